@@ -1,0 +1,32 @@
+package io.digitstudio;
+
+import io.digitstudio.cli.Cli;
+
+/**
+ * Entry point of the jar: with no arguments it opens the desktop app, with a subcommand it runs the command line.
+ * This class does not extend JavaFX's Application (and names the UI only by reflection), so the jar runs from the
+ * class path and the command line works without JavaFX on the machine.
+ */
+public final class Main {
+    static final String APP_CLASS = "io.digitstudio.ui.app.DesktopLauncher";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            try {
+                Class.forName(APP_CLASS).getMethod("launch", String[].class).invoke(null, (Object) args);
+                return;
+            } catch (ClassNotFoundException e) {
+                System.err.println("digitstudio: this build has no desktop app; use a subcommand (see --help)");
+                System.exit(Cli.run(new String[]{"--help"}) == 0 ? 2 : 2);
+            } catch (ReflectiveOperationException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                System.err.println("digitstudio: cannot open the desktop app: " + cause.getMessage());
+                System.exit(1);
+            }
+        }
+        System.exit(Cli.run(args));
+    }
+}

@@ -1,0 +1,73 @@
+package io.digitstudio.cli;
+
+import io.digitstudio.data.Mnist;
+import io.digitstudio.nn.Nd4jSetup;
+import io.digitstudio.train.EpochReport;
+import io.digitstudio.train.TrainingConfig;
+import io.digitstudio.train.TrainingLoop;
+import io.digitstudio.train.TrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code bench}: training and validation speed on the tutorial's workload, as medians over epochs. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure seconds per epoch of training and validation (tutorial workload by default).")
+final class BenchCommand implements Callable<Integer> {
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--epochs", defaultValue = "3", description = "Epochs to time (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "128", description = "Examples per batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--units", defaultValue = "100", description = "Hidden units (default: ${DEFAULT-VALUE}).")
+    int units;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Native threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Override
+    public Integer call() {
+        TrainingConfig config = new TrainingConfig(epochs, batchSize, units, "momentum-sgd", null, null, 0, true, 0, 0);
+        if (threads < 1 || threads > 64) throw new UserInputException("--threads must be between 1 and 64, got " + threads);
+        long t0 = System.nanoTime();
+        Nd4jSetup.init();
+        Nd4jSetup.setThreads(threads);
+        double initSeconds = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        Mnist.TrainTest d = data.load();
+        double loadSeconds = (System.nanoTime() - t1) / 1e9;
+        TrainingLoop loop = TrainingLoop.create(config, d.train(), d.test(), d.source());
+        System.out.printf(Locale.ROOT, "bench: MLP %s, batch %d, momentum-sgd, %d thread(s), %d epochs, %d train / %d test examples%n",
+                loop.model().architecture(), batchSize, threads, epochs, d.train().size(), d.test().size());
+        System.out.printf(Locale.ROOT, "startup: nd4j %.2fs, data %.2fs%n", initSeconds, loadSeconds);
+        TrainingResult result = loop.run();
+        List<EpochReport> reports = result.epochs();
+        int itPerEpoch = loop.iterator().batchesPerEpoch();
+        int valBatches = (d.test().size() + batchSize - 1) / batchSize;
+        for (EpochReport r : reports) {
+            System.out.printf(Locale.ROOT, "epoch %d: train %.3fs (%.0f it/s)  val %.3fs (%.0f it/s)  val_accuracy %.4f%n",
+                    r.epoch(), r.trainSeconds(), itPerEpoch / r.trainSeconds(), r.valSeconds(), valBatches / r.valSeconds(), r.valAccuracy());
+        }
+        double train = median(reports.stream().mapToDouble(EpochReport::trainSeconds).toArray());
+        double val = median(reports.stream().mapToDouble(EpochReport::valSeconds).toArray());
+        System.out.printf(Locale.ROOT, "train_seconds_per_epoch:%.3f train_it_per_s:%.0f val_seconds_per_epoch:%.3f val_it_per_s:%.0f (medians)%n",
+                train, itPerEpoch / train, val, valBatches / val);
+        return 0;
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+}

@@ -1,0 +1,88 @@
+package io.digitstudio.cli;
+
+import io.digitstudio.data.DataException;
+import io.digitstudio.io.FormatException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+
+/** The top-level command and the error policy: one line, exit 2 for bad input, 1 for anything else. */
+@Command(name = "digitstudio", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "Train a digit classifier the way Chainer's tutorial does, from the command line.%n"
+                + "Run without arguments to open the desktop app.",
+        subcommands = {TrainCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Cli implements Runnable {
+    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_FAILURE = 1;
+
+    @Option(names = "--debug", description = "Print stack traces for errors.", scope = CommandLine.ScopeType.INHERIT)
+    boolean debug;
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setOut(out);
+        cl.setErr(err);
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("digitstudio: " + ex.getMessage());
+            err.println("Try 'digitstudio " + commandPath(ex.getCommandLine()) + "--help' for usage.");
+            return EXIT_BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (debug) ex.printStackTrace(err);
+            err.println("digitstudio: error: " + oneLine(ex));
+            return isBadInput(ex) ? EXIT_BAD_INPUT : EXIT_FAILURE;
+        });
+        return cl.execute(args);
+    }
+
+    private static String commandPath(CommandLine cl) {
+        String name = cl.getCommandName();
+        return "digitstudio".equals(name) ? "" : name + " ";
+    }
+
+    static boolean isBadInput(Throwable ex) {
+        return ex instanceof IllegalArgumentException || ex instanceof DataException || ex instanceof FormatException
+                || ex instanceof UserInputException || ex instanceof java.nio.file.NoSuchFileException;
+    }
+
+    static String oneLine(Throwable ex) {
+        String m = ex.getMessage();
+        if (m == null || m.isBlank()) m = ex.getClass().getSimpleName();
+        if (ex instanceof IOException && !(ex instanceof java.nio.file.NoSuchFileException)) m = "I/O error: " + m;
+        if (ex instanceof java.nio.file.NoSuchFileException) m = "file not found: " + m;
+        return m.replace('\n', ' ').strip();
+    }
+
+    /** The version from the build (resource filtered by Maven). */
+    public static String version() {
+        try (InputStream in = Cli.class.getResourceAsStream("/io/digitstudio/digitstudio.properties")) {
+            Properties p = new Properties();
+            if (in != null) p.load(in);
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"DigitStudio " + version(), "Java " + System.getProperty("java.version")};
+        }
+    }
+}

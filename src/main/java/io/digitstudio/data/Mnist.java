@@ -1,0 +1,114 @@
+package io.digitstudio.data;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * MNIST-style data: the four IDX files {@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte},
+ * {@code t10k-images-idx3-ubyte} and {@code t10k-labels-idx1-ubyte}, raw or {@code .gz}. The original MNIST files ship
+ * inside the jar and are checked against their published SHA-256 when loaded, so training works offline.
+ */
+public final class Mnist {
+    static final String[] FILES = {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"};
+
+    /** SHA-256 of the raw (uncompressed) original files. */
+    static final Map<String, String> SHA256 = Map.of(
+            "train-images-idx3-ubyte", "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
+            "train-labels-idx1-ubyte", "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
+            "t10k-images-idx3-ubyte", "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
+            "t10k-labels-idx1-ubyte", "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2");
+
+    private static final String RESOURCE_DIR = "/io/digitstudio/assets/mnist/";
+    private static volatile TrainTest bundled;
+
+    private Mnist() {
+    }
+
+    /** A training and a test set, and where they came from. */
+    public record TrainTest(LabeledImages train, LabeledImages test, String source) {
+    }
+
+    /** The bundled MNIST (loaded once, then shared: the datasets are immutable). */
+    public static TrainTest bundled() {
+        TrainTest t = bundled;
+        if (t == null) {
+            synchronized (Mnist.class) {
+                if (bundled == null) bundled = loadBundled();
+                t = bundled;
+            }
+        }
+        return t;
+    }
+
+    private static TrainTest loadBundled() {
+        IdxFile[] files = new IdxFile[4];
+        for (int i = 0; i < 4; i++) {
+            String name = FILES[i] + ".gz";
+            try (InputStream in = Mnist.class.getResourceAsStream(RESOURCE_DIR + name)) {
+                if (in == null) throw new DataException("bundled MNIST is missing " + name + " (a broken build?)");
+                byte[] raw = gunzip(in.readAllBytes(), name);
+                String sha = sha256(raw);
+                if (!sha.equals(SHA256.get(FILES[i]))) {
+                    throw new DataException("bundled " + FILES[i] + " has SHA-256 " + sha + ", expected " + SHA256.get(FILES[i]));
+                }
+                files[i] = IdxReader.read(new java.io.ByteArrayInputStream(raw), FILES[i]);
+            } catch (IOException e) {
+                throw new DataException("cannot read bundled " + name + ": " + e.getMessage(), e);
+            }
+        }
+        return build(files, "MNIST (bundled)");
+    }
+
+    /** Loads the four files from a folder, e.g. Debian's Fashion-MNIST at /usr/share/datasets/fashion-mnist. */
+    public static TrainTest fromDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) throw new DataException(dir + ": not a folder");
+        IdxFile[] files = new IdxFile[4];
+        for (int i = 0; i < 4; i++) files[i] = IdxReader.read(find(dir, FILES[i]));
+        return build(files, dir.toAbsolutePath().normalize().toString());
+    }
+
+    private static Path find(Path dir, String base) {
+        // Some copies use a dot instead of the last dash (train-images.idx3-ubyte).
+        String dotted = base.replace("-idx", ".idx");
+        for (String name : List.of(base, base + ".gz", dotted, dotted + ".gz")) {
+            Path p = dir.resolve(name);
+            if (Files.isRegularFile(p)) return p;
+        }
+        throw new DataException(dir + ": missing " + base + " (or " + base + ".gz); a dataset folder needs the four MNIST IDX files");
+    }
+
+    private static TrainTest build(IdxFile[] f, String source) {
+        LabeledImages train = LabeledImages.of("train", f[0], f[1], FILES[0], FILES[1]);
+        LabeledImages test = LabeledImages.of("test", f[2], f[3], FILES[2], FILES[3]);
+        if (train.rows() != test.rows() || train.cols() != test.cols()) {
+            throw new DataException("training images are " + train.rows() + "x" + train.cols() + " but test images are " + test.rows() + "x" + test.cols());
+        }
+        return new TrainTest(train, test, source);
+    }
+
+    private static byte[] gunzip(byte[] gz, String name) throws IOException {
+        try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(gz.length * 5);
+            in.transferTo(out);
+            return out.toByteArray();
+        } catch (java.util.zip.ZipException e) {
+            throw new DataException(name + ": corrupt gzip data (" + e.getMessage() + ")", e);
+        }
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

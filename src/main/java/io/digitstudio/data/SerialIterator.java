@@ -1,0 +1,165 @@
+package io.digitstudio.data;
+
+import java.util.Arrays;
+import java.util.NoSuchElementException;
+
+/**
+ * Chainer's {@code SerialIterator} over example indices: each {@link #next()} gives the indices of one batch.
+ *
+ * <p>With {@code repeat} the iterator never ends and an epoch's last short batch is filled from the start of the next
+ * epoch's order (re-shuffled first when shuffling). Without it the last batch is short and afterwards
+ * {@link #hasNext()} is false. State is position, epoch, isNewEpoch and the order; {@link #epochDetail()} is derived.
+ */
+public final class SerialIterator {
+    private final int size;
+    private final int batchSize;
+    private final boolean repeat;
+    private final boolean shuffle;
+    private final Rng rng;
+
+    private int currentPosition;
+    private int epoch;
+    private boolean isNewEpoch;
+    private double previousEpochDetail;
+    private int[] order; // null when not shuffling
+
+    public SerialIterator(int datasetSize, int batchSize, boolean repeat, boolean shuffle, long seed) {
+        if (datasetSize <= 0) throw new IllegalArgumentException("dataset is empty");
+        if (batchSize <= 0) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        this.size = datasetSize;
+        this.batchSize = batchSize;
+        this.repeat = repeat;
+        this.shuffle = shuffle;
+        this.rng = new Rng(seed);
+        reset();
+    }
+
+    /** Chainer's defaults: repeat and shuffle. */
+    public SerialIterator(int datasetSize, int batchSize, long seed) {
+        this(datasetSize, batchSize, true, true, seed);
+    }
+
+    public boolean hasNext() {
+        return repeat || epoch == 0;
+    }
+
+    public int[] next() {
+        if (!hasNext()) throw new NoSuchElementException("the iterator has gone through its one epoch (repeat=false)");
+        previousEpochDetail = epochDetail();
+        int i = currentPosition;
+        int iEnd = i + batchSize;
+        int[] batch = slice(i, Math.min(iEnd, size));
+        if (iEnd >= size) {
+            if (repeat) {
+                int rest = iEnd - size;
+                if (shuffle) order = rng.permutation(size);
+                if (rest > 0) {
+                    int[] head = slice(0, Math.min(rest, size));
+                    int[] joined = Arrays.copyOf(batch, batch.length + head.length);
+                    System.arraycopy(head, 0, joined, batch.length, head.length);
+                    batch = joined;
+                }
+                currentPosition = Math.min(rest, size) % size;
+            } else {
+                currentPosition = 0;
+            }
+            epoch++;
+            isNewEpoch = true;
+        } else {
+            isNewEpoch = false;
+            currentPosition = iEnd;
+        }
+        return batch;
+    }
+
+    private int[] slice(int from, int to) {
+        if (order == null) {
+            int[] b = new int[to - from];
+            for (int k = 0; k < b.length; k++) b[k] = from + k;
+            return b;
+        }
+        return Arrays.copyOfRange(order, from, to);
+    }
+
+    public int epoch() {
+        return epoch;
+    }
+
+    public boolean isNewEpoch() {
+        return isNewEpoch;
+    }
+
+    public int currentPosition() {
+        return currentPosition;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public int datasetSize() {
+        return size;
+    }
+
+    public boolean repeat() {
+        return repeat;
+    }
+
+    public boolean shuffle() {
+        return shuffle;
+    }
+
+    public double epochDetail() {
+        return epoch + (double) currentPosition / size;
+    }
+
+    /** The epochDetail before the last {@link #next()}, or NaN before the first (Chainer returns None). */
+    public double previousEpochDetail() {
+        return previousEpochDetail < 0 ? Double.NaN : previousEpochDetail;
+    }
+
+    /** Batches in one epoch, counting the last short (or filled) one. */
+    public int batchesPerEpoch() {
+        return (size + batchSize - 1) / batchSize;
+    }
+
+    public void reset() {
+        currentPosition = 0;
+        epoch = 0;
+        isNewEpoch = false;
+        previousEpochDetail = -1;
+        order = shuffle ? rng.permutation(size) : null;
+    }
+
+    /** The whole state, for snapshots: restoring it continues exactly where this iterator stood. */
+    public State state() {
+        return new State(currentPosition, epoch, isNewEpoch, previousEpochDetail, order == null ? null : order.clone(), rng.state());
+    }
+
+    public void restore(State s) {
+        if (shuffle != (s.order() != null)) throw new IllegalArgumentException("snapshot was taken with shuffle=" + (s.order() != null));
+        if (s.order() != null && s.order().length != size) {
+            throw new IllegalArgumentException("snapshot order has " + s.order().length + " entries, dataset has " + size);
+        }
+        if (s.order() != null) {
+            boolean[] seen = new boolean[size];
+            for (int v : s.order()) {
+                if (v < 0 || v >= size || seen[v]) throw new IllegalArgumentException("snapshot order is not a permutation");
+                seen[v] = true;
+            }
+        }
+        if (s.currentPosition() < 0 || s.currentPosition() >= size || s.epoch() < 0) {
+            throw new IllegalArgumentException("snapshot position " + s.currentPosition() + " / epoch " + s.epoch() + " out of range");
+        }
+        currentPosition = s.currentPosition();
+        epoch = s.epoch();
+        isNewEpoch = s.isNewEpoch();
+        previousEpochDetail = s.previousEpochDetail();
+        order = s.order() == null ? null : s.order().clone();
+        rng.setState(s.rngState());
+    }
+
+    /** A snapshot of the iterator's state (Chainer serializes the same fields). */
+    public record State(int currentPosition, int epoch, boolean isNewEpoch, double previousEpochDetail, int[] order, long rngState) {
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Datasets and how they are walked: {@link io.digitstudio.data.IdxReader} reads and validates IDX files,
+ * {@link io.digitstudio.data.Mnist} finds the four MNIST files (bundled or in a folder) and builds
+ * {@link io.digitstudio.data.LabeledImages}, {@link io.digitstudio.data.SerialIterator} yields index batches with
+ * Chainer's semantics, and {@link io.digitstudio.data.ExampleBatch} concatenates a batch into arrays.
+ */
+package io.digitstudio.data;

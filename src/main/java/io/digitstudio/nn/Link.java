@@ -1,0 +1,49 @@
+package io.digitstudio.nn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A building block that owns parameters (Chainer's {@code Link}). */
+public abstract class Link {
+    private final Map<String, Parameter> params = new LinkedHashMap<>();
+
+    protected final Parameter addParam(String name, Parameter p) {
+        if (params.containsKey(name)) throw new IllegalArgumentException("duplicate parameter " + name);
+        params.put(name, p);
+        return p;
+    }
+
+    /** Own parameters, by name, in registration order. */
+    protected Map<String, Parameter> ownParams() {
+        return Collections.unmodifiableMap(params);
+    }
+
+    /** Every parameter below this link keyed by its path, like Chainer's {@code namedparams()} without the leading '/'. */
+    public Map<String, Parameter> namedParams() {
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        collect("", out);
+        return out;
+    }
+
+    void collect(String prefix, Map<String, Parameter> out) {
+        params.forEach((name, p) -> out.put(prefix + name, p));
+    }
+
+    public List<Parameter> params() {
+        return new ArrayList<>(namedParams().values());
+    }
+
+    public void cleargrads() {
+        for (Parameter p : params()) p.cleargrad();
+    }
+
+    /** Total number of parameter values (initialised parameters only). */
+    public long countParams() {
+        long n = 0;
+        for (Parameter p : params()) n += p.size();
+        return n;
+    }
+}

@@ -1,0 +1,46 @@
+package io.digitstudio.nn;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+/**
+ * One place that starts ND4J the way this project needs it: float32 by default and a fixed number of threads (one
+ * is fastest for these small matrices; a jpackage launcher cannot set environment variables, so it is set in code).
+ * The first call unpacks the native libraries, which takes seconds once: call it off any UI thread.
+ */
+public final class Nd4jSetup {
+    private static volatile boolean done;
+    private static int threads = 1;
+
+    private Nd4jSetup() {
+    }
+
+    public static synchronized void init() {
+        if (done) return;
+        quietLogging();
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        setThreads(Integer.getInteger("digitstudio.threads", 1));
+        done = true;
+    }
+
+    /** Sets ND4J's and OpenBLAS's thread count. */
+    public static synchronized void setThreads(int n) {
+        if (n < 1) throw new IllegalArgumentException("threads must be at least 1, got " + n);
+        Nd4j.getEnvironment().setMaxMasterThreads(n);
+        Nd4j.factory().blas().setMaxThreads(n);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
+        threads = n;
+    }
+
+    public static int threads() {
+        return threads;
+    }
+
+    private static void quietLogging() {
+        // ND4J logs its backend banner at INFO through slf4j-simple; users of the CLI should not see it.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.digitstudio.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * An array in a computation, with its gradient and the {@link Function} that created it (Chainer's
+ * {@code Variable}). {@link #backward()} walks the recorded graph from this variable back to the leaves.
+ */
+public class Variable {
+    INDArray data;
+    INDArray grad;
+    Function creator;
+    final boolean requiresGrad;
+    private final String name;
+
+    /** An input: no gradient is computed for it. */
+    public Variable(INDArray data) {
+        this(data, false, null);
+    }
+
+    protected Variable(INDArray data, boolean requiresGrad, String name) {
+        this.data = data;
+        this.requiresGrad = requiresGrad;
+        this.name = name;
+    }
+
+    /** Wraps a Java array of shape (rows, cols) in a workspace buffer. */
+    public static Variable of(float[] values, int rows, int cols) {
+        INDArray a = Workspace.alloc(rows, cols);
+        if (values.length == (long) rows * cols) {
+            Host.write(values, a);
+        } else {
+            float[] buf = Host.scratch(5, (long) rows * cols);
+            System.arraycopy(values, 0, buf, 0, rows * cols);
+            Host.write(buf, a);
+        }
+        return new Variable(a);
+    }
+
+    public INDArray data() {
+        return data;
+    }
+
+    /** The gradient, or null after {@code cleargrad()} until a backward pass reaches this variable. */
+    public INDArray grad() {
+        return grad;
+    }
+
+    public Function creator() {
+        return creator;
+    }
+
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long[] shape() {
+        return data.shape();
+    }
+
+    /** The value of a one-element array. */
+    public float item() {
+        if (data.length() != 1) throw new IllegalStateException("item() needs one element, shape is " + Arrays.toString(shape()));
+        return data.getFloat(0);
+    }
+
+    public void cleargrad() {
+        grad = null;
+    }
+
+    int rank() {
+        return creator == null ? 0 : creator.rank;
+    }
+
+    /**
+     * Back-propagates from this variable. A one-element output starts from gradient 1 if it has none. Gradients add up
+     * into variables that already hold one, as in Chainer, so call {@code cleargrads()} on the model between steps.
+     */
+    public void backward() {
+        if (creator == null) return;
+        if (grad == null) {
+            if (data.length() != 1) throw new IllegalStateException("backward() from a non-scalar needs its grad set first");
+            grad = Workspace.alloc(data.shape());
+            grad.data().put(0, 1f);
+        }
+        PriorityQueue<Function> queue = new PriorityQueue<>((a, b) -> Integer.compare(b.rank, a.rank));
+        Set<Function> seen = new HashSet<>();
+        queue.add(creator);
+        seen.add(creator);
+        while (!queue.isEmpty()) {
+            Function f = queue.poll();
+            f.backpropagate();
+            for (Variable in : f.inputs) {
+                if (in.creator != null && in.requiresGrad && seen.add(in.creator)) queue.add(in.creator);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Variable(" + (name == null ? "" : name + ", ") + "shape=" + Arrays.toString(shape()) + ")";
+    }
+}

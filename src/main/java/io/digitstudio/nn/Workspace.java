@@ -1,0 +1,77 @@
+package io.digitstudio.nn;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hands out the same native buffers every iteration: inside {@link #enter()}, the k-th request for a shape gets the
+ * same array it got in the previous iteration. Define-by-run stays define-by-run (the graph is new each time) while
+ * the hot path stops allocating. Arrays taken inside a scope are overwritten in the next one: copy out what must live
+ * longer (the training loop keeps only Java floats).
+ */
+public final class Workspace {
+    private static final ThreadLocal<Workspace> CURRENT = new ThreadLocal<>();
+
+    private final Map<Shape, Slots> byShape = new HashMap<>();
+    private long allocations;
+
+    private record Shape(long[] dims) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Shape s && Arrays.equals(dims, s.dims);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(dims);
+        }
+    }
+
+    private static final class Slots {
+        final List<INDArray> arrays = new ArrayList<>();
+        int used;
+    }
+
+    /** Makes this workspace current on this thread and starts a new iteration; close the scope when done. */
+    public Scope enter() {
+        if (CURRENT.get() != null) throw new IllegalStateException("a workspace is already active on this thread");
+        for (Slots s : byShape.values()) s.used = 0;
+        CURRENT.set(this);
+        return new Scope();
+    }
+
+    /** How many native arrays this workspace has allocated in total (stops growing once warmed up). */
+    public long allocations() {
+        return allocations;
+    }
+
+    private INDArray take(long[] dims) {
+        Slots s = byShape.computeIfAbsent(new Shape(dims.clone()), k -> new Slots());
+        if (s.used == s.arrays.size()) {
+            s.arrays.add(Nd4j.create(DataType.FLOAT, dims));
+            allocations++;
+        }
+        return s.arrays.get(s.used++);
+    }
+
+    /** A float32 C-order array of this shape: from the current workspace if one is active, else a new one. Not zeroed. */
+    public static INDArray alloc(long... dims) {
+        Workspace ws = CURRENT.get();
+        return ws == null ? Nd4j.create(DataType.FLOAT, dims) : ws.take(dims);
+    }
+
+    /** Closes the iteration; arrays handed out stay valid until the next {@link #enter()}. */
+    public final class Scope implements AutoCloseable {
+        @Override
+        public void close() {
+            CURRENT.remove();
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * Define-by-run networks, as in Chainer. {@link io.digitstudio.nn.Variable}s flow through
+ * {@link io.digitstudio.nn.Function}s (see {@link io.digitstudio.nn.F}), each of which records itself as the creator
+ * of its output, so {@code loss.backward()} walks back exactly what the forward code did.
+ * {@link io.digitstudio.nn.Link}s own {@link io.digitstudio.nn.Parameter}s; a {@link io.digitstudio.nn.Chain} names
+ * its children, which gives Chainer's parameter paths ({@code l1/W}). {@link io.digitstudio.nn.Mlp} is the tutorial's
+ * network.
+ *
+ * <p>Arrays are float32 ND4J arrays in C order. Matrix products go to BLAS; element-wise work runs in Java on the
+ * arrays' memory ({@link io.digitstudio.nn.Host}), since one native call costs more than the work at this size. A
+ * {@link io.digitstudio.nn.Workspace} hands out the same buffers every iteration, so the training step allocates no
+ * native memory once warmed up.
+ */
+package io.digitstudio.nn;

@@ -1,0 +1,60 @@
+package io.digitstudio.optim;
+
+import io.digitstudio.nn.Link;
+import io.digitstudio.nn.Parameter;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Chainer's {@code Optimizer}: {@code setup(model)} once, then {@code update()} after each backward pass. */
+public abstract class Optimizer {
+    private final Map<String, UpdateRule> rules = new LinkedHashMap<>();
+    private Link target;
+    private long t;
+
+    public Optimizer setup(Link link) {
+        rules.clear();
+        for (Map.Entry<String, Parameter> e : link.namedParams().entrySet()) {
+            if (!e.getValue().isInitialized()) {
+                throw new IllegalStateException(e.getKey() + " is not initialised yet: give Linear its input size or run one forward pass first");
+            }
+            rules.put(e.getKey(), createUpdateRule(e.getValue()));
+        }
+        this.target = link;
+        this.t = 0;
+        return this;
+    }
+
+    protected abstract UpdateRule createUpdateRule(Parameter p);
+
+    /** Applies one step to every parameter that has a gradient. */
+    public void update() {
+        if (target == null) throw new IllegalStateException("call setup(model) before update()");
+        t++;
+        for (UpdateRule r : rules.values()) r.update();
+    }
+
+    public Link target() {
+        return target;
+    }
+
+    /** Number of {@link #update()} calls since setup. */
+    public long t() {
+        return t;
+    }
+
+    public void setT(long t) {
+        this.t = t;
+    }
+
+    public Map<String, UpdateRule> rules() {
+        return Collections.unmodifiableMap(rules);
+    }
+
+    /** Short name used by the CLI and in reports, e.g. "momentum-sgd". */
+    public abstract String name();
+
+    /** Hyper-parameters by Chainer's names, for reports and the UI. */
+    public abstract Map<String, Double> hyperparams();
+}

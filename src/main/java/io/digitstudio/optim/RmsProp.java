@@ -1,0 +1,67 @@
+package io.digitstudio.optim;
+
+import io.digitstudio.nn.Parameter;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Chainer's {@code RMSprop} (lr 0.01, alpha 0.99, eps 1e-8): {@code ms *= alpha; ms += (1 - alpha) * g*g;
+ * W -= lr * g / (sqrt(ms) + eps)}, with ms starting at zero (ND4J's starts at eps, which differs).
+ */
+public final class RmsProp extends Optimizer {
+    private final double lr;
+    private final double alpha;
+    private final double eps;
+
+    public RmsProp(double lr, double alpha, double eps) {
+        this.lr = lr;
+        this.alpha = alpha;
+        this.eps = eps;
+    }
+
+    public RmsProp() {
+        this(0.01, 0.99, 1e-8);
+    }
+
+    @Override
+    protected UpdateRule createUpdateRule(Parameter p) {
+        float lrf = (float) lr;
+        float a = (float) alpha;
+        float oneMinusA = (float) (1 - alpha);
+        float epsf = (float) eps;
+        float[] ms = new float[p.size()];
+        return new UpdateRule(p) {
+            @Override
+            protected void updateCore(float[] w, float[] g, int n) {
+                for (int i = 0; i < n; i++) {
+                    float m = ms[i] * a;
+                    m += oneMinusA * g[i] * g[i];
+                    ms[i] = m;
+                    w[i] -= lrf * g[i] / ((float) Math.sqrt(m) + epsf);
+                }
+            }
+
+            @Override
+            public Map<String, float[]> state() {
+                Map<String, float[]> s = new LinkedHashMap<>();
+                s.put("ms", ms);
+                return s;
+            }
+        };
+    }
+
+    @Override
+    public String name() {
+        return "rmsprop";
+    }
+
+    @Override
+    public Map<String, Double> hyperparams() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("lr", lr);
+        m.put("alpha", alpha);
+        m.put("eps", eps);
+        return m;
+    }
+}

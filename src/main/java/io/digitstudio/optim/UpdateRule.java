@@ -1,0 +1,58 @@
+package io.digitstudio.optim;
+
+import io.digitstudio.nn.Host;
+import io.digitstudio.nn.Parameter;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Updates one parameter from its gradient and keeps that parameter's state (Chainer's {@code UpdateRule}). The values
+ * are brought to the Java side once, updated in one fused loop, and written back: one pass instead of several native
+ * calls per parameter.
+ */
+public abstract class UpdateRule {
+    protected final Parameter param;
+    private long t;
+
+    protected UpdateRule(Parameter param) {
+        this.param = param;
+    }
+
+    /** Number of updates this rule has made (Chainer's {@code t}, used by Adam's bias correction). */
+    public long t() {
+        return t;
+    }
+
+    public void update() {
+        if (param.grad() == null) return; // Chainer skips parameters that got no gradient
+        t++;
+        int n = param.size();
+        float[] w = Host.read(param.data(), 0);
+        float[] g = Host.read(param.grad(), 1);
+        updateCore(w, g, n);
+        Host.write(w, param.data());
+    }
+
+    /** Updates {@code w[0..n)} in place from {@code g}. */
+    protected abstract void updateCore(float[] w, float[] g, int n);
+
+    /** The per-parameter state arrays by Chainer's names ("v", "m", ...); empty for plain SGD. */
+    public Map<String, float[]> state() {
+        return new LinkedHashMap<>();
+    }
+
+    /** Restores state saved from {@link #state()} and the update count. */
+    public void restore(Map<String, float[]> state, long t) {
+        Map<String, float[]> mine = state();
+        for (Map.Entry<String, float[]> e : mine.entrySet()) {
+            float[] src = state.get(e.getKey());
+            if (src == null) throw new IllegalArgumentException(param.name() + ": missing optimizer state '" + e.getKey() + "'");
+            if (src.length != e.getValue().length) {
+                throw new IllegalArgumentException(param.name() + "/" + e.getKey() + ": " + src.length + " values, expected " + e.getValue().length);
+            }
+            System.arraycopy(src, 0, e.getValue(), 0, src.length);
+        }
+        this.t = t;
+    }
+}

@@ -1,0 +1,209 @@
+package io.digitstudio.train;
+
+import io.digitstudio.data.Dataset;
+import io.digitstudio.data.ExampleBatch;
+import io.digitstudio.data.Rng;
+import io.digitstudio.data.SerialIterator;
+import io.digitstudio.nn.F;
+import io.digitstudio.nn.Mlp;
+import io.digitstudio.nn.Variable;
+import io.digitstudio.nn.Workspace;
+import io.digitstudio.optim.Optimizer;
+import io.digitstudio.optim.Optimizers;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The tutorial's training loop as code:
+ * <pre>
+ * while iterator.epoch &lt; epochs:
+ *     batch = iterator.next(); x, t = concat_examples(batch)
+ *     loss = softmax_cross_entropy(model(x), t)
+ *     model.cleargrads(); loss.backward(); optimizer.update()
+ *     if iterator.is_new_epoch: evaluate on the test set and report
+ * </pre>
+ * Listeners observe it; {@link #control()} stops or pauses it between iterations.
+ */
+public final class TrainingLoop {
+    /** Seeds for the model and the iterator are derived from the run's seed so that each stream is independent. */
+    private static final long ITERATOR_SEED_SALT = 0x5DEECE66DL;
+
+    private final TrainingConfig config;
+    private final Mlp model;
+    private final Optimizer optimizer;
+    private final SerialIterator iterator;
+    private final Dataset train;
+    private final Dataset test;
+    private final Evaluator evaluator;
+    private final String dataSource;
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private final TrainingControl control = new TrainingControl();
+    private final List<EpochReport> reports = new ArrayList<>();
+    private final Workspace workspace = new Workspace();
+    private final ExampleBatch batch = new ExampleBatch();
+    private long iteration;
+
+    // running sums over the epoch being trained
+    private double lossSum;
+    private double accSum;
+    private int seen;
+    private double epochTrainNanos;
+
+    public TrainingLoop(TrainingConfig config, Mlp model, Optimizer optimizer, SerialIterator iterator,
+                        Dataset train, Dataset test, String dataSource) {
+        if (model.inSize() != train.featureSize()) {
+            throw new IllegalArgumentException("the model takes " + model.inSize() + " inputs but the data has " + train.featureSize() + " per example");
+        }
+        if (test.featureSize() != train.featureSize()) throw new IllegalArgumentException("training and test examples differ in size");
+        this.config = config;
+        this.model = model;
+        this.optimizer = optimizer;
+        this.iterator = iterator;
+        this.train = train;
+        this.test = test;
+        this.evaluator = new Evaluator(test, config.batchSize());
+        this.dataSource = dataSource;
+    }
+
+    /** A fresh run of {@code config} on these datasets: a new tutorial MLP, its optimizer, a seeded iterator. */
+    public static TrainingLoop create(TrainingConfig config, Dataset train, Dataset test, String dataSource) {
+        if (config.batchSize() > train.size()) {
+            throw new IllegalArgumentException("batch size " + config.batchSize() + " is larger than the training set (" + train.size() + " examples)");
+        }
+        Rng init = new Rng(config.seed());
+        int classes = 10;
+        Mlp model = new Mlp(init, train.featureSize(), config.units(), config.units(), classes);
+        Optimizer optimizer = Optimizers.create(config.optimizer(), config.lr(), config.momentum()).setup(model);
+        SerialIterator it = new SerialIterator(train.size(), config.batchSize(), true, config.shuffle(), config.seed() ^ ITERATOR_SEED_SALT);
+        return new TrainingLoop(config, model, optimizer, it, train, test, dataSource);
+    }
+
+    public void addListener(TrainingListener l) {
+        listeners.add(l);
+    }
+
+    public TrainingControl control() {
+        return control;
+    }
+
+    public Mlp model() {
+        return model;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    public SerialIterator iterator() {
+        return iterator;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    public List<EpochReport> reports() {
+        return Collections.unmodifiableList(reports);
+    }
+
+    public long iteration() {
+        return iteration;
+    }
+
+    /** Used when resuming: the counters and the epoch log a snapshot carried. */
+    public void restoreProgress(long iterations, List<EpochReport> log) {
+        this.iteration = iterations;
+        reports.clear();
+        reports.addAll(log);
+    }
+
+    public TrainingResult run() {
+        long start = System.nanoTime();
+        long totalIterations = (long) config.epochs() * iterator.batchesPerEpoch();
+        TrainingStart info = new TrainingStart(config, model.architecture(), model.countParams(), train.size(),
+                test.size(), iterator.batchesPerEpoch(), totalIterations, iterator.epoch(), dataSource);
+        listeners.forEach(l -> l.onStart(info));
+        TrainingResult.Outcome outcome = TrainingResult.Outcome.COMPLETED;
+        String message = null;
+        try {
+            while (iterator.epoch() < config.epochs()) {
+                if (!control.awaitRunnable()) {
+                    outcome = TrainingResult.Outcome.STOPPED;
+                    message = String.format(Locale.ROOT, "stopped at epoch %.2f", iterator.epochDetail());
+                    break;
+                }
+                long t0 = System.nanoTime();
+                int[] indices = iterator.next();
+                batch.concatExamples(train, indices);
+                int n = batch.size();
+                float loss;
+                float acc;
+                try (Workspace.Scope s = workspace.enter()) {
+                    Variable y = model.forward(Variable.of(batch.x(), n, batch.featureSize()));
+                    Variable l = F.softmaxCrossEntropy(y, batch.t());
+                    loss = l.item();
+                    if (!Float.isFinite(loss)) {
+                        outcome = TrainingResult.Outcome.DIVERGED;
+                        message = divergedMessage(loss);
+                        break;
+                    }
+                    acc = F.accuracy(y, batch.t()).item();
+                    model.cleargrads();
+                    l.backward();
+                    optimizer.update();
+                }
+                iteration++;
+                lossSum += (double) loss * n;
+                accSum += (double) acc * n;
+                seen += n;
+                epochTrainNanos += System.nanoTime() - t0;
+                if (!listeners.isEmpty()) {
+                    IterationEvent ev = new IterationEvent(iterator.epoch() + (iterator.isNewEpoch() ? 0 : 1), iteration, totalIterations,
+                            iterator.epochDetail(), loss, acc, (System.nanoTime() - start) / 1e9);
+                    for (TrainingListener li : listeners) li.onIteration(ev);
+                }
+                if (iterator.isNewEpoch()) {
+                    EpochReport r = finishEpoch();
+                    if (r == null) {
+                        outcome = TrainingResult.Outcome.STOPPED;
+                        message = "stopped during validation of epoch " + iterator.epoch();
+                        break;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = TrainingResult.Outcome.STOPPED;
+            message = "interrupted";
+        }
+        TrainingResult result = new TrainingResult(outcome, List.copyOf(reports), iteration, (System.nanoTime() - start) / 1e9, message);
+        listeners.forEach(l -> l.onEnd(result));
+        return result;
+    }
+
+    private EpochReport finishEpoch() {
+        int epoch = iterator.epoch();
+        long v0 = System.nanoTime();
+        Evaluator.Result val = evaluator.evaluate(model, f -> listeners.forEach(l -> l.onValidation(epoch, f)), control);
+        if (val == null) return null;
+        EpochReport r = new EpochReport(epoch, iteration, lossSum / seen, accSum / seen, val.loss(), val.accuracy(),
+                epochTrainNanos / 1e9, (System.nanoTime() - v0) / 1e9);
+        reports.add(r);
+        lossSum = 0;
+        accSum = 0;
+        seen = 0;
+        epochTrainNanos = 0;
+        listeners.forEach(l -> l.onEpoch(r));
+        return r;
+    }
+
+    private String divergedMessage(float loss) {
+        String lr = config.lr() == null ? "the default" : String.valueOf(config.lr());
+        return String.format(Locale.ROOT, "training diverged at epoch %.2f (loss became %s); the learning rate (%s) is too high: try a lower one",
+                iterator.epochDetail(), Float.isNaN(loss) ? "NaN" : "infinite", lr);
+    }
+}
