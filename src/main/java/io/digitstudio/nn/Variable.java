@@ -51,6 +51,14 @@ public class Variable {
         return grad;
     }
 
+    /** Sets the gradient (as Chainer's {@code var.grad = ...}); the shape must match the data. */
+    public void setGrad(INDArray g) {
+        if (g != null && !Arrays.equals(g.shape(), data.shape())) {
+            throw new IllegalArgumentException("grad shape " + Arrays.toString(g.shape()) + " does not match data " + Arrays.toString(data.shape()));
+        }
+        this.grad = g;
+    }
+
     public Function creator() {
         return creator;
     }

@@ -1,0 +1,97 @@
+package io.digitstudio.cli;
+
+import io.digitstudio.io.ModelFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    /** Runs the CLI capturing both the writers picocli uses and System.out, which commands print to. */
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        java.io.ByteArrayOutputStream sysOut = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream sysErr = new java.io.ByteArrayOutputStream();
+        System.setOut(new PrintStream(sysOut, true));
+        System.setErr(new PrintStream(sysErr, true));
+        int code;
+        try {
+            code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        return new Run(code, out + sysOut.toString(), err + sysErr.toString());
+    }
+
+    @Test
+    void trainPrintsTutorialLinesAndSavesAModelThatEvalReads() {
+        Path model = dir.resolve("m.npz");
+        Run r = run("train", "--epochs", "2", "--train-size", "3000", "--test-size", "500", "--units", "32", "--out", model.toString());
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals(2, lines.length, r.out());
+        assertTrue(lines[0].matches("epoch:01 train_loss:\\d\\.\\d{4} val_loss:\\d\\.\\d{4} val_accuracy:0\\.\\d{4}.*"), lines[0]);
+        assertTrue(Files.exists(model));
+        assertEquals("784-32-32-10", ModelFiles.loadNpz(model).model().architecture());
+
+        Run e = run("eval", "--model", model.toString(), "--test-size", "500");
+        assertEquals(0, e.code(), e.err());
+        assertTrue(e.out().strip().matches("test_loss:\\d\\.\\d{4} test_accuracy:0\\.\\d{4}"), e.out());
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() throws Exception {
+        Run unknown = run("train", "--optimizer", "nadam");
+        assertEquals(2, unknown.code());
+        assertEquals("digitstudio: error: unknown optimizer 'nadam'; choose one of momentum-sgd, sgd, adam, rmsprop, adagrad", unknown.err().strip());
+
+        Run batch = run("train", "--batch-size", "0");
+        assertEquals(2, batch.code());
+        assertTrue(batch.err().contains("batch size must be between 1 and"), batch.err());
+
+        Run noData = run("train", "--data", dir.resolve("none").toString());
+        assertEquals(2, noData.code());
+        assertEquals(1, noData.err().strip().lines().count(), noData.err());
+
+        Path junk = dir.resolve("junk.npz");
+        Files.writeString(junk, "junk");
+        Run badModel = run("eval", "--model", junk.toString());
+        assertEquals(2, badModel.code());
+        assertEquals("digitstudio: error: junk.npz: not an .npz file (not a zip archive, or truncated)", badModel.err().strip());
+        assertFalse(badModel.err().contains("at io.digitstudio"), "no stack trace");
+
+        Run usage = run("train", "--epochs", "many");
+        assertEquals(2, usage.code());
+        assertTrue(usage.err().contains("--epochs"), usage.err());
+
+        Run outDir = run("train", "--out", dir.toString());
+        assertEquals(2, outDir.code());
+        assertTrue(outDir.err().contains("is a folder"), outDir.err());
+    }
+
+    @Test
+    void versionAndHelp() {
+        Run v = run("--version");
+        assertEquals(0, v.code());
+        assertTrue(v.out().startsWith("DigitStudio "), v.out());
+        Run h = run("--help");
+        assertEquals(0, h.code());
+        for (String cmd : new String[]{"train", "eval", "bench"}) assertTrue(h.out().contains(cmd), h.out());
+    }
+}

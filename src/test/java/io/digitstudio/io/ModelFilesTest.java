@@ -1,0 +1,105 @@
+package io.digitstudio.io;
+
+import io.digitstudio.data.Rng;
+import io.digitstudio.nn.Host;
+import io.digitstudio.nn.Mlp;
+import io.digitstudio.nn.Nd4jSetup;
+import io.digitstudio.nn.Variable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ModelFilesTest {
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void init() {
+        Nd4jSetup.init();
+    }
+
+    private static float[] forward(Mlp m, float[] x, int rows) {
+        return Host.toArray(m.forward(Variable.of(x, rows, m.inSize())).data());
+    }
+
+    @Test
+    void savesChainerLayoutAndLoadsBackIdentically() throws IOException {
+        Mlp m = Mlp.tutorial(16, 10, new Rng(5));
+        Path p = dir.resolve("model.npz");
+        ModelFiles.saveNpz(p, m, Map.of("test_accuracy", 0.97));
+        Map<String, NpyArray> arrays = Npz.read(p);
+        assertEquals(List.of("l1/W", "l1/b", "l2/W", "l2/b", "l3/W", "l3/b", "digitstudio/test_accuracy"), List.copyOf(arrays.keySet()));
+        assertArrayEquals(new long[]{16, 784}, arrays.get("l1/W").shape());
+        assertEquals(DType.FLOAT32, arrays.get("l1/W").dtype());
+
+        ModelFiles.LoadedModel loaded = ModelFiles.loadNpz(p);
+        assertEquals("784-16-16-10", loaded.model().architecture());
+        assertEquals(0.97, loaded.meta().get("test_accuracy"));
+        float[] x = new float[3 * 784];
+        Rng r = new Rng(1);
+        for (int i = 0; i < x.length; i++) x[i] = (float) r.nextDouble();
+        assertArrayEquals(forward(m, x, 3), forward(loaded.model(), x, 3), 0f);
+        // no temp files are left behind
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(p), files.toList());
+        }
+    }
+
+    @Test
+    void loadsANumpyWrittenModelAndComputesWhatNumpyComputed() throws IOException {
+        ModelFiles.LoadedModel loaded = ModelFiles.loadNpz(Fixtures.copy("mlp_numpy.npz", dir));
+        assertEquals("4-5-3", loaded.model().architecture());
+        Map<String, NpyArray> io = Npz.read(Fixtures.copy("mlp_numpy_io.npz", dir));
+        float[] y = forward(loaded.model(), io.get("x").toFloats(), 2);
+        assertArrayEquals(io.get("y").toFloats(), y, 1e-5f);
+
+        ModelFiles.LoadedModel f64 = ModelFiles.loadNpz(Fixtures.copy("mlp_numpy_f64.npz", dir));
+        assertTrue(f64.notes().get(0).contains("float64, converted to float32"));
+        assertArrayEquals(io.get("y").toFloats(), forward(f64.model(), io.get("x").toFloats(), 2), 1e-5f);
+    }
+
+    private String error(Map<String, NpyArray> arrays) {
+        return assertThrows(FormatException.class, () -> ModelFiles.fromArrays(arrays, "m.npz")).getMessage();
+    }
+
+    @Test
+    void mismatchesNameTheKeyAndBothShapes() {
+        Mlp m = new Mlp(new Rng(0), 4, 3, 2);
+        Map<String, NpyArray> good = ModelFiles.toArrays(m, Map.of());
+
+        Map<String, NpyArray> missing = new LinkedHashMap<>(good);
+        missing.remove("l2/b");
+        assertEquals("m.npz: missing key 'l2/b'", error(missing));
+
+        Map<String, NpyArray> extra = new LinkedHashMap<>(good);
+        extra.put("optimizer/t", NpyArray.scalar(1L));
+        assertTrue(error(extra).contains("unexpected key 'optimizer/t'"));
+
+        Map<String, NpyArray> chain = new LinkedHashMap<>(good);
+        chain.put("l2/W", NpyArray.ofFloats(new float[10], 2, 5));
+        assertEquals("m.npz: l2/W has shape (2, 5), expected (2, 3) to follow l1's 3 outputs", error(chain));
+
+        Map<String, NpyArray> bias = new LinkedHashMap<>(good);
+        bias.put("l1/b", NpyArray.ofFloats(new float[4], 4));
+        assertEquals("m.npz: l1/b has shape (4,), expected (3,)", error(bias));
+
+        Map<String, NpyArray> ints = new LinkedHashMap<>(good);
+        ints.put("l1/b", NpyArray.ofInts(new int[3], 3));
+        assertTrue(error(ints).contains("l1/b has dtype <i4, expected float32"));
+
+        assertTrue(error(Map.of()).contains("no model weights"));
+
+        Mlp target = new Mlp(new Rng(0), 4, 5, 2);
+        String into = assertThrows(FormatException.class, () -> ModelFiles.loadInto(good, target, "m.npz")).getMessage();
+        assertEquals("m.npz: l1/W has shape (3, 4), expected (5, 4)", into);
+    }
+}

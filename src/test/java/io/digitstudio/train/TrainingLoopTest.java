@@ -1,0 +1,132 @@
+package io.digitstudio.train;
+
+import io.digitstudio.data.LabeledImages;
+import io.digitstudio.data.Mnist;
+import io.digitstudio.nn.Host;
+import io.digitstudio.nn.Nd4jSetup;
+import io.digitstudio.nn.Parameter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class TrainingLoopTest {
+    static LabeledImages train;
+    static LabeledImages test;
+
+    @BeforeAll
+    static void data() {
+        Nd4jSetup.init();
+        train = Mnist.bundled().train().head(6000);
+        test = Mnist.bundled().test().head(1000);
+    }
+
+    private static TrainingConfig small(int epochs) {
+        return TrainingConfig.tutorial().withEpochs(epochs).withUnits(50);
+    }
+
+    @Test
+    void aShortRealRunLearns() {
+        TrainingLoop loop = TrainingLoop.create(TrainingConfig.tutorial().withEpochs(3), train, test, "test");
+        List<EpochReport> epochs = new ArrayList<>();
+        AtomicInteger iterations = new AtomicInteger();
+        loop.addListener(new TrainingListener() {
+            @Override
+            public void onIteration(IterationEvent e) {
+                iterations.incrementAndGet();
+                assertTrue(Double.isFinite(e.loss()));
+            }
+
+            @Override
+            public void onEpoch(EpochReport r) {
+                epochs.add(r);
+            }
+        });
+        TrainingResult result = loop.run();
+        assertEquals(TrainingResult.Outcome.COMPLETED, result.outcome());
+        assertEquals(3, epochs.size());
+        assertEquals(3 * 47, iterations.get()); // ceil(6000/128) per epoch, last batch filled from the next epoch
+        EpochReport last = epochs.get(2);
+        assertTrue(last.valAccuracy() > 0.85, "val accuracy " + last.valAccuracy());
+        assertTrue(last.trainLoss() < epochs.get(0).trainLoss());
+        assertTrue(last.tutorialLine().matches("epoch:03 train_loss:\\d\\.\\d{4} val_loss:\\d\\.\\d{4} val_accuracy:0\\.\\d{4} time:.*"), last.tutorialLine());
+    }
+
+    @Test
+    void sameSeedSameWeightsBitForBit() {
+        float[] a = firstWeights(TrainingLoop.create(small(1), train.head(1000), test.head(200), "t"));
+        float[] b = firstWeights(TrainingLoop.create(small(1), train.head(1000), test.head(200), "t"));
+        float[] c = firstWeights(TrainingLoop.create(small(1).withSeed(1), train.head(1000), test.head(200), "t"));
+        assertArrayEquals(a, b, 0f);
+        assertFalse(java.util.Arrays.equals(a, c));
+    }
+
+    private static float[] firstWeights(TrainingLoop loop) {
+        loop.run();
+        Parameter w = loop.model().namedParams().get("l1/W");
+        return Host.toArray(w.data());
+    }
+
+    @Test
+    void validationIsWeightedByExamples() {
+        // 1000 test examples at batch 128: the last batch holds 104; a weighted mean over a batch-size-1 pass agrees
+        TrainingLoop loop = TrainingLoop.create(small(1), train.head(1000), test, "t");
+        loop.run();
+        Evaluator.Result big = new Evaluator(test, 128).evaluate(loop.model());
+        Evaluator.Result one = new Evaluator(test, 1).evaluate(loop.model());
+        assertEquals(1000, big.count());
+        assertEquals(one.accuracy(), big.accuracy(), 1e-9);
+        assertEquals(one.loss(), big.loss(), 1e-5);
+    }
+
+    @Test
+    void stopEndsBetweenIterationsAndPauseHoldsTheWorker() throws Exception {
+        TrainingLoop loop = TrainingLoop.create(small(50), train, test, "t");
+        AtomicInteger seen = new AtomicInteger();
+        loop.addListener(new TrainingListener() {
+            @Override
+            public void onIteration(IterationEvent e) {
+                if (seen.incrementAndGet() == 5) loop.control().pause();
+            }
+        });
+        TrainingResult[] result = new TrainingResult[1];
+        Thread worker = new Thread(() -> result[0] = loop.run());
+        worker.start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (seen.get() < 5 && System.nanoTime() < deadline) Thread.sleep(5);
+        Thread.sleep(200);
+        assertEquals(5, seen.get(), "paused loop went on");
+        assertEquals(Thread.State.WAITING, worker.getState(), "a paused worker waits instead of spinning");
+        loop.control().resume();
+        while (seen.get() < 10 && System.nanoTime() < deadline) Thread.sleep(5);
+        assertTrue(seen.get() >= 10, "resumed loop continues");
+        loop.control().requestStop();
+        worker.join(2000);
+        assertFalse(worker.isAlive());
+        assertEquals(TrainingResult.Outcome.STOPPED, result[0].outcome());
+    }
+
+    @Test
+    void divergenceStopsWithAMessage() {
+        TrainingConfig cfg = small(3).withOptimizer("sgd", 1e6, null);
+        TrainingResult r = TrainingLoop.create(cfg, train.head(2000), test.head(100), "t").run();
+        assertEquals(TrainingResult.Outcome.DIVERGED, r.outcome());
+        assertTrue(r.message().contains("learning rate (1000000.0) is too high"), r.message());
+    }
+
+    @Test
+    void configRefusesBadSettingsWithTheAllowedRange() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainingConfig.tutorial().withBatchSize(0)).getMessage()
+                .contains("between 1 and"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainingConfig.tutorial().withEpochs(-1)).getMessage().contains("epochs"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainingConfig.tutorial().withUnits(0)).getMessage().contains("units"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> TrainingConfig.tutorial().withOptimizer("sgd", 0.0, null)).getMessage().contains("learning rate"));
+        String tooBig = assertThrows(IllegalArgumentException.class,
+                () -> TrainingLoop.create(TrainingConfig.tutorial().withBatchSize(2000), train.head(1000), test, "t")).getMessage();
+        assertTrue(tooBig.contains("larger than the training set"), tooBig);
+    }
+}
