@@ -34,6 +34,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Native threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--blas-threads", description = "Threads for matrix products (default: same as --threads).")
+    Integer blasThreads;
+
     @Override
     public Integer call() {
         TrainingConfig config = new TrainingConfig(epochs, batchSize, units, "momentum-sgd", null, null, 0, true, 0, 0);
@@ -41,13 +44,14 @@ final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Nd4jSetup.init();
         Nd4jSetup.setThreads(threads);
+        if (blasThreads != null) Nd4jSetup.setBlasThreads(blasThreads);
         double initSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
         Mnist.TrainTest d = data.load();
         double loadSeconds = (System.nanoTime() - t1) / 1e9;
         TrainingLoop loop = TrainingLoop.create(config, d.train(), d.test(), d.source());
-        System.out.printf(Locale.ROOT, "bench: MLP %s, batch %d, momentum-sgd, %d thread(s), %d epochs, %d train / %d test examples%n",
-                loop.model().architecture(), batchSize, threads, epochs, d.train().size(), d.test().size());
+        System.out.printf(Locale.ROOT, "bench: MLP %s, batch %d, momentum-sgd, %d thread(s), %d BLAS thread(s), %d epochs, %d train / %d test examples%n",
+                loop.model().architecture(), batchSize, threads, Nd4jSetup.blasThreads(), epochs, d.train().size(), d.test().size());
         System.out.printf(Locale.ROOT, "startup: nd4j %.2fs, data %.2fs%n", initSeconds, loadSeconds);
         TrainingResult result = loop.run();
         List<EpochReport> reports = result.epochs();

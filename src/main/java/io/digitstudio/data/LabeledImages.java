@@ -3,9 +3,9 @@ package io.digitstudio.data;
 import java.util.Objects;
 
 /**
- * Grey images of {@code rows x cols} unsigned-byte pixels with integer labels, as in MNIST. Pixels are kept as bytes
- * (a quarter of the memory) and scaled to float32 in [0, 1] when copied, exactly as Chainer's {@code get_mnist}:
- * {@code x.astype(float32) * (1/255)} with the factor rounded to float32.
+ * Grey images of {@code rows x cols} unsigned-byte pixels with integer labels, as in MNIST. Pixels are scaled to float32
+ * in [0, 1] once, exactly as Chainer's {@code get_mnist} does ({@code x.astype(float32) * (1/255)} with the factor
+ * rounded to float32), so that a batch is assembled with plain array copies; the bytes stay for views that draw them.
  */
 public final class LabeledImages implements Dataset {
     private static final float[] SCALE = new float[256];
@@ -17,6 +17,7 @@ public final class LabeledImages implements Dataset {
 
     private final String name;
     private final byte[] pixels;
+    private final float[] scaled;
     private final byte[] labels;
     private final int count;
     private final int rows;
@@ -29,6 +30,8 @@ public final class LabeledImages implements Dataset {
         }
         if (labels.length != count) throw new IllegalArgumentException(name + ": " + labels.length + " labels for " + count + " images");
         this.pixels = pixels;
+        this.scaled = new float[pixels.length];
+        for (int i = 0; i < pixels.length; i++) scaled[i] = SCALE[pixels[i] & 0xff];
         this.labels = labels;
         this.count = count;
         this.rows = rows;
@@ -79,8 +82,7 @@ public final class LabeledImages implements Dataset {
     public void copyFeatures(int index, float[] dst, int offset) {
         Objects.checkIndex(index, count);
         int n = rows * cols;
-        int base = index * n;
-        for (int j = 0; j < n; j++) dst[offset + j] = SCALE[pixels[base + j] & 0xff];
+        System.arraycopy(scaled, index * n, dst, offset, n);
     }
 
     @Override

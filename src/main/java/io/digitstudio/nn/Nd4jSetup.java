@@ -33,6 +33,19 @@ public final class Nd4jSetup {
         threads = n;
     }
 
+    /**
+     * Threads for OpenBLAS's matrix products alone (ND4J's own ops keep {@link #setThreads}'s count): the 128x784
+     * products gain from a second core where ND4J's small ops lose.
+     */
+    public static synchronized void setBlasThreads(int n) {
+        if (n < 1) throw new IllegalArgumentException("BLAS threads must be at least 1, got " + n);
+        org.bytedeco.openblas.global.openblas_nolapack.blas_set_num_threads(n);
+    }
+
+    public static int blasThreads() {
+        return org.bytedeco.openblas.global.openblas_nolapack.blas_get_num_threads();
+    }
+
     public static int threads() {
         return threads;
     }

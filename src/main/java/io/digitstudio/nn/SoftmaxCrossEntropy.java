@@ -31,15 +31,21 @@ final class SoftmaxCrossEntropy extends Function {
             int o = r * k;
             float max = v[o];
             for (int j = 1; j < k; j++) max = Math.max(max, v[o + j]);
+            int label = t[r];
+            if (label != IGNORE && (label < 0 || label >= k)) throw new IllegalArgumentException("label " + label + " out of range 0.." + (k - 1));
+            float logit = label == IGNORE ? 0f : v[o + label];
             double sum = 0;
-            for (int j = 0; j < k; j++) sum += Math.exp(v[o + j] - max);
-            double logSum = Math.log(sum);
-            if (t[r] != IGNORE) {
-                if (t[r] < 0 || t[r] >= k) throw new IllegalArgumentException("label " + t[r] + " out of range 0.." + (k - 1));
-                total -= v[o + t[r]] - max - logSum;
+            for (int j = 0; j < k; j++) { // one exp per element, kept for the probabilities
+                float e = (float) Math.exp(v[o + j] - max);
+                v[o + j] = e;
+                sum += e;
+            }
+            if (label != IGNORE) {
+                total -= logit - max - Math.log(sum); // log-softmax form: no underflow for unlikely labels
                 counted++;
             }
-            for (int j = 0; j < k; j++) v[o + j] = (float) Math.exp(v[o + j] - max - logSum);
+            float inv = (float) (1.0 / sum);
+            for (int j = 0; j < k; j++) v[o + j] *= inv;
         }
         probabilities = v;
         INDArray loss = Workspace.alloc();
