@@ -44,6 +44,24 @@ class FunctionsTest {
     }
 
     @Test
+    void blasProductsMatchAPlainJavaProductAtTrainingSize() {
+        // Guards against a BLAS kernel that is wrong on this CPU (OpenBLAS picks kernels per processor).
+        Rng rng = new Rng(9);
+        Parameter x = GradientCheck.param(rng, 128, 784);
+        Parameter w = GradientCheck.param(rng, 100, 784);
+        float[] y = Host.toArray(F.linear(x, w, null).data());
+        float[] xv = Host.toArray(x.data());
+        float[] wv = Host.toArray(w.data());
+        for (int r = 0; r < 128; r += 7) {
+            for (int c = 0; c < 100; c += 3) {
+                double s = 0;
+                for (int k = 0; k < 784; k++) s += (double) xv[r * 784 + k] * wv[c * 784 + k];
+                assertEquals(s, y[r * 100 + c], 1e-3 * (1 + Math.abs(s)));
+            }
+        }
+    }
+
+    @Test
     void activationGradients() {
         Rng rng = new Rng(2);
         GradientCheck.check(in -> F.relu(in[0]), new Parameter[]{awayFromZero(rng, 4, 3)}, 1e-2, 1e-3, 1e-2);
