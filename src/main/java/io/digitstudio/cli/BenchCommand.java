@@ -39,7 +39,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainingConfig config = new TrainingConfig(epochs, batchSize, units, "momentum-sgd", null, null, 0, true, 0, 0);
+        TrainingConfig config = new TrainingConfig(epochs, batchSize, units, "momentum-sgd", null, null, 0, true, 0, 0, false);
         if (threads < 1 || threads > 64) throw new UserInputException("--threads must be between 1 and 64, got " + threads);
         long t0 = System.nanoTime();
         Nd4jSetup.init();

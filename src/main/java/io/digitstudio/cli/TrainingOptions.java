@@ -32,6 +32,9 @@ public final class TrainingOptions {
     @Option(names = "--no-shuffle", description = "Walk the training set in order instead of shuffling each epoch.")
     boolean noShuffle;
 
+    @Option(names = "--augment", description = "Distort training images at random (small rotations, scales, shifts, stroke widths) so the model also reads drawn digits.")
+    boolean augment;
+
     @Option(names = "--threads", defaultValue = "1", description = "Native threads for matrix products (default: ${DEFAULT-VALUE}, fastest at this size).")
     int threads;
 
@@ -43,7 +46,7 @@ public final class TrainingOptions {
             throw new UserInputException("unknown optimizer '" + optimizer + "'; choose one of " + String.join(", ", Optimizers.NAMES));
         }
         if (threads < 1 || threads > 64) throw new UserInputException("--threads must be between 1 and 64, got " + threads);
-        return new TrainingConfig(epochs, batchSize, units, optimizer, lr, momentum, seed, !noShuffle, 0, 0);
+        return new TrainingConfig(epochs, batchSize, units, optimizer, lr, momentum, seed, !noShuffle, 0, 0, augment);
     }
 
     void applyThreads() {

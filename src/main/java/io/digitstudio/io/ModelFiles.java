@@ -57,6 +57,20 @@ public final class ModelFiles {
         return fromArrays(Npz.read(path), String.valueOf(path.getFileName()));
     }
 
+    /** Where the bundled default model lives inside the jar. */
+    public static final String DEFAULT_MODEL_RESOURCE = "/io/digitstudio/assets/models/default.npz";
+
+    /** The model that ships with DigitStudio (assets/models/default.npz), so classifying works before any training. */
+    public static LoadedModel loadDefault() {
+        try (InputStream in = ModelFiles.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE)) {
+            if (in == null) throw new FormatException("the built-in model is missing from this build (assets/models/default.npz)");
+            LoadedModel m = loadNpz(in, "built-in");
+            return new LoadedModel(m.model(), m.meta(), m.notes(), "built-in");
+        } catch (IOException e) {
+            throw new FormatException("cannot read the built-in model: " + e.getMessage(), e);
+        }
+    }
+
     public static LoadedModel loadNpz(InputStream in, String name) {
         return fromArrays(Npz.read(in, name), name);
     }

@@ -31,6 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TrainingLoop {
     /** Seeds for the model and the iterator are derived from the run's seed so that each stream is independent. */
     private static final long ITERATOR_SEED_SALT = 0x5DEECE66DL;
+    private static final long AUGMENT_SEED_SALT = 0x2545F4914F6CDD1DL;
 
     private final TrainingConfig config;
     private final Mlp model;
@@ -79,7 +80,9 @@ public final class TrainingLoop {
         Mlp model = new Mlp(init, train.featureSize(), config.units(), config.units(), classes);
         Optimizer optimizer = Optimizers.create(config.optimizer(), config.lr(), config.momentum()).setup(model);
         SerialIterator it = new SerialIterator(train.size(), config.batchSize(), true, config.shuffle(), config.seed() ^ ITERATOR_SEED_SALT);
-        return new TrainingLoop(config, model, optimizer, it, train, test, dataSource);
+        Dataset trainSet = config.augment() && train instanceof io.digitstudio.data.LabeledImages images
+                ? new io.digitstudio.data.AugmentedDataset(images, config.seed() ^ AUGMENT_SEED_SALT) : train;
+        return new TrainingLoop(config, model, optimizer, it, trainSet, test, dataSource);
     }
 
     public void addListener(TrainingListener l) {

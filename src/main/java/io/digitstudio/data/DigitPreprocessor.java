@@ -1,0 +1,178 @@
+package io.digitstudio.data;
+
+/**
+ * Prepares any picture of a digit the way MNIST's digits were prepared (LeCun's MNIST page), so a model trained on
+ * MNIST reads it as it reads MNIST:
+ * <ol>
+ *   <li>ink made bright on a dark ground, whichever way round the picture is (decided from its border);</li>
+ *   <li>the background level subtracted and the strongest ink scaled to 1;</li>
+ *   <li>cropped to the ink's bounding box;</li>
+ *   <li>the longer side scaled to 20 pixels keeping the aspect ratio, with area averaging (anti-aliased, not
+ *       binarised);</li>
+ *   <li>placed in a 28x28 field so that its centre of mass sits at the centre.</li>
+ * </ol>
+ * The steps are public so that tests and the UI can show each one.
+ */
+public final class DigitPreprocessor {
+    public static final int SIZE = 28;
+    public static final int BOX = 20;
+    /** Normalised ink above this counts for the bounding box; fainter is treated as background noise. */
+    static final float INK_THRESHOLD = 0.05f;
+    /** Less contrast than this between ink and background means there is no digit to read. */
+    static final float MIN_CONTRAST = 0.1f;
+
+    private DigitPreprocessor() {
+    }
+
+    /** The 784 values (row by row, in [0, 1]) the model takes. */
+    public static float[] toMnist(GreyImage image) {
+        GreyImage ink = normalizedInk(image);
+        int[] box = boundingBox(ink);
+        GreyImage cropped = crop(ink, box);
+        GreyImage scaled = scaleLongerSideTo(cropped, BOX);
+        return centerByMass(scaled).pixels();
+    }
+
+    /** Steps 1-2: ink bright (1) on dark (0), with the background level removed. Refuses a picture without ink. */
+    public static GreyImage normalizedInk(GreyImage img) {
+        int w = img.width();
+        int h = img.height();
+        float[] p = img.pixels();
+        double borderSum = 0;
+        int borderCount = 0;
+        for (int x = 0; x < w; x++) {
+            borderSum += p[x] + p[(h - 1) * w + x];
+            borderCount += 2;
+        }
+        for (int y = 1; y < h - 1; y++) {
+            borderSum += p[y * w] + p[y * w + w - 1];
+            borderCount += 2;
+        }
+        boolean darkInkOnLight = borderSum / borderCount > 0.5;
+        float[] ink = new float[p.length];
+        float max = 0;
+        for (int i = 0; i < p.length; i++) {
+            ink[i] = darkInkOnLight ? 1f - p[i] : p[i];
+            max = Math.max(max, ink[i]);
+        }
+        float background = (float) (darkInkOnLight ? 1 - borderSum / borderCount : borderSum / borderCount);
+        if (max - background < MIN_CONTRAST) throw new DataException("no digit found: the image has no ink (it is blank)");
+        float range = max - background;
+        for (int i = 0; i < ink.length; i++) ink[i] = Math.max(0f, Math.min(1f, (ink[i] - background) / range));
+        return new GreyImage(w, h, ink);
+    }
+
+    /** Step 3: {x0, y0, x1, y1} (exclusive ends) of the pixels with ink. */
+    public static int[] boundingBox(GreyImage ink) {
+        int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = -1, y1 = -1;
+        for (int y = 0; y < ink.height(); y++) {
+            for (int x = 0; x < ink.width(); x++) {
+                if (ink.get(x, y) > INK_THRESHOLD) {
+                    x0 = Math.min(x0, x);
+                    y0 = Math.min(y0, y);
+                    x1 = Math.max(x1, x);
+                    y1 = Math.max(y1, y);
+                }
+            }
+        }
+        if (x1 < 0) throw new DataException("no digit found: the image has no ink (it is blank)");
+        return new int[]{x0, y0, x1 + 1, y1 + 1};
+    }
+
+    public static GreyImage crop(GreyImage img, int[] box) {
+        int w = box[2] - box[0];
+        int h = box[3] - box[1];
+        float[] out = new float[w * h];
+        for (int y = 0; y < h; y++) System.arraycopy(img.pixels(), (box[1] + y) * img.width() + box[0], out, y * w, w);
+        return new GreyImage(w, h, out);
+    }
+
+    /** Step 4: the longer side becomes {@code target} pixels; shrinking averages areas, enlarging interpolates. */
+    public static GreyImage scaleLongerSideTo(GreyImage img, int target) {
+        int w = img.width();
+        int h = img.height();
+        double s = (double) target / Math.max(w, h);
+        int nw = Math.max(1, Math.min(target, (int) Math.round(w * s)));
+        int nh = Math.max(1, Math.min(target, (int) Math.round(h * s)));
+        if (nw == w && nh == h) return img;
+        return s < 1 ? areaAverage(img, nw, nh) : bilinear(img, nw, nh);
+    }
+
+    private static GreyImage areaAverage(GreyImage img, int nw, int nh) {
+        int w = img.width();
+        int h = img.height();
+        double sx = (double) w / nw;
+        double sy = (double) h / nh;
+        float[] out = new float[nw * nh];
+        for (int ty = 0; ty < nh; ty++) {
+            double fy0 = ty * sy, fy1 = fy0 + sy;
+            for (int tx = 0; tx < nw; tx++) {
+                double fx0 = tx * sx, fx1 = fx0 + sx;
+                double sum = 0;
+                for (int y = (int) fy0; y < Math.min(h, Math.ceil(fy1)); y++) {
+                    double wy = Math.min(fy1, y + 1) - Math.max(fy0, y);
+                    if (wy <= 0) continue;
+                    for (int x = (int) fx0; x < Math.min(w, Math.ceil(fx1)); x++) {
+                        double wx = Math.min(fx1, x + 1) - Math.max(fx0, x);
+                        if (wx > 0) sum += wx * wy * img.pixels()[y * w + x];
+                    }
+                }
+                out[ty * nw + tx] = (float) (sum / (sx * sy));
+            }
+        }
+        return new GreyImage(nw, nh, out);
+    }
+
+    private static GreyImage bilinear(GreyImage img, int nw, int nh) {
+        int w = img.width();
+        int h = img.height();
+        float[] out = new float[nw * nh];
+        for (int ty = 0; ty < nh; ty++) {
+            double y = (ty + 0.5) * h / nh - 0.5;
+            for (int tx = 0; tx < nw; tx++) {
+                double x = (tx + 0.5) * w / nw - 0.5;
+                out[ty * nw + tx] = (float) sample(img, x, y);
+            }
+        }
+        return new GreyImage(nw, nh, out);
+    }
+
+    /** Bilinear sample with the edges clamped. */
+    static double sample(GreyImage img, double x, double y) {
+        int w = img.width();
+        int h = img.height();
+        x = Math.max(0, Math.min(w - 1, x));
+        y = Math.max(0, Math.min(h - 1, y));
+        int x0 = (int) Math.floor(x), y0 = (int) Math.floor(y);
+        int x1 = Math.min(w - 1, x0 + 1), y1 = Math.min(h - 1, y0 + 1);
+        double fx = x - x0, fy = y - y0;
+        float[] p = img.pixels();
+        return (1 - fy) * ((1 - fx) * p[y0 * w + x0] + fx * p[y0 * w + x1]) + fy * ((1 - fx) * p[y1 * w + x0] + fx * p[y1 * w + x1]);
+    }
+
+    /** Step 5: into 28x28 with the centre of mass at the centre (whole-pixel shift, kept inside the field). */
+    public static GreyImage centerByMass(GreyImage img) {
+        int w = img.width();
+        int h = img.height();
+        double mass = 0, mx = 0, my = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float v = img.get(x, y);
+                mass += v;
+                mx += v * (x + 0.5);
+                my += v * (y + 0.5);
+            }
+        }
+        double cx = mass > 0 ? mx / mass : w / 2.0;
+        double cy = mass > 0 ? my / mass : h / 2.0;
+        int ox = clamp((int) Math.round(SIZE / 2.0 - cx), 0, SIZE - w);
+        int oy = clamp((int) Math.round(SIZE / 2.0 - cy), 0, SIZE - h);
+        float[] out = new float[SIZE * SIZE];
+        for (int y = 0; y < h; y++) System.arraycopy(img.pixels(), y * w, out, (oy + y) * SIZE + ox, w);
+        return new GreyImage(SIZE, SIZE, out);
+    }
+
+    private static int clamp(int v, int lo, int hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}

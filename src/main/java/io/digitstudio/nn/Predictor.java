@@ -1,0 +1,44 @@
+package io.digitstudio.nn;
+
+/**
+ * Classifies inputs with a model: forward without a graph, then softmax. Holds its own workspace, so repeated
+ * predictions (a user drawing) allocate no native memory; calls are serialised, so one predictor may be shared.
+ */
+public final class Predictor {
+    private final Mlp model;
+    private final Workspace workspace = new Workspace();
+
+    public Predictor(Mlp model) {
+        this.model = model;
+    }
+
+    public Mlp model() {
+        return model;
+    }
+
+    public Prediction predict(float[] x) {
+        return predict(new float[][]{x})[0];
+    }
+
+    public synchronized Prediction[] predict(float[][] xs) {
+        int d = model.inSize();
+        int n = xs.length;
+        float[] flat = new float[n * d];
+        for (int i = 0; i < n; i++) {
+            if (xs[i].length != d) throw new IllegalArgumentException("the model takes " + d + " values, got " + xs[i].length);
+            System.arraycopy(xs[i], 0, flat, i * d, d);
+        }
+        Prediction[] out = new Prediction[n];
+        try (Graph.Mode g = Graph.noBackprop(); Workspace.Scope s = workspace.enter()) {
+            float[] p = Host.toArray(F.softmax(model.forward(Variable.of(flat, n, d))).data());
+            int k = model.outSize();
+            for (int i = 0; i < n; i++) {
+                float[] probs = java.util.Arrays.copyOfRange(p, i * k, (i + 1) * k);
+                int best = 0;
+                for (int j = 1; j < k; j++) if (probs[j] > probs[best]) best = j;
+                out[i] = new Prediction(best, probs[best], probs);
+            }
+        }
+        return out;
+    }
+}

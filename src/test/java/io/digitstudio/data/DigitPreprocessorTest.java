@@ -1,0 +1,169 @@
+package io.digitstudio.data;
+
+import io.digitstudio.io.ModelFiles;
+import io.digitstudio.nn.Nd4jSetup;
+import io.digitstudio.nn.Prediction;
+import io.digitstudio.nn.Predictor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.CRC32;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class DigitPreprocessorTest {
+    @TempDir
+    Path dir;
+
+    /** A w x h image, background {@code bg}, with a filled rectangle of {@code ink}. */
+    private static GreyImage rect(int w, int h, float bg, float ink, int x0, int y0, int x1, int y1) {
+        float[] p = new float[w * h];
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) p[y * w + x] = (x >= x0 && x < x1 && y >= y0 && y < y1) ? ink : bg;
+        return new GreyImage(w, h, p);
+    }
+
+    @Test
+    void inkIsBrightWhicheverPolarityAndBackgroundIsRemoved() {
+        GreyImage darkOnLight = rect(10, 10, 0.9f, 0.1f, 3, 3, 6, 6);
+        GreyImage lightOnDark = rect(10, 10, 0.1f, 0.9f, 3, 3, 6, 6);
+        GreyImage a = DigitPreprocessor.normalizedInk(darkOnLight);
+        GreyImage b = DigitPreprocessor.normalizedInk(lightOnDark);
+        assertArrayEquals(a.pixels(), b.pixels(), 1e-6f);
+        assertEquals(1f, a.get(4, 4), 1e-6f);
+        assertEquals(0f, a.get(0, 0), 1e-6f);
+    }
+
+    @Test
+    void blankImagesAreRefused() {
+        for (float bg : new float[]{0f, 1f, 0.5f}) {
+            GreyImage blank = rect(20, 20, bg, bg, 0, 0, 0, 0);
+            String m = assertThrows(DataException.class, () -> DigitPreprocessor.toMnist(blank)).getMessage();
+            assertTrue(m.contains("no ink"), m);
+        }
+    }
+
+    @Test
+    void boundingBoxAndCrop() {
+        GreyImage ink = DigitPreprocessor.normalizedInk(rect(30, 20, 0, 1, 5, 4, 12, 15));
+        assertArrayEquals(new int[]{5, 4, 12, 15}, DigitPreprocessor.boundingBox(ink));
+        GreyImage c = DigitPreprocessor.crop(ink, new int[]{5, 4, 12, 15});
+        assertEquals(7, c.width());
+        assertEquals(11, c.height());
+    }
+
+    @Test
+    void longerSideBecomes20KeepingTheAspectRatioWithAreaAveraging() {
+        GreyImage wide = rect(80, 40, 0, 1, 0, 0, 80, 40);
+        GreyImage s = DigitPreprocessor.scaleLongerSideTo(wide, 20);
+        assertEquals(20, s.width());
+        assertEquals(10, s.height());
+        // a one-pixel checkerboard halved becomes an even grey: averaged, not sampled or binarised
+        float[] cb = new float[40 * 40];
+        for (int i = 0; i < cb.length; i++) cb[i] = ((i / 40 + i % 40) % 2 == 0) ? 1f : 0f;
+        GreyImage g = DigitPreprocessor.scaleLongerSideTo(new GreyImage(40, 40, cb), 20);
+        for (float v : g.pixels()) assertEquals(0.5f, v, 1e-6f);
+        // a small drawing is enlarged to 20 as well
+        assertEquals(20, DigitPreprocessor.scaleLongerSideTo(rect(5, 10, 0, 1, 0, 0, 5, 10), 20).height());
+    }
+
+    @Test
+    void centreOfMassLandsInTheMiddle() {
+        // a 20x20 box whose ink sits in its top-left corner: the shift puts that ink's mass at (14, 14)
+        GreyImage corner = rect(20, 20, 0, 0, 0, 0, 0, 0);
+        for (int y = 0; y < 4; y++) for (int x = 0; x < 4; x++) corner.pixels()[y * 20 + x] = 1f;
+        GreyImage placed = DigitPreprocessor.centerByMass(corner);
+        assertEquals(28, placed.width());
+        double mass = 0, mx = 0, my = 0;
+        for (int y = 0; y < 28; y++) for (int x = 0; x < 28; x++) {
+            float v = placed.get(x, y);
+            mass += v;
+            mx += v * (x + 0.5);
+            my += v * (y + 0.5);
+        }
+        assertEquals(16, mass, 1e-6);
+        // the shift is clamped so the 20x20 box stays inside the field: the ink is as close to the centre as allowed
+        assertEquals(10, mx / mass, 1e-6);
+        assertEquals(10, my / mass, 1e-6);
+        GreyImage blob = rect(6, 6, 0, 1, 0, 0, 6, 6);
+        GreyImage c = DigitPreprocessor.centerByMass(blob);
+        assertEquals(1f, c.get(11, 11));
+        assertEquals(1f, c.get(16, 16));
+        assertEquals(0f, c.get(10, 10));
+    }
+
+    @Test
+    void wholePipelineGivesA28x28InputInZeroOne() {
+        float[] x = DigitPreprocessor.toMnist(rect(300, 200, 1f, 0f, 100, 20, 130, 180));
+        assertEquals(784, x.length);
+        float max = 0;
+        for (float v : x) {
+            assertTrue(v >= 0 && v <= 1);
+            max = Math.max(max, v);
+        }
+        assertEquals(1f, max, 1e-6f);
+    }
+
+    @Test
+    void mnistImagesPassThroughNearlyUnchanged() {
+        Nd4jSetup.init();
+        Predictor p = new Predictor(ModelFiles.loadDefault().model());
+        LabeledImages test = Mnist.bundled().test();
+        int n = 2000;
+        float[][] raw = new float[n][];
+        float[][] prepared = new float[n][];
+        for (int i = 0; i < n; i++) {
+            raw[i] = test.features(i);
+            prepared[i] = DigitPreprocessor.toMnist(new GreyImage(28, 28, raw[i]));
+        }
+        Prediction[] a = p.predict(raw);
+        Prediction[] b = p.predict(prepared);
+        int agree = 0;
+        for (int i = 0; i < n; i++) if (a[i].label() == b[i].label()) agree++;
+        double agreement = (double) agree / n;
+        assertTrue(agreement >= 0.99, "prediction agreement " + agreement);
+    }
+
+    @Test
+    void imageFilesDecodeAnyPolarityAndAlpha() throws IOException {
+        BufferedImage argb = new BufferedImage(8, 8, BufferedImage.TYPE_INT_ARGB); // fully transparent = white
+        argb.setRGB(3, 3, 0xFF000000);
+        Path p = dir.resolve("a.png");
+        ImageIO.write(argb, "png", p.toFile());
+        GreyImage g = ImageFiles.read(p);
+        assertEquals(1f, g.get(0, 0), 1e-6f);
+        assertEquals(0f, g.get(3, 3), 1e-6f);
+    }
+
+    @Test
+    void badImageFilesGetOneLineMessages() throws IOException {
+        Path empty = Files.write(dir.resolve("empty.png"), new byte[0]);
+        assertEquals("empty.png: empty file (0 bytes), not an image", assertThrows(DataException.class, () -> ImageFiles.read(empty)).getMessage());
+        Path text = Files.writeString(dir.resolve("notes.png"), "not an image at all");
+        assertTrue(assertThrows(DataException.class, () -> ImageFiles.read(text)).getMessage().contains("not an image in a supported format"));
+        Path huge = Files.write(dir.resolve("huge.png"), pngHeader(100_000, 100_000));
+        String m = assertThrows(DataException.class, () -> ImageFiles.read(huge)).getMessage();
+        assertTrue(m.contains("declares 100000x100000 pixels"), m);
+        assertTrue(assertThrows(DataException.class, () -> ImageFiles.read(dir.resolve("none.png"))).getMessage().contains("file not found"));
+    }
+
+    /** A PNG signature and IHDR chunk declaring w x h, and nothing else: decoding it would need w*h pixels. */
+    static byte[] pngHeader(int w, int h) {
+        ByteBuffer ihdr = ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes()).putInt(w).putInt(h).put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+        CRC32 crc = new CRC32();
+        crc.update(ihdr.array());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[]{(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+        out.writeBytes(ByteBuffer.allocate(4).putInt(13).array());
+        out.writeBytes(ihdr.array());
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        return out.toByteArray();
+    }
+}
