@@ -13,14 +13,20 @@ public final class Main {
     private Main() {
     }
 
+    /** Options that script the desktop app (see the UI's ScreenshotMode) rather than run the command line. */
+    static boolean opensWindow(String[] args) {
+        return args.length == 0 || args[0].equals("--screenshot") || args[0].equals("--gui-bench");
+    }
+
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (opensWindow(args)) {
             try {
                 Class.forName(APP_CLASS).getMethod("launch", String[].class).invoke(null, (Object) args);
                 return;
             } catch (ClassNotFoundException e) {
                 System.err.println("digitstudio: this build has no desktop app; use a subcommand (see --help)");
-                System.exit(Cli.run(new String[]{"--help"}) == 0 ? 2 : 2);
+                Cli.run("--help");
+                System.exit(2);
             } catch (ReflectiveOperationException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 System.err.println("digitstudio: cannot open the desktop app: " + cause.getMessage());

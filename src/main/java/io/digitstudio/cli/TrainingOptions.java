@@ -42,11 +42,9 @@ public final class TrainingOptions {
         if (momentum != null && !"momentum-sgd".equalsIgnoreCase(optimizer)) {
             throw new UserInputException("--momentum applies only to momentum-sgd");
         }
-        if (!Optimizers.NAMES.contains(optimizer.toLowerCase(java.util.Locale.ROOT))) {
-            throw new UserInputException("unknown optimizer '" + optimizer + "'; choose one of " + String.join(", ", Optimizers.NAMES));
-        }
+        String name = Optimizers.canonical(optimizer);
         if (threads < 1 || threads > 64) throw new UserInputException("--threads must be between 1 and 64, got " + threads);
-        return new TrainingConfig(epochs, batchSize, units, optimizer, lr, momentum, seed, !noShuffle, 0, 0, augment);
+        return new TrainingConfig(epochs, batchSize, units, name, Optimizers.overrides(name, lr, momentum), seed, !noShuffle, 0, 0, augment);
     }
 
     void applyThreads() {

@@ -78,7 +78,7 @@ public final class TrainingLoop {
         Rng init = new Rng(config.seed());
         int classes = 10;
         Mlp model = new Mlp(init, train.featureSize(), config.units(), config.units(), classes);
-        Optimizer optimizer = Optimizers.create(config.optimizer(), config.lr(), config.momentum()).setup(model);
+        Optimizer optimizer = Optimizers.create(config.optimizer(), config.hyperparams()).setup(model);
         SerialIterator it = new SerialIterator(train.size(), config.batchSize(), true, config.shuffle(), config.seed() ^ ITERATOR_SEED_SALT);
         Dataset trainSet = config.augment() && train instanceof io.digitstudio.data.LabeledImages images
                 ? new io.digitstudio.data.AugmentedDataset(images, config.seed() ^ AUGMENT_SEED_SALT) : train;
@@ -205,7 +205,7 @@ public final class TrainingLoop {
     }
 
     private String divergedMessage(float loss) {
-        String lr = config.lr() == null ? "the default" : String.valueOf(config.lr());
+        String lr = String.valueOf(config.lr());
         return String.format(Locale.ROOT, "training diverged at epoch %.2f (loss became %s); the learning rate (%s) is too high: try a lower one",
                 iterator.epochDetail(), Float.isNaN(loss) ? "NaN" : "infinite", lr);
     }

@@ -1,0 +1,320 @@
+package io.digitstudio.ui.draw;
+
+import io.digitstudio.data.GreyImage;
+import io.digitstudio.nn.Prediction;
+import io.digitstudio.ui.app.AppContext;
+import io.digitstudio.ui.samples.DigitImages;
+import io.digitstudio.ui.samples.ProbabilityBars;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Draw a digit and see what the model reads: the canvas on the left; on the right the predicted digit, its confidence,
+ * the ten probabilities, and the 28x28 input the network actually gets. Also opens images (button or drop) and models.
+ */
+public final class DrawView extends BorderPane {
+    public static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+
+    private final DrawViewModel vm;
+    private final AppContext context;
+    private final Canvas canvas = new Canvas(DrawViewModel.CANVAS, DrawViewModel.CANVAS);
+
+    public DrawView(DrawViewModel vm, AppContext context) {
+        this.vm = vm;
+        this.context = context;
+        getStyleClass().add("draw-view");
+        canvas.setId("drawCanvas");
+        canvas.setFocusTraversable(true);
+        setTop(toolbar());
+        setCenter(canvasPane());
+        setRight(results());
+        vm.strokes().addListener((ListChangeListener<Stroke>) c -> repaint());
+        vm.imageProperty().addListener((o, a, b) -> repaint());
+        vm.whiteInkProperty().addListener((o, a, b) -> repaint());
+        repaint();
+        sceneProperty().addListener((o, old, scene) -> {
+            if (scene == null) return;
+            scene.getAccelerators().put(UNDO, () -> {
+                if (showing()) vm.undo();
+            });
+        });
+        canvas.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                vm.clear();
+                e.consume();
+            }
+        });
+    }
+
+    /** True when this view is on screen (its tab selected). */
+    private boolean showing() {
+        for (Node n = this; n != null; n = n.getParent()) if (!n.isVisible()) return false;
+        return getScene() != null;
+    }
+
+    private ToolBar toolbar() {
+        Button clear = new Button("_Clear");
+        clear.setId("clearButton");
+        clear.setTooltip(new Tooltip("Clear the canvas (Esc or right-click)"));
+        clear.setOnAction(e -> vm.clear());
+        Button undo = new Button("_Undo");
+        undo.setId("undoButton");
+        undo.setTooltip(new Tooltip("Remove the last stroke (Ctrl+Z)"));
+        undo.disableProperty().bind(Bindings.isEmpty(vm.strokes()));
+        undo.setOnAction(e -> vm.undo());
+        ToggleButton ink = new ToggleButton("Black on white");
+        ink.setId("inkToggle");
+        ink.setTooltip(new Tooltip("Draw dark ink on a light canvas instead of MNIST's white on black"));
+        ink.selectedProperty().addListener((o, a, b) -> vm.whiteInkProperty().set(!b));
+        Slider width = new Slider(6, 48, vm.penWidthProperty().get());
+        width.setId("penWidth");
+        width.setPrefWidth(110);
+        width.valueProperty().bindBidirectional(vm.penWidthProperty());
+        Label widthLabel = new Label("Pen");
+        Button openImage = new Button("Open _image…");
+        openImage.setId("openImageButton");
+        openImage.setOnAction(e -> context.dialogs().openImage(getScene().getWindow()).ifPresent(vm::classifyImage));
+
+        Button openModel = new Button("_Open model…");
+        openModel.setId("openModelButton");
+        openModel.setTooltip(new Tooltip("Load a model saved by DigitStudio, Chainer's save_npz or NumPy"));
+        openModel.setOnAction(e -> context.dialogs().openModel(getScene().getWindow()).ifPresent(context.models()::open));
+        Button saveModel = new Button("Sa_ve model…");
+        saveModel.setId("saveActiveModelButton");
+        saveModel.disableProperty().bind(context.activeModelProperty().isNull());
+        saveModel.setOnAction(e -> context.dialogs().saveModel(getScene().getWindow(), "model.npz").ifPresent(context.models()::save));
+        MenuButton recent = new MenuButton("_Recent");
+        recent.setId("recentMenu");
+        Runnable fill = () -> {
+            recent.getItems().clear();
+            MenuItem builtIn = new MenuItem("Built-in model");
+            builtIn.setId("useBuiltIn");
+            builtIn.setOnAction(e -> context.models().useBuiltIn());
+            recent.getItems().addAll(builtIn, new SeparatorMenuItem());
+            if (context.models().recent().isEmpty()) {
+                MenuItem none = new MenuItem("No recent models");
+                none.setDisable(true);
+                recent.getItems().add(none);
+            }
+            for (Path p : context.models().recent()) {
+                MenuItem item = new MenuItem(p.getFileName() + "  —  " + (p.getParent() == null ? "" : p.getParent()));
+                item.setMnemonicParsing(false);
+                item.setOnAction(e -> context.models().openRecent(p));
+                recent.getItems().add(item);
+            }
+        };
+        context.models().recent().addListener((ListChangeListener<Path>) c -> fill.run());
+        fill.run();
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        return new ToolBar(clear, undo, ink, widthLabel, width, openImage, grow, openModel, saveModel, recent);
+    }
+
+    private Node canvasPane() {
+        canvas.setOnMousePressed(e -> {
+            canvas.requestFocus();
+            if (e.getButton() == MouseButton.SECONDARY) {
+                vm.clear();
+                return;
+            }
+            if (e.getButton() != MouseButton.PRIMARY) return;
+            vm.beginStroke(clampX(e.getX()), clampY(e.getY()));
+            repaint();
+        });
+        canvas.setOnMouseDragged(e -> {
+            if (!e.isPrimaryButtonDown()) return;
+            vm.extendStroke(clampX(e.getX()), clampY(e.getY()));
+            paintCurrentSegment();
+        });
+        canvas.setOnMouseReleased(e -> {
+            if (e.getButton() == MouseButton.PRIMARY) vm.endStroke();
+        });
+        canvas.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+            e.consume();
+        });
+        canvas.setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().getFiles();
+            boolean ok = files != null && !files.isEmpty();
+            if (ok) vm.classifyImage(files.get(0).toPath());
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+        Label hint = new Label();
+        hint.setId("canvasHint");
+        hint.getStyleClass().add("canvas-hint");
+        hint.setMouseTransparent(true);
+        hint.textProperty().bind(vm.hintProperty());
+        hint.visibleProperty().bind(Bindings.isEmpty(vm.strokes()).and(vm.imageProperty().isNull()));
+        StackPane frame = new StackPane(canvas, hint);
+        frame.getStyleClass().add("canvas-frame");
+        frame.setMaxSize(DrawViewModel.CANVAS + 4, DrawViewModel.CANVAS + 4);
+        Label tip = new Label("Left button draws · right-click or Esc clears · Ctrl+Z undoes · drop an image to classify it");
+        tip.getStyleClass().add("hint");
+        VBox box = new VBox(10, frame, tip);
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(16));
+        return box;
+    }
+
+    private static double clampX(double v) {
+        return Math.max(0, Math.min(DrawViewModel.CANVAS, v));
+    }
+
+    private static double clampY(double v) {
+        return clampX(v);
+    }
+
+    private Color ink() {
+        return vm.whiteInkProperty().get() ? Color.WHITE : Color.BLACK;
+    }
+
+    private void repaint() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(vm.whiteInkProperty().get() ? Color.BLACK : Color.WHITE);
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        GreyImage img = vm.imageProperty().get();
+        if (img != null) {
+            g.drawImage(toImage(img), 0, 0, canvas.getWidth(), canvas.getHeight());
+            return;
+        }
+        g.setStroke(ink());
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        for (Stroke s : vm.strokes()) paint(g, s.points(), s.width());
+        if (!vm.currentStroke().isEmpty()) paint(g, vm.currentStroke(), vm.penWidthProperty().get());
+    }
+
+    private static void paint(GraphicsContext g, List<double[]> pts, double width) {
+        g.setLineWidth(width);
+        g.beginPath();
+        g.moveTo(pts.get(0)[0], pts.get(0)[1]);
+        if (pts.size() == 1) g.lineTo(pts.get(0)[0] + 0.01, pts.get(0)[1]);
+        for (int i = 1; i < pts.size(); i++) g.lineTo(pts.get(i)[0], pts.get(i)[1]);
+        g.stroke();
+    }
+
+    private void paintCurrentSegment() {
+        List<double[]> pts = vm.currentStroke();
+        if (pts.size() < 2) return;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setStroke(ink());
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineWidth(vm.penWidthProperty().get());
+        double[] a = pts.get(pts.size() - 2);
+        double[] b = pts.get(pts.size() - 1);
+        g.strokeLine(a[0], a[1], b[0], b[1]);
+    }
+
+    private static WritableImage toImage(GreyImage img) {
+        WritableImage out = new WritableImage(img.width(), img.height());
+        PixelWriter pw = out.getPixelWriter();
+        for (int y = 0; y < img.height(); y++) {
+            for (int x = 0; x < img.width(); x++) {
+                int v = Math.round(255 * img.get(x, y));
+                pw.setArgb(x, y, 0xFF000000 | v << 16 | v << 8 | v);
+            }
+        }
+        return out;
+    }
+
+    private Node results() {
+        Label digit = new Label("–");
+        digit.setId("predictedDigit");
+        digit.getStyleClass().add("predicted-digit");
+        Label confidence = new Label();
+        confidence.setId("confidenceLabel");
+        confidence.getStyleClass().add("confidence");
+        ProbabilityBars bars = new ProbabilityBars();
+        bars.setId("drawBars");
+        bars.setPrefSize(300, 200);
+        ImageView input = new ImageView();
+        input.setId("networkInput");
+        input.setFitWidth(140);
+        input.setFitHeight(140);
+        input.setSmooth(false);
+        StackPane inputFrame = new StackPane(input);
+        inputFrame.getStyleClass().add("digit-frame");
+        inputFrame.setMinSize(144, 144);
+        inputFrame.setMaxSize(144, 144);
+        Label inputCaption = new Label("What the network sees (28×28)");
+        inputCaption.getStyleClass().add("hint");
+        Label model = new Label();
+        model.setId("activeModelLabel");
+        model.setWrapText(true);
+        model.setMaxWidth(300);
+        model.textProperty().bind(vm.modelTextProperty());
+        Label latency = new Label();
+        latency.setId("latencyLabel");
+        latency.getStyleClass().add("hint");
+        latency.textProperty().bind(Bindings.createStringBinding(() -> Double.isNaN(vm.latencyMillisProperty().get()) ? ""
+                : String.format(Locale.ROOT, "prediction took %.1f ms", vm.latencyMillisProperty().get()), vm.latencyMillisProperty()));
+        vm.predictionProperty().addListener((o, a, p) -> {
+            bars.show(p);
+            digit.setText(p == null ? "–" : String.valueOf(p.label()));
+            confidence.setText(p == null ? vm.hintProperty().get() == null ? "" : vm.hintProperty().get()
+                    : String.format(Locale.ROOT, "%.1f%% sure", 100 * p.confidence()));
+        });
+        vm.hintProperty().addListener((o, a, h) -> {
+            if (vm.predictionProperty().get() == null) confidence.setText(h == null ? "" : h);
+        });
+        confidence.setText(vm.hintProperty().get());
+        vm.inputProperty().addListener((o, a, x) -> input.setImage(x == null ? null : DigitImages.of(x)));
+        HBox top = new HBox(18, new VBox(0, digit, confidence), new VBox(4, inputFrame, inputCaption));
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(12, model, top, bars, latency);
+        box.setPadding(new Insets(16));
+        box.setPrefWidth(340);
+        box.getStyleClass().add("detail-pane");
+        return box;
+    }
+
+    public DrawViewModel viewModel() {
+        return vm;
+    }
+
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    /** For tests: the prediction currently shown. */
+    public Prediction shownPrediction() {
+        return vm.predictionProperty().get();
+    }
+}

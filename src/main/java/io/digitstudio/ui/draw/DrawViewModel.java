@@ -1,0 +1,178 @@
+package io.digitstudio.ui.draw;
+
+import io.digitstudio.data.DataException;
+import io.digitstudio.data.DigitPreprocessor;
+import io.digitstudio.data.GreyImage;
+import io.digitstudio.data.ImageFiles;
+import io.digitstudio.nn.Prediction;
+import io.digitstudio.ui.app.AppContext;
+import io.digitstudio.ui.model.ActiveModel;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The canvas's state: the strokes (or an opened image), pen and ink settings, and the active model's prediction.
+ * Predictions run on the compute worker: the strokes are rendered, prepared MNIST-style and classified there; only the
+ * newest request's answer is shown, and while drawing at most one request is in flight.
+ */
+public final class DrawViewModel {
+    public static final int CANVAS = 320;
+    static final long LIVE_INTERVAL_NANOS = 80_000_000L;
+    public static final String HINT = "Draw a digit";
+
+    private final AppContext context;
+    private final ObservableList<Stroke> strokes = FXCollections.observableArrayList();
+    private final List<double[]> current = new ArrayList<>();
+    private final BooleanProperty whiteInk = new SimpleBooleanProperty(true);
+    private final DoubleProperty penWidth = new SimpleDoubleProperty(22);
+    private final ReadOnlyObjectWrapper<GreyImage> image = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Prediction> prediction = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<float[]> input = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(HINT);
+    private final ReadOnlyStringWrapper modelText = new ReadOnlyStringWrapper("Loading the built-in model…");
+    private final ReadOnlyDoubleWrapper latencyMillis = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final AtomicLong requests = new AtomicLong();
+    private volatile boolean inFlight;
+    private long lastLive;
+
+    public DrawViewModel(AppContext context) {
+        this.context = context;
+        context.activeModelProperty().addListener((o, a, m) -> {
+            modelText.set(m == null ? "No model" : "Model: " + m.describe());
+            predict();
+        });
+        ActiveModel m = context.activeModelProperty().get();
+        if (m != null) modelText.set("Model: " + m.describe());
+        whiteInk.addListener((o, a, b) -> predict());
+    }
+
+    public void beginStroke(double x, double y) {
+        image.set(null);
+        current.clear();
+        current.add(new double[]{x, y});
+    }
+
+    public void extendStroke(double x, double y) {
+        if (current.isEmpty()) return;
+        current.add(new double[]{x, y});
+        long now = System.nanoTime();
+        if (!inFlight && now - lastLive > LIVE_INTERVAL_NANOS) {
+            lastLive = now;
+            predict();
+        }
+    }
+
+    public void endStroke() {
+        if (current.isEmpty()) return;
+        strokes.add(new Stroke(current, penWidth.get()));
+        current.clear();
+        predict();
+    }
+
+    /** The stroke being drawn, for the view to paint. */
+    public List<double[]> currentStroke() {
+        return current;
+    }
+
+    public void clear() {
+        strokes.clear();
+        current.clear();
+        image.set(null);
+        predict();
+    }
+
+    public void undo() {
+        if (!strokes.isEmpty()) strokes.remove(strokes.size() - 1);
+        predict();
+    }
+
+    /** Classifies an image file through the same path as a drawing; a bad file leaves the canvas as it was. */
+    public void classifyImage(Path file) {
+        context.compute(() -> ImageFiles.read(file)).whenComplete((img, err) -> Platform.runLater(() -> {
+            if (err != null) {
+                context.notifier().error("Could not open image", AppContext.rootMessage(err));
+                return;
+            }
+            strokes.clear();
+            current.clear();
+            image.set(img);
+            predict();
+        }));
+    }
+
+    /** Requests a prediction for what is on the canvas now. FX thread. */
+    public void predict() {
+        ActiveModel model = context.activeModelProperty().get();
+        GreyImage picture = image.get();
+        List<Stroke> all = new ArrayList<>(strokes);
+        if (current.size() > 0) all.add(new Stroke(current, penWidth.get()));
+        boolean white = whiteInk.get();
+        long id = requests.incrementAndGet();
+        if (picture == null && all.isEmpty()) {
+            show(null, null, HINT);
+            return;
+        }
+        if (model == null) {
+            show(null, null, "The model is still loading…");
+            return;
+        }
+        inFlight = true;
+        context.compute(() -> {
+            long t0 = System.nanoTime();
+            GreyImage g = picture != null ? picture : StrokeRasterizer.render(all, CANVAS, CANVAS, white);
+            float[] x;
+            try {
+                x = DigitPreprocessor.toMnist(g);
+            } catch (DataException e) {
+                return new Result(null, null, e.getMessage(), 0);
+            }
+            Prediction p = model.predictor().predict(x);
+            return new Result(p, x, null, (System.nanoTime() - t0) / 1e6);
+        }).whenComplete((r, err) -> Platform.runLater(() -> {
+            inFlight = false;
+            if (id != requests.get()) return; // a newer drawing is on its way
+            if (err != null) {
+                show(null, null, "Prediction failed: " + AppContext.rootMessage(err));
+            } else {
+                show(r.prediction(), r.input(), r.prediction() == null ? "Nothing to read: " + r.message() : null);
+                if (r.prediction() != null) latencyMillis.set(r.millis());
+            }
+        }));
+    }
+
+    private record Result(Prediction prediction, float[] input, String message, double millis) {
+    }
+
+    private void show(Prediction p, float[] x, String hintText) {
+        prediction.set(p);
+        input.set(x);
+        hint.set(hintText);
+    }
+
+    public ObservableList<Stroke> strokes() { return strokes; }
+    public BooleanProperty whiteInkProperty() { return whiteInk; }
+    public DoubleProperty penWidthProperty() { return penWidth; }
+    public ReadOnlyObjectProperty<GreyImage> imageProperty() { return image.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Prediction> predictionProperty() { return prediction.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<float[]> inputProperty() { return input.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty hintProperty() { return hint.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty modelTextProperty() { return modelText.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty latencyMillisProperty() { return latencyMillis.getReadOnlyProperty(); }
+    public AppContext context() { return context; }
+}

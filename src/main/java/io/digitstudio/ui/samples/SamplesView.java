@@ -1,0 +1,161 @@
+package io.digitstudio.ui.samples;
+
+import io.digitstudio.data.LabeledImages;
+import io.digitstudio.nn.Prediction;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToolBar;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.GridCell;
+import org.controlsfx.control.GridView;
+
+import java.util.Locale;
+
+/**
+ * The MNIST gallery: a virtualised grid (all 10,000 or 60,000 images reachable by scrolling, only the visible cells
+ * exist), each with its label and, with a model, the prediction in green or red. Clicking shows the image large with
+ * the model's ten probabilities.
+ */
+public final class SamplesView extends BorderPane {
+    static final int THUMB = 56;
+    private final SamplesViewModel vm;
+    private final GridView<Integer> grid;
+
+    public SamplesView(SamplesViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("samples-view");
+        ComboBox<SamplesViewModel.Split> split = new ComboBox<>();
+        split.setId("splitBox");
+        split.getItems().addAll(SamplesViewModel.Split.values());
+        split.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SamplesViewModel.Split s) {
+                return s == null ? "" : s == SamplesViewModel.Split.TEST ? "Test set" : "Training set";
+            }
+
+            @Override
+            public SamplesViewModel.Split fromString(String s) {
+                return null;
+            }
+        });
+        split.valueProperty().bindBidirectional(vm.splitProperty());
+        CheckBox wrong = new CheckBox("Only _misclassified");
+        wrong.setMnemonicParsing(true);
+        wrong.setId("misclassifiedCheck");
+        wrong.selectedProperty().bindBidirectional(vm.onlyMisclassifiedProperty());
+        wrong.disableProperty().bind(vm.predictionsProperty().isNull());
+        Label summary = new Label();
+        summary.setId("sampleSummary");
+        summary.textProperty().bind(vm.summaryProperty());
+        setTop(new ToolBar(split, wrong, summary));
+
+        grid = new GridView<>(vm.visible());
+        grid.setId("samplesGrid");
+        grid.setCellWidth(THUMB + 8);
+        grid.setCellHeight(THUMB + 22);
+        grid.setHorizontalCellSpacing(4);
+        grid.setVerticalCellSpacing(4);
+        grid.setCellFactory(g -> new SampleCell());
+        setCenter(grid);
+        setRight(detail());
+    }
+
+    private Region detail() {
+        ImageView big = new ImageView();
+        big.setId("detailImage");
+        big.setFitWidth(224);
+        big.setFitHeight(224);
+        big.setSmooth(false);
+        StackPane frame = new StackPane(big);
+        frame.getStyleClass().add("digit-frame");
+        frame.setMinSize(228, 228);
+        frame.setMaxSize(228, 228);
+        Label caption = new Label("Click an image to see it large");
+        caption.setId("detailLabel");
+        caption.setWrapText(true);
+        caption.setMaxWidth(260);
+        ProbabilityBars bars = new ProbabilityBars();
+        bars.setId("detailBars");
+        bars.setPrefSize(260, 220);
+        vm.selectedProperty().addListener((o, a, b) -> {
+            LabeledImages set = vm.imagesProperty().get();
+            int i = b.intValue();
+            if (set == null || i < 0) {
+                big.setImage(null);
+                caption.setText("Click an image to see it large");
+                bars.show(null);
+                return;
+            }
+            big.setImage(DigitImages.of(set, i));
+            caption.setText(String.format(Locale.ROOT, "#%d · label %d", i, set.label(i)));
+            bars.show(null);
+        });
+        vm.selectedPredictionProperty().addListener((o, a, p) -> {
+            bars.show(p);
+            LabeledImages set = vm.imagesProperty().get();
+            int i = vm.selectedProperty().get();
+            if (p != null && set != null && i >= 0) {
+                caption.setText(String.format(Locale.ROOT, "#%d · label %d · predicted %d (%.1f%%)", i, set.label(i), p.label(), 100 * p.confidence()));
+            }
+        });
+        VBox box = new VBox(10, frame, caption, bars);
+        box.setPadding(new Insets(10));
+        box.setAlignment(Pos.TOP_CENTER);
+        box.getStyleClass().add("detail-pane");
+        return box;
+    }
+
+    /** One thumbnail: the image, its label, and the prediction coloured right or wrong. */
+    private final class SampleCell extends GridCell<Integer> {
+        private final ImageView view = new ImageView();
+        private final Label label = new Label();
+        private final VBox box = new VBox(2, view, label);
+
+        SampleCell() {
+            getStyleClass().add("sample-cell");
+            view.setFitWidth(THUMB);
+            view.setFitHeight(THUMB);
+            view.setSmooth(false);
+            box.setAlignment(Pos.CENTER);
+            setOnMouseClicked(e -> {
+                if (getItem() != null) vm.selectedProperty().set(getItem());
+            });
+        }
+
+        @Override
+        protected void updateItem(Integer index, boolean empty) {
+            super.updateItem(index, empty);
+            label.getStyleClass().removeAll("right", "wrong");
+            if (empty || index == null || vm.imagesProperty().get() == null) {
+                setGraphic(null);
+                setId(null);
+                return;
+            }
+            LabeledImages set = vm.imagesProperty().get();
+            setId("sample-" + index);
+            view.setImage(DigitImages.of(set, index));
+            int truth = set.label(index);
+            int predicted = vm.predictedLabel(index);
+            if (predicted < 0) {
+                label.setText(String.valueOf(truth));
+            } else {
+                label.setText(truth + " → " + predicted);
+                label.getStyleClass().add(predicted == truth ? "right" : "wrong");
+            }
+            setGraphic(box);
+        }
+    }
+
+    public GridView<Integer> grid() {
+        return grid;
+    }
+}

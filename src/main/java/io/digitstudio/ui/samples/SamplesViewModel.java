@@ -1,0 +1,166 @@
+package io.digitstudio.ui.samples;
+
+import io.digitstudio.data.LabeledImages;
+import io.digitstudio.data.Mnist;
+import io.digitstudio.nn.Prediction;
+import io.digitstudio.ui.app.AppContext;
+import io.digitstudio.ui.model.ActiveModel;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The gallery's state: which set is shown, the active model's prediction for every image (computed on the compute
+ * worker whenever the model or the set changes), the misclassified filter and the selected image.
+ */
+public final class SamplesViewModel {
+    public enum Split { TEST, TRAIN }
+
+    /** A model's predicted labels for every image of one set. */
+    record Predictions(ActiveModel model, Split split, int[] labels, float[] confidence) {
+    }
+
+    private final AppContext context;
+    private final ObjectProperty<Split> split = new SimpleObjectProperty<>(Split.TEST);
+    private final BooleanProperty onlyMisclassified = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<LabeledImages> images = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Predictions> predictions = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Integer> visible = FXCollections.observableArrayList();
+    private final IntegerProperty selected = new SimpleIntegerProperty(-1);
+    private final ReadOnlyObjectWrapper<Prediction> selectedPrediction = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Loading MNIST…");
+    private Mnist.TrainTest data;
+
+    public SamplesViewModel(AppContext context) {
+        this.context = context;
+        split.addListener((o, a, b) -> showSplit());
+        onlyMisclassified.addListener((o, a, b) -> refilter());
+        context.activeModelProperty().addListener((o, a, b) -> predictAll());
+        selected.addListener((o, a, b) -> predictSelected());
+        context.bundledData().whenComplete((d, err) -> Platform.runLater(() -> {
+            if (err != null) {
+                summary.set("Could not load MNIST: " + AppContext.rootMessage(err));
+                return;
+            }
+            data = d;
+            showSplit();
+        }));
+    }
+
+    private void showSplit() {
+        if (data == null) return;
+        images.set(split.get() == Split.TEST ? data.test() : data.train());
+        predictions.set(null);
+        selected.set(-1);
+        refilter();
+        predictAll();
+    }
+
+    private void predictAll() {
+        ActiveModel model = context.activeModelProperty().get();
+        LabeledImages set = images.get();
+        Split s = split.get();
+        if (model == null || set == null) return;
+        if (model.model().inSize() != set.featureSize()) {
+            summary.set("The active model takes " + model.model().inSize() + " inputs; these images have " + set.featureSize() + " pixels");
+            return;
+        }
+        summary.set(summaryText() + " · predicting…");
+        context.compute(() -> {
+            int n = set.size();
+            int[] labels = new int[n];
+            float[] conf = new float[n];
+            int batch = 1000;
+            for (int start = 0; start < n; start += batch) {
+                int m = Math.min(batch, n - start);
+                float[][] xs = new float[m][];
+                for (int i = 0; i < m; i++) xs[i] = set.features(start + i);
+                Prediction[] p = model.predictor().predict(xs);
+                for (int i = 0; i < m; i++) {
+                    labels[start + i] = p[i].label();
+                    conf[start + i] = p[i].confidence();
+                }
+            }
+            return new Predictions(model, s, labels, conf);
+        }).whenComplete((p, err) -> Platform.runLater(() -> {
+            if (err != null) {
+                summary.set("Prediction failed: " + AppContext.rootMessage(err));
+                return;
+            }
+            // a newer model or set may have been chosen meanwhile: keep only the matching answer
+            if (p.model() != context.activeModelProperty().get() || p.split() != split.get()) return;
+            predictions.set(p);
+            refilter();
+            predictSelected();
+        }));
+    }
+
+    private void refilter() {
+        LabeledImages set = images.get();
+        if (set == null) {
+            visible.clear();
+            return;
+        }
+        Predictions p = predictions.get();
+        List<Integer> v = new ArrayList<>(set.size());
+        for (int i = 0; i < set.size(); i++) {
+            if (onlyMisclassified.get() && (p == null || p.labels()[i] == set.label(i))) continue;
+            v.add(i);
+        }
+        visible.setAll(v);
+        summary.set(summaryText());
+    }
+
+    private String summaryText() {
+        LabeledImages set = images.get();
+        if (set == null) return "";
+        Predictions p = predictions.get();
+        String base = String.format(Locale.ROOT, "%d %s images", set.size(), split.get() == Split.TEST ? "test" : "training");
+        if (p == null) return base;
+        int wrong = 0;
+        for (int i = 0; i < set.size(); i++) if (p.labels()[i] != set.label(i)) wrong++;
+        return String.format(Locale.ROOT, "%s · %s: %d right, %d wrong (%.2f%%)", base, p.model().name(), set.size() - wrong, wrong,
+                100.0 * (set.size() - wrong) / set.size());
+    }
+
+    private void predictSelected() {
+        int i = selected.get();
+        LabeledImages set = images.get();
+        ActiveModel model = context.activeModelProperty().get();
+        selectedPrediction.set(null);
+        if (i < 0 || set == null || model == null || model.model().inSize() != set.featureSize()) return;
+        float[] x = set.features(i);
+        context.compute(() -> model.predictor().predict(x)).thenAccept(p -> Platform.runLater(() -> {
+            if (selected.get() == i && images.get() == set) selectedPrediction.set(p);
+        }));
+    }
+
+    /** The predicted label of image {@code index}, or -1 while there is none. */
+    public int predictedLabel(int index) {
+        Predictions p = predictions.get();
+        return p == null ? -1 : p.labels()[index];
+    }
+
+    public ObjectProperty<Split> splitProperty() { return split; }
+    public BooleanProperty onlyMisclassifiedProperty() { return onlyMisclassified; }
+    public ReadOnlyObjectProperty<LabeledImages> imagesProperty() { return images.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Predictions> predictionsProperty() { return predictions.getReadOnlyProperty(); }
+    public ObservableList<Integer> visible() { return visible; }
+    public IntegerProperty selectedProperty() { return selected; }
+    public ReadOnlyObjectProperty<Prediction> selectedPredictionProperty() { return selectedPrediction.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+}

@@ -1,0 +1,89 @@
+package io.digitstudio.ui.train;
+
+import io.digitstudio.train.EpochReport;
+import io.digitstudio.train.IterationEvent;
+import io.digitstudio.train.TrainingListener;
+import io.digitstudio.train.TrainingResult;
+import io.digitstudio.train.TrainingStart;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Carries a run's events from the training thread to the UI without flooding it: the latest iteration is kept in one
+ * slot (read once per frame), a smoothed loss point is queued about {@link #POINTS_PER_EPOCH} times an epoch (and
+ * never more often than every {@link #POINT_INTERVAL_NANOS}), and epoch reports and the end always go through.
+ * Nothing here touches JavaFX.
+ */
+public final class TrainingFeed implements TrainingListener {
+    static final int POINTS_PER_EPOCH = 50;
+    static final long POINT_INTERVAL_NANOS = 5_000_000L; // at most 200 loss points a second
+    private static final int SMOOTHING = 20;
+
+    /** A smoothed training-loss point for the chart. */
+    public record LossPoint(double epochDetail, double loss) {
+    }
+
+    /** Validation progress of an epoch. */
+    public record Validating(int epoch, double fraction) {
+    }
+
+    private final Queue<Object> events = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<IterationEvent> latest = new AtomicReference<>();
+    private final double[] window = new double[SMOOTHING];
+    private int filled;
+    private int next;
+    private double sum;
+    private long lastPoint;
+    private int pointEvery = 1;
+
+    @Override
+    public void onStart(TrainingStart start) {
+        pointEvery = Math.max(1, start.iterationsPerEpoch() / POINTS_PER_EPOCH);
+        events.add(start);
+    }
+
+    @Override
+    public void onIteration(IterationEvent e) {
+        latest.set(e);
+        sum += e.loss() - window[next];
+        window[next] = e.loss();
+        next = (next + 1) % SMOOTHING;
+        filled = Math.min(SMOOTHING, filled + 1);
+        long now = System.nanoTime();
+        if (e.iteration() % pointEvery == 0 && now - lastPoint >= POINT_INTERVAL_NANOS) {
+            lastPoint = now;
+            events.add(new LossPoint(e.epochDetail(), sum / filled));
+        }
+    }
+
+    @Override
+    public void onValidation(int epoch, double fractionDone) {
+        events.add(new Validating(epoch, fractionDone));
+    }
+
+    @Override
+    public void onEpoch(EpochReport report) {
+        events.add(report);
+    }
+
+    @Override
+    public void onEnd(TrainingResult result) {
+        events.add(result);
+    }
+
+    /** The newest iteration, or null; the UI reads it once per frame. */
+    public IterationEvent latest() {
+        return latest.get();
+    }
+
+    /** Removes and returns the next queued event, or null. */
+    public Object poll() {
+        return events.poll();
+    }
+
+    public int pending() {
+        return events.size();
+    }
+}
