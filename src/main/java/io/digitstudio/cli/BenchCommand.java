@@ -37,8 +37,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--blas-threads", description = "Threads for matrix products (default: same as --threads).")
     Integer blasThreads;
 
+    @Option(names = "--predict", description = "Instead of training, time the Draw view's path: render a drawing, prepare it MNIST-style, classify it.")
+    boolean predict;
+
     @Override
     public Integer call() {
+        if (predict) return benchPredict();
         TrainingConfig config = new TrainingConfig(epochs, batchSize, units, "momentum-sgd", java.util.Map.of(), 0, true, 0, 0, false);
         if (threads < 1 || threads > 64) throw new UserInputException("--threads must be between 1 and 64, got " + threads);
         long t0 = System.nanoTime();
@@ -67,6 +71,38 @@ final class BenchCommand implements Callable<Integer> {
         double val = median(warm.stream().mapToDouble(EpochReport::valSeconds).toArray());
         System.out.printf(Locale.ROOT, "train_seconds_per_epoch:%.3f train_it_per_s:%.0f val_seconds_per_epoch:%.3f val_it_per_s:%.0f (medians of epochs %s)%n",
                 train, itPerEpoch / train, val, valBatches / val, reports.size() > 1 ? "2-" + reports.size() : "1");
+        return 0;
+    }
+
+    /** Latency from pen-up to probabilities, as the canvas computes it off the FX thread (built-in model). */
+    private int benchPredict() {
+        Nd4jSetup.init();
+        io.digitstudio.nn.Predictor predictor = new io.digitstudio.nn.Predictor(io.digitstudio.io.ModelFiles.loadDefault().model());
+        java.util.List<io.digitstudio.data.PenStroke> seven = java.util.List.of(new io.digitstudio.data.PenStroke(java.util.List.of(
+                new double[]{90, 80}, new double[]{230, 80}, new double[]{215, 110}, new double[]{170, 180}, new double[]{140, 250}), 22));
+        int warm = 300, n = 1000;
+        double[] render = new double[n], prepare = new double[n], classify = new double[n], total = new double[n];
+        int label = -1;
+        for (int i = -warm; i < n; i++) {
+            long t0 = System.nanoTime();
+            io.digitstudio.data.GreyImage g = io.digitstudio.data.StrokeRasterizer.render(seven, 320, 320, true);
+            long t1 = System.nanoTime();
+            float[] x = io.digitstudio.data.DigitPreprocessor.toMnist(g);
+            long t2 = System.nanoTime();
+            label = predictor.predict(x).label();
+            long t3 = System.nanoTime();
+            if (i >= 0) {
+                render[i] = (t1 - t0) / 1e6;
+                prepare[i] = (t2 - t1) / 1e6;
+                classify[i] = (t3 - t2) / 1e6;
+                total[i] = (t3 - t0) / 1e6;
+            }
+        }
+        double[] sorted = total.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "predict (drawn 7 -> %d, 320x320 canvas, built-in 784-400-400-10): render %.2f ms, prepare %.2f ms, classify %.2f ms%n",
+                label, median(render), median(prepare), median(classify));
+        System.out.printf(Locale.ROOT, "predict_ms_median:%.2f predict_ms_p95:%.2f (%d runs after %d warm-up)%n", median(total), sorted[(int) (n * 0.95)], n, warm);
         return 0;
     }
 

@@ -27,7 +27,37 @@ final class ScreenshotMode {
         int shot = args.indexOf("--screenshot");
         int bench = args.indexOf("--gui-bench");
         TrainViewModel vm = main.train().viewModel();
-        if (shot >= 0 && shot + 1 < args.size()) {
+        int tab = args.indexOf("--tab");
+        String tabName = tab >= 0 && tab + 1 < args.size() ? args.get(tab + 1) : "train";
+        if (shot >= 0 && shot + 1 < args.size() && !tabName.equals("train")) {
+            Path file = Path.of(args.get(shot + 1));
+            if (tabName.equals("samples")) {
+                main.tabs().getSelectionModel().select(1);
+            } else {
+                main.tabs().getSelectionModel().select(2);
+                var draw = main.draw().viewModel();
+                double[][] seven = {{90, 80}, {230, 80}, {215, 110}, {170, 180}, {140, 250}};
+                draw.beginStroke(seven[0][0], seven[0][1]);
+                for (int i = 1; i < seven.length; i++) draw.extendStroke(seven[i][0], seven[i][1]);
+                draw.endStroke();
+            }
+            long t0 = System.nanoTime();
+            poll(() -> {
+                var samples = main.samples().viewModel();
+                if (tabName.equals("samples") && samples.predictionsProperty().get() != null && samples.selectedProperty().get() < 0) {
+                    samples.selectedProperty().set(0);
+                }
+                if (System.nanoTime() - t0 < 3_000_000_000L) return false;
+                try {
+                    ChartExport.png(stage.getScene().getRoot(), file);
+                    System.out.println("saved screenshot to " + file);
+                } catch (Exception e) {
+                    System.err.println("digitstudio: error: could not save the screenshot: " + e.getMessage());
+                }
+                System.exit(0);
+                return true;
+            });
+        } else if (shot >= 0 && shot + 1 < args.size()) {
             Path file = Path.of(args.get(shot + 1));
             vm.start();
             poll(() -> {

@@ -1,6 +1,7 @@
 package io.digitstudio.ui.draw;
 
 import io.digitstudio.data.GreyImage;
+import io.digitstudio.data.PenStroke;
 import io.digitstudio.nn.Prediction;
 import io.digitstudio.ui.app.AppContext;
 import io.digitstudio.ui.samples.DigitImages;
@@ -50,6 +51,7 @@ import java.util.Locale;
  */
 public final class DrawView extends BorderPane {
     public static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination CLEAR = new KeyCodeCombination(KeyCode.ESCAPE);
 
     private final DrawViewModel vm;
     private final AppContext context;
@@ -64,7 +66,7 @@ public final class DrawView extends BorderPane {
         setTop(toolbar());
         setCenter(canvasPane());
         setRight(results());
-        vm.strokes().addListener((ListChangeListener<Stroke>) c -> repaint());
+        vm.strokes().addListener((ListChangeListener<PenStroke>) c -> repaint());
         vm.imageProperty().addListener((o, a, b) -> repaint());
         vm.whiteInkProperty().addListener((o, a, b) -> repaint());
         repaint();
@@ -73,12 +75,9 @@ public final class DrawView extends BorderPane {
             scene.getAccelerators().put(UNDO, () -> {
                 if (showing()) vm.undo();
             });
-        });
-        canvas.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                vm.clear();
-                e.consume();
-            }
+            scene.getAccelerators().put(CLEAR, () -> {
+                if (showing()) vm.clear();
+            });
         });
     }
 
@@ -217,7 +216,7 @@ public final class DrawView extends BorderPane {
         g.setStroke(ink());
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
-        for (Stroke s : vm.strokes()) paint(g, s.points(), s.width());
+        for (PenStroke s : vm.strokes()) paint(g, s.points(), s.width());
         if (!vm.currentStroke().isEmpty()) paint(g, vm.currentStroke(), vm.penWidthProperty().get());
     }
 

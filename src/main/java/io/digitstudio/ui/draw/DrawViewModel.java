@@ -3,6 +3,8 @@ package io.digitstudio.ui.draw;
 import io.digitstudio.data.DataException;
 import io.digitstudio.data.DigitPreprocessor;
 import io.digitstudio.data.GreyImage;
+import io.digitstudio.data.PenStroke;
+import io.digitstudio.data.StrokeRasterizer;
 import io.digitstudio.data.ImageFiles;
 import io.digitstudio.nn.Prediction;
 import io.digitstudio.ui.app.AppContext;
@@ -37,7 +39,7 @@ public final class DrawViewModel {
     public static final String HINT = "Draw a digit";
 
     private final AppContext context;
-    private final ObservableList<Stroke> strokes = FXCollections.observableArrayList();
+    private final ObservableList<PenStroke> strokes = FXCollections.observableArrayList();
     private final List<double[]> current = new ArrayList<>();
     private final BooleanProperty whiteInk = new SimpleBooleanProperty(true);
     private final DoubleProperty penWidth = new SimpleDoubleProperty(22);
@@ -80,7 +82,7 @@ public final class DrawViewModel {
 
     public void endStroke() {
         if (current.isEmpty()) return;
-        strokes.add(new Stroke(current, penWidth.get()));
+        strokes.add(new PenStroke(current, penWidth.get()));
         current.clear();
         predict();
     }
@@ -120,8 +122,8 @@ public final class DrawViewModel {
     public void predict() {
         ActiveModel model = context.activeModelProperty().get();
         GreyImage picture = image.get();
-        List<Stroke> all = new ArrayList<>(strokes);
-        if (current.size() > 0) all.add(new Stroke(current, penWidth.get()));
+        List<PenStroke> all = new ArrayList<>(strokes);
+        if (current.size() > 0) all.add(new PenStroke(current, penWidth.get()));
         boolean white = whiteInk.get();
         long id = requests.incrementAndGet();
         if (picture == null && all.isEmpty()) {
@@ -165,7 +167,7 @@ public final class DrawViewModel {
         hint.set(hintText);
     }
 
-    public ObservableList<Stroke> strokes() { return strokes; }
+    public ObservableList<PenStroke> strokes() { return strokes; }
     public BooleanProperty whiteInkProperty() { return whiteInk; }
     public DoubleProperty penWidthProperty() { return penWidth; }
     public ReadOnlyObjectProperty<GreyImage> imageProperty() { return image.getReadOnlyProperty(); }

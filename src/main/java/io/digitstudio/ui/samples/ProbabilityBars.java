@@ -11,15 +11,22 @@ public final class ProbabilityBars extends BarChart<String, Number> {
     private final XYChart.Series<String, Number> series = new XYChart.Series<>();
 
     public ProbabilityBars() {
-        super(new CategoryAxis(), new NumberAxis(0, 1, 0.25));
+        super(digits(), new NumberAxis(0, 1, 0.25));
         setAnimated(false);
         setLegendVisible(false);
-        setCategoryGap(6);
+        setCategoryGap(4);
+        setBarGap(0);
         getXAxis().setLabel("digit");
         getYAxis().setLabel("probability");
         getStyleClass().add("probability-bars");
         for (int d = 0; d < 10; d++) series.getData().add(new XYChart.Data<>(String.valueOf(d), 0));
         getData().add(series);
+    }
+
+    private static CategoryAxis digits() {
+        CategoryAxis axis = new CategoryAxis(javafx.collections.FXCollections.observableArrayList("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
+        axis.setAutoRanging(false);
+        return axis;
     }
 
     public void show(Prediction p) {

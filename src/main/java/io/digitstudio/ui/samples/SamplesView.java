@@ -56,7 +56,7 @@ public final class SamplesView extends BorderPane {
         Label summary = new Label();
         summary.setId("sampleSummary");
         summary.textProperty().bind(vm.summaryProperty());
-        setTop(new ToolBar(split, wrong, summary));
+        setTop(new ToolBar(split, wrong, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), summary));
 
         grid = new GridView<>(vm.visible());
         grid.setId("samplesGrid");
@@ -153,6 +153,10 @@ public final class SamplesView extends BorderPane {
             }
             setGraphic(box);
         }
+    }
+
+    public SamplesViewModel viewModel() {
+        return vm;
     }
 
     public GridView<Integer> grid() {

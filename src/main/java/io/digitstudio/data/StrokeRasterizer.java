@@ -1,6 +1,5 @@
-package io.digitstudio.ui.draw;
+package io.digitstudio.data;
 
-import io.digitstudio.data.GreyImage;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -11,14 +10,14 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 
 /**
- * Renders strokes into a grey image off the FX thread (Java2D, anti-aliased round pens), so that a prediction never
- * needs a snapshot of the canvas. Polarity follows the canvas: white ink on black, or black on white.
+ * Renders pen strokes into a grey image off any UI thread (Java2D, anti-aliased round pens), so that predicting a drawing needs no
+ * snapshot of the canvas it was drawn on. Polarity follows the canvas: white ink on black, or black on white.
  */
 public final class StrokeRasterizer {
     private StrokeRasterizer() {
     }
 
-    public static GreyImage render(List<Stroke> strokes, int width, int height, boolean whiteInk) {
+    public static GreyImage render(List<PenStroke> strokes, int width, int height, boolean whiteInk) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = img.createGraphics();
         try {
@@ -27,7 +26,7 @@ public final class StrokeRasterizer {
             g.setColor(whiteInk ? Color.BLACK : Color.WHITE);
             g.fillRect(0, 0, width, height);
             g.setColor(whiteInk ? Color.WHITE : Color.BLACK);
-            for (Stroke s : strokes) {
+            for (PenStroke s : strokes) {
                 g.setStroke(new BasicStroke((float) s.width(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                 List<double[]> p = s.points();
                 Path2D.Double path = new Path2D.Double();

@@ -1,10 +1,10 @@
-package io.digitstudio.ui.draw;
+package io.digitstudio.data;
 
 import java.util.List;
 
 /** One pen stroke: its points on the canvas (x, y pairs) and its width, frozen once the pen lifts. */
-public record Stroke(List<double[]> points, double width) {
-    public Stroke {
+public record PenStroke(List<double[]> points, double width) {
+    public PenStroke {
         points = List.copyOf(points);
     }
 }

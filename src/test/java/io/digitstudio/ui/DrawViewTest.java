@@ -1,0 +1,203 @@
+package io.digitstudio.ui;
+
+import io.digitstudio.io.ModelFiles;
+import io.digitstudio.nn.Predictor;
+import io.digitstudio.ui.draw.DrawViewModel;
+import io.digitstudio.ui.model.ActiveModel;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+@ExtendWith(ApplicationExtension.class)
+class DrawViewTest {
+    private final UiFixture app = new UiFixture();
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        app.show(stage);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        app.close();
+    }
+
+    private DrawViewModel vm() {
+        return app.main.draw().viewModel();
+    }
+
+    private void openDraw(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.clickOn("Draw");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Point2D at(double x, double y) {
+        Canvas c = app.main.draw().canvas();
+        return c.localToScreen(x, y);
+    }
+
+    /** Drags the mouse through canvas points, like a person drawing one stroke. */
+    private void stroke(FxRobot robot, double[]... points) {
+        robot.moveTo(at(points[0][0], points[0][1]));
+        robot.press(MouseButton.PRIMARY);
+        for (int i = 1; i < points.length; i++) robot.moveTo(at(points[i][0], points[i][1]));
+        robot.release(MouseButton.PRIMARY);
+    }
+
+    private int awaitPrediction() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().predictionProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        return vm().predictionProperty().get().label();
+    }
+
+    private static double[][] loop(double cx, double cy, double rx, double ry) {
+        double[][] p = new double[41][];
+        for (int i = 0; i <= 40; i++) {
+            double a = -Math.PI / 2 + 2 * Math.PI * i / 40;
+            p[i] = new double[]{cx + rx * Math.cos(a), cy + ry * Math.sin(a)};
+        }
+        return p;
+    }
+
+    @Test
+    void aVerticalStrokeIsAOneAndALoopIsAZero(FxRobot robot) throws Exception {
+        openDraw(robot);
+        assertEquals(DrawViewModel.HINT, robot.lookup("#canvasHint").queryAs(Label.class).getText());
+        assertNull(vm().predictionProperty().get(), "an empty canvas shows a hint, not a guess");
+        stroke(robot, new double[]{160, 50}, new double[]{160, 120}, new double[]{160, 190}, new double[]{160, 270});
+        assertEquals(1, awaitPrediction());
+        assertEquals("1", robot.lookup("#predictedDigit").queryAs(Label.class).getText());
+        assertNotNull(vm().inputProperty().get(), "the 28x28 input is shown");
+
+        robot.clickOn("#clearButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(vm().predictionProperty().get());
+        assertTrue(vm().strokes().isEmpty());
+
+        stroke(robot, loop(160, 160, 70, 105));
+        assertEquals(0, awaitPrediction());
+    }
+
+    @Test
+    void undoRemovesTheLastStrokeAndEscapeClears(FxRobot robot) throws Exception {
+        openDraw(robot);
+        stroke(robot, new double[]{160, 50}, new double[]{160, 270});
+        stroke(robot, new double[]{100, 60}, new double[]{220, 60});
+        assertEquals(2, vm().strokes().size());
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, vm().strokes().size());
+        assertEquals(1, awaitPrediction());
+        robot.clickOn("#undoButton");
+        assertTrue(vm().strokes().isEmpty());
+        stroke(robot, new double[]{160, 50}, new double[]{160, 270});
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm().strokes().isEmpty());
+        robot.clickOn(at(160, 160), MouseButton.SECONDARY);
+        assertNull(vm().predictionProperty().get());
+    }
+
+    private Path fixture(String name) throws Exception {
+        try (InputStream in = DrawViewTest.class.getResourceAsStream("/fixtures/" + name)) {
+            Path p = dir.resolve(name);
+            Files.write(p, in.readAllBytes());
+            return p;
+        }
+    }
+
+    @Test
+    void openingANumpyModelMakesItActiveAndACorruptOneIsRefused(FxRobot robot) throws Exception {
+        openDraw(robot);
+        ActiveModel builtIn = app.context.activeModelProperty().get();
+        Path numpyModel = fixture("tutorial_numpy.npz");
+        app.dialogs.willChoose(numpyModel);
+        robot.clickOn("#openModelButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.context.activeModelProperty().get() != builtIn);
+        WaitForAsyncUtils.waitForFxEvents();
+        ActiveModel opened = app.context.activeModelProperty().get();
+        assertEquals("784-100-100-10", opened.architecture());
+        assertTrue(robot.lookup("#activeModelLabel").queryAs(Label.class).getText().contains("tutorial_numpy.npz"));
+        // predictions now come from the opened model
+        stroke(robot, new double[]{160, 50}, new double[]{160, 270});
+        awaitPrediction();
+        float[] x = vm().inputProperty().get();
+        Predictor direct = new Predictor(ModelFiles.loadNpz(numpyModel).model());
+        assertArrayEquals(direct.predict(x).probabilities(), vm().predictionProperty().get().probabilities(), 1e-6f);
+
+        Path corrupt = dir.resolve("corrupt.npz");
+        Files.writeString(corrupt, "this is not a zip");
+        app.dialogs.willChoose(corrupt);
+        robot.clickOn("#openModelButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.notifier.errors.isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(app.notifier.errors.get(0).contains("corrupt.npz: not an .npz file"), app.notifier.errors.toString());
+        assertSame(opened, app.context.activeModelProperty().get(), "the previous model stays active");
+
+        Path wrongShape = dir.resolve("tiny.npz");
+        ModelFiles.saveNpz(wrongShape, new io.digitstudio.nn.Mlp(new io.digitstudio.data.Rng(0), 10, 3));
+        app.dialogs.willChoose(wrongShape);
+        robot.clickOn("#openModelButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.notifier.errors.size() >= 2);
+        assertTrue(app.notifier.errors.get(1).contains("needs 784 (28x28 pixels) to 10 (digits)"), app.notifier.errors.toString());
+        assertSame(opened, app.context.activeModelProperty().get());
+    }
+
+    @Test
+    void savingWritesAModelThatPredictsTheSameAndIsRemembered(FxRobot robot) throws Exception {
+        openDraw(robot);
+        Path saved = dir.resolve("mine.npz");
+        app.dialogs.willChoose(saved);
+        robot.clickOn("#saveActiveModelButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(saved) && !app.context.models().recent().isEmpty());
+        ActiveModel active = app.context.activeModelProperty().get();
+        Predictor reloaded = new Predictor(ModelFiles.loadNpz(saved).model());
+        float[] x = io.digitstudio.data.Mnist.bundled().test().features(0);
+        assertArrayEquals(active.predictor().predict(x).probabilities(), reloaded.predict(x).probabilities(), 0f);
+        assertEquals(saved.toAbsolutePath().normalize(), app.context.models().recent().get(0));
+
+        // a recent file that has gone is said so and dropped
+        Files.delete(saved);
+        robot.interact(() -> app.context.models().openRecent(app.context.models().recent().get(0)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(app.context.models().recent().isEmpty());
+        assertTrue(app.notifier.errors.get(0).contains("no longer exists"), app.notifier.errors.toString());
+    }
+
+    @Test
+    void anOpenedImageIsClassifiedThroughTheSamePath(FxRobot robot) throws Exception {
+        openDraw(robot);
+        Path png = dir.resolve("seven.png");
+        javax.imageio.ImageIO.write(new io.digitstudio.data.DrawnDigitsAccess(3).draw(7, 200), "png", png.toFile());
+        app.dialogs.willChoose(png);
+        robot.clickOn("#openImageButton");
+        assertEquals(7, awaitPrediction());
+        Path junk = Files.writeString(dir.resolve("junk.png"), "nope");
+        app.dialogs.willChoose(junk);
+        robot.clickOn("#openImageButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.notifier.errors.isEmpty());
+        assertEquals(7, vm().predictionProperty().get().label(), "a bad file leaves the canvas as it was");
+    }
+}

@@ -1,0 +1,99 @@
+package io.digitstudio.ui;
+
+import io.digitstudio.ui.samples.SamplesViewModel;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+@ExtendWith(ApplicationExtension.class)
+class SamplesViewTest {
+    private final UiFixture app = new UiFixture();
+
+    @Start
+    void start(Stage stage) {
+        app.show(stage);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        app.close();
+    }
+
+    private SamplesViewModel vm() {
+        return app.main.samples().viewModel();
+    }
+
+    private void openSamples(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.clickOn("Samples");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().predictionsProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String cellText(FxRobot robot, int index) {
+        return robot.lookup("#sample-" + index).lookup(".label").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void showsTestImageZeroAsASevenAndTrainImageZeroAsAFive(FxRobot robot) throws Exception {
+        openSamples(robot);
+        TabPane tabs = app.main.tabs();
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        assertEquals("samplesTab", selected.getId());
+        assertTrue(cellText(robot, 0).startsWith("7"), cellText(robot, 0));
+        assertTrue(cellText(robot, 0).matches("7 → \\d"), "with a model the prediction shows too: " + cellText(robot, 0));
+        robot.interact(() -> vm().splitProperty().set(SamplesViewModel.Split.TRAIN));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().predictionsProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(60000, vm().visible().size());
+        assertTrue(cellText(robot, 0).startsWith("5"), cellText(robot, 0));
+    }
+
+    @Test
+    void clickingShowsTheImageLargeWithTenProbabilities(FxRobot robot) throws Exception {
+        openSamples(robot);
+        robot.clickOn("#sample-0");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().selectedPredictionProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        String caption = robot.lookup("#detailLabel").queryAs(Label.class).getText();
+        assertTrue(caption.startsWith("#0 · label 7 · predicted 7"), caption);
+        double[] bars = app.main.lookup("#detailBars") instanceof io.digitstudio.ui.samples.ProbabilityBars b ? b.values() : null;
+        assertNotNull(bars);
+        double sum = 0;
+        for (double v : bars) sum += v;
+        assertEquals(1.0, sum, 1e-3);
+        assertTrue(bars[7] > 0.5);
+    }
+
+    @Test
+    void theMisclassifiedFilterShowsOnlyWrongPredictions(FxRobot robot) throws Exception {
+        openSamples(robot);
+        robot.clickOn("#misclassifiedCheck");
+        assertTrue(robot.lookup("#misclassifiedCheck").queryAs(CheckBox.class).isSelected());
+        var images = vm().imagesProperty().get();
+        int wrong = 0;
+        for (int i = 0; i < images.size(); i++) if (vm().predictedLabel(i) != images.label(i)) wrong++;
+        assertTrue(wrong > 0 && wrong < 500, "the built-in model gets a few test images wrong: " + wrong);
+        assertEquals(wrong, vm().visible().size());
+        for (int i : vm().visible()) assertNotEquals(images.label(i), vm().predictedLabel(i));
+        WaitForAsyncUtils.waitForFxEvents();
+        int first = vm().visible().get(0);
+        String text = cellText(robot, first);
+        assertTrue(robot.lookup("#sample-" + first).lookup(".label").queryAs(Label.class).getStyleClass().contains("wrong"), text);
+        robot.clickOn("#misclassifiedCheck");
+        assertEquals(10000, vm().visible().size());
+    }
+}
