@@ -10,7 +10,11 @@ import io.digitstudio.train.TrainingLoop;
 import io.digitstudio.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import io.digitstudio.train.Snapshot;
+import io.digitstudio.train.SnapshotWriter;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -29,14 +33,44 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.npz", description = "Save the trained model here (Chainer's NPZ layout).")
     Path out;
 
+    @Option(names = "--snapshot-every", paramLabel = "N", description = "Snapshot the whole run (model, optimizer, iterator, random state, log) every N epochs.")
+    Integer snapshotEvery;
+
+    @Option(names = "--snapshot-dir", paramLabel = "DIR", defaultValue = ".", description = "Folder for snapshot_epoch_NNNN.npz files (default: the current folder).")
+    Path snapshotDir;
+
+    @Option(names = "--keep", paramLabel = "K", defaultValue = "3", description = "Snapshots to keep, newest first (default: ${DEFAULT-VALUE}).")
+    int keep;
+
+    @Option(names = "--resume", paramLabel = "SNAPSHOT.npz",
+            description = "Continue a run from a snapshot, bit for bit as if it had not stopped. Settings come from the snapshot; --epochs may extend it.")
+    Path resume;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         TrainingConfig config = options.config();
         if (out != null) ModelOutput.check(out);
+        if (snapshotEvery != null) {
+            if (snapshotEvery < 1) throw new UserInputException("--snapshot-every must be at least 1, got " + snapshotEvery);
+            if (keep < 1) throw new UserInputException("--keep must be at least 1, got " + keep);
+            if (!java.nio.file.Files.isDirectory(snapshotDir)) throw new UserInputException("--snapshot-dir " + snapshotDir + " is not a folder");
+        }
+        Map<String, io.digitstudio.io.NpyArray> snapshot = resume == null ? null : Snapshot.read(resume);
         Nd4jSetup.init();
         options.applyThreads();
         Mnist.TrainTest d = data.load();
-        TrainingLoop loop = TrainingLoop.create(config, d.train(), d.test(), d.source());
+        TrainingLoop loop;
+        if (snapshot == null) {
+            loop = TrainingLoop.create(config, d.train(), d.test(), d.source());
+        } else {
+            Integer epochs = spec.commandLine().getParseResult().hasMatchedOption("--epochs") ? config.epochs() : null;
+            loop = Snapshot.resume(snapshot, String.valueOf(resume.getFileName()), d.train(), d.test(), d.source(), epochs);
+            System.err.printf(java.util.Locale.ROOT, "resuming at epoch %d of %d (iteration %d)%n", loop.iterator().epoch(), loop.config().epochs(), loop.iteration());
+        }
+        if (snapshotEvery != null) loop.addListener(new SnapshotWriter(loop, snapshotDir, snapshotEvery, keep));
         loop.addListener(new TrainingListener() {
             @Override
             public void onEpoch(EpochReport r) {

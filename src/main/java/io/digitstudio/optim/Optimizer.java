@@ -28,11 +28,17 @@ public abstract class Optimizer {
 
     protected abstract UpdateRule createUpdateRule(Parameter p);
 
-    /** Applies one step to every parameter that has a gradient. */
+    /**
+     * Applies one step to every parameter that has a gradient. All new values are computed first and written only if
+     * every one is finite; otherwise nothing is written and {@link DivergedException} says which parameter blew up.
+     */
     public void update() {
         if (target == null) throw new IllegalStateException("call setup(model) before update()");
         t++;
-        for (UpdateRule r : rules.values()) r.update();
+        for (Map.Entry<String, UpdateRule> e : rules.entrySet()) {
+            if (!e.getValue().prepare()) throw new DivergedException(e.getKey());
+        }
+        for (UpdateRule r : rules.values()) r.commit();
     }
 
     public Link target() {

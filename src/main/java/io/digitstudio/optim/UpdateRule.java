@@ -24,14 +24,36 @@ public abstract class UpdateRule {
         return t;
     }
 
+    private float[] next = new float[0];
+    private boolean pending;
+
     public void update() {
-        if (param.grad() == null) return; // Chainer skips parameters that got no gradient
+        if (prepare()) commit();
+    }
+
+    /**
+     * Computes this parameter's new values without writing them yet (Chainer skips parameters that got no gradient).
+     * Returns false if any new value is not finite: the optimizer then writes none of them, so the model keeps the
+     * weights it had before the update that blew up.
+     */
+    boolean prepare() {
+        pending = false;
+        if (param.grad() == null) return true;
         t++;
         int n = param.size();
-        float[] w = Host.read(param.data(), 0);
+        if (next.length != n) next = new float[n];
+        Host.read(param.data(), next);
         float[] g = Host.read(param.grad(), 1);
-        updateCore(w, g, n);
-        Host.write(w, param.data());
+        updateCore(next, g, n);
+        pending = true;
+        int bad = 0;
+        for (int i = 0; i < n; i++) bad |= ((Float.floatToRawIntBits(next[i]) >>> 23 & 0xff) + 1) >>> 8; // 1 iff exponent is all ones
+        return bad == 0;
+    }
+
+    void commit() {
+        if (pending) Host.write(next, param.data());
+        pending = false;
     }
 
     /** Updates {@code w[0..n)} in place from {@code g}. */

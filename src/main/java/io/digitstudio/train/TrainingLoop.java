@@ -109,6 +109,19 @@ public final class TrainingLoop {
         return config;
     }
 
+    /** The training set as the loop reads it (an AugmentedDataset when augmenting). */
+    public Dataset trainSet() {
+        return train;
+    }
+
+    public Dataset testSet() {
+        return test;
+    }
+
+    public String dataSource() {
+        return dataSource;
+    }
+
     public List<EpochReport> reports() {
         return Collections.unmodifiableList(reports);
     }
@@ -151,13 +164,19 @@ public final class TrainingLoop {
                     loss = l.item();
                     if (!Float.isFinite(loss)) {
                         outcome = TrainingResult.Outcome.DIVERGED;
-                        message = divergedMessage(loss);
+                        message = divergedMessage("the loss became " + (Float.isNaN(loss) ? "NaN" : "infinite"));
                         break;
                     }
                     acc = F.accuracy(y, batch.t()).item();
                     model.cleargrads();
                     l.backward();
-                    optimizer.update();
+                    try {
+                        optimizer.update();
+                    } catch (io.digitstudio.optim.DivergedException ex) {
+                        outcome = TrainingResult.Outcome.DIVERGED;
+                        message = divergedMessage(ex.getMessage());
+                        break;
+                    }
                 }
                 iteration++;
                 lossSum += (double) loss * n;
@@ -204,9 +223,8 @@ public final class TrainingLoop {
         return r;
     }
 
-    private String divergedMessage(float loss) {
-        String lr = String.valueOf(config.lr());
-        return String.format(Locale.ROOT, "training diverged at epoch %.2f (loss became %s); the learning rate (%s) is too high: try a lower one",
-                iterator.epochDetail(), Float.isNaN(loss) ? "NaN" : "infinite", lr);
+    private String divergedMessage(String what) {
+        return String.format(Locale.ROOT, "training diverged at epoch %.2f (%s); the learning rate (%s) is too high: try a lower one."
+                + " The weights from before that update are kept", iterator.epochDetail(), what, config.lr());
     }
 }

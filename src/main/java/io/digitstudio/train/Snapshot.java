@@ -1,0 +1,183 @@
+package io.digitstudio.train;
+
+import io.digitstudio.data.AugmentedDataset;
+import io.digitstudio.data.Dataset;
+import io.digitstudio.data.SerialIterator;
+import io.digitstudio.io.FormatException;
+import io.digitstudio.io.ModelFiles;
+import io.digitstudio.io.NpyArray;
+import io.digitstudio.io.Npz;
+import io.digitstudio.optim.Optimizers;
+import io.digitstudio.optim.UpdateRule;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * A whole run's state in one NPZ, like Chainer's trainer snapshot: the model ({@code updater/model:main/l1/W}, ...),
+ * the optimizer's per-parameter state and counters ({@code updater/optimizer:main/l1/W/v}, {@code .../t}), the
+ * iterator ({@code updater/iterator:main/order}, position, epoch, random state), the augmentation's random state, the
+ * settings and the epoch log. Resuming from it continues bit for bit as if the run had never stopped.
+ */
+public final class Snapshot {
+    static final String MODEL = "updater/model:main/";
+    static final String OPTIMIZER = "updater/optimizer:main/";
+    static final String ITERATOR = "updater/iterator:main/";
+    static final String CONFIG = "digitstudio/config/";
+    static final String FORMAT_KEY = "digitstudio/snapshot_version";
+
+    private Snapshot() {
+    }
+
+    /** Writes the loop's state (taken between iterations, e.g. from an epoch listener), atomically. */
+    public static void save(Path file, TrainingLoop loop) throws IOException {
+        Npz.write(file, toArrays(loop), true);
+    }
+
+    static Map<String, NpyArray> toArrays(TrainingLoop loop) {
+        Map<String, NpyArray> a = new LinkedHashMap<>();
+        a.put(FORMAT_KEY, NpyArray.scalar(1L));
+        ModelFiles.toArrays(loop.model(), Map.of()).forEach((k, v) -> a.put(MODEL + k, v));
+        a.put(OPTIMIZER + "t", NpyArray.scalar(loop.optimizer().t()));
+        for (Map.Entry<String, UpdateRule> e : loop.optimizer().rules().entrySet()) {
+            String p = OPTIMIZER + e.getKey() + "/";
+            a.put(p + "t", NpyArray.scalar(e.getValue().t()));
+            e.getValue().state().forEach((name, values) -> a.put(p + name, NpyArray.ofFloats(values, values.length)));
+        }
+        SerialIterator.State it = loop.iterator().state();
+        a.put(ITERATOR + "current_position", NpyArray.scalar((long) it.currentPosition()));
+        a.put(ITERATOR + "epoch", NpyArray.scalar((long) it.epoch()));
+        a.put(ITERATOR + "is_new_epoch", NpyArray.scalar(it.isNewEpoch() ? 1L : 0L));
+        a.put(ITERATOR + "previous_epoch_detail", NpyArray.scalar(it.previousEpochDetail()));
+        if (it.order() != null) a.put(ITERATOR + "order", NpyArray.ofInts(it.order(), it.order().length));
+        a.put(ITERATOR + "rng_state", NpyArray.scalar(it.rngState()));
+        if (loop.trainSet() instanceof AugmentedDataset aug) a.put("digitstudio/augment_rng_state", NpyArray.scalar(aug.rng().state()));
+        a.put("updater/iteration", NpyArray.scalar(loop.iteration()));
+
+        TrainingConfig c = loop.config();
+        a.put(CONFIG + "epochs", NpyArray.scalar((long) c.epochs()));
+        a.put(CONFIG + "batch_size", NpyArray.scalar((long) c.batchSize()));
+        a.put(CONFIG + "units", NpyArray.scalar((long) c.units()));
+        a.put(CONFIG + "optimizer", NpyArray.scalar((long) Optimizers.NAMES.indexOf(c.optimizer())));
+        c.hyperparams().forEach((k, v) -> a.put(CONFIG + "hyperparams/" + k, NpyArray.scalar(v)));
+        a.put(CONFIG + "seed", NpyArray.scalar(c.seed()));
+        a.put(CONFIG + "shuffle", NpyArray.scalar(c.shuffle() ? 1L : 0L));
+        a.put(CONFIG + "train_limit", NpyArray.scalar((long) c.trainLimit()));
+        a.put(CONFIG + "test_limit", NpyArray.scalar((long) c.testLimit()));
+        a.put(CONFIG + "augment", NpyArray.scalar(c.augment() ? 1L : 0L));
+        a.put("digitstudio/data/train_size", NpyArray.scalar((long) loop.trainSet().size()));
+        a.put("digitstudio/data/test_size", NpyArray.scalar((long) loop.testSet().size()));
+        a.put("digitstudio/data/labels_crc", NpyArray.scalar(labelsCrc(loop.trainSet(), loop.testSet())));
+
+        List<EpochReport> log = loop.reports();
+        double[] rows = new double[log.size() * 8];
+        for (int i = 0; i < log.size(); i++) {
+            EpochReport r = log.get(i);
+            double[] row = {r.epoch(), r.iteration(), r.trainLoss(), r.trainAccuracy(), r.valLoss(), r.valAccuracy(), r.trainSeconds(), r.valSeconds()};
+            System.arraycopy(row, 0, rows, i * 8, 8);
+        }
+        a.put("digitstudio/log", NpyArray.ofDoubles(rows, log.size(), 8));
+        return a;
+    }
+
+    /** A fingerprint of the data a run used, so a resume on other data is refused. */
+    static long labelsCrc(Dataset train, Dataset test) {
+        CRC32 crc = new CRC32();
+        for (Dataset d : new Dataset[]{train, test}) for (int i = 0; i < d.size(); i++) crc.update(d.label(i));
+        return crc.getValue();
+    }
+
+    /** The settings a snapshot was taken with ({@code epochs} may then be raised to train longer). */
+    public static TrainingConfig config(Map<String, NpyArray> a, String name) {
+        Map<String, Double> h = new LinkedHashMap<>();
+        a.forEach((k, v) -> {
+            if (k.startsWith(CONFIG + "hyperparams/")) h.put(k.substring((CONFIG + "hyperparams/").length()), v.toDoubles()[0]);
+        });
+        int opt = (int) longAt(a, CONFIG + "optimizer", name);
+        if (opt < 0 || opt >= Optimizers.NAMES.size()) throw new FormatException(name + ": unknown optimizer number " + opt);
+        return new TrainingConfig((int) longAt(a, CONFIG + "epochs", name), (int) longAt(a, CONFIG + "batch_size", name),
+                (int) longAt(a, CONFIG + "units", name), Optimizers.NAMES.get(opt), h, longAt(a, CONFIG + "seed", name),
+                longAt(a, CONFIG + "shuffle", name) != 0, (int) longAt(a, CONFIG + "train_limit", name),
+                (int) longAt(a, CONFIG + "test_limit", name), longAt(a, CONFIG + "augment", name) != 0);
+    }
+
+    public static Map<String, NpyArray> read(Path file) {
+        Map<String, NpyArray> a = Npz.read(file);
+        String name = String.valueOf(file.getFileName());
+        if (!a.containsKey(FORMAT_KEY)) throw new FormatException(name + ": not a DigitStudio snapshot (no " + FORMAT_KEY + ")");
+        return a;
+    }
+
+    /**
+     * Rebuilds the loop a snapshot was taken from, on the same data, ready to {@code run()} on. {@code epochs} may
+     * extend the run (null keeps the snapshot's). The data must be what the snapshot was taken on.
+     */
+    public static TrainingLoop resume(Map<String, NpyArray> a, String name, Dataset train, Dataset test, String source, Integer epochs) {
+        TrainingConfig config = config(a, name);
+        if (epochs != null) config = config.withEpochs(epochs);
+        TrainingLoop loop = TrainingLoop.create(config, train, test, source);
+        if (loop.trainSet().size() != longAt(a, "digitstudio/data/train_size", name) || test.size() != longAt(a, "digitstudio/data/test_size", name)
+                || labelsCrc(loop.trainSet(), test) != longAt(a, "digitstudio/data/labels_crc", name)) {
+            throw new FormatException(name + ": was taken on other data (" + longAt(a, "digitstudio/data/train_size", name) + " training and "
+                    + longAt(a, "digitstudio/data/test_size", name) + " test examples with other labels); resume it on the same dataset");
+        }
+        Map<String, NpyArray> model = new LinkedHashMap<>();
+        a.forEach((k, v) -> {
+            if (k.startsWith(MODEL)) model.put(k.substring(MODEL.length()), v);
+        });
+        ModelFiles.loadInto(model, loop.model(), name);
+        loop.optimizer().setT(longAt(a, OPTIMIZER + "t", name));
+        for (Map.Entry<String, UpdateRule> e : loop.optimizer().rules().entrySet()) {
+            String p = OPTIMIZER + e.getKey() + "/";
+            Map<String, float[]> state = new LinkedHashMap<>();
+            for (String s : e.getValue().state().keySet()) {
+                NpyArray v = a.get(p + s);
+                if (v == null) throw new FormatException(name + ": missing key '" + p + s + "'");
+                state.put(s, v.toFloats());
+            }
+            try {
+                e.getValue().restore(state, longAt(a, p + "t", name));
+            } catch (IllegalArgumentException ex) {
+                throw new FormatException(name + ": " + ex.getMessage());
+            }
+        }
+        NpyArray order = a.get(ITERATOR + "order");
+        try {
+            loop.iterator().restore(new SerialIterator.State((int) longAt(a, ITERATOR + "current_position", name), (int) longAt(a, ITERATOR + "epoch", name),
+                    longAt(a, ITERATOR + "is_new_epoch", name) != 0, doubleAt(a, ITERATOR + "previous_epoch_detail", name),
+                    order == null ? null : order.toInts(), longAt(a, ITERATOR + "rng_state", name)));
+        } catch (IllegalArgumentException ex) {
+            throw new FormatException(name + ": " + ex.getMessage());
+        }
+        if (loop.trainSet() instanceof AugmentedDataset aug) aug.rng().setState(longAt(a, "digitstudio/augment_rng_state", name));
+        NpyArray log = a.get("digitstudio/log");
+        List<EpochReport> reports = new ArrayList<>();
+        if (log != null && log.shape().length == 2 && log.shape()[1] == 8) {
+            double[] v = log.toDoubles();
+            for (int i = 0; i < log.shape()[0]; i++) {
+                int o = i * 8;
+                reports.add(new EpochReport((int) v[o], (long) v[o + 1], v[o + 2], v[o + 3], v[o + 4], v[o + 5], v[o + 6], v[o + 7]));
+            }
+        }
+        loop.restoreProgress(longAt(a, "updater/iteration", name), reports);
+        return loop;
+    }
+
+    private static long longAt(Map<String, NpyArray> a, String key, String name) {
+        NpyArray v = a.get(key);
+        if (v == null) throw new FormatException(name + ": missing key '" + key + "'");
+        if (v.count() != 1) throw new FormatException(name + ": '" + key + "' should hold one value, has shape " + v.shapeString());
+        return v.dtype().isFloat() ? (long) v.toDoubles()[0] : v.toLongs()[0];
+    }
+
+    private static double doubleAt(Map<String, NpyArray> a, String key, String name) {
+        NpyArray v = a.get(key);
+        if (v == null) throw new FormatException(name + ": missing key '" + key + "'");
+        return v.toDoubles()[0];
+    }
+}

@@ -1,0 +1,58 @@
+package io.digitstudio.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * A listener that snapshots the run every {@code every} epochs into a folder as {@code snapshot_epoch_NNNN.npz},
+ * keeping the newest {@code keep} of them.
+ */
+public final class SnapshotWriter implements TrainingListener {
+    private final TrainingLoop loop;
+    private final Path dir;
+    private final int every;
+    private final int keep;
+    private Path last;
+
+    public SnapshotWriter(TrainingLoop loop, Path dir, int every, int keep) {
+        if (every < 1) throw new IllegalArgumentException("snapshot interval must be at least 1 epoch, got " + every);
+        if (keep < 1) throw new IllegalArgumentException("snapshots to keep must be at least 1, got " + keep);
+        if (!Files.isDirectory(dir)) throw new IllegalArgumentException("snapshot folder " + dir + " does not exist");
+        this.loop = loop;
+        this.dir = dir;
+        this.every = every;
+        this.keep = keep;
+    }
+
+    @Override
+    public void onEpoch(EpochReport report) {
+        if (report.epoch() % every != 0) return;
+        Path file = dir.resolve(String.format(Locale.ROOT, "snapshot_epoch_%04d.npz", report.epoch()));
+        try {
+            Snapshot.save(file, loop);
+            last = file;
+            prune();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write snapshot " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void prune() throws IOException {
+        List<Path> all = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> p.getFileName().toString().matches("snapshot_epoch_\\d{4,}\\.npz")).sorted().forEach(all::add);
+        }
+        for (int i = 0; i < all.size() - keep; i++) Files.deleteIfExists(all.get(i));
+    }
+
+    /** The newest snapshot written, or null. */
+    public Path last() {
+        return last;
+    }
+}

@@ -1,0 +1,114 @@
+package io.digitstudio.train;
+
+import io.digitstudio.data.LabeledImages;
+import io.digitstudio.data.Mnist;
+import io.digitstudio.io.FormatException;
+import io.digitstudio.io.NpyArray;
+import io.digitstudio.nn.Host;
+import io.digitstudio.nn.Nd4jSetup;
+import io.digitstudio.nn.Parameter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SnapshotTest {
+    static LabeledImages train;
+    static LabeledImages test;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void data() {
+        Nd4jSetup.init();
+        train = Mnist.bundled().train().head(1500);
+        test = Mnist.bundled().test().head(300);
+    }
+
+    private static Map<String, float[]> weights(TrainingLoop loop) {
+        Map<String, float[]> w = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> e : loop.model().namedParams().entrySet()) w.put(e.getKey(), Host.toArray(e.getValue().data()));
+        return w;
+    }
+
+    private void resumeIsBitIdentical(TrainingConfig four) throws Exception {
+        TrainingLoop straight = TrainingLoop.create(four, train, test, "t");
+        straight.run();
+
+        TrainingLoop first = TrainingLoop.create(four.withEpochs(2), train, test, "t");
+        first.addListener(new SnapshotWriter(first, dir, 1, 2));
+        first.run();
+        Path snap = dir.resolve("snapshot_epoch_0002.npz");
+        assertTrue(Files.exists(snap));
+
+        TrainingLoop resumed = Snapshot.resume(Snapshot.read(snap), "snap", train, test, "t", 4);
+        assertEquals(2, resumed.iterator().epoch());
+        TrainingResult r = resumed.run();
+        assertEquals(4, r.epochs().size(), "the epoch log carries over");
+
+        Map<String, float[]> a = weights(straight);
+        Map<String, float[]> b = weights(resumed);
+        for (String k : a.keySet()) assertArrayEquals(a.get(k), b.get(k), 0f, k + " differs after resume");
+        assertEquals(straight.reports().get(3).valLoss(), resumed.reports().get(3).valLoss(), 0.0);
+        assertEquals(straight.iteration(), resumed.iteration());
+    }
+
+    @Test
+    void resumingAfterEpochTwoOfFourGivesTheSameWeightsBitForBit() throws Exception {
+        resumeIsBitIdentical(TrainingConfig.tutorial().withEpochs(4));
+    }
+
+    @Test
+    void resumeIsExactWithAdamAndAugmentationToo() throws Exception {
+        resumeIsBitIdentical(TrainingConfig.tutorial().withEpochs(4).withOptimizer("adam", Map.of()).withAugment(true).withUnits(32));
+    }
+
+    @Test
+    void snapshotsAreChainerStyleNpzKeepingTheLastK() throws Exception {
+        TrainingLoop loop = TrainingLoop.create(TrainingConfig.tutorial().withEpochs(3).withUnits(16), train, test, "t");
+        loop.addListener(new SnapshotWriter(loop, dir, 1, 2));
+        loop.run();
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("snapshot_epoch_0002.npz", "snapshot_epoch_0003.npz"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        Map<String, NpyArray> a = Snapshot.read(dir.resolve("snapshot_epoch_0003.npz"));
+        for (String k : List.of("updater/model:main/l1/W", "updater/optimizer:main/l1/W/v", "updater/optimizer:main/l1/W/t",
+                "updater/iterator:main/order", "updater/iterator:main/current_position", "updater/iteration", "digitstudio/log")) {
+            assertTrue(a.containsKey(k), k);
+        }
+        assertArrayEquals(new long[]{16, 784}, a.get("updater/model:main/l1/W").shape());
+        assertEquals(3, a.get("digitstudio/log").shape()[0]);
+    }
+
+    @Test
+    void resumingOnOtherDataOrFromAModelFileIsRefused() throws Exception {
+        TrainingLoop loop = TrainingLoop.create(TrainingConfig.tutorial().withEpochs(1).withUnits(16), train, test, "t");
+        loop.addListener(new SnapshotWriter(loop, dir, 1, 1));
+        loop.run();
+        Map<String, NpyArray> a = Snapshot.read(dir.resolve("snapshot_epoch_0001.npz"));
+        String m = assertThrows(FormatException.class, () -> Snapshot.resume(a, "s.npz", train.head(1000), test, "t", null)).getMessage();
+        assertTrue(m.contains("was taken on other data"), m);
+        Path model = dir.resolve("model.npz");
+        io.digitstudio.io.ModelFiles.saveNpz(model, loop.model());
+        String notSnap = assertThrows(FormatException.class, () -> Snapshot.read(model)).getMessage();
+        assertTrue(notSnap.contains("not a DigitStudio snapshot"), notSnap);
+    }
+
+    @Test
+    void aDivergingRunKeepsTheWeightsFromBeforeTheBadUpdate() {
+        TrainingLoop loop = TrainingLoop.create(TrainingConfig.tutorial().withEpochs(3).withOptimizer("sgd", 1e35, null), train, test, "t");
+        TrainingResult r = loop.run();
+        assertEquals(TrainingResult.Outcome.DIVERGED, r.outcome());
+        assertTrue(r.message().contains("try a lower one"), r.message());
+        for (Map.Entry<String, float[]> e : weights(loop).entrySet()) {
+            for (float v : e.getValue()) assertTrue(Float.isFinite(v), e.getKey() + " holds a non-finite value");
+        }
+    }
+}
