@@ -36,7 +36,7 @@ public final class TestDialogs implements FileDialogs {
     }
 
     @Override
-    public Optional<Path> chooseDataFolder(Window owner) {
+    public Optional<Path> chooseFolder(Window owner, String title) {
         return next();
     }
 

@@ -133,6 +133,51 @@ class TrainViewTest {
     }
 
     @Test
+    void aBadDataFolderIsReportedAndTheViewStaysUsable(FxRobot robot) throws Exception {
+        app.awaitReady();
+        Path bad = Files.createDirectory(dir.resolve("bad-data"));
+        Files.writeString(bad.resolve("train-images-idx3-ubyte"), "junk");
+        app.dialogs.willChoose(bad);
+        robot.interact(() -> robot.lookup("#dataBox").queryComboBox().getSelectionModel().select(1));
+        assertEquals(bad, vm().dataFolderProperty().get());
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.notifier.errors.isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(app.notifier.errors.get(0).contains("train-images-idx3-ubyte: not an IDX file"), app.notifier.errors.toString());
+        assertEquals(TrainViewModel.State.IDLE, vm().stateProperty().get());
+        assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
+    void snapshotsInTheGuiResumeBitForBit(FxRobot robot) throws Exception {
+        app.awaitReady();
+        setField(robot, "#trainLimitField", "1500");
+        setField(robot, "#testLimitField", "300");
+        setField(robot, "#epochsField", "2");
+        Path snaps = Files.createDirectory(dir.resolve("snaps"));
+        app.dialogs.willChoose(snaps);
+        robot.clickOn("#snapshotCheck");
+        assertEquals(snaps, vm().snapshotFolderProperty().get());
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().stateProperty().get() == TrainViewModel.State.FINISHED);
+        Path snap = snaps.resolve("snapshot_epoch_0002.npz");
+        assertTrue(Files.exists(snap));
+
+        setField(robot, "#epochsField", "3");
+        app.dialogs.willChoose(snap);
+        robot.clickOn("#resumeButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().stateProperty().get() == TrainViewModel.State.FINISHED
+                && vm().resultProperty().get() != null && vm().resultProperty().get().epochs().size() == 3);
+        var straight = io.digitstudio.train.TrainingLoop.create(io.digitstudio.train.TrainingConfig.tutorial().withEpochs(3).withLimits(1500, 300),
+                io.digitstudio.data.Mnist.bundled().train().head(1500), io.digitstudio.data.Mnist.bundled().test().head(300), "t");
+        straight.run();
+        for (var e : straight.model().namedParams().entrySet()) {
+            assertArrayEquals(io.digitstudio.nn.Host.toArray(e.getValue().data()),
+                    io.digitstudio.nn.Host.toArray(vm().trainedModelProperty().get().namedParams().get(e.getKey()).data()), 0f, e.getKey());
+        }
+    }
+
+    @Test
     void settingsExplainWhatIsWrongAndDisableStart(FxRobot robot) throws Exception {
         app.awaitReady();
         setField(robot, "#batchSizeField", "0");

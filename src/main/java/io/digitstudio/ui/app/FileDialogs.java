@@ -16,7 +16,7 @@ public interface FileDialogs {
 
     Optional<Path> openImage(Window owner);
 
-    Optional<Path> chooseDataFolder(Window owner);
+    Optional<Path> chooseFolder(Window owner, String title);
 
     Optional<Path> saveFile(Window owner, String title, String suggestedName, String description, String extension);
 }

@@ -43,9 +43,9 @@ public final class FxFileDialogs implements FileDialogs {
     }
 
     @Override
-    public Optional<Path> chooseDataFolder(Window owner) {
+    public Optional<Path> chooseFolder(Window owner, String title) {
         DirectoryChooser c = new DirectoryChooser();
-        c.setTitle("Folder with MNIST-style IDX files");
+        c.setTitle(title);
         if (lastFolder != null && lastFolder.isDirectory()) c.setInitialDirectory(lastFolder);
         File f = c.showDialog(owner);
         if (f == null) return Optional.empty();

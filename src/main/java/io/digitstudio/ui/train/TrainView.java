@@ -142,7 +142,10 @@ public final class TrainView extends BorderPane {
         csv.disableProperty().bind(Bindings.isEmpty(vm.epochRows()));
         csv.setOnAction(e -> context.dialogs().saveFile(getScene().getWindow(), "Export epoch log", "epochs.csv", "CSV files (*.csv)", "csv")
                 .ifPresent(this::exportCsv));
-        return new ToolBar(start, pause, stop, new Separator(), save, png, csv);
+        Button resume = button("Res_ume…", "resumeButton", "Continue a run from a snapshot file, exactly where it stopped");
+        resume.disableProperty().bind(idle.not());
+        resume.setOnAction(e -> context.dialogs().openModel(getScene().getWindow()).ifPresent(vm::resume));
+        return new ToolBar(start, pause, stop, resume, new Separator(), save, png, csv);
     }
 
     private static Button button(String text, String id, String tip) {
@@ -225,7 +228,7 @@ public final class TrainView extends BorderPane {
         folder.setMaxWidth(260);
         data.setOnAction(e -> {
             if (data.getSelectionModel().getSelectedIndex() == 1) {
-                var chosen = context.dialogs().chooseDataFolder(getScene().getWindow());
+                var chosen = context.dialogs().chooseFolder(getScene().getWindow(), "Folder with MNIST-style IDX files");
                 if (chosen.isPresent()) {
                     vm.dataFolderProperty().set(chosen.get());
                 } else if (vm.dataFolderProperty().get() == null) {
@@ -299,6 +302,28 @@ public final class TrainView extends BorderPane {
         augment.setTooltip(new Tooltip("Small random rotations, scales, shifts and stroke widths: slower to learn, better on drawings"));
         augment.selectedProperty().bindBidirectional(vm.augmentProperty());
         g.add(augment, 0, row++, 2, 1);
+
+        CheckBox snapshots = new CheckBox("Snapshot every epoch…");
+        snapshots.setId("snapshotCheck");
+        snapshots.setTooltip(new Tooltip("Save the whole run after each epoch (keeps the newest 3) so it can be resumed exactly"));
+        snapshots.setOnAction(e -> {
+            if (snapshots.isSelected()) {
+                var chosen = context.dialogs().chooseFolder(getScene().getWindow(), "Folder for snapshots");
+                vm.snapshotFolderProperty().set(chosen.orElse(null));
+                snapshots.setSelected(chosen.isPresent());
+            } else {
+                vm.snapshotFolderProperty().set(null);
+            }
+        });
+        Label snapshotFolder = new Label();
+        snapshotFolder.getStyleClass().add("hint");
+        snapshotFolder.setWrapText(true);
+        snapshotFolder.setMaxWidth(260);
+        snapshotFolder.textProperty().bind(Bindings.createStringBinding(() -> vm.snapshotFolderProperty().get() == null ? ""
+                : "into " + vm.snapshotFolderProperty().get(), vm.snapshotFolderProperty()));
+        snapshotFolder.managedProperty().bind(vm.snapshotFolderProperty().isNotNull());
+        g.add(snapshots, 0, row++, 2, 1);
+        g.add(snapshotFolder, 0, row++, 2, 1);
 
         Label validation = new Label();
         validation.setId("validationLabel");

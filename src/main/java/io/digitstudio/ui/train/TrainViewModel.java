@@ -12,6 +12,8 @@ import io.digitstudio.train.TrainingConfig;
 import io.digitstudio.train.TrainingLoop;
 import io.digitstudio.train.TrainingResult;
 import io.digitstudio.train.TrainingStart;
+import io.digitstudio.train.Snapshot;
+import io.digitstudio.train.SnapshotWriter;
 import io.digitstudio.ui.app.AppContext;
 import io.digitstudio.ui.charts.CappedSeries;
 import io.digitstudio.ui.model.ActiveModel;
@@ -48,6 +50,7 @@ public final class TrainViewModel {
     public enum State { IDLE, PREPARING, RUNNING, PAUSED, STOPPING, FINISHED }
 
     static final int CHART_CAP = 400;
+    static final int SNAPSHOTS_KEPT = 3;
     /** Charts and status text change at most this often: re-laying out a chart costs far more than adding points. */
     static final long UI_INTERVAL_NANOS = 250_000_000L;
 
@@ -65,6 +68,7 @@ public final class TrainViewModel {
     private final ObservableList<HyperParam> hyperparams = FXCollections.observableArrayList();
     private final BooleanProperty shuffle = new SimpleBooleanProperty(true);
     private final BooleanProperty augment = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Path> snapshotFolder = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper();
 
     // the run
@@ -172,6 +176,11 @@ public final class TrainViewModel {
         rebuildHyperparams();
     }
 
+    /** Builds the run once the data is loaded (on the training worker). */
+    private interface LoopFactory {
+        TrainingLoop create(Mnist.TrainTest data);
+    }
+
     /** Starts a run with the current settings; does nothing while one runs or the settings are invalid. */
     public void start() {
         State s = state.get();
@@ -183,7 +192,52 @@ public final class TrainViewModel {
             validation.set(capitalize(e.getMessage()));
             return;
         }
+        launch("Loading data…", d -> TrainingLoop.create(cfg, cut(d.train(), cfg.trainLimit(), "training"), cut(d.test(), cfg.testLimit(), "test"), d.source()));
+    }
+
+    /**
+     * Continues a run from a snapshot on the selected dataset, exactly where it stopped, up to the snapshot's epochs
+     * or the form's, whichever is more; the form then shows the snapshot's settings.
+     */
+    public void resume(Path snapshot) {
+        State s = state.get();
+        if (s != State.IDLE && s != State.FINISHED) return;
+        int formEpochs;
+        try {
+            formEpochs = integer(epochs.get(), "Epochs");
+        } catch (IllegalArgumentException e) {
+            formEpochs = 0;
+        }
+        int wanted = formEpochs;
+        launch("Reading snapshot…", d -> {
+            Map<String, io.digitstudio.io.NpyArray> a = Snapshot.read(snapshot);
+            TrainingConfig c = Snapshot.config(a, String.valueOf(snapshot.getFileName()));
+            TrainingConfig shown = c.withEpochs(Math.max(c.epochs(), Math.min(wanted, TrainingConfig.MAX_EPOCHS)));
+            javafx.application.Platform.runLater(() -> showSettings(shown));
+            return Snapshot.resume(a, String.valueOf(snapshot.getFileName()), cut(d.train(), c.trainLimit(), "training"),
+                    cut(d.test(), c.testLimit(), "test"), d.source(), shown.epochs());
+        });
+    }
+
+    private void showSettings(TrainingConfig c) {
+        units.set(String.valueOf(c.units()));
+        batchSize.set(String.valueOf(c.batchSize()));
+        epochs.set(String.valueOf(c.epochs()));
+        seed.set(String.valueOf(c.seed()));
+        trainLimit.set(c.trainLimit() == 0 ? "" : String.valueOf(c.trainLimit()));
+        testLimit.set(c.testLimit() == 0 ? "" : String.valueOf(c.testLimit()));
+        shuffle.set(c.shuffle());
+        augment.set(c.augment());
+        optimizer.set(c.optimizer());
+        for (HyperParam h : hyperparams) {
+            Double v = c.hyperparams().get(h.key());
+            if (v != null) h.text().set(HyperParam.format(v));
+        }
+    }
+
+    private void launch(String firstStatus, LoopFactory factory) {
         Path folder = dataFolder.get();
+        Path snapshots = snapshotFolder.get();
         trainLoss.clear();
         valLoss.clear();
         trainAccuracy.clear();
@@ -202,7 +256,7 @@ public final class TrainViewModel {
         TrainingFeed f = new TrainingFeed();
         feed = f;
         state.set(State.PREPARING);
-        status.set("Loading data…");
+        status.set(firstStatus);
         runStartNanos = System.nanoTime();
         rateMark = runStartNanos;
         rateMarkIteration = 0;
@@ -211,10 +265,9 @@ public final class TrainViewModel {
             @Override
             protected TrainingResult call() {
                 Mnist.TrainTest d = folder == null ? context.bundledData().join() : Mnist.fromDirectory(folder);
-                LabeledImages train = cut(d.train(), cfg.trainLimit(), "training");
-                LabeledImages test = cut(d.test(), cfg.testLimit(), "test");
-                TrainingLoop l = TrainingLoop.create(cfg, train, test, d.source());
+                TrainingLoop l = factory.create(d);
                 l.addListener(f);
+                if (snapshots != null) l.addListener(new SnapshotWriter(l, snapshots, 1, SNAPSHOTS_KEPT));
                 loop.set(l);
                 if (stopBeforeStart) l.control().requestStop();
                 return l.run();
@@ -427,6 +480,8 @@ public final class TrainViewModel {
     public ObservableList<HyperParam> hyperparams() { return hyperparams; }
     public BooleanProperty shuffleProperty() { return shuffle; }
     public BooleanProperty augmentProperty() { return augment; }
+    /** A folder to snapshot the run into after every epoch (the newest three are kept), or null for none. */
+    public ObjectProperty<Path> snapshotFolderProperty() { return snapshotFolder; }
     public ReadOnlyStringProperty validationProperty() { return validation.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
