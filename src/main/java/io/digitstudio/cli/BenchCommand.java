@@ -46,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
         TrainingConfig config = new TrainingConfig(epochs, batchSize, units, "momentum-sgd", java.util.Map.of(), 0, true, 0, 0, false);
         if (threads < 1 || threads > 64) throw new UserInputException("--threads must be between 1 and 64, got " + threads);
         long t0 = System.nanoTime();
-        Nd4jSetup.init();
+        Startup.engine();
         Nd4jSetup.setThreads(threads);
         if (blasThreads != null) Nd4jSetup.setBlasThreads(blasThreads);
         double initSeconds = (System.nanoTime() - t0) / 1e9;
@@ -76,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Latency from pen-up to probabilities, as the canvas computes it off the FX thread (built-in model). */
     private int benchPredict() {
-        Nd4jSetup.init();
+        Startup.engine();
         io.digitstudio.nn.Predictor predictor = new io.digitstudio.nn.Predictor(io.digitstudio.io.ModelFiles.loadDefault().model());
         java.util.List<io.digitstudio.data.PenStroke> seven = java.util.List.of(new io.digitstudio.data.PenStroke(java.util.List.of(
                 new double[]{90, 80}, new double[]{230, 80}, new double[]{215, 110}, new double[]{170, 180}, new double[]{140, 250}), 22));

@@ -27,7 +27,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (batchSize < 1) throw new UserInputException("--batch-size must be at least 1, got " + batchSize);
-        Nd4jSetup.init();
+        Startup.engine();
         ModelFiles.LoadedModel m = ModelFiles.loadNpz(model);
         m.notes().forEach(n -> System.err.println("note: " + n));
         Mnist.TrainTest d = data.load();

@@ -40,7 +40,7 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (top < 0 || top > 10) throw new UserInputException("--top must be between 0 and 10, got " + top);
         if (saveInput != null && !Files.isDirectory(saveInput)) throw new UserInputException("--save-input " + saveInput + " is not a folder");
-        Nd4jSetup.init();
+        Startup.engine();
         ModelFiles.LoadedModel loaded = model == null ? ModelFiles.loadDefault() : ModelFiles.loadNpz(model);
         if (loaded.model().inSize() != DigitPreprocessor.SIZE * DigitPreprocessor.SIZE) {
             throw new UserInputException(loaded.source() + " takes " + loaded.model().inSize() + " inputs, not 28x28 images");

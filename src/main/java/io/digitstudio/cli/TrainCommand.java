@@ -59,7 +59,7 @@ final class TrainCommand implements Callable<Integer> {
             if (!java.nio.file.Files.isDirectory(snapshotDir)) throw new UserInputException("--snapshot-dir " + snapshotDir + " is not a folder");
         }
         Map<String, io.digitstudio.io.NpyArray> snapshot = resume == null ? null : Snapshot.read(resume);
-        Nd4jSetup.init();
+        Startup.engine();
         options.applyThreads();
         Mnist.TrainTest d = data.load();
         TrainingLoop loop;

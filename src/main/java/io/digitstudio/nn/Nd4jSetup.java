@@ -4,20 +4,40 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /**
  * One place that starts ND4J the way this project needs it: float32 by default and a fixed number of threads (one
  * is fastest for these small matrices; a jpackage launcher cannot set environment variables, so it is set in code).
  * The first call unpacks the native libraries, which takes seconds once: call it off any UI thread.
  */
 public final class Nd4jSetup {
+    private static final String CACHE_PROPERTY = "org.bytedeco.javacpp.cachedir";
     private static volatile boolean done;
     private static int threads = 1;
 
     private Nd4jSetup() {
     }
 
+    /** JavaCPP unpacks ND4J's native libraries here (per user, ours) unless told otherwise. */
+    public static Path nativeCache() {
+        String set = System.getProperty(CACHE_PROPERTY);
+        if (set != null) return Path.of(set);
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("digitstudio").resolve("javacpp");
+    }
+
+    /** True before the native libraries have ever been unpacked for this user (the first start is slower). */
+    public static boolean firstStart() {
+        return !Files.isDirectory(nativeCache());
+    }
+
     public static synchronized void init() {
         if (done) return;
+        // A launcher cannot set environment variables or JVM flags for us: point JavaCPP at our cache in code.
+        if (System.getProperty(CACHE_PROPERTY) == null) System.setProperty(CACHE_PROPERTY, nativeCache().toString());
         quietLogging();
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         setThreads(Integer.getInteger("digitstudio.threads", 1));

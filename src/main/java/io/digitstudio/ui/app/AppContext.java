@@ -28,7 +28,8 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService computeWorker = Executors.newSingleThreadExecutor(daemon("digitstudio-compute"));
     private final ObjectProperty<ActiveModel> activeModel = new SimpleObjectProperty<>();
     private final ObjectProperty<ActiveModel> builtInModel = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper engineStatus = new ReadOnlyStringWrapper("Starting the engine…");
+    private final ReadOnlyStringWrapper engineStatus = new ReadOnlyStringWrapper(Nd4jSetup.firstStart()
+            ? "First start: unpacking the native libraries (a few seconds, once)…" : "Starting the engine…");
     private final FileDialogs dialogs;
     private final Notifier notifier;
     private final ModelManager models;

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs the packaged launcher headless: its version, and one epoch of training on a small subset. Fails loudly if the
+# package is broken (missing module, missing native library, wrong main class).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+launcher=${1:-target/dist/DigitStudio/bin/DigitStudio}
+"$launcher" --version
+out=$("$launcher" train --epochs 1 --train-size 2000 --test-size 500)
+echo "$out"
+echo "$out" | grep -Eq '^epoch:01 train_loss:[0-9.]+ val_loss:[0-9.]+ val_accuracy:0\.[0-9]{4}' || { echo "installer check: unexpected train output" >&2; exit 1; }
+"$launcher" predict --top 1 assets/icons/digitstudio-256.png >/dev/null
+echo "installer check: ok"
