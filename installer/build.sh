@@ -25,8 +25,26 @@ for jar in target/lib/*.jar; do
   esac
 done
 
-modules=javafx.controls,javafx.swing,java.desktop,java.logging,java.management,java.naming,java.prefs,java.sql,java.xml
-modules=$modules,java.compiler,java.scripting,jdk.jfr,jdk.management,jdk.unsupported,jdk.zipfs,jdk.crypto.ec
+# Slim the native jars (the package is mostly ND4J's 323 MB libnd4jcpu.so): strip the symbol tables, which the
+# dynamic loader does not use, and drop OpenBLAS's C headers.
+slim() {  # slim JAR COMMAND...: unpack, run COMMAND inside, pack again
+  local jar=$1; shift
+  local work; work=$(mktemp -d)
+  (cd "$work" && jar xf "$OLDPWD/$jar" && "$@")
+  rm "$jar"
+  jar --create --file "$jar" --manifest "$work/META-INF/MANIFEST.MF" -C "$work" .
+  rm -rf "$work"
+}
+if command -v strip >/dev/null; then
+  slim "$(ls "$dist"/input/nd4j-native-[0-9]*-linux-x86_64.jar)" \
+    sh -c 'strip --strip-unneeded org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64/*.so'
+fi
+slim "$(ls "$dist"/input/openblas-[0-9]*-linux-x86_64.jar)" \
+  sh -c 'rm -rf org/bytedeco/openblas/linux-x86_64/include; if command -v strip >/dev/null; then strip --strip-unneeded org/bytedeco/openblas/linux-x86_64/*.so*; fi'
+
+# Modules stay uncompressed in the image: the .deb's xz packs plain class files far better than jlink's zip does.
+modules=javafx.controls,javafx.swing,java.desktop,java.logging,java.management,java.prefs,java.sql,java.xml
+modules=$modules,java.compiler,jdk.jfr,jdk.management,jdk.unsupported,jdk.unsupported.desktop
 
 start=$(date +%s)
 jpackage --type app-image \
@@ -39,7 +57,7 @@ jpackage --type app-image \
   --main-class io.digitstudio.Main \
   --module-path "$dist/fx" \
   --add-modules "$modules" \
-  --jlink-options "--strip-debug --no-man-pages --no-header-files --strip-native-commands --compress=2" \
+  --jlink-options "--strip-debug --no-man-pages --no-header-files --strip-native-commands --compress=0" \
   --java-options "-Xmx4g" \
   --icon assets/icons/digitstudio-256.png \
   --dest "$dist"

@@ -11,6 +11,12 @@ final class Startup {
         if (Nd4jSetup.firstStart()) {
             System.err.println("digitstudio: first start: unpacking native libraries into " + Nd4jSetup.nativeCache() + " (a few seconds, once)");
         }
-        Nd4jSetup.init();
+        try {
+            Nd4jSetup.init();
+        } catch (LinkageError | RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null) root = root.getCause();
+            throw new IllegalStateException("could not start the native engine (ND4J): " + root.getMessage(), e);
+        }
     }
 }
