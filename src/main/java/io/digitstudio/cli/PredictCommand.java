@@ -42,6 +42,7 @@ final class PredictCommand implements Callable<Integer> {
         if (saveInput != null && !Files.isDirectory(saveInput)) throw new UserInputException("--save-input " + saveInput + " is not a folder");
         Startup.engine();
         ModelFiles.LoadedModel loaded = model == null ? ModelFiles.loadDefault() : ModelFiles.loadNpz(model);
+        loaded.notes().forEach(n -> System.err.println("note: " + n));
         if (loaded.model().inSize() != DigitPreprocessor.SIZE * DigitPreprocessor.SIZE) {
             throw new UserInputException(loaded.source() + " takes " + loaded.model().inSize() + " inputs, not 28x28 images");
         }

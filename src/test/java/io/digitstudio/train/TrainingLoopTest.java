@@ -111,6 +111,23 @@ class TrainingLoopTest {
     }
 
     @Test
+    void interruptingAPausedWorkerEndsTheRunAtOnce() throws Exception {
+        // what closing the window does: the worker pool is shut down, which interrupts a paused run
+        TrainingLoop loop = TrainingLoop.create(small(50), train, test, "t");
+        loop.control().pause();
+        TrainingResult[] result = new TrainingResult[1];
+        Thread worker = new Thread(() -> result[0] = loop.run());
+        worker.start();
+        Thread.sleep(100);
+        long t0 = System.nanoTime();
+        worker.interrupt();
+        worker.join(1000);
+        assertFalse(worker.isAlive());
+        assertTrue(System.nanoTime() - t0 < 1_000_000_000L);
+        assertEquals(TrainingResult.Outcome.STOPPED, result[0].outcome());
+    }
+
+    @Test
     void divergenceStopsWithAMessage() {
         TrainingConfig cfg = small(3).withOptimizer("sgd", 1e6, null);
         TrainingResult r = TrainingLoop.create(cfg, train.head(2000), test.head(100), "t").run();

@@ -31,6 +31,9 @@ public final class ModelManager {
         recent.setAll(recentStore.list());
     }
 
+    private record Opened(ActiveModel model, java.util.List<String> notes) {
+    }
+
     /** Loads a model file; completes with the new active model, or exceptionally (the old one stays). */
     public CompletableFuture<ActiveModel> open(Path file) {
         lastError.set(null);
@@ -41,8 +44,8 @@ public final class ModelManager {
                 throw new IllegalArgumentException(file.getFileName() + ": the model maps " + m.model().inSize() + " inputs to "
                         + m.model().outSize() + " outputs; DigitStudio needs 784 (28x28 pixels) to 10 (digits)");
             }
-            return ActiveModel.of(m.model(), file.getFileName().toString(), m.meta().get("test_accuracy"), file);
-        }).whenComplete((model, err) -> Platform.runLater(() -> {
+            return new Opened(ActiveModel.of(m.model(), file.getFileName().toString(), m.meta().get("test_accuracy"), file), m.notes());
+        }).whenComplete((opened, err) -> Platform.runLater(() -> {
             if (err != null) {
                 String message = AppContext.rootMessage(err);
                 lastError.set(message);
@@ -50,9 +53,11 @@ public final class ModelManager {
                 done.completeExceptionally(err);
                 return;
             }
+            ActiveModel model = opened.model();
             context.activeModelProperty().set(model);
             remember(file);
-            context.notifier().info("Model opened", model.describe());
+            String notes = opened.notes().isEmpty() ? "" : " (" + String.join("; ", opened.notes()) + ")";
+            context.notifier().info("Model opened", model.describe() + notes);
             done.complete(model);
         }));
         return done;
