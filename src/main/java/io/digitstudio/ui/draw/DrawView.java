@@ -263,15 +263,8 @@ public final class DrawView extends BorderPane {
         ProbabilityBars bars = new ProbabilityBars();
         bars.setId("drawBars");
         bars.setPrefSize(300, 200);
-        ImageView input = new ImageView();
-        input.setId("networkInput");
-        input.setFitWidth(140);
-        input.setFitHeight(140);
-        input.setSmooth(false);
-        StackPane inputFrame = new StackPane(input);
-        inputFrame.getStyleClass().add("digit-frame");
-        inputFrame.setMinSize(144, 144);
-        inputFrame.setMaxSize(144, 144);
+        StackPane inputFrame = DigitImages.framedView("networkInput", 140);
+        ImageView input = (ImageView) inputFrame.getChildren().get(0);
         Label inputCaption = new Label("What the network sees (28×28)");
         inputCaption.getStyleClass().add("hint");
         Label model = new Label();

@@ -9,6 +9,20 @@ public final class DigitImages {
     private DigitImages() {
     }
 
+    /** An enlarged, pixel-sharp view of a digit in a black frame; the view is the frame's only child. */
+    public static javafx.scene.layout.StackPane framedView(String id, double side) {
+        javafx.scene.image.ImageView view = new javafx.scene.image.ImageView();
+        view.setId(id);
+        view.setFitWidth(side);
+        view.setFitHeight(side);
+        view.setSmooth(false);
+        javafx.scene.layout.StackPane frame = new javafx.scene.layout.StackPane(view);
+        frame.getStyleClass().add("digit-frame");
+        frame.setMinSize(side + 4, side + 4);
+        frame.setMaxSize(side + 4, side + 4);
+        return frame;
+    }
+
     public static WritableImage of(LabeledImages set, int index) {
         int w = set.cols();
         int h = set.rows();

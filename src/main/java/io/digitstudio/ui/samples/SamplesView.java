@@ -70,15 +70,8 @@ public final class SamplesView extends BorderPane {
     }
 
     private Region detail() {
-        ImageView big = new ImageView();
-        big.setId("detailImage");
-        big.setFitWidth(224);
-        big.setFitHeight(224);
-        big.setSmooth(false);
-        StackPane frame = new StackPane(big);
-        frame.getStyleClass().add("digit-frame");
-        frame.setMinSize(228, 228);
-        frame.setMaxSize(228, 228);
+        StackPane frame = DigitImages.framedView("detailImage", 224);
+        ImageView big = (ImageView) frame.getChildren().get(0);
         Label caption = new Label("Click an image to see it large");
         caption.setId("detailLabel");
         caption.setWrapText(true);
