@@ -15,6 +15,7 @@ public final class DesktopLauncher {
         // announces its folder on first use: neither is news to a user.
         quiet("com.sun.javafx.application.PlatformImpl");
         quiet("java.util.prefs");
+        quiet("javafx");
         Application.launch(DigitStudioApp.class, args);
     }
 
