@@ -222,6 +222,7 @@ public final class TrainView extends BorderPane {
         data.setId("dataBox");
         data.getItems().addAll("MNIST (built in)", "Folder of IDX files…");
         data.getSelectionModel().select(0);
+        data.setPrefWidth(175);
         Label folder = new Label();
         folder.getStyleClass().add("hint");
         folder.setWrapText(true);
@@ -233,6 +234,7 @@ public final class TrainView extends BorderPane {
                     vm.dataFolderProperty().set(chosen.get());
                 } else if (vm.dataFolderProperty().get() == null) {
                     data.getSelectionModel().select(0);
+        data.setPrefWidth(175);
                 }
             } else {
                 vm.dataFolderProperty().set(null);
@@ -269,6 +271,7 @@ public final class TrainView extends BorderPane {
             }
         });
         opt.valueProperty().bindBidirectional(vm.optimizerProperty());
+        opt.setPrefWidth(175);
         row = field(g, row, "Optimizer", opt);
         GridPane hyper = new GridPane();
         hyper.setHgap(8);
@@ -341,8 +344,8 @@ public final class TrainView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("settings-scroll");
-        scroll.setPrefWidth(300);
-        scroll.setMinWidth(280);
+        scroll.setPrefWidth(330);
+        scroll.setMinWidth(300);
         return scroll;
     }
 
