@@ -56,7 +56,7 @@ final class ProgressBar implements TrainingListener {
 
     private void clear() {
         if (drawn) {
-            err.print("\r" + " ".repeat(90) + "\r");
+            err.print("\r\033[K"); // back to the start of the line and erase it
             err.flush();
             drawn = false;
         }

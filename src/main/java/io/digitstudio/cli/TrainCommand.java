@@ -71,6 +71,8 @@ final class TrainCommand implements Callable<Integer> {
             System.err.printf(java.util.Locale.ROOT, "resuming at epoch %d of %d (iteration %d)%n", loop.iterator().epoch(), loop.config().epochs(), loop.iteration());
         }
         if (snapshotEvery != null) loop.addListener(new SnapshotWriter(loop, snapshotDir, snapshotEvery, keep));
+        // the bar first, so that it is wiped from the terminal before each epoch line is printed
+        if (System.console() != null) loop.addListener(new ProgressBar(System.err));
         loop.addListener(new TrainingListener() {
             @Override
             public void onEpoch(EpochReport r) {
@@ -78,7 +80,6 @@ final class TrainCommand implements Callable<Integer> {
                 System.out.flush();
             }
         });
-        if (System.console() != null) loop.addListener(new ProgressBar(System.err));
         TrainingResult result = loop.run();
         if (result.outcome() == TrainingResult.Outcome.DIVERGED) {
             System.err.println("digitstudio: error: " + result.message());
