@@ -89,10 +89,12 @@ class TrainViewTest {
         Path csv = dir.resolve("epochs.csv");
         app.dialogs.willChoose(csv);
         robot.clickOn("#exportCsvButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(csv));
         assertEquals(2, Files.readAllLines(csv).size());
         Path png = dir.resolve("chart.png");
         app.dialogs.willChoose(png);
         robot.clickOn("#exportChartButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(png));
         assertTrue(Files.size(png) > 1000);
     }
 

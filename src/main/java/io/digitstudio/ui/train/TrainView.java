@@ -156,23 +156,39 @@ public final class TrainView extends BorderPane {
         return b;
     }
 
-    /** Saves the two charts side by side as they are shown. */
+    /** Saves the two charts side by side as they are shown: the picture is taken here, encoded and written off the FX thread. */
     public void exportChart(Path file) {
-        try {
-            ChartExport.png(chartsBox, file);
-            vm.statusOverride("Saved chart to " + file);
-        } catch (IOException | RuntimeException ex) {
-            context.notifier().error("Export failed", "could not save " + file.getFileName() + ": " + ex.getMessage());
-        }
+        java.awt.image.BufferedImage image = ChartExport.snapshot(chartsBox);
+        report(context.compute(() -> {
+            try {
+                ChartExport.write(image, file);
+                return file;
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }), "chart", file);
     }
 
     private void exportCsv(Path file) {
-        try {
-            vm.exportCsv(file);
-            vm.statusOverride("Saved epoch log to " + file);
-        } catch (IOException ex) {
-            context.notifier().error("Export failed", "could not save " + file.getFileName() + ": " + ex.getMessage());
-        }
+        byte[] csv = vm.csv();
+        report(context.compute(() -> {
+            try {
+                TrainViewModel.writeCsv(csv, file);
+                return file;
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }), "epoch log", file);
+    }
+
+    private void report(java.util.concurrent.CompletableFuture<Path> done, String what, Path file) {
+        done.whenComplete((p, err) -> javafx.application.Platform.runLater(() -> {
+            if (err != null) {
+                context.notifier().error("Export failed", "could not save " + file.getFileName() + ": " + AppContext.rootMessage(err));
+            } else {
+                vm.statusOverride("Saved " + what + " to " + file);
+            }
+        }));
     }
 
     private HBox chartsBox;

@@ -451,12 +451,16 @@ public final class TrainViewModel {
         }));
     }
 
-    /** Writes the epoch log as CSV (atomically). */
-    public void exportCsv(Path file) throws IOException {
+    /** The epoch log as CSV (FX thread: it reads the table's rows). */
+    public byte[] csv() {
         StringBuilder sb = new StringBuilder(EpochReport.csvHeader()).append('\n');
         for (EpochReport r : epochRows) sb.append(r.csvRow()).append('\n');
-        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, out -> out.write(bytes));
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Writes CSV bytes from {@link #csv()} atomically; any thread. */
+    public static void writeCsv(byte[] csv, Path file) throws IOException {
+        AtomicFiles.write(file, out -> out.write(csv));
     }
 
     /** Shows a one-off message (an export finished) in the status bar. */
