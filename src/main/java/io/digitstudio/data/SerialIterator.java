@@ -72,6 +72,18 @@ public final class SerialIterator {
         return batch;
     }
 
+    /**
+     * The indices the next {@link #next()} will return, when that is already decided: null if the next batch reaches
+     * the end of the epoch (with shuffling its tail comes from an order not drawn yet) or the iterator is exhausted.
+     * Does not change the iterator.
+     */
+    public int[] peekNext() {
+        if (!hasNext()) return null;
+        int iEnd = currentPosition + batchSize;
+        if (iEnd >= size) return null;
+        return slice(currentPosition, iEnd);
+    }
+
     private int[] slice(int from, int to) {
         if (order == null) {
             int[] b = new int[to - from];

@@ -1,5 +1,6 @@
 package io.digitstudio.train;
 
+import io.digitstudio.data.BatchPrefetcher;
 import io.digitstudio.data.Dataset;
 import io.digitstudio.data.ExampleBatch;
 import io.digitstudio.data.Rng;
@@ -45,7 +46,6 @@ public final class TrainingLoop {
     private final TrainingControl control = new TrainingControl();
     private final List<EpochReport> reports = new ArrayList<>();
     private final Workspace workspace = new Workspace();
-    private final ExampleBatch batch = new ExampleBatch();
     private long iteration;
 
     // running sums over the epoch being trained
@@ -145,7 +145,7 @@ public final class TrainingLoop {
         listeners.forEach(l -> l.onStart(info));
         TrainingResult.Outcome outcome = TrainingResult.Outcome.COMPLETED;
         String message = null;
-        try {
+        try (BatchPrefetcher prefetcher = new BatchPrefetcher(train)) {
             while (iterator.epoch() < config.epochs()) {
                 if (!control.awaitRunnable()) {
                     outcome = TrainingResult.Outcome.STOPPED;
@@ -154,7 +154,10 @@ public final class TrainingLoop {
                 }
                 long t0 = System.nanoTime();
                 int[] indices = iterator.next();
-                batch.concatExamples(train, indices);
+                ExampleBatch batch = prefetcher.take(indices);
+                // the next batch is assembled on the helper thread meanwhile; not across an epoch's end, so that
+                // what a snapshot records there (the augmentation's random state) is exactly as without prefetching
+                if (!iterator.isNewEpoch()) prefetcher.prefetch(iterator.peekNext());
                 int n = batch.size();
                 float loss;
                 float acc;

@@ -152,6 +152,43 @@ class SerialIteratorTest {
     }
 
     @Test
+    void peekNextShowsTheNextBatchWithoutMovingWhenItIsDecided() {
+        SerialIterator it = new SerialIterator(7, 3, true, true, 5);
+        int[] peek = it.peekNext();
+        assertArrayEquals(peek, it.next());
+        assertEquals(3, it.currentPosition());
+        assertArrayEquals(it.peekNext(), it.next());
+        assertNull(it.peekNext(), "the next batch reaches the epoch's end: its tail is not drawn yet");
+        it.next();
+        assertTrue(it.isNewEpoch());
+        assertArrayEquals(it.peekNext(), it.next());
+        SerialIterator once = new SerialIterator(4, 2, false, false, 0);
+        once.next();
+        assertNull(once.peekNext());
+        once.next();
+        assertNull(once.peekNext());
+    }
+
+    @Test
+    void prefetchedBatchesAreTheSameAsBatchesAssembledAtOnce() {
+        LabeledImages data = Mnist.bundled().test().head(500);
+        SerialIterator a = new SerialIterator(500, 32, 3);
+        SerialIterator b = new SerialIterator(500, 32, 3);
+        ExampleBatch plain = new ExampleBatch();
+        try (BatchPrefetcher prefetcher = new BatchPrefetcher(data)) {
+            for (int step = 0; step < 60; step++) {
+                int[] ia = a.next();
+                ExampleBatch got = prefetcher.take(ia);
+                if (step % 7 != 3) prefetcher.prefetch(a.peekNext()); // sometimes nothing is prefetched
+                plain.concatExamples(data, b.next());
+                assertEquals(plain.size(), got.size());
+                assertArrayEquals(java.util.Arrays.copyOf(plain.t(), plain.size()), java.util.Arrays.copyOf(got.t(), got.size()));
+                assertArrayEquals(java.util.Arrays.copyOf(plain.x(), plain.size() * 784), java.util.Arrays.copyOf(got.x(), got.size() * 784));
+            }
+        }
+    }
+
+    @Test
     void refusesBadArguments() {
         assertThrows(IllegalArgumentException.class, () -> new SerialIterator(0, 2, 0));
         assertThrows(IllegalArgumentException.class, () -> new SerialIterator(5, 0, 0));

@@ -1,0 +1,74 @@
+package io.digitstudio.data;
+
+import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Assembles the next batch on a helper thread while the current one trains (the second core is otherwise idle
+ * during a step). Two batches alternate; {@link #take} returns the prefetched one if it holds the asked-for indices,
+ * else assembles it at once. The dataset is read by one thread at a time, in the same order as without prefetching,
+ * so a dataset that draws random numbers (augmentation) draws exactly the same ones.
+ */
+public final class BatchPrefetcher implements AutoCloseable {
+    private final Dataset dataset;
+    private final ExampleBatch[] batches = {new ExampleBatch(), new ExampleBatch()};
+    private final Thread helper;
+    private int current; // the batch the trainer holds; the helper fills the other one
+    private volatile int[] request;
+    private volatile int[] ready; // the indices of the filled batch, published after filling
+    private volatile boolean busy;
+    private volatile boolean closed;
+
+    public BatchPrefetcher(Dataset dataset) {
+        this.dataset = dataset;
+        this.helper = new Thread(this::work, "digitstudio-batches");
+        helper.setDaemon(true);
+        helper.start();
+    }
+
+    private void work() {
+        while (!closed) {
+            int[] r = request;
+            if (r == null) {
+                LockSupport.park(this);
+                continue;
+            }
+            batches[1 - current].concatExamples(dataset, r);
+            request = null;
+            ready = r;
+            busy = false;
+        }
+    }
+
+    /** The batch for {@code indices}: the prefetched one if it matches, otherwise assembled now. */
+    public ExampleBatch take(int[] indices) {
+        while (busy) Thread.onSpinWait(); // the helper is finishing this very batch (a few microseconds at most)
+        int[] r = ready;
+        ready = null;
+        if (r != null && Arrays.equals(r, indices)) {
+            current = 1 - current;
+            return batches[current];
+        }
+        return batches[current].concatExamples(dataset, indices);
+    }
+
+    /** Starts assembling the batch for {@code indices} in the background. */
+    public void prefetch(int[] indices) {
+        if (indices == null || closed) return;
+        busy = true;
+        request = indices;
+        LockSupport.unpark(helper);
+    }
+
+    /** Stops the helper, waiting for a batch it is filling, so the dataset is left alone once this returns. */
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(helper);
+        try {
+            helper.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
