@@ -14,7 +14,7 @@ public final class BatchPrefetcher implements AutoCloseable {
     private final ExampleBatch[] batches = {new ExampleBatch(), new ExampleBatch()};
     private final Thread helper;
     private int current; // the batch the trainer holds; the helper fills the other one
-    private volatile int[] request;
+    private final java.util.concurrent.atomic.AtomicReference<int[]> request = new java.util.concurrent.atomic.AtomicReference<>();
     private volatile int[] ready; // the indices of the filled batch, published after filling
     private volatile boolean busy;
     private volatile boolean closed;
@@ -28,21 +28,27 @@ public final class BatchPrefetcher implements AutoCloseable {
 
     private void work() {
         while (!closed) {
-            int[] r = request;
-            if (r == null) {
+            if (!busy) {
                 LockSupport.park(this);
                 continue;
             }
-            batches[1 - current].concatExamples(dataset, r);
-            request = null;
-            ready = r;
+            int[] r = request.getAndSet(null); // claimed: from here on the trainer waits for this batch
+            if (r != null) {
+                batches[1 - current].concatExamples(dataset, r);
+                ready = r;
+            }
             busy = false;
         }
     }
 
     /** The batch for {@code indices}: the prefetched one if it matches, otherwise assembled now. */
     public ExampleBatch take(int[] indices) {
-        while (busy) Thread.onSpinWait(); // the helper is finishing this very batch (a few microseconds at most)
+        // If the helper has not even started (its core was busy elsewhere), take the job back and do it here.
+        if (request.getAndSet(null) != null) {
+            busy = false;
+            return batches[current].concatExamples(dataset, indices);
+        }
+        while (busy) Thread.onSpinWait(); // the helper is finishing this very batch
         int[] r = ready;
         ready = null;
         if (r != null && Arrays.equals(r, indices)) {
@@ -55,8 +61,8 @@ public final class BatchPrefetcher implements AutoCloseable {
     /** Starts assembling the batch for {@code indices} in the background. */
     public void prefetch(int[] indices) {
         if (indices == null || closed) return;
+        request.set(indices);
         busy = true;
-        request = indices;
         LockSupport.unpark(helper);
     }
 
