@@ -3,25 +3,45 @@ package io.digitstudio.ui.model;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
-/** The recently opened or saved model files, newest first, kept between runs with java.util.prefs. */
+/** The recently opened or saved model files, newest first, kept between runs (java.util.prefs in the app). */
 public final class RecentModels {
     static final int MAX = 8;
     private static final String KEY = "recentModels";
-    private final Preferences prefs;
+    private final Supplier<String> load;
+    private final Consumer<String> store;
 
-    public RecentModels(Preferences prefs) {
-        this.prefs = prefs;
+    /** Reads and writes the list as one newline-separated string. */
+    public RecentModels(Supplier<String> load, Consumer<String> store) {
+        this.load = load;
+        this.store = store;
     }
 
     public static RecentModels forUser() {
-        return new RecentModels(Preferences.userRoot().node("io/digitstudio"));
+        Preferences prefs = Preferences.userRoot().node("io/digitstudio");
+        return new RecentModels(() -> prefs.get(KEY, ""), value -> {
+            prefs.put(KEY, value);
+            try {
+                prefs.flush();
+            } catch (BackingStoreException e) {
+                // the list is a convenience: losing it must not break opening or saving a model
+            }
+        });
+    }
+
+    /** A list kept in memory only (tests, or a machine whose preferences cannot be written). */
+    public static RecentModels inMemory() {
+        String[] value = {""};
+        return new RecentModels(() -> value[0], v -> value[0] = v);
     }
 
     public List<Path> list() {
         List<Path> out = new ArrayList<>();
-        for (String s : prefs.get(KEY, "").split("\n")) if (!s.isBlank()) out.add(Path.of(s));
+        for (String s : load.get().split("\n")) if (!s.isBlank()) out.add(Path.of(s));
         return out;
     }
 
@@ -42,11 +62,6 @@ public final class RecentModels {
     private void save(List<Path> l) {
         StringBuilder sb = new StringBuilder();
         for (Path p : l) sb.append(p).append('\n');
-        prefs.put(KEY, sb.toString());
-        try {
-            prefs.flush();
-        } catch (java.util.prefs.BackingStoreException e) {
-            // the list is a convenience: losing it must not break opening or saving a model
-        }
+        store.accept(sb.toString());
     }
 }

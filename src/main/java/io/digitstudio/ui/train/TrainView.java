@@ -70,6 +70,19 @@ public final class TrainView extends BorderPane {
         accuracyChart.getData().add(vm.trainAccuracy().series());
         accuracyChart.getData().add(vm.valAccuracy().series());
 
+        // Fixing the epoch axes for a run spares the charts a new set of tick labels at every update.
+        vm.plannedEpochsProperty().addListener((o, a, planned) -> {
+            int epochs = planned.intValue();
+            if (epochs > 0) {
+                for (LineChart<Number, Number> c : java.util.List.of(lossChart, accuracyChart)) {
+                    NumberAxis x = (NumberAxis) c.getXAxis();
+                    x.setAutoRanging(false);
+                    x.setLowerBound(0);
+                    x.setUpperBound(epochs);
+                    x.setTickUnit(Math.max(1, Math.ceil(epochs / 10.0)));
+                }
+            }
+        });
         setTop(toolbar());
         setLeft(settings());
         setCenter(center());

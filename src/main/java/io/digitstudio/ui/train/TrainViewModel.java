@@ -51,8 +51,14 @@ public final class TrainViewModel {
 
     static final int CHART_CAP = 400;
     static final int SNAPSHOTS_KEPT = 3;
-    /** Charts and status text change at most this often: re-laying out a chart costs far more than adding points. */
+    /** Status text changes at most this often. */
     static final long UI_INTERVAL_NANOS = 250_000_000L;
+    /**
+     * Charts and the epoch table take what arrived at most this often (and at the end of a run): re-laying out and
+     * repainting a chart or a table costs far more than the data, and with a software renderer it costs the training
+     * thread measurable time on a two-core machine.
+     */
+    static final long CHART_INTERVAL_NANOS = 1_000_000_000L;
 
     private final AppContext context;
 
@@ -81,6 +87,7 @@ public final class TrainViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final ReadOnlyObjectWrapper<TrainingResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Mlp> trainedModel = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper plannedEpochs = new javafx.beans.property.ReadOnlyIntegerWrapper();
 
     private final CappedSeries trainLoss = new CappedSeries("train loss (smoothed)", CHART_CAP);
     private final CappedSeries valLoss = new CappedSeries("validation loss", CHART_CAP);
@@ -90,7 +97,9 @@ public final class TrainViewModel {
 
     private TrainingFeed feed;
     private final java.util.List<TrainingFeed.LossPoint> pendingPoints = new java.util.ArrayList<>();
+    private final java.util.List<Object> pending = new java.util.ArrayList<>();
     private long lastUiUpdate;
+    private long lastChartUpdate;
     private TrainingStart startInfo;
     private final AtomicReference<TrainingLoop> loop = new AtomicReference<>();
     private volatile boolean stopBeforeStart;
@@ -244,6 +253,7 @@ public final class TrainViewModel {
         valAccuracy.clear();
         epochRows.clear();
         pendingPoints.clear();
+        pending.clear();
         result.set(null);
         progress.set(0);
         epochText.set("");
@@ -327,22 +337,36 @@ public final class TrainViewModel {
         TrainingFeed f = feed;
         if (f == null) return;
         Object ev;
-        boolean urgent = force;
         while ((ev = f.poll()) != null) {
+            if (ev instanceof TrainingStart) {
+                apply(ev); // the state changes at once
+            } else {
+                pending.add(ev); // points, validation progress and epoch reports wait for the next chart update
+            }
+        }
+        long now = System.nanoTime();
+        if (force || now - lastChartUpdate >= CHART_INTERVAL_NANOS) {
+            lastChartUpdate = now;
+            flushPending();
+        }
+        if (!force && now - lastUiUpdate < UI_INTERVAL_NANOS) return;
+        lastUiUpdate = now;
+        IterationEvent e = f.latest();
+        if (e != null && (state.get() == State.RUNNING || state.get() == State.PAUSED || state.get() == State.STOPPING)) showProgress(e);
+    }
+
+    /** Applies the queued events in order, with consecutive loss points added to the chart in one change. */
+    private void flushPending() {
+        for (Object ev : pending) {
             if (ev instanceof TrainingFeed.LossPoint p) {
                 pendingPoints.add(p);
             } else {
                 flushPoints();
                 apply(ev);
-                urgent = true;
             }
         }
-        long now = System.nanoTime();
-        if (!urgent && now - lastUiUpdate < UI_INTERVAL_NANOS) return;
-        lastUiUpdate = now;
+        pending.clear();
         flushPoints();
-        IterationEvent e = f.latest();
-        if (e != null && (state.get() == State.RUNNING || state.get() == State.PAUSED || state.get() == State.STOPPING)) showProgress(e);
     }
 
     private void flushPoints() {
@@ -356,6 +380,7 @@ public final class TrainViewModel {
     private void apply(Object ev) {
         if (ev instanceof TrainingStart s) {
             startInfo = s;
+            plannedEpochs.set(s.config().epochs());
             if (state.get() == State.PREPARING) {
                 state.set(State.RUNNING);
                 status.set(String.format(Locale.ROOT, "Training %s on %d examples (%s)", s.architecture(), s.trainSize(), s.dataSource()));
@@ -496,6 +521,8 @@ public final class TrainViewModel {
     public DoubleProperty progressProperty() { return progress; }
     public ReadOnlyObjectProperty<TrainingResult> resultProperty() { return result.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Mlp> trainedModelProperty() { return trainedModel.getReadOnlyProperty(); }
+    /** The epochs of the run under way (set when it starts), e.g. for the charts' axes. */
+    public javafx.beans.property.ReadOnlyIntegerProperty plannedEpochsProperty() { return plannedEpochs.getReadOnlyProperty(); }
     public CappedSeries trainLoss() { return trainLoss; }
     public CappedSeries valLoss() { return valLoss; }
     public CappedSeries trainAccuracy() { return trainAccuracy; }
