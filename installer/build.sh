@@ -21,6 +21,7 @@ for jar in target/lib/*.jar; do
   case "$name" in
     javafx-*-linux.jar) cp "$jar" "$dist/fx/" ;;  # JavaFX goes into the runtime image as modules
     javafx-*.jar) ;;                               # the classifier-less JavaFX jars are empty placeholders
+    protobuf-*.jar) ;;                             # ND4J's shaded protobuf serves SameDiff/TensorFlow import only
     *) cp "$jar" "$dist/input/" ;;
   esac
 done
@@ -43,8 +44,8 @@ slim "$(ls "$dist"/input/openblas-[0-9]*-linux-x86_64.jar)" \
   sh -c 'rm -rf org/bytedeco/openblas/linux-x86_64/include; if command -v strip >/dev/null; then strip --strip-unneeded org/bytedeco/openblas/linux-x86_64/*.so*; fi'
 
 # Modules stay uncompressed in the image: the .deb's xz packs plain class files far better than jlink's zip does.
-modules=javafx.controls,javafx.swing,java.desktop,java.logging,java.management,java.prefs,java.sql,java.xml
-modules=$modules,java.compiler,jdk.jfr,jdk.management,jdk.unsupported,jdk.unsupported.desktop
+modules=javafx.controls,javafx.swing,java.desktop,java.logging,java.management,java.prefs,java.xml
+modules=$modules,jdk.unsupported,jdk.unsupported.desktop
 
 start=$(date +%s)
 jpackage --type app-image \
