@@ -42,7 +42,11 @@ public final class AppContext implements AutoCloseable {
         this.models = new ModelManager(this, recent);
         // The first ND4J call unpacks native libraries (seconds, once): never on the FX thread.
         this.engine = CompletableFuture.runAsync(Nd4jSetup::init, computeWorker);
-        compute(ModelFiles::loadDefault).whenComplete((m, err) -> Platform.runLater(() -> {
+        compute(() -> {
+            ModelFiles.LoadedModel m = ModelFiles.loadDefault();
+            warmUp(m);
+            return m;
+        }).whenComplete((m, err) -> Platform.runLater(() -> {
             if (err != null) {
                 engineStatus.set("Engine failed to start: " + rootMessage(err));
                 return;
@@ -52,6 +56,18 @@ public final class AppContext implements AutoCloseable {
             if (activeModel.get() == null) activeModel.set(builtIn);
             engineStatus.set("Ready");
         }));
+    }
+
+    /**
+     * One throwaway drawing through the whole Draw path (render, prepare, classify) while the app starts, so that the
+     * user's first stroke is answered in a millisecond rather than after the JIT has caught up.
+     */
+    private static void warmUp(ModelFiles.LoadedModel m) {
+        var stroke = java.util.List.of(new io.digitstudio.data.PenStroke(java.util.List.of(new double[]{100, 60}, new double[]{110, 250}), 20));
+        var predictor = new io.digitstudio.nn.Predictor(m.model());
+        for (int i = 0; i < 20; i++) {
+            predictor.predict(io.digitstudio.data.DigitPreprocessor.toMnist(io.digitstudio.data.StrokeRasterizer.render(stroke, 320, 320, true)));
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
