@@ -3,6 +3,7 @@ package io.digitstudio.cli;
 import io.digitstudio.data.Mnist;
 import io.digitstudio.nn.Nd4jSetup;
 import io.digitstudio.train.EpochReport;
+import io.digitstudio.train.Stats;
 import io.digitstudio.train.TrainingConfig;
 import io.digitstudio.train.TrainingLoop;
 import io.digitstudio.train.TrainingResult;
@@ -65,10 +66,8 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "epoch %d: train %.3fs (%.0f it/s)  val %.3fs (%.0f it/s)  val_accuracy %.4f%n",
                     r.epoch(), r.trainSeconds(), itPerEpoch / r.trainSeconds(), r.valSeconds(), valBatches / r.valSeconds(), r.valAccuracy());
         }
-        // epoch 1 includes JIT warm-up: the medians leave it out when there is more than one
-        List<EpochReport> warm = reports.size() > 1 ? reports.subList(1, reports.size()) : reports;
-        double train = median(warm.stream().mapToDouble(EpochReport::trainSeconds).toArray());
-        double val = median(warm.stream().mapToDouble(EpochReport::valSeconds).toArray());
+        double train = Stats.warmMedian(reports, EpochReport::trainSeconds);
+        double val = Stats.warmMedian(reports, EpochReport::valSeconds);
         System.out.printf(Locale.ROOT, "train_seconds_per_epoch:%.3f train_it_per_s:%.0f val_seconds_per_epoch:%.3f val_it_per_s:%.0f (medians of epochs %s)%n",
                 train, itPerEpoch / train, val, valBatches / val, reports.size() > 1 ? "2-" + reports.size() : "1");
         return 0;
@@ -101,15 +100,9 @@ final class BenchCommand implements Callable<Integer> {
         double[] sorted = total.clone();
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "predict (drawn 7 -> %d, 320x320 canvas, built-in 784-400-400-10): render %.2f ms, prepare %.2f ms, classify %.2f ms%n",
-                label, median(render), median(prepare), median(classify));
-        System.out.printf(Locale.ROOT, "predict_ms_median:%.2f predict_ms_p95:%.2f (%d runs after %d warm-up)%n", median(total), sorted[(int) (n * 0.95)], n, warm);
+                label, Stats.median(render), Stats.median(prepare), Stats.median(classify));
+        System.out.printf(Locale.ROOT, "predict_ms_median:%.2f predict_ms_p95:%.2f (%d runs after %d warm-up)%n", Stats.median(total), sorted[(int) (n * 0.95)], n, warm);
         return 0;
     }
 
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-    }
 }

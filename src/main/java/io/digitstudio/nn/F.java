@@ -49,9 +49,7 @@ public final class F {
         for (int r = 0; r < n; r++) {
             if (t[r] == SoftmaxCrossEntropy.IGNORE) continue;
             counted++;
-            int best = 0;
-            for (int j = 1; j < k; j++) if (v[r * k + j] > v[r * k + best]) best = j;
-            if (best == t[r]) correct++;
+            if (argmax(v, r * k, k) == t[r]) correct++;
         }
         INDArray out = Workspace.alloc();
         out.data().put(0, counted == 0 ? 0f : (float) correct / counted);
@@ -65,11 +63,14 @@ public final class F {
         int k = (int) shape[1];
         float[] v = Host.read(y.data(), 2);
         int[] out = new int[n];
-        for (int r = 0; r < n; r++) {
-            int best = 0;
-            for (int j = 1; j < k; j++) if (v[r * k + j] > v[r * k + best]) best = j;
-            out[r] = best;
-        }
+        for (int r = 0; r < n; r++) out[r] = argmax(v, r * k, k);
         return out;
+    }
+
+    /** Index (0..k-1) of the largest of v[offset..offset+k); the first one on ties, like numpy. */
+    static int argmax(float[] v, int offset, int k) {
+        int best = 0;
+        for (int j = 1; j < k; j++) if (v[offset + j] > v[offset + best]) best = j;
+        return best;
     }
 }

@@ -34,8 +34,7 @@ public final class Predictor {
             int k = model.outSize();
             for (int i = 0; i < n; i++) {
                 float[] probs = java.util.Arrays.copyOfRange(p, i * k, (i + 1) * k);
-                int best = 0;
-                for (int j = 1; j < k; j++) if (probs[j] > probs[best]) best = j;
+                int best = F.argmax(probs, 0, k);
                 out[i] = new Prediction(best, probs[best], probs);
             }
         }

@@ -83,6 +83,27 @@ public final class AppContext implements AutoCloseable {
         return engine.thenApplyAsync(ignored -> work.get(), computeWorker);
     }
 
+    /** Writes something that can fail with an IOException. */
+    @FunctionalInterface
+    public interface FileWrite {
+        void run() throws java.io.IOException;
+    }
+
+    /**
+     * Writes a file on the compute worker (never on the FX thread); completes with the path, or exceptionally with
+     * "could not save NAME: reason".
+     */
+    public CompletableFuture<java.nio.file.Path> write(java.nio.file.Path file, FileWrite write) {
+        return compute(() -> {
+            try {
+                write.run();
+                return file;
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("could not save " + file.getFileName() + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
     /** Runs a long task (training) on the training worker. */
     public void train(Runnable task) {
         engine.thenRunAsync(task, trainWorker);

@@ -1,6 +1,7 @@
 package io.digitstudio.ui.app;
 
 import io.digitstudio.train.EpochReport;
+import io.digitstudio.train.Stats;
 import io.digitstudio.ui.charts.ChartExport;
 import io.digitstudio.ui.train.TrainViewModel;
 import javafx.animation.KeyFrame;
@@ -9,7 +10,6 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -79,14 +79,11 @@ final class ScreenshotMode {
             vm.start();
             poll(() -> {
                 if (vm.stateProperty().get() != TrainViewModel.State.FINISHED) return false;
-                // epoch 1 pays for JIT warm-up (far more code in a GUI process): leave it out, as the CLI's bench does
-                double[] secs = vm.epochRows().stream().skip(vm.epochRows().size() > 1 ? 1 : 0).mapToDouble(EpochReport::trainSeconds).toArray();
                 for (EpochReport r : vm.epochRows()) {
                     System.out.printf(Locale.ROOT, "epoch %d: train %.3fs  val_accuracy %.4f%n", r.epoch(), r.trainSeconds(), r.valAccuracy());
                 }
-                double[] sorted = secs.clone();
-                Arrays.sort(sorted);
-                double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+                // epoch 1 pays for JIT warm-up (far more code in a GUI process): left out, as the CLI's bench does
+                double median = Stats.warmMedian(vm.epochRows(), EpochReport::trainSeconds);
                 System.out.printf(Locale.ROOT, "gui_train_seconds_per_epoch:%.3f (median of epochs 2-%d, through the Train view with live charts)%n",
                         median, vm.epochRows().size());
                 System.exit(0);

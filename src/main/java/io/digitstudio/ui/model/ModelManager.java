@@ -1,6 +1,7 @@
 package io.digitstudio.ui.model;
 
 import io.digitstudio.io.ModelFiles;
+import io.digitstudio.nn.Mlp;
 import io.digitstudio.ui.app.AppContext;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -8,7 +9,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -79,20 +79,18 @@ public final class ModelManager {
     /** Saves the active model atomically in Chainer's layout. */
     public CompletableFuture<Path> save(Path file) {
         ActiveModel active = context.activeModelProperty().get();
+        if (active == null) return CompletableFuture.failedFuture(new IllegalStateException("no model to save"));
+        return save(file, active.model(), active.testAccuracy());
+    }
+
+    /**
+     * Saves a model atomically in Chainer's layout (its test accuracy, when known, as metadata), remembers the file
+     * among the recent ones and tells the user; completes on the FX thread.
+     */
+    public CompletableFuture<Path> save(Path file, Mlp model, Double testAccuracy) {
+        Map<String, Double> meta = testAccuracy == null ? Map.of() : Map.of("test_accuracy", testAccuracy);
         CompletableFuture<Path> done = new CompletableFuture<>();
-        if (active == null) {
-            done.completeExceptionally(new IllegalStateException("no model to save"));
-            return done;
-        }
-        Map<String, Double> meta = active.testAccuracy() == null ? Map.of() : Map.of("test_accuracy", active.testAccuracy());
-        context.compute(() -> {
-            try {
-                ModelFiles.saveNpz(file, active.model(), meta);
-                return file;
-            } catch (IOException e) {
-                throw new IllegalStateException("could not save " + file.getFileName() + ": " + e.getMessage(), e);
-            }
-        }).whenComplete((p, err) -> Platform.runLater(() -> {
+        context.write(file, () -> ModelFiles.saveNpz(file, model, meta)).whenComplete((p, err) -> Platform.runLater(() -> {
             if (err != null) {
                 lastError.set(AppContext.rootMessage(err));
                 context.notifier().error("Save failed", AppContext.rootMessage(err));

@@ -35,7 +35,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.controlsfx.control.StatusBar;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -172,32 +171,18 @@ public final class TrainView extends BorderPane {
     /** Saves the two charts side by side as they are shown: the picture is taken here, encoded and written off the FX thread. */
     public void exportChart(Path file) {
         java.awt.image.BufferedImage image = ChartExport.snapshot(chartsBox);
-        report(context.compute(() -> {
-            try {
-                ChartExport.write(image, file);
-                return file;
-            } catch (IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
-            }
-        }), "chart", file);
+        report(context.write(file, () -> ChartExport.write(image, file)), "chart", file);
     }
 
     private void exportCsv(Path file) {
         byte[] csv = vm.csv();
-        report(context.compute(() -> {
-            try {
-                TrainViewModel.writeCsv(csv, file);
-                return file;
-            } catch (IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
-            }
-        }), "epoch log", file);
+        report(context.write(file, () -> TrainViewModel.writeCsv(csv, file)), "epoch log", file);
     }
 
     private void report(java.util.concurrent.CompletableFuture<Path> done, String what, Path file) {
         done.whenComplete((p, err) -> javafx.application.Platform.runLater(() -> {
             if (err != null) {
-                context.notifier().error("Export failed", "could not save " + file.getFileName() + ": " + AppContext.rootMessage(err));
+                context.notifier().error("Export failed", AppContext.rootMessage(err));
             } else {
                 vm.statusOverride("Saved " + what + " to " + file);
             }

@@ -3,7 +3,6 @@ package io.digitstudio.ui.train;
 import io.digitstudio.data.LabeledImages;
 import io.digitstudio.data.Mnist;
 import io.digitstudio.io.AtomicFiles;
-import io.digitstudio.io.ModelFiles;
 import io.digitstudio.nn.Mlp;
 import io.digitstudio.optim.Optimizers;
 import io.digitstudio.train.EpochReport;
@@ -457,23 +456,8 @@ public final class TrainViewModel {
         Mlp m = trainedModel.get();
         if (m == null) return;
         EpochReport last = epochRows.isEmpty() ? null : epochRows.get(epochRows.size() - 1);
-        Map<String, Double> meta = last == null ? Map.of() : Map.of("test_accuracy", last.valAccuracy());
-        context.compute(() -> {
-            try {
-                ModelFiles.saveNpz(file, m, meta);
-                return file;
-            } catch (IOException e) {
-                throw new IllegalStateException("could not save " + file.getFileName() + ": " + e.getMessage(), e);
-            }
-        }).whenComplete((p, err) -> javafx.application.Platform.runLater(() -> {
-            if (err != null) {
-                status.set(AppContext.rootMessage(err));
-                context.notifier().error("Save failed", AppContext.rootMessage(err));
-            } else {
-                status.set("Saved model to " + p);
-                context.notifier().info("Model saved", p.toString());
-            }
-        }));
+        context.models().save(file, m, last == null ? null : last.valAccuracy())
+                .whenComplete((p, err) -> status.set(err != null ? AppContext.rootMessage(err) : "Saved model to " + p));
     }
 
     /** The epoch log as CSV (FX thread: it reads the table's rows). */
