@@ -19,6 +19,22 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (NoClassDefFoundError e) {
+            // the jar names its libraries in lib/ beside it (Class-Path in the manifest); copied alone it has none
+            System.err.println(missingLibraries(e));
+            System.exit(1);
+        }
+    }
+
+    static String missingLibraries(NoClassDefFoundError e) {
+        String missing = String.valueOf(e.getMessage()).replace('/', '.');
+        return "digitstudio: error: a library is missing (" + missing + "): digitstudio.jar needs the lib/ folder built beside it;"
+                + " copy both, or install DigitStudio with the installer";
+    }
+
+    private static void run(String[] args) {
         if (opensWindow(args)) {
             try {
                 Class.forName(APP_CLASS).getMethod("launch", String[].class).invoke(null, (Object) args);
@@ -29,6 +45,7 @@ public final class Main {
                 System.exit(2);
             } catch (ReflectiveOperationException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (cause instanceof NoClassDefFoundError missing) throw missing;
                 System.err.println("digitstudio: cannot open the desktop app: " + cause.getMessage());
                 System.exit(1);
             }

@@ -23,6 +23,9 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    @Mixin
+    SubsetOptions subset;
+
     @Option(names = "--epochs", defaultValue = "3", description = "Epochs to time (default: ${DEFAULT-VALUE}).")
     int epochs;
 
@@ -52,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
         if (blasThreads != null) Nd4jSetup.setBlasThreads(blasThreads);
         double initSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
-        Mnist.TrainTest d = data.load();
+        Mnist.TrainTest d = subset.apply(data.load());
         double loadSeconds = (System.nanoTime() - t1) / 1e9;
         TrainingLoop loop = TrainingLoop.create(config, d.train(), d.test(), d.source());
         System.out.printf(Locale.ROOT, "bench: MLP %s, batch %d, momentum-sgd, %d thread(s), %d BLAS thread(s), %d epochs, %d train / %d test examples%n",

@@ -1,6 +1,5 @@
 package io.digitstudio.cli;
 
-import io.digitstudio.data.Mnist;
 import io.digitstudio.io.ModelFiles;
 import io.digitstudio.nn.Nd4jSetup;
 import io.digitstudio.train.Evaluator;
@@ -21,21 +20,25 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE.npz", description = "Model in Chainer's NPZ layout.")
     Path model;
 
+    @Option(names = "--test-size", paramLabel = "N", description = "Evaluate only the first N test examples (default: all).")
+    Integer testSize;
+
     @Option(names = "--batch-size", defaultValue = "128", description = "Examples per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Override
     public Integer call() {
         if (batchSize < 1) throw new UserInputException("--batch-size must be at least 1, got " + batchSize);
+        if (testSize != null && testSize < 1) throw new UserInputException("--test-size must be at least 1 (leave it out to use all), got " + testSize);
         Startup.engine();
         ModelFiles.LoadedModel m = ModelFiles.loadNpz(model);
         m.notes().forEach(n -> System.err.println("note: " + n));
-        Mnist.TrainTest d = data.load();
-        if (m.model().inSize() != d.test().featureSize()) {
+        io.digitstudio.data.LabeledImages test = DataOptions.cut(data.load().test(), testSize, "--test-size");
+        if (m.model().inSize() != test.featureSize()) {
             throw new UserInputException(model.getFileName() + " takes " + m.model().inSize() + " inputs but the test images have "
-                    + d.test().featureSize() + " pixels");
+                    + test.featureSize() + " pixels");
         }
-        Evaluator.Result r = new Evaluator(d.test(), batchSize).evaluate(m.model());
+        Evaluator.Result r = new Evaluator(test, batchSize).evaluate(m.model());
         System.out.printf(Locale.ROOT, "test_loss:%.4f test_accuracy:%.4f%n", r.loss(), r.accuracy());
         return 0;
     }

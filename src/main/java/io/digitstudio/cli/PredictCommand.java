@@ -33,13 +33,19 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--save-input", paramLabel = "DIR", description = "Write the 28x28 input the network sees for each image as a PNG (x8) in DIR.")
     Path saveInput;
 
-    @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files, or folders of them.")
+    @Option(names = "--no-recursive", description = "Read only the images directly in a folder, not those in its subfolders.")
+    boolean noRecursive;
+
+    @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files, or folders of them (searched with their subfolders).")
     List<Path> images;
 
     @Override
     public Integer call() throws IOException {
         if (top < 0 || top > 10) throw new UserInputException("--top must be between 0 and 10, got " + top);
-        if (saveInput != null && !Files.isDirectory(saveInput)) throw new UserInputException("--save-input " + saveInput + " is not a folder");
+        List<Path> files = expand(images, !noRecursive);
+        if (files.isEmpty()) throw new UserInputException("no images found in " + String.join(", ", images.stream().map(String::valueOf).toList())
+                + " (PNG, JPEG, BMP or GIF" + (noRecursive ? "; subfolders were not searched" : "") + ")");
+        if (saveInput != null) TrainCommand.makeFolder(saveInput, "--save-input");
         Startup.engine();
         ModelFiles.LoadedModel loaded = model == null ? ModelFiles.loadDefault() : ModelFiles.loadNpz(model);
         loaded.notes().forEach(n -> System.err.println("note: " + n));
@@ -48,14 +54,15 @@ final class PredictCommand implements Callable<Integer> {
         }
         Predictor predictor = new Predictor(loaded.model());
         int failed = 0;
-        for (Path p : expand(images)) {
+        java.util.Set<Path> written = new java.util.HashSet<>();
+        for (Path p : files) {
             try {
                 float[] x = DigitPreprocessor.toMnist(ImageFiles.read(p));
                 Prediction r = predictor.predict(x);
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %d %.4f", p, r.label(), r.confidence()));
                 for (int label : r.top(top)) line.append(String.format(Locale.ROOT, " %d:%.4f", label, r.probabilities()[label]));
                 System.out.println(line);
-                if (saveInput != null) saveInput(x, saveInput.resolve(baseName(p) + ".input.png"));
+                if (saveInput != null) saveInput(x, inputFile(saveInput, p, written));
             } catch (DataException e) {
                 failed++;
                 String m = e.getMessage();
@@ -66,12 +73,15 @@ final class PredictCommand implements Callable<Integer> {
         return failed == 0 ? 0 : Cli.EXIT_BAD_INPUT;
     }
 
-    private static List<Path> expand(List<Path> paths) throws IOException {
+    private static final java.util.regex.Pattern IMAGE = java.util.regex.Pattern.compile("(?i).*\\.(png|jpe?g|bmp|gif)");
+
+    /** The files named, and the images found in the folders named (with their subfolders unless told not to), sorted. */
+    static List<Path> expand(List<Path> paths, boolean recursive) throws IOException {
         java.util.ArrayList<Path> out = new java.util.ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
-                try (var s = Files.list(p)) {
-                    s.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g|bmp|gif)")).sorted().forEach(out::add);
+                try (var s = recursive ? Files.walk(p) : Files.list(p)) {
+                    s.filter(Files::isRegularFile).filter(f -> IMAGE.matcher(f.getFileName().toString()).matches()).sorted().forEach(out::add);
                 }
             } else {
                 out.add(p);
@@ -80,10 +90,15 @@ final class PredictCommand implements Callable<Integer> {
         return out;
     }
 
-    private static String baseName(Path p) {
-        String n = p.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
+    /**
+     * {@code NAME.EXT.input.png} in {@code dir} (the extension kept, so a.png and a.jpg do not overwrite each other);
+     * the same name from two folders gets {@code -2}, {@code -3}, … rather than replacing the first.
+     */
+    static Path inputFile(Path dir, Path image, java.util.Set<Path> written) {
+        String name = image.getFileName().toString();
+        Path f = dir.resolve(name + ".input.png");
+        for (int i = 2; !written.add(f.toAbsolutePath().normalize()); i++) f = dir.resolve(name + ".input-" + i + ".png");
+        return f;
     }
 
     /** The network's view, 8x enlarged, white ink on black as the model sees it. */

@@ -2,8 +2,11 @@ package io.digitstudio.cli;
 
 import io.digitstudio.data.Mnist;
 import io.digitstudio.io.ModelFiles;
-import io.digitstudio.nn.Nd4jSetup;
+import io.digitstudio.io.NpyArray;
 import io.digitstudio.train.EpochReport;
+import io.digitstudio.train.RunSetup;
+import io.digitstudio.train.Snapshot;
+import io.digitstudio.train.SnapshotWriter;
 import io.digitstudio.train.TrainingConfig;
 import io.digitstudio.train.TrainingListener;
 import io.digitstudio.train.TrainingLoop;
@@ -12,38 +15,49 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
-import io.digitstudio.train.Snapshot;
-import io.digitstudio.train.SnapshotWriter;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
-/** {@code train}: the tutorial's loop, one line per epoch on stdout. */
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Train the tutorial's MLP and print one line per epoch.")
+/** {@code train}: the tutorial's loop, one line per epoch on stdout, the model saved at the end. */
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train the tutorial's MLP, print one line per epoch and save the model.")
 final class TrainCommand implements Callable<Integer> {
+    /** Where the model goes when no --out is given (as the tutorial saves its model): never over an existing file. */
+    static final String DEFAULT_OUT = "model.npz";
+
     @Mixin
     DataOptions data;
 
     @Mixin
+    SubsetOptions subset;
+
+    @Mixin
     TrainingOptions options;
 
-    @Option(names = "--out", paramLabel = "FILE.npz", description = "Save the trained model here (Chainer's NPZ layout).")
+    @Option(names = "--out", paramLabel = "FILE.npz", description = "Save the trained model here (Chainer's NPZ layout). Default: "
+            + DEFAULT_OUT + " in the current folder (model-2.npz, … if taken).")
     Path out;
 
     @Option(names = "--snapshot-every", paramLabel = "N", description = "Snapshot the whole run (model, optimizer, iterator, random state, log) every N epochs.")
     Integer snapshotEvery;
 
-    @Option(names = "--snapshot-dir", paramLabel = "DIR", defaultValue = ".", description = "Folder for snapshot_epoch_NNNN.npz files (default: the current folder).")
+    @Option(names = "--snapshot-dir", paramLabel = "DIR", description = "Folder for snapshot_epoch_NNNN.npz files, made if missing (default: the current folder).")
     Path snapshotDir;
 
-    @Option(names = "--keep", paramLabel = "K", defaultValue = "3", description = "Snapshots to keep, newest first (default: ${DEFAULT-VALUE}).")
-    int keep;
+    @Option(names = "--keep", paramLabel = "K", description = "Snapshots to keep, newest first (default: 3).")
+    Integer keep;
 
     @Option(names = "--resume", paramLabel = "SNAPSHOT.npz",
-            description = "Continue a run from a snapshot, bit for bit as if it had not stopped. Settings come from the snapshot; --epochs may extend it.")
+            description = "Continue a run from a snapshot, bit for bit, as it was set up (data, output, snapshots). "
+                    + "--epochs may extend it and --out, --data and the snapshot options may change; other settings are the snapshot's.")
     Path resume;
 
     @Spec
@@ -51,26 +65,53 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainingConfig config = options.config();
-        if (out != null) ModelOutput.check(out);
-        if (snapshotEvery != null) {
-            if (snapshotEvery < 1) throw new UserInputException("--snapshot-every must be at least 1, got " + snapshotEvery);
-            if (keep < 1) throw new UserInputException("--keep must be at least 1, got " + keep);
-            if (!java.nio.file.Files.isDirectory(snapshotDir)) throw new UserInputException("--snapshot-dir " + snapshotDir + " is not a folder");
+        ParseResult given = spec.commandLine().getParseResult();
+        for (Integer n : new Integer[]{subset.trainSize, subset.testSize}) {
+            if (n != null && n < 1) throw new UserInputException((n == subset.trainSize ? "--train-size" : "--test-size")
+                    + " must be at least 1 (leave it out to use all), got " + n);
         }
-        Map<String, io.digitstudio.io.NpyArray> snapshot = resume == null ? null : Snapshot.read(resume);
+        Map<String, NpyArray> snapshot = resume == null ? null : Snapshot.read(resume);
+        String snapshotName = resume == null ? null : String.valueOf(resume.getFileName());
+        RunSetup before = snapshot == null ? RunSetup.NONE : Snapshot.runSetup(snapshot, snapshotName);
+        TrainingConfig config;
+        if (snapshot == null) {
+            config = options.config(subset.trainLimit(), subset.testLimit());
+        } else {
+            TrainingConfig saved = Snapshot.config(snapshot, snapshotName);
+            refuseContradictions(given, saved);
+            config = given.hasMatchedOption("--epochs") ? saved.withEpochs(options.epochs) : saved;
+        }
+
+        // what the run reads and writes: the command line first, then what the snapshot recorded, then the defaults
+        Path dataDir = data.dir != null ? data.dir : before.dataDir().isEmpty() ? null : Path.of(before.dataDir());
+        Path modelOut = out != null ? out : !before.out().isEmpty() ? Path.of(before.out()) : freeDefault();
+        int every = snapshotEvery != null ? snapshotEvery : before.snapshotEvery();
+        Path snapDir = snapshotDir != null ? snapshotDir : !before.snapshotDir().isEmpty() ? Path.of(before.snapshotDir()) : Path.of(".");
+        int kept = keep != null ? keep : before.keep() > 0 ? before.keep() : 3;
+        ModelOutput.check(modelOut);
+        if (snapshotEvery != null && snapshotEvery < 1) throw new UserInputException("--snapshot-every must be at least 1, got " + snapshotEvery);
+        if (kept < 1) throw new UserInputException("--keep must be at least 1, got " + kept);
+        if (every > 0) makeFolder(snapDir, "--snapshot-dir");
+
         Startup.engine();
         options.applyThreads();
-        Mnist.TrainTest d = data.load();
+        Mnist.TrainTest all = dataDir == null ? Mnist.bundled() : Mnist.fromDirectory(dataDir);
+        Mnist.TrainTest d = new Mnist.TrainTest(DataOptions.cut(all.train(), limit(config.trainLimit()), "--train-size"),
+                DataOptions.cut(all.test(), limit(config.testLimit()), "--test-size"), all.source());
         TrainingLoop loop;
         if (snapshot == null) {
             loop = TrainingLoop.create(config, d.train(), d.test(), d.source());
         } else {
-            Integer epochs = spec.commandLine().getParseResult().hasMatchedOption("--epochs") ? config.epochs() : null;
-            loop = Snapshot.resume(snapshot, String.valueOf(resume.getFileName()), d.train(), d.test(), d.source(), epochs);
-            System.err.printf(java.util.Locale.ROOT, "resuming at epoch %d of %d (iteration %d)%n", loop.iterator().epoch(), loop.config().epochs(), loop.iteration());
+            if (config.epochs() < epochOf(snapshot, snapshotName)) {
+                throw new UserInputException("--epochs " + config.epochs() + " is fewer than the " + epochOf(snapshot, snapshotName)
+                        + " epochs the snapshot has already trained");
+            }
+            loop = Snapshot.resume(snapshot, snapshotName, d.train(), d.test(), d.source(), config.epochs());
+            System.err.printf(Locale.ROOT, "resuming at epoch %d of %d (iteration %d)%n", loop.iterator().epoch(), loop.config().epochs(), loop.iteration());
         }
-        if (snapshotEvery != null) loop.addListener(new SnapshotWriter(loop, snapshotDir, snapshotEvery, keep));
+        loop.setSetup(new RunSetup(dataDir == null ? "" : dataDir.toAbsolutePath().toString(), modelOut.toAbsolutePath().toString(),
+                every > 0 ? snapDir.toAbsolutePath().toString() : "", every, every > 0 ? kept : 0));
+        if (every > 0) loop.addListener(new SnapshotWriter(loop, snapDir, every, kept));
         // the bar first, so that it is wiped from the terminal before each epoch line is printed
         if (System.console() != null) loop.addListener(new ProgressBar(System.err));
         loop.addListener(new TrainingListener() {
@@ -82,16 +123,74 @@ final class TrainCommand implements Callable<Integer> {
         });
         TrainingResult result = loop.run();
         if (result.outcome() == TrainingResult.Outcome.DIVERGED) {
-            System.err.println("digitstudio: error: " + result.message());
+            System.err.println("digitstudio: error: " + result.message() + "; no model was saved");
             return Cli.EXIT_BAD_INPUT;
         }
-        if (out != null) {
-            Map<String, Double> meta = new LinkedHashMap<>();
-            EpochReport last = result.last();
-            if (last != null) meta.put("test_accuracy", last.valAccuracy());
-            ModelFiles.saveNpz(out, loop.model(), meta);
-            System.err.println("saved " + loop.model().architecture() + " model to " + out);
-        }
+        Map<String, Double> meta = new LinkedHashMap<>();
+        EpochReport last = result.last();
+        if (last != null) meta.put("test_accuracy", last.valAccuracy());
+        ModelFiles.saveNpz(modelOut, loop.model(), meta);
+        System.err.println("saved " + loop.model().architecture() + " model to " + modelOut);
         return 0;
+    }
+
+    private static Integer limit(int n) {
+        return n == 0 ? null : n;
+    }
+
+    private static long epochOf(Map<String, NpyArray> snapshot, String name) {
+        NpyArray e = snapshot.get("updater/iterator:main/epoch");
+        if (e == null) throw new UserInputException(name + ": missing key 'updater/iterator:main/epoch'");
+        return e.toLongs()[0];
+    }
+
+    /** model.npz, or model-2.npz, model-3.npz, … : a default never replaces a file the user has. */
+    static Path freeDefault() {
+        Path p = Path.of(DEFAULT_OUT);
+        for (int i = 2; Files.exists(p); i++) p = Path.of("model-" + i + ".npz");
+        return p;
+    }
+
+    static void makeFolder(Path dir, String option) {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new UserInputException(option + " " + dir + " is a file, not a folder");
+        } catch (java.io.IOException e) {
+            throw new UserInputException(option + " " + dir + ": cannot create the folder (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * A resumed run keeps the settings it was snapshotted with: an option given with another value is refused (the same
+     * value is fine), so that nobody believes a run resumed with --lr 0.5 trained at 0.5.
+     */
+    private void refuseContradictions(ParseResult given, TrainingConfig saved) {
+        TrainingConfig wanted = options.config(subset.trainLimit(), subset.testLimit());
+        record Check(String option, Object asked, Object saved) {
+        }
+        List<Check> checks = List.of(
+                new Check("--batch-size", wanted.batchSize(), saved.batchSize()),
+                new Check("--units", wanted.units(), saved.units()),
+                new Check("--optimizer", wanted.optimizer(), saved.optimizer()),
+                new Check("--lr", options.lr, options.lr == null ? null : saved.lr()),
+                new Check("--momentum", options.momentum, saved.hyperparams().get("momentum")),
+                new Check("--seed", wanted.seed(), saved.seed()),
+                new Check("--no-shuffle", !wanted.shuffle(), !saved.shuffle()),
+                new Check("--augment", wanted.augment(), saved.augment()),
+                new Check("--train-size", wanted.trainLimit(), saved.trainLimit()),
+                new Check("--test-size", wanted.testLimit(), saved.testLimit()));
+        for (Check c : checks) {
+            if (given.hasMatchedOption(c.option()) && !Objects.equals(c.asked(), c.saved())) {
+                throw new UserInputException(c.option() + " " + shown(c.asked()) + " contradicts the snapshot, which was set up with "
+                        + shown(c.saved()) + "; a resumed run keeps its settings (--epochs, --out, --data and the snapshot options may change)");
+            }
+        }
+    }
+
+    private static String shown(Object v) {
+        if (v == null) return "none";
+        if (v instanceof Integer i && i == 0) return "all";
+        return String.valueOf(v);
     }
 }

@@ -38,13 +38,13 @@ public final class TrainingOptions {
     @Option(names = "--threads", defaultValue = "1", description = "Native threads for matrix products (default: ${DEFAULT-VALUE}, fastest at this size).")
     int threads;
 
-    public TrainingConfig config() {
+    public TrainingConfig config(int trainLimit, int testLimit) {
         if (momentum != null && !"momentum-sgd".equalsIgnoreCase(optimizer)) {
             throw new UserInputException("--momentum applies only to momentum-sgd");
         }
         String name = Optimizers.canonical(optimizer);
         if (threads < 1 || threads > 64) throw new UserInputException("--threads must be between 1 and 64, got " + threads);
-        return new TrainingConfig(epochs, batchSize, units, name, Optimizers.overrides(name, lr, momentum), seed, !noShuffle, 0, 0, augment);
+        return new TrainingConfig(epochs, batchSize, units, name, Optimizers.overrides(name, lr, momentum), seed, !noShuffle, trainLimit, testLimit, augment);
     }
 
     void applyThreads() {

@@ -135,6 +135,15 @@ public final class SerialIterator {
         return (size + batchSize - 1) / batchSize;
     }
 
+    /**
+     * Iterations from the start until {@link #epoch()} reaches {@code epochs}: with repeat an epoch's last batch is
+     * filled from the next epoch, so 10 epochs of 60000 in batches of 128 take ceil(600000 / 128) = 4688, not 10 x 469.
+     */
+    public long iterationsUntilEpoch(int epochs) {
+        if (!repeat) return batchesPerEpoch();
+        return ((long) epochs * size + batchSize - 1) / batchSize;
+    }
+
     public void reset() {
         currentPosition = 0;
         epoch = 0;

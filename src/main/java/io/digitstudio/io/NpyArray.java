@@ -61,6 +61,21 @@ public record NpyArray(DType dtype, long[] shape, byte[] data) {
         return new NpyArray(DType.INT64, shape, b.array());
     }
 
+    /**
+     * Text as a 1-d uint8 array of its UTF-8 bytes: {@code numpy.load(allow_pickle=False)} reads it
+     * ({@code bytes(a).decode()}), and no pickled object is needed.
+     */
+    public static NpyArray ofText(String text) {
+        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new NpyArray(DType.UINT8, new long[]{b.length}, b);
+    }
+
+    /** The text an {@link #ofText} array holds. */
+    public String toText() {
+        if (dtype != DType.UINT8 && dtype != DType.INT8) throw new IllegalArgumentException("not a text entry (dtype " + dtype.descr() + ")");
+        return new String(data, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public static NpyArray scalar(double value) {
         return ofDoubles(new double[]{value});
     }

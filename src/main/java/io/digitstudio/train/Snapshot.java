@@ -29,6 +29,7 @@ public final class Snapshot {
     static final String OPTIMIZER = "updater/optimizer:main/";
     static final String ITERATOR = "updater/iterator:main/";
     static final String CONFIG = "digitstudio/config/";
+    static final String RUN = "digitstudio/run/";
     static final String FORMAT_KEY = "digitstudio/snapshot_version";
 
     private Snapshot() {
@@ -74,6 +75,13 @@ public final class Snapshot {
         a.put("digitstudio/data/test_size", NpyArray.scalar((long) loop.testSet().size()));
         a.put("digitstudio/data/labels_crc", NpyArray.scalar(labelsCrc(loop.trainSet(), loop.testSet())));
 
+        RunSetup run = loop.setup();
+        a.put(RUN + "data", NpyArray.ofText(run.dataDir()));
+        a.put(RUN + "out", NpyArray.ofText(run.out()));
+        a.put(RUN + "snapshot_dir", NpyArray.ofText(run.snapshotDir()));
+        a.put(RUN + "snapshot_every", NpyArray.scalar((long) run.snapshotEvery()));
+        a.put(RUN + "keep", NpyArray.scalar((long) run.keep()));
+
         List<EpochReport> log = loop.reports();
         double[] rows = new double[log.size() * 8];
         for (int i = 0; i < log.size(); i++) {
@@ -104,6 +112,17 @@ public final class Snapshot {
                 (int) longAt(a, CONFIG + "units", name), Optimizers.NAMES.get(opt), h, longAt(a, CONFIG + "seed", name),
                 longAt(a, CONFIG + "shuffle", name) != 0, (int) longAt(a, CONFIG + "train_limit", name),
                 (int) longAt(a, CONFIG + "test_limit", name), longAt(a, CONFIG + "augment", name) != 0);
+    }
+
+    /** Where the run read and wrote; snapshots from before this was recorded give {@link RunSetup#NONE}. */
+    public static RunSetup runSetup(Map<String, NpyArray> a, String name) {
+        if (!a.containsKey(RUN + "out")) return RunSetup.NONE;
+        try {
+            return new RunSetup(a.get(RUN + "data").toText(), a.get(RUN + "out").toText(), a.get(RUN + "snapshot_dir").toText(),
+                    (int) longAt(a, RUN + "snapshot_every", name), (int) longAt(a, RUN + "keep", name));
+        } catch (RuntimeException e) {
+            throw new FormatException(name + ": damaged run settings (" + e.getMessage() + ")");
+        }
     }
 
     public static Map<String, NpyArray> read(Path file) {
@@ -165,6 +184,7 @@ public final class Snapshot {
             }
         }
         loop.restoreProgress(longAt(a, "updater/iteration", name), reports);
+        loop.setSetup(runSetup(a, name));
         return loop;
     }
 

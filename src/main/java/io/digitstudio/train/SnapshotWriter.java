@@ -21,9 +21,14 @@ public final class SnapshotWriter implements TrainingListener {
     private Path last;
 
     public SnapshotWriter(TrainingLoop loop, Path dir, int every, int keep) {
+        // a folder that does not exist yet is made, as mkdir -p would
         if (every < 1) throw new IllegalArgumentException("snapshot interval must be at least 1 epoch, got " + every);
         if (keep < 1) throw new IllegalArgumentException("snapshots to keep must be at least 1, got " + keep);
-        if (!Files.isDirectory(dir)) throw new IllegalArgumentException("snapshot folder " + dir + " does not exist");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot create the snapshot folder " + dir + ": " + e.getMessage(), e);
+        }
         this.loop = loop;
         this.dir = dir;
         this.every = every;

@@ -47,6 +47,7 @@ public final class TrainingLoop {
     private final List<EpochReport> reports = new ArrayList<>();
     private final Workspace workspace = new Workspace();
     private long iteration;
+    private RunSetup setup = RunSetup.NONE;
 
     // running sums over the epoch being trained
     private double lossSum;
@@ -87,6 +88,15 @@ public final class TrainingLoop {
 
     public void addListener(TrainingListener l) {
         listeners.add(l);
+    }
+
+    /** Where this run reads and writes (recorded in snapshots). */
+    public RunSetup setup() {
+        return setup;
+    }
+
+    public void setSetup(RunSetup setup) {
+        this.setup = setup;
     }
 
     public TrainingControl control() {
@@ -139,7 +149,7 @@ public final class TrainingLoop {
 
     public TrainingResult run() {
         long start = System.nanoTime();
-        long totalIterations = (long) config.epochs() * iterator.batchesPerEpoch();
+        long totalIterations = iterator.iterationsUntilEpoch(config.epochs());
         TrainingStart info = new TrainingStart(config, model.architecture(), model.countParams(), train.size(),
                 test.size(), iterator.batchesPerEpoch(), totalIterations, iterator.epoch(), dataSource);
         listeners.forEach(l -> l.onStart(info));

@@ -74,7 +74,8 @@ class ReliabilityCliTest {
     void snapshotAndResumeFromTheCommandLine() throws Exception {
         Path snaps = Files.createDirectory(dir.resolve("snaps"));
         String[] common = {"--train-size", "1000", "--test-size", "200", "--units", "20"};
-        CliTest.Run first = CliTest.run(concat(new String[]{"train", "--epochs", "2", "--snapshot-every", "1", "--snapshot-dir", snaps.toString(), "--keep", "1"}, common));
+        CliTest.Run first = CliTest.run(concat(new String[]{"train", "--epochs", "2", "--snapshot-every", "1", "--snapshot-dir", snaps.toString(), "--keep", "1",
+                "--out", dir.resolve("first.npz").toString()}, common));
         assertEquals(0, first.code(), first.err());
         try (var files = Files.list(snaps)) {
             assertEquals(1, files.count(), "--keep 1");

@@ -84,29 +84,61 @@ class TrainingLoopTest {
     }
 
     @Test
+    void theLastIterationIsTheAnnouncedTotal() {
+        // 10 epochs of 6000 at batch 128 take ceil(60000 / 128) = 469 iterations (an epoch's last batch is filled from
+        // the next one), not 10 x 47 = 470: the status bar must end at "469/469"
+        TrainingLoop loop = TrainingLoop.create(small(10), train, test.head(100), "t");
+        long[] announced = new long[1];
+        List<IterationEvent> events = new ArrayList<>();
+        loop.addListener(new TrainingListener() {
+            @Override
+            public void onStart(TrainingStart s) {
+                announced[0] = s.totalIterations();
+            }
+
+            @Override
+            public void onIteration(IterationEvent e) {
+                events.add(e);
+            }
+        });
+        loop.run();
+        IterationEvent last = events.get(events.size() - 1);
+        assertEquals(469, announced[0]);
+        assertEquals(469, last.iteration());
+        assertEquals(469, last.totalIterations());
+    }
+
+    @Test
     void stopEndsBetweenIterationsAndPauseHoldsTheWorker() throws Exception {
         TrainingLoop loop = TrainingLoop.create(small(50), train, test, "t");
         AtomicInteger seen = new AtomicInteger();
+        java.util.concurrent.CountDownLatch fifth = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch tenth = new java.util.concurrent.CountDownLatch(1);
         loop.addListener(new TrainingListener() {
             @Override
             public void onIteration(IterationEvent e) {
-                if (seen.incrementAndGet() == 5) loop.control().pause();
+                int n = seen.incrementAndGet();
+                if (n == 5) {
+                    loop.control().pause();
+                    fifth.countDown();
+                }
+                if (n == 10) tenth.countDown();
             }
         });
         TrainingResult[] result = new TrainingResult[1];
         Thread worker = new Thread(() -> result[0] = loop.run());
         worker.start();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (seen.get() < 5 && System.nanoTime() < deadline) Thread.sleep(5);
-        Thread.sleep(200);
+        assertTrue(fifth.await(60, java.util.concurrent.TimeUnit.SECONDS));
+        // the worker parks itself before the sixth iteration: wait for that state, then check nothing moved
+        while (worker.getState() != Thread.State.WAITING) {
+            assertTrue(worker.isAlive());
+            Thread.onSpinWait();
+        }
         assertEquals(5, seen.get(), "paused loop went on");
-        assertEquals(Thread.State.WAITING, worker.getState(), "a paused worker waits instead of spinning");
         loop.control().resume();
-        while (seen.get() < 10 && System.nanoTime() < deadline) Thread.sleep(5);
-        assertTrue(seen.get() >= 10, "resumed loop continues");
+        assertTrue(tenth.await(60, java.util.concurrent.TimeUnit.SECONDS), "resumed loop continues");
         loop.control().requestStop();
-        worker.join(2000);
-        assertFalse(worker.isAlive());
+        worker.join();
         assertEquals(TrainingResult.Outcome.STOPPED, result[0].outcome());
     }
 
@@ -118,13 +150,14 @@ class TrainingLoopTest {
         TrainingResult[] result = new TrainingResult[1];
         Thread worker = new Thread(() -> result[0] = loop.run());
         worker.start();
-        Thread.sleep(100);
-        long t0 = System.nanoTime();
+        while (worker.getState() != Thread.State.WAITING) {
+            assertTrue(worker.isAlive());
+            Thread.onSpinWait();
+        }
         worker.interrupt();
-        worker.join(1000);
-        assertFalse(worker.isAlive());
-        assertTrue(System.nanoTime() - t0 < 1_000_000_000L);
+        worker.join();
         assertEquals(TrainingResult.Outcome.STOPPED, result[0].outcome());
+        assertEquals(0, loop.iteration(), "no iteration ran");
     }
 
     @Test

@@ -1,0 +1,16 @@
+package io.digitstudio.train;
+
+/**
+ * Where a run reads and writes, beyond its hyper-parameters: the data folder (empty for the bundled MNIST), the model
+ * file it saves at the end, and its snapshot schedule. Snapshots carry it, so a resumed run goes on as it was set up.
+ * Empty strings and 0 mean "none".
+ */
+public record RunSetup(String dataDir, String out, String snapshotDir, int snapshotEvery, int keep) {
+    public static final RunSetup NONE = new RunSetup("", "", "", 0, 0);
+
+    public RunSetup {
+        dataDir = dataDir == null ? "" : dataDir;
+        out = out == null ? "" : out;
+        snapshotDir = snapshotDir == null ? "" : snapshotDir;
+    }
+}

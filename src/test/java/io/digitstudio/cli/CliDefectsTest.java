@@ -1,0 +1,155 @@
+package io.digitstudio.cli;
+
+import io.digitstudio.data.DrawnDigitsAccess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** What a new user tripped over on the command line, each as it was reported. */
+class CliDefectsTest {
+    @TempDir
+    Path dir;
+
+    record Process(int code, String out, String err) {
+    }
+
+    /** Runs the CLI in a JVM of its own, in {@code cwd}, with {@code classPath}. */
+    static Process java(Path cwd, String classPath, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp", classPath,
+                "io.digitstudio.Main"));
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile(cwd.getParent(), "out", ".txt");
+        Path err = Files.createTempFile(cwd.getParent(), "err", ".txt");
+        java.lang.Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        int code = p.waitFor();
+        return new Process(code, Files.readString(out), Files.readString(err));
+    }
+
+    /** The test JVM's class path as one string (Surefire may hand it over in a manifest-only jar, which java -cp reads too). */
+    static String classPath() {
+        return System.getProperty("java.class.path");
+    }
+
+    @Test
+    void trainWithoutOutSavesToAFreeDefaultAndSaysWhere() throws Exception {
+        Path work = Files.createDirectory(dir.resolve("work"));
+        String[] args = {"train", "--epochs", "1", "--train-size", "500", "--test-size", "100", "--units", "16"};
+        Process first = java(work, classPath(), args);
+        assertEquals(0, first.code(), first.err());
+        assertTrue(Files.exists(work.resolve("model.npz")));
+        assertTrue(first.err().contains("saved 784-16-16-10 model to model.npz"), first.err());
+        Process second = java(work, classPath(), args);
+        assertEquals(0, second.code(), second.err());
+        assertTrue(Files.exists(work.resolve("model-2.npz")), "the first model is not overwritten");
+        assertTrue(second.err().contains("model to model-2.npz"), second.err());
+    }
+
+    @Test
+    void theJarsClassesWithoutTheirLibrariesSayWhatIsMissingInOneLine() throws Exception {
+        Path work = Files.createDirectory(dir.resolve("alone"));
+        Path classes = Path.of("target/classes").toAbsolutePath();
+        for (String[] args : new String[][]{{"--version"}, {"train"}}) {
+            Process p = java(work, classes.toString(), args);
+            assertEquals(1, p.code(), p.err());
+            String err = p.err().strip();
+            assertEquals(1, err.lines().count(), err);
+            assertTrue(err.startsWith("digitstudio: error: a library is missing (picocli."), err);
+            assertTrue(err.contains("lib/ folder"), err);
+        }
+    }
+
+    @Test
+    void resumeContinuesTheRunAsItWasSetUpAndRefusesContradictions() throws Exception {
+        Path snaps = dir.resolve("not/yet/there");
+        Path model = dir.resolve("first.npz");
+        String[] common = {"--train-size", "600", "--test-size", "100", "--units", "20"};
+        CliTest.Run first = CliTest.run(concat(new String[]{"train", "--epochs", "1", "--snapshot-every", "1", "--snapshot-dir", snaps.toString(),
+                "--out", model.toString()}, common));
+        assertEquals(0, first.code(), first.err());
+        Path snap = snaps.resolve("snapshot_epoch_0001.npz");
+        assertTrue(Files.exists(snap), "--snapshot-dir is created");
+        Files.delete(model);
+
+        CliTest.Run units = CliTest.run("train", "--resume", snap.toString(), "--units", "400", "--epochs", "2");
+        assertEquals(2, units.code());
+        assertEquals(1, units.err().strip().lines().count(), units.err());
+        assertTrue(units.err().contains("--units 400 contradicts the snapshot, which was set up with 20"), units.err());
+        CliTest.Run lr = CliTest.run("train", "--resume", snap.toString(), "--lr", "0.5");
+        assertEquals(2, lr.code());
+        assertTrue(lr.err().contains("--lr 0.5 contradicts the snapshot, which was set up with 0.01"), lr.err());
+        assertFalse(Files.exists(model));
+
+        // no --out, no snapshot options: the run goes on writing where it did; the same --units is accepted
+        CliTest.Run resumed = CliTest.run("train", "--resume", snap.toString(), "--epochs", "2", "--units", "20");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().startsWith("epoch:02"), resumed.out());
+        assertTrue(Files.exists(model), "the original --out is kept");
+        assertTrue(Files.exists(snaps.resolve("snapshot_epoch_0002.npz")), "snapshots go on");
+
+        Path other = dir.resolve("other.npz");
+        CliTest.Run moved = CliTest.run("train", "--resume", snap.toString(), "--epochs", "2", "--out", other.toString());
+        assertEquals(0, moved.code(), moved.err());
+        assertTrue(Files.exists(other), "another --out is accepted");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    private void image(Path file, int digit, String format) throws IOException {
+        BufferedImage img = new DrawnDigitsAccess(digit).draw(digit, 100);
+        BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        rgb.getGraphics().drawImage(img, 0, 0, null);
+        Files.createDirectories(file.getParent());
+        assertTrue(ImageIO.write(rgb, format, file.toFile()));
+    }
+
+    @Test
+    void predictSearchesSubfoldersSaysWhenNothingIsFoundAndNeverOverwritesInputs() throws Exception {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        CliTest.Run none = CliTest.run("predict", empty.toString());
+        assertEquals(2, none.code());
+        assertEquals("digitstudio: error: no images found in " + empty + " (PNG, JPEG, BMP or GIF)", none.err().strip());
+
+        Path photos = dir.resolve("photos");
+        image(photos.resolve("a.png"), 3, "png");
+        image(photos.resolve("a.jpg"), 3, "jpg");
+        image(photos.resolve("deeper/b.png"), 7, "png");
+        Path inputs = dir.resolve("inputs/new");
+        CliTest.Run r = CliTest.run("predict", "--save-input", inputs.toString(), photos.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(3, r.out().strip().lines().count(), r.out());
+        assertTrue(r.out().contains("b.png 7"), r.out());
+        assertTrue(Files.exists(inputs.resolve("a.png.input.png")));
+        assertTrue(Files.exists(inputs.resolve("a.jpg.input.png")), "a.jpg does not overwrite a.png's input");
+        assertTrue(Files.exists(inputs.resolve("b.png.input.png")));
+
+        CliTest.Run flat = CliTest.run("predict", "--no-recursive", photos.resolve("deeper").getParent().toString());
+        assertEquals(2, flat.out().strip().lines().count(), "only the folder's own images: " + flat.out());
+    }
+
+    @Test
+    void evalRefusesAnEmptyTestSetAndOptionsThatMeanNothingThere() {
+        CliTest.Run zero = CliTest.run("eval", "--model", "x.npz", "--test-size", "0");
+        assertEquals(2, zero.code());
+        assertTrue(zero.err().contains("--test-size must be at least 1"), zero.err());
+        CliTest.Run train = CliTest.run("eval", "--model", "x.npz", "--train-size", "10");
+        assertEquals(2, train.code());
+        assertTrue(train.err().contains("Unknown options: '--train-size'"), train.err());
+        CliTest.Run trainZero = CliTest.run("train", "--train-size", "0", "--out", "unused.npz");
+        assertEquals(2, trainZero.code());
+        assertTrue(trainZero.err().contains("--train-size must be at least 1"), trainZero.err());
+    }
+}
