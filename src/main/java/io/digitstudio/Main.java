@@ -15,7 +15,7 @@ public final class Main {
 
     /** Options that script the desktop app (see the UI's ScreenshotMode) rather than run the command line. */
     static boolean opensWindow(String[] args) {
-        return args.length == 0 || args[0].equals("--screenshot") || args[0].equals("--gui-bench");
+        return args.length == 0 || args[0].equals("--screenshot") || args[0].equals("--gui-bench") || args[0].equals("--memory-story");
     }
 
     public static void main(String[] args) {

@@ -1,49 +1,86 @@
 package io.digitstudio;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.*;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * The layering rule: only io.digitstudio.ui may use JavaFX or ControlsFX, so the engine and the CLI run headless.
- * Reads the sources, so it also catches fully-qualified uses, not only imports.
+ * The layering, checked on the compiled classes: the engine and the CLI run without JavaFX; packages depend one way
+ * ({@code ui}, {@code cli} → {@code train} → {@code optim}, {@code io} → {@code nn} → {@code data}); no package
+ * cycles, neither between the top-level packages nor between the UI's; features never import the app that wires them.
  */
 class ArchitectureTest {
-    private static final Pattern UI_TOOLKIT = Pattern.compile("\\b(javafx|org\\.controlsfx)\\.");
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.digitstudio");
+    }
+
+    static final ArchRule CORE_WITHOUT_JAVAFX = noClasses().that().resideOutsideOfPackage("io.digitstudio.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..");
+
+    static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("ui").definedBy("io.digitstudio.ui..")
+            .layer("cli").definedBy("io.digitstudio.cli..")
+            .layer("train").definedBy("io.digitstudio.train..")
+            .layer("optim").definedBy("io.digitstudio.optim..")
+            .layer("io").definedBy("io.digitstudio.io..")
+            .layer("nn").definedBy("io.digitstudio.nn..")
+            .layer("data").definedBy("io.digitstudio.data..")
+            .whereLayer("ui").mayNotBeAccessedByAnyLayer()
+            .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+            .whereLayer("train").mayOnlyBeAccessedByLayers("ui", "cli")
+            .whereLayer("optim").mayOnlyBeAccessedByLayers("train", "ui", "cli")
+            .whereLayer("io").mayOnlyBeAccessedByLayers("train", "ui", "cli")
+            .whereLayer("nn").mayOnlyBeAccessedByLayers("optim", "io", "train", "ui", "cli")
+            .whereLayer("data").mayOnlyBeAccessedByLayers("nn", "optim", "io", "train", "ui", "cli");
+
+    static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.digitstudio.(*)..").should().beFreeOfCycles();
+
+    static final ArchRule NO_UI_CYCLES = slices().matching("io.digitstudio.ui.(*)..").should().beFreeOfCycles();
+
+    static final ArchRule FEATURES_DO_NOT_IMPORT_APP = noClasses().that().resideInAPackage("io.digitstudio.ui..")
+            .and().resideOutsideOfPackage("io.digitstudio.ui.app..")
+            .should().dependOnClassesThat().resideInAPackage("io.digitstudio.ui.app..");
 
     @Test
-    void nothingOutsideUiUsesJavaFx() throws IOException {
-        Path root = Path.of("src/main/java/io/digitstudio");
-        assertTrue(Files.isDirectory(root), "run from the project folder");
-        List<String> offenders;
-        try (Stream<Path> files = Files.walk(root)) {
-            offenders = files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> !root.relativize(p).toString().startsWith("ui"))
-                    .filter(p -> {
-                        try {
-                            return Files.readAllLines(p).stream()
-                                    .filter(l -> !l.strip().startsWith("*") && !l.strip().startsWith("//"))
-                                    .anyMatch(l -> UI_TOOLKIT.matcher(l).find());
-                        } catch (IOException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    })
-                    .map(Path::toString).toList();
-        }
-        assertEquals(List.of(), offenders, "JavaFX/ControlsFX used outside io.digitstudio.ui");
+    void nothingOutsideUiUsesJavaFx() {
+        CORE_WITHOUT_JAVAFX.check(classes);
     }
 
     @Test
-    void theRuleWouldCatchAnImport() {
-        assertTrue(UI_TOOLKIT.matcher("import javafx.scene.Node;").find());
-        assertTrue(UI_TOOLKIT.matcher("import org.controlsfx.control.StatusBar;").find());
-        assertFalse(UI_TOOLKIT.matcher("import io.digitstudio.nn.F;").find());
+    void packagesDependOneWay() {
+        LAYERS.check(classes);
+    }
+
+    @Test
+    void noPackageCycles() {
+        NO_PACKAGE_CYCLES.check(classes);
+        NO_UI_CYCLES.check(classes);
+    }
+
+    @Test
+    void featuresNeverImportTheApp() {
+        FEATURES_DO_NOT_IMPORT_APP.check(classes);
+    }
+
+    @Test
+    void theRulesCatchViolations() {
+        // the rules are live: a class importing JavaFX from outside ui, and a ui feature importing the app, both fail
+        JavaClasses bad = new ClassFileImporter().importClasses(Main.class, io.digitstudio.ui.train.TrainView.class, io.digitstudio.ui.app.MainView.class,
+                javafx.scene.Node.class);
+        assertThrows(AssertionError.class, () -> noClasses().that().haveSimpleName("TrainView").should().dependOnClassesThat()
+                .resideInAnyPackage("javafx..").check(bad));
+        assertThrows(AssertionError.class, () -> noClasses().that().resideInAPackage("io.digitstudio.ui.app..")
+                .should().dependOnClassesThat().resideInAPackage("io.digitstudio.ui.train..").check(bad));
     }
 }

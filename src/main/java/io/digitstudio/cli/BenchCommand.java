@@ -80,8 +80,7 @@ final class BenchCommand implements Callable<Integer> {
     private int benchPredict() {
         Startup.engine();
         io.digitstudio.nn.Predictor predictor = new io.digitstudio.nn.Predictor(io.digitstudio.io.ModelFiles.loadDefault().model());
-        java.util.List<io.digitstudio.data.PenStroke> seven = java.util.List.of(new io.digitstudio.data.PenStroke(java.util.List.of(
-                new double[]{90, 80}, new double[]{230, 80}, new double[]{215, 110}, new double[]{170, 180}, new double[]{140, 250}), 22));
+        java.util.List<io.digitstudio.data.PenStroke> seven = io.digitstudio.data.PenStroke.sampleSeven();
         int warm = 300, n = 1000;
         double[] render = new double[n], prepare = new double[n], classify = new double[n], total = new double[n];
         int label = -1;

@@ -19,7 +19,6 @@ public final class DataOptions {
     static LabeledImages cut(LabeledImages set, Integer n, String option) {
         if (n == null) return set;
         if (n < 1) throw new UserInputException(option + " must be at least 1 (leave it out to use all " + set.size() + "), got " + n);
-        if (n > set.size()) throw new UserInputException(option + " " + n + " is larger than the " + set.size() + " examples available");
-        return set.head(n);
+        return set.limit(n, option);
     }
 }

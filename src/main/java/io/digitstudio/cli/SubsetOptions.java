@@ -12,7 +12,7 @@ public final class SubsetOptions {
     Integer testSize;
 
     Mnist.TrainTest apply(Mnist.TrainTest d) {
-        return new Mnist.TrainTest(DataOptions.cut(d.train(), trainSize, "--train-size"), DataOptions.cut(d.test(), testSize, "--test-size"), d.source());
+        return d.with(DataOptions.cut(d.train(), trainSize, "--train-size"), DataOptions.cut(d.test(), testSize, "--test-size"));
     }
 
     /** The limits as TrainingConfig records them (0 = all). */

@@ -2,6 +2,7 @@ package io.digitstudio.cli;
 
 import io.digitstudio.data.Mnist;
 import io.digitstudio.io.ModelFiles;
+import io.digitstudio.io.ModelInfo;
 import io.digitstudio.io.NpyArray;
 import io.digitstudio.train.EpochReport;
 import io.digitstudio.train.RunSetup;
@@ -20,7 +21,6 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,8 +96,8 @@ final class TrainCommand implements Callable<Integer> {
         Startup.engine();
         options.applyThreads();
         Mnist.TrainTest all = dataDir == null ? Mnist.bundled() : Mnist.fromDirectory(dataDir);
-        Mnist.TrainTest d = new Mnist.TrainTest(DataOptions.cut(all.train(), limit(config.trainLimit()), "--train-size"),
-                DataOptions.cut(all.test(), limit(config.testLimit()), "--test-size"), all.source());
+        Mnist.TrainTest d = all.with(DataOptions.cut(all.train(), limit(config.trainLimit()), "--train-size"),
+                DataOptions.cut(all.test(), limit(config.testLimit()), "--test-size"));
         TrainingLoop loop;
         if (snapshot == null) {
             loop = TrainingLoop.create(config, d.train(), d.test(), d.source());
@@ -126,10 +126,8 @@ final class TrainCommand implements Callable<Integer> {
             System.err.println("digitstudio: error: " + result.message() + "; no model was saved");
             return Cli.EXIT_BAD_INPUT;
         }
-        Map<String, Double> meta = new LinkedHashMap<>();
         EpochReport last = result.last();
-        if (last != null) meta.put("test_accuracy", last.valAccuracy());
-        ModelFiles.saveNpz(modelOut, loop.model(), meta);
+        ModelFiles.saveNpz(modelOut, loop.model(), new ModelInfo(last == null ? null : last.valAccuracy(), d.name(), d.classNames()));
         System.err.println("saved " + loop.model().architecture() + " model to " + modelOut);
         return 0;
     }

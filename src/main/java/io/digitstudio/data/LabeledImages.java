@@ -96,6 +96,17 @@ public final class LabeledImages implements Dataset {
     }
 
     /** The first {@code n} examples (a view sharing the pixels), like Chainer's {@code SubDataset}. */
+    /**
+     * The first {@code n} examples, or all of them for {@code n} = 0 (a run's "use only N" setting); fewer than
+     * {@code n} is an error naming {@code what} ("--train-size", "training").
+     */
+    public LabeledImages limit(int n, String what) {
+        if (n == 0) return this;
+        if (n < 0) throw new DataException(what + " must be at least 1, got " + n);
+        if (n > count) throw new DataException(what + ": only " + count + " examples are available, " + n + " asked");
+        return head(n);
+    }
+
     public LabeledImages head(int n) {
         if (n < 0 || n > count) throw new IllegalArgumentException("head(" + n + ") of a dataset of " + count);
         if (n == count) return this;

@@ -32,8 +32,16 @@ public final class Mnist {
     private Mnist() {
     }
 
-    /** A training and a test set, and where they came from. */
-    public record TrainTest(LabeledImages train, LabeledImages test, String source) {
+    /** A training and a test set, where they came from, the dataset's name and what its labels mean. */
+    public record TrainTest(LabeledImages train, LabeledImages test, String source, String name, List<String> classNames) {
+        public TrainTest {
+            classNames = List.copyOf(classNames);
+        }
+
+        /** The same data with other (e.g. cut) sets. */
+        public TrainTest with(LabeledImages train, LabeledImages test) {
+            return new TrainTest(train, test, source, name, classNames);
+        }
     }
 
     /** The bundled MNIST (loaded once, then shared: the datasets are immutable). */
@@ -64,15 +72,29 @@ public final class Mnist {
                 throw new DataException("cannot read bundled " + name + ": " + e.getMessage(), e);
             }
         }
-        return build(files, "MNIST (bundled)");
+        return build(files, "MNIST (bundled)", "MNIST", ClassNames.numbers(10));
     }
 
     /** Loads the four files from a folder, e.g. Debian's Fashion-MNIST at /usr/share/datasets/fashion-mnist. */
     public static TrainTest fromDirectory(Path dir) {
         if (!Files.isDirectory(dir)) throw new DataException(dir + ": not a folder");
         IdxFile[] files = new IdxFile[4];
-        for (int i = 0; i < 4; i++) files[i] = IdxReader.read(find(dir, FILES[i]));
-        return build(files, dir.toAbsolutePath().normalize().toString());
+        Path[] paths = new Path[4];
+        for (int i = 0; i < 4; i++) {
+            paths[i] = find(dir, FILES[i]);
+            files[i] = IdxReader.read(paths[i]);
+        }
+        Path abs = dir.toAbsolutePath().normalize();
+        TrainTest t = build(files, abs.toString(), abs.getFileName() == null ? abs.toString() : abs.getFileName().toString(), List.of());
+        int classes = ClassNames.count(t.train(), t.test());
+        List<String> names = ClassNames.fromFolder(dir, classes);
+        String name = t.name();
+        if (names == null && classes <= 10 && ClassNames.FASHION_TEST_LABELS_SHA256.equals(sha256(labelBytes(t.test())))) {
+            names = ClassNames.FASHION;
+            name = "Fashion-MNIST";
+        }
+        if (names == null) names = ClassNames.numbers(Math.max(10, classes));
+        return new TrainTest(t.train(), t.test(), t.source(), name, names);
     }
 
     private static Path find(Path dir, String base) {
@@ -85,13 +107,21 @@ public final class Mnist {
         throw new DataException(dir + ": missing " + base + " (or " + base + ".gz); a dataset folder needs the four MNIST IDX files");
     }
 
-    private static TrainTest build(IdxFile[] f, String source) {
+    /** The labels as the raw IDX file holds them (header and bytes), to recognise a known dataset by its checksum. */
+    private static byte[] labelBytes(LabeledImages set) {
+        byte[] out = new byte[8 + set.size()];
+        java.nio.ByteBuffer.wrap(out).putInt(0x00000801).putInt(set.size());
+        for (int i = 0; i < set.size(); i++) out[8 + i] = (byte) set.label(i);
+        return out;
+    }
+
+    private static TrainTest build(IdxFile[] f, String source, String name, List<String> classNames) {
         LabeledImages train = LabeledImages.of("train", f[0], f[1], FILES[0], FILES[1]);
         LabeledImages test = LabeledImages.of("test", f[2], f[3], FILES[2], FILES[3]);
         if (train.rows() != test.rows() || train.cols() != test.cols()) {
             throw new DataException("training images are " + train.rows() + "x" + train.cols() + " but test images are " + test.rows() + "x" + test.cols());
         }
-        return new TrainTest(train, test, source);
+        return new TrainTest(train, test, source, name, classNames);
     }
 
     private static byte[] gunzip(byte[] gz, String name) throws IOException {

@@ -29,9 +29,18 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** A model read from a file, with its metadata and anything converted on the way in. */
-    public record LoadedModel(Mlp model, Map<String, Double> meta, List<String> notes, String source) {
+    /** A model read from a file, with its metadata (numbers and texts) and anything converted on the way in. */
+    public record LoadedModel(Mlp model, Map<String, Double> meta, Map<String, String> text, List<String> notes, String source) {
+        /** What the file says about the model. */
+        public ModelInfo info() {
+            String names = text.get(CLASS_NAMES);
+            return new ModelInfo(meta.get(TEST_ACCURACY), text.get(DATASET), names == null ? null : List.of(names.split("\n", -1)));
+        }
     }
+
+    static final String TEST_ACCURACY = "test_accuracy";
+    static final String DATASET = "dataset";
+    static final String CLASS_NAMES = "class_names";
 
     /** Chainer's {@code serializers.save_npz(path, model)}, compressed like Chainer's default, written atomically. */
     public static void saveNpz(Path path, Link model) throws IOException {
@@ -40,6 +49,22 @@ public final class ModelFiles {
 
     public static void saveNpz(Path path, Link model, Map<String, Double> meta) throws IOException {
         Npz.write(path, toArrays(model, meta), true);
+    }
+
+    /**
+     * Saves the model with what is known about it: {@code digitstudio/test_accuracy} (0-d float64),
+     * {@code digitstudio/dataset} and {@code digitstudio/class_names} (UTF-8 text as uint8 arrays, names one per line),
+     * all of which {@code numpy.load(allow_pickle=False)} reads and Chainer's {@code load_npz} ignores.
+     */
+    public static void saveNpz(Path path, Link model, ModelInfo info) throws IOException {
+        Npz.write(path, toArrays(model, info), true);
+    }
+
+    public static Map<String, NpyArray> toArrays(Link model, ModelInfo info) {
+        Map<String, NpyArray> arrays = toArrays(model, info.testAccuracy() == null ? Map.of() : Map.of(TEST_ACCURACY, info.testAccuracy()));
+        if (info.dataset() != null) arrays.put(META_PREFIX + DATASET, NpyArray.ofText(info.dataset()));
+        if (info.classNames() != null) arrays.put(META_PREFIX + CLASS_NAMES, NpyArray.ofText(String.join("\n", info.classNames())));
+        return arrays;
     }
 
     public static Map<String, NpyArray> toArrays(Link model, Map<String, Double> meta) {
@@ -65,7 +90,7 @@ public final class ModelFiles {
         try (InputStream in = ModelFiles.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE)) {
             if (in == null) throw new FormatException("the built-in model is missing from this build (assets/models/default.npz)");
             LoadedModel m = loadNpz(in, "built-in");
-            return new LoadedModel(m.model(), m.meta(), m.notes(), "built-in");
+            return new LoadedModel(m.model(), m.meta(), m.text(), m.notes(), "built-in");
         } catch (IOException e) {
             throw new FormatException("cannot read the built-in model: " + e.getMessage(), e);
         }
@@ -83,12 +108,18 @@ public final class ModelFiles {
     public static LoadedModel fromArrays(Map<String, NpyArray> arrays, String name) {
         List<String> notes = new ArrayList<>();
         Map<String, Double> meta = new LinkedHashMap<>();
+        Map<String, String> text = new LinkedHashMap<>();
         TreeSet<Integer> layers = new TreeSet<>();
         for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
             String key = e.getKey();
             if (key.startsWith(META_PREFIX)) {
                 NpyArray a = e.getValue();
-                if (a.count() == 1 && a.dtype() != DType.BOOL) meta.put(key.substring(META_PREFIX.length()), a.toDoubles()[0]);
+                String k = key.substring(META_PREFIX.length());
+                if (a.shape().length == 1 && a.dtype() == DType.UINT8) {
+                    text.put(k, a.toText());
+                } else if (a.count() == 1 && a.dtype() != DType.BOOL) {
+                    meta.put(k, a.toDoubles()[0]);
+                }
                 continue;
             }
             Matcher m = LAYER_KEY.matcher(key);
@@ -123,7 +154,7 @@ public final class ModelFiles {
         for (Map.Entry<String, Parameter> e : model.namedParams().entrySet()) {
             e.getValue().copyFrom(arrays.get(e.getKey()).toFloats());
         }
-        return new LoadedModel(model, meta, notes, name);
+        return new LoadedModel(model, meta, text, notes, name);
     }
 
     /**

@@ -51,9 +51,4 @@ final class Activation extends Function {
         }
         Host.write(g, gxs[0]);
     }
-
-    @Override
-    public String label() {
-        return kind.name().toLowerCase();
-    }
 }

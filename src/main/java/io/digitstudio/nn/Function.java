@@ -71,8 +71,4 @@ public abstract class Function {
             }
         }
     }
-
-    public String label() {
-        return getClass().getSimpleName();
-    }
 }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 public final class Nd4jSetup {
     private static final String CACHE_PROPERTY = "org.bytedeco.javacpp.cachedir";
     private static volatile boolean done;
-    private static int threads = 1;
 
     private Nd4jSetup() {
     }
@@ -50,7 +49,6 @@ public final class Nd4jSetup {
         Nd4j.getEnvironment().setMaxMasterThreads(n);
         Nd4j.factory().blas().setMaxThreads(n);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
-        threads = n;
     }
 
     /**
@@ -66,9 +64,6 @@ public final class Nd4jSetup {
         return org.bytedeco.openblas.global.openblas_nolapack.blas_get_num_threads();
     }
 
-    public static int threads() {
-        return threads;
-    }
 
     private static void quietLogging() {
         // ND4J logs its backend banner at INFO through slf4j-simple; users of the CLI should not see it.

@@ -58,7 +58,7 @@ class PredictTest {
         assertEquals(2, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("bad.png: not an image"), r.err());
         assertTrue(r.err().contains("missing.png: file not found"), r.err());
-        var png = ImageIO.read(inputs.resolve("seven.input.png").toFile());
+        var png = ImageIO.read(inputs.resolve("seven.png.input.png").toFile());
         assertEquals(224, png.getWidth());
     }
 

@@ -71,6 +71,34 @@ class ReliabilityCliTest {
     }
 
     @Test
+    void aModelRemembersItsDatasetAndClassNames() throws Exception {
+        Path data = smallImages();
+        Files.writeString(data.resolve(io.digitstudio.data.ClassNames.FILE), "top left\ntop right\nbottom left\nbottom right\n");
+        Path model = dir.resolve("quadrants.npz");
+        CliTest.Run r = CliTest.run("train", "--data", data.toString(), "--epochs", "1", "--batch-size", "20", "--units", "8", "--out", model.toString());
+        assertEquals(0, r.code(), r.err());
+        io.digitstudio.io.ModelInfo info = io.digitstudio.io.ModelFiles.loadNpz(model).info();
+        assertEquals("small", info.dataset());
+        assertEquals(java.util.List.of("top left", "top right", "bottom left", "bottom right"), info.classNames());
+        assertNotNull(info.testAccuracy());
+        // what numpy.load sees: plain uint8 arrays, no pickled objects
+        var arrays = io.digitstudio.io.Npz.read(model);
+        assertEquals(io.digitstudio.io.DType.UINT8, arrays.get("digitstudio/dataset").dtype());
+        assertEquals("small", arrays.get("digitstudio/dataset").toText());
+    }
+
+    @Test
+    void fashionMnistIsRecognisedAndNamed() {
+        Path fashion = Path.of("/usr/share/datasets/fashion-mnist");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(fashion), "Debian's dataset-fashion-mnist is not installed");
+        io.digitstudio.data.Mnist.TrainTest d = io.digitstudio.data.Mnist.fromDirectory(fashion);
+        assertEquals("Fashion-MNIST", d.name());
+        assertEquals("Ankle boot", d.classNames().get(9));
+        assertEquals("MNIST", io.digitstudio.data.Mnist.bundled().name());
+        assertEquals("7", io.digitstudio.data.Mnist.bundled().classNames().get(7));
+    }
+
+    @Test
     void snapshotAndResumeFromTheCommandLine() throws Exception {
         Path snaps = Files.createDirectory(dir.resolve("snaps"));
         String[] common = {"--train-size", "1000", "--test-size", "200", "--units", "20"};

@@ -51,10 +51,15 @@ class FaultTest {
             Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SaveForever.class.getName(), target.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
             // let it save a few times, then kill it without warning at some point of a save
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (Files.readAllLines(dir.resolve("child.log")).stream().noneMatch(l -> l.startsWith("saved")) && System.nanoTime() < deadline) Thread.sleep(20);
-            Thread.sleep(37L * (round + 1));
+            Path log = dir.resolve("child.log");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (Files.readAllLines(log).stream().noneMatch(l -> l.equals("saving 1"))) {
+                assertTrue(p.isAlive() && System.nanoTime() < deadline, "the child never began a second save: " + Files.readString(log));
+                Thread.sleep(5);
+            }
+            // kill it while it is saving again: it starts the next save at once, and a save takes milliseconds
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            assertTrue(Files.readAllLines(log).stream().filter(l -> l.startsWith("saving")).count() >= 2, "killed after a second save had begun");
             ModelFiles.LoadedModel m = ModelFiles.loadNpz(target);
             assertEquals("784-300-300-10", m.model().architecture(), "round " + round);
             assertEquals(firstSize, Files.size(target));
@@ -73,6 +78,8 @@ class FaultTest {
             Mlp m = Mlp.tutorial(300, 10, new Rng(0));
             Path target = Path.of(args[0]);
             for (int i = 0; ; i++) {
+                System.out.println("saving " + i);
+                System.out.flush();
                 ModelFiles.saveNpz(target, m);
                 System.out.println("saved " + i);
                 System.out.flush();

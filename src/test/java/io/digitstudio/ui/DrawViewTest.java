@@ -116,7 +116,13 @@ class DrawViewTest {
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(vm().strokes().isEmpty());
+        // right-click clears too: on a canvas that has something on it
+        stroke(robot, new double[]{160, 50}, new double[]{160, 270});
+        assertEquals(1, awaitPrediction());
+        assertEquals(1, vm().strokes().size());
         robot.clickOn(at(160, 160), MouseButton.SECONDARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm().strokes().isEmpty());
         assertNull(vm().predictionProperty().get());
     }
 
@@ -131,13 +137,13 @@ class DrawViewTest {
     @Test
     void openingANumpyModelMakesItActiveAndACorruptOneIsRefused(FxRobot robot) throws Exception {
         openDraw(robot);
-        ActiveModel builtIn = app.context.activeModelProperty().get();
+        ActiveModel builtIn = app.models().activeProperty().get();
         Path numpyModel = fixture("tutorial_numpy.npz");
         app.dialogs.willChoose(numpyModel);
         robot.clickOn("#openModelButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.context.activeModelProperty().get() != builtIn);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.models().activeProperty().get() != builtIn);
         WaitForAsyncUtils.waitForFxEvents();
-        ActiveModel opened = app.context.activeModelProperty().get();
+        ActiveModel opened = app.models().activeProperty().get();
         assertEquals("784-100-100-10", opened.architecture());
         assertTrue(robot.lookup("#activeModelLabel").queryAs(Label.class).getText().contains("tutorial_numpy.npz"));
         // predictions now come from the opened model
@@ -151,18 +157,18 @@ class DrawViewTest {
         Files.writeString(corrupt, "this is not a zip");
         app.dialogs.willChoose(corrupt);
         robot.clickOn("#openModelButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.notifier.errors.isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.dialogs.errors.isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(app.notifier.errors.get(0).contains("corrupt.npz: not an .npz file"), app.notifier.errors.toString());
-        assertSame(opened, app.context.activeModelProperty().get(), "the previous model stays active");
+        assertTrue(app.dialogs.errors.get(0).contains("corrupt.npz: not an .npz file"), app.dialogs.errors.toString());
+        assertSame(opened, app.models().activeProperty().get(), "the previous model stays active");
 
         Path wrongShape = dir.resolve("tiny.npz");
         ModelFiles.saveNpz(wrongShape, new io.digitstudio.nn.Mlp(new io.digitstudio.data.Rng(0), 10, 3));
         app.dialogs.willChoose(wrongShape);
         robot.clickOn("#openModelButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.notifier.errors.size() >= 2);
-        assertTrue(app.notifier.errors.get(1).contains("needs 784 (28x28 pixels) to 10 (digits)"), app.notifier.errors.toString());
-        assertSame(opened, app.context.activeModelProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.dialogs.errors.size() >= 2);
+        assertTrue(app.dialogs.errors.get(1).contains("needs 784 inputs (28x28 pixels)"), app.dialogs.errors.toString());
+        assertSame(opened, app.models().activeProperty().get());
     }
 
     @Test
@@ -171,19 +177,19 @@ class DrawViewTest {
         Path saved = dir.resolve("mine.npz");
         app.dialogs.willChoose(saved);
         robot.clickOn("#saveActiveModelButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(saved) && !app.context.models().recent().isEmpty());
-        ActiveModel active = app.context.activeModelProperty().get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(saved) && !app.models().recent().isEmpty());
+        ActiveModel active = app.models().activeProperty().get();
         Predictor reloaded = new Predictor(ModelFiles.loadNpz(saved).model());
         float[] x = io.digitstudio.data.Mnist.bundled().test().features(0);
         assertArrayEquals(active.predictor().predict(x).probabilities(), reloaded.predict(x).probabilities(), 0f);
-        assertEquals(saved.toAbsolutePath().normalize(), app.context.models().recent().get(0));
+        assertEquals(saved.toAbsolutePath().normalize(), app.models().recent().get(0));
 
         // a recent file that has gone is said so and dropped
         Files.delete(saved);
-        robot.interact(() -> app.context.models().openRecent(app.context.models().recent().get(0)));
+        robot.interact(() -> app.models().openRecent(app.models().recent().get(0)));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(app.context.models().recent().isEmpty());
-        assertTrue(app.notifier.errors.get(0).contains("no longer exists"), app.notifier.errors.toString());
+        assertTrue(app.models().recent().isEmpty());
+        assertTrue(app.dialogs.errors.get(0).contains("no longer exists"), app.dialogs.errors.toString());
     }
 
     @Test
@@ -197,7 +203,7 @@ class DrawViewTest {
         Path junk = Files.writeString(dir.resolve("junk.png"), "nope");
         app.dialogs.willChoose(junk);
         robot.clickOn("#openImageButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.notifier.errors.isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.dialogs.errors.isEmpty());
         assertEquals(7, vm().predictionProperty().get().label(), "a bad file leaves the canvas as it was");
     }
 }

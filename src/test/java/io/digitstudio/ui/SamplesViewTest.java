@@ -70,7 +70,7 @@ class SamplesViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         String caption = robot.lookup("#detailLabel").queryAs(Label.class).getText();
         assertTrue(caption.startsWith("#0 · label 7 · predicted 7"), caption);
-        double[] bars = app.main.lookup("#detailBars") instanceof io.digitstudio.ui.samples.ProbabilityBars b ? b.values() : null;
+        double[] bars = app.main.lookup("#detailBars") instanceof io.digitstudio.ui.widgets.ProbabilityBars b ? b.values() : null;
         assertNotNull(bars);
         double sum = 0;
         for (double v : bars) sum += v;
@@ -95,5 +95,20 @@ class SamplesViewTest {
         assertTrue(robot.lookup("#sample-" + first).lookup(".label").queryAs(Label.class).getStyleClass().contains("wrong"), text);
         robot.clickOn("#misclassifiedCheck");
         assertEquals(10000, vm().visible().size());
+    }
+
+    @Test
+    void theLegendSaysWhichIsTheLabelAndAHiddenImageLeavesTheDetailPanel(FxRobot robot) throws Exception {
+        openSamples(robot);
+        assertTrue(robot.lookup("#samplesLegend").queryAs(Label.class).getText().contains("label → prediction"));
+        // test image 0 is a 7 the model reads right: select it, then show only the misclassified ones
+        robot.clickOn("#sample-0");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().selectedPredictionProperty().get() != null);
+        assertEquals(vm().imagesProperty().get().label(0), vm().predictedLabel(0));
+        robot.clickOn("#misclassifiedCheck");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(-1, vm().selectedProperty().get(), "the hidden image is no longer selected");
+        assertEquals("Click an image to see it large", robot.lookup("#detailLabel").queryAs(Label.class).getText());
+        assertNull(robot.lookup("#detailImage").queryAs(javafx.scene.image.ImageView.class).getImage());
     }
 }

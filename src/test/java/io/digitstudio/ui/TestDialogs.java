@@ -1,47 +1,70 @@
 package io.digitstudio.ui;
 
-import io.digitstudio.ui.app.FileDialogs;
-import javafx.stage.Window;
+import io.digitstudio.ui.core.DialogService;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A file picker that hands back the paths a test queued, as if the user had chosen them. */
-public final class TestDialogs implements FileDialogs {
+/**
+ * Scripted dialogs: a picker hands back the paths a test queued, as if the user had chosen them, and records what it
+ * was asked for; notifications are kept for the test to read.
+ */
+public final class TestDialogs implements DialogService {
     private final Deque<Path> answers = new ArrayDeque<>();
+    public final List<String> asked = new CopyOnWriteArrayList<>();
+    public final List<String> infos = new CopyOnWriteArrayList<>();
+    public final List<String> errors = new CopyOnWriteArrayList<>();
 
     public void willChoose(Path p) {
         answers.add(p);
     }
 
-    private Optional<Path> next() {
+    private Optional<Path> next(String what) {
+        asked.add(what);
         return Optional.ofNullable(answers.poll());
     }
 
     @Override
-    public Optional<Path> openModel(Window owner) {
-        return next();
+    public Optional<Path> openModel() {
+        return next("open model");
     }
 
     @Override
-    public Optional<Path> saveModel(Window owner, String suggestedName) {
-        return next();
+    public Optional<Path> saveModel(String suggestedName) {
+        return next("save model");
     }
 
     @Override
-    public Optional<Path> openImage(Window owner) {
-        return next();
+    public Optional<Path> openImage() {
+        return next("open image");
     }
 
     @Override
-    public Optional<Path> chooseFolder(Window owner, String title) {
-        return next();
+    public Optional<Path> openSnapshot() {
+        return next("open snapshot");
     }
 
     @Override
-    public Optional<Path> saveFile(Window owner, String title, String suggestedName, String description, String extension) {
-        return next();
+    public Optional<Path> chooseFolder(String title) {
+        return next("folder: " + title);
+    }
+
+    @Override
+    public Optional<Path> saveFile(String title, String suggestedName, String description, String extension) {
+        return next("save: " + title);
+    }
+
+    @Override
+    public void info(String title, String text) {
+        infos.add(title + ": " + text);
+    }
+
+    @Override
+    public void error(String title, String text) {
+        errors.add(title + ": " + text);
     }
 }

@@ -1,13 +1,21 @@
 package io.digitstudio.ui;
 
 import io.digitstudio.train.TrainingResult;
-import io.digitstudio.ui.train.TrainViewModel;
+import io.digitstudio.ui.model.ActiveModel;
+import io.digitstudio.ui.train.RunControl;
+import io.digitstudio.ui.train.RunState;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
 import javafx.stage.Stage;
-import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,17 +26,17 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+/** The Train view as a user meets it: typing settings, starting, pausing, stopping, saving, resuming. */
 @ExtendWith(ApplicationExtension.class)
 class TrainViewTest {
     private final UiFixture app = new UiFixture();
 
     @TempDir
-    Path dir;
+    java.nio.file.Path dir;
 
     @Start
     void start(Stage stage) {
@@ -37,61 +45,80 @@ class TrainViewTest {
 
     @AfterEach
     void close() throws Exception {
-        TrainViewModel vm = app.main.train().viewModel();
-        robotStop(vm);
+        WaitForAsyncUtils.asyncFx(run()::stop).get();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> run().stateProperty().get().canStart());
         app.close();
     }
 
-    private static void robotStop(TrainViewModel vm) throws Exception {
-        WaitForAsyncUtils.asyncFx(vm::stop).get();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.stateProperty().get() == TrainViewModel.State.FINISHED
-                || vm.stateProperty().get() == TrainViewModel.State.IDLE);
+    private RunControl run() {
+        return app.main.train().run();
     }
 
-    private void setField(FxRobot robot, String id, String text) {
-        TextField f = robot.lookup(id).queryAs(TextField.class);
-        robot.interact(() -> f.setText(text));
+    /** Replaces a field's text by typing, as a user does. */
+    private void type(FxRobot robot, String id, String text) {
+        robot.clickOn(id);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write(text);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private TrainViewModel vm() {
-        return app.main.train().viewModel();
+    private void awaitEnd() throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run().stateProperty().get() == RunState.FINISHED
+                || run().stateProperty().get() == RunState.IDLE);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String status(FxRobot robot) {
+        return robot.lookup("#statusText").queryAs(Label.class).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private LineChart<Number, Number> chart(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(LineChart.class);
     }
 
     @Test
-    void aOneEpochRunOnASubsetFillsChartsTableAndStatus(FxRobot robot) throws Exception {
+    void aOneEpochRunShowsItsPointsEndsAtItsLastIterationAndBecomesTheActiveModel(FxRobot robot) throws Exception {
         app.awaitReady();
-        setField(robot, "#trainLimitField", "2000");
-        setField(robot, "#testLimitField", "500");
-        setField(robot, "#epochsField", "1");
+        // before training: epochs 0-10 from the form, loss from 0, accuracy 0-1
+        NumberAxis x = (NumberAxis) chart(robot, "#lossChart").getXAxis();
+        assertEquals(0, x.getLowerBound());
+        assertEquals(10, x.getUpperBound());
+        NumberAxis accY = (NumberAxis) chart(robot, "#accuracyChart").getYAxis();
+        assertEquals(0, accY.getLowerBound());
+        assertEquals(1, accY.getUpperBound());
+
+        type(robot, "#trainLimitField", "2000");
+        type(robot, "#testLimitField", "500");
+        type(robot, "#epochsField", "1");
+        assertEquals(1, x.getUpperBound(), "the axis follows the form");
         robot.clickOn("#startButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().stateProperty().get() == TrainViewModel.State.FINISHED);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(TrainingResult.Outcome.COMPLETED, vm().resultProperty().get().outcome());
-        @SuppressWarnings("unchecked")
-        LineChart<Number, Number> loss = robot.lookup("#lossChart").queryAs(LineChart.class);
-        assertFalse(loss.getData().get(0).getData().isEmpty(), "training loss points");
-        assertEquals(1, loss.getData().get(1).getData().size(), "one validation loss point");
-        @SuppressWarnings("unchecked")
-        LineChart<Number, Number> acc = robot.lookup("#accuracyChart").queryAs(LineChart.class);
-        assertEquals(1, acc.getData().get(1).getData().size());
-        TableView<?> table = robot.lookup("#epochTable").queryAs(TableView.class);
-        assertEquals(1, table.getItems().size());
-        String status = robot.lookup("#statusBar").queryAs(StatusBar.class).getText();
-        assertTrue(status.matches("Finished: validation accuracy \\d+\\.\\d\\d%"), status);
-        assertTrue(app.notifier.infos.stream().anyMatch(s -> s.startsWith("Training finished: Final validation accuracy")), app.notifier.infos.toString());
-        // the trained model is now the app's model, and can be saved
-        assertTrue(app.context.activeModelProperty().get().name().startsWith("trained 784-100-100-10"));
-        Path saved = dir.resolve("trained.npz");
+        awaitEnd();
+        assertEquals(TrainingResult.Outcome.COMPLETED, run().resultProperty().get().outcome());
+        LineChart<Number, Number> acc = chart(robot, "#accuracyChart");
+        XYChart.Data<Number, Number> point = acc.getData().get(1).getData().get(0);
+        assertNotNull(point.getNode(), "a single validation point has a marker");
+        assertTrue(point.getNode().isVisible() && point.getNode().getBoundsInParent().getWidth() > 0, "and it is drawn");
+        var row = run().resultProperty().get().last();
+        double lowest = Math.min(row.trainAccuracy(), row.valAccuracy());
+        assertTrue(accY.getLowerBound() <= lowest && accY.getLowerBound() >= lowest - 0.1, "the accuracy axis fits the data: "
+                + accY.getLowerBound() + " for " + lowest);
+        // 2000 examples at batch 128: 15.6 batches, so the run ends at iteration 16 of 16
+        assertEquals("Iteration 16/16", robot.lookup("#iterationLabel").queryAs(Label.class).getText());
+        assertTrue(status(robot).matches("Finished: validation accuracy \\d+\\.\\d\\d%\\. Draw and Samples now use this model\\."), status(robot));
+        assertEquals("trained in this session", app.models().activeProperty().get().name());
+        assertTrue(app.dialogs.infos.stream().anyMatch(s -> s.startsWith("Training finished: Final validation accuracy")), app.dialogs.infos.toString());
+
+        java.nio.file.Path saved = dir.resolve("trained.npz");
         app.dialogs.willChoose(saved);
         robot.clickOn("#saveModelButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(saved));
-        // and the log and chart can be exported
-        Path csv = dir.resolve("epochs.csv");
+        java.nio.file.Path csv = dir.resolve("epochs.csv");
         app.dialogs.willChoose(csv);
         robot.clickOn("#exportCsvButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(csv));
         assertEquals(2, Files.readAllLines(csv).size());
-        Path png = dir.resolve("chart.png");
+        java.nio.file.Path png = dir.resolve("chart.png");
         app.dialogs.willChoose(png);
         robot.clickOn("#exportChartButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(png));
@@ -99,98 +126,183 @@ class TrainViewTest {
     }
 
     @Test
-    void stopEndsWithinASecondAndTheUiStaysUsable(FxRobot robot) throws Exception {
+    void aTenEpochRunKeepsItsWholeCurveAndTheNewestEpochInView(FxRobot robot) throws Exception {
         app.awaitReady();
-        setField(robot, "#epochsField", "50");
+        type(robot, "#trainLimitField", "6000");
+        type(robot, "#testLimitField", "200");
+        type(robot, "#unitsField", "20");
         robot.clickOn("#startButton");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().stateProperty().get() == TrainViewModel.State.RUNNING);
-        Thread.sleep(300);
-        long t0 = System.nanoTime();
+        awaitEnd();
+        LineChart<Number, Number> loss = chart(robot, "#lossChart");
+        var points = loss.getData().get(0).getData();
+        assertTrue(points.size() <= 400, "capped: " + points.size());
+        assertTrue(points.get(0).getXValue().doubleValue() < 0.1, "the curve starts at the start: " + points.get(0).getXValue());
+        assertTrue(points.get(points.size() - 1).getXValue().doubleValue() > 9.9, "and ends at the end");
+        // the line as drawn starts at the left of the plot
+        Path line = (Path) loss.getData().get(0).getNode();
+        double firstX = ((MoveTo) line.getElements().get(0)).getX();
+        assertTrue(firstX < ((NumberAxis) loss.getXAxis()).getDisplayPosition(0.5), "drawn from x=" + firstX);
+
+        TableView<?> table = robot.lookup("#epochTable").queryAs(TableView.class);
+        assertEquals(10, table.getItems().size());
+        // the table scrolls in the frame after the rows arrive
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+            var flow = (javafx.scene.control.skin.VirtualFlow<?>) table.lookup(".virtual-flow");
+            return flow != null && flow.getLastVisibleCell() != null && flow.getLastVisibleCell().getIndex() == 9;
+        });
+        var flow = (javafx.scene.control.skin.VirtualFlow<?>) table.lookup(".virtual-flow");
+        boolean lastVisible = flow.getLastVisibleCell().getIndex() == 9;
+        assertTrue(lastVisible, "row 10 is in view");
+    }
+
+    @Test
+    void aRunThatDivergesAtOnceClearsTheOldCurvesAndKeepsTheActiveModel(FxRobot robot) throws Exception {
+        app.awaitReady();
+        type(robot, "#trainLimitField", "1000");
+        type(robot, "#testLimitField", "200");
+        type(robot, "#epochsField", "1");
+        robot.clickOn("#startButton");
+        awaitEnd();
+        ActiveModel first = app.models().activeProperty().get();
+        assertFalse(chart(robot, "#accuracyChart").getData().get(1).getData().isEmpty());
+
+        robot.clickOn("#optimizerBox");
+        robot.clickOn("SGD");
+        type(robot, "#hp-lr", "1000000");
+        robot.clickOn("#startButton");
+        awaitEnd();
+        assertEquals(TrainingResult.Outcome.DIVERGED, run().resultProperty().get().outcome());
+        for (String id : new String[]{"#lossChart", "#accuracyChart"}) {
+            for (XYChart.Series<Number, Number> s : chart(robot, id).getData()) {
+                assertTrue(s.getData().stream().noneMatch(d -> d.getXValue().doubleValue() >= 1), id + " shows no point of the old run");
+            }
+        }
+        assertSame(first, app.models().activeProperty().get(), "a diverged run does not replace the active model");
+        assertTrue(status(robot).startsWith("Diverged: "), status(robot));
+        assertTrue(status(robot).endsWith("The active model (trained in this session) is unchanged."), status(robot));
+    }
+
+    @Test
+    void stoppingKeepsTheActiveModelUntilTheUserChoosesToUseTheNewOne(FxRobot robot) throws Exception {
+        app.awaitReady();
+        ActiveModel builtIn = app.models().activeProperty().get();
+        type(robot, "#epochsField", "50");
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> run().currentLoop() != null && run().currentLoop().iteration() > 3);
         robot.clickOn("#stopButton");
-        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> vm().stateProperty().get() == TrainViewModel.State.FINISHED);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        assertTrue(seconds < 1.0, "stop took " + seconds + " s");
-        assertEquals(TrainingResult.Outcome.STOPPED, vm().resultProperty().get().outcome());
+        awaitEnd();
+        assertEquals(TrainingResult.Outcome.STOPPED, run().resultProperty().get().outcome());
+        assertSame(builtIn, app.models().activeProperty().get(), "a stopped run does not replace the built-in model");
+        assertTrue(status(robot).contains("The active model (built-in) is unchanged."), status(robot));
+        assertTrue(app.dialogs.infos.get(app.dialogs.infos.size() - 1).contains("unchanged"), app.dialogs.infos.toString());
         assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled(), "Start is usable again");
-        assertFalse(robot.lookup("#saveModelButton").queryAs(Button.class).isDisabled(), "the stopped model can be saved");
+        robot.clickOn("#useModelButton");
+        assertEquals("trained in this session", app.models().activeProperty().get().name());
+        assertTrue(robot.lookup("#useModelButton").queryAs(Button.class).isDisabled(), "already in use");
     }
 
     @Test
-    void pauseHoldsTheRunAndResumeContinuesIt(FxRobot robot) throws Exception {
+    void pauseHoldsTheRunAndContinueGoesOn(FxRobot robot) throws Exception {
         app.awaitReady();
-        setField(robot, "#epochsField", "50");
+        type(robot, "#epochsField", "50");
         robot.clickOn("#startButton");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().stateProperty().get() == TrainViewModel.State.RUNNING
-                && vm().currentLoop() != null && vm().currentLoop().iteration() > 5);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> run().currentLoop() != null && run().currentLoop().iteration() > 5);
         robot.clickOn("#pauseButton");
-        assertEquals(TrainViewModel.State.PAUSED, vm().stateProperty().get());
-        Thread.sleep(200);
-        long held = vm().currentLoop().iteration();
-        Thread.sleep(400);
-        assertEquals(held, vm().currentLoop().iteration(), "no iterations while paused");
-        robot.clickOn("#pauseButton"); // now "Resume"
-        assertEquals(TrainViewModel.State.RUNNING, vm().stateProperty().get());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().currentLoop().iteration() > held + 10);
-        assertSame(vm().currentLoop(), vm().currentLoop(), "the same run continues");
+        assertEquals(RunState.PAUSED, run().stateProperty().get());
+        assertEquals("Continue", robot.lookup("#pauseButton").queryAs(Button.class).getText().replace("_", ""));
+        assertEquals("Resume from snapshot…", robot.lookup("#resumeButton").queryAs(Button.class).getText().replace("_", ""));
+        var loop = run().currentLoop();
+        // paused: the worker parks before its next iteration
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> threadWaiting("digitstudio-train"));
+        long held = loop.iteration();
+        assertTrue(threadWaiting("digitstudio-train"));
+        assertEquals(held, loop.iteration(), "no iterations while paused");
+        robot.clickOn("#pauseButton");
+        assertEquals(RunState.RUNNING, run().stateProperty().get());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> loop.iteration() > held + 10);
+        assertSame(loop, run().currentLoop(), "the same run continues");
+    }
+
+    private static boolean threadWaiting(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).anyMatch(t -> t.getState() == Thread.State.WAITING
+                && java.util.Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getMethodName().equals("awaitRunnable")));
     }
 
     @Test
-    void aBadDataFolderIsReportedAndTheViewStaysUsable(FxRobot robot) throws Exception {
+    void aBadDataFolderIsReportedAndALongMessageDoesNotSqueezeTheStatusBar(FxRobot robot) throws Exception {
         app.awaitReady();
-        Path bad = Files.createDirectory(dir.resolve("bad-data"));
+        java.nio.file.Path bad = Files.createDirectories(dir.resolve("a-folder-with-a-rather-long-name-that-makes-the-message-long/and-deeper/bad-data"));
         Files.writeString(bad.resolve("train-images-idx3-ubyte"), "junk");
         app.dialogs.willChoose(bad);
-        robot.interact(() -> robot.lookup("#dataBox").queryComboBox().getSelectionModel().select(1));
-        assertEquals(bad, vm().dataFolderProperty().get());
+        robot.clickOn("#dataBox");
+        robot.clickOn("Folder of IDX files…");
+        assertEquals(bad, app.main.train().settings().dataFolderProperty().get());
         robot.clickOn("#startButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.notifier.errors.isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(app.notifier.errors.get(0).contains("train-images-idx3-ubyte: not an IDX file"), app.notifier.errors.toString());
-        assertEquals(TrainViewModel.State.IDLE, vm().stateProperty().get());
+        awaitEnd();
+        assertTrue(app.dialogs.errors.get(0).contains("train-images-idx3-ubyte: not an IDX file"), app.dialogs.errors.toString());
+        assertEquals(RunState.IDLE, run().stateProperty().get());
         assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
+        Label text = robot.lookup("#statusText").queryAs(Label.class);
+        assertTrue(text.getText().startsWith("Could not train:"), text.getText());
+        for (String id : new String[]{"#epochLabel", "#iterationLabel", "#timeLabel"}) {
+            Label l = robot.lookup(id).queryAs(Label.class);
+            assertTrue(l.getWidth() >= l.prefWidth(-1) - 0.5, id + " keeps its width");
+        }
+        Node bar = robot.lookup("#statusBar").query();
+        assertTrue(bar.getBoundsInParent().getMaxX() <= app.main.getWidth() + 0.5, "the bar stays inside the window");
     }
 
     @Test
-    void snapshotsInTheGuiResumeBitForBit(FxRobot robot) throws Exception {
+    void snapshotsResumeBitForBitWithTheExactLearningRate(FxRobot robot) throws Exception {
         app.awaitReady();
-        setField(robot, "#trainLimitField", "1500");
-        setField(robot, "#testLimitField", "300");
-        setField(robot, "#epochsField", "2");
-        Path snaps = Files.createDirectory(dir.resolve("snaps"));
+        type(robot, "#trainLimitField", "1500");
+        type(robot, "#testLimitField", "300");
+        type(robot, "#epochsField", "2");
+        robot.clickOn("#optimizerBox");
+        robot.clickOn("SGD");
+        type(robot, "#hp-lr", "0.00015");
+        java.nio.file.Path snaps = dir.resolve("snaps");
         app.dialogs.willChoose(snaps);
         robot.clickOn("#snapshotCheck");
-        assertEquals(snaps, vm().snapshotFolderProperty().get());
+        assertEquals("folder: Folder for the run's snapshots", app.dialogs.asked.get(app.dialogs.asked.size() - 1));
         robot.clickOn("#startButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().stateProperty().get() == TrainViewModel.State.FINISHED);
-        Path snap = snaps.resolve("snapshot_epoch_0002.npz");
-        assertTrue(Files.exists(snap));
+        awaitEnd();
+        java.nio.file.Path snap = snaps.resolve("snapshot_epoch_0002.npz");
+        assertTrue(Files.exists(snap), "the folder is made and the snapshot written");
 
-        setField(robot, "#epochsField", "3");
+        type(robot, "#hp-lr", "0.5");
+        type(robot, "#epochsField", "3");
         app.dialogs.willChoose(snap);
         robot.clickOn("#resumeButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm().stateProperty().get() == TrainViewModel.State.FINISHED
-                && vm().resultProperty().get() != null && vm().resultProperty().get().epochs().size() == 3);
-        var straight = io.digitstudio.train.TrainingLoop.create(io.digitstudio.train.TrainingConfig.tutorial().withEpochs(3).withLimits(1500, 300),
+        assertEquals("open snapshot", app.dialogs.asked.get(app.dialogs.asked.size() - 1));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run().stateProperty().get() == RunState.FINISHED
+                && run().resultProperty().get() != null && run().resultProperty().get().epochs().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("1.5e-4", robot.lookup("#hp-lr").queryAs(TextField.class).getText(), "the snapshot's rate, exactly");
+        assertEquals(1.5e-4, run().currentLoop().config().lr(), 0.0);
+        var straight = io.digitstudio.train.TrainingLoop.create(io.digitstudio.train.TrainingConfig.tutorial().withEpochs(3).withLimits(1500, 300)
+                        .withOptimizer("sgd", 1.5e-4, null),
                 io.digitstudio.data.Mnist.bundled().train().head(1500), io.digitstudio.data.Mnist.bundled().test().head(300), "t");
         straight.run();
         for (var e : straight.model().namedParams().entrySet()) {
             assertArrayEquals(io.digitstudio.nn.Host.toArray(e.getValue().data()),
-                    io.digitstudio.nn.Host.toArray(vm().trainedModelProperty().get().namedParams().get(e.getKey()).data()), 0f, e.getKey());
+                    io.digitstudio.nn.Host.toArray(run().trainedNetwork().namedParams().get(e.getKey()).data()), 0f, e.getKey());
         }
     }
 
     @Test
     void settingsExplainWhatIsWrongAndDisableStart(FxRobot robot) throws Exception {
         app.awaitReady();
-        setField(robot, "#batchSizeField", "0");
+        type(robot, "#batchSizeField", "0");
         assertTrue(robot.lookup("#validationLabel").queryLabeled().getText().contains("Batch size must be between 1 and"));
         assertTrue(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
-        setField(robot, "#batchSizeField", "128");
-        setField(robot, "#hp-lr", "-1");
+        type(robot, "#batchSizeField", "128");
+        type(robot, "#hp-lr", "-1");
         assertTrue(robot.lookup("#validationLabel").queryLabeled().getText().contains("Learning rate must be a positive number"));
-        setField(robot, "#hp-lr", "0.01");
+        type(robot, "#hp-lr", "0.01");
         assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
-        robot.interact(() -> vm().optimizerProperty().set("adam"));
+        robot.clickOn("#optimizerBox");
+        robot.clickOn("Adam");
         assertNotNull(robot.lookup("#hp-beta1").query(), "Adam's own hyper-parameters are shown");
         assertEquals("0.001", robot.lookup("#hp-alpha").queryAs(TextField.class).getText());
     }

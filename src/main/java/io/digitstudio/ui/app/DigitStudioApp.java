@@ -2,54 +2,59 @@ package io.digitstudio.ui.app;
 
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 import java.io.InputStream;
 
-/** The desktop app: one window, titled DigitStudio, with the Train, Samples and Draw views. */
+/**
+ * The desktop app: one window, titled DigitStudio, with the Train, Samples and Draw views. The window is shown first;
+ * the engine and the built-in model come up behind it (the views say "starting…" for that moment).
+ */
 public final class DigitStudioApp extends Application {
     public static final String THEME = "/io/digitstudio/ui/theme.css";
+    /** The smallest window everything fits in. */
+    public static final double MIN_WIDTH = 1024;
+    public static final double MIN_HEIGHT = 700;
 
-    private AppContext context;
+    private AppServices services;
 
     @Override
     public void start(Stage stage) {
-        context = new AppContext(new FxFileDialogs(), new FxNotifier(stage), io.digitstudio.ui.model.RecentModels.forUser());
-        MainView main = new MainView(context);
-        Scene scene = createScene(main);
+        services = new AppServices(new FxDialogService(stage), io.digitstudio.ui.model.RecentModels.forUser());
         stage.setTitle("DigitStudio");
-        stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
-        for (int size : new int[]{16, 32, 48, 64, 128, 256}) {
-            try (InputStream in = DigitStudioApp.class.getResourceAsStream("/io/digitstudio/assets/icons/digitstudio-" + size + ".png")) {
-                if (in != null) stage.getIcons().add(new Image(in));
-            } catch (java.io.IOException ignored) {
-                // an icon is decoration: the window opens without it
-            }
-        }
-        stage.setOnCloseRequest(e -> shutdown(main));
+        stage.setScene(createScene(services.main()));
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        stage.setOnCloseRequest(e -> {
+            services.close();
+            Platform.exit();
+        });
         stage.show();
-        ScreenshotMode.maybeStart(getParameters().getRaw(), stage, main);
+        // icons after the window is up: decoding six PNGs is not worth delaying the first frame for
+        Platform.runLater(() -> {
+            for (int size : new int[]{16, 32, 48, 64, 128, 256}) {
+                try (InputStream in = DigitStudioApp.class.getResourceAsStream("/io/digitstudio/assets/icons/digitstudio-" + size + ".png")) {
+                    if (in != null) stage.getIcons().add(new Image(in));
+                } catch (java.io.IOException ignored) {
+                    // an icon is decoration: the window works without it
+                }
+            }
+        });
+        ScreenshotMode.maybeStart(getParameters().getRaw(), stage, services);
     }
 
-    public static Scene createScene(MainView main) {
+    public static Scene createScene(Parent main) {
         Scene scene = new Scene(main, 1240, 800);
         scene.getStylesheets().add(DigitStudioApp.class.getResource(THEME).toExternalForm());
         return scene;
     }
 
-    private void shutdown(MainView main) {
-        main.train().viewModel().stop();
-        context.close();
-        Platform.exit();
-    }
-
     @Override
     public void stop() {
-        if (context != null) context.close();
+        if (services != null) services.close();
         // Workers are daemons and were told to stop; make sure no native thread keeps the JVM alive after the window closes.
         System.exit(0);
     }

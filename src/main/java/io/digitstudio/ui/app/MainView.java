@@ -1,42 +1,65 @@
 package io.digitstudio.ui.app;
 
+import io.digitstudio.ui.core.DialogService;
+import io.digitstudio.ui.core.SharedData;
+import io.digitstudio.ui.core.TaskExecutor;
 import io.digitstudio.ui.draw.DrawView;
 import io.digitstudio.ui.draw.DrawViewModel;
+import io.digitstudio.ui.model.ModelManager;
 import io.digitstudio.ui.samples.SamplesView;
 import io.digitstudio.ui.samples.SamplesViewModel;
+import io.digitstudio.ui.train.RunControl;
+import io.digitstudio.ui.train.RunPresenter;
+import io.digitstudio.ui.train.TrainSettings;
 import io.digitstudio.ui.train.TrainView;
-import io.digitstudio.ui.train.TrainViewModel;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 
-/** The window's content: the Train, Samples and Draw views as tabs, and the engine's status while it starts. */
+/**
+ * The window's content, wired here and only here: the Train, Samples and Draw views as tabs over one set of services
+ * (executor, dialogs, the model manager, the shared data), and the engine's status while it starts. The Samples tab
+ * is built when first opened, so the window shows before the gallery's data is needed.
+ */
 public final class MainView extends BorderPane {
     private final TrainView train;
-    private final SamplesView samples;
     private final DrawView draw;
     private final TabPane tabs;
+    private final Tab samplesTab;
+    private final TaskExecutor tasks;
+    private final ModelManager models;
+    private final SharedData shared;
+    private SamplesView samples;
 
-    public MainView(AppContext context) {
+    public MainView(TaskExecutor tasks, DialogService dialogs, ModelManager models, ReadOnlyStringProperty engineStatus) {
+        this.tasks = tasks;
+        this.models = models;
+        this.shared = new SharedData(tasks);
         getStyleClass().add("main-view");
-        train = new TrainView(new TrainViewModel(context), context);
-        samples = new SamplesView(new SamplesViewModel(context));
-        draw = new DrawView(new DrawViewModel(context), context);
-        tabs = new TabPane(tab("_Train", "trainTab", train), tab("_Samples", "samplesTab", samples), tab("_Draw", "drawTab", draw));
+        TrainSettings settings = new TrainSettings();
+        RunPresenter presenter = new RunPresenter();
+        train = new TrainView(settings, new RunControl(settings, presenter, tasks, dialogs, models), presenter, tasks, dialogs);
+        draw = new DrawView(new DrawViewModel(tasks, dialogs, models));
+        samplesTab = tab("Samples", "samplesTab", null);
+        samplesTab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected) samples();
+        });
+        tabs = new TabPane(tab("Train", "trainTab", train), samplesTab, tab("Draw", "drawTab", draw));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
         Label engine = new Label();
         engine.setId("engineStatus");
         engine.getStyleClass().add("engine-status");
-        engine.textProperty().bind(context.engineStatusProperty());
-        engine.visibleProperty().bind(context.engineStatusProperty().isNotEqualTo("Ready"));
+        engine.textProperty().bind(engineStatus);
+        engine.visibleProperty().bind(engineStatus.isNotEqualTo("Ready"));
         engine.managedProperty().bind(engine.visibleProperty());
         setTop(engine);
     }
 
     private static Tab tab(String title, String id, javafx.scene.Node content) {
-        Tab t = new Tab(title.replace("_", ""), content);
+        Tab t = new Tab(title, content);
         t.setId(id);
         return t;
     }
@@ -45,7 +68,12 @@ public final class MainView extends BorderPane {
         return train;
     }
 
+    /** The gallery, built on first use. */
     public SamplesView samples() {
+        if (samples == null) {
+            samples = new SamplesView(new SamplesViewModel(tasks, models, shared));
+            samplesTab.setContent(samples);
+        }
         return samples;
     }
 

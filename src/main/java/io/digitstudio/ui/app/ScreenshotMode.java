@@ -1,99 +1,198 @@
 package io.digitstudio.ui.app;
 
+import io.digitstudio.data.PenStroke;
 import io.digitstudio.train.EpochReport;
 import io.digitstudio.train.Stats;
-import io.digitstudio.ui.charts.ChartExport;
-import io.digitstudio.ui.train.TrainViewModel;
+import io.digitstudio.ui.draw.DrawViewModel;
+import io.digitstudio.ui.samples.SamplesViewModel;
+import io.digitstudio.ui.train.RunControl;
+import io.digitstudio.ui.train.RunState;
+import io.digitstudio.ui.widgets.ChartExport;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 /**
  * Scripted runs of the real window, for documentation and measurement:
- * {@code --screenshot FILE} starts the tutorial's training and saves the window mid-run as a PNG;
- * {@code --gui-bench N} trains the tutorial's configuration for N epochs through the Train view (Task, feed, charts)
- * and prints the seconds of training per epoch, to compare with the CLI's {@code bench}.
+ * {@code --screenshot FILE [--tab train|samples|draw]} saves the window as a PNG (mid-run for the Train view);
+ * {@code --gui-bench N} trains the tutorial's configuration for N epochs through the Train view and prints the seconds
+ * of training per epoch, to compare with the CLI's {@code bench};
+ * {@code --memory-story} replays a user's session (train 10 epochs, browse both galleries to the end, draw, three more
+ * runs) and prints the process's resident memory after each step.
  */
 final class ScreenshotMode {
     private ScreenshotMode() {
     }
 
-    static void maybeStart(List<String> args, Stage stage, MainView main) {
+    static void maybeStart(List<String> args, Stage stage, AppServices app) {
         int shot = args.indexOf("--screenshot");
         int bench = args.indexOf("--gui-bench");
-        TrainViewModel vm = main.train().viewModel();
+        MainView main = app.main();
+        RunControl run = main.train().run();
         int tab = args.indexOf("--tab");
         String tabName = tab >= 0 && tab + 1 < args.size() ? args.get(tab + 1) : "train";
-        if (shot >= 0 && shot + 1 < args.size() && !tabName.equals("train")) {
+        if (args.contains("--memory-story")) {
+            memoryStory(main);
+        } else if (shot >= 0 && shot + 1 < args.size() && !tabName.equals("train")) {
             Path file = Path.of(args.get(shot + 1));
             if (tabName.equals("samples")) {
                 main.tabs().getSelectionModel().select(1);
             } else {
                 main.tabs().getSelectionModel().select(2);
-                var draw = main.draw().viewModel();
-                double[][] seven = {{90, 80}, {230, 80}, {215, 110}, {170, 180}, {140, 250}};
-                draw.beginStroke(seven[0][0], seven[0][1]);
-                for (int i = 1; i < seven.length; i++) draw.extendStroke(seven[i][0], seven[i][1]);
-                draw.endStroke();
             }
             long t0 = System.nanoTime();
-            poll(() -> {
-                var samples = main.samples().viewModel();
-                if (tabName.equals("samples") && samples.predictionsProperty().get() != null && samples.selectedProperty().get() < 0) {
+            boolean[] drawn = {false};
+            poll(100, () -> {
+                if (app.models().activeProperty().get() == null) return false;
+                if (tabName.equals("draw") && !drawn[0]) {
+                    drawn[0] = true;
+                    drawSeven(main.draw().viewModel());
+                }
+                SamplesViewModel samples = tabName.equals("samples") ? main.samples().viewModel() : null;
+                if (samples != null && samples.predictionsProperty().get() != null && samples.selectedProperty().get() < 0) {
                     samples.selectedProperty().set(0);
                 }
                 if (System.nanoTime() - t0 < 3_000_000_000L) return false;
-                try {
-                    ChartExport.png(stage.getScene().getRoot(), file);
-                    System.out.println("saved screenshot to " + file);
-                } catch (Exception e) {
-                    System.err.println("digitstudio: error: could not save the screenshot: " + e.getMessage());
-                }
+                save(stage, file);
                 System.exit(0);
                 return true;
             });
         } else if (shot >= 0 && shot + 1 < args.size()) {
             Path file = Path.of(args.get(shot + 1));
-            vm.start();
-            poll(() -> {
-                if (vm.epochRows().size() >= 2 && vm.progressProperty().get() > 0.25) {
-                    try {
-                        ChartExport.png(stage.getScene().getRoot(), file);
-                        System.out.println("saved screenshot to " + file);
-                    } catch (Exception e) {
-                        System.err.println("digitstudio: error: could not save the screenshot: " + e.getMessage());
-                    }
-                    vm.stop();
+            run.start();
+            poll(100, () -> {
+                if (main.train().presenter().epochRows().size() >= 2 && main.train().presenter().progressProperty().get() > 0.25) {
+                    save(stage, file);
+                    run.stop();
                     System.exit(0);
                 }
                 return false;
             });
         } else if (bench >= 0) {
             int epochs = bench + 1 < args.size() ? Integer.parseInt(args.get(bench + 1)) : 3;
-            vm.epochsProperty().set(String.valueOf(epochs));
-            vm.start();
-            poll(() -> {
-                if (vm.stateProperty().get() != TrainViewModel.State.FINISHED) return false;
-                for (EpochReport r : vm.epochRows()) {
+            main.train().settings().epochsProperty().set(String.valueOf(epochs));
+            run.start();
+            poll(100, () -> {
+                if (run.stateProperty().get() != RunState.FINISHED) return false;
+                List<EpochReport> rows = main.train().presenter().epochRows();
+                for (EpochReport r : rows) {
                     System.out.printf(Locale.ROOT, "epoch %d: train %.3fs  val_accuracy %.4f%n", r.epoch(), r.trainSeconds(), r.valAccuracy());
                 }
                 // epoch 1 pays for JIT warm-up (far more code in a GUI process): left out, as the CLI's bench does
-                double median = Stats.warmMedian(vm.epochRows(), EpochReport::trainSeconds);
+                double median = Stats.warmMedian(rows, EpochReport::trainSeconds);
                 System.out.printf(Locale.ROOT, "gui_train_seconds_per_epoch:%.3f (median of epochs 2-%d, through the Train view with live charts)%n",
-                        median, vm.epochRows().size());
+                        median, rows.size());
                 System.exit(0);
                 return true;
             });
         }
     }
 
-    private static void poll(java.util.function.BooleanSupplier step) {
-        Timeline t = new Timeline(new KeyFrame(Duration.millis(100), e -> step.getAsBoolean()));
+    private static void save(Stage stage, Path file) {
+        try {
+            ChartExport.png(stage.getScene().getRoot(), file);
+            System.out.println("saved screenshot to " + file);
+        } catch (Exception e) {
+            System.err.println("digitstudio: error: could not save the screenshot: " + e.getMessage());
+        }
+    }
+
+    private static void drawSeven(DrawViewModel draw) {
+        List<double[]> pts = PenStroke.sampleSeven().get(0).points();
+        draw.beginStroke(pts.get(0)[0], pts.get(0)[1]);
+        for (int i = 1; i < pts.size(); i++) draw.extendStroke(pts.get(i)[0], pts.get(i)[1]);
+        draw.endStroke();
+    }
+
+    /** The user story of the memory budget, step by step; each step is a condition polled until it holds. */
+    private static void memoryStory(MainView main) {
+        RunControl run = main.train().run();
+        Deque<BooleanSupplier> steps = new ArrayDeque<>();
+        String[] label = {"start"};
+        steps.add(() -> main.draw().viewModel().models().activeProperty().get() != null && report("started"));
+        for (int r = 1; r <= 4; r++) {
+            int n = r;
+            steps.add(() -> {
+                run.start();
+                return true;
+            });
+            steps.add(() -> run.stateProperty().get() == RunState.FINISHED && report("run " + n + " (10 epochs) finished"));
+            if (r == 1) {
+                for (SamplesViewModel.Split split : SamplesViewModel.Split.values()) {
+                    steps.add(() -> {
+                        main.tabs().getSelectionModel().select(1);
+                        main.samples().viewModel().splitProperty().set(split);
+                        return true;
+                    });
+                    steps.add(() -> main.samples().viewModel().predictionsProperty().get() != null);
+                    int[] row = {0};
+                    steps.add(() -> {
+                        VirtualFlow<?> flow = (VirtualFlow<?>) main.samples().grid().lookup(".virtual-flow");
+                        if (flow == null) return false;
+                        flow.scrollTo(row[0]);
+                        row[0] += 40;
+                        return row[0] > flow.getCellCount() && report("browsed the " + split.name().toLowerCase(Locale.ROOT) + " gallery to its end");
+                    });
+                }
+                steps.add(() -> {
+                    main.tabs().getSelectionModel().select(2);
+                    drawSeven(main.draw().viewModel());
+                    return true;
+                });
+                steps.add(() -> main.draw().viewModel().predictionProperty().get() != null && report("drew a 7, read as "
+                        + main.draw().viewModel().predictionProperty().get().label()));
+                steps.add(() -> {
+                    main.tabs().getSelectionModel().select(0);
+                    return true;
+                });
+            }
+        }
+        steps.add(() -> {
+            System.gc();
+            report("after a full GC");
+            System.exit(0);
+            return true;
+        });
+        poll(50, () -> {
+            BooleanSupplier step = steps.peek();
+            if (step != null && step.getAsBoolean()) steps.poll();
+            return steps.isEmpty();
+        });
+    }
+
+    /** Prints the process's resident memory now and at its peak (Linux), and the Java heap in use. */
+    private static boolean report(String step) {
+        String rss = "?", peak = "?";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) rss = line.substring(6).strip();
+                if (line.startsWith("VmHWM:")) peak = line.substring(6).strip();
+            }
+        } catch (IOException e) {
+            // not Linux: the heap figure still says something
+        }
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf(Locale.ROOT, "%-45s rss %s  peak %s  heap used %d MB of max %d MB%n", step, rss, peak,
+                (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+        return true;
+    }
+
+    private static void poll(int millis, BooleanSupplier step) {
+        Timeline t = new Timeline();
+        t.getKeyFrames().add(new KeyFrame(Duration.millis(millis), e -> {
+            if (step.getAsBoolean()) t.stop();
+        }));
         t.setCycleCount(Timeline.INDEFINITE);
         t.play();
     }

@@ -3,9 +3,9 @@ package io.digitstudio.ui.draw;
 import io.digitstudio.data.GreyImage;
 import io.digitstudio.data.PenStroke;
 import io.digitstudio.nn.Prediction;
-import io.digitstudio.ui.app.AppContext;
-import io.digitstudio.ui.samples.DigitImages;
-import io.digitstudio.ui.samples.ProbabilityBars;
+import io.digitstudio.ui.model.ModelManager;
+import io.digitstudio.ui.widgets.DigitImages;
+import io.digitstudio.ui.widgets.ProbabilityBars;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -54,12 +54,12 @@ public final class DrawView extends BorderPane {
     public static final KeyCombination CLEAR = new KeyCodeCombination(KeyCode.ESCAPE);
 
     private final DrawViewModel vm;
-    private final AppContext context;
+    private final ModelManager models;
     private final Canvas canvas = new Canvas(DrawViewModel.CANVAS, DrawViewModel.CANVAS);
 
-    public DrawView(DrawViewModel vm, AppContext context) {
+    public DrawView(DrawViewModel vm) {
         this.vm = vm;
-        this.context = context;
+        this.models = vm.models();
         getStyleClass().add("draw-view");
         canvas.setId("drawCanvas");
         canvas.setFocusTraversable(true);
@@ -108,37 +108,37 @@ public final class DrawView extends BorderPane {
         Label widthLabel = new Label("Pen");
         Button openImage = new Button("Open _image…");
         openImage.setId("openImageButton");
-        openImage.setOnAction(e -> context.dialogs().openImage(getScene().getWindow()).ifPresent(vm::classifyImage));
+        openImage.setOnAction(e -> vm.dialogs().openImage().ifPresent(vm::classifyImage));
 
         Button openModel = new Button("_Open model…");
         openModel.setId("openModelButton");
         openModel.setTooltip(new Tooltip("Load a model saved by DigitStudio, Chainer's save_npz or NumPy"));
-        openModel.setOnAction(e -> context.dialogs().openModel(getScene().getWindow()).ifPresent(context.models()::open));
+        openModel.setOnAction(e -> vm.dialogs().openModel().ifPresent(models::open));
         Button saveModel = new Button("Sa_ve model…");
         saveModel.setId("saveActiveModelButton");
-        saveModel.disableProperty().bind(context.activeModelProperty().isNull());
-        saveModel.setOnAction(e -> context.dialogs().saveModel(getScene().getWindow(), "model.npz").ifPresent(context.models()::save));
+        saveModel.disableProperty().bind(models.activeProperty().isNull());
+        saveModel.setOnAction(e -> vm.dialogs().saveModel("model.npz").ifPresent(models::save));
         MenuButton recent = new MenuButton("_Recent");
         recent.setId("recentMenu");
         Runnable fill = () -> {
             recent.getItems().clear();
             MenuItem builtIn = new MenuItem("Built-in model");
             builtIn.setId("useBuiltIn");
-            builtIn.setOnAction(e -> context.models().useBuiltIn());
+            builtIn.setOnAction(e -> models.useBuiltIn());
             recent.getItems().addAll(builtIn, new SeparatorMenuItem());
-            if (context.models().recent().isEmpty()) {
+            if (models.recent().isEmpty()) {
                 MenuItem none = new MenuItem("No recent models");
                 none.setDisable(true);
                 recent.getItems().add(none);
             }
-            for (Path p : context.models().recent()) {
+            for (Path p : models.recent()) {
                 MenuItem item = new MenuItem(p.getFileName() + "  —  " + (p.getParent() == null ? "" : p.getParent()));
                 item.setMnemonicParsing(false);
-                item.setOnAction(e -> context.models().openRecent(p));
+                item.setOnAction(e -> models.openRecent(p));
                 recent.getItems().add(item);
             }
         };
-        context.models().recent().addListener((ListChangeListener<Path>) c -> fill.run());
+        models.recent().addListener((ListChangeListener<Path>) c -> fill.run());
         fill.run();
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -210,7 +210,7 @@ public final class DrawView extends BorderPane {
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         GreyImage img = vm.imageProperty().get();
         if (img != null) {
-            g.drawImage(toImage(img), 0, 0, canvas.getWidth(), canvas.getHeight());
+            g.drawImage(DigitImages.of(img), 0, 0, canvas.getWidth(), canvas.getHeight());
             return;
         }
         g.setStroke(ink());
@@ -241,18 +241,6 @@ public final class DrawView extends BorderPane {
         g.strokeLine(a[0], a[1], b[0], b[1]);
     }
 
-    private static WritableImage toImage(GreyImage img) {
-        WritableImage out = new WritableImage(img.width(), img.height());
-        PixelWriter pw = out.getPixelWriter();
-        for (int y = 0; y < img.height(); y++) {
-            for (int x = 0; x < img.width(); x++) {
-                int v = Math.round(255 * img.get(x, y));
-                pw.setArgb(x, y, 0xFF000000 | v << 16 | v << 8 | v);
-            }
-        }
-        return out;
-    }
-
     private Node results() {
         Label digit = new Label("–");
         digit.setId("predictedDigit");
@@ -277,9 +265,13 @@ public final class DrawView extends BorderPane {
         latency.getStyleClass().add("hint");
         latency.textProperty().bind(Bindings.createStringBinding(() -> Double.isNaN(vm.latencyMillisProperty().get()) ? ""
                 : String.format(Locale.ROOT, "prediction took %.1f ms", vm.latencyMillisProperty().get()), vm.latencyMillisProperty()));
+        models.activeProperty().addListener((o, a, m) -> {
+            if (m != null) bars.setClasses(m.classNames());
+        });
+        if (models.activeProperty().get() != null) bars.setClasses(models.activeProperty().get().classNames());
         vm.predictionProperty().addListener((o, a, p) -> {
             bars.show(p);
-            digit.setText(p == null ? "–" : String.valueOf(p.label()));
+            digit.setText(p == null ? "–" : vm.className(p.label()));
             confidence.setText(p == null ? vm.hintProperty().get() == null ? "" : vm.hintProperty().get()
                     : String.format(Locale.ROOT, "%.1f%% sure", 100 * p.confidence()));
         });

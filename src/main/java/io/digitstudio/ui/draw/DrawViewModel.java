@@ -7,9 +7,11 @@ import io.digitstudio.data.PenStroke;
 import io.digitstudio.data.StrokeRasterizer;
 import io.digitstudio.data.ImageFiles;
 import io.digitstudio.nn.Prediction;
-import io.digitstudio.ui.app.AppContext;
+import io.digitstudio.ui.core.DialogService;
+import io.digitstudio.ui.core.Messages;
+import io.digitstudio.ui.core.TaskExecutor;
 import io.digitstudio.ui.model.ActiveModel;
-import javafx.application.Platform;
+import io.digitstudio.ui.model.ModelManager;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -38,7 +40,9 @@ public final class DrawViewModel {
     static final long LIVE_INTERVAL_NANOS = 80_000_000L;
     public static final String HINT = "Draw a digit";
 
-    private final AppContext context;
+    private final TaskExecutor tasks;
+    private final DialogService dialogs;
+    private final ModelManager models;
     private final ObservableList<PenStroke> strokes = FXCollections.observableArrayList();
     private final List<double[]> current = new ArrayList<>();
     private final BooleanProperty whiteInk = new SimpleBooleanProperty(true);
@@ -53,13 +57,15 @@ public final class DrawViewModel {
     private volatile boolean inFlight;
     private long lastLive;
 
-    public DrawViewModel(AppContext context) {
-        this.context = context;
-        context.activeModelProperty().addListener((o, a, m) -> {
+    public DrawViewModel(TaskExecutor tasks, DialogService dialogs, ModelManager models) {
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.models = models;
+        models.activeProperty().addListener((o, a, m) -> {
             modelText.set(m == null ? "No model" : "Model: " + m.describe());
             predict();
         });
-        ActiveModel m = context.activeModelProperty().get();
+        ActiveModel m = models.activeProperty().get();
         if (m != null) modelText.set("Model: " + m.describe());
         whiteInk.addListener((o, a, b) -> predict());
     }
@@ -106,21 +112,21 @@ public final class DrawViewModel {
 
     /** Classifies an image file through the same path as a drawing; a bad file leaves the canvas as it was. */
     public void classifyImage(Path file) {
-        context.compute(() -> ImageFiles.read(file)).whenComplete((img, err) -> Platform.runLater(() -> {
+        tasks.compute(() -> ImageFiles.read(file)).whenComplete((img, err) -> {
             if (err != null) {
-                context.notifier().error("Could not open image", AppContext.rootMessage(err));
+                dialogs.error("Could not open image", Messages.of(err));
                 return;
             }
             strokes.clear();
             current.clear();
             image.set(img);
             predict();
-        }));
+        });
     }
 
     /** Requests a prediction for what is on the canvas now. FX thread. */
     public void predict() {
-        ActiveModel model = context.activeModelProperty().get();
+        ActiveModel model = models.activeProperty().get();
         GreyImage picture = image.get();
         List<PenStroke> all = new ArrayList<>(strokes);
         if (current.size() > 0) all.add(new PenStroke(current, penWidth.get()));
@@ -131,11 +137,11 @@ public final class DrawViewModel {
             return;
         }
         if (model == null) {
-            show(null, null, "The model is still loading…");
+            show(null, null, "Starting… the model is still loading");
             return;
         }
         inFlight = true;
-        context.compute(() -> {
+        tasks.compute(() -> {
             long t0 = System.nanoTime();
             GreyImage g = picture != null ? picture : StrokeRasterizer.render(all, CANVAS, CANVAS, white);
             float[] x;
@@ -146,16 +152,16 @@ public final class DrawViewModel {
             }
             Prediction p = model.predictor().predict(x);
             return new Result(p, x, null, (System.nanoTime() - t0) / 1e6);
-        }).whenComplete((r, err) -> Platform.runLater(() -> {
+        }).whenComplete((r, err) -> {
             inFlight = false;
             if (id != requests.get()) return; // a newer drawing is on its way
             if (err != null) {
-                show(null, null, "Prediction failed: " + AppContext.rootMessage(err));
+                show(null, null, "Prediction failed: " + Messages.of(err));
             } else {
                 show(r.prediction(), r.input(), r.prediction() == null ? "Nothing to read: " + r.message() : null);
                 if (r.prediction() != null) latencyMillis.set(r.millis());
             }
-        }));
+        });
     }
 
     private record Result(Prediction prediction, float[] input, String message, double millis) {
@@ -176,5 +182,12 @@ public final class DrawViewModel {
     public ReadOnlyStringProperty hintProperty() { return hint.getReadOnlyProperty(); }
     public ReadOnlyStringProperty modelTextProperty() { return modelText.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty latencyMillisProperty() { return latencyMillis.getReadOnlyProperty(); }
-    public AppContext context() { return context; }
+    public ModelManager models() { return models; }
+    public DialogService dialogs() { return dialogs; }
+
+    /** The name the active model gives its output {@code label}. */
+    public String className(int label) {
+        ActiveModel m = models.activeProperty().get();
+        return io.digitstudio.data.ClassNames.of(m == null ? null : m.classNames(), label);
+    }
 }

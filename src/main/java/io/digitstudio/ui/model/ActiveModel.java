@@ -1,32 +1,42 @@
 package io.digitstudio.ui.model;
 
-import io.digitstudio.io.ModelFiles;
+import io.digitstudio.data.ClassNames;
+import io.digitstudio.io.ModelInfo;
 import io.digitstudio.nn.Mlp;
 import io.digitstudio.nn.Predictor;
 
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The model the app classifies with: its weights (never trained further once active), a predictor over them, where it
- * came from and its test accuracy when known.
+ * came from ({@code name}, {@code file}) and what is known about it (test accuracy, dataset, class names).
  */
-public record ActiveModel(Mlp model, Predictor predictor, String name, Double testAccuracy, Path file) {
-    public static ActiveModel of(Mlp model, String name, Double testAccuracy, Path file) {
-        return new ActiveModel(model, new Predictor(model), name, testAccuracy, file);
-    }
-
-    public static ActiveModel of(ModelFiles.LoadedModel loaded, Path file) {
-        return of(loaded.model(), loaded.source(), loaded.meta().get("test_accuracy"), file);
+public record ActiveModel(Mlp model, Predictor predictor, String name, ModelInfo info, Path file) {
+    public static ActiveModel of(Mlp model, String name, ModelInfo info, Path file) {
+        return new ActiveModel(model, new Predictor(model), name, info, file);
     }
 
     public String architecture() {
         return model.architecture();
     }
 
-    /** E.g. "built-in · 784-400-400-10 · test accuracy 99.03%". */
+    public Double testAccuracy() {
+        return info.testAccuracy();
+    }
+
+    /** What the outputs mean: the file's class names, or numbers. */
+    public List<String> classNames() {
+        List<String> names = info.classNames();
+        return names != null && names.size() >= model.outSize() ? names.subList(0, model.outSize()) : ClassNames.numbers(model.outSize());
+    }
+
+    /** E.g. "built-in · 784-400-400-10 · MNIST · test accuracy 99.03%". */
     public String describe() {
-        String acc = testAccuracy == null ? "test accuracy unknown" : String.format(Locale.ROOT, "test accuracy %.2f%%", 100 * testAccuracy);
-        return name + " · " + architecture() + " · " + acc;
+        List<String> parts = new ArrayList<>(List.of(name, architecture()));
+        if (info.dataset() != null) parts.add(info.dataset());
+        parts.add(info.testAccuracy() == null ? "test accuracy unknown" : "test accuracy " + io.digitstudio.ui.widgets.Formats.percent(info.testAccuracy()));
+        return String.join(" · ", parts);
     }
 }

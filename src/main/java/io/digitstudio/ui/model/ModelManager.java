@@ -1,9 +1,16 @@
 package io.digitstudio.ui.model;
 
+import io.digitstudio.data.DigitPreprocessor;
+import io.digitstudio.data.PenStroke;
+import io.digitstudio.data.StrokeRasterizer;
 import io.digitstudio.io.ModelFiles;
+import io.digitstudio.io.ModelInfo;
 import io.digitstudio.nn.Mlp;
-import io.digitstudio.ui.app.AppContext;
-import javafx.application.Platform;
+import io.digitstudio.ui.core.DialogService;
+import io.digitstudio.ui.core.Messages;
+import io.digitstudio.ui.core.TaskExecutor;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -11,56 +18,81 @@ import javafx.collections.ObservableList;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Opening, saving and switching the active model. A file is read and checked completely (keys, shapes, dtypes, that it
- * classifies 28x28 images into 10 digits) on the compute worker before it replaces the active model; if anything is
- * wrong the user is told what, and the previous model stays active.
+ * The one owner of the active model (what Draw and Samples classify with) and of the built-in one: every change goes
+ * through here, and the views observe {@link #activeProperty()}. A file is read and checked completely on the compute
+ * worker before it replaces the active model; if anything is wrong the user is told what and the model stays.
+ * Call on the UI thread; the futures complete there.
  */
 public final class ModelManager {
-    private final AppContext context;
+    private final TaskExecutor tasks;
+    private final DialogService dialogs;
     private final RecentModels recentStore;
+    private final ReadOnlyObjectWrapper<ActiveModel> active = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ActiveModel> builtIn = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper();
 
-    public ModelManager(AppContext context, RecentModels recentStore) {
-        this.context = context;
+    public ModelManager(TaskExecutor tasks, DialogService dialogs, RecentModels recentStore) {
+        this.tasks = tasks;
+        this.dialogs = dialogs;
         this.recentStore = recentStore;
         recent.setAll(recentStore.list());
     }
 
-    private record Opened(ActiveModel model, java.util.List<String> notes) {
+    /**
+     * Loads the built-in model and makes it active unless the user chose another meanwhile. One throwaway drawing goes
+     * through the whole Draw path (render, prepare, classify) on the way, so that the user's first stroke is answered
+     * in a millisecond rather than after the JIT has caught up.
+     */
+    public CompletableFuture<ActiveModel> loadBuiltIn() {
+        return tasks.compute(() -> {
+            ModelFiles.LoadedModel m = ModelFiles.loadDefault();
+            ModelInfo info = m.info();
+            // the built-in model was trained on MNIST: older copies of the file do not say so
+            if (info.dataset() == null) info = new ModelInfo(info.testAccuracy(), "MNIST", io.digitstudio.data.ClassNames.numbers(10));
+            ActiveModel model = ActiveModel.of(m.model(), "built-in", info, null);
+            for (int i = 0; i < 20; i++) model.predictor().predict(DigitPreprocessor.toMnist(StrokeRasterizer.render(PenStroke.sampleSeven(), 320, 320, true)));
+            return model;
+        }).whenComplete((m, err) -> {
+            if (err != null) {
+                lastError.set("Could not load the built-in model: " + Messages.of(err));
+                return;
+            }
+            builtIn.set(m);
+            if (active.get() == null) active.set(m);
+        });
+    }
+
+    private record Opened(ActiveModel model, List<String> notes) {
     }
 
     /** Loads a model file; completes with the new active model, or exceptionally (the old one stays). */
     public CompletableFuture<ActiveModel> open(Path file) {
         lastError.set(null);
-        CompletableFuture<ActiveModel> done = new CompletableFuture<>();
-        context.compute(() -> {
+        return tasks.compute(() -> {
             ModelFiles.LoadedModel m = ModelFiles.loadNpz(file);
-            if (m.model().inSize() != 784 || m.model().outSize() != 10) {
+            if (m.model().inSize() != 784 || m.model().outSize() < 2) {
                 throw new IllegalArgumentException(file.getFileName() + ": the model maps " + m.model().inSize() + " inputs to "
-                        + m.model().outSize() + " outputs; DigitStudio needs 784 (28x28 pixels) to 10 (digits)");
+                        + m.model().outSize() + " outputs; DigitStudio needs 784 inputs (28x28 pixels) and at least 2 classes");
             }
-            return new Opened(ActiveModel.of(m.model(), file.getFileName().toString(), m.meta().get("test_accuracy"), file), m.notes());
-        }).whenComplete((opened, err) -> Platform.runLater(() -> {
+            return new Opened(ActiveModel.of(m.model(), file.getFileName().toString(), m.info(), file), m.notes());
+        }).handle((opened, err) -> {
             if (err != null) {
-                String message = AppContext.rootMessage(err);
+                String message = Messages.of(err);
                 lastError.set(message);
-                context.notifier().error("Could not open model", message);
-                done.completeExceptionally(err);
-                return;
+                dialogs.error("Could not open model", message);
+                throw new java.util.concurrent.CompletionException(err);
             }
-            ActiveModel model = opened.model();
-            context.activeModelProperty().set(model);
+            active.set(opened.model());
             remember(file);
             String notes = opened.notes().isEmpty() ? "" : " (" + String.join("; ", opened.notes()) + ")";
-            context.notifier().info("Model opened", model.describe() + notes);
-            done.complete(model);
-        }));
-        return done;
+            dialogs.info("Model opened", opened.model().describe() + notes);
+            return opened.model();
+        });
     }
 
     /** Opens a recent file, dropping it from the list with a message if it is gone. */
@@ -70,7 +102,7 @@ public final class ModelManager {
             recent.setAll(recentStore.list());
             String message = file + " no longer exists; removed from the recent list";
             lastError.set(message);
-            context.notifier().error("Model missing", message);
+            dialogs.error("Model missing", message);
             return CompletableFuture.failedFuture(new IllegalStateException(message));
         }
         return open(file);
@@ -78,40 +110,55 @@ public final class ModelManager {
 
     /** Saves the active model atomically in Chainer's layout. */
     public CompletableFuture<Path> save(Path file) {
-        ActiveModel active = context.activeModelProperty().get();
-        if (active == null) return CompletableFuture.failedFuture(new IllegalStateException("no model to save"));
-        return save(file, active.model(), active.testAccuracy());
+        ActiveModel a = active.get();
+        if (a == null) return CompletableFuture.failedFuture(new IllegalStateException("no model to save"));
+        return save(file, a.model(), a.info());
     }
 
     /**
-     * Saves a model atomically in Chainer's layout (its test accuracy, when known, as metadata), remembers the file
-     * among the recent ones and tells the user; completes on the FX thread.
+     * Saves a model atomically in Chainer's layout with what is known about it, remembers the file among the recent
+     * ones and tells the user.
      */
-    public CompletableFuture<Path> save(Path file, Mlp model, Double testAccuracy) {
-        Map<String, Double> meta = testAccuracy == null ? Map.of() : Map.of("test_accuracy", testAccuracy);
-        CompletableFuture<Path> done = new CompletableFuture<>();
-        context.write(file, () -> ModelFiles.saveNpz(file, model, meta)).whenComplete((p, err) -> Platform.runLater(() -> {
-            if (err != null) {
-                lastError.set(AppContext.rootMessage(err));
-                context.notifier().error("Save failed", AppContext.rootMessage(err));
-                done.completeExceptionally(err);
-            } else {
-                remember(p);
-                context.notifier().info("Model saved", p.toString());
-                done.complete(p);
+    public CompletableFuture<Path> save(Path file, Mlp model, ModelInfo info) {
+        return tasks.compute(() -> {
+            try {
+                ModelFiles.saveNpz(file, model, info);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("could not save " + file.getFileName() + ": " + e.getMessage(), e);
             }
-        }));
-        return done;
+            return file;
+        }).handle((p, err) -> {
+            if (err != null) {
+                lastError.set(Messages.of(err));
+                dialogs.error("Save failed", Messages.of(err));
+                throw new java.util.concurrent.CompletionException(err);
+            }
+            remember(p);
+            dialogs.info("Model saved", p.toString());
+            return p;
+        });
     }
 
     public void useBuiltIn() {
-        ActiveModel builtIn = context.builtInModelProperty().get();
-        if (builtIn != null) context.activeModelProperty().set(builtIn);
+        if (builtIn.get() != null) active.set(builtIn.get());
+    }
+
+    /** Makes a model trained in this session the active one (the Train view does so when a run finishes). */
+    public void adopt(ActiveModel model) {
+        active.set(model);
     }
 
     private void remember(Path file) {
         recentStore.add(file);
         recent.setAll(recentStore.list());
+    }
+
+    public ReadOnlyObjectProperty<ActiveModel> activeProperty() {
+        return active.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ActiveModel> builtInProperty() {
+        return builtIn.getReadOnlyProperty();
     }
 
     public ObservableList<Path> recent() {

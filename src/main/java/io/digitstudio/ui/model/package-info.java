@@ -1,4 +1,4 @@
 /**
- * The active model and its files: {@link io.digitstudio.ui.model.ActiveModel}, opening and saving through {@link io.digitstudio.ui.model.ModelManager}, and the recent-files list.
+ * The active model and its one owner, {@link io.digitstudio.ui.model.ModelManager} (open, save, recent files, the built-in model, adopting a trained one).
  */
 package io.digitstudio.ui.model;

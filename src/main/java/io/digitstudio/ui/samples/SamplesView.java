@@ -2,6 +2,8 @@ package io.digitstudio.ui.samples;
 
 import io.digitstudio.data.LabeledImages;
 import io.digitstudio.nn.Prediction;
+import io.digitstudio.ui.widgets.DigitImages;
+import io.digitstudio.ui.widgets.ProbabilityBars;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -56,7 +58,12 @@ public final class SamplesView extends BorderPane {
         Label summary = new Label();
         summary.setId("sampleSummary");
         summary.textProperty().bind(vm.summaryProperty());
+        Label legend = new Label("Under each image: label → prediction (green right, red wrong)");
+        legend.setId("samplesLegend");
+        legend.getStyleClass().add("hint");
+        legend.setPadding(new Insets(4, 10, 4, 10));
         setTop(new ToolBar(split, wrong, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), summary));
+        setBottom(legend);
 
         grid = new GridView<>(vm.visible());
         grid.setId("samplesGrid");
@@ -89,15 +96,20 @@ public final class SamplesView extends BorderPane {
                 return;
             }
             big.setImage(DigitImages.of(set, i));
-            caption.setText(String.format(Locale.ROOT, "#%d · label %d", i, set.label(i)));
+            caption.setText(String.format(Locale.ROOT, "#%d · label %s", i, vm.labelName(set.label(i))));
             bars.show(null);
         });
+        vm.models().activeProperty().addListener((o, a, m) -> {
+            if (m != null) bars.setClasses(m.classNames());
+        });
+        if (vm.models().activeProperty().get() != null) bars.setClasses(vm.models().activeProperty().get().classNames());
         vm.selectedPredictionProperty().addListener((o, a, p) -> {
             bars.show(p);
             LabeledImages set = vm.imagesProperty().get();
             int i = vm.selectedProperty().get();
             if (p != null && set != null && i >= 0) {
-                caption.setText(String.format(Locale.ROOT, "#%d · label %d · predicted %d (%.1f%%)", i, set.label(i), p.label(), 100 * p.confidence()));
+                caption.setText(String.format(Locale.ROOT, "#%d · label %s · predicted %s (%.1f%%)", i, vm.labelName(set.label(i)),
+                        vm.predictionName(p.label()), 100 * p.confidence()));
             }
         });
         VBox box = new VBox(10, frame, caption, bars);
@@ -139,9 +151,9 @@ public final class SamplesView extends BorderPane {
             int truth = set.label(index);
             int predicted = vm.predictedLabel(index);
             if (predicted < 0) {
-                label.setText(String.valueOf(truth));
+                label.setText(vm.labelName(truth));
             } else {
-                label.setText(truth + " → " + predicted);
+                label.setText(vm.labelName(truth) + " → " + vm.predictionName(predicted));
                 label.getStyleClass().add(predicted == truth ? "right" : "wrong");
             }
             setGraphic(box);

@@ -3,9 +3,11 @@ package io.digitstudio.ui.samples;
 import io.digitstudio.data.LabeledImages;
 import io.digitstudio.data.Mnist;
 import io.digitstudio.nn.Prediction;
-import io.digitstudio.ui.app.AppContext;
+import io.digitstudio.ui.core.Messages;
+import io.digitstudio.ui.core.SharedData;
+import io.digitstudio.ui.core.TaskExecutor;
 import io.digitstudio.ui.model.ActiveModel;
-import javafx.application.Platform;
+import io.digitstudio.ui.model.ModelManager;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -34,7 +36,8 @@ public final class SamplesViewModel {
     record Predictions(ActiveModel model, Split split, int[] labels, float[] confidence) {
     }
 
-    private final AppContext context;
+    private final TaskExecutor tasks;
+    private final ModelManager models;
     private final ObjectProperty<Split> split = new SimpleObjectProperty<>(Split.TEST);
     private final BooleanProperty onlyMisclassified = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<LabeledImages> images = new ReadOnlyObjectWrapper<>();
@@ -45,20 +48,21 @@ public final class SamplesViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Loading MNIST…");
     private Mnist.TrainTest data;
 
-    public SamplesViewModel(AppContext context) {
-        this.context = context;
+    public SamplesViewModel(TaskExecutor tasks, ModelManager models, SharedData shared) {
+        this.tasks = tasks;
+        this.models = models;
         split.addListener((o, a, b) -> showSplit());
         onlyMisclassified.addListener((o, a, b) -> refilter());
-        context.activeModelProperty().addListener((o, a, b) -> predictAll());
+        models.activeProperty().addListener((o, a, b) -> predictAll());
         selected.addListener((o, a, b) -> predictSelected());
-        context.bundledData().whenComplete((d, err) -> Platform.runLater(() -> {
+        shared.bundled().whenComplete((d, err) -> {
             if (err != null) {
-                summary.set("Could not load MNIST: " + AppContext.rootMessage(err));
+                summary.set("Could not load MNIST: " + Messages.of(err));
                 return;
             }
             data = d;
             showSplit();
-        }));
+        });
     }
 
     private void showSplit() {
@@ -71,7 +75,7 @@ public final class SamplesViewModel {
     }
 
     private void predictAll() {
-        ActiveModel model = context.activeModelProperty().get();
+        ActiveModel model = models.activeProperty().get();
         LabeledImages set = images.get();
         Split s = split.get();
         if (model == null || set == null) return;
@@ -80,7 +84,7 @@ public final class SamplesViewModel {
             return;
         }
         summary.set(summaryText() + " · predicting…");
-        context.compute(() -> {
+        tasks.compute(() -> {
             int n = set.size();
             int[] labels = new int[n];
             float[] conf = new float[n];
@@ -96,17 +100,17 @@ public final class SamplesViewModel {
                 }
             }
             return new Predictions(model, s, labels, conf);
-        }).whenComplete((p, err) -> Platform.runLater(() -> {
+        }).whenComplete((p, err) -> {
             if (err != null) {
-                summary.set("Prediction failed: " + AppContext.rootMessage(err));
+                summary.set("Prediction failed: " + Messages.of(err));
                 return;
             }
             // a newer model or set may have been chosen meanwhile: keep only the matching answer
-            if (p.model() != context.activeModelProperty().get() || p.split() != split.get()) return;
+            if (p.model() != models.activeProperty().get() || p.split() != split.get()) return;
             predictions.set(p);
             refilter();
             predictSelected();
-        }));
+        });
     }
 
     private void refilter() {
@@ -122,6 +126,8 @@ public final class SamplesViewModel {
             v.add(i);
         }
         visible.setAll(v);
+        // the detail panel shows only an image the gallery shows
+        if (selected.get() >= 0 && java.util.Collections.binarySearch(v, selected.get()) < 0) selected.set(-1);
         summary.set(summaryText());
     }
 
@@ -140,13 +146,28 @@ public final class SamplesViewModel {
     private void predictSelected() {
         int i = selected.get();
         LabeledImages set = images.get();
-        ActiveModel model = context.activeModelProperty().get();
+        ActiveModel model = models.activeProperty().get();
         selectedPrediction.set(null);
         if (i < 0 || set == null || model == null || model.model().inSize() != set.featureSize()) return;
         float[] x = set.features(i);
-        context.compute(() -> model.predictor().predict(x)).thenAccept(p -> Platform.runLater(() -> {
+        tasks.compute(() -> model.predictor().predict(x)).thenAccept(p -> {
             if (selected.get() == i && images.get() == set) selectedPrediction.set(p);
-        }));
+        });
+    }
+
+    /** The name of a label of the shown set (digits for MNIST). */
+    public String labelName(int label) {
+        return io.digitstudio.data.ClassNames.of(data == null ? null : data.classNames(), label);
+    }
+
+    /** The name the active model gives its output {@code label}. */
+    public String predictionName(int label) {
+        ActiveModel m = models.activeProperty().get();
+        return io.digitstudio.data.ClassNames.of(m == null ? null : m.classNames(), label);
+    }
+
+    public ModelManager models() {
+        return models;
     }
 
     /** The predicted label of image {@code index}, or -1 while there is none. */

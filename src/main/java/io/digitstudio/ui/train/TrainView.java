@@ -1,219 +1,163 @@
 package io.digitstudio.ui.train;
 
-import io.digitstudio.optim.Optimizers;
 import io.digitstudio.train.EpochReport;
-import io.digitstudio.ui.app.AppContext;
-import io.digitstudio.ui.charts.ChartExport;
+import io.digitstudio.ui.core.DialogService;
+import io.digitstudio.ui.core.Messages;
+import io.digitstudio.ui.core.TaskExecutor;
+import io.digitstudio.ui.widgets.ChartExport;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
-import org.controlsfx.control.StatusBar;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Click-to-train: settings on the left, live loss and accuracy charts with the epoch table in the middle, progress in
- * the status bar. All state lives in {@link TrainViewModel}; an AnimationTimer drains its queue once per frame.
+ * Click-to-train: the settings form on the left, live loss and accuracy charts with the epoch table in the middle,
+ * progress in the status bar. The settings, the run and its presentation each have their own view model; an
+ * AnimationTimer drains the run's feed once per frame.
  */
 public final class TrainView extends BorderPane {
     public static final KeyCombination START = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination PAUSE = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination STOP = new KeyCodeCombination(KeyCode.PERIOD, KeyCombination.SHORTCUT_DOWN);
 
-    private static final Map<String, String> OPTIMIZER_LABELS = Map.of("momentum-sgd", "MomentumSGD", "sgd", "SGD", "adam", "Adam",
-            "rmsprop", "RMSprop", "adagrad", "AdaGrad");
-
-    private final TrainViewModel vm;
-    private final AppContext context;
+    private final TrainSettings settings;
+    private final RunControl run;
+    private final RunPresenter presenter;
+    private final TaskExecutor tasks;
+    private final DialogService dialogs;
     private final LineChart<Number, Number> lossChart;
     private final LineChart<Number, Number> accuracyChart;
-    private final AnimationTimer pump;
+    private final HBox chartsBox;
+    private final TableView<EpochReport> table;
+    private boolean scrollToNewest;
 
-    public TrainView(TrainViewModel vm, AppContext context) {
-        this.vm = vm;
-        this.context = context;
+    public TrainView(TrainSettings settings, RunControl run, RunPresenter presenter, TaskExecutor tasks, DialogService dialogs) {
+        this.settings = settings;
+        this.run = run;
+        this.presenter = presenter;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
         getStyleClass().add("train-view");
         lossChart = chart("Loss", "loss", "lossChart");
-        lossChart.getData().add(vm.trainLoss().series());
-        lossChart.getData().add(vm.valLoss().series());
+        lossChart.getData().addAll(List.of(presenter.trainLoss().series(), presenter.valLoss().series()));
+        ((NumberAxis) lossChart.getYAxis()).setForceZeroInRange(true);
         accuracyChart = chart("Accuracy", "accuracy", "accuracyChart");
-        accuracyChart.getData().add(vm.trainAccuracy().series());
-        accuracyChart.getData().add(vm.valAccuracy().series());
+        accuracyChart.getData().addAll(List.of(presenter.trainAccuracy().series(), presenter.valAccuracy().series()));
+        NumberAxis acc = (NumberAxis) accuracyChart.getYAxis();
+        acc.setAutoRanging(false);
+        acc.setUpperBound(1);
+        acc.lowerBoundProperty().bind(presenter.accuracyFloorProperty());
+        acc.tickUnitProperty().bind(Bindings.createDoubleBinding(() -> presenter.accuracyFloorProperty().get() >= 0.6 ? 0.05 : 0.1,
+                presenter.accuracyFloorProperty()));
+        // the epoch axes span the run (the form's epochs before one): fixed, so the charts need no new ticks per update
+        presenter.plannedEpochsProperty().addListener((o, a, e) -> spanEpochs(e.intValue()));
+        spanEpochs(presenter.plannedEpochsProperty().get());
 
-        // Fixing the epoch axes for a run spares the charts a new set of tick labels at every update.
-        vm.plannedEpochsProperty().addListener((o, a, planned) -> {
-            int epochs = planned.intValue();
-            if (epochs > 0) {
-                for (LineChart<Number, Number> c : java.util.List.of(lossChart, accuracyChart)) {
-                    NumberAxis x = (NumberAxis) c.getXAxis();
-                    x.setAutoRanging(false);
-                    x.setLowerBound(0);
-                    x.setUpperBound(epochs);
-                    x.setTickUnit(Math.max(1, Math.ceil(epochs / 10.0)));
-                }
-            }
-        });
-        setTop(toolbar());
-        setLeft(settings());
-        setCenter(center());
+        chartsBox = new HBox(8, lossChart, accuracyChart);
+        HBox.setHgrow(lossChart, Priority.ALWAYS);
+        HBox.setHgrow(accuracyChart, Priority.ALWAYS);
+        VBox.setVgrow(chartsBox, Priority.ALWAYS);
+        table = epochTable();
+        VBox center = new VBox(8, chartsBox, table);
+        center.setPadding(new Insets(8));
+
+        BooleanBinding locked = Bindings.createBooleanBinding(() -> !run.stateProperty().get().canStart(), run.stateProperty());
+        setTop(toolbar(locked));
+        setLeft(new SettingsPane(settings, dialogs, locked));
+        setCenter(center);
         setBottom(statusBar());
 
-        pump = new AnimationTimer() {
+        AnimationTimer pump = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                vm.pulse();
+                if (scrollToNewest) {
+                    scrollToNewest = false;
+                    table.scrollTo(presenter.epochRows().size() - 1);
+                }
+                presenter.pulse();
             }
         };
         sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
                 pump.start();
-                scene.getAccelerators().put(START, vm::start);
-                scene.getAccelerators().put(PAUSE, vm::togglePause);
-                scene.getAccelerators().put(STOP, vm::stop);
+                scene.getAccelerators().put(START, run::start);
+                scene.getAccelerators().put(PAUSE, run::togglePause);
+                scene.getAccelerators().put(STOP, run::stop);
             } else {
                 pump.stop();
             }
         });
     }
 
+    private void spanEpochs(int epochs) {
+        for (LineChart<Number, Number> c : List.of(lossChart, accuracyChart)) {
+            NumberAxis x = (NumberAxis) c.getXAxis();
+            x.setLowerBound(0);
+            x.setUpperBound(Math.max(1, epochs));
+            x.setTickUnit(Math.max(1, Math.ceil(epochs / 10.0)));
+        }
+    }
+
     private static LineChart<Number, Number> chart(String title, String yLabel, String id) {
         NumberAxis x = new NumberAxis();
         x.setLabel("epoch");
-        x.setForceZeroInRange(true);
+        x.setAutoRanging(false);
         NumberAxis y = new NumberAxis();
         y.setLabel(yLabel);
-        y.setForceZeroInRange(false);
         LineChart<Number, Number> c = new LineChart<>(x, y);
         c.setTitle(title);
         c.setId(id);
         c.setAnimated(false);
-        c.setCreateSymbols(false);
+        c.setCreateSymbols(false); // the per-epoch series bring their own markers (DecimatedSeries)
         c.setMinSize(200, 160);
         c.getStyleClass().add("live-chart");
         return c;
     }
 
-    private ToolBar toolbar() {
-        Button start = button("_Start", "startButton", "Start training (Ctrl+Enter)");
-        start.setOnAction(e -> vm.start());
-        start.getStyleClass().add("accent");
-        BooleanBinding idle = Bindings.createBooleanBinding(() -> vm.stateProperty().get() == TrainViewModel.State.IDLE
-                || vm.stateProperty().get() == TrainViewModel.State.FINISHED, vm.stateProperty());
-        start.disableProperty().bind(idle.not().or(vm.validationProperty().isNotNull()));
-
-        Button pause = button("_Pause", "pauseButton", "Pause or resume (Ctrl+P)");
-        pause.textProperty().bind(Bindings.when(vm.stateProperty().isEqualTo(TrainViewModel.State.PAUSED)).then("_Resume").otherwise("_Pause"));
-        pause.disableProperty().bind(vm.stateProperty().isNotEqualTo(TrainViewModel.State.RUNNING)
-                .and(vm.stateProperty().isNotEqualTo(TrainViewModel.State.PAUSED)));
-        pause.setOnAction(e -> vm.togglePause());
-
-        Button stop = button("S_top", "stopButton", "Stop after the current iteration, keeping the model (Ctrl+.)");
-        stop.disableProperty().bind(Bindings.createBooleanBinding(() -> switch (vm.stateProperty().get()) {
-            case RUNNING, PAUSED, PREPARING -> false;
-            default -> true;
-        }, vm.stateProperty()));
-        stop.setOnAction(e -> vm.stop());
-
-        Button save = button("Save _model…", "saveModelButton", "Save the trained model as a Chainer NPZ file");
-        save.disableProperty().bind(vm.trainedModelProperty().isNull().or(idle.not()));
-        save.setOnAction(e -> context.dialogs().saveModel(getScene().getWindow(), "model.npz").ifPresent(vm::saveModel));
-
-        Button png = button("Export _chart…", "exportChartButton", "Save both charts as a PNG image");
-        png.setOnAction(e -> context.dialogs().saveFile(getScene().getWindow(), "Export chart", "training.png", "PNG images (*.png)", "png")
-                .ifPresent(this::exportChart));
-        Button csv = button("Export _log…", "exportCsvButton", "Save the epoch table as CSV");
-        csv.disableProperty().bind(Bindings.isEmpty(vm.epochRows()));
-        csv.setOnAction(e -> context.dialogs().saveFile(getScene().getWindow(), "Export epoch log", "epochs.csv", "CSV files (*.csv)", "csv")
-                .ifPresent(this::exportCsv));
-        Button resume = button("Res_ume…", "resumeButton", "Continue a run from a snapshot file, exactly where it stopped");
-        resume.disableProperty().bind(idle.not());
-        resume.setOnAction(e -> context.dialogs().openModel(getScene().getWindow()).ifPresent(vm::resume));
-        return new ToolBar(start, pause, stop, resume, new Separator(), save, png, csv);
-    }
-
-    private static Button button(String text, String id, String tip) {
-        Button b = new Button(text);
-        b.setMnemonicParsing(true);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        return b;
-    }
-
-    /** Saves the two charts side by side as they are shown: the picture is taken here, encoded and written off the FX thread. */
-    public void exportChart(Path file) {
-        java.awt.image.BufferedImage image = ChartExport.snapshot(chartsBox);
-        report(context.write(file, () -> ChartExport.write(image, file)), "chart", file);
-    }
-
-    private void exportCsv(Path file) {
-        byte[] csv = vm.csv();
-        report(context.write(file, () -> TrainViewModel.writeCsv(csv, file)), "epoch log", file);
-    }
-
-    private void report(java.util.concurrent.CompletableFuture<Path> done, String what, Path file) {
-        done.whenComplete((p, err) -> javafx.application.Platform.runLater(() -> {
-            if (err != null) {
-                context.notifier().error("Export failed", AppContext.rootMessage(err));
-            } else {
-                vm.statusOverride("Saved " + what + " to " + file);
-            }
-        }));
-    }
-
-    private HBox chartsBox;
-
-    private Region center() {
-        chartsBox = new HBox(8, lossChart, accuracyChart);
-        HBox.setHgrow(lossChart, Priority.ALWAYS);
-        HBox.setHgrow(accuracyChart, Priority.ALWAYS);
-        VBox.setVgrow(chartsBox, Priority.ALWAYS);
-        TableView<EpochReport> table = new TableView<>(vm.epochRows());
-        table.setId("epochTable");
-        table.setPlaceholder(new Label("Epochs appear here as they finish"));
-        table.getColumns().add(column("epoch", r -> String.format(Locale.ROOT, "%02d", r.epoch())));
-        table.getColumns().add(column("train_loss", r -> String.format(Locale.ROOT, "%.4f", r.trainLoss())));
-        table.getColumns().add(column("val_loss", r -> String.format(Locale.ROOT, "%.4f", r.valLoss())));
-        table.getColumns().add(column("val_accuracy", r -> String.format(Locale.ROOT, "%.4f", r.valAccuracy())));
-        table.getColumns().add(column("train_accuracy", r -> String.format(Locale.ROOT, "%.4f", r.trainAccuracy())));
-        table.getColumns().add(column("time", r -> String.format(Locale.ROOT, "%.2fs", r.trainSeconds())));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(170);
-        table.setMinHeight(110);
-        vm.epochRows().addListener((ListChangeListener<EpochReport>) c -> {
-            if (!vm.epochRows().isEmpty()) table.scrollTo(vm.epochRows().size() - 1);
-        });
-        VBox box = new VBox(8, chartsBox, table);
-        box.setPadding(new Insets(8));
-        return box;
+    private TableView<EpochReport> epochTable() {
+        TableView<EpochReport> t = new TableView<>(presenter.epochRows());
+        t.setId("epochTable");
+        t.setPlaceholder(new Label("Epochs appear here as they finish"));
+        t.getColumns().add(column("epoch", r -> String.format(Locale.ROOT, "%02d", r.epoch())));
+        t.getColumns().add(column("train_loss", r -> String.format(Locale.ROOT, "%.4f", r.trainLoss())));
+        t.getColumns().add(column("val_loss", r -> String.format(Locale.ROOT, "%.4f", r.valLoss())));
+        t.getColumns().add(column("val_accuracy", r -> String.format(Locale.ROOT, "%.4f", r.valAccuracy())));
+        t.getColumns().add(column("train_accuracy", r -> String.format(Locale.ROOT, "%.4f", r.trainAccuracy())));
+        t.getColumns().add(column("time", r -> String.format(Locale.ROOT, "%.2fs", r.trainSeconds())));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setPrefHeight(170);
+        t.setMinHeight(110);
+        // the newest epoch is always in view. The table learns of new rows only when it lays itself out, and scrollTo
+        // an index it does not know yet is ignored: so the scroll waits for the next frame (see the pump)
+        presenter.epochRows().addListener((ListChangeListener<EpochReport>) c -> scrollToNewest = !presenter.epochRows().isEmpty());
+        return t;
     }
 
     private static TableColumn<EpochReport, String> column(String title, Function<EpochReport, String> value) {
@@ -224,196 +168,137 @@ public final class TrainView extends BorderPane {
         return c;
     }
 
-    private Region settings() {
-        GridPane g = new GridPane();
-        g.getStyleClass().add("settings");
-        g.setHgap(8);
-        g.setVgap(6);
-        g.setPadding(new Insets(10));
-        int row = 0;
-        g.add(section("Data"), 0, row++, 2, 1);
-        ComboBox<String> data = new ComboBox<>();
-        data.setId("dataBox");
-        data.getItems().addAll("MNIST (built in)", "Folder of IDX files…");
-        data.getSelectionModel().select(0);
-        data.setPrefWidth(175);
-        Label folder = new Label();
-        folder.getStyleClass().add("hint");
-        folder.setWrapText(true);
-        folder.setMaxWidth(260);
-        data.setOnAction(e -> {
-            if (data.getSelectionModel().getSelectedIndex() == 1) {
-                var chosen = context.dialogs().chooseFolder(getScene().getWindow(), "Folder with MNIST-style IDX files");
-                if (chosen.isPresent()) {
-                    vm.dataFolderProperty().set(chosen.get());
-                } else if (vm.dataFolderProperty().get() == null) {
-                    data.getSelectionModel().select(0);
-        data.setPrefWidth(175);
-                }
+    private ToolBar toolbar(BooleanBinding locked) {
+        Button start = button("_Start", "startButton", "Start training (Ctrl+Enter)");
+        start.setOnAction(e -> run.start());
+        start.getStyleClass().add("accent");
+        start.disableProperty().bind(locked.or(settings.validationProperty().isNotNull()));
+
+        Button pause = button("_Pause", "pauseButton", "Pause the run, or continue a paused one (Ctrl+P)");
+        pause.textProperty().bind(Bindings.when(run.stateProperty().isEqualTo(RunState.PAUSED)).then("C_ontinue").otherwise("_Pause"));
+        pause.disableProperty().bind(run.stateProperty().isNotEqualTo(RunState.RUNNING).and(run.stateProperty().isNotEqualTo(RunState.PAUSED)));
+        pause.setOnAction(e -> run.togglePause());
+
+        Button stop = button("S_top", "stopButton", "Stop after the current iteration; the active model stays as it is (Ctrl+.)");
+        stop.disableProperty().bind(Bindings.createBooleanBinding(() -> !run.stateProperty().get().active(), run.stateProperty()));
+        stop.setOnAction(e -> run.stop());
+
+        Button resume = button("_Resume from snapshot…", "resumeButton", "Continue an earlier run from a snapshot file, exactly where it stopped");
+        resume.disableProperty().bind(locked);
+        resume.setOnAction(e -> run.resumeFromSnapshot());
+
+        Button save = button("Save _model…", "saveModelButton", "Save the model of the last run as a Chainer NPZ file");
+        save.disableProperty().bind(run.trainedModelProperty().isNull().or(locked));
+        save.setOnAction(e -> run.saveModel());
+        Button use = button("_Use model", "useModelButton", "Let Draw and Samples classify with the model of the last run");
+        use.disableProperty().bind(run.trainedModelProperty().isNull().or(locked).or(run.trainedModelActiveProperty()));
+        use.setOnAction(e -> run.useTrainedModel());
+
+        Button png = button("Export _chart…", "exportChartButton", "Save both charts as a PNG image");
+        png.setOnAction(e -> dialogs.saveFile("Export chart", "training.png", "PNG images (*.png)", "png").ifPresent(this::exportChart));
+        Button csv = button("Export _log…", "exportCsvButton", "Save the epoch table as CSV");
+        csv.disableProperty().bind(Bindings.isEmpty(presenter.epochRows()));
+        csv.setOnAction(e -> dialogs.saveFile("Export epoch log", "epochs.csv", "CSV files (*.csv)", "csv").ifPresent(this::exportCsv));
+        return new ToolBar(start, pause, stop, resume, new Separator(), save, use, png, csv);
+    }
+
+    private static Button button(String text, String id, String tip) {
+        Button b = new Button(text);
+        b.setMnemonicParsing(true);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+
+    /** Saves the two charts side by side as they are shown: the picture is taken here, encoded and written off the UI thread. */
+    public void exportChart(Path file) {
+        java.awt.image.BufferedImage image = ChartExport.snapshot(chartsBox);
+        report(tasks.compute(() -> write(file, () -> ChartExport.write(image, file))), "chart", file);
+    }
+
+    private void exportCsv(Path file) {
+        byte[] csv = presenter.csv();
+        report(tasks.compute(() -> write(file, () -> RunPresenter.writeCsv(csv, file))), "epoch log", file);
+    }
+
+    private interface FileWrite {
+        void run() throws java.io.IOException;
+    }
+
+    private static Path write(Path file, FileWrite w) {
+        try {
+            w.run();
+            return file;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("could not save " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void report(java.util.concurrent.CompletableFuture<Path> done, String what, Path file) {
+        done.whenComplete((p, err) -> {
+            if (err != null) {
+                dialogs.error("Export failed", Messages.of(err));
             } else {
-                vm.dataFolderProperty().set(null);
+                presenter.status("Saved " + what + " to " + file);
             }
         });
-        folder.textProperty().bind(Bindings.createStringBinding(() -> vm.dataFolderProperty().get() == null ? "60000 training, 10000 test images"
-                : vm.dataFolderProperty().get().toString(), vm.dataFolderProperty()));
-        row = field(g, row, "Dataset", data);
-        g.add(folder, 0, row++, 2, 1);
-        row = field(g, row, "Training examples", text(vm.trainLimitProperty(), "trainLimitField", "all"));
-        row = field(g, row, "Test examples", text(vm.testLimitProperty(), "testLimitField", "all"));
-
-        g.add(section("Network"), 0, row++, 2, 1);
-        row = field(g, row, "Hidden units", text(vm.unitsProperty(), "unitsField", "100"));
-        Label arch = new Label();
-        arch.getStyleClass().add("hint");
-        arch.textProperty().bind(Bindings.createStringBinding(() -> "MLP 784-" + vm.unitsProperty().get().strip() + "-" + vm.unitsProperty().get().strip()
-                + "-10, ReLU", vm.unitsProperty()));
-        g.add(arch, 0, row++, 2, 1);
-
-        g.add(section("Optimizer"), 0, row++, 2, 1);
-        ComboBox<String> opt = new ComboBox<>();
-        opt.setId("optimizerBox");
-        opt.getItems().addAll(Optimizers.NAMES);
-        opt.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String s) {
-                return s == null ? "" : OPTIMIZER_LABELS.getOrDefault(s, s);
-            }
-
-            @Override
-            public String fromString(String s) {
-                return s;
-            }
-        });
-        opt.valueProperty().bindBidirectional(vm.optimizerProperty());
-        opt.setPrefWidth(175);
-        row = field(g, row, "Optimizer", opt);
-        GridPane hyper = new GridPane();
-        hyper.setHgap(8);
-        hyper.setVgap(6);
-        Runnable buildHyper = () -> {
-            hyper.getChildren().clear();
-            int r = 0;
-            for (HyperParam h : vm.hyperparams()) {
-                Label l = new Label(h.key());
-                l.setMinWidth(Region.USE_PREF_SIZE);
-                TextField f = text(h.text(), "hp-" + h.key(), HyperParam.format(h.defaultValue()));
-                f.setTooltip(new Tooltip("Chainer's default: " + HyperParam.format(h.defaultValue())));
-                hyper.add(l, 0, r);
-                hyper.add(f, 1, r++);
-            }
-        };
-        vm.hyperparams().addListener((ListChangeListener<HyperParam>) c -> buildHyper.run());
-        buildHyper.run();
-        g.add(hyper, 0, row++, 2, 1);
-
-        g.add(section("Run"), 0, row++, 2, 1);
-        row = field(g, row, "Batch size", text(vm.batchSizeProperty(), "batchSizeField", "128"));
-        row = field(g, row, "Epochs", text(vm.epochsProperty(), "epochsField", "10"));
-        row = field(g, row, "Seed", text(vm.seedProperty(), "seedField", "0"));
-        CheckBox shuffle = new CheckBox("Shuffle every epoch");
-        shuffle.setId("shuffleCheck");
-        shuffle.selectedProperty().bindBidirectional(vm.shuffleProperty());
-        g.add(shuffle, 0, row++, 2, 1);
-        CheckBox augment = new CheckBox("Augment (random distortions)");
-        augment.setId("augmentCheck");
-        augment.setTooltip(new Tooltip("Small random rotations, scales, shifts and stroke widths: slower to learn, better on drawings"));
-        augment.selectedProperty().bindBidirectional(vm.augmentProperty());
-        g.add(augment, 0, row++, 2, 1);
-
-        CheckBox snapshots = new CheckBox("Snapshot every epoch…");
-        snapshots.setId("snapshotCheck");
-        snapshots.setTooltip(new Tooltip("Save the whole run after each epoch (keeps the newest 3) so it can be resumed exactly"));
-        snapshots.setOnAction(e -> {
-            if (snapshots.isSelected()) {
-                var chosen = context.dialogs().chooseFolder(getScene().getWindow(), "Folder for snapshots");
-                vm.snapshotFolderProperty().set(chosen.orElse(null));
-                snapshots.setSelected(chosen.isPresent());
-            } else {
-                vm.snapshotFolderProperty().set(null);
-            }
-        });
-        Label snapshotFolder = new Label();
-        snapshotFolder.getStyleClass().add("hint");
-        snapshotFolder.setWrapText(true);
-        snapshotFolder.setMaxWidth(260);
-        snapshotFolder.textProperty().bind(Bindings.createStringBinding(() -> vm.snapshotFolderProperty().get() == null ? ""
-                : "into " + vm.snapshotFolderProperty().get(), vm.snapshotFolderProperty()));
-        snapshotFolder.managedProperty().bind(vm.snapshotFolderProperty().isNotNull());
-        g.add(snapshots, 0, row++, 2, 1);
-        g.add(snapshotFolder, 0, row++, 2, 1);
-
-        Label validation = new Label();
-        validation.setId("validationLabel");
-        validation.getStyleClass().add("validation");
-        validation.setWrapText(true);
-        validation.setMaxWidth(260);
-        validation.textProperty().bind(vm.validationProperty());
-        validation.visibleProperty().bind(vm.validationProperty().isNotNull());
-        validation.managedProperty().bind(validation.visibleProperty());
-        g.add(validation, 0, row, 2, 1);
-
-        g.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.stateProperty().get() != TrainViewModel.State.IDLE
-                && vm.stateProperty().get() != TrainViewModel.State.FINISHED, vm.stateProperty()));
-        ScrollPane scroll = new ScrollPane(g);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("settings-scroll");
-        scroll.setPrefWidth(330);
-        scroll.setMinWidth(300);
-        return scroll;
     }
 
-    private static Label section(String title) {
-        Label l = new Label(title);
-        l.getStyleClass().add("section");
-        return l;
-    }
-
-    private static int field(GridPane g, int row, String label, javafx.scene.Node control) {
-        Label l = new Label(label);
-        l.setLabelFor(control);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        g.add(l, 0, row);
-        g.add(control, 1, row);
-        GridPane.setHgrow(control, Priority.ALWAYS);
-        if (control instanceof Region r) r.setMaxWidth(Double.MAX_VALUE);
-        return row + 1;
-    }
-
-    private static TextField text(javafx.beans.property.StringProperty p, String id, String prompt) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPromptText(prompt);
-        f.textProperty().bindBidirectional(p);
-        f.setPrefColumnCount(7);
-        return f;
-    }
-
-    private StatusBar statusBar() {
-        StatusBar bar = new StatusBar();
-        bar.setId("statusBar");
-        bar.textProperty().bind(vm.statusProperty());
-        bar.progressProperty().bind(Bindings.createDoubleBinding(() -> vm.stateProperty().get() == TrainViewModel.State.PREPARING
-                ? -1 : vm.progressProperty().get(), vm.stateProperty(), vm.progressProperty()));
-        Label epoch = info(vm.epochTextProperty(), "epochLabel");
-        Label iteration = info(vm.iterationTextProperty(), "iterationLabel");
-        Label speed = info(vm.speedTextProperty(), "speedLabel");
-        Label time = info(vm.timeTextProperty(), "timeLabel");
-        bar.getRightItems().addAll(epoch, new Separator(javafx.geometry.Orientation.VERTICAL), iteration,
-                new Separator(javafx.geometry.Orientation.VERTICAL), speed, new Separator(javafx.geometry.Orientation.VERTICAL), time);
-        return bar;
+    /**
+     * The status line: the message takes the room left and ends in "…" when longer (the whole text in its tooltip);
+     * the progress figures on the right keep their width.
+     */
+    private Region statusBar() {
+        Label text = new Label();
+        text.setId("statusText");
+        text.textProperty().bind(presenter.statusProperty());
+        text.setTextOverrun(OverrunStyle.ELLIPSIS);
+        text.setMinWidth(0);
+        text.setMaxWidth(Double.MAX_VALUE);
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(presenter.statusProperty());
+        full.setWrapText(true);
+        full.setMaxWidth(600);
+        text.setTooltip(full);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        ProgressBar bar = new ProgressBar();
+        bar.setId("progressBar");
+        bar.setPrefWidth(160);
+        bar.setMinWidth(Region.USE_PREF_SIZE);
+        bar.progressProperty().bind(Bindings.createDoubleBinding(() -> run.stateProperty().get() == RunState.PREPARING
+                ? -1 : presenter.progressProperty().get(), run.stateProperty(), presenter.progressProperty()));
+        HBox box = new HBox(8, text, bar, info(presenter.epochTextProperty(), "epochLabel"), new Separator(Orientation.VERTICAL),
+                info(presenter.iterationTextProperty(), "iterationLabel"), new Separator(Orientation.VERTICAL),
+                info(presenter.speedTextProperty(), "speedLabel"), new Separator(Orientation.VERTICAL), info(presenter.timeTextProperty(), "timeLabel"));
+        box.setId("statusBar");
+        box.getStyleClass().add("status-bar");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(4, 8, 4, 8));
+        return box;
     }
 
     private static Label info(javafx.beans.value.ObservableValue<String> text, String id) {
         Label l = new Label();
         l.setId(id);
         l.textProperty().bind(text);
-        l.setAlignment(Pos.CENTER_RIGHT);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.getStyleClass().add("status-info");
         return l;
     }
 
-    public TrainViewModel viewModel() {
-        return vm;
+    public TrainSettings settings() {
+        return settings;
+    }
+
+    public RunControl run() {
+        return run;
+    }
+
+    public RunPresenter presenter() {
+        return presenter;
+    }
+
+    public TableView<EpochReport> table() {
+        return table;
     }
 }

@@ -37,6 +37,18 @@ public final class TrainingFeed implements TrainingListener {
     private double sum;
     private long lastPoint;
     private int pointEvery = 1;
+    private double lastDetail = Double.NaN;
+    private double pointedDetail = Double.NaN;
+    private final java.util.function.LongSupplier clock;
+
+    public TrainingFeed() {
+        this(System::nanoTime);
+    }
+
+    /** With another clock (tests feed a run faster than real time). */
+    TrainingFeed(java.util.function.LongSupplier clock) {
+        this.clock = clock;
+    }
 
     @Override
     public void onStart(TrainingStart start) {
@@ -51,10 +63,11 @@ public final class TrainingFeed implements TrainingListener {
         window[next] = e.loss();
         next = (next + 1) % SMOOTHING;
         filled = Math.min(SMOOTHING, filled + 1);
-        long now = System.nanoTime();
+        lastDetail = e.epochDetail();
+        long now = clock.getAsLong();
         if (e.iteration() % pointEvery == 0 && now - lastPoint >= POINT_INTERVAL_NANOS) {
             lastPoint = now;
-            events.add(new LossPoint(e.epochDetail(), sum / filled));
+            point();
         }
     }
 
@@ -63,8 +76,15 @@ public final class TrainingFeed implements TrainingListener {
         events.add(new Validating(epoch, fractionDone));
     }
 
+    private void point() {
+        pointedDetail = lastDetail;
+        events.add(new LossPoint(lastDetail, sum / filled));
+    }
+
     @Override
     public void onEpoch(EpochReport report) {
+        // every epoch's curve reaches its end, whatever the throttle let through
+        if (filled > 0 && lastDetail != pointedDetail) point();
         events.add(report);
     }
 
@@ -81,9 +101,5 @@ public final class TrainingFeed implements TrainingListener {
     /** Removes and returns the next queued event, or null. */
     public Object poll() {
         return events.poll();
-    }
-
-    public int pending() {
-        return events.size();
     }
 }

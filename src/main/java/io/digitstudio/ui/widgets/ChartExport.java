@@ -1,4 +1,4 @@
-package io.digitstudio.ui.charts;
+package io.digitstudio.ui.widgets;
 
 import io.digitstudio.io.AtomicFiles;
 import javafx.embed.swing.SwingFXUtils;

@@ -1,4 +1,4 @@
-package io.digitstudio.ui.samples;
+package io.digitstudio.ui.widgets;
 
 import io.digitstudio.data.LabeledImages;
 import javafx.scene.image.PixelWriter;
@@ -40,11 +40,20 @@ public final class DigitImages {
     /** A square input of values in [0, 1] (e.g. what the network sees for a drawing). */
     public static WritableImage of(float[] values) {
         int side = (int) Math.round(Math.sqrt(values.length));
-        WritableImage img = new WritableImage(side, side);
+        return of(values, side, side);
+    }
+
+    /** A picture of values in [0, 1], row by row. */
+    public static WritableImage of(io.digitstudio.data.GreyImage img) {
+        return of(img.pixels(), img.width(), img.height());
+    }
+
+    private static WritableImage of(float[] values, int w, int h) {
+        WritableImage img = new WritableImage(w, h);
         PixelWriter pw = img.getPixelWriter();
-        for (int i = 0; i < side * side; i++) {
+        for (int i = 0; i < w * h; i++) {
             int v = Math.round(255 * Math.max(0, Math.min(1, values[i])));
-            pw.setArgb(i % side, i / side, 0xFF000000 | v << 16 | v << 8 | v);
+            pw.setArgb(i % w, i / w, 0xFF000000 | v << 16 | v << 8 | v);
         }
         return img;
     }

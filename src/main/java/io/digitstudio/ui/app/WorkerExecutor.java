@@ -1,0 +1,100 @@
+package io.digitstudio.ui.app;
+
+import io.digitstudio.ui.core.TaskExecutor;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The app's {@link TaskExecutor}: two daemon workers, one for training and one for everything else (so drawing stays
+ * responsive while a model trains), behind the engine's start-up. The first ND4J call unpacks native libraries and may
+ * fail; every task waits for it, and if it failed every future fails with that reason, so no view waits forever.
+ * Results are handed to the UI thread through {@code ui} (Platform.runLater in the app).
+ */
+public final class WorkerExecutor implements TaskExecutor, AutoCloseable {
+    private final ExecutorService trainWorker = Executors.newSingleThreadExecutor(daemon("digitstudio-train"));
+    private final ExecutorService computeWorker = Executors.newSingleThreadExecutor(daemon("digitstudio-compute"));
+    private final Consumer<Runnable> ui;
+    private final CompletableFuture<Void> engine;
+
+    public WorkerExecutor(Runnable engineStart, Consumer<Runnable> ui) {
+        this.ui = ui;
+        this.engine = CompletableFuture.runAsync(engineStart, computeWorker);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Completes on the UI thread once the engine is up, or with the reason it could not start. */
+    public CompletableFuture<Void> engineReady() {
+        return onUiThread(engine);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> compute(Callable<T> work) {
+        return run(work, computeWorker);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> train(Callable<T> work) {
+        return run(work, trainWorker);
+    }
+
+    @Override
+    public void onUi(Runnable r) {
+        ui.accept(r);
+    }
+
+    private <T> CompletableFuture<T> run(Callable<T> work, ExecutorService worker) {
+        CompletableFuture<T> done;
+        try {
+            done = engine.thenApplyAsync(ignored -> {
+                try {
+                    return work.call();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            }, worker);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            done = CompletableFuture.failedFuture(new IllegalStateException("the app is closing"));
+        }
+        return onUiThread(done);
+    }
+
+    private <T> CompletableFuture<T> onUiThread(CompletableFuture<T> f) {
+        CompletableFuture<T> out = new CompletableFuture<>();
+        f.whenComplete((v, err) -> ui.accept(() -> {
+            if (err != null) {
+                out.completeExceptionally(err instanceof CompletionException && err.getCause() != null ? err.getCause() : err);
+            } else {
+                out.complete(v);
+            }
+        }));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        trainWorker.shutdownNow();
+        computeWorker.shutdownNow();
+        try {
+            trainWorker.awaitTermination(2, TimeUnit.SECONDS);
+            computeWorker.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.digitstudio.ui.core;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The file pickers and notifications (after JabRef's DialogService): view models ask for a path or tell the user
+ * something through this, so tests can script the answers and read what was said. Titles say what a dialog is for.
+ */
+public interface DialogService {
+    Optional<Path> openModel();
+
+    Optional<Path> saveModel(String suggestedName);
+
+    Optional<Path> openImage();
+
+    /** Picks a snapshot file to continue a run from. */
+    Optional<Path> openSnapshot();
+
+    Optional<Path> chooseFolder(String title);
+
+    Optional<Path> saveFile(String title, String suggestedName, String description, String extension);
+
+    /** A passing message (a toast). */
+    void info(String title, String text);
+
+    /** Something went wrong; {@code text} is one line for the user. */
+    void error(String title, String text);
+}

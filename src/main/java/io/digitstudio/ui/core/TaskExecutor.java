@@ -1,0 +1,20 @@
+package io.digitstudio.ui.core;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where view models send work that must not run on the UI thread (after JabRef's TaskExecutor). Every future returned
+ * completes on the UI thread, so a view model's {@code whenComplete} may touch its properties; if the engine could not
+ * start, the future fails with that reason instead of never running. Tests use a same-thread executor.
+ */
+public interface TaskExecutor {
+    /** Short work (predictions, file reads and writes) on the compute worker. */
+    <T> CompletableFuture<T> compute(Callable<T> work);
+
+    /** A training run on its own worker, so drawing stays responsive while a model trains. */
+    <T> CompletableFuture<T> train(Callable<T> work);
+
+    /** Runs {@code r} on the UI thread, later. */
+    void onUi(Runnable r);
+}

@@ -1,0 +1,220 @@
+package io.digitstudio.ui.train;
+
+import io.digitstudio.io.AtomicFiles;
+import io.digitstudio.train.EpochReport;
+import io.digitstudio.train.IterationEvent;
+import io.digitstudio.train.TrainingStart;
+import io.digitstudio.ui.widgets.DecimatedSeries;
+import io.digitstudio.ui.widgets.Formats;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Presents a run's feed: drains what the training thread queued (UI thread, once per frame from {@link #pulse()}) into
+ * the charts' series, the epoch table and the status texts, without flooding the UI: the status texts change at most
+ * every {@link #UI_INTERVAL_NANOS}, the charts and the table take what arrived at most every
+ * {@link #CHART_INTERVAL_NANOS} (re-laying out and repainting them costs far more than the data, and with a software
+ * renderer it costs the training thread measurable time on a two-core machine), and the end of a run always shows all.
+ */
+public final class RunPresenter {
+    static final int CHART_CAP = 400;
+    static final long UI_INTERVAL_NANOS = 250_000_000L;
+    static final long CHART_INTERVAL_NANOS = 1_000_000_000L;
+
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready to train");
+    private final ReadOnlyStringWrapper epochText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper iterationText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper timeText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyIntegerWrapper plannedEpochs = new ReadOnlyIntegerWrapper(10);
+    /** The lower end of the accuracy axis: 0 until there is data, then fitted below the lowest accuracy. */
+    private final ReadOnlyDoubleWrapper accuracyFloor = new ReadOnlyDoubleWrapper(0);
+    private final DecimatedSeries trainLoss = new DecimatedSeries("train loss (smoothed)", CHART_CAP, false);
+    private final DecimatedSeries valLoss = new DecimatedSeries("validation loss", CHART_CAP, true);
+    private final DecimatedSeries trainAccuracy = new DecimatedSeries("train accuracy", CHART_CAP, true);
+    private final DecimatedSeries valAccuracy = new DecimatedSeries("validation accuracy", CHART_CAP, true);
+    private final ObservableList<EpochReport> epochRows = FXCollections.observableArrayList();
+
+    private TrainingFeed feed;
+    private boolean live;
+    private boolean paused;
+    private final List<Object> pending = new ArrayList<>();
+    private final List<double[]> pendingPoints = new ArrayList<>();
+    private long lastUiUpdate;
+    private long lastChartUpdate;
+    private int totalEpochs;
+    private long runStartNanos;
+    private double rate;
+    private long rateMark;
+    private long rateMarkIteration;
+
+    /** Clears the previous run's curves, table and texts and starts presenting {@code f}. */
+    public void begin(TrainingFeed f, int planned, String firstStatus) {
+        for (DecimatedSeries s : series()) s.clear();
+        epochRows.clear();
+        pending.clear();
+        pendingPoints.clear();
+        feed = f;
+        live = true;
+        paused = false;
+        totalEpochs = planned;
+        plannedEpochs.set(planned);
+        accuracyFloor.set(0);
+        progress.set(0);
+        epochText.set("");
+        iterationText.set("");
+        speedText.set("");
+        timeText.set("");
+        status.set(firstStatus);
+        runStartNanos = System.nanoTime();
+        rateMark = runStartNanos;
+        rateMarkIteration = 0;
+        rate = 0;
+    }
+
+    /** Shows everything still queued and stops the live texts (the run has ended). */
+    public void end(double seconds, boolean completed) {
+        pulse(true);
+        live = false;
+        speedText.set("");
+        timeText.set("Took " + Formats.clock(seconds));
+        if (completed) progress.set(1);
+    }
+
+    /** The epochs the charts' x axes span while no run is under way (from the form). */
+    public void planEpochs(int epochs) {
+        if (!live) plannedEpochs.set(epochs);
+    }
+
+    public void setPaused(boolean p) {
+        paused = p;
+        if (live) speedText.set(p ? "paused" : "");
+    }
+
+    public void status(String text) {
+        status.set(text);
+    }
+
+    /** Called once per frame on the UI thread. */
+    public void pulse() {
+        pulse(false);
+    }
+
+    void pulse(boolean force) {
+        TrainingFeed f = feed;
+        if (f == null) return;
+        Object ev;
+        while ((ev = f.poll()) != null) {
+            if (ev instanceof TrainingStart s) {
+                start(s); // at once: it sets the axes and the status
+            } else {
+                pending.add(ev); // points, validation progress and epoch reports wait for the next chart update
+            }
+        }
+        long now = System.nanoTime();
+        if (force || now - lastChartUpdate >= CHART_INTERVAL_NANOS) {
+            lastChartUpdate = now;
+            flushPending();
+        }
+        if (!force && now - lastUiUpdate < UI_INTERVAL_NANOS) return;
+        lastUiUpdate = now;
+        IterationEvent e = f.latest();
+        if (e != null && live) showProgress(e);
+    }
+
+    private void start(TrainingStart s) {
+        totalEpochs = s.config().epochs();
+        plannedEpochs.set(totalEpochs);
+        status.set(String.format(Locale.ROOT, "Training %s on %d examples (%s)", s.architecture(), s.trainSize(), s.dataSource()));
+    }
+
+    /** Applies the queued events in order, consecutive loss points in one change to the chart. */
+    private void flushPending() {
+        List<EpochReport> rows = new ArrayList<>();
+        for (Object ev : pending) {
+            if (ev instanceof TrainingFeed.LossPoint p) {
+                pendingPoints.add(new double[]{p.epochDetail(), p.loss()});
+            } else if (ev instanceof TrainingFeed.Validating v) {
+                if (live && !paused) status.set(String.format(Locale.ROOT, "Validating epoch %d… %.0f%%", v.epoch(), 100 * v.fraction()));
+            } else if (ev instanceof EpochReport r) {
+                rows.add(r);
+                valLoss.add(r.epoch(), r.valLoss());
+                trainAccuracy.add(r.epoch(), r.trainAccuracy());
+                valAccuracy.add(r.epoch(), r.valAccuracy());
+                if (live) status.set(String.format(Locale.ROOT, "Epoch %d: validation accuracy %s", r.epoch(), Formats.percent(r.valAccuracy())));
+            }
+        }
+        pending.clear();
+        trainLoss.addAll(pendingPoints);
+        pendingPoints.clear();
+        if (!rows.isEmpty()) {
+            epochRows.addAll(rows);
+            double lo = Math.min(trainAccuracy.yRange()[0], valAccuracy.yRange()[0]);
+            // a tenth below the lowest accuracy, in steps of 0.05, so that 0.92 -> 0.97 is visible and 1.0 stays on top
+            accuracyFloor.set(Math.max(0, Math.floor((lo - 0.02) * 20) / 20));
+        }
+    }
+
+    private void showProgress(IterationEvent e) {
+        long now = System.nanoTime();
+        if (now - rateMark > 500_000_000L) {
+            rate = (e.iteration() - rateMarkIteration) / ((now - rateMark) / 1e9);
+            rateMark = now;
+            rateMarkIteration = e.iteration();
+        } else if (rate == 0 && e.elapsedSeconds() > 0) {
+            rate = e.iteration() / e.elapsedSeconds();
+        }
+        epochText.set(String.format(Locale.ROOT, "Epoch %d/%d", Math.min(e.epoch(), totalEpochs), totalEpochs));
+        iterationText.set(String.format(Locale.ROOT, "Iteration %d/%d", e.iteration(), e.totalIterations()));
+        speedText.set(paused ? "paused" : String.format(Locale.ROOT, "%.0f it/s", rate));
+        double elapsed = (now - runStartNanos) / 1e9;
+        double eta = rate > 0 ? (e.totalIterations() - e.iteration()) / rate : Double.NaN;
+        timeText.set("Elapsed " + Formats.clock(elapsed) + " · ETA " + (Double.isNaN(eta) ? "–" : Formats.clock(eta)));
+        progress.set((double) e.iteration() / e.totalIterations());
+    }
+
+    private List<DecimatedSeries> series() {
+        return List.of(trainLoss, valLoss, trainAccuracy, valAccuracy);
+    }
+
+    /** The epoch log as CSV (UI thread: it reads the table's rows). */
+    public byte[] csv() {
+        StringBuilder sb = new StringBuilder(EpochReport.csvHeader()).append('\n');
+        for (EpochReport r : epochRows) sb.append(r.csvRow()).append('\n');
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Writes CSV bytes from {@link #csv()} atomically; any thread. */
+    public static void writeCsv(byte[] csv, Path file) throws IOException {
+        AtomicFiles.write(file, out -> out.write(csv));
+    }
+
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty epochTextProperty() { return epochText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty iterationTextProperty() { return iterationText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty speedTextProperty() { return speedText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty timeTextProperty() { return timeText.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    /** The epochs the charts' x axes span: the run's, or the form's before a run. */
+    public ReadOnlyIntegerProperty plannedEpochsProperty() { return plannedEpochs.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty accuracyFloorProperty() { return accuracyFloor.getReadOnlyProperty(); }
+    public DecimatedSeries trainLoss() { return trainLoss; }
+    public DecimatedSeries valLoss() { return valLoss; }
+    public DecimatedSeries trainAccuracy() { return trainAccuracy; }
+    public DecimatedSeries valAccuracy() { return valAccuracy; }
+    public ObservableList<EpochReport> epochRows() { return epochRows; }
+}

@@ -1,0 +1,83 @@
+package io.digitstudio.ui.widgets;
+
+import io.digitstudio.nn.Prediction;
+import javafx.collections.FXCollections;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+
+import java.util.List;
+
+/**
+ * The class probabilities as bars, the predicted one highlighted and labelled with the classes' names (digits for
+ * MNIST, garments for Fashion-MNIST). Shared by the gallery and the canvas. With no prediction it shows no bars at all.
+ */
+public final class ProbabilityBars extends BarChart<String, Number> {
+    private final CategoryAxis axis;
+    private final XYChart.Series<String, Number> series = new XYChart.Series<>();
+    private List<String> names = List.of();
+    private boolean showing;
+
+    public ProbabilityBars() {
+        this(new CategoryAxis());
+    }
+
+    private ProbabilityBars(CategoryAxis axis) {
+        super(axis, new NumberAxis(0, 1, 0.25));
+        this.axis = axis;
+        axis.setAutoRanging(false);
+        setAnimated(false);
+        setLegendVisible(false);
+        setCategoryGap(4);
+        setBarGap(0);
+        getYAxis().setLabel("probability");
+        getStyleClass().add("probability-bars");
+        setClasses(io.digitstudio.data.ClassNames.numbers(10));
+        getData().add(series);
+    }
+
+    /** The names of the classes, in label order. */
+    public void setClasses(List<String> classNames) {
+        if (classNames.equals(names)) return;
+        names = List.copyOf(classNames);
+        series.getData().clear();
+        axis.setCategories(FXCollections.observableArrayList(names));
+        axis.setTickLabelRotation(names.stream().anyMatch(s -> s.length() > 2) ? -40 : 0);
+        for (String name : names) {
+            XYChart.Data<String, Number> bar = new XYChart.Data<>(name, 0);
+            bar.nodeProperty().addListener((o, a, node) -> {
+                if (node != null) node.setVisible(showing);
+            });
+            series.getData().add(bar);
+        }
+    }
+
+    public void show(Prediction p) {
+        showing = p != null;
+        for (int d = 0; d < names.size(); d++) {
+            XYChart.Data<String, Number> bar = series.getData().get(d);
+            bar.setYValue(p == null || d >= p.probabilities().length ? 0 : p.probabilities()[d]);
+            if (bar.getNode() != null) {
+                bar.getNode().getStyleClass().remove("predicted-bar");
+                // a zero-height bar is still drawn as a sliver: hide the bars entirely until there is something to show
+                bar.getNode().setVisible(p != null);
+                if (p != null && d == p.label()) bar.getNode().getStyleClass().add("predicted-bar");
+            }
+        }
+    }
+
+    @Override
+    protected void layoutPlotChildren() {
+        super.layoutPlotChildren();
+        // a zero-height bar is still drawn as a sliver: no bars at all until there is a prediction to show
+        for (XYChart.Data<String, Number> bar : series.getData()) if (bar.getNode() != null) bar.getNode().setVisible(showing);
+    }
+
+    /** The bar heights shown, for tests. */
+    public double[] values() {
+        double[] v = new double[names.size()];
+        for (int d = 0; d < v.length; d++) v[d] = series.getData().get(d).getYValue().doubleValue();
+        return v;
+    }
+}

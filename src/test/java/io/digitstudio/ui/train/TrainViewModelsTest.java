@@ -1,0 +1,198 @@
+package io.digitstudio.ui.train;
+
+import io.digitstudio.nn.Nd4jSetup;
+import io.digitstudio.train.EpochReport;
+import io.digitstudio.train.IterationEvent;
+import io.digitstudio.train.TrainingConfig;
+import io.digitstudio.train.TrainingResult;
+import io.digitstudio.train.TrainingStart;
+import io.digitstudio.ui.SameThreadTasks;
+import io.digitstudio.ui.TestDialogs;
+import io.digitstudio.ui.app.WorkerExecutor;
+import io.digitstudio.ui.model.ActiveModel;
+import io.digitstudio.ui.model.ModelManager;
+import io.digitstudio.ui.model.RecentModels;
+import javafx.scene.chart.XYChart;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The Train view's view models under plain JUnit: a same-thread executor and scripted dialogs, no window. */
+class TrainViewModelsTest {
+    @BeforeAll
+    static void engine() {
+        Nd4jSetup.init();
+    }
+
+    @Test
+    void hyperParametersAreShownExactlyAndReadBackToTheSameValue() {
+        assertEquals("1.5e-4", HyperParam.format(1.5e-4));
+        assertEquals("0.01", HyperParam.format(0.01));
+        assertEquals("0.9", HyperParam.format(0.9));
+        assertEquals("1e-8", HyperParam.format(1e-8));
+        assertEquals("0.001", HyperParam.format(0.001));
+        for (double v : new double[]{1.5e-4, 1.234567e-5, 3e-4, 0.0123, 1e-8, 2.5e7, 0.999}) {
+            assertEquals(v, Double.parseDouble(HyperParam.format(v)), 0.0, "round trip of " + v);
+        }
+        TrainSettings s = new TrainSettings();
+        s.optimizerProperty().set("adam");
+        s.show(TrainingConfig.tutorial().withOptimizer("adam", java.util.Map.of("alpha", 1.5e-4)));
+        assertEquals(1.5e-4, s.config().lr(), 0.0, "a run shown in the form trains with the same rate");
+    }
+
+    @Test
+    void theFormSaysWhatIsWrong() {
+        TrainSettings s = new TrainSettings();
+        assertNull(s.validationProperty().get());
+        s.epochsProperty().set("ten");
+        assertEquals("Epochs must be a whole number, got 'ten'", s.validationProperty().get());
+        s.epochsProperty().set("3");
+        s.trainLimitProperty().set("100");
+        assertEquals("Batch size 128 is larger than the 100 training examples", s.validationProperty().get());
+        s.batchSizeProperty().set("50");
+        assertNull(s.validationProperty().get());
+        assertEquals(3, s.config().epochs());
+        assertEquals(100, s.config().trainLimit());
+    }
+
+    private static TrainingFeed feedOf(int epochs, int perEpoch) {
+        long[] now = {0};
+        TrainingFeed f = new TrainingFeed(() -> now[0] += 10_000_000L); // 10 ms an iteration
+        long total = (long) epochs * perEpoch;
+        f.onStart(new TrainingStart(TrainingConfig.tutorial().withEpochs(epochs), "784-100-100-10", 1, 6000, 1000, perEpoch, total, 0, "t"));
+        long it = 0;
+        for (int e = 1; e <= epochs; e++) {
+            for (int i = 1; i <= perEpoch; i++) {
+                it++;
+                f.onIteration(new IterationEvent(e, it, total, e - 1 + (double) i / perEpoch, 1.0 / it, 0.9, it * 0.001));
+            }
+            f.onEpoch(new EpochReport(e, it, 0.5, 0.9, 0.4, 0.9 + e * 0.001, 0.1, 0.01));
+        }
+        return f;
+    }
+
+    @Test
+    void theLossCurveCoversTheWholeRunAtAnyLength() {
+        for (int epochs : new int[]{1, 10, 50}) {
+            RunPresenter p = new RunPresenter();
+            // 469 iterations an epoch, as MNIST at batch 128: one loss point every 9 iterations
+            p.begin(feedOf(epochs, 469), epochs, "Loading data…");
+            p.end(1, true);
+            List<XYChart.Data<Number, Number>> pts = p.trainLoss().series().getData();
+            assertTrue(pts.size() <= RunPresenter.CHART_CAP, epochs + " epochs: " + pts.size() + " points");
+            assertTrue(pts.size() >= Math.min(RunPresenter.CHART_CAP / 2, epochs * 50), epochs + " epochs: only " + pts.size() + " points");
+            assertTrue(pts.get(0).getXValue().doubleValue() < 0.05, epochs + " epochs: starts at " + pts.get(0).getXValue());
+            assertTrue(pts.get(pts.size() - 1).getXValue().doubleValue() > epochs - 0.05, epochs + " epochs: ends at " + pts.get(pts.size() - 1).getXValue());
+            // evenly thinned: no gap wider than four times the mean
+            double mean = (double) epochs / pts.size();
+            for (int i = 1; i < pts.size(); i++) {
+                double gap = pts.get(i).getXValue().doubleValue() - pts.get(i - 1).getXValue().doubleValue();
+                assertTrue(gap > 0 && gap < 4 * mean, epochs + " epochs: gap " + gap + " at " + i);
+            }
+            assertEquals(epochs, p.epochRows().size());
+            assertEquals(epochs, p.valAccuracy().series().getData().size());
+            assertEquals(String.format("Iteration %d/%d", epochs * 469, epochs * 469), p.iterationTextProperty().get());
+            // the next run starts from a clean chart
+            p.begin(new TrainingFeed(), 5, "Loading data…");
+            assertTrue(p.trainLoss().series().getData().isEmpty());
+            assertTrue(p.valAccuracy().series().getData().isEmpty());
+            assertTrue(p.epochRows().isEmpty());
+            assertEquals(0, p.accuracyFloorProperty().get());
+        }
+    }
+
+    private static ModelManager models(io.digitstudio.ui.core.TaskExecutor tasks, TestDialogs dialogs) {
+        ModelManager m = new ModelManager(tasks, dialogs, RecentModels.inMemory());
+        m.loadBuiltIn();
+        return m;
+    }
+
+    @Test
+    void aFinishedRunBecomesTheActiveModelAndTheUserIsTold() {
+        SameThreadTasks tasks = new SameThreadTasks();
+        TestDialogs dialogs = new TestDialogs();
+        ModelManager models = models(tasks, dialogs);
+        ActiveModel builtIn = models.activeProperty().get();
+        assertEquals("built-in", builtIn.name());
+        TrainSettings s = new TrainSettings();
+        s.trainLimitProperty().set("1000");
+        s.testLimitProperty().set("200");
+        s.epochsProperty().set("1");
+        RunPresenter p = new RunPresenter();
+        RunControl run = new RunControl(s, p, tasks, dialogs, models);
+        run.start();
+        assertEquals(RunState.FINISHED, run.stateProperty().get());
+        assertEquals(TrainingResult.Outcome.COMPLETED, run.resultProperty().get().outcome());
+        assertSame(run.trainedModelProperty().get(), models.activeProperty().get());
+        assertEquals("MNIST", models.activeProperty().get().info().dataset());
+        assertTrue(run.trainedModelActiveProperty().get());
+        assertTrue(dialogs.infos.get(dialogs.infos.size() - 1).contains("Draw and Samples now use the new model"), dialogs.infos.toString());
+        assertEquals("Iteration 8/8", p.iterationTextProperty().get(), "1000 / 128 = 7.8 batches");
+        models.useBuiltIn();
+        assertFalse(run.trainedModelActiveProperty().get());
+        run.useTrainedModel();
+        assertTrue(run.trainedModelActiveProperty().get());
+    }
+
+    @Test
+    void aDivergedRunNeverReplacesTheActiveModel() {
+        SameThreadTasks tasks = new SameThreadTasks();
+        TestDialogs dialogs = new TestDialogs();
+        ModelManager models = models(tasks, dialogs);
+        ActiveModel builtIn = models.activeProperty().get();
+        TrainSettings s = new TrainSettings();
+        s.trainLimitProperty().set("1000");
+        s.testLimitProperty().set("200");
+        s.optimizerProperty().set("sgd");
+        s.hyperparams().get(0).text().set("1000000");
+        RunPresenter p = new RunPresenter();
+        RunControl run = new RunControl(s, p, tasks, dialogs, models);
+        run.start();
+        assertEquals(TrainingResult.Outcome.DIVERGED, run.resultProperty().get().outcome());
+        assertSame(builtIn, models.activeProperty().get());
+        assertTrue(p.statusProperty().get().endsWith("The active model (built-in) is unchanged."), p.statusProperty().get());
+        assertTrue(dialogs.errors.get(0).startsWith("Training diverged: training diverged at epoch"), dialogs.errors.toString());
+    }
+
+    /** Runs what the workers hand to the "UI thread" until {@code done} holds. */
+    private static void drain(BlockingQueue<Runnable> ui, java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!done.getAsBoolean()) {
+            Runnable r = ui.poll(100, TimeUnit.MILLISECONDS);
+            if (r != null) r.run();
+            assertTrue(System.nanoTime() < deadline, "timed out");
+        }
+    }
+
+    @Test
+    void anEngineThatCannotStartEndsInAMessageAndAUsableView() throws Exception {
+        BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
+        try (WorkerExecutor tasks = new WorkerExecutor(() -> {
+            throw new UnsatisfiedLinkError("no jnind4jcpu in java.library.path");
+        }, ui::add)) {
+            TestDialogs dialogs = new TestDialogs();
+            ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
+            TrainSettings s = new TrainSettings();
+            RunPresenter p = new RunPresenter();
+            RunControl run = new RunControl(s, p, tasks, dialogs, models);
+            run.start();
+            assertEquals(RunState.PREPARING, run.stateProperty().get());
+            drain(ui, () -> run.stateProperty().get() == RunState.IDLE);
+            assertEquals("Could not train: no jnind4jcpu in java.library.path", p.statusProperty().get());
+            assertEquals(List.of("Training failed: no jnind4jcpu in java.library.path"), dialogs.errors);
+
+            // Stop while the run is still preparing also ends in a usable view, not "stopping" for good
+            run.start();
+            run.stop();
+            assertEquals(RunState.STOPPING, run.stateProperty().get());
+            drain(ui, () -> run.stateProperty().get() == RunState.IDLE);
+            assertTrue(run.stateProperty().get().canStart());
+        }
+    }
+}
