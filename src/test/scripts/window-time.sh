@@ -5,15 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 n="${1:-5}"; shift || true
 cmd=("$@"); [ ${#cmd[@]} -gt 0 ] || cmd=(java -Xmx640m -jar target/digitstudio.jar)
-command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "needs Xvfb and xdotool" >&2; exit 2; }
-Xvfb :77 -screen 0 1280x900x24 >/dev/null 2>&1 & xvfb=$!
-trap 'kill $xvfb 2>/dev/null' EXIT
-sleep 1
+command -v xvfb-run >/dev/null && command -v xdotool >/dev/null || { echo "needs xvfb-run and xdotool" >&2; exit 2; }
+# run the whole loop inside one virtual screen
+if [ -z "${DISPLAY:-}" ]; then exec xvfb-run -a -s "-screen 0 1280x900x24" "$0" "$n" "${cmd[@]}"; fi
 times=()
 for i in $(seq "$n"); do
   t0=$(date +%s.%N)
-  DISPLAY=:77 "${cmd[@]}" >/dev/null 2>&1 & app=$!
-  DISPLAY=:77 xdotool search --sync --onlyvisible --name '^DigitStudio$' >/dev/null
+  "${cmd[@]}" >/dev/null 2>&1 & app=$!
+  timeout 60 xdotool search --sync --onlyvisible --name '^DigitStudio$' >/dev/null
   t1=$(date +%s.%N)
   kill "$app"; wait "$app" 2>/dev/null || true
   t=$(echo "$t1 - $t0" | bc -l); times+=("$t"); printf 'run %d: %.2f s\n' "$i" "$t"
