@@ -55,6 +55,7 @@ final class BenchCommand implements Callable<Integer> {
         if (blasThreads != null) Nd4jSetup.setBlasThreads(blasThreads);
         double initSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
+        subset.validate();
         Mnist.TrainTest d = subset.apply(data.load());
         double loadSeconds = (System.nanoTime() - t1) / 1e9;
         TrainingLoop loop = TrainingLoop.create(config, d.train(), d.test(), d.source());

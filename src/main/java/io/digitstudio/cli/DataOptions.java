@@ -12,13 +12,16 @@ public final class DataOptions {
     Path dir;
 
     public Mnist.TrainTest load() {
-        return dir == null ? Mnist.bundled() : Mnist.fromDirectory(dir);
+        return Mnist.load(dir);
     }
 
     /** The first {@code n} examples of a set, or all of it when {@code n} is null; {@code option} names the flag in errors. */
     static LabeledImages cut(LabeledImages set, Integer n, String option) {
-        if (n == null) return set;
-        if (n < 1) throw new UserInputException(option + " must be at least 1 (leave it out to use all " + set.size() + "), got " + n);
-        return set.limit(n, option);
+        return n == null ? set : set.limit(n, option);
+    }
+
+    /** Refuses a size below 1 before anything is loaded ({@code n} null: not given). */
+    static void requirePositive(Integer n, String option) {
+        if (n != null && n < 1) throw new UserInputException(option + " must be at least 1 (leave it out to use all), got " + n);
     }
 }

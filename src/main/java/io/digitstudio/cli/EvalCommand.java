@@ -29,7 +29,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (batchSize < 1) throw new UserInputException("--batch-size must be at least 1, got " + batchSize);
-        if (testSize != null && testSize < 1) throw new UserInputException("--test-size must be at least 1 (leave it out to use all), got " + testSize);
+        DataOptions.requirePositive(testSize, "--test-size");
         Startup.engine();
         ModelFiles.LoadedModel m = ModelFiles.loadNpz(model);
         m.notes().forEach(n -> System.err.println("note: " + n));

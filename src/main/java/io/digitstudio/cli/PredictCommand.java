@@ -45,7 +45,7 @@ final class PredictCommand implements Callable<Integer> {
         List<Path> files = expand(images, !noRecursive);
         if (files.isEmpty()) throw new UserInputException("no images found in " + String.join(", ", images.stream().map(String::valueOf).toList())
                 + " (PNG, JPEG, BMP or GIF" + (noRecursive ? "; subfolders were not searched" : "") + ")");
-        if (saveInput != null) TrainCommand.makeFolder(saveInput, "--save-input");
+        if (saveInput != null) makeFolder(saveInput);
         Startup.engine();
         ModelFiles.LoadedModel loaded = model == null ? ModelFiles.loadDefault() : ModelFiles.loadNpz(model);
         loaded.notes().forEach(n -> System.err.println("note: " + n));
@@ -88,6 +88,16 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    private static void makeFolder(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new UserInputException("--save-input " + dir + " is a file, not a folder");
+        } catch (IOException e) {
+            throw new UserInputException("--save-input " + dir + ": cannot create the folder (" + e.getMessage() + ")");
+        }
     }
 
     /**

@@ -11,6 +11,12 @@ public final class SubsetOptions {
     @Option(names = "--test-size", paramLabel = "N", description = "Use only the first N test examples (default: all).")
     Integer testSize;
 
+    /** Refuses sizes below 1 before anything is loaded. */
+    void validate() {
+        DataOptions.requirePositive(trainSize, "--train-size");
+        DataOptions.requirePositive(testSize, "--test-size");
+    }
+
     Mnist.TrainTest apply(Mnist.TrainTest d) {
         return d.with(DataOptions.cut(d.train(), trainSize, "--train-size"), DataOptions.cut(d.test(), testSize, "--test-size"));
     }

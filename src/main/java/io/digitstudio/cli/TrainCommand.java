@@ -66,10 +66,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ParseResult given = spec.commandLine().getParseResult();
-        for (Integer n : new Integer[]{subset.trainSize, subset.testSize}) {
-            if (n != null && n < 1) throw new UserInputException((n == subset.trainSize ? "--train-size" : "--test-size")
-                    + " must be at least 1 (leave it out to use all), got " + n);
-        }
+        subset.validate();
         Map<String, NpyArray> snapshot = resume == null ? null : Snapshot.read(resume);
         String snapshotName = resume == null ? null : String.valueOf(resume.getFileName());
         RunSetup before = snapshot == null ? RunSetup.NONE : Snapshot.runSetup(snapshot, snapshotName);
@@ -91,21 +88,16 @@ final class TrainCommand implements Callable<Integer> {
         ModelOutput.check(modelOut);
         if (snapshotEvery != null && snapshotEvery < 1) throw new UserInputException("--snapshot-every must be at least 1, got " + snapshotEvery);
         if (kept < 1) throw new UserInputException("--keep must be at least 1, got " + kept);
-        if (every > 0) makeFolder(snapDir, "--snapshot-dir");
 
         Startup.engine();
         options.applyThreads();
-        Mnist.TrainTest all = dataDir == null ? Mnist.bundled() : Mnist.fromDirectory(dataDir);
+        Mnist.TrainTest all = Mnist.load(dataDir);
         Mnist.TrainTest d = all.with(DataOptions.cut(all.train(), limit(config.trainLimit()), "--train-size"),
                 DataOptions.cut(all.test(), limit(config.testLimit()), "--test-size"));
         TrainingLoop loop;
         if (snapshot == null) {
             loop = TrainingLoop.create(config, d.train(), d.test(), d.source());
         } else {
-            if (config.epochs() < epochOf(snapshot, snapshotName)) {
-                throw new UserInputException("--epochs " + config.epochs() + " is fewer than the " + epochOf(snapshot, snapshotName)
-                        + " epochs the snapshot has already trained");
-            }
             loop = Snapshot.resume(snapshot, snapshotName, d.train(), d.test(), d.source(), config.epochs());
             System.err.printf(Locale.ROOT, "resuming at epoch %d of %d (iteration %d)%n", loop.iterator().epoch(), loop.config().epochs(), loop.iteration());
         }
@@ -136,27 +128,11 @@ final class TrainCommand implements Callable<Integer> {
         return n == 0 ? null : n;
     }
 
-    private static long epochOf(Map<String, NpyArray> snapshot, String name) {
-        NpyArray e = snapshot.get("updater/iterator:main/epoch");
-        if (e == null) throw new UserInputException(name + ": missing key 'updater/iterator:main/epoch'");
-        return e.toLongs()[0];
-    }
-
     /** model.npz, or model-2.npz, model-3.npz, … : a default never replaces a file the user has. */
     static Path freeDefault() {
         Path p = Path.of(DEFAULT_OUT);
         for (int i = 2; Files.exists(p); i++) p = Path.of("model-" + i + ".npz");
         return p;
-    }
-
-    static void makeFolder(Path dir, String option) {
-        try {
-            Files.createDirectories(dir);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw new UserInputException(option + " " + dir + " is a file, not a folder");
-        } catch (java.io.IOException e) {
-            throw new UserInputException(option + " " + dir + ": cannot create the folder (" + e.getMessage() + ")");
-        }
     }
 
     /**

@@ -95,7 +95,6 @@ public final class LabeledImages implements Dataset {
         return pixels[index * rows * cols + row * cols + col] & 0xff;
     }
 
-    /** The first {@code n} examples (a view sharing the pixels), like Chainer's {@code SubDataset}. */
     /**
      * The first {@code n} examples, or all of them for {@code n} = 0 (a run's "use only N" setting); fewer than
      * {@code n} is an error naming {@code what} ("--train-size", "training").
@@ -107,6 +106,7 @@ public final class LabeledImages implements Dataset {
         return head(n);
     }
 
+    /** The first {@code n} examples (a view sharing the pixels), like Chainer's {@code SubDataset}. */
     public LabeledImages head(int n) {
         if (n < 0 || n > count) throw new IllegalArgumentException("head(" + n + ") of a dataset of " + count);
         if (n == count) return this;

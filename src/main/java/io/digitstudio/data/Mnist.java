@@ -75,15 +75,16 @@ public final class Mnist {
         return build(files, "MNIST (bundled)", "MNIST", ClassNames.numbers(10));
     }
 
+    /** The bundled MNIST when {@code folder} is null, else the IDX files in that folder. */
+    public static TrainTest load(Path folder) {
+        return folder == null ? bundled() : fromDirectory(folder);
+    }
+
     /** Loads the four files from a folder, e.g. Debian's Fashion-MNIST at /usr/share/datasets/fashion-mnist. */
     public static TrainTest fromDirectory(Path dir) {
         if (!Files.isDirectory(dir)) throw new DataException(dir + ": not a folder");
         IdxFile[] files = new IdxFile[4];
-        Path[] paths = new Path[4];
-        for (int i = 0; i < 4; i++) {
-            paths[i] = find(dir, FILES[i]);
-            files[i] = IdxReader.read(paths[i]);
-        }
+        for (int i = 0; i < 4; i++) files[i] = IdxReader.read(find(dir, FILES[i]));
         Path abs = dir.toAbsolutePath().normalize();
         TrainTest t = build(files, abs.toString(), abs.getFileName() == null ? abs.toString() : abs.getFileName().toString(), List.of());
         int classes = ClassNames.count(t.train(), t.test());

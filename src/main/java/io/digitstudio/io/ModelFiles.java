@@ -44,11 +44,7 @@ public final class ModelFiles {
 
     /** Chainer's {@code serializers.save_npz(path, model)}, compressed like Chainer's default, written atomically. */
     public static void saveNpz(Path path, Link model) throws IOException {
-        saveNpz(path, model, Map.of());
-    }
-
-    public static void saveNpz(Path path, Link model, Map<String, Double> meta) throws IOException {
-        Npz.write(path, toArrays(model, meta), true);
+        saveNpz(path, model, ModelInfo.NONE);
     }
 
     /**
@@ -60,21 +56,17 @@ public final class ModelFiles {
         Npz.write(path, toArrays(model, info), true);
     }
 
+    /** The model's parameters by their Chainer paths, then what is known about it under {@code digitstudio/}. */
     public static Map<String, NpyArray> toArrays(Link model, ModelInfo info) {
-        Map<String, NpyArray> arrays = toArrays(model, info.testAccuracy() == null ? Map.of() : Map.of(TEST_ACCURACY, info.testAccuracy()));
-        if (info.dataset() != null) arrays.put(META_PREFIX + DATASET, NpyArray.ofText(info.dataset()));
-        if (info.classNames() != null) arrays.put(META_PREFIX + CLASS_NAMES, NpyArray.ofText(String.join("\n", info.classNames())));
-        return arrays;
-    }
-
-    public static Map<String, NpyArray> toArrays(Link model, Map<String, Double> meta) {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         for (Map.Entry<String, Parameter> e : model.namedParams().entrySet()) {
             Parameter p = e.getValue();
             if (!p.isInitialized()) throw new IllegalStateException(e.getKey() + " is not initialised; nothing to save");
             arrays.put(e.getKey(), NpyArray.ofFloats(Host.toArray(p.data()), p.shape()));
         }
-        meta.forEach((k, v) -> arrays.put(META_PREFIX + k, NpyArray.scalar(v)));
+        if (info.testAccuracy() != null) arrays.put(META_PREFIX + TEST_ACCURACY, NpyArray.scalar(info.testAccuracy()));
+        if (info.dataset() != null) arrays.put(META_PREFIX + DATASET, NpyArray.ofText(info.dataset()));
+        if (info.classNames() != null) arrays.put(META_PREFIX + CLASS_NAMES, NpyArray.ofText(String.join("\n", info.classNames())));
         return arrays;
     }
 

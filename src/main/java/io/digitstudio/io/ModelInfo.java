@@ -12,8 +12,4 @@ public record ModelInfo(Double testAccuracy, String dataset, List<String> classN
     public ModelInfo {
         classNames = classNames == null ? null : List.copyOf(classNames);
     }
-
-    public ModelInfo withTestAccuracy(Double accuracy) {
-        return new ModelInfo(accuracy, dataset, classNames);
-    }
 }

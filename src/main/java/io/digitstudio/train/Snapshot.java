@@ -43,7 +43,7 @@ public final class Snapshot {
     static Map<String, NpyArray> toArrays(TrainingLoop loop) {
         Map<String, NpyArray> a = new LinkedHashMap<>();
         a.put(FORMAT_KEY, NpyArray.scalar(1L));
-        ModelFiles.toArrays(loop.model(), Map.of()).forEach((k, v) -> a.put(MODEL + k, v));
+        ModelFiles.toArrays(loop.model(), io.digitstudio.io.ModelInfo.NONE).forEach((k, v) -> a.put(MODEL + k, v));
         a.put(OPTIMIZER + "t", NpyArray.scalar(loop.optimizer().t()));
         for (Map.Entry<String, UpdateRule> e : loop.optimizer().rules().entrySet()) {
             String p = OPTIMIZER + e.getKey() + "/";
@@ -138,6 +138,10 @@ public final class Snapshot {
      */
     public static TrainingLoop resume(Map<String, NpyArray> a, String name, Dataset train, Dataset test, String source, Integer epochs) {
         TrainingConfig config = config(a, name);
+        long trained = longAt(a, ITERATOR + "epoch", name);
+        if (epochs != null && epochs < trained) {
+            throw new IllegalArgumentException(name + " has already trained " + trained + " epochs; it cannot be resumed to train " + epochs);
+        }
         if (epochs != null) config = config.withEpochs(epochs);
         TrainingLoop loop = TrainingLoop.create(config, train, test, source);
         if (loop.trainSet().size() != longAt(a, "digitstudio/data/train_size", name) || test.size() != longAt(a, "digitstudio/data/test_size", name)

@@ -21,11 +21,13 @@ public final class SnapshotWriter implements TrainingListener {
     private Path last;
 
     public SnapshotWriter(TrainingLoop loop, Path dir, int every, int keep) {
-        // a folder that does not exist yet is made, as mkdir -p would
         if (every < 1) throw new IllegalArgumentException("snapshot interval must be at least 1 epoch, got " + every);
         if (keep < 1) throw new IllegalArgumentException("snapshots to keep must be at least 1, got " + keep);
         try {
+            // a folder that does not exist yet is made, as mkdir -p would
             Files.createDirectories(dir);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new IllegalArgumentException("snapshot folder " + dir + " is a file, not a folder", e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot create the snapshot folder " + dir + ": " + e.getMessage(), e);
         }

@@ -104,7 +104,7 @@ class FuzzTest {
         int loaded = 0, refused = 0;
         for (boolean compressed : new boolean[]{true, false}) {
             Path goodFile = dir.resolve("good" + compressed + ".npz");
-            Npz.write(goodFile, ModelFiles.toArrays(m, java.util.Map.of()), compressed);
+            Npz.write(goodFile, ModelFiles.toArrays(m, ModelInfo.NONE), compressed);
             byte[] good = Files.readAllBytes(goodFile);
             Path bad = dir.resolve("bad.npz");
             for (int c = 0; c < 1500; c++) {

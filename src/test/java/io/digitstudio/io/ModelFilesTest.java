@@ -35,7 +35,7 @@ class ModelFilesTest {
     void savesChainerLayoutAndLoadsBackIdentically() throws IOException {
         Mlp m = Mlp.tutorial(16, 10, new Rng(5));
         Path p = dir.resolve("model.npz");
-        ModelFiles.saveNpz(p, m, Map.of("test_accuracy", 0.97));
+        ModelFiles.saveNpz(p, m, new ModelInfo(0.97, null, null));
         Map<String, NpyArray> arrays = Npz.read(p);
         assertEquals(List.of("l1/W", "l1/b", "l2/W", "l2/b", "l3/W", "l3/b", "digitstudio/test_accuracy"), List.copyOf(arrays.keySet()));
         assertArrayEquals(new long[]{16, 784}, arrays.get("l1/W").shape());
@@ -74,7 +74,7 @@ class ModelFilesTest {
     @Test
     void mismatchesNameTheKeyAndBothShapes() {
         Mlp m = new Mlp(new Rng(0), 4, 3, 2);
-        Map<String, NpyArray> good = ModelFiles.toArrays(m, Map.of());
+        Map<String, NpyArray> good = ModelFiles.toArrays(m, ModelInfo.NONE);
 
         Map<String, NpyArray> missing = new LinkedHashMap<>(good);
         missing.remove("l2/b");

@@ -62,6 +62,17 @@ class TrainViewTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Uses only the first examples of each set, as a user would to try something quickly. */
+    private void subset(FxRobot robot, String train, String test) {
+        type(robot, "#trainLimitField", train);
+        type(robot, "#testLimitField", test);
+    }
+
+    private void startAndAwaitEnd(FxRobot robot) throws Exception {
+        robot.clickOn("#startButton");
+        awaitEnd();
+    }
+
     private void awaitEnd() throws Exception {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run().stateProperty().get() == RunState.FINISHED
                 || run().stateProperty().get() == RunState.IDLE);
@@ -88,12 +99,10 @@ class TrainViewTest {
         assertEquals(0, accY.getLowerBound());
         assertEquals(1, accY.getUpperBound());
 
-        type(robot, "#trainLimitField", "2000");
-        type(robot, "#testLimitField", "500");
+        subset(robot, "2000", "500");
         type(robot, "#epochsField", "1");
         assertEquals(1, x.getUpperBound(), "the axis follows the form");
-        robot.clickOn("#startButton");
-        awaitEnd();
+        startAndAwaitEnd(robot);
         assertEquals(TrainingResult.Outcome.COMPLETED, run().resultProperty().get().outcome());
         LineChart<Number, Number> acc = chart(robot, "#accuracyChart");
         XYChart.Data<Number, Number> point = acc.getData().get(1).getData().get(0);
@@ -128,11 +137,9 @@ class TrainViewTest {
     @Test
     void aTenEpochRunKeepsItsWholeCurveAndTheNewestEpochInView(FxRobot robot) throws Exception {
         app.awaitReady();
-        type(robot, "#trainLimitField", "6000");
-        type(robot, "#testLimitField", "200");
+        subset(robot, "6000", "200");
         type(robot, "#unitsField", "20");
-        robot.clickOn("#startButton");
-        awaitEnd();
+        startAndAwaitEnd(robot);
         LineChart<Number, Number> loss = chart(robot, "#lossChart");
         var points = loss.getData().get(0).getData();
         assertTrue(points.size() <= 400, "capped: " + points.size());
@@ -158,19 +165,16 @@ class TrainViewTest {
     @Test
     void aRunThatDivergesAtOnceClearsTheOldCurvesAndKeepsTheActiveModel(FxRobot robot) throws Exception {
         app.awaitReady();
-        type(robot, "#trainLimitField", "1000");
-        type(robot, "#testLimitField", "200");
+        subset(robot, "1000", "200");
         type(robot, "#epochsField", "1");
-        robot.clickOn("#startButton");
-        awaitEnd();
+        startAndAwaitEnd(robot);
         ActiveModel first = app.models().activeProperty().get();
         assertFalse(chart(robot, "#accuracyChart").getData().get(1).getData().isEmpty());
 
         robot.clickOn("#optimizerBox");
         robot.clickOn("SGD");
         type(robot, "#hp-lr", "1000000");
-        robot.clickOn("#startButton");
-        awaitEnd();
+        startAndAwaitEnd(robot);
         assertEquals(TrainingResult.Outcome.DIVERGED, run().resultProperty().get().outcome());
         for (String id : new String[]{"#lossChart", "#accuracyChart"}) {
             for (XYChart.Series<Number, Number> s : chart(robot, id).getData()) {
@@ -255,8 +259,7 @@ class TrainViewTest {
     @Test
     void snapshotsResumeBitForBitWithTheExactLearningRate(FxRobot robot) throws Exception {
         app.awaitReady();
-        type(robot, "#trainLimitField", "1500");
-        type(robot, "#testLimitField", "300");
+        subset(robot, "1500", "300");
         type(robot, "#epochsField", "2");
         robot.clickOn("#optimizerBox");
         robot.clickOn("SGD");

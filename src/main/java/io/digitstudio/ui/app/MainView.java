@@ -1,7 +1,6 @@
 package io.digitstudio.ui.app;
 
 import io.digitstudio.ui.core.DialogService;
-import io.digitstudio.ui.core.SharedData;
 import io.digitstudio.ui.core.TaskExecutor;
 import io.digitstudio.ui.draw.DrawView;
 import io.digitstudio.ui.draw.DrawViewModel;
@@ -20,7 +19,7 @@ import javafx.scene.layout.BorderPane;
 
 /**
  * The window's content, wired here and only here: the Train, Samples and Draw views as tabs over one set of services
- * (executor, dialogs, the model manager, the shared data), and the engine's status while it starts. The Samples tab
+ * (executor, dialogs, the model manager), and the engine's status while it starts. The Samples tab
  * is built when first opened, so the window shows before the gallery's data is needed.
  */
 public final class MainView extends BorderPane {
@@ -30,13 +29,11 @@ public final class MainView extends BorderPane {
     private final Tab samplesTab;
     private final TaskExecutor tasks;
     private final ModelManager models;
-    private final SharedData shared;
     private SamplesView samples;
 
     public MainView(TaskExecutor tasks, DialogService dialogs, ModelManager models, ReadOnlyStringProperty engineStatus) {
         this.tasks = tasks;
         this.models = models;
-        this.shared = new SharedData(tasks);
         getStyleClass().add("main-view");
         TrainSettings settings = new TrainSettings();
         RunPresenter presenter = new RunPresenter();
@@ -71,7 +68,7 @@ public final class MainView extends BorderPane {
     /** The gallery, built on first use. */
     public SamplesView samples() {
         if (samples == null) {
-            samples = new SamplesView(new SamplesViewModel(tasks, models, shared));
+            samples = new SamplesView(new SamplesViewModel(tasks, models));
             samplesTab.setContent(samples);
         }
         return samples;

@@ -7,6 +7,7 @@ import io.digitstudio.io.ModelFiles;
 import io.digitstudio.io.ModelInfo;
 import io.digitstudio.nn.Mlp;
 import io.digitstudio.ui.core.DialogService;
+import io.digitstudio.ui.core.FileWrites;
 import io.digitstudio.ui.core.Messages;
 import io.digitstudio.ui.core.TaskExecutor;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -120,14 +121,7 @@ public final class ModelManager {
      * ones and tells the user.
      */
     public CompletableFuture<Path> save(Path file, Mlp model, ModelInfo info) {
-        return tasks.compute(() -> {
-            try {
-                ModelFiles.saveNpz(file, model, info);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("could not save " + file.getFileName() + ": " + e.getMessage(), e);
-            }
-            return file;
-        }).handle((p, err) -> {
+        return tasks.compute(() -> FileWrites.write(file, () -> ModelFiles.saveNpz(file, model, info))).handle((p, err) -> {
             if (err != null) {
                 lastError.set(Messages.of(err));
                 dialogs.error("Save failed", Messages.of(err));

@@ -4,7 +4,6 @@ import io.digitstudio.data.LabeledImages;
 import io.digitstudio.data.Mnist;
 import io.digitstudio.nn.Prediction;
 import io.digitstudio.ui.core.Messages;
-import io.digitstudio.ui.core.SharedData;
 import io.digitstudio.ui.core.TaskExecutor;
 import io.digitstudio.ui.model.ActiveModel;
 import io.digitstudio.ui.model.ModelManager;
@@ -48,14 +47,14 @@ public final class SamplesViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Loading MNIST…");
     private Mnist.TrainTest data;
 
-    public SamplesViewModel(TaskExecutor tasks, ModelManager models, SharedData shared) {
+    public SamplesViewModel(TaskExecutor tasks, ModelManager models) {
         this.tasks = tasks;
         this.models = models;
         split.addListener((o, a, b) -> showSplit());
         onlyMisclassified.addListener((o, a, b) -> refilter());
         models.activeProperty().addListener((o, a, b) -> predictAll());
         selected.addListener((o, a, b) -> predictSelected());
-        shared.bundled().whenComplete((d, err) -> {
+        tasks.compute(Mnist::bundled).whenComplete((d, err) -> {
             if (err != null) {
                 summary.set("Could not load MNIST: " + Messages.of(err));
                 return;

@@ -13,7 +13,6 @@ import io.digitstudio.train.TrainingLoop;
 import io.digitstudio.train.TrainingResult;
 import io.digitstudio.ui.core.DialogService;
 import io.digitstudio.ui.core.Messages;
-import io.digitstudio.ui.core.SharedData;
 import io.digitstudio.ui.core.TaskExecutor;
 import io.digitstudio.ui.model.ActiveModel;
 import io.digitstudio.ui.model.ModelManager;
@@ -110,10 +109,8 @@ public final class RunControl {
         stopBeforeStart = false;
         loop.set(null);
         state.set(RunState.PREPARING);
-        Mnist.TrainTest[] data = new Mnist.TrainTest[1];
-        CompletableFuture<TrainingResult> run = tasks.train(() -> {
-            Mnist.TrainTest d = SharedData.load(folder);
-            data[0] = d;
+        CompletableFuture<Finished> run = tasks.train(() -> {
+            Mnist.TrainTest d = Mnist.load(folder);
             TrainingLoop l = factory.create(d);
             l.addListener(feed);
             if (snapshots != null) {
@@ -125,15 +122,19 @@ public final class RunControl {
                 if (state.get() == RunState.PREPARING) state.set(RunState.RUNNING);
             });
             if (stopBeforeStart) l.control().requestStop();
-            return l.run();
+            return new Finished(l.run(), d);
         });
-        run.whenComplete((r, err) -> {
+        run.whenComplete((f, err) -> {
             if (err != null) {
                 failed(err);
             } else {
-                finished(r, data[0]);
+                finished(f.result(), f.data());
             }
         });
+    }
+
+    /** How a run ended, and the data it ran on (its name and class names go with the model). */
+    private record Finished(TrainingResult result, Mnist.TrainTest data) {
     }
 
     private void failed(Throwable err) {

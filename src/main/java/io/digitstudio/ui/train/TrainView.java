@@ -2,6 +2,7 @@ package io.digitstudio.ui.train;
 
 import io.digitstudio.train.EpochReport;
 import io.digitstudio.ui.core.DialogService;
+import io.digitstudio.ui.core.FileWrites;
 import io.digitstudio.ui.core.Messages;
 import io.digitstudio.ui.core.TaskExecutor;
 import io.digitstudio.ui.widgets.ChartExport;
@@ -213,25 +214,12 @@ public final class TrainView extends BorderPane {
     /** Saves the two charts side by side as they are shown: the picture is taken here, encoded and written off the UI thread. */
     public void exportChart(Path file) {
         java.awt.image.BufferedImage image = ChartExport.snapshot(chartsBox);
-        report(tasks.compute(() -> write(file, () -> ChartExport.write(image, file))), "chart", file);
+        report(tasks.compute(() -> FileWrites.write(file, () -> ChartExport.write(image, file))), "chart", file);
     }
 
     private void exportCsv(Path file) {
         byte[] csv = presenter.csv();
-        report(tasks.compute(() -> write(file, () -> RunPresenter.writeCsv(csv, file))), "epoch log", file);
-    }
-
-    private interface FileWrite {
-        void run() throws java.io.IOException;
-    }
-
-    private static Path write(Path file, FileWrite w) {
-        try {
-            w.run();
-            return file;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("could not save " + file.getFileName() + ": " + e.getMessage(), e);
-        }
+        report(tasks.compute(() -> FileWrites.write(file, () -> RunPresenter.writeCsv(csv, file))), "epoch log", file);
     }
 
     private void report(java.util.concurrent.CompletableFuture<Path> done, String what, Path file) {

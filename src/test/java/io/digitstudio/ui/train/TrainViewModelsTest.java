@@ -107,57 +107,52 @@ class TrainViewModelsTest {
         }
     }
 
-    private static ModelManager models(io.digitstudio.ui.core.TaskExecutor tasks, TestDialogs dialogs) {
-        ModelManager m = new ModelManager(tasks, dialogs, RecentModels.inMemory());
-        m.loadBuiltIn();
-        return m;
+    /** A Train view's view models on the same thread, the built-in model active, training on a small subset. */
+    private static final class Fixture {
+        final SameThreadTasks tasks = new SameThreadTasks();
+        final TestDialogs dialogs = new TestDialogs();
+        final ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
+        final TrainSettings settings = new TrainSettings();
+        final RunPresenter presenter = new RunPresenter();
+        final RunControl run = new RunControl(settings, presenter, tasks, dialogs, models);
+
+        Fixture() {
+            models.loadBuiltIn();
+            settings.trainLimitProperty().set("1000");
+            settings.testLimitProperty().set("200");
+        }
     }
 
     @Test
     void aFinishedRunBecomesTheActiveModelAndTheUserIsTold() {
-        SameThreadTasks tasks = new SameThreadTasks();
-        TestDialogs dialogs = new TestDialogs();
-        ModelManager models = models(tasks, dialogs);
-        ActiveModel builtIn = models.activeProperty().get();
-        assertEquals("built-in", builtIn.name());
-        TrainSettings s = new TrainSettings();
-        s.trainLimitProperty().set("1000");
-        s.testLimitProperty().set("200");
-        s.epochsProperty().set("1");
-        RunPresenter p = new RunPresenter();
-        RunControl run = new RunControl(s, p, tasks, dialogs, models);
-        run.start();
-        assertEquals(RunState.FINISHED, run.stateProperty().get());
-        assertEquals(TrainingResult.Outcome.COMPLETED, run.resultProperty().get().outcome());
-        assertSame(run.trainedModelProperty().get(), models.activeProperty().get());
-        assertEquals("MNIST", models.activeProperty().get().info().dataset());
-        assertTrue(run.trainedModelActiveProperty().get());
-        assertTrue(dialogs.infos.get(dialogs.infos.size() - 1).contains("Draw and Samples now use the new model"), dialogs.infos.toString());
-        assertEquals("Iteration 8/8", p.iterationTextProperty().get(), "1000 / 128 = 7.8 batches");
-        models.useBuiltIn();
-        assertFalse(run.trainedModelActiveProperty().get());
-        run.useTrainedModel();
-        assertTrue(run.trainedModelActiveProperty().get());
+        Fixture f = new Fixture();
+        assertEquals("built-in", f.models.activeProperty().get().name());
+        f.settings.epochsProperty().set("1");
+        f.run.start();
+        assertEquals(RunState.FINISHED, f.run.stateProperty().get());
+        assertEquals(TrainingResult.Outcome.COMPLETED, f.run.resultProperty().get().outcome());
+        assertSame(f.run.trainedModelProperty().get(), f.models.activeProperty().get());
+        assertEquals("MNIST", f.models.activeProperty().get().info().dataset());
+        assertTrue(f.run.trainedModelActiveProperty().get());
+        assertTrue(f.dialogs.infos.get(f.dialogs.infos.size() - 1).contains("Draw and Samples now use the new model"), f.dialogs.infos.toString());
+        assertEquals("Iteration 8/8", f.presenter.iterationTextProperty().get(), "1000 / 128 = 7.8 batches");
+        f.models.useBuiltIn();
+        assertFalse(f.run.trainedModelActiveProperty().get());
+        f.run.useTrainedModel();
+        assertTrue(f.run.trainedModelActiveProperty().get());
     }
 
     @Test
     void aDivergedRunNeverReplacesTheActiveModel() {
-        SameThreadTasks tasks = new SameThreadTasks();
-        TestDialogs dialogs = new TestDialogs();
-        ModelManager models = models(tasks, dialogs);
-        ActiveModel builtIn = models.activeProperty().get();
-        TrainSettings s = new TrainSettings();
-        s.trainLimitProperty().set("1000");
-        s.testLimitProperty().set("200");
-        s.optimizerProperty().set("sgd");
-        s.hyperparams().get(0).text().set("1000000");
-        RunPresenter p = new RunPresenter();
-        RunControl run = new RunControl(s, p, tasks, dialogs, models);
-        run.start();
-        assertEquals(TrainingResult.Outcome.DIVERGED, run.resultProperty().get().outcome());
-        assertSame(builtIn, models.activeProperty().get());
-        assertTrue(p.statusProperty().get().endsWith("The active model (built-in) is unchanged."), p.statusProperty().get());
-        assertTrue(dialogs.errors.get(0).startsWith("Training diverged: training diverged at epoch"), dialogs.errors.toString());
+        Fixture f = new Fixture();
+        ActiveModel builtIn = f.models.activeProperty().get();
+        f.settings.optimizerProperty().set("sgd");
+        f.settings.hyperparams().get(0).text().set("1000000");
+        f.run.start();
+        assertEquals(TrainingResult.Outcome.DIVERGED, f.run.resultProperty().get().outcome());
+        assertSame(builtIn, f.models.activeProperty().get());
+        assertTrue(f.presenter.statusProperty().get().endsWith("The active model (built-in) is unchanged."), f.presenter.statusProperty().get());
+        assertTrue(f.dialogs.errors.get(0).startsWith("Training diverged: training diverged at epoch"), f.dialogs.errors.toString());
     }
 
     /** Runs what the workers hand to the "UI thread" until {@code done} holds. */
