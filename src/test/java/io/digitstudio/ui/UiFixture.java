@@ -29,6 +29,7 @@ public final class UiFixture {
         stage.setScene(DigitStudioApp.createScene(main));
         stage.setTitle("DigitStudio");
         stage.show();
+        services.windowShown(stage);
     }
 
     public ModelManager models() {

@@ -20,6 +20,7 @@ public final class AppServices implements AutoCloseable {
     private final ModelManager models;
     private final ReadOnlyStringWrapper engineStatus;
     private final MainView main;
+    private final java.util.concurrent.CountDownLatch windowDrawn = new java.util.concurrent.CountDownLatch(1);
 
     public AppServices(DialogService dialogs, RecentModels recent) {
         this(dialogs, recent, Nd4jSetup::init);
@@ -28,7 +29,16 @@ public final class AppServices implements AutoCloseable {
     AppServices(DialogService dialogs, RecentModels recent, Runnable engineStart) {
         this.engineStatus = new ReadOnlyStringWrapper(Nd4jSetup.firstStart()
                 ? "First start: unpacking the native libraries (a few seconds, once)…" : "Starting the engine…");
-        this.tasks = new WorkerExecutor(engineStart, Platform::runLater);
+        // The engine starts once the window has been drawn (2 s at the latest): on two cores, loading the native
+        // libraries and the built-in model would otherwise compete with drawing the first frame.
+        this.tasks = new WorkerExecutor(() -> {
+            try {
+                windowDrawn.await(2, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            engineStart.run();
+        }, Platform::runLater);
         this.dialogs = dialogs;
         this.models = new ModelManager(tasks, dialogs, recent);
         this.main = new MainView(tasks, dialogs, models, engineStatus.getReadOnlyProperty());
@@ -41,6 +51,17 @@ public final class AppServices implements AutoCloseable {
         models.loadBuiltIn().whenComplete((m, err) -> {
             if (err == null) engineStatus.set("Ready");
         });
+    }
+
+    /** Tells the services the window is on screen, so the engine may start: call after {@code stage.show()}. */
+    public void windowShown(javafx.stage.Stage stage) {
+        // the first frame is drawn at the end of the pulse that lays the window out: start right after it
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            stage.getScene().removePostLayoutPulseListener(once[0]);
+            Platform.runLater(windowDrawn::countDown);
+        };
+        stage.getScene().addPostLayoutPulseListener(once[0]);
     }
 
     public MainView main() {

@@ -33,6 +33,7 @@ public final class DigitStudioApp extends Application {
             Platform.exit();
         });
         stage.show();
+        services.windowShown(stage);
         // icons after the window is up: decoding six PNGs is not worth delaying the first frame for
         Platform.runLater(() -> {
             for (int size : new int[]{16, 32, 48, 64, 128, 256}) {
