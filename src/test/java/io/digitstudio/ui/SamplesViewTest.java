@@ -55,7 +55,8 @@ class SamplesViewTest {
         assertEquals("samplesTab", selected.getId());
         assertTrue(cellText(robot, 0).startsWith("7"), cellText(robot, 0));
         assertTrue(cellText(robot, 0).matches("7 → \\d"), "with a model the prediction shows too: " + cellText(robot, 0));
-        robot.interact(() -> vm().splitProperty().set(SamplesViewModel.Split.TRAIN));
+        robot.clickOn("#splitBox");
+        robot.clickOn("Training set");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm().predictionsProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(60000, vm().visible().size());

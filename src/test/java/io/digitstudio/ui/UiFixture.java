@@ -12,9 +12,12 @@ import java.util.concurrent.TimeUnit;
 
 /** The real window with scripted dialogs and an in-memory recent-models list. */
 public final class UiFixture {
+    /** Held, because java.util.logging keeps loggers only weakly and a collected one forgets its level. */
+    private static final java.util.logging.Logger PLATFORM = java.util.logging.Logger.getLogger("javafx");
+
     static {
         // JavaFX from the class path says so at every start; that is how the tests run it, not news
-        java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl").setLevel(java.util.logging.Level.SEVERE);
+        PLATFORM.setLevel(java.util.logging.Level.SEVERE);
     }
 
     public final TestDialogs dialogs = new TestDialogs();
