@@ -59,7 +59,7 @@ jpackage --type app-image \
   --module-path "$dist/fx" \
   --add-modules "$modules" \
   --jlink-options "--strip-debug --no-man-pages --no-header-files --strip-native-commands --compress=0" \
-  --java-options "-Xmx640m" \
+  --java-options "-Xmx512m" \
   --icon assets/icons/digitstudio-256.png \
   --dest "$dist"
 echo "app-image: $dist/DigitStudio ($(du -sh "$dist/DigitStudio" | cut -f1), $(( $(date +%s) - start )) s)"

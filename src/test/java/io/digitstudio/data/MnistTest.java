@@ -35,6 +35,17 @@ class MnistTest {
     }
 
     @Test
+    void theGreyLevelsViewsDrawAreExactlyTheFilesBytes() {
+        // only the scaled floats are kept; every one of the 256 levels must come back as it was
+        byte[] all = new byte[256];
+        for (int i = 0; i < 256; i++) all[i] = (byte) i;
+        LabeledImages levels = new LabeledImages("levels", all, new byte[]{3}, 1, 16, 16);
+        for (int i = 0; i < 256; i++) assertEquals(i, levels.pixel(0, i / 16, i % 16));
+        assertEquals(84, Mnist.bundled().test().pixel(0, 202 / 28, 202 % 28));
+        assertEquals(84, levels.head(1).pixel(0, 84 / 16, 84 % 16));
+    }
+
+    @Test
     void anyFolderWithTheFourFilesWorksRawOrGzipped() throws IOException {
         // raw train images, gzipped others, as a mixed folder
         for (String name : Mnist.FILES) {

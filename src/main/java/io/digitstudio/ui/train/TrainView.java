@@ -98,10 +98,7 @@ public final class TrainView extends BorderPane {
         AnimationTimer pump = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (scrollToNewest) {
-                    scrollToNewest = false;
-                    table.scrollTo(presenter.epochRows().size() - 1);
-                }
+                if (scrollToNewest) scrollToNewest();
                 presenter.pulse();
             }
         };
@@ -115,6 +112,21 @@ public final class TrainView extends BorderPane {
                 pump.stop();
             }
         });
+    }
+
+    /**
+     * Scrolls the epoch table to its end, where the newest row is, once the table knows of that row: it learns of new
+     * rows only when it lays itself out, so until then the pump asks again next frame. (Not scrollTo(index): it places
+     * the row from estimated row heights and may stop a row short.)
+     */
+    private void scrollToNewest() {
+        int rows = presenter.epochRows().size();
+        if (rows == 0) {
+            scrollToNewest = false;
+        } else if (table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow && flow.getCellCount() >= rows) {
+            flow.setPosition(1);
+            scrollToNewest = false;
+        }
     }
 
     private void spanEpochs(int epochs) {
@@ -155,8 +167,7 @@ public final class TrainView extends BorderPane {
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPrefHeight(170);
         t.setMinHeight(110);
-        // the newest epoch is always in view. The table learns of new rows only when it lays itself out, and scrollTo
-        // an index it does not know yet is ignored: so the scroll waits for the next frame (see the pump)
+        // the newest epoch is always in view (see scrollToNewest)
         presenter.epochRows().addListener((ListChangeListener<EpochReport>) c -> scrollToNewest = !presenter.epochRows().isEmpty());
         return t;
     }
