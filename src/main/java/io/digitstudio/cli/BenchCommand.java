@@ -32,8 +32,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "128", description = "Examples per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--units", defaultValue = "100", description = "Hidden units (default: ${DEFAULT-VALUE}).")
-    int units;
+    @Option(names = "--model", paramLabel = "NETWORK", description = "tutorial (default), wide, lenet or a spec, as for train.")
+    String model;
+
+    @Option(names = "--units", description = "Shorthand for the tutorial MLP with N hidden units (default: 100).")
+    Integer units;
+
+    @Option(names = "--model-file", paramLabel = "FILE.npz", description = "With --predict: time this model instead of the built-in MLP.")
+    java.nio.file.Path modelFile;
 
     @Option(names = "--threads", defaultValue = "1", description = "Native threads (default: ${DEFAULT-VALUE}).")
     int threads;
@@ -44,10 +50,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--predict", description = "Instead of training, time the Draw view's path: render a drawing, prepare it MNIST-style, classify it.")
     boolean predict;
 
+    @Option(names = "--conv", description = "Instead of training, time LeNet's second convolution through libnd4j's conv2d ops and through ours.")
+    boolean conv;
+
     @Override
     public Integer call() {
         if (predict) return benchPredict();
-        TrainingConfig config = new TrainingConfig(epochs, batchSize, units, "momentum-sgd", java.util.Map.of(), 0, true, 0, 0, false);
+        if (conv) {
+            Startup.engine();
+            System.out.println(io.digitstudio.nn.ConvBench.run(30));
+            return 0;
+        }
+        TrainingOptions net = new TrainingOptions();
+        net.model = model;
+        net.units = units;
+        TrainingConfig config = new TrainingConfig(epochs, batchSize, net.network(), "momentum-sgd", java.util.Map.of(), 0, true, 0, 0, false);
         if (threads < 1 || threads > 64) throw new UserInputException("--threads must be between 1 and 64, got " + threads);
         long t0 = System.nanoTime();
         Startup.engine();
@@ -59,8 +76,8 @@ final class BenchCommand implements Callable<Integer> {
         Mnist.TrainTest d = subset.apply(data.load());
         double loadSeconds = (System.nanoTime() - t1) / 1e9;
         TrainingLoop loop = TrainingLoop.create(config, d.train(), d.test(), d.source());
-        System.out.printf(Locale.ROOT, "bench: MLP %s, batch %d, momentum-sgd, %d thread(s), %d BLAS thread(s), %d epochs, %d train / %d test examples%n",
-                loop.model().architecture(), batchSize, threads, Nd4jSetup.blasThreads(), epochs, d.train().size(), d.test().size());
+        System.out.printf(Locale.ROOT, "bench: %s, batch %d, momentum-sgd, %d thread(s), %d BLAS thread(s), %d epochs, %d train / %d test examples%n",
+                loop.model().description(), batchSize, threads, Nd4jSetup.blasThreads(), epochs, d.train().size(), d.test().size());
         System.out.printf(Locale.ROOT, "startup: nd4j %.2fs, data %.2fs%n", initSeconds, loadSeconds);
         TrainingResult result = loop.run();
         List<EpochReport> reports = result.epochs();
@@ -80,7 +97,8 @@ final class BenchCommand implements Callable<Integer> {
     /** Latency from pen-up to probabilities, as the canvas computes it off the FX thread (built-in model). */
     private int benchPredict() {
         Startup.engine();
-        io.digitstudio.nn.Predictor predictor = new io.digitstudio.nn.Predictor(io.digitstudio.io.ModelFiles.loadDefault().model());
+        io.digitstudio.io.ModelFiles.LoadedModel loaded = modelFile == null ? io.digitstudio.io.ModelFiles.loadDefault() : io.digitstudio.io.ModelFiles.loadNpz(modelFile);
+        io.digitstudio.nn.Predictor predictor = new io.digitstudio.nn.Predictor(loaded.model());
         java.util.List<io.digitstudio.data.PenStroke> seven = io.digitstudio.data.PenStroke.sampleSeven();
         int warm = 300, n = 1000;
         double[] render = new double[n], prepare = new double[n], classify = new double[n], total = new double[n];
@@ -102,8 +120,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         double[] sorted = total.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "predict (drawn 7 -> %d, 320x320 canvas, built-in 784-400-400-10): render %.2f ms, prepare %.2f ms, classify %.2f ms%n",
-                label, Stats.median(render), Stats.median(prepare), Stats.median(classify));
+        System.out.printf(Locale.ROOT, "predict (drawn 7 -> %d, 320x320 canvas, %s %s): render %.2f ms, prepare %.2f ms, classify %.2f ms%n",
+                label, loaded.source(), loaded.model().description(), Stats.median(render), Stats.median(prepare), Stats.median(classify));
         System.out.printf(Locale.ROOT, "predict_ms_median:%.2f predict_ms_p95:%.2f (%d runs after %d warm-up)%n", Stats.median(total), sorted[(int) (n * 0.95)], n, warm);
         return 0;
     }

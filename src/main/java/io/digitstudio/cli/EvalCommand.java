@@ -34,8 +34,8 @@ final class EvalCommand implements Callable<Integer> {
         ModelFiles.LoadedModel m = ModelFiles.loadNpz(model);
         m.notes().forEach(n -> System.err.println("note: " + n));
         io.digitstudio.data.LabeledImages test = DataOptions.cut(data.load().test(), testSize, "--test-size");
-        if (m.model().inSize() != test.featureSize()) {
-            throw new UserInputException(model.getFileName() + " takes " + m.model().inSize() + " inputs but the test images have "
+        if (m.model().inputSize() != test.featureSize()) {
+            throw new UserInputException(model.getFileName() + " takes " + m.model().inputSize() + " inputs but the test images have "
                     + test.featureSize() + " pixels");
         }
         Evaluator.Result r = new Evaluator(test, batchSize).evaluate(m.model());

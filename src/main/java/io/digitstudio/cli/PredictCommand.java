@@ -49,8 +49,8 @@ final class PredictCommand implements Callable<Integer> {
         Startup.engine();
         ModelFiles.LoadedModel loaded = model == null ? ModelFiles.loadDefault() : ModelFiles.loadNpz(model);
         loaded.notes().forEach(n -> System.err.println("note: " + n));
-        if (loaded.model().inSize() != DigitPreprocessor.SIZE * DigitPreprocessor.SIZE) {
-            throw new UserInputException(loaded.source() + " takes " + loaded.model().inSize() + " inputs, not 28x28 images");
+        if (loaded.model().inputSize() != DigitPreprocessor.SIZE * DigitPreprocessor.SIZE) {
+            throw new UserInputException(loaded.source() + " takes " + loaded.model().inputSize() + " inputs, not 28x28 images");
         }
         Predictor predictor = new Predictor(loaded.model());
         int failed = 0;

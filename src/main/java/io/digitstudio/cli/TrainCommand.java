@@ -28,7 +28,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /** {@code train}: the tutorial's loop, one line per epoch on stdout, the model saved at the end. */
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Train the tutorial's MLP, print one line per epoch and save the model.")
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train a network (the tutorial's MLP by default), print one line per epoch and save the model.")
 final class TrainCommand implements Callable<Integer> {
     /** Where the model goes when no --out is given (as the tutorial saves its model): never over an existing file. */
     static final String DEFAULT_OUT = "model.npz";
@@ -145,7 +145,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         List<Check> checks = List.of(
                 new Check("--batch-size", wanted.batchSize(), saved.batchSize()),
-                new Check("--units", wanted.units(), saved.units()),
+                new Check("--units", options.units, hiddenUnits(saved.network())),
+                new Check("--model", wanted.network().text(), saved.network().text()),
                 new Check("--optimizer", wanted.optimizer(), saved.optimizer()),
                 new Check("--lr", options.lr, options.lr == null ? null : saved.lr()),
                 new Check("--momentum", options.momentum, saved.hyperparams().get("momentum")),
@@ -160,6 +161,16 @@ final class TrainCommand implements Callable<Integer> {
                         + shown(c.saved()) + "; a resumed run keeps its settings (--epochs, --out, --data and the snapshot options may change)");
             }
         }
+    }
+
+    /** The hidden units of a tutorial-shaped MLP (what --units sets), or the spec itself for any other network. */
+    private static Object hiddenUnits(io.digitstudio.nn.NetworkSpec n) {
+        for (io.digitstudio.nn.LayerSpec l : n.layers()) {
+            if (l instanceof io.digitstudio.nn.LayerSpec.Linear lin && lin.out() > 0) {
+                return io.digitstudio.nn.NetworkSpec.mlp(lin.out(), lin.out()).equals(n) ? (Object) lin.out() : n.text();
+            }
+        }
+        return n.text();
     }
 
     private static String shown(Object v) {

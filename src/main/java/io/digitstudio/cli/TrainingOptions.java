@@ -1,6 +1,8 @@
 package io.digitstudio.cli;
 
 import io.digitstudio.nn.Nd4jSetup;
+import io.digitstudio.nn.NetworkSpec;
+import io.digitstudio.nn.SpecException;
 import io.digitstudio.optim.Optimizers;
 import io.digitstudio.train.TrainingConfig;
 import picocli.CommandLine.Option;
@@ -13,8 +15,12 @@ public final class TrainingOptions {
     @Option(names = "--batch-size", defaultValue = "128", description = "Examples per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--units", defaultValue = "100", description = "Units in each of the two hidden layers (default: ${DEFAULT-VALUE}).")
-    int units;
+    @Option(names = "--model", paramLabel = "NETWORK", description = "tutorial (default), wide, lenet, or a spec in quotes, e.g. "
+            + "\"conv 20 5, relu, maxpool 2, linear 500, relu, dropout 0.5, linear\" (a last 'linear' without a size has one output per class).")
+    String model;
+
+    @Option(names = "--units", description = "Shorthand for the tutorial MLP with N units in each of its two hidden layers (default: 100).")
+    Integer units;
 
     @Option(names = "--optimizer", defaultValue = "momentum-sgd",
             description = "momentum-sgd, sgd, adam, rmsprop or adagrad (default: ${DEFAULT-VALUE}).")
@@ -44,7 +50,23 @@ public final class TrainingOptions {
         }
         String name = Optimizers.canonical(optimizer);
         if (threads < 1 || threads > 64) throw new UserInputException("--threads must be between 1 and 64, got " + threads);
-        return new TrainingConfig(epochs, batchSize, units, name, Optimizers.overrides(name, lr, momentum), seed, !noShuffle, trainLimit, testLimit, augment);
+        return new TrainingConfig(epochs, batchSize, network(), name, Optimizers.overrides(name, lr, momentum), seed, !noShuffle, trainLimit, testLimit, augment);
+    }
+
+    /** The network --model and --units describe. */
+    NetworkSpec network() {
+        if (units != null && model != null && !"tutorial".equalsIgnoreCase(model.trim())) {
+            throw new UserInputException("--units applies only to the tutorial MLP, not to --model " + model);
+        }
+        if (units != null) {
+            if (units < 1 || units > TrainingConfig.MAX_UNITS) throw new UserInputException("--units must be between 1 and " + TrainingConfig.MAX_UNITS + ", got " + units);
+            return NetworkSpec.mlp(units, units);
+        }
+        try {
+            return NetworkSpec.of(model == null ? "tutorial" : model);
+        } catch (SpecException e) {
+            throw new UserInputException("--model: " + e.getMessage());
+        }
     }
 
     void applyThreads() {

@@ -33,6 +33,16 @@ public final class AugmentedDataset implements Dataset {
     }
 
     @Override
+    public int[] exampleShape() {
+        return base.exampleShape();
+    }
+
+    @Override
+    public int classes() {
+        return base.classes();
+    }
+
+    @Override
     public int label(int index) {
         return base.label(index);
     }

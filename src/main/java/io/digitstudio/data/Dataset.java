@@ -1,7 +1,7 @@
 package io.digitstudio.data;
 
 /**
- * A labelled dataset of fixed-size float feature vectors, indexed like Chainer's datasets. Features are copied into a
+ * A labelled dataset of fixed-size float examples (with their shape and number of classes), indexed like Chainer's datasets. Features are copied into a
  * caller's buffer so that a batch can be assembled without allocating per example.
  */
 public interface Dataset {
@@ -9,6 +9,14 @@ public interface Dataset {
 
     /** Number of floats per example (784 for MNIST). */
     int featureSize();
+
+    /** The shape of one example, whose product is {@link #featureSize()}: (1, 28, 28) for MNIST's grey images. */
+    default int[] exampleShape() {
+        return new int[]{featureSize()};
+    }
+
+    /** How many classes the labels mean: at least the largest label plus one (10 for MNIST, 47 for EMNIST Balanced). */
+    int classes();
 
     /** Copies example {@code index}'s features into {@code dst} starting at {@code offset}. */
     void copyFeatures(int index, float[] dst, int offset);

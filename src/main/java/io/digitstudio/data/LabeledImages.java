@@ -22,6 +22,7 @@ public final class LabeledImages implements Dataset {
     private final int count;
     private final int rows;
     private final int cols;
+    private final int classes;
 
     public LabeledImages(String name, byte[] pixels, byte[] labels, int count, int rows, int cols) {
         this(Objects.requireNonNull(name), scale(name, pixels, count, rows, cols), labels, count, rows, cols);
@@ -37,7 +38,19 @@ public final class LabeledImages implements Dataset {
     }
 
     private LabeledImages(String name, float[] scaled, byte[] labels, int count, int rows, int cols) {
+        this(name, scaled, labels, count, rows, cols, largestLabel(labels) + 1);
+    }
+
+    private static int largestLabel(byte[] labels) {
+        int max = 1; // at least two classes
+        for (byte b : labels) max = Math.max(max, b & 0xff);
+        return max;
+    }
+
+    private LabeledImages(String name, float[] scaled, byte[] labels, int count, int rows, int cols, int classes) {
         if (labels.length != count) throw new IllegalArgumentException(name + ": " + labels.length + " labels for " + count + " images");
+        if (classes <= largestLabel(labels)) throw new IllegalArgumentException(name + ": " + classes + " classes, but a label is " + largestLabel(labels));
+        this.classes = classes;
         this.name = name;
         this.scaled = scaled;
         this.labels = labels;
@@ -58,9 +71,6 @@ public final class LabeledImages implements Dataset {
             throw new DataException(imagesName + " has " + images.count() + " images but " + labelsName + " has " + labels.count() + " labels");
         }
         byte[] l = labels.data();
-        for (int i = 0; i < l.length; i++) {
-            if ((l[i] & 0xff) > 9) throw new DataException(labelsName + ": label " + (l[i] & 0xff) + " at index " + i + " is not a digit 0-9");
-        }
         return new LabeledImages(name, images.data(), l, images.count(), images.dims()[1], images.dims()[2]);
     }
 
@@ -79,6 +89,21 @@ public final class LabeledImages implements Dataset {
     @Override
     public int size() {
         return count;
+    }
+
+    @Override
+    public int[] exampleShape() {
+        return new int[]{1, rows, cols};
+    }
+
+    @Override
+    public int classes() {
+        return classes;
+    }
+
+    /** The same images meaning {@code k} classes (a class-names file may name classes no example has). */
+    public LabeledImages withClasses(int k) {
+        return k == classes ? this : new LabeledImages(name, scaled, labels, count, rows, cols, k);
     }
 
     @Override
@@ -119,6 +144,6 @@ public final class LabeledImages implements Dataset {
         if (n < 0 || n > count) throw new IllegalArgumentException("head(" + n + ") of a dataset of " + count);
         if (n == count) return this;
         int per = rows * cols;
-        return new LabeledImages(name + "[:" + n + "]", java.util.Arrays.copyOf(scaled, n * per), java.util.Arrays.copyOf(labels, n), n, rows, cols);
+        return new LabeledImages(name + "[:" + n + "]", java.util.Arrays.copyOf(scaled, n * per), java.util.Arrays.copyOf(labels, n), n, rows, cols, classes);
     }
 }

@@ -94,8 +94,9 @@ public final class Mnist {
             names = ClassNames.FASHION;
             name = "Fashion-MNIST";
         }
-        if (names == null) names = ClassNames.numbers(Math.max(10, classes));
-        return new TrainTest(t.train(), t.test(), t.source(), name, names);
+        if (names == null) names = ClassNames.numbers(classes);
+        // the class count is the names' (a names file may name classes no example has), read from the data, not assumed
+        return new TrainTest(t.train().withClasses(names.size()), t.test().withClasses(names.size()), t.source(), name, names);
     }
 
     private static Path find(Path dir, String base) {

@@ -43,33 +43,41 @@ public final class SerialIterator {
         return repeat || epoch == 0;
     }
 
+    /**
+     * The next batch's indices, as Chainer's iterator state machine gives them: when the batch reaches the end of the
+     * epoch the order is drawn anew and, with repeat, the batch goes on from the start of the next epoch, as many epochs
+     * as it takes: {@code SerialIterator(range(5), 12)} gives 12 indices at once and is then at epoch 2.
+     */
     public int[] next() {
         if (!hasNext()) throw new NoSuchElementException("the iterator has gone through its one epoch (repeat=false)");
         previousEpochDetail = epochDetail();
         int i = currentPosition;
-        int iEnd = i + batchSize;
-        int[] batch = slice(i, Math.min(iEnd, size));
-        if (iEnd >= size) {
-            if (repeat) {
-                int rest = iEnd - size;
-                if (shuffle) order = rng.permutation(size);
-                if (rest > 0) {
-                    int[] head = slice(0, Math.min(rest, size));
-                    int[] joined = Arrays.copyOf(batch, batch.length + head.length);
-                    System.arraycopy(head, 0, joined, batch.length, head.length);
-                    batch = joined;
-                }
-                currentPosition = Math.min(rest, size) % size;
-            } else {
-                currentPosition = 0;
-            }
+        long iEnd = (long) i + batchSize;
+        int[] batch = new int[repeat ? batchSize : (int) Math.min(batchSize, size - i)];
+        int filled = 0;
+        boolean newEpoch = false;
+        while (iEnd >= size) {
+            filled = append(batch, filled, i, size);
+            if (shuffle) order = rng.permutation(size);
             epoch++;
-            isNewEpoch = true;
-        } else {
-            isNewEpoch = false;
-            currentPosition = iEnd;
+            newEpoch = true;
+            i = 0;
+            if (repeat) {
+                iEnd -= size;
+            } else {
+                iEnd = 0;
+                break;
+            }
         }
-        return batch;
+        filled = append(batch, filled, i, (int) iEnd);
+        currentPosition = (int) iEnd;
+        isNewEpoch = newEpoch;
+        return filled == batch.length ? batch : Arrays.copyOf(batch, filled);
+    }
+
+    private int append(int[] batch, int filled, int from, int to) {
+        for (int k = from; k < to; k++) batch[filled++] = order == null ? k : order[k];
+        return filled;
     }
 
     /**

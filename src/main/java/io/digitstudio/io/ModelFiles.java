@@ -3,7 +3,9 @@ package io.digitstudio.io;
 import io.digitstudio.data.Rng;
 import io.digitstudio.nn.Host;
 import io.digitstudio.nn.Link;
-import io.digitstudio.nn.Mlp;
+import io.digitstudio.nn.Network;
+import io.digitstudio.nn.NetworkSpec;
+import io.digitstudio.nn.SpecException;
 import io.digitstudio.nn.Parameter;
 
 import java.io.IOException;
@@ -19,8 +21,11 @@ import java.util.regex.Pattern;
 
 /**
  * Models in Chainer's {@code save_npz} layout: one float32 entry per parameter, keyed by its path ({@code l1/W} of
- * shape (out, in), {@code l1/b} of shape (out,)). Optional metadata lives under {@code digitstudio/} as 0-d float64
- * arrays, which Chainer's {@code load_npz} ignores.
+ * shape (out, in), {@code conv1/W} of shape (out, in, kh, kw), {@code fc3/W} of shape (500, 800) reading (C, H, W)
+ * flattened in C order as Chainer's Linear does). The network's spec and input shape, and what is known about the
+ * model, live under {@code digitstudio/} as plain arrays (text as uint8), which {@code numpy.load(allow_pickle=False)}
+ * reads and Chainer's {@code load_npz} ignores. Files without a spec (Chainer's or NumPy's MLPs) are read as the MLP
+ * their {@code l1/W, l1/b, ...} keys describe.
  */
 public final class ModelFiles {
     public static final String META_PREFIX = "digitstudio/";
@@ -30,7 +35,7 @@ public final class ModelFiles {
     }
 
     /** A model read from a file, with its metadata (numbers and texts) and anything converted on the way in. */
-    public record LoadedModel(Mlp model, Map<String, Double> meta, Map<String, String> text, List<String> notes, String source) {
+    public record LoadedModel(Network model, Map<String, Double> meta, Map<String, String> text, List<String> notes, String source) {
         /** What the file says about the model. */
         public ModelInfo info() {
             String names = text.get(CLASS_NAMES);
@@ -41,6 +46,10 @@ public final class ModelFiles {
     static final String TEST_ACCURACY = "test_accuracy";
     static final String DATASET = "dataset";
     static final String CLASS_NAMES = "class_names";
+    /** The network's spec in its text form (every size given), e.g. "conv 20 5, relu, maxpool 2, ..., linear 10". */
+    public static final String SPEC = "spec";
+    /** The shape of one input example, e.g. [1, 28, 28], as int64. */
+    public static final String INPUT_SHAPE = "input_shape";
 
     /** Chainer's {@code serializers.save_npz(path, model)}, compressed like Chainer's default, written atomically. */
     public static void saveNpz(Path path, Link model) throws IOException {
@@ -59,6 +68,13 @@ public final class ModelFiles {
     /** The model's parameters by their Chainer paths, then what is known about it under {@code digitstudio/}. */
     public static Map<String, NpyArray> toArrays(Link model, ModelInfo info) {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        if (model instanceof Network n) {
+            arrays.put(META_PREFIX + SPEC, NpyArray.ofText(n.spec().text()));
+            int[] shape = n.inputShape();
+            long[] dims = new long[shape.length];
+            for (int i = 0; i < shape.length; i++) dims[i] = shape[i];
+            arrays.put(META_PREFIX + INPUT_SHAPE, NpyArray.ofLongs(dims, dims.length));
+        }
         for (Map.Entry<String, Parameter> e : model.namedParams().entrySet()) {
             Parameter p = e.getValue();
             if (!p.isInitialized()) throw new IllegalStateException(e.getKey() + " is not initialised; nothing to save");
@@ -93,29 +109,66 @@ public final class ModelFiles {
     }
 
     /**
-     * Builds an MLP from Chainer-layout arrays, inferring the sizes from the shapes: {@code l1..lN} each with W
-     * (out, in) and b (out,), each layer's input the previous one's output. Anything else is refused with a message
-     * that names the key and the shapes.
+     * Builds the model from Chainer-layout arrays: the network its spec entry describes, or, without one, the MLP
+     * that {@code l1..lN} (W (out, in) and b (out,), each fed by the last) describe. Weights that do not fit are
+     * refused with a message that names the key and both shapes.
      */
     public static LoadedModel fromArrays(Map<String, NpyArray> arrays, String name) {
         List<String> notes = new ArrayList<>();
         Map<String, Double> meta = new LinkedHashMap<>();
         Map<String, String> text = new LinkedHashMap<>();
-        TreeSet<Integer> layers = new TreeSet<>();
         for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
             String key = e.getKey();
-            if (key.startsWith(META_PREFIX)) {
-                NpyArray a = e.getValue();
-                String k = key.substring(META_PREFIX.length());
-                if (a.shape().length == 1 && a.dtype() == DType.UINT8) {
-                    text.put(k, a.toText());
-                } else if (a.count() == 1 && a.dtype() != DType.BOOL) {
-                    meta.put(k, a.toDoubles()[0]);
-                }
-                continue;
+            if (!key.startsWith(META_PREFIX)) continue;
+            NpyArray a = e.getValue();
+            String k = key.substring(META_PREFIX.length());
+            if (a.shape().length == 1 && a.dtype() == DType.UINT8) {
+                text.put(k, a.toText());
+            } else if (a.count() == 1 && a.dtype() != DType.BOOL) {
+                meta.put(k, a.toDoubles()[0]);
             }
+        }
+        Network model = text.containsKey(SPEC) ? fromSpec(arrays, text.get(SPEC), name, notes) : inferMlp(arrays, name, notes);
+        return new LoadedModel(model, meta, text, notes, name);
+    }
+
+    /** The network a file's spec describes, filled with its weights; every key and shape must fit. */
+    private static Network fromSpec(Map<String, NpyArray> arrays, String specText, String name, List<String> notes) {
+        NpyArray shapeArray = arrays.get(META_PREFIX + INPUT_SHAPE);
+        if (shapeArray == null) throw new FormatException(name + ": has a network spec but no " + META_PREFIX + INPUT_SHAPE);
+        long[] dims = shapeArray.dtype().isFloat() ? null : shapeArray.toLongs();
+        if (dims == null || dims.length < 1 || dims.length > 3 || java.util.Arrays.stream(dims).anyMatch(d -> d < 1 || d > 100_000)) {
+            throw new FormatException(name + ": " + META_PREFIX + INPUT_SHAPE + " is not a shape (" + shapeArray.shapeString() + ")");
+        }
+        int[] inputShape = java.util.Arrays.stream(dims).mapToInt(d -> (int) d).toArray();
+        Network model;
+        try {
+            NetworkSpec spec = NetworkSpec.parse(specText);
+            io.digitstudio.nn.LayerSpec last = spec.layers().get(spec.layers().size() - 1);
+            int classes = last instanceof io.digitstudio.nn.LayerSpec.Linear lin ? lin.out() : 0;
+            if (classes < 2) throw new SpecException("its last layer does not say how many classes there are");
+            model = new Network(spec, inputShape, classes, new Rng(0));
+        } catch (SpecException e) {
+            throw new FormatException(name + ": its network spec is not valid: " + e.getMessage());
+        }
+        for (String key : arrays.keySet()) {
+            if (!key.startsWith(META_PREFIX) && !model.namedParams().containsKey(key)) {
+                throw new FormatException(name + ": unexpected key '" + key + "' for its network (" + model.spec().text() + ")");
+            }
+        }
+        fill(arrays, model, name, notes);
+        return model;
+    }
+
+    /** Chainer's and NumPy's MLP files carry no spec: l1 .. lN with W (out, in) and b (out,), each fed by the last. */
+    private static Network inferMlp(Map<String, NpyArray> arrays, String name, List<String> notes) {
+        TreeSet<Integer> layers = new TreeSet<>();
+        for (String key : arrays.keySet()) {
+            if (key.startsWith(META_PREFIX)) continue;
             Matcher m = LAYER_KEY.matcher(key);
-            if (!m.matches()) throw new FormatException(name + ": unexpected key '" + key + "' (a model has l1/W, l1/b, l2/W, ...)");
+            if (!m.matches()) {
+                throw new FormatException(name + ": unexpected key '" + key + "' (a file without a " + META_PREFIX + SPEC + " entry is read as an MLP: l1/W, l1/b, l2/W, ...)");
+            }
             layers.add(Integer.parseInt(m.group(1)));
         }
         if (layers.isEmpty()) throw new FormatException(name + ": no model weights (expected keys l1/W, l1/b, ...)");
@@ -142,26 +195,29 @@ public final class ModelFiles {
             }
             sizes[i] = out;
         }
-        Mlp model = new Mlp(new Rng(0), sizes);
+        if (sizes[count] < 2) throw new FormatException(name + ": l" + count + "/W gives " + sizes[count] + " output; a classifier needs at least 2");
+        Network model = Network.mlp(new Rng(0), sizes);
+        fill(arrays, model, name, notes);
+        return model;
+    }
+
+    private static void fill(Map<String, NpyArray> arrays, Link model, String name, List<String> notes) {
         for (Map.Entry<String, Parameter> e : model.namedParams().entrySet()) {
-            e.getValue().copyFrom(arrays.get(e.getKey()).toFloats());
+            NpyArray a = require(arrays, name, e.getKey());
+            Parameter p = e.getValue();
+            if (!java.util.Arrays.equals(a.shape(), p.shape())) {
+                throw new FormatException(name + ": " + e.getKey() + " has shape " + a.shapeString() + " but its network needs " + Npy.shapeString(p.shape()));
+            }
+            checkFloat(name, e.getKey(), a, notes);
+            p.copyFrom(a.toFloats());
         }
-        return new LoadedModel(model, meta, text, notes, name);
     }
 
     /**
      * Chainer's {@code load_npz(path, model)}: fills an existing model, which must have exactly these keys and shapes.
      */
     public static void loadInto(Map<String, NpyArray> arrays, Link model, String name) {
-        for (Map.Entry<String, Parameter> e : model.namedParams().entrySet()) {
-            NpyArray a = require(arrays, name, e.getKey());
-            Parameter p = e.getValue();
-            if (!java.util.Arrays.equals(a.shape(), p.shape())) {
-                throw new FormatException(name + ": " + e.getKey() + " has shape " + a.shapeString() + ", expected " + Npy.shapeString(p.shape()));
-            }
-            checkFloat(name, e.getKey(), a, new ArrayList<>());
-            p.copyFrom(a.toFloats());
-        }
+        fill(arrays, model, name, new ArrayList<>());
     }
 
     private static NpyArray require(Map<String, NpyArray> arrays, String name, String key) {

@@ -10,12 +10,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * costs 7-40 microseconds of call overhead alone.
  */
 public final class Host {
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[6][0]);
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[10][0]);
 
     private Host() {
     }
 
-    /** A reusable per-thread array of at least {@code n} floats; slots 0-5 are independent. */
+    /** A reusable per-thread array of at least {@code n} floats; slots 0-9 are independent. */
     public static float[] scratch(int slot, long n) {
         float[][] s = SCRATCH.get();
         if (s[slot].length < n) s[slot] = new float[(int) n];

@@ -19,23 +19,30 @@ final class Kernels {
      * {@code Nd4j.gemm} goes through its custom-op machinery, which costs 10-15 microseconds more per call.
      */
     static void matmul(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c) {
-        int ar = (int) a.size(0), ac = (int) a.size(1);
-        int br = (int) b.size(0), bc = (int) b.size(1);
+        if (a.rank() != 2 || b.rank() != 2 || c.rank() != 2) throw new IllegalArgumentException("matmul needs 2-d arrays");
+        matmul(a, (int) a.size(0), (int) a.size(1), transA, b, (int) b.size(0), (int) b.size(1), transB, c);
+    }
+
+    /**
+     * c = op(a) · op(b) where each array's memory is read as a row-major matrix of the given rows and columns, whatever
+     * its own shape: an (n, c, h, w) input is an (n, c·h·w) matrix, as Chainer's Linear flattens it.
+     */
+    static void matmul(INDArray a, int ar, int ac, boolean transA, INDArray b, int br, int bc, boolean transB, INDArray c) {
         int m = transA ? ac : ar;
         int k = transA ? ar : ac;
         int kb = transB ? bc : br;
         int n = transB ? br : bc;
-        if (k != kb || c.size(0) != m || c.size(1) != n) {
-            throw new IllegalArgumentException("matmul shapes do not fit: " + java.util.Arrays.toString(a.shape()) + (transA ? "^T" : "")
-                    + " x " + java.util.Arrays.toString(b.shape()) + (transB ? "^T" : "") + " -> " + java.util.Arrays.toString(c.shape()));
+        if (k != kb || a.length() != (long) ar * ac || b.length() != (long) br * bc || c.length() != (long) m * n) {
+            throw new IllegalArgumentException("matmul shapes do not fit: (" + ar + ", " + ac + ")" + (transA ? "^T" : "")
+                    + " x (" + br + ", " + bc + ")" + (transB ? "^T" : "") + " -> " + java.util.Arrays.toString(c.shape()));
         }
         cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, m, n, k,
                 1f, pointer(a), ac, pointer(b), bc, 0f, pointer(c), n);
     }
 
-    private static FloatPointer pointer(INDArray a) {
-        if (a.dataType() != DataType.FLOAT || a.isView() || a.ordering() != 'c' || a.rank() != 2) {
-            throw new IllegalArgumentException("matmul needs contiguous 2-d float32 C-order arrays");
+    static FloatPointer pointer(INDArray a) {
+        if (a.dataType() != DataType.FLOAT || a.isView() || a.ordering() != 'c') {
+            throw new IllegalArgumentException("matmul needs contiguous float32 C-order arrays");
         }
         return (FloatPointer) a.data().addressPointer();
     }

@@ -40,7 +40,7 @@ public final class Linear extends Link {
     }
 
     public Variable forward(Variable x) {
-        if (!w.isInitialized()) initializeW((int) x.shape()[1]);
+        if (!w.isInitialized()) initializeW((int) (x.data().length() / x.shape()[0])); // trailing axes flattened, as Chainer does
         return F.linear(x, w, b);
     }
 

@@ -31,13 +31,24 @@ public class Variable {
 
     /** Wraps a Java array of shape (rows, cols) in a workspace buffer. */
     public static Variable of(float[] values, int rows, int cols) {
-        INDArray a = Workspace.alloc(rows, cols);
-        if (values.length == (long) rows * cols) {
+        return of(values, new long[]{rows, cols});
+    }
+
+    /**
+     * Wraps the first elements of a Java array in a workspace buffer of this shape, e.g. (n, 1, 28, 28) for a batch
+     * of images; {@code values} may be longer than the shape needs (a reused batch buffer).
+     */
+    public static Variable of(float[] values, long... shape) {
+        INDArray a = Workspace.alloc(shape);
+        long count = a.length();
+        if (values.length < count) {
+            throw new IllegalArgumentException(values.length + " values cannot fill shape " + Arrays.toString(shape));
+        }
+        if (values.length == count) {
             Host.write(values, a);
         } else {
-            float[] buf = Host.scratch(5, (long) rows * cols);
-            System.arraycopy(values, 0, buf, 0, rows * cols);
-            Host.write(buf, a);
+            org.bytedeco.javacpp.FloatPointer p = (org.bytedeco.javacpp.FloatPointer) a.data().addressPointer();
+            p.put(values, 0, (int) count);
         }
         return new Variable(a);
     }

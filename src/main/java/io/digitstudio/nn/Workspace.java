@@ -20,6 +20,8 @@ public final class Workspace {
     private static final ThreadLocal<Workspace> CURRENT = new ThreadLocal<>();
 
     private final Map<Shape, Slots> byShape = new HashMap<>();
+    private final Map<Integer, List<short[]>> shorts = new HashMap<>();
+    private final Map<Integer, Integer> shortsUsed = new HashMap<>();
     private long allocations;
 
     private record Shape(long[] dims) {
@@ -43,6 +45,7 @@ public final class Workspace {
     public Scope enter() {
         if (CURRENT.get() != null) throw new IllegalStateException("a workspace is already active on this thread");
         for (Slots s : byShape.values()) s.used = 0;
+        shortsUsed.clear();
         CURRENT.set(this);
         return new Scope();
     }
@@ -65,6 +68,19 @@ public final class Workspace {
     public static INDArray alloc(long... dims) {
         Workspace ws = CURRENT.get();
         return ws == null ? Nd4j.create(DataType.FLOAT, dims) : ws.take(dims);
+    }
+
+    /**
+     * A Java short array of {@code n} elements kept for this iteration (a function's record for its backward pass, such
+     * as pooling's argmax), reused like the native arrays; outside a workspace a new one. Not zeroed.
+     */
+    public static short[] shorts(int n) {
+        Workspace ws = CURRENT.get();
+        if (ws == null) return new short[n];
+        List<short[]> list = ws.shorts.computeIfAbsent(n, k -> new ArrayList<>());
+        int used = ws.shortsUsed.merge(n, 1, Integer::sum) - 1;
+        if (used == list.size()) list.add(new short[n]);
+        return list.get(used);
     }
 
     /** Closes the iteration; arrays handed out stay valid until the next {@link #enter()}. */

@@ -7,6 +7,7 @@ import io.digitstudio.io.FormatException;
 import io.digitstudio.io.ModelFiles;
 import io.digitstudio.io.NpyArray;
 import io.digitstudio.io.Npz;
+import io.digitstudio.nn.NetworkSpec;
 import io.digitstudio.optim.Optimizers;
 import io.digitstudio.optim.UpdateRule;
 
@@ -21,7 +22,7 @@ import java.util.zip.CRC32;
 /**
  * A whole run's state in one NPZ, like Chainer's trainer snapshot: the model ({@code updater/model:main/l1/W}, ...),
  * the optimizer's per-parameter state and counters ({@code updater/optimizer:main/l1/W/v}, {@code .../t}), the
- * iterator ({@code updater/iterator:main/order}, position, epoch, random state), the augmentation's random state, the
+ * iterator ({@code updater/iterator:main/order}, position, epoch, random state), the augmentation's and dropout's random states, the network spec, the
  * settings and the epoch log. Resuming from it continues bit for bit as if the run had never stopped.
  */
 public final class Snapshot {
@@ -31,6 +32,7 @@ public final class Snapshot {
     static final String CONFIG = "digitstudio/config/";
     static final String RUN = "digitstudio/run/";
     static final String FORMAT_KEY = "digitstudio/snapshot_version";
+    static final String DROPOUT_RNG = "digitstudio/dropout_rng_state";
 
     private Snapshot() {
     }
@@ -58,12 +60,13 @@ public final class Snapshot {
         if (it.order() != null) a.put(ITERATOR + "order", NpyArray.ofInts(it.order(), it.order().length));
         a.put(ITERATOR + "rng_state", NpyArray.scalar(it.rngState()));
         if (loop.trainSet() instanceof AugmentedDataset aug) a.put("digitstudio/augment_rng_state", NpyArray.scalar(aug.rng().state()));
+        a.put(DROPOUT_RNG, NpyArray.scalar(loop.model().dropoutRng().state()));
         a.put("updater/iteration", NpyArray.scalar(loop.iteration()));
 
         TrainingConfig c = loop.config();
         a.put(CONFIG + "epochs", NpyArray.scalar((long) c.epochs()));
         a.put(CONFIG + "batch_size", NpyArray.scalar((long) c.batchSize()));
-        a.put(CONFIG + "units", NpyArray.scalar((long) c.units()));
+        a.put(CONFIG + "network", NpyArray.ofText(c.network().text()));
         a.put(CONFIG + "optimizer", NpyArray.scalar((long) Optimizers.NAMES.indexOf(c.optimizer())));
         c.hyperparams().forEach((k, v) -> a.put(CONFIG + "hyperparams/" + k, NpyArray.scalar(v)));
         a.put(CONFIG + "seed", NpyArray.scalar(c.seed()));
@@ -108,8 +111,16 @@ public final class Snapshot {
         });
         int opt = (int) longAt(a, CONFIG + "optimizer", name);
         if (opt < 0 || opt >= Optimizers.NAMES.size()) throw new FormatException(name + ": unknown optimizer number " + opt);
+        NetworkSpec network;
+        try {
+            // snapshots from before network specs held the tutorial MLP's hidden units
+            network = a.containsKey(CONFIG + "network") ? NetworkSpec.parse(a.get(CONFIG + "network").toText())
+                    : NetworkSpec.mlp((int) longAt(a, CONFIG + "units", name), (int) longAt(a, CONFIG + "units", name));
+        } catch (IllegalArgumentException e) {
+            throw new FormatException(name + ": damaged network spec (" + e.getMessage() + ")");
+        }
         return new TrainingConfig((int) longAt(a, CONFIG + "epochs", name), (int) longAt(a, CONFIG + "batch_size", name),
-                (int) longAt(a, CONFIG + "units", name), Optimizers.NAMES.get(opt), h, longAt(a, CONFIG + "seed", name),
+                network, Optimizers.NAMES.get(opt), h, longAt(a, CONFIG + "seed", name),
                 longAt(a, CONFIG + "shuffle", name) != 0, (int) longAt(a, CONFIG + "train_limit", name),
                 (int) longAt(a, CONFIG + "test_limit", name), longAt(a, CONFIG + "augment", name) != 0);
     }
@@ -178,6 +189,7 @@ public final class Snapshot {
             throw new FormatException(name + ": " + ex.getMessage());
         }
         if (loop.trainSet() instanceof AugmentedDataset aug) aug.rng().setState(longAt(a, "digitstudio/augment_rng_state", name));
+        if (a.containsKey(DROPOUT_RNG)) loop.model().dropoutRng().setState(longAt(a, DROPOUT_RNG, name));
         NpyArray log = a.get("digitstudio/log");
         List<EpochReport> reports = new ArrayList<>();
         if (log != null && log.shape().length == 2 && log.shape()[1] == 8) {

@@ -6,7 +6,7 @@ import io.digitstudio.data.ExampleBatch;
 import io.digitstudio.data.Rng;
 import io.digitstudio.data.SerialIterator;
 import io.digitstudio.nn.F;
-import io.digitstudio.nn.Mlp;
+import io.digitstudio.nn.Network;
 import io.digitstudio.nn.Variable;
 import io.digitstudio.nn.Workspace;
 import io.digitstudio.optim.Optimizer;
@@ -35,7 +35,7 @@ public final class TrainingLoop {
     private static final long AUGMENT_SEED_SALT = 0x2545F4914F6CDD1DL;
 
     private final TrainingConfig config;
-    private final Mlp model;
+    private final Network model;
     private final Optimizer optimizer;
     private final SerialIterator iterator;
     private final Dataset train;
@@ -55,10 +55,13 @@ public final class TrainingLoop {
     private int seen;
     private double epochTrainNanos;
 
-    public TrainingLoop(TrainingConfig config, Mlp model, Optimizer optimizer, SerialIterator iterator,
+    public TrainingLoop(TrainingConfig config, Network model, Optimizer optimizer, SerialIterator iterator,
                         Dataset train, Dataset test, String dataSource) {
-        if (model.inSize() != train.featureSize()) {
-            throw new IllegalArgumentException("the model takes " + model.inSize() + " inputs but the data has " + train.featureSize() + " per example");
+        if (model.inputSize() != train.featureSize()) {
+            throw new IllegalArgumentException("the model takes " + model.inputSize() + " inputs but the data has " + train.featureSize() + " per example");
+        }
+        if (model.classes() < Math.max(train.classes(), test.classes())) {
+            throw new IllegalArgumentException("the model has " + model.classes() + " outputs but the data has " + Math.max(train.classes(), test.classes()) + " classes");
         }
         if (test.featureSize() != train.featureSize()) throw new IllegalArgumentException("training and test examples differ in size");
         this.config = config;
@@ -71,14 +74,15 @@ public final class TrainingLoop {
         this.dataSource = dataSource;
     }
 
-    /** A fresh run of {@code config} on these datasets: a new tutorial MLP, its optimizer, a seeded iterator. */
+    /**
+     * A fresh run of {@code config} on these datasets: the network its spec describes, for the data's example shape and
+     * number of classes, its optimizer and a seeded iterator. A spec that does not fit the data is refused here
+     * ({@link io.digitstudio.nn.SpecException}).
+     */
     public static TrainingLoop create(TrainingConfig config, Dataset train, Dataset test, String dataSource) {
-        if (config.batchSize() > train.size()) {
-            throw new IllegalArgumentException("batch size " + config.batchSize() + " is larger than the training set (" + train.size() + " examples)");
-        }
         Rng init = new Rng(config.seed());
-        int classes = 10;
-        Mlp model = new Mlp(init, train.featureSize(), config.units(), config.units(), classes);
+        int classes = Math.max(train.classes(), test.classes());
+        Network model = new Network(config.network(), train.exampleShape(), classes, init);
         Optimizer optimizer = Optimizers.create(config.optimizer(), config.hyperparams()).setup(model);
         SerialIterator it = new SerialIterator(train.size(), config.batchSize(), true, config.shuffle(), config.seed() ^ ITERATOR_SEED_SALT);
         Dataset trainSet = config.augment() && train instanceof io.digitstudio.data.LabeledImages images
@@ -103,7 +107,7 @@ public final class TrainingLoop {
         return control;
     }
 
-    public Mlp model() {
+    public Network model() {
         return model;
     }
 
@@ -172,7 +176,7 @@ public final class TrainingLoop {
                 float loss;
                 float acc;
                 try (Workspace.Scope s = workspace.enter()) {
-                    Variable y = model.forward(Variable.of(batch.x(), n, batch.featureSize()));
+                    Variable y = model.forward(Variable.of(batch.x(), model.batchShape(n)));
                     Variable l = F.softmaxCrossEntropy(y, batch.t());
                     loss = l.item();
                     if (!Float.isFinite(loss)) {

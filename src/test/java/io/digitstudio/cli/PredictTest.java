@@ -65,7 +65,7 @@ class PredictTest {
     @Test
     void aModelThatDoesNotFitIsRefused() throws IOException {
         Path m = dir.resolve("m.npz");
-        io.digitstudio.io.ModelFiles.saveNpz(m, new io.digitstudio.nn.Mlp(new io.digitstudio.data.Rng(0), 10, 4, 10));
+        io.digitstudio.io.ModelFiles.saveNpz(m, io.digitstudio.nn.Network.mlp(new io.digitstudio.data.Rng(0), 10, 4, 10));
         CliTest.Run r = CliTest.run("predict", "--model", m.toString(), m.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("takes 10 inputs, not 28x28 images"), r.err());

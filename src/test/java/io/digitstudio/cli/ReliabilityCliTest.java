@@ -62,7 +62,7 @@ class ReliabilityCliTest {
         Path model = dir.resolve("small.npz");
         CliTest.Run r = CliTest.run("train", "--data", data.toString(), "--epochs", "3", "--batch-size", "20", "--units", "16", "--out", model.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals("64-16-16-10", io.digitstudio.io.ModelFiles.loadNpz(model).model().architecture());
+        assertEquals("64-16-16-4", io.digitstudio.io.ModelFiles.loadNpz(model).model().architecture());
         Path builtIn = dir.resolve("builtin.npz");
         io.digitstudio.io.ModelFiles.saveNpz(builtIn, io.digitstudio.io.ModelFiles.loadDefault().model());
         CliTest.Run e = CliTest.run("eval", "--model", builtIn.toString(), "--data", data.toString());

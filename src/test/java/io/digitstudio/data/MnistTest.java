@@ -77,8 +77,12 @@ class MnistTest {
         IdxFile labels = new IdxFile(new int[]{3}, new byte[3]);
         String m = assertThrows(DataException.class, () -> LabeledImages.of("x", images, labels, "imgs", "lbls")).getMessage();
         assertEquals("imgs has 2 images but lbls has 3 labels", m);
-        IdxFile badLabel = new IdxFile(new int[]{2}, new byte[]{1, 12});
-        assertTrue(assertThrows(DataException.class, () -> LabeledImages.of("x", images, badLabel, "i", "l")).getMessage().contains("not a digit"));
+        // labels are not assumed to be digits: the largest one says how many classes there are (EMNIST Balanced has 47)
+        IdxFile letters = new IdxFile(new int[]{2}, new byte[]{1, 46});
+        LabeledImages emnist = LabeledImages.of("x", images, letters, "i", "l");
+        assertEquals(47, emnist.classes());
+        assertArrayEquals(new int[]{1, 2, 2}, emnist.exampleShape());
+        assertEquals(47, emnist.head(1).classes(), "a subset keeps the set's classes");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.digitstudio.io;
 
 import io.digitstudio.data.Rng;
-import io.digitstudio.nn.Mlp;
+import io.digitstudio.nn.Network;
 import io.digitstudio.nn.Nd4jSetup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class FaultTest {
     @Test
     void killingTheProcessDuringSavesLeavesALoadableModel() throws Exception {
         Path target = dir.resolve("model.npz");
-        ModelFiles.saveNpz(target, Mlp.tutorial(300, 10, new Rng(0)));
+        ModelFiles.saveNpz(target, Network.mlp(new Rng(0), 784, 300, 300, 10));
         long firstSize = Files.size(target);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int round = 0; round < 3; round++) {
@@ -75,7 +75,7 @@ class FaultTest {
     public static final class SaveForever {
         public static void main(String[] args) throws Exception {
             Nd4jSetup.init();
-            Mlp m = Mlp.tutorial(300, 10, new Rng(0));
+            Network m = Network.mlp(new Rng(0), 784, 300, 300, 10);
             Path target = Path.of(args[0]);
             for (int i = 0; ; i++) {
                 System.out.println("saving " + i);

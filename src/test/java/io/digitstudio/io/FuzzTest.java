@@ -4,7 +4,7 @@ import io.digitstudio.data.DataException;
 import io.digitstudio.data.IdxFile;
 import io.digitstudio.data.IdxReader;
 import io.digitstudio.data.Rng;
-import io.digitstudio.nn.Mlp;
+import io.digitstudio.nn.Network;
 import io.digitstudio.nn.Nd4jSetup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,7 +99,7 @@ class FuzzTest {
 
     @Test
     void damagedNpzModelsLoadCorrectlyOrSayWhatIsWrong() throws Exception {
-        Mlp m = new Mlp(new Rng(1), 12, 6, 3);
+        Network m = Network.mlp(new Rng(1), 12, 6, 3);
         Rng rng = new Rng(7);
         int loaded = 0, refused = 0;
         for (boolean compressed : new boolean[]{true, false}) {
@@ -111,7 +111,7 @@ class FuzzTest {
                 Files.write(bad, mutate(good, rng));
                 try {
                     ModelFiles.LoadedModel l = ModelFiles.loadNpz(bad);
-                    assertEquals(12, l.model().inSize());
+                    assertEquals(12, l.model().inputSize());
                     loaded++;
                 } catch (FormatException e) {
                     assertTrue(e.getMessage().startsWith("bad.npz"), e.getMessage());

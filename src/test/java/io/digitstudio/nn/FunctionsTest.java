@@ -110,7 +110,7 @@ class FunctionsTest {
     @Test
     void wholeMlpGradients() {
         Rng rng = new Rng(4);
-        Mlp model = new Mlp(rng, 6, 5, 4, 3);
+        Network model = Network.mlp(rng, 6, 5, 4, 3);
         Parameter x = GradientCheck.param(rng, 2, 6);
         int[] t = {1, 2};
         Parameter[] params = model.params().toArray(new Parameter[0]);
@@ -123,19 +123,19 @@ class FunctionsTest {
     @Test
     void gradientsAccumulateUntilCleared() {
         Rng rng = new Rng(5);
-        Mlp model = new Mlp(rng, 4, 3, 2);
+        Network model = Network.mlp(rng, 4, 3, 2);
         INDArray xa = Nd4j.rand(DataType.FLOAT, 2, 4);
         int[] t = {0, 1};
         model.cleargrads();
         F.softmaxCrossEntropy(model.forward(new Variable(xa)), t).backward();
-        float[] once = Host.toArray(model.layers().get(0).W().grad());
+        float[] once = Host.toArray(model.namedParams().get("l1/W").grad());
         F.softmaxCrossEntropy(model.forward(new Variable(xa)), t).backward();
-        float[] twice = Host.toArray(model.layers().get(0).W().grad());
+        float[] twice = Host.toArray(model.namedParams().get("l1/W").grad());
         for (int i = 0; i < once.length; i++) assertEquals(2 * once[i], twice[i], 1e-6);
         model.cleargrads();
-        assertNull(model.layers().get(0).W().grad());
+        assertNull(model.namedParams().get("l1/W").grad());
         F.softmaxCrossEntropy(model.forward(new Variable(xa)), t).backward();
-        assertArrayEquals(once, Host.toArray(model.layers().get(0).W().grad()), 1e-7f);
+        assertArrayEquals(once, Host.toArray(model.namedParams().get("l1/W").grad()), 1e-7f);
     }
 
     @Test
@@ -149,7 +149,7 @@ class FunctionsTest {
 
     @Test
     void noBackpropModeRecordsNothing() {
-        Mlp model = new Mlp(new Rng(7), 4, 2);
+        Network model = Network.mlp(new Rng(7), 4, 2);
         try (Graph.Mode m = Graph.noBackprop()) {
             Variable y = model.forward(new Variable(Nd4j.rand(DataType.FLOAT, 1, 4)));
             assertNull(y.creator());

@@ -18,7 +18,7 @@ class LinkTest {
 
     @Test
     void tutorialNetworkHasChainerPathsAndShapes() {
-        Mlp m = Mlp.tutorial(100, 10, new Rng(0));
+        Network m = Network.mlp(new Rng(0), 784, 100, 100, 10);
         assertEquals(List.of("l1/W", "l1/b", "l2/W", "l2/b", "l3/W", "l3/b"), List.copyOf(m.namedParams().keySet()));
         assertArrayEquals(new long[]{100, 784}, m.namedParams().get("l1/W").shape());
         assertArrayEquals(new long[]{10}, m.namedParams().get("l3/b").shape());
@@ -54,7 +54,7 @@ class LinkTest {
 
     @Test
     void workspaceStopsAllocatingOnceWarm() {
-        Mlp m = Mlp.tutorial(20, 10, new Rng(3));
+        Network m = Network.mlp(new Rng(3), 784, 20, 20, 10);
         Workspace ws = new Workspace();
         float[] x = new float[8 * 784];
         int[] t = new int[8];

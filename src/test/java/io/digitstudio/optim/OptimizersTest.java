@@ -3,7 +3,7 @@ package io.digitstudio.optim;
 import io.digitstudio.data.Rng;
 import io.digitstudio.nn.Host;
 import io.digitstudio.nn.Link;
-import io.digitstudio.nn.Mlp;
+import io.digitstudio.nn.Network;
 import io.digitstudio.nn.Nd4jSetup;
 import io.digitstudio.nn.Parameter;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,7 +93,7 @@ class OptimizersTest {
 
     @Test
     void stateIsKeptPerParameterByChainerName() {
-        Mlp m = new Mlp(new Rng(0), 3, 2);
+        Network m = Network.mlp(new Rng(0), 3, 2);
         Optimizer opt = new Adam().setup(m);
         assertEquals(java.util.List.of("l1/W", "l1/b"), java.util.List.copyOf(opt.rules().keySet()));
         assertEquals(java.util.Set.of("m", "v"), opt.rules().get("l1/W").state().keySet());

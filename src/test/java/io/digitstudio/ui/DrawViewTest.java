@@ -163,11 +163,11 @@ class DrawViewTest {
         assertSame(opened, app.models().activeProperty().get(), "the previous model stays active");
 
         Path wrongShape = dir.resolve("tiny.npz");
-        ModelFiles.saveNpz(wrongShape, new io.digitstudio.nn.Mlp(new io.digitstudio.data.Rng(0), 10, 3));
+        ModelFiles.saveNpz(wrongShape, io.digitstudio.nn.Network.mlp(new io.digitstudio.data.Rng(0), 10, 3));
         app.dialogs.willChoose(wrongShape);
         robot.clickOn("#openModelButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.dialogs.errors.size() >= 2);
-        assertTrue(app.dialogs.errors.get(1).contains("needs 784 inputs (28x28 pixels)"), app.dialogs.errors.toString());
+        assertTrue(app.dialogs.errors.get(1).contains("DigitStudio's images are 28x28 = 784 pixels"), app.dialogs.errors.toString());
         assertSame(opened, app.models().activeProperty().get());
     }
 

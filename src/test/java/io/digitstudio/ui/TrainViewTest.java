@@ -55,7 +55,32 @@ class TrainViewTest {
     }
 
     /** Replaces a field's text by typing, as a user does. */
+    /** Scrolls the settings form to the control first, as a user does when it is below the fold. */
+    private void reveal(FxRobot robot, String id) {
+        Node n = robot.lookup(id).query();
+        javafx.scene.control.ScrollPane sp = robot.lookup(".settings-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> {
+            Node content = sp.getContent();
+            if (!content.equals(n) && !isInside(n, content)) return;
+            javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+            double scrollable = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+            if (scrollable > 0) sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 40) / scrollable)));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static boolean isInside(Node n, Node ancestor) {
+        for (Node p = n; p != null; p = p.getParent()) if (p == ancestor) return true;
+        return false;
+    }
+
+    private void click(FxRobot robot, String id) {
+        reveal(robot, id);
+        robot.clickOn(id);
+    }
+
     private void type(FxRobot robot, String id, String text) {
+        reveal(robot, id);
         robot.clickOn(id);
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write(text);
@@ -135,10 +160,44 @@ class TrainViewTest {
     }
 
     @Test
+    void aUserPicksLeNetSeesItsLayersThenWritesAndTrainsTheirOwnNetwork(FxRobot robot) throws Exception {
+        app.awaitReady();
+        click(robot, "#networkPreset");
+        robot.clickOn("LeNet (convolutional)");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextArea spec = robot.lookup("#networkSpec").queryAs(javafx.scene.control.TextArea.class);
+        assertEquals(io.digitstudio.nn.NetworkSpec.PRESETS.get("lenet"), spec.getText());
+        assertEquals("431,080 parameters", robot.lookup("#paramCount").queryAs(javafx.scene.control.Label.class).getText());
+        TableView<?> layers = robot.lookup("#networkSummary").queryAs(TableView.class);
+        assertEquals(10, layers.getItems().size(), "input and nine layers");
+
+        // a typo is pointed at, and nothing can start until it is fixed
+        type(robot, "#networkSpec", "conv 8 5, relu, maxpool 2, linaer");
+        javafx.scene.control.Label error = robot.lookup("#networkError").queryAs(javafx.scene.control.Label.class);
+        assertTrue(error.isVisible());
+        assertTrue(error.getText().contains("unknown layer \"linaer\""), error.getText());
+        assertTrue(robot.lookup("#startButton").queryButton().isDisabled());
+        assertEquals("custom", ((javafx.scene.control.ComboBox<?>) robot.lookup("#networkPreset").query()).getValue());
+
+        // their own small CNN, with dropout, trains and becomes the active model
+        type(robot, "#networkSpec", "conv 8 5, relu, maxpool 2, dropout 0.25, linear");
+        assertFalse(error.isVisible());
+        assertEquals("11,738 parameters", robot.lookup("#paramCount").queryAs(javafx.scene.control.Label.class).getText());
+        subset(robot, "3000", "300");
+        type(robot, "#epochsField", "1");
+        startAndAwaitEnd(robot);
+        assertEquals(RunState.FINISHED, run().stateProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.models().activeProperty().get().model().spec().convolutional());
+        var active = app.models().activeProperty().get();
+        assertEquals("conv 8 5, relu, maxpool 2, dropout 0.25, linear 10", active.model().spec().text());
+        assertTrue(active.testAccuracy() > 0.7, "learned something: " + active.testAccuracy());
+    }
+
+    @Test
     void aTenEpochRunKeepsItsWholeCurveAndTheNewestEpochInView(FxRobot robot) throws Exception {
         app.awaitReady();
         subset(robot, "6000", "200");
-        type(robot, "#unitsField", "20");
+        type(robot, "#networkSpec", "linear 20, relu, linear 20, relu, linear");
         startAndAwaitEnd(robot);
         LineChart<Number, Number> loss = chart(robot, "#lossChart");
         var points = loss.getData().get(0).getData();
@@ -171,7 +230,7 @@ class TrainViewTest {
         ActiveModel first = app.models().activeProperty().get();
         assertFalse(chart(robot, "#accuracyChart").getData().get(1).getData().isEmpty());
 
-        robot.clickOn("#optimizerBox");
+        click(robot, "#optimizerBox");
         robot.clickOn("SGD");
         type(robot, "#hp-lr", "1000000");
         startAndAwaitEnd(robot);
@@ -238,7 +297,7 @@ class TrainViewTest {
         java.nio.file.Path bad = Files.createDirectories(dir.resolve("a-folder-with-a-rather-long-name-that-makes-the-message-long/and-deeper/bad-data"));
         Files.writeString(bad.resolve("train-images-idx3-ubyte"), "junk");
         app.dialogs.willChoose(bad);
-        robot.clickOn("#dataBox");
+        click(robot, "#dataBox");
         robot.clickOn("Folder of IDX files…");
         assertEquals(bad, app.main.train().settings().dataFolderProperty().get());
         robot.clickOn("#startButton");
@@ -261,12 +320,12 @@ class TrainViewTest {
         app.awaitReady();
         subset(robot, "1500", "300");
         type(robot, "#epochsField", "2");
-        robot.clickOn("#optimizerBox");
+        click(robot, "#optimizerBox");
         robot.clickOn("SGD");
         type(robot, "#hp-lr", "0.00015");
         java.nio.file.Path snaps = dir.resolve("snaps");
         app.dialogs.willChoose(snaps);
-        robot.clickOn("#snapshotCheck");
+        click(robot, "#snapshotCheck");
         assertEquals("folder: Folder for the run's snapshots", app.dialogs.asked.get(app.dialogs.asked.size() - 1));
         robot.clickOn("#startButton");
         awaitEnd();
@@ -304,7 +363,7 @@ class TrainViewTest {
         assertTrue(robot.lookup("#validationLabel").queryLabeled().getText().contains("Learning rate must be a positive number"));
         type(robot, "#hp-lr", "0.01");
         assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
-        robot.clickOn("#optimizerBox");
+        click(robot, "#optimizerBox");
         robot.clickOn("Adam");
         assertNotNull(robot.lookup("#hp-beta1").query(), "Adam's own hyper-parameters are shown");
         assertEquals("0.001", robot.lookup("#hp-alpha").queryAs(TextField.class).getText());

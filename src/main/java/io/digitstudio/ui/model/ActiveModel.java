@@ -2,7 +2,7 @@ package io.digitstudio.ui.model;
 
 import io.digitstudio.data.ClassNames;
 import io.digitstudio.io.ModelInfo;
-import io.digitstudio.nn.Mlp;
+import io.digitstudio.nn.Network;
 import io.digitstudio.nn.Predictor;
 
 import java.nio.file.Path;
@@ -13,8 +13,8 @@ import java.util.List;
  * The model the app classifies with: its weights (never trained further once active), a predictor over them, where it
  * came from ({@code name}, {@code file}) and what is known about it (test accuracy, dataset, class names).
  */
-public record ActiveModel(Mlp model, Predictor predictor, String name, ModelInfo info, Path file) {
-    public static ActiveModel of(Mlp model, String name, ModelInfo info, Path file) {
+public record ActiveModel(Network model, Predictor predictor, String name, ModelInfo info, Path file) {
+    public static ActiveModel of(Network model, String name, ModelInfo info, Path file) {
         return new ActiveModel(model, new Predictor(model), name, info, file);
     }
 
@@ -29,7 +29,7 @@ public record ActiveModel(Mlp model, Predictor predictor, String name, ModelInfo
     /** What the outputs mean: the file's class names, or numbers. */
     public List<String> classNames() {
         List<String> names = info.classNames();
-        return names != null && names.size() >= model.outSize() ? names.subList(0, model.outSize()) : ClassNames.numbers(model.outSize());
+        return names != null && names.size() >= model.classes() ? names.subList(0, model.classes()) : ClassNames.numbers(model.classes());
     }
 
     /** E.g. "built-in · 784-400-400-10 · MNIST · test accuracy 99.03%". */

@@ -5,7 +5,7 @@ import io.digitstudio.data.PenStroke;
 import io.digitstudio.data.StrokeRasterizer;
 import io.digitstudio.io.ModelFiles;
 import io.digitstudio.io.ModelInfo;
-import io.digitstudio.nn.Mlp;
+import io.digitstudio.nn.Network;
 import io.digitstudio.ui.core.DialogService;
 import io.digitstudio.ui.core.FileWrites;
 import io.digitstudio.ui.core.Messages;
@@ -76,9 +76,9 @@ public final class ModelManager {
         lastError.set(null);
         return tasks.compute(() -> {
             ModelFiles.LoadedModel m = ModelFiles.loadNpz(file);
-            if (m.model().inSize() != 784 || m.model().outSize() < 2) {
-                throw new IllegalArgumentException(file.getFileName() + ": the model maps " + m.model().inSize() + " inputs to "
-                        + m.model().outSize() + " outputs; DigitStudio needs 784 inputs (28x28 pixels) and at least 2 classes");
+            if (m.model().inputSize() != 784) {
+                throw new IllegalArgumentException(file.getFileName() + ": the model takes " + m.model().inputSize()
+                        + " inputs; DigitStudio's images are 28x28 = 784 pixels");
             }
             return new Opened(ActiveModel.of(m.model(), file.getFileName().toString(), m.info(), file), m.notes());
         }).handle((opened, err) -> {
@@ -120,7 +120,7 @@ public final class ModelManager {
      * Saves a model atomically in Chainer's layout with what is known about it, remembers the file among the recent
      * ones and tells the user.
      */
-    public CompletableFuture<Path> save(Path file, Mlp model, ModelInfo info) {
+    public CompletableFuture<Path> save(Path file, Network model, ModelInfo info) {
         return tasks.compute(() -> FileWrites.write(file, () -> ModelFiles.saveNpz(file, model, info))).handle((p, err) -> {
             if (err != null) {
                 lastError.set(Messages.of(err));

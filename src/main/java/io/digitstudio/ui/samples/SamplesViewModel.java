@@ -78,8 +78,8 @@ public final class SamplesViewModel {
         LabeledImages set = images.get();
         Split s = split.get();
         if (model == null || set == null) return;
-        if (model.model().inSize() != set.featureSize()) {
-            summary.set("The active model takes " + model.model().inSize() + " inputs; these images have " + set.featureSize() + " pixels");
+        if (model.model().inputSize() != set.featureSize()) {
+            summary.set("The active model takes " + model.model().inputSize() + " inputs; these images have " + set.featureSize() + " pixels");
             return;
         }
         summary.set(summaryText() + " · predicting…");
@@ -147,7 +147,7 @@ public final class SamplesViewModel {
         LabeledImages set = images.get();
         ActiveModel model = models.activeProperty().get();
         selectedPrediction.set(null);
-        if (i < 0 || set == null || model == null || model.model().inSize() != set.featureSize()) return;
+        if (i < 0 || set == null || model == null || model.model().inputSize() != set.featureSize()) return;
         float[] x = set.features(i);
         tasks.compute(() -> model.predictor().predict(x)).thenAccept(p -> {
             if (selected.get() == i && images.get() == set) selectedPrediction.set(p);

@@ -3,7 +3,7 @@ package io.digitstudio.ui.train;
 import io.digitstudio.data.Mnist;
 import io.digitstudio.io.ModelInfo;
 import io.digitstudio.io.NpyArray;
-import io.digitstudio.nn.Mlp;
+import io.digitstudio.nn.Network;
 import io.digitstudio.train.EpochReport;
 import io.digitstudio.train.RunSetup;
 import io.digitstudio.train.Snapshot;
@@ -111,6 +111,7 @@ public final class RunControl {
         state.set(RunState.PREPARING);
         CompletableFuture<Finished> run = tasks.train(() -> {
             Mnist.TrainTest d = Mnist.load(folder);
+            tasks.onUi(() -> settings.setData(d.train().exampleShape(), d.train().classes()));
             TrainingLoop l = factory.create(d);
             l.addListener(feed);
             if (snapshots != null) {
@@ -231,7 +232,7 @@ public final class RunControl {
     /** The model the last run trained (also a stopped one), or null. */
     public ReadOnlyObjectProperty<ActiveModel> trainedModelProperty() { return trainedModel.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty trainedModelActiveProperty() { return trainedModelActive.getReadOnlyProperty(); }
-    public Mlp trainedNetwork() {
+    public Network trainedNetwork() {
         return trainedModel.get() == null ? null : trainedModel.get().model();
     }
 }

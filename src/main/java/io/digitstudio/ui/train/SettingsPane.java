@@ -1,5 +1,6 @@
 package io.digitstudio.ui.train;
 
+import io.digitstudio.nn.Summary;
 import io.digitstudio.optim.Optimizers;
 import io.digitstudio.ui.core.DialogService;
 import javafx.beans.binding.Bindings;
@@ -12,6 +13,9 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
@@ -87,14 +91,77 @@ public final class SettingsPane extends ScrollPane {
         field("Test examples", text(s.testLimitProperty(), "testLimitField", "all"));
     }
 
+    static final Map<String, String> PRESET_LABELS = Map.of("tutorial", "Tutorial MLP (100-100)", "wide", "Wide MLP (400-400)",
+            "lenet", "LeNet (convolutional)", TrainSettings.CUSTOM, "Custom");
+
     private void network() {
         section("Network");
-        field("Hidden units", text(s.unitsProperty(), "unitsField", "100"));
-        Label arch = new Label();
-        arch.getStyleClass().add("hint");
-        arch.textProperty().bind(Bindings.createStringBinding(() -> "MLP 784-" + s.unitsProperty().get().strip() + "-" + s.unitsProperty().get().strip()
-                + "-10, ReLU", s.unitsProperty()));
-        grid.add(arch, 0, row++, 2, 1);
+        ComboBox<String> preset = new ComboBox<>();
+        preset.setId("networkPreset");
+        preset.getItems().addAll(io.digitstudio.nn.NetworkSpec.PRESET_NAMES);
+        preset.getItems().add(TrainSettings.CUSTOM);
+        preset.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return name == null ? "" : PRESET_LABELS.getOrDefault(name, name);
+            }
+
+            @Override
+            public String fromString(String label) {
+                return label;
+            }
+        });
+        preset.valueProperty().bindBidirectional(s.presetProperty());
+        field("Preset", preset);
+        TextArea editor = new TextArea();
+        editor.setId("networkSpec");
+        editor.setWrapText(true);
+        editor.setPrefRowCount(3);
+        editor.setPromptText("conv 20 5, relu, maxpool 2, linear 500, relu, dropout 0.5, linear");
+        editor.setTooltip(new Tooltip("Layers separated by commas: conv OUT K [stride S] [pad P], maxpool K, avgpool K, linear N, relu, sigmoid, tanh,"
+                + " dropout R, flatten. A last \"linear\" without a size has one output per class."));
+        editor.textProperty().bindBidirectional(s.specProperty());
+        s.specErrorProperty().addListener((o, a, b) -> editor.pseudoClassStateChanged(INVALID, b != null));
+        grid.add(editor, 0, row++, 2, 1);
+        Label error = hint(s.specErrorProperty(), "networkError");
+        error.getStyleClass().setAll("label", "validation");
+        error.visibleProperty().bind(s.specErrorProperty().isNotNull());
+        error.managedProperty().bind(error.visibleProperty());
+        grid.add(error, 0, row++, 2, 1);
+        TableView<Summary.Row> table = new TableView<>();
+        table.setId("networkSummary");
+        table.getStyleClass().add("summary-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.getColumns().add(column("Layer", 0.18, r -> r.name()));
+        table.getColumns().add(column("Type", 0.37, r -> r.type()));
+        table.getColumns().add(column("Output", 0.27, Summary.Row::shapeText));
+        table.getColumns().add(column("Params", 0.18, r -> r.params() == 0 ? "" : String.format(java.util.Locale.ROOT, "%,d", r.params())));
+        table.setFixedCellSize(22);
+        table.setPlaceholder(new Label("No valid network"));
+        Label count = new Label();
+        count.setId("paramCount");
+        count.getStyleClass().add("hint");
+        Runnable fill = () -> {
+            Summary sum = s.summaryProperty().get();
+            table.getItems().setAll(sum == null ? java.util.List.of() : sum.rows());
+            table.setPrefHeight(26 + 22 * Math.min(Math.max(table.getItems().size(), 1), 11) + 2);
+            count.setText(sum == null ? "" : String.format(java.util.Locale.ROOT, "%,d parameters", sum.totalParams()));
+        };
+        s.summaryProperty().addListener((o, a, b) -> fill.run());
+        fill.run();
+        grid.add(table, 0, row++, 2, 1);
+        grid.add(count, 0, row++, 2, 1);
+    }
+
+    private static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
+
+    private static TableColumn<Summary.Row, String> column(String title, double share, java.util.function.Function<Summary.Row, String> value) {
+        TableColumn<Summary.Row, String> c = new TableColumn<>(title);
+        c.setSortable(false);
+        c.setReorderable(false);
+        c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setMaxWidth(1000 * share);
+        return c;
     }
 
     private void optimizer() {

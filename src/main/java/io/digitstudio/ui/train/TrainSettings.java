@@ -1,5 +1,9 @@
 package io.digitstudio.ui.train;
 
+import io.digitstudio.nn.Network;
+import io.digitstudio.nn.NetworkSpec;
+import io.digitstudio.nn.SpecException;
+import io.digitstudio.nn.Summary;
 import io.digitstudio.optim.Optimizers;
 import io.digitstudio.train.TrainingConfig;
 import io.digitstudio.ui.core.Messages;
@@ -21,10 +25,22 @@ import java.util.Map;
 /**
  * The Train view's settings form as a view model: the text the user typed in each field, checked as they type
  * ({@link #validationProperty()} says what is wrong, in one sentence), and turned into a {@link TrainingConfig}.
+ * The network is a preset or a spec the user writes; its layer table ({@link #summaryProperty()}) follows the text, and
+ * a spec that cannot be read or does not fit the data says so in {@link #specErrorProperty()} with where the bad token is.
  */
 public final class TrainSettings {
     private final ObjectProperty<Path> dataFolder = new SimpleObjectProperty<>();
-    private final StringProperty units = new SimpleStringProperty("100");
+    /** The preset the spec is ("tutorial", "wide", "lenet"), or {@link #CUSTOM}. */
+    public static final String CUSTOM = "custom";
+    private final StringProperty preset = new SimpleStringProperty("tutorial");
+    private final StringProperty spec = new SimpleStringProperty(NetworkSpec.PRESETS.get("tutorial"));
+    private final ObjectProperty<Summary> summary = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper specError = new ReadOnlyStringWrapper();
+    private final javafx.beans.property.IntegerProperty specErrorStart = new javafx.beans.property.SimpleIntegerProperty(-1);
+    private final javafx.beans.property.IntegerProperty specErrorEnd = new javafx.beans.property.SimpleIntegerProperty(-1);
+    private int[] exampleShape = {1, 28, 28};
+    private int classes = 10;
+    private boolean syncing;
     private final StringProperty batchSize = new SimpleStringProperty("128");
     private final StringProperty epochs = new SimpleStringProperty("10");
     private final StringProperty seed = new SimpleStringProperty("0");
@@ -40,7 +56,22 @@ public final class TrainSettings {
     public TrainSettings() {
         optimizer.addListener((o, a, b) -> rebuildHyperparams());
         rebuildHyperparams();
-        for (StringProperty p : new StringProperty[]{units, batchSize, epochs, seed, trainLimit, testLimit}) p.addListener((o, a, b) -> validate());
+        for (StringProperty p : new StringProperty[]{batchSize, epochs, seed, trainLimit, testLimit}) p.addListener((o, a, b) -> validate());
+        preset.addListener((o, a, b) -> {
+            if (syncing || b == null || !NetworkSpec.PRESETS.containsKey(b)) return;
+            syncing = true;
+            spec.set(NetworkSpec.PRESETS.get(b));
+            syncing = false;
+            validate();
+        });
+        spec.addListener((o, a, b) -> {
+            if (!syncing) {
+                syncing = true;
+                preset.set(presetOf(b));
+                syncing = false;
+            }
+            validate();
+        });
         dataFolder.addListener((o, a, b) -> validate());
         validate();
     }
@@ -59,11 +90,40 @@ public final class TrainSettings {
         validate();
     }
 
+    private static String presetOf(String text) {
+        try {
+            String name = NetworkSpec.parse(text).presetName();
+            return name != null ? name : CUSTOM;
+        } catch (IllegalArgumentException e) {
+            return CUSTOM;
+        }
+    }
+
+    /** The shape of one example and the number of classes of the data the run will use (MNIST until told otherwise). */
+    public void setData(int[] shape, int classes) {
+        this.exampleShape = shape.clone();
+        this.classes = classes;
+        validate();
+    }
+
+    /** The network the editor holds, checked against the data's shape and classes (SpecException if it does not fit). */
+    public NetworkSpec network() {
+        NetworkSpec n = NetworkSpec.parse(spec.get());
+        Network.summarize(n, exampleShape, classes);
+        return n;
+    }
+
     /** Builds the run's config from the form; throws IllegalArgumentException with a message for the user. */
     public TrainingConfig config() {
         Map<String, Double> h = new LinkedHashMap<>();
         for (HyperParam p : hyperparams) h.put(p.key(), number(p.text().get(), p.key()));
-        TrainingConfig c = new TrainingConfig(integer(epochs.get(), "Epochs"), integer(batchSize.get(), "Batch size"), integer(units.get(), "Hidden units"),
+        NetworkSpec n;
+        try {
+            n = network();
+        } catch (SpecException e) {
+            throw new IllegalArgumentException("Network: " + e.getMessage(), e);
+        }
+        TrainingConfig c = new TrainingConfig(integer(epochs.get(), "Epochs"), integer(batchSize.get(), "Batch size"), n,
                 optimizer.get(), h, integer(seed.get(), "Seed"), shuffle.get(), limit(trainLimit.get(), "Training examples"),
                 limit(testLimit.get(), "Test examples"), augment.get());
         if (c.trainLimit() > 0 && c.batchSize() > c.trainLimit()) {
@@ -99,6 +159,18 @@ public final class TrainSettings {
     /** Checks the form and says what is wrong (null when nothing is). */
     public boolean validate() {
         try {
+            NetworkSpec n = NetworkSpec.parse(spec.get());
+            summary.set(Network.summarize(n, exampleShape, classes));
+            specError.set(null);
+            specErrorStart.set(-1);
+            specErrorEnd.set(-1);
+        } catch (SpecException e) {
+            summary.set(null);
+            specError.set(Messages.capitalize(e.getMessage()));
+            specErrorStart.set(e.start());
+            specErrorEnd.set(e.end());
+        }
+        try {
             config();
             validation.set(null);
             return true;
@@ -120,7 +192,7 @@ public final class TrainSettings {
 
     /** Shows a run's settings (after a resume), exactly as they are. */
     public void show(TrainingConfig c) {
-        units.set(String.valueOf(c.units()));
+        spec.set(c.network().text());
         batchSize.set(String.valueOf(c.batchSize()));
         epochs.set(String.valueOf(c.epochs()));
         seed.set(String.valueOf(c.seed()));
@@ -136,7 +208,16 @@ public final class TrainSettings {
     }
 
     public ObjectProperty<Path> dataFolderProperty() { return dataFolder; }
-    public StringProperty unitsProperty() { return units; }
+    /** The preset chosen ("tutorial", "wide", "lenet") or "custom"; choosing a preset puts its spec in the editor. */
+    public StringProperty presetProperty() { return preset; }
+    /** The network spec's text, as in the editor. */
+    public StringProperty specProperty() { return spec; }
+    /** The layer table for the spec on the current data, or null while the spec is not valid. */
+    public ObjectProperty<Summary> summaryProperty() { return summary; }
+    public ReadOnlyStringProperty specErrorProperty() { return specError.getReadOnlyProperty(); }
+    /** Where the bad token starts in the spec text (−1 when the problem is not one token). */
+    public javafx.beans.property.ReadOnlyIntegerProperty specErrorStartProperty() { return specErrorStart; }
+    public javafx.beans.property.ReadOnlyIntegerProperty specErrorEndProperty() { return specErrorEnd; }
     public StringProperty batchSizeProperty() { return batchSize; }
     public StringProperty epochsProperty() { return epochs; }
     public StringProperty seedProperty() { return seed; }

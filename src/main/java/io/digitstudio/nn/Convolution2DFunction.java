@@ -1,0 +1,294 @@
+package io.digitstudio.nn;
+
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.Arrays;
+
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
+
+/**
+ * Chainer's {@code convolution_2d} for x (n, c, h, w) and W (out, c, kh, kw), as im2col and a matrix product, one image
+ * at a time: image i's columns (c·kh·kw, oh·ow) stay in the core's cache and W·col lands directly in image i's
+ * (out, oh·ow) block, so nothing is transposed and no batch-sized column buffer goes through memory. Backward rebuilds
+ * each image's columns for W's gradient (accumulated image by image in the product) and, when x needs a gradient,
+ * multiplies by W^T and adds the columns back (col2im).
+ *
+ * <p>A network's {@code conv, relu, maxpool} runs as this one function with the ReLU and Chainer's max pooling
+ * ({@code cover_all}) applied to each image's block while it is still in cache; it keeps each pooled value's argmax for
+ * backward. The result and the gradients are bit for bit those of the three functions in a row (ReLU and max do not
+ * round), and a tested identity; the feature map before pooling never goes to memory. Measured: see {@code bench}.
+ */
+final class Convolution2DFunction extends Function {
+    private final int stride;
+    private final int pad;
+    private final boolean hasBias;
+    private final boolean relu;
+    private final int poolK;
+    private final int poolS;
+    private final int poolPad;
+    private int n, c, h, w, out, kh, kw, oh, ow, ph, pw;
+    private short[] argmax;
+
+    Convolution2DFunction(int stride, int pad, boolean hasBias) {
+        this(stride, pad, hasBias, false, 0, 0, 0);
+    }
+
+    /** With {@code relu} and/or max pooling ({@code poolK} > 0) applied to the output, fused. */
+    Convolution2DFunction(int stride, int pad, boolean hasBias, boolean relu, int poolK, int poolS, int poolPad) {
+        this.stride = stride;
+        this.pad = pad;
+        this.hasBias = hasBias;
+        this.relu = relu;
+        this.poolK = poolK;
+        this.poolS = poolS;
+        this.poolPad = poolPad;
+    }
+
+    @Override
+    protected INDArray forward(INDArray[] xs) {
+        INDArray x = xs[0];
+        INDArray wt = xs[1];
+        if (x.rank() != 4 || wt.rank() != 4 || x.size(1) != wt.size(1)) {
+            throw new IllegalArgumentException("convolution2d: x " + Arrays.toString(x.shape()) + " does not fit W " + Arrays.toString(wt.shape()));
+        }
+        n = (int) x.size(0);
+        c = (int) x.size(1);
+        h = (int) x.size(2);
+        w = (int) x.size(3);
+        out = (int) wt.size(0);
+        kh = (int) wt.size(2);
+        kw = (int) wt.size(3);
+        oh = ConvGeometry.outSize(h, kh, stride, pad, false);
+        ow = ConvGeometry.outSize(w, kw, stride, pad, false);
+        if (oh < 1 || ow < 1) {
+            throw new IllegalArgumentException("convolution2d: a " + kh + "x" + kw + " kernel does not fit a " + h + "x" + w + " input");
+        }
+        boolean pool = poolK > 0;
+        ph = pool ? ConvGeometry.outSize(oh, poolK, poolS, poolPad, true) : oh;
+        pw = pool ? ConvGeometry.outSize(ow, poolK, poolS, poolPad, true) : ow;
+        if (ph < 1 || pw < 1) throw new IllegalArgumentException("a " + poolK + "x" + poolK + " pooling window does not fit a " + oh + "x" + ow + " input");
+        int k = c * kh * kw;
+        int p = oh * ow;
+        boolean post = relu || pool;
+        float[] xv = Host.read(x, 7);
+        float[] cv = Host.scratch(6, (long) k * p);
+        INDArray col = Workspace.alloc(k, p);
+        INDArray y = Workspace.alloc(n, out, ph, pw);
+        FloatPointer colP = Kernels.pointer(col);
+        FloatPointer wP = Kernels.pointer(wt);
+        FloatPointer yP = Kernels.pointer(y);
+        FloatPointer blockP = post ? Kernels.pointer(Workspace.alloc(out, p)) : null;
+        float[] block = post ? Host.scratch(8, (long) out * p) : null;
+        float[] pooled = pool ? Host.scratch(9, (long) n * out * ph * pw) : null;
+        if (pool) argmax = Workspace.shorts(n * out * ph * pw);
+        float[] tile = null;
+        if (hasBias) { // each image's block starts as the bias, and the product adds onto it (beta = 1)
+            float[] bv = Host.read(xs[2], 0);
+            tile = Host.scratch(5, (long) out * p);
+            for (int o = 0; o < out; o++) Arrays.fill(tile, o * p, (o + 1) * p, bv[o]);
+        }
+        for (int i = 0; i < n; i++) {
+            im2col(xv, i, cv);
+            colP.put(cv, 0, k * p);
+            FloatPointer target = post ? blockP : at(yP, (long) i * out * p);
+            if (hasBias) target.put(tile, 0, out * p);
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, out, p, k, 1f, wP, k, colP, p, hasBias ? 1f : 0f, target, p);
+            if (!post) continue;
+            blockP.get(block, 0, out * p);
+            // Math.max compiles to vector max instructions; a ternary here costs a mispredicted branch per element
+            if (relu) for (int j = 0, e = out * p; j < e; j++) block[j] = Math.max(block[j], 0f);
+            if (pool) {
+                maxPool(block, i, pooled);
+            } else {
+                at(yP, (long) i * out * p).put(block, 0, out * p);
+            }
+        }
+        if (pool) Host.write(pooled, y);
+        return y;
+    }
+
+    /**
+     * Chainer's max pooling of image i's block (cover_all, −∞ padding): the first maximum of each window in row-major
+     * order, its window index kept for backward (−1 where the gradient is zero: an all-padding window, or after a ReLU
+     * whose maximum is 0, since ReLU passes no gradient at 0).
+     */
+    private void maxPool(float[] block, int i, float[] pooled) {
+        int o2 = i * out * ph * pw;
+        for (int o = 0; o < out; o++) {
+            int base = o * oh * ow;
+            for (int py = 0; py < ph; py++) {
+                int y0 = py * poolS - poolPad;
+                int ya = Math.max(y0, 0), yb = Math.min(y0 + poolK, oh);
+                for (int px = 0; px < pw; px++, o2++) {
+                    int x0 = px * poolS - poolPad;
+                    int xa = Math.max(x0, 0), xb = Math.min(x0 + poolK, ow);
+                    if (relu && poolK == 2 && ya == y0 && yb == y0 + 2 && xa == x0 && xb == x0 + 2) {
+                        // the common 2x2 window after a ReLU, inside the map: no branches (on real data they mispredict
+                        // half the time). The sign bit of a − b is 1 exactly when b > a (float subtraction is 0 only
+                        // for equal values, and a ReLU leaves no −0), so ties keep the first maximum in row-major
+                        // order, as numpy's argmax does.
+                        int at = base + y0 * ow + x0;
+                        float a = block[at], b = block[at + 1], c2 = block[at + ow], d = block[at + ow + 1];
+                        int s1 = Float.floatToRawIntBits(a - b) >>> 31;
+                        int s2 = Float.floatToRawIntBits(c2 - d) >>> 31;
+                        float m1 = Math.max(a, b), m2 = Math.max(c2, d);
+                        int s3 = Float.floatToRawIntBits(m1 - m2) >>> 31;
+                        int best = s1 + s3 * (2 + s2 - s1);
+                        float mm = Math.max(m1, m2);
+                        int dead = (Float.floatToRawIntBits(mm) - 1) >>> 31; // the maximum is 0: no gradient
+                        pooled[o2] = mm;
+                        argmax[o2] = (short) (best - dead * (best + 1));
+                        continue;
+                    }
+                    float m = Float.NEGATIVE_INFINITY;
+                    int best = -1;
+                    for (int iy = ya; iy < yb; iy++) {
+                        for (int ix = xa; ix < xb; ix++) {
+                            float v = block[base + iy * ow + ix];
+                            if (best < 0 || v > m) {
+                                m = v;
+                                best = (iy - y0) * poolK + (ix - x0);
+                            }
+                        }
+                    }
+                    pooled[o2] = m;
+                    argmax[o2] = (short) (relu && !(m > 0f) ? -1 : best);
+                }
+            }
+        }
+    }
+
+    /** A pointer {@code offset} floats into {@code base}'s memory (a new object: the base's position is left alone). */
+    private static FloatPointer at(FloatPointer base, long offset) {
+        return new FloatPointer(base).position(base.position() + offset);
+    }
+
+    /** Image i's columns: cv[(ci·kh + ki)·kw + kj][oy·ow + ox] = x[i][ci][oy·s + ki − pad][ox·s + kj − pad], zero outside. */
+    private void im2col(float[] x, int i, float[] cv) {
+        int o = 0;
+        for (int ci = 0; ci < c; ci++) {
+            int plane = (i * c + ci) * h * w;
+            for (int ki = 0; ki < kh; ki++) {
+                for (int kj = 0; kj < kw; kj++) {
+                    for (int oy = 0; oy < oh; oy++) {
+                        int iy = oy * stride + ki - pad;
+                        if (iy < 0 || iy >= h) {
+                            Arrays.fill(cv, o, o + ow, 0f);
+                            o += ow;
+                            continue;
+                        }
+                        int rowBase = plane + iy * w;
+                        if (stride == 1 && kj - pad >= 0 && ow - 1 + kj - pad < w) {
+                            System.arraycopy(x, rowBase + kj - pad, cv, o, ow);
+                            o += ow;
+                            continue;
+                        }
+                        for (int ox = 0; ox < ow; ox++) {
+                            int ix = ox * stride + kj - pad;
+                            cv[o++] = ix >= 0 && ix < w ? x[rowBase + ix] : 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    protected void backward(INDArray[] xs, INDArray y, INDArray gy, INDArray[] gxs) {
+        int k = c * kh * kw;
+        int p = oh * ow;
+        boolean pool = poolK > 0;
+        float[] xv = Host.read(xs[0], 7);
+        float[] cv = Host.scratch(6, (long) k * p);
+        float[] g = Host.read(gy, 5);
+        float[] yv = relu && !pool ? Host.read(y, 3) : null;
+        float[] block = Host.scratch(8, (long) out * p);
+        FloatPointer colP = Kernels.pointer(Workspace.alloc(k, p));
+        FloatPointer blockP = Kernels.pointer(Workspace.alloc(out, p));
+        FloatPointer wP = Kernels.pointer(xs[1]);
+        FloatPointer gwP = gxs[1] != null ? Kernels.pointer(gxs[1]) : null;
+        boolean wantB = hasBias && gxs[2] != null;
+        double[] gb = wantB ? new double[out] : null;
+        float[] gx = null;
+        if (gxs[0] != null) {
+            gx = Host.scratch(9, (long) n * c * h * w);
+            Arrays.fill(gx, 0, n * c * h * w, 0f);
+        }
+        for (int i = 0; i < n; i++) {
+            // the gradient of image i's convolution output, through the fused pooling and ReLU
+            if (pool) {
+                Arrays.fill(block, 0, out * p, 0f);
+                int o2 = i * out * ph * pw;
+                for (int o = 0; o < out; o++) {
+                    int base = o * p;
+                    for (int py = 0; py < ph; py++) {
+                        for (int px = 0; px < pw; px++, o2++) {
+                            int a = argmax[o2];
+                            if (a < 0) continue;
+                            int iy = py * poolS - poolPad + a / poolK;
+                            int ix = px * poolS - poolPad + a % poolK;
+                            block[base + iy * ow + ix] += g[o2];
+                        }
+                    }
+                }
+            } else {
+                System.arraycopy(g, i * out * p, block, 0, out * p);
+                if (relu) for (int j = 0, o = i * out * p, e = out * p; j < e; j++) if (!(yv[o + j] > 0f)) block[j] = 0f;
+            }
+            if (wantB) {
+                for (int o = 0; o < out; o++) {
+                    double s = 0;
+                    for (int j = o * p, e = j + p; j < e; j++) s += block[j];
+                    gb[o] += s;
+                }
+            }
+            blockP.put(block, 0, out * p);
+            if (gwP != null) {
+                im2col(xv, i, cv);
+                colP.put(cv, 0, k * p);
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, out, k, p, 1f, blockP, p, colP, p, i == 0 ? 0f : 1f, gwP, k);
+            }
+            if (gx != null) {
+                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, k, p, out, 1f, wP, k, blockP, p, 0f, colP, p);
+                colP.get(cv, 0, k * p);
+                col2im(cv, i, gx);
+            }
+        }
+        if (wantB) {
+            float[] b = Host.scratch(0, out);
+            for (int o = 0; o < out; o++) b[o] = (float) gb[o];
+            Host.write(b, gxs[2]);
+        }
+        if (gx != null) Host.write(gx, gxs[0]);
+    }
+
+    /** The adjoint of {@link #im2col}: every column entry is added back to the input pixel it was read from. */
+    private void col2im(float[] cv, int i, float[] gx) {
+        int o = 0;
+        for (int ci = 0; ci < c; ci++) {
+            int plane = (i * c + ci) * h * w;
+            for (int ki = 0; ki < kh; ki++) {
+                for (int kj = 0; kj < kw; kj++) {
+                    for (int oy = 0; oy < oh; oy++, o += ow) {
+                        int iy = oy * stride + ki - pad;
+                        if (iy < 0 || iy >= h) continue;
+                        int rowBase = plane + iy * w;
+                        if (stride == 1 && kj - pad >= 0 && ow - 1 + kj - pad < w) {
+                            int at = rowBase + kj - pad;
+                            for (int ox = 0; ox < ow; ox++) gx[at + ox] += cv[o + ox];
+                            continue;
+                        }
+                        for (int ox = 0; ox < ow; ox++) {
+                            int ix = ox * stride + kj - pad;
+                            if (ix >= 0 && ix < w) gx[rowBase + ix] += cv[o + ox];
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

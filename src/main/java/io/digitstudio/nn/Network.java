@@ -1,0 +1,234 @@
+package io.digitstudio.nn;
+
+import io.digitstudio.data.Rng;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A classifier Chain built from a {@link NetworkSpec} for inputs of a given shape ((1, 28, 28) for MNIST images, or
+ * (784) for a flat vector): its forward code applies the layers in order, so it is as define-by-run as a hand-written
+ * Chain. Parameterised layers are its children, named as Chainer code names them: an MLP's linear layers {@code l1,
+ * l2, ...} (the tutorial's {@code MyNetwork}), and in a network with convolutions {@code conv1, conv2, fc3, fc4},
+ * numbered in order over all parameterised layers (Chainer's LeNet example). Shapes are checked when it is built, so
+ * a spec that does not fit the data is refused before any training.
+ */
+public final class Network extends Chain {
+    private final NetworkSpec spec;
+    private final int[] inputShape;
+    private final int classes;
+    private final List<UnaryOperator<Variable>> steps = new ArrayList<>();
+    private final List<Summary.Row> rows = new ArrayList<>();
+    private final Rng dropoutRng;
+
+    /**
+     * Builds the network; {@code rng} draws the initial weights, layer by layer (so the tutorial MLP draws exactly what
+     * Chainer's three Linear links draw, in order).
+     */
+    public Network(NetworkSpec spec, int[] inputShape, int classes, Rng rng) {
+        List<Planned> plan = plan(spec, inputShape, classes);
+        this.spec = spec.resolve(classes);
+        this.inputShape = inputShape.clone();
+        this.classes = classes;
+        this.dropoutRng = new Rng(rng.state() ^ 0x9E3779B97F4A7C15L);
+        rows.add(new Summary.Row("input", "", inputShape.clone(), 0));
+        int[] shape = inputShape;
+        for (int i = 0; i < plan.size(); i++) {
+            Planned p = plan.get(i);
+            LayerSpec l = p.layer();
+            rows.add(new Summary.Row(p.name(), p.type(), p.outputShape(), p.params()));
+            if (l instanceof LayerSpec.Conv c) {
+                Convolution2D link = addLink(p.name(), new Convolution2D(shape[0], c.out(), c.ksize(), c.stride(), c.pad(), rng));
+                // conv, relu, maxpool run as one fused function (same values and gradients, one pass over memory)
+                boolean relu = i + 1 < plan.size() && plan.get(i + 1).layer() instanceof LayerSpec.Activation a && a.name().equals("relu");
+                int at = relu ? i + 2 : i + 1;
+                LayerSpec.Pool pool = at < plan.size() && plan.get(at).layer() instanceof LayerSpec.Pool q && q.max() ? q : null;
+                if (relu || pool != null) {
+                    for (int j = i + 1; j <= (pool != null ? at : i + 1); j++) {
+                        Planned f = plan.get(j);
+                        rows.add(new Summary.Row(f.name(), f.type(), f.outputShape(), f.params()));
+                    }
+                    i = pool != null ? at : i + 1;
+                    int k = pool == null ? 0 : pool.ksize(), s = pool == null ? 0 : pool.stride(), pp = pool == null ? 0 : pool.pad();
+                    steps.add(x -> F.convolution2dBlock(x, link.W(), link.b(), c.stride(), c.pad(), relu, k, s, pp));
+                } else {
+                    steps.add(link::forward);
+                }
+            } else if (l instanceof LayerSpec.Linear lin) {
+                Linear link = addLink(p.name(), new Linear(Arrays.stream(shape).reduce(1, Math::multiplyExact), lin.out(), rng));
+                steps.add(link::forward);
+            } else if (l instanceof LayerSpec.Activation a) {
+                steps.add(switch (a.name()) {
+                    case "relu" -> F::relu;
+                    case "sigmoid" -> F::sigmoid;
+                    default -> F::tanh;
+                });
+            } else if (l instanceof LayerSpec.Pool pool) {
+                steps.add(pool.max() ? x -> F.maxPooling2d(x, pool.ksize(), pool.stride(), pool.pad())
+                        : x -> F.averagePooling2d(x, pool.ksize(), pool.stride(), pool.pad()));
+            } else if (l instanceof LayerSpec.Dropout d) {
+                steps.add(x -> F.dropout(x, d.ratio(), dropoutRng));
+            } else {
+                steps.add(F::flatten);
+            }
+            shape = plan.get(i).outputShape();
+        }
+    }
+
+    /** One layer as planned: its name (parameterised layers only), type, output shape and parameter count. */
+    private record Planned(LayerSpec layer, String name, String type, int[] outputShape, long params) {
+    }
+
+    /** Most weights one network may have (400 MB of float32): a typo such as "linear 100000" is refused, not allocated. */
+    public static final long MAX_PARAMS = 100_000_000L;
+
+    /**
+     * Walks the spec over the input shape without allocating anything: names, output shapes and parameter counts, or
+     * a {@link SpecException} saying which layer does not fit.
+     */
+    private static List<Planned> plan(NetworkSpec spec, int[] inputShape, int classes) {
+        if (classes < 2) throw new SpecException("a classifier needs at least 2 classes, the data has " + classes);
+        if (inputShape.length == 0 || Arrays.stream(inputShape).anyMatch(d -> d < 1)) {
+            throw new SpecException("bad input shape " + Arrays.toString(inputShape));
+        }
+        List<Planned> out = new ArrayList<>();
+        boolean conv = spec.convolutional();
+        int[] shape = inputShape.clone();
+        int numbered = 0;
+        long total = 0;
+        List<LayerSpec> layers = spec.resolve(classes).layers();
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec l = layers.get(i);
+            String where = "layer " + (i + 1) + " \"" + l.text() + "\"";
+            String name = "";
+            String type;
+            long params = 0;
+            if (l instanceof LayerSpec.Conv c) {
+                if (shape.length != 3) {
+                    throw new SpecException(where + ": a convolution needs images (channels, height, width), but its input is " + Summary.shape(shape));
+                }
+                int oh = ConvGeometry.outSize(shape[1], c.ksize(), c.stride(), c.pad(), false);
+                int ow = ConvGeometry.outSize(shape[2], c.ksize(), c.stride(), c.pad(), false);
+                if (oh < 1 || ow < 1) throw new SpecException(where + ": a " + c.ksize() + "x" + c.ksize() + " kernel does not fit its " + Summary.shape(shape) + " input");
+                name = "conv" + (++numbered);
+                type = "Convolution2D";
+                params = (long) c.out() * shape[0] * c.ksize() * c.ksize() + c.out();
+                shape = new int[]{c.out(), oh, ow};
+            } else if (l instanceof LayerSpec.Linear lin) {
+                long in = 1;
+                for (int d : shape) in *= d;
+                name = (conv ? "fc" : "l") + (++numbered);
+                type = "Linear";
+                params = in * lin.out() + lin.out();
+                shape = new int[]{lin.out()};
+            } else if (l instanceof LayerSpec.Activation a) {
+                type = a.name();
+            } else if (l instanceof LayerSpec.Pool p) {
+                if (shape.length != 3) throw new SpecException(where + ": pooling needs images (channels, height, width), but its input is " + Summary.shape(shape));
+                int oh = ConvGeometry.outSize(shape[1], p.ksize(), p.stride(), p.pad(), p.max());
+                int ow = ConvGeometry.outSize(shape[2], p.ksize(), p.stride(), p.pad(), p.max());
+                if (oh < 1 || ow < 1) throw new SpecException(where + ": a " + p.ksize() + "x" + p.ksize() + " window does not fit its " + Summary.shape(shape) + " input");
+                type = p.max() ? "max_pooling_2d" : "average_pooling_2d";
+                shape = new int[]{shape[0], oh, ow};
+            } else if (l instanceof LayerSpec.Dropout) {
+                type = "dropout";
+            } else {
+                type = "flatten";
+                long n = 1;
+                for (int d : shape) n *= d;
+                shape = new int[]{(int) Math.min(n, Integer.MAX_VALUE)};
+            }
+            total += params;
+            if (total > MAX_PARAMS) {
+                throw new SpecException(where + ": the network would have more than " + String.format(java.util.Locale.ROOT, "%,d", MAX_PARAMS) + " weights");
+            }
+            out.add(new Planned(l, name, type, shape.clone(), params));
+        }
+        if (shape.length != 1 || shape[0] != classes) {
+            throw new SpecException("the last layer gives " + Summary.shape(shape) + " outputs but the data has " + classes
+                    + " classes; end with \"linear\" (sized to the classes) or \"linear " + classes + "\"");
+        }
+        return out;
+    }
+
+    /** The layer table the spec gives for this input shape and number of classes, without building the network. */
+    public static Summary summarize(NetworkSpec spec, int[] inputShape, int classes) {
+        List<Summary.Row> rows = new ArrayList<>();
+        rows.add(new Summary.Row("input", "", inputShape.clone(), 0));
+        long total = 0;
+        for (Planned p : plan(spec, inputShape, classes)) {
+            rows.add(new Summary.Row(p.name(), p.type(), p.outputShape(), p.params()));
+            total += p.params();
+        }
+        return new Summary(List.copyOf(rows), total);
+    }
+
+    /** An MLP for flat inputs, e.g. {@code mlp(rng, 784, 100, 100, 10)}: the tutorial's network. */
+    public static Network mlp(Rng rng, int... sizes) {
+        if (sizes.length < 2) throw new IllegalArgumentException("an MLP needs at least an input and an output size");
+        return new Network(NetworkSpec.mlp(Arrays.copyOfRange(sizes, 1, sizes.length - 1)), new int[]{sizes[0]}, sizes[sizes.length - 1], rng);
+    }
+
+    public Variable forward(Variable x) {
+        Variable h = x;
+        for (UnaryOperator<Variable> step : steps) h = step.apply(h);
+        return h;
+    }
+
+    /** The spec with every size given (the last linear layer's resolved to the classes). */
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    /** The shape of one example, e.g. (1, 28, 28). */
+    public int[] inputShape() {
+        return inputShape.clone();
+    }
+
+    /** Values per example (the product of the input shape). */
+    public int inputSize() {
+        return Arrays.stream(inputShape).reduce(1, Math::multiplyExact);
+    }
+
+    /** The batch shape for {@code n} examples: (n, inputShape...). */
+    public long[] batchShape(int n) {
+        long[] s = new long[inputShape.length + 1];
+        s[0] = n;
+        for (int i = 0; i < inputShape.length; i++) s[i + 1] = inputShape[i];
+        return s;
+    }
+
+    public int classes() {
+        return classes;
+    }
+
+    /** The random state dropout draws from (saved in snapshots so a resumed run drops the same units). */
+    public Rng dropoutRng() {
+        return dropoutRng;
+    }
+
+    /** A layer table: name, type, output shape and parameters, with the total. */
+    public Summary summary() {
+        return new Summary(Collections.unmodifiableList(rows), countParams());
+    }
+
+    /** "784-100-100-10" for an MLP of ReLU and Linear layers (the sizes), otherwise the preset's name or the spec. */
+    public String architecture() {
+        String d = description();
+        return d.startsWith("MLP ") ? d.substring(4) : d;
+    }
+
+    /** A short description: "MLP 784-100-100-10" for an MLP, otherwise the spec. */
+    public String description() {
+        if (spec.convolutional() || spec.layers().stream().anyMatch(l -> !(l instanceof LayerSpec.Linear || l instanceof LayerSpec.Activation a && a.name().equals("relu")))) {
+            String preset = spec.presetName();
+            return preset != null ? preset : spec.text();
+        }
+        StringBuilder sb = new StringBuilder("MLP ").append(inputSize());
+        for (LayerSpec l : spec.layers()) if (l instanceof LayerSpec.Linear lin) sb.append('-').append(lin.out());
+        return sb.toString();
+    }
+}

@@ -1,0 +1,83 @@
+package io.digitstudio.nn;
+
+import io.digitstudio.data.Rng;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class NetworkSpecTest {
+    @BeforeAll
+    static void init() {
+        Nd4jSetup.init();
+    }
+
+    @Test
+    void textFormReadsBackToTheSameSpec() {
+        String text = "conv 20 5, relu, maxpool 2, conv 50 5 stride 2 pad 1, relu, avgpool 3 stride 1, flatten, linear 500, tanh, dropout 0.5, sigmoid, linear 10";
+        NetworkSpec s = NetworkSpec.parse(text);
+        assertEquals(text, s.text());
+        assertEquals(s, NetworkSpec.parse(s.text()));
+        assertEquals(s, NetworkSpec.parse(" CONV 20 5 ,relu\n maxpool 2 stride 2, conv 50 5 pad 1 stride 2,relu,avgpool 3 stride 1,flatten,linear 500,tanh,dropout .5,sigmoid,linear 10"));
+    }
+
+    @Test
+    void presetsAreTheTutorialWideAndLeNet() {
+        assertEquals("lenet", NetworkSpec.of("lenet").presetName());
+        assertEquals("lenet", NetworkSpec.of("lenet").resolve(10).presetName());
+        assertEquals("tutorial", NetworkSpec.mlp(100, 100).presetName());
+        assertNull(NetworkSpec.mlp(32, 32).presetName());
+        Network lenet = new Network(NetworkSpec.of("lenet"), new int[]{1, 28, 28}, 10, new Rng(0));
+        assertEquals(List.of("conv1/W", "conv1/b", "conv2/W", "conv2/b", "fc3/W", "fc3/b", "fc4/W", "fc4/b"), List.copyOf(lenet.namedParams().keySet()));
+        assertArrayEquals(new long[]{20, 1, 5, 5}, lenet.namedParams().get("conv1/W").shape());
+        assertArrayEquals(new long[]{50, 20, 5, 5}, lenet.namedParams().get("conv2/W").shape());
+        assertArrayEquals(new long[]{500, 800}, lenet.namedParams().get("fc3/W").shape());
+        assertArrayEquals(new long[]{10, 500}, lenet.namedParams().get("fc4/W").shape());
+        assertEquals(431_080, lenet.countParams());
+        Summary s = lenet.summary();
+        assertEquals(s.table(), Network.summarize(NetworkSpec.of("lenet"), new int[]{1, 28, 28}, 10).table());
+        assertEquals("(50, 4, 4)", s.rows().get(6).shapeText());
+        assertTrue(s.table().contains("total parameters: 431,080"), s.table());
+        Network wide = new Network(NetworkSpec.of("wide"), new int[]{1, 28, 28}, 47, new Rng(0));
+        assertEquals("784-400-400-47", wide.architecture());
+    }
+
+    @Test
+    void theTutorialPresetDrawsTheSameWeightsAsBefore() {
+        // the MLP built from the spec must consume the random stream exactly as three Linear links in a row
+        Rng a = new Rng(0);
+        Linear l1 = new Linear(784, 100, a);
+        Linear l2 = new Linear(100, 100, a);
+        Linear l3 = new Linear(100, 10, a);
+        Network n = new Network(NetworkSpec.of("tutorial"), new int[]{1, 28, 28}, 10, new Rng(0));
+        assertArrayEquals(Host.toArray(l1.W().data()), Host.toArray(n.namedParams().get("l1/W").data()));
+        assertArrayEquals(Host.toArray(l3.W().data()), Host.toArray(n.namedParams().get("l3/W").data()));
+    }
+
+    @Test
+    void badSpecsPointAtTheBadToken() {
+        String text = "conv 20 5, relu, maxpool x, linear";
+        SpecException e = assertThrows(SpecException.class, () -> NetworkSpec.parse(text));
+        assertEquals("layer 3 \"maxpool x\": \"x\" is not a whole number (the window size)", e.getMessage());
+        assertEquals("x", text.substring(e.start(), e.end()));
+        SpecException u = assertThrows(SpecException.class, () -> NetworkSpec.parse("linear 100, relux, linear"));
+        assertEquals("relux", "linear 100, relux, linear".substring(u.start(), u.end()));
+        assertTrue(u.getMessage().contains("unknown layer \"relux\""), u.getMessage());
+        assertTrue(assertThrows(SpecException.class, () -> NetworkSpec.parse("linear 100, relu")).getMessage().contains("last layer must be \"linear\""));
+        assertTrue(assertThrows(SpecException.class, () -> NetworkSpec.parse("linear, relu, linear 10")).getMessage().contains("only the last layer"));
+        assertTrue(assertThrows(SpecException.class, () -> NetworkSpec.parse("dropout 1, linear")).getMessage().contains("dropout ratio"));
+        assertTrue(assertThrows(SpecException.class, () -> NetworkSpec.parse("conv 20, linear")).getMessage().contains("kernel size"));
+        assertTrue(assertThrows(SpecException.class, () -> NetworkSpec.parse("  ")).getMessage().contains("empty"));
+        // shapes are checked against the data before anything is allocated
+        assertTrue(assertThrows(SpecException.class, () -> Network.summarize(NetworkSpec.parse("linear 10, conv 3 3, linear"), new int[]{1, 28, 28}, 10))
+                .getMessage().contains("needs images"));
+        assertTrue(assertThrows(SpecException.class, () -> Network.summarize(NetworkSpec.parse("conv 3 30, linear"), new int[]{1, 28, 28}, 10))
+                .getMessage().contains("does not fit"));
+        assertTrue(assertThrows(SpecException.class, () -> Network.summarize(NetworkSpec.parse("linear 5"), new int[]{784}, 10))
+                .getMessage().contains("10 classes"));
+        assertTrue(assertThrows(SpecException.class, () -> Network.summarize(NetworkSpec.parse("linear 10000, linear 10000, linear"), new int[]{784}, 10))
+                .getMessage().contains("weights"));
+    }
+}
