@@ -24,8 +24,11 @@ import java.util.concurrent.Callable;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Classify images of digits (PNG, JPEG, BMP, GIF; any size, either polarity): IMAGE LABEL CONFIDENCE per line.")
 final class PredictCommand implements Callable<Integer> {
-    @Option(names = "--model", paramLabel = "FILE.npz", description = "Model in Chainer's NPZ layout (default: the built-in model).")
+    @Option(names = "--model", paramLabel = "FILE.npz", description = "Model in Chainer's NPZ layout (default: the built-in MLP).")
     Path model;
+
+    @Option(names = "--cnn", description = "Use the built-in convolutional model (LeNet) instead of the built-in MLP.")
+    boolean cnn;
 
     @Option(names = "--top", paramLabel = "K", defaultValue = "0", description = "Also print the K most likely labels as label:probability.")
     int top;
@@ -41,13 +44,17 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (top < 0 || top > 10) throw new UserInputException("--top must be between 0 and 10, got " + top);
+        if (top < 0) throw new UserInputException("--top must be at least 0, got " + top);
+        if (cnn && model != null) throw new UserInputException("--cnn and --model both choose the model; give one");
         List<Path> files = expand(images, !noRecursive);
         if (files.isEmpty()) throw new UserInputException("no images found in " + String.join(", ", images.stream().map(String::valueOf).toList())
                 + " (PNG, JPEG, BMP or GIF" + (noRecursive ? "; subfolders were not searched" : "") + ")");
         if (saveInput != null) makeFolder(saveInput);
         Startup.engine();
-        ModelFiles.LoadedModel loaded = model == null ? ModelFiles.loadDefault() : ModelFiles.loadNpz(model);
+        ModelFiles.LoadedModel loaded = model != null ? ModelFiles.loadNpz(model) : cnn ? ModelFiles.loadBuiltInCnn() : ModelFiles.loadDefault();
+        if (top > loaded.model().classes()) {
+            throw new UserInputException("--top must be between 0 and " + loaded.model().classes() + " (the model's classes), got " + top);
+        }
         loaded.notes().forEach(n -> System.err.println("note: " + n));
         if (loaded.model().inputSize() != DigitPreprocessor.SIZE * DigitPreprocessor.SIZE) {
             throw new UserInputException(loaded.source() + " takes " + loaded.model().inputSize() + " inputs, not 28x28 images");

@@ -68,17 +68,22 @@ public final class ModelFiles {
     /** The model's parameters by their Chainer paths, then what is known about it under {@code digitstudio/}. */
     public static Map<String, NpyArray> toArrays(Link model, ModelInfo info) {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> e : model.namedParams().entrySet()) {
+            Parameter p = e.getValue();
+            if (!p.isInitialized()) throw new IllegalStateException(e.getKey() + " is not initialised; nothing to save");
+            arrays.put(e.getKey(), NpyArray.ofFloats(Host.toArray(p.data()), p.shape()));
+        }
+        // persistent values (batch normalization's avg_mean, avg_var, N) go beside the parameters, as in Chainer
+        for (Map.Entry<String, io.digitstudio.nn.Persistent> e : model.namedPersistents().entrySet()) {
+            io.digitstudio.nn.Persistent p = e.getValue();
+            arrays.put(e.getKey(), p.isScalar() ? NpyArray.scalar(p.scalar()) : NpyArray.ofFloats(p.values(), p.values().length));
+        }
         if (model instanceof Network n) {
             arrays.put(META_PREFIX + SPEC, NpyArray.ofText(n.spec().text()));
             int[] shape = n.inputShape();
             long[] dims = new long[shape.length];
             for (int i = 0; i < shape.length; i++) dims[i] = shape[i];
             arrays.put(META_PREFIX + INPUT_SHAPE, NpyArray.ofLongs(dims, dims.length));
-        }
-        for (Map.Entry<String, Parameter> e : model.namedParams().entrySet()) {
-            Parameter p = e.getValue();
-            if (!p.isInitialized()) throw new IllegalStateException(e.getKey() + " is not initialised; nothing to save");
-            arrays.put(e.getKey(), NpyArray.ofFloats(Host.toArray(p.data()), p.shape()));
         }
         if (info.testAccuracy() != null) arrays.put(META_PREFIX + TEST_ACCURACY, NpyArray.scalar(info.testAccuracy()));
         if (info.dataset() != null) arrays.put(META_PREFIX + DATASET, NpyArray.ofText(info.dataset()));
@@ -93,14 +98,26 @@ public final class ModelFiles {
     /** Where the bundled default model lives inside the jar. */
     public static final String DEFAULT_MODEL_RESOURCE = "/io/digitstudio/assets/models/default.npz";
 
-    /** The model that ships with DigitStudio (assets/models/default.npz), so classifying works before any training. */
+    /** Where the bundled convolutional model (LeNet) lives inside the jar. */
+    public static final String CNN_MODEL_RESOURCE = "/io/digitstudio/assets/models/lenet.npz";
+
+    /** The model that ships with DigitStudio (assets/models/default.npz, an MLP), so classifying works before any training. */
     public static LoadedModel loadDefault() {
-        try (InputStream in = ModelFiles.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE)) {
-            if (in == null) throw new FormatException("the built-in model is missing from this build (assets/models/default.npz)");
-            LoadedModel m = loadNpz(in, "built-in");
-            return new LoadedModel(m.model(), m.meta(), m.text(), m.notes(), "built-in");
+        return loadBuiltIn(DEFAULT_MODEL_RESOURCE, "built-in");
+    }
+
+    /** The convolutional model that ships beside it (assets/models/lenet.npz). */
+    public static LoadedModel loadBuiltInCnn() {
+        return loadBuiltIn(CNN_MODEL_RESOURCE, "built-in CNN");
+    }
+
+    private static LoadedModel loadBuiltIn(String resource, String name) {
+        try (InputStream in = ModelFiles.class.getResourceAsStream(resource)) {
+            if (in == null) throw new FormatException("the " + name + " model is missing from this build (assets/models" + resource.substring(resource.lastIndexOf('/')) + ")");
+            LoadedModel m = loadNpz(in, name);
+            return new LoadedModel(m.model(), m.meta(), m.text(), m.notes(), name);
         } catch (IOException e) {
-            throw new FormatException("cannot read the built-in model: " + e.getMessage(), e);
+            throw new FormatException("cannot read the " + name + " model: " + e.getMessage(), e);
         }
     }
 
@@ -152,7 +169,7 @@ public final class ModelFiles {
             throw new FormatException(name + ": its network spec is not valid: " + e.getMessage());
         }
         for (String key : arrays.keySet()) {
-            if (!key.startsWith(META_PREFIX) && !model.namedParams().containsKey(key)) {
+            if (!key.startsWith(META_PREFIX) && !model.namedParams().containsKey(key) && !model.namedPersistents().containsKey(key)) {
                 throw new FormatException(name + ": unexpected key '" + key + "' for its network (" + model.spec().text() + ")");
             }
         }
@@ -210,6 +227,20 @@ public final class ModelFiles {
             }
             checkFloat(name, e.getKey(), a, notes);
             p.copyFrom(a.toFloats());
+        }
+        for (Map.Entry<String, io.digitstudio.nn.Persistent> e : model.namedPersistents().entrySet()) {
+            NpyArray a = require(arrays, name, e.getKey());
+            io.digitstudio.nn.Persistent p = e.getValue();
+            if (p.isScalar()) {
+                if (a.count() != 1 || a.dtype() == DType.BOOL) throw new FormatException(name + ": " + e.getKey() + " should be one number, has shape " + a.shapeString());
+                p.setScalar(a.dtype().isFloat() ? (long) a.toDoubles()[0] : a.toLongs()[0]);
+            } else {
+                if (a.shape().length != 1 || a.shape()[0] != p.values().length) {
+                    throw new FormatException(name + ": " + e.getKey() + " has shape " + a.shapeString() + " but its network needs (" + p.values().length + ",)");
+                }
+                checkFloat(name, e.getKey(), a, notes);
+                p.copyFrom(a.toFloats());
+            }
         }
     }
 

@@ -19,6 +19,12 @@ public abstract class Chain extends Link {
     }
 
     @Override
+    void collectPersistents(String prefix, Map<String, Persistent> out) {
+        super.collectPersistents(prefix, out);
+        children.forEach((name, child) -> child.collectPersistents(prefix + name + "/", out));
+    }
+
+    @Override
     void collect(String prefix, Map<String, Parameter> out) {
         super.collect(prefix, out);
         children.forEach((name, child) -> child.collect(prefix + name + "/", out));

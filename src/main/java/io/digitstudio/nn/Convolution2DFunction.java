@@ -81,7 +81,8 @@ final class Convolution2DFunction extends Function {
         FloatPointer colP = Kernels.pointer(col);
         FloatPointer wP = Kernels.pointer(wt);
         FloatPointer yP = Kernels.pointer(y);
-        FloatPointer blockP = post ? Kernels.pointer(Workspace.alloc(out, p)) : null;
+        INDArray blockArray = post ? Workspace.alloc(out, p) : null;
+        FloatPointer blockP = post ? Kernels.pointer(blockArray) : null;
         float[] block = post ? Host.scratch(8, (long) out * p) : null;
         float[] pooled = pool ? Host.scratch(9, (long) n * out * ph * pw) : null;
         if (pool) argmax = Workspace.shorts(n * out * ph * pw);
@@ -108,6 +109,9 @@ final class Convolution2DFunction extends Function {
             }
         }
         if (pool) Host.write(pooled, y);
+        // the pointers do not own the memory: outside a workspace nothing else keeps these arrays from being freed
+        java.lang.ref.Reference.reachabilityFence(col);
+        java.lang.ref.Reference.reachabilityFence(blockArray);
         return y;
     }
 
@@ -207,8 +211,10 @@ final class Convolution2DFunction extends Function {
         float[] g = Host.read(gy, 5);
         float[] yv = relu && !pool ? Host.read(y, 3) : null;
         float[] block = Host.scratch(8, (long) out * p);
-        FloatPointer colP = Kernels.pointer(Workspace.alloc(k, p));
-        FloatPointer blockP = Kernels.pointer(Workspace.alloc(out, p));
+        INDArray col = Workspace.alloc(k, p);
+        INDArray blockArray = Workspace.alloc(out, p);
+        FloatPointer colP = Kernels.pointer(col);
+        FloatPointer blockP = Kernels.pointer(blockArray);
         FloatPointer wP = Kernels.pointer(xs[1]);
         FloatPointer gwP = gxs[1] != null ? Kernels.pointer(gxs[1]) : null;
         boolean wantB = hasBias && gxs[2] != null;
@@ -264,6 +270,8 @@ final class Convolution2DFunction extends Function {
             Host.write(b, gxs[2]);
         }
         if (gx != null) Host.write(gx, gxs[0]);
+        java.lang.ref.Reference.reachabilityFence(col);
+        java.lang.ref.Reference.reachabilityFence(blockArray);
     }
 
     /** The adjoint of {@link #im2col}: every column entry is added back to the input pixel it was read from. */

@@ -41,6 +41,14 @@ public sealed interface LayerSpec {
         }
     }
 
+    /** {@code batchnorm}: Chainer's BatchNormalization over the channels (or features) of its input. */
+    record BatchNorm() implements LayerSpec {
+        @Override
+        public String text() {
+            return "batchnorm";
+        }
+    }
+
     /** {@code dropout R}: drops a fraction R of the values while training. */
     record Dropout(double ratio) implements LayerSpec {
         @Override

@@ -9,11 +9,30 @@ import java.util.Map;
 /** A building block that owns parameters (Chainer's {@code Link}). */
 public abstract class Link {
     private final Map<String, Parameter> params = new LinkedHashMap<>();
+    private final Map<String, Persistent> persistents = new LinkedHashMap<>();
 
     protected final Parameter addParam(String name, Parameter p) {
         if (params.containsKey(name)) throw new IllegalArgumentException("duplicate parameter " + name);
         params.put(name, p);
         return p;
+    }
+
+    /** Registers a value that is saved with the model but not trained (Chainer's {@code add_persistent}). */
+    protected final Persistent addPersistent(String name, Persistent p) {
+        if (persistents.containsKey(name) || params.containsKey(name)) throw new IllegalArgumentException("duplicate name " + name);
+        persistents.put(name, p);
+        return p;
+    }
+
+    /** Every persistent value below this link keyed by its path ({@code bn1/avg_mean}), as Chainer serializes them. */
+    public Map<String, Persistent> namedPersistents() {
+        Map<String, Persistent> out = new LinkedHashMap<>();
+        collectPersistents("", out);
+        return out;
+    }
+
+    void collectPersistents(String prefix, Map<String, Persistent> out) {
+        persistents.forEach((name, p) -> out.put(prefix + name, p));
     }
 
     /** Own parameters, by name, in registration order. */

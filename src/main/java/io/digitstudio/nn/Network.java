@@ -13,7 +13,8 @@ import java.util.function.UnaryOperator;
  * (784) for a flat vector): its forward code applies the layers in order, so it is as define-by-run as a hand-written
  * Chain. Parameterised layers are its children, named as Chainer code names them: an MLP's linear layers {@code l1,
  * l2, ...} (the tutorial's {@code MyNetwork}), and in a network with convolutions {@code conv1, conv2, fc3, fc4},
- * numbered in order over all parameterised layers (Chainer's LeNet example). Shapes are checked when it is built, so
+ * numbered in order over all parameterised layers (Chainer's LeNet example); a batch normalization is named after
+ * the layer before it ({@code conv1, bn1}). Shapes are checked when it is built, so
  * a spec that does not fit the data is refused before any training.
  */
 public final class Network extends Chain {
@@ -69,6 +70,9 @@ public final class Network extends Chain {
             } else if (l instanceof LayerSpec.Pool pool) {
                 steps.add(pool.max() ? x -> F.maxPooling2d(x, pool.ksize(), pool.stride(), pool.pad())
                         : x -> F.averagePooling2d(x, pool.ksize(), pool.stride(), pool.pad()));
+            } else if (l instanceof LayerSpec.BatchNorm) {
+                BatchNormalization link = addLink(p.name(), new BatchNormalization(shape[0]));
+                steps.add(link::forward);
             } else if (l instanceof LayerSpec.Dropout d) {
                 steps.add(x -> F.dropout(x, d.ratio(), dropoutRng));
             } else {
@@ -133,6 +137,15 @@ public final class Network extends Chain {
                 if (oh < 1 || ow < 1) throw new SpecException(where + ": a " + p.ksize() + "x" + p.ksize() + " window does not fit its " + Summary.shape(shape) + " input");
                 type = p.max() ? "max_pooling_2d" : "average_pooling_2d";
                 shape = new int[]{shape[0], oh, ow};
+            } else if (l instanceof LayerSpec.BatchNorm) {
+                // named after the layer it normalises, as Chainer's examples do: conv1, bn1, conv2, bn2
+                String bn = "bn" + numbered;
+                name = bn;
+                if (out.stream().anyMatch(q -> q.name().equals(bn))) {
+                    throw new SpecException(where + ": a second batchnorm after the same layer");
+                }
+                type = "BatchNormalization";
+                params = 2L * shape[0];
             } else if (l instanceof LayerSpec.Dropout) {
                 type = "dropout";
             } else {

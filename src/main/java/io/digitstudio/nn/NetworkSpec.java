@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public record NetworkSpec(List<LayerSpec> layers) {
     public static final int MAX_WIDTH = 10_000;
     public static final int MAX_KSIZE = 64;
-    private static final String KNOWN = "conv, linear, relu, sigmoid, tanh, maxpool, avgpool, dropout, flatten";
+    private static final String KNOWN = "conv, linear, relu, sigmoid, tanh, maxpool, avgpool, batchnorm, dropout, flatten";
     private static final Pattern ITEM = Pattern.compile("[^,\\n]+");
     private static final Pattern TOKEN = Pattern.compile("\\S+");
 
@@ -163,6 +163,10 @@ public record NetworkSpec(List<LayerSpec> layers) {
                     if (!(r >= 0 && r < 1)) throw error("the dropout ratio must be from 0 up to (not including) 1, got " + tokens.get(1), 1);
                     if (tokens.size() > 2) throw error("unexpected \"" + tokens.get(2) + "\" (dropout takes one ratio)", 2);
                     yield new LayerSpec.Dropout(r);
+                }
+                case "batchnorm", "bn", "batchnormalization" -> {
+                    if (tokens.size() > 1) throw error("batchnorm takes no arguments (its size is its input's channels)", 1);
+                    yield new LayerSpec.BatchNorm();
                 }
                 case "flatten" -> {
                     if (tokens.size() > 1) throw error("flatten takes no arguments", 1);

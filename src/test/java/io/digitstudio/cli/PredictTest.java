@@ -17,14 +17,21 @@ class PredictTest {
     Path dir;
 
     @Test
-    void theBuiltInModelReadsDrawnDigits() throws IOException {
+    void theBuiltInModelsReadDrawnDigits() throws IOException {
         int perDigit = 30;
         DrawnDigitsAccess drawings = new DrawnDigitsAccess(2026);
         for (int i = 0; i < perDigit; i++) {
             for (int d = 0; d < 10; d++) ImageIO.write(drawings.draw(d, 280), "png", dir.resolve(String.format(Locale.ROOT, "d%d_%02d.png", d, i)).toFile());
         }
-        CliTest.Run r = CliTest.run("predict", dir.toString());
-        assertEquals(0, r.code(), r.err());
+        for (String which : new String[]{"MLP", "CNN"}) {
+            CliTest.Run r = which.equals("CNN") ? CliTest.run("predict", "--cnn", dir.toString()) : CliTest.run("predict", dir.toString());
+            assertEquals(0, r.code(), r.err());
+            assertDrawingsRead(which, r);
+        }
+    }
+
+    private static void assertDrawingsRead(String which, CliTest.Run r) {
+        int perDigit = 30;
         String[] lines = r.out().strip().split("\n");
         assertEquals(10 * perDigit, lines.length);
         int correct = 0;
@@ -37,8 +44,8 @@ class PredictTest {
             assertTrue(f[2].matches("[01]\\.\\d{4}"), line);
         }
         double accuracy = (double) correct / lines.length;
-        System.out.printf(Locale.ROOT, "built-in model on %d drawn digits: accuracy %.4f, wrong per digit %s%n",
-                lines.length, accuracy, java.util.Arrays.toString(wrongByDigit));
+        System.out.printf(Locale.ROOT, "built-in %s on %d drawn digits: accuracy %.4f, wrong per digit %s%n",
+                which, lines.length, accuracy, java.util.Arrays.toString(wrongByDigit));
         assertTrue(accuracy >= 0.95, "accuracy on drawings " + accuracy + ", wrong per digit " + java.util.Arrays.toString(wrongByDigit));
     }
 

@@ -94,6 +94,34 @@ class SerialIteratorTest {
     }
 
     @Test
+    void aBatchLargerThanTheDatasetSpansEpochsAsInChainer() {
+        // Chainer: SerialIterator(range(5), 12, shuffle=False).next() == [0,1,2,3,4, 0,1,2,3,4, 0,1]; epoch 2
+        SerialIterator it = new SerialIterator(5, 12, true, false, 0);
+        assertArrayEquals(new int[]{0, 1, 2, 3, 4, 0, 1, 2, 3, 4, 0, 1}, it.next());
+        assertEquals(2, it.epoch());
+        assertTrue(it.isNewEpoch());
+        assertEquals(2.4, it.epochDetail(), 1e-12);
+        assertArrayEquals(new int[]{2, 3, 4, 0, 1, 2, 3, 4, 0, 1, 2, 3}, it.next());
+        assertEquals(4, it.epoch());
+        assertEquals(0.0 + 2.4, it.previousEpochDetail(), 1e-12);
+        assertEquals(10, it.iterationsUntilEpoch(24), "ceil(24 * 5 / 12)");
+
+        // shuffled: every epoch inside the batch is a fresh permutation of the whole set
+        SerialIterator s = new SerialIterator(5, 12, true, true, 9);
+        int[] b = s.next();
+        assertEquals(12, b.length);
+        for (int e = 0; e < 2; e++) {
+            int[] part = java.util.Arrays.copyOfRange(b, e * 5, e * 5 + 5);
+            java.util.Arrays.sort(part);
+            assertArrayEquals(new int[]{0, 1, 2, 3, 4}, part);
+        }
+        // without repeat a batch never goes past the one epoch
+        SerialIterator once = new SerialIterator(5, 12, false, false, 0);
+        assertArrayEquals(new int[]{0, 1, 2, 3, 4}, once.next());
+        assertFalse(once.hasNext());
+    }
+
+    @Test
     void notRepeatEndsAfterOneEpoch() {
         SerialIterator it = new SerialIterator(6, 2, false, false, 0);
         assertArrayEquals(new int[]{0, 1}, it.next());

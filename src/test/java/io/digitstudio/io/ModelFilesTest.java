@@ -37,7 +37,7 @@ class ModelFilesTest {
         Path p = dir.resolve("model.npz");
         ModelFiles.saveNpz(p, m, new ModelInfo(0.97, null, null));
         Map<String, NpyArray> arrays = Npz.read(p);
-        assertEquals(List.of("digitstudio/spec", "digitstudio/input_shape", "l1/W", "l1/b", "l2/W", "l2/b", "l3/W", "l3/b", "digitstudio/test_accuracy"), List.copyOf(arrays.keySet()));
+        assertEquals(List.of("l1/W", "l1/b", "l2/W", "l2/b", "l3/W", "l3/b", "digitstudio/spec", "digitstudio/input_shape", "digitstudio/test_accuracy"), List.copyOf(arrays.keySet()));
         assertArrayEquals(new long[]{16, 784}, arrays.get("l1/W").shape());
         assertEquals(DType.FLOAT32, arrays.get("l1/W").dtype());
 
@@ -52,6 +52,41 @@ class ModelFilesTest {
         try (var files = Files.list(dir)) {
             assertEquals(List.of(p), files.toList());
         }
+    }
+
+    @Test
+    void aLeNetFileHasChainersLayoutAndItsSpecAndLoadsBackIdentically() throws IOException {
+        Network m = new Network(io.digitstudio.nn.NetworkSpec.of("lenet"), new int[]{1, 28, 28}, 10, new Rng(3));
+        Path p = dir.resolve("lenet.npz");
+        ModelFiles.saveNpz(p, m);
+        Map<String, NpyArray> arrays = Npz.read(p);
+        assertEquals(List.of("conv1/W", "conv1/b", "conv2/W", "conv2/b", "fc3/W", "fc3/b", "fc4/W", "fc4/b", "digitstudio/spec", "digitstudio/input_shape"),
+                List.copyOf(arrays.keySet()));
+        assertArrayEquals(new long[]{20, 1, 5, 5}, arrays.get("conv1/W").shape());
+        assertArrayEquals(new long[]{500, 800}, arrays.get("fc3/W").shape());
+        assertEquals("conv 20 5, relu, maxpool 2, conv 50 5, relu, maxpool 2, linear 500, relu, linear 10", arrays.get("digitstudio/spec").toText());
+        assertArrayEquals(new long[]{1, 28, 28}, arrays.get("digitstudio/input_shape").toLongs());
+        ModelFiles.LoadedModel loaded = ModelFiles.loadNpz(p);
+        assertEquals("lenet", loaded.model().architecture());
+        float[] x = new float[2 * 784];
+        Rng r = new Rng(2);
+        for (int i = 0; i < x.length; i++) x[i] = (float) r.nextDouble();
+        float[] a = Host.toArray(m.forward(Variable.of(x, m.batchShape(2))).data());
+        float[] b = Host.toArray(loaded.model().forward(Variable.of(x, loaded.model().batchShape(2))).data());
+        assertArrayEquals(a, b, 0f);
+
+        // weights that do not fit the spec are named with both shapes; a damaged spec says so
+        Map<String, NpyArray> wrong = new LinkedHashMap<>(arrays);
+        wrong.put("conv2/W", NpyArray.ofFloats(new float[50 * 20 * 9], 50, 20, 3, 3));
+        assertEquals("lenet.npz: conv2/W has shape (50, 20, 3, 3) but its network needs (50, 20, 5, 5)",
+                assertThrows(FormatException.class, () -> ModelFiles.fromArrays(wrong, "lenet.npz")).getMessage());
+        Map<String, NpyArray> badSpec = new LinkedHashMap<>(arrays);
+        badSpec.put("digitstudio/spec", NpyArray.ofText("conv 20 5, relu, maxpool 2, linaer 10"));
+        assertTrue(assertThrows(FormatException.class, () -> ModelFiles.fromArrays(badSpec, "lenet.npz")).getMessage()
+                .startsWith("lenet.npz: its network spec is not valid: layer 4 \"linaer 10\""));
+        Map<String, NpyArray> extra = new LinkedHashMap<>(arrays);
+        extra.put("fc5/W", NpyArray.ofFloats(new float[4], 2, 2));
+        assertTrue(assertThrows(FormatException.class, () -> ModelFiles.fromArrays(extra, "lenet.npz")).getMessage().contains("unexpected key 'fc5/W'"));
     }
 
     @Test
@@ -104,6 +139,6 @@ class ModelFilesTest {
 
         Network target = Network.mlp(new Rng(0), 4, 5, 2);
         String into = assertThrows(FormatException.class, () -> ModelFiles.loadInto(good, target, "m.npz")).getMessage();
-        assertEquals("m.npz: l1/W has shape (3, 4), expected (5, 4)", into);
+        assertEquals("m.npz: l1/W has shape (3, 4) but its network needs (5, 4)", into);
     }
 }

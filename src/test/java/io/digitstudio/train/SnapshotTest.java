@@ -66,6 +66,18 @@ class SnapshotTest {
     }
 
     @Test
+    void aConvolutionalRunWithDropoutResumesBitForBitToo() throws Exception {
+        // the dropout masks come from the network's own generator, whose state the snapshot carries
+        resumeIsBitIdentical(TrainingConfig.tutorial().withEpochs(4).withBatchSize(100)
+                .withNetwork(io.digitstudio.nn.NetworkSpec.parse("conv 4 5, relu, maxpool 2, conv 6 3 pad 1, batchnorm, relu, avgpool 2, dropout 0.3, linear 16, relu, linear")));
+        Map<String, NpyArray> a = Snapshot.read(dir.resolve("snapshot_epoch_0002.npz"));
+        assertEquals("conv 4 5, relu, maxpool 2, conv 6 3 pad 1, batchnorm, relu, avgpool 2, dropout 0.3, linear 16, relu, linear",
+                Snapshot.config(a, "snap").network().text());
+        assertEquals(30, a.get("updater/model:main/bn2/N").toLongs()[0], "the running statistics travel with the snapshot");
+        assertArrayEquals(new long[]{4, 1, 5, 5}, a.get("updater/model:main/conv1/W").shape());
+    }
+
+    @Test
     void resumeIsExactWithAdamAndAugmentationToo() throws Exception {
         resumeIsBitIdentical(TrainingConfig.tutorial().withEpochs(4).withOptimizer("adam", Map.of()).withAugment(true).withUnits(32));
     }

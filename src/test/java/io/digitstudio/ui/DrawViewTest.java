@@ -101,6 +101,43 @@ class DrawViewTest {
     }
 
     @Test
+    void theBuiltInCnnIsOneClickAwayAndReadsDrawingsToo(FxRobot robot) throws Exception {
+        openDraw(robot);
+        robot.clickOn("#recentMenu");
+        robot.clickOn("#useBuiltInCnn");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.models().activeProperty().get().model().spec().convolutional());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#activeModelLabel").queryAs(Label.class).getText().contains("built-in CNN"));
+        stroke(robot, new double[]{160, 50}, new double[]{160, 120}, new double[]{160, 190}, new double[]{160, 270});
+        assertEquals(1, awaitPrediction());
+        robot.clickOn("#clearButton");
+        stroke(robot, loop(160, 160, 70, 105));
+        assertEquals(0, awaitPrediction());
+        robot.clickOn("#recentMenu");
+        robot.clickOn("#useBuiltIn");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("784-400-400-10", app.models().activeProperty().get().architecture());
+    }
+
+    @Test
+    void aModelWith47ClassesShowsAllItsClassesByName(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        openDraw(robot);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 47; i++) names.add(i < 10 ? String.valueOf(i) : String.valueOf((char) ('A' + i - 10)));
+        Path file = dir.resolve("emnist.npz");
+        ModelFiles.saveNpz(file, new io.digitstudio.nn.Network(io.digitstudio.nn.NetworkSpec.of("conv 4 5, relu, maxpool 2, linear"),
+                new int[]{1, 28, 28}, 47, new io.digitstudio.data.Rng(0)), new io.digitstudio.io.ModelInfo(null, "EMNIST Balanced", names));
+        app.dialogs.willChoose(file);
+        robot.clickOn("#openModelButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.models().activeProperty().get().model().classes() == 47);
+        stroke(robot, new double[]{160, 50}, new double[]{160, 270});
+        int label = awaitPrediction();
+        assertTrue(label >= 0 && label < 47);
+        assertEquals(names.get(label), robot.lookup("#predictedDigit").queryAs(Label.class).getText());
+        assertEquals(47, robot.lookup(".probability-bars").queryAs(io.digitstudio.ui.widgets.ProbabilityBars.class).values().length);
+    }
+
+    @Test
     void undoRemovesTheLastStrokeAndEscapeClears(FxRobot robot) throws Exception {
         openDraw(robot);
         stroke(robot, new double[]{160, 50}, new double[]{160, 270});

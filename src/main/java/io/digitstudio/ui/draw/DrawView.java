@@ -122,10 +122,13 @@ public final class DrawView extends BorderPane {
         recent.setId("recentMenu");
         Runnable fill = () -> {
             recent.getItems().clear();
-            MenuItem builtIn = new MenuItem("Built-in model");
+            MenuItem builtIn = new MenuItem("Built-in MLP (784-400-400-10)");
             builtIn.setId("useBuiltIn");
             builtIn.setOnAction(e -> models.useBuiltIn());
-            recent.getItems().addAll(builtIn, new SeparatorMenuItem());
+            MenuItem cnn = new MenuItem("Built-in CNN (LeNet)");
+            cnn.setId("useBuiltInCnn");
+            cnn.setOnAction(e -> models.useBuiltInCnn());
+            recent.getItems().addAll(builtIn, cnn, new SeparatorMenuItem());
             if (models.recent().isEmpty()) {
                 MenuItem none = new MenuItem("No recent models");
                 none.setDisable(true);

@@ -34,6 +34,7 @@ public final class ModelManager {
     private final RecentModels recentStore;
     private final ReadOnlyObjectWrapper<ActiveModel> active = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ActiveModel> builtIn = new ReadOnlyObjectWrapper<>();
+    private ActiveModel builtInCnn;
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper();
 
@@ -130,6 +131,28 @@ public final class ModelManager {
             remember(p);
             dialogs.info("Model saved", p.toString());
             return p;
+        });
+    }
+
+    /** Makes the built-in convolutional model (LeNet) active, loading it the first time. */
+    public CompletableFuture<ActiveModel> useBuiltInCnn() {
+        lastError.set(null);
+        if (builtInCnn != null) {
+            active.set(builtInCnn);
+            return CompletableFuture.completedFuture(builtInCnn);
+        }
+        return tasks.compute(() -> {
+            ModelFiles.LoadedModel m = ModelFiles.loadBuiltInCnn();
+            return ActiveModel.of(m.model(), "built-in CNN", m.info(), null);
+        }).handle((m, err) -> {
+            if (err != null) {
+                lastError.set(Messages.of(err));
+                dialogs.error("Could not load the built-in CNN", Messages.of(err));
+                throw new java.util.concurrent.CompletionException(err);
+            }
+            builtInCnn = m;
+            active.set(m);
+            return m;
         });
     }
 

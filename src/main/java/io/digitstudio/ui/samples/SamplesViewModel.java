@@ -87,7 +87,7 @@ public final class SamplesViewModel {
             int n = set.size();
             int[] labels = new int[n];
             float[] conf = new float[n];
-            int batch = 1000;
+            int batch = 256; // bounded: a convolutional model keeps per-batch buffers for its next call
             for (int start = 0; start < n; start += batch) {
                 int m = Math.min(batch, n - start);
                 float[][] xs = new float[m][];

@@ -43,7 +43,9 @@ public final class ProbabilityBars extends BarChart<String, Number> {
         names = List.copyOf(classNames);
         series.getData().clear();
         axis.setCategories(FXCollections.observableArrayList(names));
-        axis.setTickLabelRotation(names.stream().anyMatch(s -> s.length() > 2) ? -40 : 0);
+        // many classes (EMNIST Balanced has 47) or long names: labels upright would overlap
+        axis.setTickLabelRotation(names.size() > 20 ? -90 : names.stream().anyMatch(s -> s.length() > 2) ? -40 : 0);
+        setCategoryGap(names.size() > 20 ? 1 : 4);
         for (String name : names) {
             XYChart.Data<String, Number> bar = new XYChart.Data<>(name, 0);
             bar.nodeProperty().addListener((o, a, node) -> {
