@@ -210,9 +210,11 @@ final class Convolution2DFunction extends Function {
         float[] cv = Host.scratch(6, (long) k * p);
         float[] g = Host.read(gy, 5);
         float[] yv = relu && !pool ? Host.read(y, 3) : null;
-        float[] block = Host.scratch(8, (long) out * p);
+        float[] block = Host.scratch(8, (long) out * p + 1);
         INDArray col = Workspace.alloc(k, p);
         INDArray blockArray = Workspace.alloc(out, p);
+        int[] offsets = new int[Math.max(poolK * poolK, 1)]; // window index -> offset from the window's corner
+        for (int a = 0; a < poolK * poolK; a++) offsets[a] = (a / poolK) * ow + a % poolK;
         FloatPointer colP = Kernels.pointer(col);
         FloatPointer blockP = Kernels.pointer(blockArray);
         FloatPointer wP = Kernels.pointer(xs[1]);
@@ -227,17 +229,19 @@ final class Convolution2DFunction extends Function {
         for (int i = 0; i < n; i++) {
             // the gradient of image i's convolution output, through the fused pooling and ReLU
             if (pool) {
-                Arrays.fill(block, 0, out * p, 0f);
+                // each pooled gradient goes to its window's argmax; a dead one (−1) to a spare cell past the block,
+                // so the loop has no unpredictable branch
+                Arrays.fill(block, 0, out * p + 1, 0f);
                 int o2 = i * out * ph * pw;
+                int spare = out * p;
                 for (int o = 0; o < out; o++) {
                     int base = o * p;
                     for (int py = 0; py < ph; py++) {
+                        int rowStart = base + (py * poolS - poolPad) * ow - poolPad;
                         for (int px = 0; px < pw; px++, o2++) {
                             int a = argmax[o2];
-                            if (a < 0) continue;
-                            int iy = py * poolS - poolPad + a / poolK;
-                            int ix = px * poolS - poolPad + a % poolK;
-                            block[base + iy * ow + ix] += g[o2];
+                            int at = a < 0 ? spare : rowStart + px * poolS + offsets[a];
+                            block[at] += a < 0 ? 0f : g[o2];
                         }
                     }
                 }
@@ -245,13 +249,7 @@ final class Convolution2DFunction extends Function {
                 System.arraycopy(g, i * out * p, block, 0, out * p);
                 if (relu) for (int j = 0, o = i * out * p, e = out * p; j < e; j++) if (!(yv[o + j] > 0f)) block[j] = 0f;
             }
-            if (wantB) {
-                for (int o = 0; o < out; o++) {
-                    double s = 0;
-                    for (int j = o * p, e = j + p; j < e; j++) s += block[j];
-                    gb[o] += s;
-                }
-            }
+            if (wantB) addChannelSums(block, out, p, gb);
             blockP.put(block, 0, out * p);
             if (gwP != null) {
                 im2col(xv, i, cv);
@@ -272,6 +270,22 @@ final class Convolution2DFunction extends Function {
         if (gx != null) Host.write(gx, gxs[0]);
         java.lang.ref.Reference.reachabilityFence(col);
         java.lang.ref.Reference.reachabilityFence(blockArray);
+    }
+
+    /** gb[o] += the sum of channel o's p values, in four independent chains (one running sum waits on every add). */
+    private static void addChannelSums(float[] block, int out, int p, double[] gb) {
+        for (int o = 0; o < out; o++) {
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            int j = o * p, e = j + p;
+            for (; j + 3 < e; j += 4) {
+                s0 += block[j];
+                s1 += block[j + 1];
+                s2 += block[j + 2];
+                s3 += block[j + 3];
+            }
+            for (; j < e; j++) s0 += block[j];
+            gb[o] += (s0 + s1) + (s2 + s3);
+        }
     }
 
     /** The adjoint of {@link #im2col}: every column entry is added back to the input pixel it was read from. */
