@@ -41,10 +41,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model-file", paramLabel = "FILE.npz", description = "With --predict: time this model instead of the built-in MLP.")
     java.nio.file.Path modelFile;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Native threads (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads", description = "Cores to use, as for train (default: 2 where there are two).")
+    Integer threads;
 
-    @Option(names = "--blas-threads", description = "Threads for matrix products (default: same as --threads).")
+    @Option(names = "--blas-threads", description = "Threads inside each matrix product (default: 1).")
     Integer blasThreads;
 
     @Option(names = "--predict", description = "Instead of training, time the Draw view's path: render a drawing, prepare it MNIST-style, classify it.")
@@ -65,10 +65,10 @@ final class BenchCommand implements Callable<Integer> {
         net.model = model;
         net.units = units;
         TrainingConfig config = new TrainingConfig(epochs, batchSize, net.network(), "momentum-sgd", java.util.Map.of(), 0, true, 0, 0, false);
-        if (threads < 1 || threads > 64) throw new UserInputException("--threads must be between 1 and 64, got " + threads);
+        if (threads != null && (threads < 1 || threads > 64)) throw new UserInputException("--threads must be between 1 and 64, got " + threads);
         long t0 = System.nanoTime();
         Startup.engine();
-        Nd4jSetup.setThreads(threads);
+        if (threads != null) io.digitstudio.nn.Cores.setCount(threads);
         if (blasThreads != null) Nd4jSetup.setBlasThreads(blasThreads);
         double initSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
@@ -76,8 +76,8 @@ final class BenchCommand implements Callable<Integer> {
         Mnist.TrainTest d = subset.apply(data.load());
         double loadSeconds = (System.nanoTime() - t1) / 1e9;
         TrainingLoop loop = TrainingLoop.create(config, d.train(), d.test(), d.source());
-        System.out.printf(Locale.ROOT, "bench: %s, batch %d, momentum-sgd, %d thread(s), %d BLAS thread(s), %d epochs, %d train / %d test examples%n",
-                loop.model().description(), batchSize, threads, Nd4jSetup.blasThreads(), epochs, d.train().size(), d.test().size());
+        System.out.printf(Locale.ROOT, "bench: %s, batch %d, momentum-sgd, %d core(s), %d BLAS thread(s), %d epochs, %d train / %d test examples%n",
+                loop.model().description(), batchSize, io.digitstudio.nn.Cores.count(), Nd4jSetup.blasThreads(), epochs, d.train().size(), d.test().size());
         System.out.printf(Locale.ROOT, "startup: nd4j %.2fs, data %.2fs%n", initSeconds, loadSeconds);
         TrainingResult result = loop.run();
         List<EpochReport> reports = result.epochs();

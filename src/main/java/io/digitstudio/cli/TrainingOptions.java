@@ -1,6 +1,5 @@
 package io.digitstudio.cli;
 
-import io.digitstudio.nn.Nd4jSetup;
 import io.digitstudio.nn.NetworkSpec;
 import io.digitstudio.nn.SpecException;
 import io.digitstudio.optim.Optimizers;
@@ -41,15 +40,16 @@ public final class TrainingOptions {
     @Option(names = "--augment", description = "Distort training images at random (small rotations, scales, shifts, stroke widths) so the model also reads drawn digits.")
     boolean augment;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Native threads for matrix products (default: ${DEFAULT-VALUE}, fastest at this size).")
-    int threads;
+    @Option(names = "--threads", description = "Cores to use: 1, or 2 (the default where there are two) to split convolutions between them;"
+            + " the results are the same bits either way.")
+    Integer threads;
 
     public TrainingConfig config(int trainLimit, int testLimit) {
         if (momentum != null && !"momentum-sgd".equalsIgnoreCase(optimizer)) {
             throw new UserInputException("--momentum applies only to momentum-sgd");
         }
         String name = Optimizers.canonical(optimizer);
-        if (threads < 1 || threads > 64) throw new UserInputException("--threads must be between 1 and 64, got " + threads);
+        if (threads != null && (threads < 1 || threads > 64)) throw new UserInputException("--threads must be between 1 and 64, got " + threads);
         return new TrainingConfig(epochs, batchSize, network(), name, Optimizers.overrides(name, lr, momentum), seed, !noShuffle, trainLimit, testLimit, augment);
     }
 
@@ -70,6 +70,7 @@ public final class TrainingOptions {
     }
 
     void applyThreads() {
-        Nd4jSetup.setThreads(threads);
+        // matrix products stay single-threaded (fastest at these sizes); the cores share the work of convolutions
+        if (threads != null) io.digitstudio.nn.Cores.setCount(threads);
     }
 }

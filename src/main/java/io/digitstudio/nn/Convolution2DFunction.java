@@ -20,7 +20,14 @@ import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
  * <p>A network's {@code conv, relu, maxpool} runs as this one function with the ReLU and Chainer's max pooling
  * ({@code cover_all}) applied to each image's block while it is still in cache; it keeps each pooled value's argmax for
  * backward. The result and the gradients are bit for bit those of the three functions in a row (ReLU and max do not
- * round), and a tested identity; the feature map before pooling never goes to memory. Measured: see {@code bench}.
+ * round), a tested identity; the feature map before pooling never goes to memory.
+ *
+ * <p>Why this way, measured on LeNet's layers ({@code bench --conv}, README): libnd4j's own conv2d/conv2d_bp ops took
+ * 2x and 7x as long, and one batch-wide im2col with a single product took 1.5-2.5x as long forward (its column buffer
+ * and the transposes go through memory).
+ *
+ * <p>With two {@link Cores} each takes half the images forward; backward, W's gradient is accumulated on one core while
+ * the other computes x's. Every value is computed as on one core, so the bits do not depend on the count.
  */
 final class Convolution2DFunction extends Function {
     private final int stride;
@@ -75,15 +82,7 @@ final class Convolution2DFunction extends Function {
         int p = oh * ow;
         boolean post = relu || pool;
         float[] xv = Host.read(x, 7);
-        float[] cv = Host.scratch(6, (long) k * p);
-        INDArray col = Workspace.alloc(k, p);
         INDArray y = Workspace.alloc(n, out, ph, pw);
-        FloatPointer colP = Kernels.pointer(col);
-        FloatPointer wP = Kernels.pointer(wt);
-        FloatPointer yP = Kernels.pointer(y);
-        INDArray blockArray = post ? Workspace.alloc(out, p) : null;
-        FloatPointer blockP = post ? Kernels.pointer(blockArray) : null;
-        float[] block = post ? Host.scratch(8, (long) out * p) : null;
         float[] pooled = pool ? Host.scratch(9, (long) n * out * ph * pw) : null;
         if (pool) argmax = Workspace.shorts(n * out * ph * pw);
         float[] tile = null;
@@ -92,7 +91,30 @@ final class Convolution2DFunction extends Function {
             tile = Host.scratch(5, (long) out * p);
             for (int o = 0; o < out; o++) Arrays.fill(tile, o * p, (o + 1) * p, bv[o]);
         }
-        for (int i = 0; i < n; i++) {
+        // each core takes half the images, with its own native buffers (taken here: the helper has no workspace)
+        int half = Cores.count() > 1 ? n / 2 : n;
+        INDArray[] buffers = {Workspace.alloc(k, p), post ? Workspace.alloc(out, p) : null, Workspace.alloc(k, p), post ? Workspace.alloc(out, p) : null};
+        float[] bias = tile;
+        Cores.both(() -> forwardImages(0, half, xv, wt, y, buffers[0], buffers[1], bias, pooled),
+                () -> forwardImages(half, n, xv, wt, y, buffers[2], buffers[3], bias, pooled));
+        if (pool) Host.write(pooled, y);
+        // the pointers do not own the memory: outside a workspace nothing else keeps these arrays from being freed
+        java.lang.ref.Reference.reachabilityFence(buffers);
+        return y;
+    }
+
+    /** Images {@code from} to {@code to}: im2col, one product each, then the fused ReLU and pooling. Any thread. */
+    private void forwardImages(int from, int to, float[] xv, INDArray wt, INDArray y, INDArray col, INDArray blockArray, float[] tile, float[] pooled) {
+        int k = c * kh * kw;
+        int p = oh * ow;
+        boolean post = relu || poolK > 0;
+        float[] cv = Host.scratch(6, (long) k * p);
+        float[] block = post ? Host.scratch(8, (long) out * p) : null;
+        FloatPointer colP = Kernels.pointer(col);
+        FloatPointer wP = Kernels.pointer(wt);
+        FloatPointer yP = Kernels.pointer(y);
+        FloatPointer blockP = post ? Kernels.pointer(blockArray) : null;
+        for (int i = from; i < to; i++) {
             im2col(xv, i, cv);
             colP.put(cv, 0, k * p);
             FloatPointer target = post ? blockP : at(yP, (long) i * out * p);
@@ -102,17 +124,13 @@ final class Convolution2DFunction extends Function {
             blockP.get(block, 0, out * p);
             // Math.max compiles to vector max instructions; a ternary here costs a mispredicted branch per element
             if (relu) for (int j = 0, e = out * p; j < e; j++) block[j] = Math.max(block[j], 0f);
-            if (pool) {
+            if (poolK > 0) {
                 maxPool(block, i, pooled);
             } else {
                 at(yP, (long) i * out * p).put(block, 0, out * p);
             }
         }
-        if (pool) Host.write(pooled, y);
-        // the pointers do not own the memory: outside a workspace nothing else keeps these arrays from being freed
-        java.lang.ref.Reference.reachabilityFence(col);
-        java.lang.ref.Reference.reachabilityFence(blockArray);
-        return y;
+        java.lang.ref.Reference.reachabilityFence(y);
     }
 
     /**
@@ -205,30 +223,54 @@ final class Convolution2DFunction extends Function {
     protected void backward(INDArray[] xs, INDArray y, INDArray gy, INDArray[] gxs) {
         int k = c * kh * kw;
         int p = oh * ow;
-        boolean pool = poolK > 0;
         float[] xv = Host.read(xs[0], 7);
-        float[] cv = Host.scratch(6, (long) k * p);
         float[] g = Host.read(gy, 5);
-        float[] yv = relu && !pool ? Host.read(y, 3) : null;
+        float[] yv = relu && poolK == 0 ? Host.read(y, 3) : null;
+        boolean wantB = hasBias && gxs[2] != null;
+        double[] sums = wantB ? SUMS.get() : null;
+        if (wantB && sums.length < n * out) SUMS.set(sums = new double[n * out]);
+        double[] imageSums = sums;
+        // 1. every image's output gradient, through the fused pooling and ReLU, into one (n, out, oh*ow) array
+        INDArray blocks = Workspace.alloc(n, out, p);
+        int half = Cores.count() > 1 ? n / 2 : n;
+        Cores.both(() -> outputGradients(0, half, g, yv, blocks, imageSums), () -> outputGradients(half, n, g, yv, blocks, imageSums));
+        if (wantB) { // summed image by image in order, as one core would
+            double[] gb = new double[out];
+            for (int i = 0; i < n; i++) for (int o = 0; o < out; o++) gb[o] += imageSums[i * out + o];
+            float[] b = Host.scratch(0, out);
+            for (int o = 0; o < out; o++) b[o] = (float) gb[o];
+            Host.write(b, gxs[2]);
+        }
+        // 2. W's gradient (image by image, in order) on this core, x's on the other
+        INDArray colW = Workspace.alloc(k, p);
+        INDArray colX = Workspace.alloc(k, p);
+        float[] gx = gxs[0] == null ? null : Host.scratch(9, (long) n * c * h * w);
+        if (gx != null) Arrays.fill(gx, 0, n * c * h * w, 0f);
+        INDArray wt = xs[1];
+        INDArray gw = gxs[1];
+        Cores.both(() -> {
+            if (gw != null) weightGradient(xv, blocks, colW, gw);
+        }, () -> {
+            if (gx != null) inputGradient(wt, blocks, colX, gx);
+        });
+        if (gx != null) Host.write(gx, gxs[0]);
+        java.lang.ref.Reference.reachabilityFence(blocks);
+        java.lang.ref.Reference.reachabilityFence(colW);
+        java.lang.ref.Reference.reachabilityFence(colX);
+    }
+
+    /** Per-thread sums of each image's output gradient per channel, for the bias gradient. */
+    private static final ThreadLocal<double[]> SUMS = ThreadLocal.withInitial(() -> new double[0]);
+
+    /** Images {@code from} to {@code to}: the gradient of the convolution's output, and its per-channel sums. */
+    private void outputGradients(int from, int to, float[] g, float[] yv, INDArray blocks, double[] sums) {
+        int p = oh * ow;
         float[] block = Host.scratch(8, (long) out * p + 1);
-        INDArray col = Workspace.alloc(k, p);
-        INDArray blockArray = Workspace.alloc(out, p);
+        FloatPointer blocksP = Kernels.pointer(blocks);
         int[] offsets = new int[Math.max(poolK * poolK, 1)]; // window index -> offset from the window's corner
         for (int a = 0; a < poolK * poolK; a++) offsets[a] = (a / poolK) * ow + a % poolK;
-        FloatPointer colP = Kernels.pointer(col);
-        FloatPointer blockP = Kernels.pointer(blockArray);
-        FloatPointer wP = Kernels.pointer(xs[1]);
-        FloatPointer gwP = gxs[1] != null ? Kernels.pointer(gxs[1]) : null;
-        boolean wantB = hasBias && gxs[2] != null;
-        double[] gb = wantB ? new double[out] : null;
-        float[] gx = null;
-        if (gxs[0] != null) {
-            gx = Host.scratch(9, (long) n * c * h * w);
-            Arrays.fill(gx, 0, n * c * h * w, 0f);
-        }
-        for (int i = 0; i < n; i++) {
-            // the gradient of image i's convolution output, through the fused pooling and ReLU
-            if (pool) {
+        for (int i = from; i < to; i++) {
+            if (poolK > 0) {
                 // each pooled gradient goes to its window's argmax; a dead one (−1) to a spare cell past the block,
                 // so the loop has no unpredictable branch
                 Arrays.fill(block, 0, out * p + 1, 0f);
@@ -249,31 +291,48 @@ final class Convolution2DFunction extends Function {
                 System.arraycopy(g, i * out * p, block, 0, out * p);
                 if (relu) for (int j = 0, o = i * out * p, e = out * p; j < e; j++) if (!(yv[o + j] > 0f)) block[j] = 0f;
             }
-            if (wantB) addChannelSums(block, out, p, gb);
-            blockP.put(block, 0, out * p);
-            if (gwP != null) {
-                im2col(xv, i, cv);
-                colP.put(cv, 0, k * p);
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, out, k, p, 1f, blockP, p, colP, p, i == 0 ? 0f : 1f, gwP, k);
-            }
-            if (gx != null) {
-                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, k, p, out, 1f, wP, k, blockP, p, 0f, colP, p);
-                colP.get(cv, 0, k * p);
-                col2im(cv, i, gx);
-            }
+            if (sums != null) channelSums(block, out, p, sums, i * out);
+            at(blocksP, (long) i * out * p).put(block, 0, out * p);
         }
-        if (wantB) {
-            float[] b = Host.scratch(0, out);
-            for (int o = 0; o < out; o++) b[o] = (float) gb[o];
-            Host.write(b, gxs[2]);
-        }
-        if (gx != null) Host.write(gx, gxs[0]);
-        java.lang.ref.Reference.reachabilityFence(col);
-        java.lang.ref.Reference.reachabilityFence(blockArray);
+        java.lang.ref.Reference.reachabilityFence(blocks);
     }
 
-    /** gb[o] += the sum of channel o's p values, in four independent chains (one running sum waits on every add). */
-    private static void addChannelSums(float[] block, int out, int p, double[] gb) {
+    /** gW = sum over images of block_i · col_i^T, accumulated in image order in the product itself. */
+    private void weightGradient(float[] xv, INDArray blocks, INDArray col, INDArray gw) {
+        int k = c * kh * kw;
+        int p = oh * ow;
+        float[] cv = Host.scratch(6, (long) k * p);
+        FloatPointer colP = Kernels.pointer(col);
+        FloatPointer blocksP = Kernels.pointer(blocks);
+        FloatPointer gwP = Kernels.pointer(gw);
+        for (int i = 0; i < n; i++) {
+            im2col(xv, i, cv);
+            colP.put(cv, 0, k * p);
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, out, k, p, 1f, at(blocksP, (long) i * out * p), p, colP, p, i == 0 ? 0f : 1f, gwP, k);
+        }
+        java.lang.ref.Reference.reachabilityFence(col);
+        java.lang.ref.Reference.reachabilityFence(blocks);
+    }
+
+    /** gx_i = col2im(W^T · block_i), image by image. */
+    private void inputGradient(INDArray wt, INDArray blocks, INDArray col, float[] gx) {
+        int k = c * kh * kw;
+        int p = oh * ow;
+        float[] cv = Host.scratch(6, (long) k * p);
+        FloatPointer colP = Kernels.pointer(col);
+        FloatPointer blocksP = Kernels.pointer(blocks);
+        FloatPointer wP = Kernels.pointer(wt);
+        for (int i = 0; i < n; i++) {
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, k, p, out, 1f, wP, k, at(blocksP, (long) i * out * p), p, 0f, colP, p);
+            colP.get(cv, 0, k * p);
+            col2im(cv, i, gx);
+        }
+        java.lang.ref.Reference.reachabilityFence(col);
+        java.lang.ref.Reference.reachabilityFence(blocks);
+    }
+
+    /** sums[at + o] = the sum of channel o's p values, in four independent chains (one running sum waits on every add). */
+    private static void channelSums(float[] block, int out, int p, double[] sums, int at) {
         for (int o = 0; o < out; o++) {
             double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
             int j = o * p, e = j + p;
@@ -284,7 +343,7 @@ final class Convolution2DFunction extends Function {
                 s3 += block[j + 3];
             }
             for (; j < e; j++) s0 += block[j];
-            gb[o] += (s0 + s1) + (s2 + s3);
+            sums[at + o] = (s0 + s1) + (s2 + s3);
         }
     }
 

@@ -156,6 +156,28 @@ class ConvolutionTest {
         }
     }
 
+    @Test
+    void twoCoresGiveTheSameBitsAsOne() {
+        Rng rng = new Rng(18);
+        Parameter x = GradientCheck.param(rng, 7, 3, 10, 10);
+        Parameter w = GradientCheck.param(rng, 5, 3, 3, 3);
+        Parameter b = GradientCheck.param(rng, 5);
+        int before = Cores.count();
+        try {
+            for (boolean fused : new boolean[]{true, false}) {
+                java.util.function.Function<Parameter[], Variable> f = in -> fused
+                        ? F.convolution2dBlock(in[0], in[1], in[2], 1, 1, true, 2, 2, 0) : F.convolution2d(in[0], in[1], in[2], 2, 0);
+                Cores.setCount(1);
+                float[][] one = valueAndGradients(f, new Parameter[]{x, w, b});
+                Cores.setCount(2);
+                float[][] two = valueAndGradients(f, new Parameter[]{x, w, b});
+                for (int i = 0; i < one.length; i++) assertArrayEquals(one[i], two[i], 0f, "array " + i + (fused ? " (fused)" : ""));
+            }
+        } finally {
+            Cores.setCount(before);
+        }
+    }
+
     private static float[][] valueAndGradients(java.util.function.Function<Parameter[], Variable> f, Parameter[] in) {
         for (Parameter p : in) p.cleargrad();
         Variable y = f.apply(in);
