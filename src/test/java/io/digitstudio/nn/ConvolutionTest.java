@@ -189,6 +189,26 @@ class ConvolutionTest {
     }
 
     @Test
+    void aConvolutionalTrainingStepStopsAllocatingOnceWarm() {
+        Network net = new Network(NetworkSpec.parse("conv 6 5, relu, maxpool 2, conv 8 3 pad 1, batchnorm, relu, avgpool 2, dropout 0.3, linear 20, relu, linear"),
+                new int[]{1, 28, 28}, 10, new Rng(4));
+        Workspace ws = new Workspace();
+        float[] x = new float[16 * 784];
+        int[] t = new int[16];
+        long after = 0;
+        for (int i = 0; i < 6; i++) {
+            try (Workspace.Scope s = ws.enter()) {
+                Variable loss = F.softmaxCrossEntropy(net.forward(Variable.of(x, net.batchShape(16))), t);
+                net.cleargrads();
+                loss.backward();
+            }
+            if (i == 2) after = ws.allocations();
+        }
+        assertTrue(after > 0);
+        assertEquals(after, ws.allocations(), "native buffers were allocated after warm-up");
+    }
+
+    @Test
     void leNetGradientsThroughEveryLayer() {
         Rng rng = new Rng(16);
         Network net = new Network(NetworkSpec.parse("conv 3 3 pad 1, relu, maxpool 2, conv 4 3, tanh, avgpool 2 stride 1, dropout 0.2, linear 6, sigmoid, linear"),

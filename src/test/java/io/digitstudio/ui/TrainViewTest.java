@@ -163,7 +163,7 @@ class TrainViewTest {
     void aUserPicksLeNetSeesItsLayersThenWritesAndTrainsTheirOwnNetwork(FxRobot robot) throws Exception {
         app.awaitReady();
         click(robot, "#networkPreset");
-        robot.clickOn("LeNet (convolutional)");
+        robot.clickOn("LeNet (CNN)");
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.TextArea spec = robot.lookup("#networkSpec").queryAs(javafx.scene.control.TextArea.class);
         assertEquals(io.digitstudio.nn.NetworkSpec.PRESETS.get("lenet"), spec.getText());

@@ -25,7 +25,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Scripted runs of the real window, for documentation and measurement:
- * {@code --screenshot FILE [--tab train|samples|draw]} saves the window as a PNG (mid-run for the Train view);
+ * {@code --screenshot FILE [--tab train|samples|draw] [--network lenet|SPEC]} saves the window as a PNG (mid-run for the
+ * Train view, training the given network);
  * {@code --gui-bench N} trains the tutorial's configuration for N epochs through the Train view and prints the seconds
  * of training per epoch, to compare with the CLI's {@code bench};
  * {@code --memory-story} replays a user's session (train 10 epochs, browse both galleries to the end, draw, three more
@@ -42,6 +43,15 @@ final class ScreenshotMode {
         RunControl run = main.train().run();
         int tab = args.indexOf("--tab");
         String tabName = tab >= 0 && tab + 1 < args.size() ? args.get(tab + 1) : "train";
+        int network = args.indexOf("--network");
+        if (network >= 0 && network + 1 < args.size()) { // a preset's name or a spec, for the Train view's run
+            String n = args.get(network + 1);
+            if (io.digitstudio.nn.NetworkSpec.PRESETS.containsKey(n)) {
+                main.train().settings().presetProperty().set(n);
+            } else {
+                main.train().settings().specProperty().set(n);
+            }
+        }
         if (args.contains("--memory-story")) {
             memoryStory(main);
         } else if (shot >= 0 && shot + 1 < args.size() && !tabName.equals("train")) {

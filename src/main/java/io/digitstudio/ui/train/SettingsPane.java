@@ -91,8 +91,8 @@ public final class SettingsPane extends ScrollPane {
         field("Test examples", text(s.testLimitProperty(), "testLimitField", "all"));
     }
 
-    static final Map<String, String> PRESET_LABELS = Map.of("tutorial", "Tutorial MLP (100-100)", "wide", "Wide MLP (400-400)",
-            "lenet", "LeNet (convolutional)", TrainSettings.CUSTOM, "Custom");
+    static final Map<String, String> PRESET_LABELS = Map.of("tutorial", "Tutorial MLP", "wide", "Wide MLP",
+            "lenet", "LeNet (CNN)", TrainSettings.CUSTOM, "Custom");
 
     private void network() {
         section("Network");
@@ -132,9 +132,9 @@ public final class SettingsPane extends ScrollPane {
         table.setId("networkSummary");
         table.getStyleClass().add("summary-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(column("Layer", 0.18, r -> r.name()));
-        table.getColumns().add(column("Type", 0.37, r -> r.type()));
-        table.getColumns().add(column("Output", 0.27, Summary.Row::shapeText));
+        table.getColumns().add(column("Layer", 0.14, r -> r.name()));
+        table.getColumns().add(column("Type", 0.42, r -> r.type()));
+        table.getColumns().add(column("Output", 0.26, Summary.Row::shapeText));
         table.getColumns().add(column("Params", 0.18, r -> r.params() == 0 ? "" : String.format(java.util.Locale.ROOT, "%,d", r.params())));
         table.setFixedCellSize(22);
         table.setPlaceholder(new Label("No valid network"));
