@@ -131,12 +131,11 @@ public final class SettingsPane extends ScrollPane {
         TableView<Summary.Row> table = new TableView<>();
         table.setId("networkSummary");
         table.getStyleClass().add("summary-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(column("Layer", 0.14, r -> r.name()));
-        table.getColumns().add(column("Type", 0.42, r -> r.type()));
-        table.getColumns().add(column("Output", 0.26, Summary.Row::shapeText));
-        table.getColumns().add(column("Params", 0.18, r -> r.params() == 0 ? "" : String.format(java.util.Locale.ROOT, "%,d", r.params())));
-        table.setFixedCellSize(22);
+        table.getColumns().add(column(table, "Layer", 0.16, r -> r.name()));
+        table.getColumns().add(column(table, "Type", 0.36, r -> r.type()));
+        table.getColumns().add(column(table, "Output", 0.28, Summary.Row::shapeText));
+        table.getColumns().add(column(table, "Params", 0.20, r -> r.params() == 0 ? "" : String.format(java.util.Locale.ROOT, "%,d", r.params())));
+        table.setFixedCellSize(20);
         table.setPlaceholder(new Label("No valid network"));
         Label count = new Label();
         count.setId("paramCount");
@@ -144,7 +143,8 @@ public final class SettingsPane extends ScrollPane {
         Runnable fill = () -> {
             Summary sum = s.summaryProperty().get();
             table.getItems().setAll(sum == null ? java.util.List.of() : sum.rows());
-            table.setPrefHeight(26 + 22 * Math.min(Math.max(table.getItems().size(), 1), 11) + 2);
+            table.setPrefHeight(40 + 20 * Math.min(Math.max(table.getItems().size(), 1), 12) + 6);
+            table.setMinHeight(table.getPrefHeight());
             count.setText(sum == null ? "" : String.format(java.util.Locale.ROOT, "%,d parameters", sum.totalParams()));
         };
         s.summaryProperty().addListener((o, a, b) -> fill.run());
@@ -155,12 +155,14 @@ public final class SettingsPane extends ScrollPane {
 
     private static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
 
-    private static TableColumn<Summary.Row, String> column(String title, double share, java.util.function.Function<Summary.Row, String> value) {
+    /** A read-only column taking {@code share} of the table's width (the column is narrow: no room left to waste). */
+    private static TableColumn<Summary.Row, String> column(TableView<Summary.Row> table, String title, double share,
+                                                           java.util.function.Function<Summary.Row, String> value) {
         TableColumn<Summary.Row, String> c = new TableColumn<>(title);
         c.setSortable(false);
         c.setReorderable(false);
         c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(d.getValue())));
-        c.setMaxWidth(1000 * share);
+        c.prefWidthProperty().bind(table.widthProperty().subtract(6).multiply(share));
         return c;
     }
 
