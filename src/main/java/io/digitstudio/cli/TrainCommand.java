@@ -5,6 +5,8 @@ import io.digitstudio.io.ModelFiles;
 import io.digitstudio.io.ModelInfo;
 import io.digitstudio.io.NpyArray;
 import io.digitstudio.train.EpochReport;
+import io.digitstudio.train.KeepBest;
+import io.digitstudio.train.RunOptions;
 import io.digitstudio.train.RunSetup;
 import io.digitstudio.train.Snapshot;
 import io.digitstudio.train.SnapshotWriter;
@@ -60,6 +62,22 @@ final class TrainCommand implements Callable<Integer> {
                     + "--epochs may extend it and --out, --data and the snapshot options may change; other settings are the snapshot's.")
     Path resume;
 
+    @Option(names = "--lr-shift", paramLabel = "SCHEDULE", description = "Learning-rate schedule: exponential:RATE (times RATE every epoch,"
+            + " Chainer's ExponentialShift), linear:START:END (over the whole run), step:RATE@E1,E2,... (times RATE from each epoch Ei).")
+    String lrShift;
+
+    @Option(names = "--warmup", paramLabel = "EPOCHS", description = "Raise the learning rate from 0 over the first EPOCHS epochs (Chainer's WarmupShift).")
+    Integer warmup;
+
+    @Option(names = "--early-stop", paramLabel = "PATIENCE", description = "Stop when validation/main/loss has not improved for PATIENCE epochs.")
+    Integer earlyStop;
+
+    @Option(names = "--keep-best", description = "Also save the model of the epoch with the best validation/main/accuracy, beside --out (NAME-best.npz).")
+    boolean keepBest;
+
+    @Option(names = "--log", paramLabel = "FILE", description = "Write Chainer's log (JSON: epoch, iteration, main/loss, validation/main/accuracy, lr, elapsed_time, ...) after every epoch.")
+    Path log;
+
     @Spec
     CommandSpec spec;
 
@@ -103,13 +121,18 @@ final class TrainCommand implements Callable<Integer> {
         }
         loop.setSetup(new RunSetup(dataDir == null ? "" : dataDir.toAbsolutePath().toString(), modelOut.toAbsolutePath().toString(),
                 every > 0 ? snapDir.toAbsolutePath().toString() : "", every, every > 0 ? kept : 0));
+        RunOptions extras = runOptions(given, snapshot == null ? null : Snapshot.runOptions(snapshot, snapshotName));
+        loop.apply(extras, d.name(), d.classNames());
         if (every > 0) loop.addListener(new SnapshotWriter(loop, snapDir, every, kept));
         // the bar first, so that it is wiped from the terminal before each epoch line is printed
         if (System.console() != null) loop.addListener(new ProgressBar(System.err));
         loop.addListener(new TrainingListener() {
             @Override
             public void onEpoch(EpochReport r) {
-                System.out.println(r.tutorialLine());
+                // the tutorial's line; the learning rate only when a schedule makes it change
+                Double lr = loop.observation().get("lr");
+                System.out.println(extras.lrVaries() && lr != null ? r.tutorialLine() + " lr:" + new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", lr))
+                        .stripTrailingZeros().toPlainString() : r.tutorialLine());
                 System.out.flush();
             }
         });
@@ -121,7 +144,32 @@ final class TrainCommand implements Callable<Integer> {
         EpochReport last = result.last();
         ModelFiles.saveNpz(modelOut, loop.model(), new ModelInfo(last == null ? null : last.valAccuracy(), d.name(), d.classNames()));
         System.err.println("saved " + loop.model().architecture() + " model to " + modelOut);
+        for (io.digitstudio.train.Extension e : loop.extensions()) {
+            if (e instanceof KeepBest best && best.bestEpoch() > 0) {
+                System.err.printf(Locale.ROOT, "saved the best model (epoch %d, validation accuracy %.4f) to %s%n", best.bestEpoch(), best.best(), best.file());
+            }
+        }
+        if (result.message() != null && result.outcome() == TrainingResult.Outcome.COMPLETED) System.err.println(result.message());
         return 0;
+    }
+
+    /** The run's extensions: as given, or as the snapshot recorded them (a resumed run keeps them; --log may change). */
+    private RunOptions runOptions(ParseResult given, RunOptions saved) {
+        RunOptions asked = new RunOptions(lrShift, warmup == null ? 0 : warmup, earlyStop == null ? 0 : earlyStop, keepBest,
+                log == null ? "" : log.toAbsolutePath().toString());
+        if (earlyStop != null && earlyStop < 1) throw new UserInputException("--early-stop must be at least 1, got " + earlyStop);
+        if (log != null) ModelOutput.check(log);
+        if (saved == null) return asked;
+        record Check(String option, Object asked, Object saved) {
+        }
+        for (Check c : List.of(new Check("--lr-shift", asked.lrShift(), saved.lrShift()), new Check("--warmup", asked.warmupEpochs(), saved.warmupEpochs()),
+                new Check("--early-stop", asked.earlyStop(), saved.earlyStop()), new Check("--keep-best", asked.keepBest(), saved.keepBest()))) {
+            if (given.hasMatchedOption(c.option()) && !Objects.equals(c.asked(), c.saved())) {
+                throw new UserInputException(c.option() + " " + c.asked() + " contradicts the snapshot, which was set up with " + shown(c.saved())
+                        + "; a resumed run keeps its settings");
+            }
+        }
+        return log == null ? saved : new RunOptions(saved.lrShift(), saved.warmupEpochs(), saved.earlyStop(), saved.keepBest(), asked.log());
     }
 
     private static Integer limit(int n) {

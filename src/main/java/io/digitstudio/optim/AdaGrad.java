@@ -7,12 +7,9 @@ import java.util.Map;
 
 /** Chainer's {@code AdaGrad} (lr 0.001, eps 1e-8): {@code h += g*g; W -= lr * g / (sqrt(h) + eps)}. */
 public final class AdaGrad extends Optimizer {
-    private final double lr;
-    private final double eps;
-
     public AdaGrad(double lr, double eps) {
-        this.lr = lr;
-        this.eps = eps;
+        hyperparam.set("lr", lr);
+        hyperparam.set("eps", eps);
     }
 
     public AdaGrad() {
@@ -21,12 +18,12 @@ public final class AdaGrad extends Optimizer {
 
     @Override
     protected UpdateRule createUpdateRule(Parameter p) {
-        float lrf = (float) lr;
-        float epsf = (float) eps;
         float[] h = new float[p.size()];
-        return new UpdateRule(p) {
+        return new UpdateRule(p, hyperparam) {
             @Override
             protected void updateCore(float[] w, float[] g, int n) {
+                float lrf = (float) hyperparam.get("lr");
+                float epsf = (float) hyperparam.get("eps");
                 for (int i = 0; i < n; i++) {
                     h[i] += g[i] * g[i];
                     w[i] -= lrf * g[i] / ((float) Math.sqrt(h[i]) + epsf);
@@ -45,13 +42,5 @@ public final class AdaGrad extends Optimizer {
     @Override
     public String name() {
         return "adagrad";
-    }
-
-    @Override
-    public Map<String, Double> hyperparams() {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("lr", lr);
-        m.put("eps", eps);
-        return m;
     }
 }

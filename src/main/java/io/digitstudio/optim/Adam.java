@@ -11,18 +11,12 @@ import java.util.Map;
  * {@code alpha_t = alpha * sqrt(1 - beta2^t) / (1 - beta1^t)} computed per parameter from its own update count.
  */
 public final class Adam extends Optimizer {
-    private final double alpha;
-    private final double beta1;
-    private final double beta2;
-    private final double eps;
-    private final double eta;
-
     public Adam(double alpha, double beta1, double beta2, double eps, double eta) {
-        this.alpha = alpha;
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.eps = eps;
-        this.eta = eta;
+        hyperparam.set("alpha", alpha);
+        hyperparam.set("beta1", beta1);
+        hyperparam.set("beta2", beta2);
+        hyperparam.set("eps", eps);
+        hyperparam.set("eta", eta);
     }
 
     public Adam() {
@@ -31,15 +25,18 @@ public final class Adam extends Optimizer {
 
     @Override
     protected UpdateRule createUpdateRule(Parameter p) {
-        float oneMinusB1 = (float) (1 - beta1);
-        float oneMinusB2 = (float) (1 - beta2);
-        float epsf = (float) eps;
-        float etaf = (float) eta;
         float[] m = new float[p.size()];
         float[] v = new float[p.size()];
-        return new UpdateRule(p) {
+        return new UpdateRule(p, hyperparam) {
             @Override
             protected void updateCore(float[] w, float[] g, int n) {
+                double alpha = hyperparam.get("alpha");
+                double beta1 = hyperparam.get("beta1");
+                double beta2 = hyperparam.get("beta2");
+                float oneMinusB1 = (float) (1 - beta1);
+                float oneMinusB2 = (float) (1 - beta2);
+                float epsf = (float) hyperparam.get("eps");
+                float etaf = (float) hyperparam.get("eta");
                 double fix1 = 1 - Math.pow(beta1, t());
                 double fix2 = 1 - Math.pow(beta2, t());
                 float alphaT = (float) (alpha * Math.sqrt(fix2) / fix1);
@@ -64,16 +61,5 @@ public final class Adam extends Optimizer {
     @Override
     public String name() {
         return "adam";
-    }
-
-    @Override
-    public Map<String, Double> hyperparams() {
-        Map<String, Double> h = new LinkedHashMap<>();
-        h.put("alpha", alpha);
-        h.put("beta1", beta1);
-        h.put("beta2", beta2);
-        h.put("eps", eps);
-        h.put("eta", eta);
-        return h;
     }
 }

@@ -10,12 +10,9 @@ import java.util.Map;
  * starting at zero. This is not Nesterov and not the "dampened" form other libraries use.
  */
 public final class MomentumSgd extends Optimizer {
-    private final double lr;
-    private final double momentum;
-
     public MomentumSgd(double lr, double momentum) {
-        this.lr = lr;
-        this.momentum = momentum;
+        hyperparam.set("lr", lr);
+        hyperparam.set("momentum", momentum);
     }
 
     public MomentumSgd() {
@@ -24,23 +21,21 @@ public final class MomentumSgd extends Optimizer {
 
     @Override
     protected UpdateRule createUpdateRule(Parameter p) {
-        return new Rule(p, (float) lr, (float) momentum);
+        return new Rule(p, hyperparam);
     }
 
     private static final class Rule extends UpdateRule {
-        private final float lr;
-        private final float momentum;
         private final float[] v;
 
-        Rule(Parameter p, float lr, float momentum) {
-            super(p);
-            this.lr = lr;
-            this.momentum = momentum;
+        Rule(Parameter p, Hyperparameter parent) {
+            super(p, parent);
             this.v = new float[p.size()];
         }
 
         @Override
         protected void updateCore(float[] w, float[] g, int n) {
+            float lr = (float) hyperparam.get("lr");
+            float momentum = (float) hyperparam.get("momentum");
             for (int i = 0; i < n; i++) {
                 float vi = v[i] * momentum;
                 vi -= lr * g[i];
@@ -60,13 +55,5 @@ public final class MomentumSgd extends Optimizer {
     @Override
     public String name() {
         return "momentum-sgd";
-    }
-
-    @Override
-    public Map<String, Double> hyperparams() {
-        Map<String, Double> h = new LinkedHashMap<>();
-        h.put("lr", lr);
-        h.put("momentum", momentum);
-        return h;
     }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 /** Chainer's {@code Optimizer}: {@code setup(model)} once, then {@code update()} after each backward pass. */
 public abstract class Optimizer {
     private final Map<String, UpdateRule> rules = new LinkedHashMap<>();
+    /** The optimizer's hyper-parameters; every update rule's read through to these (Chainer's {@code hyperparam}). */
+    protected final Hyperparameter hyperparam = new Hyperparameter(null);
     private Link target;
     private long t;
 
@@ -61,6 +63,30 @@ public abstract class Optimizer {
     /** Short name used by the CLI and in reports, e.g. "momentum-sgd". */
     public abstract String name();
 
-    /** Hyper-parameters by Chainer's names, for reports and the UI. */
-    public abstract Map<String, Double> hyperparams();
+    /** The current hyper-parameters by Chainer's names, for reports, snapshots and the UI. */
+    public Map<String, Double> hyperparams() {
+        return hyperparam.values();
+    }
+
+    /** One hyper-parameter's current value, e.g. {@code get("lr")} (Chainer's {@code optimizer.lr}). */
+    public double get(String name) {
+        return hyperparam.get(name);
+    }
+
+    /**
+     * Changes a hyper-parameter (Chainer's {@code optimizer.lr = x}): the next {@link #update()} uses it for every
+     * parameter. Call between iterations; a value that is not finite and positive (zero is fine for a momentum) is
+     * refused (a learning rate of exactly 0 is allowed: a warm-up starts there).
+     */
+    public void set(String name, double value) {
+        if (!hyperparam.has(name)) throw new IllegalArgumentException(name() + " has no hyper-parameter '" + name + "'");
+        // a schedule may take a learning rate to 0 (a warm-up starts there); anything else is checked as a setting is
+        if (!(value == 0 && name.equals(lrName()))) Optimizers.check(name(), name, value);
+        hyperparam.set(name, value);
+    }
+
+    /** The learning rate's name for this optimizer ("lr", or Adam's "alpha"). */
+    public String lrName() {
+        return Optimizers.learningRateKey(name());
+    }
 }

@@ -71,7 +71,7 @@ public final class Optimizers {
         return h;
     }
 
-    private static void check(String optimizer, String key, double v) {
+    static void check(String optimizer, String key, double v) {
         boolean fraction = key.equals("momentum") || key.startsWith("beta") || (key.equals("alpha") && optimizer.equals("rmsprop"));
         if (!Double.isFinite(v)) throw new IllegalArgumentException(key + " must be a number, got " + v);
         if (fraction && !(v >= 0 && v < 1)) throw new IllegalArgumentException(key + " must be in [0, 1), got " + v);

@@ -10,14 +10,10 @@ import java.util.Map;
  * W -= lr * g / (sqrt(ms) + eps)}, with ms starting at zero (ND4J's starts at eps, which differs).
  */
 public final class RmsProp extends Optimizer {
-    private final double lr;
-    private final double alpha;
-    private final double eps;
-
     public RmsProp(double lr, double alpha, double eps) {
-        this.lr = lr;
-        this.alpha = alpha;
-        this.eps = eps;
+        hyperparam.set("lr", lr);
+        hyperparam.set("alpha", alpha);
+        hyperparam.set("eps", eps);
     }
 
     public RmsProp() {
@@ -26,14 +22,15 @@ public final class RmsProp extends Optimizer {
 
     @Override
     protected UpdateRule createUpdateRule(Parameter p) {
-        float lrf = (float) lr;
-        float a = (float) alpha;
-        float oneMinusA = (float) (1 - alpha);
-        float epsf = (float) eps;
         float[] ms = new float[p.size()];
-        return new UpdateRule(p) {
+        return new UpdateRule(p, hyperparam) {
             @Override
             protected void updateCore(float[] w, float[] g, int n) {
+                double alpha = hyperparam.get("alpha");
+                float lrf = (float) hyperparam.get("lr");
+                float a = (float) alpha;
+                float oneMinusA = (float) (1 - alpha);
+                float epsf = (float) hyperparam.get("eps");
                 for (int i = 0; i < n; i++) {
                     float m = ms[i] * a;
                     m += oneMinusA * g[i] * g[i];
@@ -54,14 +51,5 @@ public final class RmsProp extends Optimizer {
     @Override
     public String name() {
         return "rmsprop";
-    }
-
-    @Override
-    public Map<String, Double> hyperparams() {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("lr", lr);
-        m.put("alpha", alpha);
-        m.put("eps", eps);
-        return m;
     }
 }

@@ -6,10 +6,8 @@ import java.util.Map;
 
 /** Plain SGD: {@code W -= lr * grad}. Chainer's default lr is 0.01. */
 public final class Sgd extends Optimizer {
-    private final double lr;
-
     public Sgd(double lr) {
-        this.lr = lr;
+        hyperparam.set("lr", lr);
     }
 
     public Sgd() {
@@ -18,10 +16,10 @@ public final class Sgd extends Optimizer {
 
     @Override
     protected UpdateRule createUpdateRule(Parameter p) {
-        float lrf = (float) lr;
-        return new UpdateRule(p) {
+        return new UpdateRule(p, hyperparam) {
             @Override
             protected void updateCore(float[] w, float[] g, int n) {
+                float lrf = (float) hyperparam.get("lr");
                 for (int i = 0; i < n; i++) w[i] -= lrf * g[i];
             }
         };
@@ -30,10 +28,5 @@ public final class Sgd extends Optimizer {
     @Override
     public String name() {
         return "sgd";
-    }
-
-    @Override
-    public Map<String, Double> hyperparams() {
-        return Map.of("lr", lr);
     }
 }

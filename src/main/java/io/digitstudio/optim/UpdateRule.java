@@ -13,10 +13,13 @@ import java.util.Map;
  */
 public abstract class UpdateRule {
     protected final Parameter param;
+    /** This parameter's hyper-parameters: the optimizer's unless set here. */
+    protected final Hyperparameter hyperparam;
     private long t;
 
-    protected UpdateRule(Parameter param) {
+    protected UpdateRule(Parameter param, Hyperparameter parent) {
         this.param = param;
+        this.hyperparam = new Hyperparameter(parent);
     }
 
     /** Number of updates this rule has made (Chainer's {@code t}, used by Adam's bias correction). */

@@ -33,6 +33,8 @@ public final class Snapshot {
     static final String RUN = "digitstudio/run/";
     static final String FORMAT_KEY = "digitstudio/snapshot_version";
     static final String DROPOUT_RNG = "digitstudio/dropout_rng_state";
+    static final String EXTENSIONS = "digitstudio/extensions/";
+    static final String HYPERPARAM = OPTIMIZER + "hyperparam/";
 
     private Snapshot() {
     }
@@ -47,6 +49,13 @@ public final class Snapshot {
         a.put(FORMAT_KEY, NpyArray.scalar(1L));
         ModelFiles.toArrays(loop.model(), io.digitstudio.io.ModelInfo.NONE).forEach((k, v) -> a.put(MODEL + k, v));
         a.put(OPTIMIZER + "t", NpyArray.scalar(loop.optimizer().t()));
+        // the values in force now (a schedule or a live change may have moved them from the settings)
+        loop.optimizer().hyperparams().forEach((k, v) -> a.put(HYPERPARAM + k, NpyArray.scalar(v)));
+        for (Extension e : loop.extensions()) e.state().forEach((k, v) -> a.put(EXTENSIONS + e.name() + "/" + k, NpyArray.scalar(v)));
+        if (loop.stopTrigger() != null) {
+            loop.stopTrigger().state().forEach((k, v) -> a.put(EXTENSIONS + TrainingLoop.STOP_TRIGGER_STATE + "/" + k, NpyArray.scalar(v)));
+        }
+        a.put("digitstudio/elapsed_time", NpyArray.scalar(loop.elapsedTime()));
         for (Map.Entry<String, UpdateRule> e : loop.optimizer().rules().entrySet()) {
             String p = OPTIMIZER + e.getKey() + "/";
             a.put(p + "t", NpyArray.scalar(e.getValue().t()));
@@ -67,7 +76,7 @@ public final class Snapshot {
         a.put(CONFIG + "epochs", NpyArray.scalar((long) c.epochs()));
         a.put(CONFIG + "batch_size", NpyArray.scalar((long) c.batchSize()));
         a.put(CONFIG + "network", NpyArray.ofText(c.network().text()));
-        a.put(CONFIG + "optimizer", NpyArray.scalar((long) Optimizers.NAMES.indexOf(c.optimizer())));
+        a.put(CONFIG + "optimizer", NpyArray.ofText(c.optimizer()));
         c.hyperparams().forEach((k, v) -> a.put(CONFIG + "hyperparams/" + k, NpyArray.scalar(v)));
         a.put(CONFIG + "seed", NpyArray.scalar(c.seed()));
         a.put(CONFIG + "shuffle", NpyArray.scalar(c.shuffle() ? 1L : 0L));
@@ -84,6 +93,7 @@ public final class Snapshot {
         a.put(RUN + "snapshot_dir", NpyArray.ofText(run.snapshotDir()));
         a.put(RUN + "snapshot_every", NpyArray.scalar((long) run.snapshotEvery()));
         a.put(RUN + "keep", NpyArray.scalar((long) run.keep()));
+        a.put(RUN + "options", NpyArray.ofText(loop.options().toText()));
 
         List<EpochReport> log = loop.reports();
         double[] rows = new double[log.size() * 8];
@@ -109,8 +119,17 @@ public final class Snapshot {
         a.forEach((k, v) -> {
             if (k.startsWith(CONFIG + "hyperparams/")) h.put(k.substring((CONFIG + "hyperparams/").length()), v.toDoubles()[0]);
         });
-        int opt = (int) longAt(a, CONFIG + "optimizer", name);
-        if (opt < 0 || opt >= Optimizers.NAMES.size()) throw new FormatException(name + ": unknown optimizer number " + opt);
+        NpyArray optimizer = a.get(CONFIG + "optimizer");
+        if (optimizer == null) throw new FormatException(name + ": missing key '" + CONFIG + "optimizer'");
+        String optimizerName;
+        if (optimizer.dtype() == io.digitstudio.io.DType.UINT8 && optimizer.shape().length == 1) {
+            optimizerName = optimizer.toText();
+            if (!Optimizers.NAMES.contains(optimizerName)) throw new FormatException(name + ": unknown optimizer '" + optimizerName + "'");
+        } else { // snapshots from before optimizers were named kept their index in Optimizers.NAMES
+            int opt = (int) longAt(a, CONFIG + "optimizer", name);
+            if (opt < 0 || opt >= Optimizers.NAMES.size()) throw new FormatException(name + ": unknown optimizer number " + opt);
+            optimizerName = Optimizers.NAMES.get(opt);
+        }
         NetworkSpec network;
         try {
             // snapshots from before network specs held the tutorial MLP's hidden units
@@ -120,7 +139,7 @@ public final class Snapshot {
             throw new FormatException(name + ": damaged network spec (" + e.getMessage() + ")");
         }
         return new TrainingConfig((int) longAt(a, CONFIG + "epochs", name), (int) longAt(a, CONFIG + "batch_size", name),
-                network, Optimizers.NAMES.get(opt), h, longAt(a, CONFIG + "seed", name),
+                network, optimizerName, h, longAt(a, CONFIG + "seed", name),
                 longAt(a, CONFIG + "shuffle", name) != 0, (int) longAt(a, CONFIG + "train_limit", name),
                 (int) longAt(a, CONFIG + "test_limit", name), longAt(a, CONFIG + "augment", name) != 0);
     }
@@ -133,6 +152,17 @@ public final class Snapshot {
                     (int) longAt(a, RUN + "snapshot_every", name), (int) longAt(a, RUN + "keep", name));
         } catch (RuntimeException e) {
             throw new FormatException(name + ": damaged run settings (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The extensions the run had ({@link RunOptions#NONE} for snapshots from before they were recorded). */
+    public static RunOptions runOptions(Map<String, NpyArray> a, String name) {
+        NpyArray o = a.get(RUN + "options");
+        if (o == null) return RunOptions.NONE;
+        try {
+            return RunOptions.fromText(o.toText());
+        } catch (RuntimeException e) {
+            throw new FormatException(name + ": damaged run options (" + e.getMessage() + ")");
         }
     }
 
@@ -200,6 +230,25 @@ public final class Snapshot {
             }
         }
         loop.restoreProgress(longAt(a, "updater/iteration", name), reports);
+        // the hyper-parameters in force when it was taken, then what the extensions and the stop trigger kept
+        for (Map.Entry<String, NpyArray> e : a.entrySet()) {
+            if (!e.getKey().startsWith(HYPERPARAM)) continue;
+            try {
+                loop.optimizer().set(e.getKey().substring(HYPERPARAM.length()), e.getValue().toDoubles()[0]);
+            } catch (IllegalArgumentException ex) {
+                throw new FormatException(name + ": " + e.getKey() + ": " + ex.getMessage());
+            }
+        }
+        Map<String, Map<String, Double>> ext = new LinkedHashMap<>();
+        for (Map.Entry<String, NpyArray> e : a.entrySet()) {
+            if (!e.getKey().startsWith(EXTENSIONS)) continue;
+            String rest = e.getKey().substring(EXTENSIONS.length());
+            int slash = rest.indexOf('/');
+            if (slash < 0) continue;
+            ext.computeIfAbsent(rest.substring(0, slash), k -> new LinkedHashMap<>()).put(rest.substring(slash + 1), e.getValue().toDoubles()[0]);
+        }
+        NpyArray elapsed = a.get("digitstudio/elapsed_time");
+        loop.restoreExtensionState(ext, elapsed == null ? 0 : elapsed.toDoubles()[0]);
         loop.setSetup(runSetup(a, name));
         return loop;
     }

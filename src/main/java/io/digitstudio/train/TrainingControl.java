@@ -1,12 +1,28 @@
 package io.digitstudio.train;
 
 /**
- * Stop and pause requests, honoured by the loop between iterations. A paused loop waits on a monitor (no core is
+ * Stop and pause requests and hyper-parameter changes, honoured by the loop between iterations. A paused loop waits on a monitor (no core is
  * burnt) until resumed or stopped. Thread-safe: the UI calls it from its own thread.
  */
 public final class TrainingControl {
     private volatile boolean stopRequested;
     private boolean paused;
+    private final java.util.concurrent.ConcurrentLinkedQueue<java.util.Map.Entry<String, Double>> changes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
+     * Asks the loop to set a hyper-parameter of its optimizer (ConvNetJS's live "change"): applied before the next
+     * iteration's update, for every parameter, and kept in snapshots. From any thread.
+     */
+    public void requestChange(String name, double value) {
+        changes.add(java.util.Map.entry(name, value));
+    }
+
+    /** The changes asked for since the last call, oldest first. */
+    java.util.List<java.util.Map.Entry<String, Double>> takeChanges() {
+        java.util.List<java.util.Map.Entry<String, Double>> out = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, Double> c; (c = changes.poll()) != null; ) out.add(c);
+        return out;
+    }
 
     public void requestStop() {
         stopRequested = true;

@@ -15,6 +15,7 @@ import io.digitstudio.optim.Optimizers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -27,7 +28,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *     model.cleargrads(); loss.backward(); optimizer.update()
  *     if iterator.is_new_epoch: evaluate on the test set and report
  * </pre>
- * Listeners observe it; {@link #control()} stops or pauses it between iterations.
+ * Everything else attaches as an {@link Extension} (schedules, logs, early stopping), called after each iteration when
+ * its trigger fires, with the iteration's observations ({@code main/loss}, {@code main/accuracy}, {@code lr}, and at an
+ * epoch's end {@code validation/main/loss} and {@code validation/main/accuracy}) in {@link #observation()}; extensions
+ * are finalized however the run ends. Listeners observe it; {@link #control()} stops or pauses it between iterations.
  */
 public final class TrainingLoop {
     /** Seeds for the model and the iterator are derived from the run's seed so that each stream is independent. */
@@ -45,6 +49,13 @@ public final class TrainingLoop {
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final TrainingControl control = new TrainingControl();
     private final List<EpochReport> reports = new ArrayList<>();
+    private final List<Extension> extensions = new ArrayList<>();
+    private final Map<String, Double> observation = new java.util.LinkedHashMap<>();
+    private Map<String, Map<String, Double>> pendingState = Map.of();
+    private Trigger stopTrigger;
+    private String stopTriggerReason;
+    private long startNanos;
+    private double elapsedBefore;
     private final Workspace workspace = new Workspace();
     private long iteration;
     private RunSetup setup = RunSetup.NONE;
@@ -92,6 +103,75 @@ public final class TrainingLoop {
 
     public void addListener(TrainingListener l) {
         listeners.add(l);
+    }
+
+    /** Adds an extension (its name must be new to this run); state a snapshot kept for it is restored now. */
+    public void addExtension(Extension e) {
+        for (Extension x : extensions) {
+            if (x.name().equals(e.name())) throw new IllegalArgumentException("an extension named " + e.name() + " is already there");
+        }
+        Map<String, Double> saved = pendingState.get(e.name());
+        if (saved != null) e.restore(saved);
+        extensions.add(e);
+    }
+
+    public List<Extension> extensions() {
+        return Collections.unmodifiableList(extensions);
+    }
+
+    /**
+     * Ends the run early when {@code trigger} fires (checked after the extensions, each iteration), with
+     * {@code reason} in the result's message, as Chainer's trainer does with a stop trigger such as early stopping.
+     */
+    public void setStopTrigger(Trigger trigger, String reason) {
+        this.stopTrigger = trigger;
+        this.stopTriggerReason = reason;
+    }
+
+    public Trigger stopTrigger() {
+        return stopTrigger;
+    }
+
+    /** The current iteration's observations by Chainer's names; extensions may add their own. */
+    public Map<String, Double> observation() {
+        return observation;
+    }
+
+    /** Reports an observation for the current iteration (Chainer's {@code chainer.report}). */
+    public void report(String name, double value) {
+        observation.put(name, value);
+    }
+
+    /** Seconds since the run started, counting the time before a resume (Chainer's {@code trainer.elapsed_time}). */
+    public double elapsedTime() {
+        return elapsedBefore + (startNanos == 0 ? 0 : (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    /** Used when resuming: the state a snapshot kept for extensions and the stop trigger, and the time spent so far. */
+    void restoreExtensionState(Map<String, Map<String, Double>> state, double elapsed) {
+        this.pendingState = Map.copyOf(state);
+        this.elapsedBefore = elapsed;
+        for (Extension e : extensions) {
+            Map<String, Double> saved = state.get(e.name());
+            if (saved != null) e.restore(saved);
+        }
+    }
+
+    Map<String, Map<String, Double>> pendingTriggerState() {
+        return pendingState;
+    }
+
+    private RunOptions options = RunOptions.NONE;
+
+    /** The run's extensions as options (recorded in snapshots, so a resume attaches the same). */
+    public RunOptions options() {
+        return options;
+    }
+
+    /** Records the options and attaches what they describe. */
+    public void apply(RunOptions o, String dataset, List<String> classNames) {
+        this.options = o;
+        o.attach(this, dataset, classNames);
     }
 
     /** Where this run reads and writes (recorded in snapshots). */
@@ -153,76 +233,149 @@ public final class TrainingLoop {
 
     public TrainingResult run() {
         long start = System.nanoTime();
+        startNanos = start;
         long totalIterations = iterator.iterationsUntilEpoch(config.epochs());
         TrainingStart info = new TrainingStart(config, model.architecture(), model.countParams(), train.size(),
                 test.size(), iterator.batchesPerEpoch(), totalIterations, iterator.epoch(), dataSource);
-        listeners.forEach(l -> l.onStart(info));
         TrainingResult.Outcome outcome = TrainingResult.Outcome.COMPLETED;
         String message = null;
-        try (BatchPrefetcher prefetcher = new BatchPrefetcher(train)) {
-            while (iterator.epoch() < config.epochs()) {
-                if (!control.awaitRunnable()) {
-                    outcome = TrainingResult.Outcome.STOPPED;
-                    message = String.format(Locale.ROOT, "stopped at epoch %.2f", iterator.epochDetail());
-                    break;
-                }
-                long t0 = System.nanoTime();
-                int[] indices = iterator.next();
-                ExampleBatch batch = prefetcher.take(indices);
-                // the next batch is assembled on the helper thread meanwhile; not across an epoch's end, so that
-                // what a snapshot records there (the augmentation's random state) is exactly as without prefetching
-                if (!iterator.isNewEpoch()) prefetcher.prefetch(iterator.peekNext());
-                int n = batch.size();
-                float loss;
-                float acc;
-                try (Workspace.Scope s = workspace.enter()) {
-                    Variable y = model.forward(Variable.of(batch.x(), model.batchShape(n)));
-                    Variable l = F.softmaxCrossEntropy(y, batch.t());
-                    loss = l.item();
-                    if (!Float.isFinite(loss)) {
-                        outcome = TrainingResult.Outcome.DIVERGED;
-                        message = divergedMessage("the loss became " + (Float.isNaN(loss) ? "NaN" : "infinite"));
-                        break;
-                    }
-                    acc = F.accuracy(y, batch.t()).item();
-                    model.cleargrads();
-                    l.backward();
-                    try {
-                        optimizer.update();
-                    } catch (io.digitstudio.optim.DivergedException ex) {
-                        outcome = TrainingResult.Outcome.DIVERGED;
-                        message = divergedMessage(ex.getMessage());
-                        break;
-                    }
-                }
-                iteration++;
-                lossSum += (double) loss * n;
-                accSum += (double) acc * n;
-                seen += n;
-                epochTrainNanos += System.nanoTime() - t0;
-                if (!listeners.isEmpty()) {
-                    IterationEvent ev = new IterationEvent(iterator.epoch() + (iterator.isNewEpoch() ? 0 : 1), iteration, totalIterations,
-                            iterator.epochDetail(), loss, acc, (System.nanoTime() - start) / 1e9);
-                    for (TrainingListener li : listeners) li.onIteration(ev);
-                }
-                if (iterator.isNewEpoch()) {
-                    EpochReport r = finishEpoch();
-                    if (r == null) {
+        List<Extension> ordered = new ArrayList<>(extensions);
+        ordered.sort((x, y) -> Integer.compare(y.priority(), x.priority())); // stable: equal priorities keep their order
+        Map<String, Double> stopState = pendingState.get(STOP_TRIGGER_STATE);
+        if (stopTrigger != null && stopState != null) stopTrigger.restore(stopState);
+        Throwable failure = null;
+        try {
+            listeners.forEach(l -> l.onStart(info));
+            for (Extension e : ordered) e.initialize(this);
+            try (BatchPrefetcher prefetcher = new BatchPrefetcher(train)) {
+                while (iterator.epoch() < config.epochs()) {
+                    if (!control.awaitRunnable()) {
                         outcome = TrainingResult.Outcome.STOPPED;
-                        message = "stopped during validation of epoch " + iterator.epoch();
+                        message = String.format(Locale.ROOT, "stopped at epoch %.2f", iterator.epochDetail());
                         break;
                     }
+                    for (Map.Entry<String, Double> c : control.takeChanges()) applyChange(c.getKey(), c.getValue());
+                    long t0 = System.nanoTime();
+                    int[] indices = iterator.next();
+                    ExampleBatch batch = prefetcher.take(indices);
+                    // the next batch is assembled on the helper thread meanwhile; not across an epoch's end, so that
+                    // what a snapshot records there (the augmentation's random state) is exactly as without prefetching
+                    if (!iterator.isNewEpoch()) prefetcher.prefetch(iterator.peekNext());
+                    int n = batch.size();
+                    float loss;
+                    float acc;
+                    double lr = optimizer.get(optimizer.lrName());
+                    try (Workspace.Scope s = workspace.enter()) {
+                        Variable y = model.forward(Variable.of(batch.x(), model.batchShape(n)));
+                        Variable l = F.softmaxCrossEntropy(y, batch.t());
+                        loss = l.item();
+                        if (!Float.isFinite(loss)) {
+                            outcome = TrainingResult.Outcome.DIVERGED;
+                            message = divergedMessage("the loss became " + (Float.isNaN(loss) ? "NaN" : "infinite"));
+                            break;
+                        }
+                        acc = F.accuracy(y, batch.t()).item();
+                        model.cleargrads();
+                        l.backward();
+                        try {
+                            optimizer.update();
+                        } catch (io.digitstudio.optim.DivergedException ex) {
+                            outcome = TrainingResult.Outcome.DIVERGED;
+                            message = divergedMessage(ex.getMessage());
+                            break;
+                        }
+                    }
+                    iteration++;
+                    lossSum += (double) loss * n;
+                    accSum += (double) acc * n;
+                    seen += n;
+                    epochTrainNanos += System.nanoTime() - t0;
+                    observation.clear();
+                    observation.put("main/loss", (double) loss);
+                    observation.put("main/accuracy", (double) acc);
+                    observation.put("lr", lr);
+                    if (!listeners.isEmpty()) {
+                        IterationEvent ev = new IterationEvent(iterator.epoch() + (iterator.isNewEpoch() ? 0 : 1), iteration, totalIterations,
+                                iterator.epochDetail(), loss, acc, (System.nanoTime() - start) / 1e9);
+                        for (TrainingListener li : listeners) li.onIteration(ev);
+                    }
+                    EpochReport epochReport = null;
+                    if (iterator.isNewEpoch()) {
+                        epochReport = finishEpoch();
+                        if (epochReport == null) {
+                            outcome = TrainingResult.Outcome.STOPPED;
+                            message = "stopped during validation of epoch " + iterator.epoch();
+                            break;
+                        }
+                    }
+                    for (Extension e : ordered) if (e.trigger().fire(this)) e.call(this);
+                    // listeners hear of the epoch once the extensions have run, so a snapshot taken now holds what a
+                    // schedule set for the next epoch (Chainer runs its snapshot extension last for the same reason)
+                    if (epochReport != null) {
+                        EpochReport r = epochReport;
+                        listeners.forEach(l -> l.onEpoch(r));
+                    }
+                    if (stopTrigger != null && stopTrigger.fire(this)) {
+                        message = String.format(Locale.ROOT, "stopped early at epoch %d: %s", iterator.epoch(), stopTriggerReason);
+                        break;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                outcome = TrainingResult.Outcome.STOPPED;
+                message = "interrupted";
+            }
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        } finally {
+            // every extension is finalized, whatever ended the run (Chainer's trainer does the same)
+            for (Extension e : ordered) {
+                try {
+                    e.finalize(this);
+                } catch (RuntimeException | Error ex) {
+                    if (failure == null) failure = ex;
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
             outcome = TrainingResult.Outcome.STOPPED;
-            message = "interrupted";
+            message = "failed: " + (failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
         }
         TrainingResult result = new TrainingResult(outcome, List.copyOf(reports), iteration, (System.nanoTime() - start) / 1e9, message);
-        listeners.forEach(l -> l.onEnd(result));
+        for (TrainingListener l : listeners) {
+            try {
+                l.onEnd(result);
+            } catch (RuntimeException ex) {
+                if (failure == null) failure = ex;
+            }
+        }
+        if (failure instanceof RuntimeException r) throw r;
+        if (failure instanceof Error err) throw err;
         return result;
     }
+
+    /**
+     * A live change between iterations. A bad value is dropped, with a warning for the listeners' next event rather than
+     * stopping the run (the UI checks values before asking).
+     */
+    private void applyChange(String name, double value) {
+        try {
+            optimizer.set(name, value);
+            changes.add(new HyperparameterChange(iteration, name, value));
+        } catch (IllegalArgumentException e) {
+            changes.add(new HyperparameterChange(iteration, name, Double.NaN));
+        }
+    }
+
+    private final List<HyperparameterChange> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The live changes applied so far, each with the iteration it came after (NaN value: refused). */
+    public List<HyperparameterChange> changes() {
+        return Collections.unmodifiableList(changes);
+    }
+
+    /** Where a snapshot keeps the stop trigger's state among the extensions'. */
+    static final String STOP_TRIGGER_STATE = "stop_trigger";
 
     private EpochReport finishEpoch() {
         int epoch = iterator.epoch();
@@ -232,11 +385,12 @@ public final class TrainingLoop {
         EpochReport r = new EpochReport(epoch, iteration, lossSum / seen, accSum / seen, val.loss(), val.accuracy(),
                 epochTrainNanos / 1e9, (System.nanoTime() - v0) / 1e9);
         reports.add(r);
+        observation.put("validation/main/loss", val.loss());
+        observation.put("validation/main/accuracy", val.accuracy());
         lossSum = 0;
         accSum = 0;
         seen = 0;
         epochTrainNanos = 0;
-        listeners.forEach(l -> l.onEpoch(r));
         return r;
     }
 

@@ -78,6 +78,21 @@ class SnapshotTest {
     }
 
     @Test
+    void snapshotsNameTheOptimizerAndOlderOnesWithAnIndexStillLoad() throws Exception {
+        TrainingLoop loop = TrainingLoop.create(TrainingConfig.tutorial().withEpochs(1).withUnits(8).withOptimizer("adam", Map.of()), train, test, "t");
+        loop.run();
+        Map<String, NpyArray> a = new java.util.LinkedHashMap<>(Snapshot.toArrays(loop));
+        assertEquals("adam", a.get("digitstudio/config/optimizer").toText());
+        assertEquals(0.001, a.get("updater/optimizer:main/hyperparam/alpha").toDoubles()[0]);
+        a.put("digitstudio/config/optimizer", NpyArray.scalar(2L)); // how snapshots before named optimizers stored it
+        assertEquals("adam", Snapshot.config(a, "old").optimizer());
+        a.put("digitstudio/config/optimizer", NpyArray.scalar(9L));
+        assertEquals("old: unknown optimizer number 9", assertThrows(FormatException.class, () -> Snapshot.config(a, "old")).getMessage());
+        a.put("digitstudio/config/optimizer", NpyArray.ofText("lbfgs"));
+        assertEquals("old: unknown optimizer 'lbfgs'", assertThrows(FormatException.class, () -> Snapshot.config(a, "old")).getMessage());
+    }
+
+    @Test
     void resumeIsExactWithAdamAndAugmentationToo() throws Exception {
         resumeIsBitIdentical(TrainingConfig.tutorial().withEpochs(4).withOptimizer("adam", Map.of()).withAugment(true).withUnits(32));
     }

@@ -1,0 +1,48 @@
+package io.digitstudio.train;
+
+import java.util.Map;
+
+/**
+ * Something that runs alongside the training loop, after Chainer's {@code training.Extension}: it is called when its
+ * {@link #trigger()} fires (checked after every iteration, extensions with a higher {@link #priority()} first),
+ * {@link #initialize} runs before the first iteration (also when resuming), and {@link #finalize(TrainingLoop)} after
+ * the last, always: also when the run is stopped, diverges or a listener or extension throws. An extension reads and
+ * adds observations ({@link TrainingLoop#observation()}) and may keep state that snapshots save ({@link #state()}).
+ */
+public interface Extension {
+    /** Runs before the ones that read observations (Chainer's PRIORITY_WRITER): e.g. evaluation. */
+    int PRIORITY_WRITER = 300;
+    /** Changes the run (Chainer's PRIORITY_EDITOR): e.g. learning-rate schedules. */
+    int PRIORITY_EDITOR = 200;
+    /** Reads observations (Chainer's PRIORITY_READER): e.g. logs. */
+    int PRIORITY_READER = 100;
+
+    /** A short name, unique within a run; snapshots keep the state under it. */
+    String name();
+
+    default Trigger trigger() {
+        return Trigger.everyEpochs(1);
+    }
+
+    default int priority() {
+        return PRIORITY_READER;
+    }
+
+    default void initialize(TrainingLoop loop) {
+    }
+
+    void call(TrainingLoop loop);
+
+    /** Always runs once the loop ends, whatever ended it. */
+    default void finalize(TrainingLoop loop) {
+    }
+
+    /** What a snapshot keeps, by name. */
+    default Map<String, Double> state() {
+        return Map.of();
+    }
+
+    /** Restores what {@link #state()} gave (called before {@link #initialize} when resuming). */
+    default void restore(Map<String, Double> state) {
+    }
+}

@@ -1,0 +1,87 @@
+package io.digitstudio.train;
+
+import io.digitstudio.io.ModelFiles;
+import io.digitstudio.io.ModelInfo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Saves the model whenever an epoch's {@code validation/main/accuracy} beats every earlier one (Chainer's
+ * {@code snapshot_object} with a {@code MaxValueTrigger}), atomically, so the file always holds the best model so far.
+ */
+public final class KeepBest implements Extension {
+    public static final String KEY = "validation/main/accuracy";
+
+    private final Path file;
+    private final String dataset;
+    private final java.util.List<String> classNames;
+    private double best = Double.NEGATIVE_INFINITY;
+    private int bestEpoch;
+
+    public KeepBest(Path file, String dataset, java.util.List<String> classNames) {
+        this.file = file;
+        this.dataset = dataset;
+        this.classNames = classNames;
+    }
+
+    /** Beside the model file: {@code model.npz} gives {@code model-best.npz}. */
+    public static Path besideOut(Path out) {
+        String name = out.getFileName().toString();
+        String base = name.endsWith(".npz") ? name.substring(0, name.length() - 4) : name;
+        return out.resolveSibling(base + "-best.npz");
+    }
+
+    @Override
+    public String name() {
+        return "KeepBest";
+    }
+
+    @Override
+    public int priority() {
+        return PRIORITY_READER;
+    }
+
+    @Override
+    public void call(TrainingLoop loop) {
+        Double v = loop.observation().get(KEY);
+        if (v == null || !(v > best)) return;
+        best = v;
+        bestEpoch = loop.iterator().epoch();
+        try {
+            ModelFiles.saveNpz(file, loop.model(), new ModelInfo(v, dataset, classNames));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the best model to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public double best() {
+        return best;
+    }
+
+    /** The epoch the best model is from (0 before any). */
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+
+    @Override
+    public Map<String, Double> state() {
+        Map<String, Double> s = new LinkedHashMap<>();
+        s.put("best", best);
+        s.put("best_epoch", (double) bestEpoch);
+        return s;
+    }
+
+    @Override
+    public void restore(Map<String, Double> s) {
+        best = s.getOrDefault("best", best);
+        bestEpoch = s.getOrDefault("best_epoch", 0.0).intValue();
+    }
+}

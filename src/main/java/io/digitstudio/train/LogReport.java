@@ -1,0 +1,138 @@
+package io.digitstudio.train;
+
+import io.digitstudio.io.AtomicFiles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Chainer's {@code LogReport}: collects every iteration's observations and, at each trigger (every epoch), appends
+ * their means with {@code epoch}, {@code iteration} and {@code elapsed_time} to the log, written as Chainer's
+ * {@code log} file: a JSON list of objects, which Chainer's tools and {@code pandas.read_json} read. The file is
+ * rewritten atomically at each entry, so a crash leaves the last complete log.
+ */
+public final class LogReport implements Extension {
+    private final Path file;
+    private final Trigger trigger;
+    private final Map<String, double[]> summary = new LinkedHashMap<>(); // name -> {sum, count}
+    private final List<Map<String, Double>> log = new ArrayList<>();
+
+    /** A log written to {@code file} (null keeps it in memory only) after every epoch. */
+    public LogReport(Path file) {
+        this.file = file;
+        this.trigger = Trigger.everyEpochs(1);
+    }
+
+    @Override
+    public String name() {
+        return "LogReport";
+    }
+
+    /** Called every iteration to collect; {@link #trigger} decides when an entry is written. */
+    @Override
+    public Trigger trigger() {
+        return Trigger.everyIterations(1);
+    }
+
+    @Override
+    public void call(TrainingLoop loop) {
+        loop.observation().forEach((k, v) -> {
+            double[] s = summary.computeIfAbsent(k, x -> new double[2]);
+            s[0] += v;
+            s[1]++;
+        });
+        if (!trigger.fire(loop)) return;
+        Map<String, Double> entry = new LinkedHashMap<>();
+        summary.forEach((k, s) -> entry.put(k, s[0] / s[1]));
+        entry.put("epoch", (double) loop.iterator().epoch());
+        entry.put("iteration", (double) loop.iteration());
+        entry.put("elapsed_time", loop.elapsedTime());
+        summary.clear();
+        log.add(entry);
+        if (file != null) write();
+    }
+
+    public List<Map<String, Double>> log() {
+        return Collections.unmodifiableList(log);
+    }
+
+    private void write() {
+        try {
+            byte[] bytes = json(log).getBytes(StandardCharsets.UTF_8);
+            AtomicFiles.write(file, out -> out.write(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The log as Chainer writes it: a JSON list of objects; counts as integers, NaN and infinities as null. */
+    static String json(List<Map<String, Double>> log) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < log.size(); i++) {
+            sb.append(i == 0 ? "\n    {" : ",\n    {");
+            int j = 0;
+            for (Map.Entry<String, Double> e : log.get(i).entrySet()) {
+                sb.append(j++ == 0 ? "\n        " : ",\n        ").append('"');
+                for (char c : e.getKey().toCharArray()) {
+                    if (c == '"' || c == '\\') sb.append('\\');
+                    if (c < 0x20) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    else sb.append(c);
+                }
+                sb.append("\": ");
+                double v = e.getValue();
+                boolean count = e.getKey().equals("epoch") || e.getKey().equals("iteration");
+                if (!Double.isFinite(v)) sb.append("null");
+                else if (count) sb.append((long) v);
+                else sb.append(Double.toString(v));
+            }
+            sb.append("\n    }");
+        }
+        return sb.append(log.isEmpty() ? "]" : "\n]").append('\n').toString();
+    }
+
+    @Override
+    public Map<String, Double> state() {
+        Map<String, Double> s = new LinkedHashMap<>();
+        s.put("entries", (double) log.size());
+        for (int i = 0; i < log.size(); i++) {
+            for (Map.Entry<String, Double> e : log.get(i).entrySet()) s.put(i + "/" + e.getKey(), e.getValue());
+        }
+        summary.forEach((k, v) -> {
+            s.put("_summary/" + k + "/sum", v[0]);
+            s.put("_summary/" + k + "/count", v[1]);
+        });
+        return s;
+    }
+
+    @Override
+    public void restore(Map<String, Double> s) {
+        log.clear();
+        summary.clear();
+        int n = s.getOrDefault("entries", 0.0).intValue();
+        for (int i = 0; i < n; i++) log.add(new LinkedHashMap<>());
+        s.forEach((k, v) -> {
+            if (k.startsWith("_summary/")) {
+                String rest = k.substring("_summary/".length());
+                String name = rest.substring(0, rest.lastIndexOf('/'));
+                summary.computeIfAbsent(name, x -> new double[2])[rest.endsWith("/sum") ? 0 : 1] = v;
+                return;
+            }
+            int slash = k.indexOf('/');
+            if (slash < 0) return;
+            try {
+                int i = Integer.parseInt(k.substring(0, slash));
+                if (i >= 0 && i < n) log.get(i).put(k.substring(slash + 1), v);
+            } catch (NumberFormatException ignored) {
+                // not an entry
+            }
+        });
+    }
+}

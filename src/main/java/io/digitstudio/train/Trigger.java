@@ -1,0 +1,37 @@
+package io.digitstudio.train;
+
+/**
+ * When an extension runs (Chainer's triggers): asked after every iteration, it says whether to fire now. Triggers may
+ * keep state (an early-stopping trigger counts epochs without improvement), which they save with {@link #state()}.
+ */
+public interface Trigger {
+    boolean fire(TrainingLoop loop);
+
+    /** What a snapshot keeps of this trigger, by name (empty when it keeps nothing). */
+    default java.util.Map<String, Double> state() {
+        return java.util.Map.of();
+    }
+
+    default void restore(java.util.Map<String, Double> state) {
+    }
+
+    /** Chainer's {@code IntervalTrigger(period, 'iteration')}: every {@code period} iterations. */
+    static Trigger everyIterations(long period) {
+        if (period < 1) throw new IllegalArgumentException("a trigger's period must be at least 1, got " + period);
+        return loop -> loop.iteration() % period == 0;
+    }
+
+    /**
+     * Chainer's {@code IntervalTrigger(period, 'epoch')}: when the iterator's epoch detail has just crossed a multiple of
+     * {@code period} (so a batch that spans an epoch's end counts for the epoch it ends).
+     */
+    static Trigger everyEpochs(int period) {
+        if (period < 1) throw new IllegalArgumentException("a trigger's period must be at least 1, got " + period);
+        return loop -> {
+            double now = loop.iterator().epochDetail();
+            double before = loop.iterator().previousEpochDetail();
+            if (Double.isNaN(before)) before = 0;
+            return Math.floor(before / period) != Math.floor(now / period);
+        };
+    }
+}

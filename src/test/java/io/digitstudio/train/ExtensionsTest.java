@@ -1,0 +1,211 @@
+package io.digitstudio.train;
+
+import io.digitstudio.data.LabeledImages;
+import io.digitstudio.data.Mnist;
+import io.digitstudio.nn.Host;
+import io.digitstudio.nn.Nd4jSetup;
+import io.digitstudio.nn.Parameter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ExtensionsTest {
+    static LabeledImages train;
+    static LabeledImages test;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void data() {
+        Nd4jSetup.init();
+        train = Mnist.bundled().train().head(1000);
+        test = Mnist.bundled().test().head(200);
+    }
+
+    private static TrainingConfig config(int epochs) {
+        return TrainingConfig.tutorial().withEpochs(epochs).withUnits(16).withBatchSize(100);
+    }
+
+    private static Map<String, float[]> weights(TrainingLoop loop) {
+        Map<String, float[]> w = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> e : loop.model().namedParams().entrySet()) w.put(e.getKey(), Host.toArray(e.getValue().data()));
+        return w;
+    }
+
+    @Test
+    void schedulesFollowChainersFormulas() {
+        // ExponentialShift: init * rate^t, held at the target once passed
+        assertEquals(0.01 * Math.pow(0.5, 3), ExponentialShift.valueAt(0.01, 0.5, null, 3), 0);
+        assertEquals(0.002, ExponentialShift.valueAt(0.01, 0.5, 0.002, 3), 0);
+        assertEquals(0.04, ExponentialShift.valueAt(0.01, 2, 0.04, 5), 0);
+        // LinearShift: v1 until t1, linear to v2 at t2, v2 after
+        assertEquals(0.1, LinearShift.valueAt(0.1, 0.0, 2, 6, 1), 0);
+        assertEquals(0.1 + (3 - 2) / 4.0 * (0.0 - 0.1), LinearShift.valueAt(0.1, 0.0, 2, 6, 3), 0);
+        assertEquals(0.0, LinearShift.valueAt(0.1, 0.0, 2, 6, 9), 0);
+        // WarmupShift: (t init + (T - t) start) / T
+        assertEquals((3 * 0.01 + (10 - 3) * 0.0) / 10, WarmupShift.valueAt(0.0, 0.01, 10, 3), 0);
+
+        // in a run: the lr used in each epoch, as the log reports it
+        TrainingLoop exp = TrainingLoop.create(config(3), train, test, "t");
+        exp.apply(new RunOptions("exponential:0.5", 0, 0, false, ""), "t", null);
+        LogReport log = new LogReport(null);
+        exp.addExtension(log);
+        exp.run();
+        List<Double> halving = log.log().stream().map(e -> e.get("lr")).toList();
+        assertEquals(0.01, halving.get(0), 1e-15); // a mean over the epoch's iterations, as Chainer's LogReport takes it
+        assertEquals(0.005, halving.get(1), 1e-15);
+        assertEquals(0.0025, halving.get(2), 1e-15);
+
+        TrainingLoop step = TrainingLoop.create(config(4), train, test, "t");
+        step.apply(new RunOptions("step:0.1@2,3", 0, 0, false, ""), "t", null);
+        LogReport stepLog = new LogReport(null);
+        step.addExtension(stepLog);
+        step.run();
+        List<Double> lrs = stepLog.log().stream().map(e -> e.get("lr")).toList();
+        assertEquals(0.01, lrs.get(0), 1e-15); // step:0.1@2,3: times 0.1 from epoch 2, again from epoch 3
+        assertEquals(0.001, lrs.get(1), 1e-15);
+        assertEquals(0.0001, lrs.get(2), 1e-15);
+        assertEquals(0.0001, lrs.get(3), 1e-15);
+    }
+
+    @Test
+    void aLiveChangeAtIterationKGivesTheWeightsOfTheSameChangeScriptedAtK() {
+        long k = 15;
+        TrainingLoop scripted = TrainingLoop.create(config(3), train, test, "t");
+        scripted.addExtension(new Extension() {
+            @Override
+            public String name() {
+                return "scripted";
+            }
+
+            @Override
+            public Trigger trigger() {
+                return loop -> loop.iteration() == k;
+            }
+
+            @Override
+            public void call(TrainingLoop loop) {
+                loop.optimizer().set("lr", 0.003);
+                loop.optimizer().set("momentum", 0.5);
+            }
+        });
+        scripted.run();
+
+        TrainingLoop live = TrainingLoop.create(config(3), train, test, "t");
+        live.addListener(new TrainingListener() {
+            @Override
+            public void onIteration(IterationEvent e) {
+                // asked from "another thread" during iteration k: applied before iteration k + 1, like the GUI's Apply
+                if (e.iteration() == k) {
+                    live.control().requestChange("lr", 0.003);
+                    live.control().requestChange("momentum", 0.5);
+                }
+            }
+        });
+        live.run();
+        Map<String, float[]> a = weights(scripted), b = weights(live);
+        for (String key : a.keySet()) assertArrayEquals(a.get(key), b.get(key), 0f, key);
+        assertEquals(List.of(new HyperparameterChange(k, "lr", 0.003), new HyperparameterChange(k, "momentum", 0.5)), live.changes());
+        assertEquals(0.003, live.optimizer().get("lr"));
+    }
+
+    @Test
+    void earlyStoppingStopsAfterPatienceChecksWithoutImprovement() {
+        // a learning rate this high makes the validation loss worse every epoch after the first
+        TrainingConfig wild = config(20).withOptimizer("sgd", Map.of("lr", 3.0));
+        TrainingLoop loop = TrainingLoop.create(wild, train, test, "t");
+        loop.apply(new RunOptions("", 0, 2, false, ""), "t", null);
+        TrainingResult r = loop.run();
+        List<Double> losses = r.epochs().stream().map(EpochReport::valLoss).toList();
+        int best = 0;
+        for (int i = 1; i < losses.size(); i++) if (losses.get(i) < losses.get(best)) best = i;
+        assertEquals(best + 1 + 2, r.epochs().size(), "stops two epochs after the best one: " + losses);
+        assertTrue(r.message().startsWith("stopped early at epoch " + r.epochs().size()), r.message());
+        assertEquals(TrainingResult.Outcome.COMPLETED, r.outcome());
+    }
+
+    @Test
+    void extensionsAreFinalizedAndListenersToldEvenWhenAnExtensionThrows() {
+        TrainingLoop loop = TrainingLoop.create(config(3), train, test, "t");
+        List<String> events = new ArrayList<>();
+        loop.addExtension(new Extension() {
+            @Override
+            public String name() {
+                return "bomb";
+            }
+
+            @Override
+            public void call(TrainingLoop l) {
+                throw new IllegalStateException("disk full");
+            }
+
+            @Override
+            public void finalize(TrainingLoop l) {
+                events.add("bomb finalized");
+            }
+        });
+        loop.addExtension(new Extension() {
+            @Override
+            public String name() {
+                return "watcher";
+            }
+
+            @Override
+            public void call(TrainingLoop l) {
+                events.add("watcher called");
+            }
+
+            @Override
+            public void finalize(TrainingLoop l) {
+                events.add("watcher finalized");
+            }
+        });
+        loop.addListener(new TrainingListener() {
+            @Override
+            public void onEnd(TrainingResult result) {
+                events.add("end: " + result.message());
+            }
+        });
+        IllegalStateException e = assertThrows(IllegalStateException.class, loop::run);
+        assertEquals("disk full", e.getMessage());
+        assertEquals(List.of("bomb finalized", "watcher finalized", "end: failed: disk full"), events);
+        assertEquals(1, loop.iterator().epoch(), "it stopped at the first epoch's end");
+    }
+
+    @Test
+    void aResumedRunWithAScheduleALiveChangeAndALogIsBitExact() throws Exception {
+        RunOptions options = new RunOptions("exponential:0.7", 1, 3, false, dir.resolve("log.json").toString());
+        TrainingLoop straight = TrainingLoop.create(config(4), train, test, "t");
+        straight.apply(options, "t", null);
+        straight.control().requestChange("momentum", 0.8);
+        straight.run();
+
+        TrainingLoop first = TrainingLoop.create(config(2), train, test, "t");
+        first.apply(new RunOptions("exponential:0.7", 1, 3, false, dir.resolve("log2.json").toString()), "t", null);
+        first.control().requestChange("momentum", 0.8);
+        first.addListener(new SnapshotWriter(first, dir, 1, 2));
+        first.run();
+        Map<String, io.digitstudio.io.NpyArray> snap = Snapshot.read(dir.resolve("snapshot_epoch_0002.npz"));
+        TrainingLoop resumed = Snapshot.resume(snap, "snap", train, test, "t", 4);
+        RunOptions saved = Snapshot.runOptions(snap, "snap");
+        assertEquals(options.lrShift(), saved.lrShift());
+        resumed.apply(saved, "t", null);
+        assertEquals(0.8, resumed.optimizer().get("momentum"), "the live change travels with the snapshot");
+        assertEquals(0.01 * 0.7 * 0.7, resumed.optimizer().get("lr"), 1e-15, "and so does the scheduled rate");
+        resumed.run();
+        Map<String, float[]> a = weights(straight), b = weights(resumed);
+        for (String key : a.keySet()) assertArrayEquals(a.get(key), b.get(key), 0f, key);
+        String json = Files.readString(dir.resolve("log2.json"));
+        assertEquals(Files.readString(dir.resolve("log.json")).replaceAll("\"elapsed_time\": [0-9.E-]+", ""),
+                json.replaceAll("\"elapsed_time\": [0-9.E-]+", ""), "the resumed log continues the first one");
+    }
+}
