@@ -78,6 +78,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--log", paramLabel = "FILE", description = "Write Chainer's log (JSON: epoch, iteration, main/loss, validation/main/accuracy, lr, elapsed_time, ...) after every epoch.")
     Path log;
 
+    @Option(names = "--init-model", paramLabel = "FILE.npz", description = "Start from these weights (fine-tuning); the file's network must be --model's.")
+    Path initModel;
+
     @Spec
     CommandSpec spec;
 
@@ -112,9 +115,12 @@ final class TrainCommand implements Callable<Integer> {
         Mnist.TrainTest all = Mnist.load(dataDir);
         Mnist.TrainTest d = all.with(DataOptions.cut(all.train(), limit(config.trainLimit()), "--train-size"),
                 DataOptions.cut(all.test(), limit(config.testLimit()), "--test-size"));
+        if (initModel != null && snapshot != null) throw new UserInputException("--init-model starts a new run; a resumed run has its own weights");
+        ModelFiles.LoadedModel init = initModel == null ? null : ModelFiles.loadNpz(initModel);
         TrainingLoop loop;
         if (snapshot == null) {
             loop = TrainingLoop.create(config, d.train(), d.test(), d.source());
+            if (init != null) startFrom(loop, init);
         } else {
             loop = Snapshot.resume(snapshot, snapshotName, d.train(), d.test(), d.source(), config.epochs());
             System.err.printf(Locale.ROOT, "resuming at epoch %d of %d (iteration %d)%n", loop.iterator().epoch(), loop.config().epochs(), loop.iteration());
@@ -170,6 +176,18 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return log == null ? saved : new RunOptions(saved.lrShift(), saved.warmupEpochs(), saved.earlyStop(), saved.keepBest(), asked.log());
+    }
+
+    /** Fills the new run's network with a saved model's weights, which must be for the same network. */
+    private void startFrom(TrainingLoop loop, ModelFiles.LoadedModel init) {
+        String mine = loop.model().spec().text();
+        String theirs = init.model().spec().text();
+        if (!mine.equals(theirs) || loop.model().inputSize() != init.model().inputSize()) {
+            throw new UserInputException(initModel.getFileName() + " holds " + init.model().description() + " (" + theirs + "), not the run's network ("
+                    + mine + "); give the matching --model");
+        }
+        ModelFiles.loadInto(ModelFiles.toArrays(init.model(), ModelInfo.NONE), loop.model(), String.valueOf(initModel.getFileName()));
+        init.notes().forEach(n -> System.err.println("note: " + n));
     }
 
     private static Integer limit(int n) {

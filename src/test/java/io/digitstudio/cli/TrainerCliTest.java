@@ -38,6 +38,26 @@ class TrainerCliTest {
     }
 
     @Test
+    void initModelStartsFromSavedWeightsOfTheSameNetwork() throws Exception {
+        Path base = dir.resolve("base.npz");
+        assertEquals(0, CliTest.run("train", "--units", "20", "--epochs", "6", "--train-size", "3000", "--test-size", "500", "--out", base.toString()).code());
+        double before = io.digitstudio.io.ModelFiles.loadNpz(base).info().testAccuracy();
+        // one more epoch at a small rate from the saved weights: starts where they were, not from scratch
+        CliTest.Run tuned = CliTest.run("train", "--units", "20", "--init-model", base.toString(), "--epochs", "1", "--lr", "0.001",
+                "--train-size", "3000", "--test-size", "500", "--out", dir.resolve("tuned.npz").toString());
+        assertEquals(0, tuned.code(), tuned.err());
+        double after = Double.parseDouble(tuned.out().replaceAll("(?s).*val_accuracy:([0-9.]+).*", "$1"));
+        assertTrue(after > before - 0.02, "fine-tuned " + after + " from " + before);
+        CliTest.Run scratch = CliTest.run("train", "--units", "20", "--epochs", "1", "--lr", "0.001", "--train-size", "3000", "--test-size", "500",
+                "--out", dir.resolve("scratch.npz").toString());
+        double fresh = Double.parseDouble(scratch.out().replaceAll("(?s).*val_accuracy:([0-9.]+).*", "$1"));
+        assertTrue(after > fresh + 0.1, "from the saved weights " + after + ", from scratch " + fresh);
+        CliTest.Run wrong = CliTest.run("train", "--model", "lenet", "--init-model", base.toString(), "--out", dir.resolve("w.npz").toString());
+        assertEquals(2, wrong.code());
+        assertTrue(wrong.err().contains("base.npz holds MLP 784-20-20-10 (linear 20, relu, linear 20, relu, linear 10), not the run's network"), wrong.err());
+    }
+
+    @Test
     void badScheduleOptionsAreOneLineErrors() {
         CliTest.Run r = CliTest.run("train", "--lr-shift", "exponential:-1", "--out", dir.resolve("m.npz").toString());
         assertEquals(2, r.code());
