@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Saves the model whenever an epoch's {@code validation/main/accuracy} beats every earlier one (Chainer's
- * {@code snapshot_object} with a {@code MaxValueTrigger}), atomically, so the file always holds the best model so far.
+ * {@code snapshot_object} with a {@link BestValueTrigger#max MaxValueTrigger}), atomically, so the file always holds
+ * the best model so far.
  */
 public final class KeepBest implements Extension {
     public static final String KEY = "validation/main/accuracy";
@@ -19,7 +20,7 @@ public final class KeepBest implements Extension {
     private final Path file;
     private final String dataset;
     private final java.util.List<String> classNames;
-    private double best = Double.NEGATIVE_INFINITY;
+    private final BestValueTrigger trigger = BestValueTrigger.max(KEY);
     private int bestEpoch;
 
     public KeepBest(Path file, String dataset, java.util.List<String> classNames) {
@@ -46,10 +47,13 @@ public final class KeepBest implements Extension {
     }
 
     @Override
+    public Trigger trigger() {
+        return trigger;
+    }
+
+    @Override
     public void call(TrainingLoop loop) {
-        Double v = loop.observation().get(KEY);
-        if (v == null || !(v > best)) return;
-        best = v;
+        double v = trigger.best();
         bestEpoch = loop.iterator().epoch();
         try {
             ModelFiles.saveNpz(file, loop.model(), new ModelInfo(v, dataset, classNames));
@@ -63,7 +67,7 @@ public final class KeepBest implements Extension {
     }
 
     public double best() {
-        return best;
+        return trigger.best();
     }
 
     /** The epoch the best model is from (0 before any). */
@@ -74,14 +78,14 @@ public final class KeepBest implements Extension {
     @Override
     public Map<String, Double> state() {
         Map<String, Double> s = new LinkedHashMap<>();
-        s.put("best", best);
+        s.putAll(trigger.state());
         s.put("best_epoch", (double) bestEpoch);
         return s;
     }
 
     @Override
     public void restore(Map<String, Double> s) {
-        best = s.getOrDefault("best", best);
+        trigger.restore(s);
         bestEpoch = s.getOrDefault("best_epoch", 0.0).intValue();
     }
 }

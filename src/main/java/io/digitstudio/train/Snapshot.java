@@ -96,13 +96,13 @@ public final class Snapshot {
         a.put(RUN + "options", NpyArray.ofText(loop.options().toText()));
 
         List<EpochReport> log = loop.reports();
-        double[] rows = new double[log.size() * 8];
+        double[] rows = new double[log.size() * 9];
         for (int i = 0; i < log.size(); i++) {
             EpochReport r = log.get(i);
-            double[] row = {r.epoch(), r.iteration(), r.trainLoss(), r.trainAccuracy(), r.valLoss(), r.valAccuracy(), r.trainSeconds(), r.valSeconds()};
-            System.arraycopy(row, 0, rows, i * 8, 8);
+            double[] row = {r.epoch(), r.iteration(), r.trainLoss(), r.trainAccuracy(), r.valLoss(), r.valAccuracy(), r.trainSeconds(), r.valSeconds(), r.lr()};
+            System.arraycopy(row, 0, rows, i * 9, 9);
         }
-        a.put("digitstudio/log", NpyArray.ofDoubles(rows, log.size(), 8));
+        a.put("digitstudio/log", NpyArray.ofDoubles(rows, log.size(), 9));
         return a;
     }
 
@@ -222,11 +222,12 @@ public final class Snapshot {
         if (a.containsKey(DROPOUT_RNG)) loop.model().dropoutRng().setState(longAt(a, DROPOUT_RNG, name));
         NpyArray log = a.get("digitstudio/log");
         List<EpochReport> reports = new ArrayList<>();
-        if (log != null && log.shape().length == 2 && log.shape()[1] == 8) {
+        if (log != null && log.shape().length == 2 && (log.shape()[1] == 8 || log.shape()[1] == 9)) { // 8: before the lr was kept
             double[] v = log.toDoubles();
+            int w = (int) log.shape()[1];
             for (int i = 0; i < log.shape()[0]; i++) {
-                int o = i * 8;
-                reports.add(new EpochReport((int) v[o], (long) v[o + 1], v[o + 2], v[o + 3], v[o + 4], v[o + 5], v[o + 6], v[o + 7]));
+                int o = i * w;
+                reports.add(new EpochReport((int) v[o], (long) v[o + 1], v[o + 2], v[o + 3], v[o + 4], v[o + 5], v[o + 6], v[o + 7], w == 9 ? v[o + 8] : Double.NaN));
             }
         }
         loop.restoreProgress(longAt(a, "updater/iteration", name), reports);

@@ -296,7 +296,7 @@ public final class TrainingLoop {
                     observation.put("lr", lr);
                     if (!listeners.isEmpty()) {
                         IterationEvent ev = new IterationEvent(iterator.epoch() + (iterator.isNewEpoch() ? 0 : 1), iteration, totalIterations,
-                                iterator.epochDetail(), loss, acc, (System.nanoTime() - start) / 1e9);
+                                iterator.epochDetail(), loss, acc, (System.nanoTime() - start) / 1e9, lr);
                         for (TrainingListener li : listeners) li.onIteration(ev);
                     }
                     EpochReport epochReport = null;
@@ -382,8 +382,9 @@ public final class TrainingLoop {
         long v0 = System.nanoTime();
         Evaluator.Result val = evaluator.evaluate(model, f -> listeners.forEach(l -> l.onValidation(epoch, f)), control);
         if (val == null) return null;
+        Double lr = observation.get("lr"); // the rate the epoch's last update used
         EpochReport r = new EpochReport(epoch, iteration, lossSum / seen, accSum / seen, val.loss(), val.accuracy(),
-                epochTrainNanos / 1e9, (System.nanoTime() - v0) / 1e9);
+                epochTrainNanos / 1e9, (System.nanoTime() - v0) / 1e9, lr == null ? Double.NaN : lr);
         reports.add(r);
         observation.put("validation/main/loss", val.loss());
         observation.put("validation/main/accuracy", val.accuracy());

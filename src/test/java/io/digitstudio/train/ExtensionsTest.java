@@ -134,6 +134,46 @@ class ExtensionsTest {
     }
 
     @Test
+    void maxAndMinValueTriggersFireAtEachNewBest() {
+        TrainingLoop loop = TrainingLoop.create(config(6), train, test, "t");
+        List<Integer> maxEpochs = new ArrayList<>(), minEpochs = new ArrayList<>();
+        for (boolean max : new boolean[]{true, false}) {
+            Trigger t = max ? BestValueTrigger.max("validation/main/accuracy") : BestValueTrigger.min("validation/main/loss");
+            loop.addExtension(new Extension() {
+                @Override
+                public String name() {
+                    return max ? "max" : "min";
+                }
+
+                @Override
+                public Trigger trigger() {
+                    return t;
+                }
+
+                @Override
+                public void call(TrainingLoop l) {
+                    (max ? maxEpochs : minEpochs).add(l.iterator().epoch());
+                }
+            });
+        }
+        TrainingResult r = loop.run();
+        List<Integer> expectMax = new ArrayList<>(), expectMin = new ArrayList<>();
+        double bestAcc = Double.NEGATIVE_INFINITY, bestLoss = Double.POSITIVE_INFINITY;
+        for (EpochReport e : r.epochs()) {
+            if (e.valAccuracy() > bestAcc) {
+                bestAcc = e.valAccuracy();
+                expectMax.add(e.epoch());
+            }
+            if (e.valLoss() < bestLoss) {
+                bestLoss = e.valLoss();
+                expectMin.add(e.epoch());
+            }
+        }
+        assertEquals(expectMax, maxEpochs);
+        assertEquals(expectMin, minEpochs);
+    }
+
+    @Test
     void extensionsAreFinalizedAndListenersToldEvenWhenAnExtensionThrows() {
         TrainingLoop loop = TrainingLoop.create(config(3), train, test, "t");
         List<String> events = new ArrayList<>();

@@ -26,6 +26,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -284,6 +285,69 @@ class TrainViewTest {
         assertEquals(RunState.RUNNING, run().stateProperty().get());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> loop.iteration() > held + 10);
         assertSame(loop, run().currentLoop(), "the same run continues");
+    }
+
+    @Test
+    void aUserChangesTheLearningRateWhileTrainingAndSeesItInTheChartTableAndLog(FxRobot robot, @TempDir java.nio.file.Path dir) throws Exception {
+        app.awaitReady();
+        subset(robot, "3000", "300");
+        type(robot, "#networkSpec", "conv 8 5, relu, maxpool 2, linear");
+        type(robot, "#epochsField", "30");
+        robot.clickOn("#startButton");
+        // after the first epoch, pause, lower the rate, apply it to the run and continue
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> run().currentLoop() != null && run().currentLoop().iterator().epoch() >= 1);
+        robot.clickOn("#pauseButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> threadWaiting("digitstudio-train"));
+        Button apply = robot.lookup("#applyButton").queryAs(Button.class);
+        assertTrue(apply.isVisible());
+        type(robot, "#hp-lr", "0.002");
+        long at = run().currentLoop().iteration();
+        click(robot, "#applyButton");
+        assertEquals("Changed lr 0.002 from the next iteration", run().currentLoop() == null ? "" : presenterStatus());
+        robot.clickOn("#pauseButton");
+        awaitEnd();
+        var loop = run().currentLoop();
+        assertEquals(java.util.List.of(new io.digitstudio.train.HyperparameterChange(at, "lr", 0.002)), loop.changes());
+        TableView<?> table = robot.lookup("#epochTable").queryAs(TableView.class);
+        var rows = run().currentLoop().reports();
+        assertEquals(0.01, rows.get(0).lr(), 0);
+        assertEquals(0.002, rows.get(29).lr(), 0);
+        assertEquals(30, table.getItems().size());
+        LineChart<Number, Number> lr = chart(robot, "#lrChart");
+        var values = lr.getData().get(0).getData().stream().map(d -> d.getYValue().doubleValue()).distinct().toList();
+        assertTrue(values.contains(0.01) && values.contains(0.002), "the chart shows both rates: " + values);
+        java.nio.file.Path csv = dir.resolve("epochs.csv");
+        app.dialogs.willChoose(csv);
+        robot.clickOn("#exportCsvButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(csv));
+        var lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).endsWith(",lr") && lines.get(1).endsWith(",0.01") && lines.get(30).endsWith(",0.002"), lines.toString());
+    }
+
+    @Test
+    void aScheduleEarlyStoppingAndTheBestModelAreSetInTheForm(FxRobot robot) throws Exception {
+        app.awaitReady();
+        subset(robot, "2000", "300");
+        type(robot, "#epochsField", "3");
+        type(robot, "#lrShiftField", "cosine:3");
+        Label validation = robot.lookup("#validationLabel").queryAs(Label.class);
+        assertTrue(validation.getText().startsWith("Schedule cosine:3: expected exponential:RATE"), validation.getText());
+        assertTrue(robot.lookup("#startButton").queryButton().isDisabled());
+        type(robot, "#lrShiftField", "exponential:0.5");
+        type(robot, "#earlyStopField", "2");
+        click(robot, "#keepBestCheck");
+        assertFalse(validation.isVisible());
+        startAndAwaitEnd(robot);
+        var rows = run().currentLoop().reports();
+        assertEquals(List.of(0.01, 0.005, 0.0025), rows.stream().map(io.digitstudio.train.EpochReport::lr).toList());
+        assertEquals(RunState.FINISHED, run().stateProperty().get());
+        var active = app.models().activeProperty().get();
+        double best = rows.stream().mapToDouble(io.digitstudio.train.EpochReport::valAccuracy).max().orElseThrow();
+        assertEquals(best, active.testAccuracy(), 1e-9, "the best epoch's model is the one adopted");
+    }
+
+    private String presenterStatus() {
+        return app.main.train().presenter().statusProperty().get();
     }
 
     private static boolean threadWaiting(String name) {

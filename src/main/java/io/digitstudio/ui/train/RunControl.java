@@ -75,7 +75,22 @@ public final class RunControl {
             settings.validate();
             return;
         }
-        launch("Loading data…", cfg.epochs(), d -> TrainingLoop.create(cfg, d.train().limit(cfg.trainLimit(), "Training examples"), d.test().limit(cfg.testLimit(), "Test examples"), d.source()));
+        io.digitstudio.train.RunOptions extras = settings.runOptions();
+        boolean keepBest = settings.keepBestProperty().get();
+        launch("Loading data…", cfg.epochs(), d -> {
+            TrainingLoop l = TrainingLoop.create(cfg, d.train().limit(cfg.trainLimit(), "Training examples"), d.test().limit(cfg.testLimit(), "Test examples"), d.source());
+            l.apply(extras, d.name(), d.classNames());
+            if (keepBest) {
+                try { // a GUI run has no output file: the best model waits in a temporary one until the run ends
+                    Path tmp = java.nio.file.Files.createTempFile("digitstudio-best-", ".npz");
+                    tmp.toFile().deleteOnExit();
+                    l.addExtension(new io.digitstudio.train.KeepBest(tmp, d.name(), d.classNames()));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot keep the best model: " + e.getMessage(), e);
+                }
+            }
+            return l;
+        });
     }
 
     /** Asks for a snapshot file and continues the run it holds. */
@@ -157,6 +172,17 @@ public final class RunControl {
         if (l != null && r.iterations() > 0) {
             ModelInfo info = new ModelInfo(last == null ? null : last.valAccuracy(), data.name(), data.classNames());
             trained = ActiveModel.of(l.model(), "trained in this session", info, null);
+            for (io.digitstudio.train.Extension e : l.extensions()) {
+                if (e instanceof io.digitstudio.train.KeepBest best && best.bestEpoch() > 0 && last != null && best.bestEpoch() != last.epoch()) {
+                    try {
+                        io.digitstudio.io.ModelFiles.LoadedModel m = io.digitstudio.io.ModelFiles.loadNpz(best.file());
+                        trained = ActiveModel.of(m.model(), "best of this session (epoch " + best.bestEpoch() + ")", m.info(), null);
+                        acc = "best validation accuracy " + Formats.percent(best.best()) + " at epoch " + best.bestEpoch();
+                    } catch (RuntimeException ex) {
+                        acc += " (the best epoch's model could not be read back: " + Messages.of(ex) + ")";
+                    }
+                }
+            }
         }
         trainedModel.set(trained);
         ActiveModel active = models.activeProperty().get();
@@ -164,7 +190,8 @@ public final class RunControl {
         switch (r.outcome()) {
             case COMPLETED -> {
                 models.adopt(trained);
-                presenter.status("Finished: " + acc + ". Draw and Samples now use this model.");
+                String early = r.message() == null ? "" : " (" + r.message() + ")";
+                presenter.status("Finished: " + acc + early + ". Draw and Samples now use this model.");
                 dialogs.info("Training finished", "Final " + acc + ". Draw and Samples now use the new model.");
             }
             case STOPPED -> {
@@ -178,6 +205,29 @@ public final class RunControl {
                 dialogs.error("Training diverged", r.message() + "." + kept);
             }
         }
+    }
+
+    /**
+     * Sends the optimizer fields' values to the running (or paused) loop: applied before its next iteration, for every
+     * parameter (ConvNetJS's "change"). Returns what the status bar should say.
+     */
+    public String applyHyperparameters() {
+        TrainingLoop l = loop.get();
+        if (l == null || !state.get().active()) return "Nothing is training: the values apply to the next run";
+        TrainingConfig c;
+        try {
+            c = settings.config();
+        } catch (IllegalArgumentException e) {
+            return io.digitstudio.ui.core.Messages.capitalize(e.getMessage());
+        }
+        java.util.List<String> changed = new java.util.ArrayList<>();
+        for (Map.Entry<String, Double> e : c.hyperparams().entrySet()) {
+            if (l.optimizer().hyperparams().containsKey(e.getKey()) && l.optimizer().get(e.getKey()) != e.getValue()) {
+                l.control().requestChange(e.getKey(), e.getValue());
+                changed.add(e.getKey() + " " + HyperParam.format(e.getValue()));
+            }
+        }
+        return changed.isEmpty() ? "The run already uses these values" : "Changed " + String.join(", ", changed) + " from the next iteration";
     }
 
     public void togglePause() {

@@ -47,6 +47,7 @@ public final class RunPresenter {
     private final DecimatedSeries valLoss = new DecimatedSeries("validation loss", CHART_CAP, true);
     private final DecimatedSeries trainAccuracy = new DecimatedSeries("train accuracy", CHART_CAP, true);
     private final DecimatedSeries valAccuracy = new DecimatedSeries("validation accuracy", CHART_CAP, true);
+    private final DecimatedSeries learningRate = new DecimatedSeries("learning rate", CHART_CAP, false);
     private final ObservableList<EpochReport> epochRows = FXCollections.observableArrayList();
 
     private TrainingFeed feed;
@@ -148,6 +149,8 @@ public final class RunPresenter {
         for (Object ev : pending) {
             if (ev instanceof TrainingFeed.LossPoint p) {
                 pendingPoints.add(new double[]{p.epochDetail(), p.loss()});
+            } else if (ev instanceof TrainingFeed.LrPoint p) {
+                learningRate.add(p.epochDetail(), p.lr());
             } else if (ev instanceof TrainingFeed.Validating v) {
                 if (live && !paused) status.set(String.format(Locale.ROOT, "Validating epoch %d… %.0f%%", v.epoch(), 100 * v.fraction()));
             } else if (ev instanceof EpochReport r) {
@@ -188,7 +191,7 @@ public final class RunPresenter {
     }
 
     private List<DecimatedSeries> series() {
-        return List.of(trainLoss, valLoss, trainAccuracy, valAccuracy);
+        return List.of(trainLoss, valLoss, trainAccuracy, valAccuracy, learningRate);
     }
 
     /** The epoch log as CSV (UI thread: it reads the table's rows). */
@@ -216,5 +219,7 @@ public final class RunPresenter {
     public DecimatedSeries valLoss() { return valLoss; }
     public DecimatedSeries trainAccuracy() { return trainAccuracy; }
     public DecimatedSeries valAccuracy() { return valAccuracy; }
+    /** The learning rate over the run (it changes with a schedule or a live change). */
+    public DecimatedSeries learningRate() { return learningRate; }
     public ObservableList<EpochReport> epochRows() { return epochRows; }
 }

@@ -9,6 +9,7 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -37,7 +38,18 @@ public final class SettingsPane extends ScrollPane {
     private final GridPane grid = new GridPane();
     private int row;
 
-    public SettingsPane(TrainSettings settings, DialogService dialogs, ObservableBooleanValue locked) {
+    private GridPane hyperBox;
+    private Button applyButton;
+    private final ObservableBooleanValue live;
+    private final java.util.function.Supplier<String> apply;
+    private final java.util.function.Consumer<String> say;
+
+    /** A form whose optimizer values can also be applied to a running run ({@code live}) with {@code apply}. */
+    public SettingsPane(TrainSettings settings, DialogService dialogs, ObservableBooleanValue locked, ObservableBooleanValue live,
+                        java.util.function.Supplier<String> apply, java.util.function.Consumer<String> say) {
+        this.live = live;
+        this.apply = apply;
+        this.say = say;
         this.s = settings;
         this.dialogs = dialogs;
         grid.getStyleClass().add("settings");
@@ -53,7 +65,8 @@ public final class SettingsPane extends ScrollPane {
         validation.visibleProperty().bind(s.validationProperty().isNotNull());
         validation.managedProperty().bind(validation.visibleProperty());
         grid.add(validation, 0, row, 2, 1);
-        grid.disableProperty().bind(locked);
+        // while a run trains everything is locked but the optimizer's values, which "Apply" sends to the run
+        for (Node n : grid.getChildren()) if (n != hyperBox && n != applyButton) n.disableProperty().bind(locked);
         setContent(grid);
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
@@ -202,7 +215,16 @@ public final class SettingsPane extends ScrollPane {
         };
         s.hyperparams().addListener((ListChangeListener<HyperParam>) c -> build.run());
         build.run();
+        hyperBox = hyper;
         grid.add(hyper, 0, row++, 2, 1);
+        applyButton = new Button("Apply to the run");
+        applyButton.setId("applyButton");
+        applyButton.setTooltip(new Tooltip("Change the running optimizer's values from its next iteration"));
+        applyButton.visibleProperty().bind(live);
+        applyButton.managedProperty().bind(live);
+        applyButton.disableProperty().bind(s.validationProperty().isNotNull());
+        applyButton.setOnAction(e -> say.accept(apply.get()));
+        grid.add(applyButton, 0, row++, 2, 1);
     }
 
     private void run() {
@@ -219,6 +241,19 @@ public final class SettingsPane extends ScrollPane {
         augment.setTooltip(new Tooltip("Small random rotations, scales, shifts and stroke widths: slower to learn, better on drawings"));
         augment.selectedProperty().bindBidirectional(s.augmentProperty());
         grid.add(augment, 0, row++, 2, 1);
+        TextField shift = text(s.lrShiftProperty(), "lrShiftField", "exponential:0.5");
+        field("LR schedule", shift);
+        shift.setTooltip(new Tooltip("exponential:RATE (times RATE each epoch), linear:START:END"
+                + " (over the run), step:RATE@E1,E2 (times RATE from epoch E1, again from E2); empty for none"));
+        field("Warm-up epochs", text(s.warmupProperty(), "warmupField", "0"));
+        TextField early = text(s.earlyStopProperty(), "earlyStopField", "off (e.g. 3)");
+        field("Early stop after", early);
+        early.setTooltip(new Tooltip("Stop when the validation loss has not improved for this many epochs (Chainer's EarlyStoppingTrigger)"));
+        CheckBox best = new CheckBox("Keep the best epoch's model");
+        best.setId("keepBestCheck");
+        best.setTooltip(new Tooltip("When the run ends, use the model of the epoch with the best validation accuracy"));
+        best.selectedProperty().bindBidirectional(s.keepBestProperty());
+        grid.add(best, 0, row++, 2, 1);
         CheckBox snapshots = new CheckBox("Snapshot every epoch…");
         snapshots.setId("snapshotCheck");
         snapshots.setTooltip(new Tooltip("Save the whole run after each epoch (keeps the newest 3) so it can be resumed exactly"));

@@ -50,13 +50,17 @@ public final class TrainSettings {
     private final ObservableList<HyperParam> hyperparams = FXCollections.observableArrayList();
     private final BooleanProperty shuffle = new SimpleBooleanProperty(true);
     private final BooleanProperty augment = new SimpleBooleanProperty(false);
+    private final StringProperty lrShift = new SimpleStringProperty("");
+    private final StringProperty warmup = new SimpleStringProperty("");
+    private final StringProperty earlyStop = new SimpleStringProperty("");
+    private final BooleanProperty keepBest = new SimpleBooleanProperty(false);
     private final ObjectProperty<Path> snapshotFolder = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper();
 
     public TrainSettings() {
         optimizer.addListener((o, a, b) -> rebuildHyperparams());
         rebuildHyperparams();
-        for (StringProperty p : new StringProperty[]{batchSize, epochs, seed, trainLimit, testLimit}) p.addListener((o, a, b) -> validate());
+        for (StringProperty p : new StringProperty[]{batchSize, epochs, seed, trainLimit, testLimit, lrShift, warmup, earlyStop}) p.addListener((o, a, b) -> validate());
         preset.addListener((o, a, b) -> {
             if (syncing || b == null || !NetworkSpec.PRESETS.containsKey(b)) return;
             syncing = true;
@@ -156,6 +160,23 @@ public final class TrainSettings {
         }
     }
 
+    /**
+     * The run's extensions: a learning-rate schedule in the command line's words ({@code exponential:0.5},
+     * {@code linear:0.01:0.001}, {@code step:0.1@5,8}), warm-up epochs, early stopping's patience (empty: off). Keeping
+     * the best model is the view's ({@link #keepBestProperty()}), since a GUI run has no output file.
+     */
+    public io.digitstudio.train.RunOptions runOptions() {
+        int w = warmup.get() == null || warmup.get().isBlank() ? 0 : integer(warmup.get(), "Warm-up epochs");
+        int p = earlyStop.get() == null || earlyStop.get().isBlank() ? 0 : integer(earlyStop.get(), "Early stopping patience");
+        if (w < 0) throw new IllegalArgumentException("Warm-up epochs must be at least 0, got " + w);
+        if (earlyStop.get() != null && !earlyStop.get().isBlank() && p < 1) throw new IllegalArgumentException("Early stopping patience must be at least 1, got " + p);
+        try {
+            return new io.digitstudio.train.RunOptions(lrShift.get(), w, p, false, "");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replace("--lr-shift", "Schedule"), e);
+        }
+    }
+
     /** Checks the form and says what is wrong (null when nothing is). */
     public boolean validate() {
         try {
@@ -172,6 +193,7 @@ public final class TrainSettings {
         }
         try {
             config();
+            runOptions();
             validation.set(null);
             return true;
         } catch (IllegalArgumentException e) {
@@ -227,6 +249,13 @@ public final class TrainSettings {
     public ObservableList<HyperParam> hyperparams() { return hyperparams; }
     public BooleanProperty shuffleProperty() { return shuffle; }
     public BooleanProperty augmentProperty() { return augment; }
+    /** A learning-rate schedule as the command line writes it, or empty. */
+    public StringProperty lrShiftProperty() { return lrShift; }
+    public StringProperty warmupProperty() { return warmup; }
+    /** Early stopping's patience in epochs, or empty for none. */
+    public StringProperty earlyStopProperty() { return earlyStop; }
+    /** Adopt (and offer to save) the best epoch's model instead of the last one's. */
+    public BooleanProperty keepBestProperty() { return keepBest; }
     /** A folder to snapshot the run into after every epoch (the newest three are kept), or null for none. */
     public ObjectProperty<Path> snapshotFolderProperty() { return snapshotFolder; }
     public ReadOnlyStringProperty validationProperty() { return validation.getReadOnlyProperty(); }

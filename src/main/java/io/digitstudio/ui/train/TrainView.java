@@ -55,6 +55,7 @@ public final class TrainView extends BorderPane {
     private final DialogService dialogs;
     private final LineChart<Number, Number> lossChart;
     private final LineChart<Number, Number> accuracyChart;
+    private final LineChart<Number, Number> lrChart;
     private final HBox chartsBox;
     private final TableView<EpochReport> table;
     private boolean scrollToNewest;
@@ -70,6 +71,14 @@ public final class TrainView extends BorderPane {
         lossChart.getData().addAll(List.of(presenter.trainLoss().series(), presenter.valLoss().series()));
         ((NumberAxis) lossChart.getYAxis()).setForceZeroInRange(true);
         accuracyChart = chart("Accuracy", "accuracy", "accuracyChart");
+        lrChart = chart("Learning rate", "lr", "lrChart");
+        lrChart.getData().add(presenter.learningRate().series());
+        lrChart.setLegendVisible(false);
+        lrChart.setMinHeight(110);
+        lrChart.setPrefHeight(130);
+        lrChart.setMaxHeight(150);
+        lrChart.getStyleClass().add("lr-chart");
+        ((NumberAxis) lrChart.getYAxis()).setForceZeroInRange(true);
         accuracyChart.getData().addAll(List.of(presenter.trainAccuracy().series(), presenter.valAccuracy().series()));
         NumberAxis acc = (NumberAxis) accuracyChart.getYAxis();
         acc.setAutoRanging(false);
@@ -81,8 +90,10 @@ public final class TrainView extends BorderPane {
         presenter.plannedEpochsProperty().addListener((o, a, e) -> spanEpochs(e.intValue()));
         spanEpochs(presenter.plannedEpochsProperty().get());
 
-        chartsBox = new HBox(8, lossChart, accuracyChart);
-        HBox.setHgrow(lossChart, Priority.ALWAYS);
+        VBox lossColumn = new VBox(4, lossChart, lrChart);
+        VBox.setVgrow(lossChart, Priority.ALWAYS);
+        chartsBox = new HBox(8, lossColumn, accuracyChart);
+        HBox.setHgrow(lossColumn, Priority.ALWAYS);
         HBox.setHgrow(accuracyChart, Priority.ALWAYS);
         VBox.setVgrow(chartsBox, Priority.ALWAYS);
         table = epochTable();
@@ -91,7 +102,8 @@ public final class TrainView extends BorderPane {
 
         BooleanBinding locked = Bindings.createBooleanBinding(() -> !run.stateProperty().get().canStart(), run.stateProperty());
         setTop(toolbar(locked));
-        setLeft(new SettingsPane(settings, dialogs, locked));
+        BooleanBinding live = Bindings.createBooleanBinding(() -> run.stateProperty().get().active(), run.stateProperty());
+        setLeft(new SettingsPane(settings, dialogs, locked, live, run::applyHyperparameters, presenter::status));
         setCenter(center);
         setBottom(statusBar());
 
@@ -130,7 +142,7 @@ public final class TrainView extends BorderPane {
     }
 
     private void spanEpochs(int epochs) {
-        for (LineChart<Number, Number> c : List.of(lossChart, accuracyChart)) {
+        for (LineChart<Number, Number> c : List.of(lossChart, accuracyChart, lrChart)) {
             NumberAxis x = (NumberAxis) c.getXAxis();
             x.setLowerBound(0);
             x.setUpperBound(Math.max(1, epochs));
@@ -163,6 +175,7 @@ public final class TrainView extends BorderPane {
         t.getColumns().add(column("val_loss", r -> String.format(Locale.ROOT, "%.4f", r.valLoss())));
         t.getColumns().add(column("val_accuracy", r -> String.format(Locale.ROOT, "%.4f", r.valAccuracy())));
         t.getColumns().add(column("train_accuracy", r -> String.format(Locale.ROOT, "%.4f", r.trainAccuracy())));
+        t.getColumns().add(column("lr", r -> Double.isNaN(r.lr()) ? "" : HyperParam.format(r.lr())));
         t.getColumns().add(column("time", r -> String.format(Locale.ROOT, "%.2fs", r.trainSeconds())));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPrefHeight(170);

@@ -25,6 +25,10 @@ public final class TrainingFeed implements TrainingListener {
     public record LossPoint(double epochDetail, double loss) {
     }
 
+    /** The learning rate in force from {@code epochDetail} on (sent when it changes, and bounded like loss points). */
+    public record LrPoint(double epochDetail, double lr) {
+    }
+
     /** Validation progress of an epoch. */
     public record Validating(int epoch, double fraction) {
     }
@@ -39,6 +43,8 @@ public final class TrainingFeed implements TrainingListener {
     private int pointEvery = 1;
     private double lastDetail = Double.NaN;
     private double pointedDetail = Double.NaN;
+    private double sentLr = Double.NaN;
+    private double lastLr = Double.NaN;
     private final java.util.function.LongSupplier clock;
 
     public TrainingFeed() {
@@ -63,9 +69,17 @@ public final class TrainingFeed implements TrainingListener {
         window[next] = e.loss();
         next = (next + 1) % SMOOTHING;
         filled = Math.min(SMOOTHING, filled + 1);
+        double before = lastDetail;
         lastDetail = e.epochDetail();
         long now = clock.getAsLong();
-        if (e.iteration() % pointEvery == 0 && now - lastPoint >= POINT_INTERVAL_NANOS) {
+        boolean pointNow = e.iteration() % pointEvery == 0 && now - lastPoint >= POINT_INTERVAL_NANOS;
+        lastLr = e.lr();
+        // a step in the rate (a schedule's epoch step, a live change) is sent at once; a gradual one with the points
+        if (!Double.isNaN(e.lr()) && e.lr() != sentLr && (Double.isNaN(sentLr) || pointNow || Math.abs(e.lr() - sentLr) > 0.01 * Math.abs(sentLr))) {
+            sentLr = e.lr();
+            events.add(new LrPoint(Double.isNaN(before) ? 0 : before, e.lr()));
+        }
+        if (pointNow) {
             lastPoint = now;
             point();
         }
@@ -85,6 +99,7 @@ public final class TrainingFeed implements TrainingListener {
     public void onEpoch(EpochReport report) {
         // every epoch's curve reaches its end, whatever the throttle let through
         if (filled > 0 && lastDetail != pointedDetail) point();
+        if (!Double.isNaN(lastLr)) events.add(new LrPoint(lastDetail, lastLr)); // the rate reaches the epoch's end too
         events.add(report);
     }
 
