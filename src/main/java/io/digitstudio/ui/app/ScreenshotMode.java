@@ -25,8 +25,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Scripted runs of the real window, for documentation and measurement:
- * {@code --screenshot FILE [--tab train|samples|draw] [--network lenet|SPEC]} saves the window as a PNG (mid-run for the
- * Train view, training the given network);
+ * {@code --screenshot FILE [--tab train|samples|draw] [--network lenet|SPEC] [--lr-at EPOCH:RATE]} saves the window as a
+ * PNG (mid-run for the Train view, training the given network; with {@code --lr-at} the rate is changed live after that
+ * epoch and the shot is taken three epochs later);
  * {@code --gui-bench N} trains the tutorial's configuration for N epochs through the Train view and prints the seconds
  * of training per epoch, to compare with the CLI's {@code bench};
  * {@code --memory-story} replays a user's session (train 10 epochs, browse both galleries to the end, draw, three more
@@ -80,9 +81,21 @@ final class ScreenshotMode {
             });
         } else if (shot >= 0 && shot + 1 < args.size()) {
             Path file = Path.of(args.get(shot + 1));
+            // --lr-at EPOCH:RATE: after that epoch, type the rate into the form and apply it to the run, as a user does
+            int lrAt = args.indexOf("--lr-at");
+            String[] change = lrAt >= 0 && lrAt + 1 < args.size() ? args.get(lrAt + 1).split(":") : null;
+            boolean[] applied = {false};
             run.start();
             poll(100, () -> {
-                if (main.train().presenter().epochRows().size() >= 2 && main.train().presenter().progressProperty().get() > 0.25) {
+                int rows = main.train().presenter().epochRows().size();
+                if (change != null && !applied[0] && rows >= Integer.parseInt(change[0])) {
+                    main.train().settings().hyperparams().stream().filter(h -> h.key().equals("lr")).forEach(h -> h.text().set(change[1]));
+                    main.train().presenter().status(run.applyHyperparameters());
+                    applied[0] = true;
+                }
+                boolean ready = change == null ? rows >= 2 && main.train().presenter().progressProperty().get() > 0.25
+                        : applied[0] && rows >= Integer.parseInt(change[0]) + 3;
+                if (ready) {
                     save(stage, file);
                     run.stop();
                     System.exit(0);

@@ -76,8 +76,10 @@ public final class TrainingFeed implements TrainingListener {
         lastLr = e.lr();
         // a step in the rate (a schedule's epoch step, a live change) is sent at once; a gradual one with the points
         if (!Double.isNaN(e.lr()) && e.lr() != sentLr && (Double.isNaN(sentLr) || pointNow || Math.abs(e.lr() - sentLr) > 0.01 * Math.abs(sentLr))) {
+            double at = Double.isNaN(before) ? 0 : before;
+            if (!Double.isNaN(sentLr) && !pointNow) events.add(new LrPoint(at, sentLr)); // a step is drawn as a step
             sentLr = e.lr();
-            events.add(new LrPoint(Double.isNaN(before) ? 0 : before, e.lr()));
+            events.add(new LrPoint(at, e.lr()));
         }
         if (pointNow) {
             lastPoint = now;
