@@ -26,6 +26,14 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "128", description = "Examples per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
+    @Option(names = "--confusion", description = "Also print the confusion matrix (rows: true label, columns: prediction), per-class precision,"
+            + " recall, F1 and support, and the most-confused pairs.")
+    boolean confusion;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|csv",
+            description = "With --confusion: aligned text (default), JSON (confusion, per_class, accuracy, loss) or CSV.")
+    String format;
+
     @Override
     public Integer call() {
         if (batchSize < 1) throw new UserInputException("--batch-size must be at least 1, got " + batchSize);
@@ -38,8 +46,27 @@ final class EvalCommand implements Callable<Integer> {
             throw new UserInputException(model.getFileName() + " takes " + m.model().inputSize() + " inputs but the test images have "
                     + test.featureSize() + " pixels");
         }
-        Evaluator.Result r = new Evaluator(test, batchSize).evaluate(m.model());
-        System.out.printf(Locale.ROOT, "test_loss:%.4f test_accuracy:%.4f%n", r.loss(), r.accuracy());
+        String fmt = format.toLowerCase(Locale.ROOT);
+        if (!java.util.List.of("text", "json", "csv").contains(fmt)) throw new UserInputException("--format must be text, json or csv, got " + format);
+        if (!fmt.equals("text") && !confusion) throw new UserInputException("--format " + format + " applies to --confusion");
+        if (!confusion) {
+            Evaluator.Result r = new Evaluator(test, batchSize).evaluate(m.model());
+            System.out.printf(Locale.ROOT, "test_loss:%.4f test_accuracy:%.4f%n", r.loss(), r.accuracy());
+            return 0;
+        }
+        // the predictions come from the same pass that computes the loss and accuracy
+        Evaluator.Result r = new Evaluator(test, batchSize).evaluateCollecting(m.model());
+        int classes = Math.max(m.model().classes(), test.classes());
+        io.digitstudio.train.ConfusionMatrix cm = io.digitstudio.train.ConfusionMatrix.of(test, r.predictions(), classes);
+        java.util.List<String> names = m.info().classNames() != null ? m.info().classNames() : data.load().classNames();
+        switch (fmt) {
+            case "json" -> System.out.print(cm.json(names, r.loss()));
+            case "csv" -> System.out.print(cm.csv(names));
+            default -> {
+                System.out.printf(Locale.ROOT, "test_loss:%.4f test_accuracy:%.4f%n%n", r.loss(), r.accuracy());
+                System.out.print(cm.table(names));
+            }
+        }
         return 0;
     }
 }

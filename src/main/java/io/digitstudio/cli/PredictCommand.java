@@ -39,12 +39,18 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--no-recursive", description = "Read only the images directly in a folder, not those in its subfolders.")
     boolean noRecursive;
 
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|csv|json",
+            description = "text: IMAGE LABEL CONFIDENCE per line (default); csv or json: path, label, confidence and every class's probability.")
+    String format;
+
     @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files, or folders of them (searched with their subfolders).")
     List<Path> images;
 
     @Override
     public Integer call() throws IOException {
         if (top < 0) throw new UserInputException("--top must be at least 0, got " + top);
+        String fmt = format.toLowerCase(Locale.ROOT);
+        if (!List.of("text", "csv", "json").contains(fmt)) throw new UserInputException("--format must be text, csv or json, got " + format);
         if (cnn && model != null) throw new UserInputException("--cnn and --model both choose the model; give one");
         List<Path> files = expand(images, !noRecursive);
         if (files.isEmpty()) throw new UserInputException("no images found in " + String.join(", ", images.stream().map(String::valueOf).toList())
@@ -61,14 +67,36 @@ final class PredictCommand implements Callable<Integer> {
         }
         Predictor predictor = new Predictor(loaded.model());
         int failed = 0;
+        int k = loaded.model().classes();
         java.util.Set<Path> written = new java.util.HashSet<>();
+        if (fmt.equals("csv")) {
+            StringBuilder head = new StringBuilder("path,label,confidence");
+            for (int c = 0; c < k; c++) head.append(",p").append(c);
+            System.out.println(head);
+        } else if (fmt.equals("json")) {
+            System.out.print("[");
+        }
+        boolean first = true;
         for (Path p : files) {
             try {
                 float[] x = DigitPreprocessor.toMnist(ImageFiles.read(p));
                 Prediction r = predictor.predict(x);
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %d %.4f", p, r.label(), r.confidence()));
-                for (int label : r.top(top)) line.append(String.format(Locale.ROOT, " %d:%.4f", label, r.probabilities()[label]));
-                System.out.println(line);
+                if (fmt.equals("csv")) {
+                    StringBuilder line = new StringBuilder(csvField(p.toString())).append(',').append(r.label()).append(',').append(String.format(Locale.ROOT, "%.6f", r.confidence()));
+                    for (float v : r.probabilities()) line.append(String.format(Locale.ROOT, ",%.6f", v));
+                    System.out.println(line);
+                } else if (fmt.equals("json")) {
+                    StringBuilder o = new StringBuilder(first ? "\n  " : ",\n  ");
+                    o.append("{\"path\": ").append(jsonString(p.toString())).append(", \"label\": ").append(r.label())
+                            .append(String.format(Locale.ROOT, ", \"confidence\": %.6f, \"probabilities\": [", r.confidence()));
+                    for (int c = 0; c < r.probabilities().length; c++) o.append(c == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.6f", r.probabilities()[c]));
+                    System.out.print(o.append("]}"));
+                    first = false;
+                } else {
+                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %d %.4f", p, r.label(), r.confidence()));
+                    for (int label : r.top(top)) line.append(String.format(Locale.ROOT, " %d:%.4f", label, r.probabilities()[label]));
+                    System.out.println(line);
+                }
                 if (saveInput != null) saveInput(x, inputFile(saveInput, p, written));
             } catch (DataException e) {
                 failed++;
@@ -76,8 +104,23 @@ final class PredictCommand implements Callable<Integer> {
                 System.err.println("digitstudio: error: " + (m.startsWith(String.valueOf(p.getFileName())) ? m : p + ": " + m));
             }
         }
+        if (fmt.equals("json")) System.out.println(first ? "]" : "\n]");
         System.out.flush();
         return failed == 0 ? 0 : Cli.EXIT_BAD_INPUT;
+    }
+
+    private static String csvField(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    private static String jsonString(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') sb.append('\\').append(c);
+            else if (c < 0x20) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            else sb.append(c);
+        }
+        return sb.append('"').toString();
     }
 
     private static final java.util.regex.Pattern IMAGE = java.util.regex.Pattern.compile("(?i).*\\.(png|jpe?g|bmp|gif)");

@@ -27,7 +27,19 @@ public final class Evaluator {
         this.batchSize = batchSize;
     }
 
-    public record Result(double loss, double accuracy, int count) {
+    /**
+     * Means over the set; with {@code collect}, also each example's predicted label and its probability, taken from
+     * the same forward pass (no second pass over the data).
+     */
+    public record Result(double loss, double accuracy, int count, int[] predictions, float[] confidences) {
+        public Result(double loss, double accuracy, int count) {
+            this(loss, accuracy, count, null, null);
+        }
+    }
+
+    /** Evaluates and keeps every example's prediction. */
+    public Result evaluateCollecting(Network model) {
+        return evaluate(model, null, null, true);
     }
 
     public Result evaluate(Network model) {
@@ -36,6 +48,12 @@ public final class Evaluator {
 
     /** Evaluates, reporting progress (0..1) now and then and giving up early (returning null) if {@code control} stops. */
     public Result evaluate(Network model, DoubleConsumer progress, TrainingControl control) {
+        return evaluate(model, progress, control, false);
+    }
+
+    private Result evaluate(Network model, DoubleConsumer progress, TrainingControl control, boolean collect) {
+        int[] predictions = collect ? new int[dataset.size()] : null;
+        float[] confidences = collect ? new float[dataset.size()] : null;
         SerialIterator it = new SerialIterator(dataset.size(), batchSize, false, false, 0);
         double lossSum = 0;
         double accSum = 0;
@@ -50,11 +68,21 @@ public final class Evaluator {
                     Variable y = model.forward(Variable.of(batch.x(), model.batchShape(n)));
                     lossSum += (double) F.softmaxCrossEntropy(y, batch.t()).item() * n;
                     accSum += (double) F.accuracy(y, batch.t()).item() * n;
+                    if (collect) {
+                        float[] p = io.digitstudio.nn.Host.toArray(F.softmax(y).data());
+                        int k = model.classes();
+                        for (int i = 0; i < n; i++) {
+                            int best = 0;
+                            for (int j = 1; j < k; j++) if (p[i * k + j] > p[i * k + best]) best = j;
+                            predictions[count + i] = best;
+                            confidences[count + i] = p[i * k + best];
+                        }
+                    }
                 }
                 count += n;
                 if (progress != null && (++batches & 15) == 0) progress.accept((double) count / dataset.size());
             }
         }
-        return new Result(lossSum / count, accSum / count, count);
+        return new Result(lossSum / count, accSum / count, count, predictions, confidences);
     }
 }

@@ -1,0 +1,220 @@
+package io.digitstudio.train;
+
+import io.digitstudio.data.Dataset;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How a model's predictions fall against the true labels: {@code count(t, p)} examples of true class t predicted as p
+ * (rows true, columns predicted), with per-class precision, recall, F1 and support (Weka's "Detailed Accuracy By
+ * Class"), their macro and weighted averages, and the most-confused pairs.
+ */
+public final class ConfusionMatrix {
+    private final int k;
+    private final long[][] counts;
+    private final long total;
+
+    public ConfusionMatrix(int[] truth, int[] predicted, int classes) {
+        if (truth.length != predicted.length) throw new IllegalArgumentException(truth.length + " labels for " + predicted.length + " predictions");
+        this.k = classes;
+        this.counts = new long[classes][classes];
+        for (int i = 0; i < truth.length; i++) counts[truth[i]][predicted[i]]++;
+        this.total = truth.length;
+    }
+
+    /** The matrix for a dataset and the predictions an {@link Evaluator} collected for it. */
+    public static ConfusionMatrix of(Dataset set, int[] predicted, int classes) {
+        int[] truth = new int[set.size()];
+        for (int i = 0; i < truth.length; i++) truth[i] = set.label(i);
+        return new ConfusionMatrix(truth, predicted, classes);
+    }
+
+    public int classes() {
+        return k;
+    }
+
+    public long count(int truth, int predicted) {
+        return counts[truth][predicted];
+    }
+
+    public long total() {
+        return total;
+    }
+
+    /** Examples of class c (the row's sum). */
+    public long support(int c) {
+        long s = 0;
+        for (int p = 0; p < k; p++) s += counts[c][p];
+        return s;
+    }
+
+    private long predictedAs(int c) {
+        long s = 0;
+        for (int t = 0; t < k; t++) s += counts[t][c];
+        return s;
+    }
+
+    /** The trace over the total. */
+    public double accuracy() {
+        long right = 0;
+        for (int c = 0; c < k; c++) right += counts[c][c];
+        return total == 0 ? 0 : (double) right / total;
+    }
+
+    /** Of those predicted c, the fraction that are c (0 when none were predicted c, as scikit-learn and Weka report). */
+    public double precision(int c) {
+        long p = predictedAs(c);
+        return p == 0 ? 0 : (double) counts[c][c] / p;
+    }
+
+    /** Of those that are c, the fraction predicted c. */
+    public double recall(int c) {
+        long s = support(c);
+        return s == 0 ? 0 : (double) counts[c][c] / s;
+    }
+
+    public double f1(int c) {
+        double p = precision(c), r = recall(c);
+        return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    /** The unweighted mean of a per-class measure over the classes that have examples. */
+    public double macro(java.util.function.IntToDoubleFunction measure) {
+        double s = 0;
+        int n = 0;
+        for (int c = 0; c < k; c++) {
+            if (support(c) == 0) continue;
+            s += measure.applyAsDouble(c);
+            n++;
+        }
+        return n == 0 ? 0 : s / n;
+    }
+
+    /** The support-weighted mean of a per-class measure. */
+    public double weighted(java.util.function.IntToDoubleFunction measure) {
+        double s = 0;
+        for (int c = 0; c < k; c++) s += measure.applyAsDouble(c) * support(c);
+        return total == 0 ? 0 : s / total;
+    }
+
+    /** A confusion: {@code count} examples of {@code truth} predicted as {@code predicted}. */
+    public record Pair(int truth, int predicted, long count) {
+    }
+
+    /** The off-diagonal cells with the most examples, most first (ties by class order). */
+    public List<Pair> mostConfused(int n) {
+        List<Pair> all = new ArrayList<>();
+        for (int t = 0; t < k; t++) for (int p = 0; p < k; p++) if (t != p && counts[t][p] > 0) all.add(new Pair(t, p, counts[t][p]));
+        all.sort(Comparator.comparingLong(Pair::count).reversed().thenComparingInt(Pair::truth).thenComparingInt(Pair::predicted));
+        return all.subList(0, Math.min(n, all.size()));
+    }
+
+    /** The matrix and the per-class table as aligned text, with the class names as labels. */
+    public String table(List<String> names) {
+        int w = 5;
+        for (int c = 0; c < k; c++) w = Math.max(w, Math.max(name(names, c).length(), Long.toString(support(c)).length()) + 1);
+        StringBuilder sb = new StringBuilder();
+        sb.append("confusion matrix (rows: true label, columns: prediction)\n");
+        sb.append(pad("", w));
+        for (int p = 0; p < k; p++) sb.append(pad(name(names, p), w));
+        sb.append('\n');
+        for (int t = 0; t < k; t++) {
+            sb.append(pad(name(names, t), w));
+            for (int p = 0; p < k; p++) sb.append(pad(Long.toString(counts[t][p]), w));
+            sb.append('\n');
+        }
+        int cw = Math.max(w, 8);
+        sb.append('\n').append(String.format(Locale.ROOT, "%-" + cw + "s %9s %9s %9s %9s%n", "class", "precision", "recall", "f1", "support"));
+        for (int c = 0; c < k; c++) {
+            sb.append(String.format(Locale.ROOT, "%-" + cw + "s %9.4f %9.4f %9.4f %9d%n", name(names, c), precision(c), recall(c), f1(c), support(c)));
+        }
+        sb.append(String.format(Locale.ROOT, "%-" + cw + "s %9.4f %9.4f %9.4f %9d%n", "macro", macro(this::precision), macro(this::recall), macro(this::f1), total));
+        sb.append(String.format(Locale.ROOT, "%-" + cw + "s %9.4f %9.4f %9.4f %9d%n", "weighted", weighted(this::precision), weighted(this::recall), weighted(this::f1), total));
+        sb.append(String.format(Locale.ROOT, "accuracy %.4f of %d%n", accuracy(), total));
+        List<Pair> worst = mostConfused(3);
+        if (!worst.isEmpty()) {
+            sb.append("most confused:");
+            for (Pair p : worst) sb.append(String.format(Locale.ROOT, "  %s → %s: %d", name(names, p.truth()), name(names, p.predicted()), p.count()));
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The same numbers as JSON: {@code confusion} (a list of rows), {@code per_class}, averages, accuracy and loss. */
+    public String json(List<String> names, double loss) {
+        StringBuilder sb = new StringBuilder("{\n  \"classes\": [");
+        for (int c = 0; c < k; c++) sb.append(c == 0 ? "" : ", ").append(quote(name(names, c)));
+        sb.append("],\n  \"confusion\": [");
+        for (int t = 0; t < k; t++) {
+            sb.append(t == 0 ? "\n    [" : ",\n    [");
+            for (int p = 0; p < k; p++) sb.append(p == 0 ? "" : ", ").append(counts[t][p]);
+            sb.append(']');
+        }
+        sb.append("\n  ],\n  \"per_class\": [");
+        for (int c = 0; c < k; c++) {
+            sb.append(c == 0 ? "\n    " : ",\n    ").append(String.format(Locale.ROOT,
+                    "{\"class\": %s, \"precision\": %s, \"recall\": %s, \"f1\": %s, \"support\": %d}",
+                    quote(name(names, c)), num(precision(c)), num(recall(c)), num(f1(c)), support(c)));
+        }
+        sb.append("\n  ],\n");
+        sb.append(String.format(Locale.ROOT, "  \"macro\": {\"precision\": %s, \"recall\": %s, \"f1\": %s},%n", num(macro(this::precision)), num(macro(this::recall)), num(macro(this::f1))));
+        sb.append(String.format(Locale.ROOT, "  \"weighted\": {\"precision\": %s, \"recall\": %s, \"f1\": %s},%n", num(weighted(this::precision)), num(weighted(this::recall)), num(weighted(this::f1))));
+        sb.append(String.format(Locale.ROOT, "  \"accuracy\": %s,%n  \"loss\": %s,%n  \"count\": %d%n}%n", num(accuracy()), num(loss), total));
+        return sb.toString();
+    }
+
+    /** The matrix as CSV (a header of predicted classes, one row per true class) and then the per-class table. */
+    public String csv(List<String> names) {
+        StringBuilder sb = new StringBuilder("true\\predicted");
+        for (int p = 0; p < k; p++) sb.append(',').append(csvField(name(names, p)));
+        sb.append('\n');
+        for (int t = 0; t < k; t++) {
+            sb.append(csvField(name(names, t)));
+            for (int p = 0; p < k; p++) sb.append(',').append(counts[t][p]);
+            sb.append('\n');
+        }
+        sb.append('\n').append("class,precision,recall,f1,support\n");
+        for (int c = 0; c < k; c++) {
+            sb.append(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.6f,%d%n", csvField(name(names, c)), precision(c), recall(c), f1(c), support(c)));
+        }
+        return sb.toString();
+    }
+
+    private static String name(List<String> names, int c) {
+        return names != null && c < names.size() ? names.get(c) : String.valueOf(c);
+    }
+
+    private static String pad(String s, int w) {
+        return " ".repeat(Math.max(0, w - s.length())) + s;
+    }
+
+    private static String num(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6f", v) : "null";
+    }
+
+    private static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') sb.append('\\').append(c);
+            else if (c < 0x20) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            else sb.append(c);
+        }
+        return sb.append('"').toString();
+    }
+
+    private static String csvField(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /** Per-class numbers by name, for views. */
+    public Map<String, double[]> perClass(List<String> names) {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        for (int c = 0; c < k; c++) m.put(name(names, c), new double[]{precision(c), recall(c), f1(c), support(c)});
+        return m;
+    }
+}
