@@ -30,10 +30,14 @@ public final class MainView extends BorderPane {
     private final TaskExecutor tasks;
     private final ModelManager models;
     private SamplesView samples;
+    private final Tab evaluateTab;
+    private final DialogService dialogs;
+    private io.digitstudio.ui.evaluate.EvaluateView evaluate;
 
     public MainView(TaskExecutor tasks, DialogService dialogs, ModelManager models, ReadOnlyStringProperty engineStatus) {
         this.tasks = tasks;
         this.models = models;
+        this.dialogs = dialogs;
         getStyleClass().add("main-view");
         TrainSettings settings = new TrainSettings();
         RunPresenter presenter = new RunPresenter();
@@ -43,7 +47,11 @@ public final class MainView extends BorderPane {
         samplesTab.selectedProperty().addListener((o, a, selected) -> {
             if (selected) samples();
         });
-        tabs = new TabPane(tab("Train", "trainTab", train), samplesTab, tab("Draw", "drawTab", draw));
+        evaluateTab = tab("Evaluate", "evaluateTab", null);
+        evaluateTab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected) evaluate();
+        });
+        tabs = new TabPane(tab("Train", "trainTab", train), samplesTab, evaluateTab, tab("Draw", "drawTab", draw));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
         Label engine = new Label();
@@ -74,8 +82,22 @@ public final class MainView extends BorderPane {
         return samples;
     }
 
+    /** The evaluation view, built on first use. */
+    public io.digitstudio.ui.evaluate.EvaluateView evaluate() {
+        if (evaluate == null) {
+            evaluate = new io.digitstudio.ui.evaluate.EvaluateView(new io.digitstudio.ui.evaluate.EvaluateViewModel(tasks, dialogs, models));
+            evaluateTab.setContent(evaluate);
+        }
+        return evaluate;
+    }
+
     public DrawView draw() {
         return draw;
+    }
+
+    /** Selects the tab with this id ("trainTab", "samplesTab", "evaluateTab", "drawTab"). */
+    public void selectTab(String id) {
+        tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
     public TabPane tabs() {

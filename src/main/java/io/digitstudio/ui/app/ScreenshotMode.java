@@ -57,11 +57,7 @@ final class ScreenshotMode {
             memoryStory(main);
         } else if (shot >= 0 && shot + 1 < args.size() && !tabName.equals("train")) {
             Path file = Path.of(args.get(shot + 1));
-            if (tabName.equals("samples")) {
-                main.tabs().getSelectionModel().select(1);
-            } else {
-                main.tabs().getSelectionModel().select(2);
-            }
+            main.selectTab(tabName + "Tab");
             long t0 = System.nanoTime();
             boolean[] drawn = {false};
             poll(100, () -> {
@@ -70,6 +66,11 @@ final class ScreenshotMode {
                     drawn[0] = true;
                     drawSeven(main.draw().viewModel());
                 }
+                if (tabName.equals("evaluate") && !drawn[0]) {
+                    drawn[0] = true;
+                    main.evaluate().viewModel().evaluate();
+                }
+                if (tabName.equals("evaluate") && main.evaluate().viewModel().evaluationProperty().get() == null) return false;
                 SamplesViewModel samples = tabName.equals("samples") ? main.samples().viewModel() : null;
                 if (samples != null && samples.predictionsProperty().get() != null && samples.selectedProperty().get() < 0) {
                     samples.selectedProperty().set(0);
@@ -154,7 +155,7 @@ final class ScreenshotMode {
             if (r == 1) {
                 for (SamplesViewModel.Split split : SamplesViewModel.Split.values()) {
                     steps.add(() -> {
-                        main.tabs().getSelectionModel().select(1);
+                        main.selectTab("samplesTab");
                         main.samples().viewModel().splitProperty().set(split);
                         return true;
                     });
@@ -169,7 +170,7 @@ final class ScreenshotMode {
                     });
                 }
                 steps.add(() -> {
-                    main.tabs().getSelectionModel().select(2);
+                    main.selectTab("drawTab");
                     drawSeven(main.draw().viewModel());
                     return true;
                 });

@@ -1,0 +1,192 @@
+package io.digitstudio.ui.evaluate;
+
+import io.digitstudio.train.ConfusionMatrix;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.util.StringConverter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The active model's confusion matrix as a heat map (rows: true label, columns: prediction; counts, coloured by each
+ * row's share, so a class's mistakes stand out whatever its size), the per-class precision, recall, F1 and support
+ * (sortable, with macro and weighted averages), and the most-confused pairs in the status line.
+ */
+public final class EvaluateView extends BorderPane {
+    private final EvaluateViewModel vm;
+    private final GridPane heat = new GridPane();
+    private final TableView<Row> perClass = new TableView<>();
+
+    /** One line of the per-class table. */
+    public record Row(String name, double precision, double recall, double f1, long support) {
+    }
+
+    public EvaluateView(EvaluateViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("evaluate-view");
+        Button evaluate = new Button("_Evaluate");
+        evaluate.setId("evaluateButton");
+        evaluate.getStyleClass().add("accent");
+        evaluate.setTooltip(new Tooltip("Classify every image of the set with the active model"));
+        evaluate.setOnAction(e -> vm.evaluate());
+        ComboBox<EvaluateViewModel.Split> set = new ComboBox<>(FXCollections.observableArrayList(EvaluateViewModel.Split.values()));
+        set.setId("evaluateSetBox");
+        set.valueProperty().bindBidirectional(vm.splitProperty());
+        set.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(EvaluateViewModel.Split s) {
+                return s == null ? "" : s == EvaluateViewModel.Split.TEST ? "Test set (10,000)" : "Training set (60,000)";
+            }
+
+            @Override
+            public EvaluateViewModel.Split fromString(String s) {
+                return null;
+            }
+        });
+        Button export = new Button("Export CSV…");
+        export.setId("exportConfusionButton");
+        export.disableProperty().bind(vm.evaluationProperty().isNull());
+        export.setOnAction(e -> vm.exportCsv());
+        setTop(new ToolBar(evaluate, set, export));
+
+        heat.setId("confusionGrid");
+        heat.getStyleClass().add("confusion-grid");
+        heat.setHgap(1);
+        heat.setVgap(1);
+        heat.setPadding(new Insets(8));
+        Label heading = new Label("Confusion matrix · rows: true label, columns: prediction");
+        heading.getStyleClass().add("section");
+        ScrollPane heatScroll = new ScrollPane(heat);
+        heatScroll.setFitToWidth(false);
+        VBox left = new VBox(6, heading, heatScroll);
+        left.setPadding(new Insets(8));
+        VBox.setVgrow(heatScroll, Priority.ALWAYS);
+
+        perClass.setId("perClassTable");
+        perClass.getColumns().add(text("class", Row::name));
+        perClass.getColumns().add(number("precision", Row::precision));
+        perClass.getColumns().add(number("recall", Row::recall));
+        perClass.getColumns().add(number("f1", Row::f1));
+        TableColumn<Row, Number> support = new TableColumn<>("support");
+        support.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().support()));
+        perClass.getColumns().add(support);
+        perClass.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        perClass.setPlaceholder(new Label("Press Evaluate"));
+        perClass.setPrefWidth(420);
+        VBox right = new VBox(6, section("Per class"), perClass);
+        right.setPadding(new Insets(8));
+        VBox.setVgrow(perClass, Priority.ALWAYS);
+
+        HBox center = new HBox(8, left, right);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        setCenter(center);
+        Label status = new Label();
+        status.setId("evaluateStatus");
+        status.textProperty().bind(vm.statusProperty());
+        status.setPadding(new Insets(4, 8, 4, 8));
+        setBottom(status);
+        vm.evaluationProperty().addListener((o, a, e) -> show(e));
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section");
+        return l;
+    }
+
+    private static TableColumn<Row, String> text(String title, Function<Row, String> f) {
+        TableColumn<Row, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+        return c;
+    }
+
+    private static TableColumn<Row, Number> number(String title, java.util.function.ToDoubleFunction<Row> f) {
+        TableColumn<Row, Number> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.applyAsDouble(d.getValue())));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Number v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : String.format(Locale.ROOT, "%.4f", v.doubleValue()));
+            }
+        });
+        return c;
+    }
+
+    private void show(EvaluateViewModel.Evaluation e) {
+        heat.getChildren().clear();
+        perClass.getItems().clear();
+        if (e == null) return;
+        ConfusionMatrix m = e.matrix();
+        int k = m.classes();
+        // 10 classes get roomy cells; 47 still fit a window with small ones
+        double size = k <= 12 ? 46 : k <= 30 ? 30 : 22;
+        for (int c = 0; c < k; c++) {
+            heat.add(header(EvaluateViewModel.name(e, c), size), c + 1, 0);
+            heat.add(header(EvaluateViewModel.name(e, c), size), 0, c + 1);
+        }
+        for (int t = 0; t < k; t++) {
+            long support = m.support(t);
+            for (int p = 0; p < k; p++) {
+                long n = m.count(t, p);
+                double share = support == 0 ? 0 : (double) n / support;
+                Label cell = new Label(n == 0 ? "" : Long.toString(n));
+                cell.setId("cell-" + t + "-" + p);
+                cell.setMinSize(size, size);
+                cell.setPrefSize(size, size);
+                cell.setAlignment(Pos.CENTER);
+                cell.getStyleClass().add("confusion-cell");
+                // right answers in green, mistakes in red, each by its share of the row
+                Color base = t == p ? Color.web("#15803d") : Color.web("#b91c1c");
+                double strength = t == p ? share : Math.min(1, Math.sqrt(share) * 3);
+                Color fill = Color.WHITE.interpolate(base, strength);
+                cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: %s; -fx-text-fill: %s; -fx-font-size: %dpx;", web(fill),
+                        strength > 0.55 ? "white" : "black", k <= 12 ? 12 : 9));
+                cell.setTooltip(new Tooltip(String.format(Locale.ROOT, "%s → %s: %d of %d (%.1f%%)", EvaluateViewModel.name(e, t),
+                        EvaluateViewModel.name(e, p), n, support, 100 * share)));
+                heat.add(cell, p + 1, t + 1);
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int c = 0; c < k; c++) rows.add(new Row(EvaluateViewModel.name(e, c), m.precision(c), m.recall(c), m.f1(c), m.support(c)));
+        perClass.getItems().setAll(rows);
+        // the averages stay at the bottom: they are not classes, so they are kept out of the sortable rows' order
+        perClass.getItems().add(new Row("macro avg", m.macro(m::precision), m.macro(m::recall), m.macro(m::f1), m.total()));
+        perClass.getItems().add(new Row("weighted avg", m.weighted(m::precision), m.weighted(m::recall), m.weighted(m::f1), m.total()));
+    }
+
+    private static Label header(String text, double size) {
+        Label l = new Label(text);
+        l.setMinSize(size, size);
+        l.setAlignment(Pos.CENTER);
+        l.getStyleClass().add("confusion-header");
+        return l;
+    }
+
+    private static String web(Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", (int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
+    }
+
+    public EvaluateViewModel viewModel() {
+        return vm;
+    }
+}

@@ -1,0 +1,110 @@
+package io.digitstudio.ui.evaluate;
+
+import io.digitstudio.data.LabeledImages;
+import io.digitstudio.data.Mnist;
+import io.digitstudio.train.ConfusionMatrix;
+import io.digitstudio.train.Evaluator;
+import io.digitstudio.ui.core.DialogService;
+import io.digitstudio.ui.core.FileWrites;
+import io.digitstudio.ui.core.Messages;
+import io.digitstudio.ui.core.TaskExecutor;
+import io.digitstudio.ui.model.ActiveModel;
+import io.digitstudio.ui.model.ModelManager;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Evaluates the active model on the built-in test or training set off the UI thread, with the evaluator's own pass
+ * (loss, accuracy and every prediction at once), and holds the confusion matrix for the view. A newer model or set
+ * chosen meanwhile wins: a stale answer is dropped.
+ */
+public final class EvaluateViewModel {
+    public enum Split { TEST, TRAINING }
+
+    /** What one evaluation found. */
+    public record Evaluation(ActiveModel model, Split split, ConfusionMatrix matrix, double loss, List<String> classNames, double seconds) {
+    }
+
+    private final TaskExecutor tasks;
+    private final DialogService dialogs;
+    private final ModelManager models;
+    private final ObjectProperty<Split> split = new SimpleObjectProperty<>(Split.TEST);
+    private final ReadOnlyObjectWrapper<Evaluation> evaluation = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Evaluate the active model to see which digits it confuses");
+    private long generation;
+
+    public EvaluateViewModel(TaskExecutor tasks, DialogService dialogs, ModelManager models) {
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.models = models;
+        models.activeProperty().addListener((o, a, b) -> evaluation.set(null));
+        split.addListener((o, a, b) -> evaluation.set(null));
+    }
+
+    /** Evaluates the active model on the chosen set; the result arrives in {@link #evaluationProperty()}. */
+    public void evaluate() {
+        ActiveModel model = models.activeProperty().get();
+        if (model == null) {
+            status.set("No model yet");
+            return;
+        }
+        Split s = split.get();
+        long mine = ++generation;
+        status.set("Evaluating " + model.name() + " on the " + (s == Split.TEST ? "test" : "training") + " set…");
+        tasks.compute(() -> {
+            long t0 = System.nanoTime();
+            Mnist.TrainTest d = Mnist.bundled();
+            LabeledImages set = s == Split.TEST ? d.test() : d.train();
+            if (model.model().inputSize() != set.featureSize()) {
+                throw new IllegalArgumentException("the model takes " + model.model().inputSize() + " inputs; these images have " + set.featureSize());
+            }
+            Evaluator.Result r = new Evaluator(set, 256).evaluateCollecting(model.model());
+            int k = Math.max(model.model().classes(), set.classes());
+            return new Evaluation(model, s, ConfusionMatrix.of(set, r.predictions(), k), r.loss(), model.classNames(), (System.nanoTime() - t0) / 1e9);
+        }).whenComplete((e, err) -> {
+            if (mine != generation) return;
+            if (err != null) {
+                status.set("Could not evaluate: " + Messages.of(err));
+                return;
+            }
+            evaluation.set(e);
+            List<ConfusionMatrix.Pair> worst = e.matrix().mostConfused(3);
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Accuracy %.2f%% on %,d images (%.1f s)", 100 * e.matrix().accuracy(),
+                    e.matrix().total(), e.seconds()));
+            if (!worst.isEmpty()) {
+                sb.append(" · most confused:");
+                for (ConfusionMatrix.Pair p : worst) {
+                    sb.append(String.format(Locale.ROOT, "  %s → %s: %d", name(e, p.truth()), name(e, p.predicted()), p.count()));
+                }
+            }
+            status.set(sb.toString());
+        });
+    }
+
+    static String name(Evaluation e, int c) {
+        return c < e.classNames().size() ? e.classNames().get(c) : String.valueOf(c);
+    }
+
+    /** Saves the matrix and the per-class table as CSV, atomically, where the user says. */
+    public void exportCsv() {
+        Evaluation e = evaluation.get();
+        if (e == null) return;
+        dialogs.saveFile("Export the confusion matrix", "confusion.csv", "CSV files", "csv").ifPresent(file -> {
+            byte[] bytes = e.matrix().csv(e.classNames()).getBytes(StandardCharsets.UTF_8);
+            tasks.compute(() -> FileWrites.write(file, () -> io.digitstudio.io.AtomicFiles.write(file, out -> out.write(bytes))))
+                    .whenComplete((p, err) -> status.set(err != null ? "Export failed: " + Messages.of(err) : "Saved " + file));
+        });
+    }
+
+    public ObjectProperty<Split> splitProperty() { return split; }
+    public ReadOnlyObjectProperty<Evaluation> evaluationProperty() { return evaluation.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+}

@@ -1,0 +1,61 @@
+package io.digitstudio.ui;
+
+import io.digitstudio.train.ConfusionMatrix;
+import io.digitstudio.ui.evaluate.EvaluateView;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+@ExtendWith(ApplicationExtension.class)
+class EvaluateViewTest {
+    private final UiFixture app = new UiFixture();
+
+    @Start
+    void start(Stage stage) {
+        app.show(stage);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void aUserEvaluatesTheActiveModelAndReadsItsConfusionsAndPerClassFigures(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.clickOn((Node) robot.lookup(".tab-label").match(LabeledMatchers.hasText("Evaluate")).query());
+        robot.clickOn("#evaluateButton");
+        EvaluateView view = app.main.evaluate();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.viewModel().evaluationProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        ConfusionMatrix m = view.viewModel().evaluationProperty().get().matrix();
+        assertEquals(10_000, m.total());
+        GridPane grid = robot.lookup("#confusionGrid").queryAs(GridPane.class);
+        assertEquals(10 * 10 + 2 * 10, grid.getChildren().size(), "a cell for each pair and a header for each class on both sides");
+        // the cells show the matrix: rows are true labels, columns predictions
+        assertEquals(String.valueOf(m.count(4, 4)), robot.lookup("#cell-4-4").queryAs(Label.class).getText());
+        ConfusionMatrix.Pair worst = m.mostConfused(1).get(0);
+        assertEquals(String.valueOf(worst.count()), robot.lookup("#cell-" + worst.truth() + "-" + worst.predicted()).queryAs(Label.class).getText());
+        TableView<?> table = robot.lookup("#perClassTable").queryAs(TableView.class);
+        assertEquals(12, table.getItems().size(), "ten classes, macro and weighted averages");
+        String status = robot.lookup("#evaluateStatus").queryAs(Label.class).getText();
+        assertTrue(status.startsWith(String.format(java.util.Locale.ROOT, "Accuracy %.2f%% on 10,000 images", 100 * m.accuracy())), status);
+        assertTrue(status.contains("most confused:  " + worst.truth() + " → " + worst.predicted() + ": " + worst.count()), status);
+        // the matrix agrees with the built-in model's recorded test accuracy
+        assertEquals(app.models().activeProperty().get().testAccuracy(), m.accuracy(), 1e-4);
+    }
+}
