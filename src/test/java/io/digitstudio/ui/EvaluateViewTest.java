@@ -57,5 +57,22 @@ class EvaluateViewTest {
         assertTrue(status.contains("most confused:  " + worst.truth() + " → " + worst.predicted() + ": " + worst.count()), status);
         // the matrix agrees with the built-in model's recorded test accuracy
         assertEquals(app.models().activeProperty().get().testAccuracy(), m.accuracy(), 1e-4);
+
+        // a click on the worst cell opens exactly those images in the gallery, most confident first
+        robot.clickOn("#cell-" + worst.truth() + "-" + worst.predicted());
+        var samples = app.main.samples().viewModel();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> samples.predictionsProperty().get() != null && samples.visible().size() == worst.count());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(app.main.tabs().getSelectionModel().getSelectedItem().getId().equals("samplesTab"));
+        var set = samples.imagesProperty().get();
+        float last = Float.MAX_VALUE;
+        for (int i : samples.visible()) {
+            assertEquals(worst.truth(), set.label(i));
+            assertEquals(worst.predicted(), samples.predictedLabel(i));
+            assertTrue(samples.confidence(i) <= last, "most confident first");
+            last = samples.confidence(i);
+        }
+        assertEquals(worst.truth(), robot.lookup("#trueClassBox").queryAs(javafx.scene.control.ComboBox.class).getValue());
+        assertEquals(worst.predicted(), robot.lookup("#predictedClassBox").queryAs(javafx.scene.control.ComboBox.class).getValue());
     }
 }

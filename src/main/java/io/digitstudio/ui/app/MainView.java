@@ -87,6 +87,12 @@ public final class MainView extends BorderPane {
         if (evaluate == null) {
             evaluate = new io.digitstudio.ui.evaluate.EvaluateView(new io.digitstudio.ui.evaluate.EvaluateViewModel(tasks, dialogs, models));
             evaluateTab.setContent(evaluate);
+            // a cell of the matrix opens exactly those images in the gallery
+            evaluate.setOnCellChosen((split, truth, predicted) -> {
+                samples().viewModel().showConfusion(split == io.digitstudio.ui.evaluate.EvaluateViewModel.Split.TEST
+                        ? SamplesViewModel.Split.TEST : SamplesViewModel.Split.TRAIN, truth, predicted);
+                selectTab("samplesTab");
+            });
         }
         return evaluate;
     }

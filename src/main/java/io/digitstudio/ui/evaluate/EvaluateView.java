@@ -36,6 +36,19 @@ public final class EvaluateView extends BorderPane {
     private final GridPane heat = new GridPane();
     private final TableView<Row> perClass = new TableView<>();
 
+    /** Told which cell the user chose: the images of class {@code truth} predicted as {@code predicted} on a set. */
+    @FunctionalInterface
+    public interface CellChosen {
+        void chosen(EvaluateViewModel.Split split, int truth, int predicted);
+    }
+
+    private CellChosen onCell;
+
+    /** What a click on a cell does (the app shows those images in the gallery). */
+    public void setOnCellChosen(CellChosen c) {
+        this.onCell = c;
+    }
+
     /** One line of the per-class table. */
     public record Row(String name, double precision, double recall, double f1, long support) {
     }
@@ -161,8 +174,13 @@ public final class EvaluateView extends BorderPane {
                 Color fill = Color.WHITE.interpolate(base, strength);
                 cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: %s; -fx-text-fill: %s; -fx-font-size: %dpx;", web(fill),
                         strength > 0.55 ? "white" : "black", k <= 12 ? 12 : 9));
-                cell.setTooltip(new Tooltip(String.format(Locale.ROOT, "%s → %s: %d of %d (%.1f%%)", EvaluateViewModel.name(e, t),
+                cell.setTooltip(new Tooltip(String.format(Locale.ROOT, "%s → %s: %d of %d (%.1f%%); click to see them", EvaluateViewModel.name(e, t),
                         EvaluateViewModel.name(e, p), n, support, 100 * share)));
+                int truth = t, predicted = p;
+                cell.setCursor(javafx.scene.Cursor.HAND);
+                cell.setOnMouseClicked(ev -> {
+                    if (onCell != null) onCell.chosen(e.split(), truth, predicted);
+                });
                 heat.add(cell, p + 1, t + 1);
             }
         }

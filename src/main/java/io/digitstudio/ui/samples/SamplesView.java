@@ -62,8 +62,42 @@ public final class SamplesView extends BorderPane {
         legend.setId("samplesLegend");
         legend.getStyleClass().add("hint");
         legend.setPadding(new Insets(4, 10, 4, 10));
-        setTop(new ToolBar(split, wrong, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), summary));
+        javafx.scene.control.ComboBox<Integer> truth = classBox("trueClassBox", "true: ", vm.trueClassProperty(), vm::labelName);
+        javafx.scene.control.ComboBox<Integer> predicted = classBox("predictedClassBox", "predicted: ", vm.predictedClassProperty(), vm::predictionName);
+        predicted.disableProperty().bind(vm.predictionsProperty().isNull());
+        javafx.scene.control.ComboBox<SamplesViewModel.Order> order = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(SamplesViewModel.Order.values()));
+        order.setId("orderBox");
+        order.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SamplesViewModel.Order o) {
+                if (o == null) return "";
+                return switch (o) {
+                    case AS_IN_SET -> "in set order";
+                    case MOST_CONFIDENT_FIRST -> "most confident first";
+                    case LEAST_CONFIDENT_FIRST -> "least confident first";
+                };
+            }
+
+            @Override
+            public SamplesViewModel.Order fromString(String s) {
+                return null;
+            }
+        });
+        order.valueProperty().bindBidirectional(vm.orderProperty());
+        order.disableProperty().bind(vm.predictionsProperty().isNull());
+        setTop(new ToolBar(split, wrong, truth, predicted, order, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), summary));
         setBottom(legend);
+        vm.imagesProperty().addListener((o, a, set) -> {
+            if (set == null) return;
+            for (javafx.scene.control.ComboBox<Integer> box : java.util.List.of(truth, predicted)) {
+                java.util.List<Integer> items = new java.util.ArrayList<>();
+                for (int c = -1; c < set.classes(); c++) items.add(c);
+                Integer keep = box.getValue();
+                box.getItems().setAll(items);
+                box.setValue(keep == null ? -1 : keep);
+            }
+        });
 
         grid = new GridView<>(vm.visible());
         grid.setId("samplesGrid");
@@ -166,5 +200,32 @@ public final class SamplesView extends BorderPane {
 
     public GridView<Integer> grid() {
         return grid;
+    }
+
+    /** A class filter: "any", or one class by name, kept in step with {@code property} (-1: any). */
+    private static javafx.scene.control.ComboBox<Integer> classBox(String id, String prefix, javafx.beans.property.IntegerProperty property,
+                                                                   java.util.function.IntFunction<String> name) {
+        javafx.scene.control.ComboBox<Integer> box = new javafx.scene.control.ComboBox<>();
+        box.setId(id);
+        box.getItems().setAll(java.util.stream.IntStream.range(-1, 10).boxed().toList());
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer c) {
+                return c == null ? "" : prefix + (c < 0 ? "any" : name.apply(c));
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return null;
+            }
+        });
+        box.setValue(property.get());
+        box.valueProperty().addListener((o, a, b) -> {
+            if (b != null && b != property.get()) property.set(b);
+        });
+        property.addListener((o, a, b) -> {
+            if (!b.equals(box.getValue())) box.setValue(b.intValue());
+        });
+        return box;
     }
 }

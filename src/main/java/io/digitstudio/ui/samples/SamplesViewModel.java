@@ -31,6 +31,9 @@ import java.util.Locale;
 public final class SamplesViewModel {
     public enum Split { TEST, TRAIN }
 
+    /** The gallery's order: as in the set, or by the model's confidence in its answer. */
+    public enum Order { AS_IN_SET, MOST_CONFIDENT_FIRST, LEAST_CONFIDENT_FIRST }
+
     /** A model's predicted labels for every image of one set. */
     record Predictions(ActiveModel model, Split split, int[] labels, float[] confidence) {
     }
@@ -39,6 +42,9 @@ public final class SamplesViewModel {
     private final ModelManager models;
     private final ObjectProperty<Split> split = new SimpleObjectProperty<>(Split.TEST);
     private final BooleanProperty onlyMisclassified = new SimpleBooleanProperty(false);
+    private final IntegerProperty trueClass = new SimpleIntegerProperty(-1);
+    private final IntegerProperty predictedClass = new SimpleIntegerProperty(-1);
+    private final ObjectProperty<Order> order = new SimpleObjectProperty<>(Order.AS_IN_SET);
     private final ReadOnlyObjectWrapper<LabeledImages> images = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Predictions> predictions = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Integer> visible = FXCollections.observableArrayList();
@@ -52,6 +58,9 @@ public final class SamplesViewModel {
         this.models = models;
         split.addListener((o, a, b) -> showSplit());
         onlyMisclassified.addListener((o, a, b) -> refilter());
+        trueClass.addListener((o, a, b) -> refilter());
+        predictedClass.addListener((o, a, b) -> refilter());
+        order.addListener((o, a, b) -> refilter());
         models.activeProperty().addListener((o, a, b) -> predictAll());
         selected.addListener((o, a, b) -> predictSelected());
         tasks.compute(Mnist::bundled).whenComplete((d, err) -> {
@@ -120,13 +129,23 @@ public final class SamplesViewModel {
         }
         Predictions p = predictions.get();
         List<Integer> v = new ArrayList<>(set.size());
+        int t = trueClass.get(), q = predictedClass.get();
+        boolean needsPredictions = onlyMisclassified.get() || q >= 0 || order.get() != Order.AS_IN_SET;
         for (int i = 0; i < set.size(); i++) {
-            if (onlyMisclassified.get() && (p == null || p.labels()[i] == set.label(i))) continue;
+            if (t >= 0 && set.label(i) != t) continue;
+            if (needsPredictions && p == null && (onlyMisclassified.get() || q >= 0)) continue;
+            if (onlyMisclassified.get() && p.labels()[i] == set.label(i)) continue;
+            if (q >= 0 && p.labels()[i] != q) continue;
             v.add(i);
+        }
+        if (p != null && order.get() != Order.AS_IN_SET) {
+            float[] c = p.confidence();
+            java.util.Comparator<Integer> byConfidence = java.util.Comparator.comparingDouble(i -> c[i]);
+            v.sort(order.get() == Order.MOST_CONFIDENT_FIRST ? byConfidence.reversed() : byConfidence);
         }
         visible.setAll(v);
         // the detail panel shows only an image the gallery shows
-        if (selected.get() >= 0 && java.util.Collections.binarySearch(v, selected.get()) < 0) selected.set(-1);
+        if (selected.get() >= 0 && !new java.util.HashSet<>(v).contains(selected.get())) selected.set(-1);
         summary.set(summaryText());
     }
 
@@ -169,13 +188,36 @@ public final class SamplesViewModel {
         return models;
     }
 
+    /** The model's confidence in its answer for image {@code index}, or NaN while there is none. */
+    public float confidence(int index) {
+        Predictions p = predictions.get();
+        return p == null ? Float.NaN : p.confidence()[index];
+    }
+
     /** The predicted label of image {@code index}, or -1 while there is none. */
     public int predictedLabel(int index) {
         Predictions p = predictions.get();
         return p == null ? -1 : p.labels()[index];
     }
 
+    /**
+     * Shows exactly the images of class {@code truth} that the model predicts as {@code predicted} on a set, most
+     * confident first (a click on a confusion-matrix cell).
+     */
+    public void showConfusion(Split set, int truth, int predicted) {
+        onlyMisclassified.set(false);
+        trueClass.set(truth);
+        predictedClass.set(predicted);
+        order.set(Order.MOST_CONFIDENT_FIRST);
+        split.set(set);
+    }
+
     public ObjectProperty<Split> splitProperty() { return split; }
+    /** Only images of this true class (-1: any). */
+    public IntegerProperty trueClassProperty() { return trueClass; }
+    /** Only images the model predicts as this class (-1: any). */
+    public IntegerProperty predictedClassProperty() { return predictedClass; }
+    public ObjectProperty<Order> orderProperty() { return order; }
     public BooleanProperty onlyMisclassifiedProperty() { return onlyMisclassified; }
     public ReadOnlyObjectProperty<LabeledImages> imagesProperty() { return images.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Predictions> predictionsProperty() { return predictions.getReadOnlyProperty(); }
