@@ -58,6 +58,19 @@ class EvaluateViewTest {
         // the matrix agrees with the built-in model's recorded test accuracy
         assertEquals(app.models().activeProperty().get().testAccuracy(), m.accuracy(), 1e-4);
 
+        // the matrix and the table export as CSV, the matrix as PNG
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("evaluate");
+        java.nio.file.Path csv = dir.resolve("confusion.csv");
+        app.dialogs.willChoose(csv);
+        robot.clickOn("#exportConfusionButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(csv));
+        assertEquals(m.csv(view.viewModel().evaluationProperty().get().classNames()), java.nio.file.Files.readString(csv));
+        java.nio.file.Path png = dir.resolve("confusion.png");
+        app.dialogs.willChoose(png);
+        robot.clickOn("#exportConfusionPngButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(png));
+        assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() > 300);
+
         // a click on the worst cell opens exactly those images in the gallery, most confident first
         robot.clickOn("#cell-" + worst.truth() + "-" + worst.predicted());
         var samples = app.main.samples().viewModel();

@@ -79,7 +79,11 @@ public final class EvaluateView extends BorderPane {
         export.setId("exportConfusionButton");
         export.disableProperty().bind(vm.evaluationProperty().isNull());
         export.setOnAction(e -> vm.exportCsv());
-        setTop(new ToolBar(evaluate, set, export));
+        Button png = new Button("Export PNG…");
+        png.setId("exportConfusionPngButton");
+        png.disableProperty().bind(vm.evaluationProperty().isNull());
+        png.setOnAction(e -> vm.exportPng(io.digitstudio.ui.widgets.ChartExport.snapshot(heat)));
+        setTop(new ToolBar(evaluate, set, export, png));
 
         heat.setId("confusionGrid");
         heat.getStyleClass().add("confusion-grid");

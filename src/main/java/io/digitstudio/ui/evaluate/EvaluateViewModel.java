@@ -104,6 +104,14 @@ public final class EvaluateViewModel {
         });
     }
 
+    /** Saves a picture of the matrix (taken by the view on the UI thread) as PNG, atomically, where the user says. */
+    public void exportPng(java.awt.image.BufferedImage picture) {
+        if (evaluation.get() == null) return;
+        dialogs.saveFile("Export the confusion matrix", "confusion.png", "PNG images (*.png)", "png").ifPresent(file ->
+                tasks.compute(() -> FileWrites.write(file, () -> io.digitstudio.ui.widgets.ChartExport.write(picture, file)))
+                        .whenComplete((p, err) -> status.set(err != null ? "Export failed: " + Messages.of(err) : "Saved " + file)));
+    }
+
     public ObjectProperty<Split> splitProperty() { return split; }
     public ReadOnlyObjectProperty<Evaluation> evaluationProperty() { return evaluation.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
