@@ -18,9 +18,10 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 
 /**
- * The window's content, wired here and only here: the Train, Samples and Draw views as tabs over one set of services
- * (executor, dialogs, the model manager), and the engine's status while it starts. The Samples tab
- * is built when first opened, so the window shows before the gallery's data is needed.
+ * The window's content, wired here and only here: the Train, Samples, Evaluate and Draw views as tabs over one set of
+ * services (executor, dialogs, the model manager), and the engine's status while it starts. The Samples and Evaluate
+ * tabs are built when first opened, so the window shows before their data is needed; a click on the matrix opens the
+ * gallery on those images.
  */
 public final class MainView extends BorderPane {
     private final TrainView train;
