@@ -4,6 +4,7 @@ import io.digitstudio.data.DataException;
 import io.digitstudio.data.DigitPreprocessor;
 import io.digitstudio.data.ImageFiles;
 import io.digitstudio.io.ModelFiles;
+import io.digitstudio.io.TextFormats;
 import io.digitstudio.nn.Nd4jSetup;
 import io.digitstudio.nn.Prediction;
 import io.digitstudio.nn.Predictor;
@@ -82,12 +83,12 @@ final class PredictCommand implements Callable<Integer> {
                 float[] x = DigitPreprocessor.toMnist(ImageFiles.read(p));
                 Prediction r = predictor.predict(x);
                 if (fmt.equals("csv")) {
-                    StringBuilder line = new StringBuilder(csvField(p.toString())).append(',').append(r.label()).append(',').append(String.format(Locale.ROOT, "%.6f", r.confidence()));
+                    StringBuilder line = new StringBuilder(TextFormats.csvField(p.toString())).append(',').append(r.label()).append(',').append(String.format(Locale.ROOT, "%.6f", r.confidence()));
                     for (float v : r.probabilities()) line.append(String.format(Locale.ROOT, ",%.6f", v));
                     System.out.println(line);
                 } else if (fmt.equals("json")) {
                     StringBuilder o = new StringBuilder(first ? "\n  " : ",\n  ");
-                    o.append("{\"path\": ").append(jsonString(p.toString())).append(", \"label\": ").append(r.label())
+                    o.append("{\"path\": ").append(TextFormats.jsonString(p.toString())).append(", \"label\": ").append(r.label())
                             .append(String.format(Locale.ROOT, ", \"confidence\": %.6f, \"probabilities\": [", r.confidence()));
                     for (int c = 0; c < r.probabilities().length; c++) o.append(c == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.6f", r.probabilities()[c]));
                     System.out.print(o.append("]}"));
@@ -107,20 +108,6 @@ final class PredictCommand implements Callable<Integer> {
         if (fmt.equals("json")) System.out.println(first ? "]" : "\n]");
         System.out.flush();
         return failed == 0 ? 0 : Cli.EXIT_BAD_INPUT;
-    }
-
-    private static String csvField(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
-    private static String jsonString(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') sb.append('\\').append(c);
-            else if (c < 0x20) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            else sb.append(c);
-        }
-        return sb.append('"').toString();
     }
 
     private static final java.util.regex.Pattern IMAGE = java.util.regex.Pattern.compile("(?i).*\\.(png|jpe?g|bmp|gif)");

@@ -166,15 +166,8 @@ final class TrainCommand implements Callable<Integer> {
         if (earlyStop != null && earlyStop < 1) throw new UserInputException("--early-stop must be at least 1, got " + earlyStop);
         if (log != null) ModelOutput.check(log);
         if (saved == null) return asked;
-        record Check(String option, Object asked, Object saved) {
-        }
-        for (Check c : List.of(new Check("--lr-shift", asked.lrShift(), saved.lrShift()), new Check("--warmup", asked.warmupEpochs(), saved.warmupEpochs()),
-                new Check("--early-stop", asked.earlyStop(), saved.earlyStop()), new Check("--keep-best", asked.keepBest(), saved.keepBest()))) {
-            if (given.hasMatchedOption(c.option()) && !Objects.equals(c.asked(), c.saved())) {
-                throw new UserInputException(c.option() + " " + c.asked() + " contradicts the snapshot, which was set up with " + shown(c.saved())
-                        + "; a resumed run keeps its settings");
-            }
-        }
+        refuse(given, List.of(new Check("--lr-shift", asked.lrShift(), saved.lrShift()), new Check("--warmup", asked.warmupEpochs(), saved.warmupEpochs()),
+                new Check("--early-stop", asked.earlyStop(), saved.earlyStop()), new Check("--keep-best", asked.keepBest(), saved.keepBest())));
         return log == null ? saved : new RunOptions(saved.lrShift(), saved.warmupEpochs(), saved.earlyStop(), saved.keepBest(), asked.log());
     }
 
@@ -207,9 +200,7 @@ final class TrainCommand implements Callable<Integer> {
      */
     private void refuseContradictions(ParseResult given, TrainingConfig saved) {
         TrainingConfig wanted = options.config(subset.trainLimit(), subset.testLimit());
-        record Check(String option, Object asked, Object saved) {
-        }
-        List<Check> checks = List.of(
+        refuse(given, List.of(
                 new Check("--batch-size", wanted.batchSize(), saved.batchSize()),
                 new Check("--units", options.units, hiddenUnits(saved.network())),
                 new Check("--model", wanted.network().text(), saved.network().text()),
@@ -220,7 +211,15 @@ final class TrainCommand implements Callable<Integer> {
                 new Check("--no-shuffle", !wanted.shuffle(), !saved.shuffle()),
                 new Check("--augment", wanted.augment(), saved.augment()),
                 new Check("--train-size", wanted.trainLimit(), saved.trainLimit()),
-                new Check("--test-size", wanted.testLimit(), saved.testLimit()));
+                new Check("--test-size", wanted.testLimit(), saved.testLimit())));
+    }
+
+    /** An option given on a resumed run and the value the snapshot has for it. */
+    private record Check(String option, Object asked, Object saved) {
+    }
+
+    /** Refuses, in one line, the first option given with a value other than the snapshot's (the same value is fine). */
+    private static void refuse(ParseResult given, List<Check> checks) {
         for (Check c : checks) {
             if (given.hasMatchedOption(c.option()) && !Objects.equals(c.asked(), c.saved())) {
                 throw new UserInputException(c.option() + " " + shown(c.asked()) + " contradicts the snapshot, which was set up with "

@@ -168,8 +168,10 @@ public final class ModelFiles {
         } catch (SpecException e) {
             throw new FormatException(name + ": its network spec is not valid: " + e.getMessage());
         }
+        java.util.Set<String> known = new java.util.HashSet<>(model.namedParams().keySet());
+        known.addAll(model.namedPersistents().keySet());
         for (String key : arrays.keySet()) {
-            if (!key.startsWith(META_PREFIX) && !model.namedParams().containsKey(key) && !model.namedPersistents().containsKey(key)) {
+            if (!key.startsWith(META_PREFIX) && !known.contains(key)) {
                 throw new FormatException(name + ": unexpected key '" + key + "' for its network (" + model.spec().text() + ")");
             }
         }

@@ -1,6 +1,7 @@
 package io.digitstudio.train;
 
 import io.digitstudio.data.Dataset;
+import io.digitstudio.io.TextFormats;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -148,7 +149,7 @@ public final class ConfusionMatrix {
     /** The same numbers as JSON: {@code confusion} (a list of rows), {@code per_class}, averages, accuracy and loss. */
     public String json(List<String> names, double loss) {
         StringBuilder sb = new StringBuilder("{\n  \"classes\": [");
-        for (int c = 0; c < k; c++) sb.append(c == 0 ? "" : ", ").append(quote(name(names, c)));
+        for (int c = 0; c < k; c++) sb.append(c == 0 ? "" : ", ").append(TextFormats.jsonString(name(names, c)));
         sb.append("],\n  \"confusion\": [");
         for (int t = 0; t < k; t++) {
             sb.append(t == 0 ? "\n    [" : ",\n    [");
@@ -159,7 +160,7 @@ public final class ConfusionMatrix {
         for (int c = 0; c < k; c++) {
             sb.append(c == 0 ? "\n    " : ",\n    ").append(String.format(Locale.ROOT,
                     "{\"class\": %s, \"precision\": %s, \"recall\": %s, \"f1\": %s, \"support\": %d}",
-                    quote(name(names, c)), num(precision(c)), num(recall(c)), num(f1(c)), support(c)));
+                    TextFormats.jsonString(name(names, c)), num(precision(c)), num(recall(c)), num(f1(c)), support(c)));
         }
         sb.append("\n  ],\n");
         sb.append(String.format(Locale.ROOT, "  \"macro\": {\"precision\": %s, \"recall\": %s, \"f1\": %s},%n", num(macro(this::precision)), num(macro(this::recall)), num(macro(this::f1))));
@@ -171,16 +172,16 @@ public final class ConfusionMatrix {
     /** The matrix as CSV (a header of predicted classes, one row per true class) and then the per-class table. */
     public String csv(List<String> names) {
         StringBuilder sb = new StringBuilder("true\\predicted");
-        for (int p = 0; p < k; p++) sb.append(',').append(csvField(name(names, p)));
+        for (int p = 0; p < k; p++) sb.append(',').append(TextFormats.csvField(name(names, p)));
         sb.append('\n');
         for (int t = 0; t < k; t++) {
-            sb.append(csvField(name(names, t)));
+            sb.append(TextFormats.csvField(name(names, t)));
             for (int p = 0; p < k; p++) sb.append(',').append(counts[t][p]);
             sb.append('\n');
         }
         sb.append('\n').append("class,precision,recall,f1,support\n");
         for (int c = 0; c < k; c++) {
-            sb.append(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.6f,%d%n", csvField(name(names, c)), precision(c), recall(c), f1(c), support(c)));
+            sb.append(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.6f,%d%n", TextFormats.csvField(name(names, c)), precision(c), recall(c), f1(c), support(c)));
         }
         return sb.toString();
     }
@@ -195,20 +196,6 @@ public final class ConfusionMatrix {
 
     private static String num(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6f", v) : "null";
-    }
-
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') sb.append('\\').append(c);
-            else if (c < 0x20) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            else sb.append(c);
-        }
-        return sb.append('"').toString();
-    }
-
-    private static String csvField(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     /** Per-class numbers by name, for views. */

@@ -21,7 +21,7 @@ public interface Extension {
     String name();
 
     default Trigger trigger() {
-        return Trigger.everyEpochs(1);
+        return Trigger.EVERY_EPOCH;
     }
 
     default int priority() {

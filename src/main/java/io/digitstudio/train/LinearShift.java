@@ -1,45 +1,27 @@
 package io.digitstudio.train;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * Chainer's {@code LinearShift(attr, value_range, time_range)}: the hyper-parameter is {@code v1} up to the
  * {@code t1}-th call, moves linearly to {@code v2} by the {@code t2}-th, and stays there; set before the first iteration.
  */
-public final class LinearShift implements Extension {
-    private final String attr;
+public final class LinearShift extends Shift {
     private final double v1;
     private final double v2;
     private final long t1;
     private final long t2;
-    private final Trigger trigger;
-    private long t;
-    private Double lastValue;
 
     public LinearShift(String attr, double v1, double v2, long t1, long t2, Trigger trigger) {
+        super(attr, trigger);
         if (t2 <= t1) throw new IllegalArgumentException("LinearShift needs t1 < t2, got " + t1 + " and " + t2);
-        this.attr = attr;
         this.v1 = v1;
         this.v2 = v2;
         this.t1 = t1;
         this.t2 = t2;
-        this.trigger = trigger;
     }
 
     @Override
     public String name() {
         return "LinearShift";
-    }
-
-    @Override
-    public Trigger trigger() {
-        return trigger;
-    }
-
-    @Override
-    public int priority() {
-        return PRIORITY_EDITOR;
     }
 
     /** Chainer's {@code _compute_next_value} at call count t. */
@@ -59,24 +41,5 @@ public final class LinearShift implements Extension {
     public void call(TrainingLoop loop) {
         t++;
         set(loop, valueAt(v1, v2, t1, t2, t));
-    }
-
-    private void set(TrainingLoop loop, double value) {
-        loop.optimizer().set(attr, value);
-        lastValue = value;
-    }
-
-    @Override
-    public Map<String, Double> state() {
-        Map<String, Double> s = new LinkedHashMap<>();
-        s.put("_t", (double) t);
-        if (lastValue != null) s.put("_last_value", lastValue);
-        return s;
-    }
-
-    @Override
-    public void restore(Map<String, Double> state) {
-        t = state.getOrDefault("_t", 0.0).longValue();
-        lastValue = state.get("_last_value");
     }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,7 +27,7 @@ public final class LogReport implements Extension {
     /** A log written to {@code file} (null keeps it in memory only) after every epoch. */
     public LogReport(Path file) {
         this.file = file;
-        this.trigger = Trigger.everyEpochs(1);
+        this.trigger = Trigger.EVERY_EPOCH;
     }
 
     @Override
@@ -39,7 +38,7 @@ public final class LogReport implements Extension {
     /** Called every iteration to collect; {@link #trigger} decides when an entry is written. */
     @Override
     public Trigger trigger() {
-        return Trigger.everyIterations(1);
+        return Trigger.EVERY_ITERATION;
     }
 
     @Override
@@ -80,13 +79,7 @@ public final class LogReport implements Extension {
             sb.append(i == 0 ? "\n    {" : ",\n    {");
             int j = 0;
             for (Map.Entry<String, Double> e : log.get(i).entrySet()) {
-                sb.append(j++ == 0 ? "\n        " : ",\n        ").append('"');
-                for (char c : e.getKey().toCharArray()) {
-                    if (c == '"' || c == '\\') sb.append('\\');
-                    if (c < 0x20) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-                sb.append("\": ");
+                sb.append(j++ == 0 ? "\n        " : ",\n        ").append(io.digitstudio.io.TextFormats.jsonString(e.getKey())).append(": ");
                 double v = e.getValue();
                 boolean count = e.getKey().equals("epoch") || e.getKey().equals("iteration");
                 if (!Double.isFinite(v)) sb.append("null");

@@ -19,6 +19,7 @@ public final class TrainingControl {
 
     /** The changes asked for since the last call, oldest first. */
     java.util.List<java.util.Map.Entry<String, Double>> takeChanges() {
+        if (changes.isEmpty()) return java.util.List.of(); // asked every iteration: nothing made when nothing changed
         java.util.List<java.util.Map.Entry<String, Double>> out = new java.util.ArrayList<>();
         for (java.util.Map.Entry<String, Double> c; (c = changes.poll()) != null; ) out.add(c);
         return out;

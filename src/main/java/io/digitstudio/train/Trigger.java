@@ -15,10 +15,16 @@ public interface Trigger {
     default void restore(java.util.Map<String, Double> state) {
     }
 
+    /** Fires after every iteration (asked every iteration: one shared object, nothing made per call). */
+    Trigger EVERY_ITERATION = loop -> true;
+
+    /** Fires at every epoch's end. */
+    Trigger EVERY_EPOCH = loop -> crossed(loop, 1);
+
     /** Chainer's {@code IntervalTrigger(period, 'iteration')}: every {@code period} iterations. */
     static Trigger everyIterations(long period) {
         if (period < 1) throw new IllegalArgumentException("a trigger's period must be at least 1, got " + period);
-        return loop -> loop.iteration() % period == 0;
+        return period == 1 ? EVERY_ITERATION : loop -> loop.iteration() % period == 0;
     }
 
     /**
@@ -27,11 +33,14 @@ public interface Trigger {
      */
     static Trigger everyEpochs(int period) {
         if (period < 1) throw new IllegalArgumentException("a trigger's period must be at least 1, got " + period);
-        return loop -> {
-            double now = loop.iterator().epochDetail();
-            double before = loop.iterator().previousEpochDetail();
-            if (Double.isNaN(before)) before = 0;
-            return Math.floor(before / period) != Math.floor(now / period);
-        };
+        return period == 1 ? EVERY_EPOCH : loop -> crossed(loop, period);
+    }
+
+    /** True when the last iteration took the epoch detail across a multiple of {@code period}. */
+    private static boolean crossed(TrainingLoop loop, int period) {
+        double now = loop.iterator().epochDetail();
+        double before = loop.iterator().previousEpochDetail();
+        if (Double.isNaN(before)) before = 0;
+        return Math.floor(before / period) != Math.floor(now / period);
     }
 }

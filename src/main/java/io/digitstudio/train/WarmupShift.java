@@ -29,7 +29,7 @@ public final class WarmupShift implements Extension {
 
     @Override
     public Trigger trigger() {
-        return Trigger.everyIterations(1);
+        return Trigger.EVERY_ITERATION;
     }
 
     @Override
