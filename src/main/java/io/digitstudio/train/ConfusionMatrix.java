@@ -28,6 +28,25 @@ public final class ConfusionMatrix {
         this.total = truth.length;
     }
 
+    private ConfusionMatrix(long[][] counts) {
+        this.k = counts.length;
+        this.counts = new long[k][];
+        long n = 0;
+        for (int t = 0; t < k; t++) {
+            this.counts[t] = counts[t].clone();
+            for (long c : counts[t]) n += c;
+        }
+        this.total = n;
+    }
+
+    /** A matrix from counts already tallied ({@code counts[t][p]}), copied. */
+    public static ConfusionMatrix ofCounts(long[][] counts) {
+        for (long[] row : counts) {
+            if (row.length != counts.length) throw new IllegalArgumentException("a confusion matrix is square: a row of " + row.length + " in " + counts.length);
+        }
+        return new ConfusionMatrix(counts);
+    }
+
     /** The matrix for a dataset and the predictions an {@link Evaluator} collected for it. */
     public static ConfusionMatrix of(Dataset set, int[] predicted, int classes) {
         int[] truth = new int[set.size()];

@@ -5,10 +5,13 @@ import io.digitstudio.data.ExampleBatch;
 import io.digitstudio.data.SerialIterator;
 import io.digitstudio.nn.F;
 import io.digitstudio.nn.Graph;
+import io.digitstudio.nn.Host;
 import io.digitstudio.nn.Config;
 import io.digitstudio.nn.Network;
 import io.digitstudio.nn.Variable;
 import io.digitstudio.nn.Workspace;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.function.DoubleConsumer;
 
@@ -21,6 +24,9 @@ public final class Evaluator {
     private final int batchSize;
     private final Workspace workspace = new Workspace();
     private final ExampleBatch batch = new ExampleBatch();
+    /** Counts (true, predicted) as the pass goes, reused from one evaluation to the next (training validates every epoch). */
+    private long[][] tally = new long[0][0];
+    private boolean tallying;
 
     public Evaluator(Dataset dataset, int batchSize) {
         this.dataset = dataset;
@@ -31,15 +37,24 @@ public final class Evaluator {
      * Means over the set; with {@code collect}, also each example's predicted label and its probability, taken from
      * the same forward pass (no second pass over the data).
      */
-    public record Result(double loss, double accuracy, int count, int[] predictions, float[] confidences) {
+    public record Result(double loss, double accuracy, int count, int[] predictions, float[] confidences, ConfusionMatrix confusion) {
         public Result(double loss, double accuracy, int count) {
-            this(loss, accuracy, count, null, null);
+            this(loss, accuracy, count, null, null, null);
         }
     }
 
     /** Evaluates and keeps every example's prediction. */
     public Result evaluateCollecting(Network model) {
         return evaluate(model, null, null, true);
+    }
+
+    /**
+     * Makes every later evaluation also count its confusion matrix from the logits it computes anyway (an argmax per
+     * example, no extra pass and no allocation beyond the matrix handed out), so training can show one per epoch.
+     */
+    public Evaluator tallyConfusion(boolean on) {
+        tallying = on;
+        return this;
     }
 
     public Result evaluate(Network model) {
@@ -59,6 +74,12 @@ public final class Evaluator {
         double accSum = 0;
         int count = 0;
         int batches = 0;
+        boolean tally = tallying || collect;
+        int k = Math.max(model.classes(), dataset.classes());
+        if (tally) {
+            if (this.tally.length != k) this.tally = new long[k][k];
+            for (long[] row : this.tally) java.util.Arrays.fill(row, 0);
+        }
         try (Graph.Mode ignored = Graph.noBackprop(); Graph.Mode test = Config.testMode()) {
             while (it.hasNext()) {
                 if (control != null && control.isStopRequested()) return null;
@@ -69,20 +90,34 @@ public final class Evaluator {
                     lossSum += (double) F.softmaxCrossEntropy(y, batch.t()).item() * n;
                     accSum += (double) F.accuracy(y, batch.t()).item() * n;
                     if (collect) {
-                        float[] p = io.digitstudio.nn.Host.toArray(F.softmax(y).data());
-                        int k = model.classes();
+                        float[] p = Host.toArray(F.softmax(y).data());
+                        int m = model.classes();
                         for (int i = 0; i < n; i++) {
                             int best = 0;
-                            for (int j = 1; j < k; j++) if (p[i * k + j] > p[i * k + best]) best = j;
+                            for (int j = 1; j < m; j++) if (p[i * m + j] > p[i * m + best]) best = j;
                             predictions[count + i] = best;
-                            confidences[count + i] = p[i * k + best];
+                            confidences[count + i] = p[i * m + best];
                         }
                     }
+                    if (tally) count(y, batch.t(), n, model.classes());
                 }
                 count += n;
                 if (progress != null && (++batches & 15) == 0) progress.accept((double) count / dataset.size());
             }
         }
-        return new Result(lossSum / count, accSum / count, count, predictions, confidences);
+        ConfusionMatrix matrix = tally ? ConfusionMatrix.ofCounts(this.tally) : null;
+        return new Result(lossSum / count, accSum / count, count, predictions, confidences, matrix);
+    }
+
+    /** Adds a batch to the tally: the argmax of the logits (softmax keeps the order, so it is the prediction). */
+    private void count(Variable y, int[] t, int n, int m) {
+        INDArray a = y.data();
+        float[] logits = a.isView() || a.ordering() != 'c' ? Host.toArray(a.dup('c')) : Host.read(a, 9);
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            int o = i * m;
+            for (int j = 1; j < m; j++) if (logits[o + j] > logits[o + best]) best = j;
+            tally[t[i]][best]++;
+        }
     }
 }

@@ -15,6 +15,13 @@ public interface TrainingListener {
     default void onValidation(int epoch, double fractionDone) {
     }
 
+    /**
+     * The confusion matrix of an epoch's validation (rows true, columns predicted), tallied in the same pass; called
+     * just before {@link #onEpoch}. The matrix is the listener's to keep.
+     */
+    default void onConfusion(int epoch, ConfusionMatrix matrix) {
+    }
+
     default void onEpoch(EpochReport report) {
     }
 

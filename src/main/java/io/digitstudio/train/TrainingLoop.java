@@ -81,7 +81,7 @@ public final class TrainingLoop {
         this.iterator = iterator;
         this.train = train;
         this.test = test;
-        this.evaluator = new Evaluator(test, config.batchSize());
+        this.evaluator = new Evaluator(test, config.batchSize()).tallyConfusion(true);
         this.dataSource = dataSource;
     }
 
@@ -313,6 +313,8 @@ public final class TrainingLoop {
                     // schedule set for the next epoch (Chainer runs its snapshot extension last for the same reason)
                     if (epochReport != null) {
                         EpochReport r = epochReport;
+                        ConfusionMatrix m = lastConfusion;
+                        if (m != null) listeners.forEach(l -> l.onConfusion(r.epoch(), m));
                         listeners.forEach(l -> l.onEpoch(r));
                     }
                     if (stopTrigger != null && stopTrigger.fire(this)) {
@@ -374,6 +376,13 @@ public final class TrainingLoop {
         return Collections.unmodifiableList(changes);
     }
 
+    private ConfusionMatrix lastConfusion;
+
+    /** The confusion matrix of the latest validation, or null before the first (extensions may record it). */
+    public ConfusionMatrix lastConfusion() {
+        return lastConfusion;
+    }
+
     /** Where a snapshot keeps the stop trigger's state among the extensions'. */
     static final String STOP_TRIGGER_STATE = "stop_trigger";
 
@@ -386,6 +395,7 @@ public final class TrainingLoop {
         EpochReport r = new EpochReport(epoch, iteration, lossSum / seen, accSum / seen, val.loss(), val.accuracy(),
                 epochTrainNanos / 1e9, (System.nanoTime() - v0) / 1e9, lr == null ? Double.NaN : lr);
         reports.add(r);
+        lastConfusion = val.confusion();
         observation.put("validation/main/loss", val.loss());
         observation.put("validation/main/accuracy", val.accuracy());
         lossSum = 0;

@@ -181,4 +181,42 @@ class TrainingLoopTest {
         assertEquals(2, r.iterations(), "5 epochs of 100 in batches of 250");
         assertEquals(5, big.iterator().epoch());
     }
+
+    @Test
+    void eachValidationHandsListenersItsConfusionMatrixTalliedInTheSamePass() {
+        TrainingLoop loop = TrainingLoop.create(small(2), train.head(2000), test.head(300), "t");
+        List<ConfusionMatrix> matrices = new ArrayList<>();
+        List<EpochReport> reports = new ArrayList<>();
+        loop.addListener(new TrainingListener() {
+            @Override
+            public void onConfusion(int epoch, ConfusionMatrix m) {
+                assertEquals(reports.size() + 1, epoch, "before the epoch's report");
+                matrices.add(m);
+            }
+
+            @Override
+            public void onEpoch(EpochReport r) {
+                reports.add(r);
+            }
+        });
+        loop.run();
+        assertEquals(2, matrices.size());
+        for (int e = 0; e < 2; e++) {
+            ConfusionMatrix m = matrices.get(e);
+            assertEquals(300, m.total());
+            assertEquals(reports.get(e).valAccuracy(), m.accuracy(), 1e-6, "the trace over the total is the accuracy reported");
+            for (int c = 0; c < 10; c++) {
+                long support = 0;
+                for (int i = 0; i < 300; i++) if (test.label(i) == c) support++;
+                assertEquals(support, m.support(c), "rows sum to the classes' supports");
+            }
+        }
+        assertNotSame(matrices.get(0), matrices.get(1), "each epoch's matrix is the listener's to keep");
+        assertSame(matrices.get(1), loop.lastConfusion());
+        // the tally equals the matrix of the collected predictions of a separate pass
+        Evaluator.Result again = new Evaluator(test.head(300), 77).evaluateCollecting(loop.model());
+        ConfusionMatrix direct = ConfusionMatrix.of(test.head(300), again.predictions(), 10);
+        for (int t = 0; t < 10; t++) for (int p = 0; p < 10; p++) assertEquals(direct.count(t, p), matrices.get(1).count(t, p));
+        assertEquals(direct.accuracy(), again.confusion().accuracy(), 0);
+    }
 }

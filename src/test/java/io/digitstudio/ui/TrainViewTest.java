@@ -432,4 +432,38 @@ class TrainViewTest {
         assertNotNull(robot.lookup("#hp-beta1").query(), "Adam's own hyper-parameters are shown");
         assertEquals("0.001", robot.lookup("#hp-alpha").queryAs(TextField.class).getText());
     }
+
+    @Test
+    void theEvaluateTabFollowsTheRunEpochByEpochAndItsCellsOpenTheGalleryOnceTheRunEnds(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.clickOn((Node) robot.lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Evaluate")).query());
+        assertTrue(robot.lookup("#followTrainingCheck").queryAs(javafx.scene.control.CheckBox.class).isSelected(), "following is the default");
+        robot.clickOn((Node) robot.lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Train")).query());
+        subset(robot, "3000", "1000");
+        type(robot, "#epochsField", "2");
+        robot.clickOn("#startButton");
+        var eval = app.main.evaluate().viewModel();
+        // the first epoch's validation shows while the run goes on
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> eval.evaluationProperty().get() != null);
+        robot.clickOn((Node) robot.lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Evaluate")).query());
+        awaitEnd();
+        var e = eval.evaluationProperty().get();
+        assertEquals(2, e.epoch());
+        assertEquals(1000, e.matrix().total());
+        assertEquals(run().resultProperty().get().last().valAccuracy(), e.matrix().accuracy(), 1e-6);
+        assertEquals(String.valueOf(e.matrix().count(3, 3)), robot.lookup("#cell-3-3").queryAs(Label.class).getText());
+        assertEquals(12, robot.lookup("#perClassTable").queryAs(TableView.class).getItems().size());
+        assertTrue(robot.lookup("#evaluateStatus").queryAs(Label.class).getText().startsWith("Training: epoch 2, validation accuracy"));
+        // the run's model is active now: the matrix's diagonal cell opens the gallery on that class's right answers
+        assertSame(app.models().activeProperty().get(), e.model());
+        robot.clickOn("#cell-3-3");
+        var samples = app.main.samples().viewModel();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> samples.predictionsProperty().get() != null && !samples.visible().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("samplesTab", app.main.tabs().getSelectionModel().getSelectedItem().getId());
+        for (int i : samples.visible()) {
+            assertEquals(3, samples.imagesProperty().get().label(i));
+            assertEquals(3, samples.predictedLabel(i));
+        }
+    }
 }

@@ -34,6 +34,7 @@ public final class MainView extends BorderPane {
     private final Tab evaluateTab;
     private final DialogService dialogs;
     private io.digitstudio.ui.evaluate.EvaluateView evaluate;
+    private final io.digitstudio.ui.evaluate.EvaluateViewModel evaluation;
 
     public MainView(TaskExecutor tasks, DialogService dialogs, ModelManager models, ReadOnlyStringProperty engineStatus) {
         this.tasks = tasks;
@@ -44,6 +45,11 @@ public final class MainView extends BorderPane {
         RunPresenter presenter = new RunPresenter();
         train = new TrainView(settings, new RunControl(settings, presenter, tasks, dialogs, models), presenter, tasks, dialogs);
         draw = new DrawView(new DrawViewModel(tasks, dialogs, models));
+        // the evaluation follows a run's validations from the start, whether or not its tab has been opened yet
+        evaluation = new io.digitstudio.ui.evaluate.EvaluateViewModel(tasks, dialogs, models);
+        presenter.validationMatrixProperty().addListener((o, a, m) -> {
+            if (m != null) evaluation.showValidation(m.epoch(), m.matrix(), m.loss(), m.model(), m.classNames());
+        });
         samplesTab = tab("Samples", "samplesTab", null);
         samplesTab.selectedProperty().addListener((o, a, selected) -> {
             if (selected) samples();
@@ -86,7 +92,7 @@ public final class MainView extends BorderPane {
     /** The evaluation view, built on first use. */
     public io.digitstudio.ui.evaluate.EvaluateView evaluate() {
         if (evaluate == null) {
-            evaluate = new io.digitstudio.ui.evaluate.EvaluateView(new io.digitstudio.ui.evaluate.EvaluateViewModel(tasks, dialogs, models));
+            evaluate = new io.digitstudio.ui.evaluate.EvaluateView(evaluation);
             evaluateTab.setContent(evaluate);
             // a cell of the matrix opens exactly those images in the gallery
             evaluate.setOnCellChosen((split, truth, predicted) -> {

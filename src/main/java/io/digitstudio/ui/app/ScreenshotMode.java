@@ -29,7 +29,8 @@ import java.util.function.BooleanSupplier;
  * PNG (mid-run for the Train view, training the given network; with {@code --lr-at} the rate is changed live after that
  * epoch and the shot is taken three epochs later);
  * {@code --gui-bench N} trains the tutorial's configuration for N epochs through the Train view and prints the seconds
- * of training per epoch, to compare with the CLI's {@code bench};
+ * of training (and validation) per epoch, to compare with the CLI's {@code bench}; with {@code --tab evaluate} the
+ * Evaluate tab is shown meanwhile, redrawing its matrix after every epoch;
  * {@code --memory-story} replays a user's session (train 10 epochs, browse both galleries to the end, draw, three more
  * runs) and prints the process's resident memory after each step.
  */
@@ -106,6 +107,7 @@ final class ScreenshotMode {
         } else if (bench >= 0) {
             int epochs = bench + 1 < args.size() ? Integer.parseInt(args.get(bench + 1)) : 3;
             main.train().settings().epochsProperty().set(String.valueOf(epochs));
+            if (tab >= 0) main.selectTab(tabName + "Tab"); // e.g. the Evaluate tab, following the run epoch by epoch
             run.start();
             poll(100, () -> {
                 if (run.stateProperty().get() != RunState.FINISHED) return false;
@@ -117,6 +119,7 @@ final class ScreenshotMode {
                 double median = Stats.warmMedian(rows, EpochReport::trainSeconds);
                 System.out.printf(Locale.ROOT, "gui_train_seconds_per_epoch:%.3f (median of epochs 2-%d, through the Train view with live charts)%n",
                         median, rows.size());
+                System.out.printf(Locale.ROOT, "gui_val_seconds_per_epoch:%.3f%n", Stats.warmMedian(rows, EpochReport::valSeconds));
                 System.exit(0);
                 return true;
             });

@@ -83,7 +83,11 @@ public final class EvaluateView extends BorderPane {
         png.setId("exportConfusionPngButton");
         png.disableProperty().bind(vm.evaluationProperty().isNull());
         png.setOnAction(e -> vm.exportPng(io.digitstudio.ui.widgets.ChartExport.snapshot(heat)));
-        setTop(new ToolBar(evaluate, set, export, png));
+        javafx.scene.control.CheckBox follow = new javafx.scene.control.CheckBox("Follow training");
+        follow.setId("followTrainingCheck");
+        follow.setTooltip(new Tooltip("Show each epoch's validation of a run as it ends (it costs training nothing: the trainer counts it anyway)"));
+        follow.selectedProperty().bindBidirectional(vm.followTrainingProperty());
+        setTop(new ToolBar(evaluate, set, follow, export, png));
 
         heat.setId("confusionGrid");
         heat.getStyleClass().add("confusion-grid");
@@ -122,6 +126,7 @@ public final class EvaluateView extends BorderPane {
         status.setPadding(new Insets(4, 8, 4, 8));
         setBottom(status);
         vm.evaluationProperty().addListener((o, a, e) -> show(e));
+        show(vm.evaluationProperty().get()); // a run may have been followed before the tab was first opened
     }
 
     private static Label section(String text) {
@@ -149,43 +154,41 @@ public final class EvaluateView extends BorderPane {
         return c;
     }
 
+    private Label[][] cells = new Label[0][0];
+    private final List<Label> headers = new ArrayList<>();
+
     private void show(EvaluateViewModel.Evaluation e) {
-        heat.getChildren().clear();
         perClass.getItems().clear();
-        if (e == null) return;
+        if (e == null) {
+            heat.getChildren().clear();
+            cells = new Label[0][0];
+            headers.clear();
+            return;
+        }
         ConfusionMatrix m = e.matrix();
         int k = m.classes();
         // 10 classes get roomy cells; 47 still fit a window with small ones
         double size = k <= 12 ? 46 : k <= 30 ? 30 : 22;
+        if (cells.length != k) build(k, size); // a run's epochs reuse the cells: only texts and colours change
         for (int c = 0; c < k; c++) {
-            heat.add(header(EvaluateViewModel.name(e, c), size), c + 1, 0);
-            heat.add(header(EvaluateViewModel.name(e, c), size), 0, c + 1);
+            headers.get(2 * c).setText(EvaluateViewModel.name(e, c));
+            headers.get(2 * c + 1).setText(EvaluateViewModel.name(e, c));
         }
         for (int t = 0; t < k; t++) {
             long support = m.support(t);
             for (int p = 0; p < k; p++) {
                 long n = m.count(t, p);
                 double share = support == 0 ? 0 : (double) n / support;
-                Label cell = new Label(n == 0 ? "" : Long.toString(n));
-                cell.setId("cell-" + t + "-" + p);
-                cell.setMinSize(size, size);
-                cell.setPrefSize(size, size);
-                cell.setAlignment(Pos.CENTER);
-                cell.getStyleClass().add("confusion-cell");
+                Label cell = cells[t][p];
+                cell.setText(n == 0 ? "" : Long.toString(n));
                 // right answers in green, mistakes in red, each by its share of the row
                 Color base = t == p ? Color.web("#15803d") : Color.web("#b91c1c");
                 double strength = t == p ? share : Math.min(1, Math.sqrt(share) * 3);
                 Color fill = Color.WHITE.interpolate(base, strength);
                 cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: %s; -fx-text-fill: %s; -fx-font-size: %dpx;", web(fill),
                         strength > 0.55 ? "white" : "black", k <= 12 ? 12 : 9));
-                cell.setTooltip(new Tooltip(String.format(Locale.ROOT, "%s → %s: %d of %d (%.1f%%); click to see them", EvaluateViewModel.name(e, t),
-                        EvaluateViewModel.name(e, p), n, support, 100 * share)));
-                int truth = t, predicted = p;
-                cell.setCursor(javafx.scene.Cursor.HAND);
-                cell.setOnMouseClicked(ev -> {
-                    if (onCell != null) onCell.chosen(e.split(), truth, predicted);
-                });
-                heat.add(cell, p + 1, t + 1);
+                cell.getTooltip().setText(String.format(Locale.ROOT, "%s → %s: %d of %d (%.1f%%); click to see them", EvaluateViewModel.name(e, t),
+                        EvaluateViewModel.name(e, p), n, support, 100 * share));
             }
         }
         List<Row> rows = new ArrayList<>();
@@ -194,6 +197,38 @@ public final class EvaluateView extends BorderPane {
         // the averages stay at the bottom: they are not classes, so they are kept out of the sortable rows' order
         perClass.getItems().add(new Row("macro avg", m.macro(m::precision), m.macro(m::recall), m.macro(m::f1), m.total()));
         perClass.getItems().add(new Row("weighted avg", m.weighted(m::precision), m.weighted(m::recall), m.weighted(m::f1), m.total()));
+    }
+
+    private void build(int k, double size) {
+        heat.getChildren().clear();
+        headers.clear();
+        cells = new Label[k][k];
+        for (int c = 0; c < k; c++) {
+            Label top = header("", size);
+            Label side = header("", size);
+            headers.add(top);
+            headers.add(side);
+            heat.add(top, c + 1, 0);
+            heat.add(side, 0, c + 1);
+        }
+        for (int t = 0; t < k; t++) {
+            for (int p = 0; p < k; p++) {
+                Label cell = new Label();
+                cell.setId("cell-" + t + "-" + p);
+                cell.setMinSize(size, size);
+                cell.setPrefSize(size, size);
+                cell.setAlignment(Pos.CENTER);
+                cell.getStyleClass().add("confusion-cell");
+                cell.setTooltip(new Tooltip());
+                int truth = t, predicted = p;
+                cell.setCursor(javafx.scene.Cursor.HAND);
+                cell.setOnMouseClicked(ev -> {
+                    if (onCell != null && vm.cellsOpen()) onCell.chosen(vm.evaluationProperty().get().split(), truth, predicted);
+                });
+                cells[t][p] = cell;
+                heat.add(cell, p + 1, t + 1);
+            }
+        }
     }
 
     private static Label header(String text, double size) {

@@ -10,7 +10,10 @@ import io.digitstudio.ui.core.Messages;
 import io.digitstudio.ui.core.TaskExecutor;
 import io.digitstudio.ui.model.ActiveModel;
 import io.digitstudio.ui.model.ModelManager;
+import io.digitstudio.nn.Network;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,8 +32,15 @@ import java.util.Locale;
 public final class EvaluateViewModel {
     public enum Split { TEST, TRAINING }
 
-    /** What one evaluation found. */
-    public record Evaluation(ActiveModel model, Split split, ConfusionMatrix matrix, double loss, List<String> classNames, double seconds) {
+    /**
+     * What one evaluation found. {@code epoch} is 0 for an evaluation of the active model, or the epoch of the run under
+     * way whose validation this is (then {@code model} is null until the run's network becomes the active model).
+     */
+    public record Evaluation(ActiveModel model, Split split, ConfusionMatrix matrix, double loss, List<String> classNames, double seconds,
+                             int epoch, Network network) {
+        public boolean live() {
+            return epoch > 0;
+        }
     }
 
     private final TaskExecutor tasks;
@@ -39,14 +49,26 @@ public final class EvaluateViewModel {
     private final ObjectProperty<Split> split = new SimpleObjectProperty<>(Split.TEST);
     private final ReadOnlyObjectWrapper<Evaluation> evaluation = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Evaluate the active model to see which digits it confuses");
+    private final BooleanProperty followTraining = new SimpleBooleanProperty(true);
     private long generation;
 
     public EvaluateViewModel(TaskExecutor tasks, DialogService dialogs, ModelManager models) {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.models = models;
-        models.activeProperty().addListener((o, a, b) -> evaluation.set(null));
-        split.addListener((o, a, b) -> evaluation.set(null));
+        models.activeProperty().addListener((o, a, b) -> {
+            Evaluation e = evaluation.get();
+            // the run that was followed has ended and its network is now the active model: the matrix stays, and its
+            // cells now open the gallery
+            if (e != null && e.live() && b != null && b.model() == e.network()) {
+                evaluation.set(new Evaluation(b, e.split(), e.matrix(), e.loss(), e.classNames(), e.seconds(), e.epoch(), e.network()));
+            } else {
+                evaluation.set(null);
+            }
+        });
+        split.addListener((o, a, b) -> {
+            if (evaluation.get() != null && !evaluation.get().live()) evaluation.set(null);
+        });
     }
 
     /** Evaluates the active model on the chosen set; the result arrives in {@link #evaluationProperty()}. */
@@ -68,7 +90,7 @@ public final class EvaluateViewModel {
             }
             Evaluator.Result r = new Evaluator(set, 256).evaluateCollecting(model.model());
             int k = Math.max(model.model().classes(), set.classes());
-            return new Evaluation(model, s, ConfusionMatrix.of(set, r.predictions(), k), r.loss(), model.classNames(), (System.nanoTime() - t0) / 1e9);
+            return new Evaluation(model, s, ConfusionMatrix.of(set, r.predictions(), k), r.loss(), model.classNames(), (System.nanoTime() - t0) / 1e9, 0, model.model());
         }).whenComplete((e, err) -> {
             if (mine != generation) return;
             if (err != null) {
@@ -76,17 +98,48 @@ public final class EvaluateViewModel {
                 return;
             }
             evaluation.set(e);
-            List<ConfusionMatrix.Pair> worst = e.matrix().mostConfused(3);
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Accuracy %.2f%% on %,d images (%.1f s)", 100 * e.matrix().accuracy(),
-                    e.matrix().total(), e.seconds()));
-            if (!worst.isEmpty()) {
-                sb.append(" · most confused:");
-                for (ConfusionMatrix.Pair p : worst) {
-                    sb.append(String.format(Locale.ROOT, "  %s → %s: %d", name(e, p.truth()), name(e, p.predicted()), p.count()));
-                }
-            }
-            status.set(sb.toString());
+            status.set(String.format(Locale.ROOT, "Accuracy %.2f%% on %,d images (%.1f s)", 100 * e.matrix().accuracy(), e.matrix().total(), e.seconds())
+                    + worst(e));
         });
+    }
+
+    /**
+     * Shows an epoch's validation of the run under way (when following training): the matrix the trainer tallied in
+     * its own validation pass, so following costs training nothing. An evaluation still computing is dropped.
+     */
+    public void showValidation(int epoch, ConfusionMatrix matrix, double loss, Network network, List<String> classNames) {
+        if (!followTraining.get()) return;
+        ++generation;
+        Evaluation e = new Evaluation(null, Split.TEST, matrix, loss, classNames, 0, epoch, network);
+        evaluation.set(e);
+        status.set(String.format(Locale.ROOT, "Training: epoch %d, validation accuracy %.2f%% on %,d images", epoch, 100 * matrix.accuracy(), matrix.total())
+                + worst(e));
+    }
+
+    private static String worst(Evaluation e) {
+        StringBuilder sb = new StringBuilder();
+        List<ConfusionMatrix.Pair> worst = e.matrix().mostConfused(3);
+        if (!worst.isEmpty()) {
+            sb.append(" · most confused:");
+            for (ConfusionMatrix.Pair p : worst) {
+                sb.append(String.format(Locale.ROOT, "  %s → %s: %d", name(e, p.truth()), name(e, p.predicted()), p.count()));
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Whether a click on a cell can open its images: not while the matrix is a run's validation and the run's network
+     * is not yet the model the gallery classifies with (then the status says so).
+     */
+    public boolean cellsOpen() {
+        Evaluation e = evaluation.get();
+        if (e == null) return false;
+        if (e.model() == null) {
+            status.set("The gallery shows these images once the run has ended and its model is active");
+            return false;
+        }
+        return true;
     }
 
     static String name(Evaluation e, int c) {
@@ -113,6 +166,8 @@ public final class EvaluateViewModel {
     }
 
     public ObjectProperty<Split> splitProperty() { return split; }
+    /** Whether each epoch's validation of a run replaces what the view shows. */
+    public BooleanProperty followTrainingProperty() { return followTraining; }
     public ReadOnlyObjectProperty<Evaluation> evaluationProperty() { return evaluation.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
 }

@@ -128,6 +128,7 @@ public final class RunControl {
             Mnist.TrainTest d = Mnist.load(folder);
             tasks.onUi(() -> settings.setData(d.train().exampleShape(), d.train().classes()));
             TrainingLoop l = factory.create(d);
+            feed.describe(l.model(), d.classNames());
             l.addListener(feed);
             if (snapshots != null) {
                 l.addListener(new SnapshotWriter(l, snapshots, 1, SNAPSHOTS_KEPT));

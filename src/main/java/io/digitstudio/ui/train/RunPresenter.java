@@ -48,6 +48,7 @@ public final class RunPresenter {
     private final DecimatedSeries trainAccuracy = new DecimatedSeries("train accuracy", CHART_CAP, true);
     private final DecimatedSeries valAccuracy = new DecimatedSeries("validation accuracy", CHART_CAP, true);
     private final DecimatedSeries learningRate = new DecimatedSeries("learning rate", CHART_CAP, false);
+    private final javafx.beans.property.ReadOnlyObjectWrapper<TrainingFeed.ValidationMatrix> validationMatrix = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ObservableList<EpochReport> epochRows = FXCollections.observableArrayList();
 
     private TrainingFeed feed;
@@ -146,6 +147,7 @@ public final class RunPresenter {
     /** Applies the queued events in order, consecutive loss points in one change to the chart. */
     private void flushPending() {
         List<EpochReport> rows = new ArrayList<>();
+        TrainingFeed.ValidationMatrix newestMatrix = null;
         for (Object ev : pending) {
             if (ev instanceof TrainingFeed.LossPoint p) {
                 pendingPoints.add(new double[]{p.epochDetail(), p.loss()});
@@ -153,6 +155,8 @@ public final class RunPresenter {
                 learningRate.add(p.epochDetail(), p.lr());
             } else if (ev instanceof TrainingFeed.Validating v) {
                 if (live && !paused) status.set(String.format(Locale.ROOT, "Validating epoch %d… %.0f%%", v.epoch(), 100 * v.fraction()));
+            } else if (ev instanceof TrainingFeed.ValidationMatrix m) {
+                newestMatrix = m; // only the newest is shown: an older one would be replaced at once
             } else if (ev instanceof EpochReport r) {
                 rows.add(r);
                 valLoss.add(r.epoch(), r.valLoss());
@@ -162,6 +166,7 @@ public final class RunPresenter {
             }
         }
         pending.clear();
+        if (newestMatrix != null) validationMatrix.set(newestMatrix);
         trainLoss.addAll(pendingPoints);
         pendingPoints.clear();
         if (!rows.isEmpty()) {
@@ -222,4 +227,6 @@ public final class RunPresenter {
     /** The learning rate over the run (it changes with a schedule or a live change). */
     public DecimatedSeries learningRate() { return learningRate; }
     public ObservableList<EpochReport> epochRows() { return epochRows; }
+    /** The newest epoch's validation confusion matrix of the run under way (or of the last run). */
+    public javafx.beans.property.ReadOnlyObjectProperty<TrainingFeed.ValidationMatrix> validationMatrixProperty() { return validationMatrix.getReadOnlyProperty(); }
 }

@@ -1,11 +1,14 @@
 package io.digitstudio.ui.train;
 
+import io.digitstudio.nn.Network;
+import io.digitstudio.train.ConfusionMatrix;
 import io.digitstudio.train.EpochReport;
 import io.digitstudio.train.IterationEvent;
 import io.digitstudio.train.TrainingListener;
 import io.digitstudio.train.TrainingResult;
 import io.digitstudio.train.TrainingStart;
 
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,6 +34,23 @@ public final class TrainingFeed implements TrainingListener {
 
     /** Validation progress of an epoch. */
     public record Validating(int epoch, double fraction) {
+    }
+
+    /**
+     * An epoch's validation as a confusion matrix, with its loss, the network that was validated and what its outputs
+     * mean; sent with the epoch's report, so the evaluation view can follow the run.
+     */
+    public record ValidationMatrix(int epoch, ConfusionMatrix matrix, double loss, Network model, List<String> classNames) {
+    }
+
+    private volatile Network model;
+    private volatile List<String> classNames = List.of();
+    private ConfusionMatrix pendingMatrix;
+
+    /** Names the run's network and its classes, for the validation matrices (call before the run starts). */
+    public void describe(Network network, List<String> names) {
+        this.model = network;
+        this.classNames = List.copyOf(names);
     }
 
     private final Queue<Object> events = new ConcurrentLinkedQueue<>();
@@ -103,6 +123,13 @@ public final class TrainingFeed implements TrainingListener {
         if (filled > 0 && lastDetail != pointedDetail) point();
         if (!Double.isNaN(lastLr)) events.add(new LrPoint(lastDetail, lastLr)); // the rate reaches the epoch's end too
         events.add(report);
+        if (pendingMatrix != null) events.add(new ValidationMatrix(report.epoch(), pendingMatrix, report.valLoss(), model, classNames));
+        pendingMatrix = null;
+    }
+
+    @Override
+    public void onConfusion(int epoch, ConfusionMatrix matrix) {
+        pendingMatrix = matrix;
     }
 
     @Override

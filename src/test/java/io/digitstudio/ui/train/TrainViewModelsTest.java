@@ -143,6 +143,55 @@ class TrainViewModelsTest {
     }
 
     @Test
+    void theEvaluationFollowsEachEpochsValidationAndItsCellsOpenOnceTheRunsModelIsActive() {
+        Fixture f = new Fixture();
+        io.digitstudio.ui.evaluate.EvaluateViewModel eval = new io.digitstudio.ui.evaluate.EvaluateViewModel(f.tasks, f.dialogs, f.models);
+        List<Integer> epochs = new java.util.ArrayList<>();
+        List<Boolean> cellsOpen = new java.util.ArrayList<>();
+        // as the app wires them
+        f.presenter.validationMatrixProperty().addListener((o, a, m) -> {
+            if (m != null) eval.showValidation(m.epoch(), m.matrix(), m.loss(), m.model(), m.classNames());
+        });
+        eval.evaluationProperty().addListener((o, a, e) -> {
+            if (e != null) {
+                epochs.add(e.epoch());
+                cellsOpen.add(e.model() != null);
+            }
+        });
+        f.settings.epochsProperty().set("2");
+        f.run.start();
+        var e = eval.evaluationProperty().get();
+        assertEquals(2, e.epoch(), "the last epoch's validation");
+        assertEquals(200, e.matrix().total(), "the run's validation set");
+        assertEquals(f.run.resultProperty().get().last().valAccuracy(), e.matrix().accuracy(), 1e-6);
+        assertEquals(f.run.resultProperty().get().last().valLoss(), e.loss(), 1e-9);
+        // the run ended and its network became the active model: the matrix stays and its cells now open the gallery
+        assertSame(f.models.activeProperty().get(), e.model());
+        assertTrue(eval.cellsOpen());
+        assertEquals(List.of(2, 2), epochs, "with same-thread tasks both epochs arrive in one drain: the newest shows, then it is bound to the model");
+        assertEquals(List.of(false, true), cellsOpen);
+        assertTrue(eval.statusProperty().get().startsWith("Training: epoch 2, validation accuracy"), eval.statusProperty().get());
+
+        // another model drops it; not following ignores the next run
+        f.models.useBuiltIn();
+        assertNull(eval.evaluationProperty().get());
+        eval.followTrainingProperty().set(false);
+        f.run.start();
+        assertNull(eval.evaluationProperty().get());
+    }
+
+    @Test
+    void aLiveMatrixCannotOpenTheGalleryBeforeItsModelIsActive() {
+        Fixture f = new Fixture();
+        io.digitstudio.ui.evaluate.EvaluateViewModel eval = new io.digitstudio.ui.evaluate.EvaluateViewModel(f.tasks, f.dialogs, f.models);
+        var m = new io.digitstudio.train.ConfusionMatrix(new int[]{0, 1, 1}, new int[]{0, 1, 0}, 2);
+        eval.showValidation(3, m, 0.5, null, List.of("a", "b"));
+        assertTrue(eval.evaluationProperty().get().live());
+        assertFalse(eval.cellsOpen());
+        assertEquals("The gallery shows these images once the run has ended and its model is active", eval.statusProperty().get());
+    }
+
+    @Test
     void aDivergedRunNeverReplacesTheActiveModel() {
         Fixture f = new Fixture();
         ActiveModel builtIn = f.models.activeProperty().get();
