@@ -31,6 +31,7 @@ class ArchitectureTest {
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("ui").definedBy("io.digitstudio.ui..")
             .layer("cli").definedBy("io.digitstudio.cli..")
+            .layer("runs").definedBy("io.digitstudio.runs..")
             .layer("train").definedBy("io.digitstudio.train..")
             .layer("optim").definedBy("io.digitstudio.optim..")
             .layer("io").definedBy("io.digitstudio.io..")
@@ -38,11 +39,12 @@ class ArchitectureTest {
             .layer("data").definedBy("io.digitstudio.data..")
             .whereLayer("ui").mayNotBeAccessedByAnyLayer()
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-            .whereLayer("train").mayOnlyBeAccessedByLayers("ui", "cli")
-            .whereLayer("optim").mayOnlyBeAccessedByLayers("train", "ui", "cli")
-            .whereLayer("io").mayOnlyBeAccessedByLayers("train", "ui", "cli")
-            .whereLayer("nn").mayOnlyBeAccessedByLayers("optim", "io", "train", "ui", "cli")
-            .whereLayer("data").mayOnlyBeAccessedByLayers("nn", "optim", "io", "train", "ui", "cli");
+            .whereLayer("runs").mayOnlyBeAccessedByLayers("ui", "cli")
+            .whereLayer("train").mayOnlyBeAccessedByLayers("runs", "ui", "cli")
+            .whereLayer("optim").mayOnlyBeAccessedByLayers("train", "runs", "ui", "cli")
+            .whereLayer("io").mayOnlyBeAccessedByLayers("train", "runs", "ui", "cli")
+            .whereLayer("nn").mayOnlyBeAccessedByLayers("optim", "io", "train", "runs", "ui", "cli")
+            .whereLayer("data").mayOnlyBeAccessedByLayers("nn", "optim", "io", "train", "runs", "ui", "cli");
 
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.digitstudio.(*)..").should().beFreeOfCycles();
 

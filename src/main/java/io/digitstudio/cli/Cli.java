@@ -15,7 +15,7 @@ import java.util.Properties;
 @Command(name = "digitstudio", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Train a digit classifier the way Chainer's tutorial does, from the command line.%n"
                 + "Run without arguments to open the desktop app.",
-        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, SummaryCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, SummaryCommand.class, BenchCommand.class, RunsCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_FAILURE = 1;
@@ -57,7 +57,7 @@ public final class Cli implements Runnable {
 
     static boolean isBadInput(Throwable ex) {
         return ex instanceof IllegalArgumentException || ex instanceof DataException || ex instanceof FormatException
-                || ex instanceof UserInputException || ex instanceof java.nio.file.NoSuchFileException;
+                || ex instanceof UserInputException || ex instanceof io.digitstudio.runs.RunsException || ex instanceof java.nio.file.NoSuchFileException;
     }
 
     static String oneLine(Throwable ex) {
@@ -70,13 +70,7 @@ public final class Cli implements Runnable {
 
     /** The version from the build (resource filtered by Maven). */
     public static String version() {
-        try (InputStream in = Cli.class.getResourceAsStream("/io/digitstudio/digitstudio.properties")) {
-            Properties p = new Properties();
-            if (in != null) p.load(in);
-            return p.getProperty("version", "dev");
-        } catch (IOException e) {
-            return "dev";
-        }
+        return io.digitstudio.io.BuildInfo.version();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -81,6 +81,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init-model", paramLabel = "FILE.npz", description = "Start from these weights (fine-tuning); the file's network must be --model's.")
     Path initModel;
 
+    @Mixin
+    RunsDirOption runsDir;
+
+    @Option(names = "--no-record", description = "Do not record this run in the run history.")
+    boolean noRecord;
+
     @Spec
     CommandSpec spec;
 
@@ -130,6 +136,8 @@ final class TrainCommand implements Callable<Integer> {
         RunOptions extras = runOptions(given, snapshot == null ? null : Snapshot.runOptions(snapshot, snapshotName));
         loop.apply(extras, d.name(), d.classNames());
         if (every > 0) loop.addListener(new SnapshotWriter(loop, snapDir, every, kept));
+        io.digitstudio.runs.RunRecorder recorder = noRecord ? null : record(loop, all, extras, every > 0 ? snapDir.toAbsolutePath().toString() : "",
+                resume == null ? "" : resume.toAbsolutePath().toString());
         // the bar first, so that it is wiped from the terminal before each epoch line is printed
         if (System.console() != null) loop.addListener(new ProgressBar(System.err));
         loop.addListener(new TrainingListener() {
@@ -143,6 +151,10 @@ final class TrainCommand implements Callable<Integer> {
             }
         });
         TrainingResult result = loop.run();
+        if (recorder != null) {
+            if (recorder.problem() != null) System.err.println("digitstudio: warning: " + recorder.problem());
+            else System.err.println("recorded as run " + recorder.id() + " (digitstudio runs show " + recorder.id() + ")");
+        }
         if (result.outcome() == TrainingResult.Outcome.DIVERGED) {
             System.err.println("digitstudio: error: " + result.message() + "; no model was saved");
             return Cli.EXIT_BAD_INPUT;
@@ -151,12 +163,24 @@ final class TrainCommand implements Callable<Integer> {
         ModelFiles.saveNpz(modelOut, loop.model(), new ModelInfo(last == null ? null : last.valAccuracy(), d.name(), d.classNames()));
         System.err.println("saved " + loop.model().architecture() + " model to " + modelOut);
         for (io.digitstudio.train.Extension e : loop.extensions()) {
-            if (e instanceof KeepBest best && best.bestEpoch() > 0) {
+            if (e instanceof KeepBest best && best.name().equals(KeepBest.NAME) && best.bestEpoch() > 0) {
                 System.err.printf(Locale.ROOT, "saved the best model (epoch %d, validation accuracy %.4f) to %s%n", best.bestEpoch(), best.best(), best.file());
             }
         }
         if (result.message() != null && result.outcome() == TrainingResult.Outcome.COMPLETED) System.err.println(result.message());
         return 0;
+    }
+
+    /** Records the run in the history; a history that cannot be written is a warning, not a reason not to train. */
+    private io.digitstudio.runs.RunRecorder record(TrainingLoop loop, Mnist.TrainTest all, RunOptions extras, String snapshots, String resumedFrom) {
+        io.digitstudio.runs.RunStore store = runsDir.store();
+        try {
+            return io.digitstudio.runs.RunRecorder.start(store, loop, new io.digitstudio.runs.RunRecorder.Origin("cli", extras, all.name(), all.source(),
+                    all.sha256(), all.classNames(), snapshots, resumedFrom));
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("digitstudio: warning: not recording this run in " + store.root() + ": " + Cli.oneLine(e));
+            return null;
+        }
     }
 
     /** The run's extensions: as given, or as the snapshot recorded them (a resumed run keeps them; --log may change). */

@@ -123,6 +123,38 @@ public final class LabeledImages implements Dataset {
         return labels[Objects.checkIndex(index, count)] & 0xff;
     }
 
+    private volatile String sha256;
+
+    /**
+     * A SHA-256 of the contents (shape, grey levels, labels), computed once: runs record which data they saw, so two
+     * runs on "the same folder" with different files inside can be told apart.
+     */
+    public String sha256() {
+        String h = sha256;
+        if (h == null) {
+            try {
+                java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+                md.update(java.nio.ByteBuffer.allocate(12).putInt(count).putInt(rows).putInt(cols).array());
+                byte[] grey = new byte[1 << 16];
+                int n = 0;
+                for (float v : scaled) {
+                    grey[n++] = (byte) Math.round(v * 255f);
+                    if (n == grey.length) {
+                        md.update(grey, 0, n);
+                        n = 0;
+                    }
+                }
+                md.update(grey, 0, n);
+                md.update(labels);
+                h = java.util.HexFormat.of().formatHex(md.digest());
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this Java", e);
+            }
+            sha256 = h;
+        }
+        return h;
+    }
+
     /** The raw grey level (0-255) of one pixel, for views that draw images without going through floats. */
     public int pixel(int index, int row, int col) {
         return Math.round(scaled[index * rows * cols + row * cols + col] * 255f);

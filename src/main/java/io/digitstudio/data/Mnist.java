@@ -38,6 +38,16 @@ public final class Mnist {
             classNames = List.copyOf(classNames);
         }
 
+        /** A SHA-256 over both sets' contents (see {@link LabeledImages#sha256()}). */
+        public String sha256() {
+            String both = train.sha256() + test.sha256();
+            try {
+                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(both.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this Java", e);
+            }
+        }
+
         /** The same data with other (e.g. cut) sets. */
         public TrainTest with(LabeledImages train, LabeledImages test) {
             return new TrainTest(train, test, source, name, classNames);

@@ -23,7 +23,17 @@ public final class KeepBest implements Extension {
     private final BestValueTrigger trigger = BestValueTrigger.max(KEY);
     private int bestEpoch;
 
+    private final String name;
+    /** The name of the best-model keeper the user asks for (--keep-best); a run's record keeps another. */
+    public static final String NAME = "KeepBest";
+
     public KeepBest(Path file, String dataset, java.util.List<String> classNames) {
+        this(file, dataset, classNames, NAME);
+    }
+
+    /** Under another name, so that a run's record can keep its own best model beside the user's. */
+    public KeepBest(Path file, String dataset, java.util.List<String> classNames, String name) {
+        this.name = name;
         this.file = file;
         this.dataset = dataset;
         this.classNames = classNames;
@@ -38,7 +48,7 @@ public final class KeepBest implements Extension {
 
     @Override
     public String name() {
-        return "KeepBest";
+        return name;
     }
 
     @Override

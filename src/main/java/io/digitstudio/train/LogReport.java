@@ -20,19 +20,26 @@ import java.util.Map;
  */
 public final class LogReport implements Extension {
     private final Path file;
+    private final String name;
     private final Trigger trigger;
     private final Map<String, double[]> summary = new LinkedHashMap<>(); // name -> {sum, count}
     private final List<Map<String, Double>> log = new ArrayList<>();
 
     /** A log written to {@code file} (null keeps it in memory only) after every epoch. */
     public LogReport(Path file) {
+        this(file, "LogReport");
+    }
+
+    /** Under another name, so that a second log (a run's record) can run beside the user's. */
+    public LogReport(Path file, String name) {
         this.file = file;
+        this.name = name;
         this.trigger = Trigger.EVERY_EPOCH;
     }
 
     @Override
     public String name() {
-        return "LogReport";
+        return name;
     }
 
     /** Called every iteration to collect; {@link #trigger} decides when an entry is written. */

@@ -220,6 +220,16 @@ public final class TrainingLoop {
         return Collections.unmodifiableList(reports);
     }
 
+    /** Examples in the training set (as the run uses it). */
+    public int trainSize() {
+        return train.size();
+    }
+
+    /** Examples in the validation set. */
+    public int testSize() {
+        return test.size();
+    }
+
     public long iteration() {
         return iteration;
     }

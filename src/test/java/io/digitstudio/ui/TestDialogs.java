@@ -58,6 +58,15 @@ public final class TestDialogs implements DialogService {
         return next("save: " + title);
     }
 
+    /** What the next confirmations answer (true: as if the user confirmed). */
+    public volatile boolean confirms = true;
+
+    @Override
+    public boolean confirm(String title, String text, String action) {
+        asked.add("confirm: " + title);
+        return confirms;
+    }
+
     @Override
     public void info(String title, String text) {
         infos.add(title + ": " + text);

@@ -23,10 +23,19 @@ public final class AppServices implements AutoCloseable {
     private final java.util.concurrent.CountDownLatch windowDrawn = new java.util.concurrent.CountDownLatch(1);
 
     public AppServices(DialogService dialogs, RecentModels recent) {
-        this(dialogs, recent, Nd4jSetup::init);
+        this(dialogs, recent, new io.digitstudio.runs.RunStore(io.digitstudio.runs.RunStore.defaultRoot()));
+    }
+
+    /** With the run history kept in {@code history} (the tests give each window its own). */
+    public AppServices(DialogService dialogs, RecentModels recent, io.digitstudio.runs.RunStore history) {
+        this(dialogs, recent, Nd4jSetup::init, history);
     }
 
     AppServices(DialogService dialogs, RecentModels recent, Runnable engineStart) {
+        this(dialogs, recent, engineStart, new io.digitstudio.runs.RunStore(io.digitstudio.runs.RunStore.defaultRoot()));
+    }
+
+    AppServices(DialogService dialogs, RecentModels recent, Runnable engineStart, io.digitstudio.runs.RunStore history) {
         this.engineStatus = new ReadOnlyStringWrapper(Nd4jSetup.firstStart()
                 ? "First start: unpacking the native libraries (a few seconds, once)…" : "Starting the engine…");
         // The engine starts once the window has been drawn (2 s at the latest): on two cores, loading the native
@@ -41,7 +50,7 @@ public final class AppServices implements AutoCloseable {
         }, Platform::runLater);
         this.dialogs = dialogs;
         this.models = new ModelManager(tasks, dialogs, recent);
-        this.main = new MainView(tasks, dialogs, models, engineStatus.getReadOnlyProperty());
+        this.main = new MainView(tasks, dialogs, models, engineStatus.getReadOnlyProperty(), history);
         tasks.engineReady().whenComplete((ok, err) -> {
             if (err != null) {
                 engineStatus.set("The engine could not start: " + Messages.of(err));

@@ -36,14 +36,23 @@ public final class MainView extends BorderPane {
     private io.digitstudio.ui.evaluate.EvaluateView evaluate;
     private final io.digitstudio.ui.evaluate.EvaluateViewModel evaluation;
 
+    private final io.digitstudio.runs.RunStore history;
+    private final Tab runsTab;
+    private io.digitstudio.ui.runs.RunsView runs;
+
     public MainView(TaskExecutor tasks, DialogService dialogs, ModelManager models, ReadOnlyStringProperty engineStatus) {
+        this(tasks, dialogs, models, engineStatus, new io.digitstudio.runs.RunStore(io.digitstudio.runs.RunStore.defaultRoot()));
+    }
+
+    public MainView(TaskExecutor tasks, DialogService dialogs, ModelManager models, ReadOnlyStringProperty engineStatus, io.digitstudio.runs.RunStore history) {
+        this.history = history;
         this.tasks = tasks;
         this.models = models;
         this.dialogs = dialogs;
         getStyleClass().add("main-view");
         TrainSettings settings = new TrainSettings();
         RunPresenter presenter = new RunPresenter();
-        train = new TrainView(settings, new RunControl(settings, presenter, tasks, dialogs, models), presenter, tasks, dialogs);
+        train = new TrainView(settings, new RunControl(settings, presenter, tasks, dialogs, models, history), presenter, tasks, dialogs);
         draw = new DrawView(new DrawViewModel(tasks, dialogs, models));
         // the evaluation follows a run's validations from the start, whether or not its tab has been opened yet
         evaluation = new io.digitstudio.ui.evaluate.EvaluateViewModel(tasks, dialogs, models);
@@ -58,7 +67,18 @@ public final class MainView extends BorderPane {
         evaluateTab.selectedProperty().addListener((o, a, selected) -> {
             if (selected) evaluate();
         });
-        tabs = new TabPane(tab("Train", "trainTab", train), samplesTab, evaluateTab, tab("Draw", "drawTab", draw));
+        runsTab = tab("Runs", "runsTab", null);
+        runsTab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected) runs().viewModel().refresh();
+        });
+        // the history changes when a run starts or ends, and a run's record grows every epoch: an open Runs tab follows
+        train.run().historyChangesProperty().addListener((o, a, b) -> {
+            if (runs != null) runs.viewModel().refresh();
+        });
+        presenter.epochRows().addListener((javafx.collections.ListChangeListener<io.digitstudio.train.EpochReport>) c -> {
+            if (runs != null && runsTab.isSelected()) runs.viewModel().refresh();
+        });
+        tabs = new TabPane(tab("Train", "trainTab", train), samplesTab, evaluateTab, tab("Draw", "drawTab", draw), runsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
         Label engine = new Label();
@@ -104,11 +124,55 @@ public final class MainView extends BorderPane {
         return evaluate;
     }
 
+    /** The run history, built on first use; its actions open the other views. */
+    public io.digitstudio.ui.runs.RunsView runs() {
+        if (runs == null) {
+            io.digitstudio.ui.runs.RunsViewModel vm = new io.digitstudio.ui.runs.RunsViewModel(tasks, dialogs, history);
+            vm.setActions(new io.digitstudio.ui.runs.RunsViewModel.Actions() {
+                @Override
+                public void openModel(java.nio.file.Path model, String name) {
+                    models.open(model).whenComplete((m, err) -> {
+                        if (err == null) selectTab("drawTab");
+                    });
+                }
+
+                @Override
+                public void evaluate(java.nio.file.Path model, String name) {
+                    models.open(model).whenComplete((m, err) -> {
+                        if (err != null) return;
+                        selectTab("evaluateTab");
+                        evaluation.evaluate();
+                    });
+                }
+
+                @Override
+                public void rerun(io.digitstudio.runs.RunSummary run) {
+                    TrainSettings s = train.settings();
+                    s.show(run.settings().config());
+                    s.show(run.settings().options());
+                    java.nio.file.Path source = java.nio.file.Path.of(run.settings().dataSource());
+                    s.dataFolderProperty().set(source.isAbsolute() && java.nio.file.Files.isDirectory(source) ? source : null);
+                    selectTab("trainTab");
+                    train.presenter().status("The settings of run " + run.id() + " are filled in: press Start to run it again");
+                }
+
+                @Override
+                public void resume(java.nio.file.Path snapshot) {
+                    selectTab("trainTab");
+                    train.run().resume(snapshot);
+                }
+            });
+            runs = new io.digitstudio.ui.runs.RunsView(vm);
+            runsTab.setContent(runs);
+        }
+        return runs;
+    }
+
     public DrawView draw() {
         return draw;
     }
 
-    /** Selects the tab with this id ("trainTab", "samplesTab", "evaluateTab", "drawTab"). */
+    /** Selects the tab with this id ("trainTab", "samplesTab", "evaluateTab", "drawTab", "runsTab"). */
     public void selectTab(String id) {
         tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
     }

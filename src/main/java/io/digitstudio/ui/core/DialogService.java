@@ -21,6 +21,9 @@ public interface DialogService {
 
     Optional<Path> saveFile(String title, String suggestedName, String description, String extension);
 
+    /** Asks the user to confirm something that cannot be undone; true when they do. */
+    boolean confirm(String title, String text, String action);
+
     /** A passing message (a toast). */
     void info(String title, String text);
 

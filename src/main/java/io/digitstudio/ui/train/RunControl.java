@@ -50,7 +50,18 @@ public final class RunControl {
     private final AtomicReference<TrainingLoop> loop = new AtomicReference<>();
     private volatile boolean stopBeforeStart;
 
+    private final io.digitstudio.runs.RunStore history;
+    private final javafx.beans.property.ReadOnlyLongWrapper historyChanges = new javafx.beans.property.ReadOnlyLongWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper recordedRun = new javafx.beans.property.ReadOnlyStringWrapper();
+
     public RunControl(TrainSettings settings, RunPresenter presenter, TaskExecutor tasks, DialogService dialogs, ModelManager models) {
+        this(settings, presenter, tasks, dialogs, models, null);
+    }
+
+    /** With a run history that records every run ({@code history} null: runs are not recorded). */
+    public RunControl(TrainSettings settings, RunPresenter presenter, TaskExecutor tasks, DialogService dialogs, ModelManager models,
+                      io.digitstudio.runs.RunStore history) {
+        this.history = history;
         this.settings = settings;
         this.presenter = presenter;
         this.tasks = tasks;
@@ -77,7 +88,7 @@ public final class RunControl {
         }
         io.digitstudio.train.RunOptions extras = settings.runOptions();
         boolean keepBest = settings.keepBestProperty().get();
-        launch("Loading data…", cfg.epochs(), d -> {
+        launch("Loading data…", cfg.epochs(), null, d -> {
             TrainingLoop l = TrainingLoop.create(cfg, d.train().limit(cfg.trainLimit(), "Training examples"), d.test().limit(cfg.testLimit(), "Test examples"), d.source());
             l.apply(extras, d.name(), d.classNames());
             if (keepBest) {
@@ -106,7 +117,7 @@ public final class RunControl {
         if (!state.get().canStart()) return;
         int wanted = settings.plannedEpochs();
         String name = String.valueOf(snapshot.getFileName());
-        launch("Reading snapshot…", wanted, d -> {
+        launch("Reading snapshot…", wanted, snapshot, d -> {
             Map<String, NpyArray> a = Snapshot.read(snapshot);
             TrainingConfig c = Snapshot.config(a, name);
             TrainingConfig shown = c.withEpochs(Math.max(c.epochs(), Math.min(wanted, TrainingConfig.MAX_EPOCHS)));
@@ -115,7 +126,7 @@ public final class RunControl {
         });
     }
 
-    private void launch(String firstStatus, int planned, LoopFactory factory) {
+    private void launch(String firstStatus, int planned, Path resumedFrom, LoopFactory factory) {
         Path folder = settings.dataFolderProperty().get();
         Path snapshots = settings.snapshotFolderProperty().get();
         TrainingFeed feed = new TrainingFeed();
@@ -134,24 +145,46 @@ public final class RunControl {
                 l.addListener(new SnapshotWriter(l, snapshots, 1, SNAPSHOTS_KEPT));
                 l.setSetup(new RunSetup(folder == null ? "" : folder.toString(), "", snapshots.toString(), 1, SNAPSHOTS_KEPT));
             }
+            io.digitstudio.runs.RunRecorder rec = record(l, d, snapshots, resumedFrom);
             loop.set(l);
             tasks.onUi(() -> {
                 if (state.get() == RunState.PREPARING) state.set(RunState.RUNNING);
+                if (rec != null) {
+                    recordedRun.set(rec.id());
+                    historyChanges.set(historyChanges.get() + 1);
+                }
             });
             if (stopBeforeStart) l.control().requestStop();
-            return new Finished(l.run(), d);
+            return new Finished(l.run(), d, rec);
         });
         run.whenComplete((f, err) -> {
             if (err != null) {
                 failed(err);
             } else {
                 finished(f.result(), f.data());
+                if (f.record() != null) {
+                    if (f.record().problem() != null) dialogs.error("Run history", f.record().problem());
+                    historyChanges.set(historyChanges.get() + 1);
+                }
             }
         });
     }
 
-    /** How a run ended, and the data it ran on (its name and class names go with the model). */
-    private record Finished(TrainingResult result, Mnist.TrainTest data) {
+    /** How a run ended, the data it ran on (its name and class names go with the model), and its record (or null). */
+    private record Finished(TrainingResult result, Mnist.TrainTest data, io.digitstudio.runs.RunRecorder record) {
+    }
+
+    /** Records the run in the history; one that cannot be recorded still trains, and the user is told why. */
+    private io.digitstudio.runs.RunRecorder record(TrainingLoop l, Mnist.TrainTest d, Path snapshots, Path resumedFrom) {
+        if (history == null) return null;
+        try {
+            return io.digitstudio.runs.RunRecorder.start(history, l, new io.digitstudio.runs.RunRecorder.Origin("gui", l.options(), d.name(), d.source(),
+                    d.sha256(), d.classNames(), snapshots == null ? "" : snapshots.toAbsolutePath().toString(),
+                    resumedFrom == null ? "" : resumedFrom.toAbsolutePath().toString()));
+        } catch (java.io.IOException | RuntimeException e) {
+            tasks.onUi(() -> dialogs.error("Run history", "This run is not recorded: " + Messages.of(e)));
+            return null;
+        }
     }
 
     private void failed(Throwable err) {
@@ -174,7 +207,7 @@ public final class RunControl {
             ModelInfo info = new ModelInfo(last == null ? null : last.valAccuracy(), data.name(), data.classNames());
             trained = ActiveModel.of(l.model(), "trained in this session", info, null);
             for (io.digitstudio.train.Extension e : l.extensions()) {
-                if (e instanceof io.digitstudio.train.KeepBest best && best.bestEpoch() > 0 && last != null && best.bestEpoch() != last.epoch()) {
+                if (e instanceof io.digitstudio.train.KeepBest best && best.name().equals(io.digitstudio.train.KeepBest.NAME) && best.bestEpoch() > 0 && last != null && best.bestEpoch() != last.epoch()) {
                     try {
                         io.digitstudio.io.ModelFiles.LoadedModel m = io.digitstudio.io.ModelFiles.loadNpz(best.file());
                         trained = ActiveModel.of(m.model(), "best of this session (epoch " + best.bestEpoch() + ")", m.info(), null);
@@ -279,6 +312,10 @@ public final class RunControl {
     }
 
     public ReadOnlyObjectProperty<RunState> stateProperty() { return state.getReadOnlyProperty(); }
+    /** Counts the changes this control made to the run history (a run recorded, a run ended), for views that list it. */
+    public javafx.beans.property.ReadOnlyLongProperty historyChangesProperty() { return historyChanges.getReadOnlyProperty(); }
+    /** The id of the latest run recorded in the history (empty before one). */
+    public javafx.beans.property.ReadOnlyStringProperty recordedRunProperty() { return recordedRun.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<TrainingResult> resultProperty() { return result.getReadOnlyProperty(); }
     /** The model the last run trained (also a stopped one), or null. */
     public ReadOnlyObjectProperty<ActiveModel> trainedModelProperty() { return trainedModel.getReadOnlyProperty(); }

@@ -229,6 +229,14 @@ public final class TrainSettings {
         }
     }
 
+    /** Shows a run's schedule and other extensions (re-running a recorded run). */
+    public void show(io.digitstudio.train.RunOptions o) {
+        lrShift.set(o.lrShift());
+        warmup.set(o.warmupEpochs() == 0 ? "" : String.valueOf(o.warmupEpochs()));
+        earlyStop.set(o.earlyStop() == 0 ? "" : String.valueOf(o.earlyStop()));
+        keepBest.set(o.keepBest());
+    }
+
     public ObjectProperty<Path> dataFolderProperty() { return dataFolder; }
     /** The preset chosen ("tutorial", "wide", "lenet") or "custom"; choosing a preset puts its spec in the editor. */
     public StringProperty presetProperty() { return preset; }

@@ -1,0 +1,255 @@
+package io.digitstudio.cli;
+
+import io.digitstudio.runs.RunSummary;
+import io.digitstudio.runs.RunStore;
+import io.digitstudio.runs.RunsException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code runs}: the run history (every training run, recorded by {@code train} and the app). IDs may be abbreviated. */
+@Command(name = "runs", mixinStandardHelpOptions = true, description = "List, show, compare, export and delete recorded training runs.",
+        subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Compare.class, RunsCommand.Delete.class,
+                RunsCommand.Export.class, RunsCommand.Name.class})
+final class RunsCommand implements Runnable {
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static String acc(double a) {
+        return Double.isNaN(a) ? "-" : String.format(Locale.ROOT, "%.4f", a);
+    }
+
+    static String duration(double s) {
+        long t = Math.round(s);
+        return t >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60) : String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60);
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per run, newest first: id, start, status, epochs, best and final validation accuracy, network, optimizer, name.")
+    static final class ListRuns implements Callable<Integer> {
+        @Mixin
+        RunsDirOption runsDir;
+
+        @Override
+        public Integer call() {
+            RunStore store = runsDir.store();
+            List<RunSummary> runs = store.list();
+            if (runs.isEmpty()) {
+                System.err.println("no runs recorded in " + store.root());
+                return 0;
+            }
+            System.out.printf(Locale.ROOT, "%-8s  %-16s  %-11s  %6s  %6s  %6s  %8s  %-10s  %-22s  %s%n", "ID", "STARTED", "STATUS", "EPOCHS", "BEST", "FINAL",
+                    "TIME", "NETWORK", "OPTIMIZER", "NAME");
+            for (RunSummary r : runs) {
+                if (r.damaged()) {
+                    System.out.printf(Locale.ROOT, "%-8s  %-16s  %-11s  %s%n", r.id(), WHEN.format(r.created()), r.status().label(), r.problem());
+                    continue;
+                }
+                String net = r.network().length() > 10 ? r.network().substring(0, 9) + "…" : r.network();
+                System.out.printf(Locale.ROOT, "%-8s  %-16s  %-11s  %6s  %6s  %6s  %8s  %-10s  %-22s  %s%n", r.id(), WHEN.format(r.created()), r.status().label(),
+                        r.epochsDone() + "/" + r.settings().config().epochs(), acc(r.bestAccuracy()), acc(r.finalAccuracy()), duration(r.seconds()), net,
+                        r.optimizer(), r.name());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "A run's settings, status, files and epoch log.")
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        RunsDirOption runsDir;
+
+        @Parameters(paramLabel = "ID", description = "The run's id, or enough of its start to be unique.")
+        String id;
+
+        @Override
+        public Integer call() {
+            RunStore store = runsDir.store();
+            RunSummary r = store.find(id);
+            System.out.println("run " + r.id() + (r.name().isBlank() ? "" : "  " + r.name()));
+            System.out.println("folder      " + r.folder());
+            System.out.println("status      " + r.status().label() + (r.message() == null || r.message().isBlank() ? "" : " (" + r.message() + ")"));
+            if (r.damaged()) return 0;
+            System.out.println("started     " + WHEN.format(r.created()) + " from the " + (r.settings().origin().equals("gui") ? "app" : "command line"));
+            System.out.printf(Locale.ROOT, "progress    epoch %d of %d, %s%n", r.epochsDone(), r.settings().config().epochs(), duration(r.seconds()));
+            System.out.printf(Locale.ROOT, "accuracy    best %s (epoch %d), final %s%n", acc(r.bestAccuracy()), r.bestEpoch(), acc(r.finalAccuracy()));
+            if (!r.notes().isBlank()) System.out.println("notes       " + r.notes().replace("\n", "\n            "));
+            System.out.println();
+            r.settings().comparable().forEach((k, v) -> System.out.printf(Locale.ROOT, "%-20s%s%n", k, v));
+            r.settings().versions().forEach((k, v) -> System.out.printf(Locale.ROOT, "%-20s%s%n", "version/" + k, v));
+            System.out.println();
+            store.model(r).ifPresent(p -> System.out.println("model       " + p));
+            store.bestModel(r).ifPresent(p -> System.out.println("best model  " + p));
+            store.lastSnapshot(r).ifPresent(p -> System.out.println("snapshot    " + p));
+            List<Map<String, Double>> log = store.log(r);
+            if (!log.isEmpty()) {
+                System.out.println();
+                System.out.printf(Locale.ROOT, "%5s  %10s  %10s  %8s  %8s  %10s%n", "epoch", "train_loss", "val_loss", "val_acc", "lr", "elapsed");
+                for (Map<String, Double> e : log) {
+                    System.out.printf(Locale.ROOT, "%5s  %10s  %10s  %8s  %8s  %10s%n", whole(e.get("epoch")), fmt(e.get("main/loss")),
+                            fmt(e.get("validation/main/loss")), fmt(e.get("validation/main/accuracy")), e.get("lr") == null ? "-" : RunsCommand.shortNumber(e.get("lr")),
+                            e.get("elapsed_time") == null ? "-" : String.format(Locale.ROOT, "%.1fs", e.get("elapsed_time")));
+                }
+            }
+            return 0;
+        }
+    }
+
+    static String whole(Double v) {
+        return v == null || v.isNaN() ? "-" : String.valueOf(v.longValue());
+    }
+
+    static String fmt(Double v) {
+        return v == null || v.isNaN() ? "-" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    static String shortNumber(double v) {
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
+    }
+
+    @Command(name = "compare", mixinStandardHelpOptions = true, description = "The settings that differ between runs, their results, and their epoch logs side by side.")
+    static final class Compare implements Callable<Integer> {
+        @Mixin
+        RunsDirOption runsDir;
+
+        @Parameters(paramLabel = "ID", arity = "2..*", description = "Two or more runs (ids or unique starts).")
+        List<String> ids;
+
+        @Override
+        public Integer call() {
+            RunStore store = runsDir.store();
+            List<RunSummary> runs = new ArrayList<>();
+            for (String id : ids) {
+                RunSummary r = store.find(id);
+                if (r.damaged()) throw new RunsException("run " + r.id() + " is damaged: " + r.problem());
+                if (runs.stream().anyMatch(x -> x.id().equals(r.id()))) throw new RunsException("run " + r.id() + " is given twice");
+                runs.add(r);
+            }
+            int w = 12;
+            StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-14s", "setting"));
+            for (RunSummary r : runs) head.append(String.format(Locale.ROOT, "  %-" + w + "s", r.id()));
+            System.out.println(head);
+            Set<String> keys = new LinkedHashSet<>();
+            runs.forEach(r -> keys.addAll(r.settings().comparable().keySet()));
+            int same = 0;
+            for (String k : keys) {
+                List<String> values = runs.stream().map(r -> r.settings().comparable().getOrDefault(k, "-")).toList();
+                if (values.stream().distinct().count() == 1) {
+                    same++;
+                    continue;
+                }
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-14s", k));
+                for (String v : values) line.append(String.format(Locale.ROOT, "  %-" + w + "s", v));
+                System.out.println(line);
+            }
+            StringBuilder best = new StringBuilder(String.format(Locale.ROOT, "%-14s", "best val_acc"));
+            StringBuilder fin = new StringBuilder(String.format(Locale.ROOT, "%-14s", "final val_acc"));
+            StringBuilder status = new StringBuilder(String.format(Locale.ROOT, "%-14s", "status"));
+            for (RunSummary r : runs) {
+                best.append(String.format(Locale.ROOT, "  %-" + w + "s", acc(r.bestAccuracy()) + " @" + r.bestEpoch()));
+                fin.append(String.format(Locale.ROOT, "  %-" + w + "s", acc(r.finalAccuracy())));
+                status.append(String.format(Locale.ROOT, "  %-" + w + "s", r.status().label()));
+            }
+            System.out.println(best);
+            System.out.println(fin);
+            System.out.println(status);
+            System.out.println("(" + same + " other settings are the same in all)");
+            System.out.println();
+            List<List<Map<String, Double>>> logs = runs.stream().map(store::log).toList();
+            int epochs = logs.stream().mapToInt(List::size).max().orElse(0);
+            StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%5s", "epoch"));
+            for (RunSummary r : runs) h.append(String.format(Locale.ROOT, "  %-17s", r.id() + " loss/acc"));
+            System.out.println(h);
+            for (int e = 0; e < epochs; e++) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%5d", e + 1));
+                for (List<Map<String, Double>> log : logs) {
+                    Map<String, Double> row = e < log.size() ? log.get(e) : null;
+                    line.append(String.format(Locale.ROOT, "  %-17s", row == null ? "" : fmt(row.get("validation/main/loss")) + " " + fmt(row.get("validation/main/accuracy"))));
+                }
+                System.out.println(line.toString().stripTrailing());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a run and its files (not while it runs).")
+    static final class Delete implements Callable<Integer> {
+        @Mixin
+        RunsDirOption runsDir;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Override
+        public Integer call() {
+            RunStore store = runsDir.store();
+            RunSummary r = store.find(id);
+            store.delete(r.id());
+            System.err.println("deleted run " + r.id());
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Write a run's folder (settings, log, models, matrices) as a zip.")
+    static final class Export implements Callable<Integer> {
+        @Mixin
+        RunsDirOption runsDir;
+
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Parameters(index = "1", paramLabel = "FILE.zip")
+        Path zip;
+
+        @Override
+        public Integer call() {
+            RunStore store = runsDir.store();
+            RunSummary r = store.find(id);
+            ModelOutput.check(zip);
+            store.export(r.id(), zip);
+            System.err.println("exported run " + r.id() + " to " + zip);
+            return 0;
+        }
+    }
+
+    @Command(name = "name", mixinStandardHelpOptions = true, description = "Name a run (and give it notes).")
+    static final class Name implements Callable<Integer> {
+        @Mixin
+        RunsDirOption runsDir;
+
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Parameters(index = "1", paramLabel = "NAME")
+        String name;
+
+        @picocli.CommandLine.Option(names = "--notes", paramLabel = "TEXT", description = "Notes for the run (replacing any).")
+        String notes;
+
+        @Override
+        public Integer call() {
+            RunStore store = runsDir.store();
+            RunSummary r = store.find(id);
+            store.describe(r.id(), name, notes != null ? notes : r.notes());
+            System.err.println("named run " + r.id() + " \"" + name.strip() + "\"");
+            return 0;
+        }
+    }
+}

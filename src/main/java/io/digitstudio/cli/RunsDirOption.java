@@ -1,0 +1,17 @@
+package io.digitstudio.cli;
+
+import io.digitstudio.runs.RunStore;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** {@code --runs-dir}: where the run history is (default: $DIGITSTUDIO_RUNS, else the per-user data folder). */
+final class RunsDirOption {
+    @Option(names = "--runs-dir", paramLabel = "DIR", description = "The run history's folder (default: $DIGITSTUDIO_RUNS, else "
+            + "$XDG_DATA_HOME/digitstudio/runs, i.e. ~/.local/share/digitstudio/runs).")
+    Path dir;
+
+    RunStore store() {
+        return new RunStore(dir != null ? dir : RunStore.defaultRoot());
+    }
+}

@@ -1,0 +1,188 @@
+package io.digitstudio.runs;
+
+import io.digitstudio.io.Json;
+import io.digitstudio.io.ModelFiles;
+import io.digitstudio.io.ModelInfo;
+import io.digitstudio.train.ConfusionMatrix;
+import io.digitstudio.train.EpochReport;
+import io.digitstudio.train.KeepBest;
+import io.digitstudio.train.LogReport;
+import io.digitstudio.train.RunOptions;
+import io.digitstudio.train.TrainingListener;
+import io.digitstudio.train.TrainingLoop;
+import io.digitstudio.train.TrainingResult;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Records one run into its folder of the history, as a listener of the loop plus two extensions of its own (a
+ * {@link LogReport} writing the folder's {@code log}, a {@link KeepBest} keeping {@code best.npz}), under their own
+ * names so the user's {@code --log} and {@code --keep-best} run beside them. The status file is rewritten after every
+ * epoch and at the end; the lock is held from the start to the end. A recording that fails (a full disk) never stops
+ * the training: the first problem is kept in {@link #problem()} and recording stops.
+ */
+public final class RunRecorder implements TrainingListener {
+    /** Names of the recorder's extensions in a run (and in its snapshots). */
+    static final String LOG_NAME = "RunLog";
+    static final String BEST_NAME = "RunBest";
+
+    private final Path folder;
+    private final String id;
+    private final TrainingLoop loop;
+    private final String dataName;
+    private final List<String> classNames;
+    private final RunLocks.Held lock;
+    private final long startNanos = System.nanoTime();
+    private final double secondsBefore;
+    private double bestAccuracy = Double.NaN;
+    private int bestEpoch;
+    private EpochReport last;
+    private volatile String problem;
+
+    private RunRecorder(Path folder, TrainingLoop loop, String dataName, List<String> classNames, RunLocks.Held lock) {
+        this.folder = folder;
+        this.id = folder.getFileName().toString();
+        this.loop = loop;
+        this.dataName = dataName;
+        this.classNames = List.copyOf(classNames);
+        this.lock = lock;
+        this.secondsBefore = loop.elapsedTime();
+    }
+
+    /** What a run is recorded with beyond the loop's own configuration. */
+    public record Origin(String origin, RunOptions options, String dataName, String dataSource, String dataChecksum, List<String> classNames,
+                         String snapshotDir, String resumedFrom) {
+    }
+
+    /**
+     * Makes the run's folder, writes its settings and status, takes its lock, and attaches the recorder to the loop
+     * (before it runs). Failing to make the folder is an {@link IOException}: the caller decides whether to train
+     * unrecorded.
+     */
+    public static RunRecorder start(RunStore store, TrainingLoop loop, Origin o) throws IOException {
+        Path folder = store.newFolder();
+        String id = folder.getFileName().toString();
+        RunLocks.Held lock = RunLocks.acquire(folder.resolve(RunStore.LOCK));
+        try {
+            RunOptions opts = o.options() == null ? RunOptions.NONE : o.options();
+            RunSettings s = new RunSettings(id, Instant.now(), o.origin(), loop.config(), opts, o.dataName(), o.dataSource(), o.dataChecksum(),
+                    loop.trainSize(), loop.testSize(), o.snapshotDir() == null ? "" : o.snapshotDir(), o.resumedFrom() == null ? "" : o.resumedFrom(),
+                    versions());
+            RunStore.write(folder.resolve(RunStore.SETTINGS), Json.write(s.toJson()));
+            RunRecorder r = new RunRecorder(folder, loop, o.dataName(), o.classNames(), lock);
+            r.writeStatus("running", "");
+            loop.addExtension(new LogReport(folder.resolve(RunStore.LOG), LOG_NAME));
+            loop.addExtension(new KeepBest(folder.resolve(RunStore.BEST), o.dataName(), o.classNames(), BEST_NAME));
+            loop.addListener(r);
+            return r;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    static Map<String, String> versions() {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("digitstudio", io.digitstudio.io.BuildInfo.version());
+        v.put("java", System.getProperty("java.version"));
+        v.put("nd4j", "1.0.0-M2.1");
+        v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        return v;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** The first thing that could not be recorded, or null. */
+    public String problem() {
+        return problem;
+    }
+
+    @Override
+    public void onConfusion(int epoch, ConfusionMatrix matrix) {
+        if (problem != null) return;
+        try {
+            Path dir = Files.createDirectories(folder.resolve(RunStore.CONFUSION));
+            RunStore.write(dir.resolve(String.format(Locale.ROOT, "epoch_%04d.csv", epoch)), matrix.csv(classNames));
+        } catch (IOException | RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    @Override
+    public void onEpoch(EpochReport r) {
+        last = r;
+        if (Double.isNaN(bestAccuracy) || r.valAccuracy() > bestAccuracy) {
+            bestAccuracy = r.valAccuracy();
+            bestEpoch = r.epoch();
+        }
+        writeStatus("running", "");
+    }
+
+    @Override
+    public void onEnd(TrainingResult result) {
+        try {
+            if (problem == null && result.iterations() > 0 && result.outcome() != TrainingResult.Outcome.DIVERGED) {
+                try {
+                    ModelFiles.saveNpz(folder.resolve(RunStore.MODEL), loop.model(),
+                            new ModelInfo(last == null ? null : last.valAccuracy(), dataName, classNames));
+                } catch (IOException | RuntimeException e) {
+                    fail(e);
+                }
+            }
+            String status = switch (result.outcome()) {
+                case COMPLETED -> "finished";
+                case STOPPED -> "stopped";
+                case DIVERGED -> "diverged";
+            };
+            writeStatus(status, result.message() == null ? "" : result.message());
+        } finally {
+            lock.close();
+        }
+    }
+
+    private void writeStatus(String status, String message) {
+        if (problem != null) return;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", status);
+        m.put("updated", Instant.now().toString());
+        m.put("epochs_done", last == null ? 0 : last.epoch());
+        m.put("iteration", loop.iteration());
+        m.put("final_accuracy", last == null ? null : last.valAccuracy());
+        m.put("final_loss", last == null ? null : last.valLoss());
+        m.put("best_accuracy", Double.isNaN(bestAccuracy) ? null : bestAccuracy);
+        m.put("best_epoch", bestEpoch);
+        m.put("seconds", secondsBefore + (System.nanoTime() - startNanos) / 1e9);
+        m.put("message", message);
+        m.put("pid", ProcessHandle.current().pid());
+        try {
+            RunStore.write(folder.resolve(RunStore.STATUS), Json.write(m));
+        } catch (RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    private void fail(Exception e) {
+        if (problem == null) problem = "run " + id + " is no longer recorded: " + e.getMessage();
+    }
+
+    /** The run's folder as text, for messages: "run 3fa2c1d0 (in /home/u/.local/share/digitstudio/runs)". */
+    @Override
+    public String toString() {
+        return "run " + id + " (in " + folder.getParent() + ")";
+    }
+
+}

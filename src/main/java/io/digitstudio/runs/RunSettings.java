@@ -1,0 +1,96 @@
+package io.digitstudio.runs;
+
+import io.digitstudio.nn.NetworkSpec;
+import io.digitstudio.train.RunOptions;
+import io.digitstudio.train.TrainingConfig;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a run was set up with, as {@code run.json} keeps it: the training configuration (network spec, optimizer and
+ * hyper-parameters, batch size, epochs, seed, subset sizes), the schedule and other extensions, the data (name, where it
+ * came from, a checksum of its contents), where it was started from, and the versions that ran it. Written once when the
+ * run starts; what the user edits later (name, notes) lives in {@code meta.json}.
+ */
+public record RunSettings(String id, Instant created, String origin, TrainingConfig config, RunOptions options, String dataName,
+                          String dataSource, String dataChecksum, int trainSize, int testSize, String snapshotDir, String resumedFrom,
+                          Map<String, String> versions) {
+    static final int FORMAT = 1;
+
+    Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("id", id);
+        m.put("created", created.toString());
+        m.put("origin", origin);
+        m.put("network", config.network().text());
+        m.put("optimizer", config.optimizer());
+        m.put("hyperparams", new LinkedHashMap<>(config.hyperparams()));
+        m.put("batch_size", config.batchSize());
+        m.put("epochs", config.epochs());
+        m.put("seed", config.seed());
+        m.put("shuffle", config.shuffle());
+        m.put("augment", config.augment());
+        m.put("train_limit", config.trainLimit());
+        m.put("test_limit", config.testLimit());
+        Map<String, Object> ext = new LinkedHashMap<>();
+        ext.put("lr_shift", options.lrShift());
+        ext.put("warmup", options.warmupEpochs());
+        ext.put("early_stop", options.earlyStop());
+        ext.put("keep_best", options.keepBest());
+        m.put("extensions", ext);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("name", dataName);
+        data.put("source", dataSource);
+        data.put("sha256", dataChecksum);
+        data.put("train_size", trainSize);
+        data.put("test_size", testSize);
+        m.put("data", data);
+        m.put("snapshot_dir", snapshotDir);
+        m.put("resumed_from", resumedFrom);
+        m.put("versions", new LinkedHashMap<>(versions));
+        return m;
+    }
+
+    /** Reads {@code run.json}'s object; anything missing or of the wrong kind is an {@link IllegalArgumentException} naming it. */
+    static RunSettings fromJson(Map<String, Object> m) {
+        JsonFields f = new JsonFields(m, "run.json");
+        Map<String, Double> hyper = new LinkedHashMap<>();
+        f.object("hyperparams").forEach((k, v) -> hyper.put(k, JsonFields.number(v, "hyperparams/" + k)));
+        TrainingConfig c = new TrainingConfig(f.integer("epochs"), f.integer("batch_size"), NetworkSpec.parse(f.string("network")),
+                f.string("optimizer"), hyper, (long) f.number("seed"), f.bool("shuffle"), f.integer("train_limit"), f.integer("test_limit"),
+                f.bool("augment"));
+        JsonFields ext = f.child("extensions");
+        RunOptions o = new RunOptions(ext.string("lr_shift"), ext.integer("warmup"), ext.integer("early_stop"), ext.bool("keep_best"), "");
+        JsonFields data = f.child("data");
+        Map<String, String> versions = new LinkedHashMap<>();
+        f.object("versions").forEach((k, v) -> versions.put(k, String.valueOf(v)));
+        return new RunSettings(f.string("id"), Instant.parse(f.string("created")), f.string("origin"), c, o, data.string("name"),
+                data.string("source"), data.string("sha256"), data.integer("train_size"), data.integer("test_size"),
+                f.optionalString("snapshot_dir"), f.optionalString("resumed_from"), versions);
+    }
+
+    /** The settings a comparison lines up, by name, in a fixed order (what a user would change between runs). */
+    public Map<String, String> comparable() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("network", config.network().text());
+        m.put("optimizer", config.optimizer());
+        config.hyperparams().forEach((k, v) -> m.put(k, RunSummary.number(v)));
+        m.put("batch_size", String.valueOf(config.batchSize()));
+        m.put("epochs", String.valueOf(config.epochs()));
+        m.put("seed", String.valueOf(config.seed()));
+        m.put("shuffle", String.valueOf(config.shuffle()));
+        m.put("augment", String.valueOf(config.augment()));
+        m.put("lr_shift", options.lrShift().isEmpty() ? "none" : options.lrShift());
+        m.put("warmup", String.valueOf(options.warmupEpochs()));
+        m.put("early_stop", options.earlyStop() == 0 ? "off" : String.valueOf(options.earlyStop()));
+        m.put("data", dataName);
+        m.put("data_sha256", dataChecksum.length() > 12 ? dataChecksum.substring(0, 12) : dataChecksum);
+        m.put("train_size", String.valueOf(trainSize));
+        m.put("test_size", String.valueOf(testSize));
+        m.put("origin", origin);
+        return m;
+    }
+}

@@ -1,0 +1,21 @@
+package io.digitstudio.runs;
+
+import java.util.Locale;
+
+/**
+ * Where a run stands. A run whose status file still says running but whose process no longer holds its lock was
+ * killed (SIGKILL, a power cut): it is {@link #INTERRUPTED}. A folder whose settings cannot be read is {@link #DAMAGED}.
+ */
+public enum RunStatus {
+    RUNNING, FINISHED, STOPPED, DIVERGED, INTERRUPTED, DAMAGED;
+
+    /** As the files and the command line write it: "finished". */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static RunStatus of(String label) {
+        for (RunStatus s : values()) if (s.label().equals(label)) return s;
+        throw new IllegalArgumentException("unknown run status '" + label + "'");
+    }
+}

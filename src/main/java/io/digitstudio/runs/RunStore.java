@@ -1,0 +1,280 @@
+package io.digitstudio.runs;
+
+import io.digitstudio.io.AtomicFiles;
+import io.digitstudio.io.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The run history on disk: one folder per run under {@link #root()}, named by its id (eight hex digits), holding
+ * <pre>
+ *   run.json        the settings, written once at the start ({@link RunSettings})
+ *   meta.json       the user's name and notes for the run
+ *   status.json     running / finished / stopped / diverged, epochs done, final and best accuracy, seconds
+ *   log             Chainer's log (JSON), rewritten after every epoch
+ *   model.npz       the final model; best.npz the best epoch's
+ *   confusion/      epoch_NNNN.csv: each validation's confusion matrix
+ *   lock            held by the recording process while it runs
+ * </pre>
+ * Every file is written atomically, and each run only by the process that created its folder (created atomically, so
+ * two recorders never share one), so several processes may record and read at once. A folder that cannot be read is
+ * listed as damaged with the reason; the rest of the history is unaffected.
+ */
+public final class RunStore {
+    /** The environment variable that moves the history (as {@code --runs-dir} does). */
+    public static final String ENV = "DIGITSTUDIO_RUNS";
+    static final String SETTINGS = "run.json";
+    static final String META = "meta.json";
+    static final String STATUS = "status.json";
+    static final String LOG = "log";
+    static final String MODEL = "model.npz";
+    static final String BEST = "best.npz";
+    static final String CONFUSION = "confusion";
+    static final String LOCK = "lock";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path root;
+
+    public RunStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Where runs are kept by default: {@code $DIGITSTUDIO_RUNS}, else {@code $XDG_DATA_HOME/digitstudio/runs}, else
+     * {@code ~/.local/share/digitstudio/runs} (the XDG base directory default).
+     */
+    public static Path defaultRoot() {
+        return defaultRoot(System.getenv());
+    }
+
+    static Path defaultRoot(Map<String, String> env) {
+        String dir = env.get(ENV);
+        if (dir != null && !dir.isBlank()) return Path.of(dir);
+        String xdg = env.get("XDG_DATA_HOME");
+        Path data = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return data.resolve("digitstudio").resolve("runs");
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Makes a new, empty run folder with a fresh id (never one another process is making). */
+    Path newFolder() throws IOException {
+        Files.createDirectories(root);
+        for (int attempt = 0; ; attempt++) {
+            String id = String.format(Locale.ROOT, "%08x", RANDOM.nextInt());
+            try {
+                return Files.createDirectory(root.resolve(id));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) throw e;
+            }
+        }
+    }
+
+    /** Every run, newest first; damaged ones included (with the reason). */
+    public List<RunSummary> list() {
+        if (!Files.isDirectory(root)) return List.of();
+        List<RunSummary> runs = new ArrayList<>();
+        try (Stream<Path> s = Files.list(root)) {
+            s.filter(p -> Files.isDirectory(p) && isId(p.getFileName().toString())).forEach(p -> runs.add(read(p)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the runs in " + root + ": " + e.getMessage(), e);
+        }
+        runs.sort(Comparator.comparing(RunSummary::created, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(RunSummary::id));
+        return runs;
+    }
+
+    static boolean isId(String name) {
+        return name.length() == 8 && name.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+    }
+
+    /** The run with this id, or the one run whose id starts with it (as git abbreviates commits). */
+    public RunSummary find(String idOrPrefix) {
+        String p = idOrPrefix == null ? "" : idOrPrefix.strip().toLowerCase(Locale.ROOT);
+        if (p.isEmpty()) throw new RunsException("no run id given");
+        if (!p.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) throw new RunsException("'" + idOrPrefix + "' is not a run id (eight hex digits, or their start)");
+        List<RunSummary> hits = list().stream().filter(r -> r.id().startsWith(p)).toList();
+        if (hits.isEmpty()) throw new RunsException("no run " + p + " in " + root);
+        if (hits.size() > 1) {
+            throw new RunsException("'" + p + "' is ambiguous: " + String.join(", ", hits.stream().map(RunSummary::id).toList()) + "; give more of the id");
+        }
+        return hits.get(0);
+    }
+
+    /** Reads one run's folder; never throws for a damaged one. */
+    public RunSummary read(Path folder) {
+        String id = folder.getFileName().toString();
+        Instant modified = modified(folder);
+        RunSettings settings;
+        try {
+            settings = RunSettings.fromJson(Json.parseObject(Files.readString(folder.resolve(SETTINGS), StandardCharsets.UTF_8)));
+            if (!settings.id().equals(id)) throw new IllegalArgumentException("run.json is for run " + settings.id());
+        } catch (NoSuchFileException e) {
+            return damaged(id, folder, "run.json is missing", modified);
+        } catch (IOException | RuntimeException e) {
+            return damaged(id, folder, "run.json cannot be read: " + e.getMessage(), modified);
+        }
+        String name = "";
+        String notes = "";
+        try {
+            Path meta = folder.resolve(META);
+            if (Files.exists(meta)) {
+                JsonFields m = new JsonFields(Json.parseObject(Files.readString(meta, StandardCharsets.UTF_8)), META);
+                name = m.optionalString("name");
+                notes = m.optionalString("notes");
+            }
+        } catch (IOException | RuntimeException e) {
+            return damaged(id, folder, "meta.json cannot be read: " + e.getMessage(), modified);
+        }
+        try {
+            Path statusFile = folder.resolve(STATUS);
+            if (!Files.exists(statusFile)) { // killed between making the folder and the first status
+                return new RunSummary(id, folder, RunLocks.alive(folder.resolve(LOCK)) ? RunStatus.RUNNING : RunStatus.INTERRUPTED, null, settings,
+                        name, notes, 0, Double.NaN, Double.NaN, Double.NaN, 0, 0, "", modified);
+            }
+            JsonFields s = new JsonFields(Json.parseObject(Files.readString(statusFile, StandardCharsets.UTF_8)), STATUS);
+            RunStatus status = RunStatus.of(s.string("status"));
+            if (status == RunStatus.RUNNING && !RunLocks.alive(folder.resolve(LOCK))) status = RunStatus.INTERRUPTED;
+            return new RunSummary(id, folder, status, null, settings, name, notes, s.integer("epochs_done"), s.optionalNumber("final_accuracy"),
+                    s.optionalNumber("final_loss"), s.optionalNumber("best_accuracy"), s.integer("best_epoch"), s.number("seconds"),
+                    s.optionalString("message"), Instant.parse(s.string("updated")));
+        } catch (IOException | RuntimeException e) {
+            return damaged(id, folder, "status.json cannot be read: " + e.getMessage(), modified);
+        }
+    }
+
+    private static RunSummary damaged(String id, Path folder, String why, Instant modified) {
+        return new RunSummary(id, folder, RunStatus.DAMAGED, why, null, "", "", 0, Double.NaN, Double.NaN, Double.NaN, 0, 0, why, modified);
+    }
+
+    private static Instant modified(Path folder) {
+        try {
+            return Files.getLastModifiedTime(folder).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
+        }
+    }
+
+    /** Gives a run a name and notes (empty clears them). */
+    public void describe(String id, String name, String notes) {
+        RunSummary r = find(id);
+        if (r.damaged()) throw new RunsException("run " + r.id() + " is damaged: " + r.problem());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name == null ? "" : name.strip());
+        m.put("notes", notes == null ? "" : notes);
+        write(r.folder().resolve(META), Json.write(m));
+    }
+
+    /** Deletes a run's folder; a running run is refused. */
+    public void delete(String id) {
+        RunSummary r = find(id);
+        if (r.status() == RunStatus.RUNNING) throw new RunsException("run " + r.id() + " is still running; stop it first");
+        // moved aside first, so the run leaves the history at once even if deleting its files is interrupted
+        Path aside = root.resolve(".deleted-" + r.id() + "-" + Long.toHexString(System.nanoTime()));
+        try {
+            Files.move(r.folder(), aside, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(aside);
+        } catch (IOException e) {
+            throw new RunsException("cannot delete run " + r.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    /** Writes a run's folder as a zip (atomically): {@code ID/run.json}, {@code ID/log}, the models, … */
+    public void export(String id, Path zip) {
+        RunSummary r = find(id);
+        try {
+            List<Path> files;
+            try (Stream<Path> s = Files.walk(r.folder())) {
+                files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals(LOCK) && !p.getFileName().toString().endsWith(".tmp"))
+                        .sorted().toList();
+            }
+            AtomicFiles.write(zip, out -> {
+                java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out);
+                for (Path f : files) {
+                    z.putNextEntry(new java.util.zip.ZipEntry(r.id() + "/" + r.folder().relativize(f).toString().replace('\\', '/')));
+                    Files.copy(f, z);
+                    z.closeEntry();
+                }
+                z.finish();
+            });
+        } catch (IOException e) {
+            throw new RunsException("cannot export run " + r.id() + " to " + zip + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The run's log (Chainer's), one map per epoch; empty before the first epoch. */
+    public List<Map<String, Double>> log(RunSummary r) {
+        Path f = r.folder().resolve(LOG);
+        if (!Files.exists(f)) return List.of();
+        try {
+            Object v = Json.parse(Files.readString(f, StandardCharsets.UTF_8));
+            if (!(v instanceof List<?> entries)) throw new RunsException("run " + r.id() + ": its log is not a list");
+            List<Map<String, Double>> log = new ArrayList<>();
+            for (Object e : entries) {
+                if (!(e instanceof Map<?, ?> m)) throw new RunsException("run " + r.id() + ": a log entry is not an object");
+                Map<String, Double> row = new LinkedHashMap<>();
+                m.forEach((k, x) -> row.put(String.valueOf(k), x instanceof Double d ? d : Double.NaN));
+                log.add(row);
+            }
+            return log;
+        } catch (IOException | io.digitstudio.io.FormatException e) {
+            throw new RunsException("run " + r.id() + ": cannot read its log: " + e.getMessage(), e);
+        }
+    }
+
+    /** The final model, if the run saved one. */
+    public Optional<Path> model(RunSummary r) {
+        Path p = r.folder().resolve(MODEL);
+        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    /** The best epoch's model, if the run kept one. */
+    public Optional<Path> bestModel(RunSummary r) {
+        Path p = r.folder().resolve(BEST);
+        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    /** The newest snapshot the run wrote, if it was asked to write them. */
+    public Optional<Path> lastSnapshot(RunSummary r) {
+        if (r.settings() == null || r.settings().snapshotDir().isEmpty()) return Optional.empty();
+        Path dir = Path.of(r.settings().snapshotDir());
+        if (!Files.isDirectory(dir)) return Optional.empty();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().matches("snapshot_epoch_\\d+\\.npz")).max(Comparator.comparing(p -> p.getFileName().toString()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    static void write(Path file, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        try {
+            AtomicFiles.write(file, out -> out.write(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

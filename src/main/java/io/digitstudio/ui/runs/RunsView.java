@@ -1,0 +1,353 @@
+package io.digitstudio.ui.runs;
+
+import io.digitstudio.runs.RunStatus;
+import io.digitstudio.runs.RunSummary;
+import io.digitstudio.ui.widgets.Formats;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The run history: a sortable, filterable table of runs (several may be selected), the selected runs' loss and
+ * accuracy curves overlaid (one colour per run, a legend, TensorBoard's smoothing slider, a log loss axis, x by epoch
+ * or wall time; a run still going drawn over the faded others), their settings side by side with differences
+ * highlighted, and the selected run's name, notes and actions.
+ */
+public final class RunsView extends BorderPane {
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
+
+    private final RunsViewModel vm;
+    private final TableView<RunSummary> table = new TableView<>();
+    private final LineChart<Number, Number> lossChart = chart("runsLossChart", "loss");
+    private final LineChart<Number, Number> accuracyChart = chart("runsAccuracyChart", "accuracy");
+    private final TableView<RunsViewModel.CompareRow> compare = new TableView<>();
+    private final TextField name = new TextField();
+    private final TextArea notes = new TextArea();
+    private boolean reselecting;
+
+    public RunsView(RunsViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("runs-view");
+        TextField filter = new TextField();
+        filter.setId("runsFilter");
+        filter.setPromptText("Filter: name, network, optimizer, status…");
+        filter.setPrefColumnCount(28);
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        Button refresh = new Button("Refresh");
+        refresh.setId("refreshRunsButton");
+        refresh.setOnAction(e -> vm.refresh());
+        Label hint = new Label("Ctrl-click to compare runs");
+        hint.getStyleClass().add("hint");
+        setTop(new ToolBar(filter, refresh, hint));
+
+        table.setId("runsTable");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getColumns().add(text("name", RunSummary::title, 150));
+        table.getColumns().add(text("started", r -> WHEN.format(r.created()), 125));
+        table.getColumns().add(text("dataset", RunSummary::dataset, 80));
+        table.getColumns().add(text("network", RunSummary::network, 120));
+        table.getColumns().add(text("optimizer", RunSummary::optimizer, 150));
+        table.getColumns().add(text("epochs", r -> r.damaged() ? "" : r.epochsDone() + "/" + r.settings().config().epochs(), 60));
+        table.getColumns().add(text("best", r -> RunsViewModel.accuracy(r.bestAccuracy()), 70));
+        table.getColumns().add(text("final", r -> RunsViewModel.accuracy(r.finalAccuracy()), 70));
+        table.getColumns().add(text("time", r -> r.damaged() ? "" : Formats.clock(r.seconds()), 70));
+        TableColumn<RunSummary, String> status = text("status", r -> r.status().label(), 90);
+        status.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                getStyleClass().removeAll("run-damaged", "run-interrupted", "run-running", "run-diverged");
+                setTooltip(null);
+                if (empty || s == null) {
+                    setText(null);
+                    return;
+                }
+                setText(s);
+                RunSummary r = getTableRow() == null ? null : getTableRow().getItem();
+                if (r != null && r.status() != RunStatus.FINISHED && r.status() != RunStatus.STOPPED) getStyleClass().add("run-" + r.status().label());
+                if (r != null && r.damaged()) setTooltip(new Tooltip(r.problem()));
+            }
+        });
+        table.getColumns().add(status);
+        SortedList<RunSummary> sorted = new SortedList<>(vm.runs());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setPlaceholder(new Label("No runs yet: every training run, from here or the command line, is recorded"));
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c -> {
+            if (reselecting) return;
+            vm.select(table.getSelectionModel().getSelectedItems().stream().filter(java.util.Objects::nonNull).map(RunSummary::id).toList());
+            showDetail();
+        });
+        // a refresh replaces the rows: the same runs stay selected
+        vm.runs().addListener((ListChangeListener<RunSummary>) c -> reselect());
+
+        VBox charts = new VBox(4, curveControls(), lossChart, accuracyChart);
+        charts.setPadding(new Insets(4));
+        VBox.setVgrow(lossChart, Priority.ALWAYS);
+        VBox.setVgrow(accuracyChart, Priority.ALWAYS);
+        vm.curvesProperty().addListener((o, a, cs) -> draw(cs));
+        vm.logLossProperty().addListener((o, a, b) -> ((NumberAxis) lossChart.getYAxis()).setLabel(b ? "loss (log scale)" : "loss"));
+
+        compare.setId("compareTable");
+        compare.setPlaceholder(new Label("Select runs to compare their settings"));
+        compare.setItems(vm.comparison());
+        compare.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(RunsViewModel.CompareRow r, boolean empty) {
+                super.updateItem(r, empty);
+                getStyleClass().remove("differs");
+                if (!empty && r != null && r.differs()) getStyleClass().add("differs");
+            }
+        });
+        vm.comparison().addListener((ListChangeListener<RunsViewModel.CompareRow>) c -> compareColumns());
+        VBox right = new VBox(6, section("Settings side by side (differences highlighted)"), compare, detail());
+        right.setPadding(new Insets(4));
+        VBox.setVgrow(compare, Priority.ALWAYS);
+
+        SplitPane bottom = new SplitPane(charts, right);
+        bottom.setDividerPositions(0.58);
+        SplitPane main = new SplitPane(table, bottom);
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.34);
+        setCenter(main);
+        Label st = new Label();
+        st.setId("runsStatus");
+        st.textProperty().bind(vm.statusProperty());
+        st.setPadding(new Insets(4, 8, 4, 8));
+        setBottom(st);
+        showDetail();
+    }
+
+    private Node curveControls() {
+        ComboBox<RunCurves.Set> set = new ComboBox<>(FXCollections.observableArrayList(RunCurves.Set.values()));
+        set.setId("curveSetBox");
+        set.valueProperty().bindBidirectional(vm.curveSetProperty());
+        set.setConverter(converter(s -> s == RunCurves.Set.VALIDATION ? "Validation" : "Training"));
+        ComboBox<RunCurves.XAxis> x = new ComboBox<>(FXCollections.observableArrayList(RunCurves.XAxis.values()));
+        x.setId("xAxisBox");
+        x.valueProperty().bindBidirectional(vm.xAxisProperty());
+        x.setConverter(converter(v -> v == RunCurves.XAxis.EPOCH ? "by epoch" : "by wall time"));
+        x.valueProperty().addListener((o, a, v) -> {
+            String label = v == RunCurves.XAxis.EPOCH ? "epoch" : "seconds";
+            lossChart.getXAxis().setLabel(label);
+            accuracyChart.getXAxis().setLabel(label);
+        });
+        Slider smooth = new Slider(0, 0.95, 0);
+        smooth.setId("smoothingSlider");
+        smooth.valueProperty().bindBidirectional(vm.smoothingProperty());
+        smooth.setPrefWidth(110);
+        Label smoothValue = new Label();
+        smoothValue.textProperty().bind(vm.smoothingProperty().asString(Locale.ROOT, "%.2f"));
+        CheckBox log = new CheckBox("Log loss axis");
+        log.setId("logLossCheck");
+        log.selectedProperty().bindBidirectional(vm.logLossProperty());
+        FlowPane row = new FlowPane(8, 4, set, x, new Label("Smoothing"), smooth, smoothValue, log);
+        row.setPadding(new Insets(2, 0, 2, 0));
+        return row;
+    }
+
+    private static <T> StringConverter<T> converter(Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    private Node detail() {
+        name.setId("runNameField");
+        name.setPromptText("Name this run");
+        notes.setId("runNotesArea");
+        notes.setPromptText("Notes");
+        notes.setPrefRowCount(2);
+        notes.setWrapText(true);
+        Button save = button("Save name and notes", "saveRunInfoButton", r -> vm.describe(r, name.getText(), notes.getText()));
+        Button open = button("Open in Draw", "openRunModelButton", vm::openModel);
+        Button eval = button("Evaluate", "evaluateRunButton", vm::evaluate);
+        Button rerun = button("Run again", "rerunButton", vm::rerun);
+        Button resume = button("Resume", "resumeRunButton", vm::resume);
+        Button export = button("Export zip…", "exportRunButton", vm::export);
+        Button delete = button("Delete…", "deleteRunButton", vm::delete);
+        open.setTooltip(new Tooltip("Make the run's model (its best epoch's, if kept) the active one and draw with it"));
+        rerun.setTooltip(new Tooltip("Fill the Train view with this run's settings"));
+        resume.setTooltip(new Tooltip("Continue the run from its last snapshot"));
+        FlowPane buttons = new FlowPane(6, 6, open, eval, rerun, resume, export, delete);
+        VBox box = new VBox(6, section("Selected run"), name, notes, save, buttons);
+        box.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
+        return box;
+    }
+
+    private Button button(String text, String id, java.util.function.Consumer<RunSummary> action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> {
+            RunSummary r = table.getSelectionModel().getSelectedItem();
+            if (r != null) action.accept(r);
+        });
+        return b;
+    }
+
+    private void showDetail() {
+        List<RunSummary> sel = table.getSelectionModel().getSelectedItems();
+        RunSummary r = sel.size() == 1 ? sel.get(0) : null;
+        name.setText(r == null ? "" : r.name());
+        notes.setText(r == null ? "" : r.notes());
+    }
+
+    private void reselect() {
+        List<String> ids = vm.selectedIds();
+        reselecting = true;
+        try {
+            table.getSelectionModel().clearSelection();
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (ids.contains(table.getItems().get(i).id())) table.getSelectionModel().select(i);
+            }
+        } finally {
+            reselecting = false;
+        }
+    }
+
+    private void draw(List<RunsViewModel.Curve> curves) {
+        lossChart.getData().clear();
+        accuracyChart.getData().clear();
+        boolean anyCurrent = curves.stream().anyMatch(RunsViewModel.Curve::current);
+        for (RunsViewModel.Curve c : curves) {
+            String title = c.run().title() + (c.current() ? " (running)" : "");
+            XYChart.Series<Number, Number> loss = series(title, c.loss());
+            XYChart.Series<Number, Number> acc = series(title, c.accuracy());
+            lossChart.getData().add(loss);
+            accuracyChart.getData().add(acc);
+            // the run under way on top and bold, the others faded behind it
+            for (XYChart.Series<Number, Number> s : List.of(loss, acc)) {
+                if (s.getNode() == null) continue;
+                if (c.current()) {
+                    s.getNode().setStyle("-fx-stroke-width: 3px;");
+                    s.getNode().toFront();
+                } else if (anyCurrent) {
+                    s.getNode().setOpacity(0.35);
+                }
+            }
+        }
+    }
+
+    private static XYChart.Series<Number, Number> series(String name, List<double[]> points) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        for (double[] p : points) s.getData().add(new XYChart.Data<>(p[0], p[1]));
+        return s;
+    }
+
+    private void compareColumns() {
+        List<RunSummary> sel = vm.selected().stream().filter(r -> !r.damaged()).toList();
+        compare.getColumns().clear();
+        TableColumn<RunsViewModel.CompareRow, String> setting = new TableColumn<>("setting");
+        setting.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().setting()));
+        setting.setPrefWidth(130);
+        compare.getColumns().add(setting);
+        for (int i = 0; i < sel.size(); i++) {
+            int k = i;
+            TableColumn<RunsViewModel.CompareRow, String> col = new TableColumn<>(sel.get(i).title());
+            col.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(k < d.getValue().values().size() ? d.getValue().values().get(k) : ""));
+            col.setPrefWidth(120);
+            compare.getColumns().add(col);
+        }
+    }
+
+    private static LineChart<Number, Number> chart(String id, String yLabel) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("epoch");
+        x.setForceZeroInRange(false);
+        NumberAxis y = new NumberAxis();
+        y.setLabel(yLabel);
+        y.setForceZeroInRange(false);
+        LineChart<Number, Number> c = new LineChart<>(x, y);
+        c.setId(id);
+        c.setCreateSymbols(true);
+        c.setAnimated(false);
+        c.setLegendVisible(true);
+        c.setMinHeight(150);
+        if (yLabel.equals("loss")) {
+            // on the log scale the axis holds log10(loss): its labels show the loss itself
+            y.setTickLabelFormatter(new StringConverter<>() {
+                @Override
+                public String toString(Number v) {
+                    return y.getLabel().contains("log") ? RunsView.shortNumber(Math.pow(10, v.doubleValue())) : RunsView.shortNumber(v.doubleValue());
+                }
+
+                @Override
+                public Number fromString(String s) {
+                    return null;
+                }
+            });
+        }
+        return c;
+    }
+
+    static String shortNumber(double v) {
+        if (v == 0 || !Double.isFinite(v)) return String.valueOf(v);
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section");
+        return l;
+    }
+
+    private static TableColumn<RunSummary, String> text(String title, Function<RunSummary, String> f, double width) {
+        TableColumn<RunSummary, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+        c.setPrefWidth(width);
+        if (title.equals("started")) c.setComparator(Comparator.naturalOrder()); // the format sorts by time
+        return c;
+    }
+
+    public RunsViewModel viewModel() {
+        return vm;
+    }
+
+    public TableView<RunSummary> table() {
+        return table;
+    }
+}

@@ -1,0 +1,305 @@
+package io.digitstudio.ui.runs;
+
+import io.digitstudio.runs.RunStatus;
+import io.digitstudio.runs.RunStore;
+import io.digitstudio.runs.RunSummary;
+import io.digitstudio.ui.core.DialogService;
+import io.digitstudio.ui.core.FileWrites;
+import io.digitstudio.ui.core.Messages;
+import io.digitstudio.ui.core.TaskExecutor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The run history for the Runs view: the runs (read off the UI thread, newest first, filtered by what the user types),
+ * the selected runs' curves overlaid (smoothed, log-scaled, by epoch or wall time, a run still going drawn over the
+ * others), their settings side by side with differences marked, and what can be done with a run: rename and annotate
+ * it, open its model, evaluate it, run it again, resume it, export it, delete it.
+ */
+public final class RunsViewModel {
+    /** One selected run's points for the two charts; {@code current}: the run is still going. */
+    public record Curve(RunSummary run, List<double[]> loss, List<double[]> accuracy, boolean current) {
+    }
+
+    /** One line of the comparison: a setting's value in each selected run, and whether they differ. */
+    public record CompareRow(String setting, List<String> values, boolean differs) {
+    }
+
+    /** What the app does with a run (it owns the other views). */
+    public interface Actions {
+        void openModel(Path model, String name);
+
+        void evaluate(Path model, String name);
+
+        void rerun(RunSummary run);
+
+        void resume(Path snapshot);
+    }
+
+    private final TaskExecutor tasks;
+    private final DialogService dialogs;
+    private final RunStore store;
+    private final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
+    private final FilteredList<RunSummary> shown = new FilteredList<>(runs);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final List<String> selectedIds = new ArrayList<>();
+    private final Map<String, List<Map<String, Double>>> logs = new HashMap<>();
+    private final ReadOnlyObjectWrapper<List<Curve>> curves = new ReadOnlyObjectWrapper<>(List.of());
+    private final ObservableList<CompareRow> comparison = FXCollections.observableArrayList();
+    private final DoubleProperty smoothing = new SimpleDoubleProperty(0);
+    private final BooleanProperty logLoss = new SimpleBooleanProperty(false);
+    private final ObjectProperty<RunCurves.XAxis> xAxis = new SimpleObjectProperty<>(RunCurves.XAxis.EPOCH);
+    private final ObjectProperty<RunCurves.Set> curveSet = new SimpleObjectProperty<>(RunCurves.Set.VALIDATION);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private Actions actions;
+    private long generation;
+
+    public RunsViewModel(TaskExecutor tasks, DialogService dialogs, RunStore store) {
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.store = store;
+        filter.addListener((o, a, f) -> shown.setPredicate(r -> matches(r, f)));
+        smoothing.addListener((o, a, b) -> redraw());
+        logLoss.addListener((o, a, b) -> redraw());
+        xAxis.addListener((o, a, b) -> redraw());
+        curveSet.addListener((o, a, b) -> redraw());
+    }
+
+    public void setActions(Actions a) {
+        this.actions = a;
+    }
+
+    /** Whether a run matches the filter: every word appears in its id, name, notes, network, optimizer, data or status. */
+    static boolean matches(RunSummary r, String f) {
+        if (f == null || f.isBlank()) return true;
+        String hay = String.join(" ", r.id(), r.name(), r.notes(), r.network(), r.optimizer(), r.dataset(), r.status().label()).toLowerCase(Locale.ROOT);
+        for (String w : f.toLowerCase(Locale.ROOT).split("\\s+")) if (!w.isEmpty() && !hay.contains(w)) return false;
+        return true;
+    }
+
+    /** Reads the history again (off the UI thread); the selection and its curves follow. */
+    public void refresh() {
+        long mine = ++generation;
+        List<String> wanted = List.copyOf(selectedIds);
+        Set<String> known = Set.copyOf(logs.keySet()); // read here: the map belongs to the UI thread
+        tasks.compute(() -> {
+            List<RunSummary> list = store.list();
+            Map<String, List<Map<String, Double>>> read = new HashMap<>();
+            for (RunSummary r : list) {
+                // a finished run's log never changes: read once; a running one's grows every epoch
+                if (wanted.contains(r.id()) && (r.status() == RunStatus.RUNNING || !known.contains(r.id()))) read.put(r.id(), readLog(r));
+            }
+            return new Loaded(list, read);
+        }).whenComplete((l, err) -> {
+            if (mine != generation) return;
+            if (err != null) {
+                status.set("Could not read the run history: " + Messages.of(err));
+                return;
+            }
+            logs.putAll(l.logs());
+            runs.setAll(l.runs());
+            long damaged = l.runs().stream().filter(RunSummary::damaged).count();
+            status.set(String.format(Locale.ROOT, "%d run%s in %s%s", l.runs().size(), l.runs().size() == 1 ? "" : "s", store.root(),
+                    damaged == 0 ? "" : " (" + damaged + " damaged)"));
+            redraw();
+        });
+    }
+
+    private record Loaded(List<RunSummary> runs, Map<String, List<Map<String, Double>>> logs) {
+    }
+
+    private List<Map<String, Double>> readLog(RunSummary r) {
+        if (r.damaged()) return List.of();
+        try {
+            return store.log(r);
+        } catch (RuntimeException e) {
+            return List.of(); // a log being rewritten or damaged: the run is drawn without it
+        }
+    }
+
+    /** Selects runs by id (the table's selection); their logs are read off the UI thread if not yet known. */
+    public void select(List<String> ids) {
+        selectedIds.clear();
+        selectedIds.addAll(new LinkedHashSet<>(ids));
+        List<RunSummary> missing = selected().stream().filter(r -> !logs.containsKey(r.id()) || r.status() == RunStatus.RUNNING).toList();
+        if (missing.isEmpty()) {
+            redraw();
+            return;
+        }
+        long mine = ++generation;
+        tasks.compute(() -> {
+            Map<String, List<Map<String, Double>>> read = new HashMap<>();
+            for (RunSummary r : missing) read.put(r.id(), readLog(r));
+            return read;
+        }).whenComplete((read, err) -> {
+            if (mine != generation || err != null) return;
+            logs.putAll(read);
+            redraw();
+        });
+        redraw();
+    }
+
+    /** The selected runs, in the order selected. */
+    public List<RunSummary> selected() {
+        List<RunSummary> out = new ArrayList<>();
+        for (String id : selectedIds) runs.stream().filter(r -> r.id().equals(id)).findFirst().ifPresent(out::add);
+        return out;
+    }
+
+    public List<String> selectedIds() {
+        return List.copyOf(selectedIds);
+    }
+
+    private void redraw() {
+        List<Curve> cs = new ArrayList<>();
+        for (RunSummary r : selected()) {
+            List<Map<String, Double>> log = logs.getOrDefault(r.id(), List.of());
+            cs.add(new Curve(r, RunCurves.points(log, RunCurves.lossKey(curveSet.get()), xAxis.get(), smoothing.get(), logLoss.get()),
+                    RunCurves.points(log, RunCurves.accuracyKey(curveSet.get()), xAxis.get(), smoothing.get(), false), r.status() == RunStatus.RUNNING));
+        }
+        curves.set(List.copyOf(cs));
+        compare();
+    }
+
+    private void compare() {
+        List<RunSummary> sel = selected().stream().filter(r -> !r.damaged()).toList();
+        List<CompareRow> rows = new ArrayList<>();
+        if (!sel.isEmpty()) {
+            Set<String> keys = new LinkedHashSet<>();
+            sel.forEach(r -> keys.addAll(r.settings().comparable().keySet()));
+            rows.add(row("best val accuracy", sel.stream().map(r -> accuracy(r.bestAccuracy()) + (r.bestEpoch() > 0 ? " (epoch " + r.bestEpoch() + ")" : "")).toList()));
+            rows.add(row("final val accuracy", sel.stream().map(r -> accuracy(r.finalAccuracy())).toList()));
+            for (String k : keys) rows.add(row(k, sel.stream().map(r -> r.settings().comparable().getOrDefault(k, "–")).toList()));
+        }
+        comparison.setAll(rows);
+    }
+
+    private static CompareRow row(String setting, List<String> values) {
+        return new CompareRow(setting, values, values.stream().distinct().count() > 1);
+    }
+
+    static String accuracy(double a) {
+        return Double.isNaN(a) ? "–" : String.format(Locale.ROOT, "%.2f%%", 100 * a);
+    }
+
+    /** Gives the run a name and notes. */
+    public void describe(RunSummary r, String name, String notes) {
+        tasks.compute(() -> {
+            store.describe(r.id(), name, notes);
+            return null;
+        }).whenComplete((v, err) -> {
+            if (err != null) {
+                dialogs.error("Could not rename the run", Messages.of(err));
+            } else {
+                status.set("Saved the name and notes of run " + r.id());
+                refresh();
+            }
+        });
+    }
+
+    /** Deletes a run once the user confirms (a running run is refused). */
+    public void delete(RunSummary r) {
+        if (r.status() == RunStatus.RUNNING) {
+            dialogs.error("Cannot delete the run", "Run " + r.id() + " is still running; stop it first");
+            return;
+        }
+        if (!dialogs.confirm("Delete run " + r.title() + "?", "Its folder (settings, log, models) is removed from disk: " + r.folder(), "Delete")) return;
+        tasks.compute(() -> {
+            store.delete(r.id());
+            return null;
+        }).whenComplete((v, err) -> {
+            if (err != null) {
+                dialogs.error("Could not delete the run", Messages.of(err));
+            } else {
+                selectedIds.remove(r.id());
+                logs.remove(r.id());
+                status.set("Deleted run " + r.id());
+                refresh();
+            }
+        });
+    }
+
+    /** Saves the run's folder as a zip where the user says. */
+    public void export(RunSummary r) {
+        dialogs.saveFile("Export run " + r.title(), "run-" + r.id() + ".zip", "Zip archives (*.zip)", "zip").ifPresent(file ->
+                tasks.compute(() -> FileWrites.write(file, () -> store.export(r.id(), file)))
+                        .whenComplete((p, err) -> status.set(err != null ? "Export failed: " + Messages.of(err) : "Exported run " + r.id() + " to " + file)));
+    }
+
+    /** The model to open for a run: the best one if it kept one, else the final one. */
+    Optional<Path> model(RunSummary r) {
+        return store.bestModel(r).or(() -> store.model(r));
+    }
+
+    public void openModel(RunSummary r) {
+        Optional<Path> m = model(r);
+        if (m.isEmpty()) {
+            status.set("Run " + r.id() + " saved no model");
+            return;
+        }
+        if (actions != null) actions.openModel(m.get(), r.title());
+    }
+
+    public void evaluate(RunSummary r) {
+        Optional<Path> m = model(r);
+        if (m.isEmpty()) {
+            status.set("Run " + r.id() + " saved no model");
+            return;
+        }
+        if (actions != null) actions.evaluate(m.get(), r.title());
+    }
+
+    public void rerun(RunSummary r) {
+        if (r.damaged()) return;
+        if (actions != null) actions.rerun(r);
+    }
+
+    /** Whether the run left a snapshot to resume from. */
+    public Optional<Path> snapshot(RunSummary r) {
+        return store.lastSnapshot(r);
+    }
+
+    public void resume(RunSummary r) {
+        Optional<Path> s = snapshot(r);
+        if (s.isEmpty()) {
+            status.set("Run " + r.id() + " left no snapshot (turn on snapshots in the Train view to be able to resume)");
+            return;
+        }
+        if (actions != null) actions.resume(s.get());
+    }
+
+    public RunStore store() { return store; }
+    public ObservableList<RunSummary> runs() { return shown; }
+    public StringProperty filterProperty() { return filter; }
+    public ReadOnlyObjectProperty<List<Curve>> curvesProperty() { return curves.getReadOnlyProperty(); }
+    public ObservableList<CompareRow> comparison() { return comparison; }
+    public DoubleProperty smoothingProperty() { return smoothing; }
+    public BooleanProperty logLossProperty() { return logLoss; }
+    public ObjectProperty<RunCurves.XAxis> xAxisProperty() { return xAxis; }
+    public ObjectProperty<RunCurves.Set> curveSetProperty() { return curveSet; }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+}

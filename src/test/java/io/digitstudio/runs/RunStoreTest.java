@@ -1,0 +1,250 @@
+package io.digitstudio.runs;
+
+import io.digitstudio.data.LabeledImages;
+import io.digitstudio.data.Mnist;
+import io.digitstudio.io.Json;
+import io.digitstudio.io.ModelFiles;
+import io.digitstudio.nn.Nd4jSetup;
+import io.digitstudio.train.RunOptions;
+import io.digitstudio.train.TrainingConfig;
+import io.digitstudio.train.TrainingLoop;
+import io.digitstudio.train.TrainingResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.ZipFile;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class RunStoreTest {
+    static LabeledImages train;
+    static LabeledImages test;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void data() {
+        Nd4jSetup.init();
+        train = Mnist.bundled().train().head(600);
+        test = Mnist.bundled().test().head(200);
+    }
+
+    private static TrainingConfig small(int epochs) {
+        return TrainingConfig.tutorial().withEpochs(epochs).withUnits(20);
+    }
+
+    private static RunRecorder.Origin origin(RunOptions o) {
+        return new RunRecorder.Origin("cli", o, "MNIST", "MNIST (bundled)", "abc123", io.digitstudio.data.ClassNames.numbers(10), "", "");
+    }
+
+    /** Trains {@code cfg} on the small sets, recorded in {@code store}. */
+    private static RunRecorder record(RunStore store, TrainingConfig cfg) throws Exception {
+        TrainingLoop loop = TrainingLoop.create(cfg, train, test, "t");
+        RunRecorder r = RunRecorder.start(store, loop, origin(RunOptions.NONE));
+        loop.run();
+        return r;
+    }
+
+    @Test
+    void aFinishedRunIsRecordedWithItsSettingsLogModelsAndMatrices() throws Exception {
+        RunStore store = new RunStore(dir);
+        TrainingLoop loop = TrainingLoop.create(small(3), train, test, "t");
+        RunOptions schedule = new RunOptions("exponential:0.5", 0, 0, false, "");
+        loop.apply(schedule, "MNIST", io.digitstudio.data.ClassNames.numbers(10));
+        RunRecorder rec = RunRecorder.start(store, loop, origin(schedule));
+        TrainingResult result = loop.run();
+        assertNull(rec.problem());
+        List<RunSummary> runs = store.list();
+        assertEquals(1, runs.size());
+        RunSummary r = runs.get(0);
+        assertEquals(rec.id(), r.id());
+        assertTrue(RunStore.isId(r.id()), r.id());
+        assertEquals(RunStatus.FINISHED, r.status());
+        assertEquals(3, r.epochsDone());
+        assertEquals(result.last().valAccuracy(), r.finalAccuracy(), 1e-9);
+        double best = result.epochs().stream().mapToDouble(io.digitstudio.train.EpochReport::valAccuracy).max().orElseThrow();
+        assertEquals(best, r.bestAccuracy(), 1e-9);
+        assertTrue(r.seconds() > 0);
+        // the settings read back as the run had them
+        assertEquals(small(3), r.settings().config());
+        assertEquals("exponential:0.5", r.settings().options().lrShift());
+        assertEquals(600, r.settings().trainSize());
+        assertEquals("abc123", r.settings().dataChecksum());
+        assertEquals("momentum-sgd lr=0.01", r.optimizer());
+        // Chainer's log, one entry per epoch, with the schedule's rate
+        List<Map<String, Double>> log = store.log(r);
+        assertEquals(3, log.size());
+        assertEquals(result.epochs().get(2).valAccuracy(), log.get(2).get("validation/main/accuracy"), 1e-6);
+        assertEquals(0.0025, log.get(2).get("lr"), 1e-12);
+        // the final model and the best one load; a matrix per validation, its rows summing to the set
+        assertEquals(result.last().valAccuracy(), ModelFiles.loadNpz(store.model(r).orElseThrow()).info().testAccuracy(), 1e-6);
+        assertTrue(store.bestModel(r).isPresent());
+        for (int e = 1; e <= 3; e++) {
+            List<String> lines = Files.readAllLines(r.folder().resolve("confusion").resolve(String.format("epoch_%04d.csv", e)));
+            long total = 0;
+            for (int row = 1; row <= 10; row++) {
+                String[] cells = lines.get(row).split(",");
+                for (int c = 1; c <= 10; c++) total += Long.parseLong(cells[c]);
+            }
+            assertEquals(200, total);
+        }
+        // a name and notes, kept apart from the settings
+        store.describe(r.id().substring(0, 4), "first try", "tiny\nnet");
+        RunSummary named = store.find(r.id());
+        assertEquals("first try", named.title());
+        assertEquals("tiny\nnet", named.notes());
+    }
+
+    @Test
+    void stoppedAndDivergedRunsSayHowTheyEnded() throws Exception {
+        RunStore store = new RunStore(dir);
+        TrainingLoop stopped = TrainingLoop.create(small(5), train, test, "t");
+        RunRecorder a = RunRecorder.start(store, stopped, origin(RunOptions.NONE));
+        stopped.addListener(new io.digitstudio.train.TrainingListener() {
+            @Override
+            public void onEpoch(io.digitstudio.train.EpochReport r) {
+                stopped.control().requestStop();
+            }
+        });
+        stopped.run();
+        TrainingLoop diverged = TrainingLoop.create(small(2).withOptimizer("sgd", 1e6, null), train, test, "t");
+        RunRecorder b = RunRecorder.start(store, diverged, origin(RunOptions.NONE));
+        assertEquals(TrainingResult.Outcome.DIVERGED, diverged.run().outcome());
+        RunSummary s = store.find(a.id());
+        assertEquals(RunStatus.STOPPED, s.status());
+        assertEquals(1, s.epochsDone());
+        assertTrue(store.model(s).isPresent(), "a stopped run's model is kept");
+        RunSummary d = store.find(b.id());
+        assertEquals(RunStatus.DIVERGED, d.status());
+        assertTrue(d.message().startsWith("training diverged"), d.message());
+        assertTrue(store.model(d).isEmpty(), "a diverged run saves no model");
+    }
+
+    @Test
+    void aRunWhoseProcessDiedIsInterruptedAndADamagedFolderIsListedWithItsReason() throws Exception {
+        RunStore store = new RunStore(dir);
+        RunRecorder good = record(store, small(1));
+        // a run that said "running" when its process died: nobody holds its lock
+        Path dead = Files.createDirectory(dir.resolve("0badc0de"));
+        Files.copy(good.folder().resolve("run.json"), dead.resolve("run.json"));
+        Files.writeString(dead.resolve("run.json"), Files.readString(dead.resolve("run.json")).replace(good.id(), "0badc0de"));
+        Files.writeString(dead.resolve("status.json"), Files.readString(good.folder().resolve("status.json")).replace("\"finished\"", "\"running\""));
+        Files.createFile(dead.resolve("lock"));
+        // damaged: settings that are not JSON, or missing
+        Path broken = Files.createDirectory(dir.resolve("deadbeef"));
+        Files.writeString(broken.resolve("run.json"), "{\"id\": \"deadbeef\", \"net");
+        Files.createDirectory(dir.resolve("feedface"));
+        // not a run at all: ignored
+        Files.createDirectory(dir.resolve("notes"));
+        Map<String, RunSummary> byId = new java.util.HashMap<>();
+        store.list().forEach(r -> byId.put(r.id(), r));
+        assertEquals(Set.of(good.id(), "0badc0de", "deadbeef", "feedface"), byId.keySet());
+        assertEquals(RunStatus.FINISHED, byId.get(good.id()).status());
+        assertEquals(RunStatus.INTERRUPTED, byId.get("0badc0de").status());
+        assertEquals(RunStatus.DAMAGED, byId.get("deadbeef").status());
+        assertTrue(byId.get("deadbeef").problem().startsWith("run.json cannot be read: not valid JSON at character"), byId.get("deadbeef").problem());
+        assertEquals("run.json is missing", byId.get("feedface").problem());
+        // a damaged run can still be deleted
+        store.delete("deadb");
+        assertFalse(Files.exists(broken));
+    }
+
+    @Test
+    void aRunInProgressIsRunningAndCannotBeDeleted() throws Exception {
+        RunStore store = new RunStore(dir);
+        TrainingLoop loop = TrainingLoop.create(small(2), train, test, "t");
+        RunRecorder rec = RunRecorder.start(store, loop, origin(RunOptions.NONE));
+        // before the loop runs, the run is recorded and alive (this process holds its lock)
+        assertEquals(RunStatus.RUNNING, store.find(rec.id()).status());
+        RunsException e = assertThrows(RunsException.class, () -> store.delete(rec.id()));
+        assertEquals("run " + rec.id() + " is still running; stop it first", e.getMessage());
+        loop.run();
+        assertEquals(RunStatus.FINISHED, store.find(rec.id()).status());
+        store.delete(rec.id());
+        assertTrue(store.list().isEmpty());
+    }
+
+    @Test
+    void runsRecordedAtOnceNeverShareAFolder() throws Exception {
+        RunStore store = new RunStore(dir);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<RunRecorder>> fs = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                long seed = i;
+                fs.add(pool.submit(() -> record(new RunStore(dir), small(1).withSeed(seed))));
+            }
+            Set<String> ids = new java.util.HashSet<>();
+            for (Future<RunRecorder> f : fs) ids.add(f.get().id());
+            assertEquals(3, ids.size());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(3, store.list().stream().filter(r -> r.status() == RunStatus.FINISHED).count());
+    }
+
+    @Test
+    void idsAbbreviateAsGitsDoAndAmbiguityIsSaid() throws Exception {
+        RunStore store = new RunStore(dir);
+        RunRecorder a = record(store, small(1));
+        Path copy = dir.resolve(a.id().substring(0, 2) + "000000".substring(0, 6));
+        if (!copy.getFileName().toString().equals(a.id())) {
+            Files.createDirectory(copy);
+            RunsException amb = assertThrows(RunsException.class, () -> store.find(a.id().substring(0, 2)));
+            assertTrue(amb.getMessage().contains("is ambiguous"), amb.getMessage());
+        }
+        assertEquals(a.id(), store.find(a.id().substring(0, 7)).id());
+        assertEquals(a.id(), store.find(a.id().toUpperCase()).id());
+        assertTrue(assertThrows(RunsException.class, () -> store.find("zz")).getMessage().contains("is not a run id"));
+        assertTrue(assertThrows(RunsException.class, () -> store.find(a.id().charAt(0) == 'f' ? "e" : "f")).getMessage().startsWith("no run"));
+    }
+
+    @Test
+    void anExportIsAZipOfTheRunsFiles() throws Exception {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        RunRecorder a = record(store, small(1));
+        Path zip = dir.resolve("out.zip");
+        store.export(a.id(), zip);
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            Set<String> names = new java.util.HashSet<>();
+            z.stream().forEach(e -> names.add(e.getName()));
+            assertTrue(names.containsAll(Set.of(a.id() + "/run.json", a.id() + "/status.json", a.id() + "/log", a.id() + "/model.npz",
+                    a.id() + "/best.npz", a.id() + "/confusion/epoch_0001.csv")), names.toString());
+            assertFalse(names.contains(a.id() + "/lock"));
+        }
+    }
+
+    @Test
+    void theHistoryLivesWhereTheEnvironmentSays() {
+        String home = System.getProperty("user.home");
+        assertEquals(Path.of("/x/runs"), RunStore.defaultRoot(Map.of("DIGITSTUDIO_RUNS", "/x/runs", "XDG_DATA_HOME", "/y")));
+        assertEquals(Path.of("/y/digitstudio/runs"), RunStore.defaultRoot(Map.of("XDG_DATA_HOME", "/y")));
+        assertEquals(Path.of(home, ".local/share/digitstudio/runs"), RunStore.defaultRoot(Map.of("XDG_DATA_HOME", "relative")));
+        assertEquals(Path.of(home, ".local/share/digitstudio/runs"), RunStore.defaultRoot(Map.of()));
+        // and the tests themselves never record into the user's folder
+        assertFalse(RunStore.defaultRoot().startsWith(Path.of(home, ".local")), RunStore.defaultRoot().toString());
+    }
+
+    @Test
+    void jsonReadsWhatItWritesAndRefusesDamage() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("a", 1.5);
+        m.put("b", List.of(1.0, "x\"y\n", true));
+        m.put("c", null);
+        m.put("d", Map.of());
+        assertEquals(m, Json.parse(Json.write(m)));
+        for (String bad : List.of("", "{", "{\"a\" 1}", "[1,]", "{\"a\": 1} x", "\"\\q\"", "nul", "01x")) {
+            assertThrows(io.digitstudio.io.FormatException.class, () -> Json.parse(bad), bad);
+        }
+    }
+}
