@@ -23,11 +23,18 @@ public final class UiFixture {
     public final TestDialogs dialogs = new TestDialogs();
     public AppServices services;
     public MainView main;
+    /** This window's own run history (a fresh folder per test). */
+    public io.digitstudio.runs.RunStore history;
 
     /** Builds the app on the FX thread (from {@code @Start}). */
     public void show(Stage stage) {
         // recent models in memory: java.util.prefs would write files and sync them from a shutdown hook
-        services = new AppServices(dialogs, RecentModels.inMemory());
+        try {
+            history = new io.digitstudio.runs.RunStore(java.nio.file.Files.createTempDirectory("digitstudio-runs"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        services = new AppServices(dialogs, RecentModels.inMemory(), history);
         main = services.main();
         stage.setScene(DigitStudioApp.createScene(main));
         stage.setTitle("DigitStudio");

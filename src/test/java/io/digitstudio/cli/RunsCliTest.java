@@ -1,0 +1,125 @@
+package io.digitstudio.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The run history on the command line: what train records, and runs list/show/compare/delete/export/name. */
+class RunsCliTest {
+    @TempDir
+    Path dir;
+
+    private String runs() {
+        return dir.resolve("runs").toString();
+    }
+
+    /** Trains a tiny run recorded in this test's history and returns its id. */
+    private String train(String lr) throws Exception {
+        CliTest.Run r = CliTest.run("train", "--units", "20", "--epochs", "2", "--lr", lr, "--train-size", "1000", "--test-size", "300",
+                "--out", dir.resolve("m-" + lr + ".npz").toString(), "--runs-dir", runs());
+        assertEquals(0, r.code(), r.err());
+        String id = r.err().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+        assertEquals(8, id.length(), r.err());
+        return id;
+    }
+
+    @Test
+    void trainRecordsEveryRunAndRunsListsShowsComparesExportsAndDeletesThem() throws Exception {
+        String a = train("0.1");
+        String b = train("0.01");
+        CliTest.Run list = CliTest.run("runs", "list", "--runs-dir", runs());
+        assertEquals(0, list.code(), list.err());
+        List<String> lines = list.out().strip().lines().toList();
+        assertEquals(3, lines.size(), list.out());
+        assertTrue(lines.get(0).startsWith("ID        STARTED"), lines.get(0));
+        assertTrue(lines.get(1).startsWith(b) && lines.get(2).startsWith(a), "newest first:\n" + list.out());
+        assertTrue(lines.get(1).contains("finished") && lines.get(1).contains("2/2") && lines.get(1).contains("momentum-sgd lr=0.01"), lines.get(1));
+
+        CliTest.Run show = CliTest.run("runs", "show", a.substring(0, 5), "--runs-dir", runs());
+        assertEquals(0, show.code(), show.err());
+        assertTrue(show.out().startsWith("run " + a + "\n"), show.out());
+        assertTrue(show.out().contains("status      finished") && show.out().contains("lr                  0.1\n"), show.out());
+        assertTrue(show.out().contains("epoch  train_loss    val_loss   val_acc"), show.out());
+        assertEquals(2, show.out().lines().filter(l -> l.matches("\\s+[12]\\s+[0-9.]+\\s+[0-9.]+\\s+[0-9.]+\\s+0\\.1\\s+.*")).count(), show.out());
+
+        CliTest.Run cmp = CliTest.run("runs", "compare", a, b, "--runs-dir", runs());
+        assertEquals(0, cmp.code(), cmp.err());
+        List<String> c = cmp.out().lines().toList();
+        assertEquals("setting         " + a + "      " + b, c.get(0).stripTrailing());
+        assertTrue(c.get(1).matches("lr\\s+0\\.1\\s+0\\.01\\s*"), "only the settings that differ: " + c.get(1));
+        assertTrue(c.get(2).startsWith("best val_acc"), cmp.out());
+        assertTrue(cmp.out().contains("other settings are the same in all"), cmp.out());
+        assertTrue(cmp.out().lines().anyMatch(l -> l.startsWith("    2  ")), "epoch logs side by side:\n" + cmp.out());
+
+        CliTest.Run named = CliTest.run("runs", "name", a, "fast lr", "--notes", "too high?", "--runs-dir", runs());
+        assertEquals(0, named.code(), named.err());
+        assertTrue(CliTest.run("runs", "list", "--runs-dir", runs()).out().contains("fast lr"));
+
+        Path zip = dir.resolve("a.zip");
+        assertEquals(0, CliTest.run("runs", "export", a, zip.toString(), "--runs-dir", runs()).code());
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            assertNotNull(z.getEntry(a + "/log"));
+            assertNotNull(z.getEntry(a + "/model.npz"));
+        }
+        CliTest.Run del = CliTest.run("runs", "delete", b, "--runs-dir", runs());
+        assertEquals(0, del.code(), del.err());
+        assertEquals(2, CliTest.run("runs", "list", "--runs-dir", runs()).out().strip().lines().count());
+
+        // bad ids: one line, exit 2
+        CliTest.Run none = CliTest.run("runs", "show", "abc", "--runs-dir", runs());
+        assertEquals(2, none.code());
+        assertTrue(none.err().startsWith("digitstudio: error: no run abc in "), none.err());
+        assertEquals(1, none.err().strip().lines().count());
+        assertEquals(2, CliTest.run("runs", "compare", a, a, "--runs-dir", runs()).code());
+        // --no-record trains without a trace in the history
+        CliTest.Run quiet = CliTest.run("train", "--units", "20", "--epochs", "1", "--train-size", "500", "--test-size", "100", "--no-record",
+                "--out", dir.resolve("q.npz").toString(), "--runs-dir", runs());
+        assertEquals(0, quiet.code(), quiet.err());
+        assertFalse(quiet.err().contains("recorded as run"), quiet.err());
+        assertEquals(2, CliTest.run("runs", "list", "--runs-dir", runs()).out().strip().lines().count());
+    }
+
+    @Test
+    void aRunKilledWithSigkillMidEpochShowsAsInterrupted() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.digitstudio.Main", "train", "--epochs", "200",
+                "--train-size", "20000", "--test-size", "500", "--out", dir.resolve("k.npz").toString(), "--runs-dir", runs())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        try {
+            // wait until the run has finished an epoch and is into the next one
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!Files.readString(dir.resolve("child.log")).contains("epoch:01")) {
+                assertTrue(p.isAlive(), () -> "the child ended early: " + read(dir.resolve("child.log")));
+                assertTrue(System.nanoTime() < deadline, "no epoch in 90 s");
+                Thread.sleep(50);
+            }
+            CliTest.Run during = CliTest.run("runs", "list", "--runs-dir", runs());
+            assertTrue(during.out().lines().skip(1).findFirst().orElse("").contains("running"), during.out());
+        } finally {
+            p.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks in the child
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        }
+        CliTest.Run after = CliTest.run("runs", "list", "--runs-dir", runs());
+        String line = after.out().lines().skip(1).findFirst().orElse("");
+        assertTrue(line.contains("interrupted"), after.out());
+        assertTrue(line.matches("\\S+\\s+\\S+ \\S+\\s+interrupted\\s+\\d+/200\\s+0\\.\\d{4}.*"), "epochs done and accuracy so far: " + line);
+        // and an interrupted run can be looked at and deleted like any other
+        String id = line.substring(0, 8);
+        assertEquals(0, CliTest.run("runs", "show", id, "--runs-dir", runs()).code());
+        assertEquals(0, CliTest.run("runs", "delete", id, "--runs-dir", runs()).code());
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+}

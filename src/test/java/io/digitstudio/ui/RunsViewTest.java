@@ -1,0 +1,118 @@
+package io.digitstudio.ui;
+
+import io.digitstudio.runs.RunStatus;
+import io.digitstudio.runs.RunSummary;
+import io.digitstudio.ui.runs.RunsView;
+import io.digitstudio.ui.train.RunState;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The Runs view as a user meets it: runs from the app and the command line side by side, compared and named. */
+@ExtendWith(ApplicationExtension.class)
+class RunsViewTest {
+    private final UiFixture app = new UiFixture();
+
+    @Start
+    void start(Stage stage) {
+        app.show(stage);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        app.close();
+    }
+
+    private void tab(FxRobot robot, String title) {
+        robot.clickOn((Node) robot.lookup(".tab-label").match(LabeledMatchers.hasText(title)).query());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aCliRunAndAnAppRunAreBothListedAndSelectingBothOverlaysTheirCurves(FxRobot robot) throws Exception {
+        app.awaitReady();
+        // a run from the command line, into the same history
+        StringWriter err = new StringWriter();
+        int code = io.digitstudio.cli.Cli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "train", "--epochs", "2", "--lr", "0.1",
+                "--train-size", "2000", "--test-size", "300", "--out", app.history.root().resolveSibling("cli-" + app.history.root().getFileName() + ".npz").toString(),
+                "--runs-dir", app.history.root().toString());
+        assertEquals(0, code, err.toString());
+        // and one from the app
+        robot.clickOn("#trainLimitField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("2000");
+        robot.clickOn("#testLimitField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("300");
+        robot.clickOn("#epochsField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("2");
+        robot.clickOn("#startButton");
+        var run = app.main.train().run();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        tab(robot, "Runs");
+        RunsView view = app.main.runs();
+        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        assertEquals(Set.of("cli", "gui"), table.getItems().stream().map(r -> r.settings().origin()).collect(Collectors.toSet()));
+        assertTrue(table.getItems().stream().allMatch(r -> r.status() == RunStatus.FINISHED && r.epochsDone() == 2));
+        assertEquals(run.recordedRunProperty().get(), table.getItems().stream().filter(r -> r.settings().origin().equals("gui")).findFirst().orElseThrow().id());
+
+        // select both: click one, ctrl-click the other
+        robot.clickOn((Node) robot.lookup("#runsTable .table-row-cell").nth(0).query());
+        robot.press(KeyCode.CONTROL).clickOn((Node) robot.lookup("#runsTable .table-row-cell").nth(1).query()).release(KeyCode.CONTROL);
+        LineChart<?, ?> loss = robot.lookup("#runsLossChart").queryAs(LineChart.class);
+        LineChart<?, ?> acc = robot.lookup("#runsAccuracyChart").queryAs(LineChart.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> loss.getData().size() == 2 && loss.getData().stream().allMatch(s -> s.getData().size() == 2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, acc.getData().size());
+        assertEquals(table.getItems().stream().map(RunSummary::title).collect(Collectors.toSet()),
+                loss.getData().stream().map(s -> s.getName()).collect(Collectors.toSet()), "a legend entry per run");
+        // each curve is the run's validation accuracy, epoch by epoch
+        for (var s : acc.getData()) {
+            RunSummary r = table.getItems().stream().filter(x -> x.title().equals(s.getName())).findFirst().orElseThrow();
+            assertEquals(r.finalAccuracy(), ((Number) s.getData().get(1).getYValue()).doubleValue(), 1e-9);
+        }
+        // the comparison marks the learning rate, which differs
+        var rows = view.viewModel().comparison();
+        var lr = rows.stream().filter(r -> r.setting().equals("lr")).findFirst().orElseThrow();
+        assertTrue(lr.differs());
+        assertEquals(Set.of("0.1", "0.01"), Set.copyOf(lr.values()));
+        assertFalse(rows.stream().filter(r -> r.setting().equals("batch_size")).findFirst().orElseThrow().differs());
+
+        // smoothing and the log axis redraw the same runs
+        robot.clickOn("#logLossCheck");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, loss.getData().size());
+        assertTrue(((Number) loss.getData().get(0).getData().get(0).getYValue()).doubleValue() < 1, "log10 of a loss below 10");
+
+        // name one run: select it alone, type, save
+        robot.clickOn((Node) robot.lookup("#runsTable .table-row-cell").nth(0).query());
+        String id = table.getSelectionModel().getSelectedItem().id();
+        robot.clickOn("#runNameField").write("baseline");
+        robot.clickOn("#runNotesArea").write("the tutorial's rate");
+        robot.clickOn("#saveRunInfoButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream().anyMatch(r -> r.title().equals("baseline")));
+        assertEquals("the tutorial's rate", app.history.find(id).notes());
+
+        // the filter narrows the table
+        robot.clickOn("#runsFilter").write("baseline");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(id), table.getItems().stream().map(RunSummary::id).toList());
+    }
+}
