@@ -146,6 +146,11 @@ final class RunsCommand implements Runnable {
             StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-14s", "setting"));
             for (RunSummary r : runs) head.append(String.format(Locale.ROOT, "  %-" + w + "s", r.id()));
             System.out.println(head);
+            if (runs.stream().anyMatch(r -> !r.name().isBlank())) {
+                StringBuilder names = new StringBuilder(String.format(Locale.ROOT, "%-14s", "name"));
+                for (RunSummary r : runs) names.append(String.format(Locale.ROOT, "  %-" + w + "s", r.name().isBlank() ? "-" : r.name()));
+                System.out.println(names.toString().stripTrailing());
+            }
             Set<String> keys = new LinkedHashSet<>();
             runs.forEach(r -> keys.addAll(r.settings().comparable().keySet()));
             int same = 0;

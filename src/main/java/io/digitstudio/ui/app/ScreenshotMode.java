@@ -25,7 +25,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Scripted runs of the real window, for documentation and measurement:
- * {@code --screenshot FILE [--tab train|samples|draw] [--network lenet|SPEC] [--lr-at EPOCH:RATE]} saves the window as a
+ * {@code --screenshot FILE [--tab train|samples|evaluate|draw|runs] [--network lenet|SPEC] [--lr-at EPOCH:RATE]} saves the window as a
  * PNG (mid-run for the Train view, training the given network; with {@code --lr-at} the rate is changed live after that
  * epoch and the shot is taken three epochs later);
  * {@code --gui-bench N} trains the tutorial's configuration for N epochs through the Train view and prints the seconds
@@ -72,6 +72,11 @@ final class ScreenshotMode {
                     main.evaluate().viewModel().evaluate();
                 }
                 if (tabName.equals("evaluate") && main.evaluate().viewModel().evaluationProperty().get() == null) return false;
+                if (tabName.equals("runs")) { // the three newest runs, selected and overlaid
+                    var table = main.runs().table();
+                    if (table.getItems().isEmpty()) return false;
+                    if (table.getSelectionModel().getSelectedItems().isEmpty()) table.getSelectionModel().selectRange(0, Math.min(3, table.getItems().size()));
+                }
                 SamplesViewModel samples = tabName.equals("samples") ? main.samples().viewModel() : null;
                 if (samples != null && samples.predictionsProperty().get() != null && samples.selectedProperty().get() < 0) {
                     samples.selectedProperty().set(0);

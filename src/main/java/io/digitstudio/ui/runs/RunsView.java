@@ -81,7 +81,7 @@ public final class RunsView extends BorderPane {
         table.getColumns().add(text("started", r -> WHEN.format(r.created()), 125));
         table.getColumns().add(text("dataset", RunSummary::dataset, 80));
         table.getColumns().add(text("network", RunSummary::network, 120));
-        table.getColumns().add(text("optimizer", RunSummary::optimizer, 150));
+        table.getColumns().add(text("optimizer", RunSummary::optimizer, 175));
         table.getColumns().add(text("epochs", r -> r.damaged() ? "" : r.epochsDone() + "/" + r.settings().config().epochs(), 60));
         table.getColumns().add(text("best", r -> RunsViewModel.accuracy(r.bestAccuracy()), 70));
         table.getColumns().add(text("final", r -> RunsViewModel.accuracy(r.finalAccuracy()), 70));

@@ -1,0 +1,129 @@
+package io.digitstudio.ui.runs;
+
+import io.digitstudio.data.Mnist;
+import io.digitstudio.nn.Nd4jSetup;
+import io.digitstudio.runs.RunRecorder;
+import io.digitstudio.runs.RunStore;
+import io.digitstudio.runs.RunSummary;
+import io.digitstudio.train.RunOptions;
+import io.digitstudio.train.TrainingConfig;
+import io.digitstudio.train.TrainingLoop;
+import io.digitstudio.ui.SameThreadTasks;
+import io.digitstudio.ui.TestDialogs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The Runs view's model under plain JUnit: curves, comparison and actions on a real history in a temporary folder. */
+class RunsViewModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void smoothingIsTensorBoardsDebiasedMovingAverage() {
+        List<double[]> raw = List.of(new double[]{1, 1.0}, new double[]{2, 0.0}, new double[]{3, 1.0});
+        List<double[]> s = RunCurves.smooth(raw, 0.5);
+        assertEquals(1.0, s.get(0)[1], 1e-12, "the first point is itself, not pulled to zero");
+        assertEquals((0.5 * 0.5 * 1 + 0.5 * 0) / (1 - 0.25), s.get(1)[1], 1e-12);
+        assertEquals(((0.25 * 1 + 0) * 0.5 + 0.5 * 1) / (1 - 0.125), s.get(2)[1], 1e-12);
+        assertSame(raw, RunCurves.smooth(raw, 0));
+        List<Map<String, Double>> log = List.of(Map.of("epoch", 1.0, "elapsed_time", 2.5, "validation/main/loss", 0.1),
+                Map.of("epoch", 2.0, "elapsed_time", 5.0, "validation/main/loss", 0.01));
+        List<double[]> p = RunCurves.points(log, "validation/main/loss", RunCurves.XAxis.WALL_TIME, 0, true);
+        assertArrayEquals(new double[]{2.5, -1}, p.get(0), 1e-12);
+        assertArrayEquals(new double[]{5.0, -2}, p.get(1), 1e-12);
+    }
+
+    private static String record(RunStore store, double lr) throws Exception {
+        Nd4jSetup.init();
+        TrainingConfig c = TrainingConfig.tutorial().withEpochs(2).withUnits(10).withOptimizer("momentum-sgd", lr, null);
+        TrainingLoop loop = TrainingLoop.create(c, Mnist.bundled().train().head(500), Mnist.bundled().test().head(100), "t");
+        RunRecorder r = RunRecorder.start(store, loop, new RunRecorder.Origin("cli", RunOptions.NONE, "MNIST", "MNIST (bundled)", "x",
+                io.digitstudio.data.ClassNames.numbers(10), "", ""));
+        loop.run();
+        return r.id();
+    }
+
+    @Test
+    void selectedRunsGiveOneCurvePairEachAndTheirDifferencesAndDeleteAsksFirst() throws Exception {
+        RunStore store = new RunStore(dir);
+        String a = record(store, 0.1);
+        String b = record(store, 0.01);
+        TestDialogs dialogs = new TestDialogs();
+        RunsViewModel vm = new RunsViewModel(new SameThreadTasks(), dialogs, store);
+        vm.refresh();
+        assertEquals(2, vm.runs().size());
+        assertTrue(vm.statusProperty().get().startsWith("2 runs in "), vm.statusProperty().get());
+        vm.select(List.of(a, b));
+        List<RunsViewModel.Curve> cs = vm.curvesProperty().get();
+        assertEquals(List.of(a, b), cs.stream().map(c -> c.run().id()).toList());
+        for (RunsViewModel.Curve c : cs) {
+            assertEquals(2, c.loss().size());
+            assertEquals(c.run().finalAccuracy(), c.accuracy().get(1)[1], 1e-9);
+            assertFalse(c.current());
+        }
+        RunsViewModel.CompareRow lr = vm.comparison().stream().filter(r -> r.setting().equals("lr")).findFirst().orElseThrow();
+        assertEquals(List.of("0.1", "0.01"), lr.values());
+        assertTrue(lr.differs());
+        // training curves instead of validation ones
+        vm.curveSetProperty().set(RunCurves.Set.TRAINING);
+        RunSummary first = vm.selected().get(0);
+        assertEquals(store.log(first).get(0).get("main/loss"), vm.curvesProperty().get().get(0).loss().get(0)[1], 1e-12);
+        // the filter matches words anywhere in a run's description
+        vm.filterProperty().set("lr=0.01");
+        assertEquals(List.of(b), vm.runs().stream().map(RunSummary::id).toList());
+        vm.filterProperty().set("");
+        // delete asks; saying no keeps the run
+        dialogs.confirms = false;
+        vm.delete(store.find(a));
+        assertEquals(2, store.list().size());
+        assertTrue(dialogs.asked.get(dialogs.asked.size() - 1).startsWith("confirm: Delete run"));
+        dialogs.confirms = true;
+        vm.delete(store.find(a));
+        assertEquals(List.of(b), store.list().stream().map(RunSummary::id).toList());
+        assertEquals(List.of(b), vm.selectedIds());
+        assertEquals(1, vm.curvesProperty().get().size());
+    }
+
+    @Test
+    void actionsOpenTheBestModelAndRerunWithTheSameSettings() throws Exception {
+        RunStore store = new RunStore(dir);
+        String a = record(store, 0.05);
+        RunsViewModel vm = new RunsViewModel(new SameThreadTasks(), new TestDialogs(), store);
+        vm.refresh();
+        Path[] opened = new Path[1];
+        RunSummary[] rerun = new RunSummary[1];
+        vm.setActions(new RunsViewModel.Actions() {
+            @Override
+            public void openModel(Path model, String name) {
+                opened[0] = model;
+            }
+
+            @Override
+            public void evaluate(Path model, String name) {
+            }
+
+            @Override
+            public void rerun(RunSummary run) {
+                rerun[0] = run;
+            }
+
+            @Override
+            public void resume(Path snapshot) {
+                fail("the run left no snapshot");
+            }
+        });
+        RunSummary r = store.find(a);
+        vm.openModel(r);
+        assertEquals(r.folder().resolve("best.npz"), opened[0]);
+        vm.rerun(r);
+        assertEquals(0.05, rerun[0].settings().config().lr(), 1e-12);
+        vm.resume(r);
+        assertTrue(vm.statusProperty().get().contains("left no snapshot"), vm.statusProperty().get());
+    }
+}
