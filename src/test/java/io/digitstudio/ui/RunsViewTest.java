@@ -47,6 +47,11 @@ class RunsViewTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The table's row showing item {@code i} (rows are reused cells: their order in the scene is not the items'). */
+    private static Node row(FxRobot robot, int i) {
+        return robot.lookup("#runsTable .table-row-cell").match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == i && !r.isEmpty()).query();
+    }
+
     @Test
     void aCliRunAndAnAppRunAreBothListedAndSelectingBothOverlaysTheirCurves(FxRobot robot) throws Exception {
         app.awaitReady();
@@ -65,17 +70,40 @@ class RunsViewTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED);
         WaitForAsyncUtils.waitForFxEvents();
 
+        // the command line lists the app's run beside its own
+        java.io.ByteArrayOutputStream listed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(listed, true)); // the commands print to System.out
+        try {
+            assertEquals(0, io.digitstudio.cli.Cli.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "runs", "list",
+                    "--runs-dir", app.history.root().toString()));
+        } finally {
+            System.setOut(stdout);
+        }
+        assertTrue(listed.toString().contains(run.recordedRunProperty().get()), listed.toString());
+        assertEquals(3, listed.toString().strip().lines().count(), listed.toString());
+        // a folder damaged by hand is listed as such, the rest as before
+        java.nio.file.Files.createDirectory(app.history.root().resolve("00000bad"));
+        java.nio.file.Files.writeString(app.history.root().resolve("00000bad").resolve("run.json"), "not json");
+
         tab(robot, "Runs");
         RunsView view = app.main.runs();
         TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
+        RunSummary bad = table.getItems().stream().filter(RunSummary::damaged).findFirst().orElseThrow();
+        assertEquals("00000bad", bad.id());
+        assertTrue(bad.problem().startsWith("run.json cannot be read"), bad.problem());
+        assertTrue(robot.lookup("#runsStatus").queryLabeled().getText().endsWith("(1 damaged)"), robot.lookup("#runsStatus").queryLabeled().getText());
+        app.history.delete("00000bad");
+        robot.clickOn("#refreshRunsButton");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
         assertEquals(Set.of("cli", "gui"), table.getItems().stream().map(r -> r.settings().origin()).collect(Collectors.toSet()));
         assertTrue(table.getItems().stream().allMatch(r -> r.status() == RunStatus.FINISHED && r.epochsDone() == 2));
         assertEquals(run.recordedRunProperty().get(), table.getItems().stream().filter(r -> r.settings().origin().equals("gui")).findFirst().orElseThrow().id());
 
         // select both: click one, ctrl-click the other
-        robot.clickOn((Node) robot.lookup("#runsTable .table-row-cell").nth(0).query());
-        robot.press(KeyCode.CONTROL).clickOn((Node) robot.lookup("#runsTable .table-row-cell").nth(1).query()).release(KeyCode.CONTROL);
+        robot.clickOn(row(robot, 0));
+        robot.press(KeyCode.CONTROL).clickOn(row(robot, 1)).release(KeyCode.CONTROL);
         LineChart<?, ?> loss = robot.lookup("#runsLossChart").queryAs(LineChart.class);
         LineChart<?, ?> acc = robot.lookup("#runsAccuracyChart").queryAs(LineChart.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> loss.getData().size() == 2 && loss.getData().stream().allMatch(s -> s.getData().size() == 2));
@@ -102,7 +130,7 @@ class RunsViewTest {
         assertTrue(((Number) loss.getData().get(0).getData().get(0).getYValue()).doubleValue() < 1, "log10 of a loss below 10");
 
         // name one run: select it alone, type, save
-        robot.clickOn((Node) robot.lookup("#runsTable .table-row-cell").nth(0).query());
+        robot.clickOn(row(robot, 0));
         String id = table.getSelectionModel().getSelectedItem().id();
         robot.clickOn("#runNameField").write("baseline");
         robot.clickOn("#runNotesArea").write("the tutorial's rate");
