@@ -22,6 +22,8 @@ public final class Network extends Chain {
     private final int[] inputShape;
     private final int classes;
     private final List<UnaryOperator<Variable>> steps = new ArrayList<>();
+    /** What each step computes, for views that look inside: "conv1 · relu · maxpool", "fc3", "relu". */
+    private final List<String> stepNames = new ArrayList<>();
     private final List<Summary.Row> rows = new ArrayList<>();
     private final Rng dropoutRng;
 
@@ -52,31 +54,41 @@ public final class Network extends Chain {
                         Planned f = plan.get(j);
                         rows.add(new Summary.Row(f.name(), f.type(), f.outputShape(), f.params()));
                     }
+                    StringBuilder label = new StringBuilder(p.name());
+                    for (int j = i + 1; j <= (pool != null ? at : i + 1); j++) label.append(" · ").append(plan.get(j).type());
+                    stepNames.add(label.toString());
                     i = pool != null ? at : i + 1;
                     int k = pool == null ? 0 : pool.ksize(), s = pool == null ? 0 : pool.stride(), pp = pool == null ? 0 : pool.pad();
                     steps.add(x -> F.convolution2dBlock(x, link.W(), link.b(), c.stride(), c.pad(), relu, k, s, pp));
                 } else {
                     steps.add(link::forward);
+                    stepNames.add(p.name());
                 }
             } else if (l instanceof LayerSpec.Linear lin) {
                 Linear link = addLink(p.name(), new Linear(Arrays.stream(shape).reduce(1, Math::multiplyExact), lin.out(), rng));
                 steps.add(link::forward);
+                stepNames.add(p.name());
             } else if (l instanceof LayerSpec.Activation a) {
+                stepNames.add(p.type());
                 steps.add(switch (a.name()) {
                     case "relu" -> F::relu;
                     case "sigmoid" -> F::sigmoid;
                     default -> F::tanh;
                 });
             } else if (l instanceof LayerSpec.Pool pool) {
+                stepNames.add(p.type());
                 steps.add(pool.max() ? x -> F.maxPooling2d(x, pool.ksize(), pool.stride(), pool.pad())
                         : x -> F.averagePooling2d(x, pool.ksize(), pool.stride(), pool.pad()));
             } else if (l instanceof LayerSpec.BatchNorm) {
                 BatchNormalization link = addLink(p.name(), new BatchNormalization(shape[0]));
                 steps.add(link::forward);
+                stepNames.add(p.name());
             } else if (l instanceof LayerSpec.Dropout d) {
                 steps.add(x -> F.dropout(x, d.ratio(), dropoutRng));
+                stepNames.add(p.type());
             } else {
                 steps.add(F::flatten);
+                stepNames.add(p.type());
             }
             shape = plan.get(i).outputShape();
         }
@@ -189,6 +201,27 @@ public final class Network extends Chain {
         Variable h = x;
         for (UnaryOperator<Variable> step : steps) h = step.apply(h);
         return h;
+    }
+
+    /** Watches a forward pass step by step. */
+    @FunctionalInterface
+    public interface StepWatcher {
+        void step(int index, String name, Variable output);
+    }
+
+    /** The forward pass, handing each step's output to {@code watcher} (a fused conv block is one step). */
+    public Variable forward(Variable x, StepWatcher watcher) {
+        Variable h = x;
+        for (int i = 0; i < steps.size(); i++) {
+            h = steps.get(i).apply(h);
+            watcher.step(i, stepNames.get(i), h);
+        }
+        return h;
+    }
+
+    /** The steps' names, in order (as {@link #forward(Variable, StepWatcher)} reports them). */
+    public List<String> stepNames() {
+        return java.util.Collections.unmodifiableList(stepNames);
     }
 
     /** The spec with every size given (the last linear layer's resolved to the classes). */

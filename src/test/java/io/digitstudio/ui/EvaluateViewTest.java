@@ -88,4 +88,47 @@ class EvaluateViewTest {
         assertEquals(worst.truth(), robot.lookup("#trueClassBox").queryAs(javafx.scene.control.ComboBox.class).getValue());
         assertEquals(worst.predicted(), robot.lookup("#predictedClassBox").queryAs(javafx.scene.control.ComboBox.class).getValue());
     }
+
+    @Test
+    void fortySevenClassesStillFitReadablyWithEveryNameWhole(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.clickOn((Node) robot.lookup(".tab-label").match(LabeledMatchers.hasText("Evaluate")).query());
+        // EMNIST Balanced's 47 classes: digits, capitals and the lower-case letters that differ from them
+        String lower = "abdefghnqrt";
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 47; i++) names.add(i < 10 ? String.valueOf(i) : i < 36 ? String.valueOf((char) ('A' + i - 10)) : String.valueOf(lower.charAt(i - 36)));
+        int n = 47 * 30;
+        int[] truth = new int[n];
+        int[] predicted = new int[n];
+        java.util.Random rnd = new java.util.Random(1);
+        for (int i = 0; i < n; i++) {
+            truth[i] = i % 47;
+            predicted[i] = rnd.nextDouble() < 0.8 ? truth[i] : rnd.nextInt(47);
+        }
+        ConfusionMatrix m = new ConfusionMatrix(truth, predicted, 47);
+        EvaluateView view = app.main.evaluate();
+        robot.interact(() -> view.viewModel().showValidation(4, m, 0.9, null, names));
+        WaitForAsyncUtils.waitForFxEvents();
+        GridPane grid = robot.lookup("#confusionGrid").queryAs(GridPane.class);
+        assertEquals(47 * 47 + 2 * 47, grid.getChildren().size());
+        Label cell = robot.lookup("#cell-46-46").queryAs(Label.class);
+        assertEquals(String.valueOf(m.count(46, 46)), cell.getText());
+        assertTrue(cell.getWidth() >= 22 && cell.getWidth() < 30, "small cells: " + cell.getWidth());
+        assertTrue(cell.getTooltip().getText().startsWith("t → t: "), cell.getTooltip().getText());
+        // every header and count is shown whole (no "…"), so the matrix is readable at 47 classes
+        for (Node c : grid.getChildren()) {
+            Label l = (Label) c;
+            javafx.scene.text.Text shown = (javafx.scene.text.Text) l.lookup(".text");
+            if (l.getText() != null && !l.getText().isEmpty()) assertEquals(l.getText(), shown.getText(), "clipped: " + l.getId());
+        }
+        TableView<?> table = robot.lookup("#perClassTable").queryAs(TableView.class);
+        assertEquals(49, table.getItems().size(), "47 classes, macro and weighted averages");
+        // and a 10-class evaluation afterwards goes back to roomy cells
+        robot.clickOn("#evaluateButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.viewModel().evaluationProperty().get() != null
+                && view.viewModel().evaluationProperty().get().matrix().classes() == 10);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(10 * 10 + 2 * 10, grid.getChildren().size());
+        assertEquals(46, robot.lookup("#cell-0-0").queryAs(Label.class).getWidth(), 0.5);
+    }
 }

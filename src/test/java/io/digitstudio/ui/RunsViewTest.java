@@ -62,9 +62,9 @@ class RunsViewTest {
                 "--runs-dir", app.history.root().toString());
         assertEquals(0, code, err.toString());
         // and one from the app
-        robot.clickOn("#trainLimitField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("2000");
-        robot.clickOn("#testLimitField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("300");
-        robot.clickOn("#epochsField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("2");
+        Forms.type(robot, "#trainLimitField", "2000");
+        Forms.type(robot, "#testLimitField", "300");
+        Forms.type(robot, "#epochsField", "2");
         robot.clickOn("#startButton");
         var run = app.main.train().run();
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED);

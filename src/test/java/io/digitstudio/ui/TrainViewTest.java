@@ -55,37 +55,16 @@ class TrainViewTest {
         return app.main.train().run();
     }
 
-    /** Replaces a field's text by typing, as a user does. */
-    /** Scrolls the settings form to the control first, as a user does when it is below the fold. */
     private void reveal(FxRobot robot, String id) {
-        Node n = robot.lookup(id).query();
-        javafx.scene.control.ScrollPane sp = robot.lookup(".settings-scroll").queryAs(javafx.scene.control.ScrollPane.class);
-        robot.interact(() -> {
-            Node content = sp.getContent();
-            if (!content.equals(n) && !isInside(n, content)) return;
-            javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
-            double scrollable = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
-            if (scrollable > 0) sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 40) / scrollable)));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static boolean isInside(Node n, Node ancestor) {
-        for (Node p = n; p != null; p = p.getParent()) if (p == ancestor) return true;
-        return false;
+        Forms.reveal(robot, id);
     }
 
     private void click(FxRobot robot, String id) {
-        reveal(robot, id);
-        robot.clickOn(id);
+        Forms.click(robot, id);
     }
 
     private void type(FxRobot robot, String id, String text) {
-        reveal(robot, id);
-        robot.clickOn(id);
-        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
-        robot.write(text);
-        WaitForAsyncUtils.waitForFxEvents();
+        Forms.type(robot, id, text);
     }
 
     /** Uses only the first examples of each set, as a user would to try something quickly. */
