@@ -32,6 +32,7 @@ class ArchitectureTest {
             .layer("ui").definedBy("io.digitstudio.ui..")
             .layer("cli").definedBy("io.digitstudio.cli..")
             .layer("runs").definedBy("io.digitstudio.runs..")
+            .layer("inspect").definedBy("io.digitstudio.inspect..")
             .layer("train").definedBy("io.digitstudio.train..")
             .layer("optim").definedBy("io.digitstudio.optim..")
             .layer("io").definedBy("io.digitstudio.io..")
@@ -40,11 +41,12 @@ class ArchitectureTest {
             .whereLayer("ui").mayNotBeAccessedByAnyLayer()
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("runs").mayOnlyBeAccessedByLayers("ui", "cli")
+            .whereLayer("inspect").mayOnlyBeAccessedByLayers("ui", "cli")
             .whereLayer("train").mayOnlyBeAccessedByLayers("runs", "ui", "cli")
             .whereLayer("optim").mayOnlyBeAccessedByLayers("train", "runs", "ui", "cli")
-            .whereLayer("io").mayOnlyBeAccessedByLayers("train", "runs", "ui", "cli")
-            .whereLayer("nn").mayOnlyBeAccessedByLayers("optim", "io", "train", "runs", "ui", "cli")
-            .whereLayer("data").mayOnlyBeAccessedByLayers("nn", "optim", "io", "train", "runs", "ui", "cli");
+            .whereLayer("io").mayOnlyBeAccessedByLayers("train", "runs", "inspect", "ui", "cli")
+            .whereLayer("nn").mayOnlyBeAccessedByLayers("optim", "io", "train", "runs", "inspect", "ui", "cli")
+            .whereLayer("data").mayOnlyBeAccessedByLayers("nn", "optim", "io", "train", "runs", "inspect", "ui", "cli");
 
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.digitstudio.(*)..").should().beFreeOfCycles();
 

@@ -29,9 +29,17 @@ public final class Inspector {
 
     /** The activations of every step for one example (its values in the network's input shape). */
     public static List<Activation> activations(Network net, float[] input) {
+        return activations(net, input, 1);
+    }
+
+    /**
+     * The activations of every step for a batch of {@code n} examples ({@code input} holds them one after the other);
+     * each step's values hold the n examples' outputs one after the other, its shape is one example's.
+     */
+    public static List<Activation> activations(Network net, float[] input, int n) {
         List<Activation> out = new ArrayList<>();
         try (Workspace.Scope s = WORKSPACE.get().enter(); Graph.Mode nb = Graph.noBackprop(); Graph.Mode test = Config.testMode()) {
-            net.forward(Variable.of(input, net.batchShape(1)), (i, name, v) -> out.add(new Activation(name, withoutBatch(v.shape()), Host.toArray(v.data()))));
+            net.forward(Variable.of(input, net.batchShape(n)), (i, name, v) -> out.add(new Activation(name, withoutBatch(v.shape()), Host.toArray(v.data()))));
         }
         return out;
     }

@@ -22,7 +22,7 @@ public final class Network extends Chain {
     private final int[] inputShape;
     private final int classes;
     private final List<UnaryOperator<Variable>> steps = new ArrayList<>();
-    /** What each step computes, for views that look inside: "conv1 · relu · maxpool", "fc3", "relu". */
+    /** What each step computes, for views that look inside: "conv1 · relu · max_pooling_2d", "fc3", "relu". */
     private final List<String> stepNames = new ArrayList<>();
     private final List<Summary.Row> rows = new ArrayList<>();
     private final Rng dropoutRng;
@@ -39,6 +39,7 @@ public final class Network extends Chain {
         this.dropoutRng = new Rng(rng.state() ^ 0x9E3779B97F4A7C15L);
         rows.add(new Summary.Row("input", "", inputShape.clone(), 0));
         int[] shape = inputShape;
+        String lastNamed = ""; // steps without parameters are named after the layer they follow: "l1 · relu"
         for (int i = 0; i < plan.size(); i++) {
             Planned p = plan.get(i);
             LayerSpec l = p.layer();
@@ -57,41 +58,49 @@ public final class Network extends Chain {
                     StringBuilder label = new StringBuilder(p.name());
                     for (int j = i + 1; j <= (pool != null ? at : i + 1); j++) label.append(" · ").append(plan.get(j).type());
                     stepNames.add(label.toString());
+                    lastNamed = p.name();
                     i = pool != null ? at : i + 1;
                     int k = pool == null ? 0 : pool.ksize(), s = pool == null ? 0 : pool.stride(), pp = pool == null ? 0 : pool.pad();
                     steps.add(x -> F.convolution2dBlock(x, link.W(), link.b(), c.stride(), c.pad(), relu, k, s, pp));
                 } else {
                     steps.add(link::forward);
                     stepNames.add(p.name());
+                    lastNamed = p.name();
                 }
             } else if (l instanceof LayerSpec.Linear lin) {
                 Linear link = addLink(p.name(), new Linear(Arrays.stream(shape).reduce(1, Math::multiplyExact), lin.out(), rng));
                 steps.add(link::forward);
                 stepNames.add(p.name());
+                lastNamed = p.name();
             } else if (l instanceof LayerSpec.Activation a) {
-                stepNames.add(p.type());
+                stepNames.add(after(lastNamed, p.type()));
                 steps.add(switch (a.name()) {
                     case "relu" -> F::relu;
                     case "sigmoid" -> F::sigmoid;
                     default -> F::tanh;
                 });
             } else if (l instanceof LayerSpec.Pool pool) {
-                stepNames.add(p.type());
+                stepNames.add(after(lastNamed, p.type()));
                 steps.add(pool.max() ? x -> F.maxPooling2d(x, pool.ksize(), pool.stride(), pool.pad())
                         : x -> F.averagePooling2d(x, pool.ksize(), pool.stride(), pool.pad()));
             } else if (l instanceof LayerSpec.BatchNorm) {
                 BatchNormalization link = addLink(p.name(), new BatchNormalization(shape[0]));
                 steps.add(link::forward);
                 stepNames.add(p.name());
+                lastNamed = p.name();
             } else if (l instanceof LayerSpec.Dropout d) {
                 steps.add(x -> F.dropout(x, d.ratio(), dropoutRng));
-                stepNames.add(p.type());
+                stepNames.add(after(lastNamed, p.type()));
             } else {
                 steps.add(F::flatten);
-                stepNames.add(p.type());
+                stepNames.add(after(lastNamed, p.type()));
             }
             shape = plan.get(i).outputShape();
         }
+    }
+
+    private static String after(String layer, String type) {
+        return layer.isEmpty() ? type : layer + " · " + type;
     }
 
     /** One layer as planned: its name (parameterised layers only), type, output shape and parameter count. */

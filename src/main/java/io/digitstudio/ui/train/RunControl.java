@@ -51,6 +51,15 @@ public final class RunControl {
     private volatile boolean stopBeforeStart;
 
     private final io.digitstudio.runs.RunStore history;
+    private volatile boolean watchingInside;
+
+    /** Whether the Inside view is shown: runs then send their weights and health (else they cost nothing). */
+    public void watchInside(boolean on) {
+        watchingInside = on;
+        TrainingFeed f = presenter.feed();
+        if (f != null) f.watchInside(on);
+    }
+
     private final javafx.beans.property.ReadOnlyLongWrapper historyChanges = new javafx.beans.property.ReadOnlyLongWrapper();
     private final javafx.beans.property.ReadOnlyStringWrapper recordedRun = new javafx.beans.property.ReadOnlyStringWrapper();
 
@@ -140,6 +149,8 @@ public final class RunControl {
             tasks.onUi(() -> settings.setData(d.train().exampleShape(), d.train().classes()));
             TrainingLoop l = factory.create(d);
             feed.describe(l.model(), d.classNames());
+            feed.watchInside(watchingInside);
+            l.addExtension(feed.healthSampler(d.test()));
             l.addListener(feed);
             if (snapshots != null) {
                 l.addListener(new SnapshotWriter(l, snapshots, 1, SNAPSHOTS_KEPT));

@@ -49,6 +49,8 @@ public final class RunPresenter {
     private final DecimatedSeries valAccuracy = new DecimatedSeries("validation accuracy", CHART_CAP, true);
     private final DecimatedSeries learningRate = new DecimatedSeries("learning rate", CHART_CAP, false);
     private final javafx.beans.property.ReadOnlyObjectWrapper<TrainingFeed.ValidationMatrix> validationMatrix = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<TrainingFeed.WeightsSnapshot> liveWeights = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<List<io.digitstudio.train.LayerStats.Sample>> healthSamples = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ObservableList<EpochReport> epochRows = FXCollections.observableArrayList();
 
     private TrainingFeed feed;
@@ -148,6 +150,8 @@ public final class RunPresenter {
     private void flushPending() {
         List<EpochReport> rows = new ArrayList<>();
         TrainingFeed.ValidationMatrix newestMatrix = null;
+        TrainingFeed.WeightsSnapshot newestWeights = null;
+        List<io.digitstudio.train.LayerStats.Sample> health = new ArrayList<>();
         for (Object ev : pending) {
             if (ev instanceof TrainingFeed.LossPoint p) {
                 pendingPoints.add(new double[]{p.epochDetail(), p.loss()});
@@ -155,6 +159,10 @@ public final class RunPresenter {
                 learningRate.add(p.epochDetail(), p.lr());
             } else if (ev instanceof TrainingFeed.Validating v) {
                 if (live && !paused) status.set(String.format(Locale.ROOT, "Validating epoch %d… %.0f%%", v.epoch(), 100 * v.fraction()));
+            } else if (ev instanceof TrainingFeed.WeightsSnapshot w) {
+                newestWeights = w;
+            } else if (ev instanceof TrainingFeed.Health h) {
+                health.add(h.sample());
             } else if (ev instanceof TrainingFeed.ValidationMatrix m) {
                 newestMatrix = m; // only the newest is shown: an older one would be replaced at once
             } else if (ev instanceof EpochReport r) {
@@ -167,6 +175,8 @@ public final class RunPresenter {
         }
         pending.clear();
         if (newestMatrix != null) validationMatrix.set(newestMatrix);
+        if (newestWeights != null) liveWeights.set(newestWeights);
+        if (!health.isEmpty()) healthSamples.set(List.copyOf(health));
         trainLoss.addAll(pendingPoints);
         pendingPoints.clear();
         if (!rows.isEmpty()) {
@@ -227,6 +237,12 @@ public final class RunPresenter {
     /** The learning rate over the run (it changes with a schedule or a live change). */
     public DecimatedSeries learningRate() { return learningRate; }
     public ObservableList<EpochReport> epochRows() { return epochRows; }
+    /** The run's first-layer weights, about once a second while someone watches inside (see {@link TrainingFeed#watchInside}). */
+    public javafx.beans.property.ReadOnlyObjectProperty<TrainingFeed.WeightsSnapshot> liveWeightsProperty() { return liveWeights.getReadOnlyProperty(); }
+    /** The health samples that arrived in the latest chart update (a new list each time). */
+    public javafx.beans.property.ReadOnlyObjectProperty<List<io.digitstudio.train.LayerStats.Sample>> healthSamplesProperty() { return healthSamples.getReadOnlyProperty(); }
+    /** The feed of the run being shown (null before the first). */
+    public TrainingFeed feed() { return feed; }
     /** The newest epoch's validation confusion matrix of the run under way (or of the last run). */
     public javafx.beans.property.ReadOnlyObjectProperty<TrainingFeed.ValidationMatrix> validationMatrixProperty() { return validationMatrix.getReadOnlyProperty(); }
 }

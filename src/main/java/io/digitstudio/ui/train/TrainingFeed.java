@@ -43,6 +43,20 @@ public final class TrainingFeed implements TrainingListener {
     public record ValidationMatrix(int epoch, ConfusionMatrix matrix, double loss, Network model, List<String> classNames) {
     }
 
+    /** The first layer's weights as they were at {@code epochDetail} (sent about once a second while someone looks). */
+    public record WeightsSnapshot(double epochDetail, io.digitstudio.nn.Inspector.Tiles tiles) {
+    }
+
+    /** Per-layer training health, sampled by the run's {@link io.digitstudio.train.LayerStats}. */
+    public record Health(io.digitstudio.train.LayerStats.Sample sample) {
+    }
+
+    static final long WEIGHTS_INTERVAL_NANOS = 1_000_000_000L;
+    private volatile boolean watchingInside;
+    private long lastWeights;
+    /** Iterations between health samples: about 50 an epoch of the tutorial, each a copy of the parameters. */
+    static final int HEALTH_EVERY = 10;
+
     private volatile Network model;
     private volatile List<String> classNames = List.of();
     private ConfusionMatrix pendingMatrix;
@@ -51,6 +65,26 @@ public final class TrainingFeed implements TrainingListener {
     public void describe(Network network, List<String> names) {
         this.model = network;
         this.classNames = List.copyOf(names);
+    }
+
+    /**
+     * The run's health sampler, to add to the loop: it samples only while {@link #watchInside} is on (else it costs a
+     * flag's read per iteration); {@code probe} is the validation set, for the dead-unit check.
+     */
+    public io.digitstudio.train.LayerStats healthSampler(io.digitstudio.data.Dataset probe) {
+        io.digitstudio.train.LayerStats s = new io.digitstudio.train.LayerStats(HEALTH_EVERY, h -> events.add(new Health(h)), probe);
+        s.setEnabled(watchingInside);
+        sampler = s;
+        return s;
+    }
+
+    private volatile io.digitstudio.train.LayerStats sampler;
+
+    /** Whether someone looks inside the network: then its weights and health are sent as it trains. */
+    public void watchInside(boolean on) {
+        watchingInside = on;
+        io.digitstudio.train.LayerStats s = sampler;
+        if (s != null) s.setEnabled(on);
     }
 
     private final Queue<Object> events = new ConcurrentLinkedQueue<>();
@@ -85,6 +119,14 @@ public final class TrainingFeed implements TrainingListener {
     @Override
     public void onIteration(IterationEvent e) {
         latest.set(e);
+        if (watchingInside && model != null) {
+            long t = clock.getAsLong();
+            if (t - lastWeights >= WEIGHTS_INTERVAL_NANOS) { // copied here, on the training thread, between updates
+                lastWeights = t;
+                io.digitstudio.nn.Inspector.Tiles tiles = io.digitstudio.nn.Inspector.firstLayer(model);
+                if (tiles != null) events.add(new WeightsSnapshot(e.epochDetail(), tiles));
+            }
+        }
         sum += e.loss() - window[next];
         window[next] = e.loss();
         next = (next + 1) % SMOOTHING;

@@ -1,0 +1,154 @@
+package io.digitstudio.inspect;
+
+import io.digitstudio.nn.Inspector;
+
+import java.util.List;
+
+/**
+ * Draws the inspector's numbers: weight tiles in a diverging colour map (blue below 0, white at 0, red above; scaled by
+ * the layer's largest absolute weight, so tiles compare), activations in grey (black 0, white the step's largest), and
+ * saliency as a red overlay on the grey input (stronger where the class's score depends more on the pixel).
+ */
+public final class Pictures {
+    private Pictures() {
+    }
+
+    static final int BACKGROUND = 0xFFE5E7EB;
+    private static final int[] NEGATIVE = {0x21, 0x66, 0xAC};
+    private static final int[] POSITIVE = {0xB2, 0x18, 0x2B};
+
+    /** The colour of {@code v} in [-1, 1] on the diverging map. */
+    public static int diverging(double v) {
+        double t = Math.max(-1, Math.min(1, Double.isNaN(v) ? 0 : v));
+        int[] end = t < 0 ? NEGATIVE : POSITIVE;
+        double a = Math.abs(t);
+        int r = (int) Math.round(255 + (end[0] - 255) * a);
+        int g = (int) Math.round(255 + (end[1] - 255) * a);
+        int b = (int) Math.round(255 + (end[2] - 255) * a);
+        return 0xFF000000 | r << 16 | g << 8 | b;
+    }
+
+    /** Grey level for v in [0, 1]. */
+    public static int grey(double v) {
+        int g = (int) Math.round(255 * Math.max(0, Math.min(1, Double.isNaN(v) ? 0 : v)));
+        return 0xFF000000 | g << 16 | g << 8 | g;
+    }
+
+    /** Columns of a near-square grid for {@code n} tiles: 10 for 100, 20 for 400, 5 for 20. */
+    public static int columns(int n) {
+        return (int) Math.ceil(Math.sqrt(n));
+    }
+
+    /**
+     * The tiles in a grid, {@code scale} pixels per weight and a {@code gap} between tiles, channel 0 of each (MNIST has
+     * one). Tile t sits at column t % columns, row t / columns.
+     */
+    public static Picture tiles(Inspector.Tiles t, int scale, int gap) {
+        int cols = columns(t.count());
+        int rows = (t.count() + cols - 1) / cols;
+        int tw = t.width() * scale;
+        int th = t.height() * scale;
+        int w = cols * tw + (cols + 1) * gap;
+        int h = rows * th + (rows + 1) * gap;
+        Picture p = Picture.blank(w, h, BACKGROUND);
+        float max = t.maxAbs();
+        for (int k = 0; k < t.count(); k++) {
+            int x0 = gap + (k % cols) * (tw + gap);
+            int y0 = gap + (k / cols) * (th + gap);
+            for (int y = 0; y < t.height(); y++) {
+                for (int x = 0; x < t.width(); x++) {
+                    int c = diverging(max == 0 ? 0 : t.at(k, 0, y, x) / max);
+                    fill(p, x0 + x * scale, y0 + y * scale, scale, c);
+                }
+            }
+        }
+        return p;
+    }
+
+    /** Which tile a pixel of {@link #tiles} shows, or -1 for the gaps. */
+    public static int tileAt(Inspector.Tiles t, int scale, int gap, int px, int py) {
+        int cols = columns(t.count());
+        int tw = t.width() * scale + gap;
+        int th = t.height() * scale + gap;
+        int cx = (px - gap) / tw;
+        int cy = (py - gap) / th;
+        if (px < gap || py < gap || (px - gap) % tw >= t.width() * scale || (py - gap) % th >= t.height() * scale || cx >= cols) return -1;
+        int k = cy * cols + cx;
+        return k < t.count() ? k : -1;
+    }
+
+    /**
+     * One step's activations for one example: feature maps side by side in a grid (each map {@code scale} pixels per
+     * value), or a vector's units as squares in a near-square grid; grey from 0 to the step's largest value.
+     */
+    public static Picture activation(Inspector.Activation a, int scale, int gap) {
+        float max = 0;
+        for (float v : a.values()) max = Math.max(max, Math.abs(v));
+        int maps = a.maps() ? a.shape()[0] : 1;
+        int mh = a.maps() ? a.shape()[1] : 0;
+        int mw = a.maps() ? a.shape()[2] : 0;
+        if (!a.maps()) { // units as a square grid of cells
+            int n = a.values().length;
+            mw = columns(n);
+            mh = (n + mw - 1) / mw;
+        }
+        int cols = columns(maps);
+        int rows = (maps + cols - 1) / cols;
+        int w = cols * mw * scale + (cols + 1) * gap;
+        int h = rows * mh * scale + (rows + 1) * gap;
+        Picture p = Picture.blank(w, h, BACKGROUND);
+        for (int m = 0; m < maps; m++) {
+            int x0 = gap + (m % cols) * (mw * scale + gap);
+            int y0 = gap + (m / cols) * (mh * scale + gap);
+            for (int y = 0; y < mh; y++) {
+                for (int x = 0; x < mw; x++) {
+                    int i = m * mh * mw + y * mw + x;
+                    if (i >= a.values().length || (!a.maps() && y * mw + x >= a.values().length)) continue;
+                    double v = a.values()[a.maps() ? i : y * mw + x];
+                    fill(p, x0 + x * scale, y0 + y * scale, scale, a.name().contains("relu") || v >= 0 ? grey(max == 0 ? 0 : v / max) : diverging(v / max));
+                }
+            }
+        }
+        return p;
+    }
+
+    /**
+     * The input in grey with the saliency laid over it in red: each pixel's opacity is its |gradient| over the largest
+     * (so the strokes that drove the score glow). {@code input} and {@code saliency} are height × width.
+     */
+    public static Picture saliency(float[] input, float[] saliency, int height, int width, int scale) {
+        float max = 0;
+        for (float v : saliency) max = Math.max(max, Math.abs(v));
+        Picture p = Picture.blank(width * scale, height * scale, 0xFF000000);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                double g = input[y * width + x] * 0.6; // the digit dimmed, so the red reads
+                double s = max == 0 ? 0 : Math.abs(saliency[y * width + x]) / max;
+                int r = (int) Math.round(255 * (g * (1 - s) + s));
+                int gb = (int) Math.round(255 * g * (1 - s));
+                fill(p, x * scale, y * scale, scale, 0xFF000000 | r << 16 | gb << 8 | gb);
+            }
+        }
+        return p;
+    }
+
+    /** All steps' activations stacked, one below the other (for a report). */
+    public static Picture stack(List<Picture> parts, int gap) {
+        int w = parts.stream().mapToInt(Picture::width).max().orElse(1);
+        int h = parts.stream().mapToInt(Picture::height).sum() + gap * Math.max(0, parts.size() - 1);
+        Picture out = Picture.blank(w, Math.max(1, h), 0xFFFFFFFF);
+        int y0 = 0;
+        for (Picture p : parts) {
+            for (int y = 0; y < p.height(); y++) System.arraycopy(p.argb(), y * p.width(), out.argb(), (y0 + y) * w, p.width());
+            y0 += p.height() + gap;
+        }
+        return out;
+    }
+
+    private static void fill(Picture p, int x0, int y0, int scale, int c) {
+        for (int dy = 0; dy < scale; dy++) {
+            int row = (y0 + dy) * p.width();
+            for (int dx = 0; dx < scale; dx++) p.argb()[row + x0 + dx] = c;
+        }
+    }
+}

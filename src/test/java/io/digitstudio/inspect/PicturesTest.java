@@ -1,0 +1,58 @@
+package io.digitstudio.inspect;
+
+import io.digitstudio.nn.Inspector;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class PicturesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void weightTilesOfAKnownMatrixHaveTheExpectedPixels() throws Exception {
+        // two 2x2 tiles: the first all zero but one +1, the second all -1 (the largest |w| is 1)
+        float[] w = {0, 1, 0, 0, -1, -1, -1, -1};
+        Inspector.Tiles t = new Inspector.Tiles("l1", 2, 1, 2, 2, w);
+        Picture p = Pictures.tiles(t, 3, 1);
+        // 2 tiles -> 2 columns: 2 * (2*3) + 3 gaps wide, 1 row high
+        assertEquals(2 * 6 + 3, p.width());
+        assertEquals(6 + 2, p.height());
+        assertEquals(Pictures.BACKGROUND, p.at(0, 0), "the gap");
+        assertEquals(0xFFFFFFFF, p.at(1, 1), "0 is white");
+        assertEquals(0xFFB2182B, p.at(1 + 3, 1), "+max is full red (x 3..5 is weight (0, 1))");
+        assertEquals(0xFFB2182B, p.at(1 + 5, 1 + 2));
+        assertEquals(0xFF2166AC, p.at(1 + 6 + 1, 1), "-max is full blue, in the second tile");
+        assertEquals(0, Pictures.tileAt(t, 3, 1, 2, 2));
+        assertEquals(1, Pictures.tileAt(t, 3, 1, 9, 5));
+        assertEquals(-1, Pictures.tileAt(t, 3, 1, 7, 3), "the gap between tiles");
+        // half-way values are half-way colours
+        int half = Pictures.diverging(0.5);
+        assertEquals((255 + 0xB2) / 2, half >> 16 & 0xFF, 1);
+        assertEquals(10, Pictures.columns(100));
+        assertEquals(20, Pictures.columns(400));
+        Path f = dir.resolve("w.png");
+        p.writePng(f);
+        java.awt.image.BufferedImage back = javax.imageio.ImageIO.read(f.toFile());
+        assertEquals(p.at(1 + 3, 1), back.getRGB(1 + 3, 1));
+    }
+
+    @Test
+    void saliencyGlowsRedWhereTheGradientIsLargest() {
+        float[] input = {0, 1, 0, 1};
+        float[] grad = {0, -2, 0.5f, 0};
+        Picture p = Pictures.saliency(input, grad, 2, 2, 1);
+        assertEquals(0xFFFF0000, p.at(1, 0), "the largest |gradient| is pure red");
+        assertEquals(0xFF000000, p.at(0, 0), "no ink, no gradient: black");
+        int ink = p.at(1, 1);
+        assertEquals(ink >> 16 & 0xFF, ink & 0xFF, "ink without gradient stays grey");
+        Picture a = Pictures.activation(new Inspector.Activation("fc2", new int[]{5}, new float[]{0, 1, 2, 3, 4}), 1, 0);
+        assertEquals(3, a.width(), "five units in a 3x2 grid");
+        assertEquals(Pictures.grey(1), a.at(1, 1));
+        assertEquals(2, Pictures.stack(List.of(a, a), 0).height() / 2);
+    }
+}
