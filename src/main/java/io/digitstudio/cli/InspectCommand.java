@@ -77,9 +77,12 @@ final class InspectCommand implements Callable<Integer> {
         Pictures.stack(parts, 8).writePng(acts);
         int[] top = p.top(2);
         Path sal = out.resolve("saliency.png");
-        Pictures.saliency(x, Inspector.saliency(net, x, top[0]), side, side, 8).writePng(sal);
-        System.out.printf(Locale.ROOT, "%s: %s %.4f; %s (what drove %s), %s, %s%n", image, names.get(top[0]), p.confidence(), sal, names.get(top[0]),
-                acts, out.resolve("input.png"));
+        float[] grad = Inspector.saliency(net, x, top[0]);
+        Pictures.saliency(x, grad, side, side, 8).writePng(sal);
+        Path strokes = out.resolve("saliency-x-input.png");
+        Pictures.saliency(x, Pictures.timesInput(grad, x), side, side, 8).writePng(strokes);
+        System.out.printf(Locale.ROOT, "%s: %s %.4f; %s (the gradient of %s's score), %s (gradient x input: the strokes behind it), %s, %s%n", image,
+                names.get(top[0]), p.confidence(), sal, names.get(top[0]), strokes, acts, out.resolve("input.png"));
         if (p.confidence() < 0.8 && top.length > 1) { // the model hesitates: what speaks for the runner-up too
             Path second = out.resolve("saliency-2.png");
             Pictures.saliency(x, Inspector.saliency(net, x, top[1]), side, side, 8).writePng(second);

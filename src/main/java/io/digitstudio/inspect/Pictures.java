@@ -13,7 +13,7 @@ public final class Pictures {
     private Pictures() {
     }
 
-    static final int BACKGROUND = 0xFFE5E7EB;
+    static final int BACKGROUND = 0xFF9CA3AF;
     private static final int[] NEGATIVE = {0x21, 0x66, 0xAC};
     private static final int[] POSITIVE = {0xB2, 0x18, 0x2B};
 
@@ -130,6 +130,13 @@ public final class Pictures {
             }
         }
         return p;
+    }
+
+    /** Gradient × input: how much each pixel's ink added to the score (the strokes that drove the answer). */
+    public static float[] timesInput(float[] saliency, float[] input) {
+        float[] out = new float[saliency.length];
+        for (int i = 0; i < out.length; i++) out[i] = saliency[i] * input[i];
+        return out;
     }
 
     /** All steps' activations stacked, one below the other (for a report). */

@@ -96,6 +96,8 @@ public final class Inspector {
                 float[] w = Host.toArray(lin.W().data());
                 long[] s = lin.W().shape(); // (out, in)
                 int[] in = net.inputShape();
+                int side = (int) Math.round(Math.sqrt(s[1]));
+                if (in.length == 1 && side * side == s[1]) in = new int[]{1, side, side}; // flat MNIST: 784 is a 28x28 image
                 int h = in.length == 3 ? in[1] : in.length == 2 ? in[0] : 1;
                 int wd = in.length == 3 ? in[2] : in.length == 2 ? in[1] : in[0];
                 int c = in.length == 3 ? in[0] : 1;

@@ -37,6 +37,9 @@ public final class MainView extends BorderPane {
     private final io.digitstudio.ui.evaluate.EvaluateViewModel evaluation;
 
     private final io.digitstudio.runs.RunStore history;
+    private final Tab insideTab;
+    private final io.digitstudio.ui.inside.InsideViewModel inside;
+    private io.digitstudio.ui.inside.InsideView insideView;
     private final Tab runsTab;
     private io.digitstudio.ui.runs.RunsView runs;
 
@@ -78,7 +81,25 @@ public final class MainView extends BorderPane {
         presenter.epochRows().addListener((javafx.collections.ListChangeListener<io.digitstudio.train.EpochReport>) c -> {
             if (runs != null && runsTab.isSelected()) runs.viewModel().refresh();
         });
-        tabs = new TabPane(tab("Train", "trainTab", train), samplesTab, evaluateTab, tab("Draw", "drawTab", draw), runsTab);
+        // the Inside view: computed only while shown; a run sends its weights and health only then
+        inside = new io.digitstudio.ui.inside.InsideViewModel(tasks, models);
+        insideTab = tab("Inside", "insideTab", null);
+        insideTab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected) inside();
+            inside.setVisible(selected);
+            train.run().watchInside(selected);
+        });
+        presenter.liveWeightsProperty().addListener((o, a, w) -> {
+            if (w != null && insideTab.isSelected()) inside.showLiveWeights(w.epochDetail(), w.tiles());
+        });
+        presenter.healthSamplesProperty().addListener((o, a, h) -> {
+            if (h != null) inside.addHealth(h);
+        });
+        draw.viewModel().inputProperty().addListener((o, a, x) -> {
+            if (x != null) inside.look(x, "the drawn digit");
+        });
+        inside.warningProperty().addListener((o, a, w) -> insideTab.setText(w.isEmpty() ? "Inside" : "Inside ⚠"));
+        tabs = new TabPane(tab("Train", "trainTab", train), samplesTab, evaluateTab, tab("Draw", "drawTab", draw), insideTab, runsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
         Label engine = new Label();
@@ -100,11 +121,29 @@ public final class MainView extends BorderPane {
         return train;
     }
 
+    /** The Inside view, built on first use. */
+    public io.digitstudio.ui.inside.InsideView inside() {
+        if (insideView == null) {
+            insideView = new io.digitstudio.ui.inside.InsideView(inside);
+            insideTab.setContent(insideView);
+        }
+        return insideView;
+    }
+
     /** The gallery, built on first use. */
     public SamplesView samples() {
         if (samples == null) {
             samples = new SamplesView(new SamplesViewModel(tasks, models));
             samplesTab.setContent(samples);
+            // the image chosen in the gallery is what the Inside view looks at
+            SamplesViewModel svm = samples.viewModel();
+            svm.selectedProperty().addListener((o, a, i) -> {
+                io.digitstudio.data.LabeledImages set = svm.imagesProperty().get();
+                if (set == null || i.intValue() < 0 || i.intValue() >= set.size()) return;
+                float[] x = new float[set.featureSize()];
+                set.copyFeatures(i.intValue(), x, 0);
+                inside.look(x, set.name() + " image " + i + " (label " + set.label(i.intValue()) + ")");
+            });
         }
         return samples;
     }
@@ -172,7 +211,7 @@ public final class MainView extends BorderPane {
         return draw;
     }
 
-    /** Selects the tab with this id ("trainTab", "samplesTab", "evaluateTab", "drawTab", "runsTab"). */
+    /** Selects the tab with this id ("trainTab", "samplesTab", "evaluateTab", "drawTab", "insideTab", "runsTab"). */
     public void selectTab(String id) {
         tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
     }

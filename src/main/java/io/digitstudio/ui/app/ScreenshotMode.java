@@ -25,7 +25,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Scripted runs of the real window, for documentation and measurement:
- * {@code --screenshot FILE [--tab train|samples|evaluate|draw|runs] [--network lenet|SPEC] [--lr-at EPOCH:RATE]} saves the window as a
+ * {@code --screenshot FILE [--tab train|samples|evaluate|draw|inside|runs] [--network lenet|SPEC] [--lr-at EPOCH:RATE]
+ * [--model-file FILE.npz | --cnn]} saves the window as a
  * PNG (mid-run for the Train view, training the given network; with {@code --lr-at} the rate is changed live after that
  * epoch and the shot is taken three epochs later);
  * {@code --gui-bench N} trains the tutorial's configuration for N epochs through the Train view and prints the seconds
@@ -61,8 +62,23 @@ final class ScreenshotMode {
             main.selectTab(tabName + "Tab");
             long t0 = System.nanoTime();
             boolean[] drawn = {false};
+            // --model-file FILE or --cnn: the model to show (else the built-in MLP)
+            int modelFile = args.indexOf("--model-file");
+            boolean[] chosen = {modelFile < 0 && !args.contains("--cnn")};
             poll(100, () -> {
                 if (app.models().activeProperty().get() == null) return false;
+                if (!chosen[0]) {
+                    chosen[0] = true;
+                    if (modelFile >= 0 && modelFile + 1 < args.size()) app.models().open(Path.of(args.get(modelFile + 1)));
+                    else app.models().useBuiltInCnn();
+                    return false;
+                }
+                if (app.models().activeProperty().get().name().equals("built-in") && (modelFile >= 0 || args.contains("--cnn"))) return false;
+                if (tabName.equals("inside") && !drawn[0]) {
+                    drawn[0] = true;
+                    drawSeven(main.draw().viewModel());
+                }
+                if (tabName.equals("inside") && main.inside().viewModel().lookProperty().get() == null) return false;
                 if (tabName.equals("draw") && !drawn[0]) {
                     drawn[0] = true;
                     drawSeven(main.draw().viewModel());

@@ -31,7 +31,7 @@ import java.util.Map;
  * update:parameter ratio (DL4J's chart; about -3 is healthy) and the share of dead ReLU units, with warnings.
  */
 public final class InsideView extends BorderPane {
-    static final int TILE_GAP = 2;
+    private int gap = 2;
 
     private final InsideViewModel vm;
     private final ImageView weights = new ImageView();
@@ -42,7 +42,8 @@ public final class InsideView extends BorderPane {
     private final ImageView second = new ImageView();
     private final Label saliencyCaption = new Label();
     private final Label secondCaption = new Label();
-    private final VBox activations = new VBox(6);
+    private final FlowPane activations = new FlowPane(10, 8);
+    private final io.digitstudio.ui.widgets.ProbabilityBars probabilities = new io.digitstudio.ui.widgets.ProbabilityBars();
     private final LineChart<Number, Number> healthChart;
     private final Label deadUnits = new Label();
     private int scale = 3;
@@ -54,8 +55,18 @@ public final class InsideView extends BorderPane {
         weightsSource.setId("weightsSource");
         hover.setId("weightsHover");
         weights.setOnMouseMoved(e -> showHover(e.getX(), e.getY()));
+        probabilities.setId("insideProbabilities");
+        probabilities.setPrefHeight(150);
+        probabilities.setMinWidth(260);
         weights.setOnMouseExited(e -> hover.setText(" "));
-        VBox weightsBox = new VBox(4, section("First layer's weights"), weightsSource, new ScrollPane(weights), hover,
+        // the grid is drawn at whole pixels per weight and shown at the width there is, without smoothing
+        weights.setPreserveRatio(true);
+        weights.setSmooth(false);
+        ScrollPane weightsScroll = new ScrollPane(weights);
+        weights.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.min(
+                weights.getImage() == null ? Double.MAX_VALUE : weights.getImage().getWidth(), Math.max(100, weightsScroll.getViewportBounds().getWidth() - 4)),
+                weightsScroll.viewportBoundsProperty(), weights.imageProperty()));
+        VBox weightsBox = new VBox(4, section("First layer's weights"), weightsSource, weightsScroll, hover,
                 hint("blue: negative, white: 0, red: positive (scaled by the layer's largest weight)"));
         weightsBox.setPadding(new Insets(6));
         VBox.setVgrow(weightsBox.getChildren().get(2), Priority.ALWAYS);
@@ -64,7 +75,8 @@ public final class InsideView extends BorderPane {
         saliency.setId("saliencyImage");
         second.setId("secondSaliencyImage");
         activations.setId("activationsBox");
-        HBox pictures = new HBox(12, captioned(input, new Label("input (28×28)")), captioned(saliency, saliencyCaption), captioned(second, secondCaption));
+        HBox pictures = new HBox(12, captioned(input, new Label("input (28×28)")), captioned(saliency, saliencyCaption), captioned(second, secondCaption), probabilities);
+        HBox.setHgrow(probabilities, Priority.ALWAYS);
         second.getParent().visibleProperty().bind(second.imageProperty().isNotNull());
         second.getParent().managedProperty().bind(second.imageProperty().isNotNull());
         ScrollPane actScroll = new ScrollPane(activations);
@@ -85,7 +97,15 @@ public final class InsideView extends BorderPane {
         healthChart.setAnimated(false);
         healthChart.setMinHeight(160);
         deadUnits.setId("deadUnits");
-        VBox healthBox = new VBox(4, section("Training health per layer (while a run trains with this view open)"), healthChart, deadUnits);
+        Label noHealth = hint("Train with this view open to see each layer's health: log10 of the update:parameter ratio (about -3 is healthy)"
+                + " and the share of ReLU units that never fire.");
+        noHealth.setId("noHealth");
+        javafx.beans.binding.BooleanBinding none = javafx.beans.binding.Bindings.isEmpty(vm.health());
+        noHealth.visibleProperty().bind(none);
+        noHealth.managedProperty().bind(none);
+        healthChart.visibleProperty().bind(none.not());
+        healthChart.managedProperty().bind(none.not());
+        VBox healthBox = new VBox(4, section("Training health per layer"), noHealth, healthChart, deadUnits);
         healthBox.setPadding(new Insets(6));
         VBox.setVgrow(healthChart, Priority.ALWAYS);
 
@@ -115,8 +135,8 @@ public final class InsideView extends BorderPane {
         Inspector.Tiles t = w.tiles();
         // 28x28 tiles at 3 px, 5x5 filters at 12 px: the grid stays about the same size
         scale = Math.max(1, Math.min(12, 84 / Math.max(t.height(), t.width())));
-        if (t.count() > 150) scale = Math.max(1, scale * 2 / 3);
-        weights.setImage(Pixels.image(Pictures.tiles(t, scale, TILE_GAP)));
+        gap = Math.max(2, scale / 2);
+        weights.setImage(Pixels.image(Pictures.tiles(t, scale, gap)));
         weightsSource.setText(String.format(Locale.ROOT, "%s · %s: %d %s of %d×%d", w.source(), t.layer(), t.count(), t.height() > 1 && t.height() == t.width()
                 && t.height() >= 10 ? "units" : "filters", t.height(), t.width()));
     }
@@ -124,7 +144,9 @@ public final class InsideView extends BorderPane {
     private void showHover(double px, double py) {
         InsideViewModel.Weights w = vm.weightsProperty().get();
         if (w == null) return;
-        int k = Pictures.tileAt(w.tiles(), scale, TILE_GAP, (int) px, (int) py);
+        double shown = weights.getBoundsInLocal().getWidth();
+        double f = weights.getImage() == null || shown <= 0 ? 1 : weights.getImage().getWidth() / shown; // displayed -> image pixels
+        int k = Pictures.tileAt(w.tiles(), scale, gap, (int) (px * f), (int) (py * f));
         hover.setText(k < 0 ? " " : String.format(Locale.ROOT, "%s unit %d · norm %.3f", w.tiles().layer(), k, w.tiles().norm(k)));
     }
 
@@ -142,17 +164,21 @@ public final class InsideView extends BorderPane {
         int w = s.length == 3 ? s[2] : l.input().length / 28;
         input.setImage(Pixels.image(Pictures.saliency(l.input(), new float[l.input().length], h, w, 4)));
         int[] top = l.prediction().top(2);
-        saliency.setImage(Pixels.image(Pictures.saliency(l.input(), l.saliency(), h, w, 4)));
-        saliencyCaption.setText("what drove " + l.classNames().get(top[0]) + String.format(Locale.ROOT, " (%.1f%%)", 100 * l.prediction().confidence()));
-        second.setImage(l.second() == null ? null : Pixels.image(Pictures.saliency(l.input(), l.second(), h, w, 4)));
-        secondCaption.setText(l.second() == null ? "" : "what speaks for " + l.classNames().get(top[1])
+        // gradient × input: the strokes whose ink raised the class's score
+        saliency.setImage(Pixels.image(Pictures.saliency(l.input(), Pictures.timesInput(l.saliency(), l.input()), h, w, 4)));
+        saliencyCaption.setText("strokes behind " + l.classNames().get(top[0]) + String.format(Locale.ROOT, " (%.1f%%)", 100 * l.prediction().confidence()));
+        second.setImage(l.second() == null ? null : Pixels.image(Pictures.saliency(l.input(), Pictures.timesInput(l.second(), l.input()), h, w, 4)));
+        probabilities.setClasses(l.classNames());
+        probabilities.show(l.prediction());
+        secondCaption.setText(l.second() == null ? "" : "strokes behind " + l.classNames().get(top[1])
                 + String.format(Locale.ROOT, " (%.1f%%)", 100 * l.prediction().probabilities()[top[1]]));
         for (Inspector.Activation a : l.activations()) {
-            ImageView v = new ImageView(Pixels.image(Pictures.activation(a, a.maps() ? 3 : 5, 1)));
+            ImageView v = new ImageView(Pixels.image(Pictures.activation(a, a.maps() ? 3 : a.values().length <= 16 ? 12 : 7, 1)));
             v.setId("activation-" + activations.getChildren().size());
             Label name = new Label(a.name() + "  " + java.util.Arrays.toString(a.shape()));
             name.getStyleClass().add("hint");
             activations.getChildren().add(new VBox(2, name, v));
+            v.setUserData(a.name());
         }
     }
 

@@ -1,0 +1,137 @@
+package io.digitstudio.ui;
+
+import io.digitstudio.nn.Inspector;
+import io.digitstudio.ui.inside.InsideViewModel;
+import io.digitstudio.ui.train.RunState;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Looking inside the network as a user does: the weights, a drawn digit's activations and saliency, a run's health. */
+@ExtendWith(ApplicationExtension.class)
+class InsideViewTest {
+    private final UiFixture app = new UiFixture();
+
+    @Start
+    void start(Stage stage) {
+        app.show(stage);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(app.main.train().run()::stop).get();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.main.train().run().stateProperty().get().canStart());
+        app.close();
+    }
+
+    private void tab(FxRobot robot, String title) {
+        robot.clickOn((Node) robot.lookup(".tab-label").match(LabeledMatchers.hasText(title)).query());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Point2D at(double x, double y) {
+        Canvas c = app.main.draw().canvas();
+        return c.localToScreen(x, y);
+    }
+
+    @Test
+    void aUserSeesTheWeightsPointsAtAUnitDrawsADigitAndWatchesARunsHealth(FxRobot robot) throws Exception {
+        app.awaitReady();
+        tab(robot, "Inside");
+        InsideViewModel vm = app.main.inside().viewModel();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.weightsProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Inspector.Tiles tiles = vm.weightsProperty().get().tiles();
+        int hidden = app.models().activeProperty().get().model().summary().rows().get(1).outputShape()[0];
+        assertEquals(hidden, tiles.count(), "one tile per first-layer unit");
+        assertEquals(28, tiles.height());
+        String source = robot.lookup("#weightsSource").queryAs(Label.class).getText();
+        assertTrue(source.startsWith("active model: built-in") && source.contains("l1: " + hidden + " units of 28×28"), source);
+        // pointing at the first tile names its unit and norm
+        ImageView w = robot.lookup("#weightsImage").queryAs(ImageView.class);
+        robot.moveTo(w.localToScreen(6, 6));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(String.format(Locale.ROOT, "l1 unit 0 · norm %.3f", tiles.norm(0)), robot.lookup("#weightsHover").queryAs(Label.class).getText());
+
+        // draw a 1 on the canvas; the Inside view shows what the network made of it
+        tab(robot, "Draw");
+        robot.moveTo(at(140, 50));
+        robot.press(MouseButton.PRIMARY);
+        for (int y = 60; y <= 230; y += 10) robot.moveTo(at(140, y));
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.main.draw().viewModel().predictionProperty().get() != null);
+        tab(robot, "Inside");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.lookProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        InsideViewModel.Look look = vm.lookProperty().get();
+        assertEquals(app.main.draw().viewModel().predictionProperty().get().label(), look.prediction().label(), "the same answer as the Draw view");
+        assertArrayEquals(app.main.draw().viewModel().inputProperty().get(), look.input(), 0f);
+        assertEquals(app.models().activeProperty().get().model().stepNames().size(), look.activations().size());
+        assertNotNull(robot.lookup("#saliencyImage").queryAs(ImageView.class).getImage());
+        assertNotNull(robot.lookup("#activation-0").queryAs(ImageView.class).getImage());
+        assertTrue(robot.lookup("#insideStatus").queryAs(Label.class).getText().startsWith("the drawn digit: "), robot.lookup("#insideStatus").queryAs(Label.class).getText());
+
+        // a short run with the view open: its weights and its health arrive while it trains
+        tab(robot, "Train");
+        Forms.type(robot, "#trainLimitField", "6000");
+        Forms.type(robot, "#testLimitField", "300");
+        Forms.type(robot, "#epochsField", "2");
+        robot.clickOn("#startButton");
+        tab(robot, "Inside");
+        var run = app.main.train().run();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(vm.health().isEmpty(), "health samples while the view was open");
+        var first = vm.health().get(0);
+        assertEquals(java.util.List.of("l1/W", "l1/b", "l2/W", "l2/b", "l3/W", "l3/b"), first.params().stream().map(p -> p.name()).toList());
+        assertEquals(java.util.Set.of("l1 · relu", "l2 · relu"), first.dead().keySet());
+        LineChart<?, ?> chart = robot.lookup("#healthChart").queryAs(LineChart.class);
+        assertEquals(3, chart.getData().size(), "a line per weight matrix");
+        assertTrue(chart.isVisible());
+        for (var p : vm.health().get(vm.health().size() - 1).params()) {
+            assertTrue(p.log10Ratio() > -6 && p.log10Ratio() < 0, p.name() + " " + p.log10Ratio());
+        }
+        // the run became the active model: its weights are shown
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.weightsProperty().get().source().startsWith("active model: trained in this session"));
+        assertEquals(100, vm.weightsProperty().get().tiles().count());
+    }
+
+    @Test
+    void warningsNameALayerThatBarelyLearnsOrWhoseUnitsDie() {
+        var stats = new io.digitstudio.train.LayerStats.ParamStats("l2/W", 0, 0.1, 0, 0, 0, 0, 1e-6);
+        var healthy = new io.digitstudio.train.LayerStats.ParamStats("l1/W", 0, 0.1, 0, 0, 0, 0, 1e-3);
+        java.util.List<io.digitstudio.train.LayerStats.Sample> h = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            h.add(new io.digitstudio.train.LayerStats.Sample(10L * i, i / 10.0, java.util.List.of(healthy, stats), java.util.Map.of("l1 · relu", 0.7)));
+        }
+        InsideViewModel vm = new InsideViewModel(new SameThreadTasks(), new io.digitstudio.ui.model.ModelManager(new SameThreadTasks(), new TestDialogs(),
+                io.digitstudio.ui.model.RecentModels.inMemory()));
+        vm.addHealth(h);
+        String w = vm.warningProperty().get();
+        assertTrue(w.contains("l2/W barely changes (update:parameter 10^-6.0"), w);
+        assertFalse(w.contains("l1/W"), w);
+        assertTrue(w.contains("l1 · relu: 70% of its units never fire (dead ReLUs)"), w);
+        // a new run's first sample starts a new chart
+        vm.addHealth(java.util.List.of(new io.digitstudio.train.LayerStats.Sample(10, 0.1, java.util.List.of(healthy), java.util.Map.of())));
+        assertEquals(1, vm.health().size());
+        assertEquals("", vm.warningProperty().get());
+    }
+}
