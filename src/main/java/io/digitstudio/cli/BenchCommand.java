@@ -47,6 +47,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--blas-threads", description = "Threads inside each matrix product (default: 1).")
     Integer blasThreads;
 
+    @Option(names = "--health", paramLabel = "off|idle|on", description = "Per-layer training statistics as the Inside view collects them: off (none), "
+            + "idle (attached but not sampling: the view hidden), on (sampling: the view shown).")
+    String health;
+
     @Option(names = "--predict", description = "Instead of training, time the Draw view's path: render a drawing, prepare it MNIST-style, classify it.")
     boolean predict;
 
@@ -79,6 +83,17 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "bench: %s, batch %d, momentum-sgd, %d core(s), %d BLAS thread(s), %d epochs, %d train / %d test examples%n",
                 loop.model().description(), batchSize, io.digitstudio.nn.Cores.count(), Nd4jSetup.blasThreads(), epochs, d.train().size(), d.test().size());
         System.out.printf(Locale.ROOT, "startup: nd4j %.2fs, data %.2fs%n", initSeconds, loadSeconds);
+        io.digitstudio.train.LayerStats sampler = null;
+        if (health != null) {
+            if (!health.equals("off") && !health.equals("idle") && !health.equals("on")) throw new UserInputException("--health must be off, idle or on, got " + health);
+            if (!health.equals("off")) { // as the app attaches it: idle while the Inside view is hidden, sampling while shown
+                io.digitstudio.train.LayerStats stats = new io.digitstudio.train.LayerStats(io.digitstudio.train.LayerStats.DEFAULT_EVERY, s -> { }, d.test());
+                stats.setEnabled(health.equals("on"));
+                loop.addExtension(stats);
+                sampler = stats;
+                System.out.println("health: " + (health.equals("on") ? "sampled every " + io.digitstudio.train.LayerStats.DEFAULT_EVERY + " iterations (the Inside view shown)" : "attached, idle (the Inside view hidden)"));
+            }
+        }
         TrainingResult result = loop.run();
         List<EpochReport> reports = result.epochs();
         int itPerEpoch = loop.iterator().batchesPerEpoch();
@@ -88,6 +103,10 @@ final class BenchCommand implements Callable<Integer> {
                     r.epoch(), r.trainSeconds(), itPerEpoch / r.trainSeconds(), r.valSeconds(), valBatches / r.valSeconds(), r.valAccuracy());
         }
         double train = Stats.warmMedian(reports, EpochReport::trainSeconds);
+        if (sampler != null && !reports.isEmpty()) {
+            double total = reports.stream().mapToDouble(EpochReport::trainSeconds).sum();
+            System.out.printf(Locale.ROOT, "health_seconds:%.3f of %.3f s of training (%.2f%%)%n", sampler.spentSeconds(), total, 100 * sampler.spentSeconds() / total);
+        }
         double val = Stats.warmMedian(reports, EpochReport::valSeconds);
         System.out.printf(Locale.ROOT, "train_seconds_per_epoch:%.3f train_it_per_s:%.0f val_seconds_per_epoch:%.3f val_it_per_s:%.0f (medians of epochs %s)%n",
                 train, itPerEpoch / train, val, valBatches / val, reports.size() > 1 ? "2-" + reports.size() : "1");

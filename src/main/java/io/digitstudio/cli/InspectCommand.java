@@ -51,7 +51,7 @@ final class InspectCommand implements Callable<Integer> {
             Path f = out.resolve("weights.png");
             Pictures.tiles(tiles, scale, 2).writePng(f);
             System.out.printf(Locale.ROOT, "%s: %s's %d %s of %dx%d (blue < 0 < red, |w| up to %.3g)%n", f, tiles.layer(), tiles.count(),
-                    tiles.height() == 1 ? "units" : tiles.channels() == 1 && tiles.height() == net.inputShape()[net.inputShape().length - 2] ? "units' weights as images" : "filters",
+                    tiles.height() == 1 ? "units" : tiles.height() >= 10 ? "units' weights as images" : "filters",
                     tiles.height(), tiles.width(), tiles.maxAbs());
         }
         if (image == null) return 0;

@@ -39,13 +39,24 @@ public final class LayerStats implements Extension {
     private final Consumer<Sample> sink;
     private final Dataset probe;
     private final Map<String, float[]> before = new LinkedHashMap<>();
+    private final Map<String, float[]> now = new LinkedHashMap<>();
+    private final Map<String, float[]> grads = new LinkedHashMap<>();
+    private Map<String, Double> lastDead = Map.of();
+    private int samples;
+    /** The dead-unit check (a forward pass of the probe) runs at every this many samples. */
+    static final int DEAD_EVERY = 4;
+    /**
+     * Iterations between samples as the app takes them: about 9 an epoch of the tutorial, enough for the chart, and a
+     * few per cent of the MLP's training time (measured with {@code bench --health on}).
+     */
+    public static final int DEFAULT_EVERY = 50;
     private long copiedAt = -1;
     private volatile boolean enabled = true;
 
     /**
      * @param every  iterations between samples (at least 2: the update is the difference from the iteration before)
      * @param sink   told of each sample on the training thread (keep it quick)
-     * @param probe  examples for the dead-unit check (the first 64 are used), or null for none
+     * @param probe  examples for the dead-unit check (the first 64, every {@value #DEAD_EVERY} samples), or null for none
      */
     public LayerStats(int every, Consumer<Sample> sink, Dataset probe) {
         if (every < 2) throw new IllegalArgumentException("sample every 2 iterations or more, got " + every);
@@ -69,18 +80,34 @@ public final class LayerStats implements Extension {
         enabled = on;
     }
 
+    private long spentNanos;
+
+    /** Time spent sampling so far (what the statistics cost the run). */
+    public double spentSeconds() {
+        return spentNanos / 1e9;
+    }
+
     @Override
     public void call(TrainingLoop loop) {
         if (!enabled) return;
         long it = loop.iteration();
-        if ((it + 1) % every == 0) {
+        boolean copy = (it + 1) % every == 0;
+        boolean sample = !copy && it % every == 0 && copiedAt == it - 1;
+        if (!copy && !sample) return;
+        long t0 = System.nanoTime();
+        work(loop, it, copy);
+        spentNanos += System.nanoTime() - t0;
+    }
+
+    private void work(TrainingLoop loop, long it, boolean copy) {
+        if (copy) {
             // the values before the next update, to tell what that update changed
             for (Map.Entry<String, Parameter> e : loop.model().namedParams().entrySet()) {
                 float[] dst = before.computeIfAbsent(e.getKey(), k -> new float[e.getValue().size()]);
                 if (dst.length == e.getValue().size()) Host.read(e.getValue().data(), dst);
             }
             copiedAt = it;
-        } else if (it % every == 0 && copiedAt == it - 1) {
+        } else {
             sink.accept(sample(loop, it));
         }
     }
@@ -90,11 +117,15 @@ public final class LayerStats implements Extension {
         for (Map.Entry<String, Parameter> e : loop.model().namedParams().entrySet()) {
             Parameter p = e.getValue();
             float[] prev = before.get(e.getKey());
-            float[] now = Host.toArray(p.data());
-            float[] grad = p.grad() == null ? new float[now.length] : Host.toArray(p.grad());
-            stats.add(of(e.getKey(), now, grad, prev));
+            // buffers kept from sample to sample: sampling allocates only its small records
+            float[] v = Host.read(p.data(), now.computeIfAbsent(e.getKey(), k -> new float[p.size()]));
+            float[] g = grads.computeIfAbsent(e.getKey(), k -> new float[p.size()]);
+            if (p.grad() == null) java.util.Arrays.fill(g, 0);
+            else Host.read(p.grad(), g);
+            stats.add(of(e.getKey(), v, g, prev));
         }
-        return new Sample(it, loop.iterator().epochDetail(), stats, probe == null ? Map.of() : dead(loop.model(), probe));
+        if (probe != null && samples++ % DEAD_EVERY == 0) lastDead = dead(loop.model(), probe);
+        return new Sample(it, loop.iterator().epochDetail(), stats, lastDead);
     }
 
     /** The figures of one parameter from its values, gradient and values before the last update. */

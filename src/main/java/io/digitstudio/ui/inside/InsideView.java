@@ -35,6 +35,7 @@ public final class InsideView extends BorderPane {
 
     private final InsideViewModel vm;
     private final ImageView weights = new ImageView();
+    private final ScrollPane weightsScroll = new ScrollPane();
     private final Label weightsSource = new Label();
     private final Label hover = new Label(" ");
     private final ImageView input = new ImageView();
@@ -61,11 +62,11 @@ public final class InsideView extends BorderPane {
         weights.setOnMouseExited(e -> hover.setText(" "));
         // the grid is drawn at whole pixels per weight and shown at the width there is, without smoothing
         weights.setPreserveRatio(true);
-        weights.setSmooth(false);
-        ScrollPane weightsScroll = new ScrollPane(weights);
-        weights.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.min(
-                weights.getImage() == null ? Double.MAX_VALUE : weights.getImage().getWidth(), Math.max(100, weightsScroll.getViewportBounds().getWidth() - 4)),
-                weightsScroll.viewportBoundsProperty(), weights.imageProperty()));
+        weights.setSmooth(true);
+        weightsScroll.setContent(weights);
+        weightsScroll.viewportBoundsProperty().addListener((o, a, b) -> {
+            if (a == null || Math.abs(a.getWidth() - b.getWidth()) > 20) showWeights(vm.weightsProperty().get());
+        });
         VBox weightsBox = new VBox(4, section("First layer's weights"), weightsSource, weightsScroll, hover,
                 hint("blue: negative, white: 0, red: positive (scaled by the layer's largest weight)"));
         weightsBox.setPadding(new Insets(6));
@@ -113,7 +114,7 @@ public final class InsideView extends BorderPane {
         top.setDividerPositions(0.45);
         SplitPane all = new SplitPane(top, healthBox);
         all.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        all.setDividerPositions(0.66);
+        all.setDividerPositions(0.76);
         setCenter(all);
         Label status = new Label();
         status.setId("insideStatus");
@@ -133,10 +134,14 @@ public final class InsideView extends BorderPane {
     private void showWeights(InsideViewModel.Weights w) {
         if (w == null) return;
         Inspector.Tiles t = w.tiles();
-        // 28x28 tiles at 3 px, 5x5 filters at 12 px: the grid stays about the same size
-        scale = Math.max(1, Math.min(12, 84 / Math.max(t.height(), t.width())));
-        gap = Math.max(2, scale / 2);
+        // drawn at whole pixels per weight, as large as the pane allows (5x5 filters up to 12 px a weight), so that the
+        // picture is shown at its own size: scaling a large image at every repaint costs a software renderer dearly
+        int cols = Pictures.columns(t.count());
+        double room = Math.max(200, weightsScroll.getViewportBounds().getWidth() - 4);
+        scale = Math.max(1, Math.min(12, (int) Math.round(room / (cols * (t.width() + 1.0)))));
+        gap = Math.max(1, Math.min(4, scale / 2 + 1));
         weights.setImage(Pixels.image(Pictures.tiles(t, scale, gap)));
+        weights.setFitWidth(Math.min(weights.getImage().getWidth(), room)); // at most a slight shrink
         weightsSource.setText(String.format(Locale.ROOT, "%s · %s: %d %s of %d×%d", w.source(), t.layer(), t.count(), t.height() > 1 && t.height() == t.width()
                 && t.height() >= 10 ? "units" : "filters", t.height(), t.width()));
     }
@@ -182,24 +187,31 @@ public final class InsideView extends BorderPane {
         }
     }
 
+    private final Map<String, io.digitstudio.ui.widgets.DecimatedSeries> lines = new LinkedHashMap<>();
+    private int shownSamples;
+
+    /** Adds the samples not yet drawn to one thinned line per weight matrix (a new run starts the lines afresh). */
     private void showHealth() {
-        Map<String, XYChart.Series<Number, Number>> series = new LinkedHashMap<>();
         List<LayerStats.Sample> h = vm.health();
-        // one line per weight matrix; at most 300 points each (the newest always among them)
-        int step = Math.max(1, h.size() / 300);
-        for (int i = 0; i < h.size(); i++) {
-            if (i % step != 0 && i != h.size() - 1) continue;
+        if (h.size() < shownSamples || h.isEmpty()) { // cleared: a new run
+            lines.clear();
+            healthChart.getData().clear();
+            shownSamples = 0;
+        }
+        Map<String, List<double[]>> added = new LinkedHashMap<>();
+        for (int i = shownSamples; i < h.size(); i++) {
             LayerStats.Sample s = h.get(i);
             for (LayerStats.ParamStats p : s.params()) {
                 if (!p.name().endsWith("W") || !Double.isFinite(p.log10Ratio())) continue;
-                series.computeIfAbsent(p.name(), n -> {
-                    XYChart.Series<Number, Number> x = new XYChart.Series<>();
-                    x.setName(n);
-                    return x;
-                }).getData().add(new XYChart.Data<>(s.epochDetail(), p.log10Ratio()));
+                added.computeIfAbsent(p.name(), n -> new java.util.ArrayList<>()).add(new double[]{s.epochDetail(), p.log10Ratio()});
             }
         }
-        healthChart.getData().setAll(series.values());
+        shownSamples = h.size();
+        added.forEach((name, pts) -> lines.computeIfAbsent(name, n -> {
+            io.digitstudio.ui.widgets.DecimatedSeries d = new io.digitstudio.ui.widgets.DecimatedSeries(n, 200, false);
+            healthChart.getData().add(d.series());
+            return d;
+        }).addAll(pts));
         if (h.isEmpty()) {
             deadUnits.setText("");
             return;

@@ -237,7 +237,7 @@ public final class RunPresenter {
     /** The learning rate over the run (it changes with a schedule or a live change). */
     public DecimatedSeries learningRate() { return learningRate; }
     public ObservableList<EpochReport> epochRows() { return epochRows; }
-    /** The run's first-layer weights, about once a second while someone watches inside (see {@link TrainingFeed#watchInside}). */
+    /** The run's first-layer weights, every few seconds while someone watches inside (see {@link TrainingFeed#watchInside}). */
     public javafx.beans.property.ReadOnlyObjectProperty<TrainingFeed.WeightsSnapshot> liveWeightsProperty() { return liveWeights.getReadOnlyProperty(); }
     /** The health samples that arrived in the latest chart update (a new list each time). */
     public javafx.beans.property.ReadOnlyObjectProperty<List<io.digitstudio.train.LayerStats.Sample>> healthSamplesProperty() { return healthSamples.getReadOnlyProperty(); }

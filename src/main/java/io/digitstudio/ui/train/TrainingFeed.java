@@ -43,7 +43,7 @@ public final class TrainingFeed implements TrainingListener {
     public record ValidationMatrix(int epoch, ConfusionMatrix matrix, double loss, Network model, List<String> classNames) {
     }
 
-    /** The first layer's weights as they were at {@code epochDetail} (sent about once a second while someone looks). */
+    /** The first layer's weights as they were at {@code epochDetail} (sent every few seconds while someone looks). */
     public record WeightsSnapshot(double epochDetail, io.digitstudio.nn.Inspector.Tiles tiles) {
     }
 
@@ -51,11 +51,10 @@ public final class TrainingFeed implements TrainingListener {
     public record Health(io.digitstudio.train.LayerStats.Sample sample) {
     }
 
-    static final long WEIGHTS_INTERVAL_NANOS = 1_000_000_000L;
+    static final long WEIGHTS_INTERVAL_NANOS = 3_000_000_000L;
     private volatile boolean watchingInside;
     private long lastWeights;
-    /** Iterations between health samples: about 50 an epoch of the tutorial, each a copy of the parameters. */
-    static final int HEALTH_EVERY = 10;
+    static final int HEALTH_EVERY = io.digitstudio.train.LayerStats.DEFAULT_EVERY;
 
     private volatile Network model;
     private volatile List<String> classNames = List.of();

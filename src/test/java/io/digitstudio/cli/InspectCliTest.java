@@ -1,0 +1,54 @@
+package io.digitstudio.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** {@code inspect}: the pictures of a model's weights, and of an image's activations and saliency, for a report. */
+class InspectCliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void inspectWritesTheWeightTilesAndForAnImageItsActivationsAndSaliency() throws Exception {
+        // a drawn 7, as predict would read it
+        Path seven = dir.resolve("seven.png");
+        BufferedImage img = new BufferedImage(100, 100, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 100, 100);
+        g.setColor(java.awt.Color.BLACK);
+        g.setStroke(new java.awt.BasicStroke(9));
+        g.drawLine(20, 20, 80, 20);
+        g.drawLine(80, 20, 40, 90);
+        g.dispose();
+        javax.imageio.ImageIO.write(img, "png", seven.toFile());
+        Path out = dir.resolve("report");
+        CliTest.Run r = CliTest.run("inspect", "--cnn", "--image", seven.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String f : new String[]{"weights.png", "input.png", "activations.png", "saliency.png", "saliency-x-input.png"}) {
+            assertTrue(Files.size(out.resolve(f)) > 100, f);
+        }
+        // LeNet's 20 filters of 5x5 in a 5x4 grid
+        BufferedImage w = javax.imageio.ImageIO.read(out.resolve("weights.png").toFile());
+        assertTrue(w.getWidth() > w.getHeight(), w.getWidth() + "x" + w.getHeight());
+        assertTrue(r.out().contains("conv1's 20 filters of 5x5"), r.out());
+        assertTrue(r.out().contains("conv1 · relu · max_pooling_2d [20, 12, 12]"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith(seven + ": 7 ")), "the built-in CNN reads it as 7:\n" + r.out());
+        // the MLP: its first layer's units as 28x28 images
+        CliTest.Run mlp = CliTest.run("inspect", "--out", out.toString());
+        assertEquals(0, mlp.code(), mlp.err());
+        assertTrue(mlp.out().contains("l1's 400 units' weights as images of 28x28"), mlp.out());
+        // bad input: one line, exit 2
+        CliTest.Run bad = CliTest.run("inspect", "--image", dir.resolve("missing.png").toString(), "--out", out.toString());
+        assertEquals(2, bad.code());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+        Files.writeString(dir.resolve("file"), "x");
+        assertEquals(2, CliTest.run("inspect", "--out", dir.resolve("file").toString()).code());
+    }
+}
