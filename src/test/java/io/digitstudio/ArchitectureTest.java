@@ -33,6 +33,7 @@ class ArchitectureTest {
             .layer("cli").definedBy("io.digitstudio.cli..")
             .layer("runs").definedBy("io.digitstudio.runs..")
             .layer("inspect").definedBy("io.digitstudio.inspect..")
+            .layer("mydigits").definedBy("io.digitstudio.mydigits..")
             .layer("train").definedBy("io.digitstudio.train..")
             .layer("optim").definedBy("io.digitstudio.optim..")
             .layer("io").definedBy("io.digitstudio.io..")
@@ -42,11 +43,12 @@ class ArchitectureTest {
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("runs").mayOnlyBeAccessedByLayers("ui", "cli")
             .whereLayer("inspect").mayOnlyBeAccessedByLayers("ui", "cli")
+            .whereLayer("mydigits").mayOnlyBeAccessedByLayers("ui", "cli")
             .whereLayer("train").mayOnlyBeAccessedByLayers("runs", "ui", "cli")
             .whereLayer("optim").mayOnlyBeAccessedByLayers("train", "runs", "ui", "cli")
-            .whereLayer("io").mayOnlyBeAccessedByLayers("train", "runs", "inspect", "ui", "cli")
+            .whereLayer("io").mayOnlyBeAccessedByLayers("train", "runs", "inspect", "mydigits", "ui", "cli")
             .whereLayer("nn").mayOnlyBeAccessedByLayers("optim", "io", "train", "runs", "inspect", "ui", "cli")
-            .whereLayer("data").mayOnlyBeAccessedByLayers("nn", "optim", "io", "train", "runs", "inspect", "ui", "cli");
+            .whereLayer("data").mayOnlyBeAccessedByLayers("nn", "optim", "io", "train", "runs", "inspect", "mydigits", "ui", "cli");
 
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.digitstudio.(*)..").should().beFreeOfCycles();
 

@@ -84,6 +84,13 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     RunsDirOption runsDir;
 
+    @Option(names = "--extra-data", paramLabel = "DIR", description = "More training examples (a folder of IDX files, e.g. your digits from"
+            + " 'mydigits', or mydigits itself for the collection), mixed into every epoch, distorted a little each time.")
+    Path extraData;
+
+    @Option(names = "--extra-weight", paramLabel = "K", description = "How many times the extra examples are repeated in an epoch (default: 1).")
+    Integer extraWeight;
+
     @Option(names = "--no-record", description = "Do not record this run in the run history.")
     boolean noRecord;
 
@@ -124,8 +131,24 @@ final class TrainCommand implements Callable<Integer> {
         if (initModel != null && snapshot != null) throw new UserInputException("--init-model starts a new run; a resumed run has its own weights");
         ModelFiles.LoadedModel init = initModel == null ? null : ModelFiles.loadNpz(initModel);
         TrainingLoop loop;
+        io.digitstudio.data.Dataset trainSet = d.train();
+        if (extraData != null) {
+            if (snapshot != null) throw new UserInputException("--extra-data starts a new run; a resumed run keeps its data");
+            int times = extraWeight == null ? 1 : extraWeight;
+            if (times < 1 || times > 1000) throw new UserInputException("--extra-weight must be between 1 and 1000, got " + times);
+            io.digitstudio.data.LabeledImages extra = extraData.toString().equals("mydigits")
+                    ? io.digitstudio.mydigits.MyDigits.dataset(new io.digitstudio.mydigits.MyDigits(io.digitstudio.mydigits.MyDigits.defaultFolder()).list(), "my digits")
+                    : Mnist.fromDirectory(extraData).train();
+            if (extra.featureSize() != d.train().featureSize()) {
+                throw new UserInputException(extraData + " has images of " + extra.featureSize() + " values, the training data " + d.train().featureSize());
+            }
+            trainSet = io.digitstudio.train.FineTune.mix(d.train(), extra, times, config.seed() ^ 0x5EED, true);
+            System.err.printf(Locale.ROOT, "training on %d examples of %s and %d of %s (x%d)%n", d.train().size(), d.name(), extra.size(), extraData, times);
+        } else if (extraWeight != null) {
+            throw new UserInputException("--extra-weight needs --extra-data");
+        }
         if (snapshot == null) {
-            loop = TrainingLoop.create(config, d.train(), d.test(), d.source());
+            loop = TrainingLoop.create(config, trainSet, d.test(), d.source());
             if (init != null) startFrom(loop, init);
         } else {
             loop = Snapshot.resume(snapshot, snapshotName, d.train(), d.test(), d.source(), config.epochs());

@@ -1,0 +1,91 @@
+package io.digitstudio.cli;
+
+import io.digitstudio.mydigits.MyDigit;
+import io.digitstudio.mydigits.MyDigits;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code mydigits}: the user's own digits (kept by the app's Draw and My digits views). */
+@Command(name = "mydigits", mixinStandardHelpOptions = true, description = "List, import and export your own digits (the collection the app keeps).",
+        subcommands = {MyDigitsCommand.ListDigits.class, MyDigitsCommand.Import.class, MyDigitsCommand.Export.class})
+final class MyDigitsCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** {@code --dir}: where the collection is. */
+    static final class Where {
+        @Option(names = "--dir", paramLabel = "DIR", description = "The collection's folder (default: $DIGITSTUDIO_MYDIGITS, else ~/.local/share/digitstudio/mydigits).")
+        Path dir;
+
+        MyDigits store() {
+            return new MyDigits(dir != null ? dir : MyDigits.defaultFolder());
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "How many digits of each label, and where they are.")
+    static final class ListDigits implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        Where where;
+
+        @Override
+        public Integer call() {
+            MyDigits store = where.store();
+            List<MyDigit> all = store.list();
+            System.out.println(MyDigits.describe(all) + " in " + store.folder());
+            MyDigits.counts(all).forEach((label, n) -> System.out.printf(java.util.Locale.ROOT, "%d  %d%n", label, n));
+            return 0;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true, description = "Add image files labelled by name (7.png, 7_a.png) or folder (7/a.png), or a zip from export.")
+    static final class Import implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        Where where;
+
+        @Parameters(paramLabel = "FOLDER|FILE.zip")
+        Path from;
+
+        @Override
+        public Integer call() {
+            MyDigits store = where.store();
+            if (Files.isRegularFile(from) && from.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+                int n = store.importZip(from);
+                System.err.println("added " + n + " digits from " + from);
+                return 0;
+            }
+            if (!Files.isDirectory(from)) throw new UserInputException(from + " is neither a folder of images nor a .zip");
+            MyDigits.ImportResult r = store.importFolder(from);
+            r.skipped().forEach(s -> System.err.println("skipped " + s));
+            System.err.println("added " + r.added() + " digits from " + from + (r.skipped().isEmpty() ? "" : "; skipped " + r.skipped().size()));
+            return r.added() == 0 && !r.skipped().isEmpty() ? Cli.EXIT_BAD_INPUT : 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Write the collection (its record and IDX files) as a zip.")
+    static final class Export implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        Where where;
+
+        @Parameters(paramLabel = "FILE.zip")
+        Path zip;
+
+        @Override
+        public Integer call() {
+            ModelOutput.check(zip);
+            where.store().exportZip(zip);
+            System.err.println("exported the collection to " + zip);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.digitstudio.cli;
+
+import io.digitstudio.data.UnusualDigits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** {@code mydigits} and {@code train --extra-data}: your own digits from the command line. */
+class MyDigitsCliTest {
+    @TempDir
+    Path dir;
+
+    /** Writes the drawings as image files named by label (7_003.png), as a user's folder would hold them. */
+    private Path pictures() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("pictures"));
+        int i = 0;
+        for (UnusualDigits.Drawing d : UnusualDigits.make(20, 5)) {
+            BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+            for (int y = 0; y < 28; y++) for (int x = 0; x < 28; x++) {
+                int g = Math.round(d.input()[y * 28 + x] * 255);
+                img.getRaster().setSample(x, y, 0, g);
+            }
+            javax.imageio.ImageIO.write(img, "png", folder.resolve(String.format("%d_%03d.png", d.label(), i++)).toFile());
+        }
+        Files.writeString(folder.resolve("notes.txt"), "not a digit");
+        return folder;
+    }
+
+    @Test
+    void importListExportAndTrainWithYourDigits() throws Exception {
+        Path mine = dir.resolve("mine");
+        CliTest.Run imp = CliTest.run("mydigits", "import", pictures().toString(), "--dir", mine.toString());
+        assertEquals(0, imp.code(), imp.err());
+        assertTrue(imp.err().contains("added 60 digits") && imp.err().contains("skipped notes.txt: no label"), imp.err());
+        CliTest.Run list = CliTest.run("mydigits", "list", "--dir", mine.toString());
+        assertTrue(list.out().startsWith("60 digits (1: 20, 4: 20, 7: 20) in "), list.out());
+        // the collection is an MNIST-style folder: every tool reads it
+        assertTrue(Files.exists(mine.resolve("train-images-idx3-ubyte")) && Files.exists(mine.resolve("t10k-labels-idx1-ubyte")));
+        // export, and import into another collection
+        Path zip = dir.resolve("mine.zip");
+        assertEquals(0, CliTest.run("mydigits", "export", zip.toString(), "--dir", mine.toString()).code());
+        Path other = dir.resolve("other");
+        CliTest.Run back = CliTest.run("mydigits", "import", zip.toString(), "--dir", other.toString());
+        assertTrue(back.err().contains("added 60 digits"), back.err());
+        CliTest.Run again = CliTest.run("mydigits", "import", zip.toString(), "--dir", other.toString());
+        assertTrue(again.err().contains("added 0 digits"), "no digit twice: " + again.err());
+
+        // fine-tune a small model on MNIST and the collection, headless
+        Path base = dir.resolve("base.npz");
+        assertEquals(0, CliTest.run("train", "--units", "20", "--epochs", "2", "--train-size", "5000", "--test-size", "500", "--out", base.toString(),
+                "--no-record").code());
+        CliTest.Run eval = CliTest.run("eval", "--model", base.toString(), "--data", mine.toString());
+        assertEquals(0, eval.code(), eval.err());
+        assertTrue(eval.out().startsWith("test_loss:"), eval.out());
+        CliTest.Run tuned = CliTest.run("train", "--units", "20", "--init-model", base.toString(), "--extra-data", mine.toString(), "--extra-weight", "20",
+                "--epochs", "1", "--lr", "0.005", "--train-size", "5000", "--test-size", "500", "--out", dir.resolve("tuned.npz").toString(), "--no-record");
+        assertEquals(0, tuned.code(), tuned.err());
+        assertTrue(tuned.err().contains("training on 5000 examples of MNIST and 60 of " + mine + " (x20)"), tuned.err());
+
+        // a damaged collection: one line, exit 2, the file left as it was
+        Files.writeString(mine.resolve("collection.json"), "{\"digits\": [");
+        CliTest.Run bad = CliTest.run("mydigits", "list", "--dir", mine.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("collection.json is damaged") && bad.err().contains("nothing was changed"), bad.err());
+        assertEquals("{\"digits\": [", Files.readString(mine.resolve("collection.json")));
+        assertEquals(2, CliTest.run("train", "--extra-weight", "3", "--out", dir.resolve("x.npz").toString(), "--no-record").code());
+    }
+}
