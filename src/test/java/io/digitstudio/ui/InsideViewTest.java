@@ -91,7 +91,7 @@ class InsideViewTest {
 
         // a short run with the view open: its weights and its health arrive while it trains
         tab(robot, "Train");
-        Forms.type(robot, "#trainLimitField", "6000");
+        Forms.type(robot, "#trainLimitField", "20000");
         Forms.type(robot, "#testLimitField", "300");
         Forms.type(robot, "#epochsField", "2");
         robot.clickOn("#startButton");

@@ -58,6 +58,11 @@ public final class TestDialogs implements DialogService {
         return next("save: " + title);
     }
 
+    @Override
+    public Optional<Path> openFile(String title, String description, String extension) {
+        return next("open: " + title);
+    }
+
     /** What the next confirmations answer (true: as if the user confirmed). */
     public volatile boolean confirms = true;
 

@@ -25,16 +25,19 @@ public final class UiFixture {
     public MainView main;
     /** This window's own run history (a fresh folder per test). */
     public io.digitstudio.runs.RunStore history;
+    /** This window's own collection of digits. */
+    public io.digitstudio.mydigits.MyDigits myDigits;
 
     /** Builds the app on the FX thread (from {@code @Start}). */
     public void show(Stage stage) {
         // recent models in memory: java.util.prefs would write files and sync them from a shutdown hook
         try {
             history = new io.digitstudio.runs.RunStore(java.nio.file.Files.createTempDirectory("digitstudio-runs"));
+            myDigits = new io.digitstudio.mydigits.MyDigits(java.nio.file.Files.createTempDirectory("digitstudio-mydigits").resolve("mydigits"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        services = new AppServices(dialogs, RecentModels.inMemory(), history);
+        services = new AppServices(dialogs, RecentModels.inMemory(), history, myDigits);
         main = services.main();
         stage.setScene(DigitStudioApp.createScene(main));
         stage.setTitle("DigitStudio");

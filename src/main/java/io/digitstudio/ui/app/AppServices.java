@@ -23,19 +23,21 @@ public final class AppServices implements AutoCloseable {
     private final java.util.concurrent.CountDownLatch windowDrawn = new java.util.concurrent.CountDownLatch(1);
 
     public AppServices(DialogService dialogs, RecentModels recent) {
-        this(dialogs, recent, new io.digitstudio.runs.RunStore(io.digitstudio.runs.RunStore.defaultRoot()));
+        this(dialogs, recent, new io.digitstudio.runs.RunStore(io.digitstudio.runs.RunStore.defaultRoot()),
+                new io.digitstudio.mydigits.MyDigits(io.digitstudio.mydigits.MyDigits.defaultFolder()));
     }
 
-    /** With the run history kept in {@code history} (the tests give each window its own). */
-    public AppServices(DialogService dialogs, RecentModels recent, io.digitstudio.runs.RunStore history) {
-        this(dialogs, recent, Nd4jSetup::init, history);
+    /** With the run history and the user's digits kept where given (the tests give each window its own). */
+    public AppServices(DialogService dialogs, RecentModels recent, io.digitstudio.runs.RunStore history, io.digitstudio.mydigits.MyDigits myDigits) {
+        this(dialogs, recent, Nd4jSetup::init, history, myDigits);
     }
 
     AppServices(DialogService dialogs, RecentModels recent, Runnable engineStart) {
-        this(dialogs, recent, engineStart, new io.digitstudio.runs.RunStore(io.digitstudio.runs.RunStore.defaultRoot()));
+        this(dialogs, recent, engineStart, new io.digitstudio.runs.RunStore(io.digitstudio.runs.RunStore.defaultRoot()),
+                new io.digitstudio.mydigits.MyDigits(io.digitstudio.mydigits.MyDigits.defaultFolder()));
     }
 
-    AppServices(DialogService dialogs, RecentModels recent, Runnable engineStart, io.digitstudio.runs.RunStore history) {
+    AppServices(DialogService dialogs, RecentModels recent, Runnable engineStart, io.digitstudio.runs.RunStore history, io.digitstudio.mydigits.MyDigits myDigits) {
         this.engineStatus = new ReadOnlyStringWrapper(Nd4jSetup.firstStart()
                 ? "First start: unpacking the native libraries (a few seconds, once)…" : "Starting the engine…");
         // The engine starts once the window has been drawn (2 s at the latest): on two cores, loading the native
@@ -50,7 +52,7 @@ public final class AppServices implements AutoCloseable {
         }, Platform::runLater);
         this.dialogs = dialogs;
         this.models = new ModelManager(tasks, dialogs, recent);
-        this.main = new MainView(tasks, dialogs, models, engineStatus.getReadOnlyProperty(), history);
+        this.main = new MainView(tasks, dialogs, models, engineStatus.getReadOnlyProperty(), history, myDigits);
         tasks.engineReady().whenComplete((ok, err) -> {
             if (err != null) {
                 engineStatus.set("The engine could not start: " + Messages.of(err));

@@ -92,6 +92,11 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> openFile(String title, String description, String extension) {
+        return remember(chooser(title, description, "*." + extension).showOpenDialog(owner));
+    }
+
+    @Override
     public boolean confirm(String title, String text, String action) {
         javafx.scene.control.ButtonType yes = new javafx.scene.control.ButtonType(action, javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, text, yes, javafx.scene.control.ButtonType.CANCEL);

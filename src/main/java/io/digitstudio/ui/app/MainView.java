@@ -42,13 +42,19 @@ public final class MainView extends BorderPane {
     private io.digitstudio.ui.inside.InsideView insideView;
     private final Tab runsTab;
     private io.digitstudio.ui.runs.RunsView runs;
+    private final io.digitstudio.ui.mydigits.MyDigitsViewModel myDigits;
+    private final Tab myDigitsTab;
+    private io.digitstudio.ui.mydigits.MyDigitsView myDigitsView;
 
     public MainView(TaskExecutor tasks, DialogService dialogs, ModelManager models, ReadOnlyStringProperty engineStatus) {
-        this(tasks, dialogs, models, engineStatus, new io.digitstudio.runs.RunStore(io.digitstudio.runs.RunStore.defaultRoot()));
+        this(tasks, dialogs, models, engineStatus, new io.digitstudio.runs.RunStore(io.digitstudio.runs.RunStore.defaultRoot()),
+                new io.digitstudio.mydigits.MyDigits(io.digitstudio.mydigits.MyDigits.defaultFolder()));
     }
 
-    public MainView(TaskExecutor tasks, DialogService dialogs, ModelManager models, ReadOnlyStringProperty engineStatus, io.digitstudio.runs.RunStore history) {
+    public MainView(TaskExecutor tasks, DialogService dialogs, ModelManager models, ReadOnlyStringProperty engineStatus, io.digitstudio.runs.RunStore history,
+                    io.digitstudio.mydigits.MyDigits myDigits) {
         this.history = history;
+        this.myDigits = new io.digitstudio.ui.mydigits.MyDigitsViewModel(tasks, dialogs, models, myDigits, history);
         this.tasks = tasks;
         this.models = models;
         this.dialogs = dialogs;
@@ -99,7 +105,16 @@ public final class MainView extends BorderPane {
             if (x != null) inside.look(x, "the drawn digit");
         });
         inside.warningProperty().addListener((o, a, w) -> insideTab.setText(w.isEmpty() ? "Inside" : "Inside ⚠"));
-        tabs = new TabPane(tab("Train", "trainTab", train), samplesTab, evaluateTab, tab("Draw", "drawTab", draw), insideTab, runsTab);
+        // a drawing kept in Draw (Enter, or a digit key to correct it) joins My digits
+        draw.viewModel().setCollector(this.myDigits::add);
+        myDigitsTab = tab("My digits", "myDigitsTab", null);
+        myDigitsTab.selectedProperty().addListener((o, a, selected) -> {
+            if (!selected) return;
+            myDigits();
+            this.myDigits.refresh(); // the command line may have imported some meanwhile
+        });
+        this.myDigits.refresh();
+        tabs = new TabPane(tab("Train", "trainTab", train), samplesTab, evaluateTab, tab("Draw", "drawTab", draw), myDigitsTab, insideTab, runsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
         Label engine = new Label();
@@ -119,6 +134,15 @@ public final class MainView extends BorderPane {
 
     public TrainView train() {
         return train;
+    }
+
+    /** My digits, built on first use. */
+    public io.digitstudio.ui.mydigits.MyDigitsView myDigits() {
+        if (myDigitsView == null) {
+            myDigitsView = new io.digitstudio.ui.mydigits.MyDigitsView(myDigits);
+            myDigitsTab.setContent(myDigitsView);
+        }
+        return myDigitsView;
     }
 
     /** The Inside view, built on first use. */
@@ -211,7 +235,7 @@ public final class MainView extends BorderPane {
         return draw;
     }
 
-    /** Selects the tab with this id ("trainTab", "samplesTab", "evaluateTab", "drawTab", "insideTab", "runsTab"). */
+    /** Selects the tab with this id ("trainTab", "samplesTab", "evaluateTab", "drawTab", "myDigitsTab", "insideTab", "runsTab"). */
     public void selectTab(String id) {
         tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
     }

@@ -21,6 +21,9 @@ public interface DialogService {
 
     Optional<Path> saveFile(String title, String suggestedName, String description, String extension);
 
+    /** Picks an existing file of one kind (e.g. a zip to import). */
+    Optional<Path> openFile(String title, String description, String extension);
+
     /** Asks the user to confirm something that cannot be undone; true when they do. */
     boolean confirm(String title, String text, String action);
 

@@ -63,6 +63,7 @@ public final class DrawView extends BorderPane {
         getStyleClass().add("draw-view");
         canvas.setId("drawCanvas");
         canvas.setFocusTraversable(true);
+
         setTop(toolbar());
         setCenter(canvasPane());
         setRight(results());
@@ -77,6 +78,16 @@ public final class DrawView extends BorderPane {
             });
             scene.getAccelerators().put(CLEAR, () -> {
                 if (showing()) vm.clear();
+            });
+            // teaching it your hand: while the canvas shows, Enter keeps the drawing with the model's answer and a digit
+            // key keeps it as that digit (wherever the focus is, unless it is in a text field)
+            scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (!showing() || scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl || e.isShortcutDown()) return;
+                if (e.getCode() == KeyCode.ENTER && !(scene.getFocusOwner() instanceof javafx.scene.control.ButtonBase)) {
+                    if (vm.keep()) e.consume();
+                } else if (io.digitstudio.ui.widgets.Keys.digit(e) >= 0) {
+                    if (vm.correct(io.digitstudio.ui.widgets.Keys.digit(e))) e.consume();
+                }
             });
         });
     }
@@ -283,9 +294,22 @@ public final class DrawView extends BorderPane {
         });
         confidence.setText(vm.hintProperty().get());
         vm.inputProperty().addListener((o, a, x) -> input.setImage(x == null ? null : DigitImages.of(x)));
+        Button keep = new Button("_Keep");
+        keep.setId("keepButton");
+        keep.setTooltip(new Tooltip("Add this drawing to My digits with the model's answer (Enter); if the answer is wrong, press the right digit 0-9 instead"));
+        keep.disableProperty().bind(vm.predictionProperty().isNull());
+        keep.setOnAction(e -> vm.keep());
+        Label collectHint = new Label("Right? Keep it (Enter). Wrong? Press the right digit, 0–9.");
+        collectHint.getStyleClass().add("hint");
+        collectHint.setWrapText(true);
+        Label collected = new Label();
+        collected.setId("collectedLabel");
+        collected.textProperty().bind(vm.collectedProperty());
+        VBox collect = new VBox(4, new HBox(8, keep, collectHint), collected);
+        collect.visibleProperty().bind(vm.predictionProperty().isNotNull());
         HBox top = new HBox(18, new VBox(0, digit, confidence), new VBox(4, inputFrame, inputCaption));
         top.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(12, model, top, bars, latency);
+        VBox box = new VBox(12, model, top, collect, bars, latency);
         box.setPadding(new Insets(16));
         box.setPrefWidth(340);
         box.getStyleClass().add("detail-pane");

@@ -98,6 +98,45 @@ public final class DrawViewModel {
         return current;
     }
 
+    /** Where a drawing the user keeps goes (the app hands it to My digits). */
+    @FunctionalInterface
+    public interface Collector {
+        void collect(float[] input, int label, List<PenStroke> strokes, String origin);
+    }
+
+    private Collector collector;
+    private String imageName;
+    private final javafx.beans.property.ReadOnlyStringWrapper collected = new javafx.beans.property.ReadOnlyStringWrapper("");
+
+    public void setCollector(Collector c) {
+        this.collector = c;
+    }
+
+    /** Keeps what is on the canvas with the label the model gave it ("Keep": the model was right). */
+    public boolean keep() {
+        Prediction p = prediction.get();
+        return p != null && collect(p.label(), "Kept");
+    }
+
+    /** Keeps what is on the canvas with the label the user says it is ("Correct": one key, 0-9). */
+    public boolean correct(int label) {
+        if (prediction.get() == null || label < 0 || label >= prediction.get().probabilities().length) return false;
+        return collect(label, prediction.get().label() == label ? "Kept" : "Corrected");
+    }
+
+    private boolean collect(int label, String verb) {
+        float[] x = input.get();
+        if (x == null || collector == null) return false;
+        collector.collect(x, label, List.copyOf(strokes), imageName == null ? "drawn" : "image " + imageName);
+        collected.set(verb + ": added to My digits as " + className(label));
+        return true;
+    }
+
+    /** What the last Keep or Correct did ("" after the canvas changes). */
+    public javafx.beans.property.ReadOnlyStringProperty collectedProperty() {
+        return collected.getReadOnlyProperty();
+    }
+
     public void clear() {
         strokes.clear();
         current.clear();
@@ -119,6 +158,7 @@ public final class DrawViewModel {
             }
             strokes.clear();
             current.clear();
+            imageName = String.valueOf(file.getFileName());
             image.set(img);
             predict();
         });
@@ -168,6 +208,8 @@ public final class DrawViewModel {
     }
 
     private void show(Prediction p, float[] x, String hintText) {
+        collected.set("");
+        if (image.get() == null) imageName = null;
         prediction.set(p);
         input.set(x);
         hint.set(hintText);

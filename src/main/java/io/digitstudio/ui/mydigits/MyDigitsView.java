@@ -1,0 +1,219 @@
+package io.digitstudio.ui.mydigits;
+
+import io.digitstudio.mydigits.MyDigit;
+import io.digitstudio.mydigits.MyDigits;
+import io.digitstudio.train.FineTune;
+import io.digitstudio.ui.widgets.DigitImages;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * My digits: the collection grouped by label with a count per label; click a digit to select it (Ctrl-click for more),
+ * then press 0-9 to relabel or Delete to remove (Undo brings it back); import a folder or a zip, export a zip; and
+ * "Fine-tune on my digits", whose before/after figures stay on screen until the model is accepted or discarded.
+ */
+public final class MyDigitsView extends BorderPane {
+    private final MyDigitsViewModel vm;
+    private final VBox groups = new VBox(10);
+    private final Set<String> selected = new LinkedHashSet<>();
+    private final GridPane result = new GridPane();
+    private final VBox resultBox;
+
+    public MyDigitsView(MyDigitsViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("mydigits-view");
+        Button fine = new Button("_Fine-tune on my digits");
+        fine.setId("fineTuneButton");
+        fine.getStyleClass().add("accent");
+        fine.setTooltip(new Tooltip("Train the active model further on MNIST mixed with your digits, and compare before and after"));
+        fine.disableProperty().bind(vm.busyProperty());
+        fine.setOnAction(e -> vm.fineTune());
+        Button undo = button("_Undo", "undoDigitsButton", vm::undo);
+        Button delete = button("_Delete", "deleteDigitsButton", this::deleteSelected);
+        Button importFolder = button("Import folder…", "importDigitsButton", vm::importFolder);
+        Button importZip = button("Import zip…", "importDigitsZipButton", vm::importZip);
+        Button export = button("Export zip…", "exportDigitsButton", vm::exportZip);
+        Label hint = new Label("Select a digit, then press 0-9 to relabel it or Delete to remove it");
+        hint.getStyleClass().add("hint");
+        setTop(new ToolBar(fine, undo, delete, importFolder, importZip, export, hint));
+
+        groups.setPadding(new Insets(8));
+        groups.setId("myDigitsGroups");
+        ScrollPane scroll = new ScrollPane(groups);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+
+        result.setId("fineTuneResult");
+        result.setHgap(16);
+        result.setVgap(4);
+        Button accept = new Button("_Accept");
+        accept.setId("acceptFineTuneButton");
+        accept.getStyleClass().add("accent");
+        accept.setOnAction(e -> vm.accept());
+        Button discard = new Button("Discard");
+        discard.setId("discardFineTuneButton");
+        discard.setOnAction(e -> vm.discard());
+        Label title = new Label("Fine-tuned: before and after");
+        title.getStyleClass().add("section");
+        resultBox = new VBox(8, title, result, new HBox(8, accept, discard));
+        resultBox.setPadding(new Insets(12));
+        resultBox.setPrefWidth(330);
+        resultBox.getStyleClass().add("detail-pane");
+        resultBox.visibleProperty().bind(vm.proposalProperty().isNotNull());
+        resultBox.managedProperty().bind(resultBox.visibleProperty());
+        setRight(resultBox);
+
+        Label status = new Label();
+        status.setId("myDigitsStatus");
+        status.textProperty().bind(vm.statusProperty());
+        status.setPadding(new Insets(4, 8, 4, 8));
+        setBottom(status);
+
+        sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::key);
+        });
+        vm.digits().addListener((ListChangeListener<MyDigit>) c -> rebuild());
+        vm.proposalProperty().addListener((o, a, p) -> showResult(p));
+        rebuild();
+    }
+
+    /** While this view shows: 0-9 relabels the selected digits, Delete removes them. */
+    private void key(javafx.scene.input.KeyEvent e) {
+        if (selected.isEmpty() || !showing() || getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl || e.isShortcutDown()) return;
+        {
+            if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+                deleteSelected();
+                e.consume();
+            } else if (io.digitstudio.ui.widgets.Keys.digit(e) >= 0) {
+                int label = io.digitstudio.ui.widgets.Keys.digit(e);
+                for (MyDigit d : chosen()) vm.relabel(d, label);
+                e.consume();
+            }
+        }
+    }
+
+    private boolean showing() {
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) if (!n.isVisible()) return false;
+        return getScene() != null;
+    }
+
+    private Button button(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private List<MyDigit> chosen() {
+        List<MyDigit> out = new ArrayList<>();
+        for (MyDigit d : vm.digits()) if (selected.contains(d.id())) out.add(d);
+        return out;
+    }
+
+    private void deleteSelected() {
+        List<MyDigit> gone = chosen();
+        selected.clear();
+        vm.delete(gone);
+    }
+
+    private void rebuild() {
+        groups.getChildren().clear();
+        selected.retainAll(vm.digits().stream().map(MyDigit::id).toList());
+        Map<Integer, List<MyDigit>> byLabel = new TreeMap<>();
+        for (MyDigit d : vm.digits()) byLabel.computeIfAbsent(d.label(), k -> new ArrayList<>()).add(d);
+        if (byLabel.isEmpty()) {
+            Label empty = new Label("No digits yet. In Draw, after a prediction: Enter keeps the drawing with the model's answer, a digit key with the right one.");
+            empty.getStyleClass().add("hint");
+            groups.getChildren().add(empty);
+            return;
+        }
+        byLabel.forEach((label, list) -> {
+            Label head = new Label(String.format(Locale.ROOT, "%d — %d digit%s", label, list.size(), list.size() == 1 ? "" : "s"));
+            head.getStyleClass().add("section");
+            head.setId("group-" + label);
+            FlowPane tiles = new FlowPane(4, 4);
+            for (MyDigit d : list) tiles.getChildren().add(tile(d));
+            groups.getChildren().add(new VBox(4, head, tiles));
+        });
+    }
+
+    private Region tile(MyDigit d) {
+        ImageView v = new ImageView(DigitImages.of(d.input()));
+        v.setFitWidth(48);
+        v.setFitHeight(48);
+        StackPane t = new StackPane(v);
+        t.setId("digit-" + d.id());
+        t.getStyleClass().add("digit-tile");
+        if (selected.contains(d.id())) t.getStyleClass().add("selected");
+        t.setPadding(new Insets(2));
+        t.setAlignment(Pos.CENTER);
+        Tooltip.install(t, new Tooltip(d.label() + " · " + d.origin() + " · " + d.added()));
+        t.setOnMouseClicked(e -> {
+            if (!e.isShortcutDown()) {
+                selected.clear();
+                groups.lookupAll(".digit-tile").forEach(n -> n.getStyleClass().remove("selected"));
+            }
+            if (!selected.remove(d.id())) selected.add(d.id());
+            if (selected.contains(d.id())) t.getStyleClass().add("selected");
+            else t.getStyleClass().remove("selected");
+        });
+        return t;
+    }
+
+    private void showResult(MyDigitsViewModel.Proposal p) {
+        result.getChildren().clear();
+        if (p == null) return;
+        FineTune.Result r = p.result();
+        result.addRow(0, bold(""), bold("before"), bold("after"));
+        result.addRow(1, new Label("your digits kept aside"), cell("mineBefore", r.mineBefore()), cell("mineAfter", r.mineAfter()));
+        result.addRow(2, new Label("MNIST test set"), cell("mnistBefore", r.mnistBefore()), cell("mnistAfter", r.mnistAfter()));
+        Label note = new Label(Double.isNaN(r.mineBefore()) ? r.note() : String.format(Locale.ROOT, "measured on %d of your digits the training never saw", r.heldOut()));
+        note.setWrapText(true);
+        note.getStyleClass().add("hint");
+        note.setId("fineTuneNote");
+        result.add(note, 0, 3, 3, 1);
+    }
+
+    private static Label bold(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("section");
+        return l;
+    }
+
+    private static Label cell(String id, double v) {
+        Label l = new Label(Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * v));
+        l.setId(id);
+        return l;
+    }
+
+    public MyDigitsViewModel viewModel() {
+        return vm;
+    }
+
+    static String describe(List<MyDigit> d) {
+        return MyDigits.describe(d);
+    }
+}

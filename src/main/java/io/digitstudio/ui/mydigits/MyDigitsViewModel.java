@@ -1,0 +1,253 @@
+package io.digitstudio.ui.mydigits;
+
+import io.digitstudio.data.LabeledImages;
+import io.digitstudio.data.Mnist;
+import io.digitstudio.data.PenStroke;
+import io.digitstudio.io.ModelInfo;
+import io.digitstudio.mydigits.MyDigit;
+import io.digitstudio.mydigits.MyDigits;
+import io.digitstudio.runs.RunRecorder;
+import io.digitstudio.runs.RunStore;
+import io.digitstudio.train.EpochReport;
+import io.digitstudio.train.FineTune;
+import io.digitstudio.train.RunOptions;
+import io.digitstudio.train.TrainingListener;
+import io.digitstudio.ui.core.DialogService;
+import io.digitstudio.ui.core.Messages;
+import io.digitstudio.ui.core.TaskExecutor;
+import io.digitstudio.ui.model.ActiveModel;
+import io.digitstudio.ui.model.ModelManager;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The user's collection for the My digits view (the one owner of it in the app): adding what the Draw view keeps,
+ * relabelling, deleting with undo, importing and exporting, all written off the UI thread; and fine-tuning the active
+ * model on the collection, with the before/after figures shown until the user accepts the new model (it is then saved
+ * beside the collection's folder, opened as the active model and listed among the recent ones) or discards it.
+ */
+public final class MyDigitsViewModel {
+    /** A fine-tuning waiting for the user's answer. */
+    public record Proposal(FineTune.Result result, ActiveModel from) {
+    }
+
+    private final TaskExecutor tasks;
+    private final DialogService dialogs;
+    private final ModelManager models;
+    private final MyDigits store;
+    private final RunStore history;
+    private final ObservableList<MyDigit> digits = FXCollections.observableArrayList();
+    private final Deque<List<MyDigit>> undo = new ArrayDeque<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Proposal> proposal = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private FineTune.Settings settings = FineTune.Settings.defaults();
+
+    public MyDigitsViewModel(TaskExecutor tasks, DialogService dialogs, ModelManager models, MyDigits store, RunStore history) {
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.models = models;
+        this.store = store;
+        this.history = history;
+    }
+
+    /** Reads the collection (off the UI thread). */
+    public void refresh() {
+        tasks.compute(store::list).whenComplete((l, err) -> {
+            if (err != null) {
+                status.set(Messages.of(err));
+                return;
+            }
+            digits.setAll(l);
+            status.set(MyDigits.describe(l) + " in " + store.folder());
+        });
+    }
+
+    /** Adds a drawing the user kept (from the Draw view). */
+    public void add(float[] input, int label, List<PenStroke> strokes, String origin) {
+        float[] x = input.clone();
+        tasks.compute(() -> store.add(x, label, strokes, origin)).whenComplete((d, err) -> {
+            if (err != null) {
+                dialogs.error("Could not keep the digit", Messages.of(err));
+                return;
+            }
+            digits.add(d);
+            status.set(MyDigits.describe(digits) + " in " + store.folder());
+        });
+    }
+
+    public void relabel(MyDigit d, int label) {
+        if (d.label() == label) return;
+        change(() -> store.relabel(d.id(), label), "Relabelled as " + label);
+    }
+
+    /** Deletes digits; {@link #undo()} brings them back. */
+    public void delete(List<MyDigit> gone) {
+        if (gone.isEmpty()) return;
+        List<String> ids = gone.stream().map(MyDigit::id).toList();
+        tasks.compute(() -> store.delete(ids)).whenComplete((removed, err) -> {
+            if (err != null) {
+                dialogs.error("Could not delete", Messages.of(err));
+                return;
+            }
+            undo.push(removed);
+            refresh();
+            status.set("Deleted " + removed.size() + " digit" + (removed.size() == 1 ? "" : "s") + " (Undo brings them back)");
+        });
+    }
+
+    public boolean canUndo() {
+        return !undo.isEmpty();
+    }
+
+    public void undo() {
+        if (undo.isEmpty()) return;
+        List<MyDigit> back = undo.pop();
+        change(() -> store.restore(back), "Brought back " + back.size() + " digit" + (back.size() == 1 ? "" : "s"));
+    }
+
+    private void change(Runnable r, String done) {
+        tasks.compute(() -> {
+            r.run();
+            return store.list();
+        }).whenComplete((l, err) -> {
+            if (err != null) {
+                dialogs.error("Could not change the collection", Messages.of(err));
+                return;
+            }
+            digits.setAll(l);
+            status.set(done + " · " + MyDigits.describe(l));
+        });
+    }
+
+    /** Imports a folder of image files labelled by name or subfolder. */
+    public void importFolder() {
+        dialogs.chooseFolder("Import digits: images named 7.png, 7_a.png, … or in folders named 0-9").ifPresent(dir ->
+                tasks.compute(() -> store.importFolder(dir)).whenComplete((r, err) -> {
+                    if (err != null) {
+                        dialogs.error("Import failed", Messages.of(err));
+                        return;
+                    }
+                    refresh();
+                    dialogs.info("Imported", "Added " + r.added() + " digits" + (r.skipped().isEmpty() ? "" : "; skipped " + r.skipped().size()
+                            + " (" + r.skipped().get(0) + (r.skipped().size() > 1 ? ", …" : "") + ")"));
+                }));
+    }
+
+    public void importZip() {
+        dialogs.openFile("Import a collection", "Zip archives (*.zip)", "zip").ifPresent(zip ->
+                tasks.compute(() -> store.importZip(zip)).whenComplete((n, err) -> {
+                    if (err != null) {
+                        dialogs.error("Import failed", Messages.of(err));
+                        return;
+                    }
+                    refresh();
+                    dialogs.info("Imported", "Added " + n + " digits from " + zip.getFileName());
+                }));
+    }
+
+    public void exportZip() {
+        dialogs.saveFile("Export my digits", "mydigits.zip", "Zip archives (*.zip)", "zip").ifPresent(zip ->
+                tasks.compute(() -> {
+                    store.exportZip(zip);
+                    return zip;
+                }).whenComplete((p, err) -> status.set(err != null ? "Export failed: " + Messages.of(err) : "Exported to " + p)));
+    }
+
+    /** Fine-tuning with other settings (the tests' shorter runs). */
+    public void setSettings(FineTune.Settings s) {
+        this.settings = s;
+    }
+
+    /**
+     * Fine-tunes a copy of the active model on MNIST and the collection, on the training worker, recorded in the run
+     * history; the result waits in {@link #proposalProperty()} for the user to accept or discard it.
+     */
+    public void fineTune() {
+        ActiveModel from = models.activeProperty().get();
+        List<MyDigit> mine = List.copyOf(digits);
+        if (from == null || busy.get()) return;
+        if (mine.size() < 3) {
+            status.set("Keep a few of your digits first (Draw: Enter keeps a drawing, a digit key corrects it)");
+            return;
+        }
+        busy.set(true);
+        proposal.set(null);
+        status.set("Fine-tuning " + from.name() + " on MNIST and your " + mine.size() + " digits…");
+        FineTune.Settings s = settings;
+        tasks.train(() -> {
+            Mnist.TrainTest mnist = Mnist.bundled();
+            LabeledImages yours = MyDigits.dataset(mine, "my digits");
+            TrainingListener progress = new TrainingListener() {
+                @Override
+                public void onEpoch(EpochReport r) {
+                    tasks.onUi(() -> status.set(String.format(Locale.ROOT, "Fine-tuning… epoch %d of %d done", r.epoch(), s.epochs())));
+                }
+            };
+            FineTune.Result r = FineTune.run(from.model(), mnist.train(), mnist.test(), yours, s, List.of(progress), loop -> {
+                if (history == null) return;
+                try {
+                    RunRecorder.start(history, loop, new RunRecorder.Origin("gui", RunOptions.NONE, "MNIST + my digits", "fine-tuning " + from.name(),
+                            mnist.sha256(), mnist.classNames(), "", from.file() == null ? from.name() : from.file().toString()));
+                } catch (java.io.IOException | RuntimeException e) {
+                    // an unrecorded fine-tuning still runs
+                }
+            });
+            return new Proposal(r, from);
+        }).whenComplete((p, err) -> {
+            busy.set(false);
+            if (err != null) {
+                status.set("Fine-tuning failed: " + Messages.of(err));
+                dialogs.error("Fine-tuning failed", Messages.of(err));
+                return;
+            }
+            proposal.set(p);
+            status.set("Fine-tuned: " + p.result().summary() + ". Accept to use it, or discard it.");
+        });
+    }
+
+    /** Saves the fine-tuned model beside the collection and makes it the active one (and a recent one). */
+    public void accept() {
+        Proposal p = proposal.get();
+        if (p == null) return;
+        Path file = store.folder().resolveSibling("models").resolve("fine-tuned-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)) + ".npz");
+        ModelInfo info = new ModelInfo(p.result().mnistAfter(), "MNIST + my digits", p.from().classNames());
+        tasks.compute(() -> {
+            java.nio.file.Files.createDirectories(file.getParent());
+            return file;
+        }).thenCompose(f -> models.save(f, p.result().tuned(), info)).thenCompose(models::open).whenComplete((m, err) -> {
+            if (err != null) {
+                status.set("Could not keep the fine-tuned model: " + Messages.of(err));
+                return;
+            }
+            proposal.set(null);
+            status.set("The fine-tuned model is now the active one (" + file + ")");
+        });
+    }
+
+    public void discard() {
+        if (proposal.get() == null) return;
+        proposal.set(null);
+        status.set("Discarded the fine-tuned model; " + (models.activeProperty().get() == null ? "" : models.activeProperty().get().name()) + " stays active");
+    }
+
+    public ObservableList<MyDigit> digits() { return digits; }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Proposal> proposalProperty() { return proposal.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public MyDigits store() { return store; }
+}
