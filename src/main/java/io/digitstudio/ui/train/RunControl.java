@@ -139,6 +139,7 @@ public final class RunControl {
         Path folder = settings.dataFolderProperty().get();
         Path snapshots = settings.snapshotFolderProperty().get();
         TrainingFeed feed = new TrainingFeed();
+        feed.watchInside(watchingInside); // here on the FX thread: later changes reach it through the presenter
         presenter.begin(feed, planned, firstStatus);
         result.set(null);
         stopBeforeStart = false;
@@ -149,7 +150,6 @@ public final class RunControl {
             tasks.onUi(() -> settings.setData(d.train().exampleShape(), d.train().classes()));
             TrainingLoop l = factory.create(d);
             feed.describe(l.model(), d.classNames());
-            feed.watchInside(watchingInside);
             l.addExtension(feed.healthSampler(d.test()));
             l.addListener(feed);
             if (snapshots != null) {

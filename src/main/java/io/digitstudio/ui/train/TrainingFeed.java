@@ -72,8 +72,9 @@ public final class TrainingFeed implements TrainingListener {
      */
     public io.digitstudio.train.LayerStats healthSampler(io.digitstudio.data.Dataset probe) {
         io.digitstudio.train.LayerStats s = new io.digitstudio.train.LayerStats(HEALTH_EVERY, h -> events.add(new Health(h)), probe);
-        s.setEnabled(watchingInside);
+        // published before the flag is read: a watchInside from the FX thread meanwhile either sees it or set the flag first
         sampler = s;
+        s.setEnabled(watchingInside);
         return s;
     }
 
