@@ -141,11 +141,49 @@ public final class MyDigits {
 
     /** Adds a digit (its 28x28 input, label, strokes and origin) and returns it. */
     public synchronized MyDigit add(float[] input, int label, List<PenStroke> strokes, String origin) {
+        return add(input, label, strokes, origin, null);
+    }
+
+    /**
+     * Adds a digit; an image file it came from ({@code source}, may be null) is kept beside the collection
+     * ({@code originals/ID.EXT}, up to {@value #MAX_ORIGINAL} bytes) so the digit can be prepared again from it.
+     */
+    public synchronized MyDigit add(float[] input, int label, List<PenStroke> strokes, String origin, Path source) {
         MyDigit d = new MyDigit(UUID.randomUUID().toString().substring(0, 8), label, MyDigit.pixelsOf(input), strokes, origin, Instant.now());
+        keepOriginal(d, source);
         List<MyDigit> all = new ArrayList<>(list());
         all.add(d);
         save(all);
         return d;
+    }
+
+    /** Largest original image kept with a digit (a phone photo is larger: then only its 28x28 is kept). */
+    public static final long MAX_ORIGINAL = 4_000_000;
+    static final String ORIGINALS = "originals";
+
+    private void keepOriginal(MyDigit d, Path source) {
+        if (source == null) return;
+        try {
+            if (!Files.isRegularFile(source) || Files.size(source) > MAX_ORIGINAL) return;
+            String name = source.getFileName().toString();
+            String ext = name.contains(".") ? name.substring(name.lastIndexOf('.')).toLowerCase(Locale.ROOT) : "";
+            Path dir = Files.createDirectories(folder.resolve(ORIGINALS));
+            byte[] bytes = Files.readAllBytes(source);
+            AtomicFiles.write(dir.resolve(d.id() + ext), out -> out.write(bytes));
+        } catch (IOException e) {
+            // the digit itself is kept; only its source image is not
+        }
+    }
+
+    /** The image file a digit was made from, if it was kept. */
+    public java.util.Optional<Path> original(MyDigit d) {
+        Path dir = folder.resolve(ORIGINALS);
+        if (!Files.isDirectory(dir)) return java.util.Optional.empty();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(d.id() + ".") || p.getFileName().toString().equals(d.id())).findFirst();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Puts digits back (an undo), where they were by time. */
@@ -222,7 +260,9 @@ public final class MyDigits {
             }
             try {
                 float[] x = DigitPreprocessor.toMnist(ImageFiles.read(f));
-                added.add(new MyDigit(UUID.randomUUID().toString().substring(0, 8), label, MyDigit.pixelsOf(x), List.of(), "image " + f.getFileName(), Instant.now()));
+                MyDigit d = new MyDigit(UUID.randomUUID().toString().substring(0, 8), label, MyDigit.pixelsOf(x), List.of(), "image " + f.getFileName(), Instant.now());
+                keepOriginal(d, f);
+                added.add(d);
             } catch (RuntimeException e) {
                 skipped.add(f.getFileName() + ": " + e.getMessage());
             }
@@ -259,6 +299,13 @@ public final class MyDigits {
                     Files.copy(folder.resolve(f), z);
                     z.closeEntry();
                 }
+                for (MyDigit d : all) {
+                    java.util.Optional<Path> o = original(d);
+                    if (o.isEmpty()) continue;
+                    z.putNextEntry(new java.util.zip.ZipEntry("mydigits/" + ORIGINALS + "/" + o.get().getFileName()));
+                    Files.copy(o.get(), z);
+                    z.closeEntry();
+                }
                 z.finish();
             });
         } catch (IOException e) {
@@ -288,6 +335,22 @@ public final class MyDigits {
         List<MyDigit> all = new ArrayList<>(list());
         int before = all.size();
         for (MyDigit d : theirs) if (all.stream().noneMatch(x -> x.id().equals(d.id()))) all.add(d);
+        // the source images that came with them
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            var entries = z.entries();
+            while (entries.hasMoreElements()) {
+                var e = entries.nextElement();
+                String n = e.getName();
+                if (!n.startsWith("mydigits/" + ORIGINALS + "/") || e.isDirectory() || e.getSize() > MAX_ORIGINAL) continue;
+                String file = n.substring(n.lastIndexOf('/') + 1);
+                if (!file.matches("[0-9a-f-]{1,40}(\\.[A-Za-z0-9]{1,5})?")) continue; // names we wrote, never a path
+                byte[] bytes = z.getInputStream(e).readAllBytes();
+                Path dir = Files.createDirectories(folder.resolve(ORIGINALS));
+                AtomicFiles.write(dir.resolve(file), out -> out.write(bytes));
+            }
+        } catch (IOException ex) {
+            // the digits are imported; their source images are optional
+        }
         save(all);
         return all.size() - before;
     }

@@ -39,6 +39,10 @@ class MyDigitsCliTest {
         assertTrue(imp.err().contains("added 60 digits") && imp.err().contains("skipped notes.txt: no label"), imp.err());
         CliTest.Run list = CliTest.run("mydigits", "list", "--dir", mine.toString());
         assertTrue(list.out().startsWith("60 digits (1: 20, 4: 20, 7: 20) in "), list.out());
+        // each imported digit keeps the image it was made from, to be prepared again some day
+        try (var files = Files.list(mine.resolve("originals"))) {
+            assertEquals(60, files.count());
+        }
         // the collection is an MNIST-style folder: every tool reads it
         assertTrue(Files.exists(mine.resolve("train-images-idx3-ubyte")) && Files.exists(mine.resolve("t10k-labels-idx1-ubyte")));
         // export, and import into another collection
@@ -47,6 +51,9 @@ class MyDigitsCliTest {
         Path other = dir.resolve("other");
         CliTest.Run back = CliTest.run("mydigits", "import", zip.toString(), "--dir", other.toString());
         assertTrue(back.err().contains("added 60 digits"), back.err());
+        try (var files = Files.list(other.resolve("originals"))) {
+            assertEquals(60, files.count(), "the originals travel with the zip");
+        }
         CliTest.Run again = CliTest.run("mydigits", "import", zip.toString(), "--dir", other.toString());
         assertTrue(again.err().contains("added 0 digits"), "no digit twice: " + again.err());
 

@@ -105,6 +105,8 @@ class InsideViewTest {
         assertEquals(java.util.Set.of("l1 · relu", "l2 · relu"), first.dead().keySet());
         LineChart<?, ?> chart = robot.lookup("#healthChart").queryAs(LineChart.class);
         assertEquals(3, chart.getData().size(), "a line per weight matrix");
+        var table = robot.lookup("#healthTable").queryAs(javafx.scene.control.TableView.class);
+        assertEquals(6, table.getItems().size(), "the latest figures of each parameter: mean and deviation of values, gradients, updates");
         assertTrue(chart.isVisible());
         for (var p : vm.health().get(vm.health().size() - 1).params()) {
             assertTrue(p.log10Ratio() > -6 && p.log10Ratio() < 0, p.name() + " " + p.log10Ratio());

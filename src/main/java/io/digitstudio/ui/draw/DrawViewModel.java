@@ -101,11 +101,13 @@ public final class DrawViewModel {
     /** Where a drawing the user keeps goes (the app hands it to My digits). */
     @FunctionalInterface
     public interface Collector {
-        void collect(float[] input, int label, List<PenStroke> strokes, String origin);
+        /** {@code source}: the image file the digit was read from, or null for a drawing. */
+        void collect(float[] input, int label, List<PenStroke> strokes, String origin, Path source);
     }
 
     private Collector collector;
     private String imageName;
+    private Path imagePath;
     private final javafx.beans.property.ReadOnlyStringWrapper collected = new javafx.beans.property.ReadOnlyStringWrapper("");
 
     public void setCollector(Collector c) {
@@ -127,7 +129,7 @@ public final class DrawViewModel {
     private boolean collect(int label, String verb) {
         float[] x = input.get();
         if (x == null || collector == null) return false;
-        collector.collect(x, label, List.copyOf(strokes), imageName == null ? "drawn" : "image " + imageName);
+        collector.collect(x, label, List.copyOf(strokes), imageName == null ? "drawn" : "image " + imageName, imageName == null ? null : imagePath);
         collected.set(verb + ": added to My digits as " + className(label));
         return true;
     }
@@ -159,6 +161,7 @@ public final class DrawViewModel {
             strokes.clear();
             current.clear();
             imageName = String.valueOf(file.getFileName());
+            imagePath = file;
             image.set(img);
             predict();
         });

@@ -47,6 +47,7 @@ public final class InsideView extends BorderPane {
     private final io.digitstudio.ui.widgets.ProbabilityBars probabilities = new io.digitstudio.ui.widgets.ProbabilityBars();
     private final LineChart<Number, Number> healthChart;
     private final Label deadUnits = new Label();
+    private final javafx.scene.control.TableView<LayerStats.ParamStats> healthTable = new javafx.scene.control.TableView<>();
     private int scale = 3;
 
     public InsideView(InsideViewModel vm) {
@@ -106,9 +107,25 @@ public final class InsideView extends BorderPane {
         noHealth.managedProperty().bind(none);
         healthChart.visibleProperty().bind(none.not());
         healthChart.managedProperty().bind(none.not());
-        VBox healthBox = new VBox(4, section("Training health per layer"), noHealth, healthChart, deadUnits);
+        healthTable.setId("healthTable");
+        healthTable.setPrefWidth(560);
+        healthTable.setMinWidth(420);
+        healthTable.setPlaceholder(new Label(""));
+        healthTable.getColumns().add(column("parameter", p -> p.name()));
+        healthTable.getColumns().add(column("mean", p -> fmt(p.mean())));
+        healthTable.getColumns().add(column("std", p -> fmt(p.std())));
+        healthTable.getColumns().add(column("grad mean", p -> fmt(p.gradMean())));
+        healthTable.getColumns().add(column("grad std", p -> fmt(p.gradStd())));
+        healthTable.getColumns().add(column("update std", p -> fmt(p.updateStd())));
+        healthTable.getColumns().add(column("log10 ratio", p -> String.format(Locale.ROOT, "%.2f", p.log10Ratio())));
+        healthTable.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        healthTable.visibleProperty().bind(none.not());
+        healthTable.managedProperty().bind(none.not());
+        HBox chartAndTable = new HBox(8, healthChart, healthTable);
+        HBox.setHgrow(healthChart, Priority.ALWAYS);
+        VBox healthBox = new VBox(4, section("Training health per layer"), noHealth, chartAndTable, deadUnits);
+        VBox.setVgrow(chartAndTable, Priority.ALWAYS);
         healthBox.setPadding(new Insets(6));
-        VBox.setVgrow(healthChart, Priority.ALWAYS);
 
         SplitPane top = new SplitPane(weightsBox, lookBox);
         top.setDividerPositions(0.45);
@@ -216,9 +233,23 @@ public final class InsideView extends BorderPane {
             deadUnits.setText("");
             return;
         }
+        // the latest sample's figures per parameter, as DL4J's model page lists them
+        healthTable.getItems().setAll(h.get(h.size() - 1).params());
         StringBuilder sb = new StringBuilder("Units that never fire on 64 test images: ");
         h.get(h.size() - 1).dead().forEach((name, d) -> sb.append(String.format(Locale.ROOT, "%s %.0f%%   ", name, 100 * d)));
         deadUnits.setText(sb.toString().strip());
+    }
+
+    private static javafx.scene.control.TableColumn<LayerStats.ParamStats, String> column(String title,
+                                                                                     java.util.function.Function<LayerStats.ParamStats, String> f) {
+        javafx.scene.control.TableColumn<LayerStats.ParamStats, String> c = new javafx.scene.control.TableColumn<>(title);
+        c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.2e", v);
     }
 
     private static VBox captioned(ImageView v, Label caption) {

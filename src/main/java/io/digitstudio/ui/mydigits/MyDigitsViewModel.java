@@ -78,9 +78,9 @@ public final class MyDigitsViewModel {
     }
 
     /** Adds a drawing the user kept (from the Draw view). */
-    public void add(float[] input, int label, List<PenStroke> strokes, String origin) {
+    public void add(float[] input, int label, List<PenStroke> strokes, String origin, Path source) {
         float[] x = input.clone();
-        tasks.compute(() -> store.add(x, label, strokes, origin)).whenComplete((d, err) -> {
+        tasks.compute(() -> store.add(x, label, strokes, origin, source)).whenComplete((d, err) -> {
             if (err != null) {
                 dialogs.error("Could not keep the digit", Messages.of(err));
                 return;
