@@ -74,6 +74,11 @@ public final class LabeledImages implements Dataset {
         return new LabeledImages(name, images.data(), l, images.count(), images.dims()[1], images.dims()[2]);
     }
 
+    /** The same images under another name (shared, not copied). */
+    public LabeledImages withName(String n) {
+        return new LabeledImages(n, scaled, labels, count, rows, cols, classes);
+    }
+
     public String name() {
         return name;
     }

@@ -131,4 +131,40 @@ class EvaluateViewTest {
         assertEquals(10 * 10 + 2 * 10, grid.getChildren().size());
         assertEquals(46, robot.lookup("#cell-0-0").queryAs(Label.class).getWidth(), 0.5);
     }
+
+    @Test
+    void aFolderOfIdxFilesIsEvaluatedAndItsCellsOpenItsImages(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        app.awaitReady();
+        // a folder with MNIST's first 500 test images as its test set (and 1000 training images)
+        var mnist = io.digitstudio.data.Mnist.bundled();
+        for (var part : java.util.List.of(java.util.Map.entry("t10k", mnist.test().head(500)), java.util.Map.entry("train", mnist.train().head(1000)))) {
+            var set = part.getValue();
+            byte[] px = new byte[set.size() * 784];
+            byte[] lb = new byte[set.size()];
+            for (int i = 0; i < set.size(); i++) {
+                for (int r = 0; r < 28; r++) for (int c = 0; c < 28; c++) px[i * 784 + r * 28 + c] = (byte) set.pixel(i, r, c);
+                lb[i] = (byte) set.label(i);
+            }
+            io.digitstudio.io.IdxWriter.images(dir.resolve(part.getKey() + "-images-idx3-ubyte"), px, set.size(), 28, 28);
+            io.digitstudio.io.IdxWriter.labels(dir.resolve(part.getKey() + "-labels-idx1-ubyte"), lb);
+        }
+        robot.clickOn((Node) robot.lookup(".tab-label").match(LabeledMatchers.hasText("Evaluate")).query());
+        app.dialogs.willChoose(dir);
+        robot.clickOn("#evaluateSetBox");
+        robot.clickOn("Test set of a folder…");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#evaluateButton");
+        EvaluateView view = app.main.evaluate();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.viewModel().evaluationProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        ConfusionMatrix m = view.viewModel().evaluationProperty().get().matrix();
+        assertEquals(500, m.total());
+        // a diagonal cell opens the folder's images in the gallery
+        robot.clickOn("#cell-2-2");
+        var samples = app.main.samples().viewModel();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> samples.predictionsProperty().get() != null && samples.visible().size() == m.count(2, 2));
+        assertEquals(500, samples.imagesProperty().get().size());
+        assertEquals(io.digitstudio.ui.samples.SamplesViewModel.Split.FOLDER, samples.splitProperty().get());
+        for (int i : samples.visible()) assertEquals(2, samples.imagesProperty().get().label(i));
+    }
 }

@@ -104,6 +104,9 @@ class InsideViewTest {
         assertEquals(java.util.List.of("l1/W", "l1/b", "l2/W", "l2/b", "l3/W", "l3/b"), first.params().stream().map(p -> p.name()).toList());
         assertEquals(java.util.Set.of("l1 · relu", "l2 · relu"), first.dead().keySet());
         LineChart<?, ?> chart = robot.lookup("#healthChart").queryAs(LineChart.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chart.getData().size() == 3
+                && chart.getData().get(0).getData().size() == vm.health().size()); // drawn every few seconds
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(3, chart.getData().size(), "a line per weight matrix");
         var table = robot.lookup("#healthTable").queryAs(javafx.scene.control.TableView.class);
         assertEquals(6, table.getItems().size(), "the latest figures of each parameter: mean and deviation of values, gradients, updates");

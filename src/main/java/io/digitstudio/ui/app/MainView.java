@@ -179,8 +179,13 @@ public final class MainView extends BorderPane {
             evaluateTab.setContent(evaluate);
             // a cell of the matrix opens exactly those images in the gallery
             evaluate.setOnCellChosen((split, truth, predicted) -> {
-                samples().viewModel().showConfusion(split == io.digitstudio.ui.evaluate.EvaluateViewModel.Split.TEST
-                        ? SamplesViewModel.Split.TEST : SamplesViewModel.Split.TRAIN, truth, predicted);
+                var e = evaluation.evaluationProperty().get();
+                if (split == io.digitstudio.ui.evaluate.EvaluateViewModel.Split.FOLDER && e != null && e.set() != null) {
+                    samples().viewModel().showConfusion(e.set(), truth, predicted);
+                } else {
+                    samples().viewModel().showConfusion(split == io.digitstudio.ui.evaluate.EvaluateViewModel.Split.TEST
+                            ? SamplesViewModel.Split.TEST : SamplesViewModel.Split.TRAIN, truth, predicted);
+                }
                 selectTab("samplesTab");
             });
         }

@@ -63,11 +63,31 @@ public final class EvaluateView extends BorderPane {
         evaluate.setOnAction(e -> vm.evaluate());
         ComboBox<EvaluateViewModel.Split> set = new ComboBox<>(FXCollections.observableArrayList(EvaluateViewModel.Split.values()));
         set.setId("evaluateSetBox");
-        set.valueProperty().bindBidirectional(vm.splitProperty());
+        set.setValue(vm.splitProperty().get());
+        // picking the folder entry asks for the folder (each time, so another can be chosen); cancelled, the set stays
+        set.valueProperty().addListener((o, a, v) -> {
+            if (v == EvaluateViewModel.Split.FOLDER && vm.splitProperty().get() != EvaluateViewModel.Split.FOLDER || v == EvaluateViewModel.Split.FOLDER && a == v) {
+                if (!vm.chooseFolder()) javafx.application.Platform.runLater(() -> set.setValue(a));
+            } else if (v != null) {
+                vm.splitProperty().set(v);
+            }
+        });
+        vm.splitProperty().addListener((o, a, v) -> set.setValue(v));
+        vm.folderProperty().addListener((o, a, f) -> {
+            // the folder's name in the list: re-set the items so the cell shows it
+            set.setButtonCell(new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(EvaluateViewModel.Split s, boolean empty) {
+                    super.updateItem(s, empty);
+                    setText(empty || s == null ? null : set.getConverter().toString(s));
+                }
+            });
+        });
         set.setConverter(new StringConverter<>() {
             @Override
             public String toString(EvaluateViewModel.Split s) {
-                return s == null ? "" : s == EvaluateViewModel.Split.TEST ? "Test set (10,000)" : "Training set (60,000)";
+                return s == null ? "" : s == EvaluateViewModel.Split.TEST ? "Test set (10,000)" : s == EvaluateViewModel.Split.TRAINING ? "Training set (60,000)"
+                        : vm.folderProperty().get() == null ? "Test set of a folder…" : "Test set of " + vm.folderProperty().get().getFileName();
             }
 
             @Override

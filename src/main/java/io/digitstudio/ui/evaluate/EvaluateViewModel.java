@@ -30,14 +30,15 @@ import java.util.Locale;
  * chosen meanwhile wins: a stale answer is dropped.
  */
 public final class EvaluateViewModel {
-    public enum Split { TEST, TRAINING }
+    /** The built-in test or training set, or the test set of a folder of IDX files. */
+    public enum Split { TEST, TRAINING, FOLDER }
 
     /**
      * What one evaluation found. {@code epoch} is 0 for an evaluation of the active model, or the epoch of the run under
      * way whose validation this is (then {@code model} is null until the run's network becomes the active model).
      */
     public record Evaluation(ActiveModel model, Split split, ConfusionMatrix matrix, double loss, List<String> classNames, double seconds,
-                             int epoch, Network network) {
+                             int epoch, Network network, LabeledImages set) {
         public boolean live() {
             return epoch > 0;
         }
@@ -48,6 +49,7 @@ public final class EvaluateViewModel {
     private final ModelManager models;
     private final ObjectProperty<Split> split = new SimpleObjectProperty<>(Split.TEST);
     private final ReadOnlyObjectWrapper<Evaluation> evaluation = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<java.nio.file.Path> folder = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Evaluate the active model to see which digits it confuses");
     private final BooleanProperty followTraining = new SimpleBooleanProperty(true);
     private long generation;
@@ -61,7 +63,7 @@ public final class EvaluateViewModel {
             // the run that was followed has ended and its network is now the active model: the matrix stays, and its
             // cells now open the gallery
             if (e != null && e.live() && b != null && b.model() == e.network()) {
-                evaluation.set(new Evaluation(b, e.split(), e.matrix(), e.loss(), e.classNames(), e.seconds(), e.epoch(), e.network()));
+                evaluation.set(new Evaluation(b, e.split(), e.matrix(), e.loss(), e.classNames(), e.seconds(), e.epoch(), e.network(), e.set()));
             } else {
                 evaluation.set(null);
             }
@@ -79,18 +81,29 @@ public final class EvaluateViewModel {
             return;
         }
         Split s = split.get();
+        java.nio.file.Path dir = folder.get();
+        if (s == Split.FOLDER && dir == null) {
+            status.set("Choose a folder of IDX files first");
+            return;
+        }
         long mine = ++generation;
-        status.set("Evaluating " + model.name() + " on the " + (s == Split.TEST ? "test" : "training") + " set…");
+        status.set("Evaluating " + model.name() + " on the " + (s == Split.TEST ? "test set…" : s == Split.TRAINING ? "training set…" : "test set of " + dir + "…"));
         tasks.compute(() -> {
             long t0 = System.nanoTime();
-            Mnist.TrainTest d = Mnist.bundled();
-            LabeledImages set = s == Split.TEST ? d.test() : d.train();
+            LabeledImages set;
+            if (s == Split.FOLDER) {
+                Mnist.TrainTest f = Mnist.fromDirectory(dir);
+                set = f.test().withName(f.name() + " test");
+            } else {
+                Mnist.TrainTest d = Mnist.bundled();
+                set = s == Split.TEST ? d.test() : d.train();
+            }
             if (model.model().inputSize() != set.featureSize()) {
                 throw new IllegalArgumentException("the model takes " + model.model().inputSize() + " inputs; these images have " + set.featureSize());
             }
             Evaluator.Result r = new Evaluator(set, 256).evaluateCollecting(model.model());
             int k = Math.max(model.model().classes(), set.classes());
-            return new Evaluation(model, s, ConfusionMatrix.of(set, r.predictions(), k), r.loss(), model.classNames(), (System.nanoTime() - t0) / 1e9, 0, model.model());
+            return new Evaluation(model, s, ConfusionMatrix.of(set, r.predictions(), k), r.loss(), model.classNames(), (System.nanoTime() - t0) / 1e9, 0, model.model(), set);
         }).whenComplete((e, err) -> {
             if (mine != generation) return;
             if (err != null) {
@@ -110,7 +123,7 @@ public final class EvaluateViewModel {
     public void showValidation(int epoch, ConfusionMatrix matrix, double loss, Network network, List<String> classNames) {
         if (!followTraining.get()) return;
         ++generation;
-        Evaluation e = new Evaluation(null, Split.TEST, matrix, loss, classNames, 0, epoch, network);
+        Evaluation e = new Evaluation(null, Split.TEST, matrix, loss, classNames, 0, epoch, network, null);
         evaluation.set(e);
         status.set(String.format(Locale.ROOT, "Training: epoch %d, validation accuracy %.2f%% on %,d images", epoch, 100 * matrix.accuracy(), matrix.total())
                 + worst(e));
@@ -166,6 +179,18 @@ public final class EvaluateViewModel {
     }
 
     public ObjectProperty<Split> splitProperty() { return split; }
+
+    /** Asks for a folder of IDX files and evaluates on its test set; cancelled, the set stays as it was. */
+    public boolean chooseFolder() {
+        java.util.Optional<java.nio.file.Path> dir = dialogs.chooseFolder("Evaluate on a folder of IDX files (its t10k test set)");
+        if (dir.isEmpty()) return false;
+        folder.set(dir.get());
+        split.set(Split.FOLDER);
+        return true;
+    }
+
+    /** The folder whose test set {@link Split#FOLDER} evaluates. */
+    public ReadOnlyObjectProperty<java.nio.file.Path> folderProperty() { return folder.getReadOnlyProperty(); }
     /** Whether each epoch's validation of a run replaces what the view shows. */
     public BooleanProperty followTrainingProperty() { return followTraining; }
     public ReadOnlyObjectProperty<Evaluation> evaluationProperty() { return evaluation.getReadOnlyProperty(); }

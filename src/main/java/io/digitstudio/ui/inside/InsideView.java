@@ -143,7 +143,17 @@ public final class InsideView extends BorderPane {
 
         vm.weightsProperty().addListener((o, a, w) -> showWeights(w));
         vm.lookProperty().addListener((o, a, l) -> showLook(l));
-        vm.health().addListener((ListChangeListener<LayerStats.Sample>) c -> showHealth());
+        // health arrives about once a second while a run trains: drawn at most every three seconds (a new run at once),
+        // so that looking costs the run little even with a software renderer
+        healthPause.setOnFinished(e -> showHealth());
+        vm.health().addListener((ListChangeListener<LayerStats.Sample>) c -> {
+            if (vm.health().size() < shownSamples || shownSamples == 0) {
+                healthPause.stop();
+                showHealth();
+            } else if (healthPause.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+                healthPause.playFromStart();
+            }
+        });
         showWeights(vm.weightsProperty().get());
         showLook(vm.lookProperty().get());
     }
@@ -204,6 +214,7 @@ public final class InsideView extends BorderPane {
         }
     }
 
+    private final javafx.animation.PauseTransition healthPause = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
     private final Map<String, io.digitstudio.ui.widgets.DecimatedSeries> lines = new LinkedHashMap<>();
     private int shownSamples;
 

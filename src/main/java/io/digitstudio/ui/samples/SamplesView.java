@@ -37,11 +37,16 @@ public final class SamplesView extends BorderPane {
         getStyleClass().add("samples-view");
         ComboBox<SamplesViewModel.Split> split = new ComboBox<>();
         split.setId("splitBox");
-        split.getItems().addAll(SamplesViewModel.Split.values());
+        split.getItems().addAll(SamplesViewModel.Split.TEST, SamplesViewModel.Split.TRAIN);
+        // a folder's set joins the list once an evaluation of one has opened it here
+        vm.folderNameProperty().addListener((o, a, n) -> {
+            if (!n.isEmpty() && !split.getItems().contains(SamplesViewModel.Split.FOLDER)) split.getItems().add(SamplesViewModel.Split.FOLDER);
+        });
         split.setConverter(new StringConverter<>() {
             @Override
             public String toString(SamplesViewModel.Split s) {
-                return s == null ? "" : s == SamplesViewModel.Split.TEST ? "Test set" : "Training set";
+                return s == null ? "" : s == SamplesViewModel.Split.TEST ? "Test set" : s == SamplesViewModel.Split.TRAIN ? "Training set"
+                        : vm.folderNameProperty().get();
             }
 
             @Override

@@ -29,7 +29,8 @@ import java.util.Locale;
  * worker whenever the model or the set changes), the misclassified filter and the selected image.
  */
 public final class SamplesViewModel {
-    public enum Split { TEST, TRAIN }
+    /** The built-in test or training set, or a set from a folder (shown after an evaluation of one). */
+    public enum Split { TEST, TRAIN, FOLDER }
 
     /** The gallery's order: as in the set, or by the model's confidence in its answer. */
     public enum Order { AS_IN_SET, MOST_CONFIDENT_FIRST, LEAST_CONFIDENT_FIRST }
@@ -73,9 +74,16 @@ public final class SamplesViewModel {
         });
     }
 
+    private LabeledImages folderSet;
+    private final javafx.beans.property.ReadOnlyStringWrapper folderName = new javafx.beans.property.ReadOnlyStringWrapper("");
+
     private void showSplit() {
         if (data == null) return;
-        images.set(split.get() == Split.TEST ? data.test() : data.train());
+        if (split.get() == Split.FOLDER && folderSet == null) {
+            split.set(Split.TEST);
+            return;
+        }
+        images.set(split.get() == Split.TEST ? data.test() : split.get() == Split.TRAIN ? data.train() : folderSet);
         predictions.set(null);
         selected.set(-1);
         refilter();
@@ -153,7 +161,7 @@ public final class SamplesViewModel {
         LabeledImages set = images.get();
         if (set == null) return "";
         Predictions p = predictions.get();
-        String base = String.format(Locale.ROOT, "%d %s images", set.size(), split.get() == Split.TEST ? "test" : "training");
+        String base = String.format(Locale.ROOT, "%d %s images", set.size(), split.get() == Split.TEST ? "test" : split.get() == Split.TRAIN ? "training" : set.name());
         if (p == null) return base;
         int wrong = 0;
         for (int i = 0; i < set.size(); i++) if (p.labels()[i] != set.label(i)) wrong++;
@@ -205,6 +213,21 @@ public final class SamplesViewModel {
      * confident first (a click on a confusion-matrix cell).
      */
     public void showConfusion(Split set, int truth, int predicted) {
+        showConfusion(set, null, truth, predicted);
+    }
+
+    /** The same for a set read from a folder (it becomes the gallery's "folder" set). */
+    public void showConfusion(LabeledImages folder, int truth, int predicted) {
+        showConfusion(Split.FOLDER, folder, truth, predicted);
+    }
+
+    private void showConfusion(Split set, LabeledImages folder, int truth, int predicted) {
+        if (folder != null) {
+            boolean changed = folderSet != folder;
+            folderSet = folder;
+            folderName.set(folder.name());
+            if (changed && split.get() == Split.FOLDER) showSplit();
+        }
         onlyMisclassified.set(false);
         trueClass.set(truth);
         predictedClass.set(predicted);
@@ -213,6 +236,8 @@ public final class SamplesViewModel {
     }
 
     public ObjectProperty<Split> splitProperty() { return split; }
+    /** The folder set's name, once there is one ("" before). */
+    public javafx.beans.property.ReadOnlyStringProperty folderNameProperty() { return folderName.getReadOnlyProperty(); }
     /** Only images of this true class (-1: any). */
     public IntegerProperty trueClassProperty() { return trueClass; }
     /** Only images the model predicts as this class (-1: any). */
