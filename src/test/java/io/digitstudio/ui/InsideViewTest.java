@@ -9,6 +9,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -94,8 +95,9 @@ class InsideViewTest {
         Forms.type(robot, "#trainLimitField", "20000");
         Forms.type(robot, "#testLimitField", "300");
         Forms.type(robot, "#epochsField", "2");
-        robot.clickOn("#startButton");
+        // started from the Inside tab with Ctrl+Enter, so it watches the whole run
         tab(robot, "Inside");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         var run = app.main.train().run();
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED);
         WaitForAsyncUtils.waitForFxEvents();

@@ -108,8 +108,10 @@ public final class InsideView extends BorderPane {
         healthChart.visibleProperty().bind(none.not());
         healthChart.managedProperty().bind(none.not());
         healthTable.setId("healthTable");
+        // a fixed width: a constrained table in a box that sizes it from its own width can lay out forever
         healthTable.setPrefWidth(560);
-        healthTable.setMinWidth(420);
+        healthTable.setMinWidth(560);
+        healthTable.setMaxWidth(560);
         healthTable.setPlaceholder(new Label(""));
         healthTable.getColumns().add(column("parameter", p -> p.name()));
         healthTable.getColumns().add(column("mean", p -> fmt(p.mean())));
@@ -118,7 +120,7 @@ public final class InsideView extends BorderPane {
         healthTable.getColumns().add(column("grad std", p -> fmt(p.gradStd())));
         healthTable.getColumns().add(column("update std", p -> fmt(p.updateStd())));
         healthTable.getColumns().add(column("log10 ratio", p -> String.format(Locale.ROOT, "%.2f", p.log10Ratio())));
-        healthTable.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        healthTable.getColumns().forEach(c -> c.setPrefWidth(78));
         healthTable.visibleProperty().bind(none.not());
         healthTable.managedProperty().bind(none.not());
         HBox chartAndTable = new HBox(8, healthChart, healthTable);
@@ -144,14 +146,18 @@ public final class InsideView extends BorderPane {
         vm.weightsProperty().addListener((o, a, w) -> showWeights(w));
         vm.lookProperty().addListener((o, a, l) -> showLook(l));
         // health arrives about once a second while a run trains: drawn at most every three seconds (a new run at once),
-        // so that looking costs the run little even with a software renderer
-        healthPause.setOnFinished(e -> showHealth());
+        // so that looking costs the run little. Not with an animation timer: a running animation makes the scene
+        // render every frame, which with a software renderer costs the training a tenth of its speed
         vm.health().addListener((ListChangeListener<LayerStats.Sample>) c -> {
             if (vm.health().size() < shownSamples || shownSamples == 0) {
-                healthPause.stop();
                 showHealth();
-            } else if (healthPause.getStatus() != javafx.animation.Animation.Status.RUNNING) {
-                healthPause.playFromStart();
+            } else if (!healthPending) {
+                healthPending = true;
+                long wait = Math.max(0, HEALTH_INTERVAL_MS - (System.currentTimeMillis() - lastHealthDraw));
+                LATER.schedule(() -> javafx.application.Platform.runLater(() -> {
+                    healthPending = false;
+                    showHealth();
+                }), wait, java.util.concurrent.TimeUnit.MILLISECONDS);
             }
         });
         showWeights(vm.weightsProperty().get());
@@ -214,12 +220,21 @@ public final class InsideView extends BorderPane {
         }
     }
 
-    private final javafx.animation.PauseTransition healthPause = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
+    static final long HEALTH_INTERVAL_MS = 3000;
+    /** One daemon thread that only hands delayed redraws back to the FX thread. */
+    private static final java.util.concurrent.ScheduledExecutorService LATER = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "digitstudio-inside-redraw");
+        t.setDaemon(true);
+        return t;
+    });
+    private boolean healthPending;
+    private long lastHealthDraw;
     private final Map<String, io.digitstudio.ui.widgets.DecimatedSeries> lines = new LinkedHashMap<>();
     private int shownSamples;
 
     /** Adds the samples not yet drawn to one thinned line per weight matrix (a new run starts the lines afresh). */
     private void showHealth() {
+        lastHealthDraw = System.currentTimeMillis();
         List<LayerStats.Sample> h = vm.health();
         if (h.size() < shownSamples || h.isEmpty()) { // cleared: a new run
             lines.clear();

@@ -71,6 +71,7 @@ public final class RunPresenter {
         for (DecimatedSeries s : series()) s.clear();
         epochRows.clear();
         pending.clear();
+        deferred.clear();
         pendingPoints.clear();
         feed = f;
         live = true;
@@ -113,6 +114,27 @@ public final class RunPresenter {
         status.set(text);
     }
 
+    private boolean shown = true;
+    private final List<Object> deferred = new ArrayList<>();
+
+    /**
+     * Whether the Train view is on screen. Hidden, its charts, table and texts wait (what arrives is kept, in order,
+     * and shown when it is back): a change in a hidden tab still makes a software renderer repaint and upload the
+     * whole window, which costs the run its speed while another view is shown. What other views follow (the
+     * validation matrices, weights, health) goes on as before.
+     */
+    public void setShown(boolean s) {
+        if (s && !shown) {
+            shown = true;
+            pending.addAll(0, deferred);
+            deferred.clear();
+            lastChartUpdate = 0;
+            lastUiUpdate = 0;
+        } else {
+            shown = s;
+        }
+    }
+
     /** Called once per frame on the UI thread. */
     public void pulse() {
         pulse(false);
@@ -132,9 +154,9 @@ public final class RunPresenter {
         long now = System.nanoTime();
         if (force || now - lastChartUpdate >= CHART_INTERVAL_NANOS) {
             lastChartUpdate = now;
-            flushPending();
+            flushPending(force);
         }
-        if (!force && now - lastUiUpdate < UI_INTERVAL_NANOS) return;
+        if (!force && (now - lastUiUpdate < UI_INTERVAL_NANOS || !shown)) return;
         lastUiUpdate = now;
         IterationEvent e = f.latest();
         if (e != null && live) showProgress(e);
@@ -148,6 +170,22 @@ public final class RunPresenter {
 
     /** Applies the queued events in order, consecutive loss points in one change to the chart. */
     private void flushPending() {
+        flushPending(false);
+    }
+
+    private void flushPending(boolean force) {
+        if (!shown && !force) { // only what other views follow; the rest waits for the Train view
+            List<Object> keep = new ArrayList<>();
+            for (Object ev : pending) {
+                if (ev instanceof TrainingFeed.ValidationMatrix || ev instanceof TrainingFeed.WeightsSnapshot || ev instanceof TrainingFeed.Health) keep.add(ev);
+                else deferred.add(ev);
+            }
+            pending.clear();
+            pending.addAll(keep);
+        } else if (!deferred.isEmpty()) {
+            pending.addAll(0, deferred);
+            deferred.clear();
+        }
         List<EpochReport> rows = new ArrayList<>();
         TrainingFeed.ValidationMatrix newestMatrix = null;
         TrainingFeed.WeightsSnapshot newestWeights = null;

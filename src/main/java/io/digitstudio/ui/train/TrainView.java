@@ -108,9 +108,15 @@ public final class TrainView extends BorderPane {
         setBottom(statusBar());
 
         AnimationTimer pump = new AnimationTimer() {
+            private boolean showing() {
+                for (javafx.scene.Node n = TrainView.this; n != null; n = n.getParent()) if (!n.isVisible()) return false;
+                return getScene() != null;
+            }
+
             @Override
             public void handle(long now) {
                 if (scrollToNewest) scrollToNewest();
+                presenter.setShown(showing());
                 presenter.pulse();
             }
         };
