@@ -54,10 +54,9 @@ final class EvalCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "test_loss:%.4f test_accuracy:%.4f%n", r.loss(), r.accuracy());
             return 0;
         }
-        // the predictions come from the same pass that computes the loss and accuracy
-        Evaluator.Result r = new Evaluator(test, batchSize).evaluateCollecting(m.model());
-        int classes = Math.max(m.model().classes(), test.classes());
-        io.digitstudio.train.ConfusionMatrix cm = io.digitstudio.train.ConfusionMatrix.of(test, r.predictions(), classes);
+        // the matrix is counted in the same pass that computes the loss and accuracy
+        Evaluator.Result r = new Evaluator(test, batchSize).tallyConfusion(true).evaluate(m.model());
+        io.digitstudio.train.ConfusionMatrix cm = r.confusion();
         java.util.List<String> names = m.info().classNames() != null ? m.info().classNames() : data.load().classNames();
         switch (fmt) {
             case "json" -> System.out.print(cm.json(names, r.loss()));

@@ -44,11 +44,7 @@ public final class MyDigits {
 
     /** {@code $DIGITSTUDIO_MYDIGITS}, else {@code $XDG_DATA_HOME/digitstudio/mydigits} (~/.local/share/digitstudio/mydigits). */
     public static Path defaultFolder() {
-        String dir = System.getenv(ENV);
-        if (dir != null && !dir.isBlank()) return Path.of(dir);
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path data = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
-        return data.resolve("digitstudio").resolve("mydigits");
+        return io.digitstudio.io.UserFolders.data(System.getenv(), ENV, "mydigits");
     }
 
     public Path folder() {

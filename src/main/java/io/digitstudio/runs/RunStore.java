@@ -64,11 +64,7 @@ public final class RunStore {
     }
 
     static Path defaultRoot(Map<String, String> env) {
-        String dir = env.get(ENV);
-        if (dir != null && !dir.isBlank()) return Path.of(dir);
-        String xdg = env.get("XDG_DATA_HOME");
-        Path data = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
-        return data.resolve("digitstudio").resolve("runs");
+        return io.digitstudio.io.UserFolders.data(env, ENV, "runs");
     }
 
     public Path root() {

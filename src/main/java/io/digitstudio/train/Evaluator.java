@@ -97,9 +97,11 @@ public final class Evaluator {
                             for (int j = 1; j < m; j++) if (p[i * m + j] > p[i * m + best]) best = j;
                             predictions[count + i] = best;
                             confidences[count + i] = p[i * m + best];
+                            this.tally[batch.t()[i]][best]++;
                         }
+                    } else if (tally) {
+                        count(y, batch.t(), n, model.classes());
                     }
-                    if (tally) count(y, batch.t(), n, model.classes());
                 }
                 count += n;
                 if (progress != null && (++batches & 15) == 0) progress.accept((double) count / dataset.size());

@@ -5,7 +5,6 @@ import io.digitstudio.nn.Predictor;
 import io.digitstudio.ui.draw.DrawViewModel;
 import io.digitstudio.ui.model.ActiveModel;
 import javafx.geometry.Point2D;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -54,8 +53,7 @@ class DrawViewTest {
     }
 
     private Point2D at(double x, double y) {
-        Canvas c = app.main.draw().canvas();
-        return c.localToScreen(x, y);
+        return app.onCanvas(x, y);
     }
 
     /** Drags the mouse through canvas points, like a person drawing one stroke. */

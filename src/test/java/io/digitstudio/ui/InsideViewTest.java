@@ -3,9 +3,6 @@ package io.digitstudio.ui;
 import io.digitstudio.nn.Inspector;
 import io.digitstudio.ui.inside.InsideViewModel;
 import io.digitstudio.ui.train.RunState;
-import javafx.geometry.Point2D;
-import javafx.scene.Node;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.Locale;
@@ -43,20 +39,10 @@ class InsideViewTest {
         app.close();
     }
 
-    private void tab(FxRobot robot, String title) {
-        robot.clickOn((Node) robot.lookup(".tab-label").match(LabeledMatchers.hasText(title)).query());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private Point2D at(double x, double y) {
-        Canvas c = app.main.draw().canvas();
-        return c.localToScreen(x, y);
-    }
-
     @Test
     void aUserSeesTheWeightsPointsAtAUnitDrawsADigitAndWatchesARunsHealth(FxRobot robot) throws Exception {
         app.awaitReady();
-        tab(robot, "Inside");
+        app.openTab(robot, "Inside");
         InsideViewModel vm = app.main.inside().viewModel();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.weightsProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
@@ -73,13 +59,13 @@ class InsideViewTest {
         assertEquals(String.format(Locale.ROOT, "l1 unit 0 · norm %.3f", tiles.norm(0)), robot.lookup("#weightsHover").queryAs(Label.class).getText());
 
         // draw a 1 on the canvas; the Inside view shows what the network made of it
-        tab(robot, "Draw");
-        robot.moveTo(at(140, 50));
+        app.openTab(robot, "Draw");
+        robot.moveTo(app.onCanvas(140, 50));
         robot.press(MouseButton.PRIMARY);
-        for (int y = 60; y <= 230; y += 10) robot.moveTo(at(140, y));
+        for (int y = 60; y <= 230; y += 10) robot.moveTo(app.onCanvas(140, y));
         robot.release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.main.draw().viewModel().predictionProperty().get() != null);
-        tab(robot, "Inside");
+        app.openTab(robot, "Inside");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.lookProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         InsideViewModel.Look look = vm.lookProperty().get();
@@ -91,12 +77,12 @@ class InsideViewTest {
         assertTrue(robot.lookup("#insideStatus").queryAs(Label.class).getText().startsWith("the drawn digit: "), robot.lookup("#insideStatus").queryAs(Label.class).getText());
 
         // a short run with the view open: its weights and its health arrive while it trains
-        tab(robot, "Train");
+        app.openTab(robot, "Train");
         Forms.type(robot, "#trainLimitField", "20000");
         Forms.type(robot, "#testLimitField", "300");
         Forms.type(robot, "#epochsField", "2");
         // started from the Inside tab with Ctrl+Enter, so it watches the whole run
-        tab(robot, "Inside");
+        app.openTab(robot, "Inside");
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         var run = app.main.train().run();
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED);

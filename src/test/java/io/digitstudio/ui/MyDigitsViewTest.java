@@ -4,9 +4,6 @@ import io.digitstudio.data.UnusualDigits;
 import io.digitstudio.mydigits.MyDigit;
 import io.digitstudio.train.FineTune;
 import io.digitstudio.ui.mydigits.MyDigitsViewModel;
-import javafx.geometry.Point2D;
-import javafx.scene.Node;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
@@ -40,22 +36,12 @@ class MyDigitsViewTest {
         app.close();
     }
 
-    private void tab(FxRobot robot, String title) {
-        robot.clickOn((Node) robot.lookup(".tab-label").match(LabeledMatchers.hasText(title)).query());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private Point2D at(double x, double y) {
-        Canvas c = app.main.draw().canvas();
-        return c.localToScreen(x, y);
-    }
-
     private void stroke(FxRobot robot, double... xy) {
-        robot.moveTo(at(xy[0], xy[1]));
+        robot.moveTo(app.onCanvas(xy[0], xy[1]));
         robot.press(MouseButton.PRIMARY);
         for (int i = 2; i + 1 < xy.length; i += 2) {
             double[] a = {xy[i - 2], xy[i - 1]};
-            for (int k = 1; k <= 6; k++) robot.moveTo(at(a[0] + (xy[i] - a[0]) * k / 6, a[1] + (xy[i + 1] - a[1]) * k / 6));
+            for (int k = 1; k <= 6; k++) robot.moveTo(app.onCanvas(a[0] + (xy[i] - a[0]) * k / 6, a[1] + (xy[i + 1] - a[1]) * k / 6));
         }
         robot.release(MouseButton.PRIMARY);
     }
@@ -68,7 +54,7 @@ class MyDigitsViewTest {
         var vm = app.main.draw().viewModel();
 
         // a 1 with a flag and a base: the model reads something; the user presses 1
-        tab(robot, "Draw");
+        app.openTab(robot, "Draw");
         stroke(robot, 100, 130, 170, 70, 170, 250);
         stroke(robot, 105, 252, 240, 252);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.predictionProperty().get() != null && vm.strokes().size() == 2);
@@ -88,7 +74,7 @@ class MyDigitsViewTest {
         assertEquals("Kept: added to My digits as " + seven, robot.lookup("#collectedLabel").queryAs(Label.class).getText());
 
         // My digits: 59, grouped by label; delete the kept 7 and undo
-        tab(robot, "My digits");
+        app.openTab(robot, "My digits");
         MyDigitsViewModel my = app.main.myDigits().viewModel();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> my.digits().size() == 59);
         WaitForAsyncUtils.waitForFxEvents();

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.PrintWriter;
@@ -40,11 +39,6 @@ class RunsViewTest {
     @AfterEach
     void close() throws Exception {
         app.close();
-    }
-
-    private void tab(FxRobot robot, String title) {
-        robot.clickOn((Node) robot.lookup(".tab-label").match(LabeledMatchers.hasText(title)).query());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** The table's row showing item {@code i} (rows are reused cells: their order in the scene is not the items'). */
@@ -86,7 +80,7 @@ class RunsViewTest {
         java.nio.file.Files.createDirectory(app.history.root().resolve("00000bad"));
         java.nio.file.Files.writeString(app.history.root().resolve("00000bad").resolve("run.json"), "not json");
 
-        tab(robot, "Runs");
+        app.openTab(robot, "Runs");
         RunsView view = app.main.runs();
         TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 3);

@@ -45,6 +45,17 @@ public final class UiFixture {
         services.windowShown(stage);
     }
 
+    /** Clicks the tab with this title, as a user switches views. */
+    public void openTab(org.testfx.api.FxRobot robot, String title) {
+        robot.clickOn((javafx.scene.Node) robot.lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText(title)).query());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Where a point of the Draw view's canvas is on screen. */
+    public javafx.geometry.Point2D onCanvas(double x, double y) {
+        return main.draw().canvas().localToScreen(x, y);
+    }
+
     public ModelManager models() {
         return services.models();
     }

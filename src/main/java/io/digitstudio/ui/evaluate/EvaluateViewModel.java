@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Evaluates the active model on the built-in test or training set off the UI thread, with the evaluator's own pass
- * (loss, accuracy and every prediction at once), and holds the confusion matrix for the view. A newer model or set
- * chosen meanwhile wins: a stale answer is dropped.
+ * Evaluates the active model on the built-in test or training set (or a folder's) off the UI thread, counting the
+ * confusion matrix in the evaluator's own pass (loss, accuracy and matrix at once), and holds it for the view.
+ * A newer model or set chosen meanwhile wins: a stale answer is dropped.
  */
 public final class EvaluateViewModel {
     /** The built-in test or training set, or the test set of a folder of IDX files. */
@@ -101,9 +101,8 @@ public final class EvaluateViewModel {
             if (model.model().inputSize() != set.featureSize()) {
                 throw new IllegalArgumentException("the model takes " + model.model().inputSize() + " inputs; these images have " + set.featureSize());
             }
-            Evaluator.Result r = new Evaluator(set, 256).evaluateCollecting(model.model());
-            int k = Math.max(model.model().classes(), set.classes());
-            return new Evaluation(model, s, ConfusionMatrix.of(set, r.predictions(), k), r.loss(), model.classNames(), (System.nanoTime() - t0) / 1e9, 0, model.model(), set);
+            Evaluator.Result r = new Evaluator(set, 256).tallyConfusion(true).evaluate(model.model());
+            return new Evaluation(model, s, r.confusion(), r.loss(), model.classNames(), (System.nanoTime() - t0) / 1e9, 0, model.model(), set);
         }).whenComplete((e, err) -> {
             if (mine != generation) return;
             if (err != null) {

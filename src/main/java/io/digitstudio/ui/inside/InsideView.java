@@ -188,12 +188,6 @@ public final class InsideView extends BorderPane {
         hover.setText(k < 0 ? " " : String.format(Locale.ROOT, "%s unit %d · norm %.3f", w.tiles().layer(), k, w.tiles().norm(k)));
     }
 
-    /** The hover text for the tile under (x, y) of the weights picture (what a user sees when pointing there). */
-    String hoverAt(double x, double y) {
-        showHover(x, y);
-        return hover.getText();
-    }
-
     private void showLook(InsideViewModel.Look l) {
         activations.getChildren().clear();
         if (l == null) return;

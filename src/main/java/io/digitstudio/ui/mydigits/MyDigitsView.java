@@ -1,7 +1,6 @@
 package io.digitstudio.ui.mydigits;
 
 import io.digitstudio.mydigits.MyDigit;
-import io.digitstudio.mydigits.MyDigits;
 import io.digitstudio.train.FineTune;
 import io.digitstudio.ui.widgets.DigitImages;
 import javafx.collections.ListChangeListener;
@@ -211,9 +210,5 @@ public final class MyDigitsView extends BorderPane {
 
     public MyDigitsViewModel viewModel() {
         return vm;
-    }
-
-    static String describe(List<MyDigit> d) {
-        return MyDigits.describe(d);
     }
 }

@@ -110,10 +110,6 @@ public final class MyDigitsViewModel {
         });
     }
 
-    public boolean canUndo() {
-        return !undo.isEmpty();
-    }
-
     public void undo() {
         if (undo.isEmpty()) return;
         List<MyDigit> back = undo.pop();

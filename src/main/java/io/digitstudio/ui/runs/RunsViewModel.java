@@ -256,21 +256,17 @@ public final class RunsViewModel {
     }
 
     public void openModel(RunSummary r) {
-        Optional<Path> m = model(r);
-        if (m.isEmpty()) {
-            status.set("Run " + r.id() + " saved no model");
-            return;
-        }
-        if (actions != null) actions.openModel(m.get(), r.title());
+        withModel(r, m -> actions.openModel(m, r.title()));
     }
 
     public void evaluate(RunSummary r) {
+        withModel(r, m -> actions.evaluate(m, r.title()));
+    }
+
+    private void withModel(RunSummary r, Consumer<Path> use) {
         Optional<Path> m = model(r);
-        if (m.isEmpty()) {
-            status.set("Run " + r.id() + " saved no model");
-            return;
-        }
-        if (actions != null) actions.evaluate(m.get(), r.title());
+        if (m.isEmpty()) status.set("Run " + r.id() + " saved no model");
+        else if (actions != null) use.accept(m.get());
     }
 
     public void rerun(RunSummary r) {

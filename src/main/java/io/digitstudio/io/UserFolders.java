@@ -1,0 +1,22 @@
+package io.digitstudio.io;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Where the app keeps the user's own files, after the XDG base directory specification. */
+public final class UserFolders {
+    private UserFolders() {
+    }
+
+    /**
+     * {@code $OVERRIDE} when set, else {@code $XDG_DATA_HOME/digitstudio/NAME} (an absolute XDG_DATA_HOME only, as the
+     * specification says), else {@code ~/.local/share/digitstudio/NAME}.
+     */
+    public static Path data(Map<String, String> env, String override, String name) {
+        String dir = env.get(override);
+        if (dir != null && !dir.isBlank()) return Path.of(dir);
+        String xdg = env.get("XDG_DATA_HOME");
+        Path data = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return data.resolve("digitstudio").resolve(name);
+    }
+}
