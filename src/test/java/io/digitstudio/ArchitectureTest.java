@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The layering, checked on the compiled classes: the engine and the CLI run without JavaFX; packages depend one way
- * ({@code ui}, {@code cli} → {@code train} → {@code optim}, {@code io} → {@code nn} → {@code data}); no package
+ * ({@code ui}, {@code cli} → {@code train}, {@code read} → {@code optim}, {@code io} → {@code nn} → {@code data}); no package
  * cycles, neither between the top-level packages nor between the UI's; features never import the app that wires them.
  */
 class ArchitectureTest {
@@ -33,6 +33,7 @@ class ArchitectureTest {
             .layer("cli").definedBy("io.digitstudio.cli..")
             .layer("runs").definedBy("io.digitstudio.runs..")
             .layer("inspect").definedBy("io.digitstudio.inspect..")
+            .layer("read").definedBy("io.digitstudio.read..")
             .layer("mydigits").definedBy("io.digitstudio.mydigits..")
             .layer("train").definedBy("io.digitstudio.train..")
             .layer("optim").definedBy("io.digitstudio.optim..")
@@ -43,12 +44,13 @@ class ArchitectureTest {
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("runs").mayOnlyBeAccessedByLayers("ui", "cli")
             .whereLayer("inspect").mayOnlyBeAccessedByLayers("ui", "cli")
+            .whereLayer("read").mayOnlyBeAccessedByLayers("ui", "cli")
             .whereLayer("mydigits").mayOnlyBeAccessedByLayers("ui", "cli")
             .whereLayer("train").mayOnlyBeAccessedByLayers("runs", "ui", "cli")
             .whereLayer("optim").mayOnlyBeAccessedByLayers("train", "runs", "ui", "cli")
             .whereLayer("io").mayOnlyBeAccessedByLayers("train", "runs", "inspect", "mydigits", "ui", "cli")
-            .whereLayer("nn").mayOnlyBeAccessedByLayers("optim", "io", "train", "runs", "inspect", "ui", "cli")
-            .whereLayer("data").mayOnlyBeAccessedByLayers("nn", "optim", "io", "train", "runs", "inspect", "mydigits", "ui", "cli");
+            .whereLayer("nn").mayOnlyBeAccessedByLayers("optim", "io", "train", "runs", "inspect", "read", "ui", "cli")
+            .whereLayer("data").mayOnlyBeAccessedByLayers("nn", "optim", "io", "train", "runs", "inspect", "read", "mydigits", "ui", "cli");
 
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.digitstudio.(*)..").should().beFreeOfCycles();
 

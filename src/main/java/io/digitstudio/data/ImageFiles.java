@@ -1,7 +1,12 @@
 package io.digitstudio.data;
 
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -11,19 +16,32 @@ import java.nio.file.Path;
 import java.util.Iterator;
 
 /**
- * Decodes image files (PNG, JPEG, BMP, GIF; any size up to a bound) into {@link GreyImage}s. The declared dimensions
- * are read from the header first, so an image claiming enormous dimensions is refused before any pixel is decoded.
- * Animated GIFs give their first frame; transparent pixels are composited on white, as a viewer shows them.
+ * Decodes image files into {@link RgbImage}s: PNG, GIF and BMP with the JDK's readers, JPEG (CMYK and progressive
+ * too), TIFF and WebP with the TwelveMonkeys ImageIO plugins found on the class path. The declared dimensions are read
+ * from the header first, so an image claiming enormous dimensions is refused before any pixel is decoded. Photos are
+ * turned upright as their EXIF orientation says (phones store them sideways and set a tag). Animated GIFs give their
+ * first frame. Transparency is resolved so that the shape the alpha channel draws stays visible: transparent parts
+ * become white behind dark content and black behind light content (white ink on a transparent PNG is a digit, not a
+ * blank).
  */
 public final class ImageFiles {
     /** Largest side and pixel count accepted (a 8000x5000 photo is fine; a decompression bomb is not). */
     public static final int MAX_SIDE = 16_384;
     public static final long MAX_PIXELS = 50_000_000L;
+    /** Larger pictures are decoded with subsampling to about this many pixels: reading digits needs far fewer. */
+    static final long DECODE_PIXELS = 8_000_000L;
+    public static final String FORMATS = "PNG, JPEG, BMP, GIF, TIFF, WebP";
 
     private ImageFiles() {
     }
 
+    /** The picture as its viewer shows it, in grey. */
     public static GreyImage read(Path file) {
+        return readRgb(file).grey();
+    }
+
+    /** The picture as its viewer shows it, upright and in colour. */
+    public static RgbImage readRgb(Path file) {
         String name = String.valueOf(file.getFileName());
         try {
             if (Files.isDirectory(file)) throw new DataException(name + ": is a folder, not an image");
@@ -36,17 +54,21 @@ public final class ImageFiles {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) throw new DataException(name + ": cannot open");
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) throw new DataException(name + ": not an image in a supported format (PNG, JPEG, BMP, GIF)");
+            if (!readers.hasNext()) throw new DataException(name + ": not an image in a supported format (" + FORMATS + ")");
             ImageReader reader = readers.next();
             try {
-                reader.setInput(in, true, true);
+                reader.setInput(in, true, false);
                 int w = reader.getWidth(0);
                 int h = reader.getHeight(0);
                 if (w <= 0 || h <= 0 || w > MAX_SIDE || h > MAX_SIDE || (long) w * h > MAX_PIXELS) {
                     throw new DataException(name + ": declares " + w + "x" + h + " pixels; the limit is " + MAX_SIDE + " per side and "
                             + MAX_PIXELS / 1_000_000 + " megapixels");
                 }
-                return toGrey(reader.read(0));
+                String orientation = orientation(reader);
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = (int) Math.ceil(Math.sqrt((double) w * h / DECODE_PIXELS));
+                if (step > 1) param.setSourceSubsampling(step, step, 0, 0);
+                return orient(toRgb(reader.read(0, param)), orientation);
             } finally {
                 reader.dispose();
             }
@@ -57,21 +79,119 @@ public final class ImageFiles {
         }
     }
 
-    /** Luma (ITU-R 601 weights) of each pixel, transparent parts composited on white. */
+    /**
+     * The standard metadata's {@code Dimension/ImageOrientation} ("Normal", "Rotate90", "FlipH", …: flips, then
+     * counter-clockwise turns), which the TwelveMonkeys readers fill from EXIF and TIFF tags. Unreadable metadata
+     * means the picture is shown as stored, as most viewers do.
+     */
+    static String orientation(ImageReader reader) {
+        try {
+            IIOMetadata meta = reader.getImageMetadata(0);
+            if (meta == null || !meta.isStandardMetadataFormatSupported()) return "Normal";
+            Node root = meta.getAsTree("javax_imageio_1.0");
+            for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (!n.getNodeName().equals("Dimension")) continue;
+                for (Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
+                    if (!c.getNodeName().equals("ImageOrientation")) continue;
+                    NamedNodeMap attrs = c.getAttributes();
+                    Node v = attrs == null ? null : attrs.getNamedItem("value");
+                    if (v != null) return v.getNodeValue();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return "Normal";
+        }
+        return "Normal";
+    }
+
+    /** Applies a standard-metadata orientation: the flip first, then the counter-clockwise turn. */
+    static RgbImage orient(RgbImage img, String orientation) {
+        return switch (orientation) {
+            case "Rotate90" -> turnCounterClockwise(img, 1);
+            case "Rotate180" -> turnCounterClockwise(img, 2);
+            case "Rotate270" -> turnCounterClockwise(img, 3);
+            case "FlipH" -> flipH(img);
+            case "FlipV" -> flipH(turnCounterClockwise(img, 2));
+            case "FlipHRotate90" -> turnCounterClockwise(flipH(img), 1);
+            case "FlipVRotate90" -> turnCounterClockwise(flipH(img), 3);
+            default -> img;
+        };
+    }
+
+    private static RgbImage flipH(RgbImage img) {
+        int w = img.width();
+        int h = img.height();
+        float[][] in = {img.r(), img.g(), img.b()};
+        float[][] out = new float[3][w * h];
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) out[c][y * w + x] = in[c][y * w + (w - 1 - x)];
+            }
+        }
+        return new RgbImage(w, h, out[0], out[1], out[2]);
+    }
+
+    /** Turns the picture counter-clockwise by {@code quarters} quarter turns. */
+    static RgbImage turnCounterClockwise(RgbImage img, int quarters) {
+        RgbImage out = img;
+        for (int q = 0; q < quarters; q++) {
+            int w = out.width();
+            int h = out.height();
+            float[][] in = {out.r(), out.g(), out.b()};
+            float[][] turned = new float[3][w * h];
+            // the new picture is h wide and w high; its pixel (x', y') shows the old (w - 1 - y', x')
+            for (int c = 0; c < 3; c++) {
+                for (int ny = 0; ny < w; ny++) {
+                    for (int nx = 0; nx < h; nx++) turned[c][ny * h + nx] = in[c][nx * w + (w - 1 - ny)];
+                }
+            }
+            out = new RgbImage(h, w, turned[0], turned[1], turned[2]);
+        }
+        return out;
+    }
+
+    /** Luma (ITU-R 601 weights) of each pixel, transparency resolved as {@link #toRgb} does. */
     public static GreyImage toGrey(BufferedImage img) {
+        return toRgb(img).grey();
+    }
+
+    /**
+     * The colour planes, with transparent parts put on the background that contrasts with what the picture draws:
+     * white behind dark content, black behind light content (judged from the opaque pixels' mean brightness).
+     */
+    public static RgbImage toRgb(BufferedImage img) {
         int w = img.getWidth();
         int h = img.getHeight();
-        int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
-        float[] grey = new float[w * h];
-        for (int i = 0; i < argb.length; i++) {
-            int p = argb[i];
-            float a = ((p >>> 24) & 0xff) / 255f;
-            float r = ((p >> 16) & 0xff) / 255f;
-            float g = ((p >> 8) & 0xff) / 255f;
-            float b = (p & 0xff) / 255f;
-            float luma = 0.299f * r + 0.587f * g + 0.114f * b;
-            grey[i] = luma * a + (1 - a);
+        float[] r = new float[w * h];
+        float[] g = new float[w * h];
+        float[] b = new float[w * h];
+        float[] a = new float[w * h];
+        int[] row = new int[w];
+        double opaque = 0;
+        double lumaSum = 0;
+        boolean transparent = false;
+        for (int y = 0; y < h; y++) {
+            img.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                int p = row[x];
+                int i = y * w + x;
+                a[i] = ((p >>> 24) & 0xff) / 255f;
+                r[i] = ((p >> 16) & 0xff) / 255f;
+                g[i] = ((p >> 8) & 0xff) / 255f;
+                b[i] = (p & 0xff) / 255f;
+                if (a[i] < 1) transparent = true;
+                opaque += a[i];
+                lumaSum += a[i] * (0.299f * r[i] + 0.587f * g[i] + 0.114f * b[i]);
+            }
         }
-        return new GreyImage(w, h, grey);
+        if (transparent) {
+            float back = opaque > 0 && lumaSum / opaque > 0.5 ? 0f : 1f;
+            for (int i = 0; i < a.length; i++) {
+                r[i] = r[i] * a[i] + back * (1 - a[i]);
+                g[i] = g[i] * a[i] + back * (1 - a[i]);
+                b[i] = b[i] * a[i] + back * (1 - a[i]);
+            }
+        }
+        return new RgbImage(w, h, r, g, b);
     }
 }

@@ -111,6 +111,22 @@ class DigitPreprocessorTest {
     }
 
     @Test
+    void theStrokeTargetIsMnistsOwnStroke() {
+        LabeledImages train = Mnist.bundled().train();
+        java.util.List<Double> widths = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            GreyImage ink = new GreyImage(28, 28, train.features(i));
+            GreyImage cropped = DigitPreprocessor.crop(ink, DigitPreprocessor.boundingBox(ink));
+            widths.add(DigitPreprocessor.strokeWidth(DigitPreprocessor.scaleLongerSideTo(cropped, DigitPreprocessor.CANON)));
+        }
+        java.util.Collections.sort(widths);
+        double median = widths.get(widths.size() / 2);
+        System.out.printf(java.util.Locale.ROOT, "MNIST stroke width at %d px: median %.2f, quartiles %.2f-%.2f%n",
+                DigitPreprocessor.CANON, median, widths.get(widths.size() / 4), widths.get(3 * widths.size() / 4));
+        assertEquals(DigitPreprocessor.MNIST_STROKE, median, 0.1 * DigitPreprocessor.MNIST_STROKE);
+    }
+
+    @Test
     void mnistImagesPassThroughNearlyUnchanged() {
         Nd4jSetup.init();
         Predictor p = new Predictor(ModelFiles.loadDefault().model());

@@ -42,8 +42,15 @@ final class DrawnDigits {
         t.scale(w, h);
         t.translate(-0.5, -0.5);
         float width = (float) (h * u(0.07, 0.16));
-        g.setStroke(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.setColor(whiteInk ? Color.WHITE : Color.BLACK);
+        drawStrokes(g, digit, t, width);
+        g.dispose();
+        return img;
+    }
+
+    /** The pen paths of {@code digit} (in a unit box, jittered) drawn through {@code t} with a round pen. */
+    void drawStrokes(Graphics2D g, int digit, AffineTransform t, float width) {
+        g.setStroke(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         for (double[][] stroke : strokes(digit)) {
             Path2D.Double path = new Path2D.Double();
             for (int i = 0; i < stroke.length; i++) {
@@ -54,8 +61,6 @@ final class DrawnDigits {
             }
             g.draw(t.createTransformedShape(path));
         }
-        g.dispose();
-        return img;
     }
 
     private double u(double lo, double hi) {

@@ -1,0 +1,404 @@
+package io.digitstudio.data;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds the digits in an {@link InkMap}: connected strokes (8-neighbourhood), grouped into lines by their vertical
+ * overlap; within a line, pieces that share most of their columns are one digit (a broken stroke, the bar of a 5);
+ * small pieces right beside a digit join it; dots and specks much smaller than the line's digits are ignored; a piece
+ * far wider than the line's digits is cut where its column profile has a plausible gap (digits that touch). The result
+ * is ordered top line first, left to right.
+ */
+public final class DigitSegmenter {
+    /** Pieces smaller than this share of the largest are dust, whatever their place. */
+    static final double DUST = 0.004;
+    /** A group lower than this share of its line's tallest, and small, is a dot or a speck. */
+    static final double SPECK_HEIGHT = 0.4;
+
+    private DigitSegmenter() {
+    }
+
+    /** Every digit, in reading order. */
+    public static List<DigitBox> digits(InkMap map) {
+        Labels labels = Labels.of(map);
+        List<List<Group>> lines = lines(labels);
+        List<DigitBox> out = new ArrayList<>();
+        for (int li = 0; li < lines.size(); li++) {
+            for (Group g : lines.get(li)) out.add(box(map, labels, g, li));
+        }
+        if (out.isEmpty()) throw new DataException(InkFinder.BLANK);
+        return out;
+    }
+
+    /** The picture read as one digit: all the ink but dust, dots and specks, cropped to its box. */
+    public static GreyImage single(InkMap map) {
+        Labels labels = Labels.of(map);
+        Group all = null;
+        for (List<Group> line : lines(labels)) {
+            for (Group g : line) {
+                if (all == null) all = g.copy();
+                else all.absorb(g);
+            }
+        }
+        if (all == null) throw new DataException(InkFinder.BLANK);
+        return crop(map, labels, all);
+    }
+
+    /** Connected pieces of the mask. */
+    record Labels(int[] label, List<Group> pieces, int width, int height) {
+        static Labels of(InkMap map) {
+            int w = map.width(), h = map.height();
+            boolean[] mask = map.mask();
+            int[] label = new int[mask.length];
+            java.util.Arrays.fill(label, -1);
+            List<Group> pieces = new ArrayList<>();
+            int[] stack = new int[mask.length];
+            for (int start = 0; start < mask.length; start++) {
+                if (!mask[start] || label[start] >= 0) continue;
+                int id = pieces.size();
+                Group g = new Group(id);
+                int top = 0;
+                stack[top++] = start;
+                label[start] = id;
+                while (top > 0) {
+                    int p = stack[--top];
+                    int px = p % w, py = p / w;
+                    g.add(px, py, map.ink()[p]);
+                    for (int dy = -1; dy <= 1; dy++) {
+                        int y = py + dy;
+                        if (y < 0 || y >= h) continue;
+                        for (int dx = -1; dx <= 1; dx++) {
+                            int x = px + dx;
+                            if (x < 0 || x >= w) continue;
+                            int q = y * w + x;
+                            if (mask[q] && label[q] < 0) {
+                                label[q] = id;
+                                stack[top++] = q;
+                            }
+                        }
+                    }
+                }
+                pieces.add(g);
+            }
+            return new Labels(label, pieces, w, h);
+        }
+    }
+
+    /** Pieces that make one digit (or, before grouping, one piece); boxes with exclusive ends. */
+    static final class Group {
+        final java.util.BitSet ids = new java.util.BitSet();
+        int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = -1, y1 = -1, area;
+        double mass;
+        /** When a wider piece was cut: the cut lines on its left and right ({@link Cut}), null for none. */
+        Cut left, right;
+
+        Group(int id) {
+            ids.set(id);
+        }
+
+        private Group() {
+        }
+
+        void add(int x, int y, float ink) {
+            x0 = Math.min(x0, x);
+            y0 = Math.min(y0, y);
+            x1 = Math.max(x1, x + 1);
+            y1 = Math.max(y1, y + 1);
+            area++;
+            mass += ink;
+        }
+
+        void absorb(Group o) {
+            ids.or(o.ids);
+            x0 = Math.min(x0, o.x0);
+            y0 = Math.min(y0, o.y0);
+            x1 = Math.max(x1, o.x1);
+            y1 = Math.max(y1, o.y1);
+            area += o.area;
+            mass += o.mass;
+        }
+
+        Group copy() {
+            Group g = new Group();
+            g.absorb(this);
+            g.x0 = x0;
+            g.y0 = y0;
+            g.x1 = x1;
+            g.y1 = y1;
+            return g;
+        }
+
+        int width() {
+            return x1 - x0;
+        }
+
+        int height() {
+            return y1 - y0;
+        }
+
+        int overlapX(Group o) {
+            return Math.min(x1, o.x1) - Math.max(x0, o.x0);
+        }
+
+        /** Whether pixel (x, y) of one of this group's pieces lies between its cuts. */
+        boolean owns(int x, int y) {
+            return (left == null || x >= left.at(y)) && (right == null || x < right.at(y));
+        }
+    }
+
+    /** A cut line through a piece: at row {@code y} it passes column {@code x + slant * (y - yc)}. */
+    record Cut(double x, double slant, double yc) {
+        double at(int y) {
+            return x + slant * (y - yc);
+        }
+    }
+
+    /** Lines of digit groups, top to bottom, each left to right. */
+    static List<List<Group>> lines(Labels labels) {
+        List<Group> pieces = new ArrayList<>();
+        int largest = 0;
+        for (Group p : labels.pieces()) largest = Math.max(largest, p.area);
+        for (Group p : labels.pieces()) if (p.area >= Math.max(2, DUST * largest)) pieces.add(p);
+        pieces.sort(Comparator.comparingInt(Group::height).reversed());
+        List<Group> bands = new ArrayList<>();
+        List<List<Group>> members = new ArrayList<>();
+        for (Group p : pieces) {
+            int best = -1;
+            double bestShare = 0;
+            for (int i = 0; i < bands.size(); i++) {
+                Group b = bands.get(i);
+                int overlap = Math.min(p.y1, b.y1) - Math.max(p.y0, b.y0);
+                double share = (double) overlap / Math.min(p.height(), b.height());
+                if (share > bestShare) {
+                    bestShare = share;
+                    best = i;
+                }
+            }
+            if (best >= 0 && bestShare >= 0.5) {
+                bands.get(best).absorb(p);
+                members.get(best).add(p);
+            } else {
+                bands.add(p.copy());
+                members.add(new ArrayList<>(List.of(p)));
+            }
+        }
+        List<List<Group>> lines = new ArrayList<>();
+        int tallest = 0;
+        for (List<Group> m : members) for (Group g : m) tallest = Math.max(tallest, g.height());
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < bands.size(); i++) order.add(i);
+        order.sort(Comparator.comparingInt(i -> bands.get(i).y0));
+        for (int i : order) {
+            List<Group> line = digitsOfLine(members.get(i), labels);
+            int lineTallest = 0;
+            for (Group g : line) lineTallest = Math.max(lineTallest, g.height());
+            if (!line.isEmpty() && lineTallest >= 0.35 * tallest) lines.add(line);
+        }
+        return lines;
+    }
+
+    private static List<Group> digitsOfLine(List<Group> pieces, Labels labels) {
+        List<Group> groups = new ArrayList<>();
+        for (Group p : pieces) groups.add(p.copy());
+        groups.sort(Comparator.comparingInt(g -> g.x0));
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            outer:
+            for (int i = 0; i < groups.size(); i++) {
+                for (int j = i + 1; j < groups.size(); j++) {
+                    Group a = groups.get(i), b = groups.get(j);
+                    // two tall pieces are two digits unless one stands almost wholly above the other's columns
+                    boolean bothTall = Math.min(a.height(), b.height()) >= 0.6 * lineHeightOf(pieces);
+                    double needed = bothTall ? 0.8 : 0.5;
+                    if (a.overlapX(b) >= needed * Math.min(a.width(), b.width())) {
+                        a.absorb(b);
+                        groups.remove(j);
+                        merged = true;
+                        break outer;
+                    }
+                }
+            }
+        }
+        int lineHeight = 0;
+        double lineArea = 0;
+        for (Group g : groups) {
+            lineHeight = Math.max(lineHeight, g.height());
+            lineArea = Math.max(lineArea, g.area);
+        }
+        // small pieces right beside a digit (a stroke broken across) join it; far ones are dots or specks
+        List<Group> kept = new ArrayList<>();
+        for (Group g : groups) {
+            if (g.height() >= SPECK_HEIGHT * lineHeight || g.area >= 0.2 * lineArea) kept.add(g);
+        }
+        for (Group g : groups) {
+            if (kept.contains(g)) continue;
+            Group near = null;
+            int gap = Integer.MAX_VALUE;
+            for (Group k : kept) {
+                int d = Math.max(k.x0 - g.x1, g.x0 - k.x1);
+                if (d < gap) {
+                    gap = d;
+                    near = k;
+                }
+            }
+            boolean besideTop = near != null && g.y1 <= near.y0 + 0.75 * near.height();
+            if (near != null && gap <= 0.08 * lineHeight && besideTop) near.absorb(g);
+        }
+        kept.sort(Comparator.comparingInt(g -> g.x0));
+        List<Group> out = new ArrayList<>();
+        double typical = typicalWidth(kept, lineHeight);
+        for (Group g : kept) out.addAll(cut(g, labels, typical));
+        return out;
+    }
+
+    private static int lineHeightOf(List<Group> pieces) {
+        int h = 0;
+        for (Group p : pieces) h = Math.max(h, p.height());
+        return h;
+    }
+
+    /**
+     * The width of one digit in this line: the (lower) median of the groups no wider than tall, kept between 0.45 and
+     * 0.8 of the line's height; 0.6 of the height when no group qualifies.
+     */
+    private static double typicalWidth(List<Group> groups, int lineHeight) {
+        List<Integer> widths = new ArrayList<>();
+        for (Group g : groups) if (g.width() <= g.height() && g.width() >= 0.3 * g.height()) widths.add(g.width());
+        if (widths.isEmpty()) return 0.6 * lineHeight;
+        widths.sort(null);
+        // the lower median: with two groups, one may be two digits touching
+        return Math.max(0.45 * lineHeight, Math.min(0.8 * lineHeight, widths.get((widths.size() - 1) / 2)));
+    }
+
+    /** Slants tried for a cut (columns per row): handwriting leans, and so does the gap between two of its digits. */
+    private static final double[] SLANTS = {-0.35, -0.2, -0.1, 0, 0.1, 0.2, 0.35};
+
+    /**
+     * A group much wider than one digit is cut into as many digits as its width holds, each cut along the straight
+     * line, near-vertical, that crosses the least ink within a third of a digit of where it would fall. A cut through
+     * about one stroke (where two digits touch) is plausible; one through much ink is not, and the group stays whole.
+     */
+    private static List<Group> cut(Group g, Labels labels, double typical) {
+        int n = (int) Math.round(g.width() / typical);
+        if (g.width() < 1.4 * typical || n < 2 || g.width() < 0.9 * g.height()) return List.of(g);
+        int w = labels.width();
+        boolean[] own = new boolean[g.width() * g.height()];
+        double[] column = new double[g.width()];
+        for (int y = g.y0; y < g.y1; y++) {
+            for (int x = g.x0; x < g.x1; x++) {
+                int l = labels.label()[y * w + x];
+                if (l >= 0 && g.ids.get(l)) {
+                    own[(y - g.y0) * g.width() + (x - g.x0)] = true;
+                    column[x - g.x0]++;
+                }
+            }
+        }
+        double[] sorted = column.clone();
+        java.util.Arrays.sort(sorted);
+        double typicalColumn = Math.max(1, sorted[sorted.length / 2]);
+        // crossing one stroke where two digits touch is plausible; the stroke's thickness is its typical vertical run
+        List<Integer> runs = new ArrayList<>();
+        for (int x = 0; x < g.width(); x++) {
+            int run = 0;
+            for (int y = 0; y <= g.height(); y++) {
+                if (y < g.height() && own[y * g.width() + x]) run++;
+                else if (run > 0) {
+                    runs.add(run);
+                    run = 0;
+                }
+            }
+        }
+        runs.sort(null);
+        double stroke = runs.isEmpty() ? 0 : runs.get(runs.size() / 2);
+        double plausible = Math.max(0.6 * typicalColumn, 1.5 * stroke);
+        double yc = (g.y0 + g.y1) / 2.0;
+        List<Cut> cuts = new ArrayList<>();
+        double step = (double) g.width() / n;
+        for (int k = 1; k < n; k++) {
+            int a = (int) Math.round((k - 0.35) * step), b = (int) Math.round((k + 0.35) * step);
+            Cut best = null;
+            int bestInk = Integer.MAX_VALUE;
+            for (int x = Math.max(1, a); x < Math.min(g.width() - 1, b); x++) {
+                for (double slant : SLANTS) {
+                    int ink = 0;
+                    for (int y = g.y0; y < g.y1; y++) {
+                        int cx = (int) Math.floor(g.x0 + x + slant * (y - yc)) - g.x0;
+                        if (cx >= 0 && cx < g.width() && own[(y - g.y0) * g.width() + cx]) ink++;
+                    }
+                    // a slanted cut must beat a straight one clearly; ties go to the straight cut
+                    if (ink < bestInk || (ink == bestInk && slant == 0)) {
+                        bestInk = ink;
+                        best = new Cut(g.x0 + x, slant, yc);
+                    }
+                }
+            }
+            if (best == null || bestInk > plausible) return List.of(g);
+            cuts.add(best);
+        }
+        List<Group> parts = new ArrayList<>();
+        for (int k = 0; k <= cuts.size(); k++) {
+            Group part = g.copy();
+            part.left = k == 0 ? null : cuts.get(k - 1);
+            part.right = k == cuts.size() ? null : cuts.get(k);
+            // the part's box: the pixels of the piece between its cuts
+            int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = -1, y1 = -1;
+            for (int y = g.y0; y < g.y1; y++) {
+                for (int x = g.x0; x < g.x1; x++) {
+                    if (!own[(y - g.y0) * g.width() + (x - g.x0)] || !part.owns(x, y)) continue;
+                    x0 = Math.min(x0, x);
+                    y0 = Math.min(y0, y);
+                    x1 = Math.max(x1, x + 1);
+                    y1 = Math.max(y1, y + 1);
+                }
+            }
+            if (x1 < 0) return List.of(g);
+            part.x0 = x0;
+            part.y0 = y0;
+            part.x1 = x1;
+            part.y1 = y1;
+            parts.add(part);
+        }
+        return parts;
+    }
+
+    private static DigitBox box(InkMap map, Labels labels, Group g, int line) {
+        GreyImage ink = crop(map, labels, g);
+        double s = map.scale();
+        return new DigitBox((int) Math.floor(g.x0 * s), (int) Math.floor(g.y0 * s), (int) Math.ceil(g.x1 * s), (int) Math.ceil(g.y1 * s), line, ink);
+    }
+
+    /**
+     * The group's ink in its box, one pixel of margin: its own pieces, and the faint edge pixels next to them that the
+     * mask left out (anti-aliasing), but not the ink of other digits.
+     */
+    static GreyImage crop(InkMap map, Labels labels, Group g) {
+        int w = map.width(), h = map.height();
+        int x0 = Math.max(0, g.x0 - 1), x1 = Math.min(w, g.x1 + 1);
+        int y0 = Math.max(0, g.y0 - 1), y1 = Math.min(h, g.y1 + 1);
+        int cw = x1 - x0, ch = y1 - y0;
+        float[] out = new float[cw * ch];
+        int[] label = labels.label();
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                int p = y * w + x;
+                if (!g.owns(x, y)) continue;
+                boolean own = label[p] >= 0 && g.ids.get(label[p]);
+                if (!own && label[p] < 0) {
+                    for (int dy = -1; dy <= 1 && !own; dy++) {
+                        for (int dx = -1; dx <= 1 && !own; dx++) {
+                            int xx = x + dx, yy = y + dy;
+                            if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+                            int l = label[yy * w + xx];
+                            own = l >= 0 && g.ids.get(l);
+                        }
+                    }
+                }
+                if (own) out[(y - y0) * cw + (x - x0)] = map.ink()[p];
+            }
+        }
+        return new GreyImage(cw, ch, out);
+    }
+}
