@@ -58,7 +58,7 @@ final class InspectCommand implements Callable<Integer> {
         if (net.inputSize() != DigitPreprocessor.SIZE * DigitPreprocessor.SIZE) {
             throw new UserInputException(loaded.source() + " takes " + net.inputSize() + " inputs, not 28x28 images");
         }
-        float[] x = DigitPreprocessor.toMnist(ImageFiles.read(image));
+        float[] x = DigitPreprocessor.toMnist(ImageFiles.readRgb(image));
         Prediction p = new Predictor(net).predict(x);
         int side = DigitPreprocessor.SIZE;
         Pictures.saliency(x, new float[x.length], side, side, 8).writePng(out.resolve("input.png"));

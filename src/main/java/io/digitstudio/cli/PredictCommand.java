@@ -1,6 +1,8 @@
 package io.digitstudio.cli;
 
+import io.digitstudio.data.ClassNames;
 import io.digitstudio.data.DataException;
+import io.digitstudio.data.DigitBox;
 import io.digitstudio.data.DigitPreprocessor;
 import io.digitstudio.data.ImageFiles;
 import io.digitstudio.io.ModelFiles;
@@ -8,6 +10,9 @@ import io.digitstudio.io.TextFormats;
 import io.digitstudio.nn.Nd4jSetup;
 import io.digitstudio.nn.Prediction;
 import io.digitstudio.nn.Predictor;
+import io.digitstudio.read.NumberReader;
+import io.digitstudio.read.ReadDigit;
+import io.digitstudio.read.Reading;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,7 +28,9 @@ import java.util.concurrent.Callable;
 
 /** {@code predict}: classify image files, each prepared the way MNIST's digits were. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Classify images of digits (PNG, JPEG, BMP, GIF; any size, either polarity): IMAGE LABEL CONFIDENCE per line.")
+        description = {"Classify images of digits (PNG, JPEG, BMP, GIF, TIFF, WebP; drawings, scans or photos; any size, either polarity): IMAGE LABEL CONFIDENCE per line.",
+                "With --number, read every digit of each image (a house number, a meter, lines of digits): IMAGE DIGITS CONFIDENCE per line, "
+                        + "the confidence being the least sure digit's."})
 final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE.npz", description = "Model in Chainer's NPZ layout (default: the built-in MLP).")
     Path model;
@@ -34,14 +41,19 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "K", defaultValue = "0", description = "Also print the K most likely labels as label:probability.")
     int top;
 
-    @Option(names = "--save-input", paramLabel = "DIR", description = "Write the 28x28 input the network sees for each image as a PNG (x8) in DIR.")
+    @Option(names = "--save-input", paramLabel = "DIR",
+            description = "Write the 28x28 input the network sees for each image as a PNG (x8) in DIR (with --number, one per digit: NAME.input.K.png, K from 1).")
     Path saveInput;
+
+    @Option(names = "--number", description = "Read all the digits in each image, left to right and line by line, as one number.")
+    boolean number;
 
     @Option(names = "--no-recursive", description = "Read only the images directly in a folder, not those in its subfolders.")
     boolean noRecursive;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|csv|json",
-            description = "text: IMAGE LABEL CONFIDENCE per line (default); csv or json: path, label, confidence and every class's probability.")
+            description = "text: IMAGE LABEL CONFIDENCE per line (default); csv or json: path, label, confidence and every class's probability "
+                    + "(with --number: the digits, the lowest confidence, and in json each digit's box, line and probabilities).")
     String format;
 
     @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files, or folders of them (searched with their subfolders).")
@@ -53,9 +65,10 @@ final class PredictCommand implements Callable<Integer> {
         String fmt = format.toLowerCase(Locale.ROOT);
         if (!List.of("text", "csv", "json").contains(fmt)) throw new UserInputException("--format must be text, csv or json, got " + format);
         if (cnn && model != null) throw new UserInputException("--cnn and --model both choose the model; give one");
+        if (number && top > 0) throw new UserInputException("--top lists the likely labels of one digit; it does not combine with --number");
         List<Path> files = expand(images, !noRecursive);
         if (files.isEmpty()) throw new UserInputException("no images found in " + String.join(", ", images.stream().map(String::valueOf).toList())
-                + " (PNG, JPEG, BMP or GIF" + (noRecursive ? "; subfolders were not searched" : "") + ")");
+                + " (" + ImageFiles.FORMATS + (noRecursive ? "; subfolders were not searched" : "") + ")");
         if (saveInput != null) makeFolder(saveInput);
         Startup.engine();
         ModelFiles.LoadedModel loaded = model != null ? ModelFiles.loadNpz(model) : cnn ? ModelFiles.loadBuiltInCnn() : ModelFiles.loadDefault();
@@ -70,6 +83,7 @@ final class PredictCommand implements Callable<Integer> {
         int failed = 0;
         int k = loaded.model().classes();
         java.util.Set<Path> written = new java.util.HashSet<>();
+        if (number) return readNumbers(files, new NumberReader(predictor), loaded.info().classNames(), fmt);
         if (fmt.equals("csv")) {
             StringBuilder head = new StringBuilder("path,label,confidence");
             for (int c = 0; c < k; c++) head.append(",p").append(c);
@@ -80,7 +94,7 @@ final class PredictCommand implements Callable<Integer> {
         boolean first = true;
         for (Path p : files) {
             try {
-                float[] x = DigitPreprocessor.toMnist(ImageFiles.read(p));
+                float[] x = DigitPreprocessor.toMnist(ImageFiles.readRgb(p));
                 Prediction r = predictor.predict(x);
                 if (fmt.equals("csv")) {
                     StringBuilder line = new StringBuilder(TextFormats.csvField(p.toString())).append(',').append(r.label()).append(',').append(String.format(Locale.ROOT, "%.6f", r.confidence()));
@@ -110,7 +124,65 @@ final class PredictCommand implements Callable<Integer> {
         return failed == 0 ? 0 : Cli.EXIT_BAD_INPUT;
     }
 
-    private static final java.util.regex.Pattern IMAGE = java.util.regex.Pattern.compile("(?i).*\\.(png|jpe?g|bmp|gif)");
+    /** {@code predict --number}: one line (or JSON object) per image; a bad image is reported and the rest go on. */
+    private int readNumbers(List<Path> files, NumberReader reader, List<String> names, String fmt) throws IOException {
+        int failed = 0;
+        boolean first = true;
+        java.util.Set<Path> written = new java.util.HashSet<>();
+        if (fmt.equals("csv")) System.out.println("path,number,confidence,digits,lines");
+        if (fmt.equals("json")) System.out.print("[");
+        for (Path p : files) {
+            try {
+                Reading r = reader.number(ImageFiles.readRgb(p));
+                String digits = r.number(label -> ClassNames.of(names, label));
+                if (fmt.equals("csv")) {
+                    System.out.println(TextFormats.csvField(p.toString()) + "," + TextFormats.csvField(digits)
+                            + String.format(Locale.ROOT, ",%.6f,%d,%d", r.confidence(), r.digits().size(), r.lines()));
+                } else if (fmt.equals("json")) {
+                    System.out.print((first ? "\n  " : ",\n  ") + json(p, digits, r));
+                    first = false;
+                } else {
+                    System.out.println(String.format(Locale.ROOT, "%s %s %.4f", p, digits, r.confidence()));
+                }
+                if (saveInput != null) {
+                    Path base = inputFile(saveInput, p, written);
+                    String stem = base.getFileName().toString().replaceFirst("\\.png$", "");
+                    for (int k = 0; k < r.digits().size(); k++) {
+                        saveInput(r.digits().get(k).input(), saveInput.resolve(stem + "." + (k + 1) + ".png"));
+                    }
+                }
+            } catch (DataException e) {
+                failed++;
+                String m = e.getMessage();
+                System.err.println("digitstudio: error: " + (m.startsWith(String.valueOf(p.getFileName())) ? m : p + ": " + m));
+            }
+        }
+        if (fmt.equals("json")) System.out.println(first ? "]" : "\n]");
+        System.out.flush();
+        return failed == 0 ? 0 : Cli.EXIT_BAD_INPUT;
+    }
+
+    /** One image's reading: the number, the lowest confidence, and each digit's box (picture pixels), line and probabilities. */
+    private static String json(Path p, String digits, Reading r) {
+        StringBuilder o = new StringBuilder("{\"path\": ").append(TextFormats.jsonString(p.toString()))
+                .append(", \"number\": ").append(TextFormats.jsonString(digits))
+                .append(String.format(Locale.ROOT, ", \"confidence\": %.6f, \"lines\": %d, \"digits\": [", r.confidence(), r.lines()));
+        for (int i = 0; i < r.digits().size(); i++) {
+            ReadDigit d = r.digits().get(i);
+            DigitBox b = d.box();
+            o.append(i == 0 ? "" : ", ").append("{\"label\": ").append(d.prediction().label())
+                    .append(String.format(Locale.ROOT, ", \"confidence\": %.6f", d.prediction().confidence()))
+                    .append(", \"line\": ").append(b.line())
+                    .append(", \"box\": {\"x\": ").append(b.x0()).append(", \"y\": ").append(b.y0())
+                    .append(", \"width\": ").append(b.x1() - b.x0()).append(", \"height\": ").append(b.y1() - b.y0()).append("}, \"probabilities\": [");
+            float[] pr = d.prediction().probabilities();
+            for (int c = 0; c < pr.length; c++) o.append(c == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.6f", pr[c]));
+            o.append("]}");
+        }
+        return o.append("]}").toString();
+    }
+
+    private static final java.util.regex.Pattern IMAGE = java.util.regex.Pattern.compile("(?i).*\\.(png|jpe?g|bmp|gif|tiff?|webp)");
 
     /** The files named, and the images found in the folders named (with their subfolders unless told not to), sorted. */
     static List<Path> expand(List<Path> paths, boolean recursive) throws IOException {

@@ -255,7 +255,7 @@ public final class MyDigits {
                 continue;
             }
             try {
-                float[] x = DigitPreprocessor.toMnist(ImageFiles.read(f));
+                float[] x = DigitPreprocessor.toMnist(ImageFiles.readRgb(f));
                 MyDigit d = new MyDigit(UUID.randomUUID().toString().substring(0, 8), label, MyDigit.pixelsOf(x), List.of(), "image " + f.getFileName(), Instant.now());
                 keepOriginal(d, f);
                 added.add(d);

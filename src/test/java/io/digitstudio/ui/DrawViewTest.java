@@ -242,4 +242,44 @@ class DrawViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.dialogs.errors.isEmpty());
         assertEquals(7, vm().predictionProperty().get().label(), "a bad file leaves the canvas as it was");
     }
+
+    @Test
+    void digitsWrittenSideBySideReadAsANumberAndOneDigitAsBefore(FxRobot robot) throws Exception {
+        openDraw(robot);
+        stroke(robot, new double[]{50, 90}, new double[]{50, 160}, new double[]{50, 230});
+        assertEquals(1, awaitPrediction());
+        stroke(robot, loop(135, 160, 38, 72));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "10".equals(vm().number()));
+        stroke(robot, new double[]{205, 90}, new double[]{285, 90}, new double[]{250, 160}, new double[]{228, 232});
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "107".equals(vm().number()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("107", robot.lookup("#predictedDigit").queryAs(Label.class).getText(), "the number is what the view shows");
+        assertTrue(robot.lookup("#confidenceLabel").queryAs(Label.class).getText().startsWith("3 digits"));
+        assertNull(vm().predictionProperty().get(), "a number has no single guess to keep");
+        assertTrue(robot.lookup("#keepButton").queryButton().isDisabled());
+        // a box around each digit, drawn over the canvas in the box colour
+        javafx.scene.image.Image shot = WaitForAsyncUtils.asyncFx(() -> app.main.draw().canvas().snapshot(null, null)).get();
+        for (io.digitstudio.read.ReadDigit d : vm().readingProperty().get().digits()) {
+            javafx.scene.paint.Color c = shot.getPixelReader().getColor(d.box().x0() - 2, (d.box().y0() + d.box().y1()) / 2);
+            assertTrue(c.getRed() > 0.6 && c.getRed() - c.getBlue() > 0.4, "box edge colour " + c + " at " + d.box());
+        }
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "10".equals(vm().number()));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertEquals(1, awaitPrediction());
+        assertNull(vm().number(), "one digit reads as one digit, as before");
+    }
+
+    @Test
+    void aPhotographedNumberIsReadWhole(FxRobot robot) throws Exception {
+        openDraw(robot);
+        io.digitstudio.data.CameraDigits.Shot shot = new io.digitstudio.data.CameraDigits(4).number(new int[]{4, 2, 1, 7});
+        Path jpg = Files.write(dir.resolve("meter.jpg"), shot.bytes());
+        app.dialogs.willChoose(jpg);
+        robot.clickOn("#openImageButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().number() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("4217", vm().number());
+        assertEquals("4217", robot.lookup("#predictedDigit").queryAs(Label.class).getText());
+    }
 }

@@ -52,7 +52,7 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public Optional<Path> openImage() {
-        return remember(chooser("Open image to classify", "Images (*.png, *.jpg, *.bmp, *.gif)", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif")
+        return remember(chooser("Open image to classify", "Images (*.png, *.jpg, *.bmp, *.gif, *.tif, *.webp)", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif", "*.tif", "*.tiff", "*.webp")
                 .showOpenDialog(owner));
     }
 

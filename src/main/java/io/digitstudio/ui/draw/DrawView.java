@@ -1,8 +1,11 @@
 package io.digitstudio.ui.draw;
 
+import io.digitstudio.data.DigitBox;
 import io.digitstudio.data.GreyImage;
 import io.digitstudio.data.PenStroke;
 import io.digitstudio.nn.Prediction;
+import io.digitstudio.read.ReadDigit;
+import io.digitstudio.read.Reading;
 import io.digitstudio.ui.model.ModelManager;
 import io.digitstudio.ui.widgets.DigitImages;
 import io.digitstudio.ui.widgets.ProbabilityBars;
@@ -36,6 +39,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
@@ -70,6 +74,7 @@ public final class DrawView extends BorderPane {
         vm.strokes().addListener((ListChangeListener<PenStroke>) c -> repaint());
         vm.imageProperty().addListener((o, a, b) -> repaint());
         vm.whiteInkProperty().addListener((o, a, b) -> repaint());
+        vm.readingProperty().addListener((o, a, b) -> repaint());
         repaint();
         sceneProperty().addListener((o, old, scene) -> {
             if (scene == null) return;
@@ -225,14 +230,41 @@ public final class DrawView extends BorderPane {
         GreyImage img = vm.imageProperty().get();
         if (img != null) {
             g.drawImage(DigitImages.of(img), 0, 0, canvas.getWidth(), canvas.getHeight());
-            return;
+        } else {
+            g.setStroke(ink());
+            g.setLineCap(StrokeLineCap.ROUND);
+            g.setLineJoin(StrokeLineJoin.ROUND);
+            for (PenStroke s : vm.strokes()) paint(g, s.points(), s.width());
+            if (!vm.currentStroke().isEmpty()) paint(g, vm.currentStroke(), vm.penWidthProperty().get());
         }
-        g.setStroke(ink());
-        g.setLineCap(StrokeLineCap.ROUND);
-        g.setLineJoin(StrokeLineJoin.ROUND);
-        for (PenStroke s : vm.strokes()) paint(g, s.points(), s.width());
-        if (!vm.currentStroke().isEmpty()) paint(g, vm.currentStroke(), vm.penWidthProperty().get());
+        paintNumber(g, img);
     }
+
+    /** A number's digits: a box around each, its top guess (and how sure) just under the box. */
+    private void paintNumber(GraphicsContext g, GreyImage img) {
+        Reading r = vm.readingProperty().get();
+        if (r == null || r.digits().size() < 2) return;
+        // boxes are in the picture's pixels, which the canvas shows stretched to its size
+        double sx = img == null ? 1 : canvas.getWidth() / img.width();
+        double sy = img == null ? 1 : canvas.getHeight() / img.height();
+        g.setLineWidth(1.5);
+        g.setLineCap(StrokeLineCap.BUTT);
+        g.setFont(Font.font(13));
+        for (ReadDigit d : r.digits()) {
+            DigitBox b = d.box();
+            double x = b.x0() * sx - 2, y = b.y0() * sy - 2, w = (b.x1() - b.x0()) * sx + 4, h = (b.y1() - b.y0()) * sy + 4;
+            g.setStroke(BOX);
+            g.strokeRect(x, y, w, h);
+            String text = vm.className(d.prediction().label()) + String.format(Locale.ROOT, " %.0f%%", 100 * d.prediction().confidence());
+            double ty = Math.min(canvas.getHeight() - 4, y + h + 14);
+            g.setFill(Color.rgb(0, 0, 0, 0.55));
+            g.fillRect(x, ty - 12, Math.max(w, 8 * text.length()), 16);
+            g.setFill(BOX);
+            g.fillText(text, x + 2, ty);
+        }
+    }
+
+    private static final Color BOX = Color.rgb(255, 176, 32);
 
     private static void paint(GraphicsContext g, List<double[]> pts, double width) {
         g.setLineWidth(width);
@@ -288,6 +320,12 @@ public final class DrawView extends BorderPane {
             digit.setText(p == null ? "–" : vm.className(p.label()));
             confidence.setText(p == null ? vm.hintProperty().get() == null ? "" : vm.hintProperty().get()
                     : String.format(Locale.ROOT, "%.1f%% sure", 100 * p.confidence()));
+        });
+        vm.readingProperty().addListener((o, a, r) -> {
+            String number = vm.number();
+            if (number == null) return;
+            digit.setText(number);
+            confidence.setText(String.format(Locale.ROOT, "%d digits · least sure %.1f%%", r.digits().size(), 100 * r.confidence()));
         });
         vm.hintProperty().addListener((o, a, h) -> {
             if (vm.predictionProperty().get() == null) confidence.setText(h == null ? "" : h);

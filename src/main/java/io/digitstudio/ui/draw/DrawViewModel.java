@@ -1,12 +1,14 @@
 package io.digitstudio.ui.draw;
 
 import io.digitstudio.data.DataException;
-import io.digitstudio.data.DigitPreprocessor;
 import io.digitstudio.data.GreyImage;
 import io.digitstudio.data.PenStroke;
+import io.digitstudio.data.RgbImage;
 import io.digitstudio.data.StrokeRasterizer;
 import io.digitstudio.data.ImageFiles;
 import io.digitstudio.nn.Prediction;
+import io.digitstudio.read.NumberReader;
+import io.digitstudio.read.Reading;
 import io.digitstudio.ui.core.DialogService;
 import io.digitstudio.ui.core.Messages;
 import io.digitstudio.ui.core.TaskExecutor;
@@ -33,7 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The canvas's state: the strokes (or an opened image), pen and ink settings, and the active model's prediction.
  * Predictions run on the compute worker: the strokes are rendered, prepared MNIST-style and classified there; only the
- * newest request's answer is shown, and while drawing at most one request is in flight.
+ * newest request's answer is shown, and while drawing at most one request is in flight. Several digits side by side
+ * are read as a number: the {@link #readingProperty() reading} then holds each digit with its box, and the single
+ * prediction and input are empty.
  */
 public final class DrawViewModel {
     public static final int CANVAS = 320;
@@ -48,6 +52,9 @@ public final class DrawViewModel {
     private final BooleanProperty whiteInk = new SimpleBooleanProperty(true);
     private final DoubleProperty penWidth = new SimpleDoubleProperty(22);
     private final ReadOnlyObjectWrapper<GreyImage> image = new ReadOnlyObjectWrapper<>();
+    /** The opened picture in colour (what is read); {@link #image} is its grey view for the canvas. */
+    private RgbImage picture;
+    private final ReadOnlyObjectWrapper<Reading> reading = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Prediction> prediction = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<float[]> input = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(HINT);
@@ -153,7 +160,7 @@ public final class DrawViewModel {
 
     /** Classifies an image file through the same path as a drawing; a bad file leaves the canvas as it was. */
     public void classifyImage(Path file) {
-        tasks.compute(() -> ImageFiles.read(file)).whenComplete((img, err) -> {
+        tasks.compute(() -> ImageFiles.readRgb(file)).whenComplete((img, err) -> {
             if (err != null) {
                 dialogs.error("Could not open image", Messages.of(err));
                 return;
@@ -162,7 +169,8 @@ public final class DrawViewModel {
             current.clear();
             imageName = String.valueOf(file.getFileName());
             imagePath = file;
-            image.set(img);
+            picture = img;
+            image.set(img.grey());
             predict();
         });
     }
@@ -170,51 +178,51 @@ public final class DrawViewModel {
     /** Requests a prediction for what is on the canvas now. FX thread. */
     public void predict() {
         ActiveModel model = models.activeProperty().get();
-        GreyImage picture = image.get();
+        RgbImage picture = image.get() == null ? null : this.picture;
         List<PenStroke> all = new ArrayList<>(strokes);
         if (current.size() > 0) all.add(new PenStroke(current, penWidth.get()));
         boolean white = whiteInk.get();
         long id = requests.incrementAndGet();
         if (picture == null && all.isEmpty()) {
-            show(null, null, HINT);
+            show(null, HINT);
             return;
         }
         if (model == null) {
-            show(null, null, "Starting… the model is still loading");
+            show(null, "Starting… the model is still loading");
             return;
         }
         inFlight = true;
         tasks.compute(() -> {
             long t0 = System.nanoTime();
-            GreyImage g = picture != null ? picture : StrokeRasterizer.render(all, CANVAS, CANVAS, white);
-            float[] x;
+            RgbImage src = picture != null ? picture : RgbImage.of(StrokeRasterizer.render(all, CANVAS, CANVAS, white));
             try {
-                x = DigitPreprocessor.toMnist(g);
+                Reading r = new NumberReader(model.predictor()).any(src);
+                return new Result(r, null, (System.nanoTime() - t0) / 1e6);
             } catch (DataException e) {
-                return new Result(null, null, e.getMessage(), 0);
+                return new Result(null, e.getMessage(), 0);
             }
-            Prediction p = model.predictor().predict(x);
-            return new Result(p, x, null, (System.nanoTime() - t0) / 1e6);
         }).whenComplete((r, err) -> {
             inFlight = false;
             if (id != requests.get()) return; // a newer drawing is on its way
             if (err != null) {
-                show(null, null, "Prediction failed: " + Messages.of(err));
+                show(null, "Prediction failed: " + Messages.of(err));
             } else {
-                show(r.prediction(), r.input(), r.prediction() == null ? "Nothing to read: " + r.message() : null);
-                if (r.prediction() != null) latencyMillis.set(r.millis());
+                show(r.reading(), r.reading() == null ? "Nothing to read: " + r.message() : null);
+                if (r.reading() != null) latencyMillis.set(r.millis());
             }
         });
     }
 
-    private record Result(Prediction prediction, float[] input, String message, double millis) {
+    private record Result(Reading reading, String message, double millis) {
     }
 
-    private void show(Prediction p, float[] x, String hintText) {
+    private void show(Reading r, String hintText) {
         collected.set("");
         if (image.get() == null) imageName = null;
-        prediction.set(p);
-        input.set(x);
+        boolean one = r != null && r.digits().size() == 1;
+        reading.set(r);
+        prediction.set(one ? r.digits().get(0).prediction() : null);
+        input.set(one ? r.digits().get(0).input() : null);
         hint.set(hintText);
     }
 
@@ -223,6 +231,14 @@ public final class DrawViewModel {
     public DoubleProperty penWidthProperty() { return penWidth; }
     public ReadOnlyObjectProperty<GreyImage> imageProperty() { return image.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Prediction> predictionProperty() { return prediction.getReadOnlyProperty(); }
+    /** The last reading: one digit, or a number's digits with their boxes (in the canvas's or the picture's pixels). */
+    public ReadOnlyObjectProperty<Reading> readingProperty() { return reading.getReadOnlyProperty(); }
+
+    /** The number on the canvas when several digits are written there, else null. */
+    public String number() {
+        Reading r = reading.get();
+        return r == null || r.digits().size() < 2 ? null : r.number(this::className);
+    }
     public ReadOnlyObjectProperty<float[]> inputProperty() { return input.getReadOnlyProperty(); }
     public ReadOnlyStringProperty hintProperty() { return hint.getReadOnlyProperty(); }
     public ReadOnlyStringProperty modelTextProperty() { return modelText.getReadOnlyProperty(); }
