@@ -19,8 +19,6 @@ public final class DigitPreprocessor {
     public static final int BOX = 20;
     /** Normalised ink above this counts for the bounding box; fainter is treated as background noise. */
     static final float INK_THRESHOLD = 0.05f;
-    /** Less contrast than this between ink and background means there is no digit to read. */
-    static final float MIN_CONTRAST = 0.1f;
 
     private DigitPreprocessor() {
     }
@@ -132,35 +130,6 @@ public final class DigitPreprocessor {
         if (ridge.isEmpty()) return 0;
         java.util.Collections.sort(ridge);
         return 2.0 * ridge.get(ridge.size() / 2);
-    }
-
-    /** Steps 1-2: ink bright (1) on dark (0), with the background level removed. Refuses a picture without ink. */
-    public static GreyImage normalizedInk(GreyImage img) {
-        int w = img.width();
-        int h = img.height();
-        float[] p = img.pixels();
-        double borderSum = 0;
-        int borderCount = 0;
-        for (int x = 0; x < w; x++) {
-            borderSum += p[x] + p[(h - 1) * w + x];
-            borderCount += 2;
-        }
-        for (int y = 1; y < h - 1; y++) {
-            borderSum += p[y * w] + p[y * w + w - 1];
-            borderCount += 2;
-        }
-        boolean darkInkOnLight = borderSum / borderCount > 0.5;
-        float[] ink = new float[p.length];
-        float max = 0;
-        for (int i = 0; i < p.length; i++) {
-            ink[i] = darkInkOnLight ? 1f - p[i] : p[i];
-            max = Math.max(max, ink[i]);
-        }
-        float background = (float) (darkInkOnLight ? 1 - borderSum / borderCount : borderSum / borderCount);
-        if (max - background < MIN_CONTRAST) throw new DataException("no digit found: the image has no ink (it is blank)");
-        float range = max - background;
-        for (int i = 0; i < ink.length; i++) ink[i] = Math.max(0f, Math.min(1f, (ink[i] - background) / range));
-        return new GreyImage(w, h, ink);
     }
 
     /** Step 3: {x0, y0, x1, y1} (exclusive ends) of the pixels with ink. */

@@ -49,6 +49,30 @@ public final class CameraDigits {
         return shot(Kind.CAMERA, new int[][]{digits});
     }
 
+    /** White ink on a fully transparent background, as a drawing app exports it (PNG). */
+    public Shot whiteOnTransparent(int digit) throws IOException {
+        whiteInkOnly = true;
+        try {
+            return shot(Kind.TRANSPARENT, new int[][]{{digit}});
+        } finally {
+            whiteInkOnly = false;
+        }
+    }
+
+    private boolean whiteInkOnly;
+
+    /** On grey paper with light falling off from left to right (to 30-50%), like the photographed 3 of issue 15. */
+    public Shot leftToRightLit(int digit) throws IOException {
+        lightFromLeft = true;
+        try {
+            return shot(Kind.GRADIENT, new int[][]{{digit}});
+        } finally {
+            lightFromLeft = false;
+        }
+    }
+
+    private boolean lightFromLeft;
+
     /** Lines of digits on one page, top to bottom; the digits read line after line. */
     public Shot page(int[]... lines) throws IOException {
         return shot(Kind.CAMERA, lines);
@@ -149,6 +173,7 @@ public final class CameraDigits {
     private byte[] transparent(float[] c, int width, int height) throws IOException {
         float[][] inks = {{1, 1, 1}, {0, 0, 0}, colour(0.2, 0.9, 0.9)};
         float[] k = inks[(int) (rng.nextDouble() * 3)];
+        if (whiteInkOnly) k = inks[0];
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         for (int i = 0; i < c.length; i++) {
             int a = byteOf(c[i]);
@@ -175,6 +200,7 @@ public final class CameraDigits {
     /** Light that falls off across the page in a random direction, from 1 down to {@code low}. */
     private void light(float[][] rgb, int w, int h, double low) {
         double a = rng.nextDouble() * 2 * Math.PI;
+        if (lightFromLeft) a = 0;
         double dx = Math.cos(a), dy = Math.sin(a);
         double min = Double.MAX_VALUE, max = -Double.MAX_VALUE;
         for (int[] corner : new int[][]{{0, 0}, {w, 0}, {0, h}, {w, h}}) {
@@ -212,7 +238,7 @@ public final class CameraDigits {
     }
 
     /** The pixels as a phone stores them when it sets EXIF orientation {@code o} (3: turned 180°, 6: 90° ccw, 8: 90° cw). */
-    private static BufferedImage stored(BufferedImage upright, int o) {
+    static BufferedImage stored(BufferedImage upright, int o) {
         int w = upright.getWidth(), h = upright.getHeight();
         boolean swap = o != 3;
         BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_RGB);

@@ -30,11 +30,35 @@ class DigitPreprocessorTest {
     }
 
     @Test
+    void lightFallingOffAcrossThePageIsNotInk() {
+        // grey paper lit from the left (0.85 down to 0.3), a dark bar on the right: only the bar is ink
+        float[] p = new float[120 * 80];
+        for (int y = 0; y < 80; y++) {
+            for (int x = 0; x < 120; x++) {
+                float light = 0.85f - 0.55f * x / 119f;
+                boolean bar = x >= 90 && x < 96 && y >= 15 && y < 65;
+                p[y * 120 + x] = light * (bar ? 0.15f : 1f);
+            }
+        }
+        InkMap ink = InkFinder.find(RgbImage.of(new GreyImage(120, 80, p)));
+        assertArrayEquals(new int[]{90, 15, 96, 65}, DigitPreprocessor.boundingBox(new GreyImage(120, 80, maskOf(ink))));
+        assertTrue(ink.ink()[40 * 120 + 92] > 0.9f, "the bar is full-strength ink");
+        assertEquals(0f, ink.ink()[40 * 120 + 5], "the bright side of the page is paper");
+        assertEquals(0f, ink.ink()[40 * 120 + 80], "the dark side of the page is paper too");
+    }
+
+    private static float[] maskOf(InkMap m) {
+        float[] out = new float[m.mask().length];
+        for (int i = 0; i < out.length; i++) out[i] = m.mask()[i] ? 1f : 0f;
+        return out;
+    }
+
+    @Test
     void inkIsBrightWhicheverPolarityAndBackgroundIsRemoved() {
         GreyImage darkOnLight = rect(10, 10, 0.9f, 0.1f, 3, 3, 6, 6);
         GreyImage lightOnDark = rect(10, 10, 0.1f, 0.9f, 3, 3, 6, 6);
-        GreyImage a = DigitPreprocessor.normalizedInk(darkOnLight);
-        GreyImage b = DigitPreprocessor.normalizedInk(lightOnDark);
+        GreyImage a = InkFinder.find(RgbImage.of(darkOnLight)).asGrey();
+        GreyImage b = InkFinder.find(RgbImage.of(lightOnDark)).asGrey();
         assertArrayEquals(a.pixels(), b.pixels(), 1e-6f);
         assertEquals(1f, a.get(4, 4), 1e-6f);
         assertEquals(0f, a.get(0, 0), 1e-6f);
@@ -51,7 +75,7 @@ class DigitPreprocessorTest {
 
     @Test
     void boundingBoxAndCrop() {
-        GreyImage ink = DigitPreprocessor.normalizedInk(rect(30, 20, 0, 1, 5, 4, 12, 15));
+        GreyImage ink = InkFinder.find(RgbImage.of(rect(30, 20, 0, 1, 5, 4, 12, 15))).asGrey();
         assertArrayEquals(new int[]{5, 4, 12, 15}, DigitPreprocessor.boundingBox(ink));
         GreyImage c = DigitPreprocessor.crop(ink, new int[]{5, 4, 12, 15});
         assertEquals(7, c.width());
