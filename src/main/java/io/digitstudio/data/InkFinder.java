@@ -132,11 +132,10 @@ public final class InkFinder {
 
     /** {below, above}: how far the extremes (ignoring the outermost 0.02%) lie from the median. */
     private static float[] tails(float[] v) {
-        float[] sorted = v.clone();
-        Arrays.sort(sorted);
-        float med = sorted[sorted.length / 2];
-        int tail = (int) (sorted.length * 0.0002);
-        return new float[]{med - sorted[tail], sorted[sorted.length - 1 - tail] - med};
+        float[] work = v.clone();
+        float med = Filters.select(work, work.length / 2);
+        int tail = (int) (work.length * 0.0002);
+        return new float[]{med - Filters.select(work, tail), Filters.select(work, work.length - 1 - tail) - med};
     }
 
     /**
@@ -159,8 +158,7 @@ public final class InkFinder {
                 float[] px = new float[(x1 - x0) * (y1 - y0)];
                 int m = 0;
                 for (int y = y0; y < y1; y++) for (int x = x0; x < x1; x++) px[m++] = v[y * w + x];
-                Arrays.sort(px);
-                val[idx] = px[(int) (0.3 * (px.length - 1))];
+                val[idx] = Filters.select(px, (int) (0.3 * (px.length - 1)));
                 bx[idx] = 2.0 * ((x0 + x1) / 2.0) / w - 1;
                 by[idx] = 2.0 * ((y0 + y1) / 2.0) / h - 1;
                 idx++;
@@ -262,11 +260,9 @@ public final class InkFinder {
     /** Robust spread: 1.4826 × the median absolute deviation from the median. */
     static float mad(float[] v) {
         float[] s = v.clone();
-        Arrays.sort(s);
-        float med = s[s.length / 2];
+        float med = Filters.select(s, s.length / 2);
         for (int i = 0; i < s.length; i++) s[i] = Math.abs(v[i] - med);
-        Arrays.sort(s);
-        return 1.4826f * s[s.length / 2];
+        return 1.4826f * Filters.select(s, s.length / 2);
     }
 
     /** The ink's full strength: the 90th percentile of the pixels clearly above the noise; NaN when there are none. */
@@ -278,8 +274,7 @@ public final class InkFinder {
         float[] c = new float[n];
         int m = 0;
         for (float x : k) if (x > floor) c[m++] = x;
-        Arrays.sort(c);
-        return c[(int) (0.9 * (n - 1))];
+        return Filters.select(c, (int) (0.9 * (n - 1)));
     }
 
     /** Pixels at or above {@code low} that connect (8-neighbourhood) to a pixel at or above {@code high}. */
