@@ -115,13 +115,18 @@ final class PredictCommand implements Callable<Integer> {
                 if (saveInput != null) saveInput(x, inputFile(saveInput, p, written));
             } catch (DataException e) {
                 failed++;
-                String m = e.getMessage();
-                System.err.println("digitstudio: error: " + (m.startsWith(String.valueOf(p.getFileName())) ? m : p + ": " + m));
+                reportUnreadable(p, e);
             }
         }
         if (fmt.equals("json")) System.out.println(first ? "]" : "\n]");
         System.out.flush();
         return failed == 0 ? 0 : Cli.EXIT_BAD_INPUT;
+    }
+
+    /** One line on stderr naming the file, and the run goes on with the next one. */
+    private static void reportUnreadable(Path p, DataException e) {
+        String m = e.getMessage();
+        System.err.println("digitstudio: error: " + (m.startsWith(String.valueOf(p.getFileName())) ? m : p + ": " + m));
     }
 
     /** {@code predict --number}: one line (or JSON object) per image; a bad image is reported and the rest go on. */
@@ -153,8 +158,7 @@ final class PredictCommand implements Callable<Integer> {
                 }
             } catch (DataException e) {
                 failed++;
-                String m = e.getMessage();
-                System.err.println("digitstudio: error: " + (m.startsWith(String.valueOf(p.getFileName())) ? m : p + ": " + m));
+                reportUnreadable(p, e);
             }
         }
         if (fmt.equals("json")) System.out.println(first ? "]" : "\n]");

@@ -50,38 +50,11 @@ public final class DigitSegmenter {
     record Labels(int[] label, List<Group> pieces, int width, int height) {
         static Labels of(InkMap map) {
             int w = map.width(), h = map.height();
-            boolean[] mask = map.mask();
-            int[] label = new int[mask.length];
-            java.util.Arrays.fill(label, -1);
+            int[] label = new int[map.mask().length];
+            int count = Filters.components(map.mask(), w, h, label);
             List<Group> pieces = new ArrayList<>();
-            int[] stack = new int[mask.length];
-            for (int start = 0; start < mask.length; start++) {
-                if (!mask[start] || label[start] >= 0) continue;
-                int id = pieces.size();
-                Group g = new Group(id);
-                int top = 0;
-                stack[top++] = start;
-                label[start] = id;
-                while (top > 0) {
-                    int p = stack[--top];
-                    int px = p % w, py = p / w;
-                    g.add(px, py, map.ink()[p]);
-                    for (int dy = -1; dy <= 1; dy++) {
-                        int y = py + dy;
-                        if (y < 0 || y >= h) continue;
-                        for (int dx = -1; dx <= 1; dx++) {
-                            int x = px + dx;
-                            if (x < 0 || x >= w) continue;
-                            int q = y * w + x;
-                            if (mask[q] && label[q] < 0) {
-                                label[q] = id;
-                                stack[top++] = q;
-                            }
-                        }
-                    }
-                }
-                pieces.add(g);
-            }
+            for (int id = 0; id < count; id++) pieces.add(new Group(id));
+            for (int p = 0; p < label.length; p++) if (label[p] >= 0) pieces.get(label[p]).add(p % w, p / w, map.ink()[p]);
             return new Labels(label, pieces, w, h);
         }
     }

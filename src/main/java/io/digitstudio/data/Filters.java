@@ -142,4 +142,39 @@ final class Filters {
         a[i] = a[j];
         a[j] = t;
     }
+
+    /**
+     * Labels the 8-connected regions of {@code mask}: {@code label} gets each pixel's region number (0, 1, … in the
+     * order the regions' first pixels come row by row) or -1 outside the mask. Returns how many regions there are.
+     */
+    static int components(boolean[] mask, int w, int h, int[] label) {
+        java.util.Arrays.fill(label, -1);
+        int[] stack = new int[mask.length];
+        int count = 0;
+        for (int start = 0; start < mask.length; start++) {
+            if (!mask[start] || label[start] >= 0) continue;
+            int id = count++;
+            int top = 0;
+            stack[top++] = start;
+            label[start] = id;
+            while (top > 0) {
+                int p = stack[--top];
+                int px = p % w, py = p / w;
+                for (int dy = -1; dy <= 1; dy++) {
+                    int y = py + dy;
+                    if (y < 0 || y >= h) continue;
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int x = px + dx;
+                        if (x < 0 || x >= w) continue;
+                        int q = y * w + x;
+                        if (mask[q] && label[q] < 0) {
+                            label[q] = id;
+                            stack[top++] = q;
+                        }
+                    }
+                }
+            }
+        }
+        return count;
+    }
 }

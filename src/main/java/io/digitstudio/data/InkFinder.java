@@ -279,31 +279,13 @@ public final class InkFinder {
 
     /** Pixels at or above {@code low} that connect (8-neighbourhood) to a pixel at or above {@code high}. */
     static boolean[] hysteresis(float[] k, int w, int h, float high, float low) {
+        boolean[] weak = new boolean[k.length];
+        for (int i = 0; i < k.length; i++) weak[i] = k[i] >= low;
+        int[] label = new int[k.length];
+        boolean[] strong = new boolean[Filters.components(weak, w, h, label)];
+        for (int i = 0; i < k.length; i++) if (k[i] >= high) strong[label[i]] = true;
         boolean[] out = new boolean[k.length];
-        int[] stack = new int[k.length];
-        for (int start = 0; start < k.length; start++) {
-            if (out[start] || k[start] < high) continue;
-            int top = 0;
-            stack[top++] = start;
-            out[start] = true;
-            while (top > 0) {
-                int p = stack[--top];
-                int px = p % w, py = p / w;
-                for (int dy = -1; dy <= 1; dy++) {
-                    int y = py + dy;
-                    if (y < 0 || y >= h) continue;
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int x = px + dx;
-                        if (x < 0 || x >= w) continue;
-                        int q = y * w + x;
-                        if (!out[q] && k[q] >= low) {
-                            out[q] = true;
-                            stack[top++] = q;
-                        }
-                    }
-                }
-            }
-        }
+        for (int i = 0; i < k.length; i++) out[i] = label[i] >= 0 && strong[label[i]];
         return out;
     }
 }
