@@ -121,7 +121,7 @@ class CliDefectsTest {
         Path empty = Files.createDirectory(dir.resolve("empty"));
         CliTest.Run none = CliTest.run("predict", empty.toString());
         assertEquals(2, none.code());
-        assertEquals("digitstudio: error: no images found in " + empty + " (PNG, JPEG, BMP or GIF)", none.err().strip());
+        assertEquals("digitstudio: error: no images found in " + empty + " (PNG, JPEG, BMP, GIF, TIFF, WebP)", none.err().strip());
 
         Path photos = dir.resolve("photos");
         image(photos.resolve("a.png"), 3, "png");
