@@ -1,35 +1,103 @@
 package io.digitstudio.nn;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 
 /**
- * How many cores the engine's functions may use, and a helper thread for the second one. Work is split so that every
- * value is computed exactly as on one core (each image on one thread, sums in the same order), so a run gives the same
- * bits whatever the count: {@link #both} runs two independent parts at once, or one after the other on one core.
- * Matrix products stay single-threaded inside (two small products at once beat one product on two threads).
+ * How many cores the engine may use, and the worker threads that run its parallel parts. Work is always split the same
+ * way for a given count and combined in a fixed order, so a run gives the same bits every time with that count.
+ * Parallel parts never nest: a part that asks for parallel work again (a convolution inside a data-parallel training
+ * step) runs it on its own thread, one piece after the other, computing exactly what the pieces would in parallel.
+ * Matrix products stay single-threaded inside (small products in parallel beat one product on several threads).
  */
 public final class Cores {
-    private static volatile int count = Math.min(2, Runtime.getRuntime().availableProcessors());
-    private static Helper helper;
+    /** More workers than this stop paying at these batch sizes (each would get fewer than 16 of 128 examples). */
+    public static final int MAX_DEFAULT = 8;
+    private static volatile int count = defaultCount();
+    private static final List<Helper> helpers = new ArrayList<>();
+    /** True on worker threads, and on the caller while it runs a parallel part: nested requests run in sequence. */
+    private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
 
     private Cores() {
     }
 
-    /** Cores the engine uses: 1, or 2 (the default wherever the JVM sees two or more). */
+    /** The default: the cores the JVM sees, at most {@link #MAX_DEFAULT}. */
+    public static int defaultCount() {
+        return Math.max(1, Math.min(MAX_DEFAULT, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Cores the engine uses. */
     public static int count() {
         return count;
     }
 
-    /** Sets the cores to use; more than 2 counts as 2 for now. */
+    /** Sets the cores to use (1 to 64). */
     public static void setCount(int n) {
-        if (n < 1) throw new IllegalArgumentException("threads must be at least 1, got " + n);
-        count = Math.min(n, 2);
+        if (n < 1 || n > 64) throw new IllegalArgumentException("threads must be between 1 and 64, got " + n);
+        count = n;
+    }
+
+    /** True while this thread runs one part of parallel work (so more parallel work would run in sequence). */
+    public static boolean insideParallelWork() {
+        return INSIDE.get();
     }
 
     /**
-     * Runs {@code a} on this thread and {@code b} on the helper at the same time (or both here, a first, on one core) and
-     * returns when both are done; an exception in either is rethrown here.
+     * Runs {@code body.accept(0)} … {@code body.accept(parts - 1)} at the same time on this thread and worker threads,
+     * and returns when all are done; an exception in any part is rethrown here (the lowest part's). Parts are claimed
+     * in order by whichever thread is free, this one included: a worker that the system has not scheduled yet does not
+     * hold the others up, this thread runs its part instead. A part must therefore compute the same whichever thread
+     * runs it (its buffers belong to the part, not the thread). One part, or a call from inside parallel work, runs the
+     * parts here in order.
+     */
+    public static void parallel(int parts, IntConsumer body) {
+        if (parts <= 1 || INSIDE.get()) {
+            for (int i = 0; i < parts; i++) body.accept(i);
+            return;
+        }
+        List<Helper> hs = helpers(parts - 1);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
+        Throwable[] failures = new Throwable[parts];
+        Thread caller = Thread.currentThread();
+        Runnable claim = () -> {
+            for (int i = next.getAndIncrement(); i < parts; i = next.getAndIncrement()) {
+                try {
+                    body.accept(i);
+                } catch (Throwable t) {
+                    failures[i] = t;
+                }
+                if (finished.incrementAndGet() == parts && Thread.currentThread() != caller) LockSupport.unpark(caller);
+            }
+        };
+        INSIDE.set(true);
+        try {
+            for (int i = 0; i < parts - 1; i++) hs.get(i).start(claim);
+            claim.run();
+            // the parts others claimed are running: wait for them, watching closely at first
+            long since = System.nanoTime();
+            while (finished.get() < parts) {
+                if (System.nanoTime() - since < SPIN_NANOS) spin();
+                else LockSupport.parkNanos(Cores.class, 20_000);
+            }
+        } finally {
+            INSIDE.set(false);
+        }
+        for (Throwable first : failures) {
+            if (first == null) continue;
+            if (first instanceof RuntimeException r) throw r;
+            if (first instanceof Error e) throw e;
+            throw new IllegalStateException(first);
+        }
+    }
+
+    /**
+     * Runs {@code a} on this thread and {@code b} on a worker at the same time when more than one core is in use (or
+     * both here, a first) and returns when both are done.
      */
     static void both(Runnable a, Runnable b) {
         if (count < 2) {
@@ -37,73 +105,59 @@ public final class Cores {
             b.run();
             return;
         }
-        Helper h = helper();
-        h.start(b);
-        Throwable mine = null;
-        try {
-            a.run();
-        } catch (Throwable t) {
-            mine = t;
-        }
-        Throwable theirs = h.await();
-        Throwable first = mine != null ? mine : theirs;
-        if (first instanceof RuntimeException r) throw r;
-        if (first instanceof Error e) throw e;
-        if (first != null) throw new IllegalStateException(first);
+        parallel(2, i -> (i == 0 ? a : b).run());
     }
 
-    private static synchronized Helper helper() {
-        if (helper == null) helper = new Helper();
-        return helper;
+    private static synchronized List<Helper> helpers(int n) {
+        while (helpers.size() < n) helpers.add(new Helper(helpers.size() + 2));
+        return new ArrayList<>(helpers.subList(0, n));
     }
 
-    /** One daemon thread that runs one task at a time; the caller waits for it by spinning briefly, then parking. */
+    /**
+     * A short busy wait without the CPU's pause hint: on a virtual machine a pause loop makes the hypervisor take the
+     * core away (pause-loop exiting), which cost 0.2 ms per hand-over, a fifth of a training step.
+     */
+    private static void spin() {
+        for (int i = 0; i < 32; i++) SINK.lazySet(i);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger SINK = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How long an idle worker keeps watching for its next task before it parks. */
+    static final long SPIN_NANOS = 2_000_000L;
+
+    /** One daemon thread that runs the tasks handed to it, one at a time, watching for the next before it parks. */
     private static final class Helper implements Runnable {
         private final AtomicReference<Runnable> task = new AtomicReference<>();
         private final Thread thread;
-        private volatile boolean done = true;
-        private volatile Throwable failure;
-        private volatile Thread waiter;
 
-        Helper() {
-            thread = new Thread(this, "digitstudio-core-2");
+        Helper(int number) {
+            thread = new Thread(this, "digitstudio-core-" + number);
             thread.setDaemon(true);
             thread.start();
         }
 
         void start(Runnable r) {
-            failure = null;
-            done = false;
+            // a task still waiting here was a region whose parts are all claimed by now: running it is harmless
             task.set(r);
             LockSupport.unpark(thread);
         }
 
-        Throwable await() {
-            waiter = Thread.currentThread();
-            for (int spins = 0; !done; spins++) {
-                if (spins < 20_000) Thread.onSpinWait();
-                else LockSupport.parkNanos(this, 50_000);
-            }
-            waiter = null;
-            return failure;
-        }
-
         @Override
         public void run() {
+            INSIDE.set(true);
+            long idleSince = System.nanoTime();
             while (true) {
                 Runnable r = task.getAndSet(null);
                 if (r == null) {
-                    LockSupport.park(this);
+                    // a training step asks again within a millisecond: waking a parked thread takes tens of
+                    // microseconds or more on a virtual machine, so keep watching for a while before parking
+                    if (System.nanoTime() - idleSince < SPIN_NANOS) spin();
+                    else LockSupport.park(this);
                     continue;
                 }
-                try {
-                    r.run();
-                } catch (Throwable t) {
-                    failure = t;
-                }
-                done = true;
-                Thread w = waiter;
-                if (w != null) LockSupport.unpark(w);
+                r.run();
+                idleSince = System.nanoTime();
             }
         }
     }

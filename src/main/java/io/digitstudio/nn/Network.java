@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -258,6 +259,28 @@ public final class Network extends Chain {
 
     public int classes() {
         return classes;
+    }
+
+    /**
+     * Whether copies of this network can each train on part of a batch at once: every layer computes each example on
+     * its own. Batch normalization (statistics over the whole batch, running averages it updates) and dropout (a random
+     * stream drawn in example order) do not, so such networks train on one thread.
+     */
+    public boolean dataParallel() {
+        for (LayerSpec l : spec.layers()) if (l instanceof LayerSpec.BatchNorm || l instanceof LayerSpec.Dropout) return false;
+        return true;
+    }
+
+    /**
+     * A copy of this network that shares its weights (the same arrays: an update through one is seen by both) and has
+     * gradients of its own: one per worker thread of a data-parallel training step.
+     */
+    public Network replica() {
+        if (!dataParallel()) throw new IllegalStateException("a network with batch normalization or dropout has no replicas");
+        Network copy = new Network(spec, inputShape, classes, new Rng(0));
+        Map<String, Parameter> mine = namedParams();
+        for (Map.Entry<String, Parameter> e : copy.namedParams().entrySet()) e.getValue().shareValuesOf(mine.get(e.getKey()));
+        return copy;
     }
 
     /** The random state dropout draws from (saved in snapshots so a resumed run drops the same units). */

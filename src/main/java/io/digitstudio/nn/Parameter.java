@@ -36,6 +36,19 @@ public final class Parameter extends Variable {
         this.grad = null;
     }
 
+    /**
+     * Makes this parameter use {@code source}'s values (the same array: an update of one is an update of both) with a
+     * gradient of its own, so that several threads can each compute a gradient for the same weights.
+     */
+    void shareValuesOf(Parameter source) {
+        if (!java.util.Arrays.equals(source.data.shape(), data.shape())) {
+            throw new IllegalArgumentException(name() + ": shapes differ, " + java.util.Arrays.toString(source.data.shape()) + " and " + java.util.Arrays.toString(data.shape()));
+        }
+        this.data = source.data;
+        this.gradBuffer = null;
+        this.grad = null;
+    }
+
     /** Where a backward pass writes this parameter's gradient when it has none yet. */
     INDArray gradTarget() {
         if (gradBuffer == null) gradBuffer = Nd4j.create(DataType.FLOAT, data.shape());

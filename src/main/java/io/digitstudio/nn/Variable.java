@@ -39,16 +39,21 @@ public class Variable {
      * of images; {@code values} may be longer than the shape needs (a reused batch buffer).
      */
     public static Variable of(float[] values, long... shape) {
+        return ofPart(values, 0, shape);
+    }
+
+    /** Like {@link #of(float[], long...)}, from {@code values[offset]} on: one shard of a batch buffer. */
+    public static Variable ofPart(float[] values, int offset, long... shape) {
         INDArray a = Workspace.alloc(shape);
         long count = a.length();
-        if (values.length < count) {
-            throw new IllegalArgumentException(values.length + " values cannot fill shape " + Arrays.toString(shape));
+        if (values.length - (long) offset < count) {
+            throw new IllegalArgumentException((values.length - offset) + " values cannot fill shape " + Arrays.toString(shape));
         }
-        if (values.length == count) {
+        if (offset == 0 && values.length == count) {
             Host.write(values, a);
         } else {
             org.bytedeco.javacpp.FloatPointer p = (org.bytedeco.javacpp.FloatPointer) a.data().addressPointer();
-            p.put(values, 0, (int) count);
+            p.put(values, offset, (int) count);
         }
         return new Variable(a);
     }

@@ -5,6 +5,7 @@ import io.digitstudio.data.Dataset;
 import io.digitstudio.data.ExampleBatch;
 import io.digitstudio.data.Rng;
 import io.digitstudio.data.SerialIterator;
+import io.digitstudio.nn.Cores;
 import io.digitstudio.nn.F;
 import io.digitstudio.nn.Network;
 import io.digitstudio.nn.Variable;
@@ -57,6 +58,8 @@ public final class TrainingLoop {
     private long startNanos;
     private double elapsedBefore;
     private final Workspace workspace = new Workspace();
+    /** Splits each step across the cores; null where the network cannot be split (batch normalization, dropout). */
+    private DataParallelStep parallelStep;
     private long iteration;
     private RunSetup setup = RunSetup.NONE;
 
@@ -254,6 +257,7 @@ public final class TrainingLoop {
         Map<String, Double> stopState = pendingState.get(STOP_TRIGGER_STATE);
         if (stopTrigger != null && stopState != null) stopTrigger.restore(stopState);
         Throwable failure = null;
+        if (parallelStep == null && Cores.count() > 1 && model.dataParallel()) parallelStep = new DataParallelStep(model);
         try {
             listeners.forEach(l -> l.onStart(info));
             for (Extension e : ordered) e.initialize(this);
@@ -270,29 +274,47 @@ public final class TrainingLoop {
                     ExampleBatch batch = prefetcher.take(indices);
                     // the next batch is assembled on the helper thread meanwhile; not across an epoch's end, so that
                     // what a snapshot records there (the augmentation's random state) is exactly as without prefetching
-                    if (!iterator.isNewEpoch()) prefetcher.prefetch(iterator.peekNext());
+                    if (!iterator.isNewEpoch() && parallelStep == null) prefetcher.prefetch(iterator.peekNext());
                     int n = batch.size();
                     float loss;
                     float acc;
                     double lr = optimizer.get(optimizer.lrName());
-                    try (Workspace.Scope s = workspace.enter()) {
-                        Variable y = model.forward(Variable.of(batch.x(), model.batchShape(n)));
-                        Variable l = F.softmaxCrossEntropy(y, batch.t());
-                        loss = l.item();
+                    int parts = parallelStep == null ? 1 : DataParallelStep.parts(n);
+                    if (parts > 1) {
+                        // every core takes part of the batch; the combined gradient is left in the model's parameters
+                        parallelStep.run(batch, parts);
+                        loss = parallelStep.loss();
+                        acc = parallelStep.accuracy();
                         if (!Float.isFinite(loss)) {
                             outcome = TrainingResult.Outcome.DIVERGED;
                             message = divergedMessage("the loss became " + (Float.isNaN(loss) ? "NaN" : "infinite"));
                             break;
                         }
-                        acc = F.accuracy(y, batch.t()).item();
-                        model.cleargrads();
-                        l.backward();
-                        try {
-                            optimizer.update();
-                        } catch (io.digitstudio.optim.DivergedException ex) {
+                        String failed = update();
+                        if (failed != null) {
                             outcome = TrainingResult.Outcome.DIVERGED;
-                            message = divergedMessage(ex.getMessage());
+                            message = divergedMessage(failed);
                             break;
+                        }
+                    } else {
+                        try (Workspace.Scope s = workspace.enter()) {
+                            Variable y = model.forward(Variable.of(batch.x(), model.batchShape(n)));
+                            Variable l = F.softmaxCrossEntropy(y, batch.t());
+                            loss = l.item();
+                            if (!Float.isFinite(loss)) {
+                                outcome = TrainingResult.Outcome.DIVERGED;
+                                message = divergedMessage("the loss became " + (Float.isNaN(loss) ? "NaN" : "infinite"));
+                                break;
+                            }
+                            acc = F.accuracy(y, batch.t()).item();
+                            model.cleargrads();
+                            l.backward();
+                            String failed = update();
+                            if (failed != null) {
+                                outcome = TrainingResult.Outcome.DIVERGED;
+                                message = divergedMessage(failed);
+                                break;
+                            }
                         }
                     }
                     iteration++;
@@ -413,6 +435,16 @@ public final class TrainingLoop {
         seen = 0;
         epochTrainNanos = 0;
         return r;
+    }
+
+    /** The optimizer's update; null when done, else why it refused (a weight would have become NaN or infinite). */
+    private String update() {
+        try {
+            optimizer.update();
+            return null;
+        } catch (io.digitstudio.optim.DivergedException ex) {
+            return ex.getMessage();
+        }
     }
 
     private String divergedMessage(String what) {

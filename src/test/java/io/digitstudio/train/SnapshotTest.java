@@ -66,6 +66,19 @@ class SnapshotTest {
     }
 
     @Test
+    void runsSplitAcrossCoresResumeBitForBit() throws Exception {
+        int before = io.digitstudio.nn.Cores.count();
+        try {
+            io.digitstudio.nn.Cores.setCount(2);
+            resumeIsBitIdentical(TrainingConfig.tutorial().withEpochs(4));
+            io.digitstudio.nn.Cores.setCount(3);
+            resumeIsBitIdentical(TrainingConfig.tutorial().withEpochs(4).withNetwork(io.digitstudio.nn.NetworkSpec.parse("conv 4 5, relu, maxpool 2, linear 16, relu, linear")));
+        } finally {
+            io.digitstudio.nn.Cores.setCount(before);
+        }
+    }
+
+    @Test
     void aConvolutionalRunWithDropoutResumesBitForBitToo() throws Exception {
         // the dropout masks come from the network's own generator, whose state the snapshot carries
         resumeIsBitIdentical(TrainingConfig.tutorial().withEpochs(4).withBatchSize(100)

@@ -1,0 +1,152 @@
+package io.digitstudio.train;
+
+import io.digitstudio.data.ExampleBatch;
+import io.digitstudio.nn.Cores;
+import io.digitstudio.nn.F;
+import io.digitstudio.nn.Network;
+import io.digitstudio.nn.Parameter;
+import io.digitstudio.nn.Replicas;
+import io.digitstudio.nn.Variable;
+import io.digitstudio.nn.Workspace;
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The forward and backward passes of one training step, split across the cores: each core takes a contiguous part of
+ * the batch through its copy of the network (its own workspace, activations and gradients), and the gradients are then
+ * combined, each weighted by its part's share of the batch, always in part order, so the result is the same bits
+ * every time for a given number of parts, and equals the one-core gradient up to float rounding. The combined gradient
+ * is left in the network's own parameters, where the optimizer takes it as after {@code loss.backward()}.
+ */
+final class DataParallelStep {
+    /** Fewer examples than this per core cost more in coordination than they save. */
+    static final int MIN_PART = 16;
+
+    private final Replicas replicas;
+    private final List<List<Parameter>> params = new ArrayList<>();
+    private float[] losses = new float[0];
+    private float[] accuracies = new float[0];
+    private int[][] labels = new int[0][];
+    private float[][] sums = new float[0][];
+    private float[][] reads = new float[0][];
+    private final double[] weights = new double[64];
+    private float loss;
+    private float accuracy;
+
+    DataParallelStep(Network model) {
+        this.replicas = new Replicas(model);
+    }
+
+    /** How many parts a batch of {@code n} splits into with the cores in use (1: train as before, on one core). */
+    static int parts(int n) {
+        return Replicas.parts(n, MIN_PART);
+    }
+
+    /** Mean loss of the last step (over the examples with a label, as the one-core loss). */
+    float loss() {
+        return loss;
+    }
+
+    /** Accuracy of the last step, over all its examples. */
+    float accuracy() {
+        return accuracy;
+    }
+
+    /** Runs forward and backward for {@code batch} in {@code parts} parts and leaves the combined gradient in the model. */
+    void run(ExampleBatch batch, int parts) {
+        prepare(parts);
+        int n = batch.size();
+        int d = batch.featureSize();
+        Network main = replicas.main();
+        Cores.parallel(parts, w -> {
+            int from = w * n / parts, to = (w + 1) * n / parts;
+            int m = to - from;
+            Network net = replicas.get(w);
+            if (labels[w].length < m) labels[w] = new int[m];
+            int[] t = labels[w];
+            System.arraycopy(batch.t(), from, t, 0, m);
+            try (Workspace.Scope s = replicas.workspace(w).enter()) {
+                Variable y = net.forward(Variable.ofPart(batch.x(), from * d, main.batchShape(m)));
+                Variable l = F.softmaxCrossEntropy(y, t); // reads the first m labels
+                losses[w] = l.item();
+                accuracies[w] = F.accuracy(y, t).item();
+                net.cleargrads();
+                l.backward();
+            }
+        });
+        // each part's mean is over its labelled examples: weight it by their share, as one mean over the batch would
+        int labelled = 0;
+        for (int i = 0; i < n; i++) if (batch.t()[i] >= 0) labelled++;
+        double lossSum = 0, accSum = 0;
+        for (int w = 0; w < parts; w++) {
+            int from = w * n / parts, to = (w + 1) * n / parts;
+            int mine = 0;
+            for (int i = from; i < to; i++) if (batch.t()[i] >= 0) mine++;
+            weights[w] = labelled == 0 ? (double) (to - from) / n : (double) mine / labelled;
+            if (mine > 0 || labelled == 0) lossSum += weights[w] * losses[w];
+            accSum += (double) (to - from) / n * accuracies[w];
+        }
+        loss = labelled == 0 ? Float.NaN : (float) lossSum;
+        accuracy = (float) accSum;
+        combineGradients(parts);
+    }
+
+    /**
+     * grad = Σ weight_w · grad_w over the parts in order, written into the network's own gradients. The elements of
+     * each parameter are shared out among the cores (each element's sum has the same order whoever computes it).
+     */
+    private void combineGradients(int parts) {
+        List<Parameter> mainParams = params.get(0);
+        Cores.parallel(parts, c -> {
+            float[] sum = sums[c];
+            float[] read = reads[c];
+            for (int j = 0; j < mainParams.size(); j++) {
+                INDArray target = mainParams.get(j).grad();
+                if (target == null) continue;
+                int len = (int) target.length();
+                int from = (int) ((long) c * len / parts), to = (int) ((long) (c + 1) * len / parts);
+                int m = to - from;
+                if (m == 0) continue;
+                for (int w = 0; w < parts; w++) {
+                    elements(params.get(w).get(j).grad(), from).get(read, 0, m);
+                    float k = (float) weights[w];
+                    if (w == 0) for (int i = 0; i < m; i++) sum[i] = k * read[i];
+                    else for (int i = 0; i < m; i++) sum[i] += k * read[i];
+                }
+                elements(target, from).put(sum, 0, m);
+            }
+        });
+    }
+
+    /** The array's memory from element {@code from} on (a new pointer object: the array's own keeps its position). */
+    private static FloatPointer elements(INDArray a, int from) {
+        return new FloatPointer((FloatPointer) a.data().addressPointer()).position(from);
+    }
+
+    /** Copies, parameter lists and buffers for {@code parts} parts (made once; later steps reuse them). */
+    private void prepare(int parts) {
+        if (parts > weights.length) throw new IllegalArgumentException("at most " + weights.length + " parts, got " + parts);
+        while (params.size() < parts) params.add(replicas.get(params.size()).params());
+        if (losses.length < parts) {
+            losses = new float[parts];
+            accuracies = new float[parts];
+        }
+        int biggest = 0;
+        for (Parameter p : params.get(0)) biggest = Math.max(biggest, p.size());
+        if (labels.length < parts) {
+            labels = java.util.Arrays.copyOf(labels, parts);
+            sums = java.util.Arrays.copyOf(sums, parts);
+            reads = java.util.Arrays.copyOf(reads, parts);
+        }
+        for (int w = 0; w < parts; w++) {
+            if (labels[w] == null) labels[w] = new int[0];
+            if (sums[w] == null || sums[w].length < biggest) {
+                sums[w] = new float[biggest];
+                reads[w] = new float[biggest];
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.digitstudio.train;
+
+import io.digitstudio.data.ExampleBatch;
+import io.digitstudio.data.LabeledImages;
+import io.digitstudio.data.Mnist;
+import io.digitstudio.data.Rng;
+import io.digitstudio.nn.Cores;
+import io.digitstudio.nn.F;
+import io.digitstudio.nn.Host;
+import io.digitstudio.nn.Nd4jSetup;
+import io.digitstudio.nn.Network;
+import io.digitstudio.nn.NetworkSpec;
+import io.digitstudio.nn.Parameter;
+import io.digitstudio.nn.Variable;
+import io.digitstudio.nn.Workspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** A training step split across cores computes the one-core step's gradient, and runs repeat bit for bit. */
+class DataParallelTest {
+    static LabeledImages train;
+    static LabeledImages test;
+    private final int cores = Cores.count();
+
+    @BeforeAll
+    static void data() {
+        Nd4jSetup.init();
+        train = Mnist.bundled().train().head(1000);
+        test = Mnist.bundled().test().head(200);
+    }
+
+    @AfterEach
+    void restoreCores() {
+        Cores.setCount(cores);
+    }
+
+    private static ExampleBatch batch(int n) {
+        return new ExampleBatch().concatExamples(train, IntStream.range(0, n).toArray());
+    }
+
+    private static Map<String, float[]> grads(Network net) {
+        Map<String, float[]> g = new LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> e : net.namedParams().entrySet()) g.put(e.getKey(), Host.toArray(e.getValue().grad()));
+        return g;
+    }
+
+    /** The one-core step: forward, loss, backward; returns {loss, accuracy}. */
+    private static float[] oneCore(Network net, ExampleBatch b) {
+        try (Workspace.Scope s = new Workspace().enter()) {
+            Variable y = net.forward(Variable.of(b.x(), net.batchShape(b.size())));
+            Variable l = F.softmaxCrossEntropy(y, b.t());
+            float loss = l.item();
+            float acc = F.accuracy(y, b.t()).item();
+            net.cleargrads();
+            l.backward();
+            return new float[]{loss, acc};
+        }
+    }
+
+    private void sameGradientAsOneCore(String spec, int n, int parts) {
+        ExampleBatch b = batch(n);
+        Network net = new Network(NetworkSpec.parse(spec), train.exampleShape(), 10, new Rng(7));
+        float[] one = oneCore(net, b);
+        Map<String, float[]> expected = grads(net);
+        DataParallelStep step = new DataParallelStep(net);
+        step.run(b, parts);
+        Map<String, float[]> actual = grads(net);
+        assertEquals(one[0], step.loss(), 1e-5f, spec + ": loss");
+        assertEquals(one[1], step.accuracy(), 1e-6f, spec + ": accuracy");
+        for (String k : expected.keySet()) {
+            float[] e = expected.get(k), a = actual.get(k);
+            float scale = 0;
+            for (float v : e) scale = Math.max(scale, Math.abs(v));
+            for (int i = 0; i < e.length; i++) {
+                assertEquals(e[i], a[i], 1e-5f * Math.max(1f, scale), spec + ": " + k + "[" + i + "] with " + parts + " parts");
+            }
+        }
+    }
+
+    @Test
+    void twoPartsGiveTheOneCoreGradient() {
+        sameGradientAsOneCore("linear 100, relu, linear 100, relu, linear", 128, 2);
+    }
+
+    @Test
+    void unevenPartsAndConvolutionsToo() {
+        sameGradientAsOneCore("linear 100, relu, linear 100, relu, linear", 100, 3);
+        sameGradientAsOneCore("conv 6 5, relu, maxpool 2, conv 8 3, relu, avgpool 2, linear 20, tanh, linear", 64, 2);
+        sameGradientAsOneCore("conv 6 5, relu, maxpool 2, conv 8 3, relu, avgpool 2, linear 20, tanh, linear", 50, 4);
+    }
+
+    private static Map<String, float[]> weightsAfter(TrainingConfig config) {
+        TrainingLoop loop = TrainingLoop.create(config, train, test, "t");
+        loop.run();
+        Map<String, float[]> w = new LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> e : loop.model().namedParams().entrySet()) w.put(e.getKey(), Host.toArray(e.getValue().data()));
+        return w;
+    }
+
+    @Test
+    void twoRunsOnTheSameCoresAreIdenticalAndOneCoreIsTheOneCoreRun() {
+        TrainingConfig config = TrainingConfig.tutorial().withEpochs(2);
+        Cores.setCount(2);
+        Map<String, float[]> a = weightsAfter(config);
+        Map<String, float[]> b = weightsAfter(config);
+        for (String k : a.keySet()) assertArrayEquals(a.get(k), b.get(k), 0f, k + " differs between two 2-core runs");
+        Cores.setCount(1);
+        Map<String, float[]> c = weightsAfter(config);
+        Map<String, float[]> d = weightsAfter(config);
+        boolean differs = false;
+        for (String k : c.keySet()) {
+            assertArrayEquals(c.get(k), d.get(k), 0f, k + " differs between two 1-core runs");
+            float[] x = a.get(k), y = c.get(k);
+            for (int i = 0; i < x.length; i++) {
+                assertEquals(y[i], x[i], 1e-2f, k + " drifted far from the 1-core run");
+                differs |= x[i] != y[i];
+            }
+        }
+        assertTrue(differs, "two cores sum in another order than one: the bits differ (else this test checks nothing)");
+    }
+
+    @Test
+    void networksThatCannotBeSplitTrainOnOneCore() {
+        assertFalse(new Network(NetworkSpec.parse("linear 20, batchnorm, relu, linear"), new int[]{784}, 10, new Rng(1)).dataParallel());
+        assertFalse(new Network(NetworkSpec.parse("linear 20, relu, dropout 0.5, linear"), new int[]{784}, 10, new Rng(1)).dataParallel());
+        assertTrue(new Network(NetworkSpec.parse("linear 20, relu, linear"), new int[]{784}, 10, new Rng(1)).dataParallel());
+        assertEquals(1, DataParallelStep.parts(20), "20 examples are not worth a second core");
+    }
+}
