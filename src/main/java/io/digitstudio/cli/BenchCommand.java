@@ -41,7 +41,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model-file", paramLabel = "FILE.npz", description = "With --predict: time this model instead of the built-in MLP.")
     java.nio.file.Path modelFile;
 
-    @Option(names = "--threads", description = "Cores to use, as for train (default: 2 where there are two).")
+    @Option(names = "--threads", paramLabel = "N", description = "Cores to use, as for train (default: every core the JVM sees, up to 8).")
     Integer threads;
 
     @Option(names = "--blas-threads", description = "Threads inside each matrix product (default: 1).")
@@ -82,6 +82,11 @@ final class BenchCommand implements Callable<Integer> {
         TrainingLoop loop = TrainingLoop.create(config, d.train(), d.test(), d.source());
         System.out.printf(Locale.ROOT, "bench: %s, batch %d, momentum-sgd, %d core(s), %d BLAS thread(s), %d epochs, %d train / %d test examples%n",
                 loop.model().description(), batchSize, io.digitstudio.nn.Cores.count(), Nd4jSetup.blasThreads(), epochs, d.train().size(), d.test().size());
+        int cores = io.digitstudio.nn.Cores.count();
+        System.out.printf(Locale.ROOT, "threads: %d (the JVM sees %d processors); %s%n", cores, Runtime.getRuntime().availableProcessors(),
+                cores == 1 ? "one core trains and validates"
+                        : !loop.model().dataParallel() ? "batchnorm or dropout: training steps stay on one core"
+                        : "each step's batch of " + batchSize + " is split in " + Math.max(1, Math.min(cores, batchSize / 16)) + " parts; validation batches are shared out");
         System.out.printf(Locale.ROOT, "startup: nd4j %.2fs, data %.2fs%n", initSeconds, loadSeconds);
         io.digitstudio.train.LayerStats sampler = null;
         if (health != null) {
@@ -110,6 +115,9 @@ final class BenchCommand implements Callable<Integer> {
         double val = Stats.warmMedian(reports, EpochReport::valSeconds);
         System.out.printf(Locale.ROOT, "train_seconds_per_epoch:%.3f train_it_per_s:%.0f val_seconds_per_epoch:%.3f val_it_per_s:%.0f (medians of epochs %s)%n",
                 train, itPerEpoch / train, val, valBatches / val, reports.size() > 1 ? "2-" + reports.size() : "1");
+        // what a side-by-side ratio needs: compare epoch_seconds with the peer's train_s + val_s at the same threads
+        System.out.printf(Locale.ROOT, "ratio_inputs: threads:%d epoch_seconds:%.3f final_val_accuracy:%.4f%n", cores, train + val,
+                reports.isEmpty() ? Double.NaN : reports.get(reports.size() - 1).valAccuracy());
         return 0;
     }
 

@@ -92,9 +92,10 @@ final class PredictCommand implements Callable<Integer> {
             System.out.print("[");
         }
         boolean first = true;
+        Read<float[]> prepared = Read.inParallel(files, f -> DigitPreprocessor.toMnist(ImageFiles.readRgb(f)));
         for (Path p : files) {
             try {
-                float[] x = DigitPreprocessor.toMnist(ImageFiles.readRgb(p));
+                float[] x = prepared.next();
                 Prediction r = predictor.predict(x);
                 if (fmt.equals("csv")) {
                     StringBuilder line = new StringBuilder(TextFormats.csvField(p.toString())).append(',').append(r.label()).append(',').append(String.format(Locale.ROOT, "%.6f", r.confidence()));
@@ -123,6 +124,58 @@ final class PredictCommand implements Callable<Integer> {
         return failed == 0 ? 0 : Cli.EXIT_BAD_INPUT;
     }
 
+    /**
+     * Reads pictures on every core, a window at a time, handing the results back in the files' order (a picture that
+     * cannot be read gives its {@link DataException} in its place). Decoding and preparing a photo costs far more
+     * than classifying it.
+     */
+    static final class Read<T> {
+        private final List<Path> files;
+        private final java.util.function.Function<Path, T> work;
+        private final Object[] window;
+        private int start;
+        private int filled;
+        private int next;
+
+        private Read(List<Path> files, java.util.function.Function<Path, T> work) {
+            this.files = files;
+            this.work = work;
+            this.window = new Object[Math.max(1, 4 * io.digitstudio.nn.Cores.count())];
+        }
+
+        static <T> Read<T> inParallel(List<Path> files, java.util.function.Function<Path, T> work) {
+            return new Read<>(files, work);
+        }
+
+        /** The next file's result, or its error thrown. */
+        @SuppressWarnings("unchecked")
+        T next() {
+            if (next == start + filled) fill();
+            Object r = window[next++ - start];
+            if (r instanceof DataException e) throw e;
+            return (T) r;
+        }
+
+        private void fill() {
+            if (next >= files.size()) throw new IllegalStateException("no more files");
+            start = next;
+            int n = Math.min(window.length, files.size() - start);
+            filled = n;
+            java.util.Arrays.fill(window, null);
+            int parts = Math.min(io.digitstudio.nn.Cores.count(), n);
+            int base = start;
+            io.digitstudio.nn.Cores.parallel(parts, part -> {
+                for (int i = part; i < n; i += parts) {
+                    try {
+                        window[i] = work.apply(files.get(base + i));
+                    } catch (DataException e) {
+                        window[i] = e;
+                    }
+                }
+            });
+        }
+    }
+
     /** One line on stderr naming the file, and the run goes on with the next one. */
     private static void reportUnreadable(Path p, DataException e) {
         String m = e.getMessage();
@@ -136,9 +189,10 @@ final class PredictCommand implements Callable<Integer> {
         java.util.Set<Path> written = new java.util.HashSet<>();
         if (fmt.equals("csv")) System.out.println("path,number,confidence,digits,lines");
         if (fmt.equals("json")) System.out.print("[");
+        Read<Reading> readings = Read.inParallel(files, f -> reader.number(ImageFiles.readRgb(f)));
         for (Path p : files) {
             try {
-                Reading r = reader.number(ImageFiles.readRgb(p));
+                Reading r = readings.next();
                 String digits = r.number(label -> ClassNames.of(names, label));
                 if (fmt.equals("csv")) {
                     System.out.println(TextFormats.csvField(p.toString()) + "," + TextFormats.csvField(digits)

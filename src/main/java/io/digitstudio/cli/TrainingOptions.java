@@ -40,8 +40,8 @@ public final class TrainingOptions {
     @Option(names = "--augment", description = "Distort training images at random (small rotations, scales, shifts, stroke widths) so the model also reads drawn digits.")
     boolean augment;
 
-    @Option(names = "--threads", description = "Cores to use: 1, or 2 (the default where there are two) to split convolutions between them;"
-            + " the results are the same bits either way.")
+    @Option(names = "--threads", paramLabel = "N", description = "Cores to use (default: every core the JVM sees, up to 8): each step's batch is split"
+            + " between them. A run repeats bit for bit with the same N; --threads 1 is the one-core run. Networks with batchnorm or dropout use one.")
     Integer threads;
 
     public TrainingConfig config(int trainLimit, int testLimit) {
@@ -70,7 +70,7 @@ public final class TrainingOptions {
     }
 
     void applyThreads() {
-        // matrix products stay single-threaded (fastest at these sizes); the cores share the work of convolutions
+        // matrix products stay single-threaded (fastest at these sizes); the cores share each step's examples
         if (threads != null) io.digitstudio.nn.Cores.setCount(threads);
     }
 }

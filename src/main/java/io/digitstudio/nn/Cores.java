@@ -124,7 +124,7 @@ public final class Cores {
     private static final java.util.concurrent.atomic.AtomicInteger SINK = new java.util.concurrent.atomic.AtomicInteger();
 
     /** How long an idle worker keeps watching for its next task before it parks. */
-    static final long SPIN_NANOS = 2_000_000L;
+    static final long SPIN_NANOS = 300_000L;
 
     /** One daemon thread that runs the tasks handed to it, one at a time, watching for the next before it parks. */
     private static final class Helper implements Runnable {

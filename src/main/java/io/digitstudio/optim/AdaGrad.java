@@ -21,10 +21,10 @@ public final class AdaGrad extends Optimizer {
         float[] h = new float[p.size()];
         return new UpdateRule(p, hyperparam) {
             @Override
-            protected void updateCore(float[] w, float[] g, int n) {
+            protected void updateCore(float[] w, float[] g, int from, int to) {
                 float lrf = (float) hyperparam.get("lr");
                 float epsf = (float) hyperparam.get("eps");
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     h[i] += g[i] * g[i];
                     w[i] -= lrf * g[i] / ((float) Math.sqrt(h[i]) + epsf);
                 }

@@ -29,7 +29,7 @@ public final class Adam extends Optimizer {
         float[] v = new float[p.size()];
         return new UpdateRule(p, hyperparam) {
             @Override
-            protected void updateCore(float[] w, float[] g, int n) {
+            protected void updateCore(float[] w, float[] g, int from, int to) {
                 double alpha = hyperparam.get("alpha");
                 double beta1 = hyperparam.get("beta1");
                 double beta2 = hyperparam.get("beta2");
@@ -40,7 +40,7 @@ public final class Adam extends Optimizer {
                 double fix1 = 1 - Math.pow(beta1, t());
                 double fix2 = 1 - Math.pow(beta2, t());
                 float alphaT = (float) (alpha * Math.sqrt(fix2) / fix1);
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     m[i] += oneMinusB1 * (g[i] - m[i]);
                     v[i] += oneMinusB2 * (g[i] * g[i] - v[i]);
                     float step = alphaT / ((float) Math.sqrt(v[i]) + epsf); // Chainer's operation order

@@ -33,10 +33,10 @@ public final class MomentumSgd extends Optimizer {
         }
 
         @Override
-        protected void updateCore(float[] w, float[] g, int n) {
+        protected void updateCore(float[] w, float[] g, int from, int to) {
             float lr = (float) hyperparam.get("lr");
             float momentum = (float) hyperparam.get("momentum");
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 float vi = v[i] * momentum;
                 vi -= lr * g[i];
                 v[i] = vi;

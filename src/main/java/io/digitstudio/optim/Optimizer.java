@@ -1,5 +1,6 @@
 package io.digitstudio.optim;
 
+import io.digitstudio.nn.Cores;
 import io.digitstudio.nn.Link;
 import io.digitstudio.nn.Parameter;
 
@@ -37,11 +38,40 @@ public abstract class Optimizer {
     public void update() {
         if (target == null) throw new IllegalStateException("call setup(model) before update()");
         t++;
-        for (Map.Entry<String, UpdateRule> e : rules.entrySet()) {
-            if (!e.getValue().prepare()) throw new DivergedException(e.getKey());
+        long total = 0;
+        for (UpdateRule r : rules.values()) if (r.begin()) total += r.size();
+        // every element is updated on its own: the cores share out each parameter's elements (the same bits as one core)
+        int parts = (int) Math.max(1, Math.min(Cores.count(), total / MIN_PART));
+        boolean[] fine = this.fine.length >= parts ? this.fine : (this.fine = new boolean[parts]);
+        Cores.parallel(parts, c -> {
+            boolean ok = true;
+            for (UpdateRule r : rules.values()) {
+                int n = r.size();
+                ok &= r.prepare((int) ((long) c * n / parts), (int) ((long) (c + 1) * n / parts));
+            }
+            fine[c] = ok;
+        });
+        for (int c = 0; c < parts; c++) {
+            if (fine[c]) continue;
+            for (Map.Entry<String, UpdateRule> e : rules.entrySet()) {
+                if (!e.getValue().finite()) {
+                    rules.values().forEach(UpdateRule::end);
+                    throw new DivergedException(e.getKey());
+                }
+            }
         }
-        for (UpdateRule r : rules.values()) r.commit();
+        Cores.parallel(parts, c -> {
+            for (UpdateRule r : rules.values()) {
+                int n = r.size();
+                r.commit((int) ((long) c * n / parts), (int) ((long) (c + 1) * n / parts));
+            }
+        });
+        rules.values().forEach(UpdateRule::end);
     }
+
+    /** Fewer elements than this per core are updated faster by one core than shared out. */
+    static final int MIN_PART = 16_384;
+    private boolean[] fine = new boolean[1];
 
     public Link target() {
         return target;

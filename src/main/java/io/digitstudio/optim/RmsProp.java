@@ -25,13 +25,13 @@ public final class RmsProp extends Optimizer {
         float[] ms = new float[p.size()];
         return new UpdateRule(p, hyperparam) {
             @Override
-            protected void updateCore(float[] w, float[] g, int n) {
+            protected void updateCore(float[] w, float[] g, int from, int to) {
                 double alpha = hyperparam.get("alpha");
                 float lrf = (float) hyperparam.get("lr");
                 float a = (float) alpha;
                 float oneMinusA = (float) (1 - alpha);
                 float epsf = (float) hyperparam.get("eps");
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < to; i++) {
                     float m = ms[i] * a;
                     m += oneMinusA * g[i] * g[i];
                     ms[i] = m;

@@ -18,9 +18,9 @@ public final class Sgd extends Optimizer {
     protected UpdateRule createUpdateRule(Parameter p) {
         return new UpdateRule(p, hyperparam) {
             @Override
-            protected void updateCore(float[] w, float[] g, int n) {
+            protected void updateCore(float[] w, float[] g, int from, int to) {
                 float lrf = (float) hyperparam.get("lr");
-                for (int i = 0; i < n; i++) w[i] -= lrf * g[i];
+                for (int i = from; i < to; i++) w[i] -= lrf * g[i];
             }
         };
     }

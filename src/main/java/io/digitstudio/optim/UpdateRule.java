@@ -28,39 +28,77 @@ public abstract class UpdateRule {
     }
 
     private float[] next = new float[0];
+    private float[] grad = new float[0];
     private boolean pending;
 
     public void update() {
-        if (prepare()) commit();
+        if (begin()) {
+            if (!prepare(0, param.size())) return;
+            commit(0, param.size());
+        }
+        pending = false;
     }
 
     /**
-     * Computes this parameter's new values without writing them yet (Chainer skips parameters that got no gradient).
-     * Returns false if any new value is not finite: the optimizer then writes none of them, so the model keeps the
-     * weights it had before the update that blew up.
+     * Starts an update: false (and nothing to do) when the parameter got no gradient, as Chainer skips it. The new
+     * values are then computed range by range ({@link #prepare}) and written range by range ({@link #commit}), so
+     * that the cores can share one parameter's elements: each element's new value is the same whoever computes it.
      */
-    boolean prepare() {
+    boolean begin() {
         pending = false;
-        if (param.grad() == null) return true;
+        if (param.grad() == null) return false;
         t++;
         int n = param.size();
-        if (next.length != n) next = new float[n];
-        Host.read(param.data(), next);
-        float[] g = Host.read(param.grad(), 1);
-        updateCore(next, g, n);
+        if (next.length != n) {
+            next = new float[n];
+            grad = new float[n];
+        }
         pending = true;
+        return true;
+    }
+
+    /**
+     * Computes the new values of elements {@code from} to {@code to} without writing them yet. Returns false if any is
+     * not finite: the optimizer then writes none at all, so the model keeps the weights it had before the update that
+     * blew up.
+     */
+    boolean prepare(int from, int to) {
+        if (!pending || to <= from) return true;
+        int m = to - from;
+        range(param.data(), from).get(next, from, m);
+        range(param.grad(), from).get(grad, from, m);
+        updateCore(next, grad, from, to);
         int bad = 0;
-        for (int i = 0; i < n; i++) bad |= ((Float.floatToRawIntBits(next[i]) >>> 23 & 0xff) + 1) >>> 8; // 1 iff exponent is all ones
+        for (int i = from; i < to; i++) bad |= ((Float.floatToRawIntBits(next[i]) >>> 23 & 0xff) + 1) >>> 8; // 1 iff exponent is all ones
         return bad == 0;
     }
 
-    void commit() {
-        if (pending) Host.write(next, param.data());
+    /** Whether every value {@link #prepare} computed is finite (checked again, in order, to name the first that is not). */
+    boolean finite() {
+        if (!pending) return true;
+        for (int i = 0; i < param.size(); i++) if (!Float.isFinite(next[i])) return false;
+        return true;
+    }
+
+    void commit(int from, int to) {
+        if (pending && to > from) range(param.data(), from).put(next, from, to - from);
+    }
+
+    void end() {
         pending = false;
     }
 
-    /** Updates {@code w[0..n)} in place from {@code g}. */
-    protected abstract void updateCore(float[] w, float[] g, int n);
+    private static org.bytedeco.javacpp.FloatPointer range(org.nd4j.linalg.api.ndarray.INDArray a, int from) {
+        org.bytedeco.javacpp.FloatPointer p = (org.bytedeco.javacpp.FloatPointer) a.data().addressPointer();
+        return from == 0 ? p : new org.bytedeco.javacpp.FloatPointer(p).position(from);
+    }
+
+    int size() {
+        return param.size();
+    }
+
+    /** Updates elements {@code from} to {@code to} of {@code w} in place from {@code g} (and this rule's state). */
+    protected abstract void updateCore(float[] w, float[] g, int from, int to);
 
     /** The per-parameter state arrays by Chainer's names ("v", "m", ...); empty for plain SGD. */
     public Map<String, float[]> state() {

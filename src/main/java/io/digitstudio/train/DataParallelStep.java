@@ -1,5 +1,6 @@
 package io.digitstudio.train;
 
+import io.digitstudio.data.Dataset;
 import io.digitstudio.data.ExampleBatch;
 import io.digitstudio.nn.Cores;
 import io.digitstudio.nn.F;
@@ -57,19 +58,41 @@ final class DataParallelStep {
 
     /** Runs forward and backward for {@code batch} in {@code parts} parts and leaves the combined gradient in the model. */
     void run(ExampleBatch batch, int parts) {
+        run(null, null, batch.x(), batch.t(), batch.size(), batch.featureSize(), parts);
+    }
+
+    /**
+     * The same for the examples at {@code indices} of {@code data}, each part copying its own examples in (a dataset
+     * that draws no random numbers can be read by several threads at once).
+     */
+    void run(Dataset data, int[] indices, int parts) {
+        int n = indices.length, d = data.featureSize();
+        if (ownX.length < n * d) ownX = new float[n * d];
+        if (ownT.length < n) ownT = new int[n];
+        run(data, indices, ownX, ownT, n, d, parts);
+    }
+
+    private float[] ownX = new float[0];
+    private int[] ownT = new int[0];
+
+    private void run(Dataset data, int[] indices, float[] x, int[] labels, int n, int d, int parts) {
         prepare(parts);
-        int n = batch.size();
-        int d = batch.featureSize();
         Network main = replicas.main();
         Cores.parallel(parts, w -> {
             int from = w * n / parts, to = (w + 1) * n / parts;
             int m = to - from;
+            if (data != null) {
+                for (int i = from; i < to; i++) {
+                    data.copyFeatures(indices[i], x, i * d);
+                    labels[i] = data.label(indices[i]);
+                }
+            }
             Network net = replicas.get(w);
-            if (labels[w].length < m) labels[w] = new int[m];
-            int[] t = labels[w];
-            System.arraycopy(batch.t(), from, t, 0, m);
+            if (this.labels[w].length < m) this.labels[w] = new int[m];
+            int[] t = this.labels[w];
+            System.arraycopy(labels, from, t, 0, m);
             try (Workspace.Scope s = replicas.workspace(w).enter()) {
-                Variable y = net.forward(Variable.ofPart(batch.x(), from * d, main.batchShape(m)));
+                Variable y = net.forward(Variable.ofPart(x, from * d, main.batchShape(m)));
                 Variable l = F.softmaxCrossEntropy(y, t); // reads the first m labels
                 losses[w] = l.item();
                 accuracies[w] = F.accuracy(y, t).item();
@@ -79,12 +102,12 @@ final class DataParallelStep {
         });
         // each part's mean is over its labelled examples: weight it by their share, as one mean over the batch would
         int labelled = 0;
-        for (int i = 0; i < n; i++) if (batch.t()[i] >= 0) labelled++;
+        for (int i = 0; i < n; i++) if (labels[i] >= 0) labelled++;
         double lossSum = 0, accSum = 0;
         for (int w = 0; w < parts; w++) {
             int from = w * n / parts, to = (w + 1) * n / parts;
             int mine = 0;
-            for (int i = from; i < to; i++) if (batch.t()[i] >= 0) mine++;
+            for (int i = from; i < to; i++) if (labels[i] >= 0) mine++;
             weights[w] = labelled == 0 ? (double) (to - from) / n : (double) mine / labelled;
             if (mine > 0 || labelled == 0) lossSum += weights[w] * losses[w];
             accSum += (double) (to - from) / n * accuracies[w];

@@ -2,11 +2,14 @@ package io.digitstudio.train;
 
 import io.digitstudio.data.Dataset;
 import io.digitstudio.data.ExampleBatch;
+import io.digitstudio.data.LabeledImages;
 import io.digitstudio.data.SerialIterator;
 import io.digitstudio.nn.F;
 import io.digitstudio.nn.Graph;
 import io.digitstudio.nn.Host;
 import io.digitstudio.nn.Config;
+import io.digitstudio.nn.Cores;
+import io.digitstudio.nn.Replicas;
 import io.digitstudio.nn.Network;
 import io.digitstudio.nn.Variable;
 import io.digitstudio.nn.Workspace;
@@ -67,6 +70,9 @@ public final class Evaluator {
     }
 
     private Result evaluate(Network model, DoubleConsumer progress, TrainingControl control, boolean collect) {
+        int parts = Math.min(Cores.count(), (dataset.size() + batchSize - 1) / batchSize);
+        // a dataset that draws random numbers must be read in order, by one thread: only plain images are shared out
+        if (parts > 1 && model.dataParallel() && dataset instanceof LabeledImages) return evaluateInParts(model, progress, control, collect, parts);
         int[] predictions = collect ? new int[dataset.size()] : null;
         float[] confidences = collect ? new float[dataset.size()] : null;
         SerialIterator it = new SerialIterator(dataset.size(), batchSize, false, false, 0);
@@ -111,8 +117,98 @@ public final class Evaluator {
         return new Result(lossSum / count, accSum / count, count, predictions, confidences, matrix);
     }
 
+    /** Copies of the network evaluated last, one per core (kept: training evaluates the same network every epoch). */
+    private Replicas replicas;
+    private ExampleBatch[] partBatches = new ExampleBatch[0];
+    private long[][][] partTallies = new long[0][][];
+
+    /**
+     * The same evaluation with the batches shared out among the cores: part p takes batches p, p + parts, …, each
+     * through its own copy of the network, and the parts' sums are added in part order (the same bits every time for
+     * a given number of parts; counts are exact whatever the order).
+     */
+    private Result evaluateInParts(Network model, DoubleConsumer progress, TrainingControl control, boolean collect, int parts) {
+        if (replicas == null || replicas.main() != model) replicas = new Replicas(model);
+        for (int p = 0; p < parts; p++) replicas.get(p);
+        int k = Math.max(model.classes(), dataset.classes());
+        boolean tally = tallying || collect;
+        if (partBatches.length < parts) {
+            partBatches = java.util.Arrays.copyOf(partBatches, parts);
+            for (int p = 0; p < parts; p++) if (partBatches[p] == null) partBatches[p] = new ExampleBatch();
+        }
+        if (tally && (partTallies.length < parts || partTallies[0].length != k)) partTallies = new long[parts][k][k];
+        int[] predictions = collect ? new int[dataset.size()] : null;
+        float[] confidences = collect ? new float[dataset.size()] : null;
+        double[] lossSums = new double[parts];
+        double[] accSums = new double[parts];
+        int batches = (dataset.size() + batchSize - 1) / batchSize;
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        Cores.parallel(parts, p -> {
+            Network net = replicas.get(p);
+            ExampleBatch b = partBatches[p];
+            long[][] counts = tally ? partTallies[p] : null;
+            if (counts != null) for (long[] row : counts) java.util.Arrays.fill(row, 0);
+            int[] indices = new int[batchSize];
+            try (Graph.Mode ignored = Graph.noBackprop(); Graph.Mode test = Config.testMode()) {
+                for (int bi = p; bi < batches && !stopped.get(); bi += parts) {
+                    if (control != null && control.isStopRequested()) {
+                        stopped.set(true);
+                        return;
+                    }
+                    int from = bi * batchSize, n = Math.min(batchSize, dataset.size() - from);
+                    if (indices.length != n) indices = new int[n];
+                    for (int i = 0; i < n; i++) indices[i] = from + i;
+                    b.concatExamples(dataset, indices);
+                    try (Workspace.Scope s = replicas.workspace(p).enter()) {
+                        Variable y = net.forward(Variable.of(b.x(), net.batchShape(n)));
+                        lossSums[p] += (double) F.softmaxCrossEntropy(y, b.t()).item() * n;
+                        accSums[p] += (double) F.accuracy(y, b.t()).item() * n;
+                        if (collect) {
+                            float[] pr = Host.toArray(F.softmax(y).data());
+                            int m = net.classes();
+                            for (int i = 0; i < n; i++) {
+                                int best = 0;
+                                for (int j = 1; j < m; j++) if (pr[i * m + j] > pr[i * m + best]) best = j;
+                                predictions[from + i] = best;
+                                confidences[from + i] = pr[i * m + best];
+                                counts[b.t()[i]][best]++;
+                            }
+                        } else if (counts != null) {
+                            countInto(counts, y, b.t(), n, net.classes());
+                        }
+                    }
+                    if (p == 0 && progress != null && ((bi / parts) & 15) == 15) progress.accept((double) Math.min(dataset.size(), (bi + 1) * batchSize) / dataset.size());
+                }
+            }
+        });
+        if (stopped.get()) return null;
+        double lossSum = 0, accSum = 0;
+        for (int p = 0; p < parts; p++) {
+            lossSum += lossSums[p];
+            accSum += accSums[p];
+        }
+        ConfusionMatrix matrix = null;
+        if (tally) {
+            if (this.tally.length != k) this.tally = new long[k][k];
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    long c = 0;
+                    for (int p = 0; p < parts; p++) c += partTallies[p][i][j];
+                    this.tally[i][j] = c;
+                }
+            }
+            matrix = ConfusionMatrix.ofCounts(this.tally);
+        }
+        int count = dataset.size();
+        return new Result(lossSum / count, accSum / count, count, predictions, confidences, matrix);
+    }
+
     /** Adds a batch to the tally: the argmax of the logits (softmax keeps the order, so it is the prediction). */
     private void count(Variable y, int[] t, int n, int m) {
+        countInto(tally, y, t, n, m);
+    }
+
+    private static void countInto(long[][] tally, Variable y, int[] t, int n, int m) {
         INDArray a = y.data();
         float[] logits = a.isView() || a.ordering() != 'c' ? Host.toArray(a.dup('c')) : Host.read(a, 9);
         for (int i = 0; i < n; i++) {

@@ -3,6 +3,7 @@ package io.digitstudio.train;
 import io.digitstudio.data.BatchPrefetcher;
 import io.digitstudio.data.Dataset;
 import io.digitstudio.data.ExampleBatch;
+import io.digitstudio.data.LabeledImages;
 import io.digitstudio.data.Rng;
 import io.digitstudio.data.SerialIterator;
 import io.digitstudio.nn.Cores;
@@ -271,18 +272,22 @@ public final class TrainingLoop {
                     for (Map.Entry<String, Double> c : control.takeChanges()) applyChange(c.getKey(), c.getValue());
                     long t0 = System.nanoTime();
                     int[] indices = iterator.next();
-                    ExampleBatch batch = prefetcher.take(indices);
-                    // the next batch is assembled on the helper thread meanwhile; not across an epoch's end, so that
-                    // what a snapshot records there (the augmentation's random state) is exactly as without prefetching
+                    int n = indices.length;
+                    int parts = parallelStep == null ? 1 : DataParallelStep.parts(n);
+                    // split across the cores, each part reads its own examples when the dataset allows several readers
+                    boolean partsRead = parts > 1 && train instanceof LabeledImages;
+                    ExampleBatch batch = partsRead ? null : prefetcher.take(indices);
+                    // one core trains: the next batch is assembled on the helper thread meanwhile; not across an epoch's
+                    // end, so that what a snapshot records there (the augmentation's random state) is exactly as
+                    // without prefetching. Several cores train: the helper would only take a core from them.
                     if (!iterator.isNewEpoch() && parallelStep == null) prefetcher.prefetch(iterator.peekNext());
-                    int n = batch.size();
                     float loss;
                     float acc;
                     double lr = optimizer.get(optimizer.lrName());
-                    int parts = parallelStep == null ? 1 : DataParallelStep.parts(n);
                     if (parts > 1) {
                         // every core takes part of the batch; the combined gradient is left in the model's parameters
-                        parallelStep.run(batch, parts);
+                        if (partsRead) parallelStep.run(train, indices, parts);
+                        else parallelStep.run(batch, parts);
                         loss = parallelStep.loss();
                         acc = parallelStep.accuracy();
                         if (!Float.isFinite(loss)) {

@@ -127,6 +127,38 @@ class DataParallelTest {
     }
 
     @Test
+    void evaluationSharedOutAmongCoresCountsWhatOneCoreCounts() {
+        Network net = new Network(NetworkSpec.parse("conv 4 5, relu, maxpool 2, linear 30, relu, linear"), train.exampleShape(), 10, new Rng(3));
+        Cores.setCount(1);
+        Evaluator.Result one = new Evaluator(test, 32).evaluateCollecting(net);
+        for (int cores : new int[]{2, 3}) {
+            Cores.setCount(cores);
+            Evaluator.Result many = new Evaluator(test, 32).evaluateCollecting(net);
+            assertEquals(one.loss(), many.loss(), 1e-6, cores + " cores: loss");
+            assertEquals(one.accuracy(), many.accuracy(), 1e-12, cores + " cores: accuracy");
+            assertArrayEquals(one.predictions(), many.predictions(), cores + " cores: predictions");
+            assertArrayEquals(one.confidences(), many.confidences(), 0f, cores + " cores: confidences");
+            for (int i = 0; i < 10; i++) for (int j = 0; j < 10; j++) assertEquals(one.confusion().count(i, j), many.confusion().count(i, j));
+            assertEquals(200, many.count());
+        }
+    }
+
+    @Test
+    void manyPredictionsSharedOutAmongCoresAreTheOneCoreOnes() {
+        Network net = new Network(NetworkSpec.parse("conv 4 5, relu, maxpool 2, linear 30, relu, linear"), train.exampleShape(), 10, new Rng(5));
+        float[][] xs = new float[150][];
+        for (int i = 0; i < xs.length; i++) xs[i] = test.features(i);
+        Cores.setCount(1);
+        io.digitstudio.nn.Prediction[] one = new io.digitstudio.nn.Predictor(net).predict(xs);
+        Cores.setCount(3);
+        io.digitstudio.nn.Prediction[] many = new io.digitstudio.nn.Predictor(net).predict(xs);
+        for (int i = 0; i < xs.length; i++) {
+            assertEquals(one[i].label(), many[i].label(), "image " + i);
+            assertArrayEquals(one[i].probabilities(), many[i].probabilities(), 0f, "image " + i);
+        }
+    }
+
+    @Test
     void networksThatCannotBeSplitTrainOnOneCore() {
         assertFalse(new Network(NetworkSpec.parse("linear 20, batchnorm, relu, linear"), new int[]{784}, 10, new Rng(1)).dataParallel());
         assertFalse(new Network(NetworkSpec.parse("linear 20, relu, dropout 0.5, linear"), new int[]{784}, 10, new Rng(1)).dataParallel());
