@@ -154,7 +154,8 @@ class DataParallelTest {
         io.digitstudio.nn.Prediction[] many = new io.digitstudio.nn.Predictor(net).predict(xs);
         for (int i = 0; i < xs.length; i++) {
             assertEquals(one[i].label(), many[i].label(), "image " + i);
-            assertArrayEquals(one[i].probabilities(), many[i].probabilities(), 0f, "image " + i);
+            // a product over fewer rows may round differently in the last bit (the BLAS blocks by matrix size)
+            assertArrayEquals(one[i].probabilities(), many[i].probabilities(), 1e-6f, "image " + i);
         }
     }
 
