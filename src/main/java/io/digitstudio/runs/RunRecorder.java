@@ -95,6 +95,8 @@ public final class RunRecorder implements TrainingListener {
         v.put("java", System.getProperty("java.version"));
         v.put("nd4j", "1.0.0-M2.1");
         v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        // a run repeats bit for bit only on the same number of cores (each step's batch is split between them)
+        v.put("threads", String.valueOf(io.digitstudio.nn.Cores.count()));
         return v;
     }
 

@@ -46,6 +46,8 @@ final class ScreenshotMode {
         RunControl run = main.train().run();
         int tab = args.indexOf("--tab");
         String tabName = tab >= 0 && tab + 1 < args.size() ? args.get(tab + 1) : "train";
+        int threads = args.indexOf("--threads"); // cores for the run, as the command line's --threads
+        if (threads >= 0 && threads + 1 < args.size()) io.digitstudio.nn.Cores.setCount(Integer.parseInt(args.get(threads + 1)));
         int network = args.indexOf("--network");
         if (network >= 0 && network + 1 < args.size()) { // a preset's name or a spec, for the Train view's run
             String n = args.get(network + 1);
