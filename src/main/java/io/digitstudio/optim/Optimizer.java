@@ -36,36 +36,52 @@ public abstract class Optimizer {
      * every one is finite; otherwise nothing is written and {@link DivergedException} says which parameter blew up.
      */
     public void update() {
+        update(null);
+    }
+
+    /**
+     * Fills a range of a parameter's gradient just before the update reads it: a data-parallel step combines its
+     * parts' gradients this way, on the same cores and in the same pass as the update. {@code part} numbers the core's
+     * share (0 up to the parts of this update), for scratch space.
+     */
+    @FunctionalInterface
+    public interface GradientRange {
+        void fill(Parameter p, int from, int to, int part);
+    }
+
+    /**
+     * {@link #update()}, with each parameter's gradient range filled by {@code gradients} (if not null) right before
+     * it is used. The cores share out every parameter's elements (each element's new value is the same bits whoever
+     * computes it); if any new value is not finite, every parameter gets its old values back.
+     */
+    public void update(GradientRange gradients) {
         if (target == null) throw new IllegalStateException("call setup(model) before update()");
         t++;
         long total = 0;
         for (UpdateRule r : rules.values()) if (r.begin()) total += r.size();
-        // every element is updated on its own: the cores share out each parameter's elements (the same bits as one core)
         int parts = (int) Math.max(1, Math.min(Cores.count(), total / MIN_PART));
         boolean[] fine = this.fine.length >= parts ? this.fine : (this.fine = new boolean[parts]);
         Cores.parallel(parts, c -> {
             boolean ok = true;
             for (UpdateRule r : rules.values()) {
                 int n = r.size();
-                ok &= r.prepare((int) ((long) c * n / parts), (int) ((long) (c + 1) * n / parts));
+                int from = (int) ((long) c * n / parts), to = (int) ((long) (c + 1) * n / parts);
+                if (gradients != null && r.param().grad() != null && to > from) gradients.fill(r.param(), from, to, c);
+                ok &= r.apply(from, to);
             }
             fine[c] = ok;
         });
-        for (int c = 0; c < parts; c++) {
-            if (fine[c]) continue;
+        boolean allFine = true;
+        for (int c = 0; c < parts; c++) allFine &= fine[c];
+        if (!allFine) {
+            String bad = null;
             for (Map.Entry<String, UpdateRule> e : rules.entrySet()) {
-                if (!e.getValue().finite()) {
-                    rules.values().forEach(UpdateRule::end);
-                    throw new DivergedException(e.getKey());
-                }
+                if (bad == null && !e.getValue().finite()) bad = e.getKey();
+                e.getValue().restore(0, e.getValue().size());
             }
+            rules.values().forEach(UpdateRule::end);
+            throw new DivergedException(bad);
         }
-        Cores.parallel(parts, c -> {
-            for (UpdateRule r : rules.values()) {
-                int n = r.size();
-                r.commit((int) ((long) c * n / parts), (int) ((long) (c + 1) * n / parts));
-            }
-        });
         rules.values().forEach(UpdateRule::end);
     }
 

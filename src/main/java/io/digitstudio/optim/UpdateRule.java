@@ -29,20 +29,19 @@ public abstract class UpdateRule {
 
     private float[] next = new float[0];
     private float[] grad = new float[0];
+    private float[] old = new float[0];
     private boolean pending;
 
     public void update() {
-        if (begin()) {
-            if (!prepare(0, param.size())) return;
-            commit(0, param.size());
-        }
+        if (!begin()) return;
+        if (!apply(0, param.size())) restore(0, param.size());
         pending = false;
     }
 
     /**
      * Starts an update: false (and nothing to do) when the parameter got no gradient, as Chainer skips it. The new
-     * values are then computed range by range ({@link #prepare}) and written range by range ({@link #commit}), so
-     * that the cores can share one parameter's elements: each element's new value is the same whoever computes it.
+     * values are then computed and written range by range ({@link #apply}), so that the cores can share one
+     * parameter's elements: each element's new value is the same whoever computes it.
      */
     boolean begin() {
         pending = false;
@@ -52,36 +51,40 @@ public abstract class UpdateRule {
         if (next.length != n) {
             next = new float[n];
             grad = new float[n];
+            old = new float[n];
         }
         pending = true;
         return true;
     }
 
     /**
-     * Computes the new values of elements {@code from} to {@code to} without writing them yet. Returns false if any is
-     * not finite: the optimizer then writes none at all, so the model keeps the weights it had before the update that
-     * blew up.
+     * Updates elements {@code from} to {@code to} in place, keeping their old values: returns false if any new value is
+     * not finite, and the optimizer then puts every old value back ({@link #restore}), so the model keeps the weights
+     * it had before the update that blew up.
      */
-    boolean prepare(int from, int to) {
+    boolean apply(int from, int to) {
         if (!pending || to <= from) return true;
         int m = to - from;
-        range(param.data(), from).get(next, from, m);
+        range(param.data(), from).get(old, from, m);
         range(param.grad(), from).get(grad, from, m);
+        System.arraycopy(old, from, next, from, m);
         updateCore(next, grad, from, to);
+        range(param.data(), from).put(next, from, m);
         int bad = 0;
         for (int i = from; i < to; i++) bad |= ((Float.floatToRawIntBits(next[i]) >>> 23 & 0xff) + 1) >>> 8; // 1 iff exponent is all ones
         return bad == 0;
     }
 
-    /** Whether every value {@link #prepare} computed is finite (checked again, in order, to name the first that is not). */
+    /** Whether every value of the last update is finite (checked in order, to name the first parameter that is not). */
     boolean finite() {
         if (!pending) return true;
         for (int i = 0; i < param.size(); i++) if (!Float.isFinite(next[i])) return false;
         return true;
     }
 
-    void commit(int from, int to) {
-        if (pending && to > from) range(param.data(), from).put(next, from, to - from);
+    /** Puts back the values elements {@code from} to {@code to} had before this update, and this rule's count. */
+    void restore(int from, int to) {
+        if (pending && to > from) range(param.data(), from).put(old, from, to - from);
     }
 
     void end() {
@@ -95,6 +98,10 @@ public abstract class UpdateRule {
 
     int size() {
         return param.size();
+    }
+
+    Parameter param() {
+        return param;
     }
 
     /** Updates elements {@code from} to {@code to} of {@code w} in place from {@code g} (and this rule's state). */

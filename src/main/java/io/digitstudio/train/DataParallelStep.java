@@ -19,8 +19,9 @@ import java.util.List;
  * The forward and backward passes of one training step, split across the cores: each core takes a contiguous part of
  * the batch through its copy of the network (its own workspace, activations and gradients), and the gradients are then
  * combined, each weighted by its part's share of the batch, always in part order, so the result is the same bits
- * every time for a given number of parts, and equals the one-core gradient up to float rounding. The combined gradient
- * is left in the network's own parameters, where the optimizer takes it as after {@code loss.backward()}.
+ * every time for a given number of parts, and equals the one-core gradient up to float rounding. The combination runs
+ * inside the optimizer's update ({@link #gradients()}), range by range on the cores that update those ranges, and
+ * leaves the combined gradient in the network's own parameters, as after {@code loss.backward()}.
  */
 final class DataParallelStep {
     /** Fewer examples than this per core cost more in coordination than they save. */
@@ -114,35 +115,38 @@ final class DataParallelStep {
         }
         loss = labelled == 0 ? Float.NaN : (float) lossSum;
         accuracy = (float) accSum;
-        combineGradients(parts);
+        this.parts = parts;
     }
 
+    private int parts;
+
     /**
-     * grad = Σ weight_w · grad_w over the parts in order, written into the network's own gradients. The elements of
-     * each parameter are shared out among the cores (each element's sum has the same order whoever computes it).
+     * The combined gradient, range by range, for {@link io.digitstudio.optim.Optimizer#update(io.digitstudio.optim.Optimizer.GradientRange)}:
+     * grad = Σ weight_w · grad_w over the parts in order, written into the network's own gradient just before the
+     * optimizer reads it, on the core that updates that range (each element's sum has the same order whoever computes it).
      */
-    private void combineGradients(int parts) {
-        List<Parameter> mainParams = params.get(0);
-        Cores.parallel(parts, c -> {
-            float[] sum = sums[c];
-            float[] read = reads[c];
-            for (int j = 0; j < mainParams.size(); j++) {
-                INDArray target = mainParams.get(j).grad();
-                if (target == null) continue;
-                int len = (int) target.length();
-                int from = (int) ((long) c * len / parts), to = (int) ((long) (c + 1) * len / parts);
-                int m = to - from;
-                if (m == 0) continue;
-                for (int w = 0; w < parts; w++) {
-                    elements(params.get(w).get(j).grad(), from).get(read, 0, m);
-                    float k = (float) weights[w];
-                    if (w == 0) for (int i = 0; i < m; i++) sum[i] = k * read[i];
-                    else for (int i = 0; i < m; i++) sum[i] += k * read[i];
-                }
-                elements(target, from).put(sum, 0, m);
-            }
-        });
+    io.digitstudio.optim.Optimizer.GradientRange gradients() {
+        return combiner;
     }
+
+    private final io.digitstudio.optim.Optimizer.GradientRange combiner = this::fill;
+
+    private void fill(Parameter p, int from, int to, int core) {
+        Integer j = index.get(p);
+        if (j == null) throw new IllegalStateException(p.name() + " is not a parameter of the trained network");
+        int m = to - from;
+        float[] sum = sums[core];
+        float[] read = reads[core];
+        for (int w = 0; w < parts; w++) {
+            elements(params.get(w).get(j).grad(), from).get(read, 0, m);
+            float k = (float) weights[w];
+            if (w == 0) for (int i = 0; i < m; i++) sum[i] = k * read[i];
+            else for (int i = 0; i < m; i++) sum[i] += k * read[i];
+        }
+        elements(p.grad(), from).put(sum, 0, m);
+    }
+
+    private final java.util.IdentityHashMap<Parameter, Integer> index = new java.util.IdentityHashMap<>();
 
     /** The array's memory from element {@code from} on (a new pointer object: the array's own keeps its position). */
     private static FloatPointer elements(INDArray a, int from) {
@@ -153,18 +157,20 @@ final class DataParallelStep {
     private void prepare(int parts) {
         if (parts > weights.length) throw new IllegalArgumentException("at most " + weights.length + " parts, got " + parts);
         while (params.size() < parts) params.add(replicas.get(params.size()).params());
+        if (index.isEmpty()) for (int j = 0; j < params.get(0).size(); j++) index.put(params.get(0).get(j), j);
+        int buffers = Math.max(parts, Cores.count()); // the optimizer's cores fill ranges with these
         if (losses.length < parts) {
             losses = new float[parts];
             accuracies = new float[parts];
         }
         int biggest = 0;
         for (Parameter p : params.get(0)) biggest = Math.max(biggest, p.size());
-        if (labels.length < parts) {
-            labels = java.util.Arrays.copyOf(labels, parts);
-            sums = java.util.Arrays.copyOf(sums, parts);
-            reads = java.util.Arrays.copyOf(reads, parts);
+        if (labels.length < buffers) {
+            labels = java.util.Arrays.copyOf(labels, buffers);
+            sums = java.util.Arrays.copyOf(sums, buffers);
+            reads = java.util.Arrays.copyOf(reads, buffers);
         }
-        for (int w = 0; w < parts; w++) {
+        for (int w = 0; w < buffers; w++) {
             if (labels[w] == null) labels[w] = new int[0];
             if (sums[w] == null || sums[w].length < biggest) {
                 sums[w] = new float[biggest];

@@ -295,7 +295,7 @@ public final class TrainingLoop {
                             message = divergedMessage("the loss became " + (Float.isNaN(loss) ? "NaN" : "infinite"));
                             break;
                         }
-                        String failed = update();
+                        String failed = update(parallelStep.gradients());
                         if (failed != null) {
                             outcome = TrainingResult.Outcome.DIVERGED;
                             message = divergedMessage(failed);
@@ -444,8 +444,13 @@ public final class TrainingLoop {
 
     /** The optimizer's update; null when done, else why it refused (a weight would have become NaN or infinite). */
     private String update() {
+        return update(null);
+    }
+
+    /** The update with the gradient ranges filled by a data-parallel step as they are needed. */
+    private String update(io.digitstudio.optim.Optimizer.GradientRange gradients) {
         try {
-            optimizer.update();
+            optimizer.update(gradients);
             return null;
         } catch (io.digitstudio.optim.DivergedException ex) {
             return ex.getMessage();
