@@ -3,7 +3,6 @@ package io.digitstudio.train;
 import io.digitstudio.data.Dataset;
 import io.digitstudio.data.ExampleBatch;
 import io.digitstudio.data.LabeledImages;
-import io.digitstudio.data.SerialIterator;
 import io.digitstudio.nn.F;
 import io.digitstudio.nn.Graph;
 import io.digitstudio.nn.Host;
@@ -26,7 +25,6 @@ public final class Evaluator {
     private final Dataset dataset;
     private final int batchSize;
     private final Workspace workspace = new Workspace();
-    private final ExampleBatch batch = new ExampleBatch();
     /** Counts (true, predicted) as the pass goes, reused from one evaluation to the next (training validates every epoch). */
     private long[][] tally = new long[0][0];
     private boolean tallying;
@@ -72,49 +70,8 @@ public final class Evaluator {
     private Result evaluate(Network model, DoubleConsumer progress, TrainingControl control, boolean collect) {
         int parts = Math.min(Cores.count(), (dataset.size() + batchSize - 1) / batchSize);
         // a dataset that draws random numbers must be read in order, by one thread: only plain images are shared out
-        if (parts > 1 && model.dataParallel() && dataset instanceof LabeledImages) return evaluateInParts(model, progress, control, collect, parts);
-        int[] predictions = collect ? new int[dataset.size()] : null;
-        float[] confidences = collect ? new float[dataset.size()] : null;
-        SerialIterator it = new SerialIterator(dataset.size(), batchSize, false, false, 0);
-        double lossSum = 0;
-        double accSum = 0;
-        int count = 0;
-        int batches = 0;
-        boolean tally = tallying || collect;
-        int k = Math.max(model.classes(), dataset.classes());
-        if (tally) {
-            if (this.tally.length != k) this.tally = new long[k][k];
-            for (long[] row : this.tally) java.util.Arrays.fill(row, 0);
-        }
-        try (Graph.Mode ignored = Graph.noBackprop(); Graph.Mode test = Config.testMode()) {
-            while (it.hasNext()) {
-                if (control != null && control.isStopRequested()) return null;
-                batch.concatExamples(dataset, it.next());
-                int n = batch.size();
-                try (Workspace.Scope s = workspace.enter()) {
-                    Variable y = model.forward(Variable.of(batch.x(), model.batchShape(n)));
-                    lossSum += (double) F.softmaxCrossEntropy(y, batch.t()).item() * n;
-                    accSum += (double) F.accuracy(y, batch.t()).item() * n;
-                    if (collect) {
-                        float[] p = Host.toArray(F.softmax(y).data());
-                        int m = model.classes();
-                        for (int i = 0; i < n; i++) {
-                            int best = 0;
-                            for (int j = 1; j < m; j++) if (p[i * m + j] > p[i * m + best]) best = j;
-                            predictions[count + i] = best;
-                            confidences[count + i] = p[i * m + best];
-                            this.tally[batch.t()[i]][best]++;
-                        }
-                    } else if (tally) {
-                        count(y, batch.t(), n, model.classes());
-                    }
-                }
-                count += n;
-                if (progress != null && (++batches & 15) == 0) progress.accept((double) count / dataset.size());
-            }
-        }
-        ConfusionMatrix matrix = tally ? ConfusionMatrix.ofCounts(this.tally) : null;
-        return new Result(lossSum / count, accSum / count, count, predictions, confidences, matrix);
+        if (!model.dataParallel() || !(dataset instanceof LabeledImages)) parts = 1;
+        return evaluateInParts(model, progress, control, collect, Math.max(1, parts));
     }
 
     /** Copies of the network evaluated last, one per core (kept: training evaluates the same network every epoch). */
@@ -123,13 +80,13 @@ public final class Evaluator {
     private long[][][] partTallies = new long[0][][];
 
     /**
-     * The same evaluation with the batches shared out among the cores: part p takes batches p, p + parts, …, each
-     * through its own copy of the network, and the parts' sums are added in part order (the same bits every time for
-     * a given number of parts; counts are exact whatever the order).
+     * The batches shared out among {@code parts} cores: part p takes batches p, p + parts, …, each through its own copy
+     * of the network (one part: the network itself, batch after batch), and the parts' sums are added in part order (the
+     * same bits every time for a given number of parts; counts are exact whatever the order).
      */
     private Result evaluateInParts(Network model, DoubleConsumer progress, TrainingControl control, boolean collect, int parts) {
-        if (replicas == null || replicas.main() != model) replicas = new Replicas(model);
-        for (int p = 0; p < parts; p++) replicas.get(p);
+        if (parts > 1 && (replicas == null || replicas.main() != model)) replicas = new Replicas(model);
+        for (int p = 0; p < parts && parts > 1; p++) replicas.get(p);
         int k = Math.max(model.classes(), dataset.classes());
         boolean tally = tallying || collect;
         if (partBatches.length < parts) {
@@ -144,7 +101,8 @@ public final class Evaluator {
         int batches = (dataset.size() + batchSize - 1) / batchSize;
         java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
         Cores.parallel(parts, p -> {
-            Network net = replicas.get(p);
+            Network net = parts == 1 ? model : replicas.get(p);
+            Workspace space = parts == 1 ? workspace : replicas.workspace(p);
             ExampleBatch b = partBatches[p];
             long[][] counts = tally ? partTallies[p] : null;
             if (counts != null) for (long[] row : counts) java.util.Arrays.fill(row, 0);
@@ -159,7 +117,7 @@ public final class Evaluator {
                     if (indices.length != n) indices = new int[n];
                     for (int i = 0; i < n; i++) indices[i] = from + i;
                     b.concatExamples(dataset, indices);
-                    try (Workspace.Scope s = replicas.workspace(p).enter()) {
+                    try (Workspace.Scope s = space.enter()) {
                         Variable y = net.forward(Variable.of(b.x(), net.batchShape(n)));
                         lossSums[p] += (double) F.softmaxCrossEntropy(y, b.t()).item() * n;
                         accSums[p] += (double) F.accuracy(y, b.t()).item() * n;
@@ -204,10 +162,6 @@ public final class Evaluator {
     }
 
     /** Adds a batch to the tally: the argmax of the logits (softmax keeps the order, so it is the prediction). */
-    private void count(Variable y, int[] t, int n, int m) {
-        countInto(tally, y, t, n, m);
-    }
-
     private static void countInto(long[][] tally, Variable y, int[] t, int n, int m) {
         INDArray a = y.data();
         float[] logits = a.isView() || a.ordering() != 'c' ? Host.toArray(a.dup('c')) : Host.read(a, 9);
