@@ -23,9 +23,6 @@ public final class DigitStudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        // the window, its renderer and the JIT need a core of their own: a split step waits for its slowest part, and a
-        // part that loses its core to a repaint holds the whole step up (two cores split 1.5x slower than one here)
-        io.digitstudio.nn.Cores.setCount(Math.max(1, io.digitstudio.nn.Cores.defaultCount() - 1));
         services = new AppServices(new FxDialogService(stage), io.digitstudio.ui.model.RecentModels.forUser());
         stage.setTitle("DigitStudio");
         stage.setScene(createScene(services.main()));
