@@ -57,7 +57,10 @@ final class DataParallelStep {
         return accuracy;
     }
 
-    /** Runs forward and backward for {@code batch} in {@code parts} parts and leaves the combined gradient in the model. */
+    /**
+     * Runs forward and backward for {@code batch} in {@code parts} parts; the optimizer's update then combines the
+     * gradients ({@link #gradients()}).
+     */
     void run(ExampleBatch batch, int parts) {
         run(null, null, batch.x(), batch.t(), batch.size(), batch.featureSize(), parts);
     }
