@@ -80,40 +80,57 @@ final class PredictCommand implements Callable<Integer> {
             throw new UserInputException(loaded.source() + " takes " + loaded.model().inputSize() + " inputs, not 28x28 images");
         }
         Predictor predictor = new Predictor(loaded.model());
-        int failed = 0;
-        int k = loaded.model().classes();
-        java.util.Set<Path> written = new java.util.HashSet<>();
-        if (number) return readNumbers(files, new NumberReader(predictor), loaded.info().classNames(), fmt);
-        if (fmt.equals("csv")) {
-            StringBuilder head = new StringBuilder("path,label,confidence");
-            for (int c = 0; c < k; c++) head.append(",p").append(c);
-            System.out.println(head);
-        } else if (fmt.equals("json")) {
-            System.out.print("[");
+        if (number) {
+            NumberReader reader = new NumberReader(predictor);
+            List<String> names = loaded.info().classNames();
+            return each(files, fmt, "path,number,confidence,digits,lines", f -> reader.number(ImageFiles.readRgb(f)),
+                    (p, r) -> numberRecord(p, r, r.number(label -> ClassNames.of(names, label)), fmt),
+                    (base, r) -> {
+                        String stem = base.getFileName().toString().replaceFirst("\\.png$", "");
+                        for (int k = 0; k < r.digits().size(); k++) saveInput(r.digits().get(k).input(), saveInput.resolve(stem + "." + (k + 1) + ".png"));
+                    });
         }
+        StringBuilder head = new StringBuilder("path,label,confidence");
+        for (int c = 0; c < loaded.model().classes(); c++) head.append(",p").append(c);
+        return each(files, fmt, head.toString(), f -> {
+            float[] x = DigitPreprocessor.toMnist(ImageFiles.readRgb(f));
+            return new Single(x, predictor.predict(x));
+        }, (p, r) -> singleRecord(p, r.prediction(), fmt), (base, r) -> saveInput(r.input(), base));
+    }
+
+    /** One picture read as one digit: the network's input and its answer. */
+    private record Single(float[] input, Prediction prediction) {
+    }
+
+    /** Writes what --save-input keeps of one picture's result, {@code base} being its NAME.EXT.input.png. */
+    @FunctionalInterface
+    private interface Saver<T> {
+        void save(Path base, T result) throws IOException;
+    }
+
+    /**
+     * Reads every picture (on every core, in windows) and prints one record per picture in the files' order: a line of
+     * text or CSV (after {@code csvHead}), or an object of a JSON array. An unreadable picture gets one line on stderr
+     * and the others go on; the exit code says whether any failed.
+     */
+    private <T> int each(List<Path> files, String fmt, String csvHead, java.util.function.Function<Path, T> read,
+                         java.util.function.BiFunction<Path, T, String> record, Saver<T> saver) throws IOException {
+        int failed = 0;
         boolean first = true;
-        Read<float[]> prepared = Read.inParallel(files, f -> DigitPreprocessor.toMnist(ImageFiles.readRgb(f)));
+        java.util.Set<Path> written = new java.util.HashSet<>();
+        if (fmt.equals("csv")) System.out.println(csvHead);
+        if (fmt.equals("json")) System.out.print("[");
+        Read<T> results = Read.inParallel(files, read);
         for (Path p : files) {
             try {
-                float[] x = prepared.next();
-                Prediction r = predictor.predict(x);
-                if (fmt.equals("csv")) {
-                    StringBuilder line = new StringBuilder(TextFormats.csvField(p.toString())).append(',').append(r.label()).append(',').append(String.format(Locale.ROOT, "%.6f", r.confidence()));
-                    for (float v : r.probabilities()) line.append(String.format(Locale.ROOT, ",%.6f", v));
-                    System.out.println(line);
-                } else if (fmt.equals("json")) {
-                    StringBuilder o = new StringBuilder(first ? "\n  " : ",\n  ");
-                    o.append("{\"path\": ").append(TextFormats.jsonString(p.toString())).append(", \"label\": ").append(r.label())
-                            .append(String.format(Locale.ROOT, ", \"confidence\": %.6f, \"probabilities\": [", r.confidence()));
-                    for (int c = 0; c < r.probabilities().length; c++) o.append(c == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.6f", r.probabilities()[c]));
-                    System.out.print(o.append("]}"));
+                T r = results.next();
+                if (fmt.equals("json")) {
+                    System.out.print((first ? "\n  " : ",\n  ") + record.apply(p, r));
                     first = false;
                 } else {
-                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %d %.4f", p, r.label(), r.confidence()));
-                    for (int label : r.top(top)) line.append(String.format(Locale.ROOT, " %d:%.4f", label, r.probabilities()[label]));
-                    System.out.println(line);
+                    System.out.println(record.apply(p, r));
                 }
-                if (saveInput != null) saveInput(x, inputFile(saveInput, p, written));
+                if (saveInput != null) saver.save(inputFile(saveInput, p, written), r);
             } catch (DataException e) {
                 failed++;
                 reportUnreadable(p, e);
@@ -122,6 +139,34 @@ final class PredictCommand implements Callable<Integer> {
         if (fmt.equals("json")) System.out.println(first ? "]" : "\n]");
         System.out.flush();
         return failed == 0 ? 0 : Cli.EXIT_BAD_INPUT;
+    }
+
+    /** One digit's record: IMAGE LABEL CONFIDENCE [label:probability…], or every class's probability in CSV and JSON. */
+    private String singleRecord(Path p, Prediction r, String fmt) {
+        if (fmt.equals("csv")) {
+            StringBuilder line = new StringBuilder(TextFormats.csvField(p.toString())).append(',').append(r.label()).append(',').append(String.format(Locale.ROOT, "%.6f", r.confidence()));
+            for (float v : r.probabilities()) line.append(String.format(Locale.ROOT, ",%.6f", v));
+            return line.toString();
+        }
+        if (fmt.equals("json")) {
+            StringBuilder o = new StringBuilder("{\"path\": ").append(TextFormats.jsonString(p.toString())).append(", \"label\": ").append(r.label())
+                    .append(String.format(Locale.ROOT, ", \"confidence\": %.6f, \"probabilities\": [", r.confidence()));
+            for (int c = 0; c < r.probabilities().length; c++) o.append(c == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.6f", r.probabilities()[c]));
+            return o.append("]}").toString();
+        }
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s %d %.4f", p, r.label(), r.confidence()));
+        for (int label : r.top(top)) line.append(String.format(Locale.ROOT, " %d:%.4f", label, r.probabilities()[label]));
+        return line.toString();
+    }
+
+    /** A number's record: IMAGE DIGITS CONF, its CSV line, or its JSON object with each digit's box. */
+    private static String numberRecord(Path p, Reading r, String digits, String fmt) {
+        if (fmt.equals("csv")) {
+            return TextFormats.csvField(p.toString()) + "," + TextFormats.csvField(digits)
+                    + String.format(Locale.ROOT, ",%.6f,%d,%d", r.confidence(), r.digits().size(), r.lines());
+        }
+        if (fmt.equals("json")) return json(p, digits, r);
+        return String.format(Locale.ROOT, "%s %s %.4f", p, digits, r.confidence());
     }
 
     /**
@@ -180,44 +225,6 @@ final class PredictCommand implements Callable<Integer> {
     private static void reportUnreadable(Path p, DataException e) {
         String m = e.getMessage();
         System.err.println("digitstudio: error: " + (m.startsWith(String.valueOf(p.getFileName())) ? m : p + ": " + m));
-    }
-
-    /** {@code predict --number}: one line (or JSON object) per image; a bad image is reported and the rest go on. */
-    private int readNumbers(List<Path> files, NumberReader reader, List<String> names, String fmt) throws IOException {
-        int failed = 0;
-        boolean first = true;
-        java.util.Set<Path> written = new java.util.HashSet<>();
-        if (fmt.equals("csv")) System.out.println("path,number,confidence,digits,lines");
-        if (fmt.equals("json")) System.out.print("[");
-        Read<Reading> readings = Read.inParallel(files, f -> reader.number(ImageFiles.readRgb(f)));
-        for (Path p : files) {
-            try {
-                Reading r = readings.next();
-                String digits = r.number(label -> ClassNames.of(names, label));
-                if (fmt.equals("csv")) {
-                    System.out.println(TextFormats.csvField(p.toString()) + "," + TextFormats.csvField(digits)
-                            + String.format(Locale.ROOT, ",%.6f,%d,%d", r.confidence(), r.digits().size(), r.lines()));
-                } else if (fmt.equals("json")) {
-                    System.out.print((first ? "\n  " : ",\n  ") + json(p, digits, r));
-                    first = false;
-                } else {
-                    System.out.println(String.format(Locale.ROOT, "%s %s %.4f", p, digits, r.confidence()));
-                }
-                if (saveInput != null) {
-                    Path base = inputFile(saveInput, p, written);
-                    String stem = base.getFileName().toString().replaceFirst("\\.png$", "");
-                    for (int k = 0; k < r.digits().size(); k++) {
-                        saveInput(r.digits().get(k).input(), saveInput.resolve(stem + "." + (k + 1) + ".png"));
-                    }
-                }
-            } catch (DataException e) {
-                failed++;
-                reportUnreadable(p, e);
-            }
-        }
-        if (fmt.equals("json")) System.out.println(first ? "]" : "\n]");
-        System.out.flush();
-        return failed == 0 ? 0 : Cli.EXIT_BAD_INPUT;
     }
 
     /** One image's reading: the number, the lowest confidence, and each digit's box (picture pixels), line and probabilities. */
