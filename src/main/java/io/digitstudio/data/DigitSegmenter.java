@@ -176,6 +176,8 @@ public final class DigitSegmenter {
         List<Group> groups = new ArrayList<>();
         for (Group p : pieces) groups.add(p.copy());
         groups.sort(Comparator.comparingInt(g -> g.x0));
+        int tallest = 0;
+        for (Group p : pieces) tallest = Math.max(tallest, p.height());
         boolean merged = true;
         while (merged) {
             merged = false;
@@ -184,7 +186,7 @@ public final class DigitSegmenter {
                 for (int j = i + 1; j < groups.size(); j++) {
                     Group a = groups.get(i), b = groups.get(j);
                     // two tall pieces are two digits unless one stands almost wholly above the other's columns
-                    boolean bothTall = Math.min(a.height(), b.height()) >= 0.6 * lineHeightOf(pieces);
+                    boolean bothTall = Math.min(a.height(), b.height()) >= 0.6 * tallest;
                     double needed = bothTall ? 0.8 : 0.5;
                     if (a.overlapX(b) >= needed * Math.min(a.width(), b.width())) {
                         a.absorb(b);
@@ -225,12 +227,6 @@ public final class DigitSegmenter {
         double typical = typicalWidth(kept, lineHeight);
         for (Group g : kept) out.addAll(cut(g, labels, typical));
         return out;
-    }
-
-    private static int lineHeightOf(List<Group> pieces) {
-        int h = 0;
-        for (Group p : pieces) h = Math.max(h, p.height());
-        return h;
     }
 
     /**

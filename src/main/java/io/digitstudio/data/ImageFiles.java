@@ -150,11 +150,6 @@ public final class ImageFiles {
         return out;
     }
 
-    /** Luma (ITU-R 601 weights) of each pixel, transparency resolved as {@link #toRgb} does. */
-    public static GreyImage toGrey(BufferedImage img) {
-        return toRgb(img).grey();
-    }
-
     /**
      * The colour planes, with transparent parts put on the background that contrasts with what the picture draws:
      * white behind dark content, black behind light content (judged from the opaque pixels' mean brightness).

@@ -41,11 +41,6 @@ public final class Cores {
         count = n;
     }
 
-    /** True while this thread runs one part of parallel work (so more parallel work would run in sequence). */
-    public static boolean insideParallelWork() {
-        return INSIDE.get();
-    }
-
     /**
      * Runs {@code body.accept(0)} … {@code body.accept(parts - 1)} at the same time on this thread and worker threads,
      * and returns when all are done; an exception in any part is rethrown here (the lowest part's). Parts are claimed

@@ -47,6 +47,11 @@ final class DataParallelStep {
         return Replicas.parts(n, MIN_PART);
     }
 
+    /** Native arrays the parts' workspaces have allocated (stops growing once every part is warm). */
+    long allocations() {
+        return replicas.allocations();
+    }
+
     /** Mean loss of the last step (over the examples with a label, as the one-core loss). */
     float loss() {
         return loss;

@@ -96,6 +96,21 @@ class DataParallelTest {
     }
 
     @Test
+    void aWarmSplitStepAllocatesNoNativeMemory() {
+        ExampleBatch b = batch(128);
+        Network net = new Network(NetworkSpec.parse("conv 4 5, relu, maxpool 2, linear 30, relu, linear"), train.exampleShape(), 10, new Rng(2));
+        DataParallelStep step = new DataParallelStep(net);
+        long warm = 0;
+        for (int i = 0; i < 4; i++) {
+            step.run(b, 2);
+            for (Parameter p : net.params()) step.gradients().fill(p, 0, p.size(), 0);
+            if (i == 1) warm = step.allocations();
+        }
+        assertTrue(warm > 0);
+        assertEquals(warm, step.allocations(), "the parts' workspaces allocated after warm-up");
+    }
+
+    @Test
     void unevenPartsAndConvolutionsToo() {
         sameGradientAsOneCore("linear 100, relu, linear 100, relu, linear", 100, 3);
         sameGradientAsOneCore("conv 6 5, relu, maxpool 2, conv 8 3, relu, avgpool 2, linear 20, tanh, linear", 64, 2);
