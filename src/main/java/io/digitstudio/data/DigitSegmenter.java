@@ -22,28 +22,54 @@ public final class DigitSegmenter {
 
     /** Every digit, in reading order. */
     public static List<DigitBox> digits(InkMap map) {
-        Labels labels = Labels.of(map);
-        List<List<Group>> lines = lines(labels);
-        List<DigitBox> out = new ArrayList<>();
-        for (int li = 0; li < lines.size(); li++) {
-            for (Group g : lines.get(li)) out.add(box(map, labels, g, li));
-        }
-        if (out.isEmpty()) throw new DataException(InkFinder.BLANK);
-        return out;
+        return segment(map).digits();
     }
 
     /** The picture read as one digit: all the ink but dust, dots and specks, cropped to its box. */
     public static GreyImage single(InkMap map) {
+        return segment(map).whole();
+    }
+
+    /** The strokes found and grouped once, to be read as digits, as one digit, or both. */
+    public static Segments segment(InkMap map) {
         Labels labels = Labels.of(map);
-        Group all = null;
-        for (List<Group> line : lines(labels)) {
-            for (Group g : line) {
-                if (all == null) all = g.copy();
-                else all.absorb(g);
-            }
+        return new Segments(map, labels, lines(labels));
+    }
+
+    /** One picture's digits, found once: each on its own ({@link #digits}) or all of them as one ({@link #whole}). */
+    public static final class Segments {
+        private final InkMap map;
+        private final Labels labels;
+        private final List<List<Group>> lines;
+
+        private Segments(InkMap map, Labels labels, List<List<Group>> lines) {
+            this.map = map;
+            this.labels = labels;
+            this.lines = lines;
         }
-        if (all == null) throw new DataException(InkFinder.BLANK);
-        return crop(map, labels, all);
+
+        /** Every digit, in reading order. Refuses a picture without any. */
+        public List<DigitBox> digits() {
+            List<DigitBox> out = new ArrayList<>();
+            for (int li = 0; li < lines.size(); li++) {
+                for (Group g : lines.get(li)) out.add(box(map, labels, g, li));
+            }
+            if (out.isEmpty()) throw new DataException(InkFinder.BLANK);
+            return out;
+        }
+
+        /** All the ink but dust, dots and specks, as one digit cropped to its box. */
+        public GreyImage whole() {
+            Group all = null;
+            for (List<Group> line : lines) {
+                for (Group g : line) {
+                    if (all == null) all = g.copy();
+                    else all.absorb(g);
+                }
+            }
+            if (all == null) throw new DataException(InkFinder.BLANK);
+            return crop(map, labels, all);
+        }
     }
 
     /** Connected pieces of the mask. */
