@@ -9,12 +9,9 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -25,21 +22,13 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-@ExtendWith(ApplicationExtension.class)
-class DrawViewTest {
-    private final UiFixture app = new UiFixture();
-
+class DrawViewTest extends AppStory {
     @TempDir
     Path dir;
 
     @Start
     void start(Stage stage) {
         app.show(stage);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        app.close();
     }
 
     private DrawViewModel vm() {

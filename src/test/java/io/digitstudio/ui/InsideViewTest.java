@@ -9,11 +9,8 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -23,20 +20,10 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Looking inside the network as a user does: the weights, a drawn digit's activations and saliency, a run's health. */
-@ExtendWith(ApplicationExtension.class)
-class InsideViewTest {
-    private final UiFixture app = new UiFixture();
-
+class InsideViewTest extends AppStory {
     @Start
     void start(Stage stage) {
         app.show(stage);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(app.main.train().run()::stop).get();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.main.train().run().stateProperty().get().canStart());
-        app.close();
     }
 
     @Test

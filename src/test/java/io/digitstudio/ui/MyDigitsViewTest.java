@@ -8,11 +8,8 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -22,18 +19,10 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Teaching it your hand as a user does: draw, correct, keep, tidy the collection, fine-tune, accept. */
-@ExtendWith(ApplicationExtension.class)
-class MyDigitsViewTest {
-    private final UiFixture app = new UiFixture();
-
+class MyDigitsViewTest extends AppStory {
     @Start
     void start(Stage stage) {
         app.show(stage);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        app.close();
     }
 
     private void stroke(FxRobot robot, double... xy) {

@@ -9,11 +9,8 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -27,18 +24,10 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The Runs view as a user meets it: runs from the app and the command line side by side, compared and named. */
-@ExtendWith(ApplicationExtension.class)
-class RunsViewTest {
-    private final UiFixture app = new UiFixture();
-
+class RunsViewTest extends AppStory {
     @Start
     void start(Stage stage) {
         app.show(stage);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        app.close();
     }
 
     /** The table's row showing item {@code i} (rows are reused cells: their order in the scene is not the items'). */

@@ -6,11 +6,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -18,18 +15,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-@ExtendWith(ApplicationExtension.class)
-class SamplesViewTest {
-    private final UiFixture app = new UiFixture();
-
+class SamplesViewTest extends AppStory {
     @Start
     void start(Stage stage) {
         app.show(stage);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        app.close();
     }
 
     private SamplesViewModel vm() {

@@ -12,16 +12,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -32,23 +28,13 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The Train view as a user meets it: typing settings, starting, pausing, stopping, saving, resuming. */
-@ExtendWith(ApplicationExtension.class)
-class TrainViewTest {
-    private final UiFixture app = new UiFixture();
-
+class TrainViewTest extends AppStory {
     @TempDir
     java.nio.file.Path dir;
 
     @Start
     void start(Stage stage) {
         app.show(stage);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(run()::stop).get();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> run().stateProperty().get().canStart());
-        app.close();
     }
 
     private RunControl run() {

@@ -71,7 +71,11 @@ public final class UiFixture {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Stops a run the story left going, waits for it to end, and closes the app. */
     public void close() throws Exception {
-        if (services != null) WaitForAsyncUtils.asyncFx(services::close).get();
+        if (services == null) return;
+        WaitForAsyncUtils.asyncFx(main.train().run()::stop).get();
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> main.train().run().stateProperty().get().canStart());
+        WaitForAsyncUtils.asyncFx(services::close).get();
     }
 }

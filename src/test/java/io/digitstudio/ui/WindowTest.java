@@ -5,20 +5,15 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The window at its smallest (1024x700): every view's controls are inside it; the empty Draw view shows no stray bars. */
-@ExtendWith(ApplicationExtension.class)
-class WindowTest {
-    private final UiFixture app = new UiFixture();
+class WindowTest extends AppStory {
     private Stage stage;
 
     @Start
@@ -27,11 +22,6 @@ class WindowTest {
         app.show(stage);
         stage.setWidth(DigitStudioApp.MIN_WIDTH);
         stage.setHeight(DigitStudioApp.MIN_HEIGHT);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        app.close();
     }
 
     private void assertInside(FxRobot robot, String id) {
