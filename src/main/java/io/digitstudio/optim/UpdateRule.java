@@ -70,9 +70,11 @@ public abstract class UpdateRule {
         System.arraycopy(old, from, next, from, m);
         updateCore(next, grad, from, to);
         range(param.data(), from).put(next, from, m);
-        int bad = 0;
-        for (int i = from; i < to; i++) bad |= ((Float.floatToRawIntBits(next[i]) >>> 23 & 0xff) + 1) >>> 8; // 1 iff exponent is all ones
-        return bad == 0;
+        // the largest magnitude is infinite or NaN iff some value is; a max reduction compiles to vector code, a test
+        // of each value's bits did not and took a third of the update
+        float largest = 0f;
+        for (int i = from; i < to; i++) largest = Math.max(largest, Math.abs(next[i]));
+        return largest <= Float.MAX_VALUE;
     }
 
     /** Whether every value of the last update is finite (checked in order, to name the first parameter that is not). */

@@ -84,6 +84,22 @@ class FunctionsTest {
     }
 
     @Test
+    void reluPassesExactlyTheGradientOfEveryPositiveOutputAsChainerDoes() {
+        // Chainer: y = maximum(x, 0), gx = gy * (y > 0); the branch-free kernels must agree at the edges too
+        float tiny = Float.MIN_VALUE, huge = Float.MAX_VALUE;
+        INDArray x = Nd4j.create(new float[]{-3, -0f, 0, tiny, 1e-38f, 0.5f, huge, Float.POSITIVE_INFINITY, Float.NaN},
+                new long[]{1, 9}, 'c');
+        Parameter in = new Parameter(x, "x");
+        Variable y = F.relu(in);
+        float[] out = Host.toArray(y.data());
+        assertArrayEquals(new float[]{0, 0, 0, tiny, 1e-38f, 0.5f, huge, Float.POSITIVE_INFINITY, Float.NaN}, out);
+        y.setGrad(Nd4j.create(new float[]{1, 2, 3, -4, 5, -6, 7, 8, 9}, new long[]{1, 9}, 'c'));
+        y.backward();
+        float[] gx = Host.toArray(in.grad());
+        assertArrayEquals(new float[]{0, 0, 0, -4, 5, -6, 7, 8}, java.util.Arrays.copyOf(gx, 8));
+    }
+
+    @Test
     void softmaxCrossEntropyValueAndGradient() {
         INDArray x = Nd4j.create(new float[]{1, 2, 3, 0, 0, 0}, new long[]{2, 3}, 'c');
         float loss = F.softmaxCrossEntropy(new Variable(x), new int[]{2, 0}).item();
