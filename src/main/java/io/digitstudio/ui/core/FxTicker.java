@@ -1,0 +1,52 @@
+package io.digitstudio.ui.core;
+
+import javafx.application.Platform;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs a task on the UI thread every few tens of milliseconds while started, at most one queued at a time. Unlike an
+ * AnimationTimer it does not make JavaFX pulse 60 times a second: the scene is laid out and painted only when the task
+ * changed something. During a run on every core each pulse took a core from a training part and held the whole step.
+ */
+public final class FxTicker {
+    private static final ScheduledExecutorService CLOCK = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "digitstudio-ui-ticker");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final Runnable task;
+    private final long periodMillis;
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private ScheduledFuture<?> ticking;
+
+    public FxTicker(long periodMillis, Runnable task) {
+        this.periodMillis = periodMillis;
+        this.task = task;
+    }
+
+    /** Starts ticking (UI thread); starting a started ticker does nothing. */
+    public void start() {
+        if (ticking != null) return;
+        ticking = CLOCK.scheduleWithFixedDelay(() -> {
+            if (queued.compareAndSet(false, true)) {
+                Platform.runLater(() -> {
+                    queued.set(false);
+                    if (ticking != null) task.run();
+                });
+            }
+        }, 0, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops ticking (UI thread); a tick already queued is dropped. */
+    public void stop() {
+        if (ticking == null) return;
+        ticking.cancel(false);
+        ticking = null;
+    }
+}
