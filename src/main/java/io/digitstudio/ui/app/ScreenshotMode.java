@@ -8,11 +8,8 @@ import io.digitstudio.ui.samples.SamplesViewModel;
 import io.digitstudio.ui.train.RunControl;
 import io.digitstudio.ui.train.RunState;
 import io.digitstudio.ui.widgets.ChartExport;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -278,13 +275,17 @@ final class ScreenshotMode {
         return true;
     }
 
+    /**
+     * Runs {@code step} on the UI thread every {@code millis} ms until it returns true. Not a Timeline: a running
+     * animation makes JavaFX pulse 60 times a second, which the app itself does not do, and the measurements would
+     * then include that cost.
+     */
     private static void poll(int millis, BooleanSupplier step) {
-        Timeline t = new Timeline();
-        t.getKeyFrames().add(new KeyFrame(Duration.millis(millis), e -> {
-            if (step.getAsBoolean()) t.stop();
-        }));
-        t.setCycleCount(Timeline.INDEFINITE);
-        t.play();
+        io.digitstudio.ui.core.FxTicker[] t = new io.digitstudio.ui.core.FxTicker[1];
+        t[0] = new io.digitstudio.ui.core.FxTicker(millis, () -> {
+            if (step.getAsBoolean()) t[0].stop();
+        });
+        t[0].start();
     }
 
     /**
