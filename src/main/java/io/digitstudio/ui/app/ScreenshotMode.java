@@ -27,7 +27,8 @@ import java.util.function.BooleanSupplier;
  * PNG (mid-run for the Train view, training the given network; with {@code --lr-at} the rate is changed live after that
  * epoch and the shot is taken three epochs later);
  * {@code --gui-bench N} trains the tutorial's configuration for N epochs through the Train view and prints the seconds
- * of training (and validation) per epoch, to compare with the CLI's {@code bench}; with {@code --tab evaluate} the
+ * of training (and validation) per epoch, to compare with the CLI's {@code bench} ({@code --settle}: once the JIT
+ * compiler is quiet; {@code --runs K}: K runs one after the other in the same window); with {@code --tab evaluate} the
  * Evaluate tab is shown meanwhile, redrawing its matrix after every epoch;
  * {@code --memory-story} replays a user's session (train 10 epochs, browse both galleries to the end, draw, three more
  * runs) and prints the process's resident memory after each step.
@@ -128,6 +129,8 @@ final class ScreenshotMode {
             int epochs = bench + 1 < args.size() ? Integer.parseInt(args.get(bench + 1)) : 3;
             main.train().settings().epochsProperty().set(String.valueOf(epochs));
             if (tab >= 0) main.selectTab(tabName + "Tab"); // e.g. the Evaluate tab, following the run epoch by epoch
+            int runsAt = args.indexOf("--runs");
+            int runs = runsAt >= 0 && runsAt + 1 < args.size() ? Math.max(1, Integer.parseInt(args.get(runsAt + 1))) : 1;
             if (args.contains("--settle")) {
                 // as a user who looks at the window before pressing Train: start once the JIT compiler has finished
                 // with the window's own start-up code (quiet for a second), so the run measures what training adds
@@ -135,11 +138,11 @@ final class ScreenshotMode {
                 poll(100, () -> {
                     if (!settle.quiet()) return false;
                     System.out.printf(Locale.ROOT, "settled: the JIT compiler was quiet for 1 s, %.1f s after start%n", settle.seconds());
-                    startBench(main, run);
+                    startBench(main, run, runs);
                     return true;
                 });
             } else {
-                startBench(main, run);
+                startBench(main, run, runs);
             }
         }
     }
@@ -166,7 +169,7 @@ final class ScreenshotMode {
         }
     }
 
-    private static void startBench(MainView main, RunControl run) {
+    private static void startBench(MainView main, RunControl run, int runsLeft) {
         java.util.Map<String, Long> cpuBefore = ThreadCpu.byName();
         run.start();
         poll(100, () -> {
@@ -181,6 +184,10 @@ final class ScreenshotMode {
             System.out.printf(Locale.ROOT, "gui_train_seconds_per_epoch:%.3f (median of epochs 2-%d, through the Train view with live charts)%n",
                     median, rows.size());
             System.out.printf(Locale.ROOT, "gui_val_seconds_per_epoch:%.3f%n", Stats.warmMedian(rows, EpochReport::valSeconds));
+            if (runsLeft > 1) { // the same training again in the same window, as a user's next run
+                startBench(main, run, runsLeft - 1);
+                return true;
+            }
             System.exit(0);
             return true;
         });
