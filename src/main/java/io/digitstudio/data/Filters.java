@@ -10,23 +10,19 @@ final class Filters {
         float[] tmp = new float[p.length];
         float[] out = new float[p.length];
         double[] line = new double[Math.max(w, h) + 1];
-        for (int y = 0; y < h; y++) {
-            line[0] = 0;
-            for (int x = 0; x < w; x++) line[x + 1] = line[x] + p[y * w + x];
-            for (int x = 0; x < w; x++) {
-                int a = Math.max(0, x - r), b = Math.min(w, x + r + 1);
-                tmp[y * w + x] = (float) ((line[b] - line[a]) / (b - a));
-            }
-        }
-        for (int x = 0; x < w; x++) {
-            line[0] = 0;
-            for (int y = 0; y < h; y++) line[y + 1] = line[y] + tmp[y * w + x];
-            for (int y = 0; y < h; y++) {
-                int a = Math.max(0, y - r), b = Math.min(h, y + r + 1);
-                out[y * w + x] = (float) ((line[b] - line[a]) / (b - a));
-            }
-        }
+        for (int y = 0; y < h; y++) mean1d(p, tmp, y * w, 1, w, r, line);
+        for (int x = 0; x < w; x++) mean1d(tmp, out, x, w, h, r, line);
         return out;
+    }
+
+    /** The running mean of {@code n} values {@code stride} apart from {@code start} (a row or a column), via prefix sums. */
+    private static void mean1d(float[] src, float[] dst, int start, int stride, int n, int r, double[] line) {
+        line[0] = 0;
+        for (int i = 0; i < n; i++) line[i + 1] = line[i] + src[start + i * stride];
+        for (int i = 0; i < n; i++) {
+            int a = Math.max(0, i - r), b = Math.min(n, i + r + 1);
+            dst[start + i * stride] = (float) ((line[b] - line[a]) / (b - a));
+        }
     }
 
     /** Resize by area averaging (each target pixel the mean of the source area it covers); for shrinking. */
@@ -57,36 +53,28 @@ final class Filters {
         return out;
     }
 
-    /** A mask grown by {@code r} pixels in every direction (square window). */
+    /** A mask grown by {@code r} pixels in every direction (square window): rows first, then columns. */
     static boolean[] dilate(boolean[] m, int w, int h, int r) {
         boolean[] rows = new boolean[m.length];
-        for (int y = 0; y < h; y++) {
-            // two passes per row: nearest set pixel to the left and to the right within r
-            int prev = Integer.MIN_VALUE / 2;
-            for (int x = 0; x < w; x++) {
-                if (m[y * w + x]) prev = x;
-                if (x - prev <= r) rows[y * w + x] = true;
-            }
-            int next = Integer.MAX_VALUE / 2;
-            for (int x = w - 1; x >= 0; x--) {
-                if (m[y * w + x]) next = x;
-                if (next - x <= r) rows[y * w + x] = true;
-            }
-        }
+        for (int y = 0; y < h; y++) grow1d(m, rows, y * w, 1, w, r);
         boolean[] out = new boolean[m.length];
-        for (int x = 0; x < w; x++) {
-            int prev = Integer.MIN_VALUE / 2;
-            for (int y = 0; y < h; y++) {
-                if (rows[y * w + x]) prev = y;
-                if (y - prev <= r) out[y * w + x] = true;
-            }
-            int next = Integer.MAX_VALUE / 2;
-            for (int y = h - 1; y >= 0; y--) {
-                if (rows[y * w + x]) next = y;
-                if (next - y <= r) out[y * w + x] = true;
-            }
-        }
+        for (int x = 0; x < w; x++) grow1d(rows, out, x, w, h, r);
         return out;
+    }
+
+    /** Marks in {@code dst} every place within {@code r} of a set one among {@code n} values {@code stride} apart. */
+    private static void grow1d(boolean[] src, boolean[] dst, int start, int stride, int n, int r) {
+        // two passes: the nearest set place before and after within r
+        int prev = Integer.MIN_VALUE / 2;
+        for (int i = 0; i < n; i++) {
+            if (src[start + i * stride]) prev = i;
+            if (i - prev <= r) dst[start + i * stride] = true;
+        }
+        int next = Integer.MAX_VALUE / 2;
+        for (int i = n - 1; i >= 0; i--) {
+            if (src[start + i * stride]) next = i;
+            if (next - i <= r) dst[start + i * stride] = true;
+        }
     }
 
     /** Grey dilation ({@code max}) or erosion (min) over a disk of radius {@code r}. */

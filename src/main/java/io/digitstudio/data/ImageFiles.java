@@ -120,15 +120,7 @@ public final class ImageFiles {
 
     private static RgbImage flipH(RgbImage img) {
         int w = img.width();
-        int h = img.height();
-        float[][] in = {img.r(), img.g(), img.b()};
-        float[][] out = new float[3][w * h];
-        for (int c = 0; c < 3; c++) {
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) out[c][y * w + x] = in[c][y * w + (w - 1 - x)];
-            }
-        }
-        return new RgbImage(w, h, out[0], out[1], out[2]);
+        return remap(img, w, img.height(), (x, y) -> y * w + (w - 1 - x));
     }
 
     /** Turns the picture counter-clockwise by {@code quarters} quarter turns. */
@@ -136,18 +128,23 @@ public final class ImageFiles {
         RgbImage out = img;
         for (int q = 0; q < quarters; q++) {
             int w = out.width();
-            int h = out.height();
-            float[][] in = {out.r(), out.g(), out.b()};
-            float[][] turned = new float[3][w * h];
             // the new picture is h wide and w high; its pixel (x', y') shows the old (w - 1 - y', x')
-            for (int c = 0; c < 3; c++) {
-                for (int ny = 0; ny < w; ny++) {
-                    for (int nx = 0; nx < h; nx++) turned[c][ny * h + nx] = in[c][nx * w + (w - 1 - ny)];
-                }
-            }
-            out = new RgbImage(h, w, turned[0], turned[1], turned[2]);
+            out = remap(out, out.height(), w, (nx, ny) -> nx * w + (w - 1 - ny));
         }
         return out;
+    }
+
+    /** A {@code nw} x {@code nh} picture whose pixel (x, y) is the old picture's pixel at index {@code source(x, y)}. */
+    private static RgbImage remap(RgbImage img, int nw, int nh, java.util.function.IntBinaryOperator source) {
+        float[][] in = {img.r(), img.g(), img.b()};
+        float[][] out = new float[3][nw * nh];
+        for (int y = 0; y < nh; y++) {
+            for (int x = 0; x < nw; x++) {
+                int from = source.applyAsInt(x, y);
+                for (int c = 0; c < 3; c++) out[c][y * nw + x] = in[c][from];
+            }
+        }
+        return new RgbImage(nw, nh, out[0], out[1], out[2]);
     }
 
     /**
