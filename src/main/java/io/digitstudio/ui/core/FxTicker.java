@@ -9,13 +9,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs a task on the UI thread every few tens of milliseconds while started, at most one queued at a time. Unlike an
- * AnimationTimer it does not make JavaFX pulse 60 times a second: the scene is laid out and painted only when the task
- * changed something. During a run on every core each pulse took a core from a training part and held the whole step.
+ * Runs a task on the UI thread every few tens of milliseconds while started, at most one queued at a time; or once, a
+ * while from now ({@link #later}). Unlike an AnimationTimer or a Timeline it does not make JavaFX pulse 60 times a
+ * second: the scene is laid out and painted only when the task changed something. During a run on every core each
+ * pulse took a core from a training part and held the whole step.
  */
 public final class FxTicker {
+    /** One daemon thread for every view's timing: it only hands tasks to the UI thread. */
     private static final ScheduledExecutorService CLOCK = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "digitstudio-ui-ticker");
+        Thread t = new Thread(r, "digitstudio-ui-clock");
         t.setDaemon(true);
         return t;
     });
@@ -28,6 +30,11 @@ public final class FxTicker {
     public FxTicker(long periodMillis, Runnable task) {
         this.periodMillis = periodMillis;
         this.task = task;
+    }
+
+    /** Runs {@code task} on the UI thread once, {@code delayMillis} ms from now. */
+    public static void later(long delayMillis, Runnable task) {
+        CLOCK.schedule(() -> Platform.runLater(task), delayMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Starts ticking (UI thread); starting a started ticker does nothing. */

@@ -3,6 +3,7 @@ package io.digitstudio.ui.inside;
 import io.digitstudio.inspect.Pictures;
 import io.digitstudio.nn.Inspector;
 import io.digitstudio.train.LayerStats;
+import io.digitstudio.ui.core.FxTicker;
 import io.digitstudio.ui.widgets.Pixels;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -154,10 +155,10 @@ public final class InsideView extends BorderPane {
             } else if (!healthPending) {
                 healthPending = true;
                 long wait = Math.max(0, HEALTH_INTERVAL_MS - (System.currentTimeMillis() - lastHealthDraw));
-                LATER.schedule(() -> javafx.application.Platform.runLater(() -> {
+                FxTicker.later(wait, () -> {
                     healthPending = false;
                     showHealth();
-                }), wait, java.util.concurrent.TimeUnit.MILLISECONDS);
+                });
             }
         });
         showWeights(vm.weightsProperty().get());
@@ -215,12 +216,6 @@ public final class InsideView extends BorderPane {
     }
 
     static final long HEALTH_INTERVAL_MS = 3000;
-    /** One daemon thread that only hands delayed redraws back to the FX thread. */
-    private static final java.util.concurrent.ScheduledExecutorService LATER = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "digitstudio-inside-redraw");
-        t.setDaemon(true);
-        return t;
-    });
     private boolean healthPending;
     private long lastHealthDraw;
     private final Map<String, io.digitstudio.ui.widgets.DecimatedSeries> lines = new LinkedHashMap<>();

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Presents a run's feed: drains what the training thread queued (UI thread, once per frame from {@link #pulse()}) into
+ * Presents a run's feed: drains what the training thread queued (UI thread, at each tick of the Train view's pump, {@link #pulse()}) into
  * the charts' series, the epoch table and the status texts, without flooding the UI: the status texts change at most
  * every {@link #UI_INTERVAL_NANOS}, the charts and the table take what arrived at most every
  * {@link #CHART_INTERVAL_NANOS} (re-laying out and repainting them costs far more than the data, and with a software
@@ -135,7 +135,7 @@ public final class RunPresenter {
         }
     }
 
-    /** Called once per frame on the UI thread. */
+    /** Called at each tick of the view's pump (20 a second) on the UI thread. */
     public void pulse() {
         pulse(false);
     }

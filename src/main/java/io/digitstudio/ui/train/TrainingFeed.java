@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Carries a run's events from the training thread to the UI without flooding it: the latest iteration is kept in one
- * slot (read once per frame), a smoothed loss point is queued about {@link #POINTS_PER_EPOCH} times an epoch (and
+ * slot (read at each tick of the view's pump), a smoothed loss point is queued about {@link #POINTS_PER_EPOCH} times an epoch (and
  * never more often than every {@link #POINT_INTERVAL_NANOS}), and epoch reports and the end always go through.
  * Nothing here touches JavaFX.
  */
@@ -179,7 +179,7 @@ public final class TrainingFeed implements TrainingListener {
         events.add(result);
     }
 
-    /** The newest iteration, or null; the UI reads it once per frame. */
+    /** The newest iteration, or null; the UI reads it at each tick of the view's pump. */
     public IterationEvent latest() {
         return latest.get();
     }
