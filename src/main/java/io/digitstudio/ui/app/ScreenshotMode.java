@@ -3,6 +3,7 @@ package io.digitstudio.ui.app;
 import io.digitstudio.data.PenStroke;
 import io.digitstudio.train.EpochReport;
 import io.digitstudio.train.Stats;
+import io.digitstudio.ui.core.FxTicker;
 import io.digitstudio.ui.draw.DrawViewModel;
 import io.digitstudio.ui.samples.SamplesViewModel;
 import io.digitstudio.ui.train.RunControl;
@@ -18,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -134,7 +136,7 @@ final class ScreenshotMode {
             if (args.contains("--settle")) {
                 // as a user who looks at the window before pressing Train: start once the JIT compiler has finished
                 // with the window's own start-up code (quiet for a second), so the run measures what training adds
-                Settle settle = new Settle();
+                JitSettle settle = new JitSettle();
                 poll(100, () -> {
                     if (!settle.quiet()) return false;
                     System.out.printf(Locale.ROOT, "settled: the JIT compiler was quiet for 1 s, %.1f s after start%n", settle.seconds());
@@ -147,30 +149,8 @@ final class ScreenshotMode {
         }
     }
 
-    /** Watches the JIT compiler's total time: quiet once it has not grown for a second (or after 60 s, whatever it does). */
-    private static final class Settle {
-        private final java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        private final long begun = System.nanoTime();
-        private long last = -1;
-        private long since = System.nanoTime();
-
-        boolean quiet() {
-            long now = System.nanoTime();
-            long total = jit == null || !jit.isCompilationTimeMonitoringSupported() ? 0 : jit.getTotalCompilationTime();
-            if (total != last) {
-                last = total;
-                since = now;
-            }
-            return now - since >= 1_000_000_000L || now - begun >= 60_000_000_000L;
-        }
-
-        double seconds() {
-            return (System.nanoTime() - begun) / 1e9;
-        }
-    }
-
     private static void startBench(MainView main, RunControl run, int runsLeft) {
-        java.util.Map<String, Long> cpuBefore = ThreadCpu.byName();
+        Map<String, Long> cpuBefore = ThreadCpu.byName();
         run.start();
         poll(100, () -> {
             if (run.stateProperty().get() != RunState.FINISHED) return false;
@@ -288,52 +268,10 @@ final class ScreenshotMode {
      * then include that cost.
      */
     private static void poll(int millis, BooleanSupplier step) {
-        io.digitstudio.ui.core.FxTicker[] t = new io.digitstudio.ui.core.FxTicker[1];
-        t[0] = new io.digitstudio.ui.core.FxTicker(millis, () -> {
+        FxTicker[] t = new FxTicker[1];
+        t[0] = new FxTicker(millis, () -> {
             if (step.getAsBoolean()) t[0].stop();
         });
         t[0].start();
-    }
-
-    /**
-     * The process's CPU time by thread name, read from /proc (Linux): it includes the JIT compiler's threads, which the
-     * JVM's own thread bean does not list. Empty elsewhere.
-     */
-    private static final class ThreadCpu {
-        private static final double TICK = 100.0; // USER_HZ on Linux
-
-        static java.util.Map<String, Long> byName() {
-            java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
-            java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
-            if (!java.nio.file.Files.isDirectory(tasks)) return ticks;
-            try (java.util.stream.Stream<java.nio.file.Path> ts = java.nio.file.Files.list(tasks)) {
-                for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) ts::iterator) {
-                    try {
-                        String stat = java.nio.file.Files.readString(t.resolve("stat"));
-                        int open = stat.indexOf('('), close = stat.lastIndexOf(')');
-                        // group numbered threads of a kind ("C2 CompilerThread0", "digitstudio-core-2")
-                        String name = stat.substring(open + 1, close).replaceAll("[#-]?\\d+$", "");
-                        String[] f = stat.substring(close + 2).split(" ");
-                        ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
-                    } catch (java.io.IOException | RuntimeException gone) {
-                        // the thread ended meanwhile
-                    }
-                }
-            } catch (java.io.IOException e) {
-                return ticks;
-            }
-            return ticks;
-        }
-
-        static String since(java.util.Map<String, Long> before) {
-            StringBuilder out = new StringBuilder();
-            java.util.Map<String, Long> now = byName();
-            now.entrySet().stream()
-                    .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
-                    .filter(e -> e.getValue() >= 10)
-                    .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
-                    .forEach(e -> out.append(String.format(Locale.ROOT, "%s %.1f, ", e.getKey(), e.getValue() / TICK)));
-            return out.length() == 0 ? "(not available)" : out.substring(0, out.length() - 2);
-        }
     }
 }
