@@ -41,12 +41,14 @@ public abstract class Optimizer {
 
     /**
      * Fills a range of a parameter's gradient just before the update reads it: a data-parallel step combines its
-     * parts' gradients this way, on the same cores and in the same pass as the update. {@code part} numbers the core's
-     * share (0 up to the parts of this update), for scratch space.
+     * parts' gradients this way, on the same cores and in the same pass as the update. It writes elements {@code from}
+     * to {@code to} into {@code into} (at the same indices), which the update then uses as they are, and leaves them in
+     * the parameter's own gradient too. {@code part} numbers the core's share (0 up to the parts of this update), for
+     * scratch space.
      */
     @FunctionalInterface
     public interface GradientRange {
-        void fill(Parameter p, int from, int to, int part);
+        void fill(Parameter p, int from, int to, int part, float[] into);
     }
 
     /**
@@ -66,8 +68,7 @@ public abstract class Optimizer {
             for (UpdateRule r : rules.values()) {
                 int n = r.size();
                 int from = (int) ((long) c * n / parts), to = (int) ((long) (c + 1) * n / parts);
-                if (gradients != null && r.param().grad() != null && to > from) gradients.fill(r.param(), from, to, c);
-                ok &= r.apply(from, to);
+                ok &= r.apply(from, to, gradients, c);
             }
             fine[c] = ok;
         });

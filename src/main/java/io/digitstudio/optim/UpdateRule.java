@@ -34,7 +34,7 @@ public abstract class UpdateRule {
 
     public void update() {
         if (!begin()) return;
-        if (!apply(0, param.size())) restore(0, param.size());
+        if (!apply(0, param.size(), null, 0)) restore(0, param.size());
         pending = false;
     }
 
@@ -60,13 +60,15 @@ public abstract class UpdateRule {
     /**
      * Updates elements {@code from} to {@code to} in place, keeping their old values: returns false if any new value is
      * not finite, and the optimizer then puts every old value back ({@link #restore}), so the model keeps the weights
-     * it had before the update that blew up.
+     * it had before the update that blew up. The gradient comes from {@code gradients} when given (a data-parallel
+     * step's combined gradient, handed over as Java floats), else from the parameter.
      */
-    boolean apply(int from, int to) {
+    boolean apply(int from, int to, Optimizer.GradientRange gradients, int part) {
         if (!pending || to <= from) return true;
         int m = to - from;
         range(param.data(), from).get(old, from, m);
-        range(param.grad(), from).get(grad, from, m);
+        if (gradients != null) gradients.fill(param, from, to, part, grad);
+        else range(param.grad(), from).get(grad, from, m);
         System.arraycopy(old, from, next, from, m);
         updateCore(next, grad, from, to);
         range(param.data(), from).put(next, from, m);

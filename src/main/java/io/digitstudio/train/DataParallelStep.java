@@ -32,7 +32,6 @@ final class DataParallelStep {
     private float[] losses = new float[0];
     private float[] accuracies = new float[0];
     private int[][] labels = new int[0][];
-    private float[][] sums = new float[0][];
     private float[][] reads = new float[0][];
     private final double[] weights = new double[64];
     private float loss;
@@ -130,8 +129,9 @@ final class DataParallelStep {
 
     /**
      * The combined gradient, range by range, for {@link io.digitstudio.optim.Optimizer#update(io.digitstudio.optim.Optimizer.GradientRange)}:
-     * grad = Σ weight_w · grad_w over the parts in order, written into the network's own gradient just before the
-     * optimizer reads it, on the core that updates that range (each element's sum has the same order whoever computes it).
+     * grad = Σ weight_w · grad_w over the parts in order, handed straight to the update rule that uses it and written
+     * into the network's own gradient too, on the core that updates that range (each element's sum has the same order
+     * whoever computes it).
      */
     io.digitstudio.optim.Optimizer.GradientRange gradients() {
         return combiner;
@@ -139,19 +139,18 @@ final class DataParallelStep {
 
     private final io.digitstudio.optim.Optimizer.GradientRange combiner = this::fill;
 
-    private void fill(Parameter p, int from, int to, int core) {
+    private void fill(Parameter p, int from, int to, int core, float[] into) {
         Integer j = index.get(p);
         if (j == null) throw new IllegalStateException(p.name() + " is not a parameter of the trained network");
         int m = to - from;
-        float[] sum = sums[core];
         float[] read = reads[core];
         for (int w = 0; w < parts; w++) {
             elements(params.get(w).get(j).grad(), from).get(read, 0, m);
             float k = (float) weights[w];
-            if (w == 0) for (int i = 0; i < m; i++) sum[i] = k * read[i];
-            else for (int i = 0; i < m; i++) sum[i] += k * read[i];
+            if (w == 0) for (int i = 0; i < m; i++) into[from + i] = k * read[i];
+            else for (int i = 0; i < m; i++) into[from + i] += k * read[i];
         }
-        elements(p.grad(), from).put(sum, 0, m);
+        elements(p.grad(), from).put(into, from, m);
     }
 
     private final java.util.IdentityHashMap<Parameter, Integer> index = new java.util.IdentityHashMap<>();
@@ -175,15 +174,11 @@ final class DataParallelStep {
         for (Parameter p : params.get(0)) biggest = Math.max(biggest, p.size());
         if (labels.length < buffers) {
             labels = java.util.Arrays.copyOf(labels, buffers);
-            sums = java.util.Arrays.copyOf(sums, buffers);
             reads = java.util.Arrays.copyOf(reads, buffers);
         }
         for (int w = 0; w < buffers; w++) {
             if (labels[w] == null) labels[w] = new int[0];
-            if (sums[w] == null || sums[w].length < biggest) {
-                sums[w] = new float[biggest];
-                reads[w] = new float[biggest];
-            }
+            if (reads[w] == null || reads[w].length < biggest) reads[w] = new float[biggest];
         }
     }
 }

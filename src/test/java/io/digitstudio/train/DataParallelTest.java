@@ -72,12 +72,17 @@ class DataParallelTest {
         DataParallelStep step = new DataParallelStep(net);
         step.run(b, parts);
         // the optimizer has the combined gradient filled range by range as it updates; here, whole and in halves
+        Map<Parameter, float[]> handed = new java.util.IdentityHashMap<>();
         for (Parameter p : net.params()) {
             int half = p.size() / 2;
-            step.gradients().fill(p, 0, half, 0);
-            step.gradients().fill(p, half, p.size(), 1);
+            float[] into = new float[p.size()];
+            step.gradients().fill(p, 0, half, 0, into);
+            step.gradients().fill(p, half, p.size(), 1, into);
+            handed.put(p, into);
         }
         Map<String, float[]> actual = grads(net);
+        // what the update rule is handed is exactly what is left in the parameters' own gradients
+        for (Parameter p : net.params()) assertArrayEquals(Host.toArray(p.grad()), handed.get(p), p.name());
         assertEquals(one[0], step.loss(), 1e-5f, spec + ": loss");
         assertEquals(one[1], step.accuracy(), 1e-6f, spec + ": accuracy");
         for (String k : expected.keySet()) {
@@ -103,7 +108,7 @@ class DataParallelTest {
         long warm = 0;
         for (int i = 0; i < 4; i++) {
             step.run(b, 2);
-            for (Parameter p : net.params()) step.gradients().fill(p, 0, p.size(), 0);
+            for (Parameter p : net.params()) step.gradients().fill(p, 0, p.size(), 0, new float[p.size()]);
             if (i == 1) warm = step.allocations();
         }
         assertTrue(warm > 0);
