@@ -285,42 +285,21 @@ public final class TrainingLoop {
                     float acc;
                     double lr = optimizer.get(optimizer.lrName());
                     if (parts > 1) {
-                        // every core takes part of the batch; the combined gradient is left in the model's parameters
+                        // every core takes part of the batch; the update is handed their combined gradient
                         if (partsRead) parallelStep.run(train, indices, parts);
                         else parallelStep.run(batch, parts);
                         loss = parallelStep.loss();
                         acc = parallelStep.accuracy();
-                        if (!Float.isFinite(loss)) {
-                            outcome = TrainingResult.Outcome.DIVERGED;
-                            message = divergedMessage("the loss became " + (Float.isNaN(loss) ? "NaN" : "infinite"));
-                            break;
-                        }
-                        String failed = update(parallelStep.gradients());
-                        if (failed != null) {
-                            outcome = TrainingResult.Outcome.DIVERGED;
-                            message = divergedMessage(failed);
-                            break;
-                        }
                     } else {
-                        try (Workspace.Scope s = workspace.enter()) {
-                            Variable y = model.forward(Variable.of(batch.x(), model.batchShape(n)));
-                            Variable l = F.softmaxCrossEntropy(y, batch.t());
-                            loss = l.item();
-                            if (!Float.isFinite(loss)) {
-                                outcome = TrainingResult.Outcome.DIVERGED;
-                                message = divergedMessage("the loss became " + (Float.isNaN(loss) ? "NaN" : "infinite"));
-                                break;
-                            }
-                            acc = F.accuracy(y, batch.t()).item();
-                            model.cleargrads();
-                            l.backward();
-                            String failed = update();
-                            if (failed != null) {
-                                outcome = TrainingResult.Outcome.DIVERGED;
-                                message = divergedMessage(failed);
-                                break;
-                            }
-                        }
+                        loss = forwardBackward(batch);
+                        acc = oneCoreAccuracy;
+                    }
+                    String failed = !Float.isFinite(loss) ? "the loss became " + (Float.isNaN(loss) ? "NaN" : "infinite")
+                            : update(parts > 1 ? parallelStep.gradients() : null);
+                    if (failed != null) {
+                        outcome = TrainingResult.Outcome.DIVERGED;
+                        message = divergedMessage(failed);
+                        break;
                     }
                     iteration++;
                     lossSum += (double) loss * n;
@@ -442,12 +421,29 @@ public final class TrainingLoop {
         return r;
     }
 
-    /** The optimizer's update; null when done, else why it refused (a weight would have become NaN or infinite). */
-    private String update() {
-        return update(null);
+    /**
+     * One core's forward pass, loss and accuracy ({@link #oneCoreAccuracy}), then, if the loss is finite, the backward
+     * pass: the gradients are left in the model for the update. Returns the loss.
+     */
+    private float forwardBackward(ExampleBatch batch) {
+        try (Workspace.Scope s = workspace.enter()) {
+            Variable y = model.forward(Variable.of(batch.x(), model.batchShape(batch.size())));
+            Variable l = F.softmaxCrossEntropy(y, batch.t());
+            float loss = l.item();
+            if (!Float.isFinite(loss)) return loss;
+            oneCoreAccuracy = F.accuracy(y, batch.t()).item();
+            model.cleargrads();
+            l.backward();
+            return loss;
+        }
     }
 
-    /** The update with the gradient ranges filled by a data-parallel step as they are needed. */
+    private float oneCoreAccuracy;
+
+    /**
+     * The optimizer's update, with the gradient ranges filled by a data-parallel step as they are needed (null: the
+     * model's own gradients); null when done, else why it refused (a weight would have become NaN or infinite).
+     */
     private String update(io.digitstudio.optim.Optimizer.GradientRange gradients) {
         try {
             optimizer.update(gradients);
