@@ -3,7 +3,7 @@ package io.digitstudio.ui;
 import io.digitstudio.nn.Inspector;
 import io.digitstudio.ui.inside.InsideViewModel;
 import io.digitstudio.ui.train.RunState;
-import javafx.scene.chart.LineChart;
+import io.digitstudio.ui.widgets.LiveChart;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -78,11 +78,12 @@ class InsideViewTest extends AppStory {
         var first = vm.health().get(0);
         assertEquals(java.util.List.of("l1/W", "l1/b", "l2/W", "l2/b", "l3/W", "l3/b"), first.params().stream().map(p -> p.name()).toList());
         assertEquals(java.util.Set.of("l1 · relu", "l2 · relu"), first.dead().keySet());
-        LineChart<?, ?> chart = robot.lookup("#healthChart").queryAs(LineChart.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chart.getData().size() == 3
-                && chart.getData().get(0).getData().size() == vm.health().size()); // drawn every few seconds
+        LiveChart chart = robot.lookup("#healthChart").queryAs(LiveChart.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chart.series().size() == 3
+                && chart.series().get(0).size() == vm.health().size()); // drawn every few seconds
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(3, chart.getData().size(), "a line per weight matrix");
+        assertEquals(3, chart.series().size(), "a line per weight matrix");
+        assertEquals(java.util.List.of("l1/W", "l2/W", "l3/W"), chart.series().stream().map(s -> s.name()).toList());
         var table = robot.lookup("#healthTable").queryAs(javafx.scene.control.TableView.class);
         assertEquals(6, table.getItems().size(), "the latest figures of each parameter: mean and deviation of values, gradients, updates");
         assertTrue(chart.isVisible());

@@ -5,15 +5,14 @@ import io.digitstudio.ui.model.ActiveModel;
 import io.digitstudio.ui.train.RunControl;
 import io.digitstudio.ui.train.RunState;
 import javafx.scene.Node;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
+import io.digitstudio.ui.widgets.DecimatedSeries;
+import io.digitstudio.ui.widgets.LiveChart;
+import javafx.scene.image.Image;
+import javafx.scene.paint.Color;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.shape.MoveTo;
-import javafx.scene.shape.Path;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,35 +73,68 @@ class TrainViewTest extends AppStory {
         return robot.lookup("#statusText").queryAs(Label.class).getText();
     }
 
-    @SuppressWarnings("unchecked")
-    private LineChart<Number, Number> chart(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(LineChart.class);
+    private LiveChart chart(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(LiveChart.class);
+    }
+
+    /** The chart's plot as it is on screen now. */
+    private static Image picture(LiveChart chart) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        return WaitForAsyncUtils.asyncFx(() -> chart.canvas().snapshot(null, null)).get();
+    }
+
+    /** Whether the pixel at (x, y) of the picture is (nearly) the colour {@code c}. */
+    private static boolean near(Image img, double x, double y, Color c) {
+        Color p = img.getPixelReader().getColor((int) Math.round(x), (int) Math.round(y));
+        return Math.abs(p.getRed() - c.getRed()) < 0.12 && Math.abs(p.getGreen() - c.getGreen()) < 0.12 && Math.abs(p.getBlue() - c.getBlue()) < 0.12;
+    }
+
+    /** Whether the pixels 3 to 5 away from (x, y) include the colour {@code c} on both sides. */
+    private static boolean ringHas(Image img, double x, double y, Color c) {
+        boolean left = false, right = false;
+        for (int dx = -5; dx <= 5; dx++) {
+            for (int dy = -5; dy <= 5; dy++) {
+                double r = Math.hypot(dx, dy);
+                if (r < 3 || r > 5 || !near(img, x + dx, y + dy, c)) continue;
+                if (dx < 0) left = true;
+                if (dx > 0) right = true;
+            }
+        }
+        return left && right;
+    }
+
+    /** Whether any pixel of column x, inside the plot, is (nearly) the colour {@code c}. */
+    private static boolean columnHas(Image img, double x, Color c) {
+        for (int y = 0; y < (int) img.getHeight(); y++) if (near(img, x, y, c)) return true;
+        return false;
     }
 
     @Test
     void aOneEpochRunShowsItsPointsEndsAtItsLastIterationAndBecomesTheActiveModel(FxRobot robot) throws Exception {
         app.awaitReady();
         // before training: epochs 0-10 from the form, loss from 0, accuracy 0-1
-        NumberAxis x = (NumberAxis) chart(robot, "#lossChart").getXAxis();
-        assertEquals(0, x.getLowerBound());
-        assertEquals(10, x.getUpperBound());
-        NumberAxis accY = (NumberAxis) chart(robot, "#accuracyChart").getYAxis();
-        assertEquals(0, accY.getLowerBound());
-        assertEquals(1, accY.getUpperBound());
+        LiveChart loss = chart(robot, "#lossChart");
+        assertEquals(0, loss.xLowerBoundProperty().get());
+        assertEquals(10, loss.xUpperBoundProperty().get());
+        LiveChart acc = chart(robot, "#accuracyChart");
+        assertEquals(0, acc.yLow());
+        assertEquals(1, acc.yHigh());
 
         subset(robot, "2000", "500");
         type(robot, "#epochsField", "1");
-        assertEquals(1, x.getUpperBound(), "the axis follows the form");
+        assertEquals(1, loss.xUpperBoundProperty().get(), "the axis follows the form");
         startAndAwaitEnd(robot);
         assertEquals(TrainingResult.Outcome.COMPLETED, run().resultProperty().get().outcome());
-        LineChart<Number, Number> acc = chart(robot, "#accuracyChart");
-        XYChart.Data<Number, Number> point = acc.getData().get(1).getData().get(0);
-        assertNotNull(point.getNode(), "a single validation point has a marker");
-        assertTrue(point.getNode().isVisible() && point.getNode().getBoundsInParent().getWidth() > 0, "and it is drawn");
+        DecimatedSeries val = acc.series().get(1);
+        assertEquals(1, val.size(), "one validation point");
+        // a single point is a marker: a ring in the series' colour around a white centre
+        Image shot = picture(acc);
+        double px = acc.displayX(val.x(0)), py = acc.displayY(val.y(0));
+        assertTrue(ringHas(shot, px, py, acc.color(1)), "the marker's ring is drawn at " + px + "," + py);
+        assertTrue(near(shot, px, py, Color.WHITE), "around a white centre");
         var row = run().resultProperty().get().last();
         double lowest = Math.min(row.trainAccuracy(), row.valAccuracy());
-        assertTrue(accY.getLowerBound() <= lowest && accY.getLowerBound() >= lowest - 0.1, "the accuracy axis fits the data: "
-                + accY.getLowerBound() + " for " + lowest);
+        assertTrue(acc.yLow() <= lowest && acc.yLow() >= lowest - 0.1, "the accuracy axis fits the data: " + acc.yLow() + " for " + lowest);
         // 2000 examples at batch 128: 15.6 batches, so the run ends at iteration 16 of 16
         assertEquals("Iteration 16/16", robot.lookup("#iterationLabel").queryAs(Label.class).getText());
         assertTrue(status(robot).matches("Finished: validation accuracy \\d+\\.\\d\\d%\\. Draw and Samples now use this model\\."), status(robot));
@@ -165,15 +197,18 @@ class TrainViewTest extends AppStory {
         subset(robot, "6000", "200");
         type(robot, "#networkSpec", "linear 20, relu, linear 20, relu, linear");
         startAndAwaitEnd(robot);
-        LineChart<Number, Number> loss = chart(robot, "#lossChart");
-        var points = loss.getData().get(0).getData();
+        LiveChart loss = chart(robot, "#lossChart");
+        DecimatedSeries points = loss.series().get(0);
         assertTrue(points.size() <= 400, "capped: " + points.size());
-        assertTrue(points.get(0).getXValue().doubleValue() < 0.1, "the curve starts at the start: " + points.get(0).getXValue());
-        assertTrue(points.get(points.size() - 1).getXValue().doubleValue() > 9.9, "and ends at the end");
-        // the line as drawn starts at the left of the plot
-        Path line = (Path) loss.getData().get(0).getNode();
-        double firstX = ((MoveTo) line.getElements().get(0)).getX();
-        assertTrue(firstX < ((NumberAxis) loss.getXAxis()).getDisplayPosition(0.5), "drawn from x=" + firstX);
+        assertTrue(points.x(0) < 0.1, "the curve starts at the start: " + points.x(0));
+        assertTrue(points.x(points.size() - 1) > 9.9, "and ends at the end");
+        // the line as drawn runs from the left of the plot to its right
+        Image shot = picture(loss);
+        assertTrue(columnHas(shot, loss.displayX(points.x(0)) + 1, loss.color(0)), "drawn from x=" + loss.displayX(points.x(0)));
+        boolean late = false; // (where the validation curve, drawn over it, does not hide it)
+        for (double x = 9; x < 10 && !late; x += 0.05) late = columnHas(shot, loss.displayX(x), loss.color(0));
+        assertTrue(late, "to the end");
+        assertFalse(columnHas(shot, loss.displayX(0) - 3, loss.color(0)), "and not left of the plot");
 
         TableView<?> table = robot.lookup("#epochTable").queryAs(TableView.class);
         assertEquals(10, table.getItems().size());
@@ -194,7 +229,7 @@ class TrainViewTest extends AppStory {
         type(robot, "#epochsField", "1");
         startAndAwaitEnd(robot);
         ActiveModel first = app.models().activeProperty().get();
-        assertFalse(chart(robot, "#accuracyChart").getData().get(1).getData().isEmpty());
+        assertEquals(1, chart(robot, "#accuracyChart").series().get(1).size());
 
         click(robot, "#optimizerBox");
         robot.clickOn("SGD");
@@ -202,8 +237,8 @@ class TrainViewTest extends AppStory {
         startAndAwaitEnd(robot);
         assertEquals(TrainingResult.Outcome.DIVERGED, run().resultProperty().get().outcome());
         for (String id : new String[]{"#lossChart", "#accuracyChart"}) {
-            for (XYChart.Series<Number, Number> s : chart(robot, id).getData()) {
-                assertTrue(s.getData().stream().noneMatch(d -> d.getXValue().doubleValue() >= 1), id + " shows no point of the old run");
+            for (DecimatedSeries s : chart(robot, id).series()) {
+                for (int i = 0; i < s.size(); i++) assertTrue(s.x(i) < 1, id + " shows no point of the old run");
             }
         }
         assertSame(first, app.models().activeProperty().get(), "a diverged run does not replace the active model");
@@ -278,8 +313,8 @@ class TrainViewTest extends AppStory {
         assertEquals(0.01, rows.get(0).lr(), 0);
         assertEquals(0.002, rows.get(29).lr(), 0);
         assertEquals(30, table.getItems().size());
-        LineChart<Number, Number> lr = chart(robot, "#lrChart");
-        var values = lr.getData().get(0).getData().stream().map(d -> d.getYValue().doubleValue()).distinct().toList();
+        DecimatedSeries lr = chart(robot, "#lrChart").series().get(0);
+        var values = java.util.stream.IntStream.range(0, lr.size()).mapToDouble(lr::y).distinct().boxed().toList();
         assertTrue(values.contains(0.01) && values.contains(0.002), "the chart shows both rates: " + values);
         java.nio.file.Path csv = dir.resolve("epochs.csv");
         app.dialogs.willChoose(csv);

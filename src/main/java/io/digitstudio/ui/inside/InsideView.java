@@ -1,5 +1,7 @@
 package io.digitstudio.ui.inside;
 
+import io.digitstudio.ui.widgets.LiveChart;
+
 import io.digitstudio.inspect.Pictures;
 import io.digitstudio.nn.Inspector;
 import io.digitstudio.train.LayerStats;
@@ -8,8 +10,6 @@ import io.digitstudio.ui.widgets.Pixels;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -46,7 +46,7 @@ public final class InsideView extends BorderPane {
     private final Label secondCaption = new Label();
     private final FlowPane activations = new FlowPane(10, 8);
     private final io.digitstudio.ui.widgets.ProbabilityBars probabilities = new io.digitstudio.ui.widgets.ProbabilityBars();
-    private final LineChart<Number, Number> healthChart;
+    private final LiveChart healthChart;
     private final Label deadUnits = new Label();
     private final javafx.scene.control.TableView<LayerStats.ParamStats> healthTable = new javafx.scene.control.TableView<>();
     private int scale = 3;
@@ -88,16 +88,10 @@ public final class InsideView extends BorderPane {
         lookBox.setPadding(new Insets(6));
         VBox.setVgrow(actScroll, Priority.ALWAYS);
 
-        NumberAxis x = new NumberAxis();
-        x.setLabel("epoch");
-        x.setForceZeroInRange(false);
-        NumberAxis y = new NumberAxis();
-        y.setLabel("log10 update:parameter");
-        y.setForceZeroInRange(false);
-        healthChart = new LineChart<>(x, y);
+        healthChart = new LiveChart("", "epoch", "log10 update:parameter");
         healthChart.setId("healthChart");
-        healthChart.setCreateSymbols(false);
-        healthChart.setAnimated(false);
+        healthChart.xLowerBoundProperty().set(Double.NaN); // both axes fit the samples
+        healthChart.xUpperBoundProperty().set(Double.NaN);
         healthChart.setMinHeight(160);
         deadUnits.setId("deadUnits");
         Label noHealth = hint("Train with this view open to see each layer's health: log10 of the update:parameter ratio (about -3 is healthy)"
@@ -227,7 +221,7 @@ public final class InsideView extends BorderPane {
         List<LayerStats.Sample> h = vm.health();
         if (h.size() < shownSamples || h.isEmpty()) { // cleared: a new run
             lines.clear();
-            healthChart.getData().clear();
+            healthChart.clearSeries();
             shownSamples = 0;
         }
         Map<String, List<double[]>> added = new LinkedHashMap<>();
@@ -241,7 +235,7 @@ public final class InsideView extends BorderPane {
         shownSamples = h.size();
         added.forEach((name, pts) -> lines.computeIfAbsent(name, n -> {
             io.digitstudio.ui.widgets.DecimatedSeries d = new io.digitstudio.ui.widgets.DecimatedSeries(n, 200, false);
-            healthChart.getData().add(d.series());
+            healthChart.addSeries(d);
             return d;
         }).addAll(pts));
         if (h.isEmpty()) {

@@ -7,14 +7,13 @@ import io.digitstudio.ui.core.FileWrites;
 import io.digitstudio.ui.core.Messages;
 import io.digitstudio.ui.core.TaskExecutor;
 import io.digitstudio.ui.widgets.ChartExport;
+import io.digitstudio.ui.widgets.LiveChart;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -55,9 +54,9 @@ public final class TrainView extends BorderPane {
     private final RunPresenter presenter;
     private final TaskExecutor tasks;
     private final DialogService dialogs;
-    private final LineChart<Number, Number> lossChart;
-    private final LineChart<Number, Number> accuracyChart;
-    private final LineChart<Number, Number> lrChart;
+    private final LiveChart lossChart;
+    private final LiveChart accuracyChart;
+    private final LiveChart lrChart;
     private final HBox chartsBox;
     private final TableView<EpochReport> table;
     private boolean scrollToNewest;
@@ -70,23 +69,23 @@ public final class TrainView extends BorderPane {
         this.dialogs = dialogs;
         getStyleClass().add("train-view");
         lossChart = chart("Loss", "loss", "lossChart");
-        lossChart.getData().addAll(List.of(presenter.trainLoss().series(), presenter.valLoss().series()));
-        ((NumberAxis) lossChart.getYAxis()).setForceZeroInRange(true);
+        lossChart.addSeries(presenter.trainLoss());
+        lossChart.addSeries(presenter.valLoss());
+        lossChart.forceZeroInRangeProperty().set(true);
         accuracyChart = chart("Accuracy", "accuracy", "accuracyChart");
         lrChart = chart("Learning rate", "lr", "lrChart");
-        lrChart.getData().add(presenter.learningRate().series());
+        lrChart.addSeries(presenter.learningRate());
         lrChart.setLegendVisible(false);
         lrChart.setMinHeight(110);
         lrChart.setPrefHeight(130);
         lrChart.setMaxHeight(150);
         lrChart.getStyleClass().add("lr-chart");
-        ((NumberAxis) lrChart.getYAxis()).setForceZeroInRange(true);
-        accuracyChart.getData().addAll(List.of(presenter.trainAccuracy().series(), presenter.valAccuracy().series()));
-        NumberAxis acc = (NumberAxis) accuracyChart.getYAxis();
-        acc.setAutoRanging(false);
-        acc.setUpperBound(1);
-        acc.lowerBoundProperty().bind(presenter.accuracyFloorProperty());
-        acc.tickUnitProperty().bind(Bindings.createDoubleBinding(() -> presenter.accuracyFloorProperty().get() >= 0.6 ? 0.05 : 0.1,
+        lrChart.forceZeroInRangeProperty().set(true);
+        accuracyChart.addSeries(presenter.trainAccuracy());
+        accuracyChart.addSeries(presenter.valAccuracy());
+        accuracyChart.yUpperBoundProperty().set(1);
+        accuracyChart.yLowerBoundProperty().bind(presenter.accuracyFloorProperty());
+        accuracyChart.yTickUnitProperty().bind(Bindings.createDoubleBinding(() -> presenter.accuracyFloorProperty().get() >= 0.6 ? 0.05 : 0.1,
                 presenter.accuracyFloorProperty()));
         // the epoch axes span the run (the form's epochs before one): fixed, so the charts need no new ticks per update
         presenter.plannedEpochsProperty().addListener((o, a, e) -> spanEpochs(e.intValue()));
@@ -152,28 +151,17 @@ public final class TrainView extends BorderPane {
     }
 
     private void spanEpochs(int epochs) {
-        for (LineChart<Number, Number> c : List.of(lossChart, accuracyChart, lrChart)) {
-            NumberAxis x = (NumberAxis) c.getXAxis();
-            x.setLowerBound(0);
-            x.setUpperBound(Math.max(1, epochs));
-            x.setTickUnit(Math.max(1, Math.ceil(epochs / 10.0)));
+        for (LiveChart c : List.of(lossChart, accuracyChart, lrChart)) {
+            c.xLowerBoundProperty().set(0);
+            c.xUpperBoundProperty().set(Math.max(1, epochs));
+            c.xTickUnitProperty().set(Math.max(1, Math.ceil(epochs / 10.0)));
         }
     }
 
-    private static LineChart<Number, Number> chart(String title, String yLabel, String id) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("epoch");
-        x.setAutoRanging(false);
-        NumberAxis y = new NumberAxis();
-        y.setLabel(yLabel);
-        LineChart<Number, Number> c = new LineChart<>(x, y);
-        c.setTitle(title);
+    private static LiveChart chart(String title, String yLabel, String id) {
+        LiveChart c = new LiveChart(title, "epoch", yLabel);
         c.setId(id);
-        c.setAnimated(false);
-        c.setCreateSymbols(false); // the per-epoch series bring their own markers (DecimatedSeries)
         c.setMinSize(200, 160);
-        c.setCache(true); // see the settings pane: a chart redraws from its bitmap until its own content changes
-        c.getStyleClass().add("live-chart");
         return c;
     }
 

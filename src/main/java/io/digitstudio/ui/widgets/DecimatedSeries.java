@@ -1,30 +1,27 @@
 package io.digitstudio.ui.widgets;
 
-import javafx.collections.ObservableList;
-import javafx.scene.Node;
-import javafx.scene.chart.XYChart;
-import javafx.scene.layout.StackPane;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A chart series that shows a whole run at any length with a bounded number of points: every point is kept in two
- * primitive arrays, and the chart gets every {@code stride}-th one plus the newest, {@code stride} doubling whenever
+ * primitive arrays, and the chart shows every {@code stride}-th one plus the newest, {@code stride} doubling whenever
  * the shown points would pass the cap. So a 1-epoch and a 50-epoch run both span the chart from their first point to
- * their last, evenly thinned. When the stride changes the chart gets fresh Data objects (JavaFX's charts do not take
- * back a Data they have just had removed).
+ * their last, evenly thinned. A {@link LiveChart} draws it and redraws when told of a change.
  */
 public final class DecimatedSeries {
-    private final XYChart.Series<Number, Number> series = new XYChart.Series<>();
+    private final String name;
     private final int cap;
     private final boolean markers;
     private double[] xs = new double[256];
     private double[] ys = new double[256];
     private int n;
     private int stride = 1;
-    /** Index into xs/ys of each shown point. */
-    private final List<Integer> shown = new ArrayList<>();
+    /** Index into xs/ys of each shown point, in order. */
+    private int[] shown = new int[64];
+    private int shownCount;
+    private final List<Runnable> listeners = new ArrayList<>();
 
     /**
      * @param markers give each point a visible marker (for series with a point per epoch, where a run of one epoch is
@@ -32,77 +29,79 @@ public final class DecimatedSeries {
      */
     public DecimatedSeries(String name, int cap, boolean markers) {
         if (cap < 4) throw new IllegalArgumentException("cap must be at least 4");
-        series.setName(name);
+        this.name = name;
         this.cap = cap;
         this.markers = markers;
     }
 
-    public XYChart.Series<Number, Number> series() {
-        return series;
+    public String name() {
+        return name;
+    }
+
+    /** Whether each shown point gets a marker. */
+    public boolean markers() {
+        return markers;
+    }
+
+    /** Called after every change (UI thread, as the changes). */
+    public void addListener(Runnable r) {
+        listeners.add(r);
     }
 
     public void add(double x, double y) {
-        addAll(List.of(new double[]{x, y}));
+        append(x, y);
+        reshow();
     }
 
-    /** Adds points (x, y pairs) and updates the chart in one change where it can. */
+    /** Adds points (x, y pairs), telling the listeners once. */
     public void addAll(List<double[]> points) {
         if (points.isEmpty()) return;
-        for (double[] p : points) {
-            if (n == xs.length) {
-                xs = java.util.Arrays.copyOf(xs, n * 2);
-                ys = java.util.Arrays.copyOf(ys, n * 2);
-            }
-            xs[n] = p[0];
-            ys[n] = p[1];
-            n++;
-        }
-        int s = stride;
-        while ((n - 1) / s + 2 > cap) s *= 2;
-        ObservableList<XYChart.Data<Number, Number>> data = series.getData();
-        if (s != stride) {
-            stride = s;
-            shown.clear();
-            List<XYChart.Data<Number, Number>> fresh = new ArrayList<>();
-            for (int i : wanted(0)) fresh.add(point(i));
-            data.setAll(fresh);
-            return;
-        }
-        // same stride: drop a trailing "newest" point that is not on the grid, then append what is new
-        int from = 0;
-        if (!shown.isEmpty()) {
-            int last = shown.get(shown.size() - 1);
-            if (last % stride != 0) {
-                shown.remove(shown.size() - 1);
-                data.remove(data.size() - 1);
-            }
-            from = shown.isEmpty() ? 0 : shown.get(shown.size() - 1) + 1;
-        }
-        List<XYChart.Data<Number, Number>> added = new ArrayList<>();
-        for (int i : wanted(from)) added.add(point(i));
-        data.addAll(added);
+        for (double[] p : points) append(p[0], p[1]);
+        reshow();
     }
 
-    /** The indices from {@code from} on that the chart shows, recording them as shown. */
-    private List<Integer> wanted(int from) {
-        List<Integer> out = new ArrayList<>();
-        int first = (from + stride - 1) / stride * stride;
-        for (int i = first; i < n; i += stride) out.add(i);
-        if ((n - 1) % stride != 0) out.add(n - 1);
-        shown.addAll(out);
-        return out;
+    private void append(double x, double y) {
+        if (n == xs.length) {
+            xs = Arrays.copyOf(xs, n * 2);
+            ys = Arrays.copyOf(ys, n * 2);
+        }
+        xs[n] = x;
+        ys[n] = y;
+        n++;
     }
 
-    private XYChart.Data<Number, Number> point(int i) {
-        XYChart.Data<Number, Number> d = new XYChart.Data<>(xs[i], ys[i]);
-        if (markers) d.setNode(marker());
-        return d;
+    /** Picks the shown points: every stride-th (the stride doubled until they fit the cap) and the newest. */
+    private void reshow() {
+        while ((n - 1) / stride + 2 > cap) stride *= 2;
+        shownCount = 0;
+        for (int i = 0; i < n; i += stride) keep(i);
+        if ((n - 1) % stride != 0) keep(n - 1);
+        for (Runnable r : listeners) r.run();
     }
 
-    private static Node marker() {
-        StackPane p = new StackPane();
-        p.getStyleClass().add("epoch-marker");
-        return p;
+    private void keep(int i) {
+        if (shownCount == shown.length) shown = Arrays.copyOf(shown, shownCount * 2);
+        shown[shownCount++] = i;
+    }
+
+    /** The number of points the chart shows (at most the cap). */
+    public int size() {
+        return shownCount;
+    }
+
+    /** The x of the {@code i}-th shown point. */
+    public double x(int i) {
+        return xs[shown(i)];
+    }
+
+    /** The y of the {@code i}-th shown point. */
+    public double y(int i) {
+        return ys[shown(i)];
+    }
+
+    private int shown(int i) {
+        if (i < 0 || i >= shownCount) throw new IndexOutOfBoundsException(i + " of " + shownCount + " shown points");
+        return shown[i];
     }
 
     /** The number of points added (not the number shown). */
@@ -124,7 +123,7 @@ public final class DecimatedSeries {
     public void clear() {
         n = 0;
         stride = 1;
-        shown.clear();
-        series.getData().clear();
+        shownCount = 0;
+        for (Runnable r : listeners) r.run();
     }
 }

@@ -12,7 +12,6 @@ import io.digitstudio.ui.app.WorkerExecutor;
 import io.digitstudio.ui.model.ActiveModel;
 import io.digitstudio.ui.model.ModelManager;
 import io.digitstudio.ui.model.RecentModels;
-import javafx.scene.chart.XYChart;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -84,24 +83,24 @@ class TrainViewModelsTest {
             // 469 iterations an epoch, as MNIST at batch 128: one loss point every 9 iterations
             p.begin(feedOf(epochs, 469), epochs, "Loading data…");
             p.end(1, true);
-            List<XYChart.Data<Number, Number>> pts = p.trainLoss().series().getData();
+            io.digitstudio.ui.widgets.DecimatedSeries pts = p.trainLoss();
             assertTrue(pts.size() <= RunPresenter.CHART_CAP, epochs + " epochs: " + pts.size() + " points");
             assertTrue(pts.size() >= Math.min(RunPresenter.CHART_CAP / 2, epochs * 50), epochs + " epochs: only " + pts.size() + " points");
-            assertTrue(pts.get(0).getXValue().doubleValue() < 0.05, epochs + " epochs: starts at " + pts.get(0).getXValue());
-            assertTrue(pts.get(pts.size() - 1).getXValue().doubleValue() > epochs - 0.05, epochs + " epochs: ends at " + pts.get(pts.size() - 1).getXValue());
+            assertTrue(pts.x(0) < 0.05, epochs + " epochs: starts at " + pts.x(0));
+            assertTrue(pts.x(pts.size() - 1) > epochs - 0.05, epochs + " epochs: ends at " + pts.x(pts.size() - 1));
             // evenly thinned: no gap wider than four times the mean
             double mean = (double) epochs / pts.size();
             for (int i = 1; i < pts.size(); i++) {
-                double gap = pts.get(i).getXValue().doubleValue() - pts.get(i - 1).getXValue().doubleValue();
+                double gap = pts.x(i) - pts.x(i - 1);
                 assertTrue(gap > 0 && gap < 4 * mean, epochs + " epochs: gap " + gap + " at " + i);
             }
             assertEquals(epochs, p.epochRows().size());
-            assertEquals(epochs, p.valAccuracy().series().getData().size());
+            assertEquals(epochs, p.valAccuracy().size());
             assertEquals(String.format("Iteration %d/%d", epochs * 469, epochs * 469), p.iterationTextProperty().get());
             // the next run starts from a clean chart
             p.begin(new TrainingFeed(), 5, "Loading data…");
-            assertTrue(p.trainLoss().series().getData().isEmpty());
-            assertTrue(p.valAccuracy().series().getData().isEmpty());
+            assertEquals(0, p.trainLoss().size());
+            assertEquals(0, p.valAccuracy().size());
             assertTrue(p.epochRows().isEmpty());
             assertEquals(0, p.accuracyFloorProperty().get());
         }

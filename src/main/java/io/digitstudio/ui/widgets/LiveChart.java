@@ -1,0 +1,389 @@
+package io.digitstudio.ui.widgets;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+import javafx.geometry.VPos;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A line chart for curves that grow while a model trains: the title, axis names and legend are labels styled by the
+ * theme, the plot is one canvas redrawn when a series, an axis bound or the size changes. JavaFX's LineChart re-laid
+ * out its axes, paths and a node per marker at every update, and on a two-core machine with the software renderer that
+ * work (and the JIT compiling it) took a core from training for tens of milliseconds each second; a redraw here is a
+ * few drawing commands. Series colours come from the legend swatches' CSS ({@code .series-swatch.series0} …).
+ */
+public final class LiveChart extends Region {
+    /** Used until the theme has styled the swatches. */
+    private static final Color[] FALLBACK = {Color.web("#2563eb"), Color.web("#ea580c"), Color.web("#16a34a"), Color.web("#9333ea"),
+            Color.web("#db2777")};
+    private static final Color GRID = Color.web("#e2e8f0");
+    private static final Color AXIS = Color.web("#94a3b8");
+    private static final double TICK_FONT_SIZE = 10;
+
+    private final Label title = new Label();
+    private final Label xLabel = new Label();
+    private final Label yLabel = new Label();
+    private final Group yLabelHolder = new Group(yLabel);
+    private final Canvas canvas = new Canvas();
+    private final FlowPane legend = new FlowPane(12, 2);
+    private final List<DecimatedSeries> series = new ArrayList<>();
+    private final List<Region> swatches = new ArrayList<>();
+    private final DoubleProperty xLowerBound = new SimpleDoubleProperty(0);
+    private final DoubleProperty xUpperBound = new SimpleDoubleProperty(1);
+    private final DoubleProperty xTickUnit = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty yLowerBound = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty yUpperBound = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty yTickUnit = new SimpleDoubleProperty(Double.NaN);
+    private final BooleanProperty forceZeroInRange = new SimpleBooleanProperty(false);
+    private final Font tickFont = Font.font(TICK_FONT_SIZE);
+    /** The plot rectangle inside the canvas, and the y range and tick unit of the latest drawing. */
+    private double plotLeft, plotTop, plotWidth, plotHeight;
+    private double yLo = 0, yHi = 1, yUnit = 0.2;
+    private double xLo = 0, xHi = 1, xUnit = 0.2;
+    private int redraws;
+
+    public LiveChart(String titleText, String xName, String yName) {
+        getStyleClass().add("live-chart");
+        title.setText(titleText);
+        title.getStyleClass().add("chart-title");
+        xLabel.setText(xName);
+        xLabel.getStyleClass().add("axis-label");
+        yLabel.setText(yName);
+        yLabel.getStyleClass().add("axis-label");
+        yLabel.setRotate(-90);
+        legend.getStyleClass().add("chart-legend");
+        legend.setAlignment(Pos.CENTER);
+        yLabelHolder.setManaged(false);
+        getChildren().addAll(title, yLabelHolder, canvas, xLabel, legend);
+        setPadding(new Insets(4, 8, 4, 4));
+        for (DoubleProperty p : List.of(xLowerBound, xUpperBound, xTickUnit, yLowerBound, yUpperBound, yTickUnit)) p.addListener(o -> redraw());
+        forceZeroInRange.addListener(o -> redraw());
+        xLabel.textFillProperty().addListener(o -> redraw());
+    }
+
+    /** Shows {@code s} as the next series (colour {@code series<index>} in the theme), redrawn whenever it changes. */
+    public void addSeries(DecimatedSeries s) {
+        int index = series.size();
+        series.add(s);
+        Region swatch = new Region();
+        swatch.getStyleClass().addAll("series-swatch", "series" + index);
+        swatch.backgroundProperty().addListener(o -> redraw());
+        swatches.add(swatch);
+        Label entry = new Label(s.name(), swatch);
+        entry.getStyleClass().add("legend-entry");
+        legend.getChildren().add(entry);
+        s.addListener(this::redraw);
+        redraw();
+    }
+
+    /** Removes every series (and its legend entry). */
+    public void clearSeries() {
+        series.clear();
+        swatches.clear();
+        legend.getChildren().clear();
+        redraw();
+    }
+
+    public List<DecimatedSeries> series() {
+        return List.copyOf(series);
+    }
+
+    public void setLegendVisible(boolean visible) {
+        legend.setVisible(visible);
+        legend.setManaged(visible);
+        requestLayout();
+    }
+
+    /** The left end of the x axis; NaN: fitted to the data. */
+    public DoubleProperty xLowerBoundProperty() { return xLowerBound; }
+    /** The right end of the x axis; NaN: fitted to the data. */
+    public DoubleProperty xUpperBoundProperty() { return xUpperBound; }
+    /** The distance between x ticks; NaN: chosen to give about five. */
+    public DoubleProperty xTickUnitProperty() { return xTickUnit; }
+    /** The bottom of the y axis; NaN: fitted to the data. */
+    public DoubleProperty yLowerBoundProperty() { return yLowerBound; }
+    /** The top of the y axis; NaN: fitted to the data. */
+    public DoubleProperty yUpperBoundProperty() { return yUpperBound; }
+    /** The distance between y ticks; NaN: chosen to give about five. */
+    public DoubleProperty yTickUnitProperty() { return yTickUnit; }
+    /** Whether a fitted y axis always includes 0. */
+    public BooleanProperty forceZeroInRangeProperty() { return forceZeroInRange; }
+
+    /** The bottom of the y axis as last drawn. */
+    public double yLow() { return yLo; }
+    /** The top of the y axis as last drawn. */
+    public double yHigh() { return yHi; }
+    /** How many times the plot has been drawn (each one a handful of canvas commands). */
+    public int redraws() { return redraws; }
+    /** The canvas the plot is drawn on. */
+    public Canvas canvas() { return canvas; }
+
+    /** Where {@code x} is drawn, in the canvas's coordinates. */
+    public double displayX(double x) {
+        return plotLeft + (xHi > xLo ? (x - xLo) / (xHi - xLo) : 0) * plotWidth;
+    }
+
+    /** Where {@code y} is drawn, in the canvas's coordinates (with the y range of the latest drawing). */
+    public double displayY(double y) {
+        return plotTop + plotHeight - (yHi > yLo ? (y - yLo) / (yHi - yLo) : 0) * plotHeight;
+    }
+
+    /** The colour series {@code index} is drawn in. */
+    public Color color(int index) {
+        Background b = swatches.get(index).getBackground();
+        if (b != null && !b.getFills().isEmpty() && b.getFills().get(0).getFill() instanceof Color c) return c;
+        return FALLBACK[index % FALLBACK.length];
+    }
+
+    @Override
+    protected void layoutChildren() {
+        Insets in = getInsets();
+        double left = in.getLeft(), top = in.getTop();
+        double width = getWidth() - left - in.getRight(), height = getHeight() - top - in.getBottom();
+        double th = title.prefHeight(width);
+        title.resizeRelocate(left, top, width, th);
+        double lh = legend.isManaged() ? legend.prefHeight(width) : 0;
+        legend.resizeRelocate(left, top + height - lh, width, lh);
+        double xh = xLabel.prefHeight(-1);
+        double yw = yLabel.prefHeight(-1); // turned on its side: its height is the width it takes
+        double plotBottom = top + height - lh - xh;
+        xLabel.resizeRelocate(left + yw, plotBottom, width - yw, xh);
+        xLabel.setAlignment(Pos.CENTER);
+        double canvasHeight = Math.max(0, plotBottom - top - th - 2);
+        double ylw = yLabel.prefWidth(-1);
+        yLabel.resize(ylw, yw);
+        // the label is turned about its centre: place the centre in the middle of the strip left of the canvas
+        yLabel.relocate(left + yw / 2 - ylw / 2, top + th + canvasHeight / 2 - yw / 2);
+        canvas.relocate(left + yw, top + th + 2);
+        double cw = Math.max(0, width - yw);
+        if (canvas.getWidth() != cw || canvas.getHeight() != canvasHeight) {
+            canvas.setWidth(cw);
+            canvas.setHeight(canvasHeight);
+            redraw();
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 320;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 240;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return 100;
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return 120;
+    }
+
+    /** Draws the plot anew: grid, ticks, then each series as a line (and markers), over the current bounds. */
+    private void redraw() {
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h); // the whole canvas: JavaFX drops the commands queued before it
+        redraws++;
+        fitX();
+        fitY();
+        double yUnitShown = yUnit;
+        String yFormat = format(yUnitShown);
+        g.setFont(tickFont);
+        double labelWidth = 0;
+        int yTicks = (int) Math.floor((yHi - yLo) / yUnitShown + 1e-9);
+        double firstY = Math.ceil(yLo / yUnitShown - 1e-9) * yUnitShown;
+        for (int i = 0; i <= yTicks; i++) labelWidth = Math.max(labelWidth, textWidth(label(firstY + i * yUnitShown, yFormat)));
+        String xFormat = format(xUnit);
+        plotLeft = labelWidth + 8;
+        plotTop = TICK_FONT_SIZE / 2 + 2;
+        // room on the right for half the last x tick's label, which is centred on the plot's right edge
+        double right = Math.max(8, textWidth(label(Math.floor(xHi / xUnit + 1e-9) * xUnit, xFormat)) / 2 + 2);
+        plotWidth = Math.max(1, w - plotLeft - right);
+        plotHeight = Math.max(1, h - plotTop - TICK_FONT_SIZE - 8);
+        if (w <= 0 || h <= 0) return;
+        Paint text = xLabel.getTextFill();
+        // y grid and ticks
+        g.setLineWidth(1);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (double v = firstY; v <= yHi + yUnitShown * 1e-6; v += yUnitShown) {
+            double py = Math.round(displayY(v)) + 0.5;
+            g.setStroke(GRID);
+            g.strokeLine(plotLeft, py, plotLeft + plotWidth, py);
+            g.setFill(text);
+            g.fillText(label(v, yFormat), plotLeft - 4, py);
+        }
+        // x grid and ticks
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (double v = Math.ceil(xLo / xUnit - 1e-9) * xUnit; v <= xHi + xUnit * 1e-6; v += xUnit) {
+            double px = Math.round(displayX(v)) + 0.5;
+            g.setStroke(GRID);
+            g.strokeLine(px, plotTop, px, plotTop + plotHeight);
+            g.setFill(text);
+            g.fillText(label(v, xFormat), px, plotTop + plotHeight + 3);
+        }
+        g.setStroke(AXIS);
+        g.strokeLine(plotLeft + 0.5, plotTop, plotLeft + 0.5, plotTop + plotHeight + 0.5);
+        g.strokeLine(plotLeft, plotTop + plotHeight + 0.5, plotLeft + plotWidth, plotTop + plotHeight + 0.5);
+        // the series, clipped to the plot
+        g.save();
+        g.beginPath();
+        g.rect(plotLeft, plotTop - 6, plotWidth + 6, plotHeight + 12);
+        g.clip();
+        for (int s = 0; s < series.size(); s++) drawSeries(g, series.get(s), color(s));
+        g.restore();
+    }
+
+    private void drawSeries(GraphicsContext g, DecimatedSeries s, Color c) {
+        int n = s.size();
+        if (n == 0) return;
+        g.setStroke(c);
+        g.setLineWidth(2);
+        g.beginPath();
+        boolean open = false;
+        for (int i = 0; i < n; i++) {
+            double x = s.x(i), y = s.y(i);
+            if (!Double.isFinite(x) || !Double.isFinite(y)) {
+                open = false;
+                continue;
+            }
+            if (open) g.lineTo(displayX(x), displayY(y));
+            else g.moveTo(displayX(x), displayY(y));
+            open = true;
+        }
+        g.stroke();
+        if (!s.markers()) return;
+        for (int i = 0; i < n; i++) {
+            double x = s.x(i), y = s.y(i);
+            if (!Double.isFinite(x) || !Double.isFinite(y)) continue;
+            double px = displayX(x), py = displayY(y);
+            g.setFill(c);
+            g.fillOval(px - 5, py - 5, 10, 10);
+            g.setFill(Color.WHITE);
+            g.fillOval(px - 2.5, py - 2.5, 5, 5);
+        }
+    }
+
+    /** The x range: the set bounds, else fitted to the data at tick multiples. */
+    private void fitX() {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (DecimatedSeries s : series) {
+            for (int i = 0; i < s.size(); i++) {
+                double x = s.x(i);
+                if (!Double.isFinite(x)) continue;
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+        }
+        if (lo > hi) {
+            lo = 0;
+            hi = 1;
+        }
+        boolean fixedLo = !Double.isNaN(xLowerBound.get()), fixedHi = !Double.isNaN(xUpperBound.get());
+        if (fixedLo) lo = xLowerBound.get();
+        if (fixedHi) hi = xUpperBound.get();
+        // about a tick per 60 pixels of width
+        int ticks = (int) Math.max(2, Math.min(10, (canvas.getWidth() - 50) / 60));
+        double unit = Double.isNaN(xTickUnit.get()) || xTickUnit.get() <= 0 ? niceUnit(hi - lo, ticks) : xTickUnit.get();
+        if ((hi - lo) / unit > 100) unit = niceUnit(hi - lo, ticks); // a set unit far too fine for the range: a readable one
+        if (!fixedLo) lo = Math.floor(lo / unit + 1e-9) * unit;
+        if (!fixedHi) hi = Math.ceil(hi / unit - 1e-9) * unit;
+        if (hi <= lo) hi = lo + unit;
+        xLo = lo;
+        xHi = hi;
+        xUnit = unit;
+    }
+
+    /** The y range: the set bounds, else fitted to the data with a little room, at tick multiples. */
+    private void fitY() {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (DecimatedSeries s : series) {
+            for (int i = 0; i < s.size(); i++) {
+                double y = s.y(i);
+                if (!Double.isFinite(y)) continue;
+                lo = Math.min(lo, y);
+                hi = Math.max(hi, y);
+            }
+        }
+        if (lo > hi) { // no data yet
+            lo = 0;
+            hi = 1;
+        }
+        if (forceZeroInRange.get()) {
+            lo = Math.min(lo, 0);
+            hi = Math.max(hi, 0);
+        }
+        if (hi - lo < 1e-12) {
+            double pad = Math.abs(hi) > 0 ? Math.abs(hi) * 0.1 : 1;
+            lo -= pad;
+            hi += pad;
+        }
+        boolean fixedLo = !Double.isNaN(yLowerBound.get()), fixedHi = !Double.isNaN(yUpperBound.get());
+        if (fixedLo) lo = yLowerBound.get();
+        if (fixedHi) hi = yUpperBound.get();
+        // about a tick per 50 pixels of height
+        int ticks = (int) Math.max(2, Math.min(8, (canvas.getHeight() - TICK_FONT_SIZE - 10) / 50));
+        double unit = Double.isNaN(yTickUnit.get()) || yTickUnit.get() <= 0 ? niceUnit(hi - lo, ticks) : yTickUnit.get();
+        if ((hi - lo) / unit > 100) unit = niceUnit(hi - lo, ticks); // a set unit far too fine for the range: a readable one
+        if (!fixedLo) lo = Math.floor(lo / unit + 1e-9) * unit;
+        if (!fixedHi) hi = Math.ceil(hi / unit - 1e-9) * unit;
+        if (hi <= lo) hi = lo + unit;
+        yLo = lo;
+        yHi = hi;
+        yUnit = unit;
+    }
+
+    /** 1, 2 or 5 times a power of ten, giving about {@code ticks} ticks over {@code range}. */
+    static double niceUnit(double range, int ticks) {
+        if (!(range > 0) || !Double.isFinite(range)) return 1;
+        double raw = range / ticks;
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        double m = raw / p;
+        return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
+    }
+
+    /** A format with as many decimals as the tick unit needs (scientific for very small units). */
+    private static String format(double unit) {
+        if (unit < 1e-3) return "%.1e";
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(unit) - 1e-9));
+        return "%." + decimals + "f";
+    }
+
+    private static String label(double v, String format) {
+        if (Math.abs(v) < 1e-12) v = 0; // no "-0.00"
+        return String.format(Locale.ROOT, format, v);
+    }
+
+    private final Text measure = new Text();
+
+    private double textWidth(String s) {
+        measure.setFont(tickFont);
+        measure.setText(s);
+        return measure.getLayoutBounds().getWidth();
+    }
+}
