@@ -89,12 +89,7 @@ final class DataParallelStep {
         Cores.parallel(parts, w -> {
             int from = w * n / parts, to = (w + 1) * n / parts;
             int m = to - from;
-            if (data != null) {
-                for (int i = from; i < to; i++) {
-                    data.copyFeatures(indices[i], x, i * d);
-                    labels[i] = data.label(indices[i]);
-                }
-            }
+            if (data != null) read(data, indices, from, to, x, labels, d);
             Network net = replicas.get(w);
             if (this.labels[w].length < m) this.labels[w] = new int[m];
             int[] t = this.labels[w];
@@ -126,6 +121,17 @@ final class DataParallelStep {
     }
 
     private int parts;
+
+    /**
+     * Copies examples {@code from} … {@code to - 1} of the batch in. A method of its own: as a loop inside the part's
+     * body it made the JIT compile the whole forward and backward pass again for that loop (on-stack replacement).
+     */
+    private static void read(Dataset data, int[] indices, int from, int to, float[] x, int[] labels, int d) {
+        for (int i = from; i < to; i++) {
+            data.copyFeatures(indices[i], x, i * d);
+            labels[i] = data.label(indices[i]);
+        }
+    }
 
     /**
      * The combined gradient, range by range, for {@link io.digitstudio.optim.Optimizer#update(io.digitstudio.optim.Optimizer.GradientRange)}:

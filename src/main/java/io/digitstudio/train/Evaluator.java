@@ -74,6 +74,33 @@ public final class Evaluator {
         return evaluateInParts(model, progress, control, collect, Math.max(1, parts));
     }
 
+    /**
+     * One batch through {@code net}: its loss and accuracy sums (n times the means) added to part {@code p}'s, its
+     * predictions collected or counted when asked. A method of its own so that the JIT compiles it once as it is; inside the parts' batch loop
+     * it was compiled again and again with the loop (on-stack replacement), each time as it ran in a different app.
+     */
+    private void batch(Network net, Workspace space, ExampleBatch b, int n, int from, long[][] counts, int[] predictions, float[] confidences,
+                       double[] lossSums, double[] accSums, int p) {
+        try (Workspace.Scope s = space.enter()) {
+            Variable y = net.forward(Variable.of(b.x(), net.batchShape(n)));
+            lossSums[p] += (double) F.softmaxCrossEntropy(y, b.t()).item() * n;
+            accSums[p] += (double) F.accuracy(y, b.t()).item() * n;
+            if (predictions != null) {
+                float[] pr = Host.toArray(F.softmax(y).data());
+                int m = net.classes();
+                for (int i = 0; i < n; i++) {
+                    int best = 0;
+                    for (int j = 1; j < m; j++) if (pr[i * m + j] > pr[i * m + best]) best = j;
+                    predictions[from + i] = best;
+                    confidences[from + i] = pr[i * m + best];
+                    counts[b.t()[i]][best]++;
+                }
+            } else if (counts != null) {
+                countInto(counts, y, b.t(), n, net.classes());
+            }
+        }
+    }
+
     /** Copies of the network evaluated last, one per core (kept: training evaluates the same network every epoch). */
     private Replicas replicas;
     private ExampleBatch[] partBatches = new ExampleBatch[0];
@@ -117,24 +144,7 @@ public final class Evaluator {
                     if (indices.length != n) indices = new int[n];
                     for (int i = 0; i < n; i++) indices[i] = from + i;
                     b.concatExamples(dataset, indices);
-                    try (Workspace.Scope s = space.enter()) {
-                        Variable y = net.forward(Variable.of(b.x(), net.batchShape(n)));
-                        lossSums[p] += (double) F.softmaxCrossEntropy(y, b.t()).item() * n;
-                        accSums[p] += (double) F.accuracy(y, b.t()).item() * n;
-                        if (collect) {
-                            float[] pr = Host.toArray(F.softmax(y).data());
-                            int m = net.classes();
-                            for (int i = 0; i < n; i++) {
-                                int best = 0;
-                                for (int j = 1; j < m; j++) if (pr[i * m + j] > pr[i * m + best]) best = j;
-                                predictions[from + i] = best;
-                                confidences[from + i] = pr[i * m + best];
-                                counts[b.t()[i]][best]++;
-                            }
-                        } else if (counts != null) {
-                            countInto(counts, y, b.t(), n, net.classes());
-                        }
-                    }
+                    batch(net, space, b, n, from, counts, predictions, confidences, lossSums, accSums, p);
                     if (p == 0 && progress != null && ((bi / parts) & 15) == 15) progress.accept((double) Math.min(dataset.size(), (bi + 1) * batchSize) / dataset.size());
                 }
             }

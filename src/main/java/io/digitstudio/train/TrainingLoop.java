@@ -264,77 +264,10 @@ public final class TrainingLoop {
             for (Extension e : ordered) e.initialize(this);
             try (BatchPrefetcher prefetcher = new BatchPrefetcher(train)) {
                 while (iterator.epoch() < config.epochs()) {
-                    if (!control.awaitRunnable()) {
-                        outcome = TrainingResult.Outcome.STOPPED;
-                        message = String.format(Locale.ROOT, "stopped at epoch %.2f", iterator.epochDetail());
-                        break;
-                    }
-                    for (Map.Entry<String, Double> c : control.takeChanges()) applyChange(c.getKey(), c.getValue());
-                    long t0 = System.nanoTime();
-                    int[] indices = iterator.next();
-                    int n = indices.length;
-                    int parts = parallelStep == null ? 1 : DataParallelStep.parts(n);
-                    // split across the cores, each part reads its own examples when the dataset allows several readers
-                    boolean partsRead = parts > 1 && train instanceof LabeledImages;
-                    ExampleBatch batch = partsRead ? null : prefetcher.take(indices);
-                    // one core trains: the next batch is assembled on the helper thread meanwhile; not across an epoch's
-                    // end, so that what a snapshot records there (the augmentation's random state) is exactly as
-                    // without prefetching. Several cores train: the helper would only take a core from them.
-                    if (!iterator.isNewEpoch() && parallelStep == null) prefetcher.prefetch(iterator.peekNext());
-                    float loss;
-                    float acc;
-                    double lr = optimizer.get(optimizer.lrName());
-                    if (parts > 1) {
-                        // every core takes part of the batch; the update is handed their combined gradient
-                        if (partsRead) parallelStep.run(train, indices, parts);
-                        else parallelStep.run(batch, parts);
-                        loss = parallelStep.loss();
-                        acc = parallelStep.accuracy();
-                    } else {
-                        loss = forwardBackward(batch);
-                        acc = oneCoreAccuracy;
-                    }
-                    String failed = !Float.isFinite(loss) ? "the loss became " + (Float.isNaN(loss) ? "NaN" : "infinite")
-                            : update(parts > 1 ? parallelStep.gradients() : null);
-                    if (failed != null) {
-                        outcome = TrainingResult.Outcome.DIVERGED;
-                        message = divergedMessage(failed);
-                        break;
-                    }
-                    iteration++;
-                    lossSum += (double) loss * n;
-                    accSum += (double) acc * n;
-                    seen += n;
-                    epochTrainNanos += System.nanoTime() - t0;
-                    observation.clear();
-                    observation.put("main/loss", (double) loss);
-                    observation.put("main/accuracy", (double) acc);
-                    observation.put("lr", lr);
-                    if (!listeners.isEmpty()) {
-                        IterationEvent ev = new IterationEvent(iterator.epoch() + (iterator.isNewEpoch() ? 0 : 1), iteration, totalIterations,
-                                iterator.epochDetail(), loss, acc, (System.nanoTime() - start) / 1e9, lr);
-                        for (TrainingListener li : listeners) li.onIteration(ev);
-                    }
-                    EpochReport epochReport = null;
-                    if (iterator.isNewEpoch()) {
-                        epochReport = finishEpoch();
-                        if (epochReport == null) {
-                            outcome = TrainingResult.Outcome.STOPPED;
-                            message = "stopped during validation of epoch " + iterator.epoch();
-                            break;
-                        }
-                    }
-                    for (Extension e : ordered) if (e.trigger().fire(this)) e.call(this);
-                    // listeners hear of the epoch once the extensions have run, so a snapshot taken now holds what a
-                    // schedule set for the next epoch (Chainer runs its snapshot extension last for the same reason)
-                    if (epochReport != null) {
-                        EpochReport r = epochReport;
-                        ConfusionMatrix m = lastConfusion;
-                        if (m != null) listeners.forEach(l -> l.onConfusion(r.epoch(), m));
-                        listeners.forEach(l -> l.onEpoch(r));
-                    }
-                    if (stopTrigger != null && stopTrigger.fire(this)) {
-                        message = String.format(Locale.ROOT, "stopped early at epoch %d: %s", iterator.epoch(), stopTriggerReason);
+                    End end = iterate(prefetcher, ordered, totalIterations, start);
+                    if (end != null) {
+                        if (end.outcome() != null) outcome = end.outcome();
+                        message = end.message();
                         break;
                     }
                 }
@@ -370,6 +303,81 @@ public final class TrainingLoop {
         if (failure instanceof RuntimeException r) throw r;
         if (failure instanceof Error err) throw err;
         return result;
+    }
+
+    /** Why a run ends before its last epoch: the outcome (null: it completed) and the message. */
+    private record End(TrainingResult.Outcome outcome, String message) {
+    }
+
+    /**
+     * One iteration: the next batch, forward, backward, update, the epoch's end when it comes, the extensions; null,
+     * or how the run ends. A method of its own, not the body of the run's loop: the JIT compiles it once, where as a
+     * loop body it had the whole run method compiled again (on-stack replacement) in each run of a session.
+     */
+    private End iterate(BatchPrefetcher prefetcher, List<Extension> ordered, long totalIterations, long start) throws InterruptedException {
+        if (!control.awaitRunnable()) {
+            return new End(TrainingResult.Outcome.STOPPED, String.format(Locale.ROOT, "stopped at epoch %.2f", iterator.epochDetail()));
+        }
+        for (Map.Entry<String, Double> c : control.takeChanges()) applyChange(c.getKey(), c.getValue());
+        long t0 = System.nanoTime();
+        int[] indices = iterator.next();
+        int n = indices.length;
+        int parts = parallelStep == null ? 1 : DataParallelStep.parts(n);
+        // split across the cores, each part reads its own examples when the dataset allows several readers
+        boolean partsRead = parts > 1 && train instanceof LabeledImages;
+        ExampleBatch batch = partsRead ? null : prefetcher.take(indices);
+        // one core trains: the next batch is assembled on the helper thread meanwhile; not across an epoch's
+        // end, so that what a snapshot records there (the augmentation's random state) is exactly as
+        // without prefetching. Several cores train: the helper would only take a core from them.
+        if (!iterator.isNewEpoch() && parallelStep == null) prefetcher.prefetch(iterator.peekNext());
+        float loss;
+        float acc;
+        double lr = optimizer.get(optimizer.lrName());
+        if (parts > 1) {
+            // every core takes part of the batch; the update is handed their combined gradient
+            if (partsRead) parallelStep.run(train, indices, parts);
+            else parallelStep.run(batch, parts);
+            loss = parallelStep.loss();
+            acc = parallelStep.accuracy();
+        } else {
+            loss = forwardBackward(batch);
+            acc = oneCoreAccuracy;
+        }
+        String failed = !Float.isFinite(loss) ? "the loss became " + (Float.isNaN(loss) ? "NaN" : "infinite")
+                : update(parts > 1 ? parallelStep.gradients() : null);
+        if (failed != null) return new End(TrainingResult.Outcome.DIVERGED, divergedMessage(failed));
+        iteration++;
+        lossSum += (double) loss * n;
+        accSum += (double) acc * n;
+        seen += n;
+        epochTrainNanos += System.nanoTime() - t0;
+        observation.clear();
+        observation.put("main/loss", (double) loss);
+        observation.put("main/accuracy", (double) acc);
+        observation.put("lr", lr);
+        if (!listeners.isEmpty()) {
+            IterationEvent ev = new IterationEvent(iterator.epoch() + (iterator.isNewEpoch() ? 0 : 1), iteration, totalIterations,
+                    iterator.epochDetail(), loss, acc, (System.nanoTime() - start) / 1e9, lr);
+            for (TrainingListener li : listeners) li.onIteration(ev);
+        }
+        EpochReport epochReport = null;
+        if (iterator.isNewEpoch()) {
+            epochReport = finishEpoch();
+            if (epochReport == null) return new End(TrainingResult.Outcome.STOPPED, "stopped during validation of epoch " + iterator.epoch());
+        }
+        for (Extension e : ordered) if (e.trigger().fire(this)) e.call(this);
+        // listeners hear of the epoch once the extensions have run, so a snapshot taken now holds what a
+        // schedule set for the next epoch (Chainer runs its snapshot extension last for the same reason)
+        if (epochReport != null) {
+            EpochReport r = epochReport;
+            ConfusionMatrix m = lastConfusion;
+            if (m != null) listeners.forEach(l -> l.onConfusion(r.epoch(), m));
+            listeners.forEach(l -> l.onEpoch(r));
+        }
+        if (stopTrigger != null && stopTrigger.fire(this)) {
+            return new End(null, String.format(Locale.ROOT, "stopped early at epoch %d: %s", iterator.epoch(), stopTriggerReason));
+        }
+        return null;
     }
 
     /**
