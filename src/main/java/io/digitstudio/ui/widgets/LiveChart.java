@@ -75,6 +75,8 @@ public final class LiveChart extends Region {
         yLabelHolder.setManaged(false);
         getChildren().addAll(title, yLabelHolder, canvas, xLabel, legend);
         setPadding(new Insets(4, 8, 4, 4));
+        setPrefSize(320, 240);
+        setMinSize(120, 100);
         for (DoubleProperty p : List.of(xLowerBound, xUpperBound, xTickUnit, yLowerBound, yUpperBound, yTickUnit)) p.addListener(o -> redraw());
         forceZeroInRange.addListener(o -> redraw());
         xLabel.textFillProperty().addListener(o -> redraw());
@@ -182,26 +184,6 @@ public final class LiveChart extends Region {
         }
     }
 
-    @Override
-    protected double computePrefWidth(double height) {
-        return 320;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 240;
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return 100;
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return 120;
-    }
-
     /** Draws the plot anew: grid, ticks, then each series as a line (and markers), over the current bounds. */
     private void redraw() {
         double w = canvas.getWidth(), h = canvas.getHeight();
@@ -289,73 +271,62 @@ public final class LiveChart extends Region {
         }
     }
 
-    /** The x range: the set bounds, else fitted to the data at tick multiples. */
+    /** The x range: the set bounds, else fitted to the data at tick multiples (about a tick per 60 pixels). */
     private void fitX() {
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (DecimatedSeries s : series) {
-            for (int i = 0; i < s.size(); i++) {
-                double x = s.x(i);
-                if (!Double.isFinite(x)) continue;
-                lo = Math.min(lo, x);
-                hi = Math.max(hi, x);
-            }
-        }
-        if (lo > hi) {
-            lo = 0;
-            hi = 1;
-        }
-        boolean fixedLo = !Double.isNaN(xLowerBound.get()), fixedHi = !Double.isNaN(xUpperBound.get());
-        if (fixedLo) lo = xLowerBound.get();
-        if (fixedHi) hi = xUpperBound.get();
-        // about a tick per 60 pixels of width
-        int ticks = (int) Math.max(2, Math.min(10, (canvas.getWidth() - 50) / 60));
-        double unit = Double.isNaN(xTickUnit.get()) || xTickUnit.get() <= 0 ? niceUnit(hi - lo, ticks) : xTickUnit.get();
-        if ((hi - lo) / unit > 100) unit = niceUnit(hi - lo, ticks); // a set unit far too fine for the range: a readable one
-        if (!fixedLo) lo = Math.floor(lo / unit + 1e-9) * unit;
-        if (!fixedHi) hi = Math.ceil(hi / unit - 1e-9) * unit;
-        if (hi <= lo) hi = lo + unit;
-        xLo = lo;
-        xHi = hi;
-        xUnit = unit;
+        double[] data = dataRange(true);
+        double[] r = fit(data[0], data[1], xLowerBound.get(), xUpperBound.get(), xTickUnit.get(),
+                (int) Math.max(2, Math.min(10, (canvas.getWidth() - 50) / 60)));
+        xLo = r[0];
+        xHi = r[1];
+        xUnit = r[2];
     }
 
-    /** The y range: the set bounds, else fitted to the data with a little room, at tick multiples. */
+    /** The y range: the set bounds, else fitted to the data at tick multiples (about a tick per 50 pixels). */
     private void fitY() {
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (DecimatedSeries s : series) {
-            for (int i = 0; i < s.size(); i++) {
-                double y = s.y(i);
-                if (!Double.isFinite(y)) continue;
-                lo = Math.min(lo, y);
-                hi = Math.max(hi, y);
-            }
-        }
-        if (lo > hi) { // no data yet
-            lo = 0;
-            hi = 1;
-        }
+        double[] data = dataRange(false);
+        double lo = data[0], hi = data[1];
         if (forceZeroInRange.get()) {
             lo = Math.min(lo, 0);
             hi = Math.max(hi, 0);
         }
-        if (hi - lo < 1e-12) {
+        if (hi - lo < 1e-12) { // one value: a little room around it
             double pad = Math.abs(hi) > 0 ? Math.abs(hi) * 0.1 : 1;
             lo -= pad;
             hi += pad;
         }
-        boolean fixedLo = !Double.isNaN(yLowerBound.get()), fixedHi = !Double.isNaN(yUpperBound.get());
-        if (fixedLo) lo = yLowerBound.get();
-        if (fixedHi) hi = yUpperBound.get();
-        // about a tick per 50 pixels of height
-        int ticks = (int) Math.max(2, Math.min(8, (canvas.getHeight() - TICK_FONT_SIZE - 10) / 50));
-        double unit = Double.isNaN(yTickUnit.get()) || yTickUnit.get() <= 0 ? niceUnit(hi - lo, ticks) : yTickUnit.get();
-        if ((hi - lo) / unit > 100) unit = niceUnit(hi - lo, ticks); // a set unit far too fine for the range: a readable one
-        if (!fixedLo) lo = Math.floor(lo / unit + 1e-9) * unit;
-        if (!fixedHi) hi = Math.ceil(hi / unit - 1e-9) * unit;
+        double[] r = fit(lo, hi, yLowerBound.get(), yUpperBound.get(), yTickUnit.get(),
+                (int) Math.max(2, Math.min(8, (canvas.getHeight() - TICK_FONT_SIZE - 10) / 50)));
+        yLo = r[0];
+        yHi = r[1];
+        yUnit = r[2];
+    }
+
+    /** The smallest and largest finite x (or y) of the shown points; 0 and 1 without any. */
+    private double[] dataRange(boolean x) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (DecimatedSeries s : series) {
+            for (int i = 0; i < s.size(); i++) {
+                double v = x ? s.x(i) : s.y(i);
+                if (!Double.isFinite(v)) continue;
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        return lo > hi ? new double[]{0, 1} : new double[]{lo, hi};
+    }
+
+    /**
+     * An axis's {lo, hi, tick unit}: the set bound where there is one (not NaN), else the data's end rounded out to a
+     * tick; the set unit, unless none or far too fine for the range, else a nice one for about {@code ticks} ticks.
+     */
+    static double[] fit(double lo, double hi, double setLo, double setHi, double setUnit, int ticks) {
+        if (!Double.isNaN(setLo)) lo = setLo;
+        if (!Double.isNaN(setHi)) hi = setHi;
+        double unit = Double.isNaN(setUnit) || setUnit <= 0 || (hi - lo) / setUnit > 100 ? niceUnit(hi - lo, ticks) : setUnit;
+        if (Double.isNaN(setLo)) lo = Math.floor(lo / unit + 1e-9) * unit;
+        if (Double.isNaN(setHi)) hi = Math.ceil(hi / unit - 1e-9) * unit;
         if (hi <= lo) hi = lo + unit;
-        yLo = lo;
-        yHi = hi;
-        yUnit = unit;
+        return new double[]{lo, hi, unit};
     }
 
     /** 1, 2 or 5 times a power of ten, giving about {@code ticks} ticks over {@code range}. */

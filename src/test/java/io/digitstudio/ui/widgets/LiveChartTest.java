@@ -1,0 +1,53 @@
+package io.digitstudio.ui.widgets;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The axes' arithmetic and the thinned series, without a window. */
+class LiveChartTest {
+    @Test
+    void ticksAreOneTwoOrFiveTimesAPowerOfTen() {
+        assertEquals(0.5, LiveChart.niceUnit(2.3, 5), 1e-12);
+        assertEquals(0.002, LiveChart.niceUnit(0.01, 5), 1e-12);
+        assertEquals(0.005, LiveChart.niceUnit(0.01, 2), 1e-12);
+        assertEquals(10, LiveChart.niceUnit(47, 5), 1e-12);
+        assertEquals(1, LiveChart.niceUnit(0, 5), 0, "no range: a unit all the same");
+    }
+
+    @Test
+    void aFittedAxisEndsOnTicksAndASetBoundIsKept() {
+        // a loss from 0.13 to 2.31 with zero forced in: 0 to 2.5 in steps of 0.5
+        assertArrayEquals(new double[]{0, 2.5, 0.5}, LiveChart.fit(0, 2.31, Double.NaN, Double.NaN, Double.NaN, 5), 1e-12);
+        // the accuracy axis: its floor and top set, its unit set
+        assertArrayEquals(new double[]{0.85, 1, 0.05}, LiveChart.fit(0.86, 0.97, 0.85, 1, 0.05, 5), 1e-12);
+        // a data end already on a tick stays there
+        assertArrayEquals(new double[]{-4, -2, 0.5}, LiveChart.fit(-4, -2, Double.NaN, Double.NaN, Double.NaN, 4), 1e-12);
+        // a unit far too fine for the range gives way to a readable one
+        assertEquals(200, LiveChart.fit(0, 1000, 0, 1000, 1, 5)[2], 1e-12);
+    }
+
+    @Test
+    void aSeriesKeepsItsEndsAndAtMostItsCapOfPoints() {
+        DecimatedSeries s = new DecimatedSeries("loss", 10, false);
+        int[] told = {0};
+        s.addListener(() -> told[0]++);
+        List<double[]> pts = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) pts.add(new double[]{i, 100 - i});
+        s.addAll(pts);
+        assertEquals(1, told[0], "one change for the whole batch");
+        assertTrue(s.size() <= 10, "capped: " + s.size());
+        assertEquals(0, s.x(0));
+        assertEquals(99, s.x(s.size() - 1), "the newest point is shown");
+        for (int i = 1; i < s.size(); i++) assertTrue(s.x(i) > s.x(i - 1));
+        assertEquals(100, s.count());
+        assertArrayEquals(new double[]{1, 100}, s.yRange());
+        s.clear();
+        assertEquals(0, s.size());
+        assertEquals(2, told[0]);
+    }
+}
