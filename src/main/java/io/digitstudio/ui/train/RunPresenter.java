@@ -234,9 +234,10 @@ public final class RunPresenter {
         } else if (rate == 0 && e.elapsedSeconds() > 0) {
             rate = e.iteration() / e.elapsedSeconds();
         }
-        epochText.set(String.format(Locale.ROOT, "Epoch %d/%d", Math.min(e.epoch(), totalEpochs), totalEpochs));
-        iterationText.set(String.format(Locale.ROOT, "Iteration %d/%d", e.iteration(), e.totalIterations()));
-        speedText.set(paused ? "paused" : String.format(Locale.ROOT, "%.0f it/s", rate));
+        // concatenation, not String.format: four times a second during a run (see Formats.fixed)
+        epochText.set("Epoch " + Math.min(e.epoch(), totalEpochs) + "/" + totalEpochs);
+        iterationText.set("Iteration " + e.iteration() + "/" + e.totalIterations());
+        speedText.set(paused ? "paused" : Formats.fixed(rate, 0) + " it/s");
         double elapsed = (now - runStartNanos) / 1e9;
         double eta = rate > 0 ? (e.totalIterations() - e.iteration()) / rate : Double.NaN;
         timeText.set("Elapsed " + Formats.clock(elapsed) + " · ETA " + (Double.isNaN(eta) ? "–" : Formats.clock(eta)));

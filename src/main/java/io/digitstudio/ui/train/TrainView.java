@@ -168,6 +168,7 @@ public final class TrainView extends BorderPane {
     private TableView<EpochReport> epochTable() {
         TableView<EpochReport> t = new TableView<>(presenter.epochRows());
         t.setId("epochTable");
+        t.getStyleClass().add("epoch-table"); // its figures right-aligned (theme)
         t.setPlaceholder(new Label("Epochs appear here as they finish"));
         t.getColumns().add(column("epoch", r -> String.format(Locale.ROOT, "%02d", r.epoch())));
         t.getColumns().add(column("train_loss", r -> String.format(Locale.ROOT, "%.4f", r.trainLoss())));
@@ -188,7 +189,6 @@ public final class TrainView extends BorderPane {
         TableColumn<EpochReport, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setSortable(false);
-        c.setStyle("-fx-alignment: CENTER-RIGHT;");
         return c;
     }
 

@@ -193,13 +193,13 @@ public final class LiveChart extends Region {
         fitX();
         fitY();
         double yUnitShown = yUnit;
-        String yFormat = format(yUnitShown);
+        int yFormat = decimals(yUnitShown);
         g.setFont(tickFont);
         double labelWidth = 0;
         int yTicks = (int) Math.floor((yHi - yLo) / yUnitShown + 1e-9);
         double firstY = Math.ceil(yLo / yUnitShown - 1e-9) * yUnitShown;
         for (int i = 0; i <= yTicks; i++) labelWidth = Math.max(labelWidth, textWidth(label(firstY + i * yUnitShown, yFormat)));
-        String xFormat = format(xUnit);
+        int xFormat = decimals(xUnit);
         plotLeft = labelWidth + 8;
         plotTop = TICK_FONT_SIZE / 2 + 2;
         // room on the right for half the last x tick's label, which is centred on the plot's right edge
@@ -338,16 +338,14 @@ public final class LiveChart extends Region {
         return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
     }
 
-    /** A format with as many decimals as the tick unit needs (scientific for very small units). */
-    private static String format(double unit) {
-        if (unit < 1e-3) return "%.1e";
-        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(unit) - 1e-9));
-        return "%." + decimals + "f";
+    /** As many decimals as the tick unit needs; -1: scientific, for very small units. */
+    private static int decimals(double unit) {
+        return unit < 1e-3 ? -1 : Math.max(0, (int) Math.ceil(-Math.log10(unit) - 1e-9));
     }
 
-    private static String label(double v, String format) {
+    private static String label(double v, int decimals) {
         if (Math.abs(v) < 1e-12) v = 0; // no "-0.00"
-        return String.format(Locale.ROOT, format, v);
+        return decimals < 0 ? String.format(Locale.ROOT, "%.1e", v) : Formats.fixed(v, decimals);
     }
 
     private final Text measure = new Text();

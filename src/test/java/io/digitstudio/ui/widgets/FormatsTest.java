@@ -1,0 +1,35 @@
+package io.digitstudio.ui.widgets;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The hand-written formats give what String.format gives. */
+class FormatsTest {
+    @Test
+    void fixedDecimalsAsStringFormatWritesThem() {
+        double[] values = {0, 0.5, 1.5, 2.25, -0.004, -0.006, 0.1234567, 97.125, 1234.5678, 0.05, 0.95, 1e-7, 123456789.987, -3.2};
+        for (double v : values) {
+            for (int d = 0; d <= 6; d++) {
+                assertEquals(String.format(Locale.ROOT, "%." + d + "f", v), Formats.fixed(v, d), v + " with " + d + " decimals");
+            }
+        }
+        java.util.Random r = new java.util.Random(7);
+        for (int i = 0; i < 2000; i++) {
+            double v = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(8) - 3);
+            int d = r.nextInt(5);
+            assertEquals(String.format(Locale.ROOT, "%." + d + "f", v), Formats.fixed(v, d), v + " with " + d + " decimals");
+        }
+        assertEquals("NaN", Formats.fixed(Double.NaN, 2));
+    }
+
+    @Test
+    void clockReadsMinutesAndHours() {
+        assertEquals("0:07", Formats.clock(7.2));
+        assertEquals("12:34", Formats.clock(754));
+        assertEquals("1:02:03", Formats.clock(3723));
+        assertEquals("0:00", Formats.clock(0));
+    }
+}
