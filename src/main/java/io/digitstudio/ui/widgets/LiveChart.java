@@ -9,6 +9,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.FlowPane;
@@ -29,7 +31,7 @@ import java.util.Locale;
  * theme, the plot is one canvas redrawn when a series, an axis bound or the size changes. JavaFX's LineChart re-laid
  * out its axes, paths and a node per marker at every update, and on a two-core machine with the software renderer that
  * work (and the JIT compiling it) took a core from training for tens of milliseconds each second; a redraw here is a
- * few drawing commands. Series colours come from the legend swatches' CSS ({@code .series-swatch.series0} …).
+ * few drawing commands over an image whose pixels {@link PlotRaster} draws. Series colours come from the legend swatches' CSS ({@code .series-swatch.series0} …).
  */
 public final class LiveChart extends Region {
     /** Used until the theme has styled the swatches. */
@@ -207,68 +209,73 @@ public final class LiveChart extends Region {
         plotWidth = Math.max(1, w - plotLeft - right);
         plotHeight = Math.max(1, h - plotTop - TICK_FONT_SIZE - 8);
         if (w <= 0 || h <= 0) return;
+        // the plot's pixels at the screen's scale: grid, axes, lines and markers (see PlotRaster), then the tick labels
+        double scale = renderScale();
+        int pw = (int) Math.ceil(w * scale), ph = (int) Math.ceil(h * scale);
+        raster.resize(pw, ph);
+        raster.fill(argb(background()));
+        int x0 = (int) Math.round(plotLeft * scale), x1 = (int) Math.round((plotLeft + plotWidth) * scale);
+        int y0 = (int) Math.round(plotTop * scale), y1 = (int) Math.round((plotTop + plotHeight) * scale);
+        for (double v = firstY; v <= yHi + yUnitShown * 1e-6; v += yUnitShown) raster.hLine((int) Math.round(displayY(v) * scale), x0, x1, argb(GRID));
+        double firstX = Math.ceil(xLo / xUnit - 1e-9) * xUnit;
+        for (double v = firstX; v <= xHi + xUnit * 1e-6; v += xUnit) raster.vLine((int) Math.round(displayX(v) * scale), y0, y1, argb(GRID));
+        raster.vLine(x0, y0, y1, argb(AXIS));
+        raster.hLine(y1, x0, x1, argb(AXIS));
+        // the series, kept within a marker's reach of the plot
+        int reach = (int) Math.ceil(6 * scale);
+        raster.clip(x0 - 1, y0 - reach, x1 + reach, y1 + 1);
+        for (int i = 0; i < series.size(); i++) drawSeries(series.get(i), argb(color(i)), scale);
+        raster.clip(0, 0, pw - 1, ph - 1);
+        if (image == null || image.getWidth() != pw || image.getHeight() != ph) image = new WritableImage(pw, ph);
+        image.getPixelWriter().setPixels(0, 0, pw, ph, PixelFormat.getIntArgbInstance(), raster.pixels(), 0, pw);
+        g.drawImage(image, 0, 0, w, h);
+
         Paint text = xLabel.getTextFill();
-        // y grid and ticks
-        g.setLineWidth(1);
+        g.setFill(text);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (double v = firstY; v <= yHi + yUnitShown * 1e-6; v += yUnitShown) {
-            double py = Math.round(displayY(v)) + 0.5;
-            g.setStroke(GRID);
-            g.strokeLine(plotLeft, py, plotLeft + plotWidth, py);
-            g.setFill(text);
-            g.fillText(label(v, yFormat), plotLeft - 4, py);
-        }
-        // x grid and ticks
+        for (double v = firstY; v <= yHi + yUnitShown * 1e-6; v += yUnitShown) g.fillText(label(v, yFormat), plotLeft - 4, Math.round(displayY(v)) + 0.5);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (double v = Math.ceil(xLo / xUnit - 1e-9) * xUnit; v <= xHi + xUnit * 1e-6; v += xUnit) {
-            double px = Math.round(displayX(v)) + 0.5;
-            g.setStroke(GRID);
-            g.strokeLine(px, plotTop, px, plotTop + plotHeight);
-            g.setFill(text);
-            g.fillText(label(v, xFormat), px, plotTop + plotHeight + 3);
-        }
-        g.setStroke(AXIS);
-        g.strokeLine(plotLeft + 0.5, plotTop, plotLeft + 0.5, plotTop + plotHeight + 0.5);
-        g.strokeLine(plotLeft, plotTop + plotHeight + 0.5, plotLeft + plotWidth, plotTop + plotHeight + 0.5);
-        // the series, clipped to the plot
-        g.save();
-        g.beginPath();
-        g.rect(plotLeft, plotTop - 6, plotWidth + 6, plotHeight + 12);
-        g.clip();
-        for (int s = 0; s < series.size(); s++) drawSeries(g, series.get(s), color(s));
-        g.restore();
+        for (double v = firstX; v <= xHi + xUnit * 1e-6; v += xUnit) g.fillText(label(v, xFormat), Math.round(displayX(v)) + 0.5, plotTop + plotHeight + 3);
     }
 
-    private void drawSeries(GraphicsContext g, DecimatedSeries s, Color c) {
+    private final PlotRaster raster = new PlotRaster();
+    private WritableImage image;
+    private double[] px = new double[0];
+    private double[] py = new double[0];
+
+    private void drawSeries(DecimatedSeries s, int color, double scale) {
         int n = s.size();
         if (n == 0) return;
-        g.setStroke(c);
-        g.setLineWidth(2);
-        g.beginPath();
-        boolean open = false;
-        for (int i = 0; i < n; i++) {
-            double x = s.x(i), y = s.y(i);
-            if (!Double.isFinite(x) || !Double.isFinite(y)) {
-                open = false;
-                continue;
-            }
-            if (open) g.lineTo(displayX(x), displayY(y));
-            else g.moveTo(displayX(x), displayY(y));
-            open = true;
+        if (px.length < n) {
+            px = new double[n];
+            py = new double[n];
         }
-        g.stroke();
+        for (int i = 0; i < n; i++) {
+            px[i] = displayX(s.x(i)) * scale;
+            py[i] = displayY(s.y(i)) * scale;
+        }
+        raster.polyline(px, py, n, 2 * scale, color);
         if (!s.markers()) return;
-        for (int i = 0; i < n; i++) {
-            double x = s.x(i), y = s.y(i);
-            if (!Double.isFinite(x) || !Double.isFinite(y)) continue;
-            double px = displayX(x), py = displayY(y);
-            g.setFill(c);
-            g.fillOval(px - 5, py - 5, 10, 10);
-            g.setFill(Color.WHITE);
-            g.fillOval(px - 2.5, py - 2.5, 5, 5);
-        }
+        for (int i = 0; i < n; i++) if (Double.isFinite(px[i]) && Double.isFinite(py[i])) raster.marker(px[i], py[i], 5 * scale, 2.5 * scale, color);
+    }
+
+    /** The window's pixels per unit (2 on a doubled screen), so the plot is drawn sharp. */
+    private double renderScale() {
+        return getScene() != null && getScene().getWindow() != null ? Math.max(1, getScene().getWindow().getRenderScaleX()) : 1;
+    }
+
+    /** The chart's own background (theme), under the plot. */
+    private Color background() {
+        Background b = getBackground();
+        if (b != null && !b.getFills().isEmpty() && b.getFills().get(0).getFill() instanceof Color c && c.getOpacity() == 1) return c;
+        return Color.WHITE;
+    }
+
+    private static int argb(Color c) {
+        return (int) Math.round(c.getOpacity() * 255) << 24 | (int) Math.round(c.getRed() * 255) << 16
+                | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
     }
 
     /** The x range: the set bounds, else fitted to the data at tick multiples (about a tick per 60 pixels). */
