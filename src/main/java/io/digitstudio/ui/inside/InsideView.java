@@ -1,16 +1,14 @@
 package io.digitstudio.ui.inside;
 
-import io.digitstudio.ui.widgets.LiveChart;
-
 import io.digitstudio.inspect.Pictures;
 import io.digitstudio.nn.Inspector;
 import io.digitstudio.train.LayerStats;
 import io.digitstudio.ui.core.FxTicker;
+import io.digitstudio.ui.widgets.LiveChart;
 import io.digitstudio.ui.widgets.Pixels;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;

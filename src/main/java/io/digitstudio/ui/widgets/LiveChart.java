@@ -6,12 +6,13 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Group;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.control.Label;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
@@ -20,7 +21,6 @@ import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
-import javafx.geometry.VPos;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +61,6 @@ public final class LiveChart extends Region {
     private double plotLeft, plotTop, plotWidth, plotHeight;
     private double yLo = 0, yHi = 1, yUnit = 0.2;
     private double xLo = 0, xHi = 1, xUnit = 0.2;
-    private int redraws;
 
     public LiveChart(String titleText, String xName, String yName) {
         getStyleClass().add("live-chart");
@@ -136,8 +135,6 @@ public final class LiveChart extends Region {
     public double yLow() { return yLo; }
     /** The top of the y axis as last drawn. */
     public double yHigh() { return yHi; }
-    /** How many times the plot has been drawn (each one a handful of canvas commands). */
-    public int redraws() { return redraws; }
     /** The canvas the plot is drawn on. */
     public Canvas canvas() { return canvas; }
 
@@ -191,7 +188,6 @@ public final class LiveChart extends Region {
         double w = canvas.getWidth(), h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h); // the whole canvas: JavaFX drops the commands queued before it
-        redraws++;
         fitX();
         fitY();
         double yUnitShown = yUnit;
