@@ -1,5 +1,6 @@
 package io.digitstudio.ui.widgets;
 
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -31,14 +32,15 @@ import java.util.Locale;
  * theme, the plot is one canvas redrawn when a series, an axis bound or the size changes. JavaFX's LineChart re-laid
  * out its axes, paths and a node per marker at every update, and on a two-core machine with the software renderer that
  * work (and the JIT compiling it) took a core from training for tens of milliseconds each second; a redraw here is a
- * few drawing commands over an image whose pixels {@link PlotRaster} draws. Series colours come from the legend swatches' CSS ({@code .series-swatch.series0} …).
+ * few drawing commands over an image whose pixels {@link PlotRaster} draws, once for all the changes of an update.
+ * Series colours come from the legend swatches' CSS ({@code .series-swatch.series0} …).
  */
 public final class LiveChart extends Region {
     /** Used until the theme has styled the swatches. */
     private static final Color[] FALLBACK = {Color.web("#2563eb"), Color.web("#ea580c"), Color.web("#16a34a"), Color.web("#9333ea"),
             Color.web("#db2777")};
-    private static final Color GRID = Color.web("#e2e8f0");
-    private static final Color AXIS = Color.web("#94a3b8");
+    private static final int GRID = 0xffe2e8f0;
+    private static final int AXIS = 0xff94a3b8;
     private static final double TICK_FONT_SIZE = 10;
 
     private final Label title = new Label();
@@ -78,9 +80,10 @@ public final class LiveChart extends Region {
         setPadding(new Insets(4, 8, 4, 4));
         setPrefSize(320, 240);
         setMinSize(120, 100);
-        for (DoubleProperty p : List.of(xLowerBound, xUpperBound, xTickUnit, yLowerBound, yUpperBound, yTickUnit)) p.addListener(o -> redraw());
-        forceZeroInRange.addListener(o -> redraw());
-        xLabel.textFillProperty().addListener(o -> redraw());
+        xLabel.setAlignment(Pos.CENTER);
+        for (DoubleProperty p : List.of(xLowerBound, xUpperBound, xTickUnit, yLowerBound, yUpperBound, yTickUnit)) p.addListener(o -> invalidate());
+        forceZeroInRange.addListener(o -> invalidate());
+        xLabel.textFillProperty().addListener(o -> invalidate());
     }
 
     /** Shows {@code s} as the next series (colour {@code series<index>} in the theme), redrawn whenever it changes. */
@@ -89,13 +92,13 @@ public final class LiveChart extends Region {
         series.add(s);
         Region swatch = new Region();
         swatch.getStyleClass().addAll("series-swatch", "series" + index);
-        swatch.backgroundProperty().addListener(o -> redraw());
+        swatch.backgroundProperty().addListener(o -> invalidate());
         swatches.add(swatch);
         Label entry = new Label(s.name(), swatch);
         entry.getStyleClass().add("legend-entry");
         legend.getChildren().add(entry);
-        s.addListener(this::redraw);
-        redraw();
+        s.addListener(this::invalidate);
+        invalidate();
     }
 
     /** Removes every series (and its legend entry). */
@@ -103,7 +106,7 @@ public final class LiveChart extends Region {
         series.clear();
         swatches.clear();
         legend.getChildren().clear();
-        redraw();
+        invalidate();
     }
 
     public List<DecimatedSeries> series() {
@@ -168,7 +171,6 @@ public final class LiveChart extends Region {
         double yw = yLabel.prefHeight(-1); // turned on its side: its height is the width it takes
         double plotBottom = top + height - lh - xh;
         xLabel.resizeRelocate(left + yw, plotBottom, width - yw, xh);
-        xLabel.setAlignment(Pos.CENTER);
         double canvasHeight = Math.max(0, plotBottom - top - th - 2);
         double ylw = yLabel.prefWidth(-1);
         yLabel.resize(ylw, yw);
@@ -183,8 +185,23 @@ public final class LiveChart extends Region {
         }
     }
 
+    private boolean redrawQueued;
+
+    /**
+     * Asks for one redraw once the changes at hand are made: a run's update adds to several series and moves the
+     * accuracy axis's floor at once, and drawing after each change drew the same chart up to eight times.
+     */
+    private void invalidate() {
+        if (redrawQueued) return;
+        redrawQueued = true;
+        Platform.runLater(() -> {
+            if (redrawQueued) redraw();
+        });
+    }
+
     /** Draws the plot anew: grid, ticks, then each series as a line (and markers), over the current bounds. */
     private void redraw() {
+        redrawQueued = false;
         double w = canvas.getWidth(), h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h); // the whole canvas: JavaFX drops the commands queued before it
@@ -212,11 +229,11 @@ public final class LiveChart extends Region {
         raster.fill(argb(background()));
         int x0 = (int) Math.round(plotLeft * scale), x1 = (int) Math.round((plotLeft + plotWidth) * scale);
         int y0 = (int) Math.round(plotTop * scale), y1 = (int) Math.round((plotTop + plotHeight) * scale);
-        for (double v = firstY; v <= yHi + yUnitShown * 1e-6; v += yUnitShown) raster.hLine((int) Math.round(displayY(v) * scale), x0, x1, argb(GRID));
+        for (double v = firstY; v <= yHi + yUnitShown * 1e-6; v += yUnitShown) raster.hLine((int) Math.round(displayY(v) * scale), x0, x1, GRID);
         double firstX = Math.ceil(xLo / xUnit - 1e-9) * xUnit;
-        for (double v = firstX; v <= xHi + xUnit * 1e-6; v += xUnit) raster.vLine((int) Math.round(displayX(v) * scale), y0, y1, argb(GRID));
-        raster.vLine(x0, y0, y1, argb(AXIS));
-        raster.hLine(y1, x0, x1, argb(AXIS));
+        for (double v = firstX; v <= xHi + xUnit * 1e-6; v += xUnit) raster.vLine((int) Math.round(displayX(v) * scale), y0, y1, GRID);
+        raster.vLine(x0, y0, y1, AXIS);
+        raster.hLine(y1, x0, x1, AXIS);
         // the series, kept within a marker's reach of the plot
         int reach = (int) Math.ceil(6 * scale);
         raster.clip(x0 - 1, y0 - reach, x1 + reach, y1 + 1);
