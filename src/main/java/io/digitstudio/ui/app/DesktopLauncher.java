@@ -16,6 +16,7 @@ public final class DesktopLauncher {
         quiet("com.sun.javafx.application.PlatformImpl");
         quiet("java.util.prefs");
         quiet("javafx");
+        UiCompilation.apply(); // before the toolkit's code runs hot: its compiles then stay off the training cores
         Application.launch(DigitStudioApp.class, args);
     }
 
