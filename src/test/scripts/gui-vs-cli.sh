@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The desktop app's training against the command line's, alternated ROUNDS times (default 5) in one sitting: each round
+# runs `bench --epochs 12`, then a settled window that trains the same 12 epochs RUNS times (default 2), and prints
+# every window run's seconds per epoch over the command line's (medians of epochs 2-12 for both), then the median ratio
+# of each run. On a noisy VM only such alternated ratios mean anything.
+# Usage: src/test/scripts/gui-vs-cli.sh [ROUNDS] [THREADS] [RUNS] [-- JVM_OPTION...]
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+rounds="${1:-5}"; threads="${2:-2}"; runs="${3:-2}"
+shift $(( $# < 3 ? $# : 3 )) || true
+[ "${1:-}" = "--" ] && shift
+jvm=(-Xmx512m "$@")
+command -v xvfb-run >/dev/null || { echo "needs xvfb-run" >&2; exit 2; }
+[ -f target/digitstudio.jar ] || { echo "build first: mvn -q package -DskipTests" >&2; exit 2; }
+out=$(mktemp); trap 'rm -f "$out"' EXIT
+for r in $(seq "$rounds"); do
+  cli=$(java "${jvm[@]}" -jar target/digitstudio.jar bench --epochs 12 --threads "$threads" | sed -n 's/^train_seconds_per_epoch:\([0-9.]*\).*/\1/p')
+  gui=$(timeout 600 xvfb-run -a java "${jvm[@]}" -jar target/digitstudio.jar --gui-bench 12 --threads "$threads" --settle --runs "$runs" 2>/dev/null \
+        | sed -n 's/^gui_train_seconds_per_epoch:\([0-9.]*\).*/\1/p' | tr '\n' ' ')
+  line="round $r: command line $cli s, window"
+  k=1
+  for g in $gui; do
+    ratio=$(echo "$g / $cli" | bc -l); line+=$(printf ' run %d %s s (%.2fx)' "$k" "$g" "$ratio"); echo "$k $ratio" >> "$out"; k=$((k + 1))
+  done
+  echo "$line"
+done
+for k in $(seq "$runs"); do
+  awk -v k="$k" '$1 == k {print $2}' "$out" | sort -n | awk -v k="$k" '{a[NR]=$1} END {if (NR) printf "run %d: median %.2fx of %d\n", k, a[int((NR+1)/2)], NR}'
+done
