@@ -12,7 +12,12 @@ times=()
 for i in $(seq "$n"); do
   t0=$(date +%s.%N)
   "${cmd[@]}" >/dev/null 2>&1 & app=$!
-  timeout 60 xdotool search --sync --onlyvisible --name '^DigitStudio$' >/dev/null
+  # poll every 50 ms: xdotool's own --sync retries only every half second, which rounded every time up to it
+  until xdotool search --onlyvisible --name '^DigitStudio$' >/dev/null 2>&1; do
+    sleep 0.05
+    kill -0 "$app" 2>/dev/null || { echo "the app exited before showing its window" >&2; exit 1; }
+    [ "$(echo "$(date +%s.%N) - $t0 > 60" | bc -l)" = 1 ] && { echo "no window after 60 s" >&2; kill "$app"; exit 1; }
+  done
   t1=$(date +%s.%N)
   kill "$app"; wait "$app" 2>/dev/null || true
   t=$(echo "$t1 - $t0" | bc -l); times+=("$t"); printf 'run %d: %.2f s\n' "$i" "$t"
