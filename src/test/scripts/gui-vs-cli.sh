@@ -25,5 +25,5 @@ for r in $(seq "$rounds"); do
   echo "$line"
 done
 for k in $(seq "$runs"); do
-  awk -v k="$k" '$1 == k {print $2}' "$out" | sort -n | awk -v k="$k" '{a[NR]=$1} END {if (NR) printf "run %d: median %.2fx of %d\n", k, a[int((NR+1)/2)], NR}'
+  awk -v k="$k" '$1 == k {print $2}' "$out" | sort -n | awk -v k="$k" '{a[NR]=$1} END {if (NR) printf "run %d: median %.2fx of %d\n", k, (a[int((NR+1)/2)] + a[int(NR/2)+1]) / 2, NR}'
 done
