@@ -207,18 +207,17 @@ public final class LiveChart extends Region {
         g.clearRect(0, 0, w, h); // the whole canvas: JavaFX drops the commands queued before it
         fitX();
         fitY();
-        double yUnitShown = yUnit;
-        int yFormat = decimals(yUnitShown);
+        int yFormat = decimals(yUnit);
         g.setFont(tickFont);
         double labelWidth = 0;
-        int yTicks = (int) Math.floor((yHi - yLo) / yUnitShown + 1e-9);
-        double firstY = Math.ceil(yLo / yUnitShown - 1e-9) * yUnitShown;
-        for (int i = 0; i <= yTicks; i++) labelWidth = Math.max(labelWidth, textWidth(label(firstY + i * yUnitShown, yFormat)));
+        double firstY = firstTick(yLo, yUnit), firstX = firstTick(xLo, xUnit);
+        int yTicks = tickCount(firstY, yHi, yUnit), xTicks = tickCount(firstX, xHi, xUnit);
+        for (int i = 0; i < yTicks; i++) labelWidth = Math.max(labelWidth, textWidth(label(firstY + i * yUnit, yFormat)));
         int xFormat = decimals(xUnit);
         plotLeft = labelWidth + 8;
         plotTop = TICK_FONT_SIZE / 2 + 2;
         // room on the right for half the last x tick's label, which is centred on the plot's right edge
-        double right = Math.max(8, textWidth(label(Math.floor(xHi / xUnit + 1e-9) * xUnit, xFormat)) / 2 + 2);
+        double right = Math.max(8, textWidth(label(firstX + (xTicks - 1) * xUnit, xFormat)) / 2 + 2);
         plotWidth = Math.max(1, w - plotLeft - right);
         plotHeight = Math.max(1, h - plotTop - TICK_FONT_SIZE - 8);
         if (w <= 0 || h <= 0) return;
@@ -229,16 +228,14 @@ public final class LiveChart extends Region {
         raster.fill(argb(background()));
         int x0 = (int) Math.round(plotLeft * scale), x1 = (int) Math.round((plotLeft + plotWidth) * scale);
         int y0 = (int) Math.round(plotTop * scale), y1 = (int) Math.round((plotTop + plotHeight) * scale);
-        for (double v = firstY; v <= yHi + yUnitShown * 1e-6; v += yUnitShown) raster.hLine((int) Math.round(displayY(v) * scale), x0, x1, GRID);
-        double firstX = Math.ceil(xLo / xUnit - 1e-9) * xUnit;
-        for (double v = firstX; v <= xHi + xUnit * 1e-6; v += xUnit) raster.vLine((int) Math.round(displayX(v) * scale), y0, y1, GRID);
+        for (int i = 0; i < yTicks; i++) raster.hLine((int) Math.round(displayY(firstY + i * yUnit) * scale), x0, x1, GRID);
+        for (int i = 0; i < xTicks; i++) raster.vLine((int) Math.round(displayX(firstX + i * xUnit) * scale), y0, y1, GRID);
         raster.vLine(x0, y0, y1, AXIS);
         raster.hLine(y1, x0, x1, AXIS);
         // the series, kept within a marker's reach of the plot
         int reach = (int) Math.ceil(6 * scale);
         raster.clip(x0 - 1, y0 - reach, x1 + reach, y1 + 1);
         for (int i = 0; i < series.size(); i++) drawSeries(series.get(i), argb(color(i)), scale);
-        raster.clip(0, 0, pw - 1, ph - 1);
         if (image == null || image.getWidth() != pw || image.getHeight() != ph) image = new WritableImage(pw, ph);
         image.getPixelWriter().setPixels(0, 0, pw, ph, PixelFormat.getIntArgbInstance(), raster.pixels(), 0, pw);
         g.drawImage(image, 0, 0, w, h);
@@ -247,10 +244,26 @@ public final class LiveChart extends Region {
         g.setFill(text);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (double v = firstY; v <= yHi + yUnitShown * 1e-6; v += yUnitShown) g.fillText(label(v, yFormat), plotLeft - 4, Math.round(displayY(v)) + 0.5);
+        for (int i = 0; i < yTicks; i++) {
+            double v = firstY + i * yUnit;
+            g.fillText(label(v, yFormat), plotLeft - 4, Math.round(displayY(v)) + 0.5);
+        }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (double v = firstX; v <= xHi + xUnit * 1e-6; v += xUnit) g.fillText(label(v, xFormat), Math.round(displayX(v)) + 0.5, plotTop + plotHeight + 3);
+        for (int i = 0; i < xTicks; i++) {
+            double v = firstX + i * xUnit;
+            g.fillText(label(v, xFormat), Math.round(displayX(v)) + 0.5, plotTop + plotHeight + 3);
+        }
+    }
+
+    /** The first multiple of {@code unit} at or above {@code lo}. */
+    static double firstTick(double lo, double unit) {
+        return Math.ceil(lo / unit - 1e-9) * unit;
+    }
+
+    /** How many ticks {@code first}, {@code first + unit}, … fall at or below {@code hi}: grid, labels and widths use the same ones. */
+    static int tickCount(double first, double hi, double unit) {
+        return (int) Math.floor((hi - first) / unit + 1e-6) + 1;
     }
 
     private final PlotRaster raster = new PlotRaster();

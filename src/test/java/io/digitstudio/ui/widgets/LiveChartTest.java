@@ -32,6 +32,15 @@ class LiveChartTest {
     }
 
     @Test
+    void theTicksRunFromTheFirstMultipleToTheTopWithoutLosingTheLast() {
+        double first = LiveChart.firstTick(0.85, 0.05);
+        assertEquals(0.85, first, 1e-12);
+        assertEquals(4, LiveChart.tickCount(first, 1, 0.05), "0.85, 0.90, 0.95, 1.00");
+        assertEquals(11, LiveChart.tickCount(LiveChart.firstTick(0, 0.1), 1, 0.1), "0.0 … 1.0: ten steps of 0.1 still reach 1");
+        assertEquals(3, LiveChart.tickCount(LiveChart.firstTick(-0.3, 0.5), 1.2, 0.5), "0, 0.5, 1 between -0.3 and 1.2");
+    }
+
+    @Test
     void aSeriesKeepsItsEndsAndAtMostItsCapOfPoints() {
         DecimatedSeries s = new DecimatedSeries("loss", 10, false);
         int[] told = {0};
