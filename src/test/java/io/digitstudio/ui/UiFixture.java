@@ -39,7 +39,7 @@ public final class UiFixture {
         }
         services = new AppServices(dialogs, RecentModels.inMemory(), history, myDigits);
         main = services.main();
-        stage.setScene(DigitStudioApp.createScene(main));
+        stage.setScene(DigitStudioApp.createScene(main, new io.digitstudio.ui.app.ToastLayer()));
         stage.setTitle("DigitStudio");
         stage.show();
         services.windowShown(stage);

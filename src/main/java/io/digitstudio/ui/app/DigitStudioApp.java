@@ -5,6 +5,7 @@ import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 import java.io.InputStream;
@@ -23,9 +24,10 @@ public final class DigitStudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        services = new AppServices(new FxDialogService(stage), io.digitstudio.ui.model.RecentModels.forUser());
+        ToastLayer toasts = new ToastLayer();
+        services = new AppServices(new FxDialogService(stage, toasts), io.digitstudio.ui.model.RecentModels.forUser());
         stage.setTitle("DigitStudio");
-        stage.setScene(createScene(services.main()));
+        stage.setScene(createScene(services.main(), toasts));
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         stage.setOnCloseRequest(e -> {
@@ -47,8 +49,9 @@ public final class DigitStudioApp extends Application {
         ScreenshotMode.maybeStart(getParameters().getRaw(), stage, services);
     }
 
-    public static Scene createScene(Parent main) {
-        Scene scene = new Scene(main, 1240, 800);
+    /** The window's scene: the views, and above them the layer that shows toasts. */
+    public static Scene createScene(Parent main, ToastLayer toasts) {
+        Scene scene = new Scene(new StackPane(main, toasts), 1240, 800);
         scene.getStylesheets().add(DigitStudioApp.class.getResource(THEME).toExternalForm());
         return scene;
     }

@@ -1,29 +1,28 @@
 package io.digitstudio.ui.app;
 
 import io.digitstudio.ui.core.DialogService;
-import javafx.geometry.Pos;
-import javafx.scene.control.Label;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
 
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The real dialogs: JavaFX's native file and folder choosers (remembering the last folder) and ControlsFX toasts in
- * the window's corner, their text wrapped so that a long message stays inside the window.
+ * The real dialogs: JavaFX's native file and folder choosers (remembering the last folder) and toasts in the window's
+ * corner ({@link ToastLayer}).
  */
 public final class FxDialogService implements DialogService {
-    static final double TOAST_WIDTH = 340;
+    static final long INFO_MILLIS = 6000;
+    static final long ERROR_MILLIS = 10000;
     private final Window owner;
+    private final ToastLayer toasts;
     private File lastFolder;
 
-    public FxDialogService(Window owner) {
+    public FxDialogService(Window owner, ToastLayer toasts) {
         this.owner = owner;
+        this.toasts = toasts;
     }
 
     private FileChooser chooser(String title, String description, String... patterns) {
@@ -81,16 +80,6 @@ public final class FxDialogService implements DialogService {
         return remember(f);
     }
 
-    /** A toast whose text wraps at a fixed width, so that a long message does not stretch it past the window. */
-    static Notifications toast(Window owner, String title, String text) {
-        Label body = new Label(text);
-        body.setWrapText(true);
-        body.setMaxWidth(TOAST_WIDTH);
-        body.setPrefWidth(TOAST_WIDTH);
-        body.getStyleClass().add("toast-text");
-        return Notifications.create().owner(owner).title(title).graphic(body).position(Pos.BOTTOM_RIGHT).hideAfter(Duration.seconds(6));
-    }
-
     @Override
     public Optional<Path> openFile(String title, String description, String extension) {
         return remember(chooser(title, description, "*." + extension).showOpenDialog(owner));
@@ -108,11 +97,11 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void info(String title, String text) {
-        toast(owner, title, text).show();
+        toasts.show(title, text, false, INFO_MILLIS);
     }
 
     @Override
     public void error(String title, String text) {
-        toast(owner, title, text).hideAfter(Duration.seconds(10)).show();
+        toasts.show(title, text, true, ERROR_MILLIS);
     }
 }

@@ -1,0 +1,62 @@
+package io.digitstudio.ui.app;
+
+import io.digitstudio.ui.core.FxTicker;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Cursor;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The window's passing messages (the dialog service's toasts), stacked in its lower right corner above the views. A
+ * toast shows at once and goes when its time is up (not while the pointer rests on it) or when clicked; the oldest
+ * goes first when more than {@link #MAX_SHOWN} would stack up. Clicks beside the toasts reach the views below.
+ * <p>
+ * Not ControlsFX's Notifications: their hide timer is a Timeline with a start delay, and a running Timeline makes
+ * JavaFX pulse 60 times a second for the toast's whole life. A run started while the last run's toast was showing
+ * had about 290 pulses instead of 40-60, and its UI and renderer threads used twice the CPU, taken from the training
+ * parts on a two-core machine. Here only an {@link FxTicker} waits, and nothing moves.
+ */
+public final class ToastLayer extends VBox {
+    static final int MAX_SHOWN = 4;
+    static final double WIDTH = 340;
+
+    public ToastLayer() {
+        getStyleClass().add("toast-layer");
+        setAlignment(Pos.BOTTOM_RIGHT);
+        setFillWidth(false);
+        setSpacing(8);
+        setPadding(new Insets(16));
+        setPickOnBounds(false); // only the toasts themselves take the mouse
+    }
+
+    /** Shows a toast for {@code millis} ms (UI thread); {@code error} styles it as a problem. */
+    public void show(String title, String text, boolean error, long millis) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("toast-title");
+        Label body = new Label(text);
+        body.getStyleClass().add("toast-text");
+        body.setWrapText(true); // a long message wraps instead of stretching the toast past the window
+        body.setPrefWidth(WIDTH);
+        body.setMaxWidth(WIDTH);
+        VBox toast = new VBox(4, heading, body);
+        toast.getStyleClass().addAll("toast", error ? "toast-error" : "toast-info");
+        toast.setMaxWidth(Region.USE_PREF_SIZE);
+        toast.setCursor(Cursor.HAND);
+        toast.setAccessibleText(title + ": " + text);
+        toast.setOnMouseClicked(e -> getChildren().remove(toast));
+        getChildren().add(toast);
+        while (getChildren().size() > MAX_SHOWN) getChildren().remove(0);
+        hideLater(toast, millis);
+    }
+
+    private void hideLater(Node toast, long millis) {
+        FxTicker.later(millis, () -> {
+            if (!getChildren().contains(toast)) return;
+            if (toast.isHover()) hideLater(toast, 1000); // being read: it stays until the pointer leaves
+            else getChildren().remove(toast);
+        });
+    }
+}
