@@ -25,6 +25,12 @@ public abstract class Chain extends Link {
     }
 
     @Override
+    public void cleargrads() {
+        super.cleargrads();
+        for (Link child : children.values()) child.cleargrads();
+    }
+
+    @Override
     void collect(String prefix, Map<String, Parameter> out) {
         super.collect(prefix, out);
         children.forEach((name, child) -> child.collect(prefix + name + "/", out));

@@ -1,7 +1,5 @@
 package io.digitstudio.nn;
 
-import org.bytedeco.javacpp.FloatPointer;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -22,15 +20,9 @@ public final class Host {
         return s[slot];
     }
 
-    private static FloatPointer pointer(INDArray a) {
-        if (a.dataType() != DataType.FLOAT) throw new IllegalArgumentException("expected float32, got " + a.dataType());
-        if (a.isView() || a.ordering() != 'c') throw new IllegalArgumentException("expected a contiguous C-order array, got a view");
-        return (FloatPointer) a.data().addressPointer();
-    }
-
     /** Copies the whole array into {@code dst} (which must hold {@code a.length()} floats) and returns it. */
     public static float[] read(INDArray a, float[] dst) {
-        pointer(a).get(dst, 0, (int) a.length());
+        NativeFloats.read(a, 0, dst, 0, (int) a.length());
         return dst;
     }
 
@@ -40,7 +32,7 @@ public final class Host {
     }
 
     public static void write(float[] src, INDArray a) {
-        pointer(a).put(src, 0, (int) a.length());
+        NativeFloats.write(src, 0, a, 0, (int) a.length());
     }
 
     public static float[] toArray(INDArray a) {

@@ -1,7 +1,6 @@
 package io.digitstudio.nn;
 
 import org.bytedeco.javacpp.FloatPointer;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
@@ -41,10 +40,7 @@ final class Kernels {
     }
 
     static FloatPointer pointer(INDArray a) {
-        if (a.dataType() != DataType.FLOAT || a.isView() || a.ordering() != 'c') {
-            throw new IllegalArgumentException("matmul needs contiguous float32 C-order arrays");
-        }
-        return (FloatPointer) a.data().addressPointer();
+        return NativeFloats.pointer(a);
     }
 
     /** dst += src, element-wise. */

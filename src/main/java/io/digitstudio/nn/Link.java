@@ -55,8 +55,9 @@ public abstract class Link {
         return new ArrayList<>(namedParams().values());
     }
 
+    /** Chainer's {@code cleargrads()}: every parameter's gradient to none. Walks the links (no list of names each step). */
     public void cleargrads() {
-        for (Parameter p : params()) p.cleargrad();
+        for (Parameter p : params.values()) p.cleargrad();
     }
 
     /** Total number of parameter values (initialised parameters only). */

@@ -24,7 +24,7 @@ final class SoftmaxCrossEntropy extends Function {
         int n = (int) x.size(0);
         int k = (int) x.size(1);
         if (t.length < n) throw new IllegalArgumentException(t.length + " labels for " + n + " rows");
-        float[] v = Host.read(x, new float[n * k]); // kept for backward
+        float[] v = Host.read(x, Workspace.floats(n * k)); // kept for backward, reused next iteration
         double total = 0;
         counted = 0;
         for (int r = 0; r < n; r++) {

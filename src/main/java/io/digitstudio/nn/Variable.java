@@ -49,12 +49,7 @@ public class Variable {
         if (values.length - (long) offset < count) {
             throw new IllegalArgumentException((values.length - offset) + " values cannot fill shape " + Arrays.toString(shape));
         }
-        if (offset == 0 && values.length == count) {
-            Host.write(values, a);
-        } else {
-            org.bytedeco.javacpp.FloatPointer p = (org.bytedeco.javacpp.FloatPointer) a.data().addressPointer();
-            p.put(values, offset, (int) count);
-        }
+        NativeFloats.write(values, offset, a, 0, (int) count);
         return new Variable(a);
     }
 

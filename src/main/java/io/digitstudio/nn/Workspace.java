@@ -22,9 +22,19 @@ public final class Workspace {
     private final Map<Shape, Slots> byShape = new HashMap<>();
     private final Map<Integer, List<short[]>> shorts = new HashMap<>();
     private final Map<Integer, Integer> shortsUsed = new HashMap<>();
+    private final List<float[]> floats = new ArrayList<>();
+    private int floatsUsed;
+    /** The key a lookup uses: one per workspace, pointed at the asked dims (a stored key gets its own copy). */
+    private final Shape probe = new Shape(null);
     private long allocations;
 
-    private record Shape(long[] dims) {
+    private static final class Shape {
+        long[] dims;
+
+        Shape(long[] dims) {
+            this.dims = dims;
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof Shape s && Arrays.equals(dims, s.dims);
@@ -46,6 +56,7 @@ public final class Workspace {
         if (CURRENT.get() != null) throw new IllegalStateException("a workspace is already active on this thread");
         for (Slots s : byShape.values()) s.used = 0;
         shortsUsed.clear();
+        floatsUsed = 0;
         CURRENT.set(this);
         return new Scope();
     }
@@ -56,7 +67,13 @@ public final class Workspace {
     }
 
     private INDArray take(long[] dims) {
-        Slots s = byShape.computeIfAbsent(new Shape(dims.clone()), k -> new Slots());
+        probe.dims = dims;
+        Slots s = byShape.get(probe);
+        probe.dims = null;
+        if (s == null) {
+            s = new Slots();
+            byShape.put(new Shape(dims.clone()), s);
+        }
         if (s.used == s.arrays.size()) {
             s.arrays.add(Nd4j.create(DataType.FLOAT, dims));
             allocations++;
@@ -81,6 +98,24 @@ public final class Workspace {
         int used = ws.shortsUsed.merge(n, 1, Integer::sum) - 1;
         if (used == list.size()) list.add(new short[n]);
         return list.get(used);
+    }
+
+    /**
+     * A Java float array of at least {@code n} elements kept for this iteration (a function's record for its backward
+     * pass, such as softmax's probabilities), reused like the native arrays: the k-th request of an iteration gets the
+     * k-th array; outside a workspace a new one. Not zeroed.
+     */
+    public static float[] floats(int n) {
+        Workspace ws = CURRENT.get();
+        if (ws == null) return new float[n];
+        if (ws.floatsUsed == ws.floats.size()) ws.floats.add(new float[n]);
+        float[] a = ws.floats.get(ws.floatsUsed);
+        if (a.length < n) {
+            a = new float[n];
+            ws.floats.set(ws.floatsUsed, a);
+        }
+        ws.floatsUsed++;
+        return a;
     }
 
     /** Closes the iteration; arrays handed out stay valid until the next {@link #enter()}. */

@@ -1,6 +1,6 @@
 package io.digitstudio.optim;
 
-import io.digitstudio.nn.Host;
+import io.digitstudio.nn.NativeFloats;
 import io.digitstudio.nn.Parameter;
 
 import java.util.LinkedHashMap;
@@ -66,12 +66,12 @@ public abstract class UpdateRule {
     boolean apply(int from, int to, Optimizer.GradientRange gradients, int part) {
         if (!pending || to <= from) return true;
         int m = to - from;
-        range(param.data(), from).get(old, from, m);
+        NativeFloats.read(param.data(), from, old, from, m);
         if (gradients != null) gradients.fill(param, from, to, part, grad);
-        else range(param.grad(), from).get(grad, from, m);
+        else NativeFloats.read(param.grad(), from, grad, from, m);
         System.arraycopy(old, from, next, from, m);
         updateCore(next, grad, from, to);
-        range(param.data(), from).put(next, from, m);
+        NativeFloats.write(next, from, param.data(), from, m);
         // the largest magnitude is infinite or NaN iff some value is; a max reduction compiles to vector code, a test
         // of each value's bits did not and took a third of the update
         float largest = 0f;
@@ -88,16 +88,11 @@ public abstract class UpdateRule {
 
     /** Puts back the values elements {@code from} to {@code to} had before this update, and this rule's count. */
     void restore(int from, int to) {
-        if (pending && to > from) range(param.data(), from).put(old, from, to - from);
+        if (pending && to > from) NativeFloats.write(old, from, param.data(), from, to - from);
     }
 
     void end() {
         pending = false;
-    }
-
-    private static org.bytedeco.javacpp.FloatPointer range(org.nd4j.linalg.api.ndarray.INDArray a, int from) {
-        org.bytedeco.javacpp.FloatPointer p = (org.bytedeco.javacpp.FloatPointer) a.data().addressPointer();
-        return from == 0 ? p : new org.bytedeco.javacpp.FloatPointer(p).position(from);
     }
 
     int size() {

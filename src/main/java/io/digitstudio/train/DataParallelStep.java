@@ -4,13 +4,12 @@ import io.digitstudio.data.Dataset;
 import io.digitstudio.data.ExampleBatch;
 import io.digitstudio.nn.Cores;
 import io.digitstudio.nn.F;
+import io.digitstudio.nn.NativeFloats;
 import io.digitstudio.nn.Network;
 import io.digitstudio.nn.Parameter;
 import io.digitstudio.nn.Replicas;
 import io.digitstudio.nn.Variable;
 import io.digitstudio.nn.Workspace;
-import org.bytedeco.javacpp.FloatPointer;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -151,20 +150,15 @@ final class DataParallelStep {
         int m = to - from;
         float[] read = reads[core];
         for (int w = 0; w < parts; w++) {
-            elements(params.get(w).get(j).grad(), from).get(read, 0, m);
+            NativeFloats.read(params.get(w).get(j).grad(), from, read, 0, m);
             float k = (float) weights[w];
             if (w == 0) for (int i = 0; i < m; i++) into[from + i] = k * read[i];
             else for (int i = 0; i < m; i++) into[from + i] += k * read[i];
         }
-        elements(p.grad(), from).put(into, from, m);
+        NativeFloats.write(into, from, p.grad(), from, m);
     }
 
     private final java.util.IdentityHashMap<Parameter, Integer> index = new java.util.IdentityHashMap<>();
-
-    /** The array's memory from element {@code from} on (a new pointer object: the array's own keeps its position). */
-    private static FloatPointer elements(INDArray a, int from) {
-        return new FloatPointer((FloatPointer) a.data().addressPointer()).position(from);
-    }
 
     /** Copies, parameter lists and buffers for {@code parts} parts (made once; later steps reuse them). */
     private void prepare(int parts) {

@@ -1,0 +1,72 @@
+package io.digitstudio.nn;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Kept views of native memory: the same objects each time, the right elements at any offset, and none for views. */
+class NativeFloatsTest {
+    @BeforeAll
+    static void init() {
+        Nd4jSetup.init();
+    }
+
+    @Test
+    void partsOfAnArrayGoBothWaysAtAnyOffset() {
+        INDArray a = Nd4j.create(new float[]{0, 1, 2, 3, 4, 5, 6, 7}, new long[]{2, 4}, DataType.FLOAT);
+        float[] got = new float[5];
+        NativeFloats.read(a, 3, got, 1, 4);
+        assertArrayEquals(new float[]{0, 3, 4, 5, 6}, got);
+        NativeFloats.write(new float[]{9, 10, 11}, 1, a, 6, 2);
+        assertArrayEquals(new float[]{0, 1, 2, 3, 4, 5, 10, 11}, a.data().asFloat());
+        assertThrows(IndexOutOfBoundsException.class, () -> NativeFloats.read(a, 6, got, 0, 3), "past the array's end");
+    }
+
+    @Test
+    void anArrayKeepsItsPointerAndEachArrayHasItsOwn() {
+        List<INDArray> arrays = new ArrayList<>();
+        for (int i = 0; i < 200; i++) arrays.add(Nd4j.create(DataType.FLOAT, 3)); // more than the table's first size
+        for (int i = 0; i < arrays.size(); i++) Host.write(new float[]{i, i, i}, arrays.get(i));
+        for (int i = 0; i < arrays.size(); i++) {
+            assertSame(NativeFloats.pointer(arrays.get(i)), NativeFloats.pointer(arrays.get(i)));
+            assertEquals(i, NativeFloats.pointer(arrays.get(i)).get(2), "array " + i + " after the table grew");
+        }
+        assertNotEquals(NativeFloats.pointer(arrays.get(0)).address(), NativeFloats.pointer(arrays.get(1)).address());
+    }
+
+    @Test
+    void aViewIsRefused() {
+        INDArray a = Nd4j.create(DataType.FLOAT, 4, 4);
+        assertThrows(IllegalArgumentException.class, () -> NativeFloats.pointer(a.getRow(1)));
+        assertThrows(IllegalArgumentException.class, () -> NativeFloats.pointer(Nd4j.create(DataType.DOUBLE, 3)));
+    }
+
+    @Test
+    void aWorkspaceHandsTheSameFloatsBackEachIteration() {
+        Workspace ws = new Workspace();
+        float[] first, second;
+        try (Workspace.Scope s = ws.enter()) {
+            first = Workspace.floats(10);
+            second = Workspace.floats(10);
+            assertNotSame(first, second);
+        }
+        try (Workspace.Scope s = ws.enter()) {
+            assertSame(first, Workspace.floats(10));
+            assertSame(second, Workspace.floats(8));
+            assertTrue(Workspace.floats(4).length >= 4, "a third request gets a new array");
+        }
+        try (Workspace.Scope s = ws.enter()) {
+            float[] bigger = Workspace.floats(20);
+            assertTrue(bigger.length >= 20);
+            assertNotSame(first, bigger);
+        }
+        assertNotSame(Workspace.floats(3), Workspace.floats(3), "outside a workspace each is new");
+    }
+}
