@@ -54,9 +54,9 @@ public final class NativeFloats {
         View(DataBuffer b) {
             key = new WeakReference<>(b);
             FloatPointer p = (FloatPointer) b.addressPointer();
-            long n = b.length();
-            pointer = new FloatPointer(p).position(0).limit(n).capacity(n);
-            buffer = new FloatPointer(p).position(0).limit(n).capacity(n).asByteBuffer().order(ByteOrder.nativeOrder()).asFloatBuffer();
+            long end = p.position() + b.length(); // the first element is at the pointer's position, whatever it is
+            pointer = new FloatPointer(p).limit(end).capacity(end);
+            buffer = new FloatPointer(p).limit(end).capacity(end).asByteBuffer().order(ByteOrder.nativeOrder()).asFloatBuffer();
         }
     }
 
