@@ -24,7 +24,10 @@ public final class Workspace {
     private final Map<Integer, Integer> shortsUsed = new HashMap<>();
     private final List<float[]> floats = new ArrayList<>();
     private int floatsUsed;
-    /** The key a lookup uses: one per workspace, pointed at the asked dims (a stored key gets its own copy). */
+    /**
+     * The key a lookup uses, pointed at the asked dims: a new key per request was garbage every step (a stored key
+     * gets its own copy).
+     */
     private final Shape probe = new Shape(null);
     private long allocations;
 
