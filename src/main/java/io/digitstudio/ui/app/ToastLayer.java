@@ -28,7 +28,7 @@ public final class ToastLayer extends VBox {
         setAlignment(Pos.BOTTOM_RIGHT);
         setFillWidth(false);
         setSpacing(8);
-        setPadding(new Insets(16));
+        setPadding(new Insets(16, 16, 40, 16)); // above a view's status bar (the Train view's is about 28 px high)
         setPickOnBounds(false); // only the toasts themselves take the mouse
     }
 

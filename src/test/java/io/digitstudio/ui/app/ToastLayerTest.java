@@ -52,6 +52,7 @@ class ToastLayerTest {
         assertEquals("Saved to /tmp/model.npz", robot.lookup(".toast-text").queryAs(Label.class).getText());
         var b = toast.localToScene(toast.getLayoutBounds());
         assertTrue(b.getMaxX() > 700 && b.getMaxY() > 400, "in the lower right corner: " + b);
+        assertTrue(b.getMaxY() <= 500 - 30, "above where a view's status bar is: " + b);
         robot.clickOn("Below");
         assertEquals(1, clicked, "a click beside the toast reaches the view below");
         robot.clickOn(toast);
