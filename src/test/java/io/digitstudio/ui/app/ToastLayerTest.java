@@ -51,8 +51,9 @@ class ToastLayerTest {
         Node toast = robot.lookup(".toast").query();
         assertEquals("Saved to /tmp/model.npz", robot.lookup(".toast-text").queryAs(Label.class).getText());
         var b = toast.localToScene(toast.getLayoutBounds());
-        assertTrue(b.getMaxX() > 700 && b.getMaxY() > 400, "in the lower right corner: " + b);
-        assertTrue(b.getMaxY() <= 500 - 30, "above where a view's status bar is: " + b);
+        double w = toast.getScene().getWidth(), h = toast.getScene().getHeight(); // the stage keeps an earlier test's size
+        assertTrue(b.getMaxX() > w - 100 && b.getMaxY() > h - 100, "in the lower right corner of " + w + "x" + h + ": " + b);
+        assertTrue(b.getMaxY() <= h - 30, "above where a view's status bar is: " + b);
         robot.clickOn("Below");
         assertEquals(1, clicked, "a click beside the toast reaches the view below");
         robot.clickOn(toast);
