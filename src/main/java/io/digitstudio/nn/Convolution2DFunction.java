@@ -110,10 +110,10 @@ final class Convolution2DFunction extends Function {
         boolean post = relu || poolK > 0;
         float[] cv = Host.scratch(6, (long) k * p);
         float[] block = post ? Host.scratch(8, (long) out * p) : null;
-        FloatPointer colP = Kernels.pointer(col);
-        FloatPointer wP = Kernels.pointer(wt);
-        FloatPointer yP = Kernels.pointer(y);
-        FloatPointer blockP = post ? Kernels.pointer(blockArray) : null;
+        FloatPointer colP = NativeFloats.pointer(col);
+        FloatPointer wP = NativeFloats.pointer(wt);
+        FloatPointer yP = NativeFloats.pointer(y);
+        FloatPointer blockP = post ? NativeFloats.pointer(blockArray) : null;
         for (int i = from; i < to; i++) {
             im2col(xv, i, cv);
             colP.put(cv, 0, k * p);
@@ -127,7 +127,7 @@ final class Convolution2DFunction extends Function {
             if (poolK > 0) {
                 maxPool(block, i, pooled);
             } else {
-                at(yP, (long) i * out * p).put(block, 0, out * p);
+                NativeFloats.write(block, 0, y, i * out * p, out * p);
             }
         }
         java.lang.ref.Reference.reachabilityFence(y);
@@ -266,7 +266,6 @@ final class Convolution2DFunction extends Function {
     private void outputGradients(int from, int to, float[] g, float[] yv, INDArray blocks, double[] sums) {
         int p = oh * ow;
         float[] block = Host.scratch(8, (long) out * p + 1);
-        FloatPointer blocksP = Kernels.pointer(blocks);
         int[] offsets = new int[Math.max(poolK * poolK, 1)]; // window index -> offset from the window's corner
         for (int a = 0; a < poolK * poolK; a++) offsets[a] = (a / poolK) * ow + a % poolK;
         for (int i = from; i < to; i++) {
@@ -292,7 +291,7 @@ final class Convolution2DFunction extends Function {
                 if (relu) for (int j = 0, o = i * out * p, e = out * p; j < e; j++) if (!(yv[o + j] > 0f)) block[j] = 0f;
             }
             if (sums != null) channelSums(block, out, p, sums, i * out);
-            at(blocksP, (long) i * out * p).put(block, 0, out * p);
+            NativeFloats.write(block, 0, blocks, i * out * p, out * p);
         }
         java.lang.ref.Reference.reachabilityFence(blocks);
     }
@@ -302,9 +301,9 @@ final class Convolution2DFunction extends Function {
         int k = c * kh * kw;
         int p = oh * ow;
         float[] cv = Host.scratch(6, (long) k * p);
-        FloatPointer colP = Kernels.pointer(col);
-        FloatPointer blocksP = Kernels.pointer(blocks);
-        FloatPointer gwP = Kernels.pointer(gw);
+        FloatPointer colP = NativeFloats.pointer(col);
+        FloatPointer blocksP = NativeFloats.pointer(blocks);
+        FloatPointer gwP = NativeFloats.pointer(gw);
         for (int i = 0; i < n; i++) {
             im2col(xv, i, cv);
             colP.put(cv, 0, k * p);
@@ -319,9 +318,9 @@ final class Convolution2DFunction extends Function {
         int k = c * kh * kw;
         int p = oh * ow;
         float[] cv = Host.scratch(6, (long) k * p);
-        FloatPointer colP = Kernels.pointer(col);
-        FloatPointer blocksP = Kernels.pointer(blocks);
-        FloatPointer wP = Kernels.pointer(wt);
+        FloatPointer colP = NativeFloats.pointer(col);
+        FloatPointer blocksP = NativeFloats.pointer(blocks);
+        FloatPointer wP = NativeFloats.pointer(wt);
         for (int i = 0; i < n; i++) {
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, k, p, out, 1f, wP, k, at(blocksP, (long) i * out * p), p, 0f, colP, p);
             colP.get(cv, 0, k * p);

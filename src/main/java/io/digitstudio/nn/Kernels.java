@@ -1,6 +1,5 @@
 package io.digitstudio.nn;
 
-import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
@@ -36,11 +35,7 @@ final class Kernels {
                     + " x (" + br + ", " + bc + ")" + (transB ? "^T" : "") + " -> " + java.util.Arrays.toString(c.shape()));
         }
         cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, m, n, k,
-                1f, pointer(a), ac, pointer(b), bc, 0f, pointer(c), n);
-    }
-
-    static FloatPointer pointer(INDArray a) {
-        return NativeFloats.pointer(a);
+                1f, NativeFloats.pointer(a), ac, NativeFloats.pointer(b), bc, 0f, NativeFloats.pointer(c), n);
     }
 
     /** dst += src, element-wise. */

@@ -20,8 +20,8 @@ public final class Workspace {
     private static final ThreadLocal<Workspace> CURRENT = new ThreadLocal<>();
 
     private final Map<Shape, Slots> byShape = new HashMap<>();
-    private final Map<Integer, List<short[]>> shorts = new HashMap<>();
-    private final Map<Integer, Integer> shortsUsed = new HashMap<>();
+    private final List<short[]> shorts = new ArrayList<>();
+    private int shortsUsed;
     private final List<float[]> floats = new ArrayList<>();
     private int floatsUsed;
     /**
@@ -58,7 +58,7 @@ public final class Workspace {
     public Scope enter() {
         if (CURRENT.get() != null) throw new IllegalStateException("a workspace is already active on this thread");
         for (Slots s : byShape.values()) s.used = 0;
-        shortsUsed.clear();
+        shortsUsed = 0;
         floatsUsed = 0;
         CURRENT.set(this);
         return new Scope();
@@ -91,34 +91,28 @@ public final class Workspace {
     }
 
     /**
-     * A Java short array of {@code n} elements kept for this iteration (a function's record for its backward pass, such
-     * as pooling's argmax), reused like the native arrays; outside a workspace a new one. Not zeroed.
+     * Java arrays kept for this iteration, a function's record for its backward pass (pooling's argmax, softmax's
+     * probabilities), reused like the native arrays: the k-th request of an iteration gets the k-th array, of at least
+     * {@code n} elements (a bigger one when it grew); outside a workspace a new one. Not zeroed. Counted, not looked up
+     * by size: a map keyed by boxed sizes made garbage every step.
      */
     public static short[] shorts(int n) {
         Workspace ws = CURRENT.get();
         if (ws == null) return new short[n];
-        List<short[]> list = ws.shorts.computeIfAbsent(n, k -> new ArrayList<>());
-        int used = ws.shortsUsed.merge(n, 1, Integer::sum) - 1;
-        if (used == list.size()) list.add(new short[n]);
-        return list.get(used);
+        int k = ws.shortsUsed++;
+        if (k == ws.shorts.size()) ws.shorts.add(new short[n]);
+        if (ws.shorts.get(k).length < n) ws.shorts.set(k, new short[n]);
+        return ws.shorts.get(k);
     }
 
-    /**
-     * A Java float array of at least {@code n} elements kept for this iteration (a function's record for its backward
-     * pass, such as softmax's probabilities), reused like the native arrays: the k-th request of an iteration gets the
-     * k-th array; outside a workspace a new one. Not zeroed.
-     */
+    /** Like {@link #shorts}, for floats. */
     public static float[] floats(int n) {
         Workspace ws = CURRENT.get();
         if (ws == null) return new float[n];
-        if (ws.floatsUsed == ws.floats.size()) ws.floats.add(new float[n]);
-        float[] a = ws.floats.get(ws.floatsUsed);
-        if (a.length < n) {
-            a = new float[n];
-            ws.floats.set(ws.floatsUsed, a);
-        }
-        ws.floatsUsed++;
-        return a;
+        int k = ws.floatsUsed++;
+        if (k == ws.floats.size()) ws.floats.add(new float[n]);
+        if (ws.floats.get(k).length < n) ws.floats.set(k, new float[n]);
+        return ws.floats.get(k);
     }
 
     /** Closes the iteration; arrays handed out stay valid until the next {@link #enter()}. */

@@ -52,12 +52,15 @@ class NativeFloatsTest {
     void aWorkspaceHandsTheSameFloatsBackEachIteration() {
         Workspace ws = new Workspace();
         float[] first, second;
+        short[] argmax;
         try (Workspace.Scope s = ws.enter()) {
             first = Workspace.floats(10);
             second = Workspace.floats(10);
+            argmax = Workspace.shorts(600); // a size past the boxed-integer cache, as pooling asks
             assertNotSame(first, second);
         }
         try (Workspace.Scope s = ws.enter()) {
+            assertSame(argmax, Workspace.shorts(600), "shorts are counted apart from floats");
             assertSame(first, Workspace.floats(10));
             assertSame(second, Workspace.floats(8));
             assertTrue(Workspace.floats(4).length >= 4, "a third request gets a new array");
