@@ -13,42 +13,52 @@ import java.util.stream.Stream;
  * threads, which the JVM's own thread bean does not list. Empty elsewhere.
  */
 final class ThreadCpu {
-    private static final double TICK = 100.0; // USER_HZ on Linux
-
     private ThreadCpu() {
     }
 
-    /** Clock ticks so far by kind of thread (numbered threads of a kind, "C2 CompilerThread0", counted together). */
+    /** Nanoseconds on a CPU so far by kind of thread (numbered threads of a kind, "C2 CompilerThread0", counted together). */
     static Map<String, Long> byName() {
-        Map<String, Long> ticks = new TreeMap<>();
+        Map<String, Long> nanos = new TreeMap<>();
         Path tasks = Path.of("/proc/self/task");
-        if (!Files.isDirectory(tasks)) return ticks;
+        if (!Files.isDirectory(tasks)) return nanos;
         try (Stream<Path> ts = Files.list(tasks)) {
             for (Path t : (Iterable<Path>) ts::iterator) {
                 try {
                     String stat = Files.readString(t.resolve("stat"));
                     int open = stat.indexOf('('), close = stat.lastIndexOf(')');
-                    String name = stat.substring(open + 1, close).replaceAll("[#-]?\\d+$", "");
-                    String[] f = stat.substring(close + 2).split(" ");
-                    ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                    String name = kind(stat.substring(open + 1, close));
+                    String run = Files.readString(t.resolve("schedstat")); // nanoseconds on a CPU, then waits
+                    nanos.merge(name, Long.parseLong(run.substring(0, run.indexOf(' '))), Long::sum);
                 } catch (IOException | RuntimeException gone) {
                     // the thread ended meanwhile
                 }
             }
         } catch (IOException e) {
-            return ticks;
+            return nanos;
         }
-        return ticks;
+        return nanos;
     }
 
-    /** "name seconds, …" for the kinds of thread that used at least 0.1 s since {@code before}, busiest first. */
+    /**
+     * "C2 CompilerThread0" -> "C2 CompilerThread", "GC Thread#1" -> "GC Thread": without a regular expression, whose
+     * matcher the JIT would compile in the middle of a measured run.
+     */
+    static String kind(String name) {
+        int end = name.length();
+        while (end > 0 && Character.isDigit(name.charAt(end - 1))) end--;
+        if (end == 0) return name;
+        if (end < name.length() && end > 1 && (name.charAt(end - 1) == '#' || name.charAt(end - 1) == '-')) end--;
+        return name.substring(0, end);
+    }
+
+    /** "name seconds, …" for the kinds of thread that used at least 5 ms since {@code before}, busiest first. */
     static String since(Map<String, Long> before) {
         StringBuilder out = new StringBuilder();
         byName().entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
-                .filter(e -> e.getValue() >= 10)
+                .filter(e -> e.getValue() >= 5_000_000L)
                 .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
-                .forEach(e -> out.append(String.format(Locale.ROOT, "%s %.1f, ", e.getKey(), e.getValue() / TICK)));
+                .forEach(e -> out.append(String.format(Locale.ROOT, "%s %.3f, ", e.getKey(), e.getValue() / 1e9)));
         return out.length() == 0 ? "(not available)" : out.substring(0, out.length() - 2);
     }
 }
