@@ -125,8 +125,8 @@ public final class Cores {
      * window's threads) and returns at once when there is none. Why: while a step's parts wait for each other and a
      * worker waits for the next step, the spinning took 0.35-0.57 s of a 12-epoch run's 7 core-seconds on two cores,
      * about what the window and the JIT need then; spun away, that work took its cores from the parts instead.
-     * Measured side by side (README, "Every core"): the window's first run went from 1.23 to 1.13 times the command
-     * line's time, the command line's own time unchanged.
+     * Measured side by side (README, "Every core"): a window's first run 0.6-8% faster in four sittings (4% pooled),
+     * the command line unchanged, LeNet on the command line about 2% slower (near the VM's noise).
      */
     static Wait waitRound(long waited) {
         if (waited >= SPIN_NANOS) return Wait.PARK;
