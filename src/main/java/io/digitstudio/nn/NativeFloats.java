@@ -56,7 +56,7 @@ public final class NativeFloats {
             FloatPointer p = (FloatPointer) b.addressPointer();
             long end = p.position() + b.length(); // the first element is at the pointer's position, whatever it is
             pointer = new FloatPointer(p).limit(end).capacity(end);
-            buffer = new FloatPointer(p).limit(end).capacity(end).asByteBuffer().order(ByteOrder.nativeOrder()).asFloatBuffer();
+            buffer = pointer.asByteBuffer().order(ByteOrder.nativeOrder()).asFloatBuffer(); // from the pointer's position
         }
     }
 

@@ -20,10 +20,8 @@ public final class Workspace {
     private static final ThreadLocal<Workspace> CURRENT = new ThreadLocal<>();
 
     private final Map<Shape, Slots> byShape = new HashMap<>();
-    private final List<short[]> shorts = new ArrayList<>();
-    private int shortsUsed;
-    private final List<float[]> floats = new ArrayList<>();
-    private int floatsUsed;
+    private final ArrayPool<short[]> shorts = new ArrayPool<>(short[]::new, a -> a.length);
+    private final ArrayPool<float[]> floats = new ArrayPool<>(float[]::new, a -> a.length);
     /**
      * The key a lookup uses, pointed at the asked dims: a new key per request was garbage every step (a stored key
      * gets its own copy).
@@ -58,8 +56,8 @@ public final class Workspace {
     public Scope enter() {
         if (CURRENT.get() != null) throw new IllegalStateException("a workspace is already active on this thread");
         for (Slots s : byShape.values()) s.used = 0;
-        shortsUsed = 0;
-        floatsUsed = 0;
+        shorts.used = 0;
+        floats.used = 0;
         CURRENT.set(this);
         return new Scope();
     }
@@ -98,21 +96,34 @@ public final class Workspace {
      */
     public static short[] shorts(int n) {
         Workspace ws = CURRENT.get();
-        if (ws == null) return new short[n];
-        int k = ws.shortsUsed++;
-        if (k == ws.shorts.size()) ws.shorts.add(new short[n]);
-        if (ws.shorts.get(k).length < n) ws.shorts.set(k, new short[n]);
-        return ws.shorts.get(k);
+        return ws == null ? new short[n] : ws.shorts.next(n);
     }
 
     /** Like {@link #shorts}, for floats. */
     public static float[] floats(int n) {
         Workspace ws = CURRENT.get();
-        if (ws == null) return new float[n];
-        int k = ws.floatsUsed++;
-        if (k == ws.floats.size()) ws.floats.add(new float[n]);
-        if (ws.floats.get(k).length < n) ws.floats.set(k, new float[n]);
-        return ws.floats.get(k);
+        return ws == null ? new float[n] : ws.floats.next(n);
+    }
+
+    /** One kind of Java array, handed out in request order and kept from one iteration to the next. */
+    private static final class ArrayPool<A> {
+        private final List<A> arrays = new ArrayList<>();
+        private final java.util.function.IntFunction<A> make;
+        private final java.util.function.ToIntFunction<A> length;
+        int used;
+
+        ArrayPool(java.util.function.IntFunction<A> make, java.util.function.ToIntFunction<A> length) {
+            this.make = make;
+            this.length = length;
+        }
+
+        /** The next array of this iteration, of at least {@code n} elements. */
+        A next(int n) {
+            int k = used++;
+            if (k == arrays.size()) arrays.add(make.apply(n));
+            else if (length.applyAsInt(arrays.get(k)) < n) arrays.set(k, make.apply(n));
+            return arrays.get(k);
+        }
     }
 
     /** Closes the iteration; arrays handed out stay valid until the next {@link #enter()}. */

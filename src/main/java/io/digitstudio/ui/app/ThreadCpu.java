@@ -24,9 +24,7 @@ final class ThreadCpu {
         try (Stream<Path> ts = Files.list(tasks)) {
             for (Path t : (Iterable<Path>) ts::iterator) {
                 try {
-                    String stat = Files.readString(t.resolve("stat"));
-                    int open = stat.indexOf('('), close = stat.lastIndexOf(')');
-                    String name = kind(stat.substring(open + 1, close));
+                    String name = kind(Files.readString(t.resolve("comm")).strip());
                     String run = Files.readString(t.resolve("schedstat")); // nanoseconds on a CPU, then waits
                     nanos.merge(name, Long.parseLong(run.substring(0, run.indexOf(' '))), Long::sum);
                 } catch (IOException | RuntimeException gone) {
