@@ -314,21 +314,6 @@ public final class TrainingLoop {
      * or how the run ends. A method of its own, not the body of the run's loop: the JIT compiles it once, where as a
      * loop body it had the whole run method compiled again (on-stack replacement) in each run of a session.
      */
-    // The loops over listeners and extensions live in their own methods, not in iterate: HotSpot counts a loop's
-    // back edges towards compiling the method that holds it, so with the window's two listeners and three extensions
-    // iterate crossed C2's threshold in the middle of a run and took 0.2-0.25 s of a core to compile (it inlines the
-    // step's bookkeeping), where the command line, with none, keeps it in its first-tier code. Kept apart, iterate is
-    // compiled the same way whoever listens, and these two small loops compile quickly.
-    private void tellIteration(float loss, float acc, double lr, long totalIterations, long start) {
-        IterationEvent ev = new IterationEvent(iterator.epoch() + (iterator.isNewEpoch() ? 0 : 1), iteration, totalIterations,
-                iterator.epochDetail(), loss, acc, (System.nanoTime() - start) / 1e9, lr);
-        for (TrainingListener li : listeners) li.onIteration(ev);
-    }
-
-    private void runExtensions(List<Extension> ordered) {
-        for (Extension e : ordered) if (e.trigger().fire(this)) e.call(this);
-    }
-
     private End iterate(BatchPrefetcher prefetcher, List<Extension> ordered, long totalIterations, long start) throws InterruptedException {
         if (!control.awaitRunnable()) {
             return new End(TrainingResult.Outcome.STOPPED, String.format(Locale.ROOT, "stopped at epoch %.2f", iterator.epochDetail()));
@@ -389,6 +374,24 @@ public final class TrainingLoop {
             return new End(null, String.format(Locale.ROOT, "stopped early at epoch %d: %s", iterator.epoch(), stopTriggerReason));
         }
         return null;
+    }
+
+    /**
+     * Tells the listeners of an iteration. With {@link #runExtensions}, a method of its own, not a loop in iterate:
+     * HotSpot counts a loop's back edges towards compiling the method that holds it, so with the window's two listeners
+     * and three extensions iterate crossed C2's threshold in the middle of a run and took 0.2-0.25 s of a core to
+     * compile (it inlines the step's bookkeeping), where the command line, with none, keeps it in its first-tier code.
+     * Kept apart, iterate is compiled the same way whoever listens, and these two small loops compile quickly.
+     */
+    private void tellIteration(float loss, float acc, double lr, long totalIterations, long start) {
+        IterationEvent ev = new IterationEvent(iterator.epoch() + (iterator.isNewEpoch() ? 0 : 1), iteration, totalIterations,
+                iterator.epochDetail(), loss, acc, (System.nanoTime() - start) / 1e9, lr);
+        for (TrainingListener li : listeners) li.onIteration(ev);
+    }
+
+    /** Calls each extension whose trigger fires, in priority order (see {@link #tellIteration} for why apart). */
+    private void runExtensions(List<Extension> ordered) {
+        for (Extension e : ordered) if (e.trigger().fire(this)) e.call(this);
     }
 
     /**
