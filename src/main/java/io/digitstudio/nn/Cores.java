@@ -75,13 +75,7 @@ public final class Cores {
             claim.run();
             // the parts others claimed are running: wait for them, watching closely at first (waitRound)
             long since = System.nanoTime();
-            while (finished.get() < parts) {
-                switch (waitRound(System.nanoTime() - since)) {
-                    case SPIN -> spin();
-                    case YIELD -> Thread.yield();
-                    case PARK -> LockSupport.parkNanos(Cores.class, 20_000);
-                }
-            }
+            while (finished.get() < parts) waitOnce(System.nanoTime() - since, Cores.class, 20_000);
         } finally {
             INSIDE.set(false);
         }
@@ -133,6 +127,21 @@ public final class Cores {
         return waited < YIELD_AFTER_NANOS ? Wait.SPIN : Wait.YIELD;
     }
 
+    /**
+     * Waits one round ({@link #waitRound}) of a wait that has lasted {@code waited} ns; a park lasts {@code parkNanos},
+     * or until unparked when 0 (a worker is unparked when handed a task, the caller polls for its parts).
+     */
+    private static void waitOnce(long waited, Object blocker, long parkNanos) {
+        switch (waitRound(waited)) {
+            case SPIN -> spin();
+            case YIELD -> Thread.yield();
+            case PARK -> {
+                if (parkNanos > 0) LockSupport.parkNanos(blocker, parkNanos);
+                else LockSupport.park(blocker);
+            }
+        }
+    }
+
     /** What a waiting thread does next. */
     enum Wait { SPIN, YIELD, PARK }
 
@@ -174,11 +183,7 @@ public final class Cores {
                 if (r == null) {
                     // a training step asks again within a millisecond: waking a parked thread takes tens of
                     // microseconds or more on a virtual machine, so keep watching for a while before parking (waitRound)
-                    switch (waitRound(System.nanoTime() - idleSince)) {
-                        case SPIN -> spin();
-                        case YIELD -> Thread.yield();
-                        case PARK -> LockSupport.park(this);
-                    }
+                    waitOnce(System.nanoTime() - idleSince, this, 0);
                     continue;
                 }
                 r.run();
