@@ -1,15 +1,9 @@
 package io.digitstudio.cli;
 
 import io.digitstudio.data.Mnist;
-import io.digitstudio.io.ModelFiles;
-import io.digitstudio.io.ModelInfo;
-import io.digitstudio.io.NpyArray;
+import io.digitstudio.runs.TrainingSession;
 import io.digitstudio.train.EpochReport;
-import io.digitstudio.train.KeepBest;
 import io.digitstudio.train.RunOptions;
-import io.digitstudio.train.RunSetup;
-import io.digitstudio.train.Snapshot;
-import io.digitstudio.train.SnapshotWriter;
 import io.digitstudio.train.TrainingConfig;
 import io.digitstudio.train.TrainingListener;
 import io.digitstudio.train.TrainingLoop;
@@ -21,7 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -44,23 +37,28 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions options;
 
-    @Option(names = "--out", paramLabel = "FILE.npz", description = "Save the trained model here (Chainer's NPZ layout). Default: "
-            + DEFAULT_OUT + " in the current folder (model-2.npz, … if taken).")
+    @Option(names = "--out", paramLabel = "FILE.npz", description = "Save the trained model here (Chainer's NPZ layout); an existing file only with --force."
+            + " Default: " + DEFAULT_OUT + " in the current folder (model-2.npz, … if taken).")
     Path out;
+
+    @Option(names = "--force", description = "Replace --out (and --log) if the file exists.")
+    boolean force;
 
     @Option(names = "--snapshot-every", paramLabel = "N", description = "Snapshot the whole run (model, optimizer, iterator, random state, log) every N epochs.")
     Integer snapshotEvery;
 
-    @Option(names = "--snapshot-dir", paramLabel = "DIR", description = "Folder for snapshot_epoch_NNNN.npz files, made if missing (default: the current folder).")
+    @Option(names = "--snapshot-dir", paramLabel = "DIR", description = "Folder for snapshot_epoch_NNNN.npz files, made if missing (default: the run's"
+            + " folder in the history; a folder holding another run's snapshots is refused).")
     Path snapshotDir;
 
-    @Option(names = "--keep", paramLabel = "K", description = "Snapshots to keep, newest first (default: 3).")
+    @Option(names = "--keep", paramLabel = "K", description = "Snapshots to keep, newest first (default: 3); only the run's own are ever deleted.")
     Integer keep;
 
-    @Option(names = "--resume", paramLabel = "SNAPSHOT.npz",
-            description = "Continue a run from a snapshot, bit for bit, as it was set up (data, output, snapshots). "
-                    + "--epochs may extend it and --out, --data and the snapshot options may change; other settings are the snapshot's.")
-    Path resume;
+    @Option(names = "--resume", paramLabel = "RUN|SNAPSHOT.npz",
+            description = "Continue a run, bit for bit, as it was set up: a run of the history by its id (or the start of it, as 'runs' shows it)"
+                    + " from its newest snapshot, or a snapshot file. --epochs may extend it and --out, --data and the snapshot options may change;"
+                    + " other settings are the run's.")
+    String resume;
 
     @Option(names = "--lr-shift", paramLabel = "SCHEDULE", description = "Learning-rate schedule: exponential:RATE (times RATE every epoch,"
             + " Chainer's ExponentialShift), linear:START:END (over the whole run), step:RATE@E1,E2,... (times RATE from each epoch Ei).")
@@ -101,109 +99,138 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ParseResult given = spec.commandLine().getParseResult();
         subset.validate();
-        Map<String, NpyArray> snapshot = resume == null ? null : Snapshot.read(resume);
-        String snapshotName = resume == null ? null : String.valueOf(resume.getFileName());
-        RunSetup before = snapshot == null ? RunSetup.NONE : Snapshot.runSetup(snapshot, snapshotName);
-        TrainingConfig config;
-        if (snapshot == null) {
-            config = options.config(subset.trainLimit(), subset.testLimit());
+        io.digitstudio.runs.RunStore store = noRecord ? null : runsDir.store();
+        TrainingSession.Resumable resumable = resume == null ? null : TrainingSession.locate(runsDir.store(), resume);
+        TrainingSession.Builder b = TrainingSession.builder(store, "cli");
+        if (resumable == null) {
+            b.config(options.config(subset.trainLimit(), subset.testLimit()));
         } else {
-            TrainingConfig saved = Snapshot.config(snapshot, snapshotName);
-            refuseContradictions(given, saved);
-            config = given.hasMatchedOption("--epochs") ? saved.withEpochs(options.epochs) : saved;
+            refuseContradictions(given, resumable.config());
+            b.resume(resumable).epochs(given.hasMatchedOption("--epochs") ? options.epochs : null);
         }
-
-        // what the run reads and writes: the command line first, then what the snapshot recorded, then the defaults
-        Path dataDir = data.dir != null ? data.dir : before.dataDir().isEmpty() ? null : Path.of(before.dataDir());
-        Path modelOut = out != null ? out : !before.out().isEmpty() ? Path.of(before.out()) : freeDefault();
-        int every = snapshotEvery != null ? snapshotEvery : before.snapshotEvery();
-        Path snapDir = snapshotDir != null ? snapshotDir : !before.snapshotDir().isEmpty() ? Path.of(before.snapshotDir()) : Path.of(".");
-        int kept = keep != null ? keep : before.keep() > 0 ? before.keep() : 3;
-        ModelOutput.check(modelOut);
-        if (snapshotEvery != null && snapshotEvery < 1) throw new UserInputException("--snapshot-every must be at least 1, got " + snapshotEvery);
-        if (kept < 1) throw new UserInputException("--keep must be at least 1, got " + kept);
-
-        Startup.engine();
-        options.applyThreads();
-        Mnist.TrainTest all = Mnist.load(dataDir);
-        Mnist.TrainTest d = all.with(DataOptions.cut(all.train(), limit(config.trainLimit()), "--train-size"),
-                DataOptions.cut(all.test(), limit(config.testLimit()), "--test-size"));
-        if (initModel != null && snapshot != null) throw new UserInputException("--init-model starts a new run; a resumed run has its own weights");
-        ModelFiles.LoadedModel init = initModel == null ? null : ModelFiles.loadNpz(initModel);
-        TrainingLoop loop;
-        io.digitstudio.data.Dataset trainSet = d.train();
+        RunOptions extras = runOptions(given, resumable == null ? null : resumable.options());
+        b.options(extras);
+        // a resumed run saves where it was set up to, unless told otherwise; a run from the window had no file
+        Path modelOut = out != null ? out : resumable != null && !resumable.setup().out().isEmpty() ? null : freeDefault();
+        if (modelOut != null) {
+            ModelOutput.check(modelOut);
+            b.out(modelOut, force);
+        }
+        if (initModel != null) b.initModel(initModel, options.model == null && options.units == null);
         if (extraData != null) {
-            if (snapshot != null) throw new UserInputException("--extra-data starts a new run; a resumed run keeps its data");
-            int times = extraWeight == null ? 1 : extraWeight;
-            if (times < 1 || times > 1000) throw new UserInputException("--extra-weight must be between 1 and 1000, got " + times);
-            io.digitstudio.data.LabeledImages extra = extraData.toString().equals("mydigits")
-                    ? io.digitstudio.mydigits.MyDigits.dataset(new io.digitstudio.mydigits.MyDigits(io.digitstudio.mydigits.MyDigits.defaultFolder()).list(), "my digits")
-                    : Mnist.fromDirectory(extraData).train();
-            if (extra.featureSize() != d.train().featureSize()) {
-                throw new UserInputException(extraData + " has images of " + extra.featureSize() + " values, the training data " + d.train().featureSize());
-            }
-            trainSet = io.digitstudio.train.FineTune.mix(d.train(), extra, times, config.seed() ^ 0x5EED, true);
-            System.err.printf(Locale.ROOT, "training on %d examples of %s and %d of %s (x%d)%n", d.train().size(), d.name(), extra.size(), extraData, times);
+            b.extra(extraData(), extraData.toString(), extraWeight == null ? 1 : extraWeight);
         } else if (extraWeight != null) {
             throw new UserInputException("--extra-weight needs --extra-data");
         }
-        if (snapshot == null) {
-            loop = TrainingLoop.create(config, trainSet, d.test(), d.source());
-            if (init != null) startFrom(loop, init);
-        } else {
-            loop = Snapshot.resume(snapshot, snapshotName, d.train(), d.test(), d.source(), config.epochs());
-            System.err.printf(Locale.ROOT, "resuming at epoch %d of %d (iteration %d)%n", loop.iterator().epoch(), loop.config().epochs(), loop.iteration());
-        }
-        loop.setSetup(new RunSetup(dataDir == null ? "" : dataDir.toAbsolutePath().toString(), modelOut.toAbsolutePath().toString(),
-                every > 0 ? snapDir.toAbsolutePath().toString() : "", every, every > 0 ? kept : 0));
-        RunOptions extras = runOptions(given, snapshot == null ? null : Snapshot.runOptions(snapshot, snapshotName));
-        loop.apply(extras, d.name(), d.classNames());
-        if (every > 0) loop.addListener(new SnapshotWriter(loop, snapDir, every, kept));
-        io.digitstudio.runs.RunRecorder recorder = noRecord ? null : record(loop, all, extras, every > 0 ? snapDir.toAbsolutePath().toString() : "",
-                resume == null ? "" : resume.toAbsolutePath().toString());
+        b.data(data.dir, data.dir != null).snapshots(snapshotEvery, snapshotDir, keep);
+
+        Startup.engine();
+        options.applyThreads();
+        TrainingSession session = b.build();
+        TrainingLoop loop = session.loop();
+        session.notes().forEach(System.err::println);
         // the bar first, so that it is wiped from the terminal before each epoch line is printed
         if (System.console() != null) loop.addListener(new ProgressBar(System.err));
+        boolean lrVaries = loop.options().lrVaries();
         loop.addListener(new TrainingListener() {
             @Override
             public void onEpoch(EpochReport r) {
                 // the tutorial's line; the learning rate only when a schedule makes it change
                 Double lr = loop.observation().get("lr");
-                System.out.println(extras.lrVaries() && lr != null ? r.tutorialLine() + " lr:" + new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", lr))
+                System.out.println(lrVaries && lr != null ? r.tutorialLine() + " lr:" + new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", lr))
                         .stripTrailingZeros().toPlainString() : r.tutorialLine());
                 System.out.flush();
             }
         });
-        TrainingResult result = loop.run();
-        if (recorder != null) {
-            if (recorder.problem() != null) System.err.println("digitstudio: warning: " + recorder.problem());
-            else System.err.println("recorded as run " + recorder.id() + " (digitstudio runs show " + recorder.id() + ")");
+        TrainingSession.Outcome outcome;
+        try (Interruption ignored = new Interruption(loop)) {
+            outcome = session.run();
+            return report(session, outcome);
         }
-        if (result.outcome() == TrainingResult.Outcome.DIVERGED) {
-            System.err.println("digitstudio: error: " + result.message() + "; no model was saved");
-            return Cli.EXIT_BAD_INPUT;
-        }
-        EpochReport last = result.last();
-        ModelFiles.saveNpz(modelOut, loop.model(), new ModelInfo(last == null ? null : last.valAccuracy(), d.name(), d.classNames()));
-        System.err.println("saved " + loop.model().architecture() + " model to " + modelOut);
-        for (io.digitstudio.train.Extension e : loop.extensions()) {
-            if (e instanceof KeepBest best && best.name().equals(KeepBest.NAME) && best.bestEpoch() > 0) {
-                System.err.printf(Locale.ROOT, "saved the best model (epoch %d, validation accuracy %.4f) to %s%n", best.bestEpoch(), best.best(), best.file());
+    }
+
+    /** Tells what became of the run and saves its model; the exit code. */
+    private int report(TrainingSession session, TrainingSession.Outcome outcome) throws java.io.IOException {
+        TrainingLoop loop = session.loop();
+        io.digitstudio.runs.RunRecorder recorder = session.recorder();
+        if (recorder != null && recorder.problem() != null) System.err.println("digitstudio: warning: " + recorder.problem());
+        TrainingResult result = outcome.result();
+        switch (outcome.verdict()) {
+            case DIVERGED -> {
+                System.err.println("digitstudio: error: " + result.message() + "; no model was saved");
+                return Cli.EXIT_BAD_INPUT;
+            }
+            case STOPPED -> {
+                String where = String.format(Locale.ROOT, "at epoch %.2f (iteration %d)", loop.iterator().epochDetail(), loop.iteration());
+                if (outcome.stopSnapshot() != null) {
+                    System.err.println("digitstudio: interrupted " + where + "; no model was saved. Continue it with: digitstudio train --resume "
+                            + (session.recorded() ? session.runId() : outcome.stopSnapshot().toString()));
+                } else {
+                    System.err.println("digitstudio: interrupted " + where + "; no model was saved, and the run took no snapshot to resume from");
+                }
+                return EXIT_INTERRUPTED;
+            }
+            default -> {
             }
         }
+        if (recorder != null) System.err.println("recorded as run " + recorder.id() + " (digitstudio runs show " + recorder.id() + ")");
+        Path saved = session.saveModel();
+        if (!saved.equals(session.out())) System.err.println("note: " + session.out() + " appeared during the run; the model went beside it");
+        System.err.println("saved " + loop.model().architecture() + " model to " + saved);
+        if (outcome.verdict() == TrainingSession.Verdict.FAILED_TO_LEARN) {
+            EpochReport last = result.last();
+            System.err.printf(Locale.ROOT, "digitstudio: warning: the run failed to learn: validation accuracy %.4f is at chance level for %d classes"
+                    + " (try a lower learning rate)%n", last == null ? Double.NaN : last.valAccuracy(), loop.model().classes());
+        }
+        session.best().filter(b -> !b.file().startsWith(recorder == null ? Path.of("/nonexistent") : recorder.folder()))
+                .ifPresent(b -> System.err.printf(Locale.ROOT, "saved the best model (epoch %d, validation accuracy %.4f) to %s%n", b.epoch(), b.accuracy(), b.file()));
         if (result.message() != null && result.outcome() == TrainingResult.Outcome.COMPLETED) System.err.println(result.message());
         return 0;
     }
 
-    /** Records the run in the history; a history that cannot be written is a warning, not a reason not to train. */
-    private io.digitstudio.runs.RunRecorder record(TrainingLoop loop, Mnist.TrainTest all, RunOptions extras, String snapshots, String resumedFrom) {
-        io.digitstudio.runs.RunStore store = runsDir.store();
-        try {
-            return io.digitstudio.runs.RunRecorder.start(store, loop, new io.digitstudio.runs.RunRecorder.Origin("cli", extras, all.name(), all.source(),
-                    all.sha256(), all.classNames(), snapshots, resumedFrom));
-        } catch (java.io.IOException | RuntimeException e) {
-            System.err.println("digitstudio: warning: not recording this run in " + store.root() + ": " + Cli.oneLine(e));
-            return null;
+    /** The exit code of a run interrupted by Ctrl-C (as a shell reports SIGINT). */
+    static final int EXIT_INTERRUPTED = 130;
+
+    /**
+     * Ctrl-C (or a polite kill) while training: the run is asked to stop after its iteration, and the process waits for
+     * the command to say what became of it (the snapshot and the line telling how to resume) before it exits.
+     */
+    private static final class Interruption implements AutoCloseable {
+        private final TrainingLoop loop;
+        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        private final Thread hook;
+
+        Interruption(TrainingLoop loop) {
+            this.loop = loop;
+            this.hook = new Thread(this::interrupt, "digitstudio-interrupt");
+            Runtime.getRuntime().addShutdownHook(hook);
         }
+
+        private void interrupt() {
+            loop.control().requestStop();
+            try {
+                done.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the process is already shutting down: the hook is running and waits for this
+            }
+        }
+    }
+
+    /** The extra training examples: a folder of IDX files, or "mydigits" for the collection. */
+    private io.digitstudio.data.LabeledImages extraData() {
+        return extraData.toString().equals("mydigits")
+                ? io.digitstudio.mydigits.MyDigits.dataset(new io.digitstudio.mydigits.MyDigits(io.digitstudio.mydigits.MyDigits.defaultFolder()).list(), "my digits")
+                : Mnist.fromDirectory(extraData).train();
     }
 
     /** The run's extensions: as given, or as the snapshot recorded them (a resumed run keeps them; --log may change). */
@@ -211,34 +238,19 @@ final class TrainCommand implements Callable<Integer> {
         RunOptions asked = new RunOptions(lrShift, warmup == null ? 0 : warmup, earlyStop == null ? 0 : earlyStop, keepBest,
                 log == null ? "" : log.toAbsolutePath().toString());
         if (earlyStop != null && earlyStop < 1) throw new UserInputException("--early-stop must be at least 1, got " + earlyStop);
-        if (log != null) ModelOutput.check(log);
+        if (log != null) {
+            ModelOutput.check(log);
+            if (java.nio.file.Files.exists(log) && !force && saved == null) throw new UserInputException(log + " already exists; give another --log, or add --force to replace it");
+        }
         if (saved == null) return asked;
         refuse(given, List.of(new Check("--lr-shift", asked.lrShift(), saved.lrShift()), new Check("--warmup", asked.warmupEpochs(), saved.warmupEpochs()),
                 new Check("--early-stop", asked.earlyStop(), saved.earlyStop()), new Check("--keep-best", asked.keepBest(), saved.keepBest())));
         return log == null ? saved : new RunOptions(saved.lrShift(), saved.warmupEpochs(), saved.earlyStop(), saved.keepBest(), asked.log());
     }
 
-    /** Fills the new run's network with a saved model's weights, which must be for the same network. */
-    private void startFrom(TrainingLoop loop, ModelFiles.LoadedModel init) {
-        String mine = loop.model().spec().text();
-        String theirs = init.model().spec().text();
-        if (!mine.equals(theirs) || loop.model().inputSize() != init.model().inputSize()) {
-            throw new UserInputException(initModel.getFileName() + " holds " + init.model().description() + " (" + theirs + "), not the run's network ("
-                    + mine + "); give the matching --model");
-        }
-        ModelFiles.loadInto(ModelFiles.toArrays(init.model(), ModelInfo.NONE), loop.model(), String.valueOf(initModel.getFileName()));
-        init.notes().forEach(n -> System.err.println("note: " + n));
-    }
-
-    private static Integer limit(int n) {
-        return n == 0 ? null : n;
-    }
-
     /** model.npz, or model-2.npz, model-3.npz, … : a default never replaces a file the user has. */
     static Path freeDefault() {
-        Path p = Path.of(DEFAULT_OUT);
-        for (int i = 2; Files.exists(p); i++) p = Path.of("model-" + i + ".npz");
-        return p;
+        return TrainingSession.freeName(Path.of(DEFAULT_OUT));
     }
 
     /**

@@ -59,6 +59,26 @@ public final class Npz {
     }
 
     /** Reads an .npz from a stream (e.g. a resource inside the jar). */
+    /**
+     * One entry of an NPZ, or null when the file holds no such key: reads only that entry, so looking at a snapshot's
+     * owner costs nothing like reading its weights.
+     */
+    public static NpyArray readEntry(Path file, String key) {
+        String name = String.valueOf(file.getFileName());
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry e = zip.getEntry(key + ".npy");
+            if (e == null) return null;
+            long limit = e.getMethod() == ZipEntry.STORED ? Math.min(e.getSize(), Files.size(file)) : e.getSize();
+            try (InputStream in = zip.getInputStream(e)) {
+                return Npy.read(in, limit, name + " entry '" + key + "'");
+            }
+        } catch (ZipException e) {
+            throw new FormatException(name + ": not an .npz file (not a zip archive, or truncated)", e);
+        } catch (IOException e) {
+            throw new FormatException(name + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
     public static Map<String, NpyArray> read(InputStream stream, String name) {
         try (ZipInputStream zip = new ZipInputStream(stream)) {
             Map<String, NpyArray> out = new LinkedHashMap<>();

@@ -64,4 +64,9 @@ final class JsonFields {
     JsonFields child(String key) {
         return new JsonFields(object(key), where + ": " + key);
     }
+
+    /** The value as parsed, or null when absent. */
+    Object raw(String key) {
+        return m.get(key);
+    }
 }

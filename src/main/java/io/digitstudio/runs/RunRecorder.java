@@ -46,8 +46,12 @@ public final class RunRecorder implements TrainingListener {
     private int bestEpoch;
     private EpochReport last;
     private volatile String problem;
+    private final List<Map<String, Object>> resumes;
 
-    private RunRecorder(Path folder, TrainingLoop loop, String dataName, List<String> classNames, RunLocks.Held lock) {
+    private RunRecorder(Path folder, TrainingLoop loop, String dataName, List<String> classNames, RunLocks.Held lock,
+                        List<Map<String, Object>> resumes) {
+        this.resumes = List.copyOf(resumes);
+        for (EpochReport r : loop.reports()) note(r); // a resumed run's epochs so far
         this.folder = folder;
         this.id = folder.getFileName().toString();
         this.loop = loop;
@@ -72,21 +76,71 @@ public final class RunRecorder implements TrainingListener {
         String id = folder.getFileName().toString();
         RunLocks.Held lock = RunLocks.acquire(folder.resolve(RunStore.LOCK));
         try {
-            RunOptions opts = o.options() == null ? RunOptions.NONE : o.options();
-            RunSettings s = new RunSettings(id, Instant.now(), o.origin(), loop.config(), opts, o.dataName(), o.dataSource(), o.dataChecksum(),
-                    loop.trainSize(), loop.testSize(), o.snapshotDir() == null ? "" : o.snapshotDir(), o.resumedFrom() == null ? "" : o.resumedFrom(),
-                    versions());
-            RunStore.write(folder.resolve(RunStore.SETTINGS), Json.write(s.toJson()));
-            RunRecorder r = new RunRecorder(folder, loop, o.dataName(), o.classNames(), lock);
-            r.writeStatus("running", "");
-            loop.addExtension(new LogReport(folder.resolve(RunStore.LOG), LOG_NAME));
-            loop.addExtension(new KeepBest(folder.resolve(RunStore.BEST), o.dataName(), o.classNames(), BEST_NAME));
-            loop.addListener(r);
-            return r;
+            RunStore.write(folder.resolve(RunStore.SETTINGS), Json.write(settings(id, Instant.now(), loop, o).toJson()));
+            return attach(new RunRecorder(folder, loop, o.dataName(), o.classNames(), lock, List.of()), loop, o);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
+    }
+
+    /**
+     * Continues recording a run of the history that a snapshot of it resumes: the same folder, its settings kept (the
+     * epochs updated when the resume trains longer), and a line in its record of resumes. A run another process still
+     * records is refused.
+     */
+    public static RunRecorder reopen(RunSummary run, TrainingLoop loop, Origin o) throws IOException {
+        Path folder = run.folder();
+        RunLocks.Held lock;
+        try {
+            lock = RunLocks.acquire(folder.resolve(RunStore.LOCK));
+        } catch (IOException e) {
+            throw new RunsException("run " + run.id() + " is still running in another window or process; stop it there first");
+        }
+        try {
+            RunSettings before = run.settings();
+            if (before != null && before.config().epochs() != loop.config().epochs()) {
+                RunSettings s = settings(run.id(), before.created(), loop, o);
+                RunStore.write(folder.resolve(RunStore.SETTINGS), Json.write(new RunSettings(s.id(), s.created(), before.origin(), s.config(),
+                        before.options(), s.dataName(), s.dataSource(), s.dataChecksum(), s.trainSize(), s.testSize(), s.snapshotDir(),
+                        before.resumedFrom(), before.versions()).toJson()));
+            }
+            List<Map<String, Object>> resumes = new java.util.ArrayList<>(run.resumes());
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("at", Instant.now().toString());
+            r.put("epoch", loop.iterator().epoch());
+            r.put("iteration", loop.iteration());
+            r.put("from", o.resumedFrom() == null ? "" : o.resumedFrom());
+            r.put("origin", o.origin());
+            resumes.add(r);
+            return attach(new RunRecorder(folder, loop, o.dataName(), o.classNames(), lock, resumes), loop, o);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static RunSettings settings(String id, Instant created, TrainingLoop loop, Origin o) {
+        RunOptions opts = o.options() == null ? RunOptions.NONE : o.options();
+        return new RunSettings(id, created, o.origin(), loop.config(), opts, o.dataName(), o.dataSource(), o.dataChecksum(),
+                loop.trainSize(), loop.testSize(), o.snapshotDir() == null ? "" : o.snapshotDir(), o.resumedFrom() == null ? "" : o.resumedFrom(),
+                versions());
+    }
+
+    private static RunRecorder attach(RunRecorder r, TrainingLoop loop, Origin o) {
+        r.writeStatus("running", "");
+        loop.addExtension(new LogReport(r.folder.resolve(RunStore.LOG), LOG_NAME));
+        loop.addExtension(new KeepBest(r.folder.resolve(RunStore.BEST), o.dataName(), o.classNames(), BEST_NAME));
+        loop.addListener(r);
+        return r;
+    }
+
+    /** The best epoch's model this recorder keeps in the run's folder, and how good it was, or null before any epoch. */
+    public KeepBest best() {
+        for (io.digitstudio.train.Extension e : loop.extensions()) {
+            if (e instanceof KeepBest k && k.name().equals(BEST_NAME)) return k;
+        }
+        return null;
     }
 
     static Map<String, String> versions() {
@@ -126,12 +180,16 @@ public final class RunRecorder implements TrainingListener {
 
     @Override
     public void onEpoch(EpochReport r) {
+        note(r);
+        writeStatus("running", "");
+    }
+
+    private void note(EpochReport r) {
         last = r;
         if (Double.isNaN(bestAccuracy) || r.valAccuracy() > bestAccuracy) {
             bestAccuracy = r.valAccuracy();
             bestEpoch = r.epoch();
         }
-        writeStatus("running", "");
     }
 
     @Override
@@ -146,7 +204,7 @@ public final class RunRecorder implements TrainingListener {
                 }
             }
             String status = switch (result.outcome()) {
-                case COMPLETED -> "finished";
+                case COMPLETED -> result.failedToLearn(loop.model().classes()) ? RunStatus.FAILED_TO_LEARN.label() : "finished";
                 case STOPPED -> "stopped";
                 case DIVERGED -> "diverged";
             };
@@ -170,6 +228,7 @@ public final class RunRecorder implements TrainingListener {
         m.put("seconds", secondsBefore + (System.nanoTime() - startNanos) / 1e9);
         m.put("message", message);
         m.put("pid", ProcessHandle.current().pid());
+        if (!resumes.isEmpty()) m.put("resumes", resumes);
         try {
             RunStore.write(folder.resolve(RunStore.STATUS), Json.write(m));
         } catch (RuntimeException e) {

@@ -4,14 +4,15 @@ import java.util.Locale;
 
 /**
  * Where a run stands. A run whose status file still says running but whose process no longer holds its lock was
- * killed (SIGKILL, a power cut): it is {@link #INTERRUPTED}. A folder whose settings cannot be read is {@link #DAMAGED}.
+ * killed (SIGKILL, a power cut): it is {@link #INTERRUPTED}. A run that completed at chance level, or whose loss is not
+ * finite, {@link #FAILED_TO_LEARN}: its model never replaces a good one by itself. A folder whose settings cannot be read is {@link #DAMAGED}.
  */
 public enum RunStatus {
-    RUNNING, FINISHED, STOPPED, DIVERGED, INTERRUPTED, DAMAGED;
+    RUNNING, FINISHED, FAILED_TO_LEARN, STOPPED, DIVERGED, INTERRUPTED, DAMAGED;
 
-    /** As the files and the command line write it: "finished". */
+    /** As the files and the command line write it: "finished", "failed to learn". */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     public static RunStatus of(String label) {

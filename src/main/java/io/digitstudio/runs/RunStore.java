@@ -143,21 +143,34 @@ public final class RunStore {
             Path statusFile = folder.resolve(STATUS);
             if (!Files.exists(statusFile)) { // killed between making the folder and the first status
                 return new RunSummary(id, folder, RunLocks.alive(folder.resolve(LOCK)) ? RunStatus.RUNNING : RunStatus.INTERRUPTED, null, settings,
-                        name, notes, 0, Double.NaN, Double.NaN, Double.NaN, 0, 0, "", modified);
+                        name, notes, 0, Double.NaN, Double.NaN, Double.NaN, 0, 0, "", modified, List.of());
             }
             JsonFields s = new JsonFields(Json.parseObject(Files.readString(statusFile, StandardCharsets.UTF_8)), STATUS);
             RunStatus status = RunStatus.of(s.string("status"));
             if (status == RunStatus.RUNNING && !RunLocks.alive(folder.resolve(LOCK))) status = RunStatus.INTERRUPTED;
             return new RunSummary(id, folder, status, null, settings, name, notes, s.integer("epochs_done"), s.optionalNumber("final_accuracy"),
                     s.optionalNumber("final_loss"), s.optionalNumber("best_accuracy"), s.integer("best_epoch"), s.number("seconds"),
-                    s.optionalString("message"), Instant.parse(s.string("updated")));
+                    s.optionalString("message"), Instant.parse(s.string("updated")), resumes(s.raw("resumes")));
         } catch (IOException | RuntimeException e) {
             return damaged(id, folder, "status.json cannot be read: " + e.getMessage(), modified);
         }
     }
 
+    /** The status file's record of resumes: a list of objects (absent: never resumed). */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> resumes(Object v) {
+        if (v == null) return List.of();
+        if (!(v instanceof List<?> l)) throw new IllegalArgumentException("'resumes' is not a list");
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object o : l) {
+            if (!(o instanceof Map<?, ?> m)) throw new IllegalArgumentException("an entry of 'resumes' is not an object");
+            out.add((Map<String, Object>) m);
+        }
+        return out;
+    }
+
     private static RunSummary damaged(String id, Path folder, String why, Instant modified) {
-        return new RunSummary(id, folder, RunStatus.DAMAGED, why, null, "", "", 0, Double.NaN, Double.NaN, Double.NaN, 0, 0, why, modified);
+        return new RunSummary(id, folder, RunStatus.DAMAGED, why, null, "", "", 0, Double.NaN, Double.NaN, Double.NaN, 0, 0, why, modified, List.of());
     }
 
     private static Instant modified(Path folder) {
@@ -253,16 +266,17 @@ public final class RunStore {
         return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
     }
 
-    /** The newest snapshot the run wrote, if it was asked to write them. */
+    /**
+     * The newest snapshot of this run: in the folder it snapshotted into (its own folder unless it was given another),
+     * of the snapshots that name it, the one taken at the latest iteration.
+     */
     public Optional<Path> lastSnapshot(RunSummary r) {
-        if (r.settings() == null || r.settings().snapshotDir().isEmpty()) return Optional.empty();
-        Path dir = Path.of(r.settings().snapshotDir());
-        if (!Files.isDirectory(dir)) return Optional.empty();
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().matches("snapshot_epoch_\\d+\\.npz")).max(Comparator.comparing(p -> p.getFileName().toString()));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return io.digitstudio.train.Snapshot.latest(snapshotFolder(r), r.id());
+    }
+
+    /** Where the run keeps its snapshots: the folder it was given, or its own. */
+    public static Path snapshotFolder(RunSummary r) {
+        return r.settings() == null || r.settings().snapshotDir().isEmpty() ? r.folder() : Path.of(r.settings().snapshotDir());
     }
 
     static void write(Path file, String text) {

@@ -3,15 +3,22 @@ package io.digitstudio.runs;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One run of the history as a list shows it: its settings (null when the folder is damaged, then {@code problem} says
- * why), the user's name and notes, and how far it got (epochs done, final and best validation accuracy, seconds).
+ * why), the user's name and notes, how far it got (epochs done, final and best validation accuracy, seconds), and each
+ * time it was resumed ({@code at}, {@code epoch}, {@code iteration}, {@code from}).
  */
 public record RunSummary(String id, Path folder, RunStatus status, String problem, RunSettings settings, String name, String notes,
                          int epochsDone, double finalAccuracy, double finalLoss, double bestAccuracy, int bestEpoch, double seconds,
-                         String message, Instant updated) {
+                         String message, Instant updated, List<Map<String, Object>> resumes) {
+
+    public RunSummary {
+        resumes = resumes == null ? List.of() : List.copyOf(resumes);
+    }
 
     public boolean damaged() {
         return status == RunStatus.DAMAGED;

@@ -27,7 +27,10 @@ public record RunOptions(String lrShift, int warmupEpochs, int earlyStop, boolea
         return !lrShift.isEmpty() || warmupEpochs > 0;
     }
 
-    /** Adds the extensions and the stop trigger to a loop (after its setup is known: keep-best saves beside its output). */
+    /**
+     * Adds the extensions and the stop trigger to a loop (after its setup is known: keep-best saves beside its output
+     * file; a run without one has the best model its record keeps).
+     */
     public void attach(TrainingLoop loop, String dataset, java.util.List<String> classNames) {
         String lr = loop.optimizer().lrName();
         if (warmupEpochs > 0) {
@@ -40,11 +43,9 @@ public record RunOptions(String lrShift, int warmupEpochs, int earlyStop, boolea
             loop.setStopTrigger(new EarlyStoppingTrigger("validation/main/loss", earlyStop, "auto"),
                     "validation/main/loss did not improve for " + earlyStop + " epoch" + (earlyStop == 1 ? "" : "s"));
         }
-        if (keepBest) {
-            String out = loop.setup().out();
-            if (out.isEmpty()) throw new IllegalArgumentException("--keep-best needs the run's output file");
-            loop.addExtension(new KeepBest(KeepBest.besideOut(Path.of(out)), dataset, classNames));
-        }
+        // without an output file (a window's run) the best model is the one the run's record keeps
+        String out = loop.setup().out();
+        if (keepBest && !out.isEmpty()) loop.addExtension(new KeepBest(KeepBest.besideOut(Path.of(out)), dataset, classNames));
         if (!log.isEmpty()) loop.addExtension(new LogReport(Path.of(log)));
     }
 

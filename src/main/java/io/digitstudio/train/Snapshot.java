@@ -31,6 +31,8 @@ public final class Snapshot {
     static final String ITERATOR = "updater/iterator:main/";
     static final String CONFIG = "digitstudio/config/";
     static final String RUN = "digitstudio/run/";
+    static final String RUN_ID = RUN + "id";
+    static final String EPOCH_SUMS = "digitstudio/epoch_sums";
     static final String FORMAT_KEY = "digitstudio/snapshot_version";
     static final String DROPOUT_RNG = "digitstudio/dropout_rng_state";
     static final String EXTENSIONS = "digitstudio/extensions/";
@@ -68,7 +70,9 @@ public final class Snapshot {
         a.put(ITERATOR + "previous_epoch_detail", NpyArray.scalar(it.previousEpochDetail()));
         if (it.order() != null) a.put(ITERATOR + "order", NpyArray.ofInts(it.order(), it.order().length));
         a.put(ITERATOR + "rng_state", NpyArray.scalar(it.rngState()));
-        if (loop.trainSet() instanceof AugmentedDataset aug) a.put("digitstudio/augment_rng_state", NpyArray.scalar(aug.rng().state()));
+        if (loop.trainSet() instanceof AugmentedDataset aug) a.put("digitstudio/augment_rng_state", NpyArray.scalar(loop.augmentRngState(aug)));
+        // the epoch under way, when the run stopped between two of its iterations
+        a.put(EPOCH_SUMS, NpyArray.ofDoubles(loop.epochSums(), 4));
         a.put(DROPOUT_RNG, NpyArray.scalar(loop.model().dropoutRng().state()));
         a.put("updater/iteration", NpyArray.scalar(loop.iteration()));
 
@@ -88,6 +92,7 @@ public final class Snapshot {
         a.put("digitstudio/data/labels_crc", NpyArray.scalar(labelsCrc(loop.trainSet(), loop.testSet())));
 
         RunSetup run = loop.setup();
+        a.put(RUN_ID, NpyArray.ofText(run.runId()));
         a.put(RUN + "data", NpyArray.ofText(run.dataDir()));
         a.put(RUN + "out", NpyArray.ofText(run.out()));
         a.put(RUN + "snapshot_dir", NpyArray.ofText(run.snapshotDir()));
@@ -148,7 +153,8 @@ public final class Snapshot {
     public static RunSetup runSetup(Map<String, NpyArray> a, String name) {
         if (!a.containsKey(RUN + "out")) return RunSetup.NONE;
         try {
-            return new RunSetup(a.get(RUN + "data").toText(), a.get(RUN + "out").toText(), a.get(RUN + "snapshot_dir").toText(),
+            String id = a.containsKey(RUN_ID) ? a.get(RUN_ID).toText() : "";
+            return new RunSetup(id, a.get(RUN + "data").toText(), a.get(RUN + "out").toText(), a.get(RUN + "snapshot_dir").toText(),
                     (int) longAt(a, RUN + "snapshot_every", name), (int) longAt(a, RUN + "keep", name));
         } catch (RuntimeException e) {
             throw new FormatException(name + ": damaged run settings (" + e.getMessage() + ")");
@@ -164,6 +170,90 @@ public final class Snapshot {
         } catch (RuntimeException e) {
             throw new FormatException(name + ": damaged run options (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * The id of the run a snapshot file belongs to, reading only that entry; empty for a snapshot from before snapshots
+     * named their run, or from a run with no id.
+     */
+    public static String runId(Path file) {
+        NpyArray id = Npz.readEntry(file, RUN_ID);
+        return id == null ? "" : id.toText();
+    }
+
+    /** An epoch snapshot's file name; its group is the epoch it was taken at. */
+    public static final java.util.regex.Pattern EPOCH_FILE = java.util.regex.Pattern.compile("snapshot_epoch_(\\d{4,})\\.npz");
+    /** A snapshot taken when a run is stopped between epochs (Chainer's default name); its group is the iteration. */
+    public static final java.util.regex.Pattern ITERATION_FILE = java.util.regex.Pattern.compile("snapshot_iter_(\\d+)\\.npz");
+
+    /** The file a run stopped at {@code iteration} is snapshotted to. */
+    public static String stopFileName(long iteration) {
+        return "snapshot_iter_" + iteration + ".npz";
+    }
+
+    /** The epoch snapshots in a folder, oldest first (by epoch number); empty for a missing folder. */
+    public static List<Path> list(Path dir) {
+        return files(dir).stream().filter(p -> EPOCH_FILE.matcher(p.getFileName().toString()).matches())
+                .sorted(java.util.Comparator.comparingLong(Snapshot::epochOf)).toList();
+    }
+
+    /** Every snapshot in a folder, taken at epochs' ends or when a run stopped. */
+    public static List<Path> files(Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir)) return List.of();
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dir)) {
+            return s.filter(p -> EPOCH_FILE.matcher(p.getFileName().toString()).matches()
+                    || ITERATION_FILE.matcher(p.getFileName().toString()).matches()).sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list the snapshots in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The epoch in a snapshot file's name ({@code snapshot_epoch_0012.npz}: 12), or -1. */
+    public static long epochOf(Path file) {
+        java.util.regex.Matcher m = EPOCH_FILE.matcher(file.getFileName().toString());
+        return m.matches() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    /** The iteration a snapshot was taken at, reading only that entry. */
+    public static long iterationOf(Path file) {
+        NpyArray it = Npz.readEntry(file, "updater/iteration");
+        if (it == null || it.count() != 1) throw new FormatException(file.getFileName() + ": not a DigitStudio snapshot (no updater/iteration)");
+        return it.toLongs()[0];
+    }
+
+    /**
+     * A run's newest snapshot in a folder: of those that name the run, the one taken at the latest iteration. Snapshots
+     * from before they named their run are taken for the run's only when the folder holds no named ones.
+     */
+    public static java.util.Optional<Path> latest(Path dir, String runId) {
+        List<Path> named = new ArrayList<>();
+        List<Path> unnamed = new ArrayList<>();
+        for (Path p : files(dir)) {
+            String id;
+            try {
+                id = runId(p);
+            } catch (FormatException e) {
+                continue; // a damaged file is not a snapshot to resume from
+            }
+            if (id.isEmpty()) unnamed.add(p);
+            else if (id.equals(runId)) named.add(p);
+        }
+        List<Path> pick = !named.isEmpty() || unnamed.isEmpty() ? named : unnamed;
+        Path best = null;
+        long bestIteration = -1;
+        for (Path p : pick) {
+            long it;
+            try {
+                it = iterationOf(p);
+            } catch (FormatException e) {
+                continue;
+            }
+            if (it > bestIteration) {
+                bestIteration = it;
+                best = p;
+            }
+        }
+        return java.util.Optional.ofNullable(best);
     }
 
     public static Map<String, NpyArray> read(Path file) {
@@ -231,6 +321,8 @@ public final class Snapshot {
             }
         }
         loop.restoreProgress(longAt(a, "updater/iteration", name), reports);
+        NpyArray sums = a.get(EPOCH_SUMS);
+        if (sums != null && sums.count() == 4) loop.restoreEpochSums(sums.toDoubles());
         // the hyper-parameters in force when it was taken, then what the extensions and the stop trigger kept
         for (Map.Entry<String, NpyArray> e : a.entrySet()) {
             if (!e.getKey().startsWith(HYPERPARAM)) continue;

@@ -7,11 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * A listener that snapshots the run every {@code every} epochs into a folder as {@code snapshot_epoch_NNNN.npz},
- * keeping the newest {@code keep} of them.
+ * keeping the newest {@code keep} of the run's own: a snapshot that names another run is never deleted.
  */
 public final class SnapshotWriter implements TrainingListener {
     private final TrainingLoop loop;
@@ -51,11 +50,12 @@ public final class SnapshotWriter implements TrainingListener {
     }
 
     private void prune() throws IOException {
-        List<Path> all = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> p.getFileName().toString().matches("snapshot_epoch_\\d{4,}\\.npz")).sorted().forEach(all::add);
+        String id = loop.setup().runId();
+        List<Path> own = new ArrayList<>();
+        for (Path p : Snapshot.list(dir)) {
+            if (!id.isEmpty() && id.equals(Snapshot.runId(p))) own.add(p);
         }
-        for (int i = 0; i < all.size() - keep; i++) Files.deleteIfExists(all.get(i));
+        for (int i = 0; i < own.size() - keep; i++) Files.deleteIfExists(own.get(i));
     }
 
     /** The newest snapshot written, or null. */

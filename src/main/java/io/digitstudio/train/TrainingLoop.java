@@ -259,6 +259,7 @@ public final class TrainingLoop {
         if (stopTrigger != null && stopState != null) stopTrigger.restore(stopState);
         Throwable failure = null;
         if (parallelStep == null && Cores.count() > 1 && model.dataParallel()) parallelStep = new DataParallelStep(model);
+        publishHyperparams();
         try {
             listeners.forEach(l -> l.onStart(info));
             for (Extension e : ordered) e.initialize(this);
@@ -321,6 +322,7 @@ public final class TrainingLoop {
         for (Map.Entry<String, Double> c : control.takeChanges()) applyChange(c.getKey(), c.getValue());
         long t0 = System.nanoTime();
         int[] indices = iterator.next();
+        prefetchPending = false;
         int n = indices.length;
         int parts = parallelStep == null ? 1 : DataParallelStep.parts(n);
         // split across the cores, each part reads its own examples when the dataset allows several readers
@@ -329,7 +331,10 @@ public final class TrainingLoop {
         // one core trains: the next batch is assembled on the helper thread meanwhile; not across an epoch's
         // end, so that what a snapshot records there (the augmentation's random state) is exactly as
         // without prefetching. Several cores train: the helper would only take a core from them.
-        if (!iterator.isNewEpoch() && parallelStep == null) prefetcher.prefetch(iterator.peekNext());
+        if (!iterator.isNewEpoch() && parallelStep == null) {
+            notePrefetch();
+            prefetcher.prefetch(iterator.peekNext());
+        }
         float loss;
         float acc;
         double lr = optimizer.get(optimizer.lrName());
@@ -377,6 +382,52 @@ public final class TrainingLoop {
     }
 
     /**
+     * Keeps the augmentation's random state from before the next batch is assembled ahead of time, so that a snapshot
+     * taken when the run stops between two iterations records the state that batch starts from.
+     */
+    private void notePrefetch() {
+        if (train instanceof io.digitstudio.data.AugmentedDataset aug) {
+            augmentStateBeforePrefetch = aug.rng().state();
+            prefetchPending = true;
+        }
+    }
+
+    private long augmentStateBeforePrefetch;
+    private boolean prefetchPending;
+
+    /** The augmentation's random state as a snapshot records it: before any batch assembled ahead of time. */
+    long augmentRngState(io.digitstudio.data.AugmentedDataset aug) {
+        return prefetchPending ? augmentStateBeforePrefetch : aug.rng().state();
+    }
+
+    /** The running sums of the epoch under way (loss, accuracy, examples, training nanoseconds), for snapshots. */
+    double[] epochSums() {
+        return new double[]{lossSum, accSum, seen, epochTrainNanos};
+    }
+
+    void restoreEpochSums(double[] sums) {
+        lossSum = sums[0];
+        accSum = sums[1];
+        seen = (int) sums[2];
+        epochTrainNanos = sums[3];
+    }
+
+    private volatile Map<String, Double> published = Map.of();
+
+    /**
+     * The optimizer's hyper-parameters as last published by the training thread (at the start, after each live change
+     * and at each epoch's end): what other threads read instead of the optimizer itself, which the training thread
+     * writes. A schedule's per-iteration learning rate is in each iteration's event.
+     */
+    public Map<String, Double> publishedHyperparams() {
+        return published;
+    }
+
+    private void publishHyperparams() {
+        published = Map.copyOf(optimizer.hyperparams());
+    }
+
+    /**
      * Tells the listeners of an iteration. With {@link #runExtensions}, a method of its own, not a loop in iterate:
      * HotSpot counts a loop's back edges towards compiling the method that holds it, so with the window's two listeners
      * and three extensions iterate crossed C2's threshold in the middle of a run and took 0.2-0.25 s of a core to
@@ -402,6 +453,7 @@ public final class TrainingLoop {
         try {
             optimizer.set(name, value);
             changes.add(new HyperparameterChange(iteration, name, value));
+            publishHyperparams();
         } catch (IllegalArgumentException e) {
             changes.add(new HyperparameterChange(iteration, name, Double.NaN));
         }
@@ -436,6 +488,7 @@ public final class TrainingLoop {
         lastConfusion = val.confusion();
         observation.put("validation/main/loss", val.loss());
         observation.put("validation/main/accuracy", val.accuracy());
+        publishHyperparams();
         lossSum = 0;
         accSum = 0;
         seen = 0;

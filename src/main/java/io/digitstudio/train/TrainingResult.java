@@ -9,6 +9,17 @@ import java.util.List;
 public record TrainingResult(Outcome outcome, List<EpochReport> epochs, long iterations, double seconds, String message) {
     public enum Outcome { COMPLETED, STOPPED, DIVERGED }
 
+    /**
+     * Whether a run that went through its epochs learned nothing usable: its last validation accuracy is at chance
+     * level (at most 1.5 / the number of classes) or its validation loss is not finite. Such a model never becomes the
+     * active one by itself.
+     */
+    public boolean failedToLearn(int classes) {
+        if (outcome == Outcome.DIVERGED) return true;
+        EpochReport l = last();
+        return l != null && (!Double.isFinite(l.valLoss()) || l.valAccuracy() <= 1.5 / classes);
+    }
+
     public EpochReport last() {
         return epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
     }

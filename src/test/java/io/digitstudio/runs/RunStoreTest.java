@@ -40,7 +40,8 @@ class RunStoreTest {
     }
 
     private static TrainingConfig small(int epochs) {
-        return TrainingConfig.tutorial().withEpochs(epochs).withUnits(20);
+        // a rate that learns within these few iterations: a run at chance level is recorded as failed to learn
+        return TrainingConfig.tutorial().withEpochs(epochs).withUnits(20).withOptimizer("momentum-sgd", 0.1, null);
     }
 
     private static RunRecorder.Origin origin(RunOptions o) {
@@ -80,7 +81,7 @@ class RunStoreTest {
         assertEquals("exponential:0.5", r.settings().options().lrShift());
         assertEquals(600, r.settings().trainSize());
         assertEquals("abc123", r.settings().dataChecksum());
-        assertEquals("momentum-sgd lr=0.01", r.optimizer());
+        assertEquals("momentum-sgd lr=0.1", r.optimizer());
         // Chainer's log, one entry per epoch, with the schedule's rate
         List<Map<String, Double>> log = store.log(r);
         assertEquals(3, log.size());

@@ -111,13 +111,38 @@ class SnapshotTest {
     }
 
     @Test
+    void keepingTheLastKNeverDeletesAnotherRunsSnapshots() throws Exception {
+        TrainingLoop other = TrainingLoop.create(TrainingConfig.tutorial().withEpochs(4).withUnits(16), train, test, "t");
+        other.setSetup(new RunSetup("0000aaaa", "", "", dir.toString(), 1, 5));
+        other.addListener(new SnapshotWriter(other, dir, 1, 5));
+        other.run();
+        Path sub = dir.resolve("mine");
+        Files.createDirectories(sub);
+        for (int e = 3; e <= 4; e++) Files.copy(dir.resolve(String.format("snapshot_epoch_%04d.npz", e)), sub.resolve(String.format("snapshot_epoch_%04d.npz", e)));
+        TrainingLoop mine = TrainingLoop.create(TrainingConfig.tutorial().withEpochs(2).withUnits(16), train, test, "t");
+        mine.setSetup(new RunSetup("0000bbbb", "", "", sub.toString(), 1, 1));
+        mine.addListener(new SnapshotWriter(mine, sub, 1, 1));
+        mine.run();
+        try (var files = Files.list(sub)) {
+            // the other run's epochs 3 and 4 stay; of this run's own two, the newest is kept
+            assertEquals(List.of("snapshot_epoch_0002.npz", "snapshot_epoch_0003.npz", "snapshot_epoch_0004.npz"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertEquals("0000bbbb", Snapshot.runId(sub.resolve("snapshot_epoch_0002.npz")));
+        assertEquals("0000aaaa", Snapshot.runId(sub.resolve("snapshot_epoch_0004.npz")));
+        assertEquals(sub.resolve("snapshot_epoch_0002.npz"), Snapshot.latest(sub, "0000bbbb").orElseThrow(), "the run's own newest");
+    }
+
+    @Test
     void snapshotsAreChainerStyleNpzKeepingTheLastK() throws Exception {
         TrainingLoop loop = TrainingLoop.create(TrainingConfig.tutorial().withEpochs(3).withUnits(16), train, test, "t");
+        loop.setSetup(new RunSetup("00c0ffee", "", "", dir.toString(), 1, 2));
         loop.addListener(new SnapshotWriter(loop, dir, 1, 2));
         loop.run();
         try (var files = Files.list(dir)) {
             assertEquals(List.of("snapshot_epoch_0002.npz", "snapshot_epoch_0003.npz"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
+        assertEquals("00c0ffee", Snapshot.runId(dir.resolve("snapshot_epoch_0003.npz")), "a snapshot names its run");
         Map<String, NpyArray> a = Snapshot.read(dir.resolve("snapshot_epoch_0003.npz"));
         for (String k : List.of("updater/model:main/l1/W", "updater/optimizer:main/l1/W/v", "updater/optimizer:main/l1/W/t",
                 "updater/iterator:main/order", "updater/iterator:main/current_position", "updater/iteration", "digitstudio/log")) {

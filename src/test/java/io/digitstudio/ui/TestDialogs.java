@@ -77,6 +77,15 @@ public final class TestDialogs implements DialogService {
         infos.add(title + ": " + text);
     }
 
+    /** The action offered with the latest message that had one (null: none), for tests to take it as a user would. */
+    public volatile Runnable lastAction;
+
+    @Override
+    public void info(String title, String text, String action, Runnable onAction) {
+        infos.add(title + ": " + text + " [" + action + "]");
+        lastAction = onAction;
+    }
+
     @Override
     public void error(String title, String text) {
         errors.add(title + ": " + text);

@@ -16,6 +16,8 @@ import java.util.Optional;
 public final class FxDialogService implements DialogService {
     static final long INFO_MILLIS = 6000;
     static final long ERROR_MILLIS = 10000;
+    /** A message with an action stays long enough to reach it. */
+    static final long ACTION_MILLIS = 12000;
     private final Window owner;
     private final ToastLayer toasts;
     private File lastFolder;
@@ -98,6 +100,11 @@ public final class FxDialogService implements DialogService {
     @Override
     public void info(String title, String text) {
         toasts.show(title, text, false, INFO_MILLIS);
+    }
+
+    @Override
+    public void info(String title, String text, String action, Runnable onAction) {
+        toasts.show(title, text, false, ACTION_MILLIS, action, onAction);
     }
 
     @Override

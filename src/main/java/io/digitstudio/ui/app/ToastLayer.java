@@ -34,6 +34,11 @@ public final class ToastLayer extends VBox {
 
     /** Shows a toast for {@code millis} ms (UI thread); {@code error} styles it as a problem. */
     public void show(String title, String text, boolean error, long millis) {
+        show(title, text, error, millis, null, null);
+    }
+
+    /** A toast with a button (e.g. "Undo") that runs {@code action} and closes it; null {@code actionLabel}: none. */
+    public void show(String title, String text, boolean error, long millis, String actionLabel, Runnable action) {
         Label heading = new Label(title);
         heading.getStyleClass().add("toast-title");
         Label body = new Label(text);
@@ -42,6 +47,16 @@ public final class ToastLayer extends VBox {
         body.setPrefWidth(WIDTH);
         body.setMaxWidth(WIDTH);
         VBox toast = new VBox(4, heading, body);
+        if (actionLabel != null) {
+            javafx.scene.control.Button b = new javafx.scene.control.Button(actionLabel);
+            b.setId("toastActionButton");
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.setOnAction(e -> {
+                getChildren().remove(toast);
+                action.run();
+            });
+            toast.getChildren().add(b);
+        }
         toast.getStyleClass().addAll("toast", error ? "toast-error" : "toast-info");
         toast.setMaxWidth(Region.USE_PREF_SIZE);
         toast.setCursor(Cursor.HAND);

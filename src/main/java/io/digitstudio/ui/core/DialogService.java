@@ -30,6 +30,9 @@ public interface DialogService {
     /** A passing message (a toast). */
     void info(String title, String text);
 
+    /** A passing message with one action the user may take while it shows (e.g. "Undo"). */
+    void info(String title, String text, String action, Runnable onAction);
+
     /** Something went wrong; {@code text} is one line for the user. */
     void error(String title, String text);
 }

@@ -2,12 +2,9 @@ package io.digitstudio.ui.train;
 
 import io.digitstudio.data.Mnist;
 import io.digitstudio.io.ModelInfo;
-import io.digitstudio.io.NpyArray;
 import io.digitstudio.nn.Network;
 import io.digitstudio.train.EpochReport;
-import io.digitstudio.train.RunSetup;
-import io.digitstudio.train.Snapshot;
-import io.digitstudio.train.SnapshotWriter;
+import io.digitstudio.runs.TrainingSession;
 import io.digitstudio.train.TrainingConfig;
 import io.digitstudio.train.TrainingLoop;
 import io.digitstudio.train.TrainingResult;
@@ -30,9 +27,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A training run's life in the Train view: start (or resume from a snapshot), pause, stop, and what happens to the
- * model at the end. The rule users expect: a run that finishes makes its model the active one (Draw and Samples
- * classify with it), and the user is told; a stopped or diverged run never replaces the active model, and its model
- * can still be saved or put to use by hand. Runs go through the {@link TaskExecutor}; every failure, including an
+ * model at the end. The rule users expect: a run that finishes and learned makes its model the active one (Draw and
+ * Samples classify with it), and the user is told, with an Undo that brings the previous model back; a run that failed
+ * to learn, was stopped or diverged never replaces the active model, and its model can still be saved or put to use by
+ * hand. The run itself is set up by the {@link TrainingSession} the command line uses too. Runs go through the {@link TaskExecutor}; every failure, including an
  * engine that could not start, ends in a message and a usable view.
  */
 public final class RunControl {
@@ -80,11 +78,6 @@ public final class RunControl {
         settings.epochsProperty().addListener((o, a, b) -> presenter.planEpochs(settings.plannedEpochs()));
     }
 
-    /** Builds the run on the training worker once the data is read. */
-    private interface LoopFactory {
-        TrainingLoop create(Mnist.TrainTest data);
-    }
-
     /** Starts a run with the form's settings; does nothing while one runs or the settings are invalid. */
     public void start() {
         if (!state.get().canStart()) return;
@@ -95,22 +88,8 @@ public final class RunControl {
             settings.validate();
             return;
         }
-        io.digitstudio.train.RunOptions extras = settings.runOptions();
-        boolean keepBest = settings.keepBestProperty().get();
-        launch("Loading data…", cfg.epochs(), null, d -> {
-            TrainingLoop l = TrainingLoop.create(cfg, d.train().limit(cfg.trainLimit(), "Training examples"), d.test().limit(cfg.testLimit(), "Test examples"), d.source());
-            l.apply(extras, d.name(), d.classNames());
-            if (keepBest) {
-                try { // a GUI run has no output file: the best model waits in a temporary one until the run ends
-                    Path tmp = java.nio.file.Files.createTempFile("digitstudio-best-", ".npz");
-                    tmp.toFile().deleteOnExit();
-                    l.addExtension(new io.digitstudio.train.KeepBest(tmp, d.name(), d.classNames()));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException("cannot keep the best model: " + e.getMessage(), e);
-                }
-            }
-            return l;
-        });
+        TrainingSession.Builder b = TrainingSession.builder(history, "gui").config(cfg).options(settings.runOptions());
+        launch("Loading data…", cfg.epochs(), b, null);
     }
 
     /** Asks for a snapshot file and continues the run it holds. */
@@ -119,25 +98,24 @@ public final class RunControl {
     }
 
     /**
-     * Continues a run from a snapshot on the selected dataset, exactly where it stopped, up to the snapshot's epochs or
-     * the form's, whichever is more; the form then shows the snapshot's settings, exactly.
+     * Continues the run a snapshot belongs to, exactly where it stopped, in its own record of the history, up to the
+     * snapshot's epochs or the form's, whichever is more; the form then shows the run's settings, exactly. A run that
+     * has trained all those epochs already is not started again: the user is told how to train it further.
      */
     public void resume(Path snapshot) {
         if (!state.get().canStart()) return;
         int wanted = settings.plannedEpochs();
-        String name = String.valueOf(snapshot.getFileName());
-        launch("Reading snapshot…", wanted, snapshot, d -> {
-            Map<String, NpyArray> a = Snapshot.read(snapshot);
-            TrainingConfig c = Snapshot.config(a, name);
-            TrainingConfig shown = c.withEpochs(Math.max(c.epochs(), Math.min(wanted, TrainingConfig.MAX_EPOCHS)));
-            tasks.onUi(() -> settings.show(shown));
-            return Snapshot.resume(a, name, d.train().limit(c.trainLimit(), "Training examples"), d.test().limit(c.testLimit(), "Test examples"), d.source(), shown.epochs());
-        });
+        launch("Reading snapshot…", wanted, null, snapshot);
     }
 
-    private void launch(String firstStatus, int planned, Path resumedFrom, LoopFactory factory) {
+    /**
+     * Sets up the session on the training worker (reading data and snapshots there, never on the FX thread), runs it,
+     * and reads what the window shows at the end (the best epoch's model) before handing back to the FX thread.
+     */
+    private void launch(String firstStatus, int planned, TrainingSession.Builder fresh, Path snapshot) {
         Path folder = settings.dataFolderProperty().get();
-        Path snapshots = settings.snapshotFolderProperty().get();
+        boolean snapshots = settings.snapshotsProperty().get();
+        boolean keepBest = settings.keepBestProperty().get();
         TrainingFeed feed = new TrainingFeed();
         feed.watchInside(watchingInside); // here on the FX thread: later changes reach it through the presenter
         presenter.begin(feed, planned, firstStatus);
@@ -146,17 +124,25 @@ public final class RunControl {
         loop.set(null);
         state.set(RunState.PREPARING);
         CompletableFuture<Finished> run = tasks.train(() -> {
-            Mnist.TrainTest d = Mnist.load(folder);
+            TrainingSession.Builder b = fresh;
+            if (b == null) {
+                TrainingSession.Resumable r = TrainingSession.locate(history, snapshot.toString());
+                TrainingConfig c = r.config();
+                TrainingConfig shown = c.withEpochs(Math.max(c.epochs(), Math.min(planned, TrainingConfig.MAX_EPOCHS)));
+                tasks.onUi(() -> settings.show(shown));
+                b = TrainingSession.builder(history, "gui").resume(r).epochs(shown.epochs());
+            }
+            b.data(folder, folder != null).snapshots(snapshots ? 1 : null, null, snapshots ? SNAPSHOTS_KEPT : null)
+                    .sizeNames("Training examples", "Test examples");
+            TrainingSession session = b.build();
+            TrainingLoop l = session.loop();
+            Mnist.TrainTest d = session.data();
             tasks.onUi(() -> settings.setData(d.train().exampleShape(), d.train().classes()));
-            TrainingLoop l = factory.create(d);
+            session.notes().stream().filter(n -> n.startsWith("warning: ")).forEach(n -> tasks.onUi(() -> dialogs.error("Run history", n.substring(9))));
             feed.describe(l.model(), d.classNames());
             l.addExtension(feed.healthSampler(d.test()));
             l.addListener(feed);
-            if (snapshots != null) {
-                l.addListener(new SnapshotWriter(l, snapshots, 1, SNAPSHOTS_KEPT));
-                l.setSetup(new RunSetup(folder == null ? "" : folder.toString(), "", snapshots.toString(), 1, SNAPSHOTS_KEPT));
-            }
-            io.digitstudio.runs.RunRecorder rec = record(l, d, snapshots, resumedFrom);
+            io.digitstudio.runs.RunRecorder rec = session.recorder();
             loop.set(l);
             tasks.onUi(() -> {
                 if (state.get() == RunState.PREPARING) state.set(RunState.RUNNING);
@@ -166,83 +152,108 @@ public final class RunControl {
                 }
             });
             if (stopBeforeStart) l.control().requestStop();
-            return new Finished(l.run(), d, rec);
+            TrainingSession.Outcome outcome = session.run();
+            return new Finished(outcome, session, keepBest ? readBest(session, outcome.result()) : null);
         });
         run.whenComplete((f, err) -> {
             if (err != null) {
                 failed(err);
             } else {
-                finished(f.result(), f.data());
-                if (f.record() != null) {
-                    if (f.record().problem() != null) dialogs.error("Run history", f.record().problem());
+                finished(f);
+                if (f.session().recorder() != null) {
+                    if (f.session().recorder().problem() != null) dialogs.error("Run history", f.session().recorder().problem());
                     historyChanges.set(historyChanges.get() + 1);
                 }
             }
         });
     }
 
-    /** How a run ended, the data it ran on (its name and class names go with the model), and its record (or null). */
-    private record Finished(TrainingResult result, Mnist.TrainTest data, io.digitstudio.runs.RunRecorder record) {
+    /** How a session ended, and the best epoch's model when the user asked for it and it is not the last epoch's. */
+    private record Finished(TrainingSession.Outcome outcome, TrainingSession session, BestModel best) {
     }
 
-    /** Records the run in the history; one that cannot be recorded still trains, and the user is told why. */
-    private io.digitstudio.runs.RunRecorder record(TrainingLoop l, Mnist.TrainTest d, Path snapshots, Path resumedFrom) {
-        if (history == null) return null;
+    /** The best epoch's model, read back on the training worker, or why it could not be. */
+    private record BestModel(ActiveModel model, String description, String problem) {
+    }
+
+    private static BestModel readBest(TrainingSession session, TrainingResult r) {
+        EpochReport last = r.last();
+        var best = session.best().orElse(null);
+        if (best == null || last == null || best.epoch() == last.epoch()) return null;
         try {
-            return io.digitstudio.runs.RunRecorder.start(history, l, new io.digitstudio.runs.RunRecorder.Origin("gui", l.options(), d.name(), d.source(),
-                    d.sha256(), d.classNames(), snapshots == null ? "" : snapshots.toAbsolutePath().toString(),
-                    resumedFrom == null ? "" : resumedFrom.toAbsolutePath().toString()));
-        } catch (java.io.IOException | RuntimeException e) {
-            tasks.onUi(() -> dialogs.error("Run history", "This run is not recorded: " + Messages.of(e)));
-            return null;
+            io.digitstudio.io.ModelFiles.LoadedModel m = io.digitstudio.io.ModelFiles.loadNpz(best.file());
+            return new BestModel(ActiveModel.of(m.model(), "best of this session (epoch " + best.epoch() + ")", m.info(), null),
+                    "best validation accuracy " + Formats.percent(best.accuracy()) + " at epoch " + best.epoch(), null);
+        } catch (RuntimeException ex) {
+            return new BestModel(null, null, "the best epoch's model could not be read back: " + Messages.of(ex));
         }
     }
 
     private void failed(Throwable err) {
         presenter.end(0, false);
         state.set(RunState.IDLE);
+        Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+        if (cause instanceof TrainingSession.FinishedException f) {
+            String m = (f.runId().isEmpty() ? "This run" : "Run " + f.runId()) + " has already trained all its " + f.epochs()
+                    + " epochs. Set Epochs above " + f.epochs() + " and resume it again to train it further.";
+            presenter.status(m);
+            dialogs.info("Nothing to resume", m);
+            return;
+        }
         String m = Messages.of(err);
         presenter.status("Could not train: " + m);
         dialogs.error("Training failed", m);
     }
 
-    private void finished(TrainingResult r, Mnist.TrainTest data) {
+    private void finished(Finished f) {
+        TrainingResult r = f.outcome().result();
         presenter.end(r.seconds(), r.outcome() == TrainingResult.Outcome.COMPLETED);
         result.set(r);
         state.set(RunState.FINISHED);
-        TrainingLoop l = loop.get();
+        TrainingLoop l = f.session().loop();
+        Mnist.TrainTest data = f.session().data();
         EpochReport last = r.last();
         String acc = last == null ? "no epoch completed" : "validation accuracy " + Formats.percent(last.valAccuracy());
         ActiveModel trained = null;
-        if (l != null && r.iterations() > 0) {
+        if (r.iterations() > 0) {
             ModelInfo info = new ModelInfo(last == null ? null : last.valAccuracy(), data.name(), data.classNames());
             trained = ActiveModel.of(l.model(), "trained in this session", info, null);
-            for (io.digitstudio.train.Extension e : l.extensions()) {
-                if (e instanceof io.digitstudio.train.KeepBest best && best.name().equals(io.digitstudio.train.KeepBest.NAME) && best.bestEpoch() > 0 && last != null && best.bestEpoch() != last.epoch()) {
-                    try {
-                        io.digitstudio.io.ModelFiles.LoadedModel m = io.digitstudio.io.ModelFiles.loadNpz(best.file());
-                        trained = ActiveModel.of(m.model(), "best of this session (epoch " + best.bestEpoch() + ")", m.info(), null);
-                        acc = "best validation accuracy " + Formats.percent(best.best()) + " at epoch " + best.bestEpoch();
-                    } catch (RuntimeException ex) {
-                        acc += " (the best epoch's model could not be read back: " + Messages.of(ex) + ")";
-                    }
-                }
+            BestModel best = f.best();
+            if (best != null && best.model() != null) {
+                trained = best.model();
+                acc = best.description();
+            } else if (best != null) {
+                acc += " (" + best.problem() + ")";
             }
         }
         trainedModel.set(trained);
         ActiveModel active = models.activeProperty().get();
         String kept = active == null ? "" : " The active model (" + active.name() + ") is unchanged.";
-        switch (r.outcome()) {
-            case COMPLETED -> {
+        switch (f.outcome().verdict()) {
+            case LEARNED -> {
                 models.adopt(trained);
                 String early = r.message() == null ? "" : " (" + r.message() + ")";
                 presenter.status("Finished: " + acc + early + ". Draw and Samples now use this model.");
-                dialogs.info("Training finished", "Final " + acc + ". Draw and Samples now use the new model.");
+                if (active != null) {
+                    dialogs.info("Training finished", "Final " + acc + ". Draw and Samples now use the new model instead of " + active.name() + ".",
+                            "Undo", () -> {
+                                models.adopt(active);
+                                presenter.status("Draw and Samples use " + active.name() + " again");
+                            });
+                } else {
+                    dialogs.info("Training finished", "Final " + acc + ". Draw and Samples now use the new model.");
+                }
+            }
+            case FAILED_TO_LEARN -> {
+                String m = "Failed to learn: " + acc + " is at chance level; try a lower learning rate." + kept;
+                presenter.status(m);
+                dialogs.error("Training failed to learn", m + (trained == null ? "" : " “Use model” still puts it to use by hand."));
             }
             case STOPPED -> {
-                String where = l == null ? "before the first iteration" : String.format(Locale.ROOT, "at epoch %.2f", l.iterator().epochDetail());
+                String where = r.iterations() == 0 ? "before the first iteration" : String.format(Locale.ROOT, "at epoch %.2f", l.iterator().epochDetail());
+                String resumable = f.outcome().stopSnapshot() == null ? "" : " It can be resumed from the Runs view.";
                 presenter.status("Stopped " + where + ": " + acc + "." + kept);
-                dialogs.info("Training stopped", "Stopped " + where + " (" + acc + ")." + kept
+                dialogs.info("Training stopped", "Stopped " + where + " (" + acc + ")." + kept + resumable
                         + (trained == null ? "" : " Use “Save model…” or “Use model” to keep the partly trained one."));
             }
             case DIVERGED -> {
@@ -266,8 +277,9 @@ public final class RunControl {
             return io.digitstudio.ui.core.Messages.capitalize(e.getMessage());
         }
         java.util.List<String> changed = new java.util.ArrayList<>();
+        Map<String, Double> running = l.publishedHyperparams(); // the optimizer itself is the training thread's
         for (Map.Entry<String, Double> e : c.hyperparams().entrySet()) {
-            if (l.optimizer().hyperparams().containsKey(e.getKey()) && l.optimizer().get(e.getKey()) != e.getValue()) {
+            if (running.containsKey(e.getKey()) && running.get(e.getKey()).doubleValue() != e.getValue()) {
                 l.control().requestChange(e.getKey(), e.getValue());
                 changed.add(e.getKey() + " " + HyperParam.format(e.getValue()));
             }

@@ -254,26 +254,12 @@ public final class SettingsPane extends ScrollPane {
         best.setTooltip(new Tooltip("When the run ends, use the model of the epoch with the best validation accuracy"));
         best.selectedProperty().bindBidirectional(s.keepBestProperty());
         grid.add(best, 0, row++, 2, 1);
-        CheckBox snapshots = new CheckBox("Snapshot every epoch…");
+        CheckBox snapshots = new CheckBox("Snapshot every epoch");
         snapshots.setId("snapshotCheck");
-        snapshots.setTooltip(new Tooltip("Save the whole run after each epoch (keeps the newest 3) so it can be resumed exactly"));
-        snapshots.setOnAction(e -> {
-            if (snapshots.isSelected()) {
-                var chosen = dialogs.chooseFolder("Folder for the run's snapshots");
-                s.snapshotFolderProperty().set(chosen.orElse(null));
-                snapshots.setSelected(chosen.isPresent());
-            } else {
-                s.snapshotFolderProperty().set(null);
-            }
-        });
+        snapshots.setTooltip(new Tooltip("Save the whole run into its folder in the run history after each epoch (keeps the newest 3),"
+                + " so it can be resumed exactly; a stopped run is always snapshotted"));
+        snapshots.selectedProperty().bindBidirectional(s.snapshotsProperty());
         grid.add(snapshots, 0, row++, 2, 1);
-        Label into = new Label();
-        into.getStyleClass().add("hint");
-        into.setWrapText(true);
-        into.textProperty().bind(Bindings.createStringBinding(() -> s.snapshotFolderProperty().get() == null ? ""
-                : "into " + s.snapshotFolderProperty().get(), s.snapshotFolderProperty()));
-        into.managedProperty().bind(s.snapshotFolderProperty().isNotNull());
-        grid.add(into, 0, row++, 2, 1);
     }
 
     private void section(String title) {

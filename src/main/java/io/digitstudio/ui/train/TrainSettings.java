@@ -54,7 +54,7 @@ public final class TrainSettings {
     private final StringProperty warmup = new SimpleStringProperty("");
     private final StringProperty earlyStop = new SimpleStringProperty("");
     private final BooleanProperty keepBest = new SimpleBooleanProperty(false);
-    private final ObjectProperty<Path> snapshotFolder = new SimpleObjectProperty<>();
+    private final BooleanProperty snapshots = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper();
 
     public TrainSettings() {
@@ -264,7 +264,7 @@ public final class TrainSettings {
     public StringProperty earlyStopProperty() { return earlyStop; }
     /** Adopt (and offer to save) the best epoch's model instead of the last one's. */
     public BooleanProperty keepBestProperty() { return keepBest; }
-    /** A folder to snapshot the run into after every epoch (the newest three are kept), or null for none. */
-    public ObjectProperty<Path> snapshotFolderProperty() { return snapshotFolder; }
+    /** Whether the run snapshots itself into its folder of the run history after every epoch (the newest three are kept). */
+    public BooleanProperty snapshotsProperty() { return snapshots; }
     public ReadOnlyStringProperty validationProperty() { return validation.getReadOnlyProperty(); }
 }

@@ -1,0 +1,514 @@
+package io.digitstudio.runs;
+
+import io.digitstudio.data.Dataset;
+import io.digitstudio.data.LabeledImages;
+import io.digitstudio.data.Mnist;
+import io.digitstudio.io.FormatException;
+import io.digitstudio.io.ModelFiles;
+import io.digitstudio.io.ModelInfo;
+import io.digitstudio.io.NpyArray;
+import io.digitstudio.train.EpochReport;
+import io.digitstudio.train.Extension;
+import io.digitstudio.train.FineTune;
+import io.digitstudio.train.KeepBest;
+import io.digitstudio.train.RunOptions;
+import io.digitstudio.train.RunSetup;
+import io.digitstudio.train.Snapshot;
+import io.digitstudio.train.SnapshotWriter;
+import io.digitstudio.train.TrainingConfig;
+import io.digitstudio.train.TrainingLoop;
+import io.digitstudio.train.TrainingResult;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One training run, set up the same way whichever front end asks: the command line and the Train view only fill in
+ * settings ({@link Builder}) and attach what they show (a progress bar, the live feed). The session loads the data,
+ * builds or resumes the loop, attaches the run's extensions, and gives the run its home: its folder in the run history
+ * holds its settings, log, models and, unless another folder is asked for, its snapshots. A resumed run is the same run,
+ * continued in the same folder. At the end it says whether the run learned, and saves its model where it was asked to,
+ * never over a file the user has unless told to.
+ */
+public final class TrainingSession {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final TrainingLoop loop;
+    private final Mnist.TrainTest data;
+    private final RunRecorder recorder;
+    private final String runId;
+    private final Path snapshotDir;
+    private final Path out;
+    private final boolean replaceOut;
+    private final Resumable resumed;
+    private final List<String> notes;
+
+    private TrainingSession(TrainingLoop loop, Mnist.TrainTest data, RunRecorder recorder, String runId, Path snapshotDir, Path out,
+                            boolean replaceOut, Resumable resumed, List<String> notes) {
+        this.loop = loop;
+        this.data = data;
+        this.recorder = recorder;
+        this.runId = runId;
+        this.snapshotDir = snapshotDir;
+        this.out = out;
+        this.replaceOut = replaceOut;
+        this.resumed = resumed;
+        this.notes = new ArrayList<>(notes);
+    }
+
+    /** A new session's settings; {@code store} null records nothing. {@code origin}: "cli" or "gui". */
+    public static Builder builder(RunStore store, String origin) {
+        return new Builder(store, origin);
+    }
+
+    /**
+     * A snapshot to resume from, what it holds, and the run of the history it belongs to (null when the history does
+     * not know it: a snapshot from another machine, or from a run that was not recorded).
+     */
+    public record Resumable(Path file, Map<String, NpyArray> arrays, TrainingConfig config, RunSetup setup, RunOptions options,
+                            RunSummary run, int epochsDone) {
+        /** The run's id, or empty when the snapshot names none. */
+        public String runId() {
+            return run != null ? run.id() : setup.runId();
+        }
+    }
+
+    /**
+     * Finds what {@code idOrFile} names: a snapshot file, or a run of the history by its id or the start of it (then
+     * its newest snapshot). One clear {@link RunsException} when neither is found or the run left no snapshot.
+     */
+    public static Resumable locate(RunStore store, String idOrFile) {
+        Path file = Path.of(idOrFile);
+        RunSummary run = null;
+        if (!Files.isRegularFile(file)) {
+            boolean looksLikeId = store != null && idOrFile.strip().toLowerCase(Locale.ROOT).matches("[0-9a-f]{1,8}");
+            if (!looksLikeId) throw new RunsException(idOrFile + " is neither a snapshot file nor a run id of the history");
+            run = store.find(idOrFile);
+            if (run.damaged()) throw new RunsException("run " + run.id() + " is damaged: " + run.problem());
+            Optional<Path> last = store.lastSnapshot(run);
+            if (last.isEmpty()) {
+                throw new RunsException("run " + run.id() + " left no snapshot to resume from (snapshots are kept when a run takes them"
+                        + " every N epochs, and when it is stopped)");
+            }
+            file = last.get();
+        }
+        String name = String.valueOf(file.getFileName());
+        Map<String, NpyArray> a = Snapshot.read(file);
+        RunSetup setup = Snapshot.runSetup(a, name);
+        if (run == null && store != null && !setup.runId().isEmpty()) {
+            Path folder = store.root().resolve(setup.runId());
+            if (Files.isDirectory(folder)) {
+                RunSummary r = store.read(folder);
+                if (!r.damaged()) run = r;
+            }
+        }
+        NpyArray epoch = a.get("updater/iterator:main/epoch");
+        int done = epoch == null ? 0 : (int) (epoch.dtype().isFloat() ? epoch.toDoubles()[0] : epoch.toLongs()[0]);
+        return new Resumable(file, a, Snapshot.config(a, name), setup, Snapshot.runOptions(a, name), run, done);
+    }
+
+    /** Resuming a run that already trained all its epochs: nothing to do, and nothing is written. */
+    public static final class FinishedException extends RunsException {
+        private final String runId;
+        private final int epochs;
+
+        FinishedException(String runId, int epochs) {
+            super((runId.isEmpty() ? "this run" : "run " + runId) + " has already trained all its " + epochs + " epochs; to train it further, give more"
+                    + " epochs (--epochs " + (epochs + Math.max(1, epochs / 2)) + ")");
+            this.runId = runId;
+            this.epochs = epochs;
+        }
+
+        public String runId() {
+            return runId;
+        }
+
+        public int epochs() {
+            return epochs;
+        }
+    }
+
+    /** The settings of a session, as either front end fills them in. Unset values fall back to a resumed run's, then to defaults. */
+    public static final class Builder {
+        private final RunStore store;
+        private final String origin;
+        private TrainingConfig config;
+        private RunOptions options;
+        private Path dataDir;
+        private boolean dataGiven;
+        private LabeledImages extra;
+        private String extraName = "";
+        private int extraTimes = 1;
+        private Path initModel;
+        private boolean networkFromInit;
+        private Integer snapshotEvery;
+        private Path snapshotDir;
+        private Integer keep;
+        private Path out;
+        private boolean force;
+        private Resumable resume;
+        private Integer epochs;
+        private String trainSizeName = "--train-size";
+        private String testSizeName = "--test-size";
+
+        private Builder(RunStore store, String origin) {
+            this.store = store;
+            this.origin = origin;
+        }
+
+        /** A new run's configuration (a resumed run keeps its snapshot's; see {@link #epochs}). */
+        public Builder config(TrainingConfig c) {
+            this.config = c;
+            return this;
+        }
+
+        /** The run's extensions (a resumed run keeps its own; only the log file may change). */
+        public Builder options(RunOptions o) {
+            this.options = o;
+            return this;
+        }
+
+        /** A folder of IDX files; null: the bundled MNIST (a resumed run: its own data unless given). */
+        public Builder data(Path dir, boolean given) {
+            this.dataDir = dir;
+            this.dataGiven = given;
+            return this;
+        }
+
+        /** More training examples mixed into every epoch {@code times} times, distorted a little each time. */
+        public Builder extra(LabeledImages images, String name, int times) {
+            this.extra = images;
+            this.extraName = name;
+            this.extraTimes = times;
+            return this;
+        }
+
+        /** Start from a saved model's weights; with {@code takeNetwork} the run also takes its network. */
+        public Builder initModel(Path file, boolean takeNetwork) {
+            this.initModel = file;
+            this.networkFromInit = takeNetwork;
+            return this;
+        }
+
+        /** Snapshot every {@code every} epochs (null: as resumed, else none) into {@code dir} (null: the run's folder), keeping {@code keep}. */
+        public Builder snapshots(Integer every, Path dir, Integer keep) {
+            this.snapshotEvery = every;
+            this.snapshotDir = dir;
+            this.keep = keep;
+            return this;
+        }
+
+        /** Where the model goes at the end; an existing file is replaced only with {@code force}. */
+        public Builder out(Path file, boolean force) {
+            this.out = file;
+            this.force = force;
+            return this;
+        }
+
+        public Builder resume(Resumable r) {
+            this.resume = r;
+            return this;
+        }
+
+        /** Epochs for a resumed run (null: the snapshot's). */
+        public Builder epochs(Integer e) {
+            this.epochs = e;
+            return this;
+        }
+
+        /** How errors about the subset sizes name them ("--train-size", or a form's label). */
+        public Builder sizeNames(String train, String test) {
+            this.trainSizeName = train;
+            this.testSizeName = test;
+            return this;
+        }
+
+        /**
+         * Loads the data and sets the run up: everything that can be refused is refused here, before any file is
+         * written (an output file that exists, a snapshot folder of another run, a finished run).
+         */
+        public TrainingSession build() {
+            List<String> notes = new ArrayList<>();
+            Resumable r = resume;
+            RunSetup before = r == null ? RunSetup.NONE : r.setup();
+            TrainingConfig c;
+            if (r != null) {
+                if (initModel != null) throw new RunsException("--init-model starts a new run; a resumed run has its own weights");
+                if (extra != null) throw new RunsException("--extra-data starts a new run; a resumed run keeps its data");
+                c = r.config();
+                int wanted = epochs == null ? c.epochs() : epochs;
+                if (wanted < r.epochsDone()) {
+                    throw new RunsException(r.file().getFileName() + " has already trained " + r.epochsDone() + " epochs; it cannot be resumed to train " + wanted);
+                }
+                if (r.epochsDone() >= wanted) throw new FinishedException(r.runId(), r.epochsDone());
+                c = c.withEpochs(wanted);
+            } else {
+                if (config == null) throw new IllegalStateException("a new run needs its configuration");
+                c = config;
+            }
+
+            Path dir = dataGiven || before.dataDir().isEmpty() ? dataDir : Path.of(before.dataDir());
+            Mnist.TrainTest all = Mnist.load(dir);
+
+            ModelFiles.LoadedModel init = initModel == null ? null : ModelFiles.loadNpz(initModel);
+            if (init != null && networkFromInit) {
+                c = c.withNetwork(init.model().spec());
+                notes.add("starting from " + initModel.getFileName() + ": " + init.model().description() + " (" + init.model().spec().text() + ")");
+            }
+            LabeledImages train = all.train().limit(c.trainLimit(), trainSizeName);
+            LabeledImages test = all.test().limit(c.testLimit(), testSizeName);
+            Mnist.TrainTest d = all.with(train, test);
+            Dataset trainSet = train;
+            if (extra != null) {
+                if (extraTimes < 1 || extraTimes > 1000) throw new RunsException("--extra-weight must be between 1 and 1000, got " + extraTimes);
+                if (extra.featureSize() != train.featureSize()) {
+                    throw new RunsException(extraName + " has images of " + extra.featureSize() + " values, the training data " + train.featureSize());
+                }
+                trainSet = FineTune.mix(train, extra, extraTimes, c.seed() ^ 0x5EED, true);
+                notes.add(String.format(Locale.ROOT, "training on %d examples of %s and %d of %s (x%d)", train.size(), d.name(), extra.size(), extraName, extraTimes));
+            }
+
+            Path modelOut = out;
+            boolean replace = false;
+            if (modelOut == null && r != null && !before.out().isEmpty()) {
+                modelOut = Path.of(before.out());
+                replace = true; // the run's own output, which training it further brings up to date
+            } else if (modelOut != null && Files.exists(modelOut)) {
+                boolean own = r != null && modelOut.toAbsolutePath().normalize().equals(Path.of(before.out()).toAbsolutePath().normalize());
+                if (!force && !own) throw new RunsException(modelOut + " already exists; give another --out, or add --force to replace it");
+                replace = true;
+            }
+
+            TrainingLoop loop = r == null ? TrainingLoop.create(c, trainSet, test, d.source())
+                    : Snapshot.resume(r.arrays(), String.valueOf(r.file().getFileName()), train, test, d.source(), c.epochs());
+            if (init != null) startFrom(loop, init, initModel);
+            if (r != null) notes.add(String.format(Locale.ROOT, "resuming %s at epoch %d of %d (iteration %d)",
+                    r.runId().isEmpty() ? "the run" : "run " + r.runId(), loop.iterator().epoch(), c.epochs(), loop.iteration()));
+
+            if (snapshotEvery != null && snapshotEvery < 1) throw new RunsException("--snapshot-every must be at least 1, got " + snapshotEvery);
+            int every = snapshotEvery != null ? snapshotEvery : before.snapshotEvery();
+            int kept = keep != null ? keep : before.keep() > 0 ? before.keep() : 3;
+            if (kept < 1) throw new RunsException("--keep must be at least 1, got " + kept);
+            Path snapDir = snapshotDir != null ? snapshotDir.toAbsolutePath() : !before.snapshotDir().isEmpty() ? Path.of(before.snapshotDir()) : null;
+            String ownId = r == null ? "" : r.runId();
+            if (snapDir != null) refuseOthersSnapshots(snapDir, ownId);
+
+            // the run's home: its folder in the history, the same one when it is resumed
+            RunOptions opts = r == null ? (options == null ? RunOptions.NONE : options) : withLog(r.options(), options);
+            RunRecorder rec = null;
+            if (store != null) {
+                RunRecorder.Origin o = new RunRecorder.Origin(origin, opts, all.name(), all.source(), all.sha256(), all.classNames(),
+                        snapDir == null ? "" : snapDir.toString(), r == null ? "" : r.file().toAbsolutePath().toString());
+                try {
+                    rec = r != null && r.run() != null ? RunRecorder.reopen(r.run(), loop, o) : RunRecorder.start(store, loop, o);
+                } catch (IOException e) {
+                    notes.add("warning: not recording this run in " + store.root() + ": " + e.getMessage());
+                }
+            }
+            String id = rec != null ? rec.id() : !ownId.isEmpty() ? ownId : String.format(Locale.ROOT, "%08x", RANDOM.nextInt());
+            Path snapshotsIn = snapDir != null ? snapDir : rec != null ? rec.folder() : every > 0 ? Path.of("").toAbsolutePath() : null;
+            if (snapDir == null && rec == null && snapshotsIn != null) refuseOthersSnapshots(snapshotsIn, ownId);
+            loop.setSetup(new RunSetup(id, dir == null ? "" : dir.toAbsolutePath().toString(), modelOut == null ? "" : modelOut.toAbsolutePath().toString(),
+                    snapDir == null ? "" : snapDir.toString(), every, every > 0 ? kept : 0));
+            loop.apply(opts, d.name(), d.classNames());
+            if (opts.keepBest() && modelOut == null && rec == null) {
+                try { // nowhere else to keep it: a temporary file until the run ends
+                    Path tmp = Files.createTempFile("digitstudio-best-", ".npz");
+                    tmp.toFile().deleteOnExit();
+                    loop.addExtension(new KeepBest(tmp, d.name(), d.classNames()));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("cannot keep the best model: " + e.getMessage(), e);
+                }
+            }
+            if (every > 0) loop.addListener(new SnapshotWriter(loop, snapshotsIn, every, kept));
+            return new TrainingSession(loop, d, rec, id, snapshotsIn, modelOut, replace, r, notes);
+        }
+
+        private static RunOptions withLog(RunOptions saved, RunOptions asked) {
+            if (asked == null || asked.log().isEmpty()) return saved;
+            return new RunOptions(saved.lrShift(), saved.warmupEpochs(), saved.earlyStop(), saved.keepBest(), asked.log());
+        }
+
+        /** A folder that holds another run's snapshots is refused: its files are that run's, to resume and to keep. */
+        private static void refuseOthersSnapshots(Path dir, String ownId) {
+            for (Path p : Snapshot.files(dir)) {
+                String id;
+                try {
+                    id = Snapshot.runId(p);
+                } catch (FormatException e) {
+                    id = "?";
+                }
+                if (!id.equals(ownId) || ownId.isEmpty()) {
+                    throw new RunsException(dir + " holds snapshots of " + (id.isEmpty() || id.equals("?") ? "another run" : "run " + id) + " ("
+                            + p.getFileName() + "); choose another snapshot folder, or leave it out to keep them in the run's own folder");
+                }
+            }
+        }
+
+        /** Fills the new run's network with a saved model's weights, which must be for the same network. */
+        private static void startFrom(TrainingLoop loop, ModelFiles.LoadedModel init, Path file) {
+            String mine = loop.model().spec().text();
+            String theirs = init.model().spec().text();
+            if (!mine.equals(theirs) || loop.model().inputSize() != init.model().inputSize()) {
+                throw new RunsException(file.getFileName() + " holds " + init.model().description() + " (" + theirs + "), not the run's network ("
+                        + mine + "); leave --model out to take the file's network, or give the matching one");
+            }
+            ModelFiles.loadInto(ModelFiles.toArrays(init.model(), ModelInfo.NONE), loop.model(), String.valueOf(file.getFileName()));
+        }
+    }
+
+    /** How a run ended and what it means for its model. */
+    public enum Verdict {
+        /** It completed and learned: its model may become the active one. */
+        LEARNED,
+        /** It completed at chance level or with a loss that is not finite: its model never replaces another by itself. */
+        FAILED_TO_LEARN,
+        STOPPED,
+        DIVERGED
+    }
+
+    /** The best epoch's model the run kept, its epoch and validation accuracy. */
+    public record Best(Path file, int epoch, double accuracy) {
+    }
+
+    /** How the run ended: the loop's result, the verdict, the snapshot taken when it was stopped (or null). */
+    public record Outcome(TrainingResult result, Verdict verdict, Path stopSnapshot) {
+    }
+
+    /**
+     * Trains until the run ends. A run stopped between epochs is snapshotted into its snapshot folder (its own folder
+     * when recorded), so that it can be resumed exactly where it stopped.
+     */
+    public Outcome run() {
+        TrainingResult result = loop.run();
+        Verdict v = switch (result.outcome()) {
+            case COMPLETED -> result.failedToLearn(loop.model().classes()) ? Verdict.FAILED_TO_LEARN : Verdict.LEARNED;
+            case STOPPED -> Verdict.STOPPED;
+            case DIVERGED -> Verdict.DIVERGED;
+        };
+        Path stop = null;
+        if (v == Verdict.STOPPED && result.iterations() > 0 && snapshotDir != null && loop.iteration() > 0) {
+            Optional<Path> last = Snapshot.latest(snapshotDir, runId);
+            boolean taken = last.isPresent() && Snapshot.iterationOf(last.get()) == loop.iteration();
+            if (!taken) {
+                stop = snapshotDir.resolve(Snapshot.stopFileName(loop.iteration()));
+                try {
+                    Files.createDirectories(snapshotDir);
+                    Snapshot.save(stop, loop);
+                } catch (IOException | RuntimeException e) {
+                    notes.add("warning: could not snapshot the stopped run: " + e.getMessage());
+                    stop = null;
+                }
+            } else {
+                stop = last.get();
+            }
+        }
+        tidyStopSnapshots();
+        return new Outcome(result, v, stop);
+    }
+
+    /** A snapshot taken when the run stopped is superseded once a later one of the run exists. */
+    private void tidyStopSnapshots() {
+        if (snapshotDir == null) return;
+        try {
+            Optional<Path> newest = Snapshot.latest(snapshotDir, runId);
+            if (newest.isEmpty()) return;
+            for (Path p : Snapshot.files(snapshotDir)) {
+                if (p.equals(newest.get()) || !Snapshot.ITERATION_FILE.matcher(p.getFileName().toString()).matches()) continue;
+                if (runId.equals(Snapshot.runId(p))) Files.deleteIfExists(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            // an old snapshot left behind costs only space
+        }
+    }
+
+    /**
+     * Saves the model to the output file the session was given: atomically, and never over a file that appeared during
+     * the run unless the user allowed it; then the next free name beside it is used. Returns where it went.
+     */
+    public Path saveModel() throws IOException {
+        if (out == null) throw new IllegalStateException("this session has no output file");
+        Path target = out;
+        if (!replaceOut && Files.exists(target)) target = freeName(target);
+        EpochReport last = loop.reports().isEmpty() ? null : loop.reports().get(loop.reports().size() - 1);
+        ModelFiles.saveNpz(target, loop.model(), new ModelInfo(last == null ? null : last.valAccuracy(), data.name(), data.classNames()));
+        return target;
+    }
+
+    /** {@code model.npz}, else {@code model-2.npz}, {@code model-3.npz}, …: the first that does not exist. */
+    public static Path freeName(Path file) {
+        if (!Files.exists(file)) return file;
+        String name = file.getFileName().toString();
+        String base = name.endsWith(".npz") ? name.substring(0, name.length() - 4) : name;
+        String ext = name.endsWith(".npz") ? ".npz" : "";
+        Path p = file;
+        for (int i = 2; Files.exists(p); i++) p = file.resolveSibling(base + "-" + i + ext);
+        return p;
+    }
+
+    /** The best epoch's model the run kept (the user's --keep-best file first, else the record's), or empty before any epoch. */
+    public Optional<Best> best() {
+        KeepBest mine = null;
+        for (Extension e : loop.extensions()) {
+            if (e instanceof KeepBest k && k.name().equals(KeepBest.NAME)) mine = k;
+        }
+        KeepBest k = mine != null ? mine : recorder == null ? null : recorder.best();
+        if (k == null || k.bestEpoch() <= 0) return Optional.empty();
+        return Optional.of(new Best(k.file(), k.bestEpoch(), k.best()));
+    }
+
+    public TrainingLoop loop() {
+        return loop;
+    }
+
+    public TrainingConfig config() {
+        return loop.config();
+    }
+
+    /** The data the run trains and validates on (after any subset), with its name and class names. */
+    public Mnist.TrainTest data() {
+        return data;
+    }
+
+    /** The run's record in the history, or null when it is not recorded. */
+    public RunRecorder recorder() {
+        return recorder;
+    }
+
+    /** The run's id: in the history when recorded, else one of its own that its snapshots carry. */
+    public String runId() {
+        return runId;
+    }
+
+    /** Whether the run is recorded in the history. */
+    public boolean recorded() {
+        return recorder != null;
+    }
+
+    /** The folder the run's snapshots go to, or null when it takes none. */
+    public Path snapshotDir() {
+        return snapshotDir;
+    }
+
+    /** The file the model is saved to at the end, or null (a window's run). */
+    public Path out() {
+        return out;
+    }
+
+    /** The snapshot this session resumed, or null for a new run. */
+    public Resumable resumed() {
+        return resumed;
+    }
+
+    /** What the user should be told before the run starts (what it resumes, the data mixed in, warnings). */
+    public List<String> notes() {
+        return java.util.Collections.unmodifiableList(notes);
+    }
+}
