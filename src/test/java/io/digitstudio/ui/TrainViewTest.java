@@ -387,14 +387,14 @@ class TrainViewTest extends AppStory {
         click(robot, "#optimizerBox");
         robot.clickOn("SGD");
         type(robot, "#hp-lr", "0.00015");
-        java.nio.file.Path snaps = dir.resolve("snaps");
-        app.dialogs.willChoose(snaps);
+        int asked = app.dialogs.asked.size();
         click(robot, "#snapshotCheck");
-        assertEquals("folder: Folder for the run's snapshots", app.dialogs.asked.get(app.dialogs.asked.size() - 1));
+        assertEquals(asked, app.dialogs.asked.size(), "no folder to choose: snapshots go into the run's own folder");
         robot.clickOn("#startButton");
         awaitEnd();
-        java.nio.file.Path snap = snaps.resolve("snapshot_epoch_0002.npz");
-        assertTrue(Files.exists(snap), "the folder is made and the snapshot written");
+        var run = app.history.list().get(0);
+        java.nio.file.Path snap = run.folder().resolve("snapshot_epoch_0002.npz");
+        assertTrue(Files.exists(snap), "the snapshot is in the run's folder of the history");
 
         type(robot, "#hp-lr", "0.5");
         type(robot, "#epochsField", "3");
@@ -406,6 +406,9 @@ class TrainViewTest extends AppStory {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("1.5e-4", robot.lookup("#hp-lr").queryAs(TextField.class).getText(), "the snapshot's rate, exactly");
         assertEquals(1.5e-4, run().currentLoop().config().lr(), 0.0);
+        assertEquals(1, app.history.list().size(), "the resumed run is the same run of the history");
+        assertEquals(1, app.history.find(run.id()).resumes().size());
+        assertEquals(3, app.history.find(run.id()).epochsDone());
         var straight = io.digitstudio.train.TrainingLoop.create(io.digitstudio.train.TrainingConfig.tutorial().withEpochs(3).withLimits(1500, 300)
                         .withOptimizer("sgd", 1.5e-4, null),
                 io.digitstudio.data.Mnist.bundled().train().head(1500), io.digitstudio.data.Mnist.bundled().test().head(300), "t");
