@@ -380,6 +380,30 @@ class TrainViewTest extends AppStory {
     }
 
     @Test
+    void aRunThatLearnedNothingNeverReplacesTheModelAndAGoodOneCanBeUndone(FxRobot robot) throws Exception {
+        app.awaitReady();
+        var builtIn = app.models().activeProperty().get();
+        subset(robot, "1000", "300");
+        type(robot, "#epochsField", "1");
+        click(robot, "#optimizerBox");
+        robot.clickOn("SGD");
+        type(robot, "#hp-lr", "1e-12");
+        startAndAwaitEnd(robot);
+        assertSame(builtIn, app.models().activeProperty().get(), "a run at chance level is not put to use");
+        assertTrue(status(robot).startsWith("Failed to learn: validation accuracy "), status(robot));
+        assertEquals(io.digitstudio.runs.RunStatus.FAILED_TO_LEARN, app.history.list().get(0).status());
+
+        type(robot, "#hp-lr", "0.1");
+        startAndAwaitEnd(robot);
+        var trained = app.models().activeProperty().get();
+        assertNotSame(builtIn, trained, "a run that learned becomes the active model");
+        String told = app.dialogs.infos.get(app.dialogs.infos.size() - 1);
+        assertTrue(told.startsWith("Training finished: ") && told.endsWith("[Undo]"), told);
+        robot.interact(() -> app.dialogs.lastAction.run());
+        assertSame(builtIn, app.models().activeProperty().get(), "Undo brings the previous model back");
+    }
+
+    @Test
     void snapshotsResumeBitForBitWithTheExactLearningRate(FxRobot robot) throws Exception {
         app.awaitReady();
         subset(robot, "1500", "300");
