@@ -384,7 +384,8 @@ public final class TrainingSession {
 
     /**
      * Trains until the run ends. A run stopped between epochs is snapshotted into its snapshot folder (its own folder
-     * when recorded), so that it can be resumed exactly where it stopped.
+     * when recorded), so that it can be resumed exactly where it stopped; so is the end of a run whose newest snapshot
+     * is older, so that its newest snapshot is always where it is.
      */
     public Outcome run() {
         TrainingResult result = loop.run();
@@ -394,21 +395,25 @@ public final class TrainingSession {
             case DIVERGED -> Verdict.DIVERGED;
         };
         Path stop = null;
-        if (v == Verdict.STOPPED && result.iterations() > 0 && snapshotDir != null && loop.iteration() > 0) {
+        if (snapshotDir != null && loop.iteration() > 0 && v != Verdict.DIVERGED) {
             Optional<Path> last = Snapshot.latest(snapshotDir, runId);
-            boolean taken = last.isPresent() && Snapshot.iterationOf(last.get()) == loop.iteration();
-            if (!taken) {
+            long lastIteration = last.isPresent() ? Snapshot.iterationOf(last.get()) : -1;
+            // a stopped run is kept to resume from; one whose newest snapshot is older than its end gets its end
+            // snapshotted too, so that resuming it never goes back to an earlier state
+            boolean stale = lastIteration >= 0 && lastIteration < loop.iteration();
+            if (lastIteration == loop.iteration()) {
+                stop = last.get();
+            } else if (v == Verdict.STOPPED || stale) {
                 stop = snapshotDir.resolve(Snapshot.stopFileName(loop.iteration()));
                 try {
                     Files.createDirectories(snapshotDir);
                     Snapshot.save(stop, loop);
                 } catch (IOException | RuntimeException e) {
-                    notes.add("warning: could not snapshot the stopped run: " + e.getMessage());
+                    notes.add("warning: could not snapshot the run's end: " + e.getMessage());
                     stop = null;
                 }
-            } else {
-                stop = last.get();
             }
+            if (v != Verdict.STOPPED) stop = null;
         }
         tidyStopSnapshots();
         return new Outcome(result, v, stop);

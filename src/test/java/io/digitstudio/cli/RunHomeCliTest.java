@@ -163,4 +163,43 @@ class RunHomeCliTest {
         assertTrue(tuned.err().contains("starting from base.npz: MLP 784-40-10 (linear 40, relu, linear 10)"), tuned.err());
         assertEquals("linear 40, relu, linear 10", io.digitstudio.io.ModelFiles.loadNpz(dir.resolve("tuned.npz")).model().spec().text());
     }
+
+    @Test
+    void ctrlCEndsTheRunWithOneLineThatSaysHowToResumeIt() throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.digitstudio.Main", "train", "--units", "20",
+                "--lr", "0.1", "--train-size", "2000", "--test-size", "300", "--epochs", "500", "--runs-dir", runs().toString(),
+                "--out", dir.resolve("m.npz").toString()).redirectError(dir.resolve("err.txt").toFile()).start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            String first = lines.readLine();
+            assertNotNull(first, "the run printed no epoch");
+            assertTrue(first.startsWith("epoch:01 "), first);
+            // Ctrl-C in a terminal sends SIGINT to the process
+            assertEquals(0, new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor());
+            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the process ends");
+        }
+        String err = Files.readString(dir.resolve("err.txt"));
+        RunSummary r = new RunStore(runs()).list().get(0);
+        String last = err.strip().lines().reduce((x, y) -> y).orElse("");
+        assertTrue(last.matches("digitstudio: interrupted at epoch [0-9.]+ \\(iteration \\d+\\); no model was saved\\. Continue it with: "
+                + "digitstudio train --resume " + r.id()), err);
+        assertEquals(RunStatus.STOPPED, r.status());
+        assertFalse(Files.exists(dir.resolve("m.npz")));
+        Path stop = new RunStore(runs()).lastSnapshot(r).orElseThrow();
+        assertTrue(stop.getFileName().toString().startsWith("snapshot_iter_"), stop.toString());
+
+        // resumed where it stopped, in the same entry of the history, to the end of the next epoch
+        int epoch = (int) Double.parseDouble(last.replaceAll(".*interrupted at epoch ([0-9.]+) .*", "$1"));
+        CliTest.Run more = train("--resume", r.id(), "--epochs", String.valueOf(epoch + 1));
+        assertEquals(0, more.code(), more.err());
+        assertEquals(1, more.out().lines().count(), more.out());
+        assertEquals(1, new RunStore(runs()).list().size());
+        RunSummary after = new RunStore(runs()).find(r.id());
+        assertEquals(RunStatus.FINISHED, after.status());
+        assertEquals(epoch + 1, after.epochsDone());
+        assertFalse(Files.exists(stop), "the stop snapshot is superseded by the run's later one");
+        CliTest.Run again = train("--resume", r.id(), "--epochs", String.valueOf(epoch + 1));
+        assertEquals(2, again.code(), "its newest snapshot is its end, never the earlier stop: " + again.err());
+        assertTrue(again.err().contains("has already trained all its " + (epoch + 1) + " epochs"), again.err());
+    }
 }
