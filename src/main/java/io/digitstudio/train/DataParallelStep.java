@@ -36,8 +36,15 @@ final class DataParallelStep {
     private float loss;
     private float accuracy;
 
+    private final LossFunction lossFunction;
+
     DataParallelStep(Network model) {
+        this(model, LossFunction.SOFTMAX_CROSS_ENTROPY);
+    }
+
+    DataParallelStep(Network model, LossFunction lossFunction) {
         this.replicas = new Replicas(model);
+        this.lossFunction = lossFunction;
     }
 
     /** How many parts a batch of {@code n} splits into with the cores in use (1: train as before, on one core). */
@@ -95,7 +102,7 @@ final class DataParallelStep {
             System.arraycopy(labels, from, t, 0, m);
             try (Workspace.Scope s = replicas.workspace(w).enter()) {
                 Variable y = net.forward(Variable.ofPart(x, from * d, main.batchShape(m)));
-                Variable l = F.softmaxCrossEntropy(y, t); // reads the first m labels
+                Variable l = lossFunction.apply(y, t); // reads the first m labels
                 losses[w] = l.item();
                 accuracies[w] = F.accuracy(y, t).item();
                 net.cleargrads();

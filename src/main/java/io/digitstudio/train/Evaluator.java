@@ -58,6 +58,14 @@ public final class Evaluator {
         return this;
     }
 
+    /** The loss reported (the run's own, as Chainer's Evaluator reports its target's); softmax cross entropy by default. */
+    public Evaluator lossFunction(LossFunction f) {
+        this.lossFunction = f;
+        return this;
+    }
+
+    private LossFunction lossFunction = LossFunction.SOFTMAX_CROSS_ENTROPY;
+
     public Result evaluate(Network model) {
         return evaluate(model, null, null);
     }
@@ -83,7 +91,7 @@ public final class Evaluator {
                        double[] lossSums, double[] accSums, int p) {
         try (Workspace.Scope s = space.enter()) {
             Variable y = net.forward(Variable.of(b.x(), net.batchShape(n)));
-            lossSums[p] += (double) F.softmaxCrossEntropy(y, b.t()).item() * n;
+            lossSums[p] += (double) lossFunction.apply(y, b.t()).item() * n;
             accSums[p] += (double) F.accuracy(y, b.t()).item() * n;
             if (predictions != null) {
                 float[] pr = Host.toArray(F.softmax(y).data());

@@ -1,16 +1,11 @@
 package io.digitstudio.train;
 
-import io.digitstudio.data.BatchPrefetcher;
 import io.digitstudio.data.Dataset;
-import io.digitstudio.data.ExampleBatch;
 import io.digitstudio.data.LabeledImages;
 import io.digitstudio.data.Rng;
 import io.digitstudio.data.SerialIterator;
 import io.digitstudio.nn.Cores;
-import io.digitstudio.nn.F;
 import io.digitstudio.nn.Network;
-import io.digitstudio.nn.Variable;
-import io.digitstudio.nn.Workspace;
 import io.digitstudio.optim.Optimizer;
 import io.digitstudio.optim.Optimizers;
 
@@ -58,9 +53,9 @@ public final class TrainingLoop {
     private String stopTriggerReason;
     private long startNanos;
     private double elapsedBefore;
-    private final Workspace workspace = new Workspace();
-    /** Splits each step across the cores; null where the network cannot be split (batch normalization, dropout). */
-    private DataParallelStep parallelStep;
+    private LossFunction lossFunction = LossFunction.SOFTMAX_CROSS_ENTROPY;
+    /** The run's updater while it runs (made when the run starts, when the cores to use are known). */
+    private Updater updater;
     private long iteration;
     private RunSetup setup = RunSetup.NONE;
 
@@ -103,6 +98,16 @@ public final class TrainingLoop {
         Dataset trainSet = config.augment() && train instanceof io.digitstudio.data.LabeledImages images
                 ? new io.digitstudio.data.AugmentedDataset(images, config.seed() ^ AUGMENT_SEED_SALT) : train;
         return new TrainingLoop(config, model, optimizer, it, trainSet, test, dataSource);
+    }
+
+    /** The loss the run trains with and validation reports (Chainer's {@code lossfun}); softmax cross entropy by default. */
+    public void setLossFunction(LossFunction f) {
+        this.lossFunction = java.util.Objects.requireNonNull(f);
+        evaluator.lossFunction(f);
+    }
+
+    public LossFunction lossFunction() {
+        return lossFunction;
     }
 
     public void addListener(TrainingListener l) {
@@ -258,14 +263,16 @@ public final class TrainingLoop {
         Map<String, Double> stopState = pendingState.get(STOP_TRIGGER_STATE);
         if (stopTrigger != null && stopState != null) stopTrigger.restore(stopState);
         Throwable failure = null;
-        if (parallelStep == null && Cores.count() > 1 && model.dataParallel()) parallelStep = new DataParallelStep(model);
         publishHyperparams();
         try {
             listeners.forEach(l -> l.onStart(info));
             for (Extension e : ordered) e.initialize(this);
-            try (BatchPrefetcher prefetcher = new BatchPrefetcher(train)) {
+            // the cores are counted now: the command line sets them after the loop is made
+            try (Updater u = Cores.count() > 1 && model.dataParallel() ? new DataParallelUpdater(iterator, train, model, optimizer, lossFunction)
+                    : new StandardUpdater(iterator, train, model, optimizer, lossFunction)) {
+                updater = u;
                 while (iterator.epoch() < config.epochs()) {
-                    End end = iterate(prefetcher, ordered, totalIterations, start);
+                    End end = iterate(ordered, totalIterations, start);
                     if (end != null) {
                         if (end.outcome() != null) outcome = end.outcome();
                         message = end.message();
@@ -315,42 +322,18 @@ public final class TrainingLoop {
      * or how the run ends. A method of its own, not the body of the run's loop: the JIT compiles it once, where as a
      * loop body it had the whole run method compiled again (on-stack replacement) in each run of a session.
      */
-    private End iterate(BatchPrefetcher prefetcher, List<Extension> ordered, long totalIterations, long start) throws InterruptedException {
+    private End iterate(List<Extension> ordered, long totalIterations, long start) throws InterruptedException {
         if (!control.awaitRunnable()) {
             return new End(TrainingResult.Outcome.STOPPED, String.format(Locale.ROOT, "stopped at epoch %.2f", iterator.epochDetail()));
         }
         for (Map.Entry<String, Double> c : control.takeChanges()) applyChange(c.getKey(), c.getValue());
         long t0 = System.nanoTime();
-        int[] indices = iterator.next();
-        prefetchPending = false;
-        int n = indices.length;
-        int parts = parallelStep == null ? 1 : DataParallelStep.parts(n);
-        // split across the cores, each part reads its own examples when the dataset allows several readers
-        boolean partsRead = parts > 1 && train instanceof LabeledImages;
-        ExampleBatch batch = partsRead ? null : prefetcher.take(indices);
-        // one core trains: the next batch is assembled on the helper thread meanwhile; not across an epoch's
-        // end, so that what a snapshot records there (the augmentation's random state) is exactly as
-        // without prefetching. Several cores train: the helper would only take a core from them.
-        if (!iterator.isNewEpoch() && parallelStep == null) {
-            notePrefetch();
-            prefetcher.prefetch(iterator.peekNext());
-        }
-        float loss;
-        float acc;
         double lr = optimizer.get(optimizer.lrName());
-        if (parts > 1) {
-            // every core takes part of the batch; the update is handed their combined gradient
-            if (partsRead) parallelStep.run(train, indices, parts);
-            else parallelStep.run(batch, parts);
-            loss = parallelStep.loss();
-            acc = parallelStep.accuracy();
-        } else {
-            loss = forwardBackward(batch);
-            acc = oneCoreAccuracy;
-        }
-        String failed = !Float.isFinite(loss) ? "the loss became " + (Float.isNaN(loss) ? "NaN" : "infinite")
-                : update(parts > 1 ? parallelStep.gradients() : null);
+        String failed = updater.update();
         if (failed != null) return new End(TrainingResult.Outcome.DIVERGED, divergedMessage(failed));
+        float loss = updater.loss();
+        float acc = updater.accuracy();
+        int n = updater.batchSize();
         iteration++;
         lossSum += (double) loss * n;
         accSum += (double) acc * n;
@@ -381,23 +364,9 @@ public final class TrainingLoop {
         return null;
     }
 
-    /**
-     * Keeps the augmentation's random state from before the next batch is assembled ahead of time, so that a snapshot
-     * taken when the run stops between two iterations records the state that batch starts from.
-     */
-    private void notePrefetch() {
-        if (train instanceof io.digitstudio.data.AugmentedDataset aug) {
-            augmentStateBeforePrefetch = aug.rng().state();
-            prefetchPending = true;
-        }
-    }
-
-    private long augmentStateBeforePrefetch;
-    private boolean prefetchPending;
-
     /** The augmentation's random state as a snapshot records it: before any batch assembled ahead of time. */
     long augmentRngState(io.digitstudio.data.AugmentedDataset aug) {
-        return prefetchPending ? augmentStateBeforePrefetch : aug.rng().state();
+        return updater == null ? aug.rng().state() : updater.augmentRngState(aug);
     }
 
     /** The running sums of the epoch under way (loss, accuracy, examples, training nanoseconds), for snapshots. */
@@ -494,38 +463,6 @@ public final class TrainingLoop {
         seen = 0;
         epochTrainNanos = 0;
         return r;
-    }
-
-    /**
-     * One core's forward pass, loss and accuracy ({@link #oneCoreAccuracy}), then, if the loss is finite, the backward
-     * pass: the gradients are left in the model for the update. Returns the loss.
-     */
-    private float forwardBackward(ExampleBatch batch) {
-        try (Workspace.Scope s = workspace.enter()) {
-            Variable y = model.forward(Variable.of(batch.x(), model.batchShape(batch.size())));
-            Variable l = F.softmaxCrossEntropy(y, batch.t());
-            float loss = l.item();
-            if (!Float.isFinite(loss)) return loss;
-            oneCoreAccuracy = F.accuracy(y, batch.t()).item();
-            model.cleargrads();
-            l.backward();
-            return loss;
-        }
-    }
-
-    private float oneCoreAccuracy;
-
-    /**
-     * The optimizer's update, with the gradient ranges filled by a data-parallel step as they are needed (null: the
-     * model's own gradients); null when done, else why it refused (a weight would have become NaN or infinite).
-     */
-    private String update(io.digitstudio.optim.Optimizer.GradientRange gradients) {
-        try {
-            optimizer.update(gradients);
-            return null;
-        } catch (io.digitstudio.optim.DivergedException ex) {
-            return ex.getMessage();
-        }
     }
 
     private String divergedMessage(String what) {

@@ -86,7 +86,7 @@ class RunStoreTest {
         List<Map<String, Double>> log = store.log(r);
         assertEquals(3, log.size());
         assertEquals(result.epochs().get(2).valAccuracy(), log.get(2).get("validation/main/accuracy"), 1e-6);
-        assertEquals(0.0025, log.get(2).get("lr"), 1e-12);
+        assertEquals(0.025, log.get(2).get("lr"), 1e-12);
         // the final model and the best one load; a matrix per validation, its rows summing to the set
         assertEquals(result.last().valAccuracy(), ModelFiles.loadNpz(store.model(r).orElseThrow()).info().testAccuracy(), 1e-6);
         assertTrue(store.bestModel(r).isPresent());
