@@ -37,6 +37,11 @@ final class RunsCommand implements Runnable {
         return Double.isNaN(a) ? "-" : String.format(Locale.ROOT, "%.4f", a);
     }
 
+    /** A count as JSON gave it back (a number, perhaps with a fraction of .0). */
+    private static String count(Object v) {
+        return v instanceof Number n ? String.valueOf(n.longValue()) : String.valueOf(v);
+    }
+
     static String duration(double s) {
         long t = Math.round(s);
         return t >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60) : String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60);
@@ -90,6 +95,11 @@ final class RunsCommand implements Runnable {
             System.out.println("started     " + WHEN.format(r.created()) + " from the " + (r.settings().origin().equals("gui") ? "app" : "command line"));
             System.out.printf(Locale.ROOT, "progress    epoch %d of %d, %s%n", r.epochsDone(), r.settings().config().epochs(), duration(r.seconds()));
             System.out.printf(Locale.ROOT, "accuracy    best %s (epoch %d), final %s%n", acc(r.bestAccuracy()), r.bestEpoch(), acc(r.finalAccuracy()));
+            for (Map<String, Object> m : r.resumes()) {
+                Object at = m.get("at");
+                System.out.println("resumed     at epoch " + count(m.get("epoch")) + " (iteration " + count(m.get("iteration")) + ")"
+                        + (at == null ? "" : ", " + WHEN.format(java.time.Instant.parse(String.valueOf(at)))));
+            }
             if (!r.notes().isBlank()) System.out.println("notes       " + r.notes().replace("\n", "\n            "));
             System.out.println();
             r.settings().comparable().forEach((k, v) -> System.out.printf(Locale.ROOT, "%-20s%s%n", k, v));

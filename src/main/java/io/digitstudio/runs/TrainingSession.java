@@ -318,6 +318,10 @@ public final class TrainingSession {
             loop.setSetup(new RunSetup(id, dir == null ? "" : dir.toAbsolutePath().toString(), modelOut == null ? "" : modelOut.toAbsolutePath().toString(),
                     snapDir == null ? "" : snapDir.toString(), every, every > 0 ? kept : 0));
             loop.apply(opts, d.name(), d.classNames());
+            if (opts.warmupEpochs() > c.epochs()) {
+                notes.add("warning: the warm-up (" + epochs(opts.warmupEpochs()) + ") is longer than the run (" + epochs(c.epochs())
+                        + "): the learning rate never reaches " + RunSummary.number(c.lr()));
+            }
             if (opts.keepBest() && modelOut == null && rec == null) {
                 try { // nowhere else to keep it: a temporary file until the run ends
                     Path tmp = Files.createTempFile("digitstudio-best-", ".npz");
@@ -329,6 +333,10 @@ public final class TrainingSession {
             }
             if (every > 0) loop.addListener(new SnapshotWriter(loop, snapshotsIn, every, kept));
             return new TrainingSession(loop, d, rec, id, snapshotsIn, modelOut, replace, r, notes);
+        }
+
+        private static String epochs(int n) {
+            return n + (n == 1 ? " epoch" : " epochs");
         }
 
         private static RunOptions withLog(RunOptions saved, RunOptions asked) {

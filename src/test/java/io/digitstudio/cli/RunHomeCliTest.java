@@ -101,6 +101,8 @@ class RunHomeCliTest {
         assertEquals(2, ((Number) r.resumes().get(0).get("epoch")).intValue());
         assertEquals(4, new RunStore(runs()).log(r).size(), "the log goes on: four epochs");
         assertTrue(Files.exists(dir.resolve("a.npz")), "the run's own output, brought up to date");
+        CliTest.Run shown = CliTest.run("runs", "show", idA, "--runs-dir", runs().toString());
+        assertTrue(shown.out().contains("\nresumed     at epoch 2 (iteration 32), "), shown.out());
         assertTrue(more.err().contains("saved 784-20-20-10 model to " + dir.resolve("a.npz")), more.err());
     }
 
@@ -150,6 +152,13 @@ class RunHomeCliTest {
         assertEquals(RunStatus.FAILED_TO_LEARN, s.status(), r.err());
         assertEquals("failed to learn", s.status().label());
         assertTrue(r.err().contains("warning: the run failed to learn: validation accuracy"), r.err());
+    }
+
+    @Test
+    void aWarmUpLongerThanTheRunIsSaidInOneLine() {
+        CliTest.Run r = train("--warmup", "5", "--epochs", "1", "--out", dir.resolve("w.npz").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().lines().anyMatch(l -> l.equals("warning: the warm-up (5 epochs) is longer than the run (1 epoch): the learning rate never reaches 0.1")), r.err());
     }
 
     @Test

@@ -57,6 +57,27 @@ class RunStoreTest {
     }
 
     @Test
+    void aRunIsNeverResumedFromAnotherRunsSnapshot() throws Exception {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        java.nio.file.Path shared = dir.resolve("shared");
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int epochs : new int[]{2, 3}) {
+            TrainingLoop loop = TrainingLoop.create(small(epochs), train, test, "t");
+            RunRecorder r = RunRecorder.start(store, loop, new RunRecorder.Origin("cli", RunOptions.NONE, "MNIST", "MNIST (bundled)", "abc123",
+                    io.digitstudio.data.ClassNames.numbers(10), shared.toString(), ""));
+            loop.setSetup(new io.digitstudio.train.RunSetup(r.id(), "", "", shared.toString(), 1, 5));
+            loop.addListener(new io.digitstudio.train.SnapshotWriter(loop, shared, 1, 5));
+            loop.run();
+            ids.add(r.id());
+        }
+        // as before snapshot folders were refused, the second run wrote its epochs 1-3 over the first's 1-2: the first
+        // run is never resumed from the second's snapshots (it has none left), the second from its own newest
+        assertTrue(store.lastSnapshot(store.find(ids.get(0))).isEmpty());
+        assertEquals(ids.get(1), io.digitstudio.train.Snapshot.runId(store.lastSnapshot(store.find(ids.get(1))).orElseThrow()));
+        assertEquals("snapshot_epoch_0003.npz", store.lastSnapshot(store.find(ids.get(1))).orElseThrow().getFileName().toString());
+    }
+
+    @Test
     void aFinishedRunIsRecordedWithItsSettingsLogModelsAndMatrices() throws Exception {
         RunStore store = new RunStore(dir);
         TrainingLoop loop = TrainingLoop.create(small(3), train, test, "t");
