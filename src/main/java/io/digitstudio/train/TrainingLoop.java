@@ -47,7 +47,7 @@ public final class TrainingLoop {
     private final TrainingControl control = new TrainingControl();
     private final List<EpochReport> reports = new ArrayList<>();
     private final List<Extension> extensions = new ArrayList<>();
-    private final Map<String, Double> observation = new java.util.LinkedHashMap<>();
+    private final Reporter reporter = new Reporter();
     private Map<String, Map<String, Double>> pendingState = Map.of();
     private Trigger stopTrigger;
     private String stopTriggerReason;
@@ -81,6 +81,7 @@ public final class TrainingLoop {
         this.train = train;
         this.test = test;
         this.evaluator = new Evaluator(test, config.batchSize()).tallyConfusion(true);
+        reporter.addObserver("main", model);
         this.dataSource = dataSource;
     }
 
@@ -141,14 +142,19 @@ public final class TrainingLoop {
         return stopTrigger;
     }
 
-    /** The current iteration's observations by Chainer's names; extensions may add their own. */
+    /** The current iteration's observations by Chainer's names, read-only; extensions report through {@link #reporter()}. */
     public Map<String, Double> observation() {
-        return observation;
+        return reporter.observation();
+    }
+
+    /** The run's reporter: the model reports as {@code main}, validation in the {@code validation} scope. */
+    public Reporter reporter() {
+        return reporter;
     }
 
     /** Reports an observation for the current iteration (Chainer's {@code chainer.report}). */
     public void report(String name, double value) {
-        observation.put(name, value);
+        reporter.report(name, value);
     }
 
     /** Seconds since the run started, counting the time before a resume (Chainer's {@code trainer.elapsed_time}). */
@@ -339,10 +345,10 @@ public final class TrainingLoop {
         accSum += (double) acc * n;
         seen += n;
         epochTrainNanos += System.nanoTime() - t0;
-        observation.clear();
-        observation.put("main/loss", (double) loss);
-        observation.put("main/accuracy", (double) acc);
-        observation.put("lr", lr);
+        reporter.clear();
+        reporter.report(model, "loss", loss);
+        reporter.report(model, "accuracy", acc);
+        reporter.report("lr", lr);
         if (!listeners.isEmpty()) tellIteration(loss, acc, lr, totalIterations, start);
         EpochReport epochReport = null;
         if (iterator.isNewEpoch()) {
@@ -450,13 +456,15 @@ public final class TrainingLoop {
         long v0 = System.nanoTime();
         Evaluator.Result val = evaluator.evaluate(model, f -> listeners.forEach(l -> l.onValidation(epoch, f)), control);
         if (val == null) return null;
-        Double lr = observation.get("lr"); // the rate the epoch's last update used
+        Double lr = reporter.get("lr"); // the rate the epoch's last update used
         EpochReport r = new EpochReport(epoch, iteration, lossSum / seen, accSum / seen, val.loss(), val.accuracy(),
                 epochTrainNanos / 1e9, (System.nanoTime() - v0) / 1e9, lr == null ? Double.NaN : lr);
         reports.add(r);
         lastConfusion = val.confusion();
-        observation.put("validation/main/loss", val.loss());
-        observation.put("validation/main/accuracy", val.accuracy());
+        try (Reporter.Scope v = reporter.scope("validation")) {
+            reporter.report(model, "loss", val.loss());
+            reporter.report(model, "accuracy", val.accuracy());
+        }
         publishHyperparams();
         lossSum = 0;
         accSum = 0;
