@@ -331,7 +331,7 @@ public final class TrainingSession {
                     throw new java.io.UncheckedIOException("cannot keep the best model: " + e.getMessage(), e);
                 }
             }
-            if (every > 0) loop.addListener(new SnapshotWriter(loop, snapshotsIn, every, kept));
+            if (every > 0) loop.addExtension(new SnapshotWriter(loop, snapshotsIn, every, kept));
             return new TrainingSession(loop, d, rec, id, snapshotsIn, modelOut, replace, r, notes);
         }
 

@@ -9,13 +9,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A listener that snapshots the run every {@code every} epochs into a folder as {@code snapshot_epoch_NNNN.npz},
- * keeping the newest {@code keep} of the run's own: a snapshot that names another run is never deleted.
+ * Chainer's {@code snapshot} extension: every {@code every} epochs the whole run goes into a folder as
+ * {@code snapshot_epoch_NNNN.npz}, keeping the newest {@code keep} of the run's own (a snapshot that names another run
+ * is never deleted). Its priority is Chainer's, below every other extension's, so a snapshot holds what they did at
+ * the same iteration (a schedule's rate for the next epoch, the log's entry).
  */
-public final class SnapshotWriter implements TrainingListener {
+public final class SnapshotWriter implements Extension {
+    /** Chainer's snapshot priority: after every other extension of the iteration. */
+    public static final int PRIORITY = -100;
+
     private final TrainingLoop loop;
     private final Path dir;
-    private final int every;
     private final int keep;
     private Path last;
 
@@ -32,14 +36,30 @@ public final class SnapshotWriter implements TrainingListener {
         }
         this.loop = loop;
         this.dir = dir;
-        this.every = every;
         this.keep = keep;
+        this.trigger = Trigger.everyEpochs(every);
+    }
+
+    private final Trigger trigger;
+
+    @Override
+    public String name() {
+        return "snapshot";
     }
 
     @Override
-    public void onEpoch(EpochReport report) {
-        if (report.epoch() % every != 0) return;
-        Path file = dir.resolve(String.format(Locale.ROOT, "snapshot_epoch_%04d.npz", report.epoch()));
+    public Trigger trigger() {
+        return trigger;
+    }
+
+    @Override
+    public int priority() {
+        return PRIORITY;
+    }
+
+    @Override
+    public void call(TrainingLoop loop) {
+        Path file = dir.resolve(String.format(Locale.ROOT, "snapshot_epoch_%04d.npz", loop.iterator().epoch()));
         try {
             Snapshot.save(file, loop);
             last = file;

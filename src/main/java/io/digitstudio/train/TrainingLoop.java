@@ -356,8 +356,6 @@ public final class TrainingLoop {
             if (epochReport == null) return new End(TrainingResult.Outcome.STOPPED, "stopped during validation of epoch " + iterator.epoch());
         }
         runExtensions(ordered);
-        // listeners hear of the epoch once the extensions have run, so a snapshot taken now holds what a
-        // schedule set for the next epoch (Chainer runs its snapshot extension last for the same reason)
         if (epochReport != null) {
             EpochReport r = epochReport;
             ConfusionMatrix m = lastConfusion;

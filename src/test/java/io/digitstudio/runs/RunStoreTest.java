@@ -66,7 +66,7 @@ class RunStoreTest {
             RunRecorder r = RunRecorder.start(store, loop, new RunRecorder.Origin("cli", RunOptions.NONE, "MNIST", "MNIST (bundled)", "abc123",
                     io.digitstudio.data.ClassNames.numbers(10), shared.toString(), ""));
             loop.setSetup(new io.digitstudio.train.RunSetup(r.id(), "", "", shared.toString(), 1, 5));
-            loop.addListener(new io.digitstudio.train.SnapshotWriter(loop, shared, 1, 5));
+            loop.addExtension(new io.digitstudio.train.SnapshotWriter(loop, shared, 1, 5));
             loop.run();
             ids.add(r.id());
         }

@@ -232,7 +232,7 @@ class ExtensionsTest {
         TrainingLoop first = TrainingLoop.create(config(2), train, test, "t");
         first.apply(new RunOptions("exponential:0.7", 1, 3, false, dir.resolve("log2.json").toString()), "t", null);
         first.control().requestChange("momentum", 0.8);
-        first.addListener(new SnapshotWriter(first, dir, 1, 2));
+        first.addExtension(new SnapshotWriter(first, dir, 1, 2));
         first.run();
         Map<String, io.digitstudio.io.NpyArray> snap = Snapshot.read(dir.resolve("snapshot_epoch_0002.npz"));
         TrainingLoop resumed = Snapshot.resume(snap, "snap", train, test, "t", 4);

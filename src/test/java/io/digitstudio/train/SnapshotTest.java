@@ -43,7 +43,7 @@ class SnapshotTest {
         straight.run();
 
         TrainingLoop first = TrainingLoop.create(four.withEpochs(2), train, test, "t");
-        first.addListener(new SnapshotWriter(first, dir, 1, 2));
+        first.addExtension(new SnapshotWriter(first, dir, 1, 2));
         first.run();
         Path snap = dir.resolve("snapshot_epoch_0002.npz");
         assertTrue(Files.exists(snap));
@@ -114,14 +114,14 @@ class SnapshotTest {
     void keepingTheLastKNeverDeletesAnotherRunsSnapshots() throws Exception {
         TrainingLoop other = TrainingLoop.create(TrainingConfig.tutorial().withEpochs(4).withUnits(16), train, test, "t");
         other.setSetup(new RunSetup("0000aaaa", "", "", dir.toString(), 1, 5));
-        other.addListener(new SnapshotWriter(other, dir, 1, 5));
+        other.addExtension(new SnapshotWriter(other, dir, 1, 5));
         other.run();
         Path sub = dir.resolve("mine");
         Files.createDirectories(sub);
         for (int e = 3; e <= 4; e++) Files.copy(dir.resolve(String.format("snapshot_epoch_%04d.npz", e)), sub.resolve(String.format("snapshot_epoch_%04d.npz", e)));
         TrainingLoop mine = TrainingLoop.create(TrainingConfig.tutorial().withEpochs(2).withUnits(16), train, test, "t");
         mine.setSetup(new RunSetup("0000bbbb", "", "", sub.toString(), 1, 1));
-        mine.addListener(new SnapshotWriter(mine, sub, 1, 1));
+        mine.addExtension(new SnapshotWriter(mine, sub, 1, 1));
         mine.run();
         try (var files = Files.list(sub)) {
             // the other run's epochs 3 and 4 stay; of this run's own two, the newest is kept
@@ -137,7 +137,7 @@ class SnapshotTest {
     void snapshotsAreChainerStyleNpzKeepingTheLastK() throws Exception {
         TrainingLoop loop = TrainingLoop.create(TrainingConfig.tutorial().withEpochs(3).withUnits(16), train, test, "t");
         loop.setSetup(new RunSetup("00c0ffee", "", "", dir.toString(), 1, 2));
-        loop.addListener(new SnapshotWriter(loop, dir, 1, 2));
+        loop.addExtension(new SnapshotWriter(loop, dir, 1, 2));
         loop.run();
         try (var files = Files.list(dir)) {
             assertEquals(List.of("snapshot_epoch_0002.npz", "snapshot_epoch_0003.npz"), files.map(p -> p.getFileName().toString()).sorted().toList());
@@ -155,7 +155,7 @@ class SnapshotTest {
     @Test
     void resumingOnOtherDataOrFromAModelFileIsRefused() throws Exception {
         TrainingLoop loop = TrainingLoop.create(TrainingConfig.tutorial().withEpochs(1).withUnits(16), train, test, "t");
-        loop.addListener(new SnapshotWriter(loop, dir, 1, 1));
+        loop.addExtension(new SnapshotWriter(loop, dir, 1, 1));
         loop.run();
         Map<String, NpyArray> a = Snapshot.read(dir.resolve("snapshot_epoch_0001.npz"));
         String m = assertThrows(FormatException.class, () -> Snapshot.resume(a, "s.npz", train.head(1000), test, "t", null)).getMessage();
