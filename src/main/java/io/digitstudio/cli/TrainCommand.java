@@ -5,7 +5,6 @@ import io.digitstudio.runs.TrainingSession;
 import io.digitstudio.train.EpochReport;
 import io.digitstudio.train.RunOptions;
 import io.digitstudio.train.TrainingConfig;
-import io.digitstudio.train.TrainingListener;
 import io.digitstudio.train.TrainingLoop;
 import io.digitstudio.train.TrainingResult;
 import picocli.CommandLine.Command;
@@ -130,18 +129,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainingLoop loop = session.loop();
         session.notes().forEach(System.err::println);
         // the bar first, so that it is wiped from the terminal before each epoch line is printed
-        if (System.console() != null) loop.addListener(new ProgressBar(System.err));
-        boolean lrVaries = loop.options().lrVaries();
-        loop.addListener(new TrainingListener() {
-            @Override
-            public void onEpoch(EpochReport r) {
-                // the tutorial's line; the learning rate only when a schedule makes it change
-                Double lr = loop.observation().get("lr");
-                System.out.println(lrVaries && lr != null ? r.tutorialLine() + " lr:" + new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", lr))
-                        .stripTrailingZeros().toPlainString() : r.tutorialLine());
-                System.out.flush();
-            }
-        });
+        if (System.console() != null) loop.addExtension(new ProgressBar(System.err));
+        loop.addExtension(new EpochLines(loop.options().lrVaries()));
         TrainingSession.Outcome outcome;
         try (Interruption ignored = new Interruption(loop)) {
             outcome = session.run();
@@ -186,6 +175,33 @@ final class TrainCommand implements Callable<Integer> {
                 .ifPresent(b -> System.err.printf(Locale.ROOT, "saved the best model (epoch %d, validation accuracy %.4f) to %s%n", b.epoch(), b.accuracy(), b.file()));
         if (result.message() != null && result.outcome() == TrainingResult.Outcome.COMPLETED) System.err.println(result.message());
         return 0;
+    }
+
+    /**
+     * The tutorial's line for each epoch on stdout (Chainer's {@code PrintReport}); the learning rate only when a
+     * schedule makes it change. After the progress bar, which wipes its line first.
+     */
+    private static final class EpochLines implements io.digitstudio.train.Extension {
+        private final boolean lrVaries;
+
+        EpochLines(boolean lrVaries) {
+            this.lrVaries = lrVaries;
+        }
+
+        @Override
+        public String name() {
+            return "PrintReport";
+        }
+
+        @Override
+        public void call(TrainingLoop loop) {
+            EpochReport r = loop.reports().isEmpty() ? null : loop.reports().get(loop.reports().size() - 1);
+            if (r == null || r.epoch() != loop.iterator().epoch()) return;
+            Double lr = loop.observation().get("lr");
+            System.out.println(lrVaries && lr != null ? r.tutorialLine() + " lr:" + new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", lr))
+                    .stripTrailingZeros().toPlainString() : r.tutorialLine());
+            System.out.flush();
+        }
     }
 
     /** The exit code of a run interrupted by Ctrl-C (as a shell reports SIGINT). */

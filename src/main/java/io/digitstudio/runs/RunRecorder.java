@@ -8,7 +8,6 @@ import io.digitstudio.train.EpochReport;
 import io.digitstudio.train.KeepBest;
 import io.digitstudio.train.LogReport;
 import io.digitstudio.train.RunOptions;
-import io.digitstudio.train.TrainingListener;
 import io.digitstudio.train.TrainingLoop;
 import io.digitstudio.train.TrainingResult;
 
@@ -23,13 +22,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Records one run into its folder of the history, as a listener of the loop plus two extensions of its own (a
+ * Records one run into its folder of the history, as an extension of the loop plus two more of its own (a
  * {@link LogReport} writing the folder's {@code log}, a {@link KeepBest} keeping {@code best.npz}), under their own
  * names so the user's {@code --log} and {@code --keep-best} run beside them. The status file is rewritten after every
  * epoch and at the end; the lock is held from the start to the end. A recording that fails (a full disk) never stops
  * the training: the first problem is kept in {@link #problem()} and recording stops.
  */
-public final class RunRecorder implements TrainingListener {
+public final class RunRecorder implements io.digitstudio.train.Extension {
     /** Names of the recorder's extensions in a run (and in its snapshots). */
     static final String LOG_NAME = "RunLog";
     static final String BEST_NAME = "RunBest";
@@ -131,7 +130,7 @@ public final class RunRecorder implements TrainingListener {
         r.writeStatus("running", "");
         loop.addExtension(new LogReport(r.folder.resolve(RunStore.LOG), LOG_NAME));
         loop.addExtension(new KeepBest(r.folder.resolve(RunStore.BEST), o.dataName(), o.classNames(), BEST_NAME));
-        loop.addListener(r);
+        loop.addExtension(r);
         return r;
     }
 
@@ -168,7 +167,21 @@ public final class RunRecorder implements TrainingListener {
     }
 
     @Override
-    public void onConfusion(int epoch, ConfusionMatrix matrix) {
+    public String name() {
+        return "RunRecord";
+    }
+
+    /** Each epoch's end: its confusion matrix and the status, after the run's log has its entry. */
+    @Override
+    public void call(TrainingLoop l) {
+        EpochReport r = l.reports().isEmpty() ? null : l.reports().get(l.reports().size() - 1);
+        if (r == null || r.epoch() != l.iterator().epoch()) return; // the validation was cut short
+        if (l.lastConfusion() != null) writeConfusion(r.epoch(), l.lastConfusion());
+        note(r);
+        writeStatus("running", "");
+    }
+
+    private void writeConfusion(int epoch, ConfusionMatrix matrix) {
         if (problem != null) return;
         try {
             Path dir = Files.createDirectories(folder.resolve(RunStore.CONFUSION));
@@ -176,12 +189,6 @@ public final class RunRecorder implements TrainingListener {
         } catch (IOException | RuntimeException e) {
             fail(e);
         }
-    }
-
-    @Override
-    public void onEpoch(EpochReport r) {
-        note(r);
-        writeStatus("running", "");
     }
 
     private void note(EpochReport r) {
@@ -192,8 +199,10 @@ public final class RunRecorder implements TrainingListener {
         }
     }
 
+    /** The run's end: its model and final status, then the lock goes. */
     @Override
-    public void onEnd(TrainingResult result) {
+    public void finalize(TrainingLoop l) {
+        TrainingResult result = l.result();
         try {
             if (problem == null && result.iterations() > 0 && result.outcome() != TrainingResult.Outcome.DIVERGED) {
                 try {

@@ -292,21 +292,24 @@ public final class TrainingLoop {
             }
         } catch (RuntimeException | Error e) {
             failure = e;
-        } finally {
-            // every extension is finalized, whatever ended the run (Chainer's trainer does the same)
-            for (Extension e : ordered) {
-                try {
-                    e.finalize(this);
-                } catch (RuntimeException | Error ex) {
-                    if (failure == null) failure = ex;
-                }
-            }
         }
         if (failure != null) {
             outcome = TrainingResult.Outcome.STOPPED;
             message = "failed: " + (failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
         }
-        TrainingResult result = new TrainingResult(outcome, List.copyOf(reports), iteration, (System.nanoTime() - start) / 1e9, message);
+        result = new TrainingResult(outcome, List.copyOf(reports), iteration, (System.nanoTime() - start) / 1e9, message);
+        // every extension is finalized, whatever ended the run (Chainer's trainer does the same); they may read how
+        for (Extension e : ordered) {
+            try {
+                e.finalize(this);
+            } catch (RuntimeException | Error ex) {
+                if (failure == null) {
+                    failure = ex;
+                    result = new TrainingResult(TrainingResult.Outcome.STOPPED, result.epochs(), iteration, result.seconds(),
+                            "failed: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+                }
+            }
+        }
         for (TrainingListener l : listeners) {
             try {
                 l.onEnd(result);
@@ -316,6 +319,13 @@ public final class TrainingLoop {
         }
         if (failure instanceof RuntimeException r) throw r;
         if (failure instanceof Error err) throw err;
+        return result;
+    }
+
+    private volatile TrainingResult result;
+
+    /** How the run ended, once it has (extensions read it when they are finalized); null before. */
+    public TrainingResult result() {
         return result;
     }
 
