@@ -3,7 +3,7 @@ package io.digitstudio.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Checks an output path before hours of training rather than after. */
+/** Checks an output path before hours of work rather than after, and never over a file the user has unless forced. */
 final class ModelOutput {
     private ModelOutput() {
     }
@@ -14,5 +14,14 @@ final class ModelOutput {
         Path dir = abs.getParent();
         if (dir != null && !Files.isDirectory(dir)) throw new UserInputException("folder " + dir + " does not exist");
         if (dir != null && !Files.isWritable(dir)) throw new UserInputException("folder " + dir + " is not writable");
+    }
+
+    /**
+     * {@link #check} and, unless {@code force}, that the file does not exist yet: {@code option} names what to change
+     * ("--out", "FILE.zip").
+     */
+    static void checkNew(Path out, boolean force, String option) {
+        check(out);
+        if (!force && Files.exists(out)) throw new UserInputException(out + " already exists; give another " + option + ", or add --force to replace it");
     }
 }

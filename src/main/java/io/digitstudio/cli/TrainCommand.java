@@ -255,8 +255,8 @@ final class TrainCommand implements Callable<Integer> {
                 log == null ? "" : log.toAbsolutePath().toString());
         if (earlyStop != null && earlyStop < 1) throw new UserInputException("--early-stop must be at least 1, got " + earlyStop);
         if (log != null) {
-            ModelOutput.check(log);
-            if (java.nio.file.Files.exists(log) && !force && saved == null) throw new UserInputException(log + " already exists; give another --log, or add --force to replace it");
+            if (saved == null) ModelOutput.checkNew(log, force, "--log");
+            else ModelOutput.check(log); // a resumed run's log goes on in its file
         }
         if (saved == null) return asked;
         refuse(given, List.of(new Check("--lr-shift", asked.lrShift(), saved.lrShift()), new Check("--warmup", asked.warmupEpochs(), saved.warmupEpochs()),
