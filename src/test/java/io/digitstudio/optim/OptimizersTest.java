@@ -101,6 +101,38 @@ class OptimizersTest {
     }
 
     @Test
+    void everyOptimizerIsDescribedByItsOwnClass() {
+        assertEquals(Optimizers.NAMES.size(), new java.util.HashSet<>(Optimizers.NAMES).size(), "names are unique");
+        // snapshots written before optimizers were saved by name hold their index in this list
+        assertEquals(java.util.List.of("momentum-sgd", "sgd", "adam", "rmsprop", "adagrad"), Optimizers.NAMES.subList(0, 5));
+        for (OptimizerType t : Optimizers.TYPES) {
+            Optimizer o = Optimizers.create(t.name(), java.util.Map.of());
+            assertSame(t, o.type(), t.name());
+            assertEquals(t.name(), o.name());
+            for (OptimizerType.Param p : t.params()) assertEquals(p.defaultValue(), o.get(p.key()), t.name() + "/" + p.key());
+            assertEquals(t.learningRate().key(), o.lrName());
+            assertFalse(t.label().isBlank());
+            assertFalse(t.help().isBlank());
+            assertSame(t, Optimizers.type(t.label()), "the label reads as the name: " + t.label());
+        }
+        assertEquals("momentum-sgd", Optimizers.canonical("MomentumSGD"));
+        assertEquals("momentum-sgd", Optimizers.canonical(" momentum_sgd "));
+        assertEquals("alpha", Optimizers.learningRateKey("adam"));
+        assertEquals(java.util.Map.of("lr", 0.5, "momentum", 0.9), Optimizers.resolve("momentum-sgd", java.util.Map.of("lr", 0.5)));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Optimizers.resolve("sgd", java.util.Map.of("momentum", 0.5)))
+                .getMessage().contains("sgd has no hyper-parameter 'momentum'; it has lr"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Optimizers.create("adam", java.util.Map.of("beta2", 1.0)))
+                .getMessage().contains("beta2 must be in [0, 1)"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Optimizers.create("adam", java.util.Map.of("alpha", 0.0)))
+                .getMessage().contains("learning rate must be a positive number"));
+        // a schedule may take the learning rate to 0, nothing else may leave its range
+        Optimizer adam = new Adam();
+        adam.set("alpha", 0);
+        assertThrows(IllegalArgumentException.class, () -> adam.set("eps", 0));
+        assertThrows(IllegalArgumentException.class, () -> adam.set("eta", -1));
+    }
+
+    @Test
     void factoryRefusesWithTheAllowedRange() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Optimizers.create("nadam", null, null)).getMessage()
                 .contains("momentum-sgd, sgd, adam, rmsprop, adagrad"));

@@ -28,8 +28,6 @@ import java.util.Map;
 
 /** The settings form of the Train view (data, network, optimizer, run) over a {@link TrainSettings}. */
 public final class SettingsPane extends ScrollPane {
-    static final Map<String, String> OPTIMIZER_LABELS = Map.of("momentum-sgd", "MomentumSGD", "sgd", "SGD", "adam", "Adam",
-            "rmsprop", "RMSprop", "adagrad", "AdaGrad");
     static final String BUILT_IN = "MNIST (built in)";
     static final String FOLDER = "Folder of IDX files…";
 
@@ -187,7 +185,7 @@ public final class SettingsPane extends ScrollPane {
         opt.setConverter(new StringConverter<>() {
             @Override
             public String toString(String name) {
-                return name == null ? "" : OPTIMIZER_LABELS.getOrDefault(name, name);
+                return name == null ? "" : Optimizers.type(name).label();
             }
 
             @Override
@@ -197,6 +195,10 @@ public final class SettingsPane extends ScrollPane {
         });
         opt.valueProperty().bindBidirectional(s.optimizerProperty());
         field("Optimizer", opt);
+        Label about = hint(Bindings.createStringBinding(() -> Optimizers.NAMES.contains(s.optimizerProperty().get())
+                ? Optimizers.type(s.optimizerProperty().get()).help() : "", s.optimizerProperty()), "optimizerHelp");
+        about.getStyleClass().add("hint");
+        grid.add(about, 0, row++, 2, 1);
         GridPane hyper = new GridPane();
         hyper.setHgap(8);
         hyper.setVgap(6);
@@ -204,10 +206,10 @@ public final class SettingsPane extends ScrollPane {
             hyper.getChildren().clear();
             int r = 0;
             for (HyperParam h : s.hyperparams()) {
-                Label l = new Label(h.key());
+                Label l = new Label(h.label());
                 l.setMinWidth(Region.USE_PREF_SIZE);
                 TextField f = text(h.text(), "hp-" + h.key(), HyperParam.format(h.defaultValue()));
-                f.setTooltip(new Tooltip("Chainer's default: " + HyperParam.format(h.defaultValue())));
+                f.setTooltip(new Tooltip(h.help()));
                 l.setLabelFor(f);
                 hyper.add(l, 0, r);
                 hyper.add(f, 1, r++);
