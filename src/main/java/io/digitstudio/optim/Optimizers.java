@@ -20,7 +20,8 @@ public final class Optimizers {
             Sgd.TYPE,
             Adam.TYPE,
             RmsProp.TYPE,
-            AdaGrad.TYPE);
+            AdaGrad.TYPE,
+            NesterovAg.TYPE);
 
     public static final List<String> NAMES = TYPES.stream().map(OptimizerType::name).toList();
 

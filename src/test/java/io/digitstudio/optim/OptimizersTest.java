@@ -81,6 +81,25 @@ class OptimizersTest {
     }
 
     @Test
+    void nesterovAg() {
+        // Chainer's rule: v = 0.9 v - 0.1 g; W += 0.81 v; W -= 0.19 g.  Step 1 (g=1): v=-0.1, w = 1 - 0.081 - 0.19 = 0.729.
+        // Step 2 (g=0.5): v = -0.09 - 0.05 = -0.14, w = 0.729 - 0.1134 - 0.095 = 0.5206 (numpy float32: 0x1.0a8c18p-1)
+        float[] w = steps(new NesterovAg(0.1, 0.9), new float[]{1, 0}, new float[]{0.5f, 0});
+        assertEquals(0.5206f, w[0], 1e-6f);
+        assertEquals(0x1.0a8c18p-1f, w[0], 0f);
+        assertEquals(-1f, w[1], 0f);
+        // Chainer's defaults, three steps; the bits numpy's float32 arithmetic gives
+        float[] d = steps(new NesterovAg(), new float[]{2, -0.5f}, new float[]{-1, 3}, new float[]{0.25f, 0.125f});
+        assertArrayEquals(new float[]{0x1.e4347ep-1f, -0x1.16097ap+0f}, d, 0f);
+        NesterovAg def = new NesterovAg();
+        assertEquals(0.01, def.get("lr"));
+        assertEquals(0.9, def.get("momentum"));
+        assertEquals(java.util.Set.of("v"), def.setup(new One()).rules().get("p").state().keySet());
+        assertEquals("nesterov-ag", Optimizers.canonical("NesterovAG"));
+        assertEquals(java.util.Map.of("lr", 0.01, "momentum", 0.9), Optimizers.defaults("nesterov-ag"));
+    }
+
+    @Test
     void parametersWithoutGradientsAreSkipped() {
         One link = new One();
         Optimizer opt = new MomentumSgd().setup(link);
