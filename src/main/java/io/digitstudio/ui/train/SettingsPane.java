@@ -129,8 +129,11 @@ public final class SettingsPane extends ScrollPane {
         editor.setWrapText(true);
         editor.setPrefRowCount(3);
         editor.setPromptText("conv 20 5, relu, maxpool 2, linear 500, relu, dropout 0.5, linear");
-        editor.setTooltip(new Tooltip("Layers separated by commas: conv OUT K [stride S] [pad P], maxpool K, avgpool K, linear N, relu, sigmoid, tanh,"
-                + " dropout R, flatten. A last \"linear\" without a size has one output per class."));
+        Tooltip layers = new Tooltip("Layers separated by commas: " + io.digitstudio.nn.LayerTypes.usage()
+                + ". A last \"linear\" without a size has one output per class.");
+        layers.setWrapText(true);
+        layers.setMaxWidth(480);
+        editor.setTooltip(layers);
         editor.textProperty().bindBidirectional(s.specProperty());
         s.specErrorProperty().addListener((o, a, b) -> editor.pseudoClassStateChanged(INVALID, b != null));
         grid.add(editor, 0, row++, 2, 1);
