@@ -12,7 +12,8 @@ public final class LayerTypes {
             PoolLayer.TYPE,
             BatchNormLayer.TYPE,
             DropoutLayer.TYPE,
-            FlattenLayer.TYPE);
+            FlattenLayer.TYPE,
+            LeakyReluLayer.TYPE);
 
     private LayerTypes() {
     }

@@ -70,6 +70,20 @@ class TrainViewModelsTest {
     }
 
     @Test
+    void theSpecEditorsTableShowsALeakyRelu() {
+        TrainSettings s = new TrainSettings();
+        s.specProperty().set("linear 64, leaky_relu 0.1, linear");
+        assertNull(s.specErrorProperty().get());
+        assertEquals(TrainSettings.CUSTOM, s.presetProperty().get());
+        var rows = s.summaryProperty().get().rows();
+        assertEquals("leaky_relu", rows.get(2).type());
+        assertEquals("(64,)", rows.get(2).shapeText());
+        s.specProperty().set("linear 64, leaky_relu 1, linear");
+        assertEquals("Layer 2 \"leaky_relu 1\": the leaky_relu slope must be from 0 up to (not including) 1, got 1", s.specErrorProperty().get());
+        assertEquals("linear 64, leaky_relu ".length(), s.specErrorStartProperty().get());
+    }
+
+    @Test
     void theFormSaysWhatIsWrong() {
         TrainSettings s = new TrainSettings();
         assertNull(s.validationProperty().get());
