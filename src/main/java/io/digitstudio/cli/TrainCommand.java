@@ -306,7 +306,7 @@ final class TrainCommand implements Callable<Integer> {
     /** The hidden units of a tutorial-shaped MLP (what --units sets), or the spec itself for any other network. */
     private static Object hiddenUnits(io.digitstudio.nn.NetworkSpec n) {
         for (io.digitstudio.nn.LayerSpec l : n.layers()) {
-            if (l instanceof io.digitstudio.nn.LayerSpec.Linear lin && lin.out() > 0) {
+            if (l instanceof io.digitstudio.nn.LinearLayer lin && lin.out() > 0) {
                 return io.digitstudio.nn.NetworkSpec.mlp(lin.out(), lin.out()).equals(n) ? (Object) lin.out() : n.text();
             }
         }

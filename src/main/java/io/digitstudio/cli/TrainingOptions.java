@@ -4,9 +4,11 @@ import io.digitstudio.nn.NetworkSpec;
 import io.digitstudio.nn.SpecException;
 import io.digitstudio.optim.Optimizers;
 import io.digitstudio.train.TrainingConfig;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The hyper-parameters of a run, with the tutorial's defaults. */
+/** The hyper-parameters of a run, with the tutorial's defaults; the optimizers' help comes from {@link OptimizerHelp}. */
+@Command(resourceBundle = "io.digitstudio.cli.OptimizerHelp")
 public final class TrainingOptions {
     @Option(names = "--epochs", defaultValue = "10", description = "Epochs to train (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -21,14 +23,13 @@ public final class TrainingOptions {
     @Option(names = "--units", description = "Shorthand for the tutorial MLP with N units in each of its two hidden layers (default: 100).")
     Integer units;
 
-    @Option(names = "--optimizer", defaultValue = "momentum-sgd",
-            description = "momentum-sgd, sgd, adam, rmsprop or adagrad (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--optimizer", defaultValue = "momentum-sgd", descriptionKey = "optimizer", description = "The optimizer.")
     String optimizer;
 
-    @Option(names = "--lr", description = "Learning rate (Adam's alpha); default: the optimizer's Chainer default (0.01 for MomentumSGD).")
+    @Option(names = "--lr", descriptionKey = "lr", description = "Learning rate.")
     Double lr;
 
-    @Option(names = "--momentum", description = "Momentum for momentum-sgd (default: 0.9).")
+    @Option(names = "--momentum", descriptionKey = "momentum", description = "Momentum.")
     Double momentum;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed for initialisation and shuffling (default: ${DEFAULT-VALUE}).")
@@ -45,10 +46,10 @@ public final class TrainingOptions {
     Integer threads;
 
     public TrainingConfig config(int trainLimit, int testLimit) {
-        if (momentum != null && !"momentum-sgd".equalsIgnoreCase(optimizer)) {
-            throw new UserInputException("--momentum applies only to momentum-sgd");
-        }
         String name = Optimizers.canonical(optimizer);
+        if (momentum != null && Optimizers.type(name).param("momentum").isEmpty()) {
+            throw new UserInputException("--momentum applies only to " + String.join(" and ", Optimizers.having("momentum")) + ", not to " + name);
+        }
         if (threads != null && (threads < 1 || threads > 64)) throw new UserInputException("--threads must be between 1 and 64, got " + threads);
         return new TrainingConfig(epochs, batchSize, network(), name, Optimizers.overrides(name, lr, momentum), seed, !noShuffle, trainLimit, testLimit, augment);
     }

@@ -105,7 +105,7 @@ public final class Pictures {
                     int i = m * mh * mw + y * mw + x;
                     if (i >= a.values().length || (!a.maps() && y * mw + x >= a.values().length)) continue;
                     double v = a.values()[a.maps() ? i : y * mw + x];
-                    fill(p, x0 + x * scale, y0 + y * scale, scale, a.name().contains("relu") || v >= 0 ? grey(max == 0 ? 0 : v / max) : diverging(v / max));
+                    fill(p, x0 + x * scale, y0 + y * scale, scale, a.relu() || v >= 0 ? grey(max == 0 ? 0 : v / max) : diverging(v / max));
                 }
             }
         }

@@ -1,32 +1,71 @@
 package io.digitstudio.io;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small, strict JSON reader for the files this app writes and reads back (Chainer's {@code log}, a run's settings):
- * objects become {@link LinkedHashMap}s (order kept), arrays {@link List}s, numbers {@link Double}s, and
- * {@code true}/{@code false}/{@code null} themselves. Anything else, or trailing text, is a {@link FormatException}
- * naming the position: a damaged file is reported, never half-read.
+ * The app's JSON (Chainer's {@code log}, a run's settings and status, My digits' index), read and written by Jackson
+ * with the conventions the files have always had. Reading is strict: objects become {@link LinkedHashMap}s (order
+ * kept), arrays {@link List}s, every number a {@link Double}, and {@code true}/{@code false}/{@code null} themselves;
+ * anything else, trailing text, or nesting deeper than 64 is a {@link FormatException} naming the position, so a
+ * damaged file is reported, never half-read. Writing indents by two spaces, writes a whole double without a fraction
+ * (an epoch is {@code 3}, not {@code 3.0}) and NaN and infinities as {@code null}, as Chainer's log has them.
  */
 public final class Json {
-    private final String s;
-    private int i;
+    private static final int MAX_DEPTH = 64;
 
-    private Json(String s) {
-        this.s = s;
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build())
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS, JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .addModule(new SimpleModule("digitstudio-json")
+                    .addDeserializer(Number.class, new DoubleNumbers())
+                    .addSerializer(Double.class, new PlainDoubles())
+                    .addSerializer(Float.class, new PlainFloats()))
+            .build();
+
+    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    private Json() {
     }
 
     /** Parses a whole JSON document. */
     public static Object parse(String text) {
-        Json j = new Json(text);
-        j.space();
-        Object v = j.value(0);
-        j.space();
-        if (j.i != text.length()) throw j.error("unexpected text after the value");
-        return v;
+        try {
+            return MAPPER.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new FormatException("not valid JSON " + where(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()));
+        }
     }
 
     /** Parses a document that must be an object. */
@@ -37,194 +76,74 @@ public final class Json {
         return (Map<String, Object>) v;
     }
 
-    private static final int MAX_DEPTH = 64;
-
-    private Object value(int depth) {
-        if (depth > MAX_DEPTH) throw error("nested too deeply");
-        if (i >= s.length()) throw error("unexpected end");
-        char c = s.charAt(i);
-        switch (c) {
-            case '{':
-                return object(depth);
-            case '[':
-                return array(depth);
-            case '"':
-                return string();
-            case 't':
-                return literal("true", Boolean.TRUE);
-            case 'f':
-                return literal("false", Boolean.FALSE);
-            case 'n':
-                return literal("null", null);
-            default:
-                if (c == '-' || (c >= '0' && c <= '9')) return number();
-                throw error("unexpected '" + c + "'");
-        }
-    }
-
-    private Map<String, Object> object(int depth) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        i++;
-        space();
-        if (peek() == '}') {
-            i++;
-            return m;
-        }
-        while (true) {
-            space();
-            if (peek() != '"') throw error("expected a name in quotes");
-            String key = string();
-            space();
-            expect(':');
-            space();
-            m.put(key, value(depth + 1));
-            space();
-            char c = next();
-            if (c == '}') return m;
-            if (c != ',') throw error("expected ',' or '}'");
-        }
-    }
-
-    private List<Object> array(int depth) {
-        List<Object> l = new ArrayList<>();
-        i++;
-        space();
-        if (peek() == ']') {
-            i++;
-            return l;
-        }
-        while (true) {
-            space();
-            l.add(value(depth + 1));
-            space();
-            char c = next();
-            if (c == ']') return l;
-            if (c != ',') throw error("expected ',' or ']'");
-        }
-    }
-
-    private String string() {
-        i++; // the opening quote
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            char c = next();
-            if (c == '"') return sb.toString();
-            if (c < 0x20) throw error("a control character in a string");
-            if (c != '\\') {
-                sb.append(c);
-                continue;
-            }
-            char e = next();
-            switch (e) {
-                case '"', '\\', '/' -> sb.append(e);
-                case 'b' -> sb.append('\b');
-                case 'f' -> sb.append('\f');
-                case 'n' -> sb.append('\n');
-                case 'r' -> sb.append('\r');
-                case 't' -> sb.append('\t');
-                case 'u' -> {
-                    if (i + 4 > s.length()) throw error("a short \\u escape");
-                    try {
-                        sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                    } catch (NumberFormatException ex) {
-                        throw error("a bad \\u escape");
-                    }
-                    i += 4;
-                }
-                default -> throw error("a bad escape \\" + e);
-            }
-        }
-    }
-
-    private Double number() {
-        int start = i;
-        if (peek() == '-') i++;
-        while (i < s.length() && "0123456789.eE+-".indexOf(s.charAt(i)) >= 0) i++;
-        try {
-            return Double.valueOf(s.substring(start, i));
-        } catch (NumberFormatException e) {
-            throw error("a bad number '" + s.substring(start, i) + "'");
-        }
-    }
-
-    private Object literal(String word, Object v) {
-        if (!s.startsWith(word, i)) throw error("unexpected text");
-        i += word.length();
-        return v;
-    }
-
-    private void space() {
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
-    }
-
-    private char peek() {
-        return i < s.length() ? s.charAt(i) : '\0';
-    }
-
-    private char next() {
-        if (i >= s.length()) throw error("unexpected end");
-        return s.charAt(i++);
-    }
-
-    private void expect(char c) {
-        if (next() != c) throw error("expected '" + c + "'");
-    }
-
-    private FormatException error(String what) {
-        return new FormatException("not valid JSON at character " + i + ": " + what);
-    }
-
-    /**
-     * Writes maps, lists, strings, numbers, booleans and null as indented JSON; a whole double is written without a
-     * fraction, NaN and infinities as null (as Chainer's log has them).
-     */
+    /** Writes maps, lists, strings, numbers, booleans and null as indented JSON, ending with a line break. */
     public static String write(Object v) {
-        StringBuilder sb = new StringBuilder();
-        write(v, sb, "");
-        return sb.append('\n').toString();
+        try {
+            return WRITER.writeValueAsString(v) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write a " + v.getClass().getSimpleName() + " as JSON: " + firstLine(e.getOriginalMessage()), e);
+        }
     }
 
-    private static void write(Object v, StringBuilder sb, String indent) {
-        if (v == null) {
-            sb.append("null");
-        } else if (v instanceof String str) {
-            sb.append(TextFormats.jsonString(str));
-        } else if (v instanceof Boolean b) {
-            sb.append(b);
-        } else if (v instanceof Integer || v instanceof Long) {
-            sb.append(v);
-        } else if (v instanceof Number n) {
-            double d = n.doubleValue();
-            if (!Double.isFinite(d)) sb.append("null");
-            else if (d == Math.rint(d) && Math.abs(d) < 1e15) sb.append((long) d);
-            else sb.append(d);
-        } else if (v instanceof Map<?, ?> m) {
-            if (m.isEmpty()) {
-                sb.append("{}");
-                return;
-            }
-            sb.append('{');
-            String inner = indent + "  ";
-            int k = 0;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                sb.append(k++ == 0 ? "\n" : ",\n").append(inner).append(TextFormats.jsonString(String.valueOf(e.getKey()))).append(": ");
-                write(e.getValue(), sb, inner);
-            }
-            sb.append('\n').append(indent).append('}');
-        } else if (v instanceof List<?> l) {
-            if (l.isEmpty()) {
-                sb.append("[]");
-                return;
-            }
-            sb.append('[');
-            String inner = indent + "  ";
-            for (int k = 0; k < l.size(); k++) {
-                sb.append(k == 0 ? "\n" : ",\n").append(inner);
-                write(l.get(k), sb, inner);
-            }
-            sb.append('\n').append(indent).append(']');
-        } else {
-            throw new IllegalArgumentException("cannot write a " + v.getClass().getSimpleName() + " as JSON");
+    /** A JSON string literal for text written by hand around it (a JSON-lines report). */
+    public static String quote(String s) {
+        try {
+            return MAPPER.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e); // a String always has a JSON form
         }
+    }
+
+    private static String where(JsonLocation at) {
+        if (at == null) return "at the end";
+        long c = at.getCharOffset();
+        return c >= 0 ? "at character " + c : "at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "unreadable";
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    /** Every number read as a Double, whether written {@code 3} or {@code 3.0}, as the callers expect. */
+    private static final class DoubleNumbers extends StdDeserializer<Number> {
+        DoubleNumbers() {
+            super(Number.class);
+        }
+
+        @Override
+        public Number deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return p.getValueAsDouble();
+        }
+    }
+
+    /** A whole double without a fraction, NaN and infinities as null (Chainer's log), anything else as Java writes it. */
+    private static final class PlainDoubles extends StdSerializer<Double> {
+        PlainDoubles() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double v, JsonGenerator g, SerializerProvider provider) throws IOException {
+            writeDouble(v, g);
+        }
+    }
+
+    private static final class PlainFloats extends StdSerializer<Float> {
+        PlainFloats() {
+            super(Float.class);
+        }
+
+        @Override
+        public void serialize(Float v, JsonGenerator g, SerializerProvider provider) throws IOException {
+            writeDouble(v.doubleValue(), g);
+        }
+    }
+
+    private static void writeDouble(double d, JsonGenerator g) throws IOException {
+        if (!Double.isFinite(d)) g.writeNull();
+        else if (d == Math.rint(d) && Math.abs(d) < 1e15) g.writeNumber((long) d);
+        else g.writeNumber(d);
     }
 }

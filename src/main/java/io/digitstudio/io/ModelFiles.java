@@ -162,7 +162,7 @@ public final class ModelFiles {
         try {
             NetworkSpec spec = NetworkSpec.parse(specText);
             io.digitstudio.nn.LayerSpec last = spec.layers().get(spec.layers().size() - 1);
-            int classes = last instanceof io.digitstudio.nn.LayerSpec.Linear lin ? lin.out() : 0;
+            int classes = last instanceof io.digitstudio.nn.LinearLayer lin ? lin.out() : 0;
             if (classes < 2) throw new SpecException("its last layer does not say how many classes there are");
             model = new Network(spec, inputShape, classes, new Rng(0));
         } catch (SpecException e) {

@@ -25,6 +25,11 @@ public final class Inspector {
         public boolean maps() {
             return shape.length == 3;
         }
+
+        /** Whether the step applies a ReLU ("l1 · relu", "conv1 · relu · max_pooling_2d"): its values are never negative. */
+        public boolean relu() {
+            return java.util.Arrays.asList(name.split(" · ")).contains("relu");
+        }
     }
 
     /** The activations of every step for one example (its values in the network's input shape). */

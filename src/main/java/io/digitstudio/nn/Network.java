@@ -33,70 +33,23 @@ public final class Network extends Chain {
      * Chainer's three Linear links draw, in order).
      */
     public Network(NetworkSpec spec, int[] inputShape, int classes, Rng rng) {
-        List<Planned> plan = plan(spec, inputShape, classes);
+        List<PlannedLayer> plan = LayerPlanner.plan(spec, inputShape, classes);
         this.spec = spec.resolve(classes);
         this.inputShape = inputShape.clone();
         this.classes = classes;
         this.dropoutRng = new Rng(rng.state() ^ 0x9E3779B97F4A7C15L);
         rows.add(new Summary.Row("input", "", inputShape.clone(), 0));
-        int[] shape = inputShape;
+        for (PlannedLayer p : plan) rows.add(new Summary.Row(p.name(), p.type(), p.outputShape(), p.params()));
         String lastNamed = ""; // steps without parameters are named after the layer they follow: "l1 · relu"
-        for (int i = 0; i < plan.size(); i++) {
-            Planned p = plan.get(i);
-            LayerSpec l = p.layer();
-            rows.add(new Summary.Row(p.name(), p.type(), p.outputShape(), p.params()));
-            if (l instanceof LayerSpec.Conv c) {
-                Convolution2D link = addLink(p.name(), new Convolution2D(shape[0], c.out(), c.ksize(), c.stride(), c.pad(), rng));
-                // conv, relu, maxpool run as one fused function (same values and gradients, one pass over memory)
-                boolean relu = i + 1 < plan.size() && plan.get(i + 1).layer() instanceof LayerSpec.Activation a && a.name().equals("relu");
-                int at = relu ? i + 2 : i + 1;
-                LayerSpec.Pool pool = at < plan.size() && plan.get(at).layer() instanceof LayerSpec.Pool q && q.max() ? q : null;
-                if (relu || pool != null) {
-                    for (int j = i + 1; j <= (pool != null ? at : i + 1); j++) {
-                        Planned f = plan.get(j);
-                        rows.add(new Summary.Row(f.name(), f.type(), f.outputShape(), f.params()));
-                    }
-                    StringBuilder label = new StringBuilder(p.name());
-                    for (int j = i + 1; j <= (pool != null ? at : i + 1); j++) label.append(" · ").append(plan.get(j).type());
-                    stepNames.add(label.toString());
-                    lastNamed = p.name();
-                    i = pool != null ? at : i + 1;
-                    int k = pool == null ? 0 : pool.ksize(), s = pool == null ? 0 : pool.stride(), pp = pool == null ? 0 : pool.pad();
-                    steps.add(x -> F.convolution2dBlock(x, link.W(), link.b(), c.stride(), c.pad(), relu, k, s, pp));
-                } else {
-                    steps.add(link::forward);
-                    stepNames.add(p.name());
-                    lastNamed = p.name();
-                }
-            } else if (l instanceof LayerSpec.Linear lin) {
-                Linear link = addLink(p.name(), new Linear(Arrays.stream(shape).reduce(1, Math::multiplyExact), lin.out(), rng));
-                steps.add(link::forward);
-                stepNames.add(p.name());
-                lastNamed = p.name();
-            } else if (l instanceof LayerSpec.Activation a) {
-                stepNames.add(after(lastNamed, p.type()));
-                steps.add(switch (a.name()) {
-                    case "relu" -> F::relu;
-                    case "sigmoid" -> F::sigmoid;
-                    default -> F::tanh;
-                });
-            } else if (l instanceof LayerSpec.Pool pool) {
-                stepNames.add(after(lastNamed, p.type()));
-                steps.add(pool.max() ? x -> F.maxPooling2d(x, pool.ksize(), pool.stride(), pool.pad())
-                        : x -> F.averagePooling2d(x, pool.ksize(), pool.stride(), pool.pad()));
-            } else if (l instanceof LayerSpec.BatchNorm) {
-                BatchNormalization link = addLink(p.name(), new BatchNormalization(shape[0]));
-                steps.add(link::forward);
-                stepNames.add(p.name());
-                lastNamed = p.name();
-            } else if (l instanceof LayerSpec.Dropout d) {
-                steps.add(x -> F.dropout(x, d.ratio(), dropoutRng));
-                stepNames.add(after(lastNamed, p.type()));
+        for (Fusion.Step step : Fusion.steps(plan)) {
+            PlannedLayer first = step.layers().get(0);
+            steps.add(step.build().apply(new LayerBuilder(first, rng, dropoutRng, this::addLink)));
+            if (first.named()) {
+                stepNames.add(step.label());
+                lastNamed = first.name();
             } else {
-                steps.add(F::flatten);
-                stepNames.add(after(lastNamed, p.type()));
+                stepNames.add(after(lastNamed, step.label()));
             }
-            shape = plan.get(i).outputShape();
         }
     }
 
@@ -104,97 +57,15 @@ public final class Network extends Chain {
         return layer.isEmpty() ? type : layer + " · " + type;
     }
 
-    /** One layer as planned: its name (parameterised layers only), type, output shape and parameter count. */
-    private record Planned(LayerSpec layer, String name, String type, int[] outputShape, long params) {
-    }
-
     /** Most weights one network may have (400 MB of float32): a typo such as "linear 100000" is refused, not allocated. */
-    public static final long MAX_PARAMS = 100_000_000L;
-
-    /**
-     * Walks the spec over the input shape without allocating anything: names, output shapes and parameter counts, or
-     * a {@link SpecException} saying which layer does not fit.
-     */
-    private static List<Planned> plan(NetworkSpec spec, int[] inputShape, int classes) {
-        if (classes < 2) throw new SpecException("a classifier needs at least 2 classes, the data has " + classes);
-        if (inputShape.length == 0 || Arrays.stream(inputShape).anyMatch(d -> d < 1)) {
-            throw new SpecException("bad input shape " + Arrays.toString(inputShape));
-        }
-        List<Planned> out = new ArrayList<>();
-        boolean conv = spec.convolutional();
-        int[] shape = inputShape.clone();
-        int numbered = 0;
-        long total = 0;
-        List<LayerSpec> layers = spec.resolve(classes).layers();
-        for (int i = 0; i < layers.size(); i++) {
-            LayerSpec l = layers.get(i);
-            String where = "layer " + (i + 1) + " \"" + l.text() + "\"";
-            String name = "";
-            String type;
-            long params = 0;
-            if (l instanceof LayerSpec.Conv c) {
-                if (shape.length != 3) {
-                    throw new SpecException(where + ": a convolution needs images (channels, height, width), but its input is " + Summary.shape(shape));
-                }
-                int oh = ConvGeometry.outSize(shape[1], c.ksize(), c.stride(), c.pad(), false);
-                int ow = ConvGeometry.outSize(shape[2], c.ksize(), c.stride(), c.pad(), false);
-                if (oh < 1 || ow < 1) throw new SpecException(where + ": a " + c.ksize() + "x" + c.ksize() + " kernel does not fit its " + Summary.shape(shape) + " input");
-                name = "conv" + (++numbered);
-                type = "Convolution2D";
-                params = (long) c.out() * shape[0] * c.ksize() * c.ksize() + c.out();
-                shape = new int[]{c.out(), oh, ow};
-            } else if (l instanceof LayerSpec.Linear lin) {
-                long in = 1;
-                for (int d : shape) in *= d;
-                name = (conv ? "fc" : "l") + (++numbered);
-                type = "Linear";
-                params = in * lin.out() + lin.out();
-                shape = new int[]{lin.out()};
-            } else if (l instanceof LayerSpec.Activation a) {
-                type = a.name();
-            } else if (l instanceof LayerSpec.Pool p) {
-                if (shape.length != 3) throw new SpecException(where + ": pooling needs images (channels, height, width), but its input is " + Summary.shape(shape));
-                int oh = ConvGeometry.outSize(shape[1], p.ksize(), p.stride(), p.pad(), p.max());
-                int ow = ConvGeometry.outSize(shape[2], p.ksize(), p.stride(), p.pad(), p.max());
-                if (oh < 1 || ow < 1) throw new SpecException(where + ": a " + p.ksize() + "x" + p.ksize() + " window does not fit its " + Summary.shape(shape) + " input");
-                type = p.max() ? "max_pooling_2d" : "average_pooling_2d";
-                shape = new int[]{shape[0], oh, ow};
-            } else if (l instanceof LayerSpec.BatchNorm) {
-                // named after the layer it normalises, as Chainer's examples do: conv1, bn1, conv2, bn2
-                String bn = "bn" + numbered;
-                name = bn;
-                if (out.stream().anyMatch(q -> q.name().equals(bn))) {
-                    throw new SpecException(where + ": a second batchnorm after the same layer");
-                }
-                type = "BatchNormalization";
-                params = 2L * shape[0];
-            } else if (l instanceof LayerSpec.Dropout) {
-                type = "dropout";
-            } else {
-                type = "flatten";
-                long n = 1;
-                for (int d : shape) n *= d;
-                shape = new int[]{(int) Math.min(n, Integer.MAX_VALUE)};
-            }
-            total += params;
-            if (total > MAX_PARAMS) {
-                throw new SpecException(where + ": the network would have more than " + String.format(java.util.Locale.ROOT, "%,d", MAX_PARAMS) + " weights");
-            }
-            out.add(new Planned(l, name, type, shape.clone(), params));
-        }
-        if (shape.length != 1 || shape[0] != classes) {
-            throw new SpecException("the last layer gives " + Summary.shape(shape) + " outputs but the data has " + classes
-                    + " classes; end with \"linear\" (sized to the classes) or \"linear " + classes + "\"");
-        }
-        return out;
-    }
+    public static final long MAX_PARAMS = LayerPlanner.MAX_PARAMS;
 
     /** The layer table the spec gives for this input shape and number of classes, without building the network. */
     public static Summary summarize(NetworkSpec spec, int[] inputShape, int classes) {
         List<Summary.Row> rows = new ArrayList<>();
         rows.add(new Summary.Row("input", "", inputShape.clone(), 0));
         long total = 0;
-        for (Planned p : plan(spec, inputShape, classes)) {
+        for (PlannedLayer p : LayerPlanner.plan(spec, inputShape, classes)) {
             rows.add(new Summary.Row(p.name(), p.type(), p.outputShape(), p.params()));
             total += p.params();
         }
@@ -263,12 +134,12 @@ public final class Network extends Chain {
 
     /**
      * Whether copies of this network can each train on part of a batch at once: every layer computes each example on
-     * its own. Batch normalization (statistics over the whole batch, running averages it updates) and dropout (a random
-     * stream drawn in example order) do not, so such networks train on one thread.
+     * its own ({@link LayerSpec#splitsAcrossCores()}). Batch normalization (statistics over the whole batch, running
+     * averages it updates) and dropout (a random stream drawn in example order) do not, so such networks train on one
+     * thread.
      */
     public boolean dataParallel() {
-        for (LayerSpec l : spec.layers()) if (l instanceof LayerSpec.BatchNorm || l instanceof LayerSpec.Dropout) return false;
-        return true;
+        return spec.layers().stream().allMatch(LayerSpec::splitsAcrossCores);
     }
 
     /**
@@ -276,7 +147,7 @@ public final class Network extends Chain {
      * gradients of its own: one per worker thread of a data-parallel training step.
      */
     public Network replica() {
-        if (!dataParallel()) throw new IllegalStateException("a network with batch normalization or dropout has no replicas");
+        if (!dataParallel()) throw new IllegalStateException("a network with a layer that does not split across cores (batch normalization, dropout) has no replicas");
         Network copy = new Network(spec, inputShape, classes, new Rng(0));
         Map<String, Parameter> mine = namedParams();
         for (Map.Entry<String, Parameter> e : copy.namedParams().entrySet()) e.getValue().shareValuesOf(mine.get(e.getKey()));
@@ -301,12 +172,12 @@ public final class Network extends Chain {
 
     /** A short description: "MLP 784-100-100-10" for an MLP, otherwise the spec. */
     public String description() {
-        if (spec.convolutional() || spec.layers().stream().anyMatch(l -> !(l instanceof LayerSpec.Linear || l instanceof LayerSpec.Activation a && a.name().equals("relu")))) {
+        if (spec.convolutional() || spec.layers().stream().anyMatch(l -> !(l instanceof LinearLayer || l instanceof ActivationLayer a && a.name().equals("relu")))) {
             String preset = spec.presetName();
             return preset != null ? preset : spec.text();
         }
         StringBuilder sb = new StringBuilder("MLP ").append(inputSize());
-        for (LayerSpec l : spec.layers()) if (l instanceof LayerSpec.Linear lin) sb.append('-').append(lin.out());
+        for (LayerSpec l : spec.layers()) if (l instanceof LinearLayer lin) sb.append('-').append(lin.out());
         return sb.toString();
     }
 }

@@ -5,7 +5,10 @@
  * {@link io.digitstudio.nn.Link}s own {@link io.digitstudio.nn.Parameter}s; a {@link io.digitstudio.nn.Chain} names
  * its children, which gives Chainer's parameter paths ({@code l1/W}, {@code conv1/W}). A
  * {@link io.digitstudio.nn.Network} is built from a {@link io.digitstudio.nn.NetworkSpec} (a text form such as
- * {@code conv 20 5, relu, maxpool 2, linear}); the presets are the tutorial's MLP, a wider MLP and LeNet.
+ * {@code conv 20 5, relu, maxpool 2, linear}); the presets are the tutorial's MLP, a wider MLP and LeNet. Each kind of
+ * layer is one {@link io.digitstudio.nn.LayerSpec} class (how the spec writes it, its shape planning, how it builds
+ * its step, whether it splits across cores), listed in {@link io.digitstudio.nn.LayerTypes}; the order of use is
+ * parse, plan ({@link io.digitstudio.nn.LayerPlanner}), fuse (conv + relu + max pooling), build.
  *
  * <p>Arrays are float32 ND4J arrays in C order. Matrix products go to BLAS; element-wise work runs in Java on the
  * arrays' memory ({@link io.digitstudio.nn.Host}), since one native call costs more than the work at this size. A

@@ -3,6 +3,7 @@ package io.digitstudio.optim;
 import io.digitstudio.nn.Parameter;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +12,15 @@ import java.util.Map;
  * {@code alpha_t = alpha * sqrt(1 - beta2^t) / (1 - beta1^t)} computed per parameter from its own update count.
  */
 public final class Adam extends Optimizer {
+    /** What the app knows of Adam (its learning rate is alpha; eta stays at Chainer's 1). */
+    public static final OptimizerType TYPE = new OptimizerType("adam", "Adam",
+            "Chainer's Adam: steps of about alpha, scaled by running averages of the gradient and its square",
+            List.of(OptimizerType.Param.learningRate("alpha", 0.001, "Adam's step size (alpha)"),
+                    OptimizerType.Param.fraction("beta1", 0.9, "Beta 1", "Decay rate of the running average of the gradient"),
+                    OptimizerType.Param.fraction("beta2", 0.999, "Beta 2", "Decay rate of the running average of the squared gradient"),
+                    OptimizerType.Param.positive("eps", 1e-8, "Epsilon", "Added to the root of the squared average, so that a step never divides by zero")),
+            h -> new Adam(h.get("alpha"), h.get("beta1"), h.get("beta2"), h.get("eps"), 1.0));
+
     public Adam(double alpha, double beta1, double beta2, double eps, double eta) {
         hyperparam.set("alpha", alpha);
         hyperparam.set("beta1", beta1);
@@ -59,7 +69,7 @@ public final class Adam extends Optimizer {
     }
 
     @Override
-    public String name() {
-        return "adam";
+    public OptimizerType type() {
+        return TYPE;
     }
 }

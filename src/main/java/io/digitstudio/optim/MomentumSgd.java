@@ -3,6 +3,7 @@ package io.digitstudio.optim;
 import io.digitstudio.nn.Parameter;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +11,13 @@ import java.util.Map;
  * starting at zero. This is not Nesterov and not the "dampened" form other libraries use.
  */
 public final class MomentumSgd extends Optimizer {
+    /** What the app knows of MomentumSGD: the tutorial's optimizer. */
+    public static final OptimizerType TYPE = new OptimizerType("momentum-sgd", "MomentumSGD",
+            "Chainer's MomentumSGD, the tutorial's optimizer: v = momentum v - lr g; W += v",
+            List.of(OptimizerType.Param.learningRate("lr", 0.01, "How far each step moves the weights along the gradient"),
+                    OptimizerType.Param.fraction("momentum", 0.9, "Momentum", "How much of the previous step each step keeps")),
+            h -> new MomentumSgd(h.get("lr"), h.get("momentum")));
+
     public MomentumSgd(double lr, double momentum) {
         hyperparam.set("lr", lr);
         hyperparam.set("momentum", momentum);
@@ -53,7 +61,7 @@ public final class MomentumSgd extends Optimizer {
     }
 
     @Override
-    public String name() {
-        return "momentum-sgd";
+    public OptimizerType type() {
+        return TYPE;
     }
 }

@@ -107,8 +107,13 @@ public abstract class Optimizer {
         return Collections.unmodifiableMap(rules);
     }
 
+    /** What this optimizer is: its name, label, help and hyper-parameters (the class's {@code TYPE}). */
+    public abstract OptimizerType type();
+
     /** Short name used by the CLI and in reports, e.g. "momentum-sgd". */
-    public abstract String name();
+    public String name() {
+        return type().name();
+    }
 
     /** The current hyper-parameters by Chainer's names, for reports, snapshots and the UI. */
     public Map<String, Double> hyperparams() {
@@ -134,6 +139,6 @@ public abstract class Optimizer {
 
     /** The learning rate's name for this optimizer ("lr", or Adam's "alpha"). */
     public String lrName() {
-        return Optimizers.learningRateKey(name());
+        return type().learningRate().key();
     }
 }

@@ -6,92 +6,77 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Builds an optimizer from its name and hyper-parameters by Chainer's names (lr, momentum, alpha, beta1, beta2, eps);
- * a missing one takes Chainer's default. Bad names or values are refused with the allowed range.
+ * The optimizers the app offers, one line each, and the factory that builds one from its name and hyper-parameters by
+ * Chainer's names (lr, momentum, alpha, beta1, beta2, eps); a missing one takes Chainer's default. Bad names or values
+ * are refused with the allowed range. What each optimizer is lives in its own class's {@link OptimizerType}.
  */
 public final class Optimizers {
-    public static final List<String> NAMES = List.of("momentum-sgd", "sgd", "adam", "rmsprop", "adagrad");
+    /**
+     * Every optimizer, in the order the app lists them. New ones go at the end: snapshots written before optimizers
+     * were saved by name hold their index in this list.
+     */
+    public static final List<OptimizerType> TYPES = List.of(
+            MomentumSgd.TYPE,
+            Sgd.TYPE,
+            Adam.TYPE,
+            RmsProp.TYPE,
+            AdaGrad.TYPE,
+            NesterovAg.TYPE);
+
+    public static final List<String> NAMES = TYPES.stream().map(OptimizerType::name).toList();
 
     private Optimizers() {
     }
 
+    /** The optimizer of this name, however it is written: {@code momentum-sgd}, {@code MomentumSGD}, {@code momentum_sgd}. */
+    public static OptimizerType type(String name) {
+        String n = squeezed(name);
+        for (OptimizerType t : TYPES) if (squeezed(t.name()).equals(n)) return t;
+        throw new IllegalArgumentException("unknown optimizer '" + name + "'; choose one of " + String.join(", ", NAMES));
+    }
+
+    private static String squeezed(String name) {
+        return name == null ? "" : name.toLowerCase(Locale.ROOT).strip().replace("-", "").replace("_", "");
+    }
+
     /** Chainer's defaults for an optimizer, in display order. */
     public static Map<String, Double> defaults(String name) {
-        Map<String, Double> d = new LinkedHashMap<>();
-        switch (canonical(name)) {
-            case "momentum-sgd" -> {
-                d.put("lr", 0.01);
-                d.put("momentum", 0.9);
-            }
-            case "sgd" -> d.put("lr", 0.01);
-            case "adam" -> {
-                d.put("alpha", 0.001);
-                d.put("beta1", 0.9);
-                d.put("beta2", 0.999);
-                d.put("eps", 1e-8);
-            }
-            case "rmsprop" -> {
-                d.put("lr", 0.01);
-                d.put("alpha", 0.99);
-                d.put("eps", 1e-8);
-            }
-            case "adagrad" -> {
-                d.put("lr", 0.001);
-                d.put("eps", 1e-8);
-            }
-            default -> throw new IllegalStateException();
-        }
-        return d;
+        return type(name).defaults();
     }
 
     /** The key that plays the learning rate's part (Adam calls it alpha). */
     public static String learningRateKey(String name) {
-        return canonical(name).equals("adam") ? "alpha" : "lr";
+        return type(name).learningRate().key();
     }
 
     public static String canonical(String name) {
-        String n = name == null ? "" : name.toLowerCase(Locale.ROOT).strip();
-        if (n.equals("momentumsgd")) n = "momentum-sgd";
-        if (!NAMES.contains(n)) throw new IllegalArgumentException("unknown optimizer '" + name + "'; choose one of " + String.join(", ", NAMES));
-        return n;
+        return type(name).name();
     }
 
     /** Defaults overlaid with {@code overrides}, every value checked. */
     public static Map<String, Double> resolve(String name, Map<String, Double> overrides) {
-        String n = canonical(name);
-        Map<String, Double> h = defaults(n);
+        OptimizerType t = type(name);
+        Map<String, Double> h = t.defaults();
         for (Map.Entry<String, Double> e : overrides.entrySet()) {
-            if (!h.containsKey(e.getKey())) {
-                throw new IllegalArgumentException(n + " has no hyper-parameter '" + e.getKey() + "'; it has " + String.join(", ", h.keySet()));
-            }
+            OptimizerType.Param p = t.param(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
+                    t.name() + " has no hyper-parameter '" + e.getKey() + "'; it has " + String.join(", ", h.keySet())));
             if (e.getValue() == null) continue;
-            check(n, e.getKey(), e.getValue());
+            p.check(e.getValue());
             h.put(e.getKey(), e.getValue());
         }
         return h;
     }
 
+    /** Checks one value as a setting is checked; a value the optimizer keeps but does not list (Adam's eta) must be positive. */
     static void check(String optimizer, String key, double v) {
-        boolean fraction = key.equals("momentum") || key.startsWith("beta") || (key.equals("alpha") && optimizer.equals("rmsprop"));
-        if (!Double.isFinite(v)) throw new IllegalArgumentException(key + " must be a number, got " + v);
-        if (fraction && !(v >= 0 && v < 1)) throw new IllegalArgumentException(key + " must be in [0, 1), got " + v);
-        if (!fraction && !(v > 0)) {
-            String what = key.equals("eps") ? "eps" : "learning rate";
-            throw new IllegalArgumentException(what + " must be a positive number, got " + v);
-        }
+        OptimizerType t = type(optimizer);
+        var p = t.param(key);
+        if (p.isPresent()) p.get().check(v);
+        else OptimizerType.Param.check(key, key, OptimizerType.Range.POSITIVE, v);
     }
 
     public static Optimizer create(String name, Map<String, Double> overrides) {
-        String n = canonical(name);
-        Map<String, Double> h = resolve(n, overrides);
-        return switch (n) {
-            case "momentum-sgd" -> new MomentumSgd(h.get("lr"), h.get("momentum"));
-            case "sgd" -> new Sgd(h.get("lr"));
-            case "adam" -> new Adam(h.get("alpha"), h.get("beta1"), h.get("beta2"), h.get("eps"), 1.0);
-            case "rmsprop" -> new RmsProp(h.get("lr"), h.get("alpha"), h.get("eps"));
-            case "adagrad" -> new AdaGrad(h.get("lr"), h.get("eps"));
-            default -> throw new IllegalStateException();
-        };
+        return type(name).create(resolve(name, overrides));
     }
 
     /** The common knobs: a learning rate (Adam's alpha) and a momentum; null keeps Chainer's default. */
@@ -108,6 +93,11 @@ public final class Optimizers {
 
     /** Chainer's default learning rate (Adam's alpha) for an optimizer name. */
     public static double defaultLr(String name) {
-        return defaults(name).get(learningRateKey(name));
+        return type(name).learningRate().defaultValue();
+    }
+
+    /** The optimizers that have a hyper-parameter of this name (those {@code --momentum} applies to, say). */
+    public static List<String> having(String key) {
+        return TYPES.stream().filter(t -> t.param(key).isPresent()).map(OptimizerType::name).toList();
     }
 }

@@ -3,6 +3,7 @@ package io.digitstudio.optim;
 import io.digitstudio.nn.Parameter;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +11,14 @@ import java.util.Map;
  * W -= lr * g / (sqrt(ms) + eps)}, with ms starting at zero (ND4J's starts at eps, which differs).
  */
 public final class RmsProp extends Optimizer {
+    /** What the app knows of RMSprop. */
+    public static final OptimizerType TYPE = new OptimizerType("rmsprop", "RMSprop",
+            "Chainer's RMSprop: steps of lr scaled by a running average of the squared gradient",
+            List.of(OptimizerType.Param.learningRate("lr", 0.01, "How far each step moves the weights along the gradient"),
+                    OptimizerType.Param.fraction("alpha", 0.99, "Decay", "Decay rate of the running average of the squared gradient (alpha)"),
+                    OptimizerType.Param.positive("eps", 1e-8, "Epsilon", "Added to the root of the squared average, so that a step never divides by zero")),
+            h -> new RmsProp(h.get("lr"), h.get("alpha"), h.get("eps")));
+
     public RmsProp(double lr, double alpha, double eps) {
         hyperparam.set("lr", lr);
         hyperparam.set("alpha", alpha);
@@ -49,7 +58,7 @@ public final class RmsProp extends Optimizer {
     }
 
     @Override
-    public String name() {
-        return "rmsprop";
+    public OptimizerType type() {
+        return TYPE;
     }
 }

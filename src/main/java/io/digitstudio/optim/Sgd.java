@@ -2,10 +2,16 @@ package io.digitstudio.optim;
 
 import io.digitstudio.nn.Parameter;
 
+import java.util.List;
 import java.util.Map;
 
 /** Plain SGD: {@code W -= lr * grad}. Chainer's default lr is 0.01. */
 public final class Sgd extends Optimizer {
+    /** What the app knows of plain SGD. */
+    public static final OptimizerType TYPE = new OptimizerType("sgd", "SGD", "Chainer's SGD: W -= lr g",
+            List.of(OptimizerType.Param.learningRate("lr", 0.01, "How far each step moves the weights along the gradient")),
+            h -> new Sgd(h.get("lr")));
+
     public Sgd(double lr) {
         hyperparam.set("lr", lr);
     }
@@ -26,7 +32,7 @@ public final class Sgd extends Optimizer {
     }
 
     @Override
-    public String name() {
-        return "sgd";
+    public OptimizerType type() {
+        return TYPE;
     }
 }

@@ -164,7 +164,7 @@ public final class LayerStats implements Extension {
         b.concatExamples(probe, idx);
         Map<String, boolean[]> fired = new LinkedHashMap<>();
         for (Inspector.Activation a : Inspector.activations(net, b.x(), n)) {
-            if (!a.name().contains("relu")) continue;
+            if (!a.relu()) continue;
             int units = a.values().length / n;
             boolean[] f = fired.computeIfAbsent(a.name(), k -> new boolean[units]);
             for (int i = 0; i < n; i++) for (int j = 0; j < units; j++) f[j] |= a.values()[i * units + j] > 0;

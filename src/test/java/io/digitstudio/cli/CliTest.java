@@ -59,7 +59,8 @@ class CliTest {
     void badInputIsOneLineAndExitTwo() throws Exception {
         Run unknown = run("train", "--optimizer", "nadam");
         assertEquals(2, unknown.code());
-        assertEquals("digitstudio: error: unknown optimizer 'nadam'; choose one of momentum-sgd, sgd, adam, rmsprop, adagrad", unknown.err().strip());
+        assertEquals("digitstudio: error: unknown optimizer 'nadam'; choose one of " + String.join(", ", io.digitstudio.optim.Optimizers.NAMES), unknown.err().strip());
+        assertTrue(io.digitstudio.optim.Optimizers.NAMES.containsAll(java.util.List.of("momentum-sgd", "sgd", "adam", "rmsprop", "adagrad")));
 
         Run batch = run("train", "--batch-size", "0");
         assertEquals(2, batch.code());
@@ -93,5 +94,24 @@ class CliTest {
         Run h = run("--help");
         assertEquals(0, h.code());
         for (String cmd : new String[]{"train", "eval", "bench"}) assertTrue(h.out().contains(cmd), h.out());
+    }
+
+    @Test
+    void trainHelpDescribesEveryOptimizerFromItsOwnClass() {
+        Run h = run("train", "--help");
+        assertEquals(0, h.code(), h.err());
+        String text = h.out().replaceAll("\\s+", " ");
+        for (io.digitstudio.optim.OptimizerType t : io.digitstudio.optim.Optimizers.TYPES) {
+            assertTrue(text.contains(t.name() + ": " + t.help()), t.name() + " in " + h.out());
+        }
+        assertTrue(text.contains("momentum-sgd: Chainer's MomentumSGD, the tutorial's optimizer: v = momentum v - lr g; W += v (lr 0.01, momentum 0.9)"), h.out());
+        assertTrue(text.contains("adam: ") && text.contains("(alpha 0.001, beta1 0.9, beta2 0.999, eps 1e-8)"), h.out());
+        assertTrue(text.contains("The optimizer (default: momentum-sgd)"), h.out());
+        assertTrue(text.contains("Momentum for momentum-sgd"), h.out());
+
+        Run m = run("train", "--optimizer", "adam", "--momentum", "0.5");
+        assertEquals(2, m.code());
+        assertTrue(m.err().strip().startsWith("digitstudio: error: --momentum applies only to momentum-sgd"), m.err());
+        assertTrue(m.err().strip().endsWith("not to adam"), m.err());
     }
 }

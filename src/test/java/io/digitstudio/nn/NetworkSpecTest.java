@@ -57,6 +57,32 @@ class NetworkSpecTest {
     }
 
     @Test
+    void layerTypesComeFromTheRegistryAndFusionIsAPassOverThePlan() {
+        assertTrue(LayerTypes.words().startsWith("conv, linear, relu, sigmoid, tanh, maxpool, avgpool, batchnorm, dropout, flatten"), LayerTypes.words());
+        for (LayerType t : LayerTypes.TYPES) {
+            for (String w : t.words()) assertSame(t, LayerTypes.reading(w), w);
+            for (String w : t.aliases()) assertSame(t, LayerTypes.reading(w), w);
+            assertTrue(LayerTypes.usage().contains(t.usage()));
+        }
+        assertEquals(new ConvLayer(20, 5, 1, 0), NetworkSpec.parse("convolution2d 20 5, linear").layers().get(0));
+        assertEquals(new LinearLayer(7), NetworkSpec.parse("dense 7, fc").layers().get(0));
+        // a convolution followed by relu and/or max pooling is one step; the layer table still lists every layer
+        Network lenet = new Network(NetworkSpec.of("lenet"), new int[]{1, 28, 28}, 10, new Rng(0));
+        assertEquals(List.of("conv1 · relu · max_pooling_2d", "conv2 · relu · max_pooling_2d", "fc3", "fc3 · relu", "fc4"), lenet.stepNames());
+        assertEquals(10, lenet.summary().rows().size());
+        int[] img = {1, 12, 12};
+        assertEquals(List.of("conv1 · max_pooling_2d", "fc2"), new Network(NetworkSpec.parse("conv 4 3, maxpool 2, linear"), img, 10, new Rng(0)).stepNames());
+        assertEquals(List.of("conv1", "conv1 · tanh", "conv1 · average_pooling_2d", "fc2"),
+                new Network(NetworkSpec.parse("conv 4 3, tanh, avgpool 2, linear"), img, 10, new Rng(0)).stepNames());
+        assertEquals(List.of("conv1", "bn1", "bn1 · relu", "fc2"), new Network(NetworkSpec.parse("conv 4 3, batchnorm, relu, linear"), img, 10, new Rng(0)).stepNames());
+        // whether a network splits across cores is each layer's to say
+        assertTrue(lenet.dataParallel());
+        assertFalse(new Network(NetworkSpec.parse("linear 8, dropout 0.5, linear"), new int[]{784}, 10, new Rng(0)).dataParallel());
+        assertFalse(new Network(NetworkSpec.parse("linear 8, batchnorm, linear"), new int[]{784}, 10, new Rng(0)).dataParallel());
+        assertTrue(new Network(NetworkSpec.parse("linear 8, sigmoid, flatten, linear"), new int[]{784}, 10, new Rng(0)).dataParallel());
+    }
+
+    @Test
     void badSpecsPointAtTheBadToken() {
         String text = "conv 20 5, relu, maxpool x, linear";
         SpecException e = assertThrows(SpecException.class, () -> NetworkSpec.parse(text));

@@ -81,6 +81,25 @@ class OptimizersTest {
     }
 
     @Test
+    void nesterovAg() {
+        // Chainer's rule: v = 0.9 v - 0.1 g; W += 0.81 v; W -= 0.19 g.  Step 1 (g=1): v=-0.1, w = 1 - 0.081 - 0.19 = 0.729.
+        // Step 2 (g=0.5): v = -0.09 - 0.05 = -0.14, w = 0.729 - 0.1134 - 0.095 = 0.5206 (numpy float32: 0x1.0a8c18p-1)
+        float[] w = steps(new NesterovAg(0.1, 0.9), new float[]{1, 0}, new float[]{0.5f, 0});
+        assertEquals(0.5206f, w[0], 1e-6f);
+        assertEquals(0x1.0a8c18p-1f, w[0], 0f);
+        assertEquals(-1f, w[1], 0f);
+        // Chainer's defaults, three steps; the bits numpy's float32 arithmetic gives
+        float[] d = steps(new NesterovAg(), new float[]{2, -0.5f}, new float[]{-1, 3}, new float[]{0.25f, 0.125f});
+        assertArrayEquals(new float[]{0x1.e4347ep-1f, -0x1.16097ap+0f}, d, 0f);
+        NesterovAg def = new NesterovAg();
+        assertEquals(0.01, def.get("lr"));
+        assertEquals(0.9, def.get("momentum"));
+        assertEquals(java.util.Set.of("v"), def.setup(new One()).rules().get("p").state().keySet());
+        assertEquals("nesterov-ag", Optimizers.canonical("NesterovAG"));
+        assertEquals(java.util.Map.of("lr", 0.01, "momentum", 0.9), Optimizers.defaults("nesterov-ag"));
+    }
+
+    @Test
     void parametersWithoutGradientsAreSkipped() {
         One link = new One();
         Optimizer opt = new MomentumSgd().setup(link);
@@ -98,6 +117,38 @@ class OptimizersTest {
         assertEquals(java.util.List.of("l1/W", "l1/b"), java.util.List.copyOf(opt.rules().keySet()));
         assertEquals(java.util.Set.of("m", "v"), opt.rules().get("l1/W").state().keySet());
         assertEquals(6, opt.rules().get("l1/W").state().get("m").length);
+    }
+
+    @Test
+    void everyOptimizerIsDescribedByItsOwnClass() {
+        assertEquals(Optimizers.NAMES.size(), new java.util.HashSet<>(Optimizers.NAMES).size(), "names are unique");
+        // snapshots written before optimizers were saved by name hold their index in this list
+        assertEquals(java.util.List.of("momentum-sgd", "sgd", "adam", "rmsprop", "adagrad"), Optimizers.NAMES.subList(0, 5));
+        for (OptimizerType t : Optimizers.TYPES) {
+            Optimizer o = Optimizers.create(t.name(), java.util.Map.of());
+            assertSame(t, o.type(), t.name());
+            assertEquals(t.name(), o.name());
+            for (OptimizerType.Param p : t.params()) assertEquals(p.defaultValue(), o.get(p.key()), t.name() + "/" + p.key());
+            assertEquals(t.learningRate().key(), o.lrName());
+            assertFalse(t.label().isBlank());
+            assertFalse(t.help().isBlank());
+            assertSame(t, Optimizers.type(t.label()), "the label reads as the name: " + t.label());
+        }
+        assertEquals("momentum-sgd", Optimizers.canonical("MomentumSGD"));
+        assertEquals("momentum-sgd", Optimizers.canonical(" momentum_sgd "));
+        assertEquals("alpha", Optimizers.learningRateKey("adam"));
+        assertEquals(java.util.Map.of("lr", 0.5, "momentum", 0.9), Optimizers.resolve("momentum-sgd", java.util.Map.of("lr", 0.5)));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Optimizers.resolve("sgd", java.util.Map.of("momentum", 0.5)))
+                .getMessage().contains("sgd has no hyper-parameter 'momentum'; it has lr"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Optimizers.create("adam", java.util.Map.of("beta2", 1.0)))
+                .getMessage().contains("beta2 must be in [0, 1)"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Optimizers.create("adam", java.util.Map.of("alpha", 0.0)))
+                .getMessage().contains("learning rate must be a positive number"));
+        // a schedule may take the learning rate to 0, nothing else may leave its range
+        Optimizer adam = new Adam();
+        adam.set("alpha", 0);
+        assertThrows(IllegalArgumentException.class, () -> adam.set("eps", 0));
+        assertThrows(IllegalArgumentException.class, () -> adam.set("eta", -1));
     }
 
     @Test

@@ -28,8 +28,6 @@ import java.util.Map;
 
 /** The settings form of the Train view (data, network, optimizer, run) over a {@link TrainSettings}. */
 public final class SettingsPane extends ScrollPane {
-    static final Map<String, String> OPTIMIZER_LABELS = Map.of("momentum-sgd", "MomentumSGD", "sgd", "SGD", "adam", "Adam",
-            "rmsprop", "RMSprop", "adagrad", "AdaGrad");
     static final String BUILT_IN = "MNIST (built in)";
     static final String FOLDER = "Folder of IDX files…";
 
@@ -131,8 +129,11 @@ public final class SettingsPane extends ScrollPane {
         editor.setWrapText(true);
         editor.setPrefRowCount(3);
         editor.setPromptText("conv 20 5, relu, maxpool 2, linear 500, relu, dropout 0.5, linear");
-        editor.setTooltip(new Tooltip("Layers separated by commas: conv OUT K [stride S] [pad P], maxpool K, avgpool K, linear N, relu, sigmoid, tanh,"
-                + " dropout R, flatten. A last \"linear\" without a size has one output per class."));
+        Tooltip layers = new Tooltip("Layers separated by commas: " + io.digitstudio.nn.LayerTypes.usage()
+                + ". A last \"linear\" without a size has one output per class.");
+        layers.setWrapText(true);
+        layers.setMaxWidth(480);
+        editor.setTooltip(layers);
         editor.textProperty().bindBidirectional(s.specProperty());
         s.specErrorProperty().addListener((o, a, b) -> editor.pseudoClassStateChanged(INVALID, b != null));
         grid.add(editor, 0, row++, 2, 1);
@@ -187,7 +188,7 @@ public final class SettingsPane extends ScrollPane {
         opt.setConverter(new StringConverter<>() {
             @Override
             public String toString(String name) {
-                return name == null ? "" : OPTIMIZER_LABELS.getOrDefault(name, name);
+                return name == null ? "" : Optimizers.type(name).label();
             }
 
             @Override
@@ -197,6 +198,10 @@ public final class SettingsPane extends ScrollPane {
         });
         opt.valueProperty().bindBidirectional(s.optimizerProperty());
         field("Optimizer", opt);
+        Label about = hint(Bindings.createStringBinding(() -> Optimizers.NAMES.contains(s.optimizerProperty().get())
+                ? Optimizers.type(s.optimizerProperty().get()).help() : "", s.optimizerProperty()), "optimizerHelp");
+        about.getStyleClass().add("hint");
+        grid.add(about, 0, row++, 2, 1);
         GridPane hyper = new GridPane();
         hyper.setHgap(8);
         hyper.setVgap(6);
@@ -204,10 +209,10 @@ public final class SettingsPane extends ScrollPane {
             hyper.getChildren().clear();
             int r = 0;
             for (HyperParam h : s.hyperparams()) {
-                Label l = new Label(h.key());
+                Label l = new Label(h.label());
                 l.setMinWidth(Region.USE_PREF_SIZE);
                 TextField f = text(h.text(), "hp-" + h.key(), HyperParam.format(h.defaultValue()));
-                f.setTooltip(new Tooltip("Chainer's default: " + HyperParam.format(h.defaultValue())));
+                f.setTooltip(new Tooltip(h.help()));
                 l.setLabelFor(f);
                 hyper.add(l, 0, r);
                 hyper.add(f, 1, r++);

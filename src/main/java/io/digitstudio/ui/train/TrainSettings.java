@@ -4,6 +4,7 @@ import io.digitstudio.nn.Network;
 import io.digitstudio.nn.NetworkSpec;
 import io.digitstudio.nn.SpecException;
 import io.digitstudio.nn.Summary;
+import io.digitstudio.optim.OptimizerType;
 import io.digitstudio.optim.Optimizers;
 import io.digitstudio.train.TrainingConfig;
 import io.digitstudio.ui.core.Messages;
@@ -83,11 +84,11 @@ public final class TrainSettings {
     private void rebuildHyperparams() {
         hyperparams.clear();
         try {
-            Optimizers.defaults(optimizer.get()).forEach((k, v) -> {
-                HyperParam h = HyperParam.of(k, v);
+            for (OptimizerType.Param p : Optimizers.type(optimizer.get()).params()) {
+                HyperParam h = HyperParam.of(p);
                 h.text().addListener((o, a, b) -> validate());
                 hyperparams.add(h);
-            });
+            }
         } catch (IllegalArgumentException e) {
             // an unknown name is reported by validate()
         }
@@ -120,7 +121,7 @@ public final class TrainSettings {
     /** Builds the run's config from the form; throws IllegalArgumentException with a message for the user. */
     public TrainingConfig config() {
         Map<String, Double> h = new LinkedHashMap<>();
-        for (HyperParam p : hyperparams) h.put(p.key(), number(p.text().get(), p.key()));
+        for (HyperParam p : hyperparams) h.put(p.key(), number(p.text().get(), p.label()));
         NetworkSpec n;
         try {
             n = network();

@@ -46,6 +46,44 @@ class TrainViewModelsTest {
     }
 
     @Test
+    void theFormShowsEachOptimizersOwnHyperParameters() {
+        TrainSettings s = new TrainSettings();
+        for (io.digitstudio.optim.OptimizerType t : io.digitstudio.optim.Optimizers.TYPES) {
+            s.optimizerProperty().set(t.name());
+            assertEquals(t.params().size(), s.hyperparams().size(), t.name());
+            for (int i = 0; i < t.params().size(); i++) {
+                HyperParam h = s.hyperparams().get(i);
+                assertSame(t.params().get(i), h.param());
+                assertEquals(HyperParam.format(t.params().get(i).defaultValue()), h.text().get());
+            }
+            assertNull(s.validationProperty().get(), t.name() + ": its defaults are valid");
+            assertEquals(t.defaults(), s.config().hyperparams());
+        }
+        s.optimizerProperty().set("rmsprop");
+        HyperParam decay = s.hyperparams().get(1);
+        assertEquals("Decay", decay.label());
+        assertTrue(decay.help().endsWith("Chainer's alpha, default 0.99"), decay.help());
+        decay.text().set("x");
+        assertEquals("Decay must be a number, got 'x'", s.validationProperty().get());
+        decay.text().set("1");
+        assertEquals("Alpha must be in [0, 1), got 1.0", s.validationProperty().get());
+    }
+
+    @Test
+    void theSpecEditorsTableShowsALeakyRelu() {
+        TrainSettings s = new TrainSettings();
+        s.specProperty().set("linear 64, leaky_relu 0.1, linear");
+        assertNull(s.specErrorProperty().get());
+        assertEquals(TrainSettings.CUSTOM, s.presetProperty().get());
+        var rows = s.summaryProperty().get().rows();
+        assertEquals("leaky_relu", rows.get(2).type());
+        assertEquals("(64,)", rows.get(2).shapeText());
+        s.specProperty().set("linear 64, leaky_relu 1, linear");
+        assertEquals("Layer 2 \"leaky_relu 1\": the leaky_relu slope must be from 0 up to (not including) 1, got 1", s.specErrorProperty().get());
+        assertEquals("linear 64, leaky_relu ".length(), s.specErrorStartProperty().get());
+    }
+
+    @Test
     void theFormSaysWhatIsWrong() {
         TrainSettings s = new TrainSettings();
         assertNull(s.validationProperty().get());
