@@ -36,6 +36,44 @@ class RunsViewTest extends AppStory {
     }
 
     @Test
+    void resumeInTheRunsViewContinuesTheSelectedStoppedRun(FxRobot robot) throws Exception {
+        app.awaitReady();
+        var run = app.main.train().run();
+        Forms.type(robot, "#trainLimitField", "1000");
+        Forms.type(robot, "#testLimitField", "200");
+        Forms.type(robot, "#epochsField", "2");
+        Forms.click(robot, "#snapshotCheck");
+        // run A finishes with its snapshots; run B, a longer one, is stopped once it has trained a little
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        String a = app.history.list().get(0).id();
+        Forms.type(robot, "#epochsField", "40");
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.currentLoop() != null && run.currentLoop().iteration() > 3);
+        robot.clickOn("#stopButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        String b = app.history.list().stream().filter(r -> !r.id().equals(a)).findFirst().orElseThrow().id();
+        assertEquals(io.digitstudio.runs.RunStatus.STOPPED, app.history.find(b).status());
+        long stoppedAt = app.history.find(b).resumes().size();
+
+        app.openTab(robot, "Runs");
+        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
+        int row = table.getItems().indexOf(table.getItems().stream().filter(r -> r.id().equals(b)).findFirst().orElseThrow());
+        robot.clickOn(row(robot, row));
+        robot.clickOn("#resumeRunButton");
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED
+                && run.resultProperty().get() != null && app.history.find(b).status() == io.digitstudio.runs.RunStatus.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, app.history.list().size(), "resuming adds no run");
+        assertEquals(40, app.history.find(b).epochsDone(), "the stopped run, not the finished one, went on to its end");
+        assertEquals(stoppedAt + 1, app.history.find(b).resumes().size());
+        assertEquals(2, app.history.find(a).epochsDone(), "the other run is untouched");
+        assertTrue(app.history.find(a).resumes().isEmpty());
+    }
+
+    @Test
     void aCliRunAndAnAppRunAreBothListedAndSelectingBothOverlaysTheirCurves(FxRobot robot) throws Exception {
         app.awaitReady();
         // a run from the command line, into the same history
