@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The layering, checked on the compiled classes: the engine and the CLI run without JavaFX; packages depend one way
- * ({@code ui}, {@code cli} → {@code train}, {@code read} → {@code optim}, {@code io} → {@code nn} → {@code data}); no package
+ * ({@code ui}, {@code cli} → {@code runs} → {@code train}, {@code read} → {@code optim}, {@code io} → {@code nn} → {@code data} →
+ * {@code serial}); no package
  * cycles, neither between the top-level packages nor between the UI's; features never import the app that wires them.
  */
 class ArchitectureTest {
@@ -40,6 +41,7 @@ class ArchitectureTest {
             .layer("io").definedBy("io.digitstudio.io..")
             .layer("nn").definedBy("io.digitstudio.nn..")
             .layer("data").definedBy("io.digitstudio.data..")
+            .layer("serial").definedBy("io.digitstudio.serial..")
             .whereLayer("ui").mayNotBeAccessedByAnyLayer()
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("runs").mayOnlyBeAccessedByLayers("ui", "cli")
@@ -50,7 +52,8 @@ class ArchitectureTest {
             .whereLayer("optim").mayOnlyBeAccessedByLayers("train", "runs", "ui", "cli")
             .whereLayer("io").mayOnlyBeAccessedByLayers("train", "runs", "inspect", "mydigits", "ui", "cli")
             .whereLayer("nn").mayOnlyBeAccessedByLayers("optim", "io", "train", "runs", "inspect", "read", "ui", "cli")
-            .whereLayer("data").mayOnlyBeAccessedByLayers("nn", "optim", "io", "train", "runs", "inspect", "read", "mydigits", "ui", "cli");
+            .whereLayer("data").mayOnlyBeAccessedByLayers("nn", "optim", "io", "train", "runs", "inspect", "read", "mydigits", "ui", "cli")
+            .whereLayer("serial").mayOnlyBeAccessedByLayers("data", "nn", "optim", "io", "train", "runs", "inspect", "read", "mydigits", "ui", "cli");
 
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.digitstudio.(*)..").should().beFreeOfCycles();
 

@@ -188,6 +188,18 @@ public final class SerialIterator {
         rng.setState(s.rngState());
     }
 
+    /**
+     * Chainer's {@code SerialIterator.serialize}: the position, epoch, {@code is_new_epoch}, previous epoch detail, the
+     * order of this epoch and the random state; reading restores them (an inconsistent state is refused).
+     */
+    public void serialize(io.digitstudio.serial.Serializer s) {
+        State st = state();
+        State read = new State((int) s.value("current_position", (long) st.currentPosition()), (int) s.value("epoch", (long) st.epoch()),
+                s.value("is_new_epoch", st.isNewEpoch()), s.value("previous_epoch_detail", st.previousEpochDetail()),
+                s.ints("order", st.order()), s.value("rng_state", st.rngState()));
+        if (s.isReader()) restore(read);
+    }
+
     /** A snapshot of the iterator's state (Chainer serializes the same fields). */
     public record State(int currentPosition, int epoch, boolean isNewEpoch, double previousEpochDetail, int[] order, long rngState) {
     }

@@ -103,6 +103,21 @@ public abstract class Optimizer {
         this.t = t;
     }
 
+    /**
+     * Chainer's {@code Optimizer.serialize}: the update count, the hyper-parameters in force (a schedule or a live change
+     * may have moved them from the settings) and each parameter's update rule under the parameter's name.
+     */
+    public void serialize(io.digitstudio.serial.Serializer s) {
+        t = s.value("t", t);
+        io.digitstudio.serial.Serializer h = s.child("hyperparam");
+        for (String name : java.util.List.copyOf(hyperparams().keySet())) {
+            if (!h.contains(name)) continue; // state from before the values in force were kept
+            double v = h.value(name, get(name));
+            if (h.isReader()) set(name, v);
+        }
+        for (Map.Entry<String, UpdateRule> e : rules.entrySet()) e.getValue().serialize(s.child(e.getKey()));
+    }
+
     public Map<String, UpdateRule> rules() {
         return Collections.unmodifiableMap(rules);
     }

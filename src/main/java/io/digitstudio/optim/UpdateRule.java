@@ -111,6 +111,16 @@ public abstract class UpdateRule {
         return new LinkedHashMap<>();
     }
 
+    /** Chainer's {@code UpdateRule.serialize}: the update count {@code t} and the per-parameter state ({@code v}, {@code m}, …). */
+    public void serialize(io.digitstudio.serial.Serializer s) {
+        long count = s.value("t", t);
+        Map<String, float[]> read = new LinkedHashMap<>();
+        for (Map.Entry<String, float[]> e : state().entrySet()) {
+            read.put(e.getKey(), s.floats(e.getKey(), s.isReader() ? new float[e.getValue().length] : e.getValue()));
+        }
+        if (s.isReader()) restore(read, count);
+    }
+
     /** Restores state saved from {@link #state()} and the update count. */
     public void restore(Map<String, float[]> state, long t) {
         Map<String, float[]> mine = state();

@@ -2,14 +2,12 @@ package io.digitstudio.train;
 
 import io.digitstudio.data.AugmentedDataset;
 import io.digitstudio.data.Dataset;
-import io.digitstudio.data.SerialIterator;
 import io.digitstudio.io.FormatException;
 import io.digitstudio.io.ModelFiles;
 import io.digitstudio.io.NpyArray;
 import io.digitstudio.io.Npz;
 import io.digitstudio.nn.NetworkSpec;
 import io.digitstudio.optim.Optimizers;
-import io.digitstudio.optim.UpdateRule;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,7 +34,6 @@ public final class Snapshot {
     static final String FORMAT_KEY = "digitstudio/snapshot_version";
     static final String DROPOUT_RNG = "digitstudio/dropout_rng_state";
     static final String EXTENSIONS = "digitstudio/extensions/";
-    static final String HYPERPARAM = OPTIMIZER + "hyperparam/";
 
     private Snapshot() {
     }
@@ -50,26 +47,14 @@ public final class Snapshot {
         Map<String, NpyArray> a = new LinkedHashMap<>();
         a.put(FORMAT_KEY, NpyArray.scalar(1L));
         ModelFiles.toArrays(loop.model(), io.digitstudio.io.ModelInfo.NONE).forEach((k, v) -> a.put(MODEL + k, v));
-        a.put(OPTIMIZER + "t", NpyArray.scalar(loop.optimizer().t()));
-        // the values in force now (a schedule or a live change may have moved them from the settings)
-        loop.optimizer().hyperparams().forEach((k, v) -> a.put(HYPERPARAM + k, NpyArray.scalar(v)));
+        io.digitstudio.io.NpzSerializer updater = new io.digitstudio.io.NpzSerializer(a, "updater/");
+        loop.optimizer().serialize(updater.child("optimizer:main"));
+        loop.iterator().serialize(updater.child("iterator:main"));
         for (Extension e : loop.extensions()) e.state().forEach((k, v) -> a.put(EXTENSIONS + e.name() + "/" + k, NpyArray.scalar(v)));
         if (loop.stopTrigger() != null) {
             loop.stopTrigger().state().forEach((k, v) -> a.put(EXTENSIONS + TrainingLoop.STOP_TRIGGER_STATE + "/" + k, NpyArray.scalar(v)));
         }
         a.put("digitstudio/elapsed_time", NpyArray.scalar(loop.elapsedTime()));
-        for (Map.Entry<String, UpdateRule> e : loop.optimizer().rules().entrySet()) {
-            String p = OPTIMIZER + e.getKey() + "/";
-            a.put(p + "t", NpyArray.scalar(e.getValue().t()));
-            e.getValue().state().forEach((name, values) -> a.put(p + name, NpyArray.ofFloats(values, values.length)));
-        }
-        SerialIterator.State it = loop.iterator().state();
-        a.put(ITERATOR + "current_position", NpyArray.scalar((long) it.currentPosition()));
-        a.put(ITERATOR + "epoch", NpyArray.scalar((long) it.epoch()));
-        a.put(ITERATOR + "is_new_epoch", NpyArray.scalar(it.isNewEpoch() ? 1L : 0L));
-        a.put(ITERATOR + "previous_epoch_detail", NpyArray.scalar(it.previousEpochDetail()));
-        if (it.order() != null) a.put(ITERATOR + "order", NpyArray.ofInts(it.order(), it.order().length));
-        a.put(ITERATOR + "rng_state", NpyArray.scalar(it.rngState()));
         if (loop.trainSet() instanceof AugmentedDataset aug) a.put("digitstudio/augment_rng_state", NpyArray.scalar(loop.augmentRngState(aug)));
         // the epoch under way, when the run stopped between two of its iterations
         a.put(EPOCH_SUMS, NpyArray.ofDoubles(loop.epochSums(), 4));
@@ -285,26 +270,10 @@ public final class Snapshot {
             if (k.startsWith(MODEL)) model.put(k.substring(MODEL.length()), v);
         });
         ModelFiles.loadInto(model, loop.model(), name);
-        loop.optimizer().setT(longAt(a, OPTIMIZER + "t", name));
-        for (Map.Entry<String, UpdateRule> e : loop.optimizer().rules().entrySet()) {
-            String p = OPTIMIZER + e.getKey() + "/";
-            Map<String, float[]> state = new LinkedHashMap<>();
-            for (String s : e.getValue().state().keySet()) {
-                NpyArray v = a.get(p + s);
-                if (v == null) throw new FormatException(name + ": missing key '" + p + s + "'");
-                state.put(s, v.toFloats());
-            }
-            try {
-                e.getValue().restore(state, longAt(a, p + "t", name));
-            } catch (IllegalArgumentException ex) {
-                throw new FormatException(name + ": " + ex.getMessage());
-            }
-        }
-        NpyArray order = a.get(ITERATOR + "order");
+        io.digitstudio.io.NpzDeserializer updater = new io.digitstudio.io.NpzDeserializer(a, "updater/", name);
         try {
-            loop.iterator().restore(new SerialIterator.State((int) longAt(a, ITERATOR + "current_position", name), (int) longAt(a, ITERATOR + "epoch", name),
-                    longAt(a, ITERATOR + "is_new_epoch", name) != 0, doubleAt(a, ITERATOR + "previous_epoch_detail", name),
-                    order == null ? null : order.toInts(), longAt(a, ITERATOR + "rng_state", name)));
+            loop.optimizer().serialize(updater.child("optimizer:main"));
+            loop.iterator().serialize(updater.child("iterator:main"));
         } catch (IllegalArgumentException ex) {
             throw new FormatException(name + ": " + ex.getMessage());
         }
@@ -323,15 +292,7 @@ public final class Snapshot {
         loop.restoreProgress(longAt(a, "updater/iteration", name), reports);
         NpyArray sums = a.get(EPOCH_SUMS);
         if (sums != null && sums.count() == 4) loop.restoreEpochSums(sums.toDoubles());
-        // the hyper-parameters in force when it was taken, then what the extensions and the stop trigger kept
-        for (Map.Entry<String, NpyArray> e : a.entrySet()) {
-            if (!e.getKey().startsWith(HYPERPARAM)) continue;
-            try {
-                loop.optimizer().set(e.getKey().substring(HYPERPARAM.length()), e.getValue().toDoubles()[0]);
-            } catch (IllegalArgumentException ex) {
-                throw new FormatException(name + ": " + e.getKey() + ": " + ex.getMessage());
-            }
-        }
+        // what the extensions and the stop trigger kept
         Map<String, Map<String, Double>> ext = new LinkedHashMap<>();
         for (Map.Entry<String, NpyArray> e : a.entrySet()) {
             if (!e.getKey().startsWith(EXTENSIONS)) continue;

@@ -111,6 +111,27 @@ class SnapshotTest {
     }
 
     @Test
+    void aSnapshotFromBeforeRunIdsResumesBitForBit() throws Exception {
+        Path snap = Path.of(SnapshotTest.class.getResource("/fixtures/snapshot-v1/snapshot_epoch_0001.npz").toURI());
+        Path straight = Path.of(SnapshotTest.class.getResource("/fixtures/snapshot-v1/straight_epoch_0002.npz").toURI());
+        assertEquals("", Snapshot.runId(snap), "it names no run");
+        int cores = io.digitstudio.nn.Cores.count();
+        io.digitstudio.nn.Cores.setCount(2); // as it was made: a run repeats bit for bit on the same number of cores
+        try {
+            TrainingLoop loop = Snapshot.resume(Snapshot.read(snap), "snapshot_epoch_0001.npz", Mnist.bundled().train().head(1000),
+                    Mnist.bundled().test().head(200), "t", null);
+            assertEquals(1, loop.iterator().epoch());
+            loop.run();
+            var expected = io.digitstudio.io.ModelFiles.loadNpz(straight).model().namedParams();
+            for (var e : loop.model().namedParams().entrySet()) {
+                assertArrayEquals(Host.toArray(expected.get(e.getKey()).data()), Host.toArray(e.getValue().data()), 0f, e.getKey());
+            }
+        } finally {
+            io.digitstudio.nn.Cores.setCount(cores);
+        }
+    }
+
+    @Test
     void keepingTheLastKNeverDeletesAnotherRunsSnapshots() throws Exception {
         TrainingLoop other = TrainingLoop.create(TrainingConfig.tutorial().withEpochs(4).withUnits(16), train, test, "t");
         other.setSetup(new RunSetup("0000aaaa", "", "", dir.toString(), 1, 5));

@@ -1,0 +1,81 @@
+package io.digitstudio.io;
+
+import io.digitstudio.serial.Serializer;
+
+import java.util.Map;
+
+/**
+ * Reads an object's state back from NPZ entries under a key prefix (Chainer's {@code NpzDeserializer}); a missing or
+ * misshapen entry is a {@link FormatException} that names the file and the key.
+ */
+public final class NpzDeserializer implements Serializer {
+    private final Map<String, NpyArray> source;
+    private final String prefix;
+    private final String file;
+
+    /** Reads {@code prefix + key} from {@code source}; {@code file} names it in messages. */
+    public NpzDeserializer(Map<String, NpyArray> source, String prefix, String file) {
+        this.source = source;
+        this.prefix = prefix;
+        this.file = file;
+    }
+
+    @Override
+    public Serializer child(String name) {
+        return new NpzDeserializer(source, prefix + name + "/", file);
+    }
+
+    @Override
+    public boolean isReader() {
+        return true;
+    }
+
+    @Override
+    public boolean contains(String key) {
+        return source.containsKey(prefix + key);
+    }
+
+    private NpyArray get(String key) {
+        NpyArray v = source.get(prefix + key);
+        if (v == null) throw new FormatException(file + ": missing key '" + prefix + key + "'");
+        return v;
+    }
+
+    private NpyArray scalar(String key) {
+        NpyArray v = get(key);
+        if (v.count() != 1) throw new FormatException(file + ": '" + prefix + key + "' should hold one value, has shape " + v.shapeString());
+        return v;
+    }
+
+    @Override
+    public long value(String key, long value) {
+        NpyArray v = scalar(key);
+        return v.dtype().isFloat() ? (long) v.toDoubles()[0] : v.toLongs()[0];
+    }
+
+    @Override
+    public double value(String key, double value) {
+        return scalar(key).toDoubles()[0];
+    }
+
+    @Override
+    public boolean value(String key, boolean value) {
+        return value(key, 0L) != 0;
+    }
+
+    @Override
+    public float[] floats(String key, float[] values) {
+        float[] read = get(key).toFloats();
+        if (read.length != values.length) {
+            throw new FormatException(file + ": '" + prefix + key + "' holds " + read.length + " values, expected " + values.length);
+        }
+        System.arraycopy(read, 0, values, 0, read.length);
+        return values;
+    }
+
+    @Override
+    public int[] ints(String key, int[] values) {
+        NpyArray v = source.get(prefix + key);
+        return v == null ? null : v.toInts();
+    }
+}

@@ -1,0 +1,30 @@
+package io.digitstudio.serial;
+
+/**
+ * Chainer's {@code Serializer}: one method, {@code serialize(Serializer)}, writes an object's state and reads it back,
+ * because the same calls do both. Writing, each call stores its value and returns it; reading, it returns the stored
+ * value (arrays are filled in place). {@link #child} names a part ({@code updater/optimizer:main/l1/W/v}). The NPZ
+ * back-ends keep Chainer's snapshot keys.
+ */
+public interface Serializer {
+    /** The entries of a part of the object, under {@code name/}. */
+    Serializer child(String name);
+
+    /** True when restoring state, false when saving it. */
+    boolean isReader();
+
+    /** Whether the stored state has this key (reading); true when writing. */
+    boolean contains(String key);
+
+    long value(String key, long value);
+
+    double value(String key, double value);
+
+    boolean value(String key, boolean value);
+
+    /** Writes {@code values}, or reads into them (the stored array must have as many values) and returns them. */
+    float[] floats(String key, float[] values);
+
+    /** Writes {@code values} (null: nothing), or returns the stored ones (null when there are none). */
+    int[] ints(String key, int[] values);
+}
