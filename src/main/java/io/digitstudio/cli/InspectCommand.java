@@ -35,10 +35,20 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Folder for the PNG files, made if missing (default: the current folder).")
     Path out;
 
+    @Option(names = "--force", description = "Replace pictures that --out already holds.")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
         if (cnn && model != null) throw new UserInputException("--cnn and --model both choose the model; give one");
         if (Files.exists(out) && !Files.isDirectory(out)) throw new UserInputException("--out " + out + " is a file, not a folder");
+        if (!force) {
+            for (String name : List.of("weights.png", "input.png", "activations.png", "saliency.png", "saliency-x-input.png", "saliency-2.png")) {
+                if (Files.exists(out.resolve(name))) {
+                    throw new UserInputException(out.resolve(name) + " already exists; give another --out, or add --force to replace the pictures");
+                }
+            }
+        }
         Files.createDirectories(out);
         Startup.engine();
         ModelFiles.LoadedModel loaded = model != null ? ModelFiles.loadNpz(model) : cnn ? ModelFiles.loadBuiltInCnn() : ModelFiles.loadDefault();

@@ -80,9 +80,12 @@ final class MyDigitsCommand implements Runnable {
         @Parameters(paramLabel = "FILE.zip")
         Path zip;
 
+        @picocli.CommandLine.Option(names = "--force", description = "Replace FILE.zip if it exists.")
+        boolean force;
+
         @Override
         public Integer call() {
-            ModelOutput.check(zip);
+            ModelOutput.checkNew(zip, force, "FILE.zip");
             where.store().exportZip(zip);
             System.err.println("exported the collection to " + zip);
             return 0;

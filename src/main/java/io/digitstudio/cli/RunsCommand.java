@@ -233,11 +233,14 @@ final class RunsCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "FILE.zip")
         Path zip;
 
+        @picocli.CommandLine.Option(names = "--force", description = "Replace FILE.zip if it exists.")
+        boolean force;
+
         @Override
         public Integer call() {
             RunStore store = runsDir.store();
             RunSummary r = store.find(id);
-            ModelOutput.check(zip);
+            ModelOutput.checkNew(zip, force, "FILE.zip");
             store.export(r.id(), zip);
             System.err.println("exported run " + r.id() + " to " + zip);
             return 0;

@@ -41,11 +41,17 @@ class InspectCliTest {
         assertTrue(r.out().contains("conv1 · relu · max_pooling_2d [20, 12, 12]"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith(seven + ": 7 ")), "the built-in CNN reads it as 7:\n" + r.out());
         // the MLP: its first layer's units as 28x28 images
-        CliTest.Run mlp = CliTest.run("inspect", "--out", out.toString());
+        byte[] cnnWeights = Files.readAllBytes(out.resolve("weights.png"));
+        CliTest.Run again = CliTest.run("inspect", "--out", out.toString());
+        assertEquals(2, again.code(), "pictures already there are not replaced without asking");
+        assertEquals("digitstudio: error: " + out.resolve("weights.png") + " already exists; give another --out, or add --force to replace the pictures",
+                again.err().strip());
+        assertArrayEquals(cnnWeights, Files.readAllBytes(out.resolve("weights.png")));
+        CliTest.Run mlp = CliTest.run("inspect", "--out", out.toString(), "--force");
         assertEquals(0, mlp.code(), mlp.err());
         assertTrue(mlp.out().contains("l1's 400 units' weights as images of 28x28"), mlp.out());
         // bad input: one line, exit 2
-        CliTest.Run bad = CliTest.run("inspect", "--image", dir.resolve("missing.png").toString(), "--out", out.toString());
+        CliTest.Run bad = CliTest.run("inspect", "--image", dir.resolve("missing.png").toString(), "--out", out.toString(), "--force");
         assertEquals(2, bad.code());
         assertEquals(1, bad.err().strip().lines().count(), bad.err());
         Files.writeString(dir.resolve("file"), "x");

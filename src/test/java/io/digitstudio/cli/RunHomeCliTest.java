@@ -211,4 +211,25 @@ class RunHomeCliTest {
         assertEquals(2, again.code(), "its newest snapshot is its end, never the earlier stop: " + again.err());
         assertTrue(again.err().contains("has already trained all its " + (epoch + 1) + " epochs"), again.err());
     }
+
+    @Test
+    void exportsNeverReplaceAFileWithoutForce() throws Exception {
+        CliTest.Run a = train("--epochs", "1", "--out", dir.resolve("a.npz").toString());
+        assertEquals(0, a.code(), a.err());
+        Path zip = dir.resolve("run.zip");
+        Files.writeString(zip, "mine");
+        CliTest.Run r = CliTest.run("runs", "export", runId(a), zip.toString(), "--runs-dir", runs().toString());
+        assertEquals(2, r.code());
+        assertEquals("digitstudio: error: " + zip + " already exists; give another FILE.zip, or add --force to replace it", r.err().strip());
+        assertEquals("mine", Files.readString(zip));
+        assertEquals(0, CliTest.run("runs", "export", runId(a), zip.toString(), "--runs-dir", runs().toString(), "--force").code());
+        assertNotEquals(4, Files.size(zip));
+
+        Path digits = dir.resolve("digits.zip");
+        Files.writeString(digits, "mine");
+        CliTest.Run m = CliTest.run("mydigits", "export", digits.toString(), "--dir", dir.resolve("collection").toString());
+        assertEquals(2, m.code());
+        assertEquals("digitstudio: error: " + digits + " already exists; give another FILE.zip, or add --force to replace it", m.err().strip());
+        assertEquals("mine", Files.readString(digits));
+    }
 }
