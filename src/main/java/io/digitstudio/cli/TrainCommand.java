@@ -123,6 +123,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         b.data(data.dir, data.dir != null).snapshots(snapshotEvery, snapshotDir, keep);
 
+        // a folder that is not there is said before the engine starts, in one line
+        if (data.dir != null && !java.nio.file.Files.isDirectory(data.dir)) throw new UserInputException(data.dir + ": not a folder");
         Startup.engine();
         options.applyThreads();
         TrainingSession session = b.build();

@@ -134,6 +134,24 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
         return r;
     }
 
+    /**
+     * Gives up a recording whose run could not be set up after all: a new run's folder goes, a resumed run is marked
+     * stopped with the reason; the lock is released either way.
+     */
+    void abandon(RuntimeException why) {
+        try {
+            if (resumes.isEmpty()) {
+                RunStore.deleteTree(folder);
+            } else {
+                writeStatus("stopped", "could not resume: " + why.getMessage());
+            }
+        } catch (IOException | RuntimeException e) {
+            // what is left is listed as interrupted, or damaged, with the reason
+        } finally {
+            lock.close();
+        }
+    }
+
     /** The best epoch's model this recorder keeps in the run's folder, and how good it was, or null before any epoch. */
     public KeepBest best() {
         for (io.digitstudio.train.Extension e : loop.extensions()) {

@@ -298,7 +298,7 @@ public final class TrainingSession {
             if (kept < 1) throw new RunsException("--keep must be at least 1, got " + kept);
             Path snapDir = snapshotDir != null ? snapshotDir.toAbsolutePath() : !before.snapshotDir().isEmpty() ? Path.of(before.snapshotDir()) : null;
             String ownId = r == null ? "" : r.runId();
-            if (snapDir != null) refuseOthersSnapshots(snapDir, ownId);
+            if (snapDir != null) refuseOthersSnapshots(snapDir, ownId, r == null);
 
             // the run's home: its folder in the history, the same one when it is resumed
             RunOptions opts = r == null ? (options == null ? RunOptions.NONE : options) : withLog(r.options(), options);
@@ -312,27 +312,32 @@ public final class TrainingSession {
                     notes.add("warning: not recording this run in " + store.root() + ": " + e.getMessage());
                 }
             }
-            String id = rec != null ? rec.id() : !ownId.isEmpty() ? ownId : String.format(Locale.ROOT, "%08x", RANDOM.nextInt());
-            Path snapshotsIn = snapDir != null ? snapDir : rec != null ? rec.folder() : every > 0 ? Path.of("").toAbsolutePath() : null;
-            if (snapDir == null && rec == null && snapshotsIn != null) refuseOthersSnapshots(snapshotsIn, ownId);
-            loop.setSetup(new RunSetup(id, dir == null ? "" : dir.toAbsolutePath().toString(), modelOut == null ? "" : modelOut.toAbsolutePath().toString(),
-                    snapDir == null ? "" : snapDir.toString(), every, every > 0 ? kept : 0));
-            loop.apply(opts, d.name(), d.classNames());
-            if (opts.warmupEpochs() > c.epochs()) {
-                notes.add("warning: the warm-up (" + epochs(opts.warmupEpochs()) + ") is longer than the run (" + epochs(c.epochs())
-                        + "): the learning rate never reaches " + RunSummary.number(c.lr()));
-            }
-            if (opts.keepBest() && modelOut == null && rec == null) {
-                try { // nowhere else to keep it: a temporary file until the run ends
-                    Path tmp = Files.createTempFile("digitstudio-best-", ".npz");
-                    tmp.toFile().deleteOnExit();
-                    loop.addExtension(new KeepBest(tmp, d.name(), d.classNames()));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException("cannot keep the best model: " + e.getMessage(), e);
+            try {
+                String id = rec != null ? rec.id() : !ownId.isEmpty() ? ownId : String.format(Locale.ROOT, "%08x", RANDOM.nextInt());
+                Path snapshotsIn = snapDir != null ? snapDir : rec != null ? rec.folder() : every > 0 ? Path.of("").toAbsolutePath() : null;
+                if (snapDir == null && rec == null && snapshotsIn != null) refuseOthersSnapshots(snapshotsIn, ownId, r == null);
+                loop.setSetup(new RunSetup(id, dir == null ? "" : dir.toAbsolutePath().toString(), modelOut == null ? "" : modelOut.toAbsolutePath().toString(),
+                        snapDir == null ? "" : snapDir.toString(), every, every > 0 ? kept : 0));
+                loop.apply(opts, d.name(), d.classNames());
+                if (opts.warmupEpochs() > c.epochs()) {
+                    notes.add("warning: the warm-up (" + epochs(opts.warmupEpochs()) + ") is longer than the run (" + epochs(c.epochs())
+                            + "): the learning rate never reaches " + RunSummary.number(c.lr()));
                 }
+                if (opts.keepBest() && modelOut == null && rec == null) {
+                    try { // nowhere else to keep it: a temporary file until the run ends
+                        Path tmp = Files.createTempFile("digitstudio-best-", ".npz");
+                        tmp.toFile().deleteOnExit();
+                        loop.addExtension(new KeepBest(tmp, d.name(), d.classNames()));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException("cannot keep the best model: " + e.getMessage(), e);
+                    }
+                }
+                if (every > 0) loop.addExtension(new SnapshotWriter(loop, snapshotsIn, every, kept));
+                return new TrainingSession(loop, d, rec, id, snapshotsIn, modelOut, replace, r, notes);
+            } catch (RuntimeException e) {
+                if (rec != null) rec.abandon(e);
+                throw e;
             }
-            if (every > 0) loop.addExtension(new SnapshotWriter(loop, snapshotsIn, every, kept));
-            return new TrainingSession(loop, d, rec, id, snapshotsIn, modelOut, replace, r, notes);
         }
 
         private static String epochs(int n) {
@@ -344,8 +349,12 @@ public final class TrainingSession {
             return new RunOptions(saved.lrShift(), saved.warmupEpochs(), saved.earlyStop(), saved.keepBest(), asked.log());
         }
 
-        /** A folder that holds another run's snapshots is refused: its files are that run's, to resume and to keep. */
-        private static void refuseOthersSnapshots(Path dir, String ownId) {
+        /**
+         * A folder that holds another run's snapshots is refused: its files are that run's, to resume and to keep. A new
+         * run takes a folder with no snapshots; a resumed one, a folder with only its own (or, for a snapshot from before
+         * snapshots named their run, ones that name no run).
+         */
+        private static void refuseOthersSnapshots(Path dir, String ownId, boolean newRun) {
             for (Path p : Snapshot.files(dir)) {
                 String id;
                 try {
@@ -353,7 +362,8 @@ public final class TrainingSession {
                 } catch (FormatException e) {
                     id = "?";
                 }
-                if (!id.equals(ownId) || ownId.isEmpty()) {
+                boolean others = newRun || !id.equals(ownId);
+                if (others) {
                     throw new RunsException(dir + " holds snapshots of " + (id.isEmpty() || id.equals("?") ? "another run" : "run " + id) + " ("
                             + p.getFileName() + "); choose another snapshot folder, or leave it out to keep them in the run's own folder");
                 }
