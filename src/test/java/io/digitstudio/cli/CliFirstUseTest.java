@@ -1,8 +1,10 @@
 package io.digitstudio.cli;
 
+import io.digitstudio.data.DrawnDigitsAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -44,5 +46,54 @@ class CliFirstUseTest {
         CliTest.Run option = CliTest.run("eval", "--model", "x.npz", "--test-szie", "5");
         assertEquals(2, option.code());
         assertTrue(option.err().contains("did you mean --test-size?"), option.err());
+    }
+
+    private static void picture(Path file, int digit) throws Exception {
+        java.awt.image.BufferedImage img = new DrawnDigitsAccess(digit).draw(digit, 100);
+        Files.createDirectories(file.getParent());
+        assertTrue(javax.imageio.ImageIO.write(img, "png", file.toFile()));
+    }
+
+    private CliTest.Run importInto(Path from) {
+        return CliTest.run("mydigits", "import", from.toString(), "--dir", dir.resolve("mine").toString());
+    }
+
+    @Test
+    void myDigitsImportHasOneRuleForItsExitCodeAndTheTrueReasonPerFile() throws Exception {
+        CliTest.Run missing = importInto(dir.resolve("nowhere"));
+        assertEquals(2, missing.code());
+        oneLine(missing);
+        assertTrue(missing.err().contains("nowhere: not found"), missing.err());
+
+        CliTest.Run empty = importInto(Files.createDirectory(dir.resolve("empty")));
+        assertEquals(2, empty.code(), "nothing to import is not a success: " + empty.err());
+        oneLine(empty);
+        assertTrue(empty.err().contains("no images found in " + dir.resolve("empty")), empty.err());
+
+        Path text = Files.createDirectory(dir.resolve("text"));
+        Files.writeString(text.resolve("readme.txt"), "my digits");
+        CliTest.Run onlyText = importInto(text);
+        assertEquals(2, onlyText.code());
+        oneLine(onlyText);
+        assertTrue(onlyText.err().contains("no images found") && onlyText.err().contains("1 other file passed over"), onlyText.err());
+        assertFalse(onlyText.err().contains("no label"), "a text file is not a picture without a label: " + onlyText.err());
+
+        Path mixed = Files.createDirectory(dir.resolve("mixed"));
+        picture(mixed.resolve("3.png"), 3);
+        picture(mixed.resolve("385.png"), 3);
+        picture(mixed.resolve("8/385.png"), 8);
+        Files.writeString(mixed.resolve("readme.txt"), "my digits");
+        CliTest.Run some = importInto(mixed);
+        assertEquals(2, some.code(), "a picture left out is an error: " + some.err());
+        assertTrue(some.err().contains("added 2 digits from " + mixed + "; skipped 1"), some.err());
+        assertTrue(some.err().contains("skipped 385.png: its name starts with the number 385, not one digit"), some.err());
+        assertTrue(some.err().contains("passed over readme.txt: not an image"), some.err());
+
+        Path good = Files.createDirectory(dir.resolve("good"));
+        picture(good.resolve("5_a.png"), 5);
+        Files.writeString(good.resolve("notes.txt"), "about them");
+        CliTest.Run all = importInto(good);
+        assertEquals(0, all.code(), "every picture was added: " + all.err());
+        assertTrue(all.err().contains("added 1 digit from"), all.err());
     }
 }
