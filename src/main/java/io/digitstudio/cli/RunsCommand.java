@@ -54,7 +54,7 @@ final class RunsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            RunStore store = runsDir.store();
+            RunStore store = runsDir.existingStore();
             List<RunSummary> runs = store.list();
             if (runs.isEmpty()) {
                 System.err.println("no runs recorded in " + store.root());
@@ -86,7 +86,7 @@ final class RunsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            RunStore store = runsDir.store();
+            RunStore store = runsDir.existingStore();
             RunSummary r = store.find(id);
             System.out.println("run " + r.id() + (r.name().isBlank() ? "" : "  " + r.name()));
             System.out.println("folder      " + r.folder());
@@ -148,7 +148,7 @@ final class RunsCommand implements Runnable {
             if (ids.size() < 2) {
                 throw new UserInputException("runs compare needs two or more runs, got only " + ids.get(0) + " ('digitstudio runs list' shows the ids)");
             }
-            RunStore store = runsDir.store();
+            RunStore store = runsDir.existingStore();
             List<RunSummary> runs = new ArrayList<>();
             for (String id : ids) {
                 RunSummary r = store.find(id);
@@ -218,7 +218,7 @@ final class RunsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            RunStore store = runsDir.store();
+            RunStore store = runsDir.existingStore();
             RunSummary r = store.find(id);
             store.delete(r.id());
             System.err.println("deleted run " + r.id());
@@ -242,7 +242,7 @@ final class RunsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            RunStore store = runsDir.store();
+            RunStore store = runsDir.existingStore();
             RunSummary r = store.find(id);
             ModelOutput.checkNew(zip, force, "FILE.zip");
             store.export(r.id(), zip);
@@ -267,7 +267,7 @@ final class RunsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            RunStore store = runsDir.store();
+            RunStore store = runsDir.existingStore();
             RunSummary r = store.find(id);
             store.describe(r.id(), name, notes != null ? notes : r.notes());
             System.err.println("named run " + r.id() + " \"" + name.strip() + "\"");

@@ -96,4 +96,29 @@ class CliFirstUseTest {
         assertEquals(0, all.code(), "every picture was added: " + all.err());
         assertTrue(all.err().contains("added 1 digit from"), all.err());
     }
+
+    @Test
+    void optionsThatMakeNoSenseTogetherAreRefusedInOneLine() throws Exception {
+        CliTest.Run both = CliTest.run("bench", "--predict", "--conv");
+        assertEquals(2, both.code());
+        oneLine(both);
+        assertTrue(both.err().contains("--predict and --conv are two different benchmarks"), both.err());
+        CliTest.Run modelFile = CliTest.run("bench", "--model-file", "m.npz", "--epochs", "1");
+        assertEquals(2, modelFile.code());
+        assertTrue(modelFile.err().contains("--model-file applies to --predict"), modelFile.err());
+
+        Path nowhere = dir.resolve("nonexistent");
+        for (String command : new String[]{"list", "show"}) {
+            String[] args = command.equals("list") ? new String[]{"runs", "list", "--runs-dir", nowhere.toString()}
+                    : new String[]{"runs", "show", "abc", "--runs-dir", nowhere.toString()};
+            CliTest.Run r = CliTest.run(args);
+            assertEquals(2, r.code(), "a mistyped --runs-dir is not an empty history: " + r.err());
+            oneLine(r);
+            assertTrue(r.err().contains("--runs-dir " + nowhere + ": not found"), r.err());
+        }
+        assertFalse(Files.exists(nowhere), "nothing is created");
+        CliTest.Run empty = CliTest.run("runs", "list", "--runs-dir", Files.createDirectory(dir.resolve("runs")).toString());
+        assertEquals(0, empty.code(), empty.err());
+        assertTrue(empty.err().contains("no runs recorded"), empty.err());
+    }
 }
