@@ -121,4 +121,52 @@ class CliFirstUseTest {
         assertEquals(0, empty.code(), empty.err());
         assertTrue(empty.err().contains("no runs recorded"), empty.err());
     }
+
+    /** The built-in model as a file, as a user would hand it to eval. */
+    private Path builtInModel() throws Exception {
+        Path model = dir.resolve("built-in.npz");
+        try (var in = io.digitstudio.io.ModelFiles.class.getResourceAsStream(io.digitstudio.io.ModelFiles.DEFAULT_MODEL_RESOURCE)) {
+            Files.copy(in, model, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return model;
+    }
+
+    @Test
+    void evalNeedsOnlyTheTestFiles() throws Exception {
+        Path data = Files.createDirectory(dir.resolve("testonly"));
+        int n = 50;
+        byte[] pixels = new byte[n * 28 * 28];
+        byte[] labels = new byte[n];
+        java.util.Random r = new java.util.Random(1);
+        r.nextBytes(pixels);
+        for (int i = 0; i < n; i++) labels[i] = (byte) (i % 10);
+        io.digitstudio.io.IdxWriter.images(data.resolve("t10k-images-idx3-ubyte"), pixels, n, 28, 28);
+        io.digitstudio.io.IdxWriter.labels(data.resolve("t10k-labels-idx1-ubyte"), labels);
+        CliTest.Run e = CliTest.run("eval", "--model", builtInModel().toString(), "--data", data.toString());
+        assertEquals(0, e.code(), e.err());
+        assertTrue(e.out().strip().matches("test_loss:\\d+\\.\\d{4} test_accuracy:[01]\\.\\d{4}"), e.out());
+
+        Files.delete(data.resolve("t10k-labels-idx1-ubyte"));
+        CliTest.Run missing = CliTest.run("eval", "--model", builtInModel().toString(), "--data", data.toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("missing t10k-labels-idx1-ubyte") && missing.err().contains("evaluating needs the two test files"), missing.err());
+        CliTest.Run help = CliTest.run("eval", "--help");
+        assertTrue(help.out().contains("the training files are not needed"), help.out());
+    }
+
+    @Test
+    void evalOfASnapshotSaysSoAndEvaluatesTheModelItHolds() throws Exception {
+        Path snaps = dir.resolve("snaps");
+        Path model = dir.resolve("m.npz");
+        CliTest.Run t = CliTest.run("train", "--epochs", "1", "--train-size", "500", "--test-size", "100", "--units", "16", "--snapshot-every", "1",
+                "--snapshot-dir", snaps.toString(), "--out", model.toString(), "--no-record");
+        assertEquals(0, t.code(), t.err());
+        Path snap = snaps.resolve("snapshot_epoch_0001.npz");
+        CliTest.Run fromModel = CliTest.run("eval", "--model", model.toString(), "--test-size", "300");
+        CliTest.Run fromSnap = CliTest.run("eval", "--model", snap.toString(), "--test-size", "300");
+        assertEquals(0, fromSnap.code(), fromSnap.err());
+        assertTrue(fromSnap.err().contains("snapshot_epoch_0001.npz is a training snapshot: using the model it holds"), fromSnap.err());
+        assertTrue(fromSnap.err().contains("resuming the snapshot continues its training"), fromSnap.err());
+        assertEquals(fromModel.out(), fromSnap.out(), "the snapshot's model is the run's model");
+    }
 }
