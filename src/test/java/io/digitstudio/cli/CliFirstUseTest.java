@@ -169,4 +169,17 @@ class CliFirstUseTest {
         assertTrue(fromSnap.err().contains("resuming the snapshot continues its training"), fromSnap.err());
         assertEquals(fromModel.out(), fromSnap.out(), "the snapshot's model is the run's model");
     }
+
+    @Test
+    void predictOnAPictureOfSeveralDigitsSaysSoAndSuggestsNumber() throws Exception {
+        io.digitstudio.data.CameraDigits.Shot shot = new io.digitstudio.data.CameraDigits(32).number(new int[]{3, 8, 5});
+        Path number = Files.write(dir.resolve("385." + shot.extension()), shot.bytes());
+        Path seven = dir.resolve("seven.png");
+        picture(seven, 7);
+        CliTest.Run r = CliTest.run("predict", number.toString(), seven.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(2, r.out().strip().lines().count(), "one line per picture, as before: " + r.out());
+        assertEquals(1, r.err().lines().filter(l -> l.startsWith("note: ")).count(), r.err());
+        assertTrue(r.err().contains("note: " + number + " holds 3 digits, read here as one; predict --number reads it as a number"), r.err());
+    }
 }
