@@ -25,7 +25,8 @@ final class MyDigitsCommand implements Runnable {
 
     /** {@code --dir}: where the collection is. */
     static final class Where {
-        @Option(names = "--dir", paramLabel = "DIR", description = "The collection's folder (default: $DIGITSTUDIO_MYDIGITS, else ~/.local/share/digitstudio/mydigits).")
+        @Option(names = "--dir", paramLabel = "DIR", description = "The collection's folder (default: $DIGITSTUDIO_MYDIGITS, else "
+                + "$XDG_DATA_HOME/digitstudio/mydigits, i.e. ~/.local/share/digitstudio/mydigits).")
         Path dir;
 
         MyDigits store() {
@@ -87,7 +88,7 @@ final class MyDigitsCommand implements Runnable {
         @picocli.CommandLine.Mixin
         Where where;
 
-        @Parameters(paramLabel = "FILE.zip")
+        @Parameters(paramLabel = "FILE.zip", description = "The zip to write (a file of that name is replaced).")
         Path zip;
 
         @picocli.CommandLine.Option(names = "--force", description = "Replace FILE.zip if it exists.")

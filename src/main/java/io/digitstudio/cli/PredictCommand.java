@@ -44,7 +44,8 @@ final class PredictCommand implements Callable<Integer> {
     int top;
 
     @Option(names = "--save-input", paramLabel = "DIR",
-            description = "Write the 28x28 input the network sees for each image as a PNG (x8) in DIR (with --number, one per digit: NAME.input.K.png, K from 1).")
+            description = "Write the 28x28 input the network sees for each image as a PNG (x8) in DIR, named after the image with its extension: "
+                    + "NAME.EXT.input.png (with --number, one per digit: NAME.EXT.input.K.png, K from 1).")
     Path saveInput;
 
     @Option(names = "--number", description = "Read all the digits in each image, left to right and line by line, as one number.")

@@ -213,7 +213,7 @@ final class RunsCommand implements Runnable {
         @Mixin
         RunsDirOption runsDir;
 
-        @Parameters(paramLabel = "ID")
+        @Parameters(paramLabel = "ID", description = "The run's id, or enough of its start to be unique.")
         String id;
 
         @Override
@@ -231,10 +231,10 @@ final class RunsCommand implements Runnable {
         @Mixin
         RunsDirOption runsDir;
 
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", description = "The run's id, or enough of its start to be unique.")
         String id;
 
-        @Parameters(index = "1", paramLabel = "FILE.zip")
+        @Parameters(index = "1", paramLabel = "FILE.zip", description = "The zip to write (a file of that name is replaced).")
         Path zip;
 
         @picocli.CommandLine.Option(names = "--force", description = "Replace FILE.zip if it exists.")
@@ -256,10 +256,10 @@ final class RunsCommand implements Runnable {
         @Mixin
         RunsDirOption runsDir;
 
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", description = "The run's id, or enough of its start to be unique.")
         String id;
 
-        @Parameters(index = "1", paramLabel = "NAME")
+        @Parameters(index = "1", paramLabel = "NAME", description = "The run's new name (quote it if it has spaces).")
         String name;
 
         @picocli.CommandLine.Option(names = "--notes", paramLabel = "TEXT", description = "Notes for the run (replacing any).")
