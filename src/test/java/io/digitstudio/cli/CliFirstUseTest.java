@@ -182,4 +182,27 @@ class CliFirstUseTest {
         assertEquals(1, r.err().lines().filter(l -> l.startsWith("note: ")).count(), r.err());
         assertTrue(r.err().contains("note: " + number + " holds 3 digits, read here as one; predict --number reads it as a number"), r.err());
     }
+
+    @Test
+    void inspectsActivationsPictureNamesItsLayers() throws Exception {
+        Path seven = dir.resolve("seven.png");
+        picture(seven, 7);
+        Path out = dir.resolve("report");
+        CliTest.Run r = CliTest.run("inspect", "--cnn", "--image", seven.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        java.awt.image.BufferedImage acts = javax.imageio.ImageIO.read(out.resolve("activations.png").toFile());
+        // the picture opens with a caption (dark text on white), not with the first layer's maps on their grey ground
+        int dark = 0, grey = 0;
+        for (int y = 0; y < 20; y++) {
+            for (int x = 0; x < acts.getWidth(); x++) {
+                int c = acts.getRGB(x, y) & 0xFFFFFF;
+                if ((c & 0xFF) < 0x80) dark++;
+                if (c == 0x9CA3AF) grey++;
+            }
+        }
+        assertTrue(dark > 20, "text in the caption strip: " + dark);
+        assertEquals(0, grey, "no activation ground in the caption strip");
+        // five steps of LeNet, each with its caption strip above it: the stack is taller than the pictures alone
+        assertTrue(acts.getHeight() > 5 * 20, acts.getHeight() + "");
+    }
 }
