@@ -88,7 +88,7 @@ final class MyDigitsCommand implements Runnable {
         @picocli.CommandLine.Mixin
         Where where;
 
-        @Parameters(paramLabel = "FILE.zip", description = "The zip to write (a file of that name is replaced).")
+        @Parameters(paramLabel = "FILE.zip", description = "The zip to write (an existing file is replaced only with --force).")
         Path zip;
 
         @picocli.CommandLine.Option(names = "--force", description = "Replace FILE.zip if it exists.")

@@ -234,7 +234,7 @@ final class RunsCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "ID", description = "The run's id, or enough of its start to be unique.")
         String id;
 
-        @Parameters(index = "1", paramLabel = "FILE.zip", description = "The zip to write (a file of that name is replaced).")
+        @Parameters(index = "1", paramLabel = "FILE.zip", description = "The zip to write (an existing file is replaced only with --force).")
         Path zip;
 
         @picocli.CommandLine.Option(names = "--force", description = "Replace FILE.zip if it exists.")
