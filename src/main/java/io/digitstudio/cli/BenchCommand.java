@@ -59,6 +59,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (predict && conv) throw new UserInputException("--predict and --conv are two different benchmarks: give one of them");
+        if (modelFile != null && !predict) throw new UserInputException("--model-file applies to --predict (training is timed on a new network)");
         if (predict) return benchPredict();
         if (conv) {
             Startup.engine();

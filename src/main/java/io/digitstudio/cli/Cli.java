@@ -34,12 +34,12 @@ public final class Cli implements Runnable {
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Cli());
+        WholeNamesHelp.install(cl);
         cl.setOut(out);
         cl.setErr(err);
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("digitstudio: " + ex.getMessage());
-            err.println("Try 'digitstudio " + commandPath(ex.getCommandLine()) + "--help' for usage.");
+            err.println(parameterError(ex));
             return EXIT_BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -50,9 +50,21 @@ public final class Cli implements Runnable {
         return cl.execute(args);
     }
 
-    private static String commandPath(CommandLine cl) {
-        String name = cl.getCommandName();
-        return "digitstudio".equals(name) ? "" : name + " ";
+    /**
+     * One line for a command line picocli cannot parse, naming the command by its whole path ("digitstudio runs compare"), with
+     * picocli's guesses for a mistyped command or option.
+     */
+    static String parameterError(CommandLine.ParameterException ex) {
+        String command = ex.getCommandLine().getCommandSpec().qualifiedName();
+        String message = ex.getMessage().strip();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String first = u.getUnmatched().get(0);
+            boolean command0 = !u.isUnknownOption() && !ex.getCommandLine().getSubcommands().isEmpty();
+            if (command0) message = "unknown command '" + first + "'";
+            java.util.List<String> guesses = u.getSuggestions();
+            if (!guesses.isEmpty()) message += "; did you mean " + String.join(" or ", guesses.subList(0, Math.min(3, guesses.size()))) + "?";
+        }
+        return command + ": " + message.replace('\n', ' ') + " (see '" + command + " --help')";
     }
 
     static boolean isBadInput(Throwable ex) {

@@ -4,7 +4,6 @@ import io.digitstudio.io.ModelFiles;
 import io.digitstudio.nn.Nd4jSetup;
 import io.digitstudio.train.Evaluator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -14,8 +13,9 @@ import java.util.concurrent.Callable;
 /** {@code eval}: a saved model's loss and accuracy on the test set. */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate a saved model on the test set.")
 final class EvalCommand implements Callable<Integer> {
-    @Mixin
-    DataOptions data;
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST-style test files, t10k-images-idx3-ubyte and "
+            + "t10k-labels-idx1-ubyte (raw or .gz; the training files are not needed). Default: the bundled MNIST.")
+    Path data;
 
     @Option(names = "--model", required = true, paramLabel = "FILE.npz", description = "Model in Chainer's NPZ layout.")
     Path model;
@@ -41,7 +41,8 @@ final class EvalCommand implements Callable<Integer> {
         Startup.engine();
         ModelFiles.LoadedModel m = ModelFiles.loadNpz(model);
         m.notes().forEach(n -> System.err.println("note: " + n));
-        io.digitstudio.data.LabeledImages test = DataOptions.cut(data.load().test(), testSize, "--test-size");
+        io.digitstudio.data.Mnist.TestSet testSet = io.digitstudio.data.Mnist.loadTest(data);
+        io.digitstudio.data.LabeledImages test = DataOptions.cut(testSet.test(), testSize, "--test-size");
         if (m.model().inputSize() != test.featureSize()) {
             throw new UserInputException(model.getFileName() + " takes " + m.model().inputSize() + " inputs but the test images have "
                     + test.featureSize() + " pixels");
@@ -57,7 +58,7 @@ final class EvalCommand implements Callable<Integer> {
         // the matrix is counted in the same pass that computes the loss and accuracy
         Evaluator.Result r = new Evaluator(test, batchSize).tallyConfusion(true).evaluate(m.model());
         io.digitstudio.train.ConfusionMatrix cm = r.confusion();
-        java.util.List<String> names = m.info().classNames() != null ? m.info().classNames() : data.load().classNames();
+        java.util.List<String> names = m.info().classNames() != null ? m.info().classNames() : testSet.classNames();
         switch (fmt) {
             case "json" -> System.out.print(cm.json(names, r.loss()));
             case "csv" -> System.out.print(cm.csv(names));

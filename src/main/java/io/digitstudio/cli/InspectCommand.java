@@ -73,8 +73,10 @@ final class InspectCommand implements Callable<Integer> {
         int side = DigitPreprocessor.SIZE;
         Pictures.saliency(x, new float[x.length], side, side, 8).writePng(out.resolve("input.png"));
         List<Picture> parts = new ArrayList<>();
+        List<String> captions = new ArrayList<>();
         for (Inspector.Activation a : Inspector.activations(net, x)) {
             parts.add(Pictures.activation(a, a.maps() ? 4 : 6, 2));
+            captions.add(a.name() + " " + java.util.Arrays.toString(a.shape()));
             double max = 0;
             int zero = 0;
             for (float v : a.values()) {
@@ -84,7 +86,7 @@ final class InspectCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-28s %-14s max %.3f  zero %.0f%%%n", a.name(), java.util.Arrays.toString(a.shape()), max, 100.0 * zero / a.values().length);
         }
         Path acts = out.resolve("activations.png");
-        Pictures.stack(parts, 8).writePng(acts);
+        Pictures.stackCaptioned(parts, captions, 8).writePng(acts);
         int[] top = p.top(2);
         Path sal = out.resolve("saliency.png");
         float[] grad = Inspector.saliency(net, x, top[0]);

@@ -25,7 +25,8 @@ final class MyDigitsCommand implements Runnable {
 
     /** {@code --dir}: where the collection is. */
     static final class Where {
-        @Option(names = "--dir", paramLabel = "DIR", description = "The collection's folder (default: $DIGITSTUDIO_MYDIGITS, else ~/.local/share/digitstudio/mydigits).")
+        @Option(names = "--dir", paramLabel = "DIR", description = "The collection's folder (default: $DIGITSTUDIO_MYDIGITS, else "
+                + "$XDG_DATA_HOME/digitstudio/mydigits, i.e. ~/.local/share/digitstudio/mydigits).")
         Path dir;
 
         MyDigits store() {
@@ -48,16 +49,21 @@ final class MyDigitsCommand implements Runnable {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true, description = "Add image files labelled by name (7.png, 7_a.png) or folder (7/a.png), or a zip from export.")
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Add image files labelled by name (7.png, 7_a.png) or folder (7/a.png), or a zip from export.",
+                    "Exit code 0 when every picture found was added (or was already there); 2 when the path is missing, holds no picture,"
+                            + " or some picture could not be added (the others are added, and each one left out is named with why)."
+                            + " Files that are not pictures are passed over and named."})
     static final class Import implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         Where where;
 
-        @Parameters(paramLabel = "FOLDER|FILE.zip")
+        @Parameters(paramLabel = "FOLDER|FILE.zip", description = "A folder of pictures (searched one level of subfolders deep), or a zip written by mydigits export.")
         Path from;
 
         @Override
         public Integer call() {
+            if (!Files.exists(from)) throw new UserInputException(from + ": not found");
             MyDigits store = where.store();
             if (Files.isRegularFile(from) && from.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
                 int n = store.importZip(from);
@@ -66,9 +72,14 @@ final class MyDigitsCommand implements Runnable {
             }
             if (!Files.isDirectory(from)) throw new UserInputException(from + " is neither a folder of images nor a .zip");
             MyDigits.ImportResult r = store.importFolder(from);
+            if (r.added() == 0 && r.skipped().isEmpty()) {
+                throw new UserInputException("no images found in " + from + " (" + io.digitstudio.data.ImageFiles.FORMATS + ")"
+                        + (r.ignored().isEmpty() ? "" : "; " + r.ignored().size() + (r.ignored().size() == 1 ? " other file" : " other files") + " passed over"));
+            }
+            r.ignored().forEach(s -> System.err.println("passed over " + s));
             r.skipped().forEach(s -> System.err.println("skipped " + s));
-            System.err.println("added " + r.added() + " digits from " + from + (r.skipped().isEmpty() ? "" : "; skipped " + r.skipped().size()));
-            return r.added() == 0 && !r.skipped().isEmpty() ? Cli.EXIT_BAD_INPUT : 0;
+            System.err.println("added " + r.added() + (r.added() == 1 ? " digit" : " digits") + " from " + from + (r.skipped().isEmpty() ? "" : "; skipped " + r.skipped().size()));
+            return r.skipped().isEmpty() ? 0 : Cli.EXIT_BAD_INPUT;
         }
     }
 
@@ -77,7 +88,7 @@ final class MyDigitsCommand implements Runnable {
         @picocli.CommandLine.Mixin
         Where where;
 
-        @Parameters(paramLabel = "FILE.zip")
+        @Parameters(paramLabel = "FILE.zip", description = "The zip to write (an existing file is replaced only with --force).")
         Path zip;
 
         @picocli.CommandLine.Option(names = "--force", description = "Replace FILE.zip if it exists.")

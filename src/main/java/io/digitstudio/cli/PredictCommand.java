@@ -4,6 +4,8 @@ import io.digitstudio.data.ClassNames;
 import io.digitstudio.data.DataException;
 import io.digitstudio.data.DigitBox;
 import io.digitstudio.data.DigitPreprocessor;
+import io.digitstudio.data.DigitSegmenter;
+import io.digitstudio.data.InkFinder;
 import io.digitstudio.data.ImageFiles;
 import io.digitstudio.io.ModelFiles;
 import io.digitstudio.io.TextFormats;
@@ -42,7 +44,8 @@ final class PredictCommand implements Callable<Integer> {
     int top;
 
     @Option(names = "--save-input", paramLabel = "DIR",
-            description = "Write the 28x28 input the network sees for each image as a PNG (x8) in DIR (with --number, one per digit: NAME.input.K.png, K from 1).")
+            description = "Write the 28x28 input the network sees for each image as a PNG (x8) in DIR, named after the image with its extension: "
+                    + "NAME.EXT.input.png (with --number, one per digit: NAME.EXT.input.K.png, K from 1).")
     Path saveInput;
 
     @Option(names = "--number", description = "Read all the digits in each image, left to right and line by line, as one number.")
@@ -93,13 +96,20 @@ final class PredictCommand implements Callable<Integer> {
         StringBuilder head = new StringBuilder("path,label,confidence");
         for (int c = 0; c < loaded.model().classes(); c++) head.append(",p").append(c);
         return each(files, fmt, head.toString(), f -> {
-            float[] x = DigitPreprocessor.toMnist(ImageFiles.readRgb(f));
-            return new Single(x, predictor.predict(x));
-        }, (p, r) -> singleRecord(p, r.prediction(), fmt), (base, r) -> saveInput(r.input(), base));
+            // the ink is grouped once: for the input (as DigitPreprocessor.toMnist reads it) and to count the digits
+            DigitSegmenter.Segments segments = DigitSegmenter.segment(InkFinder.find(ImageFiles.readRgb(f)));
+            float[] x = DigitPreprocessor.fromInk(segments.whole());
+            return new Single(x, predictor.predict(x), segments.count());
+        }, (p, r) -> {
+            if (r.digits() > 1) {
+                System.err.println("note: " + p + " holds " + r.digits() + " digits, read here as one; predict --number reads it as a number");
+            }
+            return singleRecord(p, r.prediction(), fmt);
+        }, (base, r) -> saveInput(r.input(), base));
     }
 
-    /** One picture read as one digit: the network's input and its answer. */
-    private record Single(float[] input, Prediction prediction) {
+    /** One picture read as one digit: the network's input, its answer, and how many digits the picture seems to hold. */
+    private record Single(float[] input, Prediction prediction, int digits) {
     }
 
     /** Writes what --save-input keeps of one picture's result, {@code base} being its NAME.EXT.input.png. */

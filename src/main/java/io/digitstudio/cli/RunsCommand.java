@@ -54,7 +54,7 @@ final class RunsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            RunStore store = runsDir.store();
+            RunStore store = runsDir.existingStore();
             List<RunSummary> runs = store.list();
             if (runs.isEmpty()) {
                 System.err.println("no runs recorded in " + store.root());
@@ -86,7 +86,7 @@ final class RunsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            RunStore store = runsDir.store();
+            RunStore store = runsDir.existingStore();
             RunSummary r = store.find(id);
             System.out.println("run " + r.id() + (r.name().isBlank() ? "" : "  " + r.name()));
             System.out.println("folder      " + r.folder());
@@ -139,12 +139,16 @@ final class RunsCommand implements Runnable {
         @Mixin
         RunsDirOption runsDir;
 
-        @Parameters(paramLabel = "ID", arity = "2..*", description = "Two or more runs (ids or unique starts).")
+        // one id is refused in call(), in the project's words, rather than by picocli's arity message
+        @Parameters(paramLabel = "ID", arity = "1..*", description = "Two or more runs (ids or unique starts).")
         List<String> ids;
 
         @Override
         public Integer call() {
-            RunStore store = runsDir.store();
+            if (ids.size() < 2) {
+                throw new UserInputException("runs compare needs two or more runs, got only " + ids.get(0) + " ('digitstudio runs list' shows the ids)");
+            }
+            RunStore store = runsDir.existingStore();
             List<RunSummary> runs = new ArrayList<>();
             for (String id : ids) {
                 RunSummary r = store.find(id);
@@ -209,12 +213,12 @@ final class RunsCommand implements Runnable {
         @Mixin
         RunsDirOption runsDir;
 
-        @Parameters(paramLabel = "ID")
+        @Parameters(paramLabel = "ID", description = "The run's id, or enough of its start to be unique.")
         String id;
 
         @Override
         public Integer call() {
-            RunStore store = runsDir.store();
+            RunStore store = runsDir.existingStore();
             RunSummary r = store.find(id);
             store.delete(r.id());
             System.err.println("deleted run " + r.id());
@@ -227,10 +231,10 @@ final class RunsCommand implements Runnable {
         @Mixin
         RunsDirOption runsDir;
 
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", description = "The run's id, or enough of its start to be unique.")
         String id;
 
-        @Parameters(index = "1", paramLabel = "FILE.zip")
+        @Parameters(index = "1", paramLabel = "FILE.zip", description = "The zip to write (an existing file is replaced only with --force).")
         Path zip;
 
         @picocli.CommandLine.Option(names = "--force", description = "Replace FILE.zip if it exists.")
@@ -238,7 +242,7 @@ final class RunsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            RunStore store = runsDir.store();
+            RunStore store = runsDir.existingStore();
             RunSummary r = store.find(id);
             ModelOutput.checkNew(zip, force, "FILE.zip");
             store.export(r.id(), zip);
@@ -252,10 +256,10 @@ final class RunsCommand implements Runnable {
         @Mixin
         RunsDirOption runsDir;
 
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", description = "The run's id, or enough of its start to be unique.")
         String id;
 
-        @Parameters(index = "1", paramLabel = "NAME")
+        @Parameters(index = "1", paramLabel = "NAME", description = "The run's new name (quote it if it has spaces).")
         String name;
 
         @picocli.CommandLine.Option(names = "--notes", paramLabel = "TEXT", description = "Notes for the run (replacing any).")
@@ -263,7 +267,7 @@ final class RunsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            RunStore store = runsDir.store();
+            RunStore store = runsDir.existingStore();
             RunSummary r = store.find(id);
             store.describe(r.id(), name, notes != null ? notes : r.notes());
             System.err.println("named run " + r.id() + " \"" + name.strip() + "\"");

@@ -14,4 +14,15 @@ final class RunsDirOption {
     RunStore store() {
         return new RunStore(dir != null ? dir : RunStore.defaultRoot());
     }
+
+    /**
+     * The store for commands that only read or change recorded runs: a {@code --runs-dir} that does not exist is a
+     * mistyped path, not an empty history (the default folder may be missing: nothing was trained yet).
+     */
+    RunStore existingStore() {
+        if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+            throw new UserInputException("--runs-dir " + dir + (java.nio.file.Files.exists(dir) ? " is not a folder" : ": not found"));
+        }
+        return store();
+    }
 }

@@ -58,6 +58,13 @@ public final class DigitSegmenter {
             return out;
         }
 
+        /** How many digits the picture holds (without cutting them out). */
+        public int count() {
+            int n = 0;
+            for (List<Group> line : lines) n += line.size();
+            return n;
+        }
+
         /** All the ink but dust, dots and specks, as one digit cropped to its box. */
         public GreyImage whole() {
             Group all = null;

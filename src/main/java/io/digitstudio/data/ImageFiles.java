@@ -32,7 +32,14 @@ public final class ImageFiles {
     static final long DECODE_PIXELS = 8_000_000L;
     public static final String FORMATS = "PNG, JPEG, BMP, GIF, TIFF, WebP";
 
+    private static final java.util.regex.Pattern IMAGE_NAME = java.util.regex.Pattern.compile("(?i)[^.].*\\.(png|jpe?g|bmp|gif|tiff?|webp)");
+
     private ImageFiles() {
+    }
+
+    /** Whether a file's name says it is a picture in one of the {@link #FORMATS} (hidden files are not). */
+    public static boolean isImageName(Path file) {
+        return file.getFileName() != null && IMAGE_NAME.matcher(file.getFileName().toString()).matches();
     }
 
     /** The picture as its viewer shows it, in grey. */

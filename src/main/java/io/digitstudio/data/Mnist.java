@@ -109,6 +109,60 @@ public final class Mnist {
         return new TrainTest(t.train().withClasses(names.size()), t.test().withClasses(names.size()), t.source(), name, names);
     }
 
+    /** A test set alone, where it came from, the dataset's name and what its labels mean (evaluating needs no more). */
+    public record TestSet(LabeledImages test, String source, String name, List<String> classNames) {
+        public TestSet {
+            classNames = List.copyOf(classNames);
+        }
+    }
+
+    /** The bundled MNIST's test set when {@code folder} is null, else the folder's test files (the training files may be absent). */
+    public static TestSet loadTest(Path folder) {
+        if (folder == null) {
+            TrainTest b = bundled();
+            return new TestSet(b.test(), b.source(), b.name(), b.classNames());
+        }
+        return testFromDirectory(folder);
+    }
+
+    /**
+     * The two test files of a folder. A folder with all four files reads as {@link #fromDirectory} reads it (the same
+     * class count and names); one with only the test files takes its class count from the test labels.
+     */
+    public static TestSet testFromDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) throw new DataException(dir + ": not a folder");
+        if (has(dir, FILES[0]) && has(dir, FILES[1])) {
+            TrainTest t = fromDirectory(dir);
+            return new TestSet(t.test(), t.source(), t.name(), t.classNames());
+        }
+        Path images = findTest(dir, FILES[2]);
+        Path labels = findTest(dir, FILES[3]);
+        LabeledImages test = LabeledImages.of("test", IdxReader.read(images), IdxReader.read(labels), FILES[2], FILES[3]);
+        Path abs = dir.toAbsolutePath().normalize();
+        String name = abs.getFileName() == null ? abs.toString() : abs.getFileName().toString();
+        int classes = ClassNames.count(test);
+        List<String> names = ClassNames.fromFolder(dir, classes);
+        if (names == null && classes <= 10 && ClassNames.FASHION_TEST_LABELS_SHA256.equals(sha256(labelBytes(test)))) {
+            names = ClassNames.FASHION;
+            name = "Fashion-MNIST";
+        }
+        if (names == null) names = ClassNames.numbers(classes);
+        return new TestSet(test.withClasses(names.size()), abs.toString(), name, names);
+    }
+
+    private static boolean has(Path dir, String base) {
+        String dotted = base.replace("-idx", ".idx");
+        return List.of(base, base + ".gz", dotted, dotted + ".gz").stream().anyMatch(n -> Files.isRegularFile(dir.resolve(n)));
+    }
+
+    private static Path findTest(Path dir, String base) {
+        if (!has(dir, base)) {
+            throw new DataException(dir + ": missing " + base + " (or " + base + ".gz); evaluating needs the two test files, "
+                    + FILES[2] + " and " + FILES[3]);
+        }
+        return find(dir, base);
+    }
+
     private static Path find(Path dir, String base) {
         // Some copies use a dot instead of the last dash (train-images.idx3-ubyte).
         String dotted = base.replace("-idx", ".idx");

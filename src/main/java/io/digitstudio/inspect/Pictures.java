@@ -152,6 +152,65 @@ public final class Pictures {
         return out;
     }
 
+    /** Height in pixels of a caption strip. */
+    static final int CAPTION_HEIGHT = 20;
+
+    /**
+     * Each part under its caption (a layer's name and shape, say), stacked one below the other: the report names what
+     * each block of pixels is.
+     */
+    public static Picture stackCaptioned(List<Picture> parts, List<String> captions, int gap) {
+        if (parts.size() != captions.size()) throw new IllegalArgumentException(parts.size() + " parts but " + captions.size() + " captions");
+        int w = Math.max(parts.stream().mapToInt(Picture::width).max().orElse(1), captions.stream().mapToInt(Pictures::captionWidth).max().orElse(1));
+        List<Picture> out = new java.util.ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            out.add(caption(captions.get(i), w));
+            out.add(parts.get(i));
+        }
+        // the caption sits right on its part; the gap separates one captioned part from the next
+        int h = out.stream().mapToInt(Picture::height).sum() + gap * Math.max(0, parts.size() - 1);
+        Picture all = Picture.blank(w, Math.max(1, h), 0xFFFFFFFF);
+        int y0 = 0;
+        for (int i = 0; i < out.size(); i++) {
+            Picture p = out.get(i);
+            for (int y = 0; y < p.height(); y++) System.arraycopy(p.argb(), y * p.width(), all.argb(), (y0 + y) * w, p.width());
+            y0 += p.height() + (i % 2 == 1 ? gap : 0);
+        }
+        return all;
+    }
+
+    private static java.awt.Font captionFont() {
+        return new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13);
+    }
+
+    private static int captionWidth(String text) {
+        java.awt.image.BufferedImage probe = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = probe.createGraphics();
+        try {
+            return g.getFontMetrics(captionFont()).stringWidth(text) + 8;
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** {@code text} in dark grey on white, in a strip {@code width} wide. */
+    static Picture caption(String text, int width) {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(width, CAPTION_HEIGHT, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        try {
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, width, CAPTION_HEIGHT);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setFont(captionFont());
+            g.setColor(new java.awt.Color(0x1F, 0x29, 0x37));
+            g.drawString(text, 4, CAPTION_HEIGHT - 5);
+        } finally {
+            g.dispose();
+        }
+        int[] argb = img.getRGB(0, 0, width, CAPTION_HEIGHT, null, 0, width);
+        return new Picture(width, CAPTION_HEIGHT, argb);
+    }
+
     private static void fill(Picture p, int x0, int y0, int scale, int c) {
         for (int dy = 0; dy < scale; dy++) {
             int row = (y0 + dy) * p.width();

@@ -131,6 +131,14 @@ public final class ModelFiles {
      * refused with a message that names the key and both shapes.
      */
     public static LoadedModel fromArrays(Map<String, NpyArray> arrays, String name) {
+        Map<String, NpyArray> inner = snapshotModel(arrays);
+        if (inner != null) {
+            LoadedModel m = fromArrays(inner, name);
+            List<String> notes = new ArrayList<>();
+            notes.add(name + " is a training snapshot: using the model it holds (resuming the snapshot continues its training)");
+            notes.addAll(m.notes());
+            return new LoadedModel(m.model(), m.meta(), m.text(), notes, m.source());
+        }
         List<String> notes = new ArrayList<>();
         Map<String, Double> meta = new LinkedHashMap<>();
         Map<String, String> text = new LinkedHashMap<>();
@@ -147,6 +155,32 @@ public final class ModelFiles {
         }
         Network model = text.containsKey(SPEC) ? fromSpec(arrays, text.get(SPEC), name, notes) : inferMlp(arrays, name, notes);
         return new LoadedModel(model, meta, text, notes, name);
+    }
+
+    /** Where a trainer's snapshot (Chainer's and ours) keeps the model's arrays. */
+    public static final String SNAPSHOT_MODEL_PREFIX = "updater/model:main/";
+
+    /**
+     * The model's arrays of a trainer snapshot, under their own names, or null for a model file. Chainer's snapshots
+     * of an {@code L.Classifier} hold the network one level deeper, under {@code predictor/}.
+     */
+    private static Map<String, NpyArray> snapshotModel(Map<String, NpyArray> arrays) {
+        boolean model = false;
+        for (String key : arrays.keySet()) {
+            if (key.startsWith(SNAPSHOT_MODEL_PREFIX)) model = true;
+            else if (!key.startsWith(META_PREFIX) && !key.startsWith("updater/")) return null;
+        }
+        if (!model) return null;
+        Map<String, NpyArray> inner = new LinkedHashMap<>();
+        arrays.forEach((k, v) -> {
+            if (k.startsWith(SNAPSHOT_MODEL_PREFIX)) inner.put(k.substring(SNAPSHOT_MODEL_PREFIX.length()), v);
+        });
+        if (inner.keySet().stream().allMatch(k -> k.startsWith("predictor/"))) {
+            Map<String, NpyArray> predictor = new LinkedHashMap<>();
+            inner.forEach((k, v) -> predictor.put(k.substring("predictor/".length()), v));
+            return predictor;
+        }
+        return inner;
     }
 
     /** The network a file's spec describes, filled with its weights; every key and shape must fit. */

@@ -248,10 +248,15 @@ public final class MyDigits {
         } catch (IOException e) {
             throw new MyDigitsException("cannot read " + dir + ": " + e.getMessage(), e);
         }
+        List<String> ignored = new ArrayList<>();
         for (Path f : files) {
+            if (!ImageFiles.isImageName(f)) {
+                ignored.add(f.getFileName() + ": not an image (" + ImageFiles.FORMATS + ")");
+                continue;
+            }
             Integer label = labelOf(dir, f);
             if (label == null) {
-                skipped.add(f.getFileName() + ": no label (name it 7.png or 7_x.png, or put it in a folder named 7)");
+                skipped.add(f.getFileName() + ": " + whyNoLabel(f));
                 continue;
             }
             try {
@@ -268,11 +273,24 @@ public final class MyDigits {
             all.addAll(added);
             save(all);
         }
-        return new ImportResult(added.size(), skipped);
+        return new ImportResult(added.size(), skipped, ignored);
     }
 
-    /** What an import did. */
-    public record ImportResult(int added, List<String> skipped) {
+    /**
+     * What an import did: how many digits it added, the pictures it could not take (each with why), and the other files
+     * it passed over (each with why).
+     */
+    public record ImportResult(int added, List<String> skipped, List<String> ignored) {
+    }
+
+    /** Why a picture's name and folder give no label, in words that say how to name it. */
+    static String whyNoLabel(Path f) {
+        String stem = f.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        String how = "name it 7.png or 7_x.png, or put it in a folder named 7";
+        if (stem.matches("\\d{2,}([._-].*)?")) {
+            return "its name starts with the number " + stem.replaceFirst("^(\\d+).*", "$1") + ", not one digit (a picture holds one digit: " + how + ")";
+        }
+        return "no label (" + how + ")";
     }
 
     static Integer labelOf(Path root, Path f) {

@@ -36,7 +36,7 @@ class MyDigitsCliTest {
         Path mine = dir.resolve("mine");
         CliTest.Run imp = CliTest.run("mydigits", "import", pictures().toString(), "--dir", mine.toString());
         assertEquals(0, imp.code(), imp.err());
-        assertTrue(imp.err().contains("added 60 digits") && imp.err().contains("skipped notes.txt: no label"), imp.err());
+        assertTrue(imp.err().contains("added 60 digits") && imp.err().contains("passed over notes.txt: not an image"), imp.err());
         CliTest.Run list = CliTest.run("mydigits", "list", "--dir", mine.toString());
         assertTrue(list.out().startsWith("60 digits (1: 20, 4: 20, 7: 20) in "), list.out());
         // each imported digit keeps the image it was made from, to be prepared again some day

@@ -55,4 +55,29 @@ class PicturesTest {
         assertEquals(Pictures.grey(1), a.at(1, 1));
         assertEquals(2, Pictures.stack(List.of(a, a), 0).height() / 2);
     }
+
+    /** Whether a row of a picture has text-dark pixels in it. */
+    private static boolean dark(Picture p, int y) {
+        for (int x = 0; x < p.width(); x++) if ((p.at(x, y) & 0xFF) < 0x80) return true;
+        return false;
+    }
+
+    @Test
+    void stackedActivationsAreCaptionedWithTheirLayers() {
+        Picture a = Pictures.activation(new Inspector.Activation("fc2", new int[]{5}, new float[]{0, 1, 2, 3, 4}), 4, 1);
+        Picture b = Pictures.activation(new Inspector.Activation("fc2 · relu", new int[]{3}, new float[]{1, 0, 2}), 4, 1);
+        Picture all = Pictures.stackCaptioned(List.of(a, b), List.of("fc2 [5]", "fc2 · relu [3]"), 8);
+        int h = Pictures.CAPTION_HEIGHT;
+        assertEquals(h + a.height() + 8 + h + b.height(), all.height());
+        assertTrue(all.width() > a.width(), "a caption wider than its picture widens the stack");
+        // each caption's strip has text in it, right above its picture
+        assertTrue(java.util.stream.IntStream.range(0, h).anyMatch(y -> dark(all, y)), "the first caption");
+        int second = h + a.height() + 8;
+        assertTrue(java.util.stream.IntStream.range(second, second + h).anyMatch(y -> dark(all, y)), "the second caption");
+        assertEquals(a.at(0, 0), all.at(0, h), "the first picture starts under its caption");
+        assertEquals(b.at(0, 0), all.at(0, second + h), "the second picture starts under its caption");
+        assertNotEquals(java.util.Arrays.toString(Pictures.caption("fc2 [5]", 120).argb()),
+                java.util.Arrays.toString(Pictures.caption("conv1 [20, 12, 12]", 120).argb()), "a caption shows its own text");
+        assertThrows(IllegalArgumentException.class, () -> Pictures.stackCaptioned(List.of(a), List.of(), 8));
+    }
 }

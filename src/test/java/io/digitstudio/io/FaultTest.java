@@ -42,48 +42,83 @@ class FaultTest {
     }
 
     @Test
-    void killingTheProcessDuringSavesLeavesALoadableModel() throws Exception {
+    void killingTheProcessMidWriteLeavesTheOldModel() throws Exception {
         Path target = dir.resolve("model.npz");
         ModelFiles.saveNpz(target, Network.mlp(new Rng(0), 784, 300, 300, 10));
-        long firstSize = Files.size(target);
+        byte[] before = Files.readAllBytes(target);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        for (int round = 0; round < 3; round++) {
-            Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SaveForever.class.getName(), target.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-            // let it save a few times, then kill it without warning at some point of a save
-            Path log = dir.resolve("child.log");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (Files.readAllLines(log).stream().noneMatch(l -> l.equals("saving 1"))) {
-                assertTrue(p.isAlive() && System.nanoTime() < deadline, "the child never began a second save: " + Files.readString(log));
-                Thread.sleep(5);
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SaveHalfway.class.getName(), target.toString())
+                .redirectError(dir.resolve("child.err").toFile()).start();
+        try {
+            // the child says when it is stopped inside a save, with how many of how many bytes reached the disk
+            String line;
+            try (java.io.BufferedReader out = p.inputReader()) {
+                do {
+                    line = out.readLine();
+                    assertNotNull(line, "the child ended before it was mid-write: " + Files.readString(dir.resolve("child.err")));
+                } while (!line.startsWith("mid-write "));
+                String[] parts = line.split(" ");
+                long written = Long.parseLong(parts[1]), total = Long.parseLong(parts[3]);
+                assertTrue(written > 0 && written < total, line);
+                // the proof that the kill lands inside a save: its temporary file is there, part-written, beside the old model
+                List<Path> temporary;
+                try (var files = Files.list(dir)) {
+                    temporary = files.filter(f -> f.getFileName().toString().matches("\\.model\\.npz\\..*\\.tmp")).toList();
+                }
+                assertEquals(1, temporary.size(), "one save under way");
+                assertEquals(written, Files.size(temporary.get(0)), "the save is part-written when it is killed");
+                assertTrue(p.isAlive());
+                p.destroyForcibly();
+                assertTrue(p.waitFor(30, TimeUnit.SECONDS), "killed");
             }
-            // kill it while it is saving again: it starts the next save at once, and a save takes milliseconds
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            assertTrue(Files.readAllLines(log).stream().filter(l -> l.startsWith("saving")).count() >= 2, "killed after a second save had begun");
-            ModelFiles.LoadedModel m = ModelFiles.loadNpz(target);
-            assertEquals("784-300-300-10", m.model().architecture(), "round " + round);
-            assertEquals(firstSize, Files.size(target));
+        } finally {
+            p.destroyForcibly();
         }
+        assertArrayEquals(before, Files.readAllBytes(target), "the old model is as it was");
+        assertEquals("784-300-300-10", ModelFiles.loadNpz(target).model().architecture());
         try (var files = Files.list(dir)) {
             List<String> names = new ArrayList<>(files.map(f -> f.getFileName().toString()).toList());
-            names.removeIf(n -> n.equals("model.npz") || n.equals("child.log") || n.matches("\\.model\\.npz\\..*\\.tmp"));
+            names.removeIf(n -> n.equals("model.npz") || n.equals("child.err") || n.matches("\\.model\\.npz\\..*\\.tmp"));
             assertEquals(List.of(), names);
         }
     }
 
-    /** Run in a child process: saves the same model over and over until killed. */
-    public static final class SaveForever {
+    /**
+     * Run in a child process: saves another model over the target as ModelFiles.saveNpz does (its arrays through
+     * Npz.write and AtomicFiles.write), and stops for good when half of its bytes have been written to the temporary
+     * file, saying so on standard output.
+     */
+    public static final class SaveHalfway {
         public static void main(String[] args) throws Exception {
             Nd4jSetup.init();
-            Network m = Network.mlp(new Rng(0), 784, 300, 300, 10);
-            Path target = Path.of(args[0]);
-            for (int i = 0; ; i++) {
-                System.out.println("saving " + i);
-                System.out.flush();
-                ModelFiles.saveNpz(target, m);
-                System.out.println("saved " + i);
-                System.out.flush();
-            }
+            var arrays = ModelFiles.toArrays(Network.mlp(new Rng(1), 784, 300, 300, 10), ModelInfo.NONE);
+            java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+            Npz.write(whole, arrays, true);
+            long total = whole.size();
+            AtomicFiles.write(Path.of(args[0]), file -> Npz.write(new java.io.FilterOutputStream(file) {
+                private long written;
+
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[]{(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    file.write(b, off, len);
+                    written += len;
+                    if (written >= total / 2) {
+                        file.flush(); // the bytes so far are in the temporary file
+                        System.out.println("mid-write " + written + " of " + total);
+                        System.out.flush();
+                        try {
+                            new java.util.concurrent.CountDownLatch(1).await(); // until killed
+                        } catch (InterruptedException e) {
+                            throw new IOException(e);
+                        }
+                    }
+                }
+            }, arrays, true));
         }
     }
 }

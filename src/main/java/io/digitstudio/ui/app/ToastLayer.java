@@ -22,8 +22,23 @@ import javafx.scene.layout.VBox;
 public final class ToastLayer extends VBox {
     static final int MAX_SHOWN = 4;
     static final double WIDTH = 340;
+    /** How long a toast under the pointer waits before it looks again whether it may go. */
+    static final long HOVER_RECHECK_MILLIS = 1000;
+
+    /** Runs a task on the UI thread once, a while from now ({@link FxTicker#later} in the app; by hand in tests). */
+    @FunctionalInterface
+    interface Later {
+        void run(long delayMillis, Runnable task);
+    }
+
+    private final Later later;
 
     public ToastLayer() {
+        this(FxTicker::later);
+    }
+
+    ToastLayer(Later later) {
+        this.later = later;
         getStyleClass().add("toast-layer");
         setAlignment(Pos.BOTTOM_RIGHT);
         setFillWidth(false);
@@ -68,9 +83,9 @@ public final class ToastLayer extends VBox {
     }
 
     private void hideLater(Node toast, long millis) {
-        FxTicker.later(millis, () -> {
+        later.run(millis, () -> {
             if (!getChildren().contains(toast)) return;
-            if (toast.isHover()) hideLater(toast, 1000); // being read: it stays until the pointer leaves
+            if (toast.isHover()) hideLater(toast, HOVER_RECHECK_MILLIS); // being read: it stays until the pointer leaves
             else getChildren().remove(toast);
         });
     }

@@ -92,7 +92,7 @@ public final class EvaluateViewModel {
             long t0 = System.nanoTime();
             LabeledImages set;
             if (s == Split.FOLDER) {
-                Mnist.TrainTest f = Mnist.fromDirectory(dir);
+                Mnist.TestSet f = Mnist.testFromDirectory(dir); // the training files need not be there
                 set = f.test().withName(f.name() + " test");
             } else {
                 Mnist.TrainTest d = Mnist.bundled();

@@ -1,0 +1,208 @@
+package io.digitstudio.cli;
+
+import io.digitstudio.data.DrawnDigitsAccess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** What a new user still tripped over on the command line, each as it was reported, run in-process. */
+class CliFirstUseTest {
+    @TempDir
+    Path dir;
+
+    private static void oneLine(CliTest.Run r) {
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
+    void runsCompareWithOneIdSaysSoInOneLineNamingRunsCompare() {
+        CliTest.Run r = CliTest.run("runs", "compare", "abc", "--runs-dir", dir.toString());
+        assertEquals(2, r.code());
+        oneLine(r);
+        assertTrue(r.err().contains("runs compare needs two or more runs"), r.err());
+        assertFalse(r.err().contains("digitstudio compare"), r.err());
+    }
+
+    @Test
+    void parameterErrorsAreOneLineNamingTheWholeCommand() {
+        CliTest.Run r = CliTest.run("runs", "show", "--runs-dir", dir.toString());
+        assertEquals(2, r.code());
+        oneLine(r);
+        assertTrue(r.err().contains("see 'digitstudio runs show --help'"), r.err());
+    }
+
+    @Test
+    void aMistypedCommandOrOptionGetsADidYouMean() {
+        CliTest.Run top = CliTest.run("trian");
+        assertEquals(2, top.code());
+        oneLine(top);
+        assertTrue(top.err().contains("unknown command 'trian'; did you mean train?"), top.err());
+        CliTest.Run sub = CliTest.run("runs", "lst");
+        assertTrue(sub.err().contains("did you mean list?"), sub.err());
+        CliTest.Run option = CliTest.run("eval", "--model", "x.npz", "--test-szie", "5");
+        assertEquals(2, option.code());
+        assertTrue(option.err().contains("did you mean --test-size?"), option.err());
+    }
+
+    private static void picture(Path file, int digit) throws Exception {
+        java.awt.image.BufferedImage img = new DrawnDigitsAccess(digit).draw(digit, 100);
+        Files.createDirectories(file.getParent());
+        assertTrue(javax.imageio.ImageIO.write(img, "png", file.toFile()));
+    }
+
+    private CliTest.Run importInto(Path from) {
+        return CliTest.run("mydigits", "import", from.toString(), "--dir", dir.resolve("mine").toString());
+    }
+
+    @Test
+    void myDigitsImportHasOneRuleForItsExitCodeAndTheTrueReasonPerFile() throws Exception {
+        CliTest.Run missing = importInto(dir.resolve("nowhere"));
+        assertEquals(2, missing.code());
+        oneLine(missing);
+        assertTrue(missing.err().contains("nowhere: not found"), missing.err());
+
+        CliTest.Run empty = importInto(Files.createDirectory(dir.resolve("empty")));
+        assertEquals(2, empty.code(), "nothing to import is not a success: " + empty.err());
+        oneLine(empty);
+        assertTrue(empty.err().contains("no images found in " + dir.resolve("empty")), empty.err());
+
+        Path text = Files.createDirectory(dir.resolve("text"));
+        Files.writeString(text.resolve("readme.txt"), "my digits");
+        CliTest.Run onlyText = importInto(text);
+        assertEquals(2, onlyText.code());
+        oneLine(onlyText);
+        assertTrue(onlyText.err().contains("no images found") && onlyText.err().contains("1 other file passed over"), onlyText.err());
+        assertFalse(onlyText.err().contains("no label"), "a text file is not a picture without a label: " + onlyText.err());
+
+        Path mixed = Files.createDirectory(dir.resolve("mixed"));
+        picture(mixed.resolve("3.png"), 3);
+        picture(mixed.resolve("385.png"), 3);
+        picture(mixed.resolve("8/385.png"), 8);
+        Files.writeString(mixed.resolve("readme.txt"), "my digits");
+        CliTest.Run some = importInto(mixed);
+        assertEquals(2, some.code(), "a picture left out is an error: " + some.err());
+        assertTrue(some.err().contains("added 2 digits from " + mixed + "; skipped 1"), some.err());
+        assertTrue(some.err().contains("skipped 385.png: its name starts with the number 385, not one digit"), some.err());
+        assertTrue(some.err().contains("passed over readme.txt: not an image"), some.err());
+
+        Path good = Files.createDirectory(dir.resolve("good"));
+        picture(good.resolve("5_a.png"), 5);
+        Files.writeString(good.resolve("notes.txt"), "about them");
+        CliTest.Run all = importInto(good);
+        assertEquals(0, all.code(), "every picture was added: " + all.err());
+        assertTrue(all.err().contains("added 1 digit from"), all.err());
+    }
+
+    @Test
+    void optionsThatMakeNoSenseTogetherAreRefusedInOneLine() throws Exception {
+        CliTest.Run both = CliTest.run("bench", "--predict", "--conv");
+        assertEquals(2, both.code());
+        oneLine(both);
+        assertTrue(both.err().contains("--predict and --conv are two different benchmarks"), both.err());
+        CliTest.Run modelFile = CliTest.run("bench", "--model-file", "m.npz", "--epochs", "1");
+        assertEquals(2, modelFile.code());
+        assertTrue(modelFile.err().contains("--model-file applies to --predict"), modelFile.err());
+
+        Path nowhere = dir.resolve("nonexistent");
+        for (String command : new String[]{"list", "show"}) {
+            String[] args = command.equals("list") ? new String[]{"runs", "list", "--runs-dir", nowhere.toString()}
+                    : new String[]{"runs", "show", "abc", "--runs-dir", nowhere.toString()};
+            CliTest.Run r = CliTest.run(args);
+            assertEquals(2, r.code(), "a mistyped --runs-dir is not an empty history: " + r.err());
+            oneLine(r);
+            assertTrue(r.err().contains("--runs-dir " + nowhere + ": not found"), r.err());
+        }
+        assertFalse(Files.exists(nowhere), "nothing is created");
+        CliTest.Run empty = CliTest.run("runs", "list", "--runs-dir", Files.createDirectory(dir.resolve("runs")).toString());
+        assertEquals(0, empty.code(), empty.err());
+        assertTrue(empty.err().contains("no runs recorded"), empty.err());
+    }
+
+    /** The built-in model as a file, as a user would hand it to eval. */
+    private Path builtInModel() throws Exception {
+        Path model = dir.resolve("built-in.npz");
+        try (var in = io.digitstudio.io.ModelFiles.class.getResourceAsStream(io.digitstudio.io.ModelFiles.DEFAULT_MODEL_RESOURCE)) {
+            Files.copy(in, model, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return model;
+    }
+
+    @Test
+    void evalNeedsOnlyTheTestFiles() throws Exception {
+        Path data = Files.createDirectory(dir.resolve("testonly"));
+        int n = 50;
+        byte[] pixels = new byte[n * 28 * 28];
+        byte[] labels = new byte[n];
+        java.util.Random r = new java.util.Random(1);
+        r.nextBytes(pixels);
+        for (int i = 0; i < n; i++) labels[i] = (byte) (i % 10);
+        io.digitstudio.io.IdxWriter.images(data.resolve("t10k-images-idx3-ubyte"), pixels, n, 28, 28);
+        io.digitstudio.io.IdxWriter.labels(data.resolve("t10k-labels-idx1-ubyte"), labels);
+        CliTest.Run e = CliTest.run("eval", "--model", builtInModel().toString(), "--data", data.toString());
+        assertEquals(0, e.code(), e.err());
+        assertTrue(e.out().strip().matches("test_loss:\\d+\\.\\d{4} test_accuracy:[01]\\.\\d{4}"), e.out());
+
+        Files.delete(data.resolve("t10k-labels-idx1-ubyte"));
+        CliTest.Run missing = CliTest.run("eval", "--model", builtInModel().toString(), "--data", data.toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("missing t10k-labels-idx1-ubyte") && missing.err().contains("evaluating needs the two test files"), missing.err());
+        CliTest.Run help = CliTest.run("eval", "--help");
+        assertTrue(help.out().contains("the training files are not needed"), help.out());
+    }
+
+    @Test
+    void evalOfASnapshotSaysSoAndEvaluatesTheModelItHolds() throws Exception {
+        Path snaps = dir.resolve("snaps");
+        Path model = dir.resolve("m.npz");
+        CliTest.Run t = CliTest.run("train", "--epochs", "1", "--train-size", "500", "--test-size", "100", "--units", "16", "--snapshot-every", "1",
+                "--snapshot-dir", snaps.toString(), "--out", model.toString(), "--no-record");
+        assertEquals(0, t.code(), t.err());
+        Path snap = snaps.resolve("snapshot_epoch_0001.npz");
+        CliTest.Run fromModel = CliTest.run("eval", "--model", model.toString(), "--test-size", "300");
+        CliTest.Run fromSnap = CliTest.run("eval", "--model", snap.toString(), "--test-size", "300");
+        assertEquals(0, fromSnap.code(), fromSnap.err());
+        assertTrue(fromSnap.err().contains("snapshot_epoch_0001.npz is a training snapshot: using the model it holds"), fromSnap.err());
+        assertTrue(fromSnap.err().contains("resuming the snapshot continues its training"), fromSnap.err());
+        assertEquals(fromModel.out(), fromSnap.out(), "the snapshot's model is the run's model");
+    }
+
+    @Test
+    void predictOnAPictureOfSeveralDigitsSaysSoAndSuggestsNumber() throws Exception {
+        io.digitstudio.data.CameraDigits.Shot shot = new io.digitstudio.data.CameraDigits(32).number(new int[]{3, 8, 5});
+        Path number = Files.write(dir.resolve("385." + shot.extension()), shot.bytes());
+        Path seven = dir.resolve("seven.png");
+        picture(seven, 7);
+        CliTest.Run r = CliTest.run("predict", number.toString(), seven.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(2, r.out().strip().lines().count(), "one line per picture, as before: " + r.out());
+        assertEquals(1, r.err().lines().filter(l -> l.startsWith("note: ")).count(), r.err());
+        assertTrue(r.err().contains("note: " + number + " holds 3 digits, read here as one; predict --number reads it as a number"), r.err());
+    }
+
+    @Test
+    void inspectsActivationsPictureNamesItsLayers() throws Exception {
+        Path seven = dir.resolve("seven.png");
+        picture(seven, 7);
+        Path out = dir.resolve("report");
+        CliTest.Run r = CliTest.run("inspect", "--cnn", "--image", seven.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        java.awt.image.BufferedImage acts = javax.imageio.ImageIO.read(out.resolve("activations.png").toFile());
+        // the picture opens with a caption (dark text on white), not with the first layer's maps on their grey ground
+        int dark = 0, grey = 0;
+        for (int y = 0; y < 20; y++) {
+            for (int x = 0; x < acts.getWidth(); x++) {
+                int c = acts.getRGB(x, y) & 0xFFFFFF;
+                if ((c & 0xFF) < 0x80) dark++;
+                if (c == 0x9CA3AF) grey++;
+            }
+        }
+        assertTrue(dark > 20, "text in the caption strip: " + dark);
+        assertEquals(0, grey, "no activation ground in the caption strip");
+        // five steps of LeNet, each with its caption strip above it: the stack is taller than the pictures alone
+        assertTrue(acts.getHeight() > 5 * 20, acts.getHeight() + "");
+    }
+}

@@ -1,0 +1,153 @@
+package io.digitstudio.ui.evaluate;
+
+import io.digitstudio.data.LabeledImages;
+import io.digitstudio.data.Mnist;
+import io.digitstudio.data.Rng;
+import io.digitstudio.io.IdxWriter;
+import io.digitstudio.io.ModelFiles;
+import io.digitstudio.io.ModelInfo;
+import io.digitstudio.nn.Nd4jSetup;
+import io.digitstudio.nn.Network;
+import io.digitstudio.train.ConfusionMatrix;
+import io.digitstudio.train.Evaluator;
+import io.digitstudio.ui.SameThreadTasks;
+import io.digitstudio.ui.TestDialogs;
+import io.digitstudio.ui.model.ActiveModel;
+import io.digitstudio.ui.model.ModelManager;
+import io.digitstudio.ui.model.RecentModels;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The Evaluate view's model under plain JUnit: an evaluation of the active model, a folder's test set, a run followed, exports. */
+class EvaluateViewModelTest {
+    @TempDir
+    Path dir;
+    private static ActiveModel builtIn;
+    private final TestDialogs dialogs = new TestDialogs();
+    private final ModelManager models = new ModelManager(new SameThreadTasks(), dialogs, RecentModels.inMemory());
+    private final EvaluateViewModel vm = new EvaluateViewModel(new SameThreadTasks(), dialogs, models);
+
+    @BeforeAll
+    static void engine() {
+        Nd4jSetup.init();
+        builtIn = ActiveModel.of(ModelFiles.loadDefault().model(), "built-in", ModelInfo.NONE, null);
+    }
+
+    @Test
+    void theActiveModelIsEvaluatedOnTheTestSetWithItsMatrixAndWorstPairs() {
+        vm.evaluate();
+        assertEquals("No model yet", vm.statusProperty().get());
+        models.adopt(builtIn);
+        vm.evaluate();
+        EvaluateViewModel.Evaluation e = vm.evaluationProperty().get();
+        assertNotNull(e, vm.statusProperty().get());
+        assertFalse(e.live());
+        assertEquals(10_000, e.matrix().total());
+        Evaluator.Result r = new Evaluator(Mnist.bundled().test(), 256).evaluate(builtIn.model());
+        assertEquals(r.accuracy(), e.matrix().accuracy(), 1e-9, "the matrix counts what the evaluator counts");
+        assertEquals(r.loss(), e.loss(), 1e-6);
+        assertTrue(vm.statusProperty().get().startsWith(String.format(java.util.Locale.ROOT, "Accuracy %.2f%% on 10,000 images (", 100 * r.accuracy())),
+                vm.statusProperty().get());
+        assertTrue(vm.statusProperty().get().contains(" · most confused:  "), vm.statusProperty().get());
+        // another set, or another model, and the matrix shown no longer says what it is: it goes
+        vm.splitProperty().set(EvaluateViewModel.Split.TRAINING);
+        assertNull(vm.evaluationProperty().get());
+        vm.splitProperty().set(EvaluateViewModel.Split.TEST);
+        vm.evaluate();
+        models.adopt(ActiveModel.of(Network.mlp(new Rng(1), 784, 10, 10), "untrained", ModelInfo.NONE, null));
+        assertNull(vm.evaluationProperty().get());
+    }
+
+    /** A folder with only the two test files, as a user's own test set would be. */
+    private Path testOnlyFolder(int n) throws Exception {
+        LabeledImages test = Mnist.bundled().test().head(n);
+        byte[] pixels = new byte[n * 784];
+        byte[] labels = new byte[n];
+        float[] x = new float[784];
+        for (int i = 0; i < n; i++) {
+            test.copyFeatures(i, x, 0);
+            for (int j = 0; j < 784; j++) pixels[i * 784 + j] = (byte) Math.round(x[j] * 255);
+            labels[i] = (byte) test.label(i);
+        }
+        Path folder = Files.createDirectory(dir.resolve("mine"));
+        IdxWriter.images(folder.resolve("t10k-images-idx3-ubyte"), pixels, n, 28, 28);
+        IdxWriter.labels(folder.resolve("t10k-labels-idx1-ubyte"), labels);
+        return folder;
+    }
+
+    @Test
+    void aFoldersTestSetIsEvaluatedWithoutItsTrainingFiles() throws Exception {
+        models.adopt(builtIn);
+        vm.splitProperty().set(EvaluateViewModel.Split.FOLDER);
+        vm.evaluate();
+        assertEquals("Choose a folder of IDX files first", vm.statusProperty().get());
+        vm.splitProperty().set(EvaluateViewModel.Split.TEST);
+        assertFalse(vm.chooseFolder(), "cancelled");
+        assertEquals(EvaluateViewModel.Split.TEST, vm.splitProperty().get(), "the set stays as it was");
+        Path folder = testOnlyFolder(300);
+        dialogs.willChoose(folder);
+        assertTrue(vm.chooseFolder());
+        assertEquals(EvaluateViewModel.Split.FOLDER, vm.splitProperty().get());
+        assertEquals(folder, vm.folderProperty().get());
+        vm.evaluate();
+        EvaluateViewModel.Evaluation e = vm.evaluationProperty().get();
+        assertNotNull(e, vm.statusProperty().get());
+        assertEquals(300, e.matrix().total());
+        assertEquals("mine test", e.set().name());
+    }
+
+    @Test
+    void aModelThatDoesNotFitTheImagesIsRefusedWithWhy() {
+        models.adopt(ActiveModel.of(Network.mlp(new Rng(1), 64, 10, 10), "tiny", ModelInfo.NONE, null));
+        vm.evaluate();
+        assertNull(vm.evaluationProperty().get());
+        assertEquals("Could not evaluate: the model takes 64 inputs; these images have 784", vm.statusProperty().get());
+    }
+
+    /** A matrix of ten classes from (truth, predicted) pairs. */
+    private static ConfusionMatrix matrix(int[][] pairs) {
+        long[][] counts = new long[10][10];
+        for (int[] p : pairs) counts[p[0]][p[1]]++;
+        return ConfusionMatrix.ofCounts(counts);
+    }
+
+    @Test
+    void aRunsValidationIsFollowedAndItsCellsOpenOnceItsNetworkIsActive() {
+        Network net = Network.mlp(new Rng(2), 784, 10, 10);
+        ConfusionMatrix m = matrix(new int[][]{{1, 1}, {2, 2}, {2, 3}, {3, 3}});
+        vm.showValidation(2, m, 0.5, net, io.digitstudio.data.ClassNames.numbers(10));
+        EvaluateViewModel.Evaluation e = vm.evaluationProperty().get();
+        assertTrue(e.live());
+        assertEquals("Training: epoch 2, validation accuracy 75.00% on 4 images · most confused:  2 → 3: 1", vm.statusProperty().get());
+        assertFalse(vm.cellsOpen());
+        assertEquals("The gallery shows these images once the run has ended and its model is active", vm.statusProperty().get());
+        models.adopt(ActiveModel.of(net, "run", ModelInfo.NONE, null));
+        assertSame(m, vm.evaluationProperty().get().matrix(), "the run's matrix stays when its network becomes the active model");
+        assertTrue(vm.cellsOpen());
+        vm.followTrainingProperty().set(false);
+        vm.showValidation(3, matrix(new int[][]{{1, 1}}), 0.1, net, io.digitstudio.data.ClassNames.numbers(10));
+        assertSame(m, vm.evaluationProperty().get().matrix(), "not following: the next epoch does not replace it");
+    }
+
+    @Test
+    void theMatrixIsExportedAsCsvWhereTheUserSays() throws Exception {
+        vm.exportCsv();
+        assertTrue(dialogs.asked.isEmpty(), "nothing to export, nothing asked");
+        models.adopt(builtIn);
+        vm.evaluate();
+        Path csv = dir.resolve("confusion.csv");
+        dialogs.willChoose(csv);
+        vm.exportCsv();
+        assertEquals("Saved " + csv, vm.statusProperty().get());
+        assertEquals(vm.evaluationProperty().get().matrix().csv(io.digitstudio.data.ClassNames.numbers(10)), Files.readString(csv));
+        dialogs.willChoose(dir.resolve("missing/confusion.csv"));
+        vm.exportCsv();
+        assertTrue(vm.statusProperty().get().startsWith("Export failed: could not save confusion.csv"), vm.statusProperty().get());
+    }
+}

@@ -1,0 +1,139 @@
+package io.digitstudio.ui.model;
+
+import io.digitstudio.data.Rng;
+import io.digitstudio.io.ModelFiles;
+import io.digitstudio.io.ModelInfo;
+import io.digitstudio.nn.Nd4jSetup;
+import io.digitstudio.nn.Network;
+import io.digitstudio.ui.SameThreadTasks;
+import io.digitstudio.ui.TestDialogs;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The owner of the active model under plain JUnit: open, save, recent files and the built-in models, with every failure told. */
+class ModelManagerTest {
+    @TempDir
+    Path dir;
+    private final TestDialogs dialogs = new TestDialogs();
+    private final ModelManager models = new ModelManager(new SameThreadTasks(), dialogs, RecentModels.inMemory());
+
+    @BeforeAll
+    static void engine() {
+        Nd4jSetup.init();
+    }
+
+    private Path saved(String name, Network net) throws Exception {
+        Path f = dir.resolve(name);
+        ModelFiles.saveNpz(f, net, new ModelInfo(0.5, "MNIST", io.digitstudio.data.ClassNames.numbers(10)));
+        return f;
+    }
+
+    @Test
+    void theBuiltInModelBecomesActiveAndSaysItWasTrainedOnMnist() {
+        ActiveModel m = models.loadBuiltIn().join();
+        assertSame(m, models.activeProperty().get());
+        assertSame(m, models.builtInProperty().get());
+        assertEquals("built-in", m.name());
+        assertEquals("MNIST", m.info().dataset());
+        assertNull(models.lastErrorProperty().get());
+    }
+
+    @Test
+    void aChosenModelStaysActiveWhenTheBuiltInOneArrivesLater() throws Exception {
+        Path f = saved("mine.npz", Network.mlp(new Rng(1), 784, 20, 10));
+        ActiveModel mine = models.open(f).join();
+        models.loadBuiltIn().join();
+        assertSame(mine, models.activeProperty().get(), "the user's choice is kept");
+        models.useBuiltIn();
+        assertEquals("built-in", models.activeProperty().get().name());
+    }
+
+    @Test
+    void openingAModelMakesItActiveRemembersItAndSaysSo() throws Exception {
+        Path f = saved("mine.npz", Network.mlp(new Rng(1), 784, 20, 10));
+        ActiveModel m = models.open(f).join();
+        assertSame(m, models.activeProperty().get());
+        assertEquals("mine.npz", m.name());
+        assertEquals(f, m.file());
+        assertEquals(List.of(f), models.recent());
+        assertEquals(1, dialogs.infos.size(), dialogs.infos.toString());
+        assertTrue(dialogs.infos.get(0).startsWith("Model opened: "), dialogs.infos.toString());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
+    void aBadFileIsRefusedWithItsReasonAndTheActiveModelStays() throws Exception {
+        ActiveModel before = models.loadBuiltIn().join();
+        Path junk = Files.writeString(dir.resolve("junk.npz"), "not a zip");
+        CompletableFuture<ActiveModel> f = models.open(junk);
+        assertTrue(f.isCompletedExceptionally());
+        assertSame(before, models.activeProperty().get(), "the old model stays");
+        assertEquals(1, dialogs.errors.size());
+        assertTrue(dialogs.errors.get(0).startsWith("Could not open model: junk.npz"), dialogs.errors.toString());
+        assertEquals(models.lastErrorProperty().get(), dialogs.errors.get(0).substring("Could not open model: ".length()));
+        assertTrue(models.recent().isEmpty(), "a file that did not open is not remembered");
+
+        Path small = saved("small.npz", Network.mlp(new Rng(2), 64, 10, 10));
+        assertTrue(models.open(small).isCompletedExceptionally());
+        assertTrue(dialogs.errors.get(1).contains("the model takes 64 inputs; DigitStudio's images are 28x28 = 784 pixels"), dialogs.errors.toString());
+        assertSame(before, models.activeProperty().get());
+    }
+
+    @Test
+    void aRecentFileThatIsGoneIsDroppedFromTheListWithAMessage() throws Exception {
+        Path f = saved("mine.npz", Network.mlp(new Rng(1), 784, 20, 10));
+        models.open(f).join();
+        Files.delete(f);
+        assertTrue(models.openRecent(f).isCompletedExceptionally());
+        assertTrue(models.recent().isEmpty());
+        assertEquals("Model missing: " + f + " no longer exists; removed from the recent list", dialogs.errors.get(0));
+    }
+
+    @Test
+    void savingWritesTheActiveModelInChainersLayoutAndRemembersIt() throws Exception {
+        models.loadBuiltIn().join();
+        Path out = dir.resolve("copy.npz");
+        assertEquals(out, models.save(out).join());
+        assertEquals("Model saved: " + out, dialogs.infos.get(dialogs.infos.size() - 1));
+        assertEquals(List.of(out), models.recent());
+        ModelFiles.LoadedModel back = ModelFiles.loadNpz(out);
+        assertEquals(models.activeProperty().get().architecture(), back.model().architecture());
+        assertEquals("MNIST", back.info().dataset());
+        // a save that cannot happen says why and leaves nothing remembered
+        Path nowhere = dir.resolve("missing/folder/m.npz");
+        assertTrue(models.save(nowhere).isCompletedExceptionally());
+        assertTrue(dialogs.errors.get(0).startsWith("Save failed: could not save m.npz"), dialogs.errors.toString());
+        assertEquals(List.of(out), models.recent());
+        assertTrue(new ModelManager(new SameThreadTasks(), dialogs, RecentModels.inMemory()).save(out).isCompletedExceptionally(), "no model yet");
+    }
+
+    @Test
+    void theBuiltInCnnIsLoadedOnceAndMadeActive() {
+        ActiveModel cnn = models.useBuiltInCnn().join();
+        assertEquals("built-in CNN", cnn.name());
+        assertSame(cnn, models.activeProperty().get());
+        models.adopt(models.loadBuiltIn().join());
+        assertSame(cnn, models.useBuiltInCnn().join(), "the second time it is the same model, not read again");
+    }
+
+    @Test
+    void aSnapshotOpensAsTheModelItHoldsAndSaysItIsOne() throws Exception {
+        Network net = Network.mlp(new Rng(3), 784, 20, 10);
+        java.util.Map<String, io.digitstudio.io.NpyArray> arrays = new java.util.LinkedHashMap<>();
+        ModelFiles.toArrays(net, ModelInfo.NONE).forEach((k, v) -> arrays.put(ModelFiles.SNAPSHOT_MODEL_PREFIX + k, v));
+        arrays.put("updater/iteration", io.digitstudio.io.NpyArray.scalar(10L));
+        Path snap = dir.resolve("snapshot_epoch_0001.npz");
+        io.digitstudio.io.Npz.write(snap, arrays, true);
+        ActiveModel m = models.open(snap).join();
+        assertEquals("784-20-10", m.architecture());
+        assertTrue(dialogs.infos.get(0).contains("snapshot_epoch_0001.npz is a training snapshot"), dialogs.infos.toString());
+    }
+}

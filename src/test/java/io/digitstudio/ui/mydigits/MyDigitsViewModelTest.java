@@ -1,0 +1,148 @@
+package io.digitstudio.ui.mydigits;
+
+import io.digitstudio.data.DrawnDigitsAccess;
+import io.digitstudio.data.Mnist;
+import io.digitstudio.io.ModelFiles;
+import io.digitstudio.io.ModelInfo;
+import io.digitstudio.mydigits.MyDigit;
+import io.digitstudio.mydigits.MyDigits;
+import io.digitstudio.nn.Nd4jSetup;
+import io.digitstudio.train.FineTune;
+import io.digitstudio.ui.SameThreadTasks;
+import io.digitstudio.ui.TestDialogs;
+import io.digitstudio.ui.model.ActiveModel;
+import io.digitstudio.ui.model.ModelManager;
+import io.digitstudio.ui.model.RecentModels;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The My digits view's model under plain JUnit: keeping, relabelling, deleting with undo, import, export and fine-tuning. */
+class MyDigitsViewModelTest {
+    @TempDir
+    Path dir;
+    private final TestDialogs dialogs = new TestDialogs();
+    private final ModelManager models = new ModelManager(new SameThreadTasks(), dialogs, RecentModels.inMemory());
+
+    @BeforeAll
+    static void engine() {
+        Nd4jSetup.init();
+    }
+
+    private MyDigitsViewModel vm(String name) {
+        return new MyDigitsViewModel(new SameThreadTasks(), dialogs, models, new MyDigits(dir.resolve(name)), null);
+    }
+
+    private static float[] testImage(int i) {
+        float[] x = new float[784];
+        Mnist.bundled().test().copyFeatures(i, x, 0);
+        return x;
+    }
+
+    /** Keeps the first {@code n} test images with their labels, as the Draw view keeps drawings. */
+    private static void keep(MyDigitsViewModel vm, int n) {
+        for (int i = 0; i < n; i++) vm.add(testImage(i), Mnist.bundled().test().label(i), List.of(), "test image " + i, null);
+    }
+
+    @Test
+    void keptDigitsAreListedRelabelledAndDeletedWithUndo() {
+        MyDigitsViewModel vm = vm("mine");
+        vm.refresh();
+        assertTrue(vm.digits().isEmpty());
+        keep(vm, 3);
+        assertEquals(3, vm.digits().size());
+        assertTrue(vm.statusProperty().get().startsWith("3 digits ("), vm.statusProperty().get());
+        MyDigit first = vm.digits().get(0);
+        vm.relabel(first, (first.label() + 1) % 10);
+        assertEquals((first.label() + 1) % 10, vm.digits().get(0).label());
+        assertEquals(vm.statusProperty().get(), "Relabelled as " + (first.label() + 1) % 10 + " · " + MyDigits.describe(vm.digits()));
+        vm.delete(List.of(vm.digits().get(1), vm.digits().get(2)));
+        assertEquals(1, vm.digits().size());
+        assertEquals("Deleted 2 digits (Undo brings them back)", vm.statusProperty().get());
+        vm.undo();
+        assertEquals(3, vm.digits().size());
+        assertTrue(vm.statusProperty().get().startsWith("Brought back 2 digits"), vm.statusProperty().get());
+        // what was kept is on disk: another view model of the same folder reads it
+        MyDigitsViewModel again = vm("mine");
+        again.refresh();
+        assertEquals(vm.digits().stream().map(MyDigit::id).toList(), again.digits().stream().map(MyDigit::id).toList());
+    }
+
+    @Test
+    void importsAndExportsGoThroughTheDialogsAndSayWhatHappened() throws Exception {
+        MyDigitsViewModel vm = vm("mine");
+        vm.importFolder();
+        assertEquals(List.of("folder: Import digits: images named 7.png, 7_a.png, … or in folders named 0-9"), dialogs.asked);
+        assertTrue(dialogs.infos.isEmpty(), "cancelled: nothing imported, nothing said");
+        Path pictures = Files.createDirectories(dir.resolve("pictures"));
+        for (int d : new int[]{3, 5}) javax.imageio.ImageIO.write(new DrawnDigitsAccess(d).draw(d, 100), "png", pictures.resolve(d + ".png").toFile());
+        javax.imageio.ImageIO.write(new DrawnDigitsAccess(8).draw(8, 100), "png", pictures.resolve("unlabelled.png").toFile());
+        dialogs.willChoose(pictures);
+        vm.importFolder();
+        assertEquals("Imported: Added 2 digits; skipped 1 (unlabelled.png: no label (name it 7.png or 7_x.png, or put it in a folder named 7))",
+                dialogs.infos.get(0));
+        assertEquals(List.of(3, 5), vm.digits().stream().map(MyDigit::label).toList());
+
+        Path zip = dir.resolve("mine.zip");
+        dialogs.willChoose(zip);
+        vm.exportZip();
+        assertEquals("Exported to " + zip, vm.statusProperty().get());
+        MyDigitsViewModel other = vm("other");
+        dialogs.willChoose(zip);
+        other.importZip();
+        assertEquals("Imported: Added 2 digits from mine.zip", dialogs.infos.get(1));
+        assertEquals(2, other.digits().size());
+
+        dialogs.willChoose(Files.writeString(dir.resolve("bad.zip"), "not a zip"));
+        other.importZip();
+        assertEquals(1, dialogs.errors.size());
+        assertTrue(dialogs.errors.get(0).startsWith("Import failed: "), dialogs.errors.toString());
+        assertEquals(2, other.digits().size(), "the collection is as it was");
+    }
+
+    @Test
+    void aDamagedCollectionIsReportedAndLeftAsItWas() throws Exception {
+        MyDigitsViewModel vm = vm("mine");
+        Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(dir.resolve("mine/collection.json"), "{\"digits\": [");
+        vm.refresh();
+        assertTrue(vm.statusProperty().get().contains("collection.json is damaged"), vm.statusProperty().get());
+        assertEquals("{\"digits\": [", Files.readString(dir.resolve("mine/collection.json")));
+    }
+
+    @Test
+    void fineTuningProposesAModelThatIsKeptOnlyWhenAccepted() {
+        MyDigitsViewModel vm = vm("mine");
+        models.adopt(ActiveModel.of(ModelFiles.loadDefault().model(), "built-in", new ModelInfo(null, "MNIST", io.digitstudio.data.ClassNames.numbers(10)), null));
+        keep(vm, 2);
+        vm.fineTune();
+        assertTrue(vm.statusProperty().get().startsWith("Keep a few of your digits first"), vm.statusProperty().get());
+        keep(vm, 12);
+        vm.setSettings(new FineTune.Settings(1, 0.005, 5, 1000, 0.3, 0));
+        vm.fineTune();
+        assertFalse(vm.busyProperty().get());
+        MyDigitsViewModel.Proposal p = vm.proposalProperty().get();
+        assertNotNull(p, vm.statusProperty().get());
+        assertEquals("built-in", models.activeProperty().get().name(), "nothing changes before the user accepts");
+        assertEquals("Fine-tuned: " + p.result().summary() + ". Accept to use it, or discard it.", vm.statusProperty().get());
+        vm.discard();
+        assertNull(vm.proposalProperty().get());
+        assertEquals("Discarded the fine-tuned model; built-in stays active", vm.statusProperty().get());
+
+        vm.fineTune();
+        vm.accept();
+        assertNull(vm.proposalProperty().get());
+        ActiveModel tuned = models.activeProperty().get();
+        assertTrue(tuned.name().startsWith("fine-tuned-"), tuned.name());
+        assertEquals(dir.resolve("models"), tuned.file().getParent(), "saved beside the collection's folder");
+        assertTrue(Files.exists(tuned.file()));
+        assertEquals(List.of(tuned.file()), models.recent());
+        assertEquals("The fine-tuned model is now the active one (" + tuned.file() + ")", vm.statusProperty().get());
+    }
+}

@@ -1,0 +1,131 @@
+package io.digitstudio.ui.samples;
+
+import io.digitstudio.data.LabeledImages;
+import io.digitstudio.data.Mnist;
+import io.digitstudio.data.Rng;
+import io.digitstudio.io.ModelInfo;
+import io.digitstudio.nn.Nd4jSetup;
+import io.digitstudio.nn.Network;
+import io.digitstudio.ui.SameThreadTasks;
+import io.digitstudio.ui.TestDialogs;
+import io.digitstudio.ui.model.ActiveModel;
+import io.digitstudio.ui.model.ModelManager;
+import io.digitstudio.ui.model.RecentModels;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The gallery's model under plain JUnit: the active model's answers for a set, the filters, the order and the selection. */
+class SamplesViewModelTest {
+    private final ModelManager models = new ModelManager(new SameThreadTasks(), new TestDialogs(), RecentModels.inMemory());
+
+    private static ActiveModel builtIn;
+
+    @BeforeAll
+    static void engine() {
+        Nd4jSetup.init();
+        builtIn = ActiveModel.of(io.digitstudio.io.ModelFiles.loadDefault().model(), "built-in", ModelInfo.NONE, null);
+    }
+
+    private SamplesViewModel withBuiltIn() {
+        models.adopt(builtIn);
+        return new SamplesViewModel(new SameThreadTasks(), models);
+    }
+
+    private static int wrong(SamplesViewModel vm) {
+        LabeledImages set = vm.imagesProperty().get();
+        int n = 0;
+        for (int i = 0; i < set.size(); i++) if (vm.predictedLabel(i) != set.label(i)) n++;
+        return n;
+    }
+
+    @Test
+    void theTestSetIsShownWithTheActiveModelsAnswersAndTheirTally() {
+        SamplesViewModel vm = withBuiltIn();
+        LabeledImages test = vm.imagesProperty().get();
+        assertSame(Mnist.bundled().test(), test);
+        assertEquals(test.size(), vm.visible().size());
+        assertNotNull(vm.predictionsProperty().get());
+        int wrong = wrong(vm);
+        assertTrue(wrong > 0 && wrong < 500, "the built-in model is right on most: " + wrong);
+        assertEquals(String.format(java.util.Locale.ROOT, "10000 test images · built-in: %d right, %d wrong (%.2f%%)", 10000 - wrong, wrong,
+                (10000 - wrong) / 100.0), vm.summaryProperty().get());
+        assertTrue(vm.confidence(0) > 0 && vm.confidence(0) <= 1);
+    }
+
+    @Test
+    void filtersShowOnlyTheMistakesOfAClassAndTheOrderFollowsConfidence() {
+        SamplesViewModel vm = withBuiltIn();
+        LabeledImages test = vm.imagesProperty().get();
+        vm.onlyMisclassifiedProperty().set(true);
+        assertEquals(wrong(vm), vm.visible().size());
+        for (int i : vm.visible()) assertNotEquals(test.label(i), vm.predictedLabel(i));
+        vm.trueClassProperty().set(4);
+        assertTrue(vm.visible().stream().allMatch(i -> test.label(i) == 4 && vm.predictedLabel(i) != 4));
+        vm.onlyMisclassifiedProperty().set(false);
+        vm.orderProperty().set(SamplesViewModel.Order.LEAST_CONFIDENT_FIRST);
+        List<Integer> fours = List.copyOf(vm.visible());
+        assertEquals(test.size() / 10, fours.size(), 300, "about a tenth of the set are 4s");
+        for (int k = 1; k < fours.size(); k++) assertTrue(vm.confidence(fours.get(k - 1)) <= vm.confidence(fours.get(k)), "least confident first");
+    }
+
+    @Test
+    void aConfusionCellShowsExactlyItsImagesMostConfidentFirst() {
+        SamplesViewModel vm = withBuiltIn();
+        LabeledImages test = vm.imagesProperty().get();
+        int truth = -1, predicted = -1;
+        for (int i = 0; i < test.size() && truth < 0; i++) {
+            if (vm.predictedLabel(i) != test.label(i)) {
+                truth = test.label(i);
+                predicted = vm.predictedLabel(i);
+            }
+        }
+        vm.showConfusion(SamplesViewModel.Split.TEST, truth, predicted);
+        int count = 0;
+        for (int i = 0; i < test.size(); i++) if (test.label(i) == truth && vm.predictedLabel(i) == predicted) count++;
+        assertEquals(count, vm.visible().size());
+        for (int k = 1; k < vm.visible().size(); k++) assertTrue(vm.confidence(vm.visible().get(k - 1)) >= vm.confidence(vm.visible().get(k)));
+    }
+
+    @Test
+    void theSelectedImageGetsItsPredictionAndLosesItWhenFilteredOut() {
+        SamplesViewModel vm = withBuiltIn();
+        LabeledImages test = vm.imagesProperty().get();
+        vm.selectedProperty().set(0);
+        assertNotNull(vm.selectedPredictionProperty().get());
+        assertEquals(vm.predictedLabel(0), vm.selectedPredictionProperty().get().label());
+        int other = (test.label(0) + 1) % 10;
+        vm.trueClassProperty().set(other);
+        assertEquals(-1, vm.selectedProperty().get(), "the detail shows only an image the gallery shows");
+        assertNull(vm.selectedPredictionProperty().get());
+    }
+
+    @Test
+    void anotherModelReplacesTheAnswersAndOneThatDoesNotFitSaysSo() {
+        SamplesViewModel vm = withBuiltIn();
+        int[] before = vm.predictionsProperty().get().labels().clone();
+        models.adopt(ActiveModel.of(Network.mlp(new Rng(5), 784, 10, 10), "untrained", ModelInfo.NONE, null));
+        assertEquals("untrained", vm.predictionsProperty().get().model().name());
+        assertFalse(java.util.Arrays.equals(before, vm.predictionsProperty().get().labels()));
+        assertTrue(vm.summaryProperty().get().contains("· untrained: "), vm.summaryProperty().get());
+        models.adopt(ActiveModel.of(Network.mlp(new Rng(5), 64, 10, 10), "tiny", ModelInfo.NONE, null));
+        assertEquals("The active model takes 64 inputs; these images have 784 pixels", vm.summaryProperty().get());
+    }
+
+    @Test
+    void theFolderSetFallsBackToTheTestSetUntilThereIsOne() {
+        SamplesViewModel vm = withBuiltIn();
+        vm.splitProperty().set(SamplesViewModel.Split.FOLDER);
+        assertEquals(SamplesViewModel.Split.TEST, vm.splitProperty().get());
+        LabeledImages folder = Mnist.bundled().test().head(300);
+        vm.showConfusion(folder, 7, 7);
+        assertEquals(SamplesViewModel.Split.FOLDER, vm.splitProperty().get());
+        assertSame(folder, vm.imagesProperty().get());
+        assertEquals(folder.name(), vm.folderNameProperty().get());
+        assertTrue(vm.visible().stream().allMatch(i -> folder.label(i) == 7 && vm.predictedLabel(i) == 7));
+        assertFalse(vm.visible().isEmpty());
+    }
+}
