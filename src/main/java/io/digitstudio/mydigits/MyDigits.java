@@ -146,11 +146,37 @@ public final class MyDigits {
      */
     public synchronized MyDigit add(float[] input, int label, List<PenStroke> strokes, String origin, Path source) {
         MyDigit d = new MyDigit(UUID.randomUUID().toString().substring(0, 8), label, MyDigit.pixelsOf(input), strokes, origin, Instant.now());
-        keepOriginal(d, source);
         List<MyDigit> all = new ArrayList<>(list());
+        MyDigit same = sameAs(all, d.pixels());
+        if (same != null) throw new Duplicate(same);
+        keepOriginal(d, source);
         all.add(d);
         save(all);
         return d;
+    }
+
+    /**
+     * The collection already holds a digit with the same 28x28 grey levels (the same drawing kept twice, the same file
+     * imported again): it is not added a second time.
+     */
+    public static final class Duplicate extends MyDigitsException {
+        private final MyDigit existing;
+
+        public Duplicate(MyDigit existing) {
+            super("already in My digits as " + existing.label() + " (the same " + (existing.strokes().isEmpty() ? "picture" : "drawing") + ")");
+            this.existing = existing;
+        }
+
+        /** The digit that is already there. */
+        public MyDigit existing() {
+            return existing;
+        }
+    }
+
+    /** The digit among {@code digits} with exactly these grey levels, or null. */
+    static MyDigit sameAs(List<MyDigit> digits, byte[] pixels) {
+        for (MyDigit d : digits) if (java.util.Arrays.equals(d.pixels(), pixels)) return d;
+        return null;
     }
 
     /** Largest original image kept with a digit (a phone photo is larger: then only its 28x28 is kept). */
@@ -248,6 +274,7 @@ public final class MyDigits {
         } catch (IOException e) {
             throw new MyDigitsException("cannot read " + dir + ": " + e.getMessage(), e);
         }
+        List<MyDigit> known = new ArrayList<>(list());
         for (Path f : files) {
             Integer label = labelOf(dir, f);
             if (label == null) {
@@ -257,17 +284,19 @@ public final class MyDigits {
             try {
                 float[] x = DigitPreprocessor.toMnist(ImageFiles.readRgb(f));
                 MyDigit d = new MyDigit(UUID.randomUUID().toString().substring(0, 8), label, MyDigit.pixelsOf(x), List.of(), "image " + f.getFileName(), Instant.now());
+                MyDigit same = sameAs(known, d.pixels());
+                if (same != null) {
+                    skipped.add(f.getFileName() + ": already in My digits as " + same.label());
+                    continue;
+                }
                 keepOriginal(d, f);
                 added.add(d);
+                known.add(d);
             } catch (RuntimeException e) {
                 skipped.add(f.getFileName() + ": " + e.getMessage());
             }
         }
-        if (!added.isEmpty()) {
-            List<MyDigit> all = new ArrayList<>(list());
-            all.addAll(added);
-            save(all);
-        }
+        if (!added.isEmpty()) save(known);
         return new ImportResult(added.size(), skipped);
     }
 

@@ -77,12 +77,15 @@ public final class MyDigitsViewModel {
         });
     }
 
-    /** Adds a drawing the user kept (from the Draw view). */
-    public void add(float[] input, int label, List<PenStroke> strokes, String origin, Path source) {
+    /**
+     * Adds a drawing the user kept (from the Draw view); the future fails with {@link MyDigits.Duplicate} when the
+     * collection already holds the same digit (the caller says so where the user kept it).
+     */
+    public java.util.concurrent.CompletableFuture<MyDigit> add(float[] input, int label, List<PenStroke> strokes, String origin, Path source) {
         float[] x = input.clone();
-        tasks.compute(() -> store.add(x, label, strokes, origin, source)).whenComplete((d, err) -> {
+        return tasks.compute(() -> store.add(x, label, strokes, origin, source)).whenComplete((d, err) -> {
             if (err != null) {
-                dialogs.error("Could not keep the digit", Messages.of(err));
+                if (!(err instanceof MyDigits.Duplicate) && !(err.getCause() instanceof MyDigits.Duplicate)) dialogs.error("Could not keep the digit", Messages.of(err));
                 return;
             }
             digits.add(d);
