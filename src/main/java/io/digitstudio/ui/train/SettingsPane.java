@@ -287,8 +287,13 @@ public final class SettingsPane extends ScrollPane {
 
     /** A field whose own message shows right under it, and which is marked while it is wrong. */
     private void checked(String label, TextField control, String key) {
-        field(label, control);
-        grid.add(errorUnder(control, key), 0, row++, 2, 1);
+        // the message in the field's own cell: an empty row for it would still take the grid's gap
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(2, control, errorUnder(control, key));
+        field(label, box);
+        Label l = (Label) grid.getChildren().get(grid.getChildren().size() - 2);
+        l.setLabelFor(control);
+        GridPane.setValignment(l, javafx.geometry.VPos.TOP);
+        l.setPadding(new Insets(4, 0, 0, 0));
     }
 
     /** The fields that can be wrong, by their keys in the settings, in the form's order. */
