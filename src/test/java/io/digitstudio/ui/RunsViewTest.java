@@ -149,6 +149,14 @@ class RunsViewTest extends AppStory {
                 .filter(c -> c.getText() != null && !c.getText().isEmpty() && c.isVisible()).collect(Collectors.toList());
         assertTrue(cells.size() > 10, "cells shown: " + cells.size());
         for (var c : cells) DrawViewTest.assertWhole(c);
+        // a column per run, each within the table or reached by its scroll bar
+        TableView<?> compare = robot.lookup("#compareTable").queryTableView();
+        assertEquals(3, compare.getColumns().size());
+        double columns = compare.getColumns().stream().mapToDouble(c -> c.getWidth()).sum();
+        boolean scrolls = compare.lookupAll(".scroll-bar").stream().anyMatch(b -> b instanceof javafx.scene.control.ScrollBar sb
+                && sb.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && sb.isVisible());
+        assertTrue(columns <= compare.getWidth() || scrolls, "columns of " + columns + " px in a table of " + compare.getWidth() + " px, no scroll bar");
+        for (var c : compare.getColumns()) assertTrue(c.getWidth() >= c.getMinWidth() - 0.5, c.getText() + " narrower than its values");
         // two runs in two colours anyone tells apart: Okabe and Ito's blue and orange, not Modena's orange and amber
         assertEquals(List.of(javafx.scene.paint.Color.web("#0072b2"), javafx.scene.paint.Color.web("#e69f00")),
                 loss.getData().stream().map(s -> ((javafx.scene.shape.Path) s.getNode()).getStroke()).toList());

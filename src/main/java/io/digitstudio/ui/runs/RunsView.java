@@ -134,8 +134,8 @@ public final class RunsView extends BorderPane {
         vm.logLossProperty().addListener((o, a, b) -> ((NumberAxis) lossChart.getYAxis()).setLabel(b ? "loss (log scale)" : "loss"));
 
         compare.setId("compareTable");
-        // each column as wide as its longest value (never cut); the room left goes to the last
-        compare.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // each column as wide as its longest value (never cut), the room left to the last; a constrained policy would
+        // push columns out of sight with no scroll bar to reach them
         compare.setPlaceholder(new Label("Select runs to compare their settings"));
         compare.setItems(vm.comparison());
         compare.setRowFactory(t -> new TableRow<>() {
@@ -312,6 +312,12 @@ public final class RunsView extends BorderPane {
             fitColumn(col, sel.get(i).title(), vm.comparison().stream().map(r -> k < r.values().size() ? r.values().get(k) : "").toList());
             compare.getColumns().add(col);
         }
+        TableColumn<RunsViewModel.CompareRow, ?> lastColumn = compare.getColumns().get(compare.getColumns().size() - 1);
+        double others = compare.getColumns().stream().filter(c -> c != lastColumn).mapToDouble(TableColumn::getMinWidth).sum();
+        double own = lastColumn.getMinWidth();
+        // the width left once the others have theirs, less the vertical scroll bar's
+        lastColumn.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(own, compare.getWidth() - others - 20), compare.widthProperty()));
     }
 
     /** Makes a column at least as wide as its title and its longest value, in the table's font. */
