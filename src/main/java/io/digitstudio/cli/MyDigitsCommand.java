@@ -79,7 +79,8 @@ final class MyDigitsCommand implements Runnable {
             r.ignored().forEach(s -> System.err.println("passed over " + s));
             r.skipped().forEach(s -> System.err.println("skipped " + s));
             System.err.println("added " + r.added() + (r.added() == 1 ? " digit" : " digits") + " from " + from + (r.skipped().isEmpty() ? "" : "; skipped " + r.skipped().size()));
-            return r.skipped().isEmpty() ? 0 : Cli.EXIT_BAD_INPUT;
+            // a picture the collection holds already is no error; one that could not be read or labelled is
+            return r.leftOut() == 0 ? 0 : Cli.EXIT_BAD_INPUT;
         }
     }
 

@@ -146,11 +146,37 @@ public final class MyDigits {
      */
     public synchronized MyDigit add(float[] input, int label, List<PenStroke> strokes, String origin, Path source) {
         MyDigit d = new MyDigit(UUID.randomUUID().toString().substring(0, 8), label, MyDigit.pixelsOf(input), strokes, origin, Instant.now());
-        keepOriginal(d, source);
         List<MyDigit> all = new ArrayList<>(list());
+        MyDigit same = sameAs(all, d.pixels());
+        if (same != null) throw new Duplicate(same);
+        keepOriginal(d, source);
         all.add(d);
         save(all);
         return d;
+    }
+
+    /**
+     * The collection already holds a digit with the same 28x28 grey levels (the same drawing kept twice, the same file
+     * imported again): it is not added a second time.
+     */
+    public static final class Duplicate extends MyDigitsException {
+        private final MyDigit existing;
+
+        public Duplicate(MyDigit existing) {
+            super("already in My digits as " + existing.label() + " (the same " + (existing.strokes().isEmpty() ? "picture" : "drawing") + ")");
+            this.existing = existing;
+        }
+
+        /** The digit that is already there. */
+        public MyDigit existing() {
+            return existing;
+        }
+    }
+
+    /** The digit among {@code digits} with exactly these grey levels, or null. */
+    static MyDigit sameAs(List<MyDigit> digits, byte[] pixels) {
+        for (MyDigit d : digits) if (java.util.Arrays.equals(d.pixels(), pixels)) return d;
+        return null;
     }
 
     /** Largest original image kept with a digit (a phone photo is larger: then only its 28x28 is kept). */
@@ -249,6 +275,8 @@ public final class MyDigits {
             throw new MyDigitsException("cannot read " + dir + ": " + e.getMessage(), e);
         }
         List<String> ignored = new ArrayList<>();
+        List<MyDigit> known = new ArrayList<>(list());
+        int alreadyKept = 0;
         for (Path f : files) {
             if (!ImageFiles.isImageName(f)) {
                 ignored.add(f.getFileName() + ": not an image (" + ImageFiles.FORMATS + ")");
@@ -262,25 +290,32 @@ public final class MyDigits {
             try {
                 float[] x = DigitPreprocessor.toMnist(ImageFiles.readRgb(f));
                 MyDigit d = new MyDigit(UUID.randomUUID().toString().substring(0, 8), label, MyDigit.pixelsOf(x), List.of(), "image " + f.getFileName(), Instant.now());
+                MyDigit same = sameAs(known, d.pixels());
+                if (same != null) {
+                    skipped.add(f.getFileName() + ": already in My digits as " + same.label());
+                    alreadyKept++;
+                    continue;
+                }
                 keepOriginal(d, f);
                 added.add(d);
+                known.add(d);
             } catch (RuntimeException e) {
                 skipped.add(f.getFileName() + ": " + e.getMessage());
             }
         }
-        if (!added.isEmpty()) {
-            List<MyDigit> all = new ArrayList<>(list());
-            all.addAll(added);
-            save(all);
-        }
-        return new ImportResult(added.size(), skipped, ignored);
+        if (!added.isEmpty()) save(known);
+        return new ImportResult(added.size(), skipped, ignored, alreadyKept);
     }
 
     /**
-     * What an import did: how many digits it added, the pictures it could not take (each with why), and the other files
-     * it passed over (each with why).
+     * What an import did: how many digits it added, the pictures it did not take (each with why; {@code alreadyKept} of
+     * them because the collection holds them already), and the other files it passed over (each with why).
      */
-    public record ImportResult(int added, List<String> skipped, List<String> ignored) {
+    public record ImportResult(int added, List<String> skipped, List<String> ignored, int alreadyKept) {
+        /** Pictures left out for a reason the user must fix (not those already kept). */
+        public int leftOut() {
+            return skipped.size() - alreadyKept;
+        }
     }
 
     /** Why a picture's name and folder give no label, in words that say how to name it. */

@@ -26,9 +26,28 @@ class DrawViewTest extends AppStory {
     @TempDir
     Path dir;
 
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         app.show(stage);
+    }
+
+    /** The smallest window the app allows. */
+    private void smallest(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The label shows its whole text: not cut to "…". */
+    static void assertWhole(javafx.scene.control.Labeled l) {
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) l.lookup(".text");
+        assertNotNull(shown, l.getId() + " shows no text");
+        assertEquals(l.isMnemonicParsing() ? l.getText().replace("_", "") : l.getText(), shown.getText(), (l.getId() == null ? l.getText() : l.getId()) + " is cut");
     }
 
     private DrawViewModel vm() {
@@ -270,5 +289,99 @@ class DrawViewTest extends AppStory {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("4217", vm().number());
         assertEquals("4217", robot.lookup("#predictedDigit").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aFourDigitNumberIsShownWholeWithEachDigitAsTheNetworkSeesIt(FxRobot robot) throws Exception {
+        openDraw(robot);
+        smallest(robot);
+        io.digitstudio.data.CameraDigits.Shot shot = new io.digitstudio.data.CameraDigits(4).number(new int[]{2, 0, 4, 9});
+        app.dialogs.willChoose(Files.write(dir.resolve("meter.jpg"), shot.bytes()));
+        robot.clickOn("#openImageButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().number() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label answer = robot.lookup("#predictedDigit").queryAs(Label.class);
+        assertEquals("2049", answer.getText());
+        for (String id : new String[]{"#predictedDigit", "#confidenceLabel", "#inputCaption"}) assertWhole(robot.lookup(id).queryAs(Label.class));
+        // the preview and the bars show one digit of the number; a click on another digit shows that one
+        javafx.scene.image.ImageView preview = robot.lookup("#networkInput").queryAs(javafx.scene.image.ImageView.class);
+        assertNotNull(preview.getImage(), "the 28x28 preview shows a digit of the number");
+        double[] bars = robot.lookup("#drawBars").queryAs(io.digitstudio.ui.widgets.ProbabilityBars.class).values();
+        assertEquals(1, java.util.Arrays.stream(bars).sum(), 0.01, "the bars show that digit's probabilities");
+        robot.clickOn("#numberDigit-3");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, vm().selectedDigitProperty().get());
+        assertEquals("Digit 4 of 4, as the network sees it", robot.lookup("#inputCaption").queryAs(Label.class).getText());
+        bars = robot.lookup("#drawBars").queryAs(io.digitstudio.ui.widgets.ProbabilityBars.class).values();
+        assertEquals(9, argmax(bars), "the fourth digit's bars: a 9");
+        // Esc clears the answer with the canvas; Ctrl+Z brings both back
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(DrawViewModel.NO_ANSWER, answer.getText());
+        assertNull(preview.getImage());
+        assertFalse(robot.lookup("#numberDigits").query().isVisible());
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "2049".equals(answer.getText()));
+    }
+
+    private static int argmax(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
+        return best;
+    }
+
+    @Test
+    void anOpenedWidePictureKeepsItsProportions(FxRobot robot) throws Exception {
+        openDraw(robot);
+        // a 700x260 photo of paper with a dark 1 in its middle
+        java.awt.image.BufferedImage wide = new java.awt.image.BufferedImage(700, 260, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = wide.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 700, 260);
+        g.setColor(java.awt.Color.BLACK);
+        g.setStroke(new java.awt.BasicStroke(18));
+        g.drawLine(350, 50, 350, 210);
+        g.dispose();
+        Path png = dir.resolve("wide.png");
+        javax.imageio.ImageIO.write(wide, "png", png.toFile());
+        app.dialogs.willChoose(png);
+        robot.clickOn("#openImageButton");
+        assertEquals(1, awaitPrediction());
+        javafx.scene.image.Image shot = WaitForAsyncUtils.asyncFx(() -> app.main.draw().canvas().snapshot(null, null)).get();
+        // 320 wide, the picture is 320 x 119 and centred: the paper from y 101 to 219, the canvas's black above and below
+        assertTrue(shot.getPixelReader().getColor(20, 20).getBrightness() < 0.2, "above the picture: the canvas, not stretched paper");
+        assertTrue(shot.getPixelReader().getColor(20, 300).getBrightness() < 0.2, "below the picture: the canvas");
+        assertTrue(shot.getPixelReader().getColor(20, 160).getBrightness() > 0.8, "the paper at mid height");
+        assertTrue(shot.getPixelReader().getColor(5, 105).getBrightness() > 0.8, "the paper reaches the left edge");
+    }
+
+    @Test
+    void aClearIsUndoneAndKeepingTwiceKeepsOnce(FxRobot robot) throws Exception {
+        openDraw(robot);
+        smallest(robot);
+        stroke(robot, new double[]{160, 50}, new double[]{160, 120}, new double[]{160, 190}, new double[]{160, 270});
+        assertEquals(1, awaitPrediction());
+        assertWhole(robot.lookup("#keepButton").queryButton());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm().strokes().isEmpty());
+        assertFalse(robot.lookup("#undoButton").queryButton().isDisabled(), "an accidental clear can be undone");
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertEquals(1, awaitPrediction());
+        assertEquals(1, vm().strokes().size());
+
+        robot.type(KeyCode.ENTER);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.myDigits.list().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Already kept: this drawing is in My digits as 1", robot.lookup("#collectedLabel").queryAs(Label.class).getText());
+        // cleared and brought back, the same drawing is recognised by the collection
+        robot.type(KeyCode.ESCAPE);
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertEquals(1, awaitPrediction());
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#collectedLabel").queryAs(Label.class).getText().startsWith("Already in My digits as 1"));
+        assertEquals(1, app.myDigits.list().size(), "kept once");
+        assertTrue(app.dialogs.errors.isEmpty(), app.dialogs.errors.toString());
     }
 }

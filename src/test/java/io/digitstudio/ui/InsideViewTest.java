@@ -4,6 +4,7 @@ import io.digitstudio.nn.Inspector;
 import io.digitstudio.ui.inside.InsideViewModel;
 import io.digitstudio.ui.train.RunState;
 import io.digitstudio.ui.widgets.LiveChart;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -39,6 +40,22 @@ class InsideViewTest extends AppStory {
         assertEquals(28, tiles.height());
         String source = robot.lookup("#weightsSource").queryAs(Label.class).getText();
         assertTrue(source.startsWith("active model: built-in") && source.contains("l1: " + hidden + " units of 28×28"), source);
+        // all the tiles fit the pane, without scroll bars, and the health pane waits for a run in one line
+        robot.interact(() -> {
+            robot.window(0).setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            robot.window(0).setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) robot.lookup("#weightsImage").query().getParent().getParent().getParent();
+        javafx.geometry.Bounds shown = robot.lookup("#weightsImage").query().getBoundsInParent();
+        assertTrue(shown.getWidth() <= pane.getViewportBounds().getWidth() + 1 && shown.getHeight() <= pane.getViewportBounds().getHeight() + 1,
+                "the tiles " + shown + " fit the pane " + pane.getViewportBounds());
+        for (Node bar : pane.lookupAll(".scroll-bar")) assertFalse(bar.isVisible(), "no scroll bar");
+        assertTrue(shown.getWidth() / 20 >= 14, "tiles of " + shown.getWidth() / 20 + " px");
+        assertTrue(robot.lookup("#healthBox").tryQuery().isEmpty() || robot.lookup("#healthBox").query().getScene() == null, "no health pane before a run");
+        assertTrue(robot.lookup("#noHealth").query().isVisible());
+        assertTrue(robot.lookup("#noHealth").query().getBoundsInLocal().getHeight() < 50);
         // pointing at the first tile names its unit and norm
         ImageView w = robot.lookup("#weightsImage").queryAs(ImageView.class);
         robot.moveTo(w.localToScreen(6, 6));
@@ -60,6 +77,9 @@ class InsideViewTest extends AppStory {
         assertArrayEquals(app.main.draw().viewModel().inputProperty().get(), look.input(), 0f);
         assertEquals(app.models().activeProperty().get().model().stepNames().size(), look.activations().size());
         assertNotNull(robot.lookup("#saliencyImage").queryAs(ImageView.class).getImage());
+        assertTrue(robot.lookup("#saliencyCaption").queryAs(Label.class).getText().startsWith("strokes behind "));
+        DrawViewTest.assertWhole(robot.lookup("#saliencyCaption").queryAs(Label.class));
+        DrawViewTest.assertWhole(robot.lookup("#secondCaption").queryAs(Label.class));
         assertNotNull(robot.lookup("#activation-0").queryAs(ImageView.class).getImage());
         assertTrue(robot.lookup("#insideStatus").queryAs(Label.class).getText().startsWith("the drawn digit: "), robot.lookup("#insideStatus").queryAs(Label.class).getText());
 
@@ -75,6 +95,7 @@ class InsideViewTest extends AppStory {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(vm.health().isEmpty(), "health samples while the view was open");
+        assertNotNull(robot.lookup("#healthBox").query().getScene(), "the health pane once there is health to show");
         var first = vm.health().get(0);
         assertEquals(java.util.List.of("l1/W", "l1/b", "l2/W", "l2/b", "l3/W", "l3/b"), first.params().stream().map(p -> p.name()).toList());
         assertEquals(java.util.Set.of("l1 · relu", "l2 · relu"), first.dead().keySet());

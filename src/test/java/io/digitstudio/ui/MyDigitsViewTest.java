@@ -88,9 +88,14 @@ class MyDigitsViewTest extends AppStory {
         // fine-tune (a shorter run than the app's default, for the test's time), see before and after, accept
         String before = app.models().activeProperty().get().name();
         my.setSettings(new FineTune.Settings(1, 0.005, 60, 6000, 0.3, 0));
+        double[] furthest = {0};
+        my.progressProperty().addListener((o, a, b) -> furthest[0] = Math.max(furthest[0], b.doubleValue()));
         robot.clickOn("#fineTuneButton");
+        assertTrue(robot.lookup("#fineTuneProgress").query().isVisible(), "a progress bar while it fine-tunes");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> my.proposalProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(furthest[0] >= 0.9, "the bar went as far as " + furthest[0]);
+        assertFalse(robot.lookup("#fineTuneProgress").query().isVisible(), "and goes when it is done");
         FineTune.Result r = my.proposalProperty().get().result();
         assertTrue(r.heldOut() >= 17, "about 30% of each label kept aside: " + r.heldOut());
         assertTrue(r.mineAfter() > r.mineBefore(), r.summary());

@@ -143,6 +143,23 @@ class RunsViewTest extends AppStory {
         assertTrue(lr.differs());
         assertEquals(Set.of("0.1", "0.01"), Set.copyOf(lr.values()));
         assertFalse(rows.stream().filter(r -> r.setting().equals("batch_size")).findFirst().orElseThrow().differs());
+        // every value of the comparison is shown whole
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.control.Labeled> cells = robot.lookup("#compareTable .table-cell").queryAll().stream().map(n -> (javafx.scene.control.Labeled) n)
+                .filter(c -> c.getText() != null && !c.getText().isEmpty() && c.isVisible()).collect(Collectors.toList());
+        assertTrue(cells.size() > 10, "cells shown: " + cells.size());
+        for (var c : cells) DrawViewTest.assertWhole(c);
+        // a column per run, each within the table or reached by its scroll bar
+        TableView<?> compare = robot.lookup("#compareTable").queryTableView();
+        assertEquals(3, compare.getColumns().size());
+        double columns = compare.getColumns().stream().mapToDouble(c -> c.getWidth()).sum();
+        boolean scrolls = compare.lookupAll(".scroll-bar").stream().anyMatch(b -> b instanceof javafx.scene.control.ScrollBar sb
+                && sb.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && sb.isVisible());
+        assertTrue(columns <= compare.getWidth() || scrolls, "columns of " + columns + " px in a table of " + compare.getWidth() + " px, no scroll bar");
+        for (var c : compare.getColumns()) assertTrue(c.getWidth() >= c.getMinWidth() - 0.5, c.getText() + " narrower than its values");
+        // two runs in two colours anyone tells apart: Okabe and Ito's blue and orange, not Modena's orange and amber
+        assertEquals(List.of(javafx.scene.paint.Color.web("#0072b2"), javafx.scene.paint.Color.web("#e69f00")),
+                loss.getData().stream().map(s -> ((javafx.scene.shape.Path) s.getNode()).getStroke()).toList());
 
         // smoothing and the log axis redraw the same runs
         robot.clickOn("#logLossCheck");
@@ -157,7 +174,19 @@ class RunsViewTest extends AppStory {
         robot.clickOn("#runNotesArea").write("the tutorial's rate");
         robot.clickOn("#saveRunInfoButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream().anyMatch(r -> r.title().equals("baseline")));
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals("the tutorial's rate", app.history.find(id).notes());
+        assertEquals(id, table.getSelectionModel().getSelectedItem() == null ? null : table.getSelectionModel().getSelectedItem().id(),
+                "saving keeps the run selected");
+        assertEquals("baseline", robot.lookup("#runNameField").queryAs(javafx.scene.control.TextField.class).getText());
+        assertEquals(List.of(id), view.viewModel().selectedIds());
+
+        // nothing selected: no empty axes, but what to do
+        robot.press(KeyCode.CONTROL).clickOn(row(robot, table.getSelectionModel().getSelectedIndex())).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(table.getSelectionModel().isEmpty());
+        assertFalse(loss.getParent().isVisible(), "no chart without a run");
+        assertTrue(robot.lookup("#noCurvesLabel").query().isVisible());
 
         // the filter narrows the table
         robot.clickOn("#runsFilter").write("baseline");

@@ -230,6 +230,7 @@ class TrainViewTest extends AppStory {
         startAndAwaitEnd(robot);
         ActiveModel first = app.models().activeProperty().get();
         assertEquals(1, chart(robot, "#accuracyChart").series().get(1).size());
+        assertFalse(robot.lookup("#exportChartButton").queryButton().isDisabled(), "a chart to export");
 
         click(robot, "#optimizerBox");
         robot.clickOn("SGD");
@@ -271,8 +272,12 @@ class TrainViewTest extends AppStory {
         type(robot, "#epochsField", "50");
         robot.clickOn("#startButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> run().currentLoop() != null && run().currentLoop().iteration() > 5);
+        Node stop = robot.lookup("#stopButton").query();
+        double stopAt = stop.localToScene(0, 0).getX(); // its place, not its bounds: a focus ring reaches past them
         robot.clickOn("#pauseButton");
         assertEquals(RunState.PAUSED, run().stateProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(stopAt, stop.localToScene(0, 0).getX(), 0.01, "Stop stays where it was when Pause becomes Continue");
         assertEquals("Continue", robot.lookup("#pauseButton").queryAs(Button.class).getText().replace("_", ""));
         assertEquals("Resume from snapshot…", robot.lookup("#resumeButton").queryAs(Button.class).getText().replace("_", ""));
         var loop = run().currentLoop();
@@ -444,14 +449,61 @@ class TrainViewTest extends AppStory {
     }
 
     @Test
+    void everyBadFieldSaysWhyWhereItIsAndStartSaysWhyItIsOff(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            robot.window(0).setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            robot.window(0).setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        app.awaitReady();
+        assertTrue(robot.lookup("#exportChartButton").queryButton().isDisabled(), "no chart to export before a run");
+        assertFalse(robot.lookup("#startBlocker").query().isVisible());
+        type(robot, "#batchSizeField", "abc");
+        type(robot, "#epochsField", "0");
+        type(robot, "#lrShiftField", "bogus:1");
+        type(robot, "#hp-lr", "-1");
+        String[][] said = {{"#batchSizeField", "Batch size must be a whole number, got 'abc'"}, {"#epochsField", "Epochs must be between 1 and 10000, got 0"},
+                {"#lrShiftField", "Schedule bogus:1: expected exponential:RATE, linear:START:END or step:RATE@E1,E2,..."},
+                {"#hp-lr", "Learning rate must be a positive number, got -1.0"}};
+        for (String[] f : said) {
+            reveal(robot, f[0]);
+            Node field = robot.lookup(f[0]).query();
+            Label error = robot.lookup(f[0] + "Error").queryAs(Label.class);
+            assertTrue(error.isVisible(), f[0] + "'s message is shown");
+            assertEquals(f[1], error.getText());
+            assertTrue(field.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("invalid")), f[0] + " is marked");
+            // right under its field, not at the bottom of the form
+            double gap = error.localToScene(error.getBoundsInLocal()).getMinY() - field.localToScene(field.getBoundsInLocal()).getMaxY();
+            assertTrue(gap >= 0 && gap < 12, f[0] + ": its message is " + gap + " px below it");
+            DrawViewTest.assertWhole(error);
+        }
+        assertTrue(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
+        Label why = robot.lookup("#startBlocker").queryAs(Label.class);
+        assertTrue(why.isVisible());
+        assertEquals("Start is off. 4 fields need fixing, first: Learning rate must be a positive number, got -1.0 (click to go there)", why.getText());
+        DrawViewTest.assertWhole(why);
+        robot.clickOn(why);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("hp-lr", why.getScene().getFocusOwner().getId(), "the click puts the cursor in the first bad field");
+        robot.write("0.02");
+        type(robot, "#batchSizeField", "64");
+        type(robot, "#epochsField", "2");
+        type(robot, "#lrShiftField", "");
+        robot.type(javafx.scene.input.KeyCode.BACK_SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
+        assertFalse(why.isVisible());
+        assertFalse(robot.lookup("#batchSizeFieldError").query().isVisible());
+    }
+
+    @Test
     void settingsExplainWhatIsWrongAndDisableStart(FxRobot robot) throws Exception {
         app.awaitReady();
         type(robot, "#batchSizeField", "0");
-        assertTrue(robot.lookup("#validationLabel").queryLabeled().getText().contains("Batch size must be between 1 and"));
+        assertTrue(robot.lookup("#batchSizeFieldError").queryLabeled().getText().contains("Batch size must be between 1 and"));
         assertTrue(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
         type(robot, "#batchSizeField", "128");
         type(robot, "#hp-lr", "-1");
-        assertTrue(robot.lookup("#validationLabel").queryLabeled().getText().contains("Learning rate must be a positive number"));
+        assertTrue(robot.lookup("#hp-lrError").queryLabeled().getText().contains("Learning rate must be a positive number"));
         type(robot, "#hp-lr", "0.01");
         assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
         click(robot, "#optimizerBox");
@@ -481,6 +533,10 @@ class TrainViewTest extends AppStory {
         assertEquals(String.valueOf(e.matrix().count(3, 3)), robot.lookup("#cell-3-3").queryAs(Label.class).getText());
         assertEquals(12, robot.lookup("#perClassTable").queryAs(TableView.class).getItems().size());
         assertTrue(robot.lookup("#evaluateStatus").queryAs(Label.class).getText().startsWith("Training: epoch 2, validation accuracy"));
+        // over the matrix: what it is, not the set box's "Test set (10,000)"
+        Label shown = robot.lookup("#evaluationShown").queryAs(Label.class);
+        assertEquals("Epoch 2's validation of the training run, on 1,000 test images", shown.getText());
+        DrawViewTest.assertWhole(shown);
         // the run's model is active now: the matrix's diagonal cell opens the gallery on that class's right answers
         assertSame(app.models().activeProperty().get(), e.model());
         robot.clickOn("#cell-3-3");

@@ -21,6 +21,8 @@ public final class UiFixture {
     }
 
     public final TestDialogs dialogs = new TestDialogs();
+    /** What an earlier window of the same story left (null: a first launch that remembers nothing). */
+    public io.digitstudio.ui.app.LastSession last;
     public AppServices services;
     public MainView main;
     /** This window's own run history (a fresh folder per test). */
@@ -37,8 +39,10 @@ public final class UiFixture {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        services = new AppServices(dialogs, RecentModels.inMemory(), history, myDigits);
+        services = last == null ? new AppServices(dialogs, RecentModels.inMemory(), history, myDigits)
+                : new AppServices(dialogs, RecentModels.inMemory(), history, myDigits, last);
         main = services.main();
+        services.placeWindow(stage);
         stage.setScene(DigitStudioApp.createScene(main, new io.digitstudio.ui.app.ToastLayer()));
         stage.setTitle("DigitStudio");
         stage.show();

@@ -38,6 +38,18 @@ public final class AppServices implements AutoCloseable {
     }
 
     AppServices(DialogService dialogs, RecentModels recent, Runnable engineStart, io.digitstudio.runs.RunStore history, io.digitstudio.mydigits.MyDigits myDigits) {
+        this(dialogs, recent, engineStart, history, myDigits, LastSession.inMemory());
+    }
+
+    /** With what the last session left (the app passes the user's, the tests one of their own). */
+    public AppServices(DialogService dialogs, RecentModels recent, io.digitstudio.runs.RunStore history, io.digitstudio.mydigits.MyDigits myDigits,
+                       LastSession last) {
+        this(dialogs, recent, Nd4jSetup::init, history, myDigits, last);
+    }
+
+    AppServices(DialogService dialogs, RecentModels recent, Runnable engineStart, io.digitstudio.runs.RunStore history, io.digitstudio.mydigits.MyDigits myDigits,
+                LastSession last) {
+        this.last = last;
         this.engineStatus = new ReadOnlyStringWrapper(Nd4jSetup.firstStart()
                 ? "First start: unpacking the native libraries (a few seconds, once)…" : "Starting the engine…");
         // The engine starts once the window has been drawn (2 s at the latest): on two cores, loading the native
@@ -59,9 +71,62 @@ public final class AppServices implements AutoCloseable {
                 dialogs.error("Engine failed to start", Messages.of(err));
             }
         });
+        // the model that was active last time comes back if its file is still there; from then on the active one is
+        // remembered (not before: the built-in model becoming active at start would forget it)
+        java.util.Optional<java.nio.file.Path> lastModel = last.activeModel();
         models.loadBuiltIn().whenComplete((m, err) -> {
             if (err == null) engineStatus.set("Ready");
+            if (err != null || lastModel.isEmpty()) {
+                rememberActiveModel();
+                return;
+            }
+            models.open(lastModel.get()).whenComplete((opened, e) -> rememberActiveModel());
         });
+        last.tab().ifPresent(main::selectTab);
+        main.tabs().getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (t != null) last.tab(t.getId());
+        });
+    }
+
+    private final LastSession last;
+
+    private void rememberActiveModel() {
+        models.activeProperty().addListener((o, a, m) -> {
+            if (m != null) last.activeModel(m.file());
+        });
+        if (models.activeProperty().get() != null) last.activeModel(models.activeProperty().get().file());
+    }
+
+    /**
+     * Puts the window where it was last time, at the size it had, if that place is on a screen now (a monitor may have
+     * gone); call before {@code stage.show()}.
+     */
+    public void placeWindow(javafx.stage.Stage stage) {
+        last.window().ifPresent(w -> {
+            var onScreen = javafx.stage.Screen.getScreensForRectangle(w.x(), w.y(), w.width(), w.height());
+            if (onScreen.isEmpty()) return;
+            stage.setX(w.x());
+            stage.setY(w.y());
+            stage.setWidth(w.width());
+            stage.setHeight(w.height());
+            stage.setMaximized(w.maximized());
+        });
+        this.stage = stage;
+    }
+
+    private javafx.stage.Stage stage;
+
+    /** Remembers the window's place and size (the size it had before being maximized, if it is). */
+    private void rememberWindow() {
+        javafx.stage.Stage s = stage;
+        if (s == null || Double.isNaN(s.getX()) || s.getWidth() <= 0) return;
+        if (s.isMaximized()) {
+            LastSession.Window was = last.window().orElse(null);
+            if (was != null) last.window(new LastSession.Window(was.x(), was.y(), was.width(), was.height(), true));
+            else last.window(new LastSession.Window(s.getX(), s.getY(), s.getWidth(), s.getHeight(), true));
+        } else {
+            last.window(new LastSession.Window(s.getX(), s.getY(), s.getWidth(), s.getHeight(), false));
+        }
     }
 
     /** Tells the services the window is on screen, so the engine may start: call after {@code stage.show()}. */
@@ -97,6 +162,7 @@ public final class AppServices implements AutoCloseable {
 
     @Override
     public void close() {
+        rememberWindow();
         main.train().run().stop();
         tasks.close();
     }

@@ -16,8 +16,23 @@ public final class DesktopLauncher {
         quiet("com.sun.javafx.application.PlatformImpl");
         quiet("java.util.prefs");
         quiet("javafx");
+        headlessAwt();
         UiCompilation.apply(); // before the toolkit's code runs hot: its compiles then stay off the training cores
         Application.launch(DigitStudioApp.class, args);
+    }
+
+    /**
+     * AWT is used only for images (BufferedImage, ImageIO), never for a window: headless, it does not open its own X11
+     * connection next to GTK's, whose error handler it then replaced inside a GDK error trap ("Gdk-WARNING **:
+     * XSetErrorHandler() called with a GDK error trap pushed" at every launch). A value the user set is kept.
+     */
+    static void headlessAwt() {
+        System.setProperty("java.awt.headless", headless(System.getProperty("java.awt.headless")));
+    }
+
+    /** The value java.awt.headless gets when it was {@code set} (null: not set). */
+    static String headless(String set) {
+        return set == null ? "true" : set;
     }
 
     private static void quiet(String name) {

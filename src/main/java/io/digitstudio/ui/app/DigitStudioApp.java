@@ -25,11 +25,14 @@ public final class DigitStudioApp extends Application {
     @Override
     public void start(Stage stage) {
         ToastLayer toasts = new ToastLayer();
-        services = new AppServices(new FxDialogService(stage, toasts), io.digitstudio.ui.model.RecentModels.forUser());
+        services = new AppServices(new FxDialogService(stage, toasts), io.digitstudio.ui.model.RecentModels.forUser(),
+                new io.digitstudio.runs.RunStore(io.digitstudio.runs.RunStore.defaultRoot()),
+                new io.digitstudio.mydigits.MyDigits(io.digitstudio.mydigits.MyDigits.defaultFolder()), LastSession.forUser());
         stage.setTitle("DigitStudio");
         stage.setScene(createScene(services.main(), toasts));
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
+        services.placeWindow(stage);
         stage.setOnCloseRequest(e -> {
             services.close();
             Platform.exit();

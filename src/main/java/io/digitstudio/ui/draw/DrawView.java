@@ -75,6 +75,7 @@ public final class DrawView extends BorderPane {
         vm.imageProperty().addListener((o, a, b) -> repaint());
         vm.whiteInkProperty().addListener((o, a, b) -> repaint());
         vm.readingProperty().addListener((o, a, b) -> repaint());
+        vm.selectedDigitProperty().addListener((o, a, b) -> repaint());
         repaint();
         sceneProperty().addListener((o, old, scene) -> {
             if (scene == null) return;
@@ -110,8 +111,8 @@ public final class DrawView extends BorderPane {
         clear.setOnAction(e -> vm.clear());
         Button undo = new Button("_Undo");
         undo.setId("undoButton");
-        undo.setTooltip(new Tooltip("Remove the last stroke (Ctrl+Z)"));
-        undo.disableProperty().bind(Bindings.isEmpty(vm.strokes()));
+        undo.setTooltip(new Tooltip("Take back the last stroke, clear or opened picture (Ctrl+Z)"));
+        undo.disableProperty().bind(vm.canUndoProperty().not());
         undo.setOnAction(e -> vm.undo());
         ToggleButton ink = new ToggleButton("Black on white");
         ink.setId("inkToggle");
@@ -228,8 +229,10 @@ public final class DrawView extends BorderPane {
         g.setFill(vm.whiteInkProperty().get() ? Color.BLACK : Color.WHITE);
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         GreyImage img = vm.imageProperty().get();
+        double[] fit = fit(img, canvas.getWidth(), canvas.getHeight());
         if (img != null) {
-            g.drawImage(DigitImages.of(img), 0, 0, canvas.getWidth(), canvas.getHeight());
+            // the picture keeps its proportions: the canvas's background shows around it
+            g.drawImage(DigitImages.of(img), fit[1], fit[2], img.width() * fit[0], img.height() * fit[0]);
         } else {
             g.setStroke(ink());
             g.setLineCap(StrokeLineCap.ROUND);
@@ -237,22 +240,31 @@ public final class DrawView extends BorderPane {
             for (PenStroke s : vm.strokes()) paint(g, s.points(), s.width());
             if (!vm.currentStroke().isEmpty()) paint(g, vm.currentStroke(), vm.penWidthProperty().get());
         }
-        paintNumber(g, img);
+        paintNumber(g, fit);
     }
 
-    /** A number's digits: a box around each, its top guess (and how sure) just under the box. */
-    private void paintNumber(GraphicsContext g, GreyImage img) {
+    /**
+     * How a picture of {@code img}'s size is shown in a {@code w} x {@code h} area: {scale, left, top}, whole and with
+     * its proportions, centred. A drawing (null) is the canvas itself: {1, 0, 0}.
+     */
+    static double[] fit(GreyImage img, double w, double h) {
+        if (img == null) return new double[]{1, 0, 0};
+        double s = Math.min(w / img.width(), h / img.height());
+        return new double[]{s, (w - img.width() * s) / 2, (h - img.height() * s) / 2};
+    }
+
+    /** A number's digits: a box around each (the selected one bolder), its top guess (and how sure) just under the box. */
+    private void paintNumber(GraphicsContext g, double[] fit) {
         Reading r = vm.readingProperty().get();
         if (r == null || r.digits().size() < 2) return;
-        // boxes are in the picture's pixels, which the canvas shows stretched to its size
-        double sx = img == null ? 1 : canvas.getWidth() / img.width();
-        double sy = img == null ? 1 : canvas.getHeight() / img.height();
-        g.setLineWidth(1.5);
+        double sc = fit[0];
         g.setLineCap(StrokeLineCap.BUTT);
         g.setFont(Font.font(13));
-        for (ReadDigit d : r.digits()) {
+        for (int i = 0; i < r.digits().size(); i++) {
+            ReadDigit d = r.digits().get(i);
             DigitBox b = d.box();
-            double x = b.x0() * sx - 2, y = b.y0() * sy - 2, w = (b.x1() - b.x0()) * sx + 4, h = (b.y1() - b.y0()) * sy + 4;
+            double x = fit[1] + b.x0() * sc - 2, y = fit[2] + b.y0() * sc - 2, w = (b.x1() - b.x0()) * sc + 4, h = (b.y1() - b.y0()) * sc + 4;
+            g.setLineWidth(i == vm.selectedDigitProperty().get() ? 3 : 1.5);
             g.setStroke(BOX);
             g.strokeRect(x, y, w, h);
             String text = vm.className(d.prediction().label()) + String.format(Locale.ROOT, " %.0f%%", 100 * d.prediction().confidence());
@@ -287,20 +299,38 @@ public final class DrawView extends BorderPane {
         g.strokeLine(a[0], a[1], b[0], b[1]);
     }
 
+    /** The answer's largest type; a long number is set smaller until it fits its room. */
+    static final double ANSWER_SIZE = 96;
+    static final double ANSWER_MIN_SIZE = 20;
+
     private Node results() {
-        Label digit = new Label("–");
+        Label digit = new Label();
         digit.setId("predictedDigit");
         digit.getStyleClass().add("predicted-digit");
+        digit.textProperty().bind(vm.answerProperty());
+        digit.setMinWidth(0);
+        digit.setMaxWidth(Double.MAX_VALUE);
         Label confidence = new Label();
         confidence.setId("confidenceLabel");
         confidence.getStyleClass().add("confidence");
+        confidence.setWrapText(true);
+        confidence.textProperty().bind(vm.detailProperty());
         ProbabilityBars bars = new ProbabilityBars();
         bars.setId("drawBars");
         bars.setPrefSize(300, 200);
         StackPane inputFrame = DigitImages.framedView("networkInput", 140);
         ImageView input = (ImageView) inputFrame.getChildren().get(0);
-        Label inputCaption = new Label("What the network sees (28×28)");
+        Label inputCaption = new Label();
+        inputCaption.setId("inputCaption");
         inputCaption.getStyleClass().add("hint");
+        inputCaption.setWrapText(true);
+        inputCaption.setMaxWidth(144);
+        inputCaption.textProperty().bind(Bindings.createStringBinding(() -> {
+            Reading r = vm.readingProperty().get();
+            int i = vm.selectedDigitProperty().get();
+            return r == null || r.digits().size() < 2 || i < 0 ? "What the network sees (28×28)"
+                    : "Digit " + (i + 1) + " of " + r.digits().size() + ", as the network sees it";
+        }, vm.readingProperty(), vm.selectedDigitProperty()));
         Label model = new Label();
         model.setId("activeModelLabel");
         model.setWrapText(true);
@@ -315,43 +345,99 @@ public final class DrawView extends BorderPane {
             if (m != null) bars.setClasses(m.classNames());
         });
         if (models.activeProperty().get() != null) bars.setClasses(models.activeProperty().get().classNames());
-        vm.predictionProperty().addListener((o, a, p) -> {
-            bars.show(p);
-            digit.setText(p == null ? "–" : vm.className(p.label()));
-            confidence.setText(p == null ? vm.hintProperty().get() == null ? "" : vm.hintProperty().get()
-                    : String.format(Locale.ROOT, "%.1f%% sure", 100 * p.confidence()));
-        });
-        vm.readingProperty().addListener((o, a, r) -> {
-            String number = vm.number();
-            if (number == null) return;
-            digit.setText(number);
-            confidence.setText(String.format(Locale.ROOT, "%d digits · least sure %.1f%%", r.digits().size(), 100 * r.confidence()));
-        });
-        vm.hintProperty().addListener((o, a, h) -> {
-            if (vm.predictionProperty().get() == null) confidence.setText(h == null ? "" : h);
-        });
-        confidence.setText(vm.hintProperty().get());
+        vm.shownPredictionProperty().addListener((o, a, p) -> bars.show(p));
         vm.inputProperty().addListener((o, a, x) -> input.setImage(x == null ? null : DigitImages.of(x)));
         Button keep = new Button("_Keep");
         keep.setId("keepButton");
+        keep.setMinWidth(Region.USE_PREF_SIZE);
         keep.setTooltip(new Tooltip("Add this drawing to My digits with the model's answer (Enter); if the answer is wrong, press the right digit 0-9 instead"));
         keep.disableProperty().bind(vm.predictionProperty().isNull());
         keep.setOnAction(e -> vm.keep());
         Label collectHint = new Label("Right? Keep it (Enter). Wrong? Press the right digit, 0–9.");
         collectHint.getStyleClass().add("hint");
         collectHint.setWrapText(true);
+        collectHint.setMinWidth(0);
+        HBox.setHgrow(collectHint, Priority.ALWAYS);
         Label collected = new Label();
         collected.setId("collectedLabel");
+        collected.setWrapText(true);
         collected.textProperty().bind(vm.collectedProperty());
-        VBox collect = new VBox(4, new HBox(8, keep, collectHint), collected);
+        HBox keepRow = new HBox(8, keep, collectHint);
+        keepRow.setAlignment(Pos.CENTER_LEFT);
+        VBox collect = new VBox(4, keepRow, collected);
         collect.visibleProperty().bind(vm.predictionProperty().isNotNull());
-        HBox top = new HBox(18, new VBox(0, digit, confidence), new VBox(4, inputFrame, inputCaption));
+        collect.managedProperty().bind(collect.visibleProperty());
+        VBox answer = new VBox(0, digit, confidence);
+        answer.setMinWidth(0);
+        HBox.setHgrow(answer, Priority.ALWAYS);
+        VBox inputBox = new VBox(4, inputFrame, inputCaption);
+        inputBox.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(18, answer, inputBox);
         top.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(12, model, top, collect, bars, latency);
+        // the answer's type shrinks to fit its room (a number of several digits), never cut to "…"
+        Runnable fitAnswer = () -> fitFont(digit, digit.getWidth());
+        digit.widthProperty().addListener((o, a, b) -> fitAnswer.run());
+        digit.textProperty().addListener((o, a, b) -> fitAnswer.run());
+        VBox box = new VBox(12, model, top, numberDigits(), collect, bars, latency);
         box.setPadding(new Insets(16));
         box.setPrefWidth(340);
+        box.setMinWidth(340);
         box.getStyleClass().add("detail-pane");
         return box;
+    }
+
+    /** Sets {@code label}'s type as large as {@link #ANSWER_SIZE} allows while its text fits {@code width}. */
+    private static void fitFont(Label label, double width) {
+        if (width <= 0) return;
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(label.getText());
+        probe.setFont(Font.font(label.getFont().getFamily(), javafx.scene.text.FontWeight.BOLD, ANSWER_SIZE));
+        double natural = probe.getLayoutBounds().getWidth();
+        // a few pixels spare: the label's own padding and rounding
+        double size = natural <= 0 ? ANSWER_SIZE : Math.max(ANSWER_MIN_SIZE, Math.min(ANSWER_SIZE, Math.floor(ANSWER_SIZE * (width - 6) / natural)));
+        String style = String.format(Locale.ROOT, "-fx-font-size: %.0fpx;", size);
+        if (!style.equals(label.getStyle())) label.setStyle(style);
+    }
+
+    /** A number's digits side by side, each as the network sees it: a click shows that digit's input and bars. */
+    private Node numberDigits() {
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(4, 4);
+        row.setId("numberDigits");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        Runnable fill = () -> {
+            row.getChildren().clear();
+            group.getToggles().clear();
+            Reading r = vm.readingProperty().get();
+            if (r == null || r.digits().size() < 2) return;
+            for (int i = 0; i < r.digits().size(); i++) {
+                ReadDigit d = r.digits().get(i);
+                ImageView thumb = new ImageView(DigitImages.of(d.input()));
+                thumb.setFitWidth(28);
+                thumb.setFitHeight(28);
+                thumb.setSmooth(false);
+                ToggleButton b = new ToggleButton(vm.className(d.prediction().label()), thumb);
+                b.setId("numberDigit-" + i);
+                b.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+                b.setMinWidth(Region.USE_PREF_SIZE);
+                b.setToggleGroup(group);
+                b.setTooltip(new Tooltip(String.format(Locale.ROOT, "Digit %d: %s, %.1f%% sure", i + 1, vm.className(d.prediction().label()), 100 * d.prediction().confidence())));
+                int index = i;
+                b.setOnAction(e -> {
+                    vm.selectDigit(index);
+                    b.setSelected(true); // a second click keeps it shown
+                });
+                b.setSelected(i == vm.selectedDigitProperty().get());
+                row.getChildren().add(b);
+            }
+        };
+        vm.readingProperty().addListener((o, a, r) -> fill.run());
+        vm.selectedDigitProperty().addListener((o, a, i) -> {
+            for (javafx.scene.control.Toggle t : group.getToggles()) {
+                t.setSelected(((Node) t).getId().equals("numberDigit-" + i));
+            }
+        });
+        row.visibleProperty().bind(Bindings.isNotEmpty(row.getChildren()));
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     public DrawViewModel viewModel() {
@@ -362,8 +448,8 @@ public final class DrawView extends BorderPane {
         return canvas;
     }
 
-    /** For tests: the prediction currently shown. */
+    /** For tests: the prediction whose bars are shown. */
     public Prediction shownPrediction() {
-        return vm.predictionProperty().get();
+        return vm.shownPredictionProperty().get();
     }
 }

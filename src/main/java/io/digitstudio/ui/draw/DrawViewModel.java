@@ -18,6 +18,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -30,19 +32,30 @@ import javafx.collections.ObservableList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The canvas's state: the strokes (or an opened image), pen and ink settings, and the active model's prediction.
  * Predictions run on the compute worker: the strokes are rendered, prepared MNIST-style and classified there; only the
  * newest request's answer is shown, and while drawing at most one request is in flight. Several digits side by side
- * are read as a number: the {@link #readingProperty() reading} then holds each digit with its box, and the single
- * prediction and input are empty.
+ * are read as a number: the {@link #readingProperty() reading} then holds each digit with its box, the single
+ * prediction is empty (a number has no one guess to keep), and the {@link #selectedDigitProperty() selected} digit's
+ * probabilities and input are what {@link #shownPredictionProperty()} and {@link #inputProperty()} hold. Every change
+ * of the canvas (a stroke, a clear, an opened picture) can be undone.
  */
 public final class DrawViewModel {
     public static final int CANVAS = 320;
     static final long LIVE_INTERVAL_NANOS = 80_000_000L;
     public static final String HINT = "Draw a digit";
+    /** What the answer shows while there is none. */
+    public static final String NO_ANSWER = "–";
+    /** Changes kept for Undo. */
+    static final int UNDO_DEPTH = 200;
+
+    /** What the canvas held: its strokes, or an opened picture (with the file it came from). */
+    private record Canvas(List<PenStroke> strokes, RgbImage picture, GreyImage image, String imageName, Path imagePath) {
+    }
 
     private final TaskExecutor tasks;
     private final DialogService dialogs;
@@ -60,6 +73,16 @@ public final class DrawViewModel {
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(HINT);
     private final ReadOnlyStringWrapper modelText = new ReadOnlyStringWrapper("Loading the built-in model…");
     private final ReadOnlyDoubleWrapper latencyMillis = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyObjectWrapper<Prediction> shownPrediction = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper selectedDigit = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyStringWrapper answer = new ReadOnlyStringWrapper(NO_ANSWER);
+    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(HINT);
+    /** What the canvas held before each change, newest last: Undo goes back one change. */
+    private final ObservableList<Canvas> history = FXCollections.observableArrayList();
+    /** Counts the canvas's changes, so that a second Keep of the same drawing is recognised. */
+    private long version;
+    private long keptVersion = -1;
+    private String keptText;
     private final AtomicLong requests = new AtomicLong();
     private volatile boolean inFlight;
     private long lastLive;
@@ -78,6 +101,7 @@ public final class DrawViewModel {
     }
 
     public void beginStroke(double x, double y) {
+        remember();
         image.set(null);
         current.clear();
         current.add(new double[]{x, y});
@@ -108,8 +132,12 @@ public final class DrawViewModel {
     /** Where a drawing the user keeps goes (the app hands it to My digits). */
     @FunctionalInterface
     public interface Collector {
-        /** {@code source}: the image file the digit was read from, or null for a drawing. */
-        void collect(float[] input, int label, List<PenStroke> strokes, String origin, Path source);
+        /**
+         * {@code source}: the image file the digit was read from, or null for a drawing. Completes (on the UI thread)
+         * when the digit is kept; fails with {@link io.digitstudio.mydigits.MyDigits.Duplicate} when the collection
+         * already holds the same digit.
+         */
+        java.util.concurrent.CompletionStage<?> collect(float[] input, int label, List<PenStroke> strokes, String origin, Path source);
     }
 
     private Collector collector;
@@ -136,9 +164,34 @@ public final class DrawViewModel {
     private boolean collect(int label, String verb) {
         float[] x = input.get();
         if (x == null || collector == null) return false;
-        collector.collect(x, label, List.copyOf(strokes), imageName == null ? "drawn" : "image " + imageName, imageName == null ? null : imagePath);
-        collected.set(verb + ": added to My digits as " + className(label));
+        String name = className(label);
+        if (keptVersion == version) {
+            collected.set(keptText);
+            return true;
+        }
+        keptVersion = version;
+        keptText = "Already kept: this " + (imageName == null ? "drawing" : "picture") + " is in My digits as " + name;
+        // said at once (the save takes a moment on the worker); a failure or a duplicate replaces it with why
+        collected.set(verb + ": added to My digits as " + name);
+        long at = version;
+        collector.collect(x, label, List.copyOf(strokes), imageName == null ? "drawn" : "image " + imageName, imageName == null ? null : imagePath)
+                .whenComplete((d, err) -> {
+                    if (at != version) return; // the canvas has moved on: its own text is shown
+                    if (err != null) {
+                        String why = Messages.of(err);
+                        keptText = Messages.capitalize(why);
+                        if (!(unwrap(err) instanceof io.digitstudio.mydigits.MyDigits.Duplicate)) keptVersion = -1; // a failed save may be tried again
+                        collected.set(keptText);
+                    }
+                });
         return true;
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     /** What the last Keep or Correct did ("" after the canvas changes). */
@@ -146,16 +199,40 @@ public final class DrawViewModel {
         return collected.getReadOnlyProperty();
     }
 
+    /** Clears the canvas; {@link #undo()} brings back what it held. */
     public void clear() {
-        strokes.clear();
         current.clear();
+        if (strokes.isEmpty() && image.get() == null) return;
+        remember();
+        strokes.clear();
         image.set(null);
         predict();
     }
 
+    /** Takes back the last change: a stroke, a clear, or an opened picture. */
     public void undo() {
-        if (!strokes.isEmpty()) strokes.remove(strokes.size() - 1);
+        if (history.isEmpty()) return;
+        Canvas c = history.remove(history.size() - 1);
+        current.clear();
+        picture = c.picture();
+        imageName = c.imageName();
+        imagePath = c.imagePath();
+        image.set(c.image());
+        strokes.setAll(c.strokes());
+        version++;
         predict();
+    }
+
+    /** Keeps what the canvas holds now for Undo, before it changes. */
+    private void remember() {
+        history.add(new Canvas(List.copyOf(strokes), picture, image.get(), imageName, imagePath));
+        if (history.size() > UNDO_DEPTH) history.remove(0);
+        version++;
+    }
+
+    /** True when there is a change to undo. */
+    public javafx.beans.binding.BooleanExpression canUndoProperty() {
+        return javafx.beans.binding.Bindings.isNotEmpty(history);
     }
 
     /** Classifies an image file through the same path as a drawing; a bad file leaves the canvas as it was. */
@@ -165,6 +242,7 @@ public final class DrawViewModel {
                 dialogs.error("Could not open image", Messages.of(err));
                 return;
             }
+            remember();
             strokes.clear();
             current.clear();
             imageName = String.valueOf(file.getFileName());
@@ -217,13 +295,44 @@ public final class DrawViewModel {
     }
 
     private void show(Reading r, String hintText) {
-        collected.set("");
+        if (keptVersion != version) collected.set("");
         if (image.get() == null) imageName = null;
         boolean one = r != null && r.digits().size() == 1;
         reading.set(r);
         prediction.set(one ? r.digits().get(0).prediction() : null);
-        input.set(one ? r.digits().get(0).input() : null);
         hint.set(hintText);
+        int pick = -1;
+        if (r != null) { // one digit: that one; a number: its least sure digit, the one worth a look
+            pick = 0;
+            for (int i = 1; i < r.digits().size(); i++) {
+                if (r.digits().get(i).prediction().confidence() < r.digits().get(pick).prediction().confidence()) pick = i;
+            }
+        }
+        selectDigit(pick);
+        if (r == null) {
+            answer.set(NO_ANSWER);
+            detail.set(hintText == null ? "" : hintText);
+        } else if (one) {
+            answer.set(className(r.digits().get(0).prediction().label()));
+            detail.set(String.format(Locale.ROOT, "%.1f%% sure", 100 * r.digits().get(0).prediction().confidence()));
+        } else {
+            answer.set(r.number(this::className));
+            detail.set(String.format(Locale.ROOT, "%d digits · least sure %.1f%%", r.digits().size(), 100 * r.confidence()));
+        }
+    }
+
+    /** Shows digit {@code i} of the reading (its probabilities and input); -1 for none. */
+    public void selectDigit(int i) {
+        Reading r = reading.get();
+        if (r == null || i < 0 || i >= r.digits().size()) {
+            selectedDigit.set(-1);
+            shownPrediction.set(null);
+            input.set(null);
+            return;
+        }
+        selectedDigit.set(i);
+        shownPrediction.set(r.digits().get(i).prediction());
+        input.set(r.digits().get(i).input());
     }
 
     public ObservableList<PenStroke> strokes() { return strokes; }
@@ -239,7 +348,16 @@ public final class DrawViewModel {
         Reading r = reading.get();
         return r == null || r.digits().size() < 2 ? null : r.number(this::className);
     }
+    /** The selected digit's 28x28 input (the only digit's, or one of a number's), or null. */
     public ReadOnlyObjectProperty<float[]> inputProperty() { return input.getReadOnlyProperty(); }
+    /** The selected digit's prediction, for the bars: the only digit's, or one of a number's. */
+    public ReadOnlyObjectProperty<Prediction> shownPredictionProperty() { return shownPrediction.getReadOnlyProperty(); }
+    /** Which digit of the reading is shown in the preview and the bars (-1: none). */
+    public ReadOnlyIntegerProperty selectedDigitProperty() { return selectedDigit.getReadOnlyProperty(); }
+    /** The answer in large type: a digit's name, a number's digits, or {@link #NO_ANSWER}. */
+    public ReadOnlyStringProperty answerProperty() { return answer.getReadOnlyProperty(); }
+    /** The line under the answer: how sure, or what to do. */
+    public ReadOnlyStringProperty detailProperty() { return detail.getReadOnlyProperty(); }
     public ReadOnlyStringProperty hintProperty() { return hint.getReadOnlyProperty(); }
     public ReadOnlyStringProperty modelTextProperty() { return modelText.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty latencyMillisProperty() { return latencyMillis.getReadOnlyProperty(); }

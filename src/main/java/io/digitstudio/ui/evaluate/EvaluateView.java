@@ -118,7 +118,11 @@ public final class EvaluateView extends BorderPane {
         heading.getStyleClass().add("section");
         ScrollPane heatScroll = new ScrollPane(heat);
         heatScroll.setFitToWidth(false);
-        VBox left = new VBox(6, heading, heatScroll);
+        Label shown = new Label();
+        shown.setId("evaluationShown");
+        shown.setWrapText(true);
+        shown.textProperty().bind(vm.shownProperty());
+        VBox left = new VBox(6, heading, shown, heatScroll);
         left.setPadding(new Insets(8));
         VBox.setVgrow(heatScroll, Priority.ALWAYS);
 

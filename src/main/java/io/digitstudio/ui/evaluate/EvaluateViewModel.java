@@ -193,5 +193,21 @@ public final class EvaluateViewModel {
     /** Whether each epoch's validation of a run replaces what the view shows. */
     public BooleanProperty followTrainingProperty() { return followTraining; }
     public ReadOnlyObjectProperty<Evaluation> evaluationProperty() { return evaluation.getReadOnlyProperty(); }
+
+    /**
+     * What the matrix shows, said above it: a run's validation (its epoch, on how many images) or an evaluation of a
+     * model on a set. The set box says what the next Evaluate uses; this says what is on screen.
+     */
+    public javafx.beans.binding.StringExpression shownProperty() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> shown(evaluation.get()), evaluation);
+    }
+
+    static String shown(Evaluation e) {
+        if (e == null) return "Nothing evaluated yet: choose a set and press Evaluate";
+        if (e.live()) return String.format(Locale.ROOT, "Epoch %d's validation of the training run, on %,d test images", e.epoch(), e.matrix().total());
+        String set = e.split() == Split.TEST ? "the test set" : e.split() == Split.TRAINING ? "the training set"
+                : e.set() == null ? "a folder's test set" : e.set().name();
+        return String.format(Locale.ROOT, "%s on %s, %,d images", e.model() == null ? "The model" : Messages.capitalize(e.model().name()), set, e.matrix().total());
+    }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
 }

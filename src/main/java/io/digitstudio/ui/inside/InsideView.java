@@ -17,6 +17,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.LinkedHashMap;
@@ -64,8 +65,12 @@ public final class InsideView extends BorderPane {
         weights.setPreserveRatio(true);
         weights.setSmooth(true);
         weightsScroll.setContent(weights);
+        // the tiles fit the pane (no scroll bars): a new size of the pane draws them anew
+        weightsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        weightsScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        weightsScroll.setMinHeight(120);
         weightsScroll.viewportBoundsProperty().addListener((o, a, b) -> {
-            if (a == null || Math.abs(a.getWidth() - b.getWidth()) > 20) showWeights(vm.weightsProperty().get());
+            if (a == null || Math.abs(a.getWidth() - b.getWidth()) > 20 || Math.abs(a.getHeight() - b.getHeight()) > 20) showWeights(vm.weightsProperty().get());
         });
         VBox weightsBox = new VBox(4, section("First layer's weights"), weightsSource, weightsScroll, hover,
                 hint("blue: negative, white: 0, red: positive (scaled by the layer's largest weight)"));
@@ -74,6 +79,8 @@ public final class InsideView extends BorderPane {
 
         input.setId("inputImage");
         saliency.setId("saliencyImage");
+        saliencyCaption.setId("saliencyCaption");
+        secondCaption.setId("secondCaption");
         second.setId("secondSaliencyImage");
         activations.setId("activationsBox");
         HBox pictures = new HBox(12, captioned(input, new Label("input (28×28)")), captioned(saliency, saliencyCaption), captioned(second, secondCaption), probabilities);
@@ -118,23 +125,35 @@ public final class InsideView extends BorderPane {
         healthTable.managedProperty().bind(none.not());
         HBox chartAndTable = new HBox(8, healthChart, healthTable);
         HBox.setHgrow(healthChart, Priority.ALWAYS);
-        VBox healthBox = new VBox(4, section("Training health per layer"), noHealth, chartAndTable, deadUnits);
+        VBox healthBox = new VBox(4, section("Training health per layer"), chartAndTable, deadUnits);
+        healthBox.setId("healthBox");
         VBox.setVgrow(chartAndTable, Priority.ALWAYS);
         healthBox.setPadding(new Insets(6));
 
         SplitPane top = new SplitPane(weightsBox, lookBox);
         top.setDividerPositions(0.45);
-        SplitPane all = new SplitPane(top, healthBox);
+        SplitPane all = new SplitPane(top);
         all.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        all.setDividerPositions(0.76);
         setCenter(all);
+        // the health pane takes room only once there is health to show; until then one line says how to see it
+        Runnable placeHealth = () -> {
+            if (none.get()) {
+                all.getItems().remove(healthBox);
+            } else if (!all.getItems().contains(healthBox)) {
+                all.getItems().add(healthBox);
+                all.setDividerPositions(0.7);
+            }
+        };
+        none.addListener((o, a, b) -> placeHealth.run());
+        placeHealth.run();
+        noHealth.setPadding(new Insets(2, 8, 0, 8));
         Label status = new Label();
         status.setId("insideStatus");
         status.textProperty().bind(javafx.beans.binding.Bindings.when(vm.warningProperty().isEmpty()).then(vm.statusProperty())
                 .otherwise(javafx.beans.binding.Bindings.concat("⚠ ", vm.warningProperty())));
         status.setPadding(new Insets(4, 8, 4, 8));
         status.setWrapText(true);
-        setBottom(status);
+        setBottom(new VBox(noHealth, status));
 
         vm.weightsProperty().addListener((o, a, w) -> showWeights(w));
         vm.lookProperty().addListener((o, a, l) -> showLook(l));
@@ -163,11 +182,16 @@ public final class InsideView extends BorderPane {
         // drawn at whole pixels per weight, as large as the pane allows (5x5 filters up to 12 px a weight), so that the
         // picture is shown at its own size: scaling a large image at every repaint costs a software renderer dearly
         int cols = Pictures.columns(t.count());
-        double room = Math.max(200, weightsScroll.getViewportBounds().getWidth() - 4);
-        scale = Math.max(1, Math.min(12, (int) Math.round(room / (cols * (t.width() + 1.0)))));
+        int rows = (t.count() + cols - 1) / cols;
+        double room = Math.max(100, weightsScroll.getViewportBounds().getWidth() - 4);
+        double tall = Math.max(100, weightsScroll.getViewportBounds().getHeight() - 4);
+        // as large as both the pane's width and its height allow, so that all tiles show at once
+        double fits = Math.min(room / (cols * (t.width() + 1.0)), tall / (rows * (t.height() + 1.0)));
+        scale = Math.max(1, Math.min(12, (int) Math.round(fits)));
         gap = Math.max(1, Math.min(4, scale / 2 + 1));
         weights.setImage(Pixels.image(Pictures.tiles(t, scale, gap)));
-        weights.setFitWidth(Math.min(weights.getImage().getWidth(), room)); // at most a slight shrink
+        double shrink = Math.min(1, Math.min(room / weights.getImage().getWidth(), tall / weights.getImage().getHeight()));
+        weights.setFitWidth(weights.getImage().getWidth() * shrink);
         weightsSource.setText(String.format(Locale.ROOT, "%s · %s: %d %s of %d×%d", w.source(), t.layer(), t.count(), t.height() > 1 && t.height() == t.width()
                 && t.height() >= 10 ? "units" : "filters", t.height(), t.width()));
     }
@@ -261,6 +285,11 @@ public final class InsideView extends BorderPane {
 
     private static VBox captioned(ImageView v, Label caption) {
         caption.getStyleClass().add("hint");
+        // as wide as its picture, on two lines if need be ("strokes behind 9 (97.3%)"), never cut
+        caption.setWrapText(true);
+        caption.setMaxWidth(28 * 4);
+        caption.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
         VBox b = new VBox(2, v, caption);
         b.setAlignment(Pos.TOP_CENTER);
         return b;

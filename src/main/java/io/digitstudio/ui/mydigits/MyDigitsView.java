@@ -89,7 +89,20 @@ public final class MyDigitsView extends BorderPane {
         status.setId("myDigitsStatus");
         status.textProperty().bind(vm.statusProperty());
         status.setPadding(new Insets(4, 8, 4, 8));
-        setBottom(status);
+        status.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.layout.HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
+        // a fine-tuning takes up to a minute: how far it is, beside what it does
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
+        bar.setId("fineTuneProgress");
+        bar.setPrefWidth(180);
+        bar.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        bar.progressProperty().bind(vm.progressProperty());
+        bar.visibleProperty().bind(vm.busyProperty());
+        bar.managedProperty().bind(vm.busyProperty());
+        javafx.scene.layout.HBox bottom = new javafx.scene.layout.HBox(8, status, bar);
+        bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bottom.setPadding(new Insets(0, 8, 0, 0));
+        setBottom(bottom);
 
         sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::key);

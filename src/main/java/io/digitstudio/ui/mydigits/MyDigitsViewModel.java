@@ -55,6 +55,7 @@ public final class MyDigitsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Proposal> proposal = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper();
     private FineTune.Settings settings = FineTune.Settings.defaults();
 
     public MyDigitsViewModel(TaskExecutor tasks, DialogService dialogs, ModelManager models, MyDigits store, RunStore history) {
@@ -77,12 +78,15 @@ public final class MyDigitsViewModel {
         });
     }
 
-    /** Adds a drawing the user kept (from the Draw view). */
-    public void add(float[] input, int label, List<PenStroke> strokes, String origin, Path source) {
+    /**
+     * Adds a drawing the user kept (from the Draw view); the future fails with {@link MyDigits.Duplicate} when the
+     * collection already holds the same digit (the caller says so where the user kept it).
+     */
+    public java.util.concurrent.CompletableFuture<MyDigit> add(float[] input, int label, List<PenStroke> strokes, String origin, Path source) {
         float[] x = input.clone();
-        tasks.compute(() -> store.add(x, label, strokes, origin, source)).whenComplete((d, err) -> {
+        return tasks.compute(() -> store.add(x, label, strokes, origin, source)).whenComplete((d, err) -> {
             if (err != null) {
-                dialogs.error("Could not keep the digit", Messages.of(err));
+                if (!(err instanceof MyDigits.Duplicate) && !(err.getCause() instanceof MyDigits.Duplicate)) dialogs.error("Could not keep the digit", Messages.of(err));
                 return;
             }
             digits.add(d);
@@ -182,13 +186,24 @@ public final class MyDigitsViewModel {
             return;
         }
         busy.set(true);
+        progress.set(-1); // until the first iteration: MNIST is being read
         proposal.set(null);
         status.set("Fine-tuning " + from.name() + " on MNIST and your " + mine.size() + " digits…");
         FineTune.Settings s = settings;
         tasks.train(() -> {
             Mnist.TrainTest mnist = Mnist.bundled();
             LabeledImages yours = MyDigits.dataset(mine, "my digits");
+            java.util.concurrent.atomic.AtomicInteger shownPercent = new java.util.concurrent.atomic.AtomicInteger(-1);
             TrainingListener progress = new TrainingListener() {
+                @Override
+                public void onIteration(io.digitstudio.train.IterationEvent e) {
+                    // to the UI only when the whole percentage changes: a hundred updates a run, not one per step
+                    int percent = (int) (100 * e.iteration() / Math.max(1, e.totalIterations()));
+                    if (shownPercent.getAndSet(percent) != percent) tasks.onUi(() -> {
+                        if (busy.get()) MyDigitsViewModel.this.progress.set(percent / 100.0);
+                    });
+                }
+
                 @Override
                 public void onEpoch(EpochReport r) {
                     tasks.onUi(() -> status.set(String.format(Locale.ROOT, "Fine-tuning… epoch %d of %d done", r.epoch(), s.epochs())));
@@ -206,6 +221,7 @@ public final class MyDigitsViewModel {
             return new Proposal(r, from);
         }).whenComplete((p, err) -> {
             busy.set(false);
+            progress.set(0);
             if (err != null) {
                 status.set("Fine-tuning failed: " + Messages.of(err));
                 dialogs.error("Fine-tuning failed", Messages.of(err));
@@ -245,5 +261,7 @@ public final class MyDigitsViewModel {
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Proposal> proposalProperty() { return proposal.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    /** How far a fine-tuning is, 0-1 (-1 while its data loads); 0 when none runs. */
+    public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public MyDigits store() { return store; }
 }

@@ -109,21 +109,33 @@ public final class RunsView extends BorderPane {
         table.setItems(sorted);
         table.setPlaceholder(new Label("No runs yet: every training run, from here or the command line, is recorded"));
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c -> {
-            if (reselecting) return;
+            if (reselecting || vm.replacing()) return;
             vm.select(table.getSelectionModel().getSelectedItems().stream().filter(java.util.Objects::nonNull).map(RunSummary::id).toList());
             showDetail();
         });
         // a refresh replaces the rows: the same runs stay selected
         vm.runs().addListener((ListChangeListener<RunSummary>) c -> reselect());
 
-        VBox charts = new VBox(4, curveControls(), lossChart, accuracyChart);
-        charts.setPadding(new Insets(4));
+        VBox plots = new VBox(4, lossChart, accuracyChart);
         VBox.setVgrow(lossChart, Priority.ALWAYS);
         VBox.setVgrow(accuracyChart, Priority.ALWAYS);
+        // no run selected: no axes of an earlier selection over nothing, but what to do
+        Label noCurves = new Label("Select a run to see its curves; Ctrl-click another to compare them");
+        noCurves.setId("noCurvesLabel");
+        noCurves.getStyleClass().add("hint");
+        noCurves.setWrapText(true);
+        plots.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !vm.curvesProperty().get().isEmpty(), vm.curvesProperty()));
+        noCurves.visibleProperty().bind(plots.visibleProperty().not());
+        javafx.scene.layout.StackPane plotArea = new javafx.scene.layout.StackPane(plots, noCurves);
+        VBox charts = new VBox(4, curveControls(), plotArea);
+        VBox.setVgrow(plotArea, Priority.ALWAYS);
+        charts.setPadding(new Insets(4));
         vm.curvesProperty().addListener((o, a, cs) -> draw(cs));
         vm.logLossProperty().addListener((o, a, b) -> ((NumberAxis) lossChart.getYAxis()).setLabel(b ? "loss (log scale)" : "loss"));
 
         compare.setId("compareTable");
+        // each column as wide as its longest value (never cut), the room left to the last; a constrained policy would
+        // push columns out of sight with no scroll bar to reach them
         compare.setPlaceholder(new Label("Select runs to compare their settings"));
         compare.setItems(vm.comparison());
         compare.setRowFactory(t -> new TableRow<>() {
@@ -228,9 +240,16 @@ public final class RunsView extends BorderPane {
         return b;
     }
 
+    /** The run whose name and notes the fields show (null: none). */
+    private String shownId;
+
+    /** Fills the name and notes for the selected run; the same run again keeps what the user may be typing. */
     private void showDetail() {
         List<RunSummary> sel = table.getSelectionModel().getSelectedItems();
         RunSummary r = sel.size() == 1 ? sel.get(0) : null;
+        String id = r == null ? null : r.id();
+        if (id != null && id.equals(shownId)) return;
+        shownId = id;
         name.setText(r == null ? "" : r.name());
         notes.setText(r == null ? "" : r.notes());
     }
@@ -246,6 +265,7 @@ public final class RunsView extends BorderPane {
         } finally {
             reselecting = false;
         }
+        showDetail();
     }
 
     private void draw(List<RunsViewModel.Curve> curves) {
@@ -283,15 +303,37 @@ public final class RunsView extends BorderPane {
         compare.getColumns().clear();
         TableColumn<RunsViewModel.CompareRow, String> setting = new TableColumn<>("setting");
         setting.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().setting()));
-        setting.setPrefWidth(130);
+        fitColumn(setting, "setting", vm.comparison().stream().map(RunsViewModel.CompareRow::setting).toList());
         compare.getColumns().add(setting);
         for (int i = 0; i < sel.size(); i++) {
             int k = i;
             TableColumn<RunsViewModel.CompareRow, String> col = new TableColumn<>(sel.get(i).title());
             col.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(k < d.getValue().values().size() ? d.getValue().values().get(k) : ""));
-            col.setPrefWidth(120);
+            fitColumn(col, sel.get(i).title(), vm.comparison().stream().map(r -> k < r.values().size() ? r.values().get(k) : "").toList());
             compare.getColumns().add(col);
         }
+        TableColumn<RunsViewModel.CompareRow, ?> lastColumn = compare.getColumns().get(compare.getColumns().size() - 1);
+        double others = compare.getColumns().stream().filter(c -> c != lastColumn).mapToDouble(TableColumn::getMinWidth).sum();
+        double own = lastColumn.getMinWidth();
+        // the width left once the others have theirs, less the vertical scroll bar's
+        lastColumn.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(own, compare.getWidth() - others - 20), compare.widthProperty()));
+    }
+
+    /** Makes a column at least as wide as its title and its longest value, in the table's font. */
+    private void fitColumn(TableColumn<?, ?> c, String title, List<String> values) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(javafx.scene.text.Font.getDefault());
+        double w = 0;
+        for (String v : values) {
+            probe.setText(v == null ? "" : v);
+            w = Math.max(w, probe.getLayoutBounds().getWidth());
+        }
+        probe.setText(title);
+        w = Math.max(w, probe.getLayoutBounds().getWidth() + 8);
+        // a cell's padding and border, and a margin for rounding
+        c.setMinWidth(Math.ceil(w + 20));
+        c.setPrefWidth(Math.ceil(w + 20));
     }
 
     private static LineChart<Number, Number> chart(String id, String yLabel) {
@@ -312,7 +354,8 @@ public final class RunsView extends BorderPane {
             y.setTickLabelFormatter(new StringConverter<>() {
                 @Override
                 public String toString(Number v) {
-                    return y.getLabel().contains("log") ? RunsView.shortNumber(Math.pow(10, v.doubleValue())) : RunsView.shortNumber(v.doubleValue());
+                    boolean log = y.getLabel().contains("log");
+                    return tickLabel(v.doubleValue(), y.getLowerBound(), y.getUpperBound(), y.getTickUnit(), log);
                 }
 
                 @Override
@@ -324,9 +367,26 @@ public final class RunsView extends BorderPane {
         return c;
     }
 
-    static String shortNumber(double v) {
+    /**
+     * A loss axis's tick at {@code v} (log10 of the loss on a log axis): with the fewest significant digits, three at
+     * least, that give every tick from {@code lo} to {@code hi} a label of its own.
+     */
+    static String tickLabel(double v, double lo, double hi, double unit, boolean log) {
+        java.util.function.DoubleUnaryOperator shown = log ? t -> Math.pow(10, t) : t -> t;
+        int n = unit > 0 && hi > lo ? (int) Math.min(200, Math.floor((hi - lo) / unit + 1e-9) + 1) : 0;
+        for (int digits = 3; digits < 10; digits++) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            boolean distinct = true;
+            for (int i = 0; i < n && distinct; i++) distinct = seen.add(significant(shown.applyAsDouble(lo + i * unit), digits));
+            if (distinct) return significant(shown.applyAsDouble(v), digits);
+        }
+        return significant(shown.applyAsDouble(v), 10);
+    }
+
+    private static String significant(double v, int digits) {
         if (v == 0 || !Double.isFinite(v)) return String.valueOf(v);
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
+        if (Math.abs(v) >= Formats.SCIENTIFIC_FROM) return Formats.scientific(v, digits);
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%." + digits + "g", v)).stripTrailingZeros().toPlainString();
     }
 
     private static Label section(String text) {

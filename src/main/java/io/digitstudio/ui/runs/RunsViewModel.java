@@ -67,6 +67,7 @@ public final class RunsViewModel {
     private final FilteredList<RunSummary> shown = new FilteredList<>(runs);
     private final StringProperty filter = new SimpleStringProperty("");
     private final List<String> selectedIds = new ArrayList<>();
+    private boolean replacing;
     private final Map<String, List<Map<String, Double>>> logs = new HashMap<>();
     private final ReadOnlyObjectWrapper<List<Curve>> curves = new ReadOnlyObjectWrapper<>(List.of());
     private final ObservableList<CompareRow> comparison = FXCollections.observableArrayList();
@@ -121,7 +122,13 @@ public final class RunsViewModel {
                 return;
             }
             logs.putAll(l.logs());
-            runs.setAll(l.runs());
+            // the table drops its selection while its rows are replaced: that is not the user choosing nothing
+            replacing = true;
+            try {
+                runs.setAll(l.runs());
+            } finally {
+                replacing = false;
+            }
             long damaged = l.runs().stream().filter(RunSummary::damaged).count();
             status.set(String.format(Locale.ROOT, "%d run%s in %s%s", l.runs().size(), l.runs().size() == 1 ? "" : "s", store.root(),
                     damaged == 0 ? "" : " (" + damaged + " damaged)"));
@@ -143,6 +150,7 @@ public final class RunsViewModel {
 
     /** Selects runs by id (the table's selection); their logs are read off the UI thread if not yet known. */
     public void select(List<String> ids) {
+        if (replacing) return;
         selectedIds.clear();
         selectedIds.addAll(new LinkedHashSet<>(ids));
         List<RunSummary> missing = selected().stream().filter(r -> !logs.containsKey(r.id()) || r.status() == RunStatus.RUNNING).toList();
@@ -168,6 +176,11 @@ public final class RunsViewModel {
         List<RunSummary> out = new ArrayList<>();
         for (String id : selectedIds) runs.stream().filter(r -> r.id().equals(id)).findFirst().ifPresent(out::add);
         return out;
+    }
+
+    /** True while the list of runs is being replaced (a refresh): the table's selection then changes by itself. */
+    public boolean replacing() {
+        return replacing;
     }
 
     public List<String> selectedIds() {

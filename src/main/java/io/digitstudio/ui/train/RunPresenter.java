@@ -52,6 +52,8 @@ public final class RunPresenter {
     private final javafx.beans.property.ReadOnlyObjectWrapper<TrainingFeed.WeightsSnapshot> liveWeights = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final javafx.beans.property.ReadOnlyObjectWrapper<List<io.digitstudio.train.LayerStats.Sample>> healthSamples = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ObservableList<EpochReport> epochRows = FXCollections.observableArrayList();
+    /** True once the charts show something (a chart with no curve is nothing to export). */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper plotted = new javafx.beans.property.ReadOnlyBooleanWrapper();
 
     private TrainingFeed feed;
     private boolean live;
@@ -69,6 +71,7 @@ public final class RunPresenter {
     /** Clears the previous run's curves, table and texts and starts presenting {@code f}. */
     public void begin(TrainingFeed f, int planned, String firstStatus) {
         for (DecimatedSeries s : series()) s.clear();
+        plotted.set(false);
         epochRows.clear();
         pending.clear();
         deferred.clear();
@@ -165,7 +168,8 @@ public final class RunPresenter {
     private void start(TrainingStart s) {
         totalEpochs = s.config().epochs();
         plannedEpochs.set(totalEpochs);
-        status.set(String.format(Locale.ROOT, "Training %s on %d examples (%s)", s.architecture(), s.trainSize(), s.dataSource()));
+        // the data source names itself, often with its own parentheses ("MNIST (bundled)")
+        status.set(String.format(Locale.ROOT, "Training %s on %,d examples of %s", s.architecture(), s.trainSize(), s.dataSource()));
     }
 
     /** Applies the queued events in order, consecutive loss points in one change to the chart. */
@@ -217,6 +221,7 @@ public final class RunPresenter {
         if (!health.isEmpty()) healthSamples.set(List.copyOf(health));
         trainLoss.addAll(pendingPoints);
         pendingPoints.clear();
+        if (!plotted.get()) plotted.set(series().stream().anyMatch(x -> x.size() > 0));
         if (!rows.isEmpty()) {
             epochRows.addAll(rows);
             double lo = Math.min(trainAccuracy.yRange()[0], valAccuracy.yRange()[0]);
@@ -276,6 +281,8 @@ public final class RunPresenter {
     /** The learning rate over the run (it changes with a schedule or a live change). */
     public DecimatedSeries learningRate() { return learningRate; }
     public ObservableList<EpochReport> epochRows() { return epochRows; }
+    /** True while the charts hold a curve. */
+    public javafx.beans.property.ReadOnlyBooleanProperty plottedProperty() { return plotted.getReadOnlyProperty(); }
     /** The run's first-layer weights, every few seconds while someone watches inside (see {@link TrainingFeed#watchInside}). */
     public javafx.beans.property.ReadOnlyObjectProperty<TrainingFeed.WeightsSnapshot> liveWeightsProperty() { return liveWeights.getReadOnlyProperty(); }
     /** The health samples that arrived in the latest chart update (a new list each time). */

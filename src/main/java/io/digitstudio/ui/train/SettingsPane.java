@@ -60,7 +60,8 @@ public final class SettingsPane extends ScrollPane {
         run();
         Label validation = hint(s.validationProperty(), "validationLabel");
         validation.getStyleClass().setAll("label", "validation");
-        validation.visibleProperty().bind(s.validationProperty().isNotNull());
+        // what no field shows under itself (the fields and the network editor say their own)
+        validation.visibleProperty().bind(s.validationProperty().isNotNull().and(s.badFieldsProperty().isEqualTo(0)).and(s.specErrorProperty().isNull()));
         validation.managedProperty().bind(validation.visibleProperty());
         grid.add(validation, 0, row, 2, 1);
         // while a run trains everything is locked but the optimizer's values, which "Apply" sends to the run
@@ -98,8 +99,8 @@ public final class SettingsPane extends ScrollPane {
         where.textProperty().bind(Bindings.createStringBinding(() -> s.dataFolderProperty().get() == null ? "60000 training, 10000 test images"
                 : s.dataFolderProperty().get().toString(), s.dataFolderProperty()));
         grid.add(where, 0, row++, 2, 1);
-        field("Training examples", text(s.trainLimitProperty(), "trainLimitField", "all"));
-        field("Test examples", text(s.testLimitProperty(), "testLimitField", "all"));
+        checked("Training examples", text(s.trainLimitProperty(), "trainLimitField", "all"), "trainLimit");
+        checked("Test examples", text(s.testLimitProperty(), "testLimitField", "all"), "testLimit");
     }
 
     static final Map<String, String> PRESET_LABELS = Map.of("tutorial", "Tutorial MLP", "wide", "Wide MLP",
@@ -216,6 +217,7 @@ public final class SettingsPane extends ScrollPane {
                 l.setLabelFor(f);
                 hyper.add(l, 0, r);
                 hyper.add(f, 1, r++);
+                hyper.add(errorUnder(f, "hp-" + h.key()), 0, r++, 2, 1);
             }
         };
         s.hyperparams().addListener((ListChangeListener<HyperParam>) c -> build.run());
@@ -234,9 +236,9 @@ public final class SettingsPane extends ScrollPane {
 
     private void run() {
         section("Run");
-        field("Batch size", text(s.batchSizeProperty(), "batchSizeField", "128"));
-        field("Epochs", text(s.epochsProperty(), "epochsField", "10"));
-        field("Seed", text(s.seedProperty(), "seedField", "0"));
+        checked("Batch size", text(s.batchSizeProperty(), "batchSizeField", "128"), "batchSize");
+        checked("Epochs", text(s.epochsProperty(), "epochsField", "10"), "epochs");
+        checked("Seed", text(s.seedProperty(), "seedField", "0"), "seed");
         CheckBox shuffle = new CheckBox("Shuffle every epoch");
         shuffle.setId("shuffleCheck");
         shuffle.selectedProperty().bindBidirectional(s.shuffleProperty());
@@ -247,12 +249,12 @@ public final class SettingsPane extends ScrollPane {
         augment.selectedProperty().bindBidirectional(s.augmentProperty());
         grid.add(augment, 0, row++, 2, 1);
         TextField shift = text(s.lrShiftProperty(), "lrShiftField", "exponential:0.5");
-        field("LR schedule", shift);
+        checked("LR schedule", shift, "lrShift");
         shift.setTooltip(new Tooltip("exponential:RATE (times RATE each epoch), linear:START:END"
                 + " (over the run), step:RATE@E1,E2 (times RATE from epoch E1, again from E2); empty for none"));
-        field("Warm-up epochs", text(s.warmupProperty(), "warmupField", "0"));
+        checked("Warm-up epochs", text(s.warmupProperty(), "warmupField", "0"), "warmup");
         TextField early = text(s.earlyStopProperty(), "earlyStopField", "off (e.g. 3)");
-        field("Early stop after", early);
+        checked("Early stop after", early, "earlyStop");
         early.setTooltip(new Tooltip("Stop when the validation loss has not improved for this many epochs (Chainer's EarlyStoppingTrigger)"));
         CheckBox best = new CheckBox("Keep the best epoch's model");
         best.setId("keepBestCheck");
@@ -281,6 +283,47 @@ public final class SettingsPane extends ScrollPane {
         grid.add(control, 1, row++);
         GridPane.setHgrow(control, Priority.ALWAYS);
         if (control instanceof Region r) r.setMaxWidth(Double.MAX_VALUE);
+    }
+
+    /** A field whose own message shows right under it, and which is marked while it is wrong. */
+    private void checked(String label, TextField control, String key) {
+        // the message in the field's own cell: an empty row for it would still take the grid's gap
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(2, control, errorUnder(control, key));
+        field(label, box);
+        Label l = (Label) grid.getChildren().get(grid.getChildren().size() - 2);
+        l.setLabelFor(control);
+        GridPane.setValignment(l, javafx.geometry.VPos.TOP);
+        l.setPadding(new Insets(4, 0, 0, 0));
+    }
+
+    /** The fields that can be wrong, by their keys in the settings, in the form's order. */
+    private final Map<String, TextField> checkedFields = new java.util.LinkedHashMap<>();
+
+    private Label errorUnder(TextField control, String key) {
+        checkedFields.put(key, control);
+        javafx.beans.property.ReadOnlyStringProperty error = s.fieldErrorProperty(key);
+        Label l = hint(error, control.getId() + "Error");
+        l.getStyleClass().setAll("label", "field-error");
+        l.visibleProperty().bind(error.isNotNull());
+        l.managedProperty().bind(l.visibleProperty());
+        control.pseudoClassStateChanged(INVALID, error.get() != null);
+        error.addListener((o, a, b) -> control.pseudoClassStateChanged(INVALID, b != null));
+        return l;
+    }
+
+    /** Scrolls to the first field that is wrong and puts the cursor in it; false when none is. */
+    public boolean focusFirstError() {
+        for (Map.Entry<String, TextField> f : checkedFields.entrySet()) {
+            if (s.fieldErrorProperty(f.getKey()).get() == null || f.getValue().getScene() == null) continue;
+            TextField field = f.getValue();
+            javafx.geometry.Bounds b = grid.sceneToLocal(field.localToScene(field.getBoundsInLocal()));
+            double scrollable = grid.getBoundsInLocal().getHeight() - getViewportBounds().getHeight();
+            if (scrollable > 0) setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 40) / scrollable)));
+            field.requestFocus();
+            field.selectAll();
+            return true;
+        }
+        return false;
     }
 
     private static TextField text(StringProperty p, String id, String prompt) {

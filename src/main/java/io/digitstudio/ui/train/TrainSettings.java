@@ -57,6 +57,8 @@ public final class TrainSettings {
     private final BooleanProperty keepBest = new SimpleBooleanProperty(false);
     private final BooleanProperty snapshots = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper badFields = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private String firstFieldError;
 
     public TrainSettings() {
         optimizer.addListener((o, a, b) -> rebuildHyperparams());
@@ -178,6 +180,68 @@ public final class TrainSettings {
         }
     }
 
+    /**
+     * What is wrong with one field ({@code "batchSize"}, {@code "hp-lr"}, …), or null: shown under the field itself, so
+     * that every bad field says why where the user looks.
+     */
+    public ReadOnlyStringProperty fieldErrorProperty(String field) {
+        return fieldErrors.computeIfAbsent(field, k -> new ReadOnlyStringWrapper()).getReadOnlyProperty();
+    }
+
+    private final Map<String, ReadOnlyStringWrapper> fieldErrors = new java.util.HashMap<>();
+
+    /** Each field on its own, in the form's order: its message, or null. */
+    private Map<String, String> checkFields() {
+        Map<String, String> errors = new LinkedHashMap<>();
+        check(errors, "trainLimit", () -> limit(trainLimit.get(), "Training examples"));
+        check(errors, "testLimit", () -> limit(testLimit.get(), "Test examples"));
+        for (HyperParam h : hyperparams) {
+            check(errors, "hp-" + h.key(), () -> Optimizers.resolve(optimizer.get(), Map.of(h.key(), number(h.text().get(), h.key()))));
+        }
+        check(errors, "batchSize", () -> {
+            int b = integer(batchSize.get(), "Batch size");
+            if (b < 1 || b > TrainingConfig.MAX_BATCH) throw new IllegalArgumentException("Batch size must be between 1 and " + TrainingConfig.MAX_BATCH + ", got " + b);
+            int train;
+            try {
+                train = limit(trainLimit.get(), "Training examples");
+            } catch (IllegalArgumentException e) {
+                return; // the training examples' field says so
+            }
+            if (train > 0 && b > train) throw new IllegalArgumentException("Batch size " + b + " is larger than the " + train + " training examples");
+        });
+        check(errors, "epochs", () -> {
+            int e = integer(epochs.get(), "Epochs");
+            if (e < 1 || e > TrainingConfig.MAX_EPOCHS) throw new IllegalArgumentException("Epochs must be between 1 and " + TrainingConfig.MAX_EPOCHS + ", got " + e);
+        });
+        check(errors, "seed", () -> integer(seed.get(), "Seed"));
+        check(errors, "lrShift", () -> {
+            try {
+                new io.digitstudio.train.RunOptions(lrShift.get(), 0, 0, false, "");
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage().replace("--lr-shift", "Schedule"), e);
+            }
+        });
+        check(errors, "warmup", () -> {
+            if (warmup.get() == null || warmup.get().isBlank()) return;
+            int w = integer(warmup.get(), "Warm-up epochs");
+            if (w < 0) throw new IllegalArgumentException("Warm-up epochs must be at least 0, got " + w);
+        });
+        check(errors, "earlyStop", () -> {
+            if (earlyStop.get() == null || earlyStop.get().isBlank()) return;
+            int e = integer(earlyStop.get(), "Early stopping patience");
+            if (e < 1) throw new IllegalArgumentException("Early stopping patience must be at least 1, got " + e);
+        });
+        return errors;
+    }
+
+    private static void check(Map<String, String> errors, String field, Runnable check) {
+        try {
+            check.run();
+        } catch (IllegalArgumentException e) {
+            errors.put(field, Messages.capitalize(e.getMessage()));
+        }
+    }
+
     /** Checks the form and says what is wrong (null when nothing is). */
     public boolean validate() {
         try {
@@ -192,6 +256,11 @@ public final class TrainSettings {
             specErrorStart.set(e.start());
             specErrorEnd.set(e.end());
         }
+        Map<String, String> errors = checkFields();
+        errors.keySet().forEach(this::fieldErrorProperty); // a field the form builds later finds its message waiting
+        fieldErrors.forEach((field, error) -> error.set(errors.get(field)));
+        badFields.set(errors.size());
+        firstFieldError = errors.isEmpty() ? null : errors.values().iterator().next();
         try {
             config();
             runOptions();
@@ -268,4 +337,13 @@ public final class TrainSettings {
     /** Whether the run snapshots itself into its folder of the run history after every epoch (the newest three are kept). */
     public BooleanProperty snapshotsProperty() { return snapshots; }
     public ReadOnlyStringProperty validationProperty() { return validation.getReadOnlyProperty(); }
+    /** How many fields say they are wrong (the network editor not counted: it says so itself). */
+    public javafx.beans.property.ReadOnlyIntegerProperty badFieldsProperty() { return badFields.getReadOnlyProperty(); }
+
+    /** Why Start cannot start a run with this form, in a line for the toolbar; null when it can. */
+    public String startBlocker() {
+        int n = badFields.get();
+        if (n == 0) return validation.get();
+        return n > 1 ? n + " fields need fixing, first: " + firstFieldError : firstFieldError;
+    }
 }

@@ -7,6 +7,7 @@ import io.digitstudio.ui.core.FileWrites;
 import io.digitstudio.ui.core.Messages;
 import io.digitstudio.ui.core.TaskExecutor;
 import io.digitstudio.ui.widgets.ChartExport;
+import io.digitstudio.ui.widgets.Formats;
 import io.digitstudio.ui.widgets.LiveChart;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -81,6 +82,11 @@ public final class TrainView extends BorderPane {
         lrChart.setMaxHeight(150);
         lrChart.getStyleClass().add("lr-chart");
         lrChart.forceZeroInRangeProperty().set(true);
+        // a steady rate is a line a little below the top, not hidden on the plot's edge
+        presenter.learningRate().addListener(() -> {
+            double[] r = presenter.learningRate().yRange();
+            lrChart.yUpperBoundProperty().set(r == null || !(r[1] > 0) || !Double.isFinite(r[1]) ? Double.NaN : r[1] * 1.25);
+        });
         accuracyChart.addSeries(presenter.trainAccuracy());
         accuracyChart.addSeries(presenter.valAccuracy());
         accuracyChart.yUpperBoundProperty().set(1);
@@ -102,9 +108,9 @@ public final class TrainView extends BorderPane {
         center.setPadding(new Insets(8));
 
         BooleanBinding locked = Bindings.createBooleanBinding(() -> !run.stateProperty().get().canStart(), run.stateProperty());
-        setTop(toolbar(locked));
         BooleanBinding live = Bindings.createBooleanBinding(() -> run.stateProperty().get().active(), run.stateProperty());
         SettingsPane settingsPane = new SettingsPane(settings, dialogs, locked, live, run::applyHyperparameters, presenter::status);
+        setTop(new VBox(toolbar(locked), startBlocker(locked, settingsPane)));
         // drawn from a bitmap when something else changes: after a chart update the software renderer repainted the
         // whole window once or twice more (363 nodes, 50 ms each), redrawing the form, the table and every chart path
         settingsPane.setCache(true);
@@ -171,10 +177,10 @@ public final class TrainView extends BorderPane {
         t.getStyleClass().add("epoch-table"); // its figures right-aligned (theme)
         t.setPlaceholder(new Label("Epochs appear here as they finish"));
         t.getColumns().add(column("epoch", r -> String.format(Locale.ROOT, "%02d", r.epoch())));
-        t.getColumns().add(column("train_loss", r -> String.format(Locale.ROOT, "%.4f", r.trainLoss())));
-        t.getColumns().add(column("val_loss", r -> String.format(Locale.ROOT, "%.4f", r.valLoss())));
-        t.getColumns().add(column("val_accuracy", r -> String.format(Locale.ROOT, "%.4f", r.valAccuracy())));
-        t.getColumns().add(column("train_accuracy", r -> String.format(Locale.ROOT, "%.4f", r.trainAccuracy())));
+        t.getColumns().add(column("train_loss", r -> Formats.figure(r.trainLoss(), 4)));
+        t.getColumns().add(column("val_loss", r -> Formats.figure(r.valLoss(), 4)));
+        t.getColumns().add(column("val_accuracy", r -> Formats.figure(r.valAccuracy(), 4)));
+        t.getColumns().add(column("train_accuracy", r -> Formats.figure(r.trainAccuracy(), 4)));
         t.getColumns().add(column("lr", r -> Double.isNaN(r.lr()) ? "" : HyperParam.format(r.lr())));
         t.getColumns().add(column("time", r -> String.format(Locale.ROOT, "%.2fs", r.trainSeconds())));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -202,6 +208,18 @@ public final class TrainView extends BorderPane {
         pause.textProperty().bind(Bindings.when(run.stateProperty().isEqualTo(RunState.PAUSED)).then("C_ontinue").otherwise("_Pause"));
         pause.disableProperty().bind(run.stateProperty().isNotEqualTo(RunState.RUNNING).and(run.stateProperty().isNotEqualTo(RunState.PAUSED)));
         pause.setOnAction(e -> run.togglePause());
+        // as wide as its wider text, so that Stop stays where it is when Pause becomes Continue
+        pause.setMinWidth(Region.USE_PREF_SIZE);
+        pause.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            double text = 0;
+            for (String t : new String[]{"Pause", "Continue"}) {
+                javafx.scene.text.Text probe = new javafx.scene.text.Text(t);
+                probe.setFont(pause.getFont());
+                text = Math.max(text, probe.getLayoutBounds().getWidth());
+            }
+            Insets in = pause.getPadding();
+            return Math.ceil(text + in.getLeft() + in.getRight() + 4);
+        }, pause.fontProperty(), pause.paddingProperty()));
 
         Button stop = button("S_top", "stopButton", "Stop after the current iteration; the active model stays as it is (Ctrl+.)");
         stop.disableProperty().bind(Bindings.createBooleanBinding(() -> !run.stateProperty().get().active(), run.stateProperty()));
@@ -220,10 +238,31 @@ public final class TrainView extends BorderPane {
 
         Button png = button("Export _chart…", "exportChartButton", "Save both charts as a PNG image");
         png.setOnAction(e -> dialogs.saveFile("Export chart", "training.png", "PNG images (*.png)", "png").ifPresent(this::exportChart));
+        png.disableProperty().bind(presenter.plottedProperty().not());
         Button csv = button("Export _log…", "exportCsvButton", "Save the epoch table as CSV");
         csv.disableProperty().bind(Bindings.isEmpty(presenter.epochRows()));
         csv.setOnAction(e -> dialogs.saveFile("Export epoch log", "epochs.csv", "CSV files (*.csv)", "csv").ifPresent(this::exportCsv));
         return new ToolBar(start, pause, stop, resume, new Separator(), save, use, png, csv);
+    }
+
+    /**
+     * Why Start is disabled, right under it, while the form is what stops it (a disabled button shows no tooltip); a
+     * click puts the cursor in the first field that is wrong.
+     */
+    private Region startBlocker(BooleanBinding locked, SettingsPane form) {
+        Label why = new Label();
+        why.setId("startBlocker");
+        why.getStyleClass().add("start-blocker");
+        why.setWrapText(true);
+        why.setMaxWidth(Double.MAX_VALUE);
+        why.textProperty().bind(Bindings.createStringBinding(() -> {
+            String b = settings.startBlocker();
+            return b == null ? "" : "Start is off. " + b + (settings.badFieldsProperty().get() > 0 ? " (click to go there)" : "");
+        }, settings.validationProperty(), settings.badFieldsProperty()));
+        why.visibleProperty().bind(settings.validationProperty().isNotNull().and(locked.not()));
+        why.managedProperty().bind(why.visibleProperty());
+        why.setOnMouseClicked(e -> form.focusFirstError());
+        return why;
     }
 
     private static Button button(String text, String id, String tip) {

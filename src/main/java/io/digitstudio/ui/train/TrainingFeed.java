@@ -146,6 +146,8 @@ public final class TrainingFeed implements TrainingListener {
         if (pointNow) {
             lastPoint = now;
             point();
+            // a steady rate is drawn along with the loss, from the first points on, not only at an epoch's end
+            if (!Double.isNaN(e.lr()) && sentLr == e.lr()) events.add(new LrPoint(lastDetail, e.lr()));
         }
     }
 

@@ -42,6 +42,29 @@ public final class Formats {
         return b.toString();
     }
 
+    /** From this size on a figure is written in scientific notation: a diverging loss's digits say nothing. */
+    public static final double SCIENTIFIC_FROM = 1e5;
+
+    /**
+     * A figure for a table or an axis: {@code decimals} after the point while it is of a readable size, else scientific
+     * with three significant digits ("1.22e12", "3e14", "nan", "inf").
+     */
+    public static String figure(double v, int decimals) {
+        if (Double.isNaN(v)) return "nan";
+        if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
+        if (Math.abs(v) < SCIENTIFIC_FROM) return fixed(v, decimals);
+        return scientific(v, 3);
+    }
+
+    /** {@code v} with up to {@code digits} significant digits in scientific notation, trailing zeros dropped: 3e14, 1.22e12. */
+    public static String scientific(double v, int digits) {
+        String s = String.format(Locale.ROOT, "%." + Math.max(0, digits - 1) + "e", v);
+        String mantissa = s.substring(0, s.indexOf('e')), exponent = s.substring(s.indexOf('e') + 1);
+        if (mantissa.contains(".")) mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        int e = Integer.parseInt(exponent);
+        return mantissa + "e" + e;
+    }
+
     /** 97.25% */
     public static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.2f%%", 100 * fraction);

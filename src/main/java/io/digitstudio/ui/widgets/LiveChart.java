@@ -212,12 +212,12 @@ public final class LiveChart extends Region {
         double labelWidth = 0;
         double firstY = firstTick(yLo, yUnit), firstX = firstTick(xLo, xUnit);
         int yTicks = tickCount(firstY, yHi, yUnit), xTicks = tickCount(firstX, xHi, xUnit);
-        for (int i = 0; i < yTicks; i++) labelWidth = Math.max(labelWidth, textWidth(label(firstY + i * yUnit, yFormat)));
+        for (int i = 0; i < yTicks; i++) labelWidth = Math.max(labelWidth, textWidth(label(firstY + i * yUnit, yFormat, yUnit)));
         int xFormat = decimals(xUnit);
         plotLeft = labelWidth + 8;
         plotTop = TICK_FONT_SIZE / 2 + 2;
         // room on the right for half the last x tick's label, which is centred on the plot's right edge
-        double right = Math.max(8, textWidth(label(firstX + (xTicks - 1) * xUnit, xFormat)) / 2 + 2);
+        double right = Math.max(8, textWidth(label(firstX + (xTicks - 1) * xUnit, xFormat, xUnit)) / 2 + 2);
         plotWidth = Math.max(1, w - plotLeft - right);
         plotHeight = Math.max(1, h - plotTop - TICK_FONT_SIZE - 8);
         if (w <= 0 || h <= 0) return;
@@ -246,13 +246,13 @@ public final class LiveChart extends Region {
         g.setTextBaseline(VPos.CENTER);
         for (int i = 0; i < yTicks; i++) {
             double v = firstY + i * yUnit;
-            g.fillText(label(v, yFormat), plotLeft - 4, Math.round(displayY(v)) + 0.5);
+            g.fillText(label(v, yFormat, yUnit), plotLeft - 4, Math.round(displayY(v)) + 0.5);
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (int i = 0; i < xTicks; i++) {
             double v = firstX + i * xUnit;
-            g.fillText(label(v, xFormat), Math.round(displayX(v)) + 0.5, plotTop + plotHeight + 3);
+            g.fillText(label(v, xFormat, xUnit), Math.round(displayX(v)) + 0.5, plotTop + plotHeight + 3);
         }
     }
 
@@ -371,15 +371,24 @@ public final class LiveChart extends Region {
         return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
     }
 
-    /** As many decimals as the tick unit needs; -1: scientific, for very small units. */
-    private static int decimals(double unit) {
-        return unit < 1e-3 ? -1 : Math.max(0, (int) Math.ceil(-Math.log10(unit) - 1e-9));
+    /**
+     * As many decimals as the tick unit needs; -1: scientific, for very small units and for very large ones (a
+     * diverging loss's axis would read 300000000000000).
+     */
+    static int decimals(double unit) {
+        return unit < 1e-3 || unit >= Formats.SCIENTIFIC_FROM ? -1 : Math.max(0, (int) Math.ceil(-Math.log10(unit) - 1e-9));
     }
 
-    private static String label(double v, int decimals) {
-        if (Math.abs(v) < 1e-12) v = 0; // no "-0.00"
-        return decimals < 0 ? String.format(Locale.ROOT, "%.1e", v) : Formats.fixed(v, decimals);
+    /** A tick's label; in scientific notation with as many digits as tell neighbouring ticks apart. */
+    static String label(double v, int decimals, double unit) {
+        if (Math.abs(v) < 1e-12 * Math.max(1, unit)) v = 0; // no "-0.00"
+        if (decimals >= 0) return Formats.fixed(v, decimals);
+        if (v == 0) return "0";
+        // digits down to the unit's own: 1.2e-4 next to 1.25e-4 when the unit is 5e-6
+        int digits = Math.max(1, (int) Math.floor(Math.log10(Math.abs(v))) - (int) Math.floor(Math.log10(unit) + 1e-9) + 1);
+        return Formats.scientific(v, Math.min(digits, 6));
     }
+
 
     private final Text measure = new Text();
 

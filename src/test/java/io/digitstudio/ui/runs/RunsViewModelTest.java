@@ -126,4 +126,20 @@ class RunsViewModelTest {
         vm.resume(r);
         assertTrue(vm.statusProperty().get().contains("left no snapshot"), vm.statusProperty().get());
     }
+
+    @Test
+    void everyTickOfTheLossAxisReadsDifferently() {
+        // a narrow loss range: three digits would read 0.0181, 0.0181, 0.018
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i <= 4; i++) labels.add(RunsView.tickLabel(0.0180 + i * 0.00005, 0.0180, 0.0182, 0.00005, false));
+        assertEquals(java.util.List.of("0.018", "0.01805", "0.0181", "0.01815", "0.0182"), labels);
+        // the log axis holds log10 of the loss: labels of the loss itself, each its own
+        labels.clear();
+        double lo = Math.log10(0.018), unit = 0.002;
+        for (int i = 0; i <= 5; i++) labels.add(RunsView.tickLabel(lo + i * unit, lo, lo + 5 * unit, unit, true));
+        assertEquals(6, new java.util.HashSet<>(labels).size(), labels.toString());
+        assertEquals("0.018", labels.get(0));
+        // a broad range keeps its short labels
+        assertEquals("0.5", RunsView.tickLabel(0.5, 0, 2.5, 0.5, false));
+    }
 }

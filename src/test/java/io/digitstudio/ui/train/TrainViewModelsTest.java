@@ -98,6 +98,56 @@ class TrainViewModelsTest {
         assertEquals(100, s.config().trainLimit());
     }
 
+    @Test
+    void everyBadFieldSaysWhyUnderItselfAndStartSaysWhyItIsOff() {
+        TrainSettings s = new TrainSettings();
+        assertNull(s.startBlocker());
+        s.batchSizeProperty().set("abc");
+        s.epochsProperty().set("0");
+        s.lrShiftProperty().set("bogus:1");
+        s.hyperparams().stream().filter(h -> h.key().equals("lr")).findFirst().orElseThrow().text().set("-1");
+        assertEquals("Batch size must be a whole number, got 'abc'", s.fieldErrorProperty("batchSize").get());
+        assertEquals("Epochs must be between 1 and 10000, got 0", s.fieldErrorProperty("epochs").get());
+        assertEquals("Schedule bogus:1: expected exponential:RATE, linear:START:END or step:RATE@E1,E2,...", s.fieldErrorProperty("lrShift").get());
+        assertEquals("Learning rate must be a positive number, got -1.0", s.fieldErrorProperty("hp-lr").get());
+        assertNull(s.fieldErrorProperty("seed").get());
+        assertNull(s.fieldErrorProperty("hp-momentum").get());
+        assertEquals(4, s.badFieldsProperty().get());
+        assertEquals("4 fields need fixing, first: Learning rate must be a positive number, got -1.0", s.startBlocker(), "the first in the form's order");
+        // fixed one by one, each field's message goes with it
+        s.batchSizeProperty().set("64");
+        assertNull(s.fieldErrorProperty("batchSize").get());
+        s.epochsProperty().set("2");
+        s.lrShiftProperty().set("");
+        assertEquals("Learning rate must be a positive number, got -1.0", s.startBlocker());
+        s.hyperparams().stream().filter(h -> h.key().equals("lr")).findFirst().orElseThrow().text().set("0.05");
+        assertNull(s.startBlocker());
+        assertEquals(0, s.badFieldsProperty().get());
+        // a batch larger than the examples chosen is the batch size's fault
+        s.trainLimitProperty().set("50");
+        assertEquals("Batch size 64 is larger than the 50 training examples", s.fieldErrorProperty("batchSize").get());
+    }
+
+    @Test
+    void theStatusNamesTheDataOnceAndTheRateIsDrawnFromTheFirstIterations() {
+        long[] now = {0};
+        TrainingFeed f = new TrainingFeed(() -> now[0] += 10_000_000L);
+        f.onStart(new TrainingStart(TrainingConfig.tutorial().withEpochs(2), "lenet", 1, 60000, 10000, 469, 938, 0, "MNIST (bundled)"));
+        // a third of the first epoch, at a steady rate
+        for (int i = 1; i <= 150; i++) f.onIteration(new IterationEvent(1, i, 938, i / 469.0, 1.0 / i, 0.9, i * 0.01, 0.01));
+        RunPresenter p = new RunPresenter();
+        p.begin(f, 2, "Loading data…");
+        p.pulse(true);
+        assertEquals("Training lenet on 60,000 examples of MNIST (bundled)", p.statusProperty().get());
+        io.digitstudio.ui.widgets.DecimatedSeries lr = p.learningRate();
+        assertTrue(lr.size() >= 2, "a line, not a dot: " + lr.size() + " points");
+        assertTrue(lr.x(lr.size() - 1) > 0.25, "it reaches the newest iterations: " + lr.x(lr.size() - 1));
+        for (int i = 0; i < lr.size(); i++) assertEquals(0.01, lr.y(i), 0.0);
+        assertTrue(p.plottedProperty().get(), "there is a chart to export");
+        p.begin(new TrainingFeed(), 2, "Loading data…");
+        assertFalse(p.plottedProperty().get(), "a new run's empty chart is nothing to export");
+    }
+
     private static TrainingFeed feedOf(int epochs, int perEpoch) {
         long[] now = {0};
         TrainingFeed f = new TrainingFeed(() -> now[0] += 10_000_000L); // 10 ms an iteration

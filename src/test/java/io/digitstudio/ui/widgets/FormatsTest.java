@@ -32,4 +32,15 @@ class FormatsTest {
         assertEquals("1:02:03", Formats.clock(3723));
         assertEquals("0:00", Formats.clock(0));
     }
+
+    @Test
+    void aFigureTooLargeToReadIsWrittenScientifically() {
+        assertEquals("0.1234", Formats.figure(0.12344, 4));
+        assertEquals("99999.0000", Formats.figure(99999, 4));
+        assertEquals("1.22e12", Formats.figure(1216983611806.3, 4));
+        assertEquals("3e14", Formats.figure(3e14, 4));
+        assertEquals("-4.5e6", Formats.figure(-4.5e6, 4));
+        assertEquals("nan", Formats.figure(Double.NaN, 4));
+        assertEquals("inf", Formats.figure(Double.POSITIVE_INFINITY, 4));
+    }
 }

@@ -59,4 +59,21 @@ class LiveChartTest {
         assertEquals(0, s.size());
         assertEquals(2, told[0]);
     }
+
+    @Test
+    void aDivergingRunsAxisReadsInScientificNotationAndNoTwoTicksReadTheSame() {
+        // a loss that blew up to 3e14: ticks 0, 1e14, 2e14, 3e14, not 300000000000000
+        double[] r = LiveChart.fit(0, 2.9e14, Double.NaN, Double.NaN, Double.NaN, 5);
+        int d = LiveChart.decimals(r[2]);
+        List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < LiveChart.tickCount(LiveChart.firstTick(r[0], r[2]), r[1], r[2]); i++) labels.add(LiveChart.label(r[0] + i * r[2], d, r[2]));
+        assertEquals(List.of("0", "5e13", "1e14", "1.5e14", "2e14", "2.5e14", "3e14"), labels);
+        // a narrow range of small values: every tick its own label
+        double unit = 2e-5;
+        labels.clear();
+        for (int i = 0; i < 5; i++) labels.add(LiveChart.label(0.01800 + i * unit, LiveChart.decimals(unit), unit));
+        assertEquals(5, new java.util.HashSet<>(labels).size(), labels.toString());
+        unit = 5e-4;
+        assertEquals("1.8e-2", LiveChart.label(0.018, LiveChart.decimals(unit), unit).replace("1.80e-2", "1.8e-2"));
+    }
 }

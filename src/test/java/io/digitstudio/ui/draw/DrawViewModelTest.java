@@ -1,0 +1,184 @@
+package io.digitstudio.ui.draw;
+
+import io.digitstudio.mydigits.MyDigit;
+import io.digitstudio.mydigits.MyDigits;
+import io.digitstudio.nn.Nd4jSetup;
+import io.digitstudio.read.ReadDigit;
+import io.digitstudio.ui.SameThreadTasks;
+import io.digitstudio.ui.TestDialogs;
+import io.digitstudio.ui.model.ModelManager;
+import io.digitstudio.ui.model.RecentModels;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The Draw view's view model under plain JUnit: strokes go in as a pen would draw them, answers come out at once. */
+class DrawViewModelTest {
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void engine() {
+        Nd4jSetup.init();
+    }
+
+    private final SameThreadTasks tasks = new SameThreadTasks();
+    private final TestDialogs dialogs = new TestDialogs();
+    private final ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
+    private final DrawViewModel vm;
+    private final List<Integer> kept = new ArrayList<>();
+
+    DrawViewModelTest() {
+        models.loadBuiltIn();
+        vm = new DrawViewModel(tasks, dialogs, models);
+    }
+
+    private void stroke(double[]... points) {
+        vm.beginStroke(points[0][0], points[0][1]);
+        for (int i = 1; i < points.length; i++) vm.extendStroke(points[i][0], points[i][1]);
+        vm.endStroke();
+    }
+
+    private void one() {
+        stroke(new double[]{160, 50}, new double[]{160, 120}, new double[]{160, 190}, new double[]{160, 270});
+    }
+
+    private static double[][] loop(double cx, double cy, double rx, double ry) {
+        double[][] p = new double[41][];
+        for (int i = 0; i <= 40; i++) {
+            double a = -Math.PI / 2 + 2 * Math.PI * i / 40;
+            p[i] = new double[]{cx + rx * Math.cos(a), cy + ry * Math.sin(a)};
+        }
+        return p;
+    }
+
+    /** 1, 0 and 7 side by side. */
+    private void oneHundredSeven() {
+        stroke(new double[]{50, 90}, new double[]{50, 160}, new double[]{50, 230});
+        stroke(loop(135, 160, 38, 72));
+        stroke(new double[]{205, 90}, new double[]{285, 90}, new double[]{250, 160}, new double[]{228, 232});
+    }
+
+    @Test
+    void aNumberIsAnsweredWholeAndEachOfItsDigitsCanBeLookedAt() {
+        assertEquals(DrawViewModel.NO_ANSWER, vm.answerProperty().get());
+        assertEquals(DrawViewModel.HINT, vm.detailProperty().get());
+        oneHundredSeven();
+        assertEquals("107", vm.answerProperty().get());
+        assertTrue(vm.detailProperty().get().startsWith("3 digits · least sure "), vm.detailProperty().get());
+        assertNull(vm.predictionProperty().get(), "a number has no single guess to keep");
+        // the least sure digit is shown first: its input and its probabilities
+        List<ReadDigit> digits = vm.readingProperty().get().digits();
+        int shown = vm.selectedDigitProperty().get();
+        for (ReadDigit d : digits) assertTrue(d.prediction().confidence() >= digits.get(shown).prediction().confidence());
+        assertSame(digits.get(shown).input(), vm.inputProperty().get());
+        assertSame(digits.get(shown).prediction(), vm.shownPredictionProperty().get());
+        for (int i = 0; i < 3; i++) {
+            vm.selectDigit(i);
+            assertEquals(i, vm.selectedDigitProperty().get());
+            assertSame(digits.get(i).input(), vm.inputProperty().get());
+            assertEquals("107".charAt(i) - '0', vm.shownPredictionProperty().get().label());
+        }
+        // a clear leaves no trace of the number
+        vm.clear();
+        assertEquals(DrawViewModel.NO_ANSWER, vm.answerProperty().get());
+        assertEquals(DrawViewModel.HINT, vm.detailProperty().get());
+        assertNull(vm.inputProperty().get());
+        assertNull(vm.shownPredictionProperty().get());
+        assertEquals(-1, vm.selectedDigitProperty().get());
+    }
+
+    @Test
+    void oneDigitIsAnsweredWithHowSureTheModelIs() {
+        one();
+        assertEquals("1", vm.answerProperty().get());
+        assertTrue(vm.detailProperty().get().matches("\\d+\\.\\d% sure"), vm.detailProperty().get());
+        assertSame(vm.predictionProperty().get(), vm.shownPredictionProperty().get());
+        assertEquals(0, vm.selectedDigitProperty().get());
+    }
+
+    @Test
+    void aClearAndAnOpenedPictureCanBeUndoneLikeAStroke() throws Exception {
+        assertFalse(vm.canUndoProperty().get(), "nothing to undo on a new canvas");
+        one();
+        stroke(new double[]{100, 60}, new double[]{220, 60});
+        vm.clear();
+        assertTrue(vm.strokes().isEmpty());
+        assertTrue(vm.canUndoProperty().get(), "a clear can be taken back");
+        vm.undo();
+        assertEquals(2, vm.strokes().size(), "the clear is undone: both strokes are back");
+        vm.undo();
+        assertEquals(1, vm.strokes().size());
+        assertEquals("1", vm.answerProperty().get());
+
+        Path png = dir.resolve("seven.png");
+        javax.imageio.ImageIO.write(new io.digitstudio.data.DrawnDigitsAccess(3).draw(7, 200), "png", png.toFile());
+        vm.classifyImage(png);
+        assertNotNull(vm.imageProperty().get());
+        assertTrue(vm.strokes().isEmpty());
+        assertEquals("7", vm.answerProperty().get());
+        vm.clear();
+        vm.undo();
+        assertNotNull(vm.imageProperty().get(), "the cleared picture is back");
+        assertEquals("7", vm.answerProperty().get());
+        vm.undo();
+        assertNull(vm.imageProperty().get(), "before the picture: the drawing");
+        assertEquals(1, vm.strokes().size());
+        vm.undo();
+        assertTrue(vm.strokes().isEmpty());
+        assertFalse(vm.canUndoProperty().get());
+        // clearing an empty canvas is not a change to undo
+        vm.clear();
+        assertFalse(vm.canUndoProperty().get());
+    }
+
+    @Test
+    void keepingTheSameDrawingTwiceKeepsItOnceAndSaysSo() {
+        vm.setCollector((x, label, strokes, origin, source) -> {
+            kept.add(label);
+            return CompletableFuture.completedFuture(null);
+        });
+        one();
+        assertTrue(vm.keep());
+        assertEquals("Kept: added to My digits as 1", vm.collectedProperty().get());
+        assertTrue(vm.keep(), "the second Enter is taken (not passed on), but keeps nothing");
+        assertTrue(vm.correct(1));
+        assertEquals(List.of(1), kept);
+        assertEquals("Already kept: this drawing is in My digits as 1", vm.collectedProperty().get());
+        // a new stroke is a new drawing
+        stroke(new double[]{130, 60}, new double[]{190, 60});
+        assertTrue(vm.keep());
+        assertEquals(2, kept.size());
+
+        // the collection itself recognises the same digit coming back (after an undo, or the same file opened again)
+        MyDigit there = new MyDigit("abc12345", 1, new byte[28 * 28], List.of(), "drawn", Instant.EPOCH);
+        vm.setCollector((x, label, strokes, origin, source) -> CompletableFuture.failedFuture(new MyDigits.Duplicate(there)));
+        vm.undo();
+        assertTrue(vm.keep());
+        assertEquals("Already in My digits as 1 (the same picture)", vm.collectedProperty().get());
+        assertTrue(vm.keep());
+        assertEquals("Already in My digits as 1 (the same picture)", vm.collectedProperty().get());
+    }
+
+    @Test
+    void aKeepThatCouldNotBeSavedCanBeTriedAgain() {
+        int[] calls = {0};
+        vm.setCollector((x, label, strokes, origin, source) -> {
+            calls[0]++;
+            return CompletableFuture.failedFuture(new io.digitstudio.mydigits.MyDigitsException("cannot save the collection in /x: disk full; it is as it was"));
+        });
+        one();
+        vm.keep();
+        assertEquals("Cannot save the collection in /x: disk full; it is as it was", vm.collectedProperty().get());
+        vm.keep();
+        assertEquals(2, calls[0]);
+    }
+}
