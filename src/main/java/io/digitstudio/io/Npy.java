@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * NumPy's {@code .npy} format (versions 1.0, 2.0 and 3.0). Reading accepts any byte order and Fortran order
- * (converted to little-endian C order) and refuses object arrays outright: they would need pickle. A declared size
- * larger than the bytes available is refused before anything is allocated.
+ * (converted to little-endian C order), reads strings as text, and refuses object arrays outright: they would need
+ * pickle. A declared size larger than the bytes available is refused before anything is allocated.
  */
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -23,6 +23,7 @@ public final class Npy {
 
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+    private static final Pattern STRING = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([US])(\\d+)'");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
     private Npy() {
@@ -84,6 +85,8 @@ public final class Npy {
             throw new FormatException(name + ": .npy header length " + headerLen + " is not plausible");
         }
         String header = new String(readFully(in, headerLen, name), major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        Matcher str = STRING.matcher(header);
+        if (str.find()) return readStrings(in, available, prefix + headerLen, header, str, name);
         Header h = parseHeader(header, name);
         long count = NpyArray.count(h.shape);
         long bytes = count * h.dtype.size();
@@ -98,6 +101,47 @@ public final class Npy {
     }
 
     private record Header(DType dtype, boolean bigEndian, boolean fortranOrder, long[] shape) {
+    }
+
+    /**
+     * NumPy strings ({@code <U30}: UTF-32 code units; {@code |S5}: bytes), which Chainer's trainer snapshots hold (the
+     * LogReport's log as JSON text), are read as this project keeps text: a 0-d string as its UTF-8 bytes
+     * ({@link NpyArray#ofText}), a 1-d array of strings as its items one per line. NumPy pads each item with NULs.
+     */
+    private static NpyArray readStrings(InputStream in, long available, int headerEnd, String header, Matcher str, String name) throws IOException {
+        boolean unicode = str.group(2).equals("U");
+        long width = str.group(3).length() > 9 ? Long.MAX_VALUE : Long.parseLong(str.group(3));
+        boolean bigEndian = str.group(1).equals(">");
+        long[] shape = parseHeader(header.replace(str.group(), "'descr': '|u1'"), name).shape();
+        if (shape.length > 1) throw new FormatException(name + ": string arrays of " + shape.length + " dimensions are not supported");
+        long items = NpyArray.count(shape);
+        long itemBytes = width > MAX_BYTES ? Long.MAX_VALUE : width * (unicode ? 4 : 1);
+        if (width > MAX_BYTES || (items > 0 && itemBytes > MAX_BYTES / items) || (available >= 0 && items * itemBytes > available - headerEnd)) {
+            throw new FormatException(name + ": declares " + items + " strings of " + width + " characters but holds "
+                    + (available >= 0 ? (available - headerEnd) + " bytes of data" : "too much to load"));
+        }
+        byte[] data = readFully(in, (int) (items * itemBytes), name);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < items; i++) {
+            if (i > 0) text.append('\n');
+            int start = (int) (i * itemBytes);
+            int end = start + (int) itemBytes;
+            if (unicode) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(data, start, (int) itemBytes)
+                        .order(bigEndian ? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN);
+                for (int c = 0; c < width; c++) {
+                    int cp = b.getInt();
+                    if (cp == 0) break;
+                    if (!Character.isValidCodePoint(cp)) throw new FormatException(name + ": string holds an invalid character (" + cp + ")");
+                    text.appendCodePoint(cp);
+                }
+            } else {
+                int n = start;
+                while (n < end && data[n] != 0) n++;
+                text.append(new String(data, start, n - start, StandardCharsets.ISO_8859_1));
+            }
+        }
+        return NpyArray.ofText(text.toString());
     }
 
     private static Header parseHeader(String header, String name) {

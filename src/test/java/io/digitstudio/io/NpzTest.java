@@ -65,6 +65,56 @@ class NpzTest {
         assertArrayEquals(new long[]{5, 4}, compressed.get("l1/W").shape());
     }
 
+    /** An .npy entry as NumPy writes it, with a hand-made header and data. */
+    private static byte[] npy(String dict, byte[] data) {
+        String header = dict + " ".repeat(64 - (10 + dict.length() + 1) % 64) + "\n";
+        byte[] h = header.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(new byte[]{(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) h.length, (byte) (h.length >>> 8)});
+        out.writeBytes(h);
+        out.writeBytes(data);
+        return out.toByteArray();
+    }
+
+    private static byte[] utf32(String text, int width, java.nio.ByteOrder order) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(width * 4).order(order);
+        text.codePoints().forEach(b::putInt);
+        return b.array();
+    }
+
+    @Test
+    void readsNumpyStringsAsText() throws IOException {
+        // Chainer's LogReport keeps its log as a 0-d unicode array ('<U221' in a real snapshot)
+        byte[] one = npy("{'descr': '<U8', 'fortran_order': False, 'shape': (), }", utf32("loss π", 8, java.nio.ByteOrder.LITTLE_ENDIAN));
+        NpyArray a = Npy.read(new ByteArrayInputStream(one), one.length, "log");
+        assertEquals("loss π", a.toText());
+        java.io.ByteArrayOutputStream two = new java.io.ByteArrayOutputStream();
+        two.writeBytes(utf32("main/loss", 13, java.nio.ByteOrder.BIG_ENDIAN));
+        two.writeBytes(utf32("main/accuracy", 13, java.nio.ByteOrder.BIG_ENDIAN));
+        byte[] names = npy("{'descr': '>U13', 'fortran_order': False, 'shape': (2,), }", two.toByteArray());
+        assertEquals("main/loss\nmain/accuracy", Npy.read(new ByteArrayInputStream(names), names.length, "names").toText());
+        byte[] bytes = npy("{'descr': '|S4', 'fortran_order': False, 'shape': (), }", new byte[]{'a', 'b', 0, 0});
+        assertEquals("ab", Npy.read(new ByteArrayInputStream(bytes), bytes.length, "bytes").toText());
+
+        byte[] short_ = npy("{'descr': '<U1000', 'fortran_order': False, 'shape': (), }", new byte[8]);
+        String m = assertThrows(FormatException.class, () -> Npy.read(new ByteArrayInputStream(short_), short_.length, "short")).getMessage();
+        assertEquals("short: declares 1 strings of 1000 characters but holds 8 bytes of data", m);
+        byte[] huge = npy("{'descr': '<U99999999999999', 'fortran_order': False, 'shape': (), }", new byte[8]);
+        assertTrue(assertThrows(FormatException.class, () -> Npy.read(new ByteArrayInputStream(huge), -1, "huge")).getMessage().startsWith("huge: declares 1 strings"));
+        byte[] grid = npy("{'descr': '<U1', 'fortran_order': False, 'shape': (1, 1), }", new byte[4]);
+        assertEquals("grid: string arrays of 2 dimensions are not supported",
+                assertThrows(FormatException.class, () -> Npy.read(new ByteArrayInputStream(grid), grid.length, "grid")).getMessage());
+    }
+
+    @Test
+    void readsAWholeChainerTrainerSnapshot() throws IOException {
+        Map<String, NpyArray> m = Npz.read(Fixtures.chainer("snapshot_iter_7", dir));
+        assertEquals("[\"main/loss\", \"main/accuracy\"]", m.get("extensions/LogReport/_summary/_names").toText());
+        assertTrue(m.get("extensions/LogReport/_log").toText().startsWith("[{\"main/loss\": "), m.get("extensions/LogReport/_log").toText());
+        assertEquals(DType.BOOL, m.get("updater/iterator:main/is_new_epoch").dtype());
+        assertArrayEquals(new long[]{16, 784}, m.get("updater/optimizer:main/predictor/l1/W/v").shape());
+    }
+
     @Test
     void readsAPlainNpy() throws IOException {
         Path p = Fixtures.copy("vector.npy", dir);
