@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * flattened in C order as Chainer's Linear does). The network's spec and input shape, and what is known about the
  * model, live under {@code digitstudio/} as plain arrays (text as uint8), which {@code numpy.load(allow_pickle=False)}
  * reads and Chainer's {@code load_npz} ignores. Files without a spec (Chainer's or NumPy's MLPs) are read as the MLP
- * their {@code l1/W, l1/b, ...} keys describe.
+ * their {@code l1/W, l1/b, ...} keys describe. A trainer snapshot, Chainer's or DigitStudio's, gives the model it holds
+ * (see {@link #snapshotModelPrefix}).
  */
 public final class ModelFiles {
     public static final String META_PREFIX = "digitstudio/";
@@ -140,6 +141,47 @@ public final class ModelFiles {
             return new LoadedModel(m.model(), m.meta(), m.text(), notes, m.source());
         }
         List<String> notes = new ArrayList<>();
+        String within = snapshotModelPrefix(arrays, name);
+        if (within != null) {
+            Map<String, NpyArray> model = new LinkedHashMap<>();
+            arrays.forEach((k, v) -> {
+                if (k.startsWith(within)) model.put(k.substring(within.length()), v);
+            });
+            notes.add("read the model of a trainer snapshot (" + within + "...)");
+            LoadedModel m = fromModelArrays(model, name + " (" + within + ")", notes);
+            return new LoadedModel(m.model(), m.meta(), m.text(), m.notes(), name);
+        }
+        return fromModelArrays(arrays, name, notes);
+    }
+
+    /**
+     * Where a trainer snapshot ({@code serializers.save_npz(file, trainer)}, as Chainer's {@code extensions.snapshot()}
+     * and DigitStudio write it) keeps its model: under {@code updater/model:main/}, and, for a model wrapped in
+     * Chainer's {@code L.Classifier} as the tutorial does, further under {@code predictor/}. Null for a model file.
+     */
+    public static String snapshotModelPrefix(Map<String, NpyArray> arrays, String name) {
+        boolean snapshot = false;
+        boolean classifier = true;
+        for (String key : arrays.keySet()) {
+            if (!key.startsWith(SNAPSHOT_MODEL)) continue;
+            snapshot = true;
+            classifier &= key.startsWith(SNAPSHOT_MODEL + CLASSIFIER_PREDICTOR);
+        }
+        if (!snapshot) {
+            if (arrays.keySet().stream().anyMatch(k -> k.startsWith("updater/"))) {
+                throw new FormatException(name + ": a trainer snapshot without a model under '" + SNAPSHOT_MODEL + "'");
+            }
+            return null;
+        }
+        return classifier ? SNAPSHOT_MODEL + CLASSIFIER_PREDICTOR : SNAPSHOT_MODEL;
+    }
+
+    /** The model's entries in a trainer snapshot, as Chainer's StandardUpdater names its main optimizer's target. */
+    public static final String SNAPSHOT_MODEL = "updater/model:main/";
+    /** Chainer's {@code L.Classifier} keeps the network it wraps as {@code predictor}. */
+    public static final String CLASSIFIER_PREDICTOR = "predictor/";
+
+    private static LoadedModel fromModelArrays(Map<String, NpyArray> arrays, String name, List<String> notes) {
         Map<String, Double> meta = new LinkedHashMap<>();
         Map<String, String> text = new LinkedHashMap<>();
         for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {

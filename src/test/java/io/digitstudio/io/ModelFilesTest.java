@@ -102,6 +102,52 @@ class ModelFilesTest {
         assertArrayEquals(io.get("y").toFloats(), forward(f64.model(), io.get("x").toFloats(), 2), 1e-5f);
     }
 
+    @Test
+    void readsTheModelOfAChainerTrainerSnapshot() throws IOException {
+        // snapshot_iter_7: real Chainer 7.8.1's extensions.snapshot() of the tutorial's L.Classifier(MLP) at 784-16-16-10
+        Path file = Fixtures.chainer("snapshot_iter_7", dir);
+        ModelFiles.LoadedModel loaded = ModelFiles.loadNpz(file);
+        assertEquals("784-16-16-10", loaded.model().architecture());
+        assertEquals("snapshot_iter_7", loaded.source());
+        assertEquals(List.of("read the model of a trainer snapshot (updater/model:main/predictor/...)"), loaded.notes());
+        Map<String, NpyArray> a = Npz.read(file);
+        for (String key : List.of("l1/W", "l1/b", "l2/W", "l2/b", "l3/W", "l3/b")) {
+            assertArrayEquals(a.get("updater/model:main/predictor/" + key).toFloats(), Host.toArray(loaded.model().namedParams().get(key).data()), key);
+        }
+        // Chainer's outputs for the first five test images, in the snapshot's state
+        Map<String, NpyArray> next = Npz.read(Fixtures.chainer("next_step.npz", dir));
+        float[] x = new float[5 * 784];
+        io.digitstudio.data.LabeledImages test = io.digitstudio.data.Mnist.bundled().test();
+        for (int i = 0; i < 5; i++) test.copyFeatures(i, x, i * 784);
+        assertArrayEquals(next.get("logits").toFloats(), forward(loaded.model(), x, 5), 1e-5f);
+    }
+
+    @Test
+    void readsTheModelOfDigitStudiosOwnSnapshot() throws IOException {
+        // DigitStudio's snapshots keep the model, with its spec, under the same key as Chainer's trainer, unwrapped
+        Network m = new Network(io.digitstudio.nn.NetworkSpec.parse("conv 4 5, relu, maxpool 2, linear 10"), new int[]{1, 28, 28}, 10, new Rng(4));
+        Map<String, NpyArray> snapshot = new LinkedHashMap<>();
+        snapshot.put("digitstudio/snapshot_version", NpyArray.scalar(1L));
+        ModelFiles.toArrays(m, ModelInfo.NONE).forEach((k, v) -> snapshot.put("updater/model:main/" + k, v));
+        snapshot.put("updater/optimizer:main/conv1/W/v", NpyArray.ofFloats(new float[100], 4, 1, 5, 5));
+        snapshot.put("updater/iteration", NpyArray.scalar(3L));
+        snapshot.put("digitstudio/config/network", NpyArray.ofText("conv 4 5, relu, maxpool 2, linear 10"));
+        ModelFiles.LoadedModel loaded = ModelFiles.fromArrays(snapshot, "snapshot_epoch_0001.npz");
+        assertEquals(m.spec().text(), loaded.model().spec().text());
+        float[] x = new float[784];
+        for (int i = 0; i < x.length; i++) x[i] = (i % 29) / 29f;
+        assertArrayEquals(Host.toArray(m.forward(Variable.of(x, 1, 1, 28, 28)).data()),
+                Host.toArray(loaded.model().forward(Variable.of(x, 1, 1, 28, 28)).data()), 0f);
+
+        Map<String, NpyArray> noModel = new LinkedHashMap<>();
+        noModel.put("updater/iteration", NpyArray.scalar(3L));
+        assertEquals("x.npz: a trainer snapshot without a model under 'updater/model:main/'", error(noModel).replace("m.npz", "x.npz"));
+        Map<String, NpyArray> broken = new LinkedHashMap<>(snapshot);
+        broken.remove("updater/model:main/conv1/b");
+        assertEquals("s.npz (updater/model:main/): missing key 'conv1/b'",
+                assertThrows(FormatException.class, () -> ModelFiles.fromArrays(broken, "s.npz")).getMessage());
+    }
+
     private String error(Map<String, NpyArray> arrays) {
         return assertThrows(FormatException.class, () -> ModelFiles.fromArrays(arrays, "m.npz")).getMessage();
     }
