@@ -58,6 +58,22 @@ class EvaluationCliTest {
     }
 
     @Test
+    void evalAndPredictTakeTheModelOfAChainerTrainerSnapshot() throws Exception {
+        Path snapshot = io.digitstudio.io.Fixtures.chainer("snapshot_iter_7", dir);
+        CliTest.Run eval = CliTest.run("eval", "--model", snapshot.toString(), "--test-size", "500");
+        assertEquals(0, eval.code(), eval.err());
+        assertTrue(eval.err().contains("note: read the model of a trainer snapshot (updater/model:main/predictor/...)"), eval.err());
+        assertTrue(eval.out().matches("(?s).*test_accuracy:[0-9.]+.*"), eval.out());
+
+        io.digitstudio.data.DrawnDigitsAccess drawings = new io.digitstudio.data.DrawnDigitsAccess(5);
+        Path image = dir.resolve("d3.png");
+        javax.imageio.ImageIO.write(drawings.draw(3, 200), "png", image.toFile());
+        CliTest.Run predict = CliTest.run("predict", "--model", snapshot.toString(), "--format", "csv", image.toString());
+        assertEquals(0, predict.code(), predict.err());
+        assertEquals(2, predict.out().strip().lines().count(), predict.out());
+    }
+
+    @Test
     void predictWritesCsvAndJsonWithEveryProbability() throws Exception {
         io.digitstudio.data.DrawnDigitsAccess drawings = new io.digitstudio.data.DrawnDigitsAccess(5);
         for (int d : new int[]{3, 8}) javax.imageio.ImageIO.write(drawings.draw(d, 200), "png", dir.resolve("d" + d + ".png").toFile());

@@ -215,6 +215,26 @@ class DrawViewTest extends AppStory {
     }
 
     @Test
+    void aChainerTrainerSnapshotOpensAsItsModel(FxRobot robot) throws Exception {
+        openDraw(robot);
+        ActiveModel builtIn = app.models().activeProperty().get();
+        // what Chainer's extensions.snapshot() writes, with no .npz in its name
+        Path snapshot = io.digitstudio.io.Fixtures.chainer("snapshot_iter_7", dir);
+        app.dialogs.willChoose(snapshot);
+        robot.clickOn("#openModelButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.models().activeProperty().get() != builtIn);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(app.dialogs.errors.isEmpty(), app.dialogs.errors.toString());
+        assertEquals("784-16-16-10", app.models().activeProperty().get().architecture());
+        assertTrue(robot.lookup("#activeModelLabel").queryAs(Label.class).getText().contains("snapshot_iter_7"));
+        assertTrue(app.dialogs.infos.stream().anyMatch(i -> i.contains("read the model of a trainer snapshot")), app.dialogs.infos.toString());
+        stroke(robot, new double[]{160, 50}, new double[]{160, 270});
+        awaitPrediction();
+        Predictor direct = new Predictor(ModelFiles.loadNpz(snapshot).model());
+        assertArrayEquals(direct.predict(vm().inputProperty().get()).probabilities(), vm().predictionProperty().get().probabilities(), 1e-6f);
+    }
+
+    @Test
     void savingWritesAModelThatPredictsTheSameAndIsRemembered(FxRobot robot) throws Exception {
         openDraw(robot);
         Path saved = dir.resolve("mine.npz");

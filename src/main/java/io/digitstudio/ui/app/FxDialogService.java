@@ -43,7 +43,10 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public Optional<Path> openModel() {
-        return remember(chooser("Open model", "Chainer NPZ models (*.npz)", "*.npz").showOpenDialog(owner));
+        // Chainer's extensions.snapshot() names its files snapshot_iter_N, with no extension
+        FileChooser c = chooser("Open model", "Models and trainer snapshots (*.npz, snapshot_*)", "*.npz", "snapshot_*");
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+        return remember(c.showOpenDialog(owner));
     }
 
     @Override
