@@ -4,6 +4,7 @@ import io.digitstudio.data.SerialIterator;
 import io.digitstudio.io.FormatException;
 import io.digitstudio.io.ModelFiles;
 import io.digitstudio.io.NpyArray;
+import io.digitstudio.io.NpzDeserializer;
 import io.digitstudio.io.Npz;
 import io.digitstudio.nn.Link;
 import io.digitstudio.nn.Parameter;
@@ -115,7 +116,6 @@ public final class ChainerSnapshot {
         for (Map.Entry<String, UpdateRule> e : optimizer.rules().entrySet()) {
             String key = statePrefix + e.getKey() + "/";
             Parameter p = optimizer.target().namedParams().get(e.getKey());
-            Map<String, float[]> state = new LinkedHashMap<>();
             for (String s : e.getValue().state().keySet()) {
                 NpyArray a = arrays.get(key + s);
                 if (a == null) throw new FormatException(name + ": missing key '" + key + s + "'");
@@ -123,10 +123,10 @@ public final class ChainerSnapshot {
                     throw new FormatException(name + ": " + key + s + " has shape " + a.shapeString() + " but " + e.getKey() + " has shape " + shapeString(p.shape()));
                 }
                 if (!a.dtype().isFloat()) throw new FormatException(name + ": " + key + s + " has dtype " + a.dtype().descr() + ", expected float32 (<f4)");
-                state.put(s, a.toFloats());
             }
+            // the rule reads itself, as from DigitStudio's own snapshots, from where Chainer put this parameter's state
             try {
-                e.getValue().restore(state, longAt(key + "t"));
+                e.getValue().serialize(new NpzDeserializer(arrays, key, name));
             } catch (IllegalArgumentException ex) {
                 throw new FormatException(name + ": " + ex.getMessage());
             }
@@ -149,6 +149,15 @@ public final class ChainerSnapshot {
         NpyArray detail = require(ITERATOR + "previous_epoch_detail");
         return new SerialIterator.State((int) position, (int) epoch, longAt(ITERATOR + "is_new_epoch") != 0, detail.toDoubles()[0],
                 order == null ? null : order.toInts(), rngState);
+    }
+
+    /** Puts the iterator where Chainer's was: this epoch's order and the position in it; it keeps its own random state. */
+    public void restoreIterator(SerialIterator iterator) {
+        try {
+            iterator.restore(iteratorState(iterator.state().rngState()));
+        } catch (IllegalArgumentException ex) {
+            throw new FormatException(name + ": " + ex.getMessage());
+        }
     }
 
     private static String shapeString(long[] shape) {

@@ -139,6 +139,14 @@ class ModelFilesTest {
         assertArrayEquals(Host.toArray(m.forward(Variable.of(x, 1, 1, 28, 28)).data()),
                 Host.toArray(loaded.model().forward(Variable.of(x, 1, 1, 28, 28)).data()), 0f);
 
+        // and a snapshot DigitStudio wrote before (src/test/resources/fixtures/snapshot-v1)
+        try (java.io.InputStream in = ModelFilesTest.class.getResourceAsStream("/fixtures/snapshot-v1/snapshot_epoch_0001.npz")) {
+            Map<String, NpyArray> v1 = Npz.read(in, "snapshot_epoch_0001.npz");
+            ModelFiles.LoadedModel old = ModelFiles.fromArrays(v1, "snapshot_epoch_0001.npz");
+            assertEquals("784-20-20-10", old.model().architecture());
+            assertArrayEquals(v1.get("updater/model:main/l2/W").toFloats(), Host.toArray(old.model().namedParams().get("l2/W").data()));
+        }
+
         Map<String, NpyArray> noModel = new LinkedHashMap<>();
         noModel.put("updater/iteration", NpyArray.scalar(3L));
         assertEquals("x.npz: a trainer snapshot without a model under 'updater/model:main/'", error(noModel).replace("m.npz", "x.npz"));

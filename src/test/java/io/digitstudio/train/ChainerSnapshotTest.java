@@ -67,8 +67,10 @@ class ChainerSnapshotTest {
         for (int i = 0; i < batch.length; i++) assertEquals(it.order()[256 + i], batch[i], "Chainer's next batch is order[256:384]");
         // DigitStudio's iterator takes the position and the order as they are
         SerialIterator iterator = new SerialIterator(640, 128, true, true, 3);
-        iterator.restore(it);
+        s.restoreIterator(iterator);
         assertArrayEquals(batch, iterator.next());
+        String other = assertThrows(FormatException.class, () -> s.restoreIterator(new SerialIterator(600, 128, true, true, 3))).getMessage();
+        assertEquals("snapshot_iter_7: snapshot order has 640 entries, dataset has 600", other);
     }
 
     @Test
