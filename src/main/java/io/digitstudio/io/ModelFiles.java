@@ -132,14 +132,6 @@ public final class ModelFiles {
      * refused with a message that names the key and both shapes.
      */
     public static LoadedModel fromArrays(Map<String, NpyArray> arrays, String name) {
-        Map<String, NpyArray> inner = snapshotModel(arrays);
-        if (inner != null) {
-            LoadedModel m = fromArrays(inner, name);
-            List<String> notes = new ArrayList<>();
-            notes.add(name + " is a training snapshot: using the model it holds (resuming the snapshot continues its training)");
-            notes.addAll(m.notes());
-            return new LoadedModel(m.model(), m.meta(), m.text(), notes, m.source());
-        }
         List<String> notes = new ArrayList<>();
         String within = snapshotModelPrefix(arrays, name);
         if (within != null) {
@@ -147,12 +139,17 @@ public final class ModelFiles {
             arrays.forEach((k, v) -> {
                 if (k.startsWith(within)) model.put(k.substring(within.length()), v);
             });
-            notes.add("read the model of a trainer snapshot (" + within + "...)");
+            // only DigitStudio's own snapshots can be resumed with train --resume
+            notes.add(name + " is a training snapshot: using the model it holds " + (arrays.containsKey(SNAPSHOT_VERSION)
+                    ? "(resuming the snapshot continues its training)" : "(under " + within + ")"));
             LoadedModel m = fromModelArrays(model, name + " (" + within + ")", notes);
             return new LoadedModel(m.model(), m.meta(), m.text(), m.notes(), name);
         }
         return fromModelArrays(arrays, name, notes);
     }
+
+    /** The entry that marks a snapshot as DigitStudio's. */
+    private static final String SNAPSHOT_VERSION = META_PREFIX + "snapshot_version";
 
     /**
      * Where a trainer snapshot ({@code serializers.save_npz(file, trainer)}, as Chainer's {@code extensions.snapshot()}
@@ -163,21 +160,21 @@ public final class ModelFiles {
         boolean snapshot = false;
         boolean classifier = true;
         for (String key : arrays.keySet()) {
-            if (!key.startsWith(SNAPSHOT_MODEL)) continue;
+            if (!key.startsWith(SNAPSHOT_MODEL_PREFIX)) continue;
             snapshot = true;
-            classifier &= key.startsWith(SNAPSHOT_MODEL + CLASSIFIER_PREDICTOR);
+            classifier &= key.startsWith(SNAPSHOT_MODEL_PREFIX + CLASSIFIER_PREDICTOR);
         }
         if (!snapshot) {
             if (arrays.keySet().stream().anyMatch(k -> k.startsWith("updater/"))) {
-                throw new FormatException(name + ": a trainer snapshot without a model under '" + SNAPSHOT_MODEL + "'");
+                throw new FormatException(name + ": a trainer snapshot without a model under '" + SNAPSHOT_MODEL_PREFIX + "'");
             }
             return null;
         }
-        return classifier ? SNAPSHOT_MODEL + CLASSIFIER_PREDICTOR : SNAPSHOT_MODEL;
+        return classifier ? SNAPSHOT_MODEL_PREFIX + CLASSIFIER_PREDICTOR : SNAPSHOT_MODEL_PREFIX;
     }
 
-    /** The model's entries in a trainer snapshot, as Chainer's StandardUpdater names its main optimizer's target. */
-    public static final String SNAPSHOT_MODEL = "updater/model:main/";
+    /** Where a trainer's snapshot (Chainer's and ours) keeps the model's arrays: its main optimizer's target. */
+    public static final String SNAPSHOT_MODEL_PREFIX = "updater/model:main/";
     /** Chainer's {@code L.Classifier} keeps the network it wraps as {@code predictor}. */
     public static final String CLASSIFIER_PREDICTOR = "predictor/";
 
@@ -197,32 +194,6 @@ public final class ModelFiles {
         }
         Network model = text.containsKey(SPEC) ? fromSpec(arrays, text.get(SPEC), name, notes) : inferMlp(arrays, name, notes);
         return new LoadedModel(model, meta, text, notes, name);
-    }
-
-    /** Where a trainer's snapshot (Chainer's and ours) keeps the model's arrays. */
-    public static final String SNAPSHOT_MODEL_PREFIX = "updater/model:main/";
-
-    /**
-     * The model's arrays of a trainer snapshot, under their own names, or null for a model file. Chainer's snapshots
-     * of an {@code L.Classifier} hold the network one level deeper, under {@code predictor/}.
-     */
-    private static Map<String, NpyArray> snapshotModel(Map<String, NpyArray> arrays) {
-        boolean model = false;
-        for (String key : arrays.keySet()) {
-            if (key.startsWith(SNAPSHOT_MODEL_PREFIX)) model = true;
-            else if (!key.startsWith(META_PREFIX) && !key.startsWith("updater/")) return null;
-        }
-        if (!model) return null;
-        Map<String, NpyArray> inner = new LinkedHashMap<>();
-        arrays.forEach((k, v) -> {
-            if (k.startsWith(SNAPSHOT_MODEL_PREFIX)) inner.put(k.substring(SNAPSHOT_MODEL_PREFIX.length()), v);
-        });
-        if (inner.keySet().stream().allMatch(k -> k.startsWith("predictor/"))) {
-            Map<String, NpyArray> predictor = new LinkedHashMap<>();
-            inner.forEach((k, v) -> predictor.put(k.substring("predictor/".length()), v));
-            return predictor;
-        }
-        return inner;
     }
 
     /** The network a file's spec describes, filled with its weights; every key and shape must fit. */

@@ -42,9 +42,9 @@ public final class ChainerSnapshot {
         this.arrays = arrays;
         this.name = name;
         String prefix = ModelFiles.snapshotModelPrefix(arrays, name);
-        if (prefix == null) throw new FormatException(name + ": not a trainer snapshot (no " + ModelFiles.SNAPSHOT_MODEL + " entries)");
+        if (prefix == null) throw new FormatException(name + ": not a trainer snapshot (no " + ModelFiles.SNAPSHOT_MODEL_PREFIX + " entries)");
         this.modelPrefix = prefix;
-        this.statePrefix = OPTIMIZER + prefix.substring(ModelFiles.SNAPSHOT_MODEL.length());
+        this.statePrefix = OPTIMIZER + prefix.substring(ModelFiles.SNAPSHOT_MODEL_PREFIX.length());
     }
 
     public static ChainerSnapshot read(Path file) {

@@ -62,7 +62,7 @@ class EvaluationCliTest {
         Path snapshot = io.digitstudio.io.Fixtures.chainer("snapshot_iter_7", dir);
         CliTest.Run eval = CliTest.run("eval", "--model", snapshot.toString(), "--test-size", "500");
         assertEquals(0, eval.code(), eval.err());
-        assertTrue(eval.err().contains("note: read the model of a trainer snapshot (updater/model:main/predictor/...)"), eval.err());
+        assertTrue(eval.err().contains("note: snapshot_iter_7 is a training snapshot: using the model it holds (under updater/model:main/predictor/)"), eval.err());
         assertTrue(eval.out().matches("(?s).*test_accuracy:[0-9.]+.*"), eval.out());
 
         io.digitstudio.data.DrawnDigitsAccess drawings = new io.digitstudio.data.DrawnDigitsAccess(5);

@@ -109,7 +109,7 @@ class ModelFilesTest {
         ModelFiles.LoadedModel loaded = ModelFiles.loadNpz(file);
         assertEquals("784-16-16-10", loaded.model().architecture());
         assertEquals("snapshot_iter_7", loaded.source());
-        assertEquals(List.of("read the model of a trainer snapshot (updater/model:main/predictor/...)"), loaded.notes());
+        assertEquals(List.of("snapshot_iter_7 is a training snapshot: using the model it holds (under updater/model:main/predictor/)"), loaded.notes());
         Map<String, NpyArray> a = Npz.read(file);
         for (String key : List.of("l1/W", "l1/b", "l2/W", "l2/b", "l3/W", "l3/b")) {
             assertArrayEquals(a.get("updater/model:main/predictor/" + key).toFloats(), Host.toArray(loaded.model().namedParams().get(key).data()), key);

@@ -227,7 +227,7 @@ class DrawViewTest extends AppStory {
         assertTrue(app.dialogs.errors.isEmpty(), app.dialogs.errors.toString());
         assertEquals("784-16-16-10", app.models().activeProperty().get().architecture());
         assertTrue(robot.lookup("#activeModelLabel").queryAs(Label.class).getText().contains("snapshot_iter_7"));
-        assertTrue(app.dialogs.infos.stream().anyMatch(i -> i.contains("read the model of a trainer snapshot")), app.dialogs.infos.toString());
+        assertTrue(app.dialogs.infos.stream().anyMatch(i -> i.contains("snapshot_iter_7 is a training snapshot: using the model it holds")), app.dialogs.infos.toString());
         stroke(robot, new double[]{160, 50}, new double[]{160, 270});
         awaitPrediction();
         Predictor direct = new Predictor(ModelFiles.loadNpz(snapshot).model());
