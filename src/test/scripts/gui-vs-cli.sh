@@ -11,11 +11,13 @@ shift $(( $# < 3 ? $# : 3 )) || true
 [ "${1:-}" = "--" ] && shift
 jvm=(-Xmx512m "$@")
 command -v xvfb-run >/dev/null || { echo "needs xvfb-run" >&2; exit 2; }
-[ -f target/digitstudio.jar ] || { echo "build first: mvn -q package -DskipTests" >&2; exit 2; }
+[ -f target/digitstudio.jar ] && [ -d target/test-classes ] || { echo "build first: mvn -q package -DskipTests" >&2; exit 2; }
+# the window with the GUI bench scripted in it: test code, not part of the shipped app
+window=(-cp "target/test-classes:target/classes:target/lib/*" io.digitstudio.ui.app.ScriptedAppMain)
 out=$(mktemp); trap 'rm -f "$out"' EXIT
 for r in $(seq "$rounds"); do
   cli=$(java "${jvm[@]}" -jar target/digitstudio.jar bench --epochs 12 --threads "$threads" | sed -n 's/^train_seconds_per_epoch:\([0-9.]*\).*/\1/p')
-  gui=$(timeout 600 xvfb-run -a java "${jvm[@]}" -jar target/digitstudio.jar --gui-bench 12 --threads "$threads" --settle --runs "$runs" 2>/dev/null \
+  gui=$(timeout 600 xvfb-run -a java "${jvm[@]}" "${window[@]}" --gui-bench 12 --threads "$threads" --settle --runs "$runs" 2>/dev/null \
         | sed -n 's/^gui_train_seconds_per_epoch:\([0-9.]*\).*/\1/p' | tr '\n' ' ')
   line="round $r: command line $cli s, window"
   k=1
