@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 launcher=${1:-target/dist/DigitStudio/bin/DigitStudio}
 "$launcher" --version
-out=$("$launcher" train --epochs 1 --train-size 2000 --test-size 500 --out "$(mktemp -d)/check.npz")
+out=$("$launcher" train --epochs 1 --train-size 2000 --test-size 500 --no-record --out "$(mktemp -d)/check.npz")
 echo "$out"
 echo "$out" | grep -Eq '^epoch:01 train_loss:[0-9.]+ val_loss:[0-9.]+ val_accuracy:0\.[0-9]{4}' || { echo "installer check: unexpected train output" >&2; exit 1; }
 "$launcher" predict --top 1 assets/icons/digitstudio-256.png >/dev/null
