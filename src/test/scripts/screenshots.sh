@@ -32,6 +32,7 @@ for name in "${want[@]}"; do
     inside) shot inside --tab inside ;;                           # the built-in MLP and a drawn 7
     inside-lenet) shot inside-lenet --tab inside --cnn ;;         # the built-in CNN and a drawn 7
     runs)                                                         # three runs of the tutorial, named, overlaid
+      export DIGITSTUDIO_RUNS="$home/runs-compared"                # only these three, not the shots' own runs
       for lr in 0.001 0.01 0.1; do
         java -Xmx512m -jar target/digitstudio.jar train --epochs 4 --lr "$lr" --out "$home/lr-$lr.npz" >/dev/null 2>&1
         id=$(java -jar target/digitstudio.jar runs list | awk 'NR == 2 {print $1}')

@@ -117,10 +117,21 @@ final class ScreenshotMode {
                     var table = main.runs().table();
                     if (table.getItems().isEmpty()) return false;
                     if (table.getSelectionModel().getSelectedItems().isEmpty()) table.getSelectionModel().selectRange(0, Math.min(3, table.getItems().size()));
+                    var curves = main.runs().viewModel().curvesProperty().get(); // the selected runs' curves, read off the FX thread
+                    if (curves == null || curves.size() < Math.min(3, table.getItems().size())) {
+                        t0[0] = System.nanoTime();
+                        return false;
+                    }
                 }
                 SamplesViewModel samples = tabName.equals("samples") ? main.samples().viewModel() : null;
                 if (samples != null && samples.predictionsProperty().get() != null && samples.selectedProperty().get() < 0) {
                     samples.selectedProperty().set(0);
+                }
+                boolean waiting = samples != null && (samples.predictionsProperty().get() == null || samples.selectedProperty().get() < 0)
+                        || tabName.equals("draw") && main.draw().viewModel().readingProperty().get() == null;
+                if (waiting) { // the shot is taken 3 s after what it shows has arrived
+                    t0[0] = System.nanoTime();
+                    return false;
                 }
                 if (System.nanoTime() - t0[0] < 3_000_000_000L) return false;
                 save(stage, file);
