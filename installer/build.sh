@@ -46,9 +46,6 @@ slim "$(ls "$dist"/input/openblas-[0-9]*-linux-x86_64.jar)" \
 # Modules stay uncompressed in the image: the .deb's xz packs plain class files far better than jlink's zip does.
 modules=javafx.controls,javafx.swing,java.desktop,java.logging,java.management,java.prefs,java.xml
 modules=$modules,jdk.unsupported,jdk.unsupported.desktop
-# the app adds a compiler directive through the JVM's diagnostic-command MBean (UiCompilation): jdk.management holds
-# that MBean, and without jdk.jfr it lists a single command (checked on JDK 17.0.15)
-modules=$modules,jdk.management,jdk.jfr
 
 start=$(date +%s)
 jpackage --type app-image \

@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
 # The desktop app's training against the command line's, alternated ROUNDS times (default 5) in one sitting: each round
-# runs `bench --epochs 12`, then a settled window that trains the same 12 epochs RUNS times (default 2), and prints
-# every window run's seconds per epoch over the command line's (medians of epochs 2-12 for both), then the median ratio
+# runs `bench --epochs EPOCHS`, then a settled window that trains the same EPOCHS epochs RUNS times (default 2), and prints
+# every window run's seconds per epoch over the command line's (medians of epochs 2 and on for both), then the median ratio
 # of each run. On a noisy VM only such alternated ratios mean anything.
-# Usage: src/test/scripts/gui-vs-cli.sh [ROUNDS] [THREADS] [RUNS] [-- JVM_OPTION...]
+# Usage: [EPOCHS=12] src/test/scripts/gui-vs-cli.sh [ROUNDS] [THREADS] [RUNS] [-- JVM_OPTION...]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-rounds="${1:-5}"; threads="${2:-2}"; runs="${3:-2}"
+rounds="${1:-5}"; threads="${2:-2}"; runs="${3:-2}"; epochs="${EPOCHS:-12}"
 shift $(( $# < 3 ? $# : 3 )) || true
 [ "${1:-}" = "--" ] && shift
 jvm=(-Xmx512m "$@")
 command -v xvfb-run >/dev/null || { echo "needs xvfb-run" >&2; exit 2; }
-[ -f target/digitstudio.jar ] || { echo "build first: mvn -q package -DskipTests" >&2; exit 2; }
+[ -f target/digitstudio.jar ] && [ -d target/test-classes ] || { echo "build first: mvn -q package -DskipTests" >&2; exit 2; }
+# the window with the GUI bench scripted in it: test code, not part of the shipped app
+window=(-cp "target/test-classes:target/classes:target/lib/*" io.digitstudio.ui.app.ScriptedAppMain)
 out=$(mktemp); trap 'rm -f "$out"' EXIT
 for r in $(seq "$rounds"); do
-  cli=$(java "${jvm[@]}" -jar target/digitstudio.jar bench --epochs 12 --threads "$threads" | sed -n 's/^train_seconds_per_epoch:\([0-9.]*\).*/\1/p')
-  gui=$(timeout 600 xvfb-run -a java "${jvm[@]}" -jar target/digitstudio.jar --gui-bench 12 --threads "$threads" --settle --runs "$runs" 2>/dev/null \
+  cli=$(java "${jvm[@]}" -jar target/digitstudio.jar bench --epochs "$epochs" --threads "$threads" | sed -n 's/^train_seconds_per_epoch:\([0-9.]*\).*/\1/p')
+  gui=$(timeout 600 xvfb-run -a java "${jvm[@]}" "${window[@]}" --gui-bench "$epochs" --threads "$threads" --settle --runs "$runs" 2>/dev/null \
         | sed -n 's/^gui_train_seconds_per_epoch:\([0-9.]*\).*/\1/p' | tr '\n' ' ')
   line="round $r: command line $cli s, window"
   k=1

@@ -13,9 +13,9 @@ public final class Main {
     private Main() {
     }
 
-    /** Options that script the desktop app (see the UI's ScreenshotMode) rather than run the command line. */
+    /** No arguments open the window; anything else is the command line's (which answers unknown options itself). */
     static boolean opensWindow(String[] args) {
-        return args.length == 0 || args[0].equals("--screenshot") || args[0].equals("--gui-bench") || args[0].equals("--memory-story");
+        return args.length == 0;
     }
 
     public static void main(String[] args) {

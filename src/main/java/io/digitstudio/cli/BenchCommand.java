@@ -54,19 +54,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--predict", description = "Instead of training, time the Draw view's path: render a drawing, prepare it MNIST-style, classify it.")
     boolean predict;
 
-    @Option(names = "--conv", description = "Instead of training, time LeNet's second convolution through libnd4j's conv2d ops and through ours.")
-    boolean conv;
-
     @Override
     public Integer call() {
-        if (predict && conv) throw new UserInputException("--predict and --conv are two different benchmarks: give one of them");
         if (modelFile != null && !predict) throw new UserInputException("--model-file applies to --predict (training is timed on a new network)");
         if (predict) return benchPredict();
-        if (conv) {
-            Startup.engine();
-            System.out.println(io.digitstudio.nn.ConvBench.run(30));
-            return 0;
-        }
         TrainingOptions net = new TrainingOptions();
         net.model = model;
         net.units = units;

@@ -20,8 +20,8 @@ final class Activation extends Function {
         int n = (int) x.length();
         switch (kind) {
             case RELU -> {
-                // Math.max compiles to vector max; a compare-and-pick loop mispredicts on half the units and ran 10x
-                // slower. It also keeps NaN, as numpy.maximum does in Chainer's relu
+                // Math.max compiles to a vector max, with no branch to mispredict on half the units; it also keeps
+                // NaN, as numpy.maximum does in Chainer's relu
                 for (int i = 0; i < n; i++) v[i] = Math.max(v[i], 0f);
             }
             case SIGMOID -> {

@@ -22,9 +22,9 @@ import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
  * backward. The result and the gradients are bit for bit those of the three functions in a row (ReLU and max do not
  * round), a tested identity; the feature map before pooling never goes to memory.
  *
- * <p>Why this way, measured on LeNet's layers ({@code bench --conv}, README): libnd4j's own conv2d/conv2d_bp ops took
- * 2x and 7x as long, and one batch-wide im2col with a single product took 1.5-2.5x as long forward (its column buffer
- * and the transposes go through memory).
+ * <p>Why this way (decision record 0001, measured by the test code's {@code ConvBench}): per image, the columns stay in
+ * the core's cache and nothing is transposed, where libnd4j's own conv2d ops and one batch-wide im2col send a
+ * batch-sized column buffer and its transposes through memory.
  *
  * <p>With two {@link Cores} each takes half the images forward; backward, W's gradient is accumulated on one core while
  * the other computes x's. Every value is computed as on one core, so the bits do not depend on the count.

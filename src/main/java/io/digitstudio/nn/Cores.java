@@ -107,7 +107,8 @@ public final class Cores {
 
     /**
      * A short busy wait without the CPU's pause hint: on a virtual machine a pause loop makes the hypervisor take the
-     * core away (pause-loop exiting), which cost 0.2 ms per hand-over, a fifth of a training step.
+     * core away (pause-loop exiting), which costs a large part of a training step at each hand-over (decision record
+     * 0003).
      */
     private static void spin() {
         for (int i = 0; i < 32; i++) SINK.lazySet(i);
@@ -116,11 +117,9 @@ public final class Cores {
     /**
      * One round of a wait that has lasted {@code waited} ns, before the waiting thread parks: a bare spin at first, then
      * a yield. A yield hands the core to a thread of the process that is ready to run on it (the JIT compiler, the
-     * window's threads) and returns at once when there is none. Why: while a step's parts wait for each other and a
-     * worker waits for the next step, the spinning took 0.35-0.57 s of a 12-epoch run's 7 core-seconds on two cores,
-     * about what the window and the JIT need then; spun away, that work took its cores from the parts instead.
-     * Measured side by side (README, "Every core"): a window's first run 0.6-8% faster in four sittings (4% pooled),
-     * the command line unchanged, LeNet on the command line about 2% slower (near the VM's noise).
+     * window's threads) and returns at once when there is none. Why: on a machine with few cores, a thread that only
+     * spins keeps the JIT compiler and the window's threads off its core, and they then take a core from a part of
+     * the step, which holds the whole step (decision record 0003).
      */
     static Wait waitRound(long waited) {
         if (waited >= SPIN_NANOS) return Wait.PARK;
@@ -147,8 +146,7 @@ public final class Cores {
 
     /**
      * How long a wait spins before it yields: most waits between a step's parts end within a few microseconds, and a
-     * yield costs a system call. {@code -Ddigitstudio.spinOnly=true} spins until parking, as before, to measure the
-     * difference.
+     * yield costs a system call. {@code -Ddigitstudio.spinOnly=true} spins until parking, to measure the difference.
      */
     static final long YIELD_AFTER_NANOS = Boolean.getBoolean("digitstudio.spinOnly") ? Long.MAX_VALUE : 20_000L;
 

@@ -4,8 +4,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Moves float32 arrays between ND4J's native memory and Java arrays in one bulk copy each way. Element-wise kernels
- * run on the Java side: for a few thousand floats a JIT-compiled loop takes about a microsecond, while any native op
- * costs 7-40 microseconds of call overhead alone.
+ * run on the Java side: for a few thousand floats a compiled Java loop is done before a native op's call overhead
+ * alone is paid (decision record 0001).
  */
 public final class Host {
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[10][0]);

@@ -23,8 +23,8 @@ public final class Workspace {
     private final ArrayPool<short[]> shorts = new ArrayPool<>(short[]::new, a -> a.length);
     private final ArrayPool<float[]> floats = new ArrayPool<>(float[]::new, a -> a.length);
     /**
-     * The key a lookup uses, pointed at the asked dims: a new key per request was garbage every step (a stored key
-     * gets its own copy).
+     * The key a lookup uses, pointed at the asked dims, so a lookup makes no garbage (a stored key gets its own
+     * copy).
      */
     private final Shape probe = new Shape(null);
     private long allocations;

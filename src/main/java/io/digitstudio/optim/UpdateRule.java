@@ -72,8 +72,7 @@ public abstract class UpdateRule {
         System.arraycopy(old, from, next, from, m);
         updateCore(next, grad, from, to);
         NativeFloats.write(next, from, param.data(), from, m);
-        // the largest magnitude is infinite or NaN iff some value is; a max reduction compiles to vector code, a test
-        // of each value's bits did not and took a third of the update
+        // the largest magnitude is infinite or NaN iff some value is: a max reduction, which compiles to vector code
         float largest = 0f;
         for (int i = from; i < to; i++) largest = Math.max(largest, Math.abs(next[i]));
         return largest <= Float.MAX_VALUE;

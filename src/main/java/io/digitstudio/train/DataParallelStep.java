@@ -129,8 +129,7 @@ final class DataParallelStep {
     private int parts;
 
     /**
-     * Copies examples {@code from} … {@code to - 1} of the batch in. A method of its own: as a loop inside the part's
-     * body it made the JIT compile the whole forward and backward pass again for that loop (on-stack replacement).
+     * Copies examples {@code from} … {@code to - 1} of the batch in.
      */
     private static void read(Dataset data, int[] indices, int from, int to, float[] x, int[] labels, int d) {
         for (int i = from; i < to; i++) {

@@ -84,8 +84,7 @@ public final class Evaluator {
 
     /**
      * One batch through {@code net}: its loss and accuracy sums (n times the means) added to part {@code p}'s, its
-     * predictions collected or counted when asked. A method of its own so that the JIT compiles it once as it is:
-     * inside the parts' batch loop it was compiled again and again with the loop (on-stack replacement).
+     * predictions collected or counted when asked.
      */
     private void batch(Network net, Workspace space, ExampleBatch b, int n, int from, long[][] counts, int[] predictions, float[] confidences,
                        double[] lossSums, double[] accSums, int p) {

@@ -47,7 +47,7 @@ public final class LayerStats implements Extension {
     static final int DEAD_EVERY = 4;
     /**
      * Iterations between samples as the app takes them: about 9 an epoch of the tutorial, enough for the chart, and a
-     * few per cent of the MLP's training time (measured with {@code bench --health on}).
+     * small share of the MLP's training time ({@code bench --health on} prints it).
      */
     public static final int DEFAULT_EVERY = 50;
     private long copiedAt = -1;

@@ -335,8 +335,7 @@ public final class TrainingLoop {
 
     /**
      * One iteration: the next batch, forward, backward, update, the epoch's end when it comes, the extensions; null,
-     * or how the run ends. A method of its own, not the body of the run's loop: the JIT compiles it once, where as a
-     * loop body it had the whole run method compiled again (on-stack replacement) in each run of a session.
+     * or how the run ends.
      */
     private End iterate(List<Extension> ordered, long totalIterations, long start) throws InterruptedException {
         if (!control.awaitRunnable()) {
@@ -410,20 +409,14 @@ public final class TrainingLoop {
         published = Map.copyOf(optimizer.hyperparams());
     }
 
-    /**
-     * Tells the listeners of an iteration. With {@link #runExtensions}, a method of its own, not a loop in iterate:
-     * HotSpot counts a loop's back edges towards compiling the method that holds it, so with the window's two listeners
-     * and three extensions iterate crossed C2's threshold in the middle of a run and took 0.2-0.25 s of a core to
-     * compile (it inlines the step's bookkeeping), where the command line, with none, keeps it in its first-tier code.
-     * Kept apart, iterate is compiled the same way whoever listens, and these two small loops compile quickly.
-     */
+    /** Tells the listeners of an iteration. */
     private void tellIteration(float loss, float acc, double lr, long totalIterations, long start) {
         IterationEvent ev = new IterationEvent(iterator.epoch() + (iterator.isNewEpoch() ? 0 : 1), iteration, totalIterations,
                 iterator.epochDetail(), loss, acc, (System.nanoTime() - start) / 1e9, lr);
         for (TrainingListener li : listeners) li.onIteration(ev);
     }
 
-    /** Calls each extension whose trigger fires, in priority order (see {@link #tellIteration} for why apart). */
+    /** Calls each extension whose trigger fires, in priority order. */
     private void runExtensions(List<Extension> ordered) {
         for (Extension e : ordered) if (e.trigger().fire(this)) e.call(this);
     }

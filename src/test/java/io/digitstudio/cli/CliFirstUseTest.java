@@ -99,10 +99,6 @@ class CliFirstUseTest {
 
     @Test
     void optionsThatMakeNoSenseTogetherAreRefusedInOneLine() throws Exception {
-        CliTest.Run both = CliTest.run("bench", "--predict", "--conv");
-        assertEquals(2, both.code());
-        oneLine(both);
-        assertTrue(both.err().contains("--predict and --conv are two different benchmarks"), both.err());
         CliTest.Run modelFile = CliTest.run("bench", "--model-file", "m.npz", "--epochs", "1");
         assertEquals(2, modelFile.code());
         assertTrue(modelFile.err().contains("--model-file applies to --predict"), modelFile.err());

@@ -11,14 +11,18 @@ public final class DesktopLauncher {
     }
 
     public static void launch(String[] args) {
+        launch(DigitStudioApp.class, args);
+    }
+
+    /** Launches {@code app} (the app, or a test's scripted subclass of it) with the same quiet logging. */
+    static void launch(Class<? extends Application> app, String[] args) {
         // From a plain jar JavaFX warns that it was loaded from the class path (it works the same), and java.util.prefs
         // announces its folder on first use: neither is news to a user.
         quiet("com.sun.javafx.application.PlatformImpl");
         quiet("java.util.prefs");
         quiet("javafx");
         headlessAwt();
-        UiCompilation.apply(); // before the toolkit's code runs hot: its compiles then stay off the training cores
-        Application.launch(DigitStudioApp.class, args);
+        Application.launch(app, args);
     }
 
     /**

@@ -11,10 +11,11 @@ import javafx.stage.Stage;
 import java.io.InputStream;
 
 /**
- * The desktop app: one window, titled DigitStudio, with the Train, Samples and Draw views. The window is shown first;
- * the engine and the built-in model come up behind it (the views say "starting…" for that moment).
+ * The desktop app: one window, titled DigitStudio, with the Train, Samples, Evaluate, Draw, My digits, Inside and Runs
+ * views. The window is shown first; the engine and the built-in model come up behind it (the views say "starting…" for
+ * that moment). Not final: the test code's scripted window (screenshots, GUI benchmarks) is this app plus a script.
  */
-public final class DigitStudioApp extends Application {
+public class DigitStudioApp extends Application {
     public static final String THEME = "/io/digitstudio/ui/theme.css";
     /** The smallest window everything fits in. */
     public static final double MIN_WIDTH = 1024;
@@ -49,7 +50,11 @@ public final class DigitStudioApp extends Application {
                 }
             }
         });
-        ScreenshotMode.maybeStart(getParameters().getRaw(), stage, services);
+    }
+
+    /** The services of the running window (null before {@link #start}). */
+    protected final AppServices services() {
+        return services;
     }
 
     /** The window's scene: the views, and above them the layer that shows toasts. */

@@ -15,9 +15,8 @@ import javafx.scene.layout.VBox;
  * goes first when more than {@link #MAX_SHOWN} would stack up. Clicks beside the toasts reach the views below.
  * <p>
  * Not ControlsFX's Notifications: their hide timer is a Timeline with a start delay, and a running Timeline makes
- * JavaFX pulse 60 times a second for the toast's whole life. A run started while the last run's toast was showing
- * had about 290 pulses instead of 40-60, and its UI and renderer threads used twice the CPU, taken from the training
- * parts on a two-core machine. Here only an {@link FxTicker} waits, and nothing moves.
+ * JavaFX pulse 60 times a second for the toast's whole life, and on a two-core machine each pulse takes CPU from
+ * the training parts (decision record 0005). Here only an {@link FxTicker} waits, and nothing moves.
  */
 public final class ToastLayer extends VBox {
     static final int MAX_SHOWN = 4;

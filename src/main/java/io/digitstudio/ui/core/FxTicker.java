@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Runs a task on the UI thread every few tens of milliseconds while started, at most one queued at a time; or once, a
  * while from now ({@link #later}). Unlike an AnimationTimer or a Timeline it does not make JavaFX pulse 60 times a
- * second: the scene is laid out and painted only when the task changed something. During a run on every core each
- * pulse took a core from a training part and held the whole step.
+ * second: the scene is laid out and painted only when the task changed something. During a run on every core a pulse
+ * takes a core from a training part and holds the whole step (decision record 0005).
  */
 public final class FxTicker {
     /** One daemon thread for every view's timing: it only hands tasks to the UI thread. */

@@ -111,8 +111,8 @@ public final class TrainView extends BorderPane {
         BooleanBinding live = Bindings.createBooleanBinding(() -> run.stateProperty().get().active(), run.stateProperty());
         SettingsPane settingsPane = new SettingsPane(settings, dialogs, locked, live, run::applyHyperparameters, presenter::status);
         setTop(new VBox(toolbar(locked), startBlocker(locked, settingsPane)));
-        // drawn from a bitmap when something else changes: after a chart update the software renderer repainted the
-        // whole window once or twice more (363 nodes, 50 ms each), redrawing the form, the table and every chart path
+        // drawn from a bitmap when something else changes, so a chart update does not make the software renderer
+        // redraw the form and the table
         settingsPane.setCache(true);
         table.setCache(true);
         setLeft(settingsPane);

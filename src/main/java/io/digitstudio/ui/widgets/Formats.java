@@ -23,7 +23,7 @@ public final class Formats {
     /**
      * {@code v} with {@code decimals} digits after the point, as {@code %.nf} writes it (halves rounded up), without
      * java.util.Formatter: the live texts and chart ticks are written several times a second during a run, and the
-     * Formatter's parsing was both the allocation and the code the JIT compiled meanwhile.
+     * Formatter parses its pattern and allocates at every call.
      */
     public static String fixed(double v, int decimals) {
         if (!Double.isFinite(v) || Math.abs(v) >= 1e15 || decimals > 9) return String.format(Locale.ROOT, "%." + decimals + "f", v);

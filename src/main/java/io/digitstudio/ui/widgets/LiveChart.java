@@ -29,10 +29,9 @@ import java.util.Locale;
 
 /**
  * A line chart for curves that grow while a model trains: the title, axis names and legend are labels styled by the
- * theme, the plot is one canvas redrawn when a series, an axis bound or the size changes. JavaFX's LineChart re-laid
- * out its axes, paths and a node per marker at every update, and on a two-core machine with the software renderer that
- * work (and the JIT compiling it) took a core from training for tens of milliseconds each second; a redraw here is a
- * few drawing commands over an image whose pixels {@link PlotRaster} draws, once for all the changes of an update.
+ * theme, the plot is one canvas redrawn when a series, an axis bound or the size changes. Not JavaFX's LineChart, which
+ * lays out its axes, paths and a node per marker at every update, work that takes a core from training on a two-core
+ * machine with the software renderer (decision record 0004); a redraw here is a few drawing commands over an image whose pixels {@link PlotRaster} draws, once for all the changes of an update.
  * Series colours come from the legend swatches' CSS ({@code .series-swatch.series0} …).
  */
 public final class LiveChart extends Region {

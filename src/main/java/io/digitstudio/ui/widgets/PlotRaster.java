@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * The pixels of a chart's plot, drawn here in plain Java: grid lines, anti-aliased polylines and markers into one ARGB
- * buffer that the chart shows as an image. JavaFX's canvas had its renderer rasterize every line with Marlin; on a
- * two-core machine with the software pipeline that rasterizing, and the JIT compiling it again and again, took a
- * core from the training run each second. Here a redraw is a few small loops that are compiled once.
+ * buffer that the chart shows as an image. A JavaFX canvas has the renderer rasterize every line with Marlin, which on a
+ * two-core machine with the software pipeline takes a core from the training run (decision record 0004). Here a
+ * redraw is a few small loops.
  */
 final class PlotRaster {
     private int width;

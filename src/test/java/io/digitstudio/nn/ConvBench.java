@@ -9,12 +9,17 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The measurement behind {@link Convolution2DFunction}'s design ({@code bench --conv}): LeNet's second convolution
+ * The measurement behind {@link Convolution2DFunction}'s design (decision record 0001): LeNet's second convolution
  * (batch 128, 20 to 50 channels, 5x5 on 12x12), forward and backward, through libnd4j's own {@code conv2d} and
- * {@code conv2d_bp} ops against this package's per-image im2col and sgemm. Medians over {@code reps} runs.
+ * {@code conv2d_bp} ops against this package's per-image im2col and sgemm. Medians over {@code reps} runs. Part of the
+ * benchmark suite ({@code src/test/scripts/bench-suite.sh}); {@code main} prints one line.
  */
 public final class ConvBench {
     private ConvBench() {
+    }
+
+    public static void main(String[] args) {
+        System.out.println(run(args.length > 0 ? Integer.parseInt(args[0]) : 30));
     }
 
     public static String run(int reps) {

@@ -24,10 +24,12 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Scripted runs of the real window, for documentation and measurement:
- * {@code --screenshot FILE [--tab train|samples|evaluate|draw|inside|runs] [--network lenet|SPEC] [--lr-at EPOCH:RATE]
- * [--model-file FILE.npz | --cnn]} saves the window as a
+ * {@code --screenshot FILE [--tab train|samples|evaluate|draw|mydigits|inside|runs] [--network lenet|SPEC]
+ * [--lr-at EPOCH:RATE] [--model-file FILE.npz | --cnn] [--number DIGITS]} saves the window as a
  * PNG (mid-run for the Train view, training the given network; with {@code --lr-at} the rate is changed live after that
- * epoch and the shot is taken three epochs later);
+ * epoch and the shot is taken three epochs later; with {@code --number} the Draw view reads those digits written side by
+ * side; the My digits view first keeps two drawings of each digit, drawn and labelled through the Draw view as a user
+ * does);
  * {@code --gui-bench N} trains the tutorial's configuration for N epochs through the Train view and prints the seconds
  * of training (and validation) per epoch, to compare with the CLI's {@code bench} ({@code --settle}: once the JIT
  * compiler is quiet; {@code --runs K}: K runs one after the other in the same window); with {@code --tab evaluate} the
@@ -61,8 +63,13 @@ final class ScreenshotMode {
             memoryStory(main);
         } else if (shot >= 0 && shot + 1 < args.size() && !tabName.equals("train")) {
             Path file = Path.of(args.get(shot + 1));
-            main.selectTab(tabName + "Tab");
-            long t0 = System.nanoTime();
+            main.selectTab((tabName.equals("mydigits") ? "myDigits" : tabName) + "Tab");
+            long[] t0 = {System.nanoTime()};
+            int numberAt = args.indexOf("--number");
+            String number = numberAt >= 0 && numberAt + 1 < args.size() ? args.get(numberAt + 1) : null;
+            Deque<int[]> toKeep = new ArrayDeque<>(); // {label, variant} drawings the My digits shot keeps first
+            if (tabName.equals("mydigits")) for (int v = 0; v < 2; v++) for (int d = 0; d < 10; d++) toKeep.add(new int[]{d, v});
+            boolean[] keeping = {false};
             boolean[] drawn = {false};
             // --model-file FILE or --cnn: the model to show (else the built-in MLP)
             int modelFile = args.indexOf("--model-file");
@@ -83,7 +90,23 @@ final class ScreenshotMode {
                 if (tabName.equals("inside") && main.inside().viewModel().lookProperty().get() == null) return false;
                 if (tabName.equals("draw") && !drawn[0]) {
                     drawn[0] = true;
-                    drawSeven(main.draw().viewModel());
+                    if (number == null) drawSeven(main.draw().viewModel());
+                    else draw(main.draw().viewModel(), HandDrawn.number(number, DrawViewModel.CANVAS));
+                }
+                if (tabName.equals("mydigits") && !toKeep.isEmpty()) { // draw, wait for the answer, press the right digit
+                    DrawViewModel d = main.draw().viewModel();
+                    if (!keeping[0]) {
+                        int[] k = toKeep.peek();
+                        d.clear();
+                        double size = k[1] == 0 ? 150 : 190, at = (DrawViewModel.CANVAS - size) / 2;
+                        draw(d, HandDrawn.digit(k[0], at + (k[1] == 0 ? -20 : 15), at - (k[1] == 0 ? 10 : -5), size * 0.62, size, k[1] == 0 ? 20 : 26));
+                        keeping[0] = true;
+                    } else if (d.predictionProperty().get() != null) {
+                        d.correct(toKeep.poll()[0]);
+                        keeping[0] = false;
+                        t0[0] = System.nanoTime();
+                    }
+                    return false;
                 }
                 if (tabName.equals("evaluate") && !drawn[0]) {
                     drawn[0] = true;
@@ -94,12 +117,23 @@ final class ScreenshotMode {
                     var table = main.runs().table();
                     if (table.getItems().isEmpty()) return false;
                     if (table.getSelectionModel().getSelectedItems().isEmpty()) table.getSelectionModel().selectRange(0, Math.min(3, table.getItems().size()));
+                    var curves = main.runs().viewModel().curvesProperty().get(); // the selected runs' curves, read off the FX thread
+                    if (curves == null || curves.size() < Math.min(3, table.getItems().size())) {
+                        t0[0] = System.nanoTime();
+                        return false;
+                    }
                 }
                 SamplesViewModel samples = tabName.equals("samples") ? main.samples().viewModel() : null;
                 if (samples != null && samples.predictionsProperty().get() != null && samples.selectedProperty().get() < 0) {
                     samples.selectedProperty().set(0);
                 }
-                if (System.nanoTime() - t0 < 3_000_000_000L) return false;
+                boolean waiting = samples != null && (samples.predictionsProperty().get() == null || samples.selectedProperty().get() < 0)
+                        || tabName.equals("draw") && main.draw().viewModel().readingProperty().get() == null;
+                if (waiting) { // the shot is taken 3 s after what it shows has arrived
+                    t0[0] = System.nanoTime();
+                    return false;
+                }
+                if (System.nanoTime() - t0[0] < 3_000_000_000L) return false;
                 save(stage, file);
                 System.exit(0);
                 return true;
@@ -182,6 +216,16 @@ final class ScreenshotMode {
         }
     }
 
+    private static void draw(DrawViewModel draw, List<PenStroke> strokes) {
+        for (PenStroke s : strokes) {
+            List<double[]> pts = s.points();
+            draw.penWidthProperty().set(s.width());
+            draw.beginStroke(pts.get(0)[0], pts.get(0)[1]);
+            for (int i = 1; i < pts.size(); i++) draw.extendStroke(pts.get(i)[0], pts.get(i)[1]);
+            draw.endStroke();
+        }
+    }
+
     private static void drawSeven(DrawViewModel draw) {
         List<double[]> pts = PenStroke.sampleSeven().get(0).points();
         draw.beginStroke(pts.get(0)[0], pts.get(0)[1]);
@@ -192,6 +236,8 @@ final class ScreenshotMode {
     /** The user story of the memory budget, step by step; each step is a condition polled until it holds. */
     private static void memoryStory(MainView main) {
         RunControl run = main.train().run();
+        // -Ddigitstudio.storyEpochs=N: shorter runs, for the benchmark suite's tiny settings
+        main.train().settings().epochsProperty().set(String.valueOf(Integer.getInteger("digitstudio.storyEpochs", 10)));
         Deque<BooleanSupplier> steps = new ArrayDeque<>();
         String[] label = {"start"};
         steps.add(() -> main.draw().viewModel().models().activeProperty().get() != null && report("started"));
@@ -201,7 +247,7 @@ final class ScreenshotMode {
                 run.start();
                 return true;
             });
-            steps.add(() -> run.stateProperty().get() == RunState.FINISHED && report("run " + n + " (10 epochs) finished"));
+            steps.add(() -> run.stateProperty().get() == RunState.FINISHED && report("run " + n + " (" + main.train().settings().epochsProperty().get() + " epochs) finished"));
             if (r == 1) {
                 for (SamplesViewModel.Split split : SamplesViewModel.Split.values()) {
                     steps.add(() -> {

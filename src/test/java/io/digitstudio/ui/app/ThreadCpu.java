@@ -18,8 +18,12 @@ final class ThreadCpu {
 
     /** Nanoseconds on a CPU so far by kind of thread (numbered threads of a kind, "C2 CompilerThread0", counted together). */
     static Map<String, Long> byName() {
+        return byName(Path.of("/proc/self/task"));
+    }
+
+    /** As {@link #byName()}, from a folder laid out as /proc/PID/task: one folder per thread with comm and schedstat. */
+    static Map<String, Long> byName(Path tasks) {
         Map<String, Long> nanos = new TreeMap<>();
-        Path tasks = Path.of("/proc/self/task");
         if (!Files.isDirectory(tasks)) return nanos;
         try (Stream<Path> ts = Files.list(tasks)) {
             for (Path t : (Iterable<Path>) ts::iterator) {
@@ -51,8 +55,13 @@ final class ThreadCpu {
 
     /** "name seconds, …" for the kinds of thread that used at least 5 ms since {@code before}, busiest first. */
     static String since(Map<String, Long> before) {
+        return since(before, byName());
+    }
+
+    /** As {@link #since(Map)}, between two readings. */
+    static String since(Map<String, Long> before, Map<String, Long> now) {
         StringBuilder out = new StringBuilder();
-        byName().entrySet().stream()
+        now.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
                 .filter(e -> e.getValue() >= 5_000_000L)
                 .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
