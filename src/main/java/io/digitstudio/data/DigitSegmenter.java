@@ -119,13 +119,24 @@ public final class DigitSegmenter {
             for (Group g : blocks) h = Math.max(h, g.height());
             this.height = h;
             this.stroke = strokeOf(blocks, labels);
+            double typical = typicalWidth(blocks, height);
             for (int k = 0; k < blocks.size(); k++) {
                 bounds.add(new Boundary(k, null, 0));
                 Group g = blocks.get(k);
                 if (g.width() < MIN_SPLIT_WIDTH * height) continue;
+                List<Boundary> inside = new ArrayList<>();
+                // the straight cuts where the block's width says digits meet, then the thinnest paths elsewhere
+                List<Group> parts = cut(g, labels, typical);
+                for (int i = 1; i < parts.size(); i++) inside.add(new Boundary(k, parts.get(i).left, inkOn(g, labels, parts.get(i).left)));
                 List<Cut> cuts = new ArrayList<>();
                 List<double[]> costs = candidateCuts(g, labels, height, stroke, cuts);
-                for (int i = 0; i < cuts.size(); i++) bounds.add(new Boundary(k, cuts.get(i), costs.get(i)[0]));
+                for (int i = 0; i < cuts.size(); i++) {
+                    boolean apart = true;
+                    for (Boundary b : inside) if (Math.abs(b.cut().meanX() - cuts.get(i).meanX()) < 0.12 * height) apart = false;
+                    if (apart) inside.add(new Boundary(k, cuts.get(i), costs.get(i)[0]));
+                }
+                inside.sort(Comparator.comparingDouble(b -> b.cut().meanX()));
+                bounds.addAll(inside);
             }
             bounds.add(new Boundary(blocks.size(), null, 0));
         }
@@ -203,6 +214,18 @@ public final class DigitSegmenter {
             }
             return box(map, labels, g, index);
         }
+    }
+
+    /** How many of the group's pixels the cut passes through. */
+    private static double inkOn(Group g, Labels labels, Cut cut) {
+        int ink = 0, w = labels.width();
+        for (int y = g.y0; y < g.y1; y++) {
+            int x = (int) Math.floor(cut.at(y));
+            if (x < g.x0 || x >= g.x1) continue;
+            int l = labels.label()[y * w + x];
+            if (l >= 0 && g.ids.get(l)) ink++;
+        }
+        return ink;
     }
 
     /** Blocks narrower than this share of the line's height are read whole. */

@@ -20,10 +20,10 @@ import java.util.List;
  * is not read as two halves that the network happens to be sure of.
  */
 public final class NumberReader {
-    /** What each digit of a reading costs, in log-probability. */
-    static final double PER_DIGIT = 0.3;
+    /** What each digit of a reading costs, in log-probability: a small reward, so that a cut the width calls for is taken unless the network is clearly surer of the whole. */
+    static final double PER_DIGIT = -0.2;
     /** What a cut through ink costs per stroke it crosses: touching digits meet by about one stroke. */
-    static final double PER_STROKE = 0.6;
+    static final double PER_STROKE = 0.2;
     /** What a piece much lower than its line costs (it is part of a digit), per share of the line's height below 0.6. */
     static final double LOW = 4;
     /**
