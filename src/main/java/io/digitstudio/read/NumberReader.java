@@ -34,6 +34,9 @@ public final class NumberReader {
     /** The widest a run of pieces may be, as a share of its line's height, unless it is one piece. */
     static final double WIDEST = 1.5;
 
+    /** A single block read at least this surely is taken as one digit by {@link #any} without a search. */
+    static final float SURE = 0.9f;
+
     private final Predictor predictor;
 
     public NumberReader(Predictor predictor) {
@@ -52,9 +55,15 @@ public final class NumberReader {
      */
     public Reading any(RgbImage picture) {
         DigitSegmenter.Segments segments = DigitSegmenter.segment(InkFinder.find(picture));
+        float[] x = DigitPreprocessor.fromInk(segments.whole());
+        List<DigitBox> blocks = segments.digits();
+        if (blocks.size() == 1) {
+            // one digit as wide as a digit, read surely: what a pen-up almost always is, without searching for cuts
+            Prediction whole = predictor.predict(x);
+            if (whole.confidence() >= SURE) return new Reading(List.of(new ReadDigit(blocks.get(0), x, whole)));
+        }
         Reading number = read(segments);
         if (number.digits().size() > 1) return number;
-        float[] x = DigitPreprocessor.fromInk(segments.whole());
         return new Reading(List.of(new ReadDigit(number.digits().get(0).box(), x, predictor.predict(x))));
     }
 
