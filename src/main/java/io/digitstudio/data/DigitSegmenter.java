@@ -52,7 +52,7 @@ public final class DigitSegmenter {
         public List<DigitBox> digits() {
             List<DigitBox> out = new ArrayList<>();
             for (int li = 0; li < lines.size(); li++) {
-                for (Group g : lines.get(li)) out.add(box(map, labels, g, li));
+                for (Group g : cutLine(lines.get(li), labels)) out.add(box(map, labels, g, li));
             }
             if (out.isEmpty()) throw new DataException(InkFinder.BLANK);
             return out;
@@ -61,8 +61,19 @@ public final class DigitSegmenter {
         /** How many digits the picture holds (without cutting them out). */
         public int count() {
             int n = 0;
-            for (List<Group> line : lines) n += line.size();
+            for (List<Group> line : lines) n += cutLine(line, labels).size();
             return n;
+        }
+
+        /**
+         * Every line with the places where it may be cut: between its blocks and along the thinnest paths through
+         * the blocks that may hold touching digits. A reader chooses among the cuts by reading the pieces.
+         */
+        public List<Line> candidates() {
+            List<Line> out = new ArrayList<>();
+            for (int li = 0; li < lines.size(); li++) out.add(new Line(map, labels, lines.get(li), li));
+            if (out.isEmpty()) throw new DataException(InkFinder.BLANK);
+            return out;
         }
 
         /** All the ink but dust, dots and specks, as one digit cropped to its box. */
@@ -77,6 +88,249 @@ public final class DigitSegmenter {
             if (all == null) throw new DataException(InkFinder.BLANK);
             return crop(map, labels, all);
         }
+    }
+
+    /**
+     * One line of digits and the boundaries a digit may start or end at, left to right: the first is the line's start,
+     * the last its end; between them, the start of each block after the first and the candidate cuts inside blocks.
+     */
+    public static final class Line {
+        /** Blocks that stand further apart than this share of the line's height are never one digit. */
+        static final double JOIN_GAP = 0.08;
+
+        private final InkMap map;
+        private final Labels labels;
+        private final List<Group> blocks;
+        private final List<Boundary> bounds = new ArrayList<>();
+        private final int index;
+        private final int height;
+        private final double stroke;
+
+        /** A boundary: the start of block {@code block} (cut null; block == blocks.size() is the line's end) or a cut inside it. */
+        private record Boundary(int block, Cut cut, double cost) {
+        }
+
+        Line(InkMap map, Labels labels, List<Group> blocks, int index) {
+            this.map = map;
+            this.labels = labels;
+            this.blocks = blocks;
+            this.index = index;
+            int h = 0;
+            for (Group g : blocks) h = Math.max(h, g.height());
+            this.height = h;
+            this.stroke = strokeOf(blocks, labels);
+            double typical = typicalWidth(blocks, height);
+            for (int k = 0; k < blocks.size(); k++) {
+                bounds.add(new Boundary(k, null, 0));
+                Group g = blocks.get(k);
+                if (g.width() < MIN_SPLIT_WIDTH * height) continue;
+                List<Boundary> inside = new ArrayList<>();
+                // the straight cuts where the block's width says digits meet, then the thinnest paths elsewhere
+                List<Group> parts = cut(g, labels, typical);
+                for (int i = 1; i < parts.size(); i++) inside.add(new Boundary(k, parts.get(i).left, inkOn(g, labels, parts.get(i).left)));
+                List<Cut> cuts = new ArrayList<>();
+                List<double[]> costs = candidateCuts(g, labels, height, stroke, cuts);
+                for (int i = 0; i < cuts.size(); i++) {
+                    boolean apart = true;
+                    for (Boundary b : inside) if (Math.abs(b.cut().meanX() - cuts.get(i).meanX()) < 0.12 * height) apart = false;
+                    if (apart) inside.add(new Boundary(k, cuts.get(i), costs.get(i)[0]));
+                }
+                inside.sort(Comparator.comparingDouble(b -> b.cut().meanX()));
+                bounds.addAll(inside);
+            }
+            bounds.add(new Boundary(blocks.size(), null, 0));
+        }
+
+        /** The typical width of the line's strokes, in working pixels. */
+        public double stroke() {
+            return stroke;
+        }
+
+        /** How many boundaries there are (at least two: the line's start and end). */
+        public int boundaries() {
+            return bounds.size();
+        }
+
+        /** The line's height: its tallest block's. */
+        public int height() {
+            return height;
+        }
+
+        /** Ink pixels that the cut at boundary {@code b} crosses (0 between blocks). */
+        public double cost(int b) {
+            return bounds.get(b).cost();
+        }
+
+        /** About where boundary {@code b} lies: the column a cut passes on average, or where a block starts or the line ends. */
+        public double position(int b) {
+            Boundary bd = bounds.get(b);
+            if (bd.cut() != null) return bd.cut().meanX();
+            return bd.block() < blocks.size() ? blocks.get(bd.block()).x0 : blocks.get(blocks.size() - 1).x1;
+        }
+
+        /** Whether boundary {@code b} is a cut through ink rather than a gap between blocks. */
+        public boolean isCut(int b) {
+            return bounds.get(b).cut() != null;
+        }
+
+        /** Whether one digit may lie between boundaries {@code a < b}: the blocks it spans stand close together. */
+        public boolean mayJoin(int a, int b) {
+            int right = Integer.MIN_VALUE;
+            for (int k = a + 1; k < b; k++) {
+                Boundary bd = bounds.get(k);
+                if (bd.cut() != null) continue;
+                for (int j = bounds.get(a).block(); j < bd.block(); j++) right = Math.max(right, blocks.get(j).x1);
+                if (blocks.get(bd.block()).x0 - right > JOIN_GAP * height) return false;
+            }
+            return true;
+        }
+
+        /** The ink between boundaries {@code a < b} as one digit; null when the cuts leave no ink between them. */
+        public DigitBox span(int a, int b) {
+            Boundary from = bounds.get(a), to = bounds.get(b);
+            int first = from.block(), last = to.cut() != null ? to.block() : to.block() - 1;
+            Group g = blocks.get(first).copy();
+            for (int k = first + 1; k <= last; k++) g.absorb(blocks.get(k));
+            g.left = from.cut();
+            g.right = to.cut();
+            if (g.left != null || g.right != null) {
+                int w = labels.width();
+                int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = -1, y1 = -1;
+                for (int y = g.y0; y < g.y1; y++) {
+                    for (int x = g.x0; x < g.x1; x++) {
+                        int l = labels.label()[y * w + x];
+                        if (l < 0 || !g.ids.get(l) || !g.owns(x, y)) continue;
+                        x0 = Math.min(x0, x);
+                        y0 = Math.min(y0, y);
+                        x1 = Math.max(x1, x + 1);
+                        y1 = Math.max(y1, y + 1);
+                    }
+                }
+                if (x1 < 0) return null;
+                g.x0 = x0;
+                g.y0 = y0;
+                g.x1 = x1;
+                g.y1 = y1;
+            }
+            return box(map, labels, g, index);
+        }
+    }
+
+    /** How many of the group's pixels the cut passes through. */
+    private static double inkOn(Group g, Labels labels, Cut cut) {
+        int ink = 0, w = labels.width();
+        for (int y = g.y0; y < g.y1; y++) {
+            int x = (int) Math.floor(cut.at(y));
+            if (x < g.x0 || x >= g.x1) continue;
+            int l = labels.label()[y * w + x];
+            if (l >= 0 && g.ids.get(l)) ink++;
+        }
+        return ink;
+    }
+
+    /** Blocks narrower than this share of the line's height are read whole. */
+    static final double MIN_SPLIT_WIDTH = 0.45;
+
+    /** The typical stroke width of a line's blocks: the median length of the vertical runs of their pixels. */
+    private static double strokeOf(List<Group> blocks, Labels labels) {
+        List<Integer> runs = new ArrayList<>();
+        int w = labels.width();
+        for (Group g : blocks) {
+            for (int x = g.x0; x < g.x1; x++) {
+                int run = 0;
+                for (int y = g.y0; y <= g.y1; y++) {
+                    int l = y < g.y1 ? labels.label()[y * w + x] : -1;
+                    if (l >= 0 && g.ids.get(l)) run++;
+                    else if (run > 0) {
+                        runs.add(run);
+                        run = 0;
+                    }
+                }
+            }
+        }
+        if (runs.isEmpty()) return 1;
+        runs.sort(null);
+        return runs.get(runs.size() / 2);
+    }
+
+    /**
+     * Where a block may be cut: the paths from its top to its bottom (one column sideways per row at most) that cross
+     * the least ink, each leaving a digit's worth of ink on both sides, at most a few per digit the block's width
+     * holds, apart from each other. Touching digits meet by a few pixels, so the path between them crosses about one
+     * stroke; a path through one digit crosses more. Returns {ink crossed} per cut, left to right; the cuts go to
+     * {@code cuts} in the same order.
+     */
+    static List<double[]> candidateCuts(Group g, Labels labels, int lineHeight, double stroke, List<Cut> cuts) {
+        int gw = g.width(), gh = g.height(), w = labels.width();
+        boolean[] own = new boolean[gw * gh];
+        int[] prefix = new int[gh * (gw + 1)];
+        int total = 0;
+        for (int y = 0; y < gh; y++) {
+            for (int x = 0; x < gw; x++) {
+                int l = labels.label()[(g.y0 + y) * w + g.x0 + x];
+                own[y * gw + x] = l >= 0 && g.ids.get(l);
+                prefix[y * (gw + 1) + x + 1] = prefix[y * (gw + 1) + x] + (own[y * gw + x] ? 1 : 0);
+            }
+            total += prefix[y * (gw + 1) + gw];
+        }
+        // cheapest path from the top row to each pixel: moving sideways costs a little, so straight paths win ties
+        double[] d = new double[gw * gh];
+        byte[] from = new byte[gw * gh];
+        for (int x = 0; x < gw; x++) d[x] = own[x] ? 1 : 0;
+        for (int y = 1; y < gh; y++) {
+            for (int x = 0; x < gw; x++) {
+                double best = d[(y - 1) * gw + x];
+                byte step = 0;
+                if (x > 0 && d[(y - 1) * gw + x - 1] + 0.1 < best) {
+                    best = d[(y - 1) * gw + x - 1] + 0.1;
+                    step = -1;
+                }
+                if (x < gw - 1 && d[(y - 1) * gw + x + 1] + 0.1 < best) {
+                    best = d[(y - 1) * gw + x + 1] + 0.1;
+                    step = 1;
+                }
+                d[y * gw + x] = best + (own[y * gw + x] ? 1 : 0);
+                from[y * gw + x] = step;
+            }
+        }
+        double minArea = Math.max(4, 0.3 * stroke * lineHeight);
+        double maxCost = Math.max(3, 4 * stroke);
+        double minApart = Math.max(2, 0.12 * lineHeight);
+        List<double[]> found = new ArrayList<>(); // {cost, x end, mean x}
+        List<double[]> paths = new ArrayList<>();
+        for (int x = 1; x < gw - 1; x++) {
+            double cost = d[(gh - 1) * gw + x];
+            if (cost > maxCost) continue;
+            double[] xs = new double[gh];
+            int cx = x, left = 0;
+            for (int y = gh - 1; y >= 0; y--) {
+                xs[y] = g.x0 + cx;
+                left += prefix[y * (gw + 1) + cx];
+                cx += from[y * gw + cx];
+            }
+            int crossed = (int) Math.round(Math.floor(cost));
+            if (left < minArea || total - left - crossed < minArea) continue;
+            double mean = 0;
+            for (double v : xs) mean += v;
+            found.add(new double[]{cost, paths.size(), mean / gh});
+            paths.add(xs);
+        }
+        found.sort(java.util.Comparator.comparingDouble(f -> f[0]));
+        int most = 1 + 2 * (int) Math.round((double) gw / (0.5 * lineHeight));
+        List<double[]> kept = new ArrayList<>();
+        for (double[] f : found) {
+            boolean apart = true;
+            for (double[] k : kept) if (Math.abs(k[2] - f[2]) < minApart) apart = false;
+            if (apart) kept.add(f);
+            if (kept.size() >= most) break;
+        }
+        kept.sort(java.util.Comparator.comparingDouble(f -> f[2]));
+        List<double[]> out = new ArrayList<>();
+        for (double[] k : kept) {
+            cuts.add(new Cut(g.y0, paths.get((int) k[1])));
+            out.add(new double[]{k[0]});
+        }
+        return out;
     }
 
     /** Connected pieces of the mask. */
@@ -154,14 +408,31 @@ public final class DigitSegmenter {
         }
     }
 
-    /** A cut line through a piece: at row {@code y} it passes column {@code x + slant * (y - yc)}. */
-    record Cut(double x, double slant, double yc) {
+    /**
+     * A cut through a piece from its top row {@code y0} down: at row {@code y} it passes column {@code xs[y - y0]} (rows
+     * above and below take the nearest end). Pixels at or right of the cut lie on its right.
+     */
+    record Cut(int y0, double[] xs) {
         double at(int y) {
-            return x + slant * (y - yc);
+            return xs[Math.max(0, Math.min(xs.length - 1, y - y0))];
+        }
+
+        /** A straight cut: column {@code x + slant * (y - yc)} for rows {@code y0} to {@code y1} (exclusive). */
+        static Cut line(double x, double slant, double yc, int y0, int y1) {
+            double[] xs = new double[Math.max(1, y1 - y0)];
+            for (int y = y0; y < y0 + xs.length; y++) xs[y - y0] = x + slant * (y - yc);
+            return new Cut(y0, xs);
+        }
+
+        /** The mean column the cut passes. */
+        double meanX() {
+            double s = 0;
+            for (double x : xs) s += x;
+            return s / xs.length;
         }
     }
 
-    /** Lines of digit groups, top to bottom, each left to right. */
+    /** Lines of blocks (one digit, or several that touch), top to bottom, each left to right. */
     static List<List<Group>> lines(Labels labels) {
         List<Group> pieces = new ArrayList<>();
         int largest = 0;
@@ -197,7 +468,7 @@ public final class DigitSegmenter {
         for (int i = 0; i < bands.size(); i++) order.add(i);
         order.sort(Comparator.comparingInt(i -> bands.get(i).y0));
         for (int i : order) {
-            List<Group> line = digitsOfLine(members.get(i), labels);
+            List<Group> line = blocksOfLine(members.get(i));
             int lineTallest = 0;
             for (Group g : line) lineTallest = Math.max(lineTallest, g.height());
             if (!line.isEmpty() && lineTallest >= 0.35 * tallest) lines.add(line);
@@ -205,7 +476,7 @@ public final class DigitSegmenter {
         return lines;
     }
 
-    private static List<Group> digitsOfLine(List<Group> pieces, Labels labels) {
+    private static List<Group> blocksOfLine(List<Group> pieces) {
         List<Group> groups = new ArrayList<>();
         for (Group p : pieces) groups.add(p.copy());
         groups.sort(Comparator.comparingInt(g -> g.x0));
@@ -256,9 +527,16 @@ public final class DigitSegmenter {
             if (near != null && gap <= 0.08 * lineHeight && besideTop) near.absorb(g);
         }
         kept.sort(Comparator.comparingInt(g -> g.x0));
+        return kept;
+    }
+
+    /** A line's blocks with the wider ones cut where their column profile has a plausible gap. */
+    private static List<Group> cutLine(List<Group> blocks, Labels labels) {
+        int lineHeight = 0;
+        for (Group g : blocks) lineHeight = Math.max(lineHeight, g.height());
         List<Group> out = new ArrayList<>();
-        double typical = typicalWidth(kept, lineHeight);
-        for (Group g : kept) out.addAll(cut(g, labels, typical));
+        double typical = typicalWidth(blocks, lineHeight);
+        for (Group g : blocks) out.addAll(cut(g, labels, typical));
         return out;
     }
 
@@ -333,7 +611,7 @@ public final class DigitSegmenter {
                     // a slanted cut must beat a straight one clearly; ties go to the straight cut
                     if (ink < bestInk || (ink == bestInk && slant == 0)) {
                         bestInk = ink;
-                        best = new Cut(g.x0 + x, slant, yc);
+                        best = Cut.line(g.x0 + x, slant, yc, g.y0, g.y1);
                     }
                 }
             }

@@ -37,7 +37,7 @@ public final class InkFinder {
         boolean darkInk = darkInk(s, w, h, radius);
         float[] v = s.clone();
         if (darkInk) for (int i = 0; i < v.length; i++) v[i] = -v[i];
-        float[] paper = paperSurface(v, w, h);
+        float[] paper = withSteps(v, paperSurface(v, w, h), w, h);
         float[] k = new float[v.length];
         float minPaper = Float.MAX_VALUE;
         for (float p : paper) minPaper = Math.min(minPaper, -p);
@@ -206,6 +206,70 @@ public final class InkFinder {
         for (int y = 0; y < h; y++) {
             double yy = 2.0 * (y + 0.5) / h - 1;
             for (int x = 0; x < w; x++) out[y * w + x] = (float) eval(coef, 2.0 * (x + 0.5) / w - 1, yy);
+        }
+        return out;
+    }
+
+    /**
+     * The paper with the light's steps put back: a smooth surface cannot follow the shadow of an arm or a phone across
+     * the page (a band with soft or hard edges), and its edge would be taken for ink. What the surface leaves, taken as
+     * medians of small blocks and opened (grey erosion then dilation over a disk about a fifth of the picture's shorter
+     * side), keeps everything wider than that disk (the shadow, its edges as steps or ramps) and drops strokes, which
+     * are far thinner. Light is never taken for ink this way, and ink under a shadow keeps its contrast.
+     */
+    static float[] withSteps(float[] v, float[] surface, int w, int h) {
+        int shorter = Math.min(w, h);
+        if (shorter < 24) return surface;
+        int bs = Math.max(2, shorter / 40);
+        int gw = (w + bs - 1) / bs, gh = (h + bs - 1) / bs;
+        float[] grid = new float[gw * gh];
+        float[] px = new float[bs * bs];
+        for (int j = 0; j < gh; j++) {
+            for (int i = 0; i < gw; i++) {
+                int m = 0;
+                for (int y = j * bs; y < Math.min(h, (j + 1) * bs); y++) {
+                    for (int x = i * bs; x < Math.min(w, (i + 1) * bs); x++) px[m++] = v[y * w + x] - surface[y * w + x];
+                }
+                grid[j * gw + i] = Filters.select(java.util.Arrays.copyOf(px, m), m / 2);
+            }
+        }
+        int r = Math.max(1, (int) Math.round(0.1 * shorter / bs));
+        float[] opened = minMaxDisk(minMaxDisk(grid, gw, gh, r, false), gw, gh, r, true);
+        float[] out = surface.clone();
+        for (int y = 0; y < h; y++) {
+            double gy = Math.max(0, Math.min(gh - 1, (y + 0.5) / bs - 0.5));
+            int y0 = (int) gy, y1 = Math.min(gh - 1, y0 + 1);
+            double fy = gy - y0;
+            for (int x = 0; x < w; x++) {
+                double gx = Math.max(0, Math.min(gw - 1, (x + 0.5) / bs - 0.5));
+                int x0 = (int) gx, x1 = Math.min(gw - 1, x0 + 1);
+                double fx = gx - x0;
+                double o = (1 - fy) * ((1 - fx) * opened[y0 * gw + x0] + fx * opened[y0 * gw + x1])
+                        + fy * ((1 - fx) * opened[y1 * gw + x0] + fx * opened[y1 * gw + x1]);
+                // a shadow darkens paper by half at most; anything deeper is the core of a stroke too thick to open
+                float limit = 0.6f * Math.abs(surface[y * w + x]);
+                out[y * w + x] += (float) Math.max(-limit, Math.min(limit, o));
+            }
+        }
+        return out;
+    }
+
+    /** Grey dilation (max) or erosion (min) over a disk of radius {@code r}, the disk cut at the picture's edges. */
+    private static float[] minMaxDisk(float[] p, int w, int h, int r, boolean max) {
+        float[] out = new float[p.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float best = max ? -Float.MAX_VALUE : Float.MAX_VALUE;
+                for (int dy = Math.max(-r, -y); dy <= Math.min(r, h - 1 - y); dy++) {
+                    int span = (int) Math.floor(Math.sqrt((double) r * r - dy * dy));
+                    int row = (y + dy) * w;
+                    for (int xx = Math.max(0, x - span); xx <= Math.min(w - 1, x + span); xx++) {
+                        float q = p[row + xx];
+                        best = max ? Math.max(best, q) : Math.min(best, q);
+                    }
+                }
+                out[y * w + x] = best;
+            }
         }
         return out;
     }

@@ -9,19 +9,43 @@ import io.digitstudio.nn.Prediction;
 import io.digitstudio.nn.Predictor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** Reads a picture as one digit or as a number, with a model that takes 28x28 images. */
+/**
+ * Reads a picture as one digit or as a number, with a model that takes 28x28 images. Digits that touch are told apart
+ * by reading (over-segment, then recognise): each line may be cut between its blocks and along the thinnest paths
+ * through them ({@link DigitSegmenter.Line}); every run of pieces that could be one digit is read, and the cutting
+ * whose digits the network is surest of wins. Each digit and each stroke a cut crosses pay a price, so that one digit
+ * is not read as two halves that the network happens to be sure of.
+ */
 public final class NumberReader {
+    /** What each digit of a reading costs, in log-probability: a small reward, so that a cut the width calls for is taken unless the network is clearly surer of the whole. */
+    static final double PER_DIGIT = -0.2;
+    /** What a cut through ink costs per stroke it crosses: touching digits meet by about one stroke. */
+    static final double PER_STROKE = 0.2;
+    /** What a piece much lower than its line costs (it is part of a digit), per share of the line's height below 0.6. */
+    static final double LOW = 4;
+    /**
+     * What a piece wider than tall costs, per unit of width to height above 1: a network reads two touching digits as
+     * one with confidence all the same, but a handwritten digit is rarely wider than tall.
+     */
+    static final double WIDE = 4;
+    /** The widest a run of pieces may be, as a share of its line's height, unless it is one piece. */
+    static final double WIDEST = 1.5;
+
+    /** A single block read at least this surely is taken as one digit by {@link #any} without a search. */
+    static final float SURE = 0.9f;
+
     private final Predictor predictor;
 
     public NumberReader(Predictor predictor) {
         this.predictor = predictor;
     }
 
-    /** Every digit in the picture, each classified on its own (one batch for all of them). */
+    /** Every digit in the picture, each classified on its own (one batch for each line). */
     public Reading number(RgbImage picture) {
-        return classify(DigitSegmenter.digits(InkFinder.find(picture)));
+        return read(DigitSegmenter.segment(InkFinder.find(picture)));
     }
 
     /**
@@ -31,18 +55,66 @@ public final class NumberReader {
      */
     public Reading any(RgbImage picture) {
         DigitSegmenter.Segments segments = DigitSegmenter.segment(InkFinder.find(picture));
-        List<DigitBox> boxes = segments.digits();
-        if (boxes.size() > 1) return classify(boxes);
         float[] x = DigitPreprocessor.fromInk(segments.whole());
-        return new Reading(List.of(new ReadDigit(boxes.get(0), x, predictor.predict(x))));
+        List<DigitBox> blocks = segments.digits();
+        if (blocks.size() == 1) {
+            // one digit as wide as a digit, read surely: what a pen-up almost always is, without searching for cuts
+            Prediction whole = predictor.predict(x);
+            if (whole.confidence() >= SURE) return new Reading(List.of(new ReadDigit(blocks.get(0), x, whole)));
+        }
+        Reading number = read(segments);
+        if (number.digits().size() > 1) return number;
+        return new Reading(List.of(new ReadDigit(number.digits().get(0).box(), x, predictor.predict(x))));
     }
 
-    private Reading classify(List<DigitBox> boxes) {
+    private Reading read(DigitSegmenter.Segments segments) {
+        List<ReadDigit> out = new ArrayList<>();
+        for (DigitSegmenter.Line line : segments.candidates()) out.addAll(read(line));
+        return new Reading(out);
+    }
+
+    /**
+     * The line's best reading: of all ways to cut it at its boundaries, the one with the highest total score (dynamic
+     * programming over the boundaries; runs are bounded by {@link #WIDEST}, so the work grows with the line's length).
+     */
+    private List<ReadDigit> read(DigitSegmenter.Line line) {
+        int n = line.boundaries();
+        List<int[]> spans = new ArrayList<>();
+        List<DigitBox> boxes = new ArrayList<>();
+        for (int a = 0; a < n - 1; a++) {
+            for (int b = a + 1; b < n; b++) {
+                if (b > a + 1 && (line.position(b) - line.position(a) > WIDEST * line.height() || !line.mayJoin(a, b))) break;
+                DigitBox box = line.span(a, b);
+                if (box == null) continue;
+                spans.add(new int[]{a, b});
+                boxes.add(box);
+            }
+        }
         float[][] inputs = new float[boxes.size()][];
         for (int i = 0; i < inputs.length; i++) inputs[i] = DigitPreprocessor.fromInk(boxes.get(i).ink());
         Prediction[] predictions = predictor.predict(inputs);
+        double[] best = new double[n];
+        int[] via = new int[n];
+        Arrays.fill(best, Double.NEGATIVE_INFINITY);
+        best[0] = 0;
+        // spans come ordered by their start, so every start's score is final before a span leaves from it
+        for (int i = 0; i < spans.size(); i++) {
+            int a = spans.get(i)[0], b = spans.get(i)[1];
+            if (best[a] == Double.NEGATIVE_INFINITY) continue;
+            double w = boxes.get(i).ink().width() - 2, h = boxes.get(i).ink().height() - 2;
+            double s = best[a] + Math.log(Math.max(1e-9, predictions[i].confidence())) - PER_DIGIT
+                    - WIDE * Math.max(0, w / h - 1) - LOW * Math.max(0, 0.6 - h / line.height()) - PER_STROKE * line.cost(b) / line.stroke();
+            if (s > best[b]) {
+                best[b] = s;
+                via[b] = i;
+            }
+        }
         List<ReadDigit> out = new ArrayList<>();
-        for (int i = 0; i < inputs.length; i++) out.add(new ReadDigit(boxes.get(i), inputs[i], predictions[i]));
-        return new Reading(out);
+        for (int b = n - 1; b > 0; ) {
+            int i = via[b];
+            out.add(0, new ReadDigit(boxes.get(i), inputs[i], predictions[i]));
+            b = spans.get(i)[0];
+        }
+        return out;
     }
 }

@@ -1,0 +1,108 @@
+package io.digitstudio.read;
+
+import io.digitstudio.data.DataException;
+import io.digitstudio.data.DigitPreprocessor;
+import io.digitstudio.data.Rng;
+import io.digitstudio.io.ModelFiles;
+import io.digitstudio.nn.Nd4jSetup;
+import io.digitstudio.nn.Predictor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Read rates of the built-in MLP on {@link PaperPhotos}, per kind of picture: the figures of issue 33's note. Run with
+ * a seed and a count per kind, e.g. {@code java -cp ... io.digitstudio.read.ReadingRates 2 100}; tests use the same
+ * counting with their own seeds.
+ */
+final class ReadingRates {
+    /** How many of how many read right, and the misses (truth -> reading, conditions). */
+    record Rate(int right, int all, List<String> misses) {
+        double share() {
+            return (double) right / all;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%d/%d (%.3f)", right, all, share());
+        }
+    }
+
+    private ReadingRates() {
+    }
+
+    static Predictor builtIn() {
+        return new Predictor(ModelFiles.loadDefault().model());
+    }
+
+    /** Single digits under {@code shadow}, read as {@code predict} reads one digit. */
+    static Rate singles(Predictor predictor, long seed, PaperPhotos.Shadow shadow, int n) {
+        PaperPhotos photos = new PaperPhotos(seed, predictor);
+        int right = 0;
+        List<String> misses = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            PaperPhotos.Photo p = photos.single(i % 10, shadow);
+            String read;
+            try {
+                read = String.valueOf(predictor.predict(DigitPreprocessor.toMnist(p.image())).label());
+            } catch (DataException e) {
+                read = "(" + e.getMessage() + ")";
+            }
+            if (read.equals(p.digits())) right++;
+            else misses.add("#" + i + " " + p.digits() + "->" + read + " [" + p.conditions() + "]");
+        }
+        return new Rate(right, n, misses);
+    }
+
+    /** Numbers of 2-8 digits, with one touching pair or with their digits apart, read as {@code predict --number} does. */
+    static Rate numbers(Predictor predictor, long seed, boolean touching, int n) {
+        PaperPhotos photos = new PaperPhotos(seed, predictor);
+        Rng rng = new Rng(seed * 7 + 1);
+        NumberReader reader = new NumberReader(predictor);
+        int right = 0;
+        List<String> misses = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int[] digits = new int[2 + i % 7];
+            for (int j = 0; j < digits.length; j++) digits[j] = rng.nextInt(10);
+            PaperPhotos.Photo p = touching ? photos.touching(digits, rng.nextInt(digits.length - 1)) : photos.apart(digits);
+            String read;
+            try {
+                read = reader.number(p.image()).number(String::valueOf);
+            } catch (DataException e) {
+                read = "(" + e.getMessage() + ")";
+            }
+            if (read.equals(p.digits())) right++;
+            else misses.add("#" + i + " " + p.digits() + "->" + read + " [" + p.conditions() + "]");
+        }
+        return new Rate(right, n, misses);
+    }
+
+    public static void main(String[] args) {
+        long seed = args.length > 0 ? Long.parseLong(args[0]) : 2;
+        int n = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        boolean verbose = args.length > 2;
+        Nd4jSetup.init();
+        Predictor p = builtIn();
+        long t0 = System.nanoTime();
+        int right = 0, all = 0;
+        String only = System.getProperty("only", "");
+        for (PaperPhotos.Shadow s : PaperPhotos.Shadow.values()) {
+            if (s == PaperPhotos.Shadow.NONE || only.equals("numbers")) continue;
+            Rate r = singles(p, seed, s, n);
+            right += r.right();
+            all += r.all();
+            System.out.printf(Locale.ROOT, "single digits, shadow %s: %s%n", s.name().toLowerCase(Locale.ROOT), r);
+            if (verbose) r.misses().forEach(m -> System.out.println("  " + m));
+        }
+        System.out.printf(Locale.ROOT, "single digits under a shadow, all kinds: %d/%d (%.3f)%n", right, all, (double) right / all);
+        if (only.equals("singles")) return;
+        Rate touch = numbers(p, seed, true, n);
+        System.out.printf(Locale.ROOT, "numbers with one touching pair: %s%n", touch);
+        if (verbose) touch.misses().forEach(m -> System.out.println("  " + m));
+        Rate apart = numbers(p, seed, false, n);
+        System.out.printf(Locale.ROOT, "numbers with digits apart: %s%n", apart);
+        if (verbose) apart.misses().forEach(m -> System.out.println("  " + m));
+        System.out.printf(Locale.ROOT, "(seed %d, %d per kind, %.1f s)%n", seed, n, (System.nanoTime() - t0) / 1e9);
+    }
+}
