@@ -117,7 +117,7 @@ final class BenchCommand implements Callable<Integer> {
     /** Latency from pen-up to probabilities, as the canvas computes it off the FX thread (built-in model). */
     private int benchPredict() {
         Startup.engine();
-        io.digitstudio.io.ModelFiles.LoadedModel loaded = modelFile == null ? io.digitstudio.io.ModelFiles.loadDefault() : io.digitstudio.io.ModelFiles.loadNpz(modelFile);
+        io.digitstudio.io.ModelFiles.LoadedModel loaded = modelFile == null ? io.digitstudio.io.ModelFiles.loadDefault() : io.digitstudio.io.ModelFiles.load(modelFile);
         io.digitstudio.nn.Predictor predictor = new io.digitstudio.nn.Predictor(loaded.model());
         io.digitstudio.read.NumberReader reader = new io.digitstudio.read.NumberReader(predictor);
         java.util.List<io.digitstudio.data.PenStroke> seven = io.digitstudio.data.PenStroke.sampleSeven();

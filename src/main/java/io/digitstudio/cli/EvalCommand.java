@@ -17,7 +17,7 @@ final class EvalCommand implements Callable<Integer> {
             + "t10k-labels-idx1-ubyte (raw or .gz; the training files are not needed). Default: the bundled MNIST.")
     Path data;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE.npz", description = "Model in Chainer's NPZ layout.")
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model: Chainer's NPZ, ONNX (.onnx) or safetensors (.safetensors).")
     Path model;
 
     @Option(names = "--test-size", paramLabel = "N", description = "Evaluate only the first N test examples (default: all).")
@@ -39,7 +39,7 @@ final class EvalCommand implements Callable<Integer> {
         if (batchSize < 1) throw new UserInputException("--batch-size must be at least 1, got " + batchSize);
         DataOptions.requirePositive(testSize, "--test-size");
         Startup.engine();
-        ModelFiles.LoadedModel m = ModelFiles.loadNpz(model);
+        ModelFiles.LoadedModel m = ModelFiles.load(model);
         m.notes().forEach(n -> System.err.println("note: " + n));
         io.digitstudio.data.Mnist.TestSet testSet = io.digitstudio.data.Mnist.loadTest(data);
         io.digitstudio.data.LabeledImages test = DataOptions.cut(testSet.test(), testSize, "--test-size");

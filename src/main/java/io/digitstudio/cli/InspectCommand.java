@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 @Command(name = "inspect", mixinStandardHelpOptions = true, description = "Write pictures of what a model learned (first-layer weights) and,"
         + " for an image, what each layer does with it (activations) and which pixels drove the answer (saliency).")
 final class InspectCommand implements Callable<Integer> {
-    @Option(names = "--model", paramLabel = "FILE.npz", description = "Model in Chainer's NPZ layout (default: the built-in MLP).")
+    @Option(names = "--model", paramLabel = "FILE", description = "Model: Chainer's NPZ, ONNX (.onnx) or safetensors (default: the built-in MLP).")
     Path model;
 
     @Option(names = "--cnn", description = "Use the built-in convolutional model (LeNet).")
@@ -51,7 +51,7 @@ final class InspectCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         Startup.engine();
-        ModelFiles.LoadedModel loaded = model != null ? ModelFiles.loadNpz(model) : cnn ? ModelFiles.loadBuiltInCnn() : ModelFiles.loadDefault();
+        ModelFiles.LoadedModel loaded = model != null ? ModelFiles.load(model) : cnn ? ModelFiles.loadBuiltInCnn() : ModelFiles.loadDefault();
         Network net = loaded.model();
         List<String> names = loaded.info().classNames() != null && loaded.info().classNames().size() >= net.classes()
                 ? loaded.info().classNames() : io.digitstudio.data.ClassNames.numbers(net.classes());

@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
                 "With --number, read every digit of each image (a house number, a meter, lines of digits): IMAGE DIGITS CONFIDENCE per line, "
                         + "the confidence being the least sure digit's."})
 final class PredictCommand implements Callable<Integer> {
-    @Option(names = "--model", paramLabel = "FILE.npz", description = "Model in Chainer's NPZ layout (default: the built-in MLP).")
+    @Option(names = "--model", paramLabel = "FILE", description = "Model: Chainer's NPZ, ONNX (.onnx) or safetensors (default: the built-in MLP).")
     Path model;
 
     @Option(names = "--cnn", description = "Use the built-in convolutional model (LeNet) instead of the built-in MLP.")
@@ -74,7 +74,7 @@ final class PredictCommand implements Callable<Integer> {
                 + " (" + ImageFiles.FORMATS + (noRecursive ? "; subfolders were not searched" : "") + ")");
         if (saveInput != null) makeFolder(saveInput);
         Startup.engine();
-        ModelFiles.LoadedModel loaded = model != null ? ModelFiles.loadNpz(model) : cnn ? ModelFiles.loadBuiltInCnn() : ModelFiles.loadDefault();
+        ModelFiles.LoadedModel loaded = model != null ? ModelFiles.load(model) : cnn ? ModelFiles.loadBuiltInCnn() : ModelFiles.loadDefault();
         if (top > loaded.model().classes()) {
             throw new UserInputException("--top must be between 0 and " + loaded.model().classes() + " (the model's classes), got " + top);
         }

@@ -39,7 +39,7 @@ final class SummaryCommand implements Callable<Integer> {
         if (model.toLowerCase(java.util.Locale.ROOT).endsWith(".npz") || Files.isRegularFile(file)) {
             if (!Files.isRegularFile(file)) throw new UserInputException(model + ": no such model file");
             Startup.engine();
-            ModelFiles.LoadedModel m = ModelFiles.loadNpz(file);
+            ModelFiles.LoadedModel m = ModelFiles.load(file);
             summary = m.model().summary();
             title = file.getFileName() + ": " + m.model().spec().text();
         } else {

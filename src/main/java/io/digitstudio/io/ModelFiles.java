@@ -92,6 +92,39 @@ public final class ModelFiles {
         return arrays;
     }
 
+    /**
+     * A model from any file DigitStudio reads: Chainer's NPZ, ONNX ({@code .onnx}) or safetensors
+     * ({@code .safetensors}); a file with another extension is recognised by its first bytes.
+     */
+    public static LoadedModel load(Path path) {
+        return switch (format(path)) {
+            case ONNX -> OnnxImport.load(path);
+            case SAFETENSORS -> Safetensors.load(path);
+            default -> loadNpz(path);
+        };
+    }
+
+    /** The model file formats. */
+    public enum Format { NPZ, ONNX, SAFETENSORS }
+
+    /** The format of a model file, by its extension or else by its first bytes (a zip is NPZ). */
+    public static Format format(Path path) {
+        String lower = String.valueOf(path.getFileName()).toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".npz")) return Format.NPZ;
+        if (lower.endsWith(".onnx")) return Format.ONNX;
+        if (lower.endsWith(".safetensors")) return Format.SAFETENSORS;
+        byte[] head = new byte[9];
+        int n = 0;
+        try (InputStream in = java.nio.file.Files.newInputStream(path)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return Format.NPZ; // the NPZ reader reports the file's problem in its own words
+        }
+        if (n >= 2 && head[0] == 'P' && head[1] == 'K') return Format.NPZ;
+        if (n == 9 && head[8] == '{') return Format.SAFETENSORS;
+        return n > 0 ? Format.ONNX : Format.NPZ;
+    }
+
     public static LoadedModel loadNpz(Path path) {
         return fromArrays(Npz.read(path), String.valueOf(path.getFileName()));
     }

@@ -76,7 +76,7 @@ public final class ModelManager {
     public CompletableFuture<ActiveModel> open(Path file) {
         lastError.set(null);
         return tasks.compute(() -> {
-            ModelFiles.LoadedModel m = ModelFiles.loadNpz(file);
+            ModelFiles.LoadedModel m = ModelFiles.load(file);
             if (m.model().inputSize() != 784) {
                 throw new IllegalArgumentException(file.getFileName() + ": the model takes " + m.model().inputSize()
                         + " inputs; DigitStudio's images are 28x28 = 784 pixels");
