@@ -59,7 +59,17 @@ final class PredictCommand implements Callable<Integer> {
                     + "(with --number: the digits, the lowest confidence, and in json each digit's box, line and probabilities).")
     String format;
 
-    @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files, or folders of them (searched with their subfolders).")
+    @Option(names = "--kaggle", paramLabel = "TEST.csv",
+            description = "Classify Kaggle's Digit Recognizer test.csv (pixel0,...,pixel783) and write the submission (ImageId,Label) to --out.")
+    Path kaggle;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "With --kaggle: the submission file to write.")
+    Path out;
+
+    @Option(names = "--force", description = "With --kaggle: replace --out if it exists.")
+    boolean force;
+
+    @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Image files, or folders of them (searched with their subfolders).")
     List<Path> images;
 
     @Override
@@ -69,6 +79,9 @@ final class PredictCommand implements Callable<Integer> {
         if (!List.of("text", "csv", "json").contains(fmt)) throw new UserInputException("--format must be text, csv or json, got " + format);
         if (cnn && model != null) throw new UserInputException("--cnn and --model both choose the model; give one");
         if (number && top > 0) throw new UserInputException("--top lists the likely labels of one digit; it does not combine with --number");
+        if (kaggle != null) return kaggleSubmission();
+        if (out != null || force) throw new UserInputException("--out and --force go with --kaggle");
+        if (images == null || images.isEmpty()) throw new UserInputException("give IMAGE files or folders to classify (or --kaggle TEST.csv --out FILE.csv)");
         List<Path> files = expand(images, !noRecursive);
         if (files.isEmpty()) throw new UserInputException("no images found in " + String.join(", ", images.stream().map(String::valueOf).toList())
                 + " (" + ImageFiles.FORMATS + (noRecursive ? "; subfolders were not searched" : "") + ")");
@@ -106,6 +119,44 @@ final class PredictCommand implements Callable<Integer> {
             }
             return singleRecord(p, r.prediction(), fmt);
         }, (base, r) -> saveInput(r.input(), base));
+    }
+
+    /**
+     * Kaggle's submission: every row of test.csv through the model, in batches, written as {@code ImageId,Label} (ids
+     * from 1) in one atomic write, so a failure leaves no half-written submission.
+     */
+    private int kaggleSubmission() throws IOException {
+        if (out == null) throw new UserInputException("--kaggle needs --out FILE.csv for the submission");
+        if (images != null && !images.isEmpty()) throw new UserInputException("--kaggle classifies the CSV's rows; leave out the IMAGE arguments");
+        if (number || top > 0 || saveInput != null || !format.equalsIgnoreCase("text")) {
+            throw new UserInputException("--kaggle writes ImageId,Label; it does not combine with --number, --top, --save-input or --format");
+        }
+        ModelOutput.check(out);
+        if (java.nio.file.Files.exists(out) && !force) throw new UserInputException(out + " exists; add --force to replace it");
+        io.digitstudio.data.KaggleCsv.Table t = io.digitstudio.data.KaggleCsv.read(kaggle, false);
+        Startup.engine();
+        ModelFiles.LoadedModel loaded = model != null ? ModelFiles.load(model) : cnn ? ModelFiles.loadBuiltInCnn() : ModelFiles.loadDefault();
+        loaded.notes().forEach(n -> System.err.println("note: " + n));
+        int d = t.side() * t.side();
+        if (loaded.model().inputSize() != d) {
+            throw new UserInputException(loaded.source() + " takes " + loaded.model().inputSize() + " inputs but " + kaggle.getFileName() + " has " + d + " pixels per row");
+        }
+        Predictor predictor = new Predictor(loaded.model());
+        StringBuilder sb = new StringBuilder(t.count() * 8).append("ImageId,Label\n");
+        int batch = 500;
+        for (int from = 0; from < t.count(); from += batch) {
+            int n = Math.min(batch, t.count() - from);
+            float[][] xs = new float[n][d];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) xs[i][j] = (t.pixels()[(from + i) * d + j] & 0xff) * (float) (1.0 / 255.0);
+            }
+            Prediction[] p = predictor.predict(xs);
+            for (int i = 0; i < n; i++) sb.append(from + i + 1).append(',').append(p[i].label()).append('\n');
+        }
+        byte[] bytes = sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        io.digitstudio.io.AtomicFiles.write(out, o -> o.write(bytes));
+        System.out.println(out + ": " + t.count() + " predictions (ImageId,Label) by " + loaded.source());
+        return 0;
     }
 
     /** One picture read as one digit: the network's input, its answer, and how many digits the picture seems to hold. */

@@ -85,9 +85,14 @@ public final class Mnist {
         return build(files, "MNIST (bundled)", "MNIST", ClassNames.numbers(10));
     }
 
-    /** The bundled MNIST when {@code folder} is null, else the IDX files in that folder. */
+    /**
+     * The bundled MNIST when {@code folder} is null; else Kaggle's CSV when it is a {@code .csv} file, or the IDX files
+     * in that folder.
+     */
     public static TrainTest load(Path folder) {
-        return folder == null ? bundled() : fromDirectory(folder);
+        if (folder == null) return bundled();
+        if (KaggleCsv.isCsv(folder)) return KaggleCsv.trainTest(folder);
+        return fromDirectory(folder);
     }
 
     /** Loads the four files from a folder, e.g. Debian's Fashion-MNIST at /usr/share/datasets/fashion-mnist. */

@@ -1,0 +1,64 @@
+package io.digitstudio.cli;
+
+import io.digitstudio.data.KaggleCsvTest;
+import io.digitstudio.data.LabeledImages;
+import io.digitstudio.data.Mnist;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Kaggle's Digit Recognizer end to end on CSVs made from MNIST: train and eval on train.csv, a submission for test.csv. */
+class KaggleCliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSubmissionHasOneLabelPerRowAndItsAccuracyIsEvals() throws Exception {
+        LabeledImages test = Mnist.bundled().test();
+        Path csv = KaggleCsvTest.csv(dir.resolve("test.csv"), test, 500, false);
+        Path sub = dir.resolve("submission.csv");
+        CliTest.Run r = CliTest.run("predict", "--kaggle", csv.toString(), "--out", sub.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(sub);
+        assertEquals("ImageId,Label", lines.get(0));
+        assertEquals(501, lines.size());
+        int right = 0;
+        for (int i = 1; i <= 500; i++) {
+            String[] cells = lines.get(i).split(",");
+            assertEquals(String.valueOf(i), cells[0]);
+            if (Integer.parseInt(cells[1]) == test.label(i - 1)) right++;
+        }
+        CliTest.Run eval = CliTest.run("eval", "--model", "assets/models/default.npz", "--test-size", "500");
+        double acc = Double.parseDouble(eval.out().replaceAll("(?s).*test_accuracy:([0-9.]+).*", "$1"));
+        assertEquals(acc, right / 500.0, 1e-9, "the same model on the same images");
+
+        CliTest.Run again = CliTest.run("predict", "--kaggle", csv.toString(), "--out", sub.toString());
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("submission.csv exists; add --force to replace it"), again.err());
+        CliTest.Run noOut = CliTest.run("predict", "--kaggle", csv.toString());
+        assertEquals(2, noOut.code());
+        assertTrue(noOut.err().contains("--kaggle needs --out FILE.csv"), noOut.err());
+    }
+
+    @Test
+    void trainAndEvalReadATrainCsv() throws Exception {
+        Path csv = KaggleCsvTest.csv(dir.resolve("train.csv"), Mnist.bundled().train(), 7000, true);
+        Path model = dir.resolve("m.npz");
+        CliTest.Run r = CliTest.run("train", "--data", csv.toString(), "--epochs", "2", "--units", "32", "--out", model.toString());
+        assertEquals(0, r.code(), r.err());
+        CliTest.Run e = CliTest.run("eval", "--data", csv.toString(), "--model", model.toString());
+        assertEquals(0, e.code(), e.err());
+        double acc = Double.parseDouble(e.out().replaceAll("(?s).*test_accuracy:([0-9.]+).*", "$1"));
+        assertTrue(acc > 0.8, "2 epochs on 6,000 examples: " + acc);
+
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "label,pixel0,pixel1,pixel2,pixel3\n1,0,0,0,0\n3,0,0\n");
+        CliTest.Run b = CliTest.run("eval", "--data", bad.toString(), "--model", model.toString());
+        assertEquals(2, b.code());
+        assertTrue(b.err().contains("digitstudio: error: bad.csv: line 3: 3 values, expected 5"), b.err());
+    }
+}
