@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 /** Where the data comes from: the bundled MNIST or a folder of IDX files. */
 public final class DataOptions {
-    @Option(names = "--data", paramLabel = "DIR|FILE.csv", description = "Folder with the four MNIST-style IDX files (raw or .gz), or Kaggle's "
-            + "Digit Recognizer train.csv (label,pixel0,...; one in 7 rows held out as the test set). Default: the bundled MNIST.")
+    @Option(names = "--data", paramLabel = "DIR|FILE.csv", description = "Folder with the four MNIST-style IDX files (raw or .gz), a folder of "
+            + "pictures with one subfolder per class (train/ and test/ inside, or split one in 7), or Kaggle's Digit Recognizer train.csv (label,pixel0,...; one in 7 rows held out as the test set). Default: the bundled MNIST.")
     Path dir;
 
     public Mnist.TrainTest load() {

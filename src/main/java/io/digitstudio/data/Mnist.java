@@ -86,12 +86,13 @@ public final class Mnist {
     }
 
     /**
-     * The bundled MNIST when {@code folder} is null; else Kaggle's CSV when it is a {@code .csv} file, or the IDX files
-     * in that folder.
+     * The bundled MNIST when {@code folder} is null; else Kaggle's CSV when it is a {@code .csv} file, a folder of
+     * pictures with one subfolder per class ({@link ImageFolder}), or the IDX files in that folder.
      */
     public static TrainTest load(Path folder) {
         if (folder == null) return bundled();
         if (KaggleCsv.isCsv(folder)) return KaggleCsv.trainTest(folder);
+        if (ImageFolder.isImageFolder(folder)) return ImageFolder.load(folder);
         return fromDirectory(folder);
     }
 
