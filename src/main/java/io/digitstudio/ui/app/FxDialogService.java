@@ -44,7 +44,8 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<Path> openModel() {
         // Chainer's extensions.snapshot() names its files snapshot_iter_N, with no extension
-        FileChooser c = chooser("Open model", "Models and trainer snapshots (*.npz, snapshot_*)", "*.npz", "snapshot_*");
+        FileChooser c = chooser("Open model", "Models and trainer snapshots (*.npz, *.onnx, *.safetensors, snapshot_*)",
+                "*.npz", "*.onnx", "*.safetensors", "snapshot_*");
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
         return remember(c.showOpenDialog(owner));
     }
