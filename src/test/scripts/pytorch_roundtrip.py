@@ -9,7 +9,8 @@ The PyTorch modules name their layers as DigitStudio does (conv1, conv2, fc3, fc
 use DigitStudio's epsilon (the file's digitstudio.batchnorm_eps). No network access: MNIST comes from assets/mnist.
 
 usage (from the repository's top folder, with the app built: mvn -o -q package -DskipTests, or any DIGITSTUDIO command):
-  python3 -m venv --system-site-packages V && V/bin/pip install --no-index --find-links WHEELS onnxruntime safetensors onnx
+  /usr/bin/python3 -m venv --system-site-packages V && V/bin/pip install --no-index --find-links WHEELS safetensors
+  (Debian's own Python, whose torch 1.13 is built against Debian's numpy: a newer numpy in V stops torch.from_numpy)
   LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-pthread V/bin/python src/test/scripts/pytorch_roundtrip.py OUT_DIR
 environment: DIGITSTUDIO, the command that runs the CLI (default: java -jar target/digitstudio.jar)
 """
