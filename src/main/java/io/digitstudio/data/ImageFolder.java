@@ -28,13 +28,14 @@ import java.util.stream.IntStream;
  * folder of letters trains a letter classifier. Each picture is prepared as a photo is ({@link DigitPreprocessor}: ink
  * found, cropped, centred by mass in 28x28) once; the prepared bytes are cached under the user's cache folder, keyed by
  * every file's path, size and time, so the next run reads one file. Only one class folder's file names are held at a
- * time, and pictures become 784 bytes each as they are read.
+ * time, and pictures become 784 bytes each as they are read. A picture in which the photo path finds no ink is left
+ * out, and the data's source says which; a file that is not a picture stops the load with its name.
  */
 public final class ImageFolder {
     static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif", "tif", "tiff", "webp");
     private static final int SIDE = DigitPreprocessor.SIZE;
     private static final int D = SIDE * SIDE;
-    private static final int CACHE_MAGIC = 0x44534946; // "DSIF"
+    private static final int CACHE_MAGIC = 0x44534932; // "DSI2"
 
     private ImageFolder() {
     }
@@ -73,7 +74,9 @@ public final class ImageFolder {
         if (split) {
             Prepared tr = prepared(train, classes, cache);
             Prepared te = prepared(test, classes, cache);
-            return new Mnist.TrainTest(tr.images("train", classes.size()), te.images("test", classes.size()), abs.toString(), name, classes);
+            List<String> blank = new ArrayList<>(tr.blank().stream().map(b -> "train/" + b).toList());
+            te.blank().forEach(b -> blank.add("test/" + b));
+            return new Mnist.TrainTest(tr.images("train", classes.size()), te.images("test", classes.size()), source(abs, blank), name, classes);
         }
         Prepared all = prepared(abs, classes, cache);
         int n = all.labels.length;
@@ -88,7 +91,14 @@ public final class ImageFolder {
         }
         int testCount = Math.max(1, n / KaggleCsv.TEST_ONE_IN);
         return new Mnist.TrainTest(all.subset("train", order, testCount, n, classes.size()), all.subset("test", order, 0, testCount, classes.size()),
-                abs.toString(), name, classes);
+                source(abs, all.blank()), name, classes);
+    }
+
+    /** Where the data came from, saying which blank pictures were left out (so it shows wherever the source does). */
+    private static String source(Path abs, List<String> blank) {
+        if (blank.isEmpty()) return abs.toString();
+        return abs + " (" + blank.size() + " blank picture" + (blank.size() == 1 ? "" : "s") + " left out: "
+                + String.join(", ", blank.subList(0, Math.min(3, blank.size()))) + (blank.size() > 3 ? ", ..." : "") + ")";
     }
 
     /** The class subfolders' names, sorted as torchvision sorts them; a folder without any is refused. */
@@ -107,7 +117,7 @@ public final class ImageFolder {
     }
 
     /** Prepared pixels (784 bytes a picture) and labels, in class order and file-name order within a class. */
-    private record Prepared(byte[] pixels, byte[] labels) {
+    private record Prepared(byte[] pixels, byte[] labels, List<String> blank) {
         LabeledImages images(String name, int classes) {
             return new LabeledImages(name, pixels, labels, labels.length, SIDE, SIDE).withClasses(classes);
         }
@@ -166,21 +176,37 @@ public final class ImageFolder {
             if (p != null) return p;
         }
         ByteArrayOutputStream px = new ByteArrayOutputStream(total * D);
-        byte[] labels = new byte[total];
-        int at = 0;
+        ByteArrayOutputStream labels = new ByteArrayOutputStream(total);
+        int seen = 0;
+        List<String> blank = new ArrayList<>();
         for (int c = 0; c < classes.size(); c++) {
             List<Path> files = pictures(root.resolve(classes.get(c)));
             byte[] block = new byte[files.size() * D];
+            boolean[] empty = new boolean[files.size()];
             IntStream.range(0, files.size()).parallel().forEach(i -> {
-                float[] x = DigitPreprocessor.toMnist(ImageFiles.readRgb(files.get(i)));
+                RgbImage img = ImageFiles.readRgb(files.get(i)); // an unreadable file stops the load with its name
+                float[] x;
+                try {
+                    x = DigitPreprocessor.toMnist(img);
+                } catch (DataException e) {
+                    empty[i] = true; // no ink the photo path can find: a blank picture teaches nothing
+                    return;
+                }
                 for (int j = 0; j < D; j++) block[i * D + j] = (byte) Math.round(Math.min(1f, Math.max(0f, x[j])) * 255f);
             });
-            px.write(block, 0, block.length);
-            java.util.Arrays.fill(labels, at, at + files.size(), (byte) c);
-            at += files.size();
+            for (int i = 0; i < files.size(); i++) {
+                if (empty[i]) {
+                    blank.add(root.relativize(files.get(i)).toString());
+                    continue;
+                }
+                px.write(block, i * D, D);
+                labels.write(c);
+            }
+            seen += files.size();
         }
-        if (at != total) throw new DataException(root + ": the pictures changed while they were read; try again");
-        Prepared p = new Prepared(px.toByteArray(), labels);
+        if (seen != total) throw new DataException(root + ": the pictures changed while they were read; try again");
+        if (labels.size() == 0) throw new DataException(root + ": no picture has a digit the photo path can find (all are blank)");
+        Prepared p = new Prepared(px.toByteArray(), labels.toByteArray(), List.copyOf(blank));
         if (cached != null) writeCache(cached, p);
         return p;
     }
@@ -189,10 +215,14 @@ public final class ImageFolder {
         if (!Files.isRegularFile(f)) return null;
         try (InputStream raw = Files.newInputStream(f); DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw))) {
             if (in.readInt() != CACHE_MAGIC || in.readInt() != total) return null;
-            byte[] labels = in.readNBytes(total);
-            byte[] pixels = in.readNBytes(total * D);
-            if (labels.length != total || pixels.length != total * D || in.read() != -1) return null;
-            return new Prepared(pixels, labels);
+            int kept = in.readInt();
+            if (kept < 1 || kept > total) return null;
+            List<String> blank = new ArrayList<>();
+            for (int i = kept; i < total; i++) blank.add(in.readUTF());
+            byte[] labels = in.readNBytes(kept);
+            byte[] pixels = in.readNBytes(kept * D);
+            if (labels.length != kept || pixels.length != kept * D || in.read() != -1) return null;
+            return new Prepared(pixels, labels, List.copyOf(blank));
         } catch (IOException e) {
             return null; // a damaged cache is made again
         }
@@ -204,7 +234,9 @@ public final class ImageFolder {
             Path tmp = Files.createTempFile(f.getParent(), ".cache", ".tmp");
             try (OutputStream raw = Files.newOutputStream(tmp); DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw))) {
                 out.writeInt(CACHE_MAGIC);
+                out.writeInt(p.labels.length + p.blank.size());
                 out.writeInt(p.labels.length);
+                for (String b : p.blank) out.writeUTF(b);
                 out.write(p.labels);
                 out.write(p.pixels);
             }

@@ -81,6 +81,19 @@ public class ImageFolderTest {
     }
 
     @Test
+    void aBlankPictureIsLeftOutAndNamed() throws IOException {
+        Path root = dir.resolve("withblank");
+        pictures(root, Mnist.bundled().test(), new int[]{0, 1}, new String[]{"a", "b"}, 7);
+        ImageIO.write(new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY), "png", root.resolve("b").resolve("zz-blank.png").toFile());
+        Path cache = dir.resolve("cache2");
+        for (int run = 0; run < 2; run++) { // prepared, then from the cache
+            Mnist.TrainTest t = ImageFolder.load(root, cache);
+            assertEquals(14, t.train().size() + t.test().size());
+            assertTrue(t.source().endsWith("(1 blank picture left out: " + Path.of("b", "zz-blank.png") + ")"), t.source());
+        }
+    }
+
+    @Test
     void badFoldersGetOneLine() throws IOException {
         Path root = dir.resolve("bad");
         pictures(root, Mnist.bundled().test(), new int[]{0, 1}, new String[]{"a", "b"}, 3);
