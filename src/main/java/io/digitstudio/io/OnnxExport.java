@@ -14,6 +14,14 @@ import io.digitstudio.io.onnx.OnnxProto.ValueInfoProto;
 import io.digitstudio.nn.BatchNormalization;
 import io.digitstudio.nn.Host;
 import io.digitstudio.nn.LayerSpec;
+import io.digitstudio.nn.ConvLayer;
+import io.digitstudio.nn.LinearLayer;
+import io.digitstudio.nn.ActivationLayer;
+import io.digitstudio.nn.PoolLayer;
+import io.digitstudio.nn.BatchNormLayer;
+import io.digitstudio.nn.DropoutLayer;
+import io.digitstudio.nn.FlattenLayer;
+import io.digitstudio.nn.LeakyReluLayer;
 import io.digitstudio.nn.Network;
 import io.digitstudio.nn.Parameter;
 import io.digitstudio.nn.Persistent;
@@ -32,7 +40,7 @@ import java.util.Map;
  * A {@link Network} as an ONNX model (opset 13) that onnxruntime, Netron and other ONNX tools read: one input named
  * {@code input} of shape (N, C, H, W) with a dynamic batch N (an MLP on flat 784-value examples takes (N, 1, 28, 28)
  * and flattens it, so every MNIST model has the same input), one output {@code logits} of shape (N, classes), and
- * the network in inference form: batch normalization with its running averages, dropout as the identity, max pooling
+ * the network in inference form: batch normalization with its running averages, dropout as the identity, leaky ReLU with its slope, max pooling
  * with Chainer's {@code cover_all} as {@code ceil_mode}, average pooling counting the padding as Chainer does.
  * Weights are initializers named by their Chainer paths ({@code conv1/W}, {@code fc3/b}); the spec, the input shape
  * and what is known about the model go into the model's metadata ({@code class_names} as a JSON list).
@@ -134,14 +142,14 @@ public final class OnnxExport {
                 Summary.Row row = rows.get(i + 1);
                 String name = row.name().isEmpty() ? row.type() + "_" + (i + 1) : row.name();
                 boolean last = i == layers.size() - 1;
-                if (l instanceof LayerSpec.Conv c) {
+                if (l instanceof ConvLayer c) {
                     node("Conv", name, List.of(current, weight(name + "/W"), weight(name + "/b")), last,
                             ints("kernel_shape", c.ksize(), c.ksize()), ints("strides", c.stride(), c.stride()),
                             ints("pads", c.pad(), c.pad(), c.pad(), c.pad()));
-                } else if (l instanceof LayerSpec.Linear) {
+                } else if (l instanceof LinearLayer) {
                     if (rank > 2) flatten(name + "_flatten");
                     node("Gemm", name, List.of(current, weight(name + "/W"), weight(name + "/b")), last, integer("transB", 1));
-                } else if (l instanceof LayerSpec.Activation a) {
+                } else if (l instanceof ActivationLayer a) {
                     String op = switch (a.name()) {
                         case "relu" -> "Relu";
                         case "sigmoid" -> "Sigmoid";
@@ -149,7 +157,7 @@ public final class OnnxExport {
                         default -> throw new IllegalStateException("no ONNX operator for " + a.name());
                     };
                     node(op, name, List.of(current), last);
-                } else if (l instanceof LayerSpec.Pool p) {
+                } else if (l instanceof PoolLayer p) {
                     if (p.max()) {
                         // Chainer's cover_all: the last window may hang over the edge, as ceil_mode's does
                         node("MaxPool", name, List.of(current), last, ints("kernel_shape", p.ksize(), p.ksize()),
@@ -159,18 +167,22 @@ public final class OnnxExport {
                         node("AveragePool", name, List.of(current), last, ints("kernel_shape", p.ksize(), p.ksize()),
                                 ints("strides", p.stride(), p.stride()), ints("pads", p.pad(), p.pad(), p.pad(), p.pad()), integer("count_include_pad", 1));
                     }
-                } else if (l instanceof LayerSpec.BatchNorm) {
+                } else if (l instanceof BatchNormLayer) {
                     node("BatchNormalization", name, List.of(current, weight(name + "/gamma"), weight(name + "/beta"),
                             persistent(name + "/avg_mean"), persistent(name + "/avg_var")), last, real("epsilon", (float) BatchNormalization.EPS));
-                } else if (l instanceof LayerSpec.Dropout d) {
+                } else if (l instanceof DropoutLayer d) {
                     // kept (with its ratio) so that reading the file back gives the same spec; without training_mode it
                     // is the identity
                     String ratio = name + "/ratio";
                     g.addInitializer(TensorProto.newBuilder().setName(ratio).setDataType(TensorProto.DataType.FLOAT_VALUE)
                             .addFloatData((float) d.ratio()));
                     node("Dropout", name, List.of(current, ratio), last);
-                } else {
+                } else if (l instanceof LeakyReluLayer lr) {
+                    node("LeakyRelu", name, List.of(current), last, real("alpha", (float) lr.slope()));
+                } else if (l instanceof FlattenLayer) {
                     flatten(name);
+                } else {
+                    throw new IllegalArgumentException("layer " + (i + 1) + " \"" + l.text() + "\" has no ONNX form in this version");
                 }
                 rank = row.outputShape().length + 1;
             }

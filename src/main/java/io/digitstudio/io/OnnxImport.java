@@ -13,6 +13,14 @@ import io.digitstudio.io.onnx.OnnxProto.ValueInfoProto;
 import io.digitstudio.nn.BatchNormalization;
 import io.digitstudio.nn.ConvGeometry;
 import io.digitstudio.nn.LayerSpec;
+import io.digitstudio.nn.ConvLayer;
+import io.digitstudio.nn.LinearLayer;
+import io.digitstudio.nn.ActivationLayer;
+import io.digitstudio.nn.PoolLayer;
+import io.digitstudio.nn.BatchNormLayer;
+import io.digitstudio.nn.DropoutLayer;
+import io.digitstudio.nn.FlattenLayer;
+import io.digitstudio.nn.LeakyReluLayer;
 import io.digitstudio.nn.Network;
 import io.digitstudio.nn.NetworkSpec;
 
@@ -132,15 +140,15 @@ public final class OnnxImport {
             List<LayerSpec> kept = new ArrayList<>();
             Map<Integer, Map<String, NpyArray>> keptWeights = new LinkedHashMap<>();
             for (int i = 0; i < layers.size(); i++) {
-                if (layers.get(i) instanceof LayerSpec.Flatten && i + 1 < layers.size() && layers.get(i + 1) instanceof LayerSpec.Linear) continue;
+                if (layers.get(i) instanceof FlattenLayer && i + 1 < layers.size() && layers.get(i + 1) instanceof LinearLayer) continue;
                 if (weights.containsKey(i)) keptWeights.put(kept.size(), weights.get(i));
                 kept.add(layers.get(i));
             }
-            if (kept.isEmpty() || !(kept.get(kept.size() - 1) instanceof LayerSpec.Linear last)) {
+            if (kept.isEmpty() || !(kept.get(kept.size() - 1) instanceof LinearLayer last)) {
                 throw new FormatException(name + ": the model does not end with a fully-connected layer (Gemm or MatMul) giving the class scores");
             }
             // a network of fully-connected layers only reads flat examples, as DigitStudio's MLPs do
-            boolean spatial = kept.stream().anyMatch(l -> l instanceof LayerSpec.Conv || l instanceof LayerSpec.Pool);
+            boolean spatial = kept.stream().anyMatch(l -> l instanceof ConvLayer || l instanceof PoolLayer);
             if (!spatial && inputShape.length > 1) inputShape = new int[]{java.util.Arrays.stream(inputShape).reduce(1, Math::multiplyExact)};
             NetworkSpec spec;
             try {
@@ -153,9 +161,9 @@ public final class OnnxImport {
             for (int i = 0; i < kept.size(); i++) {
                 LayerSpec l = kept.get(i);
                 String key;
-                if (l instanceof LayerSpec.Conv) key = "conv" + (++numbered);
-                else if (l instanceof LayerSpec.Linear) key = (spec.convolutional() ? "fc" : "l") + (++numbered);
-                else if (l instanceof LayerSpec.BatchNorm) key = "bn" + numbered;
+                if (l instanceof ConvLayer) key = "conv" + (++numbered);
+                else if (l instanceof LinearLayer) key = (spec.convolutional() ? "fc" : "l") + (++numbered);
+                else if (l instanceof BatchNormLayer) key = "bn" + numbered;
                 else continue;
                 for (Map.Entry<String, NpyArray> e : keptWeights.get(i).entrySet()) arrays.put(key + "/" + e.getKey(), e.getValue());
             }
@@ -260,7 +268,13 @@ public final class OnnxImport {
                 case "Gemm" -> gemm(n);
                 case "MatMul" -> matMul(n);
                 case "Relu", "Sigmoid", "Tanh" -> {
-                    layers.add(new LayerSpec.Activation(op.toLowerCase(Locale.ROOT)));
+                    layers.add(new ActivationLayer(op.toLowerCase(Locale.ROOT)));
+                }
+                case "LeakyRelu" -> {
+                    requireAttrs(n, "alpha");
+                    double slope = Math.round(floatAttr(n, "alpha", 0.01f) * 1e6) / 1e6; // float32 0.2 is 0.2000000029...
+                    if (!(slope >= 0 && slope < 1)) throw unsupported(n, "has a slope of " + slope + "; DigitStudio's leaky_relu takes 0 up to 1");
+                    layers.add(new LeakyReluLayer(slope));
                 }
                 case "MaxPool", "AveragePool" -> pool(n, op.equals("MaxPool"));
                 case "BatchNormalization" -> batchNorm(n);
@@ -280,7 +294,7 @@ public final class OnnxImport {
                     }
                     notes.add("its final LogSoftmax is left out: the class probabilities are the same");
                 }
-                default -> throw unsupported(n, "is not supported (DigitStudio reads Conv, Gemm, MatMul+Add, Relu, Sigmoid, Tanh, MaxPool, "
+                default -> throw unsupported(n, "is not supported (DigitStudio reads Conv, Gemm, MatMul+Add, Relu, LeakyRelu, Sigmoid, Tanh, MaxPool, "
                         + "AveragePool, BatchNormalization, Dropout, Flatten, Reshape, Identity)");
             }
             if (pending == null) current = n.getOutput(0);
@@ -318,7 +332,7 @@ public final class OnnxImport {
             if (b.length != out) throw unsupported(n, "has " + b.length + " biases for " + out + " output channels");
             int oh = ConvGeometry.outSize(shape[1], k, stride, pad, false), ow = ConvGeometry.outSize(shape[2], k, stride, pad, false);
             if (oh < 1 || ow < 1) throw unsupported(n, "has a " + k + "x" + k + " kernel that does not fit its input " + shapeText(shape));
-            layers.add(new LayerSpec.Conv(out, k, stride, pad));
+            layers.add(new ConvLayer(out, k, stride, pad));
             weights.put(layers.size() - 1, params("W", NpyArray.ofFloats(w, ws), "b", NpyArray.ofFloats(b, out)));
             shape = new int[]{out, oh, ow};
         }
@@ -372,7 +386,7 @@ public final class OnnxImport {
         }
 
         private void linear(float[] w, float[] b, int out) {
-            layers.add(new LayerSpec.Linear(out));
+            layers.add(new LinearLayer(out));
             weights.put(layers.size() - 1, params("W", NpyArray.ofFloats(w, out, shape[0]), "b", NpyArray.ofFloats(b, out)));
             shape = new int[]{out};
         }
@@ -402,7 +416,7 @@ public final class OnnxImport {
             if (max && n.getOutputCount() > 1 && !n.getOutput(1).isEmpty()) throw unsupported(n, "with an indices output is not supported");
             int oh = max ? ceilH : floorH, ow = max ? ceilW : floorW;
             if (oh < 1 || ow < 1) throw unsupported(n, "has a window that does not fit its input " + shapeText(shape));
-            layers.add(new LayerSpec.Pool(max, k, stride, pad));
+            layers.add(new PoolLayer(max, k, stride, pad));
             shape = new int[]{shape[0], oh, ow};
         }
 
@@ -425,7 +439,7 @@ public final class OnnxImport {
                 for (int i = 0; i < c; i++) v[3][i] += diff;
                 notes.add(nodeName(n) + ": epsilon " + eps + " folded into its running variance (DigitStudio's is " + BatchNormalization.EPS + ")");
             }
-            layers.add(new LayerSpec.BatchNorm());
+            layers.add(new BatchNormLayer());
             Map<String, NpyArray> p = params("gamma", NpyArray.ofFloats(v[0], c), "beta", NpyArray.ofFloats(v[1], c));
             p.put("avg_mean", NpyArray.ofFloats(v[2], c));
             p.put("avg_var", NpyArray.ofFloats(v[3], c));
@@ -446,11 +460,11 @@ public final class OnnxImport {
             }
             ratio = Math.round(ratio * 1e6) / 1e6; // float32 0.3 is 0.30000001192...
             if (!(ratio >= 0 && ratio < 1)) throw unsupported(n, "has a ratio of " + ratio + "; expected 0 up to 1");
-            layers.add(new LayerSpec.Dropout(ratio));
+            layers.add(new DropoutLayer(ratio));
         }
 
         private void flatten() {
-            layers.add(new LayerSpec.Flatten());
+            layers.add(new FlattenLayer());
             shape = new int[]{java.util.Arrays.stream(shape).reduce(1, Math::multiplyExact)};
         }
 

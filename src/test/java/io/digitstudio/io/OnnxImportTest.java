@@ -52,7 +52,8 @@ class OnnxImportTest {
             "tutorial",
             "lenet",
             "conv 8 3 pad 1, batchnorm, relu, maxpool 2, conv 16 3 stride 2 pad 1, batchnorm, tanh, avgpool 3 stride 2 pad 1, dropout 0.3, linear 32, sigmoid, linear",
-            "linear 64, batchnorm, relu, dropout 0.5, linear 32, tanh, linear"})
+            "linear 64, batchnorm, relu, dropout 0.5, linear 32, tanh, linear",
+            "conv 6 3, leaky_relu, maxpool 2, linear 16, leaky_relu 0.1, linear"})
     void anExportReadsBackAsTheSameNetwork(String spec) throws Exception {
         boolean flat = !NetworkSpec.of(spec).convolutional();
         Network net = network(spec, flat ? new int[]{784} : new int[]{1, 28, 28}, 11);
