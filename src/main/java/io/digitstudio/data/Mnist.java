@@ -128,6 +128,11 @@ public final class Mnist {
             TrainTest b = bundled();
             return new TestSet(b.test(), b.source(), b.name(), b.classNames());
         }
+        if (KaggleCsv.isCsv(folder) || ImageFolder.isImageFolder(folder)) {
+            // a CSV's or a picture folder's test set is part of what load reads (a held-out split, or test/)
+            TrainTest t = load(folder);
+            return new TestSet(t.test(), t.source(), t.name(), t.classNames());
+        }
         return testFromDirectory(folder);
     }
 
