@@ -75,7 +75,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--log", paramLabel = "FILE", description = "Write Chainer's log (JSON: epoch, iteration, main/loss, validation/main/accuracy, lr, elapsed_time, ...) after every epoch.")
     Path log;
 
-    @Option(names = "--init-model", paramLabel = "FILE.npz", description = "Start from these weights (fine-tuning); the file's network must be --model's.")
+    @Option(names = "--init-model", paramLabel = "FILE", description = "Start from these weights (fine-tuning): NPZ, ONNX or safetensors; the run takes"
+            + " the file's network unless --model is given, which must then be the same.")
     Path initModel;
 
     @Mixin
@@ -123,8 +124,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         b.data(data.dir, data.dir != null).snapshots(snapshotEvery, snapshotDir, keep);
 
-        // a folder that is not there is said before the engine starts, in one line
-        if (data.dir != null && !java.nio.file.Files.isDirectory(data.dir)) throw new UserInputException(data.dir + ": not a folder");
+        // data that is not there is said before the engine starts, in one line
+        if (data.dir != null && !java.nio.file.Files.exists(data.dir)) throw new UserInputException(data.dir + ": not found");
         Startup.engine();
         options.applyThreads();
         TrainingSession session = b.build();

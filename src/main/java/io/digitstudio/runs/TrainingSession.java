@@ -257,7 +257,7 @@ public final class TrainingSession {
             Path dir = dataGiven || before.dataDir().isEmpty() ? dataDir : Path.of(before.dataDir());
             Mnist.TrainTest all = Mnist.load(dir);
 
-            ModelFiles.LoadedModel init = initModel == null ? null : ModelFiles.loadNpz(initModel);
+            ModelFiles.LoadedModel init = initModel == null ? null : ModelFiles.load(initModel);
             if (init != null && networkFromInit) {
                 c = c.withNetwork(init.model().spec());
                 notes.add("starting from " + initModel.getFileName() + ": " + init.model().description() + " (" + init.model().spec().text() + ")");
