@@ -3,7 +3,6 @@ package io.digitstudio.optim;
 import io.digitstudio.nn.Parameter;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,8 +15,7 @@ public final class NesterovAg extends Optimizer {
     /** What the app knows of NesterovAG. */
     public static final OptimizerType TYPE = new OptimizerType("nesterov-ag", "NesterovAG",
             "Chainer's NesterovAG: momentum that looks one step ahead (Nesterov's accelerated gradient)",
-            List.of(OptimizerType.Param.learningRate("lr", 0.01, "How far each step moves the weights along the gradient"),
-                    OptimizerType.Param.fraction("momentum", 0.9, "Momentum", "How much of the previous step each step keeps")),
+            MomentumSgd.TYPE.params(), // Chainer's NesterovAG takes MomentumSGD's hyper-parameters and defaults
             h -> new NesterovAg(h.get("lr"), h.get("momentum")));
 
     public NesterovAg(double lr, double momentum) {
