@@ -112,10 +112,8 @@ final class TrainCommand implements Callable<Integer> {
         b.options(extras);
         // a resumed run saves where it was set up to, unless told otherwise; a run from the window had no file
         Path modelOut = out != null ? out : resumable != null && !resumable.setup().out().isEmpty() ? null : freeDefault();
-        if (modelOut != null) {
-            ModelOutput.check(modelOut);
-            b.out(modelOut, force);
-        }
+        if (modelOut != null) ModelOutput.check(modelOut);
+        b.out(modelOut, force);
         if (initModel != null) b.initModel(initModel, options.model == null && options.units == null);
         if (extraData != null) {
             b.extra(extraData(), extraData.toString(), extraWeight == null ? 1 : extraWeight);
@@ -167,12 +165,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (recorder != null) System.err.println("recorded as run " + recorder.id() + " (digitstudio runs show " + recorder.id() + ")");
         Path saved = session.saveModel();
-        if (!saved.equals(session.out())) System.err.println("note: " + session.out() + " appeared during the run; the model went beside it");
+        if (!saved.equals(session.out())) System.err.println("note: " + session.out() + " exists; the model went beside it (--force replaces it)");
         System.err.println("saved " + loop.model().architecture() + " model to " + saved);
         if (outcome.verdict() == TrainingSession.Verdict.FAILED_TO_LEARN) {
             EpochReport last = result.last();
             System.err.printf(Locale.ROOT, "digitstudio: warning: the run failed to learn: validation accuracy %.4f is at chance level for %d classes"
-                    + " (try a lower learning rate)%n", last == null ? Double.NaN : last.valAccuracy(), loop.model().classes());
+                    + " (a learning rate far too high or too low does this)%n", last == null ? Double.NaN : last.valAccuracy(), loop.model().classes());
         }
         session.best().filter(b -> !b.file().startsWith(recorder == null ? Path.of("/nonexistent") : recorder.folder()))
                 .ifPresent(b -> System.err.printf(Locale.ROOT, "saved the best model (epoch %d, validation accuracy %.4f) to %s%n", b.epoch(), b.accuracy(), b.file()));

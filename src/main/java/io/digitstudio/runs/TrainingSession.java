@@ -278,11 +278,12 @@ public final class TrainingSession {
             Path modelOut = out;
             boolean replace = false;
             if (modelOut == null && r != null && !before.out().isEmpty()) {
+                // the run's own output file: another run may have written it since, so it is replaced only when forced,
+                // else the model goes beside it
                 modelOut = Path.of(before.out());
-                replace = true; // the run's own output, which training it further brings up to date
+                replace = force;
             } else if (modelOut != null && Files.exists(modelOut)) {
-                boolean own = r != null && modelOut.toAbsolutePath().normalize().equals(Path.of(before.out()).toAbsolutePath().normalize());
-                if (!force && !own) throw new RunsException(modelOut + " already exists; give another --out, or add --force to replace it");
+                if (!force) throw new RunsException(modelOut + " already exists; give another --out, or add --force to replace it");
                 replace = true;
             }
 

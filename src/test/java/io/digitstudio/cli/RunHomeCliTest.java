@@ -100,10 +100,12 @@ class RunHomeCliTest {
         assertEquals(1, r.resumes().size());
         assertEquals(2, ((Number) r.resumes().get(0).get("epoch")).intValue());
         assertEquals(4, new RunStore(runs()).log(r).size(), "the log goes on: four epochs");
-        assertTrue(Files.exists(dir.resolve("a.npz")), "the run's own output, brought up to date");
+        // its output file is there (the first part's model, or another run's by now): the model goes beside it
+        assertTrue(more.err().contains("note: " + dir.resolve("a.npz") + " exists; the model went beside it (--force replaces it)"), more.err());
+        assertTrue(Files.exists(dir.resolve("a-2.npz")));
         CliTest.Run shown = CliTest.run("runs", "show", idA, "--runs-dir", runs().toString());
         assertTrue(shown.out().contains("\nresumed     at epoch 2 (iteration 32), "), shown.out());
-        assertTrue(more.err().contains("saved 784-20-20-10 model to " + dir.resolve("a.npz")), more.err());
+        assertTrue(more.err().contains("saved 784-20-20-10 model to " + dir.resolve("a-2.npz")), more.err());
     }
 
     @Test

@@ -71,6 +71,11 @@ class RunsViewTest extends AppStory {
         assertEquals(stoppedAt + 1, app.history.find(b).resumes().size());
         assertEquals(2, app.history.find(a).epochsDone(), "the other run is untouched");
         assertTrue(app.history.find(a).resumes().isEmpty());
+        // its curves go on to its end too, not only to where it was stopped
+        var runs = app.main.runs().viewModel();
+        robot.interact(runs::refresh);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runs.curvesProperty().get().stream().anyMatch(c -> c.run().id().equals(b)
+                && !c.loss().isEmpty() && c.loss().get(c.loss().size() - 1)[0] >= 40 - 1e-9));
     }
 
     @Test

@@ -106,13 +106,13 @@ public final class RunsViewModel {
     public void refresh() {
         long mine = ++generation;
         List<String> wanted = List.copyOf(selectedIds);
-        Set<String> known = Set.copyOf(logs.keySet()); // read here: the map belongs to the UI thread
+        Map<String, java.time.Instant> known = Map.copyOf(logsAt); // read here: the map belongs to the UI thread
         tasks.compute(() -> {
             List<RunSummary> list = store.list();
             Map<String, List<Map<String, Double>>> read = new HashMap<>();
             for (RunSummary r : list) {
-                // a finished run's log never changes: read once; a running one's grows every epoch
-                if (wanted.contains(r.id()) && (r.status() == RunStatus.RUNNING || !known.contains(r.id()))) read.put(r.id(), readLog(r));
+                // a log is read again only when its run has changed since (a running run grows, a resumed one goes on)
+                if (wanted.contains(r.id()) && stale(r, known)) read.put(r.id(), readLog(r));
             }
             return new Loaded(list, read);
         }).whenComplete((l, err) -> {
@@ -122,6 +122,7 @@ public final class RunsViewModel {
                 return;
             }
             logs.putAll(l.logs());
+            for (RunSummary r : l.runs()) if (l.logs().containsKey(r.id())) logsAt.put(r.id(), r.updated());
             // the table drops its selection while its rows are replaced: that is not the user choosing nothing
             replacing = true;
             try {
@@ -134,6 +135,13 @@ public final class RunsViewModel {
                     damaged == 0 ? "" : " (" + damaged + " damaged)"));
             redraw();
         });
+    }
+
+    /** When each run was last updated as its log was read: a log is read again once its run has changed. */
+    private final Map<String, java.time.Instant> logsAt = new HashMap<>();
+
+    private static boolean stale(RunSummary r, Map<String, java.time.Instant> known) {
+        return r.status() == RunStatus.RUNNING || !java.util.Objects.equals(known.get(r.id()), r.updated());
     }
 
     private record Loaded(List<RunSummary> runs, Map<String, List<Map<String, Double>>> logs) {
@@ -153,7 +161,8 @@ public final class RunsViewModel {
         if (replacing) return;
         selectedIds.clear();
         selectedIds.addAll(new LinkedHashSet<>(ids));
-        List<RunSummary> missing = selected().stream().filter(r -> !logs.containsKey(r.id()) || r.status() == RunStatus.RUNNING).toList();
+        Map<String, java.time.Instant> known = Map.copyOf(logsAt);
+        List<RunSummary> missing = selected().stream().filter(r -> stale(r, known)).toList();
         if (missing.isEmpty()) {
             redraw();
             return;
@@ -166,6 +175,7 @@ public final class RunsViewModel {
         }).whenComplete((read, err) -> {
             if (mine != generation || err != null) return;
             logs.putAll(read);
+            for (RunSummary r : missing) logsAt.put(r.id(), r.updated());
             redraw();
         });
         redraw();
@@ -250,6 +260,7 @@ public final class RunsViewModel {
             } else {
                 selectedIds.remove(r.id());
                 logs.remove(r.id());
+                logsAt.remove(r.id());
                 status.set("Deleted run " + r.id());
                 refresh();
             }

@@ -75,6 +75,8 @@ public final class RunControl {
         this.dialogs = dialogs;
         this.models = models;
         models.activeProperty().addListener((o, a, m) -> trainedModelActive.set(m != null && m == trainedModel.get()));
+        // a new run's model is not the active one, whatever the last run's was
+        trainedModel.addListener((o, a, m) -> trainedModelActive.set(m != null && m == models.activeProperty().get()));
         settings.epochsProperty().addListener((o, a, b) -> presenter.planEpochs(settings.plannedEpochs()));
     }
 
@@ -235,7 +237,7 @@ public final class RunControl {
                 String early = r.message() == null ? "" : " (" + r.message() + ")";
                 presenter.status("Finished: " + acc + early + ". Draw and Samples now use this model.");
                 if (active != null) {
-                    dialogs.info("Training finished", "Final " + acc + ". Draw and Samples now use the new model instead of " + active.name() + ".",
+                    dialogs.info("Training finished", "Final " + acc + ". Draw and Samples now use the new model; Undo brings back the one they used.",
                             "Undo", () -> {
                                 models.adopt(active);
                                 presenter.status("Draw and Samples use " + active.name() + " again");
@@ -245,7 +247,7 @@ public final class RunControl {
                 }
             }
             case FAILED_TO_LEARN -> {
-                String m = "Failed to learn: " + acc + " is at chance level; try a lower learning rate." + kept;
+                String m = "Failed to learn: " + acc + " is at chance level; try another learning rate." + kept;
                 presenter.status(m);
                 dialogs.error("Training failed to learn", m + (trained == null ? "" : " “Use model” still puts it to use by hand."));
             }
