@@ -74,6 +74,13 @@ public final class NpzDeserializer implements Serializer {
     }
 
     @Override
+    public java.util.List<String> keys() {
+        java.util.List<String> k = new java.util.ArrayList<>();
+        for (String key : source.keySet()) if (key.startsWith(prefix)) k.add(key.substring(prefix.length()));
+        return k;
+    }
+
+    @Override
     public int[] ints(String key, int[] values) {
         NpyArray v = source.get(prefix + key);
         return v == null ? null : v.toInts();

@@ -55,6 +55,11 @@ public final class NpzSerializer implements Serializer {
     }
 
     @Override
+    public java.util.List<String> keys() {
+        return java.util.List.of();
+    }
+
+    @Override
     public int[] ints(String key, int[] values) {
         if (values != null) target.put(prefix + key, NpyArray.ofInts(values, values.length));
         return values;

@@ -27,4 +27,24 @@ public interface Serializer {
 
     /** Writes {@code values} (null: nothing), or returns the stored ones (null when there are none). */
     int[] ints(String key, int[] values);
+
+    /** Reading: the keys stored under this part, relative to it (nested ones with their '/'); writing: none. */
+    java.util.List<String> keys();
+
+    /** As {@link #value(String, double)}, but reading a key that is not stored keeps {@code value}. */
+    default double optional(String key, double value) {
+        return isReader() && !contains(key) ? value : value(key, value);
+    }
+
+    /** As {@link #value(String, long)}, but reading a key that is not stored keeps {@code value}. */
+    default long optional(String key, long value) {
+        return isReader() && !contains(key) ? value : value(key, value);
+    }
+
+    /** A value that may be absent: null is not written, and reading a key that is not stored gives null. */
+    default Double nullable(String key, Double value) {
+        if (isReader()) return contains(key) ? value(key, 0.0) : null;
+        if (value != null) value(key, value.doubleValue());
+        return value;
+    }
 }

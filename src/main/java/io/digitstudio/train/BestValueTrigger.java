@@ -43,14 +43,7 @@ public final class BestValueTrigger implements Trigger {
     }
 
     @Override
-    public Map<String, Double> state() {
-        Map<String, Double> s = new LinkedHashMap<>();
-        s.put("best", best);
-        return s;
-    }
-
-    @Override
-    public void restore(Map<String, Double> s) {
-        best = s.getOrDefault("best", best);
+    public void serialize(io.digitstudio.serial.Serializer s) {
+        best = s.optional("best", best);
     }
 }

@@ -61,20 +61,10 @@ public final class EarlyStoppingTrigger implements Trigger {
     }
 
     @Override
-    public Map<String, Double> state() {
-        Map<String, Double> s = new LinkedHashMap<>();
-        s.put("sum", sum);
-        s.put("count", (double) count);
-        s.put("best", best);
-        s.put("bad", (double) bad);
-        return s;
-    }
-
-    @Override
-    public void restore(Map<String, Double> s) {
-        sum = s.getOrDefault("sum", 0.0);
-        count = s.getOrDefault("count", 0.0).longValue();
-        best = s.getOrDefault("best", best);
-        bad = s.getOrDefault("bad", 0.0).intValue();
+    public void serialize(io.digitstudio.serial.Serializer s) {
+        sum = s.optional("sum", sum);
+        count = s.optional("count", count);
+        best = s.optional("best", best);
+        bad = (int) s.optional("bad", (long) bad);
     }
 }

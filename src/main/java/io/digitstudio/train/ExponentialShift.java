@@ -49,15 +49,9 @@ public final class ExponentialShift extends Shift {
     }
 
     @Override
-    public Map<String, Double> state() {
-        Map<String, Double> s = super.state();
-        if (init != null) s.put("_init", init);
-        return s;
-    }
-
-    @Override
-    public void restore(Map<String, Double> state) {
-        super.restore(state);
-        if (state.containsKey("_init")) init = state.get("_init");
+    public void serialize(io.digitstudio.serial.Serializer s) {
+        super.serialize(s);
+        Double i = s.nullable("_init", init);
+        if (i != null) init = i;
     }
 }

@@ -1,13 +1,13 @@
 package io.digitstudio.train;
 
-import java.util.Map;
+import io.digitstudio.serial.Serializer;
 
 /**
  * Something that runs alongside the training loop, after Chainer's {@code training.Extension}: it is called when its
  * {@link #trigger()} fires (checked after every iteration, extensions with a higher {@link #priority()} first),
  * {@link #initialize} runs before the first iteration (also when resuming), and {@link #finalize(TrainingLoop)} after
  * the last, always: also when the run is stopped, diverges or a listener or extension throws. An extension reads and
- * adds observations ({@link TrainingLoop#observation()}) and may keep state that snapshots save ({@link #state()}).
+ * adds observations ({@link TrainingLoop#observation()}) and may keep state that snapshots save ({@link #serialize}).
  */
 public interface Extension {
     /** Runs before the ones that read observations (Chainer's PRIORITY_WRITER): e.g. evaluation. */
@@ -37,12 +37,10 @@ public interface Extension {
     default void finalize(TrainingLoop loop) {
     }
 
-    /** What a snapshot keeps, by name. */
-    default Map<String, Double> state() {
-        return Map.of();
-    }
-
-    /** Restores what {@link #state()} gave (called before {@link #initialize} when resuming). */
-    default void restore(Map<String, Double> state) {
+    /**
+     * Saves or restores what a snapshot keeps of this extension (Chainer's {@code serialize}); restoring happens before
+     * {@link #initialize} when resuming. Nothing by default.
+     */
+    default void serialize(Serializer s) {
     }
 }

@@ -122,10 +122,11 @@ public final class FineTune {
 
     /**
      * Fine-tunes a copy of {@code model} (left as it is) on {@code s.mnistExamples} MNIST training images and the digits
-     * to learn from; {@code listener} (may be null) watches the run, and {@code extensions} run with it (e.g. a run record).
+     * to learn from; {@code extensions} (may be null) run with it (e.g. progress for a window), and {@code prepare} (may
+     * be null) sees the loop before it runs (e.g. to record it).
      */
     public static Result run(Network model, LabeledImages mnistTrain, LabeledImages mnistTest, LabeledImages mine, Settings s,
-                             List<TrainingListener> listeners, java.util.function.Consumer<TrainingLoop> prepare) {
+                             List<Extension> extensions, java.util.function.Consumer<TrainingLoop> prepare) {
         Split split = split(mine, s.heldOutShare(), s.seed());
         if (split.learn() == null || split.learn().size() == 0) throw new IllegalArgumentException("no digits to learn from");
         Evaluator mnistEval = new Evaluator(mnistTest, 256);
@@ -140,7 +141,7 @@ public final class FineTune {
         }
         // the copy starts from the model's weights (and its batch-normalisation statistics)
         ModelFiles.loadInto(ModelFiles.toArrays(model, ModelInfo.NONE), loop.model(), "the active model");
-        if (listeners != null) listeners.forEach(loop::addListener);
+        if (extensions != null) extensions.forEach(loop::addExtension);
         if (prepare != null) prepare.accept(loop);
         TrainingResult r = loop.run();
         Network tuned = loop.model();

@@ -86,16 +86,8 @@ public final class KeepBest implements Extension {
     }
 
     @Override
-    public Map<String, Double> state() {
-        Map<String, Double> s = new LinkedHashMap<>();
-        s.putAll(trigger.state());
-        s.put("best_epoch", (double) bestEpoch);
-        return s;
-    }
-
-    @Override
-    public void restore(Map<String, Double> s) {
-        trigger.restore(s);
-        bestEpoch = s.getOrDefault("best_epoch", 0.0).intValue();
+    public void serialize(io.digitstudio.serial.Serializer s) {
+        trigger.serialize(s);
+        bestEpoch = (int) s.optional("best_epoch", (long) bestEpoch);
     }
 }

@@ -99,40 +99,38 @@ public final class LogReport implements Extension {
     }
 
     @Override
-    public Map<String, Double> state() {
-        Map<String, Double> s = new LinkedHashMap<>();
-        s.put("entries", (double) log.size());
-        for (int i = 0; i < log.size(); i++) {
-            for (Map.Entry<String, Double> e : log.get(i).entrySet()) s.put(i + "/" + e.getKey(), e.getValue());
+    public void serialize(io.digitstudio.serial.Serializer s) {
+        if (!s.isReader()) {
+            s.value("entries", (long) log.size());
+            for (int i = 0; i < log.size(); i++) {
+                for (Map.Entry<String, Double> e : log.get(i).entrySet()) s.value(i + "/" + e.getKey(), e.getValue());
+            }
+            summary.forEach((k, v) -> {
+                s.value("_summary/" + k + "/sum", v[0]);
+                s.value("_summary/" + k + "/count", v[1]);
+            });
+            return;
         }
-        summary.forEach((k, v) -> {
-            s.put("_summary/" + k + "/sum", v[0]);
-            s.put("_summary/" + k + "/count", v[1]);
-        });
-        return s;
-    }
-
-    @Override
-    public void restore(Map<String, Double> s) {
+        // the entries' names are whatever was observed, so reading goes by the keys stored
         log.clear();
         summary.clear();
-        int n = s.getOrDefault("entries", 0.0).intValue();
+        int n = (int) s.optional("entries", 0L);
         for (int i = 0; i < n; i++) log.add(new LinkedHashMap<>());
-        s.forEach((k, v) -> {
+        for (String k : s.keys()) {
             if (k.startsWith("_summary/")) {
                 String rest = k.substring("_summary/".length());
                 String name = rest.substring(0, rest.lastIndexOf('/'));
-                summary.computeIfAbsent(name, x -> new double[2])[rest.endsWith("/sum") ? 0 : 1] = v;
-                return;
+                summary.computeIfAbsent(name, x -> new double[2])[rest.endsWith("/sum") ? 0 : 1] = s.value(k, 0.0);
+                continue;
             }
             int slash = k.indexOf('/');
-            if (slash < 0) return;
+            if (slash < 0) continue;
             try {
                 int i = Integer.parseInt(k.substring(0, slash));
-                if (i >= 0 && i < n) log.get(i).put(k.substring(slash + 1), v);
+                if (i >= 0 && i < n) log.get(i).put(k.substring(slash + 1), s.value(k, 0.0));
             } catch (NumberFormatException ignored) {
                 // not an entry
             }
-        });
+        }
     }
 }

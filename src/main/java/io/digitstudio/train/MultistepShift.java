@@ -60,15 +60,10 @@ public final class MultistepShift implements Extension {
     }
 
     @Override
-    public Map<String, Double> state() {
-        return Map.of("_t", (double) t, "_current_step", (double) currentStep, "_init", init == null ? Double.NaN : init);
-    }
-
-    @Override
-    public void restore(Map<String, Double> state) {
-        t = state.getOrDefault("_t", 0.0).longValue();
-        currentStep = state.getOrDefault("_current_step", 0.0).intValue();
-        Double i = state.get("_init");
-        if (i != null && !i.isNaN()) init = i;
+    public void serialize(io.digitstudio.serial.Serializer s) {
+        t = s.optional("_t", t);
+        currentStep = (int) s.optional("_current_step", (long) currentStep);
+        double i = s.optional("_init", init == null ? Double.NaN : init);
+        if (!Double.isNaN(i)) init = i;
     }
 }

@@ -35,16 +35,8 @@ abstract class Shift implements Extension {
     }
 
     @Override
-    public Map<String, Double> state() {
-        Map<String, Double> s = new LinkedHashMap<>();
-        s.put("_t", (double) t);
-        if (lastValue != null) s.put("_last_value", lastValue);
-        return s;
-    }
-
-    @Override
-    public void restore(Map<String, Double> state) {
-        t = state.getOrDefault("_t", 0.0).longValue();
-        lastValue = state.get("_last_value");
+    public void serialize(io.digitstudio.serial.Serializer s) {
+        t = s.optional("_t", t);
+        lastValue = s.nullable("_last_value", lastValue);
     }
 }

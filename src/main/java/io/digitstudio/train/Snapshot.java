@@ -50,10 +50,7 @@ public final class Snapshot {
         io.digitstudio.io.NpzSerializer updater = new io.digitstudio.io.NpzSerializer(a, "updater/");
         loop.optimizer().serialize(updater.child("optimizer:main"));
         loop.iterator().serialize(updater.child("iterator:main"));
-        for (Extension e : loop.extensions()) e.state().forEach((k, v) -> a.put(EXTENSIONS + e.name() + "/" + k, NpyArray.scalar(v)));
-        if (loop.stopTrigger() != null) {
-            loop.stopTrigger().state().forEach((k, v) -> a.put(EXTENSIONS + TrainingLoop.STOP_TRIGGER_STATE + "/" + k, NpyArray.scalar(v)));
-        }
+        loop.serializeExtensions(new io.digitstudio.io.NpzSerializer(a, EXTENSIONS));
         a.put("digitstudio/elapsed_time", NpyArray.scalar(loop.elapsedTime()));
         if (loop.trainSet() instanceof AugmentedDataset aug) a.put("digitstudio/augment_rng_state", NpyArray.scalar(loop.augmentRngState(aug)));
         // the epoch under way, when the run stopped between two of its iterations
@@ -293,16 +290,8 @@ public final class Snapshot {
         NpyArray sums = a.get(EPOCH_SUMS);
         if (sums != null && sums.count() == 4) loop.restoreEpochSums(sums.toDoubles());
         // what the extensions and the stop trigger kept
-        Map<String, Map<String, Double>> ext = new LinkedHashMap<>();
-        for (Map.Entry<String, NpyArray> e : a.entrySet()) {
-            if (!e.getKey().startsWith(EXTENSIONS)) continue;
-            String rest = e.getKey().substring(EXTENSIONS.length());
-            int slash = rest.indexOf('/');
-            if (slash < 0) continue;
-            ext.computeIfAbsent(rest.substring(0, slash), k -> new LinkedHashMap<>()).put(rest.substring(slash + 1), e.getValue().toDoubles()[0]);
-        }
         NpyArray elapsed = a.get("digitstudio/elapsed_time");
-        loop.restoreExtensionState(ext, elapsed == null ? 0 : elapsed.toDoubles()[0]);
+        loop.restoreExtensionState(new io.digitstudio.io.NpzDeserializer(a, EXTENSIONS, name), elapsed == null ? 0 : elapsed.toDoubles()[0]);
         loop.setSetup(runSetup(a, name));
         return loop;
     }

@@ -14,7 +14,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The tutorial's training loop as code:
@@ -28,7 +27,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Everything else attaches as an {@link Extension} (schedules, logs, early stopping), called after each iteration when
  * its trigger fires, with the iteration's observations ({@code main/loss}, {@code main/accuracy}, {@code lr}, and at an
  * epoch's end {@code validation/main/loss} and {@code validation/main/accuracy}) in {@link #observation()}; extensions
- * are finalized however the run ends. Listeners observe it; {@link #control()} stops or pauses it between iterations.
+ * are finalized however the run ends. Front ends watch it through extensions of their own (a progress bar, the
+ * window's feed); {@link #control()} stops or pauses it between iterations.
  */
 public final class TrainingLoop {
     /** Seeds for the model and the iterator are derived from the run's seed so that each stream is independent. */
@@ -43,12 +43,12 @@ public final class TrainingLoop {
     private final Dataset test;
     private final Evaluator evaluator;
     private final String dataSource;
-    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final TrainingControl control = new TrainingControl();
     private final List<EpochReport> reports = new ArrayList<>();
     private final List<Extension> extensions = new ArrayList<>();
     private final Reporter reporter = new Reporter();
-    private Map<String, Map<String, Double>> pendingState = Map.of();
+    /** What a snapshot kept for extensions and the stop trigger, by name, while resuming; null otherwise. */
+    private io.digitstudio.serial.Serializer pendingState;
     private Trigger stopTrigger;
     private String stopTriggerReason;
     private long startNanos;
@@ -111,17 +111,12 @@ public final class TrainingLoop {
         return lossFunction;
     }
 
-    public void addListener(TrainingListener l) {
-        listeners.add(l);
-    }
-
     /** Adds an extension (its name must be new to this run); state a snapshot kept for it is restored now. */
     public void addExtension(Extension e) {
         for (Extension x : extensions) {
             if (x.name().equals(e.name())) throw new IllegalArgumentException("an extension named " + e.name() + " is already there");
         }
-        Map<String, Double> saved = pendingState.get(e.name());
-        if (saved != null) e.restore(saved);
+        restoreKept(e.name(), e::serialize);
         extensions.add(e);
     }
 
@@ -162,18 +157,26 @@ public final class TrainingLoop {
         return elapsedBefore + (startNanos == 0 ? 0 : (System.nanoTime() - startNanos) / 1e9);
     }
 
-    /** Used when resuming: the state a snapshot kept for extensions and the stop trigger, and the time spent so far. */
-    void restoreExtensionState(Map<String, Map<String, Double>> state, double elapsed) {
-        this.pendingState = Map.copyOf(state);
+    /**
+     * Used when resuming: what a snapshot kept for extensions and the stop trigger, one part a name (extensions added
+     * later are restored as they are added), and the time spent so far.
+     */
+    void restoreExtensionState(io.digitstudio.serial.Serializer kept, double elapsed) {
+        this.pendingState = kept;
         this.elapsedBefore = elapsed;
-        for (Extension e : extensions) {
-            Map<String, Double> saved = state.get(e.name());
-            if (saved != null) e.restore(saved);
-        }
+        for (Extension e : extensions) restoreKept(e.name(), e::serialize);
     }
 
-    Map<String, Map<String, Double>> pendingTriggerState() {
-        return pendingState;
+    private void restoreKept(String name, java.util.function.Consumer<io.digitstudio.serial.Serializer> serialize) {
+        if (pendingState == null) return;
+        io.digitstudio.serial.Serializer part = pendingState.child(name);
+        if (!part.keys().isEmpty()) serialize.accept(part);
+    }
+
+    /** Saves what the extensions and the stop trigger keep, one part a name, as a snapshot does. */
+    void serializeExtensions(io.digitstudio.serial.Serializer s) {
+        for (Extension e : extensions) e.serialize(s.child(e.name()));
+        if (stopTrigger != null) stopTrigger.serialize(s.child(STOP_TRIGGER_STATE));
     }
 
     private RunOptions options = RunOptions.NONE;
@@ -260,25 +263,23 @@ public final class TrainingLoop {
         long start = System.nanoTime();
         startNanos = start;
         long totalIterations = iterator.iterationsUntilEpoch(config.epochs());
-        TrainingStart info = new TrainingStart(config, model.architecture(), model.countParams(), train.size(),
+        startInfo = new TrainingStart(config, model.architecture(), model.countParams(), train.size(),
                 test.size(), iterator.batchesPerEpoch(), totalIterations, iterator.epoch(), dataSource);
         TrainingResult.Outcome outcome = TrainingResult.Outcome.COMPLETED;
         String message = null;
         List<Extension> ordered = new ArrayList<>(extensions);
         ordered.sort((x, y) -> Integer.compare(y.priority(), x.priority())); // stable: equal priorities keep their order
-        Map<String, Double> stopState = pendingState.get(STOP_TRIGGER_STATE);
-        if (stopTrigger != null && stopState != null) stopTrigger.restore(stopState);
+        if (stopTrigger != null) restoreKept(STOP_TRIGGER_STATE, stopTrigger::serialize);
         Throwable failure = null;
         publishHyperparams();
         try {
-            listeners.forEach(l -> l.onStart(info));
             for (Extension e : ordered) e.initialize(this);
             // the cores are counted now: the command line sets them after the loop is made
             try (Updater u = Cores.count() > 1 && model.dataParallel() ? new DataParallelUpdater(iterator, train, model, optimizer, lossFunction)
                     : new StandardUpdater(iterator, train, model, optimizer, lossFunction)) {
                 updater = u;
                 while (iterator.epoch() < config.epochs()) {
-                    End end = iterate(ordered, totalIterations, start);
+                    End end = iterate(ordered);
                     if (end != null) {
                         if (end.outcome() != null) outcome = end.outcome();
                         message = end.message();
@@ -310,19 +311,18 @@ public final class TrainingLoop {
                 }
             }
         }
-        for (TrainingListener l : listeners) {
-            try {
-                l.onEnd(result);
-            } catch (RuntimeException ex) {
-                if (failure == null) failure = ex;
-            }
-        }
         if (failure instanceof RuntimeException r) throw r;
         if (failure instanceof Error err) throw err;
         return result;
     }
 
     private volatile TrainingResult result;
+    private volatile TrainingStart startInfo;
+
+    /** What the run is about to do (its size, iterations, the epoch it starts from), once it has started; null before. */
+    public TrainingStart startInfo() {
+        return startInfo;
+    }
 
     /** How the run ended, once it has (extensions read it when they are finalized); null before. */
     public TrainingResult result() {
@@ -337,7 +337,7 @@ public final class TrainingLoop {
      * One iteration: the next batch, forward, backward, update, the epoch's end when it comes, the extensions; null,
      * or how the run ends.
      */
-    private End iterate(List<Extension> ordered, long totalIterations, long start) throws InterruptedException {
+    private End iterate(List<Extension> ordered) throws InterruptedException {
         if (!control.awaitRunnable()) {
             return new End(TrainingResult.Outcome.STOPPED, String.format(Locale.ROOT, "stopped at epoch %.2f", iterator.epochDetail()));
         }
@@ -358,19 +358,12 @@ public final class TrainingLoop {
         reporter.report(model, "loss", loss);
         reporter.report(model, "accuracy", acc);
         reporter.report("lr", lr);
-        if (!listeners.isEmpty()) tellIteration(loss, acc, lr, totalIterations, start);
         EpochReport epochReport = null;
         if (iterator.isNewEpoch()) {
             epochReport = finishEpoch();
             if (epochReport == null) return new End(TrainingResult.Outcome.STOPPED, "stopped during validation of epoch " + iterator.epoch());
         }
         runExtensions(ordered);
-        if (epochReport != null) {
-            EpochReport r = epochReport;
-            ConfusionMatrix m = lastConfusion;
-            if (m != null) listeners.forEach(l -> l.onConfusion(r.epoch(), m));
-            listeners.forEach(l -> l.onEpoch(r));
-        }
         if (stopTrigger != null && stopTrigger.fire(this)) {
             return new End(null, String.format(Locale.ROOT, "stopped early at epoch %d: %s", iterator.epoch(), stopTriggerReason));
         }
@@ -409,11 +402,28 @@ public final class TrainingLoop {
         published = Map.copyOf(optimizer.hyperparams());
     }
 
-    /** Tells the listeners of an iteration. */
-    private void tellIteration(float loss, float acc, double lr, long totalIterations, long start) {
-        IterationEvent ev = new IterationEvent(iterator.epoch() + (iterator.isNewEpoch() ? 0 : 1), iteration, totalIterations,
-                iterator.epochDetail(), loss, acc, (System.nanoTime() - start) / 1e9, lr);
-        for (TrainingListener li : listeners) li.onIteration(ev);
+    /**
+     * The iteration just done as one value (the epoch being trained, counts, loss, accuracy, the rate its update used,
+     * seconds since this session started), for extensions that hand it to another thread; made on each call.
+     */
+    public IterationEvent iterationEvent() {
+        TrainingStart info = startInfo;
+        Double loss = reporter.get("main/loss");
+        Double acc = reporter.get("main/accuracy");
+        Double lr = reporter.get("lr");
+        return new IterationEvent(iterator.epoch() + (iterator.isNewEpoch() ? 0 : 1), iteration, info == null ? 0 : info.totalIterations(),
+                iterator.epochDetail(), loss == null ? Double.NaN : loss, acc == null ? Double.NaN : acc,
+                startNanos == 0 ? 0 : (System.nanoTime() - startNanos) / 1e9, lr == null ? Double.NaN : lr);
+    }
+
+    private volatile double validationDone = Double.NaN;
+
+    /**
+     * The share of the validation set done while an epoch's validation runs, NaN otherwise: written by the training
+     * thread, for other threads to poll.
+     */
+    public double validationProgress() {
+        return validationDone;
     }
 
     /** Calls each extension whose trigger fires, in priority order. */
@@ -422,8 +432,8 @@ public final class TrainingLoop {
     }
 
     /**
-     * A live change between iterations. A bad value is dropped, with a warning for the listeners' next event rather than
-     * stopping the run (the UI checks values before asking).
+     * A live change between iterations. A bad value is dropped and recorded as refused in {@link #changes()} rather
+     * than stopping the run (the UI checks values before asking).
      */
     private void applyChange(String name, double value) {
         try {
@@ -455,7 +465,13 @@ public final class TrainingLoop {
     private EpochReport finishEpoch() {
         int epoch = iterator.epoch();
         long v0 = System.nanoTime();
-        Evaluator.Result val = evaluator.evaluate(model, f -> listeners.forEach(l -> l.onValidation(epoch, f)), control);
+        validationDone = 0;
+        Evaluator.Result val;
+        try {
+            val = evaluator.evaluate(model, f -> validationDone = f, control);
+        } finally {
+            validationDone = Double.NaN;
+        }
         if (val == null) return null;
         Double lr = reporter.get("lr"); // the rate the epoch's last update used
         EpochReport r = new EpochReport(epoch, iteration, lossSum / seen, accSum / seen, val.loss(), val.accuracy(),

@@ -2,17 +2,13 @@ package io.digitstudio.train;
 
 /**
  * When an extension runs (Chainer's triggers): asked after every iteration, it says whether to fire now. Triggers may
- * keep state (an early-stopping trigger counts epochs without improvement), which they save with {@link #state()}.
+ * keep state (an early-stopping trigger counts epochs without improvement), which they save with {@link #serialize}.
  */
 public interface Trigger {
     boolean fire(TrainingLoop loop);
 
-    /** What a snapshot keeps of this trigger, by name (empty when it keeps nothing). */
-    default java.util.Map<String, Double> state() {
-        return java.util.Map.of();
-    }
-
-    default void restore(java.util.Map<String, Double> state) {
+    /** Saves or restores what a snapshot keeps of this trigger (nothing by default). */
+    default void serialize(io.digitstudio.serial.Serializer s) {
     }
 
     /** Fires after every iteration (asked every iteration: one shared object, nothing made per call). */

@@ -53,12 +53,7 @@ public final class WarmupShift implements Extension {
     }
 
     @Override
-    public Map<String, Double> state() {
-        return Map.of("_t", (double) t);
-    }
-
-    @Override
-    public void restore(Map<String, Double> state) {
-        t = state.getOrDefault("_t", 0.0).longValue();
+    public void serialize(io.digitstudio.serial.Serializer s) {
+        t = s.optional("_t", t);
     }
 }

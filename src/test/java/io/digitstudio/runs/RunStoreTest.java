@@ -132,12 +132,7 @@ class RunStoreTest {
         RunStore store = new RunStore(dir);
         TrainingLoop stopped = TrainingLoop.create(small(5), train, test, "t");
         RunRecorder a = RunRecorder.start(store, stopped, origin(RunOptions.NONE));
-        stopped.addListener(new io.digitstudio.train.TrainingListener() {
-            @Override
-            public void onEpoch(io.digitstudio.train.EpochReport r) {
-                stopped.control().requestStop();
-            }
-        });
+        new io.digitstudio.train.Watch().epoch(r -> stopped.control().requestStop()).on(stopped);
         stopped.run();
         TrainingLoop diverged = TrainingLoop.create(small(2).withOptimizer("sgd", 1e6, null), train, test, "t");
         RunRecorder b = RunRecorder.start(store, diverged, origin(RunOptions.NONE));

@@ -101,16 +101,13 @@ class ExtensionsTest {
         scripted.run();
 
         TrainingLoop live = TrainingLoop.create(config(3), train, test, "t");
-        live.addListener(new TrainingListener() {
-            @Override
-            public void onIteration(IterationEvent e) {
-                // asked from "another thread" during iteration k: applied before iteration k + 1, like the GUI's Apply
-                if (e.iteration() == k) {
-                    live.control().requestChange("lr", 0.003);
-                    live.control().requestChange("momentum", 0.5);
-                }
+        new Watch().iteration(e -> {
+            // asked from "another thread" during iteration k: applied before iteration k + 1, like the GUI's Apply
+            if (e.iteration() == k) {
+                live.control().requestChange("lr", 0.003);
+                live.control().requestChange("momentum", 0.5);
             }
-        });
+        }).on(live);
         live.run();
         Map<String, float[]> a = weights(scripted), b = weights(live);
         for (String key : a.keySet()) assertArrayEquals(a.get(key), b.get(key), 0f, key);
@@ -209,12 +206,7 @@ class ExtensionsTest {
                 events.add("watcher finalized");
             }
         });
-        loop.addListener(new TrainingListener() {
-            @Override
-            public void onEnd(TrainingResult result) {
-                events.add("end: " + result.message());
-            }
-        });
+        new Watch().end(result -> events.add("end: " + result.message())).on(loop);
         IllegalStateException e = assertThrows(IllegalStateException.class, loop::run);
         assertEquals("disk full", e.getMessage());
         assertEquals(List.of("bomb finalized", "watcher finalized", "end: failed: disk full"), events);
@@ -247,5 +239,36 @@ class ExtensionsTest {
         String json = Files.readString(dir.resolve("log2.json"));
         assertEquals(Files.readString(dir.resolve("log.json")).replaceAll("\"elapsed_time\": [0-9.E-]+", ""),
                 json.replaceAll("\"elapsed_time\": [0-9.E-]+", ""), "the resumed log continues the first one");
+    }
+
+    @Test
+    void triggerAndExtensionStateTravelsThroughTheSerializerAndOldSnapshotsKeysStillRead() {
+        // snapshots written before serialize() kept every value as a float64 scalar under the same keys
+        Map<String, io.digitstudio.io.NpyArray> old = new java.util.LinkedHashMap<>();
+        old.put("stop_trigger/sum", io.digitstudio.io.NpyArray.scalar(1.5));
+        old.put("stop_trigger/count", io.digitstudio.io.NpyArray.scalar(3.0));
+        old.put("stop_trigger/best", io.digitstudio.io.NpyArray.scalar(0.25));
+        old.put("stop_trigger/bad", io.digitstudio.io.NpyArray.scalar(2.0));
+        old.put("keep/best", io.digitstudio.io.NpyArray.scalar(0.97));
+        old.put("keep/best_epoch", io.digitstudio.io.NpyArray.scalar(4.0));
+        io.digitstudio.io.NpzDeserializer in = new io.digitstudio.io.NpzDeserializer(old, "", "old.npz");
+        EarlyStoppingTrigger stop = new EarlyStoppingTrigger("validation/main/loss", 3, "min");
+        stop.serialize(in.child("stop_trigger"));
+        KeepBest keep = new KeepBest(dir.resolve("best.npz"), "t", null, "keep");
+        keep.serialize(in.child("keep"));
+
+        Map<String, io.digitstudio.io.NpyArray> now = new java.util.LinkedHashMap<>();
+        io.digitstudio.io.NpzSerializer out = new io.digitstudio.io.NpzSerializer(now, "");
+        stop.serialize(out.child("stop_trigger"));
+        keep.serialize(out.child("keep"));
+        assertEquals(old.keySet(), now.keySet());
+        for (String k : old.keySet()) assertEquals(old.get(k).toDoubles()[0], now.get(k).toDoubles()[0], 0, k);
+
+        // a part a snapshot does not hold leaves a fresh trigger as it is
+        EarlyStoppingTrigger fresh = new EarlyStoppingTrigger("validation/main/loss", 3, "min");
+        fresh.serialize(new io.digitstudio.io.NpzDeserializer(Map.of(), "stop_trigger/", "new.npz"));
+        Map<String, io.digitstudio.io.NpyArray> freshOut = new java.util.LinkedHashMap<>();
+        fresh.serialize(new io.digitstudio.io.NpzSerializer(freshOut, ""));
+        assertEquals(0.0, freshOut.get("count").toDoubles()[0]);
     }
 }

@@ -55,11 +55,21 @@ class HotPathAllocationBudgetTest {
         int perEpoch = loop.iterator().batchesPerEpoch(); // 625
         long from = 5L * perEpoch + 50, to = 6L * perEpoch - 50; // inside the sixth epoch: no validation between
         long[] at = new long[2];
-        loop.addListener(new TrainingListener() {
+        loop.addExtension(new Extension() {
             @Override
-            public void onIteration(IterationEvent e) {
-                if (e.iteration() == from) at[0] = allocated();
-                if (e.iteration() == to) at[1] = allocated();
+            public String name() {
+                return "meter";
+            }
+
+            @Override
+            public Trigger trigger() {
+                return Trigger.EVERY_ITERATION;
+            }
+
+            @Override
+            public void call(TrainingLoop l) {
+                if (l.iteration() == from) at[0] = allocated();
+                if (l.iteration() == to) at[1] = allocated();
             }
         });
         loop.run();

@@ -34,18 +34,10 @@ class TrainingLoopTest {
         TrainingLoop loop = TrainingLoop.create(TrainingConfig.tutorial().withEpochs(3), train, test, "test");
         List<EpochReport> epochs = new ArrayList<>();
         AtomicInteger iterations = new AtomicInteger();
-        loop.addListener(new TrainingListener() {
-            @Override
-            public void onIteration(IterationEvent e) {
-                iterations.incrementAndGet();
-                assertTrue(Double.isFinite(e.loss()));
-            }
-
-            @Override
-            public void onEpoch(EpochReport r) {
-                epochs.add(r);
-            }
-        });
+        new Watch().iteration(e -> {
+            iterations.incrementAndGet();
+            assertTrue(Double.isFinite(e.loss()));
+        }).epoch(epochs::add).on(loop);
         TrainingResult result = loop.run();
         assertEquals(TrainingResult.Outcome.COMPLETED, result.outcome());
         assertEquals(3, epochs.size());
@@ -90,17 +82,7 @@ class TrainingLoopTest {
         TrainingLoop loop = TrainingLoop.create(small(10), train, test.head(100), "t");
         long[] announced = new long[1];
         List<IterationEvent> events = new ArrayList<>();
-        loop.addListener(new TrainingListener() {
-            @Override
-            public void onStart(TrainingStart s) {
-                announced[0] = s.totalIterations();
-            }
-
-            @Override
-            public void onIteration(IterationEvent e) {
-                events.add(e);
-            }
-        });
+        new Watch().start(s -> announced[0] = s.totalIterations()).iteration(events::add).on(loop);
         loop.run();
         IterationEvent last = events.get(events.size() - 1);
         assertEquals(469, announced[0]);
@@ -114,17 +96,14 @@ class TrainingLoopTest {
         AtomicInteger seen = new AtomicInteger();
         java.util.concurrent.CountDownLatch fifth = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch tenth = new java.util.concurrent.CountDownLatch(1);
-        loop.addListener(new TrainingListener() {
-            @Override
-            public void onIteration(IterationEvent e) {
-                int n = seen.incrementAndGet();
-                if (n == 5) {
-                    loop.control().pause();
-                    fifth.countDown();
-                }
-                if (n == 10) tenth.countDown();
+        new Watch().iteration(e -> {
+            int n = seen.incrementAndGet();
+            if (n == 5) {
+                loop.control().pause();
+                fifth.countDown();
             }
-        });
+            if (n == 10) tenth.countDown();
+        }).on(loop);
         TrainingResult[] result = new TrainingResult[1];
         Thread worker = new Thread(() -> result[0] = loop.run());
         worker.start();
@@ -183,22 +162,14 @@ class TrainingLoopTest {
     }
 
     @Test
-    void eachValidationHandsListenersItsConfusionMatrixTalliedInTheSamePass() {
+    void eachValidationHandsExtensionsItsConfusionMatrixTalliedInTheSamePass() {
         TrainingLoop loop = TrainingLoop.create(small(2), train.head(2000), test.head(300), "t");
         List<ConfusionMatrix> matrices = new ArrayList<>();
         List<EpochReport> reports = new ArrayList<>();
-        loop.addListener(new TrainingListener() {
-            @Override
-            public void onConfusion(int epoch, ConfusionMatrix m) {
-                assertEquals(reports.size() + 1, epoch, "before the epoch's report");
-                matrices.add(m);
-            }
-
-            @Override
-            public void onEpoch(EpochReport r) {
-                reports.add(r);
-            }
-        });
+        new Watch().epochWithMatrix((r, m) -> {
+            matrices.add(m);
+            reports.add(r);
+        }).on(loop);
         loop.run();
         assertEquals(2, matrices.size());
         for (int e = 0; e < 2; e++) {
@@ -211,7 +182,7 @@ class TrainingLoopTest {
                 assertEquals(support, m.support(c), "rows sum to the classes' supports");
             }
         }
-        assertNotSame(matrices.get(0), matrices.get(1), "each epoch's matrix is the listener's to keep");
+        assertNotSame(matrices.get(0), matrices.get(1), "each epoch's matrix is the extensions' to keep");
         assertSame(matrices.get(1), loop.lastConfusion());
         // the tally equals the matrix of the collected predictions of a separate pass
         Evaluator.Result again = new Evaluator(test.head(300), 77).evaluateCollecting(loop.model());

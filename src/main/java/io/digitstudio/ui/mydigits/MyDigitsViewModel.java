@@ -8,10 +8,11 @@ import io.digitstudio.mydigits.MyDigit;
 import io.digitstudio.mydigits.MyDigits;
 import io.digitstudio.runs.RunRecorder;
 import io.digitstudio.runs.RunStore;
-import io.digitstudio.train.EpochReport;
 import io.digitstudio.train.FineTune;
 import io.digitstudio.train.RunOptions;
-import io.digitstudio.train.TrainingListener;
+import io.digitstudio.train.Extension;
+import io.digitstudio.train.TrainingLoop;
+import io.digitstudio.train.Trigger;
 import io.digitstudio.ui.core.DialogService;
 import io.digitstudio.ui.core.Messages;
 import io.digitstudio.ui.core.TaskExecutor;
@@ -194,19 +195,28 @@ public final class MyDigitsViewModel {
             Mnist.TrainTest mnist = Mnist.bundled();
             LabeledImages yours = MyDigits.dataset(mine, "my digits");
             java.util.concurrent.atomic.AtomicInteger shownPercent = new java.util.concurrent.atomic.AtomicInteger(-1);
-            TrainingListener progress = new TrainingListener() {
+            Extension progress = new Extension() {
                 @Override
-                public void onIteration(io.digitstudio.train.IterationEvent e) {
-                    // to the UI only when the whole percentage changes: a hundred updates a run, not one per step
-                    int percent = (int) (100 * e.iteration() / Math.max(1, e.totalIterations()));
-                    if (shownPercent.getAndSet(percent) != percent) tasks.onUi(() -> {
-                        if (busy.get()) MyDigitsViewModel.this.progress.set(percent / 100.0);
-                    });
+                public String name() {
+                    return "FineTuneProgress";
                 }
 
                 @Override
-                public void onEpoch(EpochReport r) {
-                    tasks.onUi(() -> status.set(String.format(Locale.ROOT, "Fine-tuning… epoch %d of %d done", r.epoch(), s.epochs())));
+                public Trigger trigger() {
+                    return Trigger.EVERY_ITERATION;
+                }
+
+                @Override
+                public void call(TrainingLoop loop) {
+                    // to the UI only when the whole percentage changes: a hundred updates a run, not one per step
+                    int percent = (int) (100 * loop.iteration() / Math.max(1, loop.startInfo().totalIterations()));
+                    if (shownPercent.getAndSet(percent) != percent) tasks.onUi(() -> {
+                        if (busy.get()) MyDigitsViewModel.this.progress.set(percent / 100.0);
+                    });
+                    if (loop.iterator().isNewEpoch()) {
+                        int epoch = loop.iterator().epoch();
+                        tasks.onUi(() -> status.set(String.format(Locale.ROOT, "Fine-tuning… epoch %d of %d done", epoch, s.epochs())));
+                    }
                 }
             };
             FineTune.Result r = FineTune.run(from.model(), mnist.train(), mnist.test(), yours, s, List.of(progress), loop -> {

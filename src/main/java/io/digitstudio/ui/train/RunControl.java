@@ -143,7 +143,7 @@ public final class RunControl {
             session.notes().stream().filter(n -> n.startsWith("warning: ")).forEach(n -> tasks.onUi(() -> dialogs.error("Run history", n.substring(9))));
             feed.describe(l.model(), d.classNames());
             l.addExtension(feed.healthSampler(d.test()));
-            l.addListener(feed);
+            l.addExtension(feed);
             io.digitstudio.runs.RunRecorder rec = session.recorder();
             loop.set(l);
             tasks.onUi(() -> {

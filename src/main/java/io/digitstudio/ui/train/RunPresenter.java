@@ -151,7 +151,7 @@ public final class RunPresenter {
             if (ev instanceof TrainingStart s) {
                 start(s); // at once: it sets the axes and the status
             } else {
-                pending.add(ev); // points, validation progress and epoch reports wait for the next chart update
+                pending.add(ev); // points and epoch reports wait for the next chart update
             }
         }
         long now = System.nanoTime();
@@ -163,6 +163,8 @@ public final class RunPresenter {
         lastUiUpdate = now;
         IterationEvent e = f.latest();
         if (e != null && live) showProgress(e);
+        TrainingFeed.Validating v = f.validating();
+        if (v != null && live && !paused) status.set(String.format(Locale.ROOT, "Validating epoch %d… %.0f%%", v.epoch(), 100 * v.fraction()));
     }
 
     private void start(TrainingStart s) {
@@ -199,8 +201,6 @@ public final class RunPresenter {
                 pendingPoints.add(new double[]{p.epochDetail(), p.loss()});
             } else if (ev instanceof TrainingFeed.LrPoint p) {
                 learningRate.add(p.epochDetail(), p.lr());
-            } else if (ev instanceof TrainingFeed.Validating v) {
-                if (live && !paused) status.set(String.format(Locale.ROOT, "Validating epoch %d… %.0f%%", v.epoch(), 100 * v.fraction()));
             } else if (ev instanceof TrainingFeed.WeightsSnapshot w) {
                 newestWeights = w;
             } else if (ev instanceof TrainingFeed.Health h) {

@@ -4,9 +4,11 @@ import io.digitstudio.nn.Network;
 import io.digitstudio.train.ConfusionMatrix;
 import io.digitstudio.train.EpochReport;
 import io.digitstudio.train.IterationEvent;
-import io.digitstudio.train.TrainingListener;
+import io.digitstudio.train.Extension;
+import io.digitstudio.train.TrainingLoop;
 import io.digitstudio.train.TrainingResult;
 import io.digitstudio.train.TrainingStart;
+import io.digitstudio.train.Trigger;
 
 import java.util.List;
 import java.util.Queue;
@@ -14,12 +16,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Carries a run's events from the training thread to the UI without flooding it: the latest iteration is kept in one
- * slot (read at each tick of the view's pump), a smoothed loss point is queued about {@link #POINTS_PER_EPOCH} times an epoch (and
- * never more often than every {@link #POINT_INTERVAL_NANOS}), and epoch reports and the end always go through.
- * Nothing here touches JavaFX.
+ * The window's extension of a run: it carries the run's observations from the training thread to the UI without
+ * flooding it. The latest iteration is kept in one slot (read at each tick of the view's pump), a smoothed loss point
+ * is queued about {@link #POINTS_PER_EPOCH} times an epoch (and never more often than every
+ * {@link #POINT_INTERVAL_NANOS}), and epoch reports and the end always go through. Nothing here touches JavaFX.
  */
-public final class TrainingFeed implements TrainingListener {
+public final class TrainingFeed implements Extension {
     static final int POINTS_PER_EPOCH = 50;
     static final long POINT_INTERVAL_NANOS = 5_000_000L; // at most 200 loss points a second
     private static final int SMOOTHING = 20;
@@ -111,13 +113,51 @@ public final class TrainingFeed implements TrainingListener {
     }
 
     @Override
-    public void onStart(TrainingStart start) {
+    public String name() {
+        return "TrainingFeed";
+    }
+
+    @Override
+    public Trigger trigger() {
+        return Trigger.EVERY_ITERATION;
+    }
+
+    private volatile TrainingLoop loop;
+
+    @Override
+    public void initialize(TrainingLoop l) {
+        loop = l;
+        started(l.startInfo());
+    }
+
+    @Override
+    public void call(TrainingLoop l) {
+        iterated(l.iterationEvent());
+        if (l.iterator().isNewEpoch() && !l.reports().isEmpty()) {
+            EpochReport r = l.reports().get(l.reports().size() - 1);
+            if (r.iteration() == l.iteration()) epochEnded(r, l.lastConfusion());
+        }
+    }
+
+    @Override
+    public void finalize(TrainingLoop l) {
+        ended(l.result());
+    }
+
+    /** How far the validation under way is, or null when none runs; polled at each tick of the view's pump. */
+    public Validating validating() {
+        TrainingLoop l = loop;
+        if (l == null) return null;
+        double done = l.validationProgress();
+        return Double.isNaN(done) ? null : new Validating(l.iterator().epoch(), done);
+    }
+
+    void started(TrainingStart start) {
         pointEvery = Math.max(1, start.iterationsPerEpoch() / POINTS_PER_EPOCH);
         events.add(start);
     }
 
-    @Override
-    public void onIteration(IterationEvent e) {
+    void iterated(IterationEvent e) {
         latest.set(e);
         if (watchingInside && model != null) {
             long t = clock.getAsLong();
@@ -151,18 +191,14 @@ public final class TrainingFeed implements TrainingListener {
         }
     }
 
-    @Override
-    public void onValidation(int epoch, double fractionDone) {
-        events.add(new Validating(epoch, fractionDone));
-    }
-
     private void point() {
         pointedDetail = lastDetail;
         events.add(new LossPoint(lastDetail, sum / filled));
     }
 
-    @Override
-    public void onEpoch(EpochReport report) {
+    /** An epoch's report, with its validation's confusion matrix (null when none was tallied). */
+    void epochEnded(EpochReport report, ConfusionMatrix matrix) {
+        pendingMatrix = matrix;
         // every epoch's curve reaches its end, whatever the throttle let through
         if (filled > 0 && lastDetail != pointedDetail) point();
         if (!Double.isNaN(lastLr)) events.add(new LrPoint(lastDetail, lastLr)); // the rate reaches the epoch's end too
@@ -171,13 +207,7 @@ public final class TrainingFeed implements TrainingListener {
         pendingMatrix = null;
     }
 
-    @Override
-    public void onConfusion(int epoch, ConfusionMatrix matrix) {
-        pendingMatrix = matrix;
-    }
-
-    @Override
-    public void onEnd(TrainingResult result) {
+    void ended(TrainingResult result) {
         events.add(result);
     }
 

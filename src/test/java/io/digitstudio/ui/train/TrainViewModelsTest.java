@@ -132,9 +132,9 @@ class TrainViewModelsTest {
     void theStatusNamesTheDataOnceAndTheRateIsDrawnFromTheFirstIterations() {
         long[] now = {0};
         TrainingFeed f = new TrainingFeed(() -> now[0] += 10_000_000L);
-        f.onStart(new TrainingStart(TrainingConfig.tutorial().withEpochs(2), "lenet", 1, 60000, 10000, 469, 938, 0, "MNIST (bundled)"));
+        f.started(new TrainingStart(TrainingConfig.tutorial().withEpochs(2), "lenet", 1, 60000, 10000, 469, 938, 0, "MNIST (bundled)"));
         // a third of the first epoch, at a steady rate
-        for (int i = 1; i <= 150; i++) f.onIteration(new IterationEvent(1, i, 938, i / 469.0, 1.0 / i, 0.9, i * 0.01, 0.01));
+        for (int i = 1; i <= 150; i++) f.iterated(new IterationEvent(1, i, 938, i / 469.0, 1.0 / i, 0.9, i * 0.01, 0.01));
         RunPresenter p = new RunPresenter();
         p.begin(f, 2, "Loading data…");
         p.pulse(true);
@@ -152,14 +152,14 @@ class TrainViewModelsTest {
         long[] now = {0};
         TrainingFeed f = new TrainingFeed(() -> now[0] += 10_000_000L); // 10 ms an iteration
         long total = (long) epochs * perEpoch;
-        f.onStart(new TrainingStart(TrainingConfig.tutorial().withEpochs(epochs), "784-100-100-10", 1, 6000, 1000, perEpoch, total, 0, "t"));
+        f.started(new TrainingStart(TrainingConfig.tutorial().withEpochs(epochs), "784-100-100-10", 1, 6000, 1000, perEpoch, total, 0, "t"));
         long it = 0;
         for (int e = 1; e <= epochs; e++) {
             for (int i = 1; i <= perEpoch; i++) {
                 it++;
-                f.onIteration(new IterationEvent(e, it, total, e - 1 + (double) i / perEpoch, 1.0 / it, 0.9, it * 0.001));
+                f.iterated(new IterationEvent(e, it, total, e - 1 + (double) i / perEpoch, 1.0 / it, 0.9, it * 0.001));
             }
-            f.onEpoch(new EpochReport(e, it, 0.5, 0.9, 0.4, 0.9 + e * 0.001, 0.1, 0.01));
+            f.epochEnded(new EpochReport(e, it, 0.5, 0.9, 0.4, 0.9 + e * 0.001, 0.1, 0.01), null);
         }
         return f;
     }
