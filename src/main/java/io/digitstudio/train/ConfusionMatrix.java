@@ -165,27 +165,47 @@ public final class ConfusionMatrix {
         return sb.toString();
     }
 
-    /** The same numbers as JSON: {@code confusion} (a list of rows), {@code per_class}, averages, accuracy and loss. */
+    /**
+     * The same numbers as JSON: {@code classes}, {@code confusion} (a list of rows), {@code per_class}, averages,
+     * accuracy, loss and count; figures to six decimals.
+     */
     public String json(List<String> names, double loss) {
-        StringBuilder sb = new StringBuilder("{\n  \"classes\": [");
-        for (int c = 0; c < k; c++) sb.append(c == 0 ? "" : ", ").append(TextFormats.jsonString(name(names, c)));
-        sb.append("],\n  \"confusion\": [");
+        Map<String, Object> o = new java.util.LinkedHashMap<>();
+        List<String> classes = new java.util.ArrayList<>();
+        for (int c = 0; c < k; c++) classes.add(name(names, c));
+        o.put("classes", classes);
+        List<List<Long>> rows = new java.util.ArrayList<>();
         for (int t = 0; t < k; t++) {
-            sb.append(t == 0 ? "\n    [" : ",\n    [");
-            for (int p = 0; p < k; p++) sb.append(p == 0 ? "" : ", ").append(counts[t][p]);
-            sb.append(']');
+            List<Long> row = new java.util.ArrayList<>();
+            for (int p = 0; p < k; p++) row.add(counts[t][p]);
+            rows.add(row);
         }
-        sb.append("\n  ],\n  \"per_class\": [");
+        o.put("confusion", rows);
+        List<Map<String, Object>> perClass = new java.util.ArrayList<>();
         for (int c = 0; c < k; c++) {
-            sb.append(c == 0 ? "\n    " : ",\n    ").append(String.format(Locale.ROOT,
-                    "{\"class\": %s, \"precision\": %s, \"recall\": %s, \"f1\": %s, \"support\": %d}",
-                    TextFormats.jsonString(name(names, c)), num(precision(c)), num(recall(c)), num(f1(c)), support(c)));
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("class", name(names, c));
+            m.put("precision", num(precision(c)));
+            m.put("recall", num(recall(c)));
+            m.put("f1", num(f1(c)));
+            m.put("support", support(c));
+            perClass.add(m);
         }
-        sb.append("\n  ],\n");
-        sb.append(String.format(Locale.ROOT, "  \"macro\": {\"precision\": %s, \"recall\": %s, \"f1\": %s},%n", num(macro(this::precision)), num(macro(this::recall)), num(macro(this::f1))));
-        sb.append(String.format(Locale.ROOT, "  \"weighted\": {\"precision\": %s, \"recall\": %s, \"f1\": %s},%n", num(weighted(this::precision)), num(weighted(this::recall)), num(weighted(this::f1))));
-        sb.append(String.format(Locale.ROOT, "  \"accuracy\": %s,%n  \"loss\": %s,%n  \"count\": %d%n}%n", num(accuracy()), num(loss), total));
-        return sb.toString();
+        o.put("per_class", perClass);
+        o.put("macro", averages(this::macro));
+        o.put("weighted", averages(this::weighted));
+        o.put("accuracy", num(accuracy()));
+        o.put("loss", num(loss));
+        o.put("count", total);
+        return io.digitstudio.io.Json.write(o);
+    }
+
+    private Map<String, Object> averages(java.util.function.Function<java.util.function.IntToDoubleFunction, Double> how) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("precision", num(how.apply(this::precision)));
+        m.put("recall", num(how.apply(this::recall)));
+        m.put("f1", num(how.apply(this::f1)));
+        return m;
     }
 
     /** The matrix as CSV (a header of predicted classes, one row per true class) and then the per-class table. */
@@ -213,8 +233,9 @@ public final class ConfusionMatrix {
         return " ".repeat(Math.max(0, w - s.length())) + s;
     }
 
-    private static String num(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6f", v) : "null";
+    /** A figure to six decimals (NaN stays NaN, which the JSON writer makes null). */
+    private static Double num(double v) {
+        return Double.isFinite(v) ? Math.round(v * 1e6) / 1e6 : Double.NaN;
     }
 
     /** Per-class numbers by name, for views. */

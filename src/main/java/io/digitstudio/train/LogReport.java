@@ -81,21 +81,7 @@ public final class LogReport implements Extension {
 
     /** The log as Chainer writes it: a JSON list of objects; counts as integers, NaN and infinities as null. */
     static String json(List<Map<String, Double>> log) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < log.size(); i++) {
-            sb.append(i == 0 ? "\n    {" : ",\n    {");
-            int j = 0;
-            for (Map.Entry<String, Double> e : log.get(i).entrySet()) {
-                sb.append(j++ == 0 ? "\n        " : ",\n        ").append(io.digitstudio.io.TextFormats.jsonString(e.getKey())).append(": ");
-                double v = e.getValue();
-                boolean count = e.getKey().equals("epoch") || e.getKey().equals("iteration");
-                if (!Double.isFinite(v)) sb.append("null");
-                else if (count) sb.append((long) v);
-                else sb.append(Double.toString(v));
-            }
-            sb.append("\n    }");
-        }
-        return sb.append(log.isEmpty() ? "]" : "\n]").append('\n').toString();
+        return io.digitstudio.io.Json.write(log);
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -48,8 +49,12 @@ class EvaluationCliTest {
 
         CliTest.Run json = CliTest.run("eval", "--model", model, "--test-size", "2000", "--confusion", "--format", "json");
         assertEquals(0, json.code(), json.err());
-        assertTrue(json.out().contains(String.format(Locale.ROOT, "\"accuracy\": %.6f", (double) trace / total)), json.out());
-        assertTrue(json.out().contains("\"confusion\": [") && json.out().contains("\"per_class\": [") && json.out().contains("\"loss\": "), json.out());
+        Map<String, Object> doc = io.digitstudio.io.Json.parseObject(json.out());
+        assertEquals((double) trace / total, (Double) doc.get("accuracy"), 5e-7, json.out());
+        assertEquals(10, ((List<?>) doc.get("confusion")).size());
+        assertEquals(10, ((List<?>) doc.get("per_class")).size());
+        assertTrue(doc.get("loss") instanceof Double, json.out());
+        assertEquals((double) total, (Double) doc.get("count"));
         CliTest.Run csv = CliTest.run("eval", "--model", model, "--test-size", "2000", "--confusion", "--format", "csv");
         assertTrue(csv.out().startsWith("true\\predicted,0,1,2,3,4,5,6,7,8,9\n"), csv.out());
         CliTest.Run bad = CliTest.run("eval", "--model", model, "--format", "json");
