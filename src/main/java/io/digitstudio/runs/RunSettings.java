@@ -1,6 +1,6 @@
 package io.digitstudio.runs;
 
-import io.digitstudio.nn.NetworkSpec;
+import io.digitstudio.io.JsonFields;
 import io.digitstudio.train.RunOptions;
 import io.digitstudio.train.TrainingConfig;
 
@@ -25,22 +25,8 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
         m.put("id", id);
         m.put("created", created.toString());
         m.put("origin", origin);
-        m.put("network", config.network().text());
-        m.put("optimizer", config.optimizer());
-        m.put("hyperparams", new LinkedHashMap<>(config.hyperparams()));
-        m.put("batch_size", config.batchSize());
-        m.put("epochs", config.epochs());
-        m.put("seed", config.seed());
-        m.put("shuffle", config.shuffle());
-        m.put("augment", config.augment());
-        m.put("train_limit", config.trainLimit());
-        m.put("test_limit", config.testLimit());
-        Map<String, Object> ext = new LinkedHashMap<>();
-        ext.put("lr_shift", options.lrShift());
-        ext.put("warmup", options.warmupEpochs());
-        ext.put("early_stop", options.earlyStop());
-        ext.put("keep_best", options.keepBest());
-        m.put("extensions", ext);
+        m.putAll(config.toJson());
+        m.put("extensions", options.toJson());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("name", dataName);
         data.put("source", dataSource);
@@ -57,13 +43,8 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
     /** Reads {@code run.json}'s object; anything missing or of the wrong kind is an {@link IllegalArgumentException} naming it. */
     static RunSettings fromJson(Map<String, Object> m) {
         JsonFields f = new JsonFields(m, "run.json");
-        Map<String, Double> hyper = new LinkedHashMap<>();
-        f.object("hyperparams").forEach((k, v) -> hyper.put(k, JsonFields.number(v, "hyperparams/" + k)));
-        TrainingConfig c = new TrainingConfig(f.integer("epochs"), f.integer("batch_size"), NetworkSpec.parse(f.string("network")),
-                f.string("optimizer"), hyper, (long) f.number("seed"), f.bool("shuffle"), f.integer("train_limit"), f.integer("test_limit"),
-                f.bool("augment"));
-        JsonFields ext = f.child("extensions");
-        RunOptions o = new RunOptions(ext.string("lr_shift"), ext.integer("warmup"), ext.integer("early_stop"), ext.bool("keep_best"), "");
+        TrainingConfig c = TrainingConfig.fromJson(f);
+        RunOptions o = RunOptions.fromJson(f.child("extensions"));
         JsonFields data = f.child("data");
         Map<String, String> versions = new LinkedHashMap<>();
         f.object("versions").forEach((k, v) -> versions.put(k, String.valueOf(v)));

@@ -2,6 +2,7 @@ package io.digitstudio.runs;
 
 import io.digitstudio.io.AtomicFiles;
 import io.digitstudio.io.Json;
+import io.digitstudio.io.JsonFields;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

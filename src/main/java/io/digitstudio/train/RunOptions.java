@@ -9,7 +9,7 @@ import java.util.Map;
  * The extensions a run has beyond the tutorial's loop, as the command line names them: a learning-rate schedule
  * ({@code exponential:RATE}, {@code linear:START:END}, {@code step:RATE@E1,E2,...}), a warm-up over the first epochs,
  * early stopping on {@code validation/main/loss}, keeping the best model, and Chainer's {@code log}. Snapshots keep
- * them as text, so a resumed run has the same ones. Empty, 0 and false mean none.
+ * them with the run's settings, so a resumed run has the same ones. Empty, 0 and false mean none.
  */
 public record RunOptions(String lrShift, int warmupEpochs, int earlyStop, boolean keepBest, String log) {
     public static final RunOptions NONE = new RunOptions("", 0, 0, false, "");
@@ -106,11 +106,23 @@ public record RunOptions(String lrShift, int warmupEpochs, int earlyStop, boolea
         return v;
     }
 
-    /** The options as snapshots keep them: {@code key=value} per line. */
-    public String toText() {
-        return "lr_shift=" + lrShift + "\nwarmup=" + warmupEpochs + "\nearly_stop=" + earlyStop + "\nkeep_best=" + (keepBest ? 1 : 0) + "\nlog=" + log;
+    /** The options as {@code run.json} and a snapshot's settings keep them. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lr_shift", lrShift);
+        m.put("warmup", warmupEpochs);
+        m.put("early_stop", earlyStop);
+        m.put("keep_best", keepBest);
+        m.put("log", log);
+        return m;
     }
 
+    /** Reads what {@link #toJson} wrote ({@code log} may be absent: none). */
+    public static RunOptions fromJson(io.digitstudio.io.JsonFields f) {
+        return new RunOptions(f.string("lr_shift"), f.integer("warmup"), f.integer("early_stop"), f.bool("keep_best"), f.optionalString("log"));
+    }
+
+    /** Reads the {@code key=value} lines snapshots kept the options in before they kept settings as JSON. */
     public static RunOptions fromText(String text) {
         Map<String, String> m = new LinkedHashMap<>();
         for (String line : text.split("\n")) {

@@ -15,4 +15,19 @@ public record RunSetup(String runId, String dataDir, String out, String snapshot
         out = out == null ? "" : out;
         snapshotDir = snapshotDir == null ? "" : snapshotDir;
     }
+
+    /** Where the run reads and writes, as a snapshot's settings keep it (the id is kept on its own, for quick reads). */
+    public java.util.Map<String, Object> toJson() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("data", dataDir);
+        m.put("out", out);
+        m.put("snapshot_dir", snapshotDir);
+        m.put("snapshot_every", snapshotEvery);
+        m.put("keep", keep);
+        return m;
+    }
+
+    public static RunSetup fromJson(String runId, io.digitstudio.io.JsonFields f) {
+        return new RunSetup(runId, f.string("data"), f.string("out"), f.string("snapshot_dir"), f.integer("snapshot_every"), f.integer("keep"));
+    }
 }

@@ -32,6 +32,8 @@ public final class Snapshot {
     static final String RUN_ID = RUN + "id";
     static final String EPOCH_SUMS = "digitstudio/epoch_sums";
     static final String FORMAT_KEY = "digitstudio/snapshot_version";
+    /** The run's settings (configuration, extensions, where it reads and writes) as one JSON text, as run.json has them. */
+    static final String SETTINGS = "digitstudio/settings";
     static final String DROPOUT_RNG = "digitstudio/dropout_rng_state";
     static final String EXTENSIONS = "digitstudio/extensions/";
 
@@ -45,7 +47,7 @@ public final class Snapshot {
 
     static Map<String, NpyArray> toArrays(TrainingLoop loop) {
         Map<String, NpyArray> a = new LinkedHashMap<>();
-        a.put(FORMAT_KEY, NpyArray.scalar(1L));
+        a.put(FORMAT_KEY, NpyArray.scalar(2L));
         ModelFiles.toArrays(loop.model(), io.digitstudio.io.ModelInfo.NONE).forEach((k, v) -> a.put(MODEL + k, v));
         io.digitstudio.io.NpzSerializer updater = new io.digitstudio.io.NpzSerializer(a, "updater/");
         loop.optimizer().serialize(updater.child("optimizer:main"));
@@ -58,29 +60,16 @@ public final class Snapshot {
         a.put(DROPOUT_RNG, NpyArray.scalar(loop.model().dropoutRng().state()));
         a.put("updater/iteration", NpyArray.scalar(loop.iteration()));
 
-        TrainingConfig c = loop.config();
-        a.put(CONFIG + "epochs", NpyArray.scalar((long) c.epochs()));
-        a.put(CONFIG + "batch_size", NpyArray.scalar((long) c.batchSize()));
-        a.put(CONFIG + "network", NpyArray.ofText(c.network().text()));
-        a.put(CONFIG + "optimizer", NpyArray.ofText(c.optimizer()));
-        c.hyperparams().forEach((k, v) -> a.put(CONFIG + "hyperparams/" + k, NpyArray.scalar(v)));
-        a.put(CONFIG + "seed", NpyArray.scalar(c.seed()));
-        a.put(CONFIG + "shuffle", NpyArray.scalar(c.shuffle() ? 1L : 0L));
-        a.put(CONFIG + "train_limit", NpyArray.scalar((long) c.trainLimit()));
-        a.put(CONFIG + "test_limit", NpyArray.scalar((long) c.testLimit()));
-        a.put(CONFIG + "augment", NpyArray.scalar(c.augment() ? 1L : 0L));
         a.put("digitstudio/data/train_size", NpyArray.scalar((long) loop.trainSet().size()));
         a.put("digitstudio/data/test_size", NpyArray.scalar((long) loop.testSet().size()));
         a.put("digitstudio/data/labels_crc", NpyArray.scalar(labelsCrc(loop.trainSet(), loop.testSet())));
 
-        RunSetup run = loop.setup();
-        a.put(RUN_ID, NpyArray.ofText(run.runId()));
-        a.put(RUN + "data", NpyArray.ofText(run.dataDir()));
-        a.put(RUN + "out", NpyArray.ofText(run.out()));
-        a.put(RUN + "snapshot_dir", NpyArray.ofText(run.snapshotDir()));
-        a.put(RUN + "snapshot_every", NpyArray.scalar((long) run.snapshotEvery()));
-        a.put(RUN + "keep", NpyArray.scalar((long) run.keep()));
-        a.put(RUN + "options", NpyArray.ofText(loop.options().toText()));
+        a.put(RUN_ID, NpyArray.ofText(loop.setup().runId()));
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("config", loop.config().toJson());
+        settings.put("extensions", loop.options().toJson());
+        settings.put("run", loop.setup().toJson());
+        a.put(SETTINGS, NpyArray.ofText(io.digitstudio.io.Json.write(settings)));
 
         List<EpochReport> log = loop.reports();
         double[] rows = new double[log.size() * 9];
@@ -102,6 +91,8 @@ public final class Snapshot {
 
     /** The settings a snapshot was taken with ({@code epochs} may then be raised to train longer). */
     public static TrainingConfig config(Map<String, NpyArray> a, String name) {
+        if (a.containsKey(SETTINGS)) return fromSettings(a, name, f -> TrainingConfig.fromJson(f.child("config")));
+        // snapshots before version 2 kept each setting in an entry of its own
         Map<String, Double> h = new LinkedHashMap<>();
         a.forEach((k, v) -> {
             if (k.startsWith(CONFIG + "hyperparams/")) h.put(k.substring((CONFIG + "hyperparams/").length()), v.toDoubles()[0]);
@@ -131,8 +122,26 @@ public final class Snapshot {
                 (int) longAt(a, CONFIG + "test_limit", name), longAt(a, CONFIG + "augment", name) != 0);
     }
 
+    /**
+     * Reads a part of a version-2 snapshot's settings entry: a damaged entry, or a missing or wrong field, is a
+     * {@link FormatException} naming the file.
+     */
+    private static <T> T fromSettings(Map<String, NpyArray> a, String name, java.util.function.Function<io.digitstudio.io.JsonFields, T> read) {
+        try {
+            return read.apply(new io.digitstudio.io.JsonFields(io.digitstudio.io.Json.parseObject(a.get(SETTINGS).toText()), "settings"));
+        } catch (FormatException e) {
+            throw new FormatException(name + ": damaged settings (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new FormatException(name + ": damaged " + e.getMessage());
+        }
+    }
+
     /** Where the run read and wrote; snapshots from before this was recorded give {@link RunSetup#NONE}. */
     public static RunSetup runSetup(Map<String, NpyArray> a, String name) {
+        if (a.containsKey(SETTINGS)) {
+            String id = a.containsKey(RUN_ID) ? a.get(RUN_ID).toText() : "";
+            return fromSettings(a, name, f -> RunSetup.fromJson(id, f.child("run")));
+        }
         if (!a.containsKey(RUN + "out")) return RunSetup.NONE;
         try {
             String id = a.containsKey(RUN_ID) ? a.get(RUN_ID).toText() : "";
@@ -145,6 +154,7 @@ public final class Snapshot {
 
     /** The extensions the run had ({@link RunOptions#NONE} for snapshots from before they were recorded). */
     public static RunOptions runOptions(Map<String, NpyArray> a, String name) {
+        if (a.containsKey(SETTINGS)) return fromSettings(a, name, f -> RunOptions.fromJson(f.child("extensions")));
         NpyArray o = a.get(RUN + "options");
         if (o == null) return RunOptions.NONE;
         try {

@@ -1,5 +1,6 @@
 package io.digitstudio.train;
 
+import io.digitstudio.io.JsonFields;
 import io.digitstudio.nn.NetworkSpec;
 import io.digitstudio.optim.Optimizers;
 
@@ -73,6 +74,31 @@ public record TrainingConfig(int epochs, int batchSize, NetworkSpec network, Str
 
     public TrainingConfig withNetwork(NetworkSpec n) {
         return new TrainingConfig(epochs, batchSize, n, optimizer, hyperparams, seed, shuffle, trainLimit, testLimit, augment);
+    }
+
+    /** The run's settings as {@code run.json} and a snapshot's settings hold them. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("network", network.text());
+        m.put("optimizer", optimizer);
+        m.put("hyperparams", new LinkedHashMap<>(hyperparams));
+        m.put("batch_size", batchSize);
+        m.put("epochs", epochs);
+        m.put("seed", JsonFields.wholeNumberValue(seed));
+        m.put("shuffle", shuffle);
+        m.put("augment", augment);
+        m.put("train_limit", trainLimit);
+        m.put("test_limit", testLimit);
+        return m;
+    }
+
+    /** Reads what {@link #toJson} wrote; a missing or wrong field is an {@link IllegalArgumentException} naming it. */
+    public static TrainingConfig fromJson(JsonFields f) {
+        Map<String, Double> hyper = new LinkedHashMap<>();
+        f.object("hyperparams").forEach((k, v) -> hyper.put(k, JsonFields.number(v, "hyperparams/" + k)));
+        return new TrainingConfig(f.integer("epochs"), f.integer("batch_size"), NetworkSpec.parse(f.string("network")),
+                f.string("optimizer"), hyper, f.wholeNumber("seed"), f.bool("shuffle"), f.integer("train_limit"),
+                f.integer("test_limit"), f.bool("augment"));
     }
 
     public TrainingConfig withShuffle(boolean s) {

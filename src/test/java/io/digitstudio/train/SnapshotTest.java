@@ -91,18 +91,30 @@ class SnapshotTest {
     }
 
     @Test
-    void snapshotsNameTheOptimizerAndOlderOnesWithAnIndexStillLoad() throws Exception {
+    void snapshotsKeepTheSettingsOnceAsJsonAndOlderOnesStillLoad() throws Exception {
         TrainingLoop loop = TrainingLoop.create(TrainingConfig.tutorial().withEpochs(1).withUnits(8).withOptimizer("adam", Map.of()), train, test, "t");
         loop.run();
         Map<String, NpyArray> a = new java.util.LinkedHashMap<>(Snapshot.toArrays(loop));
-        assertEquals("adam", a.get("digitstudio/config/optimizer").toText());
+        assertTrue(a.keySet().stream().noneMatch(k -> k.startsWith("digitstudio/config/")), "no second copy of the settings: " + a.keySet());
+        assertEquals("adam", Snapshot.config(a, "snap").optimizer());
+        assertEquals(loop.config(), Snapshot.config(a, "snap"));
+        assertEquals("adam", ((Map<?, ?>) io.digitstudio.io.Json.parseObject(a.get("digitstudio/settings").toText()).get("config")).get("optimizer"));
         assertEquals(0.001, a.get("updater/optimizer:main/hyperparam/alpha").toDoubles()[0]);
-        a.put("digitstudio/config/optimizer", NpyArray.scalar(2L)); // how snapshots before named optimizers stored it
-        assertEquals("adam", Snapshot.config(a, "old").optimizer());
-        a.put("digitstudio/config/optimizer", NpyArray.scalar(9L));
-        assertEquals("old: unknown optimizer number 9", assertThrows(FormatException.class, () -> Snapshot.config(a, "old")).getMessage());
-        a.put("digitstudio/config/optimizer", NpyArray.ofText("lbfgs"));
-        assertEquals("old: unknown optimizer 'lbfgs'", assertThrows(FormatException.class, () -> Snapshot.config(a, "old")).getMessage());
+        a.put("digitstudio/settings", NpyArray.ofText("{\"config\": {"));
+        assertTrue(assertThrows(FormatException.class, () -> Snapshot.config(a, "snap")).getMessage().startsWith("snap: damaged settings ("));
+
+        // snapshots before settings were JSON kept each in an entry, and before optimizers were named, an index
+        Map<String, NpyArray> old;
+        try (java.io.InputStream in = SnapshotTest.class.getResourceAsStream("/fixtures/snapshot-v1/snapshot_epoch_0001.npz")) {
+            old = new java.util.LinkedHashMap<>(io.digitstudio.io.Npz.read(in, "old"));
+        }
+        assertEquals("momentum-sgd", Snapshot.config(old, "old").optimizer());
+        old.put("digitstudio/config/optimizer", NpyArray.scalar((long) io.digitstudio.optim.Optimizers.NAMES.indexOf("momentum-sgd")));
+        assertEquals("momentum-sgd", Snapshot.config(old, "old").optimizer());
+        old.put("digitstudio/config/optimizer", NpyArray.scalar(9L));
+        assertEquals("old: unknown optimizer number 9", assertThrows(FormatException.class, () -> Snapshot.config(old, "old")).getMessage());
+        old.put("digitstudio/config/optimizer", NpyArray.ofText("lbfgs"));
+        assertEquals("old: unknown optimizer 'lbfgs'", assertThrows(FormatException.class, () -> Snapshot.config(old, "old")).getMessage());
     }
 
     @Test

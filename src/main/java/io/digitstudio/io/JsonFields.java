@@ -1,13 +1,13 @@
-package io.digitstudio.runs;
+package io.digitstudio.io;
 
 import java.util.Map;
 
 /** Typed access to a parsed JSON object, with errors that name the file and the field. */
-final class JsonFields {
+public final class JsonFields {
     private final Map<String, Object> m;
     private final String where;
 
-    JsonFields(Map<String, Object> m, String where) {
+    public JsonFields(Map<String, Object> m, String where) {
         this.m = m;
         this.where = where;
     }
@@ -17,56 +17,79 @@ final class JsonFields {
         return m.get(key);
     }
 
-    String string(String key) {
+    public String string(String key) {
         Object v = get(key);
         if (!(v instanceof String s)) throw new IllegalArgumentException(where + ": " + key + " is not a text");
         return s;
     }
 
-    String optionalString(String key) {
+    public String optionalString(String key) {
         Object v = m.get(key);
         return v instanceof String s ? s : "";
     }
 
-    double number(String key) {
+    public double number(String key) {
         return number(get(key), where + ": " + key);
     }
 
-    static double number(Object v, String what) {
+    public static double number(Object v, String what) {
         if (!(v instanceof Double d)) throw new IllegalArgumentException(what + " is not a number");
         return d;
     }
 
-    double optionalNumber(String key) {
+    public double optionalNumber(String key) {
         Object v = m.get(key);
         return v instanceof Double d ? d : Double.NaN;
     }
 
-    int integer(String key) {
+    public int integer(String key) {
         double d = number(key);
         if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) throw new IllegalArgumentException(where + ": " + key + " is not a whole number");
         return (int) d;
     }
 
-    boolean bool(String key) {
+    public boolean bool(String key) {
         Object v = get(key);
         if (!(v instanceof Boolean b)) throw new IllegalArgumentException(where + ": " + key + " is not true or false");
         return b;
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> object(String key) {
+    public Map<String, Object> object(String key) {
         Object v = get(key);
         if (!(v instanceof Map)) throw new IllegalArgumentException(where + ": " + key + " is not an object");
         return (Map<String, Object>) v;
     }
 
-    JsonFields child(String key) {
+    public JsonFields child(String key) {
         return new JsonFields(object(key), where + ": " + key);
     }
 
     /** The value as parsed, or null when absent. */
-    Object raw(String key) {
+    public Object raw(String key) {
         return m.get(key);
+    }
+
+    /**
+     * A whole number that may exceed what a JSON number holds exactly (a seed): written as a number when it fits in
+     * 53 bits, else as text; both are read.
+     */
+    public long wholeNumber(String key) {
+        Object v = get(key);
+        if (v instanceof String s) {
+            try {
+                return Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(where + ": " + key + " is not a whole number");
+            }
+        }
+        double d = number(key);
+        if (d != Math.rint(d)) throw new IllegalArgumentException(where + ": " + key + " is not a whole number");
+        return (long) d;
+    }
+
+    /** How {@link #wholeNumber} is written. */
+    public static Object wholeNumberValue(long v) {
+        return Math.abs(v) < (1L << 53) ? (Object) v : Long.toString(v);
     }
 }
