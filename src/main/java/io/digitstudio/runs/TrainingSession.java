@@ -135,6 +135,26 @@ public final class TrainingSession {
         }
     }
 
+    /**
+     * Fine-tunes a copy of {@code model} (named {@code modelName}, read from {@code modelFile} or built in: null) on
+     * MNIST and {@code mine} ({@link FineTune}), recorded in {@code store}'s history (null: not recorded) as a run of its
+     * own. A front end only hands over the model, the digits, the settings and what watches the run; a history that
+     * cannot be written leaves the fine-tuning unrecorded, not undone.
+     */
+    public static FineTune.Result fineTune(RunStore store, String origin, io.digitstudio.nn.Network model, String modelName, Path modelFile,
+                                           LabeledImages mine, FineTune.Settings s, List<Extension> watchers) {
+        Mnist.TrainTest mnist = Mnist.bundled();
+        return FineTune.run(model, mnist.train(), mnist.test(), mine, s, watchers, loop -> {
+            if (store == null) return;
+            try {
+                RunRecorder.start(store, loop, new RunRecorder.Origin(origin, RunOptions.NONE, "MNIST + my digits", "fine-tuning " + modelName,
+                        mnist.sha256(), mnist.classNames(), "", modelFile == null ? modelName : modelFile.toString()));
+            } catch (IOException | RuntimeException e) {
+                // an unrecorded fine-tuning still runs
+            }
+        });
+    }
+
     /** The settings of a session, as either front end fills them in. Unset values fall back to a resumed run's, then to defaults. */
     public static final class Builder {
         private final RunStore store;

@@ -1,15 +1,13 @@
 package io.digitstudio.ui.mydigits;
 
 import io.digitstudio.data.LabeledImages;
-import io.digitstudio.data.Mnist;
 import io.digitstudio.data.PenStroke;
 import io.digitstudio.io.ModelInfo;
 import io.digitstudio.mydigits.MyDigit;
 import io.digitstudio.mydigits.MyDigits;
-import io.digitstudio.runs.RunRecorder;
 import io.digitstudio.runs.RunStore;
+import io.digitstudio.runs.TrainingSession;
 import io.digitstudio.train.FineTune;
-import io.digitstudio.train.RunOptions;
 import io.digitstudio.train.Extension;
 import io.digitstudio.train.TrainingLoop;
 import io.digitstudio.train.Trigger;
@@ -192,7 +190,6 @@ public final class MyDigitsViewModel {
         status.set("Fine-tuning " + from.name() + " on MNIST and your " + mine.size() + " digits…");
         FineTune.Settings s = settings;
         tasks.train(() -> {
-            Mnist.TrainTest mnist = Mnist.bundled();
             LabeledImages yours = MyDigits.dataset(mine, "my digits");
             java.util.concurrent.atomic.AtomicInteger shownPercent = new java.util.concurrent.atomic.AtomicInteger(-1);
             Extension progress = new Extension() {
@@ -219,15 +216,7 @@ public final class MyDigitsViewModel {
                     }
                 }
             };
-            FineTune.Result r = FineTune.run(from.model(), mnist.train(), mnist.test(), yours, s, List.of(progress), loop -> {
-                if (history == null) return;
-                try {
-                    RunRecorder.start(history, loop, new RunRecorder.Origin("gui", RunOptions.NONE, "MNIST + my digits", "fine-tuning " + from.name(),
-                            mnist.sha256(), mnist.classNames(), "", from.file() == null ? from.name() : from.file().toString()));
-                } catch (java.io.IOException | RuntimeException e) {
-                    // an unrecorded fine-tuning still runs
-                }
-            });
+            FineTune.Result r = TrainingSession.fineTune(history, "gui", from.model(), from.name(), from.file(), yours, s, List.of(progress));
             return new Proposal(r, from);
         }).whenComplete((p, err) -> {
             busy.set(false);
