@@ -321,16 +321,36 @@ public final class LiveChart extends Region {
             lo = Math.min(lo, 0);
             hi = Math.max(hi, 0);
         }
-        if (hi - lo < 1e-12) { // one value: a little room around it
-            double pad = Math.abs(hi) > 0 ? Math.abs(hi) * 0.1 : 1;
-            lo -= pad;
-            hi += pad;
-        }
-        double[] r = fit(lo, hi, yLowerBound.get(), yUpperBound.get(), yTickUnit.get(),
+        double[] r = fitValues(lo, hi, yLowerBound.get(), yUpperBound.get(), yTickUnit.get(),
                 (int) Math.max(2, Math.min(8, (canvas.getHeight() - TICK_FONT_SIZE - 10) / 50)));
         yLo = r[0];
         yHi = r[1];
         yUnit = r[2];
+    }
+
+    /**
+     * A value axis's {lo, hi, tick unit} for data from {@code lo} to {@code hi}: a range that is one value give or
+     * take float rounding (a steady rate stored as a float: 0.009999999776 next to 0.01; any change below a
+     * ten-thousandth of the value) gets a tenth of the
+     * value as room on each side, so its ticks are a few readable steps rather than rounding noise.
+     */
+    static double[] fitValues(double lo, double hi, double setLo, double setHi, double setUnit, int ticks) {
+        double size = Math.max(Math.abs(lo), Math.abs(hi));
+        if (hi - lo <= 1e-4 * size || hi - lo < Double.MIN_NORMAL) {
+            double pad = size > 0 ? size * 0.1 : 1;
+            lo -= pad;
+            hi += pad;
+        }
+        return fit(lo, hi, setLo, setHi, setUnit, ticks);
+    }
+
+    /** The labels of an axis {lo, hi, unit} as {@link #fit} gives it, from the bottom (left) up. */
+    static List<String> tickLabels(double[] axis) {
+        double first = firstTick(axis[0], axis[2]);
+        int d = decimals(axis[2]);
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < tickCount(first, axis[1], axis[2]); i++) labels.add(label(first + i * axis[2], d, axis[2]));
+        return labels;
     }
 
     /** The smallest and largest finite x (or y) of the shown points; 0 and 1 without any. */
@@ -380,12 +400,12 @@ public final class LiveChart extends Region {
 
     /** A tick's label; in scientific notation with as many digits as tell neighbouring ticks apart. */
     static String label(double v, int decimals, double unit) {
-        if (Math.abs(v) < 1e-12 * Math.max(1, unit)) v = 0; // no "-0.00"
+        if (Math.abs(v) < 1e-6 * unit) v = 0; // rounding next to zero: "0", not "-0.00" or "1e-28"
         if (decimals >= 0) return Formats.fixed(v, decimals);
         if (v == 0) return "0";
         // digits down to the unit's own: 1.2e-4 next to 1.25e-4 when the unit is 5e-6
         int digits = Math.max(1, (int) Math.floor(Math.log10(Math.abs(v))) - (int) Math.floor(Math.log10(unit) + 1e-9) + 1);
-        return Formats.scientific(v, Math.min(digits, 6));
+        return Formats.scientific(v, Math.min(digits, 8));
     }
 
 

@@ -76,4 +76,34 @@ class LiveChartTest {
         unit = 5e-4;
         assertEquals("1.8e-2", LiveChart.label(0.018, LiveChart.decimals(unit), unit).replace("1.80e-2", "1.8e-2"));
     }
+
+    @Test
+    void aLearningRateAxisReadsDistinctTicksForTinyAndSteadyRates() {
+        // the Train view's lr axis: zero included, the top a quarter above the largest rate, two or three ticks
+        for (double lr : new double[]{8e-13, 1e-9, 3e-7, 1e-4, 0.001, 0.01, 0.1, 0.009999999776482582}) {
+            List<String> labels = LiveChart.tickLabels(LiveChart.fitValues(0, lr, Double.NaN, lr * 1.25, Double.NaN, 2));
+            assertReadable(labels, "lr " + lr);
+            assertEquals("0", labels.get(0).replaceAll("^0\\.0+$", "0"), "the bottom tick is zero for lr " + lr + ": " + labels);
+            assertTrue(labels.size() >= 2 && !labels.get(1).equals("0"), "a tick above zero reads as more than zero: " + labels);
+        }
+        // a steady rate stored as a float (0.009999999776 next to 0.01), axis fitted to the data alone
+        for (int ticks = 2; ticks <= 8; ticks++) {
+            List<String> labels = LiveChart.tickLabels(LiveChart.fitValues(0.009999999776482582, 0.01, Double.NaN, Double.NaN, Double.NaN, ticks));
+            assertReadable(labels, "steady 0.01 with " + ticks + " ticks");
+            assertTrue(labels.stream().allMatch(l -> l.length() <= 7), "short ticks, not rounding noise: " + labels);
+        }
+        // a rate shifted down exponentially to almost nothing, and a tiny steady one
+        assertReadable(LiveChart.tickLabels(LiveChart.fitValues(1e-12, 0.1, Double.NaN, Double.NaN, Double.NaN, 5)), "decayed");
+        assertReadable(LiveChart.tickLabels(LiveChart.fitValues(1e-12, 1e-12, Double.NaN, Double.NaN, Double.NaN, 4)), "steady 1e-12");
+        assertReadable(LiveChart.tickLabels(LiveChart.fitValues(0, 0, Double.NaN, Double.NaN, Double.NaN, 4)), "all zero");
+    }
+
+    /** At least two ticks, none the same, each reading back as a value in the axis's order. */
+    private static void assertReadable(List<String> labels, String what) {
+        assertTrue(labels.size() >= 2, what + ": " + labels);
+        assertEquals(labels.size(), new java.util.HashSet<>(labels).size(), what + ": ticks read the same: " + labels);
+        for (int i = 1; i < labels.size(); i++) {
+            assertTrue(Double.parseDouble(labels.get(i)) > Double.parseDouble(labels.get(i - 1)), what + ": out of order: " + labels);
+        }
+    }
 }
