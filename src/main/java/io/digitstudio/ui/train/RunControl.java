@@ -22,6 +22,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -132,6 +133,9 @@ public final class RunControl {
                 TrainingConfig c = r.config();
                 TrainingConfig shown = c.withEpochs(Math.max(c.epochs(), Math.min(planned, TrainingConfig.MAX_EPOCHS)));
                 tasks.onUi(() -> settings.show(shown));
+                // the epochs before the snapshot, from the run's log: the charts show the whole run, not its rest
+                List<EpochReport> earlier = history == null || r.run() == null ? List.of() : earlierEpochs(history, r);
+                tasks.onUi(() -> presenter.showEarlier(earlier));
                 b = TrainingSession.builder(history, "gui").resume(r).epochs(shown.epochs());
             }
             b.data(folder, folder != null).snapshots(snapshots ? 1 : null, null, snapshots ? SNAPSHOTS_KEPT : null)
@@ -168,6 +172,14 @@ public final class RunControl {
                 }
             }
         });
+    }
+
+    private static List<EpochReport> earlierEpochs(io.digitstudio.runs.RunStore history, TrainingSession.Resumable r) {
+        try {
+            return RunPresenter.fromLog(history.log(r.run()), r.epochsDone());
+        } catch (RuntimeException e) {
+            return List.of(); // a damaged log: the run resumes all the same, its charts from here on
+        }
     }
 
     /** How a session ended, and the best epoch's model when the user asked for it and it is not the last epoch's. */

@@ -94,6 +94,51 @@ public final class RunPresenter {
         rate = 0;
     }
 
+    /**
+     * Shows the epochs a resumed run trained before it stopped, from its log, so that its charts and table begin at
+     * epoch 1 and not at the epoch it resumes from.
+     */
+    public void showEarlier(List<EpochReport> earlier) {
+        if (earlier.isEmpty()) return;
+        List<double[]> loss = new ArrayList<>();
+        for (EpochReport r : earlier) {
+            loss.add(new double[]{r.epoch(), r.trainLoss()});
+            valLoss.add(r.epoch(), r.valLoss());
+            trainAccuracy.add(r.epoch(), r.trainAccuracy());
+            valAccuracy.add(r.epoch(), r.valAccuracy());
+            if (Double.isFinite(r.lr())) {
+                learningRate.add(r.epoch() - 1, r.lr());
+                learningRate.add(r.epoch(), r.lr());
+            }
+        }
+        trainLoss.addAll(loss);
+        epochRows.addAll(earlier);
+        plotted.set(true);
+        double lo = Math.min(trainAccuracy.yRange()[0], valAccuracy.yRange()[0]);
+        accuracyFloor.set(Math.max(0, Math.floor((lo - 0.02) * 20) / 20));
+    }
+
+    /** A run's log (Chainer's keys, one map per epoch) as epoch rows, up to and including epoch {@code upTo}. */
+    public static List<EpochReport> fromLog(List<java.util.Map<String, Double>> log, int upTo) {
+        List<EpochReport> out = new ArrayList<>();
+        double before = 0;
+        for (java.util.Map<String, Double> e : log) {
+            double epoch = value(e, "epoch");
+            if (!(epoch >= 1) || epoch > upTo) continue;
+            double elapsed = value(e, "elapsed_time");
+            out.add(new EpochReport((int) epoch, (long) value(e, "iteration"), value(e, "main/loss"), value(e, "main/accuracy"),
+                    value(e, "validation/main/loss"), value(e, "validation/main/accuracy"), Double.isFinite(elapsed) ? elapsed - before : Double.NaN, 0,
+                    value(e, "lr")));
+            if (Double.isFinite(elapsed)) before = elapsed;
+        }
+        return out;
+    }
+
+    private static double value(java.util.Map<String, Double> e, String key) {
+        Double v = e.get(key);
+        return v == null ? Double.NaN : v;
+    }
+
     /** Shows everything still queued and stops the live texts (the run has ended). */
     public void end(double seconds, boolean completed) {
         pulse(true);

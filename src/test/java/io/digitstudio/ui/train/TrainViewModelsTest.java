@@ -326,4 +326,38 @@ class TrainViewModelsTest {
             assertTrue(run.stateProperty().get().canStart());
         }
     }
+
+    @Test
+    void aResumedRunsChartsAndTableBeginAtItsFirstEpoch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        SameThreadTasks tasks = new SameThreadTasks();
+        TestDialogs dialogs = new TestDialogs();
+        ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
+        models.loadBuiltIn();
+        TrainSettings settings = new TrainSettings();
+        settings.trainLimitProperty().set("1000");
+        settings.testLimitProperty().set("200");
+        settings.epochsProperty().set("2");
+        settings.snapshotsProperty().set(true);
+        RunPresenter presenter = new RunPresenter();
+        io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir.resolve("runs"));
+        RunControl run = new RunControl(settings, presenter, tasks, dialogs, models, history);
+        run.start();
+        assertEquals(RunState.FINISHED, run.stateProperty().get());
+        List<EpochReport> first = List.copyOf(presenter.epochRows());
+        io.digitstudio.runs.RunSummary r = history.list().get(0);
+        java.nio.file.Path snapshot = history.lastSnapshot(r).orElseThrow();
+
+        settings.epochsProperty().set("3");
+        run.resume(snapshot);
+        assertEquals(RunState.FINISHED, run.stateProperty().get(), dialogs.errors.toString());
+        assertEquals(List.of(1, 2, 3), presenter.epochRows().stream().map(EpochReport::epoch).toList(), "the table holds the whole run");
+        for (int e = 0; e < 2; e++) {
+            assertEquals(first.get(e).valAccuracy(), presenter.epochRows().get(e).valAccuracy(), 1e-12, "epoch " + (e + 1) + " as trained");
+            assertEquals(first.get(e).trainLoss(), presenter.epochRows().get(e).trainLoss(), 1e-9);
+        }
+        assertEquals(3, presenter.valAccuracy().size(), "the validation curve from epoch 1");
+        assertEquals(1, presenter.valAccuracy().x(0), 0);
+        assertTrue(presenter.trainLoss().x(0) <= 1, "the loss curve from the start: " + presenter.trainLoss().x(0));
+        assertTrue(presenter.learningRate().x(0) <= 1, "the learning rate from the start: " + presenter.learningRate().x(0));
+    }
 }
