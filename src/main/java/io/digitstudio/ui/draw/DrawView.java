@@ -135,6 +135,15 @@ public final class DrawView extends BorderPane {
         saveModel.setId("saveActiveModelButton");
         saveModel.disableProperty().bind(models.activeProperty().isNull());
         saveModel.setOnAction(e -> vm.dialogs().saveModel("model.npz").ifPresent(models::save));
+        MenuButton export = new MenuButton("E_xport");
+        export.setId("exportModelMenu");
+        export.disableProperty().bind(models.activeProperty().isNull());
+        for (ModelManager.ExportFormat f : ModelManager.ExportFormat.values()) {
+            MenuItem item = new MenuItem("Export as " + f.title + "…");
+            item.setId("export" + f.name().charAt(0) + f.name().substring(1).toLowerCase(java.util.Locale.ROOT) + "Item");
+            item.setOnAction(e -> models.export(f));
+            export.getItems().add(item);
+        }
         MenuButton recent = new MenuButton("_Recent");
         recent.setId("recentMenu");
         Runnable fill = () -> {
@@ -162,7 +171,7 @@ public final class DrawView extends BorderPane {
         fill.run();
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        return new ToolBar(clear, undo, ink, widthLabel, width, openImage, grow, openModel, saveModel, recent);
+        return new ToolBar(clear, undo, ink, widthLabel, width, openImage, grow, openModel, saveModel, export, recent);
     }
 
     private Node canvasPane() {

@@ -134,6 +134,49 @@ public final class ModelManager {
         });
     }
 
+    /** The formats the active model can be exported to, for the tools people deploy with and train big models with. */
+    public enum ExportFormat {
+        ONNX("ONNX", "onnx", "ONNX models (*.onnx)"),
+        SAFETENSORS("safetensors", "safetensors", "PyTorch state dicts as safetensors (*.safetensors)");
+
+        public final String title, extension, description;
+
+        ExportFormat(String title, String extension, String description) {
+            this.title = title;
+            this.extension = extension;
+            this.description = description;
+        }
+    }
+
+    /**
+     * Exports the active model as {@code format} to a file the user picks. An existing file is replaced only when the
+     * user confirms it, and then atomically: a failed export leaves it as it was.
+     */
+    public CompletableFuture<Path> export(ExportFormat format) {
+        ActiveModel a = active.get();
+        if (a == null) return CompletableFuture.failedFuture(new IllegalStateException("no model to export"));
+        String base = a.file() == null ? "model" : a.file().getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        Path file = dialogs.saveFile("Export as " + format.title, base + "." + format.extension, format.description, format.extension).orElse(null);
+        if (file == null) return CompletableFuture.completedFuture(null);
+        if (Files.exists(file) && !dialogs.confirm("Replace " + file.getFileName() + "?", file + " exists. Exporting replaces it.", "Replace")) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Network model = a.model();
+        ModelInfo info = a.info();
+        return tasks.compute(() -> FileWrites.write(file, () -> {
+            if (format == ExportFormat.ONNX) io.digitstudio.io.OnnxExport.save(file, model, info);
+            else io.digitstudio.io.Safetensors.save(file, model, info);
+        })).handle((p, err) -> {
+            if (err != null) {
+                lastError.set(Messages.of(err));
+                dialogs.error("Export failed", Messages.of(err));
+                throw new java.util.concurrent.CompletionException(err);
+            }
+            dialogs.info("Model exported as " + format.title, p.toString());
+            return p;
+        });
+    }
+
     /** Makes the built-in convolutional model (LeNet) active, loading it the first time. */
     public CompletableFuture<ActiveModel> useBuiltInCnn() {
         lastError.set(null);

@@ -136,4 +136,36 @@ class ModelManagerTest {
         assertEquals("784-20-10", m.architecture());
         assertTrue(dialogs.infos.get(0).contains("snapshot_epoch_0001.npz is a training snapshot"), dialogs.infos.toString());
     }
+
+    @Test
+    void theActiveModelIsExportedAsOnnxAndSafetensorsAndAFileIsReplacedOnlyWhenTheUserSaysSo() throws Exception {
+        ActiveModel m = models.loadBuiltIn().join();
+        float[] image = new float[784];
+        for (int i = 200; i < 600; i += 3) image[i] = 1f;
+        for (ModelManager.ExportFormat f : ModelManager.ExportFormat.values()) {
+            Path out = dir.resolve("exported." + f.extension);
+            dialogs.willChoose(out);
+            assertEquals(out, models.export(f).join());
+            assertTrue(dialogs.asked.contains("save: Export as " + f.title), dialogs.asked.toString());
+            assertTrue(dialogs.infos.stream().anyMatch(t -> t.contains(out.toString())), dialogs.infos.toString());
+            // read back by the app's own reader, it is the same network
+            Network back = ModelFiles.load(out).model();
+            assertArrayEquals(m.predictor().predict(image).probabilities(), new io.digitstudio.nn.Predictor(back).predict(image).probabilities(), 1e-5f, f.title);
+
+            // the file exists now: a second export asks, and a "no" leaves it as it was
+            byte[] before = Files.readAllBytes(out);
+            Files.write(out, new byte[]{1, 2, 3});
+            dialogs.confirms = false;
+            dialogs.willChoose(out);
+            assertNull(models.export(f).join());
+            assertArrayEquals(new byte[]{1, 2, 3}, Files.readAllBytes(out), "not replaced without the user's yes");
+            dialogs.confirms = true;
+            dialogs.willChoose(out);
+            assertEquals(out, models.export(f).join());
+            assertArrayEquals(before, Files.readAllBytes(out));
+        }
+        // cancelling the chooser writes nothing
+        assertNull(models.export(ModelManager.ExportFormat.ONNX).join());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
 }
