@@ -12,11 +12,11 @@ mvn -o -q package -DskipTests   # the jar, its lib/ and the test classes with th
 home=$(mktemp -d); trap 'rm -rf "$home"' EXIT
 export DIGITSTUDIO_RUNS="$home/runs" DIGITSTUDIO_MYDIGITS="$home/mydigits" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config"
 out=assets/screenshots
-want=("$@"); [ ${#want[@]} -gt 0 ] || want=(train lr-change samples evaluate draw mydigits inside inside-lenet runs)
+want=("$@"); [ ${#want[@]} -gt 0 ] || want=(train train-form lr-change samples evaluate draw mydigits inside inside-lenet runs)
 
 shot() { # NAME OPTIONS...: the window as NAME.png
   local name=$1; shift
-  xvfb-run -a -s "-screen 0 1280x900x24" java -Xmx512m -cp "target/test-classes:target/classes:target/lib/*" \
+  xvfb-run -a -s "-screen 0 1280x900x24" java -Xmx512m -Djava.util.prefs.userRoot="$home/prefs" -cp "target/test-classes:target/classes:target/lib/*" \
     io.digitstudio.ui.app.ScriptedAppMain --screenshot "$out/$name.png" "$@" 2>/dev/null | grep -v '^settled' || true
   [ -s "$out/$name.png" ] || { echo "no screenshot for $name" >&2; exit 1; }
 }
@@ -24,6 +24,7 @@ shot() { # NAME OPTIONS...: the window as NAME.png
 for name in "${want[@]}"; do
   case $name in
     train) shot train --network lenet ;;                          # LeNet mid-run: live curves, epoch table
+    train-form) shot train-form --tab train-form ;;                # "abc" typed as the batch size: the field says why
     lr-change) shot lr-change --lr-at 3:0.002 ;;                  # 0.002 typed into the form after epoch 3
     samples) shot samples --tab samples ;;
     evaluate) shot evaluate --tab evaluate ;;
@@ -41,5 +42,7 @@ for name in "${want[@]}"; do
       shot runs --tab runs ;;
     *) echo "unknown screenshot: $name" >&2; exit 2 ;;
   esac
+  # smaller files: the PNG's own compression at its best, when optipng is there
+  command -v optipng >/dev/null && optipng -quiet -o2 "$out/$name.png"
   echo "$out/$name.png"
 done

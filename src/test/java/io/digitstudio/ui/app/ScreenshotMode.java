@@ -24,7 +24,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Scripted runs of the real window, for documentation and measurement:
- * {@code --screenshot FILE [--tab train|samples|evaluate|draw|mydigits|inside|runs] [--network lenet|SPEC]
+ * {@code --screenshot FILE [--size WIDTHxHEIGHT] [--tab train|train-form|samples|evaluate|draw|mydigits|inside|runs] [--network lenet|SPEC]
  * [--lr-at EPOCH:RATE] [--model-file FILE.npz | --cnn] [--number DIGITS]} saves the window as a
  * PNG (mid-run for the Train view, training the given network; with {@code --lr-at} the rate is changed live after that
  * epoch and the shot is taken three epochs later; with {@code --number} the Draw view reads those digits written side by
@@ -48,6 +48,13 @@ final class ScreenshotMode {
         RunControl run = main.train().run();
         int tab = args.indexOf("--tab");
         String tabName = tab >= 0 && tab + 1 < args.size() ? args.get(tab + 1) : "train";
+        int sizeAt = args.indexOf("--size"); // WIDTHxHEIGHT: the window's size, e.g. the smallest, 1024x700
+        if (sizeAt >= 0 && sizeAt + 1 < args.size()) {
+            String[] wh = args.get(sizeAt + 1).split("x");
+            stage.setMaximized(false);
+            stage.setWidth(Double.parseDouble(wh[0]));
+            stage.setHeight(Double.parseDouble(wh[1]));
+        }
         int threads = args.indexOf("--threads"); // cores for the run, as the command line's --threads
         if (threads >= 0 && threads + 1 < args.size()) io.digitstudio.nn.Cores.setCount(Integer.parseInt(args.get(threads + 1)));
         int network = args.indexOf("--network");
@@ -59,7 +66,25 @@ final class ScreenshotMode {
                 main.train().settings().specProperty().set(n);
             }
         }
-        if (args.contains("--memory-story")) {
+        if (shot >= 0 && shot + 1 < args.size() && tabName.equals("train-form")) { // the form with a bad field, as typed
+            Path file = Path.of(args.get(shot + 1));
+            main.selectTab("trainTab");
+            main.train().settings().batchSizeProperty().set("abc");
+            long t0 = System.nanoTime();
+            poll(100, () -> {
+                if (System.nanoTime() - t0 < 3_000_000_000L || app.models().activeProperty().get() == null) return false;
+                javafx.scene.Node field = stage.getScene().lookup("#batchSizeField");
+                if (stage.getScene().lookup(".settings-scroll") instanceof javafx.scene.control.ScrollPane sp && field != null) {
+                    javafx.geometry.Bounds b = sp.getContent().sceneToLocal(field.localToScene(field.getBoundsInLocal()));
+                    double scrollable = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                    if (scrollable > 0) sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 120) / scrollable)));
+                }
+                if (System.nanoTime() - t0 < 4_000_000_000L) return false;
+                save(stage, file);
+                System.exit(0);
+                return true;
+            });
+        } else if (args.contains("--memory-story")) {
             memoryStory(main);
         } else if (shot >= 0 && shot + 1 < args.size() && !tabName.equals("train")) {
             Path file = Path.of(args.get(shot + 1));
@@ -118,7 +143,8 @@ final class ScreenshotMode {
                     if (table.getItems().isEmpty()) return false;
                     if (table.getSelectionModel().getSelectedItems().isEmpty()) table.getSelectionModel().selectRange(0, Math.min(3, table.getItems().size()));
                     var curves = main.runs().viewModel().curvesProperty().get(); // the selected runs' curves, read off the FX thread
-                    if (curves == null || curves.size() < Math.min(3, table.getItems().size())) {
+                    // each run's log read (off the FX thread), not only its entry: real curves, not empty axes
+                    if (curves == null || curves.size() < Math.min(3, table.getItems().size()) || curves.stream().anyMatch(c -> c.loss().isEmpty())) {
                         t0[0] = System.nanoTime();
                         return false;
                     }
