@@ -95,6 +95,10 @@ final class RunsCommand implements Runnable {
             System.out.println("started     " + WHEN.format(r.created()) + " from the " + (r.settings().origin().equals("gui") ? "app" : "command line"));
             System.out.printf(Locale.ROOT, "progress    epoch %d of %d, %s%n", r.epochsDone(), r.settings().config().epochs(), duration(r.seconds()));
             System.out.printf(Locale.ROOT, "accuracy    best %s (epoch %d), final %s%n", acc(r.bestAccuracy()), r.bestEpoch(), acc(r.finalAccuracy()));
+            io.digitstudio.runs.RunSettings.Branch parent = r.settings().branchedFrom();
+            if (parent != null) {
+                System.out.printf(Locale.ROOT, "branched    from run %s at iteration %d (epoch %d)%n", parent.run(), parent.iteration(), parent.epoch());
+            }
             for (Map<String, Object> m : r.resumes()) {
                 Object at = m.get("at");
                 System.out.println("resumed     at epoch " + count(m.get("epoch")) + " (iteration " + count(m.get("iteration")) + ")"

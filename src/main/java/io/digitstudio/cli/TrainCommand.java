@@ -59,6 +59,12 @@ final class TrainCommand implements Callable<Integer> {
                     + " other settings are the run's.")
     String resume;
 
+    @Option(names = "--branch", paramLabel = "RUN[@ITERATION|@epoch:N]",
+            description = "Start a new run from a recorded run's exact state (weights, optimizer state, data order and position, schedule) at one"
+                    + " of its snapshots: its newest, the one at ITERATION, or the one at the end of epoch N. --optimizer, --lr, --momentum,"
+                    + " --lr-shift, --warmup, --early-stop and --epochs may change; the history records the parent and the iteration.")
+    String branch;
+
     @Option(names = "--lr-shift", paramLabel = "SCHEDULE", description = "Learning-rate schedule: exponential:RATE (times RATE every epoch,"
             + " Chainer's ExponentialShift), linear:START:END (over the whole run), step:RATE@E1,E2,... (times RATE from each epoch Ei).")
     String lrShift;
@@ -100,6 +106,7 @@ final class TrainCommand implements Callable<Integer> {
         ParseResult given = spec.commandLine().getParseResult();
         subset.validate();
         io.digitstudio.runs.RunStore store = noRecord ? null : runsDir.store();
+        if (branch != null) return branch(given);
         TrainingSession.Resumable resumable = resume == null ? null : TrainingSession.locate(runsDir.store(), resume);
         TrainingSession.Builder b = TrainingSession.builder(store, "cli");
         if (resumable == null) {
@@ -126,7 +133,11 @@ final class TrainCommand implements Callable<Integer> {
         if (data.dir != null && !java.nio.file.Files.exists(data.dir)) throw new UserInputException(data.dir + ": not found");
         Startup.engine();
         options.applyThreads();
-        TrainingSession session = b.build();
+        return train(b.build());
+    }
+
+    /** Trains the session the options set up, one line per epoch, and says what became of it; the exit code. */
+    private int train(TrainingSession session) throws Exception {
         TrainingLoop loop = session.loop();
         session.notes().forEach(System.err::println);
         // the bar first, so that it is wiped from the terminal before each epoch line is printed
@@ -136,6 +147,66 @@ final class TrainCommand implements Callable<Integer> {
         try (Interruption ignored = new Interruption(loop)) {
             outcome = session.run();
             return report(session, outcome);
+        }
+    }
+
+    /**
+     * {@code --branch}: a new recorded run from a snapshot of another, with the settings given here in place of the
+     * parent's where they may change; the others must be the parent's (or not given).
+     */
+    private int branch(ParseResult given) throws Exception {
+        if (resume != null) throw new UserInputException("--branch and --resume exclude each other: --resume continues a run, --branch starts a new one from it");
+        if (noRecord) throw new UserInputException("--branch records the new run in the history with its parent; leave out --no-record");
+        if (initModel != null) throw new UserInputException("--init-model cannot be given with --branch: a branch starts from its parent's state");
+        if (extraData != null || extraWeight != null) throw new UserInputException("--extra-data cannot change in a branch; it keeps its parent's data");
+        io.digitstudio.runs.RunStore store = runsDir.store();
+        TrainingSession.Resumable parent = TrainingSession.locateBranch(store, branch);
+        TrainingConfig saved = parent.config();
+        TrainingConfig wanted = options.config(subset.trainLimit(), subset.testLimit());
+        refuseForBranch(given, wanted, saved);
+        String optimizer = given.hasMatchedOption("--optimizer") ? wanted.optimizer() : saved.optimizer();
+        boolean otherOptimizer = !optimizer.equals(saved.optimizer());
+        java.util.Map<String, Double> hyper = new java.util.LinkedHashMap<>(otherOptimizer ? java.util.Map.of() : saved.hyperparams());
+        String lrKey = io.digitstudio.optim.Optimizers.learningRateKey(optimizer);
+        if (options.lr != null) hyper.put(lrKey, options.lr);
+        if (options.momentum != null) hyper.put("momentum", options.momentum);
+        TrainingConfig c;
+        try {
+            c = saved.withOptimizer(optimizer, hyper).withEpochs(given.hasMatchedOption("--epochs") ? options.epochs : saved.epochs());
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        RunOptions p = parent.options();
+        RunOptions asked = new RunOptions(given.hasMatchedOption("--lr-shift") ? lrShift : p.lrShift(), warmup != null ? warmup : p.warmupEpochs(),
+                earlyStop != null ? earlyStop : p.earlyStop(), keepBest || p.keepBest(), log == null ? "" : log.toAbsolutePath().toString());
+        if (earlyStop != null && earlyStop < 1) throw new UserInputException("--early-stop must be at least 1, got " + earlyStop);
+        if (log != null) ModelOutput.checkNew(log, force, "--log");
+        Path modelOut = out != null ? out : freeDefault();
+        ModelOutput.check(modelOut);
+        TrainingSession.Builder b = TrainingSession.builder(store, "cli").branch(parent).config(c).options(asked).out(modelOut, force)
+                .data(data.dir, data.dir != null).snapshots(snapshotEvery, snapshotDir, keep);
+        if (data.dir != null && !java.nio.file.Files.exists(data.dir)) throw new UserInputException(data.dir + ": not found");
+        Startup.engine();
+        options.applyThreads();
+        return train(b.build());
+    }
+
+    /** What a branch cannot change: the network, batch, seed, order, augmentation and data subsets of its parent. */
+    private void refuseForBranch(ParseResult given, TrainingConfig wanted, TrainingConfig saved) {
+        for (Check c : List.of(
+                new Check("--batch-size", wanted.batchSize(), saved.batchSize()),
+                new Check("--units", options.units, hiddenUnits(saved.network())),
+                new Check("--model", wanted.network().text(), saved.network().text()),
+                new Check("--seed", wanted.seed(), saved.seed()),
+                new Check("--no-shuffle", !wanted.shuffle(), !saved.shuffle()),
+                new Check("--augment", wanted.augment(), saved.augment()),
+                new Check("--train-size", wanted.trainLimit(), saved.trainLimit()),
+                new Check("--test-size", wanted.testLimit(), saved.testLimit()))) {
+            if (given.hasMatchedOption(c.option()) && !Objects.equals(c.asked(), c.saved())) {
+                Object asked = c.option().equals("--model") ? options.model : c.asked();
+                throw new UserInputException(c.option() + " " + shown(asked) + " differs from the parent run's " + shown(c.saved())
+                        + "; a branch keeps its parent's network, batch, seed and data (the optimizer, its values, the schedule and --epochs may change)");
+            }
         }
     }
 

@@ -46,10 +46,12 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
     private EpochReport last;
     private volatile String problem;
     private final List<Map<String, Object>> resumes;
+    private final RunSettings.Branch branchedFrom;
 
     private RunRecorder(Path folder, TrainingLoop loop, String dataName, List<String> classNames, RunLocks.Held lock,
-                        List<Map<String, Object>> resumes) {
+                        List<Map<String, Object>> resumes, RunSettings.Branch branchedFrom) {
         this.resumes = List.copyOf(resumes);
+        this.branchedFrom = branchedFrom;
         for (EpochReport r : loop.reports()) note(r); // a resumed run's epochs so far
         this.folder = folder;
         this.id = folder.getFileName().toString();
@@ -62,7 +64,12 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
 
     /** What a run is recorded with beyond the loop's own configuration. */
     public record Origin(String origin, RunOptions options, String dataName, String dataSource, String dataChecksum, List<String> classNames,
-                         String snapshotDir, String resumedFrom) {
+                         String snapshotDir, String resumedFrom, RunSettings.Branch branchedFrom) {
+        /** A run that is not a branch of another. */
+        public Origin(String origin, RunOptions options, String dataName, String dataSource, String dataChecksum, List<String> classNames,
+                      String snapshotDir, String resumedFrom) {
+            this(origin, options, dataName, dataSource, dataChecksum, classNames, snapshotDir, resumedFrom, null);
+        }
     }
 
     /**
@@ -76,7 +83,7 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
         RunLocks.Held lock = RunLocks.acquire(folder.resolve(RunStore.LOCK));
         try {
             RunStore.write(folder.resolve(RunStore.SETTINGS), Json.write(settings(id, Instant.now(), loop, o).toJson()));
-            return attach(new RunRecorder(folder, loop, o.dataName(), o.classNames(), lock, List.of()), loop, o);
+            return attach(new RunRecorder(folder, loop, o.dataName(), o.classNames(), lock, List.of(), o.branchedFrom()), loop, o);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -102,7 +109,7 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
                 RunSettings s = settings(run.id(), before.created(), loop, o);
                 RunStore.write(folder.resolve(RunStore.SETTINGS), Json.write(new RunSettings(s.id(), s.created(), before.origin(), s.config(),
                         before.options(), s.dataName(), s.dataSource(), s.dataChecksum(), s.trainSize(), s.testSize(), s.snapshotDir(),
-                        before.resumedFrom(), before.versions()).toJson()));
+                        before.resumedFrom(), before.versions(), before.branchedFrom()).toJson()));
             }
             List<Map<String, Object>> resumes = new java.util.ArrayList<>(run.resumes());
             Map<String, Object> r = new LinkedHashMap<>();
@@ -112,7 +119,8 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
             r.put("from", o.resumedFrom() == null ? "" : o.resumedFrom());
             r.put("origin", o.origin());
             resumes.add(r);
-            return attach(new RunRecorder(folder, loop, o.dataName(), o.classNames(), lock, resumes), loop, o);
+            return attach(new RunRecorder(folder, loop, o.dataName(), o.classNames(), lock, resumes,
+                    before == null ? null : before.branchedFrom()), loop, o);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -123,7 +131,7 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
         RunOptions opts = o.options() == null ? RunOptions.NONE : o.options();
         return new RunSettings(id, created, o.origin(), loop.config(), opts, o.dataName(), o.dataSource(), o.dataChecksum(),
                 loop.trainSize(), loop.testSize(), o.snapshotDir() == null ? "" : o.snapshotDir(), o.resumedFrom() == null ? "" : o.resumedFrom(),
-                versions());
+                versions(), o.branchedFrom());
     }
 
     private static RunRecorder attach(RunRecorder r, TrainingLoop loop, Origin o) {
@@ -256,6 +264,7 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
         m.put("message", message);
         m.put("pid", ProcessHandle.current().pid());
         if (!resumes.isEmpty()) m.put("resumes", resumes);
+        if (branchedFrom != null) m.put("branched_from", branchedFrom.toJson());
         try {
             RunStore.write(folder.resolve(RunStore.STATUS), Json.write(m));
         } catch (RuntimeException e) {

@@ -16,8 +16,28 @@ import java.util.Map;
  */
 public record RunSettings(String id, Instant created, String origin, TrainingConfig config, RunOptions options, String dataName,
                           String dataSource, String dataChecksum, int trainSize, int testSize, String snapshotDir, String resumedFrom,
-                          Map<String, String> versions) {
+                          Map<String, String> versions, Branch branchedFrom) {
     static final int FORMAT = 1;
+
+    /** The run and the point a branch started from: the parent's iteration and the epoch that iteration is in. */
+    public record Branch(String run, long iteration, int epoch) {
+        Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("run", run);
+            m.put("iteration", iteration);
+            m.put("epoch", epoch);
+            return m;
+        }
+
+        static Branch fromJson(JsonFields f) {
+            return new Branch(f.string("run"), (long) f.number("iteration"), f.integer("epoch"));
+        }
+    }
+
+    /** Whether this run is a branch of another. */
+    public boolean isBranch() {
+        return branchedFrom != null;
+    }
 
     Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -37,6 +57,7 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
         m.put("snapshot_dir", snapshotDir);
         m.put("resumed_from", resumedFrom);
         m.put("versions", new LinkedHashMap<>(versions));
+        if (branchedFrom != null) m.put("branched_from", branchedFrom.toJson());
         return m;
     }
 
@@ -50,7 +71,8 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
         f.object("versions").forEach((k, v) -> versions.put(k, String.valueOf(v)));
         return new RunSettings(f.string("id"), Instant.parse(f.string("created")), f.string("origin"), c, o, data.string("name"),
                 data.string("source"), data.string("sha256"), data.integer("train_size"), data.integer("test_size"),
-                f.optionalString("snapshot_dir"), f.optionalString("resumed_from"), versions);
+                f.optionalString("snapshot_dir"), f.optionalString("resumed_from"), versions,
+                m.get("branched_from") == null ? null : Branch.fromJson(f.child("branched_from")));
     }
 
     /** The settings a comparison lines up, by name, in a fixed order (what a user would change between runs). */
@@ -72,6 +94,7 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
         m.put("train_size", String.valueOf(trainSize));
         m.put("test_size", String.valueOf(testSize));
         m.put("origin", origin);
+        if (branchedFrom != null) m.put("branched_from", branchedFrom.run() + " at iteration " + branchedFrom.iteration());
         return m;
     }
 }

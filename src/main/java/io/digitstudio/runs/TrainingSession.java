@@ -99,6 +99,10 @@ public final class TrainingSession {
             }
             file = last.get();
         }
+        return open(store, file, run);
+    }
+
+    private static Resumable open(RunStore store, Path file, RunSummary run) {
         String name = String.valueOf(file.getFileName());
         Map<String, NpyArray> a = Snapshot.read(file);
         RunSetup setup = Snapshot.runSetup(a, name);
@@ -112,6 +116,64 @@ public final class TrainingSession {
         NpyArray epoch = a.get("updater/iterator:main/epoch");
         int done = epoch == null ? 0 : (int) (epoch.dtype().isFloat() ? epoch.toDoubles()[0] : epoch.toLongs()[0]);
         return new Resumable(file, a, Snapshot.config(a, name), setup, Snapshot.runOptions(a, name), run, done);
+    }
+
+    /**
+     * Finds the snapshot a branch starts from: {@code RUN_ID} (its newest snapshot), {@code RUN_ID@ITERATION} (the one
+     * taken at that iteration) or {@code RUN_ID@epoch:N} (the one taken at the end of epoch N), of a run of the history.
+     * One clear {@link RunsException} naming the snapshots there are when there is none at that point.
+     */
+    public static Resumable locateBranch(RunStore store, String spec) {
+        String s = spec == null ? "" : spec.strip();
+        int at = s.indexOf('@');
+        String id = at < 0 ? s : s.substring(0, at);
+        String point = at < 0 ? "" : s.substring(at + 1).strip().toLowerCase(Locale.ROOT);
+        Long iteration = null;
+        Long epoch = null;
+        if (at >= 0) {
+            try {
+                if (point.startsWith("epoch:")) epoch = Long.parseLong(point.substring("epoch:".length()).strip());
+                else iteration = Long.parseLong(point);
+            } catch (NumberFormatException e) {
+                throw new RunsException("'" + spec + "': expected RUN_ID, RUN_ID@ITERATION or RUN_ID@epoch:N");
+            }
+            if ((iteration != null && iteration < 1) || (epoch != null && epoch < 1)) {
+                throw new RunsException("'" + spec + "': the iteration or epoch must be at least 1");
+            }
+        }
+        if (store == null) throw new RunsException("branching needs the run history");
+        RunSummary run = store.find(id);
+        if (run.damaged()) throw new RunsException("run " + run.id() + " is damaged: " + run.problem());
+        List<Snapshot.Position> positions = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        for (Path p : Snapshot.files(RunStore.snapshotFolder(run))) {
+            try {
+                if (!run.id().equals(Snapshot.runId(p))) continue;
+                positions.add(Snapshot.position(p));
+                files.add(p);
+            } catch (FormatException e) {
+                // a damaged file is no point to branch from
+            }
+        }
+        if (files.isEmpty()) {
+            throw new RunsException("run " + run.id() + " left no snapshot to branch from (snapshots are kept when a run takes them every N epochs,"
+                    + " and when it is stopped)");
+        }
+        int pick = -1;
+        for (int i = 0; i < files.size(); i++) {
+            Snapshot.Position p = positions.get(i);
+            boolean match = iteration != null ? p.iteration() == iteration
+                    : epoch != null ? p.epoch() == epoch && p.epochEnd() : pick < 0 || p.iteration() > positions.get(pick).iteration();
+            if (match) pick = i;
+        }
+        if (pick < 0) {
+            List<Snapshot.Position> sorted = positions.stream().sorted(java.util.Comparator.comparingLong(Snapshot.Position::iteration)).toList();
+            String there = String.join(", ", sorted.stream().map(p -> p.epochEnd() ? "epoch:" + p.epoch() + " (iteration " + p.iteration() + ")"
+                    : String.valueOf(p.iteration())).toList());
+            throw new RunsException("run " + run.id() + " has no snapshot " + (iteration != null ? "at iteration " + iteration : "at the end of epoch " + epoch)
+                    + "; it has " + there);
+        }
+        return open(store, files.get(pick), run);
     }
 
     /** Resuming a run that already trained all its epochs: nothing to do, and nothing is written. */
@@ -174,6 +236,7 @@ public final class TrainingSession {
         private Path out;
         private boolean force;
         private Resumable resume;
+        private boolean branch;
         private Integer epochs;
         private String trainSizeName = "--train-size";
         private String testSizeName = "--test-size";
@@ -234,6 +297,19 @@ public final class TrainingSession {
 
         public Builder resume(Resumable r) {
             this.resume = r;
+            this.branch = false;
+            return this;
+        }
+
+        /**
+         * A new run that starts from {@code r}'s exact state. {@link #config} gives its settings (null: the parent's):
+         * the optimizer, its values and the epochs may differ from the parent's, nothing else; {@link #options} its
+         * schedule and other extensions (null: the parent's). Its model goes only where {@link #out} says, and its
+         * snapshots into its own folder (or the one given).
+         */
+        public Builder branch(Resumable r) {
+            this.resume = r;
+            this.branch = true;
             return this;
         }
 
@@ -259,7 +335,15 @@ public final class TrainingSession {
             Resumable r = resume;
             RunSetup before = r == null ? RunSetup.NONE : r.setup();
             TrainingConfig c;
-            if (r != null) {
+            if (r != null && branch) {
+                if (initModel != null) throw new RunsException("--init-model starts a new run from a model; a branch starts from its parent's state");
+                if (extra != null) throw new RunsException("--extra-data cannot change in a branch; it keeps its parent's data");
+                c = config == null ? r.config() : config;
+                if (c.epochs() <= r.epochsDone()) {
+                    throw new RunsException("the branch point is in epoch " + (r.epochsDone() + 1) + " (" + r.epochsDone() + " done); give more epochs than "
+                            + r.epochsDone() + " (--epochs " + (r.epochsDone() + 1) + " or more)");
+                }
+            } else if (r != null) {
                 if (initModel != null) throw new RunsException("--init-model starts a new run; a resumed run has its own weights");
                 if (extra != null) throw new RunsException("--extra-data starts a new run; a resumed run keeps its data");
                 c = r.config();
@@ -297,7 +381,7 @@ public final class TrainingSession {
 
             Path modelOut = out;
             boolean replace = false;
-            if (modelOut == null && r != null && !before.out().isEmpty()) {
+            if (modelOut == null && r != null && !branch && !before.out().isEmpty()) {
                 // the run's own output file: another run may have written it since, so it is replaced only when forced,
                 // else the model goes beside it
                 modelOut = Path.of(before.out());
@@ -307,28 +391,46 @@ public final class TrainingSession {
                 replace = true;
             }
 
-            TrainingLoop loop = r == null ? TrainingLoop.create(c, trainSet, test, d.source())
-                    : Snapshot.resume(r.arrays(), String.valueOf(r.file().getFileName()), train, test, d.source(), c.epochs());
+            RunOptions branchOptions = branch ? branchOptions(r.options(), options) : null;
+            TrainingLoop loop;
+            if (r == null) {
+                loop = TrainingLoop.create(c, trainSet, test, d.source());
+            } else if (branch) {
+                try {
+                    loop = Snapshot.branch(r.arrays(), String.valueOf(r.file().getFileName()), train, test, d.source(), c,
+                            startingOver(r.config(), c, r.options(), branchOptions));
+                } catch (IllegalArgumentException e) {
+                    throw new RunsException(e.getMessage(), e);
+                }
+            } else {
+                loop = Snapshot.resume(r.arrays(), String.valueOf(r.file().getFileName()), train, test, d.source(), c.epochs());
+            }
             if (init != null) startFrom(loop, init, initModel);
-            if (r != null) notes.add(String.format(Locale.ROOT, "resuming %s at epoch %d of %d (iteration %d)",
+            if (r != null && branch) notes.add(String.format(Locale.ROOT, "branching %s at epoch %d of %d (iteration %d): %s, %d epochs",
+                    r.runId().isEmpty() ? "the run" : "run " + r.runId(), loop.iterator().epoch(), r.config().epochs(), loop.iteration(),
+                    c.optimizer() + " " + RunSummary.number(c.lr()), c.epochs()));
+            else if (r != null) notes.add(String.format(Locale.ROOT, "resuming %s at epoch %d of %d (iteration %d)",
                     r.runId().isEmpty() ? "the run" : "run " + r.runId(), loop.iterator().epoch(), c.epochs(), loop.iteration()));
 
             if (snapshotEvery != null && snapshotEvery < 1) throw new RunsException("--snapshot-every must be at least 1, got " + snapshotEvery);
             int every = snapshotEvery != null ? snapshotEvery : before.snapshotEvery();
             int kept = keep != null ? keep : before.keep() > 0 ? before.keep() : 3;
             if (kept < 1) throw new RunsException("--keep must be at least 1, got " + kept);
-            Path snapDir = snapshotDir != null ? snapshotDir.toAbsolutePath() : !before.snapshotDir().isEmpty() ? Path.of(before.snapshotDir()) : null;
-            String ownId = r == null ? "" : r.runId();
-            if (snapDir != null) refuseOthersSnapshots(snapDir, ownId, r == null);
+            // a branch's snapshots are its own: never in the folder of its parent's
+            Path snapDir = snapshotDir != null ? snapshotDir.toAbsolutePath() : !branch && !before.snapshotDir().isEmpty() ? Path.of(before.snapshotDir()) : null;
+            boolean newRun = r == null || branch;
+            String ownId = newRun ? "" : r.runId();
+            if (snapDir != null) refuseOthersSnapshots(snapDir, ownId, newRun);
 
-            // the run's home: its folder in the history, the same one when it is resumed
-            RunOptions opts = r == null ? (options == null ? RunOptions.NONE : options) : withLog(r.options(), options);
+            // the run's home: its folder in the history, the same one when it is resumed, a new one for a branch
+            RunOptions opts = r == null ? (options == null ? RunOptions.NONE : options) : branch ? branchOptions : withLog(r.options(), options);
             RunRecorder rec = null;
             if (store != null) {
+                RunSettings.Branch parent = branch ? new RunSettings.Branch(r.runId(), loop.iteration(), loop.iterator().epoch()) : null;
                 RunRecorder.Origin o = new RunRecorder.Origin(origin, opts, all.name(), all.source(), all.sha256(), all.classNames(),
-                        snapDir == null ? "" : snapDir.toString(), r == null ? "" : r.file().toAbsolutePath().toString());
+                        snapDir == null ? "" : snapDir.toString(), r == null ? "" : r.file().toAbsolutePath().toString(), parent);
                 try {
-                    rec = r != null && r.run() != null ? RunRecorder.reopen(r.run(), loop, o) : RunRecorder.start(store, loop, o);
+                    rec = !newRun && r.run() != null ? RunRecorder.reopen(r.run(), loop, o) : RunRecorder.start(store, loop, o);
                 } catch (IOException e) {
                     notes.add("warning: not recording this run in " + store.root() + ": " + e.getMessage());
                 }
@@ -336,7 +438,7 @@ public final class TrainingSession {
             try {
                 String id = rec != null ? rec.id() : !ownId.isEmpty() ? ownId : String.format(Locale.ROOT, "%08x", RANDOM.nextInt());
                 Path snapshotsIn = snapDir != null ? snapDir : rec != null ? rec.folder() : every > 0 ? Path.of("").toAbsolutePath() : null;
-                if (snapDir == null && rec == null && snapshotsIn != null) refuseOthersSnapshots(snapshotsIn, ownId, r == null);
+                if (snapDir == null && rec == null && snapshotsIn != null) refuseOthersSnapshots(snapshotsIn, ownId, newRun);
                 loop.setSetup(new RunSetup(id, dir == null ? "" : dir.toAbsolutePath().toString(), modelOut == null ? "" : modelOut.toAbsolutePath().toString(),
                         snapDir == null ? "" : snapDir.toString(), every, every > 0 ? kept : 0));
                 loop.apply(opts, d.name(), d.classNames());
@@ -363,6 +465,27 @@ public final class TrainingSession {
 
         private static String epochs(int n) {
             return n + (n == 1 ? " epoch" : " epochs");
+        }
+
+        /** A branch's extensions: those asked for, else the parent's; never the parent's log file, which stays the parent's. */
+        private static RunOptions branchOptions(RunOptions parent, RunOptions asked) {
+            if (asked != null) return asked;
+            return new RunOptions(parent.lrShift(), parent.warmupEpochs(), parent.earlyStop(), parent.keepBest(), "");
+        }
+
+        /**
+         * The extensions whose saved state a branch does not take: its own records (its best model is the best since the
+         * branch), and the schedule when the rate, the optimizer or the schedule changes (it starts over from the branch's
+         * rate at the branch point).
+         */
+        private static java.util.Set<String> startingOver(TrainingConfig parent, TrainingConfig branch, RunOptions parentOptions, RunOptions options) {
+            java.util.Set<String> fresh = new java.util.HashSet<>(List.of(RunRecorder.BEST_NAME, KeepBest.NAME));
+            boolean rateChanged = !parent.optimizer().equals(branch.optimizer()) || parent.lr() != branch.lr();
+            if (rateChanged || !parentOptions.lrShift().equals(options.lrShift())) {
+                fresh.addAll(List.of("ExponentialShift", "LinearShift", "MultistepShift"));
+            }
+            if (rateChanged || parentOptions.warmupEpochs() != options.warmupEpochs()) fresh.add("WarmupShift");
+            return fresh;
         }
 
         private static RunOptions withLog(RunOptions saved, RunOptions asked) {

@@ -173,6 +173,21 @@ public final class Snapshot {
         return id == null ? "" : id.toText();
     }
 
+    /** Where in a run a snapshot was taken: its iteration, the iterator's epoch, and whether that epoch had just begun. */
+    public record Position(long iteration, long epoch, boolean epochEnd) {
+    }
+
+    /** The position a snapshot file was taken at, reading only those entries. */
+    public static Position position(Path file) {
+        long iteration = iterationOf(file);
+        NpyArray epoch = Npz.readEntry(file, ITERATOR + "epoch");
+        NpyArray fresh = Npz.readEntry(file, ITERATOR + "is_new_epoch");
+        if (epoch == null || epoch.count() != 1) throw new FormatException(file.getFileName() + ": not a DigitStudio snapshot (no iterator epoch)");
+        long e = epoch.dtype().isFloat() ? (long) epoch.toDoubles()[0] : epoch.toLongs()[0];
+        boolean end = fresh != null && fresh.count() == 1 && (fresh.dtype().isFloat() ? fresh.toDoubles()[0] != 0 : fresh.toLongs()[0] != 0);
+        return new Position(iteration, e, end);
+    }
+
     /** An epoch snapshot's file name; its group is the epoch it was taken at. */
     public static final java.util.regex.Pattern EPOCH_FILE = java.util.regex.Pattern.compile("snapshot_epoch_(\\d{4,})\\.npz");
     /** A snapshot taken when a run is stopped between epochs (Chainer's default name); its group is the iteration. */
@@ -266,6 +281,34 @@ public final class Snapshot {
             throw new IllegalArgumentException(name + " has already trained " + trained + " epochs; it cannot be resumed to train " + epochs);
         }
         if (epochs != null) config = config.withEpochs(epochs);
+        return restore(a, name, train, test, source, config, java.util.Set.of());
+    }
+
+    /**
+     * A new run that starts from a snapshot's exact state (weights, iterator order and position, random states, the
+     * extensions' and stop trigger's state, the log so far) with {@code branch}'s settings: its epochs, optimizer and
+     * hyper-parameters may differ from the snapshot's; the network, batch size, seed and data may not. The optimizer's
+     * per-parameter state and update count come along when the optimizer is the same one; another optimizer starts
+     * fresh. Hyper-parameters the branch leaves as they were keep the values in force (a schedule may have moved them);
+     * the ones it changes take the branch's. The state of the extensions named in {@code fresh} is not restored: they
+     * start over at the branch point.
+     */
+    public static TrainingLoop branch(Map<String, NpyArray> a, String name, Dataset train, Dataset test, String source, TrainingConfig branch,
+                                      java.util.Set<String> fresh) {
+        TrainingConfig parent = config(a, name);
+        if (!parent.network().equals(branch.network()) || parent.batchSize() != branch.batchSize() || parent.seed() != branch.seed()
+                || parent.shuffle() != branch.shuffle() || parent.augment() != branch.augment() || parent.trainLimit() != branch.trainLimit()
+                || parent.testLimit() != branch.testLimit()) {
+            throw new IllegalArgumentException("a branch keeps its parent's network, batch size, seed, shuffling, augmentation and data;"
+                    + " only the optimizer, its values, the schedule and the epochs may change");
+        }
+        return restore(a, name, train, test, source, branch, fresh);
+    }
+
+    private static TrainingLoop restore(Map<String, NpyArray> a, String name, Dataset train, Dataset test, String source, TrainingConfig config,
+                                        java.util.Set<String> fresh) {
+        TrainingConfig saved = config(a, name);
+        boolean sameOptimizer = saved.optimizer().equals(config.optimizer());
         TrainingLoop loop = TrainingLoop.create(config, train, test, source);
         if (loop.trainSet().size() != longAt(a, "digitstudio/data/train_size", name) || test.size() != longAt(a, "digitstudio/data/test_size", name)
                 || labelsCrc(loop.trainSet(), test) != longAt(a, "digitstudio/data/labels_crc", name)) {
@@ -279,10 +322,16 @@ public final class Snapshot {
         ModelFiles.loadInto(model, loop.model(), name);
         io.digitstudio.io.NpzDeserializer updater = new io.digitstudio.io.NpzDeserializer(a, "updater/", name);
         try {
-            loop.optimizer().serialize(updater.child("optimizer:main"));
+            if (sameOptimizer) loop.optimizer().serialize(updater.child("optimizer:main"));
             loop.iterator().serialize(updater.child("iterator:main"));
         } catch (IllegalArgumentException ex) {
             throw new FormatException(name + ": " + ex.getMessage());
+        }
+        if (sameOptimizer) {
+            // a value the branch changes replaces the one in force; the others stay as the run had them
+            config.hyperparams().forEach((k, v) -> {
+                if (!v.equals(saved.hyperparams().get(k))) loop.optimizer().set(k, v);
+            });
         }
         if (loop.trainSet() instanceof AugmentedDataset aug) aug.rng().setState(longAt(a, "digitstudio/augment_rng_state", name));
         if (a.containsKey(DROPOUT_RNG)) loop.model().dropoutRng().setState(longAt(a, DROPOUT_RNG, name));
@@ -300,8 +349,10 @@ public final class Snapshot {
         NpyArray sums = a.get(EPOCH_SUMS);
         if (sums != null && sums.count() == 4) loop.restoreEpochSums(sums.toDoubles());
         // what the extensions and the stop trigger kept
+        Map<String, NpyArray> kept = new LinkedHashMap<>(a);
+        kept.keySet().removeIf(k -> fresh.stream().anyMatch(f -> k.startsWith(EXTENSIONS + f + "/")));
         NpyArray elapsed = a.get("digitstudio/elapsed_time");
-        loop.restoreExtensionState(new io.digitstudio.io.NpzDeserializer(a, EXTENSIONS, name), elapsed == null ? 0 : elapsed.toDoubles()[0]);
+        loop.restoreExtensionState(new io.digitstudio.io.NpzDeserializer(kept, EXTENSIONS, name), elapsed == null ? 0 : elapsed.toDoubles()[0]);
         loop.setSetup(runSetup(a, name));
         return loop;
     }

@@ -32,6 +32,24 @@ public final class RunCurves {
     }
 
     /**
+     * A branch's part of its curve: its log begins with its parent's epochs up to the branching point (the branch
+     * carries them), so the curve is drawn from the parent's last epoch before the branch ({@code epochsDone}) on, where
+     * it leaves the parent's curve. Smoothed over the whole log first, so that it meets the parent's smoothed curve there.
+     */
+    public static List<double[]> fromBranchPoint(List<double[]> points, List<Map<String, Double>> log, int epochsDone, XAxis x) {
+        double from = Double.NEGATIVE_INFINITY;
+        for (Map<String, Double> e : log) {
+            Double epoch = e.get("epoch");
+            Double at = e.get(x == XAxis.EPOCH ? "epoch" : "elapsed_time");
+            if (epoch != null && at != null && epoch == epochsDone) from = at;
+        }
+        if (from == Double.NEGATIVE_INFINITY && epochsDone > 0) from = x == XAxis.EPOCH ? epochsDone : Double.NEGATIVE_INFINITY;
+        List<double[]> out = new ArrayList<>();
+        for (double[] p : points) if (p[0] >= from) out.add(p);
+        return out;
+    }
+
+    /**
      * TensorBoard's smoothing: an exponential moving average with weight {@code w} (0: none, up to 0.999), divided by
      * {@code 1 - w^n} so that the first points are not pulled towards zero.
      */

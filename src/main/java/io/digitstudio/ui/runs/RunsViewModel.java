@@ -201,8 +201,15 @@ public final class RunsViewModel {
         List<Curve> cs = new ArrayList<>();
         for (RunSummary r : selected()) {
             List<Map<String, Double>> log = logs.getOrDefault(r.id(), List.of());
-            cs.add(new Curve(r, RunCurves.points(log, RunCurves.lossKey(curveSet.get()), xAxis.get(), smoothing.get(), logLoss.get()),
-                    RunCurves.points(log, RunCurves.accuracyKey(curveSet.get()), xAxis.get(), smoothing.get(), false), r.status() == RunStatus.RUNNING));
+            List<double[]> loss = RunCurves.points(log, RunCurves.lossKey(curveSet.get()), xAxis.get(), smoothing.get(), logLoss.get());
+            List<double[]> accuracy = RunCurves.points(log, RunCurves.accuracyKey(curveSet.get()), xAxis.get(), smoothing.get(), false);
+            if (r.settings() != null && r.settings().isBranch()) {
+                // a branch leaves its parent's curve at the branching point
+                int done = r.settings().branchedFrom().epoch();
+                loss = RunCurves.fromBranchPoint(loss, log, done, xAxis.get());
+                accuracy = RunCurves.fromBranchPoint(accuracy, log, done, xAxis.get());
+            }
+            cs.add(new Curve(r, loss, accuracy, r.status() == RunStatus.RUNNING));
         }
         curves.set(List.copyOf(cs));
         compare();

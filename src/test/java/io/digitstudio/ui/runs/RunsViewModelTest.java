@@ -39,6 +39,35 @@ class RunsViewModelTest {
         assertArrayEquals(new double[]{5.0, -2}, p.get(1), 1e-12);
     }
 
+    @Test
+    void aBranchIsDrawnFromItsParentsCurveAtTheBranchingPoint() {
+        Nd4jSetup.init();
+        RunStore store = new RunStore(dir);
+        TrainingConfig c = TrainingConfig.tutorial().withEpochs(3).withUnits(10).withOptimizer("momentum-sgd", 0.1, null).withLimits(500, 100);
+        io.digitstudio.runs.TrainingSession parent = io.digitstudio.runs.TrainingSession.builder(store, "cli").config(c).snapshots(1, null, 3).build();
+        parent.run();
+        io.digitstudio.runs.TrainingSession.Resumable at1 = io.digitstudio.runs.TrainingSession.locateBranch(store, parent.runId() + "@epoch:1");
+        io.digitstudio.runs.TrainingSession branch = io.digitstudio.runs.TrainingSession.builder(store, "gui").branch(at1)
+                .config(at1.config().withOptimizer("momentum-sgd", 0.01, null)).build();
+        branch.run();
+        RunsViewModel vm = new RunsViewModel(new SameThreadTasks(), new TestDialogs(), store);
+        vm.refresh();
+        vm.select(List.of(parent.runId(), branch.runId()));
+        List<RunsViewModel.Curve> cs = vm.curvesProperty().get();
+        List<double[]> p = cs.get(0).accuracy();
+        List<double[]> b = cs.get(1).accuracy();
+        assertEquals(3, p.size());
+        assertEquals(List.of(1.0, 2.0, 3.0), b.stream().map(x -> x[0]).toList(), "from epoch 1, where it branched, on");
+        assertArrayEquals(p.get(0), b.get(0), 0, "it starts on its parent's point");
+        assertNotEquals(p.get(2)[1], b.get(2)[1]);
+        // by wall time too, and smoothed over the whole log, so that the branch still meets its parent
+        vm.xAxisProperty().set(RunCurves.XAxis.WALL_TIME);
+        vm.smoothingProperty().set(0.6);
+        cs = vm.curvesProperty().get();
+        assertEquals(3, cs.get(1).loss().size());
+        assertArrayEquals(cs.get(0).loss().get(0), cs.get(1).loss().get(0), 0);
+    }
+
     private static String record(RunStore store, double lr) throws Exception {
         Nd4jSetup.init();
         TrainingConfig c = TrainingConfig.tutorial().withEpochs(2).withUnits(10).withOptimizer("momentum-sgd", lr, null);

@@ -1,0 +1,150 @@
+package io.digitstudio.cli;
+
+import io.digitstudio.io.Json;
+import io.digitstudio.io.NpyArray;
+import io.digitstudio.io.Npz;
+import io.digitstudio.runs.RunStore;
+import io.digitstudio.runs.RunSummary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** {@code train --branch}: a new recorded run from a snapshot of another, bit for bit its continuation when nothing changes. */
+class BranchCliTest {
+    @TempDir
+    Path dir;
+
+    private Path runs() {
+        return dir.resolve("runs");
+    }
+
+    private CliTest.Run train(String... more) {
+        List<String> a = new ArrayList<>(List.of("train", "--runs-dir", runs().toString()));
+        a.addAll(List.of(more));
+        return CliTest.run(a.toArray(String[]::new));
+    }
+
+    /** A small parent run of 3 epochs of 16 iterations, snapshotted at each epoch's end. */
+    private String parent() {
+        CliTest.Run p = train("--units", "20", "--lr", "0.1", "--train-size", "2000", "--test-size", "300", "--epochs", "3", "--snapshot-every", "1",
+                "--out", dir.resolve("parent.npz").toString());
+        assertEquals(0, p.code(), p.err());
+        return p.err().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+    }
+
+    private static String branchId(CliTest.Run r) {
+        String id = r.err().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+        assertEquals(8, id.length(), r.err());
+        return id;
+    }
+
+    static void assertSameWeights(Path a, Path b) {
+        Map<String, NpyArray> x = Npz.read(a);
+        Map<String, NpyArray> y = Npz.read(b);
+        assertEquals(x.keySet(), y.keySet());
+        for (String k : x.keySet()) {
+            if (k.startsWith("digitstudio/")) continue; // the model's description (its accuracy, data name)
+            assertArrayEquals(x.get(k).data(), y.get(k).data(), k);
+        }
+    }
+
+    private List<String> everyFile() throws Exception {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).map(p -> dir.relativize(p) + ":" + p.toFile().length()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aBranchWithTheParentsSettingsEndsBitForBitWhereTheParentEnded() throws Exception {
+        String id = parent();
+        CliTest.Run b = train("--branch", id + "@epoch:1", "--out", dir.resolve("branch.npz").toString());
+        assertEquals(0, b.code(), b.err());
+        assertTrue(b.err().contains("branching run " + id + " at epoch 1 of 3 (iteration 16)"), b.err());
+        assertEquals(2, b.out().strip().split("\n").length, "epochs 2 and 3: " + b.out());
+        assertSameWeights(dir.resolve("parent.npz"), dir.resolve("branch.npz"));
+
+        // the history records the parent and the iteration, in the settings, the status and 'runs show'
+        String child = branchId(b);
+        assertNotEquals(id, child);
+        Map<String, Object> settings = Json.parseObject(Files.readString(runs().resolve(child).resolve("run.json")));
+        assertEquals(Map.of("run", id, "iteration", 16.0, "epoch", 1.0), settings.get("branched_from"));
+        Map<String, Object> status = Json.parseObject(Files.readString(runs().resolve(child).resolve("status.json")));
+        assertEquals(Map.of("run", id, "iteration", 16.0, "epoch", 1.0), status.get("branched_from"));
+        RunSummary r = new RunStore(runs()).find(child);
+        assertEquals(id, r.settings().branchedFrom().run());
+        assertEquals(16, r.settings().branchedFrom().iteration());
+        CliTest.Run show = CliTest.run("runs", "show", child, "--runs-dir", runs().toString());
+        assertEquals(0, show.code(), show.err());
+        assertTrue(show.out().contains("branched    from run " + id + " at iteration 16 (epoch 1)"), show.out());
+        assertTrue(Files.exists(runs().resolve(child).resolve("snapshot_epoch_0003.npz")), "the branch snapshots into its own folder");
+        assertFalse(new RunStore(runs()).find(id).settings().isBranch());
+    }
+
+    @Test
+    void aBranchTakesANewRateAndEpochsAndLeavesItsParentAsItWas() throws Exception {
+        String id = parent();
+        List<String> parentFiles;
+        try (Stream<Path> s = Files.list(runs().resolve(id))) {
+            parentFiles = s.map(p -> p.getFileName() + ":" + p.toFile().length()).sorted().toList();
+        }
+        byte[] parentModel = Files.readAllBytes(dir.resolve("parent.npz"));
+        CliTest.Run b = train("--branch", id + "@16", "--lr", "0.01", "--epochs", "4", "--out", dir.resolve("slow.npz").toString());
+        assertEquals(0, b.code(), b.err());
+        assertEquals(3, b.out().strip().split("\n").length, b.out());
+        RunSummary r = new RunStore(runs()).find(branchId(b));
+        assertEquals(0.01, r.settings().config().lr());
+        assertEquals(4, r.settings().config().epochs());
+        assertEquals(4, r.epochsDone());
+        assertThrows(AssertionError.class, () -> assertSameWeights(dir.resolve("parent.npz"), dir.resolve("slow.npz")));
+        try (Stream<Path> s = Files.list(runs().resolve(id))) {
+            assertEquals(parentFiles, s.map(p -> p.getFileName() + ":" + p.toFile().length()).sorted().toList());
+        }
+        assertArrayEquals(parentModel, Files.readAllBytes(dir.resolve("parent.npz")));
+
+        // another optimizer starts its own state from the same weights
+        CliTest.Run adam = train("--branch", id + "@epoch:2", "--optimizer", "adam", "--lr", "0.001", "--out", dir.resolve("adam.npz").toString());
+        assertEquals(0, adam.code(), adam.err());
+        RunSummary ra = new RunStore(runs()).find(branchId(adam));
+        assertEquals("adam", ra.settings().config().optimizer());
+        assertEquals(0.001, ra.settings().config().lr());
+        assertEquals(32, ra.settings().branchedFrom().iteration());
+    }
+
+    @Test
+    void aBadIdOrAPointWithoutASnapshotIsOneLineAndWritesNothing() throws Exception {
+        String id = parent();
+        List<String> before = everyFile();
+        String out = dir.resolve("b.npz").toString();
+        record Case(String[] args, String error) {
+        }
+        List<Case> cases = List.of(
+                new Case(new String[]{"--branch", "zz", "--out", out}, "'zz' is not a run id (eight hex digits, or their start)"),
+                new Case(new String[]{"--branch", "0123abcd", "--out", out}, "no run 0123abcd in " + runs().toAbsolutePath().normalize()),
+                new Case(new String[]{"--branch", id + "@5", "--out", out}, "run " + id + " has no snapshot at iteration 5; it has epoch:1 (iteration 16),"
+                        + " epoch:2 (iteration 32), epoch:3 (iteration 47)"),
+                new Case(new String[]{"--branch", id + "@epoch:7", "--out", out}, "run " + id + " has no snapshot at the end of epoch 7; it has epoch:1"
+                        + " (iteration 16), epoch:2 (iteration 32), epoch:3 (iteration 47)"),
+                new Case(new String[]{"--branch", id + "@later", "--out", out}, "'" + id + "@later': expected RUN_ID, RUN_ID@ITERATION or RUN_ID@epoch:N"),
+                new Case(new String[]{"--branch", id + "@epoch:3", "--out", out}, "the branch point is in epoch 4 (3 done); give more epochs than 3"
+                        + " (--epochs 4 or more)"),
+                new Case(new String[]{"--branch", id + "@epoch:1", "--model", "lenet", "--out", out}, "--model lenet differs from the parent run's"
+                        + " linear 20, relu, linear 20, relu, linear; a branch keeps its parent's network, batch, seed and data (the optimizer, its"
+                        + " values, the schedule and --epochs may change)"),
+                new Case(new String[]{"--branch", id, "--resume", id, "--out", out}, "--branch and --resume exclude each other: --resume continues a"
+                        + " run, --branch starts a new one from it"));
+        for (Case c : cases) {
+            CliTest.Run r = train(c.args());
+            assertEquals(2, r.code(), String.join(" ", c.args()) + ": " + r.err());
+            assertEquals("digitstudio: error: " + c.error(), r.err().strip());
+            assertEquals(before, everyFile(), "nothing written for " + String.join(" ", c.args()));
+        }
+    }
+}
