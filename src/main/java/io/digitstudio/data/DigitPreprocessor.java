@@ -49,7 +49,7 @@ public final class DigitPreprocessor {
         }
     }
 
-    /** One stage's picture and what the stage did, in words ("thickened 3.1 → 10.4 px at 80 px"). */
+    /** One stage's picture and what the stage did, in a few words ("thickened 3.1 → 10.4 px", stroke widths at 80 px tall). */
     public record Stage(Step step, GreyImage image, String detail) {
     }
 
@@ -82,7 +82,7 @@ public final class DigitPreprocessor {
     public static float[] toMnist(RgbImage image, Watcher watcher) {
         tell(watcher, Step.SOURCE, image.grey(), image.width() + "×" + image.height() + " px");
         InkMap map = InkFinder.find(image);
-        tell(watcher, Step.INK, map.asGrey(), "bright on dark, paper removed");
+        tell(watcher, Step.INK, map.asGrey(), "bright on dark");
         return fromInk(DigitSegmenter.single(map), watcher);
     }
 
@@ -117,7 +117,7 @@ public final class DigitPreprocessor {
         if (width > 0 && width < 0.65 * MNIST_STROKE) radius = (int) Math.round((MNIST_STROKE - width) / 2);
         else if (width > 1.6 * MNIST_STROKE) radius = -(int) Math.round((width - MNIST_STROKE) / 2);
         if (radius == 0) {
-            tell(watcher, Step.STROKE, canon, String.format(java.util.Locale.ROOT, "kept: %.1f px at %d px, MNIST's is %.1f", width, CANON, MNIST_STROKE));
+            tell(watcher, Step.STROKE, canon, String.format(java.util.Locale.ROOT, "kept %.1f px (MNIST %.1f)", width, MNIST_STROKE));
             return scaleLongerSideTo(cropped, BOX);
         }
         int r = Math.abs(radius);
@@ -129,12 +129,12 @@ public final class DigitPreprocessor {
         try {
             box = boundingBox(adjusted);
         } catch (DataException e) {
-            tell(watcher, Step.STROKE, canon, "kept: thinning would erase the digit");
+            tell(watcher, Step.STROKE, canon, "kept: thinning would erase it");
             return scaleLongerSideTo(cropped, BOX); // thinning took everything: keep the stroke as drawn
         }
         GreyImage matched = crop(adjusted, box);
-        tell(watcher, Step.STROKE, matched, String.format(java.util.Locale.ROOT, "%s %.1f → %.1f px at %d px", radius > 0 ? "thickened" : "thinned",
-                width, strokeWidth(scaleLongerSideTo(matched, CANON)), CANON));
+        tell(watcher, Step.STROKE, matched, String.format(java.util.Locale.ROOT, "%s %.1f → %.1f px", radius > 0 ? "thickened" : "thinned",
+                width, strokeWidth(scaleLongerSideTo(matched, CANON))));
         return scaleLongerSideTo(matched, BOX);
     }
 
@@ -327,7 +327,7 @@ public final class DigitPreprocessor {
     }
 
     private static String shift(int d, String plus, String minus) {
-        return d == 0 ? "not moved " + (plus.equals("right") ? "sideways" : "up or down") : "moved " + Math.abs(d) + " px " + (d > 0 ? plus : minus);
+        return d == 0 ? (plus.equals("right") ? "not sideways" : "not up or down") : Math.abs(d) + " px " + (d > 0 ? plus : minus);
     }
 
     private static GreyImage place(GreyImage img, int ox, int oy) {

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * How MNIST's training digits measure, as percentiles: the stroke width as the preparation judges it, how far the
- * centre of mass and the box's centre sit from the field's centre, the slant, and the share of ink on the picture's
+ * centre of mass sits from the field's centre, the slant, and the share of ink on the picture's
  * edge. The bundled figures ({@value #RESOURCE}) are measured from the bundled training set by {@link #measure}
  * ({@code MnistNormsWriter} in the tests writes them, {@code MnistNormsTest} measures again and compares), so the
  * "MNIST-likeness" line judges a drawing against MNIST itself, not against guesses.
@@ -26,8 +26,6 @@ public record MnistNorms(String source, int count, Map<String, Norm> measures) {
     public static final String STROKE = "stroke_width";
     /** Distance of the 28x28 input's centre of mass from the field's centre, in pixels. */
     public static final String MASS = "mass_offset";
-    /** Distance of the 28x28 input's ink box's centre from the field's centre, in pixels. */
-    public static final String BOX = "box_offset";
     /** Horizontal shift per pixel down of the ink (second moments: mu11 / mu02); negative leans right. */
     public static final String SLANT = "slant";
     /** Share of the ink in the picture's outer ring, one twenty-eighth of its shorter side wide. */
@@ -91,7 +89,7 @@ public record MnistNorms(String source, int count, Map<String, Norm> measures) {
     /** Measures every image of {@code images} (28x28 grey, bright ink on black, as MNIST stores them). */
     public static MnistNorms measure(Dataset images, String source) {
         int n = images.size();
-        double[] stroke = new double[n], mass = new double[n], box = new double[n], slant = new double[n], edge = new double[n];
+        double[] stroke = new double[n], mass = new double[n], slant = new double[n], edge = new double[n];
         int side = images.exampleShape()[images.exampleShape().length - 1];
         float[] x = new float[images.featureSize()];
         for (int i = 0; i < n; i++) {
@@ -99,14 +97,12 @@ public record MnistNorms(String source, int count, Map<String, Norm> measures) {
             GreyImage img = new GreyImage(side, images.featureSize() / side, x);
             stroke[i] = DigitPreprocessor.canonStrokeWidth(img);
             mass[i] = massOffset(img);
-            box[i] = boxOffset(img);
             slant[i] = slant(img);
             edge[i] = edgeInk(img);
         }
         Map<String, Norm> m = new LinkedHashMap<>();
         m.put(STROKE, Norm.of(stroke));
         m.put(MASS, Norm.of(mass));
-        m.put(BOX, Norm.of(box));
         m.put(SLANT, Norm.of(slant));
         m.put(EDGE, Norm.of(edge));
         return new MnistNorms(source, n, m);
@@ -116,23 +112,6 @@ public record MnistNorms(String source, int count, Map<String, Norm> measures) {
     public static double massOffset(GreyImage img) {
         double[] c = centreOfMass(img);
         return Math.hypot(c[0] - img.width() / 2.0, c[1] - img.height() / 2.0);
-    }
-
-    /** {@link #BOX} of a 28x28 input (0 for an empty one). */
-    public static double boxOffset(GreyImage img) {
-        int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = -1, y1 = -1;
-        for (int y = 0; y < img.height(); y++) {
-            for (int x = 0; x < img.width(); x++) {
-                if (img.get(x, y) > 0.05f) {
-                    x0 = Math.min(x0, x);
-                    y0 = Math.min(y0, y);
-                    x1 = Math.max(x1, x);
-                    y1 = Math.max(y1, y);
-                }
-            }
-        }
-        if (x1 < 0) return 0;
-        return Math.hypot((x0 + x1 + 1) / 2.0 - img.width() / 2.0, (y0 + y1 + 1) / 2.0 - img.height() / 2.0);
     }
 
     /** {@link #SLANT}: how far the ink moves sideways per pixel down (negative: its top leans right). */

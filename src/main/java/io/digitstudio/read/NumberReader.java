@@ -65,7 +65,7 @@ public final class NumberReader {
     public Reading any(RgbImage picture, DigitPreprocessor.Watcher watcher) {
         if (watcher != null) watcher.stage(new DigitPreprocessor.Stage(DigitPreprocessor.Step.SOURCE, picture.grey(), picture.width() + "×" + picture.height() + " px"));
         InkMap map = InkFinder.find(picture);
-        if (watcher != null) watcher.stage(new DigitPreprocessor.Stage(DigitPreprocessor.Step.INK, map.asGrey(), "bright on dark, paper removed"));
+        if (watcher != null) watcher.stage(new DigitPreprocessor.Stage(DigitPreprocessor.Step.INK, map.asGrey(), "bright on dark"));
         DigitSegmenter.Segments segments = DigitSegmenter.segment(map);
         float[] x = DigitPreprocessor.fromInk(segments.whole(), watcher);
         List<DigitBox> blocks = segments.digits();
