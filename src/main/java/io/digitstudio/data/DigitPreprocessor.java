@@ -12,7 +12,8 @@ package io.digitstudio.data;
  *       binarised);</li>
  *   <li>placed in a 28x28 field so that its centre of mass sits at the centre.</li>
  * </ol>
- * The steps are public so that tests and the UI can show each one.
+ * The steps are public so that tests and the UI can show each one, and a {@link Watcher} is shown the picture after
+ * each of them as the very call that prepares the input makes it.
  */
 public final class DigitPreprocessor {
     public static final int SIZE = 28;
@@ -31,20 +32,74 @@ public final class DigitPreprocessor {
      */
     static final double MNIST_STROKE = 10.5;
 
+    /** The stages a picture goes through on its way to the network, in order. */
+    public enum Step {
+        SOURCE("strokes or picture"), INK("ink found"), CROPPED("cropped"), STROKE("stroke width matched"),
+        FITTED("fitted to 20 px"), CENTRED("centred by mass"), INPUT("28×28");
+
+        private final String title;
+
+        Step(String title) {
+            this.title = title;
+        }
+
+        /** What the Draw view calls the stage. */
+        public String title() {
+            return title;
+        }
+    }
+
+    /** One stage's picture and what the stage did, in a few words ("thickened 3.1 → 10.4 px", stroke widths at 80 px tall). */
+    public record Stage(Step step, GreyImage image, String detail) {
+    }
+
+    /** Told of each stage's picture while a digit is prepared; null watchers are allowed and cost nothing. */
+    @FunctionalInterface
+    public interface Watcher {
+        void stage(Stage stage);
+    }
+
+    private static void tell(Watcher w, Step step, GreyImage image, String detail) {
+        if (w != null) w.stage(new Stage(step, image, detail));
+    }
+
     /** The 784 values (row by row, in [0, 1]) the model takes, for a grey picture (a drawing, a scan). */
     public static float[] toMnist(GreyImage image) {
         return toMnist(RgbImage.of(image));
     }
 
+    /** {@link #toMnist(GreyImage)}, showing {@code watcher} every stage from the picture on. */
+    public static float[] toMnist(GreyImage image, Watcher watcher) {
+        return toMnist(RgbImage.of(image), watcher);
+    }
+
     /** The 784 values (row by row, in [0, 1]) the model takes, for a picture of one digit. */
     public static float[] toMnist(RgbImage image) {
-        return fromInk(DigitSegmenter.single(InkFinder.find(image)));
+        return toMnist(image, null);
+    }
+
+    /** {@link #toMnist(RgbImage)}, showing {@code watcher} every stage from the picture on. */
+    public static float[] toMnist(RgbImage image, Watcher watcher) {
+        tell(watcher, Step.SOURCE, image.grey(), image.width() + "×" + image.height() + " px");
+        InkMap map = InkFinder.find(image);
+        tell(watcher, Step.INK, map.asGrey(), "bright on dark");
+        return fromInk(DigitSegmenter.single(map), watcher);
     }
 
     /** Steps 2-5 for ink already separated (bright on black), such as one digit cut from a number. */
     public static float[] fromInk(GreyImage ink) {
+        return fromInk(ink, null);
+    }
+
+    /** {@link #fromInk(GreyImage)}, showing {@code watcher} the picture after each step (cropped on). */
+    public static float[] fromInk(GreyImage ink, Watcher watcher) {
         GreyImage cropped = crop(ink, boundingBox(ink));
-        return centerByMass(normalizeStroke(cropped)).pixels();
+        tell(watcher, Step.CROPPED, cropped, cropped.width() + "×" + cropped.height() + " px");
+        GreyImage fitted = normalizeStroke(cropped, watcher);
+        tell(watcher, Step.FITTED, fitted, fitted.width() + "×" + fitted.height() + " px");
+        GreyImage input = centerByMass(fitted, watcher);
+        tell(watcher, Step.INPUT, input, "what the network sees");
+        return input.pixels();
     }
 
     /**
@@ -52,12 +107,19 @@ public final class DigitPreprocessor {
      * grown or thinned (grey dilation or erosion over a disk, at four times the final scale) to near MNIST's width.
      */
     public static GreyImage normalizeStroke(GreyImage cropped) {
+        return normalizeStroke(cropped, null);
+    }
+
+    private static GreyImage normalizeStroke(GreyImage cropped, Watcher watcher) {
         GreyImage canon = scaleLongerSideTo(cropped, CANON);
         double width = strokeWidth(canon);
         int radius = 0;
         if (width > 0 && width < 0.65 * MNIST_STROKE) radius = (int) Math.round((MNIST_STROKE - width) / 2);
         else if (width > 1.6 * MNIST_STROKE) radius = -(int) Math.round((width - MNIST_STROKE) / 2);
-        if (radius == 0) return scaleLongerSideTo(cropped, BOX);
+        if (radius == 0) {
+            tell(watcher, Step.STROKE, canon, String.format(java.util.Locale.ROOT, "kept %.1f px (MNIST %.1f)", width, MNIST_STROKE));
+            return scaleLongerSideTo(cropped, BOX);
+        }
         int r = Math.abs(radius);
         // room around the digit for a grown stroke, so dilation does not run into the crop's edge
         GreyImage padded = pad(canon, radius > 0 ? r : 0);
@@ -67,9 +129,13 @@ public final class DigitPreprocessor {
         try {
             box = boundingBox(adjusted);
         } catch (DataException e) {
+            tell(watcher, Step.STROKE, canon, "kept: thinning would erase it");
             return scaleLongerSideTo(cropped, BOX); // thinning took everything: keep the stroke as drawn
         }
-        return scaleLongerSideTo(crop(adjusted, box), BOX);
+        GreyImage matched = crop(adjusted, box);
+        tell(watcher, Step.STROKE, matched, String.format(java.util.Locale.ROOT, "%s %.1f → %.1f px", radius > 0 ? "thickened" : "thinned",
+                width, strokeWidth(scaleLongerSideTo(matched, CANON))));
+        return scaleLongerSideTo(matched, BOX);
     }
 
     private static GreyImage pad(GreyImage img, int m) {
@@ -78,6 +144,14 @@ public final class DigitPreprocessor {
         float[] out = new float[w * h];
         for (int y = 0; y < img.height(); y++) System.arraycopy(img.pixels(), y * img.width(), out, (y + m) * w + m, img.width());
         return new GreyImage(w, h, out);
+    }
+
+    /**
+     * The stroke width of a digit's ink the way the preparation judges it: cropped to its box and measured with the
+     * longer side at {@value #CANON} pixels (MNIST's digits measure about {@value #MNIST_STROKE} so).
+     */
+    public static double canonStrokeWidth(GreyImage ink) {
+        return strokeWidth(scaleLongerSideTo(crop(ink, boundingBox(ink)), CANON));
     }
 
     /**
@@ -222,6 +296,14 @@ public final class DigitPreprocessor {
 
     /** Step 5: into 28x28 with the centre of mass at the centre (whole-pixel shift, kept inside the field). */
     public static GreyImage centerByMass(GreyImage img) {
+        return centerByMass(img, null);
+    }
+
+    /**
+     * The watcher sees the digit placed by its box (its box's centre at the field's centre) with the shift that then
+     * puts its mass at the centre.
+     */
+    private static GreyImage centerByMass(GreyImage img, Watcher watcher) {
         int w = img.width();
         int h = img.height();
         double mass = 0, mx = 0, my = 0;
@@ -237,8 +319,21 @@ public final class DigitPreprocessor {
         double cy = mass > 0 ? my / mass : h / 2.0;
         int ox = clamp((int) Math.round(SIZE / 2.0 - cx), 0, SIZE - w);
         int oy = clamp((int) Math.round(SIZE / 2.0 - cy), 0, SIZE - h);
+        if (watcher != null) {
+            int bx = (SIZE - w) / 2, by = (SIZE - h) / 2;
+            tell(watcher, Step.CENTRED, place(img, bx, by), shift(ox - bx, "right", "left") + ", " + shift(oy - by, "down", "up"));
+        }
+        return place(img, ox, oy);
+    }
+
+    private static String shift(int d, String plus, String minus) {
+        return d == 0 ? (plus.equals("right") ? "not sideways" : "not up or down") : Math.abs(d) + " px " + (d > 0 ? plus : minus);
+    }
+
+    private static GreyImage place(GreyImage img, int ox, int oy) {
+        int w = img.width();
         float[] out = new float[SIZE * SIZE];
-        for (int y = 0; y < h; y++) System.arraycopy(img.pixels(), y * w, out, (oy + y) * SIZE + ox, w);
+        for (int y = 0; y < img.height(); y++) System.arraycopy(img.pixels(), y * w, out, (oy + y) * SIZE + ox, w);
         return new GreyImage(SIZE, SIZE, out);
     }
 

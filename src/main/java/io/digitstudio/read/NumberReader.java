@@ -4,6 +4,7 @@ import io.digitstudio.data.DigitBox;
 import io.digitstudio.data.DigitPreprocessor;
 import io.digitstudio.data.DigitSegmenter;
 import io.digitstudio.data.InkFinder;
+import io.digitstudio.data.InkMap;
 import io.digitstudio.data.RgbImage;
 import io.digitstudio.nn.Prediction;
 import io.digitstudio.nn.Predictor;
@@ -54,8 +55,19 @@ public final class NumberReader {
      * do not touch is never taken for two. The ink is found and grouped once for both readings.
      */
     public Reading any(RgbImage picture) {
-        DigitSegmenter.Segments segments = DigitSegmenter.segment(InkFinder.find(picture));
-        float[] x = DigitPreprocessor.fromInk(segments.whole());
+        return any(picture, null);
+    }
+
+    /**
+     * {@link #any(RgbImage)}, showing {@code watcher} each stage of the preparation as it happens: the picture, the ink
+     * found, then the steps that make the one-digit reading's input (for a number, {@link #prepare} shows a digit's).
+     */
+    public Reading any(RgbImage picture, DigitPreprocessor.Watcher watcher) {
+        if (watcher != null) watcher.stage(new DigitPreprocessor.Stage(DigitPreprocessor.Step.SOURCE, picture.grey(), picture.width() + "×" + picture.height() + " px"));
+        InkMap map = InkFinder.find(picture);
+        if (watcher != null) watcher.stage(new DigitPreprocessor.Stage(DigitPreprocessor.Step.INK, map.asGrey(), "bright on dark"));
+        DigitSegmenter.Segments segments = DigitSegmenter.segment(map);
+        float[] x = DigitPreprocessor.fromInk(segments.whole(), watcher);
         List<DigitBox> blocks = segments.digits();
         if (blocks.size() == 1) {
             // one digit as wide as a digit, read surely: what a pen-up almost always is, without searching for cuts
@@ -65,6 +77,14 @@ public final class NumberReader {
         Reading number = read(segments);
         if (number.digits().size() > 1) return number;
         return new Reading(List.of(new ReadDigit(number.digits().get(0).box(), x, predictor.predict(x))));
+    }
+
+    /**
+     * Shows {@code watcher} how one digit of a number was prepared, from its cut-out ink on: the same steps, run again
+     * on the same ink, so the last stage is that digit's input.
+     */
+    public static float[] prepare(ReadDigit digit, DigitPreprocessor.Watcher watcher) {
+        return DigitPreprocessor.fromInk(digit.box().ink(), watcher);
     }
 
     private Reading read(DigitSegmenter.Segments segments) {

@@ -215,7 +215,7 @@ public final class DrawView extends BorderPane {
         frame.setMaxSize(DrawViewModel.CANVAS + 4, DrawViewModel.CANVAS + 4);
         Label tip = new Label("Left button draws · right-click or Esc clears · Ctrl+Z undoes · drop an image to classify it");
         tip.getStyleClass().add("hint");
-        VBox box = new VBox(10, frame, tip);
+        VBox box = new VBox(10, frame, tip, new StagesPane(vm.preparationProperty()));
         box.setAlignment(Pos.CENTER);
         box.setPadding(new Insets(16));
         return box;

@@ -70,6 +70,8 @@ public final class DrawViewModel {
     private final ReadOnlyObjectWrapper<Reading> reading = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Prediction> prediction = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<float[]> input = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Preparation> preparation = new ReadOnlyObjectWrapper<>();
+    private List<Preparation> preparations = List.of();
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(HINT);
     private final ReadOnlyStringWrapper modelText = new ReadOnlyStringWrapper("Loading the built-in model…");
     private final ReadOnlyDoubleWrapper latencyMillis = new ReadOnlyDoubleWrapper(Double.NaN);
@@ -274,10 +276,12 @@ public final class DrawViewModel {
             long t0 = System.nanoTime();
             RgbImage src = picture != null ? picture : RgbImage.of(StrokeRasterizer.render(all, CANVAS, CANVAS, white));
             try {
-                Reading r = new NumberReader(model.predictor()).any(src);
-                return new Result(r, null, (System.nanoTime() - t0) / 1e6);
+                List<io.digitstudio.data.DigitPreprocessor.Stage> seen = new ArrayList<>();
+                Reading r = new NumberReader(model.predictor()).any(src, seen::add);
+                double millis = (System.nanoTime() - t0) / 1e6;
+                return new Result(r, null, millis, Preparation.of(r, seen));
             } catch (DataException e) {
-                return new Result(null, e.getMessage(), 0);
+                return new Result(null, e.getMessage(), 0, List.of());
             }
         }).whenComplete((r, err) -> {
             inFlight = false;
@@ -285,19 +289,21 @@ public final class DrawViewModel {
             if (err != null) {
                 show(null, "Prediction failed: " + Messages.of(err));
             } else {
+                preparations = r.preparations();
                 show(r.reading(), r.reading() == null ? "Nothing to read: " + r.message() : null);
                 if (r.reading() != null) latencyMillis.set(r.millis());
             }
         });
     }
 
-    private record Result(Reading reading, String message, double millis) {
+    private record Result(Reading reading, String message, double millis, List<Preparation> preparations) {
     }
 
     private void show(Reading r, String hintText) {
         if (keptVersion != version) collected.set("");
         if (image.get() == null) imageName = null;
         boolean one = r != null && r.digits().size() == 1;
+        if (r == null) preparations = List.of();
         reading.set(r);
         prediction.set(one ? r.digits().get(0).prediction() : null);
         hint.set(hintText);
@@ -328,8 +334,10 @@ public final class DrawViewModel {
             selectedDigit.set(-1);
             shownPrediction.set(null);
             input.set(null);
+            preparation.set(null);
             return;
         }
+        preparation.set(i < preparations.size() ? preparations.get(i) : null);
         selectedDigit.set(i);
         shownPrediction.set(r.digits().get(i).prediction());
         input.set(r.digits().get(i).input());
@@ -350,6 +358,8 @@ public final class DrawViewModel {
     }
     /** The selected digit's 28x28 input (the only digit's, or one of a number's), or null. */
     public ReadOnlyObjectProperty<float[]> inputProperty() { return input.getReadOnlyProperty(); }
+    /** What preparation did to the selected digit: its stages and its MNIST-likeness, or null. */
+    public ReadOnlyObjectProperty<Preparation> preparationProperty() { return preparation.getReadOnlyProperty(); }
     /** The selected digit's prediction, for the bars: the only digit's, or one of a number's. */
     public ReadOnlyObjectProperty<Prediction> shownPredictionProperty() { return shownPrediction.getReadOnlyProperty(); }
     /** Which digit of the reading is shown in the preview and the bars (-1: none). */

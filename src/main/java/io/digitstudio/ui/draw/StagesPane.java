@@ -1,0 +1,114 @@
+package io.digitstudio.ui.draw;
+
+import io.digitstudio.data.DigitPreprocessor;
+import io.digitstudio.data.DigitPreprocessor.Stage;
+import io.digitstudio.ui.widgets.DigitImages;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * "What preparation did": the stages from the canvas to the network's input side by side, each a small picture with
+ * its name and what it did, and under them the MNIST-likeness line. Each stage takes the keyboard focus (Tab, or
+ * Alt+E for the first), and says what it shows to a screen reader.
+ */
+public final class StagesPane extends VBox {
+    static final double THUMB = 64;
+    static final double TILE = 84;
+    private final HBox row = new HBox(6);
+    private final Label likeness = new Label();
+    private final List<VBox> tiles = new ArrayList<>();
+    private final List<Tooltip> tips = new ArrayList<>();
+
+    public StagesPane(ReadOnlyObjectProperty<Preparation> preparation) {
+        setId("stagesPane");
+        setSpacing(4);
+        setAlignment(Pos.CENTER_LEFT);
+        Label title = new Label("Pr_eparation");
+        title.getStyleClass().add("section");
+        title.setStyle("-fx-font-weight: bold;");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        row.setId("stagesRow");
+        for (DigitPreprocessor.Step step : DigitPreprocessor.Step.values()) row.getChildren().add(tile(step));
+        title.setLabelFor(tiles.get(0));
+        title.setMnemonicParsing(true);
+        likeness.setId("likenessLabel");
+        likeness.setWrapText(true);
+        likeness.setMinHeight(Region.USE_PREF_SIZE);
+        likeness.setMaxWidth(Double.MAX_VALUE);
+        getChildren().addAll(title, row, likeness);
+        setPadding(new Insets(0, 16, 8, 16));
+        preparation.addListener((o, a, p) -> show(p));
+        show(preparation.get());
+    }
+
+    private VBox tile(DigitPreprocessor.Step step) {
+        StackPane frame = DigitImages.framedView("stage-" + step.name().toLowerCase(java.util.Locale.ROOT), THUMB);
+        ImageView view = (ImageView) frame.getChildren().get(0);
+        view.setPreserveRatio(true);
+        Label name = new Label(step.title());
+        name.getStyleClass().add("stage-title");
+        name.setStyle("-fx-font-size: 11px; -fx-font-weight: bold;");
+        name.setWrapText(true);
+        name.setMinHeight(Region.USE_PREF_SIZE);
+        name.setMaxWidth(TILE);
+        Label detail = new Label();
+        detail.getStyleClass().add("hint");
+        detail.setWrapText(true);
+        detail.setMinHeight(Region.USE_PREF_SIZE);
+        detail.setMaxWidth(TILE);
+        VBox tile = new VBox(2, frame, name, detail);
+        tile.setId("stage-" + step.ordinal());
+        tile.getStyleClass().add("stage-tile");
+        tile.setAlignment(Pos.TOP_CENTER);
+        tile.setPrefWidth(TILE);
+        tile.setMinWidth(TILE);
+        tile.setFocusTraversable(true);
+        tile.setAccessibleRole(AccessibleRole.IMAGE_VIEW);
+        tile.setPadding(new Insets(2));
+        tile.focusedProperty().addListener((o, a, f) -> tile.setStyle(f ? "-fx-border-color: -fx-focus-color; -fx-border-width: 2; -fx-border-radius: 3;" : ""));
+        Tooltip tip = new Tooltip(step.title());
+        Tooltip.install(tile, tip);
+        tips.add(tip);
+        tiles.add(tile);
+        return tile;
+    }
+
+    private void show(Preparation p) {
+        for (int i = 0; i < tiles.size(); i++) {
+            VBox tile = tiles.get(i);
+            ImageView view = (ImageView) ((StackPane) tile.getChildren().get(0)).getChildren().get(0);
+            Label detail = (Label) tile.getChildren().get(2);
+            Stage s = p == null || i >= p.stages().size() ? null : p.stages().get(i);
+            DigitPreprocessor.Step step = DigitPreprocessor.Step.values()[i];
+            view.setImage(s == null ? null : DigitImages.of(s.image()));
+            // large pictures are smoothed when shrunk; the small ones keep their pixels visible
+            view.setSmooth(s != null && Math.max(s.image().width(), s.image().height()) > THUMB);
+            detail.setText(s == null ? "" : s.detail());
+            String text = step.title() + (s == null ? "" : ": " + s.detail());
+            tile.setAccessibleText(text);
+            tips.get(i).setText(text);
+        }
+        likeness.setText(p == null ? "MNIST-likeness: draw a digit to see how it compares with MNIST's" : p.likeness().line());
+        likeness.setTooltip(p == null ? null : new Tooltip(p.likeness().details()));
+        likeness.setStyle(p != null && !p.likeness().typical() ? "-fx-text-fill: #b45309;" : "");
+    }
+
+    /** How many stages the pane shows a picture for. */
+    public int shownStages() {
+        int n = 0;
+        for (VBox t : tiles) if (((ImageView) ((StackPane) t.getChildren().get(0)).getChildren().get(0)).getImage() != null) n++;
+        return n;
+    }
+}
