@@ -76,13 +76,18 @@ public record AnswerProfile(List<Curve> curves, Prediction original) {
         for (Curve c : curves) {
             for (int i = 0; i < c.values().length; i++) {
                 sb.append(c.transform().name().toLowerCase(Locale.ROOT)).append(',')
-                        .append(String.format(Locale.ROOT, "%.4g", c.values()[i])).append(',')
+                        .append(plain(c.values()[i])).append(',')
                         .append(classNames.get(c.label(i)).replace(',', ' '));
                 for (float v : c.predictions()[i].probabilities()) sb.append(String.format(Locale.ROOT, ",%.6f", v));
                 sb.append('\n');
             }
         }
         return sb.toString();
+    }
+
+    /** A value as plainly as it is: "-4", "0.775", "1". */
+    static String plain(double v) {
+        return java.math.BigDecimal.valueOf(Math.round(v * 1e4) / 1e4).stripTrailingZeros().toPlainString();
     }
 
     /** One line per transform: where the answer holds and where it changes. */
