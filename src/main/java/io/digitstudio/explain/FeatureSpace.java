@@ -47,6 +47,25 @@ public final class FeatureSpace {
         return new FeatureSpace(net, step, last, size);
     }
 
+    /**
+     * The feature space of a copy of {@code net} (its own buffers, the same weights): a background thread builds an
+     * index through it while the original keeps answering drawings.
+     */
+    public static FeatureSpace ofCopy(Network net) {
+        Network copy = new Network(net.spec(), net.inputShape(), net.classes(), new io.digitstudio.data.Rng(0));
+        Map<String, io.digitstudio.nn.Parameter> mine = net.namedParams();
+        for (Map.Entry<String, io.digitstudio.nn.Parameter> e : copy.namedParams().entrySet()) {
+            e.getValue().copyFrom(Host.toArray(mine.get(e.getKey()).data()));
+        }
+        Map<String, io.digitstudio.nn.Persistent> persistents = net.namedPersistents();
+        for (Map.Entry<String, io.digitstudio.nn.Persistent> e : copy.namedPersistents().entrySet()) {
+            io.digitstudio.nn.Persistent from = persistents.get(e.getKey());
+            if (from.isScalar()) e.getValue().setScalar(from.scalar());
+            else e.getValue().copyFrom(from.values());
+        }
+        return of(copy);
+    }
+
     public Network network() {
         return net;
     }
