@@ -34,6 +34,7 @@ class ArchitectureTest {
             .layer("cli").definedBy("io.digitstudio.cli..")
             .layer("runs").definedBy("io.digitstudio.runs..")
             .layer("inspect").definedBy("io.digitstudio.inspect..")
+            .layer("explain").definedBy("io.digitstudio.explain..")
             .layer("read").definedBy("io.digitstudio.read..")
             .layer("mydigits").definedBy("io.digitstudio.mydigits..")
             .layer("train").definedBy("io.digitstudio.train..")
@@ -46,14 +47,15 @@ class ArchitectureTest {
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("runs").mayOnlyBeAccessedByLayers("ui", "cli")
             .whereLayer("inspect").mayOnlyBeAccessedByLayers("ui", "cli")
+            .whereLayer("explain").mayOnlyBeAccessedByLayers("ui", "cli")
             .whereLayer("read").mayOnlyBeAccessedByLayers("ui", "cli")
             .whereLayer("mydigits").mayOnlyBeAccessedByLayers("ui", "cli")
             .whereLayer("train").mayOnlyBeAccessedByLayers("runs", "ui", "cli")
             .whereLayer("optim").mayOnlyBeAccessedByLayers("train", "runs", "ui", "cli")
-            .whereLayer("io").mayOnlyBeAccessedByLayers("train", "runs", "inspect", "mydigits", "ui", "cli")
-            .whereLayer("nn").mayOnlyBeAccessedByLayers("optim", "io", "train", "runs", "inspect", "read", "ui", "cli")
-            .whereLayer("data").mayOnlyBeAccessedByLayers("nn", "optim", "io", "train", "runs", "inspect", "read", "mydigits", "ui", "cli")
-            .whereLayer("serial").mayOnlyBeAccessedByLayers("data", "nn", "optim", "io", "train", "runs", "inspect", "read", "mydigits", "ui", "cli");
+            .whereLayer("io").mayOnlyBeAccessedByLayers("train", "runs", "inspect", "explain", "mydigits", "ui", "cli")
+            .whereLayer("nn").mayOnlyBeAccessedByLayers("optim", "io", "train", "runs", "inspect", "explain", "read", "ui", "cli")
+            .whereLayer("data").mayOnlyBeAccessedByLayers("nn", "optim", "io", "train", "runs", "inspect", "explain", "read", "mydigits", "ui", "cli")
+            .whereLayer("serial").mayOnlyBeAccessedByLayers("data", "nn", "optim", "io", "train", "runs", "inspect", "explain", "read", "mydigits", "ui", "cli");
 
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.digitstudio.(*)..").should().beFreeOfCycles();
 

@@ -62,7 +62,8 @@ public final class MainView extends BorderPane {
         TrainSettings settings = new TrainSettings();
         RunPresenter presenter = new RunPresenter();
         train = new TrainView(settings, new RunControl(settings, presenter, tasks, dialogs, models, history), presenter, tasks, dialogs);
-        draw = new DrawView(new DrawViewModel(tasks, dialogs, models));
+        draw = new DrawView(new DrawViewModel(tasks, dialogs, models), new io.digitstudio.ui.explain.ExplainViewModel(tasks, models,
+                io.digitstudio.explain.IndexCache.user(), () -> io.digitstudio.data.Mnist.bundled().train()));
         // the evaluation follows a run's validations from the start, whether or not its tab has been opened yet
         evaluation = new io.digitstudio.ui.evaluate.EvaluateViewModel(tasks, dialogs, models);
         presenter.validationMatrixProperty().addListener((o, a, m) -> {

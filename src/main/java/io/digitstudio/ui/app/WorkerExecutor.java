@@ -12,14 +12,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The app's {@link TaskExecutor}: two daemon workers, one for training and one for everything else (so drawing stays
- * responsive while a model trains), behind the engine's start-up. The first ND4J call unpacks native libraries and may
+ * The app's {@link TaskExecutor}: daemon workers, one for training, one for long background work (an index) and one for
+ * everything else (so drawing stays responsive while a model trains), behind the engine's start-up. The first ND4J call unpacks native libraries and may
  * fail; every task waits for it, and if it failed every future fails with that reason, so no view waits forever.
  * Results are handed to the UI thread through {@code ui} (Platform.runLater in the app).
  */
 public final class WorkerExecutor implements TaskExecutor, AutoCloseable {
     private final ExecutorService trainWorker = Executors.newSingleThreadExecutor(daemon("digitstudio-train"));
     private final ExecutorService computeWorker = Executors.newSingleThreadExecutor(daemon("digitstudio-compute"));
+    private final ExecutorService backgroundWorker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = daemon("digitstudio-background").newThread(r);
+        t.setPriority(Thread.MIN_PRIORITY); // drawing and training come first
+        return t;
+    });
     private final Consumer<Runnable> ui;
     private final CompletableFuture<Void> engine;
 
@@ -49,6 +54,11 @@ public final class WorkerExecutor implements TaskExecutor, AutoCloseable {
     @Override
     public <T> CompletableFuture<T> train(Callable<T> work) {
         return run(work, trainWorker);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> background(Callable<T> work) {
+        return run(work, backgroundWorker);
     }
 
     @Override
@@ -90,6 +100,7 @@ public final class WorkerExecutor implements TaskExecutor, AutoCloseable {
     public void close() {
         trainWorker.shutdownNow();
         computeWorker.shutdownNow();
+        backgroundWorker.shutdownNow();
         try {
             trainWorker.awaitTermination(2, TimeUnit.SECONDS);
             computeWorker.awaitTermination(2, TimeUnit.SECONDS);

@@ -15,6 +15,14 @@ public interface TaskExecutor {
     /** A training run on its own worker, so drawing stays responsive while a model trains. */
     <T> CompletableFuture<T> train(Callable<T> work);
 
+    /**
+     * Long work that nobody waits for (building an index over the training set) on a worker of its own, so that
+     * predictions on the compute worker are not held up behind it. Same-thread executors may run it at once.
+     */
+    default <T> CompletableFuture<T> background(Callable<T> work) {
+        return compute(work);
+    }
+
     /** Runs {@code r} on the UI thread, later. */
     void onUi(Runnable r);
 }

@@ -60,16 +60,24 @@ public final class DrawView extends BorderPane {
     private final DrawViewModel vm;
     private final ModelManager models;
     private final Canvas canvas = new Canvas(DrawViewModel.CANVAS, DrawViewModel.CANVAS);
+    private final io.digitstudio.ui.explain.ExplainViewModel explain;
 
     public DrawView(DrawViewModel vm) {
+        this(vm, null);
+    }
+
+    /** With {@code explain}: the nearest training examples and the answer's profile under the canvas. */
+    public DrawView(DrawViewModel vm, io.digitstudio.ui.explain.ExplainViewModel explain) {
         this.vm = vm;
+        this.explain = explain;
         this.models = vm.models();
         getStyleClass().add("draw-view");
         canvas.setId("drawCanvas");
         canvas.setFocusTraversable(true);
 
         setTop(toolbar());
-        setCenter(canvasPane());
+        setCenter(explain == null ? canvasPane() : io.digitstudio.ui.explain.ExplainTabs.below(canvasPane(), explain));
+        if (explain != null) vm.inputProperty().addListener((o, a, x) -> explain.look(x, "the drawn digit"));
         setRight(results());
         vm.strokes().addListener((ListChangeListener<PenStroke>) c -> repaint());
         vm.imageProperty().addListener((o, a, b) -> repaint());
@@ -451,6 +459,11 @@ public final class DrawView extends BorderPane {
 
     public DrawViewModel viewModel() {
         return vm;
+    }
+
+    /** Why this answer: the nearest examples and the profile (null when the view was built without them). */
+    public io.digitstudio.ui.explain.ExplainViewModel explain() {
+        return explain;
     }
 
     public Canvas canvas() {

@@ -1,0 +1,150 @@
+package io.digitstudio.cli;
+
+import io.digitstudio.data.DataException;
+import io.digitstudio.data.DigitPreprocessor;
+import io.digitstudio.data.ImageFiles;
+import io.digitstudio.data.LabeledImages;
+import io.digitstudio.data.Mnist;
+import io.digitstudio.explain.AnswerProfile;
+import io.digitstudio.explain.FeatureSpace;
+import io.digitstudio.explain.IndexCache;
+import io.digitstudio.explain.NearestSearch;
+import io.digitstudio.explain.Neighbour;
+import io.digitstudio.explain.NeighbourPicture;
+import io.digitstudio.explain.Neighbourhood;
+import io.digitstudio.explain.PixelIndex;
+import io.digitstudio.io.ModelFiles;
+import io.digitstudio.nn.Network;
+import io.digitstudio.nn.Prediction;
+import io.digitstudio.nn.Predictor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code explain}: why a model reads an image as it does. The nearest MNIST training images in the model's own
+ * feature space (or in pixels), printed and drawn; with {@code --profile}, how each class's probability moves as the
+ * digit is shifted, rotated, scaled, thickened or thinned, as CSV.
+ */
+@Command(name = "explain", mixinStandardHelpOptions = true, description = "Show why a model reads a digit as it does: the nearest"
+        + " MNIST training images in the model's own feature space (printed, and drawn into DIR/neighbours.png), or with"
+        + " --profile how each class's probability moves as the digit is shifted, rotated, scaled and thickened (CSV).")
+final class ExplainCommand implements Callable<Integer> {
+    @Option(names = "--image", paramLabel = "FILE", required = true, description = "An image of one digit, prepared as predict prepares it.")
+    Path image;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "Model: Chainer's NPZ, ONNX (.onnx) or safetensors (default: the built-in MLP).")
+    Path model;
+
+    @Option(names = "--cnn", description = "Use the built-in convolutional model (LeNet).")
+    boolean cnn;
+
+    @Option(names = "--k", paramLabel = "K", defaultValue = "8", description = "How many nearest training images (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--pixels", description = "Compare in pixel space instead of the model's feature space.")
+    boolean pixels;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write the picture of the neighbours to DIR/neighbours.png (the folder is made if missing).")
+    Path out;
+
+    @Option(names = "--force", description = "Replace a neighbours.png that --out already holds.")
+    boolean force;
+
+    @Option(names = "--profile", description = "Print how each class's probability moves along shift (±4 px), rotation (±30°),"
+            + " scale (0.7–1.3) and stroke thickness (±1 px) as CSV, nine values each, instead of the neighbours.")
+    boolean profile;
+
+    @Option(names = "--train-size", paramLabel = "N", defaultValue = "0", description = "Search only the first N training images"
+            + " (default: all 60,000; a smaller index builds sooner).")
+    int trainSize;
+
+    @Option(names = "--index-dir", paramLabel = "DIR", description = "Where neighbour indexes are kept, one per model (default:"
+            + " $DIGITSTUDIO_NEIGHBOURS, else $XDG_DATA_HOME/digitstudio/neighbours).")
+    Path indexDir;
+
+    @Override
+    public Integer call() throws Exception {
+        if (cnn && model != null) throw new UserInputException("--cnn and --model both choose the model; give one");
+        if (!Files.isRegularFile(image)) throw new UserInputException(image + ": file not found");
+        if (k < 1 || k > 100) throw new UserInputException("--k must be between 1 and 100, got " + k);
+        if (trainSize < 0) throw new UserInputException("--train-size must be 0 (all) or more, got " + trainSize);
+        if (model != null && !Files.isRegularFile(model)) throw new UserInputException(model + ": file not found");
+        if (profile && (out != null || pixels)) throw new UserInputException("--profile prints CSV only; leave out " + (out != null ? "--out" : "--pixels"));
+        Path picture = out == null ? null : out.resolve("neighbours.png");
+        if (out != null) {
+            if (Files.exists(out) && !Files.isDirectory(out)) throw new UserInputException("--out " + out + " is a file, not a folder");
+            if (!force && Files.exists(picture)) throw new UserInputException(picture + " already exists; give another --out, or add --force to replace it");
+        }
+        Startup.engine();
+        ModelFiles.LoadedModel loaded = model != null ? ModelFiles.load(model) : cnn ? ModelFiles.loadBuiltInCnn() : ModelFiles.loadDefault();
+        Network net = loaded.model();
+        if (net.inputSize() != DigitPreprocessor.SIZE * DigitPreprocessor.SIZE) {
+            throw new UserInputException(loaded.source() + " takes " + net.inputSize() + " inputs, not 28x28 images");
+        }
+        List<String> names = loaded.info().classNames() != null && loaded.info().classNames().size() >= net.classes()
+                ? loaded.info().classNames() : io.digitstudio.data.ClassNames.numbers(net.classes());
+        float[] x;
+        try {
+            x = DigitPreprocessor.toMnist(ImageFiles.readRgb(image));
+        } catch (DataException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        Predictor predictor = new Predictor(net);
+        if (profile) {
+            System.out.print(AnswerProfile.of(predictor, x, DigitPreprocessor.SIZE).csv(names));
+            return 0;
+        }
+        LabeledImages all = Mnist.bundled().train();
+        if (trainSize > all.size()) throw new UserInputException("--train-size must be at most " + all.size() + ", got " + trainSize);
+        LabeledImages train = trainSize == 0 ? all : all.head(trainSize);
+        if (net.classes() < 10) throw new UserInputException(loaded.source() + " has " + net.classes() + " classes; MNIST's training images have 10");
+        Prediction p = predictor.predict(x);
+        NearestSearch search;
+        float[] query;
+        String space;
+        if (pixels) {
+            search = PixelIndex.of(train);
+            query = x;
+            space = "pixels (784 values)";
+        } else {
+            FeatureSpace fs = FeatureSpace.of(net);
+            IndexCache cache = new IndexCache(indexDir != null ? indexDir : IndexCache.user().dir());
+            int[] last = {-1};
+            IndexCache.Loaded idx = cache.loadOrBuild(fs, train, done -> {
+                int pct = (int) (100L * done / train.size());
+                if (pct / 10 != last[0] / 10) System.err.printf(Locale.ROOT, "digitstudio: building the neighbour index for this model (once): %d%%%n", pct);
+                last[0] = pct;
+            }, () -> false);
+            if (idx.built()) {
+                System.err.printf(Locale.ROOT, "digitstudio: index of %d x %d built in %.1f s, %s%n", idx.index().count(), idx.index().dim(), idx.millis() / 1e3,
+                        idx.saveProblem() == null ? "kept in " + idx.file() : idx.saveProblem());
+            }
+            search = idx.index();
+            query = fs.features(x);
+            space = fs.describe();
+        }
+        long t0 = System.nanoTime();
+        List<Neighbour> nearest = search.nearest(query, k);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        Neighbourhood h = new Neighbourhood(nearest, p.label(), pixels);
+        System.out.printf(Locale.ROOT, "%s: %s %.4f%n", image, names.get(p.label()), p.confidence());
+        System.out.printf(Locale.ROOT, "nearest %d of %d training images in %s, %.1f ms:%n", nearest.size(), search.count(), space, ms);
+        for (int i = 0; i < nearest.size(); i++) {
+            Neighbour n = nearest.get(i);
+            System.out.printf(Locale.ROOT, "%2d. train #%-5d %-3s distance %.4f%n", i + 1, n.index(), names.get(n.label()), n.distance());
+        }
+        System.out.println(h.verdict(names));
+        if (picture != null) {
+            Files.createDirectories(out);
+            NeighbourPicture.writePng(NeighbourPicture.render(x, h, train, names), picture);
+            System.out.println("wrote " + picture);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,33 @@
+package io.digitstudio.ui.explain;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The explanation's panes as tabs under a view's main content (the Draw view's canvas). */
+public final class ExplainTabs {
+    private ExplainTabs() {
+    }
+
+    /** {@code content} with the tabs under it. */
+    public static Node below(Node content, ExplainViewModel vm) {
+        NeighboursPane neighbours = new NeighboursPane(vm);
+        neighbours.setPadding(new Insets(8));
+        ProfilePane profile = new ProfilePane(vm);
+        profile.setPadding(new Insets(8));
+        Tab near = new Tab("Nearest examples", neighbours);
+        near.setId("neighboursTab");
+        Tab moves = new Tab("How the answer moves", profile);
+        moves.setId("profileTab");
+        TabPane tabs = new TabPane(near, moves);
+        tabs.setId("explainTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setMinHeight(170);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        VBox box = new VBox(0, content, tabs);
+        return box;
+    }
+}

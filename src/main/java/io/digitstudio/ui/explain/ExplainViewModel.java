@@ -1,0 +1,231 @@
+package io.digitstudio.ui.explain;
+
+import io.digitstudio.data.LabeledImages;
+import io.digitstudio.explain.AnswerProfile;
+import io.digitstudio.explain.FeatureSpace;
+import io.digitstudio.explain.IndexCache;
+import io.digitstudio.explain.NearestSearch;
+import io.digitstudio.explain.Neighbour;
+import io.digitstudio.explain.NeighbourIndex;
+import io.digitstudio.explain.Neighbourhood;
+import io.digitstudio.explain.PixelIndex;
+import io.digitstudio.ui.core.Messages;
+import io.digitstudio.ui.core.TaskExecutor;
+import io.digitstudio.ui.model.ActiveModel;
+import io.digitstudio.ui.model.ModelManager;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * What explains the answer for one input (the drawn digit, an opened image, a picked sample): its nearest training
+ * examples and its answer profile. Each model's index is built once, on the background worker, and kept in the
+ * {@link IndexCache}; until it is ready the profile shows and the neighbours say how far the build is. Queries run on
+ * the compute worker; while one is in flight a newer input waits, and only the newest input's answer is shown.
+ */
+public final class ExplainViewModel {
+    public static final int K = 8;
+
+    /** The neighbours as shown: who they are, their images, and the line that sums them up. */
+    public record Shown(Neighbourhood neighbourhood, List<float[]> images, String verdict, String space, double millis) {
+    }
+
+    private final TaskExecutor tasks;
+    private final ModelManager models;
+    private final IndexCache cache;
+    private final Supplier<LabeledImages> train;
+    private final BooleanProperty pixels = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<Shown> neighbours = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<AnswerProfile> profile = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Draw a digit to see its nearest training examples");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyStringWrapper subject = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper indexInfo = new ReadOnlyStringWrapper("");
+
+    private float[] input;
+    private boolean inFlight;
+    private boolean dirty;
+    private long requests;
+    /** The model whose index is built or being built, and its index once ready. */
+    private ActiveModel indexed;
+    private volatile NeighbourIndex index;
+    private volatile FeatureSpace space;
+    private AtomicBoolean cancel = new AtomicBoolean();
+    private volatile PixelIndex pixelIndex;
+
+    public ExplainViewModel(TaskExecutor tasks, ModelManager models, IndexCache cache, Supplier<LabeledImages> train) {
+        this.tasks = tasks;
+        this.models = models;
+        this.cache = cache;
+        this.train = train;
+        models.activeProperty().addListener((o, a, m) -> {
+            neighbours.set(null);
+            refresh();
+        });
+        pixels.addListener((o, a, b) -> refresh());
+    }
+
+    /** Explains {@code x} (a 28x28 input), named {@code what} ("the drawn digit"); null clears. */
+    public void look(float[] x, String what) {
+        input = x;
+        subject.set(x == null ? "" : what);
+        if (x == null) {
+            neighbours.set(null);
+            profile.set(null);
+            if (index != null || pixels.get()) status.set("Draw a digit to see its nearest training examples");
+            return;
+        }
+        refresh();
+    }
+
+    private void refresh() {
+        ActiveModel model = models.activeProperty().get();
+        if (model == null || input == null) return;
+        if (model.model().inputSize() != 784) {
+            status.set("Nearest examples need a model that reads 28×28 images");
+            return;
+        }
+        if (!pixels.get() && indexed != model) startBuild(model);
+        if (inFlight) {
+            dirty = true;
+            return;
+        }
+        inFlight = true;
+        dirty = false;
+        long id = ++requests;
+        float[] x = input;
+        boolean px = pixels.get();
+        NeighbourIndex idx = indexed == model ? index : null;
+        FeatureSpace fs = space;
+        List<String> names = model.classNames();
+        tasks.compute(() -> {
+            AnswerProfile prof = AnswerProfile.of(model.predictor(), x, 28);
+            NearestSearch search = px ? pixels() : idx;
+            Shown shown = null;
+            if (search != null) {
+                float[] q = px ? x : fs.features(x);
+                long t0 = System.nanoTime();
+                List<Neighbour> near = search.nearest(q, K);
+                double ms = (System.nanoTime() - t0) / 1e6;
+                LabeledImages t = train.get();
+                List<float[]> images = new ArrayList<>();
+                for (Neighbour n : near) {
+                    float[] img = new float[t.featureSize()];
+                    t.copyFeatures(n.index(), img, 0);
+                    images.add(img);
+                }
+                Neighbourhood h = new Neighbourhood(near, prof.original().label(), px);
+                shown = new Shown(h, images, h.verdict(names), px ? "pixels" : fs.describe(), ms);
+            }
+            return new Result(prof, shown);
+        }).whenComplete((r, err) -> {
+            inFlight = false;
+            if (dirty) {
+                refresh();
+                return;
+            }
+            if (id != requests || model != models.activeProperty().get()) return;
+            if (err != null) {
+                status.set("Could not explain: " + Messages.of(err));
+                return;
+            }
+            profile.set(r.profile());
+            if (r.shown() != null) {
+                neighbours.set(r.shown());
+                status.set(String.format(Locale.ROOT, "Nearest %d of %,d training images in %s · %.1f ms", K, train.get().size(), r.shown().space(), r.shown().millis()));
+            } else {
+                neighbours.set(null);
+            }
+        });
+    }
+
+    private record Result(AnswerProfile profile, Shown shown) {
+    }
+
+    private PixelIndex pixels() {
+        PixelIndex p = pixelIndex;
+        if (p == null) pixelIndex = p = PixelIndex.of(train.get());
+        return p;
+    }
+
+    /** Builds (or reads from the cache) the index of {@code model}'s features, on the background worker. */
+    private void startBuild(ActiveModel model) {
+        cancel.set(true);
+        AtomicBoolean stop = new AtomicBoolean();
+        cancel = stop;
+        indexed = model;
+        index = null;
+        space = null;
+        progress.set(0);
+        status.set("Finding what this model sees in the training images (once per model)…");
+        int[] shown = {-1};
+        tasks.background(() -> {
+            LabeledImages t = train.get();
+            FeatureSpace copy = FeatureSpace.ofCopy(model.model());
+            IndexCache.Loaded loaded = cache.loadOrBuild(copy, t, done -> {
+                int pct = (int) (100L * done / t.size());
+                if (pct == shown[0]) return;
+                shown[0] = pct;
+                tasks.onUi(() -> {
+                    if (stop.get()) return;
+                    progress.set(pct / 100.0);
+                    status.set("Finding what this model sees in the " + String.format(Locale.ROOT, "%,d", t.size()) + " training images (once per model): " + pct + "%");
+                });
+            }, () -> stop.get() || Thread.currentThread().isInterrupted());
+            return new Built(loaded, FeatureSpace.of(model.model()));
+        }).whenComplete((b, err) -> {
+            if (stop.get()) return;
+            progress.set(-1);
+            if (err != null) {
+                indexed = null;
+                status.set("Could not build the index of nearest examples: " + Messages.of(err));
+                return;
+            }
+            index = b.loaded().index();
+            space = b.space();
+            indexInfo.set(String.format(Locale.ROOT, "Index: %,d × %d floats, %.0f MB, %s", index.count(), index.dim(), index.bytes() / 1e6,
+                    b.loaded().built() ? String.format(Locale.ROOT, "built in %.1f s", b.loaded().millis() / 1e3) : "read from the cache"));
+            if (b.loaded().saveProblem() != null) indexInfo.set(indexInfo.get() + " (" + b.loaded().saveProblem() + ")");
+            refresh();
+        });
+    }
+
+    private record Built(IndexCache.Loaded loaded, FeatureSpace space) {
+    }
+
+    /** Stops a build in progress (the app closes). */
+    public void cancel() {
+        cancel.set(true);
+    }
+
+    /** Compare in pixel space rather than the network's features. */
+    public BooleanProperty pixelsProperty() { return pixels; }
+    /** The neighbours of the newest input, or null while there are none (no input, index not ready). */
+    public ReadOnlyObjectProperty<Shown> neighboursProperty() { return neighbours.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<AnswerProfile> profileProperty() { return profile.getReadOnlyProperty(); }
+    /** What the neighbours' pane says under them: the search's time, the build's progress, or a problem. */
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    /** The build's progress in [0, 1], or -1 when no build runs. */
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    /** What is explained: "the drawn digit", "test image 12". */
+    public ReadOnlyStringProperty subjectProperty() { return subject.getReadOnlyProperty(); }
+    /** The index's size and how it came (built, or read from the cache). */
+    public ReadOnlyStringProperty indexInfoProperty() { return indexInfo.getReadOnlyProperty(); }
+
+    /** The names the active model gives its classes. */
+    public List<String> classNames() {
+        ActiveModel m = models.activeProperty().get();
+        return m == null ? io.digitstudio.data.ClassNames.numbers(10) : m.classNames();
+    }
+}
