@@ -107,7 +107,10 @@ public final class DigitSegmenter {
         private final double stroke;
 
         /** A boundary: the start of block {@code block} (cut null; block == blocks.size() is the line's end) or a cut inside it. */
-        private record Boundary(int block, Cut cut, double cost) {
+        private record Boundary(int block, Cut cut, double cost, int crossings) {
+            Boundary(int block, Cut cut, double cost) {
+                this(block, cut, cost, 0);
+            }
         }
 
         Line(InkMap map, Labels labels, List<Group> blocks, int index) {
@@ -127,13 +130,19 @@ public final class DigitSegmenter {
                 List<Boundary> inside = new ArrayList<>();
                 // the straight cuts where the block's width says digits meet, then the thinnest paths elsewhere
                 List<Group> parts = cut(g, labels, typical);
-                for (int i = 1; i < parts.size(); i++) inside.add(new Boundary(k, parts.get(i).left, inkOn(g, labels, parts.get(i).left)));
+                for (int i = 1; i < parts.size(); i++) inside.add(new Boundary(k, parts.get(i).left, inkOn(g, labels, parts.get(i).left), DigitSegmenter.crossings(g, labels, parts.get(i).left)));
                 List<Cut> cuts = new ArrayList<>();
                 List<double[]> costs = candidateCuts(g, labels, height, stroke, cuts);
                 for (int i = 0; i < cuts.size(); i++) {
                     boolean apart = true;
-                    for (Boundary b : inside) if (Math.abs(b.cut().meanX() - cuts.get(i).meanX()) < 0.12 * height) apart = false;
-                    if (apart) inside.add(new Boundary(k, cuts.get(i), costs.get(i)[0]));
+                    for (Boundary b : inside) if (Math.abs(b.cut().meanX() - cuts.get(i).meanX()) < 0.02 * height) apart = false;
+                    if (apart) inside.add(new Boundary(k, cuts.get(i), costs.get(i)[0], DigitSegmenter.crossings(g, labels, cuts.get(i))));
+                }
+                // where thick strokes of two digits merge no path avoids ink: straight cuts all across, the reading decides
+                for (Cut c : straightCuts(g, labels, height, CUT_EVERY)) {
+                    boolean apart = true;
+                    for (Boundary b : inside) if (Math.abs(b.cut().meanX() - c.meanX()) < 0.02 * height) apart = false;
+                    if (apart) inside.add(new Boundary(k, c, inkOn(g, labels, c), DigitSegmenter.crossings(g, labels, c)));
                 }
                 inside.sort(Comparator.comparingDouble(b -> b.cut().meanX()));
                 bounds.addAll(inside);
@@ -159,6 +168,11 @@ public final class DigitSegmenter {
         /** Ink pixels that the cut at boundary {@code b} crosses (0 between blocks). */
         public double cost(int b) {
             return bounds.get(b).cost();
+        }
+
+        /** How many separate strokes the cut at boundary {@code b} passes through (0 between blocks). */
+        public int crossings(int b) {
+            return bounds.get(b).crossings();
         }
 
         /** About where boundary {@code b} lies: the column a cut passes on average, or where a block starts or the line ends. */
@@ -216,6 +230,50 @@ public final class DigitSegmenter {
         }
     }
 
+    /**
+     * How many separate runs of the group's ink the cut passes through, top to bottom: where two digits touch, one; a
+     * cut through one digit's loop or through two of its strokes, more.
+     */
+    private static int crossings(Group g, Labels labels, Cut cut) {
+        int runs = 0, w = labels.width();
+        boolean in = false;
+        for (int y = g.y0; y < g.y1; y++) {
+            int x = (int) Math.floor(cut.at(y));
+            boolean ink = false;
+            if (x >= g.x0 && x < g.x1) {
+                int l = labels.label()[y * w + x];
+                ink = l >= 0 && g.ids.get(l);
+            }
+            if (ink && !in) runs++;
+            in = ink;
+        }
+        return runs;
+    }
+
+    /**
+     * Straight cuts every {@code every} of the line's height across the block, each at the slant that crosses the least
+     * ink there: where thick strokes of two digits merge, no path avoids ink, and the reading decides.
+     */
+    private static List<Cut> straightCuts(Group g, Labels labels, int lineHeight, double every) {
+        List<Cut> out = new ArrayList<>();
+        double step = Math.max(2, every * lineHeight), margin = Math.max(2, 0.12 * lineHeight);
+        double yc = (g.y0 + g.y1) / 2.0;
+        for (double x = g.x0 + margin; x <= g.x1 - margin; x += step) {
+            Cut best = null;
+            double bestInk = Double.MAX_VALUE;
+            for (double slant : SLANTS) {
+                Cut c = Cut.line(x, slant, yc, g.y0, g.y1);
+                double ink = inkOn(g, labels, c) + (slant == 0 ? 0 : 0.5);
+                if (ink < bestInk) {
+                    bestInk = ink;
+                    best = c;
+                }
+            }
+            out.add(best);
+        }
+        return out;
+    }
+
     /** How many of the group's pixels the cut passes through. */
     private static double inkOn(Group g, Labels labels, Cut cut) {
         int ink = 0, w = labels.width();
@@ -228,29 +286,44 @@ public final class DigitSegmenter {
         return ink;
     }
 
+    /** Straight candidate cuts through a wide block stand this share of the line's height apart. */
+    static final double CUT_EVERY = 0.1;
+
     /** Blocks narrower than this share of the line's height are read whole. */
     static final double MIN_SPLIT_WIDTH = 0.45;
 
-    /** The typical stroke width of a line's blocks: the median length of the vertical runs of their pixels. */
+    /**
+     * The typical stroke width of a line's blocks: the median, over their pixels, of the shorter of the horizontal and
+     * the vertical run through the pixel. A vertical run alone measures the length of an upright stroke, not its width.
+     */
     private static double strokeOf(List<Group> blocks, Labels labels) {
-        List<Integer> runs = new ArrayList<>();
+        List<Integer> widths = new ArrayList<>();
         int w = labels.width();
         for (Group g : blocks) {
-            for (int x = g.x0; x < g.x1; x++) {
-                int run = 0;
-                for (int y = g.y0; y <= g.y1; y++) {
-                    int l = y < g.y1 ? labels.label()[y * w + x] : -1;
-                    if (l >= 0 && g.ids.get(l)) run++;
-                    else if (run > 0) {
-                        runs.add(run);
-                        run = 0;
-                    }
+            int gw = g.width(), gh = g.height();
+            int[] vrun = new int[gw * gh];
+            for (int x = 0; x < gw; x++) {
+                int start = 0;
+                for (int y = 0; y <= gh; y++) {
+                    boolean own = y < gh && g.ids.get(Math.max(0, labels.label()[(g.y0 + y) * w + g.x0 + x])) && labels.label()[(g.y0 + y) * w + g.x0 + x] >= 0;
+                    if (own) continue;
+                    for (int k = start; k < y; k++) vrun[k * gw + x] = y - start;
+                    start = y + 1;
+                }
+            }
+            for (int y = 0; y < gh; y++) {
+                int start = 0;
+                for (int x = 0; x <= gw; x++) {
+                    int l = x < gw ? labels.label()[(g.y0 + y) * w + g.x0 + x] : -1;
+                    if (l >= 0 && g.ids.get(l)) continue;
+                    for (int k = start; k < x; k++) widths.add(Math.min(x - start, vrun[y * gw + k]));
+                    start = x + 1;
                 }
             }
         }
-        if (runs.isEmpty()) return 1;
-        runs.sort(null);
-        return runs.get(runs.size() / 2);
+        if (widths.isEmpty()) return 1;
+        widths.sort(null);
+        return widths.get(widths.size() / 2);
     }
 
     /**
@@ -293,9 +366,9 @@ public final class DigitSegmenter {
                 from[y * gw + x] = step;
             }
         }
-        double minArea = Math.max(4, 0.3 * stroke * lineHeight);
+        double minArea = Math.max(4, 0.15 * stroke * lineHeight);
         double maxCost = Math.max(3, 4 * stroke);
-        double minApart = Math.max(2, 0.12 * lineHeight);
+        double minApart = Math.max(2, 0.06 * lineHeight);
         List<double[]> found = new ArrayList<>(); // {cost, x end, mean x}
         List<double[]> paths = new ArrayList<>();
         for (int x = 1; x < gw - 1; x++) {
@@ -316,7 +389,7 @@ public final class DigitSegmenter {
             paths.add(xs);
         }
         found.sort(java.util.Comparator.comparingDouble(f -> f[0]));
-        int most = 1 + 2 * (int) Math.round((double) gw / (0.5 * lineHeight));
+        int most = 2 + 3 * (int) Math.round((double) gw / (0.5 * lineHeight));
         List<double[]> kept = new ArrayList<>();
         for (double[] f : found) {
             boolean apart = true;

@@ -21,10 +21,18 @@ import java.util.List;
  * is not read as two halves that the network happens to be sure of.
  */
 public final class NumberReader {
-    /** What each digit of a reading costs, in log-probability: a small reward, so that a cut the width calls for is taken unless the network is clearly surer of the whole. */
-    static final double PER_DIGIT = -0.2;
+    /**
+     * What each digit of a reading costs, in log-probability: nothing, so that one digit cut in two pieces the network
+     * is sure of does not win over the whole for being two.
+     */
+    static final double PER_DIGIT = 0;
     /** What a cut through ink costs per stroke it crosses: touching digits meet by about one stroke. */
     static final double PER_STROKE = 0.2;
+    /**
+     * What a cut costs for each separate stroke it passes through beyond the first: two touching digits meet in one
+     * place, a cut through a loop or through two strokes of one digit passes two.
+     */
+    static final double PER_CROSSING = 1;
     /** What a piece much lower than its line costs (it is part of a digit), per share of the line's height below 0.6. */
     static final double LOW = 4;
     /**
@@ -123,7 +131,8 @@ public final class NumberReader {
             if (best[a] == Double.NEGATIVE_INFINITY) continue;
             double w = boxes.get(i).ink().width() - 2, h = boxes.get(i).ink().height() - 2;
             double s = best[a] + Math.log(Math.max(1e-9, predictions[i].confidence())) - PER_DIGIT
-                    - WIDE * Math.max(0, w / h - 1) - LOW * Math.max(0, 0.6 - h / line.height()) - PER_STROKE * line.cost(b) / line.stroke();
+                    - WIDE * Math.max(0, w / h - 1) - LOW * Math.max(0, 0.6 - h / line.height()) - PER_STROKE * line.cost(b) / line.stroke()
+                    - PER_CROSSING * Math.max(0, line.crossings(b) - 1);
             if (s > best[b]) {
                 best[b] = s;
                 via[b] = i;

@@ -53,7 +53,7 @@ class ShadowAndTouchTest {
     /** Numbers whose digits stand apart keep reading about as before (a guard: the old code read 35/40 here). */
     @Test
     void numbersWithDigitsApart() {
-        check("numbers apart", ReadingRates.numbers(predictor, 3305, false, 40), 0.8);
+        check("numbers apart", ReadingRates.numbers(predictor, 3305, false, 40), 0.9);
     }
 
     /** Two neighbouring digits meet by 1-3 pixels somewhere along their height. */
@@ -62,6 +62,9 @@ class ShadowAndTouchTest {
         check("numbers with a touching pair", ReadingRates.numbers(predictor, 3306, true, 40), TOUCHING_BAR);
     }
 
-    /** The old segmenter read 12/40 of these; the aim of 0.8 is not reached yet. */
-    static final double TOUCHING_BAR = 0.5;
+    /**
+     * The first segmenter read 12/40 of these and the over-segmenting one about half; with cuts all across merged
+     * strokes and a price for a cut through two strokes, 28/40. The issue's aim of 0.8 is not reached yet.
+     */
+    static final double TOUCHING_BAR = 0.65;
 }
