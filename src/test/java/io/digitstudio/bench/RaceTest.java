@@ -39,6 +39,13 @@ class RaceTest {
     }
 
     @Test
+    void aShortenedEpochOfOursIsScaledToTheWholeTrainingSet() {
+        String out = "train_seconds_per_epoch:0.400 train_it_per_s:40 val_seconds_per_epoch:0.900 val_it_per_s:88 (medians of epochs 2-2)";
+        assertEquals(1.3, Race.oursLenetEpoch(out, 0), 1e-9);
+        assertEquals(0.4 * 30 + 0.9, Race.oursLenetEpoch(out, 2000), 1e-9);
+    }
+
+    @Test
     void theRatioIsTheMedianOfThePairsRatiosNotTheRatioOfMedians() {
         Map<String, Object> f = Race.figuresOf(List.of(new double[]{1, 2}, new double[]{3, 2}, new double[]{4, 10}), 0, 1, "a", "b");
         assertEquals(0.5, (Double) f.get("ratio_median"), 1e-12); // ratios 0.5, 1.5, 0.4
