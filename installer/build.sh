@@ -62,6 +62,13 @@ jpackage --type app-image \
   --java-options "-Xmx512m" \
   --icon assets/icons/digitstudio-256.png \
   --dest "$dist"
+# Unpack the native libraries now, into lib/app/native beside the jar (where the app looks first), by one short run of
+# the launcher itself: JavaCPP reuses a file whose size and time match the jar entry it came from, so the files must come
+# from these (slimmed) jars, and the .deb keeps their times. No first launch then waits ~15 s for 400 MB to unpack.
+mkdir -p "$dist/DigitStudio/lib/app/native" "$dist/unpack"
+DIGITSTUDIO_RUNS="$dist/unpack/runs" XDG_DATA_HOME="$dist/unpack/data" XDG_CONFIG_HOME="$dist/unpack/config" XDG_CACHE_HOME="$dist/unpack/cache" \
+  "$dist/DigitStudio/bin/DigitStudio" train --epochs 1 --train-size 128 --test-size 128 --no-record --out "$dist/unpack/model.npz" >/dev/null
+rm -rf "$dist/unpack" "$dist/DigitStudio/lib/app/native/.lock"
 echo "app-image: $dist/DigitStudio ($(du -sh "$dist/DigitStudio" | cut -f1), $(( $(date +%s) - start )) s)"
 
 if $deb; then

@@ -1,13 +1,19 @@
 package io.digitstudio.cli;
 
+import io.digitstudio.data.Mnist;
+import io.digitstudio.io.UserFolders;
 import io.digitstudio.nn.Nd4jSetup;
 
-/** Starts the engine, saying so on stderr the first time (native libraries take a few seconds to unpack once). */
+/**
+ * Starts the engine, saying so on stderr the first time (native libraries take a few seconds to unpack once), with the
+ * bundled MNIST kept decompressed in the user's cache folder.
+ */
 final class Startup {
     private Startup() {
     }
 
     static void engine() {
+        Mnist.cacheIn(UserFolders.cache(System.getenv(), "mnist"));
         if (Nd4jSetup.firstStart()) {
             System.err.println("digitstudio: first start: unpacking native libraries into " + Nd4jSetup.nativeCache() + " (a few seconds, once)");
         }
@@ -17,6 +23,34 @@ final class Startup {
             Throwable root = e;
             while (root.getCause() != null) root = root.getCause();
             throw new IllegalStateException("could not start the native engine (ND4J): " + root.getMessage(), e);
+        }
+    }
+
+    /**
+     * The engine and, when the run reads the bundled MNIST, the data, side by side: loading the native library keeps
+     * one core busy and reading the data the other. A failure to load the data is left for the run to report.
+     */
+    static void engineAndData(boolean bundledData) {
+        Thread data = null;
+        if (bundledData) {
+            Mnist.cacheIn(UserFolders.cache(System.getenv(), "mnist"));
+            data = new Thread(() -> {
+                try {
+                    Mnist.bundled();
+                } catch (RuntimeException e) {
+                    // the run loads the data again and says what is wrong, in its own words
+                }
+            }, "load-mnist");
+            data.setDaemon(true);
+            data.start();
+        }
+        engine();
+        if (data != null) {
+            try {
+                data.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

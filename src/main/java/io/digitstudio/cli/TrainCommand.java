@@ -131,7 +131,7 @@ final class TrainCommand implements Callable<Integer> {
 
         // data that is not there is said before the engine starts, in one line
         if (data.dir != null && !java.nio.file.Files.exists(data.dir)) throw new UserInputException(data.dir + ": not found");
-        Startup.engine();
+        Startup.engineAndData(data.dir == null && resumable == null);
         options.applyThreads();
         return train(b.build());
     }

@@ -56,21 +56,38 @@ public final class IdxReader {
         return in;
     }
 
+    /**
+     * Reads an uncompressed IDX file held in a buffer (e.g. a mapped file) with the same checks as a stream; the data is
+     * copied out of the buffer in one bulk get.
+     */
+    public static IdxFile read(java.nio.ByteBuffer buffer, String name) {
+        java.nio.ByteBuffer in = buffer.duplicate().order(java.nio.ByteOrder.BIG_ENDIAN);
+        if (in.remaining() == 0) throw new DataException(name + ": empty file, not an IDX file");
+        if (in.remaining() < 4) throw new DataException(name + ": truncated before the end of the 4-byte IDX header");
+        byte[] magic = new byte[4];
+        in.get(magic);
+        int rank = checkMagic(magic, name);
+        int[] dims = new int[rank];
+        long total = 1;
+        for (int i = 0; i < rank; i++) {
+            if (in.remaining() < 4) throw new DataException(name + ": truncated inside the header (" + i + " of " + rank + " dimensions present)");
+            dims[i] = in.getInt();
+            total = checkDimension(dims, i, total, name);
+        }
+        if (in.remaining() < total) throw new DataException(name + ": truncated: header declares " + total + " bytes of data, found " + in.remaining());
+        if (in.remaining() > total) throw new DataException(name + ": has data beyond the " + total + " bytes its header declares");
+        byte[] data = new byte[(int) total];
+        in.get(data);
+        return new IdxFile(dims, data);
+    }
+
     private static IdxFile readChecked(InputStream stream, String name) throws IOException {
         DataInputStream in = new DataInputStream(stream);
         byte[] magic = new byte[4];
         int got = in.readNBytes(magic, 0, 4);
         if (got == 0) throw new DataException(name + ": empty file, not an IDX file");
         if (got < 4) throw new DataException(name + ": truncated before the end of the 4-byte IDX header");
-        if (magic[0] != 0 || magic[1] != 0) {
-            throw new DataException(String.format("%s: not an IDX file (magic %02x%02x%02x%02x, expected 0000 then type and rank)",
-                    name, magic[0], magic[1], magic[2], magic[3]));
-        }
-        if (magic[2] != 0x08) {
-            throw new DataException(String.format("%s: element type 0x%02x is not supported (only unsigned bytes, 0x08)", name, magic[2]));
-        }
-        int rank = magic[3];
-        if (rank < 1 || rank > 4) throw new DataException(name + ": " + rank + " dimensions declared; expected 1 to 4");
+        int rank = checkMagic(magic, name);
         int[] dims = new int[rank];
         long total = 1;
         for (int i = 0; i < rank; i++) {
@@ -79,11 +96,7 @@ public final class IdxReader {
             } catch (EOFException e) {
                 throw new DataException(name + ": truncated inside the header (" + i + " of " + rank + " dimensions present)");
             }
-            if (dims[i] < 0) throw new DataException(name + ": dimension " + i + " is negative (" + dims[i] + ")");
-            total *= dims[i];
-            if (total > MAX_BYTES) {
-                throw new DataException(name + ": declares " + describe(dims, i + 1) + " elements, more than the limit of " + MAX_BYTES + " bytes");
-            }
+            total = checkDimension(dims, i, total, name);
         }
         byte[] data = new byte[(int) total];
         int n = in.readNBytes(data, 0, data.length);
@@ -94,6 +107,30 @@ public final class IdxReader {
             throw new DataException(name + ": has data beyond the " + total + " bytes its header declares");
         }
         return new IdxFile(dims, data);
+    }
+
+    /** Checks the 4-byte magic (two zeros, unsigned bytes, a rank of 1 to 4) and returns the rank. */
+    private static int checkMagic(byte[] magic, String name) {
+        if (magic[0] != 0 || magic[1] != 0) {
+            throw new DataException(String.format("%s: not an IDX file (magic %02x%02x%02x%02x, expected 0000 then type and rank)",
+                    name, magic[0], magic[1], magic[2], magic[3]));
+        }
+        if (magic[2] != 0x08) {
+            throw new DataException(String.format("%s: element type 0x%02x is not supported (only unsigned bytes, 0x08)", name, magic[2]));
+        }
+        int rank = magic[3];
+        if (rank < 1 || rank > 4) throw new DataException(name + ": " + rank + " dimensions declared; expected 1 to 4");
+        return rank;
+    }
+
+    /** Checks dimension {@code i} and returns the element count up to it. */
+    private static long checkDimension(int[] dims, int i, long total, String name) {
+        if (dims[i] < 0) throw new DataException(name + ": dimension " + i + " is negative (" + dims[i] + ")");
+        long t = total * dims[i];
+        if (t > MAX_BYTES) {
+            throw new DataException(name + ": declares " + describe(dims, i + 1) + " elements, more than the limit of " + MAX_BYTES + " bytes");
+        }
+        return t;
     }
 
     private static String describe(int[] dims, int upTo) {

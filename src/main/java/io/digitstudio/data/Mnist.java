@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * MNIST-style data: the four IDX files {@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte},
  * {@code t10k-images-idx3-ubyte} and {@code t10k-labels-idx1-ubyte}, raw or {@code .gz}. The original MNIST files ship
- * inside the jar and are checked against their published SHA-256 when loaded, so training works offline.
+ * inside the jar and are checked against their published SHA-256 when loaded, so training works offline. Once a cache
+ * folder is set ({@link #cacheIn}), the bundled files are decompressed there once and later mapped from it, checked
+ * against the same SHA-256 at every load: gunzipping 55 MB costs more than reading and hashing them.
  */
 public final class Mnist {
     static final String[] FILES = {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"};
@@ -28,6 +30,7 @@ public final class Mnist {
 
     private static final String RESOURCE_DIR = "/io/digitstudio/assets/mnist/";
     private static volatile TrainTest bundled;
+    private static volatile Path cache;
 
     private Mnist() {
     }
@@ -66,23 +69,82 @@ public final class Mnist {
         return t;
     }
 
+    /**
+     * Where the bundled MNIST is kept decompressed (null: nowhere, it is gunzipped at every start). The folder is made
+     * when first needed; if it cannot be written, loading works as without it.
+     */
+    public static void cacheIn(Path folder) {
+        cache = folder;
+    }
+
     private static TrainTest loadBundled() {
+        return loadBundled(cache);
+    }
+
+    /** The bundled MNIST, through {@code cacheFolder} when it is not null. */
+    static TrainTest loadBundled(Path cacheFolder) {
         IdxFile[] files = new IdxFile[4];
         for (int i = 0; i < 4; i++) {
-            String name = FILES[i] + ".gz";
-            try (InputStream in = Mnist.class.getResourceAsStream(RESOURCE_DIR + name)) {
-                if (in == null) throw new DataException("bundled MNIST is missing " + name + " (a broken build?)");
-                byte[] raw = gunzip(in.readAllBytes(), name);
-                String sha = sha256(raw);
-                if (!sha.equals(SHA256.get(FILES[i]))) {
-                    throw new DataException("bundled " + FILES[i] + " has SHA-256 " + sha + ", expected " + SHA256.get(FILES[i]));
-                }
-                files[i] = IdxReader.read(new java.io.ByteArrayInputStream(raw), FILES[i]);
-            } catch (IOException e) {
-                throw new DataException("cannot read bundled " + name + ": " + e.getMessage(), e);
+            IdxFile cached = cacheFolder == null ? null : fromCache(cacheFolder.resolve(FILES[i]));
+            if (cached != null) {
+                files[i] = cached;
+                continue;
             }
+            byte[] raw = bundledRaw(FILES[i]);
+            if (cacheFolder != null) writeCache(cacheFolder, FILES[i], raw);
+            files[i] = IdxReader.read(java.nio.ByteBuffer.wrap(raw), FILES[i]);
         }
         return build(files, "MNIST (bundled)", "MNIST", ClassNames.numbers(10));
+    }
+
+    /** A bundled file, decompressed and checked against its published SHA-256. */
+    private static byte[] bundledRaw(String file) {
+        String name = file + ".gz";
+        try (InputStream in = Mnist.class.getResourceAsStream(RESOURCE_DIR + name)) {
+            if (in == null) throw new DataException("bundled MNIST is missing " + name + " (a broken build?)");
+            byte[] raw = gunzip(in.readAllBytes(), name);
+            String sha = sha256(raw);
+            if (!sha.equals(SHA256.get(file))) {
+                throw new DataException("bundled " + file + " has SHA-256 " + sha + ", expected " + SHA256.get(file));
+            }
+            return raw;
+        } catch (IOException e) {
+            throw new DataException("cannot read bundled " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The cached copy of a bundled file, mapped and read when its SHA-256 is the published one; else null. */
+    private static IdxFile fromCache(Path file) {
+        String base = file.getFileName().toString();
+        if (!Files.isRegularFile(file)) return null;
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            java.nio.MappedByteBuffer map = ch.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, ch.size());
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(map.duplicate());
+            if (!HexFormat.of().formatHex(md.digest()).equals(SHA256.get(base))) return null; // damaged or foreign: written again
+            return IdxReader.read(map, base);
+        } catch (IOException | DataException | NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+
+    /** Writes a decompressed file into the cache atomically; a cache that cannot be written is left as it is. */
+    private static void writeCache(Path folder, String file, byte[] raw) {
+        Path tmp = null;
+        try {
+            Files.createDirectories(folder);
+            tmp = Files.createTempFile(folder, file, ".part");
+            Files.write(tmp, raw);
+            Files.move(tmp, folder.resolve(file), java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a stray .part file in a cache folder harms nothing
+                }
+            }
+        }
     }
 
     /**

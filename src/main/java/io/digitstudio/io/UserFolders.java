@@ -19,4 +19,14 @@ public final class UserFolders {
         Path data = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
         return data.resolve("digitstudio").resolve(name);
     }
+
+    /**
+     * {@code $XDG_CACHE_HOME/digitstudio/NAME} (an absolute XDG_CACHE_HOME only), else {@code ~/.cache/digitstudio/NAME}:
+     * files the app can make again, kept to start faster.
+     */
+    public static Path cache(Map<String, String> env, String name) {
+        String xdg = env.get("XDG_CACHE_HOME");
+        Path cache = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return cache.resolve("digitstudio").resolve(name);
+    }
 }

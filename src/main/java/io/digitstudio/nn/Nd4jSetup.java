@@ -19,13 +19,32 @@ public final class Nd4jSetup {
     private Nd4jSetup() {
     }
 
-    /** JavaCPP unpacks ND4J's native libraries here (per user, ours) unless told otherwise. */
+    /**
+     * Where JavaCPP finds ND4J's native libraries unpacked, or unpacks them: where the launcher says, else the
+     * {@code native} folder beside the app's jar when the build or the installer filled one (so that no first launch
+     * unpacks 400 MB), else the user's cache folder.
+     */
     public static Path nativeCache() {
-        String set = System.getProperty(CACHE_PROPERTY);
-        if (set != null) return Path.of(set);
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return nativeCache(System.getProperty(CACHE_PROPERTY), codeLocation(), System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"));
+    }
+
+    /** {@link #nativeCache()} from the property, where this class was loaded from, XDG_CACHE_HOME and the home folder. */
+    static Path nativeCache(String property, Path codeLocation, String xdgCache, String home) {
+        if (property != null) return Path.of(property);
+        Path parent = codeLocation == null ? null : codeLocation.toAbsolutePath().getParent();
+        if (parent != null && Files.isDirectory(parent.resolve("native"))) return parent.resolve("native");
+        Path base = xdgCache != null && !xdgCache.isBlank() ? Path.of(xdgCache) : Path.of(home, ".cache");
         return base.resolve("digitstudio").resolve("javacpp");
+    }
+
+    /** The jar (or class folder) this class came from; null when unknown. */
+    private static Path codeLocation() {
+        try {
+            java.security.CodeSource source = Nd4jSetup.class.getProtectionDomain().getCodeSource();
+            return source == null || source.getLocation() == null ? null : Path.of(source.getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** True before the native libraries have ever been unpacked for this user (the first start is slower). */

@@ -29,13 +29,14 @@ import java.util.regex.Pattern;
  */
 public final class BenchSuite {
     static final Path RECORDS = Path.of("src/site/benchmarks");
+    private static final Path OPENBLAS_PTHREAD = Path.of("/usr/lib/x86_64-linux-gnu/openblas-pthread");
     private static final Pattern KEY_VALUE = Pattern.compile("([a-z_0-9]+):([-0-9.]+)");
 
-    private final Path root;
-    private final boolean tiny;
-    private final Path peers;
-    private final boolean gui;
-    private final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    final Path root;
+    final boolean tiny;
+    final Path peers;
+    final boolean gui;
+    final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     BenchSuite(Path root, boolean tiny, Path peers, boolean gui) {
         this.root = root;
@@ -50,7 +51,15 @@ public final class BenchSuite {
         Path peers = a.contains("--peers") ? Path.of(a.get(a.indexOf("--peers") + 1)) : findPeers(root);
         BenchSuite suite = new BenchSuite(root, a.contains("--tiny"), peers, !a.contains("--no-gui"));
         String note = a.contains("--note") ? a.get(a.indexOf("--note") + 1) : "";
-        Map<String, Object> record = suite.run(note);
+        Map<String, Object> record;
+        if (a.contains("--race")) {
+            int pairs = a.contains("--pairs") ? Integer.parseInt(a.get(a.indexOf("--pairs") + 1)) : 3;
+            Path base = a.contains("--base") ? Path.of(a.get(a.indexOf("--base") + 1)).toAbsolutePath() : null;
+            int lenetTrain = a.contains("--lenet-train-size") ? Integer.parseInt(a.get(a.indexOf("--lenet-train-size") + 1)) : 0;
+            record = new Race(suite, pairs, base, lenetTrain).run(note);
+        } else {
+            record = suite.run(note);
+        }
         Path file = write(root.resolve(RECORDS), record);
         System.out.println("wrote " + root.relativize(file));
         Path page = root.resolve(PerformancePage.PAGE);
@@ -126,10 +135,26 @@ public final class BenchSuite {
     /** A PyTorch peer, when Python has torch: the medians of its epochs after the first, and its final accuracy. */
     private Map<String, Object> peer(String id, String what, String script, String epochs) throws InterruptedException, IOException {
         if (peers == null) return skipped(id, what, "the PyTorch peers (../shared/peers) are not beside the repository");
-        if (exec(List.of("python3", "-c", "import torch"), 60).code() != 0) return skipped(id, what, "python3 has no torch module (apt-get install python3-torch)");
+        String python = python();
+        if (python == null) return skipped(id, what, "python3 has no torch module (apt-get install python3-torch)");
         Path data = rawMnist();
-        List<String> cmd = List.of("python3", peers.resolve(script).toString(), data.toString(), "--epochs", epochs);
+        List<String> cmd = List.of(python, peers.resolve(script).toString(), data.toString(), "--epochs", epochs);
         return result(id, what, cmd, BenchSuite::peerFigures);
+    }
+
+    private String python;
+
+    /** A Python that imports torch: {@code python3} on the path, else the system's (Debian's python3-torch); else null. */
+    String python() throws IOException, InterruptedException {
+        if (python != null) return python.isEmpty() ? null : python;
+        python = "";
+        for (String p : List.of("python3", "/usr/bin/python3")) {
+            if (exec(List.of(p, "-c", "import torch"), 120).code() == 0) {
+                python = p;
+                break;
+            }
+        }
+        return python.isEmpty() ? null : python;
     }
 
     /** A peer's figures: median train_s and val_s over its epochs after the first, and the last val_accuracy. */
@@ -162,7 +187,7 @@ public final class BenchSuite {
     }
 
     /** The four MNIST files, uncompressed, in a folder under target/ (the peers read raw IDX files). */
-    private Path rawMnist() throws IOException {
+    Path rawMnist() throws IOException {
         Path dir = Files.createDirectories(root.resolve("target/bench-mnist"));
         for (String name : List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")) {
             Path raw = dir.resolve(name);
@@ -242,7 +267,7 @@ public final class BenchSuite {
         return r;
     }
 
-    private static Map<String, Object> skipped(String id, String what, String why) {
+    static Map<String, Object> skipped(String id, String what, String why) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("id", id);
         r.put("what", what);
@@ -259,13 +284,18 @@ public final class BenchSuite {
     record Exec(int code, String out) {
     }
 
-    private Exec exec(List<String> cmd, long seconds) throws IOException, InterruptedException {
+    Exec exec(List<String> cmd, long seconds) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true);
+        if (cmd.get(0).contains("python") && Files.isDirectory(OPENBLAS_PTHREAD)) {
+            // the peers' README: Debian's default BLAS for torch can be the slow reference one
+            pb.environment().put("LD_LIBRARY_PATH", OPENBLAS_PTHREAD.toString());
+        }
         Path home = root.resolve("target/bench-home");
         pb.environment().put("DIGITSTUDIO_RUNS", home.resolve("runs").toString());
         pb.environment().put("DIGITSTUDIO_MYDIGITS", home.resolve("mydigits").toString());
         pb.environment().put("XDG_DATA_HOME", home.resolve("data").toString());
         pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        pb.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
         pb.environment().put("EPOCHS", tiny ? "2" : "12"); // gui-vs-cli.sh's epochs per run
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
@@ -339,7 +369,7 @@ public final class BenchSuite {
         return Double.NaN;
     }
 
-    private Map<String, Object> versions() {
+    Map<String, Object> versions() {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("digitstudio", io.digitstudio.io.BuildInfo.version());
         v.put("java", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"));
@@ -349,7 +379,8 @@ public final class BenchSuite {
             if (m.find()) v.put(p.replace(".version", ""), m.group(1));
         }
         try {
-            Exec torch = exec(List.of("python3", "-c", "import torch; print(torch.__version__)"), 60);
+            String py = python();
+            Exec torch = py == null ? new Exec(1, "") : exec(List.of(py, "-c", "import torch; print(torch.__version__)"), 60);
             v.put("torch", torch.code() == 0 ? torch.out().strip() : "not installed");
         } catch (IOException | InterruptedException e) {
             v.put("torch", "not installed");
@@ -357,7 +388,7 @@ public final class BenchSuite {
         return v;
     }
 
-    private Map<String, Object> commit() {
+    Map<String, Object> commit() {
         Map<String, Object> c = new LinkedHashMap<>();
         try {
             c.put("id", exec(List.of("git", "rev-parse", "HEAD"), 30).out().strip());

@@ -81,6 +81,20 @@ class IdxReaderTest {
     }
 
     @Test
+    void aBufferReadsAsAStreamDoesAndSaysTheSameWhatIsWrong() {
+        byte[] full = idx(new int[]{4, 2}, new byte[]{1, 2, 3, 4, 5, 6, 7, 8});
+        IdxFile f = IdxReader.read(ByteBuffer.wrap(full), "f");
+        assertArrayEquals(new int[]{4, 2}, f.dims());
+        assertArrayEquals(new byte[]{1, 2, 3, 4, 5, 6, 7, 8}, f.data());
+        for (byte[] bad : new byte[][]{new byte[0], {0, 0}, {1, 2, 8, 1, 0, 0, 0, 0}, {0, 0, 0x0D, 1, 0, 0, 0, 0}, {0, 0, 8, 9},
+                {0, 0, 8, 3, 0, 0, 0, 2}, Arrays.copyOf(full, full.length - 3), Arrays.copyOf(full, full.length + 1),
+                idx(new int[]{60000, 28000, 28000}, new byte[0]), idx(new int[]{-5}, new byte[0])}) {
+            String fromBuffer = assertThrows(DataException.class, () -> IdxReader.read(ByteBuffer.wrap(bad), "f")).getMessage();
+            assertEquals(error(bad), fromBuffer);
+        }
+    }
+
+    @Test
     void refusesHugeDeclarationsBeforeAllocating() {
         String m = error(idx(new int[]{60000, 28000, 28000}, new byte[0]));
         assertTrue(m.contains("more than the limit"), m);

@@ -29,7 +29,13 @@ public final class AppServices implements AutoCloseable {
 
     /** With the run history and the user's digits kept where given (the tests give each window its own). */
     public AppServices(DialogService dialogs, RecentModels recent, io.digitstudio.runs.RunStore history, io.digitstudio.mydigits.MyDigits myDigits) {
-        this(dialogs, recent, Nd4jSetup::init, history, myDigits);
+        this(dialogs, recent, AppServices::startEngine, history, myDigits);
+    }
+
+    /** The engine, with the bundled MNIST kept decompressed in the user's cache folder. */
+    private static void startEngine() {
+        io.digitstudio.data.Mnist.cacheIn(io.digitstudio.io.UserFolders.cache(System.getenv(), "mnist"));
+        Nd4jSetup.init();
     }
 
     AppServices(DialogService dialogs, RecentModels recent, Runnable engineStart) {
@@ -44,7 +50,7 @@ public final class AppServices implements AutoCloseable {
     /** With what the last session left (the app passes the user's, the tests one of their own). */
     public AppServices(DialogService dialogs, RecentModels recent, io.digitstudio.runs.RunStore history, io.digitstudio.mydigits.MyDigits myDigits,
                        LastSession last) {
-        this(dialogs, recent, Nd4jSetup::init, history, myDigits, last);
+        this(dialogs, recent, AppServices::startEngine, history, myDigits, last);
     }
 
     AppServices(DialogService dialogs, RecentModels recent, Runnable engineStart, io.digitstudio.runs.RunStore history, io.digitstudio.mydigits.MyDigits myDigits,

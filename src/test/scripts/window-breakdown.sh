@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Where a window's start-up time goes: starts the app under Xvfb with -Xlog:class+load time stamps, waits for the window
+# to be mapped (polled every 50 ms), and prints the seconds to the window, the classes loaded by then grouped by origin
+# (and how many came from class-data sharing archives), and when the milestones of a start were reached: the toolkit,
+# GTK, the app's start(), the first pulse, the main view, the CSS parser, the font factory, the engine's services, ND4J.
+# Usage: src/test/scripts/window-breakdown.sh [JVM_OPTION...]
+#   e.g. src/test/scripts/window-breakdown.sh -XX:SharedArchiveFile=target/digitstudio.jsa
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+command -v xvfb-run >/dev/null && command -v xdotool >/dev/null || { echo "needs xvfb-run and xdotool" >&2; exit 2; }
+if [ -z "${DISPLAY:-}" ]; then exec xvfb-run -a -s "-screen 0 1280x900x24" "$0" "$@"; fi
+log=$(mktemp); trap 'rm -f "$log"' EXIT
+t0=$(date +%s.%N)
+java "$@" -Xlog:class+load:file="$log":uptime -Xmx512m -jar target/digitstudio.jar >/dev/null 2>&1 & app=$!
+until xdotool search --onlyvisible --name '^DigitStudio$' >/dev/null 2>&1; do
+  sleep 0.05
+  kill -0 "$app" 2>/dev/null || { echo "the app exited before showing its window" >&2; exit 1; }
+done
+t1=$(date +%s.%N)
+kill "$app"; wait "$app" 2>/dev/null || true
+python3 - "$log" "$(echo "$t1 - $t0" | bc -l)" <<'PY'
+import collections, re, sys
+visible = float(sys.argv[2])
+rows = []
+for line in open(sys.argv[1]):
+    m = re.match(r'\[(\d+\.\d+)s\] (\S+) source: (.*)', line)
+    if m and float(m.group(1)) <= visible:
+        rows.append((float(m.group(1)), m.group(2), m.group(3)))
+def origin(c, s):
+    if c.startswith('io.digitstudio'): return 'DigitStudio'
+    if c.startswith(('javafx.', 'com.sun.javafx', 'com.sun.glass', 'com.sun.prism', 'com.sun.scenario', 'com.sun.marlin', 'com.sun.pisces', 'com.sun.openpisces')): return 'JavaFX'
+    if c.startswith(('org.controlsfx', 'impl.org.controlsfx')): return 'ControlsFX'
+    if c.startswith(('org.nd4j', 'org.bytedeco')): return 'ND4J and JavaCPP'
+    return 'JDK and other libraries'
+print('window mapped after %.2f s (process start, polled every 50 ms)' % visible)
+counts = collections.Counter(origin(c, s) for _, c, s in rows)
+shared = collections.Counter(origin(c, s) for _, c, s in rows if 'shared objects file' in s)
+print('classes loaded by then: %d, %d of them from class-data sharing archives' % (len(rows), sum(shared.values())))
+for k, v in counts.most_common():
+    print('  %-24s %5d (%d shared)' % (k, v, shared[k]))
+marks = [('JVM to Main', r'^io\.digitstudio\.Main$'), ("the app's start()", r'\.DigitStudioApp$'),
+         ('JavaFX toolkit', r'\.QuantumToolkit$'), ('GTK', r'\.GtkApplication$'), ('first pulse', r'\.PaintCollector$'),
+         ('main view', r'\.MainView$'), ('CSS parser', r'^javafx\.css\.CssParser$'), ('fonts', r'\.PrismFontFactory$'),
+         ("the engine's services", r'\.AppServices$'), ('ND4J', r'^org\.nd4j\.linalg\.factory\.Nd4j$')]
+print('first class of each milestone (seconds after JVM start; - = not before the window):')
+for name, pat in marks:
+    t = next((t for t, c, _ in rows if re.search(pat, c)), None)
+    print('  %-24s %s' % (name, '-' if t is None else '%.2f' % t))
+PY
