@@ -27,7 +27,7 @@ class ArchitectureTest {
     }
 
     static final ArchRule CORE_WITHOUT_JAVAFX = noClasses().that().resideOutsideOfPackage("io.digitstudio.ui..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..");
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..");
 
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("ui").definedBy("io.digitstudio.ui..")

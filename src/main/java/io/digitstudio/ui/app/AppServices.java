@@ -56,6 +56,7 @@ public final class AppServices implements AutoCloseable {
     AppServices(DialogService dialogs, RecentModels recent, Runnable engineStart, io.digitstudio.runs.RunStore history, io.digitstudio.mydigits.MyDigits myDigits,
                 LastSession last) {
         this.last = last;
+        this.appearance = new Appearance(last, () -> DesktopTheme.ofThisDesktop().prefersDark());
         this.engineStatus = new ReadOnlyStringWrapper(Nd4jSetup.firstStart()
                 ? "First start: unpacking the native libraries (a few seconds, once)…" : "Starting the engine…");
         // The engine starts once the window has been drawn (2 s at the latest): on two cores, loading the native
@@ -95,6 +96,29 @@ public final class AppServices implements AutoCloseable {
     }
 
     private final LastSession last;
+    private final Appearance appearance;
+
+    /** Ctrl+, (Cmd+, on a Mac): the preferences. */
+    public static final javafx.scene.input.KeyCombination PREFERENCES =
+            new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.COMMA, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+
+    /** The theme and the UI scale. */
+    public Appearance appearance() {
+        return appearance;
+    }
+
+    /** Opens the preferences over the window (Ctrl+,) and waits for them to close. */
+    public void showPreferences() {
+        new PreferencesDialog(stage, appearance).showAndWait();
+    }
+
+    /** The window's scene takes the theme, the scale and the app's shortcuts (Ctrl+, and Ctrl+1…7). */
+    private void attach(javafx.scene.Scene scene) {
+        if (scene == null) return;
+        appearance.style(scene);
+        scene.getAccelerators().put(PREFERENCES, () -> javafx.application.Platform.runLater(this::showPreferences));
+        main.installShortcuts(scene);
+    }
 
     private void rememberActiveModel() {
         models.activeProperty().addListener((o, a, m) -> {
@@ -108,6 +132,8 @@ public final class AppServices implements AutoCloseable {
      * gone); call before {@code stage.show()}.
      */
     public void placeWindow(javafx.stage.Stage stage) {
+        attach(stage.getScene());
+        stage.sceneProperty().addListener((o, a, scene) -> attach(scene));
         last.window().ifPresent(w -> {
             var onScreen = javafx.stage.Screen.getScreensForRectangle(w.x(), w.y(), w.width(), w.height());
             if (onScreen.isEmpty()) return;

@@ -60,7 +60,8 @@ public class DigitStudioApp extends Application {
     /** The window's scene: the views, and above them the layer that shows toasts. */
     public static Scene createScene(Parent main, ToastLayer toasts) {
         Scene scene = new Scene(new StackPane(main, toasts), 1240, 800);
-        scene.getStylesheets().add(DigitStudioApp.class.getResource(THEME).toExternalForm());
+        scene.getStylesheets().setAll(DigitStudioApp.class.getResource(THEME).toExternalForm(),
+                DigitStudioApp.class.getResource(io.digitstudio.ui.widgets.Theme.active().colours()).toExternalForm());
         return scene;
     }
 

@@ -96,6 +96,11 @@ public final class FxDialogService implements DialogService {
         javafx.scene.control.ButtonType yes = new javafx.scene.control.ButtonType(action, javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, text, yes, javafx.scene.control.ButtonType.CANCEL);
         a.initOwner(owner);
+        // the window's theme and scale: its sheets and its root's font size
+        if (owner.getScene() != null) {
+            a.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+            if (owner.getScene().getRoot() != null) a.getDialogPane().setStyle(owner.getScene().getRoot().getStyle());
+        }
         a.setTitle(title);
         a.setHeaderText(title);
         return a.showAndWait().filter(b -> b == yes).isPresent();

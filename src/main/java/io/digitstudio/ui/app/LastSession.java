@@ -11,7 +11,7 @@ import java.util.prefs.Preferences;
 
 /**
  * What the app remembers between launches: the active model's file (used again only while it exists), the window's
- * place and size, and the tab that was open. Kept with java.util.prefs in the app, in memory in the tests.
+ * place and size, the tab that was open, and the theme and UI scale chosen in the preferences. Kept with java.util.prefs in the app, in memory in the tests.
  */
 public final class LastSession {
     /** Where the values live: a few keys of text. */
@@ -25,6 +25,8 @@ public final class LastSession {
     static final String MODEL = "activeModel";
     static final String WINDOW = "window";
     static final String TAB = "tab";
+    static final String THEME = "theme";
+    static final String SCALE = "uiScale";
 
     private final Store store;
 
@@ -115,5 +117,30 @@ public final class LastSession {
 
     public void tab(String id) {
         store.put(TAB, id);
+    }
+
+    /** The theme chosen in the preferences, if one was (never chosen: the app follows the desktop). */
+    public Optional<io.digitstudio.ui.widgets.Theme> theme() {
+        return io.digitstudio.ui.widgets.Theme.byId(store.get(THEME));
+    }
+
+    public void theme(io.digitstudio.ui.widgets.Theme t) {
+        store.put(THEME, t == null ? null : t.id());
+    }
+
+    /** The UI scale in percent (100 to 200), if one was chosen. */
+    public Optional<Integer> uiScale() {
+        String s = store.get(SCALE);
+        if (s == null) return Optional.empty();
+        try {
+            int p = Integer.parseInt(s.strip());
+            return p >= Appearance.MIN_SCALE && p <= Appearance.MAX_SCALE ? Optional.of(p) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void uiScale(int percent) {
+        store.put(SCALE, Integer.toString(percent));
     }
 }

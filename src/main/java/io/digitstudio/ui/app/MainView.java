@@ -246,6 +246,18 @@ public final class MainView extends BorderPane {
         tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
+    /** Ctrl+1 … Ctrl+7 (Cmd on a Mac): the tabs in their order, from wherever the focus is. */
+    void installShortcuts(javafx.scene.Scene scene) {
+        for (int i = 0; i < tabs.getTabs().size() && i < 9; i++) {
+            Tab t = tabs.getTabs().get(i);
+            javafx.scene.input.KeyCode digit = javafx.scene.input.KeyCode.valueOf("DIGIT" + (i + 1));
+            Runnable select = () -> tabs.getSelectionModel().select(t);
+            scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(digit, javafx.scene.input.KeyCombination.SHORTCUT_DOWN), select);
+            scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.valueOf("NUMPAD" + (i + 1)),
+                    javafx.scene.input.KeyCombination.SHORTCUT_DOWN), select);
+        }
+    }
+
     public TabPane tabs() {
         return tabs;
     }

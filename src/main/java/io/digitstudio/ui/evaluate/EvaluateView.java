@@ -151,7 +151,11 @@ public final class EvaluateView extends BorderPane {
         setBottom(status);
         vm.evaluationProperty().addListener((o, a, e) -> show(e));
         show(vm.evaluationProperty().get()); // a run may have been followed before the tab was first opened
+        io.digitstudio.ui.widgets.Theme.activeProperty().addListener(new javafx.beans.WeakInvalidationListener(repaint));
     }
+
+    /** The heat map's colours anew when the theme changes (held here: the theme's property holds it only weakly). */
+    private final javafx.beans.InvalidationListener repaint = o -> show(viewModel().evaluationProperty().get());
 
     private static Label section(String text) {
         Label l = new Label(text);
@@ -191,9 +195,10 @@ public final class EvaluateView extends BorderPane {
         }
         ConfusionMatrix m = e.matrix();
         int k = m.classes();
-        // 10 classes get roomy cells; 47 still fit a window with small ones
-        double size = k <= 12 ? 46 : k <= 30 ? 30 : 22;
+        // 10 classes get roomy cells; 47 still fit a window with small ones (sizes in em: they follow the UI scale)
+        String size = k <= 12 ? "roomy" : k <= 30 ? "medium" : "small";
         if (cells.length != k) build(k, size); // a run's epochs reuse the cells: only texts and colours change
+        io.digitstudio.ui.widgets.HeatScale scale = io.digitstudio.ui.widgets.HeatScale.of(io.digitstudio.ui.widgets.Theme.active());
         for (int c = 0; c < k; c++) {
             headers.get(2 * c).setText(EvaluateViewModel.name(e, c));
             headers.get(2 * c + 1).setText(EvaluateViewModel.name(e, c));
@@ -205,14 +210,14 @@ public final class EvaluateView extends BorderPane {
                 double share = support == 0 ? 0 : (double) n / support;
                 Label cell = cells[t][p];
                 cell.setText(n == 0 ? "" : Long.toString(n));
-                // right answers in green, mistakes in red, each by its share of the row
-                Color base = t == p ? Color.web("#15803d") : Color.web("#b91c1c");
+                // right answers (the framed diagonal) and mistakes in two hues, each darker or brighter by its share of the row
                 double strength = t == p ? share : Math.min(1, Math.sqrt(share) * 3);
-                Color fill = Color.WHITE.interpolate(base, strength);
-                cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: %s; -fx-text-fill: %s; -fx-font-size: %dpx;", web(fill),
-                        strength > 0.55 ? "white" : "black", k <= 12 ? 12 : 9));
-                cell.getTooltip().setText(String.format(Locale.ROOT, "%s → %s: %d of %d (%.1f%%); click to see them", EvaluateViewModel.name(e, t),
-                        EvaluateViewModel.name(e, p), n, support, 100 * share));
+                cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: %s; -fx-text-fill: %s;", web(scale.fill(t == p, strength)),
+                        web(scale.text(t == p, strength))));
+                String says = String.format(Locale.ROOT, "%s → %s: %d of %d (%.1f%%)", EvaluateViewModel.name(e, t),
+                        EvaluateViewModel.name(e, p), n, support, 100 * share);
+                cell.getTooltip().setText(says + "; click or press Enter to see them");
+                cell.setAccessibleText((t == p ? "right: " : "wrong: ") + says);
             }
         }
         List<Row> rows = new ArrayList<>();
@@ -223,13 +228,15 @@ public final class EvaluateView extends BorderPane {
         perClass.getItems().add(new Row("weighted avg", m.weighted(m::precision), m.weighted(m::recall), m.weighted(m::f1), m.total()));
     }
 
-    private void build(int k, double size) {
+    private void build(int k, String size) {
+        heat.getStyleClass().removeAll("roomy", "medium", "small");
+        heat.getStyleClass().add(size);
         heat.getChildren().clear();
         headers.clear();
         cells = new Label[k][k];
         for (int c = 0; c < k; c++) {
-            Label top = header("", size);
-            Label side = header("", size);
+            Label top = header("");
+            Label side = header("");
             headers.add(top);
             headers.add(side);
             heat.add(top, c + 1, 0);
@@ -239,15 +246,41 @@ public final class EvaluateView extends BorderPane {
             for (int p = 0; p < k; p++) {
                 Label cell = new Label();
                 cell.setId("cell-" + t + "-" + p);
-                cell.setMinSize(size, size);
-                cell.setPrefSize(size, size);
                 cell.setAlignment(Pos.CENTER);
                 cell.getStyleClass().add("confusion-cell");
+                if (t == p) cell.getStyleClass().add("diagonal");
                 cell.setTooltip(new Tooltip());
                 int truth = t, predicted = p;
                 cell.setCursor(javafx.scene.Cursor.HAND);
-                cell.setOnMouseClicked(ev -> {
-                    if (onCell != null && vm.cellsOpen()) onCell.chosen(vm.evaluationProperty().get().split(), truth, predicted);
+                cell.setOnMouseClicked(ev -> open(truth, predicted));
+                // one tab stop for the whole matrix (the cell last visited); arrows move within it, Enter opens a cell
+                cell.setFocusTraversable(t == 0 && p == 0);
+                cell.setAccessibleRole(javafx.scene.AccessibleRole.BUTTON);
+                cell.setAccessibleHelp("Enter shows these images in the gallery; arrow keys move to the next cell");
+                cell.focusedProperty().addListener((o, a, f) -> {
+                    if (!f) return;
+                    for (Label[] row : cells) for (Label c : row) c.setFocusTraversable(c == cell);
+                });
+                cell.setOnKeyPressed(ev -> {
+                    int nt = truth, np = predicted;
+                    switch (ev.getCode()) {
+                        case UP -> nt--;
+                        case DOWN -> nt++;
+                        case LEFT -> np--;
+                        case RIGHT -> np++;
+                        case HOME -> np = 0;
+                        case END -> np = cells.length - 1;
+                        case ENTER, SPACE -> {
+                            open(truth, predicted);
+                            ev.consume();
+                            return;
+                        }
+                        default -> {
+                            return;
+                        }
+                    }
+                    ev.consume();
+                    if (nt >= 0 && np >= 0 && nt < cells.length && np < cells.length) cells[nt][np].requestFocus();
                 });
                 cells[t][p] = cell;
                 heat.add(cell, p + 1, t + 1);
@@ -255,9 +288,12 @@ public final class EvaluateView extends BorderPane {
         }
     }
 
-    private static Label header(String text, double size) {
+    private void open(int truth, int predicted) {
+        if (onCell != null && vm.cellsOpen()) onCell.chosen(vm.evaluationProperty().get().split(), truth, predicted);
+    }
+
+    private static Label header(String text) {
         Label l = new Label(text);
-        l.setMinSize(size, size);
         l.setAlignment(Pos.CENTER);
         l.getStyleClass().add("confusion-header");
         return l;

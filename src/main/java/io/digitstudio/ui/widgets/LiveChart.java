@@ -36,11 +36,12 @@ import java.util.Locale;
  */
 public final class LiveChart extends Region {
     /** Used until the theme has styled the swatches. */
-    private static final Color[] FALLBACK = {Color.web("#2563eb"), Color.web("#ea580c"), Color.web("#16a34a"), Color.web("#9333ea"),
-            Color.web("#db2777")};
-    private static final int GRID = 0xffe2e8f0;
-    private static final int AXIS = 0xff94a3b8;
-    private static final double TICK_FONT_SIZE = 10;
+    private static final Color[] FALLBACK = {Color.web("#0072b2"), Color.web("#d55e00"), Color.web("#009e73"), Color.web("#000000"),
+            Color.web("#56b4e9")};
+    private static final Color GRID = Color.web("#e2e8f0");
+    private static final Color AXIS = Color.web("#8c959f");
+    /** Tick labels at this share of the axis names' size, which follows the UI scale. */
+    private static final double TICK_FONT_SHARE = 0.9;
 
     private final Label title = new Label();
     private final Label xLabel = new Label();
@@ -57,7 +58,11 @@ public final class LiveChart extends Region {
     private final DoubleProperty yUpperBound = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty yTickUnit = new SimpleDoubleProperty(Double.NaN);
     private final BooleanProperty forceZeroInRange = new SimpleBooleanProperty(false);
-    private final Font tickFont = Font.font(TICK_FONT_SIZE);
+    /** Hidden regions whose background the theme sets: the grid's and the axes' colours. */
+    private final Region gridSwatch = new Region();
+    private final Region axisSwatch = new Region();
+    private Font tickFont = Font.font(10);
+    private double tickFontSize = 10;
     /** The plot rectangle inside the canvas, and the y range and tick unit of the latest drawing. */
     private double plotLeft, plotTop, plotWidth, plotHeight;
     private double yLo = 0, yHi = 1, yUnit = 0.2;
@@ -75,7 +80,15 @@ public final class LiveChart extends Region {
         legend.getStyleClass().add("chart-legend");
         legend.setAlignment(Pos.CENTER);
         yLabelHolder.setManaged(false);
-        getChildren().addAll(title, yLabelHolder, canvas, xLabel, legend);
+        gridSwatch.getStyleClass().add("grid-swatch");
+        axisSwatch.getStyleClass().add("axis-swatch");
+        for (Region r : List.of(gridSwatch, axisSwatch)) {
+            r.setManaged(false);
+            r.setVisible(false);
+            r.backgroundProperty().addListener(o -> invalidate());
+        }
+        getChildren().addAll(title, yLabelHolder, canvas, xLabel, legend, gridSwatch, axisSwatch);
+        xLabel.fontProperty().addListener(o -> invalidate());
         setPadding(new Insets(4, 8, 4, 4));
         setPrefSize(320, 240);
         setMinSize(120, 100);
@@ -150,6 +163,12 @@ public final class LiveChart extends Region {
         return plotTop + plotHeight - (yHi > yLo ? (y - yLo) / (yHi - yLo) : 0) * plotHeight;
     }
 
+    private static Color fill(Region r, Color fallback) {
+        Background b = r.getBackground();
+        if (b != null && !b.getFills().isEmpty() && b.getFills().get(0).getFill() instanceof Color c) return c;
+        return fallback;
+    }
+
     /** The colour series {@code index} is drawn in. */
     public Color color(int index) {
         Background b = swatches.get(index).getBackground();
@@ -204,6 +223,12 @@ public final class LiveChart extends Region {
         double w = canvas.getWidth(), h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h); // the whole canvas: JavaFX drops the commands queued before it
+        double wantedTickSize = Math.max(8, xLabel.getFont().getSize() * TICK_FONT_SHARE);
+        if (wantedTickSize != tickFontSize) {
+            tickFontSize = wantedTickSize;
+            tickFont = Font.font(tickFontSize);
+        }
+        int grid = argb(fill(gridSwatch, GRID)), axis = argb(fill(axisSwatch, AXIS));
         fitX();
         fitY();
         int yFormat = decimals(yUnit);
@@ -214,11 +239,11 @@ public final class LiveChart extends Region {
         for (int i = 0; i < yTicks; i++) labelWidth = Math.max(labelWidth, textWidth(label(firstY + i * yUnit, yFormat, yUnit)));
         int xFormat = decimals(xUnit);
         plotLeft = labelWidth + 8;
-        plotTop = TICK_FONT_SIZE / 2 + 2;
+        plotTop = tickFontSize / 2 + 2;
         // room on the right for half the last x tick's label, which is centred on the plot's right edge
         double right = Math.max(8, textWidth(label(firstX + (xTicks - 1) * xUnit, xFormat, xUnit)) / 2 + 2);
         plotWidth = Math.max(1, w - plotLeft - right);
-        plotHeight = Math.max(1, h - plotTop - TICK_FONT_SIZE - 8);
+        plotHeight = Math.max(1, h - plotTop - tickFontSize - 8);
         if (w <= 0 || h <= 0) return;
         // the plot's pixels at the screen's scale: grid, axes, lines and markers (see PlotRaster), then the tick labels
         double scale = renderScale();
@@ -227,10 +252,10 @@ public final class LiveChart extends Region {
         raster.fill(argb(background()));
         int x0 = (int) Math.round(plotLeft * scale), x1 = (int) Math.round((plotLeft + plotWidth) * scale);
         int y0 = (int) Math.round(plotTop * scale), y1 = (int) Math.round((plotTop + plotHeight) * scale);
-        for (int i = 0; i < yTicks; i++) raster.hLine((int) Math.round(displayY(firstY + i * yUnit) * scale), x0, x1, GRID);
-        for (int i = 0; i < xTicks; i++) raster.vLine((int) Math.round(displayX(firstX + i * xUnit) * scale), y0, y1, GRID);
-        raster.vLine(x0, y0, y1, AXIS);
-        raster.hLine(y1, x0, x1, AXIS);
+        for (int i = 0; i < yTicks; i++) raster.hLine((int) Math.round(displayY(firstY + i * yUnit) * scale), x0, x1, grid);
+        for (int i = 0; i < xTicks; i++) raster.vLine((int) Math.round(displayX(firstX + i * xUnit) * scale), y0, y1, grid);
+        raster.vLine(x0, y0, y1, axis);
+        raster.hLine(y1, x0, x1, axis);
         // the series, kept within a marker's reach of the plot
         int reach = (int) Math.ceil(6 * scale);
         raster.clip(x0 - 1, y0 - reach, x1 + reach, y1 + 1);
@@ -322,7 +347,7 @@ public final class LiveChart extends Region {
             hi = Math.max(hi, 0);
         }
         double[] r = fitValues(lo, hi, yLowerBound.get(), yUpperBound.get(), yTickUnit.get(),
-                (int) Math.max(2, Math.min(8, (canvas.getHeight() - TICK_FONT_SIZE - 10) / 50)));
+                (int) Math.max(2, Math.min(8, (canvas.getHeight() - tickFontSize - 10) / 50)));
         yLo = r[0];
         yHi = r[1];
         yUnit = r[2];

@@ -24,7 +24,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Scripted runs of the real window, for documentation and measurement:
- * {@code --screenshot FILE [--size WIDTHxHEIGHT] [--tab train|train-form|samples|evaluate|draw|mydigits|inside|runs] [--network lenet|SPEC]
+ * {@code --screenshot FILE [--size WIDTHxHEIGHT] [--tab train|train-form|samples|evaluate|draw|mydigits|inside|runs]
+ * [--theme light|dark|high-contrast] [--scale PERCENT] [--network lenet|SPEC]
  * [--lr-at EPOCH:RATE] [--model-file FILE.npz | --cnn] [--number DIGITS]} saves the window as a
  * PNG (mid-run for the Train view, training the given network; with {@code --lr-at} the rate is changed live after that
  * epoch and the shot is taken three epochs later; with {@code --number} the Draw view reads those digits written side by
@@ -55,6 +56,11 @@ final class ScreenshotMode {
             stage.setWidth(Double.parseDouble(wh[0]));
             stage.setHeight(Double.parseDouble(wh[1]));
         }
+        // --theme light|dark|high-contrast and --scale PERCENT: the looks of the shot, as chosen in the preferences
+        int theme = args.indexOf("--theme");
+        if (theme >= 0 && theme + 1 < args.size()) app.appearance().themeProperty().set(io.digitstudio.ui.widgets.Theme.byId(args.get(theme + 1)).orElseThrow());
+        int uiScale = args.indexOf("--scale");
+        if (uiScale >= 0 && uiScale + 1 < args.size()) app.appearance().scaleProperty().set(Integer.parseInt(args.get(uiScale + 1)));
         int threads = args.indexOf("--threads"); // cores for the run, as the command line's --threads
         if (threads >= 0 && threads + 1 < args.size()) io.digitstudio.nn.Cores.setCount(Integer.parseInt(args.get(threads + 1)));
         int network = args.indexOf("--network");

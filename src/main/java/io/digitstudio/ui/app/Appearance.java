@@ -1,0 +1,98 @@
+package io.digitstudio.ui.app;
+
+import io.digitstudio.ui.widgets.Theme;
+import javafx.application.Application;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The window's theme and UI scale. The theme is AtlantaFX's sheet for every control (the application's user agent
+ * stylesheet) plus our sheet and the theme's colours on each scene; the scale is the root's font size, which every size in
+ * em follows. Both are remembered once chosen; until a theme is chosen, the desktop's dark preference decides.
+ */
+public final class Appearance {
+    public static final int MIN_SCALE = 100;
+    public static final int MAX_SCALE = 200;
+    /** The root font size at 100 %. */
+    public static final double BASE_FONT_SIZE = 13;
+
+    private final LastSession last;
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
+    private final IntegerProperty scale = new SimpleIntegerProperty(MIN_SCALE);
+    private final List<Scene> scenes = new ArrayList<>();
+
+    /** With what the last session chose, else the desktop's preference ({@code desktopDark} is asked only then). */
+    public Appearance(LastSession last, java.util.function.Supplier<java.util.Optional<Boolean>> desktopDark) {
+        this.last = last;
+        theme.set(last.theme().orElseGet(() -> desktopDark.get().orElse(false) ? Theme.DARK : Theme.LIGHT));
+        scale.set(last.uiScale().orElse(MIN_SCALE));
+        theme.addListener((o, a, t) -> restyle());
+        scale.addListener((o, a, s) -> restyle());
+        restyle();
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /** The UI scale in percent, 100 to 200. */
+    public IntegerProperty scaleProperty() {
+        return scale;
+    }
+
+    /** Sets and remembers the user's choice. */
+    public void choose(Theme t, int percent) {
+        Objects.requireNonNull(t);
+        int p = Math.max(MIN_SCALE, Math.min(MAX_SCALE, percent));
+        theme.set(t);
+        scale.set(p);
+        last.theme(t);
+        last.uiScale(p);
+    }
+
+    /** Styles this scene now and whenever the theme or scale change (the window's, and each dialog's). */
+    public void style(Scene scene) {
+        if (!scenes.contains(scene)) scenes.add(scene);
+        restyle(scene);
+    }
+
+    /** Stops styling a scene that is gone (a closed dialog). */
+    public void forget(Scene scene) {
+        scenes.remove(scene);
+    }
+
+    /** The root's style for the current scale: its font size, which AtlantaFX's and our em sizes follow. */
+    public String rootStyle() {
+        return String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_SIZE * scale.get() / 100.0);
+    }
+
+    private void restyle() {
+        Theme t = theme.get();
+        Application.setUserAgentStylesheet(t.userAgentStylesheet());
+        Theme.activeProperty().set(t);
+        for (Scene s : List.copyOf(scenes)) restyle(s);
+    }
+
+    private void restyle(Scene s) {
+        Theme t = theme.get();
+        List<String> sheets = List.of(url(Theme.SHEET), url(t.colours()));
+        if (!s.getStylesheets().equals(sheets)) s.getStylesheets().setAll(sheets);
+        if (s.getRoot() != null) {
+            s.getRoot().setStyle(rootStyle());
+            s.getRoot().getStyleClass().removeIf(c -> c.startsWith("theme-"));
+            s.getRoot().getStyleClass().add("theme-" + t.id());
+        }
+    }
+
+    private static String url(String resource) {
+        return Objects.requireNonNull(Appearance.class.getResource(resource), resource).toExternalForm();
+    }
+}

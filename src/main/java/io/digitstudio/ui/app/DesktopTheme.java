@@ -1,0 +1,102 @@
+package io.digitstudio.ui.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Whether the desktop prefers dark, as far as Linux lets an app read it (JavaFX 21 has no API for it; 22's
+ * Platform.Preferences does). In order: GNOME's and the freedesktop portal's {@code color-scheme} setting
+ * ({@code gsettings get org.gnome.desktop.interface color-scheme}, "prefer-dark"), the {@code GTK_THEME} variable
+ * ("Adwaita:dark"), GTK's theme name in gsettings and in {@code ~/.config/gtk-3.0/settings.ini} ("…-dark", or
+ * {@code gtk-application-prefer-dark-theme=1}). KDE writes the GTK settings file too. Nothing found: unknown.
+ */
+public final class DesktopTheme {
+    private final Function<String, String> env;
+    private final Function<String, Optional<String>> gsettings;
+    private final Path configHome;
+
+    DesktopTheme(Function<String, String> env, Function<String, Optional<String>> gsettings, Path configHome) {
+        this.env = env;
+        this.gsettings = gsettings;
+        this.configHome = configHome;
+    }
+
+    /** This machine's desktop. */
+    public static DesktopTheme ofThisDesktop() {
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path config = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return new DesktopTheme(System::getenv, DesktopTheme::gsettings, config);
+    }
+
+    /** True: the desktop prefers dark; false: light; empty: it does not say. */
+    public Optional<Boolean> prefersDark() {
+        Optional<String> scheme = gsettings.apply("color-scheme");
+        if (scheme.isPresent()) {
+            String s = unquote(scheme.get());
+            if (s.equals("prefer-dark")) return Optional.of(true);
+            if (s.equals("prefer-light")) return Optional.of(false);
+            // "default": GNOME's light, unless the GTK theme says otherwise
+        }
+        String gtkTheme = env.apply("GTK_THEME");
+        if (gtkTheme != null && !gtkTheme.isBlank()) return Optional.of(darkName(gtkTheme));
+        Optional<String> name = gsettings.apply("gtk-theme");
+        if (name.isPresent() && !unquote(name.get()).isEmpty()) return Optional.of(darkName(unquote(name.get())));
+        Path ini = configHome.resolve("gtk-3.0").resolve("settings.ini");
+        if (Files.isRegularFile(ini)) {
+            try {
+                for (String line : Files.readAllLines(ini, StandardCharsets.UTF_8)) {
+                    String[] kv = line.split("=", 2);
+                    if (kv.length != 2) continue;
+                    String key = kv[0].strip(), value = kv[1].strip();
+                    if (key.equals("gtk-application-prefer-dark-theme")) return Optional.of(value.equals("1") || value.equalsIgnoreCase("true"));
+                    if (key.equals("gtk-theme-name")) return Optional.of(darkName(value));
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // unreadable settings say nothing
+            }
+        }
+        return scheme.isPresent() ? Optional.of(false) : Optional.empty();
+    }
+
+    /** A GTK theme name that means dark: "Adwaita:dark", "Yaru-dark", "Breeze-Dark", "HighContrastInverse". */
+    static boolean darkName(String name) {
+        String s = name.toLowerCase(Locale.ROOT);
+        return s.contains("dark") || s.contains("inverse");
+    }
+
+    private static String unquote(String s) {
+        String t = s.strip();
+        if (t.length() >= 2 && (t.startsWith("'") && t.endsWith("'") || t.startsWith("\"") && t.endsWith("\""))) t = t.substring(1, t.length() - 1);
+        return t;
+    }
+
+    /** A key of org.gnome.desktop.interface, if gsettings is there and answers within a second. */
+    private static Optional<String> gsettings(String key) {
+        try {
+            Process p = new ProcessBuilder("gsettings", "get", "org.gnome.desktop.interface", key).redirectErrorStream(true).start();
+            if (!p.waitFor(1, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return Optional.empty();
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return p.exitValue() == 0 && !out.isEmpty() ? Optional.of(out) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** For tests: a desktop made of these answers. */
+    static DesktopTheme of(Map<String, String> env, Map<String, String> gsettings, Path configHome) {
+        return new DesktopTheme(env::get, k -> Optional.ofNullable(gsettings.get(k)), configHome);
+    }
+}

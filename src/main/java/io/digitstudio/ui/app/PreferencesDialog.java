@@ -1,0 +1,92 @@
+package io.digitstudio.ui.app;
+
+import io.digitstudio.ui.widgets.Theme;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+import java.util.List;
+
+/**
+ * Preferences (Ctrl+,): the theme and the UI scale. A choice shows at once, so it can be judged; OK keeps it, Cancel
+ * or Esc goes back to what was there.
+ */
+public final class PreferencesDialog extends Dialog<ButtonType> {
+    static final List<Integer> SCALES = List.of(100, 125, 150, 175, 200);
+
+    private final ComboBox<Theme> theme = new ComboBox<>();
+    private final ComboBox<Integer> scale = new ComboBox<>();
+
+    public PreferencesDialog(Window owner, Appearance appearance) {
+        if (owner != null) initOwner(owner);
+        setTitle("Preferences");
+        setHeaderText(null);
+        Theme wasTheme = appearance.themeProperty().get();
+        int wasScale = appearance.scaleProperty().get();
+        theme.setId("themeChoice");
+        theme.getItems().setAll(Theme.values());
+        theme.setValue(wasTheme);
+        theme.setAccessibleText("Theme");
+        theme.setAccessibleHelp("Primer Light, Primer Dark or High contrast; shown at once");
+        scale.setId("scaleChoice");
+        scale.getItems().setAll(SCALES);
+        if (!SCALES.contains(wasScale)) scale.getItems().add(wasScale);
+        scale.setValue(wasScale);
+        scale.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer p) {
+                return p == null ? "" : p + " %";
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return Integer.valueOf(s.replace("%", "").strip());
+            }
+        });
+        scale.setAccessibleText("UI scale");
+        scale.setAccessibleHelp("The size of text and controls, 100 to 200 percent");
+        Label themeLabel = new Label("_Theme:");
+        themeLabel.setMnemonicParsing(true);
+        themeLabel.setLabelFor(theme);
+        Label scaleLabel = new Label("UI _scale:");
+        scaleLabel.setMnemonicParsing(true);
+        scaleLabel.setLabelFor(scale);
+        Label hint = new Label("The desktop's own scale (GDK_SCALE) comes on top of this.");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(10);
+        grid.setPadding(new Insets(12));
+        grid.addRow(0, themeLabel, theme);
+        grid.addRow(1, scaleLabel, scale);
+        grid.add(hint, 0, 2, 2, 1);
+        getDialogPane().setContent(grid);
+        getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        getDialogPane().setId("preferencesDialog");
+        appearance.style(getDialogPane().getScene());
+        // shown at once, kept or undone when the dialog closes
+        theme.valueProperty().addListener((o, a, t) -> {
+            if (t != null) appearance.themeProperty().set(t);
+        });
+        scale.valueProperty().addListener((o, a, p) -> {
+            if (p != null) appearance.scaleProperty().set(p);
+        });
+        setOnHidden(e -> appearance.forget(getDialogPane().getScene()));
+        setResultConverter(b -> {
+            if (b == ButtonType.OK) {
+                appearance.choose(theme.getValue(), scale.getValue());
+            } else {
+                appearance.themeProperty().set(wasTheme);
+                appearance.scaleProperty().set(wasScale);
+            }
+            return b;
+        });
+        // after the dialog has put the focus on its default button: the first choice is where the keyboard starts
+        setOnShown(e -> javafx.application.Platform.runLater(theme::requestFocus));
+    }
+}

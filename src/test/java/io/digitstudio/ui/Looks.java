@@ -1,0 +1,122 @@
+package io.digitstudio.ui;
+
+import io.digitstudio.ui.widgets.Contrast;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** What a window shows, measured: text cut to "…", and text's contrast with what is behind it. */
+final class Looks {
+    private Looks() {
+    }
+
+    /** Every node shown (it and its ancestors visible, inside the window), depth first. */
+    static void shown(Node n, Consumer<Node> visit) {
+        if (!n.isVisible() || n.getOpacity() == 0) return;
+        visit.accept(n);
+        if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) shown(c, visit);
+    }
+
+    /** Is {@code n} on screen: inside the scene's area, with a size. */
+    static boolean onScreen(Node n) {
+        var b = n.localToScene(n.getLayoutBounds());
+        Scene s = n.getScene();
+        return b.getWidth() > 0 && b.getHeight() > 0 && b.getMaxX() > 0 && b.getMaxY() > 0 && b.getMinX() < s.getWidth() && b.getMinY() < s.getHeight();
+    }
+
+    /** The text a Labeled means to show (mnemonic underscores removed). */
+    static String meant(Labeled l) {
+        String t = l.getText();
+        if (t == null) return "";
+        if (l.isMnemonicParsing()) {
+            int i = t.indexOf('_');
+            if (i >= 0 && i + 1 < t.length()) t = t.substring(0, i) + t.substring(i + 1);
+        }
+        return t;
+    }
+
+    /** Labeled nodes shown with less than their text (JavaFX's "…"), as "id or class: 'meant' shown as 'shown'". */
+    static List<String> cut(Scene scene) {
+        List<String> out = new ArrayList<>();
+        shown(scene.getRoot(), n -> {
+            if (!(n instanceof Labeled l) || meant(l).isEmpty() || !onScreen(l)) return;
+            Node shownText = l.lookup(".text");
+            if (!(shownText instanceof Text t) || t.getParent() != l && !isSkinChild(t, l)) return;
+            if (!t.getText().equals(meant(l))) out.add(name(l) + ": '" + meant(l) + "' shown as '" + t.getText() + "'");
+        });
+        return out;
+    }
+
+    private static boolean isSkinChild(Node t, Labeled l) {
+        return t.getParent() != null && t.getParent().getParent() == l;
+    }
+
+    static String name(Node n) {
+        String where = n.getId() != null ? "#" + n.getId() : n.getStyleClass().isEmpty() ? n.getClass().getSimpleName() : "." + String.join(".", n.getStyleClass());
+        Node p = n.getParent();
+        while (p != null && p.getId() == null) p = p.getParent();
+        return (p != null ? "#" + p.getId() + " " : "") + where;
+    }
+
+    /** One text's measured contrast. */
+    record Reading(String what, String text, Color fg, Color bg, double ratio) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s '%s' %s on %s: %.2f:1", what, text, web(fg), web(bg), ratio);
+        }
+    }
+
+    /** Every shown, enabled text's colour against the colours laid beneath it. */
+    static List<Reading> contrast(Scene scene) {
+        List<Reading> out = new ArrayList<>();
+        shown(scene.getRoot(), n -> {
+            if (!(n instanceof Text t) || t.getText() == null || t.getText().isBlank() || !onScreen(t) || t.isDisabled()) return;
+            if (!(t.getFill() instanceof Color fg) || faded(t)) return;
+            Color bg = behind(t, scene);
+            if (bg == null) return;
+            Color fgOver = Contrast.over(fg, bg);
+            out.add(new Reading(name(t.getParent() != null ? t.getParent() : t), t.getText().length() > 30 ? t.getText().substring(0, 30) + "…" : t.getText(),
+                    fgOver, bg, Contrast.ratio(fgOver, bg)));
+        });
+        return out;
+    }
+
+    /** An ancestor drawn see-through (a faded curve, a hidden-while-empty part): not text meant to be read as is. */
+    private static boolean faded(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) if (p.getOpacity() < 1) return true;
+        return false;
+    }
+
+    /** The colour under a node: the scene's fill, then each ancestor's topmost background colour, laid over each other. */
+    static Color behind(Node n, Scene scene) {
+        List<Node> chain = new ArrayList<>();
+        for (Node p = n.getParent(); p != null; p = p.getParent()) chain.add(0, p);
+        Color c = scene.getFill() instanceof Color f && f.getOpacity() == 1 ? f : Color.WHITE;
+        for (Node p : chain) {
+            if (!(p instanceof Region r)) continue;
+            Background b = r.getBackground();
+            if (b == null) continue;
+            for (BackgroundFill f : b.getFills()) {
+                // fills inset past the middle cover no text (a control's outline drawn as a larger fill behind)
+                if (f.getInsets().getTop() * 2 >= r.getHeight() || f.getInsets().getLeft() * 2 >= r.getWidth()) continue;
+                if (f.getFill() instanceof Color fc && fc.getOpacity() > 0) c = Contrast.over(fc, c);
+            }
+        }
+        return c;
+    }
+
+    static String web(Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255));
+    }
+}

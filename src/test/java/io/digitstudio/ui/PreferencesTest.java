@@ -1,0 +1,108 @@
+package io.digitstudio.ui;
+
+import io.digitstudio.ui.app.Appearance;
+import io.digitstudio.ui.app.LastSession;
+import io.digitstudio.ui.widgets.Theme;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Ctrl+, opens the preferences; the theme and the UI scale chosen there show at once and come back next launch. */
+class PreferencesTest extends AppStory {
+    private final LastSession last = LastSession.inMemory();
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app.last = last;
+        app.show(stage);
+    }
+
+    private Node dialog(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isPresent());
+        Node d = robot.lookup("#preferencesDialog").query();
+        // the keyboard starts on the theme
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> d.getScene().getFocusOwner() != null && "themeChoice".equals(d.getScene().getFocusOwner().getId()));
+        return d;
+    }
+
+    private static void assertLooks(Stage stage, Theme theme, int percent) {
+        var scene = stage.getScene();
+        assertTrue(scene.getStylesheets().stream().anyMatch(s -> s.endsWith("theme-" + theme.id() + ".css")), scene.getStylesheets().toString());
+        assertEquals(theme.userAgentStylesheet(), Application.getUserAgentStylesheet());
+        assertEquals(Appearance.BASE_FONT_SIZE * percent / 100, javafx.scene.text.Font.font(scene.getRoot().lookup(".tab-label") instanceof javafx.scene.control.Labeled l
+                ? l.getFont().getSize() : 0).getSize(), 0.01, "the tabs' text at " + percent + " %");
+    }
+
+    @Test
+    void aThemeAndScaleChosenFromTheKeyboardShowAtOnceAndComeBack(FxRobot robot) throws Exception {
+        app.awaitReady();
+        assertLooks(stage, Theme.LIGHT, 100); // this machine's desktop says light (or nothing)
+        robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+        dialog(robot);
+        // the theme list has the focus: Down picks the next theme, which shows at once
+        robot.type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Theme.DARK, app.services.appearance().themeProperty().get());
+        assertLooks(stage, Theme.DARK, 100);
+        robot.type(KeyCode.TAB).type(KeyCode.DOWN).type(KeyCode.DOWN); // UI scale: 100 → 125 → 150 %
+        WaitForAsyncUtils.waitForFxEvents();
+        assertLooks(stage, Theme.DARK, 150);
+        robot.type(KeyCode.ENTER); // OK
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
+        assertEquals(Optional.of(Theme.DARK), last.theme());
+        assertEquals(Optional.of(150), last.uiScale());
+
+        // Esc undoes what was tried meanwhile
+        robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+        dialog(robot);
+        robot.type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertLooks(stage, Theme.HIGH_CONTRAST, 150);
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
+        assertLooks(stage, Theme.DARK, 150);
+        assertEquals(Optional.of(Theme.DARK), last.theme());
+
+        // the next launch opens dark at 150 %
+        app.close();
+        robot.interact(() -> stage.hide());
+        UiFixture again = new UiFixture();
+        again.last = last;
+        robot.interact(() -> {
+            stage = new Stage();
+            again.show(stage);
+        });
+        again.awaitReady();
+        try {
+            assertLooks(stage, Theme.DARK, 150);
+        } finally {
+            again.close();
+            robot.interact(() -> again.services.appearance().themeProperty().set(Theme.LIGHT));
+        }
+    }
+
+    @Test
+    void aFirstLaunchFollowsTheDesktopUntilAThemeIsChosen(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            assertEquals(Theme.DARK, new Appearance(LastSession.inMemory(), () -> Optional.of(true)).themeProperty().get());
+            assertEquals(Theme.LIGHT, new Appearance(LastSession.inMemory(), () -> Optional.of(false)).themeProperty().get());
+            assertEquals(Theme.LIGHT, new Appearance(LastSession.inMemory(), Optional::empty).themeProperty().get());
+            LastSession chose = LastSession.inMemory();
+            chose.theme(Theme.HIGH_CONTRAST);
+            assertEquals(Theme.HIGH_CONTRAST, new Appearance(chose, () -> Optional.of(false)).themeProperty().get(), "a choice outranks the desktop");
+            new Appearance(LastSession.inMemory(), () -> Optional.of(false)); // the light theme again for the stories after this one
+        });
+    }
+}
