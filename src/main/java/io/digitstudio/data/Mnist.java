@@ -33,6 +33,9 @@ public final class Mnist {
     }
 
     /** A training and a test set, where they came from, the dataset's name and what its labels mean. */
+    /** The source a run of the bundled MNIST records. */
+    public static final String BUNDLED_SOURCE = "MNIST (bundled)";
+
     public record TrainTest(LabeledImages train, LabeledImages test, String source, String name, List<String> classNames) {
         public TrainTest {
             classNames = List.copyOf(classNames);
@@ -82,7 +85,7 @@ public final class Mnist {
                 throw new DataException("cannot read bundled " + name + ": " + e.getMessage(), e);
             }
         }
-        return build(files, "MNIST (bundled)", "MNIST", ClassNames.numbers(10));
+        return build(files, BUNDLED_SOURCE, "MNIST", ClassNames.numbers(10));
     }
 
     /**
