@@ -171,7 +171,7 @@ final class TrainCommand implements Callable<Integer> {
         io.digitstudio.runs.RunSettings s = io.digitstudio.runs.RunSettings.read(settings);
         Path modelOut = out != null ? out : store == null ? freeDefault() : null;
         if (modelOut != null) ModelOutput.check(modelOut);
-        TrainingSession.Builder b = TrainingSession.builder(store, "cli").config(s.config()).options(log == null ? s.options()
+        TrainingSession.Builder b = TrainingSession.builder(store, s.sweep() != null ? "sweep" : "cli").config(s.config()).options(log == null ? s.options()
                 : new RunOptions(s.options().lrShift(), s.options().warmupEpochs(), s.options().earlyStop(), s.options().keepBest(), log.toAbsolutePath().toString()))
                 .out(modelOut, force).snapshots(snapshotEvery, snapshotDir, keep).sweep(s.sweep()).expectData(s.dataChecksum());
         if (log != null) ModelOutput.checkNew(log, force, "--log");
