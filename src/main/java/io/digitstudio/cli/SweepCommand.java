@@ -150,15 +150,7 @@ final class SweepCommand implements Callable<Integer> {
 
     /** The plan with the data every run trains on: its name, where it is, and its checksum, which each run checks. */
     private Sweep withData(Sweep s) {
-        Mnist.TrainTest all = data.load();
-        TrainingConfig c = s.template().config();
-        int train = c.trainLimit() == 0 ? all.train().size() : Math.min(c.trainLimit(), all.train().size());
-        int test = c.testLimit() == 0 ? all.test().size() : Math.min(c.testLimit(), all.test().size());
-        all.train().limit(c.trainLimit(), "--train-size");
-        all.test().limit(c.testLimit(), "--test-size");
-        RunSettings t = s.template();
-        RunSettings withData = new RunSettings("", t.created(), "sweep", c, t.options(), all.name(), all.source(), all.sha256(), train, test, "", "", Map.of());
-        return new Sweep(s.id(), s.created(), withData, s.axes(), s.points(), s.plan(), s.threads());
+        return s.withTemplate(Sweep.template(s.template().config(), data.load()));
     }
 
     private int run(Sweep sweep, RunStore store) throws Exception {

@@ -135,7 +135,7 @@ class SweepCliTest {
         }));
         SweepResult stopped = runner.get().run();
         assertEquals(RunStatus.FINISHED, stopped.row(0).status());
-        assertEquals(RunStatus.STOPPED, stopped.row(1).status());
+        assertEquals(RunStatus.STOPPED, stopped.row(1).status(), () -> read(runner.get().logFile(1)));
         assertTrue(store.lastSnapshot(stopped.row(1).run()).isPresent(), "the stopped run can be resumed");
         assertNull(stopped.row(2).run(), "no run started after the stop");
         assertFalse(stopped.complete());
@@ -156,6 +156,14 @@ class SweepCliTest {
         assertEquals(20, done.row(1).run().epochsDone());
         assertEquals(1, done.row(1).run().resumes().size());
         assertEquals(3, store.list().size());
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
     }
 
     @Test

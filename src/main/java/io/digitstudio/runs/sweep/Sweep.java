@@ -72,6 +72,24 @@ public record Sweep(String id, Instant created, RunSettings template, List<Axis>
         return new Sweep("", Instant.now(), template, axes, points, plan, threads);
     }
 
+    /**
+     * The settings every run of a sweep shares: {@code c} on {@code data} (its name, where it is, its checksum, which
+     * each run checks), without a schedule or other extensions.
+     */
+    public static RunSettings template(TrainingConfig c, io.digitstudio.data.Mnist.TrainTest data) {
+        int train = c.trainLimit() == 0 ? data.train().size() : Math.min(c.trainLimit(), data.train().size());
+        int test = c.testLimit() == 0 ? data.test().size() : Math.min(c.testLimit(), data.test().size());
+        data.train().limit(c.trainLimit(), "--train-size");
+        data.test().limit(c.testLimit(), "--test-size");
+        return new RunSettings("", Instant.now(), "sweep", c, io.digitstudio.train.RunOptions.NONE, data.name(), data.source(), data.sha256(), train,
+                test, "", "", Map.of());
+    }
+
+    /** The same plan with another template (its data filled in). */
+    public Sweep withTemplate(RunSettings t) {
+        return new Sweep(id, created, t, axes, points, plan, threads);
+    }
+
     private static void grid(List<Axis> axes, int i, Map<String, Double> at, List<Map<String, Double>> out) {
         if (i == axes.size()) {
             out.add(new LinkedHashMap<>(at));

@@ -1,0 +1,45 @@
+package io.digitstudio.ui;
+
+import io.digitstudio.runs.sweep.SweepResult;
+import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The Sweeps tab as a user meets it: a small sweep typed in, started, and its table filling with finished runs. */
+class SweepsViewTest extends AppStory {
+    @Start
+    void start(Stage stage) {
+        app.show(stage);
+    }
+
+    @Test
+    void aSmallSweepTypedInFillsTheTableBestFirst(FxRobot robot) throws Exception {
+        app.awaitReady();
+        app.openTab(robot, "Sweeps");
+        Forms.type(robot, "#sweepNetworkField", "linear 16, relu, linear");
+        Forms.type(robot, "#sweepLrField", "0.1,0.01");
+        Forms.type(robot, "#sweepBatchField", "50");
+        Forms.type(robot, "#sweepEpochsField", "1");
+        Forms.type(robot, "#sweepTrainSizeField", "300");
+        Forms.type(robot, "#sweepTestSizeField", "100");
+        robot.clickOn("#sweepStartButton");
+        TableView<SweepResult.Row> table = robot.lookup("#sweepTable").queryTableView();
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> table.getItems().size() == 2 && table.getItems().stream().allMatch(SweepResult.Row::finished)
+                && !app.main.sweeps().viewModel().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(table.getItems().get(0).bestAccuracy() >= table.getItems().get(1).bestAccuracy());
+        assertEquals(2, app.history.list().size(), "both runs are in the history");
+        assertNotNull(robot.lookup("#sweepChart").queryAs(ImageView.class).getImage());
+        assertTrue(robot.lookup("#sweepStatus").queryLabeled().getText().endsWith("all 2 runs finished."));
+        assertTrue(table.getColumns().stream().anyMatch(c -> c.getText().equals("lr")));
+        assertFalse(robot.lookup("#sweepExportButton").queryButton().isDisabled());
+    }
+}
