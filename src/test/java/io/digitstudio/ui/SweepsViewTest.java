@@ -20,16 +20,24 @@ class SweepsViewTest extends AppStory {
         app.show(stage);
     }
 
+    /** Replaces a field's text by typing, as a user does (the Sweeps form has no scrolling to do). */
+    private static void type(FxRobot robot, String id, String text) {
+        robot.clickOn(id);
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A).release(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.CONTROL);
+        robot.write(text);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @Test
     void aSmallSweepTypedInFillsTheTableBestFirst(FxRobot robot) throws Exception {
         app.awaitReady();
         app.openTab(robot, "Sweeps");
-        Forms.type(robot, "#sweepNetworkField", "linear 16, relu, linear");
-        Forms.type(robot, "#sweepLrField", "0.1,0.01");
-        Forms.type(robot, "#sweepBatchField", "50");
-        Forms.type(robot, "#sweepEpochsField", "1");
-        Forms.type(robot, "#sweepTrainSizeField", "300");
-        Forms.type(robot, "#sweepTestSizeField", "100");
+        type(robot, "#sweepNetworkField", "linear 16, relu, linear");
+        type(robot, "#sweepLrField", "0.1,0.01");
+        type(robot, "#sweepBatchField", "50");
+        type(robot, "#sweepEpochsField", "1");
+        type(robot, "#sweepTrainSizeField", "300");
+        type(robot, "#sweepTestSizeField", "100");
         robot.clickOn("#sweepStartButton");
         TableView<SweepResult.Row> table = robot.lookup("#sweepTable").queryTableView();
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> table.getItems().size() == 2 && table.getItems().stream().allMatch(SweepResult.Row::finished)

@@ -119,7 +119,8 @@ public final class SweepRunner {
     /** Starts no more runs, and asks those in training to stop (they snapshot themselves and stay resumable). */
     public void stop() {
         stopping = true;
-        for (Process p : live) p.destroy();
+        // the process's handle, not Process.destroy(): that also closes the pipes, and the run's end would go unseen
+        for (Process p : live) p.toHandle().destroy();
     }
 
     public boolean stopping() {
@@ -157,9 +158,15 @@ public final class SweepRunner {
             int code = p.waitFor();
             progress.ended(i, code, code == 0 ? "" : lastError(log));
         } catch (IOException e) {
-            progress.ended(i, -1, "lost the run's output: " + e.getMessage());
+            try {
+                int code = p.waitFor();
+                progress.ended(i, code, code == 0 ? "" : lastError(log));
+            } catch (InterruptedException ie) {
+                p.toHandle().destroy();
+                Thread.currentThread().interrupt();
+            }
         } catch (InterruptedException e) {
-            p.destroy();
+            p.toHandle().destroy();
             Thread.currentThread().interrupt();
         } finally {
             live.remove(p);
