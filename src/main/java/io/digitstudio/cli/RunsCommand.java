@@ -70,10 +70,17 @@ final class RunsCommand implements Runnable {
                 String net = r.network().length() > 10 ? r.network().substring(0, 9) + "…" : r.network();
                 System.out.printf(Locale.ROOT, "%-8s  %-16s  %-11s  %6s  %6s  %6s  %8s  %-10s  %-22s  %s%n", r.id(), WHEN.format(r.created()), r.status().label(),
                         r.epochsDone() + "/" + r.settings().config().epochs(), acc(r.bestAccuracy()), acc(r.finalAccuracy()), duration(r.seconds()), net,
-                        r.optimizer(), r.name());
+                        r.optimizer(), withSweep(r));
             }
             return 0;
         }
+    }
+
+    /** The run's name, and the sweep it is a point of ("sweep 1a2b3c4d #3"). */
+    static String withSweep(RunSummary r) {
+        io.digitstudio.runs.RunSettings.Sweep s = r.settings().sweep();
+        if (s == null) return r.name();
+        return (r.name().isBlank() ? "" : r.name() + "  ") + "sweep " + s.id() + " #" + (s.point() + 1);
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "A run's settings, status, files and epoch log.")
@@ -92,7 +99,15 @@ final class RunsCommand implements Runnable {
             System.out.println("folder      " + r.folder());
             System.out.println("status      " + r.status().label() + (r.message() == null || r.message().isBlank() ? "" : " (" + r.message() + ")"));
             if (r.damaged()) return 0;
-            System.out.println("started     " + WHEN.format(r.created()) + " from the " + (r.settings().origin().equals("gui") ? "app" : "command line"));
+            System.out.println("started     " + WHEN.format(r.created()) + " from " + switch (r.settings().origin()) {
+                case "gui" -> "the app";
+                case "sweep" -> "a sweep";
+                default -> "the command line";
+            });
+            if (r.settings().sweep() != null) {
+                System.out.println("sweep       " + r.settings().sweep().id() + ", point " + (r.settings().sweep().point() + 1)
+                        + " (digitstudio sweep --resume " + r.settings().sweep().id() + " shows them all)");
+            }
             System.out.printf(Locale.ROOT, "progress    epoch %d of %d, %s%n", r.epochsDone(), r.settings().config().epochs(), duration(r.seconds()));
             System.out.printf(Locale.ROOT, "accuracy    best %s (epoch %d), final %s%n", acc(r.bestAccuracy()), r.bestEpoch(), acc(r.finalAccuracy()));
             io.digitstudio.runs.RunSettings.Branch parent = r.settings().branchedFrom();

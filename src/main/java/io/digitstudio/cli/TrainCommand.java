@@ -64,6 +64,12 @@ final class TrainCommand implements Callable<Integer> {
                     + " of its snapshots: its newest, the one at ITERATION, or the one at the end of epoch N. --optimizer, --lr, --momentum,"
                     + " --lr-shift, --warmup, --early-stop and --epochs may change; the history records the parent and the iteration.")
     String branch;
+    @Option(names = "--settings", paramLabel = "RUN.json",
+            description = "Start a new run set up as this settings file says (a run folder's run.json, or one a sweep wrote): network,"
+                    + " optimizer and its values, batch size, epochs, seed, subsets, schedule, data (checked by its SHA-256). The run goes"
+                    + " into the history with its model; --out also saves it there. With --threads the same, it trains bit for bit as the"
+                    + " run it came from.")
+    Path settings;
 
     @Option(names = "--lr-shift", paramLabel = "SCHEDULE", description = "Learning-rate schedule: exponential:RATE (times RATE every epoch,"
             + " Chainer's ExponentialShift), linear:START:END (over the whole run), step:RATE@E1,E2,... (times RATE from each epoch Ei).")
@@ -107,6 +113,7 @@ final class TrainCommand implements Callable<Integer> {
         subset.validate();
         io.digitstudio.runs.RunStore store = noRecord ? null : runsDir.store();
         if (branch != null) return branch(given);
+        if (settings != null) return fromSettings(given, store);
         TrainingSession.Resumable resumable = resume == null ? null : TrainingSession.locate(runsDir.store(), resume);
         TrainingSession.Builder b = TrainingSession.builder(store, "cli");
         if (resumable == null) {
@@ -118,7 +125,10 @@ final class TrainCommand implements Callable<Integer> {
         RunOptions extras = runOptions(given, resumable == null ? null : resumable.options());
         b.options(extras);
         // a resumed run saves where it was set up to, unless told otherwise; a run from the window had no file
-        Path modelOut = out != null ? out : resumable != null && !resumable.setup().out().isEmpty() ? null : freeDefault();
+        // a sweep's run keeps its model in its folder of the history only
+        boolean ownFolderOnly = resumable != null && store != null && resumable.run() != null && resumable.run().settings() != null
+                && resumable.run().settings().sweep() != null;
+        Path modelOut = out != null ? out : resumable != null && (!resumable.setup().out().isEmpty() || ownFolderOnly) ? null : freeDefault();
         if (modelOut != null) ModelOutput.check(modelOut);
         b.out(modelOut, force);
         if (initModel != null) b.initModel(initModel, options.model == null && options.units == null);
@@ -129,9 +139,14 @@ final class TrainCommand implements Callable<Integer> {
         }
         b.data(data.dir, data.dir != null).snapshots(snapshotEvery, snapshotDir, keep);
 
+        return train(b);
+    }
+
+    /** Builds the session, trains with the epoch lines (and a bar on a terminal), and says how it ended. */
+    private int train(TrainingSession.Builder b) throws Exception {
         // data that is not there is said before the engine starts, in one line
         if (data.dir != null && !java.nio.file.Files.exists(data.dir)) throw new UserInputException(data.dir + ": not found");
-        Startup.engineAndData(data.dir == null && resumable == null);
+        Startup.engineAndData(data.dir == null && resume == null);
         options.applyThreads();
         return train(b.build());
     }
@@ -210,6 +225,39 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** Options a settings file answers: given beside --settings, they would be silently ignored, so they are refused. */
+    private static final List<String> SET_BY_SETTINGS = List.of("--epochs", "--batch-size", "--model", "--units", "--optimizer", "--lr", "--momentum",
+            "--seed", "--no-shuffle", "--augment", "--train-size", "--test-size", "--lr-shift", "--warmup", "--early-stop", "--resume", "--init-model",
+            "--extra-data", "--extra-weight");
+
+    /**
+     * {@code train --settings FILE}: the run launcher. One process, a settings file in, a run folder of the history out;
+     * what any engine that starts processes (a sweep here, a cluster's job elsewhere) runs unchanged.
+     */
+    private int fromSettings(ParseResult given, io.digitstudio.runs.RunStore store) throws Exception {
+        for (String o : SET_BY_SETTINGS) {
+            if (given.hasMatchedOption(o)) throw new UserInputException(o + " cannot be given with --settings: the settings file sets it");
+        }
+        io.digitstudio.runs.RunSettings s = io.digitstudio.runs.RunSettings.read(settings);
+        Path modelOut = out != null ? out : store == null ? freeDefault() : null;
+        if (modelOut != null) ModelOutput.check(modelOut);
+        TrainingSession.Builder b = TrainingSession.builder(store, s.sweep() != null ? "sweep" : "cli").config(s.config()).options(log == null ? s.options()
+                : new RunOptions(s.options().lrShift(), s.options().warmupEpochs(), s.options().earlyStop(), s.options().keepBest(), log.toAbsolutePath().toString()))
+                .out(modelOut, force).snapshots(snapshotEvery, snapshotDir, keep).sweep(s.sweep()).expectData(s.dataChecksum());
+        if (log != null) ModelOutput.checkNew(log, force, "--log");
+        b.data(data.dir != null ? data.dir : settingsData(s), true);
+        return train(b);
+    }
+
+    /** Where a settings file's data is: the bundled MNIST, or the folder or file it names (which must be here). */
+    private static Path settingsData(io.digitstudio.runs.RunSettings s) {
+        String source = s.dataSource();
+        if (source.isEmpty() || source.equals(Mnist.BUNDLED_SOURCE)) return null;
+        Path p = Path.of(source);
+        if (!java.nio.file.Files.exists(p)) throw new UserInputException("the settings' data " + source + " is not on this machine; give it with --data");
+        return p;
+    }
+
     /** Tells what became of the run and saves its model; the exit code. */
     private int report(TrainingSession session, TrainingSession.Outcome outcome) throws java.io.IOException {
         TrainingLoop loop = session.loop();
@@ -235,6 +283,14 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         if (recorder != null) System.err.println("recorded as run " + recorder.id() + " (digitstudio runs show " + recorder.id() + ")");
+        if (session.out() == null) {
+            if (recorder == null) {
+                System.err.println("digitstudio: warning: the run could not be recorded, so its model was not kept");
+                return Cli.EXIT_FAILURE;
+            }
+            System.err.println("the run's model is in its folder: " + recorder.folder().resolve("model.npz"));
+            return 0;
+        }
         Path saved = session.saveModel();
         if (!saved.equals(session.out())) System.err.println("note: " + session.out() + " exists; the model went beside it (--force replaces it)");
         System.err.println("saved " + loop.model().architecture() + " model to " + saved);

@@ -36,6 +36,9 @@ public final class Mnist {
     }
 
     /** A training and a test set, where they came from, the dataset's name and what its labels mean. */
+    /** The source a run of the bundled MNIST records. */
+    public static final String BUNDLED_SOURCE = "MNIST (bundled)";
+
     public record TrainTest(LabeledImages train, LabeledImages test, String source, String name, List<String> classNames) {
         public TrainTest {
             classNames = List.copyOf(classNames);
@@ -94,7 +97,7 @@ public final class Mnist {
             if (cacheFolder != null) writeCache(cacheFolder, FILES[i], raw);
             files[i] = IdxReader.read(java.nio.ByteBuffer.wrap(raw), FILES[i]);
         }
-        return build(files, "MNIST (bundled)", "MNIST", ClassNames.numbers(10));
+        return build(files, BUNDLED_SOURCE, "MNIST", ClassNames.numbers(10));
     }
 
     /** A bundled file, decompressed and checked against its published SHA-256. */

@@ -64,11 +64,23 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
 
     /** What a run is recorded with beyond the loop's own configuration. */
     public record Origin(String origin, RunOptions options, String dataName, String dataSource, String dataChecksum, List<String> classNames,
-                         String snapshotDir, String resumedFrom, RunSettings.Branch branchedFrom) {
+                         String snapshotDir, String resumedFrom, RunSettings.Branch branchedFrom, RunSettings.Sweep sweep) {
         /** A run that is not a branch of another. */
         public Origin(String origin, RunOptions options, String dataName, String dataSource, String dataChecksum, List<String> classNames,
                       String snapshotDir, String resumedFrom) {
-            this(origin, options, dataName, dataSource, dataChecksum, classNames, snapshotDir, resumedFrom, null);
+            this(origin, options, dataName, dataSource, dataChecksum, classNames, snapshotDir, resumedFrom, null, null);
+        }
+
+        /** A branch of another run (null: none), of no sweep. */
+        public Origin(String origin, RunOptions options, String dataName, String dataSource, String dataChecksum, List<String> classNames,
+                      String snapshotDir, String resumedFrom, RunSettings.Branch branchedFrom) {
+            this(origin, options, dataName, dataSource, dataChecksum, classNames, snapshotDir, resumedFrom, branchedFrom, null);
+        }
+
+        /** A run of a sweep (null: none) that is no branch. */
+        public Origin(String origin, RunOptions options, String dataName, String dataSource, String dataChecksum, List<String> classNames,
+                      String snapshotDir, String resumedFrom, RunSettings.Sweep sweep) {
+            this(origin, options, dataName, dataSource, dataChecksum, classNames, snapshotDir, resumedFrom, null, sweep);
         }
     }
 
@@ -109,7 +121,7 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
                 RunSettings s = settings(run.id(), before.created(), loop, o);
                 RunStore.write(folder.resolve(RunStore.SETTINGS), Json.write(new RunSettings(s.id(), s.created(), before.origin(), s.config(),
                         before.options(), s.dataName(), s.dataSource(), s.dataChecksum(), s.trainSize(), s.testSize(), s.snapshotDir(),
-                        before.resumedFrom(), before.versions(), before.branchedFrom()).toJson()));
+                        before.resumedFrom(), before.versions(), before.branchedFrom(), before.sweep()).toJson()));
             }
             List<Map<String, Object>> resumes = new java.util.ArrayList<>(run.resumes());
             Map<String, Object> r = new LinkedHashMap<>();
@@ -131,7 +143,7 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
         RunOptions opts = o.options() == null ? RunOptions.NONE : o.options();
         return new RunSettings(id, created, o.origin(), loop.config(), opts, o.dataName(), o.dataSource(), o.dataChecksum(),
                 loop.trainSize(), loop.testSize(), o.snapshotDir() == null ? "" : o.snapshotDir(), o.resumedFrom() == null ? "" : o.resumedFrom(),
-                versions(), o.branchedFrom());
+                versions(), o.branchedFrom(), o.sweep());
     }
 
     private static RunRecorder attach(RunRecorder r, TrainingLoop loop, Origin o) {

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public record RunSettings(String id, Instant created, String origin, TrainingConfig config, RunOptions options, String dataName,
                           String dataSource, String dataChecksum, int trainSize, int testSize, String snapshotDir, String resumedFrom,
-                          Map<String, String> versions, Branch branchedFrom) {
+                          Map<String, String> versions, Branch branchedFrom, Sweep sweep) {
     static final int FORMAT = 1;
 
     /** The run and the point a branch started from: the parent's iteration and the epoch that iteration is in. */
@@ -32,6 +32,56 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
         static Branch fromJson(JsonFields f) {
             return new Branch(f.string("run"), (long) f.number("iteration"), f.integer("epoch"));
         }
+    }
+
+    /** A run of a sweep: the sweep's id and which of its points the run trains (from 0). */
+    public record Sweep(String id, int point) {
+    }
+
+    /** Settings of a run that is no branch and belongs to no sweep. */
+    public RunSettings(String id, Instant created, String origin, TrainingConfig config, RunOptions options, String dataName,
+                       String dataSource, String dataChecksum, int trainSize, int testSize, String snapshotDir, String resumedFrom,
+                       Map<String, String> versions) {
+        this(id, created, origin, config, options, dataName, dataSource, dataChecksum, trainSize, testSize, snapshotDir, resumedFrom, versions, null, null);
+    }
+
+    /** Settings of a run that belongs to no sweep. */
+    public RunSettings(String id, Instant created, String origin, TrainingConfig config, RunOptions options, String dataName,
+                       String dataSource, String dataChecksum, int trainSize, int testSize, String snapshotDir, String resumedFrom,
+                       Map<String, String> versions, Branch branchedFrom) {
+        this(id, created, origin, config, options, dataName, dataSource, dataChecksum, trainSize, testSize, snapshotDir, resumedFrom, versions, branchedFrom, null);
+    }
+
+    /** The same settings, as a run of {@code s} (null: of no sweep). */
+    public RunSettings withSweep(Sweep s) {
+        return new RunSettings(id, created, origin, config, options, dataName, dataSource, dataChecksum, trainSize, testSize, snapshotDir,
+                resumedFrom, versions, branchedFrom, s);
+    }
+
+    /**
+     * Reads a settings file in {@code run.json}'s format (a run folder's own, or one a sweep wrote): what a run needs to
+     * be started again anywhere. One clear {@link RunsException} when it cannot be read.
+     */
+    public static RunSettings read(java.nio.file.Path file) {
+        try {
+            return fromJson(io.digitstudio.io.Json.parseObject(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new RunsException(file + ": not found");
+        } catch (java.io.IOException e) {
+            throw new RunsException(file + ": cannot be read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new RunsException(file + " is not a run's settings file: " + e.getMessage(), e);
+        }
+    }
+
+    /** The settings as {@code run.json} holds them. */
+    public String toJsonText() {
+        return io.digitstudio.io.Json.write(toJson());
+    }
+
+    /** Parses the text of a settings file ({@link #toJsonText()}); an {@link IllegalArgumentException} names what is wrong. */
+    public static RunSettings parse(String text) {
+        return fromJson(io.digitstudio.io.Json.parseObject(text));
     }
 
     /** Whether this run is a branch of another. */
@@ -58,6 +108,12 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
         m.put("resumed_from", resumedFrom);
         m.put("versions", new LinkedHashMap<>(versions));
         if (branchedFrom != null) m.put("branched_from", branchedFrom.toJson());
+        if (sweep != null) {
+            Map<String, Object> sw = new LinkedHashMap<>();
+            sw.put("id", sweep.id());
+            sw.put("point", sweep.point());
+            m.put("sweep", sw);
+        }
         return m;
     }
 
@@ -72,7 +128,9 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
         return new RunSettings(f.string("id"), Instant.parse(f.string("created")), f.string("origin"), c, o, data.string("name"),
                 data.string("source"), data.string("sha256"), data.integer("train_size"), data.integer("test_size"),
                 f.optionalString("snapshot_dir"), f.optionalString("resumed_from"), versions,
-                m.get("branched_from") == null ? null : Branch.fromJson(f.child("branched_from")));
+                m.get("branched_from") == null ? null : Branch.fromJson(f.child("branched_from")),
+
+                m.get("sweep") == null ? null : new Sweep(f.child("sweep").string("id"), f.child("sweep").integer("point")));
     }
 
     /** The settings a comparison lines up, by name, in a fixed order (what a user would change between runs). */

@@ -240,6 +240,8 @@ public final class TrainingSession {
         private Integer epochs;
         private String trainSizeName = "--train-size";
         private String testSizeName = "--test-size";
+        private RunSettings.Sweep sweep;
+        private String dataChecksum = "";
 
         private Builder(RunStore store, String origin) {
             this.store = store;
@@ -319,6 +321,21 @@ public final class TrainingSession {
             return this;
         }
 
+        /** The sweep this new run is a point of (null: none); its record carries the tag. */
+        public Builder sweep(RunSettings.Sweep s) {
+            this.sweep = s;
+            return this;
+        }
+
+        /**
+         * The data's SHA-256 the run was set up with (a settings file's): data with other contents is refused, so that a
+         * run started elsewhere trains on what it was meant to. Empty: any data.
+         */
+        public Builder expectData(String sha256) {
+            this.dataChecksum = sha256 == null ? "" : sha256;
+            return this;
+        }
+
         /** How errors about the subset sizes name them ("--train-size", or a form's label). */
         public Builder sizeNames(String train, String test) {
             this.trainSizeName = train;
@@ -360,6 +377,11 @@ public final class TrainingSession {
 
             Path dir = dataGiven || before.dataDir().isEmpty() ? dataDir : Path.of(before.dataDir());
             Mnist.TrainTest all = Mnist.load(dir);
+            if (!dataChecksum.isEmpty() && !dataChecksum.equals(all.sha256())) {
+                throw new RunsException("the data (" + all.source() + ") is not what the settings were made with: its SHA-256 is "
+                        + all.sha256().substring(0, 12) + "…, the settings' " + (dataChecksum.length() > 12 ? dataChecksum.substring(0, 12) + "…" : dataChecksum)
+                        + "; give the same data with --data");
+            }
 
             ModelFiles.LoadedModel init = initModel == null ? null : ModelFiles.load(initModel);
             if (init != null && networkFromInit) {
@@ -428,7 +450,7 @@ public final class TrainingSession {
             if (store != null) {
                 RunSettings.Branch parent = branch ? new RunSettings.Branch(r.runId(), loop.iteration(), loop.iterator().epoch()) : null;
                 RunRecorder.Origin o = new RunRecorder.Origin(origin, opts, all.name(), all.source(), all.sha256(), all.classNames(),
-                        snapDir == null ? "" : snapDir.toString(), r == null ? "" : r.file().toAbsolutePath().toString(), parent);
+                        snapDir == null ? "" : snapDir.toString(), r == null ? "" : r.file().toAbsolutePath().toString(), parent, r == null ? sweep : null);
                 try {
                     rec = !newRun && r.run() != null ? RunRecorder.reopen(r.run(), loop, o) : RunRecorder.start(store, loop, o);
                 } catch (IOException e) {

@@ -41,6 +41,8 @@ public final class MainView extends BorderPane {
     private final io.digitstudio.ui.inside.InsideViewModel inside;
     private io.digitstudio.ui.inside.InsideView insideView;
     private final Tab runsTab;
+    private final Tab sweepsTab;
+    private io.digitstudio.ui.sweeps.SweepsView sweeps;
     private io.digitstudio.ui.runs.RunsView runs;
     private final io.digitstudio.ui.mydigits.MyDigitsViewModel myDigits;
     private final Tab myDigitsTab;
@@ -115,7 +117,11 @@ public final class MainView extends BorderPane {
             this.myDigits.refresh(); // the command line may have imported some meanwhile
         });
         this.myDigits.refresh();
-        tabs = new TabPane(tab("Train", "trainTab", train), samplesTab, evaluateTab, tab("Draw", "drawTab", draw), myDigitsTab, insideTab, runsTab);
+        sweepsTab = tab("Sweeps", "sweepsTab", null);
+        sweepsTab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected) sweeps();
+        });
+        tabs = new TabPane(tab("Train", "trainTab", train), samplesTab, evaluateTab, tab("Draw", "drawTab", draw), myDigitsTab, insideTab, runsTab, sweepsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
         Label engine = new Label();
@@ -191,6 +197,20 @@ public final class MainView extends BorderPane {
             });
         }
         return evaluate;
+    }
+
+    /** The Sweeps view, built on first use; its runs go into the same history as the Runs view's. */
+    public io.digitstudio.ui.sweeps.SweepsView sweeps() {
+        if (sweeps == null) {
+            io.digitstudio.ui.sweeps.SweepsViewModel vm = new io.digitstudio.ui.sweeps.SweepsViewModel(tasks, dialogs, history);
+            // a run of the sweep finishing changes the history: an open Runs tab follows
+            vm.resultProperty().addListener((o, a, r) -> {
+                if (runs != null && runsTab.isSelected()) runs.viewModel().refresh();
+            });
+            sweeps = new io.digitstudio.ui.sweeps.SweepsView(vm);
+            sweepsTab.setContent(sweeps);
+        }
+        return sweeps;
     }
 
     /** The run history, built on first use; its actions open the other views. */

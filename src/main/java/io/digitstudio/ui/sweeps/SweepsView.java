@@ -1,0 +1,175 @@
+package io.digitstudio.ui.sweeps;
+
+import io.digitstudio.runs.sweep.Axis;
+import io.digitstudio.runs.sweep.SweepResult;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The Sweeps view: on the left what to sweep and Start/Stop/Resume/Export; on the right the progress, the table of the
+ * sweep's runs sorted by best validation accuracy, and the scatter of accuracy against each swept value.
+ */
+public final class SweepsView extends BorderPane {
+    private final SweepsViewModel vm;
+    private final TableView<SweepResult.Row> table = new TableView<>();
+    private final ImageView chart = new ImageView();
+
+    public SweepsView(SweepsViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("sweeps-view");
+        setPadding(new Insets(12));
+
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(8);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setMinWidth(110);
+        form.getColumnConstraints().addAll(labels, fields);
+        int row = 0;
+        row = field(form, row, "Network", "sweepNetworkField", vm.networkProperty(), "tutorial, wide, lenet, or a spec such as \"linear 50, relu, linear\"");
+        row = field(form, row, "Learning rates", "sweepLrField", vm.learningRatesProperty(), "Values to try, separated by commas: 0.1,0.03,0.01");
+        row = field(form, row, "Batch sizes", "sweepBatchField", vm.batchSizesProperty(), "Values to try, separated by commas: 64,128");
+        row = field(form, row, "Epochs", "sweepEpochsField", vm.epochsProperty(), "Epochs of every run");
+        row = field(form, row, "Training examples", "sweepTrainSizeField", vm.trainSizeProperty(), "Use only the first N training examples (empty: all)");
+        row = field(form, row, "Test examples", "sweepTestSizeField", vm.testSizeProperty(), "Use only the first N test examples (empty: all)");
+        row = field(form, row, "Runs at once", "sweepParallelField", vm.parallelProperty(),
+                "Runs that train at the same time, one core each (this machine has " + vm.cores() + "); results do not depend on it");
+
+        Button start = new Button("Start");
+        start.setId("sweepStartButton");
+        start.setDefaultButton(true);
+        start.disableProperty().bind(vm.runningProperty());
+        start.setOnAction(e -> vm.start());
+        Button stop = new Button("Stop");
+        stop.setId("sweepStopButton");
+        stop.disableProperty().bind(vm.runningProperty().not());
+        stop.setOnAction(e -> vm.stop());
+        Button resume = new Button("Resume");
+        resume.setId("sweepResumeButton");
+        resume.disableProperty().bind(vm.resumableProperty().not().or(vm.runningProperty()));
+        resume.setOnAction(e -> vm.resume());
+        Button export = new Button("Export CSV…");
+        export.setId("sweepExportButton");
+        export.disableProperty().bind(vm.resultProperty().isNull());
+        export.setOnAction(e -> vm.exportCsv());
+        HBox buttons = new HBox(8, start, stop, resume);
+        for (Button b : List.of(start, stop, resume, export)) b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+
+        Label message = new Label();
+        message.setId("sweepMessage");
+        message.getStyleClass().add("error-text");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+
+        Label hint = new Label("Each run is recorded in the history (the Runs tab) with the sweep's id.");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+
+        VBox left = new VBox(12, form, buttons, export, message, hint);
+        left.setPrefWidth(300);
+        left.setMinWidth(260);
+        left.setPadding(new Insets(0, 12, 0, 0));
+        setLeft(left);
+
+        Label status = new Label();
+        status.setId("sweepStatus");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
+
+        table.setId("sweepTable");
+        table.setItems(vm.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("Start a sweep: its runs appear here, best first."));
+        table.setPrefHeight(260);
+        vm.resultProperty().addListener((o, a, r) -> {
+            if (r != null && (a == null || !a.sweep().axes().equals(r.sweep().axes()))) columns(r.sweep().axes());
+        });
+        columns(List.of());
+
+        chart.setId("sweepChart");
+        chart.setPreserveRatio(true);
+        chart.setSmooth(true);
+        vm.chartProperty().addListener((o, a, c) -> {
+            if (c == null) {
+                chart.setImage(null);
+                return;
+            }
+            WritableImage img = new WritableImage(c.width(), c.height());
+            img.getPixelWriter().setPixels(0, 0, c.width(), c.height(), PixelFormat.getIntArgbInstance(), c.argb(), 0, c.width());
+            chart.setImage(img);
+        });
+        ScrollPane chartPane = new ScrollPane(chart);
+        chartPane.setFitToWidth(true);
+        chartPane.setPrefHeight(270);
+        chart.fitWidthProperty().bind(chartPane.widthProperty().subtract(20));
+
+        VBox right = new VBox(8, status, table, chartPane);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        setCenter(right);
+    }
+
+    private static int field(GridPane form, int row, String label, String id, javafx.beans.property.StringProperty value, String tip) {
+        Label l = new Label(label);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        TextField f = new TextField();
+        f.setId(id);
+        f.textProperty().bindBidirectional(value);
+        f.setTooltip(new Tooltip(tip));
+        l.setLabelFor(f);
+        form.addRow(row, l, f);
+        return row + 1;
+    }
+
+    private void columns(List<Axis> axes) {
+        table.getColumns().clear();
+        table.getColumns().add(column("#", r -> String.valueOf(table.getItems().indexOf(r) + 1), 36));
+        table.getColumns().add(column("Run", r -> r.run() == null ? "–" : r.run().id(), 80));
+        for (Axis a : axes) table.getColumns().add(column(a.name(), r -> Axis.shown(r.values().get(a.name())), 70));
+        table.getColumns().add(column("Status", SweepResult.Row::statusLabel, 90));
+        table.getColumns().add(column("Best accuracy", r -> acc(r.bestAccuracy()), 100));
+        table.getColumns().add(column("Epoch", r -> r.run() == null || r.run().bestEpoch() == 0 ? "–" : String.valueOf(r.run().bestEpoch()), 50));
+        table.getColumns().add(column("Final", r -> r.run() == null ? "–" : acc(r.run().finalAccuracy()), 70));
+        table.getColumns().add(column("Seconds", r -> r.run() == null ? "–" : String.format(Locale.ROOT, "%.1f", r.run().seconds()), 70));
+    }
+
+    private static String acc(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static TableColumn<SweepResult.Row, String> column(String title, Function<SweepResult.Row, String> value, double width) {
+        TableColumn<SweepResult.Row, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new SimpleStringProperty(value.apply(d.getValue())));
+        c.setMinWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    public SweepsViewModel viewModel() {
+        return vm;
+    }
+}

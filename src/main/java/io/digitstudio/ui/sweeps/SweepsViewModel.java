@@ -1,0 +1,328 @@
+package io.digitstudio.ui.sweeps;
+
+import io.digitstudio.data.Mnist;
+import io.digitstudio.io.AtomicFiles;
+import io.digitstudio.nn.NetworkSpec;
+import io.digitstudio.nn.SpecException;
+import io.digitstudio.optim.Optimizers;
+import io.digitstudio.runs.RunStore;
+import io.digitstudio.runs.RunsException;
+import io.digitstudio.runs.sweep.Axis;
+import io.digitstudio.runs.sweep.Sweep;
+import io.digitstudio.runs.sweep.SweepChart;
+import io.digitstudio.runs.sweep.SweepResult;
+import io.digitstudio.runs.sweep.SweepRunner;
+import io.digitstudio.train.TrainingConfig;
+import io.digitstudio.ui.core.DialogService;
+import io.digitstudio.ui.core.FileWrites;
+import io.digitstudio.ui.core.TaskExecutor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The Sweeps view's state: the fields of a sweep (network, learning rates, batch sizes, epochs, subsets, runs at once),
+ * and while and after it trains, its progress, its rows sorted by best validation accuracy, and the chart's pixels.
+ * The sweep runs through {@link SweepRunner} on the training worker, each point its own process recorded in the
+ * history; progress arrives from the runner's threads and is published on the UI thread.
+ */
+public final class SweepsViewModel {
+    /** The chart as ARGB pixels, made off the UI thread. */
+    public record ChartPixels(int width, int height, int[] argb) {
+    }
+
+    private final TaskExecutor tasks;
+    private final DialogService dialogs;
+    private final RunStore history;
+    private final Supplier<List<String>> command;
+    private final int cores;
+
+    private final StringProperty network = new SimpleStringProperty("tutorial");
+    private final StringProperty learningRates = new SimpleStringProperty("0.1,0.03,0.01");
+    private final StringProperty batchSizes = new SimpleStringProperty("64,128");
+    private final StringProperty epochs = new SimpleStringProperty("5");
+    private final StringProperty trainSize = new SimpleStringProperty("");
+    private final StringProperty testSize = new SimpleStringProperty("");
+    private final StringProperty parallel = new SimpleStringProperty("1");
+
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper resumable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<SweepResult> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ChartPixels> chart = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<SweepResult.Row> rows = FXCollections.observableArrayList();
+    private final Map<Integer, String> training = new ConcurrentHashMap<>();
+
+    private volatile SweepRunner runner;
+    private volatile Sweep sweep;
+
+    public SweepsViewModel(TaskExecutor tasks, DialogService dialogs, RunStore history) {
+        this(tasks, dialogs, history, SweepRunner::selfCommand, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param command how to start this program for each run; {@code cores} the machine's */
+    public SweepsViewModel(TaskExecutor tasks, DialogService dialogs, RunStore history, Supplier<List<String>> command, int cores) {
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.history = history;
+        this.command = command;
+        this.cores = cores;
+    }
+
+    /** What the fields ask for, checked: the plan without its data, or a {@link RunsException} saying what to change. */
+    Sweep plan() {
+        String opt = Optimizers.canonical("momentum-sgd");
+        List<Axis> axes = new ArrayList<>();
+        if (!learningRates.get().isBlank()) axes.add(Axis.parse(Optimizers.learningRateKey(opt), "Learning rates", learningRates.get(), false));
+        if (!batchSizes.get().isBlank()) axes.add(Axis.parse("batch_size", "Batch sizes", batchSizes.get(), true));
+        int e = whole(epochs.get(), "Epochs", 1, 1000, null);
+        int train = whole(trainSize.get(), "Training examples", 1, Integer.MAX_VALUE, 0);
+        int test = whole(testSize.get(), "Test examples", 1, Integer.MAX_VALUE, 0);
+        int k = whole(parallel.get(), "Runs at once", 1, 64, null);
+        SweepRunner.checkCores(k, 1, cores);
+        NetworkSpec net;
+        try {
+            net = NetworkSpec.of(network.get().isBlank() ? "tutorial" : network.get().strip());
+        } catch (SpecException ex) {
+            throw new RunsException("Network: " + ex.getMessage());
+        }
+        TrainingConfig c = new TrainingConfig(e, 128, net, opt, Optimizers.overrides(opt, null, null), 0, true, train, test, false);
+        io.digitstudio.runs.RunSettings template = new io.digitstudio.runs.RunSettings("", java.time.Instant.now(), "sweep", c,
+                io.digitstudio.train.RunOptions.NONE, "", "", "", 0, 0, "", "", Map.of());
+        return Sweep.plan(template, axes, null, 0, 1);
+    }
+
+    private static int whole(String text, String what, int min, int max, Integer blank) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            if (blank != null) return blank;
+            throw new RunsException(what + " is empty");
+        }
+        try {
+            int v = Integer.parseInt(t);
+            if (v < min || v > max) throw new RunsException(what + " must be between " + min + " and " + max + ", got " + v);
+            return v;
+        } catch (NumberFormatException ex) {
+            throw new RunsException(what + ": '" + t + "' is not a whole number");
+        }
+    }
+
+    /** Starts a sweep of what the fields say; a mistake is said in {@link #messageProperty()} and nothing starts. */
+    public CompletableFuture<SweepResult> start() {
+        if (running.get()) return CompletableFuture.completedFuture(result.get());
+        Sweep planned;
+        int k;
+        try {
+            planned = plan();
+            k = Integer.parseInt(parallel.get().strip());
+        } catch (RunsException e) {
+            message.set(e.getMessage());
+            return CompletableFuture.completedFuture(null);
+        }
+        message.set("");
+        return launch(() -> planned.withTemplate(Sweep.template(planned.template().config(), Mnist.bundled())).save(history.root()), k);
+    }
+
+    /** Goes on with the last sweep: finished runs stay, stopped ones resume, the rest start. */
+    public CompletableFuture<SweepResult> resume() {
+        Sweep s = sweep;
+        if (s == null || running.get()) return CompletableFuture.completedFuture(result.get());
+        int k;
+        try {
+            k = whole(parallel.get(), "Runs at once", 1, 64, null);
+            SweepRunner.checkCores(k, s.threads(), cores);
+        } catch (RunsException e) {
+            message.set(e.getMessage());
+            return CompletableFuture.completedFuture(null);
+        }
+        message.set("");
+        return launch(() -> s, k);
+    }
+
+    private interface SweepSource {
+        Sweep get();
+    }
+
+    private CompletableFuture<SweepResult> launch(SweepSource source, int k) {
+        running.set(true);
+        resumable.set(false);
+        status.set("Starting the sweep…");
+        training.clear();
+        return tasks.train(() -> {
+            Sweep s = source.get();
+            sweep = s;
+            publish(SweepResult.read(s, history));
+            SweepRunner r = new SweepRunner(s, history, command.get(), k, new SweepRunner.Progress() {
+                @Override
+                public void started(int point, boolean resumed) {
+                    training.put(point, s.describe(point) + (resumed ? " (resumed)" : ""));
+                    tasks.onUi(() -> status.set(progressText(s)));
+                }
+
+                @Override
+                public void epoch(int point, int epoch, double valAccuracy) {
+                    training.put(point, String.format(Locale.ROOT, "%s: epoch %d of %d, %.4f", s.describe(point), epoch,
+                            s.template().config().epochs(), valAccuracy));
+                    tasks.onUi(() -> status.set(progressText(s)));
+                }
+
+                @Override
+                public void ended(int point, int exitCode, String error) {
+                    training.remove(point);
+                    if (exitCode != 0 && exitCode != 130 && !error.isEmpty()) tasks.onUi(() -> message.set("run " + (point + 1) + ": " + error));
+                    publish(SweepResult.read(s, history));
+                }
+            });
+            runner = r;
+            SweepResult done = r.run();
+            publish(done);
+            return done;
+        }).whenComplete((done, err) -> {
+            running.set(false);
+            runner = null;
+            if (err != null) {
+                Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+                message.set(cause.getMessage() == null ? cause.toString() : cause.getMessage());
+                status.set("The sweep could not run.");
+                resumable.set(sweep != null);
+                return;
+            }
+            long finished = done.rows().stream().filter(SweepResult.Row::finished).count();
+            resumable.set(!done.complete());
+            status.set(done.complete() ? "Sweep " + done.sweep().id() + ": all " + done.rows().size() + " runs finished."
+                    : "Sweep " + done.sweep().id() + ": " + finished + " of " + done.rows().size() + " runs finished; Resume goes on.");
+        });
+    }
+
+    private String progressText(Sweep s) {
+        SweepResult r = result.get();
+        long finished = r == null ? 0 : r.rows().stream().filter(SweepResult.Row::finished).count();
+        List<String> now = training.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
+        return finished + " of " + s.points().size() + " runs finished" + (now.isEmpty() ? "" : "; training " + String.join("; ", now));
+    }
+
+    /** Makes the chart off the UI thread and publishes the rows and the chart on it. */
+    private void publish(SweepResult r) {
+        BufferedImage img = SweepChart.render(r, 360, 250);
+        int[] argb = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+        ChartPixels pixels = new ChartPixels(img.getWidth(), img.getHeight(), argb);
+        tasks.onUi(() -> {
+            result.set(r);
+            rows.setAll(r.rows());
+            chart.set(pixels);
+            if (running.get()) status.set(progressText(r.sweep()));
+        });
+    }
+
+    /** Stops the runs in training (each is kept, resumable) and starts no more. */
+    public void stop() {
+        SweepRunner r = runner;
+        if (r != null) {
+            status.set("Stopping: the runs in training snapshot themselves…");
+            r.stop();
+        }
+    }
+
+    /** Saves the table as CSV where the user picks; empty when cancelled or nothing to export. */
+    public CompletableFuture<Optional<Path>> exportCsv() {
+        SweepResult r = result.get();
+        if (r == null) return CompletableFuture.completedFuture(Optional.empty());
+        Optional<Path> target = dialogs.saveFile("Export sweep as CSV", "sweep-" + r.sweep().id() + ".csv", "CSV files (*.csv)", "csv");
+        if (target.isEmpty()) return CompletableFuture.completedFuture(Optional.empty());
+        String text = r.csv();
+        return tasks.compute(() -> FileWrites.write(target.get(), () -> {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            AtomicFiles.write(target.get(), out -> out.write(bytes));
+        })).handle((p, err) -> {
+            if (err != null) {
+                Throwable cause = err.getCause() != null ? err.getCause() : err;
+                dialogs.error("Export failed", cause.getMessage());
+                return Optional.<Path>empty();
+            }
+            dialogs.info("Sweep exported", "Saved " + p.getFileName());
+            return Optional.of(p);
+        });
+    }
+
+    public StringProperty networkProperty() {
+        return network;
+    }
+
+    public StringProperty learningRatesProperty() {
+        return learningRates;
+    }
+
+    public StringProperty batchSizesProperty() {
+        return batchSizes;
+    }
+
+    public StringProperty epochsProperty() {
+        return epochs;
+    }
+
+    public StringProperty trainSizeProperty() {
+        return trainSize;
+    }
+
+    public StringProperty testSizeProperty() {
+        return testSize;
+    }
+
+    public StringProperty parallelProperty() {
+        return parallel;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty resumableProperty() {
+        return resumable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SweepResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ChartPixels> chartProperty() {
+        return chart.getReadOnlyProperty();
+    }
+
+    /** The rows, sorted by best validation accuracy. */
+    public ObservableList<SweepResult.Row> rows() {
+        return rows;
+    }
+
+    /** The cores the machine has (the most runs that train at once, one core each). */
+    public int cores() {
+        return cores;
+    }
+}

@@ -1,0 +1,90 @@
+package io.digitstudio.cli;
+
+import io.digitstudio.io.Npz;
+import io.digitstudio.io.NpyArray;
+import io.digitstudio.runs.RunSettings;
+import io.digitstudio.runs.RunStore;
+import io.digitstudio.runs.RunSummary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * {@code train --settings FILE}, the run launcher: a settings file in, a run folder of the history out. A run started
+ * from another run's {@code run.json} trains bit for bit as that run did from its flags.
+ */
+class RunLauncherCliTest {
+    @TempDir
+    Path dir;
+
+    private static String runId(CliTest.Run r) {
+        String id = r.err().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+        assertEquals(8, id.length(), r.err());
+        return id;
+    }
+
+    @Test
+    void aRunFromItsSettingsFileIsBitIdenticalToTheRunFromFlags() throws Exception {
+        Path runs = dir.resolve("runs");
+        CliTest.Run flags = CliTest.run("train", "--units", "30", "--lr", "0.05", "--momentum", "0.8", "--batch-size", "64", "--epochs", "2",
+                "--seed", "7", "--train-size", "600", "--test-size", "200", "--threads", "1", "--runs-dir", runs.toString(),
+                "--out", dir.resolve("flags.npz").toString());
+        assertEquals(0, flags.code(), flags.err());
+        Path first = runs.resolve(runId(flags));
+
+        CliTest.Run fromFile = CliTest.run("train", "--settings", first.resolve("run.json").toString(), "--threads", "1", "--runs-dir", runs.toString());
+        assertEquals(0, fromFile.code(), fromFile.err());
+        Path second = runs.resolve(runId(fromFile));
+        assertNotEquals(first, second, "a new run of its own");
+        assertTrue(fromFile.err().contains("the run's model is in its folder"), fromFile.err());
+
+        Map<String, NpyArray> a = Npz.read(first.resolve("model.npz"));
+        Map<String, NpyArray> b = Npz.read(second.resolve("model.npz"));
+        assertEquals(a.keySet(), b.keySet());
+        for (String k : a.keySet()) assertArrayEquals(a.get(k).toDoubles(), b.get(k).toDoubles(), 0.0, k);
+        assertEquals(flags.out().replaceAll("time:[0-9.]+s", "time:Xs"), fromFile.out().replaceAll("time:[0-9.]+s", "time:Xs"), "the same epoch lines");
+
+        RunSettings s1 = RunSettings.read(first.resolve("run.json"));
+        RunSettings s2 = RunSettings.read(second.resolve("run.json"));
+        assertEquals(s1.config(), s2.config());
+        assertEquals(s1.dataChecksum(), s2.dataChecksum());
+        RunStore store = new RunStore(runs);
+        RunSummary r1 = store.find(first.getFileName().toString());
+        RunSummary r2 = store.find(second.getFileName().toString());
+        assertEquals(r1.finalAccuracy(), r2.finalAccuracy(), 0.0);
+        assertEquals(r1.finalLoss(), r2.finalLoss(), 0.0);
+    }
+
+    @Test
+    void settingsThatContradictOrDataThatDiffersAreRefusedInOneLine() throws Exception {
+        Path runs = dir.resolve("runs");
+        CliTest.Run flags = CliTest.run("train", "--units", "10", "--epochs", "1", "--train-size", "200", "--test-size", "100", "--threads", "1",
+                "--runs-dir", runs.toString(), "--out", dir.resolve("m.npz").toString());
+        assertEquals(0, flags.code(), flags.err());
+        Path json = runs.resolve(runId(flags)).resolve("run.json");
+        int before = new RunStore(runs).list().size();
+
+        CliTest.Run lr = CliTest.run("train", "--settings", json.toString(), "--lr", "0.5", "--runs-dir", runs.toString());
+        assertEquals(2, lr.code());
+        assertEquals("digitstudio: error: --lr cannot be given with --settings: the settings file sets it", lr.err().strip());
+
+        Path other = dir.resolve("other.json");
+        Files.writeString(other, Files.readString(json).replaceAll("\"sha256\"\\s*:\\s*\"[0-9a-f]+\"", "\"sha256\" : \"0123456789abcdef\""));
+        CliTest.Run wrongData = CliTest.run("train", "--settings", other.toString(), "--runs-dir", runs.toString());
+        assertEquals(2, wrongData.code());
+        assertTrue(wrongData.err().strip().startsWith("digitstudio: error: the data (MNIST (bundled)) is not what the settings were made with"), wrongData.err());
+        assertEquals(1, wrongData.err().strip().lines().count(), wrongData.err());
+
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"format\": 1}");
+        CliTest.Run bad = CliTest.run("train", "--settings", broken.toString(), "--runs-dir", runs.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().strip().startsWith("digitstudio: error: " + broken + " is not a run's settings file"), bad.err());
+        assertEquals(before, new RunStore(runs).list().size(), "refused runs are not recorded");
+    }
+}

@@ -1,0 +1,97 @@
+package io.digitstudio.ui.sweeps;
+
+import io.digitstudio.runs.RunStatus;
+import io.digitstudio.runs.RunStore;
+import io.digitstudio.runs.sweep.SweepResult;
+import io.digitstudio.runs.sweep.SweepRunner;
+import io.digitstudio.ui.SameThreadTasks;
+import io.digitstudio.ui.TestDialogs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The Sweeps view's model under plain JUnit: real runs (each its own process) into a history in a temporary folder. */
+class SweepsViewModelTest {
+    @TempDir
+    Path dir;
+
+    private SweepsViewModel vm(TestDialogs dialogs, RunStore store) {
+        SweepsViewModel vm = new SweepsViewModel(new SameThreadTasks(), dialogs, store, SweepRunner::selfCommand, 2);
+        vm.networkProperty().set("linear 16, relu, linear");
+        vm.learningRatesProperty().set("0.1,0.02");
+        vm.batchSizesProperty().set("50");
+        vm.epochsProperty().set("1");
+        vm.trainSizeProperty().set("300");
+        vm.testSizeProperty().set("100");
+        return vm;
+    }
+
+    @Test
+    void mistakesInTheFieldsAreSaidAndStartNothing() {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        SweepsViewModel vm = vm(new TestDialogs(), store);
+        vm.learningRatesProperty().set("0.1,fast");
+        vm.start().join();
+        assertEquals("Learning rates: 'fast' is not a number", vm.messageProperty().get());
+        vm.learningRatesProperty().set("0.1");
+        vm.parallelProperty().set("3");
+        vm.start().join();
+        assertEquals("--parallel 3 with 1 thread per run needs 3 cores; this machine has 2 (use --parallel 2)", vm.messageProperty().get());
+        vm.parallelProperty().set("1");
+        vm.epochsProperty().set("0");
+        vm.start().join();
+        assertEquals("Epochs must be between 1 and 1000, got 0", vm.messageProperty().get());
+        assertFalse(vm.runningProperty().get());
+        assertFalse(Files.exists(dir.resolve("runs")), "nothing was written");
+    }
+
+    @Test
+    void aSweepFillsTheSortedTableAndChartAndExportsCsv() throws Exception {
+        TestDialogs dialogs = new TestDialogs();
+        RunStore store = new RunStore(dir.resolve("runs"));
+        SweepsViewModel vm = vm(dialogs, store);
+        SweepResult r = vm.start().join();
+        assertEquals("", vm.messageProperty().get());
+        assertTrue(r.complete(), vm.statusProperty().get());
+        assertEquals(2, vm.rows().size());
+        assertTrue(vm.rows().get(0).bestAccuracy() >= vm.rows().get(1).bestAccuracy());
+        assertEquals(2, store.list().size());
+        assertTrue(store.list().stream().allMatch(s -> s.status() == RunStatus.FINISHED && s.settings().sweep() != null));
+        assertEquals("Sweep " + r.sweep().id() + ": all 2 runs finished.", vm.statusProperty().get());
+        assertEquals(2 * 360, vm.chartProperty().get().width(), "a panel for the learning rate and one for the batch size");
+        assertFalse(vm.resumableProperty().get());
+
+        Path csv = dir.resolve("out.csv");
+        dialogs.willChoose(csv);
+        assertEquals(csv, vm.exportCsv().join().orElseThrow());
+        assertEquals(r.csv(), Files.readString(csv));
+    }
+
+    @Test
+    void stopKeepsTheRunInTrainingResumableAndResumeFinishesTheSweep() {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        SweepsViewModel vm = vm(new TestDialogs(), store);
+        vm.learningRatesProperty().set("0.1,0.05,0.02");
+        vm.epochsProperty().set("20");
+        // Stop once the second run has trained an epoch: it has nineteen to go
+        vm.statusProperty().addListener((o, a, s) -> {
+            if (s.contains("lr=0.05 batch_size=50: epoch 1 of 20")) vm.stop();
+        });
+        SweepResult stopped = vm.start().join();
+        assertEquals(RunStatus.FINISHED, stopped.row(0).status());
+        assertEquals(RunStatus.STOPPED, stopped.row(1).status());
+        assertNull(stopped.row(2).run());
+        assertTrue(vm.resumableProperty().get());
+        assertTrue(vm.statusProperty().get().endsWith("1 of 3 runs finished; Resume goes on."), vm.statusProperty().get());
+
+        SweepResult done = vm.resume().join();
+        assertTrue(done.complete());
+        assertEquals(stopped.row(1).run().id(), done.row(1).run().id(), "the stopped run went on");
+        assertEquals(3, store.list().size());
+        assertFalse(vm.resumableProperty().get());
+    }
+}
