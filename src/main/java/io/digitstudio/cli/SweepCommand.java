@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, description = {
         "Train one run per combination of the values given (a grid), or --random N points drawn from them, and compare them.",
-        "Values: a list (--lr 0.1,0.03,0.01), or a range for --random (--lr log:1e-4:1e-1, --batch 32:256).",
+        "Values: a list (--lr 0.1,0.03,0.01), or a range for --random (--lr log:LOW:HIGH, evenly in the logarithm; --batch 32:256).",
         "Each run is recorded in the history with the sweep's id; Ctrl-C stops the runs in training (resumable) and",
         "'sweep --resume ID' goes on. The table goes to stdout, the chart to the sweep's folder (and --chart)."})
 final class SweepCommand implements Callable<Integer> {
@@ -56,7 +56,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--optimizer", defaultValue = "momentum-sgd", description = "The optimizer of every run (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
-    @Option(names = "--lr", paramLabel = "VALUES", description = "Learning rates: 0.1,0.03,0.01, or a range log:1e-4:1e-1 for --random.")
+    @Option(names = "--lr", paramLabel = "VALUES", description = "Learning rates: 0.1,0.03,0.01, or a range log:LOW:HIGH for --random.")
     String lr;
 
     @Option(names = {"--batch", "--batch-size"}, paramLabel = "VALUES", description = "Batch sizes: 64,128, or a range 32:256 for --random (default: 128).")

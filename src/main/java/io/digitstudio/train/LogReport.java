@@ -81,7 +81,7 @@ public final class LogReport implements Extension {
 
     /** The log as Chainer writes it: a JSON list of objects; counts as integers, NaN and infinities as null. */
     static String json(List<Map<String, Double>> log) {
-        return io.digitstudio.io.Json.write(log);
+        return io.digitstudio.io.Json.writeChainerStyle(log);
     }
 
     @Override

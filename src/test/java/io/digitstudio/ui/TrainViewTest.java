@@ -488,7 +488,7 @@ class TrainViewTest extends AppStory {
             assertTrue(field.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("invalid")), f[0] + " is marked");
             // right under its field, not at the bottom of the form
             double gap = error.localToScene(error.getBoundsInLocal()).getMinY() - field.localToScene(field.getBoundsInLocal()).getMaxY();
-            assertTrue(gap >= 0 && gap < 12, f[0] + ": its message is " + gap + " px below it");
+            assertTrue(gap >= 0 && gap < 16, f[0] + ": its message is " + gap + " px below it");
             DrawViewTest.assertWhole(error);
         }
         assertTrue(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
