@@ -46,7 +46,7 @@ class MyDigitsViewTest extends AppStory {
         app.openTab(robot, "Draw");
         stroke(robot, 100, 130, 170, 70, 170, 250);
         stroke(robot, 105, 252, 240, 252);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.predictionProperty().get() != null && vm.strokes().size() == 2);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.predictionProperty().get() != null && vm.strokes().size() == 2);
         WaitForAsyncUtils.waitForFxEvents();
         robot.type(KeyCode.DIGIT1);
         WaitForAsyncUtils.waitForFxEvents();
@@ -55,7 +55,7 @@ class MyDigitsViewTest extends AppStory {
         // a plain 7 the model gets right: Enter keeps it
         robot.type(KeyCode.ESCAPE);
         stroke(robot, 90, 80, 230, 80, 150, 250);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.predictionProperty().get() != null && vm.strokes().size() == 1);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.predictionProperty().get() != null && vm.strokes().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         int seven = vm.predictionProperty().get().label();
         robot.clickOn("#keepButton");
@@ -65,25 +65,25 @@ class MyDigitsViewTest extends AppStory {
         // My digits: 59, grouped by label; delete the kept 7 and undo
         app.openTab(robot, "My digits");
         MyDigitsViewModel my = app.main.myDigits().viewModel();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> my.digits().size() == 59);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.digits().size() == 59);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(59, app.myDigits.list().size(), "kept on disk");
         assertTrue(robot.lookup("#group-1").queryAs(Label.class).getText().startsWith("1 — 20 digits"));
         MyDigit last = my.digits().get(my.digits().size() - 1);
         robot.clickOn("#digit-" + last.id());
         robot.type(KeyCode.DELETE);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> my.digits().size() == 58);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.digits().size() == 58);
         robot.clickOn("#undoDigitsButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> my.digits().size() == 59);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.digits().size() == 59);
         // relabel it by a key press, and back
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#digit-" + last.id());
         robot.type(KeyCode.DIGIT9);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> my.digits().stream().anyMatch(d -> d.id().equals(last.id()) && d.label() == 9));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.digits().stream().anyMatch(d -> d.id().equals(last.id()) && d.label() == 9));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#digit-" + last.id());
         robot.type(KeyCode.DIGIT7);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> my.digits().stream().anyMatch(d -> d.id().equals(last.id()) && d.label() == 7));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.digits().stream().anyMatch(d -> d.id().equals(last.id()) && d.label() == 7));
 
         // fine-tune (a shorter run than the app's default, for the test's time), see before and after, accept
         String before = app.models().activeProperty().get().name();

@@ -162,8 +162,8 @@ class RunsViewTest extends AppStory {
                 && sb.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && sb.isVisible());
         assertTrue(columns <= compare.getWidth() || scrolls, "columns of " + columns + " px in a table of " + compare.getWidth() + " px, no scroll bar");
         for (var c : compare.getColumns()) assertTrue(c.getWidth() >= c.getMinWidth() - 0.5, c.getText() + " narrower than its values");
-        // two runs in two colours anyone tells apart: Okabe and Ito's blue and orange, not Modena's orange and amber
-        assertEquals(List.of(javafx.scene.paint.Color.web("#0072b2"), javafx.scene.paint.Color.web("#e69f00")),
+        // two runs in two colours anyone tells apart: Okabe and Ito's blue and vermillion (the light theme's first two)
+        assertEquals(List.of(javafx.scene.paint.Color.web("#0072b2"), javafx.scene.paint.Color.web("#d55e00")),
                 loss.getData().stream().map(s -> ((javafx.scene.shape.Path) s.getNode()).getStroke()).toList());
 
         // smoothing and the log axis redraw the same runs
