@@ -162,7 +162,7 @@ final class Race {
         }
 
         results.add(entry("race_whole", "the whole tutorial run, process start to saved model, against torch_mlp.py --epochs 10",
-                String.join(" ", whole).replace(suite.javaBin, "java") + "  vs  " + String.join(" ", torchWhole), figuresOf(w, 0, 1, "digitstudio_s", "pytorch_s")));
+                String.join(" ", whole).replace(suite.javaBin, "java") + "` against `" + String.join(" ", torchWhole), figuresOf(w, 0, 1, "digitstudio_s", "pytorch_s")));
         if (base != null) {
             results.add(entry("race_whole_base", "the whole tutorial run against the base jar's (" + base + ")",
                     "the same train command with " + base.resolve("target/digitstudio.jar"), figuresOf(w, 0, 2, "digitstudio_s", "base_s")));
@@ -178,7 +178,7 @@ final class Race {
         lf.put("pytorch_2_threads_s", median(column(le, 2)));
         results.add(entry("race_lenet", "LeNet per epoch (epoch 2, training and validation), 2 threads, against PyTorch at its best thread count"
                         + (lenetTrain > 0 ? " (ours: epochs of " + lenetTrain + " examples, training time scaled to 60,000)" : ""),
-                String.join(" ", ours(lenet.toArray(String[]::new))).replace(suite.javaBin, "java") + "  vs  torch_cnn.py --epochs 2 --threads 1|2", lf));
+                String.join(" ", ours(lenet.toArray(String[]::new))).replace(suite.javaBin, "java") + "` against `torch_cnn.py --epochs 2 --threads 1|2", lf));
         Map<String, Object> ff = new LinkedHashMap<>();
         ff.put("digitstudio_s_median", median(column(fx, 0)));
         if (base != null) ff.put("base_s_median", median(column(fx, 1)));
