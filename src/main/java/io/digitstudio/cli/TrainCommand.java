@@ -62,7 +62,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--branch", paramLabel = "RUN[@ITERATION|@epoch:N]",
             description = "Start a new run from a recorded run's exact state (weights, optimizer state, data order and position, schedule) at one"
                     + " of its snapshots: its newest, the one at ITERATION, or the one at the end of epoch N. --optimizer, --lr, --momentum,"
-                    + " --lr-shift, --warmup, --early-stop and --epochs may change; the history records the parent and the iteration.")
+                    + " --lr-shift, --warmup, --early-stop and --epochs may change; the history records the parent and the iteration."
+                    + " The parent needs a snapshot there: train it with --snapshot-every N (a stopped run keeps one where it stopped).")
     String branch;
     @Option(names = "--settings", paramLabel = "RUN.json",
             description = "Start a new run set up as this settings file says (a run folder's run.json, or one a sweep wrote): network,"
