@@ -27,17 +27,28 @@ class CoresTest {
                 int slow = round % 4;
                 Cores.parallel(4, p -> {
                     runs.incrementAndGet(p);
-                    if (p == slow) { // long enough that the others go through every kind of wait
-                        long end = System.nanoTime() + Cores.SPIN_NANOS + 200_000L;
-                        while (System.nanoTime() < end) Thread.onSpinWait();
-                    }
+                    // the slow part holds on until every other thread of the pool has gone through its waits and parked
+                    if (p == slow) awaitOthersParked();
                 });
                 for (int p = 0; p < 4; p++) assertEquals(1, runs.get(p), "part " + p + " in round " + round);
-                long idle = System.nanoTime() + Cores.SPIN_NANOS / 2; // the helper is between a spin and a park now
-                while (System.nanoTime() < idle) Thread.onSpinWait();
+                awaitOthersParked(); // the next round hands work to a parked helper
             }
         } finally {
             Cores.setCount(before);
+        }
+    }
+
+    /** Waits until every helper thread of the pool other than this one is parked (its spin and yield are behind it). */
+    private static void awaitOthersParked() {
+        while (true) {
+            boolean parked = true;
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t == Thread.currentThread() || !t.getName().startsWith("digitstudio-core-")) continue;
+                Thread.State st = t.getState();
+                parked &= st == Thread.State.WAITING || st == Thread.State.TIMED_WAITING;
+            }
+            if (parked) return;
+            Thread.onSpinWait();
         }
     }
 }
