@@ -19,6 +19,8 @@ import java.util.zip.ZipException;
 public final class IdxReader {
     /** Refuse declared sizes above this before allocating anything (MNIST's largest file is 47 MB). */
     public static final long MAX_BYTES = 512L * 1024 * 1024;
+    /** The first allocation while streaming: whole for every MNIST-sized file, doubled as more data arrives. */
+    private static final int FIRST_CHUNK = 64 * 1024 * 1024;
 
     private IdxReader() {
     }
@@ -98,15 +100,29 @@ public final class IdxReader {
             }
             total = checkDimension(dims, i, total, name);
         }
-        byte[] data = new byte[(int) total];
-        int n = in.readNBytes(data, 0, data.length);
-        if (n < data.length) {
-            throw new DataException(name + ": truncated: header declares " + total + " bytes of data, found " + n);
-        }
+        byte[] data = readDeclared(in, (int) total, name);
         if (in.read() >= 0) {
             throw new DataException(name + ": has data beyond the " + total + " bytes its header declares");
         }
         return new IdxFile(dims, data);
+    }
+
+    /**
+     * Reads the {@code declared} data bytes, growing the array as bytes arrive: a damaged header can declare up to
+     * {@link #MAX_BYTES}, and a stream (unlike a buffer) does not say beforehand whether that much follows.
+     */
+    private static byte[] readDeclared(InputStream in, int declared, String name) throws IOException {
+        byte[] data = new byte[Math.min(declared, FIRST_CHUNK)];
+        int n = 0;
+        while (true) {
+            n += in.readNBytes(data, n, data.length - n);
+            if (n < data.length || n == declared) break;
+            data = java.util.Arrays.copyOf(data, (int) Math.min(declared, 2L * data.length));
+        }
+        if (n < declared) {
+            throw new DataException(name + ": truncated: header declares " + declared + " bytes of data, found " + n);
+        }
+        return data;
     }
 
     /** Checks the 4-byte magic (two zeros, unsigned bytes, a rank of 1 to 4) and returns the rank. */

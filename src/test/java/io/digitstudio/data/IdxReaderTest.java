@@ -95,6 +95,17 @@ class IdxReaderTest {
     }
 
     @Test
+    void aStreamShorterThanItsLargeDeclarationIsRefusedAndALongOneReadsWhole() {
+        String m = error(idx(new int[]{300, 1000, 1000}, new byte[10]));
+        assertTrue(m.contains("declares 300000000 bytes of data, found 10"), m);
+        // just over the first allocation, so the array grows once and must still come back whole and in order
+        byte[] data = new byte[65 * 1024 * 1024 + 3];
+        for (int i = 0; i < data.length; i += 4099) data[i] = (byte) (i >>> 12);
+        IdxFile f = IdxReader.read(new ByteArrayInputStream(idx(new int[]{data.length}, data)), "f");
+        assertArrayEquals(data, f.data());
+    }
+
+    @Test
     void refusesHugeDeclarationsBeforeAllocating() {
         String m = error(idx(new int[]{60000, 28000, 28000}, new byte[0]));
         assertTrue(m.contains("more than the limit"), m);
