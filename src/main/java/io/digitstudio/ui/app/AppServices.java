@@ -133,7 +133,7 @@ public final class AppServices implements AutoCloseable {
      */
     public void placeWindow(javafx.stage.Stage stage) {
         attach(stage.getScene());
-        stage.sceneProperty().addListener((o, a, scene) -> attach(scene));
+        stage.sceneProperty().addListener(sceneListener);
         last.window().ifPresent(w -> {
             var onScreen = javafx.stage.Screen.getScreensForRectangle(w.x(), w.y(), w.width(), w.height());
             if (onScreen.isEmpty()) return;
@@ -147,6 +147,8 @@ public final class AppServices implements AutoCloseable {
     }
 
     private javafx.stage.Stage stage;
+    /** Held so that closing removes it: a stage that outlives these services must not keep them reachable. */
+    private final javafx.beans.value.ChangeListener<javafx.scene.Scene> sceneListener = (o, a, scene) -> attach(scene);
 
     /** Remembers the window's place and size (the size it had before being maximized, if it is). */
     private void rememberWindow() {
@@ -195,6 +197,7 @@ public final class AppServices implements AutoCloseable {
     @Override
     public void close() {
         rememberWindow();
+        if (stage != null) stage.sceneProperty().removeListener(sceneListener);
         main.train().run().stop();
         tasks.close();
     }
