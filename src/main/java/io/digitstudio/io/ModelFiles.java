@@ -1,7 +1,6 @@
 package io.digitstudio.io;
 
 import io.digitstudio.data.Rng;
-import io.digitstudio.nn.Host;
 import io.digitstudio.nn.Link;
 import io.digitstudio.nn.Network;
 import io.digitstudio.nn.NetworkSpec;
@@ -69,23 +68,9 @@ public final class ModelFiles {
     /** The model's parameters by their Chainer paths, then what is known about it under {@code digitstudio/}. */
     public static Map<String, NpyArray> toArrays(Link model, ModelInfo info) {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
-        for (Map.Entry<String, Parameter> e : model.namedParams().entrySet()) {
-            Parameter p = e.getValue();
-            if (!p.isInitialized()) throw new IllegalStateException(e.getKey() + " is not initialised; nothing to save");
-            arrays.put(e.getKey(), NpyArray.ofFloats(Host.toArray(p.data()), p.shape()));
-        }
-        // persistent values (batch normalization's avg_mean, avg_var, N) go beside the parameters, as in Chainer
-        for (Map.Entry<String, io.digitstudio.nn.Persistent> e : model.namedPersistents().entrySet()) {
-            io.digitstudio.nn.Persistent p = e.getValue();
-            arrays.put(e.getKey(), p.isScalar() ? NpyArray.scalar(p.scalar()) : NpyArray.ofFloats(p.values(), p.values().length));
-        }
-        if (model instanceof Network n) {
-            arrays.put(META_PREFIX + SPEC, NpyArray.ofText(n.spec().text()));
-            int[] shape = n.inputShape();
-            long[] dims = new long[shape.length];
-            for (int i = 0; i < shape.length; i++) dims[i] = shape[i];
-            arrays.put(META_PREFIX + INPUT_SHAPE, NpyArray.ofLongs(dims, dims.length));
-        }
+        // parameters, then persistent values (batch normalization's avg_mean, avg_var, N) beside them, as in Chainer
+        // a network adds its spec and example shape
+        model.serialize(new NpzSerializer(arrays, ""));
         if (info.testAccuracy() != null) arrays.put(META_PREFIX + TEST_ACCURACY, NpyArray.scalar(info.testAccuracy()));
         if (info.dataset() != null) arrays.put(META_PREFIX + DATASET, NpyArray.ofText(info.dataset()));
         if (info.classNames() != null) arrays.put(META_PREFIX + CLASS_NAMES, NpyArray.ofText(String.join("\n", info.classNames())));

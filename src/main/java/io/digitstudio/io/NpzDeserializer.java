@@ -74,6 +74,40 @@ public final class NpzDeserializer implements Serializer {
     }
 
     @Override
+    public float[] floats(String key, float[] values, long[] shape) {
+        NpyArray a = get(key);
+        boolean flat = a.shape().length == 1 && a.count() == values.length;
+        if (!flat && !java.util.Arrays.equals(a.shape(), shape)) {
+            throw new FormatException(file + ": " + prefix + key + " has shape " + a.shapeString() + " but its network needs " + Npy.shapeString(shape));
+        }
+        if (a.dtype() != DType.FLOAT32 && a.dtype() != DType.FLOAT64) {
+            throw new FormatException(file + ": " + prefix + key + " has dtype " + a.dtype().descr() + ", expected float32 (<f4)");
+        }
+        return floats(key, values);
+    }
+
+    @Override
+    public String text(String key, String value) {
+        NpyArray a = get(key);
+        if (a.dtype() != DType.UINT8 || a.shape().length != 1) throw new FormatException(file + ": '" + prefix + key + "' is not text");
+        return a.toText();
+    }
+
+    @Override
+    public double[] doubles(String key, double[] values) {
+        NpyArray v = source.get(prefix + key);
+        return v == null ? null : v.toDoubles();
+    }
+
+    @Override
+    public long[] longs(String key, long[] values) {
+        NpyArray v = source.get(prefix + key);
+        if (v == null) return null;
+        if (v.dtype().isFloat()) throw new FormatException(file + ": '" + prefix + key + "' should hold integers, has " + v.dtype().descr());
+        return v.toLongs();
+    }
+
+    @Override
     public java.util.List<String> keys() {
         java.util.List<String> k = new java.util.ArrayList<>();
         for (String key : source.keySet()) if (key.startsWith(prefix)) k.add(key.substring(prefix.length()));

@@ -55,6 +55,30 @@ public final class NpzSerializer implements Serializer {
     }
 
     @Override
+    public float[] floats(String key, float[] values, long[] shape) {
+        target.put(prefix + key, NpyArray.ofFloats(values, shape));
+        return values;
+    }
+
+    @Override
+    public String text(String key, String value) {
+        target.put(prefix + key, NpyArray.ofText(value));
+        return value;
+    }
+
+    @Override
+    public double[] doubles(String key, double[] values) {
+        if (values != null) target.put(prefix + key, NpyArray.ofDoubles(values, values.length));
+        return values;
+    }
+
+    @Override
+    public long[] longs(String key, long[] values) {
+        if (values != null) target.put(prefix + key, NpyArray.ofLongs(values, values.length));
+        return values;
+    }
+
+    @Override
     public java.util.List<String> keys() {
         return java.util.List.of();
     }

@@ -60,6 +60,28 @@ public abstract class Link {
         for (Parameter p : params.values()) p.cleargrad();
     }
 
+    /**
+     * Chainer's {@code Link.serialize}: every parameter and persistent value below this link under its path
+     * ({@code l1/W} as (out, in), {@code bn1/avg_mean}), written as they are or read back into place.
+     */
+    public void serialize(io.digitstudio.serial.Serializer s) {
+        for (Map.Entry<String, Parameter> e : namedParams().entrySet()) {
+            Parameter p = e.getValue();
+            if (!p.isInitialized()) throw new IllegalStateException(e.getKey() + " is not initialised; nothing to save");
+            float[] v = s.floats(e.getKey(), s.isReader() ? new float[p.size()] : Host.toArray(p.data()), p.shape());
+            if (s.isReader()) p.copyFrom(v);
+        }
+        for (Map.Entry<String, Persistent> e : namedPersistents().entrySet()) {
+            Persistent p = e.getValue();
+            if (p.isScalar()) {
+                p.setScalar(s.value(e.getKey(), p.scalar()));
+            } else {
+                float[] v = s.floats(e.getKey(), s.isReader() ? new float[p.values().length] : p.values(), new long[]{p.values().length});
+                if (s.isReader()) p.copyFrom(v);
+            }
+        }
+    }
+
     /** Total number of parameter values (initialised parameters only). */
     public long countParams() {
         long n = 0;

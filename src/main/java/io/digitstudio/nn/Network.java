@@ -110,6 +110,22 @@ public final class Network extends Chain {
         return spec;
     }
 
+    /** Where a saved network keeps its spec and its example shape, beside the weights. */
+    public static final String SPEC_KEY = "digitstudio/spec";
+    public static final String INPUT_SHAPE_KEY = "digitstudio/input_shape";
+
+    /**
+     * The weights and persistent values as {@link Link#serialize} has them, and, written, the spec and the example
+     * shape, so that the file says which network it holds. Read back, those two are the network's own already.
+     */
+    @Override
+    public void serialize(io.digitstudio.serial.Serializer s) {
+        super.serialize(s);
+        if (s.isReader()) return;
+        s.text(SPEC_KEY, spec.text());
+        s.longs(INPUT_SHAPE_KEY, Arrays.stream(inputShape).asLongStream().toArray());
+    }
+
     /** The shape of one example, e.g. (1, 28, 28). */
     public int[] inputShape() {
         return inputShape.clone();

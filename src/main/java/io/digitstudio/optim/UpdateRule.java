@@ -115,7 +115,9 @@ public abstract class UpdateRule {
         long count = s.value("t", t);
         Map<String, float[]> read = new LinkedHashMap<>();
         for (Map.Entry<String, float[]> e : state().entrySet()) {
-            read.put(e.getKey(), s.floats(e.getKey(), s.isReader() ? new float[e.getValue().length] : e.getValue()));
+            float[] v = s.isReader() ? new float[e.getValue().length] : e.getValue();
+            // state shaped as its parameter (l1/W/v as (out, in)) is stored with that shape, as Chainer stores it
+            read.put(e.getKey(), v.length == param.size() ? s.floats(e.getKey(), v, param.shape()) : s.floats(e.getKey(), v));
         }
         if (s.isReader()) restore(read, count);
     }

@@ -25,8 +25,25 @@ public interface Serializer {
     /** Writes {@code values}, or reads into them (the stored array must have as many values) and returns them. */
     float[] floats(String key, float[] values);
 
+    /**
+     * As {@link #floats(String, float[])} for an array of this shape: written with it (as Chainer's keys have
+     * {@code l1/W} as (out, in)); read, a stored array of this shape, or flat with as many values, fills {@code values}.
+     */
+    default float[] floats(String key, float[] values, long[] shape) {
+        return floats(key, values);
+    }
+
     /** Writes {@code values} (null: nothing), or returns the stored ones (null when there are none). */
     int[] ints(String key, int[] values);
+
+    /** Writes {@code value} as text (Chainer keeps strings, e.g. LogReport's log as JSON), or returns the stored text. */
+    String text(String key, String value);
+
+    /** Writes {@code values} (null: nothing), or returns the stored ones (null when there are none). */
+    double[] doubles(String key, double[] values);
+
+    /** Writes {@code values} (null: nothing), or returns the stored ones (null when there are none). */
+    long[] longs(String key, long[] values);
 
     /** Reading: the keys stored under this part, relative to it (nested ones with their '/'); writing: none. */
     java.util.List<String> keys();

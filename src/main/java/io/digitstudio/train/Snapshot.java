@@ -24,7 +24,6 @@ import java.util.zip.CRC32;
  * settings and the epoch log. Resuming from it continues bit for bit as if the run had never stopped.
  */
 public final class Snapshot {
-    static final String MODEL = "updater/model:main/";
     static final String OPTIMIZER = "updater/optimizer:main/";
     static final String ITERATOR = "updater/iterator:main/";
     static final String CONFIG = "digitstudio/config/";
@@ -47,38 +46,18 @@ public final class Snapshot {
 
     static Map<String, NpyArray> toArrays(TrainingLoop loop) {
         Map<String, NpyArray> a = new LinkedHashMap<>();
-        a.put(FORMAT_KEY, NpyArray.scalar(2L));
-        ModelFiles.toArrays(loop.model(), io.digitstudio.io.ModelInfo.NONE).forEach((k, v) -> a.put(MODEL + k, v));
-        io.digitstudio.io.NpzSerializer updater = new io.digitstudio.io.NpzSerializer(a, "updater/");
-        loop.optimizer().serialize(updater.child("optimizer:main"));
-        loop.iterator().serialize(updater.child("iterator:main"));
-        loop.serializeExtensions(new io.digitstudio.io.NpzSerializer(a, EXTENSIONS));
-        a.put("digitstudio/elapsed_time", NpyArray.scalar(loop.elapsedTime()));
-        if (loop.trainSet() instanceof AugmentedDataset aug) a.put("digitstudio/augment_rng_state", NpyArray.scalar(loop.augmentRngState(aug)));
-        // the epoch under way, when the run stopped between two of its iterations
-        a.put(EPOCH_SUMS, NpyArray.ofDoubles(loop.epochSums(), 4));
-        a.put(DROPOUT_RNG, NpyArray.scalar(loop.model().dropoutRng().state()));
-        a.put("updater/iteration", NpyArray.scalar(loop.iteration()));
-
+        a.put(FORMAT_KEY, NpyArray.scalar(3L));
+        loop.serialize(new io.digitstudio.io.NpzSerializer(a, ""));
+        // what the state was taken on and with, so that a resume checks the data and rebuilds the same run
         a.put("digitstudio/data/train_size", NpyArray.scalar((long) loop.trainSet().size()));
         a.put("digitstudio/data/test_size", NpyArray.scalar((long) loop.testSet().size()));
         a.put("digitstudio/data/labels_crc", NpyArray.scalar(labelsCrc(loop.trainSet(), loop.testSet())));
-
         a.put(RUN_ID, NpyArray.ofText(loop.setup().runId()));
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("config", loop.config().toJson());
         settings.put("extensions", loop.options().toJson());
         settings.put("run", loop.setup().toJson());
         a.put(SETTINGS, NpyArray.ofText(io.digitstudio.io.Json.write(settings)));
-
-        List<EpochReport> log = loop.reports();
-        double[] rows = new double[log.size() * 9];
-        for (int i = 0; i < log.size(); i++) {
-            EpochReport r = log.get(i);
-            double[] row = {r.epoch(), r.iteration(), r.trainLoss(), r.trainAccuracy(), r.valLoss(), r.valAccuracy(), r.trainSeconds(), r.valSeconds(), r.lr()};
-            System.arraycopy(row, 0, rows, i * 9, 9);
-        }
-        a.put("digitstudio/log", NpyArray.ofDoubles(rows, log.size(), 9));
         return a;
     }
 
@@ -315,15 +294,12 @@ public final class Snapshot {
             throw new FormatException(name + ": was taken on other data (" + longAt(a, "digitstudio/data/train_size", name) + " training and "
                     + longAt(a, "digitstudio/data/test_size", name) + " test examples with other labels); resume it on the same dataset");
         }
-        Map<String, NpyArray> model = new LinkedHashMap<>();
-        a.forEach((k, v) -> {
-            if (k.startsWith(MODEL)) model.put(k.substring(MODEL.length()), v);
-        });
-        ModelFiles.loadInto(model, loop.model(), name);
-        io.digitstudio.io.NpzDeserializer updater = new io.digitstudio.io.NpzDeserializer(a, "updater/", name);
+        // what the branch starts afresh: another optimizer, the extensions named in fresh
+        Map<String, NpyArray> kept = new LinkedHashMap<>(a);
+        if (!sameOptimizer) kept.keySet().removeIf(k -> k.startsWith(OPTIMIZER));
+        kept.keySet().removeIf(k -> fresh.stream().anyMatch(f -> k.startsWith(EXTENSIONS + f + "/")));
         try {
-            if (sameOptimizer) loop.optimizer().serialize(updater.child("optimizer:main"));
-            loop.iterator().serialize(updater.child("iterator:main"));
+            loop.serialize(new io.digitstudio.io.NpzDeserializer(kept, "", name));
         } catch (IllegalArgumentException ex) {
             throw new FormatException(name + ": " + ex.getMessage());
         }
@@ -333,26 +309,18 @@ public final class Snapshot {
                 if (!v.equals(saved.hyperparams().get(k))) loop.optimizer().set(k, v);
             });
         }
-        if (loop.trainSet() instanceof AugmentedDataset aug) aug.rng().setState(longAt(a, "digitstudio/augment_rng_state", name));
-        if (a.containsKey(DROPOUT_RNG)) loop.model().dropoutRng().setState(longAt(a, DROPOUT_RNG, name));
         NpyArray log = a.get("digitstudio/log");
-        List<EpochReport> reports = new ArrayList<>();
-        if (log != null && log.shape().length == 2 && (log.shape()[1] == 8 || log.shape()[1] == 9)) { // 8: before the lr was kept
+        if (log != null && log.shape().length == 2 && (log.shape()[1] == 8 || log.shape()[1] == 9)) {
+            // snapshots before version 3 kept the epoch log as a table; 8 columns before the learning rate was kept
+            List<EpochReport> reports = new ArrayList<>();
             double[] v = log.toDoubles();
             int w = (int) log.shape()[1];
             for (int i = 0; i < log.shape()[0]; i++) {
                 int o = i * w;
-                reports.add(new EpochReport((int) v[o], (long) v[o + 1], v[o + 2], v[o + 3], v[o + 4], v[o + 5], v[o + 6], v[o + 7], w == 9 ? v[o + 8] : Double.NaN));
+                reports.add(EpochReport.of((int) v[o], (long) v[o + 1], v[o + 2], v[o + 3], v[o + 4], v[o + 5], v[o + 6], v[o + 7], w == 9 ? v[o + 8] : Double.NaN));
             }
+            loop.restoreProgress(loop.iteration(), reports);
         }
-        loop.restoreProgress(longAt(a, "updater/iteration", name), reports);
-        NpyArray sums = a.get(EPOCH_SUMS);
-        if (sums != null && sums.count() == 4) loop.restoreEpochSums(sums.toDoubles());
-        // what the extensions and the stop trigger kept
-        Map<String, NpyArray> kept = new LinkedHashMap<>(a);
-        kept.keySet().removeIf(k -> fresh.stream().anyMatch(f -> k.startsWith(EXTENSIONS + f + "/")));
-        NpyArray elapsed = a.get("digitstudio/elapsed_time");
-        loop.restoreExtensionState(new io.digitstudio.io.NpzDeserializer(kept, EXTENSIONS, name), elapsed == null ? 0 : elapsed.toDoubles()[0]);
         loop.setSetup(runSetup(a, name));
         return loop;
     }
@@ -362,11 +330,5 @@ public final class Snapshot {
         if (v == null) throw new FormatException(name + ": missing key '" + key + "'");
         if (v.count() != 1) throw new FormatException(name + ": '" + key + "' should hold one value, has shape " + v.shapeString());
         return v.dtype().isFloat() ? (long) v.toDoubles()[0] : v.toLongs()[0];
-    }
-
-    private static double doubleAt(Map<String, NpyArray> a, String key, String name) {
-        NpyArray v = a.get(key);
-        if (v == null) throw new FormatException(name + ": missing key '" + key + "'");
-        return v.toDoubles()[0];
     }
 }

@@ -157,16 +157,6 @@ public final class TrainingLoop {
         return elapsedBefore + (startNanos == 0 ? 0 : (System.nanoTime() - startNanos) / 1e9);
     }
 
-    /**
-     * Used when resuming: what a snapshot kept for extensions and the stop trigger, one part a name (extensions added
-     * later are restored as they are added), and the time spent so far.
-     */
-    void restoreExtensionState(io.digitstudio.serial.Serializer kept, double elapsed) {
-        this.pendingState = kept;
-        this.elapsedBefore = elapsed;
-        for (Extension e : extensions) restoreKept(e.name(), e::serialize);
-    }
-
     private void restoreKept(String name, java.util.function.Consumer<io.digitstudio.serial.Serializer> serialize) {
         if (pendingState == null) return;
         io.digitstudio.serial.Serializer part = pendingState.child(name);
@@ -177,6 +167,66 @@ public final class TrainingLoop {
     void serializeExtensions(io.digitstudio.serial.Serializer s) {
         for (Extension e : extensions) e.serialize(s.child(e.name()));
         if (stopTrigger != null) stopTrigger.serialize(s.child(STOP_TRIGGER_STATE));
+    }
+
+    /**
+     * Chainer's {@code Trainer.serialize}: the updater's state under {@code updater/} (the model as
+     * {@code model:main}, the optimizer as {@code optimizer:main}, the iterator as {@code iterator:main}, the
+     * iteration), and under {@code digitstudio/} what this loop keeps beyond Chainer's: the extensions' and the stop
+     * trigger's state by name, the time trained, the epoch under way, the random states of augmentation and dropout,
+     * and the epoch log. Writing saves all of it; reading restores it (the extensions' part when each is attached).
+     * Reading skips an optimizer whose state is not stored, so that a branch may start another optimizer fresh.
+     */
+    public void serialize(io.digitstudio.serial.Serializer s) {
+        io.digitstudio.serial.Serializer u = s.child("updater");
+        model.serialize(u.child("model:main"));
+        io.digitstudio.serial.Serializer o = u.child("optimizer:main");
+        if (!o.isReader() || o.contains("t")) optimizer.serialize(o);
+        iterator.serialize(u.child("iterator:main"));
+        io.digitstudio.serial.Serializer d = s.child("digitstudio");
+        if (s.isReader()) {
+            pendingState = d.child("extensions");
+            for (Extension e : extensions) restoreKept(e.name(), e::serialize);
+            elapsedBefore = d.optional("elapsed_time", 0.0);
+            if (train instanceof io.digitstudio.data.AugmentedDataset aug) aug.rng().setState(d.value("augment_rng_state", 0L));
+            double[] sums = d.doubles("epoch_sums", null);
+            if (sums != null && sums.length == 4) restoreEpochSums(sums);
+            if (d.contains("dropout_rng_state")) model.dropoutRng().setState(d.value("dropout_rng_state", 0L));
+            iteration = u.value("iteration", 0L);
+            reports.clear();
+            reports.addAll(readLog(d));
+            return;
+        }
+        serializeExtensions(d.child("extensions"));
+        d.value("elapsed_time", elapsedTime());
+        if (train instanceof io.digitstudio.data.AugmentedDataset aug) d.value("augment_rng_state", augmentRngState(aug));
+        d.doubles("epoch_sums", epochSums());
+        d.value("dropout_rng_state", model.dropoutRng().state());
+        u.value("iteration", iteration);
+        java.util.List<Map<String, Double>> log = new ArrayList<>();
+        for (EpochReport r : reports) log.add(r.values());
+        d.text(LOG, io.digitstudio.io.Json.writeChainerStyle(log));
+    }
+
+    /** Where the epoch log is kept: a JSON list of the entries, as Chainer's LogReport serializes its log. */
+    private static final String LOG = "epoch_log";
+
+    /** The epoch log a snapshot kept as JSON (snapshots from before kept a table, which {@link Snapshot} reads). */
+    private static List<EpochReport> readLog(io.digitstudio.serial.Serializer d) {
+        List<EpochReport> out = new ArrayList<>();
+        if (d.contains(LOG)) {
+            Object parsed = io.digitstudio.io.Json.parse(d.text(LOG, ""));
+            if (!(parsed instanceof List<?> entries)) throw new IllegalArgumentException("the epoch log is not a list");
+            for (Object e : entries) {
+                if (!(e instanceof Map<?, ?> m)) throw new IllegalArgumentException("an epoch log entry is not an object");
+                Map<String, Double> v = new java.util.LinkedHashMap<>();
+                m.forEach((k, x) -> {
+                    if (x instanceof Number n) v.put(String.valueOf(k), n.doubleValue());
+                });
+                out.add(new EpochReport(v));
+            }
+        }
+        return out;
     }
 
     private RunOptions options = RunOptions.NONE;
@@ -358,12 +408,15 @@ public final class TrainingLoop {
         reporter.report(model, "loss", loss);
         reporter.report(model, "accuracy", acc);
         reporter.report("lr", lr);
-        EpochReport epochReport = null;
         if (iterator.isNewEpoch()) {
-            epochReport = finishEpoch();
-            if (epochReport == null) return new End(TrainingResult.Outcome.STOPPED, "stopped during validation of epoch " + iterator.epoch());
+            if (!validate()) return new End(TrainingResult.Outcome.STOPPED, "stopped during validation of epoch " + iterator.epoch());
+            // writers (evaluations of their own) report before the epoch's entry is made; the rest read it
+            runExtensions(ordered, Extension.PRIORITY_WRITER, Integer.MAX_VALUE);
+            finishEpoch();
+            runExtensions(ordered, Integer.MIN_VALUE, Extension.PRIORITY_WRITER - 1);
+        } else {
+            runExtensions(ordered, Integer.MIN_VALUE, Integer.MAX_VALUE);
         }
-        runExtensions(ordered);
         if (stopTrigger != null && stopTrigger.fire(this)) {
             return new End(null, String.format(Locale.ROOT, "stopped early at epoch %d: %s", iterator.epoch(), stopTriggerReason));
         }
@@ -426,9 +479,11 @@ public final class TrainingLoop {
         return validationDone;
     }
 
-    /** Calls each extension whose trigger fires, in priority order. */
-    private void runExtensions(List<Extension> ordered) {
-        for (Extension e : ordered) if (e.trigger().fire(this)) e.call(this);
+    /** Calls each extension whose priority is in {@code [low, high]} and whose trigger fires, in priority order. */
+    private void runExtensions(List<Extension> ordered, int low, int high) {
+        for (Extension e : ordered) {
+            if (e.priority() >= low && e.priority() <= high && e.trigger().fire(this)) e.call(this);
+        }
     }
 
     /**
@@ -462,8 +517,13 @@ public final class TrainingLoop {
     /** Where a snapshot keeps the stop trigger's state among the extensions'. */
     static final String STOP_TRIGGER_STATE = "stop_trigger";
 
-    private EpochReport finishEpoch() {
-        int epoch = iterator.epoch();
+    private long validationNanos;
+
+    /**
+     * The epoch's validation, reported under {@code validation/} ({@code validation/main/loss}, ...); false when the
+     * run was stopped during it.
+     */
+    private boolean validate() {
         long v0 = System.nanoTime();
         validationDone = 0;
         Evaluator.Result val;
@@ -472,22 +532,35 @@ public final class TrainingLoop {
         } finally {
             validationDone = Double.NaN;
         }
-        if (val == null) return null;
-        Double lr = reporter.get("lr"); // the rate the epoch's last update used
-        EpochReport r = new EpochReport(epoch, iteration, lossSum / seen, accSum / seen, val.loss(), val.accuracy(),
-                epochTrainNanos / 1e9, (System.nanoTime() - v0) / 1e9, lr == null ? Double.NaN : lr);
-        reports.add(r);
+        if (val == null) return false;
         lastConfusion = val.confusion();
         try (Reporter.Scope v = reporter.scope("validation")) {
             reporter.report(model, "loss", val.loss());
             reporter.report(model, "accuracy", val.accuracy());
         }
+        validationNanos = System.nanoTime() - v0;
+        return true;
+    }
+
+    /**
+     * The epoch's entry in the log: what was observed by the epoch's end (validation, the rate the last update used,
+     * what writers reported), with the training loss and accuracy as the epoch's means instead of the last batch's.
+     */
+    private void finishEpoch() {
+        Map<String, Double> v = new java.util.LinkedHashMap<>();
+        v.put(EpochReport.EPOCH, (double) iterator.epoch());
+        v.put(EpochReport.ITERATION, (double) iteration);
+        v.putAll(reporter.observation());
+        v.put(EpochReport.TRAIN_LOSS, lossSum / seen);
+        v.put(EpochReport.TRAIN_ACCURACY, accSum / seen);
+        v.put(EpochReport.TRAIN_SECONDS, epochTrainNanos / 1e9);
+        v.put(EpochReport.VAL_SECONDS, validationNanos / 1e9);
+        reports.add(new EpochReport(v));
         publishHyperparams();
         lossSum = 0;
         accSum = 0;
         seen = 0;
         epochTrainNanos = 0;
-        return r;
     }
 
     private String divergedMessage(String what) {

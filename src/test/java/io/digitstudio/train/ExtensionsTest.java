@@ -42,6 +42,47 @@ class ExtensionsTest {
     }
 
     @Test
+    void whatWritersReportAtAnEpochsEndIsInItsEntryForTheReadersAndTheLog() throws Exception {
+        TrainingLoop loop = TrainingLoop.create(config(2), train, test, "t");
+        // a writer (an evaluation of its own) reports at each epoch's end, before the entry is made
+        loop.addExtension(new Extension() {
+            public String name() {
+                return "extra";
+            }
+
+            public int priority() {
+                return PRIORITY_WRITER;
+            }
+
+            public void call(TrainingLoop l) {
+                l.reporter().report("validation/extra/twice_accuracy", 2 * l.observation().get("validation/main/accuracy"));
+            }
+        });
+        List<Double> seenByReader = new java.util.ArrayList<>();
+        loop.addExtension(new Extension() {
+            public String name() {
+                return "reader";
+            }
+
+            public void call(TrainingLoop l) {
+                seenByReader.add(l.reports().get(l.reports().size() - 1).get("validation/extra/twice_accuracy"));
+            }
+        });
+        loop.addExtension(new LogReport(dir.resolve("log")));
+        loop.run();
+        assertEquals(2, loop.reports().size());
+        for (int e = 0; e < 2; e++) {
+            EpochReport r = loop.reports().get(e);
+            assertEquals(2 * r.valAccuracy(), r.get("validation/extra/twice_accuracy"), 1e-12);
+            assertEquals(r.get("validation/extra/twice_accuracy"), seenByReader.get(e));
+        }
+        assertEquals(List.of("epoch", "iteration", "main/loss", "main/accuracy", "lr", "validation/main/loss", "validation/main/accuracy",
+                "validation/extra/twice_accuracy", "train_seconds", "validation_seconds"), List.copyOf(loop.reports().get(0).values().keySet()));
+        List<?> log = (List<?>) io.digitstudio.io.Json.parse(Files.readString(dir.resolve("log")));
+        assertTrue(((Map<?, ?>) log.get(1)).containsKey("validation/extra/twice_accuracy"), "Chainer's log has it too");
+    }
+
+    @Test
     void schedulesFollowChainersFormulas() {
         // ExponentialShift: init * rate^t, held at the target once passed
         assertEquals(0.01 * Math.pow(0.5, 3), ExponentialShift.valueAt(0.01, 0.5, null, 3), 0);

@@ -144,6 +144,32 @@ class SnapshotTest {
     }
 
     @Test
+    void aVersionTwoSnapshotResumesBitForBitWithItsEpochLog() throws Exception {
+        Path snap = Path.of(SnapshotTest.class.getResource("/fixtures/snapshot-v2/snapshot_epoch_0001.npz").toURI());
+        Path straight = Path.of(SnapshotTest.class.getResource("/fixtures/snapshot-v2/straight_epoch_0002.npz").toURI());
+        int cores = io.digitstudio.nn.Cores.count();
+        io.digitstudio.nn.Cores.setCount(2); // as it was made: a run repeats bit for bit on the same number of cores
+        try {
+            TrainingLoop loop = Snapshot.resume(Snapshot.read(snap), "snapshot_epoch_0001.npz", Mnist.bundled().train().head(1000),
+                    Mnist.bundled().test().head(200), "t", null);
+            assertEquals(1, loop.reports().size(), "the table of the epoch log is read");
+            EpochReport first = loop.reports().get(0);
+            assertEquals(1, first.epoch());
+            assertEquals(0.15, first.valAccuracy(), 1e-9);
+            assertEquals(0.01, first.lr(), 1e-12);
+            loop.run();
+            var expected = io.digitstudio.io.ModelFiles.loadNpz(straight).model().namedParams();
+            for (var e : loop.model().namedParams().entrySet()) {
+                assertArrayEquals(Host.toArray(expected.get(e.getKey()).data()), Host.toArray(e.getValue().data()), 0f, e.getKey());
+            }
+            assertEquals(first, loop.reports().get(0));
+            assertEquals(List.of(1, 2), loop.reports().stream().map(EpochReport::epoch).toList());
+        } finally {
+            io.digitstudio.nn.Cores.setCount(cores);
+        }
+    }
+
+    @Test
     void keepingTheLastKNeverDeletesAnotherRunsSnapshots() throws Exception {
         TrainingLoop other = TrainingLoop.create(TrainingConfig.tutorial().withEpochs(4).withUnits(16), train, test, "t");
         other.setSetup(new RunSetup("0000aaaa", "", "", dir.toString(), 1, 5));
@@ -178,11 +204,14 @@ class SnapshotTest {
         assertEquals("00c0ffee", Snapshot.runId(dir.resolve("snapshot_epoch_0003.npz")), "a snapshot names its run");
         Map<String, NpyArray> a = Snapshot.read(dir.resolve("snapshot_epoch_0003.npz"));
         for (String k : List.of("updater/model:main/l1/W", "updater/optimizer:main/l1/W/v", "updater/optimizer:main/l1/W/t",
-                "updater/iterator:main/order", "updater/iterator:main/current_position", "updater/iteration", "digitstudio/log")) {
+                "updater/iterator:main/order", "updater/iterator:main/current_position", "updater/iteration", "digitstudio/epoch_log")) {
             assertTrue(a.containsKey(k), k);
         }
         assertArrayEquals(new long[]{16, 784}, a.get("updater/model:main/l1/W").shape());
-        assertEquals(3, a.get("digitstudio/log").shape()[0]);
+        assertArrayEquals(new long[]{16, 784}, a.get("updater/optimizer:main/l1/W/v").shape(), "optimizer state keeps its parameter's shape, as Chainer's");
+        List<?> log = (List<?>) io.digitstudio.io.Json.parse(a.get("digitstudio/epoch_log").toText());
+        assertEquals(3, log.size());
+        assertEquals(loop.reports().get(2).values().keySet(), ((Map<?, ?>) log.get(2)).keySet());
     }
 
     @Test

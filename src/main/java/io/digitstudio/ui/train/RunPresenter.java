@@ -126,7 +126,7 @@ public final class RunPresenter {
             double epoch = value(e, "epoch");
             if (!(epoch >= 1) || epoch > upTo) continue;
             double elapsed = value(e, "elapsed_time");
-            out.add(new EpochReport((int) epoch, (long) value(e, "iteration"), value(e, "main/loss"), value(e, "main/accuracy"),
+            out.add(EpochReport.of((int) epoch, (long) value(e, "iteration"), value(e, "main/loss"), value(e, "main/accuracy"),
                     value(e, "validation/main/loss"), value(e, "validation/main/accuracy"), Double.isFinite(elapsed) ? elapsed - before : Double.NaN, 0,
                     value(e, "lr")));
             if (Double.isFinite(elapsed)) before = elapsed;

@@ -159,7 +159,7 @@ class TrainViewModelsTest {
                 it++;
                 f.iterated(new IterationEvent(e, it, total, e - 1 + (double) i / perEpoch, 1.0 / it, 0.9, it * 0.001));
             }
-            f.epochEnded(new EpochReport(e, it, 0.5, 0.9, 0.4, 0.9 + e * 0.001, 0.1, 0.01), null);
+            f.epochEnded(EpochReport.of(e, it, 0.5, 0.9, 0.4, 0.9 + e * 0.001, 0.1, 0.01), null);
         }
         return f;
     }
