@@ -27,6 +27,8 @@ public final class WorkerExecutor implements TaskExecutor, AutoCloseable {
     });
     private final Consumer<Runnable> ui;
     private final CompletableFuture<Void> engine;
+    /** Tasks submitted whose result has not yet been handed to the UI thread. */
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
 
     public WorkerExecutor(Runnable engineStart, Consumer<Runnable> ui) {
         this.ui = ui;
@@ -43,7 +45,7 @@ public final class WorkerExecutor implements TaskExecutor, AutoCloseable {
 
     /** Completes on the UI thread once the engine is up, or with the reason it could not start. */
     public CompletableFuture<Void> engineReady() {
-        return onUiThread(engine);
+        return onUiThread(engine, () -> { });
     }
 
     @Override
@@ -66,7 +68,16 @@ public final class WorkerExecutor implements TaskExecutor, AutoCloseable {
         ui.accept(r);
     }
 
+    /**
+     * Whether every task submitted so far has run and its result has been handed to the UI thread (with what the
+     * submitter chained to it there): the window shows all there is to show until something new is asked.
+     */
+    public boolean idle() {
+        return pending.get() == 0;
+    }
+
     private <T> CompletableFuture<T> run(Callable<T> work, ExecutorService worker) {
+        pending.incrementAndGet();
         CompletableFuture<T> done;
         try {
             done = engine.thenApplyAsync(ignored -> {
@@ -81,16 +92,21 @@ public final class WorkerExecutor implements TaskExecutor, AutoCloseable {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             done = CompletableFuture.failedFuture(new IllegalStateException("the app is closing"));
         }
-        return onUiThread(done);
+        return onUiThread(done, pending::decrementAndGet);
     }
 
-    private <T> CompletableFuture<T> onUiThread(CompletableFuture<T> f) {
+    /** {@code f}'s outcome on the UI thread; {@code after} runs there once what was chained to it has run. */
+    private <T> CompletableFuture<T> onUiThread(CompletableFuture<T> f, Runnable after) {
         CompletableFuture<T> out = new CompletableFuture<>();
         f.whenComplete((v, err) -> ui.accept(() -> {
-            if (err != null) {
-                out.completeExceptionally(err instanceof CompletionException && err.getCause() != null ? err.getCause() : err);
-            } else {
-                out.complete(v);
+            try {
+                if (err != null) {
+                    out.completeExceptionally(err instanceof CompletionException && err.getCause() != null ? err.getCause() : err);
+                } else {
+                    out.complete(v);
+                }
+            } finally {
+                after.run();
             }
         }));
         return out;

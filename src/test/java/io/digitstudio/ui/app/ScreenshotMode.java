@@ -76,16 +76,16 @@ final class ScreenshotMode {
             Path file = Path.of(args.get(shot + 1));
             main.selectTab("trainTab");
             main.train().settings().batchSizeProperty().set("abc");
-            long t0 = System.nanoTime();
+            Settled settled = new Settled(app.tasks());
             poll(100, () -> {
-                if (System.nanoTime() - t0 < 3_000_000_000L || app.models().activeProperty().get() == null) return false;
+                if (app.models().activeProperty().get() == null) return false;
                 javafx.scene.Node field = stage.getScene().lookup("#batchSizeField");
                 if (stage.getScene().lookup(".settings-scroll") instanceof javafx.scene.control.ScrollPane sp && field != null) {
                     javafx.geometry.Bounds b = sp.getContent().sceneToLocal(field.localToScene(field.getBoundsInLocal()));
                     double scrollable = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
                     if (scrollable > 0) sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 120) / scrollable)));
                 }
-                if (System.nanoTime() - t0 < 4_000_000_000L) return false;
+                if (!settled.now()) return false;
                 save(stage, file);
                 System.exit(0);
                 return true;
@@ -95,7 +95,7 @@ final class ScreenshotMode {
         } else if (shot >= 0 && shot + 1 < args.size() && !tabName.equals("train")) {
             Path file = Path.of(args.get(shot + 1));
             main.selectTab((tabName.equals("mydigits") ? "myDigits" : tabName) + "Tab");
-            long[] t0 = {System.nanoTime()};
+            Settled settled = new Settled(app.tasks());
             int numberAt = args.indexOf("--number");
             String number = numberAt >= 0 && numberAt + 1 < args.size() ? args.get(numberAt + 1) : null;
             Deque<int[]> toKeep = new ArrayDeque<>(); // {label, variant} drawings the My digits shot keeps first
@@ -135,7 +135,7 @@ final class ScreenshotMode {
                     } else if (d.predictionProperty().get() != null) {
                         d.correct(toKeep.poll()[0]);
                         keeping[0] = false;
-                        t0[0] = System.nanoTime();
+                        settled.reset();
                     }
                     return false;
                 }
@@ -151,7 +151,7 @@ final class ScreenshotMode {
                     var curves = main.runs().viewModel().curvesProperty().get(); // the selected runs' curves, read off the FX thread
                     // each run's log read (off the FX thread), not only its entry: real curves, not empty axes
                     if (curves == null || curves.size() < Math.min(3, table.getItems().size()) || curves.stream().anyMatch(c -> c.loss().isEmpty())) {
-                        t0[0] = System.nanoTime();
+                        settled.reset();
                         return false;
                     }
                 }
@@ -161,11 +161,11 @@ final class ScreenshotMode {
                 }
                 boolean waiting = samples != null && (samples.predictionsProperty().get() == null || samples.selectedProperty().get() < 0)
                         || tabName.equals("draw") && main.draw().viewModel().readingProperty().get() == null;
-                if (waiting) { // the shot is taken 3 s after what it shows has arrived
-                    t0[0] = System.nanoTime();
+                if (waiting) { // the shot is taken once what it shows has arrived and the window has settled
+                    settled.reset();
                     return false;
                 }
-                if (System.nanoTime() - t0[0] < 3_000_000_000L) return false;
+                if (!settled.now()) return false;
                 save(stage, file);
                 System.exit(0);
                 return true;
@@ -338,6 +338,28 @@ final class ScreenshotMode {
         System.out.printf(Locale.ROOT, "%-45s rss %s  peak %s  heap used %d MB of max %d MB%n", step, rss, peak,
                 (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
         return true;
+    }
+
+    /**
+     * Whether the window has settled: no task of the app's is queued, running or handing its result over, on a few
+     * checks in a row (each a pulse apart at least), so that what the results changed has been laid out and drawn.
+     */
+    private static final class Settled {
+        private final WorkerExecutor tasks;
+        private int quiet;
+
+        Settled(WorkerExecutor tasks) {
+            this.tasks = tasks;
+        }
+
+        void reset() {
+            quiet = 0;
+        }
+
+        boolean now() {
+            quiet = tasks.idle() ? quiet + 1 : 0;
+            return quiet >= 3;
+        }
     }
 
     /**
