@@ -22,6 +22,7 @@ public final class ExplainTabs {
         near.setId("neighboursTab");
         Tab moves = new Tab("How the answer moves", profile);
         moves.setId("profileTab");
+        vm.nearestShownProperty().bind(near.selectedProperty());
         TabPane tabs = new TabPane(near, moves);
         tabs.setId("explainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -74,6 +74,19 @@ public final class ExplainViewModel {
             refresh();
         });
         pixels.addListener((o, a, b) -> refresh());
+        nearestShown.addListener((o, a, shown) -> {
+            if (shown) refresh();
+        });
+    }
+
+    /**
+     * Whether the nearest examples are on screen (their tab is the one selected). The index, a minute of one core for
+     * a big model, is built only once they are, and after the answer they explain has been shown.
+     */
+    private final javafx.beans.property.BooleanProperty nearestShown = new javafx.beans.property.SimpleBooleanProperty(true);
+
+    public javafx.beans.property.BooleanProperty nearestShownProperty() {
+        return nearestShown;
     }
 
     /** Explains {@code x} (a 28x28 input), named {@code what} ("the drawn digit"); null clears. */
@@ -96,7 +109,6 @@ public final class ExplainViewModel {
             status.set("Nearest examples need a model that reads 28×28 images");
             return;
         }
-        if (!pixels.get() && indexed != model) startBuild(model);
         if (inFlight) {
             dirty = true;
             return;
@@ -147,6 +159,8 @@ public final class ExplainViewModel {
             } else {
                 neighbours.set(null);
             }
+            // the answer first: the index is built once it and the profile are shown
+            if (nearestShown.get() && !pixels.get() && indexed != model) startBuild(model);
         });
     }
 

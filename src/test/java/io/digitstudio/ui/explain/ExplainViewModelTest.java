@@ -88,6 +88,20 @@ class ExplainViewModelTest {
     }
 
     @Test
+    void theIndexIsBuiltOnlyOnceTheNearestExamplesAreShown() throws Exception {
+        ExplainViewModel vm = vm();
+        vm.nearestShownProperty().set(false); // "How the answer moves" is the tab in front
+        vm.look(test(0), "test image 0");
+        assertNotNull(vm.profileProperty().get(), "the profile does not wait for the index");
+        assertNull(vm.neighboursProperty().get());
+        assertFalse(Files.exists(dir.resolve("n")) && Files.list(dir.resolve("n")).findAny().isPresent(), "no index built or cached");
+        assertEquals("", vm.indexInfoProperty().get());
+        vm.nearestShownProperty().set(true);
+        assertNotNull(vm.neighboursProperty().get(), vm.statusProperty().get());
+        assertTrue(vm.indexInfoProperty().get().contains("built in"), vm.indexInfoProperty().get());
+    }
+
+    @Test
     void aSecondModelReadsItsIndexFromTheCache() {
         ExplainViewModel first = vm();
         first.look(test(1), "x");
