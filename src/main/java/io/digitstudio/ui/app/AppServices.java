@@ -148,7 +148,12 @@ public final class AppServices implements AutoCloseable {
 
     private javafx.stage.Stage stage;
     /** Held so that closing removes it: a stage that outlives these services must not keep them reachable. */
-    private final javafx.beans.value.ChangeListener<javafx.scene.Scene> sceneListener = (o, a, scene) -> attach(scene);
+    private final javafx.beans.value.ChangeListener<javafx.scene.Scene> sceneListener = this::sceneChanged;
+
+    private void sceneChanged(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o, javafx.scene.Scene old, javafx.scene.Scene scene) {
+        if (old != null) appearance.forget(old); // a scene the stage no longer shows is not kept styled, nor alive
+        attach(scene);
+    }
 
     /** Remembers the window's place and size (the size it had before being maximized, if it is). */
     private void rememberWindow() {

@@ -124,9 +124,17 @@ public final class TrainView extends BorderPane {
             presenter.setShown(showing());
             presenter.pulse();
         });
+        // the pump ticks while the view is in a window: a scene taken off its stage stops it, so that the clock's
+        // thread does not keep a view nobody can see (and all it holds) alive
+        javafx.beans.value.ChangeListener<javafx.stage.Window> inWindow = (o, a, w) -> {
+            if (w != null) pump.start();
+            else pump.stop();
+        };
         sceneProperty().addListener((o, old, scene) -> {
+            if (old != null) old.windowProperty().removeListener(inWindow);
             if (scene != null) {
-                pump.start();
+                scene.windowProperty().addListener(inWindow);
+                inWindow.changed(null, null, scene.getWindow());
                 scene.getAccelerators().put(START, run::start);
                 scene.getAccelerators().put(PAUSE, run::togglePause);
                 scene.getAccelerators().put(STOP, run::stop);
