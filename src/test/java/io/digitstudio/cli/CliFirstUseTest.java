@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -23,7 +24,7 @@ class CliFirstUseTest {
         CliTest.Run r = CliTest.run("runs", "compare", "abc", "--runs-dir", dir.toString());
         assertEquals(2, r.code());
         oneLine(r);
-        assertTrue(r.err().contains("runs compare needs two or more runs"), r.err());
+        assertTrue(r.err().contains("digitstudio runs compare: error: give two or more runs to compare"), r.err());
         assertFalse(r.err().contains("digitstudio compare"), r.err());
     }
 
@@ -46,6 +47,38 @@ class CliFirstUseTest {
         CliTest.Run option = CliTest.run("eval", "--model", "x.npz", "--test-szie", "5");
         assertEquals(2, option.code());
         assertTrue(option.err().contains("did you mean --test-size?"), option.err());
+    }
+
+    @Test
+    void everyErrorLineHasOneFormNamingItsCommand() throws Exception {
+        Path junk = Files.writeString(dir.resolve("junk.npz"), "not a zip");
+        Path text = Files.writeString(dir.resolve("notes.txt"), "no picture");
+        String runs = dir.resolve("runs").toString();
+        // each: the arguments, then the command the line must name, then a piece of its message
+        String[][] cases = {
+                {"train --foo", "digitstudio train", "unknown option '--foo'"},
+                {"train --epochs many", "digitstudio train", "'many' is not an int"},
+                {"--bogus", "digitstudio", "unknown option '--bogus'"},
+                {"trian", "digitstudio", "unknown command 'trian'; did you mean train?"},
+                {"runs lst", "digitstudio runs", "unknown command 'lst'; did you mean list?"},
+                {"runs show --runs-dir " + runs, "digitstudio runs show", "missing required parameter 'ID'"},
+                {"runs compare abc --runs-dir " + runs, "digitstudio runs compare", "give two or more runs to compare"},
+                {"predict --top -1 x.png", "digitstudio predict", "--top must be at least 0"},
+                {"predict " + text, "digitstudio predict", "not an image"},
+                {"train --data " + dir.resolve("none") + " --out " + dir.resolve("m.npz"), "digitstudio train", "not found"},
+                {"eval --model " + junk, "digitstudio eval", "not an .npz file"},
+        };
+        for (String[] c : cases) {
+            CliTest.Run r = CliTest.run(c[0].split(" "));
+            assertEquals(2, r.code(), c[0] + ": " + r.err());
+            List<String> ours = r.err().strip().lines().filter(l -> l.startsWith("digitstudio")).toList();
+            assertEquals(1, ours.size(), c[0] + ": " + r.err());
+            String line = ours.get(0);
+            assertTrue(line.startsWith(c[1] + ": error: "), c[0] + ": " + line);
+            assertTrue(line.contains(c[2]), c[0] + ": " + line);
+            assertTrue(Character.isLowerCase(line.charAt((c[1] + ": error: ").length())) || line.charAt((c[1] + ": error: ").length()) == '-'
+                    || line.charAt((c[1] + ": error: ").length()) == '/', "the message follows in the project's words: " + line);
+        }
     }
 
     private static void picture(Path file, int digit) throws Exception {
