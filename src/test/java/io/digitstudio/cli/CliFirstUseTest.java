@@ -81,6 +81,34 @@ class CliFirstUseTest {
         }
     }
 
+    @Test
+    void perFileLinesNameTheFileAsItWasGivenSoTwoOfTheSameNameDiffer() throws Exception {
+        Path sub = dir.resolve("sub");
+        picture(sub.resolve("a").resolve("x.png"), 3);
+        picture(sub.resolve("b").resolve("x.png"), 7);
+        Files.writeString(Files.createDirectories(sub.resolve("c")).resolve("x.png"), "not a picture");
+        // as typed, relative to the working folder
+        Path rel = Path.of("").toAbsolutePath().relativize(sub);
+        CliTest.Run files = CliTest.run("predict", rel.resolve("a/x.png").toString(), rel.resolve("b/x.png").toString(), rel.resolve("c/x.png").toString());
+        assertEquals(2, files.code(), files.err());
+        List<String> lines = files.out().strip().lines().toList();
+        assertEquals(2, lines.size(), files.out());
+        assertTrue(lines.get(0).startsWith(rel.resolve("a/x.png") + " "), lines.get(0));
+        assertTrue(lines.get(1).startsWith(rel.resolve("b/x.png") + " "), lines.get(1));
+        assertTrue(files.err().contains("digitstudio predict: error: " + rel.resolve("c/x.png") + ": not an image"), files.err());
+        // a folder: each file below it, named with the folder as given
+        CliTest.Run folder = CliTest.run("predict", "--format", "csv", rel.toString());
+        assertEquals(2, folder.code(), folder.err());
+        assertTrue(folder.out().contains("\n" + rel.resolve("a/x.png") + ",") && folder.out().contains("\n" + rel.resolve("b/x.png") + ","), folder.out());
+        assertTrue(folder.err().contains(": error: " + rel.resolve("c/x.png") + ": not an image"), folder.err());
+        // mydigits import names each file by its path in the folder given
+        Path mine = dir.resolve("mine");
+        picture(mine.resolve("notes").resolve("a.png"), 1);
+        picture(mine.resolve("scans").resolve("a.png"), 2);
+        CliTest.Run imp = importInto(mine);
+        assertTrue(imp.err().contains("skipped notes/a.png: no label") && imp.err().contains("skipped scans/a.png: no label"), imp.err());
+    }
+
     private static void picture(Path file, int digit) throws Exception {
         java.awt.image.BufferedImage img = new DrawnDigitsAccess(digit).draw(digit, 100);
         Files.createDirectories(file.getParent());
