@@ -82,6 +82,21 @@ class CliFirstUseTest {
     }
 
     @Test
+    void trainOnAFolderThatHoldsNoDataSaysWhatADataFolderHolds() throws Exception {
+        Path tmp = dir.resolve("tmp");
+        for (int i = 0; i < 40; i++) Files.createDirectories(tmp.resolve("job-" + i));
+        picture(tmp.resolve("screenshots").resolve("a.png"), 3);
+        Path out = dir.resolve("m.npz");
+        CliTest.Run r = CliTest.run("train", "--data", tmp.toString(), "--epochs", "1", "--out", out.toString(), "--runs-dir", dir.resolve("runs").toString());
+        assertEquals(2, r.code(), r.err());
+        List<String> ours = r.err().strip().lines().filter(l -> l.startsWith("digitstudio")).toList();
+        assertEquals(1, ours.size(), r.err());
+        assertTrue(ours.get(0).startsWith("digitstudio train: error: " + tmp + ": not a data folder (no IDX files; 1 of its 41 subfolders holds pictures)"), ours.get(0));
+        assertTrue(ours.get(0).contains("one subfolder of pictures per class") && ours.get(0).contains("Kaggle CSV"), ours.get(0));
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void perFileLinesNameTheFileAsItWasGivenSoTwoOfTheSameNameDiffer() throws Exception {
         Path sub = dir.resolve("sub");
         picture(sub.resolve("a").resolve("x.png"), 3);
