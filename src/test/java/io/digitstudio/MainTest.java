@@ -26,7 +26,7 @@ class MainTest {
         StringWriter err = new StringWriter();
         int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), "--screenshot", "shot.png");
         assertEquals(Cli.EXIT_BAD_INPUT, code);
-        assertTrue(err.toString().startsWith("digitstudio: Unknown option") && err.toString().contains("'--screenshot'"), err.toString());
+        assertTrue(err.toString().startsWith("digitstudio: error: unknown option") && err.toString().contains("'--screenshot'"), err.toString());
     }
 
     @Test

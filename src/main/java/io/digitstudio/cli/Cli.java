@@ -11,7 +11,11 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
 
-/** The top-level command and the error policy: one line, exit 2 for bad input, 1 for anything else. */
+/**
+ * The top-level command and the error policy: one line, exit 2 for bad input, 1 for anything else. Every error line has
+ * one form, {@code digitstudio COMMAND: error: MESSAGE}, naming the command by its whole path ("digitstudio runs compare")
+ * or just "digitstudio" when there is none, so a script or a user can find every error by one pattern.
+ */
 @Command(name = "digitstudio", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Train a digit classifier the way Chainer's tutorial does, from the command line.%n"
                 + "Run without arguments to open the desktop app.",
@@ -44,10 +48,20 @@ public final class Cli implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (debug) ex.printStackTrace(err);
-            err.println("digitstudio: error: " + oneLine(ex));
+            err.println(errorLine(commandLine.getCommandSpec().qualifiedName(), oneLine(ex)));
             return isBadInput(ex) ? EXIT_BAD_INPUT : EXIT_FAILURE;
         });
         return cl.execute(args);
+    }
+
+    /** The one form of an error line: the command's whole name ("digitstudio train"), "error:", and the message. */
+    static String errorLine(String command, String message) {
+        return command + ": error: " + message;
+    }
+
+    /** An error line of a command, for errors a command prints itself before it goes on or returns an exit code. */
+    static String errorLine(CommandLine.Model.CommandSpec spec, String message) {
+        return errorLine(spec.qualifiedName(), message);
     }
 
     /**
@@ -56,7 +70,7 @@ public final class Cli implements Runnable {
      */
     static String parameterError(CommandLine.ParameterException ex) {
         String command = ex.getCommandLine().getCommandSpec().qualifiedName();
-        String message = ex.getMessage().strip();
+        String message = ownWords(ex.getMessage().strip());
         if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String first = u.getUnmatched().get(0);
             boolean command0 = !u.isUnknownOption() && !ex.getCommandLine().getSubcommands().isEmpty();
@@ -64,7 +78,18 @@ public final class Cli implements Runnable {
             java.util.List<String> guesses = u.getSuggestions();
             if (!guesses.isEmpty()) message += "; did you mean " + String.join(" or ", guesses.subList(0, Math.min(3, guesses.size()))) + "?";
         }
-        return command + ": " + message.replace('\n', ' ') + " (see '" + command + " --help')";
+        return errorLine(command, message.replace('\n', ' ') + " (see '" + command + " --help')");
+    }
+
+    /**
+     * picocli's sentence in the form of the project's messages: lower case, and the quoted names follow the words without
+     * a colon ("Unknown option: '--foo'" becomes "unknown option '--foo'").
+     */
+    static String ownWords(String picocli) {
+        if (picocli.isEmpty()) return picocli;
+        String m = Character.toLowerCase(picocli.charAt(0)) + picocli.substring(1);
+        return m.replaceFirst("^(unknown options?|missing required (?:parameters?|options?|argument \\(specify one of these\\))"
+                + "|unmatched arguments? (?:at|from) index \\d+): ", "$1 ");
     }
 
     static boolean isBadInput(Throwable ex) {

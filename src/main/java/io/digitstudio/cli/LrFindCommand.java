@@ -18,6 +18,9 @@ import java.util.concurrent.Callable;
         + " rising exponentially from --start to --end, print the smoothed loss at each rate and suggest a rate (the steepest descent, and the"
         + " minimum's rate / 10). Nothing is saved or recorded.")
 final class LrFindCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     DataOptions data;
 
@@ -73,7 +76,7 @@ final class LrFindCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("stopped: " + r.stopReason());
         if (Double.isNaN(r.steepest())) {
-            System.err.println("digitstudio: error: the loss rose from the first iterations: no rate to suggest; give a lower --start");
+            System.err.println(Cli.errorLine(spec, "the loss rose from the first iterations: no rate to suggest; give a lower --start"));
             return Cli.EXIT_BAD_INPUT;
         }
         System.out.printf(Locale.ROOT, "suggested lr: %s (steepest descent)%n", RunsCommand.shortNumber(r.steepest()));

@@ -34,6 +34,9 @@ import java.util.concurrent.Callable;
                 "With --number, read every digit of each image (a house number, a meter, lines of digits): IMAGE DIGITS CONFIDENCE per line, "
                         + "the confidence being the least sure digit's."})
 final class PredictCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--model", paramLabel = "FILE", description = "Model: Chainer's NPZ, ONNX (.onnx) or safetensors (default: the built-in MLP).")
     Path model;
 
@@ -283,9 +286,17 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     /** One line on stderr naming the file, and the run goes on with the next one. */
-    private static void reportUnreadable(Path p, DataException e) {
-        String m = e.getMessage();
-        System.err.println("digitstudio: error: " + (m.startsWith(String.valueOf(p.getFileName())) ? m : p + ": " + m));
+    private void reportUnreadable(Path p, DataException e) {
+        System.err.println(Cli.errorLine(spec, namedAsGiven(p, e.getMessage())));
+    }
+
+    /**
+     * A reader's message about a file, naming it as the user gave it ("sub/dir/x.png", or the folder given and the path
+     * below it) rather than by its name alone, so two x.png in different folders can be told apart.
+     */
+    static String namedAsGiven(Path p, String message) {
+        String name = p.getFileName() + ":";
+        return p + ": " + (message.startsWith(name) ? message.substring(name.length()).strip() : message);
     }
 
     /** One image's reading: the number, the lowest confidence, and each digit's box (picture pixels), line and probabilities. */

@@ -165,7 +165,7 @@ final class RunsCommand implements Runnable {
         @Override
         public Integer call() {
             if (ids.size() < 2) {
-                throw new UserInputException("runs compare needs two or more runs, got only " + ids.get(0) + " ('digitstudio runs list' shows the ids)");
+                throw new UserInputException("give two or more runs to compare, got only " + ids.get(0) + " ('digitstudio runs list' shows the ids)");
             }
             RunStore store = runsDir.existingStore();
             List<RunSummary> runs = new ArrayList<>();

@@ -267,7 +267,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingResult result = outcome.result();
         switch (outcome.verdict()) {
             case DIVERGED -> {
-                System.err.println("digitstudio: error: " + result.message() + "; no model was saved");
+                System.err.println(Cli.errorLine(spec, result.message() + "; no model was saved"));
                 return Cli.EXIT_BAD_INPUT;
             }
             case STOPPED -> {

@@ -40,20 +40,78 @@ public final class ImageFolder {
     private ImageFolder() {
     }
 
-    /** True when {@code dir} holds class subfolders (directly, or under train/ and test/) rather than IDX files. */
+    /**
+     * True when {@code dir} holds class subfolders (directly, or under train/ and test/) rather than IDX files: at least
+     * one subfolder holds pictures, and those that do are not outnumbered by those that do not (a home or a temporary
+     * folder has subfolders too, few of them pictures of one class each).
+     */
     public static boolean isImageFolder(Path dir) {
         if (!Files.isDirectory(dir)) return false;
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            boolean sub = false;
-            for (Path p : s) {
-                String n = p.getFileName().toString();
-                if (n.contains("-ubyte")) return false;
-                if (Files.isDirectory(p) && !n.startsWith(".")) sub = true;
-            }
-            return sub;
+            for (Path p : s) if (p.getFileName().toString().contains("-ubyte")) return false;
         } catch (IOException e) {
             return false;
         }
+        try {
+            Layout l = layout(isSplit(dir) ? dir.resolve("train") : dir);
+            return !l.classes().isEmpty() && l.classes().size() >= l.others().size();
+        } catch (DataException e) {
+            return false;
+        }
+    }
+
+    /** How many of a folder's subfolders hold pictures, for saying why it is not a data folder. */
+    public static String subfolderCount(Path dir) {
+        try {
+            Layout l = layout(dir);
+            int all = l.classes().size() + l.others().size();
+            if (all == 0) return "no subfolders";
+            int with = l.classes().size();
+            return (with == 0 ? "none" : String.valueOf(with)) + " of its " + all + " subfolder" + (all == 1 ? "" : "s") + (with == 0 || with == 1 ? " holds" : " hold")
+                    + " pictures";
+        } catch (DataException e) {
+            return "subfolders that cannot be listed";
+        }
+    }
+
+    private static boolean isSplit(Path dir) {
+        return Files.isDirectory(dir.resolve("train")) && Files.isDirectory(dir.resolve("test"));
+    }
+
+    /** A folder's subfolders: those that hold pictures (the classes) and the others, each sorted; hidden ones are neither. */
+    record Layout(List<String> classes, List<String> others) {
+    }
+
+    static Layout layout(Path dir) {
+        List<String> classes = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, Files::isDirectory)) {
+            for (Path p : s) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(".")) continue;
+                (holdsPictures(p) ? classes : others).add(n);
+            }
+        } catch (IOException e) {
+            throw new DataException(dir + ": cannot list: " + e.getMessage(), e);
+        }
+        classes.sort(null);
+        others.sort(null);
+        return new Layout(classes, others);
+    }
+
+    /** Whether a folder holds at least one picture file directly (it stops at the first one, so a large class costs one look). */
+    private static boolean holdsPictures(Path folder) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(folder)) {
+            for (Path p : s) if (isPictureName(p.getFileName().toString()) && Files.isRegularFile(p)) return true;
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isPictureName(String n) {
+        int dot = n.lastIndexOf('.');
+        return !n.startsWith(".") && dot > 0 && EXTENSIONS.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     /** The training and test sets the folder holds. */
@@ -64,8 +122,10 @@ public final class ImageFolder {
     static Mnist.TrainTest load(Path dir, Path cache) {
         Path abs = dir.toAbsolutePath().normalize();
         Path train = abs.resolve("train"), test = abs.resolve("test");
-        boolean split = Files.isDirectory(train) && Files.isDirectory(test);
+        boolean split = isSplit(abs);
         List<String> classes = classes(split ? train : abs);
+        List<String> passedOver = new ArrayList<>(layout(split ? train : abs).others().stream().map(o -> (split ? "train/" : "") + o + "/").toList());
+        if (split) layout(test).others().forEach(o -> passedOver.add("test/" + o + "/"));
         Set<String> testClasses = split ? Set.copyOf(classes(test)) : Set.of();
         if (split && !testClasses.equals(Set.copyOf(classes))) {
             throw new DataException(abs + ": train/ has the classes " + classes + " but test/ has " + classes(test) + "; they must be the same");
@@ -76,7 +136,7 @@ public final class ImageFolder {
             Prepared te = prepared(test, classes, cache);
             List<String> blank = new ArrayList<>(tr.blank().stream().map(b -> "train/" + b).toList());
             te.blank().forEach(b -> blank.add("test/" + b));
-            return new Mnist.TrainTest(tr.images("train", classes.size()), te.images("test", classes.size()), source(abs, blank), name, classes);
+            return new Mnist.TrainTest(tr.images("train", classes.size()), te.images("test", classes.size()), source(abs, blank, passedOver), name, classes);
         }
         Prepared all = prepared(abs, classes, cache);
         int n = all.labels.length;
@@ -91,25 +151,32 @@ public final class ImageFolder {
         }
         int testCount = Math.max(1, n / KaggleCsv.TEST_ONE_IN);
         return new Mnist.TrainTest(all.subset("train", order, testCount, n, classes.size()), all.subset("test", order, 0, testCount, classes.size()),
-                source(abs, all.blank()), name, classes);
+                source(abs, all.blank(), passedOver), name, classes);
     }
 
-    /** Where the data came from, saying which blank pictures were left out (so it shows wherever the source does). */
-    private static String source(Path abs, List<String> blank) {
-        if (blank.isEmpty()) return abs.toString();
-        return abs + " (" + blank.size() + " blank picture" + (blank.size() == 1 ? "" : "s") + " left out: "
-                + String.join(", ", blank.subList(0, Math.min(3, blank.size()))) + (blank.size() > 3 ? ", ..." : "") + ")";
-    }
-
-    /** The class subfolders' names, sorted as torchvision sorts them; a folder without any is refused. */
-    static List<String> classes(Path dir) {
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, Files::isDirectory)) {
-            for (Path p : s) if (!p.getFileName().toString().startsWith(".")) names.add(p.getFileName().toString());
-        } catch (IOException e) {
-            throw new DataException(dir + ": cannot list: " + e.getMessage(), e);
+    /**
+     * Where the data came from, saying which blank pictures were left out and which subfolders without pictures were
+     * passed over (so it shows wherever the source does).
+     */
+    private static String source(Path abs, List<String> blank, List<String> passedOver) {
+        List<String> notes = new ArrayList<>();
+        if (!blank.isEmpty()) {
+            notes.add(blank.size() + " blank picture" + (blank.size() == 1 ? "" : "s") + " left out: "
+                    + String.join(", ", blank.subList(0, Math.min(3, blank.size()))) + (blank.size() > 3 ? ", ..." : ""));
         }
-        names.sort(null);
+        if (!passedOver.isEmpty()) {
+            notes.add(passedOver.size() + " folder" + (passedOver.size() == 1 ? "" : "s") + " without pictures passed over: "
+                    + String.join(", ", passedOver.subList(0, Math.min(3, passedOver.size()))) + (passedOver.size() > 3 ? ", ..." : ""));
+        }
+        return notes.isEmpty() ? abs.toString() : abs + " (" + String.join("; ", notes) + ")";
+    }
+
+    /**
+     * The class subfolders' names (the subfolders that hold pictures), sorted as torchvision sorts them; a folder with
+     * fewer than two is refused.
+     */
+    static List<String> classes(Path dir) {
+        List<String> names = layout(dir).classes();
         if (names.size() < 2) throw new DataException(dir + ": " + names.size() + " class folder" + (names.size() == 1 ? "" : "s") + "; a classifier needs at least 2 (one subfolder per class)");
         if (names.size() > 255) throw new DataException(dir + ": " + names.size() + " class folders; DigitStudio handles up to 255 classes");
         for (String n : names) if (n.contains("\n")) throw new DataException(dir + ": a class folder's name has a line break");
@@ -139,9 +206,7 @@ public final class ImageFolder {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(classDir)) {
             for (Path p : s) {
-                String n = p.getFileName().toString();
-                int dot = n.lastIndexOf('.');
-                if (!n.startsWith(".") && dot > 0 && EXTENSIONS.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT)) && Files.isRegularFile(p)) files.add(p);
+                if (isPictureName(p.getFileName().toString()) && Files.isRegularFile(p)) files.add(p);
             }
         } catch (IOException e) {
             throw new DataException(classDir + ": cannot list: " + e.getMessage(), e);

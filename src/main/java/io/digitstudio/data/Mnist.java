@@ -158,7 +158,21 @@ public final class Mnist {
         if (folder == null) return bundled();
         if (KaggleCsv.isCsv(folder)) return KaggleCsv.trainTest(folder);
         if (ImageFolder.isImageFolder(folder)) return ImageFolder.load(folder);
+        requireDataFolder(folder);
         return fromDirectory(folder);
+    }
+
+    /**
+     * Refuses, in one line that says what a data folder holds, a folder that holds none of the IDX files and is not a
+     * folder of class subfolders (a home folder, /tmp): read as either it would give a misleading error or hundreds of
+     * "classes".
+     */
+    static void requireDataFolder(Path folder) {
+        if (!Files.isDirectory(folder)) return;
+        for (String f : FILES) if (has(folder, f)) return;
+        throw new DataException(folder + ": not a data folder (no IDX files; " + ImageFolder.subfolderCount(folder) + "); a data folder holds"
+                + " MNIST's IDX files (" + FILES[0] + ", " + FILES[1] + ", " + FILES[2] + ", " + FILES[3] + ", or .gz),"
+                + " or one subfolder of pictures per class (DIR/CLASS/*.png, or DIR/train/CLASS and DIR/test/CLASS); or give a Kaggle CSV file");
     }
 
     /** Loads the four files from a folder, e.g. Debian's Fashion-MNIST at /usr/share/datasets/fashion-mnist. */
@@ -198,6 +212,7 @@ public final class Mnist {
             TrainTest t = load(folder);
             return new TestSet(t.test(), t.source(), t.name(), t.classNames());
         }
+        requireDataFolder(folder);
         return testFromDirectory(folder);
     }
 

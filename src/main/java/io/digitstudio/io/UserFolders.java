@@ -29,4 +29,14 @@ public final class UserFolders {
         Path cache = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return cache.resolve("digitstudio").resolve(name);
     }
+
+    /**
+     * {@code $XDG_CONFIG_HOME/digitstudio} (an absolute XDG_CONFIG_HOME only), else {@code ~/.config/digitstudio}: the
+     * user's settings.
+     */
+    public static Path config(Map<String, String> env) {
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path config = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return config.resolve("digitstudio");
+    }
 }

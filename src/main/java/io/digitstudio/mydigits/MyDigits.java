@@ -278,13 +278,15 @@ public final class MyDigits {
         List<MyDigit> known = new ArrayList<>(list());
         int alreadyKept = 0;
         for (Path f : files) {
+            // named by its path in the folder given ("7/a.png"), so two a.png in different folders are told apart
+            String named = dir.relativize(f).toString();
             if (!ImageFiles.isImageName(f)) {
-                ignored.add(f.getFileName() + ": not an image (" + ImageFiles.FORMATS + ")");
+                ignored.add(named + ": not an image (" + ImageFiles.FORMATS + ")");
                 continue;
             }
             Integer label = labelOf(dir, f);
             if (label == null) {
-                skipped.add(f.getFileName() + ": " + whyNoLabel(f));
+                skipped.add(named + ": " + whyNoLabel(f));
                 continue;
             }
             try {
@@ -292,7 +294,7 @@ public final class MyDigits {
                 MyDigit d = new MyDigit(UUID.randomUUID().toString().substring(0, 8), label, MyDigit.pixelsOf(x), List.of(), "image " + f.getFileName(), Instant.now());
                 MyDigit same = sameAs(known, d.pixels());
                 if (same != null) {
-                    skipped.add(f.getFileName() + ": already in My digits as " + same.label());
+                    skipped.add(named + ": already in My digits as " + same.label());
                     alreadyKept++;
                     continue;
                 }
@@ -300,7 +302,9 @@ public final class MyDigits {
                 added.add(d);
                 known.add(d);
             } catch (RuntimeException e) {
-                skipped.add(f.getFileName() + ": " + e.getMessage());
+                String m = String.valueOf(e.getMessage());
+                String name = f.getFileName() + ":";
+                skipped.add(named + ": " + (m.startsWith(name) ? m.substring(name.length()).strip() : m));
             }
         }
         if (!added.isEmpty()) save(known);

@@ -143,7 +143,7 @@ class BranchCliTest {
         for (Case c : cases) {
             CliTest.Run r = train(c.args());
             assertEquals(2, r.code(), String.join(" ", c.args()) + ": " + r.err());
-            assertEquals("digitstudio: error: " + c.error(), r.err().strip());
+            assertEquals("digitstudio train: error: " + c.error(), r.err().strip());
             assertEquals(before, everyFile(), "nothing written for " + String.join(" ", c.args()));
         }
     }

@@ -121,7 +121,7 @@ class CliDefectsTest {
         Path empty = Files.createDirectory(dir.resolve("empty"));
         CliTest.Run none = CliTest.run("predict", empty.toString());
         assertEquals(2, none.code());
-        assertEquals("digitstudio: error: no images found in " + empty + " (PNG, JPEG, BMP, GIF, TIFF, WebP)", none.err().strip());
+        assertEquals("digitstudio predict: error: no images found in " + empty + " (PNG, JPEG, BMP, GIF, TIFF, WebP)", none.err().strip());
 
         Path photos = dir.resolve("photos");
         image(photos.resolve("a.png"), 3, "png");
@@ -147,7 +147,7 @@ class CliDefectsTest {
         assertTrue(zero.err().contains("--test-size must be at least 1"), zero.err());
         CliTest.Run train = CliTest.run("eval", "--model", "x.npz", "--train-size", "10");
         assertEquals(2, train.code());
-        assertTrue(train.err().contains("Unknown options: '--train-size'"), train.err());
+        assertTrue(train.err().contains("unknown options '--train-size'"), train.err());
         CliTest.Run trainZero = CliTest.run("train", "--train-size", "0", "--out", "unused.npz");
         assertEquals(2, trainZero.code());
         assertTrue(trainZero.err().contains("--train-size must be at least 1"), trainZero.err());

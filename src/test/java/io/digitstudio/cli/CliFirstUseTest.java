@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -23,7 +24,7 @@ class CliFirstUseTest {
         CliTest.Run r = CliTest.run("runs", "compare", "abc", "--runs-dir", dir.toString());
         assertEquals(2, r.code());
         oneLine(r);
-        assertTrue(r.err().contains("runs compare needs two or more runs"), r.err());
+        assertTrue(r.err().contains("digitstudio runs compare: error: give two or more runs to compare"), r.err());
         assertFalse(r.err().contains("digitstudio compare"), r.err());
     }
 
@@ -46,6 +47,81 @@ class CliFirstUseTest {
         CliTest.Run option = CliTest.run("eval", "--model", "x.npz", "--test-szie", "5");
         assertEquals(2, option.code());
         assertTrue(option.err().contains("did you mean --test-size?"), option.err());
+    }
+
+    @Test
+    void everyErrorLineHasOneFormNamingItsCommand() throws Exception {
+        Path junk = Files.writeString(dir.resolve("junk.npz"), "not a zip");
+        Path text = Files.writeString(dir.resolve("notes.txt"), "no picture");
+        String runs = dir.resolve("runs").toString();
+        // each: the arguments, then the command the line must name, then a piece of its message
+        String[][] cases = {
+                {"train --foo", "digitstudio train", "unknown option '--foo'"},
+                {"train --epochs many", "digitstudio train", "'many' is not an int"},
+                {"--bogus", "digitstudio", "unknown option '--bogus'"},
+                {"trian", "digitstudio", "unknown command 'trian'; did you mean train?"},
+                {"runs lst", "digitstudio runs", "unknown command 'lst'; did you mean list?"},
+                {"runs show --runs-dir " + runs, "digitstudio runs show", "missing required parameter 'ID'"},
+                {"runs compare abc --runs-dir " + runs, "digitstudio runs compare", "give two or more runs to compare"},
+                {"predict --top -1 x.png", "digitstudio predict", "--top must be at least 0"},
+                {"predict " + text, "digitstudio predict", "not an image"},
+                {"train --data " + dir.resolve("none") + " --out " + dir.resolve("m.npz"), "digitstudio train", "not found"},
+                {"eval --model " + junk, "digitstudio eval", "not an .npz file"},
+        };
+        for (String[] c : cases) {
+            CliTest.Run r = CliTest.run(c[0].split(" "));
+            assertEquals(2, r.code(), c[0] + ": " + r.err());
+            List<String> ours = r.err().strip().lines().filter(l -> l.startsWith("digitstudio")).toList();
+            assertEquals(1, ours.size(), c[0] + ": " + r.err());
+            String line = ours.get(0);
+            assertTrue(line.startsWith(c[1] + ": error: "), c[0] + ": " + line);
+            assertTrue(line.contains(c[2]), c[0] + ": " + line);
+            assertTrue(Character.isLowerCase(line.charAt((c[1] + ": error: ").length())) || line.charAt((c[1] + ": error: ").length()) == '-'
+                    || line.charAt((c[1] + ": error: ").length()) == '/', "the message follows in the project's words: " + line);
+        }
+    }
+
+    @Test
+    void trainOnAFolderThatHoldsNoDataSaysWhatADataFolderHolds() throws Exception {
+        Path tmp = dir.resolve("tmp");
+        for (int i = 0; i < 40; i++) Files.createDirectories(tmp.resolve("job-" + i));
+        picture(tmp.resolve("screenshots").resolve("a.png"), 3);
+        Path out = dir.resolve("m.npz");
+        CliTest.Run r = CliTest.run("train", "--data", tmp.toString(), "--epochs", "1", "--out", out.toString(), "--runs-dir", dir.resolve("runs").toString());
+        assertEquals(2, r.code(), r.err());
+        List<String> ours = r.err().strip().lines().filter(l -> l.startsWith("digitstudio")).toList();
+        assertEquals(1, ours.size(), r.err());
+        assertTrue(ours.get(0).startsWith("digitstudio train: error: " + tmp + ": not a data folder (no IDX files; 1 of its 41 subfolders holds pictures)"), ours.get(0));
+        assertTrue(ours.get(0).contains("one subfolder of pictures per class") && ours.get(0).contains("Kaggle CSV"), ours.get(0));
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void perFileLinesNameTheFileAsItWasGivenSoTwoOfTheSameNameDiffer() throws Exception {
+        Path sub = dir.resolve("sub");
+        picture(sub.resolve("a").resolve("x.png"), 3);
+        picture(sub.resolve("b").resolve("x.png"), 7);
+        Files.writeString(Files.createDirectories(sub.resolve("c")).resolve("x.png"), "not a picture");
+        // as typed, relative to the working folder
+        Path rel = Path.of("").toAbsolutePath().relativize(sub);
+        CliTest.Run files = CliTest.run("predict", rel.resolve("a/x.png").toString(), rel.resolve("b/x.png").toString(), rel.resolve("c/x.png").toString());
+        assertEquals(2, files.code(), files.err());
+        List<String> lines = files.out().strip().lines().toList();
+        assertEquals(2, lines.size(), files.out());
+        assertTrue(lines.get(0).startsWith(rel.resolve("a/x.png") + " "), lines.get(0));
+        assertTrue(lines.get(1).startsWith(rel.resolve("b/x.png") + " "), lines.get(1));
+        assertTrue(files.err().contains("digitstudio predict: error: " + rel.resolve("c/x.png") + ": not an image"), files.err());
+        // a folder: each file below it, named with the folder as given
+        CliTest.Run folder = CliTest.run("predict", "--format", "csv", rel.toString());
+        assertEquals(2, folder.code(), folder.err());
+        assertTrue(folder.out().contains("\n" + rel.resolve("a/x.png") + ",") && folder.out().contains("\n" + rel.resolve("b/x.png") + ","), folder.out());
+        assertTrue(folder.err().contains(": error: " + rel.resolve("c/x.png") + ": not an image"), folder.err());
+        // mydigits import names each file by its path in the folder given
+        Path mine = dir.resolve("mine");
+        picture(mine.resolve("notes").resolve("a.png"), 1);
+        picture(mine.resolve("scans").resolve("a.png"), 2);
+        CliTest.Run imp = importInto(mine);
+        assertTrue(imp.err().contains("skipped notes/a.png: no label") && imp.err().contains("skipped scans/a.png: no label"), imp.err());
     }
 
     private static void picture(Path file, int digit) throws Exception {

@@ -59,7 +59,7 @@ class CliTest {
     void badInputIsOneLineAndExitTwo() throws Exception {
         Run unknown = run("train", "--optimizer", "nadam");
         assertEquals(2, unknown.code());
-        assertEquals("digitstudio: error: unknown optimizer 'nadam'; choose one of " + String.join(", ", io.digitstudio.optim.Optimizers.NAMES), unknown.err().strip());
+        assertEquals("digitstudio train: error: unknown optimizer 'nadam'; choose one of " + String.join(", ", io.digitstudio.optim.Optimizers.NAMES), unknown.err().strip());
         assertTrue(io.digitstudio.optim.Optimizers.NAMES.containsAll(java.util.List.of("momentum-sgd", "sgd", "adam", "rmsprop", "adagrad")));
 
         Run batch = run("train", "--batch-size", "0");
@@ -74,7 +74,7 @@ class CliTest {
         Files.writeString(junk, "junk");
         Run badModel = run("eval", "--model", junk.toString());
         assertEquals(2, badModel.code());
-        assertEquals("digitstudio: error: junk.npz: not an .npz file (not a zip archive, or truncated)", badModel.err().strip());
+        assertEquals("digitstudio eval: error: junk.npz: not an .npz file (not a zip archive, or truncated)", badModel.err().strip());
         assertFalse(badModel.err().contains("at io.digitstudio"), "no stack trace");
 
         Run usage = run("train", "--epochs", "many");
@@ -111,7 +111,7 @@ class CliTest {
 
         Run m = run("train", "--optimizer", "adam", "--momentum", "0.5");
         assertEquals(2, m.code());
-        assertTrue(m.err().strip().startsWith("digitstudio: error: --momentum applies only to momentum-sgd"), m.err());
+        assertTrue(m.err().strip().startsWith("digitstudio train: error: --momentum applies only to momentum-sgd"), m.err());
         assertTrue(m.err().strip().endsWith("not to adam"), m.err());
     }
 }

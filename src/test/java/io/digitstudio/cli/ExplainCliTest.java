@@ -55,7 +55,7 @@ class ExplainCliTest {
         byte[] before = Files.readAllBytes(out.resolve("neighbours.png"));
         CliTest.Run again = CliTest.run("explain", "--image", seven.toString(), "--train-size", "2000", "--index-dir", idx.toString(), "--out", out.toString());
         assertEquals(2, again.code());
-        assertEquals("digitstudio: error: " + out.resolve("neighbours.png") + " already exists; give another --out, or add --force to replace it", again.err().strip());
+        assertEquals("digitstudio explain: error: " + out.resolve("neighbours.png") + " already exists; give another --out, or add --force to replace it", again.err().strip());
         assertArrayEquals(before, Files.readAllBytes(out.resolve("neighbours.png")));
         CliTest.Run cached = CliTest.run("explain", "--image", seven.toString(), "--train-size", "2000", "--index-dir", idx.toString(), "--k", "3");
         assertEquals(0, cached.code(), cached.err());
@@ -104,7 +104,7 @@ class ExplainCliTest {
             CliTest.Run r = CliTest.run(args);
             assertEquals(2, r.code(), String.join(" ", args) + "\n" + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
-            assertTrue(r.err().startsWith("digitstudio: error: "), r.err());
+            assertTrue(r.err().startsWith("digitstudio explain: error: "), r.err());
         }
         assertFalse(Files.exists(out.resolve("neighbours.png")));
         Path blank = dir.resolve("blank.png");

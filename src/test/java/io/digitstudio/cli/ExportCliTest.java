@@ -60,7 +60,7 @@ class ExportCliTest {
         Files.writeString(out, "mine");
         CliTest.Run r = CliTest.run("export", "assets/models/default.npz", out.toString());
         assertEquals(2, r.code());
-        assertEquals("digitstudio: error: " + out + " exists; add --force to replace it", r.err().strip());
+        assertEquals("digitstudio export: error: " + out + " exists; add --force to replace it", r.err().strip());
         assertEquals("mine", Files.readString(out));
         assertEquals(0, CliTest.run("export", "--force", "assets/models/default.npz", out.toString()).code());
         assertTrue(Files.size(out) > 100_000);
@@ -81,7 +81,7 @@ class ExportCliTest {
             // the engine's start-up log goes to stderr too; the error is one line
             List<String> ours = r.err().strip().lines().filter(l -> l.startsWith("digitstudio")).toList();
             assertEquals(1, ours.size(), r.err());
-            assertTrue(ours.get(0).startsWith("digitstudio: error: "), r.err());
+            assertTrue(ours.get(0).startsWith("digitstudio " + args[0] + ": error: "), r.err());
         }
         assertFalse(Files.exists(dir.resolve("x.npz")));
         assertFalse(Files.exists(dir.resolve("x.bin")));

@@ -44,7 +44,7 @@ class InspectCliTest {
         byte[] cnnWeights = Files.readAllBytes(out.resolve("weights.png"));
         CliTest.Run again = CliTest.run("inspect", "--out", out.toString());
         assertEquals(2, again.code(), "pictures already there are not replaced without asking");
-        assertEquals("digitstudio: error: " + out.resolve("weights.png") + " already exists; give another --out, or add --force to replace the pictures",
+        assertEquals("digitstudio inspect: error: " + out.resolve("weights.png") + " already exists; give another --out, or add --force to replace the pictures",
                 again.err().strip());
         assertArrayEquals(cnnWeights, Files.readAllBytes(out.resolve("weights.png")));
         CliTest.Run mlp = CliTest.run("inspect", "--out", out.toString(), "--force");

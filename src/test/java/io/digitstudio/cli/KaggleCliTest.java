@@ -58,6 +58,6 @@ class KaggleCliTest {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "label,pixel0,pixel1,pixel2,pixel3\n1,0,0,0,0\n3,0,0\n");
         CliTest.Run b = CliTest.run("eval", "--data", bad.toString(), "--model", model.toString());
         assertEquals(2, b.code());
-        assertTrue(b.err().contains("digitstudio: error: bad.csv: line 3: 3 values, expected 5"), b.err());
+        assertTrue(b.err().contains("digitstudio eval: error: bad.csv: line 3: 3 values, expected 5"), b.err());
     }
 }

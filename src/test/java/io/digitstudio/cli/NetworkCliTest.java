@@ -33,7 +33,7 @@ class NetworkCliTest {
     void aBadSpecIsOneLineThatPointsAtTheToken() {
         CliTest.Run r = CliTest.run("train", "--model", "conv 20 5, relu, maxpol 2, linear", "--out", dir.resolve("m.npz").toString());
         assertEquals(2, r.code());
-        assertEquals("digitstudio: error: --model: layer 3 \"maxpol 2\": unknown layer \"maxpol\" (known: conv, linear, relu, sigmoid, tanh, maxpool,"
+        assertEquals("digitstudio train: error: --model: layer 3 \"maxpol 2\": unknown layer \"maxpol\" (known: conv, linear, relu, sigmoid, tanh, maxpool,"
                 + " avgpool, batchnorm, dropout, flatten, leaky_relu)", r.err().strip());
         CliTest.Run fit = CliTest.run("summary", "--model", "conv 8 30, linear");
         assertEquals(2, fit.code());

@@ -67,7 +67,7 @@ class ReliabilityCliTest {
         io.digitstudio.io.ModelFiles.saveNpz(builtIn, io.digitstudio.io.ModelFiles.loadDefault().model());
         CliTest.Run e = CliTest.run("eval", "--model", builtIn.toString(), "--data", data.toString());
         assertEquals(2, e.code());
-        assertEquals("digitstudio: error: builtin.npz takes 784 inputs but the test images have 64 pixels", e.err().strip());
+        assertEquals("digitstudio eval: error: builtin.npz takes 784 inputs but the test images have 64 pixels", e.err().strip());
     }
 
     @Test

@@ -71,7 +71,7 @@ class RunHomeCliTest {
         CliTest.Run d = train("--epochs", "2", "--snapshot-every", "1", "--snapshot-dir", shared.toString(), "--keep", "1",
                 "--out", dir.resolve("d.npz").toString());
         assertEquals(2, d.code());
-        assertEquals("digitstudio: error: " + shared + " holds snapshots of run " + runId(c) + " (snapshot_epoch_0001.npz); choose another snapshot"
+        assertEquals("digitstudio train: error: " + shared + " holds snapshots of run " + runId(c) + " (snapshot_epoch_0001.npz); choose another snapshot"
                 + " folder, or leave it out to keep them in the run's own folder", d.err().strip());
         assertArrayEquals(before, Files.readAllBytes(shared.resolve("snapshot_epoch_0001.npz")));
         assertEquals(List.of("snapshot_epoch_0001.npz", "snapshot_epoch_0002.npz"), names(shared));
@@ -121,7 +121,7 @@ class RunHomeCliTest {
         for (String resume : List.of(id, folder.resolve("snapshot_epoch_0002.npz").toString())) {
             CliTest.Run again = train("--resume", resume);
             assertEquals(2, again.code());
-            assertEquals("digitstudio: error: run " + id + " has already trained all its 2 epochs; to train it further, give more epochs (--epochs 3)",
+            assertEquals("digitstudio train: error: run " + id + " has already trained all its 2 epochs; to train it further, give more epochs (--epochs 3)",
                     again.err().strip());
             assertEquals("", again.out());
         }
@@ -137,7 +137,7 @@ class RunHomeCliTest {
         Files.writeString(out, "a good model");
         CliTest.Run r = train("--epochs", "1", "--out", out.toString());
         assertEquals(2, r.code());
-        assertEquals("digitstudio: error: " + out + " already exists; give another --out, or add --force to replace it", r.err().strip());
+        assertEquals("digitstudio train: error: " + out + " already exists; give another --out, or add --force to replace it", r.err().strip());
         assertEquals("a good model", Files.readString(out));
         assertTrue(new RunStore(runs()).list().isEmpty(), "nothing recorded either");
         CliTest.Run forced = train("--epochs", "1", "--out", out.toString(), "--force");
@@ -222,7 +222,7 @@ class RunHomeCliTest {
         Files.writeString(zip, "mine");
         CliTest.Run r = CliTest.run("runs", "export", runId(a), zip.toString(), "--runs-dir", runs().toString());
         assertEquals(2, r.code());
-        assertEquals("digitstudio: error: " + zip + " already exists; give another FILE.zip, or add --force to replace it", r.err().strip());
+        assertEquals("digitstudio runs export: error: " + zip + " already exists; give another FILE.zip, or add --force to replace it", r.err().strip());
         assertEquals("mine", Files.readString(zip));
         assertEquals(0, CliTest.run("runs", "export", runId(a), zip.toString(), "--runs-dir", runs().toString(), "--force").code());
         assertNotEquals(4, Files.size(zip));
@@ -231,7 +231,7 @@ class RunHomeCliTest {
         Files.writeString(digits, "mine");
         CliTest.Run m = CliTest.run("mydigits", "export", digits.toString(), "--dir", dir.resolve("collection").toString());
         assertEquals(2, m.code());
-        assertEquals("digitstudio: error: " + digits + " already exists; give another FILE.zip, or add --force to replace it", m.err().strip());
+        assertEquals("digitstudio mydigits export: error: " + digits + " already exists; give another FILE.zip, or add --force to replace it", m.err().strip());
         assertEquals("mine", Files.readString(digits));
     }
 }

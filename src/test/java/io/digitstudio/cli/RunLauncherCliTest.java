@@ -71,20 +71,20 @@ class RunLauncherCliTest {
 
         CliTest.Run lr = CliTest.run("train", "--settings", json.toString(), "--lr", "0.5", "--runs-dir", runs.toString());
         assertEquals(2, lr.code());
-        assertEquals("digitstudio: error: --lr cannot be given with --settings: the settings file sets it", lr.err().strip());
+        assertEquals("digitstudio train: error: --lr cannot be given with --settings: the settings file sets it", lr.err().strip());
 
         Path other = dir.resolve("other.json");
         Files.writeString(other, Files.readString(json).replaceAll("\"sha256\"\\s*:\\s*\"[0-9a-f]+\"", "\"sha256\" : \"0123456789abcdef\""));
         CliTest.Run wrongData = CliTest.run("train", "--settings", other.toString(), "--runs-dir", runs.toString());
         assertEquals(2, wrongData.code());
-        assertTrue(wrongData.err().strip().startsWith("digitstudio: error: the data (MNIST (bundled)) is not what the settings were made with"), wrongData.err());
+        assertTrue(wrongData.err().strip().startsWith("digitstudio train: error: the data (MNIST (bundled)) is not what the settings were made with"), wrongData.err());
         assertEquals(1, wrongData.err().strip().lines().count(), wrongData.err());
 
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"format\": 1}");
         CliTest.Run bad = CliTest.run("train", "--settings", broken.toString(), "--runs-dir", runs.toString());
         assertEquals(2, bad.code());
-        assertTrue(bad.err().strip().startsWith("digitstudio: error: " + broken + " is not a run's settings file"), bad.err());
+        assertTrue(bad.err().strip().startsWith("digitstudio train: error: " + broken + " is not a run's settings file"), bad.err());
         assertEquals(before, new RunStore(runs).list().size(), "refused runs are not recorded");
     }
 }

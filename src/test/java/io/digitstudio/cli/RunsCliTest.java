@@ -74,7 +74,7 @@ class RunsCliTest {
         // bad ids: one line, exit 2
         CliTest.Run none = CliTest.run("runs", "show", "abc", "--runs-dir", runs());
         assertEquals(2, none.code());
-        assertTrue(none.err().startsWith("digitstudio: error: no run abc in "), none.err());
+        assertTrue(none.err().startsWith("digitstudio runs show: error: no run abc in "), none.err());
         assertEquals(1, none.err().strip().lines().count());
         assertEquals(2, CliTest.run("runs", "compare", a, a, "--runs-dir", runs()).code());
         // --no-record trains without a trace in the history

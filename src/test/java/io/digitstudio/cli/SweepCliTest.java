@@ -112,7 +112,7 @@ class SweepCliTest {
         byte[] kept = Files.readAllBytes(csv);
         CliTest.Run again = sweep(two, "--csv", csv.toString());
         assertEquals(2, again.code());
-        assertEquals("digitstudio: error: " + csv + " already exists; give another --csv, or add --force to replace it", again.err().strip());
+        assertEquals("digitstudio sweep: error: " + csv + " already exists; give another --csv, or add --force to replace it", again.err().strip());
         assertArrayEquals(kept, Files.readAllBytes(csv));
         assertEquals(4, new RunStore(two).list().size());
     }
@@ -171,18 +171,18 @@ class SweepCliTest {
         Path runs = dir.resolve("runs");
         CliTest.Run range = CliTest.run("sweep", "--lr", "log:1e-4:1e-1", "--runs-dir", runs.toString());
         assertEquals(2, range.code());
-        assertEquals("digitstudio: error: --lr log:0.0001:0.1 is a range: give a list of values for a grid, or add --random N to sample it", range.err().strip());
+        assertEquals("digitstudio sweep: error: --lr log:0.0001:0.1 is a range: give a list of values for a grid, or add --random N to sample it", range.err().strip());
         CliTest.Run cores = CliTest.run("sweep", "--lr", "0.1,0.01", "--parallel", "65", "--runs-dir", runs.toString());
         assertEquals(2, cores.code());
-        assertTrue(cores.err().strip().matches("digitstudio: error: --parallel 65 with 1 thread per run needs 65 cores; this machine has \\d+ \\(use --parallel \\d+\\)"),
+        assertTrue(cores.err().strip().matches("digitstudio sweep: error: --parallel 65 with 1 thread per run needs 65 cores; this machine has \\d+ \\(use --parallel \\d+\\)"),
                 cores.err());
         CliTest.Run notNumber = CliTest.run("sweep", "--batch", "64,big", "--runs-dir", runs.toString());
-        assertEquals("digitstudio: error: --batch: 'big' is not a number", notNumber.err().strip());
+        assertEquals("digitstudio sweep: error: --batch: 'big' is not a number", notNumber.err().strip());
         CliTest.Run noSweep = CliTest.run("sweep", "--resume", "abc", "--runs-dir", runs.toString());
         assertEquals(2, noSweep.code());
-        assertTrue(noSweep.err().strip().startsWith("digitstudio: error: no sweep abc in "), noSweep.err());
+        assertTrue(noSweep.err().strip().startsWith("digitstudio sweep: error: no sweep abc in "), noSweep.err());
         CliTest.Run both = CliTest.run("sweep", "--resume", "abc", "--lr", "0.1", "--runs-dir", runs.toString());
-        assertEquals("digitstudio: error: --lr cannot be given with --resume: the sweep keeps its settings", both.err().strip());
+        assertEquals("digitstudio sweep: error: --lr cannot be given with --resume: the sweep keeps its settings", both.err().strip());
         assertFalse(Files.exists(runs.resolve("sweeps")), "nothing was written");
     }
 }

@@ -98,10 +98,8 @@ public class ImageFolderTest {
         Path root = dir.resolve("bad");
         pictures(root, Mnist.bundled().test(), new int[]{0, 1}, new String[]{"a", "b"}, 3);
         Files.createDirectories(root.resolve("c"));
-        DataException e = assertThrows(DataException.class, () -> ImageFolder.load(root, null));
-        assertTrue(e.getMessage().endsWith("class 'c' has no pictures (PNG, JPEG, BMP, GIF, TIFF, WebP)"), e.getMessage());
         Files.writeString(root.resolve("c").resolve("broken.png"), "not a png");
-        e = assertThrows(DataException.class, () -> ImageFolder.load(root, null));
+        DataException e = assertThrows(DataException.class, () -> ImageFolder.load(root, null));
         assertTrue(e.getMessage().contains("broken.png"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
 
@@ -115,5 +113,35 @@ public class ImageFolderTest {
         pictures(one, Mnist.bundled().test(), new int[]{0}, new String[]{"a"}, 2);
         e = assertThrows(DataException.class, () -> ImageFolder.load(one, null));
         assertTrue(e.getMessage().endsWith("1 class folder; a classifier needs at least 2 (one subfolder per class)"), e.getMessage());
+    }
+
+    @Test
+    void onlySubfoldersWithPicturesAreClassesAndTheOthersAreNamed() throws IOException {
+        Path root = dir.resolve("digits");
+        pictures(root, Mnist.bundled().test(), new int[]{0, 1, 2}, new String[]{"0", "1", "2"}, 7);
+        Files.createDirectories(root.resolve("empty"));
+        Files.writeString(Files.createDirectories(root.resolve("docs")).resolve("readme.txt"), "how the pictures were made");
+        assertTrue(ImageFolder.isImageFolder(root), "three classes and two other folders");
+        Mnist.TrainTest t = ImageFolder.load(root, null);
+        assertEquals(List.of("0", "1", "2"), t.classNames());
+        assertEquals(3, t.train().classes());
+        assertTrue(t.source().contains("2 folders without pictures passed over: docs/, empty/"), t.source());
+    }
+
+    @Test
+    void aFolderOfOtherFoldersIsNotAnImageFolder() throws IOException {
+        Path tmp = dir.resolve("tmp");
+        for (int i = 0; i < 300; i++) Files.createDirectories(tmp.resolve("session-" + i));
+        Files.writeString(tmp.resolve("session-3").resolve("log.txt"), "a log");
+        assertFalse(ImageFolder.isImageFolder(tmp), "no subfolder holds pictures");
+        pictures(tmp, Mnist.bundled().test(), new int[]{4, 5}, new String[]{"shots", "icons"}, 2);
+        assertFalse(ImageFolder.isImageFolder(tmp), "2 of 302 subfolders hold pictures: not one subfolder per class");
+        DataException e = assertThrows(DataException.class, () -> Mnist.load(tmp));
+        assertEquals(tmp + ": not a data folder (no IDX files; 2 of its 302 subfolders hold pictures); a data folder holds MNIST's IDX files"
+                + " (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte, or .gz), or one subfolder"
+                + " of pictures per class (DIR/CLASS/*.png, or DIR/train/CLASS and DIR/test/CLASS); or give a Kaggle CSV file", e.getMessage());
+        assertTrue(assertThrows(DataException.class, () -> Mnist.loadTest(tmp)).getMessage().contains("not a data folder"));
+        Path bare = Files.createDirectories(dir.resolve("bare"));
+        assertTrue(assertThrows(DataException.class, () -> Mnist.load(bare)).getMessage().contains("not a data folder (no IDX files; no subfolders)"));
     }
 }

@@ -548,10 +548,12 @@ class TrainViewTest extends AppStory {
         assertEquals(String.valueOf(e.matrix().count(3, 3)), robot.lookup("#cell-3-3").queryAs(Label.class).getText());
         assertEquals(12, robot.lookup("#perClassTable").queryAs(TableView.class).getItems().size());
         assertTrue(robot.lookup("#evaluateStatus").queryAs(Label.class).getText().startsWith("Training: epoch 2, validation accuracy"));
-        // over the matrix: what it is, not the set box's "Test set (10,000)"
+        // over the matrix and in the set box: what it is, not "Test set (10,000)"
         Label shown = robot.lookup("#evaluationShown").queryAs(Label.class);
-        assertEquals("Epoch 2's validation of the training run, on 1,000 test images", shown.getText());
+        assertEquals("Epoch 2's validation of the training run, on 1,000 images of the test set of MNIST (bundled)", shown.getText());
         DrawViewTest.assertWhole(shown);
+        javafx.scene.control.ComboBox<?> setBox = robot.lookup("#evaluateSetBox").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals("Run's validation (1,000)", ((javafx.scene.control.ListCell<?>) setBox.getButtonCell()).getText());
         // the run's model is active now: the matrix's diagonal cell opens the gallery on that class's right answers
         assertSame(app.models().activeProperty().get(), e.model());
         robot.clickOn("#cell-3-3");

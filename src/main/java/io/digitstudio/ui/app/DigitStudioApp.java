@@ -26,9 +26,11 @@ public class DigitStudioApp extends Application {
     @Override
     public void start(Stage stage) {
         ToastLayer toasts = new ToastLayer();
-        services = new AppServices(new FxDialogService(stage, toasts), io.digitstudio.ui.model.RecentModels.forUser(),
+        // one settings file for the session and the recent models, so neither's save drops the other's values
+        io.digitstudio.io.SettingsFile settings = LastSession.userSettings();
+        services = new AppServices(new FxDialogService(stage, toasts), io.digitstudio.ui.model.RecentModels.of(settings),
                 new io.digitstudio.runs.RunStore(io.digitstudio.runs.RunStore.defaultRoot()),
-                new io.digitstudio.mydigits.MyDigits(io.digitstudio.mydigits.MyDigits.defaultFolder()), LastSession.forUser());
+                new io.digitstudio.mydigits.MyDigits(io.digitstudio.mydigits.MyDigits.defaultFolder()), LastSession.of(settings));
         stage.setTitle("DigitStudio");
         stage.setScene(createScene(services.main(), toasts));
         stage.setMinWidth(MIN_WIDTH);

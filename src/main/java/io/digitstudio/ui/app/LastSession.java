@@ -1,8 +1,11 @@
 package io.digitstudio.ui.app;
 
+import io.digitstudio.io.SettingsFile;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +14,8 @@ import java.util.prefs.Preferences;
 
 /**
  * What the app remembers between launches: the active model's file (used again only while it exists), the window's
- * place and size, the tab that was open, and the theme and UI scale chosen in the preferences. Kept with java.util.prefs in the app, in memory in the tests.
+ * place and size, the tab that was open, and the theme and UI scale chosen in the preferences. Kept in the user's
+ * settings file ({@link SettingsFile}, {@code ~/.config/digitstudio/settings.json}) in the app, in memory in the tests.
  */
 public final class LastSession {
     /** Where the values live: a few keys of text. */
@@ -27,6 +31,10 @@ public final class LastSession {
     static final String TAB = "tab";
     static final String THEME = "theme";
     static final String SCALE = "uiScale";
+    /** The java.util.prefs nodes that held these settings before the settings file, and their keys there. */
+    static final String OLD_SESSION_NODE = "io/digitstudio/session";
+    static final String OLD_RECENT_NODE = "io/digitstudio";
+    static final String RECENT_MODELS = "recentModels";
 
     private final Store store;
 
@@ -34,25 +42,58 @@ public final class LastSession {
         this.store = store;
     }
 
-    public static LastSession forUser() {
-        Preferences prefs = Preferences.userRoot().node("io/digitstudio/session");
+    /** The session kept in a settings file (the one the recent models list shares). */
+    public static LastSession of(SettingsFile settings) {
         return new LastSession(new Store() {
             @Override
             public String get(String key) {
-                return prefs.get(key, null);
+                return settings.get(key);
             }
 
             @Override
             public void put(String key, String value) {
-                if (value == null) prefs.remove(key);
-                else prefs.put(key, value);
-                try {
-                    prefs.flush();
-                } catch (BackingStoreException e) {
-                    // remembering is a convenience: the app works the same without it
-                }
+                settings.put(key, value);
             }
         });
+    }
+
+    /**
+     * The user's settings file ({@code $XDG_CONFIG_HOME/digitstudio/settings.json}); the first time there is none, the
+     * values an earlier version kept with java.util.prefs are taken over into it, once.
+     */
+    public static SettingsFile userSettings() {
+        System.Logger log = System.getLogger("io.digitstudio");
+        return userSettings(SettingsFile.defaultFile(System.getenv()), Preferences::userRoot, m -> log.log(System.Logger.Level.WARNING, m));
+    }
+
+    static SettingsFile userSettings(Path file, java.util.function.Supplier<Preferences> oldRoot, java.util.function.Consumer<String> warn) {
+        SettingsFile settings = SettingsFile.open(file, warn);
+        if (!settings.existed()) {
+            Map<String, String> old = fromJavaPrefs(oldRoot.get());
+            if (!old.isEmpty()) settings.putAll(old);
+        }
+        return settings;
+    }
+
+    /** The values under the old java.util.prefs nodes, without creating a node that is not there. */
+    static Map<String, String> fromJavaPrefs(Preferences root) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        try {
+            if (root.nodeExists(OLD_SESSION_NODE)) {
+                Preferences session = root.node(OLD_SESSION_NODE);
+                for (String key : List.of(MODEL, WINDOW, TAB, THEME, SCALE)) {
+                    String v = session.get(key, null);
+                    if (v != null) out.put(key, v);
+                }
+            }
+            if (root.nodeExists(OLD_RECENT_NODE)) {
+                String recent = root.node(OLD_RECENT_NODE).get(RECENT_MODELS, null);
+                if (recent != null && !recent.isBlank()) out.put(RECENT_MODELS, recent);
+            }
+        } catch (BackingStoreException | IllegalStateException | SecurityException e) {
+            // old settings that cannot be read are as good as none
+        }
+        return out;
     }
 
     public static LastSession inMemory() {

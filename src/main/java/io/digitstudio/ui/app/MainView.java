@@ -69,7 +69,7 @@ public final class MainView extends BorderPane {
         // the evaluation follows a run's validations from the start, whether or not its tab has been opened yet
         evaluation = new io.digitstudio.ui.evaluate.EvaluateViewModel(tasks, dialogs, models);
         presenter.validationMatrixProperty().addListener((o, a, m) -> {
-            if (m != null) evaluation.showValidation(m.epoch(), m.matrix(), m.loss(), m.model(), m.classNames());
+            if (m != null) evaluation.showValidation(m.epoch(), m.matrix(), m.loss(), m.model(), m.classNames(), m.data());
         });
         samplesTab = tab("Samples", "samplesTab", null);
         samplesTab.selectedProperty().addListener((o, a, selected) -> {

@@ -73,21 +73,21 @@ public final class EvaluateView extends BorderPane {
             }
         });
         vm.splitProperty().addListener((o, a, v) -> set.setValue(v));
-        vm.folderProperty().addListener((o, a, f) -> {
-            // the folder's name in the list: re-set the items so the cell shows it
-            set.setButtonCell(new javafx.scene.control.ListCell<>() {
-                @Override
-                protected void updateItem(EvaluateViewModel.Split s, boolean empty) {
-                    super.updateItem(s, empty);
-                    setText(empty || s == null ? null : set.getConverter().toString(s));
-                }
-            });
-        });
+        // the box names the set the matrix shows (a run's validation included), the list the sets to evaluate on next
+        // (set, not bound: the combo box's skin sets the cell's text itself for a value outside its list)
+        javafx.scene.control.ListCell<EvaluateViewModel.Split> shownSet = new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(EvaluateViewModel.Split s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(vm.setShownProperty().get());
+            }
+        };
+        vm.setShownProperty().addListener((o, a, text) -> shownSet.setText(text));
+        set.setButtonCell(shownSet);
         set.setConverter(new StringConverter<>() {
             @Override
             public String toString(EvaluateViewModel.Split s) {
-                return s == null ? "" : s == EvaluateViewModel.Split.TEST ? "Test set (10,000)" : s == EvaluateViewModel.Split.TRAINING ? "Training set (60,000)"
-                        : vm.folderProperty().get() == null ? "Test set of a folder…" : "Test set of " + vm.folderProperty().get().getFileName();
+                return vm.setName(s);
             }
 
             @Override
@@ -95,6 +95,7 @@ public final class EvaluateView extends BorderPane {
                 return null;
             }
         });
+        set.setTooltip(new Tooltip("The set the matrix shows; choose one to evaluate the active model on it"));
         Button export = new Button("Export CSV…");
         export.setId("exportConfusionButton");
         export.disableProperty().bind(vm.evaluationProperty().isNull());

@@ -38,11 +38,20 @@ public final class EvaluateViewModel {
      * way whose validation this is (then {@code model} is null until the run's network becomes the active model).
      */
     public record Evaluation(ActiveModel model, Split split, ConfusionMatrix matrix, double loss, List<String> classNames, double seconds,
-                             int epoch, Network network, LabeledImages set) {
+                             int epoch, Network network, LabeledImages set, String runData) {
+        public Evaluation(ActiveModel model, Split split, ConfusionMatrix matrix, double loss, List<String> classNames, double seconds,
+                          int epoch, Network network, LabeledImages set) {
+            this(model, split, matrix, loss, classNames, seconds, epoch, network, set, null);
+        }
+
         public boolean live() {
             return epoch > 0;
         }
     }
+
+    /** The built-in MNIST's sizes, which the set box names. */
+    static final int BUILT_IN_TEST = 10_000;
+    static final int BUILT_IN_TRAINING = 60_000;
 
     private final TaskExecutor tasks;
     private final DialogService dialogs;
@@ -52,6 +61,9 @@ public final class EvaluateViewModel {
     private final ReadOnlyObjectWrapper<java.nio.file.Path> folder = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Evaluate the active model to see which digits it confuses");
     private final BooleanProperty followTraining = new SimpleBooleanProperty(true);
+    private final ReadOnlyStringWrapper setShown = new ReadOnlyStringWrapper();
+    /** Whether the matrix is a run's validation and no set has been chosen or evaluated since: the set box names it. */
+    private boolean showingRun;
     private long generation;
 
     public EvaluateViewModel(TaskExecutor tasks, DialogService dialogs, ModelManager models) {
@@ -63,15 +75,46 @@ public final class EvaluateViewModel {
             // the run that was followed has ended and its network is now the active model: the matrix stays, and its
             // cells now open the gallery
             if (e != null && e.live() && b != null && b.model() == e.network()) {
-                evaluation.set(new Evaluation(b, e.split(), e.matrix(), e.loss(), e.classNames(), e.seconds(), e.epoch(), e.network(), e.set()));
+                evaluation.set(new Evaluation(b, e.split(), e.matrix(), e.loss(), e.classNames(), e.seconds(), e.epoch(), e.network(), e.set(), e.runData()));
             } else {
                 evaluation.set(null);
             }
         });
         split.addListener((o, a, b) -> {
+            showingRun = false;
             if (evaluation.get() != null && !evaluation.get().live()) evaluation.set(null);
+            updateSetShown();
         });
+        folder.addListener(o -> updateSetShown());
+        evaluation.addListener(o -> updateSetShown());
+        updateSetShown();
     }
+
+    /** A set's name in the set box, with its number of images. */
+    public String setName(Split s) {
+        if (s == null) return "";
+        return switch (s) {
+            case TEST -> String.format(Locale.ROOT, "Test set (%,d)", BUILT_IN_TEST);
+            case TRAINING -> String.format(Locale.ROOT, "Training set (%,d)", BUILT_IN_TRAINING);
+            case FOLDER -> folder.get() == null ? "Test set of a folder…" : "Test set of " + folder.get().getFileName();
+        };
+    }
+
+    private void updateSetShown() {
+        Evaluation e = evaluation.get();
+        if (showingRun && e != null && e.live()) {
+            setShown.set(String.format(Locale.ROOT, "Run's validation (%,d)", e.matrix().total()));
+        } else {
+            setShown.set(setName(split.get()));
+        }
+    }
+
+    /**
+     * What the set box shows: the set the next Evaluate uses, or, while the matrix is a run's validation and no other
+     * set has been chosen since, that validation set and its real number of images, so the box never names a set the
+     * matrix does not show.
+     */
+    public ReadOnlyStringProperty setShownProperty() { return setShown.getReadOnlyProperty(); }
 
     /** Evaluates the active model on the chosen set; the result arrives in {@link #evaluationProperty()}. */
     public void evaluate() {
@@ -87,6 +130,8 @@ public final class EvaluateViewModel {
             return;
         }
         long mine = ++generation;
+        showingRun = false;
+        updateSetShown();
         status.set("Evaluating " + model.name() + " on the " + (s == Split.TEST ? "test set…" : s == Split.TRAINING ? "training set…" : "test set of " + dir + "…"));
         tasks.compute(() -> {
             long t0 = System.nanoTime();
@@ -120,9 +165,15 @@ public final class EvaluateViewModel {
      * its own validation pass, so following costs training nothing. An evaluation still computing is dropped.
      */
     public void showValidation(int epoch, ConfusionMatrix matrix, double loss, Network network, List<String> classNames) {
+        showValidation(epoch, matrix, loss, network, classNames, null);
+    }
+
+    /** As above, naming the run's data ("MNIST (bundled)"), whose test set (or a part of it) the validation classified. */
+    public void showValidation(int epoch, ConfusionMatrix matrix, double loss, Network network, List<String> classNames, String runData) {
         if (!followTraining.get()) return;
         ++generation;
-        Evaluation e = new Evaluation(null, Split.TEST, matrix, loss, classNames, 0, epoch, network, null);
+        Evaluation e = new Evaluation(null, Split.TEST, matrix, loss, classNames, 0, epoch, network, null, runData);
+        showingRun = true;
         evaluation.set(e);
         status.set(String.format(Locale.ROOT, "Training: epoch %d, validation accuracy %.2f%% on %,d images", epoch, 100 * matrix.accuracy(), matrix.total())
                 + worst(e));
@@ -204,7 +255,10 @@ public final class EvaluateViewModel {
 
     static String shown(Evaluation e) {
         if (e == null) return "Nothing evaluated yet: choose a set and press Evaluate";
-        if (e.live()) return String.format(Locale.ROOT, "Epoch %d's validation of the training run, on %,d test images", e.epoch(), e.matrix().total());
+        if (e.live()) {
+            return String.format(Locale.ROOT, "Epoch %d's validation of the training run, on %,d images of the test set%s", e.epoch(), e.matrix().total(),
+                    e.runData() == null || e.runData().isBlank() ? "" : " of " + e.runData());
+        }
         String set = e.split() == Split.TEST ? "the test set" : e.split() == Split.TRAINING ? "the training set"
                 : e.set() == null ? "a folder's test set" : e.set().name();
         return String.format(Locale.ROOT, "%s on %s, %,d images", e.model() == null ? "The model" : Messages.capitalize(e.model().name()), set, e.matrix().total());

@@ -1,14 +1,14 @@
 package io.digitstudio.ui.model;
 
+import io.digitstudio.io.SettingsFile;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
 
-/** The recently opened or saved model files, newest first, kept between runs (java.util.prefs in the app). */
+/** The recently opened or saved model files, newest first, kept between runs (in the settings file in the app). */
 public final class RecentModels {
     static final int MAX = 8;
     private static final String KEY = "recentModels";
@@ -21,16 +21,9 @@ public final class RecentModels {
         this.store = store;
     }
 
-    public static RecentModels forUser() {
-        Preferences prefs = Preferences.userRoot().node("io/digitstudio");
-        return new RecentModels(() -> prefs.get(KEY, ""), value -> {
-            prefs.put(KEY, value);
-            try {
-                prefs.flush();
-            } catch (BackingStoreException e) {
-                // the list is a convenience: losing it must not break opening or saving a model
-            }
-        });
+    /** The list kept in the user's settings file, under {@code recentModels}. */
+    public static RecentModels of(SettingsFile settings) {
+        return new RecentModels(() -> java.util.Objects.requireNonNullElse(settings.get(KEY), ""), value -> settings.put(KEY, value));
     }
 
     /** A list kept in memory only (tests, or a machine whose preferences cannot be written). */

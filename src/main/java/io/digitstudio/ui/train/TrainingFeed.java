@@ -42,7 +42,7 @@ public final class TrainingFeed implements Extension {
      * An epoch's validation as a confusion matrix, with its loss, the network that was validated and what its outputs
      * mean; sent with the epoch's report, so the evaluation view can follow the run.
      */
-    public record ValidationMatrix(int epoch, ConfusionMatrix matrix, double loss, Network model, List<String> classNames) {
+    public record ValidationMatrix(int epoch, ConfusionMatrix matrix, double loss, Network model, List<String> classNames, String data) {
     }
 
     /** The first layer's weights as they were at {@code epochDetail} (sent every few seconds while someone looks). */
@@ -60,6 +60,7 @@ public final class TrainingFeed implements Extension {
 
     private volatile Network model;
     private volatile List<String> classNames = List.of();
+    private volatile String dataName;
     private ConfusionMatrix pendingMatrix;
 
     /** Names the run's network and its classes, for the validation matrices (call before the run starts). */
@@ -153,6 +154,7 @@ public final class TrainingFeed implements Extension {
     }
 
     void started(TrainingStart start) {
+        dataName = start.dataSource();
         pointEvery = Math.max(1, start.iterationsPerEpoch() / POINTS_PER_EPOCH);
         events.add(start);
     }
@@ -203,7 +205,7 @@ public final class TrainingFeed implements Extension {
         if (filled > 0 && lastDetail != pointedDetail) point();
         if (!Double.isNaN(lastLr)) events.add(new LrPoint(lastDetail, lastLr)); // the rate reaches the epoch's end too
         events.add(report);
-        if (pendingMatrix != null) events.add(new ValidationMatrix(report.epoch(), pendingMatrix, report.valLoss(), model, classNames));
+        if (pendingMatrix != null) events.add(new ValidationMatrix(report.epoch(), pendingMatrix, report.valLoss(), model, classNames, dataName));
         pendingMatrix = null;
     }
 

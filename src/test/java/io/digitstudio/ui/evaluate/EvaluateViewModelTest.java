@@ -136,6 +136,34 @@ class EvaluateViewModelTest {
     }
 
     @Test
+    void theSetBoxNamesTheSetTheMatrixShowsWithItsRealCount() {
+        assertEquals("Test set (10,000)", vm.setShownProperty().get());
+        assertEquals(Mnist.bundled().test().size(), EvaluateViewModel.BUILT_IN_TEST, "the box's count is the set's");
+        assertEquals(Mnist.bundled().train().size(), EvaluateViewModel.BUILT_IN_TRAINING);
+        assertEquals("Training set (60,000)", vm.setName(EvaluateViewModel.Split.TRAINING));
+        // a stopped run's last validation, on a part of the test set: the box and the line over the matrix say so
+        Network net = Network.mlp(new Rng(2), 784, 10, 10);
+        long[][] counts = new long[10][10];
+        for (int c = 0; c < 10; c++) counts[c][c] = 200;
+        vm.showValidation(2, ConfusionMatrix.ofCounts(counts), 0.3, net, io.digitstudio.data.ClassNames.numbers(10), Mnist.BUNDLED_SOURCE);
+        assertEquals("Run's validation (2,000)", vm.setShownProperty().get());
+        assertEquals("Epoch 2's validation of the training run, on 2,000 images of the test set of MNIST (bundled)", vm.shownProperty().get());
+        // choosing a set names it in the box again (the line over the matrix still says what the matrix is)
+        vm.splitProperty().set(EvaluateViewModel.Split.TRAINING);
+        assertEquals("Training set (60,000)", vm.setShownProperty().get());
+        assertTrue(vm.evaluationProperty().get().live());
+        vm.showValidation(3, ConfusionMatrix.ofCounts(counts), 0.2, net, io.digitstudio.data.ClassNames.numbers(10), Mnist.BUNDLED_SOURCE);
+        assertEquals("Run's validation (2,000)", vm.setShownProperty().get());
+        // evaluating names the set evaluated
+        models.adopt(builtIn);
+        vm.splitProperty().set(EvaluateViewModel.Split.TEST);
+        vm.showValidation(4, ConfusionMatrix.ofCounts(counts), 0.2, net, io.digitstudio.data.ClassNames.numbers(10), Mnist.BUNDLED_SOURCE);
+        vm.evaluate();
+        assertEquals("Test set (10,000)", vm.setShownProperty().get());
+        assertEquals(10_000, vm.evaluationProperty().get().matrix().total());
+    }
+
+    @Test
     void theMatrixIsExportedAsCsvWhereTheUserSays() throws Exception {
         vm.exportCsv();
         assertTrue(dialogs.asked.isEmpty(), "nothing to export, nothing asked");
