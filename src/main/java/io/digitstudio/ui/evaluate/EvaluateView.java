@@ -122,6 +122,7 @@ public final class EvaluateView extends BorderPane {
         Label shown = new Label();
         shown.setId("evaluationShown");
         shown.setWrapText(true);
+        shown.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // as many lines as it takes, not one cut short
         shown.textProperty().bind(vm.shownProperty());
         VBox left = new VBox(6, heading, shown, heatScroll);
         left.setPadding(new Insets(8));
