@@ -14,18 +14,36 @@ public final class Pictures {
     }
 
     static final int BACKGROUND = 0xFF9CA3AF;
-    private static final int[] NEGATIVE = {0x21, 0x66, 0xAC};
-    private static final int[] POSITIVE = {0xB2, 0x18, 0x2B};
 
-    /** The colour of {@code v} in [-1, 1] on the diverging map. */
+    /**
+     * A diverging map's colours (ARGB): the gaps between tiles, zero, and the two ends. The light one is ColorBrewer's
+     * RdBu ends over white; a dark theme's has zero near its own background and lighter ends, so that weights read as
+     * strongly on it.
+     */
+    public record Palette(int background, int zero, int negative, int positive) {
+        public static final Palette LIGHT = new Palette(BACKGROUND, 0xFFFFFFFF, 0xFF2166AC, 0xFFB2182B);
+        public static final Palette DARK = new Palette(0xFF30363D, 0xFF0D1117, 0xFF8EC3F0, 0xFFF4A582);
+        public static final Palette HIGH_CONTRAST = new Palette(0xFF808080, 0xFF000000, 0xFFBFE6FF, 0xFFFFD0A8);
+
+        /** The colour of {@code v} in [-1, 1]. */
+        public int at(double v) {
+            double t = Math.max(-1, Math.min(1, Double.isNaN(v) ? 0 : v));
+            int end = t < 0 ? negative : positive;
+            double a = Math.abs(t);
+            int r = mix(zero >> 16 & 0xFF, end >> 16 & 0xFF, a);
+            int g = mix(zero >> 8 & 0xFF, end >> 8 & 0xFF, a);
+            int b = mix(zero & 0xFF, end & 0xFF, a);
+            return 0xFF000000 | r << 16 | g << 8 | b;
+        }
+
+        private static int mix(int from, int to, double a) {
+            return (int) Math.round(from + (to - from) * a);
+        }
+    }
+
+    /** The colour of {@code v} in [-1, 1] on the light diverging map. */
     public static int diverging(double v) {
-        double t = Math.max(-1, Math.min(1, Double.isNaN(v) ? 0 : v));
-        int[] end = t < 0 ? NEGATIVE : POSITIVE;
-        double a = Math.abs(t);
-        int r = (int) Math.round(255 + (end[0] - 255) * a);
-        int g = (int) Math.round(255 + (end[1] - 255) * a);
-        int b = (int) Math.round(255 + (end[2] - 255) * a);
-        return 0xFF000000 | r << 16 | g << 8 | b;
+        return Palette.LIGHT.at(v);
     }
 
     /** Grey level for v in [0, 1]. */
@@ -44,20 +62,25 @@ public final class Pictures {
      * one). Tile t sits at column t % columns, row t / columns.
      */
     public static Picture tiles(Inspector.Tiles t, int scale, int gap) {
+        return tiles(t, scale, gap, Palette.LIGHT);
+    }
+
+    /** As {@link #tiles(Inspector.Tiles, int, int)}, in {@code palette}'s colours. */
+    public static Picture tiles(Inspector.Tiles t, int scale, int gap, Palette palette) {
         int cols = columns(t.count());
         int rows = (t.count() + cols - 1) / cols;
         int tw = t.width() * scale;
         int th = t.height() * scale;
         int w = cols * tw + (cols + 1) * gap;
         int h = rows * th + (rows + 1) * gap;
-        Picture p = Picture.blank(w, h, BACKGROUND);
+        Picture p = Picture.blank(w, h, palette.background());
         float max = t.maxAbs();
         for (int k = 0; k < t.count(); k++) {
             int x0 = gap + (k % cols) * (tw + gap);
             int y0 = gap + (k / cols) * (th + gap);
             for (int y = 0; y < t.height(); y++) {
                 for (int x = 0; x < t.width(); x++) {
-                    int c = diverging(max == 0 ? 0 : t.at(k, 0, y, x) / max);
+                    int c = palette.at(max == 0 ? 0 : t.at(k, 0, y, x) / max);
                     fill(p, x0 + x * scale, y0 + y * scale, scale, c);
                 }
             }

@@ -13,6 +13,40 @@ class PicturesTest {
     @TempDir
     Path dir;
 
+    /** WCAG's relative luminance of an ARGB colour. */
+    private static double luminance(int argb) {
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double v = (argb >> (16 - 8 * i) & 0xFF) / 255.0;
+            c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    }
+
+    private static double contrast(int a, int b) {
+        double la = luminance(a), lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    @Test
+    void eachThemesTilesShowZeroAsItsBackgroundAndStrongWeightsStandingOut() {
+        float[] w = {0, 1, -1, 0.5f};
+        Inspector.Tiles t = new Inspector.Tiles("l1", 1, 1, 2, 2, w);
+        for (Pictures.Palette palette : List.of(Pictures.Palette.LIGHT, Pictures.Palette.DARK, Pictures.Palette.HIGH_CONTRAST)) {
+            Picture p = Pictures.tiles(t, 1, 1, palette);
+            assertEquals(palette.background(), p.at(0, 0), "the gap");
+            assertEquals(palette.zero(), p.at(1, 1), "0");
+            assertEquals(palette.positive(), p.at(2, 1), "+max");
+            assertEquals(palette.negative(), p.at(1, 2), "-max");
+            assertEquals(palette.at(0.5), p.at(2, 2));
+            // the strongest weights read against zero (WCAG's 3:1 for graphics)
+            assertTrue(contrast(palette.positive(), palette.zero()) >= 3, palette + " +");
+            assertTrue(contrast(palette.negative(), palette.zero()) >= 3, palette + " -");
+        }
+        assertTrue(luminance(Pictures.Palette.DARK.zero()) < 0.05, "on a dark theme zero is dark");
+        assertEquals(Pictures.diverging(0.3), Pictures.Palette.LIGHT.at(0.3), "the light map is the one other pictures use");
+    }
+
     @Test
     void weightTilesOfAKnownMatrixHaveTheExpectedPixels() throws Exception {
         // two 2x2 tiles: the first all zero but one +1, the second all -1 (the largest |w| is 1)

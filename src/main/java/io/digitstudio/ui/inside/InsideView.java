@@ -156,6 +156,7 @@ public final class InsideView extends BorderPane {
         setBottom(new VBox(noHealth, status));
 
         vm.weightsProperty().addListener((o, a, w) -> showWeights(w));
+        io.digitstudio.ui.widgets.Theme.activeProperty().addListener(new javafx.beans.WeakInvalidationListener(retint));
         vm.lookProperty().addListener((o, a, l) -> showLook(l));
         // health arrives about once a second while a run trains: drawn at most every three seconds (a new run at once),
         // so that looking costs the run little. Not with an animation timer: a running animation makes the scene
@@ -176,6 +177,18 @@ public final class InsideView extends BorderPane {
         showLook(vm.lookProperty().get());
     }
 
+    /** The tiles anew in the theme's colours (held here: the theme's property holds it only weakly). */
+    private final javafx.beans.InvalidationListener retint = o -> showWeights(viewModel().weightsProperty().get());
+
+    /** The weight tiles' colours in a theme. */
+    static Pictures.Palette palette(io.digitstudio.ui.widgets.Theme theme) {
+        return switch (theme) {
+            case LIGHT -> Pictures.Palette.LIGHT;
+            case DARK -> Pictures.Palette.DARK;
+            case HIGH_CONTRAST -> Pictures.Palette.HIGH_CONTRAST;
+        };
+    }
+
     private void showWeights(InsideViewModel.Weights w) {
         if (w == null) return;
         Inspector.Tiles t = w.tiles();
@@ -189,7 +202,7 @@ public final class InsideView extends BorderPane {
         double fits = Math.min(room / (cols * (t.width() + 1.0)), tall / (rows * (t.height() + 1.0)));
         scale = Math.max(1, Math.min(12, (int) Math.round(fits)));
         gap = Math.max(1, Math.min(4, scale / 2 + 1));
-        weights.setImage(Pixels.image(Pictures.tiles(t, scale, gap)));
+        weights.setImage(Pixels.image(Pictures.tiles(t, scale, gap, palette(io.digitstudio.ui.widgets.Theme.active()))));
         double shrink = Math.min(1, Math.min(room / weights.getImage().getWidth(), tall / weights.getImage().getHeight()));
         weights.setFitWidth(weights.getImage().getWidth() * shrink);
         weightsSource.setText(String.format(Locale.ROOT, "%s · %s: %d %s of %d×%d", w.source(), t.layer(), t.count(), t.height() > 1 && t.height() == t.width()
