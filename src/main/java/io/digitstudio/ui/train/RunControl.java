@@ -132,13 +132,19 @@ public final class RunControl {
                 TrainingSession.Resumable r = TrainingSession.locate(history, snapshot.toString());
                 TrainingConfig c = r.config();
                 TrainingConfig shown = c.withEpochs(Math.max(c.epochs(), Math.min(planned, TrainingConfig.MAX_EPOCHS)));
-                tasks.onUi(() -> settings.show(shown));
+                // the run's own data, which the form then shows (the form's choice is for new runs)
+                Path own = r.setup().dataDir().isEmpty() ? null : Path.of(r.setup().dataDir());
+                tasks.onUi(() -> {
+                    settings.show(shown);
+                    settings.dataFolderProperty().set(own);
+                });
                 // the epochs before the snapshot, from the run's log: the charts show the whole run, not its rest
                 List<EpochReport> earlier = history == null || r.run() == null ? List.of() : earlierEpochs(history, r);
                 tasks.onUi(() -> presenter.showEarlier(earlier));
                 b = TrainingSession.builder(history, "gui").resume(r).epochs(shown.epochs());
             }
-            b.data(folder, folder != null).snapshots(snapshots ? 1 : null, null, snapshots ? SNAPSHOTS_KEPT : null)
+            if (fresh != null) b.data(folder, folder != null);
+            b.snapshots(snapshots ? 1 : null, null, snapshots ? SNAPSHOTS_KEPT : null)
                     .sizeNames("Training examples", "Test examples");
             TrainingSession session = b.build();
             TrainingLoop l = session.loop();

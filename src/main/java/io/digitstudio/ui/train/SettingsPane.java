@@ -1,5 +1,6 @@
 package io.digitstudio.ui.train;
 
+import io.digitstudio.data.DataSummary;
 import io.digitstudio.nn.Summary;
 import io.digitstudio.optim.Optimizers;
 import io.digitstudio.ui.core.DialogService;
@@ -28,10 +29,8 @@ import java.util.Map;
 
 /** The settings form of the Train view (data, network, optimizer, run) over a {@link TrainSettings}. */
 public final class SettingsPane extends ScrollPane {
-    static final String BUILT_IN = "MNIST (built in)";
-    static final String FOLDER = "Folder of IDX files…";
-
     private final TrainSettings s;
+    private final DataPicker picker;
     private final DialogService dialogs;
     private final GridPane grid = new GridPane();
     private int row;
@@ -43,8 +42,9 @@ public final class SettingsPane extends ScrollPane {
     private final java.util.function.Consumer<String> say;
 
     /** A form whose optimizer values can also be applied to a running run ({@code live}) with {@code apply}. */
-    public SettingsPane(TrainSettings settings, DialogService dialogs, ObservableBooleanValue locked, ObservableBooleanValue live,
+    public SettingsPane(TrainSettings settings, DataPicker picker, DialogService dialogs, ObservableBooleanValue locked, ObservableBooleanValue live,
                         java.util.function.Supplier<String> apply, java.util.function.Consumer<String> say) {
+        this.picker = picker;
         this.live = live;
         this.apply = apply;
         this.say = say;
@@ -76,31 +76,97 @@ public final class SettingsPane extends ScrollPane {
 
     private void data() {
         section("Data");
-        ComboBox<String> data = new ComboBox<>();
+        ComboBox<DataSummary.Kind> data = new ComboBox<>();
         data.setId("dataBox");
-        data.getItems().addAll(BUILT_IN, FOLDER);
-        data.getSelectionModel().select(0);
-        data.setOnAction(e -> {
-            if (FOLDER.equals(data.getValue())) {
-                var chosen = dialogs.chooseFolder("Folder with MNIST-style IDX files");
-                if (chosen.isPresent()) {
-                    s.dataFolderProperty().set(chosen.get());
-                } else if (s.dataFolderProperty().get() == null) {
-                    data.getSelectionModel().select(0);
-                }
-            } else {
-                s.dataFolderProperty().set(null);
+        data.getItems().addAll(DataSummary.Kind.values());
+        data.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(DataSummary.Kind k) {
+                return k == null ? "" : k == DataSummary.Kind.BUNDLED ? k.label() : k.label() + "…";
+            }
+
+            @Override
+            public DataSummary.Kind fromString(String label) {
+                return null;
             }
         });
-        field("Dataset", data);
-        Label where = new Label();
-        where.getStyleClass().add("hint");
-        where.setWrapText(true);
-        where.textProperty().bind(Bindings.createStringBinding(() -> s.dataFolderProperty().get() == null ? "60000 training, 10000 test images"
-                : s.dataFolderProperty().get().toString(), s.dataFolderProperty()));
-        grid.add(where, 0, row++, 2, 1);
+        data.setValue(picker.kindProperty().get());
+        boolean[] syncing = {false};
+        picker.kindProperty().addListener((o, a, k) -> {
+            syncing[0] = true;
+            data.setValue(k);
+            syncing[0] = false;
+        });
+        data.setOnAction(e -> {
+            DataSummary.Kind k = data.getValue();
+            if (syncing[0] || k == null) return;
+            // a chooser the user cancels leaves the choice as it was
+            if (k != picker.kindProperty().get() || k == DataSummary.Kind.BUNDLED) {
+                if (!picker.choose(k)) javafx.application.Platform.runLater(() -> data.setValue(picker.kindProperty().get()));
+            }
+        });
+        data.setMaxWidth(Double.MAX_VALUE);
+        Button choose = new Button("Choose…");
+        choose.setId("dataChooseButton");
+        choose.setMinWidth(Region.USE_PREF_SIZE);
+        choose.setTooltip(new Tooltip("Choose another folder or file of this kind"));
+        choose.disableProperty().bind(picker.kindProperty().isEqualTo(DataSummary.Kind.BUNDLED));
+        choose.setOnAction(e -> picker.choose(picker.kindProperty().get()));
+        javafx.scene.layout.HBox pick = new javafx.scene.layout.HBox(6, data, choose);
+        javafx.scene.layout.HBox.setHgrow(data, Priority.ALWAYS);
+        Label error = hint(s.fieldErrorProperty("data"), "dataBoxError");
+        error.getStyleClass().setAll("label", "field-error");
+        error.visibleProperty().bind(s.fieldErrorProperty("data").isNotNull());
+        error.managedProperty().bind(error.visibleProperty());
+        s.fieldErrorProperty("data").addListener((o, a, b) -> data.pseudoClassStateChanged(INVALID, b != null));
+        data.pseudoClassStateChanged(INVALID, s.fieldErrorProperty("data").get() != null);
+        checkedFields.put("data", data);
+        field("Dataset", new javafx.scene.layout.VBox(2, pick, error));
+        Label dataset = (Label) grid.getChildren().get(grid.getChildren().size() - 2);
+        dataset.setLabelFor(data);
+        GridPane.setValignment(dataset, javafx.geometry.VPos.TOP);
+        dataset.setPadding(new Insets(4, 0, 0, 0));
+
+        Label path = hint(Bindings.createStringBinding(() -> s.dataFolderProperty().get() == null ? "" : s.dataFolderProperty().get().toString(),
+                s.dataFolderProperty()), "dataPath");
+        path.getStyleClass().add("hint");
+        path.visibleProperty().bind(s.dataFolderProperty().isNotNull());
+        path.managedProperty().bind(path.visibleProperty());
+        grid.add(path, 0, row++, 2, 1);
+        Label found = hint(picker.descriptionProperty(), "dataDescription");
+        found.getStyleClass().add("hint");
+        found.visibleProperty().bind(picker.descriptionProperty().isNotEmpty());
+        found.managedProperty().bind(found.visibleProperty());
+        grid.add(found, 0, row++, 2, 1);
+        TableView<DataPicker.ClassCount> table = new TableView<>(picker.classes());
+        table.setId("dataClasses");
+        table.getStyleClass().add("summary-table");
+        table.getColumns().add(countColumn(table, "Class", 0.5, DataPicker.ClassCount::name));
+        table.getColumns().add(countColumn(table, "Train", 0.25, c -> String.format(java.util.Locale.ROOT, "%,d", c.train())));
+        table.getColumns().add(countColumn(table, "Test", 0.25, c -> String.format(java.util.Locale.ROOT, "%,d", c.test())));
+        table.setFixedCellSize(20);
+        Runnable fit = () -> {
+            // up to six rows in view: more classes scroll inside the table, not the form
+            table.setPrefHeight(28 + 20 * Math.min(Math.max(picker.classes().size(), 1), 6) + 4);
+            table.setMinHeight(table.getPrefHeight());
+        };
+        picker.classes().addListener((ListChangeListener<DataPicker.ClassCount>) c -> fit.run());
+        fit.run();
+        table.visibleProperty().bind(Bindings.isNotEmpty(picker.classes()));
+        table.managedProperty().bind(table.visibleProperty());
+        grid.add(table, 0, row++, 2, 1);
         checked("Training examples", text(s.trainLimitProperty(), "trainLimitField", "all"), "trainLimit");
         checked("Test examples", text(s.testLimitProperty(), "testLimitField", "all"), "testLimit");
+    }
+
+    private static TableColumn<DataPicker.ClassCount, String> countColumn(TableView<DataPicker.ClassCount> table, String title, double share,
+                                                                        java.util.function.Function<DataPicker.ClassCount, String> value) {
+        TableColumn<DataPicker.ClassCount, String> c = new TableColumn<>(title);
+        c.setSortable(false);
+        c.setReorderable(false);
+        c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.prefWidthProperty().bind(table.widthProperty().subtract(18).multiply(share));
+        return c;
     }
 
     static final Map<String, String> PRESET_LABELS = Map.of("tutorial", "Tutorial MLP", "wide", "Wide MLP",
@@ -297,7 +363,7 @@ public final class SettingsPane extends ScrollPane {
     }
 
     /** The fields that can be wrong, by their keys in the settings, in the form's order. */
-    private final Map<String, TextField> checkedFields = new java.util.LinkedHashMap<>();
+    private final Map<String, javafx.scene.control.Control> checkedFields = new java.util.LinkedHashMap<>();
 
     private Label errorUnder(TextField control, String key) {
         checkedFields.put(key, control);
@@ -313,14 +379,14 @@ public final class SettingsPane extends ScrollPane {
 
     /** Scrolls to the first field that is wrong and puts the cursor in it; false when none is. */
     public boolean focusFirstError() {
-        for (Map.Entry<String, TextField> f : checkedFields.entrySet()) {
+        for (Map.Entry<String, javafx.scene.control.Control> f : checkedFields.entrySet()) {
             if (s.fieldErrorProperty(f.getKey()).get() == null || f.getValue().getScene() == null) continue;
-            TextField field = f.getValue();
+            javafx.scene.control.Control field = f.getValue();
             javafx.geometry.Bounds b = grid.sceneToLocal(field.localToScene(field.getBoundsInLocal()));
             double scrollable = grid.getBoundsInLocal().getHeight() - getViewportBounds().getHeight();
             if (scrollable > 0) setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 40) / scrollable)));
             field.requestFocus();
-            field.selectAll();
+            if (field instanceof TextField t) t.selectAll();
             return true;
         }
         return false;

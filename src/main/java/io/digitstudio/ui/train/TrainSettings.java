@@ -41,6 +41,9 @@ public final class TrainSettings {
     private final javafx.beans.property.IntegerProperty specErrorEnd = new javafx.beans.property.SimpleIntegerProperty(-1);
     private int[] exampleShape = {1, 28, 28};
     private int classes = 10;
+    /** The data's training and test examples (0: not known yet), and why it cannot be trained on (null: it can). */
+    private int dataTrainSize, dataTestSize;
+    private String dataProblem;
     private boolean syncing;
     private final StringProperty batchSize = new SimpleStringProperty("128");
     private final StringProperty epochs = new SimpleStringProperty("10");
@@ -110,6 +113,22 @@ public final class TrainSettings {
     public void setData(int[] shape, int classes) {
         this.exampleShape = shape.clone();
         this.classes = classes;
+        validate();
+    }
+
+    /**
+     * How many training and test examples the chosen data has (0: not known yet), so that the subset fields and the
+     * batch size are checked against it.
+     */
+    public void setDataSizes(int train, int test) {
+        this.dataTrainSize = train;
+        this.dataTestSize = test;
+        validate();
+    }
+
+    /** Why the chosen data cannot be trained on, in one line (null: it can); shown by the data field, and Start stays off. */
+    public void setDataProblem(String problem) {
+        this.dataProblem = problem;
         validate();
     }
 
@@ -193,8 +212,10 @@ public final class TrainSettings {
     /** Each field on its own, in the form's order: its message, or null. */
     private Map<String, String> checkFields() {
         Map<String, String> errors = new LinkedHashMap<>();
-        check(errors, "trainLimit", () -> limit(trainLimit.get(), "Training examples"));
-        check(errors, "testLimit", () -> limit(testLimit.get(), "Test examples"));
+        // as the reader says it: the line begins with a file name, which is not to be capitalized
+        if (dataProblem != null) errors.put("data", dataProblem);
+        check(errors, "trainLimit", () -> available(limit(trainLimit.get(), "Training examples"), dataTrainSize, "training"));
+        check(errors, "testLimit", () -> available(limit(testLimit.get(), "Test examples"), dataTestSize, "test"));
         for (HyperParam h : hyperparams) {
             check(errors, "hp-" + h.key(), () -> Optimizers.resolve(optimizer.get(), Map.of(h.key(), number(h.text().get(), h.key()))));
         }
@@ -207,6 +228,7 @@ public final class TrainSettings {
             } catch (IllegalArgumentException e) {
                 return; // the training examples' field says so
             }
+            if (train == 0) train = dataTrainSize;
             if (train > 0 && b > train) throw new IllegalArgumentException("Batch size " + b + " is larger than the " + train + " training examples");
         });
         check(errors, "epochs", () -> {
@@ -232,6 +254,11 @@ public final class TrainSettings {
             if (e < 1) throw new IllegalArgumentException("Early stopping patience must be at least 1, got " + e);
         });
         return errors;
+    }
+
+    /** A subset size the data can give ({@code size} 0: not known yet, so any). */
+    private static void available(int asked, int size, String what) {
+        if (size > 0 && asked > size) throw new IllegalArgumentException("The data has " + size + " " + what + " examples, " + asked + " asked");
     }
 
     private static void check(Map<String, String> errors, String field, Runnable check) {
@@ -264,8 +291,9 @@ public final class TrainSettings {
         try {
             config();
             runOptions();
-            validation.set(null);
-            return true;
+            // a field can be wrong where the config is not (the data, a subset larger than the data)
+            validation.set(firstFieldError);
+            return firstFieldError == null;
         } catch (IllegalArgumentException e) {
             validation.set(Messages.capitalize(e.getMessage()));
             return false;

@@ -60,6 +60,7 @@ public final class TrainView extends BorderPane {
     private final LiveChart lrChart;
     private final HBox chartsBox;
     private final TableView<EpochReport> table;
+    private final DataPicker dataPicker;
     private boolean scrollToNewest;
 
     public TrainView(TrainSettings settings, RunControl run, RunPresenter presenter, TaskExecutor tasks, DialogService dialogs) {
@@ -109,7 +110,8 @@ public final class TrainView extends BorderPane {
 
         BooleanBinding locked = Bindings.createBooleanBinding(() -> !run.stateProperty().get().canStart(), run.stateProperty());
         BooleanBinding live = Bindings.createBooleanBinding(() -> run.stateProperty().get().active(), run.stateProperty());
-        SettingsPane settingsPane = new SettingsPane(settings, dialogs, locked, live, run::applyHyperparameters, presenter::status);
+        dataPicker = new DataPicker(settings, tasks, dialogs);
+        SettingsPane settingsPane = new SettingsPane(settings, dataPicker, dialogs, locked, live, run::applyHyperparameters, presenter::status);
         setTop(new VBox(toolbar(locked), startBlocker(locked, settingsPane)));
         // drawn from a bitmap when something else changes, so a chart update does not make the software renderer
         // redraw the form and the table
@@ -350,6 +352,11 @@ public final class TrainView extends BorderPane {
 
     public RunControl run() {
         return run;
+    }
+
+    /** The form's data picker. */
+    public DataPicker dataPicker() {
+        return dataPicker;
     }
 
     public RunPresenter presenter() {
