@@ -372,11 +372,15 @@ class TrainViewTest extends AppStory {
     void aBadDataFolderIsReportedAndALongMessageDoesNotSqueezeTheStatusBar(FxRobot robot) throws Exception {
         app.awaitReady();
         java.nio.file.Path bad = Files.createDirectories(dir.resolve("a-folder-with-a-rather-long-name-that-makes-the-message-long/and-deeper/bad-data"));
-        Files.writeString(bad.resolve("train-images-idx3-ubyte"), "junk");
+        idx(bad, io.digitstudio.data.Mnist.bundled().train(), "train", 200);
+        idx(bad, io.digitstudio.data.Mnist.bundled().test(), "t10k", 50);
         app.dialogs.willChoose(bad);
         click(robot, "#dataBox");
-        robot.clickOn("Folder of IDX files…");
+        robot.clickOn("IDX folder…");
         assertEquals(bad, app.main.train().settings().dataFolderProperty().get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.main.train().dataPicker().foundProperty().get() != null);
+        // the files are damaged after the picker read them: the run finds out as it starts
+        Files.writeString(bad.resolve("train-images-idx3-ubyte"), "junk");
         robot.clickOn("#startButton");
         awaitEnd();
         assertTrue(app.dialogs.errors.get(0).contains("train-images-idx3-ubyte: not an IDX file"), app.dialogs.errors.toString());
@@ -390,6 +394,18 @@ class TrainViewTest extends AppStory {
         }
         Node bar = robot.lookup("#statusBar").query();
         assertTrue(bar.getBoundsInParent().getMaxX() <= app.main.getWidth() + 0.5, "the bar stays inside the window");
+    }
+
+    /** The first {@code n} examples of a set as two IDX files, {@code prefix}-images-idx3-ubyte and its labels. */
+    static void idx(java.nio.file.Path folder, io.digitstudio.data.LabeledImages set, String prefix, int n) throws java.io.IOException {
+        byte[] px = new byte[n * 784];
+        byte[] labels = new byte[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = (byte) set.label(i);
+            for (int r = 0; r < 28; r++) for (int c = 0; c < 28; c++) px[i * 784 + r * 28 + c] = (byte) set.pixel(i, r, c);
+        }
+        io.digitstudio.io.IdxWriter.images(folder.resolve(prefix + "-images-idx3-ubyte"), px, n, 28, 28);
+        io.digitstudio.io.IdxWriter.labels(folder.resolve(prefix + "-labels-idx1-ubyte"), labels);
     }
 
     @Test

@@ -110,10 +110,10 @@ public final class SettingsPane extends ScrollPane {
         choose.setId("dataChooseButton");
         choose.setMinWidth(Region.USE_PREF_SIZE);
         choose.setTooltip(new Tooltip("Choose another folder or file of this kind"));
-        choose.disableProperty().bind(picker.kindProperty().isEqualTo(DataSummary.Kind.BUNDLED));
+        // under the list, which keeps the whole width for the kinds' names
+        choose.visibleProperty().bind(picker.kindProperty().isNotEqualTo(DataSummary.Kind.BUNDLED));
+        choose.managedProperty().bind(choose.visibleProperty());
         choose.setOnAction(e -> picker.choose(picker.kindProperty().get()));
-        javafx.scene.layout.HBox pick = new javafx.scene.layout.HBox(6, data, choose);
-        javafx.scene.layout.HBox.setHgrow(data, Priority.ALWAYS);
         Label error = hint(s.fieldErrorProperty("data"), "dataBoxError");
         error.getStyleClass().setAll("label", "field-error");
         error.visibleProperty().bind(s.fieldErrorProperty("data").isNotNull());
@@ -121,7 +121,7 @@ public final class SettingsPane extends ScrollPane {
         s.fieldErrorProperty("data").addListener((o, a, b) -> data.pseudoClassStateChanged(INVALID, b != null));
         data.pseudoClassStateChanged(INVALID, s.fieldErrorProperty("data").get() != null);
         checkedFields.put("data", data);
-        field("Dataset", new javafx.scene.layout.VBox(2, pick, error));
+        field("Dataset", new javafx.scene.layout.VBox(4, data, choose, error));
         Label dataset = (Label) grid.getChildren().get(grid.getChildren().size() - 2);
         dataset.setLabelFor(data);
         GridPane.setValignment(dataset, javafx.geometry.VPos.TOP);
@@ -141,13 +141,16 @@ public final class SettingsPane extends ScrollPane {
         TableView<DataPicker.ClassCount> table = new TableView<>(picker.classes());
         table.setId("dataClasses");
         table.getStyleClass().add("summary-table");
-        table.getColumns().add(countColumn(table, "Class", 0.5, DataPicker.ClassCount::name));
-        table.getColumns().add(countColumn(table, "Train", 0.25, c -> String.format(java.util.Locale.ROOT, "%,d", c.train())));
-        table.getColumns().add(countColumn(table, "Test", 0.25, c -> String.format(java.util.Locale.ROOT, "%,d", c.test())));
+        // the columns share the width the rows leave: less a scroll bar's once more classes than fit scroll
+        javafx.beans.binding.DoubleBinding room = Bindings.createDoubleBinding(() -> table.getWidth() - (picker.classes().size() > SHOWN_CLASSES ? 20 : 6),
+                table.widthProperty(), picker.classes());
+        table.getColumns().add(countColumn(room, "Class", 0.5, DataPicker.ClassCount::name));
+        table.getColumns().add(countColumn(room, "Train", 0.25, c -> String.format(java.util.Locale.ROOT, "%,d", c.train())));
+        table.getColumns().add(countColumn(room, "Test", 0.25, c -> String.format(java.util.Locale.ROOT, "%,d", c.test())));
         table.setFixedCellSize(20);
         Runnable fit = () -> {
             // up to six rows in view: more classes scroll inside the table, not the form
-            table.setPrefHeight(28 + 20 * Math.min(Math.max(picker.classes().size(), 1), 6) + 4);
+            table.setPrefHeight(40 + 20 * Math.min(Math.max(picker.classes().size(), 1), SHOWN_CLASSES) + 6);
             table.setMinHeight(table.getPrefHeight());
         };
         picker.classes().addListener((ListChangeListener<DataPicker.ClassCount>) c -> fit.run());
@@ -159,13 +162,16 @@ public final class SettingsPane extends ScrollPane {
         checked("Test examples", text(s.testLimitProperty(), "testLimitField", "all"), "testLimit");
     }
 
-    private static TableColumn<DataPicker.ClassCount, String> countColumn(TableView<DataPicker.ClassCount> table, String title, double share,
+    /** The classes the data section's table shows without scrolling. */
+    private static final int SHOWN_CLASSES = 6;
+
+    private static TableColumn<DataPicker.ClassCount, String> countColumn(javafx.beans.value.ObservableDoubleValue room, String title, double share,
                                                                         java.util.function.Function<DataPicker.ClassCount, String> value) {
         TableColumn<DataPicker.ClassCount, String> c = new TableColumn<>(title);
         c.setSortable(false);
         c.setReorderable(false);
         c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(d.getValue())));
-        c.prefWidthProperty().bind(table.widthProperty().subtract(18).multiply(share));
+        c.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.floor(room.get() * share), room));
         return c;
     }
 
