@@ -240,7 +240,7 @@ public final class MainView extends BorderPane {
                     s.show(run.settings().config());
                     s.show(run.settings().options());
                     // the run's data (the form's picker reads it, and says so when it is no longer there)
-                    s.dataFolderProperty().set(dataOf(run.settings().dataSource()));
+                    s.dataFolderProperty().set(io.digitstudio.ui.train.DataPicker.pathOf(run.settings().dataSource()));
                     selectTab("trainTab");
                     train.presenter().status("The settings of run " + run.id() + " are filled in: press Start to run it again");
                 }
@@ -255,17 +255,6 @@ public final class MainView extends BorderPane {
             runsTab.setContent(runs);
         }
         return runs;
-    }
-
-    /**
-     * The file or folder a run's recorded data source names, or null for the bundled MNIST; a picture folder's source
-     * may end in a note on the blank pictures it left out, which is not part of the path.
-     */
-    static java.nio.file.Path dataOf(String source) {
-        if (source == null || source.isBlank() || source.equals(io.digitstudio.data.Mnist.BUNDLED_SOURCE)) return null;
-        String path = source.replaceFirst(" \\(\\d+ blank pictures? left out: .*\\)$", "");
-        java.nio.file.Path p = java.nio.file.Path.of(path);
-        return p.isAbsolute() ? p : null;
     }
 
     public DrawView draw() {

@@ -120,6 +120,17 @@ public final class DataPicker {
         });
     }
 
+    /**
+     * The file or folder a run's recorded data source names, or null for the bundled MNIST: what the form takes to run
+     * a recorded run again. A picture folder's source may end in a note on the blank pictures it left out, which is not
+     * part of the path.
+     */
+    public static Path pathOf(String source) {
+        if (source == null || source.isBlank() || source.equals(io.digitstudio.data.Mnist.BUNDLED_SOURCE)) return null;
+        Path p = Path.of(source.replaceFirst(" \\(\\d+ blank pictures? left out: .*\\)$", ""));
+        return p.isAbsolute() ? p : null;
+    }
+
     /** "Image folder “letters”: 3 classes, 54 training and 9 test images". */
     static String describe(DataSummary s) {
         String what = s.kind() == DataSummary.Kind.BUNDLED ? s.kind().label() : s.kind().label() + " “" + s.name() + "”";

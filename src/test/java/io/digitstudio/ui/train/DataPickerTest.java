@@ -223,6 +223,24 @@ class DataPickerTest {
         assertNull(settings.validationProperty().get());
     }
 
+    @Test
+    void aRecordedRunsDataIsFoundAgainFromItsSource() {
+        assertNull(DataPicker.pathOf(Mnist.BUNDLED_SOURCE));
+        assertNull(DataPicker.pathOf(""));
+        Path csv = dir.resolve("train.csv").toAbsolutePath();
+        assertEquals(csv, DataPicker.pathOf(csv.toString()));
+        Path folder = dir.resolve("letters (2)").toAbsolutePath();
+        assertEquals(folder, DataPicker.pathOf(folder + " (2 blank pictures left out: a/1.png, b/2.png)"), "the note is not part of the path");
+        assertEquals(folder, DataPicker.pathOf(folder + " (1 blank picture left out: a/1.png)"));
+        assertEquals(folder, DataPicker.pathOf(folder.toString()));
+
+        // a run filled in again: the picker reads its data as whatever it is
+        DataPicker p = new DataPicker(settings, tasks, dialogs);
+        settings.dataFolderProperty().set(DataPicker.pathOf(dir.resolve("moved-away").toAbsolutePath().toString()));
+        assertEquals(dir.resolve("moved-away").toAbsolutePath() + ": not found", p.problemProperty().get());
+        assertTrue(dialogs.asked.isEmpty());
+    }
+
     /** Work handed to the workers waits until the test runs it, in the order it chooses. */
     private static final class HeldTasks implements TaskExecutor {
         final Deque<Runnable> held = new ArrayDeque<>();
