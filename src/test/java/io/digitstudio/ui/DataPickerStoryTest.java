@@ -53,6 +53,11 @@ class DataPickerStoryTest extends AppStory {
 
     @Test
     void aFolderOfPicturesIsPickedSeenTrainedOnAndDrawnWith(FxRobot robot) throws Exception {
+        // the smallest window the app allows
+        robot.interact(() -> {
+            robot.window(0).setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            robot.window(0).setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
         app.awaitReady();
         // three classes of 28x28 pictures, named as the user named their folders
         Path shapes = dir.resolve("shapes");
@@ -81,6 +86,12 @@ class DataPickerStoryTest extends AppStory {
         assertEquals(List.of("bar", "hook", "ring"), classes.getItems().stream().map(DataPicker.ClassCount::name).toList());
         for (DataPicker.ClassCount c : classes.getItems()) assertEquals(30, c.train() + c.test(), c.name());
         assertEquals(List.of(), cutInDataSection(robot), "no label of the data section is cut");
+        robot.interact(() -> app.services.appearance().scaleProperty().set(150));
+        WaitForAsyncUtils.waitForFxEvents();
+        Forms.reveal(robot, "#dataClasses");
+        assertEquals(List.of(), cutInDataSection(robot), "nor at 150 %");
+        robot.interact(() -> app.services.appearance().scaleProperty().set(100));
+        WaitForAsyncUtils.waitForFxEvents();
 
         Forms.type(robot, "#batchSizeField", "8");
         Forms.type(robot, "#epochsField", "1");

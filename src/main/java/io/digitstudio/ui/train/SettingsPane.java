@@ -121,11 +121,10 @@ public final class SettingsPane extends ScrollPane {
         s.fieldErrorProperty("data").addListener((o, a, b) -> data.pseudoClassStateChanged(INVALID, b != null));
         data.pseudoClassStateChanged(INVALID, s.fieldErrorProperty("data").get() != null);
         checkedFields.put("data", data);
-        field("Dataset", new javafx.scene.layout.VBox(4, data, choose, error));
-        Label dataset = (Label) grid.getChildren().get(grid.getChildren().size() - 2);
-        dataset.setLabelFor(data);
-        GridPane.setValignment(dataset, javafx.geometry.VPos.TOP);
-        dataset.setPadding(new Insets(4, 0, 0, 0));
+        // the whole width for the kinds' names (at 150 % too): the section's title is the list's label
+        ((Label) grid.getChildren().get(grid.getChildren().size() - 1)).setLabelFor(data);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(4, data, choose, error);
+        grid.add(box, 0, row++, 2, 1);
 
         Label path = hint(Bindings.createStringBinding(() -> s.dataFolderProperty().get() == null ? "" : s.dataFolderProperty().get().toString(),
                 s.dataFolderProperty()), "dataPath");
