@@ -122,12 +122,12 @@ public final class DataPicker {
 
     /**
      * The file or folder a run's recorded data source names, or null for the bundled MNIST: what the form takes to run
-     * a recorded run again. A picture folder's source may end in a note on the blank pictures it left out, which is not
-     * part of the path.
+     * a recorded run again. A picture folder's source may end in a note on the blank pictures and the folders without
+     * pictures it left out, which is not part of the path.
      */
     public static Path pathOf(String source) {
         if (source == null || source.isBlank() || source.equals(io.digitstudio.data.Mnist.BUNDLED_SOURCE)) return null;
-        Path p = Path.of(source.replaceFirst(" \\(\\d+ blank pictures? left out: .*\\)$", ""));
+        Path p = Path.of(source.replaceFirst(" \\(\\d+ (blank pictures? left out|folders? without pictures passed over): .*\\)$", ""));
         return p.isAbsolute() ? p : null;
     }
 

@@ -190,14 +190,13 @@ class DataPickerTest {
         assertEquals(why, settings.validationProperty().get(), "Start is off");
         assertEquals(why, settings.startBlocker());
 
-        // a class folder without pictures
-        Path root = dir.resolve("bad");
-        ImageFolderTest.pictures(root, Mnist.bundled().test(), new int[]{0, 1}, new String[]{"a", "b"}, 3);
-        Files.createDirectories(root.resolve("c"));
-        dialogs.willChoose(root);
+        // train/ and test/ with other classes
+        Path split = dir.resolve("split");
+        ImageFolderTest.pictures(split.resolve("train"), Mnist.bundled().test(), new int[]{0, 1}, new String[]{"a", "b"}, 2);
+        ImageFolderTest.pictures(split.resolve("test"), Mnist.bundled().test(), new int[]{0, 2}, new String[]{"a", "c"}, 2);
+        dialogs.willChoose(split);
         assertTrue(p.choose(DataSummary.Kind.IMAGES));
-        assertTrue(p.problemProperty().get().endsWith("class 'c' has no pictures (PNG, JPEG, BMP, GIF, TIFF, WebP)"), p.problemProperty().get());
-        assertFalse(p.problemProperty().get().contains("\n"));
+        assertEquals(split.toAbsolutePath() + ": train/ has the classes [a, b] but test/ has [a, c]; they must be the same", p.problemProperty().get());
 
         // an IDX folder with a damaged file
         Path junk = Files.createDirectories(dir.resolve("junk"));
@@ -232,6 +231,8 @@ class DataPickerTest {
         Path folder = dir.resolve("letters (2)").toAbsolutePath();
         assertEquals(folder, DataPicker.pathOf(folder + " (2 blank pictures left out: a/1.png, b/2.png)"), "the note is not part of the path");
         assertEquals(folder, DataPicker.pathOf(folder + " (1 blank picture left out: a/1.png)"));
+        assertEquals(folder, DataPicker.pathOf(folder + " (1 blank picture left out: a/1.png; 1 folder without pictures passed over: c/)"));
+        assertEquals(folder, DataPicker.pathOf(folder + " (2 folders without pictures passed over: c/, d/)"));
         assertEquals(folder, DataPicker.pathOf(folder.toString()));
 
         // a run filled in again: the picker reads its data as whatever it is
