@@ -179,7 +179,7 @@ public final class DrawView extends BorderPane {
         fill.run();
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        return new ToolBar(clear, undo, ink, widthLabel, width, openImage, grow, openModel, saveModel, export, recent);
+        return io.digitstudio.ui.widgets.Bars.whole(clear, undo, ink, widthLabel, width, openImage, grow, openModel, saveModel, export, recent);
     }
 
     private Node canvasPane() {
@@ -223,6 +223,9 @@ public final class DrawView extends BorderPane {
         frame.setMaxSize(DrawViewModel.CANVAS + 4, DrawViewModel.CANVAS + 4);
         Label tip = new Label("Left button draws · right-click or Esc clears · Ctrl+Z undoes · drop an image to classify it");
         tip.getStyleClass().add("hint");
+        tip.setWrapText(true);
+        tip.setMinHeight(Region.USE_PREF_SIZE);
+        tip.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         VBox box = new VBox(10, frame, tip, new StagesPane(vm.preparationProperty()));
         box.setAlignment(Pos.CENTER);
         box.setPadding(new Insets(16));

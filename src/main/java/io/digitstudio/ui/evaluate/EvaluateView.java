@@ -108,7 +108,7 @@ public final class EvaluateView extends BorderPane {
         follow.setId("followTrainingCheck");
         follow.setTooltip(new Tooltip("Show each epoch's validation of a run as it ends (it costs training nothing: the trainer counts it anyway)"));
         follow.selectedProperty().bindBidirectional(vm.followTrainingProperty());
-        setTop(new ToolBar(evaluate, set, follow, export, png));
+        setTop(io.digitstudio.ui.widgets.Bars.whole(evaluate, set, follow, export, png));
 
         heat.setId("confusionGrid");
         heat.getStyleClass().add("confusion-grid");
@@ -117,6 +117,8 @@ public final class EvaluateView extends BorderPane {
         heat.setPadding(new Insets(8));
         Label heading = new Label("Confusion matrix · rows: true label, columns: prediction");
         heading.getStyleClass().add("section");
+        heading.setWrapText(true);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ScrollPane heatScroll = new ScrollPane(heat);
         heatScroll.setFitToWidth(false);
         Label shown = new Label();
@@ -136,11 +138,18 @@ public final class EvaluateView extends BorderPane {
         TableColumn<Row, Number> support = new TableColumn<>("support");
         support.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().support()));
         perClass.getColumns().add(support);
-        perClass.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // each column as wide as its title and figures ("weighted avg", "precision"), the last one taking the rest
+        io.digitstudio.ui.widgets.Columns.keepWhole(perClass);
         perClass.setPlaceholder(new Label("Press Evaluate"));
         perClass.setPrefWidth(420);
         VBox right = new VBox(6, section("Per class"), perClass);
         right.setPadding(new Insets(8));
+        // the matrix scrolls when the window is narrow; the table keeps the width its columns need
+        right.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double columns = 0;
+            for (TableColumn<Row, ?> c : perClass.getColumns()) columns += c.getMinWidth();
+            return columns + 2 * 8 + 4 + 16;
+        }, perClass.getColumns().stream().map(TableColumn::minWidthProperty).toArray(javafx.beans.Observable[]::new)));
         VBox.setVgrow(perClass, Priority.ALWAYS);
 
         HBox center = new HBox(8, left, right);
@@ -150,6 +159,8 @@ public final class EvaluateView extends BorderPane {
         status.setId("evaluateStatus");
         status.textProperty().bind(vm.statusProperty());
         status.setPadding(new Insets(4, 8, 4, 8));
+        status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         setBottom(status);
         vm.evaluationProperty().addListener((o, a, e) -> show(e));
         show(vm.evaluationProperty().get()); // a run may have been followed before the tab was first opened
@@ -162,6 +173,7 @@ public final class EvaluateView extends BorderPane {
     private static Label section(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("section");
+        l.setWrapText(true);
         return l;
     }
 
@@ -178,10 +190,15 @@ public final class EvaluateView extends BorderPane {
             @Override
             protected void updateItem(Number v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty || v == null ? null : String.format(Locale.ROOT, "%.4f", v.doubleValue()));
+                setText(empty || v == null ? null : figure(v));
             }
         });
+        io.digitstudio.ui.widgets.Columns.shownAs(c, EvaluateView::figure);
         return c;
+    }
+
+    private static String figure(Number v) {
+        return String.format(Locale.ROOT, "%.4f", v.doubleValue());
     }
 
     private Label[][] cells = new Label[0][0];

@@ -55,10 +55,12 @@ public final class InsideView extends BorderPane {
         getStyleClass().add("inside-view");
         weights.setId("weightsImage");
         weightsSource.setId("weightsSource");
+        weightsSource.setWrapText(true);
+        weightsSource.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         hover.setId("weightsHover");
         weights.setOnMouseMoved(e -> showHover(e.getX(), e.getY()));
         probabilities.setId("insideProbabilities");
-        probabilities.setPrefHeight(150);
+        // its height in em (theme.css), so that the axis's name stays whole at any UI scale
         probabilities.setMinWidth(260);
         weights.setOnMouseExited(e -> hover.setText(" "));
         // the grid is drawn at whole pixels per weight and shown at the width there is, without smoothing

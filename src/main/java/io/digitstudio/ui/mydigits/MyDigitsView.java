@@ -57,7 +57,7 @@ public final class MyDigitsView extends BorderPane {
         Button export = button("Export zip…", "exportDigitsButton", vm::exportZip);
         Label hint = new Label("Select a digit, then press 0-9 to relabel it or Delete to remove it");
         hint.getStyleClass().add("hint");
-        setTop(new ToolBar(fine, undo, delete, importFolder, importZip, export, hint));
+        setTop(io.digitstudio.ui.widgets.Bars.whole(fine, undo, delete, importFolder, importZip, export, hint));
 
         groups.setPadding(new Insets(8));
         groups.setId("myDigitsGroups");
@@ -159,6 +159,7 @@ public final class MyDigitsView extends BorderPane {
         if (byLabel.isEmpty()) {
             Label empty = new Label("No digits yet. In Draw, after a prediction: Enter keeps the drawing with the model's answer, a digit key with the right one.");
             empty.getStyleClass().add("hint");
+            empty.setWrapText(true);
             groups.getChildren().add(empty);
             return;
         }

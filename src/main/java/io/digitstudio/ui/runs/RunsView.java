@@ -73,7 +73,7 @@ public final class RunsView extends BorderPane {
         refresh.setOnAction(e -> vm.refresh());
         Label hint = new Label("Ctrl-click to compare runs");
         hint.getStyleClass().add("hint");
-        setTop(new ToolBar(filter, refresh, hint));
+        setTop(io.digitstudio.ui.widgets.Bars.whole(filter, refresh, hint));
 
         table.setId("runsTable");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -107,6 +107,8 @@ public final class RunsView extends BorderPane {
         SortedList<RunSummary> sorted = new SortedList<>(vm.runs());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        // each column as wide as its title and values (the started time, the optimizer with its rate): never cut
+        io.digitstudio.ui.widgets.Columns.keepWhole(table);
         table.setPlaceholder(new Label("No runs yet: every training run, from here or the command line, is recorded"));
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c -> {
             if (reselecting || vm.replacing()) return;
@@ -126,7 +128,14 @@ public final class RunsView extends BorderPane {
         noCurves.setWrapText(true);
         plots.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !vm.curvesProperty().get().isEmpty(), vm.curvesProperty()));
         noCurves.visibleProperty().bind(plots.visibleProperty().not());
-        javafx.scene.layout.StackPane plotArea = new javafx.scene.layout.StackPane(plots, noCurves);
+        // the charts keep a readable height (their axis names whole) and scroll when the window leaves them less
+        javafx.scene.control.ScrollPane plotScroll = new javafx.scene.control.ScrollPane(plots);
+        plotScroll.setFitToWidth(true);
+        plotScroll.setFitToHeight(true);
+        plotScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        plotScroll.getStyleClass().add("edge-to-edge");
+        plotScroll.visibleProperty().bind(plots.visibleProperty());
+        javafx.scene.layout.StackPane plotArea = new javafx.scene.layout.StackPane(plotScroll, noCurves);
         VBox charts = new VBox(4, curveControls(), plotArea);
         VBox.setVgrow(plotArea, Priority.ALWAYS);
         charts.setPadding(new Insets(4));
@@ -136,6 +145,7 @@ public final class RunsView extends BorderPane {
         compare.setId("compareTable");
         // each column as wide as its longest value (never cut), the room left to the last; a constrained policy would
         // push columns out of sight with no scroll bar to reach them
+        io.digitstudio.ui.widgets.Columns.keepWhole(compare);
         compare.setPlaceholder(new Label("Select runs to compare their settings"));
         compare.setItems(vm.comparison());
         compare.setRowFactory(t -> new TableRow<>() {
@@ -161,6 +171,8 @@ public final class RunsView extends BorderPane {
         st.setId("runsStatus");
         st.textProperty().bind(vm.statusProperty());
         st.setPadding(new Insets(4, 8, 4, 8));
+        st.setWrapText(true);
+        st.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         setBottom(st);
         showDetail();
     }
@@ -300,40 +312,17 @@ public final class RunsView extends BorderPane {
 
     private void compareColumns() {
         List<RunSummary> sel = vm.selected().stream().filter(r -> !r.damaged()).toList();
-        compare.getColumns().clear();
+        List<TableColumn<RunsViewModel.CompareRow, String>> columns = new java.util.ArrayList<>();
         TableColumn<RunsViewModel.CompareRow, String> setting = new TableColumn<>("setting");
         setting.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().setting()));
-        fitColumn(setting, "setting", vm.comparison().stream().map(RunsViewModel.CompareRow::setting).toList());
-        compare.getColumns().add(setting);
+        columns.add(setting);
         for (int i = 0; i < sel.size(); i++) {
             int k = i;
             TableColumn<RunsViewModel.CompareRow, String> col = new TableColumn<>(sel.get(i).title());
             col.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(k < d.getValue().values().size() ? d.getValue().values().get(k) : ""));
-            fitColumn(col, sel.get(i).title(), vm.comparison().stream().map(r -> k < r.values().size() ? r.values().get(k) : "").toList());
-            compare.getColumns().add(col);
+            columns.add(col);
         }
-        TableColumn<RunsViewModel.CompareRow, ?> lastColumn = compare.getColumns().get(compare.getColumns().size() - 1);
-        double others = compare.getColumns().stream().filter(c -> c != lastColumn).mapToDouble(TableColumn::getMinWidth).sum();
-        double own = lastColumn.getMinWidth();
-        // the width left once the others have theirs, less the vertical scroll bar's
-        lastColumn.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.max(own, compare.getWidth() - others - 20), compare.widthProperty()));
-    }
-
-    /** Makes a column at least as wide as its title and its longest value, in the table's font. */
-    private void fitColumn(TableColumn<?, ?> c, String title, List<String> values) {
-        javafx.scene.text.Text probe = new javafx.scene.text.Text();
-        probe.setFont(javafx.scene.text.Font.getDefault());
-        double w = 0;
-        for (String v : values) {
-            probe.setText(v == null ? "" : v);
-            w = Math.max(w, probe.getLayoutBounds().getWidth());
-        }
-        probe.setText(title);
-        w = Math.max(w, probe.getLayoutBounds().getWidth() + 8);
-        // a cell's padding and border, and a margin for rounding
-        c.setMinWidth(Math.ceil(w + 20));
-        c.setPrefWidth(Math.ceil(w + 20));
+        compare.getColumns().setAll(columns);
     }
 
     private static LineChart<Number, Number> chart(String id, String yLabel) {
@@ -348,7 +337,7 @@ public final class RunsView extends BorderPane {
         c.setCreateSymbols(true);
         c.setAnimated(false);
         c.setLegendVisible(true);
-        c.setMinHeight(150);
+        c.getStyleClass().add("runs-chart"); // its least height in em (theme.css): room for its axis name at any scale
         if (yLabel.equals("loss")) {
             // on the log scale the axis holds log10(loss): its labels show the loss itself
             y.setTickLabelFormatter(new StringConverter<>() {
@@ -392,6 +381,8 @@ public final class RunsView extends BorderPane {
     private static Label section(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("section");
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -28,7 +28,6 @@ import java.util.Locale;
  * the model's ten probabilities.
  */
 public final class SamplesView extends BorderPane {
-    static final int THUMB = 56;
     private final SamplesViewModel vm;
     private final GridView<Integer> grid;
 
@@ -58,6 +57,7 @@ public final class SamplesView extends BorderPane {
         CheckBox wrong = new CheckBox("Only _misclassified");
         wrong.setMnemonicParsing(true);
         wrong.setId("misclassifiedCheck");
+        wrong.setMinWidth(Region.USE_PREF_SIZE); // whole, or in the toolbar's overflow menu when the window is narrow
         wrong.selectedProperty().bindBidirectional(vm.onlyMisclassifiedProperty());
         wrong.disableProperty().bind(vm.predictionsProperty().isNull());
         Label summary = new Label();
@@ -91,7 +91,7 @@ public final class SamplesView extends BorderPane {
         });
         order.valueProperty().bindBidirectional(vm.orderProperty());
         order.disableProperty().bind(vm.predictionsProperty().isNull());
-        setTop(new ToolBar(split, wrong, truth, predicted, order, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), summary));
+        setTop(io.digitstudio.ui.widgets.Bars.whole(split, wrong, truth, predicted, order, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), summary));
         setBottom(legend);
         vm.imagesProperty().addListener((o, a, set) -> {
             if (set == null) return;
@@ -106,8 +106,7 @@ public final class SamplesView extends BorderPane {
 
         grid = new GridView<>(vm.visible());
         grid.setId("samplesGrid");
-        grid.setCellWidth(THUMB + 8);
-        grid.setCellHeight(THUMB + 22);
+        // cells in em (theme.css): a thumbnail and its caption ("8 → 3" in bold) grow with the UI scale
         grid.setHorizontalCellSpacing(4);
         grid.setVerticalCellSpacing(4);
         grid.setCellFactory(g -> new SampleCell());
@@ -121,6 +120,7 @@ public final class SamplesView extends BorderPane {
         Label caption = new Label("Click an image to see it large");
         caption.setId("detailLabel");
         caption.setWrapText(true);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
         caption.setMaxWidth(260);
         ProbabilityBars bars = new ProbabilityBars();
         bars.setId("detailBars");
@@ -166,8 +166,8 @@ public final class SamplesView extends BorderPane {
 
         SampleCell() {
             getStyleClass().add("sample-cell");
-            view.setFitWidth(THUMB);
-            view.setFitHeight(THUMB);
+            view.fitWidthProperty().bind(grid.cellWidthProperty().subtract(8));
+            view.fitHeightProperty().bind(view.fitWidthProperty());
             view.setSmooth(false);
             box.setAlignment(Pos.CENTER);
             setOnMouseClicked(e -> {

@@ -69,9 +69,7 @@ public final class SettingsPane extends ScrollPane {
         setContent(grid);
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
-        getStyleClass().add("settings-scroll");
-        setPrefWidth(320);
-        setMinWidth(290);
+        getStyleClass().add("settings-scroll"); // its width in em (theme.css): it grows with the UI scale
     }
 
     private void data() {
@@ -217,11 +215,12 @@ public final class SettingsPane extends ScrollPane {
         TableView<Summary.Row> table = new TableView<>();
         table.setId("networkSummary");
         table.getStyleClass().add("summary-table");
-        table.getColumns().add(column(table, "Layer", 0.16, r -> r.name()));
-        table.getColumns().add(column(table, "Type", 0.36, r -> r.type()));
-        table.getColumns().add(column(table, "Output", 0.28, Summary.Row::shapeText));
-        table.getColumns().add(column(table, "Params", 0.20, r -> r.params() == 0 ? "" : String.format(java.util.Locale.ROOT, "%,d", r.params())));
-        table.setFixedCellSize(20);
+        table.getColumns().add(column("Layer", r -> r.name()));
+        table.getColumns().add(column("Type", r -> r.type()));
+        table.getColumns().add(column("Output", Summary.Row::shapeText));
+        table.getColumns().add(column("Params", r -> r.params() == 0 ? "" : String.format(java.util.Locale.ROOT, "%,d", r.params())));
+        // each column as wide as its title and values, the last one taking the rest; sideways scrolling when narrow
+        io.digitstudio.ui.widgets.Columns.keepWhole(table);
         table.setPlaceholder(new Label("No valid network"));
         Label count = new Label();
         count.setId("paramCount");
@@ -229,26 +228,28 @@ public final class SettingsPane extends ScrollPane {
         Runnable fill = () -> {
             Summary sum = s.summaryProperty().get();
             table.getItems().setAll(sum == null ? java.util.List.of() : sum.rows());
-            table.setPrefHeight(40 + 20 * Math.min(Math.max(table.getItems().size(), 1), 12) + 6);
-            table.setMinHeight(table.getPrefHeight());
             count.setText(sum == null ? "" : String.format(java.util.Locale.ROOT, "%,d parameters", sum.totalParams()));
         };
         s.summaryProperty().addListener((o, a, b) -> fill.run());
         fill.run();
+        // rows of a fixed height in em (theme.css): the table as tall as its rows (up to 12), its header and a scroll bar
+        table.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> {
+            double rowHeight = table.getFixedCellSize() > 0 ? table.getFixedCellSize() : 20;
+            return Math.ceil(rowHeight * (Math.min(Math.max(table.getItems().size(), 1), 12) + 2.8));
+        }, table.fixedCellSizeProperty(), table.getItems()));
+        table.minHeightProperty().bind(table.prefHeightProperty());
         grid.add(table, 0, row++, 2, 1);
         grid.add(count, 0, row++, 2, 1);
     }
 
     private static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
 
-    /** A read-only column taking {@code share} of the table's width (the column is narrow: no room left to waste). */
-    private static TableColumn<Summary.Row, String> column(TableView<Summary.Row> table, String title, double share,
-                                                           java.util.function.Function<Summary.Row, String> value) {
+    /** A read-only column. */
+    private static TableColumn<Summary.Row, String> column(String title, java.util.function.Function<Summary.Row, String> value) {
         TableColumn<Summary.Row, String> c = new TableColumn<>(title);
         c.setSortable(false);
         c.setReorderable(false);
         c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(d.getValue())));
-        c.prefWidthProperty().bind(table.widthProperty().subtract(6).multiply(share));
         return c;
     }
 

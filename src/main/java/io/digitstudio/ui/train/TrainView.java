@@ -17,7 +17,6 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TableColumn;
@@ -193,7 +192,8 @@ public final class TrainView extends BorderPane {
         t.getColumns().add(column("train_accuracy", r -> Formats.figure(r.trainAccuracy(), 4)));
         t.getColumns().add(column("lr", r -> Double.isNaN(r.lr()) ? "" : HyperParam.format(r.lr())));
         t.getColumns().add(column("time", r -> String.format(Locale.ROOT, "%.2fs", r.trainSeconds())));
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // each column as wide as its title and figures; the table scrolls sideways when the window is too narrow
+        io.digitstudio.ui.widgets.Columns.keepWhole(t);
         t.setPrefHeight(170);
         t.setMinHeight(110);
         // the newest epoch is always in view (see scrollToNewest)
@@ -252,7 +252,7 @@ public final class TrainView extends BorderPane {
         Button csv = button("Export _log…", "exportCsvButton", "Save the epoch table as CSV");
         csv.disableProperty().bind(Bindings.isEmpty(presenter.epochRows()));
         csv.setOnAction(e -> dialogs.saveFile("Export epoch log", "epochs.csv", "CSV files (*.csv)", "csv").ifPresent(this::exportCsv));
-        return new ToolBar(start, pause, stop, resume, new Separator(), save, use, png, csv);
+        return io.digitstudio.ui.widgets.Bars.whole(start, pause, stop, resume, new Separator(), save, use, png, csv);
     }
 
     /**
@@ -305,14 +305,15 @@ public final class TrainView extends BorderPane {
     }
 
     /**
-     * The status line: the message takes the room left and ends in "…" when longer (the whole text in its tooltip);
+     * The status line: the message takes the room left and wraps when longer (the whole text in its tooltip too);
      * the progress figures on the right keep their width.
      */
     private Region statusBar() {
         Label text = new Label();
         text.setId("statusText");
         text.textProperty().bind(presenter.statusProperty());
-        text.setTextOverrun(OverrunStyle.ELLIPSIS);
+        // a long message wraps onto a second line rather than losing its end
+        text.setWrapText(true);
         text.setMinWidth(0);
         text.setMaxWidth(Double.MAX_VALUE);
         Tooltip full = new Tooltip();

@@ -72,6 +72,8 @@ public final class LiveChart extends Region {
         getStyleClass().add("live-chart");
         title.setText(titleText);
         title.getStyleClass().add("chart-title");
+        title.setWrapText(true); // on two lines rather than cut when the chart is narrow for its font
+        title.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         xLabel.setText(xName);
         xLabel.getStyleClass().add("axis-label");
         yLabel.setText(yName);

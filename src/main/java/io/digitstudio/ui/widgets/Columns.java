@@ -1,0 +1,154 @@
+package io.digitstudio.ui.widgets;
+
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+
+import java.util.List;
+
+/**
+ * Keeps a table's columns at least as wide as their titles and their values, measured in the font the table is drawn
+ * in at the current UI scale, so that no header or cell is cut to "…": the last column takes the room left over, and
+ * when there is none the table scrolls sideways instead of squeezing a column.
+ * <p>
+ * The table gets the unconstrained resize policy: JavaFX's constrained policies keep every column inside the table's
+ * width, even below the columns' least widths, and then cut their texts.
+ */
+public final class Columns {
+    /** Room beside a header's title for the sort arrow. */
+    private static final double SORT_ARROW_EM = 1.0;
+    /** A margin for rounding at fractional scales and a font a little wider than the one measured. */
+    private static final double MARGIN_EM = 0.4;
+    private static final String KEY = Columns.class.getName();
+
+    private Columns() {
+    }
+
+    /** Sizes the columns now, and again whenever the rows, the columns, the skin, the font or the width change. */
+    public static <S> void keepWhole(TableView<S> table) {
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        ListChangeListener<S> rows = c -> schedule(table);
+        if (table.getItems() != null) table.getItems().addListener(rows);
+        table.itemsProperty().addListener((o, a, b) -> {
+            if (a != null) a.removeListener(rows);
+            if (b != null) b.addListener(rows);
+            schedule(table);
+        });
+        table.getColumns().addListener((ListChangeListener<TableColumn<S, ?>>) c -> schedule(table));
+        table.skinProperty().addListener((o, a, b) -> schedule(table));
+        table.sceneProperty().addListener((o, a, b) -> schedule(table));
+        table.widthProperty().addListener((o, a, b) -> fillLast(table));
+        // the headers' font is known only once styled, and changes with the UI scale: fit again when it does
+        table.needsLayoutProperty().addListener((o, a, needs) -> {
+            if (!needs && !fontOf(table).equals(table.getProperties().get(KEY + ".font"))) schedule(table);
+        });
+        schedule(table);
+    }
+
+    /** One fit after the events of this moment, however many asked for it. */
+    private static void schedule(TableView<?> table) {
+        if (Boolean.TRUE.equals(table.getProperties().get(KEY + ".scheduled"))) return;
+        table.getProperties().put(KEY + ".scheduled", true);
+        Platform.runLater(() -> {
+            table.getProperties().remove(KEY + ".scheduled");
+            fit(table);
+        });
+    }
+
+    /** Sets each column's least width to its widest title or value, and gives the last one the room left. */
+    public static <S> void fit(TableView<S> table) {
+        Font font = fontOf(table);
+        table.getProperties().put(KEY + ".font", font);
+        Text probe = new Text();
+        probe.setFont(font);
+        double em = font.getSize();
+        double header = horizontal(table, ".column-header", em * 0.6) + horizontal(table, ".column-header .label", 0);
+        double cell = horizontal(table, ".table-cell", em * 0.6);
+        List<S> items = table.getItems() == null ? List.of() : table.getItems();
+        for (TableColumn<S, ?> c : table.getVisibleLeafColumns()) {
+            double w = width(probe, c.getText()) + header + (c.isSortable() ? SORT_ARROW_EM * em : 0);
+            for (S item : items) {
+                Object v = c.getCellData(item);
+                if (v != null) w = Math.max(w, width(probe, text(c, v)) + cell);
+            }
+            double least = Math.ceil(w + MARGIN_EM * em);
+            Double given = (Double) c.getProperties().get(KEY + ".least");
+            if (given == null || given != least) {
+                c.getProperties().put(KEY + ".least", least);
+                c.setMinWidth(least);
+                if (c.getPrefWidth() < least) c.setPrefWidth(least);
+            }
+        }
+        fillLast(table);
+    }
+
+    /** The last column as wide as the room the others leave, never less than its own least width. */
+    private static <S> void fillLast(TableView<S> table) {
+        List<TableColumn<S, ?>> columns = table.getVisibleLeafColumns();
+        if (columns.isEmpty() || table.getWidth() <= 0) return;
+        TableColumn<S, ?> last = columns.get(columns.size() - 1);
+        Object least = last.getProperties().get(KEY + ".least");
+        if (!(least instanceof Double own)) return;
+        double others = 0;
+        for (TableColumn<S, ?> c : columns) if (c != last) others += c.getWidth();
+        Insets in = table.getInsets();
+        double room = table.getWidth() - in.getLeft() - in.getRight() - others - verticalBar(table) - 1;
+        double w = Math.floor(Math.max(own, room));
+        if (Math.abs(last.getPrefWidth() - w) >= 1) last.setPrefWidth(w);
+    }
+
+    private static double verticalBar(TableView<?> table) {
+        for (Node n : table.lookupAll(".scroll-bar")) {
+            if (n instanceof ScrollBar b && b.getOrientation() == Orientation.VERTICAL && b.isVisible() && b.getParent() != null) {
+                return b.getWidth() > 0 ? b.getWidth() : b.prefWidth(-1);
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Says how a column's cells show their values when that is not {@code toString()} (a number rounded by its cell
+     * factory), so that the column is measured by what is shown.
+     */
+    public static <S, T> void shownAs(TableColumn<S, T> column, java.util.function.Function<T, String> shown) {
+        column.getProperties().put(KEY + ".shown", shown);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String text(TableColumn<?, ?> c, Object v) {
+        Object f = c.getProperties().get(KEY + ".shown");
+        return f instanceof java.util.function.Function<?, ?> shown ? ((java.util.function.Function<Object, String>) shown).apply(v) : v.toString();
+    }
+
+    private static double width(Text probe, String s) {
+        probe.setText(s == null ? "" : s);
+        return probe.getLayoutBounds().getWidth();
+    }
+
+    /** A styled node's left and right insets (padding and border), or {@code otherwise} before it is styled. */
+    private static double horizontal(TableView<?> table, String selector, double otherwise) {
+        Node n = table.lookup(selector);
+        if (n instanceof Region r && r.getScene() != null) {
+            Insets in = r.getInsets();
+            if (in.getLeft() + in.getRight() > 0) return in.getLeft() + in.getRight();
+        }
+        return otherwise;
+    }
+
+    /** The font of the table's header labels once styled, else that of its cells, else the default one. */
+    static Font fontOf(TableView<?> table) {
+        for (String selector : List.of(".column-header .label", ".table-cell")) {
+            if (table.lookup(selector) instanceof Labeled l) return l.getFont();
+        }
+        return Font.getDefault();
+    }
+}
