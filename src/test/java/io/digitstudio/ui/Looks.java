@@ -46,6 +46,15 @@ final class Looks {
         return t;
     }
 
+    /** How many Labeled nodes with a text are shown: what {@link #cut} looked at. */
+    static int labels(Scene scene) {
+        int[] n = {0};
+        shown(scene.getRoot(), x -> {
+            if (x instanceof Labeled l && !meant(l).isEmpty() && onScreen(l)) n[0]++;
+        });
+        return n[0];
+    }
+
     /** Labeled nodes shown with less than their text (JavaFX's "…"), as "id or class: 'meant' shown as 'shown'". */
     static List<String> cut(Scene scene) {
         List<String> out = new ArrayList<>();
