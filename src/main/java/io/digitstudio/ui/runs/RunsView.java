@@ -160,8 +160,14 @@ public final class RunsView extends BorderPane {
         VBox right = new VBox(6, section("Settings side by side (differences highlighted)"), compare, detail());
         right.setPadding(new Insets(4));
         VBox.setVgrow(compare, Priority.ALWAYS);
+        compare.getStyleClass().add("compare-table-size"); // a few rows at least (theme.css), the pane scrolls for the rest
+        javafx.scene.control.ScrollPane rightScroll = new javafx.scene.control.ScrollPane(right);
+        rightScroll.setFitToWidth(true);
+        rightScroll.setFitToHeight(true);
+        rightScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        rightScroll.getStyleClass().add("edge-to-edge");
 
-        SplitPane bottom = new SplitPane(charts, right);
+        SplitPane bottom = new SplitPane(charts, rightScroll);
         bottom.setDividerPositions(0.58);
         SplitPane main = new SplitPane(table, bottom);
         main.setOrientation(Orientation.VERTICAL);

@@ -194,8 +194,7 @@ public final class TrainView extends BorderPane {
         t.getColumns().add(column("time", r -> String.format(Locale.ROOT, "%.2fs", r.trainSeconds())));
         // each column as wide as its title and figures; the table scrolls sideways when the window is too narrow
         io.digitstudio.ui.widgets.Columns.keepWhole(t);
-        t.setPrefHeight(170);
-        t.setMinHeight(110);
+        t.getStyleClass().add("epoch-table-size"); // its heights in em (theme.css): a few rows at any UI scale
         // the newest epoch is always in view (see scrollToNewest)
         presenter.epochRows().addListener((ListChangeListener<EpochReport>) c -> scrollToNewest = !presenter.epochRows().isEmpty());
         return t;
@@ -305,15 +304,13 @@ public final class TrainView extends BorderPane {
     }
 
     /**
-     * The status line: the message takes the room left and wraps when longer (the whole text in its tooltip too);
-     * the progress figures on the right keep their width.
+     * The status line: the message beside the progress figures, or above them and wrapped when it is longer than the
+     * room beside them (the whole text in its tooltip too); the figures keep their width.
      */
     private Region statusBar() {
         Label text = new Label();
         text.setId("statusText");
         text.textProperty().bind(presenter.statusProperty());
-        // a long message wraps onto a second line rather than losing its end
-        text.setWrapText(true);
         text.setMinWidth(0);
         text.setMaxWidth(Double.MAX_VALUE);
         Tooltip full = new Tooltip();
@@ -321,19 +318,20 @@ public final class TrainView extends BorderPane {
         full.setWrapText(true);
         full.setMaxWidth(600);
         text.setTooltip(full);
-        HBox.setHgrow(text, Priority.ALWAYS);
         ProgressBar bar = new ProgressBar();
         bar.setId("progressBar");
         bar.setPrefWidth(160);
         bar.setMinWidth(Region.USE_PREF_SIZE);
         bar.progressProperty().bind(Bindings.createDoubleBinding(() -> run.stateProperty().get() == RunState.PREPARING
                 ? -1 : presenter.progressProperty().get(), run.stateProperty(), presenter.progressProperty()));
-        HBox box = new HBox(8, text, bar, info(presenter.epochTextProperty(), "epochLabel"), new Separator(Orientation.VERTICAL),
+        HBox figures = new HBox(8, bar, info(presenter.epochTextProperty(), "epochLabel"), new Separator(Orientation.VERTICAL),
                 info(presenter.iterationTextProperty(), "iterationLabel"), new Separator(Orientation.VERTICAL),
                 info(presenter.speedTextProperty(), "speedLabel"), new Separator(Orientation.VERTICAL), info(presenter.timeTextProperty(), "timeLabel"));
+        figures.setAlignment(Pos.CENTER_RIGHT);
+        figures.setMinWidth(Region.USE_PREF_SIZE);
+        io.digitstudio.ui.widgets.StatusLine box = new io.digitstudio.ui.widgets.StatusLine(text, figures);
         box.setId("statusBar");
         box.getStyleClass().add("status-bar");
-        box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(4, 8, 4, 8));
         return box;
     }

@@ -36,7 +36,8 @@ public final class Columns {
     /** Sizes the columns now, and again whenever the rows, the columns, the skin, the font or the width change. */
     public static <S> void keepWhole(TableView<S> table) {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        ListChangeListener<S> rows = c -> schedule(table);
+        // new rows are measured at once, so that no frame shows them cut; other changes wait for the styles to apply
+        ListChangeListener<S> rows = c -> fit(table);
         if (table.getItems() != null) table.getItems().addListener(rows);
         table.itemsProperty().addListener((o, a, b) -> {
             if (a != null) a.removeListener(rows);

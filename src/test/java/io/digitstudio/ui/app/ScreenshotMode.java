@@ -143,7 +143,10 @@ final class ScreenshotMode {
                     drawn[0] = true;
                     main.evaluate().viewModel().evaluate();
                 }
-                if (tabName.equals("evaluate") && main.evaluate().viewModel().evaluationProperty().get() == null) return false;
+                if (tabName.equals("evaluate") && main.evaluate().viewModel().evaluationProperty().get() == null) { // settled after it arrives
+                    settled.reset();
+                    return false;
+                }
                 if (tabName.equals("runs")) { // the three newest runs, selected and overlaid
                     var table = main.runs().table();
                     if (table.getItems().isEmpty()) return false;
