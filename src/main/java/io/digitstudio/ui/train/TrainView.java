@@ -112,7 +112,7 @@ public final class TrainView extends BorderPane {
         BooleanBinding live = Bindings.createBooleanBinding(() -> run.stateProperty().get().active(), run.stateProperty());
         dataPicker = new DataPicker(settings, tasks, dialogs);
         SettingsPane settingsPane = new SettingsPane(settings, dataPicker, dialogs, locked, live, run::applyHyperparameters, presenter::status);
-        setTop(new VBox(toolbar(locked), startBlocker(locked, settingsPane)));
+        setTop(new VBox(toolbar(locked), branchBanner(locked), startBlocker(locked, settingsPane)));
         // drawn from a bitmap when something else changes, so a chart update does not make the software renderer
         // redraw the form and the table
         settingsPane.setCache(true);
@@ -253,6 +253,35 @@ public final class TrainView extends BorderPane {
         csv.disableProperty().bind(Bindings.isEmpty(presenter.epochRows()));
         csv.setOnAction(e -> dialogs.saveFile("Export epoch log", "epochs.csv", "CSV files (*.csv)", "csv").ifPresent(this::exportCsv));
         return new ToolBar(start, pause, stop, resume, new Separator(), save, use, png, csv);
+    }
+
+    /**
+     * While the form is a branch of a recorded run: which run and point, what may change, and a way back to a new run.
+     */
+    private Region branchBanner(BooleanBinding locked) {
+        Label what = new Label();
+        what.setId("branchBanner");
+        what.setWrapText(true);
+        what.setMaxWidth(Double.MAX_VALUE);
+        what.textProperty().bind(Bindings.createStringBinding(() -> {
+            TrainSettings.Branch b = settings.branchProperty().get();
+            return b == null ? "" : "Branch of run " + b.runId() + " from the " + b.where() + ": Start trains a new run from that snapshot."
+                    + " The optimizer, its values, the schedule and the epochs may change; the network, batch size, seed and data stay the parent's.";
+        }, settings.branchProperty()));
+        HBox.setHgrow(what, Priority.ALWAYS);
+        Button leave = new Button("New run instead");
+        leave.setId("leaveBranchButton");
+        leave.setMinWidth(Region.USE_PREF_SIZE);
+        leave.setTooltip(new Tooltip("Start trains a new run from scratch with these settings, not a branch"));
+        leave.disableProperty().bind(locked);
+        leave.setOnAction(e -> settings.branchProperty().set(null));
+        HBox box = new HBox(8, what, leave);
+        box.getStyleClass().add("branch-banner");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(4, 8, 4, 8));
+        box.visibleProperty().bind(settings.branchProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     /**
