@@ -62,6 +62,7 @@ public final class TrainView extends BorderPane {
     private final TableView<EpochReport> table;
     private final DataPicker dataPicker;
     private boolean scrollToNewest;
+    private final LrFindViewModel lrFind;
 
     public TrainView(TrainSettings settings, RunControl run, RunPresenter presenter, TaskExecutor tasks, DialogService dialogs) {
         this.settings = settings;
@@ -107,18 +108,29 @@ public final class TrainView extends BorderPane {
         table = epochTable();
         VBox center = new VBox(8, chartsBox, table);
         center.setPadding(new Insets(8));
+        // the learning-rate finder takes the charts' place while it is open
+        lrFind = new LrFindViewModel(settings, tasks);
+        LrFindPane finder = new LrFindPane(lrFind);
+        finder.visibleProperty().bind(lrFind.shownProperty());
+        center.visibleProperty().bind(lrFind.shownProperty().not());
+        javafx.scene.layout.StackPane middle = new javafx.scene.layout.StackPane(center, finder);
 
         BooleanBinding locked = Bindings.createBooleanBinding(() -> !run.stateProperty().get().canStart(), run.stateProperty());
         BooleanBinding live = Bindings.createBooleanBinding(() -> run.stateProperty().get().active(), run.stateProperty());
         dataPicker = new DataPicker(settings, tasks, dialogs);
         SettingsPane settingsPane = new SettingsPane(settings, dataPicker, dialogs, locked, live, run::applyHyperparameters, presenter::status);
+        settingsPane.setOnFindLearningRate(lrFind::find);
+        // a run that starts shows its charts
+        run.stateProperty().addListener((o, a, st) -> {
+            if (st == RunState.PREPARING) lrFind.close();
+        });
         setTop(new VBox(toolbar(locked), branchBanner(locked), startBlocker(locked, settingsPane)));
         // drawn from a bitmap when something else changes, so a chart update does not make the software renderer
         // redraw the form and the table
         settingsPane.setCache(true);
         table.setCache(true);
         setLeft(settingsPane);
-        setCenter(center);
+        setCenter(middle);
         setBottom(statusBar());
 
         FxTicker pump = new FxTicker(PUMP_MILLIS, () -> {
@@ -212,7 +224,8 @@ public final class TrainView extends BorderPane {
         Button start = button("_Start", "startButton", "Start training (Ctrl+Enter)");
         start.setOnAction(e -> run.start());
         start.getStyleClass().add("accent");
-        start.disableProperty().bind(locked.or(settings.validationProperty().isNotNull()));
+        // the finder trains on the same worker: a run waits until it is done
+        start.disableProperty().bind(locked.or(settings.validationProperty().isNotNull()).or(lrFind.runningProperty()));
 
         Button pause = button("_Pause", "pauseButton", "Pause the run, or continue a paused one (Ctrl+P)");
         pause.textProperty().bind(Bindings.when(run.stateProperty().isEqualTo(RunState.PAUSED)).then("C_ontinue").otherwise("_Pause"));
@@ -390,6 +403,11 @@ public final class TrainView extends BorderPane {
 
     public RunPresenter presenter() {
         return presenter;
+    }
+
+    /** The learning-rate finder of this view. */
+    public LrFindViewModel lrFind() {
+        return lrFind;
     }
 
     public TableView<EpochReport> table() {
