@@ -119,7 +119,8 @@ public final class MainView extends BorderPane {
         this.myDigits.refresh();
         sweepsTab = tab("Sweeps", "sweepsTab", null);
         sweepsTab.selectedProperty().addListener((o, a, selected) -> {
-            if (selected) sweeps();
+            // the command line may have run sweeps meanwhile
+            if (selected) sweeps().viewModel().refreshSweeps();
         });
         tabs = new TabPane(tab("Train", "trainTab", train), samplesTab, evaluateTab, tab("Draw", "drawTab", draw), myDigitsTab, insideTab, runsTab, sweepsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
