@@ -21,9 +21,24 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** Branching as a user does it: a short run with snapshots, then in Runs "Branch from here…" at its first epoch with another rate. */
 class BranchStoryTest extends AppStory {
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         app.show(stage);
+        // the smallest window the app allows: nothing of this story's is cut there
+        stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+        stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+    }
+
+    /** This story's labels and buttons that show less than their text (JavaFX's "…"). */
+    private List<String> cut(String... ids) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String c : Looks.cut(stage.getScene())) {
+            for (String id : ids) if (c.contains("#" + id)) out.add(c);
+        }
+        return out;
     }
 
     /** The Runs table's row showing the run {@code id}. */
@@ -59,6 +74,7 @@ class BranchStoryTest extends AppStory {
         robot.clickOn(row(robot, parent));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runs.branchChoices().size() == 2);
         choosePoint(robot, "end of epoch 1");
+        assertEquals(List.of(), cut("branchRow", "branchPointBox", "branchButton", "branchReason"));
         Button branch = robot.lookup("#branchButton").queryButton();
         assertFalse(branch.isDisabled(), "the run kept a snapshot at the end of epoch 1");
         robot.clickOn(branch);
@@ -70,6 +86,7 @@ class BranchStoryTest extends AppStory {
         assertTrue(banner.isVisible());
         assertTrue(banner.getText().startsWith("Branch of run " + parent + " from the end of epoch 1"), banner.getText());
         assertEquals("1000", robot.lookup("#trainLimitField").queryTextInputControl().getText());
+        assertEquals(List.of(), cut("branchBanner", "leaveBranchButton"));
         Forms.type(robot, "#hp-lr", "0.05");
         robot.clickOn("#startButton");
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED && app.history.list().size() == 2);
@@ -90,6 +107,8 @@ class BranchStoryTest extends AppStory {
         assertEquals(1, b.settings().branchedFrom().epoch(), "branched after epoch 1: its own epochs start at 2");
         assertEquals(2, b.epochsDone());
         assertEquals("0.05", String.valueOf(b.settings().config().hyperparams().get("lr")));
+        assertEquals(List.of(), Looks.cut(stage.getScene()).stream().filter(c -> c.contains("'branch of'") || c.contains(", epoch 1'")).toList(),
+                "the branch column's title and cells are whole");
         assertTrue(robot.lookup("#runsTable .table-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText(parent + ", epoch 1")).tryQuery().isPresent(),
                 "the branch's row names its parent");
         // the branch's first epoch is its parent's: nothing to branch from there, and the button says why
@@ -100,5 +119,6 @@ class BranchStoryTest extends AppStory {
         Label why = robot.lookup("#branchReason").queryAs(Label.class);
         assertTrue(why.isVisible());
         assertEquals("Epoch 1 is the parent run's (" + parent + "): branch from that run", why.getText());
+        assertEquals(List.of(), cut("branchRow", "branchPointBox", "branchButton", "branchReason"));
     }
 }

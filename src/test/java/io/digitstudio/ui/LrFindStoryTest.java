@@ -9,15 +9,31 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** "Find learning rate…" as a user meets it: a search on the form's settings, its suggestion, and the rate put into the form. */
 class LrFindStoryTest extends AppStory {
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         app.show(stage);
+        // the smallest window the app allows: nothing of this story's is cut there
+        stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+        stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+    }
+
+    /** This story's labels and buttons that show less than their text (JavaFX's "…"). */
+    private List<String> cut(String... ids) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String c : Looks.cut(stage.getScene())) {
+            for (String id : ids) if (c.contains("#" + id)) out.add(c);
+        }
+        return out;
     }
 
     /** Whether the node and all its parents are visible. */
@@ -49,6 +65,7 @@ class LrFindStoryTest extends AppStory {
         assertTrue(shown.getText().matches("Suggested learning rate: [0-9.e-]+ \\(steepest descent\\); the minimum's rate / 10: [0-9.e-]+"), shown.getText());
         assertTrue(s.steepest() > 1e-4 && s.steepest() < 1, "a rate a network learns at: " + s.steepest());
 
+        assertEquals(List.of(), cut("lrFindPane", "findLrButton"));
         robot.clickOn("#lrFindUseButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertNotEquals("0.01", lr.getText());

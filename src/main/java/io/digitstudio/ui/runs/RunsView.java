@@ -78,7 +78,7 @@ public final class RunsView extends BorderPane {
         table.setId("runsTable");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().add(text("name", RunSummary::title, 150));
-        table.getColumns().add(text("branch of", RunsView::parent, 120));
+        table.getColumns().add(text("branch of", RunsView::parent, 140));
         table.getColumns().add(text("started", r -> WHEN.format(r.created()), 125));
         table.getColumns().add(text("dataset", RunSummary::dataset, 80));
         table.getColumns().add(text("network", RunSummary::network, 120));
@@ -283,7 +283,9 @@ public final class RunsView extends BorderPane {
         at.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         FlowPane row = new FlowPane(6, 6, at, point, place);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return new VBox(4, row, reason);
+        VBox box = new VBox(4, row, reason);
+        box.setId("branchRow");
+        return box;
     }
 
     private Button button(String text, String id, java.util.function.Consumer<RunSummary> action) {
