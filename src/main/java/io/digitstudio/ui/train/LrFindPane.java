@@ -87,10 +87,16 @@ final class LrFindPane extends VBox {
         chart.xLowerBoundProperty().set(Math.floor(Math.log10(vm.range().start())));
         chart.xUpperBoundProperty().set(Math.ceil(Math.log10(vm.range().end())));
         chart.xTickUnitProperty().set(1);
-        chart.xTickFormatProperty().set(v -> Math.rint(v) == 0 ? "1" : "1e" + (long) Math.rint(v));
+        chart.xTickFormatProperty().set(LrFindPane::rateTick);
         VBox.setVgrow(chart, Priority.ALWAYS);
 
         getChildren().addAll(title, about, buttons, progress, suggestion, chart);
+    }
+
+    /** The label of a tick at log10(rate) {@code v}, a whole power of ten: "1e-4", "0.1", "1". */
+    static String rateTick(double v) {
+        long e = Math.round(v);
+        return e == 0 ? "1" : e == -1 ? "0.1" : e == -2 ? "0.01" : e == 1 ? "10" : "1e" + e;
     }
 
     private static Button button(String text, String id, String tip) {

@@ -86,4 +86,14 @@ class LrFindViewModelTest {
         assertEquals("Cancelled after 5 of 40 rates; nothing to suggest", vm.statusProperty().get());
         assertEquals("0.01", lr(s).text().get(), "the form is as it was");
     }
+
+    @Test
+    void theLogAxisIsLabelledWithTheRates() {
+        assertEquals("1e-6", LrFindPane.rateTick(-6));
+        assertEquals("1e-3", LrFindPane.rateTick(-3.0000000001));
+        assertEquals("0.01", LrFindPane.rateTick(-2));
+        assertEquals("0.1", LrFindPane.rateTick(-1));
+        assertEquals("1", LrFindPane.rateTick(0));
+        assertEquals("10", LrFindPane.rateTick(1));
+    }
 }
