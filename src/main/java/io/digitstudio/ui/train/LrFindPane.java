@@ -72,8 +72,8 @@ final class LrFindPane extends VBox {
         suggestion.getStyleClass().add("lr-suggestion");
         suggestion.textProperty().bind(Bindings.createStringBinding(() -> {
             LrFindViewModel.Suggestion s = vm.suggestionProperty().get();
-            return s == null ? "" : "Suggested learning rate: " + HyperParam.format(s.steepest()) + " (steepest descent); the minimum's rate / 10: "
-                    + HyperParam.format(s.minimumTenth());
+            return s == null ? "" : "Suggested learning rate: " + HyperParam.format(s.rate()) + " (steepest descent); the minimum's rate / 10: "
+                    + HyperParam.format(LrFindViewModel.rounded(s.minimumTenth()));
         }, vm.suggestionProperty()));
         suggestion.visibleProperty().bind(vm.suggestionProperty().isNotNull());
         suggestion.managedProperty().bind(suggestion.visibleProperty());

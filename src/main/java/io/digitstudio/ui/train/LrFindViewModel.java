@@ -33,6 +33,15 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class LrFindViewModel {
     /** What a finished search suggests, for the optimizer it searched. */
     public record Suggestion(String optimizer, double steepest, double minimumTenth, String stopReason) {
+        /** The suggested rate to three significant digits, as shown and as put into the form (0.163, not 0.16297508…). */
+        public double rate() {
+            return rounded(steepest);
+        }
+    }
+
+    /** {@code v} to three significant digits. */
+    static double rounded(double v) {
+        return Double.parseDouble(String.format(Locale.ROOT, "%.3g", v));
     }
 
     private final TrainSettings settings;
@@ -117,7 +126,8 @@ public final class LrFindViewModel {
             suggestion.set(s);
             double x = Math.log10(s.steepest());
             marker.addAll(java.util.List.of(new double[]{x, lowest}, new double[]{x, highest}));
-            status.set("Stopped: " + r.stopReason());
+            status.set("Stopped: " + (r.stopReason().startsWith("reached --end") ? "tried all " + range.iterations() + " rates up to "
+                    + HyperParam.format(range.end()) : r.stopReason()));
             return s;
         });
     }
@@ -157,8 +167,8 @@ public final class LrFindViewModel {
         String key = Optimizers.learningRateKey(now);
         for (HyperParam h : settings.hyperparams()) {
             if (h.key().equals(key)) {
-                h.text().set(HyperParam.format(s.steepest()));
-                status.set("The form's " + h.label() + " is now " + HyperParam.format(s.steepest()));
+                h.text().set(HyperParam.format(s.rate()));
+                status.set("The form's " + h.label() + " is now " + HyperParam.format(s.rate()));
                 return true;
             }
         }

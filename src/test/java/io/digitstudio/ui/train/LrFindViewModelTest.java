@@ -50,12 +50,13 @@ class LrFindViewModelTest {
         assertEquals(expected.points().get(0).smoothed(), vm.curve().y(0), 1e-12);
         assertEquals(2, vm.marker().size());
         assertEquals(Math.log10(found.steepest()), vm.marker().x(0), 1e-12);
-        assertEquals("Stopped: " + expected.stopReason(), vm.statusProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("Stopped: "), vm.statusProperty().get());
 
         assertEquals("0.01", lr(s).text().get());
         assertTrue(vm.useSuggestion());
-        assertEquals(HyperParam.format(found.steepest()), lr(s).text().get());
-        assertEquals(found.steepest(), s.config().hyperparams().get("lr"), found.steepest() * 1e-3);
+        assertEquals(String.format(java.util.Locale.ROOT, "%.3g", found.steepest()), String.format(java.util.Locale.ROOT, "%.3g", found.rate()));
+        assertEquals(HyperParam.format(found.rate()), lr(s).text().get(), "to three digits, as shown");
+        assertEquals(found.steepest(), s.config().hyperparams().get("lr"), found.steepest() * 5e-3);
         // for another optimizer the suggestion does not apply
         s.optimizerProperty().set("adam");
         assertFalse(vm.useSuggestion());
@@ -94,6 +95,8 @@ class LrFindViewModelTest {
         assertEquals("0.01", LrFindPane.rateTick(-2));
         assertEquals("0.1", LrFindPane.rateTick(-1));
         assertEquals("1", LrFindPane.rateTick(0));
+        assertEquals(0.163, LrFindViewModel.rounded(0.1629750834620645));
+        assertEquals(2.15e-5, LrFindViewModel.rounded(2.1549e-5));
         assertEquals("10", LrFindPane.rateTick(1));
     }
 }
