@@ -78,7 +78,13 @@ public final class RunsView extends BorderPane {
         table.setId("runsTable");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().add(text("name", RunSummary::title, 150));
-        table.getColumns().add(text("branch of", RunsView::parent, 140));
+        TableColumn<RunSummary, String> parent = text("branch of", RunsView::parent, 140);
+        // as wide as the longest such value in the table's font (an id and a four-digit epoch), never cut
+        javafx.scene.text.Text probe = new javafx.scene.text.Text("ffffffff, epoch 0000");
+        probe.setFont(javafx.scene.text.Font.getDefault());
+        parent.setMinWidth(Math.ceil(probe.getLayoutBounds().getWidth() + 24));
+        parent.setPrefWidth(Math.max(140, parent.getMinWidth()));
+        table.getColumns().add(parent);
         table.getColumns().add(text("started", r -> WHEN.format(r.created()), 125));
         table.getColumns().add(text("dataset", RunSummary::dataset, 80));
         table.getColumns().add(text("network", RunSummary::network, 120));
