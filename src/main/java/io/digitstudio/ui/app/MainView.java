@@ -266,8 +266,8 @@ public final class MainView extends BorderPane {
                     // a branch trains at least one epoch past its point
                     s.show(c.withEpochs(Math.max(c.epochs(), Math.min(point.epoch() + 1, io.digitstudio.train.TrainingConfig.MAX_EPOCHS))));
                     s.show(run.settings().options());
-                    java.nio.file.Path source = java.nio.file.Path.of(run.settings().dataSource());
-                    s.dataFolderProperty().set(source.isAbsolute() && java.nio.file.Files.isDirectory(source) ? source : null);
+                    // the parent's data, which the branch trains on whatever the form says
+                    s.dataFolderProperty().set(io.digitstudio.ui.train.DataPicker.pathOf(run.settings().dataSource()));
                     s.branchProperty().set(new TrainSettings.Branch(run.id(), point.spec(), point.label(), c, point.epoch()));
                     selectTab("trainTab");
                     train.presenter().status("Branching run " + run.id() + " from the " + point.label() + ": change the learning rate or other values, then Start");
