@@ -146,14 +146,9 @@ public final class TrainingSession {
         if (run.damaged()) throw new RunsException("run " + run.id() + " is damaged: " + run.problem());
         List<Snapshot.Position> positions = new ArrayList<>();
         List<Path> files = new ArrayList<>();
-        for (Path p : Snapshot.files(RunStore.snapshotFolder(run))) {
-            try {
-                if (!run.id().equals(Snapshot.runId(p))) continue;
-                positions.add(Snapshot.position(p));
-                files.add(p);
-            } catch (FormatException e) {
-                // a damaged file is no point to branch from
-            }
+        for (BranchPoint b : branchPoints(run)) {
+            positions.add(b.position());
+            files.add(b.file());
         }
         if (files.isEmpty()) {
             throw new RunsException("run " + run.id() + " left no snapshot to branch from (snapshots are kept when a run takes them every N epochs,"
@@ -174,6 +169,33 @@ public final class TrainingSession {
                     + "; it has " + there);
         }
         return open(store, files.get(pick), run);
+    }
+
+    /** A point a branch can start from: a snapshot of the run, and where in the run it was taken. */
+    public record BranchPoint(Snapshot.Position position, Path file) {
+        /** What {@link #locateBranch} takes for this point: {@code RUN@epoch:N} at an epoch's end, else {@code RUN@ITERATION}. */
+        public String spec(String runId) {
+            return runId + "@" + (position.epochEnd() ? "epoch:" + position.epoch() : String.valueOf(position.iteration()));
+        }
+    }
+
+    /**
+     * The snapshots of {@code run} a branch can start from, by iteration, reading only a few entries of each file;
+     * files of other runs and damaged ones are left out.
+     */
+    public static List<BranchPoint> branchPoints(RunSummary run) {
+        List<BranchPoint> out = new ArrayList<>();
+        if (run.damaged()) return out;
+        for (Path p : Snapshot.files(RunStore.snapshotFolder(run))) {
+            try {
+                if (!run.id().equals(Snapshot.runId(p))) continue;
+                out.add(new BranchPoint(Snapshot.position(p), p));
+            } catch (FormatException e) {
+                // a damaged file is no point to branch from
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(b -> b.position().iteration()));
+        return out;
     }
 
     /** Resuming a run that already trained all its epochs: nothing to do, and nothing is written. */

@@ -1,14 +1,17 @@
 package io.digitstudio.ui;
 
 import io.digitstudio.runs.sweep.SweepResult;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -28,28 +31,51 @@ class SweepsViewTest extends AppStory {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Completes when the sweep under way ends: the view model's running flag goes back to false, on the UI thread,
+     * after the rows and the status are published. The story waits on that event, not on the clock.
+     */
+    private static CompletableFuture<Void> sweepEnds(FxRobot robot, io.digitstudio.ui.sweeps.SweepsViewModel vm) {
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        robot.interact(() -> vm.runningProperty().addListener((o, was, now) -> {
+            if (was && !now) ended.complete(null);
+        }));
+        return ended;
+    }
+
     @Test
-    @org.junit.jupiter.api.Disabled("fails with a bare TimeoutException after about 60 s on the loaded shared machine, before the"
-            + " table fills; not yet diagnosed (the view model's tests cover the same sweep)")
+    @Timeout(value = 15, unit = TimeUnit.MINUTES) // a bound for a hang only: the story waits on the sweep's end
     void aSmallSweepTypedInFillsTheTableBestFirst(FxRobot robot) throws Exception {
         app.awaitReady();
         app.openTab(robot, "Sweeps");
+        var vm = app.main.sweeps().viewModel();
         type(robot, "#sweepNetworkField", "linear 16, relu, linear");
         type(robot, "#sweepLrField", "0.1,0.01");
         type(robot, "#sweepBatchField", "50");
         type(robot, "#sweepEpochsField", "1");
-        type(robot, "#sweepTrainSizeField", "300");
+        type(robot, "#sweepTrainSizeField", "200");
         type(robot, "#sweepTestSizeField", "100");
+        CompletableFuture<Void> ended = sweepEnds(robot, vm);
         robot.clickOn("#sweepStartButton");
-        TableView<SweepResult.Row> table = robot.lookup("#sweepTable").queryTableView();
-        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> table.getItems().size() == 2 && table.getItems().stream().allMatch(SweepResult.Row::finished)
-                && !app.main.sweeps().viewModel().runningProperty().get());
+        ended.get();
         WaitForAsyncUtils.waitForFxEvents();
+        TableView<SweepResult.Row> table = robot.lookup("#sweepTable").queryTableView();
+        assertEquals("", vm.messageProperty().get());
+        assertEquals(2, table.getItems().size());
+        assertTrue(table.getItems().stream().allMatch(SweepResult.Row::finished), vm.statusProperty().get());
         assertTrue(table.getItems().get(0).bestAccuracy() >= table.getItems().get(1).bestAccuracy());
         assertEquals(2, app.history.list().size(), "both runs are in the history");
         assertNotNull(robot.lookup("#sweepChart").queryAs(ImageView.class).getImage());
         assertTrue(robot.lookup("#sweepStatus").queryLabeled().getText().endsWith("all 2 runs finished."));
         assertTrue(table.getColumns().stream().anyMatch(c -> c.getText().equals("lr")));
         assertFalse(robot.lookup("#sweepExportButton").queryButton().isDisabled());
+        // the sweep is listed with the history's others, and chosen
+        CompletableFuture<?> listed = new CompletableFuture<>();
+        robot.interact(() -> vm.refreshSweeps().whenComplete((l, err) -> listed.complete(null)));
+        listed.get();
+        WaitForAsyncUtils.waitForFxEvents();
+        ComboBox<?> sweeps = robot.lookup("#sweepsBox").queryComboBox();
+        assertEquals(1, sweeps.getItems().size());
+        assertEquals(vm.resultProperty().get().sweep(), sweeps.getValue());
     }
 }

@@ -191,6 +191,31 @@ public record Sweep(String id, Instant created, RunSettings template, List<Axis>
         return m;
     }
 
+    /**
+     * Every sweep of the history, newest first, whichever front end started it (the command line's {@code sweep} and
+     * the Sweeps view both write {@code sweeps/ID/sweep.json}); a folder whose plan cannot be read is left out.
+     */
+    public static List<Sweep> list(Path runsRoot) {
+        Path parent = runsRoot.resolve(FOLDER);
+        List<Sweep> out = new ArrayList<>();
+        if (!Files.isDirectory(parent)) return out;
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(parent)) {
+            s.map(f -> f.resolve("sweep.json")).filter(Files::isRegularFile).forEach(files::add);
+        } catch (IOException e) {
+            throw new RunsException("cannot list the sweeps in " + parent + ": " + e.getMessage(), e);
+        }
+        for (Path file : files) {
+            try {
+                out.add(fromJson(Json.parseObject(Files.readString(file, StandardCharsets.UTF_8))));
+            } catch (IOException | RuntimeException e) {
+                // a plan being written or damaged by hand: not a sweep to show
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Sweep::created).reversed().thenComparing(Sweep::id));
+        return out;
+    }
+
     /** The sweep with this id, or the one whose id starts with it; one {@link RunsException} when there is none. */
     public static Sweep load(Path runsRoot, String idOrPrefix) {
         String p = idOrPrefix == null ? "" : idOrPrefix.strip().toLowerCase(Locale.ROOT);

@@ -119,7 +119,8 @@ public final class MainView extends BorderPane {
         this.myDigits.refresh();
         sweepsTab = tab("Sweeps", "sweepsTab", null);
         sweepsTab.selectedProperty().addListener((o, a, selected) -> {
-            if (selected) sweeps();
+            // the command line may have run sweeps meanwhile
+            if (selected) sweeps().viewModel().refreshSweeps();
         });
         tabs = new TabPane(tab("Train", "trainTab", train), samplesTab, evaluateTab, tab("Draw", "drawTab", draw), myDigitsTab, insideTab, runsTab, sweepsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -237,6 +238,7 @@ public final class MainView extends BorderPane {
                 @Override
                 public void rerun(io.digitstudio.runs.RunSummary run) {
                     TrainSettings s = train.settings();
+                    s.branchProperty().set(null);
                     s.show(run.settings().config());
                     s.show(run.settings().options());
                     // the run's data (the form's picker reads it, and says so when it is no longer there)
@@ -247,8 +249,28 @@ public final class MainView extends BorderPane {
 
                 @Override
                 public void resume(java.nio.file.Path snapshot) {
+                    train.settings().branchProperty().set(null);
                     selectTab("trainTab");
                     train.run().resume(snapshot);
+                }
+
+                @Override
+                public void branch(io.digitstudio.runs.RunSummary run, io.digitstudio.ui.runs.RunsViewModel.BranchChoice point) {
+                    if (!train.run().stateProperty().get().canStart()) {
+                        dialogs.info("A run is training", "Branch when the run in the Train view has ended (or stop it first).");
+                        return;
+                    }
+                    TrainSettings s = train.settings();
+                    io.digitstudio.train.TrainingConfig c = run.settings().config();
+                    s.branchProperty().set(null);
+                    // a branch trains at least one epoch past its point
+                    s.show(c.withEpochs(Math.max(c.epochs(), Math.min(point.epoch() + 1, io.digitstudio.train.TrainingConfig.MAX_EPOCHS))));
+                    s.show(run.settings().options());
+                    // the parent's data, which the branch trains on whatever the form says
+                    s.dataFolderProperty().set(io.digitstudio.ui.train.DataPicker.pathOf(run.settings().dataSource()));
+                    s.branchProperty().set(new TrainSettings.Branch(run.id(), point.spec(), point.label(), c, point.epoch()));
+                    selectTab("trainTab");
+                    train.presenter().status("Branching run " + run.id() + " from the " + point.label() + ": change the learning rate or other values, then Start");
                 }
             });
             runs = new io.digitstudio.ui.runs.RunsView(vm);

@@ -78,6 +78,13 @@ public final class RunsView extends BorderPane {
         table.setId("runsTable");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().add(text("name", RunSummary::title, 150));
+        TableColumn<RunSummary, String> parent = text("branch of", RunsView::parent, 140);
+        // as wide as the longest such value in the table's font (an id and a four-digit epoch), never cut
+        javafx.scene.text.Text probe = new javafx.scene.text.Text("ffffffff, epoch 0000");
+        probe.setFont(javafx.scene.text.Font.getDefault());
+        parent.setMinWidth(Math.ceil(probe.getLayoutBounds().getWidth() + 24));
+        parent.setPrefWidth(Math.max(140, parent.getMinWidth()));
+        table.getColumns().add(parent);
         table.getColumns().add(text("started", r -> WHEN.format(r.created()), 125));
         table.getColumns().add(text("dataset", RunSummary::dataset, 80));
         table.getColumns().add(text("network", RunSummary::network, 120));
@@ -183,6 +190,13 @@ public final class RunsView extends BorderPane {
         showDetail();
     }
 
+    /** "a1b2c3d4, epoch 4" for a branch: its parent and the epoch it branched after; empty for other runs. */
+    static String parent(RunSummary r) {
+        if (r.settings() == null || !r.settings().isBranch()) return "";
+        io.digitstudio.runs.RunSettings.Branch b = r.settings().branchedFrom();
+        return b.run() + ", epoch " + b.epoch();
+    }
+
     private Node curveControls() {
         ComboBox<RunCurves.Set> set = new ComboBox<>(FXCollections.observableArrayList(RunCurves.Set.values()));
         set.setId("curveSetBox");
@@ -243,8 +257,58 @@ public final class RunsView extends BorderPane {
         rerun.setTooltip(new Tooltip("Fill the Train view with this run's settings"));
         resume.setTooltip(new Tooltip("Continue the run from its last snapshot"));
         FlowPane buttons = new FlowPane(6, 6, open, eval, rerun, resume, export, delete);
-        VBox box = new VBox(6, section("Selected run"), name, notes, save, buttons);
+        VBox box = new VBox(6, section("Selected run"), name, notes, save, buttons, branchRow());
         box.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
+        return box;
+    }
+
+    /**
+     * The branch point picker (the ends of the run's epochs, and where it stopped; a click on a curve's point picks
+     * that epoch) and "Branch from here…". Where there is no snapshot the button is off, and why is said beside it and
+     * in a tooltip on the button's place (a disabled button shows none of its own).
+     */
+    private Node branchRow() {
+        ComboBox<RunsViewModel.BranchChoice> point = new ComboBox<>(vm.branchChoices());
+        point.setId("branchPointBox");
+        point.valueProperty().bindBidirectional(vm.branchChoiceProperty());
+        point.setPromptText("epoch");
+        point.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        point.setTooltip(new Tooltip("Where in the run the branch starts: the end of an epoch with a snapshot, or where the run stopped"));
+        Button branch = new Button("Branch from here…");
+        branch.setId("branchButton");
+        branch.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        branch.setOnAction(e -> vm.branch());
+        javafx.beans.binding.BooleanBinding off = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.branchChoiceProperty().get() == null || !vm.branchChoiceProperty().get().available(), vm.branchChoiceProperty());
+        branch.disableProperty().bind(off);
+        javafx.beans.binding.StringBinding why = javafx.beans.binding.Bindings.createStringBinding(() -> {
+            RunsViewModel.BranchChoice c = vm.branchChoiceProperty().get();
+            if (c == null) return vm.branchChoices().isEmpty() ? "Select one run to branch from it" : "Choose where the branch starts";
+            return c.available() ? "Open the Train view on this run's settings as a new run from its snapshot at " + c.label()
+                    + ": change the learning rate, optimizer, schedule or epochs, then Start" : c.unavailable();
+        }, vm.branchChoiceProperty(), vm.branchChoices());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(why);
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        javafx.scene.layout.StackPane place = new javafx.scene.layout.StackPane(branch);
+        place.setId("branchButtonPlace");
+        Tooltip.install(place, tip);
+        branch.setTooltip(tip);
+        Label reason = new Label();
+        reason.setId("branchReason");
+        reason.getStyleClass().add("hint");
+        reason.setWrapText(true);
+        reason.textProperty().bind(why);
+        reason.visibleProperty().bind(off.and(vm.branchChoiceProperty().isNotNull()));
+        reason.managedProperty().bind(reason.visibleProperty());
+        Label at = new Label("Branch at");
+        at.setLabelFor(point);
+        at.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        FlowPane row = new FlowPane(6, 6, at, point, place);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox box = new VBox(4, row, reason);
+        box.setId("branchRow");
         return box;
     }
 
@@ -296,6 +360,7 @@ public final class RunsView extends BorderPane {
             XYChart.Series<Number, Number> acc = series(title, c.accuracy());
             lossChart.getData().add(loss);
             accuracyChart.getData().add(acc);
+            if (curves.size() == 1 && vm.xAxisProperty().get() == RunCurves.XAxis.EPOCH) pickable(List.of(loss, acc));
             // the run under way on top and bold, the others faded behind it
             for (XYChart.Series<Number, Number> s : List.of(loss, acc)) {
                 if (s.getNode() == null) continue;
@@ -305,6 +370,18 @@ public final class RunsView extends BorderPane {
                 } else if (anyCurrent) {
                     s.getNode().setOpacity(0.35);
                 }
+            }
+        }
+    }
+
+    /** A click on a point of the one run's curves picks the end of that epoch to branch from. */
+    private void pickable(List<XYChart.Series<Number, Number>> all) {
+        for (XYChart.Series<Number, Number> s : all) {
+            for (XYChart.Data<Number, Number> d : s.getData()) {
+                if (d.getNode() == null) continue;
+                int epoch = (int) Math.round(d.getXValue().doubleValue());
+                d.getNode().setOnMouseClicked(e -> vm.chooseEpoch(epoch));
+                Tooltip.install(d.getNode(), new Tooltip("Epoch " + epoch + ": click to branch from here"));
             }
         }
     }

@@ -58,6 +58,28 @@ public final class RunsViewModel {
         void rerun(RunSummary run);
 
         void resume(Path snapshot);
+
+        /**
+         * Opens the Train view's form on {@code run}'s settings as a branch of it at {@code point}, for the user to
+         * change what a branch may change and start it.
+         */
+        void branch(RunSummary run, BranchChoice point);
+    }
+
+    /**
+     * A point of the selected run to branch from, as the epoch picker lists it: the end of an epoch, or where a stopped
+     * run stopped. {@code spec} is what the session builder takes ({@code RUN@epoch:N}, {@code RUN@ITERATION});
+     * {@code unavailable} says why there is no snapshot to branch from there (empty when there is).
+     */
+    public record BranchChoice(String label, int epoch, String spec, String unavailable) {
+        public boolean available() {
+            return unavailable.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
     }
 
     private final TaskExecutor tasks;
@@ -78,6 +100,9 @@ public final class RunsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private Actions actions;
     private long generation;
+    private final ObservableList<BranchChoice> branchChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<BranchChoice> branchChoice = new SimpleObjectProperty<>();
+    private long branchGeneration;
 
     public RunsViewModel(TaskExecutor tasks, DialogService dialogs, RunStore store) {
         this.tasks = tasks;
@@ -134,6 +159,7 @@ public final class RunsViewModel {
             status.set(String.format(Locale.ROOT, "%d run%s in %s%s", l.runs().size(), l.runs().size() == 1 ? "" : "s", store.root(),
                     damaged == 0 ? "" : " (" + damaged + " damaged)"));
             redraw();
+            listBranchPoints();
         });
     }
 
@@ -159,8 +185,11 @@ public final class RunsViewModel {
     /** Selects runs by id (the table's selection); their logs are read off the UI thread if not yet known. */
     public void select(List<String> ids) {
         if (replacing) return;
+        boolean same = selectedIds.equals(new ArrayList<>(new LinkedHashSet<>(ids)));
         selectedIds.clear();
         selectedIds.addAll(new LinkedHashSet<>(ids));
+        if (!same) branchChoice.set(null);
+        listBranchPoints();
         Map<String, java.time.Instant> known = Map.copyOf(logsAt);
         List<RunSummary> missing = selected().stream().filter(r -> stale(r, known)).toList();
         if (missing.isEmpty()) {
@@ -179,6 +208,77 @@ public final class RunsViewModel {
             redraw();
         });
         redraw();
+    }
+
+    /**
+     * Lists the points the one selected run can be branched from: the end of each epoch it trained (those with no
+     * snapshot say why) and where it stopped, if it stopped between epochs. The snapshots are read off the UI thread;
+     * the newest point with a snapshot is chosen.
+     */
+    private void listBranchPoints() {
+        long mine = ++branchGeneration;
+        List<RunSummary> sel = selected();
+        RunSummary r = sel.size() == 1 && !sel.get(0).damaged() ? sel.get(0) : null;
+        if (r == null) {
+            branchChoices.clear();
+            branchChoice.set(null);
+            return;
+        }
+        tasks.compute(() -> branchChoices(r, io.digitstudio.runs.TrainingSession.branchPoints(r))).whenComplete((list, err) -> {
+            if (mine != branchGeneration) return;
+            if (err != null) {
+                branchChoices.clear();
+                branchChoice.set(null);
+                status.set("Could not read the snapshots of run " + r.id() + ": " + Messages.of(err));
+                return;
+            }
+            BranchChoice kept = branchChoice.get();
+            branchChoices.setAll(list);
+            BranchChoice pick = kept == null ? null : list.stream().filter(c -> c.spec().equals(kept.spec())).findFirst().orElse(null);
+            if (pick == null) pick = list.stream().filter(BranchChoice::available).reduce((a, b) -> b).orElse(list.isEmpty() ? null : list.get(list.size() - 1));
+            branchChoice.set(pick);
+        });
+    }
+
+    /** The branch points of {@code run}, given the snapshots it has, in the order of the run. */
+    static List<BranchChoice> branchChoices(RunSummary run, List<io.digitstudio.runs.TrainingSession.BranchPoint> points) {
+        List<BranchChoice> out = new ArrayList<>();
+        List<Long> ends = points.stream().filter(p -> p.position().epochEnd()).map(p -> p.position().epoch()).toList();
+        String have = ends.isEmpty() ? "" : ends.size() == 1 ? "; it has one at the end of epoch " + ends.get(0)
+                : "; it has them at the ends of epochs " + String.join(", ", ends.stream().map(String::valueOf).toList());
+        String none = points.isEmpty() ? "; it took none (turn on “Snapshot every epoch” in the Train view; a stopped run keeps one where it stopped)" : have;
+        int firstOwn = run.settings().isBranch() ? run.settings().branchedFrom().epoch() + 1 : 1;
+        for (int e = 1; e <= run.epochsDone(); e++) {
+            int epoch = e;
+            boolean has = points.stream().anyMatch(p -> p.position().epochEnd() && p.position().epoch() == epoch);
+            String why = has ? "" : e < firstOwn ? "Epoch " + e + " is the parent run's (" + run.settings().branchedFrom().run() + "): branch from that run"
+                    : "No snapshot at the end of epoch " + e + ": a branch starts from a snapshot of the run" + none;
+            out.add(new BranchChoice("end of epoch " + e, e, run.id() + "@epoch:" + e, why));
+        }
+        for (io.digitstudio.runs.TrainingSession.BranchPoint p : points) {
+            if (p.position().epochEnd()) continue;
+            out.add(new BranchChoice(String.format(Locale.ROOT, "stop at iteration %d", p.position().iteration()),
+                    (int) p.position().epoch(), p.spec(run.id()), ""));
+        }
+        out.sort(java.util.Comparator.comparingInt(BranchChoice::epoch));
+        return out;
+    }
+
+    /** Branches the selected run at the chosen point: the Train view opens on its settings. */
+    public void branch() {
+        List<RunSummary> sel = selected();
+        BranchChoice c = branchChoice.get();
+        if (sel.size() != 1 || c == null) return;
+        if (!c.available()) {
+            status.set(c.unavailable());
+            return;
+        }
+        if (actions != null) actions.branch(sel.get(0), c);
+    }
+
+    /** Chooses the branch point at the end of {@code epoch} (a click on the curve), if the picker lists it. */
+    public void chooseEpoch(int epoch) {
+        branchChoices.stream().filter(c -> c.epoch() == epoch && c.spec().endsWith("@epoch:" + epoch)).findFirst().ifPresent(branchChoice::set);
     }
 
     /** The selected runs, in the order selected. */
@@ -329,4 +429,8 @@ public final class RunsViewModel {
     public ObjectProperty<RunCurves.XAxis> xAxisProperty() { return xAxis; }
     public ObjectProperty<RunCurves.Set> curveSetProperty() { return curveSet; }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    /** The points the one selected run can be branched from (empty unless exactly one run is selected). */
+    public ObservableList<BranchChoice> branchChoices() { return branchChoices; }
+    /** The branch point chosen in the picker. */
+    public ObjectProperty<BranchChoice> branchChoiceProperty() { return branchChoice; }
 }

@@ -128,10 +128,50 @@ public final class SweepsView extends BorderPane {
         chartPane.setPrefHeight(270);
         chart.fitWidthProperty().bind(chartPane.widthProperty().subtract(20));
 
-        VBox right = new VBox(8, status, table, chartPane);
+        VBox right = new VBox(8, sweepPicker(), status, table, chartPane);
         VBox.setVgrow(table, Priority.ALWAYS);
         setCenter(right);
     }
+
+    /** The history's sweeps, the command line's too: choosing one shows its table and chart (and Resume, if it stopped). */
+    private javafx.scene.Node sweepPicker() {
+        javafx.scene.control.ComboBox<io.digitstudio.runs.sweep.Sweep> box = new javafx.scene.control.ComboBox<>(vm.sweeps());
+        box.setId("sweepsBox");
+        box.setPromptText("none yet");
+        box.valueProperty().bindBidirectional(vm.chosenProperty());
+        box.disableProperty().bind(vm.runningProperty());
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(io.digitstudio.runs.sweep.Sweep s) {
+                if (s == null) return "";
+                String swept = String.join(" × ", s.axes().stream().map(Axis::name).toList());
+                return s.id() + ": " + (swept.isEmpty() ? "one point" : swept) + ", " + s.points().size() + (s.points().size() == 1 ? " run" : " runs")
+                        + ", " + WHEN.format(s.created());
+            }
+
+            @Override
+            public io.digitstudio.runs.sweep.Sweep fromString(String text) {
+                return null;
+            }
+        });
+        box.setTooltip(new Tooltip("Every sweep of the run history, from here or the command line ('sweep'), newest first"));
+        Button refresh = new Button("Refresh");
+        refresh.setId("sweepsRefreshButton");
+        refresh.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        refresh.disableProperty().bind(vm.runningProperty());
+        refresh.setOnAction(e -> vm.refreshSweeps());
+        Label l = new Label("Sweep");
+        l.setLabelFor(box);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        box.setMaxWidth(Double.MAX_VALUE);
+        HBox row = new HBox(8, l, box, refresh);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(java.time.ZoneId.systemDefault());
 
     private static int field(GridPane form, int row, String label, String id, javafx.beans.property.StringProperty value, String tip) {
         Label l = new Label(label);

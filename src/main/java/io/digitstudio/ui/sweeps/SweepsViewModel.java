@@ -75,6 +75,10 @@ public final class SweepsViewModel {
 
     private volatile SweepRunner runner;
     private volatile Sweep sweep;
+    /** The history's sweeps, newest first: those of the command line too. */
+    private final ObservableList<Sweep> sweeps = FXCollections.observableArrayList();
+    private final javafx.beans.property.ObjectProperty<Sweep> chosen = new javafx.beans.property.SimpleObjectProperty<>();
+    private long listing;
 
     public SweepsViewModel(TaskExecutor tasks, DialogService dialogs, RunStore history) {
         this(tasks, dialogs, history, SweepRunner::selfCommand, Runtime.getRuntime().availableProcessors());
@@ -87,6 +91,46 @@ public final class SweepsViewModel {
         this.history = history;
         this.command = command;
         this.cores = cores;
+        chosen.addListener((o, a, c) -> {
+            if (c != null && !running.get() && (sweep == null || !sweep.id().equals(c.id()))) show(c);
+        });
+    }
+
+    /** Reads the history's sweeps again (off the UI thread), keeping the one shown chosen. */
+    public CompletableFuture<List<Sweep>> refreshSweeps() {
+        long mine = ++listing;
+        return tasks.compute(() -> Sweep.list(history.root())).whenComplete((list, err) -> {
+            if (mine != listing) return;
+            if (err != null) {
+                message.set("Could not read the sweeps: " + (err.getCause() != null ? err.getCause().getMessage() : err.getMessage()));
+                return;
+            }
+            Sweep now = sweep;
+            sweeps.setAll(list);
+            chosen.set(now == null ? null : list.stream().filter(x -> x.id().equals(now.id())).findFirst().orElse(null));
+        });
+    }
+
+    /** Shows a sweep of the history (one the command line ran, say): its table and chart, and Resume if it is not done. */
+    public void show(Sweep s) {
+        if (running.get()) return;
+        sweep = s;
+        message.set("");
+        tasks.compute(() -> {
+            SweepResult r = SweepResult.read(s, history);
+            publish(r);
+            return r;
+        }).whenComplete((r, err) -> {
+            if (err != null || sweep != s) return;
+            resumable.set(!r.complete());
+            status.set(summary(r));
+        });
+    }
+
+    private static String summary(SweepResult done) {
+        long finished = done.rows().stream().filter(SweepResult.Row::finished).count();
+        return done.complete() ? "Sweep " + done.sweep().id() + ": all " + done.rows().size() + " runs finished."
+                : "Sweep " + done.sweep().id() + ": " + finished + " of " + done.rows().size() + " runs finished; Resume goes on.";
     }
 
     /** What the fields ask for, checked: the plan without its data, or a {@link RunsException} saying what to change. */
@@ -171,6 +215,7 @@ public final class SweepsViewModel {
         return tasks.train(() -> {
             Sweep s = source.get();
             sweep = s;
+            tasks.onUi(this::refreshSweeps);
             publish(SweepResult.read(s, history));
             SweepRunner r = new SweepRunner(s, history, command.get(), k, new SweepRunner.Progress() {
                 @Override
@@ -207,10 +252,9 @@ public final class SweepsViewModel {
                 resumable.set(sweep != null);
                 return;
             }
-            long finished = done.rows().stream().filter(SweepResult.Row::finished).count();
             resumable.set(!done.complete());
-            status.set(done.complete() ? "Sweep " + done.sweep().id() + ": all " + done.rows().size() + " runs finished."
-                    : "Sweep " + done.sweep().id() + ": " + finished + " of " + done.rows().size() + " runs finished; Resume goes on.");
+            status.set(summary(done));
+            refreshSweeps();
         });
     }
 
@@ -319,6 +363,16 @@ public final class SweepsViewModel {
     /** The rows, sorted by best validation accuracy. */
     public ObservableList<SweepResult.Row> rows() {
         return rows;
+    }
+
+    /** The sweeps of the history, newest first ({@link #refreshSweeps()}). */
+    public ObservableList<Sweep> sweeps() {
+        return sweeps;
+    }
+
+    /** The sweep chosen in the list; choosing one shows it. */
+    public javafx.beans.property.ObjectProperty<Sweep> chosenProperty() {
+        return chosen;
     }
 
     /** The cores the machine has (the most runs that train at once, one core each). */

@@ -91,8 +91,26 @@ public final class RunControl {
             settings.validate();
             return;
         }
+        TrainSettings.Branch branch = settings.branchProperty().get();
+        if (branch != null) {
+            launch("Reading the snapshot of run " + branch.runId() + "…", cfg.epochs(), null, null, new Branching(branch, cfg, settings.runOptions()));
+            return;
+        }
         TrainingSession.Builder b = TrainingSession.builder(history, "gui").config(cfg).options(settings.runOptions());
-        launch("Loading data…", cfg.epochs(), b, null);
+        launch("Loading data…", cfg.epochs(), b, null, null);
+    }
+
+    /** A branch to start: the point, and the form's optimizer, values, epochs and schedule. */
+    private record Branching(TrainSettings.Branch from, TrainingConfig form, io.digitstudio.train.RunOptions options) {
+    }
+
+    /**
+     * The session of a branch, as the command line's {@code train --branch} sets it up: the parent's settings at the
+     * snapshot with the form's optimizer, its values and epochs, and the form's schedule.
+     */
+    private TrainingSession.Builder branchSession(TrainingSession.Resumable r, Branching b) {
+        TrainingConfig c = r.config().withOptimizer(b.form().optimizer(), b.form().hyperparams()).withEpochs(b.form().epochs());
+        return TrainingSession.builder(history, "gui").branch(r).config(c).options(b.options());
     }
 
     /** Asks for a snapshot file and continues the run it holds. */
@@ -108,14 +126,14 @@ public final class RunControl {
     public void resume(Path snapshot) {
         if (!state.get().canStart()) return;
         int wanted = settings.plannedEpochs();
-        launch("Reading snapshot…", wanted, null, snapshot);
+        launch("Reading snapshot…", wanted, null, snapshot, null);
     }
 
     /**
      * Sets up the session on the training worker (reading data and snapshots there, never on the FX thread), runs it,
      * and reads what the window shows at the end (the best epoch's model) before handing back to the FX thread.
      */
-    private void launch(String firstStatus, int planned, TrainingSession.Builder fresh, Path snapshot) {
+    private void launch(String firstStatus, int planned, TrainingSession.Builder fresh, Path snapshot, Branching branching) {
         Path folder = settings.dataFolderProperty().get();
         boolean snapshots = settings.snapshotsProperty().get();
         boolean keepBest = settings.keepBestProperty().get();
@@ -128,7 +146,13 @@ public final class RunControl {
         state.set(RunState.PREPARING);
         CompletableFuture<Finished> run = tasks.train(() -> {
             TrainingSession.Builder b = fresh;
-            if (b == null) {
+            if (branching != null) {
+                TrainingSession.Resumable r = TrainingSession.locateBranch(history, branching.from().spec());
+                b = branchSession(r, branching);
+                // the parent's epochs up to the branch point, from its log: the branch's charts go on from its parent's
+                List<EpochReport> earlier = r.run() == null ? List.of() : earlierEpochs(history, r);
+                tasks.onUi(() -> presenter.showEarlier(earlier));
+            } else if (b == null) {
                 TrainingSession.Resumable r = TrainingSession.locate(history, snapshot.toString());
                 TrainingConfig c = r.config();
                 TrainingConfig shown = c.withEpochs(Math.max(c.epochs(), Math.min(planned, TrainingConfig.MAX_EPOCHS)));

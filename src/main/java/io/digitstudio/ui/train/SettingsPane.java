@@ -304,6 +304,20 @@ public final class SettingsPane extends ScrollPane {
         applyButton.disableProperty().bind(s.validationProperty().isNotNull());
         applyButton.setOnAction(e -> say.accept(apply.get()));
         grid.add(applyButton, 0, row++, 2, 1);
+        Button find = new Button("Find learning rate…");
+        find.setId("findLrButton");
+        find.setTooltip(new Tooltip("Try rates from 1e-6 to 1 on a throw-away copy of this network and suggest one (fast.ai's finder)"));
+        find.setOnAction(e -> {
+            if (findLearningRate != null) findLearningRate.run();
+        });
+        grid.add(find, 0, row++, 2, 1);
+    }
+
+    private Runnable findLearningRate;
+
+    /** What "Find learning rate…" under the optimizer's values does. */
+    public void setOnFindLearningRate(Runnable r) {
+        this.findLearningRate = r;
     }
 
     private void run() {

@@ -21,6 +21,7 @@ import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,11 +60,21 @@ public final class TrainSettings {
     private final StringProperty earlyStop = new SimpleStringProperty("");
     private final BooleanProperty keepBest = new SimpleBooleanProperty(false);
     private final BooleanProperty snapshots = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Branch> branch = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper();
     private final javafx.beans.property.ReadOnlyIntegerWrapper badFields = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private String firstFieldError;
 
+    /**
+     * The run and point the form branches from: {@code spec} as the session builder takes it ({@code RUN@epoch:N}),
+     * {@code where} as the user reads it, the parent's settings, and the epochs it had done there. A branch may change
+     * the optimizer, its values, the schedule and the epochs; the rest stays the parent's.
+     */
+    public record Branch(String runId, String spec, String where, TrainingConfig parent, int epochsDone) {
+    }
+
     public TrainSettings() {
+        branch.addListener((o, a, b) -> validate());
         optimizer.addListener((o, a, b) -> rebuildHyperparams());
         rebuildHyperparams();
         for (StringProperty p : new StringProperty[]{batchSize, epochs, seed, trainLimit, testLimit, lrShift, warmup, earlyStop}) p.addListener((o, a, b) -> validate());
@@ -236,6 +247,15 @@ public final class TrainSettings {
             if (e < 1 || e > TrainingConfig.MAX_EPOCHS) throw new IllegalArgumentException("Epochs must be between 1 and " + TrainingConfig.MAX_EPOCHS + ", got " + e);
         });
         check(errors, "seed", () -> integer(seed.get(), "Seed"));
+        Branch from = branch.get();
+        if (from != null && !errors.containsKey("epochs")) {
+            check(errors, "epochs", () -> {
+                int e = integer(epochs.get(), "Epochs");
+                if (e <= from.epochsDone()) {
+                    throw new IllegalArgumentException("Epochs must be more than " + from.epochsDone() + ": the branch starts after epoch " + from.epochsDone());
+                }
+            });
+        }
         check(errors, "lrShift", () -> {
             try {
                 new io.digitstudio.train.RunOptions(lrShift.get(), 0, 0, false, "");
@@ -289,8 +309,10 @@ public final class TrainSettings {
         badFields.set(errors.size());
         firstFieldError = errors.isEmpty() ? null : errors.values().iterator().next();
         try {
-            config();
+            TrainingConfig c = config();
             runOptions();
+            String kept = branchKeeps(c);
+            if (kept != null) throw new IllegalArgumentException(kept);
             // a field can be wrong where the config is not (the data, a subset larger than the data)
             validation.set(firstFieldError);
             return firstFieldError == null;
@@ -298,6 +320,26 @@ public final class TrainSettings {
             validation.set(Messages.capitalize(e.getMessage()));
             return false;
         }
+    }
+
+    /**
+     * What the form changes that a branch keeps from its parent (the network, batch size, seed, shuffling, augmentation
+     * and subsets), said in one sentence; null when it changes none, or when it is no branch.
+     */
+    String branchKeeps(TrainingConfig c) {
+        Branch from = branch.get();
+        if (from == null) return null;
+        TrainingConfig p = from.parent();
+        List<String> changed = new java.util.ArrayList<>();
+        if (!c.network().text().equals(p.network().text())) changed.add("network (" + p.network().text() + ")");
+        if (c.batchSize() != p.batchSize()) changed.add("batch size (" + p.batchSize() + ")");
+        if (c.seed() != p.seed()) changed.add("seed (" + p.seed() + ")");
+        if (c.shuffle() != p.shuffle()) changed.add("shuffling (" + (p.shuffle() ? "on" : "off") + ")");
+        if (c.augment() != p.augment()) changed.add("augmentation (" + (p.augment() ? "on" : "off") + ")");
+        if (c.trainLimit() != p.trainLimit()) changed.add("training examples (" + (p.trainLimit() == 0 ? "all" : p.trainLimit()) + ")");
+        if (c.testLimit() != p.testLimit()) changed.add("test examples (" + (p.testLimit() == 0 ? "all" : p.testLimit()) + ")");
+        if (changed.isEmpty()) return null;
+        return "A branch keeps its parent's " + String.join(", ", changed) + "; only the optimizer, its values, the schedule and the epochs may change";
     }
 
     /** The epochs the form asks for, or 10 while the field does not hold a number (for the charts' axes). */
@@ -336,6 +378,8 @@ public final class TrainSettings {
     }
 
     public ObjectProperty<Path> dataFolderProperty() { return dataFolder; }
+    /** The run the form branches from, or null: Start then trains a new run. */
+    public ObjectProperty<Branch> branchProperty() { return branch; }
     /** The preset chosen ("tutorial", "wide", "lenet") or "custom"; choosing a preset puts its spec in the editor. */
     public StringProperty presetProperty() { return preset; }
     /** The network spec's text, as in the editor. */

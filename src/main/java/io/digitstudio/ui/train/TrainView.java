@@ -61,6 +61,7 @@ public final class TrainView extends BorderPane {
     private final TableView<EpochReport> table;
     private final DataPicker dataPicker;
     private boolean scrollToNewest;
+    private final LrFindViewModel lrFind;
 
     public TrainView(TrainSettings settings, RunControl run, RunPresenter presenter, TaskExecutor tasks, DialogService dialogs) {
         this.settings = settings;
@@ -106,18 +107,29 @@ public final class TrainView extends BorderPane {
         table = epochTable();
         VBox center = new VBox(8, chartsBox, table);
         center.setPadding(new Insets(8));
+        // the learning-rate finder takes the charts' place while it is open
+        lrFind = new LrFindViewModel(settings, tasks);
+        LrFindPane finder = new LrFindPane(lrFind);
+        finder.visibleProperty().bind(lrFind.shownProperty());
+        center.visibleProperty().bind(lrFind.shownProperty().not());
+        javafx.scene.layout.StackPane middle = new javafx.scene.layout.StackPane(center, finder);
 
         BooleanBinding locked = Bindings.createBooleanBinding(() -> !run.stateProperty().get().canStart(), run.stateProperty());
         BooleanBinding live = Bindings.createBooleanBinding(() -> run.stateProperty().get().active(), run.stateProperty());
         dataPicker = new DataPicker(settings, tasks, dialogs);
         SettingsPane settingsPane = new SettingsPane(settings, dataPicker, dialogs, locked, live, run::applyHyperparameters, presenter::status);
-        setTop(new VBox(toolbar(locked), startBlocker(locked, settingsPane)));
+        settingsPane.setOnFindLearningRate(lrFind::find);
+        // a run that starts shows its charts
+        run.stateProperty().addListener((o, a, st) -> {
+            if (st == RunState.PREPARING) lrFind.close();
+        });
+        setTop(new VBox(toolbar(locked), branchBanner(locked), startBlocker(locked, settingsPane)));
         // drawn from a bitmap when something else changes, so a chart update does not make the software renderer
         // redraw the form and the table
         settingsPane.setCache(true);
         table.setCache(true);
         setLeft(settingsPane);
-        setCenter(center);
+        setCenter(middle);
         setBottom(statusBar());
 
         FxTicker pump = new FxTicker(PUMP_MILLIS, () -> {
@@ -211,7 +223,8 @@ public final class TrainView extends BorderPane {
         Button start = button("_Start", "startButton", "Start training (Ctrl+Enter)");
         start.setOnAction(e -> run.start());
         start.getStyleClass().add("accent");
-        start.disableProperty().bind(locked.or(settings.validationProperty().isNotNull()));
+        // the finder trains on the same worker: a run waits until it is done
+        start.disableProperty().bind(locked.or(settings.validationProperty().isNotNull()).or(lrFind.runningProperty()));
 
         Button pause = button("_Pause", "pauseButton", "Pause the run, or continue a paused one (Ctrl+P)");
         pause.textProperty().bind(Bindings.when(run.stateProperty().isEqualTo(RunState.PAUSED)).then("C_ontinue").otherwise("_Pause"));
@@ -252,6 +265,35 @@ public final class TrainView extends BorderPane {
         csv.disableProperty().bind(Bindings.isEmpty(presenter.epochRows()));
         csv.setOnAction(e -> dialogs.saveFile("Export epoch log", "epochs.csv", "CSV files (*.csv)", "csv").ifPresent(this::exportCsv));
         return io.digitstudio.ui.widgets.Bars.whole(start, pause, stop, resume, new Separator(), save, use, png, csv);
+    }
+
+    /**
+     * While the form is a branch of a recorded run: which run and point, what may change, and a way back to a new run.
+     */
+    private Region branchBanner(BooleanBinding locked) {
+        Label what = new Label();
+        what.setId("branchBanner");
+        what.setWrapText(true);
+        what.setMaxWidth(Double.MAX_VALUE);
+        what.textProperty().bind(Bindings.createStringBinding(() -> {
+            TrainSettings.Branch b = settings.branchProperty().get();
+            return b == null ? "" : "Branch of run " + b.runId() + " from the " + b.where() + ": Start trains a new run from that snapshot."
+                    + " The optimizer, its values, the schedule and the epochs may change; the network, batch size, seed and data stay the parent's.";
+        }, settings.branchProperty()));
+        HBox.setHgrow(what, Priority.ALWAYS);
+        Button leave = new Button("New run instead");
+        leave.setId("leaveBranchButton");
+        leave.setMinWidth(Region.USE_PREF_SIZE);
+        leave.setTooltip(new Tooltip("Start trains a new run from scratch with these settings, not a branch"));
+        leave.disableProperty().bind(locked);
+        leave.setOnAction(e -> settings.branchProperty().set(null));
+        HBox box = new HBox(8, what, leave);
+        box.getStyleClass().add("branch-banner");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(4, 8, 4, 8));
+        box.visibleProperty().bind(settings.branchProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     /**
@@ -360,6 +402,11 @@ public final class TrainView extends BorderPane {
 
     public RunPresenter presenter() {
         return presenter;
+    }
+
+    /** The learning-rate finder of this view. */
+    public LrFindViewModel lrFind() {
+        return lrFind;
     }
 
     public TableView<EpochReport> table() {

@@ -58,6 +58,7 @@ public final class LiveChart extends Region {
     private final DoubleProperty yUpperBound = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty yTickUnit = new SimpleDoubleProperty(Double.NaN);
     private final BooleanProperty forceZeroInRange = new SimpleBooleanProperty(false);
+    private final javafx.beans.property.ObjectProperty<java.util.function.DoubleFunction<String>> xTickFormat = new javafx.beans.property.SimpleObjectProperty<>();
     /** Hidden regions whose background the theme sets: the grid's and the axes' colours. */
     private final Region gridSwatch = new Region();
     private final Region axisSwatch = new Region();
@@ -97,6 +98,7 @@ public final class LiveChart extends Region {
         xLabel.setAlignment(Pos.CENTER);
         for (DoubleProperty p : List.of(xLowerBound, xUpperBound, xTickUnit, yLowerBound, yUpperBound, yTickUnit)) p.addListener(o -> invalidate());
         forceZeroInRange.addListener(o -> invalidate());
+        xTickFormat.addListener(o -> invalidate());
         xLabel.textFillProperty().addListener(o -> invalidate());
     }
 
@@ -132,6 +134,12 @@ public final class LiveChart extends Region {
         legend.setManaged(visible);
         requestLayout();
     }
+
+    /**
+     * How the x axis labels its ticks (null: the value itself); a chart that plots log10 of a value labels the ticks
+     * with the value ({@code v -> "1e" + v}).
+     */
+    public javafx.beans.property.ObjectProperty<java.util.function.DoubleFunction<String>> xTickFormatProperty() { return xTickFormat; }
 
     /** The left end of the x axis; NaN: fitted to the data. */
     public DoubleProperty xLowerBoundProperty() { return xLowerBound; }
@@ -243,7 +251,7 @@ public final class LiveChart extends Region {
         plotLeft = labelWidth + 8;
         plotTop = tickFontSize / 2 + 2;
         // room on the right for half the last x tick's label, which is centred on the plot's right edge
-        double right = Math.max(8, textWidth(label(firstX + (xTicks - 1) * xUnit, xFormat, xUnit)) / 2 + 2);
+        double right = Math.max(8, textWidth(xLabel(firstX + (xTicks - 1) * xUnit, xFormat, xUnit)) / 2 + 2);
         plotWidth = Math.max(1, w - plotLeft - right);
         plotHeight = Math.max(1, h - plotTop - tickFontSize - 8);
         if (w <= 0 || h <= 0) return;
@@ -278,7 +286,7 @@ public final class LiveChart extends Region {
         g.setTextBaseline(VPos.TOP);
         for (int i = 0; i < xTicks; i++) {
             double v = firstX + i * xUnit;
-            g.fillText(label(v, xFormat, xUnit), Math.round(displayX(v)) + 0.5, plotTop + plotHeight + 3);
+            g.fillText(xLabel(v, xFormat, xUnit), Math.round(displayX(v)) + 0.5, plotTop + plotHeight + 3);
         }
     }
 
@@ -423,6 +431,11 @@ public final class LiveChart extends Region {
      */
     static int decimals(double unit) {
         return unit < 1e-3 || unit >= Formats.SCIENTIFIC_FROM ? -1 : Math.max(0, (int) Math.ceil(-Math.log10(unit) - 1e-9));
+    }
+
+    private String xLabel(double v, int decimals, double unit) {
+        java.util.function.DoubleFunction<String> f = xTickFormat.get();
+        return f == null ? label(v, decimals, unit) : f.apply(v);
     }
 
     /** A tick's label; in scientific notation with as many digits as tell neighbouring ticks apart. */

@@ -68,6 +68,66 @@ class RunsViewModelTest {
         assertArrayEquals(cs.get(0).loss().get(0), cs.get(1).loss().get(0), 0);
     }
 
+    @Test
+    void theBranchPointsAreTheRunsEpochsAndOnlyThoseWithASnapshotCanBeBranchedFrom() {
+        Nd4jSetup.init();
+        RunStore store = new RunStore(dir);
+        TrainingConfig c = TrainingConfig.tutorial().withEpochs(3).withUnits(10).withOptimizer("momentum-sgd", 0.1, null).withLimits(500, 100);
+        // snapshots every epoch, the newest two kept: epoch 1's is gone
+        io.digitstudio.runs.TrainingSession parent = io.digitstudio.runs.TrainingSession.builder(store, "cli").config(c).snapshots(1, null, 2).build();
+        parent.run();
+        io.digitstudio.runs.TrainingSession plain = io.digitstudio.runs.TrainingSession.builder(store, "cli").config(c.withEpochs(1)).build();
+        plain.run();
+        RunsViewModel vm = new RunsViewModel(new SameThreadTasks(), new TestDialogs(), store);
+        List<String> branched = new java.util.ArrayList<>();
+        vm.setActions(new RunsViewModel.Actions() {
+            @Override
+            public void openModel(Path model, String name) {
+            }
+
+            @Override
+            public void evaluate(Path model, String name) {
+            }
+
+            @Override
+            public void rerun(RunSummary run) {
+            }
+
+            @Override
+            public void resume(Path snapshot) {
+            }
+
+            @Override
+            public void branch(RunSummary run, RunsViewModel.BranchChoice point) {
+                branched.add(run.id() + " " + point.spec());
+            }
+        });
+        vm.refresh();
+        vm.select(List.of(parent.runId()));
+        assertEquals(List.of("end of epoch 1", "end of epoch 2", "end of epoch 3"), vm.branchChoices().stream().map(RunsViewModel.BranchChoice::label).toList());
+        assertEquals(parent.runId() + "@epoch:3", vm.branchChoiceProperty().get().spec(), "the newest point with a snapshot is chosen");
+        RunsViewModel.BranchChoice first = vm.branchChoices().get(0);
+        assertFalse(first.available());
+        assertEquals("No snapshot at the end of epoch 1: a branch starts from a snapshot of the run; it has them at the ends of epochs 2, 3", first.unavailable());
+        vm.chooseEpoch(1);
+        vm.branch();
+        assertEquals(List.of(), branched, "no branch where there is no snapshot");
+        assertEquals(first.unavailable(), vm.statusProperty().get());
+        vm.chooseEpoch(2);
+        vm.branch();
+        assertEquals(List.of(parent.runId() + " " + parent.runId() + "@epoch:2"), branched);
+        // the spec is one the command line's --branch takes too
+        assertEquals(2, io.digitstudio.runs.TrainingSession.locateBranch(store, vm.branchChoiceProperty().get().spec()).epochsDone());
+
+        vm.select(List.of(plain.runId()));
+        assertEquals(1, vm.branchChoices().size());
+        assertTrue(vm.branchChoices().get(0).unavailable().endsWith("it took none (turn on “Snapshot every epoch” in the Train view;"
+                + " a stopped run keeps one where it stopped)"), vm.branchChoices().get(0).unavailable());
+        vm.select(List.of(parent.runId(), plain.runId()));
+        assertTrue(vm.branchChoices().isEmpty(), "a branch starts from one run");
+        assertNull(vm.branchChoiceProperty().get());
+    }
+
     private static String record(RunStore store, double lr) throws Exception {
         Nd4jSetup.init();
         TrainingConfig c = TrainingConfig.tutorial().withEpochs(2).withUnits(10).withOptimizer("momentum-sgd", lr, null);
@@ -144,6 +204,11 @@ class RunsViewModelTest {
 
             @Override
             public void resume(Path snapshot) {
+                fail("the run left no snapshot");
+            }
+
+            @Override
+            public void branch(RunSummary run, RunsViewModel.BranchChoice point) {
                 fail("the run left no snapshot");
             }
         });

@@ -94,4 +94,32 @@ class SweepsViewModelTest {
         assertEquals(3, store.list().size());
         assertFalse(vm.resumableProperty().get());
     }
+    @Test
+    void aSweepTheCommandLineRanIsListedAndChoosingItShowsItsTable() {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = io.digitstudio.cli.Cli.run(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err), "sweep",
+                "--model", "linear 16, relu, linear", "--lr", "0.1", "--batch", "50", "--epochs", "1", "--train-size", "300", "--test-size", "100",
+                "--runs-dir", store.root().toString());
+        assertEquals(0, code, err.toString());
+        SweepsViewModel vm = vm(new TestDialogs(), store);
+        assertTrue(vm.sweeps().isEmpty());
+        vm.refreshSweeps().join();
+        assertEquals(1, vm.sweeps().size(), "the command line's sweep, from the history's sweeps folder");
+        assertNull(vm.chosenProperty().get(), "listed, not yet shown");
+        assertTrue(vm.rows().isEmpty());
+        vm.chosenProperty().set(vm.sweeps().get(0));
+        assertEquals(1, vm.rows().size());
+        assertTrue(vm.rows().get(0).finished());
+        assertEquals(store.list().get(0).id(), vm.rows().get(0).run().id());
+        assertEquals("Sweep " + vm.sweeps().get(0).id() + ": all 1 runs finished.", vm.statusProperty().get());
+        assertNotNull(vm.chartProperty().get());
+        assertFalse(vm.resumableProperty().get());
+
+        // a sweep of the app's joins the list, newest first
+        vm.start().join();
+        assertEquals(2, vm.sweeps().size());
+        assertEquals(vm.resultProperty().get().sweep().id(), vm.sweeps().get(0).id());
+        assertEquals(vm.sweeps().get(0), vm.chosenProperty().get());
+    }
 }

@@ -360,4 +360,49 @@ class TrainViewModelsTest {
         assertTrue(presenter.trainLoss().x(0) <= 1, "the loss curve from the start: " + presenter.trainLoss().x(0));
         assertTrue(presenter.learningRate().x(0) <= 1, "the learning rate from the start: " + presenter.learningRate().x(0));
     }
+    @Test
+    void aBranchFromTheFormIsANewRunOfItsParentWithTheFormsRate(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        SameThreadTasks tasks = new SameThreadTasks();
+        TestDialogs dialogs = new TestDialogs();
+        ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
+        models.loadBuiltIn();
+        TrainSettings settings = new TrainSettings();
+        settings.trainLimitProperty().set("1000");
+        settings.testLimitProperty().set("200");
+        settings.epochsProperty().set("2");
+        settings.snapshotsProperty().set(true);
+        RunPresenter presenter = new RunPresenter();
+        io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir.resolve("runs"));
+        RunControl run = new RunControl(settings, presenter, tasks, dialogs, models, history);
+        run.start();
+        assertEquals(RunState.FINISHED, run.stateProperty().get());
+        List<EpochReport> parentRows = List.copyOf(presenter.epochRows());
+        io.digitstudio.runs.RunSummary parent = history.list().get(0);
+
+        settings.branchProperty().set(new TrainSettings.Branch(parent.id(), parent.id() + "@epoch:1", "end of epoch 1", parent.settings().config(), 1));
+        assertNull(settings.validationProperty().get(), "the form holds the parent's settings");
+        // what a branch keeps is refused, in one sentence, as the command line refuses it
+        settings.batchSizeProperty().set("64");
+        assertEquals("A branch keeps its parent's batch size (128); only the optimizer, its values, the schedule and the epochs may change",
+                settings.validationProperty().get());
+        settings.batchSizeProperty().set("128");
+        settings.epochsProperty().set("1");
+        assertEquals("Epochs must be more than 1: the branch starts after epoch 1", settings.fieldErrorProperty("epochs").get());
+        settings.epochsProperty().set("2");
+        settings.hyperparams().stream().filter(h -> h.key().equals("lr")).findFirst().orElseThrow().text().set("0.05");
+        assertNull(settings.validationProperty().get());
+
+        run.start();
+        assertEquals(RunState.FINISHED, run.stateProperty().get(), dialogs.errors.toString());
+        assertEquals(2, history.list().size(), "a new run, the parent untouched");
+        io.digitstudio.runs.RunSummary branch = history.list().stream().filter(r -> !r.id().equals(parent.id())).findFirst().orElseThrow();
+        assertEquals(new io.digitstudio.runs.RunSettings.Branch(parent.id(), 8, 1), branch.settings().branchedFrom(), "after the 8 iterations of epoch 1");
+        assertEquals(0.05, branch.settings().config().hyperparams().get("lr"));
+        assertEquals(2, branch.epochsDone());
+        assertEquals(2, history.find(parent.id()).epochsDone());
+        // its charts go on from its parent's first epoch
+        assertEquals(List.of(1, 2), presenter.epochRows().stream().map(EpochReport::epoch).toList());
+        assertEquals(parentRows.get(0).valAccuracy(), presenter.epochRows().get(0).valAccuracy(), 1e-12);
+        assertNotEquals(parentRows.get(1).valAccuracy(), presenter.epochRows().get(1).valAccuracy());
+    }
 }
