@@ -299,6 +299,7 @@ public final class RunsView extends BorderPane {
         reason.setId("branchReason");
         reason.getStyleClass().add("hint");
         reason.setWrapText(true);
+        reason.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the lines it needs, not one cut short
         reason.textProperty().bind(why);
         reason.visibleProperty().bind(off.and(vm.branchChoiceProperty().isNotNull()));
         reason.managedProperty().bind(reason.visibleProperty());
