@@ -67,6 +67,15 @@ final class Looks {
         return out;
     }
 
+    /** The cut texts of the nodes with these ids (or inside them), as {@link #cut(Scene)} names them. */
+    static List<String> cut(Scene scene, String... ids) {
+        List<String> out = new ArrayList<>();
+        for (String c : cut(scene)) {
+            for (String id : ids) if (c.contains("#" + id)) out.add(c);
+        }
+        return out;
+    }
+
     private static boolean isSkinChild(Node t, Labeled l) {
         return t.getParent() != null && t.getParent().getParent() == l;
     }

@@ -29,11 +29,7 @@ class LrFindStoryTest extends AppStory {
 
     /** This story's labels and buttons that show less than their text (JavaFX's "…"). */
     private List<String> cut(String... ids) {
-        List<String> out = new java.util.ArrayList<>();
-        for (String c : Looks.cut(stage.getScene())) {
-            for (String id : ids) if (c.contains("#" + id)) out.add(c);
-        }
-        return out;
+        return Looks.cut(stage.getScene(), ids);
     }
 
     /** Whether the node and all its parents are visible. */

@@ -327,22 +327,36 @@ class TrainViewModelsTest {
         }
     }
 
+    /** A finished 2-epoch run of 1,000 examples with a snapshot each epoch, and what the Train view holds of it. */
+    private record ShortRun(TestDialogs dialogs, TrainSettings settings, RunPresenter presenter, io.digitstudio.runs.RunStore history,
+                            RunControl run) {
+        static ShortRun finished(java.nio.file.Path dir) {
+            SameThreadTasks tasks = new SameThreadTasks();
+            TestDialogs dialogs = new TestDialogs();
+            ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
+            models.loadBuiltIn();
+            TrainSettings settings = new TrainSettings();
+            settings.trainLimitProperty().set("1000");
+            settings.testLimitProperty().set("200");
+            settings.epochsProperty().set("2");
+            settings.snapshotsProperty().set(true);
+            RunPresenter presenter = new RunPresenter();
+            io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir.resolve("runs"));
+            RunControl run = new RunControl(settings, presenter, tasks, dialogs, models, history);
+            run.start();
+            assertEquals(RunState.FINISHED, run.stateProperty().get());
+            return new ShortRun(dialogs, settings, presenter, history, run);
+        }
+    }
+
     @Test
     void aResumedRunsChartsAndTableBeginAtItsFirstEpoch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        SameThreadTasks tasks = new SameThreadTasks();
-        TestDialogs dialogs = new TestDialogs();
-        ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
-        models.loadBuiltIn();
-        TrainSettings settings = new TrainSettings();
-        settings.trainLimitProperty().set("1000");
-        settings.testLimitProperty().set("200");
-        settings.epochsProperty().set("2");
-        settings.snapshotsProperty().set(true);
-        RunPresenter presenter = new RunPresenter();
-        io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir.resolve("runs"));
-        RunControl run = new RunControl(settings, presenter, tasks, dialogs, models, history);
-        run.start();
-        assertEquals(RunState.FINISHED, run.stateProperty().get());
+        ShortRun shortRun = ShortRun.finished(dir);
+        TestDialogs dialogs = shortRun.dialogs();
+        TrainSettings settings = shortRun.settings();
+        RunPresenter presenter = shortRun.presenter();
+        io.digitstudio.runs.RunStore history = shortRun.history();
+        RunControl run = shortRun.run();
         List<EpochReport> first = List.copyOf(presenter.epochRows());
         io.digitstudio.runs.RunSummary r = history.list().get(0);
         java.nio.file.Path snapshot = history.lastSnapshot(r).orElseThrow();
@@ -360,22 +374,15 @@ class TrainViewModelsTest {
         assertTrue(presenter.trainLoss().x(0) <= 1, "the loss curve from the start: " + presenter.trainLoss().x(0));
         assertTrue(presenter.learningRate().x(0) <= 1, "the learning rate from the start: " + presenter.learningRate().x(0));
     }
+
     @Test
     void aBranchFromTheFormIsANewRunOfItsParentWithTheFormsRate(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        SameThreadTasks tasks = new SameThreadTasks();
-        TestDialogs dialogs = new TestDialogs();
-        ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
-        models.loadBuiltIn();
-        TrainSettings settings = new TrainSettings();
-        settings.trainLimitProperty().set("1000");
-        settings.testLimitProperty().set("200");
-        settings.epochsProperty().set("2");
-        settings.snapshotsProperty().set(true);
-        RunPresenter presenter = new RunPresenter();
-        io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir.resolve("runs"));
-        RunControl run = new RunControl(settings, presenter, tasks, dialogs, models, history);
-        run.start();
-        assertEquals(RunState.FINISHED, run.stateProperty().get());
+        ShortRun shortRun = ShortRun.finished(dir);
+        TestDialogs dialogs = shortRun.dialogs();
+        TrainSettings settings = shortRun.settings();
+        RunPresenter presenter = shortRun.presenter();
+        io.digitstudio.runs.RunStore history = shortRun.history();
+        RunControl run = shortRun.run();
         List<EpochReport> parentRows = List.copyOf(presenter.epochRows());
         io.digitstudio.runs.RunSummary parent = history.list().get(0);
 
