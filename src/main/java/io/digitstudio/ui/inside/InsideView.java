@@ -74,8 +74,11 @@ public final class InsideView extends BorderPane {
         weightsScroll.viewportBoundsProperty().addListener((o, a, b) -> {
             if (a == null || Math.abs(a.getWidth() - b.getWidth()) > 20 || Math.abs(a.getHeight() - b.getHeight()) > 20) showWeights(vm.weightsProperty().get());
         });
-        VBox weightsBox = new VBox(4, section("First layer's weights"), weightsSource, weightsScroll, hover,
-                hint("blue: negative, white: 0, red: positive (scaled by the layer's largest weight)"));
+        Label key = hint(legend(io.digitstudio.ui.widgets.Theme.active()));
+        key.setId("weightsLegend");
+        io.digitstudio.ui.widgets.Theme.activeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(legendFollows));
+        legendKey = key;
+        VBox weightsBox = new VBox(4, section("First layer's weights"), weightsSource, weightsScroll, hover, key);
         weightsBox.setPadding(new Insets(6));
         VBox.setVgrow(weightsBox.getChildren().get(2), Priority.ALWAYS);
 
@@ -181,6 +184,16 @@ public final class InsideView extends BorderPane {
 
     /** The tiles anew in the theme's colours (held here: the theme's property holds it only weakly). */
     private final javafx.beans.InvalidationListener retint = o -> showWeights(viewModel().weightsProperty().get());
+
+    private Label legendKey;
+    /** The legend's words anew with the theme (held here: the theme's property holds it only weakly). */
+    private final javafx.beans.value.ChangeListener<io.digitstudio.ui.widgets.Theme> legendFollows = (o, a, t) -> legendKey.setText(legend(t));
+
+    /** What the tiles' colours mean in a theme: zero is white on the light one, black on the others. */
+    static String legend(io.digitstudio.ui.widgets.Theme theme) {
+        return "blue: negative, " + (theme == io.digitstudio.ui.widgets.Theme.LIGHT ? "white" : "black")
+                + ": 0, red: positive (scaled by the layer's largest weight)";
+    }
 
     /** The weight tiles' colours in a theme. */
     static Pictures.Palette palette(io.digitstudio.ui.widgets.Theme theme) {
