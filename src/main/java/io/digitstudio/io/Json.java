@@ -48,13 +48,18 @@ public final class Json {
                     .addSerializer(Float.class, new PlainFloats()))
             .build();
 
-    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    private static final ObjectWriter WRITER = indented("  ");
+
+    /** A writer that puts each member on its own line, {@code indent} per level, and "key": value as Python does. */
+    private static ObjectWriter indented(String indent) {
+        return MAPPER.writer(new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withObjectEmptySeparator("")
+                        .withArrayEmptySeparator(""))
+                .withObjectIndenter(new DefaultIndenter(indent, "\n"))
+                .withArrayIndenter(new DefaultIndenter(indent, "\n")));
+    }
 
     private Json() {
     }
@@ -85,13 +90,7 @@ public final class Json {
         }
     }
 
-    private static final ObjectWriter WRITER_4 = MAPPER.writer(new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""))
-            .withObjectIndenter(new DefaultIndenter("    ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("    ", "\n")));
+    private static final ObjectWriter WRITER_4 = indented("    ");
 
     /** As {@link #write}, indented by four spaces, as Python's {@code json.dump(indent=4)} writes Chainer's log. */
     public static String writeChainerStyle(Object v) {
