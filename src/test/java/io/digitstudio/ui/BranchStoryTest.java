@@ -26,10 +26,7 @@ class BranchStoryTest extends AppStory {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        app.show(stage);
-        // the smallest window the app allows: nothing of this story's is cut there
-        stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
-        stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        app.showSmallest(stage); // nothing of this story's is cut there
     }
 
     /** This story's labels and buttons that show less than their text (JavaFX's "…"). */
@@ -54,13 +51,7 @@ class BranchStoryTest extends AppStory {
     void aRunBranchedAtItsFirstEpochWithAnotherRateIsListedAsItsBranch(FxRobot robot) throws Exception {
         app.awaitReady();
         var run = app.main.train().run();
-        Forms.type(robot, "#trainLimitField", "1000");
-        Forms.type(robot, "#testLimitField", "200");
-        Forms.type(robot, "#epochsField", "2");
-        Forms.click(robot, "#snapshotCheck");
-        robot.clickOn("#startButton");
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.trainShortRunWithSnapshots(robot, 2);
         String parent = app.history.list().get(0).id();
         List<Double> parentAccuracy = run.resultProperty().get().epochs().stream().map(EpochReport::valAccuracy).toList();
 

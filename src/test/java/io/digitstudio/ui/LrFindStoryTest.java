@@ -21,10 +21,7 @@ class LrFindStoryTest extends AppStory {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        app.show(stage);
-        // the smallest window the app allows: nothing of this story's is cut there
-        stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
-        stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        app.showSmallest(stage); // nothing of this story's is cut there
     }
 
     /** This story's labels and buttons that show less than their text (JavaFX's "…"). */

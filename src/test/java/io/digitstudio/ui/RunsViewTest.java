@@ -39,14 +39,8 @@ class RunsViewTest extends AppStory {
     void resumeInTheRunsViewContinuesTheSelectedStoppedRun(FxRobot robot) throws Exception {
         app.awaitReady();
         var run = app.main.train().run();
-        Forms.type(robot, "#trainLimitField", "1000");
-        Forms.type(robot, "#testLimitField", "200");
-        Forms.type(robot, "#epochsField", "2");
-        Forms.click(robot, "#snapshotCheck");
         // run A finishes with its snapshots; run B, a longer one, is stopped once it has trained a little
-        robot.clickOn("#startButton");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.trainShortRunWithSnapshots(robot, 2);
         String a = app.history.list().get(0).id();
         Forms.type(robot, "#epochsField", "40");
         robot.clickOn("#startButton");

@@ -49,6 +49,28 @@ public final class UiFixture {
         services.windowShown(stage);
     }
 
+    /** Builds the app, as {@link #show}, in the smallest window the app allows (1024×700). */
+    public void showSmallest(Stage stage) {
+        show(stage);
+        stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+        stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+    }
+
+    /**
+     * Types a short run into the Train form (1,000 training and 200 test examples, {@code epochs} epochs, a snapshot
+     * each epoch), starts it and waits for it to finish.
+     */
+    public void trainShortRunWithSnapshots(org.testfx.api.FxRobot robot, int epochs) throws Exception {
+        var run = main.train().run();
+        Forms.type(robot, "#trainLimitField", "1000");
+        Forms.type(robot, "#testLimitField", "200");
+        Forms.type(robot, "#epochsField", String.valueOf(epochs));
+        Forms.click(robot, "#snapshotCheck");
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> run.stateProperty().get() == io.digitstudio.ui.train.RunState.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Clicks the tab with this title, as a user switches views. */
     public void openTab(org.testfx.api.FxRobot robot, String title) {
         robot.clickOn((javafx.scene.Node) robot.lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText(title)).query());
