@@ -14,7 +14,8 @@ import java.util.Properties;
 /**
  * The top-level command and the error policy: one line, exit 2 for bad input, 1 for anything else. Every error line has
  * one form, {@code digitstudio COMMAND: error: MESSAGE}, naming the command by its whole path ("digitstudio runs compare")
- * or just "digitstudio" when there is none, so a script or a user can find every error by one pattern.
+ * or just "digitstudio" when there is none, so a script or a user can find every error by one pattern. Warnings and the
+ * lines that say a command was interrupted take the same prefix ({@code digitstudio train: warning: …}).
  */
 @Command(name = "digitstudio", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Train a digit classifier the way Chainer's tutorial does, from the command line.%n"
@@ -62,6 +63,11 @@ public final class Cli implements Runnable {
     /** An error line of a command, for errors a command prints itself before it goes on or returns an exit code. */
     static String errorLine(CommandLine.Model.CommandSpec spec, String message) {
         return errorLine(spec.qualifiedName(), message);
+    }
+
+    /** A warning of a command, in the form of its errors: the run goes on, or has ended, but the user must know this. */
+    static String warningLine(CommandLine.Model.CommandSpec spec, String message) {
+        return spec.qualifiedName() + ": warning: " + message;
     }
 
     /**

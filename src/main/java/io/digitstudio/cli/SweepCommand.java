@@ -211,7 +211,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (result.complete()) return 0;
         long finished = result.rows().stream().filter(SweepResult.Row::finished).count();
-        System.err.printf(Locale.ROOT, "digitstudio: %s: %d of %d runs finished; go on with: digitstudio sweep --resume %s%n",
+        System.err.printf(Locale.ROOT, "%s: %s: %d of %d runs finished; go on with: digitstudio sweep --resume %s%n", spec.qualifiedName(),
                 runner.stopping() ? "sweep stopped" : "sweep incomplete", finished, n, sweep.id());
         return runner.stopping() ? TrainCommand.EXIT_INTERRUPTED : Cli.EXIT_FAILURE;
     }

@@ -155,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
     /** Trains the session the options set up, one line per epoch, and says what became of it; the exit code. */
     private int train(TrainingSession session) throws Exception {
         TrainingLoop loop = session.loop();
-        session.notes().forEach(System.err::println);
+        session.notes().forEach(n -> System.err.println(n.startsWith("warning: ") ? Cli.warningLine(spec, n.substring(9)) : n));
         // the bar first, so that it is wiped from the terminal before each epoch line is printed
         if (System.console() != null) loop.addExtension(new ProgressBar(System.err));
         loop.addExtension(new EpochLines(loop.options().lrVaries()));
@@ -263,7 +263,7 @@ final class TrainCommand implements Callable<Integer> {
     private int report(TrainingSession session, TrainingSession.Outcome outcome) throws java.io.IOException {
         TrainingLoop loop = session.loop();
         io.digitstudio.runs.RunRecorder recorder = session.recorder();
-        if (recorder != null && recorder.problem() != null) System.err.println("digitstudio: warning: " + recorder.problem());
+        if (recorder != null && recorder.problem() != null) System.err.println(Cli.warningLine(spec, recorder.problem()));
         TrainingResult result = outcome.result();
         switch (outcome.verdict()) {
             case DIVERGED -> {
@@ -273,10 +273,10 @@ final class TrainCommand implements Callable<Integer> {
             case STOPPED -> {
                 String where = String.format(Locale.ROOT, "at epoch %.2f (iteration %d)", loop.iterator().epochDetail(), loop.iteration());
                 if (outcome.stopSnapshot() != null) {
-                    System.err.println("digitstudio: interrupted " + where + "; no model was saved. Continue it with: digitstudio train --resume "
+                    System.err.println(spec.qualifiedName() + ": interrupted " + where + "; no model was saved. Continue it with: digitstudio train --resume "
                             + (session.recorded() ? session.runId() : outcome.stopSnapshot().toString()));
                 } else {
-                    System.err.println("digitstudio: interrupted " + where + "; no model was saved, and the run took no snapshot to resume from");
+                    System.err.println(spec.qualifiedName() + ": interrupted " + where + "; no model was saved, and the run took no snapshot to resume from");
                 }
                 return EXIT_INTERRUPTED;
             }
@@ -286,7 +286,7 @@ final class TrainCommand implements Callable<Integer> {
         if (recorder != null) System.err.println("recorded as run " + recorder.id() + " (digitstudio runs show " + recorder.id() + ")");
         if (session.out() == null) {
             if (recorder == null) {
-                System.err.println("digitstudio: warning: the run could not be recorded, so its model was not kept");
+                System.err.println(Cli.warningLine(spec, "the run could not be recorded, so its model was not kept"));
                 return Cli.EXIT_FAILURE;
             }
             System.err.println("the run's model is in its folder: " + recorder.folder().resolve("model.npz"));
@@ -297,8 +297,8 @@ final class TrainCommand implements Callable<Integer> {
         System.err.println("saved " + loop.model().architecture() + " model to " + saved);
         if (outcome.verdict() == TrainingSession.Verdict.FAILED_TO_LEARN) {
             EpochReport last = result.last();
-            System.err.printf(Locale.ROOT, "digitstudio: warning: the run failed to learn: validation accuracy %.4f is at chance level for %d classes"
-                    + " (a learning rate far too high or too low does this)%n", last == null ? Double.NaN : last.valAccuracy(), loop.model().classes());
+            System.err.println(Cli.warningLine(spec, String.format(Locale.ROOT, "the run failed to learn: validation accuracy %.4f is at chance level for %d classes"
+                    + " (a learning rate far too high or too low does this)", last == null ? Double.NaN : last.valAccuracy(), loop.model().classes())));
         }
         session.best().filter(b -> !b.file().startsWith(recorder == null ? Path.of("/nonexistent") : recorder.folder()))
                 .ifPresent(b -> System.err.printf(Locale.ROOT, "saved the best model (epoch %d, validation accuracy %.4f) to %s%n", b.epoch(), b.accuracy(), b.file()));

@@ -153,14 +153,14 @@ class RunHomeCliTest {
         if (s.status() == RunStatus.DIVERGED) return; // also never a model to use; this seed diverges instead
         assertEquals(RunStatus.FAILED_TO_LEARN, s.status(), r.err());
         assertEquals("failed to learn", s.status().label());
-        assertTrue(r.err().contains("warning: the run failed to learn: validation accuracy"), r.err());
+        assertTrue(r.err().contains("digitstudio train: warning: the run failed to learn: validation accuracy"), r.err());
     }
 
     @Test
     void aWarmUpLongerThanTheRunIsSaidInOneLine() {
         CliTest.Run r = train("--warmup", "5", "--epochs", "1", "--out", dir.resolve("w.npz").toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().lines().anyMatch(l -> l.equals("warning: the warm-up (5 epochs) is longer than the run (1 epoch): the learning rate never reaches 0.1")), r.err());
+        assertTrue(r.err().lines().anyMatch(l -> l.equals("digitstudio train: warning: the warm-up (5 epochs) is longer than the run (1 epoch): the learning rate never reaches 0.1")), r.err());
     }
 
     @Test
@@ -192,7 +192,7 @@ class RunHomeCliTest {
         String err = Files.readString(dir.resolve("err.txt"));
         RunSummary r = new RunStore(runs()).list().get(0);
         String last = err.strip().lines().reduce((x, y) -> y).orElse("");
-        assertTrue(last.matches("digitstudio: interrupted at epoch [0-9.]+ \\(iteration \\d+\\); no model was saved\\. Continue it with: "
+        assertTrue(last.matches("digitstudio train: interrupted at epoch [0-9.]+ \\(iteration \\d+\\); no model was saved\\. Continue it with: "
                 + "digitstudio train --resume " + r.id()), err);
         assertEquals(RunStatus.STOPPED, r.status());
         assertFalse(Files.exists(dir.resolve("m.npz")));

@@ -178,14 +178,19 @@ public final class SweepRunner {
         return sweep.folder(store.root()).resolve("points").resolve(String.format(Locale.ROOT, "%04d.log", i));
     }
 
-    private static String lastError(Path log) {
+    /** A command's error line, {@code digitstudio train: error: MESSAGE} (or {@code digitstudio: error: …}); group 1 is the message. */
+    private static final java.util.regex.Pattern ERROR = java.util.regex.Pattern.compile("^digitstudio(?: [a-z-]+)*: error: (.*)$");
+    /** Any other line the command wrote in its own name (a warning, an interruption). */
+    private static final java.util.regex.Pattern OWN = java.util.regex.Pattern.compile("^digitstudio(?: [a-z-]+)*: (.*)$");
+
+    static String lastError(Path log) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            for (int k = lines.size() - 1; k >= 0; k--) {
-                if (lines.get(k).startsWith("digitstudio: error: ")) return lines.get(k).substring("digitstudio: error: ".length());
-            }
-            for (int k = lines.size() - 1; k >= 0; k--) {
-                if (lines.get(k).startsWith("digitstudio: ")) return lines.get(k).substring("digitstudio: ".length());
+            for (java.util.regex.Pattern p : List.of(ERROR, OWN)) {
+                for (int k = lines.size() - 1; k >= 0; k--) {
+                    java.util.regex.Matcher m = p.matcher(lines.get(k));
+                    if (m.matches()) return m.group(1);
+                }
             }
             return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
         } catch (IOException e) {
