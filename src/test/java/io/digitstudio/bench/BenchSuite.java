@@ -134,15 +134,28 @@ public final class BenchSuite {
 
     /** A PyTorch peer, when Python has torch: the medians of its epochs after the first, and its final accuracy. */
     private Map<String, Object> peer(String id, String what, String script, String epochs) throws InterruptedException, IOException {
-        if (peers == null) return skipped(id, what, "the PyTorch peers (../shared/peers) are not beside the repository");
+        String problem = peerProblem();
+        if (problem != null) return skipped(id, what, problem);
         String python = python();
-        if (python == null) return skipped(id, what, "python3 has no torch module (apt-get install python3-torch)");
         Path data = rawMnist();
         List<String> cmd = List.of(python, peers.resolve(script).toString(), data.toString(), "--epochs", epochs);
         return result(id, what, cmd, BenchSuite::peerFigures);
     }
 
     private String python;
+
+    /**
+     * Why the PyTorch peers cannot run here, or null. Without OpenBLAS's threaded build, Debian's torch falls back to the
+     * reference BLAS and runs ten times slower or more, so a race against it would measure the wrong peer.
+     */
+    String peerProblem() throws IOException, InterruptedException {
+        if (peers == null) return "the PyTorch peers (../shared/peers) are not beside the repository";
+        if (python() == null) return "python3 has no torch module (apt-get install python3-torch)";
+        if (!Files.isDirectory(OPENBLAS_PTHREAD)) {
+            return "no " + OPENBLAS_PTHREAD + ": torch would use the reference BLAS (apt-get install libopenblas0-pthread)";
+        }
+        return null;
+    }
 
     /** A Python that imports torch: {@code python3} on the path, else the system's (Debian's python3-torch); else null. */
     String python() throws IOException, InterruptedException {

@@ -92,9 +92,9 @@ final class Race {
         List<Object> results = new ArrayList<>();
         record.put("results", results);
 
+        String why = suite.peerProblem();
         String python = suite.python();
-        if (suite.peers == null || python == null) {
-            String why = suite.peers == null ? "the PyTorch peers (../shared/peers) are not beside the repository" : "no python3 with torch";
+        if (why != null) {
             results.add(BenchSuite.skipped("race", "DigitStudio against PyTorch", why));
             record.put("load_average_after", BenchSuite.loadAverage());
             return record;
