@@ -18,8 +18,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
 /**
- * Every training example's feature vector, one row each, searched exhaustively: a query compares itself with all of
- * them (squared Euclidean distance, given up on a row as soon as it cannot beat the k-th best), so the answer is the
+ * Every training example's feature vector, one row each, searched exactly: a first pass over a short projection of
+ * each row rules out the rows that provably cannot be near enough, and the query compares itself in full (squared
+ * Euclidean distance, given up on a row as soon as it cannot beat the k-th best) with the rest, so the answer is the
  * exact k nearest, never an approximation.
  */
 public final class NeighbourIndex implements NearestSearch {
@@ -33,6 +34,7 @@ public final class NeighbourIndex implements NearestSearch {
     private final float[] vectors;
     private final byte[] labels;
     private final String key;
+    private final Projection projection;
 
     NeighbourIndex(int count, int dim, float[] vectors, byte[] labels, String key) {
         if (vectors.length != (long) count * dim || labels.length != count) throw new IllegalArgumentException("index of " + count + "x" + dim + " with " + vectors.length + " values and " + labels.length + " labels");
@@ -41,6 +43,7 @@ public final class NeighbourIndex implements NearestSearch {
         this.vectors = vectors;
         this.labels = labels;
         this.key = key;
+        this.projection = Projection.of(count, dim, (r, out) -> System.arraycopy(vectors, r * dim, out, 0, dim));
     }
 
     /** Thrown when a build is cancelled (another model became active, the app closes). */
@@ -97,9 +100,14 @@ public final class NeighbourIndex implements NearestSearch {
         return labels[i] & 0xff;
     }
 
-    /** Bytes the index takes in memory (and, give or take a header, on disk). */
+    /** Bytes the index takes on disk, give or take a header. */
     public long bytes() {
         return 4L * vectors.length + labels.length;
+    }
+
+    /** Bytes the index takes in memory: the rows and their projection for the search's first pass. */
+    public long memoryBytes() {
+        return bytes() + projection.bytes();
     }
 
     /** Row {@code i}'s features (a copy). */
@@ -107,39 +115,62 @@ public final class NeighbourIndex implements NearestSearch {
         return java.util.Arrays.copyOfRange(vectors, i * dim, (i + 1) * dim);
     }
 
+    /**
+     * The exact k nearest: a first pass over the rows' {@link Projection} rules out every row that provably cannot be
+     * among them, and the rest are compared in full, as {@link #scan} compares every row, so the answer is the scan's.
+     */
     @Override
     public List<Neighbour> nearest(float[] q, int k) {
         if (q.length != dim) throw new IllegalArgumentException("a query of " + q.length + " values for an index of " + dim);
+        return projection.nearest(q, k, (r, bound) -> distance(r, q, bound), exactError(dim)).result(this, true, 1);
+    }
+
+    /** The k nearest by comparing every row: what {@link #nearest} must always equal. */
+    List<Neighbour> scan(float[] q, int k) {
+        if (q.length != dim) throw new IllegalArgumentException("a query of " + q.length + " values for an index of " + dim);
         TopK top = new TopK(Math.min(k, count));
-        int blocks = dim / 16 * 16;
-        for (int r = 0, base = 0; r < count; r++, base += dim) {
-            float bound = (float) top.bound();
-            float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-            int j = 0;
-            boolean out = false;
-            // four sums side by side keep the multipliers busy; every 16 values the row may be given up
-            for (; j < blocks; j += 16) {
-                for (int u = j; u < j + 16; u += 4) {
-                    float a = vectors[base + u] - q[u], b = vectors[base + u + 1] - q[u + 1];
-                    float c = vectors[base + u + 2] - q[u + 2], e = vectors[base + u + 3] - q[u + 3];
-                    s0 += a * a;
-                    s1 += b * b;
-                    s2 += c * c;
-                    s3 += e * e;
-                }
-                if ((j & 63) == 48 && (s0 + s1) + (s2 + s3) > bound) {
-                    out = true;
-                    break;
-                }
-            }
-            if (out) continue;
-            for (; j < dim; j++) {
-                float a = vectors[base + j] - q[j];
-                s0 += a * a;
-            }
-            top.offer((s0 + s1) + (s2 + s3), r);
+        for (int r = 0; r < count; r++) {
+            double d = distance(r, q, top.bound());
+            if (d <= top.bound()) top.offer(d, r);
         }
         return top.result(this, true, 1);
+    }
+
+    /**
+     * A relative bound on the rounding of {@link #distance} for rows of {@code dim} values: dim differences squared and
+     * summed in floats err by at most gamma_(dim+4) of the true sum (doubled for good measure).
+     */
+    static double exactError(int dim) {
+        return 2 * (dim + 4) * Projection.U;
+    }
+
+    /** Row {@code r}'s squared distance to {@code q}, or a partial sum above {@code bound} once it must exceed it. */
+    double distance(int r, float[] q, double limit) {
+        float bound = (float) limit;
+        int base = r * dim;
+        int blocks = dim / 16 * 16;
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int j = 0;
+        // four sums side by side keep the multipliers busy; every 64 values the row may be given up
+        for (; j < blocks; j += 16) {
+            for (int u = j; u < j + 16; u += 4) {
+                float a = vectors[base + u] - q[u], b = vectors[base + u + 1] - q[u + 1];
+                float c = vectors[base + u + 2] - q[u + 2], e = vectors[base + u + 3] - q[u + 3];
+                s0 += a * a;
+                s1 += b * b;
+                s2 += c * c;
+                s3 += e * e;
+            }
+            if ((j & 63) == 48) {
+                float partial = (s0 + s1) + (s2 + s3);
+                if (partial > bound) return Double.POSITIVE_INFINITY;
+            }
+        }
+        for (; j < dim; j++) {
+            float a = vectors[base + j] - q[j];
+            s0 += a * a;
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Writes the index atomically: a header (magic, version, count, dim, key), the vectors, the labels. */

@@ -3,7 +3,10 @@ package io.digitstudio.explain;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The k smallest (distance, index) pairs seen, kept sorted by insertion: k is small (8), the stream long (60,000). */
+/**
+ * The k smallest (distance, index) pairs seen, kept sorted by insertion: k is small (8), the stream long (60,000). Of
+ * two equal distances the lower index ranks first, whatever order they come in.
+ */
 final class TopK {
     private final double[] dist;
     private final int[] index;
@@ -21,15 +24,24 @@ final class TopK {
     }
 
     void offer(double d, int i) {
-        if (size == dist.length && !(d < dist[size - 1])) return; // a tie keeps the lower index, seen first
+        if (size == dist.length && !before(d, i, dist[size - 1], index[size - 1])) return;
         int at = size == dist.length ? size - 1 : size++;
-        while (at > 0 && dist[at - 1] > d) {
+        while (at > 0 && before(d, i, dist[at - 1], index[at - 1])) {
             dist[at] = dist[at - 1];
             index[at] = index[at - 1];
             at--;
         }
         dist[at] = d;
         index[at] = i;
+    }
+
+    private static boolean before(double d, int i, double e, int j) {
+        return d < e || d == e && i < j;
+    }
+
+    /** The indices kept, nearest first. */
+    int[] indices() {
+        return java.util.Arrays.copyOf(index, size);
     }
 
     /** The pairs, nearest first, with {@code squared} distances turned into distances. */
