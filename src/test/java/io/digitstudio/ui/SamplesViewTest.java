@@ -101,4 +101,38 @@ class SamplesViewTest extends AppStory {
         assertEquals("Click an image to see it large", robot.lookup("#detailLabel").queryAs(Label.class).getText());
         assertNull(robot.lookup("#detailImage").queryAs(javafx.scene.image.ImageView.class).getImage());
     }
+
+    @Test
+    void pickingAnImageWithTheKeyboardShowsItsEightNearestTrainingImages(FxRobot robot) throws Exception {
+        openSamples(robot);
+        io.digitstudio.ui.explain.ExplainViewModel explain = vm().explain();
+        assertNotNull(explain, "the gallery explains its picked image");
+        javafx.scene.Node view = app.main.samples();
+        assertEquals("Pick an image to see its nearest training examples", robot.from(view).lookup("#neighboursStatus").queryAs(Label.class).getText());
+        // test image 0 (a 7) takes the focus from the keyboard, and Enter picks it
+        javafx.scene.Node cell = robot.from(view).lookup("#sample-0").query();
+        assertTrue(cell.isFocusTraversable());
+        robot.interact(cell::requestFocus);
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        assertEquals(0, vm().selectedProperty().get());
+        try {
+            WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> explain.neighboursProperty().get() != null);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no neighbours: " + explain.statusProperty().get(), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        int sevens = 0;
+        for (int i = 0; i < io.digitstudio.ui.explain.ExplainViewModel.K; i++) {
+            String text = robot.from(view).lookup("#neighbourLabel-" + i).queryAs(Label.class).getText();
+            assertTrue(text.matches("\\d · \\d+\\.\\d\\d"), text);
+            if (text.startsWith("7 ")) sevens++;
+        }
+        assertTrue(robot.from(view).lookup("#neighbourLabel-" + io.digitstudio.ui.explain.ExplainViewModel.K).tryQuery().isEmpty(), "eight neighbours, no more");
+        assertTrue(sevens >= 6, sevens + " of 8 neighbours of test image 0 are 7s");
+        assertEquals(sevens + " of 8 nearest are 7s", robot.from(view).lookup("#neighboursVerdict").queryAs(Label.class).getText());
+        assertTrue(robot.from(view).lookup("#neighboursStatus").queryAs(Label.class).getText().startsWith("Nearest 8 of 60,000 training images in what l3 reads"),
+                robot.from(view).lookup("#neighboursStatus").queryAs(Label.class).getText());
+        // the Draw view's panes are not touched by the gallery's pick
+        assertNull(app.main.draw().explain().neighboursProperty().get());
+    }
 }

@@ -31,6 +31,7 @@ public final class MainView extends BorderPane {
     private final TaskExecutor tasks;
     private final ModelManager models;
     private SamplesView samples;
+    private final io.digitstudio.ui.explain.NeighbourIndexes neighbourIndexes;
     private final Tab evaluateTab;
     private final DialogService dialogs;
     private io.digitstudio.ui.evaluate.EvaluateView evaluate;
@@ -64,8 +65,10 @@ public final class MainView extends BorderPane {
         TrainSettings settings = new TrainSettings();
         RunPresenter presenter = new RunPresenter();
         train = new TrainView(settings, new RunControl(settings, presenter, tasks, dialogs, models, history), presenter, tasks, dialogs);
-        draw = new DrawView(new DrawViewModel(tasks, dialogs, models), new io.digitstudio.ui.explain.ExplainViewModel(tasks, models,
-                io.digitstudio.explain.IndexCache.user(), () -> io.digitstudio.data.Mnist.bundled().train()));
+        // one index per model for every view that explains, however many show one
+        neighbourIndexes = new io.digitstudio.ui.explain.NeighbourIndexes(tasks, io.digitstudio.explain.IndexCache.user(),
+                () -> io.digitstudio.data.Mnist.bundled().train());
+        draw = new DrawView(new DrawViewModel(tasks, dialogs, models), new io.digitstudio.ui.explain.ExplainViewModel(tasks, models, neighbourIndexes));
         // the evaluation follows a run's validations from the start, whether or not its tab has been opened yet
         evaluation = new io.digitstudio.ui.evaluate.EvaluateViewModel(tasks, dialogs, models);
         presenter.validationMatrixProperty().addListener((o, a, m) -> {
@@ -165,7 +168,7 @@ public final class MainView extends BorderPane {
     /** The gallery, built on first use. */
     public SamplesView samples() {
         if (samples == null) {
-            samples = new SamplesView(new SamplesViewModel(tasks, models));
+            samples = new SamplesView(new SamplesViewModel(tasks, models, new io.digitstudio.ui.explain.ExplainViewModel(tasks, models, neighbourIndexes)));
             samplesTab.setContent(samples);
             // the image chosen in the gallery is what the Inside view looks at
             SamplesViewModel svm = samples.viewModel();

@@ -8,14 +8,12 @@ import io.digitstudio.explain.NearestSearch;
 import io.digitstudio.explain.Neighbour;
 import io.digitstudio.explain.NeighbourIndex;
 import io.digitstudio.explain.Neighbourhood;
-import io.digitstudio.explain.PixelIndex;
 import io.digitstudio.ui.core.Messages;
 import io.digitstudio.ui.core.TaskExecutor;
 import io.digitstudio.ui.model.ActiveModel;
 import io.digitstudio.ui.model.ModelManager;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,7 +23,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -43,32 +40,28 @@ public final class ExplainViewModel {
 
     private final TaskExecutor tasks;
     private final ModelManager models;
-    private final IndexCache cache;
-    private final Supplier<LabeledImages> train;
+    private final NeighbourIndexes indexes;
     private final BooleanProperty pixels = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<Shown> neighbours = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<AnswerProfile> profile = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Draw a digit to see its nearest training examples");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private String prompt = "Draw a digit to see its nearest training examples";
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(prompt);
     private final ReadOnlyStringWrapper subject = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper indexInfo = new ReadOnlyStringWrapper("");
 
     private float[] input;
     private boolean inFlight;
     private boolean dirty;
     private long requests;
-    /** The model whose index is built or being built, and its index once ready. */
-    private ActiveModel indexed;
-    private volatile NeighbourIndex index;
-    private volatile FeatureSpace space;
-    private AtomicBoolean cancel = new AtomicBoolean();
-    private volatile PixelIndex pixelIndex;
 
     public ExplainViewModel(TaskExecutor tasks, ModelManager models, IndexCache cache, Supplier<LabeledImages> train) {
+        this(tasks, models, new NeighbourIndexes(tasks, cache, train));
+    }
+
+    /** With {@code indexes} shared with the other views that explain, so each model's index is built and held once. */
+    public ExplainViewModel(TaskExecutor tasks, ModelManager models, NeighbourIndexes indexes) {
         this.tasks = tasks;
         this.models = models;
-        this.cache = cache;
-        this.train = train;
+        this.indexes = indexes;
         models.activeProperty().addListener((o, a, m) -> {
             neighbours.set(null);
             refresh();
@@ -77,6 +70,21 @@ public final class ExplainViewModel {
         nearestShown.addListener((o, a, shown) -> {
             if (shown) refresh();
         });
+        indexes.messageProperty().addListener((o, a, m) -> {
+            if (!m.isEmpty()) status.set(m);
+        });
+        indexes.whenDone(() -> {
+            ActiveModel model = models.activeProperty().get();
+            if (model != null && indexes.index(model) != null && input != null) refresh();
+            else if (input == null && indexes.messageProperty().get().isEmpty()) status.set(prompt);
+        });
+    }
+
+    /** What the neighbours' pane says while there is nothing to explain ("Draw a digit to see…"). */
+    public void setPrompt(String text) {
+        boolean showing = status.get().equals(prompt);
+        prompt = text;
+        if (showing) status.set(text);
     }
 
     /**
@@ -96,7 +104,8 @@ public final class ExplainViewModel {
         if (x == null) {
             neighbours.set(null);
             profile.set(null);
-            if (index != null || pixels.get()) status.set("Draw a digit to see its nearest training examples");
+            ActiveModel m = models.activeProperty().get();
+            if (m != null && indexes.index(m) != null || pixels.get() || indexes.progressProperty().get() < 0) status.set(prompt);
             return;
         }
         refresh();
@@ -118,19 +127,20 @@ public final class ExplainViewModel {
         long id = ++requests;
         float[] x = input;
         boolean px = pixels.get();
-        NeighbourIndex idx = indexed == model ? index : null;
-        FeatureSpace fs = space;
+        NeighbourIndex idx = indexes.index(model);
+        FeatureSpace fs = indexes.space();
+        NeighbourIndexes source = indexes;
         List<String> names = model.classNames();
         tasks.compute(() -> {
             AnswerProfile prof = AnswerProfile.of(model.predictor(), x, 28);
-            NearestSearch search = px ? pixels() : idx;
+            NearestSearch search = px ? source.pixels() : idx;
             Shown shown = null;
             if (search != null) {
                 float[] q = px ? x : fs.features(x);
                 long t0 = System.nanoTime();
                 List<Neighbour> near = search.nearest(q, K);
                 double ms = (System.nanoTime() - t0) / 1e6;
-                LabeledImages t = train.get();
+                LabeledImages t = source.train();
                 List<float[]> images = new ArrayList<>();
                 for (Neighbour n : near) {
                     float[] img = new float[t.featureSize()];
@@ -155,72 +165,21 @@ public final class ExplainViewModel {
             profile.set(r.profile());
             if (r.shown() != null) {
                 neighbours.set(r.shown());
-                status.set(String.format(Locale.ROOT, "Nearest %d of %,d training images in %s · %.1f ms", K, train.get().size(), r.shown().space(), r.shown().millis()));
+                status.set(String.format(Locale.ROOT, "Nearest %d of %,d training images in %s · %.1f ms", K, indexes.train().size(), r.shown().space(), r.shown().millis()));
             } else {
                 neighbours.set(null);
             }
             // the answer first: the index is built once it and the profile are shown
-            if (nearestShown.get() && !pixels.get() && indexed != model) startBuild(model);
+            if (nearestShown.get() && !pixels.get() && !indexes.covers(model)) indexes.build(model);
         });
     }
 
     private record Result(AnswerProfile profile, Shown shown) {
     }
 
-    private PixelIndex pixels() {
-        PixelIndex p = pixelIndex;
-        if (p == null) pixelIndex = p = PixelIndex.of(train.get());
-        return p;
-    }
-
-    /** Builds (or reads from the cache) the index of {@code model}'s features, on the background worker. */
-    private void startBuild(ActiveModel model) {
-        cancel.set(true);
-        AtomicBoolean stop = new AtomicBoolean();
-        cancel = stop;
-        indexed = model;
-        index = null;
-        space = null;
-        progress.set(0);
-        status.set("Finding what this model sees in the training images (once per model)…");
-        int[] shown = {-1};
-        tasks.background(() -> {
-            LabeledImages t = train.get();
-            FeatureSpace copy = FeatureSpace.ofCopy(model.model());
-            IndexCache.Loaded loaded = cache.loadOrBuild(copy, t, done -> {
-                int pct = (int) (100L * done / t.size());
-                if (pct == shown[0]) return;
-                shown[0] = pct;
-                tasks.onUi(() -> {
-                    if (stop.get()) return;
-                    progress.set(pct / 100.0);
-                    status.set("Finding what this model sees in the " + String.format(Locale.ROOT, "%,d", t.size()) + " training images (once per model): " + pct + "%");
-                });
-            }, () -> stop.get() || Thread.currentThread().isInterrupted());
-            return new Built(loaded, FeatureSpace.of(model.model()));
-        }).whenComplete((b, err) -> {
-            if (stop.get()) return;
-            progress.set(-1);
-            if (err != null) {
-                indexed = null;
-                status.set("Could not build the index of nearest examples: " + Messages.of(err));
-                return;
-            }
-            index = b.loaded().index();
-            space = b.space();
-            indexInfo.set(String.format(Locale.ROOT, "Index: %,d × %d floats, %.0f MB, %s", index.count(), index.dim(), index.bytes() / 1e6,
-                    b.loaded().built() ? String.format(Locale.ROOT, "built in %.1f s", b.loaded().millis() / 1e3) : "read from the cache"));
-            if (b.loaded().saveProblem() != null) indexInfo.set(indexInfo.get() + " (" + b.loaded().saveProblem() + ")");
-            refresh();
-        });
-    }
-
-    private record Built(IndexCache.Loaded loaded, FeatureSpace space) {
-    }
-
     /** Stops a build in progress (the app closes). */
     public void cancel() {
-        cancel.set(true);
+        indexes.cancel();
     }
 
     /** Compare in pixel space rather than the network's features. */
@@ -231,11 +190,11 @@ public final class ExplainViewModel {
     /** What the neighbours' pane says under them: the search's time, the build's progress, or a problem. */
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     /** The build's progress in [0, 1], or -1 when no build runs. */
-    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return indexes.progressProperty(); }
     /** What is explained: "the drawn digit", "test image 12". */
     public ReadOnlyStringProperty subjectProperty() { return subject.getReadOnlyProperty(); }
     /** The index's size and how it came (built, or read from the cache). */
-    public ReadOnlyStringProperty indexInfoProperty() { return indexInfo.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty indexInfoProperty() { return indexes.infoProperty(); }
 
     /** The names the active model gives its classes. */
     public List<String> classNames() {

@@ -110,7 +110,7 @@ public final class SamplesView extends BorderPane {
         grid.setHorizontalCellSpacing(4);
         grid.setVerticalCellSpacing(4);
         grid.setCellFactory(g -> new SampleCell());
-        setCenter(grid);
+        setCenter(vm.explain() == null ? grid : io.digitstudio.ui.explain.ExplainTabs.below(grid, vm.explain()));
         setRight(detail());
     }
 
@@ -173,6 +173,15 @@ public final class SamplesView extends BorderPane {
             setOnMouseClicked(e -> {
                 if (getItem() != null) vm.selectedProperty().set(getItem());
             });
+            // reachable without a mouse: Tab moves from image to image, Enter or Space picks one
+            setFocusTraversable(true);
+            setOnKeyPressed(e -> {
+                if (getItem() != null && (e.getCode() == javafx.scene.input.KeyCode.ENTER || e.getCode() == javafx.scene.input.KeyCode.SPACE)) {
+                    vm.selectedProperty().set(getItem());
+                    e.consume();
+                }
+            });
+            focusedProperty().addListener((o, a, f) -> box.setStyle(f ? "-fx-border-color: -fx-focus-color; -fx-border-width: 2;" : ""));
         }
 
         @Override
@@ -195,6 +204,7 @@ public final class SamplesView extends BorderPane {
                 label.setText(vm.labelName(truth) + " → " + vm.predictionName(predicted));
                 label.getStyleClass().add(predicted == truth ? "right" : "wrong");
             }
+            setAccessibleText("Image " + index + ", " + label.getText());
             setGraphic(box);
         }
     }

@@ -53,10 +53,24 @@ public final class SamplesViewModel {
     private final ReadOnlyObjectWrapper<Prediction> selectedPrediction = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Loading MNIST…");
     private Mnist.TrainTest data;
+    private final io.digitstudio.ui.explain.ExplainViewModel explain;
 
     public SamplesViewModel(TaskExecutor tasks, ModelManager models) {
+        this(tasks, models, null);
+    }
+
+    /**
+     * With {@code explain}: the picked image's nearest training examples and answer profile, as the Draw view shows
+     * its drawing's (null: none).
+     */
+    public SamplesViewModel(TaskExecutor tasks, ModelManager models, io.digitstudio.ui.explain.ExplainViewModel explain) {
         this.tasks = tasks;
         this.models = models;
+        this.explain = explain;
+        if (explain != null) {
+            explain.setPrompt("Pick an image to see its nearest training examples");
+            selected.addListener((o, a, b) -> explainSelected());
+        }
         split.addListener((o, a, b) -> showSplit());
         onlyMisclassified.addListener((o, a, b) -> refilter());
         trueClass.addListener((o, a, b) -> refilter());
@@ -179,6 +193,22 @@ public final class SamplesViewModel {
         tasks.compute(() -> model.predictor().predict(x)).thenAccept(p -> {
             if (selected.get() == i && images.get() == set) selectedPrediction.set(p);
         });
+    }
+
+    private void explainSelected() {
+        int i = selected.get();
+        LabeledImages set = images.get();
+        if (i < 0 || set == null) {
+            explain.look(null, "");
+            return;
+        }
+        String what = split.get() == Split.TEST ? "test image " + i : split.get() == Split.TRAIN ? "training image " + i : set.name() + " image " + i;
+        explain.look(set.features(i), what);
+    }
+
+    /** What explains the picked image, or null when this gallery shows no explanation. */
+    public io.digitstudio.ui.explain.ExplainViewModel explain() {
+        return explain;
     }
 
     /** The name of a label of the shown set (digits for MNIST). */

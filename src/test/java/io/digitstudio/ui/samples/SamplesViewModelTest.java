@@ -128,4 +128,62 @@ class SamplesViewModelTest {
         assertTrue(vm.visible().stream().allMatch(i -> folder.label(i) == 7 && vm.predictedLabel(i) == 7));
         assertFalse(vm.visible().isEmpty());
     }
+
+    @Test
+    void pickingAnImageShowsItsNearestTrainingExamplesOnceTheirTabIsShown(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        models.adopt(builtIn);
+        LabeledImages train = Mnist.bundled().train().head(1500);
+        io.digitstudio.ui.explain.ExplainViewModel explain = new io.digitstudio.ui.explain.ExplainViewModel(new SameThreadTasks(), models,
+                new io.digitstudio.explain.IndexCache(dir.resolve("n")), () -> train);
+        explain.nearestShownProperty().set(false); // the profile's tab is in front
+        SamplesViewModel vm = new SamplesViewModel(new SameThreadTasks(), models, explain);
+        assertEquals("Pick an image to see its nearest training examples", explain.statusProperty().get());
+        vm.selectedProperty().set(0); // test image 0, a 7
+        assertEquals("test image 0", explain.subjectProperty().get());
+        assertNotNull(explain.profileProperty().get(), "the profile does not wait for the index");
+        assertNull(explain.neighboursProperty().get());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("n")), "no index is built while the nearest examples are not shown");
+        explain.nearestShownProperty().set(true);
+        io.digitstudio.ui.explain.ExplainViewModel.Shown s = explain.neighboursProperty().get();
+        assertNotNull(s, explain.statusProperty().get());
+        assertEquals(io.digitstudio.ui.explain.ExplainViewModel.K, s.neighbourhood().neighbours().size());
+        assertEquals(7, s.neighbourhood().answer());
+        assertTrue(s.neighbourhood().count(7) >= 6, s.verdict());
+        // the neighbours are those of the picked image's own pixels
+        float[] q = io.digitstudio.explain.FeatureSpace.of(builtIn.model()).features(Mnist.bundled().test().features(0));
+        assertEquals(io.digitstudio.explain.NeighbourIndex.build(io.digitstudio.explain.FeatureSpace.of(builtIn.model()), train, "k", n -> { }, () -> false)
+                .nearest(q, 8), s.neighbourhood().neighbours());
+        // a training image finds itself first, at distance 0 (but for the float rounding of one image's features
+        // against a batch's)
+        vm.splitProperty().set(SamplesViewModel.Split.TRAIN);
+        assertNull(explain.neighboursProperty().get(), "a new set clears the pick");
+        vm.selectedProperty().set(42);
+        assertEquals("training image 42", explain.subjectProperty().get());
+        assertEquals(42, explain.neighboursProperty().get().neighbourhood().neighbours().get(0).index());
+        assertEquals(0, explain.neighboursProperty().get().neighbourhood().neighbours().get(0).distance(), 1e-4);
+        // nothing picked: nothing explained
+        vm.selectedProperty().set(-1);
+        assertNull(explain.neighboursProperty().get());
+        assertNull(explain.profileProperty().get());
+        assertEquals("Pick an image to see its nearest training examples", explain.statusProperty().get());
+    }
+
+    @Test
+    void drawAndSamplesShareOneIndex(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        models.adopt(builtIn);
+        LabeledImages train = Mnist.bundled().train().head(600);
+        int[] builds = {0};
+        io.digitstudio.ui.explain.NeighbourIndexes shared = new io.digitstudio.ui.explain.NeighbourIndexes(new SameThreadTasks(),
+                new io.digitstudio.explain.IndexCache(dir.resolve("n")), () -> train);
+        shared.progressProperty().addListener((o, a, b) -> {
+            if (b.doubleValue() == 0) builds[0]++;
+        });
+        io.digitstudio.ui.explain.ExplainViewModel draw = new io.digitstudio.ui.explain.ExplainViewModel(new SameThreadTasks(), models, shared);
+        SamplesViewModel samples = new SamplesViewModel(new SameThreadTasks(), models, new io.digitstudio.ui.explain.ExplainViewModel(new SameThreadTasks(), models, shared));
+        samples.selectedProperty().set(3);
+        assertNotNull(samples.explain().neighboursProperty().get());
+        draw.look(Mnist.bundled().test().features(3), "the drawn digit");
+        assertEquals(samples.explain().neighboursProperty().get().neighbourhood(), draw.neighboursProperty().get().neighbourhood());
+        assertEquals(1, builds[0], "the second view uses the index the first built");
+    }
 }
