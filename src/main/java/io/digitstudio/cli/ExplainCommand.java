@@ -12,6 +12,7 @@ import io.digitstudio.explain.NearestSearch;
 import io.digitstudio.explain.Neighbour;
 import io.digitstudio.explain.NeighbourPicture;
 import io.digitstudio.explain.Neighbourhood;
+import io.digitstudio.explain.NeighbourIndex;
 import io.digitstudio.explain.PixelIndex;
 import io.digitstudio.io.ModelFiles;
 import io.digitstudio.nn.Network;
@@ -35,7 +36,7 @@ import java.util.concurrent.Callable;
         + " MNIST training images in the model's own feature space (printed, and drawn into DIR/neighbours.png), or with"
         + " --profile how each class's probability moves as the digit is shifted, rotated, scaled and thickened (CSV).")
 final class ExplainCommand implements Callable<Integer> {
-    @Option(names = "--image", paramLabel = "FILE", required = true, description = "An image of one digit, prepared as predict prepares it.")
+    @Option(names = "--image", paramLabel = "FILE", description = "An image of one digit, prepared as predict prepares it (required but with --bench).")
     Path image;
 
     @Option(names = "--model", paramLabel = "FILE", description = "Model: Chainer's NPZ, ONNX (.onnx) or safetensors (default: the built-in MLP).")
@@ -68,9 +69,19 @@ final class ExplainCommand implements Callable<Integer> {
             + " $DIGITSTUDIO_NEIGHBOURS, else $XDG_DATA_HOME/digitstudio/neighbours).")
     Path indexDir;
 
+    @Option(names = "--bench", description = "Instead of explaining an image, time the search: build the model's index afresh"
+            + " (not from the cache, not saved), then query it with --queries test images, each once to warm up and once timed;"
+            + " print the build's time, the index's size and the query time's median and 95th percentile.")
+    boolean bench;
+
+    @Option(names = "--queries", paramLabel = "N", defaultValue = "200", description = "With --bench: test images to query (default: ${DEFAULT-VALUE}).")
+    int queries;
+
     @Override
     public Integer call() throws Exception {
         if (cnn && model != null) throw new UserInputException("--cnn and --model both choose the model; give one");
+        if (bench) return bench();
+        if (image == null) throw new UserInputException("--image FILE is required (or --bench to time the search)");
         if (!Files.isRegularFile(image)) throw new UserInputException(image + ": file not found");
         if (k < 1 || k > 100) throw new UserInputException("--k must be between 1 and 100, got " + k);
         if (trainSize < 0) throw new UserInputException("--train-size must be 0 (all) or more, got " + trainSize);
@@ -145,6 +156,65 @@ final class ExplainCommand implements Callable<Integer> {
             NeighbourPicture.writePng(NeighbourPicture.render(x, h, train, names), picture);
             System.out.println("wrote " + picture);
         }
+        return 0;
+    }
+
+    /** {@code --bench}: the index's build time and size and the query time, on this machine, for the chosen model. */
+    private int bench() throws Exception {
+        if (image != null || out != null || profile) throw new UserInputException("--bench times the search alone; leave out --image, --out and --profile");
+        if (k < 1 || k > 100) throw new UserInputException("--k must be between 1 and 100, got " + k);
+        if (queries < 1 || queries > 10_000) throw new UserInputException("--queries must be between 1 and 10000, got " + queries);
+        if (trainSize < 0) throw new UserInputException("--train-size must be 0 (all) or more, got " + trainSize);
+        if (model != null && !Files.isRegularFile(model)) throw new UserInputException(model + ": file not found");
+        Startup.engine();
+        ModelFiles.LoadedModel loaded = model != null ? ModelFiles.load(model) : cnn ? ModelFiles.loadBuiltInCnn() : ModelFiles.loadDefault();
+        Network net = loaded.model();
+        if (net.inputSize() != DigitPreprocessor.SIZE * DigitPreprocessor.SIZE) {
+            throw new UserInputException(loaded.source() + " takes " + net.inputSize() + " inputs, not 28x28 images");
+        }
+        LabeledImages all = Mnist.bundled().train();
+        if (trainSize > all.size()) throw new UserInputException("--train-size must be at most " + all.size() + ", got " + trainSize);
+        LabeledImages train = trainSize == 0 ? all : all.head(trainSize);
+        LabeledImages test = Mnist.bundled().test();
+        int n = Math.min(queries, test.size());
+        FeatureSpace fs = pixels ? null : FeatureSpace.of(net);
+        float[][] q = new float[n][];
+        for (int i = 0; i < n; i++) {
+            float[] x = test.features(i);
+            q[i] = pixels ? x : fs.features(x);
+        }
+        long t0 = System.nanoTime();
+        NearestSearch search;
+        long disk;
+        long memory;
+        String space;
+        if (pixels) {
+            PixelIndex px = PixelIndex.of(train);
+            search = px;
+            disk = 0;
+            memory = px.bytes();
+            space = "pixels (784 values)";
+        } else {
+            NeighbourIndex idx = NeighbourIndex.build(fs, train, "bench", done -> { }, () -> false);
+            search = idx;
+            disk = idx.bytes();
+            memory = idx.memoryBytes();
+            space = fs.describe();
+        }
+        double build = (System.nanoTime() - t0) / 1e9;
+        for (float[] x : q) search.nearest(x, k); // warm-up: the JIT compiles the search
+        double[] ms = new double[n];
+        for (int i = 0; i < n; i++) {
+            long s = System.nanoTime();
+            search.nearest(q[i], k);
+            ms[i] = (System.nanoTime() - s) / 1e6;
+        }
+        java.util.Arrays.sort(ms);
+        System.out.printf(Locale.ROOT, "explain bench: %s, %s, %d training images, k %d%n", loaded.source(), space, train.size(), k);
+        System.out.printf(Locale.ROOT, "index: built in %.2f s, %s%.1f MB in memory%n", build,
+                pixels ? "" : String.format(Locale.ROOT, "%.1f MB on disk, ", disk / 1e6), memory / 1e6);
+        System.out.printf(Locale.ROOT, "query: median %.2f ms, p95 %.2f ms, max %.2f ms over %d test images (after one warm-up round)%n",
+                ms[(n - 1) / 2], ms[Math.min(n - 1, (int) Math.ceil(0.95 * n) - 1)], ms[n - 1], n);
         return 0;
     }
 }

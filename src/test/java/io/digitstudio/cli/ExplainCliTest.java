@@ -114,4 +114,30 @@ class ExplainCliTest {
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
+
+    @Test
+    void benchPrintsTheBuildTheSizeAndTheQueryTime() throws Exception {
+        Path idx = dir.resolve("index");
+        CliTest.Run r = CliTest.run("explain", "--bench", "--train-size", "1000", "--queries", "20", "--index-dir", idx.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("explain bench: ") && lines.get(0).endsWith(", what l3 reads (400 values), 1000 training images, k 8"), r.out());
+        assertTrue(lines.get(1).matches("index: built in \\d+\\.\\d\\d s, 1\\.6 MB on disk, \\d+\\.\\d MB in memory"), lines.get(1));
+        assertTrue(lines.get(2).matches("query: median \\d+\\.\\d\\d ms, p95 \\d+\\.\\d\\d ms, max \\d+\\.\\d\\d ms over 20 test images \\(after one warm-up round\\)"), lines.get(2));
+        assertFalse(Files.exists(idx), "a bench neither reads nor writes the cache");
+        CliTest.Run px = CliTest.run("explain", "--bench", "--pixels", "--train-size", "1000", "--queries", "5");
+        assertEquals(0, px.code(), px.err());
+        assertTrue(px.out().contains("pixels (784 values), 1000 training images"), px.out());
+        assertTrue(px.out().lines().anyMatch(l -> l.matches("index: built in \\d+\\.\\d\\d s, \\d+\\.\\d MB in memory")), px.out());
+        // --bench times the search alone; an image or a bad count is one clear line
+        CliTest.Run both = CliTest.run("explain", "--bench", "--image", "x.png");
+        assertEquals(2, both.code());
+        assertEquals("digitstudio explain: error: --bench times the search alone; leave out --image, --out and --profile", both.err().strip());
+        CliTest.Run none = CliTest.run("explain", "--bench", "--queries", "0");
+        assertEquals(2, none.code());
+        assertEquals("digitstudio explain: error: --queries must be between 1 and 10000, got 0", none.err().strip());
+        CliTest.Run noImage = CliTest.run("explain");
+        assertEquals(2, noImage.code());
+        assertEquals("digitstudio explain: error: --image FILE is required (or --bench to time the search)", noImage.err().strip());
+    }
 }
