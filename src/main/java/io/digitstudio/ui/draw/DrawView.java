@@ -74,6 +74,7 @@ public final class DrawView extends BorderPane {
         getStyleClass().add("draw-view");
         canvas.setId("drawCanvas");
         canvas.setFocusTraversable(true);
+        describeCanvas();
 
         setTop(toolbar());
         setCenter(explain == null ? canvasPane() : io.digitstudio.ui.explain.ExplainTabs.below(canvasPane(), explain));
@@ -106,6 +107,23 @@ public final class DrawView extends BorderPane {
         });
     }
 
+    /**
+     * The canvas to a screen reader: a picture, its text what is on it and what the model reads there, its help the
+     * keys that work on it.
+     */
+    private void describeCanvas() {
+        canvas.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        canvas.accessibleTextProperty().bind(Bindings.createStringBinding(() -> {
+            int n = vm.strokes().size();
+            String shown = vm.imageProperty().get() != null ? "an opened picture" : n == 0 ? "empty" : n == 1 ? "1 stroke" : n + " strokes";
+            String answer = vm.answerProperty().get();
+            return "Drawing canvas: " + shown + (n == 0 && vm.imageProperty().get() == null || answer == null || answer.isBlank()
+                    || answer.equals(DrawViewModel.NO_ANSWER) ? "" : "; the model reads " + answer + " (" + vm.detailProperty().get() + ")");
+        }, vm.strokes(), vm.imageProperty(), vm.answerProperty(), vm.detailProperty()));
+        canvas.setAccessibleHelp("Draw a digit with the mouse or a pen. Enter keeps the drawing with the model's answer, a digit key "
+                + "keeps it as that digit, Esc clears, Ctrl+Z takes back the last stroke");
+    }
+
     /** True when this view is on screen (its tab selected). */
     private boolean showing() {
         for (Node n = this; n != null; n = n.getParent()) if (!n.isVisible()) return false;
@@ -128,9 +146,11 @@ public final class DrawView extends BorderPane {
         ink.selectedProperty().addListener((o, a, b) -> vm.whiteInkProperty().set(!b));
         Slider width = new Slider(6, 48, vm.penWidthProperty().get());
         width.setId("penWidth");
+        width.setAccessibleHelp("The width of the pen's stroke, in canvas pixels");
         width.setPrefWidth(110);
         width.valueProperty().bindBidirectional(vm.penWidthProperty());
         Label widthLabel = new Label("Pen");
+        widthLabel.setLabelFor(width); // the slider is read as "Pen"
         Button openImage = new Button("Open _image…");
         openImage.setId("openImageButton");
         openImage.setOnAction(e -> vm.dialogs().openImage().ifPresent(vm::classifyImage));
@@ -340,6 +360,7 @@ public final class DrawView extends BorderPane {
         bars.setPrefSize(300, 200);
         StackPane inputFrame = DigitImages.framedView("networkInput", 140);
         ImageView input = (ImageView) inputFrame.getChildren().get(0);
+        input.setAccessibleText("The network's input: the drawing as the network sees it, 28 by 28 pixels");
         Label inputCaption = new Label();
         inputCaption.setId("inputCaption");
         inputCaption.getStyleClass().add("hint");

@@ -63,6 +63,7 @@ public final class EvaluateView extends BorderPane {
         evaluate.setOnAction(e -> vm.evaluate());
         ComboBox<EvaluateViewModel.Split> set = new ComboBox<>(FXCollections.observableArrayList(EvaluateViewModel.Split.values()));
         set.setId("evaluateSetBox");
+        io.digitstudio.ui.widgets.ScreenReader.describe(set, "Set to evaluate", "The test set, the training set, or a folder of images to classify");
         set.setValue(vm.splitProperty().get());
         // picking the folder entry asks for the folder (each time, so another can be chosen); cancelled, the set stays
         set.valueProperty().addListener((o, a, v) -> {
@@ -131,6 +132,7 @@ public final class EvaluateView extends BorderPane {
         VBox.setVgrow(heatScroll, Priority.ALWAYS);
 
         perClass.setId("perClassTable");
+        io.digitstudio.ui.widgets.ScreenReader.describe(perClass, "Per-class results", "Precision, recall, F1 and number of images for each class");
         perClass.getColumns().add(text("class", Row::name));
         perClass.getColumns().add(number("precision", Row::precision));
         perClass.getColumns().add(number("recall", Row::recall));

@@ -54,6 +54,7 @@ public final class NeighboursPane extends VBox {
         status.textProperty().bind(vm.statusProperty());
         ProgressBar bar = new ProgressBar();
         bar.setId("indexProgress");
+        io.digitstudio.ui.widgets.ScreenReader.describe(bar, "Indexing the training images", "How much of the index of training images is built");
         bar.setPrefWidth(120);
         bar.progressProperty().bind(vm.progressProperty());
         bar.visibleProperty().bind(vm.progressProperty().greaterThanOrEqualTo(0));
@@ -101,6 +102,7 @@ public final class NeighboursPane extends VBox {
             tile.setAlignment(Pos.CENTER);
             tile.setStyle("-fx-padding: 2; -fx-border-width: 2; -fx-border-color: " + (other ? "#d97706;" : "transparent;"));
             tile.setFocusTraversable(true);
+            tile.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW); // a plain box is skipped by the screen reader, its text with it
             tile.setAccessibleText("Training image " + n.index() + ", a " + name + ", distance " + String.format(Locale.ROOT, "%.2f", n.distance()));
             Tooltip.install(tile, new Tooltip("Training image #" + n.index() + ": labelled " + name + String.format(Locale.ROOT, ", distance %.3f", n.distance())));
             tiles.getChildren().add(tile);

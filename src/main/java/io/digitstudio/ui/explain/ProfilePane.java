@@ -43,6 +43,7 @@ public final class ProfilePane extends VBox {
             Canvas c = new Canvas(WIDTH, HEIGHT);
             c.setId("profileChart-" + t.name().toLowerCase(Locale.ROOT));
             c.setFocusTraversable(true);
+            c.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW); // read with the text set below; a plain canvas is skipped
             charts[t.ordinal()] = c;
             Label name = new Label(t.title());
             name.setStyle("-fx-font-weight: bold;");

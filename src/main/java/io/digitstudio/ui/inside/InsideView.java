@@ -54,6 +54,8 @@ public final class InsideView extends BorderPane {
         this.vm = vm;
         getStyleClass().add("inside-view");
         weights.setId("weightsImage");
+        io.digitstudio.ui.widgets.ScreenReader.describe(weights, "First layer's weights: one tile per unit",
+                "Each tile is one unit's weights over the input image; the legend below gives the colours");
         weightsSource.setId("weightsSource");
         weightsSource.setWrapText(true);
         weightsSource.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -83,7 +85,10 @@ public final class InsideView extends BorderPane {
         VBox.setVgrow(weightsBox.getChildren().get(2), Priority.ALWAYS);
 
         input.setId("inputImage");
+        input.setAccessibleText("The input image, 28 by 28 pixels");
         saliency.setId("saliencyImage");
+        saliency.accessibleTextProperty().bind(javafx.beans.binding.Bindings.concat("Saliency: ", saliencyCaption.textProperty()));
+        second.accessibleTextProperty().bind(javafx.beans.binding.Bindings.concat("Saliency: ", secondCaption.textProperty()));
         saliencyCaption.setId("saliencyCaption");
         secondCaption.setId("secondCaption");
         second.setId("secondSaliencyImage");
@@ -113,6 +118,7 @@ public final class InsideView extends BorderPane {
         healthChart.visibleProperty().bind(none.not());
         healthChart.managedProperty().bind(none.not());
         healthTable.setId("healthTable");
+        io.digitstudio.ui.widgets.ScreenReader.describe(healthTable, "Layer health", "Each parameter's mean, spread and gradient in the latest sample");
         // a fixed width: a constrained table in a box that sizes it from its own width can lay out forever
         healthTable.setPrefWidth(560);
         healthTable.setMinWidth(560);
@@ -252,6 +258,7 @@ public final class InsideView extends BorderPane {
         for (Inspector.Activation a : l.activations()) {
             ImageView v = new ImageView(Pixels.image(Pictures.activation(a, a.maps() ? 3 : a.values().length <= 16 ? 12 : 7, 1)));
             v.setId("activation-" + activations.getChildren().size());
+            v.setAccessibleText("Activations of " + a.name());
             Label name = new Label(a.name() + "  " + java.util.Arrays.toString(a.shape()));
             name.getStyleClass().add("hint");
             activations.getChildren().add(new VBox(2, name, v));

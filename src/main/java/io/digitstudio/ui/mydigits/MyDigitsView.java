@@ -175,6 +175,7 @@ public final class MyDigitsView extends BorderPane {
 
     private Region tile(MyDigit d) {
         ImageView v = new ImageView(DigitImages.of(d.input()));
+        v.setAccessibleText("A " + d.label() + ", " + d.origin() + ", added " + d.added());
         v.setFitWidth(48);
         v.setFitHeight(48);
         StackPane t = new StackPane(v);

@@ -3,6 +3,7 @@ package io.digitstudio.ui.runs;
 import io.digitstudio.runs.RunStatus;
 import io.digitstudio.runs.RunSummary;
 import io.digitstudio.ui.widgets.Formats;
+import io.digitstudio.ui.widgets.ScreenReader;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -65,6 +66,7 @@ public final class RunsView extends BorderPane {
         getStyleClass().add("runs-view");
         TextField filter = new TextField();
         filter.setId("runsFilter");
+        ScreenReader.describe(filter, "Filter runs", "Shows only the runs whose name, network, optimizer or status contains this text");
         filter.setPromptText("Filter: name, network, optimizer, status…");
         filter.setPrefColumnCount(28);
         filter.textProperty().bindBidirectional(vm.filterProperty());
@@ -76,6 +78,7 @@ public final class RunsView extends BorderPane {
         setTop(io.digitstudio.ui.widgets.Bars.whole(filter, refresh, hint));
 
         table.setId("runsTable");
+        ScreenReader.describe(table, "Runs", "Every recorded training run; select one to see it, Ctrl-click others to compare");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().add(text("name", RunSummary::title, 150));
         TableColumn<RunSummary, String> parent = text("branch of", RunsView::parent, 140);
@@ -150,6 +153,7 @@ public final class RunsView extends BorderPane {
         vm.logLossProperty().addListener((o, a, b) -> ((NumberAxis) lossChart.getYAxis()).setLabel(b ? "loss (log scale)" : "loss"));
 
         compare.setId("compareTable");
+        ScreenReader.describe(compare, "Settings compared", "Each setting of the selected runs side by side");
         // each column as wide as its longest value (never cut), the room left to the last; a constrained policy would
         // push columns out of sight with no scroll bar to reach them
         io.digitstudio.ui.widgets.Columns.keepWhole(compare);
@@ -200,10 +204,12 @@ public final class RunsView extends BorderPane {
     private Node curveControls() {
         ComboBox<RunCurves.Set> set = new ComboBox<>(FXCollections.observableArrayList(RunCurves.Set.values()));
         set.setId("curveSetBox");
+        ScreenReader.describe(set, "Curves of", "Plot the validation or the training figures");
         set.valueProperty().bindBidirectional(vm.curveSetProperty());
         set.setConverter(converter(s -> s == RunCurves.Set.VALIDATION ? "Validation" : "Training"));
         ComboBox<RunCurves.XAxis> x = new ComboBox<>(FXCollections.observableArrayList(RunCurves.XAxis.values()));
         x.setId("xAxisBox");
+        ScreenReader.describe(x, "Horizontal axis", "Plot the curves by epoch or by wall time");
         x.valueProperty().bindBidirectional(vm.xAxisProperty());
         x.setConverter(converter(v -> v == RunCurves.XAxis.EPOCH ? "by epoch" : "by wall time"));
         x.valueProperty().addListener((o, a, v) -> {
@@ -213,6 +219,7 @@ public final class RunsView extends BorderPane {
         });
         Slider smooth = new Slider(0, 0.95, 0);
         smooth.setId("smoothingSlider");
+        smooth.setAccessibleHelp("How much the curves are smoothed, from 0 (not at all) to 0.95");
         smooth.valueProperty().bindBidirectional(vm.smoothingProperty());
         smooth.setPrefWidth(110);
         Label smoothValue = new Label();
@@ -220,7 +227,9 @@ public final class RunsView extends BorderPane {
         CheckBox log = new CheckBox("Log loss axis");
         log.setId("logLossCheck");
         log.selectedProperty().bindBidirectional(vm.logLossProperty());
-        FlowPane row = new FlowPane(8, 4, set, x, new Label("Smoothing"), smooth, smoothValue, log);
+        Label smoothing = new Label("Smoothing");
+        smoothing.setLabelFor(smooth); // the slider is read as "Smoothing"
+        FlowPane row = new FlowPane(8, 4, set, x, smoothing, smooth, smoothValue, log);
         row.setPadding(new Insets(2, 0, 2, 0));
         return row;
     }
@@ -241,8 +250,10 @@ public final class RunsView extends BorderPane {
 
     private Node detail() {
         name.setId("runNameField");
+        ScreenReader.describe(name, "Run name", "A name for the selected run; Save name and notes keeps it");
         name.setPromptText("Name this run");
         notes.setId("runNotesArea");
+        ScreenReader.describe(notes, "Run notes", "Notes on the selected run; Save name and notes keeps them");
         notes.setPromptText("Notes");
         notes.setPrefRowCount(2);
         notes.setWrapText(true);
@@ -354,6 +365,8 @@ public final class RunsView extends BorderPane {
     private void draw(List<RunsViewModel.Curve> curves) {
         lossChart.getData().clear();
         accuracyChart.getData().clear();
+        lossChart.setAccessibleText(readout("Loss", curves, RunsViewModel.Curve::loss, vm.logLossProperty().get()));
+        accuracyChart.setAccessibleText(readout("Accuracy", curves, RunsViewModel.Curve::accuracy, false));
         boolean anyCurrent = curves.stream().anyMatch(RunsViewModel.Curve::current);
         for (RunsViewModel.Curve c : curves) {
             String title = c.run().title() + (c.current() ? " (running)" : "");
@@ -373,6 +386,25 @@ public final class RunsView extends BorderPane {
                 }
             }
         }
+    }
+
+    /**
+     * A Runs chart's text for a screen reader: each run's last point, as "Loss chart: run 3 0.12 at epoch 10, run 4 0.15
+     * at epoch 5".
+     */
+    private String readout(String title, List<RunsViewModel.Curve> curves, Function<RunsViewModel.Curve, List<double[]>> points, boolean log10) {
+        StringBuilder b = new StringBuilder(title).append(" chart: ");
+        String x = vm.xAxisProperty().get() == RunCurves.XAxis.EPOCH ? "epoch" : "second";
+        int said = 0;
+        for (RunsViewModel.Curve c : curves) {
+            List<double[]> p = points.apply(c);
+            if (p.isEmpty()) continue;
+            double[] last = p.get(p.size() - 1);
+            if (said++ > 0) b.append(", ");
+            b.append(c.run().title()).append(' ').append(ScreenReader.spoken(log10 ? Math.pow(10, last[1]) : last[1]))
+                    .append(" at ").append(x).append(' ').append(ScreenReader.spokenX(last[0]));
+        }
+        return said == 0 ? b.append("no run selected").toString() : b.toString();
     }
 
     /** A click on a point of the one run's curves picks the end of that epoch to branch from. */
@@ -418,6 +450,10 @@ public final class RunsView extends BorderPane {
         y.setForceZeroInRange(false);
         LineChart<Number, Number> c = new LineChart<>(x, y);
         c.setId(id);
+        // a picture to the screen reader, its text each run's last point (see readout)
+        c.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        c.setAccessibleText((yLabel.equals("loss") ? "Loss" : "Accuracy") + " chart: no run selected");
+        c.setAccessibleHelp("A line chart of each selected run's " + yLabel + "; its text gives each run's last point");
         c.setCreateSymbols(true);
         c.setAnimated(false);
         c.setLegendVisible(true);

@@ -4,6 +4,7 @@ import io.digitstudio.data.LabeledImages;
 import io.digitstudio.nn.Prediction;
 import io.digitstudio.ui.widgets.DigitImages;
 import io.digitstudio.ui.widgets.ProbabilityBars;
+import io.digitstudio.ui.widgets.ScreenReader;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -36,6 +37,7 @@ public final class SamplesView extends BorderPane {
         getStyleClass().add("samples-view");
         ComboBox<SamplesViewModel.Split> split = new ComboBox<>();
         split.setId("splitBox");
+        ScreenReader.describe(split, "Image set", "Which images the gallery shows: the test set, the training set or an evaluated folder");
         split.getItems().addAll(SamplesViewModel.Split.TEST, SamplesViewModel.Split.TRAIN);
         // a folder's set joins the list once an evaluation of one has opened it here
         vm.folderNameProperty().addListener((o, a, n) -> {
@@ -73,6 +75,7 @@ public final class SamplesView extends BorderPane {
         javafx.scene.control.ComboBox<SamplesViewModel.Order> order = new javafx.scene.control.ComboBox<>(
                 javafx.collections.FXCollections.observableArrayList(SamplesViewModel.Order.values()));
         order.setId("orderBox");
+        ScreenReader.describe(order, "Order", "The order of the images: as in the set, or by the network's confidence");
         order.setConverter(new StringConverter<>() {
             @Override
             public String toString(SamplesViewModel.Order o) {
@@ -106,6 +109,7 @@ public final class SamplesView extends BorderPane {
 
         grid = new GridView<>(vm.visible());
         grid.setId("samplesGrid");
+        ScreenReader.describe(grid, "Sample images", "Each image with its label and, once evaluated, the network's prediction");
         // cells in em (theme.css): a thumbnail and its caption ("8 → 3" in bold) grow with the UI scale
         grid.setHorizontalCellSpacing(4);
         grid.setVerticalCellSpacing(4);
@@ -118,6 +122,7 @@ public final class SamplesView extends BorderPane {
         StackPane frame = DigitImages.framedView("detailImage", 224);
         ImageView big = (ImageView) frame.getChildren().get(0);
         Label caption = new Label("Click an image to see it large");
+        big.accessibleTextProperty().bind(caption.textProperty());
         caption.setId("detailLabel");
         caption.setWrapText(true);
         caption.setMinHeight(Region.USE_PREF_SIZE);
@@ -166,6 +171,7 @@ public final class SamplesView extends BorderPane {
 
         SampleCell() {
             getStyleClass().add("sample-cell");
+            setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
             view.fitWidthProperty().bind(grid.cellWidthProperty().subtract(8));
             view.fitHeightProperty().bind(view.fitWidthProperty());
             view.setSmooth(false);
@@ -191,6 +197,7 @@ public final class SamplesView extends BorderPane {
             if (empty || index == null || vm.imagesProperty().get() == null) {
                 setGraphic(null);
                 setId(null);
+                setAccessibleText(null);
                 return;
             }
             LabeledImages set = vm.imagesProperty().get();
@@ -204,7 +211,8 @@ public final class SamplesView extends BorderPane {
                 label.setText(vm.labelName(truth) + " → " + vm.predictionName(predicted));
                 label.getStyleClass().add(predicted == truth ? "right" : "wrong");
             }
-            setAccessibleText("Image " + index + ", " + label.getText());
+            setAccessibleText("Image " + index + ": label " + vm.labelName(truth)
+                    + (predicted < 0 ? "" : ", predicted " + vm.predictionName(predicted) + (predicted == truth ? ", right" : ", wrong")));
             setGraphic(box);
         }
     }
@@ -222,6 +230,8 @@ public final class SamplesView extends BorderPane {
                                                                    java.util.function.IntFunction<String> name) {
         javafx.scene.control.ComboBox<Integer> box = new javafx.scene.control.ComboBox<>();
         box.setId(id);
+        ScreenReader.describe(box, prefix.startsWith("true") ? "True class" : "Predicted class",
+                "Show only images of this " + (prefix.startsWith("true") ? "label" : "prediction") + ", or any");
         box.getItems().setAll(java.util.stream.IntStream.range(-1, 10).boxed().toList());
         box.setConverter(new StringConverter<>() {
             @Override

@@ -102,6 +102,7 @@ public final class SweepsView extends BorderPane {
         status.textProperty().bind(vm.statusProperty());
 
         table.setId("sweepTable");
+        io.digitstudio.ui.widgets.ScreenReader.describe(table, "Sweep runs", "The sweep's runs with their settings and results, best validation accuracy first");
         table.setItems(vm.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Start a sweep: its runs appear here, best first."));
@@ -112,6 +113,8 @@ public final class SweepsView extends BorderPane {
         columns(List.of());
 
         chart.setId("sweepChart");
+        io.digitstudio.ui.widgets.ScreenReader.describe(chart, "Sweep chart: best validation accuracy against each swept value, one point per run",
+                "The sweep runs table lists the same runs with their figures, best first");
         chart.setPreserveRatio(true);
         chart.setSmooth(true);
         vm.chartProperty().addListener((o, a, c) -> {

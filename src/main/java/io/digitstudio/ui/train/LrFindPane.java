@@ -54,6 +54,7 @@ final class LrFindPane extends VBox {
 
         ProgressBar bar = new ProgressBar();
         bar.setId("lrFindProgress");
+        io.digitstudio.ui.widgets.ScreenReader.describe(bar, "Learning-rate search progress", "How much of the search is done");
         bar.progressProperty().bind(vm.progressProperty());
         bar.setPrefWidth(160);
         bar.setMinWidth(Region.USE_PREF_SIZE);
@@ -88,6 +89,7 @@ final class LrFindPane extends VBox {
         chart.xUpperBoundProperty().set(Math.ceil(Math.log10(vm.range().end())));
         chart.xTickUnitProperty().set(1);
         chart.xTickFormatProperty().set(LrFindPane::rateTick);
+        chart.readoutXProperty().set(v -> HyperParam.format(Math.pow(10, v)));
         VBox.setVgrow(chart, Priority.ALWAYS);
 
         getChildren().addAll(title, about, buttons, progress, suggestion, chart);

@@ -137,6 +137,7 @@ public final class SettingsPane extends ScrollPane {
         grid.add(found, 0, row++, 2, 1);
         TableView<DataPicker.ClassCount> table = new TableView<>(picker.classes());
         table.setId("dataClasses");
+        io.digitstudio.ui.widgets.ScreenReader.describe(table, "Classes in the data", "Each class with its number of training and test examples");
         table.getStyleClass().add("summary-table");
         // the columns share the width the rows leave: less a scroll bar's once more classes than fit scroll
         javafx.beans.binding.DoubleBinding room = Bindings.createDoubleBinding(() -> table.getWidth() - (picker.classes().size() > SHOWN_CLASSES ? 20 : 6),
@@ -196,6 +197,7 @@ public final class SettingsPane extends ScrollPane {
         field("Preset", preset);
         TextArea editor = new TextArea();
         editor.setId("networkSpec");
+        editor.setAccessibleText("Network layers"); // its help is the tooltip's list of layer types
         editor.setWrapText(true);
         editor.setPrefRowCount(3);
         editor.setPromptText("conv 20 5, relu, maxpool 2, linear 500, relu, dropout 0.5, linear");
@@ -214,6 +216,7 @@ public final class SettingsPane extends ScrollPane {
         grid.add(error, 0, row++, 2, 1);
         TableView<Summary.Row> table = new TableView<>();
         table.setId("networkSummary");
+        io.digitstudio.ui.widgets.ScreenReader.describe(table, "Network summary", "Each layer with its type, output shape and number of parameters");
         table.getStyleClass().add("summary-table");
         table.getColumns().add(column("Layer", r -> r.name()));
         table.getColumns().add(column("Type", r -> r.type()));

@@ -195,6 +195,7 @@ public final class TrainView extends BorderPane {
     private TableView<EpochReport> epochTable() {
         TableView<EpochReport> t = new TableView<>(presenter.epochRows());
         t.setId("epochTable");
+        io.digitstudio.ui.widgets.ScreenReader.describe(t, "Epochs", "One row per finished epoch: losses, accuracies, learning rate and time");
         t.getStyleClass().add("epoch-table"); // its figures right-aligned (theme)
         t.setPlaceholder(new Label("Epochs appear here as they finish"));
         t.getColumns().add(column("epoch", r -> String.format(Locale.ROOT, "%02d", r.epoch())));
@@ -362,6 +363,7 @@ public final class TrainView extends BorderPane {
         text.setTooltip(full);
         ProgressBar bar = new ProgressBar();
         bar.setId("progressBar");
+        io.digitstudio.ui.widgets.ScreenReader.describe(bar, "Training progress", "How much of the run is done");
         bar.setPrefWidth(160);
         bar.setMinWidth(Region.USE_PREF_SIZE);
         bar.progressProperty().bind(Bindings.createDoubleBinding(() -> run.stateProperty().get() == RunState.PREPARING
