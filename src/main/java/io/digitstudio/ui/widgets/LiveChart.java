@@ -108,7 +108,7 @@ public final class LiveChart extends Region {
 
     /**
      * What a screen reader says for the chart: its title and the newest value of each line, as "Loss chart: train loss
-     * 0.12, validation loss 0.10 at epoch 3". Written when the reader asks rather than at every redraw, so it is always
+     * 0.12, validation loss 0.1 at epoch 3". Written when the reader asks rather than at every redraw, so it is always
      * the latest and costs nothing while nobody listens.
      */
     public String readout() {
@@ -169,7 +169,6 @@ public final class LiveChart extends Region {
      * the value.
      */
     public javafx.beans.property.ObjectProperty<java.util.function.DoubleFunction<String>> readoutXProperty() { return readoutX; }
-
 
     /** Shows {@code s} as the next series (colour {@code series<index>} in the theme), redrawn whenever it changes. */
     public void addSeries(DecimatedSeries s) {
