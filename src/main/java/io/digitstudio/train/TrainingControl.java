@@ -7,6 +7,7 @@ package io.digitstudio.train;
 public final class TrainingControl {
     private volatile boolean stopRequested;
     private boolean paused;
+    private boolean stopWhenParked;
     private final java.util.concurrent.ConcurrentLinkedQueue<java.util.Map.Entry<String, Double>> changes = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /**
@@ -40,8 +41,21 @@ public final class TrainingControl {
         paused = true;
     }
 
+    /** Continues a paused run (and forgets a {@link #stopAtPause} it has not reached yet). */
     public synchronized void resume() {
         paused = false;
+        stopWhenParked = false;
+        notifyAll();
+    }
+
+    /**
+     * Ends a paused run where it pauses: at the boundary between two iterations, as a Stop there would, but never in the
+     * middle of an epoch's validation, which a pause lets finish first. The state the run ends in is the one it was
+     * paused at, so that a snapshot of it continues exactly from there. Does nothing to a run that is not paused.
+     */
+    public synchronized void stopAtPause() {
+        if (!paused) return;
+        stopWhenParked = true;
         notifyAll();
     }
 
@@ -52,7 +66,8 @@ public final class TrainingControl {
     /** Blocks while paused; returns false if a stop was requested. */
     boolean awaitRunnable() throws InterruptedException {
         synchronized (this) {
-            while (paused && !stopRequested) wait();
+            while (paused && !stopRequested && !stopWhenParked) wait();
+            if (paused && stopWhenParked) stopRequested = true;
         }
         return !stopRequested;
     }

@@ -48,6 +48,11 @@ public final class RunControl {
     private final ReadOnlyBooleanWrapper trainedModelActive = new ReadOnlyBooleanWrapper();
     private final AtomicReference<TrainingLoop> loop = new AtomicReference<>();
     private volatile boolean stopBeforeStart;
+    /** Whether the run under way is recorded in the history (FX thread): only such a run can be branched. */
+    private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper();
+    /** Set by {@link #branchFromHere}: the run ends where it paused, and its end opens the form as a branch from there. */
+    private boolean branchAtEnd;
+    private final java.util.List<io.digitstudio.train.Extension> alsoWatching = new java.util.ArrayList<>();
 
     private final io.digitstudio.runs.RunStore history;
     private volatile boolean watchingInside;
@@ -142,8 +147,12 @@ public final class RunControl {
         presenter.begin(feed, planned, firstStatus);
         result.set(null);
         stopBeforeStart = false;
+        branchAtEnd = false;
+        recording.set(false);
         loop.set(null);
         state.set(RunState.PREPARING);
+        List<io.digitstudio.train.Extension> watchers = List.copyOf(alsoWatching);
+        alsoWatching.clear();
         CompletableFuture<Finished> run = tasks.train(() -> {
             TrainingSession.Builder b = fresh;
             if (branching != null) {
@@ -178,24 +187,37 @@ public final class RunControl {
             feed.describe(l.model(), d.classNames());
             l.addExtension(feed.healthSampler(d.test()));
             l.addExtension(feed);
+            watchers.forEach(l::addExtension);
             io.digitstudio.runs.RunRecorder rec = session.recorder();
             loop.set(l);
             tasks.onUi(() -> {
                 if (state.get() == RunState.PREPARING) state.set(RunState.RUNNING);
                 if (rec != null) {
+                    recording.set(true);
                     recordedRun.set(rec.id());
                     historyChanges.set(historyChanges.get() + 1);
                 }
             });
             if (stopBeforeStart) l.control().requestStop();
             TrainingSession.Outcome outcome = session.run();
-            return new Finished(outcome, session, keepBest ? readBest(session, outcome.result()) : null);
+            return new Finished(outcome, session, keepBest ? readBest(session, outcome.result()) : null,
+                    new Position(l.iteration(), l.iterator().epoch(), l.iterator().epochDetail(), l.config(), l.options()));
         });
         run.whenComplete((f, err) -> {
+            recording.set(false);
             if (err != null) {
                 failed(err);
+            } else if (branchAtEnd && f.outcome().verdict() == TrainingSession.Verdict.STOPPED && f.outcome().stopSnapshot() != null
+                    && f.session().recorder() != null) {
+                branchFrom(f);
+                historyChanges.set(historyChanges.get() + 1);
             } else {
                 finished(f);
+                if (branchAtEnd) {
+                    dialogs.error("Nothing to branch from", f.outcome().result().iterations() == 0
+                            ? "The run stopped before its first iteration. Start trains a new run with the form's settings."
+                            : "The run ended before it reached its pause, and left no snapshot there. Runs branches from the snapshots it has.");
+                }
                 if (f.session().recorder() != null) {
                     if (f.session().recorder().problem() != null) dialogs.error("Run history", f.session().recorder().problem());
                     historyChanges.set(historyChanges.get() + 1);
@@ -212,8 +234,15 @@ public final class RunControl {
         }
     }
 
-    /** How a session ended, and the best epoch's model when the user asked for it and it is not the last epoch's. */
-    private record Finished(TrainingSession.Outcome outcome, TrainingSession session, BestModel best) {
+    /**
+     * How a session ended, the best epoch's model when the user asked for it and it is not the last epoch's, and where
+     * the run ended (read on the training worker once it has).
+     */
+    private record Finished(TrainingSession.Outcome outcome, TrainingSession session, BestModel best, Position end) {
+    }
+
+    /** Where a run ended: its iterations, the epochs it completed, the epoch as a fraction, its settings and extensions. */
+    private record Position(long iteration, int epochsDone, double epochDetail, TrainingConfig config, io.digitstudio.train.RunOptions options) {
     }
 
     /** The best epoch's model, read back on the training worker, or why it could not be. */
@@ -308,6 +337,46 @@ public final class RunControl {
     }
 
     /**
+     * While the run is paused: ends it where it paused and opens the form as a branch from that exact point. The app
+     * trains one run at a time, so the parent is not left paused: it is stopped at that iteration, its snapshot there is
+     * written into its folder of the history (weights, optimizer state, data order and position, extensions), and it
+     * stays resumable from Runs, its record saying it was stopped. The branch is set up from that snapshot, the way a
+     * branch from Runs is, once the user has changed what a branch may change and pressed Start.
+     */
+    public void branchFromHere() {
+        TrainingLoop l = loop.get();
+        if (l == null || !canBranch.get()) return;
+        branchAtEnd = true;
+        l.control().stopAtPause();
+        state.set(RunState.STOPPING);
+        presenter.status("Stopping run " + recordedRun.get() + " where it paused, to branch from there…");
+    }
+
+    /** The paused run has ended where it paused: the form becomes a branch of it from there. */
+    private void branchFrom(Finished f) {
+        TrainingResult r = f.outcome().result();
+        Position at = f.end();
+        presenter.end(r.seconds(), false);
+        result.set(r);
+        state.set(RunState.FINISHED);
+        EpochReport last = r.last();
+        Mnist.TrainTest data = f.session().data();
+        trainedModel.set(ActiveModel.of(f.session().loop().model(), "trained in this session",
+                new ModelInfo(last == null ? null : last.valAccuracy(), data.name(), data.classNames()), null));
+        String id = f.session().runId();
+        String where = String.format(Locale.ROOT, "pause at iteration %d (epoch %.2f)", at.iteration(), at.epochDetail());
+        settings.branchProperty().set(null);
+        // a branch trains on past its point: at least to the end of the epoch under way
+        TrainingConfig c = at.config();
+        settings.show(c.withEpochs(Math.max(c.epochs(), Math.min(at.epochsDone() + 1, TrainingConfig.MAX_EPOCHS))));
+        settings.show(at.options());
+        settings.branchProperty().set(new TrainSettings.Branch(id, id + "@" + at.iteration(), where, c, at.epochsDone()));
+        presenter.status("Branching run " + id + " from the " + where + ": change the learning rate or other values, then Start");
+        dialogs.info("Branching run " + id, "Run " + id + " is stopped at iteration " + at.iteration()
+                + " and kept: Runs resumes it from there. Start trains the branch from the same point as a new run.");
+    }
+
+    /**
      * Sends the optimizer fields' values to the running (or paused) loop: applied before its next iteration, for every
      * parameter (ConvNetJS's "change"). Returns what the status bar should say.
      */
@@ -377,6 +446,20 @@ public final class RunControl {
     public TrainingLoop currentLoop() {
         return loop.get();
     }
+
+    /**
+     * Extensions the next run carries besides the window's own (tests pause a run at a chosen iteration with one). Call
+     * on the FX thread, before {@link #start}.
+     */
+    void alsoWatch(io.digitstudio.train.Extension e) {
+        alsoWatching.add(e);
+    }
+
+    private final javafx.beans.binding.BooleanBinding canBranch = javafx.beans.binding.Bindings.createBooleanBinding(
+            () -> state.get() == RunState.PAUSED && recording.get(), state, recording);
+
+    /** Whether "Branch from here" applies: the run is paused and recorded in the history (a branch starts from its record). */
+    public javafx.beans.binding.BooleanBinding canBranchProperty() { return canBranch; }
 
     public ReadOnlyObjectProperty<RunState> stateProperty() { return state.getReadOnlyProperty(); }
     /** Counts the changes this control made to the run history (a run recorded, a run ended), for views that list it. */

@@ -248,6 +248,11 @@ public final class TrainView extends BorderPane {
         stop.disableProperty().bind(Bindings.createBooleanBinding(() -> !run.stateProperty().get().active(), run.stateProperty()));
         stop.setOnAction(e -> run.stop());
 
+        Button branch = button("_Branch from here…", "branchHereButton", "While paused: stop this run where it is (kept, and resumable from Runs)"
+                + " and set up a new run from the same point with another learning rate, optimizer, schedule or epochs");
+        branch.disableProperty().bind(run.canBranchProperty().not());
+        branch.setOnAction(e -> run.branchFromHere());
+
         Button resume = button("_Resume from snapshot…", "resumeButton", "Continue an earlier run from a snapshot file, exactly where it stopped");
         resume.disableProperty().bind(locked);
         resume.setOnAction(e -> run.resumeFromSnapshot());
@@ -265,7 +270,7 @@ public final class TrainView extends BorderPane {
         Button csv = button("Export _log…", "exportCsvButton", "Save the epoch table as CSV");
         csv.disableProperty().bind(Bindings.isEmpty(presenter.epochRows()));
         csv.setOnAction(e -> dialogs.saveFile("Export epoch log", "epochs.csv", "CSV files (*.csv)", "csv").ifPresent(this::exportCsv));
-        return io.digitstudio.ui.widgets.Bars.whole(start, pause, stop, resume, new Separator(), save, use, png, csv);
+        return io.digitstudio.ui.widgets.Bars.whole(start, pause, stop, branch, resume, new Separator(), save, use, png, csv);
     }
 
     /**

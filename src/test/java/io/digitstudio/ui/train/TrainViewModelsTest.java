@@ -407,4 +407,99 @@ class TrainViewModelsTest {
         assertEquals(parentRows.get(0).valAccuracy(), presenter.epochRows().get(0).valAccuracy(), 1e-12);
         assertNotEquals(parentRows.get(1).valAccuracy(), presenter.epochRows().get(1).valAccuracy());
     }
+
+    /** Pauses the run after the given iteration, on the training thread: where a user's Pause lands, made exact. */
+    private static final class PauseAt implements io.digitstudio.train.Extension {
+        final long iteration;
+        final java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
+
+        PauseAt(long iteration) {
+            this.iteration = iteration;
+        }
+
+        @Override
+        public String name() {
+            return "PauseAt";
+        }
+
+        @Override
+        public io.digitstudio.train.Trigger trigger() {
+            return io.digitstudio.train.Trigger.EVERY_ITERATION;
+        }
+
+        @Override
+        public void call(io.digitstudio.train.TrainingLoop loop) {
+            if (loop.iteration() != iteration) return;
+            loop.control().pause();
+            paused.countDown();
+        }
+    }
+
+    @Test
+    void aPausedRunBranchedWithItsOwnSettingsGoesOnAsItsContinuationWouldBitForBit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
+        try (WorkerExecutor tasks = new WorkerExecutor(() -> { }, ui::add)) {
+            TestDialogs dialogs = new TestDialogs();
+            ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
+            TrainSettings settings = new TrainSettings();
+            settings.trainLimitProperty().set("1000");
+            settings.testLimitProperty().set("200");
+            settings.epochsProperty().set("3");
+            // a schedule, so that the rate in force and the schedule's state must come along too
+            settings.lrShiftProperty().set("exponential:0.5");
+            RunPresenter presenter = new RunPresenter();
+            io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir.resolve("runs"));
+            RunControl run = new RunControl(settings, presenter, tasks, dialogs, models, history);
+            PauseAt pauseAt = new PauseAt(12); // in the middle of epoch 2 (1000 examples in batches of 128: 7.8 an epoch)
+            run.alsoWatch(pauseAt);
+            run.start();
+            drain(ui, () -> run.stateProperty().get() == RunState.RUNNING);
+            assertTrue(pauseAt.paused.await(120, TimeUnit.SECONDS), "the run reached iteration 12");
+            assertFalse(run.canBranchProperty().get(), "only a paused run is branched");
+            run.togglePause(); // the user's Pause, which the run already honours
+            assertEquals(RunState.PAUSED, run.stateProperty().get());
+            assertTrue(run.canBranchProperty().get());
+            String parent = run.recordedRunProperty().get();
+
+            run.branchFromHere();
+            assertEquals(RunState.STOPPING, run.stateProperty().get());
+            drain(ui, () -> run.stateProperty().get() == RunState.FINISHED);
+            assertEquals(List.of(), dialogs.errors);
+            // the parent is stopped where it paused, and kept to resume from there
+            io.digitstudio.runs.RunSummary stopped = history.find(parent);
+            assertEquals(io.digitstudio.runs.RunStatus.STOPPED, stopped.status());
+            io.digitstudio.runs.TrainingSession.Resumable kept = io.digitstudio.runs.TrainingSession.locate(history, parent);
+            assertEquals("snapshot_iter_12.npz", kept.file().getFileName().toString());
+            assertTrue(dialogs.infos.get(dialogs.infos.size() - 1).contains("Run " + parent + " is stopped at iteration 12 and kept: Runs resumes it from there"),
+                    dialogs.infos.toString());
+            // the form is a branch of it from there, on its settings
+            TrainSettings.Branch b = settings.branchProperty().get();
+            assertEquals(new TrainSettings.Branch(parent, parent + "@12", "pause at iteration 12 (epoch 1.54)", stopped.settings().config(), 1), b);
+            assertEquals("3", settings.epochsProperty().get());
+            assertEquals("exponential:0.5", settings.lrShiftProperty().get());
+            assertNull(settings.validationProperty().get(), "the parent's own settings make a valid branch");
+            assertFalse(run.canBranchProperty().get());
+
+            run.start();
+            drain(ui, () -> run.stateProperty().get() == RunState.FINISHED);
+            assertEquals(List.of(), dialogs.errors);
+            assertEquals(2, history.list().size(), "a new run beside its parent");
+            io.digitstudio.runs.RunSummary branch = history.find(run.recordedRunProperty().get());
+            assertNotEquals(parent, branch.id());
+            assertEquals(new io.digitstudio.runs.RunSettings.Branch(parent, 12, 1), branch.settings().branchedFrom());
+            assertEquals(3, branch.epochsDone());
+            assertEquals(io.digitstudio.runs.RunStatus.STOPPED, history.find(parent).status(), "the parent is as it was left");
+            assertEquals(List.of(1, 2, 3), presenter.epochRows().stream().map(EpochReport::epoch).toList(), "its charts go on from its parent's");
+
+            // the parent resumed to its end: the branch is the same, bit for bit
+            io.digitstudio.runs.TrainingSession continued = io.digitstudio.runs.TrainingSession.builder(history, "cli").resume(kept).build();
+            continued.run();
+            var mine = io.digitstudio.io.ModelFiles.toArrays(run.trainedNetwork(), io.digitstudio.io.ModelInfo.NONE);
+            var theirs = io.digitstudio.io.ModelFiles.toArrays(continued.loop().model(), io.digitstudio.io.ModelInfo.NONE);
+            assertEquals(theirs.keySet(), mine.keySet());
+            theirs.forEach((k, v) -> assertArrayEquals(v.data(), mine.get(k).data(), k));
+            assertEquals(continued.loop().reports().get(2).valAccuracy(), presenter.epochRows().get(2).valAccuracy(), 0.0);
+        }
+    }
 }
