@@ -108,4 +108,72 @@ class BranchStoryTest extends AppStory {
         assertEquals("Epoch 1 is the parent run's (" + parent + "): branch from that run", why.getText());
         assertEquals(List.of(), cut("branchRow", "branchPointBox", "branchButton", "branchReason"));
     }
+
+    @Test
+    void aPausedRunBranchedWithAnotherRateIsDrawnFromItsParentsCurveAtThePause(FxRobot robot) throws Exception {
+        app.awaitReady();
+        var run = app.main.train().run();
+        Forms.type(robot, "#trainLimitField", "1000");
+        Forms.type(robot, "#testLimitField", "200");
+        Forms.type(robot, "#epochsField", "40");
+        robot.clickOn("#startButton");
+        // after its second epoch, the user pauses it, and branches it there
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.currentLoop() != null && run.currentLoop().iterator().epoch() >= 2);
+        robot.clickOn("#pauseButton");
+        assertEquals(RunState.PAUSED, run.stateProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), cut("branchHereButton", "pauseButton", "stopButton"));
+        Button branchHere = robot.lookup("#branchHereButton").queryButton();
+        assertFalse(branchHere.isDisabled(), "a paused run of the history can be branched");
+        String parent = run.recordedRunProperty().get();
+        robot.clickOn(branchHere);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED
+                && app.main.train().settings().branchProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), app.dialogs.errors);
+        var point = app.main.train().settings().branchProperty().get();
+        long iteration = Long.parseLong(point.spec().substring(point.spec().indexOf('@') + 1));
+        int done = point.epochsDone();
+        assertTrue(done >= 2, "paused after epoch 2: " + point);
+        // the parent is stopped there and kept; the form is a branch of it from the pause
+        assertEquals(io.digitstudio.runs.RunStatus.STOPPED, app.history.find(parent).status());
+        assertEquals(iteration, io.digitstudio.train.Snapshot.iterationOf(io.digitstudio.runs.TrainingSession.locate(app.history, parent).file()));
+        assertTrue(app.dialogs.infos.stream().anyMatch(i -> i.contains("Run " + parent + " is stopped at iteration " + iteration + " and kept")),
+                app.dialogs.infos.toString());
+        Label banner = robot.lookup("#branchBanner").queryAs(Label.class);
+        assertTrue(banner.isVisible());
+        assertTrue(banner.getText().startsWith("Branch of run " + parent + " from the pause at iteration " + iteration + " (epoch "), banner.getText());
+        assertEquals(List.of(), cut("branchBanner", "leaveBranchButton"));
+
+        // two more epochs at a higher rate
+        Forms.type(robot, "#epochsField", String.valueOf(done + 2));
+        Forms.type(robot, "#hp-lr", "0.05");
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED && app.history.list().stream()
+                .anyMatch(r -> r.settings() != null && r.settings().isBranch() && r.status() == io.digitstudio.runs.RunStatus.FINISHED));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), app.dialogs.errors);
+        RunSummary b = app.history.list().stream().filter(r -> !r.id().equals(parent)).findFirst().orElseThrow();
+        assertEquals(new io.digitstudio.runs.RunSettings.Branch(parent, iteration, done), b.settings().branchedFrom());
+        assertEquals(done + 2, b.epochsDone());
+        assertEquals(io.digitstudio.runs.RunStatus.STOPPED, app.history.find(parent).status(), "the parent stays as it was left");
+
+        // Runs: both selected, both curves drawn, the branch's leaving the parent's where it paused
+        app.openTab(robot, "Runs");
+        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        robot.clickOn(row(robot, parent));
+        robot.press(javafx.scene.input.KeyCode.CONTROL).clickOn(row(robot, b.id())).release(javafx.scene.input.KeyCode.CONTROL);
+        javafx.scene.chart.LineChart<?, ?> acc = robot.lookup("#runsAccuracyChart").queryAs(javafx.scene.chart.LineChart.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> acc.getData().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        var curves = app.main.runs().viewModel().curvesProperty().get();
+        List<double[]> mine = curves.stream().filter(c -> c.run().id().equals(b.id())).findFirst().orElseThrow().accuracy();
+        List<double[]> theirs = curves.stream().filter(c -> c.run().id().equals(parent)).findFirst().orElseThrow().accuracy();
+        assertEquals(done, theirs.size(), "the parent's curve ends where it paused");
+        assertEquals(3, mine.size(), "the branch's curve: the branching point, then its own two epochs");
+        assertEquals(done, mine.get(0)[0], 0.0);
+        assertArrayEquals(theirs.get(done - 1), mine.get(0), 0.0, "it leaves the parent's curve at the branching point");
+        for (var s : acc.getData()) assertFalse(s.getData().isEmpty(), "each curve is drawn: " + s.getName());
+    }
 }
