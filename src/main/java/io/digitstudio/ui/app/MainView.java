@@ -38,6 +38,8 @@ public final class MainView extends BorderPane {
     private final io.digitstudio.ui.evaluate.EvaluateViewModel evaluation;
 
     private final io.digitstudio.runs.RunStore history;
+    /** The machine's cores, shared by the Train view's run and a sweep's runs. */
+    private final io.digitstudio.ui.core.CoreBudget cores = io.digitstudio.ui.core.CoreBudget.ofThisMachine();
     private final Tab insideTab;
     private final io.digitstudio.ui.inside.InsideViewModel inside;
     private io.digitstudio.ui.inside.InsideView insideView;
@@ -64,7 +66,7 @@ public final class MainView extends BorderPane {
         getStyleClass().add("main-view");
         TrainSettings settings = new TrainSettings();
         RunPresenter presenter = new RunPresenter();
-        train = new TrainView(settings, new RunControl(settings, presenter, tasks, dialogs, models, history), presenter, tasks, dialogs);
+        train = new TrainView(settings, new RunControl(settings, presenter, tasks, dialogs, models, history, cores), presenter, tasks, dialogs);
         // one index per model for every view that explains, however many show one
         neighbourIndexes = new io.digitstudio.ui.explain.NeighbourIndexes(tasks, io.digitstudio.explain.IndexCache.user(),
                 () -> io.digitstudio.data.Mnist.bundled().train());
@@ -206,7 +208,8 @@ public final class MainView extends BorderPane {
     /** The Sweeps view, built on first use; its runs go into the same history as the Runs view's. */
     public io.digitstudio.ui.sweeps.SweepsView sweeps() {
         if (sweeps == null) {
-            io.digitstudio.ui.sweeps.SweepsViewModel vm = new io.digitstudio.ui.sweeps.SweepsViewModel(tasks, dialogs, history);
+            io.digitstudio.ui.sweeps.SweepsViewModel vm = new io.digitstudio.ui.sweeps.SweepsViewModel(tasks, dialogs, history,
+                    io.digitstudio.runs.sweep.SweepRunner::selfCommand, cores);
             // a run of the sweep finishing changes the history: an open Runs tab follows
             vm.resultProperty().addListener((o, a, r) -> {
                 if (runs != null && runsTab.isSelected()) runs.viewModel().refresh();

@@ -25,6 +25,8 @@ public final class WorkerExecutor implements TaskExecutor, AutoCloseable {
         t.setPriority(Thread.MIN_PRIORITY); // drawing and training come first
         return t;
     });
+    /** A thread for each piece of work apart (a sweep), for its whole length. */
+    private final ExecutorService apartWorkers = Executors.newCachedThreadPool(daemon("digitstudio-apart"));
     private final Consumer<Runnable> ui;
     private final CompletableFuture<Void> engine;
     /** Tasks submitted whose result has not yet been handed to the UI thread. */
@@ -61,6 +63,11 @@ public final class WorkerExecutor implements TaskExecutor, AutoCloseable {
     @Override
     public <T> CompletableFuture<T> background(Callable<T> work) {
         return run(work, backgroundWorker);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> apart(Callable<T> work) {
+        return run(work, apartWorkers);
     }
 
     @Override
@@ -117,9 +124,11 @@ public final class WorkerExecutor implements TaskExecutor, AutoCloseable {
         trainWorker.shutdownNow();
         computeWorker.shutdownNow();
         backgroundWorker.shutdownNow();
+        apartWorkers.shutdownNow();
         try {
             trainWorker.awaitTermination(2, TimeUnit.SECONDS);
             computeWorker.awaitTermination(2, TimeUnit.SECONDS);
+            apartWorkers.awaitTermination(2, TimeUnit.SECONDS); // a sweep ends its runs' processes when interrupted
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -23,6 +23,14 @@ public interface TaskExecutor {
         return compute(work);
     }
 
+    /**
+     * Long work that mostly waits (a sweep supervising its runs' processes) on a thread of its own for as long as it
+     * takes, so that training and the other workers never queue behind it. Same-thread executors may run it at once.
+     */
+    default <T> CompletableFuture<T> apart(Callable<T> work) {
+        return background(work);
+    }
+
     /** Runs {@code r} on the UI thread, later. */
     void onUi(Runnable r);
 }

@@ -42,8 +42,9 @@ import java.util.function.Supplier;
 /**
  * The Sweeps view's state: the fields of a sweep (network, learning rates, batch sizes, epochs, subsets, runs at once),
  * and while and after it trains, its progress, its rows sorted by best validation accuracy, and the chart's pixels.
- * The sweep runs through {@link SweepRunner} on the training worker, each point its own process recorded in the
- * history; progress arrives from the runner's threads and is published on the UI thread.
+ * The sweep runs through {@link SweepRunner} on a thread of its own, each point its own process recorded in the history,
+ * so that the Train view can train meanwhile when the cores allow both ({@link io.digitstudio.ui.core.CoreBudget});
+ * progress arrives from the runner's threads and is published on the UI thread.
  */
 public final class SweepsViewModel {
     /** The chart as ARGB pixels, made off the UI thread. */
@@ -55,6 +56,9 @@ public final class SweepsViewModel {
     private final RunStore history;
     private final Supplier<List<String>> command;
     private final int cores;
+    private final io.digitstudio.ui.core.CoreBudget budget;
+    /** How the sweep is named in the Train view's refusal when it holds the cores. */
+    static final String HOLDER = "sweep";
 
     private final StringProperty network = new SimpleStringProperty("tutorial");
     private final StringProperty learningRates = new SimpleStringProperty("0.1,0.03,0.01");
@@ -86,11 +90,21 @@ public final class SweepsViewModel {
 
     /** @param command how to start this program for each run; {@code cores} the machine's */
     public SweepsViewModel(TaskExecutor tasks, DialogService dialogs, RunStore history, Supplier<List<String>> command, int cores) {
+        this(tasks, dialogs, history, command, new io.digitstudio.ui.core.CoreBudget(cores));
+    }
+
+    /**
+     * With the cores the app shares between its Train view and its sweeps: a sweep takes its runs' cores ({@code K x
+     * threads}) while it trains, and is refused when the Train view's run holds so many that both would not fit.
+     */
+    public SweepsViewModel(TaskExecutor tasks, DialogService dialogs, RunStore history, Supplier<List<String>> command,
+                           io.digitstudio.ui.core.CoreBudget budget) {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.history = history;
         this.command = command;
-        this.cores = cores;
+        this.budget = budget;
+        this.cores = budget.cores();
         chosen.addListener((o, a, c) -> {
             if (c != null && !running.get() && (sweep == null || !sweep.id().equals(c.id()))) show(c);
         });
@@ -179,12 +193,13 @@ public final class SweepsViewModel {
         try {
             planned = plan();
             k = Integer.parseInt(parallel.get().strip());
+            refuseOversubscribing(k, planned.threads());
         } catch (RunsException e) {
             message.set(e.getMessage());
             return CompletableFuture.completedFuture(null);
         }
         message.set("");
-        return launch(() -> planned.withTemplate(Sweep.template(planned.template().config(), Mnist.bundled())).save(history.root()), k);
+        return launch(() -> planned.withTemplate(Sweep.template(planned.template().config(), Mnist.bundled())).save(history.root()), k, planned.threads());
     }
 
     /** Goes on with the last sweep: finished runs stay, stopped ones resume, the rest start. */
@@ -195,24 +210,37 @@ public final class SweepsViewModel {
         try {
             k = whole(parallel.get(), "Runs at once", 1, 64, null);
             SweepRunner.checkCores(k, s.threads(), cores);
+            refuseOversubscribing(k, s.threads());
         } catch (RunsException e) {
             message.set(e.getMessage());
             return CompletableFuture.completedFuture(null);
         }
         message.set("");
-        return launch(() -> s, k);
+        return launch(() -> s, k, s.threads());
+    }
+
+    /** Refuses a sweep that, beside what else trains in the app now, would use more cores than the machine has. */
+    private void refuseOversubscribing(int k, int threads) {
+        String why = budget.refusal(HOLDER, k * threads, "The sweep (" + runsAtOnce(k) + ")");
+        if (why != null) throw new RunsException(why + ": start the sweep when that run ends, or with fewer runs at once");
+    }
+
+    private static String runsAtOnce(int k) {
+        return k + (k == 1 ? " run at once" : " runs at once");
     }
 
     private interface SweepSource {
         Sweep get();
     }
 
-    private CompletableFuture<SweepResult> launch(SweepSource source, int k) {
+    private CompletableFuture<SweepResult> launch(SweepSource source, int k, int threads) {
         running.set(true);
         resumable.set(false);
         status.set("Starting the sweep…");
         training.clear();
-        return tasks.train(() -> {
+        budget.take(HOLDER, k * threads, "the sweep (" + runsAtOnce(k) + ")");
+        // its own thread, which mostly waits on the runs' processes: the training worker stays free for the Train view
+        return tasks.apart(() -> {
             Sweep s = source.get();
             sweep = s;
             tasks.onUi(this::refreshSweeps);
@@ -243,6 +271,7 @@ public final class SweepsViewModel {
             publish(done);
             return done;
         }).whenComplete((done, err) -> {
+            budget.give(HOLDER);
             running.set(false);
             runner = null;
             if (err != null) {

@@ -55,6 +55,10 @@ public final class RunControl {
     private final java.util.List<io.digitstudio.train.Extension> alsoWatching = new java.util.ArrayList<>();
 
     private final io.digitstudio.runs.RunStore history;
+    private final io.digitstudio.ui.core.CoreBudget budget;
+    private final javafx.beans.binding.StringBinding coresBlocker;
+    /** How a run of the Train view is named among the holders of the cores. */
+    static final String HOLDER = "train";
     private volatile boolean watchingInside;
 
     /** Whether the Inside view is shown: runs then send their weights and health (else they cost nothing). */
@@ -74,6 +78,18 @@ public final class RunControl {
     /** With a run history that records every run ({@code history} null: runs are not recorded). */
     public RunControl(TrainSettings settings, RunPresenter presenter, TaskExecutor tasks, DialogService dialogs, ModelManager models,
                       io.digitstudio.runs.RunStore history) {
+        this(settings, presenter, tasks, dialogs, models, history, io.digitstudio.ui.core.CoreBudget.ofThisMachine());
+    }
+
+    /**
+     * With the cores the app shares with its sweeps: a run takes the engine's cores while it trains, and is not started
+     * while a sweep holds so many that both would not fit ({@link #coresBlockerProperty()} says why).
+     */
+    public RunControl(TrainSettings settings, RunPresenter presenter, TaskExecutor tasks, DialogService dialogs, ModelManager models,
+                      io.digitstudio.runs.RunStore history, io.digitstudio.ui.core.CoreBudget budget) {
+        this.budget = budget;
+        this.coresBlocker = javafx.beans.binding.Bindings.createStringBinding(() -> state.get().canStart() ? coresBusy() : null,
+                state, budget.changesProperty());
         this.history = history;
         this.settings = settings;
         this.presenter = presenter;
@@ -139,6 +155,13 @@ public final class RunControl {
      * and reads what the window shows at the end (the best epoch's model) before handing back to the FX thread.
      */
     private void launch(String firstStatus, int planned, TrainingSession.Builder fresh, Path snapshot, Branching branching) {
+        String busy = coresBusy();
+        if (busy != null) {
+            presenter.status(busy);
+            dialogs.info("Not enough free cores", busy);
+            return;
+        }
+        budget.take(HOLDER, io.digitstudio.nn.Cores.count(), "the run in the Train view");
         Path folder = settings.dataFolderProperty().get();
         boolean snapshots = settings.snapshotsProperty().get();
         boolean keepBest = settings.keepBestProperty().get();
@@ -204,6 +227,7 @@ public final class RunControl {
                     new Position(l.iteration(), l.iterator().epoch(), l.iterator().epochDetail(), l.config(), l.options()));
         });
         run.whenComplete((f, err) -> {
+            budget.give(HOLDER);
             recording.set(false);
             if (err != null) {
                 failed(err);
@@ -446,6 +470,18 @@ public final class RunControl {
     public TrainingLoop currentLoop() {
         return loop.get();
     }
+
+    /**
+     * Why a run cannot start now for want of cores (a sweep holds so many that both would not fit), with what to do;
+     * null when it can.
+     */
+    private String coresBusy() {
+        String why = budget.refusal(HOLDER, io.digitstudio.nn.Cores.count(), "A run here");
+        return why == null ? null : why + ": Start when the sweep ends, or stop it in Sweeps";
+    }
+
+    /** Why Start waits for cores (see {@link #coresBusy}), while no run is under way here; null when it need not. */
+    public javafx.beans.binding.StringBinding coresBlockerProperty() { return coresBlocker; }
 
     /**
      * Extensions the next run carries besides the window's own (tests pause a run at a chosen iteration with one). Call

@@ -225,7 +225,8 @@ public final class TrainView extends BorderPane {
         start.setOnAction(e -> run.start());
         start.getStyleClass().add("accent");
         // the finder trains on the same worker: a run waits until it is done
-        start.disableProperty().bind(locked.or(settings.validationProperty().isNotNull()).or(lrFind.runningProperty()));
+        start.disableProperty().bind(locked.or(settings.validationProperty().isNotNull()).or(lrFind.runningProperty())
+                .or(run.coresBlockerProperty().isNotNull()));
 
         Button pause = button("_Pause", "pauseButton", "Pause the run, or continue a paused one (Ctrl+P)");
         pause.textProperty().bind(Bindings.when(run.stateProperty().isEqualTo(RunState.PAUSED)).then("C_ontinue").otherwise("_Pause"));
@@ -314,9 +315,10 @@ public final class TrainView extends BorderPane {
         why.setMaxWidth(Double.MAX_VALUE);
         why.textProperty().bind(Bindings.createStringBinding(() -> {
             String b = settings.startBlocker();
+            if (b == null && run.coresBlockerProperty().get() != null) return "Start is off. " + run.coresBlockerProperty().get() + ".";
             return b == null ? "" : "Start is off. " + b + (settings.badFieldsProperty().get() > 0 ? " (click to go there)" : "");
-        }, settings.validationProperty(), settings.badFieldsProperty()));
-        why.visibleProperty().bind(settings.validationProperty().isNotNull().and(locked.not()));
+        }, settings.validationProperty(), settings.badFieldsProperty(), run.coresBlockerProperty()));
+        why.visibleProperty().bind(settings.validationProperty().isNotNull().or(run.coresBlockerProperty().isNotNull()).and(locked.not()));
         why.managedProperty().bind(why.visibleProperty());
         why.setOnMouseClicked(e -> form.focusFirstError());
         return why;
