@@ -67,10 +67,19 @@ public final class LrFindViewModel {
 
     /** With another range than fast.ai's default (1e-6 to 1 over 100 iterations). */
     public LrFindViewModel(TrainSettings settings, TaskExecutor tasks, LrFinder.Range range) {
+        this(settings, tasks, range, io.digitstudio.ui.core.CoreBudget.ofThisMachine());
+    }
+
+    /** With the cores the app shares with its sweeps: a search takes the engine's cores, and waits while a sweep holds them. */
+    public LrFindViewModel(TrainSettings settings, TaskExecutor tasks, LrFinder.Range range, io.digitstudio.ui.core.CoreBudget budget) {
         this.settings = settings;
         this.tasks = tasks;
         this.range = range;
+        this.budget = budget;
     }
+
+    private final io.digitstudio.ui.core.CoreBudget budget;
+    private static final String HOLDER = "lr-find";
 
     /**
      * Shows the finder and searches with the form's settings; a form that cannot train says why in the status and
@@ -86,6 +95,11 @@ public final class LrFindViewModel {
             status.set("The form cannot train yet: " + Messages.capitalize(e.getMessage()));
             return CompletableFuture.completedFuture(null);
         }
+        String busy = budget.refusal(HOLDER, io.digitstudio.nn.Cores.count(), "The search");
+        if (busy != null) {
+            status.set(busy + ": search when the sweep ends, or stop it in Sweeps");
+            return CompletableFuture.completedFuture(null);
+        }
         Path folder = settings.dataFolderProperty().get();
         curve.clear();
         marker.clear();
@@ -97,6 +111,7 @@ public final class LrFindViewModel {
         cancelled = false;
         status.set("Loading data…");
         String optimizer = c.optimizer();
+        budget.take(HOLDER, io.digitstudio.nn.Cores.count(), "the learning-rate finder");
         return tasks.train(() -> {
             Mnist.TrainTest all = Mnist.load(folder);
             LabeledImages train = all.train().limit(c.trainLimit(), "Training examples");
@@ -106,6 +121,7 @@ public final class LrFindViewModel {
                 if (cancelled) l.control().requestStop();
             });
         }).handle((r, err) -> {
+            budget.give(HOLDER);
             running.set(false);
             loop.set(null);
             if (err != null) {

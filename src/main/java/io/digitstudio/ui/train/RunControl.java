@@ -480,6 +480,9 @@ public final class RunControl {
         return why == null ? null : why + ": Start when the sweep ends, or stop it in Sweeps";
     }
 
+    /** The cores this control shares with what else trains in the app. */
+    io.digitstudio.ui.core.CoreBudget cores() { return budget; }
+
     /** Why Start waits for cores (see {@link #coresBusy}), while no run is under way here; null when it need not. */
     public javafx.beans.binding.StringBinding coresBlockerProperty() { return coresBlocker; }
 

@@ -108,7 +108,7 @@ public final class TrainView extends BorderPane {
         VBox center = new VBox(8, chartsBox, table);
         center.setPadding(new Insets(8));
         // the learning-rate finder takes the charts' place while it is open
-        lrFind = new LrFindViewModel(settings, tasks);
+        lrFind = new LrFindViewModel(settings, tasks, io.digitstudio.train.LrFinder.Range.DEFAULT, run.cores());
         LrFindPane finder = new LrFindPane(lrFind);
         finder.visibleProperty().bind(lrFind.shownProperty());
         center.visibleProperty().bind(lrFind.shownProperty().not());

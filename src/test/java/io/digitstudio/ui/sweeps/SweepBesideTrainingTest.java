@@ -92,7 +92,7 @@ class SweepBesideTrainingTest {
         }
     }
 
-    private record App(HeldTasks tasks, TestDialogs dialogs, SweepsViewModel sweeps, TrainSettings settings, RunPresenter presenter, RunControl run) {
+    private record App(HeldTasks tasks, TestDialogs dialogs, SweepsViewModel sweeps, TrainSettings settings, RunPresenter presenter, RunControl run, CoreBudget budget) {
         static App on(Path dir, int cores) {
             HeldTasks tasks = new HeldTasks();
             TestDialogs dialogs = new TestDialogs();
@@ -112,7 +112,7 @@ class SweepBesideTrainingTest {
             settings.epochsProperty().set("1");
             RunPresenter presenter = new RunPresenter();
             RunControl run = new RunControl(settings, presenter, tasks, dialogs, models, history, budget);
-            return new App(tasks, dialogs, sweeps, settings, presenter, run);
+            return new App(tasks, dialogs, sweeps, settings, presenter, run, budget);
         }
     }
 
@@ -154,6 +154,14 @@ class SweepBesideTrainingTest {
         assertTrue(app.tasks().training.isEmpty());
         assertEquals(why, app.presenter().statusProperty().get());
         assertEquals(List.of("Not enough free cores: " + why), app.dialogs().infos);
+        // the learning-rate finder, which trains too, waits as well
+        io.digitstudio.ui.train.LrFindViewModel finder = new io.digitstudio.ui.train.LrFindViewModel(app.settings(), app.tasks(),
+                io.digitstudio.train.LrFinder.Range.DEFAULT, app.budget());
+        assertNull(finder.find().join());
+        assertFalse(finder.runningProperty().get());
+        assertEquals("The search needs " + cores + ", and the sweep (1 run at once) uses 1 of this machine's " + n
+                + ": search when the sweep ends, or stop it in Sweeps", finder.statusProperty().get());
+        assertTrue(app.tasks().training.isEmpty());
 
         // the sweep ends: its cores are free again, and the run starts
         app.tasks().runApart();
