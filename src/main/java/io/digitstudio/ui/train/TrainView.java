@@ -252,6 +252,9 @@ public final class TrainView extends BorderPane {
         Button branch = button("_Branch from here…", "branchHereButton", "While paused: stop this run where it is (kept, and resumable from Runs)"
                 + " and set up a new run from the same point with another learning rate, optimizer, schedule or epochs");
         branch.disableProperty().bind(run.canBranchProperty().not());
+        // there while paused, the only time it applies: the toolbar keeps its room for the rest otherwise
+        branch.visibleProperty().bind(run.stateProperty().isEqualTo(RunState.PAUSED));
+        branch.managedProperty().bind(branch.visibleProperty());
         branch.setOnAction(e -> run.branchFromHere());
 
         Button resume = button("_Resume from snapshot…", "resumeButton", "Continue an earlier run from a snapshot file, exactly where it stopped");
