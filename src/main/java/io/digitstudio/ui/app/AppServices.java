@@ -50,11 +50,22 @@ public final class AppServices implements AutoCloseable {
     /** With what the last session left (the app passes the user's, the tests one of their own). */
     public AppServices(DialogService dialogs, RecentModels recent, io.digitstudio.runs.RunStore history, io.digitstudio.mydigits.MyDigits myDigits,
                        LastSession last) {
-        this(dialogs, recent, AppServices::startEngine, history, myDigits, last);
+        this(dialogs, recent, AppServices::startEngine, history, myDigits, last, null);
+    }
+
+    /** With the pinned digits remembered in {@code pinsFile} (null: for this session only). */
+    public AppServices(DialogService dialogs, RecentModels recent, io.digitstudio.runs.RunStore history, io.digitstudio.mydigits.MyDigits myDigits,
+                       LastSession last, java.nio.file.Path pinsFile) {
+        this(dialogs, recent, AppServices::startEngine, history, myDigits, last, pinsFile);
     }
 
     AppServices(DialogService dialogs, RecentModels recent, Runnable engineStart, io.digitstudio.runs.RunStore history, io.digitstudio.mydigits.MyDigits myDigits,
                 LastSession last) {
+        this(dialogs, recent, engineStart, history, myDigits, last, null);
+    }
+
+    AppServices(DialogService dialogs, RecentModels recent, Runnable engineStart, io.digitstudio.runs.RunStore history, io.digitstudio.mydigits.MyDigits myDigits,
+                LastSession last, java.nio.file.Path pinsFile) {
         this.last = last;
         this.appearance = new Appearance(last, () -> DesktopTheme.ofThisDesktop().prefersDark());
         this.engineStatus = new ReadOnlyStringWrapper(Nd4jSetup.firstStart()
@@ -71,7 +82,8 @@ public final class AppServices implements AutoCloseable {
         }, Platform::runLater);
         this.dialogs = dialogs;
         this.models = new ModelManager(tasks, dialogs, recent);
-        this.main = new MainView(tasks, dialogs, models, engineStatus.getReadOnlyProperty(), history, myDigits);
+        this.pins = pinsFile == null ? io.digitstudio.ui.pins.Pins.inMemory() : io.digitstudio.ui.pins.Pins.in(pinsFile, tasks);
+        this.main = new MainView(tasks, dialogs, models, engineStatus.getReadOnlyProperty(), history, myDigits, pins);
         tasks.engineReady().whenComplete((ok, err) -> {
             if (err != null) {
                 engineStatus.set("The engine could not start: " + Messages.of(err));
@@ -97,6 +109,12 @@ public final class AppServices implements AutoCloseable {
 
     private final LastSession last;
     private final Appearance appearance;
+    private final io.digitstudio.ui.pins.Pins pins;
+
+    /** The pinned digits, which Draw and Samples pin and the Train view watches a run learn. */
+    public io.digitstudio.ui.pins.Pins pins() {
+        return pins;
+    }
 
     /** Ctrl+, (Cmd+, on a Mac): the preferences. */
     public static final javafx.scene.input.KeyCombination PREFERENCES =

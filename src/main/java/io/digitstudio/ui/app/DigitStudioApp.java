@@ -30,7 +30,8 @@ public class DigitStudioApp extends Application {
         io.digitstudio.io.SettingsFile settings = LastSession.userSettings();
         services = new AppServices(new FxDialogService(stage, toasts), io.digitstudio.ui.model.RecentModels.of(settings),
                 new io.digitstudio.runs.RunStore(io.digitstudio.runs.RunStore.defaultRoot()),
-                new io.digitstudio.mydigits.MyDigits(io.digitstudio.mydigits.MyDigits.defaultFolder()), LastSession.of(settings));
+                new io.digitstudio.mydigits.MyDigits(io.digitstudio.mydigits.MyDigits.defaultFolder()), LastSession.of(settings),
+                io.digitstudio.ui.pins.Pins.defaultFile());
         stage.setTitle("DigitStudio");
         stage.setScene(createScene(services.main(), toasts));
         stage.setMinWidth(MIN_WIDTH);

@@ -40,6 +40,7 @@ public final class MainView extends BorderPane {
     private final io.digitstudio.runs.RunStore history;
     /** The machine's cores, shared by the Train view's run and a sweep's runs. */
     private final io.digitstudio.ui.core.CoreBudget cores = io.digitstudio.ui.core.CoreBudget.ofThisMachine();
+    private final io.digitstudio.ui.pins.Pins pins;
     private final Tab insideTab;
     private final io.digitstudio.ui.inside.InsideViewModel inside;
     private io.digitstudio.ui.inside.InsideView insideView;
@@ -58,6 +59,13 @@ public final class MainView extends BorderPane {
 
     public MainView(TaskExecutor tasks, DialogService dialogs, ModelManager models, ReadOnlyStringProperty engineStatus, io.digitstudio.runs.RunStore history,
                     io.digitstudio.mydigits.MyDigits myDigits) {
+        this(tasks, dialogs, models, engineStatus, history, myDigits, io.digitstudio.ui.pins.Pins.inMemory());
+    }
+
+    /** With the pinned digits that Draw and Samples pin and the Train view shows as a run learns them. */
+    public MainView(TaskExecutor tasks, DialogService dialogs, ModelManager models, ReadOnlyStringProperty engineStatus, io.digitstudio.runs.RunStore history,
+                    io.digitstudio.mydigits.MyDigits myDigits, io.digitstudio.ui.pins.Pins pins) {
+        this.pins = pins;
         this.history = history;
         this.myDigits = new io.digitstudio.ui.mydigits.MyDigitsViewModel(tasks, dialogs, models, myDigits, history);
         this.tasks = tasks;
@@ -70,7 +78,9 @@ public final class MainView extends BorderPane {
         // one index per model for every view that explains, however many show one
         neighbourIndexes = new io.digitstudio.ui.explain.NeighbourIndexes(tasks, io.digitstudio.explain.IndexCache.user(),
                 () -> io.digitstudio.data.Mnist.bundled().train());
-        draw = new DrawView(new DrawViewModel(tasks, dialogs, models), new io.digitstudio.ui.explain.ExplainViewModel(tasks, models, neighbourIndexes));
+        DrawViewModel drawing = new DrawViewModel(tasks, dialogs, models);
+        drawing.setPins(pins); // before the view: it shows Pin only with somewhere to pin to
+        draw = new DrawView(drawing, new io.digitstudio.ui.explain.ExplainViewModel(tasks, models, neighbourIndexes));
         // the evaluation follows a run's validations from the start, whether or not its tab has been opened yet
         evaluation = new io.digitstudio.ui.evaluate.EvaluateViewModel(tasks, dialogs, models);
         presenter.validationMatrixProperty().addListener((o, a, m) -> {
@@ -113,6 +123,8 @@ public final class MainView extends BorderPane {
             if (x != null) inside.look(x, "the drawn digit");
         });
         inside.warningProperty().addListener((o, a, w) -> insideTab.setText(w.isEmpty() ? "Inside" : "Inside ⚠"));
+        // a digit pinned in Draw or Samples is classified by every run from then on, and shown in the Train view
+        train.showPins(pins);
         // a drawing kept in Draw (Enter, or a digit key to correct it) joins My digits
         draw.viewModel().setCollector(this.myDigits::add);
         myDigitsTab = tab("My digits", "myDigitsTab", null);
@@ -170,7 +182,9 @@ public final class MainView extends BorderPane {
     /** The gallery, built on first use. */
     public SamplesView samples() {
         if (samples == null) {
-            samples = new SamplesView(new SamplesViewModel(tasks, models, new io.digitstudio.ui.explain.ExplainViewModel(tasks, models, neighbourIndexes)));
+            SamplesViewModel model = new SamplesViewModel(tasks, models, new io.digitstudio.ui.explain.ExplainViewModel(tasks, models, neighbourIndexes));
+            model.setPins(pins);
+            samples = new SamplesView(model);
             samplesTab.setContent(samples);
             // the image chosen in the gallery is what the Inside view looks at
             SamplesViewModel svm = samples.viewModel();

@@ -56,6 +56,8 @@ import java.util.Locale;
 public final class DrawView extends BorderPane {
     public static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination CLEAR = new KeyCodeCombination(KeyCode.ESCAPE);
+    /** Pins the digit shown, to watch a run learn it (also Samples' Pin, each while its view is shown). */
+    public static final KeyCombination PIN = io.digitstudio.ui.pins.Pins.SHORTCUT;
 
     private final DrawViewModel vm;
     private final ModelManager models;
@@ -97,6 +99,11 @@ public final class DrawView extends BorderPane {
             // teaching it your hand: while the canvas shows, Enter keeps the drawing with the model's answer and a digit
             // key keeps it as that digit (wherever the focus is, unless it is in a text field)
             scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (showing() && PIN.match(e)) {
+                    vm.pin();
+                    e.consume();
+                    return;
+                }
                 if (!showing() || scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl || e.isShortcutDown()) return;
                 if (e.getCode() == KeyCode.ENTER && !(scene.getFocusOwner() instanceof javafx.scene.control.ButtonBase)) {
                     if (vm.keep()) e.consume();
@@ -408,10 +415,26 @@ public final class DrawView extends BorderPane {
         VBox collect = new VBox(4, keepRow, collected);
         collect.visibleProperty().bind(vm.predictionProperty().isNotNull());
         collect.managedProperty().bind(collect.visibleProperty());
+        Label pinned = new Label();
+        pinned.setId("pinnedLabel");
+        pinned.setWrapText(true);
+        pinned.setMinHeight(Region.USE_PREF_SIZE);
+        pinned.textProperty().bind(vm.pinnedProperty());
+        pinned.visibleProperty().bind(vm.pinnedProperty().isNotEmpty());
+        pinned.managedProperty().bind(pinned.visibleProperty());
         VBox answer = new VBox(0, digit, confidence);
         answer.setMinWidth(0);
         HBox.setHgrow(answer, Priority.ALWAYS);
-        VBox inputBox = new VBox(4, inputFrame, inputCaption);
+        Button pin = new Button("_Pin");
+        pin.setId("pinButton");
+        pin.setMinWidth(Region.USE_PREF_SIZE);
+        pin.setTooltip(new Tooltip("Pin this digit: while a run trains, the Train view shows how the network learns it (Ctrl+Shift+P; up to "
+                + io.digitstudio.ui.pins.Pins.MAX + " pins)"));
+        pin.disableProperty().bind(vm.inputProperty().isNull());
+        pin.setOnAction(e -> vm.pin());
+        pin.setVisible(vm.pins() != null);
+        pin.setManaged(vm.pins() != null);
+        VBox inputBox = new VBox(4, inputFrame, inputCaption, pin);
         inputBox.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(18, answer, inputBox);
         top.setAlignment(Pos.CENTER_LEFT);
@@ -419,7 +442,7 @@ public final class DrawView extends BorderPane {
         Runnable fitAnswer = () -> fitFont(digit, digit.getWidth());
         digit.widthProperty().addListener((o, a, b) -> fitAnswer.run());
         digit.textProperty().addListener((o, a, b) -> fitAnswer.run());
-        VBox box = new VBox(12, model, top, numberDigits(), collect, bars, latency);
+        VBox box = new VBox(12, model, top, numberDigits(), collect, pinned, bars, latency);
         box.setPadding(new Insets(16));
         box.setPrefWidth(340);
         box.setMinWidth(340);

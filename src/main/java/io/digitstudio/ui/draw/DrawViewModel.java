@@ -196,6 +196,40 @@ public final class DrawViewModel {
         return t;
     }
 
+    private io.digitstudio.ui.pins.Pins pins;
+    private final javafx.beans.property.ReadOnlyStringWrapper pinned = new javafx.beans.property.ReadOnlyStringWrapper("");
+
+    /** Where Pin puts the digit on the canvas (the app's pinned digits). */
+    public void setPins(io.digitstudio.ui.pins.Pins p) {
+        this.pins = p;
+    }
+
+    /** The app's pinned digits, or null when this view has none to pin to. */
+    public io.digitstudio.ui.pins.Pins pins() {
+        return pins;
+    }
+
+    /**
+     * Pins the digit shown (the only one, or the selected digit of a number) as the network sees it, so that the Train
+     * view shows how a run learns it; false when there is nothing to pin, or the pins are full or hold it already
+     * ({@link #pinnedProperty()} says which).
+     */
+    public boolean pin() {
+        float[] x = input.get();
+        if (x == null || pins == null) return false;
+        Reading r = reading.get();
+        String what = imageName == null ? "drawing" : "image " + imageName;
+        if (r != null && r.digits().size() > 1) what = "digit " + (selectedDigit.get() + 1) + " of the " + what;
+        boolean ok = pins.add(x, what);
+        pinned.set(pins.messageProperty().get());
+        return ok;
+    }
+
+    /** What the last Pin did or why it could not ("" after the canvas changes). */
+    public javafx.beans.property.ReadOnlyStringProperty pinnedProperty() {
+        return pinned.getReadOnlyProperty();
+    }
+
     /** What the last Keep or Correct did ("" after the canvas changes). */
     public javafx.beans.property.ReadOnlyStringProperty collectedProperty() {
         return collected.getReadOnlyProperty();
@@ -301,6 +335,7 @@ public final class DrawViewModel {
 
     private void show(Reading r, String hintText) {
         if (keptVersion != version) collected.set("");
+        pinned.set("");
         if (image.get() == null) imageName = null;
         boolean one = r != null && r.digits().size() == 1;
         if (r == null) preparations = List.of();

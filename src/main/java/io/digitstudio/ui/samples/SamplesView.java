@@ -8,7 +8,10 @@ import io.digitstudio.ui.widgets.ScreenReader;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToolBar;
@@ -156,11 +159,51 @@ public final class SamplesView extends BorderPane {
                         vm.predictionName(p.label()), 100 * p.confidence()));
             }
         });
-        VBox box = new VBox(10, frame, caption, bars);
+        Node pinRow = pinRow();
+        VBox box = new VBox(10, frame, caption, pinRow, bars);
         box.setPadding(new Insets(10));
         box.setAlignment(Pos.TOP_CENTER);
         box.getStyleClass().add("detail-pane");
         return box;
+    }
+
+    /** Pin (the selected image, to watch a run learn it) and what it did; none without pins to pin to. */
+    private Node pinRow() {
+        Button pin = new Button("_Pin");
+        pin.setId("pinSampleButton");
+        pin.setMinWidth(Region.USE_PREF_SIZE);
+        pin.setTooltip(new Tooltip("Pin this image: while a run trains, the Train view shows how the network learns it (Ctrl+Shift+P; up to "
+                + io.digitstudio.ui.pins.Pins.MAX + " pins)"));
+        pin.disableProperty().bind(vm.selectedProperty().lessThan(0));
+        pin.setOnAction(e -> vm.pinSelected());
+        Label said = new Label();
+        said.setId("pinnedSampleLabel");
+        said.setWrapText(true);
+        said.setMinHeight(Region.USE_PREF_SIZE);
+        said.setMaxWidth(260);
+        said.textProperty().bind(vm.pinnedProperty());
+        said.visibleProperty().bind(vm.pinnedProperty().isNotEmpty());
+        said.managedProperty().bind(said.visibleProperty());
+        VBox row = new VBox(4, pin, said);
+        row.setAlignment(Pos.CENTER);
+        row.setVisible(vm.pins() != null);
+        row.setManaged(vm.pins() != null);
+        sceneProperty().addListener((o, old, scene) -> {
+            if (scene == null || vm.pins() == null) return;
+            scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (showing() && io.digitstudio.ui.pins.Pins.SHORTCUT.match(e)) {
+                    vm.pinSelected();
+                    e.consume();
+                }
+            });
+        });
+        return row;
+    }
+
+    /** True when this view is on screen (its tab selected). */
+    private boolean showing() {
+        for (Node n = this; n != null; n = n.getParent()) if (!n.isVisible()) return false;
+        return getScene() != null;
     }
 
     /** One thumbnail: the image, its label, and the prediction coloured right or wrong. */

@@ -77,7 +77,10 @@ public final class SamplesViewModel {
         predictedClass.addListener((o, a, b) -> refilter());
         order.addListener((o, a, b) -> refilter());
         models.activeProperty().addListener((o, a, b) -> predictAll());
-        selected.addListener((o, a, b) -> predictSelected());
+        selected.addListener((o, a, b) -> {
+            pinned.set("");
+            predictSelected();
+        });
         tasks.compute(Mnist::bundled).whenComplete((d, err) -> {
             if (err != null) {
                 summary.set("Could not load MNIST: " + Messages.of(err));
@@ -209,6 +212,40 @@ public final class SamplesViewModel {
     /** What explains the picked image, or null when this gallery shows no explanation. */
     public io.digitstudio.ui.explain.ExplainViewModel explain() {
         return explain;
+    }
+
+    private io.digitstudio.ui.pins.Pins pins;
+    private final javafx.beans.property.ReadOnlyStringWrapper pinned = new javafx.beans.property.ReadOnlyStringWrapper("");
+
+    /** Where Pin puts the selected image (the app's pinned digits). */
+    public void setPins(io.digitstudio.ui.pins.Pins p) {
+        this.pins = p;
+    }
+
+    /** The app's pinned digits, or null when this view has none to pin to. */
+    public io.digitstudio.ui.pins.Pins pins() {
+        return pins;
+    }
+
+    /**
+     * Pins the selected image, so that the Train view shows how a run learns it; false when none is selected, or the
+     * pins are full or hold it already ({@link #pinnedProperty()} says which).
+     */
+    public boolean pinSelected() {
+        LabeledImages set = images.get();
+        int i = selected.get();
+        if (pins == null || set == null || i < 0 || i >= set.size()) return false;
+        float[] x = new float[set.featureSize()];
+        set.copyFeatures(i, x, 0);
+        String where = split.get() == Split.TEST ? "test image" : split.get() == Split.TRAIN ? "training image" : set.name() + " image";
+        boolean ok = pins.add(x, where + " #" + i + " (" + labelName(set.label(i)) + ")");
+        pinned.set(pins.messageProperty().get());
+        return ok;
+    }
+
+    /** What the last Pin did or why it could not ("" once another image is selected). */
+    public javafx.beans.property.ReadOnlyStringProperty pinnedProperty() {
+        return pinned.getReadOnlyProperty();
     }
 
     /** The name of a label of the shown set (digits for MNIST). */

@@ -68,6 +68,15 @@ public final class RunControl {
         if (f != null) f.watchInside(on);
     }
 
+    private volatile java.util.List<float[]> pinned = java.util.List.of();
+
+    /** The pinned digits (their network inputs): runs classify them as they train, a running one from its next iteration. */
+    public void pin(java.util.List<float[]> inputs) {
+        pinned = java.util.List.copyOf(inputs);
+        TrainingFeed f = presenter.feed();
+        if (f != null) f.pin(pinned);
+    }
+
     private final javafx.beans.property.ReadOnlyLongWrapper historyChanges = new javafx.beans.property.ReadOnlyLongWrapper();
     private final javafx.beans.property.ReadOnlyStringWrapper recordedRun = new javafx.beans.property.ReadOnlyStringWrapper();
 
@@ -167,6 +176,7 @@ public final class RunControl {
         boolean keepBest = settings.keepBestProperty().get();
         TrainingFeed feed = new TrainingFeed();
         feed.watchInside(watchingInside); // here on the FX thread: later changes reach it through the presenter
+        feed.pin(pinned);
         presenter.begin(feed, planned, firstStatus);
         result.set(null);
         stopBeforeStart = false;
@@ -209,6 +219,7 @@ public final class RunControl {
             session.notes().stream().filter(n -> n.startsWith("warning: ")).forEach(n -> tasks.onUi(() -> dialogs.error("Run history", n.substring(9))));
             feed.describe(l.model(), d.classNames());
             l.addExtension(feed.healthSampler(d.test()));
+            l.addExtension(feed.pinProbe());
             l.addExtension(feed);
             watchers.forEach(l::addExtension);
             io.digitstudio.runs.RunRecorder rec = session.recorder();

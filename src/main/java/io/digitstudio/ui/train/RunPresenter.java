@@ -51,6 +51,7 @@ public final class RunPresenter {
     private final javafx.beans.property.ReadOnlyObjectWrapper<TrainingFeed.ValidationMatrix> validationMatrix = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final javafx.beans.property.ReadOnlyObjectWrapper<TrainingFeed.WeightsSnapshot> liveWeights = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final javafx.beans.property.ReadOnlyObjectWrapper<List<io.digitstudio.train.LayerStats.Sample>> healthSamples = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<io.digitstudio.train.InputProbe.Outputs> pinned = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ObservableList<EpochReport> epochRows = FXCollections.observableArrayList();
     /** True once the charts show something (a chart with no curve is nothing to export). */
     private final javafx.beans.property.ReadOnlyBooleanWrapper plotted = new javafx.beans.property.ReadOnlyBooleanWrapper();
@@ -73,6 +74,7 @@ public final class RunPresenter {
         for (DecimatedSeries s : series()) s.clear();
         plotted.set(false);
         epochRows.clear();
+        pinned.set(null);
         pending.clear();
         deferred.clear();
         pendingPoints.clear();
@@ -208,6 +210,8 @@ public final class RunPresenter {
         lastUiUpdate = now;
         IterationEvent e = f.latest();
         if (e != null && live) showProgress(e);
+        io.digitstudio.train.InputProbe.Outputs pins = f.latestPins();
+        if (pins != null && pins != pinned.get()) pinned.set(pins);
         TrainingFeed.Validating v = f.validating();
         if (v != null && live && !paused) status.set(String.format(Locale.ROOT, "Validating epoch %d… %.0f%%", v.epoch(), 100 * v.fraction()));
     }
@@ -310,6 +314,11 @@ public final class RunPresenter {
         AtomicFiles.write(file, out -> out.write(csv));
     }
 
+    /**
+     * The pinned digits' probabilities as the run's network gave them last (null before a run's first): taken from the
+     * feed with the status texts, at most every {@link #UI_INTERVAL_NANOS}, and only while the Train view is shown.
+     */
+    public javafx.beans.property.ReadOnlyObjectProperty<io.digitstudio.train.InputProbe.Outputs> pinnedProperty() { return pinned.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ReadOnlyStringProperty epochTextProperty() { return epochText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty iterationTextProperty() { return iterationText.getReadOnlyProperty(); }

@@ -62,6 +62,24 @@ public final class TrainView extends BorderPane {
     private final DataPicker dataPicker;
     private boolean scrollToNewest;
     private final LrFindViewModel lrFind;
+    private final VBox center;
+    private PinnedPane pinned;
+
+    /**
+     * Shows the pinned digits under the charts and has every run classify them as it learns (the pins can change
+     * during a run: the run follows from its next iteration).
+     */
+    public void showPins(io.digitstudio.ui.pins.Pins pins) {
+        if (pinned != null) return;
+        pinned = new PinnedPane(pins, presenter);
+        center.getChildren().add(1, pinned);
+        pins.list().addListener((ListChangeListener<io.digitstudio.ui.pins.Pins.Pin>) c -> run.pin(pins.inputs()));
+        run.pin(pins.inputs());
+        // the bars name the run's classes (garments for Fashion-MNIST)
+        presenter.validationMatrixProperty().addListener((o, a, m) -> {
+            if (m != null) pinned.setClasses(m.classNames());
+        });
+    }
 
     public TrainView(TrainSettings settings, RunControl run, RunPresenter presenter, TaskExecutor tasks, DialogService dialogs) {
         this.settings = settings;
@@ -105,7 +123,7 @@ public final class TrainView extends BorderPane {
         HBox.setHgrow(accuracyChart, Priority.ALWAYS);
         VBox.setVgrow(chartsBox, Priority.ALWAYS);
         table = epochTable();
-        VBox center = new VBox(8, chartsBox, table);
+        center = new VBox(8, chartsBox, table);
         center.setPadding(new Insets(8));
         // the learning-rate finder takes the charts' place while it is open
         lrFind = new LrFindViewModel(settings, tasks, io.digitstudio.train.LrFinder.Range.DEFAULT, run.cores());

@@ -58,6 +58,39 @@ public final class TrainingFeed implements Extension {
     private long lastWeights;
     static final int HEALTH_EVERY = io.digitstudio.train.LayerStats.DEFAULT_EVERY;
 
+    /**
+     * Iterations between two evaluations of the pinned digits: about 19 an epoch of the tutorial (a few a second),
+     * lively enough to watch an answer form, and a forward pass of at most 8 inputs each time.
+     */
+    public static final int PINS_EVERY = 25;
+    private final AtomicReference<io.digitstudio.train.InputProbe.Outputs> latestPins = new AtomicReference<>();
+    private volatile List<float[]> pinned = List.of();
+    private volatile io.digitstudio.train.InputProbe pinProbe;
+
+    /**
+     * The pinned digits the run classifies every {@link #PINS_EVERY} iterations (any thread; an empty list: none).
+     * A change reaches a running run at its next iteration.
+     */
+    public void pin(List<float[]> inputs) {
+        pinned = List.copyOf(inputs);
+        io.digitstudio.train.InputProbe p = pinProbe;
+        if (p != null) p.setInputs(pinned);
+    }
+
+    /** The run's classifier of the pinned digits, to add to the loop; what it finds is {@link #latestPins()}. */
+    public io.digitstudio.train.InputProbe pinProbe() {
+        io.digitstudio.train.InputProbe p = new io.digitstudio.train.InputProbe(PINS_EVERY, latestPins::set);
+        pinProbe = p;
+        // published before the inputs are read: a pin() from the FX thread meanwhile either sees it or set them first
+        p.setInputs(pinned);
+        return p;
+    }
+
+    /** The pinned digits' newest probabilities, or null before the first; the UI reads it at each tick of its pump. */
+    public io.digitstudio.train.InputProbe.Outputs latestPins() {
+        return latestPins.get();
+    }
+
     private volatile Network model;
     private volatile List<String> classNames = List.of();
     private volatile String dataName;

@@ -61,6 +61,22 @@ public final class ProbabilityBars extends BarChart<String, Number> {
         return b.toString();
     }
 
+    /**
+     * Small bars for a strip of several (the Train view's pinned digits): no probability axis, no title, the class
+     * names only; the figures are in the tooltip of whatever shows them.
+     */
+    public ProbabilityBars compact() {
+        getYAxis().setLabel(null);
+        getYAxis().setTickLabelsVisible(false);
+        getYAxis().setTickMarkVisible(false);
+        ((NumberAxis) getYAxis()).setMinorTickVisible(false);
+        setVerticalGridLinesVisible(false);
+        setHorizontalGridLinesVisible(false);
+        setCategoryGap(2);
+        getStyleClass().add("probability-bars-compact");
+        return this;
+    }
+
     /** The names of the classes, in label order. */
     public void setClasses(List<String> classNames) {
         if (classNames.equals(names)) return;
