@@ -61,6 +61,9 @@ final class PinnedPane extends VBox {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         scroll.getStyleClass().add("edge-to-edge");
         row.setPadding(new Insets(2));
+        // whole, never squeezed by the charts above: the charts give up the room
+        scroll.setMinHeight(Region.USE_PREF_SIZE);
+        setMinHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(head, scroll);
         pins.list().addListener((ListChangeListener<Pins.Pin>) c -> rebuild());
         presenter.pinnedProperty().addListener((o, a, out) -> show(out));
@@ -119,14 +122,15 @@ final class PinnedPane extends VBox {
             remove.setMinWidth(Region.USE_PREF_SIZE);
             remove.setTooltip(new Tooltip("Remove this pin (" + pin.caption() + ")"));
             remove.setOnAction(e -> pins.remove(pin));
-            VBox left = new VBox(2, image, answer, remove);
+            VBox left = new VBox(2, image, answer);
             left.setAlignment(Pos.TOP_CENTER);
             left.setMinWidth(Region.USE_PREF_SIZE);
             bars.setId("pinBars-" + index);
             bars.setClasses(classNames);
-            bars.setPrefSize(150, 96);
-            bars.setMinSize(120, 80);
-            box = new HBox(2, left, bars);
+            bars.setPrefSize(150, 84);
+            bars.setMinSize(150, 84);
+            box = new HBox(2, left, bars, remove);
+            box.setMinHeight(Region.USE_PREF_SIZE);
             box.getStyleClass().add("pinned-digit");
             box.setId("pin-" + index);
         }
