@@ -34,9 +34,17 @@ class ThemesAndScalesTest extends AppStory {
         stage.setHeight(DigitStudioApp.MIN_HEIGHT);
     }
 
-    /** A run of two short epochs, so the tables, charts and matrix have something to show. */
+    /** A run of two short epochs, so the tables, charts and matrix have something to show; all eight pins taken. */
     private void shortRun(FxRobot robot) throws Exception {
         app.awaitReady();
+        robot.interact(() -> {
+            var test = io.digitstudio.data.Mnist.bundled().test();
+            for (int i = 0; i < io.digitstudio.ui.pins.Pins.MAX; i++) {
+                float[] x = new float[test.featureSize()];
+                test.copyFeatures(i, x, 0);
+                app.services.pins().add(x, "test image #" + i + " (" + test.label(i) + ")");
+            }
+        });
         Forms.type(robot, "#trainLimitField", "1000");
         Forms.type(robot, "#testLimitField", "200");
         Forms.type(robot, "#epochsField", "2");

@@ -159,16 +159,26 @@ public final class SamplesView extends BorderPane {
                         vm.predictionName(p.label()), 100 * p.confidence()));
             }
         });
-        Node pinRow = pinRow();
-        VBox box = new VBox(10, frame, caption, pinRow, bars);
+        if (vm.pins() != null) {
+            // on the picture's corner: the pane's room goes to the bars
+            Button pin = pinButton();
+            frame.getChildren().add(pin);
+            StackPane.setAlignment(pin, Pos.BOTTOM_RIGHT);
+            StackPane.setMargin(pin, new Insets(4));
+            // what Pin did is said in the caption's place until another image is chosen
+            vm.pinnedProperty().addListener((o, a, said) -> {
+                if (!said.isEmpty()) caption.setText(said);
+            });
+        }
+        VBox box = new VBox(10, frame, caption, bars);
         box.setPadding(new Insets(10));
         box.setAlignment(Pos.TOP_CENTER);
         box.getStyleClass().add("detail-pane");
         return box;
     }
 
-    /** Pin (the selected image, to watch a run learn it) and what it did; none without pins to pin to. */
-    private Node pinRow() {
+    /** Pin: the selected image, to watch a run learn it (Ctrl+Shift+P while this view shows). */
+    private Button pinButton() {
         Button pin = new Button("_Pin");
         pin.setId("pinSampleButton");
         pin.setMinWidth(Region.USE_PREF_SIZE);
@@ -176,20 +186,8 @@ public final class SamplesView extends BorderPane {
                 + io.digitstudio.ui.pins.Pins.MAX + " pins)"));
         pin.disableProperty().bind(vm.selectedProperty().lessThan(0));
         pin.setOnAction(e -> vm.pinSelected());
-        Label said = new Label();
-        said.setId("pinnedSampleLabel");
-        said.setWrapText(true);
-        said.setMinHeight(Region.USE_PREF_SIZE);
-        said.setMaxWidth(260);
-        said.textProperty().bind(vm.pinnedProperty());
-        said.visibleProperty().bind(vm.pinnedProperty().isNotEmpty());
-        said.managedProperty().bind(said.visibleProperty());
-        VBox row = new VBox(4, pin, said);
-        row.setAlignment(Pos.CENTER);
-        row.setVisible(vm.pins() != null);
-        row.setManaged(vm.pins() != null);
         sceneProperty().addListener((o, old, scene) -> {
-            if (scene == null || vm.pins() == null) return;
+            if (scene == null) return;
             scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
                 if (showing() && io.digitstudio.ui.pins.Pins.SHORTCUT.match(e)) {
                     vm.pinSelected();
@@ -197,7 +195,7 @@ public final class SamplesView extends BorderPane {
                 }
             });
         });
-        return row;
+        return pin;
     }
 
     /** True when this view is on screen (its tab selected). */
