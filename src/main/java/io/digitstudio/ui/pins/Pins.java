@@ -74,8 +74,8 @@ public final class Pins {
     }
 
     /**
-     * Stops remembering: changes from now on are not written (a script that pins for a measurement leaves the user's
-     * pins as they were).
+     * Stops remembering: changes from now on are not written, and remembered pins still being read are not added (a
+     * script that pins for a measurement leaves the user's pins as they were, and has only its own).
      */
     public void keepInMemory() {
         file = null;
@@ -148,6 +148,7 @@ public final class Pins {
                 message.set("Pinned digits could not be read: " + Messages.of(err));
                 return;
             }
+            if (file != f) return; // kept in memory since: this window's pins are its own
             if (read.problem() != null) message.set(read.problem());
             // pins made while the file was read come after the remembered ones
             List<Pin> now = new ArrayList<>(read.pins());

@@ -33,7 +33,8 @@ import java.util.function.BooleanSupplier;
  * does);
  * {@code --gui-bench N} trains the tutorial's configuration for N epochs through the Train view and prints the seconds
  * of training (and validation) per epoch, to compare with the CLI's {@code bench} ({@code --settle}: once the JIT
- * compiler is quiet; {@code --runs K}: K runs one after the other in the same window); with {@code --tab evaluate} the
+ * compiler is quiet; {@code --runs K}: K runs one after the other in the same window; {@code --pins P}: the first P
+ * test images pinned, at most 8, in this window only); with {@code --tab evaluate} the
  * Evaluate tab is shown meanwhile, redrawing its matrix after every epoch;
  * {@code --memory-story} replays a user's session (train 10 epochs, browse both galleries to the end, draw, three more
  * runs) and prints the process's resident memory after each step.
@@ -197,6 +198,21 @@ final class ScreenshotMode {
                 return false;
             });
         } else if (bench >= 0) {
+            // --pins N: the first N test images pinned (for this window only; the user's pins file is left as it was),
+            // so that the run classifies them every TrainingFeed.PINS_EVERY iterations and the Train view shows them
+            int pinsAt = args.indexOf("--pins");
+            if (pinsAt >= 0 && pinsAt + 1 < args.size()) {
+                io.digitstudio.ui.pins.Pins pins = app.pins();
+                pins.keepInMemory();
+                pins.clear();
+                var test = io.digitstudio.data.Mnist.bundled().test();
+                for (int i = 0; i < Math.min(io.digitstudio.ui.pins.Pins.MAX, Integer.parseInt(args.get(pinsAt + 1))); i++) {
+                    float[] x = new float[test.featureSize()];
+                    test.copyFeatures(i, x, 0);
+                    pins.add(x, "test image #" + i + " (" + test.label(i) + ")");
+                }
+                System.out.println("pinned: " + pins.list().size() + " test images");
+            }
             int epochs = bench + 1 < args.size() ? Integer.parseInt(args.get(bench + 1)) : 3;
             main.train().settings().epochsProperty().set(String.valueOf(epochs));
             if (tab >= 0) main.selectTab(tabName + "Tab"); // e.g. the Evaluate tab, following the run epoch by epoch
