@@ -200,6 +200,7 @@ public final class SettingsPane extends ScrollPane {
         editor.setAccessibleText("Network layers"); // its help is the tooltip's list of layer types
         editor.setWrapText(true);
         editor.setPrefRowCount(3);
+        io.digitstudio.ui.widgets.Keys.tabLeaves(editor);
         editor.setPromptText("conv 20 5, relu, maxpool 2, linear 500, relu, dropout 0.5, linear");
         Tooltip layers = new Tooltip("Layers separated by commas: " + io.digitstudio.nn.LayerTypes.usage()
                 + ". A last \"linear\" without a size has one output per class.");

@@ -15,4 +15,17 @@ public final class Keys {
         if (c.ordinal() >= KeyCode.NUMPAD0.ordinal() && c.ordinal() <= KeyCode.NUMPAD9.ordinal()) return c.ordinal() - KeyCode.NUMPAD0.ordinal();
         return -1;
     }
+
+    /**
+     * Tab and Shift+Tab leave the text area for the next or previous control, as in a text field, instead of typing a
+     * tab character that no setting written in it needs (Ctrl+Tab, the text area's own way out, still works).
+     */
+    public static void tabLeaves(javafx.scene.control.TextArea area) {
+        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != KeyCode.TAB || e.isControlDown() || e.isAltDown() || e.isMetaDown()) return;
+            e.consume();
+            // the text area's behaviour moves the focus on Ctrl+Tab (Ctrl+Shift+Tab backwards)
+            area.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, e.isShiftDown(), true, false, false));
+        });
+    }
 }
