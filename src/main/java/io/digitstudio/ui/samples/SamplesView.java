@@ -59,7 +59,7 @@ public final class SamplesView extends BorderPane {
             }
         });
         split.valueProperty().bindBidirectional(vm.splitProperty());
-        CheckBox wrong = new CheckBox("Only _misclassified");
+        CheckBox wrong = new io.digitstudio.ui.widgets.MnemonicCheckBox("Only _misclassified");
         wrong.setMnemonicParsing(true);
         wrong.setId("misclassifiedCheck");
         wrong.setMinWidth(Region.USE_PREF_SIZE); // whole, or in the toolbar's overflow menu when the window is narrow
@@ -117,14 +117,76 @@ public final class SamplesView extends BorderPane {
         grid.setHorizontalCellSpacing(4);
         grid.setVerticalCellSpacing(4);
         grid.setCellFactory(g -> new SampleCell());
+        keyboard();
         setCenter(vm.explain() == null ? grid : io.digitstudio.ui.explain.ExplainTabs.below(grid, vm.explain()));
         setRight(detail());
+    }
+
+    /** The image the keyboard is on: its position in the visible list (-1 before the gallery first has the focus). */
+    private final javafx.beans.property.IntegerProperty current = new javafx.beans.property.SimpleIntegerProperty(-1);
+    private static final javafx.css.PseudoClass CURRENT = javafx.css.PseudoClass.getPseudoClass("current");
+
+    /**
+     * The gallery is one Tab stop: the arrow keys, Home, End, Page Up and Page Down move a ring from image to image
+     * (row by row as the grid shows them), Enter or Space shows the ringed image large.
+     */
+    private void keyboard() {
+        grid.setFocusTraversable(true);
+        grid.focusedProperty().addListener((o, a, f) -> {
+            if (f && current.get() < 0 && !vm.visible().isEmpty()) current.set(Math.max(0, vm.visible().indexOf(vm.selectedProperty().get())));
+            markCurrent();
+        });
+        vm.visible().addListener((javafx.collections.ListChangeListener<Integer>) c -> current.set(vm.visible().isEmpty() ? -1
+                : grid.isFocused() ? Math.min(Math.max(current.get(), 0), vm.visible().size() - 1) : -1));
+        current.addListener((o, a, b) -> markCurrent());
+        grid.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            int n = vm.visible().size();
+            if (n == 0 || e.isShortcutDown() || e.isAltDown()) return;
+            int columns = itemsPerRow();
+            int page = columns * Math.max(1, (int) (grid.getHeight() / (grid.getCellHeight() + grid.getVerticalCellSpacing() * 2)) - 1);
+            int at = Math.max(current.get(), 0);
+            int next = switch (e.getCode()) {
+                case LEFT -> at - 1;
+                case RIGHT -> at + 1;
+                case UP -> at - columns;
+                case DOWN -> at + columns;
+                case PAGE_UP -> at - page;
+                case PAGE_DOWN -> at + page;
+                case HOME -> 0;
+                case END -> n - 1;
+                case ENTER, SPACE -> {
+                    vm.selectedProperty().set(vm.visible().get(at));
+                    yield at;
+                }
+                default -> Integer.MIN_VALUE;
+            };
+            if (next == Integer.MIN_VALUE) return;
+            e.consume();
+            // up from the first row or down from the last stays put, as in a list
+            if (next < 0 || next >= n) next = e.getCode() == javafx.scene.input.KeyCode.LEFT || e.getCode() == javafx.scene.input.KeyCode.RIGHT ? at
+                    : Math.max(0, Math.min(n - 1, next));
+            current.set(next);
+            javafx.scene.Node flow = grid.lookup(".virtual-flow");
+            if (flow instanceof javafx.scene.control.skin.VirtualFlow<?> f) f.scrollTo(next / columns);
+        });
+    }
+
+    /** How many images a row of the grid shows. */
+    public int itemsPerRow() {
+        if (grid.getSkin() instanceof impl.org.controlsfx.skin.GridViewSkin<?> skin) return Math.max(1, skin.computeMaxCellsInRow());
+        return 1;
+    }
+
+    private void markCurrent() {
+        for (javafx.scene.Node n : grid.lookupAll(".sample-cell")) {
+            if (n instanceof SampleCell c) c.markCurrent();
+        }
     }
 
     private Region detail() {
         StackPane frame = DigitImages.framedView("detailImage", 224);
         ImageView big = (ImageView) frame.getChildren().get(0);
-        Label caption = new Label("Click an image to see it large");
+        Label caption = new Label("Click an image, or press Enter on it, to see it large");
         big.accessibleTextProperty().bind(caption.textProperty());
         caption.setId("detailLabel");
         caption.setWrapText(true);
@@ -138,7 +200,7 @@ public final class SamplesView extends BorderPane {
             int i = b.intValue();
             if (set == null || i < 0) {
                 big.setImage(null);
-                caption.setText("Click an image to see it large");
+                caption.setText("Click an image, or press Enter on it, to see it large");
                 bars.show(null);
                 return;
             }
@@ -218,17 +280,14 @@ public final class SamplesView extends BorderPane {
             view.setSmooth(false);
             box.setAlignment(Pos.CENTER);
             setOnMouseClicked(e -> {
-                if (getItem() != null) vm.selectedProperty().set(getItem());
+                if (getItem() == null) return;
+                vm.selectedProperty().set(getItem());
+                current.set(getIndex());
             });
-            // reachable without a mouse: Tab moves from image to image, Enter or Space picks one
-            setFocusTraversable(true);
-            setOnKeyPressed(e -> {
-                if (getItem() != null && (e.getCode() == javafx.scene.input.KeyCode.ENTER || e.getCode() == javafx.scene.input.KeyCode.SPACE)) {
-                    vm.selectedProperty().set(getItem());
-                    e.consume();
-                }
-            });
-            focusedProperty().addListener((o, a, f) -> box.setStyle(f ? "-fx-border-color: -fx-focus-color; -fx-border-width: 2;" : ""));
+        }
+
+        void markCurrent() {
+            pseudoClassStateChanged(CURRENT, grid.isFocused() && getItem() != null && getIndex() == current.get());
         }
 
         @Override
@@ -236,6 +295,7 @@ public final class SamplesView extends BorderPane {
             super.updateItem(index, empty);
             label.getStyleClass().removeAll("right", "wrong");
             if (empty || index == null || vm.imagesProperty().get() == null) {
+                pseudoClassStateChanged(CURRENT, false);
                 setGraphic(null);
                 setId(null);
                 setAccessibleText(null);
@@ -255,6 +315,7 @@ public final class SamplesView extends BorderPane {
             setAccessibleText("Image " + index + ": label " + vm.labelName(truth)
                     + (predicted < 0 ? "" : ", predicted " + vm.predictionName(predicted) + (predicted == truth ? ", right" : ", wrong")));
             setGraphic(box);
+            markCurrent();
         }
     }
 
