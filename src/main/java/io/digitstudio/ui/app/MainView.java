@@ -51,6 +51,8 @@ public final class MainView extends BorderPane {
     private final io.digitstudio.ui.mydigits.MyDigitsViewModel myDigits;
     private final Tab myDigitsTab;
     private io.digitstudio.ui.mydigits.MyDigitsView myDigitsView;
+    /** The matrix cell (truth, prediction) whose images the gallery shows, until the gallery is left (null: none). */
+    private int[] openedCell;
 
     public MainView(TaskExecutor tasks, DialogService dialogs, ModelManager models, ReadOnlyStringProperty engineStatus) {
         this(tasks, dialogs, models, engineStatus, new io.digitstudio.runs.RunStore(io.digitstudio.runs.RunStore.defaultRoot()),
@@ -141,6 +143,12 @@ public final class MainView extends BorderPane {
         });
         tabs = new TabPane(tab("Train", "trainTab", train), samplesTab, evaluateTab, tab("Draw", "drawTab", draw), myDigitsTab, insideTab, runsTab, sweepsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // a view that goes away takes the keyboard's place with it: the tab strip takes the focus (its ring shows which
+        // view is open, Tab goes into it), unless the new view has put the focus somewhere of its own
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(() -> {
+            javafx.scene.Node owner = getScene() == null ? null : getScene().getFocusOwner();
+            if (owner != null && !shown(owner)) tabs.requestFocus();
+        }));
         setCenter(tabs);
         Label engine = new Label();
         engine.setId("engineStatus");
@@ -149,6 +157,11 @@ public final class MainView extends BorderPane {
         engine.visibleProperty().bind(engineStatus.isNotEqualTo("Ready"));
         engine.managedProperty().bind(engine.visibleProperty());
         setTop(engine);
+    }
+
+    private static boolean shown(javafx.scene.Node n) {
+        for (; n != null; n = n.getParent()) if (!n.isVisible()) return false;
+        return true;
     }
 
     private static Tab tab(String title, String id, javafx.scene.Node content) {
@@ -186,6 +199,17 @@ public final class MainView extends BorderPane {
             model.setPins(pins);
             samples = new SamplesView(model);
             samplesTab.setContent(samples);
+            // Esc in the gallery that a matrix cell opened closes it: back to the matrix, on that cell
+            samples.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() != javafx.scene.input.KeyCode.ESCAPE || openedCell == null || evaluate == null) return;
+                int[] cell = openedCell;
+                selectTab("evaluateTab");
+                evaluate.focusCell(cell[0], cell[1]);
+                e.consume();
+            });
+            samplesTab.selectedProperty().addListener((o, a, selected) -> {
+                if (!selected) openedCell = null;
+            });
             // the image chosen in the gallery is what the Inside view looks at
             SamplesViewModel svm = samples.viewModel();
             svm.selectedProperty().addListener((o, a, i) -> {
@@ -214,6 +238,8 @@ public final class MainView extends BorderPane {
                             ? SamplesViewModel.Split.TEST : SamplesViewModel.Split.TRAIN, truth, predicted);
                 }
                 selectTab("samplesTab");
+                openedCell = new int[]{truth, predicted};
+                samples().grid().requestFocus();
             });
         }
         return evaluate;
@@ -313,7 +339,10 @@ public final class MainView extends BorderPane {
         for (int i = 0; i < tabs.getTabs().size() && i < 9; i++) {
             Tab t = tabs.getTabs().get(i);
             javafx.scene.input.KeyCode digit = javafx.scene.input.KeyCode.valueOf("DIGIT" + (i + 1));
-            Runnable select = () -> tabs.getSelectionModel().select(t);
+            Runnable select = () -> {
+                tabs.getSelectionModel().select(t);
+                tabs.requestFocus();
+            };
             scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(digit, javafx.scene.input.KeyCombination.SHORTCUT_DOWN), select);
             scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.valueOf("NUMPAD" + (i + 1)),
                     javafx.scene.input.KeyCombination.SHORTCUT_DOWN), select);

@@ -309,6 +309,11 @@ public final class EvaluateView extends BorderPane {
         }
     }
 
+    /** Puts the keyboard on a cell of the matrix (where Esc in the gallery comes back to). */
+    public void focusCell(int truth, int predicted) {
+        if (cells != null && truth >= 0 && predicted >= 0 && truth < cells.length && predicted < cells.length) cells[truth][predicted].requestFocus();
+    }
+
     private void open(int truth, int predicted) {
         if (onCell != null && vm.cellsOpen()) onCell.chosen(vm.evaluationProperty().get().split(), truth, predicted);
     }
