@@ -151,7 +151,12 @@ public final class MyDigitsView extends BorderPane {
         vm.delete(gone);
     }
 
+    /** The digit the keyboard is on (the collection's one Tab stop; null: the first). */
+    private String current;
+
     private void rebuild() {
+        javafx.scene.Node owner = getScene() == null ? null : getScene().getFocusOwner();
+        boolean keyboardOnTile = owner != null && owner.getStyleClass().contains("digit-tile") && owner.getParent() != null;
         groups.getChildren().clear();
         selected.retainAll(vm.digits().stream().map(MyDigit::id).toList());
         Map<Integer, List<MyDigit>> byLabel = new TreeMap<>();
@@ -171,6 +176,75 @@ public final class MyDigitsView extends BorderPane {
             for (MyDigit d : list) tiles.getChildren().add(tile(d));
             groups.getChildren().add(new VBox(4, head, tiles));
         });
+        List<javafx.scene.Node> all = tiles();
+        if (all.stream().noneMatch(javafx.scene.Node::isFocusTraversable)) all.get(0).setFocusTraversable(true);
+        // a relabelled digit moves to its new group: the keyboard goes with it
+        if (keyboardOnTile) all.stream().filter(javafx.scene.Node::isFocusTraversable).findFirst().ifPresent(javafx.scene.Node::requestFocus);
+    }
+
+    private List<javafx.scene.Node> tiles() {
+        return new ArrayList<>(groups.lookupAll(".digit-tile"));
+    }
+
+    /**
+     * The keyboard in the collection: the arrow keys go to the next digit (Left and Right in reading order, Up and
+     * Down to the nearest one in the row above or below) and select it, with Ctrl they move without selecting;
+     * Space selects the digit the keyboard is on, Ctrl+Space adds it to the selection or takes it out.
+     */
+    private void tileKey(javafx.scene.input.KeyEvent e, MyDigit d, Region t) {
+        List<javafx.scene.Node> all = tiles();
+        int at = all.indexOf(t);
+        javafx.scene.Node next = switch (e.getCode()) {
+            case LEFT -> at > 0 ? all.get(at - 1) : t;
+            case RIGHT -> at < all.size() - 1 ? all.get(at + 1) : t;
+            case UP, DOWN -> nearestInNextRow(all, t, e.getCode() == KeyCode.UP);
+            case HOME -> all.get(0);
+            case END -> all.get(all.size() - 1);
+            case SPACE -> {
+                toggle(d, t, e.isShortcutDown());
+                yield null;
+            }
+            default -> t;
+        };
+        if (next == t && e.getCode() != KeyCode.LEFT && e.getCode() != KeyCode.RIGHT && e.getCode() != KeyCode.UP && e.getCode() != KeyCode.DOWN) return;
+        e.consume();
+        if (next == null || next == t) return;
+        next.requestFocus();
+        if (!e.isShortcutDown()) {
+            String id = next.getId().substring("digit-".length());
+            vm.digits().stream().filter(x -> x.id().equals(id)).findFirst().ifPresent(x -> toggle(x, (Region) next, false));
+        }
+    }
+
+    private static javafx.scene.Node nearestInNextRow(List<javafx.scene.Node> all, javafx.scene.Node from, boolean up) {
+        javafx.geometry.Bounds b = from.localToScene(from.getBoundsInLocal());
+        javafx.scene.Node best = from;
+        double bestRow = up ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY, bestDx = Double.POSITIVE_INFINITY;
+        for (javafx.scene.Node n : all) {
+            javafx.geometry.Bounds o = n.localToScene(n.getBoundsInLocal());
+            boolean beyond = up ? o.getMaxY() <= b.getMinY() : o.getMinY() >= b.getMaxY();
+            if (!beyond) continue;
+            double dx = Math.abs(o.getCenterX() - b.getCenterX());
+            boolean nearerRow = up ? o.getMinY() > bestRow + 0.5 : o.getMinY() < bestRow - 0.5;
+            boolean sameRow = Math.abs(o.getMinY() - bestRow) <= 0.5;
+            if (nearerRow || sameRow && dx < bestDx) {
+                best = n;
+                bestRow = o.getMinY();
+                bestDx = dx;
+            }
+        }
+        return best;
+    }
+
+    /** Selects this digit alone, or (adding) adds it to the selection or takes it out. */
+    private void toggle(MyDigit d, Region t, boolean adding) {
+        if (!adding) {
+            selected.clear();
+            groups.lookupAll(".digit-tile").forEach(n -> n.getStyleClass().remove("selected"));
+        }
+        if (!selected.remove(d.id())) selected.add(d.id());
+        if (selected.contains(d.id())) t.getStyleClass().add("selected");
+        else t.getStyleClass().remove("selected");
     }
 
     private Region tile(MyDigit d) {
@@ -185,15 +259,14 @@ public final class MyDigitsView extends BorderPane {
         t.setPadding(new Insets(2));
         t.setAlignment(Pos.CENTER);
         Tooltip.install(t, new Tooltip(d.label() + " · " + d.origin() + " · " + d.added()));
-        t.setOnMouseClicked(e -> {
-            if (!e.isShortcutDown()) {
-                selected.clear();
-                groups.lookupAll(".digit-tile").forEach(n -> n.getStyleClass().remove("selected"));
-            }
-            if (!selected.remove(d.id())) selected.add(d.id());
-            if (selected.contains(d.id())) t.getStyleClass().add("selected");
-            else t.getStyleClass().remove("selected");
+        t.setOnMouseClicked(e -> toggle(d, t, e.isShortcutDown()));
+        t.setFocusTraversable(d.id().equals(current));
+        t.focusedProperty().addListener((o, a, f) -> {
+            if (!f) return;
+            current = d.id();
+            for (javafx.scene.Node n : tiles()) n.setFocusTraversable(n == t);
         });
+        t.setOnKeyPressed(e -> tileKey(e, d, t));
         return t;
     }
 
