@@ -35,7 +35,7 @@ public final class StagesPane extends VBox {
         setId("stagesPane");
         setSpacing(4);
         setAlignment(Pos.CENTER_LEFT);
-        Label title = new Label("Pr_eparation");
+        Label title = new Label("Preparatio_n");
         title.getStyleClass().add("section");
         title.setStyle("-fx-font-weight: bold;");
         title.setMinWidth(Region.USE_PREF_SIZE);

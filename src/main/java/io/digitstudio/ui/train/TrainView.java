@@ -286,7 +286,7 @@ public final class TrainView extends BorderPane {
         use.disableProperty().bind(run.trainedModelProperty().isNull().or(locked).or(run.trainedModelActiveProperty()));
         use.setOnAction(e -> run.useTrainedModel());
 
-        Button png = button("Export _chart…", "exportChartButton", "Save both charts as a PNG image");
+        Button png = button("Export c_hart…", "exportChartButton", "Save both charts as a PNG image");
         png.setOnAction(e -> dialogs.saveFile("Export chart", "training.png", "PNG images (*.png)", "png").ifPresent(this::exportChart));
         png.disableProperty().bind(presenter.plottedProperty().not());
         Button csv = button("Export _log…", "exportCsvButton", "Save the epoch table as CSV");
