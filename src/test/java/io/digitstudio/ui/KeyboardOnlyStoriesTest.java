@@ -1,0 +1,203 @@
+package io.digitstudio.ui;
+
+import io.digitstudio.runs.RunStatus;
+import io.digitstudio.ui.train.RunState;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static javafx.scene.input.KeyCode.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Each view's main job with the keyboard alone: Tab, arrows, Enter, Space, Esc, Ctrl+1…7 and Alt mnemonics. The
+ * window swallows and records every pointer event, so a step that only a mouse could do fails the story.
+ */
+class KeyboardOnlyStoriesTest extends AppStory {
+    private Keyboard keys;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app.showSmallest(stage);
+    }
+
+    @BeforeEach
+    void keyboardOnly(FxRobot robot) throws Exception {
+        app.awaitReady();
+        keys = new Keyboard(robot, stage.getScene());
+    }
+
+    @AfterEach
+    void noPointerWasUsed() {
+        keys.assertNoPointer();
+    }
+
+    @Test
+    void trainTheShortRunAndStopIt() throws Exception {
+        var run = app.main.train().run();
+        keys.chord(CONTROL, DIGIT1);
+        assertEquals("trainTab", app.main.tabs().getSelectionModel().getSelectedItem().getId());
+        keys.tabTo("trainLimitField").replaceText("1000");
+        keys.tabTo("testLimitField").replaceText("200");
+        keys.tabTo("epochsField").replaceText("40");
+        keys.chord(CONTROL, ENTER);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.currentLoop() != null && run.currentLoop().iteration() > 3);
+        keys.chord(CONTROL, PERIOD);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        var recorded = app.history.find(run.recordedRunProperty().get());
+        assertEquals(RunStatus.STOPPED, recorded.status());
+        assertEquals(1000, recorded.settings().config().trainLimit());
+    }
+
+    @Test
+    void openAMisclassifiedSampleWithArrowsAndEnter() throws Exception {
+        keys.chord(CONTROL, DIGIT2);
+        var vm = app.main.samples().viewModel();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.predictionsProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        keys.mnemonic(M);
+        assertTrue(vm.onlyMisclassifiedProperty().get(), "Alt+M ticks Only misclassified");
+        keys.tabTo("samplesGrid");
+        keys.type(RIGHT, RIGHT, DOWN, LEFT, ENTER);
+        int columns = app.main.samples().itemsPerRow();
+        int expected = vm.visible().get(columns + 1);
+        assertEquals(expected, vm.selectedProperty().get(), "Enter opens the image the arrows went to");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.selectedPredictionProperty().get() != null);
+        var images = vm.imagesProperty().get();
+        assertNotEquals(images.label(expected), vm.selectedPredictionProperty().get().label(), "a misclassified one");
+    }
+
+    @Test
+    void openAConfusionMatrixCellAndEscGoesBack() throws Exception {
+        keys.chord(CONTROL, DIGIT3);
+        var vm = app.main.evaluate().viewModel();
+        keys.mnemonic(E);
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.evaluationProperty().get() != null && vm.cellsOpen());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no evaluation after Alt+E; focus on " + keys.focusedId() + ", status: " + vm.statusProperty().get()
+                    + ", errors: " + app.dialogs.errors, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        // the cell of the commonest mistake
+        var m = vm.evaluationProperty().get().matrix();
+        int truth = 0, predicted = 1;
+        for (int t = 0; t < 10; t++) for (int p = 0; p < 10; p++) if (t != p && m.count(t, p) > m.count(truth, predicted)) {
+            truth = t;
+            predicted = p;
+        }
+        keys.tabTo("cell-0-0");
+        keys.repeat(DOWN, truth).repeat(RIGHT, predicted);
+        assertEquals("cell-" + truth + "-" + predicted, keys.focusedId());
+        keys.chord(ENTER);
+        var samples = app.main.samples().viewModel();
+        assertEquals("samplesTab", app.main.tabs().getSelectionModel().getSelectedItem().getId());
+        assertEquals(truth, samples.trueClassProperty().get());
+        assertEquals(predicted, samples.predictedClassProperty().get());
+        keys.chord(ESCAPE);
+        assertEquals("evaluateTab", app.main.tabs().getSelectionModel().getSelectedItem().getId(), "Esc closes the cell's images");
+        assertEquals("cell-" + truth + "-" + predicted, keys.focusedId(), "and the keyboard is back on the cell");
+    }
+
+    /**
+     * JavaFX looks a mnemonic up by its letter whatever the case, but keeps "_e" and "_E" apart and acts only on the
+     * first it finds: two labels that differ only in case leave one of them dead. Every view is built here first.
+     */
+    @Test
+    void noTwoMnemonicsOfTheWindowDifferOnlyInCase() throws Exception {
+        for (KeyCode digit : new KeyCode[]{DIGIT1, DIGIT2, DIGIT3, DIGIT4, DIGIT5, DIGIT6, DIGIT7, DIGIT8}) keys.chord(CONTROL, digit);
+        keys.chord(CONTROL, DIGIT1);
+        var letters = WaitForAsyncUtils.asyncFx(() -> stage.getScene().getMnemonics().keySet().stream().map(Object::toString).toList()).get();
+        var byLetter = letters.stream().collect(java.util.stream.Collectors.groupingBy(s -> s.toLowerCase(java.util.Locale.ROOT)));
+        assertTrue(letters.size() > 15, "the views' mnemonics are registered: " + letters);
+        byLetter.forEach((l, same) -> assertEquals(1, same.size(), "mnemonics differing only in case: " + same));
+    }
+
+    @Test
+    void compareTwoRunsSelectedWithTheKeyboard() throws Exception {
+        for (String lr : new String[]{"0.1", "0.05"}) {
+            StringWriter err = new StringWriter();
+            int code = io.digitstudio.cli.Cli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "train", "--epochs", "1", "--lr", lr,
+                    "--train-size", "1000", "--test-size", "200", "--runs-dir", app.history.root().toString(),
+                    "--out", app.history.root().resolveSibling("cli-" + lr + "-" + app.history.root().getFileName() + ".npz").toString());
+            assertEquals(0, code, err.toString());
+        }
+        keys.chord(CONTROL, DIGIT7);
+        var vm = app.main.runs().viewModel();
+        var table = app.main.runs().table();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        keys.tabTo("runsTable");
+        keys.type(HOME).chord(SHIFT, DOWN);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.comparison().stream().anyMatch(r -> r.differs()));
+        assertEquals(2, table.getSelectionModel().getSelectedItems().size());
+    }
+
+    @Test
+    void relabelADigitFromTheKeyboard() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            float[] x = new float[784];
+            x[300 + i] = 1; // two different pictures: the same one twice is kept once
+            app.myDigits.add(x, 4, java.util.List.of(), "test");
+        }
+        keys.chord(CONTROL, DIGIT5);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.main.myDigits().viewModel().digits().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        String second = app.main.myDigits().viewModel().digits().get(1).id();
+        keys.tabUntil(id -> id.startsWith("digit-"), "a digit");
+        keys.type(RIGHT);
+        assertEquals("digit-" + second, keys.focused().getId(), "arrows go from digit to digit");
+        keys.type(DIGIT9);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.myDigits.list().stream().anyMatch(d -> d.id().equals(second) && d.label() == 9));
+        assertEquals(1, app.myDigits.list().stream().filter(d -> d.label() == 4).count(), "the other digit keeps its label");
+    }
+
+    @Test
+    void openAModelThroughTheFilePicker(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("wide.npz");
+        io.digitstudio.io.ModelFiles.saveNpz(file, new io.digitstudio.nn.Network(io.digitstudio.nn.NetworkSpec.of("linear 400, relu, linear 400, relu, linear"),
+                new int[]{784}, 10, new io.digitstudio.data.Rng(0)), new io.digitstudio.io.ModelInfo(null, "MNIST", java.util.List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")));
+        keys.chord(CONTROL, DIGIT4);
+        app.dialogs.willChoose(file);
+        keys.mnemonic(O);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "784-400-400-10".equals(app.models().activeProperty().get().architecture()));
+        assertEquals("open model", app.dialogs.asked.get(app.dialogs.asked.size() - 1));
+    }
+
+    @Test
+    void drawOpensAnImageKeepsAndClearsFromKeys(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("seven.png");
+        javax.imageio.ImageIO.write(new io.digitstudio.data.DrawnDigitsAccess(3).draw(7, 200), "png", png.toFile());
+        var draw = app.main.draw().viewModel();
+        keys.chord(CONTROL, DIGIT4);
+        app.dialogs.willChoose(png);
+        keys.mnemonic(I);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> draw.predictionProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(7, draw.predictionProperty().get().label());
+        keys.mnemonic(K);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.myDigits.list().size() == 1);
+        assertEquals(7, app.myDigits.list().get(0).label());
+        keys.mnemonic(C);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> draw.predictionProperty().get() == null);
+        // and Esc clears too
+        app.dialogs.willChoose(png);
+        keys.mnemonic(I);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> draw.predictionProperty().get() != null);
+        keys.chord(ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> draw.predictionProperty().get() == null);
+    }
+}
