@@ -81,8 +81,8 @@ class PreparationStoryTest extends AppStory {
         assertTrue(likeness.getText().startsWith("MNIST-likeness:") || likeness.getText().startsWith("Unusual for MNIST:"), likeness.getText());
         DrawViewTest.assertWhole(likeness);
 
-        // keyboard: Alt+E reaches the first stage, Tab the next ones, each saying what it shows
-        robot.press(KeyCode.ALT, KeyCode.E).release(KeyCode.E, KeyCode.ALT);
+        // keyboard: Alt+N reaches the first stage, Tab the next ones, each saying what it shows
+        robot.press(KeyCode.ALT, KeyCode.N).release(KeyCode.N, KeyCode.ALT);
         WaitForAsyncUtils.waitForFxEvents();
         Node focused = stage.getScene().getFocusOwner();
         assertEquals("stage-0", focused.getId());

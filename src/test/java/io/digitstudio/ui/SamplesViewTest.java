@@ -98,7 +98,7 @@ class SamplesViewTest extends AppStory {
         robot.clickOn("#misclassifiedCheck");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(-1, vm().selectedProperty().get(), "the hidden image is no longer selected");
-        assertEquals("Click an image to see it large", robot.lookup("#detailLabel").queryAs(Label.class).getText());
+        assertEquals("Click an image, or press Enter on it, to see it large", robot.lookup("#detailLabel").queryAs(Label.class).getText());
         assertNull(robot.lookup("#detailImage").queryAs(javafx.scene.image.ImageView.class).getImage());
     }
 
