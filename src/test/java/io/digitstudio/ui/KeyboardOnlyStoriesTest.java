@@ -114,6 +114,88 @@ class KeyboardOnlyStoriesTest extends AppStory {
     }
 
     /**
+     * In every view Tab goes through all of it and back to the tab strip (nothing traps the keyboard), in reading order:
+     * a step never goes up unless it goes to a column to the right (toolbar left to right, then each pane top to
+     * bottom, the panes left to right).
+     */
+    @Test
+    void tabGoesThroughEachViewInReadingOrderAndOut() throws Exception {
+        for (KeyCode digit : new KeyCode[]{DIGIT1, DIGIT2, DIGIT3, DIGIT4, DIGIT5, DIGIT7}) {
+            keys.chord(CONTROL, digit);
+            javafx.scene.Node strip = keys.focused();
+            assertSame(app.main.tabs(), strip, "Ctrl+N puts the focus on the tab strip");
+            WaitForAsyncUtils.waitForFxEvents();
+            java.util.List<String> stops = new java.util.ArrayList<>();
+            javafx.geometry.Bounds last = null;
+            String lastName = null;
+            for (int i = 0; ; i++) {
+                assertTrue(i < 80, "Tab never leaves view " + digit + ": " + stops);
+                keys.chord(TAB);
+                javafx.scene.Node n = keys.focused();
+                if (n == strip) break;
+                String name = n.getClass().getSimpleName() + "#" + keys.focusedId();
+                stops.add(name);
+                javafx.geometry.Bounds b = unscrolled(n);
+                if (last != null && b.getMinY() < last.getMinY() - 2 && b.getMinX() < last.getMaxX() - 2) {
+                    fail("in view " + digit + " Tab goes up and back from " + lastName + " " + last + " to " + name + " " + b + "; order " + stops);
+                }
+                last = b;
+                lastName = name;
+            }
+            assertFalse(stops.isEmpty(), "view " + digit + " has controls to Tab to");
+        }
+    }
+
+    /** Where a control is in the window's layout, as if every pane it is in were scrolled to its top left. */
+    private static javafx.geometry.Bounds unscrolled(javafx.scene.Node n) {
+        javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
+        for (javafx.scene.Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                javafx.geometry.Bounds in = sp.getContent().sceneToLocal(b);
+                javafx.geometry.Bounds at = sp.localToScene(sp.getLayoutBounds());
+                return new javafx.geometry.BoundingBox(at.getMinX() + in.getMinX(), at.getMinY() + in.getMinY(), in.getWidth(), in.getHeight());
+            }
+        }
+        return b;
+    }
+
+    /**
+     * In each theme the control Tab lands on looks different from how it looked a key press before: the ring (or the
+     * theme's own focus border) is drawn, compared pixel by pixel around the control in the window's image.
+     */
+    @Test
+    void theFocusedControlShowsARingInEveryTheme(FxRobot robot) throws Exception {
+        try {
+            for (io.digitstudio.ui.widgets.Theme theme : io.digitstudio.ui.widgets.Theme.values()) {
+                robot.interact(() -> app.services.appearance().themeProperty().set(theme));
+                keys.chord(CONTROL, DIGIT1);
+                javafx.scene.image.Image before = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
+                for (int i = 0; i < 12; i++) {
+                    keys.chord(TAB);
+                    javafx.scene.Node n = keys.focused();
+                    javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
+                    javafx.scene.image.Image after = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
+                    int changed = 0;
+                    int x0 = (int) Math.max(0, b.getMinX() - 4), y0 = (int) Math.max(0, b.getMinY() - 4);
+                    int x1 = (int) Math.min(after.getWidth(), b.getMaxX() + 4), y1 = (int) Math.min(after.getHeight(), b.getMaxY() + 4);
+                    for (int y = y0; y < y1; y++) {
+                        for (int x = x0; x < x1; x++) {
+                            javafx.scene.paint.Color c0 = before.getPixelReader().getColor(x, y), c1 = after.getPixelReader().getColor(x, y);
+                            if (Math.abs(c0.getRed() - c1.getRed()) + Math.abs(c0.getGreen() - c1.getGreen()) + Math.abs(c0.getBlue() - c1.getBlue()) > 0.15) changed++;
+                        }
+                    }
+                    // at least one side's length and one end's in changed pixels: a ring round the control shows more
+                    assertTrue(changed >= b.getWidth() + b.getHeight(), theme + ": the focus on " + n.getClass().getSimpleName() + "#"
+                            + keys.focusedId() + " changes only " + changed + " pixels");
+                    before = after;
+                }
+            }
+        } finally {
+            robot.interact(() -> app.services.appearance().themeProperty().set(io.digitstudio.ui.widgets.Theme.LIGHT));
+        }
+    }
+
+    /**
      * JavaFX looks a mnemonic up by its letter whatever the case, but keeps "_e" and "_E" apart and acts only on the
      * first it finds: two labels that differ only in case leave one of them dead. Every view is built here first.
      */
