@@ -94,22 +94,8 @@ final class Projection {
         double slack = rowError + error(norm(query), dim, m, sigma);
         float[] p = new float[count];
         TopK seeds = new TopK(n);
-        for (int r = 0, base = 0; r < count; r++, base += m) {
-            float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-            int i = 0;
-            for (; i + 3 < m; i += 4) {
-                float a = projected[base + i] - z[i], b = projected[base + i + 1] - z[i + 1];
-                float c = projected[base + i + 2] - z[i + 2], d = projected[base + i + 3] - z[i + 3];
-                s0 += a * a;
-                s1 += b * b;
-                s2 += c * c;
-                s3 += d * d;
-            }
-            for (; i < m; i++) {
-                float a = projected[base + i] - z[i];
-                s0 += a * a;
-            }
-            float s = (s0 + s1) + (s2 + s3);
+        for (int r = 0; r < count; r++) {
+            float s = projectedDistance(r, z);
             p[r] = s;
             seeds.offer(s, r);
         }
@@ -144,11 +130,11 @@ final class Projection {
         return root * root * (1 + g) * (1 + 1e-9);
     }
 
-    /** Row {@code r}'s lower bound on its exact squared distance to {@code query} (for tests of the bound). */
-    double lowerBound(int r, float[] query, double exactError) {
-        float[] z = new float[m];
-        project(basisT, m, query, z);
-        double slack = rowError + error(norm(query), dim, m, sigma);
+    /**
+     * Row {@code r}'s squared distance to the projected query {@code z}, in floats, four sums side by side; the first pass
+     * and {@link #lowerBound} must sum in this one order, since the bound allows for exactly its rounding.
+     */
+    private float projectedDistance(int r, float[] z) {
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int i = 0, base = r * m;
         for (; i + 3 < m; i += 4) {
@@ -163,7 +149,15 @@ final class Projection {
             float a = projected[base + i] - z[i];
             s0 += a * a;
         }
-        double s = (s0 + s1) + (s2 + s3);
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Row {@code r}'s lower bound on its exact squared distance to {@code query} (for tests of the bound). */
+    double lowerBound(int r, float[] query, double exactError) {
+        float[] z = new float[m];
+        project(basisT, m, query, z);
+        double slack = rowError + error(norm(query), dim, m, sigma);
+        double s = projectedDistance(r, z);
         double g = 2 * (m + 4) * U;
         double root = Math.max(0, Math.sqrt(s / (1 + g) / (1 + 1e-9)) - slack) / sigma;
         return root * root * (1 - exactError);

@@ -196,17 +196,16 @@ public final class DrawViewModel {
         return t;
     }
 
-    private io.digitstudio.ui.pins.Pins pins;
-    private final javafx.beans.property.ReadOnlyStringWrapper pinned = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final io.digitstudio.ui.pins.PinSlot pinSlot = new io.digitstudio.ui.pins.PinSlot();
 
     /** Where Pin puts the digit on the canvas (the app's pinned digits). */
     public void setPins(io.digitstudio.ui.pins.Pins p) {
-        this.pins = p;
+        pinSlot.connect(p);
     }
 
     /** The app's pinned digits, or null when this view has none to pin to. */
     public io.digitstudio.ui.pins.Pins pins() {
-        return pins;
+        return pinSlot.pins();
     }
 
     /**
@@ -216,18 +215,16 @@ public final class DrawViewModel {
      */
     public boolean pin() {
         float[] x = input.get();
-        if (x == null || pins == null) return false;
+        if (x == null || pinSlot.pins() == null) return false;
         Reading r = reading.get();
         String what = imageName == null ? "drawing" : "image " + imageName;
         if (r != null && r.digits().size() > 1) what = "digit " + (selectedDigit.get() + 1) + " of the " + what;
-        boolean ok = pins.add(x, what);
-        pinned.set(pins.messageProperty().get());
-        return ok;
+        return pinSlot.pin(x, what);
     }
 
     /** What the last Pin did or why it could not ("" after the canvas changes). */
     public javafx.beans.property.ReadOnlyStringProperty pinnedProperty() {
-        return pinned.getReadOnlyProperty();
+        return pinSlot.saidProperty();
     }
 
     /** What the last Keep or Correct did ("" after the canvas changes). */
@@ -335,7 +332,7 @@ public final class DrawViewModel {
 
     private void show(Reading r, String hintText) {
         if (keptVersion != version) collected.set("");
-        pinned.set("");
+        pinSlot.forget();
         if (image.get() == null) imageName = null;
         boolean one = r != null && r.digits().size() == 1;
         if (r == null) preparations = List.of();

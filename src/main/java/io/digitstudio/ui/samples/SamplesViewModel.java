@@ -78,7 +78,7 @@ public final class SamplesViewModel {
         order.addListener((o, a, b) -> refilter());
         models.activeProperty().addListener((o, a, b) -> predictAll());
         selected.addListener((o, a, b) -> {
-            pinned.set("");
+            pinSlot.forget();
             predictSelected();
         });
         tasks.compute(Mnist::bundled).whenComplete((d, err) -> {
@@ -214,17 +214,16 @@ public final class SamplesViewModel {
         return explain;
     }
 
-    private io.digitstudio.ui.pins.Pins pins;
-    private final javafx.beans.property.ReadOnlyStringWrapper pinned = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final io.digitstudio.ui.pins.PinSlot pinSlot = new io.digitstudio.ui.pins.PinSlot();
 
     /** Where Pin puts the selected image (the app's pinned digits). */
     public void setPins(io.digitstudio.ui.pins.Pins p) {
-        this.pins = p;
+        pinSlot.connect(p);
     }
 
     /** The app's pinned digits, or null when this view has none to pin to. */
     public io.digitstudio.ui.pins.Pins pins() {
-        return pins;
+        return pinSlot.pins();
     }
 
     /**
@@ -234,18 +233,16 @@ public final class SamplesViewModel {
     public boolean pinSelected() {
         LabeledImages set = images.get();
         int i = selected.get();
-        if (pins == null || set == null || i < 0 || i >= set.size()) return false;
+        if (pinSlot.pins() == null || set == null || i < 0 || i >= set.size()) return false;
         float[] x = new float[set.featureSize()];
         set.copyFeatures(i, x, 0);
         String where = split.get() == Split.TEST ? "test image" : split.get() == Split.TRAIN ? "training image" : set.name() + " image";
-        boolean ok = pins.add(x, where + " #" + i + " (" + labelName(set.label(i)) + ")");
-        pinned.set(pins.messageProperty().get());
-        return ok;
+        return pinSlot.pin(x, where + " #" + i + " (" + labelName(set.label(i)) + ")");
     }
 
     /** What the last Pin did or why it could not ("" once another image is selected). */
     public javafx.beans.property.ReadOnlyStringProperty pinnedProperty() {
-        return pinned.getReadOnlyProperty();
+        return pinSlot.saidProperty();
     }
 
     /** The name of a label of the shown set (digits for MNIST). */
