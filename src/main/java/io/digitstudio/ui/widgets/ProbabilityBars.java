@@ -18,6 +18,8 @@ public final class ProbabilityBars extends BarChart<String, Number> {
     private final XYChart.Series<String, Number> series = new XYChart.Series<>();
     private List<String> names = List.of();
     private boolean showing;
+    private boolean compact;
+    private static final String AXIS_TITLE = "probability";
 
     public ProbabilityBars() {
         this(new CategoryAxis());
@@ -31,7 +33,8 @@ public final class ProbabilityBars extends BarChart<String, Number> {
         setLegendVisible(false);
         setCategoryGap(4);
         setBarGap(0);
-        getYAxis().setLabel("probability");
+        getYAxis().setLabel(AXIS_TITLE);
+        getYAxis().heightProperty().addListener((o, a, h) -> fitAxisTitle());
         getStyleClass().add("probability-bars");
         setClasses(io.digitstudio.data.ClassNames.numbers(10));
         getData().add(series);
@@ -66,6 +69,7 @@ public final class ProbabilityBars extends BarChart<String, Number> {
      * names only; the figures are in the tooltip of whatever shows them.
      */
     public ProbabilityBars compact() {
+        compact = true;
         getYAxis().setLabel(null);
         getYAxis().setTickLabelsVisible(false);
         getYAxis().setTickMarkVisible(false);
@@ -75,6 +79,19 @@ public final class ProbabilityBars extends BarChart<String, Number> {
         setCategoryGap(2);
         getStyleClass().add("probability-bars-compact");
         return this;
+    }
+
+    /**
+     * A chart squeezed shorter than its upright axis title (a small window at a large scale) leaves the title out rather
+     * than show it cut to "…"; the ticks still read 0 to 1, and the title comes back once there is room.
+     */
+    private void fitAxisTitle() {
+        if (compact || !(getYAxis().lookup(".axis-label") instanceof javafx.scene.control.Label title)) return;
+        javafx.scene.text.Text text = new javafx.scene.text.Text(AXIS_TITLE);
+        text.setFont(title.getFont());
+        boolean fits = getYAxis().getHeight() >= text.getLayoutBounds().getWidth() + title.snappedLeftInset() + title.snappedRightInset() + 2;
+        String want = fits ? AXIS_TITLE : null;
+        if (!java.util.Objects.equals(getYAxis().getLabel(), want)) getYAxis().setLabel(want);
     }
 
     /** The names of the classes, in label order. */
