@@ -1,0 +1,30 @@
+package io.digitstudio.data;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+class DiskFilterTest {
+    @Test
+    void runsByBlocksGiveTheDirectScansPictureToTheBitForEveryRadiusAndShape() {
+        SplittableRandom random = new SplittableRandom(7);
+        int[][] shapes = {{1, 1}, {1, 9}, {9, 1}, {5, 7}, {23, 17}, {80, 31}};
+        for (int[] shape : shapes) {
+            int w = shape[0], h = shape[1];
+            float[] p = new float[w * h];
+            // ink-like values: many zeros and ones, some greys
+            for (int i = 0; i < p.length; i++) {
+                double u = random.nextDouble();
+                p[i] = u < 0.4 ? 0f : u < 0.7 ? 1f : (float) random.nextDouble();
+            }
+            for (int r = 0; r <= 20; r++) {
+                for (boolean max : new boolean[]{true, false}) {
+                    assertArrayEquals(Filters.diskFilterByScan(p, w, h, r, max), Filters.diskFilter(p, w, h, r, max),
+                            w + "x" + h + " r " + r + (max ? " dilation" : " erosion"));
+                }
+            }
+        }
+    }
+}
