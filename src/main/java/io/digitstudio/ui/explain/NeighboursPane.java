@@ -36,7 +36,7 @@ public final class NeighboursPane extends VBox {
         verdict.setWrapText(true);
         verdict.setMinHeight(Region.USE_PREF_SIZE);
         verdict.setStyle("-fx-font-weight: bold;");
-        ToggleButton px = new ToggleButton("_Pixels");
+        ToggleButton px = new ToggleButton("Pixe_ls");
         px.setId("pixelsToggle");
         px.setMinWidth(Region.USE_PREF_SIZE);
         px.setTooltip(new Tooltip("Compare grey levels pixel by pixel instead of what the network's last layer reads"));
