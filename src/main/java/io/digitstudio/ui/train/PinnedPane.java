@@ -76,7 +76,10 @@ final class PinnedPane extends VBox {
     void setClasses(List<String> names) {
         if (names == null || names.isEmpty() || names.equals(classNames)) return;
         classNames = List.copyOf(names);
-        for (Cell c : cells) c.bars.setClasses(classNames);
+        for (Cell c : cells) {
+            c.bars.setClasses(classNames);
+            c.shown = null;
+        }
         show(presenter.pinnedProperty().get());
     }
 
@@ -135,7 +138,14 @@ final class PinnedPane extends VBox {
             box.setId("pin-" + index);
         }
 
+        /** The probabilities the bars show now, or null. */
+        private float[] shown;
+
         void show(float[] p) {
+            // a change under half a point moves no bar by a pixel, and relaying out eight charts several times a
+            // second takes the FX thread's share of the cores from the run
+            if (p != null && shown != null && p.length == shown.length && within(p, shown, 0.005f)) return;
+            shown = p;
             if (p == null) {
                 bars.show(null);
                 answer.setText("–");
@@ -145,6 +155,11 @@ final class PinnedPane extends VBox {
             for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
             bars.show(new Prediction(best, p[best], p));
             answer.setText(io.digitstudio.data.ClassNames.of(classNames, best) + " " + Math.round(100 * p[best]) + "%");
+        }
+
+        private static boolean within(float[] a, float[] b, float tolerance) {
+            for (int i = 0; i < a.length; i++) if (Math.abs(a[i] - b[i]) >= tolerance) return false;
+            return true;
         }
     }
 }
