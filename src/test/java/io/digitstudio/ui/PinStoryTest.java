@@ -57,7 +57,8 @@ class PinStoryTest extends AppStory {
 
         Forms.type(robot, "#trainLimitField", "2000");
         Forms.type(robot, "#testLimitField", "200");
-        Forms.type(robot, "#epochsField", "10");
+        // 640 iterations: long enough that the window shows answers (at most 4 times a second) well before the end
+        Forms.type(robot, "#epochsField", "40");
         robot.clickOn("#startButton");
         var presenter = app.main.train().presenter();
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> presenter.pinnedProperty().get() != null);
@@ -74,7 +75,7 @@ class PinStoryTest extends AppStory {
         InputProbe.Outputs last = presenter.pinnedProperty().get();
         assertTrue(last.iteration() > first.iteration(), "later answers came: " + first.iteration() + " then " + last.iteration());
         assertFalse(java.util.Arrays.equals(firstBars, bars.values()), "the bars changed as the network learned");
-        assertEquals(7, argmax(bars.values()), "160 iterations teach it that this is a 7: " + java.util.Arrays.toString(bars.values()));
+        assertEquals(7, argmax(bars.values()), "640 iterations teach it that this is a 7: " + java.util.Arrays.toString(bars.values()));
         assertTrue(answer.getText().startsWith("7 "), answer.getText());
         assertTrue(robot.lookup("#pinnedStatus").queryAs(Label.class).getText().startsWith("As the network reads them at iteration "));
         assertEquals(List.of(), Looks.cut(stage.getScene(), "pinnedPane"));
