@@ -128,28 +128,6 @@ final class Filters {
         return out;
     }
 
-    /** The disk's direct scan, pixel by pixel over its area: what {@link #diskFilter} must equal. */
-    static float[] diskFilterByScan(float[] p, int w, int h, int r, boolean max) {
-        float[] out = new float[p.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float best = max ? 0f : 1f;
-                for (int dy = -r; dy <= r; dy++) {
-                    int yy = y + dy;
-                    int span = span(r, dy);
-                    for (int dx = -span; dx <= span; dx++) {
-                        int xx = x + dx;
-                        float v = (yy < 0 || yy >= h || xx < 0 || xx >= w) ? 0f : p[yy * w + xx];
-                        if (max) best = Math.max(best, v);
-                        else best = Math.min(best, v);
-                    }
-                }
-                out[y * w + x] = best;
-            }
-        }
-        return out;
-    }
-
     /**
      * The k-th smallest value (0-based), rearranging {@code a}: quickselect, linear on average, where a full sort of a
      * working picture's 400,000 values would cost milliseconds on every live prediction.
