@@ -213,7 +213,7 @@ public final class BenchSuite {
     }
 
     private Map<String, Object> convolution() throws InterruptedException {
-        List<String> cmd = List.of(javaBin, "-cp", testClassPath(), "io.digitstudio.nn.ConvBench", tiny ? "3" : "30");
+        List<String> cmd = List.of(javaBin, "-cp", testClassPath(), "io.digitstudio.bench.ConvBench", tiny ? "3" : "30");
         return result("conv_lenet2", "LeNet's second convolution, libnd4j's ops against ours (ConvBench)", cmd, out -> {
             Matcher m = Pattern.compile("conv2d forward ([0-9.]+) ms, conv2d_bp ([0-9.]+) ms; per-image im2col\\+sgemm forward ([0-9.]+) ms, backward ([0-9.]+) ms").matcher(out);
             if (!m.find()) throw new IllegalStateException("no figures in: " + out.strip());

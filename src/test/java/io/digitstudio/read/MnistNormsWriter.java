@@ -18,11 +18,10 @@ public final class MnistNormsWriter {
 
     public static void main(String[] args) throws Exception {
         Path out = args.length > 0 ? Path.of(args[0]) : RESOURCE;
-        long t0 = System.nanoTime();
         MnistNorms norms = MnistNorms.measure(Mnist.bundled().train(), "MNIST training set (bundled), all images");
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
         Files.writeString(tmp, norms.toJson());
         Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        System.out.printf(java.util.Locale.ROOT, "wrote %s (%d images, %.1f s)%n", out, norms.count(), (System.nanoTime() - t0) / 1e9);
+        System.out.printf(java.util.Locale.ROOT, "wrote %s (%d images)%n", out, norms.count());
     }
 }

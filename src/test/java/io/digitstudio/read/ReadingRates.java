@@ -84,7 +84,6 @@ final class ReadingRates {
         boolean verbose = args.length > 2;
         Nd4jSetup.init();
         Predictor p = builtIn();
-        long t0 = System.nanoTime();
         int right = 0, all = 0;
         String only = System.getProperty("only", "");
         for (PaperPhotos.Shadow s : PaperPhotos.Shadow.values()) {
@@ -103,6 +102,6 @@ final class ReadingRates {
         Rate apart = numbers(p, seed, false, n);
         System.out.printf(Locale.ROOT, "numbers with digits apart: %s%n", apart);
         if (verbose) apart.misses().forEach(m -> System.out.println("  " + m));
-        System.out.printf(Locale.ROOT, "(seed %d, %d per kind, %.1f s)%n", seed, n, (System.nanoTime() - t0) / 1e9);
+        System.out.printf(Locale.ROOT, "(seed %d, %d per kind)%n", seed, n);
     }
 }

@@ -221,7 +221,7 @@ final class ScreenshotMode {
             if (args.contains("--settle")) {
                 // as a user who looks at the window before pressing Train: start once the JIT compiler has finished
                 // with the window's own start-up code (quiet for a second), so the run measures what training adds
-                JitSettle settle = new JitSettle();
+                io.digitstudio.bench.JitSettle settle = new io.digitstudio.bench.JitSettle();
                 poll(100, () -> {
                     if (!settle.quiet()) return false;
                     System.out.printf(Locale.ROOT, "settled: the JIT compiler was quiet for 1 s, %.1f s after start%n", settle.seconds());

@@ -1,4 +1,10 @@
-package io.digitstudio.nn;
+package io.digitstudio.bench;
+
+import io.digitstudio.nn.F;
+import io.digitstudio.nn.Nd4jSetup;
+import io.digitstudio.nn.Parameter;
+import io.digitstudio.nn.Variable;
+import io.digitstudio.nn.Workspace;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
