@@ -50,6 +50,7 @@ public final class Main {
                 System.exit(1);
             }
         }
+        Cli.prepare(args);
         System.exit(Cli.run(args));
     }
 }

@@ -33,6 +33,15 @@ public final class Cli implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
+    /**
+     * Starts what the command line will need before it is read, where that can run beside reading it: the native
+     * engine for the commands that train or classify. Reading the command line (picocli builds every command's model
+     * by reflection) takes about as long as loading the engine, so the two overlap on two cores.
+     */
+    public static void prepare(String... args) {
+        Startup.early(args);
+    }
+
     public static int run(String... args) {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }

@@ -12,6 +12,27 @@ final class Startup {
     private Startup() {
     }
 
+    /** The commands that start the engine: each calls {@link #engine} or {@link #engineAndData} once its options are read. */
+    private static final java.util.Set<String> ENGINE_COMMANDS = java.util.Set.of("train", "bench", "eval", "predict", "export", "summary", "inspect", "explain", "lr-find");
+
+    /**
+     * Whether a command line will start the engine, so that its native library can load while the command line is
+     * read: a command that uses it, without a request for help or the version. The first start is left to
+     * {@link #engine}, which says on stderr that it is unpacking.
+     */
+    static boolean startsEngine(String[] args, boolean firstStart) {
+        if (firstStart || args.length == 0 || !ENGINE_COMMANDS.contains(args[0])) return false;
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) return false;
+        }
+        return true;
+    }
+
+    /** Starts loading the engine on a thread of its own when the command line will need it (see {@link #startsEngine}). */
+    static void early(String[] args) {
+        if (startsEngine(args, Nd4jSetup.firstStart())) Nd4jSetup.initInBackground();
+    }
+
     static void engine() {
         Mnist.cacheIn(UserFolders.cache(System.getenv(), "mnist"));
         if (Nd4jSetup.firstStart()) {

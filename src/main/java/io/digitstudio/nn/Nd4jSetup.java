@@ -15,6 +15,8 @@ import java.nio.file.Path;
 public final class Nd4jSetup {
     private static final String CACHE_PROPERTY = "org.bytedeco.javacpp.cachedir";
     private static volatile boolean done;
+    /** What went wrong in {@link #initInBackground}, for the first caller of {@link #init} to throw as its own. */
+    private static volatile Throwable backgroundFailure;
 
     private Nd4jSetup() {
     }
@@ -52,8 +54,33 @@ public final class Nd4jSetup {
         return !Files.isDirectory(nativeCache());
     }
 
+    /**
+     * Starts {@link #init} on a thread of its own and returns at once, so that loading the native library (most of a
+     * command's start-up) overlaps with what the caller does meanwhile, such as reading its command line. A later
+     * {@link #init} waits for it and throws what it threw.
+     */
+    public static void initInBackground() {
+        if (done) return;
+        Thread thread = new Thread(() -> {
+            try {
+                init();
+            } catch (Throwable e) {
+                backgroundFailure = e;
+            }
+        }, "start-nd4j");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     public static synchronized void init() {
         if (done) return;
+        Throwable failed = backgroundFailure;
+        if (failed != null) {
+            backgroundFailure = null;
+            if (failed instanceof RuntimeException e) throw e;
+            if (failed instanceof Error e) throw e;
+            throw new IllegalStateException(failed);
+        }
         // A launcher cannot set environment variables or JVM flags for us: point JavaCPP at our cache in code.
         if (System.getProperty(CACHE_PROPERTY) == null) System.setProperty(CACHE_PROPERTY, nativeCache().toString());
         quietLogging();
