@@ -77,7 +77,6 @@ public final class StagesPane extends VBox {
         tile.setFocusTraversable(true);
         tile.setAccessibleRole(AccessibleRole.IMAGE_VIEW);
         tile.setPadding(new Insets(2));
-        tile.focusedProperty().addListener((o, a, f) -> tile.setStyle(f ? "-fx-border-color: -fx-focus-color; -fx-border-width: 2; -fx-border-radius: 3;" : ""));
         Tooltip tip = new Tooltip(step.title());
         Tooltip.install(tile, tip);
         tips.add(tip);

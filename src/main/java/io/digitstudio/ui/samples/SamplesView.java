@@ -132,6 +132,11 @@ public final class SamplesView extends BorderPane {
      */
     private void keyboard() {
         grid.setFocusTraversable(true);
+        // the gallery is one tab stop: its skin's scrolling flow would be a second, where no image shows the keyboard
+        grid.skinProperty().addListener((o, a, skin) -> javafx.application.Platform.runLater(() -> {
+            javafx.scene.Node flow = grid.lookup(".virtual-flow");
+            if (flow != null) flow.setFocusTraversable(false);
+        }));
         grid.focusedProperty().addListener((o, a, f) -> {
             if (f && current.get() < 0 && !vm.visible().isEmpty()) current.set(Math.max(0, vm.visible().indexOf(vm.selectedProperty().get())));
             markCurrent();
