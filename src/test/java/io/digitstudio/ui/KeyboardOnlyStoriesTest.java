@@ -282,4 +282,62 @@ class KeyboardOnlyStoriesTest extends AppStory {
         keys.chord(ESCAPE);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> draw.predictionProperty().get() == null);
     }
+
+    /** Inside: an image opened from Draw shows its activations; Tab reaches the first layer's units, arrows step through them. */
+    @Test
+    void insideShowsAnOpenedImageAndStepsThroughTheUnits(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("seven.png");
+        javax.imageio.ImageIO.write(new io.digitstudio.data.DrawnDigitsAccess(3).draw(7, 200), "png", png.toFile());
+        keys.chord(CONTROL, DIGIT4);
+        app.dialogs.willChoose(png);
+        keys.mnemonic(I);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.main.draw().viewModel().predictionProperty().get() != null);
+        keys.chord(CONTROL, DIGIT6);
+        var inside = app.main.inside();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> inside.viewModel().lookProperty().get() != null && inside.viewModel().weightsProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        var activations = (javafx.scene.layout.Pane) stage.getScene().lookup("#activationsBox");
+        assertFalse(activations.getChildren().isEmpty(), "the opened image's activations, layer by layer");
+        keys.tabTo("weightsPane");
+        assertEquals(0, inside.currentUnit(), "the first unit, once the keyboard is on the tiles");
+        var tiles = inside.viewModel().weightsProperty().get().tiles();
+        int columns = io.digitstudio.inspect.Pictures.columns(tiles.count());
+        keys.type(RIGHT, RIGHT, DOWN);
+        assertEquals(2 + columns, inside.currentUnit());
+        var line = (javafx.scene.control.Label) stage.getScene().lookup("#weightsHover");
+        assertTrue(line.getText().startsWith(tiles.layer() + " unit " + (2 + columns) + " of " + tiles.count()), line.getText());
+        keys.type(END);
+        assertEquals(tiles.count() - 1, inside.currentUnit());
+        keys.type(RIGHT);
+        assertEquals(tiles.count() - 1, inside.currentUnit(), "the last unit stays the last");
+    }
+
+    /** Sweeps: a small sweep typed in, started, stopped after its first run, and its table read, all from the keyboard. */
+    @Test
+    void setUpASmallSweepStartItStopItAndReadItsTable() throws Exception {
+        keys.chord(CONTROL, DIGIT8);
+        assertEquals("sweepsTab", app.main.tabs().getSelectionModel().getSelectedItem().getId());
+        var vm = app.main.sweeps().viewModel();
+        keys.tabTo("sweepNetworkField").replaceText("linear 32, relu, linear");
+        keys.tabTo("sweepLrField").replaceText("0.1,0.08,0.05,0.03,0.02,0.01");
+        keys.tabTo("sweepBatchField").replaceText("50");
+        keys.tabTo("sweepEpochsField").replaceText("3");
+        keys.tabTo("sweepTrainSizeField").replaceText("3000");
+        keys.tabTo("sweepTestSizeField").replaceText("200");
+        keys.tabTo("sweepStartButton").type(SPACE);
+        @SuppressWarnings("unchecked")
+        var table = (javafx.scene.control.TableView<io.digitstudio.runs.sweep.SweepResult.Row>) stage.getScene().lookup("#sweepTable");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> table.getItems().stream().anyMatch(io.digitstudio.runs.sweep.SweepResult.Row::finished));
+        assertTrue(vm.runningProperty().get(), "the sweep goes on after its first run");
+        keys.tabTo("sweepStopButton").type(SPACE);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(table.getItems().stream().allMatch(io.digitstudio.runs.sweep.SweepResult.Row::finished) && table.getItems().size() == 6,
+                "Stop ends the sweep before all six runs: " + table.getItems());
+        keys.tabTo("sweepTable").type(HOME);
+        assertEquals(0, table.getSelectionModel().getSelectedIndex(), "arrows and Home move in the table");
+        assertTrue(table.getItems().get(0).finished(), "best first: a finished run");
+        keys.type(DOWN);
+        assertEquals(Math.min(1, table.getItems().size() - 1), table.getSelectionModel().getSelectedIndex());
+    }
 }

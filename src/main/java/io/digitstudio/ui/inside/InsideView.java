@@ -65,6 +65,33 @@ public final class InsideView extends BorderPane {
         // its height in em (theme.css), so that the axis's name stays whole at any UI scale
         probabilities.setMinWidth(260);
         weights.setOnMouseExited(e -> hover.setText(" "));
+        // from the keyboard: Tab to the tiles, arrows step from unit to unit (Home, End: the first, the last), and the line
+        // under them says which unit it is, as the pointer's hover does
+        weightsScroll.setId("weightsPane");
+        weightsScroll.setFocusTraversable(true);
+        io.digitstudio.ui.widgets.ScreenReader.describe(weightsScroll, "First layer's units",
+                "Arrow keys step from unit to unit; the line below names the unit and its weights' norm");
+        weightsScroll.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            InsideViewModel.Weights w = vm.weightsProperty().get();
+            if (w == null) return;
+            int n = w.tiles().count(), cols = Pictures.columns(n);
+            int k = currentUnit < 0 ? 0 : switch (e.getCode()) {
+                case LEFT -> currentUnit - 1;
+                case RIGHT -> currentUnit + 1;
+                case UP -> currentUnit - cols;
+                case DOWN -> currentUnit + cols;
+                case HOME -> 0;
+                case END -> n - 1;
+                default -> Integer.MIN_VALUE;
+            };
+            if (k == Integer.MIN_VALUE) return;
+            e.consume();
+            showUnit(w, Math.max(0, Math.min(n - 1, k)));
+        });
+        weightsScroll.focusedProperty().addListener((o, a, f) -> {
+            InsideViewModel.Weights w = vm.weightsProperty().get();
+            if (f && w != null) showUnit(w, Math.max(0, Math.min(w.tiles().count() - 1, currentUnit)));
+        });
         // the grid is drawn at whole pixels per weight and shown at the width there is, without smoothing
         weights.setPreserveRatio(true);
         weights.setSmooth(true);
@@ -228,6 +255,21 @@ public final class InsideView extends BorderPane {
         weights.setFitWidth(weights.getImage().getWidth() * shrink);
         weightsSource.setText(String.format(Locale.ROOT, "%s · %s: %d %s of %d×%d", w.source(), t.layer(), t.count(), t.height() > 1 && t.height() == t.width()
                 && t.height() >= 10 ? "units" : "filters", t.height(), t.width()));
+    }
+
+    /** The unit the arrow keys are on (-1: none yet). */
+    private int currentUnit = -1;
+
+    private void showUnit(InsideViewModel.Weights w, int k) {
+        currentUnit = k;
+        String text = String.format(Locale.ROOT, "%s unit %d of %d · norm %.3f", w.tiles().layer(), k, w.tiles().count(), w.tiles().norm(k));
+        hover.setText(text);
+        weightsScroll.setAccessibleText(text);
+    }
+
+    /** The unit the arrow keys are on, -1 before they have been on one. */
+    public int currentUnit() {
+        return currentUnit;
     }
 
     private void showHover(double px, double py) {
