@@ -76,6 +76,26 @@ final class Looks {
         return out;
     }
 
+    /**
+     * Toolbar controls out of sight: a toolbar's "»" overflow button shown (what does not fit hides behind it), or a
+     * toolbar's item running past the window's edge; as "where: what".
+     */
+    static List<String> hiddenByBars(Scene scene) {
+        List<String> out = new ArrayList<>();
+        shown(scene.getRoot(), n -> {
+            if (n.getStyleClass().contains("tool-bar-overflow-button") && onScreen(n)) {
+                out.add(name(n) + ": controls hidden behind the toolbar's overflow button");
+            }
+            if (n.getParent() != null && n.getParent().getStyleClass().contains("tool-bar") && n.isManaged()) {
+                var b = n.localToScene(n.getLayoutBounds());
+                if (b.getWidth() > 0 && (b.getMaxX() > scene.getWidth() + 0.5 || b.getMaxY() > scene.getHeight() + 0.5)) {
+                    out.add(name(n) + ": past the window's edge at " + b.getMaxX() + "," + b.getMaxY());
+                }
+            }
+        });
+        return out;
+    }
+
     private static boolean isSkinChild(Node t, Labeled l) {
         return t.getParent() != null && t.getParent().getParent() == l;
     }

@@ -115,8 +115,9 @@ class ThemesAndScalesTest extends AppStory {
 
     /**
      * Every view after a run, and the Preferences dialog, at 100 %, 150 % and 200 % in the smallest window: no label,
-     * button, table header or cell is cut to "…". (At 200 % the window is, in 100 % terms, 512x350: there tables
-     * scroll sideways, toolbars put what does not fit into their overflow menu, and texts wrap.)
+     * button, table header or cell is cut to "…", and every toolbar control is in sight (no "»" overflow button, nothing
+     * past the window's edge). (At 200 % the window is, in 100 % terms, 512x350: there tables scroll sideways, toolbars
+     * wrap onto more rows, and texts wrap.)
      */
     @Test
     void noLabelIsCutInAnyViewAtAnyScaleInTheSmallestWindow(FxRobot robot) throws Exception {
@@ -133,6 +134,9 @@ class ThemesAndScalesTest extends AppStory {
                     open(robot, tab);
                     labels += Looks.labels(stage.getScene());
                     for (String c : cutOnceLaidOut(robot, stage.getScene())) failures.add(scale + " % " + TABS[tab] + ": " + c);
+                    List<String> hidden = new ArrayList<>();
+                    robot.interact(() -> hidden.addAll(Looks.hiddenByBars(stage.getScene())));
+                    for (String h : hidden) failures.add(scale + " % " + TABS[tab] + ": " + h);
                 }
                 // the Preferences dialog (Ctrl+,), at the scale it shows; Esc leaves the scale as it is
                 robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);

@@ -5,7 +5,6 @@ import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 import java.io.InputStream;
@@ -60,9 +59,10 @@ public class DigitStudioApp extends Application {
         return services;
     }
 
-    /** The window's scene: the views, and above them the layer that shows toasts. */
+    /** The window's scene: the views, and below them the strip that shows toasts while there are any. */
     public static Scene createScene(Parent main, ToastLayer toasts) {
-        Scene scene = new Scene(new StackPane(main, toasts), 1240, 800);
+        javafx.scene.layout.VBox.setVgrow(main, javafx.scene.layout.Priority.ALWAYS);
+        Scene scene = new Scene(new javafx.scene.layout.VBox(main, toasts), 1240, 800);
         scene.getStylesheets().setAll(DigitStudioApp.class.getResource(THEME).toExternalForm(),
                 DigitStudioApp.class.getResource(io.digitstudio.ui.widgets.Theme.active().colours()).toExternalForm());
         return scene;

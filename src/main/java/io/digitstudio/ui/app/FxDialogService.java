@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The real dialogs: JavaFX's native file and folder choosers (remembering the last folder) and toasts in the window's
- * corner ({@link ToastLayer}).
+ * The real dialogs: JavaFX's native file and folder choosers (remembering the last folder) and toasts in a strip
+ * along the window's bottom edge, below the views ({@link ToastLayer}).
  */
 public final class FxDialogService implements DialogService {
     static final long INFO_MILLIS = 6000;

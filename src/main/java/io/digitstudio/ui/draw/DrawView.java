@@ -137,7 +137,7 @@ public final class DrawView extends BorderPane {
         return getScene() != null;
     }
 
-    private ToolBar toolbar() {
+    private Region toolbar() {
         Button clear = new Button("_Clear");
         clear.setId("clearButton");
         clear.setTooltip(new Tooltip("Clear the canvas (Esc or right-click)"));

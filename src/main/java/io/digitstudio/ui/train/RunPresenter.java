@@ -25,9 +25,11 @@ import java.util.Locale;
 /**
  * Presents a run's feed: drains what the training thread queued (UI thread, at each tick of the Train view's pump, {@link #pulse()}) into
  * the charts' series, the epoch table and the status texts, without flooding the UI: the status texts change at most
- * every {@link #UI_INTERVAL_NANOS}, the charts and the table take what arrived at most every
+ * every {@link #UI_INTERVAL_NANOS}, the charts and the table take the loss points that arrived at most every
  * {@link #CHART_INTERVAL_NANOS} (re-laying out and repainting them costs far more than the data, and with a software
- * renderer it costs the training thread measurable time on a two-core machine), and the end of a run always shows all.
+ * renderer it costs the training thread measurable time on a two-core machine). An epoch's report is shown at the
+ * tick that receives it, with every point before it: the table and the charts never count fewer epochs than the
+ * progress texts beside them. The end of a run always shows all.
  */
 public final class RunPresenter {
     static final int CHART_CAP = 400;
@@ -68,6 +70,16 @@ public final class RunPresenter {
     private double rate;
     private long rateMark;
     private long rateMarkIteration;
+    private final java.util.function.LongSupplier clock;
+
+    public RunPresenter() {
+        this(System::nanoTime);
+    }
+
+    /** With another clock (tests tick it by hand, so what a pulse shows does not depend on the machine's speed). */
+    RunPresenter(java.util.function.LongSupplier clock) {
+        this.clock = clock;
+    }
 
     /** Clears the previous run's curves, table and texts and starts presenting {@code f}. */
     public void begin(TrainingFeed f, int planned, String firstStatus) {
@@ -90,7 +102,7 @@ public final class RunPresenter {
         speedText.set("");
         timeText.set("");
         status.set(firstStatus);
-        runStartNanos = System.nanoTime();
+        runStartNanos = clock.getAsLong();
         rateMark = runStartNanos;
         rateMarkIteration = 0;
         rate = 0;
@@ -194,19 +206,23 @@ public final class RunPresenter {
         TrainingFeed f = feed;
         if (f == null) return;
         Object ev;
+        boolean epochEnded = false;
         while ((ev = f.poll()) != null) {
             if (ev instanceof TrainingStart s) {
                 start(s); // at once: it sets the axes and the status
             } else {
-                pending.add(ev); // points and epoch reports wait for the next chart update
+                pending.add(ev); // points wait for the next chart update; an epoch's report brings it forward
+                epochEnded |= ev instanceof EpochReport || ev instanceof io.digitstudio.train.TrainingResult;
             }
         }
-        long now = System.nanoTime();
-        if (force || now - lastChartUpdate >= CHART_INTERVAL_NANOS) {
+        long now = clock.getAsLong();
+        // an epoch's end comes at most once an epoch; waiting for the next chart update would leave the table and
+        // curves behind the progress texts by as many epochs as end within that interval
+        if (force || epochEnded || now - lastChartUpdate >= CHART_INTERVAL_NANOS) {
             lastChartUpdate = now;
             flushPending(force);
         }
-        if (!force && (now - lastUiUpdate < UI_INTERVAL_NANOS || !shown)) return;
+        if (!force && (!epochEnded && now - lastUiUpdate < UI_INTERVAL_NANOS || !shown)) return;
         lastUiUpdate = now;
         IterationEvent e = f.latest();
         if (e != null && live) showProgress(e);
@@ -280,7 +296,7 @@ public final class RunPresenter {
     }
 
     private void showProgress(IterationEvent e) {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (now - rateMark > 500_000_000L) {
             rate = (e.iteration() - rateMarkIteration) / ((now - rateMark) / 1e9);
             rateMark = now;

@@ -238,7 +238,7 @@ public final class TrainView extends BorderPane {
         return c;
     }
 
-    private ToolBar toolbar(BooleanBinding locked) {
+    private Region toolbar(BooleanBinding locked) {
         Button start = button("_Start", "startButton", "Start training (Ctrl+Enter)");
         start.setOnAction(e -> run.start());
         start.getStyleClass().add("accent");

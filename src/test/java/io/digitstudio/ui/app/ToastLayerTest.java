@@ -5,7 +5,6 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Toasts as a user meets them: above the view, gone after their time (not while the pointer rests on them) or a click,
+ * Toasts as a user meets them: beside the window's bottom edge, covering nothing of the view, gone after their time (not while the pointer rests on them) or a click,
  * and clicks beside them still work. Time is handed out by the test: a toast's wait is one task given to its clock,
  * run here when the test says the time is up. (That a waiting toast makes the window pulse no more than a quiet one is
  * measured by {@link ToastPulseBudgetTest}, in the budgets profile.)
@@ -30,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ToastLayerTest {
     private ToastLayer toasts;
     private int clicked;
+    /** The view: a button in its top left corner, a table filling it, a status text along its bottom. */
+    private javafx.scene.layout.BorderPane view;
 
     /** What the toasts asked their clock for: a task to run after so many milliseconds. */
     private record Wait(long millis, Runnable task) {
@@ -50,10 +51,14 @@ class ToastLayerTest {
         toasts = new ToastLayer((millis, task) -> waits.add(new Wait(millis, task))); // controls are made once the toolkit is up
         Button below = new Button("Below");
         below.setOnAction(e -> clicked++);
-        StackPane.setAlignment(below, javafx.geometry.Pos.TOP_LEFT);
-        Scene scene = new Scene(new StackPane(below, toasts), 800, 500);
-        scene.getStylesheets().add(DigitStudioApp.class.getResource(DigitStudioApp.THEME).toExternalForm());
-        stage.setScene(scene);
+        javafx.scene.control.TableView<String> table = new javafx.scene.control.TableView<>(javafx.collections.FXCollections.observableArrayList("0.9731"));
+        table.setId("epochTable");
+        Label status = new Label("Epoch 10/10 · validation accuracy 97.31%");
+        status.setId("status");
+        view = new javafx.scene.layout.BorderPane(table, below, null, status, null);
+        stage.setScene(DigitStudioApp.createScene(view, toasts));
+        stage.setWidth(1024);
+        stage.setHeight(700);
         stage.show();
     }
 
@@ -68,14 +73,42 @@ class ToastLayerTest {
         Node toast = robot.lookup(".toast").query();
         assertEquals("Saved to /tmp/model.npz", robot.lookup(".toast-text").queryAs(Label.class).getText());
         var b = toast.localToScene(toast.getLayoutBounds());
-        double w = toast.getScene().getWidth(), h = toast.getScene().getHeight(); // the stage keeps an earlier test's size
+        double w = toast.getScene().getWidth(), h = toast.getScene().getHeight();
         assertTrue(b.getMaxX() > w - 100 && b.getMaxY() > h - 100, "in the lower right corner of " + w + "x" + h + ": " + b);
-        assertTrue(b.getMaxY() <= h - 30, "above where a view's status bar is: " + b);
         robot.clickOn("Below");
         assertEquals(1, clicked, "a click beside the toast reaches the view below");
         robot.clickOn(toast);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup(".toast").queryAll().isEmpty(), "dismissed by a click");
+    }
+
+    /**
+     * "Training finished" while someone reads the epoch table and the status text beneath it: at 100 %, 150 % and 200 %
+     * (the root's font size, as the app's scale sets it) the toast lies beside the view, not over any of it, and once it
+     * has gone the view has the whole window again.
+     */
+    @Test
+    void aToastCoversNothingOfTheViewAtAnyScale(FxRobot robot) {
+        for (int scale : new int[]{100, 150, 200}) {
+            robot.interact(() -> toasts.getScene().getRoot().setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", Appearance.BASE_FONT_SIZE * scale / 100.0)));
+            double fullHeight = view.getHeight();
+            show("Training finished", "Epoch 10: validation accuracy 97.31%. Draw and Samples now use the new model.", false, 60_000);
+            Node toast = robot.lookup(".toast").query();
+            var t = toast.localToScene(toast.getLayoutBounds());
+            for (String id : new String[]{"#epochTable", "#status"}) {
+                Node n = robot.lookup(id).query();
+                var nb = n.localToScene(n.getLayoutBounds());
+                assertTrue(!nb.intersects(t), scale + " %: the toast " + t + " lies over " + id + " " + nb);
+                assertTrue(nb.getMaxY() <= toast.getScene().getHeight(), scale + " %: " + id + " is still in the window: " + nb);
+            }
+            var v = view.localToScene(view.getLayoutBounds());
+            assertTrue(!v.intersects(t), scale + " %: the toast " + t + " lies over the view " + v);
+            assertTrue(t.getMaxY() <= toast.getScene().getHeight() && t.getMinX() >= 0, scale + " %: the toast is in the window: " + t);
+            robot.clickOn(toast);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(fullHeight, view.getHeight(), 0.5, scale + " %: without a toast the view has the window's height again");
+        }
+        robot.interact(() -> toasts.getScene().getRoot().setStyle(""));
     }
 
     @Test

@@ -194,6 +194,52 @@ class TrainViewModelsTest {
         }
     }
 
+    /**
+     * A real run through the run control, with the UI's pump ticking (every {@link TrainView#PUMP_MILLIS} ms of a clock
+     * moved by hand) right after each epoch's report is published: at that tick the table holds every epoch so far, the
+     * curves reach its end and the progress text names it, however soon after the previous epoch it came.
+     */
+    @Test
+    void anEpochsReportReachesTheTableAndChartsAtTheNextTick() {
+        long[] now = {10_000_000_000L};
+        SameThreadTasks tasks = new SameThreadTasks();
+        TestDialogs dialogs = new TestDialogs();
+        ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
+        models.loadBuiltIn();
+        TrainSettings settings = new TrainSettings();
+        settings.trainLimitProperty().set("1000");
+        settings.testLimitProperty().set("200");
+        settings.epochsProperty().set("5");
+        RunPresenter presenter = new RunPresenter(() -> now[0]);
+        RunControl run = new RunControl(settings, presenter, tasks, dialogs, models);
+        List<String> seen = new java.util.ArrayList<>();
+        run.alsoWatch(new io.digitstudio.train.Extension() {
+            @Override
+            public String name() {
+                return "pump";
+            }
+
+            @Override
+            public void call(io.digitstudio.train.TrainingLoop l) {
+                now[0] += TrainView.PUMP_MILLIS * 1_000_000L; // the next tick of the view's pump
+                presenter.pulse();
+                int epoch = l.iterator().epoch();
+                var lr = presenter.learningRate();
+                seen.add("epoch " + epoch + ": " + presenter.epochRows().size() + " rows, " + presenter.valAccuracy().size() + " validation points, "
+                        + presenter.valLoss().size() + " validation losses, loss to " + (int) presenter.trainLoss().x(presenter.trainLoss().size() - 1)
+                        + ", lr to " + (int) lr.x(lr.size() - 1) + ", " + presenter.epochTextProperty().get());
+            }
+        });
+        run.start();
+        assertEquals(RunState.FINISHED, run.stateProperty().get(), dialogs.errors.toString());
+        List<String> expected = new java.util.ArrayList<>();
+        for (int e = 1; e <= 5; e++) {
+            expected.add("epoch " + e + ": " + e + " rows, " + e + " validation points, " + e + " validation losses, loss to " + e
+                    + ", lr to " + e + ", Epoch " + e + "/5");
+        }
+        assertEquals(expected, seen);
+    }
+
     /** A Train view's view models on the same thread, the built-in model active, training on a small subset. */
     private static final class Fixture {
         final SameThreadTasks tasks = new SameThreadTasks();
