@@ -1,7 +1,7 @@
 package io.digitstudio.cli;
 
 import io.digitstudio.data.DataException;
-import io.digitstudio.data.DigitPreprocessor;
+import io.digitstudio.read.DigitPreprocessor;
 import io.digitstudio.data.ImageFiles;
 import io.digitstudio.data.LabeledImages;
 import io.digitstudio.data.Mnist;

@@ -1,6 +1,6 @@
 package io.digitstudio.cli;
 
-import io.digitstudio.data.DigitPreprocessor;
+import io.digitstudio.read.DigitPreprocessor;
 import io.digitstudio.data.ImageFiles;
 import io.digitstudio.inspect.Picture;
 import io.digitstudio.inspect.Pictures;

@@ -2,10 +2,10 @@ package io.digitstudio.cli;
 
 import io.digitstudio.data.ClassNames;
 import io.digitstudio.data.DataException;
-import io.digitstudio.data.DigitBox;
-import io.digitstudio.data.DigitPreprocessor;
-import io.digitstudio.data.DigitSegmenter;
-import io.digitstudio.data.InkFinder;
+import io.digitstudio.read.DigitBox;
+import io.digitstudio.read.DigitPreprocessor;
+import io.digitstudio.read.DigitSegmenter;
+import io.digitstudio.read.InkFinder;
 import io.digitstudio.data.ImageFiles;
 import io.digitstudio.io.ModelFiles;
 import io.digitstudio.io.TextFormats;

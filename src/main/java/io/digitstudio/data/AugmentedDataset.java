@@ -69,7 +69,7 @@ public final class AugmentedDataset implements Dataset {
                 double sy = -sin * dx + cos * dy;
                 sx -= shear * sy;
                 double px = sx + cx - 0.5, py = sy + cy - 0.5;
-                warped[y * w + x] = (px < -1 || py < -1 || px > w || py > h) ? 0f : (float) DigitPreprocessor.sample(src, px, py);
+                warped[y * w + x] = (px < -1 || py < -1 || px > w || py > h) ? 0f : (float) src.sample(px, py);
             }
         }
         double r = rng.nextDouble();

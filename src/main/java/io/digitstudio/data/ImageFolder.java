@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
  * A folder of pictures with one subfolder per class, as Keras' {@code image_dataset_from_directory} and torchvision's
  * {@code ImageFolder} read them: {@code DIR/train/CLASS/*.png} and {@code DIR/test/CLASS/*.png}, or {@code DIR/CLASS/*}
  * split with a fixed seed (one in seven for the test set). Class names are the folder names in sorted order, so a
- * folder of letters trains a letter classifier. Each picture is prepared as a photo is ({@link DigitPreprocessor}: ink
+ * folder of letters trains a letter classifier. Each picture is prepared as a photo is ({@link PicturePreparation#standard()}: ink
  * found, cropped, centred by mass in 28x28) once; the prepared bytes are cached under the user's cache folder, keyed by
  * every file's path, size and time, so the next run reads one file. Only one class folder's file names are held at a
  * time, and pictures become 784 bytes each as they are read. A picture in which the photo path finds no ink is left
@@ -33,7 +33,7 @@ import java.util.stream.IntStream;
  */
 public final class ImageFolder {
     static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif", "tif", "tiff", "webp");
-    private static final int SIDE = DigitPreprocessor.SIZE;
+    private static final int SIDE = PicturePreparation.SIDE;
     private static final int D = SIDE * SIDE;
     private static final int CACHE_MAGIC = 0x44534932; // "DSI2"
 
@@ -240,6 +240,7 @@ public final class ImageFolder {
             Prepared p = readCache(cached, total);
             if (p != null) return p;
         }
+        PicturePreparation prep = PicturePreparation.standard();
         ByteArrayOutputStream px = new ByteArrayOutputStream(total * D);
         ByteArrayOutputStream labels = new ByteArrayOutputStream(total);
         int seen = 0;
@@ -252,7 +253,7 @@ public final class ImageFolder {
                 RgbImage img = ImageFiles.readRgb(files.get(i)); // an unreadable file stops the load with its name
                 float[] x;
                 try {
-                    x = DigitPreprocessor.toMnist(img);
+                    x = prep.toMnist(img);
                 } catch (DataException e) {
                     empty[i] = true; // no ink the photo path can find: a blank picture teaches nothing
                     return;

@@ -1,9 +1,9 @@
 package io.digitstudio.mydigits;
 
-import io.digitstudio.data.DigitPreprocessor;
 import io.digitstudio.data.ImageFiles;
 import io.digitstudio.data.LabeledImages;
 import io.digitstudio.data.PenStroke;
+import io.digitstudio.data.PicturePreparation;
 import io.digitstudio.io.AtomicFiles;
 import io.digitstudio.io.IdxWriter;
 import io.digitstudio.io.Json;
@@ -290,7 +290,7 @@ public final class MyDigits {
                 continue;
             }
             try {
-                float[] x = DigitPreprocessor.toMnist(ImageFiles.readRgb(f));
+                float[] x = PicturePreparation.standard().toMnist(ImageFiles.readRgb(f));
                 MyDigit d = new MyDigit(UUID.randomUUID().toString().substring(0, 8), label, MyDigit.pixelsOf(x), List.of(), "image " + f.getFileName(), Instant.now());
                 MyDigit same = sameAs(known, d.pixels());
                 if (same != null) {

@@ -1,8 +1,7 @@
 package io.digitstudio.read;
 
-import io.digitstudio.data.DigitPreprocessor;
-import io.digitstudio.data.DigitPreprocessor.Stage;
-import io.digitstudio.data.DigitPreprocessor.Step;
+import io.digitstudio.read.DigitPreprocessor.Stage;
+import io.digitstudio.read.DigitPreprocessor.Step;
 import io.digitstudio.data.GreyImage;
 
 import java.util.ArrayList;

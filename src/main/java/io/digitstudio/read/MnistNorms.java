@@ -3,7 +3,6 @@ package io.digitstudio.read;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.digitstudio.data.Dataset;
-import io.digitstudio.data.DigitPreprocessor;
 import io.digitstudio.data.GreyImage;
 
 import java.io.IOException;

@@ -1,10 +1,5 @@
 package io.digitstudio.read;
 
-import io.digitstudio.data.DigitBox;
-import io.digitstudio.data.DigitPreprocessor;
-import io.digitstudio.data.DigitSegmenter;
-import io.digitstudio.data.InkFinder;
-import io.digitstudio.data.InkMap;
 import io.digitstudio.data.RgbImage;
 import io.digitstudio.nn.Prediction;
 import io.digitstudio.nn.Predictor;

@@ -1,6 +1,5 @@
 package io.digitstudio.read;
 
-import io.digitstudio.data.DigitBox;
 import io.digitstudio.nn.Prediction;
 
 /** One digit of a reading: where it is, the 28x28 input the network saw, and what the network said. */

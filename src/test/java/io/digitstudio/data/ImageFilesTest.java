@@ -5,9 +5,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.CRC32;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -62,5 +65,42 @@ class ImageFilesTest {
         Path text = Files.writeString(dir.resolve("notes.webp"), "not a picture");
         String m = assertThrows(DataException.class, () -> ImageFiles.read(text)).getMessage();
         assertTrue(m.contains("PNG, JPEG, BMP, GIF, TIFF, WebP"), m);
+    }
+
+    @Test
+    void imageFilesDecodeAnyPolarityAndAlpha() throws IOException {
+        BufferedImage argb = new BufferedImage(8, 8, BufferedImage.TYPE_INT_ARGB); // fully transparent = white
+        argb.setRGB(3, 3, 0xFF000000);
+        Path p = dir.resolve("a.png");
+        ImageIO.write(argb, "png", p.toFile());
+        GreyImage g = ImageFiles.read(p);
+        assertEquals(1f, g.get(0, 0), 1e-6f);
+        assertEquals(0f, g.get(3, 3), 1e-6f);
+    }
+
+    @Test
+    void badImageFilesGetOneLineMessages() throws IOException {
+        Path empty = Files.write(dir.resolve("empty.png"), new byte[0]);
+        assertEquals("empty.png: empty file (0 bytes), not an image", assertThrows(DataException.class, () -> ImageFiles.read(empty)).getMessage());
+        Path text = Files.writeString(dir.resolve("notes.png"), "not an image at all");
+        assertTrue(assertThrows(DataException.class, () -> ImageFiles.read(text)).getMessage().contains("not an image in a supported format"));
+        Path huge = Files.write(dir.resolve("huge.png"), pngHeader(100_000, 100_000));
+        String m = assertThrows(DataException.class, () -> ImageFiles.read(huge)).getMessage();
+        assertTrue(m.contains("declares 100000x100000 pixels"), m);
+        assertTrue(assertThrows(DataException.class, () -> ImageFiles.read(dir.resolve("none.png"))).getMessage().contains("file not found"));
+    }
+
+    /** A PNG signature and IHDR chunk declaring w x h, and nothing else: decoding it would need w*h pixels. */
+    static byte[] pngHeader(int w, int h) {
+        ByteBuffer ihdr = ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes()).putInt(w).putInt(h).put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+        CRC32 crc = new CRC32();
+        crc.update(ihdr.array());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[]{(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+        out.writeBytes(ByteBuffer.allocate(4).putInt(13).array());
+        out.writeBytes(ihdr.array());
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        return out.toByteArray();
     }
 }

@@ -53,7 +53,7 @@ public class ImageFolderTest {
         assertEquals(t.sha256(), ImageFolder.load(root, null).sha256(), "the cache holds what preparing gives");
         // pictures are prepared as photos are: the same input the predict command's path gives
         Path first = root.resolve("alpha").resolve(Files.list(root.resolve("alpha")).map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).sorted().findFirst().orElseThrow());
-        float[] expected = DigitPreprocessor.toMnist(ImageFiles.readRgb(first));
+        float[] expected = io.digitstudio.read.DigitPreprocessor.toMnist(ImageFiles.readRgb(first));
         float[] got = new float[784];
         boolean found = false;
         for (LabeledImages set : List.of(t.train(), t.test())) {

@@ -1,5 +1,7 @@
 package io.digitstudio.data;
 
+import io.digitstudio.read.DigitPreprocessor;
+
 import java.util.ArrayList;
 import java.util.List;
 

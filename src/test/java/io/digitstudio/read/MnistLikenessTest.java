@@ -1,7 +1,6 @@
 package io.digitstudio.read;
 
-import io.digitstudio.data.DigitPreprocessor;
-import io.digitstudio.data.DigitPreprocessor.Stage;
+import io.digitstudio.read.DigitPreprocessor.Stage;
 import io.digitstudio.data.GreyImage;
 import io.digitstudio.data.LabeledImages;
 import io.digitstudio.data.Mnist;

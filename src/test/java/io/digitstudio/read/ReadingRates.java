@@ -1,7 +1,6 @@
 package io.digitstudio.read;
 
 import io.digitstudio.data.DataException;
-import io.digitstudio.data.DigitPreprocessor;
 import io.digitstudio.data.Rng;
 import io.digitstudio.io.ModelFiles;
 import io.digitstudio.nn.Nd4jSetup;

@@ -1,6 +1,6 @@
 package io.digitstudio.ui.draw;
 
-import io.digitstudio.data.DigitBox;
+import io.digitstudio.read.DigitBox;
 import io.digitstudio.data.GreyImage;
 import io.digitstudio.data.PenStroke;
 import io.digitstudio.nn.Prediction;

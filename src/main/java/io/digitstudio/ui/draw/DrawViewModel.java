@@ -307,7 +307,7 @@ public final class DrawViewModel {
             long t0 = System.nanoTime();
             RgbImage src = picture != null ? picture : RgbImage.of(StrokeRasterizer.render(all, CANVAS, CANVAS, white));
             try {
-                List<io.digitstudio.data.DigitPreprocessor.Stage> seen = new ArrayList<>();
+                List<io.digitstudio.read.DigitPreprocessor.Stage> seen = new ArrayList<>();
                 Reading r = new NumberReader(model.predictor()).any(src, seen::add);
                 double millis = (System.nanoTime() - t0) / 1e6;
                 return new Result(r, null, millis, Preparation.of(r, seen));

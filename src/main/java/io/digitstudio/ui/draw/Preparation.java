@@ -1,6 +1,6 @@
 package io.digitstudio.ui.draw;
 
-import io.digitstudio.data.DigitPreprocessor.Stage;
+import io.digitstudio.read.DigitPreprocessor.Stage;
 import io.digitstudio.read.MnistLikeness;
 import io.digitstudio.read.MnistNorms;
 import io.digitstudio.read.NumberReader;

@@ -1,7 +1,7 @@
 package io.digitstudio.ui.draw;
 
-import io.digitstudio.data.DigitPreprocessor;
-import io.digitstudio.data.DigitPreprocessor.Stage;
+import io.digitstudio.read.DigitPreprocessor;
+import io.digitstudio.read.DigitPreprocessor.Stage;
 import io.digitstudio.ui.widgets.DigitImages;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;

@@ -1,6 +1,6 @@
 package io.digitstudio.ui.model;
 
-import io.digitstudio.data.DigitPreprocessor;
+import io.digitstudio.read.DigitPreprocessor;
 import io.digitstudio.data.PenStroke;
 import io.digitstudio.data.StrokeRasterizer;
 import io.digitstudio.io.ModelFiles;

@@ -1,6 +1,6 @@
 package io.digitstudio.ui.draw;
 
-import io.digitstudio.data.DigitPreprocessor;
+import io.digitstudio.read.DigitPreprocessor;
 import io.digitstudio.nn.Nd4jSetup;
 import io.digitstudio.ui.SameThreadTasks;
 import io.digitstudio.ui.TestDialogs;

@@ -1,5 +1,6 @@
-package io.digitstudio.data;
+package io.digitstudio.read;
 
+import io.digitstudio.data.RgbImage;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;

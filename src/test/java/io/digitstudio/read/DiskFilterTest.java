@@ -1,4 +1,4 @@
-package io.digitstudio.data;
+package io.digitstudio.read;
 
 import org.junit.jupiter.api.Test;
 

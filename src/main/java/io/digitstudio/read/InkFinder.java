@@ -1,5 +1,7 @@
-package io.digitstudio.data;
+package io.digitstudio.read;
 
+import io.digitstudio.data.DataException;
+import io.digitstudio.data.RgbImage;
 import java.util.Arrays;
 
 /**

@@ -1,4 +1,6 @@
-package io.digitstudio.data;
+package io.digitstudio.read;
+
+import io.digitstudio.data.GreyImage;
 
 /**
  * Where the ink is in a picture and how strong: {@code ink} in [0, 1] (0 paper, 1 the ink's full strength, the

@@ -1,4 +1,4 @@
-package io.digitstudio.data;
+package io.digitstudio.read;
 
 /** Small image filters on row-major float planes, shared by the ink finder, the segmenter and the stroke width. */
 final class Filters {

@@ -1,4 +1,8 @@
-package io.digitstudio.data;
+package io.digitstudio.read;
+
+import io.digitstudio.data.DataException;
+import io.digitstudio.data.GreyImage;
+import io.digitstudio.data.RgbImage;
 
 /**
  * Prepares any picture of a digit the way MNIST's digits were prepared (LeCun's MNIST page), so a model trained on
@@ -275,23 +279,10 @@ public final class DigitPreprocessor {
             double y = (ty + 0.5) * h / nh - 0.5;
             for (int tx = 0; tx < nw; tx++) {
                 double x = (tx + 0.5) * w / nw - 0.5;
-                out[ty * nw + tx] = (float) sample(img, x, y);
+                out[ty * nw + tx] = (float) img.sample(x, y);
             }
         }
         return new GreyImage(nw, nh, out);
-    }
-
-    /** Bilinear sample with the edges clamped. */
-    static double sample(GreyImage img, double x, double y) {
-        int w = img.width();
-        int h = img.height();
-        x = Math.max(0, Math.min(w - 1, x));
-        y = Math.max(0, Math.min(h - 1, y));
-        int x0 = (int) Math.floor(x), y0 = (int) Math.floor(y);
-        int x1 = Math.min(w - 1, x0 + 1), y1 = Math.min(h - 1, y0 + 1);
-        double fx = x - x0, fy = y - y0;
-        float[] p = img.pixels();
-        return (1 - fy) * ((1 - fx) * p[y0 * w + x0] + fx * p[y0 * w + x1]) + fy * ((1 - fx) * p[y1 * w + x0] + fx * p[y1 * w + x1]);
     }
 
     /** Step 5: into 28x28 with the centre of mass at the centre (whole-pixel shift, kept inside the field). */

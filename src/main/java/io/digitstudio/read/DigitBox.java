@@ -1,4 +1,6 @@
-package io.digitstudio.data;
+package io.digitstudio.read;
+
+import io.digitstudio.data.GreyImage;
 
 /**
  * One digit found in a picture: its box in the picture's pixels ({@code x1}, {@code y1} exclusive), the line it is on
