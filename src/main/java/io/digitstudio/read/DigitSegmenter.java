@@ -128,7 +128,7 @@ public final class DigitSegmenter {
             for (int k = 0; k < blocks.size(); k++) {
                 bounds.add(new Boundary(k, null, 0));
                 Group g = blocks.get(k);
-                if (g.width() < MIN_SPLIT_WIDTH * height) continue;
+                if (g.width() < MIN_SPLIT_WIDTH * height || strokeAcross(g, stroke)) continue;
                 List<Boundary> inside = new ArrayList<>();
                 // the straight cuts where the block's width says digits meet, then the thinnest paths elsewhere
                 List<Group> parts = cut(g, labels, typical);
@@ -290,6 +290,18 @@ public final class DigitSegmenter {
 
     /** Straight candidate cuts through a wide block stand this share of the line's height apart. */
     static final double CUT_EVERY = 0.1;
+
+    /**
+     * A block whose ink, laid out as one stroke of the line's width, is shorter than this many times the block's width is
+     * one stroke across (a bar, a dash, an underline) and is read whole. Digits side by side hold several times their
+     * width in strokes (a digit's strokes run about its height two or three times, and it is about half as wide as tall).
+     */
+    static final double ACROSS = 1.25;
+
+    /** Whether {@code g} is one stroke that runs across rather than digits that touch: see {@link #ACROSS}. */
+    static boolean strokeAcross(Group g, double stroke) {
+        return g.area / Math.max(1, stroke) < ACROSS * g.width();
+    }
 
     /** Blocks narrower than this share of the line's height are read whole. */
     static final double MIN_SPLIT_WIDTH = 0.45;

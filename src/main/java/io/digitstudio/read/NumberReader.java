@@ -100,10 +100,12 @@ public final class NumberReader {
      * The line's best reading: of all ways to cut it at its boundaries, the one with the highest total score (dynamic
      * programming over the boundaries; runs are bounded by {@link #WIDEST}, so the work grows with the line's length).
      */
-    private List<ReadDigit> read(DigitSegmenter.Line line) {
+    /**
+     * Every run of the line's pieces that could be one digit, ordered by its start: what the search reads, each one
+     * prepared and classified once. The spans go to {@code spans} ({start, end} boundaries), their ink to {@code boxes}.
+     */
+    static void spans(DigitSegmenter.Line line, List<int[]> spans, List<DigitBox> boxes) {
         int n = line.boundaries();
-        List<int[]> spans = new ArrayList<>();
-        List<DigitBox> boxes = new ArrayList<>();
         for (int a = 0; a < n - 1; a++) {
             for (int b = a + 1; b < n; b++) {
                 if (b > a + 1 && (line.position(b) - line.position(a) > WIDEST * line.height() || !line.mayJoin(a, b))) break;
@@ -113,6 +115,13 @@ public final class NumberReader {
                 boxes.add(box);
             }
         }
+    }
+
+    private List<ReadDigit> read(DigitSegmenter.Line line) {
+        int n = line.boundaries();
+        List<int[]> spans = new ArrayList<>();
+        List<DigitBox> boxes = new ArrayList<>();
+        spans(line, spans, boxes);
         float[][] inputs = new float[boxes.size()][];
         for (int i = 0; i < inputs.length; i++) inputs[i] = DigitPreprocessor.fromInk(boxes.get(i).ink());
         Prediction[] predictions = predictor.predict(inputs);
