@@ -12,29 +12,33 @@ import java.util.List;
  * Reads a picture as one digit or as a number, with a model that takes 28x28 images. Digits that touch are told apart
  * by reading (over-segment, then recognise): each line may be cut between its blocks and along the thinnest paths
  * through them ({@link DigitSegmenter.Line}); every run of pieces that could be one digit is read, and the cutting
- * whose digits the network is surest of wins. Each digit and each stroke a cut crosses pay a price, so that one digit
- * is not read as two halves that the network happens to be sure of.
+ * whose digits the network is surest of wins. Each digit pays a price, and so do a piece as wide as two digits or as
+ * low as part of one and a cut through two strokes of one digit, so that one digit is not read as two sure halves, nor
+ * two touching digits as one sure digit. The prices are tuned on {@code ReadingRates}' seeds 1 and 3 together with
+ * {@code CameraDigits}' numbers (seeds 1516, 1517), keeping the numbers whose digits stand apart.
  */
 public final class NumberReader {
     /**
-     * What each digit of a reading costs, in log-probability: nothing, so that one digit cut in two pieces the network
-     * is sure of does not win over the whole for being two.
+     * What each digit of a reading costs, in log-probability: a cutting into more pieces must be read surely enough to
+     * pay for them, so one digit cut in two halves that the network happens to be sure of does not win for being two.
      */
-    static final double PER_DIGIT = 0;
-    /** What a cut through ink costs per stroke it crosses: touching digits meet by about one stroke. */
-    static final double PER_STROKE = 0.2;
+    static final double PER_DIGIT = 0.1;
     /**
      * What a cut costs for each separate stroke it passes through beyond the first: two touching digits meet in one
      * place, a cut through a loop or through two strokes of one digit passes two.
      */
-    static final double PER_CROSSING = 1;
+    static final double PER_CROSSING = 0.5;
     /** What a piece much lower than its line costs (it is part of a digit), per share of the line's height below 0.6. */
-    static final double LOW = 4;
+    static final double LOW = 8;
     /**
-     * What a piece wider than tall costs, per unit of width to height above 1: a network reads two touching digits as
-     * one with confidence all the same, but a handwritten digit is rarely wider than tall.
+     * What a piece costs per unit of width to height above {@link #NARROW}: a network reads two touching digits as one
+     * with confidence all the same, and the wider a piece, the likelier it holds two. A "1" pays nothing.
      */
-    static final double WIDE = 4;
+    static final double WIDE = 0.3;
+    /** The width to height below which a piece pays nothing for its width. */
+    static final double NARROW = 0.45;
+    /** What a piece wider than 0.9 of its line's height costs, per share of the height beyond: hardly a digit is. */
+    static final double WIDER_THAN_LINE = 0.6;
     /** The widest a run of pieces may be, as a share of its line's height, unless it is one piece. */
     static final double WIDEST = 1.5;
 
@@ -135,8 +139,8 @@ public final class NumberReader {
             if (best[a] == Double.NEGATIVE_INFINITY) continue;
             double w = boxes.get(i).ink().width() - 2, h = boxes.get(i).ink().height() - 2;
             double s = best[a] + Math.log(Math.max(1e-9, predictions[i].confidence())) - PER_DIGIT
-                    - WIDE * Math.max(0, w / h - 1) - LOW * Math.max(0, 0.6 - h / line.height()) - PER_STROKE * line.cost(b) / line.stroke()
-                    - PER_CROSSING * Math.max(0, line.crossings(b) - 1);
+                    - WIDE * Math.max(0, w / h - NARROW) - WIDER_THAN_LINE * Math.max(0, w / line.height() - 0.9)
+                    - LOW * Math.max(0, 0.6 - h / line.height()) - PER_CROSSING * Math.max(0, line.crossings(b) - 1);
             if (s > best[b]) {
                 best[b] = s;
                 via[b] = i;
