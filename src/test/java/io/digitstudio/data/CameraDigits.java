@@ -73,6 +73,37 @@ public final class CameraDigits {
 
     private boolean lightFromLeft;
 
+    /**
+     * One digit photographed as {@link Kind#CAMERA} does, with a soft shadow band across the page (an arm or a phone
+     * held over the paper): 25-60 % of the picture wide, 30-50 % darker, its edges soft, at any angle, lying across the
+     * digit, with an edge through it, or beside it.
+     */
+    public Shot shadowBand(int digit) throws IOException {
+        band = true;
+        try {
+            return shot(Kind.CAMERA, new int[][]{{digit}});
+        } finally {
+            band = false;
+        }
+    }
+
+    private boolean band;
+
+    /**
+     * A number photographed as {@link #number} does, but with its digits apart except digits {@code pair} and
+     * {@code pair + 1}, whose ink meets by 1-3 pixels somewhere along their height.
+     */
+    public Shot touchingPair(int[] digits, int pair) throws IOException {
+        touching = pair;
+        try {
+            return shot(Kind.CAMERA, new int[][]{digits});
+        } finally {
+            touching = -1;
+        }
+    }
+
+    private int touching = -1;
+
     /** Lines of digits on one page, top to bottom; the digits read line after line. */
     public Shot page(int[]... lines) throws IOException {
         return shot(Kind.CAMERA, lines);
@@ -97,7 +128,8 @@ public final class CameraDigits {
                 int d = lines[li][i];
                 double dh = h * u(0.9, 1.1);
                 double dw = dh * (d == 1 ? u(0.2, 0.45) : u(0.55, 0.75));
-                if (i > 0) x += rng.nextDouble() < 1 / 6.0 ? h * u(-0.04, 0.0) : h * u(0.12, 0.55);
+                if (i > 0 && touching >= 0) x += h * u(0.12, 0.55); // apart; the touching pair is moved together once drawn
+                else if (i > 0) x += rng.nextDouble() < 1 / 6.0 ? h * u(-0.04, 0.0) : h * u(0.12, 0.55);
                 placed.add(new double[]{d, x, li * lineStep + u(-0.06, 0.06) * h, dw, dh});
                 x += dw;
             }
@@ -112,20 +144,49 @@ public final class CameraDigits {
         g.setColor(Color.WHITE);
         double turn = kind == Kind.EXIF || kind == Kind.CAMERA ? u(-6, 6) * (lines[0].length > 4 ? 0.5 : 1) : 0;
         g.rotate(Math.toRadians(turn), width / 2.0, height / 2.0);
-        for (double[] p : placed) {
+        float[][] layers = touching >= 0 ? new float[placed.size()][] : null;
+        for (int i = 0; i < placed.size(); i++) {
+            double[] p = placed.get(i);
             AffineTransform t = new AffineTransform();
             t.translate(marginX + p[1] + p[3] / 2, marginY + 0.1 * h + p[2] + p[4] / 2);
             t.shear(u(-0.2, 0.1), 0);
             t.rotate(Math.toRadians(u(-5, 5)));
             t.scale(p[3], p[4]);
             t.translate(-0.5, -0.5);
-            pens.drawStrokes(g, (int) p[0], t, (float) (p[4] * pen));
+            if (layers == null) {
+                pens.drawStrokes(g, (int) p[0], t, (float) (p[4] * pen));
+                continue;
+            }
+            // each digit on a layer of its own, so that the pair can be moved until their ink meets
+            BufferedImage layer = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+            Graphics2D lg = layer.createGraphics();
+            lg.setRenderingHints(g.getRenderingHints());
+            lg.setColor(Color.WHITE);
+            lg.setTransform(g.getTransform());
+            pens.drawStrokes(lg, (int) p[0], t, (float) (p[4] * pen));
+            lg.dispose();
+            layers[i] = new float[width * height];
+            for (int y = 0; y < height; y++) for (int xx = 0; xx < width; xx++) layers[i][y * width + xx] = layer.getRaster().getSample(xx, y, 0) / 255f;
         }
         g.dispose();
         StringBuilder truth = new StringBuilder();
         for (int[] line : lines) for (int d : line) truth.append(d);
         float[] c = new float[width * height];
-        for (int y = 0; y < height; y++) for (int xx = 0; xx < width; xx++) c[y * width + xx] = cover.getRaster().getSample(xx, y, 0) / 255f;
+        if (layers == null) {
+            for (int y = 0; y < height; y++) for (int xx = 0; xx < width; xx++) c[y * width + xx] = cover.getRaster().getSample(xx, y, 0) / 255f;
+        } else {
+            // the digits after the pair move left until the pair's ink overlaps by 1-3 pixels in its closest row
+            int shift = closestGap(layers[touching], layers[touching + 1], width, height) + 1 + (int) (rng.nextDouble() * 3);
+            for (int i = 0; i < layers.length; i++) {
+                int s = i > touching ? shift : 0;
+                for (int y = 0; y < height; y++) {
+                    for (int xx = 0; xx < width; xx++) {
+                        int from = xx + s;
+                        if (from < width) c[y * width + xx] = Math.max(c[y * width + xx], layers[i][y * width + from]);
+                    }
+                }
+            }
+        }
 
         if (kind == Kind.TRANSPARENT) return new Shot(truth.toString(), transparent(c, width, height), "png");
 
@@ -149,6 +210,7 @@ public final class CameraDigits {
         float[][] rgb = new float[3][width * height];
         for (int i = 0; i < c.length; i++) for (int ch = 0; ch < 3; ch++) rgb[ch][i] = (1 - c[i]) * p[ch] + c[i] * k[ch];
         if (kind == Kind.GRADIENT || kind == Kind.CAMERA) light(rgb, width, height, kind == Kind.GRADIENT ? u(0.3, 0.5) : u(0.55, 0.8));
+        if (band) shadowBand(rgb, c, width, height);
         if (kind == Kind.NOISE || kind == Kind.CAMERA) texture(rgb, width, height, kind == Kind.NOISE ? 0.05 : 0.025);
         if (kind == Kind.BLUR || kind == Kind.CAMERA) blur(rgb, width, height, kind == Kind.BLUR ? (int) Math.round(u(2, 4)) : 1);
         if (kind == Kind.NOISE || kind == Kind.CAMERA) noise(rgb, kind == Kind.NOISE ? u(0.04, 0.08) : u(0.01, 0.03));
@@ -167,6 +229,19 @@ public final class CameraDigits {
             }
             default -> new Shot(truth.toString(), png(photo), "png");
         };
+    }
+
+    /** The fewest paper pixels between {@code left}'s ink and {@code right}'s in any row both have ink in (ink: coverage above a half). */
+    private static int closestGap(float[] left, float[] right, int w, int h) {
+        int best = Integer.MAX_VALUE;
+        for (int y = 0; y < h; y++) {
+            int l = -1, r = -1;
+            for (int x = 0; x < w; x++) if (left[y * w + x] > 0.5f) l = x;
+            for (int x = w - 1; x >= 0; x--) if (right[y * w + x] > 0.5f) r = x;
+            if (l >= 0 && r >= 0) best = Math.min(best, r - l - 1);
+        }
+        if (best == Integer.MAX_VALUE) throw new IllegalStateException("the pair shares no row");
+        return best;
     }
 
     /** Ink colour with alpha = coverage on a fully transparent background (the alpha draws the digit). */
@@ -212,6 +287,44 @@ public final class CameraDigits {
             double t = ((i % w) * dx + (i / w) * dy - min) / (max - min);
             float f = (float) (1 - (1 - low) * t);
             for (float[] ch : rgb) ch[i] *= f;
+        }
+    }
+
+    /**
+     * A soft shadow band: a stripe at a random angle, {@code 0.25-0.6} of the picture wide across its direction,
+     * {@code 0.3-0.5} darker, with edges that fade over 3-15 % of the picture; its middle lies on the ink's centre
+     * (across the digit), one edge on it (the edge through the digit), or beyond the ink (beside it).
+     */
+    private void shadowBand(float[][] rgb, float[] cover, int w, int h) {
+        double a = rng.nextDouble() * Math.PI;
+        double dx = Math.cos(a), dy = Math.sin(a);
+        double min = Double.MAX_VALUE, max = -Double.MAX_VALUE, inkT = 0, mass = 0, inkMin = Double.MAX_VALUE, inkMax = -Double.MAX_VALUE;
+        for (int[] corner : new int[][]{{0, 0}, {w, 0}, {0, h}, {w, h}}) {
+            double t = corner[0] * dx + corner[1] * dy;
+            min = Math.min(min, t);
+            max = Math.max(max, t);
+        }
+        for (int i = 0; i < cover.length; i++) {
+            if (cover[i] <= 0.5f) continue;
+            double t = (i % w) * dx + (i / w) * dy;
+            inkT += t;
+            mass++;
+            inkMin = Math.min(inkMin, t);
+            inkMax = Math.max(inkMax, t);
+        }
+        double extent = max - min, width = u(0.25, 0.6) * extent, soft = u(0.03, 0.15) * extent, dark = u(0.3, 0.5);
+        double centre = mass == 0 ? (min + max) / 2 : inkT / mass;
+        double from = switch ((int) (rng.nextDouble() * 3)) {
+            case 0 -> centre - width / 2; // across the digit
+            case 1 -> centre - (rng.nextDouble() < 0.5 ? 0 : width); // an edge through it
+            default -> rng.nextDouble() < 0.5 ? inkMax + soft : inkMin - soft - width; // beside it
+        };
+        for (int i = 0; i < rgb[0].length; i++) {
+            double t = (i % w) * dx + (i / w) * dy;
+            double inside = Math.min(t - from, from + width - t) / soft; // > 0 inside the band, 1 and more fully dark
+            double f = inside <= -0.5 ? 0 : inside >= 0.5 ? 1 : 0.5 - 0.5 * Math.cos(Math.PI * (inside + 0.5));
+            float k = (float) (1 - dark * f);
+            for (float[] ch : rgb) ch[i] *= k;
         }
     }
 

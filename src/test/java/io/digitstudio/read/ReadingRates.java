@@ -1,5 +1,6 @@
 package io.digitstudio.read;
 
+import io.digitstudio.data.CameraDigits;
 import io.digitstudio.data.DataException;
 import io.digitstudio.data.Rng;
 import io.digitstudio.io.ModelFiles;
@@ -77,6 +78,71 @@ final class ReadingRates {
         return new Rate(right, n, misses);
     }
 
+    /** A camera shot's picture, decoded as {@code predict} decodes files (EXIF, colour spaces). */
+    static io.digitstudio.data.RgbImage decode(CameraDigits.Shot shot) {
+        try {
+            java.nio.file.Path f = java.nio.file.Files.createTempFile("camera", "." + shot.extension());
+            try {
+                java.nio.file.Files.write(f, shot.bytes());
+                return io.digitstudio.data.ImageFiles.readRgb(f);
+            } finally {
+                java.nio.file.Files.deleteIfExists(f);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** {@link CameraDigits}' single digits under a soft shadow band, read as {@code predict} reads one digit. */
+    static Rate cameraShadows(Predictor predictor, long seed, int n) {
+        CameraDigits cam = new CameraDigits(seed);
+        int right = 0;
+        List<String> misses = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String read;
+            try {
+                CameraDigits.Shot s = cam.shadowBand(i % 10);
+                try {
+                    read = String.valueOf(predictor.predict(DigitPreprocessor.toMnist(decode(s))).label());
+                } catch (DataException e) {
+                    read = "(" + e.getMessage() + ")";
+                }
+                if (read.equals(s.digits())) right++;
+                else misses.add("#" + i + " " + s.digits() + "->" + read);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return new Rate(right, n, misses);
+    }
+
+    /** {@link CameraDigits}' numbers of 2-8 digits with one touching pair, read as {@code predict --number} does. */
+    static Rate cameraTouching(Predictor predictor, long seed, int n) {
+        CameraDigits cam = new CameraDigits(seed);
+        Rng rng = new Rng(seed * 7 + 3);
+        NumberReader reader = new NumberReader(predictor);
+        int right = 0;
+        List<String> misses = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int[] digits = new int[2 + i % 7];
+            for (int j = 0; j < digits.length; j++) digits[j] = rng.nextInt(10);
+            try {
+                CameraDigits.Shot s = cam.touchingPair(digits, rng.nextInt(digits.length - 1));
+                String read;
+                try {
+                    read = reader.number(decode(s)).number(String::valueOf);
+                } catch (DataException e) {
+                    read = "(" + e.getMessage() + ")";
+                }
+                if (read.equals(s.digits())) right++;
+                else misses.add("#" + i + " " + s.digits() + "->" + read);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return new Rate(right, n, misses);
+    }
+
     public static void main(String[] args) {
         long seed = args.length > 0 ? Long.parseLong(args[0]) : 2;
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 100;
@@ -101,6 +167,16 @@ final class ReadingRates {
         Rate apart = numbers(p, seed, false, n);
         System.out.printf(Locale.ROOT, "numbers with digits apart: %s%n", apart);
         if (verbose) apart.misses().forEach(m -> System.out.println("  " + m));
+        if (!Boolean.getBoolean("camera")) {
+            System.out.printf(Locale.ROOT, "(seed %d, %d per kind)%n", seed, n);
+            return;
+        }
+        Rate shadows = cameraShadows(p, seed, n);
+        System.out.printf(Locale.ROOT, "camera: single digits under a shadow band: %s%n", shadows);
+        if (verbose) shadows.misses().forEach(m -> System.out.println("  " + m));
+        Rate touching = cameraTouching(p, seed, n);
+        System.out.printf(Locale.ROOT, "camera: numbers with one touching pair: %s%n", touching);
+        if (verbose) touching.misses().forEach(m -> System.out.println("  " + m));
         System.out.printf(Locale.ROOT, "(seed %d, %d per kind)%n", seed, n);
     }
 }
