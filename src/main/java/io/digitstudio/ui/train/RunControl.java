@@ -242,6 +242,8 @@ public final class RunControl {
         run.whenComplete((f, err) -> {
             budget.give(HOLDER);
             recording.set(false);
+            // a branch is started once: however it ended, Start then trains an ordinary new run with the form's values
+            if (branching != null) settings.branchProperty().set(null);
             if (err != null) {
                 failed(err);
             } else if (branchAtEnd && f.outcome().verdict() == TrainingSession.Verdict.STOPPED && f.outcome().stopSnapshot() != null

@@ -454,6 +454,53 @@ class TrainViewModelsTest {
         assertNotEquals(parentRows.get(1).valAccuracy(), presenter.epochRows().get(1).valAccuracy());
     }
 
+    @Test
+    void aBranchThatEndedLeavesAnOrdinaryNewRunForTheNextStart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        ShortRun shortRun = ShortRun.finished(dir);
+        TestDialogs dialogs = shortRun.dialogs();
+        TrainSettings settings = shortRun.settings();
+        io.digitstudio.runs.RunStore history = shortRun.history();
+        RunControl run = shortRun.run();
+        io.digitstudio.runs.RunSummary parent = history.list().get(0);
+        TrainSettings.Branch fromEpoch1 = new TrainSettings.Branch(parent.id(), parent.id() + "@epoch:1", "end of epoch 1", parent.settings().config(), 1);
+        var lr = settings.hyperparams().stream().filter(h -> h.key().equals("lr")).findFirst().orElseThrow().text();
+
+        // finished: the banner goes, the form keeps the branch's values, and Start trains a new run from scratch
+        settings.branchProperty().set(fromEpoch1);
+        lr.set("0.05");
+        run.start();
+        assertEquals(RunState.FINISHED, run.stateProperty().get(), dialogs.errors.toString());
+        assertEquals(2, history.list().size());
+        assertNull(settings.branchProperty().get(), "the branch has ended: the form is no branch any more");
+        assertEquals("0.05", lr.get());
+        run.start();
+        assertEquals(RunState.FINISHED, run.stateProperty().get(), dialogs.errors.toString());
+        assertEquals(3, history.list().size(), "a third run, not the same branch again");
+        io.digitstudio.runs.RunSummary fresh = history.find(run.recordedRunProperty().get());
+        assertFalse(fresh.settings().isBranch(), "an ordinary run: " + fresh.settings().branchedFrom());
+        assertEquals(0.05, fresh.settings().config().hyperparams().get("lr"));
+        assertEquals(2, fresh.epochsDone());
+
+        // stopped: the same
+        settings.branchProperty().set(fromEpoch1);
+        run.alsoWatch(new StopAt(10));
+        run.start();
+        assertEquals(RunState.FINISHED, run.stateProperty().get(), dialogs.errors.toString());
+        io.digitstudio.runs.RunSummary stopped = history.find(run.recordedRunProperty().get());
+        assertTrue(stopped.settings().isBranch());
+        assertEquals(io.digitstudio.runs.RunStatus.STOPPED, stopped.status());
+        assertNull(settings.branchProperty().get(), "a stopped branch has ended too");
+
+        // failed (its point has no snapshot): the same, after one message
+        settings.branchProperty().set(new TrainSettings.Branch(parent.id(), parent.id() + "@5", "stop at iteration 5", parent.settings().config(), 0));
+        run.start();
+        assertEquals(RunState.IDLE, run.stateProperty().get());
+        assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
+        assertTrue(dialogs.errors.get(0).contains("has no snapshot at iteration 5"), dialogs.errors.toString());
+        assertNull(settings.branchProperty().get(), "a branch that failed has ended too");
+        assertEquals(4, history.list().size(), "nothing recorded for it");
+    }
+
     /** Pauses the run after the given iteration, on the training thread: where a user's Pause lands, made exact. */
     private static final class PauseAt implements io.digitstudio.train.Extension {
         final long iteration;
