@@ -501,33 +501,6 @@ class TrainViewModelsTest {
         assertEquals(4, history.list().size(), "nothing recorded for it");
     }
 
-    /** Pauses the run after the given iteration, on the training thread: where a user's Pause lands, made exact. */
-    private static final class PauseAt implements io.digitstudio.train.Extension {
-        final long iteration;
-        final java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
-
-        PauseAt(long iteration) {
-            this.iteration = iteration;
-        }
-
-        @Override
-        public String name() {
-            return "PauseAt";
-        }
-
-        @Override
-        public io.digitstudio.train.Trigger trigger() {
-            return io.digitstudio.train.Trigger.EVERY_ITERATION;
-        }
-
-        @Override
-        public void call(io.digitstudio.train.TrainingLoop loop) {
-            if (loop.iteration() != iteration) return;
-            loop.control().pause();
-            paused.countDown();
-        }
-    }
-
     /** Stops the run after the given iteration, on the training thread: where a user's Stop lands, made exact. */
     private static final class StopAt implements io.digitstudio.train.Extension {
         final long iteration;
