@@ -68,6 +68,19 @@ public final class Snapshot {
         return crc.getValue();
     }
 
+    /**
+     * The learning rate in force when the snapshot was taken (a schedule or a live change may have moved it from the
+     * settings'), or the settings' rate for snapshots from before the values in force were kept.
+     */
+    public static double rateInForce(Map<String, NpyArray> a, String name) {
+        TrainingConfig c = config(a, name);
+        String key = Optimizers.learningRateKey(c.optimizer());
+        NpyArray v = a.get(OPTIMIZER + "hyperparam/" + key);
+        if (v != null && v.count() == 1 && v.dtype().isFloat()) return v.toDoubles()[0];
+        Double set = c.hyperparams().get(key);
+        return set == null ? Double.NaN : set;
+    }
+
     /** The settings a snapshot was taken with ({@code epochs} may then be raised to train longer). */
     public static TrainingConfig config(Map<String, NpyArray> a, String name) {
         if (a.containsKey(SETTINGS)) return fromSettings(a, name, f -> TrainingConfig.fromJson(f.child("config")));

@@ -58,6 +58,27 @@ class LrFinderTest {
         assertTrue(r.steepest() > 1e-4 && r.steepest() < last.lr(), "steepest " + r.steepest());
     }
 
+    @Test
+    void theSuggestionsAreTheSteepestFallLeavingOutTheNoisyEndsAndTheMinimumOverTen() {
+        LrFinder.Range range = new LrFinder.Range(1e-5, 1, 40);
+        double[] smoothed = new double[40];
+        for (int i = 0; i < 10; i++) smoothed[i] = i < 6 ? 2.3 : 1.5; // a steep fall among the first ten: noise, left out
+        for (int i = 10; i <= 20; i++) smoothed[i] = 1.5 - 0.02 * (i - 10);
+        smoothed[21] = 1.2;
+        smoothed[22] = 0.8; // the steepest fall inside: (0.5 - 1.2) / 2 steps of log(lr)
+        smoothed[23] = 0.5;
+        for (int i = 24; i <= 30; i++) smoothed[i] = 0.45 - 0.02 * (i - 24); // the minimum, 0.33, at 30
+        double[] tail = {0.4, 0.6, 0.9, 1.3, 1.3, 0.4, 0.4, 0.4, 0.4}; // a steep fall among the last five: left out too
+        System.arraycopy(tail, 0, smoothed, 31, tail.length);
+        List<LrFinder.Point> points = new ArrayList<>();
+        for (int i = 0; i < smoothed.length; i++) points.add(new LrFinder.Point(i, range.lr(i), smoothed[i], smoothed[i]));
+
+        LrFinder.Result r = LrFinder.suggest(points, "test");
+        assertEquals(range.lr(22), r.steepest(), 0.0, "the steepest fall, not the noisy ends'");
+        assertEquals(range.lr(30) / 10, r.minimumTenth(), 1e-15);
+        assertEquals(r.steepest(), r.suggestion());
+    }
+
     /** A real 1-epoch run of the tutorial MLP at this rate: its validation accuracy. */
     private static double oneEpoch(double lr) {
         TrainingConfig c = TrainingConfig.tutorial().withEpochs(1).withOptimizer("momentum-sgd", lr, null);

@@ -57,25 +57,35 @@ class PinStoryTest extends AppStory {
 
         Forms.type(robot, "#trainLimitField", "2000");
         Forms.type(robot, "#testLimitField", "200");
-        // 640 iterations: long enough that the window shows answers (at most 4 times a second) well before the end
-        Forms.type(robot, "#epochsField", "40");
+        Forms.type(robot, "#epochsField", "10"); // 160 iterations
+        var run = app.main.train().run();
+        // the run holds after its first iteration until the story has seen the pin's first answer: the story waits on
+        // what the window shows, never on how fast the run trains
+        io.digitstudio.ui.train.PauseAt hold = WaitForAsyncUtils.asyncFx(() -> io.digitstudio.ui.train.PauseAt.nextRun(run, 1)).get();
         robot.clickOn("#startButton");
         var presenter = app.main.train().presenter();
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> presenter.pinnedProperty().get() != null);
+        assertTrue(hold.paused.await(120, TimeUnit.SECONDS), "the run reached its first iteration");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> presenter.pinnedProperty().get() != null
+                && robot.lookup("#pinAnswer-0").queryAs(Label.class).getText().matches("\\d \\d+%"));
         WaitForAsyncUtils.waitForFxEvents();
         InputProbe.Outputs first = WaitForAsyncUtils.asyncFx(() -> presenter.pinnedProperty().get()).get();
+        assertEquals(0, first.iteration(), "the untrained network's answer");
         double[] firstBars = WaitForAsyncUtils.asyncFx(bars::values).get();
         String firstAnswer = WaitForAsyncUtils.asyncFx(answer::getText).get();
         assertTrue(firstAnswer.matches("\\d \\d+%"), "the bars appear with the answer: " + firstAnswer);
         assertEquals(1, java.util.Arrays.stream(firstBars).sum(), 1e-4, "ten probabilities");
 
-        var run = app.main.train().run();
+        // the user pauses (the run already is) and resumes; it trains to its end
+        robot.clickOn("#pauseButton");
+        assertEquals(RunState.PAUSED, run.stateProperty().get());
+        robot.clickOn("#pauseButton");
+        assertEquals(RunState.RUNNING, run.stateProperty().get());
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED);
         WaitForAsyncUtils.waitForFxEvents();
         InputProbe.Outputs last = presenter.pinnedProperty().get();
         assertTrue(last.iteration() > first.iteration(), "later answers came: " + first.iteration() + " then " + last.iteration());
         assertFalse(java.util.Arrays.equals(firstBars, bars.values()), "the bars changed as the network learned");
-        assertEquals(7, argmax(bars.values()), "640 iterations teach it that this is a 7: " + java.util.Arrays.toString(bars.values()));
+        assertEquals(7, argmax(bars.values()), "160 iterations teach it that this is a 7: " + java.util.Arrays.toString(bars.values()));
         assertTrue(answer.getText().startsWith("7 "), answer.getText());
         assertTrue(robot.lookup("#pinnedStatus").queryAs(Label.class).getText().startsWith("As the network reads them at iteration "));
         assertEquals(List.of(), Looks.cut(stage.getScene(), "pinnedPane"));

@@ -193,7 +193,8 @@ public final class RunControl {
                 b = branchSession(r, branching);
                 // the parent's epochs up to the branch point, from its log: the branch's charts go on from its parent's
                 List<EpochReport> earlier = r.run() == null ? List.of() : earlierEpochs(history, r);
-                tasks.onUi(() -> presenter.showEarlier(earlier));
+                double there = rateInForce(r);
+                tasks.onUi(() -> presenter.showEarlier(earlier, there));
             } else if (b == null) {
                 TrainingSession.Resumable r = TrainingSession.locate(history, snapshot.toString());
                 TrainingConfig c = r.config();
@@ -206,7 +207,8 @@ public final class RunControl {
                 });
                 // the epochs before the snapshot, from the run's log: the charts show the whole run, not its rest
                 List<EpochReport> earlier = history == null || r.run() == null ? List.of() : earlierEpochs(history, r);
-                tasks.onUi(() -> presenter.showEarlier(earlier));
+                double there = rateInForce(r);
+                tasks.onUi(() -> presenter.showEarlier(earlier, there));
                 b = TrainingSession.builder(history, "gui").resume(r).epochs(shown.epochs());
             }
             if (fresh != null) b.data(folder, folder != null);
@@ -240,6 +242,8 @@ public final class RunControl {
         run.whenComplete((f, err) -> {
             budget.give(HOLDER);
             recording.set(false);
+            // a branch is started once: however it ended, Start then trains an ordinary new run with the form's values
+            if (branching != null) settings.branchProperty().set(null);
             if (err != null) {
                 failed(err);
             } else if (branchAtEnd && f.outcome().verdict() == TrainingSession.Verdict.STOPPED && f.outcome().stopSnapshot() != null
@@ -259,6 +263,15 @@ public final class RunControl {
                 }
             }
         });
+    }
+
+    /** The learning rate the snapshot's run had in force there (NaN when the snapshot does not say). */
+    private static double rateInForce(TrainingSession.Resumable r) {
+        try {
+            return io.digitstudio.train.Snapshot.rateInForce(r.arrays(), String.valueOf(r.file().getFileName()));
+        } catch (RuntimeException e) {
+            return Double.NaN; // the run resumes all the same; its chart joins the earlier rate as it can
+        }
     }
 
     private static List<EpochReport> earlierEpochs(io.digitstudio.runs.RunStore history, TrainingSession.Resumable r) {

@@ -90,6 +90,8 @@ public final class RunPresenter {
         pending.clear();
         deferred.clear();
         pendingPoints.clear();
+        joining = false;
+        joinRate = Double.NaN;
         feed = f;
         live = true;
         paused = false;
@@ -113,6 +115,19 @@ public final class RunPresenter {
      * epoch 1 and not at the epoch it resumes from.
      */
     public void showEarlier(List<EpochReport> earlier) {
+        showEarlier(earlier, Double.NaN);
+    }
+
+    /**
+     * Shows the epochs a resumed run or a branch goes on from, from its (parent's) log, and the learning rate that was in
+     * force where it starts ({@code rateThere}, NaN when unknown): the rate is drawn as the earlier run had it up to the
+     * point the run starts from, and steps there to the run's own (a branch's may differ), as Runs draws a branch
+     * leaving its parent's curve at the branching point.
+     */
+    public void showEarlier(List<EpochReport> earlier, double rateThere) {
+        if (earlier.isEmpty() && Double.isNaN(rateThere)) return;
+        joinRate = rateThere;
+        joining = true;
         if (earlier.isEmpty()) return;
         List<double[]> loss = new ArrayList<>();
         for (EpochReport r : earlier) {
@@ -130,6 +145,25 @@ public final class RunPresenter {
         plotted.set(true);
         double lo = Math.min(trainAccuracy.yRange()[0], valAccuracy.yRange()[0]);
         accuracyFloor.set(Math.max(0, Math.floor((lo - 0.02) * 20) / 20));
+    }
+
+    /** Whether the next rate point is the run's first after the earlier epochs (see {@link #showEarlier(List, double)}). */
+    private boolean joining;
+    private double joinRate = Double.NaN;
+
+    /**
+     * Draws the earlier run's rate on to {@code x}, where this run starts: from its last epoch's end at the rate in force
+     * there (a step when a schedule moved it at that end), flat up to {@code x}; the run's own rate then steps from there.
+     */
+    private void joinRate(double x) {
+        joining = false;
+        int n = learningRate.size();
+        double lastX = n == 0 ? 0 : learningRate.x(n - 1);
+        double lastY = n == 0 ? Double.NaN : learningRate.y(n - 1);
+        double there = Double.isNaN(joinRate) ? lastY : joinRate;
+        if (Double.isNaN(there) || x < lastX) return;
+        if (n == 0 || there != lastY) learningRate.add(lastX, there);
+        if (x > lastX) learningRate.add(x, there);
     }
 
     /** A run's log (Chainer's keys, one map per epoch) as epoch rows, up to and including epoch {@code upTo}. */
@@ -265,6 +299,7 @@ public final class RunPresenter {
             if (ev instanceof TrainingFeed.LossPoint p) {
                 pendingPoints.add(new double[]{p.epochDetail(), p.loss()});
             } else if (ev instanceof TrainingFeed.LrPoint p) {
+                if (joining) joinRate(p.epochDetail());
                 learningRate.add(p.epochDetail(), p.lr());
             } else if (ev instanceof TrainingFeed.WeightsSnapshot w) {
                 newestWeights = w;

@@ -135,6 +135,8 @@ public final class TrainingFeed implements Extension {
     private double pointedDetail = Double.NaN;
     private double sentLr = Double.NaN;
     private double lastLr = Double.NaN;
+    /** Where the run starts: 0 for a new run, the snapshot's position for a resumed run or a branch. */
+    private double startDetail;
     private final java.util.function.LongSupplier clock;
 
     public TrainingFeed() {
@@ -161,7 +163,7 @@ public final class TrainingFeed implements Extension {
     @Override
     public void initialize(TrainingLoop l) {
         loop = l;
-        started(l.startInfo());
+        started(l.startInfo(), l.iterator().epochDetail());
     }
 
     @Override
@@ -187,6 +189,12 @@ public final class TrainingFeed implements Extension {
     }
 
     void started(TrainingStart start) {
+        started(start, 0);
+    }
+
+    /** The run starts at {@code epochDetail}: its rate is drawn from there, not from 0. */
+    void started(TrainingStart start, double epochDetail) {
+        startDetail = epochDetail;
         dataName = start.dataSource();
         pointEvery = Math.max(1, start.iterationsPerEpoch() / POINTS_PER_EPOCH);
         events.add(start);
@@ -213,7 +221,7 @@ public final class TrainingFeed implements Extension {
         lastLr = e.lr();
         // a step in the rate (a schedule's epoch step, a live change) is sent at once; a gradual one with the points
         if (!Double.isNaN(e.lr()) && e.lr() != sentLr && (Double.isNaN(sentLr) || pointNow || Math.abs(e.lr() - sentLr) > 0.01 * Math.abs(sentLr))) {
-            double at = Double.isNaN(before) ? 0 : before;
+            double at = Double.isNaN(before) ? startDetail : before;
             if (!Double.isNaN(sentLr) && !pointNow) events.add(new LrPoint(at, sentLr)); // a step is drawn as a step
             sentLr = e.lr();
             events.add(new LrPoint(at, e.lr()));

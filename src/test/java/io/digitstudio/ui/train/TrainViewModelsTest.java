@@ -454,18 +454,64 @@ class TrainViewModelsTest {
         assertNotEquals(parentRows.get(1).valAccuracy(), presenter.epochRows().get(1).valAccuracy());
     }
 
-    /** Pauses the run after the given iteration, on the training thread: where a user's Pause lands, made exact. */
-    private static final class PauseAt implements io.digitstudio.train.Extension {
-        final long iteration;
-        final java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
+    @Test
+    void aBranchThatEndedLeavesAnOrdinaryNewRunForTheNextStart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        ShortRun shortRun = ShortRun.finished(dir);
+        TestDialogs dialogs = shortRun.dialogs();
+        TrainSettings settings = shortRun.settings();
+        io.digitstudio.runs.RunStore history = shortRun.history();
+        RunControl run = shortRun.run();
+        io.digitstudio.runs.RunSummary parent = history.list().get(0);
+        TrainSettings.Branch fromEpoch1 = new TrainSettings.Branch(parent.id(), parent.id() + "@epoch:1", "end of epoch 1", parent.settings().config(), 1);
+        var lr = settings.hyperparams().stream().filter(h -> h.key().equals("lr")).findFirst().orElseThrow().text();
 
-        PauseAt(long iteration) {
+        // finished: the banner goes, the form keeps the branch's values, and Start trains a new run from scratch
+        settings.branchProperty().set(fromEpoch1);
+        lr.set("0.05");
+        run.start();
+        assertEquals(RunState.FINISHED, run.stateProperty().get(), dialogs.errors.toString());
+        assertEquals(2, history.list().size());
+        assertNull(settings.branchProperty().get(), "the branch has ended: the form is no branch any more");
+        assertEquals("0.05", lr.get());
+        run.start();
+        assertEquals(RunState.FINISHED, run.stateProperty().get(), dialogs.errors.toString());
+        assertEquals(3, history.list().size(), "a third run, not the same branch again");
+        io.digitstudio.runs.RunSummary fresh = history.find(run.recordedRunProperty().get());
+        assertFalse(fresh.settings().isBranch(), "an ordinary run: " + fresh.settings().branchedFrom());
+        assertEquals(0.05, fresh.settings().config().hyperparams().get("lr"));
+        assertEquals(2, fresh.epochsDone());
+
+        // stopped: the same
+        settings.branchProperty().set(fromEpoch1);
+        run.alsoWatch(new StopAt(10));
+        run.start();
+        assertEquals(RunState.FINISHED, run.stateProperty().get(), dialogs.errors.toString());
+        io.digitstudio.runs.RunSummary stopped = history.find(run.recordedRunProperty().get());
+        assertTrue(stopped.settings().isBranch());
+        assertEquals(io.digitstudio.runs.RunStatus.STOPPED, stopped.status());
+        assertNull(settings.branchProperty().get(), "a stopped branch has ended too");
+
+        // failed (its point has no snapshot): the same, after one message
+        settings.branchProperty().set(new TrainSettings.Branch(parent.id(), parent.id() + "@5", "stop at iteration 5", parent.settings().config(), 0));
+        run.start();
+        assertEquals(RunState.IDLE, run.stateProperty().get());
+        assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
+        assertTrue(dialogs.errors.get(0).contains("has no snapshot at iteration 5"), dialogs.errors.toString());
+        assertNull(settings.branchProperty().get(), "a branch that failed has ended too");
+        assertEquals(4, history.list().size(), "nothing recorded for it");
+    }
+
+    /** Stops the run after the given iteration, on the training thread: where a user's Stop lands, made exact. */
+    private static final class StopAt implements io.digitstudio.train.Extension {
+        final long iteration;
+
+        StopAt(long iteration) {
             this.iteration = iteration;
         }
 
         @Override
         public String name() {
-            return "PauseAt";
+            return "StopAt";
         }
 
         @Override
@@ -475,10 +521,79 @@ class TrainViewModelsTest {
 
         @Override
         public void call(io.digitstudio.train.TrainingLoop loop) {
-            if (loop.iteration() != iteration) return;
-            loop.control().pause();
-            paused.countDown();
+            if (loop.iteration() == iteration) loop.control().requestStop();
         }
+    }
+
+    /** A Train view on the same thread with a history, the built-in model active, 1,000 training examples. */
+    private record Recorded(TestDialogs dialogs, TrainSettings settings, RunPresenter presenter, io.digitstudio.runs.RunStore history, RunControl run) {
+        static Recorded in(java.nio.file.Path dir) {
+            SameThreadTasks tasks = new SameThreadTasks();
+            TestDialogs dialogs = new TestDialogs();
+            ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
+            models.loadBuiltIn();
+            TrainSettings settings = new TrainSettings();
+            settings.trainLimitProperty().set("1000");
+            settings.testLimitProperty().set("200");
+            RunPresenter presenter = new RunPresenter();
+            io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir.resolve("runs"));
+            return new Recorded(dialogs, settings, presenter, history, new RunControl(settings, presenter, tasks, dialogs, models, history));
+        }
+
+        void lr(String value) {
+            settings.hyperparams().stream().filter(h -> h.key().equals("lr")).findFirst().orElseThrow().text().set(value);
+        }
+    }
+
+    private static void assertRising(io.digitstudio.ui.widgets.DecimatedSeries s) {
+        for (int i = 1; i < s.size(); i++) {
+            assertTrue(s.x(i) >= s.x(i - 1), s.name() + " goes back from x " + s.x(i - 1) + " to " + s.x(i) + " at point " + i);
+        }
+    }
+
+    @Test
+    void aBranchInTheMiddleOfAnEpochDrawsItsParentsRateUpToThePointAndStepsThere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Recorded v = Recorded.in(dir);
+        v.settings().epochsProperty().set("3");
+        // a schedule: the parent's rate in force at the point (halved at epoch 1's end) is not the one its log gives epoch 1
+        v.settings().lrShiftProperty().set("exponential:0.5");
+        v.run().alsoWatch(new StopAt(12)); // in epoch 2: 1000 examples in batches of 128, 7.8 an epoch
+        v.run().start();
+        assertEquals(RunState.FINISHED, v.run().stateProperty().get());
+        List<EpochReport> parentRows = List.copyOf(v.presenter().epochRows());
+        io.digitstudio.runs.RunSummary parent = v.history().list().get(0);
+        io.digitstudio.runs.TrainingSession.Resumable point = io.digitstudio.runs.TrainingSession.locateBranch(v.history(), parent.id() + "@12");
+        double there = io.digitstudio.train.Snapshot.rateInForce(point.arrays(), "stop");
+        assertEquals(0.005, there, 1e-12, "epoch 1 at 0.01, then halved");
+        double at = 12 * 128 / 1000.0; // the iterator's position at the point, in epochs
+
+        v.settings().branchProperty().set(new TrainSettings.Branch(parent.id(), parent.id() + "@12", "stop at iteration 12", parent.settings().config(), 1));
+        v.lr("0.05");
+        v.run().start();
+        assertEquals(RunState.FINISHED, v.run().stateProperty().get(), v.dialogs().errors.toString());
+        RunPresenter p = v.presenter();
+
+        // the rate: the parent's up to the point, a step there, the branch's after; never back to the start
+        io.digitstudio.ui.widgets.DecimatedSeries lr = p.learningRate();
+        assertRising(lr);
+        int step = -1;
+        for (int i = 0; i < lr.size(); i++) {
+            double x = lr.x(i), y = lr.y(i);
+            if (x < 1) assertEquals(0.01, y, 0.0, "epoch 1 at the parent's rate, x " + x);
+            else if (x > 1 && x < at) assertEquals(there, y, 0.0, "the parent's rate in force up to the point, x " + x);
+            else if (x > at && x < 2) assertEquals(0.05, y, 0.0, "the branch's rate from the point on, x " + x);
+            if (i > 0 && x == at && lr.x(i - 1) == at && lr.y(i - 1) == there && y == 0.05) step = i;
+        }
+        assertTrue(step > 0, "a step from the parent's rate to the branch's at " + at);
+        assertEquals(0, lr.x(0), 0.0, "from the start of the parent's run");
+
+        // the loss and accuracy curves: the parent's epoch 1, then the branch's own from the point, never back
+        for (var s : List.of(p.trainLoss(), p.valLoss(), p.trainAccuracy(), p.valAccuracy())) assertRising(s);
+        assertEquals(1, p.trainLoss().x(0), 0.0);
+        assertEquals(parentRows.get(0).trainLoss(), p.trainLoss().y(0), 1e-12);
+        assertTrue(p.trainLoss().x(1) > at, "the branch's own loss from the point on: " + p.trainLoss().x(1));
+        assertEquals(List.of(1.0, 2.0, 3.0), java.util.stream.IntStream.range(0, p.valAccuracy().size()).mapToObj(i -> p.valAccuracy().x(i)).toList());
+        assertEquals(parentRows.get(0).valAccuracy(), p.valAccuracy().y(0), 0.0);
     }
 
     @Test
