@@ -3,12 +3,16 @@
 # to be mapped (polled every 50 ms), and prints the seconds to the window, the classes loaded by then grouped by origin
 # (and how many came from class-data sharing archives), and when the milestones of a start were reached: the toolkit,
 # GTK, the app's start(), the first pulse, the main view, the CSS parser, the font factory, the engine's services, ND4J.
-# Usage: src/test/scripts/window-breakdown.sh [JVM_OPTION...]
+# Usage: src/test/scripts/window-breakdown.sh [--write-classes FILE] [JVM_OPTION...]
 #   e.g. src/test/scripts/window-breakdown.sh -XX:SharedArchiveFile=target/digitstudio.jsa
+# --write-classes FILE also writes the names of those classes (hidden classes left out), in load order, to FILE: the
+# list the build's class-data sharing run loads (src/main/resources/io/digitstudio/window-classes.txt).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 command -v xvfb-run >/dev/null && command -v xdotool >/dev/null || { echo "needs xvfb-run and xdotool" >&2; exit 2; }
 if [ -z "${DISPLAY:-}" ]; then exec xvfb-run -a -s "-screen 0 1280x900x24" "$0" "$@"; fi
+classes=""
+if [ "${1:-}" = "--write-classes" ]; then classes=$(realpath -m "$2"); shift 2; fi
 log=$(mktemp); trap 'rm -f "$log"' EXIT
 t0=$(date +%s.%N)
 java "$@" -Xlog:class+load:file="$log":uptime -Xmx512m -jar target/digitstudio.jar >/dev/null 2>&1 & app=$!
@@ -18,7 +22,7 @@ until xdotool search --onlyvisible --name '^DigitStudio$' >/dev/null 2>&1; do
 done
 t1=$(date +%s.%N)
 kill "$app"; wait "$app" 2>/dev/null || true
-python3 - "$log" "$(echo "$t1 - $t0" | bc -l)" <<'PY'
+python3 - "$log" "$(echo "$t1 - $t0" | bc -l)" "$classes" <<'PY'
 import collections, re, sys
 visible = float(sys.argv[2])
 rows = []
@@ -46,4 +50,12 @@ print('first class of each milestone (seconds after JVM start; - = not before th
 for name, pat in marks:
     t = next((t for t, c, _ in rows if re.search(pat, c)), None)
     print('  %-24s %s' % (name, '-' if t is None else '%.2f' % t))
+if sys.argv[3]:
+    names = [c for _, c, _ in rows if '$$Lambda$' not in c and '/0x' not in c]
+    with open(sys.argv[3], 'w') as f:
+        f.write('# The classes the window loads before it is mapped, in load order: the build loads them (without\n'
+                '# initialising them) into the class-data sharing archive. Made by src/test/scripts/window-breakdown.sh\n'
+                '# --write-classes; a name that no longer exists is skipped.\n')
+        f.writelines(n + '\n' for n in dict.fromkeys(names))
+    print('wrote %d class names to %s' % (len(dict.fromkeys(names)), sys.argv[3]))
 PY
