@@ -2,7 +2,8 @@
 # Where a window's start-up time goes: starts the app under Xvfb with -Xlog:class+load time stamps, waits for the window
 # to be mapped (polled every 50 ms), and prints the seconds to the window, the classes loaded by then grouped by origin
 # (and how many came from class-data sharing archives), and when the milestones of a start were reached: the toolkit,
-# GTK, the app's start(), the first pulse, the main view, the CSS parser, the font factory, the engine's services, ND4J.
+# GTK, the app's start(), the first pulse, the main view, the CSS parser, the font factory, the engine's services, ND4J;
+# and the CPU seconds the process and its busiest threads had used by then (a measure a loaded machine barely changes).
 # Usage: src/test/scripts/window-breakdown.sh [--write-classes FILE] [JVM_OPTION...]
 #   e.g. src/test/scripts/window-breakdown.sh -XX:SharedArchiveFile=target/digitstudio.jsa
 # --write-classes FILE also writes the names of those classes (hidden classes left out), in load order, to FILE: the
@@ -21,7 +22,18 @@ until xdotool search --onlyvisible --name '^DigitStudio$' >/dev/null 2>&1; do
   kill -0 "$app" 2>/dev/null || { echo "the app exited before showing its window" >&2; exit 1; }
 done
 t1=$(date +%s.%N)
-kill "$app"; wait "$app" 2>/dev/null || true
+# CPU seconds by then, which a loaded machine does not change much (unlike the wall clock): the process stops first so
+# that the engine, which starts after the first frame, adds little; per thread by name (the kernel keeps 15 characters)
+kill -STOP "$app"
+tick=$(getconf CLK_TCK)
+cpu=$(awk -v t="$tick" '{printf "%.2f", ($14 + $15) / t}' "/proc/$app/stat")
+threads=$(for task in /proc/"$app"/task/*; do
+  printf '%s\t%s\n' "$(cat "$task/comm")" "$(sed 's/^.*) //' "$task/stat" | awk '{print $12 + $13}')"
+done | awk -F'\t' -v t="$tick" '{name=$1; sub(/[0-9#]+$/, "", name); s[name] += $2} END {for (n in s) printf "%.2f\t%s\n", s[n] / t, n}' \
+  | sort -rn | head -10 | awk -F'\t' '{printf "    %-18s %5.2f\n", $2, $1}')
+kill "$app"; kill -CONT "$app"; wait "$app" 2>/dev/null || true
+echo "CPU seconds of the process when the window was mapped: $cpu; by thread:"
+echo "$threads"
 python3 - "$log" "$(echo "$t1 - $t0" | bc -l)" "$classes" <<'PY'
 import collections, re, sys
 visible = float(sys.argv[2])
