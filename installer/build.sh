@@ -15,7 +15,7 @@ mvn -q -B package -DskipTests
 dist=target/dist
 rm -rf "$dist"
 mkdir -p "$dist/input" "$dist/fx"
-cp target/digitstudio.jar "$dist/input/"
+cp target/digitstudio.jar installer/cds-archive.sh "$dist/input/"
 for jar in target/lib/*.jar; do
   name=$(basename "$jar")
   case "$name" in
@@ -47,6 +47,13 @@ slim "$(ls "$dist"/input/openblas-[0-9]*-linux-x86_64.jar)" \
 modules=javafx.controls,javafx.swing,java.desktop,java.logging,java.management,java.prefs,java.xml
 modules=$modules,jdk.unsupported,jdk.unsupported.desktop
 
+# Class-data sharing: the runtime's base archive (jlink makes it with the image's own java, which goes afterwards, as
+# --strip-native-commands would have it) and the app's archive on top, made where the app lives (cds-archive.sh). A
+# missing top archive leaves the base in use; a stale one (another build's) is refused by the JVM, whose notice about
+# it stays off the user's terminal.
+cds_archives='-XX:SharedArchiveFile=$APPDIR/../runtime/lib/server/classes.jsa:$APPDIR/digitstudio.jsa'
+cds_quiet='-Xlog:cds=off,cds+dynamic=off'
+
 start=$(date +%s)
 jpackage --type app-image \
   --name DigitStudio \
@@ -58,8 +65,10 @@ jpackage --type app-image \
   --main-class io.digitstudio.Main \
   --module-path "$dist/fx" \
   --add-modules "$modules" \
-  --jlink-options "--strip-debug --no-man-pages --no-header-files --strip-native-commands --compress=0" \
+  --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=0 --generate-cds-archive" \
   --java-options "-Xmx512m" \
+  --java-options "$cds_archives" \
+  --java-options "$cds_quiet" \
   --icon assets/icons/digitstudio-256.png \
   --dest "$dist"
 # Unpack the native libraries now, into lib/app/native beside the jar (where the app looks first), by one short run of
@@ -68,11 +77,16 @@ jpackage --type app-image \
 mkdir -p "$dist/DigitStudio/lib/app/native" "$dist/unpack"
 DIGITSTUDIO_RUNS="$dist/unpack/runs" XDG_DATA_HOME="$dist/unpack/data" XDG_CONFIG_HOME="$dist/unpack/config" XDG_CACHE_HOME="$dist/unpack/cache" \
   "$dist/DigitStudio/bin/DigitStudio" train --epochs 1 --train-size 128 --test-size 128 --no-record --out "$dist/unpack/model.npz" >/dev/null
-rm -rf "$dist/unpack" "$dist/DigitStudio/lib/app/native/.lock"
+rm -rf "$dist/unpack" "$dist/DigitStudio/lib/app/native/.lock" "$dist/DigitStudio/lib/runtime/bin"
+# after the natives: the archive's run then finds them unpacked, as every launch does
+sh "$dist/DigitStudio/lib/app/cds-archive.sh"
+[ -f "$dist/DigitStudio/lib/app/digitstudio.jsa" ] || echo "warning: the app-image has no class-data sharing archive" >&2
 echo "app-image: $dist/DigitStudio ($(du -sh "$dist/DigitStudio" | cut -f1), $(( $(date +%s) - start )) s)"
 
 if $deb; then
   start=$(date +%s)
+  # the image's archive names target/dist: the installed app makes its own in the postinst (installer/deb)
+  mv "$dist/DigitStudio/lib/app/digitstudio.jsa" "$dist/digitstudio.jsa" 2>/dev/null || true
   jpackage --type deb \
     --app-image "$dist/DigitStudio" \
     --name digitstudio \
@@ -85,7 +99,9 @@ if $deb; then
     --linux-shortcut \
     --linux-package-deps libgtk-3-0 \
     --icon assets/icons/digitstudio-256.png \
+    --resource-dir installer/deb \
     --dest "$dist"
+  mv "$dist/digitstudio.jsa" "$dist/DigitStudio/lib/app/digitstudio.jsa" 2>/dev/null || true
   debfile=$(ls "$dist"/digitstudio_*.deb)
   echo "deb: $debfile ($(du -h "$debfile" | cut -f1), $(( $(date +%s) - start )) s)"
 fi

@@ -14,6 +14,24 @@ echo "$out"
 echo "$out" | grep -Eq '^epoch:01 train_loss:[0-9.]+ val_loss:[0-9.]+ val_accuracy:0\.[0-9]{4}' || { echo "installer check: unexpected train output" >&2; exit 1; }
 "$launcher" predict --top 1 assets/icons/digitstudio-256.png >/dev/null
 [ "$(find "$natives" -type f -printf '%T@ %s %p\n' | sort | md5sum)" = "$before" ] || { echo "installer check: a launch unpacked native libraries again" >&2; exit 1; }
+# class-data sharing: the launcher maps the runtime's base archive and the app's, which holds the window's classes too
+app="$(dirname "$launcher")/../lib/app"
+[ -f "$app/digitstudio.jsa" ] || { echo "installer check: no class-data sharing archive in $app" >&2; exit 1; }
+HOME=$(mktemp -d) _JAVA_OPTIONS=-Xshare:on "$launcher" --version >/dev/null 2>&1 || { echo "installer check: the launcher cannot map its class-data sharing archives" >&2; exit 1; }
+shared=$(_JAVA_OPTIONS=-XX:+PrintSharedArchiveAndExit "$launcher" --version 2>&1 || true)
+for c in io.digitstudio.Main javafx.scene.control.TabPane io.digitstudio.ui.app.MainView org.nd4j.linalg.factory.Nd4j; do
+  grep -q ": $c app_loader\$" <<<"$shared" || { echo "installer check: $c is not in the class-data sharing archive" >&2; exit 1; }
+done
+# a missing or foreign archive slows a start down but never stops it, and says nothing on the terminal
+mv "$app/digitstudio.jsa" "$app/digitstudio.jsa.away"
+quiet=$("$launcher" --version 2>&1) || { mv "$app/digitstudio.jsa.away" "$app/digitstudio.jsa"; echo "installer check: no launch without the archive" >&2; exit 1; }
+mv "$app/digitstudio.jsa.away" "$app/digitstudio.jsa"
+grep -qi 'shared archive\|cds' <<<"$quiet" && { echo "installer check: a launch without its archive speaks of it: $quiet" >&2; exit 1; }
+if [ -f target/digitstudio.jsa ]; then  # the jar's archive: made for another class path and another base archive
+  foreign=$(_JAVA_OPTIONS="-XX:SharedArchiveFile=$app/../runtime/lib/server/classes.jsa:$PWD/target/digitstudio.jsa" "$launcher" --version 2>&1) \
+    || { echo "installer check: no launch with a foreign archive: $foreign" >&2; exit 1; }
+  [ "$(grep -v '^Picked up _JAVA_OPTIONS' <<<"$foreign")" = "$quiet" ] || { echo "installer check: a launch with a foreign archive speaks of it: $foreign" >&2; exit 1; }
+fi
 # the runtime carries only what the app needs: no diagnostics modules (benchmarks and JIT tools are test code)
 release="$(dirname "$launcher")/../lib/runtime/release"
 for m in jdk.management jdk.jfr; do

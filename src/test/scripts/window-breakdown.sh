@@ -2,13 +2,18 @@
 # Where a window's start-up time goes: starts the app under Xvfb with -Xlog:class+load time stamps, waits for the window
 # to be mapped (polled every 50 ms), and prints the seconds to the window, the classes loaded by then grouped by origin
 # (and how many came from class-data sharing archives), and when the milestones of a start were reached: the toolkit,
-# GTK, the app's start(), the first pulse, the main view, the CSS parser, the font factory, the engine's services, ND4J.
-# Usage: src/test/scripts/window-breakdown.sh [JVM_OPTION...]
+# GTK, the app's start(), the first pulse, the main view, the CSS parser, the font factory, the engine's services, ND4J;
+# and the CPU seconds the process and its busiest threads had used by then (a measure a loaded machine barely changes).
+# Usage: src/test/scripts/window-breakdown.sh [--write-classes FILE] [JVM_OPTION...]
 #   e.g. src/test/scripts/window-breakdown.sh -XX:SharedArchiveFile=target/digitstudio.jsa
+# --write-classes FILE also writes the names of those classes (hidden classes left out), in load order, to FILE: the
+# list the build's class-data sharing run loads (src/main/resources/io/digitstudio/window-classes.txt).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 command -v xvfb-run >/dev/null && command -v xdotool >/dev/null || { echo "needs xvfb-run and xdotool" >&2; exit 2; }
 if [ -z "${DISPLAY:-}" ]; then exec xvfb-run -a -s "-screen 0 1280x900x24" "$0" "$@"; fi
+classes=""
+if [ "${1:-}" = "--write-classes" ]; then classes=$(realpath -m "$2"); shift 2; fi
 log=$(mktemp); trap 'rm -f "$log"' EXIT
 t0=$(date +%s.%N)
 java "$@" -Xlog:class+load:file="$log":uptime -Xmx512m -jar target/digitstudio.jar >/dev/null 2>&1 & app=$!
@@ -17,8 +22,19 @@ until xdotool search --onlyvisible --name '^DigitStudio$' >/dev/null 2>&1; do
   kill -0 "$app" 2>/dev/null || { echo "the app exited before showing its window" >&2; exit 1; }
 done
 t1=$(date +%s.%N)
-kill "$app"; wait "$app" 2>/dev/null || true
-python3 - "$log" "$(echo "$t1 - $t0" | bc -l)" <<'PY'
+# CPU seconds by then, which a loaded machine does not change much (unlike the wall clock): the process stops first so
+# that the engine, which starts after the first frame, adds little; per thread by name (the kernel keeps 15 characters)
+kill -STOP "$app"
+tick=$(getconf CLK_TCK)
+cpu=$(awk -v t="$tick" '{printf "%.2f", ($14 + $15) / t}' "/proc/$app/stat")
+threads=$(for task in /proc/"$app"/task/*; do
+  printf '%s\t%s\n' "$(cat "$task/comm")" "$(sed 's/^.*) //' "$task/stat" | awk '{print $12 + $13}')"
+done | awk -F'\t' -v t="$tick" '{name=$1; sub(/[0-9#]+$/, "", name); s[name] += $2} END {for (n in s) printf "%.2f\t%s\n", s[n] / t, n}' \
+  | sort -rn | head -10 | awk -F'\t' '{printf "    %-18s %5.2f\n", $2, $1}')
+kill "$app"; kill -CONT "$app"; wait "$app" 2>/dev/null || true
+echo "CPU seconds of the process when the window was mapped: $cpu; by thread:"
+echo "$threads"
+python3 - "$log" "$(echo "$t1 - $t0" | bc -l)" "$classes" <<'PY'
 import collections, re, sys
 visible = float(sys.argv[2])
 rows = []
@@ -46,4 +62,12 @@ print('first class of each milestone (seconds after JVM start; - = not before th
 for name, pat in marks:
     t = next((t for t, c, _ in rows if re.search(pat, c)), None)
     print('  %-24s %s' % (name, '-' if t is None else '%.2f' % t))
+if sys.argv[3]:
+    names = [c for _, c, _ in rows if '$$Lambda$' not in c and '/0x' not in c]
+    with open(sys.argv[3], 'w') as f:
+        f.write('# The classes the window loads before it is mapped, in load order: the build loads them (without\n'
+                '# initialising them) into the class-data sharing archive. Made by src/test/scripts/window-breakdown.sh\n'
+                '# --write-classes; a name that no longer exists is skipped.\n')
+        f.writelines(n + '\n' for n in dict.fromkeys(names))
+    print('wrote %d class names to %s' % (len(dict.fromkeys(names)), sys.argv[3]))
 PY

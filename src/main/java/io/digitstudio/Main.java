@@ -19,6 +19,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        WindowClasses.loadIfAsked();
         try {
             run(args);
         } catch (NoClassDefFoundError e) {

@@ -35,6 +35,18 @@ class WindowTest extends AppStory {
     }
 
     @Test
+    void theFirstFrameHoldsOnlyTheViewItShows(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#startButton").tryQuery().isPresent(), "the Train view, whose tab is selected");
+        for (String id : new String[]{"#drawCanvas", "#samplesGrid", "#drawBars"}) {
+            assertTrue(robot.lookup(id).tryQuery().isEmpty(), id + " is built, styled and laid out before its tab is opened");
+        }
+        robot.clickOn("Draw");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertInside(robot, "#drawCanvas");
+    }
+
+    @Test
     void everythingFitsIntoTheSmallestWindow(FxRobot robot) throws Exception {
         app.awaitReady();
         for (String id : new String[]{"#startButton", "#exportCsvButton", "#epochTable", "#accuracyChart", "#statusBar", "#timeLabel"}) assertInside(robot, id);

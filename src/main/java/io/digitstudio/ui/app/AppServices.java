@@ -20,7 +20,7 @@ public final class AppServices implements AutoCloseable {
     private final ModelManager models;
     private final ReadOnlyStringWrapper engineStatus;
     private final MainView main;
-    private final java.util.concurrent.CountDownLatch windowDrawn = new java.util.concurrent.CountDownLatch(1);
+    private final FirstFrame firstFrame = new FirstFrame();
 
     public AppServices(DialogService dialogs, RecentModels recent) {
         this(dialogs, recent, new io.digitstudio.runs.RunStore(io.digitstudio.runs.RunStore.defaultRoot()),
@@ -70,11 +70,10 @@ public final class AppServices implements AutoCloseable {
         this.appearance = new Appearance(last, () -> DesktopTheme.ofThisDesktop().prefersDark());
         this.engineStatus = new ReadOnlyStringWrapper(Nd4jSetup.firstStart()
                 ? "First start: unpacking the native libraries (a few seconds, once)…" : "Starting the engine…");
-        // The engine starts once the window has been drawn (2 s at the latest): on two cores, loading the native
-        // libraries and the built-in model would otherwise compete with drawing the first frame.
+        // The engine starts once the window has been drawn, however long that takes (FirstFrame)
         this.tasks = new WorkerExecutor(() -> {
             try {
-                windowDrawn.await(2, java.util.concurrent.TimeUnit.SECONDS);
+                firstFrame.await(FirstFrame.LIMIT);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -192,7 +191,7 @@ public final class AppServices implements AutoCloseable {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             stage.getScene().removePostLayoutPulseListener(once[0]);
-            Platform.runLater(windowDrawn::countDown);
+            Platform.runLater(firstFrame::drawn);
         };
         stage.getScene().addPostLayoutPulseListener(once[0]);
     }

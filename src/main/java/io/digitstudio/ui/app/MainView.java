@@ -19,13 +19,16 @@ import javafx.scene.layout.BorderPane;
 
 /**
  * The window's content, wired here and only here: the Train, Samples, Evaluate and Draw views as tabs over one set of
- * services (executor, dialogs, the model manager), and the engine's status while it starts. The Samples and Evaluate
- * tabs are built when first opened, so the window shows before their data is needed; a click on the matrix opens the
- * gallery on those images.
+ * services (executor, dialogs, the model manager), and the engine's status while it starts. Every view but Train's is
+ * built when its tab is first opened (its view model from the start), so the first frame builds, styles and lays out
+ * only what it shows; a click on the matrix opens the gallery on those images.
  */
 public final class MainView extends BorderPane {
     private final TrainView train;
-    private final DrawView draw;
+    private final DrawViewModel drawing;
+    private final io.digitstudio.ui.explain.ExplainViewModel drawingExplained;
+    private final Tab drawTab;
+    private DrawView draw;
     private final TabPane tabs;
     private final Tab samplesTab;
     private final TaskExecutor tasks;
@@ -80,9 +83,13 @@ public final class MainView extends BorderPane {
         // one index per model for every view that explains, however many show one
         neighbourIndexes = new io.digitstudio.ui.explain.NeighbourIndexes(tasks, io.digitstudio.explain.IndexCache.user(),
                 () -> io.digitstudio.data.Mnist.bundled().train());
-        DrawViewModel drawing = new DrawViewModel(tasks, dialogs, models);
+        drawing = new DrawViewModel(tasks, dialogs, models);
         drawing.setPins(pins); // before the view: it shows Pin only with somewhere to pin to
-        draw = new DrawView(drawing, new io.digitstudio.ui.explain.ExplainViewModel(tasks, models, neighbourIndexes));
+        drawingExplained = new io.digitstudio.ui.explain.ExplainViewModel(tasks, models, neighbourIndexes);
+        drawTab = tab("Draw", "drawTab", null);
+        drawTab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected) draw();
+        });
         // the evaluation follows a run's validations from the start, whether or not its tab has been opened yet
         evaluation = new io.digitstudio.ui.evaluate.EvaluateViewModel(tasks, dialogs, models);
         presenter.validationMatrixProperty().addListener((o, a, m) -> {
@@ -121,14 +128,14 @@ public final class MainView extends BorderPane {
         presenter.healthSamplesProperty().addListener((o, a, h) -> {
             if (h != null) inside.addHealth(h);
         });
-        draw.viewModel().inputProperty().addListener((o, a, x) -> {
+        drawing.inputProperty().addListener((o, a, x) -> {
             if (x != null) inside.look(x, "the drawn digit");
         });
         inside.warningProperty().addListener((o, a, w) -> insideTab.setText(w.isEmpty() ? "Inside" : "Inside ⚠"));
         // a digit pinned in Draw or Samples is classified by every run from then on, and shown in the Train view
         train.showPins(pins);
         // a drawing kept in Draw (Enter, or a digit key to correct it) joins My digits
-        draw.viewModel().setCollector(this.myDigits::add);
+        drawing.setCollector(this.myDigits::add);
         myDigitsTab = tab("My digits", "myDigitsTab", null);
         myDigitsTab.selectedProperty().addListener((o, a, selected) -> {
             if (!selected) return;
@@ -141,7 +148,7 @@ public final class MainView extends BorderPane {
             // the command line may have run sweeps meanwhile
             if (selected) sweeps().viewModel().refreshSweeps();
         });
-        tabs = new TabPane(tab("Train", "trainTab", train), samplesTab, evaluateTab, tab("Draw", "drawTab", draw), myDigitsTab, insideTab, runsTab, sweepsTab);
+        tabs = new TabPane(tab("Train", "trainTab", train), samplesTab, evaluateTab, drawTab, myDigitsTab, insideTab, runsTab, sweepsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // a view that goes away takes the keyboard's place with it: the tab strip takes the focus (its ring shows which
         // view is open, Tab goes into it), unless the new view has put the focus somewhere of its own
@@ -325,7 +332,12 @@ public final class MainView extends BorderPane {
         return runs;
     }
 
+    /** The Draw view, built on first use (its view model from the start: pins and My digits reach it). */
     public DrawView draw() {
+        if (draw == null) {
+            draw = new DrawView(drawing, drawingExplained);
+            drawTab.setContent(draw);
+        }
         return draw;
     }
 

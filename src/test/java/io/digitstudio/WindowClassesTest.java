@@ -1,0 +1,53 @@
+package io.digitstudio;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The window's class list that the build's class-data sharing run loads: current, and loaded without side effects. */
+class WindowClassesTest {
+    static boolean probeInitialised;
+
+    static final class Probe {
+        static {
+            probeInitialised = true;
+        }
+    }
+
+    @Test
+    void loadsTheNamedClassesWithoutInitialisingThemAndSkipsWhatIsGone() throws IOException {
+        String list = "# a comment\n\n" + Probe.class.getName() + "\n  java.util.ArrayList  \nio.digitstudio.NoSuchClass\n";
+        int loaded = WindowClasses.load(new ByteArrayInputStream(list.getBytes(StandardCharsets.UTF_8)), getClass().getClassLoader());
+        assertEquals(2, loaded);
+        assertFalse(probeInitialised, "loading must not run static initialisers (JavaFX's need a display)");
+    }
+
+    @Test
+    void theListNamesTheWindowsClassesAndAlmostAllStillExist() throws IOException {
+        List<String> names;
+        try (InputStream in = WindowClasses.class.getResourceAsStream(WindowClasses.RESOURCE)) {
+            assertNotNull(in, "the jar carries " + WindowClasses.RESOURCE);
+            names = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        }
+        for (String needed : new String[]{"javafx.scene.control.TabPane", "com.sun.javafx.tk.quantum.QuantumToolkit",
+                "io.digitstudio.ui.app.MainView", "io.digitstudio.ui.train.TrainView"}) {
+            assertTrue(names.contains(needed), needed + " is loaded by every window start");
+        }
+        int loaded;
+        try (InputStream in = WindowClasses.class.getResourceAsStream(WindowClasses.RESOURCE)) {
+            loaded = WindowClasses.load(in, getClass().getClassLoader());
+        }
+        // a list gone stale (views renamed or rebuilt) archives less: make it again with window-breakdown.sh --write-classes
+        assertTrue(loaded >= names.size() * 0.95, loaded + " of " + names.size() + " listed classes exist");
+    }
+}
