@@ -35,8 +35,13 @@ public final class UserFolders {
      * user's settings.
      */
     public static Path config(Map<String, String> env) {
+        return config(env, System.getProperty("user.home"));
+    }
+
+    /** {@link #config(Map)} for the user whose home folder is {@code home}. */
+    public static Path config(Map<String, String> env, String home) {
         String xdg = env.get("XDG_CONFIG_HOME");
-        Path config = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        Path config = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(home, ".config");
         return config.resolve("digitstudio");
     }
 }

@@ -19,6 +19,9 @@ public final class ConfusionMatrix {
     private final int k;
     private final long[][] counts;
     private final long total;
+    /** Each example's true and predicted class, in the set's order, when the matrix was counted from them (else null). */
+    private final int[] truth;
+    private final int[] predicted;
 
     public ConfusionMatrix(int[] truth, int[] predicted, int classes) {
         if (truth.length != predicted.length) throw new IllegalArgumentException(truth.length + " labels for " + predicted.length + " predictions");
@@ -26,9 +29,13 @@ public final class ConfusionMatrix {
         this.counts = new long[classes][classes];
         for (int i = 0; i < truth.length; i++) counts[truth[i]][predicted[i]]++;
         this.total = truth.length;
+        this.truth = truth.clone();
+        this.predicted = predicted.clone();
     }
 
     private ConfusionMatrix(long[][] counts) {
+        this.truth = null;
+        this.predicted = null;
         this.k = counts.length;
         this.counts = new long[k][];
         long n = 0;
@@ -56,6 +63,23 @@ public final class ConfusionMatrix {
 
     public int classes() {
         return k;
+    }
+
+    /** Whether the matrix knows which examples each cell counts ({@link #examples}), not only how many. */
+    public boolean hasExamples() {
+        return predicted != null;
+    }
+
+    /**
+     * The indices (in the evaluated set's order) of exactly the examples that cell (truth, predicted) counts, so a view
+     * can show the very images a cell's number stands for; null when the matrix holds only counts.
+     */
+    public int[] examples(int truth, int predicted) {
+        if (this.predicted == null) return null;
+        int[] out = new int[(int) counts[truth][predicted]];
+        int n = 0;
+        for (int i = 0; i < this.predicted.length; i++) if (this.truth[i] == truth && this.predicted[i] == predicted) out[n++] = i;
+        return out;
     }
 
     public long count(int truth, int predicted) {

@@ -25,8 +25,8 @@ public final class Evaluator {
     private final Dataset dataset;
     private final int batchSize;
     private final Workspace workspace = new Workspace();
-    /** Counts (true, predicted) as the pass goes, reused from one evaluation to the next (training validates every epoch). */
-    private long[][] tally = new long[0][0];
+    /** Each example's predicted class as the pass goes, reused from one evaluation to the next (training validates every epoch). */
+    private int[] tallied = new int[0];
     private boolean tallying;
 
     public Evaluator(Dataset dataset, int batchSize) {
@@ -51,7 +51,8 @@ public final class Evaluator {
 
     /**
      * Makes every later evaluation also count its confusion matrix from the logits it computes anyway (an argmax per
-     * example, no extra pass and no allocation beyond the matrix handed out), so training can show one per epoch.
+     * example, no extra pass and no allocation beyond the matrix handed out), so training can show one per epoch. The
+     * matrix knows which examples each cell counts, so a view can show exactly those.
      */
     public Evaluator tallyConfusion(boolean on) {
         tallying = on;
@@ -86,8 +87,8 @@ public final class Evaluator {
      * One batch through {@code net}: its loss and accuracy sums (n times the means) added to part {@code p}'s, its
      * predictions collected or counted when asked.
      */
-    private void batch(Network net, Workspace space, ExampleBatch b, int n, int from, long[][] counts, int[] predictions, float[] confidences,
-                       double[] lossSums, double[] accSums, int p) {
+    private void batch(Network net, Workspace space, ExampleBatch b, int n, int from, int[] predictions, float[] confidences,
+                       int[] tallied, double[] lossSums, double[] accSums, int p) {
         try (Workspace.Scope s = space.enter()) {
             Variable y = net.forward(Variable.of(b.x(), net.batchShape(n)));
             lossSums[p] += (double) lossFunction.apply(y, b.t()).item() * n;
@@ -100,10 +101,10 @@ public final class Evaluator {
                     for (int j = 1; j < m; j++) if (pr[i * m + j] > pr[i * m + best]) best = j;
                     predictions[from + i] = best;
                     confidences[from + i] = pr[i * m + best];
-                    counts[b.t()[i]][best]++;
+                    tallied[from + i] = best;
                 }
-            } else if (counts != null) {
-                countInto(counts, y, b.t(), n, net.classes());
+            } else if (tallied != null) {
+                predictInto(tallied, from, y, n, net.classes());
             }
         }
     }
@@ -111,7 +112,6 @@ public final class Evaluator {
     /** Copies of the network evaluated last, one per core (kept: training evaluates the same network every epoch). */
     private Replicas replicas;
     private ExampleBatch[] partBatches = new ExampleBatch[0];
-    private long[][][] partTallies = new long[0][][];
 
     /**
      * The batches shared out among {@code parts} cores: part p takes batches p, p + parts, …, each through its own copy
@@ -127,7 +127,7 @@ public final class Evaluator {
             partBatches = java.util.Arrays.copyOf(partBatches, parts);
             for (int p = 0; p < parts; p++) if (partBatches[p] == null) partBatches[p] = new ExampleBatch();
         }
-        if (tally && (partTallies.length < parts || partTallies[0].length != k)) partTallies = new long[parts][k][k];
+        if (tally && tallied.length != dataset.size()) tallied = new int[dataset.size()];
         int[] predictions = collect ? new int[dataset.size()] : null;
         float[] confidences = collect ? new float[dataset.size()] : null;
         double[] lossSums = new double[parts];
@@ -138,8 +138,6 @@ public final class Evaluator {
             Network net = parts == 1 ? model : replicas.get(p);
             Workspace space = parts == 1 ? workspace : replicas.workspace(p);
             ExampleBatch b = partBatches[p];
-            long[][] counts = tally ? partTallies[p] : null;
-            if (counts != null) for (long[] row : counts) java.util.Arrays.fill(row, 0);
             int[] indices = new int[batchSize];
             try (Graph.Mode ignored = Graph.noBackprop(); Graph.Mode test = Config.testMode()) {
                 for (int bi = p; bi < batches && !stopped.get(); bi += parts) {
@@ -151,7 +149,7 @@ public final class Evaluator {
                     if (indices.length != n) indices = new int[n];
                     for (int i = 0; i < n; i++) indices[i] = from + i;
                     b.concatExamples(dataset, indices);
-                    batch(net, space, b, n, from, counts, predictions, confidences, lossSums, accSums, p);
+                    batch(net, space, b, n, from, predictions, confidences, tally ? tallied : null, lossSums, accSums, p);
                     if (p == 0 && progress != null && ((bi / parts) & 15) == 15) progress.accept((double) Math.min(dataset.size(), (bi + 1) * batchSize) / dataset.size());
                 }
             }
@@ -162,31 +160,21 @@ public final class Evaluator {
             lossSum += lossSums[p];
             accSum += accSums[p];
         }
-        ConfusionMatrix matrix = null;
-        if (tally) {
-            if (this.tally.length != k) this.tally = new long[k][k];
-            for (int i = 0; i < k; i++) {
-                for (int j = 0; j < k; j++) {
-                    long c = 0;
-                    for (int p = 0; p < parts; p++) c += partTallies[p][i][j];
-                    this.tally[i][j] = c;
-                }
-            }
-            matrix = ConfusionMatrix.ofCounts(this.tally);
-        }
+        // from each example's prediction (copied into the matrix), so the matrix can say which examples a cell counts
+        ConfusionMatrix matrix = tally ? ConfusionMatrix.of(dataset, tallied, k) : null;
         int count = dataset.size();
         return new Result(lossSum / count, accSum / count, count, predictions, confidences, matrix);
     }
 
-    /** Adds a batch to the tally: the argmax of the logits (softmax keeps the order, so it is the prediction). */
-    private static void countInto(long[][] tally, Variable y, int[] t, int n, int m) {
+    /** A batch's predictions, from {@code from} on: the argmax of the logits (softmax keeps the order, so it is the prediction). */
+    private static void predictInto(int[] tallied, int from, Variable y, int n, int m) {
         INDArray a = y.data();
         float[] logits = a.isView() || a.ordering() != 'c' ? Host.toArray(a.dup('c')) : Host.read(a, 9);
         for (int i = 0; i < n; i++) {
             int best = 0;
             int o = i * m;
             for (int j = 1; j < m; j++) if (logits[o + j] > logits[o + best]) best = j;
-            tally[t[i]][best]++;
+            tallied[from + i] = best;
         }
     }
 }

@@ -39,4 +39,14 @@ class ConfusionMatrixTest {
         assertEquals(0, none.precision(1));
         assertTrue(none.json(null, 0.5).contains("\"per_class\": ["));
     }
+
+    @Test
+    void aCellGivesTheIndicesOfExactlyTheExamplesItCounts() {
+        ConfusionMatrix m = new ConfusionMatrix(new int[]{3, 5, 3, 3, 0}, new int[]{5, 5, 5, 3, 0}, 6);
+        assertTrue(m.hasExamples());
+        assertArrayEquals(new int[]{0, 2}, m.examples(3, 5));
+        assertArrayEquals(new int[]{3}, m.examples(3, 3));
+        assertArrayEquals(new int[0], m.examples(5, 3));
+        assertNull(ConfusionMatrix.ofCounts(new long[][]{{1, 0}, {0, 1}}).examples(0, 0), "counts alone do not know their examples");
+    }
 }

@@ -156,4 +156,44 @@ class EvaluateViewTest extends AppStory {
         assertEquals(io.digitstudio.ui.samples.SamplesViewModel.Split.FOLDER, samples.splitProperty().get());
         for (int i : samples.visible()) assertEquals(2, samples.imagesProperty().get().label(i));
     }
+
+    @Test
+    void aCellOfARunsValidationOpensExactlyTheImagesItCountsFromThatValidation(FxRobot robot) throws Exception {
+        app.awaitReady();
+        // a short run that validates on the first 200 test images; the Evaluate view follows it
+        Forms.type(robot, "#trainLimitField", "3000");
+        Forms.type(robot, "#testLimitField", "200");
+        Forms.type(robot, "#epochsField", "2");
+        robot.clickOn("#startButton");
+        var run = app.main.train().run();
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> run.stateProperty().get() == io.digitstudio.ui.train.RunState.FINISHED);
+        app.openTab(robot, "Evaluate");
+        var evaluation = app.main.evaluate().viewModel();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(evaluation.evaluationProperty().get(), evaluation.statusProperty().get());
+        assertNotNull(evaluation.evaluationProperty().get().model(), "the run's network is the active model: " + app.main.train().presenter().statusProperty().get());
+        ConfusionMatrix m = evaluation.evaluationProperty().get().matrix();
+        assertEquals(200, m.total());
+        // the cell with the most images off the diagonal (or the diagonal's first, for a run that made no mistake)
+        ConfusionMatrix.Pair cell = m.mostConfused(1).isEmpty() ? new ConfusionMatrix.Pair(0, 0, m.count(0, 0)) : m.mostConfused(1).get(0);
+        robot.clickOn("#cell-" + cell.truth() + "-" + cell.predicted());
+        var samples = app.main.samples().viewModel();
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> samples.predictionsProperty().get() != null);
+        } catch (java.util.concurrent.TimeoutException e) {
+            fail("the gallery did not classify its images: " + samples.summaryProperty().get() + " · " + evaluation.statusProperty().get());
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("samplesTab", app.main.tabs().getSelectionModel().getSelectedItem().getId());
+        var set = samples.imagesProperty().get();
+        assertEquals(200, set.size(), "the images of the run's validation, not the whole test set");
+        assertEquals(cell.count(), samples.visible().size(), "as many images as the cell counts");
+        for (int i : samples.visible()) assertEquals(cell.truth(), set.label(i));
+        // the gallery says which set the images are of, in its set box and over the images
+        String summary = samples.summaryProperty().get(); // the label's text (in the toolbar's overflow when narrow)
+        assertTrue(summary.contains("of the run's validation (200 test images of MNIST (bundled))"), summary);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Object> box = robot.lookup("#splitBox").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals("Run's validation (200)", box.getConverter().toString(box.getValue()));
+    }
 }

@@ -59,20 +59,58 @@ public final class LastSession {
 
     /**
      * The user's settings file ({@code $XDG_CONFIG_HOME/digitstudio/settings.json}); the first time there is none, the
-     * values an earlier version kept with java.util.prefs are taken over into it, once.
+     * values an earlier version kept with java.util.prefs are moved into it, once.
      */
     public static SettingsFile userSettings() {
         System.Logger log = System.getLogger("io.digitstudio");
-        return userSettings(SettingsFile.defaultFile(System.getenv()), Preferences::userRoot, m -> log.log(System.Logger.Level.WARNING, m));
+        return userSettings(System.getenv(), System.getProperty("user.home"), Preferences::userRoot, m -> log.log(System.Logger.Level.WARNING, m));
     }
 
+    /**
+     * The settings file that {@code env} names. java.util.prefs keeps its values with the home folder ({@code ~/.java}),
+     * whatever XDG_CONFIG_HOME says; so only the home's own settings file ({@code ~/.config/digitstudio}) takes them
+     * over. A config folder of its own (a second profile, a test, a fresh try) starts with the defaults, not with
+     * a tab or a model some other setup chose.
+     */
+    static SettingsFile userSettings(Map<String, String> env, String home, java.util.function.Supplier<Preferences> oldRoot,
+                                     java.util.function.Consumer<String> warn) {
+        Path file = io.digitstudio.io.UserFolders.config(env, home).resolve("settings.json");
+        Path homes = io.digitstudio.io.UserFolders.config(Map.of(), home).resolve("settings.json");
+        boolean homesOwn = file.toAbsolutePath().normalize().equals(homes.toAbsolutePath().normalize());
+        return userSettings(file, homesOwn ? oldRoot : () -> null, warn);
+    }
+
+    /**
+     * The settings in {@code file}; when there is none, what the old nodes under {@code oldRoot} (null: none) hold is
+     * moved into it: written to the file, then removed from the old nodes, so that it is taken over once and never
+     * again (a settings file deleted later starts with the defaults, as a first launch does).
+     */
     static SettingsFile userSettings(Path file, java.util.function.Supplier<Preferences> oldRoot, java.util.function.Consumer<String> warn) {
         SettingsFile settings = SettingsFile.open(file, warn);
-        if (!settings.existed()) {
-            Map<String, String> old = fromJavaPrefs(oldRoot.get());
-            if (!old.isEmpty()) settings.putAll(old);
-        }
+        if (settings.existed()) return settings;
+        Preferences root = oldRoot.get();
+        if (root == null) return settings;
+        Map<String, String> old = fromJavaPrefs(root);
+        if (old.isEmpty()) return settings;
+        settings.putAll(old);
+        // only once the values are in the file are they gone from where they were
+        if (Files.isRegularFile(file)) forgetJavaPrefs(root);
         return settings;
+    }
+
+    /** Removes the values {@link #fromJavaPrefs} reads; a store that refuses keeps them (they are in the file already). */
+    static void forgetJavaPrefs(Preferences root) {
+        try {
+            if (root.nodeExists(OLD_SESSION_NODE)) root.node(OLD_SESSION_NODE).removeNode();
+            if (root.nodeExists(OLD_RECENT_NODE)) {
+                Preferences recent = root.node(OLD_RECENT_NODE);
+                recent.remove(RECENT_MODELS);
+                recent.flush();
+            }
+            root.flush();
+        } catch (BackingStoreException | IllegalStateException | SecurityException e) {
+            // left as they were: the settings file exists now, so they are not read again from this home
+        }
     }
 
     /** The values under the old java.util.prefs nodes, without creating a node that is not there. */

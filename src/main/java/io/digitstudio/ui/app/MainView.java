@@ -93,7 +93,7 @@ public final class MainView extends BorderPane {
         // the evaluation follows a run's validations from the start, whether or not its tab has been opened yet
         evaluation = new io.digitstudio.ui.evaluate.EvaluateViewModel(tasks, dialogs, models);
         presenter.validationMatrixProperty().addListener((o, a, m) -> {
-            if (m != null) evaluation.showValidation(m.epoch(), m.matrix(), m.loss(), m.model(), m.classNames(), m.data());
+            if (m != null) evaluation.showValidation(m.epoch(), m.matrix(), m.loss(), m.model(), m.classNames(), m.data(), m.set());
         });
         samplesTab = tab("Samples", "samplesTab", null);
         samplesTab.selectedProperty().addListener((o, a, selected) -> {
@@ -235,10 +235,12 @@ public final class MainView extends BorderPane {
         if (evaluate == null) {
             evaluate = new io.digitstudio.ui.evaluate.EvaluateView(evaluation);
             evaluateTab.setContent(evaluate);
-            // a cell of the matrix opens exactly those images in the gallery
+            // a cell of the matrix opens exactly the images it counts, from the set the matrix was computed on
             evaluate.setOnCellChosen((split, truth, predicted) -> {
                 var e = evaluation.evaluationProperty().get();
-                if (split == io.digitstudio.ui.evaluate.EvaluateViewModel.Split.FOLDER && e != null && e.set() != null) {
+                if (e != null && e.set() != null && e.matrix().hasExamples()) {
+                    samples().viewModel().showCell(e.set(), e.setLabel(), truth, predicted, e.matrix().examples(truth, predicted));
+                } else if (split == io.digitstudio.ui.evaluate.EvaluateViewModel.Split.FOLDER && e != null && e.set() != null) {
                     samples().viewModel().showConfusion(e.set(), truth, predicted);
                 } else {
                     samples().viewModel().showConfusion(split == io.digitstudio.ui.evaluate.EvaluateViewModel.Split.TEST

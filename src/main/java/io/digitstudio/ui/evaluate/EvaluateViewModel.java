@@ -47,6 +47,18 @@ public final class EvaluateViewModel {
         public boolean live() {
             return epoch > 0;
         }
+
+        /**
+         * The set the matrix was computed on, as the gallery names it: "the run's validation (500 test images of MNIST
+         * (bundled))", "the test set", "the training set" or the folder set's name.
+         */
+        public String setLabel() {
+            if (live()) {
+                return String.format(Locale.ROOT, "the run's validation (%,d test images%s)", matrix.total(),
+                        runData == null || runData.isBlank() ? "" : " of " + runData);
+            }
+            return split == Split.TEST ? "the test set" : split == Split.TRAINING ? "the training set" : set == null ? "a folder's test set" : set.name();
+        }
     }
 
     /** The built-in MNIST's sizes, which the set box names. */
@@ -170,9 +182,21 @@ public final class EvaluateViewModel {
 
     /** As above, naming the run's data ("MNIST (bundled)"), whose test set (or a part of it) the validation classified. */
     public void showValidation(int epoch, ConfusionMatrix matrix, double loss, Network network, List<String> classNames, String runData) {
+        showValidation(epoch, matrix, loss, network, classNames, runData, null);
+    }
+
+    /**
+     * As above, with the images the run validated on ({@code set}: its test set after any subset), whose indices the
+     * matrix's cells give, so a cell opens exactly its images.
+     */
+    public void showValidation(int epoch, ConfusionMatrix matrix, double loss, Network network, List<String> classNames, String runData,
+                               LabeledImages set) {
         if (!followTraining.get()) return;
         ++generation;
-        Evaluation e = new Evaluation(null, Split.TEST, matrix, loss, classNames, 0, epoch, network, null, runData);
+        // named for the gallery's set box, which shows it as the set a cell's images come from
+        LabeledImages validated = set != null && set.size() == matrix.total()
+                ? set.withName(String.format(Locale.ROOT, "Run's validation (%,d)", set.size())) : null;
+        Evaluation e = new Evaluation(null, Split.TEST, matrix, loss, classNames, 0, epoch, network, validated, runData);
         showingRun = true;
         evaluation.set(e);
         status.set(String.format(Locale.ROOT, "Training: epoch %d, validation accuracy %.2f%% on %,d images", epoch, 100 * matrix.accuracy(), matrix.total())

@@ -71,10 +71,22 @@ public final class SamplesViewModel {
             explain.setPrompt("Pick an image to see its nearest training examples");
             selected.addListener((o, a, b) -> explainSelected());
         }
-        split.addListener((o, a, b) -> showSplit());
-        onlyMisclassified.addListener((o, a, b) -> refilter());
-        trueClass.addListener((o, a, b) -> refilter());
-        predictedClass.addListener((o, a, b) -> refilter());
+        split.addListener((o, a, b) -> {
+            leaveCell();
+            showSplit();
+        });
+        onlyMisclassified.addListener((o, a, b) -> {
+            leaveCell();
+            refilter();
+        });
+        trueClass.addListener((o, a, b) -> {
+            leaveCell();
+            refilter();
+        });
+        predictedClass.addListener((o, a, b) -> {
+            leaveCell();
+            refilter();
+        });
         order.addListener((o, a, b) -> refilter());
         models.activeProperty().addListener((o, a, b) -> predictAll());
         selected.addListener((o, a, b) -> {
@@ -139,7 +151,7 @@ public final class SamplesViewModel {
                 return;
             }
             // a newer model or set may have been chosen meanwhile: keep only the matching answer
-            if (p.model() != models.activeProperty().get() || p.split() != split.get()) return;
+            if (p.model() != models.activeProperty().get() || p.split() != split.get() || images.get() != set) return;
             predictions.set(p);
             refilter();
             predictSelected();
@@ -154,6 +166,19 @@ public final class SamplesViewModel {
         }
         Predictions p = predictions.get();
         List<Integer> v = new ArrayList<>(set.size());
+        if (cellImages != null) {
+            // a matrix cell's images, as the matrix counted them: not re-filtered by this model's answers
+            for (int i : cellImages) if (i < set.size()) v.add(i);
+            if (p != null && order.get() != Order.AS_IN_SET) {
+                float[] c = p.confidence();
+                java.util.Comparator<Integer> byConfidence = java.util.Comparator.comparingDouble(i -> c[i]);
+                v.sort(order.get() == Order.MOST_CONFIDENT_FIRST ? byConfidence.reversed() : byConfidence);
+            }
+            visible.setAll(v);
+            if (selected.get() >= 0 && !new java.util.HashSet<>(v).contains(selected.get())) selected.set(-1);
+            summary.set(summaryText());
+            return;
+        }
         int t = trueClass.get(), q = predictedClass.get();
         boolean needsPredictions = onlyMisclassified.get() || q >= 0 || order.get() != Order.AS_IN_SET;
         for (int i = 0; i < set.size(); i++) {
@@ -179,6 +204,10 @@ public final class SamplesViewModel {
         if (set == null) return "";
         Predictions p = predictions.get();
         String base = String.format(Locale.ROOT, "%d %s images", set.size(), split.get() == Split.TEST ? "test" : split.get() == Split.TRAIN ? "training" : set.name());
+        if (cellImages != null) {
+            base = String.format(Locale.ROOT, "%,d %s of %s that the matrix counts as %s predicted as %s", cellImages.length,
+                    cellImages.length == 1 ? "image" : "images", cellSet, labelName(trueClass.get()), predictionName(predictedClass.get()));
+        }
         if (p == null) return base;
         int wrong = 0;
         for (int i = 0; i < set.size(); i++) if (p.labels()[i] != set.label(i)) wrong++;
@@ -283,6 +312,44 @@ public final class SamplesViewModel {
     /** The same for a set read from a folder (it becomes the gallery's "folder" set). */
     public void showConfusion(LabeledImages folder, int truth, int predicted) {
         showConfusion(Split.FOLDER, folder, truth, predicted);
+    }
+
+    /** The images a matrix cell counts, while the gallery shows them (null: the filters decide), and the set they are of. */
+    private int[] cellImages;
+    private String cellSet;
+    private boolean openingCell;
+
+    private void leaveCell() {
+        if (!openingCell) cellImages = null;
+    }
+
+    /**
+     * Shows exactly the images a confusion-matrix cell counts: {@code indices} into {@code set}, the set the matrix was
+     * computed on (named {@code setLabel}, "the run's validation (500 test images of MNIST (bundled))"), most confident
+     * first. The built-in test or training set is shown as itself; any other set as the gallery's folder set. Changing
+     * a filter or the set afterwards leaves the cell for the filters' images.
+     */
+    public void showCell(LabeledImages set, String setLabel, int truth, int predicted, int[] indices) {
+        openingCell = true;
+        try {
+            cellImages = indices.clone();
+            cellSet = setLabel;
+            if (data != null && set == data.test()) {
+                showConfusion(Split.TEST, null, truth, predicted);
+            } else if (data != null && set == data.train()) {
+                showConfusion(Split.TRAIN, null, truth, predicted);
+            } else {
+                showConfusion(Split.FOLDER, set, truth, predicted);
+            }
+        } finally {
+            openingCell = false;
+        }
+        refilter();
+    }
+
+    /** The set the shown matrix cell's images are of, or null when no cell is shown. */
+    public String cellSet() {
+        return cellImages == null ? null : cellSet;
     }
 
     private void showConfusion(Split set, LabeledImages folder, int truth, int predicted) {

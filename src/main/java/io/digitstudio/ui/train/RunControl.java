@@ -219,7 +219,7 @@ public final class RunControl {
             Mnist.TrainTest d = session.data();
             tasks.onUi(() -> settings.setData(d.train().exampleShape(), d.train().classes()));
             session.notes().stream().filter(n -> n.startsWith("warning: ")).forEach(n -> tasks.onUi(() -> dialogs.error("Run history", n.substring(9))));
-            feed.describe(l.model(), d.classNames());
+            feed.describe(l.model(), d.classNames(), d.test());
             l.addExtension(feed.healthSampler(d.test()));
             l.addExtension(feed.pinProbe());
             l.addExtension(feed);

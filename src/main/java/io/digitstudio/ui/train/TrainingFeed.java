@@ -39,10 +39,12 @@ public final class TrainingFeed implements Extension {
     }
 
     /**
-     * An epoch's validation as a confusion matrix, with its loss, the network that was validated and what its outputs
-     * mean; sent with the epoch's report, so the evaluation view can follow the run.
+     * An epoch's validation as a confusion matrix, with its loss, the network that was validated, what its outputs
+     * mean and the images it classified ({@code set}, whose indices the matrix's cells give; null when unknown); sent
+     * with the epoch's report, so the evaluation view can follow the run.
      */
-    public record ValidationMatrix(int epoch, ConfusionMatrix matrix, double loss, Network model, List<String> classNames, String data) {
+    public record ValidationMatrix(int epoch, ConfusionMatrix matrix, double loss, Network model, List<String> classNames, String data,
+                                   io.digitstudio.data.LabeledImages set) {
     }
 
     /** The first layer's weights as they were at {@code epochDetail} (sent every few seconds while someone looks). */
@@ -94,12 +96,17 @@ public final class TrainingFeed implements Extension {
     private volatile Network model;
     private volatile List<String> classNames = List.of();
     private volatile String dataName;
+    private volatile io.digitstudio.data.LabeledImages validationSet;
     private ConfusionMatrix pendingMatrix;
 
-    /** Names the run's network and its classes, for the validation matrices (call before the run starts). */
-    public void describe(Network network, List<String> names) {
+    /**
+     * Names the run's network, its classes and the images it validates on (after any subset), for the validation
+     * matrices (call before the run starts).
+     */
+    public void describe(Network network, List<String> names, io.digitstudio.data.LabeledImages validation) {
         this.model = network;
         this.classNames = List.copyOf(names);
+        this.validationSet = validation;
     }
 
     /**
@@ -246,7 +253,7 @@ public final class TrainingFeed implements Extension {
         if (filled > 0 && lastDetail != pointedDetail) point();
         if (!Double.isNaN(lastLr)) events.add(new LrPoint(lastDetail, lastLr)); // the rate reaches the epoch's end too
         events.add(report);
-        if (pendingMatrix != null) events.add(new ValidationMatrix(report.epoch(), pendingMatrix, report.valLoss(), model, classNames, dataName));
+        if (pendingMatrix != null) events.add(new ValidationMatrix(report.epoch(), pendingMatrix, report.valLoss(), model, classNames, dataName, validationSet));
         pendingMatrix = null;
     }
 

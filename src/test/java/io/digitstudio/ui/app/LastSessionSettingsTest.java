@@ -29,8 +29,11 @@ class LastSessionSettingsTest {
         private final Map<String, String> values = new HashMap<>();
         private final Map<String, MemoryPrefs> children = new HashMap<>();
 
+        private final MemoryPrefs parent;
+
         MemoryPrefs(MemoryPrefs parent, String name) {
             super(parent, name);
+            this.parent = parent;
         }
 
         @Override
@@ -50,6 +53,7 @@ class LastSessionSettingsTest {
 
         @Override
         protected void removeNodeSpi() {
+            if (parent != null) parent.children.remove(name());
         }
 
         @Override
@@ -122,9 +126,10 @@ class LastSessionSettingsTest {
         assertTrue(Files.isRegularFile(file), "taken over into the file at once");
         assertEquals(model + "\n", Json.parseObject(Files.readString(file)).get("recentModels"));
 
-        // once the file exists, it is what counts: a later change in the old node is not taken over again
+        assertFalse(root.nodeExists(LastSession.OLD_SESSION_NODE), "moved: the old node is gone");
+        // once the file exists, it is what counts: an old node written again later is not taken over
         last.tab("runsTab");
-        session.put("tab", "samplesTab");
+        root.node(LastSession.OLD_SESSION_NODE).put("tab", "samplesTab");
         assertEquals("runsTab", LastSession.of(LastSession.userSettings(file, () -> root, said::add)).tab().orElseThrow());
         assertEquals(List.of(), said);
     }
@@ -148,5 +153,50 @@ class LastSessionSettingsTest {
         LastSession last = LastSession.of(LastSession.userSettings(file, () -> root, said::add));
         assertTrue(last.tab().isEmpty(), "defaults, not the old node's values over a file the user had");
         assertEquals(1, said.size(), said.toString());
+    }
+
+    /** The old node holding the tab an earlier session of this machine ended on (what the trial found in ~/.java). */
+    private static MemoryPrefs oldNodeOnEvaluate() {
+        MemoryPrefs root = new MemoryPrefs(null, "");
+        root.node(LastSession.OLD_SESSION_NODE).put("tab", "evaluateTab");
+        return root;
+    }
+
+    @Test
+    void aConfigFolderOfItsOwnStartsWithTheDefaultsNotWithTheHomesOldTab() throws Exception {
+        MemoryPrefs root = oldNodeOnEvaluate();
+        Path config = dir.resolve("fresh-config");
+        SettingsFile settings = LastSession.userSettings(Map.of("XDG_CONFIG_HOME", config.toString()), dir.resolve("home").toString(),
+                () -> root, said::add);
+        assertEquals(config.resolve("digitstudio/settings.json"), settings.file());
+        assertTrue(LastSession.of(settings).tab().isEmpty(), "a first launch opens on Train, whatever ~/.java holds");
+        assertFalse(Files.exists(settings.file()), "nothing is written before the user changes something");
+        assertEquals("evaluateTab", root.node(LastSession.OLD_SESSION_NODE).get("tab", null), "the home's values are not touched");
+    }
+
+    @Test
+    void theHomesOwnSettingsFileTakesTheOldValuesOverAndTheyAreGoneFromTheOldNode() throws Exception {
+        MemoryPrefs root = oldNodeOnEvaluate();
+        root.node(LastSession.OLD_RECENT_NODE).put("recentModels", "/a.npz\n");
+        Path home = dir.resolve("home");
+        Map<String, String> env = Map.of(); // no XDG_CONFIG_HOME: ~/.config
+        SettingsFile settings = LastSession.userSettings(env, home.toString(), () -> root, said::add);
+        assertEquals(home.resolve(".config/digitstudio/settings.json"), settings.file());
+        assertEquals("evaluateTab", LastSession.of(settings).tab().orElseThrow(), "the user's own choice, from before the file");
+
+        // moved, not copied: a settings file deleted later does not bring the old tab back
+        assertFalse(root.nodeExists(LastSession.OLD_SESSION_NODE));
+        assertNull(root.node(LastSession.OLD_RECENT_NODE).get("recentModels", null));
+        Files.delete(settings.file());
+        assertTrue(LastSession.of(LastSession.userSettings(env, home.toString(), () -> root, said::add)).tab().isEmpty());
+        assertEquals(List.of(), said);
+    }
+
+    @Test
+    void theOldValuesStayWhereTheyAreWhenTheFileCannotBeWritten() throws Exception {
+        MemoryPrefs root = oldNodeOnEvaluate();
+        Files.writeString(dir.resolve("blocked"), "a file where the config folder should be");
+        LastSession.userSettings(dir.resolve("blocked/settings.json"), () -> root, said::add);
+        assertEquals("evaluateTab", root.node(LastSession.OLD_SESSION_NODE).get("tab", null), "nothing is lost");
     }
 }

@@ -178,4 +178,21 @@ class EvaluateViewModelTest {
         vm.exportCsv();
         assertTrue(vm.statusProperty().get().startsWith("Export failed: could not save confusion.csv"), vm.statusProperty().get());
     }
+
+    @Test
+    void aRunsValidationKeepsTheImagesItClassifiedAndEachCellKnowsWhich() {
+        // a run validating on the first 500 test images: the matrix its evaluator counted (as the training loop's does)
+        LabeledImages validation = Mnist.bundled().test().head(500);
+        Network net = builtIn.model();
+        ConfusionMatrix m = new Evaluator(validation, 128).tallyConfusion(true).evaluate(net).confusion();
+        vm.showValidation(2, m, 0.3, net, io.digitstudio.data.ClassNames.numbers(10), Mnist.BUNDLED_SOURCE, validation);
+        EvaluateViewModel.Evaluation e = vm.evaluationProperty().get();
+        assertEquals(500, e.set().size(), "the run's validation images, not the whole test set");
+        assertEquals("Run's validation (500)", e.set().name());
+        assertEquals("the run's validation (500 test images of MNIST (bundled))", e.setLabel());
+        ConfusionMatrix.Pair worst = m.mostConfused(1).get(0);
+        int[] cell = m.examples(worst.truth(), worst.predicted());
+        assertEquals(worst.count(), cell.length);
+        for (int i : cell) assertEquals(worst.truth(), e.set().label(i));
+    }
 }

@@ -186,4 +186,31 @@ class SamplesViewModelTest {
         assertEquals(samples.explain().neighboursProperty().get().neighbourhood(), draw.neighboursProperty().get().neighbourhood());
         assertEquals(1, builds[0], "the second view uses the index the first built");
     }
+
+    @Test
+    void aMatrixCellOfAValidationSubsetOpensExactlyItsImagesOfThatSetAndSaysWhichSet() {
+        SamplesViewModel vm = withBuiltIn();
+        LabeledImages validation = Mnist.bundled().test().head(500).withName("Run's validation (500)");
+        // the matrix was counted by an earlier state of the network: its cells, not today's answers, say which images
+        int[] cell = {3, 41, 77, 499};
+        vm.showCell(validation, "the run's validation (500 test images of MNIST (bundled))", 9, 4, cell);
+        assertSame(validation, vm.imagesProperty().get(), "the set the matrix was computed on, not the 10,000 test images");
+        assertEquals(SamplesViewModel.Split.FOLDER, vm.splitProperty().get());
+        assertEquals("Run's validation (500)", vm.folderNameProperty().get());
+        assertEquals(java.util.Set.of(3, 41, 77, 499), java.util.Set.copyOf(vm.visible()));
+        assertEquals(4, vm.visible().size());
+        for (int k = 1; k < vm.visible().size(); k++) assertTrue(vm.confidence(vm.visible().get(k - 1)) >= vm.confidence(vm.visible().get(k)));
+        assertTrue(vm.summaryProperty().get().startsWith("4 images of the run's validation (500 test images of MNIST (bundled)) that the matrix counts as 9 predicted as 4"),
+                vm.summaryProperty().get());
+        assertEquals(9, vm.trueClassProperty().get());
+        assertEquals(4, vm.predictedClassProperty().get());
+        // the user changes a filter: the gallery filters again, by the active model's answers
+        vm.predictedClassProperty().set(-1);
+        assertNull(vm.cellSet());
+        assertTrue(vm.visible().size() > 4 && vm.visible().stream().allMatch(i -> validation.label(i) == 9));
+        // a cell of the built-in test set shows it as the test set
+        vm.showCell(Mnist.bundled().test(), "the test set", 9, 4, new int[]{12});
+        assertEquals(SamplesViewModel.Split.TEST, vm.splitProperty().get());
+        assertEquals(List.of(12), List.copyOf(vm.visible()));
+    }
 }
