@@ -10,7 +10,7 @@ import java.nio.file.attribute.FileTime;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The bundled MNIST decompressed once into a cache folder, then read from it while its SHA-256 holds. */
+/** The bundled MNIST decompressed once into a cache folder, then read from it while its checksum holds. */
 class MnistCacheTest {
     @TempDir
     Path dir;
@@ -52,5 +52,22 @@ class MnistCacheTest {
         Path notAFolder = Files.writeString(dir.resolve("file"), "a file where the cache folder would go");
         assertEquals(Mnist.loadBundled(null).sha256(), Mnist.loadBundled(notAFolder.resolve("mnist")).sha256());
         assertEquals("a file where the cache folder would go", Files.readString(notAFolder));
+    }
+
+    @Test
+    void theChecksumsOfALoadAreTheOriginalFilesAndTheBundledSetsHashesAreTheirContents() throws IOException {
+        Path cache = dir.resolve("mnist");
+        Mnist.TrainTest loaded = Mnist.loadBundled(cache);
+        for (String f : Mnist.FILES) {
+            byte[] bytes = Files.readAllBytes(cache.resolve(f));
+            assertEquals(Mnist.SHA256.get(f), Mnist.sha256(bytes), f);
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(bytes);
+            assertEquals((int) crc.getValue(), Mnist.CRC32C.get(f), f + ": the CRC-32C a load checks is the original file's");
+        }
+        // the hashes a run records for the bundled sets are those of their contents (a renamed copy computes its own)
+        assertEquals(loaded.train().withName("copy").sha256(), loaded.train().sha256());
+        assertEquals(loaded.test().withName("copy").sha256(), loaded.test().sha256());
+        assertEquals(Mnist.TRAIN_SHA256, loaded.train().withName("copy").sha256());
     }
 }
