@@ -51,7 +51,7 @@ class DrawViewTest extends AppStory {
     }
 
     private DrawViewModel vm() {
-        return app.main.draw().viewModel();
+        return app.draw().viewModel();
     }
 
     private void openDraw(FxRobot robot) throws Exception {
@@ -286,7 +286,7 @@ class DrawViewTest extends AppStory {
         assertNull(vm().predictionProperty().get(), "a number has no single guess to keep");
         assertTrue(robot.lookup("#keepButton").queryButton().isDisabled());
         // a box around each digit, drawn over the canvas in the box colour
-        javafx.scene.image.Image shot = WaitForAsyncUtils.asyncFx(() -> app.main.draw().canvas().snapshot(null, null)).get();
+        javafx.scene.image.Image shot = WaitForAsyncUtils.asyncFx(() -> app.draw().canvas().snapshot(null, null)).get();
         for (io.digitstudio.read.ReadDigit d : vm().readingProperty().get().digits()) {
             javafx.scene.paint.Color c = shot.getPixelReader().getColor(d.box().x0() - 2, (d.box().y0() + d.box().y1()) / 2);
             assertTrue(c.getRed() > 0.6 && c.getRed() - c.getBlue() > 0.4, "box edge colour " + c + " at " + d.box());
@@ -367,7 +367,7 @@ class DrawViewTest extends AppStory {
         app.dialogs.willChoose(png);
         robot.clickOn("#openImageButton");
         assertEquals(1, awaitPrediction());
-        javafx.scene.image.Image shot = WaitForAsyncUtils.asyncFx(() -> app.main.draw().canvas().snapshot(null, null)).get();
+        javafx.scene.image.Image shot = WaitForAsyncUtils.asyncFx(() -> app.draw().canvas().snapshot(null, null)).get();
         // 320 wide, the picture is 320 x 119 and centred: the paper from y 101 to 219, the canvas's black above and below
         assertTrue(shot.getPixelReader().getColor(20, 20).getBrightness() < 0.2, "above the picture: the canvas, not stretched paper");
         assertTrue(shot.getPixelReader().getColor(20, 300).getBrightness() < 0.2, "below the picture: the canvas");

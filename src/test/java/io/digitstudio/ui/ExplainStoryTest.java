@@ -29,7 +29,7 @@ class ExplainStoryTest extends AppStory {
     }
 
     private ExplainViewModel explain() {
-        return app.main.draw().explain();
+        return app.draw().explain();
     }
 
     private void drawSeven(FxRobot robot) {
@@ -47,11 +47,11 @@ class ExplainStoryTest extends AppStory {
         WaitForAsyncUtils.waitForFxEvents();
         drawSeven(robot);
         try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.main.draw().viewModel().predictionProperty().get() != null);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.draw().viewModel().predictionProperty().get() != null);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("no answer for the drawing: " + app.main.draw().viewModel().detailProperty().get() + ", strokes " + app.main.draw().viewModel().strokes().size(), e);
+            throw new AssertionError("no answer for the drawing: " + app.draw().viewModel().detailProperty().get() + ", strokes " + app.draw().viewModel().strokes().size(), e);
         }
-        assertEquals(7, app.main.draw().viewModel().predictionProperty().get().label());
+        assertEquals(7, app.draw().viewModel().predictionProperty().get().label());
         // the index of the built-in model is built once (or read from the cache) in the background
         try {
             WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> explain().neighboursProperty().get() != null);

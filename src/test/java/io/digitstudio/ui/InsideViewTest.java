@@ -68,13 +68,13 @@ class InsideViewTest extends AppStory {
         robot.press(MouseButton.PRIMARY);
         for (int y = 60; y <= 230; y += 10) robot.moveTo(app.onCanvas(140, y));
         robot.release(MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.main.draw().viewModel().predictionProperty().get() != null);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.draw().viewModel().predictionProperty().get() != null);
         app.openTab(robot, "Inside");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.lookProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         InsideViewModel.Look look = vm.lookProperty().get();
-        assertEquals(app.main.draw().viewModel().predictionProperty().get().label(), look.prediction().label(), "the same answer as the Draw view");
-        assertArrayEquals(app.main.draw().viewModel().inputProperty().get(), look.input(), 0f);
+        assertEquals(app.draw().viewModel().predictionProperty().get().label(), look.prediction().label(), "the same answer as the Draw view");
+        assertArrayEquals(app.draw().viewModel().inputProperty().get(), look.input(), 0f);
         assertEquals(app.models().activeProperty().get().model().stepNames().size(), look.activations().size());
         assertNotNull(robot.lookup("#saliencyImage").queryAs(ImageView.class).getImage());
         assertTrue(robot.lookup("#saliencyCaption").queryAs(Label.class).getText().startsWith("strokes behind "));

@@ -263,7 +263,7 @@ class KeyboardOnlyStoriesTest extends AppStory {
     void drawOpensAnImageKeepsAndClearsFromKeys(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("seven.png");
         javax.imageio.ImageIO.write(new io.digitstudio.data.DrawnDigitsAccess(3).draw(7, 200), "png", png.toFile());
-        var draw = app.main.draw().viewModel();
+        var draw = app.draw().viewModel();
         keys.chord(CONTROL, DIGIT4);
         app.dialogs.willChoose(png);
         keys.mnemonic(I);
@@ -291,7 +291,7 @@ class KeyboardOnlyStoriesTest extends AppStory {
         keys.chord(CONTROL, DIGIT4);
         app.dialogs.willChoose(png);
         keys.mnemonic(I);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.main.draw().viewModel().predictionProperty().get() != null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.draw().viewModel().predictionProperty().get() != null);
         keys.chord(CONTROL, DIGIT6);
         var inside = app.main.inside();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> inside.viewModel().lookProperty().get() != null && inside.viewModel().weightsProperty().get() != null);

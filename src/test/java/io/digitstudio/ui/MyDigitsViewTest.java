@@ -40,7 +40,7 @@ class MyDigitsViewTest extends AppStory {
         app.awaitReady();
         // 57 digits of this hand are already in the collection (as if kept over a few sessions)
         for (UnusualDigits.Drawing d : UnusualDigits.make(19, 21)) app.myDigits.add(d.input(), d.label(), d.strokes(), "drawn");
-        var vm = app.main.draw().viewModel();
+        var vm = app.draw().viewModel();
 
         // a 1 with a flag and a base: the model reads something; the user presses 1
         app.openTab(robot, "Draw");

@@ -39,7 +39,7 @@ class PinStoryTest extends AppStory {
         app.openTab(robot, "Draw");
         assertTrue(robot.lookup("#pinButton").queryButton().isDisabled(), "nothing drawn, nothing to pin");
         stroke(robot, 100, 70, 220, 70, 160, 260);
-        var draw = app.main.draw().viewModel();
+        var draw = app.draw().viewModel();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> draw.predictionProperty().get() != null && draw.strokes().size() == 1
                 && !robot.lookup("#pinButton").queryButton().isDisabled());
         WaitForAsyncUtils.waitForFxEvents();

@@ -27,7 +27,7 @@ class PreparationStoryTest extends AppStory {
     }
 
     private DrawViewModel vm() {
-        return app.main.draw().viewModel();
+        return app.draw().viewModel();
     }
 
     private void stroke(FxRobot robot, double... xy) {
@@ -38,7 +38,7 @@ class PreparationStoryTest extends AppStory {
     }
 
     private Label likeness() {
-        return app.main.draw().lookup("#likenessLabel") instanceof Label l ? l : null;
+        return app.draw().lookup("#likenessLabel") instanceof Label l ? l : null;
     }
 
     /** Waits for the answer to the whole drawing: a live answer to its first points may come first. */

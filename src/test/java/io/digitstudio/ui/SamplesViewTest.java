@@ -133,6 +133,6 @@ class SamplesViewTest extends AppStory {
         assertTrue(robot.from(view).lookup("#neighboursStatus").queryAs(Label.class).getText().startsWith("Nearest 8 of 60,000 training images in what l3 reads"),
                 robot.from(view).lookup("#neighboursStatus").queryAs(Label.class).getText());
         // the Draw view's panes are not touched by the gallery's pick
-        assertNull(app.main.draw().explain().neighboursProperty().get());
+        assertNull(app.draw().explain().neighboursProperty().get());
     }
 }

@@ -65,8 +65,8 @@ class ScreenReaderTest extends AppStory {
                 // a stroke: the answer, its probabilities, the network's input and the explanations show
                 robot.moveTo(app.onCanvas(140, 60)).press(MouseButton.PRIMARY);
                 robot.moveTo(app.onCanvas(145, 140)).moveTo(app.onCanvas(150, 220)).release(MouseButton.PRIMARY);
-                await(10, () -> app.main.draw().viewModel().predictionProperty().get() != null);
-                String canvas = read(app.main.draw().canvas());
+                await(10, () -> app.draw().viewModel().predictionProperty().get() != null);
+                String canvas = read(app.draw().canvas());
                 assertTrue(canvas.startsWith("Drawing canvas: 1 stroke; the model reads "), canvas);
             }
             check(robot, tabs[tab], figures, unnamed);

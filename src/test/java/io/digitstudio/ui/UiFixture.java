@@ -79,7 +79,20 @@ public final class UiFixture {
 
     /** Where a point of the Draw view's canvas is on screen. */
     public javafx.geometry.Point2D onCanvas(double x, double y) {
-        return main.draw().canvas().localToScreen(x, y);
+        return draw().canvas().localToScreen(x, y);
+    }
+
+    /**
+     * The Draw view, built on the JavaFX thread if its tab has not been opened yet (the window builds it on first
+     * opening), so that a story can reach it from the test's thread.
+     */
+    public io.digitstudio.ui.draw.DrawView draw() {
+        if (javafx.application.Platform.isFxApplicationThread()) return main.draw();
+        try {
+            return WaitForAsyncUtils.asyncFx(main::draw).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not build the Draw view", e);
+        }
     }
 
     public ModelManager models() {
