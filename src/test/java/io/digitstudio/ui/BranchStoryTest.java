@@ -40,7 +40,30 @@ class BranchStoryTest extends AppStory {
                 && r.getItem().id().equals(id)).query();
     }
 
-    private static void choosePoint(FxRobot robot, String label) {
+    /**
+     * Scrolls the pane that holds {@code node} until the node is in view, as a user scrolls to a control below the fold
+     * (a toast's strip at the window's bottom leaves the views less height while it shows).
+     */
+    private static void scrollIntoView(Node node) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            Node n = node.getParent();
+            while (n != null && !(n instanceof javafx.scene.control.ScrollPane)) n = n.getParent();
+            if (!(n instanceof javafx.scene.control.ScrollPane pane)) return;
+            Node content = pane.getContent();
+            double extra = content.getLayoutBounds().getHeight() - pane.getViewportBounds().getHeight();
+            if (extra <= 0) return;
+            javafx.geometry.Bounds b = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+            double top = pane.getVvalue() / pane.getVmax() * extra;
+            double viewport = pane.getViewportBounds().getHeight();
+            if (b.getMinY() >= top && b.getMaxY() <= top + viewport) return;
+            double wanted = Math.min(extra, Math.max(0, b.getMaxY() - viewport));
+            pane.setVvalue(pane.getVmax() * wanted / extra);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void choosePoint(FxRobot robot, String label) throws Exception {
+        scrollIntoView(robot.lookup("#branchPointBox").query());
         robot.clickOn("#branchPointBox");
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn((Node) robot.lookup(".combo-box-popup .list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText(label)).query());
