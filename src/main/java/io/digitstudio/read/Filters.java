@@ -1,12 +1,12 @@
 package io.digitstudio.read;
 
 /** Small image filters on row-major float planes, shared by the ink finder, the segmenter and the stroke width. */
-final class Filters {
+public final class Filters {
     private Filters() {
     }
 
     /** Mean over a (2r+1)² window, the window shrunk at the edges (no dark or light frame creeps in). */
-    static float[] boxBlur(float[] p, int w, int h, int r) {
+    public static float[] boxBlur(float[] p, int w, int h, int r) {
         float[] tmp = new float[p.length];
         float[] out = new float[p.length];
         double[] line = new double[Math.max(w, h) + 1];

@@ -347,29 +347,10 @@ public final class CameraDigits {
 
     /** Out of focus: a box blur of radius r applied three times (close to a Gaussian). */
     private static void blur(float[][] rgb, int w, int h, int r) {
-        for (int ch = 0; ch < 3; ch++) for (int pass = 0; pass < 3; pass++) rgb[ch] = boxBlur(rgb[ch], w, h, r);
+        for (int ch = 0; ch < 3; ch++) for (int pass = 0; pass < 3; pass++) rgb[ch] = io.digitstudio.read.Filters.boxBlur(rgb[ch], w, h, r);
     }
 
     /** The pixels as a phone stores them when it sets EXIF orientation {@code o} (3: turned 180°, 6: 90° ccw, 8: 90° cw). */
-    /** Mean over a (2r+1)² window, the window shrunk at the edges: a lens's soft focus, as the reading's own box blur. */
-    private static float[] boxBlur(float[] p, int w, int h, int r) {
-        float[] tmp = new float[p.length];
-        float[] out = new float[p.length];
-        double[] line = new double[Math.max(w, h) + 1];
-        for (int y = 0; y < h; y++) mean1d(p, tmp, y * w, 1, w, r, line);
-        for (int x = 0; x < w; x++) mean1d(tmp, out, x, w, h, r, line);
-        return out;
-    }
-
-    private static void mean1d(float[] src, float[] dst, int start, int stride, int n, int r, double[] line) {
-        line[0] = 0;
-        for (int i = 0; i < n; i++) line[i + 1] = line[i] + src[start + i * stride];
-        for (int i = 0; i < n; i++) {
-            int a = Math.max(0, i - r), b = Math.min(n, i + r + 1);
-            dst[start + i * stride] = (float) ((line[b] - line[a]) / (b - a));
-        }
-    }
-
     static BufferedImage stored(BufferedImage upright, int o) {
         int w = upright.getWidth(), h = upright.getHeight();
         boolean swap = o != 3;

@@ -169,14 +169,7 @@ public final class SamplesViewModel {
         if (cellImages != null) {
             // a matrix cell's images, as the matrix counted them: not re-filtered by this model's answers
             for (int i : cellImages) if (i < set.size()) v.add(i);
-            if (p != null && order.get() != Order.AS_IN_SET) {
-                float[] c = p.confidence();
-                java.util.Comparator<Integer> byConfidence = java.util.Comparator.comparingDouble(i -> c[i]);
-                v.sort(order.get() == Order.MOST_CONFIDENT_FIRST ? byConfidence.reversed() : byConfidence);
-            }
-            visible.setAll(v);
-            if (selected.get() >= 0 && !new java.util.HashSet<>(v).contains(selected.get())) selected.set(-1);
-            summary.set(summaryText());
+            show(v, p);
             return;
         }
         int t = trueClass.get(), q = predictedClass.get();
@@ -188,6 +181,11 @@ public final class SamplesViewModel {
             if (q >= 0 && p.labels()[i] != q) continue;
             v.add(i);
         }
+        show(v, p);
+    }
+
+    /** Shows these images in the chosen order (by the model's confidence when there are predictions). */
+    private void show(List<Integer> v, Predictions p) {
         if (p != null && order.get() != Order.AS_IN_SET) {
             float[] c = p.confidence();
             java.util.Comparator<Integer> byConfidence = java.util.Comparator.comparingDouble(i -> c[i]);
