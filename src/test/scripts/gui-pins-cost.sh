@@ -13,8 +13,10 @@ jvm=(-Xmx512m "$@")
 command -v xvfb-run >/dev/null || { echo "needs xvfb-run" >&2; exit 2; }
 [ -d target/classes ] && [ -d target/test-classes ] && [ -d target/lib ] || { echo "build first: mvn -q package -DskipTests" >&2; exit 2; }
 window=(-cp "target/test-classes:target/classes:target/lib/*" io.digitstudio.ui.app.ScriptedAppMain --gui-bench "$epochs" --threads "$threads" --settle)
+home=$(mktemp -d); trap 'rm -rf "$home"' EXIT # a window of its own, not the user's remembered tab, runs and pins
+export DIGITSTUDIO_RUNS="$home/runs" DIGITSTUDIO_MYDIGITS="$home/mydigits" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config"
 seconds() { timeout 600 xvfb-run -a java "${jvm[@]}" "${window[@]}" "$@" 2>/dev/null | sed -n 's/^gui_train_seconds_per_epoch:\([0-9.]*\).*/\1/p'; }
-out=$(mktemp); trap 'rm -f "$out"' EXIT
+out=$(mktemp); trap 'rm -rf "$out" "$home"' EXIT
 for r in $(seq "$rounds"); do
   none=$(seconds)
   eight=$(seconds --pins 8)

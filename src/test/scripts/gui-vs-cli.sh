@@ -14,7 +14,10 @@ command -v xvfb-run >/dev/null || { echo "needs xvfb-run" >&2; exit 2; }
 [ -f target/digitstudio.jar ] && [ -d target/test-classes ] || { echo "build first: mvn -q package -DskipTests" >&2; exit 2; }
 # the window with the GUI bench scripted in it: test code, not part of the shipped app
 window=(-cp "target/test-classes:target/classes:target/lib/*" io.digitstudio.ui.app.ScriptedAppMain)
-out=$(mktemp); trap 'rm -f "$out"' EXIT
+out=$(mktemp); home=$(mktemp -d); trap 'rm -rf "$out" "$home"' EXIT
+# a window of its own: the user's remembered tab, runs and digits would change what the run costs (an Evaluate tab left
+# open redraws its matrix every epoch) and the runs would land in the user's history
+export DIGITSTUDIO_RUNS="$home/runs" DIGITSTUDIO_MYDIGITS="$home/mydigits" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config"
 for r in $(seq "$rounds"); do
   cli=$(java "${jvm[@]}" -jar target/digitstudio.jar bench --epochs "$epochs" --threads "$threads" | sed -n 's/^train_seconds_per_epoch:\([0-9.]*\).*/\1/p')
   gui=$(timeout 600 xvfb-run -a java "${jvm[@]}" "${window[@]}" --gui-bench "$epochs" --threads "$threads" --settle --runs "$runs" 2>/dev/null \

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 class EvaluateViewTest extends AppStory {
+    private static final java.util.List<String> DIGITS = java.util.List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+
     @Start
     void start(Stage stage) {
         app.show(stage);
@@ -76,6 +78,32 @@ class EvaluateViewTest extends AppStory {
         }
         assertEquals(worst.truth(), robot.lookup("#trueClassBox").queryAs(javafx.scene.control.ComboBox.class).getValue());
         assertEquals(worst.predicted(), robot.lookup("#predictedClassBox").queryAs(javafx.scene.control.ComboBox.class).getValue());
+    }
+
+    @Test
+    void aFollowedRunsEpochReachesAHiddenMatrixWhenItsTabIsOpenedAgain(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.clickOn((Node) robot.lookup(".tab-label").match(LabeledMatchers.hasText("Evaluate")).query());
+        EvaluateView view = app.main.evaluate();
+        long[][] first = new long[10][10];
+        for (int c = 0; c < 10; c++) first[c][c] = 7;
+        robot.interact(() -> view.viewModel().showValidation(1, ConfusionMatrix.ofCounts(first), 0.5, null, DIGITS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("7", robot.lookup("#cell-3-3").queryAs(Label.class).getText());
+
+        // the user goes back to training; the run's next epoch arrives while the matrix cannot be seen
+        robot.clickOn((Node) robot.lookup(".tab-label").match(LabeledMatchers.hasText("Train")).query());
+        long[][] second = new long[10][10];
+        for (int c = 0; c < 10; c++) second[c][c] = 9;
+        second[3][5] = 2;
+        robot.interact(() -> view.viewModel().showValidation(2, ConfusionMatrix.ofCounts(second), 0.4, null, DIGITS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("7", robot.lookup("#cell-3-3").queryAs(Label.class).getText(), "nothing is redrawn while hidden");
+
+        robot.clickOn((Node) robot.lookup(".tab-label").match(LabeledMatchers.hasText("Evaluate")).query());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("9", robot.lookup("#cell-3-3").queryAs(Label.class).getText(), "the newest epoch once it is seen");
+        assertEquals("2", robot.lookup("#cell-3-5").queryAs(Label.class).getText());
     }
 
     @Test

@@ -234,6 +234,7 @@ public final class MainView extends BorderPane {
     public io.digitstudio.ui.evaluate.EvaluateView evaluate() {
         if (evaluate == null) {
             evaluate = new io.digitstudio.ui.evaluate.EvaluateView(evaluation);
+            evaluate.shownProperty().bind(evaluateTab.selectedProperty());
             evaluateTab.setContent(evaluate);
             // a cell of the matrix opens exactly the images it counts, from the set the matrix was computed on
             evaluate.setOnCellChosen((split, truth, predicted) -> {

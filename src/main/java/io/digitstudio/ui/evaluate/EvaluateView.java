@@ -18,7 +18,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.util.StringConverter;
 
 import java.util.ArrayList;
@@ -164,9 +163,27 @@ public final class EvaluateView extends BorderPane {
         status.setWrapText(true);
         status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         setBottom(status);
-        vm.evaluationProperty().addListener((o, a, e) -> show(e));
+        // a followed run's epochs redraw the matrix only while it can be seen; the newest shows once it is seen again
+        vm.evaluationProperty().addListener((o, a, e) -> {
+            if (visible.get()) show(e);
+            else stale = true;
+        });
+        visible.addListener((o, was, is) -> {
+            if (is && stale) show(vm.evaluationProperty().get());
+        });
         show(vm.evaluationProperty().get()); // a run may have been followed before the tab was first opened
         io.digitstudio.ui.widgets.Theme.activeProperty().addListener(new javafx.beans.WeakInvalidationListener(repaint));
+    }
+
+    private final javafx.beans.property.BooleanProperty visible = new javafx.beans.property.SimpleBooleanProperty(this, "visible", true);
+    private boolean stale;
+
+    /**
+     * Whether the view can be seen (its tab is the selected one): while it cannot, a followed run's epochs only mark
+     * the matrix as behind, so that training does not pay for redrawing what nobody sees.
+     */
+    public javafx.beans.property.BooleanProperty shownProperty() {
+        return visible;
     }
 
     /** The heat map's colours anew when the theme changes (held here: the theme's property holds it only weakly). */
@@ -207,6 +224,7 @@ public final class EvaluateView extends BorderPane {
     private final List<Label> headers = new ArrayList<>();
 
     private void show(EvaluateViewModel.Evaluation e) {
+        stale = false;
         perClass.getItems().clear();
         if (e == null) {
             heat.getChildren().clear();
@@ -233,8 +251,9 @@ public final class EvaluateView extends BorderPane {
                 cell.setText(n == 0 ? "" : Long.toString(n));
                 // right answers (the framed diagonal) and mistakes in two hues, each darker or brighter by its share of the row
                 double strength = t == p ? share : Math.min(1, Math.sqrt(share) * 3);
-                cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: %s; -fx-text-fill: %s;", web(scale.fill(t == p, strength)),
-                        web(scale.text(t == p, strength))));
+                // set as values, not as an inline style: a style string is parsed and matched anew for every cell
+                cell.setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(scale.fill(t == p, strength), null, null)));
+                cell.setTextFill(scale.text(t == p, strength));
                 String says = String.format(Locale.ROOT, "%s → %s: %d of %d (%.1f%%)", EvaluateViewModel.name(e, t),
                         EvaluateViewModel.name(e, p), n, support, 100 * share);
                 cell.getTooltip().setText(says + "; click or press Enter to see them");
@@ -323,10 +342,6 @@ public final class EvaluateView extends BorderPane {
         l.setAlignment(Pos.CENTER);
         l.getStyleClass().add("confusion-header");
         return l;
-    }
-
-    private static String web(Color c) {
-        return String.format(Locale.ROOT, "#%02x%02x%02x", (int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
     }
 
     public EvaluateViewModel viewModel() {
