@@ -127,10 +127,15 @@ public final class TrainView extends BorderPane {
         center.setPadding(new Insets(8));
         // the learning-rate finder takes the charts' place while it is open
         lrFind = new LrFindViewModel(settings, tasks, io.digitstudio.train.LrFinder.Range.DEFAULT, run.cores());
-        LrFindPane finder = new LrFindPane(lrFind);
-        finder.visibleProperty().bind(lrFind.shownProperty());
         center.visibleProperty().bind(lrFind.shownProperty().not());
-        javafx.scene.layout.StackPane middle = new javafx.scene.layout.StackPane(center, finder);
+        javafx.scene.layout.StackPane middle = new javafx.scene.layout.StackPane(center);
+        // built when first opened: the first frame need not style and lay out a pane it does not show
+        lrFind.shownProperty().addListener((o, was, is) -> {
+            if (!is || middle.getChildren().size() > 1) return;
+            LrFindPane finder = new LrFindPane(lrFind);
+            finder.visibleProperty().bind(lrFind.shownProperty());
+            middle.getChildren().add(finder);
+        });
 
         BooleanBinding locked = Bindings.createBooleanBinding(() -> !run.stateProperty().get().canStart(), run.stateProperty());
         BooleanBinding live = Bindings.createBooleanBinding(() -> run.stateProperty().get().active(), run.stateProperty());
