@@ -92,7 +92,8 @@ public final class AppServices implements AutoCloseable {
         // the model that was active last time comes back if its file is still there; from then on the active one is
         // remembered (not before: the built-in model becoming active at start would forget it)
         java.util.Optional<java.nio.file.Path> lastModel = last.activeModel();
-        models.loadBuiltIn().whenComplete((m, err) -> {
+        builtIn = models.loadBuiltIn();
+        builtIn.whenComplete((m, err) -> {
             if (err == null) engineStatus.set("Ready");
             if (err != null || lastModel.isEmpty()) {
                 rememberActiveModel();
@@ -103,6 +104,19 @@ public final class AppServices implements AutoCloseable {
         last.tab().ifPresent(main::selectTab);
         main.tabs().getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             if (t != null) last.tab(t.getId());
+        });
+    }
+
+    private final java.util.concurrent.CompletableFuture<?> builtIn;
+
+    /**
+     * Once the engine is up, has the Train view's first run compiled ahead with a throwaway warm-up
+     * ({@link io.digitstudio.ui.train.RunControl#warmUp}). The app calls it; test fixtures leave it out, as their
+     * stories time nothing and share two cores.
+     */
+    public void warmUpTraining() {
+        builtIn.whenComplete((m, err) -> {
+            if (err == null) Platform.runLater(() -> main.train().run().warmUp());
         });
     }
 

@@ -240,6 +240,102 @@ class TrainViewModelsTest {
         assertEquals(expected, seen);
     }
 
+    /**
+     * The window's warm-up trains a throwaway network before the first run: nothing of it shows or is kept (no record,
+     * no model, no message, the presenter as it was), and the run after it is the same to the bit as one without it.
+     */
+    @Test
+    void aWarmUpLeavesNoTraceAndTheRunAfterItIsTheSameToTheBit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        List<List<Double>> runs = new java.util.ArrayList<>();
+        for (boolean warm : new boolean[]{true, false}) {
+            SameThreadTasks tasks = new SameThreadTasks();
+            TestDialogs dialogs = new TestDialogs();
+            ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
+            models.loadBuiltIn();
+            io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir.resolve(warm ? "warm" : "cold"));
+            TrainSettings settings = new TrainSettings();
+            settings.trainLimitProperty().set("1000");
+            settings.testLimitProperty().set("200");
+            settings.epochsProperty().set("2");
+            RunPresenter presenter = new RunPresenter();
+            RunControl run = new RunControl(settings, presenter, tasks, dialogs, models, history);
+            long[] warmIterations = {0};
+            run.alsoWatchWarmUp(counting(warmIterations));
+            if (warm) {
+                run.warmUp();
+                assertEquals((long) RunControl.WARM_UP_EPOCHS * (RunControl.WARM_UP_TRAIN / 128), warmIterations[0], "the warm-up trained");
+                assertEquals(List.of(), history.list(), "no record of it");
+                assertEquals(RunState.IDLE, run.stateProperty().get());
+                assertNull(run.resultProperty().get());
+                assertEquals("Ready to train", presenter.statusProperty().get());
+                assertEquals(0, presenter.epochRows().size());
+                assertEquals(List.of(), dialogs.infos);
+                assertEquals(List.of(), dialogs.errors);
+                assertEquals("built-in", models.activeProperty().get().name());
+                run.warmUp();
+                assertEquals((long) RunControl.WARM_UP_EPOCHS * (RunControl.WARM_UP_TRAIN / 128), warmIterations[0], "once per window");
+            }
+            run.start();
+            assertEquals(RunState.FINISHED, run.stateProperty().get(), dialogs.errors.toString());
+            assertEquals(1, history.list().size(), "the run alone is recorded");
+            List<Double> figures = new java.util.ArrayList<>();
+            for (EpochReport r : presenter.epochRows()) {
+                figures.add(r.trainLoss());
+                figures.add(r.valLoss());
+                figures.add(r.valAccuracy());
+            }
+            runs.add(figures);
+        }
+        assertEquals(runs.get(1), runs.get(0));
+    }
+
+    @Test
+    void aRunStartedDuringTheWarmUpEndsItAtItsNextIteration() {
+        Fixture f = new Fixture();
+        long[] warmIterations = {0};
+        f.run.alsoWatchWarmUp(counting(warmIterations));
+        f.run.alsoWatchWarmUp(new io.digitstudio.train.Extension() {
+            @Override
+            public String name() {
+                return "user presses Start";
+            }
+
+            @Override
+            public io.digitstudio.train.Trigger trigger() {
+                return io.digitstudio.train.Trigger.everyIterations(1);
+            }
+
+            @Override
+            public void call(io.digitstudio.train.TrainingLoop l) {
+                if (l.iteration() == 5) f.run.endWarmUp(); // what a start does first
+            }
+        });
+        f.run.warmUp();
+        assertEquals(5, warmIterations[0]);
+        f.settings.epochsProperty().set("1");
+        f.run.start();
+        assertEquals(RunState.FINISHED, f.run.stateProperty().get());
+    }
+
+    private static io.digitstudio.train.Extension counting(long[] iterations) {
+        return new io.digitstudio.train.Extension() {
+            @Override
+            public String name() {
+                return "count";
+            }
+
+            @Override
+            public io.digitstudio.train.Trigger trigger() {
+                return io.digitstudio.train.Trigger.everyIterations(1);
+            }
+
+            @Override
+            public void call(io.digitstudio.train.TrainingLoop l) {
+                iterations[0]++;
+            }
+        };
+    }
+
     /** A Train view's view models on the same thread, the built-in model active, training on a small subset. */
     private static final class Fixture {
         final SameThreadTasks tasks = new SameThreadTasks();
