@@ -391,9 +391,9 @@ public final class RunsView extends BorderPane {
             XYChart.Series<Number, Number> acc = series(title, c.accuracy());
             lossChart.getData().add(loss);
             accuracyChart.getData().add(acc);
-            if (curves.size() == 1 && vm.xAxisProperty().get() == RunCurves.XAxis.EPOCH) pickable(List.of(loss, acc));
             if (c.startsAtBranch(c.loss())) markBranch(loss, c.run());
             if (c.startsAtBranch(c.accuracy())) markBranch(acc, c.run());
+            if (curves.size() == 1 && vm.xAxisProperty().get() == RunCurves.XAxis.EPOCH) pickable(List.of(loss, acc));
             // the run under way on top and bold, the others faded behind it
             for (XYChart.Series<Number, Number> s : List.of(loss, acc)) {
                 if (s.getNode() == null) continue;
@@ -430,7 +430,7 @@ public final class RunsView extends BorderPane {
     private void pickable(List<XYChart.Series<Number, Number>> all) {
         for (XYChart.Series<Number, Number> s : all) {
             for (XYChart.Data<Number, Number> d : s.getData()) {
-                if (d.getNode() == null) continue;
+                if (d.getNode() == null || d.getNode().getStyleClass().contains("branch-point")) continue;
                 int epoch = (int) Math.round(d.getXValue().doubleValue());
                 d.getNode().setOnMouseClicked(e -> vm.chooseEpoch(epoch));
                 Tooltip.install(d.getNode(), new Tooltip("Epoch " + epoch + ": click to branch from here"));
@@ -443,7 +443,6 @@ public final class RunsView extends BorderPane {
         if (s.getData().isEmpty() || s.getData().get(0).getNode() == null) return;
         Node n = s.getData().get(0).getNode();
         n.getStyleClass().add("branch-point");
-        n.setOnMouseClicked(null);
         Tooltip.install(n, new Tooltip(branchPoint(run)));
     }
 
