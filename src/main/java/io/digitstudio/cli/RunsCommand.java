@@ -112,7 +112,7 @@ final class RunsCommand implements Runnable {
             System.out.printf(Locale.ROOT, "accuracy    best %s (epoch %d), final %s%n", acc(r.bestAccuracy()), r.bestEpoch(), acc(r.finalAccuracy()));
             io.digitstudio.runs.RunSettings.Branch parent = r.settings().branchedFrom();
             if (parent != null) {
-                System.out.printf(Locale.ROOT, "branched    from run %s at iteration %d (epoch %d)%n", parent.run(), parent.iteration(), parent.epoch());
+                System.out.println("branched    from run " + parent.run() + " at " + parent.point());
             }
             for (Map<String, Object> m : r.resumes()) {
                 Object at = m.get("at");

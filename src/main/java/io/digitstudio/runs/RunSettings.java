@@ -6,6 +6,7 @@ import io.digitstudio.train.TrainingConfig;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,18 +20,57 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
                           Map<String, String> versions, Branch branchedFrom, Sweep sweep) {
     static final int FORMAT = 1;
 
-    /** The run and the point a branch started from: the parent's iteration and the epoch that iteration is in. */
-    public record Branch(String run, long iteration, int epoch) {
+    /**
+     * The run and the point a branch started from: the parent's iteration, the epochs it had done there, and the exact
+     * point in epochs ({@code epochDetail}: 2.33 when it branched a third of the way into epoch 3; at an epoch's end that
+     * epoch, where the parent's log has its entry).
+     */
+    public record Branch(String run, long iteration, int epoch, double epochDetail) {
         Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("run", run);
             m.put("iteration", iteration);
             m.put("epoch", epoch);
+            m.put("epoch_detail", epochDetail);
             return m;
         }
 
-        static Branch fromJson(JsonFields f) {
-            return new Branch(f.string("run"), (long) f.number("iteration"), f.integer("epoch"));
+        /** Reads it; a record written before the exact point was kept gets {@code fallback} for it. */
+        static Branch fromJson(JsonFields f, java.util.function.ToDoubleFunction<Long> fallback) {
+            long iteration = (long) f.number("iteration");
+            int epoch = f.integer("epoch");
+            double detail = f.optionalNumber("epoch_detail");
+            if (!(detail >= epoch && detail < epoch + 1)) detail = fallback.applyAsDouble(iteration);
+            if (!(detail >= epoch && detail < epoch + 1)) detail = epoch;
+            return new Branch(f.string("run"), iteration, epoch, detail);
+        }
+
+        /** The exact point {@code it} is at, in epochs: its epoch detail, or at an epoch's end that epoch. */
+        public static double epochDetail(io.digitstudio.data.SerialIterator it) {
+            return it.isNewEpoch() ? it.epoch() : it.epochDetail();
+        }
+
+        /** Where the branch left its parent, as a user reads it: "epoch 2.33 (iteration 1,400)". */
+        public String point() {
+            return point(epochDetail, iteration);
+        }
+
+        /** A point of a run as a user reads it: "epoch 2.33 (iteration 1,400)", "epoch 2 (iteration 938)" at an epoch's end. */
+        public static String point(double epochDetail, long iteration) {
+            return "epoch " + epochs(epochDetail) + String.format(Locale.ROOT, " (iteration %,d)", iteration);
+        }
+
+        /**
+         * An exact point in epochs: whole at an epoch's end ("2"), else with two decimals ("2.33"), or as many more as it
+         * takes not to read as a whole epoch ("2.002" just after the end of epoch 2).
+         */
+        public static String epochs(double epochDetail) {
+            if (epochDetail == Math.rint(epochDetail)) return String.valueOf((long) epochDetail);
+            String s = String.format(Locale.ROOT, "%.2f", epochDetail);
+            for (int places = 3; places <= 6 && Double.parseDouble(s) == Math.rint(Double.parseDouble(s)); places++) {
+                s = String.format(Locale.ROOT, "%." + places + "f", epochDetail).replaceAll("0+$", "");
+            }
+            return s;
         }
     }
 
@@ -128,9 +168,23 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
         return new RunSettings(f.string("id"), Instant.parse(f.string("created")), f.string("origin"), c, o, data.string("name"),
                 data.string("source"), data.string("sha256"), data.integer("train_size"), data.integer("test_size"),
                 f.optionalString("snapshot_dir"), f.optionalString("resumed_from"), versions,
-                m.get("branched_from") == null ? null : Branch.fromJson(f.child("branched_from")),
+                m.get("branched_from") == null ? null : Branch.fromJson(f.child("branched_from"),
+                        iteration -> epochDetail(iteration, c.batchSize(), data.integer("train_size"))),
 
                 m.get("sweep") == null ? null : new Sweep(f.child("sweep").string("id"), f.child("sweep").integer("point")));
+    }
+
+    /**
+     * The exact point in epochs after {@code iteration} batches of {@code batch} from {@code size} examples (a branch keeps
+     * its parent's batch and data): at an epoch's end, while its last batch reached less than a batch into the next, that
+     * epoch.
+     */
+    static double epochDetail(long iteration, int batch, int size) {
+        if (size <= 0 || batch <= 0) return Double.NaN;
+        long drawn = iteration * batch;
+        long epoch = drawn / size;
+        long position = drawn - epoch * size;
+        return position < batch ? epoch : epoch + (double) position / size;
     }
 
     /** The settings a comparison lines up, by name, in a fixed order (what a user would change between runs). */
@@ -152,7 +206,7 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
         m.put("train_size", String.valueOf(trainSize));
         m.put("test_size", String.valueOf(testSize));
         m.put("origin", origin);
-        if (branchedFrom != null) m.put("branched_from", branchedFrom.run() + " at iteration " + branchedFrom.iteration());
+        if (branchedFrom != null) m.put("branched_from", branchedFrom.run() + " at " + branchedFrom.point());
         return m;
     }
 }

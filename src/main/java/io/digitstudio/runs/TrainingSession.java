@@ -450,9 +450,9 @@ public final class TrainingSession {
                 loop = Snapshot.resume(r.arrays(), String.valueOf(r.file().getFileName()), train, test, d.source(), c.epochs());
             }
             if (init != null) startFrom(loop, init, initModel);
-            if (r != null && branch) notes.add(String.format(Locale.ROOT, "branching %s at epoch %d of %d (iteration %d): %s, %d epochs",
-                    r.runId().isEmpty() ? "the run" : "run " + r.runId(), loop.iterator().epoch(), r.config().epochs(), loop.iteration(),
-                    c.optimizer() + " " + RunSummary.number(c.lr()), c.epochs()));
+            if (r != null && branch) notes.add(String.format(Locale.ROOT, "branching %s at epoch %s of %d (iteration %,d): %s, %d epochs",
+                    r.runId().isEmpty() ? "the run" : "run " + r.runId(), RunSettings.Branch.epochs(RunSettings.Branch.epochDetail(loop.iterator())), r.config().epochs(),
+                    loop.iteration(), c.optimizer() + " " + RunSummary.number(c.lr()), c.epochs()));
             else if (r != null) notes.add(String.format(Locale.ROOT, "resuming %s at epoch %d of %d (iteration %d)",
                     r.runId().isEmpty() ? "the run" : "run " + r.runId(), loop.iterator().epoch(), c.epochs(), loop.iteration()));
 
@@ -470,7 +470,7 @@ public final class TrainingSession {
             RunOptions opts = r == null ? (options == null ? RunOptions.NONE : options) : branch ? branchOptions : withLog(r.options(), options);
             RunRecorder rec = null;
             if (store != null) {
-                RunSettings.Branch parent = branch ? new RunSettings.Branch(r.runId(), loop.iteration(), loop.iterator().epoch()) : null;
+                RunSettings.Branch parent = branch ? new RunSettings.Branch(r.runId(), loop.iteration(), loop.iterator().epoch(), RunSettings.Branch.epochDetail(loop.iterator())) : null;
                 RunRecorder.Origin o = new RunRecorder.Origin(origin, opts, all.name(), all.source(), all.sha256(), all.classNames(),
                         snapDir == null ? "" : snapDir.toString(), r == null ? "" : r.file().toAbsolutePath().toString(), parent, r == null ? sweep : null);
                 try {

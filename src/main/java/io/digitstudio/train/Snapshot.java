@@ -165,8 +165,12 @@ public final class Snapshot {
         return id == null ? "" : id.toText();
     }
 
-    /** Where in a run a snapshot was taken: its iteration, the iterator's epoch, and whether that epoch had just begun. */
-    public record Position(long iteration, long epoch, boolean epochEnd) {
+    /**
+     * Where in a run a snapshot was taken: its iteration, the iterator's epoch, whether that epoch had just begun, and
+     * the exact point in epochs: Chainer's {@code epoch_detail} (2.33 a third of the way into epoch 3), or at an epoch's
+     * end that epoch, where the log has its entry (the epoch's last batch may have taken a few examples of the next).
+     */
+    public record Position(long iteration, long epoch, boolean epochEnd, double epochDetail) {
     }
 
     /** The position a snapshot file was taken at, reading only those entries. */
@@ -177,7 +181,15 @@ public final class Snapshot {
         if (epoch == null || epoch.count() != 1) throw new FormatException(file.getFileName() + ": not a DigitStudio snapshot (no iterator epoch)");
         long e = epoch.dtype().isFloat() ? (long) epoch.toDoubles()[0] : epoch.toLongs()[0];
         boolean end = fresh != null && fresh.count() == 1 && (fresh.dtype().isFloat() ? fresh.toDoubles()[0] != 0 : fresh.toLongs()[0] != 0);
-        return new Position(iteration, e, end);
+        return new Position(iteration, e, end, end ? e : e + fractionDone(Npz.readEntry(file, ITERATOR + "current_position"), Npz.readEntry(file, "digitstudio/data/train_size")));
+    }
+
+    /** How far into its epoch the iterator is, from its position and the training set's size (0 when either is missing). */
+    private static double fractionDone(NpyArray position, NpyArray size) {
+        if (position == null || size == null || position.count() != 1 || size.count() != 1) return 0;
+        double at = position.dtype().isFloat() ? position.toDoubles()[0] : position.toLongs()[0];
+        double n = size.dtype().isFloat() ? size.toDoubles()[0] : size.toLongs()[0];
+        return n > 0 && at >= 0 && at < n ? at / n : 0;
     }
 
     /** An epoch snapshot's file name; its group is the epoch it was taken at. */

@@ -75,15 +75,15 @@ class BranchCliTest {
         String child = branchId(b);
         assertNotEquals(id, child);
         Map<String, Object> settings = Json.parseObject(Files.readString(runs().resolve(child).resolve("run.json")));
-        assertEquals(Map.of("run", id, "iteration", 16.0, "epoch", 1.0), settings.get("branched_from"));
+        assertEquals(Map.of("run", id, "iteration", 16.0, "epoch", 1.0, "epoch_detail", 1.0), settings.get("branched_from"));
         Map<String, Object> status = Json.parseObject(Files.readString(runs().resolve(child).resolve("status.json")));
-        assertEquals(Map.of("run", id, "iteration", 16.0, "epoch", 1.0), status.get("branched_from"));
+        assertEquals(Map.of("run", id, "iteration", 16.0, "epoch", 1.0, "epoch_detail", 1.0), status.get("branched_from"));
         RunSummary r = new RunStore(runs()).find(child);
         assertEquals(id, r.settings().branchedFrom().run());
         assertEquals(16, r.settings().branchedFrom().iteration());
         CliTest.Run show = CliTest.run("runs", "show", child, "--runs-dir", runs().toString());
         assertEquals(0, show.code(), show.err());
-        assertTrue(show.out().contains("branched    from run " + id + " at iteration 16 (epoch 1)"), show.out());
+        assertTrue(show.out().contains("branched    from run " + id + " at epoch 1 (iteration 16)"), show.out());
         assertTrue(Files.exists(runs().resolve(child).resolve("snapshot_epoch_0003.npz")), "the branch snapshots into its own folder");
         assertFalse(new RunStore(runs()).find(id).settings().isBranch());
     }
@@ -116,6 +116,57 @@ class BranchCliTest {
         assertEquals("adam", ra.settings().config().optimizer());
         assertEquals(0.001, ra.settings().config().lr());
         assertEquals(32, ra.settings().branchedFrom().iteration());
+    }
+
+    /** Stops a run after the given iteration, as the app's Stop (or "Branch from here" on a pause) does. */
+    private record StopAt(long iteration) implements io.digitstudio.train.Extension {
+        @Override
+        public String name() {
+            return "StopAt";
+        }
+
+        @Override
+        public io.digitstudio.train.Trigger trigger() {
+            return io.digitstudio.train.Trigger.EVERY_ITERATION;
+        }
+
+        @Override
+        public void call(io.digitstudio.train.TrainingLoop loop) {
+            if (loop.iteration() == iteration) loop.control().requestStop();
+        }
+    }
+
+    @Test
+    void aBranchInTheMiddleOfAnEpochIsShownAtItsExactPoint() throws Exception {
+        io.digitstudio.nn.Nd4jSetup.init();
+        // a parent stopped at iteration 20: 2,560 examples of 1,000 drawn, so 56 % into epoch 3
+        RunStore store = new RunStore(runs());
+        io.digitstudio.train.TrainingConfig c = io.digitstudio.train.TrainingConfig.tutorial().withUnits(20)
+                .withOptimizer("momentum-sgd", 0.1, null).withLimits(1000, 200).withEpochs(3);
+        io.digitstudio.runs.TrainingSession parent = io.digitstudio.runs.TrainingSession.builder(store, "cli").config(c).build();
+        parent.loop().addExtension(new StopAt(20));
+        assertEquals(io.digitstudio.runs.TrainingSession.Verdict.STOPPED, parent.run().verdict());
+        String id = parent.runId();
+
+        CliTest.Run b = train("--branch", id + "@20", "--lr", "0.01", "--out", dir.resolve("branch.npz").toString());
+        assertEquals(0, b.code(), b.err());
+        assertTrue(b.err().contains("branching run " + id + " at epoch 2.56 of 3 (iteration 20)"), b.err());
+        String child = branchId(b);
+        Map<String, Object> settings = Json.parseObject(Files.readString(runs().resolve(child).resolve("run.json")));
+        assertEquals(Map.of("run", id, "iteration", 20.0, "epoch", 2.0, "epoch_detail", 2.56), settings.get("branched_from"));
+        CliTest.Run show = CliTest.run("runs", "show", child, "--runs-dir", runs().toString());
+        assertEquals(0, show.code(), show.err());
+        assertTrue(show.out().contains("branched    from run " + id + " at epoch 2.56 (iteration 20)\n"), show.out());
+        assertTrue(show.out().contains("branched_from       " + id + " at epoch 2.56 (iteration 20)\n"), show.out());
+
+        // a record written before the exact point was kept has it from its iteration, batch and data
+        @SuppressWarnings("unchecked")
+        Map<String, Object> from = (Map<String, Object>) settings.get("branched_from");
+        from.remove("epoch_detail");
+        Files.writeString(runs().resolve(child).resolve("run.json"), Json.write(settings));
+        CliTest.Run older = CliTest.run("runs", "show", child, "--runs-dir", runs().toString());
+        assertEquals(0, older.code(), older.err());
+        assertTrue(older.out().contains("branched    from run " + id + " at epoch 2.56 (iteration 20)\n"), older.out());
     }
 
     @Test

@@ -78,7 +78,7 @@ class BranchTest {
         assertEquals(resumed.loop().optimizer().get("lr"), branch.loop().optimizer().get("lr"));
 
         RunSummary r = store.find(branch.runId());
-        assertEquals(new RunSettings.Branch(parent.runId(), 20, 2), r.settings().branchedFrom());
+        assertEquals(new RunSettings.Branch(parent.runId(), 20, 2, 2 + 560 / 1000.0), r.settings().branchedFrom(), "2,560 examples drawn of 1,000");
         assertEquals(3, r.epochsDone());
         assertEquals(RunStatus.FINISHED, r.status());
     }

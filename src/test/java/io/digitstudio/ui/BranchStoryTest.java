@@ -179,7 +179,12 @@ class BranchStoryTest extends AppStory {
                 app.dialogs.infos.toString());
         Label banner = robot.lookup("#branchBanner").queryAs(Label.class);
         assertTrue(banner.isVisible());
-        assertTrue(banner.getText().startsWith("Branch of run " + parent + " from the pause at iteration " + iteration + " (epoch "), banner.getText());
+        // the exact point: how far into its epoch it paused (1,000 examples in batches of 128), not the epochs done
+        long drawn = iteration * 128 - done * 1000L;
+        double exact = drawn < 128 ? done : done + drawn / 1000.0;
+        String at = io.digitstudio.runs.RunSettings.Branch.point(exact, iteration);
+        assertTrue(at.matches("epoch \\d+(\\.\\d+)? \\(iteration [\\d,]+\\)"), at);
+        assertTrue(banner.getText().startsWith("Branch of run " + parent + " from the pause at " + at + ": "), banner.getText());
         assertEquals(List.of(), cut("branchBanner", "leaveBranchButton"));
 
         // two more epochs at a higher rate
@@ -191,7 +196,7 @@ class BranchStoryTest extends AppStory {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), app.dialogs.errors);
         RunSummary b = app.history.list().stream().filter(r -> !r.id().equals(parent)).findFirst().orElseThrow();
-        assertEquals(new io.digitstudio.runs.RunSettings.Branch(parent, iteration, done), b.settings().branchedFrom());
+        assertEquals(new io.digitstudio.runs.RunSettings.Branch(parent, iteration, done, exact), b.settings().branchedFrom());
         assertEquals(done + 2, b.epochsDone());
         assertEquals(io.digitstudio.runs.RunStatus.STOPPED, app.history.find(parent).status(), "the parent stays as it was left");
 
@@ -209,8 +214,12 @@ class BranchStoryTest extends AppStory {
         List<double[]> theirs = curves.stream().filter(c -> c.run().id().equals(parent)).findFirst().orElseThrow().accuracy();
         assertEquals(done, theirs.size(), "the parent's curve ends where it paused");
         assertEquals(3, mine.size(), "the branch's curve: the branching point, then its own two epochs");
-        assertEquals(done, mine.get(0)[0], 0.0);
-        assertArrayEquals(theirs.get(done - 1), mine.get(0), 0.0, "it leaves the parent's curve at the branching point");
+        assertEquals(exact, mine.get(0)[0], 0.0, "at the exact point it paused, not at the end of epoch " + done);
+        assertEquals(theirs.get(done - 1)[1], mine.get(0)[1], 0.0, "from the parent's curve, level past its last epoch (it stopped there)");
+        assertTrue(mine.get(1)[0] > exact);
+        var branchOf = table.getColumns().stream().filter(c -> c.getText().equals("branch of")).findFirst().orElseThrow();
+        RunSummary shownB = table.getItems().stream().filter(r -> r.id().equals(b.id())).findFirst().orElseThrow();
+        assertEquals(parent + ", epoch " + io.digitstudio.runs.RunSettings.Branch.epochs(exact), branchOf.getCellData(shownB), "the table's \"branch of\" column");
         for (var s : acc.getData()) assertFalse(s.getData().isEmpty(), "each curve is drawn: " + s.getName());
     }
 }

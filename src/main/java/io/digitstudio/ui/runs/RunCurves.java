@@ -1,5 +1,7 @@
 package io.digitstudio.ui.runs;
 
+import io.digitstudio.runs.RunSettings;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,21 +34,53 @@ public final class RunCurves {
     }
 
     /**
-     * A branch's part of its curve: its log begins with its parent's epochs up to the branching point (the branch
-     * carries them), so the curve is drawn from the parent's last epoch before the branch ({@code epochsDone}) on, where
-     * it leaves the parent's curve. Smoothed over the whole log first, so that it meets the parent's smoothed curve there.
+     * A branch's curve: the point where it leaves its parent's curve, then its own points. The point is at {@code at}
+     * (the branch's exact epoch on the x axis, see {@link #branchX}), at the height the parent's drawn curve has there:
+     * on the line between the parent's epochs around it, or, past the parent's last point (a parent stopped where it
+     * branched), at that point's height. {@code parent} is the parent's curve drawn the same way (null when its log is
+     * not at hand: then the parent's epochs the branch's own log begins with stand for it). Of the branch's points only
+     * those after the branch point are its own: the epochs before are its parent's, already on the parent's curve.
      */
-    public static List<double[]> fromBranchPoint(List<double[]> points, List<Map<String, Double>> log, int epochsDone, XAxis x) {
-        double from = Double.NEGATIVE_INFINITY;
-        for (Map<String, Double> e : log) {
-            Double epoch = e.get("epoch");
-            Double at = e.get(x == XAxis.EPOCH ? "epoch" : "elapsed_time");
-            if (epoch != null && at != null && epoch == epochsDone) from = at;
+    public static List<double[]> fromBranchPoint(List<double[]> points, List<double[]> parent, double at) {
+        List<double[]> before = parent;
+        if (before == null) {
+            before = new ArrayList<>();
+            for (double[] p : points) if (p[0] <= at) before.add(p);
         }
-        if (from == Double.NEGATIVE_INFINITY && epochsDone > 0) from = x == XAxis.EPOCH ? epochsDone : Double.NEGATIVE_INFINITY;
         List<double[]> out = new ArrayList<>();
-        for (double[] p : points) if (p[0] >= from) out.add(p);
+        double y = io.digitstudio.ui.widgets.Polyline.valueAt(before, at);
+        if (Double.isFinite(y)) out.add(new double[]{at, y});
+        for (double[] p : points) if (p[0] > at) out.add(p);
         return out;
+    }
+
+    /**
+     * Where on the x axis a branch leaves its parent: its exact epoch ({@link RunSettings.Branch#epochDetail()}, 2.33,
+     * not the 2 epochs it had done), or by wall time the time there, between the epochs around it in the parent's log
+     * (null: not at hand), else in the branch's own, else carried on from the last epoch at the pace of the run so far.
+     */
+    public static double branchX(RunSettings.Branch b, List<Map<String, Double>> own, List<Map<String, Double>> parent, XAxis x) {
+        double d = b.epochDetail();
+        if (x == XAxis.EPOCH) return d;
+        double t = parent == null ? Double.NaN : timeAt(parent, d, false);
+        if (Double.isNaN(t)) t = timeAt(own, d, false);
+        if (Double.isNaN(t) && parent != null) t = timeAt(parent, d, true);
+        if (Double.isNaN(t)) t = timeAt(own, d, true);
+        return Double.isNaN(t) ? 0 : t;
+    }
+
+    /** The elapsed time at {@code epoch} by the log, between its epochs (the run starts at 0); NaN past its last unless {@code beyond}. */
+    private static double timeAt(List<Map<String, Double>> log, double epoch, boolean beyond) {
+        List<double[]> times = new ArrayList<>();
+        times.add(new double[]{0, 0});
+        for (Map<String, Double> e : log) {
+            Double at = e.get("epoch");
+            Double t = e.get("elapsed_time");
+            if (at != null && t != null && Double.isFinite(at) && Double.isFinite(t) && at > times.get(times.size() - 1)[0]) times.add(new double[]{at, t});
+        }
+        double[] last = times.get(times.size() - 1);
+        if (epoch <= last[0]) return io.digitstudio.ui.widgets.Polyline.valueAt(times, epoch);
+        return beyond && last[0] > 0 ? last[1] + (epoch - last[0]) * last[1] / last[0] : Double.NaN;
     }
 
     /**

@@ -82,11 +82,21 @@ public final class RunsView extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().add(text("name", RunSummary::title, 150));
         TableColumn<RunSummary, String> parent = text("branch of", RunsView::parent, 140);
-        // as wide as the longest such value in the table's font (an id and a four-digit epoch), never cut
-        javafx.scene.text.Text probe = new javafx.scene.text.Text("ffffffff, epoch 0000");
+        // as wide as the longest such value in the table's font (an id and a four-digit epoch with its part), never cut
+        javafx.scene.text.Text probe = new javafx.scene.text.Text("ffffffff, epoch 0000.00");
         probe.setFont(javafx.scene.text.Font.getDefault());
         parent.setMinWidth(Math.ceil(probe.getLayoutBounds().getWidth() + 24));
         parent.setPrefWidth(Math.max(140, parent.getMinWidth()));
+        parent.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v);
+                RunSummary r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                String where = r == null ? "" : branchPoint(r);
+                setTooltip(where.isEmpty() ? null : new Tooltip(where));
+            }
+        });
         table.getColumns().add(parent);
         table.getColumns().add(text("started", r -> WHEN.format(r.created()), 125));
         table.getColumns().add(text("dataset", RunSummary::dataset, 80));
@@ -194,11 +204,18 @@ public final class RunsView extends BorderPane {
         showDetail();
     }
 
-    /** "a1b2c3d4, epoch 4" for a branch: its parent and the epoch it branched after; empty for other runs. */
+    /** "a1b2c3d4, epoch 2.33" for a branch: its parent and the exact point it branched at; empty for other runs. */
     static String parent(RunSummary r) {
         if (r.settings() == null || !r.settings().isBranch()) return "";
         io.digitstudio.runs.RunSettings.Branch b = r.settings().branchedFrom();
-        return b.run() + ", epoch " + b.epoch();
+        return b.run() + ", epoch " + io.digitstudio.runs.RunSettings.Branch.epochs(b.epochDetail());
+    }
+
+    /** "Branched from run a1b2c3d4 at epoch 2.33 (iteration 1,400)"; empty for a run that is no branch. */
+    static String branchPoint(RunSummary r) {
+        if (r.settings() == null || !r.settings().isBranch()) return "";
+        io.digitstudio.runs.RunSettings.Branch b = r.settings().branchedFrom();
+        return "Branched from run " + b.run() + " at " + b.point();
     }
 
     private Node curveControls() {
@@ -374,6 +391,8 @@ public final class RunsView extends BorderPane {
             XYChart.Series<Number, Number> acc = series(title, c.accuracy());
             lossChart.getData().add(loss);
             accuracyChart.getData().add(acc);
+            if (c.startsAtBranch(c.loss())) markBranch(loss, c.run());
+            if (c.startsAtBranch(c.accuracy())) markBranch(acc, c.run());
             if (curves.size() == 1 && vm.xAxisProperty().get() == RunCurves.XAxis.EPOCH) pickable(List.of(loss, acc));
             // the run under way on top and bold, the others faded behind it
             for (XYChart.Series<Number, Number> s : List.of(loss, acc)) {
@@ -411,12 +430,20 @@ public final class RunsView extends BorderPane {
     private void pickable(List<XYChart.Series<Number, Number>> all) {
         for (XYChart.Series<Number, Number> s : all) {
             for (XYChart.Data<Number, Number> d : s.getData()) {
-                if (d.getNode() == null) continue;
+                if (d.getNode() == null || d.getNode().getStyleClass().contains("branch-point")) continue;
                 int epoch = (int) Math.round(d.getXValue().doubleValue());
                 d.getNode().setOnMouseClicked(e -> vm.chooseEpoch(epoch));
                 Tooltip.install(d.getNode(), new Tooltip("Epoch " + epoch + ": click to branch from here"));
             }
         }
+    }
+
+    /** The first point of a branch's series is where it left its parent: it says so, and picks no epoch of the branch. */
+    private static void markBranch(XYChart.Series<Number, Number> s, RunSummary run) {
+        if (s.getData().isEmpty() || s.getData().get(0).getNode() == null) return;
+        Node n = s.getData().get(0).getNode();
+        n.getStyleClass().add("branch-point");
+        Tooltip.install(n, new Tooltip(branchPoint(run)));
     }
 
     private static XYChart.Series<Number, Number> series(String name, List<double[]> points) {

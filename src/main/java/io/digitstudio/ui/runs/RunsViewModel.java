@@ -41,8 +41,15 @@ import java.util.function.Consumer;
  * it, open its model, evaluate it, run it again, resume it, export it, delete it.
  */
 public final class RunsViewModel {
-    /** One selected run's points for the two charts; {@code current}: the run is still going. */
-    public record Curve(RunSummary run, List<double[]> loss, List<double[]> accuracy, boolean current) {
+    /**
+     * One selected run's points for the two charts; {@code current}: the run is still going. A branch's curves begin
+     * where it left its parent's, at {@code branchX} on the x axis (NaN for a run that is no branch).
+     */
+    public record Curve(RunSummary run, List<double[]> loss, List<double[]> accuracy, boolean current, double branchX) {
+        /** Whether the first of {@code points} (one of this curve's lists) is where the branch left its parent's curve. */
+        public boolean startsAtBranch(List<double[]> points) {
+            return !points.isEmpty() && points.get(0)[0] == branchX;
+        }
     }
 
     /** One line of the comparison: a setting's value in each selected run, and whether they differ. */
@@ -130,7 +137,7 @@ public final class RunsViewModel {
     /** Reads the history again (off the UI thread); the selection and its curves follow. */
     public void refresh() {
         long mine = ++generation;
-        List<String> wanted = List.copyOf(selectedIds);
+        List<String> wanted = drawn().stream().map(RunSummary::id).toList();
         Map<String, java.time.Instant> known = Map.copyOf(logsAt); // read here: the map belongs to the UI thread
         tasks.compute(() -> {
             List<RunSummary> list = store.list();
@@ -191,7 +198,7 @@ public final class RunsViewModel {
         if (!same) branchChoice.set(null);
         listBranchPoints();
         Map<String, java.time.Instant> known = Map.copyOf(logsAt);
-        List<RunSummary> missing = selected().stream().filter(r -> stale(r, known)).toList();
+        List<RunSummary> missing = drawn().stream().filter(r -> stale(r, known)).toList();
         if (missing.isEmpty()) {
             redraw();
             return;
@@ -257,7 +264,7 @@ public final class RunsViewModel {
         }
         for (io.digitstudio.runs.TrainingSession.BranchPoint p : points) {
             if (p.position().epochEnd()) continue;
-            out.add(new BranchChoice(String.format(Locale.ROOT, "stop at iteration %d", p.position().iteration()),
+            out.add(new BranchChoice("stop at " + io.digitstudio.runs.RunSettings.Branch.point(p.position().epochDetail(), p.position().iteration()),
                     (int) p.position().epoch(), p.spec(run.id()), ""));
         }
         out.sort(java.util.Comparator.comparingInt(BranchChoice::epoch));
@@ -288,6 +295,17 @@ public final class RunsViewModel {
         return out;
     }
 
+    /** The runs whose logs the charts draw from: the selected ones, and the parents of those that are branches. */
+    private List<RunSummary> drawn() {
+        List<RunSummary> out = new ArrayList<>(selected());
+        for (RunSummary r : selected()) {
+            if (r.settings() == null || !r.settings().isBranch()) continue;
+            String parent = r.settings().branchedFrom().run();
+            if (out.stream().noneMatch(x -> x.id().equals(parent))) runs.stream().filter(x -> x.id().equals(parent)).findFirst().ifPresent(out::add);
+        }
+        return out;
+    }
+
     /** True while the list of runs is being replaced (a refresh): the table's selection then changes by itself. */
     public boolean replacing() {
         return replacing;
@@ -303,13 +321,19 @@ public final class RunsViewModel {
             List<Map<String, Double>> log = logs.getOrDefault(r.id(), List.of());
             List<double[]> loss = RunCurves.points(log, RunCurves.lossKey(curveSet.get()), xAxis.get(), smoothing.get(), logLoss.get());
             List<double[]> accuracy = RunCurves.points(log, RunCurves.accuracyKey(curveSet.get()), xAxis.get(), smoothing.get(), false);
+            double branchX = Double.NaN;
             if (r.settings() != null && r.settings().isBranch()) {
-                // a branch leaves its parent's curve at the branching point
-                int done = r.settings().branchedFrom().epoch();
-                loss = RunCurves.fromBranchPoint(loss, log, done, xAxis.get());
-                accuracy = RunCurves.fromBranchPoint(accuracy, log, done, xAxis.get());
+                // a branch leaves its parent's curve, as it is drawn, at the exact point it branched
+                io.digitstudio.runs.RunSettings.Branch b = r.settings().branchedFrom();
+                List<Map<String, Double>> parent = logs.get(b.run());
+                if (parent != null && parent.isEmpty()) parent = null; // not read, or damaged: the epochs the branch carries stand for it
+                branchX = RunCurves.branchX(b, log, parent, xAxis.get());
+                loss = RunCurves.fromBranchPoint(loss, parent == null ? null
+                        : RunCurves.points(parent, RunCurves.lossKey(curveSet.get()), xAxis.get(), smoothing.get(), logLoss.get()), branchX);
+                accuracy = RunCurves.fromBranchPoint(accuracy, parent == null ? null
+                        : RunCurves.points(parent, RunCurves.accuracyKey(curveSet.get()), xAxis.get(), smoothing.get(), false), branchX);
             }
-            cs.add(new Curve(r, loss, accuracy, r.status() == RunStatus.RUNNING));
+            cs.add(new Curve(r, loss, accuracy, r.status() == RunStatus.RUNNING, branchX));
         }
         curves.set(List.copyOf(cs));
         compare();

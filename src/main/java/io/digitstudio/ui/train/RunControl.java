@@ -249,10 +249,13 @@ public final class RunControl {
             if (branching != null) {
                 TrainingSession.Resumable r = TrainingSession.locateBranch(history, branching.from().spec());
                 b = branchSession(r, branching);
-                // the parent's epochs up to the branch point, from its log: the branch's charts go on from its parent's
-                List<EpochReport> earlier = r.run() == null ? List.of() : earlierEpochs(history, r);
+                // the parent's epochs up to the branch point, from its log: the branch's charts go on from its parent's,
+                // at the exact point it branched
+                List<java.util.Map<String, Double>> parentLog = r.run() == null ? List.of() : parentLog(history, r);
+                List<EpochReport> earlier = RunPresenter.fromLog(parentLog, r.epochsDone());
+                RunPresenter.BranchPoint from = parentLog.isEmpty() ? null : RunPresenter.BranchPoint.on(parentLog, branchEpoch(r));
                 double there = rateInForce(r);
-                tasks.onUi(() -> presenter.showEarlier(earlier, there));
+                tasks.onUi(() -> presenter.showEarlier(earlier, there, from));
             } else if (b == null) {
                 TrainingSession.Resumable r = TrainingSession.locate(history, snapshot.toString());
                 TrainingConfig c = r.config();
@@ -295,7 +298,7 @@ public final class RunControl {
             if (stopBeforeStart) l.control().requestStop();
             TrainingSession.Outcome outcome = session.run();
             return new Finished(outcome, session, keepBest ? readBest(session, outcome.result()) : null,
-                    new Position(l.iteration(), l.iterator().epoch(), l.iterator().epochDetail(), l.config(), l.options()));
+                    new Position(l.iteration(), l.iterator().epoch(), io.digitstudio.runs.RunSettings.Branch.epochDetail(l.iterator()), l.config(), l.options()));
         });
         run.whenComplete((f, err) -> {
             budget.give(HOLDER);
@@ -329,6 +332,23 @@ public final class RunControl {
             return io.digitstudio.train.Snapshot.rateInForce(r.arrays(), String.valueOf(r.file().getFileName()));
         } catch (RuntimeException e) {
             return Double.NaN; // the run resumes all the same; its chart joins the earlier rate as it can
+        }
+    }
+
+    private static List<java.util.Map<String, Double>> parentLog(io.digitstudio.runs.RunStore history, TrainingSession.Resumable r) {
+        try {
+            return history.log(r.run());
+        } catch (RuntimeException e) {
+            return List.of(); // a damaged log: the branch trains all the same, its charts from its point on
+        }
+    }
+
+    /** The exact epoch a branch starts at (2.33 a third of the way into epoch 3), from its snapshot. */
+    private static double branchEpoch(TrainingSession.Resumable r) {
+        try {
+            return io.digitstudio.train.Snapshot.position(r.file()).epochDetail();
+        } catch (RuntimeException e) {
+            return Double.NaN; // its charts then go on from the parent's epochs
         }
     }
 
@@ -470,7 +490,7 @@ public final class RunControl {
         trainedModel.set(ActiveModel.of(f.session().loop().model(), "trained in this session",
                 new ModelInfo(last == null ? null : last.valAccuracy(), data.name(), data.classNames()), null));
         String id = f.session().runId();
-        String where = String.format(Locale.ROOT, "pause at iteration %d (epoch %.2f)", at.iteration(), at.epochDetail());
+        String where = "pause at " + io.digitstudio.runs.RunSettings.Branch.point(at.epochDetail(), at.iteration());
         settings.branchProperty().set(null);
         // a branch trains on past its point: at least to the end of the epoch under way
         TrainingConfig c = at.config();

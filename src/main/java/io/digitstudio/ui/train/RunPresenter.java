@@ -125,6 +125,54 @@ public final class RunPresenter {
      * leaving its parent's curve at the branching point.
      */
     public void showEarlier(List<EpochReport> earlier, double rateThere) {
+        showEarlier(earlier, rateThere, null);
+    }
+
+    /**
+     * The same, for a branch: its curves then go on from {@code from}, the point where it leaves its parent's curves
+     * (between two of the parent's epochs when it branched in the middle of one; null: where the earlier epochs end).
+     */
+    public void showEarlier(List<EpochReport> earlier, double rateThere, BranchPoint from) {
+        showEarlierEpochs(earlier, rateThere);
+        if (from == null || !Double.isFinite(from.x())) return;
+        join(trainLoss, from.x(), from.trainLoss());
+        join(valLoss, from.x(), from.valLoss());
+        join(trainAccuracy, from.x(), from.trainAccuracy());
+        join(valAccuracy, from.x(), from.valAccuracy());
+    }
+
+    private void join(DecimatedSeries s, double x, double y) {
+        if (!Double.isFinite(y) || (s.size() > 0 && s.x(s.size() - 1) >= x)) return;
+        s.add(x, y);
+        plotted.set(true);
+    }
+
+    /**
+     * Where a branch leaves its parent's curves: at its exact epoch {@code x} (2.33 a third of the way into epoch 3), at
+     * the height each of the parent's epoch curves has there.
+     */
+    public record BranchPoint(double x, double trainLoss, double valLoss, double trainAccuracy, double valAccuracy) {
+        /**
+         * The point at {@code x} on the curves of the parent's log, as the lines drawn through its epochs (level past
+         * its last epoch: a parent stopped where it branched has none after).
+         */
+        public static BranchPoint on(List<java.util.Map<String, Double>> log, double x) {
+            return new BranchPoint(x, at(log, "main/loss", x), at(log, "validation/main/loss", x), at(log, "main/accuracy", x),
+                    at(log, "validation/main/accuracy", x));
+        }
+
+        private static double at(List<java.util.Map<String, Double>> log, String key, double x) {
+            List<double[]> points = new ArrayList<>();
+            for (java.util.Map<String, Double> e : log) {
+                double epoch = value(e, "epoch");
+                double v = value(e, key);
+                if (Double.isFinite(epoch) && Double.isFinite(v) && (points.isEmpty() || epoch > points.get(points.size() - 1)[0])) points.add(new double[]{epoch, v});
+            }
+            return io.digitstudio.ui.widgets.Polyline.valueAt(points, x);
+        }
+    }
+
+    private void showEarlierEpochs(List<EpochReport> earlier, double rateThere) {
         if (earlier.isEmpty() && Double.isNaN(rateThere)) return;
         joinRate = rateThere;
         joining = true;

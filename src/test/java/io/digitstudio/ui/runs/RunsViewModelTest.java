@@ -68,6 +68,93 @@ class RunsViewModelTest {
         assertArrayEquals(cs.get(0).loss().get(0), cs.get(1).loss().get(0), 0);
     }
 
+    /** Stops a run after the given iteration, as the app's Stop (or "Branch from here" on a pause) does. */
+    private record StopAt(long iteration) implements io.digitstudio.train.Extension {
+        @Override
+        public String name() {
+            return "StopAt";
+        }
+
+        @Override
+        public io.digitstudio.train.Trigger trigger() {
+            return io.digitstudio.train.Trigger.EVERY_ITERATION;
+        }
+
+        @Override
+        public void call(TrainingLoop loop) {
+            if (loop.iteration() == iteration) loop.control().requestStop();
+        }
+    }
+
+    private static double[] first(List<RunsViewModel.Curve> cs, String id, boolean loss) {
+        RunsViewModel.Curve c = cs.stream().filter(x -> x.run().id().equals(id)).findFirst().orElseThrow();
+        return (loss ? c.loss() : c.accuracy()).get(0);
+    }
+
+    @Test
+    void aBranchInTheMiddleOfAnEpochStartsOnItsParentsCurveAtItsExactPoint() {
+        Nd4jSetup.init();
+        RunStore store = new RunStore(dir);
+        // 1,000 examples in batches of 128: iteration 12 is 53.6 % into epoch 2
+        TrainingConfig c = TrainingConfig.tutorial().withEpochs(3).withUnits(10).withOptimizer("momentum-sgd", 0.1, null).withLimits(1000, 100);
+        io.digitstudio.runs.TrainingSession parent = io.digitstudio.runs.TrainingSession.builder(store, "cli").config(c).build();
+        parent.loop().addExtension(new StopAt(12));
+        parent.run();
+        io.digitstudio.runs.TrainingSession.Resumable at12 = io.digitstudio.runs.TrainingSession.locateBranch(store, parent.runId() + "@12");
+        io.digitstudio.runs.TrainingSession branch = io.digitstudio.runs.TrainingSession.builder(store, "gui").branch(at12)
+                .config(at12.config().withOptimizer("momentum-sgd", 0.01, null)).build();
+        branch.run();
+        double at = 1 + 536 / 1000.0;
+        assertEquals(at, store.find(branch.runId()).settings().branchedFrom().epochDetail(), 0.0);
+
+        RunsViewModel vm = new RunsViewModel(new SameThreadTasks(), new TestDialogs(), store);
+        vm.refresh();
+        vm.select(List.of(parent.runId(), branch.runId()));
+        List<RunsViewModel.Curve> cs = vm.curvesProperty().get();
+        RunsViewModel.Curve b = cs.get(1);
+        List<double[]> p = cs.get(0).accuracy();
+        assertEquals(1, p.size(), "the parent stopped in epoch 2");
+        assertEquals(List.of(at, 2.0, 3.0), b.accuracy().stream().map(x -> x[0]).toList(), "from the exact point, not from the end of epoch 1");
+        assertEquals(p.get(0)[1], b.accuracy().get(0)[1], 0.0, "level with the parent's last point: its curve ends before the point");
+        assertTrue(b.startsAtBranch(b.accuracy()) && b.startsAtBranch(b.loss()));
+        assertEquals(at, b.loss().get(0)[0], 0.0);
+
+        // the parent goes on to its end: the branch now leaves its curve on the line between its epochs 1 and 2
+        io.digitstudio.runs.TrainingSession.builder(store, "cli").resume(io.digitstudio.runs.TrainingSession.locate(store, parent.runId())).build().run();
+        vm.refresh();
+        cs = vm.curvesProperty().get();
+        for (boolean loss : new boolean[]{true, false}) {
+            List<double[]> q = loss ? cs.get(0).loss() : cs.get(0).accuracy();
+            assertEquals(3, q.size());
+            double[] start = first(cs, branch.runId(), loss);
+            assertEquals(at, start[0], 0.0);
+            assertEquals(q.get(0)[1] + (q.get(1)[1] - q.get(0)[1]) * 0.536, start[1], 1e-12, "on the parent's line at " + at);
+        }
+        double[] smoothedAlone;
+        vm.smoothingProperty().set(0.6);
+        vm.logLossProperty().set(true);
+        cs = vm.curvesProperty().get();
+        List<double[]> q = cs.get(0).loss();
+        assertEquals(q.get(0)[1] + (q.get(1)[1] - q.get(0)[1]) * 0.536, first(cs, branch.runId(), true)[1], 1e-12, "on the parent's curve as drawn");
+        smoothedAlone = first(cs, branch.runId(), true);
+
+        // selected alone, the branch is drawn the same: its parent's log is read for it
+        vm.select(List.of(branch.runId()));
+        assertArrayEquals(smoothedAlone, first(vm.curvesProperty().get(), branch.runId(), true), 0.0);
+
+        // by wall time: at the parent's time there, between its epochs 1 and 2, on its curve
+        vm.select(List.of(parent.runId(), branch.runId()));
+        vm.smoothingProperty().set(0);
+        vm.logLossProperty().set(false);
+        vm.xAxisProperty().set(RunCurves.XAxis.WALL_TIME);
+        cs = vm.curvesProperty().get();
+        q = cs.get(0).loss();
+        double[] start = first(cs, branch.runId(), true);
+        assertEquals(q.get(0)[0] + (q.get(1)[0] - q.get(0)[0]) * 0.536, start[0], 1e-9);
+        assertEquals(q.get(0)[1] + (q.get(1)[1] - q.get(0)[1]) * 0.536, start[1], 1e-9);
+        assertTrue(cs.get(1).loss().get(1)[0] > start[0]);
+    }
+
     @Test
     void theBranchPointsAreTheRunsEpochsAndOnlyThoseWithASnapshotCanBeBranchedFrom() {
         Nd4jSetup.init();

@@ -540,7 +540,7 @@ class TrainViewModelsTest {
         assertEquals(RunState.FINISHED, run.stateProperty().get(), dialogs.errors.toString());
         assertEquals(2, history.list().size(), "a new run, the parent untouched");
         io.digitstudio.runs.RunSummary branch = history.list().stream().filter(r -> !r.id().equals(parent.id())).findFirst().orElseThrow();
-        assertEquals(new io.digitstudio.runs.RunSettings.Branch(parent.id(), 8, 1), branch.settings().branchedFrom(), "after the 8 iterations of epoch 1");
+        assertEquals(new io.digitstudio.runs.RunSettings.Branch(parent.id(), 8, 1, 1), branch.settings().branchedFrom(), "after the 8 iterations of epoch 1");
         assertEquals(0.05, branch.settings().config().hyperparams().get("lr"));
         assertEquals(2, branch.epochsDone());
         assertEquals(2, history.find(parent.id()).epochsDone());
@@ -683,13 +683,45 @@ class TrainViewModelsTest {
         assertTrue(step > 0, "a step from the parent's rate to the branch's at " + at);
         assertEquals(0, lr.x(0), 0.0, "from the start of the parent's run");
 
-        // the loss and accuracy curves: the parent's epoch 1, then the branch's own from the point, never back
+        // the loss and accuracy curves: the parent's epoch 1, the exact point where the branch leaves the parent's curve
+        // (level past the parent's epoch 1: it stopped at the point), then the branch's own, never back
         for (var s : List.of(p.trainLoss(), p.valLoss(), p.trainAccuracy(), p.valAccuracy())) assertRising(s);
         assertEquals(1, p.trainLoss().x(0), 0.0);
         assertEquals(parentRows.get(0).trainLoss(), p.trainLoss().y(0), 1e-12);
-        assertTrue(p.trainLoss().x(1) > at, "the branch's own loss from the point on: " + p.trainLoss().x(1));
-        assertEquals(List.of(1.0, 2.0, 3.0), java.util.stream.IntStream.range(0, p.valAccuracy().size()).mapToObj(i -> p.valAccuracy().x(i)).toList());
+        assertEquals(at, p.trainLoss().x(1), 1e-12, "the branch starts at the point, not at the end of epoch 1");
+        assertEquals(parentRows.get(0).trainLoss(), p.trainLoss().y(1), 1e-12, "on the parent's curve");
+        assertTrue(p.trainLoss().x(2) > at, "the branch's own loss from the point on: " + p.trainLoss().x(2));
+        List<Double> xs = java.util.stream.IntStream.range(0, p.valAccuracy().size()).mapToObj(i -> p.valAccuracy().x(i)).toList();
+        assertEquals(4, xs.size(), xs.toString());
+        assertEquals(List.of(1.0, 2.0, 3.0), List.of(xs.get(0), xs.get(2), xs.get(3)));
+        assertEquals(at, xs.get(1), 1e-12);
         assertEquals(parentRows.get(0).valAccuracy(), p.valAccuracy().y(0), 0.0);
+        assertEquals(parentRows.get(0).valAccuracy(), p.valAccuracy().y(1), 0.0);
+        assertEquals(parentRows.get(0).valLoss(), p.valLoss().y(1), 0.0);
+        assertEquals(parentRows.get(0).trainAccuracy(), p.trainAccuracy().y(1), 0.0);
+    }
+
+    @Test
+    void aBranchPointBetweenTheParentsEpochsLiesOnTheLineBetweenThem() {
+        List<java.util.Map<String, Double>> log = List.of(
+                java.util.Map.of("epoch", 1.0, "main/loss", 0.9, "validation/main/loss", 0.8, "main/accuracy", 0.7, "validation/main/accuracy", 0.75),
+                java.util.Map.of("epoch", 2.0, "main/loss", 0.5, "validation/main/loss", 0.6, "main/accuracy", 0.9, "validation/main/accuracy", 0.85));
+        RunPresenter.BranchPoint b = RunPresenter.BranchPoint.on(log, 1.25);
+        assertEquals(new RunPresenter.BranchPoint(1.25, 0.8, 0.75, 0.75, 0.775), b);
+        assertEquals(0.5, RunPresenter.BranchPoint.on(log, 2.5).trainLoss(), 0.0, "level past the last epoch");
+        assertTrue(Double.isNaN(RunPresenter.BranchPoint.on(log, 0.5).trainLoss()), "nothing before the parent's first epoch");
+
+        // the Train view draws the earlier epochs, then the point, once (a branch at an epoch's end adds none)
+        RunPresenter p = new RunPresenter(() -> 0L);
+        p.begin(new TrainingFeed(), 3, "");
+        p.showEarlier(RunPresenter.fromLog(log, 1), Double.NaN, b);
+        assertEquals(2, p.trainLoss().size());
+        assertEquals(1.25, p.trainLoss().x(1), 0.0);
+        assertEquals(0.8, p.trainLoss().y(1), 0.0);
+        assertEquals(0.775, p.valAccuracy().y(1), 0.0);
+        p.begin(new TrainingFeed(), 3, "");
+        p.showEarlier(RunPresenter.fromLog(log, 1), Double.NaN, RunPresenter.BranchPoint.on(log, 1));
+        assertEquals(1, p.trainLoss().size());
     }
 
     @Test
@@ -732,7 +764,7 @@ class TrainViewModelsTest {
                     dialogs.infos.toString());
             // the form is a branch of it from there, on its settings
             TrainSettings.Branch b = settings.branchProperty().get();
-            assertEquals(new TrainSettings.Branch(parent, parent + "@12", "pause at iteration 12 (epoch 1.54)", stopped.settings().config(), 1), b);
+            assertEquals(new TrainSettings.Branch(parent, parent + "@12", "pause at epoch 1.54 (iteration 12)", stopped.settings().config(), 1), b);
             assertEquals("3", settings.epochsProperty().get());
             assertEquals("exponential:0.5", settings.lrShiftProperty().get());
             assertNull(settings.validationProperty().get(), "the parent's own settings make a valid branch");
@@ -744,7 +776,7 @@ class TrainViewModelsTest {
             assertEquals(2, history.list().size(), "a new run beside its parent");
             io.digitstudio.runs.RunSummary branch = history.find(run.recordedRunProperty().get());
             assertNotEquals(parent, branch.id());
-            assertEquals(new io.digitstudio.runs.RunSettings.Branch(parent, 12, 1), branch.settings().branchedFrom());
+            assertEquals(new io.digitstudio.runs.RunSettings.Branch(parent, 12, 1, 1 + 536 / 1000.0), branch.settings().branchedFrom());
             assertEquals(3, branch.epochsDone());
             assertEquals(io.digitstudio.runs.RunStatus.STOPPED, history.find(parent).status(), "the parent is as it was left");
             assertEquals(List.of(1, 2, 3), presenter.epochRows().stream().map(EpochReport::epoch).toList(), "its charts go on from its parent's");
