@@ -63,8 +63,18 @@ class ShadowAndTouchTest {
     }
 
     /**
+     * {@code CameraDigits}' photographed numbers with one touching pair, whose digits often lean on each other along a
+     * stretch of their height, so that the cut between them passes two strokes: a cut priced like one through a loop
+     * left the pair read as one digit (51/100 here).
+     */
+    @Test
+    void photographedNumbersWithDigitsLeaningOnEachOther() {
+        check("photographed numbers with a touching pair", ReadingRates.cameraTouching(predictor, 1517, 100), 0.55);
+    }
+
+    /**
      * The first segmenter read 12/40 of these, the over-segmenting one about half, with cuts all across merged strokes
-     * 28/40; with a price per digit and for width, 34/40.
+     * 28/40; with a price per digit and for width, 34/40; with a smaller price for a cut through two strokes, 33/40.
      */
     static final double TOUCHING_BAR = 0.8;
 }
