@@ -251,9 +251,9 @@ public final class EvaluateView extends BorderPane {
                 cell.setText(n == 0 ? "" : Long.toString(n));
                 // right answers (the framed diagonal) and mistakes in two hues, each darker or brighter by its share of the row
                 double strength = t == p ? share : Math.min(1, Math.sqrt(share) * 3);
-                // set as values, not as an inline style: a style string is parsed and matched anew for every cell
-                cell.setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(scale.fill(t == p, strength), null, null)));
-                cell.setTextFill(scale.text(t == p, strength));
+                // an inline style: it outranks every theme's stylesheet, which a value set in code does not
+                cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: %s; -fx-text-fill: %s;", web(scale.fill(t == p, strength)),
+                        web(scale.text(t == p, strength))));
                 String says = String.format(Locale.ROOT, "%s → %s: %d of %d (%.1f%%)", EvaluateViewModel.name(e, t),
                         EvaluateViewModel.name(e, p), n, support, 100 * share);
                 cell.getTooltip().setText(says + "; click or press Enter to see them");
@@ -342,6 +342,10 @@ public final class EvaluateView extends BorderPane {
         l.setAlignment(Pos.CENTER);
         l.getStyleClass().add("confusion-header");
         return l;
+    }
+
+    private static String web(javafx.scene.paint.Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", (int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
     }
 
     public EvaluateViewModel viewModel() {
