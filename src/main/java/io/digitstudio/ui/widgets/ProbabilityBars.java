@@ -110,7 +110,7 @@ public final class ProbabilityBars extends BarChart<String, Number> {
      */
     public void setPlaceholder(String text) {
         placeholder.setText(text == null ? "" : text);
-        placeholder.setVisible(!showing && !placeholder.getText().isEmpty());
+        updatePlaceholder();
         requestChartLayout();
     }
 
@@ -139,7 +139,7 @@ public final class ProbabilityBars extends BarChart<String, Number> {
 
     public void show(Prediction p) {
         showing = p != null;
-        placeholder.setVisible(!showing && !placeholder.getText().isEmpty());
+        updatePlaceholder();
         setAccessibleText(readout(p, names));
         for (int d = 0; d < names.size(); d++) {
             XYChart.Data<String, Number> bar = series.getData().get(d);
@@ -158,13 +158,31 @@ public final class ProbabilityBars extends BarChart<String, Number> {
         super.layoutPlotChildren();
         // a zero-height bar is still drawn as a sliver: no bars at all until there is a prediction to show
         for (XYChart.Data<String, Number> bar : series.getData()) if (bar.getNode() != null) bar.getNode().setVisible(showing);
-        // the sentence in the middle of the plot (whose children are placed from the plot area's corner), wrapped to its width
+        // the sentence in the middle of the plot (whose children are placed from the plot area's corner), wrapped to its
+        // width; in a plot too small for it (a small window at a large scale) it is left out rather than cut to "…"
         double w = getXAxis().getWidth(), h = getYAxis().getHeight();
-        if (w > 0 && h > 0) {
-            double pw = Math.max(0, w - 16);
-            double ph = Math.min(h, placeholder.prefHeight(pw));
-            placeholder.resizeRelocate(8, (h - ph) / 2, pw, ph);
+        double pw = Math.max(0, w - 16);
+        double ph = pw <= 0 ? 0 : placeholder.prefHeight(pw);
+        placeholderFits = pw > 0 && h > 0 && longestWord() <= pw && ph <= h;
+        if (placeholderFits) placeholder.resizeRelocate(8, (h - ph) / 2, pw, ph);
+        updatePlaceholder();
+    }
+
+    private boolean placeholderFits = true;
+
+    private void updatePlaceholder() {
+        placeholder.setVisible(!showing && !placeholder.getText().isEmpty() && placeholderFits);
+    }
+
+    /** The width of the sentence's longest word in its font: narrower than that, a wrapped label cuts the word. */
+    private double longestWord() {
+        double widest = 0;
+        for (String word : placeholder.getText().split("\\s+")) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(word);
+            t.setFont(placeholder.getFont());
+            widest = Math.max(widest, t.getLayoutBounds().getWidth());
         }
+        return widest + placeholder.snappedLeftInset() + placeholder.snappedRightInset() + 2;
     }
 
     /** Whether the empty plot's sentence shows, for tests. */
