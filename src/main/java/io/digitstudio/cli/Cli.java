@@ -89,11 +89,23 @@ public final class Cli implements Runnable {
         if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String first = u.getUnmatched().get(0);
             boolean command0 = !u.isUnknownOption() && !ex.getCommandLine().getSubcommands().isEmpty();
-            if (command0) message = "unknown command '" + first + "'";
+            if (command0) {
+                message = "unknown command '" + first + "'";
+            } else if (u.isUnknownOption()) {
+                // picocli counts the values that follow a mistyped option as unmatched too; only the options were mistyped
+                java.util.List<String> options = u.getUnmatched().stream().filter(Cli::looksLikeOption).map(a -> "'" + a.split("=", 2)[0] + "'")
+                        .distinct().toList();
+                message = (options.size() == 1 ? "unknown option " : "unknown options ") + String.join(", ", options);
+            }
             java.util.List<String> guesses = u.getSuggestions();
             if (!guesses.isEmpty()) message += "; did you mean " + String.join(" or ", guesses.subList(0, Math.min(3, guesses.size()))) + "?";
         }
         return errorLine(command, message.replace('\n', ' ') + " (see '" + command + " --help')");
+    }
+
+    /** Whether a word on the command line is an option's name (--foo, -x, --foo=1) rather than a value (1, -0.5, x.png). */
+    private static boolean looksLikeOption(String arg) {
+        return arg.length() > 1 && arg.startsWith("-") && !arg.matches("-[0-9.].*");
     }
 
     /**

@@ -59,6 +59,8 @@ final class LrFindCommand implements Callable<Integer> {
         try {
             range = new LrFinder.Range(start, end, iterations);
             String name = Optimizers.canonical(optimizer);
+            NumericOptions.between("--batch-size", batchSize, 1, TrainingConfig.MAX_BATCH);
+            NumericOptions.hyperparameter("--momentum", name, "momentum", momentum);
             if (momentum != null && Optimizers.type(name).param("momentum").isEmpty()) {
                 throw new UserInputException("--momentum applies only to " + String.join(" and ", Optimizers.having("momentum")) + ", not to " + name);
             }

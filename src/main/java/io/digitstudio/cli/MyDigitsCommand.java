@@ -67,7 +67,7 @@ final class MyDigitsCommand implements Runnable {
             MyDigits store = where.store();
             if (Files.isRegularFile(from) && from.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
                 int n = store.importZip(from);
-                System.err.println("added " + n + " digits from " + from);
+                System.out.println("added " + n + " digits from " + from);
                 return 0;
             }
             if (!Files.isDirectory(from)) throw new UserInputException(from + " is neither a folder of images nor a .zip");
@@ -78,7 +78,7 @@ final class MyDigitsCommand implements Runnable {
             }
             r.ignored().forEach(s -> System.err.println("passed over " + s));
             r.skipped().forEach(s -> System.err.println("skipped " + s));
-            System.err.println("added " + r.added() + (r.added() == 1 ? " digit" : " digits") + " from " + from + (r.skipped().isEmpty() ? "" : "; skipped " + r.skipped().size()));
+            System.out.println("added " + r.added() + (r.added() == 1 ? " digit" : " digits") + " from " + from + (r.skipped().isEmpty() ? "" : "; skipped " + r.skipped().size()));
             // a picture the collection holds already is no error; one that could not be read or labelled is
             return r.leftOut() == 0 ? 0 : Cli.EXIT_BAD_INPUT;
         }
@@ -99,7 +99,7 @@ final class MyDigitsCommand implements Runnable {
         public Integer call() {
             ModelOutput.checkNew(zip, force, "FILE.zip");
             where.store().exportZip(zip);
-            System.err.println("exported the collection to " + zip);
+            System.out.println("exported the collection to " + zip);
             return 0;
         }
     }

@@ -240,7 +240,7 @@ final class RunsCommand implements Runnable {
             RunStore store = runsDir.existingStore();
             RunSummary r = store.find(id);
             store.delete(r.id());
-            System.err.println("deleted run " + r.id());
+            System.out.println("deleted run " + r.id());
             return 0;
         }
     }
@@ -265,7 +265,7 @@ final class RunsCommand implements Runnable {
             RunSummary r = store.find(id);
             ModelOutput.checkNew(zip, force, "FILE.zip");
             store.export(r.id(), zip);
-            System.err.println("exported run " + r.id() + " to " + zip);
+            System.out.println("exported run " + r.id() + " to " + zip);
             return 0;
         }
     }
@@ -289,7 +289,7 @@ final class RunsCommand implements Runnable {
             RunStore store = runsDir.existingStore();
             RunSummary r = store.find(id);
             store.describe(r.id(), name, notes != null ? notes : r.notes());
-            System.err.println("named run " + r.id() + " \"" + name.strip() + "\"");
+            System.out.println("named run " + r.id() + " \"" + name.strip() + "\"");
             return 0;
         }
     }

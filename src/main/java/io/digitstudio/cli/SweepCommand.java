@@ -128,14 +128,15 @@ final class SweepCommand implements Callable<Integer> {
         String name = Optimizers.canonical(optimizer);
         List<Axis> axes = new ArrayList<>();
         if (lr != null) axes.add(Axis.parse(Optimizers.learningRateKey(name), "--lr", lr, false));
-        if (batch != null) axes.add(Axis.parse("batch_size", "--batch", batch, true));
+        if (batch != null) axes.add(Axis.parse("batch_size", typed("--batch", "--batch-size"), batch, true));
         if (momentum != null) {
             if (Optimizers.type(name).param("momentum").isEmpty()) {
                 throw new UserInputException("--momentum applies only to " + String.join(" and ", Optimizers.having("momentum")) + ", not to " + name);
             }
             axes.add(Axis.parse("momentum", "--momentum", momentum, false));
         }
-        if (epochs < 1) throw new UserInputException("--epochs must be at least 1, got " + epochs);
+        NumericOptions.between("--epochs", epochs, 1, TrainingConfig.MAX_EPOCHS);
+        for (Axis a : axes) bounds(a, name);
         NetworkSpec net;
         try {
             net = NetworkSpec.of(model == null ? "tutorial" : model);
@@ -146,6 +147,24 @@ final class SweepCommand implements Callable<Integer> {
                 subset.testLimit(), false);
         RunSettings template = new RunSettings("", Instant.now(), "sweep", c, RunOptions.NONE, "", "", "", 0, 0, "", "", Map.of());
         return Sweep.plan(template, axes, random, seed, threads);
+    }
+
+    /** Which of an option's names the user typed, for messages that name it. */
+    private String typed(String... names) {
+        for (String a : spec.commandLine().getParseResult().originalArgs()) {
+            for (String n : names) if (a.equals(n) || a.startsWith(n + "=")) return n;
+        }
+        return names[0];
+    }
+
+    /** Refuses an axis whose values (or range) reach outside what its setting allows, naming the option as typed. */
+    private static void bounds(Axis a, String optimizer) {
+        if (a.name().equals("batch_size")) {
+            NumericOptions.between(a.option(), (int) Math.min(Integer.MAX_VALUE, a.high()), 1, TrainingConfig.MAX_BATCH);
+            return;
+        }
+        NumericOptions.hyperparameter(a.option(), optimizer, a.name(), a.low());
+        NumericOptions.hyperparameter(a.option(), optimizer, a.name(), a.high());
     }
 
     /** The plan with the data every run trains on: its name, where it is, and its checksum, which each run checks. */
@@ -196,17 +215,17 @@ final class SweepCommand implements Callable<Integer> {
             System.out.print(result.table());
             Path png = sweep.folder(store.root()).resolve("chart.png");
             SweepChart.writePng(result, png);
-            System.err.println("chart: " + png);
+            System.out.println("chart: " + png);
             if (chart != null) {
                 ModelOutput.checkNew(chart, force, "--chart");
                 SweepChart.writePng(result, chart);
-                System.err.println("chart: " + chart);
+                System.out.println("chart: " + chart);
             }
             if (csv != null) {
                 ModelOutput.checkNew(csv, force, "--csv");
                 byte[] bytes = result.csv().getBytes(StandardCharsets.UTF_8);
                 io.digitstudio.io.AtomicFiles.write(csv, out -> out.write(bytes));
-                System.err.println("csv: " + csv);
+                System.out.println("csv: " + csv);
             }
         }
         if (result.complete()) return 0;

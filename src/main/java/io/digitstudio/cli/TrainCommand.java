@@ -112,6 +112,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ParseResult given = spec.commandLine().getParseResult();
         subset.validate();
+        options.validate();
         io.digitstudio.runs.RunStore store = noRecord ? null : runsDir.store();
         if (branch != null) return branch(given);
         if (settings != null) return fromSettings(given, store);
@@ -283,26 +284,26 @@ final class TrainCommand implements Callable<Integer> {
             default -> {
             }
         }
-        if (recorder != null) System.err.println("recorded as run " + recorder.id() + " (digitstudio runs show " + recorder.id() + ")");
+        if (recorder != null) System.out.println("recorded as run " + recorder.id() + " (digitstudio runs show " + recorder.id() + ")");
         if (session.out() == null) {
             if (recorder == null) {
                 System.err.println(Cli.warningLine(spec, "the run could not be recorded, so its model was not kept"));
                 return Cli.EXIT_FAILURE;
             }
-            System.err.println("the run's model is in its folder: " + recorder.folder().resolve("model.npz"));
+            System.out.println("the run's model is in its folder: " + recorder.folder().resolve("model.npz"));
             return 0;
         }
         Path saved = session.saveModel();
         if (!saved.equals(session.out())) System.err.println("note: " + session.out() + " exists; the model went beside it (--force replaces it)");
-        System.err.println("saved " + loop.model().architecture() + " model to " + saved);
+        System.out.println("saved " + loop.model().architecture() + " model to " + saved);
         if (outcome.verdict() == TrainingSession.Verdict.FAILED_TO_LEARN) {
             EpochReport last = result.last();
             System.err.println(Cli.warningLine(spec, String.format(Locale.ROOT, "the run failed to learn: validation accuracy %.4f is at chance level for %d classes"
                     + " (a learning rate far too high or too low does this)", last == null ? Double.NaN : last.valAccuracy(), loop.model().classes())));
         }
         session.best().filter(b -> !b.file().startsWith(recorder == null ? Path.of("/nonexistent") : recorder.folder()))
-                .ifPresent(b -> System.err.printf(Locale.ROOT, "saved the best model (epoch %d, validation accuracy %.4f) to %s%n", b.epoch(), b.accuracy(), b.file()));
-        if (result.message() != null && result.outcome() == TrainingResult.Outcome.COMPLETED) System.err.println(result.message());
+                .ifPresent(b -> System.out.printf(Locale.ROOT, "saved the best model (epoch %d, validation accuracy %.4f) to %s%n", b.epoch(), b.accuracy(), b.file()));
+        if (result.message() != null && result.outcome() == TrainingResult.Outcome.COMPLETED) System.out.println(result.message());
         return 0;
     }
 

@@ -46,12 +46,25 @@ public final class TrainingOptions {
     Integer threads;
 
     public TrainingConfig config(int trainLimit, int testLimit) {
+        validate();
         String name = Optimizers.canonical(optimizer);
         if (momentum != null && Optimizers.type(name).param("momentum").isEmpty()) {
             throw new UserInputException("--momentum applies only to " + String.join(" and ", Optimizers.having("momentum")) + ", not to " + name);
         }
         if (threads != null && (threads < 1 || threads > 64)) throw new UserInputException("--threads must be between 1 and 64, got " + threads);
         return new TrainingConfig(epochs, batchSize, network(), name, Optimizers.overrides(name, lr, momentum), seed, !noShuffle, trainLimit, testLimit, augment);
+    }
+
+    /**
+     * Refuses numbers out of bounds in the words of the option that was typed, before TrainingConfig and the optimizer
+     * would refuse them in their own words ("epochs", "batch size", "learning rate").
+     */
+    void validate() {
+        NumericOptions.between("--epochs", epochs, 1, TrainingConfig.MAX_EPOCHS);
+        NumericOptions.between("--batch-size", batchSize, 1, TrainingConfig.MAX_BATCH);
+        String name = Optimizers.canonical(optimizer);
+        NumericOptions.hyperparameter("--lr", name, Optimizers.learningRateKey(name), lr);
+        NumericOptions.hyperparameter("--momentum", name, "momentum", momentum);
     }
 
     /** The network --model and --units describe. */

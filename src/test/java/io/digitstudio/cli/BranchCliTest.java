@@ -37,12 +37,12 @@ class BranchCliTest {
         CliTest.Run p = train("--units", "20", "--lr", "0.1", "--train-size", "2000", "--test-size", "300", "--epochs", "3", "--snapshot-every", "1",
                 "--out", dir.resolve("parent.npz").toString());
         assertEquals(0, p.code(), p.err());
-        return p.err().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+        return p.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
     }
 
     private static String branchId(CliTest.Run r) {
-        String id = r.err().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
-        assertEquals(8, id.length(), r.err());
+        String id = r.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+        assertEquals(8, id.length(), r.out());
         return id;
     }
 
@@ -68,7 +68,7 @@ class BranchCliTest {
         CliTest.Run b = train("--branch", id + "@epoch:1", "--out", dir.resolve("branch.npz").toString());
         assertEquals(0, b.code(), b.err());
         assertTrue(b.err().contains("branching run " + id + " at epoch 1 of 3 (iteration 16)"), b.err());
-        assertEquals(2, b.out().strip().split("\n").length, "epochs 2 and 3: " + b.out());
+        assertEquals(2, CliTest.epochLines(b.out()).size(), "epochs 2 and 3: " + b.out());
         assertSameWeights(dir.resolve("parent.npz"), dir.resolve("branch.npz"));
 
         // the history records the parent and the iteration, in the settings, the status and 'runs show'
@@ -98,7 +98,7 @@ class BranchCliTest {
         byte[] parentModel = Files.readAllBytes(dir.resolve("parent.npz"));
         CliTest.Run b = train("--branch", id + "@16", "--lr", "0.01", "--epochs", "4", "--out", dir.resolve("slow.npz").toString());
         assertEquals(0, b.code(), b.err());
-        assertEquals(3, b.out().strip().split("\n").length, b.out());
+        assertEquals(3, CliTest.epochLines(b.out()).size(), b.out());
         RunSummary r = new RunStore(runs()).find(branchId(b));
         assertEquals(0.01, r.settings().config().lr());
         assertEquals(4, r.settings().config().epochs());

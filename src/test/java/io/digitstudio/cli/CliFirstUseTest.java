@@ -161,7 +161,7 @@ class CliFirstUseTest {
         Files.writeString(mixed.resolve("readme.txt"), "my digits");
         CliTest.Run some = importInto(mixed);
         assertEquals(2, some.code(), "a picture left out is an error: " + some.err());
-        assertTrue(some.err().contains("added 2 digits from " + mixed + "; skipped 1"), some.err());
+        assertTrue(some.out().contains("added 2 digits from " + mixed + "; skipped 1"), some.out());
         assertTrue(some.err().contains("skipped 385.png: its name starts with the number 385, not one digit"), some.err());
         assertTrue(some.err().contains("passed over readme.txt: not an image"), some.err());
 
@@ -170,7 +170,7 @@ class CliFirstUseTest {
         Files.writeString(good.resolve("notes.txt"), "about them");
         CliTest.Run all = importInto(good);
         assertEquals(0, all.code(), "every picture was added: " + all.err());
-        assertTrue(all.err().contains("added 1 digit from"), all.err());
+        assertTrue(all.out().contains("added 1 digit from"), all.out());
     }
 
     @Test

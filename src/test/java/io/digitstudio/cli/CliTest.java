@@ -39,14 +39,23 @@ class CliTest {
         return new Run(code, out + sysOut.toString(), err + sysErr.toString());
     }
 
+    /** The tutorial's epoch lines among what a command printed on stdout. */
+    static java.util.List<String> epochLines(String out) {
+        return out.lines().filter(l -> l.startsWith("epoch:")).toList();
+    }
+
     @Test
     void trainPrintsTutorialLinesAndSavesAModelThatEvalReads() {
         Path model = dir.resolve("m.npz");
         Run r = run("train", "--epochs", "2", "--train-size", "3000", "--test-size", "500", "--units", "32", "--out", model.toString());
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().strip().split("\n");
-        assertEquals(2, lines.length, r.out());
+        assertEquals(4, lines.length, r.out());
         assertTrue(lines[0].matches("epoch:01 train_loss:\\d\\.\\d{4} val_loss:\\d\\.\\d{4} val_accuracy:0\\.\\d{4}.*"), lines[0]);
+        // what became of the run is a result, on stdout with the epochs; stderr keeps errors and warnings
+        assertTrue(lines[2].matches("recorded as run [0-9a-f]{8} \\(digitstudio runs show [0-9a-f]{8}\\)"), lines[2]);
+        assertEquals("saved 784-32-32-10 model to " + model, lines[3]);
+        assertFalse(r.err().contains("recorded as run") || r.err().contains("saved "), r.err());
         assertTrue(Files.exists(model));
         assertEquals("784-32-32-10", ModelFiles.loadNpz(model).model().architecture());
 
@@ -64,7 +73,7 @@ class CliTest {
 
         Run batch = run("train", "--batch-size", "0");
         assertEquals(2, batch.code());
-        assertTrue(batch.err().contains("batch size must be between 1 and"), batch.err());
+        assertTrue(batch.err().contains("--batch-size must be at least 1, got 0"), batch.err());
 
         Run noData = run("train", "--data", dir.resolve("none").toString());
         assertEquals(2, noData.code());

@@ -36,7 +36,7 @@ class MyDigitsCliTest {
         Path mine = dir.resolve("mine");
         CliTest.Run imp = CliTest.run("mydigits", "import", pictures().toString(), "--dir", mine.toString());
         assertEquals(0, imp.code(), imp.err());
-        assertTrue(imp.err().contains("added 60 digits") && imp.err().contains("passed over notes.txt: not an image"), imp.err());
+        assertTrue(imp.out().contains("added 60 digits") && imp.err().contains("passed over notes.txt: not an image"), imp.out() + imp.err());
         CliTest.Run list = CliTest.run("mydigits", "list", "--dir", mine.toString());
         assertTrue(list.out().startsWith("60 digits (1: 20, 4: 20, 7: 20) in "), list.out());
         // each imported digit keeps the image it was made from, to be prepared again some day
@@ -47,15 +47,17 @@ class MyDigitsCliTest {
         assertTrue(Files.exists(mine.resolve("train-images-idx3-ubyte")) && Files.exists(mine.resolve("t10k-labels-idx1-ubyte")));
         // export, and import into another collection
         Path zip = dir.resolve("mine.zip");
-        assertEquals(0, CliTest.run("mydigits", "export", zip.toString(), "--dir", mine.toString()).code());
+        CliTest.Run exported = CliTest.run("mydigits", "export", zip.toString(), "--dir", mine.toString());
+        assertEquals(0, exported.code(), exported.err());
+        assertEquals("exported the collection to " + zip, exported.out().strip(), "a result goes to stdout");
         Path other = dir.resolve("other");
         CliTest.Run back = CliTest.run("mydigits", "import", zip.toString(), "--dir", other.toString());
-        assertTrue(back.err().contains("added 60 digits"), back.err());
+        assertTrue(back.out().contains("added 60 digits"), back.out());
         try (var files = Files.list(other.resolve("originals"))) {
             assertEquals(60, files.count(), "the originals travel with the zip");
         }
         CliTest.Run again = CliTest.run("mydigits", "import", zip.toString(), "--dir", other.toString());
-        assertTrue(again.err().contains("added 0 digits"), "no digit twice: " + again.err());
+        assertTrue(again.out().contains("added 0 digits"), "no digit twice: " + again.out());
 
         // fine-tune a small model on MNIST and the collection, headless
         Path base = dir.resolve("base.npz");

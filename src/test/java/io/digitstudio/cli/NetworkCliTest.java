@@ -50,7 +50,7 @@ class NetworkCliTest {
         CliTest.Run r = CliTest.run("train", "--model", "conv 6 5, relu, maxpool 2, dropout 0.2, linear", "--epochs", "2",
                 "--train-size", "2000", "--test-size", "300", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals(2, r.out().strip().lines().count(), r.out());
+        assertEquals(2, CliTest.epochLines(r.out()).size(), r.out());
         ModelFiles.LoadedModel m = ModelFiles.loadNpz(out);
         assertEquals("conv 6 5, relu, maxpool 2, dropout 0.2, linear 10", m.model().spec().text());
         assertTrue(m.info().testAccuracy() > 0.75, "learned: " + m.info().testAccuracy());

@@ -38,8 +38,8 @@ class RunHomeCliTest {
     }
 
     private static String runId(CliTest.Run r) {
-        String id = r.err().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
-        assertEquals(8, id.length(), r.err());
+        String id = r.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+        assertEquals(8, id.length(), r.out());
         return id;
     }
 
@@ -90,7 +90,7 @@ class RunHomeCliTest {
         CliTest.Run more = train("--resume", idA.substring(0, 5), "--epochs", "4");
         assertEquals(0, more.code(), more.err());
         assertTrue(more.err().contains("resuming run " + idA + " at epoch 2 of 4 (iteration 32)"), more.err());
-        assertEquals(List.of("epoch:03", "epoch:04"), more.out().lines().map(l -> l.substring(0, 8)).toList());
+        assertEquals(List.of("epoch:03", "epoch:04"), CliTest.epochLines(more.out()).stream().map(l -> l.substring(0, 8)).toList());
         List<RunSummary> all = new RunStore(runs()).list();
         assertEquals(2, all.size(), "resuming adds no run");
         RunSummary r = new RunStore(runs()).find(idA);
@@ -105,7 +105,7 @@ class RunHomeCliTest {
         assertTrue(Files.exists(dir.resolve("a-2.npz")));
         CliTest.Run shown = CliTest.run("runs", "show", idA, "--runs-dir", runs().toString());
         assertTrue(shown.out().contains("\nresumed     at epoch 2 (iteration 32), "), shown.out());
-        assertTrue(more.err().contains("saved 784-20-20-10 model to " + dir.resolve("a-2.npz")), more.err());
+        assertTrue(more.out().contains("saved 784-20-20-10 model to " + dir.resolve("a-2.npz")), more.out());
     }
 
     @Test
@@ -203,7 +203,7 @@ class RunHomeCliTest {
         int epoch = (int) Double.parseDouble(last.replaceAll(".*interrupted at epoch ([0-9.]+) .*", "$1"));
         CliTest.Run more = train("--resume", r.id(), "--epochs", String.valueOf(epoch + 1));
         assertEquals(0, more.code(), more.err());
-        assertEquals(1, more.out().lines().count(), more.out());
+        assertEquals(1, CliTest.epochLines(more.out()).size(), more.out());
         assertEquals(1, new RunStore(runs()).list().size());
         RunSummary after = new RunStore(runs()).find(r.id());
         assertEquals(RunStatus.FINISHED, after.status());

@@ -29,7 +29,7 @@ class RunsCliTest {
         CliTest.Run r = CliTest.run("train", "--units", "20", "--epochs", "2", "--lr", lr, "--train-size", "1000", "--test-size", "300",
                 "--out", dir.resolve("m-" + lr + ".npz").toString(), "--runs-dir", runs());
         assertEquals(0, r.code(), r.err());
-        String id = r.err().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+        String id = r.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
         assertEquals(8, id.length(), r.err());
         return id;
     }
@@ -64,16 +64,20 @@ class RunsCliTest {
 
         CliTest.Run named = CliTest.run("runs", "name", a, "fast lr", "--notes", "too high?", "--runs-dir", runs());
         assertEquals(0, named.code(), named.err());
+        assertEquals("named run " + a + " \"fast lr\"", named.out().strip(), "a result goes to stdout");
         assertTrue(CliTest.run("runs", "list", "--runs-dir", runs()).out().contains("fast lr"));
 
         Path zip = dir.resolve("a.zip");
-        assertEquals(0, CliTest.run("runs", "export", a, zip.toString(), "--runs-dir", runs()).code());
+        CliTest.Run exported = CliTest.run("runs", "export", a, zip.toString(), "--runs-dir", runs());
+        assertEquals(0, exported.code(), exported.err());
+        assertEquals("exported run " + a + " to " + zip, exported.out().strip());
         try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
             assertNotNull(z.getEntry(a + "/log"));
             assertNotNull(z.getEntry(a + "/model.npz"));
         }
         CliTest.Run del = CliTest.run("runs", "delete", b, "--runs-dir", runs());
         assertEquals(0, del.code(), del.err());
+        assertEquals("deleted run " + b, del.out().strip());
         assertEquals(2, CliTest.run("runs", "list", "--runs-dir", runs()).out().strip().lines().count());
 
         // bad ids: one line, exit 2
@@ -86,7 +90,7 @@ class RunsCliTest {
         CliTest.Run quiet = CliTest.run("train", "--units", "20", "--epochs", "1", "--train-size", "500", "--test-size", "100", "--no-record",
                 "--out", dir.resolve("q.npz").toString(), "--runs-dir", runs());
         assertEquals(0, quiet.code(), quiet.err());
-        assertFalse(quiet.err().contains("recorded as run"), quiet.err());
+        assertFalse((quiet.out() + quiet.err()).contains("recorded as run"), quiet.out() + quiet.err());
         assertEquals(2, CliTest.run("runs", "list", "--runs-dir", runs()).out().strip().lines().count());
     }
 

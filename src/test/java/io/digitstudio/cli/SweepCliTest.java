@@ -84,7 +84,11 @@ class SweepCliTest {
         assertEquals(4, a.rows().stream().map(SweepResult.Row::values).distinct().count());
 
         // the table: sorted by best accuracy, one line per run
-        List<String> lines = parallel.out().strip().lines().toList();
+        List<String> printed = parallel.out().strip().lines().toList();
+        // where the chart and the CSV went are results too, after the table
+        assertEquals(List.of("chart", "csv"), printed.subList(printed.size() - 2, printed.size()).stream().map(l -> l.split(": ")[0]).toList(),
+                parallel.out());
+        List<String> lines = printed.subList(0, printed.size() - 2);
         assertEquals(5, lines.size(), parallel.out());
         assertTrue(lines.get(0).startsWith("#  run"), lines.get(0));
         double previous = 2;

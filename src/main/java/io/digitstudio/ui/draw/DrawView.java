@@ -355,6 +355,9 @@ public final class DrawView extends BorderPane {
         digit.setId("predictedDigit");
         digit.getStyleClass().add("predicted-digit");
         digit.textProperty().bind(vm.answerProperty());
+        // no answer yet: no mark in the accent colour (a large dash reads as a bar); the hint beneath says what to do,
+        // and the room stays reserved so that the first answer does not move the view
+        digit.visibleProperty().bind(vm.answerProperty().isNotEqualTo(DrawViewModel.NO_ANSWER));
         digit.setMinWidth(0);
         digit.setMaxWidth(Double.MAX_VALUE);
         Label confidence = new Label();
@@ -365,6 +368,7 @@ public final class DrawView extends BorderPane {
         ProbabilityBars bars = new ProbabilityBars();
         bars.setId("drawBars");
         bars.setPrefSize(300, 200);
+        bars.setPlaceholder("Draw a digit to see the network's probability for each class");
         StackPane inputFrame = DigitImages.framedView("networkInput", 140);
         ImageView input = (ImageView) inputFrame.getChildren().get(0);
         input.setAccessibleText("The network's input: the drawing as the network sees it, 28 by 28 pixels");

@@ -256,7 +256,8 @@ public final class EvaluateView extends BorderPane {
                         web(scale.text(t == p, strength))));
                 String says = String.format(Locale.ROOT, "%s → %s: %d of %d (%.1f%%)", EvaluateViewModel.name(e, t),
                         EvaluateViewModel.name(e, p), n, support, 100 * share);
-                cell.getTooltip().setText(says + "; click or press Enter to see them");
+                cell.getTooltip().setText(n == 0 ? says : says + "; click or press Enter to see them");
+                cell.setCursor(n == 0 ? javafx.scene.Cursor.DEFAULT : javafx.scene.Cursor.HAND);
                 cell.setAccessibleText((t == p ? "right: " : "wrong: ") + says);
             }
         }
@@ -291,7 +292,6 @@ public final class EvaluateView extends BorderPane {
                 if (t == p) cell.getStyleClass().add("diagonal");
                 cell.setTooltip(new Tooltip());
                 int truth = t, predicted = p;
-                cell.setCursor(javafx.scene.Cursor.HAND);
                 cell.setOnMouseClicked(ev -> open(truth, predicted));
                 // one tab stop for the whole matrix (the cell last visited); arrows move within it, Enter opens a cell
                 cell.setFocusTraversable(t == 0 && p == 0);
@@ -334,7 +334,7 @@ public final class EvaluateView extends BorderPane {
     }
 
     private void open(int truth, int predicted) {
-        if (onCell != null && vm.cellsOpen()) onCell.chosen(vm.evaluationProperty().get().split(), truth, predicted);
+        if (onCell != null && vm.cellOpens(truth, predicted)) onCell.chosen(vm.evaluationProperty().get().split(), truth, predicted);
     }
 
     private static Label header(String text) {

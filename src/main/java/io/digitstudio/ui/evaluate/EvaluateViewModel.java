@@ -229,6 +229,21 @@ public final class EvaluateViewModel {
         return true;
     }
 
+    /**
+     * Whether a click on the cell of class {@code truth} predicted as {@code predicted} opens its images: as
+     * {@link #cellsOpen()}, and not for a cell that holds none (an empty gallery would say nothing; the status says why).
+     */
+    public boolean cellOpens(int truth, int predicted) {
+        if (!cellsOpen()) return false;
+        Evaluation e = evaluation.get();
+        if (e.matrix().count(truth, predicted) == 0) {
+            status.set(String.format(Locale.ROOT, "No images in this cell: no image labelled %s in %s was predicted %s", name(e, truth), e.setLabel(),
+                    name(e, predicted)));
+            return false;
+        }
+        return true;
+    }
+
     static String name(Evaluation e, int c) {
         return c < e.classNames().size() ? e.classNames().get(c) : String.valueOf(c);
     }

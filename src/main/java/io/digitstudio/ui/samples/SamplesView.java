@@ -229,9 +229,20 @@ public final class SamplesView extends BorderPane {
         if (vm.pins() != null) {
             // on the picture's corner: the pane's room goes to the bars
             Button pin = pinButton();
-            frame.getChildren().add(pin);
-            StackPane.setAlignment(pin, Pos.BOTTOM_RIGHT);
-            StackPane.setMargin(pin, new Insets(4));
+            // a disabled control shows no tooltip of its own: while Pin is off, its holder's tooltip says why
+            StackPane holder = new StackPane(pin);
+            holder.setId("pinSampleHolder");
+            holder.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+            Tooltip why = new Tooltip("Select an image first: Pin pins the selected image, to watch a run learn it");
+            javafx.beans.value.ChangeListener<Boolean> off = (o, a, disabled) -> {
+                if (disabled) Tooltip.install(holder, why);
+                else Tooltip.uninstall(holder, why);
+            };
+            pin.disabledProperty().addListener(off);
+            off.changed(null, null, pin.isDisabled());
+            frame.getChildren().add(holder);
+            StackPane.setAlignment(holder, Pos.BOTTOM_RIGHT);
+            StackPane.setMargin(holder, new Insets(4));
             // what Pin did is said in the caption's place until another image is chosen
             vm.pinnedProperty().addListener((o, a, said) -> {
                 if (!said.isEmpty()) caption.setText(said);
@@ -249,6 +260,7 @@ public final class SamplesView extends BorderPane {
         Button pin = new Button("_Pin");
         pin.setId("pinSampleButton");
         pin.setMinWidth(Region.USE_PREF_SIZE);
+        pin.getStyleClass().add("on-picture");
         pin.setTooltip(new Tooltip("Pin this image: while a run trains, the Train view shows how the network learns it (Ctrl+Shift+P; up to "
                 + io.digitstudio.ui.pins.Pins.MAX + " pins)"));
         pin.disableProperty().bind(vm.selectedProperty().lessThan(0));

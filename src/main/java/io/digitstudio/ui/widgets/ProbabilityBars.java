@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The class probabilities as bars, the predicted one highlighted and labelled with the classes' names (digits for
- * MNIST, garments for Fashion-MNIST). Shared by the gallery and the canvas. With no prediction it shows no bars at all.
+ * MNIST, garments for Fashion-MNIST). Shared by the gallery and the canvas. With no prediction it shows no bars at all,
+ * and the sentence of {@link #setPlaceholder} when one is given.
  */
 public final class ProbabilityBars extends BarChart<String, Number> {
     private final CategoryAxis axis;
@@ -20,6 +21,8 @@ public final class ProbabilityBars extends BarChart<String, Number> {
     private boolean showing;
     private boolean compact;
     private static final String AXIS_TITLE = "probability";
+    /** What the plot says while it shows no prediction (none: an empty plot). */
+    private final javafx.scene.control.Label placeholder = new javafx.scene.control.Label();
 
     public ProbabilityBars() {
         this(new CategoryAxis());
@@ -38,6 +41,13 @@ public final class ProbabilityBars extends BarChart<String, Number> {
         getStyleClass().add("probability-bars");
         setClasses(io.digitstudio.data.ClassNames.numbers(10));
         getData().add(series);
+        placeholder.getStyleClass().addAll("hint", "probability-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        placeholder.setAlignment(javafx.geometry.Pos.CENTER);
+        placeholder.setManaged(false);
+        placeholder.setVisible(false);
+        getPlotChildren().add(placeholder);
         // a picture to the screen reader, its text the most likely classes (see readout)
         setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
         setAccessibleHelp("A bar chart of the network's probability for each class");
@@ -94,6 +104,21 @@ public final class ProbabilityBars extends BarChart<String, Number> {
         if (!java.util.Objects.equals(getYAxis().getLabel(), want)) getYAxis().setLabel(want);
     }
 
+    /**
+     * The sentence the empty plot shows while there is no prediction ("Draw a digit to see…"), so that an empty chart
+     * says why it is empty; null or empty for none.
+     */
+    public void setPlaceholder(String text) {
+        placeholder.setText(text == null ? "" : text);
+        updatePlaceholder();
+        requestChartLayout();
+    }
+
+    /** The empty plot's sentence ("" for none). */
+    public String placeholder() {
+        return placeholder.getText();
+    }
+
     /** The names of the classes, in label order. */
     public void setClasses(List<String> classNames) {
         if (classNames.equals(names)) return;
@@ -114,6 +139,7 @@ public final class ProbabilityBars extends BarChart<String, Number> {
 
     public void show(Prediction p) {
         showing = p != null;
+        updatePlaceholder();
         setAccessibleText(readout(p, names));
         for (int d = 0; d < names.size(); d++) {
             XYChart.Data<String, Number> bar = series.getData().get(d);
@@ -132,6 +158,36 @@ public final class ProbabilityBars extends BarChart<String, Number> {
         super.layoutPlotChildren();
         // a zero-height bar is still drawn as a sliver: no bars at all until there is a prediction to show
         for (XYChart.Data<String, Number> bar : series.getData()) if (bar.getNode() != null) bar.getNode().setVisible(showing);
+        // the sentence in the middle of the plot (whose children are placed from the plot area's corner), wrapped to its
+        // width; in a plot too small for it (a small window at a large scale) it is left out rather than cut to "…"
+        double w = getXAxis().getWidth(), h = getYAxis().getHeight();
+        double pw = Math.max(0, w - 16);
+        double ph = pw <= 0 ? 0 : placeholder.prefHeight(pw);
+        placeholderFits = pw > 0 && h > 0 && longestWord() <= pw && ph <= h;
+        if (placeholderFits) placeholder.resizeRelocate(8, (h - ph) / 2, pw, ph);
+        updatePlaceholder();
+    }
+
+    private boolean placeholderFits = true;
+
+    private void updatePlaceholder() {
+        placeholder.setVisible(!showing && !placeholder.getText().isEmpty() && placeholderFits);
+    }
+
+    /** The width of the sentence's longest word in its font: narrower than that, a wrapped label cuts the word. */
+    private double longestWord() {
+        double widest = 0;
+        for (String word : placeholder.getText().split("\\s+")) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(word);
+            t.setFont(placeholder.getFont());
+            widest = Math.max(widest, t.getLayoutBounds().getWidth());
+        }
+        return widest + placeholder.snappedLeftInset() + placeholder.snappedRightInset() + 2;
+    }
+
+    /** Whether the empty plot's sentence shows, for tests. */
+    public boolean placeholderShowing() {
+        return placeholder.isVisible();
     }
 
     /** The bar heights shown, for tests. */

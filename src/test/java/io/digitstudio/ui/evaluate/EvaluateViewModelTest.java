@@ -136,6 +136,29 @@ class EvaluateViewModelTest {
     }
 
     @Test
+    void anEmptyCellOpensNoEmptyGalleryAndTheStatusSaysWhy() {
+        Network net = Network.mlp(new Rng(2), 784, 10, 10);
+        ConfusionMatrix m = matrix(new int[][]{{3, 3}, {3, 5}, {5, 5}, {5, 5}});
+        vm.showValidation(2, m, 0.5, net, io.digitstudio.data.ClassNames.numbers(10), Mnist.BUNDLED_SOURCE);
+        models.adopt(ActiveModel.of(net, "run", ModelInfo.NONE, null));
+        assertTrue(vm.cellOpens(3, 5), "a cell with images opens");
+        String before = vm.statusProperty().get();
+        assertTrue(vm.cellOpens(3, 3));
+        assertEquals(before, vm.statusProperty().get(), "opening a cell says nothing in the status");
+        assertFalse(vm.cellOpens(5, 3), "no image labelled 5 was predicted 3");
+        assertEquals("No images in this cell: no image labelled 5 in the run's validation (4 test images of MNIST (bundled)) was predicted 3",
+                vm.statusProperty().get());
+        models.adopt(builtIn);
+        vm.evaluate();
+        ConfusionMatrix test = vm.evaluationProperty().get().matrix();
+        int[] empty = null;
+        for (int t = 0; t < 10 && empty == null; t++) for (int p = 0; p < 10; p++) if (test.count(t, p) == 0) { empty = new int[]{t, p}; break; }
+        assertNotNull(empty, "the built-in model never confuses some pair on the test set");
+        assertFalse(vm.cellOpens(empty[0], empty[1]));
+        assertEquals("No images in this cell: no image labelled " + empty[0] + " in the test set was predicted " + empty[1], vm.statusProperty().get());
+    }
+
+    @Test
     void theSetBoxNamesTheSetTheMatrixShowsWithItsRealCount() {
         assertEquals("Test set (10,000)", vm.setShownProperty().get());
         assertEquals(Mnist.bundled().test().size(), EvaluateViewModel.BUILT_IN_TEST, "the box's count is the set's");

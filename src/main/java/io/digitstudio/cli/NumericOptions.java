@@ -1,0 +1,44 @@
+package io.digitstudio.cli;
+
+import io.digitstudio.optim.OptimizerType;
+import io.digitstudio.optim.Optimizers;
+
+import java.math.BigDecimal;
+
+/**
+ * The bounds of numeric options, said in the user's words: a refused value names the option as it was typed
+ * ({@code --epochs must be at least 1, got 0}) rather than the engine's name for the setting, which the engine checks
+ * again when the run is set up.
+ */
+final class NumericOptions {
+    private NumericOptions() {
+    }
+
+    /** Refuses a whole number outside {@code [min, max]}. */
+    static void between(String option, int value, int min, int max) {
+        if (value < min) throw new UserInputException(option + " must be at least " + min + ", got " + value);
+        if (value > max) throw new UserInputException(option + " must be at most " + max + ", got " + value);
+    }
+
+    /** Refuses a value of the optimizer's hyper-parameter {@code key} that the optimizer would refuse ({@code value} null: not given). */
+    static void hyperparameter(String option, String optimizer, String key, Double value) {
+        if (value == null) return;
+        Optimizers.type(optimizer).param(key).ifPresent(p -> range(option, p.range(), value));
+    }
+
+    /** Refuses a value outside a hyper-parameter's range. */
+    static void range(String option, OptimizerType.Range range, double value) {
+        if (!Double.isFinite(value)) throw new UserInputException(option + " must be a number, got " + shown(value));
+        if (range == OptimizerType.Range.POSITIVE && !(value > 0)) {
+            throw new UserInputException(option + " must be a positive number, got " + shown(value));
+        }
+        if (range == OptimizerType.Range.FRACTION && !(value >= 0 && value < 1)) {
+            throw new UserInputException(option + " must be at least 0 and below 1, got " + shown(value));
+        }
+    }
+
+    /** A number as the user would have typed it: 2 rather than 2.0. */
+    static String shown(double v) {
+        return Double.isFinite(v) ? BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : String.valueOf(v);
+    }
+}

@@ -1,0 +1,117 @@
+package io.digitstudio.ui;
+
+import io.digitstudio.ui.widgets.ProbabilityBars;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** What a view shows before the user has given it anything: an empty state that says so, never a control or mark that looks live. */
+class EmptyStatesStoryTest extends AppStory {
+    @Start
+    void start(Stage stage) {
+        app.show(stage);
+    }
+
+    private static List<Node> visibleBars(FxRobot robot) {
+        return robot.lookup("#drawBars").query().lookupAll(".chart-bar").stream()
+                .filter(n -> !n.getStyleClass().contains("bar-legend-symbol") && n.isVisible()).toList();
+    }
+
+    @Test
+    void drawWithNothingDrawnShowsNoBarAndNoAccentMarkButSaysWhatToDo(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.clickOn("Draw");
+        WaitForAsyncUtils.waitForFxEvents();
+        ProbabilityBars bars = robot.lookup("#drawBars").queryAs(ProbabilityBars.class);
+        Label answer = robot.lookup("#predictedDigit").queryAs(Label.class);
+        assertFalse(answer.isVisible(), "no answer: no large mark in the accent colour, which reads as a bar");
+        assertEquals("Draw a digit", robot.lookup("#confidenceLabel").queryAs(Label.class).getText());
+        assertEquals(List.of(), visibleBars(robot));
+        assertTrue(bars.placeholderShowing(), "the empty chart says why it is empty");
+        assertEquals("Draw a digit to see the network's probability for each class", bars.placeholder());
+
+        // a stroke: the answer, its bars, and the sentence gone
+        robot.moveTo(app.onCanvas(160, 60));
+        robot.press(MouseButton.PRIMARY);
+        for (double[] p : new double[][]{{162, 120}, {164, 180}, {166, 260}}) robot.moveTo(app.onCanvas(p[0], p[1]));
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.draw().viewModel().shownPredictionProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(answer.isVisible());
+        assertFalse(bars.placeholderShowing());
+        assertEquals(1, visibleBars(robot).stream().filter(n -> n.getStyleClass().contains("predicted-bar")).count(), "one bar, the answer's, highlighted");
+
+        // cleared: the empty state again
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(answer.isVisible());
+        assertEquals(List.of(), visibleBars(robot));
+        assertTrue(bars.placeholderShowing());
+    }
+
+    /** The mean brightness (0 to 1) of {@code node}'s area in a picture of {@code frame}, as the user sees it there. */
+    private static double brightness(FxRobot robot, Node frame, Node node) {
+        double[] mean = new double[1];
+        robot.interact(() -> {
+            WritableImage shot = frame.snapshot(null, null);
+            Bounds b = frame.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+            PixelReader px = shot.getPixelReader();
+            double sum = 0;
+            int n = 0;
+            for (int y = (int) Math.ceil(b.getMinY()); y < (int) b.getMaxY() && y < shot.getHeight(); y++) {
+                for (int x = (int) Math.ceil(b.getMinX()); x < (int) b.getMaxX() && x < shot.getWidth(); x++) {
+                    sum += px.getColor(x, y).getBrightness();
+                    n++;
+                }
+            }
+            mean[0] = sum / n;
+        });
+        return mean[0];
+    }
+
+    /** The tooltip on screen once the mouse rests on {@code query}'s node. */
+    private static String tooltipOver(FxRobot robot, String query) throws Exception {
+        robot.moveTo(query);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> Window.getWindows().stream().anyMatch(w -> w instanceof Tooltip t && t.isShowing()));
+        String text = Window.getWindows().stream().filter(w -> w instanceof Tooltip t && t.isShowing()).map(w -> ((Tooltip) w).getText()).findFirst().orElse("");
+        robot.moveBy(-300, 0); // away, so that the tooltip hides
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> Window.getWindows().stream().noneMatch(w -> w instanceof Tooltip t && t.isShowing()));
+        return text;
+    }
+
+    @Test
+    void samplesPinIsOffAndLooksOffUntilAnImageIsChosenAndSaysWhy(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.clickOn("Samples");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.main.samples().viewModel().predictionsProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Button pin = robot.lookup("#pinSampleButton").queryButton();
+        Node frame = pin.getParent().getParent(); // the picture's frame, black while no image is chosen
+        assertTrue(pin.isDisabled(), "nothing chosen, nothing to pin");
+        double off = brightness(robot, frame, pin);
+        assertTrue(off < 0.2, "on the empty black picture an off Pin is a faint outline, not a grey button: brightness " + off);
+        assertTrue(tooltipOver(robot, "#pinSampleHolder").startsWith("Select an image first"), "the tooltip says why Pin is off");
+
+        robot.clickOn("#sample-0");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(pin.isDisabled());
+        assertTrue(tooltipOver(robot, "#pinSampleButton").startsWith("Pin this image"));
+    }
+}
