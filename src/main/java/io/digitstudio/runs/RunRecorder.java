@@ -199,6 +199,15 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
         return folder;
     }
 
+    /**
+     * The run's model file in its folder ({@code model.npz}, written when the run ends), if the run has ended and it
+     * was written whole.
+     */
+    public java.util.Optional<Path> model() {
+        Path p = folder.resolve(RunStore.MODEL);
+        return problem == null && Files.isRegularFile(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
+    }
+
     /** The first thing that could not be recorded, or null. */
     public String problem() {
         return problem;

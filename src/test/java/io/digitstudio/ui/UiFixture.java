@@ -25,6 +25,13 @@ public final class UiFixture {
     public io.digitstudio.ui.app.LastSession last;
     public AppServices services;
     public MainView main;
+    /**
+     * The config folder whose {@code digitstudio/settings.json} keeps the recent models and the last session, as the
+     * app's does (null: both in memory); a relaunch on the same folder reads what the last window left there.
+     */
+    public java.nio.file.Path configFolder;
+    /** The folder of the run history (null: a fresh one per window). */
+    public java.nio.file.Path runsFolder;
     /** This window's own run history (a fresh folder per test). */
     public io.digitstudio.runs.RunStore history;
     /** This window's own collection of digits. */
@@ -34,13 +41,20 @@ public final class UiFixture {
     public void show(Stage stage) {
         // recent models in memory: java.util.prefs would write files and sync them from a shutdown hook
         try {
-            history = new io.digitstudio.runs.RunStore(java.nio.file.Files.createTempDirectory("digitstudio-runs"));
+            history = new io.digitstudio.runs.RunStore(runsFolder != null ? runsFolder : java.nio.file.Files.createTempDirectory("digitstudio-runs"));
             myDigits = new io.digitstudio.mydigits.MyDigits(java.nio.file.Files.createTempDirectory("digitstudio-mydigits").resolve("mydigits"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        services = last == null ? new AppServices(dialogs, RecentModels.inMemory(), history, myDigits)
-                : new AppServices(dialogs, RecentModels.inMemory(), history, myDigits, last);
+        if (configFolder != null) {
+            // one settings file for the session and the recent models, as DigitStudioApp opens it
+            io.digitstudio.io.SettingsFile settings = io.digitstudio.io.SettingsFile.open(configFolder.resolve("digitstudio/settings.json"),
+                    m -> dialogs.error("Settings", m));
+            services = new AppServices(dialogs, RecentModels.of(settings), history, myDigits, io.digitstudio.ui.app.LastSession.of(settings));
+        } else {
+            services = last == null ? new AppServices(dialogs, RecentModels.inMemory(), history, myDigits)
+                    : new AppServices(dialogs, RecentModels.inMemory(), history, myDigits, last);
+        }
         main = services.main();
         services.placeWindow(stage);
         stage.setScene(DigitStudioApp.createScene(main, new io.digitstudio.ui.app.ToastLayer()));

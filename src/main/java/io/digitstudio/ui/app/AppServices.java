@@ -80,7 +80,7 @@ public final class AppServices implements AutoCloseable {
             engineStart.run();
         }, Platform::runLater);
         this.dialogs = dialogs;
-        this.models = new ModelManager(tasks, dialogs, recent);
+        this.models = new ModelManager(tasks, dialogs, recent, last.model());
         this.pins = pinsFile == null ? io.digitstudio.ui.pins.Pins.inMemory() : io.digitstudio.ui.pins.Pins.in(pinsFile, tasks);
         this.main = new MainView(tasks, dialogs, models, engineStatus.getReadOnlyProperty(), history, myDigits, pins);
         tasks.engineReady().whenComplete((ok, err) -> {
@@ -89,17 +89,10 @@ public final class AppServices implements AutoCloseable {
                 dialogs.error("Engine failed to start", Messages.of(err));
             }
         });
-        // the model that was active last time comes back if its file is still there; from then on the active one is
-        // remembered (not before: the built-in model becoming active at start would forget it)
-        java.util.Optional<java.nio.file.Path> lastModel = last.activeModel();
-        builtIn = models.loadBuiltIn();
+        // the model that was active last time comes back, if its file is still there
+        builtIn = models.restore();
         builtIn.whenComplete((m, err) -> {
-            if (err == null) engineStatus.set("Ready");
-            if (err != null || lastModel.isEmpty()) {
-                rememberActiveModel();
-                return;
-            }
-            models.open(lastModel.get()).whenComplete((opened, e) -> rememberActiveModel());
+            if (models.builtInProperty().get() != null) engineStatus.set("Ready");
         });
         last.tab().ifPresent(main::selectTab);
         main.tabs().getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
@@ -107,6 +100,7 @@ public final class AppServices implements AutoCloseable {
         });
     }
 
+    /** The launch's models: the built-in one loaded, and the one of last time brought back. */
     private final java.util.concurrent.CompletableFuture<?> builtIn;
 
     /**
@@ -116,7 +110,7 @@ public final class AppServices implements AutoCloseable {
      */
     public void warmUpTraining() {
         builtIn.whenComplete((m, err) -> {
-            if (err == null) Platform.runLater(() -> main.train().run().warmUp());
+            if (models.builtInProperty().get() != null) Platform.runLater(() -> main.train().run().warmUp());
         });
     }
 
@@ -149,13 +143,6 @@ public final class AppServices implements AutoCloseable {
         appearance.style(scene);
         scene.getAccelerators().put(PREFERENCES, () -> javafx.application.Platform.runLater(this::showPreferences));
         main.installShortcuts(scene);
-    }
-
-    private void rememberActiveModel() {
-        models.activeProperty().addListener((o, a, m) -> {
-            if (m != null) last.activeModel(m.file());
-        });
-        if (models.activeProperty().get() != null) last.activeModel(models.activeProperty().get().file());
     }
 
     /**

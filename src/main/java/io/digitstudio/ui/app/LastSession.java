@@ -150,6 +150,11 @@ public final class LastSession {
         });
     }
 
+    /** The model that was active, as the model manager keeps and brings it back. */
+    public io.digitstudio.ui.model.ModelMemory model() {
+        return new io.digitstudio.ui.model.ModelMemory(() -> store.get(MODEL), v -> store.put(MODEL, v));
+    }
+
     /** The model file that was active, if it still exists. */
     public Optional<Path> activeModel() {
         String s = store.get(MODEL);

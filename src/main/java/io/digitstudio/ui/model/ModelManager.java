@@ -32,6 +32,7 @@ public final class ModelManager {
     private final TaskExecutor tasks;
     private final DialogService dialogs;
     private final RecentModels recentStore;
+    private final ModelMemory memory;
     private final ReadOnlyObjectWrapper<ActiveModel> active = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ActiveModel> builtIn = new ReadOnlyObjectWrapper<>();
     private ActiveModel builtInCnn;
@@ -39,10 +40,77 @@ public final class ModelManager {
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper();
 
     public ModelManager(TaskExecutor tasks, DialogService dialogs, RecentModels recentStore) {
+        this(tasks, dialogs, recentStore, ModelMemory.inMemory());
+    }
+
+    /** With the model that was active when the app was last closed kept in {@code memory} (see {@link #restore()}). */
+    public ModelManager(TaskExecutor tasks, DialogService dialogs, RecentModels recentStore, ModelMemory memory) {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.recentStore = recentStore;
+        this.memory = memory;
         recent.setAll(recentStore.list());
+    }
+
+    /**
+     * What a launch does: loads the built-in model, then brings back the model that was active when the app was last
+     * closed, unless the user has chosen another meanwhile. A remembered file that is gone is said once, dropped from
+     * the recent list and forgotten; the built-in model stays. From then on every change of the active model is
+     * remembered (not before: the built-in model becoming active at start would forget the one to bring back).
+     * Completes with the active model, or null when there is none.
+     */
+    public CompletableFuture<ActiveModel> restore() {
+        ModelMemory.Remembered was = memory.get();
+        return loadBuiltIn().handle((m, err) -> was).thenCompose(this::bringBack).handle((m, err) -> {
+            rememberActive();
+            return active.get();
+        });
+    }
+
+    private CompletableFuture<ActiveModel> bringBack(ModelMemory.Remembered was) {
+        if (was instanceof ModelMemory.BuiltInCnn) {
+            return stillAtStart() ? useBuiltInCnn() : CompletableFuture.completedFuture(active.get());
+        }
+        if (!(was instanceof ModelMemory.File f)) return CompletableFuture.completedFuture(active.get());
+        Path file = f.path();
+        if (!Files.isRegularFile(file)) {
+            if (recentStore.list().contains(file.toAbsolutePath().normalize())) {
+                recentStore.remove(file);
+                recent.setAll(recentStore.list());
+            }
+            dialogs.info("Model not found", file + ", the model in use when DigitStudio was last closed, is no longer there;"
+                    + " using the built-in model");
+            return CompletableFuture.completedFuture(active.get());
+        }
+        return read(file).handle((opened, err) -> {
+            if (err != null) {
+                String message = Messages.of(err);
+                lastError.set(message);
+                dialogs.error("Could not open the model used last time", message);
+            } else if (stillAtStart()) {
+                active.set(opened.model());
+                remember(file);
+            }
+            return active.get();
+        });
+    }
+
+    /** Whether the active model is still the one a launch starts with (the user has chosen none yet). */
+    private boolean stillAtStart() {
+        return active.get() == null || active.get() == builtIn.get();
+    }
+
+    /** From now on, the active model is remembered for the next launch. */
+    private void rememberActive() {
+        active.addListener((o, a, m) -> rememberForNextLaunch(m));
+        rememberForNextLaunch(active.get());
+    }
+
+    private void rememberForNextLaunch(ActiveModel m) {
+        if (m == null) return;
+        if (m.file() != null) memory.file(m.file());
+        else if (m == builtInCnn) memory.builtInCnn();
+        else memory.forget();
     }
 
     /**
@@ -75,14 +143,7 @@ public final class ModelManager {
     /** Loads a model file; completes with the new active model, or exceptionally (the old one stays). */
     public CompletableFuture<ActiveModel> open(Path file) {
         lastError.set(null);
-        return tasks.compute(() -> {
-            ModelFiles.LoadedModel m = ModelFiles.load(file);
-            if (m.model().inputSize() != 784) {
-                throw new IllegalArgumentException(file.getFileName() + ": the model takes " + m.model().inputSize()
-                        + " inputs; DigitStudio's images are 28x28 = 784 pixels");
-            }
-            return new Opened(ActiveModel.of(m.model(), file.getFileName().toString(), m.info(), file), m.notes());
-        }).handle((opened, err) -> {
+        return read(file).handle((opened, err) -> {
             if (err != null) {
                 String message = Messages.of(err);
                 lastError.set(message);
@@ -94,6 +155,18 @@ public final class ModelManager {
             String notes = opened.notes().isEmpty() ? "" : " (" + String.join("; ", opened.notes()) + ")";
             dialogs.info("Model opened", opened.model().describe() + notes);
             return opened.model();
+        });
+    }
+
+    /** Reads and checks a model file on the compute worker. */
+    private CompletableFuture<Opened> read(Path file) {
+        return tasks.compute(() -> {
+            ModelFiles.LoadedModel m = ModelFiles.load(file);
+            if (m.model().inputSize() != 784) {
+                throw new IllegalArgumentException(file.getFileName() + ": the model takes " + m.model().inputSize()
+                        + " inputs; DigitStudio's images are 28x28 = 784 pixels");
+            }
+            return new Opened(ActiveModel.of(m.model(), file.getFileName().toString(), m.info(), file), m.notes());
         });
     }
 
@@ -203,9 +276,13 @@ public final class ModelManager {
         if (builtIn.get() != null) active.set(builtIn.get());
     }
 
-    /** Makes a model trained in this session the active one (the Train view does so when a run finishes). */
+    /**
+     * Makes a model trained in this session the active one (the Train view does so when a run finishes). One that is
+     * kept in a file (a recorded run's model) joins the recent models, and the next launch brings it back.
+     */
     public void adopt(ActiveModel model) {
         active.set(model);
+        if (model != null && model.file() != null) remember(model.file());
     }
 
     private void remember(Path file) {

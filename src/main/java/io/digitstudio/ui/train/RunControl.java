@@ -298,7 +298,8 @@ public final class RunControl {
             if (stopBeforeStart) l.control().requestStop();
             TrainingSession.Outcome outcome = session.run();
             return new Finished(outcome, session, keepBest ? readBest(session, outcome.result()) : null,
-                    new Position(l.iteration(), l.iterator().epoch(), io.digitstudio.runs.RunSettings.Branch.epochDetail(l.iterator()), l.config(), l.options()));
+                    new Position(l.iteration(), l.iterator().epoch(), io.digitstudio.runs.RunSettings.Branch.epochDetail(l.iterator()), l.config(), l.options()),
+                    rec == null ? null : rec.model().orElse(null));
         });
         run.whenComplete((f, err) -> {
             budget.give(HOLDER);
@@ -361,10 +362,11 @@ public final class RunControl {
     }
 
     /**
-     * How a session ended, the best epoch's model when the user asked for it and it is not the last epoch's, and where
-     * the run ended (read on the training worker once it has).
+     * How a session ended, the best epoch's model when the user asked for it and it is not the last epoch's, where
+     * the run ended, and the file in the run's folder that holds its model (null: the run is not recorded, or its
+     * model could not be written), read on the training worker once it has.
      */
-    private record Finished(TrainingSession.Outcome outcome, TrainingSession session, BestModel best, Position end) {
+    private record Finished(TrainingSession.Outcome outcome, TrainingSession session, BestModel best, Position end, Path modelFile) {
     }
 
     /** Where a run ended: its iterations, the epochs it completed, the epoch as a fraction, its settings and extensions. */
@@ -381,7 +383,10 @@ public final class RunControl {
         if (best == null || last == null || best.epoch() == last.epoch()) return null;
         try {
             io.digitstudio.io.ModelFiles.LoadedModel m = io.digitstudio.io.ModelFiles.loadNpz(best.file());
-            return new BestModel(ActiveModel.of(m.model(), "best of this session (epoch " + best.epoch() + ")", m.info(), null),
+            // kept in the run's folder, it is a file the app can open again; a temporary one is not
+            io.digitstudio.runs.RunRecorder rec = session.recorder();
+            Path kept = rec != null && rec.problem() == null && best.file().toAbsolutePath().startsWith(rec.folder().toAbsolutePath()) ? best.file() : null;
+            return new BestModel(ActiveModel.of(m.model(), "best of this session (epoch " + best.epoch() + ")", m.info(), kept),
                     "best validation accuracy " + Formats.percent(best.accuracy()) + " at epoch " + best.epoch(), null);
         } catch (RuntimeException ex) {
             return new BestModel(null, null, "the best epoch's model could not be read back: " + Messages.of(ex));
@@ -416,7 +421,7 @@ public final class RunControl {
         ActiveModel trained = null;
         if (r.iterations() > 0) {
             ModelInfo info = new ModelInfo(last == null ? null : last.valAccuracy(), data.name(), data.classNames());
-            trained = ActiveModel.of(l.model(), "trained in this session", info, null);
+            trained = ActiveModel.of(l.model(), "trained in this session", info, f.modelFile());
             BestModel best = f.best();
             if (best != null && best.model() != null) {
                 trained = best.model();
@@ -488,7 +493,7 @@ public final class RunControl {
         EpochReport last = r.last();
         Mnist.TrainTest data = f.session().data();
         trainedModel.set(ActiveModel.of(f.session().loop().model(), "trained in this session",
-                new ModelInfo(last == null ? null : last.valAccuracy(), data.name(), data.classNames()), null));
+                new ModelInfo(last == null ? null : last.valAccuracy(), data.name(), data.classNames()), f.modelFile()));
         String id = f.session().runId();
         String where = "pause at " + io.digitstudio.runs.RunSettings.Branch.point(at.epochDetail(), at.iteration());
         settings.branchProperty().set(null);
