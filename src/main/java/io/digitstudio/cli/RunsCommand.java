@@ -1,6 +1,7 @@
 package io.digitstudio.cli;
 
 import io.digitstudio.runs.RunSummary;
+import io.digitstudio.train.LearningRates;
 import io.digitstudio.runs.RunStore;
 import io.digitstudio.runs.RunsException;
 import picocli.CommandLine.Command;
@@ -121,7 +122,7 @@ final class RunsCommand implements Runnable {
             }
             if (!r.notes().isBlank()) System.out.println("notes       " + r.notes().replace("\n", "\n            "));
             System.out.println();
-            r.settings().comparable().forEach((k, v) -> System.out.printf(Locale.ROOT, "%-20s%s%n", k, v));
+            r.comparable().forEach((k, v) -> System.out.printf(Locale.ROOT, "%-20s%s%n", k, v));
             r.settings().versions().forEach((k, v) -> System.out.printf(Locale.ROOT, "%-20s%s%n", "version/" + k, v));
             System.out.println();
             store.model(r).ifPresent(p -> System.out.println("model       " + p));
@@ -130,10 +131,11 @@ final class RunsCommand implements Runnable {
             List<Map<String, Double>> log = store.log(r);
             if (!log.isEmpty()) {
                 System.out.println();
-                System.out.printf(Locale.ROOT, "%5s  %10s  %10s  %8s  %8s  %10s%n", "epoch", "train_loss", "val_loss", "val_acc", "lr", "elapsed");
+                // the log's lr is the mean of the epoch's rates (Chainer's LogReport), which a per-iteration schedule moves
+                System.out.printf(Locale.ROOT, "%5s  %10s  %10s  %8s  %8s  %10s%n", "epoch", "train_loss", "val_loss", "val_acc", "mean lr", "elapsed");
                 for (Map<String, Double> e : log) {
                     System.out.printf(Locale.ROOT, "%5s  %10s  %10s  %8s  %8s  %10s%n", whole(e.get("epoch")), fmt(e.get("main/loss")),
-                            fmt(e.get("validation/main/loss")), fmt(e.get("validation/main/accuracy")), e.get("lr") == null ? "-" : RunsCommand.shortNumber(e.get("lr")),
+                            fmt(e.get("validation/main/loss")), fmt(e.get("validation/main/accuracy")), e.get("lr") == null ? "-" : LearningRates.format(e.get("lr")),
                             e.get("elapsed_time") == null ? "-" : String.format(Locale.ROOT, "%.1fs", e.get("elapsed_time")));
                 }
             }
@@ -147,10 +149,6 @@ final class RunsCommand implements Runnable {
 
     static String fmt(Double v) {
         return v == null || v.isNaN() ? "-" : String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    static String shortNumber(double v) {
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
     }
 
     @Command(name = "compare", mixinStandardHelpOptions = true, description = "The settings that differ between runs, their results, and their epoch logs side by side.")
@@ -185,10 +183,10 @@ final class RunsCommand implements Runnable {
                 System.out.println(names.toString().stripTrailing());
             }
             Set<String> keys = new LinkedHashSet<>();
-            runs.forEach(r -> keys.addAll(r.settings().comparable().keySet()));
+            runs.forEach(r -> keys.addAll(r.comparable().keySet()));
             int same = 0;
             for (String k : keys) {
-                List<String> values = runs.stream().map(r -> r.settings().comparable().getOrDefault(k, "-")).toList();
+                List<String> values = runs.stream().map(r -> r.comparable().getOrDefault(k, "-")).toList();
                 if (values.stream().distinct().count() == 1) {
                     same++;
                     continue;

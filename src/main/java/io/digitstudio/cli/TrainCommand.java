@@ -328,8 +328,7 @@ final class TrainCommand implements Callable<Integer> {
             EpochReport r = loop.reports().isEmpty() ? null : loop.reports().get(loop.reports().size() - 1);
             if (r == null || r.epoch() != loop.iterator().epoch()) return;
             Double lr = loop.observation().get("lr");
-            System.out.println(lrVaries && lr != null ? r.tutorialLine() + " lr:" + new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", lr))
-                    .stripTrailingZeros().toPlainString() : r.tutorialLine());
+            System.out.println(lrVaries && lr != null ? r.tutorialLine() + " lr:" + io.digitstudio.train.LearningRates.format(lr) : r.tutorialLine());
             System.out.flush();
         }
     }

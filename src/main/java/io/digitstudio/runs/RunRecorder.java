@@ -279,6 +279,7 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
         m.put("iteration", loop.iteration());
         m.put("final_accuracy", last == null ? null : last.valAccuracy());
         m.put("final_loss", last == null ? null : last.valLoss());
+        m.put("final_lr", last == null || !Double.isFinite(last.lr()) ? null : last.lr());
         m.put("best_accuracy", Double.isNaN(bestAccuracy) ? null : bestAccuracy);
         m.put("best_epoch", bestEpoch);
         m.put("seconds", secondsBefore + (System.nanoTime() - startNanos) / 1e9);

@@ -565,6 +565,6 @@ public final class TrainingLoop {
 
     private String divergedMessage(String what) {
         return String.format(Locale.ROOT, "training diverged at epoch %.2f (%s); the learning rate (%s) is too high: try a lower one."
-                + " The weights from before that update are kept", iterator.epochDetail(), what, config.lr());
+                + " The weights from before that update are kept", iterator.epochDetail(), what, LearningRates.format(config.lr()));
     }
 }

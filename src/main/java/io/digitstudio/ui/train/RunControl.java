@@ -525,7 +525,8 @@ public final class RunControl {
         for (Map.Entry<String, Double> e : c.hyperparams().entrySet()) {
             if (running.containsKey(e.getKey()) && running.get(e.getKey()).doubleValue() != e.getValue()) {
                 l.control().requestChange(e.getKey(), e.getValue());
-                changed.add(e.getKey() + " " + HyperParam.format(e.getValue()));
+                changed.add(e.getKey() + " " + (e.getKey().equals(io.digitstudio.optim.Optimizers.learningRateKey(c.optimizer()))
+                        ? io.digitstudio.train.LearningRates.format(e.getValue()) : HyperParam.format(e.getValue())));
             }
         }
         return changed.isEmpty() ? "The run already uses these values" : "Changed " + String.join(", ", changed) + " from the next iteration";
