@@ -61,17 +61,36 @@ final class RunsCommand implements Runnable {
                 System.err.println("no runs recorded in " + store.root());
                 return 0;
             }
-            System.out.printf(Locale.ROOT, "%-8s  %-16s  %-11s  %6s  %6s  %6s  %8s  %-10s  %-22s  %s%n", "ID", "STARTED", "STATUS", "EPOCHS", "BEST", "FINAL",
-                    "TIME", "NETWORK", "OPTIMIZER", "NAME");
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[]{"ID", "STARTED", "STATUS", "EPOCHS", "BEST", "FINAL", "TIME", "NETWORK", "OPTIMIZER", "NAME"});
             for (RunSummary r : runs) {
                 if (r.damaged()) {
-                    System.out.printf(Locale.ROOT, "%-8s  %-16s  %-11s  %s%n", r.id(), WHEN.format(r.created()), r.status().label(), r.problem());
+                    rows.add(new String[]{r.id(), WHEN.format(r.created()), r.status().label(), r.problem()});
                     continue;
                 }
                 String net = r.network().length() > 10 ? r.network().substring(0, 9) + "…" : r.network();
-                System.out.printf(Locale.ROOT, "%-8s  %-16s  %-11s  %6s  %6s  %6s  %8s  %-10s  %-22s  %s%n", r.id(), WHEN.format(r.created()), r.status().label(),
-                        r.epochsDone() + "/" + r.settings().config().epochs(), acc(r.bestAccuracy()), acc(r.finalAccuracy()), duration(r.seconds()), net,
-                        r.optimizer(), withSweep(r));
+                rows.add(new String[]{r.id(), WHEN.format(r.created()), r.status().label(), r.epochsDone() + "/" + r.settings().config().epochs(),
+                        acc(r.bestAccuracy()), acc(r.finalAccuracy()), duration(r.seconds()), net, r.optimizer(), withSweep(r)});
+            }
+            // each column as wide as its widest cell ("failed to learn", a long optimizer), numbers to the right; a
+            // damaged run's problem takes the rest of its line
+            int[] width = new int[rows.get(0).length];
+            for (String[] row : rows) {
+                for (int i = 0; i < row.length; i++) if (row.length == width.length || i < row.length - 1) width[i] = Math.max(width[i], row[i].length());
+            }
+            for (String[] row : rows) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < row.length; i++) {
+                    boolean last = i == row.length - 1, right = i >= 3 && i <= 6 && row.length == width.length;
+                    String pad = " ".repeat(Math.max(0, width[i] - row[i].length()));
+                    line.append(right ? pad + row[i] : last ? row[i] : row[i] + pad);
+                    if (!last) line.append("  ");
+                }
+                System.out.println(line.toString().stripTrailing());
+            }
+            // what the status alone does not say: why a run failed to learn
+            for (RunSummary r : runs) {
+                if (!r.hint().isEmpty()) System.err.println("run " + r.id() + " failed to learn: " + r.hint());
             }
             return 0;
         }
@@ -98,7 +117,8 @@ final class RunsCommand implements Runnable {
             RunSummary r = store.find(id);
             System.out.println("run " + r.id() + (r.name().isBlank() ? "" : "  " + r.name()));
             System.out.println("folder      " + r.folder());
-            System.out.println("status      " + r.status().label() + (r.message() == null || r.message().isBlank() ? "" : " (" + r.message() + ")"));
+            String why = r.message() == null || r.message().isBlank() ? r.hint() : r.message();
+            System.out.println("status      " + r.status().label() + (why.isBlank() ? "" : " (" + why + ")"));
             if (r.damaged()) return 0;
             System.out.println("started     " + WHEN.format(r.created()) + " from " + switch (r.settings().origin()) {
                 case "gui" -> "the app";

@@ -96,6 +96,27 @@ public record RunSummary(String id, Path folder, RunStatus status, String proble
         return settings == null ? "" : settings.dataName();
     }
 
+    /** Why a run that failed to learn did (see {@link #failedToLearnHint}); empty for any other run. */
+    public String hint() {
+        return status == RunStatus.FAILED_TO_LEARN && settings != null ? failedToLearnHint(settings.config(), settings.options()) : "";
+    }
+
+    /**
+     * What most likely kept a run at chance level, for every place that says it failed to learn: a warm-up longer
+     * than the run, which never lets the learning rate reach its value, else a rate far from a good one.
+     */
+    public static String failedToLearnHint(io.digitstudio.train.TrainingConfig c, io.digitstudio.train.RunOptions o) {
+        if (o != null && o.warmupEpochs() > c.epochs()) {
+            return "its warm-up (" + epochs(o.warmupEpochs()) + ") is longer than the run (" + epochs(c.epochs()) + "), so the learning rate never reached "
+                    + LearningRates.format(c.lr()) + ": shorten the warm-up or train more epochs";
+        }
+        return "a learning rate far too high or too low does this";
+    }
+
+    private static String epochs(int n) {
+        return n + (n == 1 ? " epoch" : " epochs");
+    }
+
     /** A number as short as it reads: 0.01, not 0.010000000. */
     static String number(double v) {
         if (!Double.isFinite(v)) return String.valueOf(v);

@@ -47,7 +47,7 @@ class SweepPlanTest {
                 Axis.parse("momentum", "--momentum", "0.95", false)), null, 0, 1);
         assertEquals("lr=1e-4 momentum=0.95", s.describe(0));
         assertEquals("lr=3.162e-4 momentum=0.95", s.describe(1));
-        assertTrue(new SweepResult(s, List.of(new SweepResult.Row(1, s.points().get(1), null))).table().contains(" 3.162e-4 "));
+        assertTrue(new io.digitstudio.runs.sweep.SweepResult(s, List.of(new io.digitstudio.runs.sweep.SweepResult.Row(1, s.points().get(1), null))).table().contains(" 3.162e-4 "));
     }
 
     @Test

@@ -449,7 +449,8 @@ public final class RunControl {
                 }
             }
             case FAILED_TO_LEARN -> {
-                String m = "Failed to learn: " + acc + " is at chance level; try another learning rate." + kept;
+                String why = f.end() == null ? "try another learning rate" : io.digitstudio.runs.RunSummary.failedToLearnHint(f.end().config(), f.end().options());
+                String m = "Failed to learn: " + acc + " is at chance level; " + why + "." + kept;
                 presenter.status(m);
                 dialogs.error("Training failed to learn", m + (trained == null ? "" : " “Use model” still puts it to use by hand."));
             }
