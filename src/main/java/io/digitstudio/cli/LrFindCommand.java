@@ -74,17 +74,17 @@ final class LrFindCommand implements Callable<Integer> {
         Mnist.TrainTest d = subset.apply(data.load());
         System.out.printf(Locale.ROOT, "%5s  %10s  %8s  %8s%n", "step", "lr", "loss", "smoothed");
         LrFinder.Result r = LrFinder.find(config, d.train(), d.test(), null, range,
-                p -> System.out.printf(Locale.ROOT, "%5d  %10.3e  %8.4f  %8.4f%n", p.step() + 1, p.lr(), p.loss(), p.smoothed()), null);
+                p -> System.out.printf(Locale.ROOT, "%5d  %10s  %8.4f  %8.4f%n", p.step() + 1, io.digitstudio.train.LearningRates.format(p.lr()), p.loss(), p.smoothed()), null);
         System.out.println();
         System.out.println("stopped: " + r.stopReason());
         if (Double.isNaN(r.steepest())) {
             System.err.println(Cli.errorLine(spec, "the loss rose from the first iterations: no rate to suggest; give a lower --start"));
             return Cli.EXIT_BAD_INPUT;
         }
-        System.out.printf(Locale.ROOT, "suggested lr: %s (steepest descent)%n", RunsCommand.shortNumber(r.steepest()));
-        System.out.printf(Locale.ROOT, "minimum / 10: %s%n", RunsCommand.shortNumber(r.minimumTenth()));
+        System.out.printf(Locale.ROOT, "suggested lr: %s (steepest descent)%n", io.digitstudio.train.LearningRates.format(r.steepest()));
+        System.out.printf(Locale.ROOT, "minimum / 10: %s%n", io.digitstudio.train.LearningRates.format(r.minimumTenth()));
         System.out.printf(Locale.ROOT, "train with:   digitstudio train%s --lr %s%n", model == null ? "" : " --model \"" + model + "\"",
-                RunsCommand.shortNumber(r.steepest()));
+                io.digitstudio.train.LearningRates.format(r.steepest()));
         return 0;
     }
 

@@ -1,6 +1,7 @@
 package io.digitstudio.cli;
 
 import io.digitstudio.runs.RunSummary;
+import io.digitstudio.train.LearningRates;
 import io.digitstudio.runs.RunStore;
 import io.digitstudio.runs.RunsException;
 import picocli.CommandLine.Command;
@@ -60,17 +61,36 @@ final class RunsCommand implements Runnable {
                 System.err.println("no runs recorded in " + store.root());
                 return 0;
             }
-            System.out.printf(Locale.ROOT, "%-8s  %-16s  %-11s  %6s  %6s  %6s  %8s  %-10s  %-22s  %s%n", "ID", "STARTED", "STATUS", "EPOCHS", "BEST", "FINAL",
-                    "TIME", "NETWORK", "OPTIMIZER", "NAME");
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[]{"ID", "STARTED", "STATUS", "EPOCHS", "BEST", "FINAL", "TIME", "NETWORK", "OPTIMIZER", "NAME"});
             for (RunSummary r : runs) {
                 if (r.damaged()) {
-                    System.out.printf(Locale.ROOT, "%-8s  %-16s  %-11s  %s%n", r.id(), WHEN.format(r.created()), r.status().label(), r.problem());
+                    rows.add(new String[]{r.id(), WHEN.format(r.created()), r.status().label(), r.problem()});
                     continue;
                 }
                 String net = r.network().length() > 10 ? r.network().substring(0, 9) + "…" : r.network();
-                System.out.printf(Locale.ROOT, "%-8s  %-16s  %-11s  %6s  %6s  %6s  %8s  %-10s  %-22s  %s%n", r.id(), WHEN.format(r.created()), r.status().label(),
-                        r.epochsDone() + "/" + r.settings().config().epochs(), acc(r.bestAccuracy()), acc(r.finalAccuracy()), duration(r.seconds()), net,
-                        r.optimizer(), withSweep(r));
+                rows.add(new String[]{r.id(), WHEN.format(r.created()), r.status().label(), r.epochsDone() + "/" + r.settings().config().epochs(),
+                        acc(r.bestAccuracy()), acc(r.finalAccuracy()), duration(r.seconds()), net, r.optimizer(), withSweep(r)});
+            }
+            // each column as wide as its widest cell ("failed to learn", a long optimizer), numbers to the right; a
+            // damaged run's problem takes the rest of its line
+            int[] width = new int[rows.get(0).length];
+            for (String[] row : rows) {
+                for (int i = 0; i < row.length; i++) if (row.length == width.length || i < row.length - 1) width[i] = Math.max(width[i], row[i].length());
+            }
+            for (String[] row : rows) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < row.length; i++) {
+                    boolean last = i == row.length - 1, right = i >= 3 && i <= 6 && row.length == width.length;
+                    String pad = " ".repeat(Math.max(0, width[i] - row[i].length()));
+                    line.append(right ? pad + row[i] : last ? row[i] : row[i] + pad);
+                    if (!last) line.append("  ");
+                }
+                System.out.println(line.toString().stripTrailing());
+            }
+            // what the status alone does not say: why a run failed to learn
+            for (RunSummary r : runs) {
+                if (!r.hint().isEmpty()) System.err.println("run " + r.id() + " failed to learn: " + r.hint());
             }
             return 0;
         }
@@ -97,7 +117,8 @@ final class RunsCommand implements Runnable {
             RunSummary r = store.find(id);
             System.out.println("run " + r.id() + (r.name().isBlank() ? "" : "  " + r.name()));
             System.out.println("folder      " + r.folder());
-            System.out.println("status      " + r.status().label() + (r.message() == null || r.message().isBlank() ? "" : " (" + r.message() + ")"));
+            String why = r.message() == null || r.message().isBlank() ? r.hint() : r.message();
+            System.out.println("status      " + r.status().label() + (why.isBlank() ? "" : " (" + why + ")"));
             if (r.damaged()) return 0;
             System.out.println("started     " + WHEN.format(r.created()) + " from " + switch (r.settings().origin()) {
                 case "gui" -> "the app";
@@ -121,7 +142,7 @@ final class RunsCommand implements Runnable {
             }
             if (!r.notes().isBlank()) System.out.println("notes       " + r.notes().replace("\n", "\n            "));
             System.out.println();
-            r.settings().comparable().forEach((k, v) -> System.out.printf(Locale.ROOT, "%-20s%s%n", k, v));
+            r.comparable().forEach((k, v) -> System.out.printf(Locale.ROOT, "%-20s%s%n", k, v));
             r.settings().versions().forEach((k, v) -> System.out.printf(Locale.ROOT, "%-20s%s%n", "version/" + k, v));
             System.out.println();
             store.model(r).ifPresent(p -> System.out.println("model       " + p));
@@ -130,10 +151,11 @@ final class RunsCommand implements Runnable {
             List<Map<String, Double>> log = store.log(r);
             if (!log.isEmpty()) {
                 System.out.println();
-                System.out.printf(Locale.ROOT, "%5s  %10s  %10s  %8s  %8s  %10s%n", "epoch", "train_loss", "val_loss", "val_acc", "lr", "elapsed");
+                // the log's lr is the mean of the epoch's rates (Chainer's LogReport), which a per-iteration schedule moves
+                System.out.printf(Locale.ROOT, "%5s  %10s  %10s  %8s  %8s  %10s%n", "epoch", "train_loss", "val_loss", "val_acc", "mean lr", "elapsed");
                 for (Map<String, Double> e : log) {
                     System.out.printf(Locale.ROOT, "%5s  %10s  %10s  %8s  %8s  %10s%n", whole(e.get("epoch")), fmt(e.get("main/loss")),
-                            fmt(e.get("validation/main/loss")), fmt(e.get("validation/main/accuracy")), e.get("lr") == null ? "-" : RunsCommand.shortNumber(e.get("lr")),
+                            fmt(e.get("validation/main/loss")), fmt(e.get("validation/main/accuracy")), e.get("lr") == null ? "-" : LearningRates.format(e.get("lr")),
                             e.get("elapsed_time") == null ? "-" : String.format(Locale.ROOT, "%.1fs", e.get("elapsed_time")));
                 }
             }
@@ -147,10 +169,6 @@ final class RunsCommand implements Runnable {
 
     static String fmt(Double v) {
         return v == null || v.isNaN() ? "-" : String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    static String shortNumber(double v) {
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
     }
 
     @Command(name = "compare", mixinStandardHelpOptions = true, description = "The settings that differ between runs, their results, and their epoch logs side by side.")
@@ -185,10 +203,10 @@ final class RunsCommand implements Runnable {
                 System.out.println(names.toString().stripTrailing());
             }
             Set<String> keys = new LinkedHashSet<>();
-            runs.forEach(r -> keys.addAll(r.settings().comparable().keySet()));
+            runs.forEach(r -> keys.addAll(r.comparable().keySet()));
             int same = 0;
             for (String k : keys) {
-                List<String> values = runs.stream().map(r -> r.settings().comparable().getOrDefault(k, "-")).toList();
+                List<String> values = runs.stream().map(r -> r.comparable().getOrDefault(k, "-")).toList();
                 if (values.stream().distinct().count() == 1) {
                     same++;
                     continue;

@@ -291,6 +291,7 @@ final class TrainCommand implements Callable<Integer> {
                 return Cli.EXIT_FAILURE;
             }
             System.out.println("the run's model is in its folder: " + recorder.folder().resolve("model.npz"));
+            System.out.println("took " + RunsCommand.duration(result.seconds()));
             return 0;
         }
         Path saved = session.saveModel();
@@ -299,11 +300,14 @@ final class TrainCommand implements Callable<Integer> {
         if (outcome.verdict() == TrainingSession.Verdict.FAILED_TO_LEARN) {
             EpochReport last = result.last();
             System.err.println(Cli.warningLine(spec, String.format(Locale.ROOT, "the run failed to learn: validation accuracy %.4f is at chance level for %d classes"
-                    + " (a learning rate far too high or too low does this)", last == null ? Double.NaN : last.valAccuracy(), loop.model().classes())));
+                    + " (%s)", last == null ? Double.NaN : last.valAccuracy(), loop.model().classes(),
+                    io.digitstudio.runs.RunSummary.failedToLearnHint(loop.config(), loop.options()))));
         }
         session.best().filter(b -> !b.file().startsWith(recorder == null ? Path.of("/nonexistent") : recorder.folder()))
                 .ifPresent(b -> System.out.printf(Locale.ROOT, "saved the best model (epoch %d, validation accuracy %.4f) to %s%n", b.epoch(), b.accuracy(), b.file()));
         if (result.message() != null && result.outcome() == TrainingResult.Outcome.COMPLETED) System.out.println(result.message());
+        // the run's duration as the history and the app show it (its training, every session of it)
+        System.out.println("took " + RunsCommand.duration(result.seconds()));
         return 0;
     }
 
@@ -328,8 +332,7 @@ final class TrainCommand implements Callable<Integer> {
             EpochReport r = loop.reports().isEmpty() ? null : loop.reports().get(loop.reports().size() - 1);
             if (r == null || r.epoch() != loop.iterator().epoch()) return;
             Double lr = loop.observation().get("lr");
-            System.out.println(lrVaries && lr != null ? r.tutorialLine() + " lr:" + new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", lr))
-                    .stripTrailingZeros().toPlainString() : r.tutorialLine());
+            System.out.println(lrVaries && lr != null ? r.tutorialLine() + " lr:" + io.digitstudio.train.LearningRates.format(lr) : r.tutorialLine());
             System.out.flush();
         }
     }

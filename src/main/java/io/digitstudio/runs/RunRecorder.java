@@ -39,8 +39,6 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
     private final String dataName;
     private final List<String> classNames;
     private final RunLocks.Held lock;
-    private final long startNanos = System.nanoTime();
-    private final double secondsBefore;
     private double bestAccuracy = Double.NaN;
     private int bestEpoch;
     private EpochReport last;
@@ -59,7 +57,6 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
         this.dataName = dataName;
         this.classNames = List.copyOf(classNames);
         this.lock = lock;
-        this.secondsBefore = loop.elapsedTime();
     }
 
     /** What a run is recorded with beyond the loop's own configuration. */
@@ -279,9 +276,11 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
         m.put("iteration", loop.iteration());
         m.put("final_accuracy", last == null ? null : last.valAccuracy());
         m.put("final_loss", last == null ? null : last.valLoss());
+        m.put("final_lr", last == null || !Double.isFinite(last.lr()) ? null : last.lr());
         m.put("best_accuracy", Double.isNaN(bestAccuracy) ? null : bestAccuracy);
         m.put("best_epoch", bestEpoch);
-        m.put("seconds", secondsBefore + (System.nanoTime() - startNanos) / 1e9);
+        // the run's duration, one definition for every view: at the end the very figure the result gives
+        m.put("seconds", loop.result() != null ? loop.result().seconds() : loop.elapsedTime());
         m.put("message", message);
         m.put("pid", ProcessHandle.current().pid());
         if (!resumes.isEmpty()) m.put("resumes", resumes);

@@ -192,7 +192,8 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
         Map<String, String> m = new LinkedHashMap<>();
         m.put("network", config.network().text());
         m.put("optimizer", config.optimizer());
-        config.hyperparams().forEach((k, v) -> m.put(k, RunSummary.number(v)));
+        String rate = io.digitstudio.optim.Optimizers.learningRateKey(config.optimizer());
+        config.hyperparams().forEach((k, v) -> m.put(k, k.equals(rate) ? io.digitstudio.train.LearningRates.format(v) : RunSummary.number(v)));
         m.put("batch_size", String.valueOf(config.batchSize()));
         m.put("epochs", String.valueOf(config.epochs()));
         m.put("seed", String.valueOf(config.seed()));

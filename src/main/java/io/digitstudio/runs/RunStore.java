@@ -151,7 +151,7 @@ public final class RunStore {
             if (status == RunStatus.RUNNING && !RunLocks.alive(folder.resolve(LOCK))) status = RunStatus.INTERRUPTED;
             return new RunSummary(id, folder, status, null, settings, name, notes, s.integer("epochs_done"), s.optionalNumber("final_accuracy"),
                     s.optionalNumber("final_loss"), s.optionalNumber("best_accuracy"), s.integer("best_epoch"), s.number("seconds"),
-                    s.optionalString("message"), Instant.parse(s.string("updated")), resumes(s.raw("resumes")));
+                    s.optionalString("message"), Instant.parse(s.string("updated")), resumes(s.raw("resumes")), s.optionalNumber("final_lr"));
         } catch (IOException | RuntimeException e) {
             return damaged(id, folder, "status.json cannot be read: " + e.getMessage(), modified);
         }

@@ -452,7 +452,7 @@ public final class TrainingSession {
             if (init != null) startFrom(loop, init, initModel);
             if (r != null && branch) notes.add(String.format(Locale.ROOT, "branching %s at epoch %s of %d (iteration %,d): %s, %d epochs",
                     r.runId().isEmpty() ? "the run" : "run " + r.runId(), RunSettings.Branch.epochs(RunSettings.Branch.epochDetail(loop.iterator())), r.config().epochs(),
-                    loop.iteration(), c.optimizer() + " " + RunSummary.number(c.lr()), c.epochs()));
+                    loop.iteration(), c.optimizer() + " " + io.digitstudio.train.LearningRates.format(c.lr()), c.epochs()));
             else if (r != null) notes.add(String.format(Locale.ROOT, "resuming %s at epoch %d of %d (iteration %d)",
                     r.runId().isEmpty() ? "the run" : "run " + r.runId(), loop.iterator().epoch(), c.epochs(), loop.iteration()));
 
@@ -488,7 +488,7 @@ public final class TrainingSession {
                 loop.apply(opts, d.name(), d.classNames());
                 if (opts.warmupEpochs() > c.epochs()) {
                     notes.add("warning: the warm-up (" + epochs(opts.warmupEpochs()) + ") is longer than the run (" + epochs(c.epochs())
-                            + "): the learning rate never reaches " + RunSummary.number(c.lr()));
+                            + "): the learning rate never reaches " + io.digitstudio.train.LearningRates.format(c.lr()));
                 }
                 if (opts.keepBest() && modelOut == null && rec == null) {
                     try { // nowhere else to keep it: a temporary file until the run ends

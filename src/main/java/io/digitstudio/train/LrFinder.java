@@ -99,7 +99,7 @@ public final class LrFinder implements Extension {
         if (feed != null) feed.accept(p);
         if (smoothed < best) best = smoothed;
         if (!Double.isFinite(smoothed) || smoothed > DIVERGE_FACTOR * best) {
-            stopReason = String.format(Locale.ROOT, "the loss exceeded %.0f times its minimum at lr %.3g", DIVERGE_FACTOR, lr);
+            stopReason = String.format(Locale.ROOT, "the loss exceeded %.0f times its minimum at lr %s", DIVERGE_FACTOR, LearningRates.format(lr));
             loop.control().requestStop();
         } else if (i + 1 >= range.iterations()) {
             stopReason = "reached --end after " + range.iterations() + " iterations";

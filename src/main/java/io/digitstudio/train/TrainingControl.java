@@ -8,6 +8,11 @@ public final class TrainingControl {
     private volatile boolean stopRequested;
     private boolean paused;
     private boolean stopWhenParked;
+    private java.util.function.LongSupplier clock = System::nanoTime;
+    /** Nanoseconds the loop has waited parked by pauses; whether it waits now, and since when. Guarded by this. */
+    private long parkedNanos;
+    private boolean parked;
+    private long parkedSince;
     private final java.util.concurrent.ConcurrentLinkedQueue<java.util.Map.Entry<String, Double>> changes = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /**
@@ -63,10 +68,29 @@ public final class TrainingControl {
         return paused;
     }
 
+    /** The clock pauses are measured with (the loop's, see {@link TrainingLoop#setClock}). */
+    synchronized void setClock(java.util.function.LongSupplier nanos) {
+        this.clock = nanos;
+    }
+
+    /** Nanoseconds the loop has spent parked by pauses, a pause under way included: time that is not the run's. */
+    synchronized long parkedNanos() {
+        return parkedNanos + (parked ? clock.getAsLong() - parkedSince : 0);
+    }
+
     /** Blocks while paused; returns false if a stop was requested. */
     boolean awaitRunnable() throws InterruptedException {
         synchronized (this) {
-            while (paused && !stopRequested && !stopWhenParked) wait();
+            if (paused && !stopRequested && !stopWhenParked) {
+                parked = true;
+                parkedSince = clock.getAsLong();
+                try {
+                    while (paused && !stopRequested && !stopWhenParked) wait();
+                } finally {
+                    parkedNanos += clock.getAsLong() - parkedSince;
+                    parked = false;
+                }
+            }
             if (paused && stopWhenParked) stopRequested = true;
         }
         return !stopRequested;

@@ -52,6 +52,8 @@ public final class TrainingLoop {
     private Trigger stopTrigger;
     private String stopTriggerReason;
     private long startNanos;
+    private volatile boolean started;
+    private java.util.function.LongSupplier clock = System::nanoTime;
     private double elapsedBefore;
     private LossFunction lossFunction = LossFunction.SOFTMAX_CROSS_ENTROPY;
     /** The run's updater while it runs (made when the run starts, when the cores to use are known). */
@@ -152,9 +154,29 @@ public final class TrainingLoop {
         reporter.report(name, value);
     }
 
-    /** Seconds since the run started, counting the time before a resume (Chainer's {@code trainer.elapsed_time}). */
+    /**
+     * The run's duration in seconds (Chainer's {@code trainer.elapsed_time}): the time it has spent training (updates,
+     * validations, what its extensions do) in this session and in the sessions a snapshot it resumed from had, without
+     * the time it was paused. The time between an interruption and a resume is no session's, so it is never counted.
+     * Every view and command shows a run's time as this ({@code status.json}'s {@code seconds}, the log's
+     * {@code elapsed_time}, {@link TrainingResult#seconds()}).
+     */
     public double elapsedTime() {
-        return elapsedBefore + (startNanos == 0 ? 0 : (System.nanoTime() - startNanos) / 1e9);
+        return elapsedBefore + sessionNanos() / 1e9;
+    }
+
+    /** Nanoseconds this session has trained: since {@link #run()} began, without its pauses. */
+    private long sessionNanos() {
+        return started ? clock.getAsLong() - startNanos - control.parkedNanos() : 0;
+    }
+
+    /**
+     * The clock the run measures its time with, in nanoseconds ({@link System#nanoTime()} unless set): tests give one
+     * they move by hand. Set before {@link #run()}.
+     */
+    public void setClock(java.util.function.LongSupplier nanos) {
+        this.clock = java.util.Objects.requireNonNull(nanos);
+        control.setClock(nanos);
     }
 
     private void restoreKept(String name, java.util.function.Consumer<io.digitstudio.serial.Serializer> serialize) {
@@ -310,8 +332,8 @@ public final class TrainingLoop {
     }
 
     public TrainingResult run() {
-        long start = System.nanoTime();
-        startNanos = start;
+        startNanos = clock.getAsLong();
+        started = true;
         long totalIterations = iterator.iterationsUntilEpoch(config.epochs());
         startInfo = new TrainingStart(config, model.architecture(), model.countParams(), train.size(),
                 test.size(), iterator.batchesPerEpoch(), totalIterations, iterator.epoch(), dataSource);
@@ -348,7 +370,7 @@ public final class TrainingLoop {
             outcome = TrainingResult.Outcome.STOPPED;
             message = "failed: " + (failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
         }
-        result = new TrainingResult(outcome, List.copyOf(reports), iteration, (System.nanoTime() - start) / 1e9, message);
+        result = new TrainingResult(outcome, List.copyOf(reports), iteration, elapsedTime(), message);
         // every extension is finalized, whatever ended the run (Chainer's trainer does the same); they may read how
         for (Extension e : ordered) {
             try {
@@ -392,7 +414,7 @@ public final class TrainingLoop {
             return new End(TrainingResult.Outcome.STOPPED, String.format(Locale.ROOT, "stopped at epoch %.2f", iterator.epochDetail()));
         }
         for (Map.Entry<String, Double> c : control.takeChanges()) applyChange(c.getKey(), c.getValue());
-        long t0 = System.nanoTime();
+        long t0 = clock.getAsLong();
         double lr = optimizer.get(optimizer.lrName());
         String failed = updater.update();
         if (failed != null) return new End(TrainingResult.Outcome.DIVERGED, divergedMessage(failed));
@@ -403,7 +425,7 @@ public final class TrainingLoop {
         lossSum += (double) loss * n;
         accSum += (double) acc * n;
         seen += n;
-        epochTrainNanos += System.nanoTime() - t0;
+        epochTrainNanos += clock.getAsLong() - t0;
         reporter.clear();
         reporter.report(model, "loss", loss);
         reporter.report(model, "accuracy", acc);
@@ -457,7 +479,7 @@ public final class TrainingLoop {
 
     /**
      * The iteration just done as one value (the epoch being trained, counts, loss, accuracy, the rate its update used,
-     * seconds since this session started), for extensions that hand it to another thread; made on each call.
+     * seconds this session has trained, its pauses not counted), for extensions that hand it to another thread; made on each call.
      */
     public IterationEvent iterationEvent() {
         TrainingStart info = startInfo;
@@ -466,7 +488,7 @@ public final class TrainingLoop {
         Double lr = reporter.get("lr");
         return new IterationEvent(iterator.epoch() + (iterator.isNewEpoch() ? 0 : 1), iteration, info == null ? 0 : info.totalIterations(),
                 iterator.epochDetail(), loss == null ? Double.NaN : loss, acc == null ? Double.NaN : acc,
-                startNanos == 0 ? 0 : (System.nanoTime() - startNanos) / 1e9, lr == null ? Double.NaN : lr);
+                sessionNanos() / 1e9, lr == null ? Double.NaN : lr);
     }
 
     private volatile double validationDone = Double.NaN;
@@ -524,7 +546,7 @@ public final class TrainingLoop {
      * run was stopped during it.
      */
     private boolean validate() {
-        long v0 = System.nanoTime();
+        long v0 = clock.getAsLong();
         validationDone = 0;
         Evaluator.Result val;
         try {
@@ -538,7 +560,7 @@ public final class TrainingLoop {
             reporter.report(model, "loss", val.loss());
             reporter.report(model, "accuracy", val.accuracy());
         }
-        validationNanos = System.nanoTime() - v0;
+        validationNanos = clock.getAsLong() - v0;
         return true;
     }
 
@@ -565,6 +587,6 @@ public final class TrainingLoop {
 
     private String divergedMessage(String what) {
         return String.format(Locale.ROOT, "training diverged at epoch %.2f (%s); the learning rate (%s) is too high: try a lower one."
-                + " The weights from before that update are kept", iterator.epochDetail(), what, config.lr());
+                + " The weights from before that update are kept", iterator.epochDetail(), what, LearningRates.format(config.lr()));
     }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * How a run ended. {@code outcome} says whether it finished, was stopped, or diverged (then {@code message} says why
- * and the model holds the last finite weights).
+ * and the model holds the last finite weights). {@code seconds} is the run's duration as it ends
+ * ({@link TrainingLoop#elapsedTime()}: its training in every session, without pauses).
  */
 public record TrainingResult(Outcome outcome, List<EpochReport> epochs, long iterations, double seconds, String message) {
     public enum Outcome { COMPLETED, STOPPED, DIVERGED }

@@ -42,6 +42,15 @@ class SweepPlanTest {
     }
 
     @Test
+    void aSweptRateReadsAsEveryViewWritesARate() {
+        Sweep s = Sweep.plan(template(), List.of(Axis.parse("lr", "--lr", "0.0001,0.00031622776601683794", false),
+                Axis.parse("momentum", "--momentum", "0.95", false)), null, 0, 1);
+        assertEquals("lr=1e-4 momentum=0.95", s.describe(0));
+        assertEquals("lr=3.162e-4 momentum=0.95", s.describe(1));
+        assertTrue(new io.digitstudio.runs.sweep.SweepResult(s, List.of(new io.digitstudio.runs.sweep.SweepResult.Row(1, s.points().get(1), null))).table().contains(" 3.162e-4 "));
+    }
+
+    @Test
     void randomPointsComeFromTheRangesAndRepeatWithTheSeed() {
         List<Axis> axes = List.of(Axis.parse("lr", "--lr", "log:1e-4:1e-1", false), Axis.parse("batch_size", "--batch", "32:256", true));
         Sweep a = Sweep.plan(template(), axes, 50, 7, 1);

@@ -144,7 +144,7 @@ class TrainingLoopTest {
         TrainingConfig cfg = small(3).withOptimizer("sgd", 1e6, null);
         TrainingResult r = TrainingLoop.create(cfg, train.head(2000), test.head(100), "t").run();
         assertEquals(TrainingResult.Outcome.DIVERGED, r.outcome());
-        assertTrue(r.message().contains("learning rate (1000000.0) is too high"), r.message());
+        assertTrue(r.message().contains("learning rate (1e6) is too high"), r.message());
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.digitstudio.runs.RunSettings;
 import io.digitstudio.runs.RunsException;
 import io.digitstudio.train.TrainingConfig;
 
+import io.digitstudio.train.LearningRates;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -122,8 +124,17 @@ public record Sweep(String id, Instant created, RunSettings template, List<Axis>
     /** "lr=0.03 batch_size=64". */
     public String describe(int i) {
         StringBuilder b = new StringBuilder();
-        points.get(i).forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(Axis.shown(v)));
+        points.get(i).forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(shown(k, v)));
         return b.toString();
+    }
+
+    /**
+     * A swept value as tables and lines show it: a learning rate as every view writes one ({@link LearningRates}),
+     * anything else as short as it reads ({@link Axis#shown}).
+     */
+    public String shown(String axis, double v) {
+        String rate = io.digitstudio.optim.Optimizers.learningRateKey(template.config().optimizer());
+        return axis.equals(rate) ? LearningRates.format(v) : Axis.shown(v);
     }
 
     /** The sweep's folder under the history's root. */

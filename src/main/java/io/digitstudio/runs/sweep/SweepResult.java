@@ -85,7 +85,7 @@ public record SweepResult(Sweep sweep, List<Row> rows) {
         int n = 1;
         for (Row r : rows) {
             List<String> c = new ArrayList<>(List.of(String.valueOf(n++), r.run() == null ? "-" : r.run().id()));
-            sweep.axes().forEach(a -> c.add(Axis.shown(r.values().get(a.name()))));
+            sweep.axes().forEach(a -> c.add(sweep.shown(a.name(), r.values().get(a.name()))));
             c.add(r.statusLabel());
             c.add(num("%.4f", r.bestAccuracy()));
             c.add(r.run() == null || r.run().bestEpoch() == 0 ? "-" : String.valueOf(r.run().bestEpoch()));

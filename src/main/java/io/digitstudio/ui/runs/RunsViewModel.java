@@ -344,10 +344,10 @@ public final class RunsViewModel {
         List<CompareRow> rows = new ArrayList<>();
         if (!sel.isEmpty()) {
             Set<String> keys = new LinkedHashSet<>();
-            sel.forEach(r -> keys.addAll(r.settings().comparable().keySet()));
+            sel.forEach(r -> keys.addAll(r.comparable().keySet()));
             rows.add(row("best val accuracy", sel.stream().map(r -> accuracy(r.bestAccuracy()) + (r.bestEpoch() > 0 ? " (epoch " + r.bestEpoch() + ")" : "")).toList()));
             rows.add(row("final val accuracy", sel.stream().map(r -> accuracy(r.finalAccuracy())).toList()));
-            for (String k : keys) rows.add(row(k, sel.stream().map(r -> r.settings().comparable().getOrDefault(k, "–")).toList()));
+            for (String k : keys) rows.add(row(k, sel.stream().map(r -> r.comparable().getOrDefault(k, "–")).toList()));
         }
         comparison.setAll(rows);
     }

@@ -108,9 +108,9 @@ public final class SweepsView extends BorderPane {
         table.setPlaceholder(new Label("Start a sweep: its runs appear here, best first."));
         table.setPrefHeight(260);
         vm.resultProperty().addListener((o, a, r) -> {
-            if (r != null && (a == null || !a.sweep().axes().equals(r.sweep().axes()))) columns(r.sweep().axes());
+            if (r != null && (a == null || !a.sweep().axes().equals(r.sweep().axes()))) columns(r.sweep());
         });
-        columns(List.of());
+        columns(null);
 
         chart.setId("sweepChart");
         io.digitstudio.ui.widgets.ScreenReader.describe(chart, "Sweep chart: best validation accuracy against each swept value, one point per run",
@@ -188,11 +188,12 @@ public final class SweepsView extends BorderPane {
         return row + 1;
     }
 
-    private void columns(List<Axis> axes) {
+    private void columns(io.digitstudio.runs.sweep.Sweep sweep) {
+        List<Axis> axes = sweep == null ? List.of() : sweep.axes();
         table.getColumns().clear();
         table.getColumns().add(column("#", r -> String.valueOf(table.getItems().indexOf(r) + 1), 36));
         table.getColumns().add(column("Run", r -> r.run() == null ? "–" : r.run().id(), 80));
-        for (Axis a : axes) table.getColumns().add(column(a.name(), r -> Axis.shown(r.values().get(a.name())), 70));
+        for (Axis a : axes) table.getColumns().add(column(a.name(), r -> sweep.shown(a.name(), r.values().get(a.name())), 70));
         table.getColumns().add(column("Status", SweepResult.Row::statusLabel, 90));
         table.getColumns().add(column("Best accuracy", r -> acc(r.bestAccuracy()), 100));
         table.getColumns().add(column("Epoch", r -> r.run() == null || r.run().bestEpoch() == 0 ? "–" : String.valueOf(r.run().bestEpoch()), 50));

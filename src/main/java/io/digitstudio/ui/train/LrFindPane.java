@@ -1,6 +1,6 @@
 package io.digitstudio.ui.train;
 
-import io.digitstudio.ui.widgets.Formats;
+import io.digitstudio.train.LearningRates;
 import io.digitstudio.ui.widgets.LiveChart;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -33,7 +33,7 @@ final class LrFindPane extends VBox {
         title.getStyleClass().add("section");
         Label about = new Label(String.format(Locale.ROOT, "Trains a throw-away copy of the form's network with a rate rising from %s to %s,"
                 + " one rate per iteration, and stops when the loss takes off. The suggestion is where the loss falls fastest (fast.ai's"
-                + " steepest descent). Nothing is saved.", Formats.scientific(vm.range().start(), 2), HyperParam.format(vm.range().end())));
+                + " steepest descent). Nothing is saved.", LearningRates.format(vm.range().start()), LearningRates.format(vm.range().end())));
         about.getStyleClass().add("hint");
         about.setWrapText(true);
         about.setMinHeight(Region.USE_PREF_SIZE);
@@ -73,8 +73,8 @@ final class LrFindPane extends VBox {
         suggestion.getStyleClass().add("lr-suggestion");
         suggestion.textProperty().bind(Bindings.createStringBinding(() -> {
             LrFindViewModel.Suggestion s = vm.suggestionProperty().get();
-            return s == null ? "" : "Suggested learning rate: " + HyperParam.format(s.rate()) + " (steepest descent); the minimum's rate / 10: "
-                    + HyperParam.format(LrFindViewModel.rounded(s.minimumTenth()));
+            return s == null ? "" : "Suggested learning rate: " + LearningRates.format(s.rate()) + " (steepest descent); the minimum's rate / 10: "
+                    + LearningRates.format(LrFindViewModel.rounded(s.minimumTenth()));
         }, vm.suggestionProperty()));
         suggestion.visibleProperty().bind(vm.suggestionProperty().isNotNull());
         suggestion.managedProperty().bind(suggestion.visibleProperty());
@@ -89,7 +89,7 @@ final class LrFindPane extends VBox {
         chart.xUpperBoundProperty().set(Math.ceil(Math.log10(vm.range().end())));
         chart.xTickUnitProperty().set(1);
         chart.xTickFormatProperty().set(LrFindPane::rateTick);
-        chart.readoutXProperty().set(v -> HyperParam.format(Math.pow(10, v)));
+        chart.readoutXProperty().set(v -> LearningRates.format(Math.pow(10, v)));
         VBox.setVgrow(chart, Priority.ALWAYS);
 
         getChildren().addAll(title, about, buttons, progress, suggestion, chart);
@@ -97,8 +97,7 @@ final class LrFindPane extends VBox {
 
     /** The label of a tick at log10(rate) {@code v}, a whole power of ten: "1e-4", "0.1", "1". */
     static String rateTick(double v) {
-        long e = Math.round(v);
-        return e == 0 ? "1" : e == -1 ? "0.1" : e == -2 ? "0.01" : e == 1 ? "10" : "1e" + e;
+        return LearningRates.format(Math.pow(10, Math.round(v)));
     }
 
     private static Button button(String text, String id, String tip) {

@@ -1,5 +1,6 @@
 package io.digitstudio.ui.train;
 
+import io.digitstudio.train.LearningRates;
 import io.digitstudio.data.LabeledImages;
 import io.digitstudio.data.Mnist;
 import io.digitstudio.optim.Optimizers;
@@ -143,7 +144,7 @@ public final class LrFindViewModel {
             double x = Math.log10(s.steepest());
             marker.addAll(java.util.List.of(new double[]{x, lowest}, new double[]{x, highest}));
             status.set("Stopped: " + (r.stopReason().startsWith("reached --end") ? "tried all " + range.iterations() + " rates up to "
-                    + HyperParam.format(range.end()) : r.stopReason()));
+                    + LearningRates.format(range.end()) : r.stopReason()));
             return s;
         });
     }
@@ -156,7 +157,7 @@ public final class LrFindViewModel {
         highest = Math.max(highest, p.smoothed());
         progress.set((p.step() + 1) / (double) range.iterations());
         status.set(String.format(Locale.ROOT, "Rate %d of at most %d: lr %s, smoothed loss %.4f", p.step() + 1, range.iterations(),
-                HyperParam.format(p.lr()), p.smoothed()));
+                LearningRates.format(p.lr()), p.smoothed()));
     }
 
     /** Stops the search after the current iteration. */
@@ -184,7 +185,7 @@ public final class LrFindViewModel {
         for (HyperParam h : settings.hyperparams()) {
             if (h.key().equals(key)) {
                 h.text().set(HyperParam.format(s.rate()));
-                status.set("The form's " + h.label() + " is now " + HyperParam.format(s.rate()));
+                status.set("The form's " + h.label() + " is now " + LearningRates.format(s.rate()));
                 return true;
             }
         }

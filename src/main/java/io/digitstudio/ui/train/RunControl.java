@@ -449,7 +449,8 @@ public final class RunControl {
                 }
             }
             case FAILED_TO_LEARN -> {
-                String m = "Failed to learn: " + acc + " is at chance level; try another learning rate." + kept;
+                String why = f.end() == null ? "try another learning rate" : io.digitstudio.runs.RunSummary.failedToLearnHint(f.end().config(), f.end().options());
+                String m = "Failed to learn: " + acc + " is at chance level; " + why + "." + kept;
                 presenter.status(m);
                 dialogs.error("Training failed to learn", m + (trained == null ? "" : " “Use model” still puts it to use by hand."));
             }
@@ -525,7 +526,8 @@ public final class RunControl {
         for (Map.Entry<String, Double> e : c.hyperparams().entrySet()) {
             if (running.containsKey(e.getKey()) && running.get(e.getKey()).doubleValue() != e.getValue()) {
                 l.control().requestChange(e.getKey(), e.getValue());
-                changed.add(e.getKey() + " " + HyperParam.format(e.getValue()));
+                changed.add(e.getKey() + " " + (e.getKey().equals(io.digitstudio.optim.Optimizers.learningRateKey(c.optimizer()))
+                        ? io.digitstudio.train.LearningRates.format(e.getValue()) : HyperParam.format(e.getValue())));
             }
         }
         return changed.isEmpty() ? "The run already uses these values" : "Changed " + String.join(", ", changed) + " from the next iteration";

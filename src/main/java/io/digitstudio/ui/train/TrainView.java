@@ -226,7 +226,7 @@ public final class TrainView extends BorderPane {
         t.getColumns().add(column("val_loss", r -> Formats.figure(r.valLoss(), 4)));
         t.getColumns().add(column("val_accuracy", r -> Formats.figure(r.valAccuracy(), 4)));
         t.getColumns().add(column("train_accuracy", r -> Formats.figure(r.trainAccuracy(), 4)));
-        t.getColumns().add(column("lr", r -> Double.isNaN(r.lr()) ? "" : HyperParam.format(r.lr())));
+        t.getColumns().add(column("lr", TrainView::lrCell));
         t.getColumns().add(column("time", r -> String.format(Locale.ROOT, "%.2fs", r.trainSeconds())));
         // each column as wide as its title and figures; the table scrolls sideways when the window is too narrow
         io.digitstudio.ui.widgets.Columns.keepWhole(t);
@@ -234,6 +234,11 @@ public final class TrainView extends BorderPane {
         // the newest epoch is always in view (see scrollToNewest)
         presenter.epochRows().addListener((ListChangeListener<EpochReport>) c -> scrollToNewest = !presenter.epochRows().isEmpty());
         return t;
+    }
+
+    /** The epoch table's rate: the one the epoch's last update used, as every view writes a rate (0.01, 1e-4). */
+    static String lrCell(EpochReport r) {
+        return Double.isNaN(r.lr()) ? "" : io.digitstudio.train.LearningRates.format(r.lr());
     }
 
     private static TableColumn<EpochReport, String> column(String title, Function<EpochReport, String> value) {

@@ -226,6 +226,27 @@ class RunsViewModelTest {
     }
 
     @Test
+    void aScheduledRunsRateReadsAsItWasSetUpAndAsItEndedRounded() {
+        Nd4jSetup.init();
+        RunStore store = new RunStore(dir);
+        TrainingConfig c = TrainingConfig.tutorial().withEpochs(3).withUnits(10).withOptimizer("momentum-sgd", 0.1, null).withLimits(300, 100);
+        // exponential:0.1 computes 0.010000000000000002, then 0.0010000000000000002
+        io.digitstudio.runs.TrainingSession s = io.digitstudio.runs.TrainingSession.builder(store, "gui").config(c)
+                .options(new RunOptions("exponential:0.1", 0, 0, false, "")).build();
+        s.run();
+        io.digitstudio.runs.TrainingSession plain = io.digitstudio.runs.TrainingSession.builder(store, "gui").config(c.withEpochs(1)).build();
+        plain.run();
+        RunsViewModel vm = new RunsViewModel(new SameThreadTasks(), new TestDialogs(), store);
+        vm.refresh();
+        vm.select(List.of(s.runId(), plain.runId()));
+        RunsViewModel.CompareRow lr = vm.comparison().stream().filter(r -> r.setting().equals("lr")).findFirst().orElseThrow();
+        assertEquals(List.of("0.1 (0.001 at the end, exponential:0.1)", "0.1"), lr.values());
+        RunSummary run = store.find(s.runId());
+        assertEquals("momentum-sgd lr=0.1", run.optimizer(), "the table's column: the rate the run was set up with");
+        assertEquals(0.001, run.finalLr(), 1e-12);
+    }
+
+    @Test
     void selectedRunsGiveOneCurvePairEachAndTheirDifferencesAndDeleteAsksFirst() throws Exception {
         RunStore store = new RunStore(dir);
         String a = record(store, 0.1);

@@ -91,7 +91,7 @@ class LrFindViewModelTest {
     @Test
     void theLogAxisIsLabelledWithTheRates() {
         assertEquals("1e-6", LrFindPane.rateTick(-6));
-        assertEquals("1e-3", LrFindPane.rateTick(-3.0000000001));
+        assertEquals("0.001", LrFindPane.rateTick(-3.0000000001));
         assertEquals("0.01", LrFindPane.rateTick(-2));
         assertEquals("0.1", LrFindPane.rateTick(-1));
         assertEquals("1", LrFindPane.rateTick(0));

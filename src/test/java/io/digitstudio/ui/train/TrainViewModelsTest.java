@@ -30,6 +30,15 @@ class TrainViewModelsTest {
     }
 
     @Test
+    void theEpochTableWritesAScheduledRateRounded() {
+        // 0.1 shifted down twice by a schedule is 0.009999999999999882 in floating point
+        io.digitstudio.train.EpochReport r = io.digitstudio.train.EpochReport.of(3, 30, 0.5, 0.8, 0.4, 0.85, 1.0, 0.1, 0.009999999999999882);
+        assertEquals("0.01", TrainView.lrCell(r));
+        assertEquals("3.162e-4", TrainView.lrCell(io.digitstudio.train.EpochReport.of(1, 10, 0.5, 0.8, 0.4, 0.85, 1.0, 0.1, 0.00031622776601683794)));
+        assertEquals("", TrainView.lrCell(io.digitstudio.train.EpochReport.of(1, 10, 0.5, 0.8, 0.4, 0.85, 1.0, 0.1)));
+    }
+
+    @Test
     void hyperParametersAreShownExactlyAndReadBackToTheSameValue() {
         assertEquals("1.5e-4", HyperParam.format(1.5e-4));
         assertEquals("0.01", HyperParam.format(0.01));
