@@ -17,14 +17,14 @@ import java.util.List;
 
 /**
  * The window's passing messages (the dialog service's toasts), in a strip along the window's bottom edge, below the
- * views. The strip is always there and always as high (two lines of text, in em, so it follows the UI scale): a toast
- * that comes or goes moves nothing in the views, and a toast in the strip lies over none of them.
+ * views. The strip is always there and always as high (one line of text, in em, so it follows the UI scale): a toast
+ * that comes or goes moves nothing in the views, and a toast of one line lies over none of them.
  * <p>
  * The rules (also in the user guide, window-behaviour.md):
  * <ul>
- * <li>A toast shows its whole text, wrapped: its title in bold, then its text, up to {@link #PREF_WIDTH_EM} em wide,
- * wider when that needs more than the strip's two lines; never cut to "…". A text that needs more lines even across the
- * whole strip grows upward over the view, the one case in which a toast covers anything.</li>
+ * <li>A toast shows its whole text: its title in bold, then its text, on one line as wide as the strip allows (its
+ * share of it, when two show), never cut to "…". A text longer than that line wraps, and its toast grows upward over
+ * the view's bottom edge while it shows: the one case in which a toast covers anything.</li>
  * <li>At most {@link #MAX_SHOWN} show side by side, the newest on the right; later ones wait in order and show when one
  * goes, and only then does their time start.</li>
  * <li>Its time ({@link #millisFor}): a plain message 6 s plus 60 ms a character (what reading it takes), at most
@@ -39,8 +39,6 @@ import java.util.List;
  */
 public final class ToastLayer extends Region {
     static final int MAX_SHOWN = 2;
-    /** A toast's comfortable width, in em: about 70 characters a line. */
-    static final double PREF_WIDTH_EM = 40;
     static final double SPACING = 8;
     /** A toast with an action stays this long (unless it is hovered or focused, then longer). */
     static final long ACTION_MILLIS = 30_000;
@@ -134,13 +132,8 @@ public final class ToastLayer extends Region {
         double right = in.getLeft() + width;
         for (int i = n - 1; i >= 0; i--) {
             Toast t = shown.get(i);
-            double w = snapSizeX(Math.min(Math.min(t.prefWidth(-1), t.comfortableWidth()), each));
+            double w = snapSizeX(Math.min(t.prefWidth(-1), each));
             double h = t.prefHeight(w);
-            if (h > height + 0.5) {
-                // more lines than the strip holds: as wide as its share of the strip, to need as few as it can
-                w = snapSizeX(each);
-                h = t.prefHeight(w);
-            }
             // bottom-aligned: a toast taller than the strip grows upward, over the view
             t.resizeRelocate(snapPositionX(right - w), snapPositionY(in.getTop() + height - h), w, snapSizeY(h));
             right -= w + SPACING;
@@ -160,11 +153,10 @@ public final class ToastLayer extends Region {
     /** One toast: its title and text flowing as one paragraph, then its action and ×. */
     private final class Toast extends HBox {
         final long millis;
-        private final Text titleText;
 
         Toast(String title, String text, boolean error, long millis, String actionLabel, Runnable action) {
             this.millis = millis;
-            titleText = new Text(title);
+            Text titleText = new Text(title);
             titleText.getStyleClass().add("toast-title");
             Text body = new Text(text);
             body.getStyleClass().add("toast-text");
@@ -178,6 +170,7 @@ public final class ToastLayer extends Region {
             if (actionLabel != null) {
                 Button b = new Button(actionLabel);
                 b.setId("toastActionButton");
+                b.getStyleClass().add("small"); // the strip is one line high
                 b.setMinWidth(Region.USE_PREF_SIZE);
                 b.setOnAction(e -> {
                     dismiss(this);
@@ -187,7 +180,7 @@ public final class ToastLayer extends Region {
             }
             Button close = new Button("×");
             close.setId("toastCloseButton");
-            close.getStyleClass().addAll("flat", "toast-close");
+            close.getStyleClass().addAll("flat", "small", "toast-close");
             close.setMinWidth(Region.USE_PREF_SIZE);
             close.setAccessibleText("Dismiss " + title);
             close.setTooltip(new javafx.scene.control.Tooltip("Dismiss (Esc)"));
@@ -206,11 +199,6 @@ public final class ToastLayer extends Region {
                 message.setCursor(Cursor.HAND);
                 message.setOnMouseClicked(e -> dismiss(this));
             }
-        }
-
-        /** About 70 characters a line in the toast's font, whatever the UI scale. */
-        double comfortableWidth() {
-            return PREF_WIDTH_EM * titleText.getFont().getSize();
         }
     }
 }
