@@ -110,7 +110,10 @@ final class Looks {
         Node parent = clipping.getParent();
         return clipping instanceof javafx.scene.control.ScrollPane || clipping instanceof javafx.scene.control.skin.VirtualFlow<?>
                 || parent instanceof javafx.scene.control.ScrollPane || parent instanceof javafx.scene.control.skin.VirtualFlow<?>
-                || clipping.getClass().getName().contains("ClippedContainer");
+                || clipping.getClass().getName().contains("ClippedContainer")
+                // a table's header scrolls sideways with its rows; a tab strip too wide scrolls and has a menu of the tabs
+                || clipping.getClass().getName().contains("TableHeaderRow") || parent != null && parent.getClass().getName().contains("TableHeaderRow")
+                || clipping.getClass().getName().contains("TabHeaderArea") || parent != null && parent.getClass().getName().contains("TabHeaderArea");
     }
 
     /**
