@@ -42,7 +42,7 @@ class BranchStoryTest extends AppStory {
 
     /**
      * Scrolls the pane that holds {@code node} until the node is in view, as a user scrolls to a control below the fold
-     * (a toast's strip at the window's bottom leaves the views less height while it shows).
+     * (the toast strip at the window's bottom leaves the views a little less height).
      */
     private static void scrollIntoView(Node node) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {

@@ -77,6 +77,46 @@ final class Looks {
     }
 
     /**
+     * Labeled nodes cut at an edge: shown, but with part of their box outside what their ancestors let show (a clip that
+     * is not a scroll pane's or a list's, which the user scrolls) or outside the window; as "name: 'text' cut at the
+     * bottom (y > edge)". A row of a list or a control in a scroll pane half in view is not cut: it scrolls.
+     */
+    static List<String> clipped(Scene scene) {
+        List<String> out = new ArrayList<>();
+        shown(scene.getRoot(), n -> {
+            if (!(n instanceof Labeled l) || meant(l).isEmpty() || !onScreen(l)) return;
+            var b = l.localToScene(l.getLayoutBounds());
+            double top = 0, left = 0, bottom = scene.getHeight(), right = scene.getWidth();
+            for (Node p = l.getParent(); p != null; p = p.getParent()) {
+                if (p.getClip() == null) continue;
+                if (scrolls(p)) return; // the user scrolls to what is out of view
+                var c = p.localToScene(p.getClip().getBoundsInParent());
+                top = Math.max(top, c.getMinY());
+                left = Math.max(left, c.getMinX());
+                bottom = Math.min(bottom, c.getMaxY());
+                right = Math.min(right, c.getMaxX());
+            }
+            String text = meant(l).length() > 40 ? meant(l).substring(0, 40) + "…" : meant(l);
+            if (b.getMaxY() > bottom + 1) out.add(name(l) + ": '" + text + "' cut at the bottom (" + Math.round(b.getMaxY()) + " > " + Math.round(bottom) + ")");
+            else if (b.getMinY() < top - 1) out.add(name(l) + ": '" + text + "' cut at the top (" + Math.round(b.getMinY()) + " < " + Math.round(top) + ")");
+            else if (b.getMaxX() > right + 1) out.add(name(l) + ": '" + text + "' cut at the right (" + Math.round(b.getMaxX()) + " > " + Math.round(right) + ")");
+            else if (b.getMinX() < left - 1) out.add(name(l) + ": '" + text + "' cut at the left (" + Math.round(b.getMinX()) + " < " + Math.round(left) + ")");
+        });
+        return out;
+    }
+
+    /** A clipping node that the user scrolls: a scroll pane's viewport, a list's or table's flow, or a part of them. */
+    private static boolean scrolls(Node clipping) {
+        Node parent = clipping.getParent();
+        return clipping instanceof javafx.scene.control.ScrollPane || clipping instanceof javafx.scene.control.skin.VirtualFlow<?>
+                || parent instanceof javafx.scene.control.ScrollPane || parent instanceof javafx.scene.control.skin.VirtualFlow<?>
+                || clipping.getClass().getName().contains("ClippedContainer")
+                // a table's header scrolls sideways with its rows; a tab strip too wide scrolls and has a menu of the tabs
+                || clipping.getClass().getName().contains("TableHeaderRow") || parent != null && parent.getClass().getName().contains("TableHeaderRow")
+                || clipping.getClass().getName().contains("TabHeaderArea") || parent != null && parent.getClass().getName().contains("TabHeaderArea");
+    }
+
+    /**
      * Toolbar controls out of sight: a toolbar's "»" overflow button shown (what does not fit hides behind it), or a
      * toolbar's item running past the window's edge; as "where: what".
      */

@@ -36,6 +36,8 @@ public final class UiFixture {
     public io.digitstudio.runs.RunStore history;
     /** This window's own collection of digits. */
     public io.digitstudio.mydigits.MyDigits myDigits;
+    /** The window's toast strip (the scripted dialogs do not use it; a story can show toasts in it as the app's dialogs do). */
+    public io.digitstudio.ui.app.ToastLayer toasts;
 
     /** Builds the app on the FX thread (from {@code @Start}). */
     public void show(Stage stage) {
@@ -57,7 +59,8 @@ public final class UiFixture {
         }
         main = services.main();
         services.placeWindow(stage);
-        stage.setScene(DigitStudioApp.createScene(main, new io.digitstudio.ui.app.ToastLayer()));
+        toasts = new io.digitstudio.ui.app.ToastLayer();
+        stage.setScene(DigitStudioApp.createScene(main, toasts));
         stage.setTitle("DigitStudio");
         stage.show();
         services.windowShown(stage);

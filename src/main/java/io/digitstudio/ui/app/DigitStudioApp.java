@@ -60,7 +60,10 @@ public class DigitStudioApp extends Application {
         return services;
     }
 
-    /** The window's scene: the views, and below them the strip that shows toasts while there are any. */
+    /**
+     * The window's scene: the views, and below them the strip where toasts show. The strip is always there and always as
+     * high, so a toast that comes or goes moves nothing in the views.
+     */
     public static Scene createScene(Parent main, ToastLayer toasts) {
         javafx.scene.layout.VBox.setVgrow(main, javafx.scene.layout.Priority.ALWAYS);
         Scene scene = new Scene(new javafx.scene.layout.VBox(main, toasts), 1240, 800);

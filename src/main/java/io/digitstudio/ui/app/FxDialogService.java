@@ -10,14 +10,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The real dialogs: JavaFX's native file and folder choosers (remembering the last folder) and toasts in a strip
- * along the window's bottom edge, below the views ({@link ToastLayer}).
+ * The real dialogs: JavaFX's native file and folder choosers (remembering the last folder) and toasts in the strip
+ * along the window's bottom edge, below the views, for as long as {@link ToastLayer#millisFor} says.
  */
 public final class FxDialogService implements DialogService {
-    static final long INFO_MILLIS = 6000;
-    static final long ERROR_MILLIS = 10000;
-    /** A message with an action stays long enough to reach it. */
-    static final long ACTION_MILLIS = 12000;
     private final Window owner;
     private final ToastLayer toasts;
     private File lastFolder;
@@ -108,16 +104,16 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void info(String title, String text) {
-        toasts.show(title, text, false, INFO_MILLIS);
+        toasts.show(title, text, false, ToastLayer.millisFor(title, text, false, false));
     }
 
     @Override
     public void info(String title, String text, String action, Runnable onAction) {
-        toasts.show(title, text, false, ACTION_MILLIS, action, onAction);
+        toasts.show(title, text, false, ToastLayer.millisFor(title, text, false, true), action, onAction);
     }
 
     @Override
     public void error(String title, String text) {
-        toasts.show(title, text, true, ERROR_MILLIS);
+        toasts.show(title, text, true, ToastLayer.millisFor(title, text, true, false));
     }
 }

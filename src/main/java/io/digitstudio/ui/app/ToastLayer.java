@@ -4,29 +4,49 @@ import io.digitstudio.ui.core.FxTicker;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
+import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The window's passing messages (the dialog service's toasts), side by side in a strip along the window's bottom edge,
- * below the views (an info bar, as GTK's): the strip takes its place in the layout only while a toast shows, and the
- * views give it that height, so a toast never lies over a table, a chart or a status text someone is reading, at any
- * size or scale. A toast shows at once and goes when its time is up (not while the pointer rests on it) or when
- * clicked; the oldest goes first when more than {@link #MAX_SHOWN} would line up.
+ * The window's passing messages (the dialog service's toasts), in a strip along the window's bottom edge, below the
+ * views. The strip is always there and always as high (one line of text, in em, so it follows the UI scale): a toast
+ * that comes or goes moves nothing in the views, and a toast of one line lies over none of them.
  * <p>
+ * The rules (also in the user guide, window-behaviour.md):
+ * <ul>
+ * <li>A toast shows its whole text: its title in bold, then its text, on one line as wide as the strip allows (its
+ * share of it, when two show), never cut to "…". A text longer than that line wraps, and its toast grows upward over
+ * the view's bottom edge while it shows: the one case in which a toast covers anything.</li>
+ * <li>At most {@link #MAX_SHOWN} show side by side, the newest on the right; later ones wait in order and show when one
+ * goes, and only then does their time start.</li>
+ * <li>Its time ({@link #millisFor}): a plain message 6 s plus 60 ms a character (what reading it takes), at most
+ * 20 s; a problem twice that; a toast with an action (Undo) {@link #ACTION_MILLIS} (30 s). None goes while the pointer
+ * rests on it or the keyboard focus is in it: it goes {@link #GRACE_MILLIS} after they leave.</li>
+ * <li>× (or Esc while it has the focus) dismisses it at once; a click on a plain toast does too. A click on a toast
+ * with an action does not: only its button or × close it, so that a stray click does not take Undo away.</li>
+ * </ul>
  * Not ControlsFX's Notifications: their hide timer is a Timeline with a start delay, and a running Timeline makes
  * JavaFX pulse 60 times a second for the toast's whole life, and on a two-core machine each pulse takes CPU from
- * the training parts (decision record 0005). Here only an {@link FxTicker} waits, and nothing moves.
+ * the training parts (decision record 0005). Here only one task on a clock waits, and nothing moves.
  */
-public final class ToastLayer extends HBox {
-    static final int MAX_SHOWN = 3;
-    static final double WIDTH = 340;
-    static final double MIN_WIDTH = 150;
-    /** How long a toast under the pointer waits before it looks again whether it may go. */
-    static final long HOVER_RECHECK_MILLIS = 1000;
+public final class ToastLayer extends Region {
+    static final int MAX_SHOWN = 2;
+    static final double SPACING = 8;
+    /** A toast with an action stays this long (unless it is hovered or focused, then longer). */
+    static final long ACTION_MILLIS = 30_000;
+    /** After the pointer or the focus leaves a toast whose time is up, it stays this long more. */
+    static final long GRACE_MILLIS = 2_000;
+    private static final long PLAIN_MILLIS = 6_000;
+    private static final long MILLIS_PER_CHARACTER = 60;
+    private static final long PLAIN_MAX_MILLIS = 20_000;
 
     /** Runs a task on the UI thread once, a while from now ({@link FxTicker#later} in the app; by hand in tests). */
     @FunctionalInterface
@@ -35,6 +55,8 @@ public final class ToastLayer extends HBox {
     }
 
     private final Later later;
+    private final List<Toast> shown = new ArrayList<>();
+    private final List<Toast> waiting = new ArrayList<>();
 
     public ToastLayer() {
         this(FxTicker::later);
@@ -43,13 +65,18 @@ public final class ToastLayer extends HBox {
     ToastLayer(Later later) {
         this.later = later;
         getStyleClass().add("toast-layer");
-        setAlignment(Pos.BOTTOM_RIGHT);
-        setFillHeight(false);
-        setSpacing(8);
-        setPadding(new Insets(6, 8, 6, 8));
-        // no toast, no strip: the views have the whole window
-        managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(getChildren()));
-        visibleProperty().bind(managedProperty());
+        setId("toastLayer");
+    }
+
+    /**
+     * How long a toast shows: a plain message long enough to read it (6 s, and 60 ms a character, at most 20 s), a
+     * problem twice that, a toast with an action 30 s.
+     */
+    public static long millisFor(String title, String text, boolean error, boolean withAction) {
+        if (withAction) return ACTION_MILLIS;
+        long characters = (title == null ? 0 : title.length()) + (text == null ? 0 : text.length());
+        long reading = Math.min(PLAIN_MAX_MILLIS, PLAIN_MILLIS + MILLIS_PER_CHARACTER * characters);
+        return error ? 2 * reading : reading;
     }
 
     /** Shows a toast for {@code millis} ms (UI thread); {@code error} styles it as a problem. */
@@ -59,41 +86,119 @@ public final class ToastLayer extends HBox {
 
     /** A toast with a button (e.g. "Undo") that runs {@code action} and closes it; null {@code actionLabel}: none. */
     public void show(String title, String text, boolean error, long millis, String actionLabel, Runnable action) {
-        Label heading = new Label(title);
-        heading.getStyleClass().add("toast-title");
-        heading.setWrapText(true); // a narrow strip (a large scale, several toasts) wraps the title, never cuts it
-        Label body = new Label(text);
-        body.getStyleClass().add("toast-text");
-        body.setWrapText(true); // a long message wraps instead of stretching the toast past the window
-        body.setPrefWidth(WIDTH);
-        body.setMaxWidth(WIDTH);
-        VBox toast = new VBox(4, heading, body);
-        if (actionLabel != null) {
-            javafx.scene.control.Button b = new javafx.scene.control.Button(actionLabel);
-            b.setId("toastActionButton");
-            b.setMinWidth(Region.USE_PREF_SIZE);
-            b.setOnAction(e -> {
-                getChildren().remove(toast);
-                action.run();
-            });
-            toast.getChildren().add(b);
-        }
-        toast.getStyleClass().addAll("toast", error ? "toast-error" : "toast-info");
-        toast.setMaxWidth(Region.USE_PREF_SIZE);
-        toast.setMinWidth(MIN_WIDTH); // several toasts share a narrow strip by wrapping their texts
-        toast.setCursor(Cursor.HAND);
-        toast.setAccessibleText(title + ": " + text);
-        toast.setOnMouseClicked(e -> getChildren().remove(toast));
-        getChildren().add(toast);
-        while (getChildren().size() > MAX_SHOWN) getChildren().remove(0);
-        hideLater(toast, millis);
+        Toast toast = new Toast(title, text, error, millis, actionLabel, action);
+        if (shown.size() < MAX_SHOWN) reveal(toast);
+        else waiting.add(toast);
     }
 
-    private void hideLater(Node toast, long millis) {
-        later.run(millis, () -> {
-            if (!getChildren().contains(toast)) return;
-            if (toast.isHover()) hideLater(toast, HOVER_RECHECK_MILLIS); // being read: it stays until the pointer leaves
-            else getChildren().remove(toast);
-        });
+    /** The toasts shown now, oldest first. */
+    List<? extends Region> shown() {
+        return List.copyOf(shown);
+    }
+
+    /** How many toasts wait for room in the strip. */
+    int waiting() {
+        return waiting.size();
+    }
+
+    private void reveal(Toast toast) {
+        shown.add(toast);
+        getChildren().add(toast);
+        later.run(toast.millis, () -> timeUp(toast));
+    }
+
+    private void timeUp(Toast toast) {
+        if (!shown.contains(toast)) return;
+        // being read or reached for: it stays, and looks again a moment after the pointer and focus have left
+        if (toast.isHover() || toast.isFocusWithin()) later.run(GRACE_MILLIS, () -> timeUp(toast));
+        else dismiss(toast);
+    }
+
+    private void dismiss(Toast toast) {
+        if (!shown.remove(toast)) return;
+        getChildren().remove(toast);
+        if (!waiting.isEmpty()) reveal(waiting.remove(0));
+    }
+
+    /** Its padding and its fixed height are the theme's, in em (theme.css), so they follow the UI scale. */
+    @Override
+    protected void layoutChildren() {
+        Insets in = getInsets();
+        double width = getWidth() - in.getLeft() - in.getRight();
+        double height = getHeight() - in.getTop() - in.getBottom();
+        int n = shown.size();
+        if (n == 0) return;
+        double each = (width - SPACING * (n - 1)) / n;
+        double right = in.getLeft() + width;
+        for (int i = n - 1; i >= 0; i--) {
+            Toast t = shown.get(i);
+            double w = snapSizeX(Math.min(t.prefWidth(-1), each));
+            double h = t.prefHeight(w);
+            // bottom-aligned: a toast taller than the strip grows upward, over the view
+            t.resizeRelocate(snapPositionX(right - w), snapPositionY(in.getTop() + height - h), w, snapSizeY(h));
+            right -= w + SPACING;
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 0; // the window's width decides the strip's; a toast wraps to what it gets
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return 0;
+    }
+
+    /** One toast: its title and text flowing as one paragraph, then its action and ×. */
+    private final class Toast extends HBox {
+        final long millis;
+
+        Toast(String title, String text, boolean error, long millis, String actionLabel, Runnable action) {
+            this.millis = millis;
+            Text titleText = new Text(title);
+            titleText.getStyleClass().add("toast-title");
+            Text body = new Text(text);
+            body.getStyleClass().add("toast-text");
+            TextFlow message = new TextFlow(titleText, new Text(" "), body);
+            message.getStyleClass().add("toast-message");
+            message.setMinWidth(0);
+            HBox.setHgrow(message, Priority.ALWAYS);
+            getChildren().add(message);
+            setAlignment(Pos.CENTER_LEFT);
+            setSpacing(8);
+            if (actionLabel != null) {
+                Button b = new Button(actionLabel);
+                b.setId("toastActionButton");
+                b.getStyleClass().add("small"); // the strip is one line high
+                b.setMinWidth(Region.USE_PREF_SIZE);
+                b.setOnAction(e -> {
+                    dismiss(this);
+                    action.run();
+                });
+                getChildren().add(b);
+            }
+            Button close = new Button("×");
+            close.setId("toastCloseButton");
+            close.getStyleClass().addAll("flat", "small", "toast-close");
+            close.setMinWidth(Region.USE_PREF_SIZE);
+            close.setAccessibleText("Dismiss " + title);
+            close.setTooltip(new javafx.scene.control.Tooltip("Dismiss (Esc)"));
+            close.setOnAction(e -> dismiss(this));
+            getChildren().add(close);
+            getStyleClass().addAll("toast", error ? "toast-error" : "toast-info");
+            setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+            setAccessibleText(title + ": " + text);
+            addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.ESCAPE) {
+                    dismiss(this);
+                    e.consume();
+                }
+            });
+            if (actionLabel == null) {
+                message.setCursor(Cursor.HAND);
+                message.setOnMouseClicked(e -> dismiss(this));
+            }
+        }
     }
 }

@@ -79,9 +79,12 @@ public final class DrawView extends BorderPane {
         describeCanvas();
 
         setTop(toolbar());
-        setCenter(explain == null ? canvasPane() : io.digitstudio.ui.explain.ExplainTabs.below(canvasPane(), explain));
+        setCenter(explain == null ? canvasPane() : scrolling(io.digitstudio.ui.explain.ExplainTabs.below(canvasPane(), explain)));
         if (explain != null) vm.inputProperty().addListener((o, a, x) -> explain.look(x, "the drawn digit"));
-        setRight(results());
+        javafx.scene.control.ScrollPane right = scrolling(results());
+        right.setId("drawResultsScroll");
+        right.setMinWidth(Region.USE_PREF_SIZE);
+        setRight(right);
         vm.strokes().addListener((ListChangeListener<PenStroke>) c -> repaint());
         vm.imageProperty().addListener((o, a, b) -> repaint());
         vm.whiteInkProperty().addListener((o, a, b) -> repaint());
@@ -259,6 +262,22 @@ public final class DrawView extends BorderPane {
         return box;
     }
 
+    /**
+     * A column that scrolls as one when the window is lower than it is (1024x700, a large UI scale), so that nothing in
+     * it is squeezed or cut at the window's bottom (the canvas, its preparation and the explanation's tabs; the answer
+     * and its bars); it fills the window's height when there is room.
+     */
+    private static javafx.scene.control.ScrollPane scrolling(Region content) {
+        javafx.scene.control.ScrollPane pane = new javafx.scene.control.ScrollPane(content);
+        pane.setId("drawScroll");
+        pane.setFitToWidth(true);
+        // its full height, or the window's when that is more (fitToHeight would squeeze it to the window's instead)
+        pane.viewportBoundsProperty().addListener((o, a, b) -> content.setMinHeight(b.getHeight()));
+        pane.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        pane.getStyleClass().add("edge-to-edge");
+        return pane;
+    }
+
     private static double clampX(double v) {
         return Math.max(0, Math.min(DrawViewModel.CANVAS, v));
     }
@@ -350,7 +369,7 @@ public final class DrawView extends BorderPane {
     static final double ANSWER_SIZE = 96;
     static final double ANSWER_MIN_SIZE = 20;
 
-    private Node results() {
+    private Region results() {
         Label digit = new Label();
         digit.setId("predictedDigit");
         digit.getStyleClass().add("predicted-digit");

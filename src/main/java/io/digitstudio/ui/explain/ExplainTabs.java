@@ -7,13 +7,13 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The explanation's panes as tabs under a view's main content (the Draw view's canvas). */
+/** The explanation's panes as tabs under a view's main content (the Draw view's canvas, the Samples gallery). */
 public final class ExplainTabs {
     private ExplainTabs() {
     }
 
     /** {@code content} with the tabs under it. */
-    public static Node below(Node content, ExplainViewModel vm) {
+    public static javafx.scene.layout.Region below(Node content, ExplainViewModel vm) {
         NeighboursPane neighbours = new NeighboursPane(vm);
         neighbours.setPadding(new Insets(8));
         ProfilePane profile = new ProfilePane(vm);
@@ -23,10 +23,19 @@ public final class ExplainTabs {
         Tab moves = new Tab("How the answer moves", profile);
         moves.setId("profileTab");
         vm.nearestShownProperty().bind(near.selectedProperty());
-        TabPane tabs = new TabPane(near, moves);
+        TabPane tabs = new TabPane(near, moves) {
+            // the nearest examples whole (verdict, tiles with their labels, the index's line): the content above gives
+            // way (the gallery scrolls; Draw's column scrolls as a whole)
+            @Override
+            protected double computeMinHeight(double width) {
+                Node header = lookup(".tab-header-area");
+                double head = header instanceof javafx.scene.layout.Region r ? r.prefHeight(-1) : 0;
+                return snappedTopInset() + head + neighbours.prefHeight(-1) + snappedBottomInset();
+            }
+        };
         tabs.setId("explainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setMinHeight(170);
+        neighbours.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         VBox box = new VBox(0, content, tabs);
         return box;

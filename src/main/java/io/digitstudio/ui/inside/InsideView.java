@@ -105,6 +105,7 @@ public final class InsideView extends BorderPane {
         });
         Label key = hint(legend(io.digitstudio.ui.widgets.Theme.active()));
         key.setId("weightsLegend");
+        key.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // whole in a low window: the tiles' scroll pane gives way
         io.digitstudio.ui.widgets.Theme.activeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(legendFollows));
         legendKey = key;
         VBox weightsBox = new VBox(4, section("First layer's weights"), weightsSource, weightsScroll, hover, key);

@@ -336,7 +336,7 @@ public final class TrainView extends BorderPane {
 
     /**
      * Why Start is disabled, right under it, while the form is what stops it (a disabled button shows no tooltip); a
-     * click puts the cursor in the first field that is wrong.
+     * click puts the cursor in the first field that is wrong. Its line is always there, shown or not.
      */
     private Region startBlocker(BooleanBinding locked, SettingsPane form) {
         Label why = new Label();
@@ -349,8 +349,10 @@ public final class TrainView extends BorderPane {
             if (b == null && run.coresBlockerProperty().get() != null) return "Start is off. " + run.coresBlockerProperty().get() + ".";
             return b == null ? "" : "Start is off. " + b + (settings.badFieldsProperty().get() > 0 ? " (click to go there)" : "");
         }, settings.validationProperty(), settings.badFieldsProperty(), run.coresBlockerProperty()));
+        // its line is kept while Start is on (an empty line under the toolbar), so that the form below does not move
+        // when a field turns wrong or right
         why.visibleProperty().bind(settings.validationProperty().isNotNull().or(run.coresBlockerProperty().isNotNull()).and(locked.not()));
-        why.managedProperty().bind(why.visibleProperty());
+        why.setMinHeight(Region.USE_PREF_SIZE);
         why.setOnMouseClicked(e -> form.focusFirstError());
         return why;
     }

@@ -1,10 +1,11 @@
 package io.digitstudio.ui.app;
 
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,18 +16,25 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Toasts as a user meets them: beside the window's bottom edge, covering nothing of the view, gone after their time (not while the pointer rests on them) or a click,
- * and clicks beside them still work. Time is handed out by the test: a toast's wait is one task given to its clock,
- * run here when the test says the time is up. (That a waiting toast makes the window pulse no more than a quiet one is
- * measured by {@link ToastPulseBudgetTest}, in the budgets profile.)
+ * Toasts as a user meets them: in the strip along the window's bottom edge, which is always there, so a toast that
+ * comes or goes moves nothing and lies over nothing; their whole text shown; gone after their time (not while the
+ * pointer rests on them or the focus is in them), or at ×; a toast with Undo stays long enough to reach it; clicks
+ * beside them still work. Time is handed out by the test: a toast's wait is one task given to its clock, run here when
+ * the test says the time is up. (That a waiting toast makes the window pulse no more than a quiet one is measured by
+ * {@link ToastPulseBudgetTest}, in the budgets profile.)
  */
 @ExtendWith(ApplicationExtension.class)
 class ToastLayerTest {
+    /** The longest message the app gives with an action, as a run's end gives it. */
+    static final String LONG = "Stopped in epoch 3 of 10 at iteration 1,234 (validation accuracy 96.12 %). The snapshot of epoch 2 is kept:"
+            + " Runs resumes the run from there. Use “Save model…” or “Use model” to keep the partly trained one; Undo brings back the model Draw used.";
     private ToastLayer toasts;
     private int clicked;
     /** The view: a button in its top left corner, a table filling it, a status text along its bottom. */
@@ -44,6 +52,10 @@ class ToastLayerTest {
         waits.clear();
         Platform.runLater(() -> due.forEach(w -> w.task().run()));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private List<Long> waitsAsked() {
+        return waits.stream().map(Wait::millis).toList();
     }
 
     @Start
@@ -67,72 +79,176 @@ class ToastLayerTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    private void showWithUndo(String title, String text, Runnable undo) {
+        Platform.runLater(() -> toasts.show(title, text, false, ToastLayer.millisFor(title, text, false, true), "Undo", undo));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static Bounds onScene(Node n) {
+        return n.localToScene(n.getLayoutBounds());
+    }
+
+    private void scale(FxRobot robot, int scale) {
+        robot.interact(() -> toasts.getScene().getRoot().setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", Appearance.BASE_FONT_SIZE * scale / 100.0)));
+    }
+
     @Test
-    void aToastShowsInTheCornerAndAClickDismissesIt(FxRobot robot) {
+    void aToastShowsAtTheBottomRightAndCloseOrAClickDismissesIt(FxRobot robot) {
         show("Model saved", "Saved to /tmp/model.npz", false, 60_000);
         Node toast = robot.lookup(".toast").query();
-        assertEquals("Saved to /tmp/model.npz", robot.lookup(".toast-text").queryAs(Label.class).getText());
-        var b = toast.localToScene(toast.getLayoutBounds());
+        assertEquals("Saved to /tmp/model.npz", robot.lookup(".toast-text").queryAs(Text.class).getText());
+        var b = onScene(toast);
         double w = toast.getScene().getWidth(), h = toast.getScene().getHeight();
         assertTrue(b.getMaxX() > w - 100 && b.getMaxY() > h - 100, "in the lower right corner of " + w + "x" + h + ": " + b);
         robot.clickOn("Below");
         assertEquals(1, clicked, "a click beside the toast reaches the view below");
-        robot.clickOn(toast);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup(".toast").queryAll().isEmpty(), "dismissed by a click");
+        robot.clickOn("#toastCloseButton");
+        assertTrue(robot.lookup(".toast").queryAll().isEmpty(), "dismissed by ×");
+        show("Model saved", "Saved to /tmp/model.npz", false, 60_000);
+        robot.clickOn(".toast-text");
+        assertTrue(robot.lookup(".toast").queryAll().isEmpty(), "a plain toast is dismissed by a click on it");
     }
 
     /**
      * "Training finished" while someone reads the epoch table and the status text beneath it: at 100 %, 150 % and 200 %
-     * (the root's font size, as the app's scale sets it) the toast lies beside the view, not over any of it, and once it
-     * has gone the view has the whole window again.
+     * (the root's font size, as the app's scale sets it) the view keeps its place and size when a toast comes and when it
+     * goes, and a toast of one line lies in the strip, over none of the view.
      */
     @Test
-    void aToastCoversNothingOfTheViewAtAnyScale(FxRobot robot) {
+    void aToastMovesNothingAndCoversNothingAtAnyScale(FxRobot robot) {
         for (int scale : new int[]{100, 150, 200}) {
-            robot.interact(() -> toasts.getScene().getRoot().setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", Appearance.BASE_FONT_SIZE * scale / 100.0)));
-            double fullHeight = view.getHeight();
-            show("Training finished", "Epoch 10: validation accuracy 97.31%. Draw and Samples now use the new model.", false, 60_000);
-            Node toast = robot.lookup(".toast").query();
-            var t = toast.localToScene(toast.getLayoutBounds());
-            for (String id : new String[]{"#epochTable", "#status"}) {
-                Node n = robot.lookup(id).query();
-                var nb = n.localToScene(n.getLayoutBounds());
-                assertTrue(!nb.intersects(t), scale + " %: the toast " + t + " lies over " + id + " " + nb);
-                assertTrue(nb.getMaxY() <= toast.getScene().getHeight(), scale + " %: " + id + " is still in the window: " + nb);
-            }
-            var v = view.localToScene(view.getLayoutBounds());
-            assertTrue(!v.intersects(t), scale + " %: the toast " + t + " lies over the view " + v);
-            assertTrue(t.getMaxY() <= toast.getScene().getHeight() && t.getMinX() >= 0, scale + " %: the toast is in the window: " + t);
-            robot.clickOn(toast);
+            scale(robot, scale);
             WaitForAsyncUtils.waitForFxEvents();
-            assertEquals(fullHeight, view.getHeight(), 0.5, scale + " %: without a toast the view has the window's height again");
+            Bounds before = onScene(view), statusBefore = onScene(robot.lookup("#status").query());
+            show("Training finished", "Validation accuracy 97.31 %.", false, 60_000);
+            Node toast = robot.lookup(".toast").query();
+            var t = onScene(toast);
+            assertEquals(before, onScene(view), scale + " %: the view did not move or shrink when the toast came");
+            assertEquals(statusBefore, onScene(robot.lookup("#status").query()), scale + " %: the status text did not move");
+            for (String id : new String[]{"#epochTable", "#status"}) {
+                var nb = onScene(robot.lookup(id).query());
+                assertFalse(nb.intersects(t), scale + " %: the toast " + t + " lies over " + id + " " + nb);
+            }
+            assertFalse(before.intersects(t), scale + " %: the toast " + t + " lies over the view " + before);
+            assertTrue(t.getMaxY() <= toast.getScene().getHeight() && t.getMinX() >= 0, scale + " %: the toast is in the window: " + t);
+            robot.clickOn("#toastCloseButton");
+            assertEquals(before, onScene(view), scale + " %: the view did not move when the toast went");
         }
-        robot.interact(() -> toasts.getScene().getRoot().setStyle(""));
+        scale(robot, 100);
+    }
+
+    /**
+     * A long message with Undo, at 100 % and 200 %: every word of it is shown (its text is as high as its lines need,
+     * inside the toast, inside the window), Undo is whole and in the window, and the view has not moved: the toast
+     * grows upward over its bottom edge while it shows.
+     */
+    @Test
+    void aLongToastShowsItsWholeTextAndItsAction(FxRobot robot) {
+        for (int scale : new int[]{100, 200}) {
+            scale(robot, scale);
+            Bounds viewBefore = onScene(view);
+            showWithUndo("Training stopped", LONG, () -> {
+            });
+            assertEquals(viewBefore, onScene(view), scale + " %: the view did not move");
+            Node toast = robot.lookup(".toast").query();
+            javafx.scene.text.TextFlow message = robot.lookup(".toast-message").queryAs(javafx.scene.text.TextFlow.class);
+            robot.interact(() -> {
+                var m = onScene(message);
+                assertTrue(message.getHeight() >= message.prefHeight(message.getWidth()) - 0.5,
+                        scale + " %: the text has the height its " + message.getWidth() + " px lines need: " + message.getHeight());
+                assertTrue(onScene(toast).contains(m), scale + " %: the text lies inside the toast");
+                assertTrue(m.getMinY() >= 0 && m.getMaxY() <= toast.getScene().getHeight() && m.getMaxX() <= toast.getScene().getWidth(),
+                        scale + " %: the text is in the window: " + m);
+                assertTrue(toast.getLayoutBounds().getWidth() > 0.9 * toasts.getWidth(), "alone, as wide as the strip, to need as few lines as it can");
+            });
+            Button undo = robot.lookup("#toastActionButton").queryButton();
+            Text undoText = (Text) undo.lookup(".text");
+            assertEquals("Undo", undoText.getText(), scale + " %: Undo is whole");
+            var u = onScene(undo);
+            assertTrue(u.getMinX() >= 0 && u.getMaxX() <= toast.getScene().getWidth() && u.getMaxY() <= toast.getScene().getHeight(), "Undo is in the window: " + u);
+            robot.clickOn("#toastCloseButton");
+            waits.clear();
+        }
+        scale(robot, 100);
     }
 
     @Test
     void aToastGoesWhenItsTimeIsUpButNotWhileThePointerRestsOnIt(FxRobot robot) {
         show("Training finished", "validation accuracy 97.31%", false, 2500);
         assertEquals(1, robot.lookup(".toast").queryAll().size());
-        assertEquals(List.of(2500L), waits.stream().map(Wait::millis).toList(), "one wait, of the toast's time, and nothing else running");
+        assertEquals(List.of(2500L), waitsAsked(), "one wait, of the toast's time, and nothing else running");
         robot.moveTo(".toast");
         timePasses();
         assertEquals(1, robot.lookup(".toast").queryAll().size(), "being read: it stays");
-        assertEquals(List.of(ToastLayer.HOVER_RECHECK_MILLIS), waits.stream().map(Wait::millis).toList(), "it looks again later");
+        assertEquals(List.of(ToastLayer.GRACE_MILLIS), waitsAsked(), "it looks again a moment later");
         robot.moveTo("Below");
         timePasses();
         assertTrue(robot.lookup(".toast").queryAll().isEmpty(), "gone once its time is up and the pointer has left");
         assertTrue(waits.isEmpty(), "nothing waits for a toast that is gone");
     }
 
+    /**
+     * "Training finished … Undo": it asks its clock for 30 s, not a plain message's few; while the keyboard focus is on
+     * Undo it stays past that; a click on its text does not dismiss it; Undo runs the action and closes it.
+     */
     @Test
-    void errorsAreMarkedAndTheOldestGoesWhenTooManyStackUp(FxRobot robot) {
+    void aToastWithUndoStaysLongerAndWhileFocused(FxRobot robot) {
+        int[] undone = {0};
+        showWithUndo("Training finished", "Final 97.31 %. Draw and Samples now use the new model; Undo brings back the one they used.", () -> undone[0]++);
+        assertEquals(List.of(ToastLayer.ACTION_MILLIS), waitsAsked());
+        assertTrue(ToastLayer.ACTION_MILLIS >= 30_000);
+        robot.clickOn(".toast-text");
+        assertEquals(1, robot.lookup(".toast").queryAll().size(), "a click on its text leaves Undo where it is");
+        robot.interact(() -> robot.lookup("#toastActionButton").query().requestFocus());
+        robot.moveTo("Below");
+        timePasses();
+        assertEquals(1, robot.lookup(".toast").queryAll().size(), "the focus is on Undo: it stays");
+        assertEquals(List.of(ToastLayer.GRACE_MILLIS), waitsAsked());
+        robot.clickOn("#toastActionButton");
+        assertEquals(1, undone[0], "Undo ran");
+        assertTrue(robot.lookup(".toast").queryAll().isEmpty(), "and closed the toast");
+        timePasses();
+        assertEquals(1, undone[0]);
+    }
+
+    @Test
+    void escDismissesTheFocusedToast(FxRobot robot) {
+        showWithUndo("Training finished", "Undo brings back the model Draw used.", () -> {
+        });
+        robot.interact(() -> robot.lookup("#toastActionButton").query().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        assertTrue(robot.lookup(".toast").queryAll().isEmpty());
+    }
+
+    @Test
+    void aPlainToastStaysLongEnoughToReadItAndAProblemLonger() {
+        long shortOne = ToastLayer.millisFor("Model saved", "/tmp/model.npz", false, false);
+        long longOne = ToastLayer.millisFor("Training stopped", LONG, false, false);
+        assertTrue(shortOne >= 6_000, "at least 6 s: " + shortOne);
+        assertTrue(longOne > shortOne && longOne >= 15_000, "a longer text, longer: " + longOne);
+        assertEquals(2 * shortOne, ToastLayer.millisFor("Model saved", "/tmp/model.npz", true, false), "a problem, twice as long");
+        assertEquals(ToastLayer.ACTION_MILLIS, ToastLayer.millisFor("Model saved", "/tmp/model.npz", false, true));
+    }
+
+    @Test
+    void errorsAreMarkedAndLaterToastsWaitForRoomInOrder(FxRobot robot) {
         show("Could not save", "disk full", true, 60_000);
         assertTrue(robot.lookup(".toast").query().getStyleClass().contains("toast-error"));
-        for (int i = 1; i <= ToastLayer.MAX_SHOWN; i++) show("Note " + i, "text " + i, false, 60_000);
-        var shown = robot.lookup(".toast-title").queryAllAs(Label.class).stream().map(Label::getText).toList();
-        assertEquals(ToastLayer.MAX_SHOWN, shown.size());
-        assertTrue(!shown.contains("Could not save") && shown.contains("Note " + ToastLayer.MAX_SHOWN), shown.toString());
+        for (int i = 1; i <= ToastLayer.MAX_SHOWN; i++) show("Note " + i, "text " + i, false, 10_000 + i);
+        var shown = robot.lookup(".toast-title").queryAllAs(Text.class).stream().map(Text::getText).toList();
+        assertEquals(ToastLayer.MAX_SHOWN, shown.size(), shown.toString());
+        assertTrue(shown.contains("Could not save"), "the problem is still shown: " + shown);
+        assertEquals(1, toasts.waiting(), "the last one waits for room");
+        assertFalse(waitsAsked().contains(10_000L + ToastLayer.MAX_SHOWN), "a waiting toast's time has not started");
+        robot.interact(() -> robot.lookup(".toast-error #toastCloseButton").queryButton().fire());
+        var now = robot.lookup(".toast-title").queryAllAs(Text.class).stream().map(Text::getText).toList();
+        assertTrue(!now.contains("Could not save") && now.contains("Note " + ToastLayer.MAX_SHOWN), now.toString());
+        assertTrue(waitsAsked().contains(10_000L + ToastLayer.MAX_SHOWN), "its time starts when it shows");
+        // the two side by side, newest on the right, neither over the other
+        robot.interact(() -> {
+            var list = toasts.shown();
+            Bounds older = onScene(list.get(0)), newer = onScene(list.get(1));
+            assertTrue(older.getMaxX() <= newer.getMinX(), older + " " + newer);
+        });
     }
 }

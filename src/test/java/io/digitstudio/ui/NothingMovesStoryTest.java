@@ -1,0 +1,82 @@
+package io.digitstudio.ui;
+
+import io.digitstudio.ui.app.FxDialogService;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * A user about to press Start or Stop, or to type in the form, while the window says something: a toast ("Training
+ * finished … Undo", as the app's dialogs show it) comes and goes, and a field turns wrong so that Start is off and says
+ * why. Start, Stop and the form's fields stay exactly where they were on the screen, and the toast lies over none of them.
+ */
+class NothingMovesStoryTest extends AppStory {
+    /** Start, Stop, and fields above the one that turns wrong (a field's own message pushes only what is below it). */
+    private static final String[] WATCHED = {"#startButton", "#stopButton", "#pauseButton", "#trainLimitField", "#testLimitField", "#batchSizeField", "#epochsField"};
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app.showSmallest(stage);
+    }
+
+    private static Map<String, Bounds> where(FxRobot robot) {
+        Map<String, Bounds> out = new LinkedHashMap<>();
+        robot.interact(() -> {
+            for (String id : WATCHED) {
+                Node n = robot.lookup(id).query();
+                out.put(id, n.localToScreen(n.getLayoutBounds()));
+            }
+        });
+        return out;
+    }
+
+    /** Types in the Epochs field where it is (no scrolling to it: it is in view). */
+    private static void typeInEpochs(FxRobot robot, String text) {
+        robot.clickOn("#epochsField");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A).release(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.CONTROL);
+        robot.write(text);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aToastAndAStartReasonMoveNoControl(FxRobot robot) throws Exception {
+        app.awaitReady();
+        Forms.reveal(robot, "#epochsField"); // the form scrolled down a little, as after filling its first fields
+        Map<String, Bounds> before = where(robot);
+
+        robot.interact(() -> new FxDialogService(stage, app.toasts).info("Training finished",
+                "Final validation accuracy 97.31 %. Draw and Samples now use the new model; Undo brings back the one they used.", "Undo", () -> {
+                }));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node toast = robot.lookup(".toast").query();
+        assertEquals(before, where(robot), "a toast came: nothing moved");
+        Bounds t = toast.localToScreen(toast.getLayoutBounds());
+        for (var e : where(robot).entrySet()) assertFalse(e.getValue().intersects(t), "the toast " + t + " lies over " + e.getKey() + " " + e.getValue());
+
+        robot.clickOn("#toastCloseButton");
+        assertTrue(robot.lookup(".toast").queryAll().isEmpty());
+        assertEquals(before, where(robot), "the toast went: nothing moved");
+
+        typeInEpochs(robot, "abc");
+        assertTrue(robot.lookup("#startButton").query().isDisabled(), "a bad field turns Start off");
+        assertTrue(robot.lookup("#startBlocker").query().isVisible(), "and the line under the toolbar says why");
+        assertTrue(((javafx.scene.control.Label) robot.lookup("#startBlocker").query()).getText().startsWith("Start is off."));
+        assertEquals(before, where(robot), "Start turned off and says why: nothing moved");
+
+        typeInEpochs(robot, "2");
+        assertFalse(robot.lookup("#startButton").query().isDisabled());
+        assertFalse(robot.lookup("#startBlocker").query().isVisible());
+        assertEquals(before, where(robot), "Start is on again: nothing moved");
+    }
+}
