@@ -90,27 +90,12 @@ public final class AppServices implements AutoCloseable {
             }
         });
         // the model that was active last time comes back, if its file is still there
-        builtIn = models.restore();
-        builtIn.whenComplete((m, err) -> {
+        models.restore().whenComplete((m, err) -> {
             if (models.builtInProperty().get() != null) engineStatus.set("Ready");
         });
         last.tab().ifPresent(main::selectTab);
         main.tabs().getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             if (t != null) last.tab(t.getId());
-        });
-    }
-
-    /** The launch's models: the built-in one loaded, and the one of last time brought back. */
-    private final java.util.concurrent.CompletableFuture<?> builtIn;
-
-    /**
-     * Once the engine is up, has the Train view's first run compiled ahead with a throwaway warm-up
-     * ({@link io.digitstudio.ui.train.RunControl#warmUp}). The app calls it; test fixtures leave it out, as their
-     * stories time nothing and share two cores.
-     */
-    public void warmUpTraining() {
-        builtIn.whenComplete((m, err) -> {
-            if (models.builtInProperty().get() != null) Platform.runLater(() -> main.train().run().warmUp());
         });
     }
 

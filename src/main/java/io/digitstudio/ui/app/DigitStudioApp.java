@@ -42,7 +42,6 @@ public class DigitStudioApp extends Application {
         });
         stage.show();
         services.windowShown(stage);
-        services.warmUpTraining();
         // icons after the window is up: decoding six PNGs is not worth delaying the first frame for
         Platform.runLater(() -> {
             for (int size : new int[]{16, 32, 48, 64, 128, 256}) {

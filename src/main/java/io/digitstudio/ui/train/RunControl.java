@@ -111,63 +111,6 @@ public final class RunControl {
         settings.epochsProperty().addListener((o, a, b) -> presenter.planEpochs(settings.plannedEpochs()));
     }
 
-    /** Iterations of the warm-up: about what the tutorial's first epoch needs before its steps run compiled code. */
-    static final int WARM_UP_EPOCHS = 2;
-    static final int WARM_UP_TRAIN = 200 * 128;
-    static final int WARM_UP_TEST = 10 * 128;
-    private boolean warmUpAsked;
-    private volatile boolean warmUpOver;
-    private volatile io.digitstudio.train.TrainingControl warming;
-
-    /**
-     * Trains a throwaway copy of the form's network, as a run in this window would (its steps, its validation, the
-     * window's feed), on a few hundred batches of the bundled MNIST, on the training worker: the JIT compiler then
-     * compiles a run's code while the user reads the window, not during the first run's epochs, where on two cores
-     * it takes a training part's core. Nothing of it is kept or shown: no record, no model, no message; its network
-     * and random numbers are its own, so a run after it is the same to the bit. A run started meanwhile stops it at its
-     * next iteration ({@link #endWarmUp}). Once per window; nothing when the form is invalid or a run has started.
-     */
-    public void warmUp() {
-        if (warmUpAsked || !state.get().canStart()) return;
-        warmUpAsked = true;
-        TrainingConfig c;
-        try {
-            c = settings.config().withEpochs(WARM_UP_EPOCHS).withLimits(WARM_UP_TRAIN, WARM_UP_TEST);
-        } catch (IllegalArgumentException e) {
-            return;
-        }
-        List<io.digitstudio.train.Extension> watchers = List.copyOf(warmUpWatchers);
-        tasks.train(() -> {
-            if (warmUpOver) return null;
-            TrainingSession session = TrainingSession.builder(null, "warm-up").config(c).build();
-            TrainingLoop l = session.loop();
-            TrainingFeed feed = new TrainingFeed();
-            feed.describe(l.model(), session.data().classNames(), session.data().test());
-            l.addExtension(feed.healthSampler(session.data().test()));
-            l.addExtension(feed.pinProbe());
-            l.addExtension(feed);
-            watchers.forEach(l::addExtension);
-            warming = l.control();
-            if (!warmUpOver) l.run();
-            warming = null;
-            return null;
-        }).whenComplete((r, err) -> warmUpOver = true); // a warm-up that fails (no data, no engine) costs nothing else
-    }
-
-    private final List<io.digitstudio.train.Extension> warmUpWatchers = new java.util.ArrayList<>();
-
-    /** Extensions the warm-up carries besides the window's own (tests watch its iterations with one). */
-    void alsoWatchWarmUp(io.digitstudio.train.Extension e) {
-        warmUpWatchers.add(e);
-    }
-
-    /** Ends the warm-up at its next iteration (a run is about to start on the training worker). */
-    void endWarmUp() {
-        warmUpOver = true;
-        io.digitstudio.train.TrainingControl w = warming;
-        if (w != null) w.requestStop();
-    }
-
     /** Starts a run with the form's settings; does nothing while one runs or the settings are invalid. */
     public void start() {
         if (!state.get().canStart()) return;
@@ -221,7 +164,6 @@ public final class RunControl {
      * and reads what the window shows at the end (the best epoch's model) before handing back to the FX thread.
      */
     private void launch(String firstStatus, int planned, TrainingSession.Builder fresh, Path snapshot, Branching branching) {
-        endWarmUp();
         String busy = coresBusy();
         if (busy != null) {
             presenter.status(busy);
