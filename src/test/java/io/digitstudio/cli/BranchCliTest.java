@@ -5,6 +5,7 @@ import io.digitstudio.io.NpyArray;
 import io.digitstudio.io.Npz;
 import io.digitstudio.runs.RunStore;
 import io.digitstudio.runs.RunSummary;
+import io.digitstudio.train.StopAt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,24 +117,6 @@ class BranchCliTest {
         assertEquals("adam", ra.settings().config().optimizer());
         assertEquals(0.001, ra.settings().config().lr());
         assertEquals(32, ra.settings().branchedFrom().iteration());
-    }
-
-    /** Stops a run after the given iteration, as the app's Stop (or "Branch from here" on a pause) does. */
-    private record StopAt(long iteration) implements io.digitstudio.train.Extension {
-        @Override
-        public String name() {
-            return "StopAt";
-        }
-
-        @Override
-        public io.digitstudio.train.Trigger trigger() {
-            return io.digitstudio.train.Trigger.EVERY_ITERATION;
-        }
-
-        @Override
-        public void call(io.digitstudio.train.TrainingLoop loop) {
-            if (loop.iteration() == iteration) loop.control().requestStop();
-        }
     }
 
     @Test

@@ -4,11 +4,10 @@ import io.digitstudio.io.ModelFiles;
 import io.digitstudio.io.ModelInfo;
 import io.digitstudio.io.NpyArray;
 import io.digitstudio.nn.Nd4jSetup;
-import io.digitstudio.train.Extension;
 import io.digitstudio.train.RunOptions;
+import io.digitstudio.train.StopAt;
 import io.digitstudio.train.TrainingConfig;
 import io.digitstudio.train.TrainingLoop;
-import io.digitstudio.train.Trigger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,24 +25,6 @@ class BranchTest {
     @BeforeAll
     static void engine() {
         Nd4jSetup.init();
-    }
-
-    /** Stops the run after the given iteration, as a user's Stop does between two iterations. */
-    private record StopAt(long iteration) implements Extension {
-        @Override
-        public String name() {
-            return "StopAt";
-        }
-
-        @Override
-        public Trigger trigger() {
-            return Trigger.EVERY_ITERATION;
-        }
-
-        @Override
-        public void call(TrainingLoop loop) {
-            if (loop.iteration() == iteration) loop.control().requestStop();
-        }
     }
 
     private static Map<String, NpyArray> weights(TrainingLoop loop) {

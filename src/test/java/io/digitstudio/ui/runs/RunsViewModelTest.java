@@ -6,6 +6,7 @@ import io.digitstudio.runs.RunRecorder;
 import io.digitstudio.runs.RunStore;
 import io.digitstudio.runs.RunSummary;
 import io.digitstudio.train.RunOptions;
+import io.digitstudio.train.StopAt;
 import io.digitstudio.train.TrainingConfig;
 import io.digitstudio.train.TrainingLoop;
 import io.digitstudio.ui.SameThreadTasks;
@@ -66,24 +67,6 @@ class RunsViewModelTest {
         cs = vm.curvesProperty().get();
         assertEquals(3, cs.get(1).loss().size());
         assertArrayEquals(cs.get(0).loss().get(0), cs.get(1).loss().get(0), 0);
-    }
-
-    /** Stops a run after the given iteration, as the app's Stop (or "Branch from here" on a pause) does. */
-    private record StopAt(long iteration) implements io.digitstudio.train.Extension {
-        @Override
-        public String name() {
-            return "StopAt";
-        }
-
-        @Override
-        public io.digitstudio.train.Trigger trigger() {
-            return io.digitstudio.train.Trigger.EVERY_ITERATION;
-        }
-
-        @Override
-        public void call(TrainingLoop loop) {
-            if (loop.iteration() == iteration) loop.control().requestStop();
-        }
     }
 
     private static double[] first(List<RunsViewModel.Curve> cs, String id, boolean loss) {

@@ -3,6 +3,7 @@ package io.digitstudio.ui.train;
 import io.digitstudio.nn.Nd4jSetup;
 import io.digitstudio.train.EpochReport;
 import io.digitstudio.train.IterationEvent;
+import io.digitstudio.train.StopAt;
 import io.digitstudio.train.TrainingConfig;
 import io.digitstudio.train.TrainingResult;
 import io.digitstudio.train.TrainingStart;
@@ -508,30 +509,6 @@ class TrainViewModelsTest {
         assertTrue(dialogs.errors.get(0).contains("has no snapshot at iteration 5"), dialogs.errors.toString());
         assertNull(settings.branchProperty().get(), "a branch that failed has ended too");
         assertEquals(4, history.list().size(), "nothing recorded for it");
-    }
-
-    /** Stops the run after the given iteration, on the training thread: where a user's Stop lands, made exact. */
-    private static final class StopAt implements io.digitstudio.train.Extension {
-        final long iteration;
-
-        StopAt(long iteration) {
-            this.iteration = iteration;
-        }
-
-        @Override
-        public String name() {
-            return "StopAt";
-        }
-
-        @Override
-        public io.digitstudio.train.Trigger trigger() {
-            return io.digitstudio.train.Trigger.EVERY_ITERATION;
-        }
-
-        @Override
-        public void call(io.digitstudio.train.TrainingLoop loop) {
-            if (loop.iteration() == iteration) loop.control().requestStop();
-        }
     }
 
     /** A Train view on the same thread with a history, the built-in model active, 1,000 training examples. */
