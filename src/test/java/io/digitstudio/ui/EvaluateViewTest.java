@@ -207,9 +207,12 @@ class EvaluateViewTest extends AppStory {
         robot.clickOn("#cell-" + cell.truth() + "-" + cell.predicted());
         var samples = app.main.samples().viewModel();
         try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> samples.predictionsProperty().get() != null);
+            // the gallery may hold the test set's answers already: wait for the cell's own images, shown and classified
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "samplesTab".equals(app.main.tabs().getSelectionModel().getSelectedItem().getId())
+                    && samples.imagesProperty().get() != null && samples.imagesProperty().get().size() == 200
+                    && samples.predictionsProperty().get() != null && samples.visible().size() == cell.count());
         } catch (java.util.concurrent.TimeoutException e) {
-            fail("the gallery did not classify its images: " + samples.summaryProperty().get() + " · " + evaluation.statusProperty().get());
+            fail("the cell did not open its images in the gallery: tab " + app.main.tabs().getSelectionModel().getSelectedItem().getId() + " · " + samples.summaryProperty().get() + " · " + evaluation.statusProperty().get());
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("samplesTab", app.main.tabs().getSelectionModel().getSelectedItem().getId());
