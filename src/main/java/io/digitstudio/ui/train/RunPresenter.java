@@ -66,7 +66,6 @@ public final class RunPresenter {
     private long lastUiUpdate;
     private long lastChartUpdate;
     private int totalEpochs;
-    private long runStartNanos;
     private double rate;
     private long rateMark;
     private long rateMarkIteration;
@@ -104,8 +103,7 @@ public final class RunPresenter {
         speedText.set("");
         timeText.set("");
         status.set(firstStatus);
-        runStartNanos = clock.getAsLong();
-        rateMark = runStartNanos;
+        rateMark = 0;
         rateMarkIteration = 0;
         rate = 0;
     }
@@ -379,7 +377,8 @@ public final class RunPresenter {
     }
 
     private void showProgress(IterationEvent e) {
-        long now = clock.getAsLong();
+        // time as the run counts it (its pauses left out), so a pause neither adds to Elapsed nor stalls the rate
+        long now = Math.round(e.elapsedSeconds() * 1e9);
         if (now - rateMark > 500_000_000L) {
             rate = (e.iteration() - rateMarkIteration) / ((now - rateMark) / 1e9);
             rateMark = now;
@@ -391,7 +390,7 @@ public final class RunPresenter {
         epochText.set("Epoch " + Math.min(e.epoch(), totalEpochs) + "/" + totalEpochs);
         iterationText.set("Iteration " + e.iteration() + "/" + e.totalIterations());
         speedText.set(paused ? "paused" : Formats.fixed(rate, 0) + " it/s");
-        double elapsed = (now - runStartNanos) / 1e9;
+        double elapsed = e.elapsedSeconds();
         double eta = rate > 0 ? (e.totalIterations() - e.iteration()) / rate : Double.NaN;
         timeText.set("Elapsed " + Formats.clock(elapsed) + " · ETA " + (Double.isNaN(eta) ? "–" : Formats.clock(eta)));
         progress.set((double) e.iteration() / e.totalIterations());

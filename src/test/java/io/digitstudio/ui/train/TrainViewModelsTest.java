@@ -158,6 +158,23 @@ class TrainViewModelsTest {
         assertFalse(p.plottedProperty().get(), "a new run's empty chart is nothing to export");
     }
 
+    @Test
+    void theElapsedTimeDuringARunLeavesItsPausesOut() {
+        long[] now = {0};
+        TrainingFeed f = new TrainingFeed(() -> now[0]);
+        f.started(new TrainingStart(TrainingConfig.tutorial().withEpochs(1), "784-100-100-10", 1, 60000, 10000, 469, 469, 0, "t"));
+        RunPresenter p = new RunPresenter(() -> now[0]);
+        p.begin(f, 1, "Loading data…");
+        // 100 iterations in 40 s of training, then a pause of ten minutes before the next tick of the view's pump
+        f.iterated(new IterationEvent(1, 100, 469, 100 / 469.0, 0.5, 0.9, 40.0, 0.01));
+        now[0] += 40_000_000_000L;
+        p.pulse(true);
+        assertTrue(p.timeTextProperty().get().startsWith("Elapsed 0:40"), p.timeTextProperty().get());
+        now[0] += 600_000_000_000L;
+        p.pulse(true);
+        assertTrue(p.timeTextProperty().get().startsWith("Elapsed 0:40"), "a pause is not the run's time: " + p.timeTextProperty().get());
+    }
+
     private static TrainingFeed feedOf(int epochs, int perEpoch) {
         long[] now = {0};
         TrainingFeed f = new TrainingFeed(() -> now[0] += 10_000_000L); // 10 ms an iteration
