@@ -165,17 +165,17 @@ public final class EvaluateView extends BorderPane {
         setBottom(status);
         // a followed run's epochs redraw the matrix only while it can be seen; the newest shows once it is seen again
         vm.evaluationProperty().addListener((o, a, e) -> {
-            if (visible.get()) show(e);
+            if (seen.get()) show(e);
             else stale = true;
         });
-        visible.addListener((o, was, is) -> {
+        seen.addListener((o, was, is) -> {
             if (is && stale) show(vm.evaluationProperty().get());
         });
         show(vm.evaluationProperty().get()); // a run may have been followed before the tab was first opened
         io.digitstudio.ui.widgets.Theme.activeProperty().addListener(new javafx.beans.WeakInvalidationListener(repaint));
     }
 
-    private final javafx.beans.property.BooleanProperty visible = new javafx.beans.property.SimpleBooleanProperty(this, "visible", true);
+    private final javafx.beans.property.BooleanProperty seen = new javafx.beans.property.SimpleBooleanProperty(this, "shown", true);
     private boolean stale;
 
     /**
@@ -183,7 +183,7 @@ public final class EvaluateView extends BorderPane {
      * the matrix as behind, so that training does not pay for redrawing what nobody sees.
      */
     public javafx.beans.property.BooleanProperty shownProperty() {
-        return visible;
+        return seen;
     }
 
     /** The heat map's colours anew when the theme changes (held here: the theme's property holds it only weakly). */
