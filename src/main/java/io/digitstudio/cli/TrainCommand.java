@@ -386,6 +386,13 @@ final class TrainCommand implements Callable<Integer> {
     private RunOptions runOptions(ParseResult given, RunOptions saved) {
         RunOptions asked = new RunOptions(lrShift, warmup == null ? 0 : warmup, earlyStop == null ? 0 : earlyStop, keepBest,
                 log == null ? "" : log.toAbsolutePath().toString());
+        if (saved == null) {
+            try {
+                asked.checkNewRun("--warmup", "--lr-shift");
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage());
+            }
+        }
         if (earlyStop != null && earlyStop < 1) throw new UserInputException("--early-stop must be at least 1, got " + earlyStop);
         if (log != null) {
             if (saved == null) ModelOutput.checkNew(log, force, "--log");

@@ -22,6 +22,19 @@ public record RunOptions(String lrShift, int warmupEpochs, int earlyStop, boolea
         if (!lrShift.isEmpty()) parseShift(lrShift, "lr", 1, 10); // refuse a bad schedule before anything runs
     }
 
+    /**
+     * Refuses, for a run about to start, a warm-up beside a linear schedule (naming the two as the user set them): the linear schedule sets the rate at every
+     * iteration from its START, so the warm-up would be overwritten at once and the run would never warm up. (Not in
+     * the constructor: records written before this check must still read.)
+     */
+    public RunOptions checkNewRun(String warmupName, String shiftName) {
+        if (warmupEpochs > 0 && lrShift.toLowerCase(Locale.ROOT).startsWith("linear:")) {
+            throw new IllegalArgumentException(warmupName + " cannot be combined with the " + shiftName + " " + lrShift
+                    + ": a linear schedule sets the rate at every iteration from its start; leave one of them out");
+        }
+        return this;
+    }
+
     /** True when the learning rate changes during the run (so the epoch lines show it). */
     public boolean lrVaries() {
         return !lrShift.isEmpty() || warmupEpochs > 0;

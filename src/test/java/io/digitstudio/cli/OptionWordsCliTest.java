@@ -50,6 +50,18 @@ class OptionWordsCliTest {
     }
 
     @Test
+    void aWarmUpBesideALinearScheduleIsRefusedBeforeAnythingRuns() {
+        Path runs = dir.resolve("runs");
+        CliTest.Run r = CliTest.run("train", "--epochs", "2", "--train-size", "256", "--lr-shift", "linear:0.1:0.01", "--warmup", "1",
+                "--runs-dir", runs.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("digitstudio train: error: --warmup cannot be combined with the --lr-shift linear:0.1:0.01: a linear schedule sets the rate"
+                + " at every iteration from its start; leave one of them out", r.err().strip());
+        assertEquals("", r.out());
+        assertFalse(Files.exists(runs) && runs.toFile().list().length > 0, "nothing recorded");
+    }
+
+    @Test
     void aMistypedOptionIsNamedAloneWithoutTheValueThatFollowsIt() {
         CliTest.Run r = CliTest.run("train", "--epohcs", "1");
         assertEquals(2, r.code(), r.err());

@@ -310,7 +310,7 @@ public final class TrainSettings {
         firstFieldError = errors.isEmpty() ? null : errors.values().iterator().next();
         try {
             TrainingConfig c = config();
-            runOptions();
+            runOptions().checkNewRun("Warm-up epochs", "LR schedule");
             String kept = branchKeeps(c);
             if (kept != null) throw new IllegalArgumentException(kept);
             // a field can be wrong where the config is not (the data, a subset larger than the data)

@@ -80,6 +80,18 @@ class TrainViewModelsTest {
     }
 
     @Test
+    void theFormRefusesAWarmUpBesideALinearSchedule() {
+        TrainSettings s = new TrainSettings();
+        s.lrShiftProperty().set("linear:0.1:0.01");
+        assertNull(s.validationProperty().get());
+        s.warmupProperty().set("1");
+        assertEquals("Warm-up epochs cannot be combined with the LR schedule linear:0.1:0.01: a linear schedule sets the rate at every iteration"
+                + " from its start; leave one of them out", s.validationProperty().get());
+        s.lrShiftProperty().set("exponential:0.5");
+        assertNull(s.validationProperty().get(), "an exponential schedule starts from the warmed-up rate");
+    }
+
+    @Test
     void theSpecEditorsTableShowsALeakyRelu() {
         TrainSettings s = new TrainSettings();
         s.specProperty().set("linear 64, leaky_relu 0.1, linear");
