@@ -264,7 +264,8 @@ class ReadmeTest {
     static List<String> masked(List<String> lines) {
         List<String> out = new ArrayList<>();
         for (String l : lines) {
-            out.add(l.stripTrailing().replaceAll("time:\\d+(\\.\\d+)?s", "time:…").replaceAll("\\b[0-9a-f]{8}\\b", "RUN_ID"));
+            out.add(l.stripTrailing().replaceAll("time:\\d+(\\.\\d+)?s", "time:…").replaceAll("^took [0-9:]+$", "took …")
+                    .replaceAll("\\b[0-9a-f]{8}\\b", "RUN_ID"));
         }
         while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) out.remove(out.size() - 1);
         return out;
@@ -304,8 +305,8 @@ class ReadmeTest {
 
     @Test
     void maskingHidesOnlyTimesAndRunIds() {
-        assertEquals(List.of("epoch:01 val_accuracy:0.9284 time:…", "recorded as run RUN_ID"),
-                masked(List.of("epoch:01 val_accuracy:0.9284 time:1.26s  ", "recorded as run 64c5dae8", "")));
+        assertEquals(List.of("epoch:01 val_accuracy:0.9284 time:…", "recorded as run RUN_ID", "took …"),
+                masked(List.of("epoch:01 val_accuracy:0.9284 time:1.26s  ", "recorded as run 64c5dae8", "took 1:02:03", "")));
         assertFalse(masked(List.of("val_accuracy:0.9284")).equals(masked(List.of("val_accuracy:0.9288"))));
     }
 }

@@ -50,11 +50,12 @@ class CliTest {
         Run r = run("train", "--epochs", "2", "--train-size", "3000", "--test-size", "500", "--units", "32", "--out", model.toString());
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().strip().split("\n");
-        assertEquals(4, lines.length, r.out());
+        assertEquals(5, lines.length, r.out());
         assertTrue(lines[0].matches("epoch:01 train_loss:\\d\\.\\d{4} val_loss:\\d\\.\\d{4} val_accuracy:0\\.\\d{4}.*"), lines[0]);
         // what became of the run is a result, on stdout with the epochs; stderr keeps errors and warnings
         assertTrue(lines[2].matches("recorded as run [0-9a-f]{8} \\(digitstudio runs show [0-9a-f]{8}\\)"), lines[2]);
         assertEquals("saved 784-32-32-10 model to " + model, lines[3]);
+        assertTrue(lines[4].matches("took \\d+:\\d\\d"), lines[4]);
         assertFalse(r.err().contains("recorded as run") || r.err().contains("saved "), r.err());
         assertTrue(Files.exists(model));
         assertEquals("784-32-32-10", ModelFiles.loadNpz(model).model().architecture());
