@@ -79,4 +79,21 @@ class NothingMovesStoryTest extends AppStory {
         assertFalse(robot.lookup("#startBlocker").query().isVisible());
         assertEquals(before, where(robot), "Start is on again: nothing moved");
     }
+
+    @Test
+    void startingARunMovesNoControl(FxRobot robot) throws Exception {
+        app.awaitReady();
+        Forms.type(robot, "#trainLimitField", "3000");
+        Forms.type(robot, "#testLimitField", "300");
+        Forms.type(robot, "#epochsField", "2");
+        Forms.reveal(robot, "#epochsField");
+        Map<String, Bounds> before = where(robot);
+        var run = app.main.train().run();
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> run.stateProperty().get().active()
+                || run.stateProperty().get() == io.digitstudio.ui.train.RunState.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, where(robot), "a run started: nothing moved");
+        WaitForAsyncUtils.waitFor(180, java.util.concurrent.TimeUnit.SECONDS, () -> run.stateProperty().get() == io.digitstudio.ui.train.RunState.FINISHED);
+    }
 }

@@ -302,10 +302,9 @@ public final class SettingsPane extends ScrollPane {
         grid.add(hyper, 0, row++, 2, 1);
         applyButton = new Button("Apply to the run");
         applyButton.setId("applyButton");
-        applyButton.setTooltip(new Tooltip("Change the running optimizer's values from its next iteration"));
-        applyButton.visibleProperty().bind(live);
-        applyButton.managedProperty().bind(live);
-        applyButton.disableProperty().bind(s.validationProperty().isNotNull());
+        applyButton.setTooltip(new Tooltip("Change the running optimizer's values from its next iteration (while a run trains or is paused)"));
+        // always in its place, off while no run is live: a button that came and went moved the form under the pointer
+        applyButton.disableProperty().bind(javafx.beans.binding.Bindings.not(live).or(s.validationProperty().isNotNull()));
         applyButton.setOnAction(e -> say.accept(apply.get()));
         grid.add(applyButton, 0, row++, 2, 1);
         Button find = new Button("Find learning rate…");
