@@ -204,6 +204,9 @@ class EvaluateViewTest extends AppStory {
         assertEquals(200, m.total());
         // the cell with the most images off the diagonal (or the diagonal's first, for a run that made no mistake)
         ConfusionMatrix.Pair cell = m.mostConfused(1).isEmpty() ? new ConfusionMatrix.Pair(0, 0, m.count(0, 0)) : m.mostConfused(1).get(0);
+        // the run's "Training finished" toast may still show, and a long one reaches over the matrix's last rows: the
+        // user closes it first
+        while (!robot.lookup("#toastCloseButton").queryAll().isEmpty()) robot.clickOn("#toastCloseButton");
         robot.clickOn("#cell-" + cell.truth() + "-" + cell.predicted());
         var samples = app.main.samples().viewModel();
         try {
