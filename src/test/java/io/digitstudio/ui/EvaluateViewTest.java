@@ -207,7 +207,23 @@ class EvaluateViewTest extends AppStory {
         // the run's "Training finished" toast may still show, and a long one reaches over the matrix's last rows: the
         // user closes it first
         while (!robot.lookup("#toastCloseButton").queryAll().isEmpty()) robot.clickOn("#toastCloseButton");
-        robot.clickOn("#cell-" + cell.truth() + "-" + cell.predicted());
+        // the matrix scrolls when the window is small for it (a larger UI scale left by an earlier story): the user
+        // scrolls the cell into view first
+        Node target = robot.lookup("#cell-" + cell.truth() + "-" + cell.predicted()).query();
+        robot.interact(() -> {
+            for (javafx.scene.Parent p = target.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane sp) {
+                    javafx.geometry.Bounds b = sp.getContent().sceneToLocal(target.localToScene(target.getBoundsInLocal()));
+                    double dy = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                    double dx = sp.getContent().getBoundsInLocal().getWidth() - sp.getViewportBounds().getWidth();
+                    if (dy > 0) sp.setVvalue(Math.max(0, Math.min(1, (b.getCenterY() - sp.getViewportBounds().getHeight() / 2) / dy)));
+                    if (dx > 0) sp.setHvalue(Math.max(0, Math.min(1, (b.getCenterX() - sp.getViewportBounds().getWidth() / 2) / dx)));
+                    break;
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(target);
         var samples = app.main.samples().viewModel();
         try {
             // the gallery may hold the test set's answers already: wait for the cell's own images, shown and classified
