@@ -210,19 +210,7 @@ class EvaluateViewTest extends AppStory {
         // the matrix scrolls when the window is small for it (a larger UI scale left by an earlier story): the user
         // scrolls the cell into view first
         Node target = robot.lookup("#cell-" + cell.truth() + "-" + cell.predicted()).query();
-        robot.interact(() -> {
-            for (javafx.scene.Parent p = target.getParent(); p != null; p = p.getParent()) {
-                if (p instanceof javafx.scene.control.ScrollPane sp) {
-                    javafx.geometry.Bounds b = sp.getContent().sceneToLocal(target.localToScene(target.getBoundsInLocal()));
-                    double dy = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
-                    double dx = sp.getContent().getBoundsInLocal().getWidth() - sp.getViewportBounds().getWidth();
-                    if (dy > 0) sp.setVvalue(Math.max(0, Math.min(1, (b.getCenterY() - sp.getViewportBounds().getHeight() / 2) / dy)));
-                    if (dx > 0) sp.setHvalue(Math.max(0, Math.min(1, (b.getCenterX() - sp.getViewportBounds().getWidth() / 2) / dx)));
-                    break;
-                }
-            }
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        Forms.reveal(robot, target);
         robot.clickOn(target);
         var samples = app.main.samples().viewModel();
         try {

@@ -12,21 +12,24 @@ public final class Forms {
 
     /** Scrolls the settings form so that the control {@code id} is in view. */
     public static void reveal(FxRobot robot, String id) {
-        Node n = robot.lookup(id).query();
-        javafx.scene.control.ScrollPane sp = robot.lookup(".settings-scroll").queryAs(javafx.scene.control.ScrollPane.class);
-        robot.interact(() -> {
-            Node content = sp.getContent();
-            if (!content.equals(n) && !isInside(n, content)) return;
-            javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
-            double scrollable = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
-            if (scrollable > 0) sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 40) / scrollable)));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        reveal(robot, (Node) robot.lookup(id).query());
     }
 
-    private static boolean isInside(Node n, Node ancestor) {
-        for (Node p = n; p != null; p = p.getParent()) if (p == ancestor) return true;
-        return false;
+    /** Scrolls the nearest scroll pane around {@code n} so that {@code n} is in view, as a user would before clicking it. */
+    public static void reveal(FxRobot robot, Node n) {
+        robot.interact(() -> {
+            for (javafx.scene.Parent p = n.getParent(); p != null; p = p.getParent()) {
+                if (!(p instanceof javafx.scene.control.ScrollPane sp)) continue;
+                Node content = sp.getContent();
+                javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+                double scrollable = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                if (scrollable > 0) sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 40) / scrollable)));
+                double wide = content.getBoundsInLocal().getWidth() - sp.getViewportBounds().getWidth();
+                if (wide > 0) sp.setHvalue(Math.max(0, Math.min(1, (b.getMinX() - 40) / wide)));
+                return;
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     public static void click(FxRobot robot, String id) {
