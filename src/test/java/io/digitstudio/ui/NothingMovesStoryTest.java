@@ -81,6 +81,19 @@ class NothingMovesStoryTest extends AppStory {
     }
 
     @Test
+    void aStatusMessageTooLongForOneRowMovesNoField(FxRobot robot) throws Exception {
+        app.awaitReady();
+        Forms.reveal(robot, "#epochsField"); // the form scrolled to its end, where its place is a whole fraction
+        Map<String, Bounds> before = where(robot);
+        double statusHeight = robot.lookup("#statusBar").query().getLayoutBounds().getHeight();
+        robot.interact(() -> app.main.train().presenter().status("Run 2026-12-05 04:12 finished: validation accuracy 97.31 % after 10 epochs,"
+                + " its model saved in its folder of the run history and now used by Draw and Samples"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#statusBar").query().getLayoutBounds().getHeight() > statusHeight, "the message takes a row of its own");
+        assertEquals(before, where(robot), "the status line grew under the form: nothing in view moved");
+    }
+
+    @Test
     void startingARunMovesNoControl(FxRobot robot) throws Exception {
         app.awaitReady();
         Forms.type(robot, "#trainLimitField", "3000");

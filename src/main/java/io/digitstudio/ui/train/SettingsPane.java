@@ -69,6 +69,8 @@ public final class SettingsPane extends ScrollPane {
         setContent(grid);
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
+        // a status line that takes a second row below, a reason above that wraps, or a message under a field moves no field in view
+        io.digitstudio.ui.widgets.ScrollAnchor.keepInPlace(this);
         getStyleClass().add("settings-scroll"); // its width in em (theme.css): it grows with the UI scale
     }
 
