@@ -81,6 +81,27 @@ class NothingMovesStoryTest extends AppStory {
     }
 
     @Test
+    void theEngineSaysItsStartInTheMessageStripNotAboveTheViews(FxRobot robot) throws Exception {
+        // the first frame, before the engine is up: what a user who clicks at once aims at
+        WaitForAsyncUtils.waitForFxEvents();
+        Node tabs = robot.lookup(".tab-pane").query(), engine = robot.lookup("#engineStatus").query(), strip = robot.lookup("#toastLayer").query();
+        Bounds[] first = new Bounds[3];
+        robot.interact(() -> {
+            first[0] = tabs.localToScene(tabs.getLayoutBounds());
+            first[1] = engine.localToScene(engine.getLayoutBounds());
+            first[2] = strip.localToScene(strip.getLayoutBounds());
+        });
+        assertTrue(first[1].getMinY() >= first[2].getMinY() - 0.5 && first[1].getMaxY() <= first[2].getMaxY() + 0.5,
+                "the engine's line " + first[1] + " lies in the message strip " + first[2]);
+        assertEquals(0, first[0].getMinY(), 0.5, "the views begin at the window's top edge");
+        app.awaitReady();
+        assertFalse(engine.isVisible(), "ready: the line is gone");
+        Bounds[] now = new Bounds[1];
+        robot.interact(() -> now[0] = tabs.localToScene(tabs.getLayoutBounds()));
+        assertEquals(first[0], now[0], "the engine became ready: the views did not move");
+    }
+
+    @Test
     void aStatusMessageTooLongForOneRowMovesNoField(FxRobot robot) throws Exception {
         app.awaitReady();
         Forms.reveal(robot, "#epochsField"); // the form scrolled to its end, where its place is a whole fraction

@@ -65,7 +65,17 @@ public class DigitStudioApp extends Application {
      */
     public static Scene createScene(Parent main, ToastLayer toasts) {
         javafx.scene.layout.VBox.setVgrow(main, javafx.scene.layout.Priority.ALWAYS);
-        Scene scene = new Scene(new javafx.scene.layout.VBox(main, toasts), 1240, 800);
+        javafx.scene.Node strip = toasts;
+        if (main instanceof MainView m) {
+            // the engine's start is said in the strip, at its left, while no toast is there to say something else
+            javafx.scene.layout.StackPane engine = new javafx.scene.layout.StackPane(m.engineLine());
+            engine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            engine.getStyleClass().add("engine-status-holder");
+            engine.setMouseTransparent(true);
+            engine.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(toasts.getChildrenUnmodifiable()));
+            strip = new javafx.scene.layout.StackPane(toasts, engine);
+        }
+        Scene scene = new Scene(new javafx.scene.layout.VBox(main, strip), 1240, 800);
         scene.getStylesheets().setAll(DigitStudioApp.class.getResource(THEME).toExternalForm(),
                 DigitStudioApp.class.getResource(io.digitstudio.ui.widgets.Theme.active().colours()).toExternalForm());
         return scene;

@@ -157,13 +157,21 @@ public final class MainView extends BorderPane {
             if (owner != null && !shown(owner)) tabs.requestFocus();
         }));
         setCenter(tabs);
-        Label engine = new Label();
-        engine.setId("engineStatus");
-        engine.getStyleClass().add("engine-status");
-        engine.textProperty().bind(engineStatus);
-        engine.visibleProperty().bind(engineStatus.isNotEqualTo("Ready"));
-        engine.managedProperty().bind(engine.visibleProperty());
-        setTop(engine);
+        engineLine = new Label();
+        engineLine.setId("engineStatus");
+        engineLine.getStyleClass().add("engine-status");
+        engineLine.textProperty().bind(engineStatus);
+        engineLine.visibleProperty().bind(engineStatus.isNotEqualTo("Ready"));
+    }
+
+    private final Label engineLine;
+
+    /**
+     * What the engine is doing while it starts (or why it could not), for the window's message strip: a line above
+     * the views would move them all when it went, under the pointer of a user who clicks as soon as the window shows.
+     */
+    public Label engineLine() {
+        return engineLine;
     }
 
     private static boolean shown(javafx.scene.Node n) {
