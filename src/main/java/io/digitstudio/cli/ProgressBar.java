@@ -57,7 +57,7 @@ final class ProgressBar implements Extension {
         int width = 30;
         int filled = (int) Math.round(width * (double) iteration / totalIterations);
         Double loss = loop.observation().get("main/loss");
-        err.print(String.format(Locale.ROOT, "\r[%s%s] %d/%d it  %.0f it/s  ETA %s  loss %.4f ",
+        err.print(String.format(Locale.ROOT, "\r[%s%s] %,d/%,d it  %.0f it/s  ETA %s  loss %.4f ",
                 "=".repeat(filled), " ".repeat(width - filled), iteration, totalIterations, rate, clock(eta), loss == null ? Double.NaN : loss));
         err.flush();
         drawn = true;

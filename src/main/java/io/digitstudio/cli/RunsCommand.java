@@ -40,7 +40,7 @@ final class RunsCommand implements Runnable {
 
     /** A count as JSON gave it back (a number, perhaps with a fraction of .0). */
     private static String count(Object v) {
-        return v instanceof Number n ? String.valueOf(n.longValue()) : String.valueOf(v);
+        return v instanceof Number n ? String.format(Locale.ROOT, "%,d", n.longValue()) : String.valueOf(v);
     }
 
     static String duration(double s) {
@@ -129,11 +129,20 @@ final class RunsCommand implements Runnable {
                 System.out.println("sweep       " + r.settings().sweep().id() + ", point " + (r.settings().sweep().point() + 1)
                         + " (digitstudio sweep --resume " + r.settings().sweep().id() + " shows them all)");
             }
-            System.out.printf(Locale.ROOT, "progress    epoch %d of %d, %s%n", r.epochsDone(), r.settings().config().epochs(), duration(r.seconds()));
-            System.out.printf(Locale.ROOT, "accuracy    best %s (epoch %d), final %s%n", acc(r.bestAccuracy()), r.bestEpoch(), acc(r.finalAccuracy()));
             io.digitstudio.runs.RunSettings.Branch parent = r.settings().branchedFrom();
+            // a branch's time is its own; what its parent trained before the branch point is said apart
+            String before = parent == null || !Double.isFinite(parent.parentSeconds()) ? ""
+                    : " (since the branch point; run " + parent.run() + " had trained " + duration(parent.parentSeconds()) + " up to it)";
+            System.out.printf(Locale.ROOT, "progress    epoch %d of %d, %s%s%n", r.epochsDone(), r.settings().config().epochs(), duration(r.seconds()), before);
+            System.out.printf(Locale.ROOT, "accuracy    best %s (epoch %d), final %s%n", acc(r.bestAccuracy()), r.bestEpoch(), acc(r.finalAccuracy()));
             if (parent != null) {
                 System.out.println("branched    from run " + parent.run() + " at " + parent.point());
+            }
+            String label = "branches    ";
+            for (RunSummary b : branches(store, r)) {
+                io.digitstudio.runs.RunSettings.Branch at = b.settings().branchedFrom();
+                System.out.println(label + b.id() + " at " + at.point() + (b.name().isBlank() ? "" : "  " + b.name()));
+                label = " ".repeat(label.length());
             }
             for (Map<String, Object> m : r.resumes()) {
                 Object at = m.get("at");
@@ -161,6 +170,14 @@ final class RunsCommand implements Runnable {
             }
             return 0;
         }
+    }
+
+    /** The runs of the history branched from {@code parent}, in the order of their branch points, then of their start. */
+    static List<RunSummary> branches(RunStore store, RunSummary parent) {
+        return store.list().stream()
+                .filter(b -> b.settings() != null && b.settings().isBranch() && b.settings().branchedFrom().run().equals(parent.id()))
+                .sorted(java.util.Comparator.<RunSummary>comparingLong(b -> b.settings().branchedFrom().iteration()).thenComparing(RunSummary::created))
+                .toList();
     }
 
     static String whole(Double v) {

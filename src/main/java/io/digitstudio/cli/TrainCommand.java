@@ -59,9 +59,10 @@ final class TrainCommand implements Callable<Integer> {
                     + " other settings are the run's.")
     String resume;
 
-    @Option(names = "--branch", paramLabel = "RUN[@ITERATION|@epoch:N]",
+    @Option(names = "--branch", paramLabel = "RUN[@epoch:N|@iteration:N]",
             description = "Start a new run from a recorded run's exact state (weights, optimizer state, data order and position, schedule) at one"
-                    + " of its snapshots: its newest, the one at ITERATION, or the one at the end of epoch N. --optimizer, --lr, --momentum,"
+                    + " of its snapshots: its newest, the one at the end of epoch N (3), at the exact point the app shows (epoch:3.67),"
+                    + " or at iteration N (also RUN@N). --optimizer, --lr, --momentum,"
                     + " --lr-shift, --warmup, --early-stop and --epochs may change; the history records the parent and the iteration."
                     + " The parent needs a snapshot there: train it with --snapshot-every N (a stopped run keeps one where it stopped).")
     String branch;
@@ -272,7 +273,7 @@ final class TrainCommand implements Callable<Integer> {
                 return Cli.EXIT_BAD_INPUT;
             }
             case STOPPED -> {
-                String where = String.format(Locale.ROOT, "at epoch %.2f (iteration %d)", loop.iterator().epochDetail(), loop.iteration());
+                String where = String.format(Locale.ROOT, "at epoch %.2f (iteration %,d)", loop.iterator().epochDetail(), loop.iteration());
                 if (outcome.stopSnapshot() != null) {
                     System.err.println(spec.qualifiedName() + ": interrupted " + where + "; no model was saved. Continue it with: digitstudio train --resume "
                             + (session.recorded() ? session.runId() : outcome.stopSnapshot().toString()));

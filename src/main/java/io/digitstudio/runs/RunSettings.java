@@ -23,15 +23,22 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
     /**
      * The run and the point a branch started from: the parent's iteration, the epochs it had done there, and the exact
      * point in epochs ({@code epochDetail}: 2.33 when it branched a third of the way into epoch 3; at an epoch's end that
-     * epoch, where the parent's log has its entry).
+     * epoch, where the parent's log has its entry), and the seconds the parent had trained up to there
+     * ({@code parentSeconds}, its own time; NaN when the record does not say). The branch's duration leaves them out.
      */
-    public record Branch(String run, long iteration, int epoch, double epochDetail) {
+    public record Branch(String run, long iteration, int epoch, double epochDetail, double parentSeconds) {
+        /** A branch point whose record does not say how long the parent had trained. */
+        public Branch(String run, long iteration, int epoch, double epochDetail) {
+            this(run, iteration, epoch, epochDetail, Double.NaN);
+        }
+
         Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("run", run);
             m.put("iteration", iteration);
             m.put("epoch", epoch);
             m.put("epoch_detail", epochDetail);
+            if (Double.isFinite(parentSeconds)) m.put("parent_seconds", parentSeconds);
             return m;
         }
 
@@ -42,7 +49,8 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
             double detail = f.optionalNumber("epoch_detail");
             if (!(detail >= epoch && detail < epoch + 1)) detail = fallback.applyAsDouble(iteration);
             if (!(detail >= epoch && detail < epoch + 1)) detail = epoch;
-            return new Branch(f.string("run"), iteration, epoch, detail);
+            double parentSeconds = f.optionalNumber("parent_seconds");
+            return new Branch(f.string("run"), iteration, epoch, detail, parentSeconds >= 0 ? parentSeconds : Double.NaN);
         }
 
         /** The exact point {@code it} is at, in epochs: its epoch detail, or at an epoch's end that epoch. */

@@ -119,9 +119,11 @@ public final class TrainingSession {
     }
 
     /**
-     * Finds the snapshot a branch starts from: {@code RUN_ID} (its newest snapshot), {@code RUN_ID@ITERATION} (the one
-     * taken at that iteration) or {@code RUN_ID@epoch:N} (the one taken at the end of epoch N), of a run of the history.
-     * One clear {@link RunsException} naming the snapshots there are when there is none at that point.
+     * Finds the snapshot a branch starts from: {@code RUN_ID} (its newest snapshot), {@code RUN_ID@ITERATION} or
+     * {@code RUN_ID@iteration:N} (the one taken at that iteration; "6,876" as the app writes it is read too),
+     * {@code RUN_ID@epoch:N} (the one taken at the end of epoch N) or {@code RUN_ID@epoch:3.67} (the one at that exact
+     * point, as the app shows it: a run stopped in the middle of an epoch keeps its snapshot there). One clear
+     * {@link RunsException} naming the snapshots there are when there is none at that point.
      */
     public static Resumable locateBranch(RunStore store, String spec) {
         String s = spec == null ? "" : spec.strip();
@@ -129,46 +131,60 @@ public final class TrainingSession {
         String id = at < 0 ? s : s.substring(0, at);
         String point = at < 0 ? "" : s.substring(at + 1).strip().toLowerCase(Locale.ROOT);
         Long iteration = null;
-        Long epoch = null;
+        java.math.BigDecimal epoch = null;
         if (at >= 0) {
             try {
-                if (point.startsWith("epoch:")) epoch = Long.parseLong(point.substring("epoch:".length()).strip());
-                else iteration = Long.parseLong(point);
+                if (point.startsWith("epoch:")) {
+                    epoch = new java.math.BigDecimal(point.substring("epoch:".length()).strip());
+                } else {
+                    String n = point.startsWith("iteration:") ? point.substring("iteration:".length()).strip() : point;
+                    if (!n.matches("[0-9]{1,3}(,[0-9]{3})+|[0-9]+")) throw new NumberFormatException(n);
+                    iteration = Long.parseLong(n.replace(",", ""));
+                }
             } catch (NumberFormatException e) {
-                throw new RunsException("'" + spec + "': expected RUN_ID, RUN_ID@ITERATION or RUN_ID@epoch:N");
+                throw new RunsException("'" + spec + "': expected RUN_ID, RUN_ID@ITERATION, RUN_ID@iteration:N or RUN_ID@epoch:N"
+                        + " (N the end of an epoch, as 3, or an exact point, as 3.67)");
             }
-            if ((iteration != null && iteration < 1) || (epoch != null && epoch < 1)) {
-                throw new RunsException("'" + spec + "': the iteration or epoch must be at least 1");
+            if ((iteration != null && iteration < 1) || (epoch != null && epoch.signum() <= 0)) {
+                throw new RunsException("'" + spec + "': the iteration or epoch must be more than 0");
             }
         }
         if (store == null) throw new RunsException("branching needs the run history");
         RunSummary run = store.find(id);
         if (run.damaged()) throw new RunsException("run " + run.id() + " is damaged: " + run.problem());
-        List<Snapshot.Position> positions = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
-        for (BranchPoint b : branchPoints(run)) {
-            positions.add(b.position());
-            files.add(b.file());
-        }
-        if (files.isEmpty()) {
+        List<BranchPoint> points = branchPoints(run);
+        if (points.isEmpty()) {
             throw new RunsException("run " + run.id() + " left no snapshot to branch from (snapshots are kept when a run takes them every N epochs,"
                     + " and when it is stopped)");
         }
-        int pick = -1;
-        for (int i = 0; i < files.size(); i++) {
-            Snapshot.Position p = positions.get(i);
+        BranchPoint pick = null;
+        for (BranchPoint b : points) {
+            Snapshot.Position p = b.position();
             boolean match = iteration != null ? p.iteration() == iteration
-                    : epoch != null ? p.epoch() == epoch && p.epochEnd() : pick < 0 || p.iteration() > positions.get(pick).iteration();
-            if (match) pick = i;
+                    : epoch != null ? isAt(p, epoch) && (pick == null || closer(p, pick.position(), epoch))
+                    : pick == null || p.iteration() > pick.position().iteration();
+            if (match) pick = b;
         }
-        if (pick < 0) {
-            List<Snapshot.Position> sorted = positions.stream().sorted(java.util.Comparator.comparingLong(Snapshot.Position::iteration)).toList();
-            String there = String.join(", ", sorted.stream().map(p -> p.epochEnd() ? "epoch:" + p.epoch() + " (iteration " + p.iteration() + ")"
-                    : String.valueOf(p.iteration())).toList());
-            throw new RunsException("run " + run.id() + " has no snapshot " + (iteration != null ? "at iteration " + iteration : "at the end of epoch " + epoch)
-                    + "; it has " + there);
+        if (pick == null) {
+            String there = String.join(", ", points.stream().map(b -> b.point()).toList());
+            throw new RunsException("run " + run.id() + " has no snapshot " + (iteration != null ? String.format(Locale.ROOT, "at iteration %,d", iteration)
+                    : epoch.scale() <= 0 ? "at the end of epoch " + epoch.toPlainString() : "at epoch " + epoch.toPlainString()) + "; it has " + there);
         }
-        return open(store, files.get(pick), run);
+        return open(store, pick.file(), run);
+    }
+
+    /**
+     * Whether a snapshot is at {@code epoch} as the user wrote it: a whole number is the end of that epoch; a fraction
+     * is the point that reads so to as many decimals as were written (3.67 is 3.6667).
+     */
+    private static boolean isAt(Snapshot.Position p, java.math.BigDecimal epoch) {
+        if (epoch.scale() <= 0) return p.epochEnd() && java.math.BigDecimal.valueOf(p.epoch()).compareTo(epoch) == 0;
+        return Double.isFinite(p.epochDetail())
+                && new java.math.BigDecimal(p.epochDetail()).setScale(epoch.scale(), java.math.RoundingMode.HALF_UP).compareTo(epoch) == 0;
+    }
+
+    private static boolean closer(Snapshot.Position p, Snapshot.Position than, java.math.BigDecimal epoch) {
+        return Math.abs(p.epochDetail() - epoch.doubleValue()) < Math.abs(than.epochDetail() - epoch.doubleValue());
     }
 
     /** A point a branch can start from: a snapshot of the run, and where in the run it was taken. */
@@ -176,6 +192,15 @@ public final class TrainingSession {
         /** What {@link #locateBranch} takes for this point: {@code RUN@epoch:N} at an epoch's end, else {@code RUN@ITERATION}. */
         public String spec(String runId) {
             return runId + "@" + (position.epochEnd() ? "epoch:" + position.epoch() : String.valueOf(position.iteration()));
+        }
+
+        /**
+         * The point as {@link #locateBranch} takes it and the user reads it: "epoch:2 (iteration 938)" at an epoch's end,
+         * "epoch:3.67 (iteration 6,876)" where a run stopped.
+         */
+        public String point() {
+            return "epoch:" + (position.epochEnd() ? String.valueOf(position.epoch()) : RunSettings.Branch.epochs(position.epochDetail()))
+                    + String.format(Locale.ROOT, " (iteration %,d)", position.iteration());
         }
     }
 
@@ -453,7 +478,7 @@ public final class TrainingSession {
             if (r != null && branch) notes.add(String.format(Locale.ROOT, "branching %s at epoch %s of %d (iteration %,d): %s, %d epochs",
                     r.runId().isEmpty() ? "the run" : "run " + r.runId(), RunSettings.Branch.epochs(RunSettings.Branch.epochDetail(loop.iterator())), r.config().epochs(),
                     loop.iteration(), c.optimizer() + " " + io.digitstudio.train.LearningRates.format(c.lr()), c.epochs()));
-            else if (r != null) notes.add(String.format(Locale.ROOT, "resuming %s at epoch %d of %d (iteration %d)",
+            else if (r != null) notes.add(String.format(Locale.ROOT, "resuming %s at epoch %d of %d (iteration %,d)",
                     r.runId().isEmpty() ? "the run" : "run " + r.runId(), loop.iterator().epoch(), c.epochs(), loop.iteration()));
 
             if (snapshotEvery != null && snapshotEvery < 1) throw new RunsException("--snapshot-every must be at least 1, got " + snapshotEvery);
@@ -470,7 +495,8 @@ public final class TrainingSession {
             RunOptions opts = r == null ? (options == null ? RunOptions.NONE : options) : branch ? branchOptions : withLog(r.options(), options);
             RunRecorder rec = null;
             if (store != null) {
-                RunSettings.Branch parent = branch ? new RunSettings.Branch(r.runId(), loop.iteration(), loop.iterator().epoch(), RunSettings.Branch.epochDetail(loop.iterator())) : null;
+                RunSettings.Branch parent = branch ? new RunSettings.Branch(r.runId(), loop.iteration(), loop.iterator().epoch(), RunSettings.Branch.epochDetail(loop.iterator()),
+                        Snapshot.trainedSeconds(r.arrays())) : null;
                 RunRecorder.Origin o = new RunRecorder.Origin(origin, opts, all.name(), all.source(), all.sha256(), all.classNames(),
                         snapDir == null ? "" : snapDir.toString(), r == null ? "" : r.file().toAbsolutePath().toString(), parent, r == null ? sweep : null);
                 try {

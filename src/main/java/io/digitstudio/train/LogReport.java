@@ -60,7 +60,7 @@ public final class LogReport implements Extension {
         summary.forEach((k, s) -> entry.put(k, s[0] / s[1]));
         entry.put("epoch", (double) loop.iterator().epoch());
         entry.put("iteration", (double) loop.iteration());
-        entry.put("elapsed_time", loop.elapsedTime());
+        entry.put("elapsed_time", loop.lineTime());
         summary.clear();
         log.add(entry);
         if (file != null) write();

@@ -44,7 +44,7 @@ public final class LrFinder implements Extension {
         public Range {
             if (!(start > 0) || !Double.isFinite(start)) throw new IllegalArgumentException("--start must be a positive rate, got " + start);
             if (!(end > start) || !Double.isFinite(end)) throw new IllegalArgumentException("--end must be a rate above --start (" + start + "), got " + end);
-            if (iterations < 10 || iterations > 100_000) throw new IllegalArgumentException("--iterations must be between 10 and 100000, got " + iterations);
+            if (iterations < 10 || iterations > 100_000) throw new IllegalArgumentException("--iterations must be between 10 and 100,000, got " + iterations);
         }
 
         /** The rate of the {@code i}-th iteration (0-based): start·(end/start)^(i/(n−1)). */
@@ -102,7 +102,7 @@ public final class LrFinder implements Extension {
             stopReason = String.format(Locale.ROOT, "the loss exceeded %.0f times its minimum at lr %s", DIVERGE_FACTOR, LearningRates.format(lr));
             loop.control().requestStop();
         } else if (i + 1 >= range.iterations()) {
-            stopReason = "reached --end after " + range.iterations() + " iterations";
+            stopReason = String.format(Locale.ROOT, "reached --end after %,d iterations", range.iterations());
             loop.control().requestStop();
         } else {
             loop.optimizer().set(loop.optimizer().lrName(), range.lr(i + 1));
@@ -132,7 +132,7 @@ public final class LrFinder implements Extension {
         if (prepare != null) prepare.accept(loop);
         TrainingResult r = loop.run();
         String reason = finder.stopReason.isEmpty()
-                ? r.outcome() == TrainingResult.Outcome.DIVERGED ? "the loss was no longer finite" : "stopped after " + finder.points.size() + " iterations"
+                ? r.outcome() == TrainingResult.Outcome.DIVERGED ? "the loss was no longer finite" : String.format(Locale.ROOT, "stopped after %,d iterations", finder.points.size())
                 : finder.stopReason;
         return suggest(finder.points(), reason);
     }

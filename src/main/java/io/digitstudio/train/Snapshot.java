@@ -306,7 +306,21 @@ public final class Snapshot {
             throw new IllegalArgumentException("a branch keeps its parent's network, batch size, seed, shuffling, augmentation and data;"
                     + " only the optimizer, its values, the schedule and the epochs may change");
         }
-        return restore(a, name, train, test, source, branch, fresh);
+        TrainingLoop loop = restore(a, name, train, test, source, branch, fresh);
+        loop.startAsBranch();
+        return loop;
+    }
+
+    /**
+     * The seconds the run a snapshot belongs to had trained when it was taken, its own time only (a branch's parent's
+     * before the branch point left out); NaN when the snapshot does not say.
+     */
+    public static double trainedSeconds(Map<String, NpyArray> a) {
+        NpyArray total = a.get("digitstudio/elapsed_time");
+        if (total == null || total.count() != 1) return Double.NaN;
+        NpyArray inherited = a.get("digitstudio/inherited_time");
+        double before = inherited == null || inherited.count() != 1 ? 0 : inherited.toDoubles()[0];
+        return total.toDoubles()[0] - before;
     }
 
     private static TrainingLoop restore(Map<String, NpyArray> a, String name, Dataset train, Dataset test, String source, TrainingConfig config,

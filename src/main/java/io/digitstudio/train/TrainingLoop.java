@@ -55,6 +55,8 @@ public final class TrainingLoop {
     private volatile boolean started;
     private java.util.function.LongSupplier clock = System::nanoTime;
     private double elapsedBefore;
+    /** Seconds the state trained before it became this run: a branch's parent's (and theirs) up to the branch point. */
+    private double inherited;
     private LossFunction lossFunction = LossFunction.SOFTMAX_CROSS_ENTROPY;
     /** The run's updater while it runs (made when the run starts, when the cores to use are known). */
     private Updater updater;
@@ -155,14 +157,36 @@ public final class TrainingLoop {
     }
 
     /**
-     * The run's duration in seconds (Chainer's {@code trainer.elapsed_time}): the time it has spent training (updates,
-     * validations, what its extensions do) in this session and in the sessions a snapshot it resumed from had, without
-     * the time it was paused. The time between an interruption and a resume is no session's, so it is never counted.
-     * Every view and command shows a run's time as this ({@code status.json}'s {@code seconds}, the log's
-     * {@code elapsed_time}, {@link TrainingResult#seconds()}).
+     * The run's duration in seconds: the time it has spent training (updates, validations, what its extensions do) in
+     * this session and in the sessions a snapshot it resumed from had, without the time it was paused. The time between
+     * an interruption and a resume is no session's, so it is never counted; nor is the time a branch's parent trained
+     * before the branch point ({@link #inheritedTime()}). Every view and command shows a run's time as this
+     * ({@code status.json}'s {@code seconds}, {@link TrainingResult#seconds()}).
      */
     public double elapsedTime() {
         return elapsedBefore + sessionNanos() / 1e9;
+    }
+
+    /**
+     * The seconds the state this run started from had trained before it became this run: for a branch, its parent's
+     * (and, for a branch of a branch, their parents') up to the branch point; 0 for any other run.
+     */
+    public double inheritedTime() {
+        return inherited;
+    }
+
+    /**
+     * Chainer's {@code trainer.elapsed_time}, which the log's {@code elapsed_time} is: the training time since the first
+     * run of the line began, so that a branch's log, whose first epochs are its parent's, goes on rising from them.
+     */
+    public double lineTime() {
+        return inherited + elapsedTime();
+    }
+
+    /** Makes the restored state a new run's start: what it trained so far becomes inherited, and its own time starts at 0. */
+    void startAsBranch() {
+        inherited += elapsedBefore;
+        elapsedBefore = 0;
     }
 
     /** Nanoseconds this session has trained: since {@link #run()} began, without its pauses. */
@@ -209,7 +233,8 @@ public final class TrainingLoop {
         if (s.isReader()) {
             pendingState = d.child("extensions");
             for (Extension e : extensions) restoreKept(e.name(), e::serialize);
-            elapsedBefore = d.optional("elapsed_time", 0.0);
+            inherited = d.optional("inherited_time", 0.0);
+            elapsedBefore = d.optional("elapsed_time", 0.0) - inherited;
             if (train instanceof io.digitstudio.data.AugmentedDataset aug) aug.rng().setState(d.value("augment_rng_state", 0L));
             double[] sums = d.doubles("epoch_sums", null);
             if (sums != null && sums.length == 4) restoreEpochSums(sums);
@@ -220,7 +245,8 @@ public final class TrainingLoop {
             return;
         }
         serializeExtensions(d.child("extensions"));
-        d.value("elapsed_time", elapsedTime());
+        d.value("elapsed_time", lineTime());
+        if (inherited > 0) d.value("inherited_time", inherited);
         if (train instanceof io.digitstudio.data.AugmentedDataset aug) d.value("augment_rng_state", augmentRngState(aug));
         d.doubles("epoch_sums", epochSums());
         d.value("dropout_rng_state", model.dropoutRng().state());

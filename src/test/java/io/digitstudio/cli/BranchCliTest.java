@@ -63,6 +63,14 @@ class BranchCliTest {
         }
     }
 
+    /** A branch record without the parent's time up to the point, which a real clock sets (it must be there). */
+    private static Map<String, Object> withoutTime(Object branchedFrom) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = new java.util.LinkedHashMap<>((Map<String, Object>) branchedFrom);
+        assertTrue(m.remove("parent_seconds") instanceof Double d && d >= 0, String.valueOf(branchedFrom));
+        return m;
+    }
+
     @Test
     void aBranchWithTheParentsSettingsEndsBitForBitWhereTheParentEnded() throws Exception {
         String id = parent();
@@ -76,9 +84,9 @@ class BranchCliTest {
         String child = branchId(b);
         assertNotEquals(id, child);
         Map<String, Object> settings = Json.parseObject(Files.readString(runs().resolve(child).resolve("run.json")));
-        assertEquals(Map.of("run", id, "iteration", 16.0, "epoch", 1.0, "epoch_detail", 1.0), settings.get("branched_from"));
+        assertEquals(Map.of("run", id, "iteration", 16.0, "epoch", 1.0, "epoch_detail", 1.0), withoutTime(settings.get("branched_from")));
         Map<String, Object> status = Json.parseObject(Files.readString(runs().resolve(child).resolve("status.json")));
-        assertEquals(Map.of("run", id, "iteration", 16.0, "epoch", 1.0, "epoch_detail", 1.0), status.get("branched_from"));
+        assertEquals(Map.of("run", id, "iteration", 16.0, "epoch", 1.0, "epoch_detail", 1.0), withoutTime(status.get("branched_from")));
         RunSummary r = new RunStore(runs()).find(child);
         assertEquals(id, r.settings().branchedFrom().run());
         assertEquals(16, r.settings().branchedFrom().iteration());
@@ -117,6 +125,14 @@ class BranchCliTest {
         assertEquals("adam", ra.settings().config().optimizer());
         assertEquals(0.001, ra.settings().config().lr());
         assertEquals(32, ra.settings().branchedFrom().iteration());
+
+        // the parent's details name its branches and where each left it
+        CliTest.Run show = CliTest.run("runs", "show", id, "--runs-dir", runs().toString());
+        assertEquals(0, show.code(), show.err());
+        assertTrue(show.out().contains("branches    " + r.id() + " at epoch 1 (iteration 16)\n            " + ra.id() + " at epoch 2 (iteration 32)\n"),
+                show.out());
+        CliTest.Run child = CliTest.run("runs", "show", r.id(), "--runs-dir", runs().toString());
+        assertFalse(child.out().contains("branches "), "a run with no branches lists none: " + child.out());
     }
 
     @Test
@@ -128,6 +144,8 @@ class BranchCliTest {
                 .withOptimizer("momentum-sgd", 0.1, null).withLimits(1000, 200).withEpochs(3);
         io.digitstudio.runs.TrainingSession parent = io.digitstudio.runs.TrainingSession.builder(store, "cli").config(c).build();
         parent.loop().addExtension(new StopAt(20));
+        long[] now = {0};
+        parent.loop().setClock(() -> now[0] += 100_000_000_000L); // 100 s a reading: the parent takes far longer than the branch
         assertEquals(io.digitstudio.runs.TrainingSession.Verdict.STOPPED, parent.run().verdict());
         String id = parent.runId();
 
@@ -136,11 +154,42 @@ class BranchCliTest {
         assertTrue(b.err().contains("branching run " + id + " at epoch 2.56 of 3 (iteration 20)"), b.err());
         String child = branchId(b);
         Map<String, Object> settings = Json.parseObject(Files.readString(runs().resolve(child).resolve("run.json")));
-        assertEquals(Map.of("run", id, "iteration", 20.0, "epoch", 2.0, "epoch_detail", 2.56), settings.get("branched_from"));
+        assertEquals(Map.of("run", id, "iteration", 20.0, "epoch", 2.0, "epoch_detail", 2.56), withoutTime(settings.get("branched_from")));
         CliTest.Run show = CliTest.run("runs", "show", child, "--runs-dir", runs().toString());
         assertEquals(0, show.code(), show.err());
         assertTrue(show.out().contains("branched    from run " + id + " at epoch 2.56 (iteration 20)\n"), show.out());
+
+        // the branch's time is its own: the parent's hours up to the point are said apart, not added to it
+        double parentTime = store.find(id).seconds();
+        assertTrue(parentTime >= 4000, "the parent's clock: " + parentTime);
+        RunSummary branch = store.find(child);
+        assertTrue(branch.seconds() < 1000, "the branch's own time, not its parent's added: " + branch.seconds());
+        assertEquals(io.digitstudio.train.Snapshot.trainedSeconds(Npz.read(runs().resolve(id).resolve("snapshot_iter_20.npz"))),
+                branch.settings().branchedFrom().parentSeconds(), 0.0);
+        assertTrue(show.out().contains("progress    epoch 3 of 3, " + RunsCommand.duration(branch.seconds()) + " (since the branch point; run " + id
+                + " had trained " + RunsCommand.duration(branch.settings().branchedFrom().parentSeconds()) + " up to it)\n"), show.out());
+        assertTrue(b.out().contains("took " + RunsCommand.duration(branch.seconds())), b.out());
+        CliTest.Run list = CliTest.run("runs", "list", "--runs-dir", runs().toString());
+        String row = list.out().lines().filter(l -> l.startsWith(child)).findFirst().orElseThrow();
+        assertTrue(row.contains("  " + RunsCommand.duration(branch.seconds()) + "  "), row);
+        // its log's time goes on from its parent's, as a trainer's elapsed_time does after a snapshot is loaded
+        List<Map<String, Double>> log = new RunStore(runs()).log(branch);
+        assertTrue(log.get(log.size() - 1).get("elapsed_time") >= branch.settings().branchedFrom().parentSeconds(), log.toString());
         assertTrue(show.out().contains("branched_from       " + id + " at epoch 2.56 (iteration 20)\n"), show.out());
+
+        // the point as the app names it, "epoch 2.56 (iteration 20)", and by its iteration, pick the same snapshot
+        for (String point : List.of("epoch:2.56", "iteration:20", "epoch:2.560")) {
+            CliTest.Run again = train("--branch", id + "@" + point, "--lr", "0.01", "--epochs", "3", "--out", dir.resolve(point.replace(':', '-') + ".npz").toString());
+            assertEquals(0, again.code(), point + ": " + again.err());
+            assertTrue(again.err().contains("branching run " + id + " at epoch 2.56 of 3 (iteration 20)"), again.err());
+            assertSameWeights(dir.resolve("branch.npz"), dir.resolve(point.replace(':', '-') + ".npz"));
+        }
+        // a point with no snapshot: one line naming those there are, nothing written
+        List<String> files = everyFile();
+        CliTest.Run none = train("--branch", id + "@epoch:2.5", "--out", dir.resolve("none.npz").toString());
+        assertEquals(2, none.code(), none.err());
+        assertEquals("digitstudio train: error: run " + id + " has no snapshot at epoch 2.5; it has epoch:2.56 (iteration 20)", none.err().strip());
+        assertEquals(files, everyFile());
 
         // a record written before the exact point was kept has it from its iteration, batch and data
         @SuppressWarnings("unchecked")
@@ -164,9 +213,14 @@ class BranchCliTest {
                 new Case(new String[]{"--branch", "0123abcd", "--out", out}, "no run 0123abcd in " + runs().toAbsolutePath().normalize()),
                 new Case(new String[]{"--branch", id + "@5", "--out", out}, "run " + id + " has no snapshot at iteration 5; it has epoch:1 (iteration 16),"
                         + " epoch:2 (iteration 32), epoch:3 (iteration 47)"),
+                new Case(new String[]{"--branch", id + "@iteration:6,876", "--out", out}, "run " + id + " has no snapshot at iteration 6,876; it has"
+                        + " epoch:1 (iteration 16), epoch:2 (iteration 32), epoch:3 (iteration 47)"),
                 new Case(new String[]{"--branch", id + "@epoch:7", "--out", out}, "run " + id + " has no snapshot at the end of epoch 7; it has epoch:1"
                         + " (iteration 16), epoch:2 (iteration 32), epoch:3 (iteration 47)"),
-                new Case(new String[]{"--branch", id + "@later", "--out", out}, "'" + id + "@later': expected RUN_ID, RUN_ID@ITERATION or RUN_ID@epoch:N"),
+                new Case(new String[]{"--branch", id + "@later", "--out", out}, "'" + id + "@later': expected RUN_ID, RUN_ID@ITERATION,"
+                        + " RUN_ID@iteration:N or RUN_ID@epoch:N (N the end of an epoch, as 3, or an exact point, as 3.67)"),
+                new Case(new String[]{"--branch", id + "@epoch:1.5", "--out", out}, "run " + id + " has no snapshot at epoch 1.5; it has epoch:1"
+                        + " (iteration 16), epoch:2 (iteration 32), epoch:3 (iteration 47)"),
                 new Case(new String[]{"--branch", id + "@epoch:3", "--out", out}, "the branch point is in epoch 4 (3 done); give more epochs than 3"
                         + " (--epochs 4 or more)"),
                 new Case(new String[]{"--branch", id + "@epoch:1", "--model", "lenet", "--out", out}, "--model lenet differs from the parent run's"

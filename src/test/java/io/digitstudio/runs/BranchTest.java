@@ -59,9 +59,36 @@ class BranchTest {
         assertEquals(resumed.loop().optimizer().get("lr"), branch.loop().optimizer().get("lr"));
 
         RunSummary r = store.find(branch.runId());
-        assertEquals(new RunSettings.Branch(parent.runId(), 20, 2, 2 + 560 / 1000.0), r.settings().branchedFrom(), "2,560 examples drawn of 1,000");
+        assertEquals(new RunSettings.Branch(parent.runId(), 20, 2, 2 + 560 / 1000.0, r.settings().branchedFrom().parentSeconds()), r.settings().branchedFrom(), "2,560 examples drawn of 1,000");
         assertEquals(3, r.epochsDone());
         assertEquals(RunStatus.FINISHED, r.status());
+    }
+
+    @Test
+    void aBranchsTimeIsItsOwnAndItsParentsIsKeptApart() {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        TrainingConfig c = TrainingConfig.tutorial().withUnits(20).withOptimizer("momentum-sgd", 0.1, null).withLimits(1000, 200).withEpochs(3);
+        TrainingSession parent = TrainingSession.builder(store, "cli").config(c).build();
+        parent.loop().addExtension(new StopAt(20));
+        long[] now = {0};
+        parent.loop().setClock(() -> now[0] += 1_000_000_000L); // a second a reading
+        parent.run();
+        double parentTime = store.find(parent.runId()).seconds();
+        assertTrue(parentTime > 0);
+
+        TrainingSession.Resumable at20 = TrainingSession.locateBranch(store, parent.runId() + "@iteration:20");
+        TrainingSession branch = TrainingSession.builder(store, "gui").branch(at20).build();
+        branch.loop().setClock(() -> 7L); // a branch that takes no time at all
+        assertEquals(0.0, branch.run().result().seconds(), 0.0, "what Train's \"Took\" shows");
+        RunSummary r = store.find(branch.runId());
+        assertEquals(0.0, r.seconds(), 0.0, "what Runs and 'runs list' show");
+        double kept = r.settings().branchedFrom().parentSeconds();
+        assertTrue(kept >= parentTime && kept < parentTime + 10, "the parent's time up to the point, kept apart: " + kept + ", " + parentTime);
+        assertEquals(io.digitstudio.train.Snapshot.trainedSeconds(at20.arrays()), r.settings().branchedFrom().parentSeconds(), 0.0);
+        // the log's time goes on from the parent's
+        java.util.List<Map<String, Double>> log = store.log(r);
+        assertEquals(r.settings().branchedFrom().parentSeconds(), log.get(log.size() - 1).get("elapsed_time"), 0.0);
+        assertEquals(r.settings().branchedFrom().parentSeconds(), branch.loop().inheritedTime(), 0.0);
     }
 
     @Test

@@ -196,7 +196,7 @@ class BranchStoryTest extends AppStory {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), app.dialogs.errors);
         RunSummary b = app.history.list().stream().filter(r -> !r.id().equals(parent)).findFirst().orElseThrow();
-        assertEquals(new io.digitstudio.runs.RunSettings.Branch(parent, iteration, done, exact), b.settings().branchedFrom());
+        assertEquals(new io.digitstudio.runs.RunSettings.Branch(parent, iteration, done, exact, b.settings().branchedFrom().parentSeconds()), b.settings().branchedFrom());
         assertEquals(done + 2, b.epochsDone());
         assertEquals(io.digitstudio.runs.RunStatus.STOPPED, app.history.find(parent).status(), "the parent stays as it was left");
 

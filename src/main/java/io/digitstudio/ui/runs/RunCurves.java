@@ -55,6 +55,19 @@ public final class RunCurves {
     }
 
     /**
+     * The parent's curve reaching the point where a branch leaves it ({@code start}, the branch curve's first point),
+     * when the parent's last point lies before it: a parent stopped in the middle of an epoch has its last entry at the
+     * epoch before, and its curve goes on level from there to where it stopped (as {@link #fromBranchPoint} takes its
+     * height), so that the two curves meet. Otherwise the parent's curve as it is.
+     */
+    public static List<double[]> reaching(List<double[]> parent, double[] start) {
+        if (parent.isEmpty() || start == null || !(parent.get(parent.size() - 1)[0] < start[0])) return parent;
+        List<double[]> out = new ArrayList<>(parent);
+        out.add(new double[]{start[0], start[1]});
+        return out;
+    }
+
+    /**
      * Where on the x axis a branch leaves its parent: its exact epoch ({@link RunSettings.Branch#epochDetail()}, 2.33,
      * not the 2 epochs it had done), or by wall time the time there, between the epochs around it in the parent's log
      * (null: not at hand), else in the branch's own, else carried on from the last epoch at the pace of the run so far.

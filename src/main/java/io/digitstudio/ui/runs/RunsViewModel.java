@@ -335,6 +335,18 @@ public final class RunsViewModel {
             }
             cs.add(new Curve(r, loss, accuracy, r.status() == RunStatus.RUNNING, branchX));
         }
+        // a parent drawn beside its branch reaches the point the branch leaves it, so that the two curves meet there
+        for (Curve b : List.copyOf(cs)) {
+            if (Double.isNaN(b.branchX())) continue;
+            String parentId = b.run().settings().branchedFrom().run();
+            for (int i = 0; i < cs.size(); i++) {
+                Curve p = cs.get(i);
+                if (!p.run().id().equals(parentId)) continue;
+                List<double[]> loss = b.startsAtBranch(b.loss()) ? RunCurves.reaching(p.loss(), b.loss().get(0)) : p.loss();
+                List<double[]> accuracy = b.startsAtBranch(b.accuracy()) ? RunCurves.reaching(p.accuracy(), b.accuracy().get(0)) : p.accuracy();
+                cs.set(i, new Curve(p.run(), loss, accuracy, p.current(), p.branchX()));
+            }
+        }
         curves.set(List.copyOf(cs));
         compare();
     }

@@ -132,7 +132,7 @@ public final class LrFindViewModel {
             }
             progress.set(1);
             if (cancelled) {
-                status.set("Cancelled after " + r.points().size() + " of " + range.iterations() + " rates; nothing to suggest");
+                status.set(String.format(Locale.ROOT, "Cancelled after %,d of %,d rates; nothing to suggest", r.points().size(), range.iterations()));
                 return null;
             }
             if (Double.isNaN(r.steepest())) {
@@ -143,7 +143,7 @@ public final class LrFindViewModel {
             suggestion.set(s);
             double x = Math.log10(s.steepest());
             marker.addAll(java.util.List.of(new double[]{x, lowest}, new double[]{x, highest}));
-            status.set("Stopped: " + (r.stopReason().startsWith("reached --end") ? "tried all " + range.iterations() + " rates up to "
+            status.set("Stopped: " + (r.stopReason().startsWith("reached --end") ? "tried all " + String.format(Locale.ROOT, "%,d", range.iterations()) + " rates up to "
                     + LearningRates.format(range.end()) : r.stopReason()));
             return s;
         });
@@ -156,7 +156,7 @@ public final class LrFindViewModel {
         lowest = Math.min(lowest, p.smoothed());
         highest = Math.max(highest, p.smoothed());
         progress.set((p.step() + 1) / (double) range.iterations());
-        status.set(String.format(Locale.ROOT, "Rate %d of at most %d: lr %s, smoothed loss %.4f", p.step() + 1, range.iterations(),
+        status.set(String.format(Locale.ROOT, "Rate %,d of at most %,d: lr %s, smoothed loss %.4f", p.step() + 1, range.iterations(),
                 LearningRates.format(p.lr()), p.smoothed()));
     }
 

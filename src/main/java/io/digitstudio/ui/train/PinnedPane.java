@@ -50,7 +50,7 @@ final class PinnedPane extends VBox {
         state.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             InputProbe.Outputs o = presenter.pinnedProperty().get();
             return o == null ? "Start a run to watch the network learn them (their answers every " + TrainingFeed.PINS_EVERY + " iterations)"
-                    : String.format(Locale.ROOT, "As the network reads them at iteration %d (epoch %.2f)", o.iteration(), o.epochDetail());
+                    : String.format(Locale.ROOT, "As the network reads them at iteration %,d (epoch %.2f)", o.iteration(), o.epochDetail());
         }, presenter.pinnedProperty()));
         HBox head = new HBox(10, title, state);
         head.setAlignment(Pos.CENTER_LEFT);

@@ -446,8 +446,13 @@ public final class RunControl {
         settings.show(at.options());
         settings.branchProperty().set(new TrainSettings.Branch(id, id + "@" + at.iteration(), where, c, at.epochsDone()));
         presenter.status("Branching run " + id + " from the " + where + ": change the learning rate or other values, then Start");
-        dialogs.info("Branching run " + id, "Run " + id + " is stopped at iteration " + at.iteration()
-                + " and kept: Runs resumes it from there. Start trains the branch from the same point as a new run.");
+        dialogs.info("Branching run " + id, keptToBranch(id, at.iteration()));
+    }
+
+    /** What the user is told when a paused run has been stopped to branch from: it is kept, and where. */
+    static String keptToBranch(String id, long iteration) {
+        return "Run " + id + " is stopped at iteration " + io.digitstudio.ui.widgets.Formats.count(iteration)
+                + " and kept: Runs resumes it from there. Start trains the branch from the same point as a new run.";
     }
 
     /**

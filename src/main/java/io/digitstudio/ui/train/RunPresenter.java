@@ -388,7 +388,7 @@ public final class RunPresenter {
         }
         // concatenation, not String.format: four times a second during a run (see Formats.fixed)
         epochText.set("Epoch " + Math.min(e.epoch(), totalEpochs) + "/" + totalEpochs);
-        iterationText.set("Iteration " + e.iteration() + "/" + e.totalIterations());
+        iterationText.set("Iteration " + Formats.count(e.iteration()) + "/" + Formats.count(e.totalIterations()));
         speedText.set(paused ? "paused" : Formats.fixed(rate, 0) + " it/s");
         double elapsed = e.elapsedSeconds();
         double eta = rate > 0 ? (e.totalIterations() - e.iteration()) / rate : Double.NaN;

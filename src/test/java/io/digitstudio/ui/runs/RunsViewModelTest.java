@@ -96,11 +96,19 @@ class RunsViewModelTest {
         List<RunsViewModel.Curve> cs = vm.curvesProperty().get();
         RunsViewModel.Curve b = cs.get(1);
         List<double[]> p = cs.get(0).accuracy();
-        assertEquals(1, p.size(), "the parent stopped in epoch 2");
         assertEquals(List.of(at, 2.0, 3.0), b.accuracy().stream().map(x -> x[0]).toList(), "from the exact point, not from the end of epoch 1");
-        assertEquals(p.get(0)[1], b.accuracy().get(0)[1], 0.0, "level with the parent's last point: its curve ends before the point");
+        assertEquals(p.get(0)[1], b.accuracy().get(0)[1], 0.0, "level with the parent's last point: it stopped in epoch 2");
         assertTrue(b.startsAtBranch(b.accuracy()) && b.startsAtBranch(b.loss()));
         assertEquals(at, b.loss().get(0)[0], 0.0);
+        // the parent's curve goes on from its last epoch to where it stopped, and meets the branch's there: no gap
+        assertEquals(List.of(1.0, at), p.stream().map(x -> x[0]).toList(), "the parent stopped in epoch 2");
+        assertArrayEquals(b.accuracy().get(0), p.get(1), 0.0);
+        List<double[]> parentLoss = cs.get(0).loss();
+        assertArrayEquals(b.loss().get(0), parentLoss.get(parentLoss.size() - 1), 0.0);
+        // alone, the branch is drawn as before
+        vm.select(List.of(branch.runId()));
+        assertEquals(List.of(at, 2.0, 3.0), vm.curvesProperty().get().get(0).accuracy().stream().map(x -> x[0]).toList());
+        vm.select(List.of(parent.runId(), branch.runId()));
 
         // the parent goes on to its end: the branch now leaves its curve on the line between its epochs 1 and 2
         io.digitstudio.runs.TrainingSession.builder(store, "cli").resume(io.digitstudio.runs.TrainingSession.locate(store, parent.runId())).build().run();

@@ -31,6 +31,18 @@ class TrainViewModelsTest {
     }
 
     @Test
+    void iterationCountsReadWithAThousandsSeparator() {
+        RunPresenter p = new RunPresenter(() -> 0L);
+        TrainingFeed feed = new TrainingFeed();
+        p.begin(feed, 10, "Starting");
+        feed.iterated(new io.digitstudio.train.IterationEvent(8, 6876, 9380, 7.33, 0.1, 0.97, 60));
+        p.pulse(true);
+        assertEquals("Iteration 6,876/9,380", p.iterationTextProperty().get());
+        assertEquals("Run 1a2b3c4d is stopped at iteration 6,876 and kept: Runs resumes it from there. Start trains the branch from the same"
+                + " point as a new run.", RunControl.keptToBranch("1a2b3c4d", 6876));
+    }
+
+    @Test
     void theEpochTableWritesAScheduledRateRounded() {
         // 0.1 shifted down twice by a schedule is 0.009999999999999882 in floating point
         io.digitstudio.train.EpochReport r = io.digitstudio.train.EpochReport.of(3, 30, 0.5, 0.8, 0.4, 0.85, 1.0, 0.1, 0.009999999999999882);
@@ -483,7 +495,7 @@ class TrainViewModelsTest {
         assertEquals(RunState.FINISHED, run.stateProperty().get(), dialogs.errors.toString());
         assertEquals(2, history.list().size(), "a new run, the parent untouched");
         io.digitstudio.runs.RunSummary branch = history.list().stream().filter(r -> !r.id().equals(parent.id())).findFirst().orElseThrow();
-        assertEquals(new io.digitstudio.runs.RunSettings.Branch(parent.id(), 8, 1, 1), branch.settings().branchedFrom(), "after the 8 iterations of epoch 1");
+        assertEquals(new io.digitstudio.runs.RunSettings.Branch(parent.id(), 8, 1, 1, branch.settings().branchedFrom().parentSeconds()), branch.settings().branchedFrom(), "after the 8 iterations of epoch 1");
         assertEquals(0.05, branch.settings().config().hyperparams().get("lr"));
         assertEquals(2, branch.epochsDone());
         assertEquals(2, history.find(parent.id()).epochsDone());
@@ -695,7 +707,7 @@ class TrainViewModelsTest {
             assertEquals(2, history.list().size(), "a new run beside its parent");
             io.digitstudio.runs.RunSummary branch = history.find(run.recordedRunProperty().get());
             assertNotEquals(parent, branch.id());
-            assertEquals(new io.digitstudio.runs.RunSettings.Branch(parent, 12, 1, 1 + 536 / 1000.0), branch.settings().branchedFrom());
+            assertEquals(new io.digitstudio.runs.RunSettings.Branch(parent, 12, 1, 1 + 536 / 1000.0, branch.settings().branchedFrom().parentSeconds()), branch.settings().branchedFrom());
             assertEquals(3, branch.epochsDone());
             assertEquals(io.digitstudio.runs.RunStatus.STOPPED, history.find(parent).status(), "the parent is as it was left");
             assertEquals(List.of(1, 2, 3), presenter.epochRows().stream().map(EpochReport::epoch).toList(), "its charts go on from its parent's");

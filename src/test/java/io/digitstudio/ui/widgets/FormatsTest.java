@@ -26,6 +26,14 @@ class FormatsTest {
     }
 
     @Test
+    void countsHaveACommaBetweenEachThreeDigitsAsStringFormatWritesThem() {
+        assertEquals("6,876", Formats.count(6876));
+        for (long n : new long[]{0, 7, 999, 1000, 9380, 12345, 100000, 999999, 1000000, 1234567890123L, -6876, Long.MAX_VALUE}) {
+            assertEquals(String.format(Locale.ROOT, "%,d", n), Formats.count(n), String.valueOf(n));
+        }
+    }
+
+    @Test
     void clockReadsMinutesAndHours() {
         assertEquals("0:07", Formats.clock(7.2));
         assertEquals("12:34", Formats.clock(754));
