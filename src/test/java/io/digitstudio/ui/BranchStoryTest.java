@@ -175,7 +175,7 @@ class BranchStoryTest extends AppStory {
         // the parent is stopped there and kept; the form is a branch of it from the pause
         assertEquals(io.digitstudio.runs.RunStatus.STOPPED, app.history.find(parent).status());
         assertEquals(iteration, io.digitstudio.train.Snapshot.iterationOf(io.digitstudio.runs.TrainingSession.locate(app.history, parent).file()));
-        assertTrue(app.dialogs.infos.stream().anyMatch(i -> i.contains("Run " + parent + " is stopped at iteration " + iteration + " and kept")),
+        assertTrue(app.dialogs.infos.stream().anyMatch(i -> i.contains("Run " + parent + " is stopped at iteration " + String.format(java.util.Locale.ROOT, "%,d", iteration) + " and kept")),
                 app.dialogs.infos.toString());
         Label banner = robot.lookup("#branchBanner").queryAs(Label.class);
         assertTrue(banner.isVisible());

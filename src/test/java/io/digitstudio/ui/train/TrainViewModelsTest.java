@@ -235,7 +235,7 @@ class TrainViewModelsTest {
             }
             assertEquals(epochs, p.epochRows().size());
             assertEquals(epochs, p.valAccuracy().size());
-            assertEquals(String.format("Iteration %d/%d", epochs * 469, epochs * 469), p.iterationTextProperty().get());
+            assertEquals(String.format(java.util.Locale.ROOT, "Iteration %,d/%,d", epochs * 469, epochs * 469), p.iterationTextProperty().get());
             // the next run starts from a clean chart
             p.begin(new TrainingFeed(), 5, "Loading data…");
             assertEquals(0, p.trainLoss().size());
