@@ -192,7 +192,7 @@ class RunHomeCliTest {
         String err = Files.readString(dir.resolve("err.txt"));
         RunSummary r = new RunStore(runs()).list().get(0);
         String last = err.strip().lines().reduce((x, y) -> y).orElse("");
-        assertTrue(last.matches("digitstudio train: interrupted at epoch [0-9.]+ \\(iteration \\d+\\); no model was saved\\. Continue it with: "
+        assertTrue(last.matches("digitstudio train: interrupted at epoch [0-9.]+ \\(iteration [\\d,]+\\); no model was saved\\. Continue it with: "
                 + "digitstudio train --resume " + r.id()), err);
         assertEquals(RunStatus.STOPPED, r.status());
         assertFalse(Files.exists(dir.resolve("m.npz")));
