@@ -77,7 +77,7 @@ class BranchTest {
         assertTrue(parentTime > 0);
 
         TrainingSession.Resumable at20 = TrainingSession.locateBranch(store, parent.runId() + "@iteration:20");
-        TrainingSession branch = TrainingSession.builder(store, "gui").branch(at20).build();
+        TrainingSession branch = TrainingSession.builder(store, "gui").branch(at20).snapshots(1, null, 3).build();
         branch.loop().setClock(() -> 7L); // a branch that takes no time at all
         assertEquals(0.0, branch.run().result().seconds(), 0.0, "what Train's \"Took\" shows");
         RunSummary r = store.find(branch.runId());
@@ -89,6 +89,23 @@ class BranchTest {
         java.util.List<Map<String, Double>> log = store.log(r);
         assertEquals(r.settings().branchedFrom().parentSeconds(), log.get(log.size() - 1).get("elapsed_time"), 0.0);
         assertEquals(r.settings().branchedFrom().parentSeconds(), branch.loop().inheritedTime(), 0.0);
+
+        // resumed to train longer, it is still its own time; the parent's stays apart in its snapshots
+        TrainingSession longer = TrainingSession.builder(store, "cli").resume(TrainingSession.locate(store, branch.runId())).epochs(4).build();
+        longer.loop().setClock(() -> 9L);
+        assertEquals(0.0, longer.run().result().seconds(), 0.0);
+        assertEquals(0.0, store.find(branch.runId()).seconds(), 0.0);
+        assertEquals(kept, longer.loop().inheritedTime(), 0.0);
+
+        // a branch of the branch: its parent's time is the branch's own, and the line's time is carried on
+        TrainingSession.Resumable at3 = TrainingSession.locateBranch(store, branch.runId() + "@epoch:3");
+        TrainingSession grandchild = TrainingSession.builder(store, "cli").branch(at3).config(at3.config().withEpochs(5)).build();
+        grandchild.loop().setClock(() -> 11L);
+        grandchild.run();
+        RunSummary g = store.find(grandchild.runId());
+        assertEquals(0.0, g.seconds(), 0.0);
+        assertEquals(0.0, g.settings().branchedFrom().parentSeconds(), 0.0);
+        assertEquals(kept, grandchild.loop().inheritedTime(), 0.0);
     }
 
     @Test
