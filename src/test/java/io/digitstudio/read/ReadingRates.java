@@ -14,7 +14,9 @@ import java.util.Locale;
 /**
  * Read rates of the built-in MLP on {@link PaperPhotos}, per kind of picture: the figures of issue 33's note. Run with
  * a seed and a count per kind, e.g. {@code java -cp ... io.digitstudio.read.ReadingRates 2 100}; tests use the same
- * counting with their own seeds.
+ * counting with their own seeds. A third argument lists the misses; {@code -Dwhy=true} adds why each number was
+ * missed ({@link #why}); {@code -Donly=numbers} skips the single digits, {@code -Dcamera=true} adds
+ * {@code CameraDigits}' pictures.
  */
 final class ReadingRates {
     /** How many of how many read right, and the misses (truth -> reading, conditions). */
@@ -73,9 +75,54 @@ final class ReadingRates {
                 read = "(" + e.getMessage() + ")";
             }
             if (read.equals(p.digits())) right++;
-            else misses.add("#" + i + " " + p.digits() + "->" + read + " [" + p.conditions() + "]");
+            else misses.add("#" + i + " " + p.digits() + "->" + read + " [" + p.conditions() + "]" + (WHY ? " " + why(predictor, p.image(), p.digits()) : ""));
         }
         return new Rate(right, n, misses);
+    }
+
+    /** With {@code -Dwhy=true}, each missed number says why it was missed ({@link #why}). */
+    static final boolean WHY = Boolean.getBoolean("why");
+
+    /**
+     * Why {@link NumberReader} misread a one-line number: either no way of cutting the line at its candidate boundaries
+     * reads {@code truth} with each piece's most likely label (a cut is missing, or a piece is read wrong), or one does
+     * and the search preferred another that scores higher ("read right" when it is the search's own choice). The scores are {@link NumberReader#score}'s sums.
+     */
+    static String why(Predictor predictor, io.digitstudio.data.RgbImage picture, String truth) {
+        List<DigitSegmenter.Line> lines;
+        try {
+            lines = DigitSegmenter.segment(InkFinder.find(picture)).candidates();
+        } catch (DataException e) {
+            return "(no ink)";
+        }
+        if (lines.size() != 1) return "(found " + lines.size() + " lines)";
+        DigitSegmenter.Line line = lines.get(0);
+        List<int[]> spans = new ArrayList<>();
+        List<DigitBox> boxes = new ArrayList<>();
+        NumberReader.spans(line, spans, boxes);
+        float[][] inputs = new float[boxes.size()][];
+        for (int i = 0; i < inputs.length; i++) inputs[i] = DigitPreprocessor.fromInk(boxes.get(i).ink());
+        io.digitstudio.nn.Prediction[] p = predictor.predict(inputs);
+        int n = line.boundaries(), digits = truth.length();
+        double[] best = new double[n];
+        // right[b][m]: the best score of cuttings up to boundary b whose m pieces read the first m digits of the truth
+        double[][] right = new double[n][digits + 1];
+        java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
+        for (double[] r : right) java.util.Arrays.fill(r, Double.NEGATIVE_INFINITY);
+        best[0] = 0;
+        right[0][0] = 0;
+        for (int i = 0; i < spans.size(); i++) {
+            int a = spans.get(i)[0], b = spans.get(i)[1];
+            double s = NumberReader.score(line, boxes.get(i), p[i].confidence(), b);
+            best[b] = Math.max(best[b], best[a] + s);
+            for (int m = 0; m < digits; m++) {
+                if (p[i].label() == truth.charAt(m) - '0') right[b][m + 1] = Math.max(right[b][m + 1], right[a][m] + s);
+            }
+        }
+        double truthScore = right[n - 1][digits];
+        if (truthScore == Double.NEGATIVE_INFINITY) return "no cutting reads it";
+        if (truthScore >= best[n - 1]) return "read right";
+        return String.format(Locale.ROOT, "read right, scored lower (%.2f < %.2f)", truthScore, best[n - 1]);
     }
 
     /** A camera shot's picture, decoded as {@code predict} decodes files (EXIF, colour spaces). */
@@ -135,7 +182,7 @@ final class ReadingRates {
                     read = "(" + e.getMessage() + ")";
                 }
                 if (read.equals(s.digits())) right++;
-                else misses.add("#" + i + " " + s.digits() + "->" + read);
+                else misses.add("#" + i + " " + s.digits() + "->" + read + (WHY ? " " + why(predictor, decode(s), s.digits()) : ""));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
