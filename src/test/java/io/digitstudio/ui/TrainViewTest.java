@@ -109,6 +109,33 @@ class TrainViewTest extends AppStory {
         return false;
     }
 
+    /** The tooltips of the form and the toolbar: none is built for the first frame, each shows when the pointer rests. */
+    @Test
+    void formTipsShowWhenThePointerRestsAndAreNotBuiltBefore(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> built = new java.util.ArrayList<>();
+        for (Node n : robot.lookup((Node n) -> n instanceof javafx.scene.control.Control).queryAll()) {
+            if (n instanceof javafx.scene.control.Control c && c.getTooltip() != null && shownIn(c, app.main.train())) built.add(c.getId() + ": " + c.getTooltip().getText());
+        }
+        assertEquals(List.of(), built, "a tooltip is a popup window of its own: none is made before the pointer comes");
+        String early = "Stop when the validation loss has not improved";
+        TextField field = robot.lookup("#earlyStopField").queryAs(TextField.class);
+        assertTrue(field.getAccessibleHelp().startsWith(early), "a screen reader reads the tip before it was ever shown");
+        reveal(robot, "#earlyStopField");
+        robot.moveTo("#earlyStopField");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing() && t.getText().startsWith(early)));
+        app.awaitReady(); // Start is off, and a disabled button shows no tooltip, until the engine is up
+        robot.moveTo("#startButton");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing() && t.getText().startsWith("Start training")));
+    }
+
+    private static boolean shownIn(Node n, Node view) {
+        for (; n != null; n = n.getParent()) if (n == view) return true;
+        return false;
+    }
+
     @Test
     void aOneEpochRunShowsItsPointsEndsAtItsLastIterationAndBecomesTheActiveModel(FxRobot robot) throws Exception {
         app.awaitReady();

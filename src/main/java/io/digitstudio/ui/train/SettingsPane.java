@@ -19,7 +19,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -109,7 +108,7 @@ public final class SettingsPane extends ScrollPane {
         Button choose = new Button("Choose…");
         choose.setId("dataChooseButton");
         choose.setMinWidth(Region.USE_PREF_SIZE);
-        choose.setTooltip(new Tooltip("Choose another folder or file of this kind"));
+        io.digitstudio.ui.widgets.Tips.set(choose, "Choose another folder or file of this kind");
         // under the list, which keeps the whole width for the kinds' names
         choose.visibleProperty().bind(picker.kindProperty().isNotEqualTo(DataSummary.Kind.BUNDLED));
         choose.managedProperty().bind(choose.visibleProperty());
@@ -204,11 +203,11 @@ public final class SettingsPane extends ScrollPane {
         editor.setPrefRowCount(3);
         io.digitstudio.ui.widgets.Keys.tabLeaves(editor);
         editor.setPromptText("conv 20 5, relu, maxpool 2, linear 500, relu, dropout 0.5, linear");
-        Tooltip layers = new Tooltip("Layers separated by commas: " + io.digitstudio.nn.LayerTypes.usage()
-                + ". A last \"linear\" without a size has one output per class.");
-        layers.setWrapText(true);
-        layers.setMaxWidth(480);
-        editor.setTooltip(layers);
+        io.digitstudio.ui.widgets.Tips.set(editor, "Layers separated by commas: " + io.digitstudio.nn.LayerTypes.usage()
+                + ". A last \"linear\" without a size has one output per class.", layers -> {
+                    layers.setWrapText(true);
+                    layers.setMaxWidth(480);
+                });
         editor.textProperty().bindBidirectional(s.specProperty());
         s.specErrorProperty().addListener((o, a, b) -> editor.pseudoClassStateChanged(INVALID, b != null));
         grid.add(editor, 0, row++, 2, 1);
@@ -291,7 +290,7 @@ public final class SettingsPane extends ScrollPane {
                 Label l = new Label(h.label());
                 l.setMinWidth(Region.USE_PREF_SIZE);
                 TextField f = text(h.text(), "hp-" + h.key(), HyperParam.format(h.defaultValue()));
-                f.setTooltip(new Tooltip(h.help()));
+                io.digitstudio.ui.widgets.Tips.set(f, h.help());
                 l.setLabelFor(f);
                 hyper.add(l, 0, r);
                 hyper.add(f, 1, r++);
@@ -304,14 +303,14 @@ public final class SettingsPane extends ScrollPane {
         grid.add(hyper, 0, row++, 2, 1);
         applyButton = new Button("Apply to the run");
         applyButton.setId("applyButton");
-        applyButton.setTooltip(new Tooltip("Change the running optimizer's values from its next iteration (while a run trains or is paused)"));
+        io.digitstudio.ui.widgets.Tips.set(applyButton, "Change the running optimizer's values from its next iteration (while a run trains or is paused)");
         // always in its place, off while no run is live: a button that came and went moved the form under the pointer
         applyButton.disableProperty().bind(javafx.beans.binding.Bindings.not(live).or(s.validationProperty().isNotNull()));
         applyButton.setOnAction(e -> say.accept(apply.get()));
         grid.add(applyButton, 0, row++, 2, 1);
         Button find = new Button("Find learning rate…");
         find.setId("findLrButton");
-        find.setTooltip(new Tooltip("Try rates from 1e-6 to 1 on a throw-away copy of this network and suggest one (fast.ai's finder)"));
+        io.digitstudio.ui.widgets.Tips.set(find, "Try rates from 1e-6 to 1 on a throw-away copy of this network and suggest one (fast.ai's finder)");
         find.setOnAction(e -> {
             if (findLearningRate != null) findLearningRate.run();
         });
@@ -336,26 +335,26 @@ public final class SettingsPane extends ScrollPane {
         grid.add(shuffle, 0, row++, 2, 1);
         CheckBox augment = new CheckBox("Augment (random distortions)");
         augment.setId("augmentCheck");
-        augment.setTooltip(new Tooltip("Small random rotations, scales, shifts and stroke widths: slower to learn, better on drawings"));
+        io.digitstudio.ui.widgets.Tips.set(augment, "Small random rotations, scales, shifts and stroke widths: slower to learn, better on drawings");
         augment.selectedProperty().bindBidirectional(s.augmentProperty());
         grid.add(augment, 0, row++, 2, 1);
         TextField shift = text(s.lrShiftProperty(), "lrShiftField", "exponential:0.5");
         checked("LR schedule", shift, "lrShift");
-        shift.setTooltip(new Tooltip("exponential:RATE (times RATE each epoch), linear:START:END"
-                + " (over the run), step:RATE@E1,E2 (times RATE from epoch E1, again from E2); empty for none"));
+        io.digitstudio.ui.widgets.Tips.set(shift, "exponential:RATE (times RATE each epoch), linear:START:END"
+                + " (over the run), step:RATE@E1,E2 (times RATE from epoch E1, again from E2); empty for none");
         checked("Warm-up epochs", text(s.warmupProperty(), "warmupField", "0"), "warmup");
         TextField early = text(s.earlyStopProperty(), "earlyStopField", "off (e.g. 3)");
         checked("Early stop after", early, "earlyStop");
-        early.setTooltip(new Tooltip("Stop when the validation loss has not improved for this many epochs (Chainer's EarlyStoppingTrigger)"));
+        io.digitstudio.ui.widgets.Tips.set(early, "Stop when the validation loss has not improved for this many epochs (Chainer's EarlyStoppingTrigger)");
         CheckBox best = new CheckBox("Keep the best epoch's model");
         best.setId("keepBestCheck");
-        best.setTooltip(new Tooltip("When the run ends, use the model of the epoch with the best validation accuracy"));
+        io.digitstudio.ui.widgets.Tips.set(best, "When the run ends, use the model of the epoch with the best validation accuracy");
         best.selectedProperty().bindBidirectional(s.keepBestProperty());
         grid.add(best, 0, row++, 2, 1);
         CheckBox snapshots = new CheckBox("Snapshot every epoch");
         snapshots.setId("snapshotCheck");
-        snapshots.setTooltip(new Tooltip("Save the whole run into its folder in the run history after each epoch (keeps the newest 3),"
-                + " so it can be resumed exactly; a stopped run is always snapshotted"));
+        io.digitstudio.ui.widgets.Tips.set(snapshots, "Save the whole run into its folder in the run history after each epoch (keeps the newest 3),"
+                + " so it can be resumed exactly; a stopped run is always snapshotted");
         snapshots.selectedProperty().bindBidirectional(s.snapshotsProperty());
         grid.add(snapshots, 0, row++, 2, 1);
     }

@@ -322,7 +322,7 @@ public final class TrainView extends BorderPane {
         Button leave = new Button("New run instead");
         leave.setId("leaveBranchButton");
         leave.setMinWidth(Region.USE_PREF_SIZE);
-        leave.setTooltip(new Tooltip("Start trains a new run from scratch with these settings, not a branch"));
+        io.digitstudio.ui.widgets.Tips.set(leave, "Start trains a new run from scratch with these settings, not a branch");
         leave.disableProperty().bind(locked);
         leave.setOnAction(e -> settings.branchProperty().set(null));
         HBox box = new HBox(8, what, leave);
@@ -361,7 +361,7 @@ public final class TrainView extends BorderPane {
         Button b = new Button(text);
         b.setMnemonicParsing(true);
         b.setId(id);
-        b.setTooltip(new Tooltip(tip));
+        io.digitstudio.ui.widgets.Tips.set(b, tip);
         return b;
     }
 
@@ -396,11 +396,13 @@ public final class TrainView extends BorderPane {
         text.textProperty().bind(presenter.statusProperty());
         text.setMinWidth(0);
         text.setMaxWidth(Double.MAX_VALUE);
-        Tooltip full = new Tooltip();
-        full.textProperty().bind(presenter.statusProperty());
-        full.setWrapText(true);
-        full.setMaxWidth(600);
-        text.setTooltip(full);
+        io.digitstudio.ui.widgets.Tips.later(text, () -> {
+            Tooltip full = new Tooltip();
+            full.textProperty().bind(presenter.statusProperty());
+            full.setWrapText(true);
+            full.setMaxWidth(600);
+            return full;
+        });
         ProgressBar bar = new ProgressBar();
         bar.setId("progressBar");
         io.digitstudio.ui.widgets.ScreenReader.describe(bar, "Training progress", "How much of the run is done");
