@@ -37,6 +37,7 @@ public final class SettingsPane extends ScrollPane {
     private GridPane hyperBox;
     private Button applyButton;
     private final ObservableBooleanValue live;
+    private final ObservableBooleanValue locked;
     private final java.util.function.Supplier<String> apply;
     private final java.util.function.Consumer<String> say;
 
@@ -45,6 +46,7 @@ public final class SettingsPane extends ScrollPane {
                         java.util.function.Supplier<String> apply, java.util.function.Consumer<String> say) {
         this.picker = picker;
         this.live = live;
+        this.locked = locked;
         this.apply = apply;
         this.say = say;
         this.s = settings;
@@ -136,6 +138,28 @@ public final class SettingsPane extends ScrollPane {
         found.visibleProperty().bind(picker.descriptionProperty().isNotEmpty());
         found.managedProperty().bind(found.visibleProperty());
         grid.add(found, 0, row++, 2, 1);
+        // the classes' table is made when there first are classes to show: the data is read after the first frame
+        int tableRow = row++;
+        int tableIndex = grid.getChildren().size();
+        javafx.beans.InvalidationListener[] first = new javafx.beans.InvalidationListener[1];
+        first[0] = o -> {
+            if (picker.classes().isEmpty() || classesTable != null) return;
+            picker.classes().removeListener(first[0]);
+            classesTable = classesTable();
+            classesTable.disableProperty().bind(locked);
+            GridPane.setConstraints(classesTable, 0, tableRow, 2, 1);
+            grid.getChildren().add(tableIndex, classesTable); // in the form's order, which Tab follows
+        };
+        picker.classes().addListener(first[0]);
+        first[0].invalidated(picker.classes());
+        checked("Training examples", text(s.trainLimitProperty(), "trainLimitField", "all"), "trainLimit");
+        checked("Test examples", text(s.testLimitProperty(), "testLimitField", "all"), "testLimit");
+    }
+
+    private TableView<DataPicker.ClassCount> classesTable;
+
+    /** The data's classes with their numbers of training and test examples; shown while there are any. */
+    private TableView<DataPicker.ClassCount> classesTable() {
         TableView<DataPicker.ClassCount> table = new TableView<>(picker.classes());
         table.setId("dataClasses");
         io.digitstudio.ui.widgets.ScreenReader.describe(table, "Classes in the data", "Each class with its number of training and test examples");
@@ -156,9 +180,7 @@ public final class SettingsPane extends ScrollPane {
         fit.run();
         table.visibleProperty().bind(Bindings.isNotEmpty(picker.classes()));
         table.managedProperty().bind(table.visibleProperty());
-        grid.add(table, 0, row++, 2, 1);
-        checked("Training examples", text(s.trainLimitProperty(), "trainLimitField", "all"), "trainLimit");
-        checked("Test examples", text(s.testLimitProperty(), "testLimitField", "all"), "testLimit");
+        return table;
     }
 
     /** The classes the data section's table shows without scrolling. */

@@ -1,0 +1,99 @@
+package io.digitstudio.ui.train;
+
+import io.digitstudio.ui.TestDialogs;
+import io.digitstudio.ui.core.TaskExecutor;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The Train form while its data is still being read, and once it has been. */
+@ExtendWith(ApplicationExtension.class)
+class SettingsPaneTest {
+    /** Holds every task until {@link #release()}: the form as it is before the data has been read. */
+    static final class HeldTasks implements TaskExecutor {
+        final List<Runnable> held = new ArrayList<>();
+
+        @Override
+        public <T> CompletableFuture<T> compute(Callable<T> work) {
+            CompletableFuture<T> f = new CompletableFuture<>();
+            held.add(() -> {
+                try {
+                    f.complete(work.call());
+                } catch (Exception e) {
+                    f.completeExceptionally(e);
+                }
+            });
+            return f;
+        }
+
+        @Override
+        public <T> CompletableFuture<T> train(Callable<T> work) {
+            return compute(work);
+        }
+
+        @Override
+        public void onUi(Runnable r) {
+            r.run();
+        }
+
+        void release() {
+            List<Runnable> now = new ArrayList<>(held);
+            held.clear();
+            now.forEach(Runnable::run);
+        }
+    }
+
+    private final HeldTasks tasks = new HeldTasks();
+    private final SimpleBooleanProperty locked = new SimpleBooleanProperty(false);
+    private SettingsPane form;
+
+    @Start
+    void start(Stage stage) {
+        TrainSettings settings = new TrainSettings();
+        TestDialogs dialogs = new TestDialogs();
+        form = new SettingsPane(settings, new DataPicker(settings, tasks, dialogs), dialogs, locked, new SimpleBooleanProperty(false), () -> "", s -> {
+        });
+        stage.setScene(new Scene(form, 360, 600));
+        stage.show();
+    }
+
+    @Test
+    void theClassesTableIsMadeWhenTheDataHasBeenReadInItsPlaceInTheForm(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(robot.lookup("#dataClasses").tryQuery().orElse(null), "no table of classes before there are classes: the first frame need not build it");
+        robot.interact(tasks::release);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#dataClasses").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> table = robot.lookup("#dataClasses").queryAs(TableView.class);
+        assertEquals(10, table.getItems().size(), "MNIST's ten digits");
+        assertTrue(table.isVisible());
+        // in the form's order (which Tab follows): after what was found, before the training examples
+        GridPane grid = (GridPane) table.getParent();
+        List<Node> children = grid.getChildren();
+        Node found = robot.lookup("#dataDescription").query();
+        Node train = robot.lookup("#trainLimitField").query();
+        while (train.getParent() != grid) train = train.getParent();
+        assertEquals(children.indexOf(found) + 1, children.indexOf(table));
+        assertTrue(children.indexOf(table) < children.indexOf(train));
+        assertEquals(GridPane.getRowIndex(found) + 1, GridPane.getRowIndex(table));
+        robot.interact(() -> locked.set(true));
+        assertTrue(table.isDisabled(), "locked while a run trains, as the rest of the data section");
+    }
+}
