@@ -36,6 +36,7 @@ class PinStoryTest extends AppStory {
     @Test
     void aPinnedDrawingsBarsAppearAndChangeAsARunLearnsIt(FxRobot robot) throws Exception {
         app.awaitReady();
+        assertTrue(robot.lookup("#pinnedPane").tryQuery().isEmpty(), "nothing pinned: no strip for pins is built for the first frame");
         app.openTab(robot, "Draw");
         assertTrue(robot.lookup("#pinButton").queryButton().isDisabled(), "nothing drawn, nothing to pin");
         stroke(robot, 100, 70, 220, 70, 160, 260);

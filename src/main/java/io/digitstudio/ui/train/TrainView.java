@@ -70,15 +70,31 @@ public final class TrainView extends BorderPane {
      * during a run: the run follows from its next iteration).
      */
     public void showPins(io.digitstudio.ui.pins.Pins pins) {
-        if (pinned != null) return;
-        pinned = new PinnedPane(pins, presenter);
-        center.getChildren().add(1, pinned);
-        pins.list().addListener((ListChangeListener<io.digitstudio.ui.pins.Pins.Pin>) c -> run.pin(pins.inputs()));
+        if (shownPins != null) return;
+        shownPins = pins;
+        // the strip under the charts is made when the first digit is pinned: while none is, it is hidden
+        pins.list().addListener((ListChangeListener<io.digitstudio.ui.pins.Pins.Pin>) c -> {
+            run.pin(pins.inputs());
+            pinnedPane();
+        });
         run.pin(pins.inputs());
+        pinnedPane();
         // the bars name the run's classes (garments for Fashion-MNIST)
         presenter.validationMatrixProperty().addListener((o, a, m) -> {
-            if (m != null) pinned.setClasses(m.classNames());
+            if (m == null) return;
+            pinnedClasses = m.classNames();
+            if (pinned != null) pinned.setClasses(pinnedClasses);
         });
+    }
+
+    private io.digitstudio.ui.pins.Pins shownPins;
+    private List<String> pinnedClasses;
+
+    private void pinnedPane() {
+        if (pinned != null || shownPins.list().isEmpty()) return;
+        pinned = new PinnedPane(shownPins, presenter);
+        if (pinnedClasses != null) pinned.setClasses(pinnedClasses);
+        center.getChildren().add(1, pinned);
     }
 
     public TrainView(TrainSettings settings, RunControl run, RunPresenter presenter, TaskExecutor tasks, DialogService dialogs) {
