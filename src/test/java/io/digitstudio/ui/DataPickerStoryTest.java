@@ -101,7 +101,7 @@ class DataPickerStoryTest extends AppStory {
                 || app.main.train().run().stateProperty().get() == RunState.IDLE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(TrainingResult.Outcome.COMPLETED, app.main.train().run().resultProperty().get().outcome(), app.dialogs.errors.toString());
-        String status = text(robot, "#statusText");
+        String status = Forms.status(robot);
         assertTrue(status.startsWith("Finished: validation accuracy ") && status.endsWith("Draw and Samples now use this model."), status);
 
         // the run's record names the folder, and Draw's bars are the folder's classes

@@ -11,6 +11,14 @@ public final class Forms {
     }
 
     /** Scrolls the settings form so that the control {@code id} is in view. */
+    /**
+     * The Train view's whole status message: the line shows as much of it as fits beside its figures (its first whole
+     * sentences); a screen reader reads all of it, as its tooltip shows it.
+     */
+    public static String status(FxRobot robot) {
+        return robot.lookup("#statusText").queryAs(javafx.scene.control.Label.class).getAccessibleText();
+    }
+
     public static void reveal(FxRobot robot, String id) {
         reveal(robot, (Node) robot.lookup(id).query());
     }

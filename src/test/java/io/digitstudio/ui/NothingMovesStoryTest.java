@@ -102,6 +102,35 @@ class NothingMovesStoryTest extends AppStory {
     }
 
     @Test
+    void aLongStatusMessageShowsItsFirstSentenceAndMovesNothing(FxRobot robot) throws Exception {
+        app.awaitReady();
+        Node table = robot.lookup("#epochTable").query(), chart = robot.lookup("#accuracyChart").query(), bar = robot.lookup("#statusBar").query();
+        Bounds[] before = new Bounds[3];
+        robot.interact(() -> {
+            before[0] = table.localToScreen(table.getLayoutBounds());
+            before[1] = chart.localToScreen(chart.getLayoutBounds());
+            before[2] = bar.localToScreen(bar.getLayoutBounds());
+        });
+        String stopped = "Stopped at epoch 9.00: validation accuracy 93.33%. The active model (trained in this session) is unchanged.";
+        robot.interact(() -> app.main.train().presenter().status(stopped));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Label text = robot.lookup("#statusText").queryAs(javafx.scene.control.Label.class);
+        assertEquals("Stopped at epoch 9.00: validation accuracy 93.33%.", text.getText(), "the first sentence, whole, beside the figures");
+        assertEquals(java.util.List.of(), Looks.cut(text.getScene(), "statusText"), "never cut to …");
+        assertEquals(stopped, Forms.status(robot), "the whole message for a screen reader");
+        robot.moveTo(text);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> text.getTooltip() != null && text.getTooltip().isShowing());
+        assertEquals(stopped, text.getTooltip().getText(), "and in the tooltip where the pointer rests on it");
+        Bounds[] after = new Bounds[3];
+        robot.interact(() -> {
+            after[0] = table.localToScreen(table.getLayoutBounds());
+            after[1] = chart.localToScreen(chart.getLayoutBounds());
+            after[2] = bar.localToScreen(bar.getLayoutBounds());
+        });
+        assertArrayEquals(before, after, "the epoch table, the chart and the status line stayed where they were");
+    }
+
+    @Test
     void aStatusMessageTooLongForOneRowMovesNoField(FxRobot robot) throws Exception {
         app.awaitReady();
         Forms.reveal(robot, "#epochsField"); // the form scrolled to its end, where its place is a whole fraction

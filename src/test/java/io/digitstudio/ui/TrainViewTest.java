@@ -70,7 +70,7 @@ class TrainViewTest extends AppStory {
     }
 
     private String status(FxRobot robot) {
-        return robot.lookup("#statusText").queryAs(Label.class).getText();
+        return Forms.status(robot);
     }
 
     private LiveChart chart(FxRobot robot, String id) {
@@ -413,8 +413,8 @@ class TrainViewTest extends AppStory {
         assertTrue(app.dialogs.errors.get(0).contains("train-images-idx3-ubyte: not an IDX file"), app.dialogs.errors.toString());
         assertEquals(RunState.IDLE, run().stateProperty().get());
         assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
-        Label text = robot.lookup("#statusText").queryAs(Label.class);
-        assertTrue(text.getText().startsWith("Could not train:"), text.getText());
+        String text = Forms.status(robot);
+        assertTrue(text.startsWith("Could not train:"), text);
         for (String id : new String[]{"#epochLabel", "#iterationLabel", "#timeLabel"}) {
             Label l = robot.lookup(id).queryAs(Label.class);
             assertTrue(l.getWidth() >= l.prefWidth(-1) - 0.5, id + " keeps its width");

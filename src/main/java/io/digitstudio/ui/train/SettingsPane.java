@@ -137,9 +137,20 @@ public final class SettingsPane extends ScrollPane {
         found.getStyleClass().add("hint");
         found.visibleProperty().bind(picker.descriptionProperty().isNotEmpty());
         found.managedProperty().bind(found.visibleProperty());
+        // two lines kept for it: "Reading …" becomes a longer line on what was found, which must not push the fields
+        found.getStyleClass().add("data-description");
         grid.add(found, 0, row++, 2, 1);
         // the classes' table is made when there first are classes to show: the data is read after the first frame
         int tableRow = row++;
+        // while the data is read, its table's room is kept (as tall as the table of MNIST's ten classes will be), so
+        // the fields below do not jump down under the pointer when it comes
+        Region reserve = new Region();
+        reserve.setId("dataClassesReserve");
+        reserve.setMinHeight(tableHeight(SHOWN_CLASSES));
+        reserve.setPrefHeight(tableHeight(SHOWN_CLASSES));
+        reserve.visibleProperty().bind(picker.readingProperty());
+        reserve.managedProperty().bind(reserve.visibleProperty());
+        grid.add(reserve, 0, tableRow, 2, 1);
         int tableIndex = grid.getChildren().size();
         javafx.beans.InvalidationListener[] first = new javafx.beans.InvalidationListener[1];
         first[0] = o -> {
@@ -173,7 +184,7 @@ public final class SettingsPane extends ScrollPane {
         table.setFixedCellSize(20);
         Runnable fit = () -> {
             // up to six rows in view: more classes scroll inside the table, not the form
-            table.setPrefHeight(40 + 20 * Math.min(Math.max(picker.classes().size(), 1), SHOWN_CLASSES) + 6);
+            table.setPrefHeight(tableHeight(picker.classes().size()));
             table.setMinHeight(table.getPrefHeight());
         };
         picker.classes().addListener((ListChangeListener<DataPicker.ClassCount>) c -> fit.run());
@@ -181,6 +192,11 @@ public final class SettingsPane extends ScrollPane {
         table.visibleProperty().bind(Bindings.isNotEmpty(picker.classes()));
         table.managedProperty().bind(table.visibleProperty());
         return table;
+    }
+
+    /** How tall the table of classes is for this many classes (its header and up to {@link #SHOWN_CLASSES} rows). */
+    private static double tableHeight(int classes) {
+        return 40 + 20 * Math.min(Math.max(classes, 1), SHOWN_CLASSES) + 6;
     }
 
     /** The classes the data section's table shows without scrolling. */

@@ -409,7 +409,6 @@ public final class TrainView extends BorderPane {
     private Region statusBar() {
         Label text = new Label();
         text.setId("statusText");
-        text.textProperty().bind(presenter.statusProperty());
         text.setMinWidth(0);
         text.setMaxWidth(Double.MAX_VALUE);
         io.digitstudio.ui.widgets.Tips.later(text, () -> {
@@ -431,7 +430,7 @@ public final class TrainView extends BorderPane {
                 info(presenter.speedTextProperty(), "speedLabel"), new Separator(Orientation.VERTICAL), info(presenter.timeTextProperty(), "timeLabel"));
         figures.setAlignment(Pos.CENTER_RIGHT);
         figures.setMinWidth(Region.USE_PREF_SIZE);
-        io.digitstudio.ui.widgets.StatusLine box = new io.digitstudio.ui.widgets.StatusLine(text, figures);
+        io.digitstudio.ui.widgets.StatusLine box = new io.digitstudio.ui.widgets.StatusLine(presenter.statusProperty(), text, figures);
         box.setId("statusBar");
         box.getStyleClass().add("status-bar");
         box.setPadding(new Insets(4, 8, 4, 8));

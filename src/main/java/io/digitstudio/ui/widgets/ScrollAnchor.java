@@ -48,7 +48,9 @@ public final class ScrollAnchor {
     private void keep() {
         // a pane taken out of its window has no place on the screen to keep
         if (adjusting || pane.getScene() == null) return;
-        if (Double.isNaN(contentTop)) {
+        // at the top, the top is what stays (as a browser's scroll anchoring does): a form never scrolled shows its
+        // first line whatever moves above it
+        if (Double.isNaN(contentTop) || pane.getVvalue() <= pane.getVmin()) {
             contentTop = viewportTop() - pane.getVvalue() * room();
             return;
         }

@@ -8,19 +8,30 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 
 /**
- * A status line: a message on the left and figures on the right (progress, epoch, speed). When both fit side by side
- * they share one row; when they do not (a long message, a large UI scale) the message takes a row of its own above
- * the figures and wraps there, so that neither is cut to "…" nor squeezed to a column of single letters.
+ * A status line: a message on the left and figures on the right (progress, epoch, speed). Its height does not change
+ * with what it says, so that the views above it never move under the pointer: a message longer than the room beside
+ * the figures shows its first whole sentences there (its whole text is its accessible text, and its view can show it
+ * in a tooltip). Only when not even its first
+ * sentence fits (a large UI scale) does the message take a row of its own above the figures and wrap there, so that
+ * neither is cut to "…" nor squeezed to a column of single letters.
  */
 public final class StatusLine extends Region {
     private static final double GAP = 8;
+    private final javafx.beans.value.ObservableValue<String> text;
     private final Label message;
     private final Region figures;
+    /** Measures a text in the message's font, off the scene. */
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
 
-    public StatusLine(Label message, Region figures) {
+    /** A line showing {@code text} in {@code message} (which it sets), beside {@code figures}. */
+    public StatusLine(javafx.beans.value.ObservableValue<String> text, Label message, Region figures) {
+        this.text = text;
         this.message = message;
         this.figures = figures;
         message.setWrapText(true);
+        // a screen reader reads the whole message, not the part that fits
+        message.accessibleTextProperty().bind(text);
+        text.addListener((o, a, b) -> requestLayout());
         getChildren().addAll(message, figures);
     }
 
@@ -29,15 +40,34 @@ public final class StatusLine extends Region {
         return Orientation.HORIZONTAL;
     }
 
-    private boolean oneRow(double width) {
+    private String full() {
+        String t = text.getValue();
+        return t == null ? "" : t;
+    }
+
+    /** How wide the message's label is with {@code s} on one line. */
+    private double widthOf(String s) {
+        measure.setFont(message.getFont());
+        measure.setWrappingWidth(0);
+        measure.setText(s);
+        return Math.ceil(measure.getLayoutBounds().getWidth()) + message.snappedLeftInset() + message.snappedRightInset() + 1;
+    }
+
+    /** What the message shows in a row shared with the figures in this width: its whole text, its first sentences, or nothing. */
+    private String oneRowText(double width) {
         Insets in = getInsets();
-        return message.prefWidth(-1) + GAP + figures.prefWidth(-1) <= width - in.getLeft() - in.getRight();
+        double room = width - in.getLeft() - in.getRight() - GAP - figures.prefWidth(-1);
+        return TextFit.sentences(full(), room, this::widthOf);
+    }
+
+    private boolean oneRow(double width) {
+        return full().isEmpty() || !oneRowText(width).isEmpty();
     }
 
     @Override
     protected double computePrefWidth(double height) {
         Insets in = getInsets();
-        return in.getLeft() + message.prefWidth(-1) + GAP + figures.prefWidth(-1) + in.getRight();
+        return in.getLeft() + widthOf(full()) + GAP + figures.prefWidth(-1) + in.getRight();
     }
 
     @Override
@@ -46,13 +76,25 @@ public final class StatusLine extends Region {
         return in.getLeft() + figures.minWidth(-1) + in.getRight();
     }
 
+    /** The height of one line of the message, whatever it says. */
+    private double lineHeight() {
+        measure.setFont(message.getFont());
+        measure.setWrappingWidth(0);
+        measure.setText("Ag");
+        return Math.ceil(measure.getLayoutBounds().getHeight()) + message.snappedTopInset() + message.snappedBottomInset();
+    }
+
     @Override
     protected double computePrefHeight(double width) {
         Insets in = getInsets();
-        if (width < 0) return in.getTop() + Math.max(message.prefHeight(-1), figures.prefHeight(-1)) + in.getBottom();
+        double row = Math.max(lineHeight(), figures.prefHeight(-1));
+        if (width < 0 || oneRow(width)) return in.getTop() + row + in.getBottom();
         double inner = width - in.getLeft() - in.getRight();
-        if (oneRow(width)) return in.getTop() + Math.max(message.prefHeight(-1), figures.prefHeight(-1)) + in.getBottom();
-        return in.getTop() + message.prefHeight(inner) + GAP / 2 + figures.prefHeight(-1) + in.getBottom();
+        measure.setFont(message.getFont());
+        measure.setText(full());
+        measure.setWrappingWidth(Math.max(1, inner - message.snappedLeftInset() - message.snappedRightInset()));
+        double wrapped = Math.ceil(measure.getLayoutBounds().getHeight()) + message.snappedTopInset() + message.snappedBottomInset();
+        return in.getTop() + wrapped + GAP / 2 + figures.prefHeight(-1) + in.getBottom();
     }
 
     @Override
@@ -69,12 +111,18 @@ public final class StatusLine extends Region {
         double fw = Math.min(w, figures.prefWidth(-1));
         double fh = figures.prefHeight(-1);
         if (oneRow(getWidth())) {
+            show(oneRowText(getWidth()));
             layoutInArea(message, x, y, w - fw - GAP, h, 0, HPos.LEFT, VPos.CENTER);
             layoutInArea(figures, x + w - fw, y, fw, h, 0, HPos.RIGHT, VPos.CENTER);
         } else {
+            show(full());
             double mh = message.prefHeight(w);
             layoutInArea(message, x, y, w, mh, 0, HPos.LEFT, VPos.TOP);
             layoutInArea(figures, x + w - fw, y + mh + GAP / 2, fw, fh, 0, HPos.RIGHT, VPos.CENTER);
         }
+    }
+
+    private void show(String s) {
+        if (!s.equals(message.getText())) message.setText(s);
     }
 }

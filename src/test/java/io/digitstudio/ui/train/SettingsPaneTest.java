@@ -90,10 +90,25 @@ class SettingsPaneTest {
         Node found = robot.lookup("#dataDescription").query();
         Node train = robot.lookup("#trainLimitField").query();
         while (train.getParent() != grid) train = train.getParent();
-        assertEquals(children.indexOf(found) + 1, children.indexOf(table));
-        assertTrue(children.indexOf(table) < children.indexOf(train));
+        assertTrue(children.indexOf(found) < children.indexOf(table) && children.indexOf(table) < children.indexOf(train));
         assertEquals(GridPane.getRowIndex(found) + 1, GridPane.getRowIndex(table));
         robot.interact(() -> locked.set(true));
         assertTrue(table.isDisabled(), "locked while a run trains, as the rest of the data section");
+    }
+
+    @Test
+    void theFieldsStayWhereTheyAreWhenTheDataHasBeenRead(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Node train = robot.lookup("#trainLimitField").query();
+        javafx.geometry.Bounds[] before = new javafx.geometry.Bounds[1];
+        robot.interact(() -> before[0] = train.localToScene(train.getLayoutBounds()));
+        assertTrue(robot.lookup("#dataDescription").queryAs(javafx.scene.control.Label.class).getText().startsWith("Reading"));
+        robot.interact(tasks::release);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#dataClasses").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#dataDescription").queryAs(javafx.scene.control.Label.class).getText().contains("10 classes"));
+        javafx.geometry.Bounds[] after = new javafx.geometry.Bounds[1];
+        robot.interact(() -> after[0] = train.localToScene(train.getLayoutBounds()));
+        assertEquals(before[0], after[0], "the data was read and its table came: the training examples' field did not move");
     }
 }
