@@ -385,6 +385,10 @@ class TrainViewTest extends AppStory {
         var active = app.models().activeProperty().get();
         double best = rows.stream().mapToDouble(io.digitstudio.train.EpochReport::valAccuracy).max().orElseThrow();
         assertEquals(best, active.testAccuracy(), 1e-9, "the best epoch's model is the one adopted");
+        int bestEpoch = rows.stream().filter(r -> r.valAccuracy() == best).findFirst().orElseThrow().epoch();
+        String id = run().recordedRunProperty().get();
+        assertEquals(bestEpoch == 3 ? "run " + id + ", trained in this session" : "run " + id + " · best epoch " + bestEpoch + ", trained in this session",
+                active.name(), "named by its run, and its epoch when it is not the last");
     }
 
     private String presenterStatus() {
