@@ -73,9 +73,9 @@ class EmptyStatesStoryTest extends AppStory {
         var my = app.main.myDigits().viewModel();
         Button undo = robot.lookup("#undoDigitsButton").queryAs(Button.class);
         Button delete = robot.lookup("#deleteDigitsButton").queryAs(Button.class);
-        Label hint = robot.lookup("#myDigitsHint").queryAs(Label.class);
         assertTrue(undo.isDisabled(), "nothing to undo");
         assertTrue(delete.isDisabled(), "nothing to delete");
+        Label hint = robot.lookup("#myDigitsHint").queryAs(Label.class);
         assertEquals("Nothing to delete or undo: the collection is empty", hint.getText());
 
         // two digits: Delete comes on with a selection, Undo with a deletion
