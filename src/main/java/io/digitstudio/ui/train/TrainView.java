@@ -365,6 +365,7 @@ public final class TrainView extends BorderPane {
         HBox.setHgrow(what, Priority.ALWAYS);
         Button leave = new Button("New run instead");
         leave.setId("leaveBranchButton");
+        leave.getStyleClass().add("small"); // the line is as high as the Start reason's, one line of text
         leave.setMinWidth(Region.USE_PREF_SIZE);
         io.digitstudio.ui.widgets.Tips.set(leave, "Start trains a new run from scratch with these settings, not a branch");
         leave.disableProperty().bind(locked);
@@ -377,7 +378,7 @@ public final class TrainView extends BorderPane {
         HBox box = new HBox(8, what, leave);
         box.getStyleClass().add("branch-banner");
         box.setAlignment(Pos.CENTER_LEFT);
-        box.setPadding(new Insets(4, 8, 4, 8));
+        box.setPadding(new Insets(0, 8, 0, 8));
         return box;
     }
 
