@@ -106,7 +106,7 @@ class ActiveModelBetweenLaunchesTest {
         assertEquals(List.of(best.toAbsolutePath().normalize()), first.models.recent());
         // named by its run and epoch, not "best.npz", in the session and after a relaunch, and in the recent list
         var r = new RunStore(dir.resolve("runs")).list().get(0);
-        assertEquals("run " + r.id() + " · best epoch 3, trained in this session", first.active().name());
+        assertEquals("run " + r.id() + " · best epoch 3", first.active().name());
         String title = "run " + r.id() + " · " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT)
                 .withZone(java.time.ZoneId.systemDefault()).format(r.created()) + " · best epoch 3";
         assertEquals(title, first.models.recentTitles().get(best.toAbsolutePath().normalize()));

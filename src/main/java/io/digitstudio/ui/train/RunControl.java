@@ -317,13 +317,12 @@ public final class RunControl {
 
     /**
      * What a model trained here is called: by its run, as its file is once reopened (two runs of a session are told
-     * apart), e.g. "run 3fa2c1d0 · best epoch 7, trained in this session"; {@code bestEpoch} 0 for the final model.
+     * apart), e.g. "run 3fa2c1d0 · best epoch 7"; {@code bestEpoch} 0 for the final model. A run the history could not
+     * record has no id: "trained in this session".
      */
     static String trainedName(String runId, int bestEpoch) {
-        String run = runId == null || runId.isEmpty() ? "" : "run " + runId;
-        String best = bestEpoch > 0 ? "best epoch " + bestEpoch : "";
-        String what = run.isEmpty() ? best : best.isEmpty() ? run : run + " · " + best;
-        return what.isEmpty() ? "trained in this session" : what + ", trained in this session";
+        String run = runId == null || runId.isEmpty() ? "trained in this session" : "run " + runId;
+        return bestEpoch > 0 ? run + " · best epoch " + bestEpoch : run;
     }
 
     /** The best epoch's model, read back on the training worker, or why it could not be. */
