@@ -360,8 +360,8 @@ public final class TrainView extends BorderPane {
             TrainSettings.Branch b = settings.branchProperty().get();
             return b == null ? longest : branchText(b.runId(), b.where());
         }, settings.branchProperty()));
-        what.setTooltip(new Tooltip("The optimizer, its values, the schedule and the epochs may change;"
-                + " the network, batch size, seed and data stay the parent's."));
+        io.digitstudio.ui.widgets.Tips.set(what, "The optimizer, its values, the schedule and the epochs may change;"
+                + " the network, batch size, seed and data stay the parent's.");
         HBox.setHgrow(what, Priority.ALWAYS);
         Button leave = new Button("New run instead");
         leave.setId("leaveBranchButton");
