@@ -268,6 +268,31 @@ public final class RunStore {
     }
 
     /**
+     * What to call a model file where the user picks or sees a model: for a run's own model ({@code model.npz} or
+     * {@code best.npz} in a run's folder of any history) the run, e.g. {@code "run 3fa2c1d0 · 2026-12-04 10:15"}, its
+     * name first when the user gave it one, and {@code "· best epoch 7"} for its best epoch's model; empty for any other
+     * file (its name says what it is), or when the run's folder cannot be read. Reads the run's small records: call it
+     * off the UI thread.
+     */
+    public static Optional<String> modelTitle(Path file, java.time.ZoneId zone) {
+        Path f = file.toAbsolutePath().normalize();
+        Path folder = f.getParent();
+        String name = f.getFileName() == null ? "" : f.getFileName().toString();
+        if (folder == null || folder.getParent() == null || !(name.equals(MODEL) || name.equals(BEST))) return Optional.empty();
+        if (!isId(folder.getFileName().toString()) || !Files.isRegularFile(folder.resolve(SETTINGS))) return Optional.empty();
+        RunSummary r = new RunStore(folder.getParent()).read(folder);
+        if (r.damaged()) return Optional.empty();
+        StringBuilder title = new StringBuilder();
+        if (r.name() != null && !r.name().isBlank()) title.append(r.name().strip()).append(" · ");
+        title.append("run ").append(r.id());
+        if (r.created() != null) {
+            title.append(" · ").append(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(zone).format(r.created()));
+        }
+        if (name.equals(BEST)) title.append(r.bestEpoch() > 0 ? " · best epoch " + r.bestEpoch() : " · best epoch");
+        return Optional.of(title.toString());
+    }
+
+    /**
      * The newest snapshot of this run: in the folder it snapshotted into (its own folder unless it was given another),
      * of the snapshots that name it, the one taken at the latest iteration.
      */

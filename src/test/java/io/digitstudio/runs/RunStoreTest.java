@@ -128,6 +128,32 @@ class RunStoreTest {
     }
 
     @Test
+    void aRunsModelsAreNamedByTheRunNotByTheirFileName() throws Exception {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        RunRecorder first = record(store, small(2));
+        RunRecorder second = record(store, small(2));
+        java.time.ZoneId utc = java.time.ZoneOffset.UTC;
+        RunSummary a = store.find(first.id()), b = store.find(second.id());
+        Path aModel = store.model(a).orElseThrow(), bModel = store.model(b).orElseThrow();
+        assertEquals(aModel.getFileName(), bModel.getFileName(), "both files are model.npz");
+        String aTitle = RunStore.modelTitle(aModel, utc).orElseThrow();
+        assertEquals("run " + a.id() + " · " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT)
+                .withZone(utc).format(a.created()), aTitle);
+        assertNotEquals(aTitle, RunStore.modelTitle(bModel, utc).orElseThrow(), "two runs' models are told apart");
+        // the best epoch's model says so; a name the user gave the run comes first
+        assertTrue(a.bestEpoch() >= 1, "a best epoch was kept");
+        assertEquals(aTitle + " · best epoch " + a.bestEpoch(), RunStore.modelTitle(store.bestModel(a).orElseThrow(), utc).orElseThrow());
+        store.describe(b.id(), "wider net", "");
+        assertTrue(RunStore.modelTitle(bModel, utc).orElseThrow().startsWith("wider net · run " + b.id() + " · "));
+        // any other file keeps its own name: a copy outside the history, a snapshot, a missing run record
+        Path copy = Files.copy(aModel, dir.resolve("model.npz"));
+        assertEquals(java.util.Optional.empty(), RunStore.modelTitle(copy, utc));
+        assertEquals(java.util.Optional.empty(), RunStore.modelTitle(a.folder().resolve("snapshot_epoch_0001.npz"), utc));
+        Files.delete(a.folder().resolve("run.json"));
+        assertEquals(java.util.Optional.empty(), RunStore.modelTitle(aModel, utc), "a damaged run's model: its file name");
+    }
+
+    @Test
     void stoppedAndDivergedRunsSayHowTheyEnded() throws Exception {
         RunStore store = new RunStore(dir);
         TrainingLoop stopped = TrainingLoop.create(small(5), train, test, "t");

@@ -104,7 +104,15 @@ class ActiveModelBetweenLaunchesTest {
         Path best = new RunStore(dir.resolve("runs")).list().get(0).folder().resolve("best.npz");
         assertEquals(best, first.active().file(), "the best epoch's model, kept in the run's folder, is the one put to use");
         assertEquals(List.of(best.toAbsolutePath().normalize()), first.models.recent());
-        assertEquals(best, new Launch().active().file());
+        // named by its run and epoch, not "best.npz", in the session and after a relaunch, and in the recent list
+        var r = new RunStore(dir.resolve("runs")).list().get(0);
+        assertEquals("run " + r.id() + " · best epoch 3", first.active().name());
+        String title = "run " + r.id() + " · " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT)
+                .withZone(java.time.ZoneId.systemDefault()).format(r.created()) + " · best epoch 3";
+        assertEquals(title, first.models.recentTitles().get(best.toAbsolutePath().normalize()));
+        Launch again = new Launch();
+        assertEquals(best, again.active().file());
+        assertEquals(title, again.active().name());
     }
 
     @Test

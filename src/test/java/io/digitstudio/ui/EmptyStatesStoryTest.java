@@ -66,6 +66,43 @@ class EmptyStatesStoryTest extends AppStory {
         assertTrue(bars.placeholderShowing());
     }
 
+    @Test
+    void myDigitsWithNoDigitsOffersNoUndoOrDeleteAndSaysWhy(FxRobot robot) throws Exception {
+        app.awaitReady();
+        app.openTab(robot, "My digits");
+        var my = app.main.myDigits().viewModel();
+        Button undo = robot.lookup("#undoDigitsButton").queryAs(Button.class);
+        Button delete = robot.lookup("#deleteDigitsButton").queryAs(Button.class);
+        assertTrue(undo.isDisabled(), "nothing to undo");
+        assertTrue(delete.isDisabled(), "nothing to delete");
+        Label hint = robot.lookup("#myDigitsHint").queryAs(Label.class);
+        assertEquals("Nothing to delete or undo: the collection is empty", hint.getText());
+
+        // two digits: Delete comes on with a selection, Undo with a deletion
+        for (int label : new int[]{3, 5}) {
+            float[] x = new float[784];
+            x[300 + label] = 1;
+            app.myDigits.add(x, label, List.of(), "drawn");
+        }
+        robot.interact(my::refresh);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> my.digits().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(delete.isDisabled(), "none selected");
+        assertTrue(hint.getText().startsWith("Select a digit"), hint.getText());
+        robot.clickOn("#digit-" + my.digits().get(0).id());
+        assertFalse(delete.isDisabled());
+        assertTrue(undo.isDisabled());
+        robot.clickOn(delete);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> my.digits().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(delete.isDisabled(), "the deleted digit was the selection");
+        assertFalse(undo.isDisabled());
+        robot.clickOn(undo);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> my.digits().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(undo.isDisabled(), "nothing more to bring back");
+    }
+
     /** The mean brightness (0 to 1) of {@code node}'s area in a picture of {@code frame}, as the user sees it there. */
     private static double brightness(FxRobot robot, Node frame, Node node) {
         double[] mean = new double[1];

@@ -112,7 +112,7 @@ class InsideViewTest extends AppStory {
             assertTrue(p.log10Ratio() > -6 && p.log10Ratio() < 0, p.name() + " " + p.log10Ratio());
         }
         // the run became the active model: its weights are shown
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.weightsProperty().get().source().startsWith("active model: trained in this session"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.weightsProperty().get().source().startsWith("active model: run " + app.main.train().run().recordedRunProperty().get()));
         assertEquals(100, vm.weightsProperty().get().tiles().count());
     }
 

@@ -22,6 +22,9 @@ import static org.junit.jupiter.api.Assertions.*;
 class NothingMovesStoryTest extends AppStory {
     /** Start, Stop, and fields above the one that turns wrong (a field's own message pushes only what is below it). */
     private static final String[] WATCHED = {"#startButton", "#stopButton", "#pauseButton", "#trainLimitField", "#testLimitField", "#batchSizeField", "#epochsField"};
+    /** The same, and the charts beside the form (the form's pane keeps its content in place; the charts have no such help). */
+    private static final String[] BRANCH_WATCHED = java.util.stream.Stream.concat(java.util.Arrays.stream(WATCHED),
+            java.util.stream.Stream.of("#lossChart", "#accuracyChart")).toArray(String[]::new);
     private Stage stage;
 
     @Start
@@ -31,9 +34,13 @@ class NothingMovesStoryTest extends AppStory {
     }
 
     private static Map<String, Bounds> where(FxRobot robot) {
+        return where(robot, WATCHED);
+    }
+
+    private static Map<String, Bounds> where(FxRobot robot, String... watched) {
         Map<String, Bounds> out = new LinkedHashMap<>();
         robot.interact(() -> {
-            for (String id : WATCHED) {
+            for (String id : watched) {
                 Node n = robot.lookup(id).query();
                 out.put(id, n.localToScreen(n.getLayoutBounds()));
             }
@@ -141,6 +148,60 @@ class NothingMovesStoryTest extends AppStory {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#statusBar").query().getLayoutBounds().getHeight() > statusHeight, "the message takes a row of its own");
         assertEquals(before, where(robot), "the status line grew under the form: nothing in view moved");
+    }
+
+    /** The Runs table's row showing the run {@code id}. */
+    private static Node row(FxRobot robot, String id) {
+        return robot.lookup("#runsTable .table-row-cell").match((javafx.scene.control.TableRow<io.digitstudio.runs.RunSummary> r) -> !r.isEmpty()
+                && r.getItem() != null && r.getItem().id().equals(id)).query();
+    }
+
+    /** In Runs: selects the run and branches it at the end of its first epoch, which opens the Train view on the branch. */
+    private static void branchAtEpochOne(FxRobot robot, UiFixture app, String id) throws Exception {
+        app.openTab(robot, "Runs");
+        var runs = app.main.runs().viewModel();
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup("#runsTable").queryTableView().getItems().size() == 1);
+        robot.clickOn(row(robot, id));
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> runs.branchChoices().size() == 2);
+        Forms.reveal(robot, "#branchPointBox");
+        robot.clickOn("#branchPointBox");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn((Node) robot.lookup(".combo-box-popup .list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText("end of epoch 1")).query());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#branchButton");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theBranchBannerComingAndGoingMovesNoControl(FxRobot robot) throws Exception {
+        app.awaitReady();
+        app.trainShortRunWithSnapshots(robot, 2);
+        String parent = app.history.list().get(0).id();
+        Map<String, Bounds> before = where(robot, BRANCH_WATCHED);
+
+        // a branch from Runs: the Train view says so on the line under the toolbar, and the form is where it was
+        branchAtEpochOne(robot, app, parent);
+        assertEquals("trainTab", app.main.tabs().getSelectionModel().getSelectedItem().getId());
+        Node banner = robot.lookup("#branchBanner").query();
+        assertTrue(banner.isVisible() && banner.getParent().isVisible(), "the banner shows");
+        assertEquals(before, where(robot, BRANCH_WATCHED), "the branch banner came: nothing moved");
+        assertEquals(java.util.List.of(), Looks.cut(stage.getScene(), "branchBanner", "leaveBranchButton"));
+
+        // a bad field: the reason Start is off takes the line, and the banner is back once the field is right
+        typeInEpochs(robot, "abc");
+        assertTrue(robot.lookup("#startBlocker").query().isVisible());
+        assertFalse(banner.getParent().isVisible(), "the reason, not the banner, on the line");
+        assertEquals(before, where(robot, BRANCH_WATCHED), "Start turned off during a branch: nothing moved");
+        typeInEpochs(robot, "2");
+        assertTrue(banner.getParent().isVisible());
+        assertEquals(before, where(robot, BRANCH_WATCHED));
+
+        // "New run instead": the banner goes, and the form stays where it is
+        robot.clickOn("#leaveBranchButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(app.main.train().settings().branchProperty().get());
+        assertFalse(banner.getParent().isVisible());
+        assertEquals(before, where(robot, BRANCH_WATCHED), "the branch banner went: nothing moved");
     }
 
     @Test

@@ -165,7 +165,7 @@ class TrainViewTest extends AppStory {
         // 2000 examples at batch 128: 15.6 batches, so the run ends at iteration 16 of 16
         assertEquals("Iteration 16/16", robot.lookup("#iterationLabel").queryAs(Label.class).getText());
         assertTrue(status(robot).matches("Finished: validation accuracy \\d+\\.\\d\\d%\\. Draw and Samples now use this model\\."), status(robot));
-        assertEquals("trained in this session", app.models().activeProperty().get().name());
+        assertEquals("run " + run().recordedRunProperty().get(), app.models().activeProperty().get().name());
         assertTrue(app.dialogs.infos.stream().anyMatch(s -> s.startsWith("Training finished: Final validation accuracy")), app.dialogs.infos.toString());
 
         java.nio.file.Path saved = dir.resolve("trained.npz");
@@ -278,8 +278,9 @@ class TrainViewTest extends AppStory {
             }
         }
         assertSame(first, app.models().activeProperty().get(), "a diverged run does not replace the active model");
+        assertTrue(first.name().matches("run [0-9a-f]{8}"), first.name());
         assertTrue(status(robot).startsWith("Diverged: "), status(robot));
-        assertTrue(status(robot).endsWith("The active model (trained in this session) is unchanged."), status(robot));
+        assertTrue(status(robot).endsWith("The active model (" + first.name() + ") is unchanged."), status(robot));
     }
 
     @Test
@@ -297,7 +298,7 @@ class TrainViewTest extends AppStory {
         assertTrue(app.dialogs.infos.get(app.dialogs.infos.size() - 1).contains("unchanged"), app.dialogs.infos.toString());
         assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled(), "Start is usable again");
         robot.clickOn("#useModelButton");
-        assertEquals("trained in this session", app.models().activeProperty().get().name());
+        assertEquals("run " + run().recordedRunProperty().get(), app.models().activeProperty().get().name());
         assertTrue(robot.lookup("#useModelButton").queryAs(Button.class).isDisabled(), "already in use");
     }
 
@@ -384,6 +385,10 @@ class TrainViewTest extends AppStory {
         var active = app.models().activeProperty().get();
         double best = rows.stream().mapToDouble(io.digitstudio.train.EpochReport::valAccuracy).max().orElseThrow();
         assertEquals(best, active.testAccuracy(), 1e-9, "the best epoch's model is the one adopted");
+        int bestEpoch = rows.stream().filter(r -> r.valAccuracy() == best).findFirst().orElseThrow().epoch();
+        String id = run().recordedRunProperty().get();
+        assertEquals(bestEpoch == 3 ? "run " + id : "run " + id + " · best epoch " + bestEpoch,
+                active.name(), "named by its run, and its epoch when it is not the last");
     }
 
     private String presenterStatus() {

@@ -38,6 +38,21 @@ class TrainedModelBetweenLaunchesTest extends AppStory {
         return String.join("\n", recent.getItems().stream().map(MenuItem::getText).toList());
     }
 
+    /** The recent models' entries as the open menu shows them: each one's text and its tooltip. */
+    private static java.util.Map<String, String> shownRecent(FxRobot robot) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        robot.interact(() -> {
+            MenuButton recent = robot.lookup("#recentMenu").queryAs(MenuButton.class);
+            for (MenuItem i : recent.getItems()) {
+                if (i instanceof javafx.scene.control.CustomMenuItem c && c.getContent() instanceof Label l) {
+                    javafx.scene.control.Tooltip t = (javafx.scene.control.Tooltip) l.getProperties().get("javafx.scene.control.Tooltip");
+                    out.put(l.getText(), t == null ? null : t.getText());
+                }
+            }
+        });
+        return out;
+    }
+
     @Test
     void aModelTrainedInTheWindowIsRecentAndInUseAgainAfterARelaunch(FxRobot robot) throws Exception {
         app.awaitReady();
@@ -54,11 +69,16 @@ class TrainedModelBetweenLaunchesTest extends AppStory {
 
         // the model picker offers it among the recent models
         app.openTab(robot, "Draw");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.models().recentTitles().containsKey(model)); // read off the UI thread
         robot.clickOn("#recentMenu");
         WaitForAsyncUtils.waitForFxEvents();
-        String items = recentItems(robot);
+        var shown = shownRecent(robot);
         robot.type(KeyCode.ESCAPE);
-        assertTrue(items.contains("model.npz  —  " + model.getParent()), items);
+        // named by its run, not "model.npz" as every run's model is; its path in the tooltip
+        var r = app.history.list().get(0);
+        String title = "run " + r.id() + " · " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT)
+                .withZone(java.time.ZoneId.systemDefault()).format(r.created());
+        assertEquals(model.toString(), shown.get(title), shown.toString());
 
         // closed, and opened again on the same folders
         app.close();
@@ -75,8 +95,9 @@ class TrainedModelBetweenLaunchesTest extends AppStory {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.equals(again.models().activeProperty().get().file()));
             again.openTab(robot, "Draw");
             Label active = robot.lookup("#activeModelLabel").queryAs(Label.class);
-            assertTrue(active.getText().contains("model.npz"), active.getText());
-            assertTrue(recentItems(robot).contains("model.npz  —  " + model.getParent()), recentItems(robot));
+            assertTrue(active.getText().startsWith("Model: " + title + " · "), active.getText());
+            assertEquals(model.toString(), active.getTooltip().getText(), "where the file is");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> recentItems(robot).contains(title));
             assertTrue(again.dialogs.errors.isEmpty(), again.dialogs.errors.toString());
         } finally {
             again.close();

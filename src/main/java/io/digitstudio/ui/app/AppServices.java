@@ -112,6 +112,40 @@ public final class AppServices implements AutoCloseable {
     public static final javafx.scene.input.KeyCombination PREFERENCES =
             new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.COMMA, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
 
+    /** Ctrl+Q (Cmd+Q on a Mac): quit, by the same path as the window's close button. */
+    public static final javafx.scene.input.KeyCombination QUIT =
+            new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Q, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+
+    /**
+     * The window's one way out, for its close button and Quit (Ctrl+Q) alike: while a run trains, the user is asked
+     * first (no: the window stays and the run goes on); then these services close (the run stopped, the window's place
+     * remembered) and {@code exit} runs. Call after {@link #placeWindow}.
+     */
+    public void closeOnRequest(javafx.stage.Stage stage, Runnable exit) {
+        stage.setOnCloseRequest(e -> {
+            if (!mayQuit()) {
+                e.consume();
+                return;
+            }
+            close();
+            exit.run();
+        });
+    }
+
+    /** Quit: asks the window to close, as its close button does (the request may be refused, see {@link #closeOnRequest}). */
+    public void quit() {
+        javafx.stage.Stage s = stage;
+        if (s != null && s.isShowing()) s.fireEvent(new javafx.stage.WindowEvent(s, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+    }
+
+    /** Whether the window may close now: yes, unless a run trains and the user, asked, keeps it. */
+    private boolean mayQuit() {
+        var run = main.train().run();
+        if (!run.stateProperty().get().active()) return true;
+        return dialogs.confirm("Quit while a run trains?", "Quitting stops the run as Stop does: Runs keeps it with the epochs it has done"
+                + " (and resumes it from its last snapshot, if it takes them).", "Quit");
+    }
+
     /** The theme and the UI scale. */
     public Appearance appearance() {
         return appearance;
@@ -122,11 +156,13 @@ public final class AppServices implements AutoCloseable {
         new PreferencesDialog(stage, appearance).showAndWait();
     }
 
-    /** The window's scene takes the theme, the scale and the app's shortcuts (Ctrl+, and Ctrl+1…7). */
+    /** The window's scene takes the theme, the scale and the app's shortcuts (Ctrl+,, Ctrl+Q and Ctrl+1…8). */
     private void attach(javafx.scene.Scene scene) {
         if (scene == null) return;
         appearance.style(scene);
         scene.getAccelerators().put(PREFERENCES, () -> javafx.application.Platform.runLater(this::showPreferences));
+        // later, as Preferences: a dialog asking about a running run must not open inside the key event's dispatch
+        scene.getAccelerators().put(QUIT, () -> javafx.application.Platform.runLater(this::quit));
         main.installShortcuts(scene);
     }
 

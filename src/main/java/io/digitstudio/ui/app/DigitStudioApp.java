@@ -36,10 +36,7 @@ public class DigitStudioApp extends Application {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         services.placeWindow(stage);
-        stage.setOnCloseRequest(e -> {
-            services.close();
-            Platform.exit();
-        });
+        services.closeOnRequest(stage, Platform::exit);
         stage.show();
         services.windowShown(stage);
         // icons after the window is up: decoding six PNGs is not worth delaying the first frame for

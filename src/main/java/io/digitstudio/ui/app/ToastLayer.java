@@ -22,9 +22,10 @@ import java.util.List;
  * <p>
  * The rules (also in the user guide, window-behaviour.md):
  * <ul>
- * <li>A toast shows its whole text: its title in bold, then its text, on one line as wide as the strip allows (its
- * share of it, when two show), never cut to "…". A text longer than that line wraps, and its toast grows upward over
- * the view's bottom edge while it shows: the one case in which a toast covers anything.</li>
+ * <li>A toast is one line, in the strip: its title in bold, then its text, as wide as the strip allows (its share of
+ * it, when two show). A text longer than that line shows as many of its first sentences as fit (as many of its first
+ * words, when not even the first sentence does), never cut to "…" inside a word, and a More button beside it shows the
+ * whole text above the toast, as its tooltip does when the pointer rests on it: no toast covers the view unasked.</li>
  * <li>At most {@link #MAX_SHOWN} show side by side, the newest on the right; later ones wait in order and show when one
  * goes, and only then does their time start.</li>
  * <li>Its time ({@link #millisFor}): a plain message 6 s plus 60 ms a character (what reading it takes), at most
@@ -132,17 +133,42 @@ public final class ToastLayer extends Region {
         double right = in.getLeft() + width;
         for (int i = n - 1; i >= 0; i--) {
             Toast t = shown.get(i);
-            double w = snapSizeX(Math.min(t.prefWidth(-1), each));
-            double h = t.prefHeight(w);
-            // bottom-aligned: a toast taller than the strip grows upward, over the view
-            t.resizeRelocate(snapPositionX(right - w), snapPositionY(in.getTop() + height - h), w, snapSizeY(h));
+            double w = snapSizeX(Math.min(t.wantedWidth(), each));
+            t.fit(w);
+            double h = Math.min(t.prefHeight(w), height);
+            t.resizeRelocate(snapPositionX(right - w), snapPositionY(in.getTop() + (height - h) / 2), w, snapSizeY(h));
             right -= w + SPACING;
         }
     }
 
     @Override
     protected double computePrefWidth(double height) {
-        return 0; // the window's width decides the strip's; a toast wraps to what it gets
+        return 0; // the window's width decides the strip's; a toast shows what fits in what it gets
+    }
+
+    /**
+     * The longest start of {@code text} whose width is at most {@code room}: the whole text if it fits, else its
+     * first whole sentences, else its first whole words, else nothing. Never a part of a word, never "…".
+     */
+    static String fit(String text, double room, java.util.function.ToDoubleFunction<String> width) {
+        if (width.applyAsDouble(text) <= room) return text;
+        String best = "";
+        for (int i = 0; i < text.length() - 1; i++) {
+            char c = text.charAt(i);
+            if ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(text.charAt(i + 1))) {
+                String s = text.substring(0, i + 1);
+                if (width.applyAsDouble(s) > room) break;
+                best = s;
+            }
+        }
+        if (!best.isEmpty()) return best;
+        for (int i = 1; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i)) || Character.isWhitespace(text.charAt(i - 1))) continue;
+            String s = text.substring(0, i);
+            if (width.applyAsDouble(s) > room) break;
+            best = s;
+        }
+        return best;
     }
 
     @Override
@@ -150,23 +176,46 @@ public final class ToastLayer extends Region {
         return 0;
     }
 
-    /** One toast: its title and text flowing as one paragraph, then its action and ×. */
+    /** One toast: its title and as much of its text as fits on its line, then More (when not all of it fits), its action and ×. */
     private final class Toast extends HBox {
         final long millis;
+        private final String text;
+        private final Text titleText;
+        private final Text space = new Text(" ");
+        private final Text body;
+        private final Button more = new Button("More");
+        /** The whole message, shown above the toast by More or while the pointer rests on it. */
+        private final javafx.scene.control.Tooltip whole;
+        /** The whole message while the pointer rests on the toast, when its line shows only a part of it. */
+        private javafx.scene.control.Tooltip hover;
+        /** Measures text in the fonts the theme gives the title and the text. */
+        private final Text measure = new Text();
 
         Toast(String title, String text, boolean error, long millis, String actionLabel, Runnable action) {
             this.millis = millis;
-            Text titleText = new Text(title);
+            this.text = text;
+            titleText = new Text(title);
             titleText.getStyleClass().add("toast-title");
-            Text body = new Text(text);
+            body = new Text(text);
             body.getStyleClass().add("toast-text");
-            TextFlow message = new TextFlow(titleText, new Text(" "), body);
+            TextFlow message = new TextFlow(titleText, space, body);
             message.getStyleClass().add("toast-message");
             message.setMinWidth(0);
             HBox.setHgrow(message, Priority.ALWAYS);
             getChildren().add(message);
             setAlignment(Pos.CENTER_LEFT);
             setSpacing(8);
+            whole = new javafx.scene.control.Tooltip(title + " " + text);
+            whole.setWrapText(true);
+            whole.getStyleClass().add("toast-whole");
+            more.setId("toastMoreButton");
+            more.getStyleClass().add("small");
+            more.setMinWidth(Region.USE_PREF_SIZE);
+            more.setAccessibleText("Show the whole message");
+            more.setOnAction(e -> toggleWhole());
+            more.setVisible(false);
+            more.setManaged(false);
+            getChildren().add(more);
             if (actionLabel != null) {
                 Button b = new Button(actionLabel);
                 b.setId("toastActionButton");
@@ -198,6 +247,77 @@ public final class ToastLayer extends Region {
             if (actionLabel == null) {
                 message.setCursor(Cursor.HAND);
                 message.setOnMouseClicked(e -> dismiss(this));
+            }
+            sceneProperty().addListener((o, a, scene) -> {
+                if (scene == null) whole.hide();
+            });
+        }
+
+        /** Shows the whole message above the toast, as wide as it, or hides it again. */
+        private void toggleWhole() {
+            if (whole.isShowing()) {
+                whole.hide();
+                return;
+            }
+            javafx.geometry.Bounds b = localToScreen(getLayoutBounds());
+            if (b == null) return;
+            whole.setPrefWidth(b.getWidth());
+            whole.setMaxWidth(b.getWidth());
+            whole.setAnchorLocation(javafx.stage.PopupWindow.AnchorLocation.WINDOW_BOTTOM_LEFT);
+            whole.show(this, b.getMinX(), b.getMinY());
+        }
+
+        /** The whole message shown above the toast (More), or null while it is not. */
+        javafx.scene.control.Tooltip wholeShown() {
+            return whole.isShowing() ? whole : null;
+        }
+
+        private double width(Text styled, String s) {
+            measure.setFont(styled.getFont());
+            measure.setText(s);
+            return measure.getLayoutBounds().getWidth();
+        }
+
+        /** The toast's width beside its message: padding, borders, the gaps and the buttons (More too, if {@code withMore}). */
+        private double chrome(boolean withMore) {
+            double w = snappedLeftInset() + snappedRightInset();
+            for (javafx.scene.Node n : getChildren()) {
+                if (n instanceof TextFlow || n == more && !withMore) continue;
+                w += n.prefWidth(-1) + getSpacing();
+            }
+            return w;
+        }
+
+        private double messageWidth(String shownText) {
+            return width(titleText, titleText.getText()) + width(space, " ") + width(body, shownText);
+        }
+
+        /** The width the toast needs to show its whole message on one line. */
+        double wantedWidth() {
+            return Math.ceil(chrome(false) + messageWidth(text)) + 1;
+        }
+
+        /** Shows as much of the message as fits on one line in {@code w}, and More when that is not all of it. */
+        void fit(double w) {
+            String shownText = text;
+            if (wantedWidth() > w) {
+                // a pixel to spare: the line's text must not wrap for a rounding
+                double room = w - chrome(true) - width(titleText, titleText.getText()) - width(space, " ") - 2;
+                shownText = ToastLayer.fit(text, room, s -> width(body, s));
+            }
+            if (!shownText.equals(body.getText())) body.setText(shownText);
+            boolean cut = !shownText.equals(text);
+            more.setVisible(cut);
+            more.setManaged(cut);
+            if (cut == (hover != null)) return;
+            if (cut) {
+                hover = new javafx.scene.control.Tooltip(whole.getText());
+                hover.setWrapText(true);
+                hover.setMaxWidth(w);
+                javafx.scene.control.Tooltip.install(this, hover);
+            } else {
+                javafx.scene.control.Tooltip.uninstall(this, hover);
+                hover = null;
             }
         }
     }

@@ -199,13 +199,23 @@ public final class DrawView extends BorderPane {
                 recent.getItems().add(none);
             }
             for (Path p : models.recent()) {
-                MenuItem item = new MenuItem(p.getFileName() + "  —  " + (p.getParent() == null ? "" : p.getParent()));
+                // a run's model by its run (every run's file is model.npz), any other by its name and folder; the
+                // whole path in the tooltip
+                String title = models.recentTitles().get(p);
+                String text = title != null && !title.equals(String.valueOf(p.getFileName())) ? title
+                        : p.getFileName() + "  —  " + (p.getParent() == null ? "" : p.getParent());
+                Label shown = new Label(text);
+                shown.setMnemonicParsing(false);
+                Tooltip.install(shown, new Tooltip(p.toString()));
+                javafx.scene.control.CustomMenuItem item = new javafx.scene.control.CustomMenuItem(shown);
+                item.setText(text);
                 item.setMnemonicParsing(false);
                 item.setOnAction(e -> models.openRecent(p));
                 recent.getItems().add(item);
             }
         };
         models.recent().addListener((ListChangeListener<Path>) c -> fill.run());
+        models.recentTitles().addListener((javafx.collections.MapChangeListener<Path, String>) c -> fill.run());
         fill.run();
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -407,6 +417,12 @@ public final class DrawView extends BorderPane {
         model.setWrapText(true);
         model.setMaxWidth(300);
         model.textProperty().bind(vm.modelTextProperty());
+        Tooltip where = new Tooltip();
+        where.textProperty().bind(Bindings.createStringBinding(() -> {
+            var m = models.activeProperty().get();
+            return m == null ? "No model" : m.file() == null ? "Built into DigitStudio" : m.file().toString();
+        }, models.activeProperty()));
+        model.setTooltip(where);
         Label latency = new Label();
         latency.setId("latencyLabel");
         latency.getStyleClass().add("hint");

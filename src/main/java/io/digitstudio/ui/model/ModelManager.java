@@ -37,6 +37,8 @@ public final class ModelManager {
     private final ReadOnlyObjectWrapper<ActiveModel> builtIn = new ReadOnlyObjectWrapper<>();
     private ActiveModel builtInCnn;
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    /** What each recent file is called where it is listed (a run's model by its run), as read off the UI thread. */
+    private final javafx.collections.ObservableMap<Path, String> recentTitles = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper();
 
     public ModelManager(TaskExecutor tasks, DialogService dialogs, RecentModels recentStore) {
@@ -50,6 +52,28 @@ public final class ModelManager {
         this.recentStore = recentStore;
         this.memory = memory;
         recent.setAll(recentStore.list());
+        nameRecent();
+    }
+
+    /**
+     * What a model file is called where the user sees it: a run's model by its run (two runs' {@code model.npz} are
+     * told apart), any other file by its name. Reads the run's records: off the UI thread.
+     */
+    public static String title(Path file) {
+        return io.digitstudio.runs.RunStore.modelTitle(file, java.time.ZoneId.systemDefault()).orElse(String.valueOf(file.getFileName()));
+    }
+
+    /** Names the recent files that have no title yet, on a background worker; the titles arrive in {@link #recentTitles()}. */
+    private void nameRecent() {
+        List<Path> unnamed = recent.stream().filter(p -> !recentTitles.containsKey(p)).toList();
+        if (unnamed.isEmpty()) return;
+        tasks.background(() -> {
+            java.util.Map<Path, String> titles = new java.util.HashMap<>();
+            for (Path p : unnamed) titles.put(p, title(p));
+            return titles;
+        }).whenComplete((titles, err) -> {
+            if (titles != null) recentTitles.putAll(titles);
+        });
     }
 
     /**
@@ -166,7 +190,7 @@ public final class ModelManager {
                 throw new IllegalArgumentException(file.getFileName() + ": the model takes " + m.model().inputSize()
                         + " inputs; DigitStudio's images are 28x28 = 784 pixels");
             }
-            return new Opened(ActiveModel.of(m.model(), file.getFileName().toString(), m.info(), file), m.notes());
+            return new Opened(ActiveModel.of(m.model(), title(file), m.info(), file), m.notes());
         });
     }
 
@@ -288,6 +312,7 @@ public final class ModelManager {
     private void remember(Path file) {
         recentStore.add(file);
         recent.setAll(recentStore.list());
+        nameRecent();
     }
 
     public ReadOnlyObjectProperty<ActiveModel> activeProperty() {
@@ -300,6 +325,11 @@ public final class ModelManager {
 
     public ObservableList<Path> recent() {
         return recent;
+    }
+
+    /** The titles of the recent files named so far (see {@link #title}); a file not named yet is listed by its name. */
+    public javafx.collections.ObservableMap<Path, String> recentTitles() {
+        return recentTitles;
     }
 
     public ReadOnlyStringProperty lastErrorProperty() {

@@ -38,6 +38,8 @@ public final class MyDigitsView extends BorderPane {
     private final MyDigitsViewModel vm;
     private final VBox groups = new VBox(10);
     private final Set<String> selected = new LinkedHashSet<>();
+    /** How many digits are selected (Delete is off while none is). */
+    private final javafx.beans.property.IntegerProperty selectedCount = new javafx.beans.property.SimpleIntegerProperty();
     private final GridPane result = new GridPane();
     private final VBox resultBox;
 
@@ -52,11 +54,20 @@ public final class MyDigitsView extends BorderPane {
         fine.setOnAction(e -> vm.fineTune());
         Button undo = button("_Undo", "undoDigitsButton", vm::undo);
         Button delete = button("_Delete", "deleteDigitsButton", this::deleteSelected);
+        // each is on only when there is something for it to act on; the hint beside them says what turns them on
+        undo.disableProperty().bind(vm.canUndoProperty().not());
+        delete.disableProperty().bind(selectedCount.isEqualTo(0));
+        undo.setTooltip(new Tooltip("Brings back the digits deleted last"));
+        delete.setTooltip(new Tooltip("Removes the selected digits (Undo brings them back)"));
         Button importFolder = button("Import folder…", "importDigitsButton", vm::importFolder);
         Button importZip = button("Import zip…", "importDigitsZipButton", vm::importZip);
         Button export = button("Export zip…", "exportDigitsButton", vm::exportZip);
-        Label hint = new Label("Select a digit, then press 0-9 to relabel it or Delete to remove it");
+        Label hint = new Label();
+        hint.setId("myDigitsHint");
         hint.getStyleClass().add("hint");
+        hint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> hint(vm.digits().isEmpty(), selectedCount.get(), vm.canUndoProperty().get()),
+                vm.digits(), selectedCount, vm.canUndoProperty()));
         setTop(io.digitstudio.ui.widgets.Bars.whole(fine, undo, delete, importFolder, importZip, export, hint));
 
         groups.setPadding(new Insets(8));
@@ -139,6 +150,13 @@ public final class MyDigitsView extends BorderPane {
         return b;
     }
 
+    /** What the toolbar's hint says: what Delete and Undo act on, and why they are off when they are. */
+    static String hint(boolean empty, int selected, boolean canUndo) {
+        if (empty) return canUndo ? "No digits left: Undo brings back the ones deleted last" : "Nothing to delete or undo: the collection is empty";
+        if (selected == 0) return "Select a digit, then press 0-9 to relabel it or Delete to remove it";
+        return selected + " selected: press 0-9 to relabel " + (selected == 1 ? "it" : "them") + ", Delete to remove " + (selected == 1 ? "it" : "them");
+    }
+
     private List<MyDigit> chosen() {
         List<MyDigit> out = new ArrayList<>();
         for (MyDigit d : vm.digits()) if (selected.contains(d.id())) out.add(d);
@@ -148,6 +166,7 @@ public final class MyDigitsView extends BorderPane {
     private void deleteSelected() {
         List<MyDigit> gone = chosen();
         selected.clear();
+        selectedCount.set(0);
         vm.delete(gone);
     }
 
@@ -159,6 +178,7 @@ public final class MyDigitsView extends BorderPane {
         boolean keyboardOnTile = owner != null && owner.getStyleClass().contains("digit-tile") && owner.getParent() != null;
         groups.getChildren().clear();
         selected.retainAll(vm.digits().stream().map(MyDigit::id).toList());
+        selectedCount.set(selected.size());
         Map<Integer, List<MyDigit>> byLabel = new TreeMap<>();
         for (MyDigit d : vm.digits()) byLabel.computeIfAbsent(d.label(), k -> new ArrayList<>()).add(d);
         if (byLabel.isEmpty()) {
@@ -245,6 +265,7 @@ public final class MyDigitsView extends BorderPane {
         if (!selected.remove(d.id())) selected.add(d.id());
         if (selected.contains(d.id())) t.getStyleClass().add("selected");
         else t.getStyleClass().remove("selected");
+        selectedCount.set(selected.size());
     }
 
     private Region tile(MyDigit d) {

@@ -54,6 +54,8 @@ public final class MyDigitsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Proposal> proposal = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    /** Whether {@link #undo()} has a deletion to bring back. */
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper();
     private FineTune.Settings settings = FineTune.Settings.defaults();
 
@@ -108,6 +110,7 @@ public final class MyDigitsViewModel {
                 return;
             }
             undo.push(removed);
+            canUndo.set(true);
             refresh();
             status.set("Deleted " + removed.size() + " digit" + (removed.size() == 1 ? "" : "s") + " (Undo brings them back)");
         });
@@ -116,6 +119,7 @@ public final class MyDigitsViewModel {
     public void undo() {
         if (undo.isEmpty()) return;
         List<MyDigit> back = undo.pop();
+        canUndo.set(!undo.isEmpty());
         change(() -> store.restore(back), "Brought back " + back.size() + " digit" + (back.size() == 1 ? "" : "s"));
     }
 
@@ -259,6 +263,8 @@ public final class MyDigitsViewModel {
     public ObservableList<MyDigit> digits() { return digits; }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Proposal> proposalProperty() { return proposal.getReadOnlyProperty(); }
+    /** Whether there is a deletion for Undo to bring back (Undo is off while there is none). */
+    public ReadOnlyBooleanProperty canUndoProperty() { return canUndo.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     /** How far a fine-tuning is, 0-1 (-1 while its data loads); 0 when none runs. */
     public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }

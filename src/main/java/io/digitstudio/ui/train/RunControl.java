@@ -315,6 +315,16 @@ public final class RunControl {
     private record Position(long iteration, int epochsDone, double epochDetail, TrainingConfig config, io.digitstudio.train.RunOptions options) {
     }
 
+    /**
+     * What a model trained here is called: by its run, as its file is once reopened (two runs of a session are told
+     * apart), e.g. "run 3fa2c1d0 · best epoch 7"; {@code bestEpoch} 0 for the final model. A run the history could not
+     * record has no id: "trained in this session".
+     */
+    static String trainedName(String runId, int bestEpoch) {
+        String run = runId == null || runId.isEmpty() ? "trained in this session" : "run " + runId;
+        return bestEpoch > 0 ? run + " · best epoch " + bestEpoch : run;
+    }
+
     /** The best epoch's model, read back on the training worker, or why it could not be. */
     private record BestModel(ActiveModel model, String description, String problem) {
     }
@@ -328,7 +338,7 @@ public final class RunControl {
             // kept in the run's folder, it is a file the app can open again; a temporary one is not
             io.digitstudio.runs.RunRecorder rec = session.recorder();
             Path kept = rec != null && rec.problem() == null && best.file().toAbsolutePath().startsWith(rec.folder().toAbsolutePath()) ? best.file() : null;
-            return new BestModel(ActiveModel.of(m.model(), "best of this session (epoch " + best.epoch() + ")", m.info(), kept),
+            return new BestModel(ActiveModel.of(m.model(), trainedName(session.runId(), best.epoch()), m.info(), kept),
                     "best validation accuracy " + Formats.percent(best.accuracy()) + " at epoch " + best.epoch(), null);
         } catch (RuntimeException ex) {
             return new BestModel(null, null, "the best epoch's model could not be read back: " + Messages.of(ex));
@@ -363,7 +373,7 @@ public final class RunControl {
         ActiveModel trained = null;
         if (r.iterations() > 0) {
             ModelInfo info = new ModelInfo(last == null ? null : last.valAccuracy(), data.name(), data.classNames());
-            trained = ActiveModel.of(l.model(), "trained in this session", info, f.modelFile());
+            trained = ActiveModel.of(l.model(), trainedName(f.session().runId(), 0), info, f.modelFile());
             BestModel best = f.best();
             if (best != null && best.model() != null) {
                 trained = best.model();
@@ -435,7 +445,7 @@ public final class RunControl {
         state.set(RunState.FINISHED);
         EpochReport last = r.last();
         Mnist.TrainTest data = f.session().data();
-        trainedModel.set(ActiveModel.of(f.session().loop().model(), "trained in this session",
+        trainedModel.set(ActiveModel.of(f.session().loop().model(), trainedName(f.session().runId(), 0),
                 new ModelInfo(last == null ? null : last.valAccuracy(), data.name(), data.classNames()), f.modelFile()));
         String id = f.session().runId();
         String where = "pause at " + io.digitstudio.runs.RunSettings.Branch.point(at.epochDetail(), at.iteration());

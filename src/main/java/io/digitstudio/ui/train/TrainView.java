@@ -162,7 +162,7 @@ public final class TrainView extends BorderPane {
         run.stateProperty().addListener((o, a, st) -> {
             if (st == RunState.PREPARING) lrFind.close();
         });
-        setTop(new VBox(toolbar(locked), branchBanner(locked), startBlocker(locked, settingsPane)));
+        setTop(new VBox(toolbar(locked), noticeLine(locked, settingsPane)));
         // drawn from a bitmap when something else changes, so a chart update does not make the software renderer
         // redraw the form and the table
         settingsPane.setCache(true);
@@ -266,6 +266,7 @@ public final class TrainView extends BorderPane {
 
     private Region toolbar(BooleanBinding locked) {
         Button start = button("_Start", "startButton", "Start training (Ctrl+Enter)");
+        startButton = start;
         start.setOnAction(e -> run.start());
         start.getStyleClass().add("accent");
         // the finder trains on the same worker: a run waits until it is done
@@ -322,31 +323,62 @@ public final class TrainView extends BorderPane {
     }
 
     /**
-     * While the form is a branch of a recorded run: which run and point, what may change, and a way back to a new run.
+     * The line under the toolbar: why Start is off, else which run the form is a branch of, else empty. It is always
+     * there and as high as the taller of the two, so that neither coming or going moves the form under the pointer.
+     */
+    private Region noticeLine(BooleanBinding locked, SettingsPane form) {
+        Region why = startBlocker(locked, form);
+        Region branch = branchBanner(locked);
+        // the reason Start is off matters more: the branch's line waits under it until the form is right again
+        branch.visibleProperty().bind(settings.branchProperty().isNotNull().and(why.visibleProperty().not()));
+        javafx.scene.layout.StackPane line = new javafx.scene.layout.StackPane(branch, why);
+        line.setId("noticeLine");
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
+    }
+
+    /** The toolbar's Start, where the keyboard goes when the form stops being a branch. */
+    private Button startButton;
+
+    /** What the banner says for a branch from {@code where} of run {@code id}. */
+    private static String branchText(String id, String where) {
+        return "Branch of run " + id + " from the " + where + ": Start trains a new run from that snapshot.";
+    }
+
+    /**
+     * While the form is a branch of a recorded run: which run and point (what may change in its tooltip), and a way back
+     * to a new run.
      */
     private Region branchBanner(BooleanBinding locked) {
         Label what = new Label();
         what.setId("branchBanner");
         what.setWrapText(true);
         what.setMaxWidth(Double.MAX_VALUE);
+        // while there is no branch, the text the longest point gives, unseen: the line keeps the height it has with one
+        String longest = branchText("00000000", "pause at epoch 000.000 (iteration 000,000)");
         what.textProperty().bind(Bindings.createStringBinding(() -> {
             TrainSettings.Branch b = settings.branchProperty().get();
-            return b == null ? "" : "Branch of run " + b.runId() + " from the " + b.where() + ": Start trains a new run from that snapshot."
-                    + " The optimizer, its values, the schedule and the epochs may change; the network, batch size, seed and data stay the parent's.";
+            return b == null ? longest : branchText(b.runId(), b.where());
         }, settings.branchProperty()));
+        io.digitstudio.ui.widgets.Tips.set(what, "The optimizer, its values, the schedule and the epochs may change;"
+                + " the network, batch size, seed and data stay the parent's.");
         HBox.setHgrow(what, Priority.ALWAYS);
         Button leave = new Button("New run instead");
         leave.setId("leaveBranchButton");
+        leave.getStyleClass().add("small"); // the line is as high as the Start reason's, one line of text
         leave.setMinWidth(Region.USE_PREF_SIZE);
         io.digitstudio.ui.widgets.Tips.set(leave, "Start trains a new run from scratch with these settings, not a branch");
         leave.disableProperty().bind(locked);
-        leave.setOnAction(e -> settings.branchProperty().set(null));
+        leave.setOnAction(e -> {
+            // the focus goes where the next step is, not (as it would when its button hides) to the form's first
+            // field, which would scroll the form under the pointer
+            if (startButton != null) startButton.requestFocus();
+            settings.branchProperty().set(null);
+        });
         HBox box = new HBox(8, what, leave);
         box.getStyleClass().add("branch-banner");
         box.setAlignment(Pos.CENTER_LEFT);
-        box.setPadding(new Insets(4, 8, 4, 8));
-        box.visibleProperty().bind(settings.branchProperty().isNotNull());
-        box.managedProperty().bind(box.visibleProperty());
+        box.setPadding(new Insets(0, 8, 0, 8));
         return box;
     }
 

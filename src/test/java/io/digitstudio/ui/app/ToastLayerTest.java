@@ -137,13 +137,19 @@ class ToastLayerTest {
         scale(robot, 100);
     }
 
+    /** The whole-message popups showing now (More's), by their text. */
+    private static List<javafx.scene.control.Tooltip> wholeShown() {
+        return javafx.stage.Window.getWindows().stream().filter(w -> w instanceof javafx.scene.control.Tooltip t && w.isShowing()
+                && t.getStyleClass().contains("toast-whole")).map(w -> (javafx.scene.control.Tooltip) w).toList();
+    }
+
     /**
-     * A long message with Undo, at 100 % and 200 %: every word of it is shown (its text is as high as its lines need,
-     * inside the toast, inside the window), Undo is whole and in the window, and the view has not moved: the toast
-     * grows upward over its bottom edge while it shows.
+     * A long message with Undo, at 100 % and 200 %: the toast keeps to its line in the strip and covers nothing of the
+     * view; the line shows the message's first whole sentences (never a word cut, never "…"), and More shows the whole
+     * text above the toast until it is pressed again. Undo is whole and in the window.
      */
     @Test
-    void aLongToastShowsItsWholeTextAndItsAction(FxRobot robot) {
+    void aLongToastKeepsToItsLineAndMoreShowsTheWholeText(FxRobot robot) {
         for (int scale : new int[]{100, 200}) {
             scale(robot, scale);
             Bounds viewBefore = onScene(view);
@@ -152,24 +158,51 @@ class ToastLayerTest {
             assertEquals(viewBefore, onScene(view), scale + " %: the view did not move");
             Node toast = robot.lookup(".toast").query();
             javafx.scene.text.TextFlow message = robot.lookup(".toast-message").queryAs(javafx.scene.text.TextFlow.class);
+            String shown = robot.lookup(".toast-text").queryAs(Text.class).getText();
             robot.interact(() -> {
-                var m = onScene(message);
-                assertTrue(message.getHeight() >= message.prefHeight(message.getWidth()) - 0.5,
-                        scale + " %: the text has the height its " + message.getWidth() + " px lines need: " + message.getHeight());
-                assertTrue(onScene(toast).contains(m), scale + " %: the text lies inside the toast");
-                assertTrue(m.getMinY() >= 0 && m.getMaxY() <= toast.getScene().getHeight() && m.getMaxX() <= toast.getScene().getWidth(),
-                        scale + " %: the text is in the window: " + m);
-                assertTrue(toast.getLayoutBounds().getWidth() > 0.9 * toasts.getWidth(), "alone, as wide as the strip, to need as few lines as it can");
+                var t = onScene(toast);
+                assertFalse(t.intersects(onScene(view)), scale + " %: the toast " + t + " covers none of the view " + onScene(view));
+                assertTrue(onScene(toasts).contains(t), scale + " %: the toast lies in the strip");
+                assertTrue(message.getHeight() >= message.prefHeight(message.getWidth()) - 0.5, scale + " %: its line is not cut in height");
+                assertTrue(t.contains(onScene(message)), scale + " %: the text lies inside the toast");
             });
+            assertTrue(!shown.isEmpty() && LONG.startsWith(shown) && shown.length() < LONG.length(), scale + " %: a start of the text: " + shown);
+            assertTrue(Character.isWhitespace(LONG.charAt(shown.length())), scale + " %: whole words only: " + shown);
+            if (scale == 100) assertTrue(shown.endsWith("."), "at 100 % its first sentence fits, and shows whole: " + shown);
+            assertFalse(shown.contains("…"));
+            Button more = robot.lookup("#toastMoreButton").queryButton();
+            assertTrue(more.isVisible());
+            assertEquals("More", ((Text) more.lookup(".text")).getText(), scale + " %: More is whole");
             Button undo = robot.lookup("#toastActionButton").queryButton();
-            Text undoText = (Text) undo.lookup(".text");
-            assertEquals("Undo", undoText.getText(), scale + " %: Undo is whole");
+            assertEquals("Undo", ((Text) undo.lookup(".text")).getText(), scale + " %: Undo is whole");
             var u = onScene(undo);
             assertTrue(u.getMinX() >= 0 && u.getMaxX() <= toast.getScene().getWidth() && u.getMaxY() <= toast.getScene().getHeight(), "Undo is in the window: " + u);
+
+            // More: the whole text, above the toast; again: gone
+            robot.clickOn(more);
+            List<javafx.scene.control.Tooltip> popups = wholeShown();
+            assertEquals(1, popups.size());
+            assertEquals("Training stopped " + LONG, popups.get(0).getText());
+            Bounds t = toast.localToScreen(toast.getLayoutBounds());
+            assertTrue(popups.get(0).getY() + popups.get(0).getHeight() <= t.getMinY() + 1, scale + " %: above the toast, not over it");
+            robot.clickOn(more);
+            assertEquals(List.of(), wholeShown());
             robot.clickOn("#toastCloseButton");
             waits.clear();
         }
         scale(robot, 100);
+    }
+
+    @Test
+    void aTextTooLongForTheLineShowsItsFirstWholeSentencesOrWords() {
+        java.util.function.ToDoubleFunction<String> width = String::length; // one unit a character
+        String text = "First one. Second one! Third.";
+        assertEquals(text, ToastLayer.fit(text, 29, width), "it fits: all of it");
+        assertEquals("First one. Second one!", ToastLayer.fit(text, 28, width));
+        assertEquals("First one.", ToastLayer.fit(text, 21, width));
+        assertEquals("First", ToastLayer.fit(text, 9, width), "not even a sentence: its first whole words");
+        assertEquals("", ToastLayer.fit(text, 4, width), "not even a word: nothing (More shows it)");
+        assertEquals("Saved to", ToastLayer.fit("Saved to /tmp/a.b.npz now", 20, width), "a dot inside a word ends no sentence");
     }
 
     @Test

@@ -75,6 +75,24 @@ class MyDigitsViewModelTest {
     }
 
     @Test
+    void undoIsOfferedOnlyWhileADeletionCanBeBroughtBack() {
+        MyDigitsViewModel vm = vm("mine");
+        vm.refresh();
+        assertFalse(vm.canUndoProperty().get(), "an empty collection: nothing to undo");
+        keep(vm, 2);
+        assertFalse(vm.canUndoProperty().get(), "keeping is not undone by Undo");
+        vm.delete(List.of(vm.digits().get(0)));
+        vm.delete(List.of(vm.digits().get(0)));
+        assertTrue(vm.digits().isEmpty());
+        assertTrue(vm.canUndoProperty().get(), "the collection is empty, but its digits can come back");
+        vm.undo();
+        assertTrue(vm.canUndoProperty().get(), "one deletion still to bring back");
+        vm.undo();
+        assertFalse(vm.canUndoProperty().get());
+        assertEquals(2, vm.digits().size());
+    }
+
+    @Test
     void importsAndExportsGoThroughTheDialogsAndSayWhatHappened() throws Exception {
         MyDigitsViewModel vm = vm("mine");
         vm.importFolder();
