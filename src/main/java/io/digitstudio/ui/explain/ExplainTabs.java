@@ -26,11 +26,14 @@ public final class ExplainTabs {
         TabPane tabs = new TabPane(near, moves) {
             // the nearest examples whole (verdict, tiles with their labels, the index's line): the content above gives
             // way (the gallery scrolls; Draw's column scrolls as a whole)
+            // (measured at the width the pane has: the status line wraps to more lines where it is narrow)
             @Override
             protected double computeMinHeight(double width) {
                 Node header = lookup(".tab-header-area");
                 double head = header instanceof javafx.scene.layout.Region r ? r.prefHeight(-1) : 0;
-                return snappedTopInset() + head + neighbours.prefHeight(-1) + snappedBottomInset();
+                double w = width > 0 ? width : getWidth();
+                double inner = w > 0 ? w - snappedLeftInset() - snappedRightInset() : -1;
+                return snappedTopInset() + head + neighbours.prefHeight(inner) + snappedBottomInset();
             }
         };
         tabs.setId("explainTabs");
@@ -38,6 +41,8 @@ public final class ExplainTabs {
         neighbours.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         VBox box = new VBox(0, content, tabs);
+        // the least height follows the width (see computeMinHeight): a new width is a new layout for the column
+        tabs.widthProperty().addListener((o, a, w) -> box.requestLayout());
         return box;
     }
 }
