@@ -18,7 +18,14 @@ public final class ExplainTabs {
         neighbours.setPadding(new Insets(8));
         ProfilePane profile = new ProfilePane(vm);
         profile.setPadding(new Insets(8));
-        Tab near = new Tab("Nearest examples", neighbours);
+        // where the window leaves the tabs less than the nearest examples' height after all (a large UI scale), they
+        // scroll within the tab instead of being cut at its bottom
+        javafx.scene.control.ScrollPane nearScroll = new javafx.scene.control.ScrollPane(neighbours);
+        nearScroll.setId("neighboursScroll");
+        nearScroll.setFitToWidth(true);
+        nearScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        nearScroll.getStyleClass().add("edge-to-edge");
+        Tab near = new Tab("Nearest examples", nearScroll);
         near.setId("neighboursTab");
         Tab moves = new Tab("How the answer moves", profile);
         moves.setId("profileTab");
@@ -31,9 +38,16 @@ public final class ExplainTabs {
             protected double computeMinHeight(double width) {
                 Node header = lookup(".tab-header-area");
                 double head = header instanceof javafx.scene.layout.Region r ? r.prefHeight(-1) : 0;
+                // the content area's own padding and border around the pane
+                double areaTop = 0, areaBottom = 0, areaSides = 0;
+                if (lookup(".tab-content-area") instanceof javafx.scene.layout.Region area) {
+                    areaTop = area.snappedTopInset();
+                    areaBottom = area.snappedBottomInset();
+                    areaSides = area.snappedLeftInset() + area.snappedRightInset();
+                }
                 double w = width > 0 ? width : getWidth();
-                double inner = w > 0 ? w - snappedLeftInset() - snappedRightInset() : -1;
-                return snappedTopInset() + head + neighbours.prefHeight(inner) + snappedBottomInset();
+                double inner = w > 0 ? w - snappedLeftInset() - snappedRightInset() - areaSides : -1;
+                return snappedTopInset() + head + areaTop + neighbours.prefHeight(inner) + areaBottom + snappedBottomInset();
             }
         };
         tabs.setId("explainTabs");
@@ -42,7 +56,8 @@ public final class ExplainTabs {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         VBox box = new VBox(0, content, tabs);
         // the least height follows the width (see computeMinHeight): a new width is a new layout for the column
-        tabs.widthProperty().addListener((o, a, w) -> box.requestLayout());
+        // (the tabs' own request: a parent keeps its least height until then)
+        tabs.widthProperty().addListener((o, a, w) -> tabs.requestLayout());
         return box;
     }
 }
