@@ -273,8 +273,7 @@ public final class DrawView extends BorderPane {
         pane.setFitToWidth(true);
         // its full height, or the window's when that is more (fitToHeight would squeeze it to the window's instead)
         pane.viewportBoundsProperty().addListener((o, a, b) -> content.setMinHeight(b.getHeight()));
-        // and sideways where the window is narrower than the column's least width, rather than cut its right edge
-        pane.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        pane.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         pane.getStyleClass().add("edge-to-edge");
         return pane;
     }
