@@ -87,14 +87,30 @@ final class Looks {
             if (!(n instanceof Labeled l) || meant(l).isEmpty() || !onScreen(l)) return;
             var b = l.localToScene(l.getLayoutBounds());
             double top = 0, left = 0, bottom = scene.getHeight(), right = scene.getWidth();
+            // inside a list's, table's or scroll pane's view, what is out of sight is reached by its scroll bars, in
+            // the directions it has one: a column under the vertical bar of a table that does not scroll sideways is cut
+            boolean across = false, down = false;
             for (Node p = l.getParent(); p != null; p = p.getParent()) {
                 if (p.getClip() == null) continue;
                 if (scrolls(p)) return; // the user scrolls to what is out of view
+                Node scroller = viewOf(p);
+                if (scroller != null) {
+                    across |= scrollsWith(scroller, javafx.geometry.Orientation.HORIZONTAL);
+                    down |= scrollsWith(scroller, javafx.geometry.Orientation.VERTICAL);
+                }
                 var c = p.localToScene(p.getClip().getBoundsInParent());
                 top = Math.max(top, c.getMinY());
                 left = Math.max(left, c.getMinX());
                 bottom = Math.min(bottom, c.getMaxY());
                 right = Math.min(right, c.getMaxX());
+            }
+            if (down) {
+                top = Double.NEGATIVE_INFINITY;
+                bottom = Double.POSITIVE_INFINITY;
+            }
+            if (across) {
+                left = Double.NEGATIVE_INFINITY;
+                right = Double.POSITIVE_INFINITY;
             }
             String text = meant(l).length() > 40 ? meant(l).substring(0, 40) + "…" : meant(l);
             if (b.getMaxY() > bottom + 1) out.add(name(l) + ": '" + text + "' cut at the bottom (" + Math.round(b.getMaxY()) + " > " + Math.round(bottom) + ")");
@@ -105,15 +121,32 @@ final class Looks {
         return out;
     }
 
-    /** A clipping node that the user scrolls: a scroll pane's viewport, a list's or table's flow, or a part of them. */
+    /**
+     * A clipping node that the user scrolls in both directions, or whose scrolling is not a scroll bar's: a table's
+     * header (it scrolls sideways with its rows), a tab strip too wide (it scrolls and has a menu of the tabs). A scroll
+     * pane's or a flow's view is judged by its scroll bars ({@link #viewOf}).
+     */
     private static boolean scrolls(Node clipping) {
         Node parent = clipping.getParent();
         return clipping instanceof javafx.scene.control.ScrollPane || clipping instanceof javafx.scene.control.skin.VirtualFlow<?>
-                || parent instanceof javafx.scene.control.ScrollPane || parent instanceof javafx.scene.control.skin.VirtualFlow<?>
-                || clipping.getClass().getName().contains("ClippedContainer")
-                // a table's header scrolls sideways with its rows; a tab strip too wide scrolls and has a menu of the tabs
                 || clipping.getClass().getName().contains("TableHeaderRow") || parent != null && parent.getClass().getName().contains("TableHeaderRow")
                 || clipping.getClass().getName().contains("TabHeaderArea") || parent != null && parent.getClass().getName().contains("TabHeaderArea");
+    }
+
+    /** The scroll pane or list/table flow whose view a clipping node is, or null. */
+    private static Node viewOf(Node clipping) {
+        Node parent = clipping.getParent();
+        if (parent instanceof javafx.scene.control.ScrollPane || parent instanceof javafx.scene.control.skin.VirtualFlow<?>) return parent;
+        return null;
+    }
+
+    /** Whether a scroll pane or flow shows a scroll bar of this orientation: what it cuts that way, the user scrolls to. */
+    private static boolean scrollsWith(Node scroller, javafx.geometry.Orientation o) {
+        if (!(scroller instanceof Parent p)) return false;
+        for (Node n : p.getChildrenUnmodifiable()) {
+            if (n instanceof javafx.scene.control.ScrollBar b && b.getOrientation() == o && b.isVisible()) return true;
+        }
+        return false;
     }
 
     /**

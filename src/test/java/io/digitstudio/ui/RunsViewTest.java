@@ -25,8 +25,11 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** The Runs view as a user meets it: runs from the app and the command line side by side, compared and named. */
 class RunsViewTest extends AppStory {
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         app.show(stage);
     }
 
@@ -191,5 +194,93 @@ class RunsViewTest extends AppStory {
         robot.clickOn("#runsFilter").write("baseline");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(id), table.getItems().stream().map(RunSummary::id).toList());
+    }
+
+    /**
+     * More runs than the table shows at once, so it has a vertical scroll bar, and its columns narrower than the window
+     * (some hidden, as in a wide window): the last column, the status, fills the room left beside the scroll bar, not
+     * under it ("finishe" in a trial at 1280x800). Nothing in the table is cut at an edge or to "…".
+     */
+    @Test
+    void theStatusColumnIsWholeBesideTheScrollBar(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.interact(() -> {
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        cliRuns(2);
+        app.openTab(robot, "Runs");
+        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        robot.interact(() -> table.getColumns().stream().filter(c -> Set.of("branch of", "dataset", "network", "started").contains(c.getText()))
+                .forEach(c -> c.setVisible(false)));
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // a layout pass after the columns change
+        WaitForAsyncUtils.waitForFxEvents();
+        // more runs come in while the view is open (from the command line here; a finished run from Train alike)
+        cliRuns(7);
+        robot.clickOn("#refreshRunsButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 9);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // a layout pass after the rows change
+        WaitForAsyncUtils.waitForFxEvents();
+        boolean[] bars = new boolean[2];
+        robot.interact(() -> table.lookupAll(".scroll-bar").forEach(n -> {
+            if (n instanceof javafx.scene.control.ScrollBar b && b.isVisible()) bars[b.getOrientation() == javafx.geometry.Orientation.VERTICAL ? 0 : 1] = true;
+        }));
+        assertTrue(bars[0], "more runs than rows in view: a vertical scroll bar");
+        assertFalse(bars[1], "the columns fit the table's width");
+        List<String> cut = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            cut.addAll(Looks.cut(stage.getScene(), "runsTable"));
+            for (String c : Looks.clipped(stage.getScene())) if (c.contains("finished") || c.contains("#runsTable")) cut.add(c);
+        });
+        assertEquals(List.of(), cut, "texts of the runs table cut");
+    }
+
+    /**
+     * Two runs compared in the smallest window: the settings side by side show enough rows to compare at a glance
+     * (a trial at 1280x800 saw two), the selected run's name, notes and actions below them reached by scrolling.
+     */
+    @Test
+    void twoRunsComparedShowSeveralSettingsAtOnce(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.interact(() -> {
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        cliRuns(2);
+        app.openTab(robot, "Runs");
+        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        robot.clickOn(row(robot, 0));
+        robot.press(KeyCode.CONTROL).clickOn(row(robot, 1)).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.main.runs().viewModel().comparison().size() >= 8);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // a layout pass after the rows change
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> compare = robot.lookup("#compareTable").queryTableView();
+        int[] whole = {0};
+        robot.interact(() -> {
+            Node view = compare.lookup(".clipped-container");
+            var shown = view.localToScene(view.getLayoutBounds());
+            for (Node n : compare.lookupAll(".table-row-cell")) {
+                if (!(n instanceof javafx.scene.control.TableRow<?> r) || r.isEmpty() || !r.isVisible()) continue;
+                var b = r.localToScene(r.getLayoutBounds());
+                if (b.getMinY() >= shown.getMinY() - 0.5 && b.getMaxY() <= shown.getMaxY() + 0.5) whole[0]++;
+            }
+        });
+        assertTrue(whole[0] >= 6, "settings rows shown whole: " + whole[0]);
+    }
+
+    private int cliRun;
+
+    /** {@code n} tiny runs from the command line, into the app's history. */
+    private void cliRuns(int n) {
+        for (int i = 0; i < n; i++, cliRun++) {
+            StringWriter err = new StringWriter();
+            int code = io.digitstudio.cli.Cli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "train", "--epochs", "1",
+                    "--train-size", "100", "--test-size", "50", "--model", "linear 8, relu, linear",
+                    "--out", app.history.root().resolveSibling("cli-" + app.history.root().getFileName() + "-" + cliRun + ".npz").toString(),
+                    "--runs-dir", app.history.root().toString());
+            assertEquals(0, code, err.toString());
+        }
     }
 }

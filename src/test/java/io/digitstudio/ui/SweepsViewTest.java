@@ -1,6 +1,7 @@
 package io.digitstudio.ui;
 
 import io.digitstudio.runs.sweep.SweepResult;
+import javafx.geometry.Bounds;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
@@ -11,6 +12,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -18,16 +21,20 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** The Sweeps tab as a user meets it: a small sweep typed in, started, and its table filling with finished runs. */
 class SweepsViewTest extends AppStory {
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
-        app.show(stage);
+        this.stage = stage;
+        app.showSmallest(stage);
     }
 
     /** Replaces a field's text by typing, as a user does (the Sweeps form has no scrolling to do). */
     private static void type(FxRobot robot, String id, String text) {
         robot.clickOn(id);
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A).release(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.CONTROL);
-        robot.write(text);
+        if (text.isEmpty()) robot.type(javafx.scene.input.KeyCode.BACK_SPACE);
+        else robot.write(text);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -66,6 +73,12 @@ class SweepsViewTest extends AppStory {
         assertTrue(table.getItems().get(0).bestAccuracy() >= table.getItems().get(1).bestAccuracy());
         assertEquals(2, app.history.list().size(), "both runs are in the history");
         assertNotNull(robot.lookup("#sweepChart").queryAs(ImageView.class).getImage());
+        // in the smallest window the table's titles and values are whole, and so is the chart, its axes' values too
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = new ArrayList<>();
+        robot.interact(() -> cut.addAll(Looks.cut(stage.getScene())));
+        assertEquals(List.of(), cut, "texts cut to '…' in the Sweeps view");
+        assertChartWhole(robot);
         assertTrue(robot.lookup("#sweepStatus").queryLabeled().getText().endsWith("all 2 runs finished."));
         assertTrue(table.getColumns().stream().anyMatch(c -> c.getText().equals("lr")));
         assertFalse(robot.lookup("#sweepExportButton").queryButton().isDisabled());
@@ -77,5 +90,43 @@ class SweepsViewTest extends AppStory {
         ComboBox<?> sweeps = robot.lookup("#sweepsBox").queryComboBox();
         assertEquals(1, sweeps.getItems().size());
         assertEquals(vm.resultProperty().get().sweep(), sweeps.getValue());
+    }
+
+    /**
+     * A sweep of one setting draws one panel, taller for its width than two side by side: in the smallest window it is
+     * shown whole, its axes' values at the bottom too, not cropped to the pane's height.
+     */
+    @Test
+    @Timeout(value = 15, unit = TimeUnit.MINUTES) // a bound for a hang only: the story waits on the sweep's end
+    void aSweepOfOneSettingShowsItsWholeChart(FxRobot robot) throws Exception {
+        app.awaitReady();
+        app.openTab(robot, "Sweeps");
+        var vm = app.main.sweeps().viewModel();
+        type(robot, "#sweepNetworkField", "linear 16, relu, linear");
+        type(robot, "#sweepLrField", "0.1,0.01");
+        type(robot, "#sweepBatchField", "");
+        type(robot, "#sweepEpochsField", "1");
+        type(robot, "#sweepTrainSizeField", "200");
+        type(robot, "#sweepTestSizeField", "100");
+        CompletableFuture<Void> ended = sweepEnds(robot, vm);
+        robot.clickOn("#sweepStartButton");
+        ended.get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", vm.messageProperty().get());
+        assertEquals(1, vm.resultProperty().get().sweep().axes().size(), "one setting swept");
+        assertChartWhole(robot);
+    }
+
+    /** The sweep's chart lies wholly inside its place in the view. */
+    private static void assertChartWhole(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        ImageView chart = robot.lookup("#sweepChart").queryAs(ImageView.class);
+        assertNotNull(chart.getImage());
+        javafx.scene.Node chartPane = robot.lookup("#sweepChartPane").query();
+        Bounds shown = chartPane.localToScene(chartPane.getLayoutBounds());
+        Bounds drawn = chart.localToScene(chart.getLayoutBounds());
+        assertTrue(drawn.getHeight() > 100, "the chart is drawn at a readable size: " + drawn);
+        assertTrue(drawn.getMinY() >= shown.getMinY() - 1 && drawn.getMaxY() <= shown.getMaxY() + 1
+                && drawn.getMinX() >= shown.getMinX() - 1 && drawn.getMaxX() <= shown.getMaxX() + 1, "the chart " + drawn + " whole in its pane " + shown);
     }
 }

@@ -10,7 +10,6 @@ import javafx.scene.AccessibleRole;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -26,7 +25,8 @@ import java.util.List;
 public final class StagesPane extends VBox {
     static final double THUMB = 64;
     static final double TILE = 84;
-    private final HBox row = new HBox(6);
+    /** The stages in a row, wrapping onto a second one where the column is narrower (1024x700 beside the answer). */
+    private final javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(6, 6);
     private final Label likeness = new Label();
     private final List<VBox> tiles = new ArrayList<>();
     private final List<Tooltip> tips = new ArrayList<>();
@@ -40,6 +40,8 @@ public final class StagesPane extends VBox {
         title.setStyle("-fx-font-weight: bold;");
         title.setMinWidth(Region.USE_PREF_SIZE);
         row.setId("stagesRow");
+        row.setAlignment(javafx.geometry.Pos.CENTER);
+        row.setPrefWrapLength(2000); // asked its size, one row: it wraps only when laid out narrower
         for (DigitPreprocessor.Step step : DigitPreprocessor.Step.values()) row.getChildren().add(tile(step));
         title.setLabelFor(tiles.get(0));
         title.setMnemonicParsing(true);

@@ -155,7 +155,16 @@ public final class EvaluateView extends BorderPane {
 
         HBox center = new HBox(8, left, right);
         HBox.setHgrow(left, Priority.ALWAYS);
-        setCenter(center);
+        // the matrix's column keeps a width its texts read in (theme.css, in em): squeezed to nothing beside the table
+        // at a large UI scale, its lines would wrap to a word each and run far below the window
+        left.getStyleClass().add("evaluate-matrix-column");
+        // both columns fill the view down to their least widths and heights; a window smaller than that scrolls
+        ScrollPane centerScroll = new ScrollPane(center);
+        centerScroll.setId("evaluateScroll");
+        centerScroll.setFitToWidth(true);
+        centerScroll.setFitToHeight(true);
+        centerScroll.getStyleClass().add("edge-to-edge");
+        setCenter(centerScroll);
         Label status = new Label();
         status.setId("evaluateStatus");
         status.textProperty().bind(vm.statusProperty());

@@ -25,7 +25,8 @@ public final class NeighboursPane extends VBox {
     static final double TILE = 52;
     private static final String OTHER = "-fx-text-fill: #b45309; -fx-font-weight: bold;";
     private final ExplainViewModel vm;
-    private final HBox tiles = new HBox(6);
+    /** The tiles in a row, wrapping onto a second one where the pane is narrower (Draw's column at 100 %, any view at 200 %). */
+    private final javafx.scene.layout.FlowPane tiles = new javafx.scene.layout.FlowPane(6, 6);
 
     public NeighboursPane(ExplainViewModel vm) {
         super(6);

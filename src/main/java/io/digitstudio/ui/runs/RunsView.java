@@ -181,7 +181,10 @@ public final class RunsView extends BorderPane {
         VBox right = new VBox(6, section("Settings side by side (differences highlighted)"), compare, detail());
         right.setPadding(new Insets(4));
         VBox.setVgrow(compare, Priority.ALWAYS);
-        compare.getStyleClass().add("compare-table-size"); // a few rows at least (theme.css), the pane scrolls for the rest
+        compare.getStyleClass().addAll("compare-table-size", "dense");
+        javafx.css.PseudoClass comparing = javafx.css.PseudoClass.getPseudoClass("comparing");
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c ->
+                compare.pseudoClassStateChanged(comparing, table.getSelectionModel().getSelectedItems().size() > 1)); // a few rows at least (theme.css), the pane scrolls for the rest
         javafx.scene.control.ScrollPane rightScroll = new javafx.scene.control.ScrollPane(right);
         rightScroll.setFitToWidth(true);
         rightScroll.setFitToHeight(true);

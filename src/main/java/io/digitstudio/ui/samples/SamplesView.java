@@ -118,8 +118,23 @@ public final class SamplesView extends BorderPane {
         grid.setVerticalCellSpacing(4);
         grid.setCellFactory(g -> new SampleCell());
         keyboard();
-        setCenter(vm.explain() == null ? grid : io.digitstudio.ui.explain.ExplainTabs.below(grid, vm.explain()));
+        setCenter(vm.explain() == null ? grid : scrolling(io.digitstudio.ui.explain.ExplainTabs.below(grid, vm.explain())));
         setRight(detail());
+    }
+
+    /**
+     * The gallery and the explanation's tabs as one column: the gallery takes the height the nearest examples leave,
+     * down to a row of images; in a window lower than that (1024x700 at a large UI scale) the column scrolls as one,
+     * so that the nearest examples are never cut at the window's bottom.
+     */
+    private static javafx.scene.control.ScrollPane scrolling(Region column) {
+        javafx.scene.control.ScrollPane pane = new javafx.scene.control.ScrollPane(column);
+        pane.setId("samplesScroll");
+        pane.setFitToWidth(true);
+        pane.setFitToHeight(true);
+        pane.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        pane.getStyleClass().add("edge-to-edge");
+        return pane;
     }
 
     /** The image the keyboard is on: its position in the visible list (-1 before the gallery first has the focus). */

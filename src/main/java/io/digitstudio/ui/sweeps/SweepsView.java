@@ -6,7 +6,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -104,7 +103,9 @@ public final class SweepsView extends BorderPane {
         table.setId("sweepTable");
         io.digitstudio.ui.widgets.ScreenReader.describe(table, "Sweep runs", "The sweep's runs with their settings and results, best validation accuracy first");
         table.setItems(vm.rows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // each column as wide as its title and values (a swept setting's name, "failed to learn"), the last one taking
+        // the rest; the table scrolls sideways rather than cut one
+        io.digitstudio.ui.widgets.Columns.keepWhole(table);
         table.setPlaceholder(new Label("Start a sweep: its runs appear here, best first."));
         table.setPrefHeight(260);
         vm.resultProperty().addListener((o, a, r) -> {
@@ -126,10 +127,21 @@ public final class SweepsView extends BorderPane {
             img.getPixelWriter().setPixels(0, 0, c.width(), c.height(), PixelFormat.getIntArgbInstance(), c.argb(), 0, c.width());
             chart.setImage(img);
         });
-        ScrollPane chartPane = new ScrollPane(chart);
-        chartPane.setFitToWidth(true);
-        chartPane.setPrefHeight(270);
-        chart.fitWidthProperty().bind(chartPane.widthProperty().subtract(20));
+        // the whole chart, its axes' values too, as large as its place lets it be (never cropped to be larger)
+        javafx.scene.layout.Pane chartPane = new javafx.scene.layout.Pane(chart) {
+            @Override
+            protected void layoutChildren() {
+                double w = getWidth() - snappedLeftInset() - snappedRightInset();
+                double h = getHeight() - snappedTopInset() - snappedBottomInset();
+                chart.setFitWidth(Math.max(1, w));
+                chart.setFitHeight(Math.max(1, h));
+                javafx.geometry.Bounds b = chart.getLayoutBounds();
+                chart.relocate(snappedLeftInset() + Math.floor((w - b.getWidth()) / 2), snappedTopInset() + Math.floor((h - b.getHeight()) / 2));
+            }
+        };
+        chartPane.setId("sweepChartPane");
+        chartPane.setMinSize(0, 0);
+        chartPane.setPrefSize(360, 270);
 
         VBox right = new VBox(8, sweepPicker(), status, table, chartPane);
         VBox.setVgrow(table, Priority.ALWAYS);

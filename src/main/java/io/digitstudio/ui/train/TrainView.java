@@ -168,7 +168,14 @@ public final class TrainView extends BorderPane {
         settingsPane.setCache(true);
         table.setCache(true);
         setLeft(settingsPane);
-        setCenter(middle);
+        // the charts, pins and table fill the room beside the form, down to their least sizes; where a large UI scale
+        // leaves less (1024x700 at 200 %), they scroll rather than run past the window's edge
+        javafx.scene.control.ScrollPane middleScroll = new javafx.scene.control.ScrollPane(middle);
+        middleScroll.setId("trainScroll");
+        middleScroll.setFitToWidth(true);
+        middleScroll.setFitToHeight(true);
+        middleScroll.getStyleClass().add("edge-to-edge");
+        setCenter(middleScroll);
         setBottom(statusBar());
 
         FxTicker pump = new FxTicker(PUMP_MILLIS, () -> {

@@ -49,8 +49,12 @@ public final class Columns {
         table.sceneProperty().addListener((o, a, b) -> schedule(table));
         table.widthProperty().addListener((o, a, b) -> fillLast(table));
         // the headers' font is known only once styled, and changes with the UI scale: fit again when it does
+        // and the last column's share again once laid out: new rows may have brought the vertical scroll bar, which
+        // takes its width from the room (the last column would run under it, and the table scroll sideways for it)
         table.needsLayoutProperty().addListener((o, a, needs) -> {
-            if (!needs && !fontOf(table).equals(table.getProperties().get(KEY + ".font"))) schedule(table);
+            if (needs) return;
+            if (!fontOf(table).equals(table.getProperties().get(KEY + ".font"))) schedule(table);
+            else fillLast(table);
         });
         schedule(table);
     }
