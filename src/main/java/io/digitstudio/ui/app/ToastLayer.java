@@ -146,31 +146,6 @@ public final class ToastLayer extends Region {
         return 0; // the window's width decides the strip's; a toast shows what fits in what it gets
     }
 
-    /**
-     * The longest start of {@code text} whose width is at most {@code room}: the whole text if it fits, else its
-     * first whole sentences, else its first whole words, else nothing. Never a part of a word, never "…".
-     */
-    static String fit(String text, double room, java.util.function.ToDoubleFunction<String> width) {
-        if (width.applyAsDouble(text) <= room) return text;
-        String best = "";
-        for (int i = 0; i < text.length() - 1; i++) {
-            char c = text.charAt(i);
-            if ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(text.charAt(i + 1))) {
-                String s = text.substring(0, i + 1);
-                if (width.applyAsDouble(s) > room) break;
-                best = s;
-            }
-        }
-        if (!best.isEmpty()) return best;
-        for (int i = 1; i < text.length(); i++) {
-            if (!Character.isWhitespace(text.charAt(i)) || Character.isWhitespace(text.charAt(i - 1))) continue;
-            String s = text.substring(0, i);
-            if (width.applyAsDouble(s) > room) break;
-            best = s;
-        }
-        return best;
-    }
-
     @Override
     protected double computeMinWidth(double height) {
         return 0;
@@ -303,7 +278,7 @@ public final class ToastLayer extends Region {
             if (wantedWidth() > w) {
                 // a pixel to spare: the line's text must not wrap for a rounding
                 double room = w - chrome(true) - width(titleText, titleText.getText()) - width(space, " ") - 2;
-                shownText = ToastLayer.fit(text, room, s -> width(body, s));
+                shownText = io.digitstudio.ui.widgets.TextFit.fit(text, room, s -> width(body, s));
             }
             if (!shownText.equals(body.getText())) body.setText(shownText);
             boolean cut = !shownText.equals(text);

@@ -197,12 +197,12 @@ class ToastLayerTest {
     void aTextTooLongForTheLineShowsItsFirstWholeSentencesOrWords() {
         java.util.function.ToDoubleFunction<String> width = String::length; // one unit a character
         String text = "First one. Second one! Third.";
-        assertEquals(text, ToastLayer.fit(text, 29, width), "it fits: all of it");
-        assertEquals("First one. Second one!", ToastLayer.fit(text, 28, width));
-        assertEquals("First one.", ToastLayer.fit(text, 21, width));
-        assertEquals("First", ToastLayer.fit(text, 9, width), "not even a sentence: its first whole words");
-        assertEquals("", ToastLayer.fit(text, 4, width), "not even a word: nothing (More shows it)");
-        assertEquals("Saved to", ToastLayer.fit("Saved to /tmp/a.b.npz now", 20, width), "a dot inside a word ends no sentence");
+        assertEquals(text, io.digitstudio.ui.widgets.TextFit.fit(text, 29, width), "it fits: all of it");
+        assertEquals("First one. Second one!", io.digitstudio.ui.widgets.TextFit.fit(text, 28, width));
+        assertEquals("First one.", io.digitstudio.ui.widgets.TextFit.fit(text, 21, width));
+        assertEquals("First", io.digitstudio.ui.widgets.TextFit.fit(text, 9, width), "not even a sentence: its first whole words");
+        assertEquals("", io.digitstudio.ui.widgets.TextFit.fit(text, 4, width), "not even a word: nothing (More shows it)");
+        assertEquals("Saved to", io.digitstudio.ui.widgets.TextFit.fit("Saved to /tmp/a.b.npz now", 20, width), "a dot inside a word ends no sentence");
     }
 
     @Test
