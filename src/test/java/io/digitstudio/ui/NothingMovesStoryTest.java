@@ -138,16 +138,20 @@ class NothingMovesStoryTest extends AppStory {
     }
 
     @Test
-    void aStatusMessageTooLongForOneRowMovesNoField(FxRobot robot) throws Exception {
+    void aStatusMessageOfOneLongSentenceKeepsItsLineAndMovesNoField(FxRobot robot) throws Exception {
         app.awaitReady();
         Forms.reveal(robot, "#epochsField"); // the form scrolled to its end, where its place is a whole fraction
         Map<String, Bounds> before = where(robot);
         double statusHeight = robot.lookup("#statusBar").query().getLayoutBounds().getHeight();
-        robot.interact(() -> app.main.train().presenter().status("Run 2026-12-05 04:12 finished: validation accuracy 97.31 % after 10 epochs,"
-                + " its model saved in its folder of the run history and now used by Draw and Samples"));
+        String message = "Run 2026-12-05 04:12 finished with a validation accuracy of 97.31 % after 10 epochs,"
+                + " its model saved in its folder of the run history and now used by Draw and Samples";
+        robot.interact(() -> app.main.train().presenter().status(message));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#statusBar").query().getLayoutBounds().getHeight() > statusHeight, "the message takes a row of its own");
-        assertEquals(before, where(robot), "the status line grew under the form: nothing in view moved");
+        javafx.scene.control.Label text = robot.lookup("#statusText").queryAs(javafx.scene.control.Label.class);
+        assertTrue(message.startsWith(text.getText()) && text.getText().length() > 10 && message.charAt(text.getText().length()) == ' ',
+                "its first whole words: " + text.getText());
+        assertEquals(statusHeight, robot.lookup("#statusBar").query().getLayoutBounds().getHeight(), "the status line keeps its height");
+        assertEquals(before, where(robot), "nothing in view moved");
     }
 
     /** The Runs table's row showing the run {@code id}. */

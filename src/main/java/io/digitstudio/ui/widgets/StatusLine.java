@@ -10,10 +10,10 @@ import javafx.scene.layout.Region;
 /**
  * A status line: a message on the left and figures on the right (progress, epoch, speed). Its height does not change
  * with what it says, so that the views above it never move under the pointer: a message longer than the room beside
- * the figures shows its first whole sentences there (its whole text is its accessible text, and its view can show it
- * in a tooltip). Only when not even its first
- * sentence fits (a large UI scale) does the message take a row of its own above the figures and wrap there, so that
- * neither is cut to "…" nor squeezed to a column of single letters.
+ * the figures shows its first whole sentences there, or its first whole words when not even one sentence fits (its
+ * whole text is its accessible text, and its view can show it in a tooltip). Only when not even a word fits does the
+ * message take a row of its own above the figures and wrap there, so that neither is cut to "…" nor squeezed to a
+ * column of single letters.
  */
 public final class StatusLine extends Region {
     private static final double GAP = 8;
@@ -53,11 +53,11 @@ public final class StatusLine extends Region {
         return Math.ceil(measure.getLayoutBounds().getWidth()) + message.snappedLeftInset() + message.snappedRightInset() + 1;
     }
 
-    /** What the message shows in a row shared with the figures in this width: its whole text, its first sentences, or nothing. */
+    /** What the message shows in a row shared with the figures in this width: its whole text, its first sentences or words, or nothing. */
     private String oneRowText(double width) {
         Insets in = getInsets();
         double room = width - in.getLeft() - in.getRight() - GAP - figures.prefWidth(-1);
-        return TextFit.sentences(full(), room, this::widthOf);
+        return TextFit.fit(full(), room, this::widthOf);
     }
 
     private boolean oneRow(double width) {
