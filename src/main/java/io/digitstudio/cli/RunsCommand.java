@@ -146,7 +146,11 @@ final class RunsCommand implements Runnable {
             }
             for (Map<String, Object> m : r.resumes()) {
                 Object at = m.get("at");
-                System.out.println("resumed     at epoch " + count(m.get("epoch")) + " (iteration " + count(m.get("iteration")) + ")"
+                // the exact point where the record has it (a run stopped mid-epoch resumes there), else the epochs done
+                String point = m.get("epoch_detail") instanceof Number d && m.get("iteration") instanceof Number it
+                        ? io.digitstudio.runs.RunSettings.Branch.point(d.doubleValue(), it.longValue())
+                        : "epoch " + count(m.get("epoch")) + " (iteration " + count(m.get("iteration")) + ")";
+                System.out.println("resumed     at " + point
                         + (at == null ? "" : ", " + WHEN.format(java.time.Instant.parse(String.valueOf(at)))));
             }
             if (!r.notes().isBlank()) System.out.println("notes       " + r.notes().replace("\n", "\n            "));
