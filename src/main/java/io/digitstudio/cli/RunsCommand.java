@@ -160,7 +160,12 @@ final class RunsCommand implements Runnable {
             System.out.println();
             store.model(r).ifPresent(p -> System.out.println("model       " + p));
             store.bestModel(r).ifPresent(p -> System.out.println("best model  " + p));
-            store.lastSnapshot(r).ifPresent(p -> System.out.println("snapshot    " + p));
+            // the points one can branch from or resume at, in the words --branch takes and its error uses
+            List<io.digitstudio.runs.TrainingSession.BranchPoint> points = io.digitstudio.runs.TrainingSession.branchPoints(r);
+            if (!points.isEmpty()) {
+                System.out.println("snapshots   " + String.join(", ", points.stream().map(io.digitstudio.runs.TrainingSession.BranchPoint::point).toList())
+                        + " in " + RunStore.snapshotFolder(r));
+            }
             List<Map<String, Double>> log = store.log(r);
             if (!log.isEmpty()) {
                 System.out.println();

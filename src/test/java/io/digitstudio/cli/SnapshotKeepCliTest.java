@@ -68,5 +68,8 @@ class SnapshotKeepCliTest {
         CliTest.Run show = cli("runs", "show", id);
         assertEquals(0, show.code(), show.err());
         assertTrue(show.out().contains("resumed     at epoch 2.56 (iteration 20)"), show.out());
+        // the points one can branch from, as --branch takes them
+        assertTrue(show.out().contains("snapshots   epoch:1 (iteration 8), epoch:2.56 (iteration 20), epoch:5 (iteration 40), epoch:6 (iteration 47),"
+                + " epoch:7 (iteration 55) in " + folder + "\n"), show.out());
     }
 }
