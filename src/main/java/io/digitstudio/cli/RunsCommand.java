@@ -134,7 +134,11 @@ final class RunsCommand implements Runnable {
             String before = parent == null || !Double.isFinite(parent.parentSeconds()) ? ""
                     : " (since the branch point; run " + parent.run() + " had trained " + duration(parent.parentSeconds()) + " up to it)";
             System.out.printf(Locale.ROOT, "progress    epoch %d of %d, %s%s%n", r.epochsDone(), r.settings().config().epochs(), duration(r.seconds()), before);
-            System.out.printf(Locale.ROOT, "accuracy    best %s (epoch %d), final %s%n", acc(r.bestAccuracy()), r.bestEpoch(), acc(r.finalAccuracy()));
+            if (r.bestEpoch() > 0) {
+                System.out.printf(Locale.ROOT, "accuracy    best %s (epoch %d), final %s%n", acc(r.bestAccuracy()), r.bestEpoch(), acc(r.finalAccuracy()));
+            } else {
+                System.out.println("accuracy    no best epoch yet: no epoch has ended, so none was validated");
+            }
             if (parent != null) {
                 System.out.println("branched    from run " + parent.run() + " at " + parent.point());
             }

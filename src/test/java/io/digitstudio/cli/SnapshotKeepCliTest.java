@@ -72,4 +72,14 @@ class SnapshotKeepCliTest {
         assertTrue(show.out().contains("snapshots   epoch:1 (iteration 8), epoch:2.56 (iteration 20), epoch:5 (iteration 40), epoch:6 (iteration 47),"
                 + " epoch:7 (iteration 55) in " + folder + "\n"), show.out());
     }
+
+    @Test
+    void aRunStoppedBeforeItsFirstEpochEndedHasNoBestEpochYet() {
+        String id = stoppedRun(3);
+        CliTest.Run show = cli("runs", "show", id);
+        assertEquals(0, show.code(), show.err());
+        assertTrue(show.out().contains("accuracy    no best epoch yet: no epoch has ended, so none was validated\n"), show.out());
+        assertFalse(show.out().contains("(epoch 0)"), show.out());
+        assertTrue(show.out().contains("snapshots   epoch:0.38 (iteration 3) in "), show.out());
+    }
 }
