@@ -134,7 +134,11 @@ final class RunsCommand implements Runnable {
             String before = parent == null || !Double.isFinite(parent.parentSeconds()) ? ""
                     : " (since the branch point; run " + parent.run() + " had trained " + duration(parent.parentSeconds()) + " up to it)";
             System.out.printf(Locale.ROOT, "progress    epoch %d of %d, %s%s%n", r.epochsDone(), r.settings().config().epochs(), duration(r.seconds()), before);
-            System.out.printf(Locale.ROOT, "accuracy    best %s (epoch %d), final %s%n", acc(r.bestAccuracy()), r.bestEpoch(), acc(r.finalAccuracy()));
+            if (r.bestEpoch() > 0) {
+                System.out.printf(Locale.ROOT, "accuracy    best %s (epoch %d), final %s%n", acc(r.bestAccuracy()), r.bestEpoch(), acc(r.finalAccuracy()));
+            } else {
+                System.out.println("accuracy    no best epoch yet: no epoch has ended, so none was validated");
+            }
             if (parent != null) {
                 System.out.println("branched    from run " + parent.run() + " at " + parent.point());
             }
@@ -146,7 +150,11 @@ final class RunsCommand implements Runnable {
             }
             for (Map<String, Object> m : r.resumes()) {
                 Object at = m.get("at");
-                System.out.println("resumed     at epoch " + count(m.get("epoch")) + " (iteration " + count(m.get("iteration")) + ")"
+                // the exact point where the record has it (a run stopped mid-epoch resumes there), else the epochs done
+                String point = m.get("epoch_detail") instanceof Number d && m.get("iteration") instanceof Number it
+                        ? io.digitstudio.runs.RunSettings.Branch.point(d.doubleValue(), it.longValue())
+                        : "epoch " + count(m.get("epoch")) + " (iteration " + count(m.get("iteration")) + ")";
+                System.out.println("resumed     at " + point
                         + (at == null ? "" : ", " + WHEN.format(java.time.Instant.parse(String.valueOf(at)))));
             }
             if (!r.notes().isBlank()) System.out.println("notes       " + r.notes().replace("\n", "\n            "));
@@ -156,7 +164,12 @@ final class RunsCommand implements Runnable {
             System.out.println();
             store.model(r).ifPresent(p -> System.out.println("model       " + p));
             store.bestModel(r).ifPresent(p -> System.out.println("best model  " + p));
-            store.lastSnapshot(r).ifPresent(p -> System.out.println("snapshot    " + p));
+            // the points one can branch from or resume at, in the words --branch takes and its error uses
+            List<io.digitstudio.runs.TrainingSession.BranchPoint> points = io.digitstudio.runs.TrainingSession.branchPoints(r);
+            if (!points.isEmpty()) {
+                System.out.println("snapshots   " + String.join(", ", points.stream().map(io.digitstudio.runs.TrainingSession.BranchPoint::point).toList())
+                        + " in " + RunStore.snapshotFolder(r));
+            }
             List<Map<String, Double>> log = store.log(r);
             if (!log.isEmpty()) {
                 System.out.println();

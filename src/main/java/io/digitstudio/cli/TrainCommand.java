@@ -274,11 +274,17 @@ final class TrainCommand implements Callable<Integer> {
             }
             case STOPPED -> {
                 String where = String.format(Locale.ROOT, "at epoch %.2f (iteration %,d)", loop.iterator().epochDetail(), loop.iteration());
+                // what was kept, as it is on disk: the run's own model file in its folder, the snapshot to resume from;
+                // the --out file is written only by a run that ends
+                java.util.Optional<Path> model = recorder == null ? java.util.Optional.empty() : recorder.model();
+                String kept = model.map(m -> "the model so far is in " + m).orElse("no model file was written")
+                        + (session.out() == null ? "" : " (" + session.out().getFileName() + " is written only when a run ends)");
                 if (outcome.stopSnapshot() != null) {
-                    System.err.println(spec.qualifiedName() + ": interrupted " + where + "; no model was saved. Continue it with: digitstudio train --resume "
+                    System.err.println(spec.qualifiedName() + ": interrupted " + where + "; " + kept + "; a snapshot is kept in "
+                            + outcome.stopSnapshot() + ". Continue it with: digitstudio train --resume "
                             + (session.recorded() ? session.runId() : outcome.stopSnapshot().toString()));
                 } else {
-                    System.err.println(spec.qualifiedName() + ": interrupted " + where + "; no model was saved, and the run took no snapshot to resume from");
+                    System.err.println(spec.qualifiedName() + ": interrupted " + where + "; " + kept + ", and the run took no snapshot to resume from");
                 }
                 return EXIT_INTERRUPTED;
             }

@@ -125,6 +125,7 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
             r.put("at", Instant.now().toString());
             r.put("epoch", loop.iterator().epoch());
             r.put("iteration", loop.iteration());
+            r.put("epoch_detail", RunSettings.Branch.epochDetail(loop.iterator()));
             r.put("from", o.resumedFrom() == null ? "" : o.resumedFrom());
             r.put("origin", o.origin());
             resumes.add(r);

@@ -255,6 +255,18 @@ public final class RunStore {
         }
     }
 
+    /**
+     * The iterations of run {@code id} that runs of the history were branched from: their snapshots are where those
+     * branches start, and are never pruned.
+     */
+    public java.util.Set<Long> branchedIterations(String id) {
+        java.util.Set<Long> out = new java.util.TreeSet<>();
+        for (RunSummary r : list()) {
+            if (r.settings() != null && r.settings().isBranch() && r.settings().branchedFrom().run().equals(id)) out.add(r.settings().branchedFrom().iteration());
+        }
+        return out;
+    }
+
     /** The final model, if the run saved one. */
     public Optional<Path> model(RunSummary r) {
         Path p = r.folder().resolve(MODEL);

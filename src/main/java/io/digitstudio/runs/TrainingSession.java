@@ -49,9 +49,12 @@ public final class TrainingSession {
     private final boolean replaceOut;
     private final Resumable resumed;
     private final List<String> notes;
+    /** The iterations of this run that branches were made from, whose snapshots stay. */
+    private final java.util.function.Supplier<java.util.Set<Long>> pinned;
 
     private TrainingSession(TrainingLoop loop, Mnist.TrainTest data, RunRecorder recorder, String runId, Path snapshotDir, Path out,
-                            boolean replaceOut, Resumable resumed, List<String> notes) {
+                            boolean replaceOut, Resumable resumed, List<String> notes, java.util.function.Supplier<java.util.Set<Long>> pinned) {
+        this.pinned = pinned;
         this.loop = loop;
         this.data = data;
         this.recorder = recorder;
@@ -525,8 +528,14 @@ public final class TrainingSession {
                         throw new java.io.UncheckedIOException("cannot keep the best model: " + e.getMessage(), e);
                     }
                 }
-                if (every > 0) loop.addExtension(new SnapshotWriter(loop, snapshotsIn, every, kept));
-                return new TrainingSession(loop, d, rec, id, snapshotsIn, modelOut, replace, r, notes);
+                // a snapshot a branch was made from is where that branch starts: never pruned
+                java.util.function.Supplier<java.util.Set<Long>> pinned = store == null ? java.util.Set::of : () -> store.branchedIterations(id);
+                if (every > 0) {
+                    SnapshotWriter w = new SnapshotWriter(loop, snapshotsIn, every, kept);
+                    w.keepAlso(pinned);
+                    loop.addExtension(w);
+                }
+                return new TrainingSession(loop, d, rec, id, snapshotsIn, modelOut, replace, r, notes, pinned);
             } catch (RuntimeException e) {
                 if (rec != null) rec.abandon(e);
                 throw e;
@@ -651,15 +660,21 @@ public final class TrainingSession {
         return new Outcome(result, v, stop);
     }
 
-    /** A snapshot taken when the run stopped is superseded once a later one of the run exists. */
+    /**
+     * A snapshot taken when the run stopped is superseded once a later one of the run exists, unless a branch was made
+     * from it (it is where that branch starts).
+     */
     private void tidyStopSnapshots() {
         if (snapshotDir == null) return;
         try {
             Optional<Path> newest = Snapshot.latest(snapshotDir, runId);
             if (newest.isEmpty()) return;
+            java.util.Set<Long> keep = null;
             for (Path p : Snapshot.files(snapshotDir)) {
                 if (p.equals(newest.get()) || !Snapshot.ITERATION_FILE.matcher(p.getFileName().toString()).matches()) continue;
-                if (runId.equals(Snapshot.runId(p))) Files.deleteIfExists(p);
+                if (!runId.equals(Snapshot.runId(p))) continue;
+                if (keep == null) keep = pinned.get();
+                if (!keep.contains(Snapshot.iterationOf(p))) Files.deleteIfExists(p);
             }
         } catch (IOException | RuntimeException e) {
             // an old snapshot left behind costs only space

@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * Chainer's {@code snapshot} extension: every {@code every} epochs the whole run goes into a folder as
  * {@code snapshot_epoch_NNNN.npz}, keeping the newest {@code keep} of the run's own (a snapshot that names another run
- * is never deleted). Its priority is Chainer's, below every other extension's, so a snapshot holds what they did at
+ * is never deleted, nor one at an iteration {@link #keepAlso} names: a point other runs were branched from). Its priority is Chainer's, below every other extension's, so a snapshot holds what they did at
  * the same iteration (a schedule's rate for the next epoch, the log's entry).
  */
 public final class SnapshotWriter implements Extension {
@@ -22,6 +22,7 @@ public final class SnapshotWriter implements Extension {
     private final Path dir;
     private final int keep;
     private Path last;
+    private java.util.function.Supplier<? extends java.util.Collection<Long>> pinned = List::of;
 
     public SnapshotWriter(TrainingLoop loop, Path dir, int every, int keep) {
         if (every < 1) throw new IllegalArgumentException("snapshot interval must be at least 1 epoch, got " + every);
@@ -69,11 +70,21 @@ public final class SnapshotWriter implements Extension {
         }
     }
 
+    /**
+     * The iterations whose snapshots are never pruned (asked at each pruning, so that a point branched from meanwhile is
+     * kept too); they do not count among the newest {@code keep}.
+     */
+    public void keepAlso(java.util.function.Supplier<? extends java.util.Collection<Long>> iterations) {
+        this.pinned = iterations;
+    }
+
     private void prune() throws IOException {
         String id = loop.setup().runId();
+        if (id.isEmpty()) return;
+        java.util.Collection<Long> keepToo = pinned.get();
         List<Path> own = new ArrayList<>();
         for (Path p : Snapshot.list(dir)) {
-            if (!id.isEmpty() && id.equals(Snapshot.runId(p))) own.add(p);
+            if (id.equals(Snapshot.runId(p)) && (keepToo.isEmpty() || !keepToo.contains(Snapshot.iterationOf(p)))) own.add(p);
         }
         for (int i = 0; i < own.size() - keep; i++) Files.deleteIfExists(own.get(i));
     }

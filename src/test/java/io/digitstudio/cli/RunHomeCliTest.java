@@ -192,11 +192,15 @@ class RunHomeCliTest {
         String err = Files.readString(dir.resolve("err.txt"));
         RunSummary r = new RunStore(runs()).list().get(0);
         String last = err.strip().lines().reduce((x, y) -> y).orElse("");
-        assertTrue(last.matches("digitstudio train: interrupted at epoch [0-9.]+ \\(iteration [\\d,]+\\); no model was saved\\. Continue it with: "
+        Path stop = new RunStore(runs()).lastSnapshot(r).orElseThrow();
+        // it says truthfully what was kept: the run's model file in its folder, and the snapshot to resume from
+        assertTrue(Files.exists(r.folder().resolve("model.npz")));
+        assertTrue(last.matches("digitstudio train: interrupted at epoch [0-9.]+ \\(iteration [\\d,]+\\); the model so far is in "
+                + java.util.regex.Pattern.quote(r.folder().resolve("model.npz").toString()) + " \\(m\\.npz is written only when a run ends\\);"
+                + " a snapshot is kept in " + java.util.regex.Pattern.quote(stop.toString()) + "\\. Continue it with: "
                 + "digitstudio train --resume " + r.id()), err);
         assertEquals(RunStatus.STOPPED, r.status());
         assertFalse(Files.exists(dir.resolve("m.npz")));
-        Path stop = new RunStore(runs()).lastSnapshot(r).orElseThrow();
         assertTrue(stop.getFileName().toString().startsWith("snapshot_iter_"), stop.toString());
 
         // resumed where it stopped, in the same entry of the history, to the end of the next epoch
