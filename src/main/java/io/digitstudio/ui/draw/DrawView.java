@@ -451,9 +451,10 @@ public final class DrawView extends BorderPane {
         collected.textProperty().bind(vm.collectedProperty());
         HBox keepRow = new HBox(8, keep, collectHint);
         keepRow.setAlignment(Pos.CENTER_LEFT);
+        collected.setMinHeight(Region.USE_PREF_SIZE);
         VBox collect = new VBox(4, keepRow, collected);
-        collect.visibleProperty().bind(vm.predictionProperty().isNotNull());
-        collect.managedProperty().bind(collect.visibleProperty());
+        // the row keeps its room before the first answer (Keep off, no hint), so that the answer moves nothing below it
+        collectHint.visibleProperty().bind(vm.predictionProperty().isNotNull());
         Label pinned = new Label();
         pinned.setId("pinnedLabel");
         pinned.setWrapText(true);

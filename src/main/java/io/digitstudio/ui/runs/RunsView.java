@@ -129,7 +129,10 @@ public final class RunsView extends BorderPane {
         table.setItems(sorted);
         // each column as wide as its title and values (the started time, the optimizer with its rate): never cut
         io.digitstudio.ui.widgets.Columns.keepWhole(table);
-        table.setPlaceholder(new Label("No runs yet: every training run, from here or the command line, is recorded"));
+        Label empty = new Label();
+        empty.setId("runsEmptyLabel");
+        empty.textProperty().bind(vm.emptyTextProperty());
+        table.setPlaceholder(empty);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c -> {
             if (reselecting || vm.replacing()) return;
             vm.select(table.getSelectionModel().getSelectedItems().stream().filter(java.util.Objects::nonNull).map(RunSummary::id).toList());
@@ -286,8 +289,24 @@ public final class RunsView extends BorderPane {
         Button delete = button("Delete…", "deleteRunButton", vm::delete);
         open.setTooltip(new Tooltip("Make the run's model (its best epoch's, if kept) the active one and draw with it"));
         rerun.setTooltip(new Tooltip("Fill the Train view with this run's settings"));
-        resume.setTooltip(new Tooltip("Continue the run from its last snapshot"));
-        FlowPane buttons = new FlowPane(6, 6, open, eval, rerun, resume, export, delete);
+        // a run with nothing left to resume (all its epochs done, no snapshot) has Resume off, and says why in a
+        // tooltip on the button's place (a disabled button shows none of its own)
+        Tooltip resumeTip = new Tooltip();
+        resumeTip.setWrapText(true);
+        resumeTip.setMaxWidth(420);
+        javafx.scene.layout.StackPane resumePlace = new javafx.scene.layout.StackPane(resume);
+        resumePlace.setId("resumeButtonPlace");
+        Tooltip.install(resumePlace, resumeTip);
+        resume.setTooltip(resumeTip);
+        Runnable resumable = () -> {
+            List<RunSummary> sel = table.getSelectionModel().getSelectedItems();
+            String why = vm.whyNotResumable(sel.size() == 1 ? sel.get(0) : null);
+            resume.setDisable(!why.isEmpty());
+            resumeTip.setText(why.isEmpty() ? "Continue the run from its last snapshot" : why);
+        };
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c -> resumable.run());
+        resumable.run();
+        FlowPane buttons = new FlowPane(6, 6, open, eval, rerun, resumePlace, export, delete);
         VBox box = new VBox(6, section("Selected run"), name, notes, save, buttons, branchRow());
         box.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
         return box;

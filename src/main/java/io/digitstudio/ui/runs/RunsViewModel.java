@@ -105,6 +105,10 @@ public final class RunsViewModel {
     private final ObjectProperty<RunCurves.XAxis> xAxis = new SimpleObjectProperty<>(RunCurves.XAxis.EPOCH);
     private final ObjectProperty<RunCurves.Set> curveSet = new SimpleObjectProperty<>(RunCurves.Set.VALIDATION);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    /** What the table says while it shows no run: that the history is being read, or that it holds none. */
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(READING);
+    static final String READING = "Reading the run history…";
+    static final String NO_RUNS = "No runs yet: every training run, from here or the command line, is recorded";
     private Actions actions;
     private long generation;
     private final ObservableList<BranchChoice> branchChoices = FXCollections.observableArrayList();
@@ -139,6 +143,7 @@ public final class RunsViewModel {
         long mine = ++generation;
         List<String> wanted = drawn().stream().map(RunSummary::id).toList();
         Map<String, java.time.Instant> known = Map.copyOf(logsAt); // read here: the map belongs to the UI thread
+        if (runs.isEmpty()) emptyText.set(READING);
         tasks.compute(() -> {
             List<RunSummary> list = store.list();
             Map<String, List<Map<String, Double>>> read = new HashMap<>();
@@ -151,8 +156,10 @@ public final class RunsViewModel {
             if (mine != generation) return;
             if (err != null) {
                 status.set("Could not read the run history: " + Messages.of(err));
+                emptyText.set("Could not read the run history: " + Messages.of(err));
                 return;
             }
+            emptyText.set(NO_RUNS);
             logs.putAll(l.logs());
             for (RunSummary r : l.runs()) if (l.logs().containsKey(r.id())) logsAt.put(r.id(), r.updated());
             // the table drops its selection while its rows are replaced: that is not the user choosing nothing
@@ -446,7 +453,28 @@ public final class RunsViewModel {
         return store.lastSnapshot(r);
     }
 
+    /**
+     * Why the run cannot be resumed, or empty when it can: a run that did all its epochs has nothing left, and one
+     * without a snapshot has nothing to go on from.
+     */
+    public String whyNotResumable(RunSummary r) {
+        if (r == null) return "Select one run to resume it";
+        if (r.damaged()) return "Run " + r.id() + " is damaged";
+        if (r.status() == RunStatus.RUNNING) return "Run " + r.id() + " is still running";
+        int planned = r.settings() == null ? 0 : r.settings().config().epochs();
+        if (planned > 0 && r.epochsDone() >= planned) {
+            return "Run " + r.id() + " did all its " + planned + (planned == 1 ? " epoch" : " epochs") + ": nothing is left to resume (Run again or Branch from here train more)";
+        }
+        if (snapshot(r).isEmpty()) return "Run " + r.id() + " left no snapshot (turn on snapshots in the Train view to be able to resume)";
+        return "";
+    }
+
     public void resume(RunSummary r) {
+        String why = whyNotResumable(r);
+        if (!why.isEmpty()) {
+            status.set(why);
+            return;
+        }
         Optional<Path> s = snapshot(r);
         if (s.isEmpty()) {
             status.set("Run " + r.id() + " left no snapshot (turn on snapshots in the Train view to be able to resume)");
@@ -465,6 +493,8 @@ public final class RunsViewModel {
     public ObjectProperty<RunCurves.XAxis> xAxisProperty() { return xAxis; }
     public ObjectProperty<RunCurves.Set> curveSetProperty() { return curveSet; }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    /** What the table says while it shows no run. */
+    public ReadOnlyStringProperty emptyTextProperty() { return emptyText.getReadOnlyProperty(); }
     /** The points the one selected run can be branched from (empty unless exactly one run is selected). */
     public ObservableList<BranchChoice> branchChoices() { return branchChoices; }
     /** The branch point chosen in the picker. */

@@ -201,7 +201,7 @@ public final class SamplesViewModel {
         LabeledImages set = images.get();
         if (set == null) return "";
         Predictions p = predictions.get();
-        String base = String.format(Locale.ROOT, "%d %s images", set.size(), split.get() == Split.TEST ? "test" : split.get() == Split.TRAIN ? "training" : set.name());
+        String base = String.format(Locale.ROOT, "%,d %s images", set.size(), split.get() == Split.TEST ? "test" : split.get() == Split.TRAIN ? "training" : set.name());
         if (cellImages != null) {
             base = String.format(Locale.ROOT, "%,d %s of %s that the matrix counts as %s predicted as %s", cellImages.length,
                     cellImages.length == 1 ? "image" : "images", cellSet, labelName(trueClass.get()), predictionName(predictedClass.get()));
@@ -209,7 +209,7 @@ public final class SamplesViewModel {
         if (p == null) return base;
         int wrong = 0;
         for (int i = 0; i < set.size(); i++) if (p.labels()[i] != set.label(i)) wrong++;
-        return String.format(Locale.ROOT, "%s · %s: %d right, %d wrong (%.2f%%)", base, p.model().name(), set.size() - wrong, wrong,
+        return String.format(Locale.ROOT, "%s · %s: %,d right, %,d wrong (%.2f%%)", base, p.model().name(), set.size() - wrong, wrong,
                 100.0 * (set.size() - wrong) / set.size());
     }
 

@@ -317,7 +317,8 @@ class RunsViewModelTest {
         vm.rerun(r);
         assertEquals(0.05, rerun[0].settings().config().lr(), 1e-12);
         vm.resume(r);
-        assertTrue(vm.statusProperty().get().contains("left no snapshot"), vm.statusProperty().get());
+        // it did all its epochs (and left no snapshot): the first reason is that nothing is left
+        assertTrue(vm.statusProperty().get().contains("nothing is left to resume"), vm.statusProperty().get());
     }
 
     @Test
@@ -334,5 +335,90 @@ class RunsViewModelTest {
         assertEquals("0.018", labels.get(0));
         // a broad range keeps its short labels
         assertEquals("0.5", RunsView.tickLabel(0.5, 0, 2.5, 0.5, false));
+    }
+
+    /** An executor whose work runs only when the test says so: what the view shows while the history is read. */
+    private static final class ByHand implements io.digitstudio.ui.core.TaskExecutor {
+        final java.util.List<Runnable> pending = new java.util.ArrayList<>();
+
+        @Override
+        public <T> java.util.concurrent.CompletableFuture<T> compute(java.util.concurrent.Callable<T> work) {
+            java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+            pending.add(() -> {
+                try {
+                    f.complete(work.call());
+                } catch (Exception e) {
+                    f.completeExceptionally(e);
+                }
+            });
+            return f;
+        }
+
+        @Override
+        public <T> java.util.concurrent.CompletableFuture<T> train(java.util.concurrent.Callable<T> work) {
+            return compute(work);
+        }
+
+        @Override
+        public void onUi(Runnable r) {
+            r.run();
+        }
+
+        void completeAll() {
+            while (!pending.isEmpty()) pending.remove(0).run();
+        }
+    }
+
+    @Test
+    void whileTheHistoryIsReadTheTableSaysSoNotThatThereAreNoRuns() {
+        ByHand tasks = new ByHand();
+        RunsViewModel vm = new RunsViewModel(tasks, new TestDialogs(), new RunStore(dir));
+        vm.refresh();
+        assertEquals("Reading the run history…", vm.emptyTextProperty().get(), "still reading: no claim that there are no runs");
+        tasks.completeAll();
+        assertTrue(vm.runs().isEmpty());
+        assertTrue(vm.emptyTextProperty().get().startsWith("No runs yet"), vm.emptyTextProperty().get());
+    }
+
+    @Test
+    void aRunThatDidAllItsEpochsHasNothingToResume() {
+        Nd4jSetup.init();
+        RunStore store = new RunStore(dir);
+        TrainingConfig c = TrainingConfig.tutorial().withEpochs(3).withUnits(10).withOptimizer("momentum-sgd", 0.1, null).withLimits(500, 100);
+        io.digitstudio.runs.TrainingSession done = io.digitstudio.runs.TrainingSession.builder(store, "cli").config(c).snapshots(1, null, 3).build();
+        done.run();
+        boolean[] resumed = {false};
+        RunsViewModel vm = new RunsViewModel(new SameThreadTasks(), new TestDialogs(), store);
+        vm.setActions(new RunsViewModel.Actions() {
+            @Override
+            public void resume(Path snapshot) {
+                resumed[0] = true;
+            }
+
+            @Override
+            public void openModel(Path model, String name) {
+            }
+
+            @Override
+            public void evaluate(Path model, String name) {
+            }
+
+            @Override
+            public void rerun(RunSummary run) {
+            }
+
+            @Override
+            public void branch(RunSummary run, RunsViewModel.BranchChoice point) {
+            }
+        });
+        vm.refresh();
+        RunSummary r = vm.runs().stream().filter(x -> x.id().equals(done.runId())).findFirst().orElseThrow();
+        assertEquals(3, r.epochsDone());
+        assertTrue(vm.snapshot(r).isPresent(), "it left snapshots");
+        String why = vm.whyNotResumable(r);
+        assertTrue(why.contains("did all its 3 epochs"), why);
+        vm.resume(r);
+        assertFalse(resumed[0], "nothing left to resume: nothing resumed");
+        assertEquals(why, vm.statusProperty().get());
     }
 }

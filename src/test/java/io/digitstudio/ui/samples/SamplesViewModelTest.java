@@ -51,7 +51,7 @@ class SamplesViewModelTest {
         assertNotNull(vm.predictionsProperty().get());
         int wrong = wrong(vm);
         assertTrue(wrong > 0 && wrong < 500, "the built-in model is right on most: " + wrong);
-        assertEquals(String.format(java.util.Locale.ROOT, "10000 test images · built-in: %d right, %d wrong (%.2f%%)", 10000 - wrong, wrong,
+        assertEquals(String.format(java.util.Locale.ROOT, "10,000 test images · built-in: %,d right, %,d wrong (%.2f%%)", 10000 - wrong, wrong,
                 (10000 - wrong) / 100.0), vm.summaryProperty().get());
         assertTrue(vm.confidence(0) > 0 && vm.confidence(0) <= 1);
     }
