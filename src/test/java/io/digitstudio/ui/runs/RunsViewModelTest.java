@@ -337,45 +337,13 @@ class RunsViewModelTest {
         assertEquals("0.5", RunsView.tickLabel(0.5, 0, 2.5, 0.5, false));
     }
 
-    /** An executor whose work runs only when the test says so: what the view shows while the history is read. */
-    private static final class ByHand implements io.digitstudio.ui.core.TaskExecutor {
-        final java.util.List<Runnable> pending = new java.util.ArrayList<>();
-
-        @Override
-        public <T> java.util.concurrent.CompletableFuture<T> compute(java.util.concurrent.Callable<T> work) {
-            java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
-            pending.add(() -> {
-                try {
-                    f.complete(work.call());
-                } catch (Exception e) {
-                    f.completeExceptionally(e);
-                }
-            });
-            return f;
-        }
-
-        @Override
-        public <T> java.util.concurrent.CompletableFuture<T> train(java.util.concurrent.Callable<T> work) {
-            return compute(work);
-        }
-
-        @Override
-        public void onUi(Runnable r) {
-            r.run();
-        }
-
-        void completeAll() {
-            while (!pending.isEmpty()) pending.remove(0).run();
-        }
-    }
-
     @Test
     void whileTheHistoryIsReadTheTableSaysSoNotThatThereAreNoRuns() {
-        ByHand tasks = new ByHand();
+        io.digitstudio.ui.core.HeldTasks tasks = new io.digitstudio.ui.core.HeldTasks();
         RunsViewModel vm = new RunsViewModel(tasks, new TestDialogs(), new RunStore(dir));
         vm.refresh();
         assertEquals("Reading the run history…", vm.emptyTextProperty().get(), "still reading: no claim that there are no runs");
-        tasks.completeAll();
+        tasks.release();
         assertTrue(vm.runs().isEmpty());
         assertTrue(vm.emptyTextProperty().get().startsWith("No runs yet"), vm.emptyTextProperty().get());
     }

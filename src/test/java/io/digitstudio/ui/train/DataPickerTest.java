@@ -1,5 +1,7 @@
 package io.digitstudio.ui.train;
 
+import io.digitstudio.ui.core.HeldTasks;
+
 import io.digitstudio.data.DataSummary;
 import io.digitstudio.data.ImageFolderTest;
 import io.digitstudio.data.LabeledImages;
@@ -8,7 +10,6 @@ import io.digitstudio.io.IdxWriter;
 import io.digitstudio.nn.Nd4jSetup;
 import io.digitstudio.ui.SameThreadTasks;
 import io.digitstudio.ui.TestDialogs;
-import io.digitstudio.ui.core.TaskExecutor;
 import io.digitstudio.ui.model.ModelManager;
 import io.digitstudio.ui.model.RecentModels;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,11 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -240,34 +237,6 @@ class DataPickerTest {
         settings.dataFolderProperty().set(DataPicker.pathOf(dir.resolve("moved-away").toAbsolutePath().toString()));
         assertEquals(dir.resolve("moved-away").toAbsolutePath() + ": not found", p.problemProperty().get());
         assertTrue(dialogs.asked.isEmpty());
-    }
-
-    /** Work handed to the workers waits until the test runs it, in the order it chooses. */
-    private static final class HeldTasks implements TaskExecutor {
-        final Deque<Runnable> held = new ArrayDeque<>();
-
-        @Override
-        public <T> CompletableFuture<T> compute(Callable<T> work) {
-            CompletableFuture<T> f = new CompletableFuture<>();
-            held.add(() -> {
-                try {
-                    f.complete(work.call());
-                } catch (Exception e) {
-                    f.completeExceptionally(e);
-                }
-            });
-            return f;
-        }
-
-        @Override
-        public <T> CompletableFuture<T> train(Callable<T> work) {
-            return compute(work);
-        }
-
-        @Override
-        public void onUi(Runnable r) {
-            r.run();
-        }
     }
 
     @Test

@@ -1,10 +1,9 @@
 package io.digitstudio.ui.train;
 
 import io.digitstudio.ui.TestDialogs;
-import io.digitstudio.ui.core.TaskExecutor;
+import io.digitstudio.ui.core.HeldTasks;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
@@ -15,10 +14,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -26,40 +22,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The Train form while its data is still being read, and once it has been. */
 @ExtendWith(ApplicationExtension.class)
 class SettingsPaneTest {
-    /** Holds every task until {@link #release()}: the form as it is before the data has been read. */
-    static final class HeldTasks implements TaskExecutor {
-        final List<Runnable> held = new ArrayList<>();
-
-        @Override
-        public <T> CompletableFuture<T> compute(Callable<T> work) {
-            CompletableFuture<T> f = new CompletableFuture<>();
-            held.add(() -> {
-                try {
-                    f.complete(work.call());
-                } catch (Exception e) {
-                    f.completeExceptionally(e);
-                }
-            });
-            return f;
-        }
-
-        @Override
-        public <T> CompletableFuture<T> train(Callable<T> work) {
-            return compute(work);
-        }
-
-        @Override
-        public void onUi(Runnable r) {
-            r.run();
-        }
-
-        void release() {
-            List<Runnable> now = new ArrayList<>(held);
-            held.clear();
-            now.forEach(Runnable::run);
-        }
-    }
-
+    /** Holds every task until it is released: the form as it is before the data has been read. */
     private final HeldTasks tasks = new HeldTasks();
     private final SimpleBooleanProperty locked = new SimpleBooleanProperty(false);
     private SettingsPane form;
@@ -70,7 +33,10 @@ class SettingsPaneTest {
         TestDialogs dialogs = new TestDialogs();
         form = new SettingsPane(settings, new DataPicker(settings, tasks, dialogs), dialogs, locked, new SimpleBooleanProperty(false), () -> "", s -> {
         });
-        stage.setScene(new Scene(form, 360, 600));
+        // the app's scene and stylesheets, in a window as narrow as the form
+        stage.setScene(io.digitstudio.ui.app.DigitStudioApp.createScene(form, new io.digitstudio.ui.app.ToastLayer()));
+        stage.setWidth(360);
+        stage.setHeight(600);
         stage.show();
     }
 
