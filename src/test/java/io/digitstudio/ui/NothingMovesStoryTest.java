@@ -205,6 +205,7 @@ class NothingMovesStoryTest extends AppStory {
         WaitForAsyncUtils.waitForFxEvents();
         assertNull(app.main.train().settings().branchProperty().get());
         assertFalse(banner.getParent().isVisible());
+        assertTrue(Forms.status(robot).startsWith("A new run:"), "the status no longer says how to branch: " + Forms.status(robot));
         assertEquals(before, where(robot, BRANCH_WATCHED), "the branch banner went: nothing moved");
     }
 

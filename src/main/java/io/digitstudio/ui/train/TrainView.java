@@ -381,6 +381,8 @@ public final class TrainView extends BorderPane {
             // field, which would scroll the form under the pointer
             if (startButton != null) startButton.requestFocus();
             settings.branchProperty().set(null);
+            // the status said how to branch; it says what Start does now
+            presenter.status("A new run: Start trains these settings from scratch, not as a branch");
         });
         HBox box = new HBox(8, what, leave);
         box.getStyleClass().add("branch-banner");
