@@ -152,7 +152,8 @@ class KeyboardOnlyStoriesTest extends AppStory {
         for (javafx.scene.Node p = n.getParent(); p != null; p = p.getParent()) {
             if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
                 javafx.geometry.Bounds in = sp.getContent().sceneToLocal(b);
-                javafx.geometry.Bounds at = sp.localToScene(sp.getLayoutBounds());
+                // the scroll pane itself may be in one that scrolls (a tab's examples in the Draw view's column)
+                javafx.geometry.Bounds at = unscrolled(sp);
                 return new javafx.geometry.BoundingBox(at.getMinX() + in.getMinX(), at.getMinY() + in.getMinY(), in.getWidth(), in.getHeight());
             }
         }

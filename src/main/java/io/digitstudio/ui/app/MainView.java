@@ -214,9 +214,10 @@ public final class MainView extends BorderPane {
             model.setPins(pins);
             samples = new SamplesView(model);
             samplesTab.setContent(samples);
-            // Esc in the gallery that a matrix cell opened closes it: back to the matrix, on that cell
-            samples.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-                if (e.getCode() != javafx.scene.input.KeyCode.ESCAPE || openedCell == null || evaluate == null) return;
+            // Esc in the gallery that a matrix cell opened closes it: back to the matrix, on that cell; heard by the
+            // whole window, wherever in it the focus is (the tab strip, a scroll pane around the gallery)
+            addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() != javafx.scene.input.KeyCode.ESCAPE || openedCell == null || evaluate == null || !samplesTab.isSelected()) return;
                 int[] cell = openedCell;
                 selectTab("evaluateTab");
                 evaluate.focusCell(cell[0], cell[1]);
