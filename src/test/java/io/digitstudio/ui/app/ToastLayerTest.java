@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * pointer rests on them or the focus is in them), or at ×; a toast with Undo stays long enough to reach it; clicks
  * beside them still work. Time is handed out by the test: a toast's wait is one task given to its clock, run here when
  * the test says the time is up. (That a waiting toast makes the window pulse no more than a quiet one is measured by
- * {@link ToastPulseBudgetTest}, in the budgets profile.)
+ * the benchmark program {@code io.digitstudio.bench.ToastPulses}.)
  */
 @ExtendWith(ApplicationExtension.class)
 class ToastLayerTest {
