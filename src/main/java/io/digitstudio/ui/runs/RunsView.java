@@ -292,12 +292,7 @@ public final class RunsView extends BorderPane {
         // a run with nothing left to resume (all its epochs done, no snapshot) has Resume off, and says why in a
         // tooltip on the button's place (a disabled button shows none of its own)
         Tooltip resumeTip = new Tooltip();
-        resumeTip.setWrapText(true);
-        resumeTip.setMaxWidth(420);
-        javafx.scene.layout.StackPane resumePlace = new javafx.scene.layout.StackPane(resume);
-        resumePlace.setId("resumeButtonPlace");
-        Tooltip.install(resumePlace, resumeTip);
-        resume.setTooltip(resumeTip);
+        javafx.scene.layout.StackPane resumePlace = place(resume, resumeTip, "resumeButtonPlace");
         Runnable resumable = () -> {
             List<RunSummary> sel = table.getSelectionModel().getSelectedItems();
             String why = vm.whyNotResumable(sel.size() == 1 ? sel.get(0) : null);
@@ -310,6 +305,20 @@ public final class RunsView extends BorderPane {
         VBox box = new VBox(6, section("Selected run"), name, notes, save, buttons, branchRow());
         box.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
         return box;
+    }
+
+    /**
+     * A button in a place of its own that carries its tooltip too: a disabled button shows no tooltip, so the reason it
+     * is off is shown by its place.
+     */
+    private static javafx.scene.layout.StackPane place(Button button, Tooltip tip, String id) {
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        javafx.scene.layout.StackPane place = new javafx.scene.layout.StackPane(button);
+        place.setId(id);
+        Tooltip.install(place, tip);
+        button.setTooltip(tip);
+        return place;
     }
 
     /**
@@ -339,12 +348,7 @@ public final class RunsView extends BorderPane {
         }, vm.branchChoiceProperty(), vm.branchChoices());
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(why);
-        tip.setWrapText(true);
-        tip.setMaxWidth(420);
-        javafx.scene.layout.StackPane place = new javafx.scene.layout.StackPane(branch);
-        place.setId("branchButtonPlace");
-        Tooltip.install(place, tip);
-        branch.setTooltip(tip);
+        javafx.scene.layout.StackPane place = place(branch, tip, "branchButtonPlace");
         Label reason = new Label();
         reason.setId("branchReason");
         reason.getStyleClass().add("hint");
