@@ -58,9 +58,18 @@ public final class UiFixture {
                     : new AppServices(dialogs, RecentModels.inMemory(), history, myDigits, last);
         }
         main = services.main();
-        services.placeWindow(stage);
         toasts = new io.digitstudio.ui.app.ToastLayer();
-        stage.setScene(DigitStudioApp.createScene(main, toasts));
+        javafx.scene.Scene scene = DigitStudioApp.createScene(main, toasts);
+        stage.setScene(scene);
+        // the size and place a first launch opens at: TestFX hands every story the same stage, still as large and
+        // where the last one left it (sizeToScene would size it only later, after it has been placed)
+        stage.setMaximized(false);
+        stage.setWidth(scene.getWidth());
+        stage.setHeight(scene.getHeight());
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - stage.getWidth()) / 2));
+        stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - stage.getHeight()) / 2));
+        services.placeWindow(stage);
         stage.setTitle("DigitStudio");
         stage.show();
         services.windowShown(stage);
