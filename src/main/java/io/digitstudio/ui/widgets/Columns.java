@@ -11,14 +11,15 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
 import java.util.List;
 
 /**
- * Keeps a table's columns at least as wide as their titles and their values, measured in the font the table is drawn
- * in at the current UI scale, so that no header or cell is cut to "…": the last column takes the room left over, and
- * when there is none the table scrolls sideways instead of squeezing a column.
+ * Keeps a table's columns at least as wide as their titles and their values, measured in the fonts the table is drawn
+ * in by the theme in force at the current UI scale, so that no header or cell is cut to "…": the last column takes the
+ * room left over, and when there is none the table scrolls sideways instead of squeezing a column.
  * <p>
  * The table gets the unconstrained resize policy: JavaFX's constrained policies keep every column inside the table's
  * width, even below the columns' least widths, and then cut their texts.
@@ -33,7 +34,10 @@ public final class Columns {
     private Columns() {
     }
 
-    /** Sizes the columns now, and again whenever the rows, the columns, the skin, the font or the width change. */
+    /**
+     * Sizes the columns now, and again whenever the rows, the columns, the skin, the fonts (the UI scale), the theme or
+     * the width change.
+     */
     public static <S> void keepWhole(TableView<S> table) {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         // new rows are measured at once, so that no frame shows them cut; other changes wait for the styles to apply
@@ -48,15 +52,35 @@ public final class Columns {
         table.skinProperty().addListener((o, a, b) -> schedule(table));
         table.sceneProperty().addListener((o, a, b) -> schedule(table));
         table.widthProperty().addListener((o, a, b) -> fillLast(table));
-        // the headers' font is known only once styled, and changes with the UI scale: fit again when it does
-        // and the last column's share again once laid out: new rows may have brought the vertical scroll bar, which
+        // the headers' and cells' fonts are known only once styled, and change with the UI scale: fit again when they
+        // do, and the last column's share again once laid out: new rows may have brought the vertical scroll bar, which
         // takes its width from the room (the last column would run under it, and the table scroll sideways for it)
         table.needsLayoutProperty().addListener((o, a, needs) -> {
             if (needs) return;
-            if (!fontOf(table).equals(table.getProperties().get(KEY + ".font"))) schedule(table);
+            if (!fontsOf(table).equals(table.getProperties().get(KEY + ".fonts"))) schedule(table);
             else fillLast(table);
         });
+        // a theme restyles every control at once, fonts and paddings alike, whether or not the table is laid out again:
+        // fit once that has been done (the table holds the listener; the theme only a weak reference to it)
+        javafx.beans.value.ChangeListener<Theme> themed = (o, a, b) -> afterNextLayout(table);
+        table.getProperties().put(KEY + ".themed", themed);
+        Theme.activeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(themed));
         schedule(table);
+    }
+
+    /** One fit once the next pulse has applied the styles and laid the scene out, when the fonts in force are known. */
+    private static void afterNextLayout(TableView<?> table) {
+        javafx.scene.Scene scene = table.getScene();
+        if (scene == null || Boolean.TRUE.equals(table.getProperties().get(KEY + ".waiting"))) return;
+        table.getProperties().put(KEY + ".waiting", true);
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            table.getProperties().remove(KEY + ".waiting");
+            fit(table);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
     }
 
     /** One fit after the events of this moment, however many asked for it. */
@@ -71,19 +95,22 @@ public final class Columns {
 
     /** Sets each column's least width to its widest title or value, and gives the last one the room left. */
     public static <S> void fit(TableView<S> table) {
-        Font font = fontOf(table);
-        table.getProperties().put(KEY + ".font", font);
-        Text probe = new Text();
-        probe.setFont(font);
-        double em = font.getSize();
+        List<Font> fonts = fontsOf(table);
+        table.getProperties().put(KEY + ".fonts", fonts);
+        // titles in the headers' font (bold in Primer), values in the cells' size: a theme or a table may give each its own
+        Text title = new Text();
+        title.setFont(fonts.get(0));
+        Text value = new Text();
+        value.setFont(valuesFont(fonts.get(0), fonts.get(1)));
+        double em = Math.max(fonts.get(0).getSize(), fonts.get(1).getSize());
         double header = horizontal(table, ".column-header", em * 0.6) + horizontal(table, ".column-header .label", 0);
         double cell = horizontal(table, ".table-cell", em * 0.6);
         List<S> items = table.getItems() == null ? List.of() : table.getItems();
         for (TableColumn<S, ?> c : table.getVisibleLeafColumns()) {
-            double w = width(probe, c.getText()) + header + (c.isSortable() ? SORT_ARROW_EM * em : 0);
+            double w = width(title, c.getText()) + header + (c.isSortable() ? SORT_ARROW_EM * em : 0);
             for (S item : items) {
                 Object v = c.getCellData(item);
-                if (v != null) w = Math.max(w, width(probe, text(c, v)) + cell);
+                if (v != null) w = Math.max(w, width(value, text(c, v)) + cell);
             }
             double least = Math.ceil(w + MARGIN_EM * em);
             Double given = (Double) c.getProperties().get(KEY + ".least");
@@ -149,11 +176,28 @@ public final class Columns {
         return otherwise;
     }
 
-    /** The font of the table's header labels once styled, else that of its cells, else the default one. */
-    static Font fontOf(TableView<?> table) {
-        for (String selector : List.of(".column-header .label", ".table-cell")) {
-            if (table.lookup(selector) instanceof Labeled l) return l.getFont();
-        }
-        return Font.getDefault();
+    /**
+     * The fonts of a table's header labels and of its cells, as styled now: the cells' while there is no header yet,
+     * the headers' while there is no cell, the default font while there is neither. Values are measured in the cells'
+     * font at least as large and as heavy as the headers' ({@link #valuesFont}): a value in bold, as a running run's
+     * status, then takes no more room than a title would.
+     */
+    static List<Font> fontsOf(TableView<?> table) {
+        Font header = table.lookup(".column-header .label") instanceof Labeled l ? l.getFont() : null;
+        Font cell = table.lookup(".table-cell") instanceof Labeled l ? l.getFont() : null;
+        if (header == null) header = cell != null ? cell : Font.getDefault();
+        if (cell == null) cell = header;
+        return List.of(header, cell);
+    }
+
+    /** The font the values are measured in: the cells', at least as large and as heavy as the headers'. */
+    private static Font valuesFont(Font header, Font cell) {
+        if (cell.equals(header)) return cell;
+        boolean bold = bold(header) || bold(cell);
+        return Font.font(cell.getFamily(), bold ? FontWeight.BOLD : FontWeight.NORMAL, Math.max(header.getSize(), cell.getSize()));
+    }
+
+    private static boolean bold(Font f) {
+        return f.getStyle().toLowerCase(java.util.Locale.ROOT).contains("bold");
     }
 }
