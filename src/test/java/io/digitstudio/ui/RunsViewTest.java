@@ -270,6 +270,58 @@ class RunsViewTest extends AppStory {
         assertTrue(whole[0] >= 6, "settings rows shown whole: " + whole[0]);
     }
 
+    /**
+     * Two runs compared in the smallest window while the theme and the UI scale change under it, as from Preferences:
+     * after each change the settings side by side are measured again in the font then in force, and no cell or title
+     * is cut to "…" (issue 37 saw them cut in high contrast), nor when the runs are compared anew in that look.
+     */
+    @Test
+    void theComparedSettingsStayWholeWhenTheThemeOrTheScaleChanges(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.interact(() -> {
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        cliRuns(2);
+        app.openTab(robot, "Runs");
+        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        robot.clickOn(row(robot, 0));
+        robot.press(KeyCode.CONTROL).clickOn(row(robot, 1)).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.main.runs().viewModel().comparison().size() >= 8);
+        WaitForAsyncUtils.waitForFxEvents();
+        var appearance = app.services.appearance();
+        List<String> failures = new java.util.ArrayList<>();
+        try {
+            // into high contrast, its scale changed, out of it and back, as the issue's trials went
+            var hc = io.digitstudio.ui.widgets.Theme.HIGH_CONTRAST;
+            for (var look : List.of(new ThemesAndScalesTest.Look(hc, 100), new ThemesAndScalesTest.Look(hc, 150),
+                    new ThemesAndScalesTest.Look(io.digitstudio.ui.widgets.Theme.LIGHT, 150), new ThemesAndScalesTest.Look(hc, 150),
+                    new ThemesAndScalesTest.Look(io.digitstudio.ui.widgets.Theme.DARK, 200), new ThemesAndScalesTest.Look(hc, 200))) {
+                var theme = look.theme();
+                int scale = look.scale();
+                robot.interact(() -> appearance.choose(theme, scale));
+                WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // the layout passes after the change
+                WaitForAsyncUtils.waitForFxEvents();
+                List<String> cut = new java.util.ArrayList<>();
+                robot.interact(() -> cut.addAll(Looks.cut(stage.getScene(), "compareTable")));
+                for (String c : cut) failures.add(theme.id() + " " + scale + " %: " + c);
+                // and the runs compared anew in this look: new columns, measured in the font in force
+                robot.clickOn(row(robot, 1));
+                robot.press(KeyCode.CONTROL).clickOn(row(robot, 0)).release(KeyCode.CONTROL);
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.main.runs().viewModel().selectedIds().size() == 2);
+                WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+                WaitForAsyncUtils.waitForFxEvents();
+                List<String> cutAnew = new java.util.ArrayList<>();
+                robot.interact(() -> cutAnew.addAll(Looks.cut(stage.getScene(), "compareTable")));
+                for (String c : cutAnew) failures.add(theme.id() + " " + scale + " %, compared anew: " + c);
+            }
+        } finally {
+            robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, 100));
+        }
+        assertEquals(List.of(), failures, "compared settings cut");
+    }
+
     private int cliRun;
 
     /** {@code n} tiny runs from the command line, into the app's history. */

@@ -113,8 +113,20 @@ class ThemesAndScalesTest extends AppStory {
         assertTrue(failures.isEmpty(), failures.size() + " texts below 4.5:1:\n" + String.join("\n", failures));
     }
 
+    /** A theme at a UI scale. */
+    record Look(Theme theme, int scale) {
+    }
+
     /**
-     * Every view after a run, and the Preferences dialog, at 100 %, 150 % and 200 % in the smallest window: no label,
+     * The looks walked for cut labels: light at every scale, then the other themes at the largest, where the least room
+     * is, each switched to in the open window as a user does (so that what sizes itself to a font sizes itself again).
+     */
+    static final List<Look> LOOKS = List.of(new Look(Theme.LIGHT, 100), new Look(Theme.LIGHT, 150), new Look(Theme.LIGHT, 200),
+            new Look(Theme.DARK, 200), new Look(Theme.HIGH_CONTRAST, 200));
+
+    /**
+     * Every view after a run, and the Preferences dialog, at 100 %, 150 % and 200 % in the smallest window, in light, and
+     * in dark and high contrast at 200 % ({@link #LOOKS}): no label,
      * button, table header or cell is cut to "…", none is cut at an edge (its box running past what its parents show, as
      * the neighbours' labels at the bottom of Draw and Samples were, or past the window's edge, as the Train view's
      * charts were at 200 %; a row half in view in a list or scroll pane scrolls, and is not cut), and every toolbar
@@ -129,19 +141,25 @@ class ThemesAndScalesTest extends AppStory {
         List<String> failures = new ArrayList<>();
         StringBuilder figures = new StringBuilder();
         try {
-            for (int scale : new int[]{100, 150, 200}) {
-                robot.interact(() -> app.services.appearance().scaleProperty().set(scale));
+            for (Look look : LOOKS) {
+                Theme theme = look.theme();
+                int scale = look.scale();
+                robot.interact(() -> {
+                    app.services.appearance().themeProperty().set(theme);
+                    app.services.appearance().scaleProperty().set(scale);
+                });
+                String at = theme.id() + " " + scale + " % ";
                 int labels = 0;
                 for (int tab = 0; tab < TABS.length; tab++) {
                     open(robot, tab);
                     labels += Looks.labels(stage.getScene());
-                    for (String c : cutOnceLaidOut(robot, stage.getScene())) failures.add(scale + " % " + TABS[tab] + ": " + c);
+                    for (String c : cutOnceLaidOut(robot, stage.getScene())) failures.add(at + TABS[tab] + ": " + c);
                     List<String> clipped = new ArrayList<>();
                     robot.interact(() -> clipped.addAll(Looks.clipped(stage.getScene())));
-                    for (String c : clipped) failures.add(scale + " % " + TABS[tab] + ": " + c);
+                    for (String c : clipped) failures.add(at + TABS[tab] + ": " + c);
                     List<String> hidden = new ArrayList<>();
                     robot.interact(() -> hidden.addAll(Looks.hiddenByBars(stage.getScene())));
-                    for (String h : hidden) failures.add(scale + " % " + TABS[tab] + ": " + h);
+                    for (String h : hidden) failures.add(at + TABS[tab] + ": " + h);
                 }
                 // the Preferences dialog (Ctrl+,), at the scale it shows; Esc leaves the scale as it is
                 robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
@@ -149,14 +167,17 @@ class ThemesAndScalesTest extends AppStory {
                 WaitForAsyncUtils.waitForFxEvents();
                 javafx.scene.Scene dialog = robot.lookup("#preferencesDialog").query().getScene();
                 labels += Looks.labels(dialog);
-                for (String c : cutOnceLaidOut(robot, dialog)) failures.add(scale + " % Preferences: " + c);
+                for (String c : cutOnceLaidOut(robot, dialog)) failures.add(at + "Preferences: " + c);
                 robot.type(KeyCode.ESCAPE);
                 WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
                 assertEquals(scale, app.services.appearance().scaleProperty().get());
-                figures.append(String.format(Locale.ROOT, "%d %%: %d texts shown in 7 views and Preferences%n", scale, labels));
+                figures.append(String.format(Locale.ROOT, "%s %d %%: %d texts shown in 7 views and Preferences%n", theme.id(), scale, labels));
             }
         } finally {
-            robot.interact(() -> app.services.appearance().scaleProperty().set(100));
+            robot.interact(() -> {
+                app.services.appearance().themeProperty().set(Theme.LIGHT);
+                app.services.appearance().scaleProperty().set(100);
+            });
         }
         System.out.print(figures);
         assertTrue(failures.isEmpty(), failures.size() + " labels cut:\n" + String.join("\n", failures));
