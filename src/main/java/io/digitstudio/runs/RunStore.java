@@ -256,15 +256,11 @@ public final class RunStore {
     }
 
     /**
-     * The iterations of run {@code id} that runs of the history were branched from: their snapshots are where those
-     * branches start, and are never pruned.
+     * The points of run {@code id} that runs of the history were branched from (its snapshots there are where those
+     * branches start, and are never pruned), to be asked again and again at little cost: see {@link BranchPoints}.
      */
-    public java.util.Set<Long> branchedIterations(String id) {
-        java.util.Set<Long> out = new java.util.TreeSet<>();
-        for (RunSummary r : list()) {
-            if (r.settings() != null && r.settings().isBranch() && r.settings().branchedFrom().run().equals(id)) out.add(r.settings().branchedFrom().iteration());
-        }
-        return out;
+    public BranchPoints branchPoints(String id) {
+        return new BranchPoints(this, id);
     }
 
     /** The final model, if the run saved one. */

@@ -528,8 +528,9 @@ public final class TrainingSession {
                         throw new java.io.UncheckedIOException("cannot keep the best model: " + e.getMessage(), e);
                     }
                 }
-                // a snapshot a branch was made from is where that branch starts: never pruned
-                java.util.function.Supplier<java.util.Set<Long>> pinned = store == null ? java.util.Set::of : () -> store.branchedIterations(id);
+                // a snapshot a branch was made from is where that branch starts: never pruned. Asked at every snapshot, so
+                // each run's settings are read once, not the whole history each time
+                java.util.function.Supplier<java.util.Set<Long>> pinned = store == null ? java.util.Set::of : store.branchPoints(id)::iterations;
                 if (every > 0) {
                     SnapshotWriter w = new SnapshotWriter(loop, snapshotsIn, every, kept);
                     w.keepAlso(pinned);
