@@ -59,6 +59,9 @@ class RunsViewTest extends AppStory {
         TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
         int row = table.getItems().indexOf(table.getItems().stream().filter(r -> r.id().equals(b)).findFirst().orElseThrow());
         robot.clickOn(row(robot, row));
+        // whether it can be resumed is found off the UI thread: Resume is on once its snapshot is found
+        javafx.scene.control.Button resume = robot.lookup("#resumeRunButton").queryButton();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !resume.isDisabled());
         robot.clickOn("#resumeRunButton");
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED
                 && run.resultProperty().get() != null && app.history.find(b).status() == io.digitstudio.runs.RunStatus.FINISHED);

@@ -293,14 +293,11 @@ public final class RunsView extends BorderPane {
         // tooltip on the button's place (a disabled button shows none of its own)
         Tooltip resumeTip = new Tooltip();
         javafx.scene.layout.StackPane resumePlace = place(resume, resumeTip, "resumeButtonPlace");
-        Runnable resumable = () -> {
-            List<RunSummary> sel = table.getSelectionModel().getSelectedItems();
-            String why = vm.whyNotResumable(sel.size() == 1 ? sel.get(0) : null);
-            resume.setDisable(!why.isEmpty());
-            resumeTip.setText(why.isEmpty() ? "Continue the run from its last snapshot" : why);
-        };
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c -> resumable.run());
-        resumable.run();
+        // what the view model found off the UI thread: the view looks at no file itself
+        resume.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !vm.resumabilityProperty().get().possible(),
+                vm.resumabilityProperty()));
+        resumeTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.resumabilityProperty().get().possible()
+                ? "Continue the run from its last snapshot" : vm.resumabilityProperty().get().why(), vm.resumabilityProperty()));
         FlowPane buttons = new FlowPane(6, 6, open, eval, rerun, resumePlace, export, delete);
         VBox box = new VBox(6, section("Selected run"), name, notes, save, buttons, branchRow());
         box.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));

@@ -114,6 +114,8 @@ public final class RunsViewModel {
     private final ObservableList<BranchChoice> branchChoices = FXCollections.observableArrayList();
     private final ObjectProperty<BranchChoice> branchChoice = new SimpleObjectProperty<>();
     private long branchGeneration;
+    private final ReadOnlyObjectWrapper<Resumability> resumability = new ReadOnlyObjectWrapper<>(new Resumability(null, null, whyNotResumable(null)));
+    private long resumeGeneration;
 
     public RunsViewModel(TaskExecutor tasks, DialogService dialogs, RunStore store) {
         this.tasks = tasks;
@@ -174,6 +176,7 @@ public final class RunsViewModel {
                     damaged == 0 ? "" : " (" + damaged + " damaged)"));
             redraw();
             listBranchPoints();
+            checkResume();
         });
     }
 
@@ -204,6 +207,7 @@ public final class RunsViewModel {
         selectedIds.addAll(new LinkedHashSet<>(ids));
         if (!same) branchChoice.set(null);
         listBranchPoints();
+        checkResume();
         Map<String, java.time.Instant> known = Map.copyOf(logsAt);
         List<RunSummary> missing = drawn().stream().filter(r -> stale(r, known)).toList();
         if (missing.isEmpty()) {
@@ -448,16 +452,58 @@ public final class RunsViewModel {
         if (actions != null) actions.rerun(r);
     }
 
-    /** Whether the run left a snapshot to resume from. */
-    public Optional<Path> snapshot(RunSummary r) {
-        return store.lastSnapshot(r);
+    /**
+     * Whether the one selected run can be resumed: the snapshot it goes on from, or why not (a run that did all its
+     * epochs has nothing left, one without a snapshot nothing to go on from; while its snapshots are looked for, that).
+     * {@code run}: the run it is about (null when not one run is selected).
+     */
+    public record Resumability(String run, Path snapshot, String why) {
+        public boolean possible() {
+            return snapshot != null && why.isEmpty();
+        }
     }
 
     /**
-     * Why the run cannot be resumed, or empty when it can: a run that did all its epochs has nothing left, and one
-     * without a snapshot has nothing to go on from.
+     * Finds out whether the selected run can be resumed: what its summary says at once, its last snapshot off the UI
+     * thread (a lookup opens the snapshots of its folder). The same run, unchanged, keeps what was found meanwhile.
      */
-    public String whyNotResumable(RunSummary r) {
+    private void checkResume() {
+        long mine = ++resumeGeneration;
+        List<RunSummary> sel = selected();
+        RunSummary r = sel.size() == 1 ? sel.get(0) : null;
+        String why = whyNotResumable(r);
+        if (!why.isEmpty()) {
+            lookedUp = null;
+            resumability.set(new Resumability(r == null ? null : r.id(), null, why));
+            return;
+        }
+        // the same run, unchanged since its snapshot was found, keeps showing what was found while it is looked for again
+        boolean known = r.id().equals(resumability.get().run()) && lookedUp != null && lookedUp.equals(r.updated());
+        if (!known) {
+            lookedUp = null;
+            resumability.set(new Resumability(r.id(), null, "Looking for the last snapshot of run " + r.id() + "…"));
+        }
+        tasks.compute(() -> store.lastSnapshot(r)).whenComplete((s, err) -> {
+            if (mine != resumeGeneration) return;
+            lookedUp = r.updated();
+            if (err != null) resumability.set(new Resumability(r.id(), null, "Could not read the snapshots of run " + r.id() + ": " + Messages.of(err)));
+            else if (s.isEmpty()) resumability.set(new Resumability(r.id(), null, noSnapshot(r)));
+            else resumability.set(new Resumability(r.id(), s.get(), ""));
+        });
+    }
+
+    /** When the run whose snapshot {@link #resumability} tells of was last updated, as it was looked up; null: not looked up. */
+    private java.time.Instant lookedUp;
+
+    private static String noSnapshot(RunSummary r) {
+        return "Run " + r.id() + " left no snapshot (turn on snapshots in the Train view to be able to resume)";
+    }
+
+    /**
+     * Why the run cannot be resumed as its summary tells (none selected, damaged, still running, all its epochs done),
+     * or empty: whether it left a snapshot is {@link #resumabilityProperty()}'s to say.
+     */
+    static String whyNotResumable(RunSummary r) {
         if (r == null) return "Select one run to resume it";
         if (r.damaged()) return "Run " + r.id() + " is damaged";
         if (r.status() == RunStatus.RUNNING) return "Run " + r.id() + " is still running";
@@ -465,25 +511,26 @@ public final class RunsViewModel {
         if (planned > 0 && r.epochsDone() >= planned) {
             return "Run " + r.id() + " did all its " + planned + (planned == 1 ? " epoch" : " epochs") + ": nothing is left to resume (Run again or Branch from here train more)";
         }
-        if (snapshot(r).isEmpty()) return "Run " + r.id() + " left no snapshot (turn on snapshots in the Train view to be able to resume)";
         return "";
     }
 
+    /** Resumes the run from the snapshot found for it; a run that cannot be resumed, or not yet looked at, says why. */
     public void resume(RunSummary r) {
         String why = whyNotResumable(r);
+        Resumability c = resumability.get();
+        if (why.isEmpty()) {
+            why = !r.id().equals(c.run()) ? "Looking for the last snapshot of run " + r.id() + "…" : c.why();
+        }
         if (!why.isEmpty()) {
             status.set(why);
             return;
         }
-        Optional<Path> s = snapshot(r);
-        if (s.isEmpty()) {
-            status.set("Run " + r.id() + " left no snapshot (turn on snapshots in the Train view to be able to resume)");
-            return;
-        }
-        if (actions != null) actions.resume(s.get());
+        if (actions != null) actions.resume(c.snapshot());
     }
 
     public RunStore store() { return store; }
+    /** Whether the one selected run can be resumed, and from which snapshot, or why not: found off the UI thread. */
+    public ReadOnlyObjectProperty<Resumability> resumabilityProperty() { return resumability.getReadOnlyProperty(); }
     public ObservableList<RunSummary> runs() { return shown; }
     public StringProperty filterProperty() { return filter; }
     public ReadOnlyObjectProperty<List<Curve>> curvesProperty() { return curves.getReadOnlyProperty(); }

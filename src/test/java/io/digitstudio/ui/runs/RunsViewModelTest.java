@@ -382,11 +382,101 @@ class RunsViewModelTest {
         vm.refresh();
         RunSummary r = vm.runs().stream().filter(x -> x.id().equals(done.runId())).findFirst().orElseThrow();
         assertEquals(3, r.epochsDone());
-        assertTrue(vm.snapshot(r).isPresent(), "it left snapshots");
-        String why = vm.whyNotResumable(r);
+        assertTrue(store.lastSnapshot(r).isPresent(), "it left snapshots");
+        vm.select(List.of(r.id()));
+        assertFalse(vm.resumabilityProperty().get().possible());
+        String why = vm.resumabilityProperty().get().why();
         assertTrue(why.contains("did all its 3 epochs"), why);
         vm.resume(r);
         assertFalse(resumed[0], "nothing left to resume: nothing resumed");
         assertEquals(why, vm.statusProperty().get());
+    }
+
+    @Test
+    void whetherARunCanBeResumedIsFoundByTheTaskNotOnTheUiThread() throws Exception {
+        Nd4jSetup.init();
+        Path root = dir.resolve("runs");
+        RunStore store = new RunStore(root);
+        // a run stopped in epoch 2 (it snapshotted epoch 1 and where it stopped), and one whose snapshot was deleted
+        TrainingConfig c = TrainingConfig.tutorial().withEpochs(3).withUnits(10).withOptimizer("momentum-sgd", 0.1, null).withLimits(500, 100);
+        io.digitstudio.runs.TrainingSession stopped = io.digitstudio.runs.TrainingSession.builder(store, "cli").config(c).snapshots(1, null, 3).build();
+        stopped.loop().addExtension(new StopAt(6));
+        stopped.run();
+        io.digitstudio.runs.TrainingSession bare = io.digitstudio.runs.TrainingSession.builder(store, "cli").config(c).build();
+        bare.loop().addExtension(new StopAt(6));
+        bare.run();
+        for (Path p : io.digitstudio.train.Snapshot.files(store.find(bare.runId()).folder())) java.nio.file.Files.delete(p);
+        Path expected = store.lastSnapshot(store.find(stopped.runId())).orElseThrow();
+
+        // the history is there only while the view model's tasks run: a look at a file from the UI thread finds nothing
+        Path hidden = dir.resolve("hidden");
+        java.nio.file.Files.move(root, hidden);
+        io.digitstudio.ui.core.HeldTasks tasks = new io.digitstudio.ui.core.HeldTasks();
+        Runnable runTasks = () -> {
+            try {
+                java.nio.file.Files.move(hidden, root);
+                tasks.release();
+                java.nio.file.Files.move(root, hidden);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        RunsViewModel vm = new RunsViewModel(tasks, new TestDialogs(), store);
+        Path[] resumed = new Path[1];
+        vm.setActions(new RunsViewModel.Actions() {
+            @Override
+            public void resume(Path snapshot) {
+                resumed[0] = snapshot;
+            }
+
+            @Override
+            public void openModel(Path model, String name) {
+            }
+
+            @Override
+            public void evaluate(Path model, String name) {
+            }
+
+            @Override
+            public void rerun(RunSummary run) {
+            }
+
+            @Override
+            public void branch(RunSummary run, RunsViewModel.BranchChoice point) {
+            }
+        });
+        vm.refresh();
+        runTasks.run();
+        assertEquals(2, vm.runs().size());
+
+        vm.select(List.of(stopped.runId()));
+        RunsViewModel.Resumability before = vm.resumabilityProperty().get();
+        assertFalse(before.possible(), "not known before the task ran");
+        assertEquals("Looking for the last snapshot of run " + stopped.runId() + "…", before.why());
+        runTasks.run();
+        RunsViewModel.Resumability found = vm.resumabilityProperty().get();
+        assertTrue(found.possible(), found.why());
+        assertEquals(stopped.runId(), found.run());
+        assertEquals(expected, found.snapshot());
+        vm.resume(vm.selected().get(0));
+        assertEquals(expected, resumed[0], "resumed from the snapshot the task found");
+
+        vm.select(List.of(bare.runId()));
+        assertTrue(vm.resumabilityProperty().get().why().startsWith("Looking for"), vm.resumabilityProperty().get().why());
+        runTasks.run();
+        assertEquals("Run " + bare.runId() + " left no snapshot (turn on snapshots in the Train view to be able to resume)",
+                vm.resumabilityProperty().get().why());
+
+        // the same run again, unchanged: it keeps its answer while its snapshot is looked for again
+        vm.select(List.of(stopped.runId()));
+        assertFalse(vm.resumabilityProperty().get().possible(), "another run's answer is never kept");
+        runTasks.run();
+        vm.select(List.of(stopped.runId()));
+        assertTrue(vm.resumabilityProperty().get().possible());
+        assertEquals(expected, vm.resumabilityProperty().get().snapshot());
+        runTasks.run();
+        assertTrue(vm.resumabilityProperty().get().possible());
+        vm.select(List.of(stopped.runId(), bare.runId()));
+        assertEquals("Select one run to resume it", vm.resumabilityProperty().get().why());
     }
 }
