@@ -212,7 +212,9 @@ class BranchStoryTest extends AppStory {
         var curves = app.main.runs().viewModel().curvesProperty().get();
         List<double[]> mine = curves.stream().filter(c -> c.run().id().equals(b.id())).findFirst().orElseThrow().accuracy();
         List<double[]> theirs = curves.stream().filter(c -> c.run().id().equals(parent)).findFirst().orElseThrow().accuracy();
-        assertEquals(done, theirs.size(), "the parent's curve ends where it paused");
+        // paused inside an epoch, the parent's curve goes on, level, from its last epoch to the point the branch leaves it
+        assertEquals(exact > done ? done + 1 : done, theirs.size(), "the parent's curve ends where it paused");
+        assertEquals(exact, theirs.get(theirs.size() - 1)[0], 0.0, "the parent's curve reaches the point the branch leaves it");
         assertEquals(3, mine.size(), "the branch's curve: the branching point, then its own two epochs");
         assertEquals(exact, mine.get(0)[0], 0.0, "at the exact point it paused, not at the end of epoch " + done);
         assertEquals(theirs.get(done - 1)[1], mine.get(0)[1], 0.0, "from the parent's curve, level past its last epoch (it stopped there)");
