@@ -325,6 +325,78 @@ class RunsViewTest extends AppStory {
         assertEquals(List.of(), failures, "compared settings cut");
     }
 
+    /** The Runs legend's entries as "name colour", in its order. */
+    private static List<String> legend(FxRobot robot) {
+        return robot.lookup("#runsLegend .runs-legend-entry").queryAll().stream().filter(Node::isVisible)
+                .map(n -> (javafx.scene.control.Label) n)
+                .map(l -> l.getText() + " " + Looks.web((javafx.scene.paint.Color) ((javafx.scene.shape.Shape) l.getGraphic()).getStroke())).toList();
+    }
+
+    /** Each curve of a Runs chart as "name colour", in the chart's order. */
+    private static List<String> curves(LineChart<?, ?> chart) {
+        return chart.getData().stream().map(s -> s.getName() + " " + Looks.web((javafx.scene.paint.Color) ((javafx.scene.shape.Path) s.getNode()).getStroke())).toList();
+    }
+
+    /**
+     * In the smallest window the charts are too low for JavaFX's own legends (it drops them), and a run's colour was its
+     * place in the table's order: the older run, selected first, turned from blue to vermillion when a newer one joined
+     * above it. A legend above the charts names each run in its own colour, which it keeps while it stays selected.
+     */
+    @Test
+    void theLegendNamesEachRunInItsColourWhichItKeepsAsAnotherJoins(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.interact(() -> {
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        cliRuns(2);
+        app.openTab(robot, "Runs");
+        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        String newer = table.getItems().get(0).title();
+        String older = table.getItems().get(1).title();
+        LineChart<?, ?> loss = robot.lookup("#runsLossChart").queryAs(LineChart.class);
+        LineChart<?, ?> acc = robot.lookup("#runsAccuracyChart").queryAs(LineChart.class);
+        String blue = "#0072b2", vermillion = "#d55e00"; // the light theme's first two of Okabe and Ito's set
+
+        robot.clickOn(row(robot, 1));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> loss.getData().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(older + " " + blue), legend(robot));
+        assertEquals(List.of(older + " " + blue), curves(loss));
+
+        robot.press(KeyCode.CONTROL).clickOn(row(robot, 0)).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> loss.getData().size() == 2 && acc.getData().size() == 2);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // a layout pass after the curves change
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> both = List.of(newer + " " + vermillion, older + " " + blue);
+        assertEquals(both, legend(robot), "the older run stays blue; the one that joined takes the next colour");
+        assertEquals(both, curves(loss));
+        assertEquals(both, curves(acc));
+        // the points too, in their run's colour
+        for (var s : loss.getData()) {
+            String colour = s.getName().equals(older) ? blue : vermillion;
+            for (var d : s.getData()) {
+                var fills = ((javafx.scene.layout.Region) d.getNode()).getBackground().getFills();
+                assertEquals(colour, Looks.web((javafx.scene.paint.Color) fills.get(0).getFill()), s.getName() + "'s point");
+            }
+        }
+        // the legend is in sight, above the charts, each name whole
+        Node key = robot.lookup("#runsLegend").query();
+        assertTrue(key.isVisible() && Looks.onScreen(key));
+        assertTrue(key.localToScene(key.getLayoutBounds()).getMaxY() <= loss.localToScene(loss.getLayoutBounds()).getMinY() + 0.5, "above the charts");
+        List<String> cut = new java.util.ArrayList<>();
+        robot.interact(() -> cut.addAll(Looks.cut(stage.getScene(), "runsLegend")));
+        assertEquals(List.of(), cut);
+
+        // the newer run leaves: the older keeps blue
+        robot.press(KeyCode.CONTROL).clickOn(row(robot, 0)).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> loss.getData().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(older + " " + blue), legend(robot));
+        assertEquals(List.of(older + " " + blue), curves(acc));
+    }
+
     private int cliRun;
 
     /** {@code n} tiny runs from the command line, into the app's history. */

@@ -59,6 +59,8 @@ public final class RunsView extends BorderPane {
     private final TableView<RunsViewModel.CompareRow> compare = new TableView<>();
     private final TextField name = new TextField();
     private final TextArea notes = new TextArea();
+    /** The selected runs' names, each beside a stroke of its curves' colour: one key for both charts. */
+    private final FlowPane legend = new FlowPane(12, 2);
     private boolean reselecting;
 
     public RunsView(RunsViewModel vm) {
@@ -159,7 +161,15 @@ public final class RunsView extends BorderPane {
         plotScroll.getStyleClass().add("edge-to-edge");
         plotScroll.visibleProperty().bind(plots.visibleProperty());
         javafx.scene.layout.StackPane plotArea = new javafx.scene.layout.StackPane(plotScroll, noCurves);
-        VBox charts = new VBox(4, curveControls(), plotArea);
+        legend.setId("runsLegend");
+        legend.getStyleClass().add("runs-legend");
+        legend.setPadding(new Insets(0, 0, 2, 4));
+        legend.setMinWidth(0); // its entries wrap: the curves' pane keeps the width the divider gives it
+        // the charts' own legends give way when a chart is under 150 px plus the legend's height, as at 1024x700: this
+        // one stays, above both
+        legend.visibleProperty().bind(plots.visibleProperty());
+        legend.managedProperty().bind(legend.visibleProperty());
+        VBox charts = new VBox(4, curveControls(), legend, plotArea);
         VBox.setVgrow(plotArea, Priority.ALWAYS);
         charts.setPadding(new Insets(4));
         vm.curvesProperty().addListener((o, a, cs) -> draw(cs));
@@ -403,17 +413,28 @@ public final class RunsView extends BorderPane {
     }
 
     private void draw(List<RunsViewModel.Curve> curves) {
-        lossChart.getData().clear();
-        accuracyChart.getData().clear();
         lossChart.setAccessibleText(readout("Loss", curves, RunsViewModel.Curve::loss, vm.logLossProperty().get()));
         accuracyChart.setAccessibleText(readout("Accuracy", curves, RunsViewModel.Curve::accuracy, false));
         boolean anyCurrent = curves.stream().anyMatch(RunsViewModel.Curve::current);
+        List<XYChart.Series<Number, Number>> losses = new java.util.ArrayList<>();
+        List<XYChart.Series<Number, Number>> accuracies = new java.util.ArrayList<>();
+        List<Node> keys = new java.util.ArrayList<>();
         for (RunsViewModel.Curve c : curves) {
             String title = c.run().title() + (c.current() ? " (running)" : "");
-            XYChart.Series<Number, Number> loss = series(title, c.loss());
-            XYChart.Series<Number, Number> acc = series(title, c.accuracy());
-            lossChart.getData().add(loss);
-            accuracyChart.getData().add(acc);
+            losses.add(series(title, c.loss()));
+            accuracies.add(series(title, c.accuracy()));
+            keys.add(legendEntry(title, c.colour()));
+        }
+        // all at once: a LineChart restyles every series each time one is added, which drops the classes set below
+        lossChart.getData().setAll(losses);
+        accuracyChart.getData().setAll(accuracies);
+        legend.getChildren().setAll(keys);
+        for (int i = 0; i < curves.size(); i++) {
+            RunsViewModel.Curve c = curves.get(i);
+            XYChart.Series<Number, Number> loss = losses.get(i);
+            XYChart.Series<Number, Number> acc = accuracies.get(i);
+            colour(loss, c.colour());
+            colour(acc, c.colour());
             if (c.startsAtBranch(c.loss())) markBranch(loss, c.run());
             if (c.startsAtBranch(c.accuracy())) markBranch(acc, c.run());
             if (curves.size() == 1 && vm.xAxisProperty().get() == RunCurves.XAxis.EPOCH) pickable(List.of(loss, acc));
@@ -447,6 +468,33 @@ public final class RunsView extends BorderPane {
                     .append(" at ").append(x).append(' ').append(ScreenReader.spokenX(last[0]));
         }
         return said == 0 ? b.append("no run selected").toString() : b.toString();
+    }
+
+    /** Colours a run's curves repeat after this many runs (theme.css: the palette's five, then the five dashed). */
+    static final int COLOURS = 10;
+
+    /** The style class of the run's colour ({@link RunsViewModel#colour}): its curves', points' and legend stroke's. */
+    static String colourClass(int colour) {
+        return "run-colour" + Math.floorMod(colour, COLOURS);
+    }
+
+    /** A series drawn in its run's own colour, whatever its place among the chart's series. */
+    private static void colour(XYChart.Series<Number, Number> s, int colour) {
+        if (s.getNode() != null) s.getNode().getStyleClass().addAll("run-line", colourClass(colour));
+        for (XYChart.Data<Number, Number> d : s.getData()) if (d.getNode() != null) d.getNode().getStyleClass().add(colourClass(colour));
+    }
+
+    /** A run's name in the legend, after a stroke of its curves' colour and dashes. */
+    private Label legendEntry(String title, int colour) {
+        javafx.scene.shape.Line stroke = new javafx.scene.shape.Line(0, 0, 18, 0);
+        stroke.getStyleClass().addAll("run-line", colourClass(colour));
+        Label l = new Label(title, stroke);
+        l.getStyleClass().add("runs-legend-entry");
+        // a long name wraps within the pane, whole, instead of widening it
+        l.setWrapText(true);
+        l.maxWidthProperty().bind(legend.widthProperty());
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     /** A click on a point of the one run's curves picks the end of that epoch to branch from. */
@@ -506,7 +554,7 @@ public final class RunsView extends BorderPane {
         c.setAccessibleHelp("A line chart of each selected run's " + yLabel + "; its text gives each run's last point");
         c.setCreateSymbols(true);
         c.setAnimated(false);
-        c.setLegendVisible(true);
+        c.setLegendVisible(false); // one legend above both charts names the runs (see legend)
         c.getStyleClass().add("runs-chart"); // its least height in em (theme.css): room for its axis name at any scale
         if (yLabel.equals("loss")) {
             // on the log scale the axis holds log10(loss): its labels show the loss itself

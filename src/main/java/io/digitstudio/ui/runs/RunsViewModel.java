@@ -43,9 +43,10 @@ import java.util.function.Consumer;
 public final class RunsViewModel {
     /**
      * One selected run's points for the two charts; {@code current}: the run is still going. A branch's curves begin
-     * where it left its parent's, at {@code branchX} on the x axis (NaN for a run that is no branch).
+     * where it left its parent's, at {@code branchX} on the x axis (NaN for a run that is no branch). {@code colour} is
+     * the run's place in the palette, its own while it stays selected (see {@link #colour}).
      */
-    public record Curve(RunSummary run, List<double[]> loss, List<double[]> accuracy, boolean current, double branchX) {
+    public record Curve(RunSummary run, List<double[]> loss, List<double[]> accuracy, boolean current, double branchX, int colour) {
         /** Whether the first of {@code points} (one of this curve's lists) is where the branch left its parent's curve. */
         public boolean startsAtBranch(List<double[]> points) {
             return !points.isEmpty() && points.get(0)[0] == branchX;
@@ -96,6 +97,8 @@ public final class RunsViewModel {
     private final FilteredList<RunSummary> shown = new FilteredList<>(runs);
     private final StringProperty filter = new SimpleStringProperty("");
     private final List<String> selectedIds = new ArrayList<>();
+    /** Each selected run's colour: given as it joins the selection, kept until it leaves it. */
+    private final Map<String, Integer> colours = new HashMap<>();
     private boolean replacing;
     private final Map<String, List<Map<String, Double>>> logs = new HashMap<>();
     private final ReadOnlyObjectWrapper<List<Curve>> curves = new ReadOnlyObjectWrapper<>(List.of());
@@ -205,6 +208,7 @@ public final class RunsViewModel {
         boolean same = selectedIds.equals(new ArrayList<>(new LinkedHashSet<>(ids)));
         selectedIds.clear();
         selectedIds.addAll(new LinkedHashSet<>(ids));
+        keepColours();
         if (!same) branchChoice.set(null);
         listBranchPoints();
         checkResume();
@@ -317,6 +321,26 @@ public final class RunsViewModel {
         return out;
     }
 
+    /**
+     * A run leaving the selection frees its colour; a run joining it takes the first colour no selected run has. The
+     * table lists the selection in its rows' order, so a colour given by position would pass from run to run as runs
+     * join above others.
+     */
+    private void keepColours() {
+        colours.keySet().retainAll(selectedIds);
+        for (String id : selectedIds) {
+            if (colours.containsKey(id)) continue;
+            int free = 0;
+            while (colours.containsValue(free)) free++;
+            colours.put(id, free);
+        }
+    }
+
+    /** The colour of a selected run: its place in the palette, the first free one when it was selected; -1 if not selected. */
+    public int colour(String id) {
+        return colours.getOrDefault(id, -1);
+    }
+
     /** True while the list of runs is being replaced (a refresh): the table's selection then changes by itself. */
     public boolean replacing() {
         return replacing;
@@ -344,7 +368,7 @@ public final class RunsViewModel {
                 accuracy = RunCurves.fromBranchPoint(accuracy, parent == null ? null
                         : RunCurves.points(parent, RunCurves.accuracyKey(curveSet.get()), xAxis.get(), smoothing.get(), false), branchX);
             }
-            cs.add(new Curve(r, loss, accuracy, r.status() == RunStatus.RUNNING, branchX));
+            cs.add(new Curve(r, loss, accuracy, r.status() == RunStatus.RUNNING, branchX, colour(r.id())));
         }
         // a parent drawn beside its branch reaches the point the branch leaves it, so that the two curves meet there
         for (Curve b : List.copyOf(cs)) {
@@ -355,7 +379,7 @@ public final class RunsViewModel {
                 if (!p.run().id().equals(parentId)) continue;
                 List<double[]> loss = b.startsAtBranch(b.loss()) ? RunCurves.reaching(p.loss(), b.loss().get(0)) : p.loss();
                 List<double[]> accuracy = b.startsAtBranch(b.accuracy()) ? RunCurves.reaching(p.accuracy(), b.accuracy().get(0)) : p.accuracy();
-                cs.set(i, new Curve(p.run(), loss, accuracy, p.current(), p.branchX()));
+                cs.set(i, new Curve(p.run(), loss, accuracy, p.current(), p.branchX(), p.colour()));
             }
         }
         curves.set(List.copyOf(cs));
@@ -413,6 +437,7 @@ public final class RunsViewModel {
                 dialogs.error("Could not delete the run", Messages.of(err));
             } else {
                 selectedIds.remove(r.id());
+                keepColours();
                 logs.remove(r.id());
                 logsAt.remove(r.id());
                 status.set("Deleted run " + r.id());

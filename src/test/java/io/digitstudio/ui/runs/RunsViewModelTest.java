@@ -321,6 +321,44 @@ class RunsViewModelTest {
         assertTrue(vm.statusProperty().get().contains("nothing is left to resume"), vm.statusProperty().get());
     }
 
+    /** Each drawn run's colour, by run id. */
+    private static Map<String, Integer> colours(RunsViewModel vm) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        for (RunsViewModel.Curve c : vm.curvesProperty().get()) out.put(c.run().id(), c.colour());
+        return out;
+    }
+
+    @Test
+    void aRunKeepsItsColourWhileOtherRunsJoinAndLeaveTheSelection() throws Exception {
+        RunStore store = new RunStore(dir);
+        String a = record(store, 0.1);
+        String b = record(store, 0.01);
+        String c = record(store, 0.001);
+        RunsViewModel vm = new RunsViewModel(new SameThreadTasks(), new TestDialogs(), store);
+        vm.refresh();
+        vm.select(List.of(a));
+        assertEquals(Map.of(a, 0), colours(vm));
+        // the table lists newer runs first: b joins above a, and a keeps its colour
+        vm.select(List.of(b, a));
+        assertEquals(Map.of(a, 0, b, 1), colours(vm));
+        assertEquals(List.of(b, a), vm.curvesProperty().get().stream().map(x -> x.run().id()).toList(), "drawn in the table's order");
+        vm.select(List.of(c, b, a));
+        assertEquals(Map.of(a, 0, b, 1, c, 2), colours(vm));
+        // a leaves: b and c keep theirs; a run joining next takes the colour a left
+        vm.select(List.of(c, b));
+        assertEquals(Map.of(b, 1, c, 2), colours(vm));
+        assertEquals(-1, vm.colour(a));
+        vm.select(List.of(c, b, a));
+        assertEquals(Map.of(a, 0, b, 1, c, 2), colours(vm));
+        // one run alone after others keeps its own too, and a refresh of the history changes none
+        vm.select(List.of(b));
+        assertEquals(Map.of(b, 1), colours(vm));
+        vm.refresh();
+        assertEquals(Map.of(b, 1), colours(vm));
+        vm.select(List.of(b, a));
+        assertEquals(Map.of(a, 0, b, 1), colours(vm));
+    }
+
     @Test
     void everyTickOfTheLossAxisReadsDifferently() {
         // a narrow loss range: three digits would read 0.0181, 0.0181, 0.018
