@@ -70,6 +70,90 @@ class BranchStoryTest extends AppStory {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The part of the scroll pane around {@code node} that shows, in the scene's coordinates. */
+    private static javafx.geometry.Bounds viewport(Node node) {
+        Node n = node.getParent();
+        while (n != null && !(n instanceof javafx.scene.control.ScrollPane)) n = n.getParent();
+        Node view = ((javafx.scene.control.ScrollPane) n).lookup(".viewport");
+        return view.localToScene(view.getLayoutBounds());
+    }
+
+    /** Where {@code node} runs past the sides of the pane that shows it ("" if nowhere; the pane scrolls only up and down). */
+    private static String pastTheSides(String name, Node node) {
+        javafx.geometry.Bounds b = node.localToScene(node.getLayoutBounds());
+        javafx.geometry.Bounds view = viewport(node);
+        if (b.getMinX() < view.getMinX() - 0.5 || b.getMaxX() > view.getMaxX() + 0.5) {
+            return name + " from x " + Math.round(b.getMinX()) + " to " + Math.round(b.getMaxX()) + " in a pane showing " + Math.round(view.getMinX()) + " to " + Math.round(view.getMaxX());
+        }
+        return "";
+    }
+
+    /**
+     * A run with many points to branch from, the last where it stopped deep into a run of batches of one ("stop at epoch
+     * 12.35 (iteration 12,345)"): whatever run was selected before, and at 100 % and 150 %, in the smallest window, the
+     * point picker and "Branch from here…" stay within the pane beside the charts (it scrolls only up and down), whole,
+     * and the button, scrolled to, is in view and branches. (The picker grew to its widest point's label and kept that
+     * width: at 150 % it ran past the pane's edge and widened everything in it.)
+     */
+    @Test
+    void theBranchButtonStaysInThePaneWhateverThePointsAndTheScale(FxRobot robot) throws Exception {
+        app.awaitReady();
+        io.digitstudio.train.TrainingConfig c = io.digitstudio.train.TrainingConfig.tutorial().withEpochs(13).withUnits(10)
+                .withOptimizer("momentum-sgd", 0.01, null).withLimits(1000, 50).withBatchSize(1);
+        var many = io.digitstudio.runs.TrainingSession.builder(app.history, "cli").config(c).snapshots(1, null, 13).build();
+        many.loop().addExtension(new io.digitstudio.train.StopAt(12_345));
+        many.run();
+        var other = io.digitstudio.runs.TrainingSession.builder(app.history, "cli").config(c.withEpochs(1).withLimits(100, 50)).build();
+        other.run();
+        app.openTab(robot, "Runs");
+        RunsViewModel runs = app.main.runs().viewModel();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#runsTable").queryTableView().getItems().size() == 2);
+        List<String> failures = new java.util.ArrayList<>();
+        try {
+            for (int scale : new int[]{100, 150}) {
+                robot.interact(() -> app.services.appearance().scaleProperty().set(scale));
+                // the run, another, both, then the run again
+                robot.clickOn(row(robot, many.runId()));
+                robot.clickOn(row(robot, other.runId()));
+                robot.press(javafx.scene.input.KeyCode.CONTROL).clickOn(row(robot, many.runId())).release(javafx.scene.input.KeyCode.CONTROL);
+                robot.clickOn(row(robot, many.runId()));
+                WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runs.branchChoices().size() == 13 && runs.branchChoiceProperty().get() != null);
+                WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // a layout pass after the points change
+                WaitForAsyncUtils.waitForFxEvents();
+                assertEquals("stop at epoch 12.35 (iteration 12,345)", runs.branchChoices().get(12).label());
+                assertEquals(runs.branchChoices().get(12), runs.branchChoiceProperty().get(), "the newest point is chosen");
+                javafx.scene.control.ComboBox<?> picker = robot.lookup("#branchPointBox").queryComboBox();
+                assertEquals("stop at epoch 12.35", picker.getButtonCell().getText(), "the chosen point, briefly");
+                Node button = robot.lookup("#branchButton").query();
+                robot.interact(() -> {
+                    for (String c1 : cut("branchRow", "branchPointBox", "branchButton")) failures.add(scale + " %: " + c1);
+                    for (String id : new String[]{"branchPointBox", "branchButton", "branchRow"}) {
+                        String past = pastTheSides(id, robot.lookup("#" + id).query());
+                        if (!past.isEmpty()) failures.add(scale + " %: " + past);
+                    }
+                });
+                scrollIntoView(button);
+                robot.interact(() -> {
+                    javafx.geometry.Bounds b = button.localToScene(button.getLayoutBounds());
+                    javafx.geometry.Bounds view = viewport(button);
+                    if (!(b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5)) {
+                        failures.add(scale + " %: the button, scrolled to, at y " + Math.round(b.getMinY()) + " to " + Math.round(b.getMaxY())
+                                + " in a pane showing " + Math.round(view.getMinY()) + " to " + Math.round(view.getMaxY()));
+                    }
+                });
+            }
+            assertEquals(List.of(), failures);
+            // reached, it branches from the stop
+            robot.clickOn("#branchButton");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("trainTab", app.main.tabs().getSelectionModel().getSelectedItem().getId());
+            Label banner = robot.lookup("#branchBanner").queryAs(Label.class);
+            assertTrue(banner.getText().startsWith("Branch of run " + many.runId() + " from the stop at epoch 12.35"), banner.getText());
+        } finally {
+            robot.interact(() -> app.services.appearance().scaleProperty().set(100));
+        }
+    }
+
     @Test
     void aRunBranchedAtItsFirstEpochWithAnotherRateIsListedAsItsBranch(FxRobot robot) throws Exception {
         app.awaitReady();
@@ -87,6 +171,7 @@ class BranchStoryTest extends AppStory {
         assertEquals(List.of(), cut("branchRow", "branchPointBox", "branchButton", "branchReason"));
         Button branch = robot.lookup("#branchButton").queryButton();
         assertFalse(branch.isDisabled(), "the run kept a snapshot at the end of epoch 1");
+        scrollIntoView(branch);
         robot.clickOn(branch);
         WaitForAsyncUtils.waitForFxEvents();
 

@@ -338,7 +338,17 @@ public final class RunsView extends BorderPane {
         point.setId("branchPointBox");
         point.valueProperty().bindBidirectional(vm.branchChoiceProperty());
         point.setPromptText("epoch");
+        // a width of its own in em (theme.css), the chosen point said briefly in it, the list below in full: sized by
+        // its widest point, a ComboBox grows with the run, never shrinks, and ran past the pane's edge at 150 %
+        point.getStyleClass().add("branch-point-box");
         point.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        point.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(RunsViewModel.BranchChoice c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? point.getPromptText() : c.brief());
+            }
+        });
         point.setTooltip(new Tooltip("Where in the run the branch starts: the end of an epoch with a snapshot, or where the run stopped"));
         Button branch = new Button("Branch from here…");
         branch.setId("branchButton");

@@ -76,10 +76,12 @@ public final class RunsViewModel {
 
     /**
      * A point of the selected run to branch from, as the epoch picker lists it: the end of an epoch, or where a stopped
-     * run stopped. {@code spec} is what the session builder takes ({@code RUN@epoch:N}, {@code RUN@ITERATION});
-     * {@code unavailable} says why there is no snapshot to branch from there (empty when there is).
+     * run stopped. {@code brief} is the label without the iteration ("stop at epoch 12.35"), which the picker shows
+     * once chosen, in a width that does not grow with the run. {@code spec} is what the session builder takes
+     * ({@code RUN@epoch:N}, {@code RUN@ITERATION}); {@code unavailable} says why there is no snapshot to branch from there
+     * (empty when there is).
      */
-    public record BranchChoice(String label, int epoch, String spec, String unavailable) {
+    public record BranchChoice(String label, String brief, int epoch, String spec, String unavailable) {
         public boolean available() {
             return unavailable.isEmpty();
         }
@@ -275,12 +277,12 @@ public final class RunsViewModel {
             boolean has = points.stream().anyMatch(p -> p.position().epochEnd() && p.position().epoch() == epoch);
             String why = has ? "" : e < firstOwn ? "Epoch " + e + " is the parent run's (" + run.settings().branchedFrom().run() + "): branch from that run"
                     : "No snapshot at the end of epoch " + e + ": a branch starts from a snapshot of the run" + none;
-            out.add(new BranchChoice("end of epoch " + e, e, run.id() + "@epoch:" + e, why));
+            out.add(new BranchChoice("end of epoch " + e, "end of epoch " + e, e, run.id() + "@epoch:" + e, why));
         }
         for (io.digitstudio.runs.TrainingSession.BranchPoint p : points) {
             if (p.position().epochEnd()) continue;
             out.add(new BranchChoice("stop at " + io.digitstudio.runs.RunSettings.Branch.point(p.position().epochDetail(), p.position().iteration()),
-                    (int) p.position().epoch(), p.spec(run.id()), ""));
+                    "stop at epoch " + io.digitstudio.runs.RunSettings.Branch.epochs(p.position().epochDetail()), (int) p.position().epoch(), p.spec(run.id()), ""));
         }
         out.sort(java.util.Comparator.comparingInt(BranchChoice::epoch));
         return out;
