@@ -4,6 +4,9 @@ import io.digitstudio.data.DataException;
 import io.digitstudio.data.GreyImage;
 import io.digitstudio.data.RgbImage;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Prepares any picture of a digit the way MNIST's digits were prepared (LeCun's MNIST page), so a model trained on
  * MNIST reads it as it reads MNIST:
@@ -51,6 +54,48 @@ public final class DigitPreprocessor {
         public String title() {
             return title;
         }
+
+        /**
+         * Each form of detail this step reports, with its widest figures: a view that keeps their room from the start
+         * moves nothing when the first detail comes.
+         */
+        public List<String> widestDetails() {
+            return switch (this) {
+                // a photo of up to 99,999 pixels a side
+                case SOURCE, CROPPED -> List.of(size(88888, 88888));
+                case INK -> List.of(INK_DETAIL);
+                // stroke widths at 80 px tall stay under 100 px
+                case STROKE -> List.of(kept(88.8), THINNING_ERASES, matched(true, 88.8, 88.8), matched(false, 88.8, 88.8));
+                case FITTED -> List.of(size(88, 88));
+                case CENTRED -> {
+                    List<String> out = new ArrayList<>();
+                    // a shift within the 28 px field: two figures at most
+                    for (int dx : new int[]{-88, 0, 88}) for (int dy : new int[]{-88, 0, 88}) out.add(shifted(dx, dy));
+                    yield out;
+                }
+                case INPUT -> List.of(INPUT_DETAIL);
+            };
+        }
+    }
+
+    private static final String INK_DETAIL = "bright on dark";
+    private static final String INPUT_DETAIL = "what the network sees";
+    private static final String THINNING_ERASES = "kept: thinning would erase it";
+
+    private static String size(int w, int h) {
+        return w + "×" + h + " px";
+    }
+
+    private static String kept(double width) {
+        return String.format(java.util.Locale.ROOT, "kept %.1f px (MNIST %.1f)", width, MNIST_STROKE);
+    }
+
+    private static String matched(boolean thicker, double from, double to) {
+        return String.format(java.util.Locale.ROOT, "%s %.1f → %.1f px", thicker ? "thickened" : "thinned", from, to);
+    }
+
+    private static String shifted(int dx, int dy) {
+        return shift(dx, "right", "left") + ", " + shift(dy, "down", "up");
     }
 
     /** One stage's picture and what the stage did, in a few words ("thickened 3.1 → 10.4 px", stroke widths at 80 px tall). */
@@ -84,9 +129,9 @@ public final class DigitPreprocessor {
 
     /** {@link #toMnist(RgbImage)}, showing {@code watcher} every stage from the picture on. */
     public static float[] toMnist(RgbImage image, Watcher watcher) {
-        tell(watcher, Step.SOURCE, image.grey(), image.width() + "×" + image.height() + " px");
+        tell(watcher, Step.SOURCE, image.grey(), size(image.width(), image.height()));
         InkMap map = InkFinder.find(image);
-        tell(watcher, Step.INK, map.asGrey(), "bright on dark");
+        tell(watcher, Step.INK, map.asGrey(), INK_DETAIL);
         return fromInk(DigitSegmenter.single(map), watcher);
     }
 
@@ -98,11 +143,11 @@ public final class DigitPreprocessor {
     /** {@link #fromInk(GreyImage)}, showing {@code watcher} the picture after each step (cropped on). */
     public static float[] fromInk(GreyImage ink, Watcher watcher) {
         GreyImage cropped = crop(ink, boundingBox(ink));
-        tell(watcher, Step.CROPPED, cropped, cropped.width() + "×" + cropped.height() + " px");
+        tell(watcher, Step.CROPPED, cropped, size(cropped.width(), cropped.height()));
         GreyImage fitted = normalizeStroke(cropped, watcher);
-        tell(watcher, Step.FITTED, fitted, fitted.width() + "×" + fitted.height() + " px");
+        tell(watcher, Step.FITTED, fitted, size(fitted.width(), fitted.height()));
         GreyImage input = centerByMass(fitted, watcher);
-        tell(watcher, Step.INPUT, input, "what the network sees");
+        tell(watcher, Step.INPUT, input, INPUT_DETAIL);
         return input.pixels();
     }
 
@@ -121,7 +166,7 @@ public final class DigitPreprocessor {
         if (width > 0 && width < 0.65 * MNIST_STROKE) radius = (int) Math.round((MNIST_STROKE - width) / 2);
         else if (width > 1.6 * MNIST_STROKE) radius = -(int) Math.round((width - MNIST_STROKE) / 2);
         if (radius == 0) {
-            tell(watcher, Step.STROKE, canon, String.format(java.util.Locale.ROOT, "kept %.1f px (MNIST %.1f)", width, MNIST_STROKE));
+            tell(watcher, Step.STROKE, canon, kept(width));
             return scaleLongerSideTo(cropped, BOX);
         }
         int r = Math.abs(radius);
@@ -133,12 +178,11 @@ public final class DigitPreprocessor {
         try {
             box = boundingBox(adjusted);
         } catch (DataException e) {
-            tell(watcher, Step.STROKE, canon, "kept: thinning would erase it");
+            tell(watcher, Step.STROKE, canon, THINNING_ERASES);
             return scaleLongerSideTo(cropped, BOX); // thinning took everything: keep the stroke as drawn
         }
         GreyImage matched = crop(adjusted, box);
-        tell(watcher, Step.STROKE, matched, String.format(java.util.Locale.ROOT, "%s %.1f → %.1f px", radius > 0 ? "thickened" : "thinned",
-                width, strokeWidth(scaleLongerSideTo(matched, CANON))));
+        tell(watcher, Step.STROKE, matched, matched(radius > 0, width, strokeWidth(scaleLongerSideTo(matched, CANON))));
         return scaleLongerSideTo(matched, BOX);
     }
 
@@ -312,7 +356,7 @@ public final class DigitPreprocessor {
         int oy = clamp((int) Math.round(SIZE / 2.0 - cy), 0, SIZE - h);
         if (watcher != null) {
             int bx = (SIZE - w) / 2, by = (SIZE - h) / 2;
-            tell(watcher, Step.CENTRED, place(img, bx, by), shift(ox - bx, "right", "left") + ", " + shift(oy - by, "down", "up"));
+            tell(watcher, Step.CENTRED, place(img, bx, by), shifted(ox - bx, oy - by));
         }
         return place(img, ox, oy);
     }

@@ -75,10 +75,22 @@ public record MnistLikeness(List<Finding> findings) {
 
     /** The line the Draw view shows: "Unusual for MNIST: too thin, very slanted", or that it is like MNIST's. */
     public String line() {
-        if (findings.isEmpty()) return "MNIST-likeness: like MNIST's digits in stroke, centre, edges and slant";
         List<String> traits = new ArrayList<>();
         for (Finding f : findings) traits.add(f.trait());
+        return line(traits);
+    }
+
+    private static String line(List<String> traits) {
+        if (traits.isEmpty()) return "MNIST-likeness: like MNIST's digits in stroke, centre, edges and slant";
         return "Unusual for MNIST: " + String.join(", ", traits);
+    }
+
+    /**
+     * The widest lines {@link #line} makes: the typical one, and every trait at once (the thicker of the stroke's two):
+     * a view that keeps their room moves nothing when a digit's line comes.
+     */
+    public static List<String> widestLines() {
+        return List.of(line(List.of()), line(List.of(TOO_THICK, OFF_CENTRE, CUT, SLANTED)));
     }
 
     /** The figures behind each finding, one per line (a tooltip). */

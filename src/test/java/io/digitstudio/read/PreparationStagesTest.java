@@ -89,4 +89,26 @@ class PreparationStagesTest {
             assertArrayEquals(d.input(), stages.get(stages.size() - 1).image().pixels());
         }
     }
+    /** A detail with its figures taken out: its form. */
+    private static String form(String detail) {
+        return detail.replaceAll("[0-9]+(\\.[0-9]+)?", "#");
+    }
+
+    @Test
+    void everyDetailAStageReportsHasAFormItsStepNamesAtItsWidest() {
+        List<Stage> stages = new ArrayList<>();
+        // a thin stroke (thickened), a usual one (kept), a very thick one (thinned), an L off its box's centre
+        for (double width : new double[]{3, 22, 70}) new NumberReader(predictor).any(drawing(seven(width)), stages::add);
+        GreyImage ink = new GreyImage(40, 40, new float[1600]);
+        for (int y = 0; y < 40; y++) for (int x = 0; x < 6; x++) ink.pixels()[y * 40 + x] = 1;
+        for (int y = 34; y < 40; y++) for (int x = 0; x < 40; x++) ink.pixels()[y * 40 + x] = 1;
+        DigitPreprocessor.fromInk(ink, stages::add);
+        java.util.Set<String> strokeForms = new java.util.HashSet<>();
+        for (Stage s : stages) {
+            List<String> widest = s.step().widestDetails().stream().map(PreparationStagesTest::form).toList();
+            assertTrue(widest.contains(form(s.detail())), s.step() + " reported '" + s.detail() + "', a form not among " + s.step().widestDetails());
+            if (s.step() == Step.STROKE) strokeForms.add(form(s.detail()).split(" ")[0]);
+        }
+        assertEquals(java.util.Set.of("thickened", "kept", "thinned"), strokeForms, "the three stroke forms were seen");
+    }
 }
