@@ -22,8 +22,11 @@ import static org.junit.jupiter.api.Assertions.*;
 class DrawNothingMovesStoryTest extends AppStory {
     private static final String[] WATCHED = {"#drawBars", "#keepButton", "#pinnedLabel"};
 
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         app.show(stage);
     }
 
@@ -36,6 +39,93 @@ class DrawNothingMovesStoryTest extends AppStory {
             }
         });
         return out;
+    }
+
+    /**
+     * Every control of the left column (the canvas, its preparation stages, the explanation's tabs and what is in them),
+     * where it is on screen: by identity, described by its id or its class and text for the failure's message.
+     */
+    private static Map<Node, Bounds> column(FxRobot robot) {
+        Map<Node, Bounds> out = new java.util.IdentityHashMap<>();
+        robot.interact(() -> {
+            Node scroll = robot.lookup("#drawScroll").query();
+            Looks.shown(((javafx.scene.control.ScrollPane) scroll).getContent(), n -> {
+                // a picture by its frame: the picture itself takes its own proportions inside it
+                Node at = n instanceof javafx.scene.image.ImageView ? n.getParent() : n;
+                if (at instanceof javafx.scene.control.Control || at instanceof javafx.scene.canvas.Canvas || at != n) {
+                    out.put(at, at.localToScreen(at.getLayoutBounds()));
+                }
+            });
+        });
+        return out;
+    }
+
+    private static String name(Node n) {
+        String text = n instanceof javafx.scene.control.Labeled l ? " '" + l.getText() + "'" : "";
+        String parent = n.getParent() == null || n.getParent().getId() == null ? "" : " in #" + n.getParent().getId();
+        return (n.getId() != null ? "#" + n.getId() : n.getClass().getSimpleName()) + text + parent;
+    }
+
+    /**
+     * The controls shown both times that are not where they were, or not as large, with how far they went. A plain
+     * label's text runs from its left edge: one that grows wider with its text moves nothing (what is beside it would).
+     */
+    private static java.util.List<String> moved(Map<Node, Bounds> before, Map<Node, Bounds> after) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (var e : before.entrySet()) {
+            Bounds a = e.getValue(), b = after.get(e.getKey());
+            if (b == null) continue;
+            boolean wider = Math.abs(a.getWidth() - b.getWidth()) > 0.5 && !(e.getKey() instanceof javafx.scene.control.Label);
+            if (Math.abs(a.getMinX() - b.getMinX()) > 0.5 || Math.abs(a.getMinY() - b.getMinY()) > 0.5
+                    || wider || Math.abs(a.getHeight() - b.getHeight()) > 0.5) {
+                out.add(String.format(java.util.Locale.ROOT, "%s: (%.0f, %.0f, %.0f×%.0f) → (%.0f, %.0f, %.0f×%.0f)", name(e.getKey()),
+                        a.getMinX(), a.getMinY(), a.getWidth(), a.getHeight(), b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight()));
+            }
+        }
+        return out;
+    }
+
+    private void drawASeven(FxRobot robot) throws Exception {
+        double[][] pts = {{60, 60}, {150, 60}, {250, 60}, {230, 130}, {200, 200}, {170, 270}};
+        robot.moveTo(app.onCanvas(pts[0][0], pts[0][1]));
+        robot.press(MouseButton.PRIMARY);
+        for (int i = 1; i < pts.length; i++) robot.moveTo(app.onCanvas(pts[i][0], pts[i][1]));
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.draw().viewModel().predictionProperty().get() != null
+                && app.draw().viewModel().preparationProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The left column, at the window's first size and at the smallest: the first answer and a clear move none of it. */
+    @Test
+    void theFirstAnswerMovesNothingInTheCanvasColumn(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.clickOn("Draw");
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        for (boolean smallest : new boolean[]{false, true}) {
+            if (smallest) {
+                robot.interact(() -> {
+                    stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+                    stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            String size = (int) stage.getWidth() + "×" + (int) stage.getHeight();
+            Map<Node, Bounds> before = column(robot);
+            assertTrue(before.size() > 10, "the column's controls were found: " + before.size());
+            drawASeven(robot);
+            // and what the answer brings below the canvas: the nearest training examples (the first time, after the
+            // model's index of the training images is built)
+            WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> app.draw().explain().neighboursProperty().get() != null);
+            WaitForAsyncUtils.waitForFxEvents();
+            for (String m : moved(before, column(robot))) failures.add(size + ", the first answer: " + m);
+            robot.type(javafx.scene.input.KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.draw().viewModel().predictionProperty().get() == null);
+            WaitForAsyncUtils.waitForFxEvents();
+            for (String m : moved(before, column(robot))) failures.add(size + ", cleared: " + m);
+        }
+        assertTrue(failures.isEmpty(), "controls of the canvas's column moved:\n" + String.join("\n", failures));
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.digitstudio.ui.draw;
 
 import io.digitstudio.read.DigitPreprocessor;
 import io.digitstudio.read.DigitPreprocessor.Stage;
+import io.digitstudio.read.MnistLikeness;
 import io.digitstudio.ui.widgets.DigitImages;
+import io.digitstudio.ui.widgets.SteadyLabel;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -27,7 +29,10 @@ public final class StagesPane extends VBox {
     static final double TILE = 84;
     /** The stages in a row, wrapping onto a second one where the column is narrower (1024x700 beside the answer). */
     private final javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(6, 6);
-    private final Label likeness = new Label();
+    private static final String NO_LIKENESS = "MNIST-likeness: draw a digit to see how it compares with MNIST's";
+    /** The likeness line, as tall from the start as the widest line a digit brings. */
+    private final Label likeness = new SteadyLabel(java.util.stream.Stream.concat(java.util.stream.Stream.of(NO_LIKENESS),
+            MnistLikeness.widestLines().stream()).toList());
     private final List<VBox> tiles = new ArrayList<>();
     private final List<Tooltip> tips = new ArrayList<>();
 
@@ -46,8 +51,6 @@ public final class StagesPane extends VBox {
         title.setLabelFor(tiles.get(0));
         title.setMnemonicParsing(true);
         likeness.setId("likenessLabel");
-        likeness.setWrapText(true);
-        likeness.setMinHeight(Region.USE_PREF_SIZE);
         likeness.setMaxWidth(Double.MAX_VALUE);
         getChildren().addAll(title, row, likeness);
         setPadding(new Insets(0, 16, 8, 16));
@@ -65,10 +68,9 @@ public final class StagesPane extends VBox {
         name.setWrapText(true);
         name.setMinHeight(Region.USE_PREF_SIZE);
         name.setMaxWidth(TILE);
-        Label detail = new Label();
+        // as tall from the start as the step's widest detail: the first drawing's details move nothing below them
+        Label detail = new SteadyLabel(step.widestDetails());
         detail.getStyleClass().add("hint");
-        detail.setWrapText(true);
-        detail.setMinHeight(Region.USE_PREF_SIZE);
         detail.setMaxWidth(TILE);
         VBox tile = new VBox(2, frame, name, detail);
         tile.setId("stage-" + step.ordinal());
@@ -101,7 +103,7 @@ public final class StagesPane extends VBox {
             tile.setAccessibleText(text);
             tips.get(i).setText(text);
         }
-        likeness.setText(p == null ? "MNIST-likeness: draw a digit to see how it compares with MNIST's" : p.likeness().line());
+        likeness.setText(p == null ? NO_LIKENESS : p.likeness().line());
         likeness.setTooltip(p == null ? null : new Tooltip(p.likeness().details()));
         likeness.setStyle(p != null && !p.likeness().typical() ? "-fx-text-fill: #b45309;" : "");
     }
