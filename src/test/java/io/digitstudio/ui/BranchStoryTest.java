@@ -182,6 +182,13 @@ class BranchStoryTest extends AppStory {
         assertTrue(banner.getText().startsWith("Branch of run " + parent + " from the end of epoch 1"), banner.getText());
         assertEquals("1000", robot.lookup("#trainLimitField").queryTextInputControl().getText());
         assertEquals(List.of(), cut("branchBanner", "leaveBranchButton"));
+        // its charts show the parent up to the branch point, not the whole of the run shown last (the parent's 2 epochs)
+        var presenter = app.main.train().presenter();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> presenter.valAccuracy().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(1), presenter.epochRows().stream().map(EpochReport::epoch).toList());
+        assertEquals(parentAccuracy.get(0), presenter.valAccuracy().y(0), 1e-12);
+        assertEquals("", robot.lookup("#epochLabel").queryAs(Label.class).getText(), "no progress of the last run");
         Forms.type(robot, "#hp-lr", "0.05");
         robot.clickOn("#startButton");
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED && app.history.list().size() == 2);

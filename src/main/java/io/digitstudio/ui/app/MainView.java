@@ -325,17 +325,8 @@ public final class MainView extends BorderPane {
                         dialogs.info("A run is training", "Branch when the run in the Train view has ended (or stop it first).");
                         return;
                     }
-                    TrainSettings s = train.settings();
-                    io.digitstudio.train.TrainingConfig c = run.settings().config();
-                    s.branchProperty().set(null);
-                    // a branch trains at least one epoch past its point
-                    s.show(c.withEpochs(Math.max(c.epochs(), Math.min(point.epoch() + 1, io.digitstudio.train.TrainingConfig.MAX_EPOCHS))));
-                    s.show(run.settings().options());
-                    // the parent's data, which the branch trains on whatever the form says
-                    s.dataFolderProperty().set(io.digitstudio.ui.train.DataPicker.pathOf(run.settings().dataSource()));
-                    s.branchProperty().set(new TrainSettings.Branch(run.id(), point.spec(), point.label(), c, point.epoch()));
+                    train.run().setUpBranch(run, point.spec(), point.label(), point.epoch());
                     selectTab("trainTab");
-                    train.presenter().status("Branching run " + run.id() + " from the " + point.label() + ": change the learning rate or other values, then Start");
                 }
             });
             runs = new io.digitstudio.ui.runs.RunsView(vm);

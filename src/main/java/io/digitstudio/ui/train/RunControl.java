@@ -130,6 +130,40 @@ public final class RunControl {
         launch("Loading data…", cfg.epochs(), b, null, null);
     }
 
+    /**
+     * Sets the form up as a branch of {@code parent} at {@code spec} ({@code where} in words, after {@code epochsDone}
+     * whole epochs), as Runs' "Branch from here…" does: the parent's settings, at least one epoch past the point, and
+     * its data. The charts, table and progress leave the last run's, which may be any other run, and show the parent's
+     * epochs up to the point (its log read on the compute worker), where Start goes on from. Nothing while a run trains.
+     */
+    public void setUpBranch(io.digitstudio.runs.RunSummary parent, String spec, String where, int epochsDone) {
+        if (!state.get().canStart()) return;
+        TrainingConfig c = parent.settings().config();
+        settings.branchProperty().set(null);
+        // a branch trains at least one epoch past its point
+        settings.show(c.withEpochs(Math.max(c.epochs(), Math.min(epochsDone + 1, TrainingConfig.MAX_EPOCHS))));
+        settings.show(parent.settings().options());
+        // the parent's data, which the branch trains on whatever the form says
+        settings.dataFolderProperty().set(DataPicker.pathOf(parent.settings().dataSource()));
+        TrainSettings.Branch b = new TrainSettings.Branch(parent.id(), spec, where, c, epochsDone);
+        settings.branchProperty().set(b);
+        presenter.clear(settings.plannedEpochs(), "Branching run " + parent.id() + " from the " + where
+                + ": change the learning rate or other values, then Start");
+        if (history == null) return;
+        tasks.compute(() -> {
+            TrainingSession.Resumable r = TrainingSession.locateBranch(history, spec);
+            List<java.util.Map<String, Double>> parentLog = r.run() == null ? List.of() : parentLog(history, r);
+            List<EpochReport> earlier = RunPresenter.fromLog(parentLog, r.epochsDone());
+            RunPresenter.BranchPoint from = parentLog.isEmpty() ? null : RunPresenter.BranchPoint.on(parentLog, branchEpoch(r));
+            double there = rateInForce(r);
+            tasks.onUi(() -> {
+                // still this branch, not started: Start clears the charts and draws the same epochs itself
+                if (settings.branchProperty().get() == b && state.get().canStart()) presenter.showEarlier(earlier, there, from);
+            });
+            return null;
+        }).exceptionally(e -> null); // a point with no snapshot: Start says so, the charts stay clear until then
+    }
+
     /** A branch to start: the point, and the form's optimizer, values, epochs and schedule. */
     private record Branching(TrainSettings.Branch from, TrainingConfig form, io.digitstudio.train.RunOptions options) {
     }

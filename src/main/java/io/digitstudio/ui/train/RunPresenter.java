@@ -82,6 +82,17 @@ public final class RunPresenter {
 
     /** Clears the previous run's curves, table and texts and starts presenting {@code f}. */
     public void begin(TrainingFeed f, int planned, String firstStatus) {
+        clear(planned, firstStatus);
+        feed = f;
+        live = true;
+        paused = false;
+    }
+
+    /**
+     * Clears the last run's curves, table, progress and texts while no run trains, for what comes next (a branch of
+     * another run, whose parent's epochs {@link #showEarlier} then shows): {@code statusText} says what that is.
+     */
+    public void clear(int planned, String statusText) {
         for (DecimatedSeries s : series()) s.clear();
         plotted.set(false);
         epochRows.clear();
@@ -91,9 +102,6 @@ public final class RunPresenter {
         pendingPoints.clear();
         joining = false;
         joinRate = Double.NaN;
-        feed = f;
-        live = true;
-        paused = false;
         totalEpochs = planned;
         plannedEpochs.set(planned);
         accuracyFloor.set(0);
@@ -102,7 +110,7 @@ public final class RunPresenter {
         iterationText.set("");
         speedText.set("");
         timeText.set("");
-        status.set(firstStatus);
+        status.set(statusText);
         rateMark = 0;
         rateMarkIteration = 0;
         rate = 0;

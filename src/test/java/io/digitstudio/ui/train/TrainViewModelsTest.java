@@ -506,6 +506,45 @@ class TrainViewModelsTest {
     }
 
     @Test
+    void aBranchSetUpFromRunsShowsItsParentUpToThePointAndNothingOfTheLastRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        ShortRun shortRun = ShortRun.finished(dir);
+        TrainSettings settings = shortRun.settings();
+        RunPresenter presenter = shortRun.presenter();
+        io.digitstudio.runs.RunStore history = shortRun.history();
+        RunControl run = shortRun.run();
+        List<EpochReport> parentRows = List.copyOf(presenter.epochRows());
+        io.digitstudio.runs.RunSummary parent = history.list().get(0);
+        // another run trains after it, and the Train view shows that one
+        settings.epochsProperty().set("3");
+        settings.hyperparams().stream().filter(h -> h.key().equals("lr")).findFirst().orElseThrow().text().set("0.05");
+        run.start();
+        assertEquals(RunState.FINISHED, run.stateProperty().get(), shortRun.dialogs().errors.toString());
+        assertEquals(List.of(1, 2, 3), presenter.epochRows().stream().map(EpochReport::epoch).toList());
+
+        run.setUpBranch(history.find(parent.id()), parent.id() + "@epoch:1", "end of epoch 1", 1);
+        assertEquals(parent.id(), settings.branchProperty().get().runId());
+        // the parent's first epoch, where the branch goes on from: none of the last run's curves, table or progress
+        assertEquals(List.of(1), presenter.epochRows().stream().map(EpochReport::epoch).toList());
+        assertEquals(parentRows.get(0).valAccuracy(), presenter.epochRows().get(0).valAccuracy(), 1e-12);
+        assertEquals(1, presenter.valAccuracy().size(), "the validation curve up to the point");
+        assertEquals(parentRows.get(0).valAccuracy(), presenter.valAccuracy().y(0), 1e-12);
+        assertEquals(1, presenter.valLoss().size());
+        for (int i = 0; i < presenter.trainLoss().size(); i++) assertTrue(presenter.trainLoss().x(i) <= 1, "the loss curve ends at the point");
+        assertEquals(0, presenter.progressProperty().get(), 0);
+        assertEquals("", presenter.epochTextProperty().get());
+        assertEquals("", presenter.iterationTextProperty().get());
+        assertTrue(presenter.statusProperty().get().startsWith("Branching run " + parent.id() + " from the end of epoch 1"),
+                presenter.statusProperty().get());
+        assertEquals(2, presenter.plannedEpochsProperty().get(), "the parent's epochs: the chart spans the branch's");
+
+        // Start: the branch's charts go on from the same epoch
+        run.start();
+        assertEquals(RunState.FINISHED, run.stateProperty().get(), shortRun.dialogs().errors.toString());
+        assertEquals(List.of(1, 2), presenter.epochRows().stream().map(EpochReport::epoch).toList());
+        assertEquals(parentRows.get(0).valAccuracy(), presenter.epochRows().get(0).valAccuracy(), 1e-12);
+    }
+
+    @Test
     void aBranchThatEndedLeavesAnOrdinaryNewRunForTheNextStart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         ShortRun shortRun = ShortRun.finished(dir);
         TestDialogs dialogs = shortRun.dialogs();
