@@ -14,7 +14,8 @@ import java.util.List;
  * through them ({@link DigitSegmenter.Line}); every run of pieces that could be one digit is read, and the cutting
  * whose digits the network is surest of wins. Each digit pays a price, and so do a piece as wide as two digits or as
  * low as part of one and a cut through two strokes of one digit, so that one digit is not read as two sure halves, nor
- * two touching digits as one sure digit. The prices are tuned on {@code ReadingRates}' seeds 1 and 3, {@code
+ * two touching digits as one sure digit; a piece that {@link PairDetector} takes for two touching digits pays for
+ * being read as one. The prices are tuned on {@code ReadingRates}' seeds 1 and 3, {@code
  * CameraDigits}' touching numbers of seed 1516 and {@code PhotoReadingTest}'s numbers, keeping the numbers whose digits
  * stand apart; they are checked on seeds 2 and 5 and on {@code CameraDigits}' seed 1517.
  */
@@ -41,6 +42,14 @@ public final class NumberReader {
     static final double NARROW = 0.45;
     /** What a piece wider than 0.9 of its line's height costs, per share of the height beyond: hardly a digit is. */
     static final double WIDER_THAN_LINE = 0.6;
+    /**
+     * What a piece costs when {@link PairDetector} is sure ({@link #SURE_TWO}) that it shows two touching digits: a
+     * digit network reads "16" as a sure "6", the detector was taught the difference. Only a sure verdict pays, and a
+     * fixed price: the detector's doubts about single digits (a wide 0, a 2 with a long base) cut them in two.
+     */
+    static final double TWO = 0.25;
+    /** How sure {@link PairDetector} must be that a piece holds two digits before it pays {@link #TWO}. */
+    static final double SURE_TWO = 0.98;
     /** The widest a run of pieces may be, as a share of its line's height, unless it is one piece. */
     static final double WIDEST = 1.5;
 
@@ -48,9 +57,16 @@ public final class NumberReader {
     static final float SURE = 0.9f;
 
     private final Predictor predictor;
+    private final PairDetector pairs;
 
     public NumberReader(Predictor predictor) {
+        this(predictor, null);
+    }
+
+    /** A reader that tells one digit from two touching ones with {@code pairs} (null: the bundled detector). */
+    public NumberReader(Predictor predictor, PairDetector pairs) {
         this.predictor = predictor;
+        this.pairs = pairs;
     }
 
     /** Every digit in the picture, each classified on its own (one batch for each line). */
@@ -121,11 +137,12 @@ public final class NumberReader {
 
     /**
      * What reading the ink of {@code box}, ending at boundary {@code b} of {@code line}, as a digit of probability
-     * {@code p} adds to a cutting's score: the log-probability less the prices for a digit, its shape and its cut.
+     * {@code p} adds to a cutting's score: the log-probability less the prices for a digit, its shape, its cut and for
+     * looking like two digits ({@code two}, {@link PairDetector}'s probability).
      */
-    static double score(DigitSegmenter.Line line, DigitBox box, double p, int b) {
+    static double score(DigitSegmenter.Line line, DigitBox box, double p, int b, double two) {
         double w = box.ink().width() - 2, h = box.ink().height() - 2;
-        return Math.log(Math.max(1e-9, p)) - PER_DIGIT
+        return Math.log(Math.max(1e-9, p)) - (two >= SURE_TWO ? TWO : 0) - PER_DIGIT
                 - WIDE * Math.max(0, w / h - NARROW) - WIDER_THAN_LINE * Math.max(0, w / line.height() - 0.9)
                 - LOW * Math.max(0, 0.6 - h / line.height()) - PER_CROSSING * Math.max(0, line.crossings(b) - 1);
     }
@@ -142,6 +159,19 @@ public final class NumberReader {
         float[][] inputs = new float[boxes.size()][];
         for (int i = 0; i < inputs.length; i++) inputs[i] = DigitPreprocessor.fromInk(boxes.get(i).ink());
         Prediction[] predictions = predictor.predict(inputs);
+        double[] two = (pairs != null ? pairs : PairDetector.bundled()).two(inputs);
+        double[] scores = new double[spans.size()];
+        for (int i = 0; i < scores.length; i++) scores[i] = score(line, boxes.get(i), predictions[i].confidence(), spans.get(i)[1], two[i]);
+        List<ReadDigit> out = new ArrayList<>();
+        for (int i : best(n, spans, scores)) out.add(new ReadDigit(boxes.get(i), inputs[i], predictions[i]));
+        return out;
+    }
+
+    /**
+     * Of all ways to cut a line of {@code n} boundaries into {@code spans} (ordered by their start), the one whose
+     * spans' {@code scores} sum highest: its spans' indices, left to right.
+     */
+    static List<Integer> best(int n, List<int[]> spans, double[] scores) {
         double[] best = new double[n];
         int[] via = new int[n];
         Arrays.fill(best, Double.NEGATIVE_INFINITY);
@@ -150,16 +180,16 @@ public final class NumberReader {
         for (int i = 0; i < spans.size(); i++) {
             int a = spans.get(i)[0], b = spans.get(i)[1];
             if (best[a] == Double.NEGATIVE_INFINITY) continue;
-            double s = best[a] + score(line, boxes.get(i), predictions[i].confidence(), b);
+            double s = best[a] + scores[i];
             if (s > best[b]) {
                 best[b] = s;
                 via[b] = i;
             }
         }
-        List<ReadDigit> out = new ArrayList<>();
+        List<Integer> out = new ArrayList<>();
         for (int b = n - 1; b > 0; ) {
             int i = via[b];
-            out.add(0, new ReadDigit(boxes.get(i), inputs[i], predictions[i]));
+            out.add(0, i);
             b = spans.get(i)[0];
         }
         return out;

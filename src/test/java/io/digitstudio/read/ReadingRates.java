@@ -103,6 +103,7 @@ final class ReadingRates {
         float[][] inputs = new float[boxes.size()][];
         for (int i = 0; i < inputs.length; i++) inputs[i] = DigitPreprocessor.fromInk(boxes.get(i).ink());
         io.digitstudio.nn.Prediction[] p = predictor.predict(inputs);
+        double[] two = PairDetector.bundled().two(inputs);
         int n = line.boundaries(), digits = truth.length();
         double[] best = new double[n];
         // right[b][m]: the best score of cuttings up to boundary b whose m pieces read the first m digits of the truth
@@ -113,7 +114,7 @@ final class ReadingRates {
         right[0][0] = 0;
         for (int i = 0; i < spans.size(); i++) {
             int a = spans.get(i)[0], b = spans.get(i)[1];
-            double s = NumberReader.score(line, boxes.get(i), p[i].confidence(), b);
+            double s = NumberReader.score(line, boxes.get(i), p[i].confidence(), b, two[i]);
             best[b] = Math.max(best[b], best[a] + s);
             for (int m = 0; m < digits; m++) {
                 if (p[i].label() == truth.charAt(m) - '0') right[b][m + 1] = Math.max(right[b][m + 1], right[a][m] + s);

@@ -1,0 +1,193 @@
+package io.digitstudio.read;
+
+import io.digitstudio.data.GreyImage;
+import io.digitstudio.data.LabeledImages;
+import io.digitstudio.data.Mnist;
+import io.digitstudio.data.RgbImage;
+import io.digitstudio.data.Rng;
+import io.digitstudio.io.ModelFiles;
+import io.digitstudio.io.ModelInfo;
+import io.digitstudio.nn.Nd4jSetup;
+import io.digitstudio.nn.NetworkSpec;
+import io.digitstudio.train.TrainingConfig;
+import io.digitstudio.train.TrainingLoop;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Makes {@link PairDetector}'s bundled weights: MNIST's training digits, each alone (class 0) or beside another that it
+ * touches (class 1), enlarged and sharpened like ink on paper and prepared as {@link NumberReader} prepares a piece;
+ * the tutorial's MLP trained on them with a fixed seed. Digits 0 to {@link #SOURCES} - 1 of MNIST's training set make
+ * the training examples, the rest the held-out ones, and MNIST's test digits (which {@code PaperPhotos} draws) are
+ * never used. Run {@code java -cp ... io.digitstudio.read.PairDetectorTrainer [out.npz]}; without an argument it
+ * writes the bundled resource under {@code src/main/resources}.
+ */
+final class PairDetectorTrainer {
+    /** MNIST training digits below this index make the training examples; those from it on, the held-out ones. */
+    static final int SOURCES = 50_000;
+    static final long SEED = 33;
+    static final int EXAMPLES = 40_000;
+    static final int HELD_OUT = 4_000;
+    static final int EPOCHS = 12;
+
+    private PairDetectorTrainer() {
+    }
+
+    /**
+     * {@code count} examples from MNIST training digits {@code from} to {@code to} - 1: even ones a single digit, odd
+     * ones two touching digits, both prepared into the reader's 28x28 frame.
+     */
+    static LabeledImages examples(LabeledImages mnist, int from, int to, int count, long seed) {
+        Rng rng = new Rng(seed);
+        byte[] pixels = new byte[count * 784];
+        byte[] labels = new byte[count];
+        for (int i = 0; i < count; i++) {
+            double scale = 2.5 + 2 * rng.nextDouble();
+            GreyImage ink;
+            if (i % 2 == 0) {
+                ink = framed(List.of(glyph(mnist, from + rng.nextInt(to - from), scale)), new int[]{0}, new int[]{0});
+            } else {
+                Glyph a = glyph(mnist, from + rng.nextInt(to - from), scale);
+                Glyph b = glyph(mnist, from + rng.nextInt(to - from), scale * (0.9 + 0.2 * rng.nextDouble()));
+                int tallest = Math.max(a.h, b.h);
+                int ya = (int) Math.round((tallest - a.h) / 2.0 + (rng.nextDouble() - 0.5) * 0.12 * tallest);
+                int yb = (int) Math.round((tallest - b.h) / 2.0 + (rng.nextDouble() - 0.5) * 0.12 * tallest);
+                // from edge to edge up to a few pixels into each other, where the reader's pieces of two digits meet
+                int xb = touchingAt(a, 0, ya, b, yb, rng.nextInt(5));
+                ink = framed(List.of(a, b), new int[]{0, xb}, new int[]{ya, yb});
+            }
+            float[] x = prepared(ink, rng);
+            for (int p = 0; p < 784; p++) pixels[i * 784 + p] = (byte) Math.round(255 * Math.max(0, Math.min(1, x[p])));
+            labels[i] = (byte) (i % 2);
+        }
+        return new LabeledImages("one or two digits", pixels, labels, count, 28, 28);
+    }
+
+    /**
+     * The ink drawn dark on light paper with a little noise, then found, grouped and prepared as {@link NumberReader}
+     * finds, groups and prepares a piece: the detector must judge the reader's inputs, not clean MNIST strokes.
+     */
+    static float[] prepared(GreyImage ink, Rng rng) {
+        int margin = Math.max(ink.width(), ink.height()) / 2;
+        int w = ink.width() + 2 * margin, h = ink.height() + 2 * margin;
+        float paper = (float) (0.75 + 0.25 * rng.nextDouble()), dark = (float) (0.05 + 0.3 * rng.nextDouble());
+        float[] grey = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int ix = x - margin, iy = y - margin;
+                float c = ix < 0 || iy < 0 || ix >= ink.width() || iy >= ink.height() ? 0 : ink.get(ix, iy);
+                double v = (1 - c) * paper + c * dark + 0.01 * rng.nextGaussian();
+                grey[y * w + x] = Math.round(255 * Math.max(0, Math.min(1, v))) / 255f;
+            }
+        }
+        InkMap map = InkFinder.find(RgbImage.of(new GreyImage(w, h, grey)));
+        return DigitPreprocessor.fromInk(DigitSegmenter.segment(map).whole());
+    }
+
+    /** A digit's ink, enlarged and cropped to its ink. */
+    record Glyph(int w, int h, float[] c) {
+        float at(int x, int y) {
+            return x < 0 || y < 0 || x >= w || y >= h ? 0f : c[y * w + x];
+        }
+    }
+
+    /** MNIST digit {@code index} enlarged {@code scale} times, its soft edges sharpened like a pen's. */
+    static Glyph glyph(LabeledImages mnist, int index, double scale) {
+        float[] m = new float[784];
+        mnist.copyFeatures(index, m, 0);
+        int x0 = 28, y0 = 28, x1 = -1, y1 = -1;
+        for (int y = 0; y < 28; y++) {
+            for (int x = 0; x < 28; x++) {
+                if (m[y * 28 + x] > 0.05f) {
+                    x0 = Math.min(x0, x);
+                    y0 = Math.min(y0, y);
+                    x1 = Math.max(x1, x);
+                    y1 = Math.max(y1, y);
+                }
+            }
+        }
+        int w = (int) Math.ceil((x1 - x0 + 1) * scale), h = (int) Math.ceil((y1 - y0 + 1) * scale);
+        float[] c = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double sx = x0 + (x + 0.5) / scale - 0.5, sy = y0 + (y + 0.5) / scale - 0.5;
+                c[y * w + x] = (float) Math.max(0, Math.min(1, (bilinear(m, sx, sy) - 0.25) / 0.5));
+            }
+        }
+        return new Glyph(w, h, c);
+    }
+
+    private static double bilinear(float[] m, double x, double y) {
+        int xa = (int) Math.floor(x), ya = (int) Math.floor(y);
+        double fx = x - xa, fy = y - ya, s = 0;
+        for (int dy = 0; dy <= 1; dy++) {
+            for (int dx = 0; dx <= 1; dx++) {
+                int xx = xa + dx, yy = ya + dy;
+                if (xx < 0 || yy < 0 || xx >= 28 || yy >= 28) continue;
+                s += (dx == 1 ? fx : 1 - fx) * (dy == 1 ? fy : 1 - fy) * m[yy * 28 + xx];
+            }
+        }
+        return s;
+    }
+
+    /** Where glyph b (at row yb) goes so that it overlaps glyph a (at xa, ya) by {@code overlap} pixels at the closest row. */
+    static int touchingAt(Glyph a, int xa, int ya, Glyph b, int yb, int overlap) {
+        int best = Integer.MIN_VALUE;
+        for (int y = Math.max(ya, yb); y < Math.min(ya + a.h, yb + b.h); y++) {
+            int ra = -1, lb = -1;
+            for (int x = a.w - 1; x >= 0 && ra < 0; x--) if (a.at(x, y - ya) >= 0.5f) ra = x;
+            for (int x = 0; x < b.w && lb < 0; x++) if (b.at(x, y - yb) >= 0.5f) lb = x;
+            if (ra < 0 || lb < 0) continue;
+            best = Math.max(best, xa + ra - lb + 1 - overlap);
+        }
+        return best == Integer.MIN_VALUE ? xa + a.w : best;
+    }
+
+    /** The glyphs at their places on black, two pixels of margin all round. */
+    private static GreyImage framed(List<Glyph> glyphs, int[] xs, int[] ys) {
+        int left = Integer.MAX_VALUE, top = Integer.MAX_VALUE, right = Integer.MIN_VALUE, bottom = Integer.MIN_VALUE;
+        for (int i = 0; i < glyphs.size(); i++) {
+            left = Math.min(left, xs[i]);
+            top = Math.min(top, ys[i]);
+            right = Math.max(right, xs[i] + glyphs.get(i).w);
+            bottom = Math.max(bottom, ys[i] + glyphs.get(i).h);
+        }
+        int w = right - left + 4, h = bottom - top + 4;
+        float[] out = new float[w * h];
+        for (int i = 0; i < glyphs.size(); i++) {
+            Glyph g = glyphs.get(i);
+            for (int y = 0; y < g.h; y++) {
+                for (int x = 0; x < g.w; x++) {
+                    int p = (ys[i] - top + 2 + y) * w + xs[i] - left + 2 + x;
+                    out[p] = Math.max(out[p], g.c[y * g.w + x]);
+                }
+            }
+        }
+        return new GreyImage(w, h, out);
+    }
+
+    /** The training run the bundled weights come from. */
+    static TrainingLoop loop() {
+        LabeledImages mnist = Mnist.bundled().train();
+        LabeledImages train = examples(mnist, 0, SOURCES, EXAMPLES, SEED);
+        LabeledImages heldOut = heldOut();
+        TrainingConfig config = TrainingConfig.tutorial().withNetwork(NetworkSpec.of("tutorial")).withEpochs(EPOCHS).withSeed(SEED);
+        return TrainingLoop.create(config, train, heldOut, "MNIST training digits, alone and touching in pairs");
+    }
+
+    /** Examples from MNIST training digits the training examples never use. */
+    static LabeledImages heldOut() {
+        return examples(Mnist.bundled().train(), SOURCES, Mnist.bundled().train().size(), HELD_OUT, SEED + 1);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Nd4jSetup.init();
+        Path out = Path.of(args.length > 0 ? args[0] : "src/main/resources" + PairDetector.RESOURCE);
+        TrainingLoop loop = loop();
+        double accuracy = loop.run().last().get(io.digitstudio.train.EpochReport.VAL_ACCURACY);
+        ModelFiles.saveNpz(out, loop.model(), new ModelInfo(accuracy, "MNIST training digits " + SOURCES + "+, alone and touching in pairs", List.of("one", "two")));
+        System.out.printf(Locale.ROOT, "held-out accuracy %.4f, written to %s%n", accuracy, out);
+    }
+}
