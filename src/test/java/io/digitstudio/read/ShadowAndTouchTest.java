@@ -65,11 +65,12 @@ class ShadowAndTouchTest {
     /**
      * {@code CameraDigits}' photographed numbers with one touching pair, whose digits often lean on each other along a
      * stretch of their height, so that the cut between them passes two strokes: a cut priced like one through a loop
-     * left the pair read as one digit (51/100 here).
+     * left the pair read as one digit (51/100 here), a smaller price 56/100; the pair is still often read as one sure
+     * digit, which {@link PairDetector} tells from two: 69/100.
      */
     @Test
     void photographedNumbersWithDigitsLeaningOnEachOther() {
-        check("photographed numbers with a touching pair", ReadingRates.cameraTouching(predictor, 1517, 100), 0.55);
+        check("photographed numbers with a touching pair", ReadingRates.cameraTouching(predictor, 1517, 100), 0.65);
     }
 
     /**
