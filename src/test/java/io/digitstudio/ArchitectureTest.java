@@ -52,7 +52,7 @@ class ArchitectureTest {
             .whereLayer("mydigits").mayOnlyBeAccessedByLayers("ui", "cli")
             .whereLayer("train").mayOnlyBeAccessedByLayers("runs", "ui", "cli")
             .whereLayer("optim").mayOnlyBeAccessedByLayers("train", "runs", "ui", "cli")
-            .whereLayer("io").mayOnlyBeAccessedByLayers("train", "runs", "inspect", "explain", "mydigits", "ui", "cli")
+            .whereLayer("io").mayOnlyBeAccessedByLayers("train", "runs", "inspect", "explain", "read", "mydigits", "ui", "cli")
             .whereLayer("nn").mayOnlyBeAccessedByLayers("optim", "io", "train", "runs", "inspect", "explain", "read", "ui", "cli")
             .whereLayer("data").mayOnlyBeAccessedByLayers("nn", "optim", "io", "train", "runs", "inspect", "explain", "read", "mydigits", "ui", "cli")
             .whereLayer("serial").mayOnlyBeAccessedByLayers("data", "nn", "optim", "io", "train", "runs", "inspect", "explain", "read", "mydigits", "ui", "cli");
