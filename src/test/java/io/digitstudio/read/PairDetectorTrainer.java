@@ -47,15 +47,15 @@ final class PairDetectorTrainer {
             double scale = 2.5 + 2 * rng.nextDouble();
             GreyImage ink;
             if (i % 2 == 0) {
-                ink = framed(List.of(glyph(mnist, from + rng.nextInt(to - from), scale)), new int[]{0}, new int[]{0});
+                ink = framed(List.of(Glyph.of(mnist, from + rng.nextInt(to - from), scale, true)), new int[]{0}, new int[]{0});
             } else {
-                Glyph a = glyph(mnist, from + rng.nextInt(to - from), scale);
-                Glyph b = glyph(mnist, from + rng.nextInt(to - from), scale * (0.9 + 0.2 * rng.nextDouble()));
-                int tallest = Math.max(a.h, b.h);
-                int ya = (int) Math.round((tallest - a.h) / 2.0 + (rng.nextDouble() - 0.5) * 0.12 * tallest);
-                int yb = (int) Math.round((tallest - b.h) / 2.0 + (rng.nextDouble() - 0.5) * 0.12 * tallest);
+                Glyph a = Glyph.of(mnist, from + rng.nextInt(to - from), scale, true);
+                Glyph b = Glyph.of(mnist, from + rng.nextInt(to - from), scale * (0.9 + 0.2 * rng.nextDouble()), true);
+                int tallest = Math.max(a.h(), b.h());
+                int ya = (int) Math.round((tallest - a.h()) / 2.0 + (rng.nextDouble() - 0.5) * 0.12 * tallest);
+                int yb = (int) Math.round((tallest - b.h()) / 2.0 + (rng.nextDouble() - 0.5) * 0.12 * tallest);
                 // from edge to edge up to a few pixels into each other, where the reader's pieces of two digits meet
-                int xb = touchingAt(a, 0, ya, b, yb, rng.nextInt(5));
+                int xb = Glyph.touchingAt(a, 0, ya, b, yb, rng.nextInt(5));
                 ink = framed(List.of(a, b), new int[]{0, xb}, new int[]{ya, yb});
             }
             float[] x = prepared(ink, rng);
@@ -86,82 +86,23 @@ final class PairDetectorTrainer {
         return DigitPreprocessor.fromInk(DigitSegmenter.segment(map).whole());
     }
 
-    /** A digit's ink, enlarged and cropped to its ink. */
-    record Glyph(int w, int h, float[] c) {
-        float at(int x, int y) {
-            return x < 0 || y < 0 || x >= w || y >= h ? 0f : c[y * w + x];
-        }
-    }
-
-    /** MNIST digit {@code index} enlarged {@code scale} times, its soft edges sharpened like a pen's. */
-    static Glyph glyph(LabeledImages mnist, int index, double scale) {
-        float[] m = new float[784];
-        mnist.copyFeatures(index, m, 0);
-        int x0 = 28, y0 = 28, x1 = -1, y1 = -1;
-        for (int y = 0; y < 28; y++) {
-            for (int x = 0; x < 28; x++) {
-                if (m[y * 28 + x] > 0.05f) {
-                    x0 = Math.min(x0, x);
-                    y0 = Math.min(y0, y);
-                    x1 = Math.max(x1, x);
-                    y1 = Math.max(y1, y);
-                }
-            }
-        }
-        int w = (int) Math.ceil((x1 - x0 + 1) * scale), h = (int) Math.ceil((y1 - y0 + 1) * scale);
-        float[] c = new float[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double sx = x0 + (x + 0.5) / scale - 0.5, sy = y0 + (y + 0.5) / scale - 0.5;
-                c[y * w + x] = (float) Math.max(0, Math.min(1, (bilinear(m, sx, sy) - 0.25) / 0.5));
-            }
-        }
-        return new Glyph(w, h, c);
-    }
-
-    private static double bilinear(float[] m, double x, double y) {
-        int xa = (int) Math.floor(x), ya = (int) Math.floor(y);
-        double fx = x - xa, fy = y - ya, s = 0;
-        for (int dy = 0; dy <= 1; dy++) {
-            for (int dx = 0; dx <= 1; dx++) {
-                int xx = xa + dx, yy = ya + dy;
-                if (xx < 0 || yy < 0 || xx >= 28 || yy >= 28) continue;
-                s += (dx == 1 ? fx : 1 - fx) * (dy == 1 ? fy : 1 - fy) * m[yy * 28 + xx];
-            }
-        }
-        return s;
-    }
-
-    /** Where glyph b (at row yb) goes so that it overlaps glyph a (at xa, ya) by {@code overlap} pixels at the closest row. */
-    static int touchingAt(Glyph a, int xa, int ya, Glyph b, int yb, int overlap) {
-        int best = Integer.MIN_VALUE;
-        for (int y = Math.max(ya, yb); y < Math.min(ya + a.h, yb + b.h); y++) {
-            int ra = -1, lb = -1;
-            for (int x = a.w - 1; x >= 0 && ra < 0; x--) if (a.at(x, y - ya) >= 0.5f) ra = x;
-            for (int x = 0; x < b.w && lb < 0; x++) if (b.at(x, y - yb) >= 0.5f) lb = x;
-            if (ra < 0 || lb < 0) continue;
-            best = Math.max(best, xa + ra - lb + 1 - overlap);
-        }
-        return best == Integer.MIN_VALUE ? xa + a.w : best;
-    }
-
     /** The glyphs at their places on black, two pixels of margin all round. */
     private static GreyImage framed(List<Glyph> glyphs, int[] xs, int[] ys) {
         int left = Integer.MAX_VALUE, top = Integer.MAX_VALUE, right = Integer.MIN_VALUE, bottom = Integer.MIN_VALUE;
         for (int i = 0; i < glyphs.size(); i++) {
             left = Math.min(left, xs[i]);
             top = Math.min(top, ys[i]);
-            right = Math.max(right, xs[i] + glyphs.get(i).w);
-            bottom = Math.max(bottom, ys[i] + glyphs.get(i).h);
+            right = Math.max(right, xs[i] + glyphs.get(i).w());
+            bottom = Math.max(bottom, ys[i] + glyphs.get(i).h());
         }
         int w = right - left + 4, h = bottom - top + 4;
         float[] out = new float[w * h];
         for (int i = 0; i < glyphs.size(); i++) {
             Glyph g = glyphs.get(i);
-            for (int y = 0; y < g.h; y++) {
-                for (int x = 0; x < g.w; x++) {
+            for (int y = 0; y < g.h(); y++) {
+                for (int x = 0; x < g.w(); x++) {
                     int p = (ys[i] - top + 2 + y) * w + xs[i] - left + 2 + x;
-                    out[p] = Math.max(out[p], g.c[y * g.w + x]);
+                    out[p] = Math.max(out[p], g.c()[y * g.w() + x]);
                 }
             }
         }

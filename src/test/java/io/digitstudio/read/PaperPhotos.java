@@ -69,53 +69,13 @@ final class PaperPhotos {
         return compose(digits, touching, Shadow.NONE);
     }
 
-    /** A digit's ink coverage, enlarged, cropped to its ink: {width, height} and the plane. */
-    private record Glyph(int w, int h, float[] c) {
-        float at(int x, int y) {
-            return x < 0 || y < 0 || x >= w || y >= h ? 0f : c[y * w + x];
-        }
-    }
-
     private Glyph glyph(int digit, double scale) {
         int[] pool = eligible.get(digit);
-        int index = pool[rng.nextInt(pool.length)];
-        float[] m = new float[784];
-        test.copyFeatures(index, m, 0);
-        int x0 = 28, y0 = 28, x1 = -1, y1 = -1;
-        for (int y = 0; y < 28; y++) {
-            for (int x = 0; x < 28; x++) {
-                if (m[y * 28 + x] > 0.05f) {
-                    x0 = Math.min(x0, x);
-                    y0 = Math.min(y0, y);
-                    x1 = Math.max(x1, x);
-                    y1 = Math.max(y1, y);
-                }
-            }
-        }
-        int w = (int) Math.ceil((x1 - x0 + 1) * scale), h = (int) Math.ceil((y1 - y0 + 1) * scale);
-        float[] c = new float[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double sx = x0 + (x + 0.5) / scale - 0.5, sy = y0 + (y + 0.5) / scale - 0.5;
-                c[y * w + x] = (float) bilinear(m, sx, sy);
-            }
-        }
-        // MNIST's edges are soft at 28 pixels; enlarged they would be a blur, so sharpen the coverage like a pen's
+        Glyph g = Glyph.of(test, pool[rng.nextInt(pool.length)], scale, false);
+        float[] c = g.c();
+        // sharpened like a pen's from the enlarged coverage as stored (the photographs were tuned on these values)
         for (int i = 0; i < c.length; i++) c[i] = (float) Math.max(0, Math.min(1, (c[i] - 0.25) / 0.5));
-        return new Glyph(w, h, c);
-    }
-
-    private static double bilinear(float[] m, double x, double y) {
-        int xa = (int) Math.floor(x), ya = (int) Math.floor(y);
-        double fx = x - xa, fy = y - ya, s = 0;
-        for (int dy = 0; dy <= 1; dy++) {
-            for (int dx = 0; dx <= 1; dx++) {
-                int xx = xa + dx, yy = ya + dy;
-                if (xx < 0 || yy < 0 || xx >= 28 || yy >= 28) continue;
-                s += (dx == 1 ? fx : 1 - fx) * (dy == 1 ? fy : 1 - fy) * m[yy * 28 + xx];
-            }
-        }
-        return s;
+        return g;
     }
 
     private Photo compose(int[] digits, int touching, Shadow shadow) {
@@ -125,36 +85,36 @@ final class PaperPhotos {
         for (int d : digits) {
             Glyph g = glyph(d, scale);
             glyphs.add(g);
-            tallest = Math.max(tallest, g.h);
+            tallest = Math.max(tallest, g.h());
         }
         int[] xs = new int[digits.length], ys = new int[digits.length];
         int x = 0, right = 0;
         for (int i = 0; i < digits.length; i++) {
             Glyph g = glyphs.get(i);
-            ys[i] = (int) Math.round((tallest - g.h) / 2.0 + u(-0.06, 0.06) * tallest);
+            ys[i] = (int) Math.round((tallest - g.h()) / 2.0 + u(-0.06, 0.06) * tallest);
             if (i == 0) {
                 xs[i] = 0;
             } else if (i - 1 == touching) {
-                xs[i] = touchingAt(glyphs.get(i - 1), xs[i - 1], ys[i - 1], g, ys[i], 1 + rng.nextInt(3));
+                xs[i] = Glyph.touchingAt(glyphs.get(i - 1), xs[i - 1], ys[i - 1], g, ys[i], 1 + rng.nextInt(3));
             } else {
                 xs[i] = right + (int) Math.round(u(0.12, 0.4) * tallest);
             }
-            right = Math.max(right, xs[i] + g.w);
+            right = Math.max(right, xs[i] + g.w());
         }
         int top = 0, bottom = 0;
         for (int i = 0; i < digits.length; i++) {
             top = Math.min(top, ys[i]);
-            bottom = Math.max(bottom, ys[i] + glyphs.get(i).h);
+            bottom = Math.max(bottom, ys[i] + glyphs.get(i).h());
         }
         int mx = (int) Math.round(u(0.4, 1.0) * tallest), my = (int) Math.round(u(0.4, 0.9) * tallest);
         int w = right + 2 * mx, h = bottom - top + 2 * my;
         float[] cover = new float[w * h];
         for (int i = 0; i < digits.length; i++) {
             Glyph g = glyphs.get(i);
-            for (int y = 0; y < g.h; y++) {
-                for (int xx = 0; xx < g.w; xx++) {
+            for (int y = 0; y < g.h(); y++) {
+                for (int xx = 0; xx < g.w(); xx++) {
                     int p = (ys[i] - top + my + y) * w + xs[i] + mx + xx;
-                    cover[p] = Math.max(cover[p], g.c[y * g.w + xx]);
+                    cover[p] = Math.max(cover[p], g.c()[y * g.w() + xx]);
                 }
             }
         }
@@ -185,20 +145,6 @@ final class PaperPhotos {
         for (int d : digits) truth.append(d);
         String conditions = String.format(java.util.Locale.ROOT, "%s paper %s%s", truth, paperKind == 0 ? "white" : paperKind == 1 ? "grey" : "colour", lit);
         return new Photo(truth.toString(), new RgbImage(w, h, rgb[0], rgb[1], rgb[2]), conditions);
-    }
-
-    /** Where digit b (at row offset yb) goes so that it overlaps digit a (at xa, ya) by {@code overlap} pixels at the closest row. */
-    private static int touchingAt(Glyph a, int xa, int ya, Glyph b, int yb, int overlap) {
-        int best = Integer.MIN_VALUE;
-        for (int y = Math.max(ya, yb); y < Math.min(ya + a.h, yb + b.h); y++) {
-            int ra = -1, lb = -1;
-            for (int x = a.w - 1; x >= 0 && ra < 0; x--) if (a.at(x, y - ya) >= 0.5f) ra = x;
-            for (int x = 0; x < b.w && lb < 0; x++) if (b.at(x, y - yb) >= 0.5f) lb = x;
-            if (ra < 0 || lb < 0) continue;
-            // b's left edge in this row must not pass a's right edge by more than the overlap
-            best = Math.max(best, xa + ra - lb + 1 - overlap);
-        }
-        return best == Integer.MIN_VALUE ? xa + a.w : best;
     }
 
     /** The shadow of a hand or a phone: a band with soft edges (or a hard half-plane), multiplying paper and ink alike. */
