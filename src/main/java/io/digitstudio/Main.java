@@ -35,6 +35,11 @@ public final class Main {
                 + " copy both, or install DigitStudio with the installer";
     }
 
+    /** What to install when JavaFX finds no GTK 3 (a bare system; every desktop has it). */
+    static String gtkHint(String message) {
+        return message != null && message.contains("GTK") ? " (the window needs GTK 3: on Debian or Ubuntu, apt-get install libgtk-3-0)" : "";
+    }
+
     private static void run(String[] args) {
         if (opensWindow(args)) {
             try {
@@ -47,7 +52,7 @@ public final class Main {
             } catch (ReflectiveOperationException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 if (cause instanceof NoClassDefFoundError missing) throw missing;
-                System.err.println("digitstudio: cannot open the desktop app: " + cause.getMessage());
+                System.err.println("digitstudio: cannot open the desktop app: " + cause.getMessage() + gtkHint(cause.getMessage()));
                 System.exit(1);
             }
         }

@@ -35,4 +35,12 @@ class MainTest {
         int code = Cli.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "bench", "--conv");
         assertEquals(Cli.EXIT_BAD_INPUT, code, "the convolution benchmark is test code (ConvBench)");
     }
+
+    @Test
+    void noGtkNamesThePackageToInstallAndOtherFailuresNothingMore() {
+        // JavaFX's own words when libgtk-3 is missing (seen on a bare Debian with GTK 2 only)
+        assertTrue(Main.gtkHint("Unable to load glass GTK library.").contains("libgtk-3-0"));
+        assertEquals("", Main.gtkHint("Unable to open DISPLAY"));
+        assertEquals("", Main.gtkHint(null));
+    }
 }
