@@ -138,6 +138,15 @@ public final class EvaluateView extends BorderPane {
         perClass.getColumns().add(number("f1", Row::f1));
         TableColumn<Row, Number> support = new TableColumn<>("support");
         support.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().support()));
+        // "1,135" and "10,000", as every other count in the app
+        support.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Number v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : io.digitstudio.ui.widgets.Formats.count(v.longValue()));
+            }
+        });
+        io.digitstudio.ui.widgets.Columns.shownAs(support, v -> io.digitstudio.ui.widgets.Formats.count(v.longValue()));
         perClass.getColumns().add(support);
         // each column as wide as its title and figures ("weighted avg", "precision"), the last one taking the rest
         io.digitstudio.ui.widgets.Columns.keepWhole(perClass);
@@ -263,7 +272,7 @@ public final class EvaluateView extends BorderPane {
                 // an inline style: it outranks every theme's stylesheet, which a value set in code does not
                 cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: %s; -fx-text-fill: %s;", web(scale.fill(t == p, strength)),
                         web(scale.text(t == p, strength))));
-                String says = String.format(Locale.ROOT, "%s → %s: %d of %d (%.1f%%)", EvaluateViewModel.name(e, t),
+                String says = String.format(Locale.ROOT, "%s → %s: %,d of %,d (%.1f%%)", EvaluateViewModel.name(e, t),
                         EvaluateViewModel.name(e, p), n, support, 100 * share);
                 cell.getTooltip().setText(n == 0 ? says : says + "; click or press Enter to see them");
                 cell.setCursor(n == 0 ? javafx.scene.Cursor.DEFAULT : javafx.scene.Cursor.HAND);
