@@ -154,4 +154,38 @@ class DrawNothingMovesStoryTest extends AppStory {
         assertTrue(robot.lookup("#keepButton").query().isDisabled(), "no answer: Keep is off");
         assertEquals(before, where(robot), "cleared: nothing moved");
     }
+
+    /**
+     * A new user draws a 1, then a 0 beside it: the answer becomes the number 10 and its digits come in a row of their
+     * own, whose room was kept from the start, so that Keep and the chart stay where they were.
+     */
+    @Test
+    void aSecondDigitBesideTheFirstMovesNothing(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.clickOn("Draw");
+        WaitForAsyncUtils.waitForFxEvents();
+        Map<String, Bounds> before = where(robot);
+        stroke(robot, new double[][]{{50, 90}, {50, 160}, {50, 230}});
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.draw().viewModel().predictionProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Map<String, Bounds> one = where(robot);
+        assertEquals(before, one, "one digit: nothing moved");
+        double[][] loop = new double[41][];
+        for (int i = 0; i <= 40; i++) {
+            double a = -Math.PI / 2 + 2 * Math.PI * i / 40;
+            loop[i] = new double[]{135 + 38 * Math.cos(a), 160 + 72 * Math.sin(a)};
+        }
+        stroke(robot, loop);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> "10".equals(app.draw().viewModel().number()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#numberDigit-1").query().isVisible(), "the number's digits are shown");
+        assertEquals(one, where(robot), "a second digit made a number: nothing moved");
+    }
+
+    private void stroke(FxRobot robot, double[][] pts) {
+        robot.moveTo(app.onCanvas(pts[0][0], pts[0][1]));
+        robot.press(MouseButton.PRIMARY);
+        for (int i = 1; i < pts.length; i++) robot.moveTo(app.onCanvas(pts[i][0], pts[i][1]));
+        robot.release(MouseButton.PRIMARY);
+    }
 }

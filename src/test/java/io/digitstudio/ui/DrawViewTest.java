@@ -6,6 +6,7 @@ import io.digitstudio.ui.draw.DrawViewModel;
 import io.digitstudio.ui.model.ActiveModel;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -123,6 +124,27 @@ class DrawViewTest extends AppStory {
         robot.clickOn("#useBuiltIn");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("784-400-400-10", app.models().activeProperty().get().architecture());
+    }
+
+    /**
+     * A new user picks a model from Recent with the mouse (the menu button keeps the focus), draws, and presses Esc over
+     * the canvas: the canvas clears, as the hint under it says, whatever had the focus.
+     */
+    @Test
+    void escapeClearsTheCanvasAfterAModelIsChosenFromRecent(FxRobot robot) throws Exception {
+        openDraw(robot);
+        stroke(robot, new double[]{160, 50}, new double[]{160, 120}, new double[]{160, 190}, new double[]{160, 270});
+        awaitPrediction();
+        robot.clickOn("#recentMenu");
+        robot.clickOn("#useBuiltInCnn");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.models().activeProperty().get().model().spec().convolutional());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(vm().strokes().isEmpty(), "choosing a model keeps the drawing");
+        robot.moveTo(at(160, 160));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm().strokes().isEmpty(), "the first Esc over the canvas cleared it; the focus was on "
+                + robot.listTargetWindows().get(0).getScene().getFocusOwner());
     }
 
     @Test
@@ -285,6 +307,14 @@ class DrawViewTest extends AppStory {
         assertTrue(robot.lookup("#confidenceLabel").queryAs(Label.class).getText().startsWith("3 digits"));
         assertNull(vm().predictionProperty().get(), "a number has no single guess to keep");
         assertTrue(robot.lookup("#keepButton").queryButton().isDisabled());
+        // why Keep is off is said beside it, and in a tooltip on its place (a disabled button shows none of its own)
+        Label reason = robot.lookup("#keepHint").queryAs(Label.class);
+        assertTrue(reason.isVisible() && reason.getText().startsWith("Keep takes one digit at a time"), reason.getText());
+        assertWhole(reason);
+        javafx.scene.Node place = robot.lookup("#keepButtonPlace").query();
+        Tooltip tip = (Tooltip) place.getProperties().get("javafx.scene.control.Tooltip");
+        assertNotNull(tip, "Keep's place carries a tooltip");
+        assertTrue(tip.getText().startsWith("Keep takes one digit at a time"), tip.getText());
         // a box around each digit, drawn over the canvas in the box colour
         javafx.scene.image.Image shot = WaitForAsyncUtils.asyncFx(() -> app.draw().canvas().snapshot(null, null)).get();
         for (io.digitstudio.read.ReadDigit d : vm().readingProperty().get().digits()) {

@@ -96,9 +96,6 @@ public final class DrawView extends BorderPane {
             scene.getAccelerators().put(UNDO, () -> {
                 if (showing()) vm.undo();
             });
-            scene.getAccelerators().put(CLEAR, () -> {
-                if (showing()) vm.clear();
-            });
             // teaching it your hand: while the canvas shows, Enter keeps the drawing with the model's answer and a digit
             // key keeps it as that digit (wherever the focus is, unless it is in a text field)
             scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -108,6 +105,14 @@ public final class DrawView extends BorderPane {
                     return;
                 }
                 if (!showing() || scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl || e.isShortcutDown()) return;
+                // Esc clears whatever has the focus (a menu button chosen from keeps it, and takes Esc for itself);
+                // an open drop-down's list is closed by it instead
+                if (CLEAR.match(e)) {
+                    if (scene.getFocusOwner() instanceof javafx.scene.control.ComboBoxBase<?> box && box.isShowing()) return;
+                    vm.clear();
+                    e.consume();
+                    return;
+                }
                 if (e.getCode() == KeyCode.ENTER && !(scene.getFocusOwner() instanceof javafx.scene.control.ButtonBase)) {
                     if (vm.keep()) e.consume();
                 } else if (io.digitstudio.ui.widgets.Keys.digit(e) >= 0) {
@@ -375,6 +380,9 @@ public final class DrawView extends BorderPane {
         g.strokeLine(a[0], a[1], b[0], b[1]);
     }
 
+    /** Why Keep is off for a number. */
+    private static final String KEEP_ONE = "Keep takes one digit at a time: clear, then draw just one.";
+
     /** The answer's largest type; a long number is set smaller until it fits its room. */
     static final double ANSWER_SIZE = 96;
     static final double ANSWER_MIN_SIZE = 20;
@@ -440,7 +448,23 @@ public final class DrawView extends BorderPane {
         keep.setTooltip(new Tooltip("Add this drawing to My digits with the model's answer (Enter); if the answer is wrong, press the right digit 0-9 instead"));
         keep.disableProperty().bind(vm.predictionProperty().isNull());
         keep.setOnAction(e -> vm.keep());
-        Label collectHint = new Label("Right? Keep it (Enter). Wrong? Press the right digit, 0–9.");
+        Label collectHint = new Label();
+        collectHint.setId("keepHint");
+        // a number has no one answer to keep: Keep is off, and why is said beside it and on its place (a disabled
+        // button shows no tooltip of its own)
+        javafx.beans.binding.BooleanBinding number = Bindings.createBooleanBinding(() -> vm.readingProperty().get() != null
+                && vm.readingProperty().get().digits().size() > 1, vm.readingProperty());
+        collectHint.textProperty().bind(Bindings.when(number).then(KEEP_ONE)
+                .otherwise("Right? Keep it (Enter). Wrong? Press the right digit, 0–9."));
+        Tooltip keepTip = keep.getTooltip();
+        keepTip.setWrapText(true);
+        keepTip.setMaxWidth(420);
+        keepTip.textProperty().bind(Bindings.when(number).then(KEEP_ONE + " Each digit of the number is shown above, as the network sees it.")
+                .otherwise(keepTip.getText()));
+        StackPane keepPlace = new StackPane(keep);
+        keepPlace.setId("keepButtonPlace");
+        keepPlace.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip.install(keepPlace, keepTip);
         collectHint.getStyleClass().add("hint");
         collectHint.setWrapText(true);
         collectHint.setMinWidth(0);
@@ -449,12 +473,12 @@ public final class DrawView extends BorderPane {
         collected.setId("collectedLabel");
         collected.setWrapText(true);
         collected.textProperty().bind(vm.collectedProperty());
-        HBox keepRow = new HBox(8, keep, collectHint);
+        HBox keepRow = new HBox(8, keepPlace, collectHint);
         keepRow.setAlignment(Pos.CENTER_LEFT);
         collected.setMinHeight(Region.USE_PREF_SIZE);
         VBox collect = new VBox(4, keepRow, collected);
         // the row keeps its room before the first answer (Keep off, no hint), so that the answer moves nothing below it
-        collectHint.visibleProperty().bind(vm.predictionProperty().isNotNull());
+        collectHint.visibleProperty().bind(vm.predictionProperty().isNotNull().or(number));
         Label pinned = new Label();
         pinned.setId("pinnedLabel");
         pinned.setWrapText(true);
@@ -507,11 +531,24 @@ public final class DrawView extends BorderPane {
         javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(4, 4);
         row.setId("numberDigits");
         javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        javafx.beans.property.BooleanProperty shown = new javafx.beans.property.SimpleBooleanProperty();
         Runnable fill = () -> {
             row.getChildren().clear();
             group.getToggles().clear();
             Reading r = vm.readingProperty().get();
-            if (r == null || r.digits().size() < 2) return;
+            shown.set(r != null && r.digits().size() > 1);
+            if (!shown.get()) {
+                // the row keeps a chip's room while there is no number (an unseen chip of the same make, so the same
+                // height at any type size), so that a second digit moves neither Keep nor the chart down
+                Region none = new Region();
+                none.setMinSize(28, 28);
+                none.setPrefSize(28, 28);
+                ToggleButton room = new ToggleButton("0", none);
+                room.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+                room.setVisible(false);
+                row.getChildren().add(room);
+                return;
+            }
             for (int i = 0; i < r.digits().size(); i++) {
                 ReadDigit d = r.digits().get(i);
                 ImageView thumb = new ImageView(DigitImages.of(d.input()));
@@ -539,8 +576,8 @@ public final class DrawView extends BorderPane {
                 t.setSelected(((Node) t).getId().equals("numberDigit-" + i));
             }
         });
-        row.visibleProperty().bind(Bindings.isNotEmpty(row.getChildren()));
-        row.managedProperty().bind(row.visibleProperty());
+        fill.run();
+        row.visibleProperty().bind(shown);
         return row;
     }
 
