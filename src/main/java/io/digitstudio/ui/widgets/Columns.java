@@ -117,7 +117,15 @@ public final class Columns {
             if (given == null || given != least) {
                 c.getProperties().put(KEY + ".least", least);
                 c.setMinWidth(least);
-                if (c.getPrefWidth() < least) c.setPrefWidth(least);
+                // a width this class gave follows the least width down as well as up (the UI scale made smaller), back
+                // to the column's own width when that is larger, as in a table shown at this scale from the start; a
+                // width the user dragged the column to only grows
+                Object own = c.getProperties().computeIfAbsent(KEY + ".own", k -> c.getPrefWidth());
+                Object set = c.getProperties().get(KEY + ".set");
+                boolean ours = set == null || (set instanceof Double d && d == c.getPrefWidth());
+                double pref = ours ? Math.max((Double) own, least) : Math.max(c.getPrefWidth(), least);
+                if (pref != c.getPrefWidth()) c.setPrefWidth(pref);
+                c.getProperties().put(KEY + ".set", pref);
             }
         }
         fillLast(table);
@@ -135,7 +143,10 @@ public final class Columns {
         Insets in = table.getInsets();
         double room = table.getWidth() - in.getLeft() - in.getRight() - others - verticalBar(table) - 1;
         double w = Math.floor(Math.max(own, room));
-        if (Math.abs(last.getPrefWidth() - w) >= 1) last.setPrefWidth(w);
+        if (Math.abs(last.getPrefWidth() - w) >= 1) {
+            last.setPrefWidth(w);
+            last.getProperties().put(KEY + ".set", w);
+        }
     }
 
     private static double verticalBar(TableView<?> table) {
