@@ -94,6 +94,42 @@ class PreferencesTest extends AppStory {
     }
 
     @Test
+    void theDialogFitsItsContentAgainWhenTheScaleChanges(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+        Node d = dialog(robot);
+        try {
+            robot.type(KeyCode.TAB).type(KeyCode.DOWN).type(KeyCode.DOWN); // UI scale: 100 → 125 → 150 %
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(150, app.services.appearance().scaleProperty().get());
+            // the window sized to the 100 % content cut off OK and Cancel at the bottom and the note to "(GDK_SCALE…"
+            java.util.List<String> outside = new java.util.ArrayList<>();
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+                    outside.clear();
+                    robot.interact(() -> {
+                        var scene = d.getScene();
+                        for (Node b : d.lookupAll(".button-bar .button")) {
+                            var in = b.localToScene(b.getLayoutBounds());
+                            if (in.getMaxX() > scene.getWidth() + 0.5 || in.getMaxY() > scene.getHeight() + 0.5) {
+                                outside.add(((javafx.scene.control.Button) b).getText() + " at " + in + " in " + scene.getWidth() + "×" + scene.getHeight());
+                            }
+                        }
+                        outside.addAll(Looks.cut(scene));
+                    });
+                    return outside.isEmpty();
+                });
+            } catch (java.util.concurrent.TimeoutException e) {
+                // still outside: the assertion says what
+            }
+            assertEquals(java.util.List.of(), outside, "the dialog at 150 %");
+        } finally {
+            robot.type(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
+        }
+    }
+
+    @Test
     void aFirstLaunchFollowsTheDesktopUntilAThemeIsChosen(FxRobot robot) throws Exception {
         robot.interact(() -> {
             assertEquals(Theme.DARK, new Appearance(LastSession.inMemory(), () -> Optional.of(true)).themeProperty().get());

@@ -76,7 +76,16 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
         scale.valueProperty().addListener((o, a, p) -> {
             if (p != null) appearance.scaleProperty().set(p);
         });
-        setOnHidden(e -> appearance.forget(getDialogPane().getScene()));
+        // a theme or a scale tried here restyles the dialog too: its window sizes to the new content once the new styles
+        // have laid it out, or at a larger scale OK and Cancel fall off its bottom and the note is cut
+        javafx.beans.value.ChangeListener<Object> refit = (o, a, b) -> sizeToContentAfterLayout();
+        appearance.scaleProperty().addListener(refit);
+        appearance.themeProperty().addListener(refit);
+        setOnHidden(e -> {
+            appearance.scaleProperty().removeListener(refit);
+            appearance.themeProperty().removeListener(refit);
+            appearance.forget(getDialogPane().getScene());
+        });
         setResultConverter(b -> {
             if (b == ButtonType.OK) {
                 appearance.choose(theme.getValue(), scale.getValue());
@@ -88,5 +97,38 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
         });
         // after the dialog has put the focus on its default button: the first choice is where the keyboard starts
         setOnShown(e -> javafx.application.Platform.runLater(theme::requestFocus));
+    }
+
+    /**
+     * OK and Cancel as wide as the wider of them in the fonts now in force: the button bar measures them only when its
+     * buttons change, and keeps the width it gave them, so at a larger scale "Cancel" was cut to "Can…".
+     */
+    private void measureButtonsAgain() {
+        if (!(getDialogPane().lookup(".button-bar") instanceof javafx.scene.control.ButtonBar bar)) return;
+        double widest = bar.getButtonMinWidth();
+        for (javafx.scene.Node n : bar.getButtons()) {
+            if (javafx.scene.control.ButtonBar.isButtonUniformSize(n) && n instanceof javafx.scene.layout.Region r) {
+                r.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+                widest = Math.max(widest, r.prefWidth(-1));
+            }
+        }
+        for (javafx.scene.Node n : bar.getButtons()) {
+            if (javafx.scene.control.ButtonBar.isButtonUniformSize(n) && n instanceof javafx.scene.layout.Region r) r.setPrefWidth(widest);
+        }
+    }
+
+    /** Sizes the window to its content once the next pulse has applied the styles in force and laid the dialog out. */
+    private void sizeToContentAfterLayout() {
+        javafx.scene.Scene scene = getDialogPane().getScene();
+        if (scene == null || !isShowing()) return;
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            if (scene.getWindow() == null || !isShowing()) return;
+            measureButtonsAgain();
+            scene.getWindow().sizeToScene();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
     }
 }
