@@ -274,6 +274,44 @@ class RunsViewTest extends AppStory {
     }
 
     /**
+     * Runs with no name of their own and no branch among them, in the smallest window: the "branch of" column and the
+     * name column take the room of their title and values, not a fixed guess (a trial at 1240x800 saw them take 340 px
+     * while the status was cut at the table's edge), and nothing in the table is cut
+     * (at 1024x700 these runs' columns need more than the width: the table scrolls sideways, no column squeezed).
+     */
+    @Test
+    void columnsWithShortOrNoValuesLeaveTheRoomToTheStatus(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.interact(() -> {
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        cliRuns(2);
+        app.openTab(robot, "Runs");
+        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // a layout pass after the rows come
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] widths = new double[3];
+        robot.interact(() -> {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text("branch of, epoch");
+            widths[0] = probe.getLayoutBounds().getWidth(); // wider than the title with its padding and sort arrow
+            for (var c : table.getColumns()) {
+                if (c.getText().equals("branch of")) widths[1] = c.getWidth();
+                if (c.getText().equals("name")) widths[2] = c.getWidth();
+            }
+        });
+        assertTrue(widths[1] < widths[0] + 30, "'branch of' with no branch: " + widths[1] + " px");
+        assertTrue(widths[2] < widths[0] + 30, "name column for ids of eight letters: " + widths[2] + " px");
+        List<String> cut = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            cut.addAll(Looks.cut(stage.getScene(), "runsTable"));
+            for (String c : Looks.clipped(stage.getScene())) if (c.contains("finished") || c.contains("#runsTable")) cut.add(c);
+        });
+        assertEquals(List.of(), cut, "texts of the runs table cut");
+    }
+
+    /**
      * Two runs compared in the smallest window while the theme and the UI scale change under it, as from Preferences:
      * after each change the settings side by side are measured again in the font then in force, and no cell or title
      * is cut to "…" (issue 37 saw them cut in high contrast), nor when the runs are compared anew in that look.

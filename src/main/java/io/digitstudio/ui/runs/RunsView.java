@@ -82,13 +82,8 @@ public final class RunsView extends BorderPane {
         table.setId("runsTable");
         ScreenReader.describe(table, "Runs", "Every recorded training run; select one to see it, Ctrl-click others to compare");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getColumns().add(text("name", RunSummary::title, 150));
-        TableColumn<RunSummary, String> parent = text("branch of", RunsView::parent, 140);
-        // as wide as the longest such value in the table's font (an id and a four-digit epoch with its part), never cut
-        javafx.scene.text.Text probe = new javafx.scene.text.Text("ffffffff, epoch 0000.00");
-        probe.setFont(javafx.scene.text.Font.getDefault());
-        parent.setMinWidth(Math.ceil(probe.getLayoutBounds().getWidth() + 24));
-        parent.setPrefWidth(Math.max(140, parent.getMinWidth()));
+        table.getColumns().add(text("name", RunSummary::title));
+        TableColumn<RunSummary, String> parent = text("branch of", RunsView::parent);
         parent.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String v, boolean empty) {
@@ -100,15 +95,15 @@ public final class RunsView extends BorderPane {
             }
         });
         table.getColumns().add(parent);
-        table.getColumns().add(text("started", r -> WHEN.format(r.created()), 125));
-        table.getColumns().add(text("dataset", RunSummary::dataset, 80));
-        table.getColumns().add(text("network", RunSummary::network, 120));
-        table.getColumns().add(text("optimizer", RunSummary::optimizer, 175));
-        table.getColumns().add(text("epochs", r -> r.damaged() ? "" : r.epochsDone() + "/" + r.settings().config().epochs(), 60));
-        table.getColumns().add(text("best", r -> RunsViewModel.accuracy(r.bestAccuracy()), 70));
-        table.getColumns().add(text("final", r -> RunsViewModel.accuracy(r.finalAccuracy()), 70));
-        table.getColumns().add(text("time", r -> r.damaged() ? "" : Formats.clock(r.seconds()), 70));
-        TableColumn<RunSummary, String> status = text("status", r -> r.status().label(), 90);
+        table.getColumns().add(text("started", r -> WHEN.format(r.created())));
+        table.getColumns().add(text("dataset", RunSummary::dataset));
+        table.getColumns().add(text("network", RunSummary::network));
+        table.getColumns().add(text("optimizer", RunSummary::optimizer));
+        table.getColumns().add(text("epochs", r -> r.damaged() ? "" : r.epochsDone() + "/" + r.settings().config().epochs()));
+        table.getColumns().add(text("best", r -> RunsViewModel.accuracy(r.bestAccuracy())));
+        table.getColumns().add(text("final", r -> RunsViewModel.accuracy(r.finalAccuracy())));
+        table.getColumns().add(text("time", r -> r.damaged() ? "" : Formats.clock(r.seconds())));
+        TableColumn<RunSummary, String> status = text("status", r -> r.status().label());
         status.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
@@ -614,10 +609,12 @@ public final class RunsView extends BorderPane {
         return l;
     }
 
-    private static TableColumn<RunSummary, String> text(String title, Function<RunSummary, String> f, double width) {
+    private static TableColumn<RunSummary, String> text(String title, Function<RunSummary, String> f) {
         TableColumn<RunSummary, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
-        c.setPrefWidth(width);
+        // no width of its own: Columns makes it as wide as its title and the values it holds now, so a column with no
+        // values (no branch among the runs) takes only its title's room and leaves the rest to the others
+        c.setPrefWidth(0);
         if (title.equals("started")) c.setComparator(Comparator.naturalOrder()); // the format sorts by time
         return c;
     }
