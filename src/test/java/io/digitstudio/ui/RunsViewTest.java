@@ -241,7 +241,7 @@ class RunsViewTest extends AppStory {
 
     /**
      * Two runs compared in the smallest window: the settings side by side show enough rows to compare at a glance
-     * (a trial at 1280x800 saw two), the selected run's name, notes and actions below them reached by scrolling.
+     * (a trial at 1280x800 saw two), below the selected run's name, notes and actions, reached by scrolling.
      */
     @Test
     void twoRunsComparedShowSeveralSettingsAtOnce(FxRobot robot) throws Exception {
@@ -309,6 +309,41 @@ class RunsViewTest extends AppStory {
             for (String c : Looks.clipped(stage.getScene())) if (c.contains("finished") || c.contains("#runsTable")) cut.add(c);
         });
         assertEquals(List.of(), cut, "texts of the runs table cut");
+    }
+
+    /**
+     * A second run selected to compare: the settings side by side grow, but the selected run's buttons and branch row
+     * stay where they were, in view (a trial at 1240x800 saw them pushed below the pane's bottom).
+     */
+    @Test
+    void comparingASecondRunKeepsTheRunsButtonsInView(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.interact(() -> {
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        cliRuns(2);
+        app.openTab(robot, "Runs");
+        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        robot.clickOn(row(robot, 0));
+        robot.press(KeyCode.CONTROL).clickOn(row(robot, 1)).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.main.runs().viewModel().comparison().size() >= 8);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // a layout pass after the rows change
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> out = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            Node pane = robot.lookup("#compareTable").query().getParent();
+            while (!(pane instanceof javafx.scene.control.ScrollPane)) pane = pane.getParent();
+            Node viewport = pane.lookup(".viewport");
+            var shown = viewport.localToScene(viewport.getLayoutBounds());
+            for (String id : List.of("#resumeButtonPlace", "#exportRunButton", "#branchRow")) {
+                Node n = robot.lookup(id).query();
+                var b = n.localToScene(n.getLayoutBounds());
+                if (b.getMinY() < shown.getMinY() - 0.5 || b.getMaxY() > shown.getMaxY() + 0.5) out.add(id + " " + b + " outside " + shown);
+            }
+        });
+        assertEquals(List.of(), out, "the selected run's actions out of view");
     }
 
     /**

@@ -186,7 +186,9 @@ public final class RunsView extends BorderPane {
             }
         });
         vm.comparison().addListener((ListChangeListener<RunsViewModel.CompareRow>) c -> compareColumns());
-        VBox right = new VBox(6, section("Settings side by side (differences highlighted)"), compare, detail());
+        // the selected run's name, notes and actions above the settings: a second run compared grows the settings
+        // below them, and never pushes the actions out of the pane's sight
+        VBox right = new VBox(6, detail(), section("Settings side by side (differences highlighted)"), compare);
         right.setPadding(new Insets(4));
         VBox.setVgrow(compare, Priority.ALWAYS);
         compare.getStyleClass().addAll("compare-table-size", "dense");
