@@ -118,7 +118,7 @@ class BranchStoryTest extends AppStory {
                 robot.press(javafx.scene.input.KeyCode.CONTROL).clickOn(row(robot, many.runId())).release(javafx.scene.input.KeyCode.CONTROL);
                 robot.clickOn(row(robot, many.runId()));
                 WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runs.branchChoices().size() == 13 && runs.branchChoiceProperty().get() != null);
-                WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // a layout pass after the points change
+                Pulses.settle(); // a layout pass after the points change
                 WaitForAsyncUtils.waitForFxEvents();
                 assertEquals("stop at epoch 12.35 (iteration 12,345)", runs.branchChoices().get(12).label());
                 assertEquals(runs.branchChoices().get(12), runs.branchChoiceProperty().get(), "the newest point is chosen");

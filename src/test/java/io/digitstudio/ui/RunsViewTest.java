@@ -217,13 +217,13 @@ class RunsViewTest extends AppStory {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
         robot.interact(() -> table.getColumns().stream().filter(c -> Set.of("branch of", "dataset", "network", "started").contains(c.getText()))
                 .forEach(c -> c.setVisible(false)));
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // a layout pass after the columns change
+        Pulses.settle(); // a layout pass after the columns change
         WaitForAsyncUtils.waitForFxEvents();
         // more runs come in while the view is open (from the command line here; a finished run from Train alike)
         cliRuns(7);
         robot.clickOn("#refreshRunsButton");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 9);
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // a layout pass after the rows change
+        Pulses.settle(); // a layout pass after the rows change
         WaitForAsyncUtils.waitForFxEvents();
         boolean[] bars = new boolean[2];
         robot.interact(() -> table.lookupAll(".scroll-bar").forEach(n -> {
@@ -257,7 +257,7 @@ class RunsViewTest extends AppStory {
         robot.clickOn(row(robot, 0));
         robot.press(KeyCode.CONTROL).clickOn(row(robot, 1)).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.main.runs().viewModel().comparison().size() >= 8);
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // a layout pass after the rows change
+        Pulses.settle(); // a layout pass after the rows change
         WaitForAsyncUtils.waitForFxEvents();
         TableView<?> compare = robot.lookup("#compareTable").queryTableView();
         int[] whole = {0};
@@ -290,7 +290,7 @@ class RunsViewTest extends AppStory {
         app.openTab(robot, "Runs");
         TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // a layout pass after the rows come
+        Pulses.settle(); // a layout pass after the rows come
         WaitForAsyncUtils.waitForFxEvents();
         double[] widths = new double[3];
         robot.interact(() -> {
@@ -329,7 +329,7 @@ class RunsViewTest extends AppStory {
         robot.clickOn(row(robot, 0));
         robot.press(KeyCode.CONTROL).clickOn(row(robot, 1)).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.main.runs().viewModel().comparison().size() >= 8);
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // a layout pass after the rows change
+        Pulses.settle(); // a layout pass after the rows change
         WaitForAsyncUtils.waitForFxEvents();
         List<String> out = new java.util.ArrayList<>();
         robot.interact(() -> {
@@ -377,7 +377,7 @@ class RunsViewTest extends AppStory {
                 var theme = look.theme();
                 int scale = look.scale();
                 robot.interact(() -> appearance.choose(theme, scale));
-                WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // the layout passes after the change
+                Pulses.settle(); // the layout passes after the change
                 WaitForAsyncUtils.waitForFxEvents();
                 List<String> cut = new java.util.ArrayList<>();
                 robot.interact(() -> cut.addAll(Looks.cut(stage.getScene(), "compareTable")));
@@ -386,7 +386,7 @@ class RunsViewTest extends AppStory {
                 robot.clickOn(row(robot, 1));
                 robot.press(KeyCode.CONTROL).clickOn(row(robot, 0)).release(KeyCode.CONTROL);
                 WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.main.runs().viewModel().selectedIds().size() == 2);
-                WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+                Pulses.settle();
                 WaitForAsyncUtils.waitForFxEvents();
                 List<String> cutAnew = new java.util.ArrayList<>();
                 robot.interact(() -> cutAnew.addAll(Looks.cut(stage.getScene(), "compareTable")));
@@ -440,7 +440,7 @@ class RunsViewTest extends AppStory {
 
         robot.press(KeyCode.CONTROL).clickOn(row(robot, 0)).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> loss.getData().size() == 2 && acc.getData().size() == 2);
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // a layout pass after the curves change
+        Pulses.settle(); // a layout pass after the curves change
         WaitForAsyncUtils.waitForFxEvents();
         List<String> both = List.of(newer + " " + vermillion, older + " " + blue);
         assertEquals(both, legend(robot), "the older run stays blue; the one that joined takes the next colour");

@@ -93,7 +93,7 @@ class ScreenReaderTest extends AppStory {
 
     /** Walks the window as it is now: what was checked, and what had nothing to read. */
     private void check(FxRobot robot, String view, StringBuilder figures, List<String> unnamed) throws Exception {
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // a layout pass after loading
+        Pulses.settle(); // a layout pass after loading
         WaitForAsyncUtils.waitForFxEvents();
         Readable.Findings[] found = new Readable.Findings[1];
         robot.interact(() -> found[0] = Readable.check(stage.getScene()));

@@ -78,7 +78,7 @@ class ThemesAndScalesTest extends AppStory {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !app.main.runs().table().getItems().isEmpty());
             robot.interact(() -> app.main.runs().table().getSelectionModel().select(0));
         }
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // a layout pass after loading
+        Pulses.settle(); // a layout pass after loading
         WaitForAsyncUtils.waitForFxEvents();
     }
 
