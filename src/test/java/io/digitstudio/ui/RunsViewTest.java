@@ -206,15 +206,7 @@ class RunsViewTest extends AppStory {
      */
     @Test
     void theStatusColumnIsWholeBesideTheScrollBar(FxRobot robot) throws Exception {
-        app.awaitReady();
-        robot.interact(() -> {
-            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
-            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
-        });
-        cliRuns(2);
-        app.openTab(robot, "Runs");
-        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        TableView<RunSummary> table = twoCliRunsInTheSmallestWindow(robot);
         robot.interact(() -> table.getColumns().stream().filter(c -> Set.of("branch of", "dataset", "network", "started").contains(c.getText()))
                 .forEach(c -> c.setVisible(false)));
         Pulses.settle(); // a layout pass after the columns change
@@ -245,18 +237,8 @@ class RunsViewTest extends AppStory {
      */
     @Test
     void twoRunsComparedShowSeveralSettingsAtOnce(FxRobot robot) throws Exception {
-        app.awaitReady();
-        robot.interact(() -> {
-            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
-            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
-        });
-        cliRuns(2);
-        app.openTab(robot, "Runs");
-        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
-        robot.clickOn(row(robot, 0));
-        robot.press(KeyCode.CONTROL).clickOn(row(robot, 1)).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.main.runs().viewModel().comparison().size() >= 8);
+        TableView<RunSummary> table = twoCliRunsInTheSmallestWindow(robot);
+        compareBoth(robot);
         Pulses.settle(); // a layout pass after the rows change
         WaitForAsyncUtils.waitForFxEvents();
         TableView<?> compare = robot.lookup("#compareTable").queryTableView();
@@ -281,15 +263,7 @@ class RunsViewTest extends AppStory {
      */
     @Test
     void columnsWithShortOrNoValuesLeaveTheRoomToTheStatus(FxRobot robot) throws Exception {
-        app.awaitReady();
-        robot.interact(() -> {
-            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
-            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
-        });
-        cliRuns(2);
-        app.openTab(robot, "Runs");
-        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        TableView<RunSummary> table = twoCliRunsInTheSmallestWindow(robot);
         Pulses.settle(); // a layout pass after the rows come
         WaitForAsyncUtils.waitForFxEvents();
         double[] widths = new double[3];
@@ -317,18 +291,8 @@ class RunsViewTest extends AppStory {
      */
     @Test
     void comparingASecondRunKeepsTheRunsButtonsInView(FxRobot robot) throws Exception {
-        app.awaitReady();
-        robot.interact(() -> {
-            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
-            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
-        });
-        cliRuns(2);
-        app.openTab(robot, "Runs");
-        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
-        robot.clickOn(row(robot, 0));
-        robot.press(KeyCode.CONTROL).clickOn(row(robot, 1)).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.main.runs().viewModel().comparison().size() >= 8);
+        TableView<RunSummary> table = twoCliRunsInTheSmallestWindow(robot);
+        compareBoth(robot);
         Pulses.settle(); // a layout pass after the rows change
         WaitForAsyncUtils.waitForFxEvents();
         List<String> out = new java.util.ArrayList<>();
@@ -353,18 +317,8 @@ class RunsViewTest extends AppStory {
      */
     @Test
     void theComparedSettingsStayWholeWhenTheThemeOrTheScaleChanges(FxRobot robot) throws Exception {
-        app.awaitReady();
-        robot.interact(() -> {
-            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
-            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
-        });
-        cliRuns(2);
-        app.openTab(robot, "Runs");
-        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
-        robot.clickOn(row(robot, 0));
-        robot.press(KeyCode.CONTROL).clickOn(row(robot, 1)).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.main.runs().viewModel().comparison().size() >= 8);
+        TableView<RunSummary> table = twoCliRunsInTheSmallestWindow(robot);
+        compareBoth(robot);
         WaitForAsyncUtils.waitForFxEvents();
         var appearance = app.services.appearance();
         List<String> failures = new java.util.ArrayList<>();
@@ -417,15 +371,7 @@ class RunsViewTest extends AppStory {
      */
     @Test
     void theLegendNamesEachRunInItsColourWhichItKeepsAsAnotherJoins(FxRobot robot) throws Exception {
-        app.awaitReady();
-        robot.interact(() -> {
-            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
-            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
-        });
-        cliRuns(2);
-        app.openTab(robot, "Runs");
-        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        TableView<RunSummary> table = twoCliRunsInTheSmallestWindow(robot);
         String newer = table.getItems().get(0).title();
         String older = table.getItems().get(1).title();
         LineChart<?, ?> loss = robot.lookup("#runsLossChart").queryAs(LineChart.class);
@@ -473,6 +419,27 @@ class RunsViewTest extends AppStory {
     private int cliRun;
 
     /** {@code n} tiny runs from the command line, into the app's history. */
+    /** Two runs made by the command line, listed in the Runs view of the smallest window (1024×700): its table. */
+    private TableView<RunSummary> twoCliRunsInTheSmallestWindow(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.interact(() -> {
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        cliRuns(2);
+        app.openTab(robot, "Runs");
+        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        return table;
+    }
+
+    /** Selects the first run, then the second beside it, as a user compares two runs, and waits for their settings. */
+    private void compareBoth(FxRobot robot) throws Exception {
+        robot.clickOn(row(robot, 0));
+        robot.press(KeyCode.CONTROL).clickOn(row(robot, 1)).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.main.runs().viewModel().comparison().size() >= 8);
+    }
+
     private void cliRuns(int n) {
         for (int i = 0; i < n; i++, cliRun++) {
             StringWriter err = new StringWriter();
