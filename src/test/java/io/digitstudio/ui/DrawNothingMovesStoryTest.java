@@ -117,8 +117,8 @@ class DrawNothingMovesStoryTest extends AppStory {
             drawASeven(robot);
             // and what the answer brings below the canvas: the nearest training examples (the first time, after the
             // model's index of the training images is built)
-            WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> app.draw().explain().neighboursProperty().get() != null);
-            WaitForAsyncUtils.waitForFxEvents();
+            app.awaitDrawAnswer();
+            app.awaitDrawNeighbours();
             for (String m : moved(before, column(robot))) failures.add(size + ", the first answer: " + m);
             robot.type(javafx.scene.input.KeyCode.ESCAPE);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.draw().viewModel().predictionProperty().get() == null);

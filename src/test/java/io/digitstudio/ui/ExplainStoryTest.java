@@ -46,26 +46,20 @@ class ExplainStoryTest extends AppStory {
         robot.clickOn("Draw");
         WaitForAsyncUtils.waitForFxEvents();
         drawSeven(robot);
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.draw().viewModel().predictionProperty().get() != null);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("no answer for the drawing: " + app.draw().viewModel().detailProperty().get() + ", strokes " + app.draw().viewModel().strokes().size(), e);
-        }
+        app.awaitDrawAnswer();
+        assertNotNull(app.draw().viewModel().predictionProperty().get(), app.draw().viewModel().detailProperty().get());
         assertEquals(7, app.draw().viewModel().predictionProperty().get().label());
         // the index of the built-in model is built once (or read from the cache) in the background
-        try {
-            WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> explain().neighboursProperty().get() != null);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("no neighbours: " + explain().statusProperty().get(), e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        app.awaitDrawNeighbours();
         int sevens = 0;
+        StringBuilder labels = new StringBuilder();
         for (int i = 0; i < ExplainViewModel.K; i++) {
             String text = robot.lookup("#neighbourLabel-" + i).queryAs(Label.class).getText();
             assertTrue(text.matches("\\d · \\d+\\.\\d\\d"), text);
             if (text.startsWith("7 ")) sevens++;
+            labels.append(" [").append(text).append(']');
         }
-        assertTrue(sevens >= 5, sevens + " of 8 neighbours of a clear 7 are 7s");
+        assertTrue(sevens >= 5, sevens + " of 8 neighbours of a clear 7 are 7s:" + labels);
         String verdict = robot.lookup("#neighboursVerdict").queryAs(Label.class).getText();
         assertEquals(sevens + " of 8 nearest are 7s", verdict);
         DrawViewTest.assertWhole(robot.lookup("#neighboursVerdict").queryAs(Label.class));

@@ -121,6 +121,38 @@ public final class UiFixture {
         }
     }
 
+    /**
+     * Waits until the Draw view shows its answer for everything on the canvas: an answer shown while the pen moved is
+     * for part of the strokes, and the one for the whole drawing follows it.
+     */
+    public void awaitDrawAnswer() throws Exception {
+        var vm = draw().viewModel();
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(vm::answersTheCanvas).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no answer for the drawing: " + vm.detailProperty().get() + ", strokes " + vm.strokes().size(), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Waits (after {@link #awaitDrawAnswer}) until the nearest examples shown are those of the Draw view's input; the
+     * first time, the model's index of the training images is built first.
+     */
+    public void awaitDrawNeighbours() throws Exception {
+        var explain = draw().explain();
+        var input = draw().viewModel().inputProperty();
+        try {
+            WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> {
+                var shown = explain.neighboursProperty().get();
+                return shown != null && shown.input() == input.get();
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no neighbours of the drawing: " + explain.statusProperty().get(), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     public ModelManager models() {
         return services.models();
     }

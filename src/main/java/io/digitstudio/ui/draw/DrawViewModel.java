@@ -86,6 +86,8 @@ public final class DrawViewModel {
     private long keptVersion = -1;
     private String keptText;
     private final AtomicLong requests = new AtomicLong();
+    /** The request whose answer is shown (a live answer while drawing may be overtaken by the pen-up one). */
+    private volatile long answered;
     private volatile boolean inFlight;
     private long lastLive;
 
@@ -124,6 +126,14 @@ public final class DrawViewModel {
         strokes.add(new PenStroke(current, penWidth.get()));
         current.clear();
         predict();
+    }
+
+    /**
+     * Whether the answer shown is the one for everything on the canvas: no stroke is under way and no newer request
+     * waits (an answer shown while drawing is for part of the strokes).
+     */
+    public boolean answersTheCanvas() {
+        return current.isEmpty() && answered == requests.get();
     }
 
     /** The stroke being drawn, for the view to paint. */
@@ -295,10 +305,12 @@ public final class DrawViewModel {
         boolean white = whiteInk.get();
         long id = requests.incrementAndGet();
         if (picture == null && all.isEmpty()) {
+            answered = id;
             show(null, HINT);
             return;
         }
         if (model == null) {
+            answered = id;
             show(null, "Starting… the model is still loading");
             return;
         }
@@ -317,6 +329,7 @@ public final class DrawViewModel {
         }).whenComplete((r, err) -> {
             inFlight = false;
             if (id != requests.get()) return; // a newer drawing is on its way
+            answered = id;
             if (err != null) {
                 show(null, "Prediction failed: " + Messages.of(err));
             } else {

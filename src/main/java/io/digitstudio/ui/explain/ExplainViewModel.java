@@ -34,8 +34,11 @@ import java.util.function.Supplier;
 public final class ExplainViewModel {
     public static final int K = 8;
 
-    /** The neighbours as shown: who they are, their images, and the line that sums them up. */
-    public record Shown(Neighbourhood neighbourhood, List<float[]> images, String verdict, String space, double millis) {
+    /**
+     * The neighbours as shown: the input they are the neighbours of (the very array given to {@link #look}), who they
+     * are, their images, and the line that sums them up.
+     */
+    public record Shown(float[] input, Neighbourhood neighbourhood, List<float[]> images, String verdict, String space, double millis) {
     }
 
     private final TaskExecutor tasks;
@@ -148,7 +151,7 @@ public final class ExplainViewModel {
                     images.add(img);
                 }
                 Neighbourhood h = new Neighbourhood(near, prof.original().label(), px);
-                shown = new Shown(h, images, h.verdict(names), px ? "pixels" : fs.describe(), ms);
+                shown = new Shown(x, h, images, h.verdict(names), px ? "pixels" : fs.describe(), ms);
             }
             return new Result(prof, shown);
         }).whenComplete((r, err) -> {
