@@ -93,6 +93,7 @@ class DrawNothingMovesStoryTest extends AppStory {
         robot.release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.draw().viewModel().predictionProperty().get() != null
                 && app.draw().viewModel().preparationProperty().get() != null);
+        app.awaitDrawAnswer();
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -143,6 +144,7 @@ class DrawNothingMovesStoryTest extends AppStory {
         robot.release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.draw().viewModel().predictionProperty().get() != null
                 && app.draw().viewModel().preparationProperty().get() != null);
+        app.awaitDrawAnswer();
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(robot.lookup("#keepButton").query().isDisabled(), "an answer: Keep is on");
         assertEquals(before, where(robot), "the first answer came: nothing moved; before, the model's line said " + model
@@ -167,6 +169,7 @@ class DrawNothingMovesStoryTest extends AppStory {
         Map<String, Bounds> before = where(robot);
         stroke(robot, new double[][]{{50, 90}, {50, 160}, {50, 230}});
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.draw().viewModel().predictionProperty().get() != null);
+        app.awaitDrawAnswer();
         WaitForAsyncUtils.waitForFxEvents();
         Map<String, Bounds> one = where(robot);
         assertEquals(before, one, "one digit: nothing moved");

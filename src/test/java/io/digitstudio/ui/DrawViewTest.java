@@ -75,6 +75,7 @@ class DrawViewTest extends AppStory {
 
     private int awaitPrediction() throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().predictionProperty().get() != null);
+        app.awaitDrawAnswer();
         WaitForAsyncUtils.waitForFxEvents();
         return vm().predictionProperty().get().label();
     }

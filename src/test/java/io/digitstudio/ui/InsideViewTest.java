@@ -69,6 +69,7 @@ class InsideViewTest extends AppStory {
         for (int y = 60; y <= 230; y += 10) robot.moveTo(app.onCanvas(140, y));
         robot.release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.draw().viewModel().predictionProperty().get() != null);
+        app.awaitDrawAnswer();
         app.openTab(robot, "Inside");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.lookProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();

@@ -47,6 +47,7 @@ class MyDigitsViewTest extends AppStory {
         stroke(robot, 100, 130, 170, 70, 170, 250);
         stroke(robot, 105, 252, 240, 252);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.predictionProperty().get() != null && vm.strokes().size() == 2);
+        app.awaitDrawAnswer();
         WaitForAsyncUtils.waitForFxEvents();
         robot.type(KeyCode.DIGIT1);
         WaitForAsyncUtils.waitForFxEvents();
@@ -56,6 +57,7 @@ class MyDigitsViewTest extends AppStory {
         robot.type(KeyCode.ESCAPE);
         stroke(robot, 90, 80, 230, 80, 150, 250);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.predictionProperty().get() != null && vm.strokes().size() == 1);
+        app.awaitDrawAnswer();
         WaitForAsyncUtils.waitForFxEvents();
         int seven = vm.predictionProperty().get().label();
         robot.clickOn("#keepButton");

@@ -43,6 +43,7 @@ class PinStoryTest extends AppStory {
         var draw = app.draw().viewModel();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> draw.predictionProperty().get() != null && draw.strokes().size() == 1
                 && !robot.lookup("#pinButton").queryButton().isDisabled());
+        app.awaitDrawAnswer();
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#pinButton");
         WaitForAsyncUtils.waitForFxEvents();

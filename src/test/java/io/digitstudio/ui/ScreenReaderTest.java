@@ -66,6 +66,7 @@ class ScreenReaderTest extends AppStory {
                 robot.moveTo(app.onCanvas(140, 60)).press(MouseButton.PRIMARY);
                 robot.moveTo(app.onCanvas(145, 140)).moveTo(app.onCanvas(150, 220)).release(MouseButton.PRIMARY);
                 await(10, () -> app.draw().viewModel().predictionProperty().get() != null);
+                app.awaitDrawAnswer();
                 String canvas = read(app.draw().canvas());
                 assertTrue(canvas.startsWith("Drawing canvas: 1 stroke; the model reads "), canvas);
             }
