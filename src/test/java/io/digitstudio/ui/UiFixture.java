@@ -34,6 +34,11 @@ public final class UiFixture {
     public java.nio.file.Path runsFolder;
     /** This window's own run history (a fresh folder per test). */
     public io.digitstudio.runs.RunStore history;
+    /**
+     * The folder this window's own run history and digits live in (null until shown), deleted when the story closes:
+     * a story's files beside them (a command line's model) go there too.
+     */
+    public java.nio.file.Path scratch;
     /** This window's own collection of digits. */
     public io.digitstudio.mydigits.MyDigits myDigits;
     /** The window's toast strip (the scripted dialogs do not use it; a story can show toasts in it as the app's dialogs do). */
@@ -43,8 +48,9 @@ public final class UiFixture {
     public void show(Stage stage) {
         // recent models in memory: java.util.prefs would write files and sync them from a shutdown hook
         try {
-            history = new io.digitstudio.runs.RunStore(runsFolder != null ? runsFolder : java.nio.file.Files.createTempDirectory("digitstudio-runs"));
-            myDigits = new io.digitstudio.mydigits.MyDigits(java.nio.file.Files.createTempDirectory("digitstudio-mydigits").resolve("mydigits"));
+            scratch = java.nio.file.Files.createTempDirectory("digitstudio-story");
+            history = new io.digitstudio.runs.RunStore(runsFolder != null ? runsFolder : java.nio.file.Files.createDirectory(scratch.resolve("runs")));
+            myDigits = new io.digitstudio.mydigits.MyDigits(scratch.resolve("mydigits"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -168,11 +174,22 @@ public final class UiFixture {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Stops a run the story left going, waits for it to end, and closes the app. */
+    /** Stops a run the story left going, waits for it to end, closes the app and deletes its scratch folder. */
     public void close() throws Exception {
         if (services == null) return;
         WaitForAsyncUtils.asyncFx(main.train().run()::stop).get();
         WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> main.train().run().stateProperty().get().canStart());
         WaitForAsyncUtils.asyncFx(services::close).get();
+        deleteScratch();
+    }
+
+    /** Best effort: a file a background task still holds open stays, and /tmp's cleaner takes it later. */
+    private void deleteScratch() {
+        if (scratch == null) return;
+        try (var walk = java.nio.file.Files.walk(scratch)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException ignored) {
+            // see above
+        }
     }
 }
