@@ -99,6 +99,17 @@ public final class DigitSegmenter {
     public static final class Line {
         /** Blocks that stand further apart than this share of the line's height are never one digit. */
         static final double JOIN_GAP = 0.08;
+        /**
+         * Blocks parted by a band of background at least this share of the line's stroke wide are never one digit: a
+         * digit's own pieces (a stroke broken across, a bar lifted off) leave at most a crack between them, while digits
+         * written close together keep a clear gap, often slanted as the writing leans, whose columns a leaning digit's
+         * foot or flag may overlap (so the column gap alone lets a leaning 5 and 7 be read as one digit).
+         */
+        static final double CLEAR_GAP = 0.5;
+        /** ... and at least this many working pixels wide. */
+        static final double CLEAR_GAP_MIN = 2;
+        /** The slants a clear band between two blocks may take, in columns per row. */
+        static final double[] BAND_SLANTS = {-0.5, -0.4, -0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3, 0.4, 0.5};
 
         private final InkMap map;
         private final Labels labels;
@@ -189,7 +200,10 @@ public final class DigitSegmenter {
             return bounds.get(b).cut() != null;
         }
 
-        /** Whether one digit may lie between boundaries {@code a < b}: the blocks it spans stand close together. */
+        /**
+         * Whether one digit may lie between boundaries {@code a < b}: the blocks it spans stand close together, and no
+         * clear band of background ({@link #CLEAR_GAP}) parts them.
+         */
         public boolean mayJoin(int a, int b) {
             int right = Integer.MIN_VALUE;
             for (int k = a + 1; k < b; k++) {
@@ -197,8 +211,55 @@ public final class DigitSegmenter {
                 if (bd.cut() != null) continue;
                 for (int j = bounds.get(a).block(); j < bd.block(); j++) right = Math.max(right, blocks.get(j).x1);
                 if (blocks.get(bd.block()).x0 - right > JOIN_GAP * height) return false;
+                if (band(bounds.get(a).block(), bd.block()) >= Math.max(CLEAR_GAP_MIN, CLEAR_GAP * stroke)) return false;
             }
             return true;
+        }
+
+        /**
+         * The widest band of background, straight or slanted as handwriting leans ({@link #BAND_SLANTS}), with all the
+         * ink of blocks {@code from} to {@code k - 1} on its left and all of block {@code k}'s on its right: its width
+         * along a row, in working pixels (negative when no band parts them).
+         */
+        double band(int from, int k) {
+            int[][][] left = new int[k - from][][];
+            int[][] right = edges(blocks.get(k));
+            for (int j = from; j < k; j++) left[j - from] = edges(blocks.get(j));
+            Group r = blocks.get(k);
+            double yc = (r.y0 + r.y1) / 2.0, best = Double.NEGATIVE_INFINITY;
+            for (double slant : BAND_SLANTS) {
+                double end = Double.NEGATIVE_INFINITY, start = Double.POSITIVE_INFINITY;
+                for (int j = from; j < k; j++) {
+                    Group g = blocks.get(j);
+                    for (int y = g.y0; y < g.y1; y++) {
+                        int x = left[j - from][1][y - g.y0];
+                        if (x >= 0) end = Math.max(end, x + 1 - slant * (y - yc));
+                    }
+                }
+                for (int y = r.y0; y < r.y1; y++) {
+                    int x = right[0][y - r.y0];
+                    if (x >= 0) start = Math.min(start, x - slant * (y - yc));
+                }
+                best = Math.max(best, start - end);
+            }
+            return best;
+        }
+
+        /** Each row's leftmost and rightmost ink column of the block's pieces ({first[], last[]}; -1 for a row without). */
+        private int[][] edges(Group g) {
+            int[] first = new int[g.height()], last = new int[g.height()];
+            java.util.Arrays.fill(first, -1);
+            java.util.Arrays.fill(last, -1);
+            int w = labels.width();
+            for (int y = g.y0; y < g.y1; y++) {
+                for (int x = g.x0; x < g.x1; x++) {
+                    int l = labels.label()[y * w + x];
+                    if (l < 0 || !g.ids.get(l)) continue;
+                    if (first[y - g.y0] < 0) first[y - g.y0] = x;
+                    last[y - g.y0] = x;
+                }
+            }
+            return new int[][]{first, last};
         }
 
         /** The ink between boundaries {@code a < b} as one digit; null when the cuts leave no ink between them. */

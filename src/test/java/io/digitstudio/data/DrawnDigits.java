@@ -63,6 +63,22 @@ final class DrawnDigits {
         }
     }
 
+    /**
+     * The pen paths of {@code digit} as a person draws them on the Draw view's canvas: jittered as {@link #draw} does,
+     * in the box {@code x, y, w, h} (canvas pixels), with a pen {@code width} wide.
+     */
+    List<PenStroke> pen(int digit, double x, double y, double w, double h, double width) {
+        List<PenStroke> out = new ArrayList<>();
+        for (double[][] stroke : strokes(digit)) {
+            List<double[]> points = new ArrayList<>();
+            for (double[] p : stroke) {
+                points.add(new double[]{x + w * (p[0] + u(-0.015, 0.015)), y + h * (p[1] + u(-0.015, 0.015))});
+            }
+            out.add(new PenStroke(points, width));
+        }
+        return out;
+    }
+
     private double u(double lo, double hi) {
         return lo + (hi - lo) * rng.nextDouble();
     }
