@@ -117,6 +117,86 @@ class InsideViewTest extends AppStory {
         assertEquals(100, vm.weightsProperty().get().tiles().count());
     }
 
+    private void stroke(FxRobot robot, double[]... points) {
+        robot.moveTo(app.onCanvas(points[0][0], points[0][1]));
+        robot.press(MouseButton.PRIMARY);
+        for (int i = 1; i < points.length; i++) robot.moveTo(app.onCanvas(points[i][0], points[i][1]));
+        robot.release(MouseButton.PRIMARY);
+    }
+
+    /** Opens Inside and waits until it shows {@code input}: it names Draw's digit {@code digit} of 107 and looks at its very input. */
+    private void assertInsideShows(FxRobot robot, InsideViewModel inside, float[] input, int digit, String size) throws Exception {
+        app.openTab(robot, "Inside");
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> inside.lookProperty().get() != null && inside.lookProperty().get().input() == input);
+        } catch (java.util.concurrent.TimeoutException e) {
+            InsideViewModel.Look look = inside.lookProperty().get();
+            fail(size + ": Inside shows " + (look == null ? "nothing" : look.caption()) + ", not digit " + (digit + 1) + " of 107 as Draw does");
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        InsideViewModel.Look look = inside.lookProperty().get();
+        assertArrayEquals(input, look.input(), 0f, "the same 28×28 input as Draw's digit " + (digit + 1));
+        assertEquals(app.draw().viewModel().readingProperty().get().digits().get(digit).prediction().label(), look.prediction().label());
+        String status = robot.lookup("#insideStatus").queryAs(Label.class).getText();
+        assertTrue(status.startsWith("digit " + (digit + 1) + " of the number 107 drawn: "), size + ": " + status);
+    }
+
+    /**
+     * A new user draws the number 107, picks an image in Samples, comes back to Draw and looks Inside: Inside shows the
+     * digit selected in Draw, the very 28×28 input Draw shows, and says which digit of the number it is; so it does
+     * for each digit picked, at the window's first size and the smallest. Cleared, the canvas leaves Inside nothing of it.
+     */
+    @Test
+    void insideShowsTheDigitOfTheNumberSelectedInDraw(FxRobot robot) throws Exception {
+        app.awaitReady();
+        app.openTab(robot, "Inside");
+        InsideViewModel inside = app.main.inside().viewModel();
+        var draw = app.draw().viewModel();
+        app.openTab(robot, "Draw");
+        stroke(robot, new double[]{50, 90}, new double[]{50, 160}, new double[]{50, 230});
+        double[][] loop = new double[41][];
+        for (int i = 0; i <= 40; i++) {
+            double a = -Math.PI / 2 + 2 * Math.PI * i / 40;
+            loop[i] = new double[]{135 + 38 * Math.cos(a), 160 + 72 * Math.sin(a)};
+        }
+        stroke(robot, loop);
+        stroke(robot, new double[]{205, 90}, new double[]{285, 90}, new double[]{250, 160}, new double[]{228, 232});
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "107".equals(draw.number()));
+        app.awaitDrawAnswer();
+        for (boolean small : new boolean[]{false, true}) {
+            String size = small ? "1024×700" : "1240×800";
+            if (small) {
+                robot.interact(() -> {
+                    robot.window(0).setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+                    robot.window(0).setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            // an image picked in Samples is what Inside shows, until Draw is looked at again
+            app.openTab(robot, "Samples");
+            var samples = app.main.samples().viewModel();
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> samples.imagesProperty().get() != null);
+            robot.interact(() -> samples.selectedProperty().set(small ? 7 : 3));
+            app.openTab(robot, "Inside");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> inside.lookProperty().get() != null && inside.lookProperty().get().caption().contains("image " + (small ? 7 : 3)));
+            app.openTab(robot, "Draw");
+            assertInsideShows(robot, inside, draw.inputProperty().get(), draw.selectedDigitProperty().get(), size);
+            for (int digit : new int[]{0, 2, 1}) {
+                app.openTab(robot, "Draw");
+                robot.clickOn("#numberDigit-" + digit);
+                WaitForAsyncUtils.waitForFxEvents();
+                assertEquals(digit, draw.selectedDigitProperty().get());
+                assertInsideShows(robot, inside, draw.inputProperty().get(), digit, size);
+            }
+        }
+        app.openTab(robot, "Draw");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> draw.inputProperty().get() == null);
+        app.openTab(robot, "Inside");
+        assertNull(inside.lookProperty().get(), "a cleared canvas: Inside shows none of the drawing");
+        assertNull(robot.lookup("#inputImage").queryAs(ImageView.class).getImage());
+    }
+
     @Test
     void warningsNameALayerThatBarelyLearnsOrWhoseUnitsDie() {
         var stats = new io.digitstudio.train.LayerStats.ParamStats("l2/W", 0, 0.1, 0, 0, 0, 0, 1e-6);

@@ -128,8 +128,12 @@ public final class MainView extends BorderPane {
         presenter.healthSamplesProperty().addListener((o, a, h) -> {
             if (h != null) inside.addHealth(h);
         });
-        drawing.inputProperty().addListener((o, a, x) -> {
-            if (x != null) inside.look(x, "the drawn digit");
+        // Inside looks at the digit last looked at: the one selected in Draw (the only digit, or one of a number's),
+        // whenever it changes or Draw is shown again after Samples, or the image picked in Samples; a cleared canvas
+        // leaves Inside nothing of Draw's to show
+        drawing.inputProperty().addListener((o, a, x) -> lookInsideAtDrawing());
+        drawTab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected && insideSeesSample) lookInsideAtDrawing();
         });
         inside.warningProperty().addListener((o, a, w) -> insideTab.setText(w.isEmpty() ? "Inside" : "Inside ⚠"));
         // a digit pinned in Draw or Samples is classified by every run from then on, and shown in the Train view
@@ -198,6 +202,18 @@ public final class MainView extends BorderPane {
         return myDigitsView;
     }
 
+    /** Whether Inside's input is an image picked in Samples (else Draw's digit, or none). */
+    private boolean insideSeesSample;
+
+    /** Inside looks at Draw's selected digit, or at nothing when the canvas is empty. */
+    private void lookInsideAtDrawing() {
+        float[] x = drawing.inputProperty().get();
+        if (x == null && insideSeesSample) return; // a canvas cleared while Inside shows a picked sample
+        insideSeesSample = false;
+        if (x == null) inside.forget();
+        else inside.look(x, drawing.inputName());
+    }
+
     /** The Inside view, built on first use. */
     public io.digitstudio.ui.inside.InsideView inside() {
         if (insideView == null) {
@@ -233,6 +249,7 @@ public final class MainView extends BorderPane {
                 if (set == null || i.intValue() < 0 || i.intValue() >= set.size()) return;
                 float[] x = new float[set.featureSize()];
                 set.copyFeatures(i.intValue(), x, 0);
+                insideSeesSample = true;
                 inside.look(x, set.name() + " image " + i + " (label " + set.label(i.intValue()) + ")");
             });
         }

@@ -401,6 +401,17 @@ public final class DrawViewModel {
         Reading r = reading.get();
         return r == null || r.digits().size() < 2 ? null : r.number(this::className);
     }
+    /**
+     * What the selected digit's input is, in words, for views that show it too ("the drawn digit", "digit 2 of the
+     * number 107 drawn", "the digit in image a.png", "digit 1 of the number 42 in image b.jpg").
+     */
+    public String inputName() {
+        Reading r = reading.get();
+        String where = imageName == null ? "drawn" : "in image " + imageName;
+        if (r == null || r.digits().size() < 2) return imageName == null ? "the drawn digit" : "the digit " + where;
+        return "digit " + (selectedDigit.get() + 1) + " of the number " + r.number(this::className) + " " + where;
+    }
+
     /** The selected digit's 28x28 input (the only digit's, or one of a number's), or null. */
     public ReadOnlyObjectProperty<float[]> inputProperty() { return input.getReadOnlyProperty(); }
     /** What preparation did to the selected digit: its stages and its MNIST-likeness, or null. */

@@ -284,7 +284,15 @@ public final class InsideView extends BorderPane {
 
     private void showLook(InsideViewModel.Look l) {
         activations.getChildren().clear();
-        if (l == null) return;
+        if (l == null) {
+            input.setImage(null);
+            saliency.setImage(null);
+            second.setImage(null);
+            saliencyCaption.setText("");
+            secondCaption.setText("");
+            probabilities.show(null);
+            return;
+        }
         int[] s = l.inputShape();
         int h = s.length == 3 ? s[1] : 28;
         int w = s.length == 3 ? s[2] : l.input().length / 28;

@@ -52,7 +52,8 @@ public final class InsideViewModel {
     private final ReadOnlyObjectWrapper<Look> look = new ReadOnlyObjectWrapper<>();
     private final ObservableList<LayerStats.Sample> health = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Draw a digit or pick one in Samples to see inside the network");
+    static final String PROMPT = "Draw a digit or pick one in Samples to see inside the network";
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(PROMPT);
     private boolean visible;
     private float[] pendingInput;
     private String pendingCaption;
@@ -126,6 +127,18 @@ public final class InsideViewModel {
                     l.second() == null ? "" : String.format(Locale.ROOT, " — hesitating with %s (%.1f%%)", l.classNames().get(l.prediction().top(2)[1]),
                             100 * l.prediction().probabilities()[l.prediction().top(2)[1]])));
         });
+    }
+
+    /**
+     * Forgets the input looked at (the canvas it came from was cleared): nothing is shown for it, and a look still
+     * being computed is dropped.
+     */
+    public void forget() {
+        pendingInput = null;
+        pendingCaption = null;
+        generation++;
+        look.set(null);
+        status.set(PROMPT);
     }
 
     /** Adds health samples from a run; a sample from before the last one starts a new run's chart. */
