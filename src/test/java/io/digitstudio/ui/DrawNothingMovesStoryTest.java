@@ -185,6 +185,64 @@ class DrawNothingMovesStoryTest extends AppStory {
         assertEquals(one, where(robot), "a second digit made a number: nothing moved");
     }
 
+    /** The window at each size a story checks: its first size (1240×800), the smallest (1024×700), and that at 150 %. */
+    private static final String[] SIZES = {"1240×800", "1024×700", "1024×700 at 150 %"};
+
+    private void size(FxRobot robot, String size) {
+        robot.interact(() -> {
+            boolean first = size.startsWith("1240");
+            stage.setWidth(first ? 1240 : io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(first ? 800 : io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+            app.services.appearance().scaleProperty().set(size.endsWith("150 %") ? 150 : 100);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * A new user opens a photo of an eight-digit number: its digits come in a line too long for the pane's width, which
+     * scrolls sideways, and Keep, the chart and everything below stay where they were, at every window size and scale.
+     */
+    @Test
+    void aNumberWithMoreDigitsThanTheRowHoldsMovesNothing(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        app.awaitReady();
+        robot.clickOn("Draw");
+        io.digitstudio.data.CameraDigits.Shot shot = new io.digitstudio.data.CameraDigits(4).number(new int[]{3, 1, 4, 1, 5, 9, 2, 6});
+        java.nio.file.Path jpg = java.nio.file.Files.write(dir.resolve("long-number.jpg"), shot.bytes());
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        for (String size : SIZES) {
+            robot.type(javafx.scene.input.KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.draw().viewModel().readingProperty().get() == null);
+            size(robot, size);
+            Map<String, Bounds> before = where(robot);
+            app.dialogs.willChoose(jpg);
+            robot.clickOn("#openImageButton");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.draw().viewModel().number() != null);
+            app.awaitDrawAnswer();
+            WaitForAsyncUtils.waitForFxEvents();
+            int digits = app.draw().viewModel().readingProperty().get().digits().size();
+            double[] widths = new double[2];
+            robot.interact(() -> {
+                for (int i = 0; i < digits; i++) widths[0] += robot.lookup("#numberDigit-" + i).queryAs(javafx.scene.layout.Region.class).getWidth();
+                widths[1] = robot.lookup("#numberDigits").queryAs(javafx.scene.layout.Region.class).getWidth();
+            });
+            assertTrue(widths[0] > widths[1], size + ": the " + digits + " digits (" + widths[0] + " px) are more than the line's width " + widths[1]);
+            Map<String, Bounds> after = where(robot);
+            if (!before.equals(after)) failures.add(size + ": " + before + " → " + after);
+            // every digit can be reached: the last one scrolls into view when chosen
+            robot.interact(() -> app.draw().viewModel().selectDigit(digits - 1));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                Node last = robot.lookup("#numberDigit-" + (digits - 1)).query();
+                Node line = robot.lookup("#numberDigits").query();
+                Bounds l = last.localToScreen(last.getLayoutBounds()), v = line.localToScreen(line.getLayoutBounds());
+                if (l.getMaxX() > v.getMaxX() + 0.5 || l.getMinX() < v.getMinX() - 0.5) failures.add(size + ": the last digit " + l + " is out of the line's view " + v);
+            });
+        }
+        robot.interact(() -> app.services.appearance().scaleProperty().set(100));
+        assertTrue(failures.isEmpty(), "a long number moved what is below it:\n" + String.join("\n", failures));
+    }
+
     private void stroke(FxRobot robot, double[][] pts) {
         robot.moveTo(app.onCanvas(pts[0][0], pts[0][1]));
         robot.press(MouseButton.PRIMARY);

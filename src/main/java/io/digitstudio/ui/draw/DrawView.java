@@ -526,15 +526,61 @@ public final class DrawView extends BorderPane {
         if (!style.equals(label.getStyle())) label.setStyle(style);
     }
 
-    /** A number's digits side by side, each as the network sees it: a click shows that digit's input and bars. */
+    /**
+     * A number's digits side by side, each as the network sees it with its name beside it: a click shows that digit's
+     * input and bars. They stay on one line, which scrolls sideways when they are more than its width: the row is as
+     * tall as a digit and a scroll bar whatever it holds, so that a long number moves neither Keep nor the chart below
+     * it (each digit's name beside its picture keeps the two within the room one digit with its name beneath took).
+     */
     private Node numberDigits() {
-        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(4, 4);
-        row.setId("numberDigits");
+        HBox row = new HBox(4);
+        row.setId("numberDigitsRow");
+        row.setFillHeight(false);
+        javafx.scene.control.ScrollPane line = new javafx.scene.control.ScrollPane(row) {
+            /** The room of one line of digits and of the scroll bar that a longer line shows beneath them. */
+            private double reserved() {
+                double bar = 0;
+                for (Node n : lookupAll(".scroll-bar")) {
+                    if (n instanceof javafx.scene.control.ScrollBar b && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
+                        bar = b.prefHeight(-1);
+                    }
+                }
+                return snapSizeY(snappedTopInset() + row.prefHeight(-1) + bar + snappedBottomInset());
+            }
+
+            @Override
+            protected double computeMinHeight(double width) {
+                return reserved();
+            }
+
+            @Override
+            protected double computePrefHeight(double width) {
+                return reserved();
+            }
+
+            @Override
+            protected double computeMaxHeight(double width) {
+                return reserved();
+            }
+        };
+        line.setId("numberDigits");
+        line.getStyleClass().addAll("edge-to-edge", "number-digits");
+        line.setFocusTraversable(false);
+        line.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        line.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        // the wheel scrolls the line sideways (it has nothing to scroll up or down)
+        line.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            double extra = row.getWidth() - line.getViewportBounds().getWidth();
+            if (extra <= 0 || e.getDeltaY() == 0 || e.getDeltaX() != 0) return;
+            line.setHvalue(Math.max(0, Math.min(1, line.getHvalue() - e.getDeltaY() / extra)));
+            e.consume();
+        });
         javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
         javafx.beans.property.BooleanProperty shown = new javafx.beans.property.SimpleBooleanProperty();
         Runnable fill = () -> {
             row.getChildren().clear();
             group.getToggles().clear();
+            line.setHvalue(0);
             Reading r = vm.readingProperty().get();
             shown.set(r != null && r.digits().size() > 1);
             if (!shown.get()) {
@@ -544,7 +590,7 @@ public final class DrawView extends BorderPane {
                 none.setMinSize(28, 28);
                 none.setPrefSize(28, 28);
                 ToggleButton room = new ToggleButton("0", none);
-                room.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+                room.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
                 room.setVisible(false);
                 row.getChildren().add(room);
                 return;
@@ -557,7 +603,7 @@ public final class DrawView extends BorderPane {
                 thumb.setSmooth(false);
                 ToggleButton b = new ToggleButton(vm.className(d.prediction().label()), thumb);
                 b.setId("numberDigit-" + i);
-                b.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+                b.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
                 b.setMinWidth(Region.USE_PREF_SIZE);
                 b.setToggleGroup(group);
                 b.setTooltip(new Tooltip(String.format(Locale.ROOT, "Digit %d: %s, %.1f%% sure", i + 1, vm.className(d.prediction().label()), 100 * d.prediction().confidence())));
@@ -567,18 +613,39 @@ public final class DrawView extends BorderPane {
                     b.setSelected(true); // a second click keeps it shown
                 });
                 b.setSelected(i == vm.selectedDigitProperty().get());
+                // a digit taking the focus from the keyboard is scrolled into view
+                b.focusedProperty().addListener((o, was, now) -> {
+                    if (now) reveal(line, row, b);
+                });
                 row.getChildren().add(b);
             }
+            // the selected digit (the least sure, at first) is in view once the line is laid out
+            javafx.application.Platform.runLater(() -> {
+                int i = vm.selectedDigitProperty().get();
+                if (i >= 0 && i < row.getChildren().size()) reveal(line, row, row.getChildren().get(i));
+            });
         };
         vm.readingProperty().addListener((o, a, r) -> fill.run());
         vm.selectedDigitProperty().addListener((o, a, i) -> {
             for (javafx.scene.control.Toggle t : group.getToggles()) {
                 t.setSelected(((Node) t).getId().equals("numberDigit-" + i));
             }
+            if (i.intValue() >= 0 && i.intValue() < group.getToggles().size()) reveal(line, row, row.getChildren().get(i.intValue()));
         });
         fill.run();
-        row.visibleProperty().bind(shown);
-        return row;
+        line.visibleProperty().bind(shown);
+        return line;
+    }
+
+    /** Scrolls the line of digits sideways, as little as needed, so that {@code chip} is in view. */
+    private static void reveal(javafx.scene.control.ScrollPane line, Region row, Node chip) {
+        double extra = row.getWidth() - line.getViewportBounds().getWidth();
+        if (extra <= 0 || chip.getParent() != row) return;
+        double left = line.getHvalue() * extra, view = line.getViewportBounds().getWidth();
+        javafx.geometry.Bounds b = chip.getBoundsInParent();
+        if (b.getMinX() < left) left = b.getMinX();
+        else if (b.getMaxX() > left + view) left = b.getMaxX() - view;
+        line.setHvalue(Math.max(0, Math.min(1, left / extra)));
     }
 
     public DrawViewModel viewModel() {
