@@ -243,6 +243,57 @@ class DrawNothingMovesStoryTest extends AppStory {
         assertTrue(failures.isEmpty(), "a long number moved what is below it:\n" + String.join("\n", failures));
     }
 
+    /**
+     * A new user opens a model whose file has a long name: the model's line above the answer keeps its two lines (the
+     * name shortened, whole in its tooltip and its accessible text), so the answer, Keep and the chart stay put.
+     */
+    @Test
+    void aModelWithALongNameMovesNothing(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        app.awaitReady();
+        robot.clickOn("Draw");
+        io.digitstudio.io.ModelFiles.LoadedModel builtIn = io.digitstudio.io.ModelFiles.loadDefault();
+        String name = "my-whole-familys-handwriting-finetuned-from-the-built-in-mlp-with-augmentation-final-v2.npz";
+        java.nio.file.Path file = dir.resolve(name);
+        io.digitstudio.io.ModelFiles.saveNpz(file, builtIn.model(), builtIn.info());
+        drawASeven(robot);
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        for (String size : SIZES) {
+            size(robot, size);
+            robot.interact(() -> app.models().useBuiltIn());
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.models().activeProperty().get().file() == null);
+            app.awaitDrawAnswer();
+            Map<String, Bounds> before = where(robot, "#predictedDigit", "#confidenceLabel");
+            app.dialogs.willChoose(file);
+            robot.clickOn("#openModelButton");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> file.equals(app.models().activeProperty().get().file()));
+            app.awaitDrawAnswer();
+            WaitForAsyncUtils.waitForFxEvents();
+            Map<String, Bounds> after = where(robot, "#predictedDigit", "#confidenceLabel");
+            if (!before.equals(after)) failures.add(size + ": " + before + " → " + after);
+            robot.interact(() -> {
+                javafx.scene.control.Label line = robot.lookup("#activeModelLabel").queryAs(javafx.scene.control.Label.class);
+                String full = app.draw().viewModel().modelTextProperty().get();
+                if (!full.contains(name)) failures.add(size + ": the model's text " + full + " names the file");
+                if (!full.equals(line.getAccessibleText())) failures.add(size + ": the accessible text is " + line.getAccessibleText());
+                if (!line.getTooltip().getText().contains(name)) failures.add(size + ": the tooltip " + line.getTooltip().getText() + " lacks the whole name");
+                for (String c : Looks.cut(line.getScene(), "activeModelLabel", "predictedDigit", "confidenceLabel")) failures.add(size + ": " + c);
+            });
+        }
+        robot.interact(() -> app.services.appearance().scaleProperty().set(100));
+        assertTrue(failures.isEmpty(), "a model's long name:\n" + String.join("\n", failures));
+    }
+
+    private static Map<String, Bounds> where(FxRobot robot, String... more) {
+        Map<String, Bounds> out = where(robot);
+        robot.interact(() -> {
+            for (String id : more) {
+                Node n = robot.lookup(id).query();
+                out.put(id, n.localToScreen(n.getLayoutBounds()));
+            }
+        });
+        return out;
+    }
+
     private void stroke(FxRobot robot, double[][] pts) {
         robot.moveTo(app.onCanvas(pts[0][0], pts[0][1]));
         robot.press(MouseButton.PRIMARY);

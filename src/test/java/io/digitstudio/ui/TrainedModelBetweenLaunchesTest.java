@@ -96,7 +96,8 @@ class TrainedModelBetweenLaunchesTest extends AppStory {
             again.openTab(robot, "Draw");
             Label active = robot.lookup("#activeModelLabel").queryAs(Label.class);
             assertTrue(active.getText().startsWith("Model: " + title + " · "), active.getText());
-            assertEquals(model.toString(), active.getTooltip().getText(), "where the file is");
+            // the tooltip says the whole line (shortened when long) and, beneath, where the file is
+            assertEquals(again.draw().viewModel().modelTextProperty().get() + "\n" + model, active.getTooltip().getText(), "where the file is");
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> recentItems(robot).contains(title));
             assertTrue(again.dialogs.errors.isEmpty(), again.dialogs.errors.toString());
         } finally {

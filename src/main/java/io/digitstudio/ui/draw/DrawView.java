@@ -420,16 +420,19 @@ public final class DrawView extends BorderPane {
             return r == null || r.digits().size() < 2 || i < 0 ? "What the network sees (28×28)"
                     : "Digit " + (i + 1) + " of " + r.digits().size() + ", as the network sees it";
         }, vm.readingProperty(), vm.selectedDigitProperty()));
-        Label model = new Label();
+        // two lines whatever the model's name: a long one is shortened, whole in the tooltip, and moves nothing below
+        ModelLine model = new ModelLine();
         model.setId("activeModelLabel");
-        model.setWrapText(true);
         model.setMaxWidth(300);
-        model.textProperty().bind(vm.modelTextProperty());
+        model.fullProperty().bind(vm.modelTextProperty());
         Tooltip where = new Tooltip();
+        where.setWrapText(true);
+        where.setMaxWidth(520);
         where.textProperty().bind(Bindings.createStringBinding(() -> {
             var m = models.activeProperty().get();
-            return m == null ? "No model" : m.file() == null ? "Built into DigitStudio" : m.file().toString();
-        }, models.activeProperty()));
+            String file = m == null ? "No model" : m.file() == null ? "Built into DigitStudio" : m.file().toString();
+            return model.fullProperty().get() + "\n" + file;
+        }, models.activeProperty(), model.fullProperty()));
         model.setTooltip(where);
         Label latency = new Label();
         latency.setId("latencyLabel");
