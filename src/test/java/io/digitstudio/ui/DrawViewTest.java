@@ -329,6 +329,36 @@ class DrawViewTest extends AppStory {
         assertNull(vm().number(), "one digit reads as one digit, as before");
     }
 
+    /**
+     * The trial's "1 100%8 99%": a 1 with a digit close beside it, each boxed and labelled on the canvas; the labels
+     * are wider than the 1's box, and never drawn over each other (at the window's first size and the smallest). The
+     * canvas's accessible text says each digit and how sure.
+     */
+    @Test
+    void theLabelsOfCloseDigitsNeverOverlap(FxRobot robot) throws Exception {
+        openDraw(robot);
+        for (boolean small : new boolean[]{false, true}) {
+            if (small) smallest(robot);
+            robot.type(KeyCode.ESCAPE);
+            stroke(robot, new double[]{50, 90}, new double[]{50, 160}, new double[]{50, 230});
+            stroke(robot, loop(125, 160, 38, 72));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().number() != null && vm().number().length() == 2);
+            app.awaitDrawAnswer();
+            java.util.List<String> labels = WaitForAsyncUtils.asyncFx(() -> app.draw().numberLabels()).get();
+            assertEquals(2, labels.size(), labels.toString());
+            double[][] r = labels.stream().map(l -> java.util.Arrays.stream(l.substring(l.indexOf('@') + 1).split(",")).mapToDouble(Double::parseDouble).toArray())
+                    .toArray(double[][]::new);
+            boolean apart = r[0][0] + r[0][2] <= r[1][0] || r[1][0] + r[1][2] <= r[0][0] || r[0][1] + r[0][3] <= r[1][1] || r[1][1] + r[1][3] <= r[0][1];
+            assertTrue(apart, "the labels overlap: " + labels);
+            for (double[] p : r) assertTrue(p[0] >= 0 && p[1] >= 0 && p[0] + p[2] <= 320 && p[1] + p[3] <= 320, "on the canvas: " + labels);
+            String said = app.draw().canvas().getAccessibleText();
+            for (io.digitstudio.read.ReadDigit d : vm().readingProperty().get().digits()) {
+                String text = d.prediction().label() + String.format(java.util.Locale.ROOT, " %.0f%%", 100 * d.prediction().confidence());
+                assertTrue(said.contains(text), said + " says " + text);
+            }
+        }
+    }
+
     @Test
     void aPhotographedNumberIsReadWhole(FxRobot robot) throws Exception {
         openDraw(robot);

@@ -132,9 +132,16 @@ public final class DrawView extends BorderPane {
             int n = vm.strokes().size();
             String shown = vm.imageProperty().get() != null ? "an opened picture" : n == 0 ? "empty" : n == 1 ? "1 stroke" : n + " strokes";
             String answer = vm.answerProperty().get();
+            // a number's digits one by one, as their labels on the canvas say them (a label may show the digit alone)
+            Reading r = vm.readingProperty().get();
+            StringBuilder digits = new StringBuilder();
+            for (int i = 0; r != null && r.digits().size() > 1 && i < r.digits().size(); i++) {
+                var p = r.digits().get(i).prediction();
+                digits.append(i == 0 ? "; its digits: " : ", ").append(vm.className(p.label())).append(String.format(Locale.ROOT, " %.0f%%", 100 * p.confidence()));
+            }
             return "Drawing canvas: " + shown + (n == 0 && vm.imageProperty().get() == null || answer == null || answer.isBlank()
-                    || answer.equals(DrawViewModel.NO_ANSWER) ? "" : "; the model reads " + answer + " (" + vm.detailProperty().get() + ")");
-        }, vm.strokes(), vm.imageProperty(), vm.answerProperty(), vm.detailProperty()));
+                    || answer.equals(DrawViewModel.NO_ANSWER) ? "" : "; the model reads " + answer + " (" + vm.detailProperty().get() + ")" + digits);
+        }, vm.strokes(), vm.imageProperty(), vm.answerProperty(), vm.detailProperty(), vm.readingProperty()));
         canvas.setAccessibleHelp("Draw a digit with the mouse or a pen. Enter keeps the drawing with the model's answer, a digit key "
                 + "keeps it as that digit, Esc clears, Ctrl+Z takes back the last stroke");
     }
@@ -334,13 +341,20 @@ public final class DrawView extends BorderPane {
         return new double[]{s, (w - img.width() * s) / 2, (h - img.height() * s) / 2};
     }
 
-    /** A number's digits: a box around each (the selected one bolder), its top guess (and how sure) just under the box. */
+    /**
+     * A number's digits: a box around each (the selected one bolder), and its top guess and how sure under the box, or
+     * where {@link BoxLabels} finds room when digits stand close (never one label over another).
+     */
     private void paintNumber(GraphicsContext g, double[] fit) {
+        labels = List.of();
         Reading r = vm.readingProperty().get();
         if (r == null || r.digits().size() < 2) return;
         double sc = fit[0];
         g.setLineCap(StrokeLineCap.BUTT);
-        g.setFont(Font.font(13));
+        Font font = Font.font(LABEL_FONT);
+        g.setFont(font);
+        List<double[]> boxes = new java.util.ArrayList<>();
+        List<String> full = new java.util.ArrayList<>(), brief = new java.util.ArrayList<>();
         for (int i = 0; i < r.digits().size(); i++) {
             ReadDigit d = r.digits().get(i);
             DigitBox b = d.box();
@@ -348,13 +362,32 @@ public final class DrawView extends BorderPane {
             g.setLineWidth(i == vm.selectedDigitProperty().get() ? 3 : 1.5);
             g.setStroke(BOX);
             g.strokeRect(x, y, w, h);
-            String text = vm.className(d.prediction().label()) + String.format(Locale.ROOT, " %.0f%%", 100 * d.prediction().confidence());
-            double ty = Math.min(canvas.getHeight() - 4, y + h + 14);
-            g.setFill(Color.rgb(0, 0, 0, 0.55));
-            g.fillRect(x, ty - 12, Math.max(w, 8 * text.length()), 16);
-            g.setFill(BOX);
-            g.fillText(text, x + 2, ty);
+            boxes.add(new double[]{x, y, w, h});
+            brief.add(vm.className(d.prediction().label()));
+            full.add(brief.get(i) + String.format(Locale.ROOT, " %.0f%%", 100 * d.prediction().confidence()));
         }
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(font);
+        labels = BoxLabels.place(boxes, full, brief, t -> {
+            probe.setText(t);
+            return Math.ceil(probe.getLayoutBounds().getWidth());
+        }, LABEL_LINE, canvas.getWidth(), canvas.getHeight());
+        for (BoxLabels.Place p : labels) {
+            g.setFill(Color.rgb(0, 0, 0, 0.55));
+            g.fillRect(p.x(), p.y(), p.w(), p.h());
+            g.setFill(BOX);
+            g.fillText(p.text(), p.x() + BoxLabels.PAD, p.y() + LABEL_LINE - 4);
+        }
+    }
+
+    /** The digits' labels on the canvas: their type size and the height of a label. */
+    private static final double LABEL_FONT = 13, LABEL_LINE = 16;
+    /** The labels painted last, for tests. */
+    private List<BoxLabels.Place> labels = List.of();
+
+    /** For tests: the labels painted over the number's boxes (text and place in canvas pixels: x, y, w, h). */
+    public List<String> numberLabels() {
+        return labels.stream().map(p -> String.format(Locale.ROOT, "%s@%.1f,%.1f,%.1f,%.1f", p.text(), p.x(), p.y(), p.w(), p.h())).toList();
     }
 
     private static final Color BOX = Color.rgb(255, 176, 32);
