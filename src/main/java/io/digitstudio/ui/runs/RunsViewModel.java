@@ -121,6 +121,8 @@ public final class RunsViewModel {
     private long branchGeneration;
     private final ReadOnlyObjectWrapper<Resumability> resumability = new ReadOnlyObjectWrapper<>(new Resumability(null, null, whyNotResumable(null)));
     private long resumeGeneration;
+    private final ReadOnlyObjectWrapper<RunModel> runModel = new ReadOnlyObjectWrapper<>(new RunModel(null, null, "Select one run to open its model"));
+    private long modelGeneration;
 
     public RunsViewModel(TaskExecutor tasks, DialogService dialogs, RunStore store) {
         this.tasks = tasks;
@@ -182,6 +184,7 @@ public final class RunsViewModel {
             redraw();
             listBranchPoints();
             checkResume();
+            findModel();
         });
     }
 
@@ -214,6 +217,7 @@ public final class RunsViewModel {
         if (!same) branchChoice.set(null);
         listBranchPoints();
         checkResume();
+        findModel();
         Map<String, java.time.Instant> known = Map.copyOf(logsAt);
         List<RunSummary> missing = drawn().stream().filter(r -> stale(r, known)).toList();
         if (missing.isEmpty()) {
@@ -455,10 +459,63 @@ public final class RunsViewModel {
                         .whenComplete((p, err) -> status.set(err != null ? "Export failed: " + Messages.of(err) : "Exported run " + r.id() + " to " + file)));
     }
 
-    /** The model to open for a run: the best one if it kept one, else the final one. */
+    /** The model to open for a run: the best one if it kept one, else the final one. Looks at files: off the UI thread. */
     Optional<Path> model(RunSummary r) {
         return store.bestModel(r).or(() -> store.model(r));
     }
+
+    /**
+     * The model of the one selected run, as a task found it: the file to open, or why there is none (none selected, still
+     * looking, none saved). {@code run}: the run it is about (null when not one run is selected).
+     */
+    public record RunModel(String run, Path model, String why) {
+        public boolean found() {
+            return model != null;
+        }
+    }
+
+    /**
+     * Looks for the selected run's model off the UI thread (best.npz or model.npz in its folder) and publishes it; the
+     * same run, unchanged, keeps what was found meanwhile.
+     */
+    private void findModel() {
+        long mine = ++modelGeneration;
+        List<RunSummary> sel = selected();
+        RunSummary r = sel.size() == 1 && !sel.get(0).damaged() ? sel.get(0) : null;
+        if (r == null) {
+            modelFoundAt = null;
+            runModel.set(new RunModel(null, null, sel.size() == 1 ? "Run " + sel.get(0).id() + " is damaged" : "Select one run to open its model"));
+            return;
+        }
+        boolean known = r.id().equals(runModel.get().run()) && modelFoundAt != null && modelFoundAt.equals(r.updated());
+        if (!known) {
+            modelFoundAt = null;
+            runModel.set(new RunModel(r.id(), null, looking(r)));
+        }
+        lookUpModel(r).whenComplete((m, err) -> {
+            if (mine != modelGeneration || err != null) return;
+            modelFoundAt = r.updated();
+            runModel.set(m);
+        });
+    }
+
+    /** A task that finds {@code r}'s model; its future completes on the UI thread. */
+    private java.util.concurrent.CompletableFuture<RunModel> lookUpModel(RunSummary r) {
+        return tasks.compute(() -> {
+            try {
+                return model(r).map(m -> new RunModel(r.id(), m, "")).orElseGet(() -> new RunModel(r.id(), null, "Run " + r.id() + " saved no model"));
+            } catch (RuntimeException e) {
+                return new RunModel(r.id(), null, "Could not look for the model of run " + r.id() + ": " + Messages.of(e));
+            }
+        });
+    }
+
+    private static String looking(RunSummary r) {
+        return "Looking for the model of run " + r.id() + "…";
+    }
+
+    /** When the run whose model {@link #runModel} tells of was last updated, as it was looked up; null: not looked up. */
+    private java.time.Instant modelFoundAt;
 
     public void openModel(RunSummary r) {
         withModel(r, m -> actions.openModel(m, r.title()));
@@ -468,10 +525,25 @@ public final class RunsViewModel {
         withModel(r, m -> actions.evaluate(m, r.title()));
     }
 
+    /**
+     * Uses the run's model as a task found it: at once when it is the one published for the selected run, else once a
+     * task has looked (a click while the model is looked for is carried out, not lost).
+     */
     private void withModel(RunSummary r, Consumer<Path> use) {
-        Optional<Path> m = model(r);
-        if (m.isEmpty()) status.set("Run " + r.id() + " saved no model");
-        else if (actions != null) use.accept(m.get());
+        RunModel known = runModel.get();
+        if (r.id().equals(known.run()) && modelFoundAt != null) {
+            useModel(known, use);
+            return;
+        }
+        lookUpModel(r).whenComplete((m, err) -> {
+            if (err != null) status.set("Could not look for the model of run " + r.id() + ": " + Messages.of(err));
+            else useModel(m, use);
+        });
+    }
+
+    private void useModel(RunModel m, Consumer<Path> use) {
+        if (!m.found()) status.set(m.why());
+        else if (actions != null) use.accept(m.model());
     }
 
     public void rerun(RunSummary r) {
@@ -558,6 +630,8 @@ public final class RunsViewModel {
     public RunStore store() { return store; }
     /** Whether the one selected run can be resumed, and from which snapshot, or why not: found off the UI thread. */
     public ReadOnlyObjectProperty<Resumability> resumabilityProperty() { return resumability.getReadOnlyProperty(); }
+    /** The one selected run's model, or why there is none: found off the UI thread. */
+    public ReadOnlyObjectProperty<RunModel> runModelProperty() { return runModel.getReadOnlyProperty(); }
     public ObservableList<RunSummary> runs() { return shown; }
     public StringProperty filterProperty() { return filter; }
     public ReadOnlyObjectProperty<List<Curve>> curvesProperty() { return curves.getReadOnlyProperty(); }

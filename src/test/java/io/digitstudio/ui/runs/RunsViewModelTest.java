@@ -517,4 +517,87 @@ class RunsViewModelTest {
         vm.select(List.of(stopped.runId(), bare.runId()));
         assertEquals("Select one run to resume it", vm.resumabilityProperty().get().why());
     }
+    @Test
+    void theModelToOpenIsFoundByTheTaskNotOnTheUiThread() throws Exception {
+        Path root = dir.resolve("runs");
+        RunStore store = new RunStore(root);
+        String kept = record(store, 0.05);
+        String none = record(store, 0.05);
+        for (String f : List.of("best.npz", "model.npz")) java.nio.file.Files.deleteIfExists(store.find(none).folder().resolve(f));
+        Path best = store.find(kept).folder().resolve("best.npz");
+        assertTrue(java.nio.file.Files.isRegularFile(best));
+
+        // the history is there only while the view model's tasks run: a look at a file from the UI thread finds nothing
+        Path hidden = dir.resolve("hidden");
+        java.nio.file.Files.move(root, hidden);
+        io.digitstudio.ui.core.HeldTasks tasks = new io.digitstudio.ui.core.HeldTasks();
+        Runnable runTasks = () -> {
+            try {
+                java.nio.file.Files.move(hidden, root);
+                tasks.release();
+                java.nio.file.Files.move(root, hidden);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        RunsViewModel vm = new RunsViewModel(tasks, new TestDialogs(), store);
+        List<String> done = new java.util.ArrayList<>();
+        vm.setActions(new RunsViewModel.Actions() {
+            @Override
+            public void openModel(Path model, String name) {
+                done.add("open " + root.relativize(model));
+            }
+
+            @Override
+            public void evaluate(Path model, String name) {
+                done.add("evaluate " + root.relativize(model));
+            }
+
+            @Override
+            public void rerun(RunSummary run) {
+            }
+
+            @Override
+            public void resume(Path snapshot) {
+            }
+
+            @Override
+            public void branch(RunSummary run, RunsViewModel.BranchChoice point) {
+            }
+        });
+        vm.refresh();
+        runTasks.run();
+        assertEquals(2, vm.runs().size());
+
+        // a click before the model is found opens it once the task has found it
+        vm.select(List.of(kept));
+        RunSummary r = vm.selected().get(0);
+        assertEquals(new RunsViewModel.RunModel(kept, null, "Looking for the model of run " + kept + "…"), vm.runModelProperty().get());
+        vm.openModel(r);
+        assertEquals(List.of(), done, "nothing opened before the task looked");
+        runTasks.run();
+        assertEquals(List.of("open " + kept + "/best.npz"), done);
+        assertEquals(root.resolve(kept).resolve("best.npz"), vm.runModelProperty().get().model());
+        // once found, a click uses what was published, with no task
+        vm.evaluate(r);
+        assertEquals(List.of("open " + kept + "/best.npz", "evaluate " + kept + "/best.npz"), done);
+        assertTrue(tasks.held.isEmpty());
+
+        // a run with no model says so
+        vm.select(List.of(none));
+        runTasks.run();
+        RunSummary n = vm.selected().get(0);
+        assertEquals("Run " + none + " saved no model", vm.runModelProperty().get().why());
+        vm.openModel(n);
+        assertEquals(2, done.size());
+        assertEquals("Run " + none + " saved no model", vm.statusProperty().get());
+        // a click on another run than the one looked up waits for its own answer, not the other's
+        vm.select(List.of(kept));
+        vm.select(List.of(none));
+        vm.evaluate(r);
+        runTasks.run();
+        assertEquals(List.of("open " + kept + "/best.npz", "evaluate " + kept + "/best.npz", "evaluate " + kept + "/best.npz"), done);
+        vm.select(List.of(kept, none));
+        assertEquals("Select one run to open its model", vm.runModelProperty().get().why());
+    }
 }
