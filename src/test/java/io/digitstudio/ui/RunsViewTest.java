@@ -416,6 +416,52 @@ class RunsViewTest extends AppStory {
         assertEquals(List.of(older + " " + blue), curves(acc));
     }
 
+    /** A run's log written as Chainer's LogReport writes it: per epoch, the training and validation loss and accuracy. */
+    private void writeLog(RunSummary r, double[] accuracies) throws java.io.IOException {
+        StringBuilder b = new StringBuilder("[");
+        for (int e = 1; e <= accuracies.length; e++) {
+            if (e > 1) b.append(',');
+            double a = accuracies[e - 1];
+            b.append(String.format(java.util.Locale.ROOT, "{\"epoch\": %d, \"iteration\": %d, \"elapsed_time\": %.1f, \"main/loss\": %.4f, \"main/accuracy\": %.4f,"
+                    + " \"validation/main/loss\": %.4f, \"validation/main/accuracy\": %.4f}", e, 10 * e, 1.5 * e, 2 * (1 - a) + 0.01, a, 2 * (1 - a), a));
+        }
+        java.nio.file.Files.writeString(r.folder().resolve("log"), b.append(']').toString());
+    }
+
+    /** The x axis's tick values of a chart, as shown. */
+    private static List<Double> ticks(LineChart<?, ?> chart) {
+        return chart.getXAxis().getTickMarks().stream().map(t -> ((Number) t.getValue()).doubleValue()).toList();
+    }
+
+    /**
+     * The Runs charts by epoch count whole epochs: a run of one epoch and one of twelve, alone and together, have ticks
+     * on whole numbers only (a trial saw 0.75 and 1.25), a step of 1, 2, 5, 10… that fits the width.
+     */
+    @Test
+    void theEpochAxisTicksWholeEpochs(FxRobot robot) throws Exception {
+        TableView<RunSummary> table = twoCliRunsInTheSmallestWindow(robot);
+        writeLog(table.getItems().get(1), new double[]{0.41, 0.55, 0.63, 0.7, 0.74, 0.78, 0.8, 0.83, 0.85, 0.86, 0.88, 0.9});
+        LineChart<?, ?> loss = robot.lookup("#runsLossChart").queryAs(LineChart.class);
+        LineChart<?, ?> acc = robot.lookup("#runsAccuracyChart").queryAs(LineChart.class);
+        List<String> wrong = new java.util.ArrayList<>();
+        for (List<Integer> rows : List.of(List.of(0), List.of(1), List.of(0, 1))) {
+            robot.clickOn(row(robot, rows.get(0)));
+            if (rows.size() > 1) robot.press(KeyCode.CONTROL).clickOn(row(robot, rows.get(1))).release(KeyCode.CONTROL);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> loss.getData().size() == rows.size() && acc.getData().size() == rows.size());
+            Pulses.settle();
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                for (LineChart<?, ?> c : List.of(loss, acc)) {
+                    List<Double> t = ticks(c);
+                    if (t.size() < 2 || t.stream().anyMatch(v -> v != Math.rint(v))) wrong.add(c.getId() + " of rows " + rows + ": ticks " + t);
+                    double last = c.getData().stream().flatMap(s -> s.getData().stream()).mapToDouble(d -> ((Number) d.getXValue()).doubleValue()).max().orElse(0);
+                    if (!t.isEmpty() && t.get(t.size() - 1) < last) wrong.add(c.getId() + " of rows " + rows + ": ticks " + t + " end before epoch " + last);
+                }
+            });
+        }
+        assertEquals(List.of(), wrong);
+    }
+
     private int cliRun;
 
     /** {@code n} tiny runs from the command line, into the app's history. */
@@ -441,13 +487,16 @@ class RunsViewTest extends AppStory {
     }
 
     private void cliRuns(int n) {
-        for (int i = 0; i < n; i++, cliRun++) {
-            StringWriter err = new StringWriter();
-            int code = io.digitstudio.cli.Cli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "train", "--epochs", "1",
-                    "--train-size", "100", "--test-size", "50", "--model", "linear 8, relu, linear",
-                    "--out", app.history.root().resolveSibling("cli-" + app.history.root().getFileName() + "-" + cliRun + ".npz").toString(),
-                    "--runs-dir", app.history.root().toString());
-            assertEquals(0, code, err.toString());
-        }
+        for (int i = 0; i < n; i++) cliRun(1, "linear 8, relu, linear");
+    }
+
+    /** A tiny run of {@code epochs} from the command line with this network, into the app's history. */
+    private void cliRun(int epochs, String model) {
+        StringWriter err = new StringWriter();
+        int code = io.digitstudio.cli.Cli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "train", "--epochs", String.valueOf(epochs),
+                "--train-size", "100", "--test-size", "50", "--model", model,
+                "--out", app.history.root().resolveSibling("cli-" + app.history.root().getFileName() + "-" + cliRun++ + ".npz").toString(),
+                "--runs-dir", app.history.root().toString());
+        assertEquals(0, code, err.toString());
     }
 }

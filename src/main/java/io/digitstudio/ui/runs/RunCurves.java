@@ -113,6 +113,30 @@ public final class RunCurves {
         return out;
     }
 
+    /** An axis's bounds and the step between its ticks, each bound a tick. */
+    public record Ticks(double lower, double upper, double unit) {
+    }
+
+    /**
+     * An epoch axis from {@code min} to {@code max}: ticks on whole epochs only, a step of 1, 2, 5, 10, 20, 50… epochs, the
+     * smallest that makes at most {@code most} steps, and bounds on the steps around the points (an axis of one epoch
+     * runs from 0 to it). Epochs are whole numbers: a tick at 0.75 or 1.25 names no epoch.
+     */
+    public static Ticks epochTicks(double min, double max, int most) {
+        int steps = Math.max(1, most);
+        for (int k = 0; ; k++) {
+            double unit = new double[]{1, 2, 5}[k % 3] * Math.pow(10, k / 3);
+            double lower = Math.floor(min / unit) * unit;
+            double upper = Math.ceil(max / unit) * unit;
+            if (upper == lower) {
+                // one point on a tick: the axis ends there, a step after the start (or begins there, at 0)
+                if (lower >= unit) lower -= unit;
+                else upper += unit;
+            }
+            if (Math.round((upper - lower) / unit) <= steps || unit >= 1e12) return new Ticks(lower, upper, unit);
+        }
+    }
+
     static String lossKey(Set s) {
         return s == Set.VALIDATION ? "validation/main/loss" : "main/loss";
     }

@@ -168,6 +168,11 @@ public final class RunsView extends BorderPane {
         VBox.setVgrow(plotArea, Priority.ALWAYS);
         charts.setPadding(new Insets(4));
         vm.curvesProperty().addListener((o, a, cs) -> draw(cs));
+        // a wider or narrower axis holds more or fewer epoch ticks; a scale change, larger or smaller labels
+        for (LineChart<Number, Number> c : List.of(lossChart, accuracyChart)) {
+            c.getXAxis().widthProperty().addListener((o, a, b) -> rangeEpochs(c));
+            ((NumberAxis) c.getXAxis()).tickLabelFontProperty().addListener((o, a, b) -> rangeEpochs(c));
+        }
         vm.logLossProperty().addListener((o, a, b) -> ((NumberAxis) lossChart.getYAxis()).setLabel(b ? "loss (log scale)" : "loss"));
 
         compare.setId("compareTable");
@@ -435,6 +440,8 @@ public final class RunsView extends BorderPane {
         // all at once: a LineChart restyles every series each time one is added, which drops the classes set below
         lossChart.getData().setAll(losses);
         accuracyChart.getData().setAll(accuracies);
+        rangeEpochs(lossChart);
+        rangeEpochs(accuracyChart);
         legend.getChildren().setAll(keys);
         for (int i = 0; i < curves.size(); i++) {
             RunsViewModel.Curve c = curves.get(i);
@@ -456,6 +463,36 @@ public final class RunsView extends BorderPane {
                 }
             }
         }
+    }
+
+    /**
+     * By epoch, the x axis ticks whole epochs only ({@link RunCurves#epochTicks}), as many as its width holds with room
+     * for their labels: JavaFX's own ranging pads the points' range and ticks it at 0.25 or 2.5, which names no epoch.
+     * By wall time, the axis ranges itself.
+     */
+    private void rangeEpochs(LineChart<Number, Number> chart) {
+        NumberAxis x = (NumberAxis) chart.getXAxis();
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (XYChart.Series<Number, Number> s : chart.getData()) {
+            for (XYChart.Data<Number, Number> d : s.getData()) {
+                min = Math.min(min, d.getXValue().doubleValue());
+                max = Math.max(max, d.getXValue().doubleValue());
+            }
+        }
+        boolean byEpoch = vm.xAxisProperty().get() == RunCurves.XAxis.EPOCH;
+        x.setMinorTickVisible(!byEpoch);
+        if (!byEpoch || min > max) {
+            x.setAutoRanging(true);
+            return;
+        }
+        // a label of up to four digits and a gap: about 4 em a tick
+        double em = x.getTickLabelFont().getSize();
+        double length = x.getWidth() > 0 ? x.getWidth() : chart.getWidth();
+        RunCurves.Ticks t = RunCurves.epochTicks(min, max, (int) Math.max(1, Math.floor(length / (4 * em))));
+        x.setAutoRanging(false);
+        x.setLowerBound(t.lower());
+        x.setUpperBound(t.upper());
+        x.setTickUnit(t.unit());
     }
 
     /**

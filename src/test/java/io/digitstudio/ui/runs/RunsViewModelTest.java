@@ -41,6 +41,28 @@ class RunsViewModelTest {
     }
 
     @Test
+    void theEpochAxisTicksWholeEpochsInStepsOfOneTwoOrFiveTimesAPowerOfTen() {
+        assertEquals(new RunCurves.Ticks(0, 1, 1), RunCurves.epochTicks(1, 1, 8), "one epoch: from 0 to it");
+        assertEquals(new RunCurves.Ticks(1, 2, 1), RunCurves.epochTicks(1, 2, 8));
+        assertEquals(new RunCurves.Ticks(1, 12, 1), RunCurves.epochTicks(1, 12, 12));
+        assertEquals(new RunCurves.Ticks(0, 12, 2), RunCurves.epochTicks(1, 12, 8), "eleven steps of 1 are too many for 8");
+        assertEquals(new RunCurves.Ticks(0, 40, 5), RunCurves.epochTicks(1, 40, 8));
+        assertEquals(new RunCurves.Ticks(0, 150, 50), RunCurves.epochTicks(1, 137, 3));
+        assertEquals(new RunCurves.Ticks(2, 3, 1), RunCurves.epochTicks(2.33, 3, 8), "a branch's first point, between epochs");
+        for (int most = 2; most < 15; most++) {
+            for (double max = 1; max < 400; max += 7) {
+                RunCurves.Ticks t = RunCurves.epochTicks(1, max, most);
+                String said = t + " for 1.." + max + " in " + most;
+                assertTrue(t.lower() <= 1 && t.upper() >= max, said);
+                assertTrue(java.util.Set.of(1.0, 2.0, 5.0).contains(t.unit() / Math.pow(10, Math.floor(Math.log10(t.unit()) + 1e-9))), said);
+                assertEquals(0, t.lower() % t.unit(), 1e-9, said);
+                assertEquals(0, t.upper() % t.unit(), 1e-9, said);
+                assertTrue((t.upper() - t.lower()) / t.unit() <= most, said);
+            }
+        }
+    }
+
+    @Test
     void aBranchIsDrawnFromItsParentsCurveAtTheBranchingPoint() {
         Nd4jSetup.init();
         RunStore store = new RunStore(dir);
