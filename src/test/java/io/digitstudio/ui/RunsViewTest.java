@@ -462,6 +462,43 @@ class RunsViewTest extends AppStory {
         assertEquals(List.of(), wrong);
     }
 
+    /**
+     * No point of a Runs chart is cut by the plot's edge: the best accuracy near the top of its axis, the first and last
+     * epochs at its sides, are drawn whole (a trial saw the top marker half clipped).
+     */
+    @Test
+    void thePointsAtThePlotsEdgesAreDrawnWhole(FxRobot robot) throws Exception {
+        TableView<RunSummary> table = twoCliRunsInTheSmallestWindow(robot);
+        // auto-ranged, the axis ends 1 % above the highest point, and that rounded to its tick unit: 0.999 is 1.5 px
+        // from the top of an axis that ends at 1
+        writeLog(table.getItems().get(0), new double[]{0.8, 0.9, 0.95, 0.999});
+        robot.clickOn(row(robot, 0));
+        LineChart<?, ?> loss = robot.lookup("#runsLossChart").queryAs(LineChart.class);
+        LineChart<?, ?> acc = robot.lookup("#runsAccuracyChart").queryAs(LineChart.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> acc.getData().size() == 1 && acc.getData().get(0).getData().size() == 4);
+        Pulses.settle();
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            for (LineChart<?, ?> c : List.of(loss, acc)) {
+                for (var s : c.getData()) {
+                    for (var d : s.getData()) {
+                        Node n = d.getNode();
+                        var b = n.localToScene(n.getBoundsInLocal());
+                        for (Node p = n.getParent(); p != null && p != c; p = p.getParent()) {
+                            if (p.getClip() == null) continue;
+                            var clip = p.localToScene(p.getClip().getBoundsInParent());
+                            if (b.getMinX() < clip.getMinX() - 0.5 || b.getMaxX() > clip.getMaxX() + 0.5 || b.getMinY() < clip.getMinY() - 0.5 || b.getMaxY() > clip.getMaxY() + 0.5) {
+                                cut.add(c.getId() + " point (" + d.getXValue() + ", " + d.getYValue() + ") at " + b + " in a clip of " + clip);
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        assertEquals(List.of(), cut);
+    }
+
     private int cliRun;
 
     /** {@code n} tiny runs from the command line, into the app's history. */

@@ -590,7 +590,7 @@ public final class RunsView extends BorderPane {
         NumberAxis y = new NumberAxis();
         y.setLabel(yLabel);
         y.setForceZeroInRange(false);
-        LineChart<Number, Number> c = new LineChart<>(x, y);
+        LineChart<Number, Number> c = new WholeMarks(x, y);
         c.setId(id);
         // a picture to the screen reader, its text each run's last point (see readout)
         c.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
@@ -616,6 +616,42 @@ public final class RunsView extends BorderPane {
             });
         }
         return c;
+    }
+
+    /**
+     * A line chart whose points are drawn whole at the plot's edges: the plot clips its content to the axes' rectangle,
+     * which cut the top accuracy, the lowest loss and the first and last epochs' marks in half. The clip reaches out by
+     * the largest mark's half size (a branch point's is larger), into the chart's padding; the curves lie inside the axes'
+     * ranges, so only the marks use that room.
+     */
+    private static final class WholeMarks extends LineChart<Number, Number> {
+        private final javafx.beans.property.DoubleProperty bleed = new javafx.beans.property.SimpleDoubleProperty(0);
+
+        WholeMarks(NumberAxis x, NumberAxis y) {
+            super(x, y);
+            Node content = lookup(".plot-content");
+            for (Node n = content; n != null && n != this; n = n.getParent()) {
+                if (!(n.getClip() instanceof javafx.scene.shape.Rectangle own)) continue;
+                javafx.scene.shape.Rectangle grown = new javafx.scene.shape.Rectangle();
+                grown.xProperty().bind(own.xProperty().subtract(bleed));
+                grown.yProperty().bind(own.yProperty().subtract(bleed));
+                grown.widthProperty().bind(own.widthProperty().add(bleed.multiply(2)));
+                grown.heightProperty().bind(own.heightProperty().add(bleed.multiply(2)));
+                n.setClip(grown);
+            }
+        }
+
+        @Override
+        protected void layoutPlotChildren() {
+            super.layoutPlotChildren();
+            double half = 0;
+            for (XYChart.Series<Number, Number> s : getData()) {
+                for (XYChart.Data<Number, Number> d : s.getData()) {
+                    if (d.getNode() instanceof javafx.scene.layout.Region r) half = Math.max(half, Math.max(r.getWidth(), r.getHeight()) / 2);
+                }
+            }
+            bleed.set(Math.ceil(half) + 1);
+        }
     }
 
     /**
