@@ -416,6 +416,50 @@ class RunsViewTest extends AppStory {
         assertEquals(List.of(older + " " + blue), curves(acc));
     }
 
+    /**
+     * The Runs view's pickers (the branch point, the curves' set and axis) after the UI scale goes to 150 % and back:
+     * as wide as they were at 100 % before, not the width they took at 150 % (a JavaFX ComboBox never narrows by itself).
+     */
+    @Test
+    void thePickersNarrowAgainWhenTheScaleGoesBack(FxRobot robot) throws Exception {
+        TableView<RunSummary> table = twoCliRunsInTheSmallestWindow(robot);
+        robot.clickOn(row(robot, 0));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !app.main.runs().viewModel().branchChoices().isEmpty());
+        Pulses.settle();
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> ids = List.of("#branchPointBox", "#curveSetBox", "#xAxisBox");
+        double[] before = new double[ids.size()], larger = new double[ids.size()], after = new double[ids.size()];
+        var appearance = app.services.appearance();
+        try {
+            robot.interact(() -> {
+                for (int i = 0; i < ids.size(); i++) before[i] = robot.lookup(ids.get(i)).queryAs(javafx.scene.layout.Region.class).getWidth();
+                appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, 150);
+            });
+            Pulses.settle();
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                for (int i = 0; i < ids.size(); i++) larger[i] = robot.lookup(ids.get(i)).queryAs(javafx.scene.layout.Region.class).getWidth();
+                appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, 100);
+            });
+            Pulses.settle();
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                for (int i = 0; i < ids.size(); i++) after[i] = robot.lookup(ids.get(i)).queryAs(javafx.scene.layout.Region.class).getWidth();
+            });
+        } finally {
+            robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, 100));
+        }
+        List<String> wrong = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (!(larger[i] > before[i] + 5)) wrong.add(ids.get(i) + " did not grow at 150 %: " + before[i] + " -> " + larger[i]);
+            if (Math.abs(after[i] - before[i]) > 1) wrong.add(ids.get(i) + " " + before[i] + " px at 100 %, " + larger[i] + " at 150 %, " + after[i] + " back at 100 %");
+        }
+        assertEquals(List.of(), wrong);
+        List<String> cut = new java.util.ArrayList<>();
+        robot.interact(() -> cut.addAll(Looks.cut(stage.getScene(), "branchPointBox", "curveSetBox", "xAxisBox")));
+        assertEquals(List.of(), cut);
+    }
+
     /** A run's log written as Chainer's LogReport writes it: per epoch, the training and validation loss and accuracy. */
     private void writeLog(RunSummary r, double[] accuracies) throws java.io.IOException {
         StringBuilder b = new StringBuilder("[");

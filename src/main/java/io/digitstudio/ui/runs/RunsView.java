@@ -247,6 +247,9 @@ public final class RunsView extends BorderPane {
         ScreenReader.describe(x, "Horizontal axis", "Plot the curves by epoch or by wall time");
         x.valueProperty().bindBidirectional(vm.xAxisProperty());
         x.setConverter(converter(v -> v == RunCurves.XAxis.EPOCH ? "by epoch" : "by wall time"));
+        // as wide as their choices in the font in force: a ComboBox sized by itself never narrows after a larger scale
+        io.digitstudio.ui.widgets.Pickers.fitToChoices(set);
+        io.digitstudio.ui.widgets.Pickers.fitToChoices(x);
         x.valueProperty().addListener((o, a, v) -> {
             String label = v == RunCurves.XAxis.EPOCH ? "epoch" : "seconds";
             lossChart.getXAxis().setLabel(label);
