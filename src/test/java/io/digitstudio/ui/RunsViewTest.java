@@ -150,10 +150,16 @@ class RunsViewTest extends AppStory {
         assertFalse(rows.stream().filter(r -> r.setting().equals("batch_size")).findFirst().orElseThrow().differs());
         // every value of the comparison is shown whole
         WaitForAsyncUtils.waitForFxEvents();
+        // (each value wraps in its column: a text in lines, inside its cell)
         List<javafx.scene.control.Labeled> cells = robot.lookup("#compareTable .table-cell").queryAll().stream().map(n -> (javafx.scene.control.Labeled) n)
-                .filter(c -> c.getText() != null && !c.getText().isEmpty() && c.isVisible()).collect(Collectors.toList());
+                .filter(c -> c.getGraphic() instanceof javafx.scene.text.Text t && !t.getText().isEmpty() && c.isVisible()).collect(Collectors.toList());
         assertTrue(cells.size() >= 6, "cells shown: " + cells.size());
-        for (var c : cells) DrawViewTest.assertWhole(c);
+        for (var c : cells) {
+            var t = (javafx.scene.text.Text) c.getGraphic();
+            var inCell = c.sceneToLocal(t.localToScene(t.getBoundsInLocal()));
+            assertTrue(inCell.getMaxX() <= c.getWidth() + 1 && inCell.getMaxY() <= c.getHeight() + 1, "'" + t.getText() + "' at " + inCell + " beyond its cell of "
+                    + c.getWidth() + "x" + c.getHeight());
+        }
         // a column per run, each within the table or reached by its scroll bar
         TableView<?> compare = robot.lookup("#compareTable").queryTableView();
         assertEquals(3, compare.getColumns().size());
@@ -414,6 +420,79 @@ class RunsViewTest extends AppStory {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(older + " " + blue), legend(robot));
         assertEquals(List.of(older + " " + blue), curves(acc));
+    }
+
+    /**
+     * Two runs compared in the smallest window, one with a long network spec (about 300 px in one line): the runs'
+     * columns share the width beside the settings' names and the long values wrap, so that every value is shown whole,
+     * no cell is cut to "…" and no run's column is out of sight (a trial at 1240x800 saw the second run's column pushed
+     * past the table's edge); the same at 150 %.
+     */
+    @Test
+    void theComparedRunsShareTheWidthAndLongValuesWrap(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.interact(() -> {
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        String spec = "linear 16, relu, dropout 0.1, linear 16, relu, dropout 0.1, linear 16, relu, linear";
+        cliRun(1, spec);
+        cliRun(1, "linear 8, relu, linear");
+        app.openTab(robot, "Runs");
+        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        compareBoth(robot);
+        var appearance = app.services.appearance();
+        List<String> failures = new java.util.ArrayList<>();
+        try {
+            for (int scale : new int[]{100, 150}) {
+                robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, scale));
+                Pulses.settle();
+                WaitForAsyncUtils.waitForFxEvents();
+                // the columns are measured in the new font, shared, and the rows laid out again at their new widths over
+                // a few layout passes (more on a loaded machine): until the sideways bar goes, or it stays
+                try {
+                    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#compareTable .scroll-bar").queryAll().stream()
+                            .noneMatch(n -> n instanceof javafx.scene.control.ScrollBar b && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && b.isVisible()));
+                } catch (java.util.concurrent.TimeoutException stays) {
+                    // said below
+                }
+                Pulses.settle();
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> {
+                    TableView<?> compare = (TableView<?>) stage.getScene().lookup("#compareTable");
+                    for (String c : Looks.cut(stage.getScene(), "compareTable")) failures.add(scale + " %: " + c);
+                    double columns = compare.getColumns().stream().mapToDouble(c -> c.getWidth()).sum();
+                    if (columns > compare.getWidth()) failures.add(scale + " %: columns of " + Math.round(columns) + " px in a table of " + Math.round(compare.getWidth()) + " px");
+                    for (Node n : compare.lookupAll(".scroll-bar")) {
+                        if (n instanceof javafx.scene.control.ScrollBar b && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && b.isVisible()) {
+                            failures.add(scale + " %: the settings scroll sideways");
+                        }
+                    }
+                    // every value is shown whole, in lines within its cell, and the network's cell within the table's sides
+                    var shown = compare.localToScene(compare.getLayoutBounds());
+                    boolean seen = false;
+                    for (Node n : compare.lookupAll(".table-cell")) {
+                        if (!(n instanceof javafx.scene.control.Labeled l) || !l.isVisible() || l.getParent() == null || !l.getParent().isVisible()) continue;
+                        String value = l.getGraphic() instanceof javafx.scene.text.Text t ? t.getText() : l.getText();
+                        if (value == null || value.isEmpty()) continue;
+                        var b = l.localToScene(l.getLayoutBounds());
+                        Node text = l.getGraphic() instanceof javafx.scene.text.Text t ? t : l.lookup(".text");
+                        var tb = text == null ? b : text.localToScene(text.getBoundsInLocal());
+                        if (tb.getMaxY() > b.getMaxY() + 1 || tb.getMaxX() > b.getMaxX() + 1) {
+                            failures.add(scale + " %: '" + value + "' at " + tb + " beyond its cell " + b);
+                        }
+                        if (!spec.equals(value)) continue;
+                        seen = true;
+                        if (b.getMaxX() > shown.getMaxX() + 0.5) failures.add(scale + " %: the network's cell ends at " + Math.round(b.getMaxX()) + " > " + Math.round(shown.getMaxX()));
+                    }
+                    if (!seen) failures.add(scale + " %: no cell shows the network " + spec);
+                });
+            }
+        } finally {
+            robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, 100));
+        }
+        assertEquals(List.of(), failures, "compared settings not shown whole");
     }
 
     /**

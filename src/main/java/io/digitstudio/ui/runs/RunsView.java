@@ -177,8 +177,9 @@ public final class RunsView extends BorderPane {
 
         compare.setId("compareTable");
         ScreenReader.describe(compare, "Settings compared", "Each setting of the selected runs side by side");
-        // each column as wide as its longest value (never cut), the room left to the last; a constrained policy would
-        // push columns out of sight with no scroll bar to reach them
+        // the settings' names as wide as the longest (never cut); the runs' columns share the room left and wrap their
+        // values in it (compareColumns), so that a long network spec shows whole in lines and pushes no run's column out
+        // of sight; a constrained policy would squeeze columns below their words and cut them
         io.digitstudio.ui.widgets.Columns.keepWhole(compare);
         compare.setPlaceholder(new Label("Select runs to compare their settings"));
         compare.setItems(vm.comparison());
@@ -576,11 +577,17 @@ public final class RunsView extends BorderPane {
         List<TableColumn<RunsViewModel.CompareRow, String>> columns = new java.util.ArrayList<>();
         TableColumn<RunsViewModel.CompareRow, String> setting = new TableColumn<>("setting");
         setting.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().setting()));
+        // the names whole while the runs' columns have room for a word each; at a large scale they wrap too
+        io.digitstudio.ui.widgets.Columns.wrapsIfNarrow(setting);
+        setting.setSortable(false);
         columns.add(setting);
         for (int i = 0; i < sel.size(); i++) {
             int k = i;
             TableColumn<RunsViewModel.CompareRow, String> col = new TableColumn<>(sel.get(i).title());
             col.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(k < d.getValue().values().size() ? d.getValue().values().get(k) : ""));
+            io.digitstudio.ui.widgets.Columns.wraps(col);
+            // the settings keep the order the runs' summaries give them: no room for a sort arrow beside a run's name
+            col.setSortable(false);
             columns.add(col);
         }
         compare.getColumns().setAll(columns);

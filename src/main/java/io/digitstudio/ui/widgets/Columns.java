@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * Keeps a table's columns at least as wide as their titles and their values, measured in the fonts the table is drawn
  * in by the theme in force at the current UI scale, so that no header or cell is cut to "…": the last column takes the
- * room left over, and when there is none the table scrolls sideways instead of squeezing a column.
+ * room left over, and when there is none the table scrolls sideways instead of squeezing a column. Columns that wrap
+ * their values ({@link #wraps}) share the room instead, each at least as wide as its title and a word.
  * <p>
  * The table gets the unconstrained resize policy: JavaFX's constrained policies keep every column inside the table's
  * width, even below the columns' least widths, and then cut their texts.
@@ -27,6 +28,8 @@ import java.util.List;
 public final class Columns {
     /** Room beside a header's title for the sort arrow. */
     private static final double SORT_ARROW_EM = 1.0;
+    /** The longest word a wrapping column makes room for; a longer one (a checksum) breaks within the column. */
+    private static final double WORD_EM = 4;
     /** A margin for rounding at fractional scales and a font a little wider than the one measured. */
     private static final double MARGIN_EM = 0.4;
     private static final String KEY = Columns.class.getName();
@@ -108,10 +111,18 @@ public final class Columns {
         List<S> items = table.getItems() == null ? List.of() : table.getItems();
         for (TableColumn<S, ?> c : table.getVisibleLeafColumns()) {
             double w = width(title, c.getText()) + header + (c.isSortable() ? SORT_ARROW_EM * em : 0);
+            boolean wraps = isWrapping(c);
+            double whole = w;
             for (S item : items) {
                 Object v = c.getCellData(item);
-                if (v != null) w = Math.max(w, width(value, text(c, v)) + cell);
+                if (v == null) continue;
+                // a column whose values wrap needs its title's room and its longest word's (up to WORD_EM, beyond which
+                // a word breaks), and would like its longest value's; the others need their whole values
+                whole = Math.max(whole, width(value, text(c, v)) + cell);
+                if (wraps) for (String word : text(c, v).split("\\s+")) w = Math.max(w, Math.min(width(value, word), WORD_EM * em) + cell);
             }
+            if (wraps) c.getProperties().put(KEY + ".whole", Math.ceil(whole + MARGIN_EM * em));
+            else w = whole;
             double least = Math.ceil(w + MARGIN_EM * em);
             Double given = (Double) c.getProperties().get(KEY + ".least");
             if (given == null || given != least) {
@@ -131,10 +142,17 @@ public final class Columns {
         fillLast(table);
     }
 
-    /** The last column as wide as the room the others leave, never less than its own least width. */
+    /**
+     * The last column as wide as the room the others leave, never less than its own least width; or, when some columns
+     * wrap their values, those columns share that room equally.
+     */
     private static <S> void fillLast(TableView<S> table) {
         List<TableColumn<S, ?>> columns = table.getVisibleLeafColumns();
         if (columns.isEmpty() || table.getWidth() <= 0) return;
+        if (columns.stream().anyMatch(Columns::isWrapping)) {
+            share(table, columns);
+            return;
+        }
         TableColumn<S, ?> last = columns.get(columns.size() - 1);
         Object least = last.getProperties().get(KEY + ".least");
         if (!(least instanceof Double own)) return;
@@ -147,6 +165,116 @@ public final class Columns {
             last.setPrefWidth(w);
             last.getProperties().put(KEY + ".set", w);
         }
+    }
+
+    /**
+     * The room beside the columns that keep their values whole, shared by the columns that wrap theirs: each column
+     * whose longest value fits an equal share gets that value's width, and the others share what is left equally,
+     * each at least its least width (its title and a word); the last takes what none needs. A change of width lays the
+     * rows out again, as tall as their wrapped values now need.
+     */
+    private static <S> void share(TableView<S> table, List<TableColumn<S, ?>> columns) {
+        List<TableColumn<S, ?>> pending = new java.util.ArrayList<>(columns.stream().filter(Columns::isWrapping).toList());
+        // the vertical bar's room kept whether or not it shows: wrapped rows grow taller as the columns narrow, and the
+        // bar they bring would otherwise push the last column past the edge
+        double room = table.getWidth() - table.getInsets().getLeft() - table.getInsets().getRight() - barRoom(table) - 2;
+        for (TableColumn<S, ?> c : columns) if (!isWrapping(c)) room -= c.getWidth();
+        java.util.Map<TableColumn<S, ?>, Double> widths = new java.util.HashMap<>();
+        for (TableColumn<S, ?> c : pending) {
+            if (!(c.getProperties().get(KEY + ".least") instanceof Double) || !(c.getProperties().get(KEY + ".whole") instanceof Double)) return;
+        }
+        TableColumn<S, ?> last = pending.get(pending.size() - 1);
+        // a column that wraps only when narrow keeps its whole values while the others still have their least room
+        for (TableColumn<S, ?> c : List.copyOf(pending)) {
+            if (!Boolean.TRUE.equals(c.getProperties().get(KEY + ".narrow"))) continue;
+            double others = 0;
+            for (TableColumn<S, ?> o : pending) if (o != c) others += (Double) o.getProperties().get(KEY + ".least");
+            double least = (Double) c.getProperties().get(KEY + ".least");
+            double w = Math.max(least, Math.min((Double) c.getProperties().get(KEY + ".whole"), room - others));
+            widths.put(c, w);
+            room -= w;
+            pending.remove(c);
+        }
+        while (!pending.isEmpty()) {
+            double each = Math.floor(room / pending.size());
+            List<TableColumn<S, ?>> fit = pending.stream().filter(c -> (Double) c.getProperties().get(KEY + ".whole") <= each).toList();
+            if (fit.isEmpty()) {
+                for (TableColumn<S, ?> c : pending) widths.put(c, Math.max((Double) c.getProperties().get(KEY + ".least"), each));
+                room = 0;
+                break;
+            }
+            for (TableColumn<S, ?> c : fit) {
+                double w = Math.max((Double) c.getProperties().get(KEY + ".least"), (Double) c.getProperties().get(KEY + ".whole"));
+                widths.put(c, w);
+                room -= w;
+            }
+            pending.removeAll(fit);
+        }
+        if (room >= 1 && widths.containsKey(last)) widths.put(last, widths.get(last) + Math.floor(room));
+        boolean changed = false;
+        for (var e : widths.entrySet()) {
+            TableColumn<S, ?> c = e.getKey();
+            double w = Math.floor(e.getValue());
+            if (Math.abs(c.getPrefWidth() - w) >= 1) {
+                c.setPrefWidth(w);
+                c.getProperties().put(KEY + ".set", w);
+                changed = true;
+            }
+        }
+        // the rows keep the heights they were measured at: measured again at the new widths
+        if (changed) Platform.runLater(table::refresh);
+    }
+
+    /**
+     * Wraps a column's values within it, in rows as tall as they need: the column is as wide as its title and a word
+     * at least, and shares the room beside the other columns with the other wrapping columns, so that a long value (a
+     * network spec) shows whole in lines rather than pushing the next columns out of sight. The value is a text node
+     * wrapped at the column's width (a word wider than that breaks), in the cell's font and colour: a cell's own
+     * label is measured for one line by its row, and cut to "…" below it.
+     */
+    public static <S, T> void wraps(TableColumn<S, T> column) {
+        column.getProperties().put(KEY + ".wraps", true);
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            private final Text text = new Text();
+
+            {
+                text.fontProperty().bind(fontProperty());
+                text.fillProperty().bind(textFillProperty());
+                text.wrappingWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                        () -> Math.max(1, column.getWidth() - snappedLeftInset() - snappedRightInset() - 1), column.widthProperty(), paddingProperty()));
+                setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            }
+
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                String shown = empty || item == null ? null : text(column, item);
+                text.setText(shown == null ? "" : shown);
+                setGraphic(shown == null ? null : text);
+                setAccessibleText(shown);
+            }
+        });
+    }
+
+    /**
+     * Like {@link #wraps}, but the column keeps its values whole (on one line) as long as the other wrapping columns
+     * still have their least room beside it, and wraps them only beyond: the names beside the values they name.
+     */
+    public static <S, T> void wrapsIfNarrow(TableColumn<S, T> column) {
+        wraps(column);
+        column.getProperties().put(KEY + ".narrow", true);
+    }
+
+    private static boolean isWrapping(TableColumn<?, ?> c) {
+        return Boolean.TRUE.equals(c.getProperties().get(KEY + ".wraps"));
+    }
+
+    /** The vertical scroll bar's width, shown or not (its preferred width before it is shown). */
+    private static double barRoom(TableView<?> table) {
+        for (Node n : table.lookupAll(".scroll-bar")) {
+            if (n instanceof ScrollBar b && b.getOrientation() == Orientation.VERTICAL) return Math.max(b.getWidth(), b.prefWidth(-1));
+        }
+        return 0;
     }
 
     private static double verticalBar(TableView<?> table) {
