@@ -466,7 +466,11 @@ class RunsViewTest extends AppStory {
                     if (columns > compare.getWidth()) failures.add(scale + " %: columns of " + Math.round(columns) + " px in a table of " + Math.round(compare.getWidth()) + " px");
                     for (Node n : compare.lookupAll(".scroll-bar")) {
                         if (n instanceof javafx.scene.control.ScrollBar b && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && b.isVisible()) {
-                            failures.add(scale + " %: the settings scroll sideways");
+                            StringBuilder why = new StringBuilder();
+                            for (Node v : compare.lookupAll(".scroll-bar")) if (v instanceof javafx.scene.control.ScrollBar vb) why.append(" bar ").append(vb.getOrientation()).append(" w=").append(vb.getWidth()).append(" pref=").append(vb.prefWidth(-1)).append(" vis=").append(vb.isVisible());
+                            compare.getColumns().forEach(c -> why.append(" col ").append(c.getText()).append('=').append(c.getWidth()));
+                            why.append(" table=").append(compare.getWidth()).append(" insets=").append(compare.getInsets());
+                            failures.add(scale + " %: the settings scroll sideways" + why);
                         }
                     }
                     // every value is shown whole, in lines within its cell, and the network's cell within the table's sides
