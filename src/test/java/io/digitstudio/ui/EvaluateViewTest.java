@@ -191,7 +191,7 @@ class EvaluateViewTest extends AppStory {
 
     @Test
     void aCellOfARunsValidationOpensExactlyTheImagesItCountsFromThatValidation(FxRobot robot) throws Exception {
-        app.awaitReady();
+        app.useModelOfUnknownAccuracy(); // the run's model is put to use
         // a short run that validates on the first 200 test images; the Evaluate view follows it
         Forms.type(robot, "#trainLimitField", "3000");
         Forms.type(robot, "#testLimitField", "200");

@@ -55,7 +55,7 @@ class TrainedModelBetweenLaunchesTest extends AppStory {
 
     @Test
     void aModelTrainedInTheWindowIsRecentAndInUseAgainAfterARelaunch(FxRobot robot) throws Exception {
-        app.awaitReady();
+        app.useModelOfUnknownAccuracy(); // the run's model is put to use
         app.openTab(robot, "Train");
         Forms.type(robot, "#trainLimitField", "1000");
         Forms.type(robot, "#testLimitField", "200");

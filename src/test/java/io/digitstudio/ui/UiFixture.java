@@ -163,6 +163,19 @@ public final class UiFixture {
         return services.models();
     }
 
+    /**
+     * Waits until the app is ready, then puts the built-in network to use as a model whose accuracy is not known (as an
+     * older model file's is not): the next run that learns replaces it, however short, as stories of a run's model
+     * in use need. (The built-in model's 99 % keeps any short run's model out of use.)
+     */
+    public void useModelOfUnknownAccuracy() throws Exception {
+        awaitReady();
+        var b = models().activeProperty().get();
+        var m = io.digitstudio.ui.model.ActiveModel.of(b.model(), "built-in", new io.digitstudio.io.ModelInfo(null, b.info().dataset(), b.classNames()), null);
+        WaitForAsyncUtils.asyncFx(() -> models().adopt(m)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Waits until the engine is up and the built-in model is active. */
     public void awaitReady() throws Exception {
         try {

@@ -29,10 +29,12 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A training run's life in the Train view: start (or resume from a snapshot), pause, stop, and what happens to the
  * model at the end. The rule users expect: a run that finishes and learned makes its model the active one (Draw and
- * Samples classify with it), and the user is told, with an Undo that brings the previous model back; a run that failed
- * to learn, was stopped or diverged never replaces the active model, and its model can still be saved or put to use by
- * hand. The run itself is set up by the {@link TrainingSession} the command line uses too. Runs go through the {@link TaskExecutor}; every failure, including an
- * engine that could not start, ends in a message and a usable view.
+ * Samples classify with it) when its validation accuracy is at least the active model's known accuracy on the same data
+ * set, and the user is told, with an Undo that brings the previous model back; a worse one leaves the better model in
+ * use and says so with both figures and a way to use the run's model anyway. A run that failed to learn, was stopped or
+ * diverged never replaces the active model, and its model can still be saved or put to use by hand. The run itself is
+ * set up by the {@link TrainingSession} the command line uses too. Runs go through the {@link TaskExecutor}; every
+ * failure, including an engine that could not start, ends in a message and a usable view.
  */
 public final class RunControl {
     static final int SNAPSHOTS_KEPT = 3;
@@ -46,6 +48,11 @@ public final class RunControl {
     private final ReadOnlyObjectWrapper<TrainingResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ActiveModel> trainedModel = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper trainedModelActive = new ReadOnlyBooleanWrapper();
+    /**
+     * Set when the last run finished and learned but its model was not put to use, because the model in use is known to
+     * be better: the line that says so with both figures; null otherwise (a new run, another model in use).
+     */
+    private final javafx.beans.property.ReadOnlyStringWrapper keptNotice = new javafx.beans.property.ReadOnlyStringWrapper();
     private final AtomicReference<TrainingLoop> loop = new AtomicReference<>();
     private volatile boolean stopBeforeStart;
     /** Whether the run under way is recorded in the history (FX thread): only such a run can be branched. */
@@ -105,7 +112,11 @@ public final class RunControl {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.models = models;
-        models.activeProperty().addListener((o, a, m) -> trainedModelActive.set(m != null && m == trainedModel.get()));
+        models.activeProperty().addListener((o, a, m) -> {
+            trainedModelActive.set(m != null && m == trainedModel.get());
+            // the line compares the run with the model that was in use: another one makes it untrue
+            keptNotice.set(null);
+        });
         // a new run's model is not the active one, whatever the last run's was
         trainedModel.addListener((o, a, m) -> trainedModelActive.set(m != null && m == models.activeProperty().get()));
         settings.epochsProperty().addListener((o, a, b) -> presenter.planEpochs(settings.plannedEpochs()));
@@ -145,6 +156,7 @@ public final class RunControl {
         settings.show(parent.settings().options());
         // the parent's data, which the branch trains on whatever the form says
         settings.dataFolderProperty().set(DataPicker.pathOf(parent.settings().dataSource()));
+        keptNotice.set(null); // the charts and the figures it compares go
         TrainSettings.Branch b = new TrainSettings.Branch(parent.id(), spec, where, c, epochsDone);
         settings.branchProperty().set(b);
         presenter.clear(settings.plannedEpochs(), "Branching run " + parent.id() + " from the " + where
@@ -212,6 +224,7 @@ public final class RunControl {
         feed.watchInside(watchingInside); // here on the FX thread: later changes reach it through the presenter
         feed.pin(pinned);
         presenter.begin(feed, planned, firstStatus);
+        keptNotice.set(null);
         result.set(null);
         stopBeforeStart = false;
         branchAtEnd = false;
@@ -421,6 +434,19 @@ public final class RunControl {
         String kept = active == null ? "" : " The active model (" + active.name() + ") is unchanged.";
         switch (f.outcome().verdict()) {
             case LEARNED -> {
+                Double reached = accuracyOf(trained, last);
+                Double inUse = comparableAccuracy(active, trained);
+                if (trained == null) { // no iteration: nothing learned, nothing to put to use
+                    presenter.status("Finished: " + acc + "." + kept);
+                    return;
+                }
+                if (!replaces(reached, inUse)) {
+                    String line = keptLine(inUse, reached);
+                    keptNotice.set(line);
+                    presenter.status("Finished: " + acc + ". " + line + ".");
+                    dialogs.info("Training finished", line + ". “Use this run's model” puts it to use.");
+                    return;
+                }
                 models.adopt(trained);
                 String early = r.message() == null ? "" : " (" + r.message() + ")";
                 presenter.status("Finished: " + acc + early + ". Draw and Samples now use this model.");
@@ -452,6 +478,38 @@ public final class RunControl {
                 dialogs.error("Training diverged", r.message() + "." + kept);
             }
         }
+    }
+
+    /**
+     * The rule for a finished run that learned: its model replaces the one in use only when its validation accuracy
+     * ({@code reached}) is at least that model's known accuracy ({@code inUse}); a model whose accuracy is unknown, or
+     * no model, is replaced as before. A run whose accuracy is unknown does not replace one whose accuracy is known.
+     */
+    static boolean replaces(Double reached, Double inUse) {
+        if (inUse == null || !Double.isFinite(inUse)) return true;
+        return reached != null && reached >= inUse;
+    }
+
+    /**
+     * The known accuracy of the model in use, when it measures what the run's does: the same data set (a digit model's
+     * 99 % says nothing against a Fashion-MNIST run's 88 %); null otherwise, or when there is none.
+     */
+    private static Double comparableAccuracy(ActiveModel active, ActiveModel trained) {
+        if (active == null || active.info() == null) return null;
+        String theirs = active.info().dataset(), ours = trained == null || trained.info() == null ? null : trained.info().dataset();
+        return theirs != null && theirs.equals(ours) ? active.testAccuracy() : null;
+    }
+
+    /** The one line that says a run's model was not put to use, with both figures. */
+    static String keptLine(Double inUse, Double reached) {
+        return "Kept the model in use (" + Formats.percent(inUse) + "); this run reached "
+                + (reached == null ? "no validation accuracy" : Formats.percent(reached));
+    }
+
+    /** The accuracy of the model a run hands over: the one its info gives (the best epoch's with Keep best), else the last epoch's. */
+    private static Double accuracyOf(ActiveModel trained, EpochReport last) {
+        if (trained != null && trained.info() != null && trained.info().testAccuracy() != null) return trained.info().testAccuracy();
+        return last == null ? null : last.valAccuracy();
     }
 
     /**
@@ -609,6 +667,8 @@ public final class RunControl {
     /** The model the last run trained (also a stopped one), or null. */
     public ReadOnlyObjectProperty<ActiveModel> trainedModelProperty() { return trainedModel.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty trainedModelActiveProperty() { return trainedModelActive.getReadOnlyProperty(); }
+    /** Why the last run's model is not the one in use, with both figures, or null (see {@link #replaces}). */
+    public javafx.beans.property.ReadOnlyStringProperty keptNoticeProperty() { return keptNotice.getReadOnlyProperty(); }
     public Network trainedNetwork() {
         return trainedModel.get() == null ? null : trainedModel.get().model();
     }

@@ -338,7 +338,10 @@ public final class TrainView extends BorderPane {
         Region branch = branchBanner(locked);
         // the reason Start is off matters more: the branch's line waits under it until the form is right again
         branch.visibleProperty().bind(settings.branchProperty().isNotNull().and(why.visibleProperty().not()));
-        javafx.scene.layout.StackPane line = new javafx.scene.layout.StackPane(branch, why);
+        Region kept = keptBanner(locked);
+        // the last run's kept model, when the form is neither wrong nor a branch: what comes next matters more
+        kept.visibleProperty().bind(run.keptNoticeProperty().isNotNull().and(why.visibleProperty().not()).and(branch.visibleProperty().not()));
+        javafx.scene.layout.StackPane line = new javafx.scene.layout.StackPane(kept, branch, why);
         line.setId("noticeLine");
         line.setAlignment(Pos.CENTER_LEFT);
         return line;
@@ -386,6 +389,35 @@ public final class TrainView extends BorderPane {
         });
         HBox box = new HBox(8, what, leave);
         box.getStyleClass().add("branch-banner");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(0, 8, 0, 8));
+        return box;
+    }
+
+    /**
+     * After a run that learned but was worse than the model in use: the line with both figures, and a button that puts
+     * the run's model to use all the same.
+     */
+    private Region keptBanner(BooleanBinding locked) {
+        Label what = new Label();
+        what.setId("keptNotice");
+        what.setMinWidth(0);
+        what.setMaxWidth(Double.MAX_VALUE);
+        what.textProperty().bind(Bindings.createStringBinding(() -> run.keptNoticeProperty().get() == null ? ""
+                : run.keptNoticeProperty().get() + ".", run.keptNoticeProperty()));
+        HBox.setHgrow(what, Priority.ALWAYS);
+        Button use = new Button("Use this run's model");
+        use.setId("useRunModelButton");
+        use.getStyleClass().add("small"); // the line is as high as the Start reason's, one line of text
+        use.setMinWidth(Region.USE_PREF_SIZE);
+        io.digitstudio.ui.widgets.Tips.set(use, "Let Draw and Samples classify with this run's model instead");
+        use.disableProperty().bind(locked);
+        use.setOnAction(e -> {
+            if (startButton != null) startButton.requestFocus(); // not the form's first field, as a hidden button's focus would go
+            run.useTrainedModel();
+        });
+        HBox box = new HBox(8, what, use);
+        box.getStyleClass().add("kept-banner");
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(0, 8, 0, 8));
         return box;

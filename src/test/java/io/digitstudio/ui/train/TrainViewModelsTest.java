@@ -305,11 +305,77 @@ class TrainViewModelsTest {
             settings.trainLimitProperty().set("1000");
             settings.testLimitProperty().set("200");
         }
+
+        /** Puts the built-in network to use as a model whose accuracy is not known (as an older file's is not); returns it. */
+        ActiveModel unknownAccuracy() {
+            ActiveModel b = models.activeProperty().get();
+            ActiveModel m = ActiveModel.of(b.model(), "built-in", new io.digitstudio.io.ModelInfo(null, "MNIST", b.classNames()), null);
+            models.adopt(m);
+            return m;
+        }
+    }
+
+    @Test
+    void aRunReplacesTheModelInUseOnlyWhenItIsAtLeastAsAccurate() {
+        Fixture f = new Fixture();
+        ActiveModel builtIn = f.models.activeProperty().get();
+        assertEquals(0.9903, builtIn.testAccuracy(), 1e-9, "the built-in model's accuracy is known");
+        f.settings.epochsProperty().set("1");
+        f.run.start();
+        double reached = f.run.resultProperty().get().last().valAccuracy();
+        assertTrue(reached < 0.9903, "1,000 examples for one epoch: " + reached);
+        assertSame(builtIn, f.models.activeProperty().get(), "a worse run leaves the better model in use");
+        assertFalse(f.run.trainedModelActiveProperty().get());
+        String line = "Kept the model in use (99.03%); this run reached " + io.digitstudio.ui.widgets.Formats.percent(reached);
+        assertEquals(line, f.run.keptNoticeProperty().get());
+        assertTrue(f.presenter.statusProperty().get().endsWith(line + "."), f.presenter.statusProperty().get());
+        // the user may use it all the same: the line then no longer holds
+        f.run.useTrainedModel();
+        assertSame(f.run.trainedModelProperty().get(), f.models.activeProperty().get());
+        assertNull(f.run.keptNoticeProperty().get());
+
+        // a model of unknown accuracy is replaced as before; then each run by one at least as good only
+        f.unknownAccuracy();
+        f.run.start();
+        ActiveModel first = f.run.trainedModelProperty().get();
+        assertSame(first, f.models.activeProperty().get(), "a model whose accuracy is unknown is replaced");
+        f.settings.epochsProperty().set("3");
+        f.run.start();
+        ActiveModel better = f.run.trainedModelProperty().get();
+        assertTrue(better.testAccuracy() >= first.testAccuracy(), better.testAccuracy() + " after 3 epochs, " + first.testAccuracy() + " after 1");
+        assertSame(better, f.models.activeProperty().get(), "a run at least as good replaces it");
+        assertNull(f.run.keptNoticeProperty().get());
+        f.settings.epochsProperty().set("1");
+        f.run.start();
+        assertSame(better, f.models.activeProperty().get(), "the same seed for one epoch does worse: the better model stays");
+        assertEquals("Kept the model in use (" + io.digitstudio.ui.widgets.Formats.percent(better.testAccuracy()) + "); this run reached "
+                + io.digitstudio.ui.widgets.Formats.percent(first.testAccuracy()), f.run.keptNoticeProperty().get());
+        // the next run, or another model in use, makes the line untrue
+        f.models.useBuiltIn();
+        assertNull(f.run.keptNoticeProperty().get());
+    }
+
+    @Test
+    void aRunThatLearnedNothingNeverReplacesAModelEvenOfUnknownAccuracy() {
+        Fixture f = new Fixture();
+        ActiveModel unknown = f.unknownAccuracy();
+        f.settings.epochsProperty().set("1");
+        f.settings.optimizerProperty().set("sgd");
+        f.settings.hyperparams().get(0).text().set("1e-12");
+        f.run.start();
+        assertEquals(TrainingResult.Outcome.COMPLETED, f.run.resultProperty().get().outcome());
+        assertSame(unknown, f.models.activeProperty().get());
+        assertTrue(f.presenter.statusProperty().get().startsWith("Failed to learn: "), f.presenter.statusProperty().get());
+        assertTrue(RunControl.replaces(0.5, null), "unknown accuracy in use: replaced");
+        assertTrue(RunControl.replaces(0.9, 0.9), "as good: replaced");
+        assertFalse(RunControl.replaces(0.87, 0.973));
+        assertFalse(RunControl.replaces(null, 0.973), "a run of unknown accuracy does not replace a model of known accuracy");
     }
 
     @Test
     void aFinishedRunBecomesTheActiveModelAndTheUserIsTold() {
         Fixture f = new Fixture();
+        f.unknownAccuracy();
         assertEquals("built-in", f.models.activeProperty().get().name());
         f.settings.epochsProperty().set("1");
         f.run.start();
@@ -329,6 +395,7 @@ class TrainViewModelsTest {
     @Test
     void theEvaluationFollowsEachEpochsValidationAndItsCellsOpenOnceTheRunsModelIsActive() {
         Fixture f = new Fixture();
+        f.unknownAccuracy(); // any run that learned is put to use
         io.digitstudio.ui.evaluate.EvaluateViewModel eval = new io.digitstudio.ui.evaluate.EvaluateViewModel(f.tasks, f.dialogs, f.models);
         List<Integer> epochs = new java.util.ArrayList<>();
         List<Boolean> cellsOpen = new java.util.ArrayList<>();
