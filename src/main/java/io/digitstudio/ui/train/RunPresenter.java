@@ -85,6 +85,7 @@ public final class RunPresenter {
         clear(planned, firstStatus);
         feed = f;
         live = true;
+        holdsRun = true;
         paused = false;
     }
 
@@ -94,6 +95,7 @@ public final class RunPresenter {
      */
     public void clear(int planned, String statusText) {
         for (DecimatedSeries s : series()) s.clear();
+        holdsRun = false;
         plotted.set(false);
         epochRows.clear();
         pinned.set(null);
@@ -250,10 +252,16 @@ public final class RunPresenter {
         if (completed) progress.set(1);
     }
 
-    /** The epochs the charts' x axes span while no run is under way (from the form). */
+    /**
+     * The epochs the charts' x axes span while they show no run (from the form): a run's charts, also once it has
+     * ended, keep the run's own span until the next run or a branch's set-up clears them.
+     */
     public void planEpochs(int epochs) {
-        if (!live) plannedEpochs.set(epochs);
+        if (!live && !holdsRun) plannedEpochs.set(epochs);
     }
+
+    /** Whether the charts hold a run (under way or ended), from its start until they are cleared. */
+    private boolean holdsRun;
 
     public void setPaused(boolean p) {
         paused = p;

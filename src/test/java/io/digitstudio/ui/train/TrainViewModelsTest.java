@@ -356,6 +356,21 @@ class TrainViewModelsTest {
     }
 
     @Test
+    void aFinishedRunsChartsKeepTheirOwnSpanWhileTheEpochsFieldChanges() {
+        Fixture f = new Fixture();
+        f.settings.epochsProperty().set("3");
+        assertEquals(3, f.presenter.plannedEpochsProperty().get(), "before a run the axes follow the form");
+        f.settings.epochsProperty().set("1");
+        f.run.start();
+        assertEquals(1, f.presenter.plannedEpochsProperty().get());
+        f.settings.epochsProperty().set("20");
+        assertEquals(1, f.presenter.plannedEpochsProperty().get(), "the finished run's charts keep its one epoch");
+        f.settings.epochsProperty().set("2");
+        f.run.start();
+        assertEquals(2, f.presenter.plannedEpochsProperty().get(), "the next run spans its own");
+    }
+
+    @Test
     void aRunThatLearnedNothingNeverReplacesAModelEvenOfUnknownAccuracy() {
         Fixture f = new Fixture();
         ActiveModel unknown = f.unknownAccuracy();
