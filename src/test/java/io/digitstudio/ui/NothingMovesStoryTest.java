@@ -57,6 +57,26 @@ class NothingMovesStoryTest extends AppStory {
     }
 
     @Test
+    void theProgressBarKeepsItsPlaceWhateverTheTextsBesideItSay(FxRobot robot) throws Exception {
+        app.awaitReady();
+        Node bar = robot.lookup("#progressBar").query();
+        Bounds[] at = new Bounds[2];
+        robot.interact(() -> at[0] = bar.localToScreen(bar.getLayoutBounds()));
+        Forms.type(robot, "#trainLimitField", "1000");
+        Forms.type(robot, "#testLimitField", "200");
+        Forms.type(robot, "#epochsField", "1");
+        robot.clickOn("#startButton");
+        var run = app.main.train().run();
+        WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> run.stateProperty().get() == io.digitstudio.ui.train.RunState.FINISHED);
+        Pulses.settle(2);
+        String figures = robot.lookup("#epochLabel").queryAs(javafx.scene.control.Label.class).getText() + " · "
+                + robot.lookup("#timeLabel").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(figures.startsWith("Epoch 1/1 · Took "), figures);
+        robot.interact(() -> at[1] = bar.localToScreen(bar.getLayoutBounds()));
+        assertEquals(at[0], at[1], "the bar stayed where it was while the texts beside it came: " + figures);
+    }
+
+    @Test
     void aToastAndAStartReasonMoveNoControl(FxRobot robot) throws Exception {
         app.awaitReady();
         Forms.reveal(robot, "#epochsField"); // the form scrolled down a little, as after filling its first fields

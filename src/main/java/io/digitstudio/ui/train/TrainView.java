@@ -498,9 +498,12 @@ public final class TrainView extends BorderPane {
         bar.setMinWidth(Region.USE_PREF_SIZE);
         bar.progressProperty().bind(Bindings.createDoubleBinding(() -> run.stateProperty().get() == RunState.PREPARING
                 ? -1 : presenter.progressProperty().get(), run.stateProperty(), presenter.progressProperty()));
-        HBox figures = new HBox(8, bar, info(presenter.epochTextProperty(), "epochLabel"), new Separator(Orientation.VERTICAL),
+        // the bar last, at the line's right end: the texts before it change their widths as the run goes on, and the
+        // bar keeps its place whatever they say
+        HBox figures = new HBox(8, info(presenter.epochTextProperty(), "epochLabel"), new Separator(Orientation.VERTICAL),
                 info(presenter.iterationTextProperty(), "iterationLabel"), new Separator(Orientation.VERTICAL),
-                info(presenter.speedTextProperty(), "speedLabel"), new Separator(Orientation.VERTICAL), info(presenter.timeTextProperty(), "timeLabel"));
+                info(presenter.speedTextProperty(), "speedLabel"), new Separator(Orientation.VERTICAL), info(presenter.timeTextProperty(), "timeLabel"),
+                bar);
         figures.setAlignment(Pos.CENTER_RIGHT);
         figures.setMinWidth(Region.USE_PREF_SIZE);
         io.digitstudio.ui.widgets.StatusLine box = new io.digitstudio.ui.widgets.StatusLine(presenter.statusProperty(), text, figures);
