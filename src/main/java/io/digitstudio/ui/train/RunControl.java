@@ -120,6 +120,32 @@ public final class RunControl {
         // a new run's model is not the active one, whatever the last run's was
         trainedModel.addListener((o, a, m) -> trainedModelActive.set(m != null && m == models.activeProperty().get()));
         settings.epochsProperty().addListener((o, a, b) -> presenter.planEpochs(settings.plannedEpochs()));
+        // before any run: the status says whether Start can train, and if not, why (as the line under Start does)
+        for (javafx.beans.value.ObservableValue<?> o : List.of(settings.validationProperty(), settings.badFieldsProperty(), coresBlocker, state)) {
+            o.addListener((x, a, b) -> showReadiness()); // on each change (an invalidation comes once until someone reads)
+        }
+        showReadiness();
+    }
+
+    /** What the status says before the first run when Start can train. */
+    static final String READY = "Ready to train";
+    /** The readiness this control last put in the status (null once something else took its place). */
+    private String readiness = READY;
+
+    /**
+     * Says in the status whether Start can train, and if not why, as long as the status says nothing else (a run, its
+     * end, a branch): "Ready to train" beside a disabled Start would be untrue.
+     */
+    private void showReadiness() {
+        String now = presenter.statusProperty().get();
+        if (readiness == null || !readiness.equals(now) || !state.get().canStart()) {
+            if (!java.util.Objects.equals(readiness, now)) readiness = null;
+            return;
+        }
+        String b = settings.startBlocker();
+        if (b == null && coresBlocker.get() != null) b = coresBlocker.get();
+        readiness = b == null ? READY : "Not ready to train. " + b;
+        presenter.status(readiness);
     }
 
     /** Starts a run with the form's settings; does nothing while one runs or the settings are invalid. */

@@ -371,6 +371,25 @@ class TrainViewModelsTest {
     }
 
     @Test
+    void beforeARunTheStatusSaysWhyStartIsOffNotThatItIsReady() {
+        Fixture f = new Fixture();
+        assertEquals("Ready to train", f.presenter.statusProperty().get());
+        f.settings.epochsProperty().set("0");
+        assertNotNull(f.settings.startBlocker());
+        assertEquals("Not ready to train. " + f.settings.startBlocker(), f.presenter.statusProperty().get());
+        f.settings.batchSizeProperty().set("abc");
+        assertEquals("Not ready to train. " + f.settings.startBlocker(), f.presenter.statusProperty().get(), "both fields: " + f.settings.startBlocker());
+        f.settings.batchSizeProperty().set("128");
+        f.settings.epochsProperty().set("1");
+        assertEquals("Ready to train", f.presenter.statusProperty().get());
+        // once a run has said something, a bad field leaves it: the line under Start says why
+        f.run.start();
+        String finished = f.presenter.statusProperty().get();
+        f.settings.epochsProperty().set("0");
+        assertEquals(finished, f.presenter.statusProperty().get());
+    }
+
+    @Test
     void aRunThatLearnedNothingNeverReplacesAModelEvenOfUnknownAccuracy() {
         Fixture f = new Fixture();
         ActiveModel unknown = f.unknownAccuracy();
