@@ -86,6 +86,14 @@ public final class TestDialogs implements DialogService {
         lastAction = onAction;
     }
 
+    /** The titles of the messages taken back, in order. */
+    public final List<String> withdrawn = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void withdraw(String title) {
+        withdrawn.add(title);
+    }
+
     @Override
     public void error(String title, String text) {
         errors.add(title + ": " + text);

@@ -113,6 +113,11 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public void withdraw(String title) {
+        toasts.withdraw(title);
+    }
+
+    @Override
     public void error(String title, String text) {
         toasts.show(title, text, true, ToastLayer.millisFor(title, text, true, false));
     }

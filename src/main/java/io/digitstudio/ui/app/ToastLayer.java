@@ -92,6 +92,12 @@ public final class ToastLayer extends Region {
         else waiting.add(toast);
     }
 
+    /** Closes the toasts titled {@code title}, shown or waiting: what they say no longer holds. */
+    public void withdraw(String title) {
+        waiting.removeIf(t -> t.title.equals(title));
+        for (Toast t : List.copyOf(shown)) if (t.title.equals(title)) dismiss(t);
+    }
+
     /** The toasts shown now, oldest first. */
     List<? extends Region> shown() {
         return List.copyOf(shown);
@@ -154,6 +160,7 @@ public final class ToastLayer extends Region {
     /** One toast: its title and as much of its text as fits on its line, then More (when not all of it fits), its action and ×. */
     private final class Toast extends HBox {
         final long millis;
+        final String title;
         private final String text;
         private final Text titleText;
         private final Text space = new Text(" ");
@@ -168,6 +175,7 @@ public final class ToastLayer extends Region {
 
         Toast(String title, String text, boolean error, long millis, String actionLabel, Runnable action) {
             this.millis = millis;
+            this.title = title;
             this.text = text;
             titleText = new Text(title);
             titleText.getStyleClass().add("toast-title");

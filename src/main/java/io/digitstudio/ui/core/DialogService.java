@@ -33,6 +33,12 @@ public interface DialogService {
     /** A passing message with one action the user may take while it shows (e.g. "Undo"). */
     void info(String title, String text, String action, Runnable onAction);
 
+    /**
+     * Takes back the passing messages titled {@code title} that still show or wait to: what they say no longer holds
+     * (a run's "Training finished" once the next run starts or another model is in use).
+     */
+    void withdraw(String title);
+
     /** Something went wrong; {@code text} is one line for the user. */
     void error(String title, String text);
 }

@@ -116,6 +116,12 @@ public final class RunControl {
             trainedModelActive.set(m != null && m == trainedModel.get());
             // the line compares the run with the model that was in use: another one makes it untrue
             keptNotice.set(null);
+            // what the run's message said about the model in use, and the status if it said so, no longer hold
+            dialogs.withdraw(FINISHED_TITLE);
+            if (m != null && m != trainedModel.get()) {
+                if (claim != null && claim.equals(presenter.statusProperty().get())) presenter.status(unclaimed + "Draw and Samples use " + m.name() + ".");
+                claim = null;
+            }
         });
         // a new run's model is not the active one, whatever the last run's was
         trainedModel.addListener((o, a, m) -> trainedModelActive.set(m != null && m == models.activeProperty().get()));
@@ -251,6 +257,8 @@ public final class RunControl {
         feed.pin(pinned);
         presenter.begin(feed, planned, firstStatus);
         keptNotice.set(null);
+        claim = null;
+        dialogs.withdraw(FINISHED_TITLE); // the last run's end, and what it did with the model, are old news
         result.set(null);
         stopBeforeStart = false;
         branchAtEnd = false;
@@ -470,20 +478,20 @@ public final class RunControl {
                     String line = keptLine(inUse, reached);
                     keptNotice.set(line);
                     presenter.status("Finished: " + acc + ". " + line + ".");
-                    dialogs.info("Training finished", line + ". “Use this run's model” puts it to use.");
+                    dialogs.info(FINISHED_TITLE, line + ". “Use this run's model” puts it to use.");
                     return;
                 }
                 models.adopt(trained);
                 String early = r.message() == null ? "" : " (" + r.message() + ")";
-                presenter.status("Finished: " + acc + early + ". Draw and Samples now use this model.");
+                claim("Finished: " + acc + early + ". ", "Draw and Samples now use this model.");
                 if (active != null) {
-                    dialogs.info("Training finished", "Final " + acc + ". Draw and Samples now use the new model; Undo brings back the one they used.",
+                    dialogs.info(FINISHED_TITLE, "Final " + acc + ". Draw and Samples now use the new model; Undo brings back the one they used.",
                             "Undo", () -> {
                                 models.adopt(active);
                                 presenter.status("Draw and Samples use " + active.name() + " again");
                             });
                 } else {
-                    dialogs.info("Training finished", "Final " + acc + ". Draw and Samples now use the new model.");
+                    dialogs.info(FINISHED_TITLE, "Final " + acc + ". Draw and Samples now use the new model.");
                 }
             }
             case FAILED_TO_LEARN -> {
@@ -647,7 +655,19 @@ public final class RunControl {
         ActiveModel m = trainedModel.get();
         if (m == null) return;
         models.adopt(m);
-        presenter.status("Draw and Samples now use the model of this run");
+        claim("", "Draw and Samples now use the model of this run.");
+    }
+
+    /** The title of the message a run's end leaves: taken back when what it says no longer holds. */
+    static final String FINISHED_TITLE = "Training finished";
+    /** The status that says this run's model is in use (null: none does), and what it says without that. */
+    private String claim, unclaimed;
+
+    /** Says in the status that the run's model is in use, after {@code before}: said only while it is so. */
+    private void claim(String before, String inUse) {
+        presenter.status(before + inUse);
+        claim = before + inUse;
+        unclaimed = before;
     }
 
     /** The run under way or last run, or null. */

@@ -109,6 +109,19 @@ class ToastLayerTest {
         assertTrue(robot.lookup(".toast").queryAll().isEmpty(), "a plain toast is dismissed by a click on it");
     }
 
+    @Test
+    void aToastWhoseNewsNoLongerHoldsIsTakenBackShownOrWaiting(FxRobot robot) {
+        showWithUndo("Training finished", "Final 97.31 %. Draw and Samples now use the new model; Undo brings back the one they used.", () -> {
+        });
+        show("Model saved", "Saved to /tmp/model.npz", false, 60_000);
+        show("Training finished", "Final 98.00 %. Draw and Samples now use the new model.", false, 60_000); // waits: two show at a time
+        assertEquals(1, toasts.waiting());
+        robot.interact(() -> toasts.withdraw("Training finished"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("Saved to /tmp/model.npz"), robot.lookup(".toast-text").queryAllAs(Text.class).stream().map(Text::getText).toList());
+        assertEquals(0, toasts.waiting(), "the waiting one is taken back too");
+    }
+
     /**
      * "Training finished" while someone reads the epoch table and the status text beneath it: at 100 %, 150 % and 200 %
      * (the root's font size, as the app's scale sets it) the view keeps its place and size when a toast comes and when it

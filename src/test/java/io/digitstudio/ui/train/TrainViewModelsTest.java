@@ -390,6 +390,33 @@ class TrainViewModelsTest {
     }
 
     @Test
+    void whatARunSaidAboutTheModelInUseGoesWhenItNoLongerHolds() {
+        Fixture f = new Fixture();
+        f.unknownAccuracy();
+        f.settings.epochsProperty().set("1");
+        f.run.start();
+        String said = f.presenter.statusProperty().get();
+        assertTrue(said.endsWith(". Draw and Samples now use this model."), said);
+        assertTrue(f.dialogs.infos.get(f.dialogs.infos.size() - 1).startsWith("Training finished: "), f.dialogs.infos.toString());
+        int before = f.dialogs.withdrawn.size();
+        // another model in use: the status and the run's message say so no more
+        f.models.useBuiltIn();
+        assertEquals(said.substring(0, said.indexOf(" Draw and Samples")) + " Draw and Samples use built-in.", f.presenter.statusProperty().get());
+        assertEquals("Training finished", f.dialogs.withdrawn.get(before));
+        // put to use by hand, then another model: the same
+        f.run.useTrainedModel();
+        assertEquals("Draw and Samples now use the model of this run.", f.presenter.statusProperty().get());
+        f.models.useBuiltIn();
+        assertEquals("Draw and Samples use built-in.", f.presenter.statusProperty().get());
+        // the next run takes back the last run's message as it starts
+        f.unknownAccuracy();
+        f.dialogs.withdrawn.clear();
+        f.run.start();
+        assertTrue(f.dialogs.withdrawn.contains("Training finished"), "taken back at the start");
+        assertTrue(f.presenter.statusProperty().get().endsWith("Draw and Samples now use this model."));
+    }
+
+    @Test
     void aRunThatLearnedNothingNeverReplacesAModelEvenOfUnknownAccuracy() {
         Fixture f = new Fixture();
         ActiveModel unknown = f.unknownAccuracy();
