@@ -131,6 +131,10 @@ public final class RunControl {
             o.addListener((x, a, b) -> showReadiness()); // on each change (an invalidation comes once until someone reads)
         }
         showReadiness();
+        // "New run instead": the user trains what the form shows, as their own values from now on
+        settings.branchProperty().addListener((o, a, b) -> {
+            if (b == null && state.get().canStart()) beforeBranch = null;
+        });
     }
 
     /** What the status says before the first run when Start can train. */
@@ -182,7 +186,9 @@ public final class RunControl {
     public void setUpBranch(io.digitstudio.runs.RunSummary parent, String spec, String where, int epochsDone) {
         if (!state.get().canStart()) return;
         TrainingConfig c = parent.settings().config();
+        TrainSettings.Values own = ownValues();
         settings.branchProperty().set(null);
+        beforeBranch = own;
         // a branch trains at least one epoch past its point
         settings.show(c.withEpochs(Math.max(c.epochs(), Math.min(epochsDone + 1, TrainingConfig.MAX_EPOCHS))));
         settings.show(parent.settings().options());
@@ -206,6 +212,17 @@ public final class RunControl {
             });
             return null;
         }).exceptionally(e -> null); // a point with no snapshot: Start says so, the charts stay clear until then
+    }
+
+    /**
+     * The form's values as the user had them before a branch was set up over them (null while the form is no branch
+     * set up here): the branch borrows the form for one run, and its end gives the form back.
+     */
+    private TrainSettings.Values beforeBranch;
+
+    /** The user's own values: those before the branch the form shows, if it shows one, else the form's now. */
+    private TrainSettings.Values ownValues() {
+        return beforeBranch != null && settings.branchProperty().get() != null ? beforeBranch : settings.values();
     }
 
     /** A branch to start: the point, and the form's optimizer, values, epochs and schedule. */
@@ -327,8 +344,14 @@ public final class RunControl {
         run.whenComplete((f, err) -> {
             budget.give(HOLDER);
             recording.set(false);
-            // a branch is started once: however it ended, Start then trains an ordinary new run with the form's values
-            if (branching != null) settings.branchProperty().set(null);
+            // a branch is started once: however it ended, Start then trains an ordinary new run with the form's values,
+            // the user's own again, as they were before the branch was set up
+            if (branching != null) {
+                TrainSettings.Values own = beforeBranch;
+                beforeBranch = null;
+                settings.branchProperty().set(null);
+                if (own != null) settings.restore(own);
+            }
             if (err != null) {
                 failed(err);
             } else if (branchAtEnd && f.outcome().verdict() == TrainingSession.Verdict.STOPPED && f.outcome().stopSnapshot() != null
@@ -575,7 +598,9 @@ public final class RunControl {
                 new ModelInfo(last == null ? null : last.valAccuracy(), data.name(), data.classNames()), f.modelFile()));
         String id = f.session().runId();
         String where = "pause at " + io.digitstudio.runs.RunSettings.Branch.point(at.epochDetail(), at.iteration());
+        TrainSettings.Values own = ownValues();
         settings.branchProperty().set(null);
+        beforeBranch = own;
         // a branch trains on past its point: at least to the end of the epoch under way
         TrainingConfig c = at.config();
         settings.show(c.withEpochs(Math.max(c.epochs(), Math.min(at.epochsDone() + 1, TrainingConfig.MAX_EPOCHS))));

@@ -369,6 +369,46 @@ public final class TrainSettings {
         }
     }
 
+    /**
+     * What the form holds as the user left it: each field's text, each box, the data. A branch's set-up puts its
+     * parent's values over them for one run; {@link #restore} brings them back.
+     */
+    public record Values(String spec, String batchSize, String epochs, String seed, String trainLimit, String testLimit, boolean shuffle,
+                         boolean augment, String optimizer, Map<String, String> hyperparams, String lrShift, String warmup, String earlyStop,
+                         boolean keepBest, boolean snapshots, Path dataFolder) {
+    }
+
+    /** The form's values now (see {@link Values}). */
+    public Values values() {
+        Map<String, String> hp = new LinkedHashMap<>();
+        for (HyperParam h : hyperparams) hp.put(h.key(), h.text().get());
+        return new Values(spec.get(), batchSize.get(), epochs.get(), seed.get(), trainLimit.get(), testLimit.get(), shuffle.get(), augment.get(),
+                optimizer.get(), Map.copyOf(hp), lrShift.get(), warmup.get(), earlyStop.get(), keepBest.get(), snapshots.get(), dataFolder.get());
+    }
+
+    /** Puts {@code v} back in the form, as {@link #values()} took it. */
+    public void restore(Values v) {
+        spec.set(v.spec()); // the preset follows the text
+        batchSize.set(v.batchSize());
+        epochs.set(v.epochs());
+        seed.set(v.seed());
+        trainLimit.set(v.trainLimit());
+        testLimit.set(v.testLimit());
+        shuffle.set(v.shuffle());
+        augment.set(v.augment());
+        optimizer.set(v.optimizer()); // its fields first, then their texts
+        for (HyperParam h : hyperparams) {
+            String t = v.hyperparams().get(h.key());
+            if (t != null) h.text().set(t);
+        }
+        lrShift.set(v.lrShift());
+        warmup.set(v.warmup());
+        earlyStop.set(v.earlyStop());
+        keepBest.set(v.keepBest());
+        snapshots.set(v.snapshots());
+        dataFolder.set(v.dataFolder());
+    }
+
     /** Shows a run's schedule and other extensions (re-running a recorded run). */
     public void show(io.digitstudio.train.RunOptions o) {
         lrShift.set(o.lrShift());

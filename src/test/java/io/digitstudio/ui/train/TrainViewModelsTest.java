@@ -719,6 +719,46 @@ class TrainViewModelsTest {
         assertEquals(4, history.list().size(), "nothing recorded for it");
     }
 
+    @Test
+    void aBranchSetUpFromRunsBorrowsTheFormForOneRunAndGivesTheUsersValuesBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        ShortRun shortRun = ShortRun.finished(dir);
+        TrainSettings settings = shortRun.settings();
+        io.digitstudio.runs.RunStore history = shortRun.history();
+        RunControl run = shortRun.run();
+        io.digitstudio.runs.RunSummary parent = history.list().get(0);
+        var lr = settings.hyperparams().stream().filter(h -> h.key().equals("lr")).findFirst().orElseThrow().text();
+        // the user's own form: other example counts, rate and epochs than the parent's
+        settings.trainLimitProperty().set("600");
+        settings.testLimitProperty().set("100");
+        lr.set("0.02");
+        settings.epochsProperty().set("1");
+        TrainSettings.Values own = settings.values();
+
+        run.setUpBranch(history.find(parent.id()), parent.id() + "@epoch:1", "end of epoch 1", 1);
+        assertEquals("1000", settings.trainLimitProperty().get(), "the branch shows its parent's values");
+        assertEquals("0.01", lr.get());
+        lr.set("0.05"); // what the branch tries
+        run.start();
+        assertEquals(RunState.FINISHED, run.stateProperty().get(), shortRun.dialogs().errors.toString());
+        assertEquals(0.05, history.find(run.recordedRunProperty().get()).settings().config().hyperparams().get("lr"));
+        assertNull(settings.branchProperty().get());
+        assertEquals(own, settings.values(), "the branch has run: the form is the user's again");
+
+        run.start();
+        io.digitstudio.runs.RunSummary next = history.find(run.recordedRunProperty().get());
+        assertFalse(next.settings().isBranch());
+        assertEquals(600, next.settings().config().trainLimit(), "the next run trains the user's values");
+        assertEquals(0.02, next.settings().config().hyperparams().get("lr"));
+        assertEquals(1, next.epochsDone());
+
+        // "New run instead" keeps what the form shows: the user chose to train those values
+        run.setUpBranch(history.find(parent.id()), parent.id() + "@epoch:1", "end of epoch 1", 1);
+        settings.branchProperty().set(null);
+        run.start();
+        assertEquals("1000", settings.trainLimitProperty().get());
+        assertEquals(1000, history.find(run.recordedRunProperty().get()).settings().config().trainLimit());
+    }
+
     /** A Train view on the same thread with a history, the built-in model active, 1,000 training examples. */
     private record Recorded(TestDialogs dialogs, TrainSettings settings, RunPresenter presenter, io.digitstudio.runs.RunStore history, RunControl run) {
         static Recorded in(java.nio.file.Path dir) {
