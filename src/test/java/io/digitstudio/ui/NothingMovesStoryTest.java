@@ -57,6 +57,24 @@ class NothingMovesStoryTest extends AppStory {
     }
 
     @Test
+    void ctrlEnterInAFieldStartsTheRunAndTheFormStaysWhereItIs(FxRobot robot) throws Exception {
+        app.awaitReady();
+        Forms.type(robot, "#epochsField", "50");
+        Forms.type(robot, "#trainLimitField", "1000"); // the cursor stays in the subset's field, the form scrolled to it
+        javafx.scene.control.ScrollPane form = robot.lookup((Node n) -> n instanceof io.digitstudio.ui.train.SettingsPane).query();
+        double scrolled = form.getVvalue();
+        Map<String, Bounds> before = where(robot);
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.ENTER).release(javafx.scene.input.KeyCode.ENTER, javafx.scene.input.KeyCode.CONTROL);
+        var run = app.main.train().run();
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> run.stateProperty().get().active());
+        Pulses.settle(3);
+        assertEquals(scrolled, form.getVvalue(), 1e-9, "the form did not scroll");
+        assertEquals(before, where(robot), "nothing moved");
+        assertEquals("stopButton", stage.getScene().getFocusOwner().getId(), "the keys go on to Stop, the next thing to press");
+        robot.interact(run::stop);
+    }
+
+    @Test
     void theProgressBarKeepsItsPlaceWhateverTheTextsBesideItSay(FxRobot robot) throws Exception {
         app.awaitReady();
         Node bar = robot.lookup("#progressBar").query();

@@ -194,13 +194,24 @@ public final class TrainView extends BorderPane {
             if (scene != null) {
                 scene.windowProperty().addListener(inWindow);
                 inWindow.changed(null, null, scene.getWindow());
-                scene.getAccelerators().put(START, run::start);
+                scene.getAccelerators().put(START, this::startFromKeys);
                 scene.getAccelerators().put(PAUSE, run::togglePause);
                 scene.getAccelerators().put(STOP, run::stop);
             } else {
                 pump.stop();
             }
         });
+    }
+
+    /**
+     * Ctrl+Enter: starts a run, and when the field the keys came from is locked by it, puts the focus on Stop. Left
+     * in a locked field, the focus would move on by itself to the form's next field still on (a rate, far below),
+     * and the form would scroll there under the user's eyes.
+     */
+    private void startFromKeys() {
+        run.start();
+        javafx.scene.Node owner = getScene() == null ? null : getScene().getFocusOwner();
+        if (owner != null && owner.isDisabled() && stopButton != null && !stopButton.isDisabled()) stopButton.requestFocus();
     }
 
     private boolean showing() {
@@ -298,6 +309,7 @@ public final class TrainView extends BorderPane {
         }, pause.fontProperty(), pause.paddingProperty()));
 
         Button stop = button("S_top", "stopButton", "Stop after the current iteration; the active model stays as it is (Ctrl+.)");
+        stopButton = stop;
         stop.disableProperty().bind(Bindings.createBooleanBinding(() -> !run.stateProperty().get().active(), run.stateProperty()));
         stop.setOnAction(e -> run.stop());
 
@@ -349,6 +361,8 @@ public final class TrainView extends BorderPane {
 
     /** The toolbar's Start, where the keyboard goes when the form stops being a branch. */
     private Button startButton;
+    /** The toolbar's Stop, where the keyboard goes when Ctrl+Enter locks the field it was in. */
+    private Button stopButton;
 
     /** What the banner says for a branch from {@code where} of run {@code id}. */
     private static String branchText(String id, String where) {
