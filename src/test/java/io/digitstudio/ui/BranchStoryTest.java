@@ -223,10 +223,11 @@ class BranchStoryTest extends AppStory {
         assertEquals("Epoch 1 is the parent run's (" + parent + "): branch from that run", why.getText());
         assertEquals(List.of(), cut("branchRow", "branchPointBox", "branchButton", "branchReason"));
 
-        // back in Train: the branch has ended, so the banner is gone and Start trains an ordinary new run at 0.05
+        // back in Train: the branch has ended, so the banner is gone, the form is the user's own again (0.01, not the
+        // branch's 0.05), and Start trains an ordinary new run of it
         app.openTab(robot, "Train");
         assertFalse(banner.getParent().isVisible(), "no banner once the branch has ended: " + banner.getText());
-        assertEquals("0.05", robot.lookup("#hp-lr").queryTextInputControl().getText(), "the form keeps the branch's values");
+        assertEquals("0.01", robot.lookup("#hp-lr").queryTextInputControl().getText(), "the form has the user's values again");
         robot.clickOn("#startButton");
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED && app.history.list().size() == 3);
         WaitForAsyncUtils.waitForFxEvents();
@@ -235,7 +236,7 @@ class BranchStoryTest extends AppStory {
         assertNotEquals(b.id(), fresh.id());
         assertFalse(fresh.settings().isBranch(), "a new run, not the branch again: " + fresh.settings().branchedFrom());
         assertEquals(2, fresh.epochsDone());
-        assertNotEquals(parentAccuracy.get(0), app.main.train().presenter().epochRows().get(0).valAccuracy(), "its first epoch is its own, at 0.05");
+        assertEquals(0.01, fresh.settings().config().hyperparams().get("lr"), "the user's rate, not the branch's");
     }
 
     @Test
