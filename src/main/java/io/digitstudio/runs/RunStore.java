@@ -48,6 +48,8 @@ public final class RunStore {
     static final String BEST = "best.npz";
     static final String CONFUSION = "confusion";
     static final String LOCK = "lock";
+    /** The training-loss curve as the app drew it (epoch, loss per line), finer than the log's one point an epoch. */
+    static final String LOSS_POINTS = "loss_points.csv";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path root;
@@ -252,6 +254,32 @@ public final class RunStore {
             return log;
         } catch (IOException | io.digitstudio.io.FormatException e) {
             throw new RunsException("run " + r.id() + ": cannot read its log: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Keeps the training-loss curve of a run as a window drew it, {@code {epoch, loss}} points in order, in its folder:
+     * a resumed run's chart then shows its part before the stop as finely as it was shown, not one point an epoch.
+     */
+    public static void writeLossPoints(Path folder, List<double[]> points) {
+        StringBuilder b = new StringBuilder("epoch,loss\n");
+        for (double[] p : points) b.append(p[0]).append(',').append(p[1]).append('\n');
+        write(folder.resolve(LOSS_POINTS), b.toString());
+    }
+
+    /** The training-loss curve {@link #writeLossPoints} kept for run {@code r}; empty when none was kept or it is unreadable. */
+    public List<double[]> lossPoints(RunSummary r) {
+        Path f = r.folder().resolve(LOSS_POINTS);
+        if (!Files.isRegularFile(f)) return List.of();
+        try {
+            List<double[]> out = new ArrayList<>();
+            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8).stream().skip(1).toList()) {
+                String[] parts = line.split(",");
+                if (parts.length == 2) out.add(new double[]{Double.parseDouble(parts[0]), Double.parseDouble(parts[1])});
+            }
+            return out;
+        } catch (IOException | NumberFormatException e) {
+            return List.of(); // the chart then shows the log's points, as for a run the app never drew
         }
     }
 

@@ -309,7 +309,11 @@ public final class RunControl {
                 // the epochs before the snapshot, from the run's log: the charts show the whole run, not its rest
                 List<EpochReport> earlier = history == null || r.run() == null ? List.of() : earlierEpochs(history, r);
                 double there = rateInForce(r);
-                tasks.onUi(() -> presenter.showEarlier(earlier, there));
+                // and its loss curve as finely as it was drawn before the stop, up to the snapshot
+                double upTo = branchEpoch(r);
+                List<double[]> points = history == null || r.run() == null || !Double.isFinite(upTo) ? List.of()
+                        : history.lossPoints(r.run()).stream().filter(p -> p[0] <= upTo + 1e-9).toList();
+                tasks.onUi(() -> presenter.showEarlier(earlier, there, points));
                 b = TrainingSession.builder(history, "gui").resume(r).epochs(shown.epochs());
             }
             if (fresh != null) b.data(folder, folder != null);
@@ -370,7 +374,25 @@ public final class RunControl {
                     historyChanges.set(historyChanges.get() + 1);
                 }
             }
+            keepLossCurve(f); // the presenter has shown all of the run's points now
         });
+    }
+
+    /**
+     * Keeps the run's training-loss curve as drawn (the earlier part of a resumed run included) in its folder of the
+     * history, written on the compute worker: its log has one point an epoch, and a resume draws its part before the
+     * stop from this. Called when the run has ended and the presenter holds all its points.
+     */
+    private void keepLossCurve(Finished f) {
+        if (f == null || f.session().recorder() == null || f.session().recorder().problem() != null) return;
+        io.digitstudio.ui.widgets.DecimatedSeries s = presenter.trainLoss();
+        List<double[]> points = new java.util.ArrayList<>(s.size());
+        for (int i = 0; i < s.size(); i++) points.add(new double[]{s.x(i), s.y(i)});
+        Path folder = f.session().recorder().folder();
+        tasks.compute(() -> {
+            io.digitstudio.runs.RunStore.writeLossPoints(folder, points);
+            return null;
+        }).exceptionally(e -> null); // a resume then draws the log's points, as for a run recorded elsewhere
     }
 
     /** The learning rate the snapshot's run had in force there (NaN when the snapshot does not say). */

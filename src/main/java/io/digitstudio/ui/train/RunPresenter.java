@@ -133,7 +133,7 @@ public final class RunPresenter {
      * leaving its parent's curve at the branching point.
      */
     public void showEarlier(List<EpochReport> earlier, double rateThere) {
-        showEarlier(earlier, rateThere, null);
+        showEarlier(earlier, rateThere, (BranchPoint) null);
     }
 
     /**
@@ -141,7 +141,7 @@ public final class RunPresenter {
      * (between two of the parent's epochs when it branched in the middle of one; null: where the earlier epochs end).
      */
     public void showEarlier(List<EpochReport> earlier, double rateThere, BranchPoint from) {
-        showEarlierEpochs(earlier, rateThere);
+        showEarlierEpochs(earlier, rateThere, List.of());
         if (from == null || !Double.isFinite(from.x())) return;
         join(trainLoss, from.x(), from.trainLoss());
         join(valLoss, from.x(), from.valLoss());
@@ -180,7 +180,16 @@ public final class RunPresenter {
         }
     }
 
-    private void showEarlierEpochs(List<EpochReport> earlier, double rateThere) {
+    /**
+     * Shows the part of a resumed run before its snapshot: its epochs from the log, the rate in force there, and its
+     * training-loss curve as the window drew it then ({@code lossPoints}, those up to the snapshot; empty: one point
+     * an epoch from the log).
+     */
+    public void showEarlier(List<EpochReport> earlier, double rateThere, List<double[]> lossPoints) {
+        showEarlierEpochs(earlier, rateThere, lossPoints);
+    }
+
+    private void showEarlierEpochs(List<EpochReport> earlier, double rateThere, List<double[]> lossPoints) {
         if (earlier.isEmpty() && Double.isNaN(rateThere)) return;
         joinRate = rateThere;
         joining = true;
@@ -196,7 +205,7 @@ public final class RunPresenter {
                 learningRate.add(r.epoch(), r.lr());
             }
         }
-        trainLoss.addAll(loss);
+        trainLoss.addAll(lossPoints.isEmpty() ? loss : lossPoints);
         epochRows.addAll(earlier);
         plotted.set(true);
         double lo = Math.min(trainAccuracy.yRange()[0], valAccuracy.yRange()[0]);

@@ -596,6 +596,32 @@ class TrainViewModelsTest {
     }
 
     @Test
+    void aStoppedRunResumedLaterShowsItsLossCurveBeforeTheStopAsFinelyAsBefore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Recorded r = Recorded.in(dir);
+        r.settings().epochsProperty().set("2");
+        r.run().alsoWatch(new StopAt(12)); // half way into epoch 2 (8 iterations an epoch)
+        r.run().start();
+        assertEquals(io.digitstudio.runs.RunStatus.STOPPED, r.history().list().get(0).status());
+        var loss = r.presenter().trainLoss();
+        List<double[]> before = new java.util.ArrayList<>();
+        for (int i = 0; i < loss.size(); i++) before.add(new double[]{loss.x(i), loss.y(i)});
+        assertTrue(before.size() > 2, "more than a point an epoch: " + before.size());
+        double stop = before.get(before.size() - 1)[0];
+
+        // later (another window: nothing of this one's charts), the run is resumed from where it stopped
+        Recorded later = Recorded.in(dir);
+        later.settings().epochsProperty().set("2");
+        io.digitstudio.runs.RunSummary stopped = later.history().list().get(0);
+        later.run().resume(later.history().lastSnapshot(stopped).orElseThrow());
+        assertEquals(RunState.FINISHED, later.run().stateProperty().get(), later.dialogs().errors.toString());
+        var resumed = later.presenter().trainLoss();
+        List<double[]> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < resumed.size() && resumed.x(i) <= stop; i++) shown.add(new double[]{resumed.x(i), resumed.y(i)});
+        assertEquals(before.size(), shown.size(), "the part before the stop as it was drawn");
+        for (int i = 0; i < before.size(); i++) assertArrayEquals(before.get(i), shown.get(i), 1e-12);
+    }
+
+    @Test
     void aBranchFromTheFormIsANewRunOfItsParentWithTheFormsRate(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         ShortRun shortRun = ShortRun.finished(dir);
         TestDialogs dialogs = shortRun.dialogs();
