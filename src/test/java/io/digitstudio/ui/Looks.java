@@ -169,6 +169,49 @@ final class Looks {
         return out;
     }
 
+    /**
+     * Tick labels that overlap in the charts shown: each LiveChart's labels as it drew them, and each JavaFX chart's
+     * axis labels it shows (the Text nodes of its axes), compared pairwise within a chart, as "chart: 'a' over 'b'".
+     */
+    static List<String> overlappingTicks(Scene scene) {
+        List<String> out = new ArrayList<>();
+        shown(scene.getRoot(), n -> {
+            List<String> texts = new ArrayList<>();
+            List<javafx.geometry.Bounds> boxes = new ArrayList<>();
+            if (n instanceof io.digitstudio.ui.widgets.LiveChart c && onScreen(c)) {
+                for (var t : c.tickLabels()) {
+                    texts.add(t.text());
+                    boxes.add(c.canvas().localToScene(t.bounds()));
+                }
+            } else if (n instanceof javafx.scene.chart.XYChart<?, ?> c && onScreen(c)) {
+                for (javafx.scene.chart.Axis<?> a : List.of(c.getXAxis(), c.getYAxis())) {
+                    if (!a.isVisible() || !a.isTickLabelsVisible()) continue;
+                    for (Node t : a.getChildrenUnmodifiable()) {
+                        if (t instanceof Text text && t.isVisible() && text.getText() != null && !text.getText().isBlank()) {
+                            texts.add(text.getText());
+                            boxes.add(t.localToScene(t.getLayoutBounds()));
+                        }
+                    }
+                }
+            } else {
+                return;
+            }
+            for (int i = 0; i < boxes.size(); i++) {
+                for (int j = i + 1; j < boxes.size(); j++) {
+                    var a = boxes.get(i);
+                    var b = boxes.get(j);
+                    double across = Math.min(a.getMaxX(), b.getMaxX()) - Math.max(a.getMinX(), b.getMinX());
+                    double down = Math.min(a.getMaxY(), b.getMaxY()) - Math.max(a.getMinY(), b.getMinY());
+                    if (across > 0 && down > 0) {
+                        out.add(name(n) + ": tick label '" + texts.get(i) + "' over '" + texts.get(j) + "' ("
+                                + String.format(Locale.ROOT, "%.1f x %.1f px", across, down) + ")");
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
     private static boolean isSkinChild(Node t, Labeled l) {
         return t.getParent() != null && t.getParent().getParent() == l;
     }

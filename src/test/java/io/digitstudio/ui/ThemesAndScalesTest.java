@@ -113,6 +113,60 @@ class ThemesAndScalesTest extends AppStory {
         assertTrue(failures.isEmpty(), failures.size() + " texts below 4.5:1:\n" + String.join("\n", failures));
     }
 
+    /**
+     * The Train view's charts before a run and the Train and Runs views' charts after one, in every theme at 150 % and in
+     * high contrast at every scale, in the smallest window: no chart's tick labels overlap (the learning rate chart's y
+     * labels lay over each other in high contrast at 150 %: its axis kept a tick per 50 pixels, whatever the font), and
+     * each live chart's axes keep two labels at least.
+     */
+    @Test
+    void noTickLabelsOverlapInAnyChartAtAnyScaleAndTheme(FxRobot robot) throws Exception {
+        app.awaitReady();
+        List<Look> looks = new ArrayList<>();
+        for (Theme t : Theme.values()) looks.add(new Look(t, 150));
+        for (int s : new int[]{100, 125, 175, 200}) looks.add(new Look(Theme.HIGH_CONTRAST, s));
+        List<String> failures = new ArrayList<>();
+        StringBuilder figures = new StringBuilder();
+        try {
+            for (boolean afterRun : new boolean[]{false, true}) {
+                if (afterRun) shortRun(robot);
+                for (Look look : looks) {
+                    robot.interact(() -> {
+                        app.services.appearance().themeProperty().set(look.theme());
+                        app.services.appearance().scaleProperty().set(look.scale());
+                    });
+                    for (int tab : afterRun ? new int[]{0, 6} : new int[]{0}) {
+                        open(robot, tab);
+                        Pulses.settle(2); // the charts redraw after the layout pass that sized them
+                        List<String> over = new ArrayList<>();
+                        int[] labels = {0};
+                        robot.interact(() -> {
+                            over.addAll(Looks.overlappingTicks(stage.getScene()));
+                            Looks.shown(stage.getScene().getRoot(), n -> {
+                                if (!(n instanceof io.digitstudio.ui.widgets.LiveChart c) || !Looks.onScreen(c)) return;
+                                labels[0] += c.tickLabels().size();
+                                // spaced, not dropped: each axis keeps at least two labels to read it by
+                                long onX = c.tickLabels().stream().filter(io.digitstudio.ui.widgets.LiveChart.TickLabel::onX).count();
+                                long onY = c.tickLabels().size() - onX;
+                                if (onX < 2 || onY < 2) over.add(Looks.name(c) + ": " + onY + " y and " + onX + " x tick labels shown: " + c.tickLabels());
+                            });
+                        });
+                        String at = look.theme().id() + " " + look.scale() + " % " + TABS[tab] + (afterRun ? " after a run" : " before a run");
+                        figures.append(String.format(Locale.ROOT, "%s: %d live chart tick labels, %d overlapping%n", at, labels[0], over.size()));
+                        for (String o : over) failures.add(at + ": " + o);
+                    }
+                }
+            }
+        } finally {
+            robot.interact(() -> {
+                app.services.appearance().themeProperty().set(Theme.LIGHT);
+                app.services.appearance().scaleProperty().set(100);
+            });
+        }
+        System.out.print(figures);
+        assertTrue(failures.isEmpty(), failures.size() + " overlapping tick labels:\n" + String.join("\n", failures));
+    }
+
     /** A theme at a UI scale. */
     record Look(Theme theme, int scale) {
     }

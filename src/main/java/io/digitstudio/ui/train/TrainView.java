@@ -112,10 +112,7 @@ public final class TrainView extends BorderPane {
         lrChart = chart("Learning rate", "lr", "lrChart");
         lrChart.addSeries(presenter.learningRate());
         lrChart.setLegendVisible(false);
-        lrChart.setMinHeight(110);
-        lrChart.setPrefHeight(130);
-        lrChart.setMaxHeight(150);
-        lrChart.getStyleClass().add("lr-chart");
+        lrChart.getStyleClass().add("lr-chart"); // its heights in em (theme.css): room for two y ticks at any UI scale
         lrChart.forceZeroInRangeProperty().set(true);
         // a steady rate is a line a little below the top, not hidden on the plot's edge
         presenter.learningRate().addListener(() -> {
@@ -245,7 +242,8 @@ public final class TrainView extends BorderPane {
     private static LiveChart chart(String title, String yLabel, String id) {
         LiveChart c = new LiveChart(title, "epoch", yLabel);
         c.setId(id);
-        c.setMinSize(200, 160);
+        c.setMinWidth(200);
+        c.getStyleClass().add("train-chart"); // its least height in em (theme.css): room for its labels at any UI scale
         return c;
     }
 

@@ -295,6 +295,17 @@ public final class LiveChart extends Region {
         });
     }
 
+    /** A tick's label as drawn: its text, whether it is the x axis's, and its box in the canvas's coordinates. */
+    public record TickLabel(String text, boolean onX, javafx.geometry.Bounds bounds) {
+    }
+
+    private final List<TickLabel> tickLabels = new ArrayList<>();
+
+    /** The tick labels of the latest drawing, y axis's from the bottom up, then x axis's from the left. */
+    public List<TickLabel> tickLabels() {
+        return List.copyOf(tickLabels);
+    }
+
     /** Draws the plot anew: grid, ticks, then each series as a line (and markers), over the current bounds. */
     private void redraw() {
         redrawQueued = false;
@@ -307,22 +318,29 @@ public final class LiveChart extends Region {
             tickFont = Font.font(tickFontSize);
         }
         int grid = argb(fill(gridSwatch, GRID)), axis = argb(fill(axisSwatch, AXIS));
-        fitX();
-        fitY();
+        // a label's line, and the gap kept between neighbouring labels: ticks are spaced for the labels in the font now
+        // in force, so that at a larger UI scale an axis has fewer ticks rather than labels over each other
+        double lineHeight = textBounds("0").getHeight();
+        double gap = Math.max(3, tickFontSize * 0.5);
+        plotTop = lineHeight / 2 + 2;
+        // the x labels start below the bottom y label, which is centred on the plot's bottom edge
+        double xLabelsTop = lineHeight / 2 + 2;
+        plotHeight = Math.max(1, h - plotTop - xLabelsTop - lineHeight - 1);
+        fitY(lineHeight + gap);
         int yFormat = decimals(yUnit);
-        g.setFont(tickFont);
         double labelWidth = 0;
-        double firstY = firstTick(yLo, yUnit), firstX = firstTick(xLo, xUnit);
-        int yTicks = tickCount(firstY, yHi, yUnit), xTicks = tickCount(firstX, xHi, xUnit);
+        double firstY = firstTick(yLo, yUnit);
+        int yTicks = tickCount(firstY, yHi, yUnit);
         for (int i = 0; i < yTicks; i++) labelWidth = Math.max(labelWidth, textWidth(label(firstY + i * yUnit, yFormat, yUnit)));
-        int xFormat = decimals(xUnit);
         plotLeft = labelWidth + 8;
-        plotTop = tickFontSize / 2 + 2;
-        // room on the right for half the last x tick's label, which is centred on the plot's right edge
-        double right = Math.max(8, textWidth(xLabel(firstX + (xTicks - 1) * xUnit, xFormat, xUnit)) / 2 + 2);
-        plotWidth = Math.max(1, w - plotLeft - right);
-        plotHeight = Math.max(1, h - plotTop - tickFontSize - 8);
-        if (w <= 0 || h <= 0) return;
+        fitX(w, gap);
+        double firstX = firstTick(xLo, xUnit);
+        int xTicks = tickCount(firstX, xHi, xUnit);
+        int xFormat = decimals(xUnit);
+        if (w <= 0 || h <= 0) {
+            tickLabels.clear();
+            return;
+        }
         // the plot's pixels at the screen's scale: grid, axes, lines and markers (see PlotRaster), then the tick labels
         double scale = renderScale();
         int pw = (int) Math.ceil(w * scale), ph = (int) Math.ceil(h * scale);
@@ -342,20 +360,37 @@ public final class LiveChart extends Region {
         image.getPixelWriter().setPixels(0, 0, pw, ph, PixelFormat.getIntArgbInstance(), raster.pixels(), 0, pw);
         g.drawImage(image, 0, 0, w, h);
 
-        Paint text = xLabel.getTextFill();
-        g.setFill(text);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
+        // each label placed by its measured box, and drawn from that box's top left, so what tickLabels() reports is
+        // where the text is; a label that would lie over one already placed (a plot too low for even two) is left out
+        tickLabels.clear();
         for (int i = 0; i < yTicks; i++) {
             double v = firstY + i * yUnit;
-            g.fillText(label(v, yFormat, yUnit), plotLeft - 4, Math.round(displayY(v)) + 0.5);
+            String s = label(v, yFormat, yUnit);
+            javafx.geometry.Bounds b = textBounds(s);
+            place(s, false, plotLeft - 4 - b.getWidth(), Math.round(displayY(v)) + 0.5 - b.getHeight() / 2, b);
         }
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
+        double xTop = plotTop + plotHeight + xLabelsTop;
         for (int i = 0; i < xTicks; i++) {
             double v = firstX + i * xUnit;
-            g.fillText(xLabel(v, xFormat, xUnit), Math.round(displayX(v)) + 0.5, plotTop + plotHeight + 3);
+            String s = xLabel(v, xFormat, xUnit);
+            javafx.geometry.Bounds b = textBounds(s);
+            place(s, true, Math.round(displayX(v)) + 0.5 - b.getWidth() / 2, xTop, b);
         }
+        g.setFont(tickFont);
+        g.setFill(xLabel.getTextFill());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        for (TickLabel t : tickLabels) g.fillText(t.text(), t.bounds().getMinX(), t.bounds().getMinY());
+    }
+
+    /** Adds a tick label at ({@code x}, {@code y}), its top left, unless it would overlap one already placed. */
+    private void place(String text, boolean onX, double x, double y, javafx.geometry.Bounds size) {
+        javafx.geometry.Bounds b = new javafx.geometry.BoundingBox(x, y, size.getWidth(), size.getHeight());
+        for (TickLabel t : tickLabels) {
+            javafx.geometry.Bounds o = t.bounds();
+            if (Math.min(o.getMaxX(), b.getMaxX()) > Math.max(o.getMinX(), b.getMinX()) && Math.min(o.getMaxY(), b.getMaxY()) > Math.max(o.getMinY(), b.getMinY())) return;
+        }
+        tickLabels.add(new TickLabel(text, onX, b));
     }
 
     /** The first multiple of {@code unit} at or above {@code lo}. */
@@ -406,29 +441,66 @@ public final class LiveChart extends Region {
                 | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
     }
 
-    /** The x range: the set bounds, else fitted to the data at tick multiples (about a tick per 60 pixels). */
-    private void fitX() {
+    /**
+     * The x range: the set bounds, else fitted to the data at tick multiples (about a tick per 60 pixels), with a coarser
+     * unit while neighbouring labels would come closer than {@code gap} (down to two ticks: a fitted range always has
+     * them; the drawing leaves out a label that would still overlap); and the plot's width, which leaves room on the
+     * right for half the last label (centred on the plot's right edge).
+     */
+    private void fitX(double w, double gap) {
         double[] data = dataRange(true);
-        double[] r = fit(data[0], data[1], xLowerBound.get(), xUpperBound.get(), xTickUnit.get(),
-                (int) Math.max(2, Math.min(10, (canvas.getWidth() - 50) / 60)));
-        xLo = r[0];
-        xHi = r[1];
-        xUnit = r[2];
+        double setUnit = xTickUnit.get();
+        int ticks = (int) Math.max(2, Math.min(10, (canvas.getWidth() - 50) / 60));
+        for (int tries = 0; ; tries++) {
+            double[] r = fit(data[0], data[1], xLowerBound.get(), xUpperBound.get(), setUnit, ticks);
+            xLo = r[0];
+            xHi = r[1];
+            xUnit = r[2];
+            double first = firstTick(xLo, xUnit);
+            int n = tickCount(first, xHi, xUnit);
+            int format = decimals(xUnit);
+            double widest = 0, last = 0;
+            for (int i = 0; i < n; i++) {
+                last = textWidth(xLabel(first + i * xUnit, format, xUnit));
+                widest = Math.max(widest, last);
+            }
+            plotWidth = Math.max(1, w - plotLeft - Math.max(8, last / 2 + 2));
+            double step = xHi > xLo ? xUnit / (xHi - xLo) * plotWidth : plotWidth;
+            if (n <= 2 || step >= widest + gap || tries >= 20) return;
+            setUnit = coarser(xUnit);
+        }
     }
 
-    /** The y range: the set bounds, else fitted to the data at tick multiples (about a tick per 50 pixels). */
-    private void fitY() {
+    /**
+     * The y range: the set bounds, else fitted to the data at tick multiples (about a tick per 50 pixels), with a coarser
+     * unit while neighbouring labels' centres would come closer than {@code step} pixels (down to two ticks, as
+     * {@link #fitX}).
+     */
+    private void fitY(double step) {
         double[] data = dataRange(false);
         double lo = data[0], hi = data[1];
         if (forceZeroInRange.get()) {
             lo = Math.min(lo, 0);
             hi = Math.max(hi, 0);
         }
-        double[] r = fitValues(lo, hi, yLowerBound.get(), yUpperBound.get(), yTickUnit.get(),
-                (int) Math.max(2, Math.min(8, (canvas.getHeight() - tickFontSize - 10) / 50)));
-        yLo = r[0];
-        yHi = r[1];
-        yUnit = r[2];
+        double setUnit = yTickUnit.get();
+        int ticks = (int) Math.max(2, Math.min(8, plotHeight / 50));
+        for (int tries = 0; ; tries++) {
+            double[] r = fitValues(lo, hi, yLowerBound.get(), yUpperBound.get(), setUnit, ticks);
+            yLo = r[0];
+            yHi = r[1];
+            yUnit = r[2];
+            int n = tickCount(firstTick(yLo, yUnit), yHi, yUnit);
+            if (n <= 2 || tries >= 20 || (yHi > yLo ? yUnit / (yHi - yLo) * plotHeight : plotHeight) >= step) return;
+            setUnit = coarser(yUnit);
+        }
+    }
+
+    /** The next nice unit above {@code unit}: 1, 2, 5, 10 … times a power of ten (3 gives 5). */
+    static double coarser(double unit) {
+        double p = Math.pow(10, Math.floor(Math.log10(unit) + 1e-9));
+        double m = unit / p;
+        return (m < 2 - 1e-9 ? 2 : m < 5 - 1e-9 ? 5 : 10) * p;
     }
 
     /**
@@ -520,8 +592,14 @@ public final class LiveChart extends Region {
     private final Text measure = new Text();
 
     private double textWidth(String s) {
+        return textBounds(s).getWidth();
+    }
+
+    /** A tick label's box in the tick font, its top at 0 (the line's, as drawn with its baseline at the top). */
+    private javafx.geometry.Bounds textBounds(String s) {
         measure.setFont(tickFont);
+        measure.setTextOrigin(VPos.TOP);
         measure.setText(s);
-        return measure.getLayoutBounds().getWidth();
+        return measure.getLayoutBounds();
     }
 }
