@@ -1,0 +1,187 @@
+package io.digitstudio.ui;
+
+import io.digitstudio.ui.widgets.Contrast;
+import io.digitstudio.ui.widgets.Theme;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Cell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
+import javafx.stage.PopupWindow;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * What opens over the window, in every theme, with the colours its looked-up styles give once shown: a drop-down list's
+ * items and a menu's read at WCAG AA (4.5:1) on what is behind them (the window under a see-through popup counted as
+ * white, as a desktop without compositing shows it); in high contrast the selected item and the menu item the keyboard
+ * is on stand out from the others by 3:1 (WCAG 1.4.11), and a popup draws nothing outside its frame (its drop shadow,
+ * black on black there, made a white box round the list on such a desktop).
+ */
+class PopupContrastTest extends AppStory {
+    static final double TEXT = 4.5;
+    static final double NON_TEXT = 3;
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass FOCUSED = PseudoClass.getPseudoClass("focused");
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app.show(stage);
+    }
+
+    /** The popup window showing with a node of this style class in it. */
+    private static Scene popupWith(String styleClass) throws Exception {
+        Scene[] found = new Scene[1];
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            for (Window w : Window.getWindows()) {
+                if (w instanceof PopupWindow && w.isShowing() && w.getScene() != null && w.getScene().getRoot().lookup("." + styleClass) != null) {
+                    found[0] = w.getScene();
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    /** The colour behind a node's text (its label's, its cell's), as {@link Looks#behind} lays it. */
+    private static Color behindText(Node n) {
+        Node text = n instanceof Text ? n : n.lookup(".text");
+        assertNotNull(text, Looks.name(n) + " has a text");
+        return Looks.behind(text, text.getScene());
+    }
+
+    private static Color textFill(Node n) {
+        Text t = (Text) (n instanceof Text ? n : n.lookup(".text"));
+        return Contrast.over((Color) t.getFill(), behindText(n));
+    }
+
+    @Test
+    void dropDownListsAndMenusFollowTheThemeAtAa(FxRobot robot) throws Exception {
+        app.awaitReady();
+        List<String> failures = new ArrayList<>();
+        StringBuilder figures = new StringBuilder();
+        try {
+            for (Theme theme : Theme.values()) {
+                robot.interact(() -> {
+                    app.services.appearance().themeProperty().set(theme);
+                    app.services.appearance().scaleProperty().set(150);
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+
+                // the Train view's data list, MNIST (bundled) selected, the pointer away from it
+                robot.interact(() -> app.main.selectTab("trainTab"));
+                robot.clickOn("#dataBox");
+                Scene list = popupWith("list-view");
+                robot.moveTo(stage.getX() + stage.getWidth() - 20, stage.getY() + stage.getHeight() / 2);
+                Pulses.settle(2);
+                robot.interact(() -> check(theme, "drop-down list", list, ".list-cell", SELECTED, failures, figures));
+                robot.type(KeyCode.ESCAPE);
+                WaitForAsyncUtils.waitForFxEvents();
+
+                // Draw's Export menu, opened from the keyboard: the keyboard on its first item
+                robot.interact(() -> app.main.selectTab("drawTab"));
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.clickOn("#exportModelMenu");
+                Scene menu = popupWith("context-menu");
+                robot.type(KeyCode.DOWN);
+                robot.moveTo(stage.getX() + stage.getWidth() - 20, stage.getY() + stage.getHeight() / 2);
+                Pulses.settle(2);
+                robot.interact(() -> check(theme, "menu", menu, ".menu-item", FOCUSED, failures, figures));
+                robot.type(KeyCode.ESCAPE);
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+        } finally {
+            robot.interact(() -> {
+                app.services.appearance().themeProperty().set(Theme.LIGHT);
+                app.services.appearance().scaleProperty().set(100);
+            });
+        }
+        System.out.print(figures);
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /**
+     * A popup's items: each one's text on what is behind it, and in high contrast the marked one ({@code marked}: the
+     * selected, the focused) against the others, and the popup's window against its frame.
+     */
+    private static void check(Theme theme, String what, Scene popup, String items, PseudoClass marked, List<String> failures, StringBuilder figures) {
+        String where = theme.id() + " " + what;
+        List<Node> shown = new ArrayList<>();
+        Looks.shown(popup.getRoot(), n -> {
+            if (n.getStyleClass().contains(items.substring(1)) && n.lookup(".text") instanceof Text t && t.getText() != null && !t.getText().isBlank()
+                    && !(n instanceof Cell<?> c && c.isEmpty())) {
+                shown.add(n);
+            }
+        });
+        if (shown.isEmpty()) {
+            failures.add(where + ": no items shown");
+            return;
+        }
+        Node mark = null, other = null;
+        double lowest = Double.MAX_VALUE;
+        for (Node n : shown) {
+            double r = Contrast.ratio(textFill(n), behindText(n));
+            lowest = Math.min(lowest, r);
+            if (r < TEXT) {
+                failures.add(String.format(Locale.ROOT, "%s: '%s' %s on %s is %.2f:1", where, ((Text) n.lookup(".text")).getText(),
+                        Looks.web(textFill(n)), Looks.web(behindText(n)), r));
+            }
+            if (n.getPseudoClassStates().contains(marked)) mark = n;
+            else if (other == null) other = n;
+        }
+        Color popupBg = Looks.behind(shown.get(0).getParent(), popup);
+        figures.append(String.format(Locale.ROOT, "%s: %d items on %s, lowest text contrast %.2f:1", where, shown.size(), Looks.web(popupBg), lowest));
+        if (mark == null || other == null) {
+            failures.add(where + ": no " + marked.getPseudoClassName() + " item beside an other one");
+        } else {
+            double stands = Contrast.ratio(behindText(mark), behindText(other));
+            figures.append(String.format(Locale.ROOT, ", %s item %s against %s %.2f:1", marked.getPseudoClassName(), Looks.web(behindText(mark)),
+                    Looks.web(behindText(other)), stands));
+            if (theme == Theme.HIGH_CONTRAST && stands < NON_TEXT) {
+                failures.add(String.format(Locale.ROOT, "%s: the %s item's %s against the others' %s is %.2f:1", where, marked.getPseudoClassName(),
+                        Looks.web(behindText(mark)), Looks.web(behindText(other)), stands));
+            }
+        }
+        // the popup's frame: its outermost region with a background; the window, its size
+        Region frame = frame(popup.getRoot());
+        Window w = popup.getWindow();
+        double outside = frame == null ? Double.NaN : Math.max(w.getWidth() - frame.getWidth(), w.getHeight() - frame.getHeight());
+        figures.append(String.format(Locale.ROOT, ", window %.0f px past its frame%n", outside));
+        if (theme == Theme.HIGH_CONTRAST && !(outside < 1)) {
+            failures.add(String.format(Locale.ROOT, "%s: the popup's window reaches %.0f px past its frame (%s)", where, outside,
+                    frame == null ? "none" : Looks.name(frame)));
+        }
+    }
+
+    /** The outermost region that paints a background: a list's or a menu's frame. */
+    private static Region frame(Node n) {
+        if (n instanceof Region r && r.getBackground() != null && !r.getBackground().getFills().isEmpty()
+                && r.getBackground().getFills().stream().anyMatch(f -> f.getFill() instanceof Color c && c.getOpacity() > 0)) {
+            return r;
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                Region f = frame(c);
+                if (f != null) return f;
+            }
+        }
+        return null;
+    }
+}
