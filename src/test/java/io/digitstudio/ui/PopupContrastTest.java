@@ -30,7 +30,9 @@ import static org.junit.jupiter.api.Assertions.*;
  * items and a menu's read at WCAG AA (4.5:1) on what is behind them (the window under a see-through popup counted as
  * white, as a desktop without compositing shows it); in high contrast the selected item and the menu item the keyboard
  * is on stand out from the others by 3:1 (WCAG 1.4.11), and a popup draws nothing outside its frame (its drop shadow,
- * black on black there, made a white box round the list on such a desktop).
+ * black on black there, made a white box round the list on such a desktop). A dialog has a frame at 3:1 against the
+ * window behind it and its own background, in every theme (in high contrast the Preferences dialog was black on black,
+ * with no edge at all where the desktop draws none round it).
  */
 class PopupContrastTest extends AppStory {
     static final double TEXT = 4.5;
@@ -112,6 +114,62 @@ class PopupContrastTest extends AppStory {
                 app.services.appearance().themeProperty().set(Theme.LIGHT);
                 app.services.appearance().scaleProperty().set(100);
             });
+        }
+        System.out.print(figures);
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    @Test
+    void dialogsHaveAFrameAtThreeToOneAgainstTheWindowBehindInEveryTheme(FxRobot robot) throws Exception {
+        app.awaitReady();
+        List<String> failures = new ArrayList<>();
+        StringBuilder figures = new StringBuilder();
+        try {
+            for (Theme theme : Theme.values()) {
+                robot.interact(() -> app.services.appearance().themeProperty().set(theme));
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isPresent());
+                Pulses.settle(2);
+                robot.interact(() -> {
+                    Region pane = robot.lookup("#preferencesDialog").queryAs(Region.class);
+                    // behind the dialog: the window's own background
+                    Color behind = Looks.behind(stage.getScene().getRoot().getChildrenUnmodifiable().get(0), stage.getScene());
+                    Color inside = Looks.behind(pane.getChildrenUnmodifiable().get(0), pane.getScene());
+                    javafx.scene.layout.Border border = pane.getBorder();
+                    String where = theme.id() + " Preferences";
+                    if (border == null || border.getStrokes().isEmpty()) {
+                        failures.add(where + ": no frame");
+                        figures.append(where + ": no frame\n");
+                        return;
+                    }
+                    var stroke = border.getStrokes().get(0);
+                    double width = Math.min(Math.min(stroke.getWidths().getTop(), stroke.getWidths().getBottom()),
+                            Math.min(stroke.getWidths().getLeft(), stroke.getWidths().getRight()));
+                    boolean atEdge = stroke.getInsets().getTop() <= 0 && stroke.getInsets().getLeft() <= 0;
+                    for (javafx.scene.paint.Paint p : List.of(stroke.getTopStroke(), stroke.getRightStroke(), stroke.getBottomStroke(), stroke.getLeftStroke())) {
+                        if (!(p instanceof Color c) || c.getOpacity() == 0) {
+                            failures.add(where + ": a side of the frame is " + p);
+                            continue;
+                        }
+                        Color edge = Contrast.over(c, inside);
+                        double out = Contrast.ratio(edge, behind), in = Contrast.ratio(edge, inside);
+                        if (out < NON_TEXT || in < NON_TEXT) {
+                            failures.add(String.format(Locale.ROOT, "%s: frame %s is %.2f:1 on the window's %s, %.2f:1 on the dialog's %s", where,
+                                    Looks.web(edge), out, Looks.web(behind), in, Looks.web(inside)));
+                        }
+                    }
+                    if (width < 1) failures.add(where + ": the frame is " + width + " px wide");
+                    if (!atEdge) failures.add(where + ": the frame is inset from the dialog's edge by " + stroke.getInsets());
+                    Color edge = Contrast.over((Color) stroke.getTopStroke(), inside);
+                    figures.append(String.format(Locale.ROOT, "%s: frame %s %.0f px, %.2f:1 on the window's %s, %.2f:1 on the dialog's %s%n", where,
+                            Looks.web(edge), width, Contrast.ratio(edge, behind), Looks.web(behind), Contrast.ratio(edge, inside), Looks.web(inside)));
+                });
+                robot.type(KeyCode.ESCAPE);
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
+            }
+        } finally {
+            robot.interact(() -> app.services.appearance().themeProperty().set(Theme.LIGHT));
         }
         System.out.print(figures);
         assertTrue(failures.isEmpty(), String.join("\n", failures));
