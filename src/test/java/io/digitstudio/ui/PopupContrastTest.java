@@ -176,6 +176,75 @@ class PopupContrastTest extends AppStory {
     }
 
     /**
+     * In high contrast a table's selected row stands out from the others by 3:1 at its edge (Primer fills it with a grey
+     * of its own palette, 1.7:1 on black), whether the table has the keyboard or not; its texts keep their AA contrast
+     * (the Train view's classes table, MNIST's ten rows).
+     */
+    @Test
+    void aSelectedRowStandsOutInHighContrast(FxRobot robot) throws Exception {
+        app.awaitReady();
+        List<String> failures = new ArrayList<>();
+        StringBuilder figures = new StringBuilder();
+        try {
+            robot.interact(() -> app.services.appearance().themeProperty().set(Theme.HIGH_CONTRAST));
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#dataClasses").queryAs(javafx.scene.control.TableView.class).getItems().isEmpty());
+            for (boolean focused : new boolean[]{false, true}) {
+                robot.interact(() -> {
+                    var table = robot.lookup("#dataClasses").queryAs(javafx.scene.control.TableView.class);
+                    table.getSelectionModel().select(1);
+                    if (focused) table.requestFocus();
+                });
+                Pulses.settle(2);
+                robot.interact(() -> {
+                    String where = "high-contrast classes table" + (focused ? " with the keyboard" : "");
+                    Region selected = null, other = null;
+                    for (Node n : robot.lookup("#dataClasses .table-row-cell").queryAll()) {
+                        if (!(n instanceof javafx.scene.control.TableRow<?> row) || row.isEmpty()) continue;
+                        if (row.getPseudoClassStates().contains(SELECTED)) selected = row;
+                        else if (other == null) other = row;
+                    }
+                    assertNotNull(selected, "a selected row");
+                    assertNotNull(other, "an unselected row");
+                    // the colour 1 px inside the row's top left corner, where a frame or a fill shows
+                    Color table = Looks.behind(selected, selected.getScene());
+                    Color mark = colourAt(selected, 1, 1, table), plain = colourAt(other, 1, 1, table);
+                    double stands = Contrast.ratio(mark, plain);
+                    figures.append(String.format(Locale.ROOT, "%s: selected row %s against %s %.2f:1%n", where, Looks.web(mark), Looks.web(plain), stands));
+                    if (stands < NON_TEXT) failures.add(String.format(Locale.ROOT, "%s: the selected row's %s against the others' %s is %.2f:1", where,
+                            Looks.web(mark), Looks.web(plain), stands));
+                    for (Node t : selected.lookupAll(".text")) {
+                        if (!(t instanceof Text text) || text.getText() == null || text.getText().isBlank()) continue;
+                        double r = Contrast.ratio(Contrast.over((Color) text.getFill(), Looks.behind(t, t.getScene())), Looks.behind(t, t.getScene()));
+                        if (r < TEXT) failures.add(String.format(Locale.ROOT, "%s: '%s' in the selected row is %.2f:1", where, text.getText(), r));
+                    }
+                });
+            }
+        } finally {
+            robot.interact(() -> app.services.appearance().themeProperty().set(Theme.LIGHT));
+        }
+        System.out.print(figures);
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /** The colour a region's own fills paint at ({@code x}, {@code y}) over {@code under}, and its cells' too. */
+    private static Color colourAt(Region r, double x, double y, Color under) {
+        Color c = under;
+        if (r.getBackground() != null) {
+            for (var f : r.getBackground().getFills()) {
+                var in = f.getInsets();
+                boolean covers = x >= in.getLeft() && y >= in.getTop() && x < r.getWidth() - in.getRight() && y < r.getHeight() - in.getBottom();
+                if (covers && f.getFill() instanceof Color fc && fc.getOpacity() > 0) c = Contrast.over(fc, c);
+            }
+        }
+        for (Node n : r.getChildrenUnmodifiable()) {
+            if (n instanceof Region cell && n.isVisible() && n.getBoundsInParent().contains(x, y)) {
+                c = colourAt(cell, x - cell.getLayoutX(), y - cell.getLayoutY(), c);
+            }
+        }
+        return c;
+    }
+
+    /**
      * A popup's items: each one's text on what is behind it, and in high contrast the marked one ({@code marked}: the
      * selected, the focused) against the others, and the popup's window against its frame.
      */
