@@ -222,6 +222,24 @@ class PopupContrastTest extends AppStory {
         } finally {
             robot.interact(() -> app.services.appearance().themeProperty().set(Theme.LIGHT));
         }
+        // the cell a drop-down list shows its choice in is a selected cell too (Preferences' lists), and is not marked as a row
+        robot.interact(() -> app.services.appearance().themeProperty().set(Theme.HIGH_CONTRAST));
+        robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isPresent());
+        Pulses.settle(2);
+        robot.interact(() -> {
+            for (String id : List.of("#themeChoice", "#scaleChoice")) {
+                var box = robot.lookup(id).queryAs(javafx.scene.control.ComboBox.class);
+                Region shownChoice = (Region) ((javafx.scene.control.skin.ComboBoxListViewSkin<?>) box.getSkin()).getDisplayNode();
+                Color plain = Looks.behind(shownChoice, shownChoice.getScene());
+                Color drawn = colourAt(shownChoice, 1, 1, plain);
+                figures.append("high-contrast " + id + "'s own cell: " + Looks.web(drawn) + " on " + Looks.web(plain) + "\n");
+                if (!drawn.equals(plain)) failures.add("high-contrast: " + id + "'s own cell is marked " + Looks.web(drawn) + " on " + Looks.web(plain));
+            }
+        });
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
+        robot.interact(() -> app.services.appearance().themeProperty().set(Theme.LIGHT));
         System.out.print(figures);
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
