@@ -149,6 +149,36 @@ class ColumnsTest {
         assertEquals(fresh, widthsOnceSettled(robot), "back at 100 %");
     }
 
+    @Test
+    void wrappingColumnsShareTheRoomWhenOneTitleNeedsMoreThanAnEqualShare(FxRobot robot) throws Exception {
+        // Runs' compared settings: names beside the runs' values, each run a column titled by its id in bold; one title
+        // wider than an equal share of the room took its width and the other run its equal share, one too many
+        robot.interact(() -> {
+            Columns.wrapsIfNarrow(table.getColumns().get(0));
+            Columns.wraps(table.getColumns().get(1));
+            Columns.wraps(table.getColumns().get(2));
+            table.getColumns().get(2).setText("a longer run title");
+            scene.getWindow().setWidth(380);
+            table.setItems(FXCollections.observableArrayList(ROWS));
+        });
+        List<Double> widths = widthsOnceSettled(robot);
+        double[] room = new double[1];
+        boolean[] sideways = new boolean[1];
+        robot.interact(() -> {
+            double bar = 0;
+            for (javafx.scene.Node n : table.lookupAll(".scroll-bar")) {
+                if (!(n instanceof javafx.scene.control.ScrollBar b) || !b.isVisible()) continue;
+                if (b.getOrientation() == javafx.geometry.Orientation.VERTICAL) bar = b.getWidth();
+                else sideways[0] = true;
+            }
+            room[0] = table.getWidth() - table.getInsets().getLeft() - table.getInsets().getRight() - bar;
+        });
+        double sum = widths.stream().mapToDouble(Double::doubleValue).sum();
+        assertTrue(sum <= room[0], "columns " + widths + " in " + room[0] + " px");
+        assertFalse(sideways[0], "the table scrolls sideways: columns " + widths + " in " + room[0] + " px");
+        assertTrue(widths.get(2) > widths.get(1), "the long title's column takes its room: " + widths);
+    }
+
     /** The columns' widths once two looks a pulse apart agree (the fit waits for the styles to apply). */
     private List<Double> widthsOnceSettled(FxRobot robot) throws Exception {
         List<Double> before = new ArrayList<>();

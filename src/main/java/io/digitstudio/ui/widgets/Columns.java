@@ -197,6 +197,19 @@ public final class Columns {
         }
         while (!pending.isEmpty()) {
             double each = Math.floor(room / pending.size());
+            // a column whose least width (a run's id in bold, which differs from id to id) is more than an equal share
+            // takes it, and the others share what it leaves: given the share, it would push the last one past the edge
+            double share = each;
+            List<TableColumn<S, ?>> wide = pending.stream().filter(c -> (Double) c.getProperties().get(KEY + ".least") > share).toList();
+            if (!wide.isEmpty()) {
+                for (TableColumn<S, ?> c : wide) {
+                    double w = (Double) c.getProperties().get(KEY + ".least");
+                    widths.put(c, w);
+                    room -= w;
+                }
+                pending.removeAll(wide);
+                continue;
+            }
             List<TableColumn<S, ?>> fit = pending.stream().filter(c -> (Double) c.getProperties().get(KEY + ".whole") <= each).toList();
             if (fit.isEmpty()) {
                 for (TableColumn<S, ?> c : pending) widths.put(c, Math.max((Double) c.getProperties().get(KEY + ".least"), each));
