@@ -18,14 +18,16 @@ import java.util.Locale;
  * How {@link NumberReader}'s reading of {@link ReadingRates}' numbers moves with the weight of {@link PairDetector}'s
  * term ({@link NumberReader#TWO}): each picture is segmented, and its pieces read and judged, once; then every weight
  * chooses its cutting from the same scores. Run {@code java -cp ... io.digitstudio.read.PairWeights SEED N [W...]};
- * {@code -Dpairs=file.npz} judges with another detector than the bundled one.
+ * {@code -Dpairs=file.npz} judges with another detector than the bundled one; {@code -Dgates=0.9,0.98} tries each gate
+ * ({@code -Dgate}) with each weight, {@code -Dcrossings=0.1,0.25} each price of a crossing ({@link
+ * NumberReader#PER_CROSSING}) with each.
  */
 final class PairWeights {
     /** One line's spans with their scores without the detector's term, the term, and the labels read. */
-    private record Scored(int n, List<int[]> spans, double[] base, double[] twoLog, int[] labels) {
-        String read(double weight) {
+    private record Scored(int n, List<int[]> spans, double[] base, double[] two, double[] aspect, int[] beyond, int[] labels) {
+        String read(double weight, double gate, double crossing) {
             double[] s = new double[base.length];
-            for (int i = 0; i < s.length; i++) s[i] = base[i] + weight * twoLog[i];
+            for (int i = 0; i < s.length; i++) s[i] = base[i] + (NumberReader.PER_CROSSING - crossing) * beyond[i] + weight * term(two[i], aspect[i], gate);
             StringBuilder out = new StringBuilder();
             for (int i : NumberReader.best(n, spans, s)) out.append(labels[i]);
             return out.toString();
@@ -33,9 +35,9 @@ final class PairWeights {
     }
 
     private record Picture(String truth, List<Scored> lines) {
-        boolean right(double weight) {
+        boolean right(double weight, double gate, double crossing) {
             StringBuilder s = new StringBuilder();
-            for (Scored l : lines) s.append(l.read(weight));
+            for (Scored l : lines) s.append(l.read(weight, gate, crossing));
             return s.toString().equals(truth);
         }
     }
@@ -51,6 +53,11 @@ final class PairWeights {
     private PairWeights() {
     }
 
+    /** The detector's term for a piece judged two with probability {@code two}: see the options above. */
+    private static double term(double two, double aspect, double gate) {
+        return aspect < MIN_ASPECT ? 0 : gate > 0 ? (two >= gate ? -1 : 0) : LINEAR ? -two : Math.log(Math.max(1e-9, 1 - two));
+    }
+
     private static Picture score(Predictor predictor, PairDetector pairs, RgbImage image, String truth) {
         List<Scored> lines = new ArrayList<>();
         try {
@@ -62,15 +69,15 @@ final class PairWeights {
                 for (int i = 0; i < inputs.length; i++) inputs[i] = DigitPreprocessor.fromInk(boxes.get(i).ink());
                 Prediction[] p = predictor.predict(inputs);
                 double[] two = pairs.two(inputs);
-                double[] base = new double[p.length], twoLog = new double[p.length];
-                int[] labels = new int[p.length];
+                double[] base = new double[p.length], aspect = new double[p.length];
+                int[] labels = new int[p.length], beyond = new int[p.length];
                 for (int i = 0; i < p.length; i++) {
                     base[i] = NumberReader.score(line, boxes.get(i), p[i].confidence(), spans.get(i)[1], 0);
-                    double aspect = (boxes.get(i).ink().width() - 2.0) / (boxes.get(i).ink().height() - 2.0);
-                    twoLog[i] = aspect < MIN_ASPECT ? 0 : GATE > 0 ? (two[i] >= GATE ? -1 : 0) : LINEAR ? -two[i] : Math.log(Math.max(1e-9, 1 - two[i]));
+                    beyond[i] = Math.max(0, line.crossings(spans.get(i)[1]) - 1);
+                    aspect[i] = (boxes.get(i).ink().width() - 2.0) / (boxes.get(i).ink().height() - 2.0);
                     labels[i] = p[i].label();
                 }
-                lines.add(new Scored(line.boundaries(), spans, base, twoLog, labels));
+                lines.add(new Scored(line.boundaries(), spans, base, two, aspect, beyond, labels));
             }
         } catch (DataException e) {
             lines.clear();
@@ -114,14 +121,20 @@ final class PairWeights {
             }
             kinds.add(kind);
         }
-        for (double w : weights) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "seed %d weight %.2f:", seed, w));
-            for (int k = 0; k < kinds.size(); k++) {
-                int right = 0;
-                for (Picture p : kinds.get(k)) if (p.right(w)) right++;
-                line.append(String.format(Locale.ROOT, "  %s %d/%d", names.get(k), right, kinds.get(k).size()));
+        List<Double> gates = new ArrayList<>();
+        for (String g : System.getProperty("gates", String.valueOf(GATE)).split(",")) gates.add(Double.parseDouble(g));
+        List<Double> crossings = new ArrayList<>();
+        for (String c : System.getProperty("crossings", String.valueOf(NumberReader.PER_CROSSING)).split(",")) crossings.add(Double.parseDouble(c));
+        for (double crossing : crossings) for (double gate : gates) {
+            for (double w : weights) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "seed %d crossing %.2f gate %.3f weight %.2f:", seed, crossing, gate, w));
+                for (int k = 0; k < kinds.size(); k++) {
+                    int right = 0;
+                    for (Picture p : kinds.get(k)) if (p.right(w, gate, crossing)) right++;
+                    line.append(String.format(Locale.ROOT, "  %s %d/%d", names.get(k), right, kinds.get(k).size()));
+                }
+                System.out.println(line);
             }
-            System.out.println(line);
         }
     }
 }
