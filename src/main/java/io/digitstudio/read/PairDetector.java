@@ -10,7 +10,9 @@ import java.io.InputStream;
 
 /**
  * Tells one digit from two touching digits in a prepared 28x28 input: a small network trained on MNIST's training
- * digits, alone (class 0) and as synthetic touching pairs (class 1), prepared as the reader prepares a piece. A digit
+ * digits, alone (class 0) and as synthetic touching pairs (class 1), prepared as the reader prepares a piece, and on
+ * the pieces the reader itself cuts from numbers of them (a digit with a scrap of its neighbour at the cut edge, a
+ * digit cut short, a pair cut where the segmenter cuts), labelled by the digits whose ink they hold. A digit
  * classifier reads two touching digits as one digit with confidence all the same ("16" as a sure "6"); this one was
  * taught the difference, so {@link NumberReader} can make a two-digit blob pay for being read as one. The bundled
  * weights come from {@code PairDetectorTrainer} (test sources) with a fixed seed.
