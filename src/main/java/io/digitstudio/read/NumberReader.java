@@ -46,9 +46,9 @@ public final class NumberReader {
      * What a piece costs when {@link PairDetector} is sure ({@link #SURE_TWO}) that it shows two touching digits: a
      * digit network reads "16" as a sure "6", the detector was taught the difference. Only a sure verdict pays, and a
      * fixed price: the detector's doubts about single digits (a wide 0, a 2 with a long base) cut them in two. Taught
-     * on the reader's own pieces too, it is sure that a single digit is two in 1 of 745 held-out pieces (35 before),
-     * so a sure verdict may cost more: 0.5 reads more of {@code CameraDigits}' leaning pairs (seeds 1-4: 70, 66, 72, 71
-     * of 100 at 0.25; 72, 73, 75, 74 at 0.5) and as many paper numbers, touching or apart.
+     * on the reader's own pieces too, it is rarely sure that a single digit is two, so a sure verdict may cost more
+     * than a first detector's 0.25: 0.5 reads more of {@code CameraDigits}' leaning pairs and as many paper numbers
+     * (the figures are in the reading-pictures guide).
      */
     static final double TWO = 0.5;
     /** How sure {@link PairDetector} must be that a piece holds two digits before it pays {@link #TWO}. */
