@@ -469,18 +469,8 @@ class RunsViewModelTest {
         Path expected = store.lastSnapshot(store.find(stopped.runId())).orElseThrow();
 
         // the history is there only while the view model's tasks run: a look at a file from the UI thread finds nothing
-        Path hidden = dir.resolve("hidden");
-        java.nio.file.Files.move(root, hidden);
         io.digitstudio.ui.core.HeldTasks tasks = new io.digitstudio.ui.core.HeldTasks();
-        Runnable runTasks = () -> {
-            try {
-                java.nio.file.Files.move(hidden, root);
-                tasks.release();
-                java.nio.file.Files.move(root, hidden);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        };
+        Runnable runTasks = hiddenButToTasks(root, dir.resolve("hidden"), tasks);
         RunsViewModel vm = new RunsViewModel(tasks, new TestDialogs(), store);
         Path[] resumed = new Path[1];
         vm.setActions(new RunsViewModel.Actions() {
@@ -550,18 +540,8 @@ class RunsViewModelTest {
         assertTrue(java.nio.file.Files.isRegularFile(best));
 
         // the history is there only while the view model's tasks run: a look at a file from the UI thread finds nothing
-        Path hidden = dir.resolve("hidden");
-        java.nio.file.Files.move(root, hidden);
         io.digitstudio.ui.core.HeldTasks tasks = new io.digitstudio.ui.core.HeldTasks();
-        Runnable runTasks = () -> {
-            try {
-                java.nio.file.Files.move(hidden, root);
-                tasks.release();
-                java.nio.file.Files.move(root, hidden);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        };
+        Runnable runTasks = hiddenButToTasks(root, dir.resolve("hidden"), tasks);
         RunsViewModel vm = new RunsViewModel(tasks, new TestDialogs(), store);
         List<String> done = new java.util.ArrayList<>();
         vm.setActions(new RunsViewModel.Actions() {
@@ -621,5 +601,22 @@ class RunsViewModelTest {
         assertEquals(List.of("open " + kept + "/best.npz", "evaluate " + kept + "/best.npz", "evaluate " + kept + "/best.npz"), done);
         vm.select(List.of(kept, none));
         assertEquals("Select one run to open its model", vm.runModelProperty().get().why());
+    }
+
+    /**
+     * Moves the history at {@code root} out of sight, to {@code hidden}: the runnable returned brings it back only while
+     * it runs {@code tasks}' held work, so that a file looked at from the calling (UI) thread is not found.
+     */
+    private static Runnable hiddenButToTasks(Path root, Path hidden, io.digitstudio.ui.core.HeldTasks tasks) throws java.io.IOException {
+        java.nio.file.Files.move(root, hidden);
+        return () -> {
+            try {
+                java.nio.file.Files.move(hidden, root);
+                tasks.release();
+                java.nio.file.Files.move(root, hidden);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
     }
 }
