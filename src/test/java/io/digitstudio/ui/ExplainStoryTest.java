@@ -113,4 +113,25 @@ class ExplainStoryTest extends AppStory {
             }
         }
     }
+
+    @Test
+    void aStrokeUnderWayIsNotExplainedOnlyTheWholeDrawingIs(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.clickOn("Draw");
+        WaitForAsyncUtils.waitForFxEvents();
+        // the pen down and moving: the view answers for the stroke so far, live
+        robot.moveTo(app.onCanvas(60, 60));
+        robot.press(MouseButton.PRIMARY);
+        for (double[] p : new double[][]{{150, 60}, {250, 60}, {230, 130}, {200, 200}}) robot.moveTo(app.onCanvas(p[0], p[1]));
+        var vm = app.draw().viewModel();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.inputProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        // explaining that live answer would keep the worker from the answer for the whole drawing
+        assertEquals("", explain().subjectProperty().get(), "a stroke under way is explained");
+        robot.moveTo(app.onCanvas(170, 270));
+        robot.release(MouseButton.PRIMARY);
+        app.awaitDrawAnswer();
+        app.awaitDrawNeighbours();
+        assertEquals("the drawn digit", explain().subjectProperty().get());
+    }
 }

@@ -80,7 +80,11 @@ public final class DrawView extends BorderPane {
 
         setTop(toolbar());
         setCenter(explain == null ? canvasPane() : scrolling(io.digitstudio.ui.explain.ExplainTabs.below(canvasPane(), explain)));
-        if (explain != null) vm.inputProperty().addListener((o, a, x) -> explain.look(x, "the drawn digit"));
+        // an answer shown while the pen moves is for part of the stroke: explaining it would hold the worker that the
+        // answer for the whole drawing waits on, and that answer then came seconds after the pen was lifted
+        if (explain != null) vm.inputProperty().addListener((o, a, x) -> {
+            if (vm.answersTheCanvas()) explain.look(x, "the drawn digit");
+        });
         javafx.scene.control.ScrollPane right = scrolling(results());
         right.setId("drawResultsScroll");
         right.setMinWidth(Region.USE_PREF_SIZE);
