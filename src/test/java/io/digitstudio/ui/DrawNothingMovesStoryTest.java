@@ -229,9 +229,20 @@ class DrawNothingMovesStoryTest extends AppStory {
             assertTrue(widths[0] > widths[1], size + ": the " + digits + " digits (" + widths[0] + " px) are more than the line's width " + widths[1]);
             Map<String, Bounds> after = where(robot);
             if (!before.equals(after)) failures.add(size + ": " + before + " → " + after);
-            // every digit can be reached: the last one scrolls into view when chosen
+            // the selected digit (the least sure) is in view from the start, and every digit can be reached: the
+            // first and then the last scroll into view when chosen
+            Pulses.settle();
+            robot.interact(() -> {
+                int shown = app.draw().viewModel().selectedDigitProperty().get();
+                Node chosen = robot.lookup("#numberDigit-" + shown).query();
+                Node line = robot.lookup("#numberDigits").query();
+                Bounds c = chosen.localToScreen(chosen.getLayoutBounds()), v = line.localToScreen(line.getLayoutBounds());
+                if (c.getMaxX() > v.getMaxX() + 0.5 || c.getMinX() < v.getMinX() - 0.5) failures.add(size + ": the selected digit " + shown + " " + c + " is out of the line's view " + v);
+            });
+            robot.interact(() -> app.draw().viewModel().selectDigit(0));
+            Pulses.settle();
             robot.interact(() -> app.draw().viewModel().selectDigit(digits - 1));
-            WaitForAsyncUtils.waitForFxEvents();
+            Pulses.settle();
             robot.interact(() -> {
                 Node last = robot.lookup("#numberDigit-" + (digits - 1)).query();
                 Node line = robot.lookup("#numberDigits").query();

@@ -659,13 +659,29 @@ public final class DrawView extends BorderPane {
                 });
                 row.getChildren().add(b);
             }
-            // the selected digit (the least sure, at first) is in view once the line is laid out
-            javafx.application.Platform.runLater(() -> {
-                int i = vm.selectedDigitProperty().get();
-                if (i >= 0 && i < row.getChildren().size()) reveal(line, row, row.getChildren().get(i));
-            });
+            // the selected digit (the least sure, at first) is in view once the line is laid out: after the next
+            // pulse's layout, when the row and the view have their widths
+            javafx.scene.Scene scene = line.getScene();
+            if (scene != null) {
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    int i = vm.selectedDigitProperty().get();
+                    if (i >= 0 && i < row.getChildren().size()) reveal(line, row, row.getChildren().get(i));
+                };
+                scene.addPostLayoutPulseListener(once[0]);
+                javafx.application.Platform.requestNextPulse();
+            }
         };
         vm.readingProperty().addListener((o, a, r) -> fill.run());
+        // the row of a new number is laid out after the pulse that filled it: its selected digit (the least sure, often
+        // the last) is revealed once the row and the view have their widths, or it stays out of sight
+        Runnable revealSelected = () -> {
+            int i = vm.selectedDigitProperty().get();
+            if (i >= 0 && i < row.getChildren().size()) reveal(line, row, row.getChildren().get(i));
+        };
+        row.widthProperty().addListener((o, a, w) -> revealSelected.run());
+        line.viewportBoundsProperty().addListener((o, a, b) -> revealSelected.run());
         vm.selectedDigitProperty().addListener((o, a, i) -> {
             for (javafx.scene.control.Toggle t : group.getToggles()) {
                 t.setSelected(((Node) t).getId().equals("numberDigit-" + i));
