@@ -84,7 +84,9 @@ class InsideViewTest extends AppStory {
         assertNotNull(robot.lookup("#activation-0").queryAs(ImageView.class).getImage());
         assertTrue(robot.lookup("#insideStatus").queryAs(Label.class).getText().startsWith("the drawn digit: "), robot.lookup("#insideStatus").queryAs(Label.class).getText());
 
-        // a short run with the view open: its weights and its health arrive while it trains
+        // a short run with the view open: its weights and its health arrive while it trains (and its model is put to
+        // use at the end: a short run never beats the built-in model's 99 %)
+        app.useModelOfUnknownAccuracy();
         app.openTab(robot, "Train");
         Forms.type(robot, "#trainLimitField", "20000");
         Forms.type(robot, "#testLimitField", "300");
