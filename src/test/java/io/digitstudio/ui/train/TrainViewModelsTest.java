@@ -605,7 +605,9 @@ class TrainViewModelsTest {
         var loss = r.presenter().trainLoss();
         List<double[]> before = new java.util.ArrayList<>();
         for (int i = 0; i < loss.size(); i++) before.add(new double[]{loss.x(i), loss.y(i)});
-        assertTrue(before.size() > 2, "more than a point an epoch: " + before.size());
+        // the feed draws a point at most every 5 ms of the clock, so how many depends on the machine; the first and the
+        // last before the stop are always drawn: more than the one point an epoch the log alone gives back
+        assertTrue(before.size() >= 2, "more than a point an epoch: " + before.size());
         double stop = before.get(before.size() - 1)[0];
 
         // later (another window: nothing of this one's charts), the run is resumed from where it stopped
