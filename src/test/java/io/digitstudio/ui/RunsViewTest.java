@@ -229,12 +229,7 @@ class RunsViewTest extends AppStory {
         }));
         assertTrue(bars[0], "more runs than rows in view: a vertical scroll bar");
         assertFalse(bars[1], "the columns fit the table's width");
-        List<String> cut = new java.util.ArrayList<>();
-        robot.interact(() -> {
-            cut.addAll(Looks.cut(stage.getScene(), "runsTable"));
-            for (String c : Looks.clipped(stage.getScene())) if (c.contains("finished") || c.contains("#runsTable")) cut.add(c);
-        });
-        assertEquals(List.of(), cut, "texts of the runs table cut");
+        assertRunsTableWhole(robot);
     }
 
     /**
@@ -283,12 +278,7 @@ class RunsViewTest extends AppStory {
         });
         assertTrue(widths[1] < widths[0] + 30, "'branch of' with no branch: " + widths[1] + " px");
         assertTrue(widths[2] < widths[0] + 30, "name column for ids of eight letters: " + widths[2] + " px");
-        List<String> cut = new java.util.ArrayList<>();
-        robot.interact(() -> {
-            cut.addAll(Looks.cut(stage.getScene(), "runsTable"));
-            for (String c : Looks.clipped(stage.getScene())) if (c.contains("finished") || c.contains("#runsTable")) cut.add(c);
-        });
-        assertEquals(List.of(), cut, "texts of the runs table cut");
+        assertRunsTableWhole(robot);
     }
 
     /**
@@ -662,5 +652,15 @@ class RunsViewTest extends AppStory {
                 "--out", app.history.root().resolveSibling("cli-" + app.history.root().getFileName() + "-" + cliRun++ + ".npz").toString(),
                 "--runs-dir", app.history.root().toString());
         assertEquals(0, code, err.toString());
+    }
+
+    /** No text of the runs table is cut to "…" or clipped by its cell. */
+    private void assertRunsTableWhole(FxRobot robot) {
+        List<String> cut = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            cut.addAll(Looks.cut(stage.getScene(), "runsTable"));
+            for (String c : Looks.clipped(stage.getScene())) if (c.contains("finished") || c.contains("#runsTable")) cut.add(c);
+        });
+        assertEquals(List.of(), cut, "texts of the runs table cut");
     }
 }
