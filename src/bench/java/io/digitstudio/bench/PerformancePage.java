@@ -108,6 +108,7 @@ public final class PerformancePage {
             else if (k.contains("ratio")) sb.append(name).append(" ").append(fmt("%.2f", v)).append("×");
             else if (k.startsWith("seconds")) sb.append(fmt("%.2f", v)).append(" s (median)");
             else if (k.endsWith("_it_per_s")) sb.append(name.replace(" it per s", "")).append(" ").append(fmt("%.0f", v)).append(" it/s");
+            else if (k.endsWith("_s") || k.contains("_s_")) sb.append(name.replaceAll(" s(?= |$)", "")).append(" ").append(fmt("%.2f", v)).append(" s");
             else sb.append(name).append(" ").append(number(v));
         }
         return sb.toString();

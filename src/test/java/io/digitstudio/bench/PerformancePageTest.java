@@ -64,6 +64,15 @@ class PerformancePageTest {
     }
 
     @Test
+    void secondsReadAsSecondsToTheHundredth() {
+        Map<String, Object> f = new java.util.LinkedHashMap<>();
+        f.put("printed_sum_s_median", 3.5999999999999996);
+        f.put("pytorch_1_thread_s", 19.877000000000002);
+        f.put("rounds", 3);
+        assertEquals("printed sum median 3.60 s, pytorch 1 thread 19.88 s, rounds 3", PerformancePage.figures(f));
+    }
+
+    @Test
     void readsTheCommandLinesFigures() {
         Map<String, Object> kv = BenchSuite.keyValues("train_seconds_per_epoch:0.262 train_it_per_s:1790 val_seconds_per_epoch:0.021 val_it_per_s:3762 (medians of epochs 2-10)");
         assertEquals(0.262, kv.get("train_seconds_per_epoch"));
