@@ -573,6 +573,20 @@ class TrainViewTest extends AppStory {
     }
 
     @Test
+    void aChartsUpdateRedrawsThatChartNotTheWholeCentreFromABitmap(FxRobot robot) throws Exception {
+        app.awaitReady();
+        // JavaFX's scroll pane skin caches its viewport: each chart update would then draw the charts, the pins and
+        // the table into that bitmap again, on the renderer's thread, during the run
+        javafx.scene.control.ScrollPane centre = robot.lookup("#trainScroll").queryAs(javafx.scene.control.ScrollPane.class);
+        assertNotNull(centre.getSkin());
+        assertFalse(io.digitstudio.ui.widgets.LiveViewport.cached(centre));
+        // and a new skin (a theme that replaces it) keeps it so
+        robot.interact(() -> centre.setSkin(new javafx.scene.control.skin.ScrollPaneSkin(centre)));
+        assertFalse(io.digitstudio.ui.widgets.LiveViewport.cached(centre));
+        assertTrue(centre.getChildrenUnmodifiable().stream().anyMatch(n -> n.getStyleClass().contains("viewport")), "the skin has a viewport to keep uncached");
+    }
+
+    @Test
     void settingsExplainWhatIsWrongAndDisableStart(FxRobot robot) throws Exception {
         app.awaitReady();
         type(robot, "#batchSizeField", "0");

@@ -54,7 +54,8 @@ final class PinnedPane extends VBox {
         }, presenter.pinnedProperty()));
         HBox head = new HBox(10, title, state);
         head.setAlignment(Pos.CENTER_LEFT);
-        ScrollPane scroll = new ScrollPane(row);
+        // the bars change a few times a second during a run: only they are redrawn, not the row from a bitmap
+        ScrollPane scroll = io.digitstudio.ui.widgets.LiveViewport.of(new ScrollPane(row));
         scroll.setId("pinnedScroll");
         scroll.setFitToHeight(true);
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

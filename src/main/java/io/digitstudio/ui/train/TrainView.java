@@ -166,8 +166,9 @@ public final class TrainView extends BorderPane {
         table.setCache(true);
         setLeft(settingsPane);
         // the charts, pins and table fill the room beside the form, down to their least sizes; where a large UI scale
-        // leaves less (1024x700 at 200 %), they scroll rather than run past the window's edge
-        javafx.scene.control.ScrollPane middleScroll = new javafx.scene.control.ScrollPane(middle);
+        // leaves less (1024x700 at 200 %), they scroll rather than run past the window's edge; a chart's update redraws
+        // that chart only, not the whole viewport from a bitmap (LiveViewport)
+        javafx.scene.control.ScrollPane middleScroll = io.digitstudio.ui.widgets.LiveViewport.of(new javafx.scene.control.ScrollPane(middle));
         middleScroll.setId("trainScroll");
         middleScroll.setFitToWidth(true);
         middleScroll.setFitToHeight(true);
