@@ -302,7 +302,7 @@ public final class RunPresenter {
         }
     }
 
-    /** Called at each tick of the view's pump (20 a second) on the UI thread. */
+    /** Called at each tick of the view's pump ({@link TrainView#PUMP_MILLIS}) on the UI thread. */
     public void pulse() {
         pulse(false);
     }

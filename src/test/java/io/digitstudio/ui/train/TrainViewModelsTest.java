@@ -246,6 +246,31 @@ class TrainViewModelsTest {
     }
 
     /**
+     * The pump wakes the UI thread at most ten times a second during a run (each tick takes a core from a training
+     * part for a moment), and still at every change the texts make: they change four times a second, as ever.
+     */
+    @Test
+    void thePumpTicksAtMostTenTimesASecondAndTheProgressTextsStillChangeFourTimes() {
+        long[] now = {10_000_000_000L};
+        RunPresenter p = new RunPresenter(() -> now[0]);
+        TrainingFeed f = new TrainingFeed(() -> now[0]);
+        p.begin(f, 1, "Loading data…");
+        long ticksPerSecond = 1000 / TrainView.PUMP_MILLIS;
+        assertTrue(ticksPerSecond <= 10, ticksPerSecond + " ticks a second");
+        List<String> shown = new java.util.ArrayList<>();
+        long start = now[0];
+        for (int tick = 1; tick <= 2 * ticksPerSecond; tick++) { // two seconds of a run, 100 iterations a second
+            now[0] += TrainView.PUMP_MILLIS * 1_000_000L;
+            long it = (now[0] - start) / 10_000_000L;
+            f.iterated(new IterationEvent(1, it, 1000, it / 1000.0, 0.5, 0.9, (now[0] - start) / 1e9, 0.01));
+            p.pulse();
+            String text = p.iterationTextProperty().get();
+            if (shown.isEmpty() || !shown.get(shown.size() - 1).equals(text)) shown.add(text);
+        }
+        assertEquals(8, shown.size(), shown.toString());
+    }
+
+    /**
      * A real run through the run control, with the UI's pump ticking (every {@link TrainView#PUMP_MILLIS} ms of a clock
      * moved by hand) right after each epoch's report is published: at that tick the table holds every epoch so far, the
      * curves reach its end and the progress text names it, however soon after the previous epoch it came.
