@@ -237,25 +237,35 @@ final class ScreenshotMode {
     private static void startBench(MainView main, RunControl run, int runsLeft) {
         Map<String, Long> cpuBefore = ThreadCpu.byName();
         run.start();
-        poll(100, () -> {
-            if (run.stateProperty().get() != RunState.FINISHED) return false;
-            System.out.println("cpu seconds during the run, by thread: " + ThreadCpu.since(cpuBefore));
-            List<EpochReport> rows = main.train().presenter().epochRows();
-            for (EpochReport r : rows) {
-                System.out.printf(Locale.ROOT, "epoch %d: train %.3fs  val_accuracy %.4f%n", r.epoch(), r.trainSeconds(), r.valAccuracy());
-            }
-            // epoch 1 pays for JIT warm-up (far more code in a GUI process): left out, as the CLI's bench does
-            double median = Stats.warmMedian(rows, EpochReport::trainSeconds);
-            System.out.printf(Locale.ROOT, "gui_train_seconds_per_epoch:%.3f (median of epochs 2-%d, through the Train view with live charts)%n",
-                    median, rows.size());
-            System.out.printf(Locale.ROOT, "gui_val_seconds_per_epoch:%.3f%n", Stats.warmMedian(rows, EpochReport::valSeconds));
-            if (runsLeft > 1) { // the same training again in the same window, as a user's next run
-                startBench(main, run, runsLeft - 1);
-                return true;
-            }
-            System.exit(0);
-            return true;
-        });
+        // told when the run has finished, not polling for it: a poll would wake the FX thread ten times a second during
+        // the run, which the window a user trains in does not do, and the run would pay for it
+        @SuppressWarnings("unchecked")
+        javafx.beans.value.ChangeListener<RunState>[] finished = new javafx.beans.value.ChangeListener[1];
+        finished[0] = (o, was, state) -> {
+            if (state != RunState.FINISHED) return;
+            run.stateProperty().removeListener(finished[0]);
+            // after the run control has done with the run's end (its model put to use), as the poll's next tick was
+            javafx.application.Platform.runLater(() -> benchReport(main, run, runsLeft, cpuBefore));
+        };
+        run.stateProperty().addListener(finished[0]);
+    }
+
+    private static void benchReport(MainView main, RunControl run, int runsLeft, Map<String, Long> cpuBefore) {
+        System.out.println("cpu seconds during the run, by thread: " + ThreadCpu.since(cpuBefore));
+        List<EpochReport> rows = main.train().presenter().epochRows();
+        for (EpochReport r : rows) {
+            System.out.printf(Locale.ROOT, "epoch %d: train %.3fs  val_accuracy %.4f%n", r.epoch(), r.trainSeconds(), r.valAccuracy());
+        }
+        // epoch 1 pays for JIT warm-up (far more code in a GUI process): left out, as the CLI's bench does
+        double median = Stats.warmMedian(rows, EpochReport::trainSeconds);
+        System.out.printf(Locale.ROOT, "gui_train_seconds_per_epoch:%.3f (median of epochs 2-%d, through the Train view with live charts)%n",
+                median, rows.size());
+        System.out.printf(Locale.ROOT, "gui_val_seconds_per_epoch:%.3f%n", Stats.warmMedian(rows, EpochReport::valSeconds));
+        if (runsLeft > 1) { // the same training again in the same window, as a user's next run
+            startBench(main, run, runsLeft - 1);
+            return;
+        }
+        System.exit(0);
     }
 
     private static void save(Stage stage, Path file) {
