@@ -122,9 +122,8 @@ final class Convolution2DFunction extends Function {
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, out, p, k, 1f, wP, k, colP, p, hasBias ? 1f : 0f, target, p);
             if (!post) continue;
             blockP.get(block, 0, out * p);
-            // Math.max compiles to vector max instructions; a ternary here costs a mispredicted branch per element.
-            // Pooling applies the ReLU itself, to the values it reads: one pass over the block instead of two.
-            if (relu && poolK == 0) for (int j = 0, e = out * p; j < e; j++) block[j] = Math.max(block[j], 0f);
+            // Math.max compiles to vector max instructions; a ternary here costs a mispredicted branch per element
+            if (relu) for (int j = 0, e = out * p; j < e; j++) block[j] = Math.max(block[j], 0f);
             if (poolK > 0) {
                 maxPool(block, i, pooled);
             } else {
@@ -137,8 +136,7 @@ final class Convolution2DFunction extends Function {
     /**
      * Chainer's max pooling of image i's block (cover_all, −∞ padding): the first maximum of each window in row-major
      * order, its window index kept for backward (−1 where the gradient is zero: an all-padding window, or after a ReLU
-     * whose maximum is 0, since ReLU passes no gradient at 0). With {@code relu} the block holds the values before the
-     * ReLU, and the window's values are those after it.
+     * whose maximum is 0, since ReLU passes no gradient at 0).
      */
     private void maxPool(float[] block, int i, float[] pooled) {
         int o2 = i * out * ph * pw;
@@ -156,8 +154,7 @@ final class Convolution2DFunction extends Function {
                         // for equal values, and a ReLU leaves no −0), so ties keep the first maximum in row-major
                         // order, as numpy's argmax does.
                         int at = base + y0 * ow + x0;
-                        float a = Math.max(block[at], 0f), b = Math.max(block[at + 1], 0f);
-                        float c2 = Math.max(block[at + ow], 0f), d = Math.max(block[at + ow + 1], 0f);
+                        float a = block[at], b = block[at + 1], c2 = block[at + ow], d = block[at + ow + 1];
                         int s1 = Float.floatToRawIntBits(a - b) >>> 31;
                         int s2 = Float.floatToRawIntBits(c2 - d) >>> 31;
                         float m1 = Math.max(a, b), m2 = Math.max(c2, d);
@@ -173,7 +170,7 @@ final class Convolution2DFunction extends Function {
                     int best = -1;
                     for (int iy = ya; iy < yb; iy++) {
                         for (int ix = xa; ix < xb; ix++) {
-                            float v = relu ? Math.max(block[base + iy * ow + ix], 0f) : block[base + iy * ow + ix];
+                            float v = block[base + iy * ow + ix];
                             if (best < 0 || v > m) {
                                 m = v;
                                 best = (iy - y0) * poolK + (ix - x0);
@@ -208,7 +205,7 @@ final class Convolution2DFunction extends Function {
                         }
                         int rowBase = plane + iy * w;
                         if (stride == 1 && kj - pad >= 0 && ow - 1 + kj - pad < w) {
-                            copyRow(x, rowBase + kj - pad, cv, o, ow);
+                            System.arraycopy(x, rowBase + kj - pad, cv, o, ow);
                             o += ow;
                             continue;
                         }
@@ -333,34 +330,9 @@ final class Convolution2DFunction extends Function {
         java.lang.ref.Reference.reachabilityFence(blocks);
     }
 
-    /**
-     * sums[at + o] = the sum of channel o's p values, in four independent chains (one running sum waits on every add).
-     * Two channels at a time: eight chains keep the adder busy where four wait on its latency; each channel's sum is
-     * the same as alone.
-     */
+    /** sums[at + o] = the sum of channel o's p values, in four independent chains (one running sum waits on every add). */
     private static void channelSums(float[] block, int out, int p, double[] sums, int at) {
-        int o = 0;
-        for (; o + 1 < out; o += 2) {
-            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0;
-            int j = o * p, e = j + p;
-            for (; j + 3 < e; j += 4) {
-                s0 += block[j];
-                t0 += block[j + p];
-                s1 += block[j + 1];
-                t1 += block[j + p + 1];
-                s2 += block[j + 2];
-                t2 += block[j + p + 2];
-                s3 += block[j + 3];
-                t3 += block[j + p + 3];
-            }
-            for (; j < e; j++) {
-                s0 += block[j];
-                t0 += block[j + p];
-            }
-            sums[at + o] = (s0 + s1) + (s2 + s3);
-            sums[at + o + 1] = (t0 + t1) + (t2 + t3);
-        }
-        for (; o < out; o++) {
+        for (int o = 0; o < out; o++) {
             double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
             int j = o * p, e = j + p;
             for (; j + 3 < e; j += 4) {
@@ -375,26 +347,11 @@ final class Convolution2DFunction extends Function {
     }
 
     /**
-     * dst[to + j] = src[from + j] for j < n. A row of a convolution's columns is short (8 floats for LeNet's second
-     * layer, read 4,000 times per image): four at a time here, where a call to the copying stub or a loop the compiler
-     * runs element by element (too short for its vector loop) costs more than the copy.
+     * dst[to + j] += src[from + j] for j < n, four at a time. A row of a convolution's columns is short (8 floats for
+     * LeNet's second layer, added back 4,000 times per image), too short for the compiler's vector loop, which then runs
+     * element by element; four at a time takes about a fifth off col2im (perf, against the sgemm kernel's samples). The
+     * sums keep their order. Copying rows in im2col stays with System.arraycopy: four at a time was slower there.
      */
-    private static void copyRow(float[] src, int from, float[] dst, int to, int n) {
-        if (n > 32) {
-            System.arraycopy(src, from, dst, to, n);
-            return;
-        }
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            dst[to + j] = src[from + j];
-            dst[to + j + 1] = src[from + j + 1];
-            dst[to + j + 2] = src[from + j + 2];
-            dst[to + j + 3] = src[from + j + 3];
-        }
-        for (; j < n; j++) dst[to + j] = src[from + j];
-    }
-
-    /** dst[to + j] += src[from + j] for j < n, four at a time for short rows as {@link #copyRow} (the same sums). */
     private static void addRow(float[] src, int from, float[] dst, int to, int n) {
         int j = 0;
         for (; j + 3 < n; j += 4) {
