@@ -16,20 +16,23 @@ public final class Pictures {
     static final int BACKGROUND = 0xFF9CA3AF;
 
     /**
-     * A diverging map's colours (ARGB): the gaps between tiles, zero, and the two ends. The light one is ColorBrewer's
-     * RdBu ends over white; a dark theme's has zero near its own background and lighter ends, so that weights read as
-     * strongly on it.
+     * A diverging map's colours (ARGB): the gaps between tiles, zero, and the two ends, and how far towards its end a
+     * value's colour goes: |v| raised to {@code curve}. The light one is ColorBrewer's RdBu ends over white, straight; a
+     * dark theme's has zero near its own background, lighter ends and the square root: most weights of a trained layer
+     * are a tenth or so of its largest, and a tenth of the way from black is black to the eye (the high-contrast tiles
+     * were dark squares), where a tenth of the way from white still shows its tint. So a weight a quarter of the largest
+     * stands out from zero by 3:1 (WCAG's contrast for graphics) on the dark themes.
      */
-    public record Palette(int background, int zero, int negative, int positive) {
-        public static final Palette LIGHT = new Palette(BACKGROUND, 0xFFFFFFFF, 0xFF2166AC, 0xFFB2182B);
-        public static final Palette DARK = new Palette(0xFF30363D, 0xFF0D1117, 0xFF8EC3F0, 0xFFF4A582);
-        public static final Palette HIGH_CONTRAST = new Palette(0xFF808080, 0xFF000000, 0xFFBFE6FF, 0xFFFFD0A8);
+    public record Palette(int background, int zero, int negative, int positive, double curve) {
+        public static final Palette LIGHT = new Palette(BACKGROUND, 0xFFFFFFFF, 0xFF2166AC, 0xFFB2182B, 1);
+        public static final Palette DARK = new Palette(0xFF30363D, 0xFF0D1117, 0xFF8EC3F0, 0xFFF4A582, 0.5);
+        public static final Palette HIGH_CONTRAST = new Palette(0xFF808080, 0xFF000000, 0xFFBFE6FF, 0xFFFFD0A8, 0.5);
 
         /** The colour of {@code v} in [-1, 1]. */
         public int at(double v) {
             double t = Math.max(-1, Math.min(1, Double.isNaN(v) ? 0 : v));
             int end = t < 0 ? negative : positive;
-            double a = Math.abs(t);
+            double a = Math.pow(Math.abs(t), curve);
             int r = mix(zero >> 16 & 0xFF, end >> 16 & 0xFF, a);
             int g = mix(zero >> 8 & 0xFF, end >> 8 & 0xFF, a);
             int b = mix(zero & 0xFF, end & 0xFF, a);

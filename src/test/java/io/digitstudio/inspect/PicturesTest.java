@@ -47,6 +47,39 @@ class PicturesTest {
         assertEquals(Pictures.diverging(0.3), Pictures.Palette.LIGHT.at(0.3), "the light map is the one other pictures use");
     }
 
+    /**
+     * Issue 37: in high contrast the first layer's tiles were dark squares on black. Most weights of a trained layer are
+     * a tenth or so of its largest, and mixed that far from black they were hardly there (1.1:1 against zero). On the
+     * dark themes a weight a quarter of the largest now stands out from zero by 3:1 (WCAG's contrast for graphics), and
+     * in high contrast so does the strongest tenth of the built-in model's first layer; the light tiles stay as they were.
+     */
+    @Test
+    void onTheDarkThemesATrainedLayersWeightsStandOutFromZero() {
+        for (Pictures.Palette palette : List.of(Pictures.Palette.DARK, Pictures.Palette.HIGH_CONTRAST)) {
+            for (double v : new double[]{0.25, -0.25}) {
+                double c = contrast(palette.at(v), palette.zero());
+                assertTrue(c >= 3, palette + ": a weight of " + v + " of the largest against zero " + c + ":1");
+            }
+        }
+        Inspector.Tiles t = Inspector.firstLayer(io.digitstudio.io.ModelFiles.loadDefault().model());
+        Picture p = Pictures.tiles(t, 1, 1, Pictures.Palette.HIGH_CONTRAST);
+        double[] seen = new double[t.count() * t.height() * t.width()];
+        int cols = Pictures.columns(t.count()), i = 0;
+        for (int k = 0; k < t.count(); k++) {
+            int x0 = 1 + (k % cols) * (t.width() + 1), y0 = 1 + (k / cols) * (t.height() + 1);
+            for (int y = 0; y < t.height(); y++) {
+                for (int x = 0; x < t.width(); x++) seen[i++] = contrast(p.at(x0 + x, y0 + y), Pictures.Palette.HIGH_CONTRAST.zero());
+            }
+        }
+        java.util.Arrays.sort(seen);
+        double strongestTenth = seen[seen.length * 9 / 10], median = seen[seen.length / 2];
+        System.out.printf(java.util.Locale.ROOT, "high contrast tiles of the built-in l1: median weight %.2f:1 against zero, 90th percentile %.2f:1%n",
+                median, strongestTenth);
+        assertTrue(strongestTenth >= 3, "the strongest tenth of the built-in model's first layer against zero: " + strongestTenth + ":1");
+        assertEquals(Pictures.diverging(0.3), Pictures.Palette.LIGHT.at(0.3), "the light tiles as before");
+        assertEquals(0.3 * (0xB2 - 255) + 255, Pictures.Palette.LIGHT.at(0.3) >> 16 & 0xFF, 1, "the light tiles straight");
+    }
+
     @Test
     void weightTilesOfAKnownMatrixHaveTheExpectedPixels() throws Exception {
         // two 2x2 tiles: the first all zero but one +1, the second all -1 (the largest |w| is 1)

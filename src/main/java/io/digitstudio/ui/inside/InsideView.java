@@ -223,10 +223,14 @@ public final class InsideView extends BorderPane {
     /** The legend's words anew with the theme (held here: the theme's property holds it only weakly). */
     private final javafx.beans.value.ChangeListener<io.digitstudio.ui.widgets.Theme> legendFollows = (o, a, t) -> legendKey.setText(legend(t));
 
-    /** What the tiles' colours mean in a theme: zero is white on the light one, black on the others. */
+    /**
+     * What the tiles' colours mean in a theme: zero is white on the light one, black on the others, where weak weights
+     * are brightened (their palette's square root).
+     */
     static String legend(io.digitstudio.ui.widgets.Theme theme) {
-        return "blue: negative, " + (theme == io.digitstudio.ui.widgets.Theme.LIGHT ? "white" : "black")
-                + ": 0, red: positive (scaled by the layer's largest weight)";
+        boolean light = theme == io.digitstudio.ui.widgets.Theme.LIGHT;
+        return "blue: negative, " + (light ? "white" : "black") + ": 0, red: positive (scaled by the layer's largest weight"
+                + (palette(theme).curve() == 1 ? ")" : ", weak ones brightened)");
     }
 
     /** The weight tiles' colours in a theme. */
