@@ -62,6 +62,8 @@ public final class DrawView extends BorderPane {
     private final DrawViewModel vm;
     private final ModelManager models;
     private final Canvas canvas = new Canvas(DrawViewModel.CANVAS, DrawViewModel.CANVAS);
+    /** The labels of a number's digits, over the canvas. */
+    private final NumberLabels numberLabels = new NumberLabels(DrawViewModel.CANVAS);
     private final io.digitstudio.ui.explain.ExplainViewModel explain;
 
     public DrawView(DrawViewModel vm) {
@@ -274,7 +276,7 @@ public final class DrawView extends BorderPane {
         hint.setMouseTransparent(true);
         hint.textProperty().bind(vm.hintProperty());
         hint.visibleProperty().bind(Bindings.isEmpty(vm.strokes()).and(vm.imageProperty().isNull()));
-        StackPane frame = new StackPane(canvas, hint);
+        StackPane frame = new StackPane(canvas, numberLabels, hint);
         frame.getStyleClass().add("canvas-frame");
         frame.setMaxSize(DrawViewModel.CANVAS + 4, DrawViewModel.CANVAS + 4);
         Label tip = new Label("Left button draws · right-click or Esc clears · Ctrl+Z undoes · drop an image to classify it");
@@ -347,16 +349,17 @@ public final class DrawView extends BorderPane {
 
     /**
      * A number's digits: a box around each (the selected one bolder), and its top guess and how sure under the box, or
-     * where {@link BoxLabels} finds room when digits stand close (never one label over another).
+     * where {@link BoxLabels} finds room when digits stand close (never one label over another), in labels over the
+     * canvas ({@link NumberLabels}).
      */
     private void paintNumber(GraphicsContext g, double[] fit) {
-        labels = List.of();
         Reading r = vm.readingProperty().get();
-        if (r == null || r.digits().size() < 2) return;
+        if (r == null || r.digits().size() < 2) {
+            numberLabels.show(List.of(), List.of(), List.of());
+            return;
+        }
         double sc = fit[0];
         g.setLineCap(StrokeLineCap.BUTT);
-        Font font = Font.font(LABEL_FONT);
-        g.setFont(font);
         List<double[]> boxes = new java.util.ArrayList<>();
         List<String> full = new java.util.ArrayList<>(), brief = new java.util.ArrayList<>();
         for (int i = 0; i < r.digits().size(); i++) {
@@ -370,28 +373,14 @@ public final class DrawView extends BorderPane {
             brief.add(vm.className(d.prediction().label()));
             full.add(brief.get(i) + String.format(Locale.ROOT, " %.0f%%", 100 * d.prediction().confidence()));
         }
-        javafx.scene.text.Text probe = new javafx.scene.text.Text();
-        probe.setFont(font);
-        labels = BoxLabels.place(boxes, full, brief, t -> {
-            probe.setText(t);
-            return Math.ceil(probe.getLayoutBounds().getWidth());
-        }, LABEL_LINE, canvas.getWidth(), canvas.getHeight());
-        for (BoxLabels.Place p : labels) {
-            g.setFill(Color.rgb(0, 0, 0, 0.55));
-            g.fillRect(p.x(), p.y(), p.w(), p.h());
-            g.setFill(BOX);
-            g.fillText(p.text(), p.x() + BoxLabels.PAD, p.y() + LABEL_LINE - 4);
-        }
+        numberLabels.show(boxes, full, brief);
     }
 
-    /** The digits' labels on the canvas: their type size and the height of a label. */
-    private static final double LABEL_FONT = 13, LABEL_LINE = 16;
-    /** The labels painted last, for tests. */
-    private List<BoxLabels.Place> labels = List.of();
-
-    /** For tests: the labels painted over the number's boxes (text and place in canvas pixels: x, y, w, h). */
+    /** For tests: the labels over the number's boxes (text and place in canvas pixels: x, y, w, h), once laid out. */
     public List<String> numberLabels() {
-        return labels.stream().map(p -> String.format(Locale.ROOT, "%s@%.1f,%.1f,%.1f,%.1f", p.text(), p.x(), p.y(), p.w(), p.h())).toList();
+        numberLabels.applyCss();
+        numberLabels.layout();
+        return numberLabels.placed();
     }
 
     private static final Color BOX = Color.rgb(255, 176, 32);

@@ -26,7 +26,6 @@ import java.util.List;
  */
 public final class StagesPane extends VBox {
     static final double THUMB = 64;
-    static final double TILE = 84;
     /** The stages in a row, wrapping onto a second one where the column is narrower (1024x700 beside the answer). */
     private final javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(6, 6);
     private static final String NO_LIKENESS = "MNIST-likeness: draw a digit to see how it compares with MNIST's";
@@ -35,6 +34,7 @@ public final class StagesPane extends VBox {
             MnistLikeness.widestLines().stream()).toList());
     private final List<VBox> tiles = new ArrayList<>();
     private final List<Tooltip> tips = new ArrayList<>();
+    private static final javafx.css.PseudoClass UNUSUAL = javafx.css.PseudoClass.getPseudoClass("unusual");
 
     public StagesPane(ReadOnlyObjectProperty<Preparation> preparation) {
         setId("stagesPane");
@@ -62,22 +62,20 @@ public final class StagesPane extends VBox {
         StackPane frame = DigitImages.framedView("stage-" + step.name().toLowerCase(java.util.Locale.ROOT), THUMB);
         ImageView view = (ImageView) frame.getChildren().get(0);
         view.setPreserveRatio(true);
+        // the name and the detail in the UI's type (theme.css), in a tile as wide as the type is large (.stage-tile)
         Label name = new Label(step.title());
         name.getStyleClass().add("stage-title");
-        name.setStyle("-fx-font-size: 11px; -fx-font-weight: bold;");
         name.setWrapText(true);
         name.setMinHeight(Region.USE_PREF_SIZE);
-        name.setMaxWidth(TILE);
+        name.setMaxWidth(Double.MAX_VALUE);
         // as tall from the start as the step's widest detail: the first drawing's details move nothing below them
         Label detail = new SteadyLabel(step.widestDetails());
         detail.getStyleClass().add("hint");
-        detail.setMaxWidth(TILE);
+        detail.setMaxWidth(Double.MAX_VALUE);
         VBox tile = new VBox(2, frame, name, detail);
         tile.setId("stage-" + step.ordinal());
         tile.getStyleClass().add("stage-tile");
         tile.setAlignment(Pos.TOP_CENTER);
-        tile.setPrefWidth(TILE);
-        tile.setMinWidth(TILE);
         tile.setFocusTraversable(true);
         tile.setAccessibleRole(AccessibleRole.IMAGE_VIEW);
         tile.setPadding(new Insets(2));
@@ -105,7 +103,8 @@ public final class StagesPane extends VBox {
         }
         likeness.setText(p == null ? NO_LIKENESS : p.likeness().line());
         likeness.setTooltip(p == null ? null : new Tooltip(p.likeness().details()));
-        likeness.setStyle(p != null && !p.likeness().typical() ? "-fx-text-fill: #b45309;" : "");
+        // an unusual drawing's line in the theme's warning colour
+        likeness.pseudoClassStateChanged(UNUSUAL, p != null && !p.likeness().typical());
     }
 
     /** How many stages the pane shows a picture for. */

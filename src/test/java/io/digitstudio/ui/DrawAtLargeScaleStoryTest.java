@@ -1,0 +1,100 @@
+package io.digitstudio.ui;
+
+import io.digitstudio.ui.widgets.Theme;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Issue 37, a new user's trial at 150 %: the Draw view's texts grow with the UI scale and take the theme's colours, as
+ * every other text does: the labels of a number's digits over the canvas ("1 98%") and the Preparation strip's stage
+ * names stayed at their 100 % size.
+ */
+class DrawAtLargeScaleStoryTest extends AppStory {
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app.showSmallest(stage);
+    }
+
+    private void scale(FxRobot robot, Theme theme, int percent) throws Exception {
+        robot.interact(() -> {
+            app.services.appearance().themeProperty().set(theme);
+            app.services.appearance().scaleProperty().set(percent);
+        });
+        Pulses.settle(2);
+    }
+
+    private void stroke(FxRobot robot, double[]... points) {
+        robot.moveTo(app.onCanvas(points[0][0], points[0][1]));
+        robot.press(MouseButton.PRIMARY);
+        for (int i = 1; i < points.length; i++) robot.moveTo(app.onCanvas(points[i][0], points[i][1]));
+        robot.release(MouseButton.PRIMARY);
+    }
+
+    private static double[][] loop(double cx, double cy, double rx, double ry) {
+        double[][] p = new double[41][];
+        for (int i = 0; i <= 40; i++) {
+            double a = -Math.PI / 2 + 2 * Math.PI * i / 40;
+            p[i] = new double[]{cx + rx * Math.cos(a), cy + ry * Math.sin(a)};
+        }
+        return p;
+    }
+
+    /**
+     * A new user at 150 % in the smallest window draws "10", in each theme: every text of the Draw view is at least as
+     * large as the hints (0.85 of the UI's type), the labels over the digits as tall as a line of the UI's type, and
+     * every text in the window reads at 4.5:1 against what is behind it.
+     */
+    @Test
+    void aNumbersLabelsAndThePreparationGrowWithTheScaleInEveryTheme(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.clickOn("Draw");
+        scale(robot, Theme.HIGH_CONTRAST, 150);
+        double type = io.digitstudio.ui.app.Appearance.BASE_FONT_SIZE * 1.5;
+        stroke(robot, new double[]{50, 90}, new double[]{50, 160}, new double[]{50, 230});
+        stroke(robot, loop(125, 160, 38, 72));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.draw().viewModel().number() != null && app.draw().viewModel().number().length() == 2);
+        app.awaitDrawAnswer();
+        List<String> failures = new ArrayList<>();
+        StringBuilder figures = new StringBuilder();
+        for (Theme theme : Theme.values()) {
+            scale(robot, theme, 150);
+            robot.interact(() -> {
+                double[] smallest = {Double.MAX_VALUE};
+                Looks.shown(app.draw(), n -> {
+                    if (!(n instanceof Labeled l) || Looks.meant(l).isEmpty() || !Looks.onScreen(l)) return;
+                    double size = l.getFont().getSize();
+                    smallest[0] = Math.min(smallest[0], size);
+                    if (size < 0.85 * type - 0.01) {
+                        failures.add(theme.id() + ": " + Looks.name(l) + " '" + Looks.meant(l) + "' in " + size + " px type, the UI's is " + type + " px");
+                    }
+                });
+                List<String> labels = app.draw().numberLabels();
+                if (labels.size() != 2) failures.add(theme.id() + ": the digits' labels " + labels);
+                for (String label : labels) {
+                    double h = Double.parseDouble(label.substring(label.lastIndexOf(',') + 1));
+                    if (h < type) failures.add(theme.id() + ": the label " + label + " is less tall than a line of " + type + " px type");
+                }
+                for (Looks.Reading r : Looks.contrast(stage.getScene())) if (r.ratio() < 4.5) failures.add(theme.id() + ": " + r);
+                for (String c : Looks.cut(stage.getScene())) failures.add(theme.id() + ": " + c);
+                figures.append(String.format(Locale.ROOT, "%s at 150 %%: smallest Draw text %.1f px, the digits' labels %s%n", theme.id(), smallest[0], labels));
+            });
+        }
+        System.out.print(figures);
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+}
