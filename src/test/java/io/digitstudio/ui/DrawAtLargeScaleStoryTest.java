@@ -1,6 +1,7 @@
 package io.digitstudio.ui;
 
 import io.digitstudio.ui.widgets.Theme;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * Issue 37, a new user's trial at 150 %: the Draw view's texts grow with the UI scale and take the theme's colours, as
  * every other text does: the labels of a number's digits over the canvas ("1 98%") and the Preparation strip's stage
- * names stayed at their 100 % size.
+ * names stayed at their 100 % size; and the model's line named a run's model without its test accuracy.
  */
 class DrawAtLargeScaleStoryTest extends AppStory {
     private Stage stage;
@@ -95,6 +96,35 @@ class DrawAtLargeScaleStoryTest extends AppStory {
             });
         }
         System.out.print(figures);
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /**
+     * The trial's "Model: run b28a0b4d · 784-100-100-10 · MNIST" at 150 %, its test accuracy left out with no sign: a
+     * run's model (its name as the window gives it, with the run's date) is named whole, test accuracy and all, at 100 %,
+     * 150 % and 200 % in the smallest window, in the line's steady room.
+     */
+    @Test
+    void aRunsModelIsNamedWholeAtEveryScale(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.clickOn("Draw");
+        var builtIn = app.models().activeProperty().get();
+        var run = io.digitstudio.ui.model.ActiveModel.of(builtIn.model(), "run b28a0b4d · 2026-12-05 12:58",
+                new io.digitstudio.io.ModelInfo(0.8233, "MNIST", builtIn.classNames()), null);
+        WaitForAsyncUtils.asyncFx(() -> app.models().adopt(run)).get();
+        List<String> failures = new ArrayList<>();
+        for (int percent : new int[]{100, 150, 200}) {
+            scale(robot, Theme.LIGHT, percent);
+            robot.interact(() -> {
+                Label line = robot.lookup("#activeModelLabel").queryAs(Label.class);
+                String whole = app.draw().viewModel().modelTextProperty().get();
+                if (!whole.contains("test accuracy 82.33%")) failures.add(percent + " %: the model's text is " + whole);
+                if (!whole.equals(line.getText())) failures.add(percent + " %: '" + whole + "' shown as '" + line.getText() + "'");
+                for (String c : Looks.cut(stage.getScene(), "activeModelLabel")) failures.add(percent + " %: " + c);
+                for (String c : Looks.clipped(stage.getScene())) if (c.contains("activeModelLabel")) failures.add(percent + " %: " + c);
+            });
+        }
+        robot.interact(() -> app.services.appearance().scaleProperty().set(100));
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 }

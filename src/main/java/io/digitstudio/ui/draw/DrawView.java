@@ -446,10 +446,13 @@ public final class DrawView extends BorderPane {
             return r == null || r.digits().size() < 2 || i < 0 ? "What the network sees (28×28)"
                     : "Digit " + (i + 1) + " of " + r.digits().size() + ", as the network sees it";
         }, vm.readingProperty(), vm.selectedDigitProperty()));
-        // two lines whatever the model's name: a long one is shortened, whole in the tooltip, and moves nothing below
+        // as tall whatever the model's name (a run's model's text whole at any scale): a longer one is shortened, whole
+        // in the tooltip, and moves nothing below
         ModelLine model = new ModelLine();
         model.setId("activeModelLabel");
         model.setMaxWidth(300);
+        model.nameProperty().bind(Bindings.createStringBinding(() -> models.activeProperty().get() == null ? ""
+                : models.activeProperty().get().name(), models.activeProperty()));
         model.fullProperty().bind(vm.modelTextProperty());
         Tooltip where = new Tooltip();
         where.setWrapText(true);

@@ -6,19 +6,21 @@ import javafx.scene.control.Label;
 import javafx.scene.text.Text;
 
 /**
- * The active model's line above the answer ("Model: name · layers · data · test accuracy"): always two lines tall, so
- * that a model with a long name moves neither the answer nor anything below it. A text longer than two lines is
- * shortened where it says least: the name in its middle (its start and end tell most names apart), then the last parts.
- * The whole text is the line's accessible text and, above the model file's place, its tooltip's.
+ * The active model's line above the answer ("Model: name · layers · data · test accuracy"): as tall, whatever the model,
+ * as a run's model's whole text takes at the UI's scale ({@link #TYPICAL}, two lines at least), so that a model with a
+ * long name moves neither the answer nor anything below it, and a run's model is named whole at any scale (its type grows
+ * with the scale while the line's width stays). A text longer than that is shortened where it says least
+ * ({@link ModelText#fit}). The whole text is the line's accessible text and, above the model file's place, its
+ * tooltip's.
  */
 final class ModelLine extends Label {
     static final int LINES = 2;
-    /** A shortened name keeps at least this many of its characters before the last parts are left out. */
-    static final int NAME_FLOOR = 12;
-    static final String PARTS = " · ";
-    static final String PREFIX = "Model: ";
+    /** A run's model's whole text, as long as most: the line keeps the room it takes in the line's font. */
+    static final String TYPICAL = "Model: run 0123abcd · 2026-12-31 23:59 · 784-100-100-10 · MNIST · test accuracy 99.99%";
 
     private final StringProperty full = new SimpleStringProperty("");
+    /** The model's name, the part of the whole text that may itself hold " · " (a run's name, its id and its date). */
+    private final StringProperty name = new SimpleStringProperty("");
     /** Measures a text in the line's font, off the scene. */
     private final Text measure = new Text();
 
@@ -28,6 +30,7 @@ final class ModelLine extends Label {
         measure.setBoundsType(javafx.scene.text.TextBoundsType.LOGICAL_VERTICAL_CENTER);
         accessibleTextProperty().bind(full);
         full.addListener((o, a, b) -> refit());
+        name.addListener((o, a, b) -> refit());
         widthProperty().addListener((o, a, b) -> refit());
         fontProperty().addListener((o, a, b) -> {
             refit();
@@ -40,56 +43,16 @@ final class ModelLine extends Label {
         return full;
     }
 
+    /** The model's name, as the whole text has it after "Model: ". */
+    StringProperty nameProperty() {
+        return name;
+    }
+
     private void refit() {
         double room = getWidth() - snappedLeftInset() - snappedRightInset();
         // a pixel spare: the label's skin wraps its own text, and rounds
-        setText(room <= 0 ? full.get() : fit(full.get(), s -> lines(s, room - 1) <= LINES));
-    }
-
-    /**
-     * What of {@code text} fits, by {@code fits}: the whole text; else its name shortened in the middle (to no fewer than
-     * {@link #NAME_FLOOR} characters) with as many of its other parts as fit after it; else the name alone, shortened.
-     */
-    static String fit(String text, java.util.function.Predicate<String> fits) {
-        if (fits.test(text)) return text;
-        String body = text.startsWith(PREFIX) ? text.substring(PREFIX.length()) : text;
-        String prefix = text.substring(0, text.length() - body.length());
-        java.util.List<String> parts = java.util.List.of(body.split(java.util.regex.Pattern.quote(PARTS)));
-        String name = parts.get(0);
-        for (int keep = parts.size(); keep >= 1; keep--) {
-            String rest = keep == 1 ? "" : PARTS + String.join(PARTS, parts.subList(1, keep));
-            String s = shortest(name, Math.min(name.length(), NAME_FLOOR), n -> fits.test(prefix + n + rest));
-            if (s != null) return prefix + s + rest;
-        }
-        String s = shortest(name, 0, n -> fits.test(prefix + n));
-        return prefix + (s != null ? s : "…");
-    }
-
-    /**
-     * The longest shortening of {@code name} (its middle left out for "…", at least {@code floor} of its characters
-     * kept) that {@code fits}, or null when even the shortest does not.
-     */
-    private static String shortest(String name, int floor, java.util.function.Predicate<String> fits) {
-        if (fits.test(name)) return name;
-        int lo = floor, hi = name.length() - 1; // characters kept; a binary search for the most that fit
-        String best = null;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            String s = middle(name, mid);
-            if (fits.test(s)) {
-                best = s;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return best;
-    }
-
-    /** {@code name} with {@code keep} of its characters: its start and end, "…" between. */
-    static String middle(String name, int keep) {
-        int head = (keep + 1) / 2 + keep / 6, tail = keep - head;
-        return name.substring(0, head).stripTrailing() + "…" + name.substring(name.length() - tail).stripLeading();
+        int lines = reservedLines(getWidth());
+        setText(room <= 0 ? full.get() : ModelText.fit(full.get(), name.get(), s -> lines(s, room - 1) <= lines));
     }
 
     /** How many lines {@code s} takes wrapped at {@code room}, in the line's font. */
@@ -105,24 +68,35 @@ final class ModelLine extends Label {
         return measure.getLayoutBounds().getHeight();
     }
 
-    /** {@link #LINES} lines of the font, whatever the text. */
-    private double room() {
+    /**
+     * How many lines the line keeps at {@code width} (its own width when not given): those {@link #TYPICAL} takes there
+     * in the line's font, {@link #LINES} at least.
+     */
+    private int reservedLines(double width) {
+        double w = width > 0 ? width : getWidth() > 0 ? getWidth() : getMaxWidth();
+        double room = w - snappedLeftInset() - snappedRightInset();
+        return room <= 1 || room > 1e6 ? LINES : Math.max(LINES, lines(TYPICAL, room - 1));
+    }
+
+    /** The room of {@link #reservedLines} lines of the font at {@code width}, whatever the text. */
+    private double room(double width) {
         double one = measured("X", 0);
-        return snapSizeY(Math.ceil(one * LINES + getLineSpacing() * (LINES - 1)) + snappedTopInset() + snappedBottomInset());
+        int lines = reservedLines(width);
+        return snapSizeY(Math.ceil(one * lines + getLineSpacing() * (lines - 1)) + snappedTopInset() + snappedBottomInset());
     }
 
     @Override
     protected double computeMinHeight(double width) {
-        return room();
+        return room(width);
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        return room();
+        return room(width);
     }
 
     @Override
     protected double computeMaxHeight(double width) {
-        return room();
+        return room(width);
     }
 }
