@@ -223,12 +223,38 @@ final class Looks {
         return (p != null ? "#" + p.getId() + " " : "") + where;
     }
 
-    /** One text's measured contrast. */
-    record Reading(String what, String text, Color fg, Color bg, double ratio) {
+    /** One text's measured contrast; {@code kind} is what sort of text it is ({@link #kind}). */
+    record Reading(String kind, String what, String text, Color fg, Color bg, double ratio) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%s '%s' %s on %s: %.2f:1", what, text, web(fg), web(bg), ratio);
         }
+    }
+
+    /**
+     * What sort of text a node is, from the controls it sits in: "selected row" (a cell of a list's or table's selected
+     * row), "table cell", "table header", "axis" (a chart's axis names and, drawn in their colour, its tick labels),
+     * "status" (a status bar's), "tab", "field", "button", "label" or "text".
+     */
+    static String kind(Node n) {
+        boolean selectedRow = false, cell = false, header = false, axis = false, status = false, tab = false, field = false, button = false,
+                label = false;
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.IndexedCell<?> c && !(c.getParent() instanceof javafx.scene.control.ComboBoxBase<?>)) {
+                cell = true;
+                selectedRow |= c.isSelected();
+            }
+            var classes = p.getStyleClass();
+            header |= classes.contains("column-header");
+            axis |= classes.contains("axis-label") || p instanceof javafx.scene.chart.Axis<?>;
+            status |= classes.contains("status-bar");
+            tab |= classes.contains("tab");
+            field |= p instanceof javafx.scene.control.TextInputControl;
+            button |= p instanceof javafx.scene.control.ButtonBase || p instanceof javafx.scene.control.ComboBoxBase<?>;
+            label |= p instanceof Labeled;
+        }
+        return selectedRow ? "selected row" : cell ? "table cell" : header ? "table header" : axis ? "axis" : status ? "status" : tab ? "tab"
+                : field ? "field" : button ? "button" : label ? "label" : "text";
     }
 
     /** Every shown, enabled text's colour against the colours laid beneath it. */
@@ -240,7 +266,7 @@ final class Looks {
             Color bg = behind(t, scene);
             if (bg == null) return;
             Color fgOver = Contrast.over(fg, bg);
-            out.add(new Reading(name(t.getParent() != null ? t.getParent() : t), t.getText().length() > 30 ? t.getText().substring(0, 30) + "…" : t.getText(),
+            out.add(new Reading(kind(t), name(t.getParent() != null ? t.getParent() : t), t.getText().length() > 30 ? t.getText().substring(0, 30) + "…" : t.getText(),
                     fgOver, bg, Contrast.ratio(fgOver, bg)));
         });
         return out;

@@ -13,6 +13,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -93,6 +95,9 @@ class ThemesAndScalesTest extends AppStory {
                 double worst = Double.MAX_VALUE;
                 Looks.Reading worstReading = null;
                 int texts = 0;
+                // the lowest reading of each kind of text (label, table cell, selected row, axis, status…)
+                Map<String, Looks.Reading> lowest = new TreeMap<>();
+                Map<String, Integer> counts = new TreeMap<>();
                 for (int tab = 0; tab < TABS.length; tab++) {
                     open(robot, tab);
                     for (Looks.Reading r : Looks.contrast(stage.getScene())) {
@@ -102,14 +107,20 @@ class ThemesAndScalesTest extends AppStory {
                             worst = r.ratio();
                             worstReading = r;
                         }
+                        counts.merge(r.kind(), 1, Integer::sum);
+                        lowest.merge(r.kind(), r, (a, b) -> b.ratio() < a.ratio() ? b : a);
                     }
                 }
                 figures.append(String.format(Locale.ROOT, "%s: %d texts in 7 views, lowest contrast %.2f:1 (%s)%n", theme.id(), texts, worst, worstReading));
+                for (var e : lowest.entrySet()) {
+                    figures.append(String.format(Locale.ROOT, "  %-13s %4d texts, lowest %5.2f:1 (%s)%n", e.getKey(), counts.get(e.getKey()),
+                            e.getValue().ratio(), e.getValue()));
+                }
             }
         } finally {
             robot.interact(() -> app.services.appearance().themeProperty().set(Theme.LIGHT));
         }
-        System.out.print(figures);
+        Figures.write("text-contrast", figures);
         assertTrue(failures.isEmpty(), failures.size() + " texts below 4.5:1:\n" + String.join("\n", failures));
     }
 

@@ -100,7 +100,7 @@ class ThemeColoursTest {
             report.append(String.format(Locale.ROOT, "%s: lowest ΔE of any series pair: normal %.1f, protanopia %.1f, deuteranopia %.1f; smallest pair %s%n",
                     t.id(), lowest[0], lowest[1], lowest[2], worstPair));
         }
-        System.out.print(report);
+        io.digitstudio.ui.Figures.write("series-colour-vision", report);
     }
 
     @Test
@@ -145,6 +145,6 @@ class ThemeColoursTest {
             report.append(String.format(Locale.ROOT, "%s heat map: cell text ≥ %.2f:1, right/wrong ΔE protanopia %.1f, deuteranopia %.1f%n", t.id(),
                     minContrast, dp, dd));
         }
-        System.out.print(report);
+        io.digitstudio.ui.Figures.write("heat-map", report);
     }
 }
