@@ -180,6 +180,8 @@ final class ScreenshotMode {
             int lrAt = args.indexOf("--lr-at");
             String[] change = lrAt >= 0 && lrAt + 1 < args.size() ? args.get(lrAt + 1).split(":") : null;
             boolean[] applied = {false};
+            // the Train tab, whichever tab the preferences reopen (the previous shot's, when shots share them)
+            main.selectTab("trainTab");
             run.start();
             poll(100, () -> {
                 int rows = main.train().presenter().epochRows().size();
