@@ -200,12 +200,12 @@ class PopupContrastTest extends AppStory {
                         if (focused) table.requestFocus();
                         else app.main.tabs().requestFocus();
                     });
-                    Pulses.settle(2);
+                    restyle(robot);
                     robot.interact(() -> selectedRowStandsOut(robot, theme.id() + " classes table" + (focused ? " with the keyboard" : ""), failures, figures));
                 }
                 robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
                 WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isPresent());
-                Pulses.settle(2);
+                restyle(robot);
                 robot.interact(() -> {
                     for (String id : List.of("#themeChoice", "#scaleChoice")) {
                         var box = robot.lookup(id).queryAs(javafx.scene.control.ComboBox.class);
@@ -224,6 +224,24 @@ class PopupContrastTest extends AppStory {
         }
         Figures.write("selected-rows", figures);
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /**
+     * Every shown window's styles and layout brought up to date, on the FX thread: what the rows' backgrounds are is
+     * CSS's to say (waiting for layout pulses in each window instead could wait for one that a window under load had
+     * not asked for).
+     */
+    private static void restyle(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            for (Window w : Window.getWindows()) {
+                if (w.isShowing() && w.getScene() != null && w.getScene().getRoot() != null) {
+                    w.getScene().getRoot().applyCss();
+                    w.getScene().getRoot().layout();
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /**
