@@ -257,6 +257,91 @@ class RunsViewTest extends AppStory {
     }
 
     /**
+     * Two runs compared in the smallest window: the runs table is as high as its rows (three at least), not a fixed
+     * third of the view, and the settings side by side grow to all their rows in the right pane's one scroll, with no
+     * scroll bar of their own, so that the first settings show without scrolling (a trial at 1280x800 saw two rows and a
+     * half in a scroll inside the pane's scroll, below a runs table half empty; at 150 % none). At 150 % the pane
+     * scrolls as one down to the last setting. The divider stays the user's to move.
+     */
+    @Test
+    void theComparedSettingsShowInThePanesOneScroll(FxRobot robot) throws Exception {
+        TableView<RunSummary> table = twoCliRunsInTheSmallestWindow(robot);
+        compareBoth(robot);
+        var appearance = app.services.appearance();
+        List<String> failures = new java.util.ArrayList<>();
+        try {
+            for (int scale : new int[]{100, 150}) {
+                robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, scale));
+                Pulses.settle(3); // the layout passes that measure the rows in the new font
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> {
+                    TableView<?> compare = (TableView<?>) stage.getScene().lookup("#compareTable");
+                    javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) stage.getScene().lookup("#runsDetailScroll");
+                    pane.setVvalue(0);
+                    pane.layout();
+                    // the runs table: its header and three rows, no empty half
+                    Node header = table.lookup(".column-header-background");
+                    double row = row(robot, 0).getLayoutBounds().getHeight();
+                    double need = header.getLayoutBounds().getHeight() + 3 * row + table.getInsets().getTop() + table.getInsets().getBottom();
+                    if (table.getHeight() > need + row / 2) failures.add(scale + " %: runs table " + Math.round(table.getHeight()) + " px for 2 runs, rows of " + row);
+                    if (table.getHeight() < need - 2) failures.add(scale + " %: runs table " + Math.round(table.getHeight()) + " px, under three rows' " + Math.round(need));
+                    // the settings: no scroll bar of their own, every row laid out whole
+                    for (Node n : compare.lookupAll(".scroll-bar")) {
+                        if (n instanceof javafx.scene.control.ScrollBar b && b.getOrientation() == javafx.geometry.Orientation.VERTICAL && b.isVisible()) {
+                            failures.add(scale + " %: the settings scroll up and down inside the pane");
+                        }
+                    }
+                    Node view = compare.lookup(".clipped-container");
+                    var inTable = view.localToScene(view.getLayoutBounds());
+                    Node viewport = pane.lookup(".viewport");
+                    var inPane = viewport.localToScene(viewport.getLayoutBounds());
+                    List<Integer> whole = new java.util.ArrayList<>(), inSight = new java.util.ArrayList<>();
+                    for (Node n : compare.lookupAll(".table-row-cell")) {
+                        if (!(n instanceof javafx.scene.control.TableRow<?> r) || r.isEmpty() || !r.isVisible()) continue;
+                        var b = r.localToScene(r.getLayoutBounds());
+                        if (b.getMinY() >= inTable.getMinY() - 0.5 && b.getMaxY() <= inTable.getMaxY() + 0.5) whole.add(r.getIndex());
+                        if (b.getMinY() >= inPane.getMinY() - 0.5 && b.getMaxY() <= inPane.getMaxY() + 0.5) inSight.add(r.getIndex());
+                    }
+                    int rows = compare.getItems().size();
+                    if (whole.size() != rows) failures.add(scale + " %: " + whole.size() + " of " + rows + " settings laid out whole in the table");
+                    if (scale == 100 && !inSight.containsAll(List.of(0, 1, 2))) failures.add(scale + " %: settings in sight without scrolling: " + inSight);
+                    // and the pane, scrolled to its end, shows the last one
+                    pane.setVvalue(pane.getVmax());
+                    pane.layout();
+                    inPane = viewport.localToScene(viewport.getLayoutBounds());
+                    boolean last = false;
+                    for (Node n : compare.lookupAll(".table-row-cell")) {
+                        if (!(n instanceof javafx.scene.control.TableRow<?> r) || r.isEmpty() || r.getIndex() != rows - 1) continue;
+                        var b = r.localToScene(r.getLayoutBounds());
+                        last = b.getMinY() >= inPane.getMinY() - 0.5 && b.getMaxY() <= inPane.getMaxY() + 0.5;
+                    }
+                    if (!last) failures.add(scale + " %: the last setting out of sight with the pane scrolled to its end");
+                    pane.setVvalue(0);
+                });
+            }
+        } finally {
+            robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, 100));
+        }
+        assertEquals(List.of(), failures);
+
+        // the divider moved by the user: the table keeps the height given, through a refresh
+        Pulses.settle(2);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node split = robot.lookup("#runsSplit").query();
+        Node divider = robot.lookup(".split-pane-divider").match(n -> n.getParent() == split).query();
+        double before = table.getHeight();
+        robot.drag(divider).moveBy(0, 80).release(javafx.scene.input.MouseButton.PRIMARY);
+        Pulses.settle();
+        WaitForAsyncUtils.waitForFxEvents();
+        double dragged = table.getHeight();
+        assertTrue(dragged > before + 60, "dragged down 80 px: " + before + " -> " + dragged);
+        robot.clickOn("#refreshRunsButton");
+        Pulses.settle(2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(dragged, table.getHeight(), 1.5, "the height the user gave, after a refresh");
+    }
+
+    /**
      * Runs with no name of their own and no branch among them, in the smallest window: the "branch of" column and the
      * name column take the room of their title and values, not a fixed guess (a trial at 1240x800 saw them take 340 px
      * while the status was cut at the table's edge), and nothing in the table is cut

@@ -197,11 +197,12 @@ public final class RunsView extends BorderPane {
         VBox right = new VBox(6, detail(), section("Settings side by side (differences highlighted)"), compare);
         right.setPadding(new Insets(4));
         VBox.setVgrow(compare, Priority.ALWAYS);
-        compare.getStyleClass().addAll("compare-table-size", "dense");
-        javafx.css.PseudoClass comparing = javafx.css.PseudoClass.getPseudoClass("comparing");
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c ->
-                compare.pseudoClassStateChanged(comparing, table.getSelectionModel().getSelectedItems().size() > 1)); // a few rows at least (theme.css), the pane scrolls for the rest
+        compare.getStyleClass().add("dense");
+        // the settings as high as all their rows, in the pane's one scroll: a table scrolling inside a scrolling pane
+        // showed two rows and a half, and the user had to scroll both to read a comparison
+        io.digitstudio.ui.widgets.TableHeights.growToRows(compare);
         javafx.scene.control.ScrollPane rightScroll = new javafx.scene.control.ScrollPane(right);
+        rightScroll.setId("runsDetailScroll");
         rightScroll.setFitToWidth(true);
         rightScroll.setFitToHeight(true);
         rightScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
@@ -210,8 +211,10 @@ public final class RunsView extends BorderPane {
         SplitPane bottom = new SplitPane(charts, rightScroll);
         bottom.setDividerPositions(0.58);
         SplitPane main = new SplitPane(table, bottom);
+        main.setId("runsSplit");
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.34);
+        fitRunsTable(main);
         setCenter(main);
         Label st = new Label();
         st.setId("runsStatus");
@@ -221,6 +224,52 @@ public final class RunsView extends BorderPane {
         st.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         setBottom(st);
         showDetail();
+    }
+
+    /** The runs table's least and most rows while it takes the height of its rows. */
+    static final int LEAST_ROWS = 3, MOST_ROWS = 12;
+    /** The most of the view's height the runs table takes by itself: the rest is the curves' and the settings'. */
+    static final double MOST_SHARE = 0.45;
+
+    /**
+     * The runs table as high as its rows (three at least, twelve at most, and no more than {@link #MOST_SHARE} of the
+     * height), the curves and the settings below taking the rest: at a fixed share, three runs took half the height
+     * and left an empty area while the settings compared below them were out of sight. Once the user drags the divider,
+     * the table keeps the height given, through new runs and a resized window.
+     */
+    private void fitRunsTable(SplitPane main) {
+        SplitPane.setResizableWithParent(table, false);
+        boolean[] dragged = {false};
+        main.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != main; n = n.getParent()) {
+                if (n.getStyleClass().contains("split-pane-divider") && n.getParent() == main) dragged[0] = true;
+            }
+        });
+        // the height last aimed at, and how often: a height the panes' least sizes do not allow is tried thrice
+        double[] aimed = {-1, 0};
+        Runnable fit = () -> {
+            double h = main.getHeight() - main.snappedTopInset() - main.snappedBottomInset();
+            if (dragged[0] || h <= 0 || main.getDividers().isEmpty()) return;
+            int rows = Math.max(LEAST_ROWS, Math.min(MOST_ROWS, table.getItems().size()));
+            double want = Math.floor(Math.min(io.digitstudio.ui.widgets.TableHeights.forRows(table, rows), MOST_SHARE * h));
+            if (Math.abs(table.getHeight() - want) < 1.5) return;
+            if (Math.abs(want - aimed[0]) >= 0.5) aimed[1] = 0;
+            if (aimed[1]++ >= 3) return;
+            aimed[0] = want;
+            double gap = 0; // the divider's own height (the curves' pane below has a divider of its own)
+            for (Node n : main.getChildrenUnmodifiable()) if (n.getStyleClass().contains("split-pane-divider") && n instanceof javafx.scene.layout.Region d) gap = d.getHeight();
+            double p = Math.min(1, (want + gap / 2) / h);
+            // the same position again is no change to the split pane: a hair apart, it lays its panes out anew
+            if (Math.abs(main.getDividers().get(0).getPosition() - p) < 1e-9) p += 1e-4;
+            main.setDividerPositions(p);
+        };
+        Runnable soon = () -> io.digitstudio.ui.widgets.TableHeights.later(main, fit);
+        main.heightProperty().addListener((o, a, b) -> soon.run());
+        table.getItems().addListener((ListChangeListener<RunSummary>) c -> soon.run());
+        // the rows' height is known once they are laid out, and changes with the UI scale
+        table.needsLayoutProperty().addListener((o, a, needs) -> {
+            if (!needs) soon.run();
+        });
     }
 
     /** "a1b2c3d4, epoch 2.33" for a branch: its parent and the exact point it branched at; empty for other runs. */
@@ -315,7 +364,12 @@ public final class RunsView extends BorderPane {
         resumeTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.resumabilityProperty().get().possible()
                 ? "Continue the run from its last snapshot" : vm.resumabilityProperty().get().why(), vm.resumabilityProperty()));
         FlowPane buttons = new FlowPane(6, 6, open, eval, rerun, resumePlace, export, delete);
-        VBox box = new VBox(6, section("Selected run"), name, notes, save, buttons, branchRow());
+        // Save beside the name it saves, not on a line of its own: the settings compared below come a row higher
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(name, Priority.ALWAYS);
+        HBox naming = new HBox(6, name, save);
+        naming.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox box = new VBox(6, section("Selected run"), naming, notes, buttons, branchRow());
         box.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
         return box;
     }

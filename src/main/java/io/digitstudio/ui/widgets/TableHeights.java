@@ -1,0 +1,112 @@
+package io.digitstudio.ui.widgets;
+
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
+
+/**
+ * A table's height measured from its rows as laid out: its header, each row (rows whose values wrap are taller than
+ * others) and a sideways scroll bar if it shows. JavaFX's tables have no height of their own but a fixed guess; these
+ * measures let a short table take the room its rows need, in a scroll pane or beside a divider.
+ */
+public final class TableHeights {
+    private static final String KEY = TableHeights.class.getName();
+
+    private TableHeights() {
+    }
+
+    /**
+     * Keeps the table as high as its header and all its rows, so that it never scrolls up and down by itself: inside a
+     * scroll pane the user scrolls one pane, not a table within it. The height is measured again after every layout
+     * pass (new rows, a new width that wraps values into more or fewer lines, another font) until it holds its rows.
+     * With no rows it keeps room for its placeholder.
+     */
+    public static void growToRows(TableView<?> table) {
+        Runnable fit = () -> fitToRows(table);
+        table.needsLayoutProperty().addListener((o, a, needs) -> {
+            if (!needs) later(table, fit);
+        });
+        table.getItems().addListener((javafx.collections.ListChangeListener<Object>) c -> table.requestLayout());
+    }
+
+    /**
+     * Runs {@code r} once after the events of this moment, however often asked: a size set while its parents are
+     * being laid out is lost with the layout pass under way, and the parents are not laid out again.
+     */
+    public static void later(Node owner, Runnable r) {
+        String key = KEY + ".later." + System.identityHashCode(r);
+        if (Boolean.TRUE.equals(owner.getProperties().get(key))) return;
+        owner.getProperties().put(key, true);
+        javafx.application.Platform.runLater(() -> {
+            owner.getProperties().remove(key);
+            r.run();
+        });
+    }
+
+    private static void fitToRows(TableView<?> table) {
+        int n = table.getItems().size();
+        double header = header(table);
+        if (header <= 0) return;
+        double content;
+        if (n == 0) {
+            content = table.getPlaceholder() instanceof Region p ? p.prefHeight(table.getWidth()) + 2 * em(table) : 4 * em(table);
+        } else {
+            // the rows laid out now, by index; those not laid out (below the table's bottom) are as high as the average
+            java.util.Map<Integer, Double> rows = rows(table);
+            if (rows.isEmpty()) return;
+            double sum = 0;
+            for (double h : rows.values()) sum += h;
+            content = sum + (n - rows.size()) * (sum / rows.size());
+        }
+        double height = Math.ceil(table.snappedTopInset() + header + content + sidewaysBar(table) + table.snappedBottomInset() + 1);
+        Object before = table.getProperties().get(KEY);
+        if (before instanceof Double b && Math.abs(b - height) < 0.5) return;
+        table.getProperties().put(KEY, height);
+        table.setMinHeight(height);
+        table.setPrefHeight(height);
+    }
+
+    /**
+     * The height a table needs for its header, {@code rows} rows as high as its first row laid out (or 2.2 em before
+     * any is) and a sideways scroll bar if it shows.
+     */
+    public static double forRows(TableView<?> table, int rows) {
+        double header = header(table);
+        if (header <= 0) header = 2.4 * em(table);
+        double row = rows(table).values().stream().mapToDouble(Double::doubleValue).min().orElse(2.2 * em(table));
+        return Math.ceil(table.snappedTopInset() + header + rows * row + sidewaysBar(table) + table.snappedBottomInset() + 1);
+    }
+
+    /** The height of each non-empty row laid out now, by its index. */
+    private static java.util.Map<Integer, Double> rows(TableView<?> table) {
+        java.util.Map<Integer, Double> out = new java.util.HashMap<>();
+        for (Node r : table.lookupAll(".table-row-cell")) {
+            if (r instanceof IndexedCell<?> cell && !cell.isEmpty() && cell.isVisible() && cell.getIndex() >= 0 && cell.getHeight() > 0) {
+                out.put(cell.getIndex(), cell.getHeight());
+            }
+        }
+        return out;
+    }
+
+    private static double header(TableView<?> table) {
+        Node h = table.lookup(".column-header-background");
+        return h instanceof Region r ? r.getHeight() : 0;
+    }
+
+    private static double sidewaysBar(TableView<?> table) {
+        for (Node n : table.lookupAll(".scroll-bar")) {
+            if (n instanceof ScrollBar b && b.getOrientation() == Orientation.HORIZONTAL && b.isVisible() && b.getParent() != null) {
+                return b.getHeight() > 0 ? b.getHeight() : b.prefHeight(-1);
+            }
+        }
+        return 0;
+    }
+
+    private static double em(TableView<?> table) {
+        Node cell = table.lookup(".table-cell");
+        return cell instanceof javafx.scene.control.Labeled l ? l.getFont().getSize() : javafx.scene.text.Font.getDefault().getSize();
+    }
+}
