@@ -117,6 +117,44 @@ class SweepsViewTest extends AppStory {
         assertChartWhole(robot);
     }
 
+    /**
+     * The fields whose values are lists show them whole in the smallest window, at 100 % and 150 %: the learning rates
+     * "0.1,0.03,0.01" showed as "0.1,0.03," in a trial, the form's width fixed in pixels. A longer list typed in widens
+     * its field with it.
+     */
+    @Test
+    void theListsOfValuesShowWholeAtEveryScale(FxRobot robot) throws Exception {
+        app.awaitReady();
+        app.openTab(robot, "Sweeps");
+        var appearance = app.services.appearance();
+        List<String> failures = new ArrayList<>();
+        try {
+            for (int scale : new int[]{100, 150}) {
+                robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, scale));
+                for (String value : List.of("0.1,0.03,0.01", "0.3,0.1,0.03,0.01,0.003")) {
+                    robot.interact(() -> app.main.sweeps().viewModel().learningRatesProperty().set(value));
+                    Pulses.settle(2);
+                    WaitForAsyncUtils.waitForFxEvents();
+                    robot.interact(() -> {
+                        for (String id : List.of("#sweepLrField", "#sweepBatchField")) {
+                            javafx.scene.control.TextField f = robot.lookup(id).queryAs(javafx.scene.control.TextField.class);
+                            javafx.scene.text.Text t = (javafx.scene.text.Text) f.lookup(".text");
+                            double room = f.getWidth() - f.snappedLeftInset() - f.snappedRightInset();
+                            double needs = t.getLayoutBounds().getWidth();
+                            if (needs > room) failures.add(scale + " %: " + id + " '" + f.getText() + "' needs " + Math.round(needs) + " px in " + Math.round(room));
+                        }
+                    });
+                }
+            }
+        } finally {
+            robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, 100));
+        }
+        assertEquals(List.of(), failures);
+        List<String> cut = new ArrayList<>();
+        robot.interact(() -> cut.addAll(Looks.cut(stage.getScene())));
+        assertEquals(List.of(), cut, "nothing of the view cut by the wider form");
+    }
+
     /** The sweep's chart lies wholly inside its place in the view. */
     private static void assertChartWhole(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();

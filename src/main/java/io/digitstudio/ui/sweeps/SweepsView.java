@@ -50,7 +50,9 @@ public final class SweepsView extends BorderPane {
         int row = 0;
         row = field(form, row, "Network", "sweepNetworkField", vm.networkProperty(), "tutorial, wide, lenet, or a spec such as \"linear 50, relu, linear\"");
         row = field(form, row, "Learning rates", "sweepLrField", vm.learningRatesProperty(), "Values to try, separated by commas: 0.1,0.03,0.01");
+        listField(form, "#sweepLrField");
         row = field(form, row, "Batch sizes", "sweepBatchField", vm.batchSizesProperty(), "Values to try, separated by commas: 64,128");
+        listField(form, "#sweepBatchField");
         row = field(form, row, "Epochs", "sweepEpochsField", vm.epochsProperty(), "Epochs of every run");
         row = field(form, row, "Training examples", "sweepTrainSizeField", vm.trainSizeProperty(), "Use only the first N training examples (empty: all)");
         row = field(form, row, "Test examples", "sweepTestSizeField", vm.testSizeProperty(), "Use only the first N test examples (empty: all)");
@@ -90,8 +92,9 @@ public final class SweepsView extends BorderPane {
         hint.setWrapText(true);
 
         VBox left = new VBox(12, form, buttons, export, message, hint);
-        left.setPrefWidth(300);
-        left.setMinWidth(260);
+        // as wide as its labels and fields in the font in force (the lists' fields fit their values): at a fixed 300 px
+        // the learning rates showed as "0.1,0.03," at 150 %
+        left.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         left.setPadding(new Insets(0, 12, 0, 0));
         setLeft(left);
 
@@ -198,6 +201,20 @@ public final class SweepsView extends BorderPane {
         l.setLabelFor(f);
         form.addRow(row, l, f);
         return row + 1;
+    }
+
+    /** The columns a field of values keeps however short its list; beyond the most, a longer list scrolls in it. */
+    static final int LEAST_COLUMNS = 12, MOST_COLUMNS = 22;
+
+    /**
+     * A field whose value is a list of values ("0.1,0.03,0.01"): as wide as its value and a character more, in columns
+     * of the font in force, so the list shows whole at any UI scale; the form's column widens with it.
+     */
+    private static void listField(GridPane form, String id) {
+        TextField f = (TextField) form.lookup(id);
+        f.prefColumnCountProperty().bind(javafx.beans.binding.Bindings.createIntegerBinding(
+                () -> Math.max(LEAST_COLUMNS, Math.min(MOST_COLUMNS, f.getText() == null ? 0 : f.getText().length() + 1)), f.textProperty()));
+        f.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
     private void columns(io.digitstudio.runs.sweep.Sweep sweep) {
