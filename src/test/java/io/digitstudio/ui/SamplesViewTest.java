@@ -16,8 +16,11 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 class SamplesViewTest extends AppStory {
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         app.show(stage);
     }
 
@@ -134,5 +137,50 @@ class SamplesViewTest extends AppStory {
                 robot.from(view).lookup("#neighboursStatus").queryAs(Label.class).getText());
         // the Draw view's panes are not touched by the gallery's pick
         assertNull(app.draw().explain().neighboursProperty().get());
+    }
+
+    /**
+     * In the smallest window at 100 % and 150 %, an image picked and pinned (the caption then says so in three lines):
+     * the probability chart beside the gallery is whole inside its pane and the window, above the legend, with room for
+     * its axes (a trial at 1280x800 saw its lower part off the window).
+     */
+    @Test
+    void theProbabilityChartFitsBesideTheGalleryAtEveryScale(FxRobot robot) throws Exception {
+        openSamples(robot);
+        robot.interact(() -> {
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        robot.clickOn("#sample-0");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().selectedPredictionProperty().get() != null);
+        robot.clickOn("#pinSampleButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm().pinnedProperty().get().isEmpty());
+        var appearance = app.services.appearance();
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        try {
+            for (int scale : new int[]{100, 150}) {
+                robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, scale));
+                Pulses.settle(2);
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> {
+                    javafx.scene.Node bars = stage.getScene().lookup("#detailBars");
+                    javafx.scene.Node legend = stage.getScene().lookup("#samplesLegend");
+                    javafx.scene.Node pane = bars.getParent();
+                    var b = bars.localToScene(bars.getLayoutBounds());
+                    var p = pane.localToScene(pane.getLayoutBounds());
+                    double top = legend.localToScene(legend.getLayoutBounds()).getMinY();
+                    double em = ((javafx.scene.control.Labeled) stage.getScene().lookup("#detailLabel")).getFont().getSize();
+                    String at = scale + " %: the chart at " + b + " ";
+                    if (b.getMaxY() > stage.getScene().getHeight() + 0.5) failures.add(at + "past the window's bottom");
+                    if (b.getMaxY() > p.getMaxY() + 0.5) failures.add(at + "past its pane's bottom " + p.getMaxY());
+                    if (b.getMaxY() > top + 0.5) failures.add(at + "over the legend at " + top);
+                    if (b.getHeight() < 10 * em) failures.add(at + "lower than 10 em of " + em + " px");
+                    for (String over : Looks.overlappingTicks(stage.getScene())) if (over.contains("detailBars")) failures.add(scale + " %: " + over);
+                });
+            }
+        } finally {
+            robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, 100));
+        }
+        assertEquals(java.util.List.of(), failures);
     }
 }

@@ -266,8 +266,46 @@ public final class SamplesView extends BorderPane {
         VBox box = new VBox(10, frame, caption, bars);
         box.setPadding(new Insets(10));
         box.setAlignment(Pos.TOP_CENTER);
+        fitPicture(box, frame, big, caption, bars);
         box.getStyleClass().add("detail-pane");
         return box;
+    }
+
+    /** The probability chart's least height, in em: its five tick labels and its classes' names apart at any UI scale. */
+    static final double BARS_LEAST_EM = 12;
+    /** The picture's largest and least sides, in px. */
+    static final double PICTURE_MOST = 224, PICTURE_LEAST = 112;
+
+    /**
+     * The picture gives way to the chart below it when the pane is low (a small window, a large UI scale, a caption of
+     * three lines): the chart keeps {@link #BARS_LEAST_EM} em and takes the rest of the height, the picture shrinks from
+     * 224 px down to 112. At a fixed 224 px the chart was squeezed until its labels ran into each other, or cut.
+     */
+    private static void fitPicture(VBox box, StackPane frame, ImageView big, Label caption, ProbabilityBars bars) {
+        VBox.setVgrow(bars, javafx.scene.layout.Priority.ALWAYS);
+        boolean[] pending = {false};
+        javafx.beans.InvalidationListener fit = o -> {
+            if (pending[0]) return;
+            pending[0] = true;
+            // after the layout pass under way: sizes set within it would wait for the next one
+            javafx.application.Platform.runLater(() -> {
+                pending[0] = false;
+                double em = caption.getFont().getSize();
+                double least = Math.ceil(BARS_LEAST_EM * em);
+                if (bars.getMinHeight() != least) bars.setMinHeight(least);
+                if (box.getHeight() <= 0) return;
+                double room = box.getHeight() - box.snappedTopInset() - box.snappedBottomInset() - 2 * box.getSpacing() - caption.getHeight() - least - 4;
+                double side = Math.floor(Math.max(PICTURE_LEAST, Math.min(PICTURE_MOST, room)));
+                if (big.getFitWidth() == side) return;
+                big.setFitWidth(side);
+                big.setFitHeight(side);
+                frame.setMinSize(side + 4, side + 4);
+                frame.setMaxSize(side + 4, side + 4);
+            });
+        };
+        box.heightProperty().addListener(fit);
+        caption.heightProperty().addListener(fit);
+        caption.fontProperty().addListener(fit);
     }
 
     /** Pin: the selected image, to watch a run learn it (Ctrl+Shift+P while this view shows). */
