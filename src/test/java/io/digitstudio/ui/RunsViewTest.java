@@ -276,7 +276,9 @@ class RunsViewTest extends AppStory {
                 WaitForAsyncUtils.waitForFxEvents();
                 robot.interact(() -> {
                     TableView<?> compare = (TableView<?>) stage.getScene().lookup("#compareTable");
-                    javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) stage.getScene().lookup("#runsDetailScroll");
+                    Node up = compare.getParent();
+                    while (!(up instanceof javafx.scene.control.ScrollPane)) up = up.getParent();
+                    javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) up; // the right pane's one scroll
                     pane.setVvalue(0);
                     pane.layout();
                     // the runs table: its header and three rows, no empty half
