@@ -53,6 +53,23 @@ public final class NumberReader {
     static final double TWO = 0.5;
     /** How sure {@link PairDetector} must be that a piece holds two digits before it pays {@link #TWO}. */
     static final double SURE_TWO = 0.98;
+    /**
+     * What a piece costs, on top of {@link #TWO}, per share of {@link PairDetector}'s probability of two digits above
+     * {@link #LIKELY_TWO}: a pair the detector is fairly but not quite sure of ("16" read as a sure "6" at 0.9) pays some
+     * of the price, while the single digits it doubts little pay nothing. Taught on the reader's own pieces, the
+     * detector rarely gives a single digit more than even odds of being two.
+     */
+    static final double TWO_LIKELY = 0.2;
+    /** The detector's probability of two digits above which a piece pays {@link #TWO_LIKELY}. */
+    static final double LIKELY_TWO = 0.5;
+    /**
+     * What a cut through a block costs when {@link PairDetector} is sure ({@link #SURE_ONE}) that the block, read whole,
+     * is one digit: a model that reads the whole block unsurely (one trained briefly on the Draw view reads a "4" as
+     * a "9" at 0.57) may read two halves of it more surely (a "6" and a "1"), and a number drawn apart gains a digit.
+     */
+    static final double ONE = 0.5;
+    /** How unlikely two digits must be, by {@link PairDetector}, for a block to count as one digit for {@link #ONE}. */
+    static final double SURE_ONE = 0.1;
     /** The widest a run of pieces may be, as a share of its line's height, unless it is one piece. */
     static final double WIDEST = 1.5;
 
@@ -139,13 +156,33 @@ public final class NumberReader {
     }
 
     /**
-     * What reading the ink of {@code box}, ending at boundary {@code b} of {@code line}, as a digit of probability
-     * {@code p} adds to a cutting's score: the log-probability less the prices for a digit, its shape, its cut and for
-     * looking like two digits ({@code two}, {@link PairDetector}'s probability).
+     * Which of the line's boundaries are cuts through a block that {@link PairDetector} is sure is one digit, read whole
+     * ({@link #SURE_ONE}): the block's own span among {@code spans}, from its start to the next block's, has
+     * probability {@code two} of two digits below it.
      */
-    static double score(DigitSegmenter.Line line, DigitBox box, double p, int b, double two) {
+    static boolean[] cutsThroughOne(DigitSegmenter.Line line, List<int[]> spans, double[] two) {
+        int n = line.boundaries();
+        boolean[] one = new boolean[n];
+        for (int i = 0; i < spans.size(); i++) {
+            int a = spans.get(i)[0], b = spans.get(i)[1];
+            if (line.isCut(a) || line.isCut(b) || two[i] >= SURE_ONE) continue;
+            boolean whole = true;
+            for (int k = a + 1; k < b; k++) whole &= line.isCut(k);
+            if (whole) for (int k = a + 1; k < b; k++) one[k] = true;
+        }
+        return one;
+    }
+
+    /**
+     * What reading the ink of {@code box}, ending at boundary {@code b} of {@code line}, as a digit of probability
+     * {@code p} adds to a cutting's score: the log-probability less the prices for a digit, its shape, its cut (more
+     * when {@code one[b]}: it cuts a block that is one digit, {@link #cutsThroughOne}) and for looking like two
+     * digits ({@code two}, {@link PairDetector}'s probability).
+     */
+    static double score(DigitSegmenter.Line line, DigitBox box, double p, int b, double two, boolean[] one) {
         double w = box.ink().width() - 2, h = box.ink().height() - 2;
-        return Math.log(Math.max(1e-9, p)) - (two >= SURE_TWO ? TWO : 0) - PER_DIGIT
+        return Math.log(Math.max(1e-9, p)) - (two >= SURE_TWO ? TWO : 0) - TWO_LIKELY * Math.max(0, (two - LIKELY_TWO) / (1 - LIKELY_TWO))
+                - (one[b] ? ONE : 0) - PER_DIGIT
                 - WIDE * Math.max(0, w / h - NARROW) - WIDER_THAN_LINE * Math.max(0, w / line.height() - 0.9)
                 - LOW * Math.max(0, 0.6 - h / line.height()) - PER_CROSSING * Math.max(0, line.crossings(b) - 1);
     }
@@ -163,8 +200,9 @@ public final class NumberReader {
         for (int i = 0; i < inputs.length; i++) inputs[i] = DigitPreprocessor.fromInk(boxes.get(i).ink());
         Prediction[] predictions = predictor.predict(inputs);
         double[] two = (pairs != null ? pairs : PairDetector.bundled()).two(inputs);
+        boolean[] one = cutsThroughOne(line, spans, two);
         double[] scores = new double[spans.size()];
-        for (int i = 0; i < scores.length; i++) scores[i] = score(line, boxes.get(i), predictions[i].confidence(), spans.get(i)[1], two[i]);
+        for (int i = 0; i < scores.length; i++) scores[i] = score(line, boxes.get(i), predictions[i].confidence(), spans.get(i)[1], two[i], one);
         List<ReadDigit> out = new ArrayList<>();
         for (int i : best(n, spans, scores)) out.add(new ReadDigit(boxes.get(i), inputs[i], predictions[i]));
         return out;

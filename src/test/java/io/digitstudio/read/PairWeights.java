@@ -69,10 +69,12 @@ final class PairWeights {
                 for (int i = 0; i < inputs.length; i++) inputs[i] = DigitPreprocessor.fromInk(boxes.get(i).ink());
                 Prediction[] p = predictor.predict(inputs);
                 double[] two = pairs.two(inputs);
+                boolean[] one = NumberReader.cutsThroughOne(line, spans, two);
                 double[] base = new double[p.length], aspect = new double[p.length];
                 int[] labels = new int[p.length], beyond = new int[p.length];
                 for (int i = 0; i < p.length; i++) {
-                    base[i] = NumberReader.score(line, boxes.get(i), p[i].confidence(), spans.get(i)[1], 0);
+                    // all of the score but the sure verdict's fixed price, which the weights replace
+                    base[i] = NumberReader.score(line, boxes.get(i), p[i].confidence(), spans.get(i)[1], two[i], one) + (two[i] >= NumberReader.SURE_TWO ? NumberReader.TWO : 0);
                     beyond[i] = Math.max(0, line.crossings(spans.get(i)[1]) - 1);
                     aspect[i] = (boxes.get(i).ink().width() - 2.0) / (boxes.get(i).ink().height() - 2.0);
                     labels[i] = p[i].label();

@@ -105,6 +105,7 @@ final class ReadingRates {
         io.digitstudio.nn.Prediction[] p = predictor.predict(inputs);
         double[] two = PairDetector.bundled().two(inputs);
         int n = line.boundaries(), digits = truth.length();
+        boolean[] one = NumberReader.cutsThroughOne(line, spans, two);
         double[] best = new double[n];
         // right[b][m]: the best score of cuttings up to boundary b whose m pieces read the first m digits of the truth
         double[][] right = new double[n][digits + 1];
@@ -114,7 +115,7 @@ final class ReadingRates {
         right[0][0] = 0;
         for (int i = 0; i < spans.size(); i++) {
             int a = spans.get(i)[0], b = spans.get(i)[1];
-            double s = NumberReader.score(line, boxes.get(i), p[i].confidence(), b, two[i]);
+            double s = NumberReader.score(line, boxes.get(i), p[i].confidence(), b, two[i], one);
             best[b] = Math.max(best[b], best[a] + s);
             for (int m = 0; m < digits; m++) {
                 if (p[i].label() == truth.charAt(m) - '0') right[b][m + 1] = Math.max(right[b][m + 1], right[a][m] + s);
