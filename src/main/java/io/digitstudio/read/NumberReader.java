@@ -15,9 +15,11 @@ import java.util.List;
  * whose digits the network is surest of wins. Each digit pays a price, and so do a piece as wide as two digits or as
  * low as part of one and a cut through two strokes of one digit, so that one digit is not read as two sure halves, nor
  * two touching digits as one sure digit; a piece that {@link PairDetector} takes for two touching digits pays for
- * being read as one. The prices are tuned on {@code ReadingRates}' seeds 1 and 3, {@code
+ * being read as one, and a cut through a block it takes for one digit pays too, so that a weak model's doubts about a
+ * whole digit do not make its halves win. The prices are tuned on {@code ReadingRates}' seeds 1 and 3, {@code
  * CameraDigits}' touching numbers of seed 1516 and {@code PhotoReadingTest}'s numbers, keeping the numbers whose digits
- * stand apart; they are checked on seeds 2 and 5 and on {@code CameraDigits}' seed 1517.
+ * stand apart, and checked on seeds 2 and 5 and on {@code CameraDigits}' seed 1517; the detector's graded and
+ * one-digit prices are tuned on seeds 2 and 4 and checked on seeds 6 and 8.
  */
 public final class NumberReader {
     /**
