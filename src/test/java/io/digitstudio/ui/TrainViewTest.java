@@ -642,4 +642,59 @@ class TrainViewTest extends AppStory {
             assertEquals(3, samples.predictedLabel(i));
         }
     }
+    /**
+     * The layer table (Layer, Type, Output, Params) in the smallest window, as a trial met it: the scale made 150 % with
+     * the high-contrast theme, a look at Runs, back to Train, the light theme, then 100 % again. Its columns fit its
+     * width again, as they did at first: no sideways scroll bar, Params whole in view (a trial saw the 150 % widths
+     * kept, the table scrolling sideways and Params cut).
+     */
+    @Test
+    void theLayerTableFitsAgainWhenTheScaleGoesBack(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            javafx.stage.Stage stage = (javafx.stage.Stage) app.main.getScene().getWindow();
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        Pulses.settle();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), layerTableMisfits(robot), "at first");
+        var appearance = app.services.appearance();
+        try {
+            robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.HIGH_CONTRAST, 150));
+            Pulses.settle();
+            app.openTab(robot, "Runs");
+            Pulses.settle();
+            app.openTab(robot, "Train");
+            robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, 150));
+            Pulses.settle();
+            robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, 100));
+            Pulses.settle();
+            WaitForAsyncUtils.waitForFxEvents();
+            Pulses.settle();
+            assertEquals(List.of(), layerTableMisfits(robot), "back at 100 %");
+        } finally {
+            robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, 100));
+        }
+    }
+
+    /** What does not fit in the layer table: a sideways scroll bar, a column past its right edge, a cell cut. */
+    private static List<String> layerTableMisfits(FxRobot robot) {
+        List<String> wrong = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            TableView<?> table = robot.lookup("#networkSummary").queryTableView();
+            for (Node n : table.lookupAll(".scroll-bar")) {
+                if (n instanceof javafx.scene.control.ScrollBar b && b.isVisible() && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
+                    wrong.add("a sideways scroll bar");
+                }
+            }
+            var shown = table.localToScene(table.getLayoutBounds());
+            for (Node n : table.lookupAll(".column-header")) {
+                if (!(n instanceof javafx.scene.layout.Region h) || !h.isVisible() || h.getWidth() <= 0) continue;
+                var b = h.localToScene(h.getLayoutBounds());
+                if (b.getMaxX() > shown.getMaxX() + 0.5) wrong.add(h.getId() + " header ends at " + b.getMaxX() + " past " + shown.getMaxX());
+            }
+            wrong.addAll(Looks.cut(table.getScene(), "networkSummary"));
+        });
+        return wrong;
+    }
 }

@@ -33,6 +33,8 @@ public final class Columns {
     /** A margin for rounding at fractional scales and a font a little wider than the one measured. */
     private static final double MARGIN_EM = 0.4;
     private static final String KEY = Columns.class.getName();
+    /** A column's preferred width until one is set (TableColumnBase's default). */
+    private static final double DEFAULT_WIDTH = 80;
 
     private Columns() {
     }
@@ -130,8 +132,11 @@ public final class Columns {
                 c.setMinWidth(least);
                 // a width this class gave follows the least width down as well as up (the UI scale made smaller), back
                 // to the column's own width when that is larger, as in a table shown at this scale from the start; a
-                // width the user dragged the column to only grows
-                Object own = c.getProperties().computeIfAbsent(KEY + ".own", k -> c.getPrefWidth());
+                // width the user dragged the column to only grows. A column left at JavaFX's default width has no
+                // width of its own: the table sizes it to its content when first shown, which the least width is, and
+                // the width that a larger least width once pushed it to (150 %) would otherwise stay when the least
+                // width goes down again, as the preferred width did not change
+                Object own = c.getProperties().computeIfAbsent(KEY + ".own", k -> c.getPrefWidth() == DEFAULT_WIDTH ? 0.0 : c.getPrefWidth());
                 Object set = c.getProperties().get(KEY + ".set");
                 boolean ours = set == null || (set instanceof Double d && d == c.getPrefWidth());
                 double pref = ours ? Math.max((Double) own, least) : Math.max(c.getPrefWidth(), least);
