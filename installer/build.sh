@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Packages DigitStudio with JDK 17's jpackage: an app-image (always) and a .deb (with --deb).
-#   installer/build.sh          -> target/dist/DigitStudio/bin/DigitStudio
+#   installer/build.sh          -> target/dist/DigitStudio/bin/DigitStudio, and bin/digitstudio, the script that starts it
 #   installer/build.sh --deb    -> also target/dist/digitstudio_<version>_amd64.deb (needs fakeroot and dpkg-deb)
 # Only the linux-x86_64 natives ship; the runtime is jlinked with the modules the app needs, debug data stripped.
 set -euo pipefail
@@ -71,6 +71,8 @@ jpackage --type app-image \
   --java-options "$cds_quiet" \
   --icon assets/icons/digitstudio-256.png \
   --dest "$dist"
+# The start script beside the launcher: the environment defaults a jpackage launcher cannot set (installer/digitstudio)
+install -m 755 installer/digitstudio "$dist/DigitStudio/bin/digitstudio"
 # Unpack the native libraries now, into lib/app/native beside the jar (where the app looks first), by one short run of
 # the launcher itself: JavaCPP reuses a file whose size and time match the jar entry it came from, so the files must come
 # from these (slimmed) jars, and the .deb keeps their times. No first launch then waits ~15 s for 400 MB to unpack.

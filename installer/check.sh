@@ -37,4 +37,17 @@ release="$(dirname "$launcher")/../lib/runtime/release"
 for m in jdk.management jdk.jfr; do
   if grep -q "^MODULES=.*\b$m\b" "$release"; then echo "installer check: the runtime carries $m, which the app does not use" >&2; exit 1; fi
 done
+# the start script beside the launcher starts it with the same arguments, and without a session bus gives GSettings its
+# memory back-end (no dconf-WARNING from a file chooser), a value the user set left alone
+script="$(dirname "$launcher")/digitstudio"
+[ -x "$script" ] || { echo "installer check: no start script $script" >&2; exit 1; }
+[ "$("$script" --version)" = "$("$launcher" --version)" ] || { echo "installer check: the start script does not start the launcher" >&2; exit 1; }
+out=$(mktemp -d)
+env -u DBUS_SESSION_BUS_ADDRESS -u GSETTINGS_BACKEND XDG_RUNTIME_DIR="$out" \
+  "$script" train --epochs 1 --train-size 128 --test-size 128 --no-record --out "$out/model.npz" >/dev/null & pid=$!
+# the same process goes env -> sh -> the launcher: its environment is read once it is the launcher
+while kill -0 "$pid" 2>/dev/null && [ "$(basename "$(readlink "/proc/$pid/exe" 2>/dev/null)")" != DigitStudio ]; do :; done
+backend=$(tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | sed -n 's/^GSETTINGS_BACKEND=//p')
+wait "$pid" || { echo "installer check: the start script's run failed" >&2; exit 1; }
+[ "$backend" = memory ] || { echo "installer check: without a session bus the launcher got GSETTINGS_BACKEND='$backend'" >&2; exit 1; }
 echo "installer check: ok"
