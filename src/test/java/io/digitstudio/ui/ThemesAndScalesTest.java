@@ -22,10 +22,10 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * Every view after a short run, in every theme and at 100 %, 150 % and 200 % in the smallest window (1024x700): all text
  * reads at WCAG AA (4.5:1) against what is behind it, and no label, button, table header or cell is cut to "…" or at an edge. The views are opened with
- * Ctrl+1 … Ctrl+7, as from the keyboard.
+ * Ctrl+1 … Ctrl+8, as from the keyboard.
  */
 class ThemesAndScalesTest extends AppStory {
-    static final String[] TABS = {"Train", "Samples", "Evaluate", "Draw", "My digits", "Inside", "Runs"};
+    static final String[] TABS = {"Train", "Samples", "Evaluate", "Draw", "My digits", "Inside", "Runs", "Sweeps"};
     private Stage stage;
 
     @Start
@@ -111,7 +111,7 @@ class ThemesAndScalesTest extends AppStory {
                         lowest.merge(r.kind(), r, (a, b) -> b.ratio() < a.ratio() ? b : a);
                     }
                 }
-                figures.append(String.format(Locale.ROOT, "%s: %d texts in 7 views, lowest contrast %.2f:1 (%s)%n", theme.id(), texts, worst, worstReading));
+                figures.append(String.format(Locale.ROOT, "%s: %d texts in " + TABS.length + " views, lowest contrast %.2f:1 (%s)%n", theme.id(), texts, worst, worstReading));
                 for (var e : lowest.entrySet()) {
                     figures.append(String.format(Locale.ROOT, "  %-13s %4d texts, lowest %5.2f:1 (%s)%n", e.getKey(), counts.get(e.getKey()),
                             e.getValue().ratio(), e.getValue()));
@@ -236,7 +236,7 @@ class ThemesAndScalesTest extends AppStory {
                 robot.type(KeyCode.ESCAPE);
                 WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
                 assertEquals(scale, app.services.appearance().scaleProperty().get());
-                figures.append(String.format(Locale.ROOT, "%s %d %%: %d texts shown in 7 views and Preferences%n", theme.id(), scale, labels));
+                figures.append(String.format(Locale.ROOT, "%s %d %%: %d texts shown in " + TABS.length + " views and Preferences%n", theme.id(), scale, labels));
             }
         } finally {
             robot.interact(() -> {

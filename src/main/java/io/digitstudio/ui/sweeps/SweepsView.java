@@ -76,7 +76,8 @@ public final class SweepsView extends BorderPane {
         export.setId("sweepExportButton");
         export.disableProperty().bind(vm.resultProperty().isNull());
         export.setOnAction(e -> vm.exportCsv());
-        HBox buttons = new HBox(8, start, stop, resume);
+        // a row that wraps: at a large UI scale Resume goes under Start rather than past the form's edge
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 8, start, stop, resume);
         for (Button b : List.of(start, stop, resume, export)) b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         Label message = new Label();
@@ -90,13 +91,21 @@ public final class SweepsView extends BorderPane {
         Label hint = new Label("Each run is recorded in the history (the Runs tab) with the sweep's id.");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         VBox left = new VBox(12, form, buttons, export, message, hint);
         // as wide as its labels and fields in the font in force (the lists' fields fit their values): at a fixed 300 px
         // the learning rates showed as "0.1,0.03," at 150 %
         left.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         left.setPadding(new Insets(0, 12, 0, 0));
-        setLeft(left);
+        // the form keeps its lines whole and scrolls where a large UI scale leaves less height (1024x700 at 200 %)
+        javafx.scene.control.ScrollPane leftScroll = new javafx.scene.control.ScrollPane(left);
+        leftScroll.setId("sweepFormScroll");
+        leftScroll.setFitToWidth(true);
+        leftScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        leftScroll.getStyleClass().add("edge-to-edge");
+        leftScroll.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        setLeft(leftScroll);
 
         Label status = new Label();
         status.setId("sweepStatus");
@@ -109,7 +118,9 @@ public final class SweepsView extends BorderPane {
         // each column as wide as its title and values (a swept setting's name, "failed to learn"), the last one taking
         // the rest; the table scrolls sideways rather than cut one
         io.digitstudio.ui.widgets.Columns.keepWhole(table);
-        table.setPlaceholder(new Label("Start a sweep: its runs appear here, best first."));
+        Label empty = new Label("Start a sweep: its runs appear here, best first.");
+        empty.setWrapText(true); // in a narrow table at a large scale it takes two lines rather than lose its end
+        table.setPlaceholder(empty);
         table.setPrefHeight(260);
         vm.resultProperty().addListener((o, a, r) -> {
             if (r != null && (a == null || !a.sweep().axes().equals(r.sweep().axes()))) columns(r.sweep());
