@@ -210,6 +210,106 @@ class KeyboardOnlyStoriesTest extends AppStory {
         byLetter.forEach((l, same) -> assertEquals(1, same.size(), "mnemonics differing only in case: " + same));
     }
 
+    /**
+     * Every button, toggle, check box and menu button with a word on it, in every view, has an Alt mnemonic, and no two in
+     * one view share a letter (whatever the case): the view's controls are walked whether they show now or not (a
+     * button shown only while paused, the Runs view's buttons before a run is chosen), and the learning-rate finder is
+     * opened to walk it too. The items of a menu each have their own letter within the menu (the recent models' file
+     * names are shown as they are, without one). A check box's mnemonic must tick it, which only MnemonicCheckBox does.
+     * A letter has one case in the whole window (see {@link #noTwoMnemonicsOfTheWindowDifferOnlyInCase}).
+     * <p>
+     * The learning-rate finder's four buttons are the exception: it shows beside the form and under the toolbar, whose
+     * 20 buttons and check boxes take every letter its buttons' names have; Tab reaches them, and Esc closes the finder.
+     */
+    @Test
+    void everyButtonAndCheckBoxOfEachViewHasItsOwnMnemonic() throws Exception {
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        java.util.Map<String, java.util.Set<String>> cases = new java.util.TreeMap<>();
+        StringBuilder figures = new StringBuilder();
+        String[] views = ThemesAndScalesTest.TABS;
+        for (int v = 0; v < views.length; v++) {
+            keys.chord(CONTROL, KeyCode.valueOf("DIGIT" + (v + 1)));
+            WaitForAsyncUtils.waitForFxEvents();
+            if (v == 0) {
+                // the finder is built when first opened; it opens in the Train view beside the form
+                WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.Button) stage.getScene().lookup("#findLrButton")).fire()).get();
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stage.getScene().lookup("#lrFindPane") != null);
+                WaitForAsyncUtils.asyncFx(() -> app.main.train().lrFind().close()).get();
+            }
+            int tab = v;
+            java.util.List<String> found = WaitForAsyncUtils.asyncFx(() -> mnemonics(app.main.tabs().getTabs().get(tab).getContent(), failures, views[tab])).get();
+            figures.append(views[v]).append(": ").append(found.size()).append(" mnemonics ").append(found).append('\n');
+            for (String f : found) cases.computeIfAbsent(f.substring(0, 1).toLowerCase(java.util.Locale.ROOT), k -> new java.util.TreeSet<>()).add(f.substring(0, 1));
+            var byLetter = found.stream().collect(java.util.stream.Collectors.groupingBy(s -> s.substring(0, 1).toLowerCase(java.util.Locale.ROOT)));
+            byLetter.forEach((l, same) -> {
+                if (same.size() > 1) failures.add(views[tab] + ": Alt+" + l.toUpperCase(java.util.Locale.ROOT) + " is taken " + same.size() + " times: " + same);
+            });
+        }
+        cases.forEach((l, both) -> {
+            if (both.size() > 1) failures.add("Alt+" + l.toUpperCase(java.util.Locale.ROOT) + " is underlined in two cases, which leaves one dead: " + both);
+        });
+        System.out.print(figures);
+        assertTrue(failures.isEmpty(), failures.size() + " mnemonics missing or shared:\n" + String.join("\n", failures));
+    }
+
+    /** The mnemonics of {@code root}'s buttons and check boxes as "letter: text"; those without one, or menus' items that share one, in {@code failures}. */
+    private static java.util.List<String> mnemonics(javafx.scene.Node root, java.util.List<String> failures, String view) {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        java.util.ArrayDeque<javafx.scene.Node> todo = new java.util.ArrayDeque<>(java.util.List.of(root));
+        while (!todo.isEmpty()) {
+            javafx.scene.Node n = todo.pop();
+            if (n instanceof javafx.scene.Parent p) todo.addAll(p.getChildrenUnmodifiable());
+            if (!(n instanceof javafx.scene.control.ButtonBase b) || !worded(b.getText())) continue;
+            String letter = letter(b.getText(), b.isMnemonicParsing());
+            if (letter == null && inFinder(b)) continue;
+            if (letter == null) {
+                failures.add(view + ": " + Readable.describe(b) + " \"" + b.getText() + "\" has no mnemonic");
+                continue;
+            }
+            if (b instanceof javafx.scene.control.CheckBox && !(b instanceof io.digitstudio.ui.widgets.MnemonicCheckBox)) {
+                failures.add(view + ": " + Readable.describe(b) + " \"" + b.getText() + "\": its Alt+" + letter + " would not tick it (not a MnemonicCheckBox)");
+            }
+            found.add(letter + ": " + b.getText().replace("_", ""));
+            if (b instanceof javafx.scene.control.MenuButton m) {
+                java.util.Map<String, String> items = new java.util.HashMap<>();
+                for (javafx.scene.control.MenuItem item : m.getItems()) {
+                    if (item instanceof javafx.scene.control.SeparatorMenuItem || !item.isMnemonicParsing() || !worded(item.getText())) continue;
+                    String l = letter(item.getText(), true);
+                    if (l == null) failures.add(view + ": menu item \"" + item.getText() + "\" of " + m.getText() + " has no mnemonic");
+                    else if (items.put(l.toLowerCase(java.util.Locale.ROOT), item.getText()) != null) {
+                        failures.add(view + ": menu " + m.getText() + " has two items on " + l + ": " + items.get(l.toLowerCase(java.util.Locale.ROOT)) + ", " + item.getText());
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Whether the node is in the Train view's learning-rate finder. */
+    private static boolean inFinder(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) if ("lrFindPane".equals(p.getId())) return true;
+        return false;
+    }
+
+    /** Whether a control's text has a word in it (not a digit, a "✕", an empty thumbnail's label). */
+    private static boolean worded(String text) {
+        return text != null && text.codePoints().filter(Character::isLetter).count() >= 2;
+    }
+
+    /** The letter after the first "_" (not "__"), or null. */
+    private static String letter(String text, boolean parsed) {
+        if (!parsed) return null;
+        for (int i = 0; i < text.length() - 1; i++) {
+            if (text.charAt(i) != '_') continue;
+            if (text.charAt(i + 1) == '_') {
+                i++;
+                continue;
+            }
+            return text.substring(i + 1, i + 2);
+        }
+        return null;
+    }
+
     @Test
     void compareTwoRunsSelectedWithTheKeyboard() throws Exception {
         for (String lr : new String[]{"0.1", "0.05"}) {

@@ -21,24 +21,36 @@ import java.util.List;
  * {@code accessibleText}. A picture (a canvas, an image, a chart) needs a text that says what it shows, on itself or
  * on an ancestor that the bridge does not skip (a role other than NODE or PARENT: the bridge leaves those out).
  * A prompt text or a tooltip is not a name: the bridge reads the one as the field's value and the other as help.
+ * <p>
+ * A control that acts (a button, toggle, check box, combo box, slider, spinner, text field, table or list), a chart and
+ * the drawing canvas also need a description, which the bridge reads after the name: their {@code accessibleHelp}, or
+ * for a control its tooltip's text ({@code Control} answers the HELP attribute with either).
  */
 final class Readable {
     private Readable() {
     }
 
-    /** One window's findings: how many nodes were checked and the ones with nothing to read. */
-    record Findings(int checked, List<String> unnamed) {
+    /**
+     * One window's findings: how many nodes were checked and the ones with nothing to read; how many that act were
+     * checked for a description and the ones without one.
+     */
+    record Findings(int checked, List<String> unnamed, int acting, List<String> undescribed) {
     }
 
     static Findings check(javafx.scene.Scene scene) {
         List<String> unnamed = new ArrayList<>();
-        int[] checked = {0};
-        walk(scene.getRoot(), checked, unnamed);
-        return new Findings(checked[0], unnamed);
+        List<String> undescribed = new ArrayList<>();
+        int[] checked = {0, 0};
+        walk(scene.getRoot(), checked, unnamed, undescribed);
+        return new Findings(checked[0], unnamed, checked[1], undescribed);
     }
 
-    private static void walk(Node n, int[] checked, List<String> unnamed) {
+    private static void walk(Node n, int[] checked, List<String> unnamed, List<String> undescribed) {
         if (!n.isVisible() || n.getOpacity() == 0) return;
+        if (acts(n)) {
+            checked[1]++;
+            if (help(n).isBlank()) undescribed.add(describe(n) + (n instanceof Labeled l && l.getText() != null ? " \"" + l.getText() + "\"" : ""));
+        }
         boolean descend = true;
         if (isContainer(n) || n instanceof TableRow<?> || n instanceof TreeTableRow<?>
                 || n.getClass().getName().equals("impl.org.controlsfx.skin.GridRow")) {
@@ -67,7 +79,7 @@ final class Readable {
                 return;
             }
         }
-        if (descend && n instanceof Parent p) for (Node child : p.getChildrenUnmodifiable()) walk(child, checked, unnamed);
+        if (descend && n instanceof Parent p) for (Node child : p.getChildrenUnmodifiable()) walk(child, checked, unnamed, undescribed);
     }
 
     /** Controls that only hold others: their tabs, panes and items are read. */
@@ -85,6 +97,32 @@ final class Readable {
         return c.isFocusTraversable() || c instanceof ProgressIndicator || c instanceof Slider || c instanceof ListView<?>
                 || c instanceof TableView<?> || c instanceof TreeView<?> || c instanceof TreeTableView<?>
                 || c.getClass().getName().equals("org.controlsfx.control.GridView");
+    }
+
+    /**
+     * A control a user acts on or reads through (buttons, toggles, check boxes, combo boxes, sliders, spinners, text
+     * fields, tables, lists, galleries), a chart (a JavaFX chart, a live chart, the Sweeps chart's picture) or the drawing
+     * canvas.
+     */
+    static boolean acts(Node n) {
+        if (n instanceof ButtonBase || n instanceof ComboBoxBase<?> || n instanceof ChoiceBox<?> || n instanceof Slider || n instanceof Spinner<?>
+                || n instanceof TextInputControl || n instanceof TableView<?> || n instanceof ListView<?> || n instanceof TreeView<?>
+                || n instanceof TreeTableView<?> || n.getClass().getName().equals("org.controlsfx.control.GridView")) {
+            // the parts a control's skin is made of (a combo box's arrow, a spinner's field) are described by the control
+            for (Node p = n.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof ComboBoxBase<?> || p instanceof Spinner<?> || p instanceof ChoiceBox<?>) return false;
+            }
+            return true;
+        }
+        if (n instanceof Chart || n instanceof io.digitstudio.ui.widgets.LiveChart) return true;
+        if (n instanceof ImageView && n.getId() != null && n.getId().endsWith("Chart")) return true;
+        return n instanceof Canvas && "drawCanvas".equals(n.getId());
+    }
+
+    /** What the bridge reads as the node's description (HELP: its accessibleHelp; a control's tooltip otherwise). */
+    static String help(Node n) {
+        Object h = n.queryAccessibleAttribute(AccessibleAttribute.HELP);
+        return h instanceof String s ? s : "";
     }
 
     /** A drawing, an image or a chart with something in it. */

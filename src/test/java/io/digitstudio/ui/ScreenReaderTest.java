@@ -16,8 +16,10 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Every view after a short run, in the smallest window: each control a user can focus or that carries information has
- * a name a screen reader reads, and each chart, canvas and image a text that says what it shows (see {@link Readable}).
+ * Every view after a short run, in the smallest window, and the dialogs (Preferences, a confirmation): each control a
+ * user can focus or that carries information has a name a screen reader reads, each chart, canvas and image a text
+ * that says what it shows, and each control that acts, each chart and the drawing canvas a description (see
+ * {@link Readable}).
  */
 class ScreenReaderTest extends AppStory {
     private Stage stage;
@@ -48,6 +50,7 @@ class ScreenReaderTest extends AppStory {
                 .matches("Accuracy chart: train accuracy 0\\.[0-9]+, validation accuracy 0\\.[0-9]+ at epoch 2"));
 
         List<String> unnamed = new ArrayList<>();
+        List<String> undescribed = new ArrayList<>();
         StringBuilder figures = new StringBuilder();
         String[] tabs = ThemesAndScalesTest.TABS;
         for (int tab = 0; tab < tabs.length; tab++) {
@@ -70,13 +73,27 @@ class ScreenReaderTest extends AppStory {
                 String canvas = read(app.draw().canvas());
                 assertTrue(canvas.startsWith("Drawing canvas: 1 stroke; the model reads "), canvas);
             }
-            check(robot, tabs[tab], figures, unnamed);
+            check(robot, tabs[tab], stage.getScene(), figures, unnamed, undescribed);
         }
-        app.openTab(robot, "Sweeps");
-        check(robot, "Sweeps", figures, unnamed);
+        // the Preferences dialog (Ctrl+,); Esc closes it
+        robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+        await(10, () -> robot.lookup("#preferencesDialog").tryQuery().isPresent());
+        check(robot, "Preferences", robot.lookup("#preferencesDialog").query().getScene(), figures, unnamed, undescribed);
+        robot.type(KeyCode.ESCAPE);
+        await(10, () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
+        // a confirmation, as the app asks before it deletes a run or quits during training (the stories' dialogs are
+        // faked, so this one is the real service's); Esc answers it
+        var asking = new io.digitstudio.ui.app.FxDialogService(stage, null);
+        javafx.application.Platform.runLater(() -> asking.confirm("Delete run", "Delete the run and its files?", "Delete"));
+        await(10, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        check(robot, "Confirmation", robot.lookup(".dialog-pane").query().getScene(), figures, unnamed, undescribed);
+        robot.type(KeyCode.ESCAPE);
+        await(10, () -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
         System.out.print(figures);
         assertTrue(unnamed.isEmpty(), unnamed.size() + " controls or pictures with nothing for a screen reader to read:\n"
                 + String.join("\n", unnamed));
+        assertTrue(undescribed.isEmpty(), undescribed.size() + " controls, charts or canvases with no description for a screen reader:\n"
+                + String.join("\n", undescribed));
     }
 
     private static void await(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
@@ -92,14 +109,17 @@ class ScreenReaderTest extends AppStory {
         return WaitForAsyncUtils.asyncFx(() -> Readable.text(n)).get();
     }
 
-    /** Walks the window as it is now: what was checked, and what had nothing to read. */
-    private void check(FxRobot robot, String view, StringBuilder figures, List<String> unnamed) throws Exception {
+    /** Walks the window as it is now: what was checked, what had nothing to read, and what acts with no description. */
+    private static void check(FxRobot robot, String view, javafx.scene.Scene scene, StringBuilder figures, List<String> unnamed,
+                              List<String> undescribed) throws Exception {
         Pulses.settle(); // a layout pass after loading
         WaitForAsyncUtils.waitForFxEvents();
         Readable.Findings[] found = new Readable.Findings[1];
-        robot.interact(() -> found[0] = Readable.check(stage.getScene()));
+        robot.interact(() -> found[0] = Readable.check(scene));
         figures.append(view).append(": ").append(found[0].checked()).append(" checked, ")
-                .append(found[0].unnamed().size()).append(" with nothing to read\n");
+                .append(found[0].unnamed().size()).append(" with nothing to read; ").append(found[0].acting())
+                .append(" that act, ").append(found[0].undescribed().size()).append(" with no description\n");
         for (String u : found[0].unnamed()) unnamed.add(view + ": " + u);
+        for (String u : found[0].undescribed()) undescribed.add(view + ": " + u);
     }
 }

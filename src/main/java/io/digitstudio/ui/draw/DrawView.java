@@ -168,7 +168,7 @@ public final class DrawView extends BorderPane {
         undo.setTooltip(new Tooltip("Take back the last stroke, clear or opened picture (Ctrl+Z)"));
         undo.disableProperty().bind(vm.canUndoProperty().not());
         undo.setOnAction(e -> vm.undo());
-        ToggleButton ink = new ToggleButton("Black on white");
+        ToggleButton ink = new ToggleButton("_Black on white");
         ink.setId("inkToggle");
         ink.setTooltip(new Tooltip("Draw dark ink on a light canvas instead of MNIST's white on black"));
         ink.selectedProperty().addListener((o, a, b) -> vm.whiteInkProperty().set(!b));
@@ -195,7 +195,7 @@ public final class DrawView extends BorderPane {
         export.setId("exportModelMenu");
         export.disableProperty().bind(models.activeProperty().isNull());
         for (ModelManager.ExportFormat f : ModelManager.ExportFormat.values()) {
-            MenuItem item = new MenuItem("Export as " + f.title + "…");
+            MenuItem item = new MenuItem("Export as _" + f.title + "…");
             item.setId("export" + f.name().charAt(0) + f.name().substring(1).toLowerCase(java.util.Locale.ROOT) + "Item");
             item.setOnAction(e -> models.export(f));
             export.getItems().add(item);
@@ -204,15 +204,15 @@ public final class DrawView extends BorderPane {
         recent.setId("recentMenu");
         Runnable fill = () -> {
             recent.getItems().clear();
-            MenuItem builtIn = new MenuItem("Built-in MLP (784-400-400-10)");
+            MenuItem builtIn = new MenuItem("Built-in _MLP (784-400-400-10)");
             builtIn.setId("useBuiltIn");
             builtIn.setOnAction(e -> models.useBuiltIn());
-            MenuItem cnn = new MenuItem("Built-in CNN (LeNet)");
+            MenuItem cnn = new MenuItem("Built-in _CNN (LeNet)");
             cnn.setId("useBuiltInCnn");
             cnn.setOnAction(e -> models.useBuiltInCnn());
             recent.getItems().addAll(builtIn, cnn, new SeparatorMenuItem());
             if (models.recent().isEmpty()) {
-                MenuItem none = new MenuItem("No recent models");
+                MenuItem none = new MenuItem("_No recent models");
                 none.setDisable(true);
                 recent.getItems().add(none);
             }

@@ -96,15 +96,15 @@ public final class EvaluateView extends BorderPane {
             }
         });
         set.setTooltip(new Tooltip("The set the matrix shows; choose one to evaluate the active model on it"));
-        Button export = new Button("Export CSV…");
+        Button export = new Button("Export _CSV…");
         export.setId("exportConfusionButton");
         export.disableProperty().bind(vm.evaluationProperty().isNull());
         export.setOnAction(e -> vm.exportCsv());
-        Button png = new Button("Export PNG…");
+        Button png = new Button("Export _PNG…");
         png.setId("exportConfusionPngButton");
         png.disableProperty().bind(vm.evaluationProperty().isNull());
         png.setOnAction(e -> vm.exportPng(io.digitstudio.ui.widgets.ChartExport.snapshot(heat)));
-        javafx.scene.control.CheckBox follow = new javafx.scene.control.CheckBox("Follow training");
+        javafx.scene.control.CheckBox follow = new io.digitstudio.ui.widgets.MnemonicCheckBox("_Follow training");
         follow.setId("followTrainingCheck");
         follow.setTooltip(new Tooltip("Show each epoch's validation of a run as it ends (it costs training nothing: the trainer counts it anyway)"));
         follow.selectedProperty().bindBidirectional(vm.followTrainingProperty());

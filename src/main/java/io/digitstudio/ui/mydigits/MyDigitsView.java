@@ -59,9 +59,9 @@ public final class MyDigitsView extends BorderPane {
         delete.disableProperty().bind(selectedCount.isEqualTo(0));
         undo.setTooltip(new Tooltip("Brings back the digits deleted last"));
         delete.setTooltip(new Tooltip("Removes the selected digits (Undo brings them back)"));
-        Button importFolder = button("Import folder…", "importDigitsButton", vm::importFolder);
-        Button importZip = button("Import zip…", "importDigitsZipButton", vm::importZip);
-        Button export = button("Export zip…", "exportDigitsButton", vm::exportZip);
+        Button importFolder = button("I_mport folder…", "importDigitsButton", vm::importFolder);
+        Button importZip = button("Import _zip…", "importDigitsZipButton", vm::importZip);
+        Button export = button("_Export zip…", "exportDigitsButton", vm::exportZip);
         Label hint = new Label();
         hint.setId("myDigitsHint");
         hint.getStyleClass().add("hint");
@@ -83,7 +83,7 @@ public final class MyDigitsView extends BorderPane {
         accept.setId("acceptFineTuneButton");
         accept.getStyleClass().add("accent");
         accept.setOnAction(e -> vm.accept());
-        Button discard = new Button("Discard");
+        Button discard = new Button("D_iscard");
         discard.setId("discardFineTuneButton");
         discard.setOnAction(e -> vm.discard());
         Label title = new Label("Fine-tuned: before and after");

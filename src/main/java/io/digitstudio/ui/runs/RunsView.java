@@ -72,7 +72,7 @@ public final class RunsView extends BorderPane {
         filter.setPromptText("Filter: name, network, optimizer, status…");
         filter.setPrefColumnCount(28);
         filter.textProperty().bindBidirectional(vm.filterProperty());
-        Button refresh = new Button("Refresh");
+        Button refresh = new Button("_Refresh");
         refresh.setId("refreshRunsButton");
         refresh.setOnAction(e -> vm.refresh());
         Label hint = new Label("Ctrl-click to compare runs");
@@ -312,7 +312,7 @@ public final class RunsView extends BorderPane {
         smooth.setPrefWidth(110);
         Label smoothValue = new Label();
         smoothValue.textProperty().bind(vm.smoothingProperty().asString(Locale.ROOT, "%.2f"));
-        CheckBox log = new CheckBox("Log loss axis");
+        CheckBox log = new io.digitstudio.ui.widgets.MnemonicCheckBox("Lo_g loss axis");
         log.setId("logLossCheck");
         log.selectedProperty().bindBidirectional(vm.logLossProperty());
         Label smoothing = new Label("Smoothing");
@@ -345,13 +345,13 @@ public final class RunsView extends BorderPane {
         notes.setPromptText("Notes");
         notes.setPrefRowCount(2);
         notes.setWrapText(true);
-        Button save = button("Save name and notes", "saveRunInfoButton", r -> vm.describe(r, name.getText(), notes.getText()));
-        Button open = button("Open in Draw", "openRunModelButton", vm::openModel);
-        Button eval = button("Evaluate", "evaluateRunButton", vm::evaluate);
-        Button rerun = button("Run again", "rerunButton", vm::rerun);
-        Button resume = button("Resume", "resumeRunButton", vm::resume);
-        Button export = button("Export zip…", "exportRunButton", vm::export);
-        Button delete = button("Delete…", "deleteRunButton", vm::delete);
+        Button save = button("_Save name and notes", "saveRunInfoButton", r -> vm.describe(r, name.getText(), notes.getText()));
+        Button open = button("_Open in Draw", "openRunModelButton", vm::openModel);
+        Button eval = button("_Evaluate", "evaluateRunButton", vm::evaluate);
+        Button rerun = button("Ru_n again", "rerunButton", vm::rerun);
+        Button resume = button("Resu_me", "resumeRunButton", vm::resume);
+        Button export = button("Export _zip…", "exportRunButton", vm::export);
+        Button delete = button("_Delete…", "deleteRunButton", vm::delete);
         open.setTooltip(new Tooltip("Make the run's model (its best epoch's, if kept) the active one and draw with it"));
         rerun.setTooltip(new Tooltip("Fill the Train view with this run's settings"));
         // a run with nothing left to resume (all its epochs done, no snapshot) has Resume off, and says why in a
@@ -410,7 +410,7 @@ public final class RunsView extends BorderPane {
             }
         });
         point.setTooltip(new Tooltip("Where in the run the branch starts: the end of an epoch with a snapshot, or where the run stopped"));
-        Button branch = new Button("Branch from here…");
+        Button branch = new Button("_Branch from here…");
         branch.setId("branchButton");
         branch.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         branch.setOnAction(e -> vm.branch());

@@ -59,20 +59,20 @@ public final class SweepsView extends BorderPane {
         row = field(form, row, "Runs at once", "sweepParallelField", vm.parallelProperty(),
                 "Runs that train at the same time, one core each (this machine has " + vm.cores() + "); results do not depend on it");
 
-        Button start = new Button("Start");
+        Button start = new Button("_Start");
         start.setId("sweepStartButton");
         start.setDefaultButton(true);
         start.disableProperty().bind(vm.runningProperty());
         start.setOnAction(e -> vm.start());
-        Button stop = new Button("Stop");
+        Button stop = new Button("S_top");
         stop.setId("sweepStopButton");
         stop.disableProperty().bind(vm.runningProperty().not());
         stop.setOnAction(e -> vm.stop());
-        Button resume = new Button("Resume");
+        Button resume = new Button("Resu_me");
         resume.setId("sweepResumeButton");
         resume.disableProperty().bind(vm.resumableProperty().not().or(vm.runningProperty()));
         resume.setOnAction(e -> vm.resume());
-        Button export = new Button("Export CSV…");
+        Button export = new Button("_Export CSV…");
         export.setId("sweepExportButton");
         export.disableProperty().bind(vm.resultProperty().isNull());
         export.setOnAction(e -> vm.exportCsv());
@@ -184,7 +184,7 @@ public final class SweepsView extends BorderPane {
             }
         });
         box.setTooltip(new Tooltip("Every sweep of the run history, from here or the command line ('sweep'), newest first"));
-        Button refresh = new Button("Refresh");
+        Button refresh = new Button("_Refresh");
         refresh.setId("sweepsRefreshButton");
         refresh.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         refresh.disableProperty().bind(vm.runningProperty());

@@ -107,7 +107,7 @@ public final class SettingsPane extends ScrollPane {
             }
         });
         data.setMaxWidth(Double.MAX_VALUE);
-        Button choose = new Button("Choose…");
+        Button choose = new Button("_Choose…");
         choose.setId("dataChooseButton");
         choose.setMinWidth(Region.USE_PREF_SIZE);
         io.digitstudio.ui.widgets.Tips.set(choose, "Choose another folder or file of this kind");
@@ -339,14 +339,14 @@ public final class SettingsPane extends ScrollPane {
         build.run();
         hyperBox = hyper;
         grid.add(hyper, 0, row++, 2, 1);
-        applyButton = new Button("Apply to the run");
+        applyButton = new Button("_Apply to the run");
         applyButton.setId("applyButton");
         io.digitstudio.ui.widgets.Tips.set(applyButton, "Change the running optimizer's values from its next iteration (while a run trains or is paused)");
         // always in its place, off while no run is live: a button that came and went moved the form under the pointer
         applyButton.disableProperty().bind(javafx.beans.binding.Bindings.not(live).or(s.validationProperty().isNotNull()));
         applyButton.setOnAction(e -> say.accept(apply.get()));
         grid.add(applyButton, 0, row++, 2, 1);
-        Button find = new Button("Find learning rate…");
+        Button find = new Button("_Find learning rate…");
         find.setId("findLrButton");
         io.digitstudio.ui.widgets.Tips.set(find, "Try rates from 1e-6 to 1 on a throw-away copy of this network and suggest one (fast.ai's finder)");
         find.setOnAction(e -> {
@@ -367,11 +367,11 @@ public final class SettingsPane extends ScrollPane {
         checked("Batch size", text(s.batchSizeProperty(), "batchSizeField", "128"), "batchSize");
         checked("Epochs", text(s.epochsProperty(), "epochsField", "10"), "epochs");
         checked("Seed", text(s.seedProperty(), "seedField", "0"), "seed");
-        CheckBox shuffle = new CheckBox("Shuffle every epoch");
+        CheckBox shuffle = new io.digitstudio.ui.widgets.MnemonicCheckBox("Shuffle e_very epoch");
         shuffle.setId("shuffleCheck");
         shuffle.selectedProperty().bindBidirectional(s.shuffleProperty());
         grid.add(shuffle, 0, row++, 2, 1);
-        CheckBox augment = new CheckBox("Augment (random distortions)");
+        CheckBox augment = new io.digitstudio.ui.widgets.MnemonicCheckBox("Au_gment (random distortions)");
         augment.setId("augmentCheck");
         io.digitstudio.ui.widgets.Tips.set(augment, "Small random rotations, scales, shifts and stroke widths: slower to learn, better on drawings");
         augment.selectedProperty().bindBidirectional(s.augmentProperty());
@@ -384,12 +384,12 @@ public final class SettingsPane extends ScrollPane {
         TextField early = text(s.earlyStopProperty(), "earlyStopField", "off (e.g. 3)");
         checked("Early stop after", early, "earlyStop");
         io.digitstudio.ui.widgets.Tips.set(early, "Stop when the validation loss has not improved for this many epochs (Chainer's EarlyStoppingTrigger)");
-        CheckBox best = new CheckBox("Keep the best epoch's model");
+        CheckBox best = new io.digitstudio.ui.widgets.MnemonicCheckBox("_Keep the best epoch's model");
         best.setId("keepBestCheck");
         io.digitstudio.ui.widgets.Tips.set(best, "When the run ends, use the model of the epoch with the best validation accuracy");
         best.selectedProperty().bindBidirectional(s.keepBestProperty());
         grid.add(best, 0, row++, 2, 1);
-        CheckBox snapshots = new CheckBox("Snapshot every epoch");
+        CheckBox snapshots = new io.digitstudio.ui.widgets.MnemonicCheckBox("Snapshot ever_y epoch");
         snapshots.setId("snapshotCheck");
         io.digitstudio.ui.widgets.Tips.set(snapshots, "Save the whole run into its folder in the run history after each epoch (keeps the newest 3),"
                 + " so it can be resumed exactly; a stopped run is always snapshotted");

@@ -296,7 +296,7 @@ public final class TrainView extends BorderPane {
                 .or(run.coresBlockerProperty().isNotNull()));
 
         Button pause = button("_Pause", "pauseButton", "Pause the run, or continue a paused one (Ctrl+P)");
-        pause.textProperty().bind(Bindings.when(run.stateProperty().isEqualTo(RunState.PAUSED)).then("C_ontinue").otherwise("_Pause"));
+        pause.textProperty().bind(Bindings.when(run.stateProperty().isEqualTo(RunState.PAUSED)).then("Co_ntinue").otherwise("_Pause"));
         pause.disableProperty().bind(run.stateProperty().isNotEqualTo(RunState.RUNNING).and(run.stateProperty().isNotEqualTo(RunState.PAUSED)));
         pause.setOnAction(e -> run.togglePause());
         // as wide as its wider text, so that Stop stays where it is when Pause becomes Continue
@@ -391,7 +391,7 @@ public final class TrainView extends BorderPane {
         io.digitstudio.ui.widgets.Tips.set(what, "The optimizer, its values, the schedule and the epochs may change;"
                 + " the network, batch size, seed and data stay the parent's.");
         HBox.setHgrow(what, Priority.ALWAYS);
-        Button leave = new Button("New run instead");
+        Button leave = new Button("Ne_w run instead");
         leave.setId("leaveBranchButton");
         leave.getStyleClass().add("small"); // the line is as high as the Start reason's, one line of text
         leave.setMinWidth(Region.USE_PREF_SIZE);
@@ -424,7 +424,7 @@ public final class TrainView extends BorderPane {
         what.textProperty().bind(Bindings.createStringBinding(() -> run.keptNoticeProperty().get() == null ? ""
                 : run.keptNoticeProperty().get() + ".", run.keptNoticeProperty()));
         HBox.setHgrow(what, Priority.ALWAYS);
-        Button use = new Button("Use this run's model");
+        Button use = new Button("Use th_is run's model");
         use.setId("useRunModelButton");
         use.getStyleClass().add("small"); // the line is as high as the Start reason's, one line of text
         use.setMinWidth(Region.USE_PREF_SIZE);
