@@ -90,9 +90,8 @@ class ScreenReaderTest extends AppStory {
         robot.type(KeyCode.ESCAPE);
         await(10, () -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
         System.out.print(figures);
-        assertTrue(unnamed.isEmpty(), unnamed.size() + " controls or pictures with nothing for a screen reader to read:\n"
-                + String.join("\n", unnamed));
-        assertTrue(undescribed.isEmpty(), undescribed.size() + " controls, charts or canvases with no description for a screen reader:\n"
+        assertTrue(unnamed.isEmpty() && undescribed.isEmpty(), unnamed.size() + " controls or pictures with nothing for a screen reader to read:\n"
+                + String.join("\n", unnamed) + "\n" + undescribed.size() + " controls, charts or canvases with no description for a screen reader:\n"
                 + String.join("\n", undescribed));
     }
 

@@ -99,6 +99,9 @@ public final class FxDialogService implements DialogService {
         }
         a.setTitle(title);
         a.setHeaderText(title);
+        // the question-mark picture says nothing the title does not, and a screen reader would read it as an unnamed image
+        a.setGraphic(null);
+        describeButtons(a.getDialogPane(), action + ": go ahead", "Change nothing and close this question");
         return a.showAndWait().filter(b -> b == yes).isPresent();
     }
 
@@ -120,5 +123,14 @@ public final class FxDialogService implements DialogService {
     @Override
     public void error(String title, String text) {
         toasts.show(title, text, true, ToastLayer.millisFor(title, text, true, false));
+    }
+
+    /** Gives a dialog's OK-like and Cancel buttons a description for a screen reader (their text is their name). */
+    static void describeButtons(javafx.scene.control.DialogPane pane, String ok, String cancel) {
+        for (javafx.scene.control.ButtonType t : pane.getButtonTypes()) {
+            javafx.scene.Node b = pane.lookupButton(t);
+            if (b == null) continue;
+            b.setAccessibleHelp(t.getButtonData().isCancelButton() ? cancel : ok);
+        }
     }
 }

@@ -67,6 +67,8 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
         grid.add(hint, 0, 2, 2, 1);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        FxDialogService.describeButtons(getDialogPane(), "Keep the theme and scale chosen, also for the next launch",
+                "Go back to the theme and scale from before");
         getDialogPane().setId("preferencesDialog");
         appearance.style(getDialogPane().getScene());
         // shown at once, kept or undone when the dialog closes

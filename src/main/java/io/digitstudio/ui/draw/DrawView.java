@@ -181,6 +181,7 @@ public final class DrawView extends BorderPane {
         widthLabel.setLabelFor(width); // the slider is read as "Pen"
         Button openImage = new Button("Open _image…");
         openImage.setId("openImageButton");
+        openImage.setAccessibleHelp("Open a picture of a digit, or of a number, to read it as if drawn here");
         openImage.setOnAction(e -> vm.dialogs().openImage().ifPresent(vm::classifyImage));
 
         Button openModel = new Button("_Open model…");
@@ -189,10 +190,12 @@ public final class DrawView extends BorderPane {
         openModel.setOnAction(e -> vm.dialogs().openModel().ifPresent(models::open));
         Button saveModel = new Button("Sa_ve model…");
         saveModel.setId("saveActiveModelButton");
+        saveModel.setAccessibleHelp("Save the model in use as a Chainer NPZ file");
         saveModel.disableProperty().bind(models.activeProperty().isNull());
         saveModel.setOnAction(e -> vm.dialogs().saveModel("model.npz").ifPresent(models::save));
         MenuButton export = new MenuButton("E_xport");
         export.setId("exportModelMenu");
+        export.setAccessibleHelp("Export the model in use as ONNX or safetensors");
         export.disableProperty().bind(models.activeProperty().isNull());
         for (ModelManager.ExportFormat f : ModelManager.ExportFormat.values()) {
             MenuItem item = new MenuItem("Export as _" + f.title + "…");
@@ -202,6 +205,7 @@ public final class DrawView extends BorderPane {
         }
         MenuButton recent = new MenuButton("_Recent");
         recent.setId("recentMenu");
+        recent.setAccessibleHelp("Use a built-in model or one opened before");
         Runnable fill = () -> {
             recent.getItems().clear();
             MenuItem builtIn = new MenuItem("Built-in _MLP (784-400-400-10)");

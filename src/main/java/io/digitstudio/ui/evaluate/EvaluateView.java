@@ -98,10 +98,12 @@ public final class EvaluateView extends BorderPane {
         set.setTooltip(new Tooltip("The set the matrix shows; choose one to evaluate the active model on it"));
         Button export = new Button("Export _CSV…");
         export.setId("exportConfusionButton");
+        export.setAccessibleHelp("Save the confusion matrix and the per-class figures as CSV");
         export.disableProperty().bind(vm.evaluationProperty().isNull());
         export.setOnAction(e -> vm.exportCsv());
         Button png = new Button("Export _PNG…");
         png.setId("exportConfusionPngButton");
+        png.setAccessibleHelp("Save the confusion matrix as a PNG image");
         png.disableProperty().bind(vm.evaluationProperty().isNull());
         png.setOnAction(e -> vm.exportPng(io.digitstudio.ui.widgets.ChartExport.snapshot(heat)));
         javafx.scene.control.CheckBox follow = new io.digitstudio.ui.widgets.MnemonicCheckBox("_Follow training");

@@ -60,8 +60,11 @@ public final class MyDigitsView extends BorderPane {
         undo.setTooltip(new Tooltip("Brings back the digits deleted last"));
         delete.setTooltip(new Tooltip("Removes the selected digits (Undo brings them back)"));
         Button importFolder = button("I_mport folder…", "importDigitsButton", vm::importFolder);
+        importFolder.setAccessibleHelp("Add the images of a folder to your digits: files named 7.png, 7_a.png, … or folders named 0 to 9");
         Button importZip = button("Import _zip…", "importDigitsZipButton", vm::importZip);
+        importZip.setAccessibleHelp("Add the digits of a zip made by Export zip");
         Button export = button("_Export zip…", "exportDigitsButton", vm::exportZip);
+        export.setAccessibleHelp("Save all your digits in a zip, to keep or to import elsewhere");
         Label hint = new Label();
         hint.setId("myDigitsHint");
         hint.getStyleClass().add("hint");

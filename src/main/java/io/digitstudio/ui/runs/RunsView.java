@@ -74,6 +74,7 @@ public final class RunsView extends BorderPane {
         filter.textProperty().bindBidirectional(vm.filterProperty());
         Button refresh = new Button("_Refresh");
         refresh.setId("refreshRunsButton");
+        refresh.setAccessibleHelp("Read the run history again, with runs from the command line");
         refresh.setOnAction(e -> vm.refresh());
         Label hint = new Label("Ctrl-click to compare runs");
         hint.getStyleClass().add("hint");
@@ -314,6 +315,7 @@ public final class RunsView extends BorderPane {
         smoothValue.textProperty().bind(vm.smoothingProperty().asString(Locale.ROOT, "%.2f"));
         CheckBox log = new io.digitstudio.ui.widgets.MnemonicCheckBox("Lo_g loss axis");
         log.setId("logLossCheck");
+        log.setAccessibleHelp("Show the loss chart's axis on a log scale");
         log.selectedProperty().bindBidirectional(vm.logLossProperty());
         Label smoothing = new Label("Smoothing");
         smoothing.setLabelFor(smooth); // the slider is read as "Smoothing"
@@ -346,12 +348,16 @@ public final class RunsView extends BorderPane {
         notes.setPrefRowCount(2);
         notes.setWrapText(true);
         Button save = button("_Save name and notes", "saveRunInfoButton", r -> vm.describe(r, name.getText(), notes.getText()));
+        save.setAccessibleHelp("Keep the name and notes typed for this run");
         Button open = button("_Open in Draw", "openRunModelButton", vm::openModel);
         Button eval = button("_Evaluate", "evaluateRunButton", vm::evaluate);
+        eval.setAccessibleHelp("Evaluate this run's model on the test set in the Evaluate view");
         Button rerun = button("Ru_n again", "rerunButton", vm::rerun);
         Button resume = button("Resu_me", "resumeRunButton", vm::resume);
         Button export = button("Export _zip…", "exportRunButton", vm::export);
+        export.setAccessibleHelp("Save this run's folder (settings, log, models) as a zip");
         Button delete = button("_Delete…", "deleteRunButton", vm::delete);
+        delete.setAccessibleHelp("Delete this run and its files, after asking");
         open.setTooltip(new Tooltip("Make the run's model (its best epoch's, if kept) the active one and draw with it"));
         rerun.setTooltip(new Tooltip("Fill the Train view with this run's settings"));
         // a run with nothing left to resume (all its epochs done, no snapshot) has Resume off, and says why in a

@@ -62,6 +62,7 @@ public final class SamplesView extends BorderPane {
         CheckBox wrong = new io.digitstudio.ui.widgets.MnemonicCheckBox("Only _misclassified");
         wrong.setMnemonicParsing(true);
         wrong.setId("misclassifiedCheck");
+        wrong.setAccessibleHelp("Show only the images the model gets wrong");
         wrong.setMinWidth(Region.USE_PREF_SIZE); // whole, or in the toolbar's overflow menu when the window is narrow
         wrong.selectedProperty().bindBidirectional(vm.onlyMisclassifiedProperty());
         wrong.disableProperty().bind(vm.predictionsProperty().isNull());

@@ -61,19 +61,23 @@ public final class SweepsView extends BorderPane {
 
         Button start = new Button("_Start");
         start.setId("sweepStartButton");
+        start.setAccessibleHelp("Train one run for each combination of the values typed in");
         start.setDefaultButton(true);
         start.disableProperty().bind(vm.runningProperty());
         start.setOnAction(e -> vm.start());
         Button stop = new Button("S_top");
         stop.setId("sweepStopButton");
+        stop.setAccessibleHelp("Stop the sweep after the runs under way");
         stop.disableProperty().bind(vm.runningProperty().not());
         stop.setOnAction(e -> vm.stop());
         Button resume = new Button("Resu_me");
         resume.setId("sweepResumeButton");
+        resume.setAccessibleHelp("Go on with the chosen sweep's runs that did not finish");
         resume.disableProperty().bind(vm.resumableProperty().not().or(vm.runningProperty()));
         resume.setOnAction(e -> vm.resume());
         Button export = new Button("_Export CSV…");
         export.setId("sweepExportButton");
+        export.setAccessibleHelp("Save the sweep's table as CSV");
         export.disableProperty().bind(vm.resultProperty().isNull());
         export.setOnAction(e -> vm.exportCsv());
         // a row that wraps: at a large UI scale Resume goes under Start rather than past the form's edge
@@ -186,6 +190,7 @@ public final class SweepsView extends BorderPane {
         box.setTooltip(new Tooltip("Every sweep of the run history, from here or the command line ('sweep'), newest first"));
         Button refresh = new Button("_Refresh");
         refresh.setId("sweepsRefreshButton");
+        refresh.setAccessibleHelp("Read the history's sweeps again, with those from the command line");
         refresh.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         refresh.disableProperty().bind(vm.runningProperty());
         refresh.setOnAction(e -> vm.refreshSweeps());

@@ -79,6 +79,7 @@ public final class SettingsPane extends ScrollPane {
         section("Data");
         ComboBox<DataSummary.Kind> data = new ComboBox<>();
         data.setId("dataBox");
+        data.setAccessibleHelp("The data to train and test on: the bundled MNIST, or a folder of IDX files chosen with Choose…");
         data.getItems().addAll(DataSummary.Kind.values());
         data.setConverter(new StringConverter<>() {
             @Override
@@ -163,8 +164,8 @@ public final class SettingsPane extends ScrollPane {
         };
         picker.classes().addListener(first[0]);
         first[0].invalidated(picker.classes());
-        checked("Training examples", text(s.trainLimitProperty(), "trainLimitField", "all"), "trainLimit");
-        checked("Test examples", text(s.testLimitProperty(), "testLimitField", "all"), "testLimit");
+        checked("Training examples", io.digitstudio.ui.widgets.ScreenReader.help(text(s.trainLimitProperty(), "trainLimitField", "all"), "Use only the first N training examples; empty uses all"), "trainLimit");
+        checked("Test examples", io.digitstudio.ui.widgets.ScreenReader.help(text(s.testLimitProperty(), "testLimitField", "all"), "Use only the first N test examples; empty uses all"), "testLimit");
     }
 
     private TableView<DataPicker.ClassCount> classesTable;
@@ -219,6 +220,7 @@ public final class SettingsPane extends ScrollPane {
         section("Network");
         ComboBox<String> preset = new ComboBox<>();
         preset.setId("networkPreset");
+        preset.setAccessibleHelp("A network to start from: the tutorial's MLP, a wider one, LeNet; the spec below can be edited");
         preset.getItems().addAll(io.digitstudio.nn.NetworkSpec.PRESET_NAMES);
         preset.getItems().add(TrainSettings.CUSTOM);
         preset.setConverter(new StringConverter<>() {
@@ -300,6 +302,7 @@ public final class SettingsPane extends ScrollPane {
         section("Optimizer");
         ComboBox<String> opt = new ComboBox<>();
         opt.setId("optimizerBox");
+        opt.setAccessibleHelp("How the weights are updated: MomentumSGD, SGD, Adam, RMSprop or AdaGrad, with Chainer's rules");
         opt.getItems().addAll(Optimizers.NAMES);
         opt.setConverter(new StringConverter<>() {
             @Override
@@ -364,11 +367,12 @@ public final class SettingsPane extends ScrollPane {
 
     private void run() {
         section("Run");
-        checked("Batch size", text(s.batchSizeProperty(), "batchSizeField", "128"), "batchSize");
-        checked("Epochs", text(s.epochsProperty(), "epochsField", "10"), "epochs");
-        checked("Seed", text(s.seedProperty(), "seedField", "0"), "seed");
+        checked("Batch size", io.digitstudio.ui.widgets.ScreenReader.help(text(s.batchSizeProperty(), "batchSizeField", "128"), "Examples per iteration"), "batchSize");
+        checked("Epochs", io.digitstudio.ui.widgets.ScreenReader.help(text(s.epochsProperty(), "epochsField", "10"), "Passes over the training examples"), "epochs");
+        checked("Seed", io.digitstudio.ui.widgets.ScreenReader.help(text(s.seedProperty(), "seedField", "0"), "The random seed: the same seed and settings train the same network"), "seed");
         CheckBox shuffle = new io.digitstudio.ui.widgets.MnemonicCheckBox("Shuffle e_very epoch");
         shuffle.setId("shuffleCheck");
+        shuffle.setAccessibleHelp("Shuffle the training examples at the start of every epoch, as Chainer's SerialIterator does");
         shuffle.selectedProperty().bindBidirectional(s.shuffleProperty());
         grid.add(shuffle, 0, row++, 2, 1);
         CheckBox augment = new io.digitstudio.ui.widgets.MnemonicCheckBox("Au_gment (random distortions)");
@@ -380,7 +384,7 @@ public final class SettingsPane extends ScrollPane {
         checked("LR schedule", shift, "lrShift");
         io.digitstudio.ui.widgets.Tips.set(shift, "exponential:RATE (times RATE each epoch), linear:START:END"
                 + " (over the run), step:RATE@E1,E2 (times RATE from epoch E1, again from E2); empty for none");
-        checked("Warm-up epochs", text(s.warmupProperty(), "warmupField", "0"), "warmup");
+        checked("Warm-up epochs", io.digitstudio.ui.widgets.ScreenReader.help(text(s.warmupProperty(), "warmupField", "0"), "Epochs over which the learning rate rises from zero to its value at the start"), "warmup");
         TextField early = text(s.earlyStopProperty(), "earlyStopField", "off (e.g. 3)");
         checked("Early stop after", early, "earlyStop");
         io.digitstudio.ui.widgets.Tips.set(early, "Stop when the validation loss has not improved for this many epochs (Chainer's EarlyStoppingTrigger)");

@@ -17,6 +17,12 @@ public final class ScreenReader {
         return node;
     }
 
+    /** Gives {@code node} a description (its name comes from elsewhere: its text, or a label), and returns it. */
+    public static <T extends Node> T help(T node, String help) {
+        node.setAccessibleHelp(help);
+        return node;
+    }
+
     /** A value as a reader says it: three significant digits (0.123, 0.973, 12.3), scientific when very small or large. */
     public static String spoken(double v) {
         if (!Double.isFinite(v)) return Formats.figure(v, 0);
