@@ -46,15 +46,6 @@ class DrawAtLargeScaleStoryTest extends AppStory {
         robot.release(MouseButton.PRIMARY);
     }
 
-    private static double[][] loop(double cx, double cy, double rx, double ry) {
-        double[][] p = new double[41][];
-        for (int i = 0; i <= 40; i++) {
-            double a = -Math.PI / 2 + 2 * Math.PI * i / 40;
-            p[i] = new double[]{cx + rx * Math.cos(a), cy + ry * Math.sin(a)};
-        }
-        return p;
-    }
-
     /**
      * A new user at 150 % in the smallest window draws "10", in each theme: every text of the Draw view is at least as
      * large as the hints (0.85 of the UI's type), the labels over the digits as tall as a line of the UI's type, and
@@ -67,7 +58,7 @@ class DrawAtLargeScaleStoryTest extends AppStory {
         scale(robot, Theme.HIGH_CONTRAST, 150);
         double type = io.digitstudio.ui.app.Appearance.BASE_FONT_SIZE * 1.5;
         stroke(robot, new double[]{50, 90}, new double[]{50, 160}, new double[]{50, 230});
-        stroke(robot, loop(125, 160, 38, 72));
+        stroke(robot, Strokes.loop(125, 160, 38, 72));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.draw().viewModel().number() != null && app.draw().viewModel().number().length() == 2);
         app.awaitDrawAnswer();
         List<String> failures = new ArrayList<>();

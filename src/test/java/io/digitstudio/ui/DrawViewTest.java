@@ -80,15 +80,6 @@ class DrawViewTest extends AppStory {
         return vm().predictionProperty().get().label();
     }
 
-    private static double[][] loop(double cx, double cy, double rx, double ry) {
-        double[][] p = new double[41][];
-        for (int i = 0; i <= 40; i++) {
-            double a = -Math.PI / 2 + 2 * Math.PI * i / 40;
-            p[i] = new double[]{cx + rx * Math.cos(a), cy + ry * Math.sin(a)};
-        }
-        return p;
-    }
-
     @Test
     void aVerticalStrokeIsAOneAndALoopIsAZero(FxRobot robot) throws Exception {
         openDraw(robot);
@@ -104,7 +95,7 @@ class DrawViewTest extends AppStory {
         assertNull(vm().predictionProperty().get());
         assertTrue(vm().strokes().isEmpty());
 
-        stroke(robot, loop(160, 160, 70, 105));
+        stroke(robot, Strokes.loop(160, 160, 70, 105));
         assertEquals(0, awaitPrediction());
     }
 
@@ -119,7 +110,7 @@ class DrawViewTest extends AppStory {
         stroke(robot, new double[]{160, 50}, new double[]{160, 120}, new double[]{160, 190}, new double[]{160, 270});
         assertEquals(1, awaitPrediction());
         robot.clickOn("#clearButton");
-        stroke(robot, loop(160, 160, 70, 105));
+        stroke(robot, Strokes.loop(160, 160, 70, 105));
         assertEquals(0, awaitPrediction());
         robot.clickOn("#recentMenu");
         robot.clickOn("#useBuiltIn");
@@ -299,7 +290,7 @@ class DrawViewTest extends AppStory {
         openDraw(robot);
         stroke(robot, new double[]{50, 90}, new double[]{50, 160}, new double[]{50, 230});
         assertEquals(1, awaitPrediction());
-        stroke(robot, loop(135, 160, 38, 72));
+        stroke(robot, Strokes.loop(135, 160, 38, 72));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "10".equals(vm().number()));
         stroke(robot, new double[]{205, 90}, new double[]{285, 90}, new double[]{250, 160}, new double[]{228, 232});
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "107".equals(vm().number()));
@@ -341,7 +332,7 @@ class DrawViewTest extends AppStory {
             if (small) smallest(robot);
             robot.type(KeyCode.ESCAPE);
             stroke(robot, new double[]{50, 90}, new double[]{50, 160}, new double[]{50, 230});
-            stroke(robot, loop(125, 160, 38, 72));
+            stroke(robot, Strokes.loop(125, 160, 38, 72));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().number() != null && vm().number().length() == 2);
             app.awaitDrawAnswer();
             java.util.List<String> labels = WaitForAsyncUtils.asyncFx(() -> app.draw().numberLabels()).get();

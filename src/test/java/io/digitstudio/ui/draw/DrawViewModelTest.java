@@ -1,5 +1,6 @@
 package io.digitstudio.ui.draw;
 
+import io.digitstudio.ui.Strokes;
 import io.digitstudio.mydigits.MyDigit;
 import io.digitstudio.mydigits.MyDigits;
 import io.digitstudio.nn.Nd4jSetup;
@@ -51,19 +52,10 @@ class DrawViewModelTest {
         stroke(new double[]{160, 50}, new double[]{160, 120}, new double[]{160, 190}, new double[]{160, 270});
     }
 
-    private static double[][] loop(double cx, double cy, double rx, double ry) {
-        double[][] p = new double[41][];
-        for (int i = 0; i <= 40; i++) {
-            double a = -Math.PI / 2 + 2 * Math.PI * i / 40;
-            p[i] = new double[]{cx + rx * Math.cos(a), cy + ry * Math.sin(a)};
-        }
-        return p;
-    }
-
     /** 1, 0 and 7 side by side. */
     private void oneHundredSeven() {
         stroke(new double[]{50, 90}, new double[]{50, 160}, new double[]{50, 230});
-        stroke(loop(135, 160, 38, 72));
+        stroke(Strokes.loop(135, 160, 38, 72));
         stroke(new double[]{205, 90}, new double[]{285, 90}, new double[]{250, 160}, new double[]{228, 232});
     }
 
