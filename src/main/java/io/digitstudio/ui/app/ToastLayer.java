@@ -25,9 +25,10 @@ import java.util.List;
  * <ul>
  * <li>A toast is one line: its title in bold, then its text, at most {@link #WIDTH_SHARE} of the window's width (its
  * share of that, when two show), so that it leaves the views' left side (Train's form) uncovered; at a large UI scale
- * as much as {@link #LEAST_EM} em, up to the whole width. A text longer than that line shows as many of its first sentences as fit (as many of its first
- * words, when not even the first sentence does), never cut to "…" inside a word, and a More button beside it shows the
- * whole text above the toast, as its tooltip does when the pointer rests on it: no toast covers more than its line unasked.</li>
+ * as much as {@link #LEAST_EM} em, up to the whole width. A text longer than that line shows as many of its first
+ * sentences as fit (as many of its first words, when not even the first sentence does), never cut to "…" inside a word,
+ * and a More button beside it shows the whole text above the toast, as its tooltip does when the pointer rests on it:
+ * no toast covers more than its line unasked.</li>
  * <li>At most {@link #MAX_SHOWN} show side by side, the newest on the right; later ones wait in order and show when one
  * goes, and only then does their time start.</li>
  * <li>A toast belongs to the window, not to a view: it shows whichever tab is open, and its time runs on.</li>
