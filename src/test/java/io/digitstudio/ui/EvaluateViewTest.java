@@ -84,6 +84,55 @@ class EvaluateViewTest extends AppStory {
         assertEquals(worst.predicted(), robot.lookup("#predictedClassBox").queryAs(javafx.scene.control.ComboBox.class).getValue());
     }
 
+    /**
+     * Right and wrong differ by more than hue (issue 37): in every theme each cell of the diagonal is framed, at least
+     * a line of it at 3:1 against the cell's own colour, the darkest and the palest alike, and no cell off the diagonal is.
+     */
+    @Test
+    void theRightAnswersAreFramedInEveryThemeNotOnlyColoured(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.clickOn((Node) robot.lookup(".tab-label").match(LabeledMatchers.hasText("Evaluate")).query());
+        robot.clickOn("#evaluateButton");
+        EvaluateView view = app.main.evaluate();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.viewModel().evaluationProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        try {
+            for (io.digitstudio.ui.widgets.Theme theme : io.digitstudio.ui.widgets.Theme.values()) {
+                robot.interact(() -> {
+                    app.services.appearance().themeProperty().set(theme);
+                    view.getScene().getRoot().applyCss();
+                });
+                robot.interact(() -> {
+                    for (int t = 0; t < 10; t++) {
+                        for (int p = 0; p < 10; p++) {
+                            Label cell = (Label) view.lookup("#cell-" + t + "-" + p);
+                            javafx.scene.paint.Color fill = Looks.behind(cell, view.getScene());
+                            if (cell.getBackground() != null) {
+                                for (var f : cell.getBackground().getFills()) {
+                                    if (f.getFill() instanceof javafx.scene.paint.Color c) fill = io.digitstudio.ui.widgets.Contrast.over(c, fill);
+                                }
+                            }
+                            double best = 0;
+                            if (cell.getBorder() != null) {
+                                for (var stroke : cell.getBorder().getStrokes()) {
+                                    if (stroke.getWidths().getTop() >= 1 && stroke.getTopStroke() instanceof javafx.scene.paint.Color c && c.getOpacity() == 1) {
+                                        best = Math.max(best, io.digitstudio.ui.widgets.Contrast.ratio(c, fill));
+                                    }
+                                }
+                            }
+                            if (t == p && best < 3) failures.add(theme + ": cell " + t + "-" + p + " framed at " + best + ":1 on " + Looks.web(fill));
+                            if (t != p && best > 0) failures.add(theme + ": cell " + t + "-" + p + " off the diagonal is framed");
+                        }
+                    }
+                });
+            }
+        } finally {
+            robot.interact(() -> app.services.appearance().themeProperty().set(io.digitstudio.ui.widgets.Theme.LIGHT));
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
     @Test
     void aFollowedRunsEpochReachesAHiddenMatrixWhenItsTabIsOpenedAgain(FxRobot robot) throws Exception {
         app.awaitReady();
