@@ -81,6 +81,22 @@ class KeyboardOnlyStoriesTest extends AppStory {
         assertNotEquals(images.label(expected), vm.selectedPredictionProperty().get().label(), "a misclassified one");
     }
 
+    /** Alt+F opens the learning-rate finder in the charts' place; Esc closes it, cancels its search and returns to Find. */
+    @Test
+    void escClosesTheLearningRateFinder() throws Exception {
+        keys.chord(CONTROL, DIGIT1);
+        keys.tabTo("trainLimitField").replaceText("1000");
+        keys.tabTo("testLimitField").replaceText("200");
+        var finder = app.main.train().lrFind();
+        keys.mnemonic(F);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> finder.shownProperty().get());
+        keys.chord(ESCAPE);
+        assertFalse(finder.shownProperty().get(), "Esc closes the finder");
+        // and its search stops at its next iteration
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !finder.runningProperty().get());
+        assertEquals("findLrButton", keys.focusedId(), "the keyboard is back on the button that opened it");
+    }
+
     @Test
     void openAConfusionMatrixCellAndEscGoesBack() throws Exception {
         keys.chord(CONTROL, DIGIT3);

@@ -160,6 +160,14 @@ public final class TrainView extends BorderPane {
         dataPicker = new DataPicker(settings, tasks, dialogs);
         SettingsPane settingsPane = new SettingsPane(settings, dataPicker, dialogs, locked, live, run::applyHyperparameters, presenter::status);
         settingsPane.setOnFindLearningRate(lrFind::find);
+        // Esc closes the finder, as it closes what else opens in the window, and gives the keyboard back to its button
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != javafx.scene.input.KeyCode.ESCAPE || !lrFind.shownProperty().get()) return;
+            lrFind.close();
+            javafx.scene.Node find = lookup("#findLrButton");
+            if (find != null) find.requestFocus();
+            e.consume();
+        });
         // a run that starts shows its charts
         run.stateProperty().addListener((o, a, st) -> {
             if (st == RunState.PREPARING) lrFind.close();
