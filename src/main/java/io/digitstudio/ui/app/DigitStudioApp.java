@@ -5,7 +5,6 @@ import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
-import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 
 import java.io.InputStream;
@@ -58,24 +57,22 @@ public class DigitStudioApp extends Application {
     }
 
     /**
-     * The window's scene: the views, which reach the window's bottom edge, and over them the layer where toasts float
-     * (in its lower right corner) and the engine's start is said (in its lower left): neither takes room from the views,
-     * so a toast or the engine's line that comes or goes moves nothing in them.
+     * The window's scene: the views, and below them the strip where toasts show. The strip is always there and always as
+     * high, so a toast that comes or goes moves nothing in the views.
      */
     public static Scene createScene(Parent main, ToastLayer toasts) {
-        javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(main);
+        javafx.scene.layout.VBox.setVgrow(main, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.Node strip = toasts;
         if (main instanceof MainView m) {
-            // the engine's start is said at the lower left, while no toast is there to say something else
+            // the engine's start is said in the strip, at its left, while no toast is there to say something else
             javafx.scene.layout.StackPane engine = new javafx.scene.layout.StackPane(m.engineLine());
+            engine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             engine.getStyleClass().add("engine-status-holder");
             engine.setMouseTransparent(true);
-            engine.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-            javafx.scene.layout.StackPane.setAlignment(engine, javafx.geometry.Pos.BOTTOM_LEFT);
-            engine.visibleProperty().bind(m.engineLine().visibleProperty().and(javafx.beans.binding.Bindings.isEmpty(toasts.getChildrenUnmodifiable())));
-            root.getChildren().add(engine);
+            engine.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(toasts.getChildrenUnmodifiable()));
+            strip = new javafx.scene.layout.StackPane(toasts, engine);
         }
-        root.getChildren().add(toasts);
-        Scene scene = new Scene(root, 1240, 800);
+        Scene scene = new Scene(new javafx.scene.layout.VBox(main, strip), 1240, 800);
         scene.getStylesheets().setAll(DigitStudioApp.class.getResource(THEME).toExternalForm(),
                 DigitStudioApp.class.getResource(io.digitstudio.ui.widgets.Theme.active().colours()).toExternalForm());
         return scene;

@@ -171,9 +171,8 @@ public final class MainView extends BorderPane {
     private final Label engineLine;
 
     /**
-     * What the engine is doing while it starts (or why it could not), floating over the views' lower left corner where
-     * toasts float too: a line above the views would move them all when it went, under the pointer of a user who clicks
-     * as soon as the window shows.
+     * What the engine is doing while it starts (or why it could not), for the window's message strip: a line above
+     * the views would move them all when it went, under the pointer of a user who clicks as soon as the window shows.
      */
     public Label engineLine() {
         return engineLine;
