@@ -228,7 +228,7 @@ public final class TrainSettings {
         check(errors, "trainLimit", () -> available(limit(trainLimit.get(), "Training examples"), dataTrainSize, "training"));
         check(errors, "testLimit", () -> available(limit(testLimit.get(), "Test examples"), dataTestSize, "test"));
         for (HyperParam h : hyperparams) {
-            check(errors, "hp-" + h.key(), () -> Optimizers.resolve(optimizer.get(), Map.of(h.key(), number(h.text().get(), h.key()))));
+            check(errors, "hp-" + h.key(), () -> Optimizers.resolve(optimizer.get(), Map.of(h.key(), number(h.text().get(), h.label()))));
         }
         check(errors, "batchSize", () -> {
             int b = integer(batchSize.get(), "Batch size");

@@ -148,6 +148,10 @@ class TrainViewModelsTest {
         assertNull(s.fieldErrorProperty("hp-momentum").get());
         assertEquals(4, s.badFieldsProperty().get());
         assertEquals("4 fields need fixing, first: Learning rate must be a positive number, got -1.0", s.startBlocker(), "the first in the form's order");
+        // a field's message names it as its label does, not by Chainer's key ("Lr must be a number")
+        s.hyperparams().stream().filter(h -> h.key().equals("lr")).findFirst().orElseThrow().text().set("abc");
+        assertEquals("Learning rate must be a number, got 'abc'", s.fieldErrorProperty("hp-lr").get());
+        s.hyperparams().stream().filter(h -> h.key().equals("lr")).findFirst().orElseThrow().text().set("-1");
         // fixed one by one, each field's message goes with it
         s.batchSizeProperty().set("64");
         assertNull(s.fieldErrorProperty("batchSize").get());
