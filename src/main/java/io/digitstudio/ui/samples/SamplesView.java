@@ -275,12 +275,12 @@ public final class SamplesView extends BorderPane {
     /** The probability chart's least height, in em: its five tick labels and its classes' names apart at any UI scale. */
     static final double BARS_LEAST_EM = 12;
     /** The picture's largest and least sides, in px. */
-    static final double PICTURE_MOST = 224, PICTURE_LEAST = 112;
+    static final double PICTURE_MOST = 224, PICTURE_LEAST = 84;
 
     /**
      * The picture gives way to the chart below it when the pane is low (a small window, a large UI scale, a caption of
-     * three lines): the chart keeps {@link #BARS_LEAST_EM} em and takes the rest of the height, the picture shrinks from
-     * 224 px down to 112. At a fixed 224 px the chart was squeezed until its labels ran into each other, or cut.
+     * three lines): the picture shrinks from 224 px down to 84 (three times MNIST's 28) so that the chart keeps
+     * {@link #BARS_LEAST_EM} em, and the chart takes the rest of the height. At a fixed 224 px the chart was squeezed until its labels ran into each other, or cut.
      */
     private static void fitPicture(VBox box, StackPane frame, ImageView big, Label caption, ProbabilityBars bars) {
         VBox.setVgrow(bars, javafx.scene.layout.Priority.ALWAYS);
@@ -292,8 +292,10 @@ public final class SamplesView extends BorderPane {
             javafx.application.Platform.runLater(() -> {
                 pending[0] = false;
                 double em = caption.getFont().getSize();
+                // the picture leaves the chart this much where it can; the chart has no least height of its own, so
+                // that where even the least picture leaves it less (1024x700 at 200 %) it shrinks rather than push the
+                // view's legend off the window
                 double least = Math.ceil(BARS_LEAST_EM * em);
-                if (bars.getMinHeight() != least) bars.setMinHeight(least);
                 if (box.getHeight() <= 0) return;
                 double room = box.getHeight() - box.snappedTopInset() - box.snappedBottomInset() - 2 * box.getSpacing() - caption.getHeight() - least - 4;
                 double side = Math.floor(Math.max(PICTURE_LEAST, Math.min(PICTURE_MOST, room)));

@@ -103,12 +103,20 @@ public final class SweepsView extends BorderPane {
         left.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         left.setPadding(new Insets(0, 12, 0, 0));
         // the form keeps its lines whole and scrolls where a large UI scale leaves less height (1024x700 at 200 %)
-        javafx.scene.control.ScrollPane leftScroll = new javafx.scene.control.ScrollPane(left);
+        // and takes at most FORM_SHARE of the view's width, so the sweeps' list and table keep theirs: where its lines
+        // need more (200 %), it scrolls sideways too
+        javafx.scene.control.ScrollPane leftScroll = new javafx.scene.control.ScrollPane(left) {
+            @Override
+            protected double computePrefWidth(double height) {
+                double want = super.computePrefWidth(height);
+                double view = SweepsView.this.getWidth();
+                return view > 0 ? Math.min(want, FORM_SHARE * view) : want;
+            }
+        };
         leftScroll.setId("sweepFormScroll");
         leftScroll.setFitToWidth(true);
-        leftScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        leftScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
         leftScroll.getStyleClass().add("edge-to-edge");
-        leftScroll.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         setLeft(leftScroll);
 
         Label status = new Label();
@@ -218,6 +226,9 @@ public final class SweepsView extends BorderPane {
         form.addRow(row, l, f);
         return row + 1;
     }
+
+    /** The most of the view's width the form takes. */
+    static final double FORM_SHARE = 0.45;
 
     /** The columns a field of values keeps however short its list; beyond the most, a longer list scrolls in it. */
     static final int LEAST_COLUMNS = 12, MOST_COLUMNS = 22;
