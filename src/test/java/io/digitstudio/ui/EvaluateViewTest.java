@@ -25,14 +25,20 @@ class EvaluateViewTest extends AppStory {
         app.show(stage);
     }
 
-    @Test
-    void aUserEvaluatesTheActiveModelAndReadsItsConfusionsAndPerClassFigures(FxRobot robot) throws Exception {
+    /** Opens Evaluate, clicks Evaluate and waits for the active model's matrix. */
+    private EvaluateView evaluateTheActiveModel(FxRobot robot) throws Exception {
         app.awaitReady();
         robot.clickOn((Node) robot.lookup(".tab-label").match(LabeledMatchers.hasText("Evaluate")).query());
         robot.clickOn("#evaluateButton");
         EvaluateView view = app.main.evaluate();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.viewModel().evaluationProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
+        return view;
+    }
+
+    @Test
+    void aUserEvaluatesTheActiveModelAndReadsItsConfusionsAndPerClassFigures(FxRobot robot) throws Exception {
+        EvaluateView view = evaluateTheActiveModel(robot);
         ConfusionMatrix m = view.viewModel().evaluationProperty().get().matrix();
         assertEquals(10_000, m.total());
         GridPane grid = robot.lookup("#confusionGrid").queryAs(GridPane.class);
@@ -90,12 +96,7 @@ class EvaluateViewTest extends AppStory {
      */
     @Test
     void theRightAnswersAreFramedInEveryThemeNotOnlyColoured(FxRobot robot) throws Exception {
-        app.awaitReady();
-        robot.clickOn((Node) robot.lookup(".tab-label").match(LabeledMatchers.hasText("Evaluate")).query());
-        robot.clickOn("#evaluateButton");
-        EvaluateView view = app.main.evaluate();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.viewModel().evaluationProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        EvaluateView view = evaluateTheActiveModel(robot);
         java.util.List<String> failures = new java.util.ArrayList<>();
         try {
             for (io.digitstudio.ui.widgets.Theme theme : io.digitstudio.ui.widgets.Theme.values()) {
