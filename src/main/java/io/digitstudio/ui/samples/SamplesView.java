@@ -280,35 +280,31 @@ public final class SamplesView extends BorderPane {
     /**
      * The picture gives way to the chart below it when the pane is low (a small window, a large UI scale, a caption of
      * three lines): the picture shrinks from 224 px down to 84 (three times MNIST's 28) so that the chart keeps
-     * {@link #BARS_LEAST_EM} em, and the chart takes the rest of the height. At a fixed 224 px the chart was squeezed until its labels ran into each other, or cut.
+     * {@link #BARS_LEAST_EM} em, and the chart takes the rest of the height. At a fixed 224 px the chart was squeezed
+     * until its labels ran into each other, or cut.
      */
     private static void fitPicture(VBox box, StackPane frame, ImageView big, Label caption, ProbabilityBars bars) {
         VBox.setVgrow(bars, javafx.scene.layout.Priority.ALWAYS);
-        boolean[] pending = {false};
-        javafx.beans.InvalidationListener fit = o -> {
-            if (pending[0]) return;
-            pending[0] = true;
-            // after the layout pass under way: sizes set within it would wait for the next one
-            javafx.application.Platform.runLater(() -> {
-                pending[0] = false;
-                double em = caption.getFont().getSize();
-                // the picture leaves the chart this much where it can; the chart has no least height of its own, so
-                // that where even the least picture leaves it less (1024x700 at 200 %) it shrinks rather than push the
-                // view's legend off the window
-                double least = Math.ceil(BARS_LEAST_EM * em);
-                if (box.getHeight() <= 0) return;
-                double room = box.getHeight() - box.snappedTopInset() - box.snappedBottomInset() - 2 * box.getSpacing() - caption.getHeight() - least - 4;
-                double side = Math.floor(Math.max(PICTURE_LEAST, Math.min(PICTURE_MOST, room)));
-                if (big.getFitWidth() == side) return;
-                big.setFitWidth(side);
-                big.setFitHeight(side);
-                frame.setMinSize(side + 4, side + 4);
-                frame.setMaxSize(side + 4, side + 4);
-            });
+        Runnable fit = () -> {
+            double em = caption.getFont().getSize();
+            // the picture leaves the chart this much where it can; the chart has no least height of its own, so that
+            // where even the least picture leaves it less (1024x700 at 200 %) it shrinks rather than push the view's
+            // legend off the window
+            double least = Math.ceil(BARS_LEAST_EM * em);
+            if (box.getHeight() <= 0) return;
+            double room = box.getHeight() - box.snappedTopInset() - box.snappedBottomInset() - 2 * box.getSpacing() - caption.getHeight() - least - 4;
+            double side = Math.floor(Math.max(PICTURE_LEAST, Math.min(PICTURE_MOST, room)));
+            if (big.getFitWidth() == side) return;
+            big.setFitWidth(side);
+            big.setFitHeight(side);
+            frame.setMinSize(side + 4, side + 4);
+            frame.setMaxSize(side + 4, side + 4);
         };
-        box.heightProperty().addListener(fit);
-        caption.heightProperty().addListener(fit);
-        caption.fontProperty().addListener(fit);
+        // after the layout pass under way (sizes set within it would wait for the next one), once however often asked
+        javafx.beans.InvalidationListener soon = o -> io.digitstudio.ui.widgets.TableHeights.later(box, fit);
+        box.heightProperty().addListener(soon);
+        caption.heightProperty().addListener(soon);
+        caption.fontProperty().addListener(soon);
     }
 
     /** Pin: the selected image, to watch a run learn it (Ctrl+Shift+P while this view shows). */
