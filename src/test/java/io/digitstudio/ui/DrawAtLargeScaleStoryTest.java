@@ -3,7 +3,6 @@ package io.digitstudio.ui;
 import io.digitstudio.ui.widgets.Theme;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -39,13 +38,6 @@ class DrawAtLargeScaleStoryTest extends AppStory {
         Pulses.settle(2);
     }
 
-    private void stroke(FxRobot robot, double[]... points) {
-        robot.moveTo(app.onCanvas(points[0][0], points[0][1]));
-        robot.press(MouseButton.PRIMARY);
-        for (int i = 1; i < points.length; i++) robot.moveTo(app.onCanvas(points[i][0], points[i][1]));
-        robot.release(MouseButton.PRIMARY);
-    }
-
     /**
      * A new user at 150 % in the smallest window draws "10", in each theme: every text of the Draw view is at least as
      * large as the hints (0.85 of the UI's type), the labels over the digits as tall as a line of the UI's type, and
@@ -57,8 +49,8 @@ class DrawAtLargeScaleStoryTest extends AppStory {
         robot.clickOn("Draw");
         scale(robot, Theme.HIGH_CONTRAST, 150);
         double type = io.digitstudio.ui.app.Appearance.BASE_FONT_SIZE * 1.5;
-        stroke(robot, new double[]{50, 90}, new double[]{50, 160}, new double[]{50, 230});
-        stroke(robot, Strokes.loop(125, 160, 38, 72));
+        app.stroke(robot, new double[]{50, 90}, new double[]{50, 160}, new double[]{50, 230});
+        app.stroke(robot, Strokes.loop(125, 160, 38, 72));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.draw().viewModel().number() != null && app.draw().viewModel().number().length() == 2);
         app.awaitDrawAnswer();
         List<String> failures = new ArrayList<>();

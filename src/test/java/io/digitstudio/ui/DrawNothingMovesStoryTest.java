@@ -167,7 +167,7 @@ class DrawNothingMovesStoryTest extends AppStory {
         robot.clickOn("Draw");
         WaitForAsyncUtils.waitForFxEvents();
         Map<String, Bounds> before = where(robot);
-        stroke(robot, new double[][]{{50, 90}, {50, 160}, {50, 230}});
+        app.stroke(robot, new double[][]{{50, 90}, {50, 160}, {50, 230}});
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.draw().viewModel().predictionProperty().get() != null);
         app.awaitDrawAnswer();
         WaitForAsyncUtils.waitForFxEvents();
@@ -178,7 +178,7 @@ class DrawNothingMovesStoryTest extends AppStory {
             double a = -Math.PI / 2 + 2 * Math.PI * i / 40;
             loop[i] = new double[]{135 + 38 * Math.cos(a), 160 + 72 * Math.sin(a)};
         }
-        stroke(robot, loop);
+        app.stroke(robot, loop);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> "10".equals(app.draw().viewModel().number()));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#numberDigit-1").query().isVisible(), "the number's digits are shown");
@@ -303,12 +303,5 @@ class DrawNothingMovesStoryTest extends AppStory {
             }
         });
         return out;
-    }
-
-    private void stroke(FxRobot robot, double[][] pts) {
-        robot.moveTo(app.onCanvas(pts[0][0], pts[0][1]));
-        robot.press(MouseButton.PRIMARY);
-        for (int i = 1; i < pts.length; i++) robot.moveTo(app.onCanvas(pts[i][0], pts[i][1]));
-        robot.release(MouseButton.PRIMARY);
     }
 }

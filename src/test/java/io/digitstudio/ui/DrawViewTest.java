@@ -66,13 +66,6 @@ class DrawViewTest extends AppStory {
     }
 
     /** Drags the mouse through canvas points, like a person drawing one stroke. */
-    private void stroke(FxRobot robot, double[]... points) {
-        robot.moveTo(at(points[0][0], points[0][1]));
-        robot.press(MouseButton.PRIMARY);
-        for (int i = 1; i < points.length; i++) robot.moveTo(at(points[i][0], points[i][1]));
-        robot.release(MouseButton.PRIMARY);
-    }
-
     private int awaitPrediction() throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().predictionProperty().get() != null);
         app.awaitDrawAnswer();
@@ -85,7 +78,7 @@ class DrawViewTest extends AppStory {
         openDraw(robot);
         assertEquals(DrawViewModel.HINT, robot.lookup("#canvasHint").queryAs(Label.class).getText());
         assertNull(vm().predictionProperty().get(), "an empty canvas shows a hint, not a guess");
-        stroke(robot, new double[]{160, 50}, new double[]{160, 120}, new double[]{160, 190}, new double[]{160, 270});
+        app.stroke(robot, new double[]{160, 50}, new double[]{160, 120}, new double[]{160, 190}, new double[]{160, 270});
         assertEquals(1, awaitPrediction());
         assertEquals("1", robot.lookup("#predictedDigit").queryAs(Label.class).getText());
         assertNotNull(vm().inputProperty().get(), "the 28x28 input is shown");
@@ -95,7 +88,7 @@ class DrawViewTest extends AppStory {
         assertNull(vm().predictionProperty().get());
         assertTrue(vm().strokes().isEmpty());
 
-        stroke(robot, Strokes.loop(160, 160, 70, 105));
+        app.stroke(robot, Strokes.loop(160, 160, 70, 105));
         assertEquals(0, awaitPrediction());
     }
 
@@ -107,10 +100,10 @@ class DrawViewTest extends AppStory {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.models().activeProperty().get().model().spec().convolutional());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#activeModelLabel").queryAs(Label.class).getText().contains("built-in CNN"));
-        stroke(robot, new double[]{160, 50}, new double[]{160, 120}, new double[]{160, 190}, new double[]{160, 270});
+        app.stroke(robot, new double[]{160, 50}, new double[]{160, 120}, new double[]{160, 190}, new double[]{160, 270});
         assertEquals(1, awaitPrediction());
         robot.clickOn("#clearButton");
-        stroke(robot, Strokes.loop(160, 160, 70, 105));
+        app.stroke(robot, Strokes.loop(160, 160, 70, 105));
         assertEquals(0, awaitPrediction());
         robot.clickOn("#recentMenu");
         robot.clickOn("#useBuiltIn");
@@ -125,7 +118,7 @@ class DrawViewTest extends AppStory {
     @Test
     void escapeClearsTheCanvasAfterAModelIsChosenFromRecent(FxRobot robot) throws Exception {
         openDraw(robot);
-        stroke(robot, new double[]{160, 50}, new double[]{160, 120}, new double[]{160, 190}, new double[]{160, 270});
+        app.stroke(robot, new double[]{160, 50}, new double[]{160, 120}, new double[]{160, 190}, new double[]{160, 270});
         awaitPrediction();
         robot.clickOn("#recentMenu");
         robot.clickOn("#useBuiltInCnn");
@@ -150,7 +143,7 @@ class DrawViewTest extends AppStory {
         app.dialogs.willChoose(file);
         robot.clickOn("#openModelButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.models().activeProperty().get().model().classes() == 47);
-        stroke(robot, new double[]{160, 50}, new double[]{160, 270});
+        app.stroke(robot, new double[]{160, 50}, new double[]{160, 270});
         int label = awaitPrediction();
         assertTrue(label >= 0 && label < 47);
         assertEquals(names.get(label), robot.lookup("#predictedDigit").queryAs(Label.class).getText());
@@ -160,8 +153,8 @@ class DrawViewTest extends AppStory {
     @Test
     void undoRemovesTheLastStrokeAndEscapeClears(FxRobot robot) throws Exception {
         openDraw(robot);
-        stroke(robot, new double[]{160, 50}, new double[]{160, 270});
-        stroke(robot, new double[]{100, 60}, new double[]{220, 60});
+        app.stroke(robot, new double[]{160, 50}, new double[]{160, 270});
+        app.stroke(robot, new double[]{100, 60}, new double[]{220, 60});
         assertEquals(2, vm().strokes().size());
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -169,12 +162,12 @@ class DrawViewTest extends AppStory {
         assertEquals(1, awaitPrediction());
         robot.clickOn("#undoButton");
         assertTrue(vm().strokes().isEmpty());
-        stroke(robot, new double[]{160, 50}, new double[]{160, 270});
+        app.stroke(robot, new double[]{160, 50}, new double[]{160, 270});
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(vm().strokes().isEmpty());
         // right-click clears too: on a canvas that has something on it
-        stroke(robot, new double[]{160, 50}, new double[]{160, 270});
+        app.stroke(robot, new double[]{160, 50}, new double[]{160, 270});
         assertEquals(1, awaitPrediction());
         assertEquals(1, vm().strokes().size());
         robot.clickOn(at(160, 160), MouseButton.SECONDARY);
@@ -204,7 +197,7 @@ class DrawViewTest extends AppStory {
         assertEquals("784-100-100-10", opened.architecture());
         assertTrue(robot.lookup("#activeModelLabel").queryAs(Label.class).getText().contains("tutorial_numpy.npz"));
         // predictions now come from the opened model
-        stroke(robot, new double[]{160, 50}, new double[]{160, 270});
+        app.stroke(robot, new double[]{160, 50}, new double[]{160, 270});
         awaitPrediction();
         float[] x = vm().inputProperty().get();
         Predictor direct = new Predictor(ModelFiles.loadNpz(numpyModel).model());
@@ -242,7 +235,7 @@ class DrawViewTest extends AppStory {
         assertEquals("784-16-16-10", app.models().activeProperty().get().architecture());
         assertTrue(robot.lookup("#activeModelLabel").queryAs(Label.class).getText().contains("snapshot_iter_7"));
         assertTrue(app.dialogs.infos.stream().anyMatch(i -> i.contains("snapshot_iter_7 is a training snapshot: using the model it holds")), app.dialogs.infos.toString());
-        stroke(robot, new double[]{160, 50}, new double[]{160, 270});
+        app.stroke(robot, new double[]{160, 50}, new double[]{160, 270});
         awaitPrediction();
         Predictor direct = new Predictor(ModelFiles.loadNpz(snapshot).model());
         assertArrayEquals(direct.predict(vm().inputProperty().get()).probabilities(), vm().predictionProperty().get().probabilities(), 1e-6f);
@@ -288,11 +281,11 @@ class DrawViewTest extends AppStory {
     @Test
     void digitsWrittenSideBySideReadAsANumberAndOneDigitAsBefore(FxRobot robot) throws Exception {
         openDraw(robot);
-        stroke(robot, new double[]{50, 90}, new double[]{50, 160}, new double[]{50, 230});
+        app.stroke(robot, new double[]{50, 90}, new double[]{50, 160}, new double[]{50, 230});
         assertEquals(1, awaitPrediction());
-        stroke(robot, Strokes.loop(135, 160, 38, 72));
+        app.stroke(robot, Strokes.loop(135, 160, 38, 72));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "10".equals(vm().number()));
-        stroke(robot, new double[]{205, 90}, new double[]{285, 90}, new double[]{250, 160}, new double[]{228, 232});
+        app.stroke(robot, new double[]{205, 90}, new double[]{285, 90}, new double[]{250, 160}, new double[]{228, 232});
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "107".equals(vm().number()));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("107", robot.lookup("#predictedDigit").queryAs(Label.class).getText(), "the number is what the view shows");
@@ -331,8 +324,8 @@ class DrawViewTest extends AppStory {
         for (boolean small : new boolean[]{false, true}) {
             if (small) smallest(robot);
             robot.type(KeyCode.ESCAPE);
-            stroke(robot, new double[]{50, 90}, new double[]{50, 160}, new double[]{50, 230});
-            stroke(robot, Strokes.loop(125, 160, 38, 72));
+            app.stroke(robot, new double[]{50, 90}, new double[]{50, 160}, new double[]{50, 230});
+            app.stroke(robot, Strokes.loop(125, 160, 38, 72));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().number() != null && vm().number().length() == 2);
             app.awaitDrawAnswer();
             java.util.List<String> labels = WaitForAsyncUtils.asyncFx(() -> app.draw().numberLabels()).get();
@@ -431,7 +424,7 @@ class DrawViewTest extends AppStory {
     void aClearIsUndoneAndKeepingTwiceKeepsOnce(FxRobot robot) throws Exception {
         openDraw(robot);
         smallest(robot);
-        stroke(robot, new double[]{160, 50}, new double[]{160, 120}, new double[]{160, 190}, new double[]{160, 270});
+        app.stroke(robot, new double[]{160, 50}, new double[]{160, 120}, new double[]{160, 190}, new double[]{160, 270});
         assertEquals(1, awaitPrediction());
         assertWhole(robot.lookup("#keepButton").queryButton());
         robot.type(KeyCode.ESCAPE);

@@ -34,10 +34,7 @@ class ExplainStoryTest extends AppStory {
 
     private void drawSeven(FxRobot robot) {
         double[][] pts = {{60, 60}, {150, 60}, {250, 60}, {230, 130}, {200, 200}, {170, 270}};
-        robot.moveTo(app.onCanvas(pts[0][0], pts[0][1]));
-        robot.press(MouseButton.PRIMARY);
-        for (int i = 1; i < pts.length; i++) robot.moveTo(app.onCanvas(pts[i][0], pts[i][1]));
-        robot.release(MouseButton.PRIMARY);
+        app.stroke(robot, pts);
     }
 
     @Test

@@ -119,13 +119,6 @@ class InsideViewTest extends AppStory {
         assertEquals(100, vm.weightsProperty().get().tiles().count());
     }
 
-    private void stroke(FxRobot robot, double[]... points) {
-        robot.moveTo(app.onCanvas(points[0][0], points[0][1]));
-        robot.press(MouseButton.PRIMARY);
-        for (int i = 1; i < points.length; i++) robot.moveTo(app.onCanvas(points[i][0], points[i][1]));
-        robot.release(MouseButton.PRIMARY);
-    }
-
     /** Opens Inside and waits until it shows {@code input}: it names Draw's digit {@code digit} of 107 and looks at its very input. */
     private void assertInsideShows(FxRobot robot, InsideViewModel inside, float[] input, int digit, String size) throws Exception {
         app.openTab(robot, "Inside");
@@ -155,14 +148,14 @@ class InsideViewTest extends AppStory {
         InsideViewModel inside = app.main.inside().viewModel();
         var draw = app.draw().viewModel();
         app.openTab(robot, "Draw");
-        stroke(robot, new double[]{50, 90}, new double[]{50, 160}, new double[]{50, 230});
+        app.stroke(robot, new double[]{50, 90}, new double[]{50, 160}, new double[]{50, 230});
         double[][] loop = new double[41][];
         for (int i = 0; i <= 40; i++) {
             double a = -Math.PI / 2 + 2 * Math.PI * i / 40;
             loop[i] = new double[]{135 + 38 * Math.cos(a), 160 + 72 * Math.sin(a)};
         }
-        stroke(robot, loop);
-        stroke(robot, new double[]{205, 90}, new double[]{285, 90}, new double[]{250, 160}, new double[]{228, 232});
+        app.stroke(robot, loop);
+        app.stroke(robot, new double[]{205, 90}, new double[]{285, 90}, new double[]{250, 160}, new double[]{228, 232});
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "107".equals(draw.number()));
         app.awaitDrawAnswer();
         for (boolean small : new boolean[]{false, true}) {

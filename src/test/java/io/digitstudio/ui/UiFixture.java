@@ -114,6 +114,14 @@ public final class UiFixture {
         return draw().canvas().localToScreen(x, y);
     }
 
+    /** One stroke of the pen on the Draw view's canvas: pressed at the first point, moved through the rest, lifted. */
+    public void stroke(org.testfx.api.FxRobot robot, double[]... points) {
+        robot.moveTo(onCanvas(points[0][0], points[0][1]));
+        robot.press(javafx.scene.input.MouseButton.PRIMARY);
+        for (int i = 1; i < points.length; i++) robot.moveTo(onCanvas(points[i][0], points[i][1]));
+        robot.release(javafx.scene.input.MouseButton.PRIMARY);
+    }
+
     /**
      * The Draw view, built on the JavaFX thread if its tab has not been opened yet (the window builds it on first
      * opening), so that a story can reach it from the test's thread.
