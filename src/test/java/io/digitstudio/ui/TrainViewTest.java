@@ -547,7 +547,11 @@ class TrainViewTest extends AppStory {
             Label error = robot.lookup(f[0] + "Error").queryAs(Label.class);
             assertTrue(error.isVisible(), f[0] + "'s message is shown");
             assertEquals(f[1], error.getText());
-            assertTrue(field.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("invalid")), f[0] + " is marked");
+            assertTrue(field.getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER), f[0] + " is marked");
+            // and the theme draws the mark: the field's frame in Primer Light's danger colour (-color-danger-emphasis)
+            robot.interact(() -> field.applyCss());
+            var frame = ((javafx.scene.layout.Region) field).getBackground().getFills().get(0).getFill();
+            assertEquals(javafx.scene.paint.Color.web("#cf222e"), frame, f[0] + "'s frame");
             // right under its field, not at the bottom of the form
             double gap = error.localToScene(error.getBoundsInLocal()).getMinY() - field.localToScene(field.getBoundsInLocal()).getMaxY();
             assertTrue(gap >= 0 && gap < 16, f[0] + ": its message is " + gap + " px below it");

@@ -287,7 +287,8 @@ public final class SettingsPane extends ScrollPane {
         grid.add(count, 0, row++, 2, 1);
     }
 
-    private static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
+    /** A wrong field: AtlantaFX's own state for it, which its theme draws (a frame and text in the danger colour). */
+    private static final javafx.css.PseudoClass INVALID = atlantafx.base.theme.Styles.STATE_DANGER;
 
     /** A read-only column. */
     private static TableColumn<Summary.Row, String> column(String title, java.util.function.Function<Summary.Row, String> value) {
