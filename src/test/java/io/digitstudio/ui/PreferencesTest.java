@@ -138,6 +138,18 @@ class PreferencesTest extends AppStory {
             LastSession chose = LastSession.inMemory();
             chose.theme(Theme.HIGH_CONTRAST);
             assertEquals(Theme.HIGH_CONTRAST, new Appearance(chose, () -> Optional.of(false)).themeProperty().get(), "a choice outranks the desktop");
+            // OK with only the scale changed picks no theme: the next launch follows the desktop, turned light since
+            LastSession scaled = LastSession.inMemory();
+            new Appearance(scaled, () -> Optional.of(true)).choose(Theme.DARK, 150);
+            assertEquals(Optional.empty(), scaled.theme(), "the desktop's theme kept is not a choice");
+            assertEquals(Optional.of(150), scaled.uiScale());
+            assertEquals(Theme.LIGHT, new Appearance(scaled, () -> Optional.of(false)).themeProperty().get());
+            // a theme other than the desktop's is one, and so is any choice after it
+            Appearance picking = new Appearance(scaled, () -> Optional.of(false));
+            picking.choose(Theme.DARK, 150);
+            assertEquals(Optional.of(Theme.DARK), scaled.theme());
+            picking.choose(Theme.LIGHT, 150);
+            assertEquals(Optional.of(Theme.LIGHT), scaled.theme(), "back to the desktop's is a choice too, once one was made");
             new Appearance(LastSession.inMemory(), () -> Optional.of(false)); // the light theme again for the stories after this one
         });
     }

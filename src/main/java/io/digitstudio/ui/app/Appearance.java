@@ -16,7 +16,8 @@ import java.util.Objects;
 /**
  * The window's theme and UI scale. The theme is AtlantaFX's sheet for every control (the application's user agent
  * stylesheet) plus our sheet and the theme's colours on each scene; the scale is the root's font size, which every size in
- * em follows. Both are remembered once chosen; until a theme is chosen, the desktop's dark preference decides.
+ * em follows. Both are remembered once chosen; until a theme is chosen, the desktop's dark preference decides at each
+ * launch (a desktop turned dark since brings the app along), and choosing only a scale chooses no theme.
  */
 public final class Appearance {
     public static final int MIN_SCALE = 100;
@@ -28,15 +29,23 @@ public final class Appearance {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
     private final IntegerProperty scale = new SimpleIntegerProperty(MIN_SCALE);
     private final List<Scene> scenes = new ArrayList<>();
+    /** The theme the desktop gave this launch while none has been chosen; null once one has. */
+    private Theme followed;
 
     /** With what the last session chose, else the desktop's preference ({@code desktopDark} is asked only then). */
     public Appearance(LastSession last, java.util.function.Supplier<java.util.Optional<Boolean>> desktopDark) {
         this.last = last;
-        theme.set(last.theme().orElseGet(() -> desktopDark.get().orElse(false) ? Theme.DARK : Theme.LIGHT));
+        theme.set(firstTheme(last, desktopDark));
+        followed = last.theme().isPresent() ? null : theme.get();
         scale.set(last.uiScale().orElse(MIN_SCALE));
         theme.addListener((o, a, t) -> restyle());
         scale.addListener((o, a, s) -> restyle());
         restyle();
+    }
+
+    /** The theme a launch opens in: the one chosen last, else the desktop's dark or light (light if it does not say). */
+    static Theme firstTheme(LastSession last, java.util.function.Supplier<java.util.Optional<Boolean>> desktopDark) {
+        return last.theme().orElseGet(() -> desktopDark.get().orElse(false) ? Theme.DARK : Theme.LIGHT);
     }
 
     public ObjectProperty<Theme> themeProperty() {
@@ -48,13 +57,19 @@ public final class Appearance {
         return scale;
     }
 
-    /** Sets and remembers the user's choice. */
+    /**
+     * Sets and remembers the user's choice. The theme is remembered only if it is one: kept as the desktop gave it (the
+     * user changed only the scale), it goes on following the desktop.
+     */
     public void choose(Theme t, int percent) {
         Objects.requireNonNull(t);
         int p = Math.max(MIN_SCALE, Math.min(MAX_SCALE, percent));
         theme.set(t);
         scale.set(p);
-        last.theme(t);
+        if (t != followed) {
+            last.theme(t);
+            followed = null;
+        }
         last.uiScale(p);
     }
 

@@ -28,11 +28,21 @@ public final class DesktopTheme {
         this.configHome = configHome;
     }
 
-    /** This machine's desktop. */
+    /** This machine's desktop: the one this process was started in. */
     public static DesktopTheme ofThisDesktop() {
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path config = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return new DesktopTheme(System::getenv, DesktopTheme::gsettings, config);
+        return of(System.getenv());
+    }
+
+    /**
+     * The desktop of a session with this environment: its variables, and gsettings run with them, so that it reads the
+     * settings that session's backend holds ({@code GSETTINGS_BACKEND}, {@code XDG_CONFIG_HOME}, the D-Bus address …).
+     */
+    static DesktopTheme of(Map<String, String> environment) {
+        Map<String, String> env = Map.copyOf(environment);
+        String xdg = env.get("XDG_CONFIG_HOME");
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        Path config = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".config");
+        return new DesktopTheme(env::get, key -> gsettings(env, key), config);
     }
 
     /** True: the desktop prefers dark; false: light; empty: it does not say. */
@@ -77,10 +87,13 @@ public final class DesktopTheme {
         return t;
     }
 
-    /** A key of org.gnome.desktop.interface, if gsettings is there and answers within a second. */
-    private static Optional<String> gsettings(String key) {
+    /** A key of org.gnome.desktop.interface, if gsettings is there and answers within a second in this environment. */
+    private static Optional<String> gsettings(Map<String, String> env, String key) {
         try {
-            Process p = new ProcessBuilder("gsettings", "get", "org.gnome.desktop.interface", key).redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder("gsettings", "get", "org.gnome.desktop.interface", key).redirectErrorStream(true);
+            pb.environment().clear();
+            pb.environment().putAll(env);
+            Process p = pb.start();
             if (!p.waitFor(1, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return Optional.empty();
