@@ -182,7 +182,10 @@ public final class RunsView extends BorderPane {
         // values in it (compareColumns), so that a long network spec shows whole in lines and pushes no run's column out
         // of sight; a constrained policy would squeeze columns below their words and cut them
         io.digitstudio.ui.widgets.Columns.keepWhole(compare);
-        compare.setPlaceholder(new Label("Select runs to compare their settings"));
+        // in lines when the table is narrower than the sentence (150 % in the smallest window), not cut to "…"
+        Label noComparison = new Label("Select runs to compare their settings");
+        noComparison.setWrapText(true);
+        compare.setPlaceholder(noComparison);
         compare.setItems(vm.comparison());
         compare.setRowFactory(t -> new TableRow<>() {
             @Override
