@@ -93,6 +93,9 @@ public final class AppServices implements AutoCloseable {
         models.restore().whenComplete((m, err) -> {
             if (models.builtInProperty().get() != null) engineStatus.set("Ready");
         });
+        // the Draw canvas's looks as last chosen: the theme's colours, or MNIST's white on black
+        main.drawing().mnistCanvasProperty().set(last.mnistCanvas());
+        main.drawing().mnistCanvasProperty().addListener((o, a, on) -> last.mnistCanvas(on));
         last.tab().ifPresent(main::selectTab);
         main.tabs().getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             if (t != null) last.tab(t.getId());

@@ -14,8 +14,9 @@ import java.util.prefs.Preferences;
 
 /**
  * What the app remembers between launches: the active model's file (used again only while it exists), the window's
- * place and size, the tab that was open, and the theme and UI scale chosen in the preferences. Kept in the user's
- * settings file ({@link SettingsFile}, {@code ~/.config/digitstudio/settings.json}) in the app, in memory in the tests.
+ * place and size, the tab that was open, the theme and UI scale chosen in the preferences, and whether the Draw canvas
+ * shows MNIST's white on black. Kept in the user's settings file ({@link SettingsFile},
+ * {@code ~/.config/digitstudio/settings.json}) in the app, in memory in the tests.
  */
 public final class LastSession {
     /** Where the values live: a few keys of text. */
@@ -31,6 +32,8 @@ public final class LastSession {
     static final String TAB = "tab";
     static final String THEME = "theme";
     static final String SCALE = "uiScale";
+    /** The Draw canvas's looks: "theme" (its colours follow the theme) or "mnist" (white on black whatever the theme). */
+    static final String CANVAS = "drawCanvas";
     /** The java.util.prefs nodes that held these settings before the settings file, and their keys there. */
     static final String OLD_SESSION_NODE = "io/digitstudio/session";
     static final String OLD_RECENT_NODE = "io/digitstudio";
@@ -226,5 +229,14 @@ public final class LastSession {
 
     public void uiScale(int percent) {
         store.put(SCALE, Integer.toString(percent));
+    }
+
+    /** Whether the Draw canvas shows MNIST's white on black whatever the theme; false (never chosen too): it follows the theme. */
+    public boolean mnistCanvas() {
+        return "mnist".equals(store.get(CANVAS));
+    }
+
+    public void mnistCanvas(boolean on) {
+        store.put(CANVAS, on ? "mnist" : "theme");
     }
 }

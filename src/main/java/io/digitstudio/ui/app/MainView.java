@@ -352,6 +352,11 @@ public final class MainView extends BorderPane {
         return runs;
     }
 
+    /** The Draw view's model, there from the start (before its view is first shown): the app sets its remembered looks. */
+    public DrawViewModel drawing() {
+        return drawing;
+    }
+
     /** The Draw view, built on first use (its view model from the start: pins and My digits reach it). */
     public DrawView draw() {
         if (draw == null) {

@@ -62,6 +62,8 @@ public final class DrawView extends BorderPane {
     private final DrawViewModel vm;
     private final ModelManager models;
     private final Canvas canvas = new Canvas(DrawViewModel.CANVAS, DrawViewModel.CANVAS);
+    /** The canvas's frame, with the colours it is painted in: the theme's, or MNIST's white on black. */
+    private final CanvasFrame frame = new CanvasFrame();
     /** The labels of a number's digits, over the canvas. */
     private final NumberLabels numberLabels = new NumberLabels(DrawViewModel.CANVAS);
     private final io.digitstudio.ui.explain.ExplainViewModel explain;
@@ -93,7 +95,11 @@ public final class DrawView extends BorderPane {
         setRight(right);
         vm.strokes().addListener((ListChangeListener<PenStroke>) c -> repaint());
         vm.imageProperty().addListener((o, a, b) -> repaint());
-        vm.whiteInkProperty().addListener((o, a, b) -> repaint());
+        frame.mnistProperty().bind(vm.mnistCanvasProperty());
+        // a theme switched or the option changed: the frame's colours change (CSS), and the canvas is painted again
+        frame.paperProperty().addListener((o, a, b) -> repaint());
+        frame.inkProperty().addListener((o, a, b) -> repaint());
+        frame.boxProperty().addListener((o, a, b) -> repaint());
         vm.readingProperty().addListener((o, a, b) -> repaint());
         vm.selectedDigitProperty().addListener((o, a, b) -> repaint());
         repaint();
@@ -168,10 +174,13 @@ public final class DrawView extends BorderPane {
         undo.setTooltip(new Tooltip("Take back the last stroke, clear or opened picture (Ctrl+Z)"));
         undo.disableProperty().bind(vm.canUndoProperty().not());
         undo.setOnAction(e -> vm.undo());
-        ToggleButton ink = new ToggleButton("_Black on white");
-        ink.setId("inkToggle");
-        ink.setTooltip(new Tooltip("Draw dark ink on a light canvas instead of MNIST's white on black"));
-        ink.selectedProperty().addListener((o, a, b) -> vm.whiteInkProperty().set(!b));
+        // the canvas follows the theme; MNIST's white on black is the option, whatever the theme (remembered by the app)
+        javafx.scene.control.CheckBox ink = new io.digitstudio.ui.widgets.MnemonicCheckBox("MNIST _white on black");
+        ink.setId("mnistCanvasCheck");
+        ink.selectedProperty().bindBidirectional(vm.mnistCanvasProperty());
+        ink.setTooltip(new Tooltip("Show the canvas as MNIST's digits are, white ink on black, whatever the theme"));
+        ink.setAccessibleHelp("Ticked, the canvas is white ink on black, as MNIST's digits are, whatever the theme; cleared, it takes the "
+                + "theme's colours. The network's input is the same either way");
         Slider width = new Slider(6, 48, vm.penWidthProperty().get());
         width.setId("penWidth");
         width.setAccessibleHelp("The width of the pen's stroke, in canvas pixels");
@@ -280,8 +289,7 @@ public final class DrawView extends BorderPane {
         hint.setMouseTransparent(true);
         hint.textProperty().bind(vm.hintProperty());
         hint.visibleProperty().bind(Bindings.isEmpty(vm.strokes()).and(vm.imageProperty().isNull()));
-        StackPane frame = new StackPane(canvas, numberLabels, hint);
-        frame.getStyleClass().add("canvas-frame");
+        frame.getChildren().setAll(canvas, numberLabels, hint);
         frame.setMaxSize(DrawViewModel.CANVAS + 4, DrawViewModel.CANVAS + 4);
         Label tip = new Label("Left button draws · right-click or Esc clears · Ctrl+Z undoes · drop an image to classify it");
         tip.getStyleClass().add("hint");
@@ -318,18 +326,20 @@ public final class DrawView extends BorderPane {
         return clampX(v);
     }
 
+    /** The ink, the theme's or MNIST's: only what the canvas shows (the network's input is rendered apart, white on black). */
     private Color ink() {
-        return vm.whiteInkProperty().get() ? Color.WHITE : Color.BLACK;
+        return frame.ink();
     }
 
     private void repaint() {
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(vm.whiteInkProperty().get() ? Color.BLACK : Color.WHITE);
+        g.setFill(frame.paper());
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         GreyImage img = vm.imageProperty().get();
         double[] fit = fit(img, canvas.getWidth(), canvas.getHeight());
         if (img != null) {
-            // the picture keeps its proportions: the canvas's background shows around it
+            // the picture keeps its proportions: the canvas's paper shows around it; the picture is shown as it is, in
+            // every theme (its own colours are what is read)
             g.drawImage(DigitImages.of(img), fit[1], fit[2], img.width() * fit[0], img.height() * fit[0]);
         } else {
             g.setStroke(ink());
@@ -371,7 +381,7 @@ public final class DrawView extends BorderPane {
             DigitBox b = d.box();
             double x = fit[1] + b.x0() * sc - 2, y = fit[2] + b.y0() * sc - 2, w = (b.x1() - b.x0()) * sc + 4, h = (b.y1() - b.y0()) * sc + 4;
             g.setLineWidth(i == vm.selectedDigitProperty().get() ? 3 : 1.5);
-            g.setStroke(BOX);
+            g.setStroke(frame.box());
             g.strokeRect(x, y, w, h);
             boxes.add(new double[]{x, y, w, h});
             brief.add(vm.className(d.prediction().label()));
@@ -386,8 +396,6 @@ public final class DrawView extends BorderPane {
         numberLabels.layout();
         return numberLabels.placed();
     }
-
-    private static final Color BOX = Color.rgb(255, 176, 32);
 
     private static void paint(GraphicsContext g, List<double[]> pts, double width) {
         g.setLineWidth(width);

@@ -36,7 +36,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The canvas's state: the strokes (or an opened image), pen and ink settings, and the active model's prediction.
+ * The canvas's state: the strokes (or an opened image), the pen, how the canvas looks, and the active model's prediction.
  * Predictions run on the compute worker: the strokes are rendered, prepared MNIST-style and classified there; only the
  * newest request's answer is shown, and while drawing at most one request is in flight. Several digits side by side
  * are read as a number: the {@link #readingProperty() reading} then holds each digit with its box, the single
@@ -62,7 +62,11 @@ public final class DrawViewModel {
     private final ModelManager models;
     private final ObservableList<PenStroke> strokes = FXCollections.observableArrayList();
     private final List<double[]> current = new ArrayList<>();
-    private final BooleanProperty whiteInk = new SimpleBooleanProperty(true);
+    /**
+     * How the canvas looks: MNIST's white on black, or (false, the default) the theme's colours. Only the looks: the
+     * strokes are rendered white on black for the network whatever the canvas shows, so its input never depends on it.
+     */
+    private final BooleanProperty mnistCanvas = new SimpleBooleanProperty(false);
     private final DoubleProperty penWidth = new SimpleDoubleProperty(22);
     private final ReadOnlyObjectWrapper<GreyImage> image = new ReadOnlyObjectWrapper<>();
     /** The opened picture in colour (what is read); {@link #image} is its grey view for the canvas. */
@@ -101,7 +105,6 @@ public final class DrawViewModel {
         });
         ActiveModel m = models.activeProperty().get();
         if (m != null) modelText.set("Model: " + m.describe());
-        whiteInk.addListener((o, a, b) -> predict());
     }
 
     public void beginStroke(double x, double y) {
@@ -302,7 +305,6 @@ public final class DrawViewModel {
         RgbImage picture = image.get() == null ? null : this.picture;
         List<PenStroke> all = new ArrayList<>(strokes);
         if (current.size() > 0) all.add(new PenStroke(current, penWidth.get()));
-        boolean white = whiteInk.get();
         long id = requests.incrementAndGet();
         if (picture == null && all.isEmpty()) {
             answered = id;
@@ -317,7 +319,9 @@ public final class DrawViewModel {
         inFlight = true;
         tasks.compute(() -> {
             long t0 = System.nanoTime();
-            RgbImage src = picture != null ? picture : RgbImage.of(StrokeRasterizer.render(all, CANVAS, CANVAS, white));
+            // white ink on black, as MNIST's digits, whatever the canvas looks like (mnistCanvas): the same strokes
+            // give the network the same input in every theme
+            RgbImage src = picture != null ? picture : RgbImage.of(StrokeRasterizer.render(all, CANVAS, CANVAS, true));
             try {
                 List<io.digitstudio.read.DigitPreprocessor.Stage> seen = new ArrayList<>();
                 Reading r = new NumberReader(model.predictor()).any(src, seen::add);
@@ -389,7 +393,8 @@ public final class DrawViewModel {
     }
 
     public ObservableList<PenStroke> strokes() { return strokes; }
-    public BooleanProperty whiteInkProperty() { return whiteInk; }
+    /** Whether the canvas shows MNIST's white on black whatever the theme (else the theme's colours); the looks only. */
+    public BooleanProperty mnistCanvasProperty() { return mnistCanvas; }
     public DoubleProperty penWidthProperty() { return penWidth; }
     public ReadOnlyObjectProperty<GreyImage> imageProperty() { return image.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Prediction> predictionProperty() { return prediction.getReadOnlyProperty(); }

@@ -88,6 +88,25 @@ class DrawViewModelTest {
         assertEquals(-1, vm.selectedDigitProperty().get());
     }
 
+    /**
+     * How the canvas looks is the looks only: the same strokes give the same input, bit for bit, with MNIST's white on
+     * black or the theme's colours, and switching the option asks the model nothing new.
+     */
+    @Test
+    void theCanvasLooksLeaveTheNetworksInputAlone() {
+        one();
+        float[] themed = vm.inputProperty().get().clone();
+        int answer = vm.predictionProperty().get().label();
+        var shown = vm.predictionProperty().get();
+        vm.mnistCanvasProperty().set(true);
+        assertSame(shown, vm.predictionProperty().get(), "the option is no new question for the model");
+        vm.clear();
+        one();
+        assertArrayEquals(themed, vm.inputProperty().get(), "the same input with MNIST's white on black");
+        assertEquals(answer, vm.predictionProperty().get().label());
+        assertFalse(new DrawViewModel(tasks, dialogs, models).mnistCanvasProperty().get(), "the canvas follows the theme unless asked");
+    }
+
     @Test
     void oneDigitIsAnsweredWithHowSureTheModelIs() {
         one();
