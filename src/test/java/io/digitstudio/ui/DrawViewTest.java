@@ -413,11 +413,20 @@ class DrawViewTest extends AppStory {
         robot.clickOn("#openImageButton");
         assertEquals(1, awaitPrediction());
         javafx.scene.image.Image shot = WaitForAsyncUtils.asyncFx(() -> app.draw().canvas().snapshot(null, null)).get();
-        // 320 wide, the picture is 320 x 119 and centred: the paper from y 101 to 219, the canvas's black above and below
-        assertTrue(shot.getPixelReader().getColor(20, 20).getBrightness() < 0.2, "above the picture: the canvas, not stretched paper");
-        assertTrue(shot.getPixelReader().getColor(20, 300).getBrightness() < 0.2, "below the picture: the canvas");
+        // 320 wide, the picture is 320 x 119 and centred: the photo's paper from y 101 to 219, the canvas's own paper above
+        // and below, and the 1 from y 124 to 197 (stretched to the square, it would run from y 62 to 258)
+        assertTrue(shot.getPixelReader().getColor(160, 160).getBrightness() < 0.2, "the 1 at mid height");
+        assertTrue(shot.getPixelReader().getColor(160, 90).getBrightness() > 0.8, "no 1 above the picture: it is not stretched");
+        assertTrue(shot.getPixelReader().getColor(160, 230).getBrightness() > 0.8, "nor below it");
         assertTrue(shot.getPixelReader().getColor(20, 160).getBrightness() > 0.8, "the paper at mid height");
         assertTrue(shot.getPixelReader().getColor(5, 105).getBrightness() > 0.8, "the paper reaches the left edge");
+        // with MNIST's white on black, the canvas's black shows above and below the picture
+        robot.interact(() -> vm().mnistCanvasProperty().set(true));
+        Pulses.settle();
+        javafx.scene.image.Image black = WaitForAsyncUtils.asyncFx(() -> app.draw().canvas().snapshot(null, null)).get();
+        assertTrue(black.getPixelReader().getColor(20, 20).getBrightness() < 0.2, "above the picture: the canvas, not stretched paper");
+        assertTrue(black.getPixelReader().getColor(20, 300).getBrightness() < 0.2, "below the picture: the canvas");
+        assertTrue(black.getPixelReader().getColor(20, 160).getBrightness() > 0.8, "the paper at mid height");
     }
 
     @Test

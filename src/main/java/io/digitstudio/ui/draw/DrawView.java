@@ -446,7 +446,10 @@ public final class DrawView extends BorderPane {
         bars.setPlaceholder("Draw a digit to see the network's probability for each class");
         StackPane inputFrame = DigitImages.framedView("networkInput", 140);
         ImageView input = (ImageView) inputFrame.getChildren().get(0);
-        input.setAccessibleText("The network's input: the drawing as the network sees it, 28 by 28 pixels");
+        // the input as it is: white on black, as MNIST's digits, whatever the canvas looks like (the theme's colours)
+        input.setAccessibleText("The network's input: the drawing as the network sees it, 28 by 28 pixels, white on black as MNIST's digits");
+        Tooltip.install(inputFrame, new Tooltip("What the network is given: 28×28 pixels, white on black as MNIST's digits are, "
+                + "whatever the canvas looks like"));
         Label inputCaption = new Label();
         inputCaption.setId("inputCaption");
         inputCaption.getStyleClass().add("hint");
