@@ -242,6 +242,66 @@ class CanvasColoursStoryTest extends AppStory {
         }
     }
 
+    /**
+     * A photo of "17" (black on white paper) opened in each theme and with MNIST's white on black: the picture is shown
+     * as it is, and the box around the selected digit is drawn in the theme's box colour, edged in the paper's colour,
+     * so that it reads at 3:1 or more both on the paper and over the photo's white (the dark theme's orange alone is
+     * 1.9:1 on white).
+     */
+    @Test
+    void theBoxesOfANumberReadOnAnOpenedPictureInEveryLook(FxRobot robot) throws Exception {
+        openDraw(robot);
+        Path png = dir.resolve("seventeen.png");
+        List<PenStroke> seventeen = List.of(new PenStroke(List.of(new double[]{200, 70}, new double[]{200, 160}, new double[]{200, 250}), 22),
+                new PenStroke(List.of(new double[]{380, 80}, new double[]{520, 80}, new double[]{470, 165}, new double[]{430, 250}), 22));
+        io.digitstudio.data.GreyImage grey = io.digitstudio.data.StrokeRasterizer.render(seventeen, 640, 320, false);
+        java.awt.image.BufferedImage photo = new java.awt.image.BufferedImage(640, 320, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 320; y++) {
+            for (int x = 0; x < 640; x++) {
+                int v = Math.round(grey.get(x, y) * 255);
+                photo.setRGB(x, y, v << 16 | v << 8 | v);
+            }
+        }
+        javax.imageio.ImageIO.write(photo, "png", png.toFile());
+        Map<String, Color[]> looks = new LinkedHashMap<>(); // paper, box
+        looks.put("light", new Color[]{Color.WHITE, Color.web("#bc4c00")});
+        looks.put("dark", new Color[]{Color.web("#0d1117"), Color.web("#ffb020")});
+        looks.put("high-contrast", new Color[]{Color.BLACK, Color.web("#ffd700")});
+        looks.put("light with MNIST's white on black", new Color[]{Color.BLACK, Color.web("#ffb020")});
+        var vm = app.draw().viewModel();
+        try {
+            for (var look : looks.entrySet()) {
+                boolean mnist = look.getKey().contains("MNIST");
+                theme(robot, Theme.byId(look.getKey().split(" ")[0]).orElseThrow());
+                if (option(robot).isSelected() != mnist) altW(robot);
+                robot.interact(vm::clear);
+                app.dialogs.willChoose(png);
+                robot.press(KeyCode.ALT).type(KeyCode.I).release(KeyCode.ALT); // Open image…
+                WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> "17".equals(WaitForAsyncUtils.asyncFx(vm::number).get()));
+                app.awaitDrawAnswer();
+                Pulses.settle();
+                Image shot = WaitForAsyncUtils.asyncFx(() -> app.draw().canvas().snapshot(null, null)).get();
+                var r = WaitForAsyncUtils.asyncFx(() -> vm.readingProperty().get()).get();
+                var box = r.digits().get(WaitForAsyncUtils.asyncFx(() -> vm.selectedDigitProperty().get()).get()).box();
+                // the 640x320 photo shown 320x160 from y 80; the box's left edge 2 px out from the digit, 3 px wide,
+                // edged 2 px more each side in the paper's colour
+                double edge = box.x0() * 0.5 - 2;
+                int y = (int) Math.round(80 + (box.y0() + box.y1()) / 2.0 * 0.5);
+                String where = look.getKey() + ", the box at x " + edge;
+                Color boxShown = shot.getPixelReader().getColor((int) Math.floor(edge - 0.5), y);
+                Color edging = shot.getPixelReader().getColor((int) Math.floor(edge - 2.5), y);
+                assertEquals(web(look.getValue()[1]), web(boxShown), where + ": the theme's box colour");
+                assertEquals(web(look.getValue()[0]), web(edging), where + ": edged in the paper's colour, over the photo's white");
+                double ratio = Contrast.ratio(boxShown, edging);
+                assertTrue(ratio >= 3, where + ": the box on its edging reads at " + ratio + ":1");
+                assertEquals("#ffffff", web(shot.getPixelReader().getColor(300, 100)), look.getKey() + ": the photo's paper, shown as it is");
+                assertEquals(web(look.getValue()[0]), web(shot.getPixelReader().getColor(300, 40)), look.getKey() + ": the canvas's paper above the photo");
+            }
+        } finally {
+            theme(robot, Theme.LIGHT);
+        }
+    }
+
     private static List<String> points(List<PenStroke> strokes) {
         List<String> out = new ArrayList<>();
         for (PenStroke s : strokes) {

@@ -380,7 +380,13 @@ public final class DrawView extends BorderPane {
             ReadDigit d = r.digits().get(i);
             DigitBox b = d.box();
             double x = fit[1] + b.x0() * sc - 2, y = fit[2] + b.y0() * sc - 2, w = (b.x1() - b.x0()) * sc + 4, h = (b.y1() - b.y0()) * sc + 4;
-            g.setLineWidth(i == vm.selectedDigitProperty().get() ? 3 : 1.5);
+            double line = i == vm.selectedDigitProperty().get() ? 3 : 1.5;
+            // edged, 2 px each side, in the paper's colour, which the box's stands out on: the box reads over ink and an
+            // opened picture's own colours (a photo's white paper in the dark theme) as well as on the paper
+            g.setLineWidth(line + 4);
+            g.setStroke(frame.paper());
+            g.strokeRect(x, y, w, h);
+            g.setLineWidth(line);
             g.setStroke(frame.box());
             g.strokeRect(x, y, w, h);
             boxes.add(new double[]{x, y, w, h});
