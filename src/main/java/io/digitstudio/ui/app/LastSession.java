@@ -220,9 +220,10 @@ public final class LastSession {
         String s = store.get(SCALE);
         if (s == null) return Optional.empty();
         try {
-            int p = Integer.parseInt(s.strip());
+            // A hand-edited file may hold the percent as a JSON number, which reads back as "150.0".
+            int p = new java.math.BigDecimal(s.strip()).intValueExact();
             return p >= Appearance.MIN_SCALE && p <= Appearance.MAX_SCALE ? Optional.of(p) : Optional.empty();
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | ArithmeticException e) {
             return Optional.empty();
         }
     }

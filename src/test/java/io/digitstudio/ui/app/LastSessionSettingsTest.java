@@ -107,6 +107,17 @@ class LastSessionSettingsTest {
     }
 
     @Test
+    void aScaleWrittenByHandAsANumberIsTheScaleAndAFractionIsNot() throws Exception {
+        Path file = dir.resolve("digitstudio/settings.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"uiScale\": 150}");
+        assertEquals(150, LastSession.of(SettingsFile.open(file, said::add)).uiScale().orElseThrow());
+        Files.writeString(file, "{\"uiScale\": 150.5}");
+        assertEquals(java.util.Optional.empty(), LastSession.of(SettingsFile.open(file, said::add)).uiScale());
+        assertEquals(List.of(), said);
+    }
+
+    @Test
     void valuesKeptWithJavaUtilPrefsAreTakenOverOnceWhenThereIsNoFile() throws Exception {
         Path model = Files.writeString(dir.resolve("kept.npz"), "a model");
         MemoryPrefs root = new MemoryPrefs(null, "");
