@@ -150,6 +150,97 @@ final class Looks {
     }
 
     /**
+     * Tables shown wider than their view: a sideways scroll bar shown, or columns together wider than the room beside
+     * the vertical scroll bar (a column past the right edge, which the user has to scroll to); as "table: why (each
+     * column's title and width)". A table with no rows is measured too: its titles are what the user reads then.
+     */
+    static List<String> sideways(Scene scene) {
+        List<String> out = new ArrayList<>();
+        shown(scene.getRoot(), n -> {
+            if (!(n instanceof javafx.scene.control.TableView<?> t) || !onScreen(t)) return;
+            double bar = 0;
+            boolean across = false;
+            for (Node b : t.lookupAll(".scroll-bar")) {
+                if (!(b instanceof javafx.scene.control.ScrollBar sb) || !sb.isVisible() || !(sb.getParent() instanceof javafx.scene.control.skin.VirtualFlow<?>)) continue;
+                if (sb.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) across = true;
+                else bar = sb.getWidth();
+            }
+            double room = t.getWidth() - t.snappedLeftInset() - t.snappedRightInset() - bar;
+            double total = 0;
+            StringBuilder columns = new StringBuilder();
+            for (var c : t.getVisibleLeafColumns()) {
+                total += c.getWidth();
+                columns.append(columns.length() == 0 ? "" : ", ").append(c.getText()).append(' ').append(Math.round(c.getWidth()));
+            }
+            String rows = t.getItems() == null ? "0" : String.valueOf(t.getItems().size());
+            if (across) {
+                out.add(name(t) + ": a sideways scroll bar (" + rows + " rows; columns " + columns + " = " + Math.round(total) + " px in " + Math.round(room) + ")");
+            } else if (total > room + 1) {
+                out.add(name(t) + ": columns " + Math.round(total) + " px wide in " + Math.round(room) + " (" + rows + " rows; " + columns + ")");
+            }
+        });
+        return out;
+    }
+
+    /** How many tables with rows {@link #sideways} looked at, and how many rows they held: what the check meant. */
+    static int[] tablesWithRows(Scene scene) {
+        int[] n = {0, 0};
+        shown(scene.getRoot(), x -> {
+            if (x instanceof javafx.scene.control.TableView<?> t && onScreen(t) && t.getItems() != null && !t.getItems().isEmpty()) {
+                n[0]++;
+                n[1] += t.getItems().size();
+            }
+        });
+        return n;
+    }
+
+    /**
+     * Combo and choice boxes whose chosen item (or prompt) shows cut: the text the box's own cell or label shows against
+     * the text it holds (a box's own button cell may say its value its own way), or, where it holds none, the text its
+     * converter gives its value; as "box: 'meant' shown as 'shown'".
+     */
+    static List<String> cutPickers(Scene scene) {
+        List<String> out = new ArrayList<>();
+        shown(scene.getRoot(), n -> {
+            Labeled shown = pickerLabel(n);
+            if (shown == null || !onScreen(n)) return;
+            String meant = pickerMeant(n, shown);
+            if (meant.isEmpty()) return;
+            String seen = shown.lookup(".text") instanceof Text t ? t.getText() : null;
+            if (!meant.equals(seen)) out.add(name(n) + ": '" + meant + "' shown as '" + seen + "'");
+        });
+        return out;
+    }
+
+    /** How many combo and choice boxes with a text {@link #cutPickers} looked at. */
+    static int pickers(Scene scene) {
+        int[] n = {0};
+        shown(scene.getRoot(), x -> {
+            Labeled shown = pickerLabel(x);
+            if (shown != null && onScreen(x) && !pickerMeant(x, shown).isEmpty()) n[0]++;
+        });
+        return n[0];
+    }
+
+    /** The cell a combo box shows its choice in, or the label of a choice box; null for other nodes. */
+    private static Labeled pickerLabel(Node n) {
+        if (!(n instanceof javafx.scene.control.ComboBox<?> || n instanceof javafx.scene.control.ChoiceBox<?>)) return null;
+        for (Node c : ((Parent) n).getChildrenUnmodifiable()) if (c instanceof Labeled l) return l;
+        return null;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String pickerMeant(Node box, Labeled shown) {
+        String text = meant(shown);
+        if (!text.isEmpty()) return text;
+        Object value = box instanceof javafx.scene.control.ComboBox<?> c ? c.getValue() : ((javafx.scene.control.ChoiceBox<?>) box).getValue();
+        javafx.util.StringConverter converter = box instanceof javafx.scene.control.ComboBox<?> c ? c.getConverter() : ((javafx.scene.control.ChoiceBox<?>) box).getConverter();
+        if (value == null) return box instanceof javafx.scene.control.ComboBox<?> c && c.getPromptText() != null ? c.getPromptText() : "";
+        String s = converter == null ? value.toString() : converter.toString(value);
+        return s == null ? "" : s;
+    }
+
+    /**
      * Toolbar controls out of sight: a toolbar's "»" overflow button shown (what does not fit hides behind it), or a
      * toolbar's item running past the window's edge; as "where: what".
      */

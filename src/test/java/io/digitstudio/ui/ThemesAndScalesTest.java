@@ -80,8 +80,33 @@ class ThemesAndScalesTest extends AppStory {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !app.main.runs().table().getItems().isEmpty());
             robot.interact(() -> app.main.runs().table().getSelectionModel().select(0));
         }
+        if (TABS[tab].equals("Sweeps") && sweepRecorded) {
+            var sweeps = app.main.sweeps().viewModel();
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !sweeps.sweeps().isEmpty());
+            // the sweep chosen in the list, as a user picks it: its table fills
+            robot.interact(() -> {
+                if (sweeps.chosenProperty().get() == null) sweeps.chosenProperty().set(sweeps.sweeps().get(0));
+            });
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !app.main.sweeps().viewModel().rows().isEmpty());
+        }
         Pulses.settle(); // a layout pass after loading
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Whether {@link #sweepOfTwoRuns} recorded a sweep, which {@link #open} then chooses in the Sweeps view. */
+    private boolean sweepRecorded;
+
+    /**
+     * A sweep of two short runs (two learning rates at one batch size) in the window's run history, from the command
+     * line, so that the Sweeps view's list and table, and the Runs view's table, hold what a user's sweep leaves.
+     */
+    private void sweepOfTwoRuns() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = io.digitstudio.cli.Cli.run(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err), "sweep",
+                "--model", "linear 16, relu, linear", "--lr", "0.1,0.01", "--batch", "50", "--epochs", "1", "--train-size", "300",
+                "--test-size", "100", "--runs-dir", app.history.root().toString());
+        assertEquals(0, code, err.toString());
+        sweepRecorded = true;
     }
 
     @Test
@@ -190,17 +215,24 @@ class ThemesAndScalesTest extends AppStory {
             new Look(Theme.DARK, 200), new Look(Theme.HIGH_CONTRAST, 200));
 
     /**
-     * Every view after a run, and the Preferences dialog, at 100 %, 150 % and 200 % in the smallest window, in light, and
-     * in dark and high contrast at 200 % ({@link #LOOKS}): no label,
+     * Every view after a run and a sweep, and the Preferences dialog, at 100 %, 150 % and 200 % in the smallest window,
+     * in light, and in dark and high contrast at 200 % ({@link #LOOKS}): no label,
      * button, table header or cell is cut to "…", none is cut at an edge (its box running past what its parents show, as
      * the neighbours' labels at the bottom of Draw and Samples were, or past the window's edge, as the Train view's
      * charts were at 200 %; a row half in view in a list or scroll pane scrolls, and is not cut), and every toolbar
-     * control is in sight (no "»" overflow button, nothing past the window's edge). (At 200 % the window is, in 100 % terms, 512x350: there tables scroll sideways, toolbars
-     * wrap onto more rows, and texts wrap.)
+     * control is in sight (no "»" overflow button, nothing past the window's edge). No table scrolls sideways or has
+     * columns past its right edge (a trial at 150 % had to scroll the runs' best, final, time and status, the epochs'
+     * lr and time, and the sweep's results into view), and no combo box shows its choice cut ("Validat…", a sweep's
+     * name). (At 200 % the window is, in 100 % terms, 512x350: there toolbars wrap onto more rows, texts wrap, and
+     * tables wrap their text columns.)
      */
     @Test
     void noLabelIsCutInAnyViewAtAnyScaleInTheSmallestWindow(FxRobot robot) throws Exception {
         shortRun(robot);
+        sweepOfTwoRuns();
+        // what the tables and pickers checks looked at, by view: rows in tables, and boxes with a text
+        Map<String, Integer> rowsSeen = new TreeMap<>();
+        Map<String, Integer> pickersSeen = new TreeMap<>();
         assertEquals(DigitStudioApp.MIN_WIDTH, stage.getScene().getWidth(), 1, "the smallest window's width");
         assertEquals(DigitStudioApp.MIN_HEIGHT, stage.getScene().getHeight(), 1, "the smallest window's height");
         List<String> failures = new ArrayList<>();
@@ -214,7 +246,7 @@ class ThemesAndScalesTest extends AppStory {
                     app.services.appearance().scaleProperty().set(scale);
                 });
                 String at = theme.id() + " " + scale + " % ";
-                int labels = 0;
+                int labels = 0, tables = 0, pickers = 0;
                 for (int tab = 0; tab < TABS.length; tab++) {
                     open(robot, tab);
                     labels += Looks.labels(stage.getScene());
@@ -225,6 +257,19 @@ class ThemesAndScalesTest extends AppStory {
                     List<String> hidden = new ArrayList<>();
                     robot.interact(() -> hidden.addAll(Looks.hiddenByBars(stage.getScene())));
                     for (String h : hidden) failures.add(at + TABS[tab] + ": " + h);
+                    for (String w : onceLaidOut(robot, () -> Looks.sideways(stage.getScene()))) failures.add(at + TABS[tab] + ": " + w);
+                    for (String p : onceLaidOut(robot, () -> Looks.cutPickers(stage.getScene()))) failures.add(at + TABS[tab] + ": " + p);
+                    int[] seen = new int[3];
+                    robot.interact(() -> {
+                        int[] t = Looks.tablesWithRows(stage.getScene());
+                        seen[0] = t[0];
+                        seen[1] = t[1];
+                        seen[2] = Looks.pickers(stage.getScene());
+                    });
+                    rowsSeen.merge(TABS[tab], seen[1], Math::min);
+                    pickersSeen.merge(TABS[tab], seen[2], Math::min);
+                    tables += seen[0];
+                    pickers += seen[2];
                 }
                 // the Preferences dialog (Ctrl+,), at the scale it shows; Esc leaves the scale as it is
                 robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
@@ -236,7 +281,8 @@ class ThemesAndScalesTest extends AppStory {
                 robot.type(KeyCode.ESCAPE);
                 WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
                 assertEquals(scale, app.services.appearance().scaleProperty().get());
-                figures.append(String.format(Locale.ROOT, "%s %d %%: %d texts shown in " + TABS.length + " views and Preferences%n", theme.id(), scale, labels));
+                figures.append(String.format(Locale.ROOT, "%s %d %%: %d texts shown in " + TABS.length + " views and Preferences, %d tables with rows, %d pickers%n",
+                        theme.id(), scale, labels, tables, pickers));
             }
         } finally {
             robot.interact(() -> {
@@ -245,6 +291,10 @@ class ThemesAndScalesTest extends AppStory {
             });
         }
         System.out.print(figures);
+        System.out.println("rows in tables (fewest at any look), by view: " + rowsSeen + "; pickers with a text: " + pickersSeen);
+        // the tables the trial saw scroll held rows at every look, and the sweep picker its sweep: the checks measured them
+        for (String view : List.of("Train", "Runs", "Sweeps")) assertTrue(rowsSeen.get(view) > 0, view + ": no table with rows was looked at");
+        assertTrue(pickersSeen.get("Runs") >= 2 && pickersSeen.get("Sweeps") >= 1, "pickers looked at: " + pickersSeen);
         assertTrue(failures.isEmpty(), failures.size() + " labels cut:\n" + String.join("\n", failures));
     }
 
@@ -253,10 +303,15 @@ class ThemesAndScalesTest extends AppStory {
      * font, so a cut that goes away within a few layout passes is not one; one that stays for 5 s is.
      */
     private static List<String> cutOnceLaidOut(FxRobot robot, javafx.scene.Scene scene) throws Exception {
+        return onceLaidOut(robot, () -> Looks.cut(scene));
+    }
+
+    /** What a check finds once the layout has settled: nothing within 5 s, or what it still finds then. */
+    private static List<String> onceLaidOut(FxRobot robot, java.util.function.Supplier<List<String>> check) throws Exception {
         List<List<String>> last = new ArrayList<>(List.of(List.of()));
         try {
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
-                robot.interact(() -> last.set(0, Looks.cut(scene)));
+                robot.interact(() -> last.set(0, check.get()));
                 return last.get(0).isEmpty();
             });
         } catch (java.util.concurrent.TimeoutException e) {
