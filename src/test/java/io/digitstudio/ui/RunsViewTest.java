@@ -703,6 +703,40 @@ class RunsViewTest extends AppStory {
         assertEquals(List.of(), cut);
     }
 
+    /**
+     * The runs' columns stay in sight, and the curves' boxes ("Validation", "by epoch") show their choice whole, after
+     * the look changes while another view is shown, as from Preferences (a trial went from light at 100 % to dark at
+     * 150 % on the Draw view and found the runs' figures out of sight, and the box showing "Validat…").
+     */
+    @Test
+    void theRunsColumnsAndCurvesBoxesStayWholeWhenTheLookChanges(FxRobot robot) throws Exception {
+        twoCliRunsInTheSmallestWindow(robot);
+        robot.clickOn(row(robot, 0));
+        var appearance = app.services.appearance();
+        List<String> failures = new java.util.ArrayList<>();
+        try {
+            var light = io.digitstudio.ui.widgets.Theme.LIGHT;
+            var dark = io.digitstudio.ui.widgets.Theme.DARK;
+            var hc = io.digitstudio.ui.widgets.Theme.HIGH_CONTRAST;
+            for (var look : List.of(new ThemesAndScalesTest.Look(dark, 150), new ThemesAndScalesTest.Look(light, 100), new ThemesAndScalesTest.Look(hc, 150),
+                    new ThemesAndScalesTest.Look(dark, 150), new ThemesAndScalesTest.Look(light, 200), new ThemesAndScalesTest.Look(light, 100))) {
+                app.openTab(robot, "Train");
+                robot.interact(() -> appearance.choose(look.theme(), look.scale()));
+                Pulses.settle();
+                app.openTab(robot, "Runs");
+                Pulses.settle(2); // the layout passes after the view is shown in the new look
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> {
+                    for (String c : Looks.cutPickers(stage.getScene())) failures.add(look + ": " + c);
+                    for (String c : Looks.sideways(stage.getScene())) if (c.contains("#runsTable")) failures.add(look + ": " + c);
+                });
+            }
+        } finally {
+            robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, 100));
+        }
+        assertEquals(List.of(), failures);
+    }
+
     private int cliRun;
 
     /** {@code n} tiny runs from the command line, into the app's history. */

@@ -83,7 +83,8 @@ public final class RunsView extends BorderPane {
         table.setId("runsTable");
         ScreenReader.describe(table, "Runs", "Every recorded training run; select one to see it, Ctrl-click others to compare");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getColumns().add(text("name", RunSummary::title));
+        TableColumn<RunSummary, String> title = text("name", RunSummary::title);
+        table.getColumns().add(title);
         TableColumn<RunSummary, String> parent = text("branch of", RunsView::parent);
         parent.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -96,10 +97,14 @@ public final class RunsView extends BorderPane {
             }
         });
         table.getColumns().add(parent);
-        table.getColumns().add(text("started", r -> WHEN.format(r.created())));
-        table.getColumns().add(text("dataset", RunSummary::dataset));
-        table.getColumns().add(text("network", RunSummary::network));
-        table.getColumns().add(text("optimizer", RunSummary::optimizer));
+        TableColumn<RunSummary, String> started = text("started", r -> WHEN.format(r.created()));
+        table.getColumns().add(started);
+        TableColumn<RunSummary, String> dataset = text("dataset", RunSummary::dataset);
+        table.getColumns().add(dataset);
+        TableColumn<RunSummary, String> network = text("network", RunSummary::network);
+        table.getColumns().add(network);
+        TableColumn<RunSummary, String> optimizer = text("optimizer", RunSummary::optimizer);
+        table.getColumns().add(optimizer);
         table.getColumns().add(text("epochs", r -> r.damaged() ? "" : r.epochsDone() + "/" + r.settings().config().epochs()));
         table.getColumns().add(text("best", r -> RunsViewModel.accuracy(r.bestAccuracy())));
         table.getColumns().add(text("final", r -> RunsViewModel.accuracy(r.finalAccuracy())));
@@ -125,7 +130,17 @@ public final class RunsView extends BorderPane {
         SortedList<RunSummary> sorted = new SortedList<>(vm.runs());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        // each column as wide as its title and values (the started time, the optimizer with its rate): never cut
+        // every column in sight, none cut: the figures and the status keep their values whole, the texts (name, time
+        // started, data set, network, optimizer) wrap in the room those leave, and where even that is too little (a
+        // large UI scale) the branch, the data set, the start, the network and the optimizer give way, in that order:
+        // the selected run's settings below say them too. A trial at 150 % had to scroll sideways to see a run's
+        // accuracy and status
+        for (TableColumn<RunSummary, String> c : List.of(title, started, dataset, network, optimizer)) io.digitstudio.ui.widgets.Columns.wraps(c);
+        io.digitstudio.ui.widgets.Columns.givesWay(parent, 0);
+        io.digitstudio.ui.widgets.Columns.givesWay(dataset, 1);
+        io.digitstudio.ui.widgets.Columns.givesWay(started, 2);
+        io.digitstudio.ui.widgets.Columns.givesWay(network, 3);
+        io.digitstudio.ui.widgets.Columns.givesWay(optimizer, 4);
         io.digitstudio.ui.widgets.Columns.keepWhole(table);
         Label empty = new Label();
         empty.setId("runsEmptyLabel");

@@ -54,6 +54,8 @@ public final class Columns {
             schedule(table);
         });
         table.getColumns().addListener((ListChangeListener<TableColumn<S, ?>>) c -> schedule(table));
+        // the sort arrow takes room beside the sorted columns' titles only
+        table.getSortOrder().addListener((ListChangeListener<TableColumn<S, ?>>) c -> schedule(table));
         table.skinProperty().addListener((o, a, b) -> schedule(table));
         table.sceneProperty().addListener((o, a, b) -> schedule(table));
         table.widthProperty().addListener((o, a, b) -> fillLast(table));
@@ -111,8 +113,8 @@ public final class Columns {
         double header = horizontal(table, ".column-header", em * 0.6) + horizontal(table, ".column-header .label", 0);
         double cell = horizontal(table, ".table-cell", em * 0.6);
         List<S> items = table.getItems() == null ? List.of() : table.getItems();
-        for (TableColumn<S, ?> c : table.getVisibleLeafColumns()) {
-            double w = width(title, c.getText()) + header + (c.isSortable() ? SORT_ARROW_EM * em : 0);
+        for (TableColumn<S, ?> c : leaves(table)) {
+            double w = width(title, c.getText()) + header + (c.isSortable() && table.getSortOrder().contains(c) ? SORT_ARROW_EM * em : 0);
             boolean wraps = isWrapping(c);
             double whole = w;
             for (S item : items) {
@@ -152,8 +154,10 @@ public final class Columns {
      * wrap their values, those columns share that room equally.
      */
     private static <S> void fillLast(TableView<S> table) {
+        if (table.getWidth() <= 0) return;
+        giveWay(table);
         List<TableColumn<S, ?>> columns = table.getVisibleLeafColumns();
-        if (columns.isEmpty() || table.getWidth() <= 0) return;
+        if (columns.isEmpty()) return;
         if (columns.stream().anyMatch(Columns::isWrapping)) {
             share(table, columns);
             return;
@@ -281,6 +285,50 @@ public final class Columns {
     public static <S, T> void wrapsIfNarrow(TableColumn<S, T> column) {
         wraps(column);
         column.getProperties().put(KEY + ".narrow", true);
+    }
+
+    /**
+     * Lets a column give way when the table is too narrow for all its columns: it is hidden while the least widths of
+     * the columns (the whole values of those that keep them, the title and a word of those that wrap) need more than the
+     * table's width, and shown again when they fit. Columns given way later come back later: {@code rank} orders them,
+     * the lowest given way first. Its values should be found elsewhere too (the run's settings, a tooltip).
+     */
+    public static <S, T> void givesWay(TableColumn<S, T> column, int rank) {
+        column.getProperties().put(KEY + ".givesWay", rank);
+    }
+
+    /** The leaf columns this class sizes: those shown, and those it hid to give way (they are measured to come back). */
+    private static <S> List<TableColumn<S, ?>> leaves(TableView<S> table) {
+        List<TableColumn<S, ?>> out = new java.util.ArrayList<>();
+        for (TableColumn<S, ?> c : table.getColumns()) {
+            if (c.getColumns().isEmpty() && (c.isVisible() || Boolean.TRUE.equals(c.getProperties().get(KEY + ".gaveWay")))) out.add(c);
+        }
+        return out;
+    }
+
+    /**
+     * Hides the columns that give way, the lowest rank first, until the others' least widths fit the table's width
+     * beside the vertical scroll bar's room, and shows again those that fit.
+     */
+    private static <S> void giveWay(TableView<S> table) {
+        List<TableColumn<S, ?>> all = leaves(table);
+        List<TableColumn<S, ?>> yielding = all.stream().filter(c -> c.getProperties().get(KEY + ".givesWay") instanceof Integer)
+                .sorted(java.util.Comparator.comparingInt(c -> -(Integer) c.getProperties().get(KEY + ".givesWay"))).toList();
+        if (yielding.isEmpty()) return;
+        double room = table.getWidth() - table.getInsets().getLeft() - table.getInsets().getRight() - barRoom(table) - 2;
+        double need = 0;
+        for (TableColumn<S, ?> c : all) {
+            if (!(c.getProperties().get(KEY + ".least") instanceof Double least)) return;
+            if (!yielding.contains(c)) need += least;
+        }
+        // the highest rank first: each comes back while the room holds it and those before it
+        for (TableColumn<S, ?> c : yielding) {
+            double least = (Double) c.getProperties().get(KEY + ".least");
+            boolean fits = need + least <= room;
+            if (fits) need += least;
+            c.getProperties().put(KEY + ".gaveWay", !fits);
+            if (c.isVisible() != fits) c.setVisible(fits);
+        }
     }
 
     private static boolean isWrapping(TableColumn<?, ?> c) {
