@@ -172,6 +172,48 @@ public final class SweepsView extends BorderPane {
         VBox right = new VBox(8, sweepPicker(), status, table, chartPane);
         VBox.setVgrow(table, Priority.ALWAYS);
         setCenter(right);
+        reflow(leftScroll, left, right, status);
+    }
+
+    /** Below this width, in ems of the view's text, the form goes above the sweeps' table instead of beside it. */
+    static final double STACK_EM = 64;
+
+    /**
+     * The form beside the sweeps' list, table and chart where the view is wide enough for the table's columns beside
+     * it, else above them in one scrolling page (a large UI scale, a small window): beside the form at 150 % the table
+     * had a third of the width and scrolled sideways to its results.
+     */
+    private void reflow(javafx.scene.control.ScrollPane leftScroll, VBox left, VBox right, Label text) {
+        VBox page = new VBox(12);
+        javafx.scene.control.ScrollPane pageScroll = new javafx.scene.control.ScrollPane(page);
+        pageScroll.setId("sweepPageScroll");
+        pageScroll.setFitToWidth(true);
+        pageScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        pageScroll.getStyleClass().add("edge-to-edge");
+        Runnable fit = () -> {
+            double em = text.getFont().getSize();
+            boolean stacked = getWidth() > 0 && getWidth() / em < STACK_EM;
+            if (stacked == (getCenter() == pageScroll)) return;
+            if (stacked) {
+                setLeft(null);
+                setCenter(null);
+                leftScroll.setContent(null);
+                // the table as high as a few rows in the page's one scroll
+                table.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                page.getChildren().setAll(left, right);
+                setCenter(pageScroll);
+            } else {
+                setCenter(null);
+                page.getChildren().clear();
+                table.setMinHeight(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+                leftScroll.setContent(left);
+                setLeft(leftScroll);
+                setCenter(right);
+            }
+        };
+        Runnable soon = () -> io.digitstudio.ui.widgets.TableHeights.later(this, fit);
+        widthProperty().addListener((o, a, b) -> soon.run());
+        text.fontProperty().addListener((o, a, b) -> soon.run());
     }
 
     /** The history's sweeps, the command line's too: choosing one shows its table and chart (and Resume, if it stopped). */
@@ -184,15 +226,47 @@ public final class SweepsView extends BorderPane {
         box.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(io.digitstudio.runs.sweep.Sweep s) {
-                if (s == null) return "";
-                String swept = String.join(" × ", s.axes().stream().map(Axis::name).toList());
-                return s.id() + ": " + (swept.isEmpty() ? "one point" : swept) + ", " + s.points().size() + (s.points().size() == 1 ? " run" : " runs")
-                        + ", " + WHEN.format(s.created());
+                return s == null ? "" : saying(s).get(0);
             }
 
             @Override
             public io.digitstudio.runs.sweep.Sweep fromString(String text) {
                 return null;
+            }
+        });
+        // the chosen sweep said as fully as the box's width lets it be, shorter rather than cut ("…" hid its runs and
+        // date at 150 %); the list below says each in full
+        box.setButtonCell(new javafx.scene.control.ListCell<>() {
+            {
+                widthProperty().addListener((o, a, b) -> shorten(getItem()));
+                fontProperty().addListener((o, a, b) -> shorten(getItem()));
+            }
+
+            @Override
+            protected void updateItem(io.digitstudio.runs.sweep.Sweep s, boolean empty) {
+                super.updateItem(s, empty);
+                shorten(empty ? null : s);
+            }
+
+            private void shorten(io.digitstudio.runs.sweep.Sweep s) {
+                if (s == null) {
+                    setText(box.getPromptText());
+                    return;
+                }
+                double room = getWidth() - snappedLeftInset() - snappedRightInset();
+                javafx.scene.text.Text probe = new javafx.scene.text.Text();
+                probe.setFont(getFont());
+                List<String> ways = saying(s);
+                String shown = ways.get(ways.size() - 1);
+                for (String w : ways) {
+                    probe.setText(w);
+                    // before the cell is laid out its width is unknown: the fullest, as the list says it
+                    if (room <= 0 || probe.getLayoutBounds().getWidth() <= room) {
+                        shown = w;
+                        break;
+                    }
+                }
+                if (!shown.equals(getText())) setText(shown);
             }
         });
         box.setTooltip(new Tooltip("Every sweep of the run history, from here or the command line ('sweep'), newest first"));
@@ -210,6 +284,17 @@ public final class SweepsView extends BorderPane {
         HBox row = new HBox(8, l, box, refresh);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return row;
+    }
+
+    /**
+     * A sweep said from the fullest to the briefest: its id, what it swept, its runs and when it was made; without the
+     * date; without the runs; its id alone.
+     */
+    static List<String> saying(io.digitstudio.runs.sweep.Sweep s) {
+        String swept = String.join(" × ", s.axes().stream().map(Axis::name).toList());
+        String what = s.id() + ": " + (swept.isEmpty() ? "one point" : swept);
+        String runs = what + ", " + s.points().size() + (s.points().size() == 1 ? " run" : " runs");
+        return List.of(runs + ", " + WHEN.format(s.created()), runs, what, s.id());
     }
 
     private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
@@ -255,6 +340,13 @@ public final class SweepsView extends BorderPane {
         table.getColumns().add(column("Epoch", r -> r.run() == null || r.run().bestEpoch() == 0 ? "–" : String.valueOf(r.run().bestEpoch()), 50));
         table.getColumns().add(column("Final", r -> r.run() == null ? "–" : acc(r.run().finalAccuracy()), 70));
         table.getColumns().add(column("Seconds", r -> r.run() == null ? "–" : String.format(Locale.ROOT, "%.1f", r.run().seconds()), 70));
+        // every column in sight: where the width is too little for all (a large UI scale), the best epoch, the
+        // seconds, the final accuracy and the order give way, in that order; the Runs view lists each run in full
+        List<TableColumn<SweepResult.Row, ?>> cs = table.getColumns();
+        io.digitstudio.ui.widgets.Columns.givesWay(cs.get(cs.size() - 3), 0);
+        io.digitstudio.ui.widgets.Columns.givesWay(cs.get(cs.size() - 1), 1);
+        io.digitstudio.ui.widgets.Columns.givesWay(cs.get(cs.size() - 2), 2);
+        io.digitstudio.ui.widgets.Columns.givesWay(cs.get(0), 3);
     }
 
     private static String acc(double v) {
