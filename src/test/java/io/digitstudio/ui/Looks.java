@@ -173,6 +173,15 @@ final class Looks {
                 columns.append(columns.length() == 0 ? "" : ", ").append(c.getText()).append(' ').append(Math.round(c.getWidth()));
             }
             String rows = t.getItems() == null ? "0" : String.valueOf(t.getItems().size());
+            // a table wider than the pane that shows it: its right columns are out of sight behind that pane's scroll
+            double right = t.localToScene(t.getLayoutBounds()).getMaxX(), edge = scene.getWidth();
+            for (Node p = t.getParent(); p != null; p = p.getParent()) {
+                if (p.getClip() != null) edge = Math.min(edge, p.localToScene(p.getClip().getBoundsInParent()).getMaxX());
+            }
+            if (right > edge + 1) {
+                out.add(name(t) + ": runs past the right edge of what shows it (" + Math.round(right) + " > " + Math.round(edge) + "; " + rows + " rows; columns "
+                        + columns + ")");
+            }
             if (across) {
                 out.add(name(t) + ": a sideways scroll bar (" + rows + " rows; columns " + columns + " = " + Math.round(total) + " px in " + Math.round(room) + ")");
             } else if (total > room + 1) {

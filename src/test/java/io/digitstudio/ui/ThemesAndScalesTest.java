@@ -3,6 +3,7 @@ package io.digitstudio.ui;
 import io.digitstudio.ui.app.DigitStudioApp;
 import io.digitstudio.ui.train.RunState;
 import io.digitstudio.ui.widgets.Theme;
+import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,19 @@ class ThemesAndScalesTest extends AppStory {
                 if (sweeps.chosenProperty().get() == null) sweeps.chosenProperty().set(sweeps.sweeps().get(0));
             });
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !app.main.sweeps().viewModel().rows().isEmpty());
+            Pulses.settle();
+            WaitForAsyncUtils.waitForFxEvents();
+            // where the view scrolls as one page (the form above the sweep), scrolled down to the sweep, as a user does
+            robot.interact(() -> {
+                Node sweep = app.main.sweeps().lookup("#sweepTable").getParent();
+                for (Node p = sweep.getParent(); p != null; p = p.getParent()) {
+                    if (!(p instanceof javafx.scene.control.ScrollPane pane) || pane.getContent() == null) continue;
+                    double top = pane.getContent().sceneToLocal(sweep.localToScene(sweep.getLayoutBounds())).getMinY();
+                    double range = pane.getContent().getLayoutBounds().getHeight() - pane.getViewportBounds().getHeight();
+                    if (range > 0) pane.setVvalue(Math.max(0, Math.min(1, top / range)));
+                    break;
+                }
+            });
         }
         Pulses.settle(); // a layout pass after loading
         WaitForAsyncUtils.waitForFxEvents();

@@ -166,6 +166,7 @@ public final class EvaluateView extends BorderPane {
 
         HBox center = new HBox(8, left, right);
         HBox.setHgrow(left, Priority.ALWAYS);
+        VBox stacked = new VBox(8);
         // the matrix's column keeps a width its texts read in (theme.css, in em): squeezed to nothing beside the table
         // at a large UI scale, its lines would wrap to a word each and run far below the window
         left.getStyleClass().add("evaluate-matrix-column");
@@ -176,6 +177,7 @@ public final class EvaluateView extends BorderPane {
         centerScroll.setFitToHeight(true);
         centerScroll.getStyleClass().add("edge-to-edge");
         setCenter(centerScroll);
+        reflow(centerScroll, center, stacked, left, right, shown);
         Label status = new Label();
         status.setId("evaluateStatus");
         status.textProperty().bind(vm.statusProperty());
@@ -370,5 +372,35 @@ public final class EvaluateView extends BorderPane {
 
     public EvaluateViewModel viewModel() {
         return vm;
+    }
+
+    /** Below this width, in ems of the view's text, the per-class table goes below the matrix instead of beside it. */
+    static final double STACK_EM = 45;
+
+    /**
+     * The matrix and the per-class table side by side where the view is wide enough for both, else one above the other
+     * in the view's one scroll: side by side at 200 % in the smallest window, the table's figures ran past the window's
+     * edge and the user scrolled sideways to read them.
+     */
+    private void reflow(ScrollPane scroll, HBox beside, VBox below, VBox matrix, VBox table, Label text) {
+        Runnable fit = () -> {
+            double em = text.getFont().getSize();
+            boolean stack = getWidth() > 0 && getWidth() / em < STACK_EM;
+            if (stack == (scroll.getContent() == below)) return;
+            if (stack) {
+                beside.getChildren().clear();
+                below.getChildren().setAll(matrix, table);
+                scroll.setFitToHeight(false);
+                scroll.setContent(below);
+            } else {
+                below.getChildren().clear();
+                beside.getChildren().setAll(matrix, table);
+                scroll.setFitToHeight(true);
+                scroll.setContent(beside);
+            }
+        };
+        Runnable soon = () -> io.digitstudio.ui.widgets.TableHeights.later(this, fit);
+        widthProperty().addListener((o, a, b) -> soon.run());
+        text.fontProperty().addListener((o, a, b) -> soon.run());
     }
 }
