@@ -155,6 +155,97 @@ class SweepsViewTest extends AppStory {
         assertEquals(List.of(), cut, "nothing of the view cut by the wider form");
     }
 
+    /** What the sweep's chart shows on screen, measured in its picture. */
+    private record ChartSeen(javafx.scene.paint.Color corner, int inTextColour, double titleHeight) {
+    }
+
+    /**
+     * The chart as shown: its corner's colour, how many of its pixels are the view's text colour, and its title's height
+     * on screen (the rows of ink from the top, in the middle third, times the picture's scale on screen).
+     */
+    private static ChartSeen seeChart(ImageView chart, javafx.scene.paint.Color text) {
+        javafx.scene.image.PixelReader px = chart.getImage().getPixelReader();
+        int w = (int) chart.getImage().getWidth(), h = (int) chart.getImage().getHeight();
+        javafx.scene.paint.Color corner = px.getColor(0, 0);
+        int inText = 0;
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) if (near(px.getColor(x, y), text)) inText++;
+        int start = -1, rows = 0;
+        for (int y = 0; y < h && rows == 0; y++) {
+            boolean ink = false;
+            for (int x = w / 3; x < 2 * w / 3 && !ink; x++) ink = io.digitstudio.ui.widgets.Contrast.ratio(px.getColor(x, y), corner) > 1.5;
+            if (ink && start < 0) start = y;
+            if (!ink && start >= 0) rows = y - start;
+        }
+        return new ChartSeen(corner, inText, rows * chart.getLayoutBounds().getHeight() / h);
+    }
+
+    private static boolean near(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        return Math.abs(a.getRed() - b.getRed()) < 0.02 && Math.abs(a.getGreen() - b.getGreen()) < 0.02 && Math.abs(a.getBlue() - b.getBlue()) < 0.02;
+    }
+
+    /**
+     * The chart follows the theme and the UI scale as the Train view's charts do: in Primer Dark at 150 % its background
+     * is the view's, its frame and text are in the view's text colour, and its title is half as high again on screen as at
+     * 100 %. A trial saw it stay white with the light theme's colours, its type unchanged at 150 %.
+     */
+    @Test
+    void theChartFollowsTheThemeAndTheScale(FxRobot robot) throws Exception {
+        app.awaitReady();
+        // a sweep of the history whose runs have not started: its chart has its title, axes and frame
+        var config = new io.digitstudio.train.TrainingConfig(1, 128, io.digitstudio.nn.NetworkSpec.of("tutorial"), "momentum-sgd",
+                java.util.Map.of("lr", 0.01, "momentum", 0.9), 0, true, 200, 100, false);
+        var template = new io.digitstudio.runs.RunSettings("", java.time.Instant.parse("2026-12-04T00:00:00Z"), "sweep", config,
+                io.digitstudio.train.RunOptions.NONE, "MNIST", "MNIST (bundled)", "ab", 60000, 10000, "", "", java.util.Map.of());
+        io.digitstudio.runs.sweep.Sweep.plan(template, List.of(io.digitstudio.runs.sweep.Axis.parse("lr", "--lr", "0.1,0.01", false)), null, 0, 1)
+                .save(app.history.root());
+        app.openTab(robot, "Sweeps");
+        var vm = app.main.sweeps().viewModel();
+        CompletableFuture<?> listed = new CompletableFuture<>();
+        robot.interact(() -> vm.refreshSweeps().whenComplete((l, err) -> listed.complete(null)));
+        listed.get();
+        robot.interact(() -> vm.chosenProperty().set(vm.sweeps().get(0)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.chartProperty().get() != null);
+        var appearance = app.services.appearance();
+        ImageView chart = robot.lookup("#sweepChart").queryAs(ImageView.class);
+        List<String> failures = new ArrayList<>();
+        ChartSeen[] seen = new ChartSeen[2];
+        try {
+            int k = 0;
+            for (var look : List.of(java.util.Map.entry(io.digitstudio.ui.widgets.Theme.LIGHT, 100), java.util.Map.entry(io.digitstudio.ui.widgets.Theme.DARK, 150))) {
+                int at = k++;
+                robot.interact(() -> appearance.choose(look.getKey(), look.getValue()));
+                Pulses.settle(2);
+                WaitForAsyncUtils.waitForFxEvents();
+                javafx.scene.paint.Color[] expected = new javafx.scene.paint.Color[2];
+                robot.interact(() -> {
+                    expected[0] = Looks.behind(chart, stage.getScene());
+                    expected[1] = (javafx.scene.paint.Color) robot.lookup("#sweepStatus").queryLabeled().getTextFill();
+                });
+                // the chart is drawn again off the UI thread for the new look: a bounded wait for its background to match
+                try {
+                    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> near(seeChart(chart, expected[1]).corner(), expected[0])).get());
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // said below, with what the chart shows instead
+                }
+                Pulses.settle(2);
+                WaitForAsyncUtils.waitForFxEvents();
+                seen[at] = WaitForAsyncUtils.asyncFx(() -> seeChart(chart, expected[1])).get();
+                String where = look.getKey().id() + " at " + look.getValue() + " %: ";
+                if (!near(seen[at].corner(), expected[0])) failures.add(where + "the chart's background " + Looks.web(seen[at].corner()) + ", the view's " + Looks.web(expected[0]));
+                if (seen[at].inTextColour() < 100) failures.add(where + seen[at].inTextColour() + " pixels in the view's text colour " + Looks.web(expected[1]));
+            }
+        } finally {
+            robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, 100));
+        }
+        if (seen[1].titleHeight() < 1.35 * seen[0].titleHeight()) {
+            failures.add(String.format(java.util.Locale.ROOT, "the title %.1f px high at 100 %%, %.1f px at 150 %%", seen[0].titleHeight(), seen[1].titleHeight()));
+        }
+        Figures.write("sweep-chart-look", String.format(java.util.Locale.ROOT, "title %.1f px at 100 %%, %.1f px at 150 %%; %s%n", seen[0].titleHeight(),
+                seen[1].titleHeight(), java.util.Arrays.toString(seen)));
+        assertEquals(List.of(), failures);
+        assertChartWhole(robot);
+    }
+
     /** The sweep's chart lies wholly inside its place in the view. */
     private static void assertChartWhole(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();

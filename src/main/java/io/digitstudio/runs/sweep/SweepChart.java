@@ -22,25 +22,41 @@ import java.util.List;
 public final class SweepChart {
     static final int PANEL_WIDTH = 420;
     static final int PANEL_HEIGHT = 300;
-    private static final Color INK = new Color(0x1F2937);
-    private static final Color GRID = new Color(0xE5E7EB);
-    private static final Color POINT = new Color(0x2563EB);
-    private static final Color BEST = new Color(0xDC2626);
+    /** The type size the margins, points and lines are laid out for; a larger one scales them all. */
+    static final float BASE_FONT_SIZE = 12f;
+
+    /**
+     * The chart's colours (opaque RGB) and its type size in the picture's pixels: the command line's PNG is {@link #PRINT},
+     * the app passes its theme's colours and its UI scale's type, so the chart reads as the window around it does.
+     */
+    public record Look(int background, int text, int grid, int point, int best, float fontSize) {
+        /** Dark text on white, blue points and the best in red, at 12 px. */
+        public static final Look PRINT = new Look(0xFFFFFF, 0x1F2937, 0xE5E7EB, 0x2563EB, 0xDC2626, BASE_FONT_SIZE);
+
+        public Look {
+            if (!(fontSize > 0)) throw new IllegalArgumentException("font size " + fontSize);
+        }
+    }
 
     private SweepChart() {
     }
 
-    /** The chart, one panel of {@code panelWidth} x {@code panelHeight} per swept setting, side by side. */
+    /** The chart, one panel of {@code panelWidth} x {@code panelHeight} per swept setting, side by side, as printed. */
     public static BufferedImage render(SweepResult result, int panelWidth, int panelHeight) {
+        return render(result, panelWidth, panelHeight, Look.PRINT);
+    }
+
+    /** The chart in {@code look}'s colours and type: margins, points and lines grow with the type. */
+    public static BufferedImage render(SweepResult result, int panelWidth, int panelHeight, Look look) {
         List<Axis> axes = result.sweep().axes();
         BufferedImage img = new BufferedImage(panelWidth * Math.max(1, axes.size()), panelHeight, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
+            g.setColor(new Color(look.background()));
             g.fillRect(0, 0, img.getWidth(), img.getHeight());
-            for (int k = 0; k < axes.size(); k++) panel(g, result, axes.get(k), k * panelWidth, panelWidth, panelHeight);
+            for (int k = 0; k < axes.size(); k++) panel(g, result, axes.get(k), k * panelWidth, panelWidth, panelHeight, look);
         } finally {
             g.dispose();
         }
@@ -55,11 +71,12 @@ public final class SweepChart {
         });
     }
 
-    private static void panel(Graphics2D g, SweepResult result, Axis axis, int x0, int w, int h) {
-        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-        g.setFont(font);
+    private static void panel(Graphics2D g, SweepResult result, Axis axis, int x0, int w, int h, Look look) {
+        Color ink = new Color(look.text()), grid = new Color(look.grid()), point = new Color(look.point()), bestColour = new Color(look.best());
+        double k = look.fontSize() / BASE_FONT_SIZE;
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12).deriveFont(look.fontSize()));
         FontMetrics fm = g.getFontMetrics();
-        int left = x0 + 56, right = x0 + w - 16, top = 28, bottom = h - 42;
+        int left = x0 + px(56, k), right = x0 + w - px(16, k), top = px(28, k), bottom = h - px(42, k);
         boolean log = axis.logScale();
         List<double[]> pts = new ArrayList<>();
         double best = Double.NEGATIVE_INFINITY;
@@ -89,18 +106,25 @@ public final class SweepChart {
         yhi = Math.min(1, yhi + pad);
         if (yhi <= ylo) yhi = ylo + 0.01;
 
-        g.setColor(INK);
+        g.setColor(ink);
+        // the title whole within its panel: shorter where the panel is narrow for the type (two panels at a large UI
+        // scale), and in a smaller type only if even that does not fit
         String title = "best validation accuracy vs " + axis.name() + (log ? " (log scale)" : "");
-        g.drawString(title, x0 + (w - fm.stringWidth(title)) / 2, 18);
+        int room = w - px(8, k);
+        if (fm.stringWidth(title) > room) title = "accuracy vs " + axis.name() + (log ? " (log)" : "");
+        Font normal = g.getFont();
+        if (fm.stringWidth(title) > room) g.setFont(normal.deriveFont(Math.max(1f, normal.getSize2D() * room / fm.stringWidth(title))));
+        g.drawString(title, x0 + (w - g.getFontMetrics().stringWidth(title)) / 2, px(18, k));
+        g.setFont(normal);
         // y grid and labels
         for (int t = 0; t <= 4; t++) {
             double y = ylo + (yhi - ylo) * t / 4;
             int py = yPix(y, ylo, yhi, top, bottom);
-            g.setColor(GRID);
+            g.setColor(grid);
             g.drawLine(left, py, right, py);
-            g.setColor(INK);
+            g.setColor(ink);
             String s = String.format(java.util.Locale.ROOT, "%.3f", y);
-            g.drawString(s, left - 6 - fm.stringWidth(s), py + fm.getAscent() / 2 - 1);
+            g.drawString(s, left - px(6, k) - fm.stringWidth(s), py + fm.getAscent() / 2 - 1);
         }
         // x ticks: the swept values themselves for a list, else evenly (decades for a log range)
         List<Double> ticks = new ArrayList<>();
@@ -111,35 +135,40 @@ public final class SweepChart {
         } else for (int t = 0; t <= 4; t++) ticks.add(xlo + (xhi - xlo) * t / 4);
         int lastRight = Integer.MIN_VALUE;
         for (double t : ticks.stream().sorted().toList()) {
-            int px = xPix(t, xlo, xhi, log, left, right);
-            g.setColor(GRID);
+            int px = xPix(t, xlo, xhi, log, left, right, k);
+            g.setColor(grid);
             g.drawLine(px, top, px, bottom);
-            g.setColor(INK);
+            g.setColor(ink);
             String s = Axis.shown(axis.integer() ? Math.rint(t) : Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", t)));
             int sx = px - fm.stringWidth(s) / 2;
-            if (sx > lastRight + 4) {
-                g.drawString(s, sx, bottom + fm.getAscent() + 4);
+            if (sx > lastRight + px(4, k)) {
+                g.drawString(s, sx, bottom + fm.getAscent() + px(4, k));
                 lastRight = sx + fm.stringWidth(s);
             }
         }
-        g.setColor(INK);
+        g.setColor(ink);
         g.drawRect(left, top, right - left, bottom - top);
         String xl = axis.name();
-        g.drawString(xl, left + (right - left - fm.stringWidth(xl)) / 2, h - 8);
-        g.setStroke(new BasicStroke(1.5f));
+        g.drawString(xl, left + (right - left - fm.stringWidth(xl)) / 2, h - px(8, k));
+        g.setStroke(new BasicStroke((float) (1.5 * k)));
         for (double[] p : pts) {
-            int px = xPix(p[0], xlo, xhi, log, left, right);
+            int px = xPix(p[0], xlo, xhi, log, left, right, k);
             int py = yPix(p[1], ylo, yhi, top, bottom);
             boolean isBest = p[1] == best;
-            int r = isBest ? 6 : 4;
-            g.setColor(isBest ? BEST : POINT);
+            int r = px(isBest ? 6 : 4, k);
+            g.setColor(isBest ? bestColour : point);
             g.fillOval(px - r, py - r, 2 * r, 2 * r);
         }
     }
 
-    private static int xPix(double v, double lo, double hi, boolean log, int left, int right) {
+    /** {@code size} pixels of the 12 px layout, scaled by {@code k}. */
+    private static int px(int size, double k) {
+        return (int) Math.round(size * k);
+    }
+
+    private static int xPix(double v, double lo, double hi, boolean log, int left, int right, double k) {
         double f = log ? (Math.log(v) - Math.log(lo)) / (Math.log(hi) - Math.log(lo)) : (v - lo) / (hi - lo);
-        int margin = 10;
+        int margin = px(10, k);
         return (int) Math.round(left + margin + f * (right - left - 2 * margin));
     }
 

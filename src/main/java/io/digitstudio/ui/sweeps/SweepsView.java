@@ -1,6 +1,7 @@
 package io.digitstudio.ui.sweeps;
 
 import io.digitstudio.runs.sweep.Axis;
+import io.digitstudio.runs.sweep.SweepChart;
 import io.digitstudio.runs.sweep.SweepResult;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
@@ -19,6 +20,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +34,11 @@ public final class SweepsView extends BorderPane {
     private final SweepsViewModel vm;
     private final TableView<SweepResult.Row> table = new TableView<>();
     private final ImageView chart = new ImageView();
+    /** Hidden: the chart's type and text colour, and its grid's, points' and best point's colours, from the theme. */
+    private final Label chartText = new Label("0");
+    private final javafx.scene.layout.Region gridSwatch = new javafx.scene.layout.Region();
+    private final javafx.scene.layout.Region pointSwatch = new javafx.scene.layout.Region();
+    private final javafx.scene.layout.Region bestSwatch = new javafx.scene.layout.Region();
 
     public SweepsView(SweepsViewModel vm) {
         this.vm = vm;
@@ -153,8 +160,9 @@ public final class SweepsView extends BorderPane {
             img.getPixelWriter().setPixels(0, 0, c.width(), c.height(), PixelFormat.getIntArgbInstance(), c.argb(), 0, c.width());
             chart.setImage(img);
         });
-        // the whole chart, its axes' values too, as large as its place lets it be (never cropped to be larger)
-        javafx.scene.layout.Pane chartPane = new javafx.scene.layout.Pane(chart) {
+        // the whole chart, its axes' values too, drawn for its place: at its size, in the theme's colours and the UI
+        // scale's type (SweepChart.Look), which the pane's hidden swatches and caption take from the theme's sheet
+        javafx.scene.layout.Pane chartPane = new javafx.scene.layout.Pane(chart, chartText, gridSwatch, pointSwatch, bestSwatch) {
             @Override
             protected void layoutChildren() {
                 double w = getWidth() - snappedLeftInset() - snappedRightInset();
@@ -163,8 +171,23 @@ public final class SweepsView extends BorderPane {
                 chart.setFitHeight(Math.max(1, h));
                 javafx.geometry.Bounds b = chart.getLayoutBounds();
                 chart.relocate(snappedLeftInset() + Math.floor((w - b.getWidth()) / 2), snappedTopInset() + Math.floor((h - b.getHeight()) / 2));
+                chartLook(w, h);
             }
         };
+        chartPane.getStyleClass().add("sweep-chart");
+        chartText.getStyleClass().add("chart-text");
+        gridSwatch.getStyleClass().add("grid-swatch");
+        pointSwatch.getStyleClass().add("point-swatch");
+        bestSwatch.getStyleClass().add("best-swatch");
+        for (javafx.scene.layout.Region r : List.of(chartText, gridSwatch, pointSwatch, bestSwatch)) {
+            r.setManaged(false);
+            r.setVisible(false);
+        }
+        // a theme or a scale chosen: the colours and the type change, the place may not
+        javafx.beans.InvalidationListener restyled = o -> chartPane.requestLayout();
+        chartText.fontProperty().addListener(restyled);
+        chartText.textFillProperty().addListener(restyled);
+        for (javafx.scene.layout.Region r : List.of(chartPane, gridSwatch, pointSwatch, bestSwatch)) r.backgroundProperty().addListener(restyled);
         chartPane.setId("sweepChartPane");
         chartPane.setMinSize(0, 0);
         chartPane.setPrefSize(360, 270);
@@ -214,6 +237,35 @@ public final class SweepsView extends BorderPane {
         Runnable soon = () -> io.digitstudio.ui.widgets.TableHeights.later(this, fit);
         widthProperty().addListener((o, a, b) -> soon.run());
         text.fontProperty().addListener((o, a, b) -> soon.run());
+    }
+
+    /**
+     * Asks for the chart drawn {@code w} x {@code h} (layout units) at the screen's pixels per unit, in the theme's colours
+     * and the caption's type; nothing before the pane has a size and a style.
+     */
+    private void chartLook(double w, double h) {
+        if (w < 1 || h < 1 || getScene() == null || getScene().getWindow() == null) return;
+        double px = Math.max(1, getScene().getWindow().getRenderScaleX());
+        SweepChart.Look print = SweepChart.Look.PRINT;
+        SweepChart.Look look = new SweepChart.Look(rgb(fill(chart.getParent() instanceof javafx.scene.layout.Region r ? r : null), print.background()),
+                chartText.getTextFill() instanceof Color c ? rgb(c) : print.text(), rgb(fill(gridSwatch), print.grid()),
+                rgb(fill(pointSwatch), print.point()), rgb(fill(bestSwatch), print.best()), (float) (chartText.getFont().getSize() * px));
+        vm.chartLook(new SweepsViewModel.ChartLook((int) Math.floor(w * px), (int) Math.floor(h * px), look));
+    }
+
+    /** A region's first background colour, opaque; null without one. */
+    private static Color fill(javafx.scene.layout.Region r) {
+        if (r == null || r.getBackground() == null) return null;
+        for (var f : r.getBackground().getFills()) if (f.getFill() instanceof Color c && c.getOpacity() == 1) return c;
+        return null;
+    }
+
+    private static int rgb(Color c, int fallback) {
+        return c == null ? fallback : rgb(c);
+    }
+
+    private static int rgb(Color c) {
+        return (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
     }
 
     /** The history's sweeps, the command line's too: choosing one shows its table and chart (and Resume, if it stopped). */

@@ -51,6 +51,20 @@ public final class SweepsViewModel {
     public record ChartPixels(int width, int height, int[] argb) {
     }
 
+    /**
+     * How the view shows the chart: its size in pixels (all panels side by side) and the theme's colours and type, in
+     * the picture's pixels, so the chart is drawn for its place rather than scaled to it (a scaled picture's type does
+     * not follow the UI scale).
+     */
+    public record ChartLook(int width, int height, SweepChart.Look look) {
+        /** Until the view has a place for the chart: the printed look, a 360 x 250 panel per setting. */
+        static final int PANEL_WIDTH = 360, PANEL_HEIGHT = 250;
+
+        public ChartLook {
+            if (width < 1 || height < 1) throw new IllegalArgumentException(width + " x " + height);
+        }
+    }
+
     private final TaskExecutor tasks;
     private final DialogService dialogs;
     private final RunStore history;
@@ -74,6 +88,8 @@ public final class SweepsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SweepResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ChartPixels> chart = new ReadOnlyObjectWrapper<>();
+    /** The view's chart look (null: none yet); set on the UI thread, read by whichever thread draws. */
+    private volatile ChartLook chartLook;
     private final ObservableList<SweepResult.Row> rows = FXCollections.observableArrayList();
     private final Map<Integer, String> training = new ConcurrentHashMap<>();
 
@@ -296,14 +312,49 @@ public final class SweepsViewModel {
 
     /** Makes the chart off the UI thread and publishes the rows and the chart on it. */
     private void publish(SweepResult r) {
-        BufferedImage img = SweepChart.render(r, 360, 250);
-        int[] argb = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
-        ChartPixels pixels = new ChartPixels(img.getWidth(), img.getHeight(), argb);
+        ChartLook l = chartLook;
+        ChartPixels pixels = draw(r, l);
         tasks.onUi(() -> {
             result.set(r);
             rows.setAll(r.rows());
-            chart.set(pixels);
+            // drawn for a look the view has since changed (theme, scale, size): drawn again for the new one
+            if (l == chartLook) chart.set(pixels);
+            else redraw();
             if (running.get()) status.set(progressText(r.sweep()));
+        });
+    }
+
+    /** The chart's pixels in a look ({@code null}: printed, a panel of 360 x 250 per swept setting). */
+    private static ChartPixels draw(SweepResult r, ChartLook l) {
+        int panels = Math.max(1, r.sweep().axes().size());
+        BufferedImage img = l == null ? SweepChart.render(r, ChartLook.PANEL_WIDTH, ChartLook.PANEL_HEIGHT)
+                : SweepChart.render(r, Math.max(1, l.width() / panels), l.height(), l.look());
+        int[] argb = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+        return new ChartPixels(img.getWidth(), img.getHeight(), argb);
+    }
+
+    /**
+     * Draws the chart in the view's colours and type and at its size from now on (UI thread): the theme, the UI scale or
+     * the chart's place changed. The shown sweep's chart is drawn again off the UI thread.
+     */
+    public void chartLook(ChartLook look) {
+        if (look.equals(chartLook)) return;
+        chartLook = look;
+        redraw();
+    }
+
+    public ChartLook chartLook() {
+        return chartLook;
+    }
+
+    /** Draws the shown sweep's chart again in the current look, off the UI thread (UI thread). */
+    private void redraw() {
+        SweepResult r = result.get();
+        ChartLook l = chartLook;
+        if (r == null) return;
+        tasks.compute(() -> draw(r, l)).thenAccept(pixels -> {
+            // a newer sweep or look has its own drawing under way
+            if (result.get() == r && chartLook == l) chart.set(pixels);
         });
     }
 

@@ -69,4 +69,61 @@ class SweepChartTest {
         // 32, 64, 128: from 64 to 128 is twice as far as from 32 to 64
         assertEquals(2 * (batch.get(1) - batch.get(0)), batch.get(2) - batch.get(1), 3.0, "linear axis: " + batch);
     }
+
+    /**
+     * The rows from the first that holds a pixel other than {@code background} to the next that holds none, in the
+     * middle third of the picture (left of it are the y axis's values): the title's.
+     */
+    static int titleHeight(BufferedImage img, int background) {
+        int start = -1;
+        for (int y = 0; y < img.getHeight(); y++) {
+            boolean ink = false;
+            for (int x = img.getWidth() / 3; x < 2 * img.getWidth() / 3 && !ink; x++) ink = (img.getRGB(x, y) & 0xFFFFFF) != background;
+            if (ink && start < 0) start = y;
+            if (!ink && start >= 0) return y - start;
+        }
+        return 0;
+    }
+
+    /** The pixels of exactly this colour. */
+    static int count(BufferedImage img, int rgb) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) for (int x = 0; x < img.getWidth(); x++) if ((img.getRGB(x, y) & 0xFFFFFF) == rgb) n++;
+        return n;
+    }
+
+    /**
+     * A look's colours are the chart's (the app passes its theme's: Primer Dark's here), and a larger type (the UI scale)
+     * makes its text larger, its title still whole in a panel narrow for it.
+     */
+    @Test
+    void aLookGivesTheColoursAndTheTypeAndTheTitleStaysInItsPanel() {
+        Sweep s = Sweep.plan(template(), List.of(Axis.parse("lr", "--lr", "0.1,0.01,0.001", false)), null, 0, 1);
+        List<SweepResult.Row> rows = new ArrayList<>();
+        for (int i = 0; i < s.points().size(); i++) {
+            double acc = 0.90 + 0.01 * i;
+            RunSummary run = new RunSummary("run" + i, Path.of("run" + i), RunStatus.FINISHED, null, s.settingsFor(i), "", "", 5, acc, 0.3, acc, 5, 1.0,
+                    null, Instant.EPOCH, List.of());
+            rows.add(new SweepResult.Row(i, s.points().get(i), run));
+        }
+        SweepResult r = new SweepResult(s, rows);
+        SweepChart.Look dark = new SweepChart.Look(0x0D1117, 0xC9D1D9, 0x21262D, 0x56B4E9, 0xD55E00, 12f);
+        BufferedImage img = SweepChart.render(r, 360, 250, dark);
+        assertEquals(0x0D1117, img.getRGB(0, 0) & 0xFFFFFF, "the background");
+        assertEquals(0x0D1117, img.getRGB(359, 249) & 0xFFFFFF, "the background");
+        assertTrue(count(img, 0xC9D1D9) > 100, "the frame and the text in the text colour");
+        assertTrue(count(img, 0x56B4E9) > 20, "the points");
+        assertTrue(count(img, 0xD55E00) > 20, "the best point");
+        assertEquals(0, count(img, 0xFFFFFF), "nothing of the printed white");
+
+        int at12 = titleHeight(img, 0x0D1117);
+        BufferedImage larger = SweepChart.render(r, 360, 250, new SweepChart.Look(0x0D1117, 0xC9D1D9, 0x21262D, 0x56B4E9, 0xD55E00, 18f));
+        int at18 = titleHeight(larger, 0x0D1117);
+        assertTrue(at12 >= 8 && at18 >= 1.3 * at12, "the title " + at12 + " px high in 12 px type, " + at18 + " px in 18 px");
+        // the title's ink within the panel, not cut at its sides
+        for (int y = 0; y < at18 + 8; y++) {
+            assertEquals(0x0D1117, larger.getRGB(0, y) & 0xFFFFFF, "nothing at the panel's left edge, row " + y);
+            assertEquals(0x0D1117, larger.getRGB(359, y) & 0xFFFFFF, "nothing at the panel's right edge, row " + y);
+        }
+    }
 }
