@@ -396,6 +396,24 @@ final class Looks {
         return c;
     }
 
+    /** The colour a region's own fills paint at ({@code x}, {@code y}) over {@code under}, and its cells' too. */
+    static Color colourAt(Region r, double x, double y, Color under) {
+        Color c = under;
+        if (r.getBackground() != null) {
+            for (var f : r.getBackground().getFills()) {
+                var in = f.getInsets();
+                boolean covers = x >= in.getLeft() && y >= in.getTop() && x < r.getWidth() - in.getRight() && y < r.getHeight() - in.getBottom();
+                if (covers && f.getFill() instanceof Color fc && fc.getOpacity() > 0) c = Contrast.over(fc, c);
+            }
+        }
+        for (Node n : r.getChildrenUnmodifiable()) {
+            if (n instanceof Region cell && n.isVisible() && n.getBoundsInParent().contains(x, y)) {
+                c = colourAt(cell, x - cell.getLayoutX(), y - cell.getLayoutY(), c);
+            }
+        }
+        return c;
+    }
+
     static String web(Color c) {
         return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255));
     }

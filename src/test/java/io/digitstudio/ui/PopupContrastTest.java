@@ -211,7 +211,7 @@ class PopupContrastTest extends AppStory {
                         var box = robot.lookup(id).queryAs(javafx.scene.control.ComboBox.class);
                         Region shownChoice = (Region) ((javafx.scene.control.skin.ComboBoxListViewSkin<?>) box.getSkin()).getDisplayNode();
                         Color plain = Looks.behind(shownChoice, shownChoice.getScene());
-                        Color drawn = colourAt(shownChoice, 1, 1, plain);
+                        Color drawn = Looks.colourAt(shownChoice, 1, 1, plain);
                         figures.append(theme.id() + " " + id + "'s own cell: " + Looks.web(drawn) + " on " + Looks.web(plain) + "\n");
                         if (!drawn.equals(plain)) failures.add(theme.id() + ": " + id + "'s own cell is marked " + Looks.web(drawn) + " on " + Looks.web(plain));
                     }
@@ -259,11 +259,11 @@ class PopupContrastTest extends AppStory {
         assertNotNull(selected, where + ": a selected row");
         assertFalse(others.isEmpty(), where + ": an unselected row");
         Color table = Looks.behind(selected, selected.getScene());
-        Color mark = colourAt(selected, 1, 1, table);
+        Color mark = Looks.colourAt(selected, 1, 1, table);
         double stands = Double.MAX_VALUE;
         Color closest = null;
         for (Region other : others) {
-            Color plain = colourAt(other, 1, 1, Looks.behind(other, other.getScene()));
+            Color plain = Looks.colourAt(other, 1, 1, Looks.behind(other, other.getScene()));
             double r = Contrast.ratio(mark, plain);
             if (r < stands) {
                 stands = r;
@@ -283,24 +283,6 @@ class PopupContrastTest extends AppStory {
                 Looks.web(mark), Looks.web(closest), stands, lowestText));
         if (stands < NON_TEXT) failures.add(String.format(Locale.ROOT, "%s: the selected row's %s against another's %s is %.2f:1", where,
                 Looks.web(mark), Looks.web(closest), stands));
-    }
-
-    /** The colour a region's own fills paint at ({@code x}, {@code y}) over {@code under}, and its cells' too. */
-    private static Color colourAt(Region r, double x, double y, Color under) {
-        Color c = under;
-        if (r.getBackground() != null) {
-            for (var f : r.getBackground().getFills()) {
-                var in = f.getInsets();
-                boolean covers = x >= in.getLeft() && y >= in.getTop() && x < r.getWidth() - in.getRight() && y < r.getHeight() - in.getBottom();
-                if (covers && f.getFill() instanceof Color fc && fc.getOpacity() > 0) c = Contrast.over(fc, c);
-            }
-        }
-        for (Node n : r.getChildrenUnmodifiable()) {
-            if (n instanceof Region cell && n.isVisible() && n.getBoundsInParent().contains(x, y)) {
-                c = colourAt(cell, x - cell.getLayoutX(), y - cell.getLayoutY(), c);
-            }
-        }
-        return c;
     }
 
     /**

@@ -183,4 +183,77 @@ class SamplesViewTest extends AppStory {
         }
         assertEquals(java.util.List.of(), failures);
     }
+
+    /**
+     * The image shown large stays marked in the gallery, in every theme, with the keyboard in the gallery or elsewhere:
+     * its cell at 3:1 at least against every other image's cell (1 px inside the corner, where a fill or a frame shows),
+     * its caption at 4.5:1 on it. A trial found no mark once the gallery lost the keyboard.
+     */
+    @Test
+    void theSelectedImageStaysMarkedWithOrWithoutTheKeyboardInEveryTheme(FxRobot robot) throws Exception {
+        openSamples(robot);
+        robot.clickOn("#sample-3");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().selectedProperty().get() == 3);
+        javafx.scene.Node grid = app.main.samples().grid();
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        StringBuilder figures = new StringBuilder();
+        try {
+            for (io.digitstudio.ui.widgets.Theme theme : io.digitstudio.ui.widgets.Theme.values()) {
+                for (boolean keyboard : new boolean[]{true, false}) {
+                    robot.interact(() -> {
+                        app.services.appearance().themeProperty().set(theme);
+                        if (keyboard) grid.requestFocus();
+                        else app.main.tabs().requestFocus();
+                    });
+                    Pulses.settle(2);
+                    WaitForAsyncUtils.waitForFxEvents();
+                    robot.interact(() -> {
+                        String where = theme.id() + (keyboard ? " with the keyboard in the gallery" : " with the keyboard elsewhere");
+                        assertEquals(keyboard, grid.isFocused(), where);
+                        javafx.scene.layout.Region selected = null;
+                        java.util.List<javafx.scene.layout.Region> others = new java.util.ArrayList<>();
+                        for (javafx.scene.Node n : grid.lookupAll(".sample-cell")) {
+                            if (!(n instanceof javafx.scene.control.IndexedCell<?> c) || c.isEmpty() || !n.isVisible() || !Looks.onScreen(n)) continue;
+                            if ("sample-3".equals(n.getId())) selected = c;
+                            else others.add(c);
+                        }
+                        assertNotNull(selected, where + ": image 3 shown");
+                        assertFalse(others.isEmpty(), where + ": other images shown");
+                        javafx.scene.paint.Color mark = Looks.colourAt(selected, 1, 1, Looks.behind(selected, stage.getScene()));
+                        double stands = Double.MAX_VALUE;
+                        javafx.scene.paint.Color closest = null;
+                        for (javafx.scene.layout.Region other : others) {
+                            javafx.scene.paint.Color plain = Looks.colourAt(other, 1, 1, Looks.behind(other, stage.getScene()));
+                            double r = io.digitstudio.ui.widgets.Contrast.ratio(mark, plain);
+                            if (r < stands) {
+                                stands = r;
+                                closest = plain;
+                            }
+                        }
+                        // the caption as drawn: in its box, the pixel that stands out most from the mark (a glyph's stem)
+                        javafx.scene.control.Label caption = (javafx.scene.control.Label) selected.lookup(".label");
+                        javafx.scene.image.Image shot = selected.snapshot(null, null);
+                        javafx.geometry.Bounds box = selected.sceneToLocal(caption.localToScene(caption.getLayoutBounds()));
+                        double text = 0;
+                        for (int y = (int) Math.max(0, box.getMinY()); y < Math.min(shot.getHeight(), box.getMaxY()); y++) {
+                            for (int x = (int) Math.max(0, box.getMinX()); x < Math.min(shot.getWidth(), box.getMaxX()); x++) {
+                                text = Math.max(text, io.digitstudio.ui.widgets.Contrast.ratio(shot.getPixelReader().getColor(x, y), mark));
+                            }
+                        }
+                        figures.append(String.format(java.util.Locale.ROOT, "%s: selected image %s against the others' %s %.2f:1, its caption %.2f:1%n",
+                                where, Looks.web(mark), Looks.web(closest), stands, text));
+                        if (stands < 3) failures.add(String.format(java.util.Locale.ROOT, "%s: the selected image's %s against another's %s is %.2f:1", where,
+                                Looks.web(mark), Looks.web(closest), stands));
+                        if (text < 4.5) failures.add(String.format(java.util.Locale.ROOT, "%s: the selected image's caption '%s' is at most %.2f:1 on %s", where,
+                                caption.getText(), text, Looks.web(mark)));
+                    });
+                }
+            }
+        } finally {
+            robot.interact(() -> app.services.appearance().themeProperty().set(io.digitstudio.ui.widgets.Theme.LIGHT));
+        }
+        Figures.write("selected-samples", figures);
+        assertEquals(java.util.List.of(), failures);
+        assertEquals(3, vm().selectedProperty().get(), "the selection outlives the focus");
+    }
 }

@@ -155,11 +155,12 @@ public final class SamplesView extends BorderPane {
         }));
         grid.focusedProperty().addListener((o, a, f) -> {
             if (f && current.get() < 0 && !vm.visible().isEmpty()) current.set(Math.max(0, vm.visible().indexOf(vm.selectedProperty().get())));
-            markCurrent();
+            mark();
         });
         vm.visible().addListener((javafx.collections.ListChangeListener<Integer>) c -> current.set(vm.visible().isEmpty() ? -1
                 : grid.isFocused() ? Math.min(Math.max(current.get(), 0), vm.visible().size() - 1) : -1));
-        current.addListener((o, a, b) -> markCurrent());
+        current.addListener((o, a, b) -> mark());
+        vm.selectedProperty().addListener((o, a, b) -> mark());
         grid.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             int n = vm.visible().size();
             if (n == 0 || e.isShortcutDown() || e.isAltDown()) return;
@@ -198,9 +199,10 @@ public final class SamplesView extends BorderPane {
         return 1;
     }
 
-    private void markCurrent() {
+    /** Marks the image the arrow keys are on (while the gallery has the keyboard) and the selected one, on every shown cell. */
+    private void mark() {
         for (javafx.scene.Node n : grid.lookupAll(".sample-cell")) {
-            if (n instanceof SampleCell c) c.markCurrent();
+            if (n instanceof SampleCell c) c.mark();
         }
     }
 
@@ -355,8 +357,11 @@ public final class SamplesView extends BorderPane {
             });
         }
 
-        void markCurrent() {
+        void mark() {
             pseudoClassStateChanged(CURRENT, grid.isFocused() && getItem() != null && getIndex() == current.get());
+            // the image shown large stays marked when the gallery loses the keyboard (:selected, for screen readers too)
+            boolean selected = getItem() != null && getItem() == vm.selectedProperty().get();
+            if (isSelected() != selected) updateSelected(selected);
         }
 
         @Override
@@ -365,6 +370,7 @@ public final class SamplesView extends BorderPane {
             label.getStyleClass().removeAll("right", "wrong");
             if (empty || index == null || vm.imagesProperty().get() == null) {
                 pseudoClassStateChanged(CURRENT, false);
+                if (isSelected()) updateSelected(false);
                 setGraphic(null);
                 setId(null);
                 setAccessibleText(null);
@@ -384,7 +390,7 @@ public final class SamplesView extends BorderPane {
             setAccessibleText("Image " + index + ": label " + vm.labelName(truth)
                     + (predicted < 0 ? "" : ", predicted " + vm.predictionName(predicted) + (predicted == truth ? ", right" : ", wrong")));
             setGraphic(box);
-            markCurrent();
+            mark();
         }
     }
 
