@@ -458,4 +458,55 @@ class DrawViewTest extends AppStory {
         assertEquals(1, app.myDigits.list().size(), "kept once");
         assertTrue(app.dialogs.errors.isEmpty(), app.dialogs.errors.toString());
     }
+
+    /**
+     * The pen's slider reads as a control that is on, in every theme: its thumb in the theme's accent colour (Primer Dark
+     * drew it in its text's grey, which a trial took for a slider turned off), at 3:1 at least against its track and
+     * against the toolbar around it (WCAG 1.4.11).
+     */
+    @Test
+    void thePenSlidersThumbReadsAsOnInEveryTheme(FxRobot robot) throws Exception {
+        app.awaitReady();
+        app.openTab(robot, "Draw");
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        StringBuilder figures = new StringBuilder();
+        try {
+            for (io.digitstudio.ui.widgets.Theme theme : io.digitstudio.ui.widgets.Theme.values()) {
+                robot.interact(() -> app.services.appearance().themeProperty().set(theme));
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> {
+                    javafx.scene.control.Slider slider = robot.lookup("#penWidth").queryAs(javafx.scene.control.Slider.class);
+                    // the colour the theme gives what is on and chosen (a checked box, the default button), read as CSS resolves it here
+                    javafx.scene.layout.Region accentProbe = new javafx.scene.layout.Region();
+                    accentProbe.setStyle("-fx-background-color: -color-accent-emphasis;");
+                    accentProbe.setManaged(false);
+                    accentProbe.setVisible(false);
+                    ((javafx.scene.layout.Pane) slider.getParent()).getChildren().add(accentProbe);
+                    stage.getScene().getRoot().applyCss();
+                    stage.getScene().getRoot().layout();
+                    javafx.scene.paint.Color accent = (javafx.scene.paint.Color) accentProbe.getBackground().getFills().get(0).getFill();
+                    ((javafx.scene.layout.Pane) slider.getParent()).getChildren().remove(accentProbe);
+
+                    javafx.scene.layout.Region thumb = (javafx.scene.layout.Region) slider.lookup(".thumb");
+                    javafx.scene.layout.Region track = (javafx.scene.layout.Region) slider.lookup(".track");
+                    javafx.scene.paint.Color around = Looks.behind(slider, stage.getScene());
+                    javafx.scene.paint.Color edge = Looks.colourAt(thumb, 0.5, thumb.getHeight() / 2, around);
+                    javafx.scene.paint.Color middle = Looks.colourAt(thumb, thumb.getWidth() / 2, thumb.getHeight() / 2, around);
+                    javafx.scene.paint.Color onTrack = Looks.colourAt(track, track.getWidth() / 2, track.getHeight() / 2, around);
+                    double againstTrack = io.digitstudio.ui.widgets.Contrast.ratio(edge, onTrack);
+                    double againstBar = io.digitstudio.ui.widgets.Contrast.ratio(edge, around);
+                    String where = theme.id() + ": the thumb " + Looks.web(edge) + "/" + Looks.web(middle);
+                    figures.append(String.format(java.util.Locale.ROOT, "%s against the track %s %.2f:1, against the toolbar %s %.2f:1; accent %s%n", where,
+                            Looks.web(onTrack), againstTrack, Looks.web(around), againstBar, Looks.web(accent)));
+                    if (!edge.equals(accent) || !middle.equals(accent)) failures.add(where + " is not the accent colour " + Looks.web(accent));
+                    if (againstTrack < 3) failures.add(String.format(java.util.Locale.ROOT, "%s on its track %s: %.2f:1", where, Looks.web(onTrack), againstTrack));
+                    if (againstBar < 3) failures.add(String.format(java.util.Locale.ROOT, "%s on the toolbar %s: %.2f:1", where, Looks.web(around), againstBar));
+                });
+            }
+        } finally {
+            robot.interact(() -> app.services.appearance().themeProperty().set(io.digitstudio.ui.widgets.Theme.LIGHT));
+        }
+        Figures.write("slider-thumb", figures);
+        assertEquals(java.util.List.of(), failures);
+    }
 }
