@@ -236,8 +236,9 @@ class SamplesViewTest extends AppStory {
                         javafx.geometry.Bounds box = selected.sceneToLocal(caption.localToScene(caption.getLayoutBounds()));
                         javafx.scene.paint.Color underCaption = Looks.colourAt(selected, box.getCenterX(), box.getCenterY(), Looks.behind(selected, stage.getScene()));
                         double text = 0;
-                        for (int y = (int) Math.max(0, box.getMinY()); y < Math.min(shot.getHeight(), box.getMaxY()); y++) {
-                            for (int x = (int) Math.max(0, box.getMinX()); x < Math.min(shot.getWidth(), box.getMaxX()); x++) {
+                        // inside the frame a mark may draw (4 px), so that only the caption's own pixels count
+                        for (int y = (int) Math.max(4, box.getMinY()); y < Math.min(shot.getHeight() - 4, box.getMaxY()); y++) {
+                            for (int x = (int) Math.max(4, box.getMinX()); x < Math.min(shot.getWidth() - 4, box.getMaxX()); x++) {
                                 text = Math.max(text, io.digitstudio.ui.widgets.Contrast.ratio(shot.getPixelReader().getColor(x, y), underCaption));
                             }
                         }

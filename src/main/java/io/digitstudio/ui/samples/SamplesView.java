@@ -141,6 +141,8 @@ public final class SamplesView extends BorderPane {
     /** The image the keyboard is on: its position in the visible list (-1 before the gallery first has the focus). */
     private final javafx.beans.property.IntegerProperty current = new javafx.beans.property.SimpleIntegerProperty(-1);
     private static final javafx.css.PseudoClass CURRENT = javafx.css.PseudoClass.getPseudoClass("current");
+    /** The image the detail pane shows (the selected one), with the keyboard in the gallery or not. */
+    private static final javafx.css.PseudoClass SHOWN = javafx.css.PseudoClass.getPseudoClass("shown");
 
     /**
      * The gallery is one Tab stop: the arrow keys, Home, End, Page Up and Page Down move a ring from image to image
@@ -359,9 +361,9 @@ public final class SamplesView extends BorderPane {
 
         void mark() {
             pseudoClassStateChanged(CURRENT, grid.isFocused() && getItem() != null && getIndex() == current.get());
-            // the image shown large stays marked when the gallery loses the keyboard (:selected, for screen readers too)
-            boolean selected = getItem() != null && getItem() == vm.selectedProperty().get();
-            if (isSelected() != selected) updateSelected(selected);
+            // the image shown large stays marked when the gallery loses the keyboard. A pseudo-class of its own: the cell's
+            // :selected (updateSelected) turned its caption black in every theme
+            pseudoClassStateChanged(SHOWN, getItem() != null && getItem() == vm.selectedProperty().get());
         }
 
         @Override
@@ -370,7 +372,7 @@ public final class SamplesView extends BorderPane {
             label.getStyleClass().removeAll("right", "wrong");
             if (empty || index == null || vm.imagesProperty().get() == null) {
                 pseudoClassStateChanged(CURRENT, false);
-                if (isSelected()) updateSelected(false);
+                pseudoClassStateChanged(SHOWN, false);
                 setGraphic(null);
                 setId(null);
                 setAccessibleText(null);
