@@ -429,6 +429,29 @@ class DrawViewTest extends AppStory {
         assertTrue(black.getPixelReader().getColor(20, 160).getBrightness() > 0.8, "the paper at mid height");
     }
 
+    /**
+     * Esc clears the answer with the drawing: the digit, how sure, and the line that says how long it took ("prediction
+     * took 124.0 ms" stayed under an empty canvas). Ctrl+Z brings the drawing back, and with it its answer and its time.
+     */
+    @Test
+    void aClearTakesTheAnswersTimeWithItAndUndoBringsBoth(FxRobot robot) throws Exception {
+        openDraw(robot);
+        Label latency = robot.lookup("#latencyLabel").queryAs(Label.class);
+        assertEquals("", latency.getText(), "no answer yet, no time");
+        app.stroke(robot, new double[]{160, 50}, new double[]{160, 120}, new double[]{160, 190}, new double[]{160, 270});
+        assertEquals(1, awaitPrediction());
+        assertTrue(latency.getText().matches("prediction took \\d+\\.\\d ms"), latency.getText());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm().strokes().isEmpty());
+        assertEquals(DrawViewModel.NO_ANSWER, vm().answerProperty().get());
+        assertEquals(DrawViewModel.HINT, robot.lookup("#confidenceLabel").queryAs(Label.class).getText());
+        assertEquals("", latency.getText(), "the cleared answer's time");
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertEquals(1, awaitPrediction());
+        assertTrue(latency.getText().matches("prediction took \\d+\\.\\d ms"), "the answer back with its time: " + latency.getText());
+    }
+
     @Test
     void aClearIsUndoneAndKeepingTwiceKeepsOnce(FxRobot robot) throws Exception {
         openDraw(robot);

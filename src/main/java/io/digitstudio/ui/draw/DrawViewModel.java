@@ -338,8 +338,7 @@ public final class DrawViewModel {
                 show(null, "Prediction failed: " + Messages.of(err));
             } else {
                 preparations = r.preparations();
-                show(r.reading(), r.reading() == null ? "Nothing to read: " + r.message() : null);
-                if (r.reading() != null) latencyMillis.set(r.millis());
+                show(r.reading(), r.reading() == null ? "Nothing to read: " + r.message() : null, r.millis());
             }
         });
     }
@@ -348,6 +347,15 @@ public final class DrawViewModel {
     }
 
     private void show(Reading r, String hintText) {
+        show(r, hintText, Double.NaN);
+    }
+
+    /**
+     * Shows a reading (null: none, and why in {@code hintText}) and how long it took. The time belongs to the answer it
+     * timed: where there is no answer (a cleared canvas, nothing to read) there is no time either.
+     */
+    private void show(Reading r, String hintText, double millis) {
+        latencyMillis.set(r == null ? Double.NaN : millis);
         if (keptVersion != version) collected.set("");
         pinSlot.forget();
         if (image.get() == null) imageName = null;
@@ -431,6 +439,7 @@ public final class DrawViewModel {
     public ReadOnlyStringProperty detailProperty() { return detail.getReadOnlyProperty(); }
     public ReadOnlyStringProperty hintProperty() { return hint.getReadOnlyProperty(); }
     public ReadOnlyStringProperty modelTextProperty() { return modelText.getReadOnlyProperty(); }
+    /** How long the answer shown took to compute, in milliseconds; NaN while no answer is shown. */
     public ReadOnlyDoubleProperty latencyMillisProperty() { return latencyMillis.getReadOnlyProperty(); }
     public ModelManager models() { return models; }
     public DialogService dialogs() { return dialogs; }

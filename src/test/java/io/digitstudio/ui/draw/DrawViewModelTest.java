@@ -116,6 +116,36 @@ class DrawViewModelTest {
         assertEquals(0, vm.selectedDigitProperty().get());
     }
 
+    /**
+     * The time an answer took belongs to that answer: a clear takes it away with the answer, and an Undo that brings the
+     * drawing back brings its answer back with its own time; a picture with nothing to read has no time either.
+     */
+    @Test
+    void theTimeOfAnAnswerGoesWithTheAnswer() throws Exception {
+        assertTrue(Double.isNaN(vm.latencyMillisProperty().get()), "no answer, no time");
+        one();
+        assertEquals("1", vm.answerProperty().get());
+        assertTrue(vm.latencyMillisProperty().get() >= 0, "the answer's time: " + vm.latencyMillisProperty().get());
+        vm.clear();
+        assertEquals(DrawViewModel.NO_ANSWER, vm.answerProperty().get());
+        assertTrue(Double.isNaN(vm.latencyMillisProperty().get()), "cleared with its answer: " + vm.latencyMillisProperty().get());
+        vm.undo();
+        assertEquals("1", vm.answerProperty().get());
+        assertTrue(vm.latencyMillisProperty().get() >= 0, "the drawing back, its answer back with its time");
+
+        Path blank = dir.resolve("blank.png");
+        java.awt.image.BufferedImage white = new java.awt.image.BufferedImage(200, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = white.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 200, 200);
+        g.dispose();
+        javax.imageio.ImageIO.write(white, "png", blank.toFile());
+        vm.classifyImage(blank);
+        assertEquals(DrawViewModel.NO_ANSWER, vm.answerProperty().get(), vm.detailProperty().get());
+        assertTrue(vm.detailProperty().get().startsWith("Nothing to read"), vm.detailProperty().get());
+        assertTrue(Double.isNaN(vm.latencyMillisProperty().get()), "nothing read, no time: " + vm.latencyMillisProperty().get());
+    }
+
     @Test
     void aClearAndAnOpenedPictureCanBeUndoneLikeAStroke() throws Exception {
         assertFalse(vm.canUndoProperty().get(), "nothing to undo on a new canvas");
