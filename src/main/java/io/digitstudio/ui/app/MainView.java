@@ -154,6 +154,7 @@ public final class MainView extends BorderPane {
         });
         tabs = new TabPane(tab("Train", "trainTab", train), samplesTab, evaluateTab, drawTab, myDigitsTab, insideTab, runsTab, sweepsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        io.digitstudio.ui.widgets.TabStrips.followFont(tabs);
         // a view that goes away takes the keyboard's place with it: the tab strip takes the focus (its ring shows which
         // view is open, Tab goes into it), unless the new view has put the focus somewhere of its own
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(() -> {

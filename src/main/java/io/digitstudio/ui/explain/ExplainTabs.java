@@ -52,6 +52,8 @@ public final class ExplainTabs {
         };
         tabs.setId("explainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // a new UI scale changes only the strip's text: the strip's height follows at once, not at the next tab opened
+        io.digitstudio.ui.widgets.TabStrips.followFont(tabs);
         neighbours.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         VBox box = new VBox(0, content, tabs);
