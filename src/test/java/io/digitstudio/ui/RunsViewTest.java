@@ -555,7 +555,8 @@ class RunsViewTest extends AppStory {
                     boolean seen = false;
                     for (Node n : compare.lookupAll(".table-cell")) {
                         if (!(n instanceof javafx.scene.control.Labeled l) || !l.isVisible() || l.getParent() == null || !l.getParent().isVisible()) continue;
-                        String value = l.getGraphic() instanceof javafx.scene.text.Text t ? t.getText() : l.getText();
+                        // a wrapped value's text holds its lines: the value it shows is the one it says
+                        String value = l.getAccessibleText() != null ? l.getAccessibleText() : l.getGraphic() instanceof javafx.scene.text.Text t ? t.getText() : l.getText();
                         if (value == null || value.isEmpty()) continue;
                         var b = l.localToScene(l.getLayoutBounds());
                         Node text = l.getGraphic() instanceof javafx.scene.text.Text t ? t : l.lookup(".text");

@@ -61,6 +61,8 @@ public final class RunsView extends BorderPane {
     private final TextArea notes = new TextArea();
     /** The selected runs' names, each beside a stroke of its curves' colour: one key for both charts. */
     private final FlowPane legend = new FlowPane(12, 2);
+    /** The right pane's one scroll: the selected run's name, notes and actions, and the settings side by side. */
+    private final javafx.scene.control.ScrollPane detailScroll = new javafx.scene.control.ScrollPane();
     private boolean reselecting;
 
     public RunsView(RunsViewModel vm) {
@@ -220,7 +222,8 @@ public final class RunsView extends BorderPane {
         // the settings as high as all their rows, in the pane's one scroll: a table scrolling inside a scrolling pane
         // showed two rows and a half, and the user had to scroll both to read a comparison
         io.digitstudio.ui.widgets.TableHeights.growToRows(compare);
-        javafx.scene.control.ScrollPane rightScroll = new javafx.scene.control.ScrollPane(right);
+        javafx.scene.control.ScrollPane rightScroll = detailScroll;
+        rightScroll.setContent(right);
         rightScroll.setId("runsDetailScroll");
         rightScroll.setFitToWidth(true);
         rightScroll.setFitToHeight(true);
@@ -228,7 +231,9 @@ public final class RunsView extends BorderPane {
         rightScroll.getStyleClass().add("edge-to-edge");
 
         SplitPane bottom = new SplitPane(charts, rightScroll);
-        bottom.setDividerPositions(0.58);
+        bottom.setId("runsBottomSplit");
+        bottom.setDividerPositions(CHARTS_SHARE);
+        fitComparison(bottom);
         SplitPane main = new SplitPane(table, bottom);
         main.setId("runsSplit");
         main.setOrientation(Orientation.VERTICAL);
@@ -243,6 +248,45 @@ public final class RunsView extends BorderPane {
         st.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         setBottom(st);
         showDetail();
+    }
+
+    /** The curves' share of the width beside the selected runs' details, while the settings compared fit beside them. */
+    static final double CHARTS_SHARE = 0.58;
+    /** The least share of the width the curves keep when the settings compared need more room. */
+    static final double LEAST_CHARTS_SHARE = 0.4;
+
+    /**
+     * The settings compared as wide as their columns need ({@link io.digitstudio.ui.widgets.Columns#fittingWidth}: the
+     * settings' names and each run's values broken between words only), taken from the curves' side down to
+     * {@link #LEAST_CHARTS_SHARE}: at 150 % two runs' "momentum-sgd" and checksum beside "data_sha256" need more than
+     * the pane's usual share, and would otherwise scroll sideways. When they need less the divider goes back to
+     * {@link #CHARTS_SHARE}. Once the user drags the divider, it stays where the user put it.
+     */
+    private void fitComparison(SplitPane bottom) {
+        boolean[] dragged = {false};
+        bottom.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != bottom; n = n.getParent()) {
+                if (n.getStyleClass().contains("split-pane-divider") && n.getParent() == bottom) dragged[0] = true;
+            }
+        });
+        Runnable fit = () -> {
+            double w = bottom.getWidth() - bottom.snappedLeftInset() - bottom.snappedRightInset();
+            double table = io.digitstudio.ui.widgets.Columns.fittingWidth(compare);
+            if (dragged[0] || w <= 0 || table <= 0 || compare.getWidth() <= 0 || bottom.getDividers().isEmpty()) return;
+            double gap = 0; // the divider's own width
+            for (Node n : bottom.getChildrenUnmodifiable()) if (n.getStyleClass().contains("split-pane-divider") && n instanceof javafx.scene.layout.Region d) gap = d.getWidth();
+            // the pane around the table: its padding, and the pane's scroll bar
+            double need = table + detailScroll.getWidth() - compare.getWidth() + gap / 2;
+            double p = Math.max(LEAST_CHARTS_SHARE, Math.min(CHARTS_SHARE, Math.floor(w - need) / w));
+            if (Math.abs(bottom.getDividers().get(0).getPosition() - p) * w < 1) return;
+            bottom.setDividerPositions(p);
+        };
+        Runnable soon = () -> io.digitstudio.ui.widgets.TableHeights.later(bottom, fit);
+        bottom.widthProperty().addListener((o, a, b) -> soon.run());
+        // the columns measured anew: other runs compared, another font
+        compare.needsLayoutProperty().addListener((o, a, needs) -> {
+            if (!needs) soon.run();
+        });
     }
 
     /** The runs table's least and most rows while it takes the height of its rows. */

@@ -28,8 +28,6 @@ import java.util.List;
 public final class Columns {
     /** Room beside a header's title for the sort arrow. */
     private static final double SORT_ARROW_EM = 1.0;
-    /** The longest word a wrapping column makes room for; a longer one (a checksum) breaks within the column. */
-    private static final double WORD_EM = 4;
     /** A margin for rounding at fractional scales and a font a little wider than the one measured. */
     private static final double MARGIN_EM = 0.4;
     private static final String KEY = Columns.class.getName();
@@ -109,6 +107,9 @@ public final class Columns {
         title.setFont(fonts.get(0));
         Text value = new Text();
         value.setFont(valuesFont(fonts.get(0), fonts.get(1)));
+        // the values a column wraps are drawn in the cells' own font ({@link #wraps}), and measured in it
+        Text wrapped = new Text();
+        wrapped.setFont(fonts.get(1));
         double em = Math.max(fonts.get(0).getSize(), fonts.get(1).getSize());
         double header = horizontal(table, ".column-header", em * 0.6) + horizontal(table, ".column-header .label", 0);
         double cell = horizontal(table, ".table-cell", em * 0.6);
@@ -120,10 +121,11 @@ public final class Columns {
             for (S item : items) {
                 Object v = c.getCellData(item);
                 if (v == null) continue;
-                // a column whose values wrap needs its title's room and its longest word's (up to WORD_EM, beyond which
-                // a word breaks), and would like its longest value's; the others need their whole values
-                whole = Math.max(whole, width(value, text(c, v)) + cell);
-                if (wraps) for (String word : text(c, v).split("\\s+")) w = Math.max(w, Math.min(width(value, word), WORD_EM * em) + cell);
+                // a column whose values wrap needs its title's room and its longest word's (its values break between
+                // words only: "momentum-sgd" or a checksum whole), and would like its longest value's; the others need
+                // their whole values
+                whole = Math.max(whole, width(wraps ? wrapped : value, text(c, v)) + cell);
+                if (wraps) for (String word : text(c, v).split("\\s+")) w = Math.max(w, width(wrapped, word) + cell);
             }
             if (wraps) c.getProperties().put(KEY + ".whole", Math.ceil(whole + MARGIN_EM * em));
             else w = whole;
@@ -248,34 +250,70 @@ public final class Columns {
     }
 
     /**
-     * Wraps a column's values within it, in rows as tall as they need: the column is as wide as its title and a word
-     * at least, and shares the room beside the other columns with the other wrapping columns, so that a long value (a
-     * network spec) shows whole in lines rather than pushing the next columns out of sight. The value is a text node
-     * wrapped at the column's width (a word wider than that breaks), in the cell's font and colour: a cell's own
-     * label is measured for one line by its row, and cut to "…" below it.
+     * Wraps a column's values within it, in rows as tall as they need: the column is as wide as its title and its
+     * longest word at least, and shares the room beside the other columns with the other wrapping columns, so that a
+     * long value (a network spec) shows whole in lines rather than pushing the next columns out of sight. The value is a
+     * text node in the cell's font and colour, broken into lines between words only ({@link #breakAtSpaces}): JavaFX's
+     * own wrapping also breaks after a hyphen and inside a word wider than the line ("momentum-" "sgd" at 150 %). A
+     * cell's own label is measured for one line by its row, and cut to "…" below it.
      */
     public static <S, T> void wraps(TableColumn<S, T> column) {
         column.getProperties().put(KEY + ".wraps", true);
         column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             private final Text text = new Text();
+            private final Text probe = new Text();
+            private String shown;
 
             {
                 text.fontProperty().bind(fontProperty());
                 text.fillProperty().bind(textFillProperty());
-                text.wrappingWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                        () -> Math.max(1, column.getWidth() - snappedLeftInset() - snappedRightInset() - 1), column.widthProperty(), paddingProperty()));
+                probe.fontProperty().bind(fontProperty());
+                javafx.beans.InvalidationListener reflow = o -> reflow();
+                column.widthProperty().addListener(new javafx.beans.WeakInvalidationListener(reflow));
+                paddingProperty().addListener(reflow);
+                fontProperty().addListener(reflow);
+                // the column holds the listener weakly: the cell, not the column, keeps it
+                getProperties().put(KEY + ".reflow", reflow);
                 setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            }
+
+            private void reflow() {
+                double width = Math.max(1, column.getWidth() - snappedLeftInset() - snappedRightInset() - 1);
+                text.setText(shown == null ? "" : breakAtSpaces(shown, probe, width));
             }
 
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                String shown = empty || item == null ? null : text(column, item);
-                text.setText(shown == null ? "" : shown);
+                shown = empty || item == null ? null : text(column, item);
+                reflow();
                 setGraphic(shown == null ? null : text);
                 setAccessibleText(shown);
             }
         });
+    }
+
+    /**
+     * {@code value} in lines no wider than {@code width} as measured by {@code probe} (a text in the font shown),
+     * broken at spaces only, as many words on a line as fit; a word wider than the width keeps a line of its own, whole.
+     */
+    static String breakAtSpaces(String value, Text probe, double width) {
+        StringBuilder out = new StringBuilder();
+        for (String paragraph : value.split("\n", -1)) {
+            if (out.length() > 0) out.append('\n');
+            StringBuilder line = new StringBuilder();
+            for (String word : paragraph.split(" +")) {
+                if (word.isEmpty()) continue;
+                if (line.length() > 0 && width(probe, line + " " + word) > width) {
+                    out.append(line).append('\n');
+                    line.setLength(0);
+                }
+                if (line.length() > 0) line.append(' ');
+                line.append(word);
+            }
+            out.append(line);
+        }
+        return out.toString();
     }
 
     /**
@@ -333,6 +371,20 @@ public final class Columns {
 
     private static boolean isWrapping(TableColumn<?, ?> c) {
         return Boolean.TRUE.equals(c.getProperties().get(KEY + ".wraps"));
+    }
+
+    /**
+     * The least width at which the table shows its columns at their least widths (titles and values whole, wrapped
+     * values broken between words only) beside its vertical scroll bar's room, without scrolling sideways; 0 before the
+     * columns are measured.
+     */
+    public static double fittingWidth(TableView<?> table) {
+        double sum = 0;
+        for (TableColumn<?, ?> c : table.getVisibleLeafColumns()) {
+            if (!(c.getProperties().get(KEY + ".least") instanceof Double least)) return 0;
+            sum += least;
+        }
+        return Math.ceil(sum + table.getInsets().getLeft() + table.getInsets().getRight() + barRoom(table) + 2);
     }
 
     /** The vertical scroll bar's width, shown or not (its preferred width before it is shown). */

@@ -1,0 +1,182 @@
+package io.digitstudio.ui;
+
+import io.digitstudio.runs.RunSummary;
+import io.digitstudio.ui.widgets.Theme;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * A new user compares runs in the smallest window (1024×700) at 150 %, as in the trial of issue 32: the comparison
+ * shows without scrolling past controls that apply to one run, its header stays in sight while its settings scroll,
+ * its values wrap only between words, and a new comparison starts at its top.
+ */
+class RunsCompareStoryTest extends AppStory {
+    /** The single-run controls that give way while several runs are compared. */
+    private static final List<String> ONE_RUN = List.of("#runNameField", "#runNotesArea", "#saveRunInfoButton", "#openRunModelButton",
+            "#evaluateRunButton", "#branchRow");
+
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app.show(stage);
+    }
+
+    /**
+     * Two runs compared at 150 %: the optimizer "momentum-sgd" (wrapped to "momentum-" and "sgd" in the trial) and
+     * every other value of one word show on one line; values of several words break between them only.
+     */
+    @Test
+    void comparedValuesWrapOnlyBetweenWords(FxRobot robot) throws Exception {
+        runsAt150(robot, 2);
+        try {
+            compare(robot, 0, 1);
+            List<String> wrong = new ArrayList<>();
+            int[] seen = {0, 0};
+            robot.interact(() -> {
+                for (Node n : compareTable().lookupAll(".table-cell")) {
+                    if (!(n instanceof javafx.scene.control.Labeled cell) || !cell.isVisible() || !(cell.getGraphic() instanceof javafx.scene.text.Text t)) continue;
+                    if (t.getText() == null || t.getText().isBlank() || cell.getParent() == null || !cell.getParent().isVisible()) continue;
+                    String value = cell.getAccessibleText() == null ? t.getText() : cell.getAccessibleText();
+                    if (value.equals("momentum-sgd")) seen[0]++;
+                    seen[1]++;
+                    for (String line : shownLines(t)) {
+                        // each line shown is whole words of the value: no line starts or ends inside a word
+                        String[] words = value.split(" ");
+                        if (!wholeWords(words, line)) wrong.add("'" + value + "' shown with the line '" + line + "'");
+                    }
+                }
+            });
+            assertEquals(2, seen[0], "cells showing momentum-sgd");
+            assertTrue(seen[1] > 10, "cells looked at: " + seen[1]);
+            assertEquals(List.of(), wrong, "values broken inside a word");
+        } finally {
+            robot.interact(() -> app.services.appearance().choose(Theme.LIGHT, 100));
+        }
+    }
+
+    /** Is every word of {@code line} a whole word of the value (a line of a wrapped value is words joined by spaces)? */
+    private static boolean wholeWords(String[] words, String line) {
+        List<String> all = List.of(words);
+        for (String w : line.strip().split(" ")) if (!w.isEmpty() && !all.contains(w)) return false;
+        return true;
+    }
+
+    /** The lines a text node shows, wrapped at its wrapping width or broken at its line breaks, as the user sees them. */
+    private static List<String> shownLines(javafx.scene.text.Text t) {
+        List<String> lines = new ArrayList<>();
+        String s = t.getText();
+        // a text's caret positions: where the y of a character's shape changes, a new line starts
+        double lastY = Double.NaN;
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            var hit = t.caretShape(i, true);
+            double y = hit.length > 0 && hit[0] instanceof javafx.scene.shape.MoveTo m ? m.getY() : Double.NaN;
+            if (!Double.isNaN(lastY) && Math.abs(y - lastY) > 0.5) {
+                lines.add(s.substring(start, i).replace("\n", ""));
+                start = i;
+            }
+            lastY = y;
+        }
+        lines.add(s.substring(start).replace("\n", ""));
+        return lines;
+    }
+
+    /** {@code n} runs from the command line, the window at its smallest and 150 %, the Runs view open: its table. */
+    private TableView<RunSummary> runsAt150(FxRobot robot, int n) throws Exception {
+        app.awaitReady();
+        robot.interact(() -> {
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        for (int i = 0; i < n; i++) cliRun(i);
+        robot.interact(() -> app.services.appearance().choose(Theme.LIGHT, 150));
+        app.openTab(robot, "Runs");
+        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == n);
+        Pulses.settle();
+        WaitForAsyncUtils.waitForFxEvents();
+        return table;
+    }
+
+    /** Selects run {@code a}, then ctrl-clicks run {@code b} beside it, and waits for the comparison to be laid out. */
+    private void compare(FxRobot robot, int a, int b) throws Exception {
+        robot.clickOn(runRow(robot, a));
+        robot.press(KeyCode.CONTROL).clickOn(runRow(robot, b)).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.main.runs().viewModel().selectedIds().size() == 2
+                && app.main.runs().viewModel().comparison().size() >= 8);
+        Pulses.settle(4); // the columns measured and shared, the rows laid out at their widths, the table grown to them
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** A tiny run from the command line, into the app's history (the optimizer momentum-sgd, the default). */
+    private void cliRun(int i) {
+        StringWriter err = new StringWriter();
+        int code = io.digitstudio.cli.Cli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "train", "--epochs", "1",
+                "--lr", i % 2 == 0 ? "0.01" : "0.05", "--train-size", "100", "--test-size", "50", "--model", "linear 8, relu, linear",
+                "--out", app.history.root().resolveSibling("cli-" + app.history.root().getFileName() + "-" + i + ".npz").toString(),
+                "--runs-dir", app.history.root().toString());
+        assertEquals(0, code, err.toString());
+    }
+
+    /** The runs table's row showing item {@code i}. */
+    private static Node runRow(FxRobot robot, int i) {
+        return robot.lookup("#runsTable .table-row-cell").match((TableRow<?> r) -> r.getIndex() == i && !r.isEmpty()).query();
+    }
+
+    private ScrollPane detailScroll() {
+        return (ScrollPane) stage.getScene().lookup("#runsDetailScroll");
+    }
+
+    private TableView<?> compareTable() {
+        return (TableView<?>) stage.getScene().lookup("#compareTable");
+    }
+
+    private Node header() {
+        return compareTable().lookup(".column-header-background");
+    }
+
+    /** The compared setting's row {@code i} as laid out, or null. */
+    private TableRow<?> compareRow(int i) {
+        for (Node n : compareTable().lookupAll(".table-row-cell")) {
+            if (n instanceof TableRow<?> r && !r.isEmpty() && r.isVisible() && r.getIndex() == i) return r;
+        }
+        return null;
+    }
+
+    /** The scroll pane's view, in the scene. */
+    private static Bounds viewport(ScrollPane pane) {
+        Node v = pane.lookup(".viewport");
+        return v.localToScene(v.getLayoutBounds());
+    }
+
+    private static boolean within(Node n, Bounds view) {
+        Bounds b = n.localToScene(n.getLayoutBounds());
+        return b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5;
+    }
+
+    /** Shown and taking room: it and its parents visible, with a height. */
+    private static boolean shown(Node n) {
+        if (n == null || n.getLayoutBounds().getHeight() <= 0) return false;
+        for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
+        return true;
+    }
+}
