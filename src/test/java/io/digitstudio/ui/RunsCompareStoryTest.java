@@ -41,6 +41,56 @@ class RunsCompareStoryTest extends AppStory {
     }
 
     /**
+     * With two runs selected the name, notes and one-run actions take no room (they were greyed out above the
+     * comparison and pushed it below the pane's bottom): the first compared setting shows without scrolling. With one
+     * run selected again they come back, in sight.
+     */
+    @Test
+    void whileComparingTheOneRunControlsGiveTheirRoomToTheComparison(FxRobot robot) throws Exception {
+        TableView<RunSummary> table = runsAt150(robot, 2);
+        try {
+            compare(robot, 0, 1);
+            List<String> wrong = new ArrayList<>();
+            robot.interact(() -> {
+                ScrollPane pane = detailScroll();
+                pane.setVvalue(0);
+                pane.layout();
+                for (String id : ONE_RUN) {
+                    Node n = stage.getScene().lookup(id);
+                    if (shown(n)) wrong.add(id + " shown while comparing, at " + n.localToScene(n.getLayoutBounds()));
+                }
+                TableRow<?> first = compareRow(0);
+                if (first == null || !within(first, viewport(pane))) {
+                    wrong.add("the first compared setting out of sight: " + (first == null ? "not laid out" : first.localToScene(first.getLayoutBounds()))
+                            + " in a view of " + viewport(pane));
+                }
+            });
+            assertEquals(List.of(), wrong, "two runs compared at 150 %");
+
+            // one run again: its name, notes and actions are back, and in sight
+            robot.clickOn(runRow(robot, 1));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getSelectionModel().getSelectedItems().size() == 1);
+            Pulses.settle();
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                ScrollPane pane = detailScroll();
+                for (String id : ONE_RUN) {
+                    Node n = stage.getScene().lookup(id);
+                    if (!shown(n)) wrong.add(id + " hidden with one run selected");
+                    else if (n.isDisabled()) wrong.add(id + " disabled with one run selected");
+                }
+                for (String id : List.of("#runNameField", "#saveRunInfoButton")) {
+                    Node n = stage.getScene().lookup(id);
+                    if (!within(n, viewport(pane))) wrong.add(id + " out of sight with one run selected: " + n.localToScene(n.getLayoutBounds()));
+                }
+            });
+            assertEquals(List.of(), wrong, "one run selected after comparing");
+        } finally {
+            robot.interact(() -> app.services.appearance().choose(Theme.LIGHT, 100));
+        }
+    }
+
+    /**
      * Two runs compared at 150 %: the optimizer "momentum-sgd" (wrapped to "momentum-" and "sgd" in the trial) and
      * every other value of one word show on one line; values of several words break between them only.
      */

@@ -369,8 +369,9 @@ class RunsViewTest extends AppStory {
     }
 
     /**
-     * A second run selected to compare: the settings side by side grow, but the selected run's buttons and branch row
-     * stay where they were, in view (a trial at 1240x800 saw them pushed below the pane's bottom).
+     * A second run selected to compare: the selected run's buttons and branch row, which apply to one run, give their
+     * room to the settings side by side (RunsCompareStoryTest); one run selected again, they are back where they were,
+     * in view (a trial at 1240x800 saw them pushed below the pane's bottom by a comparison).
      */
     @Test
     void comparingASecondRunKeepsTheRunsButtonsInView(FxRobot robot) throws Exception {
@@ -378,16 +379,25 @@ class RunsViewTest extends AppStory {
         compareBoth(robot);
         Pulses.settle(); // a layout pass after the rows change
         WaitForAsyncUtils.waitForFxEvents();
+        List<String> ids = List.of("#resumeButtonPlace", "#exportRunButton", "#branchRow");
         List<String> out = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            for (String id : ids) if (robot.lookup(id).query().isVisible() && robot.lookup("#runDetail").query().isVisible()) out.add(id + " shown while comparing");
+        });
+        robot.clickOn(row(robot, 0));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getSelectionModel().getSelectedItems().size() == 1);
+        Pulses.settle(); // a layout pass after the rows change
+        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
             Node pane = robot.lookup("#compareTable").query().getParent();
             while (!(pane instanceof javafx.scene.control.ScrollPane)) pane = pane.getParent();
             Node viewport = pane.lookup(".viewport");
             var shown = viewport.localToScene(viewport.getLayoutBounds());
-            for (String id : List.of("#resumeButtonPlace", "#exportRunButton", "#branchRow")) {
+            for (String id : ids) {
                 Node n = robot.lookup(id).query();
                 var b = n.localToScene(n.getLayoutBounds());
-                if (b.getMinY() < shown.getMinY() - 0.5 || b.getMaxY() > shown.getMaxY() + 0.5) out.add(id + " " + b + " outside " + shown);
+                if (!robot.lookup("#runDetail").query().isVisible()) out.add(id + " hidden with one run selected");
+                else if (b.getMinY() < shown.getMinY() - 0.5 || b.getMaxY() > shown.getMaxY() + 0.5) out.add(id + " " + b + " outside " + shown);
             }
         });
         assertEquals(List.of(), out, "the selected run's actions out of view");

@@ -438,7 +438,13 @@ public final class RunsView extends BorderPane {
         HBox naming = new HBox(6, name, save);
         naming.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox box = new VBox(6, section("Selected run"), naming, notes, buttons, branchRow());
-        box.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
+        box.setId("runDetail");
+        javafx.beans.binding.IntegerBinding selected = javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems());
+        box.disableProperty().bind(selected.isNotEqualTo(1));
+        // while runs are compared, what applies to one run takes no room: greyed out above the settings, it filled the
+        // pane at 150 % and pushed the comparison out of sight. One run selected again brings it back
+        box.visibleProperty().bind(selected.lessThan(2));
+        box.managedProperty().bind(box.visibleProperty());
         return box;
     }
 
