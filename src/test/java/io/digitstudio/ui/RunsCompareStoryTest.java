@@ -91,6 +91,56 @@ class RunsCompareStoryTest extends AppStory {
     }
 
     /**
+     * Two runs compared at 150 %, more settings than the pane shows: scrolled down to the last setting, the header
+     * naming the runs' columns is still in sight at the top of the pane, in front of the rows (the pointer over it is
+     * over the header), and back at the top it is where it was.
+     */
+    @Test
+    void theComparisonsHeaderStaysInSightWhileItsSettingsScroll(FxRobot robot) throws Exception {
+        runsAt150(robot, 2);
+        try {
+            compare(robot, 0, 1);
+            double[] top = new double[1];
+            List<String> wrong = new ArrayList<>();
+            robot.interact(() -> {
+                ScrollPane pane = detailScroll();
+                pane.setVvalue(0);
+                pane.layout();
+                top[0] = header().localToScene(header().getLayoutBounds()).getMinY();
+                if (pane.getVmax() <= pane.getVmin() || compareTable().getHeight() <= viewport(pane).getHeight()) {
+                    wrong.add("the settings fit the pane: nothing scrolls (table " + compareTable().getHeight() + " px, view " + viewport(pane).getHeight() + ")");
+                }
+                pane.setVvalue(pane.getVmax());
+            });
+            Pulses.settle();
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                ScrollPane pane = detailScroll();
+                Bounds view = viewport(pane);
+                Node h = header();
+                if (!within(h, view)) wrong.add("scrolled to the end, the header at " + h.localToScene(h.getLayoutBounds()) + " outside the view " + view);
+                TableRow<?> last = compareRow(compareTable().getItems().size() - 1);
+                if (last == null || !within(last, view)) wrong.add("scrolled to the end, the last setting out of sight");
+            });
+            assertEquals(List.of(), wrong);
+            // the header is in front of the rows it stands over: the pointer on it is on a column's header
+            Node h = robot.lookup("#compareTable .column-header-background").query();
+            robot.moveTo(h);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(h.isHover(), "the pointer over the header's place is over a row, not the header");
+            robot.interact(() -> {
+                detailScroll().setVvalue(0);
+                detailScroll().layout();
+            });
+            Pulses.settle();
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> assertEquals(top[0], header().localToScene(header().getLayoutBounds()).getMinY(), 1, "back at the top, the header in its place"));
+        } finally {
+            robot.interact(() -> app.services.appearance().choose(Theme.LIGHT, 100));
+        }
+    }
+
+    /**
      * Two runs compared at 150 %: the optimizer "momentum-sgd" (wrapped to "momentum-" and "sgd" in the trial) and
      * every other value of one word show on one line; values of several words break between them only.
      */

@@ -224,6 +224,7 @@ public final class RunsView extends BorderPane {
         io.digitstudio.ui.widgets.TableHeights.growToRows(compare);
         javafx.scene.control.ScrollPane rightScroll = detailScroll;
         rightScroll.setContent(right);
+        stickyHeader();
         rightScroll.setId("runsDetailScroll");
         rightScroll.setFitToWidth(true);
         rightScroll.setFitToHeight(true);
@@ -446,6 +447,32 @@ public final class RunsView extends BorderPane {
         box.visibleProperty().bind(selected.lessThan(2));
         box.managedProperty().bind(box.visibleProperty());
         return box;
+    }
+
+    /**
+     * Keeps the settings' header (the runs' names over their columns) at the top of the right pane's view while the
+     * settings below it scroll: the table is as high as all its rows in the pane's one scroll, so its own header would
+     * scroll away with the first rows, and a value far down would be under no run's name. The header is moved down by
+     * as much as the view's top is below it, no further than the table's last row, and drawn in front of the rows.
+     */
+    private void stickyHeader() {
+        Runnable stick = () -> {
+            Node header = compare.lookup(".column-header-background");
+            Node view = detailScroll.lookup(".viewport");
+            if (header == null || view == null || compare.getScene() == null) return;
+            header.setViewOrder(-1);
+            double viewTop = compare.sceneToLocal(view.localToScene(0, 0)).getY();
+            double room = compare.getHeight() - compare.snappedBottomInset() - header.getLayoutY() - header.getLayoutBounds().getHeight();
+            double shift = Math.max(0, Math.min(room, viewTop - header.getLayoutY()));
+            header.setTranslateY(Math.round(shift));
+        };
+        // the table moved in the scene: the pane scrolled, the window or the divider moved
+        compare.localToSceneTransformProperty().addListener((o, a, b) -> stick.run());
+        compare.heightProperty().addListener((o, a, b) -> stick.run());
+        compare.needsLayoutProperty().addListener((o, a, needs) -> {
+            if (!needs) stick.run();
+        });
+        detailScroll.viewportBoundsProperty().addListener((o, a, b) -> stick.run());
     }
 
     /**
