@@ -173,6 +173,32 @@ class RunsCompareStoryTest extends AppStory {
         }
     }
 
+    /** A comparison scrolled to its end; then other runs selected: the new comparison shows from its top. */
+    @Test
+    void aNewComparisonStartsAtItsTop(FxRobot robot) throws Exception {
+        TableView<RunSummary> table = runsAt150(robot, 3);
+        try {
+            compare(robot, 0, 1);
+            robot.interact(() -> detailScroll().setVvalue(detailScroll().getVmax()));
+            Pulses.settle();
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(detailScroll().getVvalue() > 0, "scrolled down");
+            List<String> before = app.main.runs().viewModel().selectedIds();
+            compare(robot, 1, 2);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.main.runs().viewModel().selectedIds().equals(before));
+            Pulses.settle();
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(0, detailScroll().getVvalue(), 1e-9, "the new comparison's scroll");
+            robot.interact(() -> {
+                TableRow<?> first = compareRow(0);
+                assertTrue(first != null && within(first, viewport(detailScroll())), "the new comparison's first setting in sight");
+            });
+            assertEquals(2, table.getSelectionModel().getSelectedItems().size());
+        } finally {
+            robot.interact(() -> app.services.appearance().choose(Theme.LIGHT, 100));
+        }
+    }
+
     /** Is every word of {@code line} a whole word of the value (a line of a wrapped value is words joined by spaces)? */
     private static boolean wholeWords(String[] words, String line) {
         List<String> all = List.of(words);

@@ -152,6 +152,9 @@ public final class RunsView extends BorderPane {
             if (reselecting || vm.replacing()) return;
             vm.select(table.getSelectionModel().getSelectedItems().stream().filter(java.util.Objects::nonNull).map(RunSummary::id).toList());
             showDetail();
+            // other runs chosen: their details and comparison are read from the top, not from where the last ones were
+            // scrolled to (a refresh that keeps the same runs selected does not come here, and keeps the place)
+            detailScroll.setVvalue(0);
         });
         // a refresh replaces the rows: the same runs stay selected
         vm.runs().addListener((ListChangeListener<RunSummary>) c -> reselect());
