@@ -79,6 +79,13 @@ class ColumnsTest {
     private static final List<String[]> ROWS = List.of(new String[]{"optimizer", "MomentumSGD(lr=0.01, momentum=0.9)", "Adam(alpha=0.001)"},
             new String[]{"network", "conv 20 5, relu, maxpool 2, linear 500, relu, linear", "784-100-100-10"});
 
+    /**
+     * Settings as the Runs view compares them: short words, one value long enough to wrap. A wrapping column is as wide
+     * as its longest word at least (its values break between words only), so these fit 380 px.
+     */
+    private static final List<String[]> COMPARED = List.of(new String[]{"optimizer", "momentum-sgd", "adam"}, new String[]{"lr", "0.01", "0.001"},
+            new String[]{"network", "conv 20 5, relu, maxpool 2, linear 500, relu, linear", "linear 100, relu, linear"});
+
     /** The texts cut to "…" once the table has been laid out in its styles, or after 5 s those still cut. */
     private List<String> cutOnceLaidOut(FxRobot robot) throws Exception {
         List<String> cut = new ArrayList<>();
@@ -159,7 +166,7 @@ class ColumnsTest {
             Columns.wraps(table.getColumns().get(2));
             table.getColumns().get(2).setText("a longer run title");
             scene.getWindow().setWidth(380);
-            table.setItems(FXCollections.observableArrayList(ROWS));
+            table.setItems(FXCollections.observableArrayList(COMPARED));
         });
         List<Double> widths = widthsOnceSettled(robot);
         double[] room = new double[1];
