@@ -1,6 +1,7 @@
 package io.digitstudio.ui;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 
@@ -12,6 +13,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 @ExtendWith(ApplicationExtension.class)
 abstract class AppStory {
     protected final UiFixture app = new UiFixture();
+
+    /** The story begins once the window is as a user first meets it: the Train form whole (after the first frame). */
+    @BeforeEach
+    void awaitForm() throws Exception {
+        app.awaitForm();
+    }
 
     @AfterEach
     void closeApp() throws Exception {

@@ -184,8 +184,23 @@ public final class UiFixture {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Waits until the Train form is whole: its optimizer and run sections are made right after the window's first
+     * frame, before anything the user types can reach them, and a story's keys and clicks come after that as a user's do.
+     */
+    public void awaitForm() throws Exception {
+        if (main == null) return;
+        var form = main.train().form();
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(form::isComplete).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the Train form was not made whole after the window's first frame", e);
+        }
+    }
+
     /** Waits until the engine is up and the built-in model is active. */
     public void awaitReady() throws Exception {
+        awaitForm();
         try {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> models().activeProperty().get() != null);
         } catch (java.util.concurrent.TimeoutException e) {

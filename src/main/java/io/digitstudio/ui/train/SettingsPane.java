@@ -57,6 +57,57 @@ public final class SettingsPane extends ScrollPane {
         grid.setPadding(new Insets(10));
         data();
         network();
+        // the optimizer and the run are below the fold of the first frame (at the window's first size, 1240x800):
+        // they are made right after it, not styled and laid out before the window can show (decision 0012); their
+        // room is kept meanwhile, so that the scroll bar is as it will be
+        rest = new Region();
+        rest.setId("settingsRest");
+        rest.getStyleClass().add("settings-rest");
+        grid.add(rest, 0, row, 2, 1);
+        lockAll();
+        sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o, javafx.scene.Scene a, javafx.scene.Scene scene) {
+                if (scene == null) return;
+                sceneProperty().removeListener(this);
+                Runnable[] once = new Runnable[1];
+                // after the pulse that draws the scene: the events of that moment (the user's first key) come after it
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    javafx.application.Platform.runLater(SettingsPane.this::complete);
+                };
+                scene.addPostLayoutPulseListener(once[0]);
+            }
+        });
+        setContent(grid);
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        // a status line that takes a second row below, a reason above that wraps, or a message under a field moves no field in view
+        io.digitstudio.ui.widgets.ScrollAnchor.keepInPlace(this);
+        getStyleClass().add("settings-scroll"); // its width in em (theme.css): it grows with the UI scale
+    }
+
+    /** What stands for the optimizer and the run until they are made (null once they are). */
+    private Region rest;
+
+    /** While a run trains everything is locked but the optimizer's values, which "Apply" sends to the run. */
+    private void lockAll() {
+        for (Node n : grid.getChildren()) if (n != hyperBox && n != applyButton && !n.disableProperty().isBound()) n.disableProperty().bind(locked);
+    }
+
+    /** Whether the whole form is made: the optimizer and the run are made after the first frame that shows it. */
+    public boolean isComplete() {
+        return rest == null;
+    }
+
+    /**
+     * Makes the optimizer's and the run's sections, in their place below the network, if they are not made yet: the
+     * first frame is drawn without them.
+     */
+    public void complete() {
+        if (rest == null) return;
+        grid.getChildren().remove(rest);
+        rest = null;
         optimizer();
         run();
         Label validation = hint(s.validationProperty(), "validationLabel");
@@ -65,14 +116,7 @@ public final class SettingsPane extends ScrollPane {
         validation.visibleProperty().bind(s.validationProperty().isNotNull().and(s.badFieldsProperty().isEqualTo(0)).and(s.specErrorProperty().isNull()));
         validation.managedProperty().bind(validation.visibleProperty());
         grid.add(validation, 0, row, 2, 1);
-        // while a run trains everything is locked but the optimizer's values, which "Apply" sends to the run
-        for (Node n : grid.getChildren()) if (n != hyperBox && n != applyButton) n.disableProperty().bind(locked);
-        setContent(grid);
-        setFitToWidth(true);
-        setHbarPolicy(ScrollBarPolicy.NEVER);
-        // a status line that takes a second row below, a reason above that wraps, or a message under a field moves no field in view
-        io.digitstudio.ui.widgets.ScrollAnchor.keepInPlace(this);
-        getStyleClass().add("settings-scroll"); // its width in em (theme.css): it grows with the UI scale
+        lockAll();
     }
 
     private void data() {
@@ -446,6 +490,11 @@ public final class SettingsPane extends ScrollPane {
 
     /** Scrolls to the first field that is wrong and puts the cursor in it; false when none is. */
     public boolean focusFirstError() {
+        if (!isComplete()) {
+            complete();
+            applyCss();
+            layout();
+        }
         for (Map.Entry<String, javafx.scene.control.Control> f : checkedFields.entrySet()) {
             if (s.fieldErrorProperty(f.getKey()).get() == null || f.getValue().getScene() == null) continue;
             javafx.scene.control.Control field = f.getValue();

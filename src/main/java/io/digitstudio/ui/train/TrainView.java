@@ -69,6 +69,7 @@ public final class TrainView extends BorderPane {
     private final LrFindViewModel lrFind;
     private final VBox center;
     private PinnedPane pinned;
+    private final SettingsPane settingsPane;
 
     /**
      * Shows the pinned digits under the charts and has every run classify them as it learns (the pins can change
@@ -158,7 +159,7 @@ public final class TrainView extends BorderPane {
         BooleanBinding locked = Bindings.createBooleanBinding(() -> !run.stateProperty().get().canStart(), run.stateProperty());
         BooleanBinding live = Bindings.createBooleanBinding(() -> run.stateProperty().get().active(), run.stateProperty());
         dataPicker = new DataPicker(settings, tasks, dialogs);
-        SettingsPane settingsPane = new SettingsPane(settings, dataPicker, dialogs, locked, live, run::applyHyperparameters, presenter::status);
+        settingsPane = new SettingsPane(settings, dataPicker, dialogs, locked, live, run::applyHyperparameters, presenter::status);
         settingsPane.setOnFindLearningRate(lrFind::find);
         // Esc closes the finder, as it closes what else opens in the window, and gives the keyboard back to its button
         addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -550,6 +551,11 @@ public final class TrainView extends BorderPane {
 
     public TrainSettings settings() {
         return settings;
+    }
+
+    /** The settings form. */
+    public SettingsPane form() {
+        return settingsPane;
     }
 
     public RunControl run() {

@@ -37,7 +37,68 @@ class SettingsPaneTest {
         stage.setScene(io.digitstudio.ui.app.DigitStudioApp.createScene(form, new io.digitstudio.ui.app.ToastLayer()));
         stage.setWidth(360);
         stage.setHeight(600);
+        // what the first frame holds: the form as it is at the end of the first pulse, when the window is drawn
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            stage.getScene().removePostLayoutPulseListener(once[0]);
+            firstFrame = new FirstFrame(form.isComplete(), nodes(form), stage.getScene().lookup("#optimizerBox") != null,
+                    stage.getScene().lookup("#epochsField") != null, sceneBounds(stage.getScene().lookup("#networkSummary")),
+                    ((javafx.scene.layout.Region) form.getContent()).getHeight());
+        };
+        stage.getScene().addPostLayoutPulseListener(once[0]);
         stage.show();
+    }
+
+    private record FirstFrame(boolean complete, int nodes, boolean optimizer, boolean epochs, javafx.geometry.Bounds network, double height) {
+    }
+
+    private volatile FirstFrame firstFrame;
+
+    private static int nodes(Node n) {
+        int c = 1;
+        if (n instanceof javafx.scene.Parent p) for (Node k : p.getChildrenUnmodifiable()) c += nodes(k);
+        return c;
+    }
+
+    private static javafx.geometry.Bounds sceneBounds(Node n) {
+        return n.localToScene(n.getLayoutBounds());
+    }
+
+    @Test
+    void theFirstFrameHoldsTheDataAndTheNetworkAndTheRestComesRightAfterInItsPlace(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> firstFrame != null);
+        // the optimizer and the run are below the fold of the window's first size: the first frame does not style and
+        // lay them out (about 150 of the form's 400 nodes, and the optimizer's list with its hidden list view)
+        assertFalse(firstFrame.complete(), "the whole form was made before the first frame");
+        assertFalse(firstFrame.optimizer(), "the optimizer's list is in the first frame");
+        assertFalse(firstFrame.epochs(), "the run's fields are in the first frame");
+        assertTrue(firstFrame.nodes() < 300, "the first frame holds " + firstFrame.nodes() + " nodes of the form");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(form::isComplete).get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(robot.lookup("#settingsRest").tryQuery().orElse(null), "the room kept for the rest is given back");
+        javafx.geometry.Bounds[] network = new javafx.geometry.Bounds[1];
+        double[] height = new double[1];
+        robot.interact(() -> {
+            network[0] = sceneBounds(robot.lookup("#networkSummary").query());
+            height[0] = ((javafx.scene.layout.Region) form.getContent()).getHeight();
+        });
+        assertEquals(firstFrame.network(), network[0], "what the first frame showed stays where it was");
+        // the room kept for the rest is about its height: the scroll bar's thumb barely changes when it comes
+        assertEquals(height[0], firstFrame.height(), height[0] * 0.05, "the form's height at the first frame and when whole");
+        // in the form's order, which Tab follows: the network's table, the optimizer, its values, the run's fields
+        GridPane grid = (GridPane) form.getContent();
+        List<Integer> order = java.util.stream.Stream.of("#networkSummary", "#optimizerBox", "#hp-lr", "#applyButton", "#batchSizeField", "#epochsField",
+                "#snapshotCheck", "#validationLabel").map(id -> {
+                    Node n = robot.lookup(id).query();
+                    while (n.getParent() != grid) n = n.getParent();
+                    return grid.getChildren().indexOf(n);
+                }).toList();
+        assertEquals(order.stream().sorted().toList(), order, "the sections' order in the form");
+        // made after the first frame, the run's fields are locked while a run trains, the optimizer's values are not
+        robot.interact(() -> locked.set(true));
+        assertTrue(robot.lookup("#epochsField").query().isDisabled(), "the run's fields locked by a run");
+        assertTrue(robot.lookup("#optimizerBox").query().isDisabled(), "the optimizer's choice locked by a run");
+        assertFalse(robot.lookup("#hp-lr").query().isDisabled(), "the optimizer's values stay open to Apply");
     }
 
     @Test
