@@ -6,17 +6,20 @@
 # and the CPU seconds the process and its busiest threads had used by then (a measure a loaded machine barely changes).
 # Usage: src/test/scripts/window-breakdown.sh [--write-classes FILE] [JVM_OPTION...]
 #   e.g. src/test/scripts/window-breakdown.sh -XX:SharedArchiveFile=target/digitstudio.jsa
-# --write-classes FILE also writes the names of those classes (hidden classes left out), in load order, to FILE: the
-# list the build's class-data sharing run loads (src/main/resources/io/digitstudio/window-classes.txt).
+# --write-classes FILE also writes the names of those classes (hidden classes left out), in load order, to FILE, and
+# after them the window's lambdas (the JVM's class list's @lambda-proxy lines, -XX:DumpLoadedClassList; those of JDK
+# classes left out): the list the build's class-data sharing run loads and links
+# (src/main/resources/io/digitstudio/window-classes.txt).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 command -v xvfb-run >/dev/null && command -v xdotool >/dev/null || { echo "needs xvfb-run and xdotool" >&2; exit 2; }
 if [ -z "${DISPLAY:-}" ]; then exec xvfb-run -a -s "-screen 0 1280x900x24" "$0" "$@"; fi
 classes=""
 if [ "${1:-}" = "--write-classes" ]; then classes=$(realpath -m "$2"); shift 2; fi
-log=$(mktemp); trap 'rm -f "$log"' EXIT
+log=$(mktemp); lambdas=$(mktemp); trap 'rm -f "$log" "$lambdas"' EXIT
+dump=(); [ -n "$classes" ] && dump=(-XX:DumpLoadedClassList="$lambdas")
 t0=$(date +%s.%N)
-java "$@" -Xlog:class+load:file="$log":uptime -Xmx512m -jar target/digitstudio.jar >/dev/null 2>&1 & app=$!
+java "$@" "${dump[@]}" -Xlog:class+load:file="$log":uptime -Xmx512m -jar target/digitstudio.jar >/dev/null 2>&1 & app=$!
 until xdotool search --onlyvisible --name '^DigitStudio$' >/dev/null 2>&1; do
   sleep 0.05
   kill -0 "$app" 2>/dev/null || { echo "the app exited before showing its window" >&2; exit 1; }
@@ -31,10 +34,12 @@ threads=$(for task in /proc/"$app"/task/*; do
   printf '%s\t%s\n' "$(cat "$task/comm")" "$(sed 's/^.*) //' "$task/stat" | awk '{print $12 + $13}')"
 done | awk -F'\t' -v t="$tick" '{name=$1; sub(/[0-9#]+$/, "", name); s[name] += $2} END {for (n in s) printf "%.2f\t%s\n", s[n] / t, n}' \
   | sort -rn | head -10 | awk -F'\t' '{printf "    %-18s %5.2f\n", $2, $1}')
+# a list being written also takes the lambdas of what follows the first frame (the form's lower half), then a normal end
+if [ -n "$classes" ]; then kill -CONT "$app"; sleep 3; fi
 kill "$app"; kill -CONT "$app"; wait "$app" 2>/dev/null || true
 echo "CPU seconds of the process when the window was mapped: $cpu; by thread:"
 echo "$threads"
-python3 - "$log" "$(echo "$t1 - $t0" | bc -l)" "$classes" <<'PY'
+python3 - "$log" "$(echo "$t1 - $t0" | bc -l)" "$classes" "$lambdas" <<'PY'
 import collections, re, sys
 visible = float(sys.argv[2])
 rows = []
@@ -69,5 +74,10 @@ if sys.argv[3]:
                 '# initialising them) into the class-data sharing archive. Made by src/test/scripts/window-breakdown.sh\n'
                 '# --write-classes; a name that no longer exists is skipped.\n')
         f.writelines(n + '\n' for n in dict.fromkeys(names))
-    print('wrote %d class names to %s' % (len(dict.fromkeys(names)), sys.argv[3]))
+        # a JDK class's lambdas cannot be made from outside its module; the list's own are made once the names are loaded
+        lambdas = [l.strip() for l in open(sys.argv[4]) if l.startswith('@lambda-proxy ')
+                   and not l.split(' ')[1].startswith(('java/', 'javax/', 'jdk/', 'sun/', 'com/sun/jdi', 'com/sun/management'))]
+        f.write('# the lambdas of the window\'s start (the JVM\'s class list\'s lines): WindowClasses makes their classes\n')
+        f.writelines(l + '\n' for l in dict.fromkeys(lambdas))
+    print('wrote %d class names and %d lambdas to %s' % (len(dict.fromkeys(names)), len(dict.fromkeys(lambdas)), sys.argv[3]))
 PY

@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
  * build's class-data sharing run is a training run on the command line, which opens no window: with
  * {@code -Ddigitstudio.archiveWindowClasses=true} it first loads these classes, without initialising them (which needs
  * no display), so the archive it writes at exit holds them too and a window start maps them instead of loading, parsing
- * and verifying them. Names the build no longer has are skipped: the list speeds a start up, it is never needed.
+ * and verifying them. The list also names the window's lambdas: their classes are spun at a call site's first call, so
+ * an archive holds them only when its run made them, and the run makes them here (about 1,050, which a window start
+ * would otherwise spin on the JavaFX thread). Names the build no longer has are skipped: the list speeds a start up, it
+ * is never needed.
  */
 final class WindowClasses {
     static final String PROPERTY = "digitstudio.archiveWindowClasses";
@@ -30,9 +33,45 @@ final class WindowClasses {
         }
     }
 
+    /** How a line of the list names a lambda, as the JVM's own class lists do ({@code -XX:DumpLoadedClassList}). */
+    static final String LAMBDA = "@lambda-proxy ";
+
+    /**
+     * Makes the class of one lambda expression or method reference of {@code f[0]}'s, as its call site's first call
+     * would (the JVM's class list's fields: caller, method name, call site type, interface method type, reference
+     * kind, class, name and type of the implementation, instantiated type), without running it or initialising any
+     * class but the lambda's own: a run that writes an archive at exit archives the lambda's class with the caller, and
+     * the window's first call of it maps that class instead of spinning one. False when it cannot be made here.
+     */
+    static boolean link(String[] f, ClassLoader loader) {
+        if (f.length != 9) return false;
+        try {
+            Class<?> caller = Class.forName(f[0].replace('/', '.'), false, loader);
+            java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.privateLookupIn(caller, java.lang.invoke.MethodHandles.lookup());
+            java.lang.invoke.MethodType site = java.lang.invoke.MethodType.fromMethodDescriptorString(f[2], loader);
+            java.lang.invoke.MethodType sam = java.lang.invoke.MethodType.fromMethodDescriptorString(f[3], loader);
+            Class<?> owner = Class.forName(f[5].replace('/', '.'), false, loader);
+            java.lang.invoke.MethodType type = java.lang.invoke.MethodType.fromMethodDescriptorString(f[7], loader);
+            java.lang.invoke.MethodHandle impl = switch (f[4]) {
+                case "REF_invokeStatic" -> lookup.findStatic(owner, f[6], type);
+                case "REF_invokeVirtual", "REF_invokeInterface" -> lookup.findVirtual(owner, f[6], type);
+                case "REF_invokeSpecial" -> lookup.findSpecial(owner, f[6], type, caller);
+                case "REF_newInvokeSpecial" -> lookup.findConstructor(owner, type);
+                default -> null;
+            };
+            if (impl == null) return false;
+            java.lang.invoke.LambdaMetafactory.metafactory(lookup, f[1], site, sam, impl, java.lang.invoke.MethodType.fromMethodDescriptorString(f[8], loader));
+            return true;
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException | java.lang.invoke.LambdaConversionException e) {
+            // renamed or gone since the list was made, or not open to this module: the archive goes without it
+            return false;
+        }
+    }
+
     /**
      * Loads, without initialising, every class named in {@code list} (one a line; blank lines and lines starting with #
-     * are skipped) that {@code loader} can find, and returns how many it loaded.
+     * are skipped) that {@code loader} can find, makes the classes of the lambdas it names ({@link #LAMBDA} lines), and
+     * returns how many classes it loaded and lambdas it made.
      */
     static int load(InputStream list, ClassLoader loader) throws IOException {
         int loaded = 0;
@@ -40,6 +79,10 @@ final class WindowClasses {
         for (String line; (line = names.readLine()) != null; ) {
             String name = line.strip();
             if (name.isEmpty() || name.startsWith("#")) continue;
+            if (name.startsWith(LAMBDA)) {
+                if (link(name.substring(LAMBDA.length()).split(" "), loader)) loaded++;
+                continue;
+            }
             try {
                 Class.forName(name, false, loader);
                 loaded++;
