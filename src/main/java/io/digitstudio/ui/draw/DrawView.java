@@ -184,7 +184,7 @@ public final class DrawView extends BorderPane {
         Slider width = new Slider(6, 48, vm.penWidthProperty().get());
         width.setId("penWidth");
         width.setAccessibleHelp("The width of the pen's stroke, in canvas pixels");
-        width.setPrefWidth(110);
+        width.setPrefWidth(72);
         width.valueProperty().bindBidirectional(vm.penWidthProperty());
         Label widthLabel = new Label("Pen");
         widthLabel.setLabelFor(width); // the slider is read as "Pen"
