@@ -71,7 +71,6 @@ class RunsCompareStoryTest extends AppStory {
             robot.clickOn(runRow(robot, 1));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getSelectionModel().getSelectedItems().size() == 1);
             Pulses.settle();
-            WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> {
                 ScrollPane pane = detailScroll();
                 for (String id : ONE_RUN) {
@@ -113,7 +112,6 @@ class RunsCompareStoryTest extends AppStory {
                 pane.setVvalue(pane.getVmax());
             });
             Pulses.settle();
-            WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> {
                 ScrollPane pane = detailScroll();
                 Bounds view = viewport(pane);
@@ -133,7 +131,6 @@ class RunsCompareStoryTest extends AppStory {
                 detailScroll().layout();
             });
             Pulses.settle();
-            WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> assertEquals(top[0], header().localToScene(header().getLayoutBounds()).getMinY(), 1, "back at the top, the header in its place"));
         } finally {
             robot.interact(() -> app.services.appearance().choose(Theme.LIGHT, 100));
@@ -181,13 +178,11 @@ class RunsCompareStoryTest extends AppStory {
             compare(robot, 0, 1);
             robot.interact(() -> detailScroll().setVvalue(detailScroll().getVmax()));
             Pulses.settle();
-            WaitForAsyncUtils.waitForFxEvents();
             assertTrue(detailScroll().getVvalue() > 0, "scrolled down");
             List<String> before = app.main.runs().viewModel().selectedIds();
             compare(robot, 1, 2);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.main.runs().viewModel().selectedIds().equals(before));
             Pulses.settle();
-            WaitForAsyncUtils.waitForFxEvents();
             assertEquals(0, detailScroll().getVvalue(), 1e-9, "the new comparison's scroll");
             robot.interact(() -> {
                 TableRow<?> first = compareRow(0);
@@ -239,7 +234,6 @@ class RunsCompareStoryTest extends AppStory {
         TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == n);
         Pulses.settle();
-        WaitForAsyncUtils.waitForFxEvents();
         return table;
     }
 
