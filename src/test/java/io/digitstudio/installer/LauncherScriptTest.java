@@ -69,7 +69,9 @@ class LauncherScriptTest {
 
     @Test
     void withoutASessionBusGSettingsKeepsItsSettingsInMemory() throws Exception {
-        assertEquals("memory", launched(script, Map.of()).get("GSETTINGS_BACKEND"), "no bus: the file chooser's dconf would print dbus-launch warnings");
+        Map<String, String> noBus = launched(script, Map.of());
+        assertEquals("memory", noBus.get("GSETTINGS_BACKEND"), "no bus: the file chooser's dconf would print dbus-launch warnings");
+        assertEquals("GSETTINGS_BACKEND", noBus.get("DIGITSTUDIO_LAUNCHER_SET"), "the app tells the script's value from the user's");
         Map<String, String> noRuntimeDir = new java.util.HashMap<>();
         noRuntimeDir.put("XDG_RUNTIME_DIR", null);
         assertEquals("memory", launched(script, noRuntimeDir).get("GSETTINGS_BACKEND"), "no bus and no runtime folder");
@@ -80,7 +82,11 @@ class LauncherScriptTest {
         Map<String, String> bus = launched(script, Map.of("DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/user/1000/bus"));
         assertFalse(bus.containsKey("GSETTINGS_BACKEND"), "a desktop session's bus: dconf works, GSettings as the desktop has it");
         assertEquals("unix:path=/run/user/1000/bus", bus.get("DBUS_SESSION_BUS_ADDRESS"));
-        assertEquals("dconf", launched(script, Map.of("GSETTINGS_BACKEND", "dconf")).get("GSETTINGS_BACKEND"), "the user's value stands");
+        assertFalse(bus.containsKey("DIGITSTUDIO_LAUNCHER_SET"), "nothing set");
+        // a name left over from an outer start says nothing about this one
+        Map<String, String> users = launched(script, Map.of("GSETTINGS_BACKEND", "dconf", "DIGITSTUDIO_LAUNCHER_SET", "GSETTINGS_BACKEND"));
+        assertEquals("dconf", users.get("GSETTINGS_BACKEND"), "the user's value stands");
+        assertFalse(users.containsKey("DIGITSTUDIO_LAUNCHER_SET"), "and is not called the script's");
         assertEquals("", launched(script, Map.of("GSETTINGS_BACKEND", "")).get("GSETTINGS_BACKEND"), "even an empty one");
         // systemd's user bus, which GLib finds in the runtime folder without the variable
         try (ServerSocketChannel socket = ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {

@@ -95,6 +95,12 @@ class KeyboardOnlyStoriesTest extends AppStory {
         // and its search stops at its next iteration
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !finder.runningProperty().get());
         assertEquals("findLrButton", keys.focusedId(), "the keyboard is back on the button that opened it");
+        // its own buttons answer Alt too: Done is Alt+D
+        keys.mnemonic(F);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> finder.shownProperty().get());
+        keys.mnemonic(D);
+        assertFalse(finder.shownProperty().get(), "Alt+D (Done) closes the finder");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !finder.runningProperty().get());
     }
 
     @Test
@@ -230,15 +236,18 @@ class KeyboardOnlyStoriesTest extends AppStory {
      * Every button, toggle, check box and menu button with a word on it, in every view, has an Alt mnemonic, and no two in
      * one view share a letter (whatever the case): the view's controls are walked whether they show now or not (a
      * button shown only while paused, the Runs view's buttons before a run is chosen), and the learning-rate finder is
-     * opened to walk it too. The items of a menu each have their own letter within the menu (the recent models' file
-     * names are shown as they are, without one). A check box's mnemonic must tick it, which only MnemonicCheckBox does.
-     * A letter has one case in the whole window (see {@link #noTwoMnemonicsOfTheWindowDifferOnlyInCase}).
-     * <p>
-     * The learning-rate finder's four buttons are the exception: it shows beside the form and under the toolbar, whose
-     * 20 buttons and check boxes take every letter its buttons' names have; Tab reaches them, and Esc closes the finder.
+     * opened to walk it too: it shows beside the form and under the toolbar, so its buttons share the view's letters.
+     * The items of a menu each have their own letter within the menu, a recent model's too (a model is opened first, so
+     * that Recent lists one). A check box's mnemonic must tick it, which only MnemonicCheckBox does. A letter has one
+     * case in the whole window (see {@link #noTwoMnemonicsOfTheWindowDifferOnlyInCase}).
      */
     @Test
-    void everyButtonAndCheckBoxOfEachViewHasItsOwnMnemonic() throws Exception {
+    void everyButtonAndCheckBoxOfEachViewHasItsOwnMnemonic(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("my_model.npz");
+        io.digitstudio.io.ModelFiles.saveNpz(model, new io.digitstudio.nn.Network(io.digitstudio.nn.NetworkSpec.of("linear 10"), new int[]{784}, 10,
+                new io.digitstudio.data.Rng(0)), new io.digitstudio.io.ModelInfo(null, "MNIST", java.util.List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")));
+        WaitForAsyncUtils.asyncFx(() -> app.models().open(model)).get();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.models().recent().stream().anyMatch(p -> p.endsWith("my_model.npz")));
         java.util.List<String> failures = new java.util.ArrayList<>();
         java.util.Map<String, java.util.Set<String>> cases = new java.util.TreeMap<>();
         StringBuilder figures = new StringBuilder();
@@ -266,6 +275,9 @@ class KeyboardOnlyStoriesTest extends AppStory {
         });
         System.out.print(figures);
         assertTrue(failures.isEmpty(), failures.size() + " mnemonics missing or shared:\n" + String.join("\n", failures));
+        var recent = WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.MenuButton) app.main.tabs().getTabs().get(3).getContent().lookup("#recentMenu"))
+                .getItems().stream().map(KeyboardOnlyStoriesTest::shown).toList()).get();
+        assertTrue(recent.stream().anyMatch(t -> t != null && t.startsWith("_1  my__model.npz")), "the opened model was walked among the recent ones, its own '_' kept: " + recent);
     }
 
     /** The mnemonics of {@code root}'s buttons and check boxes as "letter: text"; those without one, or menus' items that share one, in {@code failures}. */
@@ -277,7 +289,6 @@ class KeyboardOnlyStoriesTest extends AppStory {
             if (n instanceof javafx.scene.Parent p) todo.addAll(p.getChildrenUnmodifiable());
             if (!(n instanceof javafx.scene.control.ButtonBase b) || !worded(b.getText())) continue;
             String letter = letter(b.getText(), b.isMnemonicParsing());
-            if (letter == null && inFinder(b)) continue;
             if (letter == null) {
                 failures.add(view + ": " + Readable.describe(b) + " \"" + b.getText() + "\" has no mnemonic");
                 continue;
@@ -289,9 +300,12 @@ class KeyboardOnlyStoriesTest extends AppStory {
             if (b instanceof javafx.scene.control.MenuButton m) {
                 java.util.Map<String, String> items = new java.util.HashMap<>();
                 for (javafx.scene.control.MenuItem item : m.getItems()) {
-                    if (item instanceof javafx.scene.control.SeparatorMenuItem || !item.isMnemonicParsing() || !worded(item.getText())) continue;
-                    String l = letter(item.getText(), true);
-                    if (l == null) failures.add(view + ": menu item \"" + item.getText() + "\" of " + m.getText() + " has no mnemonic");
+                    String text = shown(item);
+                    boolean parsed = item instanceof javafx.scene.control.CustomMenuItem c && c.getContent() instanceof javafx.scene.control.Labeled l
+                            ? l.isMnemonicParsing() : item.isMnemonicParsing();
+                    if (item instanceof javafx.scene.control.SeparatorMenuItem || !worded(text)) continue;
+                    String l = letter(text, parsed);
+                    if (l == null) failures.add(view + ": menu item \"" + text + "\" of " + m.getText() + " has no mnemonic");
                     else if (items.put(l.toLowerCase(java.util.Locale.ROOT), item.getText()) != null) {
                         failures.add(view + ": menu " + m.getText() + " has two items on " + l + ": " + items.get(l.toLowerCase(java.util.Locale.ROOT)) + ", " + item.getText());
                     }
@@ -301,10 +315,9 @@ class KeyboardOnlyStoriesTest extends AppStory {
         return found;
     }
 
-    /** Whether the node is in the Train view's learning-rate finder. */
-    private static boolean inFinder(javafx.scene.Node n) {
-        for (javafx.scene.Node p = n; p != null; p = p.getParent()) if ("lrFindPane".equals(p.getId())) return true;
-        return false;
+    /** A menu item's text as its row shows it: a custom item's is its label's. */
+    private static String shown(javafx.scene.control.MenuItem item) {
+        return item instanceof javafx.scene.control.CustomMenuItem c && c.getContent() instanceof javafx.scene.control.Labeled l ? l.getText() : item.getText();
     }
 
     /** Whether a control's text has a word in it (not a digit, a "✕", an empty thumbnail's label). */
@@ -374,6 +387,11 @@ class KeyboardOnlyStoriesTest extends AppStory {
         keys.mnemonic(O);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "784-400-400-10".equals(app.models().activeProperty().get().architecture()));
         assertEquals("open model", app.dialogs.asked.get(app.dialogs.asked.size() - 1));
+        // Recent (Alt+R) lists it first: in the open list Alt+C takes the built-in CNN, and Alt+1 the file again
+        keys.mnemonic(R).chord(ALT, C);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.models().activeProperty().get().model().spec().convolutional());
+        keys.mnemonic(R).chord(ALT, DIGIT1);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> file.equals(app.models().activeProperty().get().file()));
     }
 
     @Test

@@ -78,7 +78,7 @@ class TrainedModelBetweenLaunchesTest extends AppStory {
         var r = app.history.list().get(0);
         String title = "run " + r.id() + " · " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT)
                 .withZone(java.time.ZoneId.systemDefault()).format(r.created());
-        assertEquals(model.toString(), shown.get(title), shown.toString());
+        assertEquals(model.toString(), shown.get("_1  " + title), "first, numbered for its Alt key: " + shown);
 
         // closed, and opened again on the same folders
         app.close();

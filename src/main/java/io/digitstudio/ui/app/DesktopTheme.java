@@ -35,14 +35,34 @@ public final class DesktopTheme {
 
     /**
      * The desktop of a session with this environment: its variables, and gsettings run with them, so that it reads the
-     * settings that session's backend holds ({@code GSETTINGS_BACKEND}, {@code XDG_CONFIG_HOME}, the D-Bus address …).
+     * settings that session's backend holds ({@code GSETTINGS_BACKEND}, {@code XDG_CONFIG_HOME}, the D-Bus address …),
+     * less what the start script set for the app alone ({@link #desktopsOwn}).
      */
     static DesktopTheme of(Map<String, String> environment) {
         Map<String, String> env = Map.copyOf(environment);
+        Map<String, String> gsettingsEnv = desktopsOwn(env);
         String xdg = env.get("XDG_CONFIG_HOME");
         String home = env.getOrDefault("HOME", System.getProperty("user.home"));
         Path config = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".config");
-        return new DesktopTheme(env::get, key -> gsettings(env, key), config);
+        return new DesktopTheme(env::get, key -> gsettings(gsettingsEnv, key), config);
+    }
+
+    /** Names the variables the start script set (installer/digitstudio), not the user: a space-separated list. */
+    static final String LAUNCHER_SET = "DIGITSTUDIO_LAUNCHER_SET";
+
+    /**
+     * The session's environment without what the start script set for the app alone: without a session bus it gives
+     * GSettings its memory back-end, which keeps GTK's file chooser quiet but holds only the schemas' defaults; gsettings
+     * run without it reads the desktop's real settings (dconf reads its database without a bus). A value the user set is
+     * kept, so gsettings reads what they chose.
+     */
+    static Map<String, String> desktopsOwn(Map<String, String> env) {
+        String set = env.get(LAUNCHER_SET);
+        if (set == null || set.isBlank()) return env;
+        Map<String, String> own = new java.util.HashMap<>(env);
+        own.remove(LAUNCHER_SET);
+        for (String name : set.strip().split("\\s+")) own.remove(name);
+        return Map.copyOf(own);
     }
 
     /** True: the desktop prefers dark; false: light; empty: it does not say. */

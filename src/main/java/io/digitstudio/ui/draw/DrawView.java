@@ -229,14 +229,21 @@ public final class DrawView extends BorderPane {
                 none.setDisable(true);
                 recent.getItems().add(none);
             }
+            int n = 0;
             for (Path p : models.recent()) {
                 // a run's model by its run (every run's file is model.npz), any other by its name and folder; the
                 // whole path in the tooltip
                 String title = models.recentTitles().get(p);
                 String text = title != null && !title.equals(String.valueOf(p.getFileName())) ? title
                         : p.getFileName() + "  —  " + (p.getParent() == null ? "" : p.getParent());
-                Label shown = new Label(text);
-                shown.setMnemonicParsing(false);
+                // numbered 1…8, the Alt key of each (a name's own underscores are doubled so that they show)
+                String numbered = "_" + ++n + "  " + text.replace("_", "__");
+                Label shown = new Label(numbered);
+                // the label carries the Alt key, acting on the node it labels: itself, whose action the menu's row
+                // takes as a choice of the item. The item's own text has none: JavaFX underlines an item's mnemonic
+                // on a label of its own making, which a custom item has not (it fails as the menu opens)
+                shown.setMnemonicParsing(true);
+                shown.setLabelFor(shown);
                 Tooltip.install(shown, new Tooltip(p.toString()));
                 javafx.scene.control.CustomMenuItem item = new javafx.scene.control.CustomMenuItem(shown);
                 item.setText(text);

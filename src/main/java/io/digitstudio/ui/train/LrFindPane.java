@@ -38,17 +38,17 @@ final class LrFindPane extends VBox {
         about.setWrapText(true);
         about.setMinHeight(Region.USE_PREF_SIZE);
 
-        Button again = button("Search again", "lrFindAgainButton", "Search once more with the form's settings as they are now");
+        Button again = button("_Once more", "lrFindAgainButton", "Search once more with the form's settings as they are now");
         again.setOnAction(e -> vm.find());
         again.disableProperty().bind(vm.runningProperty());
-        Button cancel = button("Cancel", "lrFindCancelButton", "Stop the search after the current iteration");
+        Button cancel = button("Cance_l", "lrFindCancelButton", "Stop the search after the current iteration");
         cancel.setOnAction(e -> vm.cancel());
         cancel.disableProperty().bind(vm.runningProperty().not());
-        Button use = button("Use this rate", "lrFindUseButton", "Put the suggested rate into the form's learning-rate field");
+        Button use = button("Use t_his rate", "lrFindUseButton", "Put the suggested rate into the form's learning-rate field");
         use.getStyleClass().add("accent");
         use.setOnAction(e -> vm.useSuggestion());
         use.disableProperty().bind(vm.suggestionProperty().isNull().or(vm.runningProperty()));
-        Button close = button("Close", "lrFindCloseButton", "Back to the training charts (a search under way is cancelled)");
+        Button close = button("_Done", "lrFindCloseButton", "Back to the training charts (a search under way is cancelled)");
         close.setOnAction(e -> vm.close());
         FlowPane buttons = new FlowPane(8, 6, again, cancel, use, close);
 

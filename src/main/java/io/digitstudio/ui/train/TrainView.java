@@ -345,10 +345,10 @@ public final class TrainView extends BorderPane {
         use.disableProperty().bind(run.trainedModelProperty().isNull().or(locked).or(run.trainedModelActiveProperty()));
         use.setOnAction(e -> run.useTrainedModel());
 
-        Button png = button("Export c_hart…", "exportChartButton", "Save both charts as a PNG image");
+        Button png = button("_Export chart…", "exportChartButton", "Save both charts as a PNG image");
         png.setOnAction(e -> dialogs.saveFile("Export chart", "training.png", "PNG images (*.png)", "png").ifPresent(this::exportChart));
         png.disableProperty().bind(presenter.plottedProperty().not());
-        Button csv = button("Export _log…", "exportCsvButton", "Save the epoch table as CSV");
+        Button csv = button("E_xport log…", "exportCsvButton", "Save the epoch table as CSV");
         csv.disableProperty().bind(Bindings.isEmpty(presenter.epochRows()));
         csv.setOnAction(e -> dialogs.saveFile("Export epoch log", "epochs.csv", "CSV files (*.csv)", "csv").ifPresent(this::exportCsv));
         return io.digitstudio.ui.widgets.Bars.whole(start, pause, stop, branch, resume, new Separator(), save, use, png, csv);

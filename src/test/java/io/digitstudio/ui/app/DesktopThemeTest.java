@@ -74,6 +74,54 @@ class DesktopThemeTest {
         assertEquals(Optional.of(true), desktop.prefersDark(), "'default' leaves it to GTK's theme");
     }
 
+    @Test
+    void whatTheStartScriptSetIsLeftOutOfGsettingsEnvironmentAndTheUsersOwnIsKept() {
+        Map<String, String> launched = Map.of("GSETTINGS_BACKEND", "memory", DesktopTheme.LAUNCHER_SET, "GSETTINGS_BACKEND", "HOME", "/home/u");
+        assertEquals(Map.of("HOME", "/home/u"), DesktopTheme.desktopsOwn(launched));
+        Map<String, String> users = Map.of("GSETTINGS_BACKEND", "memory", "HOME", "/home/u");
+        assertEquals(users, DesktopTheme.desktopsOwn(users), "the user's own back-end stands");
+        Map<String, String> withBus = Map.of("DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/user/1000/bus", "HOME", "/home/u");
+        assertEquals(withBus, DesktopTheme.desktopsOwn(withBus), "a desktop session: nothing set, nothing changed");
+    }
+
+    /**
+     * A desktop whose settings live in dconf, as GNOME keeps them, started without a session bus (Xvfb, ssh): the start
+     * script gives the app GSettings' memory back-end, which holds only the defaults, and the dark preference is still
+     * read from the desktop's dconf database. A memory back-end the user chose is theirs: gsettings reads it.
+     */
+    @Test
+    void withoutABusTheStartScriptsMemoryBackEndStillReadsTheDesktopsDconf() throws Exception {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.keySet().removeAll(List.of("GTK_THEME", "DBUS_SESSION_BUS_ADDRESS", "GSETTINGS_BACKEND", DesktopTheme.LAUNCHER_SET));
+        env.put("XDG_CONFIG_HOME", config.toString());
+        env.put("XDG_CACHE_HOME", config.resolve("cache").toString());
+        Path runtime = Files.createDirectories(config.resolve("run"));
+        env.put("XDG_RUNTIME_DIR", runtime.toString());
+        assumeTrue(hasSchema(env), "gsettings with GNOME's org.gnome.desktop.interface schema (color-scheme)");
+        assumeTrue(onPath("dbus-run-session"), "dbus-run-session, to write the desktop's dconf settings as a session does");
+        // written in a session with a bus, as the desktop writes them; read below without one
+        String written = run(env, "dbus-run-session", "--", "sh", "-c",
+                "gsettings set org.gnome.desktop.interface color-scheme prefer-dark && gsettings get org.gnome.desktop.interface color-scheme");
+        assumeTrue(written.contains("'prefer-dark'") && Files.isRegularFile(config.resolve("dconf/user")),
+                "GSettings' dconf back-end and its service (a desktop's settings in dconf): " + written);
+
+        assertEquals(Optional.of(true), DesktopTheme.of(env).prefersDark(), "no bus, nothing set: dconf read as it is");
+        Map<String, String> launched = new HashMap<>(env);
+        launched.put("GSETTINGS_BACKEND", "memory");
+        launched.put(DesktopTheme.LAUNCHER_SET, "GSETTINGS_BACKEND");
+        assertEquals(Optional.of(true), DesktopTheme.of(launched).prefersDark(), "the start script's memory back-end holds only defaults");
+        Map<String, String> users = new HashMap<>(env);
+        users.put("GSETTINGS_BACKEND", "memory");
+        assertEquals(Optional.of(false), DesktopTheme.of(users).prefersDark(), "the user's memory back-end: its default, light");
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, program))) return true;
+        }
+        return false;
+    }
+
     /** Whether gsettings is here and knows GNOME's interface settings with their color-scheme (GNOME 42+). */
     private static boolean hasSchema(Map<String, String> env) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("gsettings", "list-keys", "org.gnome.desktop.interface").redirectErrorStream(true);
@@ -92,13 +140,19 @@ class DesktopThemeTest {
     private static String gsettings(Map<String, String> env, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("gsettings"));
         command.addAll(List.of(args));
+        return run(env, command.toArray(String[]::new));
+    }
+
+    /** A command run in {@code env}: what it prints (it must succeed). */
+    private static String run(Map<String, String> env, String... args) throws Exception {
+        List<String> command = List.of(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().clear();
         pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(10, TimeUnit.SECONDS), "gsettings " + String.join(" ", args) + " ends");
-        assertEquals(0, p.exitValue(), "gsettings " + String.join(" ", args) + ": " + out);
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS), String.join(" ", args) + " ends");
+        assertEquals(0, p.exitValue(), String.join(" ", args) + ": " + out);
         return out;
     }
 }
