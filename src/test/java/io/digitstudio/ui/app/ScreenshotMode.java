@@ -238,6 +238,7 @@ final class ScreenshotMode {
 
     private static void startBench(MainView main, RunControl run, int runsLeft) {
         Map<String, Long> cpuBefore = ThreadCpu.byName();
+        Map<String, Long> waitBefore = ThreadCpu.waitingByName();
         run.start();
         // told when the run has finished, not polling for it: a poll would wake the FX thread ten times a second during
         // the run, which the window a user trains in does not do, and the run would pay for it
@@ -247,13 +248,14 @@ final class ScreenshotMode {
             if (state != RunState.FINISHED) return;
             run.stateProperty().removeListener(finished[0]);
             // after the run control has done with the run's end (its model put to use), as the poll's next tick was
-            javafx.application.Platform.runLater(() -> benchReport(main, run, runsLeft, cpuBefore));
+            javafx.application.Platform.runLater(() -> benchReport(main, run, runsLeft, cpuBefore, waitBefore));
         };
         run.stateProperty().addListener(finished[0]);
     }
 
-    private static void benchReport(MainView main, RunControl run, int runsLeft, Map<String, Long> cpuBefore) {
+    private static void benchReport(MainView main, RunControl run, int runsLeft, Map<String, Long> cpuBefore, Map<String, Long> waitBefore) {
         System.out.println("cpu seconds during the run, by thread: " + ThreadCpu.since(cpuBefore));
+        System.out.println("seconds ready but waiting for a cpu, by thread: " + ThreadCpu.since(waitBefore, ThreadCpu.waitingByName()));
         List<EpochReport> rows = main.train().presenter().epochRows();
         for (EpochReport r : rows) {
             System.out.printf(Locale.ROOT, "epoch %d: train %.3fs  val_accuracy %.4f%n", r.epoch(), r.trainSeconds(), r.valAccuracy());

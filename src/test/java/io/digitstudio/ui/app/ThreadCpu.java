@@ -21,16 +21,30 @@ final class ThreadCpu {
         return byName(Path.of("/proc/self/task"));
     }
 
+    /**
+     * Nanoseconds each kind of thread has waited, ready to run, for a CPU (the scheduler's run queue: another thread or
+     * process had the core), so far: a training part that waits here holds the whole split step.
+     */
+    static Map<String, Long> waitingByName() {
+        return byName(Path.of("/proc/self/task"), 1);
+    }
+
     /** As {@link #byName()}, from a folder laid out as /proc/PID/task: one folder per thread with comm and schedstat. */
     static Map<String, Long> byName(Path tasks) {
+        return byName(tasks, 0);
+    }
+
+    /** Field {@code field} of each thread's schedstat (0: nanoseconds on a CPU, 1: waiting on a run queue), by kind. */
+    static Map<String, Long> byName(Path tasks, int field) {
         Map<String, Long> nanos = new TreeMap<>();
         if (!Files.isDirectory(tasks)) return nanos;
         try (Stream<Path> ts = Files.list(tasks)) {
             for (Path t : (Iterable<Path>) ts::iterator) {
                 try {
                     String name = kind(Files.readString(t.resolve("comm")).strip());
-                    String run = Files.readString(t.resolve("schedstat")); // nanoseconds on a CPU, then waits
-                    nanos.merge(name, Long.parseLong(run.substring(0, run.indexOf(' '))), Long::sum);
+                    String[] stat = Files.readString(t.resolve("schedstat")).strip().split(" "); // on a CPU, waiting, slices
+                    long onCpu = Long.parseLong(stat[0]); // junk here: a thread that ended mid-read, skipped whole
+                    nanos.merge(name, field == 0 ? onCpu : Long.parseLong(stat[field]), Long::sum);
                 } catch (IOException | RuntimeException gone) {
                     // the thread ended meanwhile
                 }

@@ -33,6 +33,8 @@ class ThreadCpuTest {
         task("104", "GC Thread#0", "not-a-number 0 0"); // a thread that ended mid-read leaves junk: skipped
         Map<String, Long> now = ThreadCpu.byName(tasks);
         assertEquals(Map.of("C2 CompilerThread", 12_000_000L, "JavaFX Application Thread", 40_000_000L), now);
+        assertEquals(Map.of("C2 CompilerThread", 300L, "JavaFX Application Thread", 0L), ThreadCpu.byName(tasks, 1),
+                "the second field: time spent ready to run, waiting for a CPU");
     }
 
     @Test
