@@ -178,6 +178,28 @@ class ConvolutionTest {
         }
     }
 
+    @Test
+    void columnsKeptForBackwardGiveTheBitsOfRebuiltOnes() {
+        Rng rng = new Rng(19);
+        Parameter x = GradientCheck.param(rng, 5, 3, 11, 9);
+        Parameter w = GradientCheck.param(rng, 4, 3, 3, 3);
+        Parameter b = GradientCheck.param(rng, 4);
+        long before = Convolution2DFunction.keepColumnsMax;
+        try {
+            for (int[] st : new int[][]{{1, 0, 2}, {2, 1, 0}, {1, 2, 3}}) {
+                java.util.function.Function<Parameter[], Variable> f = in -> st[2] > 0
+                        ? F.convolution2dBlock(in[0], in[1], in[2], st[0], st[1], true, st[2], st[2], 0) : F.convolution2d(in[0], in[1], in[2], st[0], st[1]);
+                Convolution2DFunction.keepColumnsMax = Long.MAX_VALUE;
+                float[][] kept = valueAndGradients(f, new Parameter[]{x, w, b});
+                Convolution2DFunction.keepColumnsMax = 0; // every image's columns rebuilt in backward
+                float[][] rebuilt = valueAndGradients(f, new Parameter[]{x, w, b});
+                for (int i = 0; i < kept.length; i++) assertArrayEquals(rebuilt[i], kept[i], 0f, "setting " + java.util.Arrays.toString(st) + " array " + i);
+            }
+        } finally {
+            Convolution2DFunction.keepColumnsMax = before;
+        }
+    }
+
     private static float[][] valueAndGradients(java.util.function.Function<Parameter[], Variable> f, Parameter[] in) {
         for (Parameter p : in) p.cleargrad();
         Variable y = f.apply(in);
