@@ -137,7 +137,13 @@ class ConvolutionTest {
     @Test
     void fusedConvolutionReluPoolingIsTheThreeFunctionsBitForBit() {
         Rng rng = new Rng(17);
-        Parameter x = GradientCheck.param(rng, 3, 2, 9, 8);
+        // 9x8 gives maps of odd height; 10x8 even ones, whose 2x2 pooling after a ReLU takes its own loop. Finite
+        // differences on the first only: the second's random values put a window's near-tie within their step.
+        fusedIsTheThreeFunctions(rng, GradientCheck.param(rng, 3, 2, 9, 8), true);
+        fusedIsTheThreeFunctions(rng, GradientCheck.param(rng, 3, 2, 10, 8), false);
+    }
+
+    private static void fusedIsTheThreeFunctions(Rng rng, Parameter x, boolean finiteDifferences) {
         Parameter w = GradientCheck.param(rng, 4, 2, 3, 3);
         Parameter b = GradientCheck.param(rng, 4);
         int[][] settings = {{1, 0, 1, 2, 2, 0}, {2, 1, 1, 3, 2, 1}, {1, 1, 0, 2, 1, 0}, {1, 0, 1, 0, 0, 0}};
@@ -152,7 +158,7 @@ class ConvolutionTest {
             Parameter[] in = {x, w, b};
             float[][] a = valueAndGradients(plain, in), f = valueAndGradients(fused, in);
             for (int i = 0; i < a.length; i++) assertArrayEquals(a[i], f[i], 0f, "setting " + java.util.Arrays.toString(st) + " array " + i);
-            GradientCheck.check(fused, new Parameter[]{x, w, b}, 1e-3, 3e-3, 3e-2);
+            if (finiteDifferences) GradientCheck.check(fused, new Parameter[]{x, w, b}, 1e-3, 3e-3, 3e-2);
         }
     }
 
