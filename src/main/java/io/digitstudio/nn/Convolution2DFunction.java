@@ -12,10 +12,11 @@ import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 
 /**
  * Chainer's {@code convolution_2d} for x (n, c, h, w) and W (out, c, kh, kw), as im2col and a matrix product, one image
- * at a time: image i's columns (c·kh·kw, oh·ow) stay in the core's cache and W·col lands directly in image i's
- * (out, oh·ow) block, so nothing is transposed and no batch-sized column buffer goes through memory. Backward rebuilds
- * each image's columns for W's gradient (accumulated image by image in the product) and, when x needs a gradient,
- * multiplies by W^T and adds the columns back (col2im).
+ * at a time: image i's columns (c·kh·kw, oh·ow) are in the core's cache when the product reads them and W·col lands
+ * directly in image i's (out, oh·ow) block, so nothing is transposed. When a backward pass may follow, each image's
+ * columns are written to their own block of a batch-sized buffer, which backward reads for W's gradient (accumulated
+ * image by image in the product) instead of rebuilding them; when x needs a gradient, backward multiplies by W^T and
+ * adds the columns back (col2im).
  *
  * <p>A network's {@code conv, relu, maxpool} runs as this one function with the ReLU and Chainer's max pooling
  * ({@code cover_all}) applied to each image's block while it is still in cache; it keeps each pooled value's argmax for
@@ -39,6 +40,16 @@ final class Convolution2DFunction extends Function {
     private final int poolPad;
     private int n, c, h, w, out, kh, kw, oh, ow, ph, pw;
     private short[] argmax;
+    /** Every image's columns (n, k, p) as forward made them, for W's gradient; null when forward did not keep them. */
+    private INDArray columns;
+
+    /**
+     * Forward keeps every image's columns for backward when they take at most this many floats (LeNet's second
+     * convolution on one core: 4.1 million, 16 MB): rebuilding them (im2col, thousands of short row copies per image,
+     * and the copy into native memory) cost more than reading them back. A larger layer rebuilds them, so a wide custom
+     * network's training does not hold hundreds of megabytes of columns. Tests lower it to compare both ways.
+     */
+    static long keepColumnsMax = 8L << 20;
 
     Convolution2DFunction(int stride, int pad, boolean hasBias) {
         this(stride, pad, hasBias, false, 0, 0, 0);
@@ -82,6 +93,8 @@ final class Convolution2DFunction extends Function {
         int p = oh * ow;
         boolean post = relu || pool;
         float[] xv = Host.read(x, 7);
+        // a backward pass may follow (the flag is this thread's: read it here, not on the helper)
+        columns = Graph.backpropEnabled() && (long) n * k * p <= keepColumnsMax ? Workspace.alloc(n, k, p) : null;
         INDArray y = Workspace.alloc(n, out, ph, pw);
         float[] pooled = pool ? Host.scratch(9, (long) n * out * ph * pw) : null;
         if (pool) argmax = Workspace.shorts(n * out * ph * pw);
@@ -93,29 +106,36 @@ final class Convolution2DFunction extends Function {
         }
         // each core takes half the images, with its own native buffers (taken here: the helper has no workspace)
         int half = Cores.count() > 1 ? n / 2 : n;
-        INDArray[] buffers = {Workspace.alloc(k, p), post ? Workspace.alloc(out, p) : null, Workspace.alloc(k, p), post ? Workspace.alloc(out, p) : null};
+        boolean own = columns == null;
+        INDArray[] buffers = {own ? Workspace.alloc(k, p) : null, post ? Workspace.alloc(out, p) : null, own ? Workspace.alloc(k, p) : null, post ? Workspace.alloc(out, p) : null};
         float[] bias = tile;
-        Cores.both(() -> forwardImages(0, half, xv, wt, y, buffers[0], buffers[1], bias, pooled),
-                () -> forwardImages(half, n, xv, wt, y, buffers[2], buffers[3], bias, pooled));
+        INDArray cols = columns;
+        Cores.both(() -> forwardImages(0, half, xv, wt, y, buffers[0], cols, buffers[1], bias, pooled),
+                () -> forwardImages(half, n, xv, wt, y, buffers[2], cols, buffers[3], bias, pooled));
         if (pool) Host.write(pooled, y);
         // the pointers do not own the memory: outside a workspace nothing else keeps these arrays from being freed
         java.lang.ref.Reference.reachabilityFence(buffers);
         return y;
     }
 
-    /** Images {@code from} to {@code to}: im2col, one product each, then the fused ReLU and pooling. Any thread. */
-    private void forwardImages(int from, int to, float[] xv, INDArray wt, INDArray y, INDArray col, INDArray blockArray, float[] tile, float[] pooled) {
+    /**
+     * Images {@code from} to {@code to}: im2col, one product each, then the fused ReLU and pooling. Any thread. Each
+     * image's columns go to its block of {@code cols} when backward will read them there, else to {@code col}.
+     */
+    private void forwardImages(int from, int to, float[] xv, INDArray wt, INDArray y, INDArray col, INDArray cols, INDArray blockArray, float[] tile, float[] pooled) {
         int k = c * kh * kw;
         int p = oh * ow;
         boolean post = relu || poolK > 0;
         float[] cv = Host.scratch(6, (long) k * p);
         float[] block = post ? Host.scratch(8, (long) out * p) : null;
-        FloatPointer colP = NativeFloats.pointer(col);
+        FloatPointer colsP = cols == null ? null : NativeFloats.pointer(cols);
+        FloatPointer ownP = cols == null ? NativeFloats.pointer(col) : null;
         FloatPointer wP = NativeFloats.pointer(wt);
         FloatPointer yP = NativeFloats.pointer(y);
         FloatPointer blockP = post ? NativeFloats.pointer(blockArray) : null;
         for (int i = from; i < to; i++) {
             im2col(xv, i, cv);
+            FloatPointer colP = cols == null ? ownP : at(colsP, (long) i * k * p);
             colP.put(cv, 0, k * p);
             FloatPointer target = post ? blockP : at(yP, (long) i * out * p);
             if (hasBias) target.put(tile, 0, out * p);
@@ -131,6 +151,7 @@ final class Convolution2DFunction extends Function {
             }
         }
         java.lang.ref.Reference.reachabilityFence(y);
+        java.lang.ref.Reference.reachabilityFence(cols);
     }
 
     /**
@@ -139,6 +160,10 @@ final class Convolution2DFunction extends Function {
      * whose maximum is 0, since ReLU passes no gradient at 0).
      */
     private void maxPool(float[] block, int i, float[] pooled) {
+        if (relu && poolK == 2 && poolS == 2 && poolPad == 0 && oh % 2 == 0 && ow % 2 == 0) {
+            maxPool2x2(block, i, pooled);
+            return;
+        }
         int o2 = i * out * ph * pw;
         for (int o = 0; o < out; o++) {
             int base = o * oh * ow;
@@ -149,21 +174,7 @@ final class Convolution2DFunction extends Function {
                     int x0 = px * poolS - poolPad;
                     int xa = Math.max(x0, 0), xb = Math.min(x0 + poolK, ow);
                     if (relu && poolK == 2 && ya == y0 && yb == y0 + 2 && xa == x0 && xb == x0 + 2) {
-                        // the common 2x2 window after a ReLU, inside the map: no branches (on real data they mispredict
-                        // half the time). The sign bit of a − b is 1 exactly when b > a (float subtraction is 0 only
-                        // for equal values, and a ReLU leaves no −0), so ties keep the first maximum in row-major
-                        // order, as numpy's argmax does.
-                        int at = base + y0 * ow + x0;
-                        float a = block[at], b = block[at + 1], c2 = block[at + ow], d = block[at + ow + 1];
-                        int s1 = Float.floatToRawIntBits(a - b) >>> 31;
-                        int s2 = Float.floatToRawIntBits(c2 - d) >>> 31;
-                        float m1 = Math.max(a, b), m2 = Math.max(c2, d);
-                        int s3 = Float.floatToRawIntBits(m1 - m2) >>> 31;
-                        int best = s1 + s3 * (2 + s2 - s1);
-                        float mm = Math.max(m1, m2);
-                        int dead = (Float.floatToRawIntBits(mm) - 1) >>> 31; // the maximum is 0: no gradient
-                        pooled[o2] = mm;
-                        argmax[o2] = (short) (best - dead * (best + 1));
+                        window2x2(block, base + y0 * ow + x0, pooled, o2);
                         continue;
                     }
                     float m = Float.NEGATIVE_INFINITY;
@@ -182,6 +193,39 @@ final class Convolution2DFunction extends Function {
                 }
             }
         }
+    }
+
+    /**
+     * Max pooling 2x2 with stride 2 after a ReLU on a map of even height and width: every window lies inside the map,
+     * so the loop runs window after window without computing and testing each window's bounds (a quarter off the
+     * first convolution's pooling, timed alone).
+     */
+    private void maxPool2x2(float[] block, int i, float[] pooled) {
+        int o2 = i * out * ph * pw;
+        for (int o = 0; o < out; o++) {
+            for (int py = 0; py < ph; py++) {
+                int at = o * oh * ow + 2 * py * ow;
+                for (int px = 0; px < pw; px++, o2++, at += 2) window2x2(block, at, pooled, o2);
+            }
+        }
+    }
+
+    /**
+     * The 2x2 window at {@code at} after a ReLU, without branches (on real data they mispredict half the time). The sign
+     * bit of a − b is 1 exactly when b > a (float subtraction is 0 only for equal values, and a ReLU leaves no −0), so
+     * ties keep the first maximum in row-major order, as numpy's argmax does.
+     */
+    private void window2x2(float[] block, int at, float[] pooled, int o2) {
+        float a = block[at], b = block[at + 1], c2 = block[at + ow], d = block[at + ow + 1];
+        int s1 = Float.floatToRawIntBits(a - b) >>> 31;
+        int s2 = Float.floatToRawIntBits(c2 - d) >>> 31;
+        float m1 = Math.max(a, b), m2 = Math.max(c2, d);
+        int s3 = Float.floatToRawIntBits(m1 - m2) >>> 31;
+        int best = s1 + s3 * (2 + s2 - s1);
+        float mm = Math.max(m1, m2);
+        int dead = (Float.floatToRawIntBits(mm) - 1) >>> 31; // the maximum is 0: no gradient
+        pooled[o2] = mm;
+        argmax[o2] = (short) (best - dead * (best + 1));
     }
 
     /** A pointer {@code offset} floats into {@code base}'s memory (a new object: the base's position is left alone). */
@@ -205,7 +249,7 @@ final class Convolution2DFunction extends Function {
                         }
                         int rowBase = plane + iy * w;
                         if (stride == 1 && kj - pad >= 0 && ow - 1 + kj - pad < w) {
-                            System.arraycopy(x, rowBase + kj - pad, cv, o, ow);
+                            copyRow(x, rowBase + kj - pad, cv, o, ow);
                             o += ow;
                             continue;
                         }
@@ -223,7 +267,9 @@ final class Convolution2DFunction extends Function {
     protected void backward(INDArray[] xs, INDArray y, INDArray gy, INDArray[] gxs) {
         int k = c * kh * kw;
         int p = oh * ow;
-        float[] xv = Host.read(xs[0], 7);
+        INDArray cols = columns;
+        columns = null;
+        float[] xv = cols == null ? Host.read(xs[0], 7) : null; // kept columns need no input to rebuild them from
         float[] g = Host.read(gy, 5);
         float[] yv = relu && poolK == 0 ? Host.read(y, 3) : null;
         boolean wantB = hasBias && gxs[2] != null;
@@ -242,14 +288,14 @@ final class Convolution2DFunction extends Function {
             Host.write(b, gxs[2]);
         }
         // 2. W's gradient (image by image, in order) on this core, x's on the other
-        INDArray colW = Workspace.alloc(k, p);
+        INDArray colW = cols == null ? Workspace.alloc(k, p) : null;
         INDArray colX = Workspace.alloc(k, p);
         float[] gx = gxs[0] == null ? null : Host.scratch(9, (long) n * c * h * w);
         if (gx != null) Arrays.fill(gx, 0, n * c * h * w, 0f);
         INDArray wt = xs[1];
         INDArray gw = gxs[1];
         Cores.both(() -> {
-            if (gw != null) weightGradient(xv, blocks, colW, gw);
+            if (gw != null) weightGradient(xv, blocks, colW, cols, gw);
         }, () -> {
             if (gx != null) inputGradient(wt, blocks, colX, gx);
         });
@@ -257,6 +303,7 @@ final class Convolution2DFunction extends Function {
         java.lang.ref.Reference.reachabilityFence(blocks);
         java.lang.ref.Reference.reachabilityFence(colW);
         java.lang.ref.Reference.reachabilityFence(colX);
+        java.lang.ref.Reference.reachabilityFence(cols);
     }
 
     /** Per-thread sums of each image's output gradient per channel, for the bias gradient. */
@@ -296,20 +343,31 @@ final class Convolution2DFunction extends Function {
         java.lang.ref.Reference.reachabilityFence(blocks);
     }
 
-    /** gW = sum over images of block_i · col_i^T, accumulated in image order in the product itself. */
-    private void weightGradient(float[] xv, INDArray blocks, INDArray col, INDArray gw) {
+    /**
+     * gW = sum over images of block_i · col_i^T, accumulated in image order in the product itself, from the columns
+     * forward kept ({@code cols}) or, without them, rebuilt image by image into {@code col}.
+     */
+    private void weightGradient(float[] xv, INDArray blocks, INDArray col, INDArray cols, INDArray gw) {
         int k = c * kh * kw;
         int p = oh * ow;
-        float[] cv = Host.scratch(6, (long) k * p);
-        FloatPointer colP = NativeFloats.pointer(col);
+        float[] cv = cols == null ? Host.scratch(6, (long) k * p) : null;
+        FloatPointer colsP = cols == null ? null : NativeFloats.pointer(cols);
+        FloatPointer ownP = cols == null ? NativeFloats.pointer(col) : null;
         FloatPointer blocksP = NativeFloats.pointer(blocks);
         FloatPointer gwP = NativeFloats.pointer(gw);
         for (int i = 0; i < n; i++) {
-            im2col(xv, i, cv);
-            colP.put(cv, 0, k * p);
+            FloatPointer colP;
+            if (cols == null) {
+                colP = ownP;
+                im2col(xv, i, cv);
+                colP.put(cv, 0, k * p);
+            } else {
+                colP = at(colsP, (long) i * k * p);
+            }
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, out, k, p, 1f, at(blocksP, (long) i * out * p), p, colP, p, i == 0 ? 0f : 1f, gwP, k);
         }
         java.lang.ref.Reference.reachabilityFence(col);
+        java.lang.ref.Reference.reachabilityFence(cols);
         java.lang.ref.Reference.reachabilityFence(blocks);
     }
 
@@ -347,12 +405,28 @@ final class Convolution2DFunction extends Function {
     }
 
     /**
-     * dst[to + j] += src[from + j] for j < n, four at a time. A row of a convolution's columns is short (8 floats for
-     * LeNet's second layer, added back 4,000 times per image), too short for the compiler's vector loop, which then runs
-     * element by element; four at a time takes about a fifth off col2im (perf, against the sgemm kernel's samples). The
-     * sums keep their order. Copying rows in im2col stays with System.arraycopy: four at a time was slower there.
+     * A row of columns copied with System.arraycopy. A row of 8 floats (LeNet's second convolution, 4,000 rows per
+     * image) is copied with a constant length: the compiler then moves the 8 floats itself instead of calling its
+     * copying stub, which costs more than the copy (im2col of that layer in half the time, timed alone). Longer rows
+     * are copied faster by the stub than in pieces of 8.
+     */
+    private static void copyRow(float[] src, int from, float[] dst, int to, int n) {
+        if (n == 8) System.arraycopy(src, from, dst, to, 8);
+        else System.arraycopy(src, from, dst, to, n);
+    }
+
+    /**
+     * dst[to + j] += src[from + j] for j < n. A row of a convolution's columns is short (8 floats for LeNet's second
+     * layer, added back 4,000 times per image), too short for the compiler's vector loop, which then runs element by
+     * element. A row of 8 goes through a loop of constant length, which the compiler unrolls whole (col2im a third
+     * faster than four at a time, timed alone); other rows go four at a time (about a fifth off col2im against one at a
+     * time: perf, against the sgemm kernel's samples). The sums keep their order.
      */
     private static void addRow(float[] src, int from, float[] dst, int to, int n) {
+        if (n == 8) {
+            for (int j = 0; j < 8; j++) dst[to + j] += src[from + j];
+            return;
+        }
         int j = 0;
         for (; j + 3 < n; j += 4) {
             dst[to + j] += src[from + j];
