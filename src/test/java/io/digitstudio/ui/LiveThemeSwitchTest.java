@@ -44,10 +44,11 @@ class LiveThemeSwitchTest extends AppStory {
     }
 
     /**
-     * Two runs compared, as launched in light at 150 %: each compared setting's values in the middle of its row, and a
-     * line under every row, in the highlighted block of settings that differ too. Switched live to dark at 150 % and back
-     * to light, the rows look as at launch (a trial saw the values at the top of their rows and the lines gone inside
-     * the highlighted block, until a restart).
+     * Two runs compared, as launched in light at 150 %: a line under every row, in the highlighted block of settings
+     * that differ too (filled in one colour, those rows ran into each other). Switched live to dark at 150 %, back to
+     * light, to high contrast, to dark at 100 % from another view and back to light at 150 %, the rows are as at launch:
+     * as high, each value at the same height in its row, each with its line (a trial saw the values at the top of their
+     * rows and the lines gone inside the highlighted block after such a switch).
      */
     @Test
     void theComparedSettingsLookAsAtLaunchAfterALiveSwitch(FxRobot robot) throws Exception {
@@ -64,24 +65,21 @@ class LiveThemeSwitchTest extends AppStory {
                 && app.main.runs().viewModel().comparison().size() >= 8);
         Pulses.settle(4);
         List<String> atLaunch = rows(robot);
-        System.out.println("AT LAUNCH\n" + String.join("\n", atLaunch));
         assertTrue(atLaunch.stream().anyMatch(r -> r.contains("differs")), "a setting that differs: " + atLaunch);
         // a line under every row, in the highlighted block of settings that differ too, as Primer draws its rows
         assertEquals(List.of(), atLaunch.stream().filter(r -> r.contains("no line")).toList(), "rows drawn without their line, at launch");
         List<String> failures = new ArrayList<>();
-        for (Theme t : List.of(Theme.DARK, Theme.LIGHT, Theme.HIGH_CONTRAST, Theme.LIGHT)) {
-            // from another view, as a user who opens Preferences there
-            app.openTab(robot, "Train");
+        for (Look l : List.of(new Look(Theme.DARK, 150), new Look(Theme.LIGHT, 150), new Look(Theme.HIGH_CONTRAST, 150),
+                new Look(Theme.DARK, 100), new Look(Theme.LIGHT, 150))) {
+            // from another view too, as a user who opens Preferences there
+            if (l.scale() == 100) app.openTab(robot, "Train");
+            robot.interact(() -> app.services.appearance().choose(l.theme(), l.scale()));
             Pulses.settle();
-            robot.interact(() -> app.services.appearance().choose(t, 100));
-            Pulses.settle();
-            robot.interact(() -> app.services.appearance().choose(t, 150));
-            Pulses.settle();
+            if (l.scale() == 100) continue;
             app.openTab(robot, "Runs");
             Pulses.settle(4);
             List<String> now = rows(robot);
-            System.out.println(t + "\n" + String.join("\n", now));
-            if (!now.equals(atLaunch)) failures.add(t.id() + " at 150 % after a live switch:\n  " + String.join("\n  ", now));
+            if (!now.equals(atLaunch)) failures.add(l.theme().id() + " at 150 % after a live switch:\n  " + String.join("\n  ", now));
         }
         assertEquals(List.of(), failures, "at launch:\n  " + String.join("\n  ", atLaunch));
     }
@@ -190,7 +188,6 @@ class LiveThemeSwitchTest extends AppStory {
                 seen.append(String.format(Locale.ROOT, " (%d,%d) %s alpha %.2f", at[0], at[1], Looks.web(c), c.getOpacity()));
                 if (c.getOpacity() < 1) clear = true;
             }
-            System.out.println(what + ":" + seen);
             if (clear) failures.add(what + ", a window of " + (w + 1) + "x" + (h + 1) + " px, has see-through corners:" + seen);
         });
     }
