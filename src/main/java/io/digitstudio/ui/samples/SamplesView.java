@@ -114,10 +114,10 @@ public final class SamplesView extends BorderPane {
         grid = new GridView<>(vm.visible());
         grid.setId("samplesGrid");
         ScreenReader.describe(grid, "Sample images", "Each image with its label and, once evaluated, the network's prediction");
-        // cells in em (theme.css): a thumbnail and its caption ("8 → 3" in bold) grow with the UI scale
         grid.setHorizontalCellSpacing(4);
         grid.setVerticalCellSpacing(4);
         grid.setCellFactory(g -> new SampleCell());
+        cellsInEm();
         keyboard();
         setCenter(vm.explain() == null ? grid : scrolling(io.digitstudio.ui.explain.ExplainTabs.below(grid, vm.explain())));
         setRight(detail());
@@ -136,6 +136,37 @@ public final class SamplesView extends BorderPane {
         pane.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         pane.getStyleClass().add("edge-to-edge");
         return pane;
+    }
+
+    /** A cell's width and height in em: a 56 px thumbnail and its caption at 100 % (13 px), both growing with the UI scale. */
+    static final double CELL_WIDTH_EM = 4.93, CELL_HEIGHT_EM = 6;
+
+    /**
+     * The gallery's cells sized in em of the font in force, set once the styles of a change are applied. Set by CSS
+     * ({@code -fx-cell-width} in em), they were reset to ControlsFX's 64 px and set again within the one CSS pass a theme
+     * switched live makes (a new user agent stylesheet restyles every node from its initial values): the grid's skin
+     * counted its rows anew at each, and the second count ran inside the first one's (VirtualFlow.setCellCount
+     * measuring a row), which threw IndexOutOfBoundsException. A label of the view, not shown, carries the font the
+     * grid's cells inherit.
+     */
+    private void cellsInEm() {
+        Label em = new Label();
+        em.setManaged(false);
+        em.setVisible(false);
+        getChildren().add(em);
+        boolean[] pending = {false};
+        Runnable size = () -> {
+            pending[0] = false;
+            double px = em.getFont().getSize();
+            if (grid.getCellWidth() != CELL_WIDTH_EM * px) grid.setCellWidth(CELL_WIDTH_EM * px);
+            if (grid.getCellHeight() != CELL_HEIGHT_EM * px) grid.setCellHeight(CELL_HEIGHT_EM * px);
+        };
+        em.fontProperty().addListener((o, a, f) -> {
+            if (pending[0]) return;
+            pending[0] = true;
+            javafx.application.Platform.runLater(size);
+        });
+        size.run();
     }
 
     /** The image the keyboard is on: its position in the visible list (-1 before the gallery first has the focus). */
