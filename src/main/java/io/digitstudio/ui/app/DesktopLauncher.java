@@ -22,6 +22,8 @@ public final class DesktopLauncher {
         quiet("java.util.prefs");
         quiet("javafx");
         headlessAwt();
+        // the desktop's light or dark, on a thread of its own while the toolkit starts (unless a theme was chosen)
+        DesktopTheme.askEarly(() -> LastSession.themeChosen() ? null : DesktopTheme.ofThisDesktop().prefersDark());
         Application.launch(app, args);
     }
 
