@@ -47,7 +47,8 @@ final class WindowClasses {
         if (f.length != 9) return false;
         try {
             Class<?> caller = Class.forName(f[0].replace('/', '.'), false, loader);
-            java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.privateLookupIn(caller, java.lang.invoke.MethodHandles.lookup());
+            java.lang.invoke.MethodHandles.Lookup lookup = lookupIn(caller);
+            if (lookup == null) return false;
             java.lang.invoke.MethodType site = java.lang.invoke.MethodType.fromMethodDescriptorString(f[2], loader);
             java.lang.invoke.MethodType sam = java.lang.invoke.MethodType.fromMethodDescriptorString(f[3], loader);
             Class<?> owner = Class.forName(f[5].replace('/', '.'), false, loader);
@@ -65,6 +66,29 @@ final class WindowClasses {
         } catch (ReflectiveOperationException | LinkageError | RuntimeException | java.lang.invoke.LambdaConversionException e) {
             // renamed or gone since the list was made, or not open to this module: the archive goes without it
             return false;
+        }
+    }
+
+    /**
+     * A lookup with full privilege in {@code caller}, which a lambda's class needs, or null. A private lookup has it for
+     * a class of the app's own module (everything on the class path, JavaFX too when run from the jar). JavaFX on a
+     * module path (the installed app) gives a private lookup from outside no module access, however open its packages:
+     * there the JDK's own trusted lookup serves, readable only when java.base opens java.lang.invoke to the app
+     * ({@code installer/cds-archive.sh} opens it for its archive run, and no launch does).
+     */
+    static java.lang.invoke.MethodHandles.Lookup lookupIn(Class<?> caller) {
+        try {
+            java.lang.invoke.MethodHandles.Lookup own = java.lang.invoke.MethodHandles.privateLookupIn(caller, java.lang.invoke.MethodHandles.lookup());
+            if (own.hasFullPrivilegeAccess()) return own;
+        } catch (IllegalAccessException notOpen) {
+            // a package of a named module not opened to the app: the trusted lookup may still serve
+        }
+        try {
+            java.lang.reflect.Field trusted = java.lang.invoke.MethodHandles.Lookup.class.getDeclaredField("IMPL_LOOKUP");
+            trusted.setAccessible(true);
+            return ((java.lang.invoke.MethodHandles.Lookup) trusted.get(null)).in(caller);
+        } catch (ReflectiveOperationException | RuntimeException closed) {
+            return null;
         }
     }
 

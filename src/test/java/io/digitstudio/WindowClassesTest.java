@@ -78,4 +78,23 @@ class WindowClassesTest {
         assertTrue(names.stream().filter(l -> l.startsWith(WindowClasses.LAMBDA) && l.contains(" io/digitstudio/ui/train/TrainView ")).count() > 10,
                 "the list names the window's lambdas, whose classes an archive holds only when its run made them");
     }
+
+    @Test
+    void aLambdasCallerOfTheAppsOwnModuleIsLookedUpPrivatelyAndTheInstallersRunOpensTheRest() throws IOException {
+        // on the class path (the jar, and JavaFX with it) a private lookup has full privilege
+        Class<?> skin;
+        try {
+            skin = Class.forName("javafx.scene.control.skin.TabPaneSkin", false, getClass().getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+        java.lang.invoke.MethodHandles.Lookup own = WindowClasses.lookupIn(skin);
+        assertNotNull(own);
+        assertTrue(own.hasFullPrivilegeAccess(), "a lambda's class is made only with a lookup of full privilege");
+        assertEquals(skin, own.lookupClass());
+        // installed, JavaFX is a named module: its callers need the trusted lookup, which the archive run may read only
+        // because installer/cds-archive.sh opens java.lang.invoke to it
+        String script = java.nio.file.Files.readString(java.nio.file.Path.of("installer/cds-archive.sh"));
+        assertTrue(script.contains("--add-opens=java.base/java.lang.invoke=ALL-UNNAMED"), "the installer's archive run opens java.lang.invoke");
+    }
 }

@@ -67,7 +67,7 @@ public final class AppServices implements AutoCloseable {
     AppServices(DialogService dialogs, RecentModels recent, Runnable engineStart, io.digitstudio.runs.RunStore history, io.digitstudio.mydigits.MyDigits myDigits,
                 LastSession last, java.nio.file.Path pinsFile) {
         this.last = last;
-        this.appearance = new Appearance(last, DesktopTheme.ofThisDesktop()::prefersDark);
+        this.appearance = new Appearance(last, DesktopTheme::thisDesktopPrefersDark);
         this.engineStatus = new ReadOnlyStringWrapper(Nd4jSetup.firstStart()
                 ? "First start: unpacking the native libraries (a few seconds, once)…" : "Starting the engine…");
         // The engine starts once the window has been drawn, however long that takes (FirstFrame)

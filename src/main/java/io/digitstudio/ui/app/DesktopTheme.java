@@ -128,6 +128,42 @@ public final class DesktopTheme {
         }
     }
 
+    /** The answer asked early by the launcher, until it is taken (null: none asked, or taken). */
+    private static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Optional<Boolean>>> EARLY =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * Asks {@code question} on a thread of its own, so that its answer is there when the window's start wants it: the
+     * launcher asks this desktop before the toolkit starts. gsettings is a process or two (0.05–0.15 s each on a
+     * two-core machine) that the JavaFX thread otherwise waited for while the window was built. A question that
+     * answers null (a theme was chosen, which the app uses instead) or fails is asked again when it is wanted.
+     */
+    static void askEarly(java.util.function.Supplier<Optional<Boolean>> question) {
+        java.util.concurrent.CompletableFuture<Optional<Boolean>> answer = new java.util.concurrent.CompletableFuture<>();
+        EARLY.set(answer);
+        Thread t = new Thread(() -> {
+            try {
+                answer.complete(question.get());
+            } catch (RuntimeException e) {
+                answer.complete(null);
+            }
+        }, "desktop-theme");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Whether this desktop prefers dark: the launcher's early answer the first time (waited for), else asked now. */
+    public static Optional<Boolean> thisDesktopPrefersDark() {
+        return take(() -> ofThisDesktop().prefersDark());
+    }
+
+    /** The early answer if one was asked and not yet taken, else {@code now}'s. */
+    static Optional<Boolean> take(java.util.function.Supplier<Optional<Boolean>> now) {
+        java.util.concurrent.CompletableFuture<Optional<Boolean>> early = EARLY.getAndSet(null);
+        Optional<Boolean> answer = early == null ? null : early.join();
+        return answer != null ? answer : now.get();
+    }
+
     /** For tests: a desktop made of these answers. */
     static DesktopTheme of(Map<String, String> env, Map<String, String> gsettings, Path configHome) {
         return new DesktopTheme(env::get, k -> Optional.ofNullable(gsettings.get(k)), configHome);

@@ -70,6 +70,16 @@ public final class LastSession {
     }
 
     /**
+     * Whether the user's settings file names a theme, read without changing anything (no move of older settings): the
+     * launcher asks the desktop for its theme early only when none was chosen.
+     */
+    static boolean themeChosen() {
+        Path file = io.digitstudio.io.UserFolders.config(System.getenv(), System.getProperty("user.home")).resolve("settings.json");
+        return SettingsFile.open(file, m -> {
+        }).get(THEME) != null;
+    }
+
+    /**
      * The settings file that {@code env} names. java.util.prefs keeps its values with the home folder ({@code ~/.java}),
      * whatever XDG_CONFIG_HOME says; so only the home's own settings file ({@code ~/.config/digitstudio}) takes them
      * over. A config folder of its own (a second profile, a test, a fresh try) starts with the defaults, not with

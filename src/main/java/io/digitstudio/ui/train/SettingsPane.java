@@ -58,8 +58,8 @@ public final class SettingsPane extends ScrollPane {
         data();
         network();
         // the optimizer and the run are below the fold of the first frame (at the window's first size, 1240x800):
-        // they are made right after it, not styled and laid out before the window can show (decision 0012); their
-        // room is kept meanwhile, so that the scroll bar is as it will be
+        // they are made right after it, with the network's table of layers, not styled and laid out before the window
+        // can show (decision 0012); their room is kept meanwhile, so that the scroll bar is as it will be
         rest = new Region();
         rest.setId("settingsRest");
         rest.getStyleClass().add("settings-rest");
@@ -95,19 +95,20 @@ public final class SettingsPane extends ScrollPane {
         for (Node n : grid.getChildren()) if (n != hyperBox && n != applyButton && !n.disableProperty().isBound()) n.disableProperty().bind(locked);
     }
 
-    /** Whether the whole form is made: the optimizer and the run are made after the first frame that shows it. */
+    /** Whether the whole form is made: the network's table, the optimizer and the run are made after the first frame. */
     public boolean isComplete() {
         return rest == null;
     }
 
     /**
-     * Makes the optimizer's and the run's sections, in their place below the network, if they are not made yet: the
-     * first frame is drawn without them.
+     * Makes the network's table of layers and the optimizer's and the run's sections, in their places, if they are not
+     * made yet: the first frame is drawn without them.
      */
     public void complete() {
         if (rest == null) return;
         grid.getChildren().remove(rest);
         rest = null;
+        summaryTable();
         optimizer();
         run();
         Label validation = hint(s.validationProperty(), "validationLabel");
@@ -300,6 +301,51 @@ public final class SettingsPane extends ScrollPane {
         error.visibleProperty().bind(s.specErrorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
         grid.add(error, 0, row++, 2, 1);
+        Label count = new Label();
+        count.setId("paramCount");
+        count.getStyleClass().add("hint");
+        Runnable fill = () -> {
+            Summary sum = s.summaryProperty().get();
+            count.setText(sum == null ? "" : String.format(java.util.Locale.ROOT, "%,d parameters", sum.totalParams()));
+        };
+        s.summaryProperty().addListener((o, a, b) -> fill.run());
+        fill.run();
+        // the layers' table (about 110 nodes: its header, rows and cells) is made right after the first frame, with the
+        // optimizer and the run (decision 0012); until then an empty frame keeps its place and its height, so nothing
+        // in view moves when it comes
+        Label reserve = new Label();
+        reserve.setId("networkSummaryReserve");
+        reserve.getStyleClass().setAll("summary-table", "summary-reserve");
+        reserve.setMaxWidth(Double.MAX_VALUE);
+        reserve.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> summaryHeight(reserve.getFont().getSize() * SUMMARY_ROW_EMS, summaryRows()),
+                reserve.fontProperty(), s.summaryProperty()));
+        reserve.minHeightProperty().bind(reserve.prefHeightProperty());
+        summaryRow = row;
+        summaryReserve = reserve;
+        grid.add(reserve, 0, row++, 2, 1);
+        grid.add(count, 0, row++, 2, 1);
+    }
+
+    /** The row the layers' table takes, and what keeps its place until it is made (null once it is). */
+    private int summaryRow;
+    private Label summaryReserve;
+
+    /** The height of a row of the layers' table in its font's size (theme.css: {@code .summary-table}'s fixed cell size). */
+    static final double SUMMARY_ROW_EMS = 1.8;
+
+    /** How many rows the layers' table has for the network in the form. */
+    private int summaryRows() {
+        Summary sum = s.summaryProperty().get();
+        return sum == null ? 0 : sum.rows().size();
+    }
+
+    /** The layers' table's height: as tall as its rows (up to 12), its header and a scroll bar. */
+    private static double summaryHeight(double rowHeight, int rows) {
+        return Math.ceil(rowHeight * (Math.min(Math.max(rows, 1), 12) + 2.8));
+    }
+
+    /** The layers of the network in the form, with their types, output shapes and parameters: made in its kept place. */
+    private void summaryTable() {
         TableView<Summary.Row> table = new TableView<>();
         table.setId("networkSummary");
         io.digitstudio.ui.widgets.ScreenReader.describe(table, "Network summary", "Each layer with its type, output shape and number of parameters");
@@ -311,24 +357,21 @@ public final class SettingsPane extends ScrollPane {
         // each column as wide as its title and values, the last one taking the rest; sideways scrolling when narrow
         io.digitstudio.ui.widgets.Columns.keepWhole(table);
         table.setPlaceholder(new Label("No valid network"));
-        Label count = new Label();
-        count.setId("paramCount");
-        count.getStyleClass().add("hint");
         Runnable fill = () -> {
             Summary sum = s.summaryProperty().get();
             table.getItems().setAll(sum == null ? java.util.List.of() : sum.rows());
-            count.setText(sum == null ? "" : String.format(java.util.Locale.ROOT, "%,d parameters", sum.totalParams()));
         };
         s.summaryProperty().addListener((o, a, b) -> fill.run());
         fill.run();
-        // rows of a fixed height in em (theme.css): the table as tall as its rows (up to 12), its header and a scroll bar
-        table.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> {
-            double rowHeight = table.getFixedCellSize() > 0 ? table.getFixedCellSize() : 20;
-            return Math.ceil(rowHeight * (Math.min(Math.max(table.getItems().size(), 1), 12) + 2.8));
-        }, table.fixedCellSizeProperty(), table.getItems()));
+        // rows of a fixed height in em (theme.css)
+        table.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> summaryHeight(table.getFixedCellSize() > 0 ? table.getFixedCellSize() : 20,
+                table.getItems().size()), table.fixedCellSizeProperty(), table.getItems()));
         table.minHeightProperty().bind(table.prefHeightProperty());
-        grid.add(table, 0, row++, 2, 1);
-        grid.add(count, 0, row++, 2, 1);
+        int at = grid.getChildren().indexOf(summaryReserve);
+        grid.getChildren().remove(at);
+        summaryReserve = null;
+        GridPane.setConstraints(table, 0, summaryRow, 2, 1);
+        grid.getChildren().add(at, table); // in the form's order, which Tab follows
     }
 
     /** A wrong field: AtlantaFX's own state for it, which its theme draws (a frame and text in the danger colour). */

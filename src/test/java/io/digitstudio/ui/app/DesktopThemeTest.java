@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -154,5 +155,32 @@ class DesktopThemeTest {
         assertTrue(p.waitFor(10, TimeUnit.SECONDS), String.join(" ", args) + " ends");
         assertEquals(0, p.exitValue(), String.join(" ", args) + ": " + out);
         return out;
+    }
+
+    @Test
+    void theLaunchersEarlyQuestionIsAskedOnAThreadOfItsOwnAndItsAnswerTakenOnce() throws Exception {
+        java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+        Thread[] on = new Thread[1];
+        DesktopTheme.askEarly(() -> {
+            on[0] = Thread.currentThread();
+            asked.countDown();
+            return Optional.of(true);
+        });
+        // asked while the launcher goes on (to start the toolkit), not when the window's start wants the answer
+        assertTrue(asked.await(30, TimeUnit.SECONDS), "the question was asked before anyone waited for its answer");
+        assertNotSame(Thread.currentThread(), on[0], "asked on the launcher's thread");
+        assertEquals(Optional.of(true), DesktopTheme.take(() -> Optional.of(false)), "the early answer is taken");
+        assertEquals(Optional.of(false), DesktopTheme.take(() -> Optional.of(false)), "once: a later window asks anew");
+    }
+
+    @Test
+    void anEarlyQuestionLeftUnansweredIsAskedWhenItsAnswerIsWanted() {
+        // a theme was chosen (the early question says nothing), or asking failed: the answer is asked for when wanted
+        DesktopTheme.askEarly(() -> null);
+        assertEquals(Optional.of(true), DesktopTheme.take(() -> Optional.of(true)));
+        DesktopTheme.askEarly(() -> {
+            throw new IllegalStateException("no gsettings");
+        });
+        assertEquals(Optional.of(false), DesktopTheme.take(() -> Optional.of(false)));
     }
 }
