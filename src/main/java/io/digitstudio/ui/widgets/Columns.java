@@ -33,6 +33,8 @@ public final class Columns {
     private static final String KEY = Columns.class.getName();
     /** A column's preferred width until one is set (TableColumnBase's default). */
     private static final double DEFAULT_WIDTH = 80;
+    /** The room above and below a one-line value in a compact row (AtlantaFX's dense rows: 2 em for a 1.2 em line). */
+    private static final double COMPACT_ROOM_EM = 0.4;
 
     private Columns() {
     }
@@ -299,8 +301,10 @@ public final class Columns {
 
             /**
              * A value in lines as tall as its lines and the room a one-line value has above and below it in its row
-             * (the row's cell size less a line, halved): the cells have no padding above and below of their own, and the
-             * lines of a taller row touched its lines.
+             * (the row's cell size less a line, halved), up to that of a compact row (0.4 em each side, as in the
+             * settings compared): the cells have no padding above and below of their own, and the lines of a taller row
+             * touched its lines. In a table of roomy rows (the runs', 0.8 em) the full room would make each two-line row
+             * as tall as three lines, and at 150 % the runs table would show fewer than its three rows.
              */
             @Override
             protected double computePrefHeight(double width) {
@@ -309,7 +313,7 @@ public final class Columns {
                 probe.setText("X");
                 double line = probe.getLayoutBounds().getHeight();
                 double row = getTableRow() != null && getTableRow().getSkin() instanceof javafx.scene.control.skin.CellSkinBase<?> s ? s.getCellSize() : 0;
-                double room = Math.max(snappedTopInset() + snappedBottomInset(), row - line);
+                double room = Math.max(snappedTopInset() + snappedBottomInset(), Math.min(row - line, COMPACT_ROOM_EM * 2 * getFont().getSize()));
                 return Math.max(h, Math.ceil(text.getLayoutBounds().getHeight() + room));
             }
 
