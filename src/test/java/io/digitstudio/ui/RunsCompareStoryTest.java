@@ -170,6 +170,117 @@ class RunsCompareStoryTest extends AppStory {
         }
     }
 
+    /**
+     * Two runs compared at 150 %: a value in two lines ("best val accuracy", "18.00% (epoch 1)") keeps the room above
+     * and below it that a one-line value has in its row. The lines of a taller row touched its lines (issue 32).
+     */
+    @Test
+    void aValueInLinesKeepsTheRoomAOneLineValueHasAboveAndBelow(FxRobot robot) throws Exception {
+        runsAt150(robot, 2);
+        try {
+            compare(robot, 0, 1);
+            List<String> wrong = new ArrayList<>();
+            double[] oneLine = {Double.MAX_VALUE};
+            List<double[]> lined = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            robot.interact(() -> {
+                for (Node n : compareTable().lookupAll(".table-cell")) {
+                    if (!(n instanceof javafx.scene.control.Labeled cell) || !cell.isVisible() || !(cell.getGraphic() instanceof javafx.scene.text.Text t)) continue;
+                    if (t.getText() == null || t.getText().isBlank() || !(cell.getParent() instanceof TableRow<?> row) || !row.isVisible()) continue;
+                    Bounds text = t.localToScene(t.getLayoutBounds());
+                    Bounds edges = row.localToScene(row.getLayoutBounds());
+                    // the row's line is its bottom pixel (a fill inset by 1 at the bottom)
+                    double above = text.getMinY() - edges.getMinY(), below = edges.getMaxY() - 1 - text.getMaxY();
+                    if (shownLines(t).size() == 1) oneLine[0] = Math.min(oneLine[0], Math.min(above, below));
+                    else {
+                        lined.add(new double[]{above, below});
+                        names.add("'" + t.getText().replace("\n", " / ") + "'");
+                    }
+                }
+            });
+            assertTrue(oneLine[0] > 2 && oneLine[0] < 100, "a one-line value's room above or below it: " + oneLine[0]);
+            assertFalse(lined.isEmpty(), "no value in lines at 150 %: nothing looked at");
+            for (int i = 0; i < lined.size(); i++) {
+                double[] d = lined.get(i);
+                if (d[0] < oneLine[0] - 1 || d[1] < oneLine[0] - 1) {
+                    wrong.add(names.get(i) + ": " + Math.round(d[0]) + " px above, " + Math.round(d[1]) + " px below");
+                }
+            }
+            assertEquals(List.of(), wrong, "values in lines with less room than a one-line value's " + Math.round(oneLine[0]) + " px");
+        } finally {
+            robot.interact(() -> app.services.appearance().choose(Theme.LIGHT, 100));
+        }
+    }
+
+    /**
+     * At 150 % the runs table hides the columns that give way (branch, start, data set…). The header's column menu
+     * lists every column, those hidden unchecked; one chosen there shows and stays, though the table then scrolls
+     * sideways. Nothing told that the hidden columns existed (issue 32).
+     */
+    @Test
+    void theColumnsThatGaveWayAreListedUncheckedInTheTablesColumnMenu(FxRobot robot) throws Exception {
+        TableView<RunSummary> table = runsAt150(robot, 2);
+        try {
+            List<String> hidden = new ArrayList<>();
+            List<String> all = new ArrayList<>();
+            robot.interact(() -> {
+                for (var c : table.getColumns()) {
+                    all.add(c.getText());
+                    if (!c.isVisible()) hidden.add(c.getText());
+                }
+            });
+            assertFalse(hidden.isEmpty(), "no column hidden at 150 %");
+            Node corner = table.lookup(".show-hide-columns-button");
+            assertTrue(corner != null && shown(corner) && corner.getLayoutBounds().getWidth() > 0, "the column menu's button in the header's corner");
+            robot.interact(() -> {
+                Bounds button = corner.localToScene(corner.getLayoutBounds()), edges = table.localToScene(table.getLayoutBounds());
+                assertTrue(button.getMinX() >= edges.getMinX() && button.getMaxX() <= edges.getMaxX() + 0.5, "the button inside the table: " + button);
+                // the last title clear of the button
+                var last = table.getVisibleLeafColumns().get(table.getVisibleLeafColumns().size() - 1);
+                Node title = table.lookupAll(".column-header").stream().filter(h -> h instanceof javafx.scene.control.skin.TableColumnHeader th
+                        && th.getTableColumn() == last).findFirst().orElseThrow();
+                Bounds b = title.localToScene(title.getLayoutBounds());
+                assertTrue(b.getMaxX() <= button.getMinX() + 0.5, "the last column's title (" + last.getText() + ", " + b + ") under the menu's button " + button);
+            });
+            robot.clickOn(corner);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> menu() != null);
+            javafx.scene.control.ContextMenu menu = menu();
+            List<String> listed = new ArrayList<>(), unchecked = new ArrayList<>();
+            for (var item : menu.getItems()) {
+                if (!(item instanceof javafx.scene.control.CheckMenuItem check)) continue;
+                listed.add(check.getText());
+                if (!check.isSelected()) unchecked.add(check.getText());
+            }
+            assertEquals(all, listed, "every column in the menu");
+            assertEquals(hidden, unchecked, "the hidden columns unchecked");
+            // the last one hidden (the first to come back with more room): shown as the user asks
+            String chosen = hidden.get(hidden.size() - 1);
+            var item = menu.getItems().stream().filter(i -> chosen.equals(i.getText())).findFirst().orElseThrow();
+            robot.clickOn(item.getStyleableNode());
+            WaitForAsyncUtils.waitForFxEvents();
+            Pulses.settle(4);
+            var column = table.getColumns().stream().filter(c -> c.getText().equals(chosen)).findFirst().orElseThrow();
+            assertTrue(column.isVisible(), "the " + chosen + " column shown, as chosen in the menu");
+            // it stays through the next fits: a new font, rows measured again
+            robot.interact(() -> app.services.appearance().choose(Theme.LIGHT, 125));
+            Pulses.settle(4);
+            robot.interact(() -> app.services.appearance().choose(Theme.LIGHT, 150));
+            Pulses.settle(4);
+            assertTrue(column.isVisible(), "the " + chosen + " column stays shown as the user chose");
+        } finally {
+            robot.interact(() -> {
+                if (menu() != null) menu().hide();
+                app.services.appearance().choose(Theme.LIGHT, 100);
+            });
+        }
+    }
+
+    /** The context menu showing, or null. */
+    private static javafx.scene.control.ContextMenu menu() {
+        for (var w : javafx.stage.Window.getWindows()) if (w instanceof javafx.scene.control.ContextMenu m && m.isShowing()) return m;
+        return null;
+    }
+
     /** A comparison scrolled to its end; then other runs selected: the new comparison shows from its top. */
     @Test
     void aNewComparisonStartsAtItsTop(FxRobot robot) throws Exception {

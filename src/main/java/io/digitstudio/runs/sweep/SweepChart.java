@@ -75,6 +75,9 @@ public final class SweepChart {
         Color ink = new Color(look.text()), grid = new Color(look.grid()), point = new Color(look.point()), bestColour = new Color(look.best());
         double k = look.fontSize() / BASE_FONT_SIZE;
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12).deriveFont(look.fontSize()));
+        // each panel's frame and grid in the same thin pen: the pen the points are drawn with below stays on the
+        // graphics, and the next panel's frame was drawn with it, thicker than the first's
+        g.setStroke(new BasicStroke(1f));
         FontMetrics fm = g.getFontMetrics();
         int left = x0 + px(56, k), right = x0 + w - px(16, k), top = px(28, k), bottom = h - px(42, k);
         boolean log = axis.logScale();

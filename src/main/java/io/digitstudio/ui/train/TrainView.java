@@ -268,14 +268,30 @@ public final class TrainView extends BorderPane {
         io.digitstudio.ui.widgets.ScreenReader.describe(t, "Epochs", "One row per finished epoch: losses, accuracies, learning rate and time");
         t.getStyleClass().add("epoch-table"); // its figures right-aligned (theme)
         t.setPlaceholder(new Label("Epochs appear here as they finish"));
+        // the log's names (train_loss, val_accuracy) in two lines: a title of one line was twice as wide as its figures,
+        // and the titles took the room the rate and the time needed
         t.getColumns().add(column("epoch", r -> String.format(Locale.ROOT, "%02d", r.epoch())));
-        t.getColumns().add(column("train_loss", r -> Formats.figure(r.trainLoss(), 4)));
-        t.getColumns().add(column("val_loss", r -> Formats.figure(r.valLoss(), 4)));
-        t.getColumns().add(column("val_accuracy", r -> Formats.figure(r.valAccuracy(), 4)));
-        t.getColumns().add(column("train_accuracy", r -> Formats.figure(r.trainAccuracy(), 4)));
-        t.getColumns().add(column("lr", TrainView::lrCell));
-        t.getColumns().add(column("time", r -> String.format(Locale.ROOT, "%.2fs", r.trainSeconds())));
-        // each column as wide as its title and figures; the table scrolls sideways when the window is too narrow
+        TableColumn<EpochReport, String> trainLoss = column("train\nloss", r -> Formats.figure(r.trainLoss(), 4));
+        t.getColumns().add(trainLoss);
+        TableColumn<EpochReport, String> valLoss = column("val\nloss", r -> Formats.figure(r.valLoss(), 4));
+        t.getColumns().add(valLoss);
+        t.getColumns().add(column("val\naccuracy", r -> Formats.figure(r.valAccuracy(), 4)));
+        TableColumn<EpochReport, String> trainAccuracy = column("train\naccuracy", r -> Formats.figure(r.trainAccuracy(), 4));
+        t.getColumns().add(trainAccuracy);
+        TableColumn<EpochReport, String> lr = column("lr", TrainView::lrCell);
+        t.getColumns().add(lr);
+        TableColumn<EpochReport, String> time = column("time", r -> String.format(Locale.ROOT, "%.2fs", r.trainSeconds()));
+        t.getColumns().add(time);
+        // each column as wide as its title and figures. Where the room beside the form is too narrow for all of them
+        // (200 % in a 1280x800 window, 150 % in the smallest), the time, the rate, the training accuracy, the training
+        // loss and the validation loss give way, in that order, the epoch and its validation accuracy last: the charts
+        // and the status line show them too, and the header's column menu lists them, unchecked, to be shown again (the
+        // table then scrolls sideways). At 150 % in 1280x800 all seven fit (they scrolled sideways to the rate and time)
+        io.digitstudio.ui.widgets.Columns.givesWay(time, 0);
+        io.digitstudio.ui.widgets.Columns.givesWay(lr, 1);
+        io.digitstudio.ui.widgets.Columns.givesWay(trainAccuracy, 2);
+        io.digitstudio.ui.widgets.Columns.givesWay(trainLoss, 3);
+        io.digitstudio.ui.widgets.Columns.givesWay(valLoss, 4);
         io.digitstudio.ui.widgets.Columns.keepWhole(t);
         t.getStyleClass().add("epoch-table-size"); // its heights in em (theme.css): a few rows at any UI scale
         // the newest epoch is always in view (see scrollToNewest)

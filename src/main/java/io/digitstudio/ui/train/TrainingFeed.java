@@ -222,7 +222,7 @@ public final class TrainingFeed implements Extension {
         next = (next + 1) % SMOOTHING;
         filled = Math.min(SMOOTHING, filled + 1);
         double before = lastDetail;
-        lastDetail = e.epochDetail();
+        lastDetail = atEpochEnd(Double.isNaN(before) ? startDetail : before, e.epochDetail());
         long now = clock.getAsLong();
         boolean pointNow = e.iteration() % pointEvery == 0 && now - lastPoint >= POINT_INTERVAL_NANOS;
         lastLr = e.lr();
@@ -239,6 +239,17 @@ public final class TrainingFeed implements Extension {
             // a steady rate is drawn along with the loss, from the first points on, not only at an epoch's end
             if (!Double.isNaN(e.lr()) && sentLr == e.lr()) events.add(new LrPoint(lastDetail, e.lr()));
         }
+    }
+
+    /**
+     * Where an iteration's points are drawn: at its epoch detail, except the iteration that ends an epoch, which is
+     * drawn at that epoch's end. Its detail runs past the end by the part of the last batch taken from the next pass
+     * (1,000 examples in batches of 128 end epoch 2 at 2.048), and the loss and rate lines ran past the epoch axis's
+     * last tick, where the epoch's validation marks are, to the plot's edge.
+     */
+    static double atEpochEnd(double before, double detail) {
+        double end = Math.floor(detail);
+        return !Double.isNaN(before) && end > Math.floor(before) && end > before ? end : detail;
     }
 
     private void point() {

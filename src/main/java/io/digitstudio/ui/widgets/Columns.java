@@ -33,6 +33,8 @@ public final class Columns {
     private static final String KEY = Columns.class.getName();
     /** A column's preferred width until one is set (TableColumnBase's default). */
     private static final double DEFAULT_WIDTH = 80;
+    /** The room above and below a one-line value in a compact row (AtlantaFX's dense rows: 2 em for a 1.2 em line). */
+    private static final double COMPACT_ROOM_EM = 0.4;
 
     private Columns() {
     }
@@ -43,6 +45,9 @@ public final class Columns {
      */
     public static <S> void keepWhole(TableView<S> table) {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // where columns give way ({@link #givesWay}), the header's menu button lists every column, those given way
+        // unchecked: a column out of sight is still there to be found, and shown
+        if (table.getColumns().stream().anyMatch(c -> c.getProperties().get(KEY + ".givesWay") instanceof Integer)) table.setTableMenuButtonVisible(true);
         // new rows are measured at once, so that no frame shows them cut; other changes wait for the styles to apply
         ListChangeListener<S> rows = c -> fit(table);
         if (table.getItems() != null) table.getItems().addListener(rows);
@@ -167,10 +172,25 @@ public final class Columns {
         TableColumn<S, ?> last = columns.get(columns.size() - 1);
         Object least = last.getProperties().get(KEY + ".least");
         if (!(least instanceof Double own)) return;
+        // a column that was last, and took the room left, goes back to its own width when columns that gave way come
+        // back after it: kept wide, it pushed them past the right edge
+        for (TableColumn<S, ?> c : columns) {
+            if (c == last || !(c.getProperties().get(KEY + ".least") instanceof Double l)) continue;
+            Object set = c.getProperties().get(KEY + ".set");
+            if (!(set instanceof Double d) || d != c.getPrefWidth()) continue; // the user's width
+            double base = Math.max(c.getProperties().get(KEY + ".own") instanceof Double o ? o : 0, l);
+            if (c.getPrefWidth() != base) {
+                c.setPrefWidth(base);
+                c.getProperties().put(KEY + ".set", base);
+            }
+        }
         double others = 0;
         for (TableColumn<S, ?> c : columns) if (c != last) others += c.getWidth();
         Insets in = table.getInsets();
-        double room = table.getWidth() - in.getLeft() - in.getRight() - others - verticalBar(table) - 1;
+        // the header's corner holds the column menu's button whether or not the vertical bar shows: the last title
+        // stays clear of it
+        double bar = table.isTableMenuButtonVisible() ? barRoom(table) : verticalBar(table);
+        double room = table.getWidth() - in.getLeft() - in.getRight() - others - bar - 1;
         double w = Math.floor(Math.max(own, room));
         if (Math.abs(last.getPrefWidth() - w) >= 1) {
             last.setPrefWidth(w);
@@ -275,6 +295,26 @@ public final class Columns {
                 // the column holds the listener weakly: the cell, not the column, keeps it
                 getProperties().put(KEY + ".reflow", reflow);
                 setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+                // lines in the middle of a row made taller for them, as a line is in its row
+                setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            }
+
+            /**
+             * A value in lines as tall as its lines and the room a one-line value has above and below it in its row
+             * (the row's cell size less a line, halved), up to that of a compact row (0.4 em each side, as in the
+             * settings compared): the cells have no padding above and below of their own, and the lines of a taller row
+             * touched its lines. In a table of roomy rows (the runs', 0.8 em) the full room would make each two-line row
+             * as tall as three lines, and at 150 % the runs table would show fewer than its three rows.
+             */
+            @Override
+            protected double computePrefHeight(double width) {
+                double h = super.computePrefHeight(width);
+                if (shown == null || text.getText().indexOf('\n') < 0) return h;
+                probe.setText("X");
+                double line = probe.getLayoutBounds().getHeight();
+                double row = getTableRow() != null && getTableRow().getSkin() instanceof javafx.scene.control.skin.CellSkinBase<?> s ? s.getCellSize() : 0;
+                double room = Math.max(snappedTopInset() + snappedBottomInset(), Math.min(row - line, COMPACT_ROOM_EM * 2 * getFont().getSize()));
+                return Math.max(h, Math.ceil(text.getLayoutBounds().getHeight() + room));
             }
 
             private void reflow() {
@@ -333,6 +373,18 @@ public final class Columns {
      */
     public static <S, T> void givesWay(TableColumn<S, T> column, int rank) {
         column.getProperties().put(KEY + ".givesWay", rank);
+        // shown or hidden by the user in the table's column menu ({@link #keepWhole} shows its button): that choice
+        // stays, and the other columns that give way make room for a column the user asked for
+        column.visibleProperty().addListener((o, was, is) -> {
+            if (Boolean.TRUE.equals(column.getProperties().get(KEY + ".hiding"))) return;
+            column.getProperties().put(KEY + ".chosen", is);
+            column.getProperties().put(KEY + ".gaveWay", false);
+        });
+    }
+
+    /** Whether a column gives way now: it may ({@link #givesWay}), and the user has not shown or hidden it in the menu. */
+    private static boolean yields(TableColumn<?, ?> c) {
+        return c.getProperties().get(KEY + ".givesWay") instanceof Integer && !(c.getProperties().get(KEY + ".chosen") instanceof Boolean);
     }
 
     /** The leaf columns this class sizes: those shown, and those it hid to give way (they are measured to come back). */
@@ -350,7 +402,7 @@ public final class Columns {
      */
     private static <S> void giveWay(TableView<S> table) {
         List<TableColumn<S, ?>> all = leaves(table);
-        List<TableColumn<S, ?>> yielding = all.stream().filter(c -> c.getProperties().get(KEY + ".givesWay") instanceof Integer)
+        List<TableColumn<S, ?>> yielding = all.stream().filter(Columns::yields)
                 .sorted(java.util.Comparator.comparingInt(c -> -(Integer) c.getProperties().get(KEY + ".givesWay"))).toList();
         if (yielding.isEmpty()) return;
         double room = table.getWidth() - table.getInsets().getLeft() - table.getInsets().getRight() - barRoom(table) - 2;
@@ -365,7 +417,14 @@ public final class Columns {
             boolean fits = need + least <= room;
             if (fits) need += least;
             c.getProperties().put(KEY + ".gaveWay", !fits);
-            if (c.isVisible() != fits) c.setVisible(fits);
+            if (c.isVisible() != fits) {
+                c.getProperties().put(KEY + ".hiding", true);
+                try {
+                    c.setVisible(fits);
+                } finally {
+                    c.getProperties().remove(KEY + ".hiding");
+                }
+            }
         }
     }
 

@@ -71,6 +71,44 @@ class SweepChartTest {
     }
 
     /**
+     * Each panel's frame is drawn alike: the same rows and columns of ink at the same places in each panel. The second
+     * panel's frame and grid were drawn with the first panel's points' wider pen (issue 32: the Sweeps view's two
+     * charts had different frames).
+     */
+    @Test
+    void everyPanelHasTheSameFrame() {
+        Sweep s = Sweep.plan(template(), List.of(Axis.parse("lr", "--lr", "0.1,0.01", false), Axis.parse("batch_size", "--batch", "50,100", true)),
+                null, 0, 1);
+        List<SweepResult.Row> rows = new ArrayList<>();
+        for (int i = 0; i < s.points().size(); i++) {
+            double acc = 0.50 + 0.1 * i;
+            RunSummary run = new RunSummary("run" + i, Path.of("run" + i), RunStatus.FINISHED, null, s.settingsFor(i), "", "", 5, acc, 0.3, acc, 5, 1.0,
+                    null, Instant.EPOCH, List.of());
+            rows.add(new SweepResult.Row(i, s.points().get(i), run));
+        }
+        int w = 360, h = 270;
+        for (float type : new float[]{12f, 18f}) {
+            SweepChart.Look look = new SweepChart.Look(0xFFFFFF, 0x1F2937, 0xE5E7EB, 0x2563EB, 0xDC2626, type);
+            BufferedImage img = SweepChart.render(new SweepResult(s, rows), w, h, look);
+            // the frame's left and right sides, across a band around each, half way down (between the grid's lines and
+            // away from the points), and its top and bottom, across a band around each, a third of the way along
+            double k = type / 12f;
+            int left = (int) Math.round(56 * k), right = w - (int) Math.round(16 * k), top = (int) Math.round(28 * k), bottom = h - (int) Math.round(42 * k);
+            int midY = (top + bottom) / 2 + 3, thirdX = left + (right - left) / 3 + 3;
+            for (int d = -3; d <= 3; d++) {
+                for (int side : new int[]{left, right}) {
+                    assertEquals(Integer.toHexString(img.getRGB(side + d, midY)), Integer.toHexString(img.getRGB(w + side + d, midY)),
+                            "at " + type + " px, the frame's side " + d + " px from x " + side + " in each panel");
+                }
+                for (int edge : new int[]{top, bottom}) {
+                    assertEquals(Integer.toHexString(img.getRGB(thirdX, edge + d)), Integer.toHexString(img.getRGB(w + thirdX, edge + d)),
+                            "at " + type + " px, the frame's edge " + d + " px from y " + edge + " in each panel");
+                }
+            }
+        }
+    }
+
+    /**
      * The rows from the first that holds a pixel other than {@code background} to the next that holds none, in the
      * middle third of the picture (left of it are the y axis's values): the title's.
      */

@@ -219,6 +219,40 @@ class TrainViewModelsTest {
         return f;
     }
 
+    /**
+     * 1,000 examples in batches of 128: the iteration that ends an epoch takes 24 examples of the next pass, and its
+     * epoch detail runs past the end (1.024, 2.048). The loss and rate lines end at the epoch's end, where its
+     * validation marks and the epoch axis's last tick are; they ran on to 2.048, past the tick to the plot's edge (issue
+     * 32).
+     */
+    @Test
+    void theLinesOfAnEpochThatEndsInsideABatchEndAtTheEpochsEnd() {
+        long[] now = {0};
+        TrainingFeed f = new TrainingFeed(() -> now[0] += 200_000_000L); // 200 ms an iteration: every iteration a point
+        f.started(new TrainingStart(TrainingConfig.tutorial().withEpochs(2), "784-100-100-10", 1, 1000, 200, 8, 16, 0, "t"));
+        for (int it = 1; it <= 16; it++) {
+            int epoch = (it - 1) / 8 + 1;
+            f.iterated(new IterationEvent(epoch, it, 16, it * 128 / 1000.0, 2.0 / it, 0.5, it * 0.2, 0.01));
+            if (it % 8 == 0) f.epochEnded(EpochReport.of(epoch, it, 0.5, 0.9, 0.4, 0.9, 0.1, 0.01), null);
+        }
+        RunPresenter p = new RunPresenter(() -> now[0]);
+        p.begin(f, 2, "Loading data…");
+        p.end(1, true);
+        for (var s : List.of(p.trainLoss(), p.learningRate(), p.valLoss())) {
+            assertTrue(s.size() >= 2, s.name() + ": " + s.size() + " points");
+            assertEquals(2.0, s.x(s.size() - 1), 1e-12, s.name() + " ends at the run's last epoch's end");
+            for (int i = 0; i < s.size(); i++) assertTrue(s.x(i) <= 2.0, s.name() + " point " + i + " at " + s.x(i));
+        }
+        // the first epoch's end too, where its validation marks are
+        boolean atOne = false;
+        for (int i = 0; i < p.trainLoss().size(); i++) atOne |= p.trainLoss().x(i) == 1.0;
+        assertTrue(atOne, "a loss point at the first epoch's end");
+        assertEquals(2.0, TrainingFeed.atEpochEnd(1.92, 2.048), 0);
+        assertEquals(2.176, TrainingFeed.atEpochEnd(2.0, 2.176), 0);
+        assertEquals(2.0, TrainingFeed.atEpochEnd(1.9, 2.0), 0, "an epoch that ends with its batch is drawn where it ends");
+        assertEquals(0.128, TrainingFeed.atEpochEnd(0, 0.128), 0);
+    }
+
     @Test
     void theLossCurveCoversTheWholeRunAtAnyLength() {
         for (int epochs : new int[]{1, 10, 50}) {

@@ -1,0 +1,160 @@
+package io.digitstudio.ui;
+
+import io.digitstudio.ui.train.RunState;
+import io.digitstudio.ui.widgets.LiveChart;
+import io.digitstudio.ui.widgets.Theme;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The Train view after a short run, as a new user's trial of issue 32 saw it: the charts' lines end where the run ends,
+ * and the epoch table fits beside the form at 150 % and 200 %.
+ */
+class TrainTableAndChartsStoryTest extends AppStory {
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app.showSmallest(stage);
+    }
+
+    /**
+     * Two epochs of 1,000 examples in batches of 128 (the last batch of each epoch takes examples of the next pass):
+     * the smoothed loss and the rate lines end at the last epoch, under the epoch axis's last tick where that epoch's
+     * validation marks are. They ran on past it to the plot's edge.
+     */
+    @Test
+    void theLossAndRateLinesEndAtTheRunsLastEpoch(FxRobot robot) throws Exception {
+        shortRun(robot);
+        List<String> wrong = new ArrayList<>();
+        StringBuilder figures = new StringBuilder();
+        robot.interact(() -> {
+            var view = app.main.train();
+            for (String id : new String[]{"#lossChart", "#lrChart"}) {
+                LiveChart chart = (LiveChart) view.lookup(id);
+                var line = chart.series().get(0);
+                double lastX = line.x(line.size() - 1);
+                double end = chart.displayX(2);
+                double drawn = rightmost(chart, chart.color(0));
+                figures.append(String.format(Locale.ROOT, "%s: %s's last point at epoch %.3f, drawn to x %.1f, the last epoch at x %.1f%n", id,
+                        line.name(), lastX, drawn, end));
+                if (lastX != 2) wrong.add(id + ": " + line.name() + " ends at epoch " + lastX + ", not at the run's last, 2");
+                // the line is 2 px wide, and anti-aliased: its pixels reach a pixel and a half past its end
+                if (drawn > end + 2) wrong.add(id + ": " + line.name() + " drawn to x " + drawn + ", past the last epoch at " + end);
+                if (drawn < end - 2) wrong.add(id + ": " + line.name() + " drawn to x " + drawn + ", short of the last epoch at " + end);
+            }
+        });
+        System.out.print(figures);
+        assertEquals(List.of(), wrong);
+    }
+
+    /**
+     * The epoch table at 150 % and 200 %, in the smallest window and in a 1280x800 one (Monocle's headless screen is
+     * 1280x800): no sideways scroll bar, its columns within its width, their titles and figures whole; the columns that
+     * give way are in the header's column menu. At 150 % in 1280x800 the table scrolled sideways to the rate and the
+     * time, half shown or out of sight.
+     */
+    @Test
+    void theEpochTableFitsBesideTheFormAtLargeScales(FxRobot robot) throws Exception {
+        shortRun(robot);
+        TableView<?> table = app.main.train().table();
+        List<String> wrong = new ArrayList<>();
+        StringBuilder figures = new StringBuilder();
+        try {
+            for (int scale : new int[]{150, 200}) {
+                for (double[] size : new double[][]{{1024, 700}, {1280, 800}}) {
+                    robot.interact(() -> {
+                        app.services.appearance().choose(Theme.LIGHT, scale);
+                        stage.setWidth(size[0]);
+                        stage.setHeight(size[1]);
+                    });
+                    Pulses.settle(4);
+                    WaitForAsyncUtils.waitForFxEvents();
+                    // scrolled down to the table, as a user does where the charts leave it below
+                    robot.interact(() -> ((javafx.scene.control.ScrollPane) app.main.train().lookup("#trainScroll")).setVvalue(1));
+                    Pulses.settle(2);
+                    String at = scale + " % in " + (int) size[0] + "x" + (int) size[1];
+                    robot.interact(() -> {
+                        double bar = 0;
+                        for (Node n : table.lookupAll(".scroll-bar")) {
+                            if (!(n instanceof ScrollBar b) || !b.isVisible() || !(b.getParent() instanceof javafx.scene.control.skin.VirtualFlow<?>)) continue;
+                            if (b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) wrong.add(at + ": a sideways scroll bar");
+                            else bar = b.getWidth();
+                        }
+                        double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - bar;
+                        double total = 0;
+                        List<String> shown = new ArrayList<>(), hidden = new ArrayList<>();
+                        for (var c : table.getColumns()) {
+                            if (c.isVisible()) {
+                                total += c.getWidth();
+                                shown.add(c.getText().replace("\n", " ") + " " + Math.round(c.getWidth()));
+                            } else hidden.add(c.getText().replace("\n", " "));
+                        }
+                        if (total > room + 1) wrong.add(at + ": columns " + Math.round(total) + " px wide in " + Math.round(room) + ": " + shown);
+                        for (String must : List.of("epoch", "val\naccuracy")) {
+                            if (table.getColumns().stream().noneMatch(c -> c.getText().equals(must) && c.isVisible())) wrong.add(at + ": " + must + " hidden");
+                        }
+                        // the trial's window: every column in sight
+                        if (scale == 150 && size[0] == 1280 && !hidden.isEmpty()) wrong.add(at + ": " + hidden + " hidden");
+                        if (!hidden.isEmpty() && !table.isTableMenuButtonVisible()) wrong.add(at + ": " + hidden + " hidden, and no column menu lists them");
+                        for (String c : Looks.cut(stage.getScene(), "epochTable")) wrong.add(at + ": " + c);
+                        figures.append(String.format(Locale.ROOT, "%s: table %.0f px, columns %s, hidden %s%n", at, table.getWidth(), shown, hidden));
+                    });
+                }
+            }
+        } finally {
+            robot.interact(() -> {
+                app.services.appearance().choose(Theme.LIGHT, 100);
+                stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+                stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+            });
+        }
+        System.out.print(figures);
+        assertEquals(List.of(), wrong);
+    }
+
+    /** Two epochs of 1,000 training and 200 test examples, batches of 128 (the form's default), to the end. */
+    private void shortRun(FxRobot robot) throws Exception {
+        app.awaitReady();
+        Forms.type(robot, "#trainLimitField", "1000");
+        Forms.type(robot, "#testLimitField", "200");
+        Forms.type(robot, "#epochsField", "2");
+        Forms.type(robot, "#batchSizeField", "128");
+        robot.clickOn("#startButton");
+        var run = app.main.train().run();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        Pulses.settle(2); // the charts redrawn with the last points
+    }
+
+    /** The largest x of the chart's canvas where a pixel is close to {@code colour} (a line's, anti-aliased at its edges). */
+    private static double rightmost(LiveChart chart, Color colour) {
+        WritableImage img = chart.canvas().snapshot(null, null);
+        var px = img.getPixelReader();
+        double scale = img.getWidth() / chart.canvas().getWidth();
+        for (int x = (int) img.getWidth() - 1; x >= 0; x--) {
+            for (int y = 0; y < img.getHeight(); y++) {
+                Color c = px.getColor(x, y);
+                double d = Math.abs(c.getRed() - colour.getRed()) + Math.abs(c.getGreen() - colour.getGreen()) + Math.abs(c.getBlue() - colour.getBlue());
+                if (d < 0.25) return (x + 1) / scale;
+            }
+        }
+        return -1;
+    }
+}
