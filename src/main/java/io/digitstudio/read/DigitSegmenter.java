@@ -68,8 +68,9 @@ public final class DigitSegmenter {
         }
 
         /**
-         * Every line with the places where it may be cut: between its blocks and along the thinnest paths through
-         * the blocks that may hold touching digits. A reader chooses among the cuts by reading the pieces.
+         * Every line with the places where it may be cut: between its blocks, and through the blocks that may hold
+         * touching digits along the thinnest paths, along paths that follow a bending gap ({@link #gapPaths}) and
+         * straight across. A reader chooses among the cuts by reading the pieces.
          */
         public List<Line> candidates() {
             List<Line> out = new ArrayList<>();
@@ -157,6 +158,15 @@ public final class DigitSegmenter {
                     for (Boundary b : inside) if (Math.abs(b.cut().meanX() - c.meanX()) < 0.02 * height) apart = false;
                     if (apart) inside.add(new Boundary(k, c, inkOn(g, labels, c), DigitSegmenter.crossings(g, labels, c)));
                 }
+                // and paths that bend as far as the gap between two digits does, parting only the ink where they meet
+                List<Cut> gaps = new ArrayList<>();
+                List<double[]> gapCosts = gapPaths(g, labels, height, stroke, gaps);
+                for (int i = 0; i < gaps.size(); i++) {
+                    // two digits that touch meet in one place; a path parting more is a cut through a digit, offered above
+                    boolean apart = gapCosts.get(i)[1] <= 1;
+                    for (Boundary b : inside) if (sameParts(g, labels, b.cut(), gaps.get(i), stroke)) apart = false;
+                    if (apart) inside.add(new Boundary(k, gaps.get(i), gapCosts.get(i)[0], (int) gapCosts.get(i)[1]));
+                }
                 inside.sort(Comparator.comparingDouble(b -> b.cut().meanX()));
                 bounds.addAll(inside);
             }
@@ -193,6 +203,11 @@ public final class DigitSegmenter {
             Boundary bd = bounds.get(b);
             if (bd.cut() != null) return bd.cut().meanX();
             return bd.block() < blocks.size() ? blocks.get(bd.block()).x0 : blocks.get(blocks.size() - 1).x1;
+        }
+
+        /** The cut at boundary {@code b}, null between blocks. */
+        Cut cutAt(int b) {
+            return bounds.get(b).cut();
         }
 
         /** Whether boundary {@code b} is a cut through ink rather than a gap between blocks. */
@@ -479,6 +494,144 @@ public final class DigitSegmenter {
             out.add(new double[]{k[0]});
         }
         return out;
+    }
+
+    /** What a gap path pays per column it moves sideways between rows: it bends only where the gap does. */
+    static final double GAP_SIDEWAYS = 0.05;
+    /**
+     * How far a gap path may stray from its straight line, as a share of the line's height: as far as the gap between
+     * two digits bends, not so far that it goes round a whole digit (which parts nothing and leaves no digit).
+     */
+    static final double GAP_BAND = 0.25;
+    /** Gap paths start from straight lines this share of the line's height apart, each at {@link #GAP_SLANTS}. */
+    static final double GAP_EVERY = 0.1;
+    /** The slants of the straight lines gap paths stray from, in columns per row. */
+    static final double[] GAP_SLANTS = {-0.25, 0, 0.25};
+
+    /**
+     * Where a block may be cut along the gap between two digits that meet: paths from its top to its bottom that may
+     * move any number of columns from one row to the next, within {@link #GAP_BAND} of a straight line, paying for
+     * each pair of neighbouring ink pixels they part, across a row or between rows. Two digits that meet by a few
+     * pixels anywhere along their height are parted by such a path for the price of the pixels where they meet,
+     * however the gap between them bends (a 2's foot under the next digit, a 3 against a 9's loop), where {@link
+     * #candidateCuts}' paths, one column sideways per row at most, cross strokes. Returns {ink parted, separate places
+     * it is parted} per cut, left to right; the cuts go to {@code cuts} in the same order.
+     */
+    static List<double[]> gapPaths(Group g, Labels labels, int lineHeight, double stroke, List<Cut> cuts) {
+        int gw = g.width(), gh = g.height(), w = labels.width(), np = gw + 1;
+        boolean[] own = new boolean[gw * gh];
+        int total = 0;
+        for (int y = 0; y < gh; y++) {
+            for (int x = 0; x < gw; x++) {
+                int l = labels.label()[(g.y0 + y) * w + g.x0 + x];
+                own[y * gw + x] = l >= 0 && g.ids.get(l);
+                if (own[y * gw + x]) total++;
+            }
+        }
+        // vertical[y][c + 1] - vertical[y][c]: 1 when column c's pixels in rows y - 1 and y are both ink
+        int[] vertical = new int[gh * np];
+        for (int y = 1; y < gh; y++) {
+            for (int c = 0; c < gw; c++) vertical[y * np + c + 1] = vertical[y * np + c] + (own[(y - 1) * gw + c] && own[y * gw + c] ? 1 : 0);
+        }
+        double minArea = Math.max(4, 0.15 * stroke * lineHeight);
+        double maxCost = Math.max(3, 4 * stroke);
+        double band = Math.max(2, GAP_BAND * lineHeight), step = Math.max(2, GAP_EVERY * lineHeight);
+        // a path at position p of a row leaves columns below p on the left; it parts the row's pixels p - 1 and p, and
+        // moving from p to q between rows parts the pixels above and below in the columns between
+        double[] d = new double[gh * np];
+        int[] from = new int[gh * np];
+        int[] lo = new int[gh], hi = new int[gh];
+        List<double[]> found = new ArrayList<>(); // {cost, path index, mean x, places parted}
+        List<double[]> paths = new ArrayList<>();
+        for (double centre = step / 2; centre < gw; centre += step) {
+            for (double slant : GAP_SLANTS) {
+                for (int y = 0; y < gh; y++) {
+                    double x = centre + slant * (y - gh / 2.0);
+                    lo[y] = (int) Math.max(0, Math.ceil(x - band));
+                    hi[y] = (int) Math.min(gw, Math.floor(x + band));
+                }
+                boolean open = true;
+                for (int y = 0; y < gh && open; y++) open = lo[y] <= hi[y];
+                if (!open) continue;
+                for (int p = lo[0]; p <= hi[0]; p++) d[p] = across(own, gw, 0, p);
+                for (int y = 1; y < gh; y++) {
+                    for (int q = lo[y]; q <= hi[y]; q++) {
+                        double best = Double.MAX_VALUE;
+                        int via = lo[y - 1];
+                        for (int p = lo[y - 1]; p <= hi[y - 1]; p++) {
+                            double v = d[(y - 1) * np + p] + Math.abs(vertical[y * np + q] - vertical[y * np + p]) + GAP_SIDEWAYS * Math.abs(q - p);
+                            if (v < best) {
+                                best = v;
+                                via = p;
+                            }
+                        }
+                        d[y * np + q] = best + across(own, gw, y, q);
+                        from[y * np + q] = via;
+                    }
+                }
+                int end = lo[gh - 1];
+                for (int p = lo[gh - 1]; p <= hi[gh - 1]; p++) if (d[(gh - 1) * np + p] < d[(gh - 1) * np + end]) end = p;
+                double cost = d[(gh - 1) * np + end];
+                if (cost > maxCost) continue;
+                int[] ps = new int[gh];
+                ps[gh - 1] = end;
+                for (int y = gh - 1; y > 0; y--) ps[y - 1] = from[y * np + ps[y]];
+                int left = 0, places = 0;
+                boolean parting = false;
+                double[] xs = new double[gh];
+                double mean = 0;
+                for (int y = 0; y < gh; y++) {
+                    for (int x = 0; x < ps[y]; x++) if (own[y * gw + x]) left++;
+                    boolean parts = across(own, gw, y, ps[y]) > 0;
+                    if (y > 0) parts |= vertical[y * np + ps[y]] != vertical[y * np + ps[y - 1]];
+                    if (parts && !parting) places++;
+                    parting = parts;
+                    xs[y] = g.x0 + ps[y];
+                    mean += xs[y];
+                }
+                if (left < minArea || total - left < minArea) continue;
+                found.add(new double[]{cost, paths.size(), mean / gh, places});
+                paths.add(xs);
+            }
+        }
+        found.sort(java.util.Comparator.comparingDouble(f -> f[0]));
+        int most = 1 + (int) Math.round((double) gw / (0.5 * lineHeight));
+        List<double[]> kept = new ArrayList<>();
+        for (double[] f : found) {
+            boolean apart = true;
+            for (double[] k : kept) if (sameParts(g, labels, new Cut(g.y0, paths.get((int) k[1])), new Cut(g.y0, paths.get((int) f[1])), stroke)) apart = false;
+            if (apart) kept.add(f);
+            if (kept.size() >= most) break;
+        }
+        kept.sort(java.util.Comparator.comparingDouble(f -> f[2]));
+        List<double[]> out = new ArrayList<>();
+        for (double[] k : kept) {
+            cuts.add(new Cut(g.y0, paths.get((int) k[1])));
+            out.add(new double[]{k[0], k[3]});
+        }
+        return out;
+    }
+
+    /** 1 when a path at position {@code p} of row {@code y} parts two ink pixels of the row, else 0. */
+    private static int across(boolean[] own, int gw, int y, int p) {
+        return p > 0 && p < gw && own[y * gw + p - 1] && own[y * gw + p] ? 1 : 0;
+    }
+
+    /**
+     * Whether cuts {@code a} and {@code b} part the group's ink nearly alike: fewer of its pixels than a stroke's
+     * width squared lie on different sides of them. A gap path that only repeats a cut already found adds work, not
+     * a reading.
+     */
+    static boolean sameParts(Group g, Labels labels, Cut a, Cut b, double stroke) {
+        int differ = 0, w = labels.width();
+        for (int y = g.y0; y < g.y1; y++) {
+            double lo = Math.min(a.at(y), b.at(y)), hi = Math.max(a.at(y), b.at(y));
+            for (int x = Math.max(g.x0, (int) Math.ceil(lo)); x < Math.min(g.x1, hi); x++) {
+                int l = labels.label()[y * w + x];
+                if (l >= 0 && g.ids.get(l)) differ++;
+            }
+        }
+        return differ < Math.max(4, stroke * stroke / 2);
     }
 
     /** Connected pieces of the mask. */

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Reads a picture as one digit or as a number, with a model that takes 28x28 images. Digits that touch are told apart
  * by reading (over-segment, then recognise): each line may be cut between its blocks and along the thinnest paths
- * through them ({@link DigitSegmenter.Line}); every run of pieces that could be one digit is read, and the cutting
+ * and the bending gaps through them ({@link DigitSegmenter.Line}); every run of pieces that could be one digit is read, and the cutting
  * whose digits the network is surest of wins. Each digit pays a price, and so do a piece as wide as two digits or as
  * low as part of one and a cut through two strokes of one digit, so that one digit is not read as two sure halves, nor
  * two touching digits as one sure digit; a piece that {@link PairDetector} takes for two touching digits pays for

@@ -86,7 +86,10 @@ final class ReadingRates {
     /**
      * Why {@link NumberReader} misread a one-line number: either no way of cutting the line at its candidate boundaries
      * reads {@code truth} with each piece's most likely label (a cut is missing, or a piece is read wrong), or one does
-     * and the search preferred another that scores higher ("read right" when it is the search's own choice). The scores are {@link NumberReader#score}'s sums.
+     * and the search preferred another that scores higher ("read right" when it is the search's own choice). The scores are {@link NumberReader#score}'s sums;
+     * after them come the pieces where the two cuttings differ, the search's first, each as its boundaries, label,
+     * confidence, {@link PairDetector}'s probability of two digits, width to the line's height and price (issue 33's
+     * categories: two digits read as one, one as two, a cut in the wrong place).
      */
     static String why(Predictor predictor, io.digitstudio.data.RgbImage picture, String truth) {
         List<DigitSegmenter.Line> lines;
@@ -107,24 +110,50 @@ final class ReadingRates {
         int n = line.boundaries(), digits = truth.length();
         boolean[] one = NumberReader.cutsThroughOne(line, spans, two);
         double[] best = new double[n];
+        int[] via = new int[n];
         // right[b][m]: the best score of cuttings up to boundary b whose m pieces read the first m digits of the truth
         double[][] right = new double[n][digits + 1];
+        int[][] rightVia = new int[n][digits + 1];
         java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
         for (double[] r : right) java.util.Arrays.fill(r, Double.NEGATIVE_INFINITY);
         best[0] = 0;
         right[0][0] = 0;
+        double[] scores = new double[spans.size()];
         for (int i = 0; i < spans.size(); i++) {
             int a = spans.get(i)[0], b = spans.get(i)[1];
             double s = NumberReader.score(line, boxes.get(i), p[i].confidence(), b, two[i], one);
-            best[b] = Math.max(best[b], best[a] + s);
+            scores[i] = s;
+            if (best[a] + s > best[b]) {
+                best[b] = best[a] + s;
+                via[b] = i;
+            }
             for (int m = 0; m < digits; m++) {
-                if (p[i].label() == truth.charAt(m) - '0') right[b][m + 1] = Math.max(right[b][m + 1], right[a][m] + s);
+                if (p[i].label() == truth.charAt(m) - '0' && right[a][m] + s > right[b][m + 1]) {
+                    right[b][m + 1] = right[a][m] + s;
+                    rightVia[b][m + 1] = i;
+                }
             }
         }
         double truthScore = right[n - 1][digits];
         if (truthScore == Double.NEGATIVE_INFINITY) return "no cutting reads it";
         if (truthScore >= best[n - 1]) return "read right";
-        return String.format(Locale.ROOT, "read right, scored lower (%.2f < %.2f)", truthScore, best[n - 1]);
+        List<Integer> chosen = new ArrayList<>(), truthful = new ArrayList<>();
+        for (int b = n - 1; b > 0; b = spans.get(via[b])[0]) chosen.add(0, via[b]);
+        for (int b = n - 1, m = digits; b > 0; m--) {
+            int i = rightVia[b][m];
+            truthful.add(0, i);
+            b = spans.get(i)[0];
+        }
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "read right, scored lower (%.2f < %.2f)", truthScore, best[n - 1]));
+        for (List<Integer> cutting : List.of(chosen, truthful)) {
+            s.append(cutting == chosen ? "; chosen" : "; truth");
+            for (int i : cutting) {
+                if ((cutting == chosen ? truthful : chosen).contains(i)) continue;
+                s.append(String.format(Locale.ROOT, " [%d-%d] %d@%.2f two %.2f w/H %.2f price %.2f", spans.get(i)[0], spans.get(i)[1], p[i].label(),
+                        p[i].confidence(), two[i], (boxes.get(i).ink().width() - 2.0) / line.height(), scores[i]));
+            }
+        }
+        return s.toString();
     }
 
     /** A camera shot's picture, decoded as {@code predict} decodes files (EXIF, colour spaces). */
