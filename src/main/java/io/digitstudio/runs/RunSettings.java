@@ -216,6 +216,7 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
         m.put("test_size", String.valueOf(testSize));
         m.put("origin", origin);
         if (branchedFrom != null) m.put("branched_from", branchedFrom.run() + " at " + branchedFrom.point());
+        if (sweep != null) m.put("sweep", sweep.id() + ", run " + (sweep.point() + 1));
         return m;
     }
 }

@@ -93,39 +93,80 @@ class PreferencesTest extends AppStory {
         }
     }
 
+    /** OK's place on the screen, read on the FX thread. */
+    private static javafx.geometry.Bounds okOnScreen(FxRobot robot, Node dialog) {
+        javafx.geometry.Bounds[] b = new javafx.geometry.Bounds[1];
+        robot.interact(() -> {
+            Node ok = ((javafx.scene.control.DialogPane) dialog).lookupButton(javafx.scene.control.ButtonType.OK);
+            b[0] = ok.localToScreen(ok.getLayoutBounds());
+        });
+        return b[0];
+    }
+
+    /** The dialog's own labels cut to "…" or at an edge, once its layout has settled. */
+    private static java.util.List<String> cutInDialog(FxRobot robot, Node dialog) throws Exception {
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        Pulses.settle();
+        robot.interact(() -> {
+            cut.addAll(Looks.cut(dialog.getScene()));
+            cut.addAll(Looks.clipped(dialog.getScene()));
+        });
+        return cut;
+    }
+
+    /**
+     * 150 % tried in Preferences and taken back: the window behind previews each scale at once, while the dialog keeps
+     * the scale it opened with, so OK stays where it was and a click aimed at it lands on it. (The dialog followed the
+     * preview and sized itself to it, so OK moved right and down under the pointer.) Kept with OK, the new scale is the
+     * dialog's at its next opening.
+     */
     @Test
-    void theDialogFitsItsContentAgainWhenTheScaleChanges(FxRobot robot) throws Exception {
+    void okStaysPutWhileAScaleIsTriedAndTheNextOpeningUsesTheScaleKept(FxRobot robot) throws Exception {
         app.awaitReady();
         robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
         Node d = dialog(robot);
         try {
+            Pulses.settle();
+            javafx.geometry.Bounds before = okOnScreen(robot, d);
+            assertEquals(java.util.List.of(), cutInDialog(robot, d), "the dialog at 100 %");
             robot.type(KeyCode.TAB).type(KeyCode.DOWN).type(KeyCode.DOWN); // UI scale: 100 → 125 → 150 %
-            WaitForAsyncUtils.waitForFxEvents();
+            Pulses.settle();
             assertEquals(150, app.services.appearance().scaleProperty().get());
-            // the window sized to the 100 % content cut off OK and Cancel at the bottom and the note to "(GDK_SCALE…"
-            java.util.List<String> outside = new java.util.ArrayList<>();
-            try {
-                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
-                    outside.clear();
-                    robot.interact(() -> {
-                        var scene = d.getScene();
-                        for (Node b : d.lookupAll(".button-bar .button")) {
-                            var in = b.localToScene(b.getLayoutBounds());
-                            if (in.getMaxX() > scene.getWidth() + 0.5 || in.getMaxY() > scene.getHeight() + 0.5) {
-                                outside.add(((javafx.scene.control.Button) b).getText() + " at " + in + " in " + scene.getWidth() + "×" + scene.getHeight());
-                            }
-                        }
-                        outside.addAll(Looks.cut(scene));
-                    });
-                    return outside.isEmpty();
-                });
-            } catch (java.util.concurrent.TimeoutException e) {
-                // still outside: the assertion says what
-            }
-            assertEquals(java.util.List.of(), outside, "the dialog at 150 %");
+            assertLooks(stage, Theme.LIGHT, 150); // the window behind previews it
+            assertEquals(before, okOnScreen(robot, d), "OK with 150 % tried");
+            assertEquals(java.util.List.of(), cutInDialog(robot, d), "the dialog with 150 % tried");
+            robot.type(KeyCode.UP).type(KeyCode.UP); // and back to 100 %
+            Pulses.settle();
+            assertEquals(100, app.services.appearance().scaleProperty().get());
+            assertEquals(before, okOnScreen(robot, d), "OK with 100 % back");
+            // 150 % again, and a click where OK was first seen keeps it
+            robot.type(KeyCode.DOWN).type(KeyCode.DOWN);
+            Pulses.settle();
+            robot.clickOn(new javafx.geometry.Point2D(before.getCenterX(), before.getCenterY()));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
+            assertEquals(Optional.of(150), last.uiScale(), "the click landed on OK");
+            assertLooks(stage, Theme.LIGHT, 150);
+
+            // the next opening is at 150 %, whole, and OK is where it stays while 100 % is tried
+            robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+            d = dialog(robot);
+            Node again = d;
+            Pulses.settle();
+            double[] font = new double[1];
+            robot.interact(() -> font[0] = ((javafx.scene.control.Labeled) ((javafx.scene.control.DialogPane) again).lookupButton(javafx.scene.control.ButtonType.OK))
+                    .getFont().getSize());
+            assertEquals(Appearance.BASE_FONT_SIZE * 1.5, font[0], 0.01, "the dialog's text at its next opening");
+            assertEquals(java.util.List.of(), cutInDialog(robot, d), "the dialog opened at 150 %");
+            javafx.geometry.Bounds at150 = okOnScreen(robot, d);
+            assertTrue(at150.getHeight() > before.getHeight() * 1.2, "OK at 150 % (as wide as the bar's least width allows): " + at150 + ", at 100 %: " + before);
+            robot.type(KeyCode.TAB).type(KeyCode.UP).type(KeyCode.UP); // 100 % tried
+            Pulses.settle();
+            assertEquals(100, app.services.appearance().scaleProperty().get());
+            assertEquals(at150, okOnScreen(robot, d), "OK with 100 % tried in the dialog opened at 150 %");
         } finally {
             robot.type(KeyCode.ESCAPE);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
+            robot.interact(() -> app.services.appearance().scaleProperty().set(100));
         }
     }
 

@@ -748,6 +748,55 @@ class RunsViewTest extends AppStory {
         assertEquals(List.of(), failures);
     }
 
+    /**
+     * Two runs of a sweep beside a run of none: the table's "sweep" column names the sweep that made each of the two (as
+     * the Sweeps view names it) and nothing for the other, its tooltip says which run of the sweep, and the selected
+     * run's settings say it too, where the column gives way in a narrow window.
+     */
+    @Test
+    void theRunsOfASweepSayWhichSweepMadeThem(FxRobot robot) throws Exception {
+        app.awaitReady();
+        cliRun(1, "linear 8, relu, linear");
+        StringWriter err = new StringWriter();
+        int code = io.digitstudio.cli.Cli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "sweep", "--model", "linear 8, relu, linear",
+                "--lr", "0.1,0.01", "--batch", "50", "--epochs", "1", "--train-size", "300", "--test-size", "100", "--runs-dir", app.history.root().toString());
+        assertEquals(0, code, err.toString());
+        String sweepId = io.digitstudio.runs.sweep.Sweep.list(app.history.root()).get(0).id();
+
+        app.openTab(robot, "Runs");
+        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
+        Pulses.settle();
+        var column = table.getColumns().stream().filter(c -> "sweep".equals(c.getText())).findFirst().orElseThrow(() -> new AssertionError("no sweep column"));
+        assertTrue(column.isVisible(), "the sweep column in the window as it opens, at 100 %");
+        // what each row's cell shows, and its tooltip
+        java.util.Map<String, String> shown = new java.util.HashMap<>(), tips = new java.util.HashMap<>();
+        robot.interact(() -> {
+            for (Node n : table.lookupAll(".table-cell")) {
+                if (n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() == column && c.getTableRow() != null
+                        && c.getTableRow().getItem() instanceof RunSummary r) {
+                    shown.put(r.id(), c.getText() == null ? "" : c.getText());
+                    tips.put(r.id(), c.getTooltip() == null ? "" : c.getTooltip().getText());
+                }
+            }
+        });
+        List<RunSummary> swept = table.getItems().stream().filter(r -> r.settings().sweep() != null).toList();
+        assertEquals(2, swept.size(), "the sweep's two runs: " + table.getItems());
+        for (RunSummary r : table.getItems()) {
+            var s = r.settings().sweep();
+            assertEquals(s == null ? "" : sweepId, shown.get(r.id()), "run " + r.id() + "'s sweep, as shown: " + shown);
+            assertEquals(s == null ? "" : "Run " + (s.point() + 1) + " of sweep " + sweepId, tips.get(r.id()), "run " + r.id() + "'s tooltip");
+        }
+        assertRunsTableWhole(robot);
+
+        // the second run of the sweep selected: its settings say the sweep and which run of it
+        RunSummary second = swept.stream().filter(r -> r.settings().sweep().point() == 1).findFirst().orElseThrow();
+        robot.clickOn(row(robot, table.getItems().indexOf(second)));
+        var comparison = app.main.runs().viewModel().comparison();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> comparison.stream().anyMatch(c -> c.setting().equals("sweep")));
+        assertEquals(List.of(sweepId + ", run 2"), comparison.stream().filter(c -> c.setting().equals("sweep")).findFirst().orElseThrow().values());
+    }
+
     private int cliRun;
 
     /** {@code n} tiny runs from the command line, into the app's history. */

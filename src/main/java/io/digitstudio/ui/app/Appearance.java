@@ -8,9 +8,10 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,7 +29,8 @@ public final class Appearance {
     private final LastSession last;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
     private final IntegerProperty scale = new SimpleIntegerProperty(MIN_SCALE);
-    private final List<Scene> scenes = new ArrayList<>();
+    /** The scenes styled, each with the scale it keeps, or null for one that follows the scale in force. */
+    private final Map<Scene, Integer> scenes = new LinkedHashMap<>();
     /** The theme the desktop gave this launch while none has been chosen; null once one has. */
     private Theme followed;
 
@@ -75,7 +77,16 @@ public final class Appearance {
 
     /** Styles this scene now and whenever the theme or scale change (the window's, and each dialog's). */
     public void style(Scene scene) {
-        if (!scenes.contains(scene)) scenes.add(scene);
+        scenes.put(scene, null);
+        restyle(scene);
+    }
+
+    /**
+     * Styles this scene now and whenever the theme changes, at the scale in force now, which it keeps: a dialog where
+     * the scale is tried (Preferences) keeps its size and its buttons their places while the window behind it follows.
+     */
+    public void styleAtScaleNow(Scene scene) {
+        scenes.put(scene, scale.get());
         restyle(scene);
     }
 
@@ -86,14 +97,18 @@ public final class Appearance {
 
     /** The root's style for the current scale: its font size, which AtlantaFX's and our em sizes follow. */
     public String rootStyle() {
-        return String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_SIZE * scale.get() / 100.0);
+        return rootStyle(scale.get());
+    }
+
+    private static String rootStyle(int percent) {
+        return String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_SIZE * percent / 100.0);
     }
 
     private void restyle() {
         Theme t = theme.get();
         Application.setUserAgentStylesheet(t.userAgentStylesheet());
         Theme.activeProperty().set(t);
-        for (Scene s : List.copyOf(scenes)) restyle(s);
+        for (Scene s : List.copyOf(scenes.keySet())) restyle(s);
     }
 
     private void restyle(Scene s) {
@@ -101,7 +116,8 @@ public final class Appearance {
         List<String> sheets = List.of(url(Theme.SHEET), url(t.colours()));
         if (!s.getStylesheets().equals(sheets)) s.getStylesheets().setAll(sheets);
         if (s.getRoot() != null) {
-            s.getRoot().setStyle(rootStyle());
+            Integer kept = scenes.get(s);
+            s.getRoot().setStyle(rootStyle(kept == null ? scale.get() : kept));
             s.getRoot().getStyleClass().removeIf(c -> c.startsWith("theme-"));
             s.getRoot().getStyleClass().add("theme-" + t.id());
         }

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Preferences (Ctrl+,): the theme and the UI scale. A choice shows at once, so it can be judged; OK keeps it, Cancel
- * or Esc goes back to what was there.
+ * or Esc goes back to what was there. A scale tried shows in the window behind; the dialog keeps the scale it opened
+ * with, so that its buttons stay where they are.
  */
 public final class PreferencesDialog extends Dialog<ButtonType> {
     static final List<Integer> SCALES = List.of(100, 125, 150, 175, 200);
@@ -70,7 +71,10 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
         FxDialogService.describeButtons(getDialogPane(), "Keep the theme and scale chosen, also for the next launch",
                 "Go back to the theme and scale from before");
         getDialogPane().setId("preferencesDialog");
-        appearance.style(getDialogPane().getScene());
+        // the dialog keeps the scale it opens with: the window behind previews a scale tried here, while the dialog's
+        // size, and OK and Cancel with it, stay where the pointer found them (a dialog that followed the preview grew
+        // under the pointer, and a click aimed at OK landed beside it); OK's scale is the dialog's at its next opening
+        appearance.styleAtScaleNow(getDialogPane().getScene());
         // shown at once, kept or undone when the dialog closes
         theme.valueProperty().addListener((o, a, t) -> {
             if (t != null) appearance.themeProperty().set(t);
@@ -78,13 +82,11 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
         scale.valueProperty().addListener((o, a, p) -> {
             if (p != null) appearance.scaleProperty().set(p);
         });
-        // a theme or a scale tried here restyles the dialog too: its window sizes to the new content once the new styles
-        // have laid it out, or at a larger scale OK and Cancel fall off its bottom and the note is cut
-        javafx.beans.value.ChangeListener<Object> refit = (o, a, b) -> sizeToContentAfterLayout();
-        appearance.scaleProperty().addListener(refit);
+        // a theme tried here restyles the dialog too: should its controls need more room, the window grows to them
+        // (never shrinks, so the buttons move only where they would otherwise fall off its edge)
+        javafx.beans.value.ChangeListener<Object> refit = (o, a, b) -> growToContentAfterLayout();
         appearance.themeProperty().addListener(refit);
         setOnHidden(e -> {
-            appearance.scaleProperty().removeListener(refit);
             appearance.themeProperty().removeListener(refit);
             appearance.forget(getDialogPane().getScene());
         });
@@ -119,16 +121,21 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
         }
     }
 
-    /** Sizes the window to its content once the next pulse has applied the styles in force and laid the dialog out. */
-    private void sizeToContentAfterLayout() {
+    /** Grows the window to its content, if that needs more room, once the next pulse has applied the theme's styles. */
+    private void growToContentAfterLayout() {
         javafx.scene.Scene scene = getDialogPane().getScene();
         if (scene == null || !isShowing()) return;
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            if (scene.getWindow() == null || !isShowing()) return;
+            Window window = scene.getWindow();
+            if (window == null || !isShowing()) return;
             measureButtonsAgain();
-            scene.getWindow().sizeToScene();
+            javafx.scene.Parent root = scene.getRoot();
+            double w = Math.max(root.prefWidth(-1), root.minWidth(-1));
+            double h = Math.max(root.prefHeight(Math.max(w, scene.getWidth())), root.minHeight(-1));
+            if (w > scene.getWidth() + 0.5) window.setWidth(window.getWidth() + w - scene.getWidth());
+            if (h > scene.getHeight() + 0.5) window.setHeight(window.getHeight() + h - scene.getHeight());
         };
         scene.addPostLayoutPulseListener(once[0]);
         javafx.application.Platform.requestNextPulse();

@@ -99,6 +99,19 @@ public final class RunsView extends BorderPane {
             }
         });
         table.getColumns().add(parent);
+        // which sweep made the run: the runs of a sweep sit among the others, and the Sweeps view names a sweep by its id
+        TableColumn<RunSummary, String> sweep = text("sweep", RunsView::sweep);
+        sweep.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v);
+                RunSummary r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                String which = r == null ? "" : sweepRun(r);
+                setTooltip(which.isEmpty() ? null : new Tooltip(which));
+            }
+        });
+        table.getColumns().add(sweep);
         TableColumn<RunSummary, String> started = text("started", r -> WHEN.format(r.created()));
         table.getColumns().add(started);
         TableColumn<RunSummary, String> dataset = text("dataset", RunSummary::dataset);
@@ -134,15 +147,16 @@ public final class RunsView extends BorderPane {
         table.setItems(sorted);
         // every column in sight, none cut: the figures and the status keep their values whole, the texts (name, time
         // started, data set, network, optimizer) wrap in the room those leave, and where even that is too little (a
-        // large UI scale) the branch, the data set, the start, the network and the optimizer give way, in that order:
-        // the selected run's settings below say them too. A trial at 150 % had to scroll sideways to see a run's
-        // accuracy and status
+        // large UI scale) the sweep, the branch, the data set, the start, the network and the optimizer give way, in
+        // that order: the selected run's settings below say them too. A trial at 150 % had to scroll sideways to see a
+        // run's accuracy and status
         for (TableColumn<RunSummary, String> c : List.of(title, started, dataset, network, optimizer)) io.digitstudio.ui.widgets.Columns.wraps(c);
-        io.digitstudio.ui.widgets.Columns.givesWay(parent, 0);
-        io.digitstudio.ui.widgets.Columns.givesWay(dataset, 1);
-        io.digitstudio.ui.widgets.Columns.givesWay(started, 2);
-        io.digitstudio.ui.widgets.Columns.givesWay(network, 3);
-        io.digitstudio.ui.widgets.Columns.givesWay(optimizer, 4);
+        io.digitstudio.ui.widgets.Columns.givesWay(sweep, 0);
+        io.digitstudio.ui.widgets.Columns.givesWay(parent, 1);
+        io.digitstudio.ui.widgets.Columns.givesWay(dataset, 2);
+        io.digitstudio.ui.widgets.Columns.givesWay(started, 3);
+        io.digitstudio.ui.widgets.Columns.givesWay(network, 4);
+        io.digitstudio.ui.widgets.Columns.givesWay(optimizer, 5);
         io.digitstudio.ui.widgets.Columns.keepWhole(table);
         Label empty = new Label();
         empty.setId("runsEmptyLabel");
@@ -344,6 +358,17 @@ public final class RunsView extends BorderPane {
         if (r.settings() == null || !r.settings().isBranch()) return "";
         io.digitstudio.runs.RunSettings.Branch b = r.settings().branchedFrom();
         return b.run() + ", epoch " + io.digitstudio.runs.RunSettings.Branch.epochs(b.epochDetail());
+    }
+
+    /** The id of the sweep that made the run ("a1b2c3d4", as the Sweeps view names it); empty for a run of no sweep. */
+    static String sweep(RunSummary r) {
+        return r.settings() == null || r.settings().sweep() == null ? "" : r.settings().sweep().id();
+    }
+
+    /** "Run 2 of sweep a1b2c3d4"; empty for a run of no sweep. */
+    static String sweepRun(RunSummary r) {
+        if (r.settings() == null || r.settings().sweep() == null) return "";
+        return "Run " + (r.settings().sweep().point() + 1) + " of sweep " + r.settings().sweep().id();
     }
 
     /** "Branched from run a1b2c3d4 at epoch 2.33 (iteration 1,400)"; empty for a run that is no branch. */

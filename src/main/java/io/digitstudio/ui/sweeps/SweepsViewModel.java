@@ -126,7 +126,11 @@ public final class SweepsViewModel {
         });
     }
 
-    /** Reads the history's sweeps again (off the UI thread), keeping the one shown chosen. */
+    /**
+     * Reads the history's sweeps again (off the UI thread), keeping the one shown chosen; with none shown (a launch, or
+     * the one shown is gone), the newest is chosen and shown: a view that said "none yet" beside a list holding the
+     * last session's sweep looked as if the sweep had been lost.
+     */
     public CompletableFuture<List<Sweep>> refreshSweeps() {
         long mine = ++listing;
         return tasks.compute(() -> Sweep.list(history.root())).whenComplete((list, err) -> {
@@ -137,7 +141,8 @@ public final class SweepsViewModel {
             }
             Sweep now = sweep;
             sweeps.setAll(list);
-            chosen.set(now == null ? null : list.stream().filter(x -> x.id().equals(now.id())).findFirst().orElse(null));
+            Sweep kept = now == null ? null : list.stream().filter(x -> x.id().equals(now.id())).findFirst().orElse(null);
+            chosen.set(kept != null || running.get() || list.isEmpty() ? kept : list.get(0));
         });
     }
 

@@ -95,7 +95,7 @@ class SweepsViewModelTest {
         assertFalse(vm.resumableProperty().get());
     }
     @Test
-    void aSweepTheCommandLineRanIsListedAndChoosingItShowsItsTable() {
+    void aSweepTheCommandLineRanIsListedAndShownAsTheNewest() {
         RunStore store = new RunStore(dir.resolve("runs"));
         java.io.StringWriter err = new java.io.StringWriter();
         int code = io.digitstudio.cli.Cli.run(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err), "sweep",
@@ -106,9 +106,7 @@ class SweepsViewModelTest {
         assertTrue(vm.sweeps().isEmpty());
         vm.refreshSweeps().join();
         assertEquals(1, vm.sweeps().size(), "the command line's sweep, from the history's sweeps folder");
-        assertNull(vm.chosenProperty().get(), "listed, not yet shown");
-        assertTrue(vm.rows().isEmpty());
-        vm.chosenProperty().set(vm.sweeps().get(0));
+        assertEquals(vm.sweeps().get(0), vm.chosenProperty().get(), "nothing shown yet: the newest is chosen and shown");
         assertEquals(1, vm.rows().size());
         assertTrue(vm.rows().get(0).finished());
         assertEquals(store.list().get(0).id(), vm.rows().get(0).run().id());
