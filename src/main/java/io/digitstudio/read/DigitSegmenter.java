@@ -478,16 +478,8 @@ public final class DigitSegmenter {
             found.add(new double[]{cost, paths.size(), mean / gh});
             paths.add(xs);
         }
-        found.sort(java.util.Comparator.comparingDouble(f -> f[0]));
-        int most = 2 + 3 * (int) Math.round((double) gw / (0.5 * lineHeight));
-        List<double[]> kept = new ArrayList<>();
-        for (double[] f : found) {
-            boolean apart = true;
-            for (double[] k : kept) if (Math.abs(k[2] - f[2]) < minApart) apart = false;
-            if (apart) kept.add(f);
-            if (kept.size() >= most) break;
-        }
-        kept.sort(java.util.Comparator.comparingDouble(f -> f[2]));
+        List<double[]> kept = cheapestApart(found, 2 + 3 * (int) Math.round((double) gw / (0.5 * lineHeight)),
+                (k, f) -> Math.abs(k[2] - f[2]) < minApart);
         List<double[]> out = new ArrayList<>();
         for (double[] k : kept) {
             cuts.add(new Cut(g.y0, paths.get((int) k[1])));
@@ -594,16 +586,8 @@ public final class DigitSegmenter {
                 paths.add(xs);
             }
         }
-        found.sort(java.util.Comparator.comparingDouble(f -> f[0]));
-        int most = 1 + (int) Math.round((double) gw / (0.5 * lineHeight));
-        List<double[]> kept = new ArrayList<>();
-        for (double[] f : found) {
-            boolean apart = true;
-            for (double[] k : kept) if (sameParts(g, labels, new Cut(g.y0, paths.get((int) k[1])), new Cut(g.y0, paths.get((int) f[1])), stroke)) apart = false;
-            if (apart) kept.add(f);
-            if (kept.size() >= most) break;
-        }
-        kept.sort(java.util.Comparator.comparingDouble(f -> f[2]));
+        List<double[]> kept = cheapestApart(found, 1 + (int) Math.round((double) gw / (0.5 * lineHeight)),
+                (k, f) -> sameParts(g, labels, new Cut(g.y0, paths.get((int) k[1])), new Cut(g.y0, paths.get((int) f[1])), stroke));
         List<double[]> out = new ArrayList<>();
         for (double[] k : kept) {
             cuts.add(new Cut(g.y0, paths.get((int) k[1])));
@@ -981,5 +965,22 @@ public final class DigitSegmenter {
             }
         }
         return new GreyImage(cw, ch, out);
+    }
+
+    /**
+     * The cheapest candidates ({cost, path, mean x, …}), at most {@code most}, each unlike those kept before it by
+     * {@code same}, from left to right: two cuts that part the ink alike would only offer the search one cutting twice.
+     */
+    private static List<double[]> cheapestApart(List<double[]> found, int most, java.util.function.BiPredicate<double[], double[]> same) {
+        found.sort(java.util.Comparator.comparingDouble(f -> f[0]));
+        List<double[]> kept = new ArrayList<>();
+        for (double[] f : found) {
+            boolean apart = true;
+            for (double[] k : kept) if (same.test(k, f)) apart = false;
+            if (apart) kept.add(f);
+            if (kept.size() >= most) break;
+        }
+        kept.sort(java.util.Comparator.comparingDouble(f -> f[2]));
+        return kept;
     }
 }

@@ -88,29 +88,11 @@ public final class RunsView extends BorderPane {
         TableColumn<RunSummary, String> title = text("name", RunSummary::title);
         table.getColumns().add(title);
         TableColumn<RunSummary, String> parent = text("branch of", RunsView::parent);
-        parent.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(empty ? null : v);
-                RunSummary r = empty || getTableRow() == null ? null : getTableRow().getItem();
-                String where = r == null ? "" : branchPoint(r);
-                setTooltip(where.isEmpty() ? null : new Tooltip(where));
-            }
-        });
+        tipped(parent, RunsView::branchPoint);
         table.getColumns().add(parent);
         // which sweep made the run: the runs of a sweep sit among the others, and the Sweeps view names a sweep by its id
         TableColumn<RunSummary, String> sweep = text("sweep", RunsView::sweep);
-        sweep.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(empty ? null : v);
-                RunSummary r = empty || getTableRow() == null ? null : getTableRow().getItem();
-                String which = r == null ? "" : sweepRun(r);
-                setTooltip(which.isEmpty() ? null : new Tooltip(which));
-            }
-        });
+        tipped(sweep, RunsView::sweepRun);
         table.getColumns().add(sweep);
         TableColumn<RunSummary, String> started = text("started", r -> WHEN.format(r.created()));
         table.getColumns().add(started);
@@ -875,6 +857,20 @@ public final class RunsView extends BorderPane {
         l.setWrapText(true);
         l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
+    }
+
+    /** Cells that show their value and, where {@code tip} says more about the run, that as a tooltip. */
+    private static void tipped(TableColumn<RunSummary, String> column, Function<RunSummary, String> tip) {
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v);
+                RunSummary r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                String more = r == null ? "" : tip.apply(r);
+                setTooltip(more.isEmpty() ? null : new Tooltip(more));
+            }
+        });
     }
 
     private static TableColumn<RunSummary, String> text(String title, Function<RunSummary, String> f) {
