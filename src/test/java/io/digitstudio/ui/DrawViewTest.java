@@ -257,7 +257,7 @@ class DrawViewTest extends AppStory {
         // a recent file that has gone is said so and dropped
         Files.delete(saved);
         robot.clickOn("#recentMenu");
-        robot.clickOn((javafx.scene.Node n) -> n instanceof javafx.scene.control.Label l && l.getText() != null && l.getText().startsWith("mine.npz"));
+        robot.clickOn((javafx.scene.Node n) -> n instanceof javafx.scene.control.Label l && l.getText() != null && l.getText().startsWith("_1  mine.npz"));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(app.models().recent().isEmpty());
         assertTrue(app.dialogs.errors.get(0).contains("no longer exists"), app.dialogs.errors.toString());
