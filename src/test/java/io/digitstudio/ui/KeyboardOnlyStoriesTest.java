@@ -81,7 +81,7 @@ class KeyboardOnlyStoriesTest extends AppStory {
         assertNotEquals(images.label(expected), vm.selectedPredictionProperty().get().label(), "a misclassified one");
     }
 
-    /** Alt+F opens the learning-rate finder in the charts' place; Esc closes it, cancels its search and returns to Find. */
+    /** Alt+F opens the learning-rate finder in the charts' place; Esc or Done closes it, cancels its search and returns to Find. */
     @Test
     void escClosesTheLearningRateFinder() throws Exception {
         keys.chord(CONTROL, DIGIT1);
@@ -101,6 +101,7 @@ class KeyboardOnlyStoriesTest extends AppStory {
         keys.mnemonic(D);
         assertFalse(finder.shownProperty().get(), "Alt+D (Done) closes the finder");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !finder.runningProperty().get());
+        assertEquals("findLrButton", keys.focusedId(), "after Done too, the keyboard is back on the button that opened it");
     }
 
     @Test

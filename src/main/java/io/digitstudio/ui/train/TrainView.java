@@ -161,13 +161,21 @@ public final class TrainView extends BorderPane {
         dataPicker = new DataPicker(settings, tasks, dialogs);
         settingsPane = new SettingsPane(settings, dataPicker, dialogs, locked, live, run::applyHyperparameters, presenter::status);
         settingsPane.setOnFindLearningRate(lrFind::find);
-        // Esc closes the finder, as it closes what else opens in the window, and gives the keyboard back to its button
+        // Esc closes the finder, as it closes what else opens in the window
         addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() != javafx.scene.input.KeyCode.ESCAPE || !lrFind.shownProperty().get()) return;
             lrFind.close();
-            javafx.scene.Node find = lookup("#findLrButton");
-            if (find != null) find.requestFocus();
             e.consume();
+        });
+        // however it closes (Esc, Done, Alt+D), the keyboard goes back to the button that opened it, not to the tab
+        // strip, where the window puts it when the focused control is hidden
+        lrFind.shownProperty().addListener((o, was, is) -> {
+            if (is || getScene() == null) return;
+            javafx.scene.Node owner = getScene().getFocusOwner();
+            boolean inFinder = false;
+            for (javafx.scene.Node n = owner; n != null; n = n.getParent()) if (n instanceof LrFindPane) inFinder = true;
+            javafx.scene.Node find = lookup("#findLrButton");
+            if ((owner == null || inFinder) && find != null) find.requestFocus();
         });
         // a run that starts shows its charts
         run.stateProperty().addListener((o, a, st) -> {
