@@ -292,7 +292,7 @@ public final class RunsView extends BorderPane {
     /** The runs table's least and most rows while it takes the height of its rows. */
     static final int LEAST_ROWS = 3, MOST_ROWS = 12;
     /** The most of the view's height the runs table takes by itself: the rest is the curves' and the settings'. */
-    static final double MOST_SHARE = 0.45;
+    public static final double MOST_SHARE = 0.45;
 
     /**
      * The runs table as high as its rows (three at least, twelve at most, and no more than {@link #MOST_SHARE} of the
