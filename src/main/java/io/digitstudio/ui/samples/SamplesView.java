@@ -154,18 +154,13 @@ public final class SamplesView extends BorderPane {
         em.setManaged(false);
         em.setVisible(false);
         getChildren().add(em);
-        boolean[] pending = {false};
         Runnable size = () -> {
-            pending[0] = false;
             double px = em.getFont().getSize();
             if (grid.getCellWidth() != CELL_WIDTH_EM * px) grid.setCellWidth(CELL_WIDTH_EM * px);
             if (grid.getCellHeight() != CELL_HEIGHT_EM * px) grid.setCellHeight(CELL_HEIGHT_EM * px);
         };
-        em.fontProperty().addListener((o, a, f) -> {
-            if (pending[0]) return;
-            pending[0] = true;
-            javafx.application.Platform.runLater(size);
-        });
+        // once after the CSS pass, however often the font changes within it
+        em.fontProperty().addListener((o, a, f) -> io.digitstudio.ui.widgets.TableHeights.later(em, size));
         size.run();
     }
 
