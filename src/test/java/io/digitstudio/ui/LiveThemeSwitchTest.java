@@ -14,8 +14,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,8 +51,8 @@ class LiveThemeSwitchTest extends AppStory {
     @Test
     void theComparedSettingsLookAsAtLaunchAfterALiveSwitch(FxRobot robot) throws Exception {
         app.awaitReady();
-        cliRun(0);
-        cliRun(1);
+        app.tinyCliRun(0);
+        app.tinyCliRun(1);
         app.openTab(robot, "Runs");
         TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
@@ -240,16 +238,6 @@ class LiveThemeSwitchTest extends AppStory {
             }
         });
         return out;
-    }
-
-    /** A tiny run from the command line, into the app's history; the two differ in their learning rate. */
-    private void cliRun(int i) {
-        StringWriter err = new StringWriter();
-        int code = io.digitstudio.cli.Cli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "train", "--epochs", "1",
-                "--lr", i % 2 == 0 ? "0.01" : "0.05", "--train-size", "100", "--test-size", "50", "--model", "linear 8, relu, linear",
-                "--out", app.history.root().resolveSibling("cli-" + app.history.root().getFileName() + "-" + i + ".npz").toString(),
-                "--runs-dir", app.history.root().toString());
-        assertEquals(0, code, err.toString());
     }
 
     private static Node runRow(FxRobot robot, int i) {

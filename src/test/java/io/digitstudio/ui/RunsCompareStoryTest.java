@@ -14,8 +14,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -339,7 +337,7 @@ class RunsCompareStoryTest extends AppStory {
             stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
             stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
         });
-        for (int i = 0; i < n; i++) cliRun(i);
+        for (int i = 0; i < n; i++) app.tinyCliRun(i);
         robot.interact(() -> app.services.appearance().choose(Theme.LIGHT, 150));
         app.openTab(robot, "Runs");
         TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
@@ -356,16 +354,6 @@ class RunsCompareStoryTest extends AppStory {
                 && app.main.runs().viewModel().comparison().size() >= 8);
         Pulses.settle(4); // the columns measured and shared, the rows laid out at their widths, the table grown to them
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** A tiny run from the command line, into the app's history (the optimizer momentum-sgd, the default). */
-    private void cliRun(int i) {
-        StringWriter err = new StringWriter();
-        int code = io.digitstudio.cli.Cli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "train", "--epochs", "1",
-                "--lr", i % 2 == 0 ? "0.01" : "0.05", "--train-size", "100", "--test-size", "50", "--model", "linear 8, relu, linear",
-                "--out", app.history.root().resolveSibling("cli-" + app.history.root().getFileName() + "-" + i + ".npz").toString(),
-                "--runs-dir", app.history.root().toString());
-        assertEquals(0, code, err.toString());
     }
 
     /** The runs table's row showing item {@code i}. */

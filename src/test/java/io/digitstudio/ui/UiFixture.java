@@ -228,4 +228,17 @@ public final class UiFixture {
             // see above
         }
     }
+
+    /**
+     * A tiny run from the command line into this window's history ({@code linear 8, relu, linear}, one epoch on 100
+     * examples); an even {@code i} trains at lr 0.01, an odd one at 0.05, so two runs differ in their learning rate.
+     */
+    public void tinyCliRun(int i) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = io.digitstudio.cli.Cli.run(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err), "train", "--epochs", "1",
+                "--lr", i % 2 == 0 ? "0.01" : "0.05", "--train-size", "100", "--test-size", "50", "--model", "linear 8, relu, linear",
+                "--out", history.root().resolveSibling("cli-" + history.root().getFileName() + "-" + i + ".npz").toString(),
+                "--runs-dir", history.root().toString());
+        org.junit.jupiter.api.Assertions.assertEquals(0, code, err.toString());
+    }
 }
