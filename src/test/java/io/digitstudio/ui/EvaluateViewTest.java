@@ -60,7 +60,7 @@ class EvaluateViewTest extends AppStory {
         assertEquals(app.models().activeProperty().get().testAccuracy(), m.accuracy(), 1e-4);
 
         // the matrix and the table export as CSV, the matrix as PNG
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("evaluate");
+        java.nio.file.Path dir = java.nio.file.Files.createDirectory(app.scratch.resolve("exports")); // deleted with the story
         java.nio.file.Path csv = dir.resolve("confusion.csv");
         app.dialogs.willChoose(csv);
         robot.clickOn("#exportConfusionButton");

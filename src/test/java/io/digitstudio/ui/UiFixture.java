@@ -212,11 +212,14 @@ public final class UiFixture {
 
     /** Stops a run the story left going, waits for it to end, closes the app and deletes its scratch folder. */
     public void close() throws Exception {
-        if (services == null) return;
-        WaitForAsyncUtils.asyncFx(main.train().run()::stop).get();
-        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> main.train().run().stateProperty().get().canStart());
-        WaitForAsyncUtils.asyncFx(services::close).get();
-        deleteScratch();
+        if (services == null) { deleteScratch(); return; }
+        try {
+            WaitForAsyncUtils.asyncFx(main.train().run()::stop).get();
+            WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> main.train().run().stateProperty().get().canStart());
+            WaitForAsyncUtils.asyncFx(services::close).get();
+        } finally { // a story that failed mid-run leaves no folder behind either
+            deleteScratch();
+        }
     }
 
     /** Best effort: a file a background task still holds open stays, and /tmp's cleaner takes it later. */
