@@ -55,8 +55,7 @@ cds_archives='-XX:SharedArchiveFile=$APPDIR/../runtime/lib/server/classes.jsa:$A
 cds_quiet='-Xlog:cds=off,cds+dynamic=off'
 # the launcher's other JVM options, one a line (the benchmark suite reads the same file)
 launcher_options=()
-while IFS= read -r option; do
-  option=$(echo "$option" | xargs)
+while read -r option; do  # read trims the blanks around it
   case "$option" in ''|'#'*) ;; *) launcher_options+=(--java-options "$option") ;; esac
 done < installer/jvm-options
 

@@ -34,8 +34,7 @@ if [ -f target/digitstudio.jsa ]; then  # the jar's archive: made for another cl
 fi
 # the launcher starts the JVM with installer/jvm-options (decision 0008): two C2 compiler threads even on two cores
 flags=$(_JAVA_OPTIONS=-XX:+PrintFlagsFinal "$launcher" --version 2>/dev/null)
-while IFS= read -r option; do
-  option=$(echo "$option" | xargs)
+while read -r option; do  # read trims the blanks around it
   case "$option" in
     ''|'#'*) ;;
     -XX:[A-Za-z]*=*) name=${option#-XX:}; value=${name#*=}; name=${name%%=*}
