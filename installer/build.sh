@@ -53,6 +53,11 @@ modules=$modules,jdk.unsupported,jdk.unsupported.desktop
 # it stays off the user's terminal.
 cds_archives='-XX:SharedArchiveFile=$APPDIR/../runtime/lib/server/classes.jsa:$APPDIR/digitstudio.jsa'
 cds_quiet='-Xlog:cds=off,cds+dynamic=off'
+# the launcher's other JVM options, one a line (the benchmark suite reads the same file)
+launcher_options=()
+while read -r option; do  # read trims the blanks around it
+  case "$option" in ''|'#'*) ;; *) launcher_options+=(--java-options "$option") ;; esac
+done < installer/jvm-options
 
 start=$(date +%s)
 jpackage --type app-image \
@@ -69,6 +74,7 @@ jpackage --type app-image \
   --java-options "-Xmx512m" \
   --java-options "$cds_archives" \
   --java-options "$cds_quiet" \
+  "${launcher_options[@]}" \
   --icon assets/icons/digitstudio-256.png \
   --dest "$dist"
 # The start script beside the launcher: the environment defaults a jpackage launcher cannot set (installer/digitstudio)

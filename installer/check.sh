@@ -32,6 +32,16 @@ if [ -f target/digitstudio.jsa ]; then  # the jar's archive: made for another cl
     || { echo "installer check: no launch with a foreign archive: $foreign" >&2; exit 1; }
   [ "$(grep -v '^Picked up _JAVA_OPTIONS' <<<"$foreign")" = "$quiet" ] || { echo "installer check: a launch with a foreign archive speaks of it: $foreign" >&2; exit 1; }
 fi
+# the launcher starts the JVM with installer/jvm-options (decision 0008): two C2 compiler threads even on two cores
+flags=$(_JAVA_OPTIONS=-XX:+PrintFlagsFinal "$launcher" --version 2>/dev/null)
+while read -r option; do  # read trims the blanks around it
+  case "$option" in
+    ''|'#'*) ;;
+    -XX:[A-Za-z]*=*) name=${option#-XX:}; value=${name#*=}; name=${name%%=*}
+      grep -Eq "^ *[a-z0-9_]+ +$name += $value " <<<"$flags" || { echo "installer check: the launcher's JVM does not have $option" >&2; exit 1; } ;;
+    *) grep -qF -- "$option" "$app/DigitStudio.cfg" || { echo "installer check: the launcher's options lack $option" >&2; exit 1; } ;;
+  esac
+done < installer/jvm-options
 # the runtime carries only what the app needs: no diagnostics modules (benchmarks and JIT tools are test code)
 release="$(dirname "$launcher")/../lib/runtime/release"
 for m in jdk.management jdk.jfr; do

@@ -2,14 +2,18 @@
 # The desktop app's training against the command line's, alternated ROUNDS times (default 5) in one sitting: each round
 # runs `bench --epochs EPOCHS`, then a settled window that trains the same EPOCHS epochs RUNS times (default 2), and prints
 # every window run's seconds per epoch over the command line's (medians of epochs 2 and on for both), then the median ratio
-# of each run. On a noisy VM only such alternated ratios mean anything.
-# Usage: [EPOCHS=12] src/test/scripts/gui-vs-cli.sh [ROUNDS] [THREADS] [RUNS] [-- JVM_OPTION...]
+# of each run. On a noisy VM only such alternated ratios mean anything. Both sides start with the installed launcher's JVM
+# options (installer/jvm-options), as the installed app does, then the JVM_OPTIONs given; LAUNCHER_OPTIONS=none leaves
+# the launcher's out (to measure what they do, alternate runs with and without it).
+# Usage: [EPOCHS=12] [LAUNCHER_OPTIONS=none] src/test/scripts/gui-vs-cli.sh [ROUNDS] [THREADS] [RUNS] [-- JVM_OPTION...]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 rounds="${1:-5}"; threads="${2:-2}"; runs="${3:-2}"; epochs="${EPOCHS:-12}"
 shift $(( $# < 3 ? $# : 3 )) || true
 [ "${1:-}" = "--" ] && shift
-jvm=(-Xmx512m "$@")
+launcher=()
+[ "${LAUNCHER_OPTIONS:-}" = none ] || mapfile -t launcher < <(grep -Ev '^[[:space:]]*(#|$)' installer/jvm-options)
+jvm=(-Xmx512m "${launcher[@]}" "$@")
 command -v xvfb-run >/dev/null || { echo "needs xvfb-run" >&2; exit 2; }
 [ -f target/digitstudio.jar ] && [ -d target/test-classes ] || { echo "build first: mvn -q package -DskipTests" >&2; exit 2; }
 # the window with the GUI bench scripted in it: test code, not part of the shipped app
@@ -29,6 +33,7 @@ for r in $(seq "$rounds"); do
   done
   echo "$line"
 done
+echo "JVM options: ${jvm[*]}"
 for k in $(seq "$runs"); do
   awk -v k="$k" '$1 == k {print $2}' "$out" | sort -n | awk -v k="$k" '{a[NR]=$1} END {if (NR) printf "run %d: median %.2fx of %d\n", k, (a[int((NR+1)/2)] + a[int(NR/2)+1]) / 2, NR}'
 done

@@ -37,19 +37,27 @@ public final class BenchSuite {
     final Path peers;
     final boolean gui;
     final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** The installed launcher's JVM options, which the race starts our side with (none: --no-launcher-options). */
+    final List<String> launcherOptions;
 
     BenchSuite(Path root, boolean tiny, Path peers, boolean gui) {
+        this(root, tiny, peers, gui, LauncherOptions.read(root));
+    }
+
+    BenchSuite(Path root, boolean tiny, Path peers, boolean gui, List<String> launcherOptions) {
         this.root = root;
         this.tiny = tiny;
         this.peers = peers;
         this.gui = gui;
+        this.launcherOptions = List.copyOf(launcherOptions);
     }
 
     public static void main(String[] args) throws Exception {
         List<String> a = Arrays.asList(args);
         Path root = Path.of("").toAbsolutePath();
         Path peers = a.contains("--peers") ? Path.of(a.get(a.indexOf("--peers") + 1)) : findPeers(root);
-        BenchSuite suite = new BenchSuite(root, a.contains("--tiny"), peers, !a.contains("--no-gui"));
+        BenchSuite suite = new BenchSuite(root, a.contains("--tiny"), peers, !a.contains("--no-gui"),
+                a.contains("--no-launcher-options") ? List.of() : LauncherOptions.read(root));
         String note = a.contains("--note") ? a.get(a.indexOf("--note") + 1) : "";
         Map<String, Object> record;
         if (a.contains("--race")) {
@@ -310,6 +318,7 @@ public final class BenchSuite {
         pb.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
         pb.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
         pb.environment().put("EPOCHS", tiny ? "2" : "12"); // gui-vs-cli.sh's epochs per run
+        if (launcherOptions.isEmpty()) pb.environment().put("LAUNCHER_OPTIONS", "none"); // gui-vs-cli.sh's too
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(seconds, TimeUnit.SECONDS)) {

@@ -58,17 +58,24 @@ final class Race {
         return lines[lines.length - 1];
     }
 
-    /** Our jar as the installed launcher runs it: with the start-up archive the build made, when there is one. */
-    private List<String> ours(String... args) {
+    /**
+     * Our jar as the installed launcher runs it: with the launcher's JVM options and the start-up archive the build
+     * made, when there is one.
+     */
+    List<String> ours(String... args) {
         List<String> cmd = new ArrayList<>(List.of(suite.javaBin));
+        cmd.addAll(suite.launcherOptions);
         if (Files.isRegularFile(suite.root.resolve("target/digitstudio.jsa"))) cmd.add("-XX:SharedArchiveFile=target/digitstudio.jsa");
         cmd.addAll(List.of("-jar", "target/digitstudio.jar"));
         cmd.addAll(List.of(args));
         return cmd;
     }
 
+    /** The base jar, with the same JVM options as ours: the pair compares the jars. */
     private List<String> based(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(suite.javaBin, "-jar", base.resolve("target/digitstudio.jar").toString()));
+        List<String> cmd = new ArrayList<>(List.of(suite.javaBin));
+        cmd.addAll(suite.launcherOptions);
+        cmd.addAll(List.of("-jar", base.resolve("target/digitstudio.jar").toString()));
         cmd.addAll(List.of(args));
         return cmd;
     }
@@ -89,6 +96,7 @@ final class Race {
         record.put("machine", BenchSuite.machine());
         record.put("versions", suite.versions());
         record.put("commit", suite.commit());
+        record.put("launcher_options", suite.launcherOptions);
         List<Object> results = new ArrayList<>();
         record.put("results", results);
 
