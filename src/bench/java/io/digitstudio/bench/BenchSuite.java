@@ -363,6 +363,9 @@ public final class BenchSuite {
         m.put("hypervisor", cpu.getOrDefault("flags", "").contains(" hypervisor"));
         m.put("memory_gib", memoryGib(read(Path.of("/proc/meminfo"))));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        // the kernels OpenBLAS runs: forced by the environment or its own choice (1.6x apart on LeNet, decision 0001)
+        String coretype = System.getenv("OPENBLAS_CORETYPE");
+        m.put("openblas_coretype", coretype == null ? "not set" : coretype);
         m.put("cpu_flags", cpu.containsKey("flags") ? List.of(cpu.get("flags").strip().split("\\s+")) : List.of());
         return m;
     }

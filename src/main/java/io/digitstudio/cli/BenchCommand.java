@@ -81,6 +81,7 @@ final class BenchCommand implements Callable<Integer> {
                         : !loop.model().dataParallel() ? "batchnorm or dropout: training steps stay on one core"
                         : "each step's batch of " + batchSize + " is split in " + Math.max(1, Math.min(cores, batchSize / 16)) + " parts; validation batches are shared out");
         System.out.printf(Locale.ROOT, "startup: nd4j %.2fs, data %.2fs%n", initSeconds, loadSeconds);
+        System.out.println("blas kernels: " + Nd4jSetup.blasKernels());
         io.digitstudio.train.LayerStats sampler = null;
         if (health != null) {
             if (!health.equals("off") && !health.equals("idle") && !health.equals("on")) throw new UserInputException("--health must be off, idle or on, got " + health);

@@ -23,4 +23,11 @@ class Nd4jSetupTest {
         assertEquals(Path.of("/set/by/launcher"), Nd4jSetup.nativeCache("/set/by/launcher", jar, "/x", "/home/u"), "the launcher's setting wins");
         assertEquals(Path.of("/home/u/.cache/digitstudio/javacpp"), Nd4jSetup.nativeCache(null, null, null, "/home/u"));
     }
+
+    @Test
+    void theBlasKernelsAreNamedAsTheEnvironmentChoosesThem() {
+        assertEquals("forced by OPENBLAS_CORETYPE=Haswell", Nd4jSetup.blasKernels("Haswell"));
+        assertEquals("OpenBLAS's own choice for this CPU (OPENBLAS_CORETYPE not set)", Nd4jSetup.blasKernels(null));
+        assertEquals("OpenBLAS's own choice for this CPU (OPENBLAS_CORETYPE not set)", Nd4jSetup.blasKernels(" "));
+    }
 }
