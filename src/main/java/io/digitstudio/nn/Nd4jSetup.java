@@ -109,8 +109,8 @@ public final class Nd4jSetup {
     /**
      * Which OpenBLAS kernels this process runs, in words: OpenBLAS picks them for the CPU when it loads, unless the
      * environment variable {@code OPENBLAS_CORETYPE} names others. It matters for figures and numbers alike: on an
-     * AVX-512 machine OpenBLAS's own choice runs LeNet's products about 1.6 times as fast as the Haswell kernels that
-     * a set {@code OPENBLAS_CORETYPE=Haswell} forces, and gives other bits (decision record 0001).
+     * AVX-512 machine OpenBLAS's own choice and forced Haswell kernels differ in speed and in the bits they give
+     * (decision record 0001 has the figures).
      */
     public static String blasKernels() {
         return blasKernels(System.getenv("OPENBLAS_CORETYPE"));
