@@ -209,8 +209,8 @@ public final class SettingsPane extends ScrollPane {
         };
         picker.classes().addListener(first[0]);
         first[0].invalidated(picker.classes());
-        checked("Training examples", io.digitstudio.ui.widgets.ScreenReader.help(text(s.trainLimitProperty(), "trainLimitField", "all"), "Use only the first N training examples; empty uses all"), "trainLimit");
-        checked("Test examples", io.digitstudio.ui.widgets.ScreenReader.help(text(s.testLimitProperty(), "testLimitField", "all"), "Use only the first N test examples; empty uses all"), "testLimit");
+        checked("Training examples", io.digitstudio.ui.widgets.ScreenReader.help(text(s.trainLimitProperty(), "trainLimitField", io.digitstudio.ui.widgets.FormWords.ALL_EXAMPLES), "Use only the first N training examples; empty uses all"), "trainLimit");
+        checked("Test examples", io.digitstudio.ui.widgets.ScreenReader.help(text(s.testLimitProperty(), "testLimitField", io.digitstudio.ui.widgets.FormWords.ALL_EXAMPLES), "Use only the first N test examples; empty uses all"), "testLimit");
     }
 
     private TableView<DataPicker.ClassCount> classesTable;
