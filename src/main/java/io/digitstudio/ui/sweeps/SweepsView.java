@@ -91,9 +91,14 @@ public final class SweepsView extends BorderPane {
         export.setAccessibleHelp("Save the sweep's table as CSV");
         export.disableProperty().bind(vm.resultProperty().isNull());
         export.setOnAction(e -> vm.exportCsv());
+        Button reset = new Button(io.digitstudio.ui.widgets.FormWords.RESET);
+        reset.setId("sweepResetButton");
+        io.digitstudio.ui.widgets.Tips.set(reset, io.digitstudio.ui.widgets.FormWords.RESET_HELP);
+        reset.disableProperty().bind(vm.runningProperty());
+        reset.setOnAction(e -> vm.resetToDefaults());
         // a row that wraps: at a large UI scale Resume goes under Start rather than past the form's edge
         javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 8, start, stop, resume);
-        for (Button b : List.of(start, stop, resume, export)) b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        for (Button b : List.of(start, stop, resume, export, reset)) b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         Label message = new Label();
         message.setId("sweepMessage");
@@ -108,7 +113,7 @@ public final class SweepsView extends BorderPane {
         hint.setWrapText(true);
         hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
-        VBox left = new VBox(12, form, buttons, export, message, hint);
+        VBox left = new VBox(12, form, buttons, export, reset, message, hint);
         // as wide as its labels and fields in the font in force (the lists' fields fit their values): at a fixed 300 px
         // the learning rates showed as "0.1,0.03," at 150 %
         left.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

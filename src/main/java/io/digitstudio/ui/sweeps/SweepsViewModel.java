@@ -74,13 +74,13 @@ public final class SweepsViewModel {
     /** How the sweep is named in the Train view's refusal when it holds the cores. */
     static final String HOLDER = "sweep";
 
-    private final StringProperty network = new SimpleStringProperty("tutorial");
-    private final StringProperty learningRates = new SimpleStringProperty("0.1,0.03,0.01");
-    private final StringProperty batchSizes = new SimpleStringProperty("64,128");
-    private final StringProperty epochs = new SimpleStringProperty("5");
-    private final StringProperty trainSize = new SimpleStringProperty("");
-    private final StringProperty testSize = new SimpleStringProperty("");
-    private final StringProperty parallel = new SimpleStringProperty("1");
+    private final StringProperty network = new SimpleStringProperty(DEFAULTS.get("network"));
+    private final StringProperty learningRates = new SimpleStringProperty(DEFAULTS.get("learningRates"));
+    private final StringProperty batchSizes = new SimpleStringProperty(DEFAULTS.get("batchSizes"));
+    private final StringProperty epochs = new SimpleStringProperty(DEFAULTS.get("epochs"));
+    private final StringProperty trainSize = new SimpleStringProperty(DEFAULTS.get("trainSize"));
+    private final StringProperty testSize = new SimpleStringProperty(DEFAULTS.get("testSize"));
+    private final StringProperty parallel = new SimpleStringProperty(DEFAULTS.get("parallel"));
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper resumable = new ReadOnlyBooleanWrapper(false);
@@ -234,6 +234,70 @@ public final class SweepsViewModel {
         } catch (NumberFormatException ex) {
             throw new RunsException(what + ": '" + t + "' is not a whole number");
         }
+    }
+
+    /** The keys of a remembered form ({@link #memory()}), one per field. */
+    public static final List<String> MEMORY_KEYS = List.of("network", "learningRates", "batchSizes", "epochs", "trainSize", "testSize", "parallel");
+
+    private StringProperty field(String key) {
+        return switch (key) {
+            case "network" -> network;
+            case "learningRates" -> learningRates;
+            case "batchSizes" -> batchSizes;
+            case "epochs" -> epochs;
+            case "trainSize" -> trainSize;
+            case "testSize" -> testSize;
+            case "parallel" -> parallel;
+            default -> throw new IllegalArgumentException(key);
+        };
+    }
+
+    /** The fields' values as a first launch has them. */
+    private static final Map<String, String> DEFAULTS = Map.of("network", "tutorial", "learningRates", "0.1,0.03,0.01", "batchSizes", "64,128",
+            "epochs", "5", "trainSize", "", "testSize", "", "parallel", "1");
+
+    /** Whether a field's value is right on its own, as {@link #plan()} checks it (runs at once: on this machine's cores). */
+    private boolean right(String key, String value) {
+        String v = value == null ? "" : value;
+        try {
+            switch (key) {
+                case "network" -> NetworkSpec.of(v.isBlank() ? "tutorial" : v.strip());
+                case "learningRates" -> {
+                    if (!v.isBlank()) Axis.parse(Optimizers.learningRateKey(Optimizers.canonical("momentum-sgd")), "Learning rates", v, false);
+                }
+                case "batchSizes" -> {
+                    if (!v.isBlank()) Axis.parse("batch_size", "Batch sizes", v, true);
+                }
+                case "epochs" -> whole(v, "Epochs", 1, 1000, null);
+                case "trainSize", "testSize" -> whole(v, "Examples", 1, Integer.MAX_VALUE, 0);
+                case "parallel" -> SweepRunner.checkCores(whole(v, "Runs at once", 1, 64, null), 1, cores);
+                default -> throw new IllegalArgumentException(key);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * What of the fields the next launch brings back, by {@link #MEMORY_KEYS}: each field whose value is right as it
+     * stands; a value typed wrong and never fixed is left out, so the one remembered before it (or the default) comes back.
+     */
+    public Map<String, String> memory() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (String k : MEMORY_KEYS) if (right(k, field(k).get())) m.put(k, field(k).get().strip());
+        return m;
+    }
+
+    /** Puts a remembered form ({@link #memory()}) in the fields; what is missing or not right here takes its default. */
+    public void recall(Map<String, String> m) {
+        for (String k : MEMORY_KEYS) field(k).set(m.get(k) != null && right(k, m.get(k)) ? m.get(k) : DEFAULTS.get(k));
+    }
+
+    /** Every field back to its default. */
+    public void resetToDefaults() {
+        for (String k : MEMORY_KEYS) field(k).set(DEFAULTS.get(k));
+        message.set("");
     }
 
     /** Starts a sweep of what the fields say; a mistake is said in {@link #messageProperty()} and nothing starts. */
