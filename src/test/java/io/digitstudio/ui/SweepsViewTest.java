@@ -50,6 +50,37 @@ class SweepsViewTest extends AppStory {
         return ended;
     }
 
+    /**
+     * A first look at Sweeps: its fields of examples say "all" where they are empty, in the Train form's word for the
+     * same default (they were blank), and a status line at the bottom says the sweep is idle, as every other view has one
+     * saying what goes on.
+     */
+    @Test
+    void emptyExamplesSayAllAndTheStatusLineSaysIdle(FxRobot robot) throws Exception {
+        app.awaitReady();
+        String train = robot.lookup("#trainLimitField").queryTextInputControl().getPromptText();
+        String test = robot.lookup("#testLimitField").queryTextInputControl().getPromptText();
+        assertEquals("all", train);
+        app.openTab(robot, "Sweeps");
+        assertEquals("", robot.lookup("#sweepTrainSizeField").queryTextInputControl().getText());
+        assertEquals(train, robot.lookup("#sweepTrainSizeField").queryTextInputControl().getPromptText());
+        assertEquals(test, robot.lookup("#sweepTestSizeField").queryTextInputControl().getPromptText());
+        Pulses.settle();
+        javafx.scene.Node bar = robot.lookup("#sweepStatusBar").query();
+        assertTrue(bar.isVisible());
+        assertEquals("Idle: no sweep yet. Type the values to try and press Start.", robot.lookup("#sweepStatus").queryLabeled().getText());
+        assertEquals("Idle", robot.lookup("#sweepStateLabel").queryLabeled().getText());
+        // at the view's foot, under the form and the table, as the Train view's is
+        Bounds line = bar.localToScene(bar.getBoundsInLocal());
+        Bounds table = robot.lookup("#sweepTable").query().localToScene(robot.lookup("#sweepTable").query().getBoundsInLocal());
+        Bounds form = robot.lookup("#sweepFormScroll").query().localToScene(robot.lookup("#sweepFormScroll").query().getBoundsInLocal());
+        assertTrue(line.getMinY() >= table.getMaxY() - 0.5 && line.getMinY() >= form.getMaxY() - 0.5, "the status line below: " + line + ", table " + table);
+        assertTrue(line.getMaxY() <= stage.getScene().getHeight() + 0.5, "in the window: " + line);
+        List<String> cut = new ArrayList<>();
+        robot.interact(() -> cut.addAll(Looks.cut(stage.getScene())));
+        assertEquals(List.of(), cut, "texts cut to '…' in the Sweeps view");
+    }
+
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES) // a bound for a hang only: the story waits on the sweep's end
     void aSmallSweepTypedInFillsTheTableBestFirst(FxRobot robot) throws Exception {
@@ -80,6 +111,8 @@ class SweepsViewTest extends AppStory {
         assertEquals(List.of(), cut, "texts cut to '…' in the Sweeps view");
         assertChartWhole(robot);
         assertTrue(robot.lookup("#sweepStatus").queryLabeled().getText().endsWith("all 2 runs finished."));
+        assertEquals("Finished", robot.lookup("#sweepStateLabel").queryLabeled().getText());
+        assertEquals(1.0, robot.lookup("#sweepProgressBar").queryAs(javafx.scene.control.ProgressBar.class).getProgress());
         assertTrue(table.getColumns().stream().anyMatch(c -> c.getText().equals("lr")));
         assertFalse(robot.lookup("#sweepExportButton").queryButton().isDisabled());
         // the sweep is listed with the history's others, and chosen

@@ -96,6 +96,10 @@ public final class AppServices implements AutoCloseable {
         // the Draw canvas's looks as last chosen: the theme's colours, or MNIST's white on black
         main.drawing().mnistCanvasProperty().set(last.mnistCanvas());
         main.drawing().mnistCanvasProperty().addListener((o, a, on) -> last.mnistCanvas(on));
+        // the Train and the Sweeps forms as the user left them, wrong values left out (the data gone: the bundled MNIST)
+        String dataGone = main.train().settings().recall(last.form(LastSession.TRAIN_FORM, io.digitstudio.ui.train.TrainSettings.MEMORY_KEYS));
+        if (dataGone != null) main.train().presenter().status(dataGone);
+        main.rememberedSweeps(last.form(LastSession.SWEEPS_FORM, io.digitstudio.ui.sweeps.SweepsViewModel.MEMORY_KEYS));
         last.tab().ifPresent(main::selectTab);
         main.tabs().getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             if (t != null) last.tab(t.getId());
@@ -210,6 +214,14 @@ public final class AppServices implements AutoCloseable {
         }
     }
 
+    /** Remembers the Train form's values as the user's own (not a branch's), and the Sweeps form's if it was opened. */
+    private void rememberForms() {
+        var train = main.train();
+        last.form(LastSession.TRAIN_FORM, train.settings().memory(train.run().ownValues()));
+        var sweeps = main.sweepsIfBuilt();
+        if (sweeps != null) last.form(LastSession.SWEEPS_FORM, sweeps.viewModel().memory());
+    }
+
     /** Tells the services the window is on screen, so the engine may start: call after {@code stage.show()}. */
     public void windowShown(javafx.stage.Stage stage) {
         // the first frame is drawn at the end of the pulse that lays the window out: start right after it
@@ -244,6 +256,7 @@ public final class AppServices implements AutoCloseable {
     @Override
     public void close() {
         rememberWindow();
+        rememberForms();
         if (stage != null) stage.sceneProperty().removeListener(sceneListener);
         main.train().run().stop();
         tasks.close();

@@ -14,8 +14,8 @@ import java.util.prefs.Preferences;
 
 /**
  * What the app remembers between launches: the active model's file (used again only while it exists), the window's
- * place and size, the tab that was open, the theme and UI scale chosen in the preferences, and whether the Draw canvas
- * shows MNIST's white on black. Kept in the user's settings file ({@link SettingsFile},
+ * place and size, the tab that was open, the theme and UI scale chosen in the preferences, whether the Draw canvas
+ * shows MNIST's white on black, and what the Train and the Sweeps forms held ({@link #form}). Kept in the user's settings file ({@link SettingsFile},
  * {@code ~/.config/digitstudio/settings.json}) in the app, in memory in the tests.
  */
 public final class LastSession {
@@ -25,6 +25,11 @@ public final class LastSession {
 
         /** Stores a value; null removes the key. */
         void put(String key, String value);
+
+        /** Stores several values at once (a settings file is written once). */
+        default void putAll(Map<String, String> values) {
+            values.forEach(this::put);
+        }
     }
 
     static final String MODEL = "activeModel";
@@ -56,6 +61,11 @@ public final class LastSession {
             @Override
             public void put(String key, String value) {
                 settings.put(key, value);
+            }
+
+            @Override
+            public void putAll(Map<String, String> values) {
+                settings.putAll(values);
             }
         });
     }
@@ -240,6 +250,31 @@ public final class LastSession {
 
     public void uiScale(int percent) {
         store.put(SCALE, Integer.toString(percent));
+    }
+
+    /** The Train form's values, under {@code train.KEY}. */
+    public static final String TRAIN_FORM = "train";
+    /** The Sweeps form's values, under {@code sweeps.KEY}. */
+    public static final String SWEEPS_FORM = "sweeps";
+
+    /**
+     * What a form held when the app last closed: its values under {@code keys}, each kept as {@code form.KEY} (those
+     * never kept are missing). The form checks them again as it takes them.
+     */
+    public Map<String, String> form(String form, java.util.Collection<String> keys) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String k : keys) {
+            String v = store.get(form + "." + k);
+            if (v != null) out.put(k, v);
+        }
+        return out;
+    }
+
+    /** Remembers a form's values (its keys' others stay as they were kept). */
+    public void form(String form, Map<String, String> values) {
+        Map<String, String> kept = new java.util.LinkedHashMap<>();
+        values.forEach((k, v) -> kept.put(form + "." + k, v));
+        store.putAll(kept);
     }
 
     /** Whether the Draw canvas shows MNIST's white on black whatever the theme; false (never chosen too): it follows the theme. */

@@ -282,6 +282,20 @@ public final class MainView extends BorderPane {
         return evaluate;
     }
 
+    /** What the Sweeps form held when the app last closed, put in it when the view is built. */
+    private java.util.Map<String, String> sweepsRemembered = java.util.Map.of();
+
+    /** Puts what the Sweeps form held last time in it, now or when the view is first built. */
+    public void rememberedSweeps(java.util.Map<String, String> form) {
+        sweepsRemembered = java.util.Map.copyOf(form);
+        if (sweeps != null) sweeps.viewModel().recall(form);
+    }
+
+    /** The Sweeps view if it has been built (null: the tab was never opened, and its form holds what it was given). */
+    public io.digitstudio.ui.sweeps.SweepsView sweepsIfBuilt() {
+        return sweeps;
+    }
+
     /** The Sweeps view, built on first use; its runs go into the same history as the Runs view's. */
     public io.digitstudio.ui.sweeps.SweepsView sweeps() {
         if (sweeps == null) {
@@ -291,6 +305,7 @@ public final class MainView extends BorderPane {
             vm.resultProperty().addListener((o, a, r) -> {
                 if (runs != null && runsTab.isSelected()) runs.viewModel().refresh();
             });
+            vm.recall(sweepsRemembered);
             sweeps = new io.digitstudio.ui.sweeps.SweepsView(vm);
             sweepsTab.setContent(sweeps);
         }

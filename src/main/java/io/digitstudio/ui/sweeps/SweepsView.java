@@ -19,6 +19,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
@@ -61,8 +62,11 @@ public final class SweepsView extends BorderPane {
         row = field(form, row, "Batch sizes", "sweepBatchField", vm.batchSizesProperty(), "Values to try, separated by commas: 64,128");
         listField(form, "#sweepBatchField");
         row = field(form, row, "Epochs", "sweepEpochsField", vm.epochsProperty(), "Epochs of every run");
+        // empty is all the examples, and says so as the Train form's same fields do
         row = field(form, row, "Training examples", "sweepTrainSizeField", vm.trainSizeProperty(), "Use only the first N training examples (empty: all)");
+        ((TextField) form.lookup("#sweepTrainSizeField")).setPromptText(io.digitstudio.ui.widgets.FormWords.ALL_EXAMPLES);
         row = field(form, row, "Test examples", "sweepTestSizeField", vm.testSizeProperty(), "Use only the first N test examples (empty: all)");
+        ((TextField) form.lookup("#sweepTestSizeField")).setPromptText(io.digitstudio.ui.widgets.FormWords.ALL_EXAMPLES);
         row = field(form, row, "Runs at once", "sweepParallelField", vm.parallelProperty(),
                 "Runs that train at the same time, one core each (this machine has " + vm.cores() + "); results do not depend on it");
 
@@ -87,9 +91,14 @@ public final class SweepsView extends BorderPane {
         export.setAccessibleHelp("Save the sweep's table as CSV");
         export.disableProperty().bind(vm.resultProperty().isNull());
         export.setOnAction(e -> vm.exportCsv());
+        Button reset = new Button(io.digitstudio.ui.widgets.FormWords.RESET);
+        reset.setId("sweepResetButton");
+        io.digitstudio.ui.widgets.Tips.set(reset, io.digitstudio.ui.widgets.FormWords.RESET_HELP);
+        reset.disableProperty().bind(vm.runningProperty());
+        reset.setOnAction(e -> vm.resetToDefaults());
         // a row that wraps: at a large UI scale Resume goes under Start rather than past the form's edge
         javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 8, start, stop, resume);
-        for (Button b : List.of(start, stop, resume, export)) b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        for (Button b : List.of(start, stop, resume, export, reset)) b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         Label message = new Label();
         message.setId("sweepMessage");
@@ -104,7 +113,7 @@ public final class SweepsView extends BorderPane {
         hint.setWrapText(true);
         hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
-        VBox left = new VBox(12, form, buttons, export, message, hint);
+        VBox left = new VBox(12, form, buttons, export, reset, message, hint);
         // as wide as its labels and fields in the font in force (the lists' fields fit their values): at a fixed 300 px
         // the learning rates showed as "0.1,0.03," at 150 %
         left.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -128,8 +137,6 @@ public final class SweepsView extends BorderPane {
 
         Label status = new Label();
         status.setId("sweepStatus");
-        status.setWrapText(true);
-        status.textProperty().bind(vm.statusProperty());
 
         table.setId("sweepTable");
         io.digitstudio.ui.widgets.ScreenReader.describe(table, "Sweep runs", "The sweep's runs with their settings and results, best validation accuracy first");
@@ -192,10 +199,47 @@ public final class SweepsView extends BorderPane {
         chartPane.setMinSize(0, 0);
         chartPane.setPrefSize(360, 270);
 
-        VBox right = new VBox(8, sweepPicker(), status, table, chartPane);
+        VBox right = new VBox(8, sweepPicker(), table, chartPane);
         VBox.setVgrow(table, Priority.ALWAYS);
         setCenter(right);
+        setBottom(statusBar(status));
         reflow(leftScroll, left, right, status);
+    }
+
+    /**
+     * The status line, as the Train view's is made (a {@link io.digitstudio.ui.widgets.StatusLine}): what the sweep does
+     * or did on the left (idle, which run of how many trains, finished, failed and why), and on the right its state in
+     * a word and a bar of its runs done.
+     */
+    private Region statusBar(Label text) {
+        text.setMinWidth(0);
+        text.setMaxWidth(Double.MAX_VALUE);
+        io.digitstudio.ui.widgets.Tips.later(text, () -> {
+            Tooltip full = new Tooltip();
+            full.textProperty().bind(vm.statusProperty());
+            full.setWrapText(true);
+            full.setMaxWidth(600);
+            return full;
+        });
+        Label state = new Label();
+        state.setId("sweepStateLabel");
+        state.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.phaseProperty().get().label(), vm.phaseProperty()));
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        state.getStyleClass().add("status-info");
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
+        bar.setId("sweepProgressBar");
+        io.digitstudio.ui.widgets.ScreenReader.describe(bar, "Sweep progress", "How much of the sweep's runs is done");
+        bar.setPrefWidth(160);
+        bar.setMinWidth(Region.USE_PREF_SIZE);
+        bar.progressProperty().bind(vm.progressProperty());
+        HBox figures = new HBox(8, state, bar);
+        figures.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        figures.setMinWidth(Region.USE_PREF_SIZE);
+        io.digitstudio.ui.widgets.StatusLine line = new io.digitstudio.ui.widgets.StatusLine(vm.statusProperty(), text, figures);
+        line.setId("sweepStatusBar");
+        line.getStyleClass().add("status-bar");
+        line.setPadding(new Insets(4, 8, 4, 8));
+        return line;
     }
 
     /** Below this width, in ems of the view's text, the form goes above the sweeps' table instead of beside it. */

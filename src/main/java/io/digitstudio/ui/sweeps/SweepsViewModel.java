@@ -74,17 +74,36 @@ public final class SweepsViewModel {
     /** How the sweep is named in the Train view's refusal when it holds the cores. */
     static final String HOLDER = "sweep";
 
-    private final StringProperty network = new SimpleStringProperty("tutorial");
-    private final StringProperty learningRates = new SimpleStringProperty("0.1,0.03,0.01");
-    private final StringProperty batchSizes = new SimpleStringProperty("64,128");
-    private final StringProperty epochs = new SimpleStringProperty("5");
-    private final StringProperty trainSize = new SimpleStringProperty("");
-    private final StringProperty testSize = new SimpleStringProperty("");
-    private final StringProperty parallel = new SimpleStringProperty("1");
+    private final StringProperty network = new SimpleStringProperty(DEFAULTS.get("network"));
+    private final StringProperty learningRates = new SimpleStringProperty(DEFAULTS.get("learningRates"));
+    private final StringProperty batchSizes = new SimpleStringProperty(DEFAULTS.get("batchSizes"));
+    private final StringProperty epochs = new SimpleStringProperty(DEFAULTS.get("epochs"));
+    private final StringProperty trainSize = new SimpleStringProperty(DEFAULTS.get("trainSize"));
+    private final StringProperty testSize = new SimpleStringProperty(DEFAULTS.get("testSize"));
+    private final StringProperty parallel = new SimpleStringProperty(DEFAULTS.get("parallel"));
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper resumable = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(IDLE_TEXT);
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
+    private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper(0);
+    /** What the status line says before any sweep is shown. */
+    static final String IDLE_TEXT = "Idle: no sweep yet. Type the values to try and press Start.";
+
+    /** Where the shown sweep is, as the status line's figures say it in a word ({@link #label()}). */
+    public enum Phase {
+        IDLE("Idle"), RUNNING("Running"), STOPPED("Stopped"), FINISHED("Finished"), FAILED("Failed");
+
+        private final String label;
+
+        Phase(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SweepResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ChartPixels> chart = new ReadOnlyObjectWrapper<>();
@@ -92,8 +111,12 @@ public final class SweepsViewModel {
     private volatile ChartLook chartLook;
     private final ObservableList<SweepResult.Row> rows = FXCollections.observableArrayList();
     private final Map<Integer, String> training = new ConcurrentHashMap<>();
+    /** The part of each training run done (its epochs done over its epochs), for the status line's bar. */
+    private final Map<Integer, Double> partDone = new ConcurrentHashMap<>();
 
     private volatile SweepRunner runner;
+    /** Why a run of the sweep under way could not train (null: none failed). */
+    private volatile String runError;
     private volatile Sweep sweep;
     /** The history's sweeps, newest first: those of the command line too. */
     private final ObservableList<Sweep> sweeps = FXCollections.observableArrayList();
@@ -158,8 +181,15 @@ public final class SweepsViewModel {
         }).whenComplete((r, err) -> {
             if (err != null || sweep != s) return;
             resumable.set(!r.complete());
+            phase.set(r.complete() ? Phase.FINISHED : Phase.STOPPED);
             status.set(summary(r));
+            progress.set(finishedShare(r));
         });
+    }
+
+    /** The share of a sweep's runs that finished (0 for a sweep of none). */
+    private static double finishedShare(SweepResult r) {
+        return r.rows().isEmpty() ? 0 : (double) r.rows().stream().filter(SweepResult.Row::finished).count() / r.rows().size();
     }
 
     private static String summary(SweepResult done) {
@@ -204,6 +234,70 @@ public final class SweepsViewModel {
         } catch (NumberFormatException ex) {
             throw new RunsException(what + ": '" + t + "' is not a whole number");
         }
+    }
+
+    /** The keys of a remembered form ({@link #memory()}), one per field. */
+    public static final List<String> MEMORY_KEYS = List.of("network", "learningRates", "batchSizes", "epochs", "trainSize", "testSize", "parallel");
+
+    private StringProperty field(String key) {
+        return switch (key) {
+            case "network" -> network;
+            case "learningRates" -> learningRates;
+            case "batchSizes" -> batchSizes;
+            case "epochs" -> epochs;
+            case "trainSize" -> trainSize;
+            case "testSize" -> testSize;
+            case "parallel" -> parallel;
+            default -> throw new IllegalArgumentException(key);
+        };
+    }
+
+    /** The fields' values as a first launch has them. */
+    private static final Map<String, String> DEFAULTS = Map.of("network", "tutorial", "learningRates", "0.1,0.03,0.01", "batchSizes", "64,128",
+            "epochs", "5", "trainSize", "", "testSize", "", "parallel", "1");
+
+    /** Whether a field's value is right on its own, as {@link #plan()} checks it (runs at once: on this machine's cores). */
+    private boolean right(String key, String value) {
+        String v = value == null ? "" : value;
+        try {
+            switch (key) {
+                case "network" -> NetworkSpec.of(v.isBlank() ? "tutorial" : v.strip());
+                case "learningRates" -> {
+                    if (!v.isBlank()) Axis.parse(Optimizers.learningRateKey(Optimizers.canonical("momentum-sgd")), "Learning rates", v, false);
+                }
+                case "batchSizes" -> {
+                    if (!v.isBlank()) Axis.parse("batch_size", "Batch sizes", v, true);
+                }
+                case "epochs" -> whole(v, "Epochs", 1, 1000, null);
+                case "trainSize", "testSize" -> whole(v, "Examples", 1, Integer.MAX_VALUE, 0);
+                case "parallel" -> SweepRunner.checkCores(whole(v, "Runs at once", 1, 64, null), 1, cores);
+                default -> throw new IllegalArgumentException(key);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * What of the fields the next launch brings back, by {@link #MEMORY_KEYS}: each field whose value is right as it
+     * stands; a value typed wrong and never fixed is left out, so the one remembered before it (or the default) comes back.
+     */
+    public Map<String, String> memory() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (String k : MEMORY_KEYS) if (right(k, field(k).get())) m.put(k, field(k).get().strip());
+        return m;
+    }
+
+    /** Puts a remembered form ({@link #memory()}) in the fields; what is missing or not right here takes its default. */
+    public void recall(Map<String, String> m) {
+        for (String k : MEMORY_KEYS) field(k).set(m.get(k) != null && right(k, m.get(k)) ? m.get(k) : DEFAULTS.get(k));
+    }
+
+    /** Every field back to its default. */
+    public void resetToDefaults() {
+        for (String k : MEMORY_KEYS) field(k).set(DEFAULTS.get(k));
+        message.set("");
     }
 
     /** Starts a sweep of what the fields say; a mistake is said in {@link #messageProperty()} and nothing starts. */
@@ -257,8 +351,12 @@ public final class SweepsViewModel {
     private CompletableFuture<SweepResult> launch(SweepSource source, int k, int threads) {
         running.set(true);
         resumable.set(false);
+        phase.set(Phase.RUNNING);
         status.set("Starting the sweep…");
+        progress.set(0);
         training.clear();
+        partDone.clear();
+        runError = null;
         budget.take(HOLDER, k * threads, "the sweep (" + runsAtOnce(k) + ")");
         // its own thread, which mostly waits on the runs' processes: the training worker stays free for the Train view
         return tasks.apart(() -> {
@@ -270,20 +368,29 @@ public final class SweepsViewModel {
                 @Override
                 public void started(int point, boolean resumed) {
                     training.put(point, s.describe(point) + (resumed ? " (resumed)" : ""));
-                    tasks.onUi(() -> status.set(progressText(s)));
+                    partDone.put(point, 0.0);
+                    tasks.onUi(() -> showProgress(s));
                 }
 
                 @Override
                 public void epoch(int point, int epoch, double valAccuracy) {
                     training.put(point, String.format(Locale.ROOT, "%s: epoch %d of %d, %.4f", s.describe(point), epoch,
                             s.template().config().epochs(), valAccuracy));
-                    tasks.onUi(() -> status.set(progressText(s)));
+                    partDone.put(point, (double) epoch / Math.max(1, s.template().config().epochs()));
+                    tasks.onUi(() -> showProgress(s));
                 }
 
                 @Override
                 public void ended(int point, int exitCode, String error) {
                     training.remove(point);
-                    if (exitCode != 0 && exitCode != 130 && !error.isEmpty()) tasks.onUi(() -> message.set("run " + (point + 1) + ": " + error));
+                    partDone.remove(point);
+                    SweepRunner self = runner;
+                    // a run that Stop ended is stopped, whatever its exit code says, not failed
+                    if (exitCode != 0 && exitCode != 130 && (self == null || !self.stopping())) {
+                        String why = "run " + (point + 1) + (error.isEmpty() ? " ended with exit code " + exitCode : ": " + error);
+                        runError = why;
+                        if (!error.isEmpty()) tasks.onUi(() -> message.set(why));
+                    }
                     publish(SweepResult.read(s, history));
                 }
             });
@@ -297,22 +404,49 @@ public final class SweepsViewModel {
             runner = null;
             if (err != null) {
                 Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
-                message.set(cause.getMessage() == null ? cause.toString() : cause.getMessage());
-                status.set("The sweep could not run.");
+                String why = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+                message.set(why);
+                phase.set(Phase.FAILED);
+                status.set("The sweep failed: " + why);
                 resumable.set(sweep != null);
                 return;
             }
             resumable.set(!done.complete());
-            status.set(summary(done));
+            String failed = runError;
+            // a run that could not train leaves the sweep failed, with its reason; one stopped leaves it stopped
+            phase.set(done.complete() ? Phase.FINISHED : failed != null ? Phase.FAILED : Phase.STOPPED);
+            status.set(done.complete() || failed == null ? summary(done) : "The sweep failed: " + failed + ". " + summary(done));
+            progress.set(finishedShare(done));
             refreshSweeps();
         });
     }
 
+    /**
+     * "Running run 2 of 6: lr=0.05 batch_size=64: epoch 1 of 5, 0.9120 (1 finished)": which of the sweep's runs train
+     * now, and what each has done; between two runs, how many finished.
+     */
     private String progressText(Sweep s) {
         SweepResult r = result.get();
         long finished = r == null ? 0 : r.rows().stream().filter(SweepResult.Row::finished).count();
-        List<String> now = training.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
-        return finished + " of " + s.points().size() + " runs finished" + (now.isEmpty() ? "" : "; training " + String.join("; ", now));
+        int n = s.points().size();
+        List<Map.Entry<Integer, String>> now = training.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
+        if (now.isEmpty()) return "Running: " + finished + " of " + n + " runs finished";
+        String which = String.join(" and ", now.stream().map(e -> String.valueOf(e.getKey() + 1)).toList());
+        return "Running run" + (now.size() == 1 ? " " : "s ") + which + " of " + n + ": " + String.join("; ", now.stream().map(Map.Entry::getValue).toList())
+                + " (" + finished + " finished)";
+    }
+
+    /** The sweep's part done: its finished runs, and the epochs done of those in training. */
+    private double progressShare(Sweep s) {
+        SweepResult r = result.get();
+        long finished = r == null ? 0 : r.rows().stream().filter(SweepResult.Row::finished).count();
+        double training = partDone.values().stream().mapToDouble(Double::doubleValue).sum();
+        return s.points().isEmpty() ? 0 : Math.min(1, (finished + training) / s.points().size());
+    }
+
+    private void showProgress(Sweep s) {
+        status.set(progressText(s));
+        progress.set(progressShare(s));
     }
 
     /** Makes the chart off the UI thread and publishes the rows and the chart on it. */
@@ -325,7 +459,7 @@ public final class SweepsViewModel {
             // drawn for a look the view has since changed (theme, scale, size): drawn again for the new one
             if (l == chartLook) chart.set(pixels);
             else redraw();
-            if (running.get()) status.set(progressText(r.sweep()));
+            if (running.get()) showProgress(r.sweep());
         });
     }
 
@@ -431,6 +565,16 @@ public final class SweepsViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** Idle, running, stopped, finished or failed: the shown sweep's state in a word, for the status line. */
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    /** The shown sweep's part done, 0 to 1: its finished runs, and the epochs of those in training. */
+    public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -220,8 +220,11 @@ public final class RunControl {
      */
     private TrainSettings.Values beforeBranch;
 
-    /** The user's own values: those before the branch the form shows, if it shows one, else the form's now. */
-    private TrainSettings.Values ownValues() {
+    /**
+     * The user's own values: those before the branch the form shows, if it shows one, else the form's now (what the
+     * next launch remembers: a branch borrows the form for one run).
+     */
+    public TrainSettings.Values ownValues() {
         return beforeBranch != null && settings.branchProperty().get() != null ? beforeBranch : settings.values();
     }
 

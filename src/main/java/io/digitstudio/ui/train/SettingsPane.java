@@ -111,6 +111,7 @@ public final class SettingsPane extends ScrollPane {
         summaryTable();
         optimizer();
         run();
+        defaults();
         Label validation = hint(s.validationProperty(), "validationLabel");
         validation.getStyleClass().setAll("label", "validation");
         // what no field shows under itself (the fields and the network editor say their own)
@@ -209,8 +210,8 @@ public final class SettingsPane extends ScrollPane {
         };
         picker.classes().addListener(first[0]);
         first[0].invalidated(picker.classes());
-        checked("Training examples", io.digitstudio.ui.widgets.ScreenReader.help(text(s.trainLimitProperty(), "trainLimitField", "all"), "Use only the first N training examples; empty uses all"), "trainLimit");
-        checked("Test examples", io.digitstudio.ui.widgets.ScreenReader.help(text(s.testLimitProperty(), "testLimitField", "all"), "Use only the first N test examples; empty uses all"), "testLimit");
+        checked("Training examples", io.digitstudio.ui.widgets.ScreenReader.help(text(s.trainLimitProperty(), "trainLimitField", io.digitstudio.ui.widgets.FormWords.ALL_EXAMPLES), "Use only the first N training examples; empty uses all"), "trainLimit");
+        checked("Test examples", io.digitstudio.ui.widgets.ScreenReader.help(text(s.testLimitProperty(), "testLimitField", io.digitstudio.ui.widgets.FormWords.ALL_EXAMPLES), "Use only the first N test examples; empty uses all"), "testLimit");
     }
 
     private TableView<DataPicker.ClassCount> classesTable;
@@ -487,6 +488,19 @@ public final class SettingsPane extends ScrollPane {
                 + " so it can be resumed exactly; a stopped run is always snapshotted");
         snapshots.selectedProperty().bindBidirectional(s.snapshotsProperty());
         grid.add(snapshots, 0, row++, 2, 1);
+    }
+
+    /** The way back to a first launch's form, now that the form is remembered between launches. */
+    private void defaults() {
+        Button reset = new Button(io.digitstudio.ui.widgets.FormWords.RESET);
+        reset.setId("resetFormButton");
+        reset.setMinWidth(Region.USE_PREF_SIZE);
+        io.digitstudio.ui.widgets.Tips.set(reset, io.digitstudio.ui.widgets.FormWords.RESET_HELP);
+        reset.setOnAction(e -> {
+            s.resetToDefaults();
+            say.accept("Every field of the form is back to its default");
+        });
+        grid.add(reset, 0, row++, 2, 1);
     }
 
     private void section(String title) {

@@ -409,6 +409,134 @@ public final class TrainSettings {
         dataFolder.set(v.dataFolder());
     }
 
+    /** The form's fields as a first launch has them. */
+    public static Values defaults() {
+        return new TrainSettings().values();
+    }
+
+    /** Every field back to its default, the data the bundled MNIST; a branch set up in the form is left for a new run. */
+    public void resetToDefaults() {
+        branch.set(null);
+        restore(defaults());
+    }
+
+    /** The keys of a remembered form ({@link #memory}): the fields', and {@code hp.KEY} for each optimizer value. */
+    public static final List<String> MEMORY_KEYS;
+
+    static {
+        List<String> keys = new java.util.ArrayList<>(List.of("data", "spec", "batchSize", "epochs", "seed", "trainLimit", "testLimit", "shuffle",
+                "augment", "optimizer", "lrShift", "warmup", "earlyStop", "keepBest", "snapshots"));
+        for (String o : Optimizers.NAMES) {
+            for (OptimizerType.Param p : Optimizers.type(o).params()) if (!keys.contains("hp." + p.key())) keys.add("hp." + p.key());
+        }
+        MEMORY_KEYS = List.copyOf(keys);
+    }
+
+    /** The text fields checked one by one, by their keys in {@link #fieldErrorProperty} and in a memory. */
+    private static final List<String> CHECKED_TEXTS = List.of("batchSize", "epochs", "seed", "trainLimit", "testLimit", "lrShift", "warmup", "earlyStop");
+
+    /**
+     * What of the user's own values {@code v} the next launch brings back, by {@link #MEMORY_KEYS}: each field that is
+     * right as it stands, checked as the form checks it (on this form's data, when {@code v} has the same); the boxes;
+     * the chosen optimizer's values; the data's path ("" for the bundled MNIST) unless it cannot be trained on. A value
+     * typed wrong and never fixed is left out, so that the value remembered before it (or the default) comes back.
+     */
+    public Map<String, String> memory(Values v) {
+        TrainSettings check = new TrainSettings();
+        boolean sameData = java.util.Objects.equals(v.dataFolder(), dataFolder.get());
+        if (sameData) {
+            check.setData(exampleShape, classes);
+            check.setDataSizes(dataTrainSize, dataTestSize);
+        }
+        check.restore(v);
+        Map<String, String> m = new LinkedHashMap<>();
+        if (!sameData || dataProblem == null) m.put("data", v.dataFolder() == null ? "" : v.dataFolder().toAbsolutePath().normalize().toString());
+        if (check.specErrorProperty().get() == null) m.put("spec", v.spec());
+        Map<String, String> texts = Map.of("batchSize", v.batchSize(), "epochs", v.epochs(), "seed", v.seed(), "trainLimit", v.trainLimit(),
+                "testLimit", v.testLimit(), "lrShift", v.lrShift(), "warmup", v.warmup(), "earlyStop", v.earlyStop());
+        for (String k : CHECKED_TEXTS) if (check.fieldErrorProperty(k).get() == null) m.put(k, texts.get(k) == null ? "" : texts.get(k).strip());
+        m.put("shuffle", String.valueOf(v.shuffle()));
+        m.put("augment", String.valueOf(v.augment()));
+        m.put("keepBest", String.valueOf(v.keepBest()));
+        m.put("snapshots", String.valueOf(v.snapshots()));
+        if (Optimizers.NAMES.contains(v.optimizer())) {
+            m.put("optimizer", v.optimizer());
+            for (HyperParam h : check.hyperparams()) {
+                if (check.fieldErrorProperty("hp-" + h.key()).get() == null) m.put("hp." + h.key(), h.text().get().strip());
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Puts a remembered form ({@link #memory}) in this one. What is missing, or is not right here (a hand-edited file,
+     * an optimizer this version does not have), takes its default; a data folder that is gone leaves the bundled
+     * MNIST, and the sentence returned says so (null when there is nothing to say).
+     */
+    public String recall(Map<String, String> m) {
+        Values d = defaults();
+        java.util.function.BiFunction<String, String, String> text = (k, dflt) -> m.get(k) != null ? m.get(k) : dflt;
+        java.util.function.BiFunction<String, Boolean, Boolean> bool = (k, dflt) -> "true".equals(m.get(k)) || !"false".equals(m.get(k)) && dflt;
+        String opt = Optimizers.NAMES.contains(m.get("optimizer")) ? m.get("optimizer") : d.optimizer();
+        Map<String, String> hp = new LinkedHashMap<>();
+        m.forEach((k, v) -> {
+            if (k.startsWith("hp.") && v != null) hp.put(k.substring(3), v);
+        });
+        Path data = null;
+        String notice = null;
+        String where = m.get("data");
+        if (where != null && !where.isBlank()) {
+            try {
+                data = Path.of(where);
+            } catch (java.nio.file.InvalidPathException e) {
+                data = null;
+            }
+            if (data == null || !java.nio.file.Files.exists(data)) {
+                data = null;
+                notice = "The data last trained on, " + where + ", is not there any more: the form is on the bundled MNIST";
+            }
+        }
+        branch.set(null);
+        restore(new Values(text.apply("spec", d.spec()), text.apply("batchSize", d.batchSize()), text.apply("epochs", d.epochs()),
+                text.apply("seed", d.seed()), text.apply("trainLimit", d.trainLimit()), text.apply("testLimit", d.testLimit()),
+                bool.apply("shuffle", d.shuffle()), bool.apply("augment", d.augment()), opt, hp, text.apply("lrShift", d.lrShift()),
+                text.apply("warmup", d.warmup()), text.apply("earlyStop", d.earlyStop()), bool.apply("keepBest", d.keepBest()),
+                bool.apply("snapshots", d.snapshots()), data));
+        // a value that is not right here takes its default; values right alone but wrong together (a batch larger than
+        // the training examples asked for, each remembered at another time) all take theirs
+        if (specError.get() != null) spec.set(d.spec());
+        Map<String, String> defaults = Map.of("batchSize", d.batchSize(), "epochs", d.epochs(), "seed", d.seed(), "trainLimit", d.trainLimit(),
+                "testLimit", d.testLimit(), "lrShift", d.lrShift(), "warmup", d.warmup(), "earlyStop", d.earlyStop());
+        for (int round = 0; round < 2 && wrongTexts(); round++) {
+            for (String k : CHECKED_TEXTS) if (round == 1 || fieldErrorProperty(k).get() != null) textField(k).set(defaults.get(k));
+            for (HyperParam h : hyperparams) {
+                if (round == 1 || fieldErrorProperty("hp-" + h.key()).get() != null) h.text().set(HyperParam.format(h.defaultValue()));
+            }
+        }
+        return notice;
+    }
+
+    /** Whether a text field of the form or an optimizer value says it is wrong. */
+    private boolean wrongTexts() {
+        for (String k : CHECKED_TEXTS) if (fieldErrorProperty(k).get() != null) return true;
+        for (HyperParam h : hyperparams) if (fieldErrorProperty("hp-" + h.key()).get() != null) return true;
+        return false;
+    }
+
+    private StringProperty textField(String key) {
+        return switch (key) {
+            case "batchSize" -> batchSize;
+            case "epochs" -> epochs;
+            case "seed" -> seed;
+            case "trainLimit" -> trainLimit;
+            case "testLimit" -> testLimit;
+            case "lrShift" -> lrShift;
+            case "warmup" -> warmup;
+            case "earlyStop" -> earlyStop;
+            default -> throw new IllegalArgumentException(key);
+        };
+    }
+
     /** Shows a run's schedule and other extensions (re-running a recorded run). */
     public void show(io.digitstudio.train.RunOptions o) {
         lrShift.set(o.lrShift());

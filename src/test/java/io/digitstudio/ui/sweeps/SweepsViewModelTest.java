@@ -54,9 +54,13 @@ class SweepsViewModelTest {
         TestDialogs dialogs = new TestDialogs();
         RunStore store = new RunStore(dir.resolve("runs"));
         SweepsViewModel vm = vm(dialogs, store);
+        assertEquals(SweepsViewModel.Phase.IDLE, vm.phaseProperty().get());
+        assertEquals("Idle: no sweep yet. Type the values to try and press Start.", vm.statusProperty().get());
         SweepResult r = vm.start().join();
         assertEquals("", vm.messageProperty().get());
         assertTrue(r.complete(), vm.statusProperty().get());
+        assertEquals(SweepsViewModel.Phase.FINISHED, vm.phaseProperty().get());
+        assertEquals(1.0, vm.progressProperty().get());
         assertEquals(2, vm.rows().size());
         assertTrue(vm.rows().get(0).bestAccuracy() >= vm.rows().get(1).bestAccuracy());
         assertEquals(2, store.list().size());
@@ -78,7 +82,11 @@ class SweepsViewModelTest {
         vm.learningRatesProperty().set("0.1,0.05,0.02");
         vm.epochsProperty().set("20");
         // Stop once the second run has trained an epoch: it has nineteen to go
+        java.util.List<String> said = new java.util.ArrayList<>();
+        java.util.List<SweepsViewModel.Phase> phases = new java.util.ArrayList<>();
         vm.statusProperty().addListener((o, a, s) -> {
+            said.add(s);
+            phases.add(vm.phaseProperty().get());
             if (s.contains("lr=0.05 batch_size=50: epoch 1 of 20")) vm.stop();
         });
         SweepResult stopped = vm.start().join();
@@ -87,6 +95,13 @@ class SweepsViewModelTest {
         assertNull(stopped.row(2).run());
         assertTrue(vm.resumableProperty().get());
         assertTrue(vm.statusProperty().get().endsWith("1 of 3 runs finished; Resume goes on."), vm.statusProperty().get());
+        // the status line said which run of how many trained, and what it had done
+        assertTrue(said.stream().anyMatch(x -> x.matches("Running run 2 of 3: lr=0\\.05 batch_size=50: epoch 1 of 20, [0-9.]+ \\(1 finished\\)")), said.toString());
+        for (int i = 0; i < said.size(); i++) {
+            if (said.get(i).startsWith("Running")) assertEquals(SweepsViewModel.Phase.RUNNING, phases.get(i), said.get(i));
+        }
+        assertEquals(SweepsViewModel.Phase.STOPPED, vm.phaseProperty().get());
+        assertEquals(1.0 / 3, vm.progressProperty().get(), 1e-9);
 
         SweepResult done = vm.resume().join();
         assertTrue(done.complete());
@@ -94,6 +109,18 @@ class SweepsViewModelTest {
         assertEquals(3, store.list().size());
         assertFalse(vm.resumableProperty().get());
     }
+    /** A sweep that cannot be recorded fails, and the status line says so with the reason. */
+    @Test
+    void aSweepThatCannotRunIsFailedWithTheReason() throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("runs"), "a file where the history's folder should be");
+        SweepsViewModel vm = vm(new TestDialogs(), new RunStore(notAFolder));
+        vm.start().handle((r, err) -> null).join();
+        assertEquals(SweepsViewModel.Phase.FAILED, vm.phaseProperty().get());
+        assertFalse(vm.messageProperty().get().isEmpty());
+        assertEquals("The sweep failed: " + vm.messageProperty().get(), vm.statusProperty().get());
+        assertFalse(vm.runningProperty().get());
+    }
+
     @Test
     void aSweepTheCommandLineRanIsListedAndShownAsTheNewest() {
         RunStore store = new RunStore(dir.resolve("runs"));

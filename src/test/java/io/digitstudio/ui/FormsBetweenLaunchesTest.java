@@ -1,0 +1,149 @@
+package io.digitstudio.ui;
+
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The app closed and opened again on the same settings file: the Train and the Sweeps forms hold what the user left in
+ * them (a value typed wrong and never fixed excepted), and "Back to square one" gives each its defaults.
+ */
+class FormsBetweenLaunchesTest extends AppStory {
+    @TempDir
+    Path dir;
+
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app.configFolder = dir.resolve("config");
+        app.show(stage);
+    }
+
+    /** Closes the window as the user does and opens the app again in a new one, on the same settings file. */
+    private UiFixture relaunch(FxRobot robot, UiFixture old) throws Exception {
+        return relaunch(robot, old, () -> {
+        });
+    }
+
+    /** As {@link #relaunch(FxRobot, UiFixture)}, with {@code meanwhile} done between the two launches. */
+    private UiFixture relaunch(FxRobot robot, UiFixture old, Runnable meanwhile) throws Exception {
+        old.close();
+        meanwhile.run();
+        robot.interact(() -> stage.hide());
+        UiFixture again = new UiFixture();
+        again.configFolder = dir.resolve("config");
+        robot.interact(() -> {
+            stage = new Stage();
+            again.show(stage);
+        });
+        again.awaitReady();
+        return again;
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryTextInputControl().getText();
+    }
+
+    @Test
+    void theTrainAndSweepsFormsAreAsTheUserLeftThem(FxRobot robot) throws Exception {
+        app.awaitReady();
+        // the Train form: the run's fields, another optimizer and its rate, a schedule, snapshots; a warm-up typed wrong
+        Forms.type(robot, "#trainLimitField", "1000");
+        Forms.type(robot, "#epochsField", "3");
+        Forms.type(robot, "#batchSizeField", "64");
+        Forms.type(robot, "#seedField", "7");
+        Forms.click(robot, "#optimizerBox");
+        robot.clickOn("Adam");
+        WaitForAsyncUtils.waitForFxEvents();
+        Forms.type(robot, "#hp-alpha", "0.002");
+        Forms.type(robot, "#lrShiftField", "exponential:0.5");
+        Forms.click(robot, "#snapshotCheck");
+        Forms.type(robot, "#warmupField", "two");
+        assertNotNull(app.main.train().settings().fieldErrorProperty("warmup").get(), "the warm-up is wrong");
+        // the Sweeps form: rates, epochs and examples; runs at once typed wrong
+        app.openTab(robot, "Sweeps");
+        Forms.type(robot, "#sweepLrField", "0.2,0.1");
+        Forms.type(robot, "#sweepEpochsField", "2");
+        Forms.type(robot, "#sweepTrainSizeField", "500");
+        Forms.type(robot, "#sweepParallelField", "many");
+
+        UiFixture second = relaunch(robot, app);
+        try {
+            // the window opens on Sweeps, where it was left
+            assertEquals("sweepsTab", second.main.tabs().getSelectionModel().getSelectedItem().getId());
+            assertEquals("0.2,0.1", text(robot, "#sweepLrField"));
+            assertEquals("2", text(robot, "#sweepEpochsField"));
+            assertEquals("500", text(robot, "#sweepTrainSizeField"));
+            assertEquals("1", text(robot, "#sweepParallelField"), "typed wrong, never fixed: the default");
+            second.openTab(robot, "Train");
+            assertEquals("1000", text(robot, "#trainLimitField"));
+            assertEquals("3", text(robot, "#epochsField"));
+            assertEquals("64", text(robot, "#batchSizeField"));
+            assertEquals("7", text(robot, "#seedField"));
+            assertEquals("adam", robot.lookup("#optimizerBox").queryAs(ComboBox.class).getValue());
+            assertEquals("0.002", text(robot, "#hp-alpha"));
+            assertEquals("exponential:0.5", text(robot, "#lrShiftField"));
+            assertTrue(robot.lookup("#snapshotCheck").queryAs(CheckBox.class).isSelected());
+            assertEquals("", text(robot, "#warmupField"), "typed wrong, never fixed: the default");
+            assertNull(second.main.train().settings().validationProperty().get(), "Start can start the form as it came back");
+            assertEquals(List.of(), second.dialogs.errors);
+
+            // back to square one, from the keyboard in Sweeps (Alt+Q) and with the pointer in Train
+            second.openTab(robot, "Sweeps");
+            robot.clickOn("#sweepLrField");
+            robot.press(KeyCode.ALT, KeyCode.Q).release(KeyCode.Q, KeyCode.ALT);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("0.1,0.03,0.01", text(robot, "#sweepLrField"));
+            assertEquals("5", text(robot, "#sweepEpochsField"));
+            assertEquals("", text(robot, "#sweepTrainSizeField"));
+            second.openTab(robot, "Train");
+            Forms.click(robot, "#resetFormButton");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(io.digitstudio.ui.train.TrainSettings.defaults(), second.main.train().settings().values());
+            assertEquals("Every field of the form is back to its default", Forms.status(robot));
+        } catch (Throwable t) {
+            second.close();
+            throw t;
+        }
+        // and the next launch keeps the defaults
+        UiFixture third = relaunch(robot, second);
+        try {
+            assertEquals(io.digitstudio.ui.train.TrainSettings.defaults(), third.main.train().settings().values());
+            assertEquals("", text(robot, "#trainLimitField"));
+            assertEquals("0.1,0.03,0.01", WaitForAsyncUtils.asyncFx(() -> third.main.sweeps().viewModel().learningRatesProperty().get()).get());
+        } finally {
+            third.close();
+        }
+    }
+
+    /** The data folder the form last trained on is gone: the bundled MNIST, and the status line says why. */
+    @Test
+    void aDataFolderThatIsGoneFallsBackToMnistWithAWord(FxRobot robot) throws Exception {
+        app.awaitReady();
+        Path gone = dir.resolve("letters");
+        // as an earlier session left it: a folder of IDX files, since deleted
+        UiFixture second = relaunch(robot, app, () -> io.digitstudio.io.SettingsFile.open(dir.resolve("config/digitstudio/settings.json"), m -> {
+        }).putAll(java.util.Map.of("train.data", gone.toString(), "train.epochs", "4")));
+        try {
+            assertNull(second.main.train().settings().dataFolderProperty().get(), "the bundled MNIST");
+            assertEquals("4", text(robot, "#epochsField"), "the rest of the form comes back");
+            assertEquals("The data last trained on, " + gone + ", is not there any more: the form is on the bundled MNIST", Forms.status(robot));
+            assertEquals(List.of(), second.dialogs.errors);
+        } finally {
+            second.close();
+        }
+    }
+}
