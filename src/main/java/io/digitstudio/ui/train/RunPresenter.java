@@ -334,7 +334,7 @@ public final class RunPresenter {
         io.digitstudio.train.InputProbe.Outputs pins = f.latestPins();
         if (pins != null && pins != pinned.get()) pinned.set(pins);
         TrainingFeed.Validating v = f.validating();
-        if (v != null && live && !paused) status.set(String.format(Locale.ROOT, "Validating epoch %d… %.0f%%", v.epoch(), 100 * v.fraction()));
+        if (v != null && live && !paused) status.set("Validating epoch " + v.epoch() + "… " + Formats.fixed(100 * v.fraction(), 0) + "%"); // as showProgress
     }
 
     private void start(TrainingStart s) {
@@ -383,7 +383,7 @@ public final class RunPresenter {
                 valLoss.add(r.epoch(), r.valLoss());
                 trainAccuracy.add(r.epoch(), r.trainAccuracy());
                 valAccuracy.add(r.epoch(), r.valAccuracy());
-                if (live) status.set(String.format(Locale.ROOT, "Epoch %d: validation accuracy %s", r.epoch(), Formats.percent(r.valAccuracy())));
+                if (live) status.set("Epoch " + r.epoch() + ": validation accuracy " + Formats.percent(r.valAccuracy()));
             }
         }
         pending.clear();

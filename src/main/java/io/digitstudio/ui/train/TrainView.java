@@ -34,7 +34,6 @@ import javafx.scene.layout.VBox;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -278,7 +277,7 @@ public final class TrainView extends BorderPane {
         t.setPlaceholder(new Label("Epochs appear here as they finish"));
         // the log's names (train_loss, val_accuracy) in two lines: a title of one line was twice as wide as its figures,
         // and the titles took the room the rate and the time needed
-        t.getColumns().add(column("epoch", r -> String.format(Locale.ROOT, "%02d", r.epoch())));
+        t.getColumns().add(column("epoch", r -> (r.epoch() < 10 ? "0" : "") + r.epoch()));
         TableColumn<EpochReport, String> trainLoss = column("train\nloss", r -> Formats.figure(r.trainLoss(), 4));
         t.getColumns().add(trainLoss);
         TableColumn<EpochReport, String> valLoss = column("val\nloss", r -> Formats.figure(r.valLoss(), 4));
@@ -288,7 +287,7 @@ public final class TrainView extends BorderPane {
         t.getColumns().add(trainAccuracy);
         TableColumn<EpochReport, String> lr = column("lr", TrainView::lrCell);
         t.getColumns().add(lr);
-        TableColumn<EpochReport, String> time = column("time", r -> String.format(Locale.ROOT, "%.2fs", r.trainSeconds()));
+        TableColumn<EpochReport, String> time = column("time", r -> Formats.fixed(r.trainSeconds(), 2) + "s");
         t.getColumns().add(time);
         // each column as wide as its title and figures. Where the room beside the form is too narrow for all of them
         // (200 % in a 1280x800 window, 150 % in the smallest), the time, the rate, the training accuracy, the training
@@ -547,8 +546,10 @@ public final class TrainView extends BorderPane {
         io.digitstudio.ui.widgets.ScreenReader.describe(bar, "Training progress", "How much of the run is done");
         bar.setPrefWidth(160);
         bar.setMinWidth(Region.USE_PREF_SIZE);
+        // empty, not indeterminate, while the data loads ("Loading data…" beside it): an indeterminate bar animates at
+        // 60 pulses a second for those seconds, while the run's thread wants the cores (decision record 0005)
         bar.progressProperty().bind(Bindings.createDoubleBinding(() -> run.stateProperty().get() == RunState.PREPARING
-                ? -1 : presenter.progressProperty().get(), run.stateProperty(), presenter.progressProperty()));
+                ? 0 : presenter.progressProperty().get(), run.stateProperty(), presenter.progressProperty()));
         // the bar last, at the line's right end: the texts before it change their widths as the run goes on, and the
         // bar keeps its place whatever they say
         HBox figures = new HBox(8, info(presenter.epochTextProperty(), "epochLabel"), new Separator(Orientation.VERTICAL),

@@ -42,19 +42,10 @@ public final class Formats {
      */
     public static String fixed(double v, int decimals) {
         if (!Double.isFinite(v) || Math.abs(v) >= 1e15 || decimals > 9) return String.format(Locale.ROOT, "%." + decimals + "f", v);
-        long scale = 1;
-        for (int i = 0; i < decimals; i++) scale *= 10;
-        long units = Math.round(Math.abs(v) * scale);
-        StringBuilder b = new StringBuilder();
-        if (v < 0 || 1 / v < 0) b.append('-'); // as %f: -0.004 is "-0.00"
-        b.append(units / scale);
-        if (decimals > 0) {
-            String frac = Long.toString(units % scale);
-            b.append('.');
-            for (int i = frac.length(); i < decimals; i++) b.append('0');
-            b.append(frac);
-        }
-        return b.toString();
+        // rounded half up from the double's shortest decimal digits, as the Formatter rounds: 1.005 is "1.01", though
+        // the double lies below 1.005 and Math.round(v * 100) gives 100
+        String digits = new java.math.BigDecimal(Double.toString(Math.abs(v))).setScale(decimals, java.math.RoundingMode.HALF_UP).toPlainString();
+        return v < 0 || 1 / v < 0 ? "-" + digits : digits; // as %f: -0.004 is "-0.00"
     }
 
     /** From this size on a figure is written in scientific notation: a diverging loss's digits say nothing. */
@@ -82,6 +73,6 @@ public final class Formats {
 
     /** 97.25% */
     public static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%.2f%%", 100 * fraction);
+        return fixed(100 * fraction, 2) + "%"; // once an epoch in the status line, and in tables
     }
 }

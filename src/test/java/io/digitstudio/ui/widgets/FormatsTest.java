@@ -26,6 +26,24 @@ class FormatsTest {
     }
 
     @Test
+    void fixedRoundsDecimalHalvesUpAsStringFormatDoes() {
+        // 1.005 as a double lies a little below 1.005: the Formatter still writes 1.01 (it rounds the shortest decimal
+        // digits), Math.round(v * 100) gives 1.00. Such halves are common in the texts: seconds, percentages of counts.
+        assertEquals("1.01", Formats.fixed(1.005, 2));
+        for (int k = 0; k < 200_000; k++) {
+            double v = k / 1000.0;
+            for (int d = 0; d <= 2; d++) assertEquals(String.format(Locale.ROOT, "%." + d + "f", v), Formats.fixed(v, d), v + " with " + d + " decimals");
+        }
+        for (int n = 1; n <= 10_000; n += 7) { // a validation's accuracy and a validation's progress: c of n as a percentage
+            for (int c = 0; c <= n; c += Math.max(1, n / 89)) {
+                double fraction = (double) c / n;
+                assertEquals(String.format(Locale.ROOT, "%.2f%%", 100 * fraction), Formats.percent(fraction), c + " of " + n);
+                assertEquals(String.format(Locale.ROOT, "%.0f", 100 * fraction), Formats.fixed(100 * fraction, 0), c + " of " + n);
+            }
+        }
+    }
+
+    @Test
     void countsHaveACommaBetweenEachThreeDigitsAsStringFormatWritesThem() {
         assertEquals("6,876", Formats.count(6876));
         for (long n : new long[]{0, 7, 999, 1000, 9380, 12345, 100000, 999999, 1000000, 1234567890123L, -6876, Long.MAX_VALUE}) {
