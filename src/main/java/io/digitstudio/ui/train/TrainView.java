@@ -546,10 +546,8 @@ public final class TrainView extends BorderPane {
         io.digitstudio.ui.widgets.ScreenReader.describe(bar, "Training progress", "How much of the run is done");
         bar.setPrefWidth(160);
         bar.setMinWidth(Region.USE_PREF_SIZE);
-        // empty, not indeterminate, while the data loads ("Loading data…" beside it): an indeterminate bar animates at
-        // 60 pulses a second for those seconds, while the run's thread wants the cores (decision record 0005)
         bar.progressProperty().bind(Bindings.createDoubleBinding(() -> run.stateProperty().get() == RunState.PREPARING
-                ? 0 : presenter.progressProperty().get(), run.stateProperty(), presenter.progressProperty()));
+                ? -1 : presenter.progressProperty().get(), run.stateProperty(), presenter.progressProperty()));
         // the bar last, at the line's right end: the texts before it change their widths as the run goes on, and the
         // bar keeps its place whatever they say
         HBox figures = new HBox(8, info(presenter.epochTextProperty(), "epochLabel"), new Separator(Orientation.VERTICAL),
