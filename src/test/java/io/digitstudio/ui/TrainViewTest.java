@@ -48,6 +48,20 @@ class TrainViewTest extends AppStory {
         Forms.click(robot, id);
     }
 
+    /** The Export menu's item {@code id}. */
+    private static javafx.scene.control.MenuItem exportItem(FxRobot robot, String id) {
+        return robot.lookup("#exportButton").queryAs(javafx.scene.control.MenuButton.class).getItems().stream()
+                .filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+    }
+
+    /** Chooses the Export menu's item {@code id}, as a user opens the menu and clicks it. */
+    private void export(FxRobot robot, String id) {
+        robot.clickOn("#exportButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(exportItem(robot, id).getText().replace("_", ""));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private void type(FxRobot robot, String id, String text) {
         Forms.type(robot, id, text);
     }
@@ -186,12 +200,12 @@ class TrainViewTest extends AppStory {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(saved));
         java.nio.file.Path csv = dir.resolve("epochs.csv");
         app.dialogs.willChoose(csv);
-        robot.clickOn("#exportCsvButton");
+        export(robot, "exportCsvItem");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(csv));
         assertEquals(2, Files.readAllLines(csv).size());
         java.nio.file.Path png = dir.resolve("chart.png");
         app.dialogs.willChoose(png);
-        robot.clickOn("#exportChartButton");
+        export(robot, "exportChartItem");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(png));
         assertTrue(Files.size(png) > 1000);
     }
@@ -279,7 +293,7 @@ class TrainViewTest extends AppStory {
         startAndAwaitEnd(robot);
         ActiveModel first = app.models().activeProperty().get();
         assertEquals(1, chart(robot, "#accuracyChart").series().get(1).size());
-        assertFalse(robot.lookup("#exportChartButton").queryButton().isDisabled(), "a chart to export");
+        assertFalse(exportItem(robot, "exportChartItem").isDisable(), "a chart to export");
 
         click(robot, "#optimizerBox");
         robot.clickOn("SGD");
@@ -329,7 +343,7 @@ class TrainViewTest extends AppStory {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(stopAt, stop.localToScene(0, 0).getX(), 0.01, "Stop stays where it was when Pause becomes Continue");
         assertEquals("Continue", robot.lookup("#pauseButton").queryAs(Button.class).getText().replace("_", ""));
-        assertEquals("Resume from snapshot…", robot.lookup("#resumeButton").queryAs(Button.class).getText().replace("_", ""));
+        assertEquals("Open snapshot…", robot.lookup("#resumeButton").queryAs(Button.class).getText().replace("_", ""));
         var loop = run().currentLoop();
         // paused: the worker parks before its next iteration
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> threadWaiting("digitstudio-train"));
@@ -373,7 +387,7 @@ class TrainViewTest extends AppStory {
         assertTrue(values.contains(0.01) && values.contains(0.002), "the chart shows both rates: " + values);
         java.nio.file.Path csv = dir.resolve("epochs.csv");
         app.dialogs.willChoose(csv);
-        robot.clickOn("#exportCsvButton");
+        export(robot, "exportCsvItem");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(csv));
         var lines = Files.readAllLines(csv);
         assertTrue(lines.get(0).endsWith(",lr") && lines.get(1).endsWith(",0.01") && lines.get(30).endsWith(",0.002"), lines.toString());
@@ -532,7 +546,7 @@ class TrainViewTest extends AppStory {
             robot.window(0).setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
         });
         app.awaitReady();
-        assertTrue(robot.lookup("#exportChartButton").queryButton().isDisabled(), "no chart to export before a run");
+        assertTrue(exportItem(robot, "exportChartItem").isDisable() && robot.lookup("#exportButton").query().isDisabled(), "nothing to export before a run");
         assertFalse(robot.lookup("#startBlocker").query().isVisible());
         type(robot, "#batchSizeField", "abc");
         type(robot, "#epochsField", "0");

@@ -41,7 +41,7 @@ public final class UiFixture {
     public java.nio.file.Path scratch;
     /** This window's own collection of digits. */
     public io.digitstudio.mydigits.MyDigits myDigits;
-    /** The window's toast strip (the scripted dialogs do not use it; a story can show toasts in it as the app's dialogs do). */
+    /** The window's toast layer (the scripted dialogs do not use it; a story can show toasts in it as the app's dialogs do). */
     public io.digitstudio.ui.app.ToastLayer toasts;
 
     /** Builds the app on the FX thread (from {@code @Start}). */

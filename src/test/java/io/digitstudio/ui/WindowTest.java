@@ -49,7 +49,7 @@ class WindowTest extends AppStory {
     @Test
     void everythingFitsIntoTheSmallestWindow(FxRobot robot) throws Exception {
         app.awaitReady();
-        for (String id : new String[]{"#startButton", "#exportCsvButton", "#epochTable", "#accuracyChart", "#statusBar", "#timeLabel"}) assertInside(robot, id);
+        for (String id : new String[]{"#startButton", "#exportButton", "#epochTable", "#accuracyChart", "#statusBar", "#timeLabel"}) assertInside(robot, id);
         robot.clickOn("Draw");
         WaitForAsyncUtils.waitForFxEvents();
         for (String id : new String[]{"#drawCanvas", "#recentMenu", "#openModelButton", "#drawBars", "#networkInput", "#activeModelLabel"}) {

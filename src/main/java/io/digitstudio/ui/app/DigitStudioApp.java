@@ -5,6 +5,7 @@ import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 
 import java.io.InputStream;
@@ -57,22 +58,26 @@ public class DigitStudioApp extends Application {
     }
 
     /**
-     * The window's scene: the views, and below them the strip where toasts show. The strip is always there and always as
-     * high, so a toast that comes or goes moves nothing in the views.
+     * The window's scene: the views, which reach the window's bottom edge (a view's status line is the window's last
+     * line), and over their bottom edge the layer where toasts show (at the right) and the engine's start is said (at
+     * the left). Neither takes room from the views, so nothing in them moves when a toast or that line comes or goes;
+     * they lie over the status line, never over what is above it (a strip kept for them under every view was an empty
+     * band most of the time).
      */
     public static Scene createScene(Parent main, ToastLayer toasts) {
-        javafx.scene.layout.VBox.setVgrow(main, javafx.scene.layout.Priority.ALWAYS);
-        javafx.scene.Node strip = toasts;
+        javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(main);
         if (main instanceof MainView m) {
-            // the engine's start is said in the strip, at its left, while no toast is there to say something else
+            // the engine's start is said at the lower left, while no toast is there to say something else
             javafx.scene.layout.StackPane engine = new javafx.scene.layout.StackPane(m.engineLine());
-            engine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             engine.getStyleClass().add("engine-status-holder");
             engine.setMouseTransparent(true);
-            engine.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(toasts.getChildrenUnmodifiable()));
-            strip = new javafx.scene.layout.StackPane(toasts, engine);
+            engine.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+            javafx.scene.layout.StackPane.setAlignment(engine, javafx.geometry.Pos.BOTTOM_LEFT);
+            engine.visibleProperty().bind(m.engineLine().visibleProperty().and(javafx.beans.binding.Bindings.isEmpty(toasts.getChildrenUnmodifiable())));
+            root.getChildren().add(engine);
         }
-        Scene scene = new Scene(new javafx.scene.layout.VBox(main, strip), 1240, 800);
+        root.getChildren().add(toasts);
+        Scene scene = new Scene(root, 1240, 800);
         scene.getStylesheets().setAll(DigitStudioApp.class.getResource(THEME).toExternalForm(),
                 DigitStudioApp.class.getResource(io.digitstudio.ui.widgets.Theme.active().colours()).toExternalForm());
         return scene;

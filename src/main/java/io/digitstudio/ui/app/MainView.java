@@ -172,8 +172,9 @@ public final class MainView extends BorderPane {
     private final Label engineLine;
 
     /**
-     * What the engine is doing while it starts (or why it could not), for the window's message strip: a line above
-     * the views would move them all when it went, under the pointer of a user who clicks as soon as the window shows.
+     * What the engine is doing while it starts (or why it could not), shown over the views' bottom left corner (their
+     * status line) where toasts show too: a line above the views would move them all when it went, under the pointer of
+     * a user who clicks as soon as the window shows.
      */
     public Label engineLine() {
         return engineLine;

@@ -16,16 +16,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The window's passing messages (the dialog service's toasts), in a strip along the window's bottom edge, below the
- * views. The strip is always there and always as high (one line of text, in em, so it follows the UI scale): a toast
- * that comes or goes moves nothing in the views, and a toast of one line lies over none of them.
+ * The window's passing messages (the dialog service's toasts), over the views' bottom edge at the right, where the
+ * views keep their status lines. The layer takes no room from the views and lets every click beside a toast through
+ * to them: a toast that comes or goes moves nothing, and when none shows the views have the whole window (a strip kept
+ * for toasts under every view was an empty band most of the time).
  * <p>
  * The rules (also in the user guide, window-behaviour.md):
  * <ul>
- * <li>A toast is one line, in the strip: its title in bold, then its text, as wide as the strip allows (its share of
- * it, when two show). A text longer than that line shows as many of its first sentences as fit (as many of its first
- * words, when not even the first sentence does), never cut to "…" inside a word, and a More button beside it shows the
- * whole text above the toast, as its tooltip does when the pointer rests on it: no toast covers the view unasked.</li>
+ * <li>A toast is one line, lying over the status line: its title in bold, then its text, at most {@link #WIDTH_SHARE}
+ * of the window's width (its share of that, when two show), and as much as {@link #LEAST_EM} em at a large UI scale.
+ * A text longer than that line shows as many of its first sentences as fit (as many of its first words, when not even
+ * the first sentence does), never cut to "…" inside a word, and a More button beside it shows the whole text above the
+ * toast, as its tooltip does when the pointer rests on it: no toast covers more than the status line unasked.</li>
+ * <li>A toast belongs to the window, not to a view: it shows whichever tab is open.</li>
  * <li>At most {@link #MAX_SHOWN} show side by side, the newest on the right; later ones wait in order and show when one
  * goes, and only then does their time start.</li>
  * <li>Its time ({@link #millisFor}): a plain message 6 s plus 60 ms a character (what reading it takes), at most
@@ -41,6 +44,10 @@ import java.util.List;
 public final class ToastLayer extends Region {
     static final int MAX_SHOWN = 2;
     static final double SPACING = 8;
+    /** The part of the window's width the toasts may take, at its right. */
+    static final double WIDTH_SHARE = 0.6;
+    /** The width in em the toasts may take at least, more than {@link #WIDTH_SHARE} at a large UI scale. */
+    static final double LEAST_EM = 40;
     /** A toast with an action stays this long (unless it is hovered or focused, then longer). */
     static final long ACTION_MILLIS = 30_000;
     /** After the pointer or the focus leaves a toast whose time is up, it stays this long more. */
@@ -67,6 +74,8 @@ public final class ToastLayer extends Region {
         this.later = later;
         getStyleClass().add("toast-layer");
         setId("toastLayer");
+        // clicks beside the toasts reach the views under the layer
+        setPickOnBounds(false);
     }
 
     /**
@@ -103,7 +112,7 @@ public final class ToastLayer extends Region {
         return List.copyOf(shown);
     }
 
-    /** How many toasts wait for room in the strip. */
+    /** How many toasts wait for room beside the ones shown. */
     int waiting() {
         return waiting.size();
     }
@@ -127,29 +136,45 @@ public final class ToastLayer extends Region {
         if (!waiting.isEmpty()) reveal(waiting.remove(0));
     }
 
-    /** Its padding and its fixed height are the theme's, in em (theme.css), so they follow the UI scale. */
+    /**
+     * The toasts side by side at the layer's lower right, inside its padding (the theme's, in em, so it follows the UI
+     * scale), each one line high: over the status line at the window's bottom edge.
+     */
     @Override
     protected void layoutChildren() {
         Insets in = getInsets();
-        double width = getWidth() - in.getLeft() - in.getRight();
-        double height = getHeight() - in.getTop() - in.getBottom();
         int n = shown.size();
         if (n == 0) return;
+        // at a large UI scale a share of the window holds little more than the title and the buttons: then the toasts
+        // take as much of the width as 40 em need
+        double all = getWidth() - in.getLeft() - in.getRight();
+        double width = Math.min(all, Math.max(all * WIDTH_SHARE, LEAST_EM * shown.get(0).em()));
+        double bottom = getHeight() - in.getBottom();
         double each = (width - SPACING * (n - 1)) / n;
-        double right = in.getLeft() + width;
+        double right = getWidth() - in.getRight();
         for (int i = n - 1; i >= 0; i--) {
             Toast t = shown.get(i);
             double w = snapSizeX(Math.min(t.wantedWidth(), each));
             t.fit(w);
-            double h = Math.min(t.prefHeight(w), height);
-            t.resizeRelocate(snapPositionX(right - w), snapPositionY(in.getTop() + (height - h) / 2), w, snapSizeY(h));
+            double h = snapSizeY(t.prefHeight(w));
+            t.resizeRelocate(snapPositionX(right - w), snapPositionY(Math.max(in.getTop(), bottom - h)), w, h);
             right -= w + SPACING;
         }
     }
 
     @Override
     protected double computePrefWidth(double height) {
-        return 0; // the window's width decides the strip's; a toast shows what fits in what it gets
+        return 0; // the window decides the layer's size; a toast shows what fits in what it gets
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 0;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return 0;
     }
 
     @Override
@@ -202,7 +227,7 @@ public final class ToastLayer extends Region {
             if (actionLabel != null) {
                 Button b = new Button(actionLabel);
                 b.setId("toastActionButton");
-                b.getStyleClass().add("small"); // the strip is one line high
+                b.getStyleClass().add("small"); // the toast is one line high
                 b.setMinWidth(Region.USE_PREF_SIZE);
                 b.setOnAction(e -> {
                     dismiss(this);
@@ -273,6 +298,11 @@ public final class ToastLayer extends Region {
 
         private double messageWidth(String shownText) {
             return width(titleText, titleText.getText()) + width(space, " ") + width(body, shownText);
+        }
+
+        /** The size of the toast's text, which follows the UI scale. */
+        double em() {
+            return body.getFont().getSize();
         }
 
         /** The width the toast needs to show its whole message on one line. */

@@ -17,12 +17,13 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -133,6 +134,8 @@ public final class TrainView extends BorderPane {
         // the epoch axes span the run (the form's epochs before one): fixed, so the charts need no new ticks per update
         presenter.plannedEpochsProperty().addListener((o, a, e) -> spanEpochs(e.intValue()));
         spanEpochs(presenter.plannedEpochsProperty().get());
+        // the three charts plot the same epochs: their epoch axes tick alike, whatever each one's y labels leave it
+        LiveChart.shareXTicks(lossChart, lrChart, accuracyChart);
 
         VBox lossColumn = new VBox(4, lossChart, lrChart);
         VBox.setVgrow(lossChart, Priority.ALWAYS);
@@ -194,6 +197,14 @@ public final class TrainView extends BorderPane {
         middleScroll.setFitToWidth(true);
         middleScroll.setFitToHeight(true);
         middleScroll.getStyleClass().add("edge-to-edge");
+        // scrolled down to the table's end, it stays there when what is above grows (the skin keeps the offset in
+        // pixels, and the newest epochs slid out of sight at 150 %); registered before the skin's, so it sees the
+        // place as it was
+        middle.layoutBoundsProperty().addListener((o, a, b) -> {
+            if (a.getHeight() != b.getHeight() && middleScroll.getVvalue() >= middleScroll.getVmax() && middleScroll.getVvalue() > middleScroll.getVmin()) {
+                javafx.application.Platform.runLater(() -> middleScroll.setVvalue(middleScroll.getVmax()));
+            }
+        });
         setCenter(middleScroll);
         setBottom(statusBar());
 
@@ -253,6 +264,13 @@ public final class TrainView extends BorderPane {
         }
     }
 
+    /** Whether the table's last row is laid out in its view now (before a change of height takes effect). */
+    private boolean newestShown(TableView<EpochReport> t) {
+        int rows = presenter.epochRows().size();
+        return rows > 0 && t.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
+                && flow.getLastVisibleCell() != null && flow.getLastVisibleCell().getIndex() == rows - 1;
+    }
+
     private void spanEpochs(int epochs) {
         for (LiveChart c : List.of(lossChart, accuracyChart, lrChart)) {
             c.xLowerBoundProperty().set(0);
@@ -300,9 +318,14 @@ public final class TrainView extends BorderPane {
         io.digitstudio.ui.widgets.Columns.givesWay(trainLoss, 3);
         io.digitstudio.ui.widgets.Columns.givesWay(valLoss, 4);
         io.digitstudio.ui.widgets.Columns.keepWhole(t);
-        t.getStyleClass().add("epoch-table-size"); // its heights in em (theme.css): a few rows at any UI scale
-        // the newest epoch is always in view (see scrollToNewest)
+        // at least four whole rows at any UI scale, six where there is room: the charts above give way first, and the
+        // centre scrolls when even their least heights and the table's leave too little (150 % in the smallest window)
+        io.digitstudio.ui.widgets.TableHeights.forRows(t, 4, 6);
+        // the newest epoch is always in view (see scrollToNewest), also when the table's height changes while it shows
         presenter.epochRows().addListener((ListChangeListener<EpochReport>) c -> scrollToNewest = !presenter.epochRows().isEmpty());
+        t.heightProperty().addListener((o, a, b) -> {
+            if (newestShown(t)) scrollToNewest = true;
+        });
         return t;
     }
 
@@ -349,15 +372,9 @@ public final class TrainView extends BorderPane {
         stop.disableProperty().bind(Bindings.createBooleanBinding(() -> !run.stateProperty().get().active(), run.stateProperty()));
         stop.setOnAction(e -> run.stop());
 
-        Button branch = button("_Branch from here…", "branchHereButton", "While paused: stop this run where it is (kept, and resumable from Runs)"
-                + " and set up a new run from the same point with another learning rate, optimizer, schedule or epochs");
-        branch.disableProperty().bind(run.canBranchProperty().not());
-        // there while paused, the only time it applies: the toolbar keeps its room for the rest otherwise
-        branch.visibleProperty().bind(run.stateProperty().isEqualTo(RunState.PAUSED));
-        branch.managedProperty().bind(branch.visibleProperty());
-        branch.setOnAction(e -> run.branchFromHere());
-
-        Button resume = button("_Resume from snapshot…", "resumeButton", "Continue an earlier run from a snapshot file, exactly where it stopped");
+        // "Open snapshot…", not "Resume…" beside Continue, which resumes the paused run: with the two exports in one
+        // menu, the toolbar keeps one row in the smallest window at 150 %
+        Button resume = button("_Open snapshot…", "resumeButton", "Resume an earlier run from a snapshot file, exactly where it stopped");
         resume.disableProperty().bind(locked);
         resume.setOnAction(e -> run.resumeFromSnapshot());
 
@@ -368,28 +385,63 @@ public final class TrainView extends BorderPane {
         use.disableProperty().bind(run.trainedModelProperty().isNull().or(locked).or(run.trainedModelActiveProperty()));
         use.setOnAction(e -> run.useTrainedModel());
 
-        Button png = button("_Export chart…", "exportChartButton", "Save both charts as a PNG image");
+        MenuItem png = new MenuItem("_Chart as PNG…");
+        png.setId("exportChartItem");
         png.setOnAction(e -> dialogs.saveFile("Export chart", "training.png", "PNG images (*.png)", "png").ifPresent(this::exportChart));
         png.disableProperty().bind(presenter.plottedProperty().not());
-        Button csv = button("E_xport log…", "exportCsvButton", "Save the epoch table as CSV");
+        MenuItem csv = new MenuItem("Epoch _log as CSV…");
+        csv.setId("exportCsvItem");
         csv.disableProperty().bind(Bindings.isEmpty(presenter.epochRows()));
         csv.setOnAction(e -> dialogs.saveFile("Export epoch log", "epochs.csv", "CSV files (*.csv)", "csv").ifPresent(this::exportCsv));
-        return io.digitstudio.ui.widgets.Bars.whole(start, pause, stop, branch, resume, new Separator(), save, use, png, csv);
+        MenuButton export = new MenuButton("_Export", null, png, csv);
+        export.setMnemonicParsing(true);
+        export.setId("exportButton");
+        io.digitstudio.ui.widgets.Tips.set(export, "Save both charts as a PNG image, or the epoch table as CSV");
+        export.disableProperty().bind(png.disableProperty().and(csv.disableProperty()));
+        return io.digitstudio.ui.widgets.Bars.whole(start, pause, stop, resume, new Separator(), save, use, export);
     }
 
     /**
-     * The line under the toolbar: why Start is off, else which run the form is a branch of, else empty. It is always
-     * there and as high as the taller of the two, so that neither coming or going moves the form under the pointer.
+     * While a run is paused, the line under the toolbar offers to branch from where it is: a button in the toolbar took
+     * a second row there at 150 % and moved the view below it.
+     */
+    private Region pausedBanner() {
+        Label what = new Label("Paused. To try other values from this point:");
+        what.setId("pausedNotice");
+        what.setMinWidth(0);
+        what.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(what, Priority.ALWAYS);
+        Button branch = button("_Branch from here…", "branchHereButton", "Stop this run where it is (kept, and resumable from Runs)"
+                + " and set up a new run from the same point with another learning rate, optimizer, schedule or epochs");
+        branch.getStyleClass().add("small"); // the line is as high as the Start reason's, one line of text
+        branch.setMinWidth(Region.USE_PREF_SIZE);
+        branch.disableProperty().bind(run.canBranchProperty().not());
+        branch.setOnAction(e -> run.branchFromHere());
+        HBox box = new HBox(8, what, branch);
+        box.getStyleClass().add("paused-banner");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(0, 8, 0, 8));
+        box.visibleProperty().bind(run.stateProperty().isEqualTo(RunState.PAUSED));
+        return box;
+    }
+
+    /**
+     * The line under the toolbar: why Start is off, else while paused the offer to branch, else which run the form is a
+     * branch of, else the last run's kept model, else empty. It is always there and as high as the tallest of them, so
+     * that none coming or going moves the form under the pointer.
      */
     private Region noticeLine(BooleanBinding locked, SettingsPane form) {
         Region why = startBlocker(locked, form);
+        Region paused = pausedBanner();
         Region branch = branchBanner(locked);
-        // the reason Start is off matters more: the branch's line waits under it until the form is right again
-        branch.visibleProperty().bind(settings.branchProperty().isNotNull().and(why.visibleProperty().not()));
+        // the reason Start is off matters more: the branch's line waits under it until the form is right again; while
+        // paused, what the pause offers
+        branch.visibleProperty().bind(settings.branchProperty().isNotNull().and(why.visibleProperty().not()).and(paused.visibleProperty().not()));
         Region kept = keptBanner(locked);
         // the last run's kept model, when the form is neither wrong nor a branch: what comes next matters more
-        kept.visibleProperty().bind(run.keptNoticeProperty().isNotNull().and(why.visibleProperty().not()).and(branch.visibleProperty().not()));
-        javafx.scene.layout.StackPane line = new javafx.scene.layout.StackPane(kept, branch, why);
+        kept.visibleProperty().bind(run.keptNoticeProperty().isNotNull().and(why.visibleProperty().not()).and(branch.visibleProperty().not())
+                .and(paused.visibleProperty().not()));
+        javafx.scene.layout.StackPane line = new javafx.scene.layout.StackPane(kept, branch, paused, why);
         line.setId("noticeLine");
         line.setAlignment(Pos.CENTER_LEFT);
         return line;
@@ -526,21 +578,14 @@ public final class TrainView extends BorderPane {
     }
 
     /**
-     * The status line: the message beside the progress figures, or above them and wrapped when it is longer than the
-     * room beside them (the whole text in its tooltip too); the figures keep their width.
+     * The status line: the whole message beside the progress figures, on two lines where one is not enough, or above
+     * them and wrapped when it is longer still (StatusLine); the figures keep their width.
      */
     private Region statusBar() {
         Label text = new Label();
         text.setId("statusText");
         text.setMinWidth(0);
         text.setMaxWidth(Double.MAX_VALUE);
-        io.digitstudio.ui.widgets.Tips.later(text, () -> {
-            Tooltip full = new Tooltip();
-            full.textProperty().bind(presenter.statusProperty());
-            full.setWrapText(true);
-            full.setMaxWidth(600);
-            return full;
-        });
         ProgressBar bar = new ProgressBar();
         bar.setId("progressBar");
         io.digitstudio.ui.widgets.ScreenReader.describe(bar, "Training progress", "How much of the run is done");

@@ -70,6 +70,9 @@ public final class LiveChart extends Region {
     private double plotLeft, plotTop, plotWidth, plotHeight;
     private double yLo = 0, yHi = 1, yUnit = 0.2;
     private double xLo = 0, xHi = 1, xUnit = 0.2;
+    /** The charts whose x axes tick as this one's does (itself among them), and the unit this one needs on its own. */
+    private List<LiveChart> xPeers = List.of(this);
+    private double ownXUnit = Double.NaN;
 
     public LiveChart(String titleText, String xName, String yName) {
         getStyleClass().add("live-chart");
@@ -213,6 +216,17 @@ public final class LiveChart extends Region {
     public DoubleProperty xLowerBoundProperty() { return xLowerBound; }
     /** The right end of the x axis; NaN: fitted to the data. */
     public DoubleProperty xUpperBoundProperty() { return xUpperBound; }
+    /**
+     * Makes these charts, drawn over the same x values (a run's epochs), tick their x axes alike: each takes the
+     * coarsest unit any of them needs for its labels in its own width, so that charts side by side or one under the
+     * other never step by 4 in one and by 5 in the next.
+     */
+    public static void shareXTicks(LiveChart... charts) {
+        List<LiveChart> all = List.of(charts);
+        for (LiveChart c : charts) c.xPeers = all;
+        for (LiveChart c : charts) c.invalidate();
+    }
+
     /** The distance between x ticks; NaN: chosen to give about five. */
     public DoubleProperty xTickUnitProperty() { return xTickUnit; }
     /** The bottom of the y axis; NaN: fitted to the data. */
@@ -307,6 +321,11 @@ public final class LiveChart extends Region {
     }
 
     /** Draws the plot anew: grid, ticks, then each series as a line (and markers), over the current bounds. */
+    /** Draws now what a queued redraw would draw on the next turn of the UI thread (for a window laid out by hand). */
+    void redrawNow() {
+        redraw();
+    }
+
     private void redraw() {
         redrawQueued = false;
         double w = canvas.getWidth(), h = canvas.getHeight();
@@ -466,9 +485,34 @@ public final class LiveChart extends Region {
             }
             plotWidth = Math.max(1, w - plotLeft - Math.max(8, last / 2 + 2));
             double step = xHi > xLo ? xUnit / (xHi - xLo) * plotWidth : plotWidth;
-            if (n <= 2 || step >= widest + gap || tries >= 20) return;
+            if (n <= 2 || step >= widest + gap || tries >= 20) break;
             setUnit = coarser(xUnit);
         }
+        shareXUnit(w, data);
+    }
+
+    /**
+     * Takes the coarsest x unit among the charts that share their ticks ({@link #shareXTicks}); when the unit this
+     * chart needs on its own changes, the others draw again to follow it.
+     */
+    private void shareXUnit(double w, double[] data) {
+        if (xPeers.size() < 2) return;
+        // a chart not laid out yet has no width to need a unit for
+        double own = w > 0 && plotWidth > 1 ? xUnit : Double.NaN;
+        if (Double.compare(ownXUnit, own) != 0) {
+            ownXUnit = own;
+            for (LiveChart p : xPeers) if (p != this) p.invalidate();
+        }
+        double shared = xUnit;
+        for (LiveChart p : xPeers) if (p.ownXUnit > shared) shared = p.ownXUnit;
+        if (shared == xUnit) return;
+        double[] r = fit(data[0], data[1], xLowerBound.get(), xUpperBound.get(), shared, 2);
+        xLo = r[0];
+        xHi = r[1];
+        xUnit = r[2];
+        double first = firstTick(xLo, xUnit);
+        double last = textWidth(xLabel(first + (tickCount(first, xHi, xUnit) - 1) * xUnit, decimals(xUnit), xUnit));
+        plotWidth = Math.max(1, w - plotLeft - Math.max(8, last / 2 + 2));
     }
 
     /**

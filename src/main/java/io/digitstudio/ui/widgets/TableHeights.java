@@ -33,6 +33,24 @@ public final class TableHeights {
     }
 
     /**
+     * Keeps the table high enough for its header and {@code least} rows, and wanting room for {@code wanted}, measured
+     * from its rows as laid out in the font in force (an em-based height held fewer rows at a large UI scale, whose
+     * rows and two-line header grow more than the em: one or two rows at 150 %). Measured again after every layout
+     * pass until it holds.
+     */
+    public static void forRows(TableView<?> table, int least, int wanted) {
+        Runnable fit = () -> {
+            double min = forRows(table, least), pref = forRows(table, wanted);
+            if (Math.abs(table.getMinHeight() - min) >= 0.5) table.setMinHeight(min);
+            if (Math.abs(table.getPrefHeight() - pref) >= 0.5) table.setPrefHeight(pref);
+        };
+        table.needsLayoutProperty().addListener((o, a, needs) -> {
+            if (!needs) later(table, fit);
+        });
+        fit.run();
+    }
+
+    /**
      * Runs {@code r} once after the events of this moment, however often asked: a size set while its parents are
      * being laid out is lost with the layout pass under way, and the parents are not laid out again.
      */
