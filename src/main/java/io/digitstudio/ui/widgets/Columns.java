@@ -75,6 +75,8 @@ public final class Columns {
         javafx.beans.value.ChangeListener<Theme> themed = (o, a, b) -> afterNextLayout(table);
         table.getProperties().put(KEY + ".themed", themed);
         Theme.activeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(themed));
+        // the columns the user showed or hid in the column menu, as at the last launch, and remembered for the next
+        if (table.isTableMenuButtonVisible()) ColumnChoices.follow(table);
         schedule(table);
     }
 
@@ -381,6 +383,11 @@ public final class Columns {
             column.getProperties().put(KEY + ".chosen", is);
             column.getProperties().put(KEY + ".gaveWay", false);
         });
+    }
+
+    /** Whether this class is hiding or showing the column now to give way: a change that is no choice of the user's. */
+    static boolean givingWay(TableColumn<?, ?> c) {
+        return Boolean.TRUE.equals(c.getProperties().get(KEY + ".hiding"));
     }
 
     /** Whether a column gives way now: it may ({@link #givesWay}), and the user has not shown or hidden it in the menu. */
