@@ -83,6 +83,8 @@ public final class AppServices implements AutoCloseable {
         this.models = new ModelManager(tasks, dialogs, recent, last.model());
         this.pins = pinsFile == null ? io.digitstudio.ui.pins.Pins.inMemory() : io.digitstudio.ui.pins.Pins.in(pinsFile, tasks);
         this.main = new MainView(tasks, dialogs, models, engineStatus.getReadOnlyProperty(), history, myDigits, pins);
+        // the columns ticked on or off in the tables' column menus, as last time (each table takes them once shown)
+        io.digitstudio.ui.widgets.ColumnChoices.keepIn(main, last.columns());
         tasks.engineReady().whenComplete((ok, err) -> {
             if (err != null) {
                 engineStatus.set("The engine could not start: " + Messages.of(err));

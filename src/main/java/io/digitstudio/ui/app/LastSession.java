@@ -15,7 +15,8 @@ import java.util.prefs.Preferences;
 /**
  * What the app remembers between launches: the active model's file (used again only while it exists), the window's
  * place and size, the tab that was open, the theme and UI scale chosen in the preferences, whether the Draw canvas
- * shows MNIST's white on black, and what the Train and the Sweeps forms held ({@link #form}). Kept in the user's settings file ({@link SettingsFile},
+ * shows MNIST's white on black, what the Train and the Sweeps forms held ({@link #form}), and the columns shown or
+ * hidden in the tables' column menus. Kept in the user's settings file ({@link SettingsFile},
  * {@code ~/.config/digitstudio/settings.json}) in the app, in memory in the tests.
  */
 public final class LastSession {
@@ -39,6 +40,8 @@ public final class LastSession {
     static final String SCALE = "uiScale";
     /** The Draw canvas's looks: "theme" (its colours follow the theme) or "mnist" (white on black whatever the theme). */
     static final String CANVAS = "drawCanvas";
+    /** The prefix of the keys that keep a table's column menu choices, by the table's id. */
+    static final String COLUMNS = "columns.";
     /** The java.util.prefs nodes that held these settings before the settings file, and their keys there. */
     static final String OLD_SESSION_NODE = "io/digitstudio/session";
     static final String OLD_RECENT_NODE = "io/digitstudio";
@@ -284,5 +287,20 @@ public final class LastSession {
 
     public void mnistCanvas(boolean on) {
         store.put(CANVAS, on ? "mnist" : "theme");
+    }
+
+    /** The columns shown or hidden in each table's column menu, one key per table ("columns.runsTable"). */
+    public io.digitstudio.ui.widgets.ColumnChoices.Store columns() {
+        return new io.digitstudio.ui.widgets.ColumnChoices.Store() {
+            @Override
+            public String get(String table) {
+                return store.get(COLUMNS + table);
+            }
+
+            @Override
+            public void put(String table, String choices) {
+                store.put(COLUMNS + table, choices);
+            }
+        };
     }
 }

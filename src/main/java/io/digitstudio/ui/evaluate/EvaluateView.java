@@ -156,12 +156,15 @@ public final class EvaluateView extends BorderPane {
         perClass.setPrefWidth(420);
         VBox right = new VBox(6, section("Per class"), perClass);
         right.setPadding(new Insets(8));
-        // the matrix scrolls when the window is narrow; the table keeps the width its columns need
-        right.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+        // the table as wide as its columns need, no wider: the matrix beside it takes the rest (fitCells)
+        javafx.beans.binding.DoubleBinding columnsRoom = javafx.beans.binding.Bindings.createDoubleBinding(() -> {
             double columns = 0;
             for (TableColumn<Row, ?> c : perClass.getColumns()) columns += c.getMinWidth();
             return columns + 2 * 8 + 4 + 16;
-        }, perClass.getColumns().stream().map(TableColumn::minWidthProperty).toArray(javafx.beans.Observable[]::new)));
+        }, perClass.getColumns().stream().map(TableColumn::minWidthProperty).toArray(javafx.beans.Observable[]::new));
+        right.minWidthProperty().bind(columnsRoom);
+        right.prefWidthProperty().bind(columnsRoom);
+        right.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox.setVgrow(perClass, Priority.ALWAYS);
 
         HBox center = new HBox(8, left, right);
@@ -177,7 +180,7 @@ public final class EvaluateView extends BorderPane {
         centerScroll.setFitToHeight(true);
         centerScroll.getStyleClass().add("edge-to-edge");
         setCenter(centerScroll);
-        reflow(centerScroll, center, stacked, left, right, shown);
+        reflow(centerScroll, center, stacked, left, right, shown, heatScroll);
         Label status = new Label();
         status.setId("evaluateStatus");
         status.textProperty().bind(vm.statusProperty());
@@ -289,6 +292,7 @@ public final class EvaluateView extends BorderPane {
         // the averages stay at the bottom: they are not classes, so they are kept out of the sortable rows' order
         perClass.getItems().add(new Row("macro avg", m.macro(m::precision), m.macro(m::recall), m.macro(m::f1), m.total()));
         perClass.getItems().add(new Row("weighted avg", m.weighted(m::precision), m.weighted(m::recall), m.weighted(m::f1), m.total()));
+        if (refit != null) refit.run();
     }
 
     private void build(int k, String size) {
@@ -376,31 +380,94 @@ public final class EvaluateView extends BorderPane {
 
     /** Below this width, in ems of the view's text, the per-class table goes below the matrix instead of beside it. */
     static final double STACK_EM = 45;
+    /** The least size of the matrix's counts, in ems of the view's text: as in the matrices of many classes (theme.css). */
+    static final double LEAST_COUNT_EM = 0.7;
+
+    /** The matrix's size as a share of its size in theme.css (its font's, which its cells' sizes in em follow). */
+    private double cellScale = 1;
+    /** Lays the matrix and the table out again for the cells in force (null until the view is built). */
+    private Runnable refit;
 
     /**
      * The matrix and the per-class table side by side where the view is wide enough for both, else one above the other
      * in the view's one scroll: side by side at 200 % in the smallest window, the table's figures ran past the window's
-     * edge and the user scrolled sideways to read them.
+     * edge and the user scrolled sideways to read them. Either way the matrix's cells shrink to the width left to them,
+     * down to counts of {@link #LEAST_COUNT_EM}: at 150 % in a 1280x800 window the matrix scrolled sideways beside the
+     * table (issue 32). Side by side only while the cells fit at that least size.
      */
-    private void reflow(ScrollPane scroll, HBox beside, VBox below, VBox matrix, VBox table, Label text) {
+    private void reflow(ScrollPane scroll, HBox beside, VBox below, VBox matrix, VBox table, Label text, ScrollPane heatScroll) {
         Runnable fit = () -> {
             double em = text.getFont().getSize();
-            boolean stack = getWidth() > 0 && getWidth() / em < STACK_EM;
-            if (stack == (scroll.getContent() == below)) return;
-            if (stack) {
-                beside.getChildren().clear();
-                below.getChildren().setAll(matrix, table);
-                scroll.setFitToHeight(false);
-                scroll.setContent(below);
-            } else {
-                below.getChildren().clear();
-                beside.getChildren().setAll(matrix, table);
-                scroll.setFitToHeight(true);
-                scroll.setContent(beside);
+            if (getWidth() <= 0 || em <= 0) return;
+            // the view's width inside its scroll, its scroll bar's room kept whether or not it shows: cells that fit
+            // only without the bar would bring it back
+            double width = scroll.getWidth() - scroll.snappedLeftInset() - scroll.snappedRightInset() - barRoom(scroll);
+            double around = matrix.snappedLeftInset() + matrix.snappedRightInset() + heatScroll.snappedLeftInset() + heatScroll.snappedRightInset()
+                    + barRoom(heatScroll) + 1;
+            double besideRoom = width - table.getMinWidth() - beside.getSpacing() - around;
+            boolean stack = getWidth() / em < STACK_EM || cells.length > 0 && cellsWidth(LEAST_COUNT_EM * em) > besideRoom;
+            if (stack != (scroll.getContent() == below)) {
+                if (stack) {
+                    beside.getChildren().clear();
+                    below.getChildren().setAll(matrix, table);
+                    scroll.setFitToHeight(false);
+                    scroll.setContent(below);
+                } else {
+                    below.getChildren().clear();
+                    beside.getChildren().setAll(matrix, table);
+                    scroll.setFitToHeight(true);
+                    scroll.setContent(beside);
+                }
             }
+            fitCells(stack ? width - around : besideRoom, em);
         };
-        Runnable soon = () -> io.digitstudio.ui.widgets.TableHeights.later(this, fit);
-        widthProperty().addListener((o, a, b) -> soon.run());
-        text.fontProperty().addListener((o, a, b) -> soon.run());
+        refit = () -> io.digitstudio.ui.widgets.TableHeights.later(this, fit);
+        widthProperty().addListener((o, a, b) -> refit.run());
+        text.fontProperty().addListener((o, a, b) -> refit.run());
+        table.minWidthProperty().addListener((o, a, b) -> refit.run());
+        // the theme's sizes applied (a scale, a theme): measured again
+        heat.needsLayoutProperty().addListener((o, a, needs) -> {
+            if (!needs) refit.run();
+        });
+    }
+
+    /**
+     * The width of the matrix (its padding, gaps and cells) with counts of {@code countSize} pixels: its cells' sizes are
+     * in ems of their counts' font, so the matrix's width beyond its padding and gaps follows that size.
+     */
+    private double cellsWidth(double countSize) {
+        heat.applyCss();
+        double fixed = heat.snappedLeftInset() + heat.snappedRightInset() + heat.getHgap() * cells.length;
+        double now = cells[0][0].getFont().getSize();
+        return fixed + (heat.prefWidth(-1) - fixed) * countSize / now;
+    }
+
+    /**
+     * The matrix's cells as large as theme.css makes them where {@code room} holds them, else smaller to fit it, their
+     * counts no smaller than {@link #LEAST_COUNT_EM} of the view's text size {@code em}.
+     */
+    private void fitCells(double room, double em) {
+        if (cells.length == 0) return;
+        heat.applyCss();
+        double count = cells[0][0].getFont().getSize();
+        double natural = count / cellScale; // the counts' size as theme.css makes it
+        double fixed = heat.snappedLeftInset() + heat.snappedRightInset() + heat.getHgap() * cells.length;
+        double per = (heat.prefWidth(-1) - fixed) / count; // the cells' width per pixel of their counts' size
+        double least = Math.min(1, LEAST_COUNT_EM * em / natural);
+        double scale = Math.max(least, Math.min(1, Math.floor((room - fixed) / (per * natural) * 1000) / 1000));
+        if (Math.abs(scale - cellScale) < 0.002) return;
+        cellScale = scale;
+        // the grid's font, which its cells' and headers' sizes in em follow; none of its own at the full size
+        heat.setStyle(scale >= 1 ? "" : String.format(Locale.ROOT, "-fx-font-size: %.3fpx;", em * scale));
+    }
+
+    /** A scroll pane's own vertical bar's width, shown or not (those of the panes and tables inside it are theirs). */
+    private static double barRoom(ScrollPane pane) {
+        for (javafx.scene.Node n : pane.getChildrenUnmodifiable()) {
+            if (n instanceof javafx.scene.control.ScrollBar b && b.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+                return Math.max(b.getWidth(), b.prefWidth(-1));
+            }
+        }
+        return 0;
     }
 }

@@ -289,50 +289,91 @@ public final class RunsView extends BorderPane {
         });
     }
 
-    /** The runs table's least and most rows while it takes the height of its rows. */
-    static final int LEAST_ROWS = 3, MOST_ROWS = 12;
+    /** The runs the table shows at once while the divider is the view's to place: more scroll. */
+    static final int ROWS = 3;
     /** The most of the view's height the runs table takes by itself: the rest is the curves' and the settings'. */
     public static final double MOST_SHARE = 0.45;
 
     /**
-     * The runs table as high as its rows (three at least, twelve at most, and no more than {@link #MOST_SHARE} of the
-     * height), the curves and the settings below taking the rest: at a fixed share, three runs took half the height
-     * and left an empty area while the settings compared below them were out of sight. Once the user drags the divider,
-     * the table keeps the height given, through new runs and a resized window.
+     * The divider between the runs table and the panes below it holds still. Until the user drags it, the table is as
+     * high as its header and {@link #ROWS} rows as high as its lowest row (no more than {@link #MOST_SHARE} of the
+     * height), whatever the number of runs: at a fixed share three runs took half the height and left an empty area,
+     * and sized to its runs the table moved the divider with every run that came in, with the filter, and by a few
+     * pixels at a theme switch (issue 32). With no run in sight (a filter) it keeps the rows' height it had. Where three
+     * rows would take more than the share (two-line rows at 150 %) the table shows fewer and scrolls, the selected run
+     * kept in sight. Once dragged, the divider stays where the user let go of it, through new
+     * runs, theme and scale changes and a resized window.
      */
     private void fitRunsTable(SplitPane main) {
         SplitPane.setResizableWithParent(table, false);
-        boolean[] dragged = {false};
+        // where the user let go of the divider, as the table's height; -1 while never dragged
+        double[] dragged = {-1};
+        boolean[] pressed = {false};
         main.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
             for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != main; n = n.getParent()) {
-                if (n.getStyleClass().contains("split-pane-divider") && n.getParent() == main) dragged[0] = true;
+                if (n.getStyleClass().contains("split-pane-divider") && n.getParent() == main) pressed[0] = true;
             }
+        });
+        main.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            if (!pressed[0]) return;
+            pressed[0] = false;
+            double h = main.getHeight() - main.snappedTopInset() - main.snappedBottomInset();
+            if (h > 0 && !main.getDividers().isEmpty()) dragged[0] = main.getDividers().get(0).getPosition() * h - dividerHeight(main) / 2;
         });
         // the height last aimed at, and how often: a height the panes' least sizes do not allow is tried thrice
         double[] aimed = {-1, 0};
+        // the rows' height as last measured: kept while no run is in the table (a filter that leaves none)
+        double[] row = {0};
         Runnable fit = () -> {
             double h = main.getHeight() - main.snappedTopInset() - main.snappedBottomInset();
-            if (dragged[0] || h <= 0 || main.getDividers().isEmpty()) return;
-            int rows = Math.max(LEAST_ROWS, Math.min(MOST_ROWS, table.getItems().size()));
-            double want = Math.floor(Math.min(io.digitstudio.ui.widgets.TableHeights.forRows(table, rows), MOST_SHARE * h));
+            // while the user drags the divider it is theirs: a fit then undid the drag
+            if (pressed[0] || h <= 0 || main.getDividers().isEmpty()) return;
+            double want;
+            if (dragged[0] >= 0) {
+                want = Math.min(dragged[0], h);
+            } else {
+                if (io.digitstudio.ui.widgets.TableHeights.hasRows(table) || row[0] <= 0) row[0] = io.digitstudio.ui.widgets.TableHeights.rowNow(table);
+                double need = io.digitstudio.ui.widgets.TableHeights.forRows(table, ROWS, row[0]);
+                if (need <= 0) return;
+                want = Math.floor(Math.min(need, MOST_SHARE * h));
+            }
             if (Math.abs(table.getHeight() - want) < 1.5) return;
             if (Math.abs(want - aimed[0]) >= 0.5) aimed[1] = 0;
             if (aimed[1]++ >= 3) return;
             aimed[0] = want;
-            double gap = 0; // the divider's own height (the curves' pane below has a divider of its own)
-            for (Node n : main.getChildrenUnmodifiable()) if (n.getStyleClass().contains("split-pane-divider") && n instanceof javafx.scene.layout.Region d) gap = d.getHeight();
-            double p = Math.min(1, (want + gap / 2) / h);
+            double p = Math.min(1, (want + dividerHeight(main) / 2) / h);
             // the same position again is no change to the split pane: a hair apart, it lays its panes out anew
             if (Math.abs(main.getDividers().get(0).getPosition() - p) < 1e-9) p += 1e-4;
             main.setDividerPositions(p);
         };
         Runnable soon = () -> io.digitstudio.ui.widgets.TableHeights.later(main, fit);
         main.heightProperty().addListener((o, a, b) -> soon.run());
-        table.getItems().addListener((ListChangeListener<RunSummary>) c -> soon.run());
-        // the rows' height is known once they are laid out, and changes with the UI scale
+        // the look's rows and header are known once laid out, and change with the UI scale; a theme's restyling may
+        // push the divider, which goes back to where it was. A table lower than before, or rows taller (a larger
+        // scale), keeps the selected run in sight
+        double[] line = {-1};
         table.needsLayoutProperty().addListener((o, a, needs) -> {
-            if (!needs) soon.run();
+            if (needs) return;
+            soon.run();
+            double now = io.digitstudio.ui.widgets.TableHeights.oneLine(table);
+            if (now != line[0]) io.digitstudio.ui.widgets.TableHeights.later(table, selectedInSight);
+            line[0] = now;
         });
+        table.heightProperty().addListener((o, a, b) -> io.digitstudio.ui.widgets.TableHeights.later(table, selectedInSight));
+    }
+
+    /** Scrolls the runs table as little as it takes to show the selected run's row whole. */
+    private final Runnable selectedInSight = () -> {
+        int i = table.getSelectionModel().getSelectedIndex();
+        if (i >= 0 && table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) flow.scrollTo(i);
+    };
+
+    /** The height of a vertical split pane's divider (0 before it is laid out). */
+    private static double dividerHeight(SplitPane split) {
+        for (Node n : split.getChildrenUnmodifiable()) {
+            if (n.getStyleClass().contains("split-pane-divider") && n instanceof javafx.scene.layout.Region d) return d.getHeight();
+        }
+        return 0;
     }
 
     /** "a1b2c3d4, epoch 2.33" for a branch: its parent and the exact point it branched at; empty for other runs. */

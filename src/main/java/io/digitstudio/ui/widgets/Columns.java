@@ -67,7 +67,7 @@ public final class Columns {
         // takes its width from the room (the last column would run under it, and the table scroll sideways for it)
         table.needsLayoutProperty().addListener((o, a, needs) -> {
             if (needs) return;
-            if (!fontsOf(table).equals(table.getProperties().get(KEY + ".fonts"))) schedule(table);
+            if (!measures(table).equals(table.getProperties().get(KEY + ".measures"))) schedule(table);
             else fillLast(table);
         });
         // a theme restyles every control at once, fonts and paddings alike, whether or not the table is laid out again:
@@ -75,6 +75,8 @@ public final class Columns {
         javafx.beans.value.ChangeListener<Theme> themed = (o, a, b) -> afterNextLayout(table);
         table.getProperties().put(KEY + ".themed", themed);
         Theme.activeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(themed));
+        // the columns the user showed or hid in the column menu, as at the last launch, and remembered for the next
+        if (table.isTableMenuButtonVisible()) ColumnChoices.follow(table);
         schedule(table);
     }
 
@@ -105,8 +107,9 @@ public final class Columns {
 
     /** Sets each column's least width to its widest title or value, and gives the last one the room left. */
     public static <S> void fit(TableView<S> table) {
+        List<Object> measures = measures(table);
+        table.getProperties().put(KEY + ".measures", measures);
         List<Font> fonts = fontsOf(table);
-        table.getProperties().put(KEY + ".fonts", fonts);
         // titles in the headers' font (bold in Primer), values in the cells' size: a theme or a table may give each its own
         Text title = new Text();
         title.setFont(fonts.get(0));
@@ -116,8 +119,8 @@ public final class Columns {
         Text wrapped = new Text();
         wrapped.setFont(fonts.get(1));
         double em = Math.max(fonts.get(0).getSize(), fonts.get(1).getSize());
-        double header = horizontal(table, ".column-header", em * 0.6) + horizontal(table, ".column-header .label", 0);
-        double cell = horizontal(table, ".table-cell", em * 0.6);
+        double header = (Double) measures.get(2);
+        double cell = (Double) measures.get(3);
         List<S> items = table.getItems() == null ? List.of() : table.getItems();
         for (TableColumn<S, ?> c : leaves(table)) {
             double w = width(title, c.getText()) + header + (c.isSortable() && table.getSortOrder().contains(c) ? SORT_ARROW_EM * em : 0);
@@ -382,6 +385,11 @@ public final class Columns {
         });
     }
 
+    /** Whether this class is hiding or showing the column now to give way: a change that is no choice of the user's. */
+    static boolean givingWay(TableColumn<?, ?> c) {
+        return Boolean.TRUE.equals(c.getProperties().get(KEY + ".hiding"));
+    }
+
     /** Whether a column gives way now: it may ({@link #givesWay}), and the user has not shown or hidden it in the menu. */
     private static boolean yields(TableColumn<?, ?> c) {
         return c.getProperties().get(KEY + ".givesWay") instanceof Integer && !(c.getProperties().get(KEY + ".chosen") instanceof Boolean);
@@ -482,14 +490,33 @@ public final class Columns {
         return probe.getLayoutBounds().getWidth();
     }
 
-    /** A styled node's left and right insets (padding and border), or {@code otherwise} before it is styled. */
+    /**
+     * What a fit measures the columns with, as styled now: the headers' and the cells' fonts, and the room beside a
+     * header's title and beside a cell's value. A fit made while some of these were not yet styled is made again once
+     * they are.
+     */
+    private static List<Object> measures(TableView<?> table) {
+        List<Font> fonts = fontsOf(table);
+        double em = Math.max(fonts.get(0).getSize(), fonts.get(1).getSize());
+        double header = horizontal(table, ".column-header", em * 0.6) + horizontal(table, ".column-header .label", 0);
+        double cell = horizontal(table, ".table-cell", em * 0.6);
+        return List.of(fonts.get(0), fonts.get(1), header, cell);
+    }
+
+    /**
+     * The styled nodes' left and right insets (padding and border), the least of them, or {@code otherwise} before any
+     * is styled. The least: a cell in a state of its own may be framed wider than the others (15 px beside its value
+     * where the others had 13), and which cell the scene gives first changes from one layout to the next, so that the
+     * columns came out a few pixels apart after a theme's round trip (issue 32).
+     */
     private static double horizontal(TableView<?> table, String selector, double otherwise) {
-        Node n = table.lookup(selector);
-        if (n instanceof Region r && r.getScene() != null) {
+        double least = Double.POSITIVE_INFINITY;
+        for (Node n : table.lookupAll(selector)) {
+            if (!(n instanceof Region r) || r.getScene() == null) continue;
             Insets in = r.getInsets();
-            if (in.getLeft() + in.getRight() > 0) return in.getLeft() + in.getRight();
+            if (in.getLeft() + in.getRight() > 0) least = Math.min(least, in.getLeft() + in.getRight());
         }
-        return otherwise;
+        return Double.isInfinite(least) ? otherwise : least;
     }
 
     /**

@@ -1,0 +1,147 @@
+package io.digitstudio.ui;
+
+import io.digitstudio.runs.RunSummary;
+import io.digitstudio.ui.widgets.Theme;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The Runs view's layout holds still while the user works in it (issue 32, a new user's trial at 1280x800): the split
+ * between the runs table and the panes below stays where it is as runs come and go and as the theme is switched, and
+ * moves only when the user drags it (then it stays there); the table's columns are as wide after a theme's round trip
+ * as before it.
+ */
+class RunsLayoutStoryTest extends AppStory {
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app.showSmallest(stage);
+    }
+
+    private TableView<RunSummary> runs(FxRobot robot, int n) throws Exception {
+        app.awaitReady();
+        for (int i = 0; i < n; i++) app.tinyCliRun(i);
+        app.openTab(robot, "Runs");
+        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == n);
+        Pulses.settle(3);
+        WaitForAsyncUtils.waitForFxEvents();
+        return table;
+    }
+
+    /** The runs table's height and the divider's place in the split, in pixels from the split's top. */
+    private static String split(FxRobot robot, TableView<RunSummary> table) {
+        String[] out = new String[1];
+        robot.interact(() -> {
+            SplitPane main = (SplitPane) robot.lookup("#runsSplit").query();
+            double divider = main.getDividers().get(0).getPosition() * (main.getHeight() - main.snappedTopInset() - main.snappedBottomInset());
+            out[0] = "table " + Math.round(table.getHeight()) + " px, divider at " + Math.round(divider) + " px";
+        });
+        return out[0];
+    }
+
+    private void choose(FxRobot robot, Theme theme, int scale) throws Exception {
+        robot.interact(() -> app.services.appearance().choose(theme, scale));
+        Pulses.settle(4);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Two runs, then more from the command line (a refresh lists them), then a filter that leaves one, then light to
+     * dark and back: the divider the user never dragged stays where it was at first (a trial saw it move with every
+     * run that came in, and by 6 px at a theme switch). Dragged, it stays where the user put it, through more runs and
+     * theme switches.
+     */
+    @Test
+    void theDividerStaysPutUntilTheUserDragsItAndThenWhereTheyPutIt(FxRobot robot) throws Exception {
+        TableView<RunSummary> table = runs(robot, 2);
+        String first = split(robot, table);
+        List<String> seen = new ArrayList<>();
+        for (int i = 2; i < 6; i++) app.tinyCliRun(i);
+        robot.clickOn("#refreshRunsButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 6);
+        Pulses.settle(3);
+        seen.add("6 runs: " + split(robot, table));
+        robot.clickOn("#runsFilter").write("zzz");
+        Pulses.settle(3);
+        seen.add("none filtered in: " + split(robot, table));
+        robot.interact(() -> ((javafx.scene.control.TextField) robot.lookup("#runsFilter").query()).clear());
+        Pulses.settle(3);
+        seen.add("filter cleared: " + split(robot, table));
+        choose(robot, Theme.DARK, 100);
+        seen.add("dark: " + split(robot, table));
+        choose(robot, Theme.LIGHT, 100);
+        seen.add("light again: " + split(robot, table));
+        assertEquals(List.of(), seen.stream().filter(s -> !s.endsWith(first)).toList(), "at first: " + first);
+
+        // the user drags it down: it stays there through more runs and a theme's round trip
+        Node split = robot.lookup("#runsSplit").query();
+        Node divider = robot.lookup(".split-pane-divider").match(n -> n.getParent() == split).query();
+        robot.drag(divider).moveBy(0, 90).release(javafx.scene.input.MouseButton.PRIMARY);
+        Pulses.settle(2);
+        WaitForAsyncUtils.waitForFxEvents();
+        String dragged = split(robot, table);
+        assertNotEquals(first, dragged, "dragged 90 px down");
+        seen.clear();
+        app.tinyCliRun(6);
+        robot.clickOn("#refreshRunsButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 7);
+        Pulses.settle(3);
+        seen.add("7 runs: " + split(robot, table));
+        choose(robot, Theme.DARK, 100);
+        seen.add("dark: " + split(robot, table));
+        choose(robot, Theme.LIGHT, 100);
+        seen.add("light again: " + split(robot, table));
+        assertEquals(List.of(), seen.stream().filter(s -> !s.endsWith(dragged)).toList(), "as dragged: " + dragged);
+    }
+
+    /** Each column of a table as "title width", or "title hidden". */
+    private static List<String> widths(FxRobot robot, String id) {
+        List<String> out = new ArrayList<>();
+        robot.interact(() -> {
+            TableView<?> t = (TableView<?>) robot.lookup(id).query();
+            for (TableColumn<?, ?> c : t.getColumns()) out.add(c.getText() + (c.isVisible() ? " " + c.getWidth() : " hidden"));
+        });
+        return out;
+    }
+
+    /**
+     * Two of seven runs compared, at 100 % and 150 %: light, dark and light again lays the runs table's and the
+     * settings' columns out as wide as before (a trial saw the settings' columns 2 to 4 px apart after the round trip).
+     */
+    @Test
+    void theColumnsAreAsWideAfterAThemesRoundTrip(FxRobot robot) throws Exception {
+        runs(robot, 7);
+        robot.clickOn(robot.lookup("#runsTable .table-row-cell").match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == 0).queryAs(Node.class));
+        robot.press(javafx.scene.input.KeyCode.CONTROL).clickOn(robot.lookup("#runsTable .table-row-cell")
+                .match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == 1).queryAs(Node.class)).release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.main.runs().viewModel().comparison().size() >= 8);
+        Pulses.settle(3);
+        List<String> failures = new ArrayList<>();
+        for (int scale : new int[]{100, 150}) {
+            choose(robot, Theme.LIGHT, scale);
+            List<String> runs = widths(robot, "#runsTable"), compare = widths(robot, "#compareTable");
+            choose(robot, Theme.DARK, scale);
+            choose(robot, Theme.LIGHT, scale);
+            List<String> runsAgain = widths(robot, "#runsTable"), compareAgain = widths(robot, "#compareTable");
+            if (!runs.equals(runsAgain)) failures.add(scale + " %: runs " + runs + " then " + runsAgain);
+            if (!compare.equals(compareAgain)) failures.add(scale + " %: settings " + compare + " then " + compareAgain);
+        }
+        assertEquals(List.of(), failures);
+    }
+}
