@@ -40,7 +40,7 @@ public final class TableHeights {
      */
     public static void forRows(TableView<?> table, int least, int wanted) {
         Runnable fit = () -> {
-            double min = forRows(table, least), pref = forRows(table, wanted);
+            double min = asLaidOut(table, least), pref = asLaidOut(table, wanted);
             if (Math.abs(table.getMinHeight() - min) >= 0.5) table.setMinHeight(min);
             if (Math.abs(table.getPrefHeight() - pref) >= 0.5) table.setPrefHeight(pref);
         };
@@ -85,6 +85,17 @@ public final class TableHeights {
         table.getProperties().put(KEY, height);
         table.setMinHeight(height);
         table.setPrefHeight(height);
+    }
+
+    /**
+     * The height a table needs for its header, {@code rows} rows as high as its lowest row laid out (or 2.2 em before
+     * any is) and a sideways scroll bar if it shows; before it is styled, a header of 2.4 em.
+     */
+    private static double asLaidOut(TableView<?> table, int rows) {
+        double header = header(table);
+        if (header <= 0) header = 2.4 * em(table);
+        double row = rows(table).values().stream().mapToDouble(Double::doubleValue).min().orElse(2.2 * em(table));
+        return Math.ceil(table.snappedTopInset() + header + rows * row + sidewaysBar(table) + table.snappedBottomInset() + 1);
     }
 
     /** The height a table needs for its header, {@code rows} rows {@code row} high and a sideways scroll bar if it shows. */
