@@ -57,7 +57,11 @@ env -u DBUS_SESSION_BUS_ADDRESS -u GSETTINGS_BACKEND XDG_RUNTIME_DIR="$out" \
   "$script" train --epochs 1 --train-size 128 --test-size 128 --no-record --out "$out/model.npz" >/dev/null & pid=$!
 # the same process goes env -> sh -> the launcher: its environment is read once it is the launcher
 while kill -0 "$pid" 2>/dev/null && [ "$(basename "$(readlink "/proc/$pid/exe" 2>/dev/null)")" != DigitStudio ]; do :; done
-backend=$(tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | sed -n 's/^GSETTINGS_BACKEND=//p')
+environ=$(tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null || true)
+backend=$(sed -n 's/^GSETTINGS_BACKEND=//p' <<<"$environ")
+# and says that it set it, so that the app asks the desktop's real settings for its dark preference (DesktopTheme)
+set_by=$(sed -n 's/^DIGITSTUDIO_LAUNCHER_SET=//p' <<<"$environ")
 wait "$pid" || { echo "installer check: the start script's run failed" >&2; exit 1; }
 [ "$backend" = memory ] || { echo "installer check: without a session bus the launcher got GSETTINGS_BACKEND='$backend'" >&2; exit 1; }
+[ "$set_by" = GSETTINGS_BACKEND ] || { echo "installer check: the start script set GSETTINGS_BACKEND but DIGITSTUDIO_LAUNCHER_SET='$set_by'" >&2; exit 1; }
 echo "installer check: ok"

@@ -40,8 +40,15 @@ public class DigitStudioApp extends Application {
         services.closeOnRequest(stage, Platform::exit);
         stage.show();
         services.windowShown(stage);
-        // icons after the window is up: decoding six PNGs is not worth delaying the first frame for
-        Platform.runLater(() -> {
+        iconsAfterFirstFrame(stage);
+    }
+
+    /**
+     * The window's icons, once its first frame is drawn: decoding six PNGs is not worth delaying it for (a task queued
+     * with {@code runLater} from {@code start} runs before the first pulse).
+     */
+    static void iconsAfterFirstFrame(Stage stage) {
+        io.digitstudio.ui.widgets.AfterFirstFrame.after(stage.getScene().getRoot(), () -> {
             for (int size : new int[]{16, 32, 48, 64, 128, 256}) {
                 try (InputStream in = DigitStudioApp.class.getResourceAsStream("/io/digitstudio/assets/icons/digitstudio-" + size + ".png")) {
                     if (in != null) stage.getIcons().add(new Image(in));

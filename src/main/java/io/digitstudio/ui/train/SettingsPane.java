@@ -154,6 +154,7 @@ public final class SettingsPane extends ScrollPane {
             }
         });
         data.setMaxWidth(Double.MAX_VALUE);
+        io.digitstudio.ui.widgets.AfterFirstFrame.listAfter(data);
         Button choose = new Button("_Choose…");
         choose.setId("dataChooseButton");
         choose.setMinWidth(Region.USE_PREF_SIZE);
@@ -281,6 +282,7 @@ public final class SettingsPane extends ScrollPane {
             }
         });
         preset.valueProperty().bindBidirectional(s.presetProperty());
+        io.digitstudio.ui.widgets.AfterFirstFrame.listAfter(preset);
         field("Preset", preset);
         TextArea editor = new TextArea();
         editor.setId("networkSpec");

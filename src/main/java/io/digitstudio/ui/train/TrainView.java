@@ -144,7 +144,12 @@ public final class TrainView extends BorderPane {
         HBox.setHgrow(accuracyChart, Priority.ALWAYS);
         VBox.setVgrow(chartsBox, Priority.ALWAYS);
         table = epochTable();
-        center = new VBox(8, chartsBox, table);
+        // the table (its header, columns and rows, 60 nodes) comes right after the first frame, in the room kept for it
+        Region tableRoom = new Region();
+        tableRoom.setId("epochTableReserve");
+        tableRoom.getStyleClass().add("epoch-table-size");
+        center = new VBox(8, chartsBox, tableRoom);
+        io.digitstudio.ui.widgets.AfterFirstFrame.after(center, () -> center.getChildren().set(center.getChildren().indexOf(tableRoom), table));
         center.setPadding(new Insets(8));
         // the learning-rate finder takes the charts' place while it is open
         lrFind = new LrFindViewModel(settings, tasks, io.digitstudio.train.LrFinder.Range.DEFAULT, run.cores());

@@ -1,0 +1,101 @@
+package io.digitstudio.ui;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.ComboBoxListViewSkin;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The window's first frame holds what the user sees, and no more: what it does not show (the lists' popups, the epoch
+ * table's header and rows) comes right after it, where the first frame kept room for it, so nothing moves.
+ */
+class FirstFrameStoryTest extends AppStory {
+    /** What the first frame held: read at the end of the pulse that lays the window out, when it is drawn. */
+    private record Seen(boolean table, Bounds tableRoom, Map<String, Boolean> lists, Map<String, Bounds> listBounds) {
+    }
+
+    private volatile Seen first;
+
+    @Start
+    void start(Stage stage) {
+        stage.sceneProperty().addListener((o, a, scene) -> {
+            if (scene == null || first != null) return;
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                Node room = scene.lookup("#epochTableReserve");
+                first = new Seen(scene.lookup("#epochTable") != null, room == null ? null : sceneBounds(room),
+                        Map.of("#dataBox", holdsList(scene, "#dataBox"), "#networkPreset", holdsList(scene, "#networkPreset")),
+                        Map.of("#dataBox", sceneBounds(scene.lookup("#dataBox")), "#networkPreset", sceneBounds(scene.lookup("#networkPreset"))));
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+        });
+        app.show(stage);
+    }
+
+    private static Bounds sceneBounds(Node n) {
+        return n.localToScene(n.getLayoutBounds());
+    }
+
+    /** Whether the list's popup list view is among its children (a skinned ComboBox keeps it there, hidden). */
+    private static boolean holdsList(Scene scene, String id) {
+        return ((ComboBox<?>) scene.lookup(id)).getSkin() instanceof ComboBoxListViewSkin<?> s && s.getPopupContent().getParent() == scene.lookup(id);
+    }
+
+    @Test
+    void theEpochTableComesRightAfterTheFirstFrameInTheRoomItKept(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> first != null);
+        assertFalse(first.table(), "the epoch table (about 60 nodes, empty) was styled and laid out for the first frame");
+        assertNotNull(first.tableRoom(), "the first frame keeps the table's room");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#epochTableReserve").tryQuery().isEmpty(), "the kept room is given back");
+        TableView<?> table = robot.lookup("#epochTable").queryAs(TableView.class);
+        Bounds[] now = new Bounds[1];
+        robot.interact(() -> now[0] = sceneBounds(table));
+        assertEquals(first.tableRoom(), now[0], "the table comes in the place and at the size the first frame kept for it");
+        assertTrue(table.isVisible());
+        assertEquals(7, table.getColumns().size(), "the table's columns");
+    }
+
+    @Test
+    void theListsPopupsJoinThemAfterTheFirstFrameAndNothingMoves(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> first != null);
+        for (String id : first.lists().keySet()) {
+            assertFalse(first.lists().get(id), id + "'s popup list view (two dozen nodes) was styled and laid out for the first frame");
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : first.lists().keySet()) {
+            boolean[] holds = new boolean[1];
+            Bounds[] now = new Bounds[1];
+            robot.interact(() -> {
+                holds[0] = holdsList(robot.lookup(id).query().getScene(), id);
+                now[0] = sceneBounds(robot.lookup(id).query());
+            });
+            assertTrue(holds[0], id + " holds its popup's list view after the first frame, as a ComboBox does");
+            assertEquals(first.listBounds().get(id), now[0], id + " did not move or change its size");
+        }
+        // the list still opens, with every choice, and a choice is taken
+        ComboBox<?> preset = robot.lookup("#networkPreset").queryAs(ComboBox.class);
+        robot.clickOn(preset);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(preset.isShowing(), "the preset list opens");
+        javafx.scene.control.ListView<?> list = (javafx.scene.control.ListView<?>) ((ComboBoxListViewSkin<?>) preset.getSkin()).getPopupContent();
+        assertEquals(preset.getItems().size(), list.getItems().size());
+        robot.clickOn((Node) robot.lookup(".list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText("LeNet (CNN)")).query());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("lenet", preset.getValue());
+        assertFalse(preset.isShowing());
+    }
+}
