@@ -38,7 +38,7 @@ final class LrFindPane extends VBox {
         about.setWrapText(true);
         about.setMinHeight(Region.USE_PREF_SIZE);
 
-        Button again = button("_Once more", "lrFindAgainButton", "Search once more with the form's settings as they are now");
+        Button again = button("_Repeat", "lrFindAgainButton", "Search once more with the form's settings as they are now");
         again.setOnAction(e -> vm.find());
         again.disableProperty().bind(vm.runningProperty());
         Button cancel = button("Cance_l", "lrFindCancelButton", "Stop the search after the current iteration");
