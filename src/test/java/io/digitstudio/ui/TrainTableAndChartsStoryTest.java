@@ -56,7 +56,6 @@ class TrainTableAndChartsStoryTest extends AppStory {
             }
         });
         Pulses.settle(2);
-        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
             var view = app.main.train();
             for (String id : new String[]{"#lossChart", "#lrChart"}) {
