@@ -43,6 +43,8 @@ import java.util.function.Function;
  * drains the run's feed every {@link #PUMP_MILLIS} ms.
  */
 public final class TrainView extends BorderPane {
+    /** The epoch table's rows: at least these whole, and room wanted for the more where there is room. */
+    private static final int TABLE_LEAST_ROWS = 4, TABLE_WANTED_ROWS = 6;
     /**
      * How often the run's feed is drained: 8 times a second. The texts change every second tick (4 times a second,
      * {@link RunPresenter#UI_INTERVAL_NANOS}) and the charts every eighth, as they did with a pump twice as fast; each
@@ -144,12 +146,26 @@ public final class TrainView extends BorderPane {
         HBox.setHgrow(accuracyChart, Priority.ALWAYS);
         VBox.setVgrow(chartsBox, Priority.ALWAYS);
         table = epochTable();
-        // the table (its header, columns and rows, 60 nodes) comes right after the first frame, in the room kept for it
-        Region tableRoom = new Region();
+        // the table (its header, columns and rows, 60 nodes) comes right after the first frame, in the room kept for it:
+        // as high as the empty table keeps itself (TableHeights.estimate in the font in force), so nothing moves when it
+        // comes. A label without text, for the font the UI scale puts in force
+        Label tableRoom = new Label();
         tableRoom.setId("epochTableReserve");
-        tableRoom.getStyleClass().add("epoch-table-size");
+        tableRoom.setMaxWidth(Double.MAX_VALUE);
+        Runnable keep = () -> {
+            double em = tableRoom.getFont().getSize();
+            tableRoom.setMinHeight(io.digitstudio.ui.widgets.TableHeights.estimate(em, TABLE_LEAST_ROWS));
+            tableRoom.setPrefHeight(io.digitstudio.ui.widgets.TableHeights.estimate(em, TABLE_WANTED_ROWS));
+        };
+        tableRoom.fontProperty().addListener((o, a, f) -> keep.run());
+        keep.run();
         center = new VBox(8, chartsBox, tableRoom);
-        io.digitstudio.ui.widgets.AfterFirstFrame.after(center, () -> center.getChildren().set(center.getChildren().indexOf(tableRoom), table));
+        io.digitstudio.ui.widgets.AfterFirstFrame.after(center, () -> {
+            // until it is styled the table knows only the default font: it starts at the room's size, in the font in force
+            table.setMinHeight(tableRoom.getMinHeight());
+            table.setPrefHeight(tableRoom.getPrefHeight());
+            center.getChildren().set(center.getChildren().indexOf(tableRoom), table);
+        });
         center.setPadding(new Insets(8));
         // the learning-rate finder takes the charts' place while it is open
         lrFind = new LrFindViewModel(settings, tasks, io.digitstudio.train.LrFinder.Range.DEFAULT, run.cores());
@@ -325,7 +341,7 @@ public final class TrainView extends BorderPane {
         io.digitstudio.ui.widgets.Columns.keepWhole(t);
         // at least four whole rows at any UI scale, six where there is room: the charts above give way first, and the
         // centre scrolls when even their least heights and the table's leave too little (150 % in the smallest window)
-        io.digitstudio.ui.widgets.TableHeights.forRows(t, 4, 6);
+        io.digitstudio.ui.widgets.TableHeights.forRows(t, TABLE_LEAST_ROWS, TABLE_WANTED_ROWS);
         // the newest epoch is always in view (see scrollToNewest), also when the table's height changes while it shows
         presenter.epochRows().addListener((ListChangeListener<EpochReport>) c -> scrollToNewest = !presenter.epochRows().isEmpty());
         t.heightProperty().addListener((o, a, b) -> {

@@ -36,11 +36,14 @@ public final class TableHeights {
      * Keeps the table high enough for its header and {@code least} rows, and wanting room for {@code wanted}, measured
      * from its rows as laid out in the font in force (an em-based height held fewer rows at a large UI scale, whose
      * rows and two-line header grow more than the em: one or two rows at 150 %). Measured again after every layout
-     * pass until it holds.
+     * pass until it holds. Before it has a row to measure, it keeps the room of {@link #estimate}, as high as the room
+     * kept for it before it is made (so that nothing moves when it takes that room's place).
      */
     public static void forRows(TableView<?> table, int least, int wanted) {
         Runnable fit = () -> {
-            double min = asLaidOut(table, least), pref = asLaidOut(table, wanted);
+            boolean measured = hasRows(table);
+            double min = measured ? asLaidOut(table, least) : estimate(em(table), least);
+            double pref = measured ? asLaidOut(table, wanted) : estimate(em(table), wanted);
             if (Math.abs(table.getMinHeight() - min) >= 0.5) table.setMinHeight(min);
             if (Math.abs(table.getPrefHeight() - pref) >= 0.5) table.setPrefHeight(pref);
         };
@@ -96,6 +99,15 @@ public final class TableHeights {
         if (header <= 0) header = 2.4 * em(table);
         double row = rows(table).values().stream().mapToDouble(Double::doubleValue).min().orElse(2.2 * em(table));
         return Math.ceil(table.snappedTopInset() + header + rows * row + sidewaysBar(table) + table.snappedBottomInset() + 1);
+    }
+
+    /**
+     * The height of a table with a header of two lines and {@code rows} rows of one line, in a font {@code em} high: a
+     * header of 2.4 em, rows of 2.2 em and its edges. What a table with no rows to measure keeps, and the room kept for
+     * one before it is made: both come from the font in force, so each follows the UI scale and the two are the same.
+     */
+    public static double estimate(double em, int rows) {
+        return Math.ceil(2.4 * em + rows * 2.2 * em + 3);
     }
 
     /** The height a table needs for its header, {@code rows} rows {@code row} high and a sideways scroll bar if it shows. */
@@ -165,8 +177,15 @@ public final class TableHeights {
         return 0;
     }
 
+    /**
+     * The font's size in force in the table: its cells', or its column titles' while it has none (the root's, as a
+     * label's; the default font is 13 px at every UI scale, and an empty table kept the room of four rows at 100 % at
+     * 150 %; the placeholder's is 1.25 em in the theme).
+     */
     private static double em(TableView<?> table) {
         Node cell = table.lookup(".table-cell");
-        return cell instanceof javafx.scene.control.Labeled l ? l.getFont().getSize() : javafx.scene.text.Font.getDefault().getSize();
+        if (cell instanceof javafx.scene.control.Labeled l) return l.getFont().getSize();
+        if (table.lookup(".column-header .label") instanceof javafx.scene.control.Labeled l) return l.getFont().getSize();
+        return javafx.scene.text.Font.getDefault().getSize();
     }
 }
