@@ -152,10 +152,19 @@ public final class DigitSegmenter {
                     for (Boundary b : inside) if (Math.abs(b.cut().meanX() - cuts.get(i).meanX()) < 0.02 * height) apart = false;
                     if (apart) inside.add(new Boundary(k, cuts.get(i), costs.get(i)[0], DigitSegmenter.crossings(g, labels, cuts.get(i))));
                 }
+                // paths along the valley of fainter ink where two strokes run merged side by side
+                List<Cut> valleys = new ArrayList<>();
+                List<double[]> valleyCosts = g.width() >= VALLEY_WIDTH * typical ? valleyPaths(g, labels, map, height, stroke, valleys) : List.of();
+                for (int i = 0; i < valleys.size(); i++) {
+                    // a path through two strokes' cores is a thinnest path, offered above; a valley path follows one seam
+                    boolean apart = coreCrossings(g, labels, map, valleys.get(i)) <= 1;
+                    for (Boundary b : inside) if (sameParts(g, labels, b.cut(), valleys.get(i), stroke)) apart = false;
+                    if (apart) inside.add(new Boundary(k, valleys.get(i), valleyCosts.get(i)[0], 1));
+                }
                 // where thick strokes of two digits merge no path avoids ink: straight cuts all across, the reading decides
                 for (Cut c : straightCuts(g, labels, height, CUT_EVERY)) {
                     boolean apart = true;
-                    for (Boundary b : inside) if (Math.abs(b.cut().meanX() - c.meanX()) < 0.02 * height) apart = false;
+                    for (Boundary b : inside) if (Math.abs(b.cut().meanX() - c.meanX()) < 0.02 * height || sameParts(g, labels, b.cut(), c, stroke)) apart = false;
                     if (apart) inside.add(new Boundary(k, c, inkOn(g, labels, c), DigitSegmenter.crossings(g, labels, c)));
                 }
                 // and paths that bend as far as the gap between two digits does, parting only the ink where they meet
@@ -328,6 +337,30 @@ public final class DigitSegmenter {
         return runs;
     }
 
+    /** Ink at least this strong is a stroke's core, not its soft edge nor the seam where two strokes meet. */
+    static final double CORE = 0.9;
+
+    /**
+     * How many strokes a valley path ({@link #valleyPaths}) cuts through at their core ({@link #CORE}), at least one: a
+     * path along the seam of two merged strokes runs in and out of their soft edges all the way, and those runs are
+     * one meeting of two digits, not many strokes.
+     */
+    private static int coreCrossings(Group g, Labels labels, InkMap map, Cut cut) {
+        int runs = 0, w = labels.width();
+        boolean in = false;
+        for (int y = g.y0; y < g.y1; y++) {
+            int x = (int) Math.floor(cut.at(y));
+            boolean core = false;
+            if (x >= g.x0 && x < g.x1) {
+                int l = labels.label()[y * w + x];
+                core = l >= 0 && g.ids.get(l) && map.ink()[y * w + x] >= CORE;
+            }
+            if (core && !in) runs++;
+            in = core;
+        }
+        return Math.max(1, runs);
+    }
+
     /**
      * Straight cuts every {@code every} of the line's height across the block, each at the slant that crosses the least
      * ink there: where thick strokes of two digits merge, no path avoids ink, and the reading decides.
@@ -479,6 +512,89 @@ public final class DigitSegmenter {
             paths.add(xs);
         }
         List<double[]> kept = cheapestApart(found, 2 + 3 * (int) Math.round((double) gw / (0.5 * lineHeight)),
+                (k, f) -> Math.abs(k[2] - f[2]) < minApart);
+        List<double[]> out = new ArrayList<>();
+        for (double[] k : kept) {
+            cuts.add(new Cut(g.y0, paths.get((int) k[1])));
+            out.add(new double[]{k[0]});
+        }
+        return out;
+    }
+
+    /**
+     * Blocks narrower than this many times the line's typical digit get no valley paths: a single digit's strokes
+     * have soft edges too, and a path along them only adds readings; two merged digits are wider than one.
+     */
+    static final double VALLEY_WIDTH = 0;
+
+    /** Ink at or below this strength costs a valley path nothing: a stroke's soft edge, or the seam between two. */
+    static final double VALLEY_FLOOR = 0.5;
+
+    /**
+     * Where a block may be cut along the seam of two strokes that run merged side by side (a 1 leaning on a 7's stem,
+     * a 4's arm against a 7's bar): no path avoids their ink, but the seam is fainter than either stroke's core, where
+     * the soft edges of two strokes overlap. Paths from the block's top to its bottom, one column sideways per row at
+     * most, each pixel costing the square of its ink's strength above {@link #VALLEY_FLOOR} (a core pixel 1, the seam's
+     * a fifth or less), so a path runs the length of a seam for less than it pays to cross two strokes. The cheapest,
+     * apart from each other and leaving a digit's worth of ink on both sides, at most one per half a line's height of
+     * the block's width. Returns {cost} per cut, left to right; the cuts go to {@code cuts} in the same order.
+     */
+    static List<double[]> valleyPaths(Group g, Labels labels, InkMap map, int lineHeight, double stroke, List<Cut> cuts) {
+        int gw = g.width(), gh = g.height(), w = labels.width();
+        double[] cost = new double[gw * gh];
+        int[] prefix = new int[gh * (gw + 1)];
+        int total = 0;
+        for (int y = 0; y < gh; y++) {
+            for (int x = 0; x < gw; x++) {
+                int p = (g.y0 + y) * w + g.x0 + x, l = labels.label()[p];
+                boolean own = l >= 0 && g.ids.get(l);
+                double v = own ? Math.max(0, map.ink()[p] - VALLEY_FLOOR) / (1 - VALLEY_FLOOR) : 0;
+                cost[y * gw + x] = v * v;
+                prefix[y * (gw + 1) + x + 1] = prefix[y * (gw + 1) + x] + (own ? 1 : 0);
+            }
+            total += prefix[y * (gw + 1) + gw];
+        }
+        double[] d = new double[gw * gh];
+        byte[] from = new byte[gw * gh];
+        for (int x = 0; x < gw; x++) d[x] = cost[x];
+        for (int y = 1; y < gh; y++) {
+            for (int x = 0; x < gw; x++) {
+                double best = d[(y - 1) * gw + x];
+                byte step = 0;
+                if (x > 0 && d[(y - 1) * gw + x - 1] + 0.01 < best) {
+                    best = d[(y - 1) * gw + x - 1] + 0.01;
+                    step = -1;
+                }
+                if (x < gw - 1 && d[(y - 1) * gw + x + 1] + 0.01 < best) {
+                    best = d[(y - 1) * gw + x + 1] + 0.01;
+                    step = 1;
+                }
+                d[y * gw + x] = best + cost[y * gw + x];
+                from[y * gw + x] = step;
+            }
+        }
+        double minArea = Math.max(4, 0.15 * stroke * lineHeight);
+        double maxCost = Math.max(2, 1.5 * stroke);
+        double minApart = Math.max(2, 0.06 * lineHeight);
+        List<double[]> found = new ArrayList<>(); // {cost, path index, mean x}
+        List<double[]> paths = new ArrayList<>();
+        for (int x = 1; x < gw - 1; x++) {
+            double c = d[(gh - 1) * gw + x];
+            if (c > maxCost) continue;
+            double[] xs = new double[gh];
+            int cx = x, left = 0;
+            for (int y = gh - 1; y >= 0; y--) {
+                xs[y] = g.x0 + cx;
+                left += prefix[y * (gw + 1) + cx];
+                cx += from[y * gw + cx];
+            }
+            if (left < minArea || total - left < minArea) continue;
+            double mean = 0;
+            for (double v : xs) mean += v;
+            found.add(new double[]{c, paths.size(), mean / gh});
+            paths.add(xs);
+        }
+        List<double[]> kept = cheapestApart(found, Math.max(1, (int) Math.round((double) gw / (0.5 * lineHeight))),
                 (k, f) -> Math.abs(k[2] - f[2]) < minApart);
         List<double[]> out = new ArrayList<>();
         for (double[] k : kept) {

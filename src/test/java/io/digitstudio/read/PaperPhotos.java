@@ -25,8 +25,11 @@ final class PaperPhotos {
     /** Where a shadow falls. */
     enum Shadow { NONE, ACROSS, EDGE_THROUGH, BESIDE, CAST }
 
-    /** A picture and what it shows, with the conditions it was made under (for messages). */
-    record Photo(String digits, RgbImage image, String conditions) {
+    /**
+     * A picture and what it shows, with the conditions it was made under (for messages), and which digit's ink each
+     * pixel holds most of ({@code owner}, index into {@code digits}; -1 for paper): the true parting of touching digits.
+     */
+    record Photo(String digits, RgbImage image, String conditions, int[] owner) {
     }
 
     private static List<int[]> eligible;
@@ -109,11 +112,14 @@ final class PaperPhotos {
         int mx = (int) Math.round(u(0.4, 1.0) * tallest), my = (int) Math.round(u(0.4, 0.9) * tallest);
         int w = right + 2 * mx, h = bottom - top + 2 * my;
         float[] cover = new float[w * h];
+        int[] owner = new int[w * h];
+        java.util.Arrays.fill(owner, -1);
         for (int i = 0; i < digits.length; i++) {
             Glyph g = glyphs.get(i);
             for (int y = 0; y < g.h(); y++) {
                 for (int xx = 0; xx < g.w(); xx++) {
                     int p = (ys[i] - top + my + y) * w + xs[i] + mx + xx;
+                    if (g.c()[y * g.w() + xx] > cover[p]) owner[p] = i;
                     cover[p] = Math.max(cover[p], g.c()[y * g.w() + xx]);
                 }
             }
@@ -144,7 +150,7 @@ final class PaperPhotos {
         StringBuilder truth = new StringBuilder();
         for (int d : digits) truth.append(d);
         String conditions = String.format(java.util.Locale.ROOT, "%s paper %s%s", truth, paperKind == 0 ? "white" : paperKind == 1 ? "grey" : "colour", lit);
-        return new Photo(truth.toString(), new RgbImage(w, h, rgb[0], rgb[1], rgb[2]), conditions);
+        return new Photo(truth.toString(), new RgbImage(w, h, rgb[0], rgb[1], rgb[2]), conditions, owner);
     }
 
     /** The shadow of a hand or a phone: a band with soft edges (or a hard half-plane), multiplying paper and ink alike. */
