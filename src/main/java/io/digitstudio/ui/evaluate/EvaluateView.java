@@ -382,6 +382,8 @@ public final class EvaluateView extends BorderPane {
     static final double STACK_EM = 45;
     /** The least size of the matrix's counts, in ems of the view's text: as in the matrices of many classes (theme.css). */
     static final double LEAST_COUNT_EM = 0.7;
+    /** How much wider than the matrix its room must be for its cells to grow: more than fonts' rounding moves it. */
+    private static final double GROW = 0.03;
 
     /** The matrix's size as a share of its size in theme.css (its font's, which its cells' sizes in em follow). */
     private double cellScale = 1;
@@ -452,10 +454,19 @@ public final class EvaluateView extends BorderPane {
         double count = cells[0][0].getFont().getSize();
         double natural = count / cellScale; // the counts' size as theme.css makes it
         double fixed = heat.snappedLeftInset() + heat.snappedRightInset() + heat.getHgap() * cells.length;
-        double per = (heat.prefWidth(-1) - fixed) / count; // the cells' width per pixel of their counts' size
         double least = Math.min(1, LEAST_COUNT_EM * em / natural);
-        double scale = Math.max(least, Math.min(1, Math.floor((room - fixed) / (per * natural) * 1000) / 1000));
-        if (Math.abs(scale - cellScale) < 0.002) return;
+        // the scale from the matrix's width now, not from its counts' size: fonts' sizes come rounded (11.3, 11.4,
+        // 11.6 px), so a scale worked back from them wobbled by a percent or two on each pass, the grid was styled anew
+        // on every pulse without end, and each new style put its cells and headers back to black on nothing until the
+        // next CSS pass (what a live switch of theme found). It shrinks while it does not fit and grows only by more
+        // than that wobble, so it comes to rest.
+        double ratio = (room - fixed) / (heat.prefWidth(-1) - fixed);
+        double scale;
+        if (ratio < 1) scale = Math.max(least, Math.floor(cellScale * ratio * 1000) / 1000);
+        else if (ratio >= 1 + GROW) scale = cellScale * ratio >= 1 ? 1 : Math.floor(cellScale * ratio * (1 - GROW / 3) * 1000) / 1000;
+        else return;
+        // only ever smaller while it does not fit, larger while it has room to spare (the least size wobbles too)
+        if (ratio < 1 ? scale >= cellScale : scale <= cellScale) return;
         cellScale = scale;
         // the grid's font, which its cells' and headers' sizes in em follow; none of its own at the full size
         heat.setStyle(scale >= 1 ? "" : String.format(Locale.ROOT, "-fx-font-size: %.3fpx;", em * scale));
