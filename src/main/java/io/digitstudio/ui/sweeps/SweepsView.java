@@ -235,11 +235,7 @@ public final class SweepsView extends BorderPane {
         HBox figures = new HBox(8, state, bar);
         figures.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         figures.setMinWidth(Region.USE_PREF_SIZE);
-        io.digitstudio.ui.widgets.StatusLine line = new io.digitstudio.ui.widgets.StatusLine(vm.statusProperty(), text, figures);
-        line.setId("sweepStatusBar");
-        line.getStyleClass().add("status-bar");
-        line.setPadding(new Insets(4, 8, 4, 8));
-        return line;
+        return io.digitstudio.ui.widgets.StatusLine.bar("sweepStatusBar", vm.statusProperty(), text, figures);
     }
 
     /** Below this width, in ems of the view's text, the form goes above the sweeps' table instead of beside it. */

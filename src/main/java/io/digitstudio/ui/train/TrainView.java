@@ -622,11 +622,7 @@ public final class TrainView extends BorderPane {
                 bar);
         figures.setAlignment(Pos.CENTER_RIGHT);
         figures.setMinWidth(Region.USE_PREF_SIZE);
-        io.digitstudio.ui.widgets.StatusLine box = new io.digitstudio.ui.widgets.StatusLine(presenter.statusProperty(), text, figures);
-        box.setId("statusBar");
-        box.getStyleClass().add("status-bar");
-        box.setPadding(new Insets(4, 8, 4, 8));
-        return box;
+        return io.digitstudio.ui.widgets.StatusLine.bar("statusBar", presenter.statusProperty(), text, figures);
     }
 
     private static Label info(javafx.beans.value.ObservableValue<String> text, String id) {

@@ -38,6 +38,15 @@ public final class StatusLine extends Region {
         getChildren().addAll(message, figures);
     }
 
+    /** A view's status bar at the window's bottom edge: this line with the bar's id, style class and padding. */
+    public static StatusLine bar(String id, javafx.beans.value.ObservableValue<String> text, Label message, Region figures) {
+        StatusLine line = new StatusLine(text, message, figures);
+        line.setId(id);
+        line.getStyleClass().add("status-bar");
+        line.setPadding(new Insets(4, 8, 4, 8));
+        return line;
+    }
+
     @Override
     public Orientation getContentBias() {
         return Orientation.HORIZONTAL;
