@@ -117,6 +117,13 @@ class ColumnChoicesBetweenLaunchesTest extends AppStory {
             Pulses.settle(4);
             assertTrue(column(runsAgain, "sweep").isVisible(), "sweep ticked on last time");
             assertFalse(column(runsAgain, "branch of").isVisible(), "the branch still gives way: there is no room for every column");
+            // at 150 % lr would give way anyway; at 100 % the time, which gives way before lr, has room, and lr is
+            // hidden only because the user unticked it last time
+            robot.interact(() -> second.services.appearance().choose(Theme.LIGHT, 100));
+            second.openTab(robot, "Train");
+            Pulses.settle(4);
+            assertTrue(column(epochsAgain, "time").isVisible(), "at 100 % the columns that give way have room");
+            assertFalse(column(epochsAgain, "lr").isVisible(), "lr unticked last time, at 100 % too");
         } finally {
             second.close();
         }

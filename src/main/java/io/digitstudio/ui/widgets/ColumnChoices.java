@@ -45,7 +45,8 @@ public final class ColumnChoices {
             Map<String, Boolean> kept = read(store.get(table.getId()));
             for (TableColumn<S, ?> c : table.getColumns()) {
                 Boolean shown = kept.get(title(c));
-                if (shown != null && c.isVisible() != shown) c.setVisible(shown);
+                // a choice is the user's even when the column is as chosen now: it must not give way later
+                if (shown != null) Columns.choose(c, shown);
                 // a column Columns hid or showed to give way is no choice of the user's (Columns marks those changes)
                 c.visibleProperty().addListener((ov, was, is) -> {
                     if (Columns.givingWay(c)) return;

@@ -385,6 +385,17 @@ public final class Columns {
         });
     }
 
+    /**
+     * Shows or hides a column as the user chose in an earlier launch ({@link ColumnChoices}), and keeps it so: a column
+     * that gives way no longer does. The choice is marked even when the column is already as chosen (a table put in the
+     * scene before its first fit shows every column), or the first fit would hide it again to give way.
+     */
+    static void choose(TableColumn<?, ?> column, boolean shown) {
+        column.getProperties().put(KEY + ".chosen", shown);
+        column.getProperties().put(KEY + ".gaveWay", false);
+        if (column.isVisible() != shown) column.setVisible(shown);
+    }
+
     /** Whether this class is hiding or showing the column now to give way: a change that is no choice of the user's. */
     static boolean givingWay(TableColumn<?, ?> c) {
         return Boolean.TRUE.equals(c.getProperties().get(KEY + ".hiding"));
