@@ -458,45 +458,59 @@ public final class DigitSegmenter {
      */
     static List<double[]> candidateCuts(Group g, Labels labels, int lineHeight, double stroke, List<Cut> cuts) {
         int gw = g.width(), gh = g.height(), w = labels.width();
-        boolean[] own = new boolean[gw * gh];
+        double[] cost = new double[gw * gh];
         int[] prefix = new int[gh * (gw + 1)];
         int total = 0;
         for (int y = 0; y < gh; y++) {
             for (int x = 0; x < gw; x++) {
                 int l = labels.label()[(g.y0 + y) * w + g.x0 + x];
-                own[y * gw + x] = l >= 0 && g.ids.get(l);
-                prefix[y * (gw + 1) + x + 1] = prefix[y * (gw + 1) + x] + (own[y * gw + x] ? 1 : 0);
+                boolean own = l >= 0 && g.ids.get(l);
+                cost[y * gw + x] = own ? 1 : 0;
+                prefix[y * (gw + 1) + x + 1] = prefix[y * (gw + 1) + x] + (own ? 1 : 0);
             }
             total += prefix[y * (gw + 1) + gw];
         }
-        // cheapest path from the top row to each pixel: moving sideways costs a little, so straight paths win ties
+        // a path pays for each pixel of ink it crosses, and those pixels are neither side's
+        return cheapestPaths(g, cost, prefix, total, 0.1, Math.max(3, 4 * stroke), true, lineHeight, stroke,
+                2 + 3 * (int) Math.round((double) gw / (0.5 * lineHeight)), cuts);
+    }
+
+    /**
+     * The cheapest paths from the block's top row to its bottom row through {@code cost} (per pixel of the block), one
+     * column sideways per row at most for {@code sideways} more (so straight paths win ties), that cost at most {@code
+     * maxCost} and leave a digit's worth of ink on both sides ({@code prefix}: ink left of each column, row by row;
+     * {@code crossedIsInk}: the pixels the path crosses count on neither side), apart from each other: the {@code most}
+     * cheapest. Returns {cost} per path, left to right; the paths go to {@code cuts} in the same order.
+     */
+    private static List<double[]> cheapestPaths(Group g, double[] cost, int[] prefix, int total, double sideways, double maxCost,
+                                                boolean crossedIsInk, int lineHeight, double stroke, int most, List<Cut> cuts) {
+        int gw = g.width(), gh = g.height();
         double[] d = new double[gw * gh];
         byte[] from = new byte[gw * gh];
-        for (int x = 0; x < gw; x++) d[x] = own[x] ? 1 : 0;
+        for (int x = 0; x < gw; x++) d[x] = cost[x];
         for (int y = 1; y < gh; y++) {
             for (int x = 0; x < gw; x++) {
                 double best = d[(y - 1) * gw + x];
                 byte step = 0;
-                if (x > 0 && d[(y - 1) * gw + x - 1] + 0.1 < best) {
-                    best = d[(y - 1) * gw + x - 1] + 0.1;
+                if (x > 0 && d[(y - 1) * gw + x - 1] + sideways < best) {
+                    best = d[(y - 1) * gw + x - 1] + sideways;
                     step = -1;
                 }
-                if (x < gw - 1 && d[(y - 1) * gw + x + 1] + 0.1 < best) {
-                    best = d[(y - 1) * gw + x + 1] + 0.1;
+                if (x < gw - 1 && d[(y - 1) * gw + x + 1] + sideways < best) {
+                    best = d[(y - 1) * gw + x + 1] + sideways;
                     step = 1;
                 }
-                d[y * gw + x] = best + (own[y * gw + x] ? 1 : 0);
+                d[y * gw + x] = best + cost[y * gw + x];
                 from[y * gw + x] = step;
             }
         }
         double minArea = Math.max(4, 0.15 * stroke * lineHeight);
-        double maxCost = Math.max(3, 4 * stroke);
         double minApart = Math.max(2, 0.06 * lineHeight);
-        List<double[]> found = new ArrayList<>(); // {cost, x end, mean x}
+        List<double[]> found = new ArrayList<>(); // {cost, path index, mean x}
         List<double[]> paths = new ArrayList<>();
         for (int x = 1; x < gw - 1; x++) {
-            double cost = d[(gh - 1) * gw + x];
-            if (cost > maxCost) continue;
+            double c = d[(gh - 1) * gw + x];
+            if (c > maxCost) continue;
             double[] xs = new double[gh];
             int cx = x, left = 0;
             for (int y = gh - 1; y >= 0; y--) {
@@ -504,15 +518,14 @@ public final class DigitSegmenter {
                 left += prefix[y * (gw + 1) + cx];
                 cx += from[y * gw + cx];
             }
-            int crossed = (int) Math.round(Math.floor(cost));
+            int crossed = crossedIsInk ? (int) Math.round(Math.floor(c)) : 0;
             if (left < minArea || total - left - crossed < minArea) continue;
             double mean = 0;
             for (double v : xs) mean += v;
-            found.add(new double[]{cost, paths.size(), mean / gh});
+            found.add(new double[]{c, paths.size(), mean / gh});
             paths.add(xs);
         }
-        List<double[]> kept = cheapestApart(found, 2 + 3 * (int) Math.round((double) gw / (0.5 * lineHeight)),
-                (k, f) -> Math.abs(k[2] - f[2]) < minApart);
+        List<double[]> kept = cheapestApart(found, most, (k, f) -> Math.abs(k[2] - f[2]) < minApart);
         List<double[]> out = new ArrayList<>();
         for (double[] k : kept) {
             cuts.add(new Cut(g.y0, paths.get((int) k[1])));
@@ -554,54 +567,8 @@ public final class DigitSegmenter {
             }
             total += prefix[y * (gw + 1) + gw];
         }
-        double[] d = new double[gw * gh];
-        byte[] from = new byte[gw * gh];
-        for (int x = 0; x < gw; x++) d[x] = cost[x];
-        for (int y = 1; y < gh; y++) {
-            for (int x = 0; x < gw; x++) {
-                double best = d[(y - 1) * gw + x];
-                byte step = 0;
-                if (x > 0 && d[(y - 1) * gw + x - 1] + 0.01 < best) {
-                    best = d[(y - 1) * gw + x - 1] + 0.01;
-                    step = -1;
-                }
-                if (x < gw - 1 && d[(y - 1) * gw + x + 1] + 0.01 < best) {
-                    best = d[(y - 1) * gw + x + 1] + 0.01;
-                    step = 1;
-                }
-                d[y * gw + x] = best + cost[y * gw + x];
-                from[y * gw + x] = step;
-            }
-        }
-        double minArea = Math.max(4, 0.15 * stroke * lineHeight);
-        double maxCost = Math.max(2, 1.5 * stroke);
-        double minApart = Math.max(2, 0.06 * lineHeight);
-        List<double[]> found = new ArrayList<>(); // {cost, path index, mean x}
-        List<double[]> paths = new ArrayList<>();
-        for (int x = 1; x < gw - 1; x++) {
-            double c = d[(gh - 1) * gw + x];
-            if (c > maxCost) continue;
-            double[] xs = new double[gh];
-            int cx = x, left = 0;
-            for (int y = gh - 1; y >= 0; y--) {
-                xs[y] = g.x0 + cx;
-                left += prefix[y * (gw + 1) + cx];
-                cx += from[y * gw + cx];
-            }
-            if (left < minArea || total - left < minArea) continue;
-            double mean = 0;
-            for (double v : xs) mean += v;
-            found.add(new double[]{c, paths.size(), mean / gh});
-            paths.add(xs);
-        }
-        List<double[]> kept = cheapestApart(found, Math.max(1, (int) Math.round((double) gw / (0.5 * lineHeight))),
-                (k, f) -> Math.abs(k[2] - f[2]) < minApart);
-        List<double[]> out = new ArrayList<>();
-        for (double[] k : kept) {
-            cuts.add(new Cut(g.y0, paths.get((int) k[1])));
-            out.add(new double[]{k[0]});
-        }
-        return out;
+        return cheapestPaths(g, cost, prefix, total, 0.01, Math.max(2, 1.5 * stroke), false, lineHeight, stroke,
+                Math.max(1, (int) Math.round((double) gw / (0.5 * lineHeight))), cuts);
     }
 
     /** What a gap path pays per column it moves sideways between rows: it bends only where the gap does. */
