@@ -214,13 +214,6 @@ public final class SweepsView extends BorderPane {
     private Region statusBar(Label text) {
         text.setMinWidth(0);
         text.setMaxWidth(Double.MAX_VALUE);
-        io.digitstudio.ui.widgets.Tips.later(text, () -> {
-            Tooltip full = new Tooltip();
-            full.textProperty().bind(vm.statusProperty());
-            full.setWrapText(true);
-            full.setMaxWidth(600);
-            return full;
-        });
         Label state = new Label();
         state.setId("sweepStateLabel");
         state.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.phaseProperty().get().label(), vm.phaseProperty()));
