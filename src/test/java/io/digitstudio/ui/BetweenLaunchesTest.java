@@ -20,27 +20,11 @@ class BetweenLaunchesTest extends AppStory {
     Path dir;
 
     private final LastSession last = LastSession.inMemory();
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
         app.last = last;
         app.show(stage);
-    }
-
-    /** Closes the window as the user does and opens the app again in a new one, with what the last one left. */
-    private UiFixture relaunch(FxRobot robot, UiFixture old) throws Exception {
-        old.close();
-        robot.interact(() -> stage.hide());
-        UiFixture again = new UiFixture();
-        again.last = last;
-        robot.interact(() -> {
-            stage = new Stage();
-            again.show(stage);
-        });
-        again.awaitReady();
-        return again;
     }
 
     @Test
@@ -57,28 +41,28 @@ class BetweenLaunchesTest extends AppStory {
         robot.clickOn("#openModelButton");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> mine.equals(app.models().activeProperty().get().file()));
         robot.interact(() -> {
-            stage.setX(40);
-            stage.setY(30);
-            stage.setWidth(1100);
-            stage.setHeight(760);
+            app.stage.setX(40);
+            app.stage.setY(30);
+            app.stage.setWidth(1100);
+            app.stage.setHeight(760);
         });
         app.openTab(robot, "Runs");
 
-        UiFixture second = relaunch(robot, app);
+        UiFixture second = app.relaunch(robot);
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> second.models().activeProperty().get().file() != null);
             assertEquals(mine, second.models().activeProperty().get().file(), "the model that was active is active again");
             assertEquals("runsTab", second.main.tabs().getSelectionModel().getSelectedItem().getId());
-            assertEquals(40, stage.getX(), 1);
-            assertEquals(30, stage.getY(), 1);
-            assertEquals(1100, stage.getWidth(), 1);
-            assertEquals(760, stage.getHeight(), 1);
+            assertEquals(40, second.stage.getX(), 1);
+            assertEquals(30, second.stage.getY(), 1);
+            assertEquals(1100, second.stage.getWidth(), 1);
+            assertEquals(760, second.stage.getHeight(), 1);
             assertTrue(second.dialogs.errors.isEmpty(), second.dialogs.errors.toString());
         } finally {
             Files.delete(mine);
         }
         // its file gone, the next launch starts with the built-in model, without a word of error
-        UiFixture third = relaunch(robot, second);
+        UiFixture third = second.relaunch(robot);
         try {
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals("built-in", third.models().activeProperty().get().name());

@@ -42,11 +42,9 @@ class CanvasColoursStoryTest extends AppStory {
 
     @TempDir
     Path dir;
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
         // the settings file the app keeps its choices in, which a relaunch reads again
         app.configFolder = dir.resolve("config");
         app.show(stage);
@@ -188,15 +186,7 @@ class CanvasColoursStoryTest extends AppStory {
 
     /** Closes the window and opens the app again in a new one, on the same settings file. */
     private UiFixture relaunch(FxRobot robot) throws Exception {
-        app.close();
-        robot.interact(() -> stage.hide());
-        UiFixture again = new UiFixture();
-        again.configFolder = app.configFolder;
-        robot.interact(() -> {
-            stage = new Stage();
-            again.show(stage);
-        });
-        again.awaitReady();
+        UiFixture again = app.relaunch(robot);
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         return again;

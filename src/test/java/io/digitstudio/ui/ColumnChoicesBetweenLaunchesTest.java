@@ -29,32 +29,15 @@ class ColumnChoicesBetweenLaunchesTest extends AppStory {
     Path dir;
 
     private final LastSession last = LastSession.inMemory();
-    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         last.theme(Theme.LIGHT);
         last.uiScale(150);
         app.last = last;
         // the run history outlives the window, as the user's does
         app.runsFolder = Files.createDirectory(dir.resolve("runs"));
         app.showSmallest(stage);
-    }
-
-    /** Closes the window as the user does and opens the app again, in the smallest window, with what the last one left. */
-    private UiFixture relaunch(FxRobot robot, UiFixture old) throws Exception {
-        old.close();
-        robot.interact(() -> stage.hide());
-        UiFixture again = new UiFixture();
-        again.last = last;
-        again.runsFolder = old.runsFolder;
-        robot.interact(() -> {
-            stage = new Stage();
-            again.showSmallest(stage);
-        });
-        again.awaitReady();
-        return again;
     }
 
     private static TableColumn<?, ?> column(TableView<?> table, String title) {
@@ -107,7 +90,8 @@ class ColumnChoicesBetweenLaunchesTest extends AppStory {
         }
 
         // the next launch, at 150 % as this one ends
-        UiFixture second = relaunch(robot, app);
+        UiFixture second = app.relaunch(robot, true, () -> {
+        });
         try {
             TableView<?> epochsAgain = robot.lookup("#epochTable").queryTableView();
             assertFalse(column(epochsAgain, "lr").isVisible(), "lr unticked last time");

@@ -23,34 +23,11 @@ class FormsBetweenLaunchesTest extends AppStory {
     @TempDir
     Path dir;
 
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
         app.configFolder = dir.resolve("config");
         app.show(stage);
-    }
-
-    /** Closes the window as the user does and opens the app again in a new one, on the same settings file. */
-    private UiFixture relaunch(FxRobot robot, UiFixture old) throws Exception {
-        return relaunch(robot, old, () -> {
-        });
-    }
-
-    /** As {@link #relaunch(FxRobot, UiFixture)}, with {@code meanwhile} done between the two launches. */
-    private UiFixture relaunch(FxRobot robot, UiFixture old, Runnable meanwhile) throws Exception {
-        old.close();
-        meanwhile.run();
-        robot.interact(() -> stage.hide());
-        UiFixture again = new UiFixture();
-        again.configFolder = dir.resolve("config");
-        robot.interact(() -> {
-            stage = new Stage();
-            again.show(stage);
-        });
-        again.awaitReady();
-        return again;
     }
 
     private static String text(FxRobot robot, String id) {
@@ -80,7 +57,7 @@ class FormsBetweenLaunchesTest extends AppStory {
         Forms.type(robot, "#sweepTrainSizeField", "500");
         Forms.type(robot, "#sweepParallelField", "many");
 
-        UiFixture second = relaunch(robot, app);
+        UiFixture second = app.relaunch(robot);
         try {
             // the window opens on Sweeps, where it was left
             assertEquals("sweepsTab", second.main.tabs().getSelectionModel().getSelectedItem().getId());
@@ -119,7 +96,7 @@ class FormsBetweenLaunchesTest extends AppStory {
             throw t;
         }
         // and the next launch keeps the defaults
-        UiFixture third = relaunch(robot, second);
+        UiFixture third = second.relaunch(robot);
         try {
             assertEquals(io.digitstudio.ui.train.TrainSettings.defaults(), third.main.train().settings().values());
             assertEquals("", text(robot, "#trainLimitField"));
@@ -135,7 +112,7 @@ class FormsBetweenLaunchesTest extends AppStory {
         app.awaitReady();
         Path gone = dir.resolve("letters");
         // as an earlier session left it: a folder of IDX files, since deleted
-        UiFixture second = relaunch(robot, app, () -> io.digitstudio.io.SettingsFile.open(dir.resolve("config/digitstudio/settings.json"), m -> {
+        UiFixture second = app.relaunch(robot, false, () -> io.digitstudio.io.SettingsFile.open(dir.resolve("config/digitstudio/settings.json"), m -> {
         }).putAll(java.util.Map.of("train.data", gone.toString(), "train.epochs", "4")));
         try {
             assertNull(second.main.train().settings().dataFolderProperty().get(), "the bundled MNIST");

@@ -44,8 +44,12 @@ public final class UiFixture {
     /** The window's toast layer (the scripted dialogs do not use it; a story can show toasts in it as the app's dialogs do). */
     public io.digitstudio.ui.app.ToastLayer toasts;
 
+    /** The window this app shows in (set by {@link #show}). */
+    public Stage stage;
+
     /** Builds the app on the FX thread (from {@code @Start}). */
     public void show(Stage stage) {
+        this.stage = stage;
         // recent models in memory: java.util.prefs would write files and sync them from a shutdown hook
         try {
             scratch = java.nio.file.Files.createTempDirectory("digitstudio-story");
@@ -86,6 +90,33 @@ public final class UiFixture {
         show(stage);
         stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
         stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+    }
+
+    /**
+     * Closes this window as the user does and opens the app again in a new window ({@link #stage}) on what this one
+     * leaves: the same settings file or remembered session and the same run history. {@code meanwhile} runs between the
+     * two launches; {@code smallest} opens the new window as {@link #showSmallest} does.
+     */
+    public UiFixture relaunch(org.testfx.api.FxRobot robot, boolean smallest, Runnable meanwhile) throws Exception {
+        close();
+        meanwhile.run();
+        robot.interact(() -> stage.hide());
+        UiFixture again = new UiFixture();
+        again.configFolder = configFolder;
+        again.last = last;
+        again.runsFolder = runsFolder;
+        robot.interact(() -> {
+            if (smallest) again.showSmallest(new Stage());
+            else again.show(new Stage());
+        });
+        again.awaitReady();
+        return again;
+    }
+
+    /** {@link #relaunch(org.testfx.api.FxRobot, boolean, Runnable)} in a window of the size the app remembers, nothing done between. */
+    public UiFixture relaunch(org.testfx.api.FxRobot robot) throws Exception {
+        return relaunch(robot, false, () -> {
+        });
     }
 
     /**
