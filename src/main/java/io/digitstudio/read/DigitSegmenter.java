@@ -322,6 +322,11 @@ public final class DigitSegmenter {
      * cut through one digit's loop or through two of its strokes, more.
      */
     private static int crossings(Group g, Labels labels, Cut cut) {
+        return runsAlong(g, labels, null, cut);
+    }
+
+    /** The separate runs of the group's ink along the cut, top to bottom: any ink, or with a map, its cores only. */
+    private static int runsAlong(Group g, Labels labels, InkMap cores, Cut cut) {
         int runs = 0, w = labels.width();
         boolean in = false;
         for (int y = g.y0; y < g.y1; y++) {
@@ -329,7 +334,7 @@ public final class DigitSegmenter {
             boolean ink = false;
             if (x >= g.x0 && x < g.x1) {
                 int l = labels.label()[y * w + x];
-                ink = l >= 0 && g.ids.get(l);
+                ink = l >= 0 && g.ids.get(l) && (cores == null || cores.ink()[y * w + x] >= CORE);
             }
             if (ink && !in) runs++;
             in = ink;
@@ -346,19 +351,7 @@ public final class DigitSegmenter {
      * one meeting of two digits, not many strokes.
      */
     private static int coreCrossings(Group g, Labels labels, InkMap map, Cut cut) {
-        int runs = 0, w = labels.width();
-        boolean in = false;
-        for (int y = g.y0; y < g.y1; y++) {
-            int x = (int) Math.floor(cut.at(y));
-            boolean core = false;
-            if (x >= g.x0 && x < g.x1) {
-                int l = labels.label()[y * w + x];
-                core = l >= 0 && g.ids.get(l) && map.ink()[y * w + x] >= CORE;
-            }
-            if (core && !in) runs++;
-            in = core;
-        }
-        return Math.max(1, runs);
+        return Math.max(1, runsAlong(g, labels, map, cut));
     }
 
     /**
