@@ -71,6 +71,15 @@ class EvaluateFitStoryTest extends AppStory {
                     app.services.appearance().choose(Theme.LIGHT, look[2]);
                 });
                 Pulses.settle(5);
+                // the matrix comes to rest: laid out again, its grid is not styled anew (a fit that never settled
+                // restyled it on every pulse, its cells unstyled between two CSS passes)
+                Node heat = view.lookup("#confusionGrid");
+                int[] restyled = {0};
+                javafx.beans.InvalidationListener counting = o -> restyled[0]++;
+                robot.interact(() -> heat.styleProperty().addListener(counting));
+                Pulses.settle(5);
+                robot.interact(() -> heat.styleProperty().removeListener(counting));
+                if (restyled[0] > 0) failures.add(name + ": the matrix was styled anew " + restyled[0] + " times once laid out");
                 robot.interact(() -> {
                     for (Node n : view.lookupAll(".scroll-bar")) {
                         if (n instanceof ScrollBar b && b.getOrientation() == Orientation.HORIZONTAL && b.isVisible() && b.getParent() != null

@@ -456,10 +456,9 @@ public final class EvaluateView extends BorderPane {
         double fixed = heat.snappedLeftInset() + heat.snappedRightInset() + heat.getHgap() * cells.length;
         double least = Math.min(1, LEAST_COUNT_EM * em / natural);
         // the scale from the matrix's width now, not from its counts' size: fonts' sizes come rounded (11.3, 11.4,
-        // 11.6 px), so a scale worked back from them wobbled by a percent or two on each pass, the grid was styled anew
-        // on every pulse without end, and each new style put its cells and headers back to black on nothing until the
-        // next CSS pass (what a live switch of theme found). It shrinks while it does not fit and grows only by more
-        // than that wobble, so it comes to rest.
+        // 11.6 px), so a scale worked back from them wobbles by a percent or two on each pass, and every new style is a
+        // CSS pass and a layout that fit again. It shrinks while it does not fit and grows only by more than that
+        // wobble, so it comes to rest.
         double ratio = (room - fixed) / (heat.prefWidth(-1) - fixed);
         double scale;
         if (ratio < 1) scale = Math.max(least, Math.floor(cellScale * ratio * 1000) / 1000);
