@@ -320,12 +320,12 @@ public final class LiveChart extends Region {
         return List.copyOf(tickLabels);
     }
 
-    /** Draws the plot anew: grid, ticks, then each series as a line (and markers), over the current bounds. */
     /** Draws now what a queued redraw would draw on the next turn of the UI thread (for a window laid out by hand). */
     void redrawNow() {
         redraw();
     }
 
+    /** Draws the plot anew: grid, ticks, then each series as a line (and markers), over the current bounds. */
     private void redraw() {
         redrawQueued = false;
         double w = canvas.getWidth(), h = canvas.getHeight();
