@@ -23,7 +23,11 @@ final class EarlySheet {
     private EarlySheet() {
     }
 
-    /** Reads the sheet of {@code first} on a thread of its own: the launcher's, before the toolkit starts. */
+    /**
+     * Reads the sheet of {@code first} on a thread of its own, before the toolkit starts: when the sheet changes, the
+     * style manager restyles every scene it knows, which only the JavaFX thread may do, and before the toolkit there is
+     * none.
+     */
     static void load(Supplier<Theme> first) {
         load(first, r -> {
             Thread t = new Thread(r, "early-sheet");
