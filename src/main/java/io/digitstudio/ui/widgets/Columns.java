@@ -54,25 +54,31 @@ public final class Columns {
         table.itemsProperty().addListener((o, a, b) -> {
             if (a != null) a.removeListener(rows);
             if (b != null) b.addListener(rows);
-            schedule(table);
+            restyled(table);
         });
-        table.getColumns().addListener((ListChangeListener<TableColumn<S, ?>>) c -> schedule(table));
+        table.getColumns().addListener((ListChangeListener<TableColumn<S, ?>>) c -> restyled(table));
         // the sort arrow takes room beside the sorted columns' titles only
         table.getSortOrder().addListener((ListChangeListener<TableColumn<S, ?>>) c -> schedule(table));
-        table.skinProperty().addListener((o, a, b) -> schedule(table));
-        table.sceneProperty().addListener((o, a, b) -> schedule(table));
+        table.skinProperty().addListener((o, a, b) -> restyled(table));
+        table.sceneProperty().addListener((o, a, b) -> restyled(table));
         table.widthProperty().addListener((o, a, b) -> fillLast(table));
         // the headers' and cells' fonts are known only once styled, and change with the UI scale: fit again when they
         // do, and the last column's share again once laid out: new rows may have brought the vertical scroll bar, which
-        // takes its width from the room (the last column would run under it, and the table scroll sideways for it)
+        // takes its width from the room (the last column would run under it, and the table scroll sideways for it).
+        // The styled nodes are walked for their paddings only while the measures may have changed: a table is laid out
+        // again for every row and every width, and a walk visits every cell
         table.needsLayoutProperty().addListener((o, a, needs) -> {
             if (needs) return;
+            if (!fontsOf(table).equals(table.getProperties().get(KEY + ".fonts"))) table.getProperties().put(KEY + ".stale", true);
             if (!measures(table).equals(table.getProperties().get(KEY + ".measures"))) schedule(table);
             else fillLast(table);
         });
         // a theme restyles every control at once, fonts and paddings alike, whether or not the table is laid out again:
         // fit once that has been done (the table holds the listener; the theme only a weak reference to it)
-        javafx.beans.value.ChangeListener<Theme> themed = (o, a, b) -> afterNextLayout(table);
+        javafx.beans.value.ChangeListener<Theme> themed = (o, a, b) -> {
+            table.getProperties().put(KEY + ".stale", true);
+            afterNextLayout(table);
+        };
         table.getProperties().put(KEY + ".themed", themed);
         Theme.activeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(themed));
         // the columns the user showed or hid in the column menu, as at the last launch, and remembered for the next
@@ -93,6 +99,12 @@ public final class Columns {
         };
         scene.addPostLayoutPulseListener(once[0]);
         Platform.requestNextPulse();
+    }
+
+    /** The table's styled nodes may have changed (its skin, scene, columns or rows): measured again, and fit. */
+    private static void restyled(TableView<?> table) {
+        table.getProperties().put(KEY + ".stale", true);
+        schedule(table);
     }
 
     /** One fit after the events of this moment, however many asked for it. */
@@ -504,30 +516,52 @@ public final class Columns {
     /**
      * What a fit measures the columns with, as styled now: the headers' and the cells' fonts, and the room beside a
      * header's title and beside a cell's value. A fit made while some of these were not yet styled is made again once
-     * they are.
+     * they are. The styled nodes are walked only while the last walk's figures may be out of date: until a walk found
+     * both a header and a cell styled, and again once the theme, the fonts (the UI scale), the skin, the scene, the
+     * columns or the rows' list change.
      */
     private static List<Object> measures(TableView<?> table) {
+        Object last = table.getProperties().get(KEY + ".measured");
+        if (last instanceof List<?> l && !Boolean.TRUE.equals(table.getProperties().get(KEY + ".stale"))) {
+            @SuppressWarnings("unchecked") List<Object> kept = (List<Object>) l;
+            return kept;
+        }
         List<Font> fonts = fontsOf(table);
         double em = Math.max(fonts.get(0).getSize(), fonts.get(1).getSize());
-        double header = horizontal(table, ".column-header", em * 0.6) + horizontal(table, ".column-header .label", 0);
-        double cell = horizontal(table, ".table-cell", em * 0.6);
-        return List.of(fonts.get(0), fonts.get(1), header, cell);
+        walks(table, 1);
+        double header = horizontal(table, ".column-header");
+        double label = horizontal(table, ".column-header .label");
+        double cell = horizontal(table, ".table-cell");
+        List<Object> measures = List.of(fonts.get(0), fonts.get(1), Double.isNaN(header) ? em * 0.6 + (Double.isNaN(label) ? 0 : label)
+                : header + (Double.isNaN(label) ? 0 : label), Double.isNaN(cell) ? em * 0.6 : cell);
+        table.getProperties().put(KEY + ".measured", measures);
+        table.getProperties().put(KEY + ".fonts", fonts);
+        // until headers and cells are styled, the next layout measures again
+        table.getProperties().put(KEY + ".stale", Double.isNaN(header) || Double.isNaN(cell));
+        return measures;
+    }
+
+    /** How many times the table's styled nodes have been walked for their paddings, after adding {@code more}. */
+    static int walks(TableView<?> table, int more) {
+        int n = (table.getProperties().get(KEY + ".walks") instanceof Integer w ? w : 0) + more;
+        table.getProperties().put(KEY + ".walks", n);
+        return n;
     }
 
     /**
-     * The styled nodes' left and right insets (padding and border), the least of them, or {@code otherwise} before any
-     * is styled. The least: a cell in a state of its own may be framed wider than the others (15 px beside its value
-     * where the others had 13), and which cell the scene gives first changes from one layout to the next, so that the
+     * The styled nodes' left and right insets (padding and border), the least of them, or NaN before any is styled. The
+     * least: a cell in a state of its own may be framed wider than the others (15 px beside its value where the others
+     * had 13), and which cell the scene gives first changes from one layout to the next, so that the
      * columns came out a few pixels apart after a theme's round trip (issue 32).
      */
-    private static double horizontal(TableView<?> table, String selector, double otherwise) {
+    private static double horizontal(TableView<?> table, String selector) {
         double least = Double.POSITIVE_INFINITY;
         for (Node n : table.lookupAll(selector)) {
             if (!(n instanceof Region r) || r.getScene() == null) continue;
             Insets in = r.getInsets();
             if (in.getLeft() + in.getRight() > 0) least = Math.min(least, in.getLeft() + in.getRight());
         }
-        return Double.isInfinite(least) ? otherwise : least;
+        return Double.isInfinite(least) ? Double.NaN : least;
     }
 
     /**
