@@ -173,7 +173,7 @@ public final class MainView extends BorderPane {
 
     /**
      * What the engine is doing while it starts (or why it could not), shown over the views' bottom left corner (their
-     * status line) where toasts show too: a line above the views would move them all when it went, under the pointer of
+     * status line) while no toast shows: a line above the views would move them all when it went, under the pointer of
      * a user who clicks as soon as the window shows.
      */
     public Label engineLine() {
