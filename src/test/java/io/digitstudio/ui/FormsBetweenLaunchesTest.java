@@ -106,6 +106,33 @@ class FormsBetweenLaunchesTest extends AppStory {
         }
     }
 
+    /**
+     * Fields typed in are in the settings file a moment later while the app runs, as the next launch reads it after a
+     * crash or a kill; and every time the file is read meanwhile it reads whole.
+     */
+    @Test
+    void fieldsTypedInAreInTheSettingsFileWhileTheAppRuns(FxRobot robot) throws Exception {
+        app.awaitReady();
+        Path file = dir.resolve("config/digitstudio/settings.json");
+        Forms.type(robot, "#epochsField", "3");
+        Forms.type(robot, "#trainLimitField", "1000");
+        List<String> broken = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.function.Supplier<java.util.Map<String, Object>> onDisk = () -> {
+            try {
+                return io.digitstudio.io.Json.parseObject(java.nio.file.Files.readString(file));
+            } catch (java.nio.file.NoSuchFileException e) {
+                return java.util.Map.of();
+            } catch (Exception e) {
+                broken.add(e.toString());
+                return java.util.Map.of();
+            }
+        };
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
+                () -> "3".equals(onDisk.get().get("train.epochs")) && "1000".equals(onDisk.get().get("train.trainLimit")));
+        assertEquals(List.of(), broken, "the file read whole every time");
+        assertTrue(app.stage.isShowing(), "the app still open");
+    }
+
     /** The data folder the form last trained on is gone: the bundled MNIST, and the status line says why. */
     @Test
     void aDataFolderThatIsGoneFallsBackToMnistWithAWord(FxRobot robot) throws Exception {

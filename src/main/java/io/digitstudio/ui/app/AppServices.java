@@ -102,11 +102,17 @@ public final class AppServices implements AutoCloseable {
         String dataGone = main.train().settings().recall(last.form(LastSession.TRAIN_FORM, io.digitstudio.ui.train.TrainSettings.MEMORY_KEYS));
         if (dataGone != null) main.train().presenter().status(dataGone);
         main.rememberedSweeps(last.form(LastSession.SWEEPS_FORM, io.digitstudio.ui.sweeps.SweepsViewModel.MEMORY_KEYS));
+        // and kept as they change, not only when the window closes: a crash or a kill loses neither
+        this.forms = new FormKeeper(last, tasks, io.digitstudio.ui.core.FxTicker::later, this::formValues);
+        main.onFormEdit(forms::edited);
         last.tab().ifPresent(main::selectTab);
         main.tabs().getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             if (t != null) last.tab(t.getId());
+            forms.save(); // leaving a form is as good as a pause in the typing
         });
     }
+
+    private final FormKeeper forms;
 
     private final LastSession last;
     private final Appearance appearance;
@@ -182,6 +188,7 @@ public final class AppServices implements AutoCloseable {
     public void placeWindow(javafx.stage.Stage stage) {
         attach(stage.getScene());
         stage.sceneProperty().addListener(sceneListener);
+        stage.focusedProperty().addListener(focusListener);
         last.window().ifPresent(w -> {
             var onScreen = javafx.stage.Screen.getScreensForRectangle(w.x(), w.y(), w.width(), w.height());
             if (onScreen.isEmpty()) return;
@@ -197,6 +204,12 @@ public final class AppServices implements AutoCloseable {
     private javafx.stage.Stage stage;
     /** Held so that closing removes it: a stage that outlives these services must not keep them reachable. */
     private final javafx.beans.value.ChangeListener<javafx.scene.Scene> sceneListener = this::sceneChanged;
+    /** The forms are saved when the window loses the focus (the user turns to another window), held for closing as above. */
+    private final javafx.beans.value.ChangeListener<Boolean> focusListener = this::focusChanged;
+
+    private void focusChanged(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean focused) {
+        if (!focused) forms.save();
+    }
 
     private void sceneChanged(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o, javafx.scene.Scene old, javafx.scene.Scene scene) {
         if (old != null) appearance.forget(old); // a scene the stage no longer shows is not kept styled, nor alive
@@ -216,12 +229,14 @@ public final class AppServices implements AutoCloseable {
         }
     }
 
-    /** Remembers the Train form's values as the user's own (not a branch's), and the Sweeps form's if it was opened. */
-    private void rememberForms() {
+    /** What the forms keep: the Train form's values as the user's own (not a branch's), and the Sweeps form's if it was opened. */
+    private java.util.Map<String, java.util.Map<String, String>> formValues() {
         var train = main.train();
-        last.form(LastSession.TRAIN_FORM, train.settings().memory(train.run().ownValues()));
+        java.util.Map<String, java.util.Map<String, String>> m = new java.util.LinkedHashMap<>();
+        m.put(LastSession.TRAIN_FORM, train.settings().memory(train.run().ownValues()));
         var sweeps = main.sweepsIfBuilt();
-        if (sweeps != null) last.form(LastSession.SWEEPS_FORM, sweeps.viewModel().memory());
+        if (sweeps != null) m.put(LastSession.SWEEPS_FORM, sweeps.viewModel().memory());
+        return m;
     }
 
     /** Tells the services the window is on screen, so the engine may start: call after {@code stage.show()}. */
@@ -258,8 +273,11 @@ public final class AppServices implements AutoCloseable {
     @Override
     public void close() {
         rememberWindow();
-        rememberForms();
-        if (stage != null) stage.sceneProperty().removeListener(sceneListener);
+        forms.close();
+        if (stage != null) {
+            stage.sceneProperty().removeListener(sceneListener);
+            stage.focusedProperty().removeListener(focusListener);
+        }
         main.train().run().stop();
         tasks.close();
     }

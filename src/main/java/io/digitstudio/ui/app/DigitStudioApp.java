@@ -65,16 +65,15 @@ public class DigitStudioApp extends Application {
     }
 
     /**
-     * The window's scene: the views, which reach the window's bottom edge (a view's status line is the window's last
-     * line), and over their bottom edge the layer where toasts show (at the right) and the engine's start is said (at
-     * the left). Neither takes room from the views, so nothing in them moves when a toast or that line comes or goes;
-     * they lie over the status line, never over what is above it (a strip kept for them under every view was an empty
-     * band most of the time).
+     * The window's scene: the views, and under them the line where toasts show (at the right), there only while one
+     * shows (ToastLayer), so that a toast covers nothing of the views; over the views' bottom left corner, the engine's
+     * start is said while no toast is there to say something else.
      */
     public static Scene createScene(Parent main, ToastLayer toasts) {
-        javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(main);
+        javafx.scene.layout.VBox views = new javafx.scene.layout.VBox(main, toasts);
+        javafx.scene.layout.VBox.setVgrow(main, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(views);
         if (main instanceof MainView m) {
-            // the engine's start is said at the lower left, while no toast is there to say something else
             javafx.scene.layout.StackPane engine = new javafx.scene.layout.StackPane(m.engineLine());
             engine.getStyleClass().add("engine-status-holder");
             engine.setMouseTransparent(true);
@@ -83,7 +82,6 @@ public class DigitStudioApp extends Application {
             engine.visibleProperty().bind(m.engineLine().visibleProperty().and(javafx.beans.binding.Bindings.isEmpty(toasts.getChildrenUnmodifiable())));
             root.getChildren().add(engine);
         }
-        root.getChildren().add(toasts);
         Scene scene = new Scene(root, 1240, 800);
         scene.getStylesheets().setAll(DigitStudioApp.class.getResource(THEME).toExternalForm(),
                 DigitStudioApp.class.getResource(io.digitstudio.ui.widgets.Theme.active().colours()).toExternalForm());

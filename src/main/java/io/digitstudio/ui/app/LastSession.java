@@ -268,7 +268,7 @@ public final class LastSession {
     public static final String SWEEPS_FORM = "sweeps";
 
     /**
-     * What a form held when the app last closed: its values under {@code keys}, each kept as {@code form.KEY} (those
+     * What a form held when last saved (as it changed, or as the app closed): its values under {@code keys}, each kept as {@code form.KEY} (those
      * never kept are missing). The form checks them again as it takes them.
      */
     public Map<String, String> form(String form, java.util.Collection<String> keys) {
@@ -282,8 +282,13 @@ public final class LastSession {
 
     /** Remembers a form's values (its keys' others stay as they were kept). */
     public void form(String form, Map<String, String> values) {
+        forms(Map.of(form, values));
+    }
+
+    /** Remembers several forms' values, by the form's name, at once (a settings file is written once). */
+    public void forms(Map<String, Map<String, String>> forms) {
         Map<String, String> kept = new java.util.LinkedHashMap<>();
-        values.forEach((k, v) -> kept.put(form + "." + k, v));
+        forms.forEach((form, values) -> values.forEach((k, v) -> kept.put(form + "." + k, v)));
         store.putAll(kept);
     }
 

@@ -173,7 +173,7 @@ public final class MainView extends BorderPane {
 
     /**
      * What the engine is doing while it starts (or why it could not), shown over the views' bottom left corner (their
-     * status line) where toasts show too: a line above the views would move them all when it went, under the pointer of
+     * status line) while no toast shows: a line above the views would move them all when it went, under the pointer of
      * a user who clicks as soon as the window shows.
      */
     public Label engineLine() {
@@ -292,6 +292,16 @@ public final class MainView extends BorderPane {
         if (sweeps != null) sweeps.viewModel().recall(form);
     }
 
+    /** Runs after each change to the Train form, and to the Sweeps form once it is built (null: none). */
+    private Runnable formEdited;
+
+    /** Runs {@code r} (UI thread) after each change to the Train form, and to the Sweeps form once its view is built. */
+    public void onFormEdit(Runnable r) {
+        formEdited = r;
+        train.settings().editsProperty().addListener((o, a, b) -> r.run());
+        if (sweeps != null) sweeps.viewModel().editsProperty().addListener((o, a, b) -> r.run());
+    }
+
     /** The Sweeps view if it has been built (null: the tab was never opened, and its form holds what it was given). */
     public io.digitstudio.ui.sweeps.SweepsView sweepsIfBuilt() {
         return sweeps;
@@ -307,6 +317,8 @@ public final class MainView extends BorderPane {
                 if (runs != null && runsTab.isSelected()) runs.viewModel().refresh();
             });
             vm.recall(sweepsRemembered);
+            Runnable edited = formEdited;
+            if (edited != null) vm.editsProperty().addListener((o, a, b) -> edited.run());
             sweeps = new io.digitstudio.ui.sweeps.SweepsView(vm);
             sweepsTab.setContent(sweeps);
         }

@@ -16,18 +16,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The window's passing messages (the dialog service's toasts), over the views' bottom edge at the right, where the
- * views keep their status lines. The layer takes no room from the views and lets every click beside a toast through
- * to them: a toast that comes or goes moves nothing, and when none shows the views have the whole window (a strip kept
- * for toasts under every view was an empty band most of the time).
+ * The window's passing messages (the dialog service's toasts), in a line of their own at the window's bottom edge, at
+ * its right, under the views' status lines. The line is there only while a toast shows: the views then end one toast
+ * higher, and when none shows they reach the window's bottom edge (a line kept for toasts under every view was an
+ * empty band most of the time). A toast covers nothing: not the status line's message, not its figures, not the
+ * charts and tables above it: in the smallest window at 150 % no other place is free (the tab row and the Train
+ * toolbar leave little room at their right, and after a run the status line's figures and message take its width).
+ * Clicks beside a toast reach the views.
  * <p>
  * The rules (also in the user guide, window-behaviour.md):
  * <ul>
- * <li>A toast is one line, lying over the status line: its title in bold, then its text, at most {@link #WIDTH_SHARE}
+ * <li>A toast is one line, under the status line: its title in bold, then its text, at most {@link #WIDTH_SHARE}
  * of the window's width (its share of that, when two show), and as much as {@link #LEAST_EM} em at a large UI scale.
  * A text longer than that line shows as many of its first sentences as fit (as many of its first words, when not even
  * the first sentence does), never cut to "…" inside a word, and a More button beside it shows the whole text above the
- * toast, as its tooltip does when the pointer rests on it: no toast covers more than the status line unasked.</li>
+ * toast, as its tooltip does when the pointer rests on it: no toast covers anything unasked.</li>
  * <li>A toast belongs to the window, not to a view: it shows whichever tab is open.</li>
  * <li>At most {@link #MAX_SHOWN} show side by side, the newest on the right; later ones wait in order and show when one
  * goes, and only then does their time start.</li>
@@ -138,7 +141,7 @@ public final class ToastLayer extends Region {
 
     /**
      * The toasts side by side at the layer's lower right, inside its padding (the theme's, in em, so it follows the UI
-     * scale), each one line high: over the status line at the window's bottom edge.
+     * scale), each one line high: the layer is the window's last line while they show.
      */
     @Override
     protected void layoutChildren() {
@@ -167,14 +170,19 @@ public final class ToastLayer extends Region {
         return 0; // the window decides the layer's size; a toast shows what fits in what it gets
     }
 
+    /** One toast high while a toast shows (with the theme's padding), else nothing: no line is kept for toasts. */
     @Override
     protected double computePrefHeight(double width) {
-        return 0;
+        if (shown.isEmpty()) return 0;
+        double h = 0;
+        for (Toast t : shown) h = Math.max(h, t.prefHeight(-1));
+        Insets in = getInsets();
+        return snapSizeY(in.getTop() + h + in.getBottom());
     }
 
     @Override
     protected double computeMinHeight(double width) {
-        return 0;
+        return computePrefHeight(width);
     }
 
     @Override

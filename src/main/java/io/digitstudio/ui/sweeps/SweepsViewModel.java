@@ -147,6 +147,15 @@ public final class SweepsViewModel {
         chosen.addListener((o, a, c) -> {
             if (c != null && !running.get() && (sweep == null || !sweep.id().equals(c.id()))) show(c);
         });
+        for (String k : MEMORY_KEYS) field(k).addListener((o, a, b) -> edits.set(edits.get() + 1));
+    }
+
+    /** Counts the changes to the form's fields. */
+    private final javafx.beans.property.ReadOnlyLongWrapper edits = new javafx.beans.property.ReadOnlyLongWrapper();
+
+    /** How many times a field of the form has changed: the app remembers the form as it changes, once the editing settles. */
+    public javafx.beans.property.ReadOnlyLongProperty editsProperty() {
+        return edits.getReadOnlyProperty();
     }
 
     /**

@@ -73,7 +73,14 @@ public final class TrainSettings {
     public record Branch(String runId, String spec, String where, TrainingConfig parent, int epochsDone) {
     }
 
+    /** Counts the changes to what {@link #values()} holds. */
+    private final javafx.beans.property.ReadOnlyLongWrapper edits = new javafx.beans.property.ReadOnlyLongWrapper();
+
     public TrainSettings() {
+        for (javafx.beans.value.ObservableValue<?> p : List.of(spec, batchSize, epochs, seed, trainLimit, testLimit, optimizer, shuffle, augment,
+                lrShift, warmup, earlyStop, keepBest, snapshots, dataFolder)) {
+            p.addListener((o, a, b) -> edited());
+        }
         branch.addListener((o, a, b) -> validate());
         optimizer.addListener((o, a, b) -> rebuildHyperparams());
         rebuildHyperparams();
@@ -103,12 +110,25 @@ public final class TrainSettings {
             for (OptimizerType.Param p : Optimizers.type(optimizer.get()).params()) {
                 HyperParam h = HyperParam.of(p);
                 h.text().addListener((o, a, b) -> validate());
+                h.text().addListener((o, a, b) -> edited());
                 hyperparams.add(h);
             }
         } catch (IllegalArgumentException e) {
             // an unknown name is reported by validate()
         }
         validate();
+    }
+
+    private void edited() {
+        edits.set(edits.get() + 1);
+    }
+
+    /**
+     * How many times what the form holds ({@link #values()}: a field, a box, the optimizer or one of its values, the
+     * data) has changed: the app remembers the form as it changes, once the editing settles.
+     */
+    public javafx.beans.property.ReadOnlyLongProperty editsProperty() {
+        return edits.getReadOnlyProperty();
     }
 
     private static String presetOf(String text) {

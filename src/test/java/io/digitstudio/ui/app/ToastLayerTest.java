@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Toasts as a user meets them: over the status line at the window's bottom edge, taking no room, so a toast that
- * comes or goes moves nothing and lies over nothing above that line; their whole text shown; gone after their time (not while the
+ * Toasts as a user meets them: in a line of their own under the status line at the window's bottom edge, there only
+ * while one shows, so that a toast lies over nothing; their whole text shown; gone after their time (not while the
  * pointer rests on them or the focus is in them), or at ×; a toast with Undo stays long enough to reach it; clicks
  * beside them still work. Time is handed out by the test: a toast's wait is one task given to its clock, run here when
  * the test says the time is up. (That a waiting toast makes the window pulse no more than a quiet one is measured by
@@ -65,7 +65,7 @@ class ToastLayerTest {
         below.setOnAction(e -> clicked++);
         javafx.scene.control.TableView<String> table = new javafx.scene.control.TableView<>(javafx.collections.FXCollections.observableArrayList("0.9731"));
         table.setId("epochTable");
-        // a status line as the views keep along their bottom edge, where toasts show
+        // a status line as the views keep along their bottom edge, above the toasts' line
         io.digitstudio.ui.widgets.StatusLine status = new io.digitstudio.ui.widgets.StatusLine(
                 new javafx.beans.property.SimpleStringProperty("Epoch 10/10 · validation accuracy 97.31%"), new Label(), new javafx.scene.layout.HBox());
         status.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
@@ -127,28 +127,30 @@ class ToastLayerTest {
 
     /**
      * "Training finished" while someone reads the epoch table and the status line beneath it: at 100 %, 150 % and 200 %
-     * (the root's font size, as the app's scale sets it) the view reaches the window's bottom edge and keeps its place and
-     * size when a toast comes and when it goes, and a toast of one line lies over the status line, over none of the view
-     * above it.
+     * (the root's font size, as the app's scale sets it) the view reaches the window's bottom edge while no toast shows;
+     * a toast takes a line of its own under it, covering neither the status line nor the table, and the view has the
+     * whole window again when the toast goes.
      */
     @Test
-    void aToastMovesNothingAndCoversNothingAtAnyScale(FxRobot robot) {
+    void aToastTakesALineUnderTheViewAndCoversNothingAtAnyScale(FxRobot robot) {
         for (int scale : new int[]{100, 150, 200}) {
             scale(robot, scale);
             WaitForAsyncUtils.waitForFxEvents();
-            Bounds before = onScene(view), statusBefore = onScene(robot.lookup("#status").query());
+            Bounds before = onScene(view);
+            assertEquals(view.getScene().getHeight(), before.getMaxY(), 0.5, scale + " %: no toast, the view reaches the window's bottom edge");
             show("Training finished", "Validation accuracy 97.31 %.", false, 60_000);
             Node toast = robot.lookup(".toast").query();
             var t = onScene(toast);
-            assertEquals(before, onScene(view), scale + " %: the view did not move or shrink when the toast came");
-            assertEquals(statusBefore, onScene(robot.lookup("#status").query()), scale + " %: the status text did not move");
-            assertEquals(toast.getScene().getHeight(), before.getMaxY(), 0.5, scale + " %: the view reaches the window's bottom edge");
+            var now = onScene(view);
+            var status = onScene(robot.lookup("#status").query());
+            assertEquals(before.getMinY(), now.getMinY(), 0.5, scale + " %: the view's top stays where it was");
+            assertTrue(t.getMinY() >= now.getMaxY() - 0.5, scale + " %: the toast " + t + " is under the view " + now);
+            assertFalse(status.intersects(t), scale + " %: the toast " + t + " lies over the status line " + status);
             var table = onScene(robot.lookup("#epochTable").query());
             assertFalse(table.intersects(t), scale + " %: the toast " + t + " lies over the table " + table);
-            assertTrue(t.getMinY() >= statusBefore.getMinY() - 0.5, scale + " %: the toast " + t + " lies over the status line " + statusBefore);
             assertTrue(t.getMaxY() <= toast.getScene().getHeight() && t.getMinX() >= 0, scale + " %: the toast is in the window: " + t);
             robot.clickOn("#toastCloseButton");
-            assertEquals(before, onScene(view), scale + " %: the view did not move when the toast went");
+            assertEquals(before, onScene(view), scale + " %: the toast went, and the view has the whole window again");
         }
         scale(robot, 100);
     }
@@ -160,25 +162,23 @@ class ToastLayerTest {
     }
 
     /**
-     * A long message with Undo, at 100 % and 200 %: the toast keeps to its line over the status line and covers nothing
-     * of the view above it; the line shows the message's first whole sentences (never a word cut, never "…"), and More shows the whole
-     * text above the toast until it is pressed again. Undo is whole and in the window.
+     * A long message with Undo, at 100 % and 200 %: the toast keeps to its line under the view and covers nothing of it;
+     * the line shows the message's first whole sentences (never a word cut, never "…"), and More shows the whole text
+     * above the toast until it is pressed again. Undo is whole and in the window.
      */
     @Test
     void aLongToastKeepsToItsLineAndMoreShowsTheWholeText(FxRobot robot) {
         for (int scale : new int[]{100, 200}) {
             scale(robot, scale);
-            Bounds viewBefore = onScene(view);
             showWithUndo("Training stopped", LONG, () -> {
             });
-            assertEquals(viewBefore, onScene(view), scale + " %: the view did not move");
             Node toast = robot.lookup(".toast").query();
             javafx.scene.text.TextFlow message = robot.lookup(".toast-message").queryAs(javafx.scene.text.TextFlow.class);
             String shown = robot.lookup(".toast-text").queryAs(Text.class).getText();
             robot.interact(() -> {
                 var t = onScene(toast);
-                var status = onScene(view.lookup("#status"));
-                assertTrue(t.getMinY() >= status.getMinY() - 0.5, scale + " %: the toast " + t + " lies over the status line " + status + ", none of the view above");
+                var above = onScene(view);
+                assertTrue(t.getMinY() >= above.getMaxY() - 0.5, scale + " %: the toast " + t + " keeps to its line under the view " + above);
                 assertTrue(onScene(toasts).contains(t), scale + " %: the toast lies in its layer");
                 assertTrue(message.getHeight() >= message.prefHeight(message.getWidth()) - 0.5, scale + " %: its line is not cut in height");
                 assertTrue(t.contains(onScene(message)), scale + " %: the text lies inside the toast");
