@@ -287,6 +287,13 @@ class KeyboardOnlyStoriesTest extends AppStory {
                 if (same.size() > 1) failures.add(views[tab] + ": Alt+" + l.toUpperCase(java.util.Locale.ROOT) + " is taken " + same.size() + " times: " + same);
             });
         }
+        // the app's menu at the tab strip's end, over every view: each item its own letter, within the menu
+        java.util.List<String> menuItems = WaitForAsyncUtils.asyncFx(() -> app.main.menu().getItems().stream()
+                .filter(i -> !(i instanceof javafx.scene.control.SeparatorMenuItem)).map(i -> String.valueOf(letter(i.getText(), i.isMnemonicParsing()))).toList()).get();
+        figures.append("Menu: ").append(menuItems).append('\n');
+        if (menuItems.contains("null") || menuItems.size() != new java.util.HashSet<>(menuItems).size() || menuItems.isEmpty()) {
+            failures.add("the app's menu: each item its own letter, none without: " + menuItems);
+        }
         cases.forEach((l, both) -> {
             if (both.size() > 1) failures.add("Alt+" + l.toUpperCase(java.util.Locale.ROOT) + " is underlined in two cases, which leaves one dead: " + both);
         });
