@@ -177,7 +177,7 @@ public final class MainView extends BorderPane {
 
     /**
      * The tabs with the app's menu at the right end of their strip, where desktop apps keep theirs: Preferences and Quit,
-     * each with its shortcut, found with the pointer, by Tab and by F10 (a user who knows no Ctrl+, finds them). The
+     * each with its shortcut, found with the pointer and by F10 (a user who knows no Ctrl+, finds them). The
      * strip keeps that room free for it (theme.css), so no tab goes under it; the menu is as tall as the strip.
      */
     private javafx.scene.layout.StackPane withMenu(TabPane tabs) {
@@ -192,6 +192,9 @@ public final class MainView extends BorderPane {
         preferencesItem.setId("preferencesItem");
         quitItem.setId("quitItem");
         menu.getItems().setAll(preferencesItem, new javafx.scene.control.SeparatorMenuItem(), quitItem);
+        // as a desktop app's menu bar, no Tab stop: F10 reaches it; in the Tab order it would come after each view's
+        // last control, up at the strip's end, against the reading order Tab keeps
+        menu.setFocusTraversable(false);
         javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(tabs, menu) {
             @Override
             protected void layoutChildren() {
