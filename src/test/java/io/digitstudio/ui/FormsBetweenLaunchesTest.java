@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The app closed and opened again on the same settings file: the Train and the Sweeps forms hold what the user left in
- * them (a value typed wrong and never fixed excepted), and "Back to square one" gives each its defaults.
+ * them (a value typed wrong and never fixed excepted), and Defaults gives each its defaults.
  */
 class FormsBetweenLaunchesTest extends AppStory {
     @TempDir
@@ -78,10 +78,10 @@ class FormsBetweenLaunchesTest extends AppStory {
             assertNull(second.main.train().settings().validationProperty().get(), "Start can start the form as it came back");
             assertEquals(List.of(), second.dialogs.errors);
 
-            // back to square one, from the keyboard in Sweeps (Alt+Q) and with the pointer in Train
+            // back to the defaults, from the keyboard in Sweeps (Alt+D) and with the pointer in Train
             second.openTab(robot, "Sweeps");
             robot.clickOn("#sweepLrField");
-            robot.press(KeyCode.ALT, KeyCode.Q).release(KeyCode.Q, KeyCode.ALT);
+            robot.press(KeyCode.ALT, KeyCode.D).release(KeyCode.D, KeyCode.ALT);
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals("0.1,0.03,0.01", text(robot, "#sweepLrField"));
             assertEquals("5", text(robot, "#sweepEpochsField"));

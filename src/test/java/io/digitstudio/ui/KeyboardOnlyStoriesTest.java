@@ -95,13 +95,28 @@ class KeyboardOnlyStoriesTest extends AppStory {
         // and its search stops at its next iteration
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !finder.runningProperty().get());
         assertEquals("findLrButton", keys.focusedId(), "the keyboard is back on the button that opened it");
-        // its own buttons answer Alt too: Done is Alt+D
+        // its own buttons answer Alt too: Done is Alt+N (Alt+D is the form's Defaults)
         keys.mnemonic(F);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> finder.shownProperty().get());
-        keys.mnemonic(D);
-        assertFalse(finder.shownProperty().get(), "Alt+D (Done) closes the finder");
+        keys.mnemonic(N);
+        assertFalse(finder.shownProperty().get(), "Alt+N (Done) closes the finder");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !finder.runningProperty().get());
         assertEquals("findLrButton", keys.focusedId(), "after Done too, the keyboard is back on the button that opened it");
+    }
+
+    /**
+     * The Train form's way back to its defaults reads as what it does, "Defaults", and answers Alt+D.
+     */
+    @Test
+    void altDPutsTheTrainFormBackToItsDefaults() throws Exception {
+        keys.chord(CONTROL, DIGIT1);
+        keys.tabTo("epochsField").replaceText("40");
+        keys.tabTo("testLimitField").replaceText("200");
+        assertNotEquals(io.digitstudio.ui.train.TrainSettings.defaults(), app.main.train().settings().values());
+        keys.mnemonic(D);
+        assertEquals(io.digitstudio.ui.train.TrainSettings.defaults(), app.main.train().settings().values(), "Alt+D puts the form back to its defaults");
+        var reset = (javafx.scene.control.Button) stage.getScene().lookup("#resetFormButton");
+        assertEquals("Defaults", WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.text.Text) reset.lookup(".text")).getText()).get(), "the button's words as shown");
     }
 
     @Test
@@ -270,6 +285,13 @@ class KeyboardOnlyStoriesTest extends AppStory {
             byLetter.forEach((l, same) -> {
                 if (same.size() > 1) failures.add(views[tab] + ": Alt+" + l.toUpperCase(java.util.Locale.ROOT) + " is taken " + same.size() + " times: " + same);
             });
+        }
+        // the app's menu at the tab strip's end, over every view: each item its own letter, within the menu
+        java.util.List<String> menuItems = WaitForAsyncUtils.asyncFx(() -> app.main.menu().getItems().stream()
+                .filter(i -> !(i instanceof javafx.scene.control.SeparatorMenuItem)).map(i -> String.valueOf(letter(i.getText(), i.isMnemonicParsing()))).toList()).get();
+        figures.append("Menu: ").append(menuItems).append('\n');
+        if (menuItems.contains("null") || menuItems.size() != new java.util.HashSet<>(menuItems).size() || menuItems.isEmpty()) {
+            failures.add("the app's menu: each item its own letter, none without: " + menuItems);
         }
         cases.forEach((l, both) -> {
             if (both.size() > 1) failures.add("Alt+" + l.toUpperCase(java.util.Locale.ROOT) + " is underlined in two cases, which leaves one dead: " + both);

@@ -93,6 +93,63 @@ class PreferencesTest extends AppStory {
         }
     }
 
+    /**
+     * A user who knows no Ctrl+, finds Preferences (issue 32: it had no place on screen): the menu at the end of the
+     * tab strip lists it with its shortcut; a click on it shows the dialog, and so does the keyboard (F10, Down, Enter).
+     * At 150 % in the smallest window the tabs, the menu and the dialog show their words whole, and no tab lies under
+     * the menu.
+     */
+    @Test
+    void aUserClicksPreferencesInTheMenuAndTheDialogShows(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.interact(() -> {
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+            app.services.appearance().choose(Theme.LIGHT, 150);
+        });
+        try {
+            Pulses.settle(5);
+            java.util.List<String> failures = new java.util.ArrayList<>();
+            robot.interact(() -> {
+                failures.addAll(Looks.cut(stage.getScene()));
+                Node menu = stage.getScene().lookup("#mainMenuButton");
+                var m = menu.localToScene(menu.getLayoutBounds());
+                for (Node tab : stage.getScene().getRoot().lookupAll(".tab-pane > .tab-header-area > .headers-region > .tab")) {
+                    var t = tab.localToScene(tab.getLayoutBounds());
+                    if (tab.isVisible() && t.getMaxX() > m.getMinX() + 0.5) failures.add("a tab under the menu: " + t + " / " + m);
+                }
+            });
+            assertEquals(java.util.List.of(), failures, "the window at 150 %");
+
+            robot.clickOn("#mainMenuButton");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesItem").tryQuery().isPresent());
+            Pulses.settle();
+            Node item = robot.lookup("#preferencesItem").query();
+            robot.interact(() -> {
+                failures.addAll(Looks.cut(item.getScene()));
+                failures.addAll(Looks.clipped(item.getScene()));
+            });
+            assertEquals(java.util.List.of(), failures, "the menu at 150 %");
+            String shortcut = robot.lookup("#preferencesItem .accelerator-text").queryAs(javafx.scene.control.Label.class).getText();
+            assertEquals(io.digitstudio.ui.app.AppServices.PREFERENCES.getDisplayText(), shortcut, "the item shows its shortcut");
+            robot.clickOn("#preferencesItem");
+            Node d = dialog(robot);
+            assertEquals(java.util.List.of(), cutInDialog(robot, d), "the dialog at 150 %");
+            robot.type(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
+
+            // and from the keyboard: F10 opens the menu, Down goes to its first item, Enter chooses it
+            robot.type(KeyCode.F10);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesItem").tryQuery().map(Node::isVisible).orElse(false));
+            robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
+            dialog(robot);
+            robot.type(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
+        } finally {
+            robot.interact(() -> app.services.appearance().choose(Theme.LIGHT, 100));
+        }
+    }
+
     /** OK's place on the screen, read on the FX thread. */
     private static javafx.geometry.Bounds okOnScreen(FxRobot robot, Node dialog) {
         javafx.geometry.Bounds[] b = new javafx.geometry.Bounds[1];

@@ -83,6 +83,11 @@ public final class AppServices implements AutoCloseable {
         this.models = new ModelManager(tasks, dialogs, recent, last.model());
         this.pins = pinsFile == null ? io.digitstudio.ui.pins.Pins.inMemory() : io.digitstudio.ui.pins.Pins.in(pinsFile, tasks);
         this.main = new MainView(tasks, dialogs, models, engineStatus.getReadOnlyProperty(), history, myDigits, pins);
+        // the menu's items show the shortcuts the window's scene answers (attach) and do what they do
+        main.preferencesItem().setAccelerator(PREFERENCES);
+        main.preferencesItem().setOnAction(e -> javafx.application.Platform.runLater(this::showPreferences));
+        main.quitItem().setAccelerator(QUIT);
+        main.quitItem().setOnAction(e -> javafx.application.Platform.runLater(this::quit));
         // the columns ticked on or off in the tables' column menus, as last time (each table takes them once shown)
         io.digitstudio.ui.widgets.ColumnChoices.keepIn(main, last.columns());
         tasks.engineReady().whenComplete((ok, err) -> {
@@ -126,6 +131,9 @@ public final class AppServices implements AutoCloseable {
     /** Ctrl+, (Cmd+, on a Mac): the preferences. */
     public static final javafx.scene.input.KeyCombination PREFERENCES =
             new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.COMMA, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+
+    /** F10: the app's menu (Preferences, Quit). */
+    public static final javafx.scene.input.KeyCombination MENU = new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F10);
 
     /** Ctrl+Q (Cmd+Q on a Mac): quit, by the same path as the window's close button. */
     public static final javafx.scene.input.KeyCombination QUIT =
@@ -171,13 +179,15 @@ public final class AppServices implements AutoCloseable {
         new PreferencesDialog(stage, appearance).showAndWait();
     }
 
-    /** The window's scene takes the theme, the scale and the app's shortcuts (Ctrl+,, Ctrl+Q and Ctrl+1…8). */
+    /** The window's scene takes the theme, the scale and the app's shortcuts (Ctrl+,, Ctrl+Q, F10 and Ctrl+1…8). */
     private void attach(javafx.scene.Scene scene) {
         if (scene == null) return;
         appearance.style(scene);
         scene.getAccelerators().put(PREFERENCES, () -> javafx.application.Platform.runLater(this::showPreferences));
         // later, as Preferences: a dialog asking about a running run must not open inside the key event's dispatch
         scene.getAccelerators().put(QUIT, () -> javafx.application.Platform.runLater(this::quit));
+        // F10 opens the app's menu, as it opens a desktop app's menu bar
+        scene.getAccelerators().put(MENU, main::showMenu);
         main.installShortcuts(scene);
     }
 

@@ -161,7 +161,7 @@ public final class MainView extends BorderPane {
             javafx.scene.Node owner = getScene() == null ? null : getScene().getFocusOwner();
             if (owner != null && !shown(owner)) tabs.requestFocus();
         }));
-        setCenter(tabs);
+        setCenter(withMenu(tabs));
         engineLine = new Label();
         engineLine.setId("engineStatus");
         engineLine.getStyleClass().add("engine-status");
@@ -170,6 +170,68 @@ public final class MainView extends BorderPane {
     }
 
     private final Label engineLine;
+
+    private final javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton();
+    private final javafx.scene.control.MenuItem preferencesItem = new javafx.scene.control.MenuItem("_Preferences…");
+    private final javafx.scene.control.MenuItem quitItem = new javafx.scene.control.MenuItem("_Quit");
+
+    /**
+     * The tabs with the app's menu at the right end of their strip, where desktop apps keep theirs: Preferences and Quit,
+     * each with its shortcut, found with the pointer and by F10 (a user who knows no Ctrl+, finds them). The
+     * strip keeps that room free for it (theme.css), so no tab goes under it; the menu is as tall as the strip.
+     */
+    private javafx.scene.layout.StackPane withMenu(TabPane tabs) {
+        tabs.getStyleClass().add("main-tabs");
+        menu.setId("mainMenuButton");
+        menu.getStyleClass().addAll("main-menu", "no-arrow");
+        javafx.scene.layout.Region icon = new javafx.scene.layout.Region();
+        icon.getStyleClass().add("main-menu-icon");
+        menu.setGraphic(icon);
+        io.digitstudio.ui.widgets.ScreenReader.describe(menu, "Menu", "Preferences and Quit; F10 opens it");
+        io.digitstudio.ui.widgets.Tips.set(menu, "Menu (F10): Preferences, Quit");
+        preferencesItem.setId("preferencesItem");
+        quitItem.setId("quitItem");
+        menu.getItems().setAll(preferencesItem, new javafx.scene.control.SeparatorMenuItem(), quitItem);
+        // as a desktop app's menu bar, no Tab stop: F10 reaches it; in the Tab order it would come after each view's
+        // last control, up at the strip's end, against the reading order Tab keeps
+        menu.setFocusTraversable(false);
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(tabs, menu) {
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                double h = 0;
+                for (javafx.scene.Node n : tabs.getChildrenUnmodifiable()) {
+                    if (n.getStyleClass().contains("tab-header-area")) h = n.getLayoutBounds().getHeight();
+                }
+                if (h <= 0) h = menu.prefHeight(-1);
+                double w = menu.prefWidth(h);
+                menu.resizeRelocate(getWidth() - snappedRightInset() - w, snappedTopInset(), w, h);
+            }
+        };
+        javafx.scene.layout.StackPane.setAlignment(menu, javafx.geometry.Pos.TOP_RIGHT);
+        return holder;
+    }
+
+    /** The app's menu at the tab strip's end. */
+    public javafx.scene.control.MenuButton menu() {
+        return menu;
+    }
+
+    /** The menu's Preferences… item (the app wires it to the dialog). */
+    javafx.scene.control.MenuItem preferencesItem() {
+        return preferencesItem;
+    }
+
+    /** The menu's Quit item (the app wires it to the window's way out). */
+    javafx.scene.control.MenuItem quitItem() {
+        return quitItem;
+    }
+
+    /** Opens the app's menu from the keyboard (F10), the keyboard on it. */
+    void showMenu() {
+        menu.requestFocus();
+        if (!menu.isShowing()) menu.show();
+    }
 
     /**
      * What the engine is doing while it starts (or why it could not), shown over the views' bottom left corner (their

@@ -378,10 +378,18 @@ public final class EvaluateView extends BorderPane {
         return vm;
     }
 
-    /** Below this width, in ems of the view's text, the per-class table goes below the matrix instead of beside it. */
-    static final double STACK_EM = 45;
+    /**
+     * The room the per-class table takes beside the matrix once its figures are in, in ems of the view's text: its
+     * titles, "weighted avg", "0.9903" and "10,000" (measured at 100 % and 150 %, with a margin). The arrangement
+     * reserves it before the figures come, so that their coming does not move the table.
+     */
+    static final double TABLE_EM = 33;
     /** The least size of the matrix's counts, in ems of the view's text: as in the matrices of many classes (theme.css). */
     static final double LEAST_COUNT_EM = 0.7;
+    /** A matrix of ten classes at its least: eleven cells (the headers too) of 3.85 em of its counts (theme.css, roomy). */
+    static final double MATRIX_LEAST_EM = 11 * 3.85 * LEAST_COUNT_EM;
+    /** How much more room than it needs the view must have for a table below the matrix to go beside it. */
+    static final double HYSTERESIS_EM = 1;
     /** How much wider than the matrix its room must be for its cells to grow: more than fonts' rounding moves it. */
     private static final double GROW = 0.03;
 
@@ -393,9 +401,10 @@ public final class EvaluateView extends BorderPane {
     /**
      * The matrix and the per-class table side by side where the view is wide enough for both, else one above the other
      * in the view's one scroll: side by side at 200 % in the smallest window, the table's figures ran past the window's
-     * edge and the user scrolled sideways to read them. Either way the matrix's cells shrink to the width left to them,
-     * down to counts of {@link #LEAST_COUNT_EM}: at 150 % in a 1280x800 window the matrix scrolled sideways beside the
-     * table (issue 32). Side by side only while the cells fit at that least size.
+     * edge and the user scrolled sideways to read them. The view's width alone decides, against the room a table of
+     * figures and a matrix of ten classes at its least size need, never what the view shows: the table beside the
+     * matrix when Evaluate opened jumped below it when the results came (issue 32). Either way the matrix's cells shrink
+     * to the width left to them, down to counts of {@link #LEAST_COUNT_EM}.
      */
     private void reflow(ScrollPane scroll, HBox beside, VBox below, VBox matrix, VBox table, Label text, ScrollPane heatScroll) {
         Runnable fit = () -> {
@@ -407,7 +416,15 @@ public final class EvaluateView extends BorderPane {
             double around = matrix.snappedLeftInset() + matrix.snappedRightInset() + heatScroll.snappedLeftInset() + heatScroll.snappedRightInset()
                     + barRoom(heatScroll) + 1;
             double besideRoom = width - table.getMinWidth() - beside.getSpacing() - around;
-            boolean stack = getWidth() / em < STACK_EM || cells.length > 0 && cellsWidth(LEAST_COUNT_EM * em) > besideRoom;
+            // the table's and the matrix's room in ems; their paddings, frames, gaps and scroll bars in pixels, as
+            // columnsRoom counts them for the table (these do not scale), and a pixel a cell for the cells' sizes
+            // rounded to whole pixels
+            double need = (TABLE_EM + MATRIX_LEAST_EM) * em + table.getPadding().getLeft() + table.getPadding().getRight() + 4 + 16
+                    + beside.getSpacing() + around + heat.getPadding().getLeft() + heat.getPadding().getRight() + (heat.getHgap() + 1) * 11;
+            // side by side again only with an em to spare: the scroll bars' widths, measured, may move by a few pixels
+            // once styled, and must not move the table back and forth at a width close to the need
+            boolean stacked = scroll.getContent() == below;
+            boolean stack = width < need + (stacked ? HYSTERESIS_EM * em : 0);
             if (stack != (scroll.getContent() == below)) {
                 if (stack) {
                     beside.getChildren().clear();

@@ -48,7 +48,7 @@ final class LrFindPane extends VBox {
         use.getStyleClass().add("accent");
         use.setOnAction(e -> vm.useSuggestion());
         use.disableProperty().bind(vm.suggestionProperty().isNull().or(vm.runningProperty()));
-        Button close = button("_Done", "lrFindCloseButton", "Back to the training charts (a search under way is cancelled)");
+        Button close = button("Do_ne", "lrFindCloseButton", "Back to the training charts (a search under way is cancelled)");
         close.setOnAction(e -> vm.close());
         FlowPane buttons = new FlowPane(8, 6, again, cancel, use, close);
 
