@@ -8,6 +8,11 @@ cd "$(dirname "$0")/.."
 
 deb=false
 [ "${1:-}" = "--deb" ] && deb=true
+if $deb; then  # jpackage runs dpkg-deb under fakeroot; without them it fails only after the app-image is built
+  for tool in fakeroot dpkg-deb; do
+    command -v "$tool" >/dev/null || { echo "installer/build.sh: --deb needs $tool (Debian: sudo apt-get install fakeroot dpkg)" >&2; exit 1; }
+  done
+fi
 
 version=$(sed -n 's:.*<version>\([0-9][0-9.]*\)</version>.*:\1:p' pom.xml | head -1)
 mvn -q -B package -DskipTests
