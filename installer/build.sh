@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Packages DigitStudio with JDK 17's jpackage: an app-image (always) and a .deb (with --deb).
 #   installer/build.sh          -> target/dist/DigitStudio/bin/DigitStudio, and bin/digitstudio, the script that starts it
-#   installer/build.sh --deb    -> also target/dist/digitstudio_<version>_amd64.deb (needs fakeroot and dpkg-deb)
+#   installer/build.sh --deb    -> also target/dist/digitstudio_<version>_amd64.deb (needs fakeroot and dpkg-deb >= 1.21.18)
 # Only the linux-x86_64 natives ship; the runtime is jlinked with the modules the app needs, debug data stripped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 deb=false
 [ "${1:-}" = "--deb" ] && deb=true
+if $deb; then  # jpackage runs dpkg-deb under fakeroot; without them it fails only after the app-image is built
+  for tool in fakeroot dpkg-deb; do
+    command -v "$tool" >/dev/null || { echo "installer/build.sh: --deb needs $tool (Debian: sudo apt-get install fakeroot dpkg)" >&2; exit 1; }
+  done
+fi
 
 version=$(sed -n 's:.*<version>\([0-9][0-9.]*\)</version>.*:\1:p' pom.xml | head -1)
 mvn -q -B package -DskipTests
@@ -43,7 +48,7 @@ fi
 slim "$(ls "$dist"/input/openblas-[0-9]*-linux-x86_64.jar)" \
   sh -c 'rm -rf org/bytedeco/openblas/linux-x86_64/include; if command -v strip >/dev/null; then strip --strip-unneeded org/bytedeco/openblas/linux-x86_64/*.so*; fi'
 
-# Modules stay uncompressed in the image: the .deb's xz packs plain class files far better than jlink's zip does.
+# Modules stay uncompressed in the image: the .deb's compressor packs them.
 modules=javafx.controls,javafx.swing,java.desktop,java.logging,java.management,java.prefs,java.xml
 modules=$modules,jdk.unsupported,jdk.unsupported.desktop
 
@@ -95,6 +100,8 @@ if $deb; then
   start=$(date +%s)
   # the image's archive names target/dist: the installed app makes its own in the postinst (installer/deb)
   mv "$dist/DigitStudio/lib/app/digitstudio.jsa" "$dist/digitstudio.jsa" 2>/dev/null || true
+  # jpackage gives dpkg-deb no options, but dpkg-deb reads its compressor from the environment (dpkg >= 1.21.10)
+  DPKG_DEB_COMPRESSOR_TYPE=${DPKG_DEB_COMPRESSOR_TYPE:-zstd} DPKG_DEB_COMPRESSOR_LEVEL=${DPKG_DEB_COMPRESSOR_LEVEL:-3} \
   jpackage --type deb \
     --app-image "$dist/DigitStudio" \
     --name digitstudio \

@@ -1,8 +1,59 @@
 #!/usr/bin/env bash
 # Runs the packaged launcher headless: its version, and one epoch of training on a small subset. Fails loudly if the
 # package is broken (missing module, missing native library, wrong main class).
+#   installer/check.sh [LAUNCHER]     the app-image's launcher (target/dist/DigitStudio/bin/DigitStudio by default)
+#   installer/check.sh --deb [DEB]    installs the .deb (target/dist/digitstudio_*.deb), checks the installed launcher as
+#                                     above, then what the package adds for a new user, then removes it again (as root)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = --deb ]; then
+  deb=${2:-$(ls target/dist/digitstudio_*.deb 2>/dev/null | head -1)}
+  [ -f "$deb" ] || { echo "installer check: no .deb (installer/build.sh --deb makes one)" >&2; exit 1; }
+  [ "$(id -u)" = 0 ] || { echo "installer check: --deb installs and removes the package, which needs root" >&2; exit 1; }
+  # the check removes the package at the end: it never does that to one it did not install
+  if dpkg-query -W -f='${Status}' digitstudio 2>/dev/null | grep -q 'ok installed'; then
+    echo "installer check: digitstudio is already installed; remove it first (apt-get remove digitstudio)" >&2; exit 1
+  fi
+  start=$(date +%s)
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$(realpath "$deb")" >/dev/null
+  echo "installer check: installed $(basename "$deb") ($(du -h "$deb" | cut -f1)) in $(( $(date +%s) - start )) s," \
+    "$(dpkg-query -W -f='${Installed-Size}' digitstudio) KiB installed"
+  user=digitstudio-check-$$
+  cleanup() {
+    userdel -r "$user" >/dev/null 2>&1 || true
+    DEBIAN_FRONTEND=noninteractive apt-get remove -y -q digitstudio >/dev/null 2>&1 || true
+  }
+  trap cleanup EXIT
+  "$0" /opt/digitstudio/bin/DigitStudio
+  # the menu entry starts the installed launcher and shows the installed icon
+  entry=/usr/share/applications/digitstudio-DigitStudio.desktop
+  [ -f "$entry" ] || { echo "installer check: no menu entry $entry" >&2; exit 1; }
+  for key in Exec Icon; do
+    file=$(sed -n "s/^$key=//p" "$entry")
+    [ -f "$file" ] || { echo "installer check: the menu entry's $key names $file, which is not there" >&2; exit 1; }
+  done
+  if command -v desktop-file-validate >/dev/null; then desktop-file-validate "$entry"; fi
+  # a new user: the command on the PATH trains, and finds the native libraries the package unpacked, unpacking none
+  useradd -m "$user"
+  out=$(runuser -u "$user" -- sh -c 'cd && digitstudio train --epochs 1 --train-size 512 --test-size 256 --out model.npz' 2>&1) \
+    || { echo "installer check: a new user's digitstudio train failed: $out" >&2; exit 1; }
+  echo "$out"
+  grep -Eq '^epoch:01 train_loss:[0-9.]+ val_loss:[0-9.]+ val_accuracy:0\.[0-9]{4}' <<<"$out" \
+    || { echo "installer check: unexpected train output from a new user's digitstudio" >&2; exit 1; }
+  home=$(getent passwd "$user" | cut -d: -f6)
+  for cache in "$home/.javacpp" "$home/.cache/digitstudio/javacpp"; do
+    [ ! -e "$cache" ] || { echo "installer check: a new user's first run unpacked native libraries into $cache" >&2; exit 1; }
+  done
+  userdel -r "$user" >/dev/null 2>&1
+  # removing the package takes away all it added, the files its postinst made among them
+  DEBIAN_FRONTEND=noninteractive apt-get remove -y -q digitstudio >/dev/null
+  trap - EXIT
+  for left in /opt/digitstudio /usr/bin/digitstudio "$entry"; do
+    [ ! -e "$left" ] && [ ! -L "$left" ] || { echo "installer check: $left is still there after apt-get remove" >&2; exit 1; }
+  done
+  echo "installer check: deb ok"
+  exit 0
+fi
 launcher=${1:-target/dist/DigitStudio/bin/DigitStudio}
 "$launcher" --version
 # the native libraries were unpacked at build time: a launch finds them and unpacks nothing
