@@ -187,6 +187,9 @@ public final class MainView extends BorderPane {
         javafx.scene.layout.Region icon = new javafx.scene.layout.Region();
         icon.getStyleClass().add("main-menu-icon");
         menu.setGraphic(icon);
+        // its name as text too, unseen: the skin's label is what some readers read, and an empty one reads as nothing
+        menu.setText("Menu");
+        menu.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         io.digitstudio.ui.widgets.ScreenReader.describe(menu, "Menu", "Preferences and Quit; F10 opens it");
         io.digitstudio.ui.widgets.Tips.set(menu, "Menu (F10): Preferences, Quit");
         preferencesItem.setId("preferencesItem");
