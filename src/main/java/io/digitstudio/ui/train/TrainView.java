@@ -359,8 +359,9 @@ public final class TrainView extends BorderPane {
         t.setPlaceholder(new Label("Epochs appear here as they finish"));
         // the log's names (train_loss, val_accuracy) in two lines: a title of one line was twice as wide as its figures,
         // and the titles took the room the rate and the time needed
-        // each with the widest value it usually shows (a loss under 10, an epoch under 100 s), measured before the first
-        // row comes: the columns that fit the empty table are the ones that fit its rows, and none vanishes as they come
+        // each with the widest value it usually shows (a loss under 10, a rate of 0.001, an epoch under 100 s), measured
+        // before the first row comes: the columns that fit the empty table are the ones that fit its rows, and none
+        // vanishes as they come
         t.getColumns().add(column("epoch", r -> (r.epoch() < 10 ? "0" : "") + r.epoch(), "00"));
         TableColumn<EpochReport, String> trainLoss = column("train\nloss", r -> Formats.figure(r.trainLoss(), 4), "0.0000");
         t.getColumns().add(trainLoss);
@@ -369,7 +370,7 @@ public final class TrainView extends BorderPane {
         t.getColumns().add(column("val\naccuracy", r -> Formats.figure(r.valAccuracy(), 4), "0.0000"));
         TableColumn<EpochReport, String> trainAccuracy = column("train\naccuracy", r -> Formats.figure(r.trainAccuracy(), 4), "0.0000");
         t.getColumns().add(trainAccuracy);
-        TableColumn<EpochReport, String> lr = column("lr", TrainView::lrCell, "0.0001");
+        TableColumn<EpochReport, String> lr = column("lr", TrainView::lrCell, "0.001");
         t.getColumns().add(lr);
         TableColumn<EpochReport, String> time = column("time", r -> Formats.fixed(r.trainSeconds(), 2) + "s", "00.00s");
         t.getColumns().add(time);
