@@ -40,6 +40,9 @@ class ColumnChoicesBetweenLaunchesTest extends AppStory {
         app.showSmallest(stage);
     }
 
+    /** The epoch table's training loss column, titled in two lines. */
+    private static final String TRAIN_LOSS = "train\nloss";
+
     private static TableColumn<?, ?> column(TableView<?> table, String title) {
         return table.getColumns().stream().filter(c -> c.getText().equals(title)).findFirst().orElseThrow();
     }
@@ -69,10 +72,12 @@ class ColumnChoicesBetweenLaunchesTest extends AppStory {
         app.awaitReady();
         app.tinyCliRun(0);
         app.tinyCliRun(1);
-        // Train's epoch table: the user unticks the learning rate
+        // Train's epoch table: the user unticks the training loss (at 150 % the time, the rate and the training accuracy
+        // have given way from the start)
         TableView<?> epochs = robot.lookup("#epochTable").queryTableView();
-        tick(robot, epochs, "lr");
-        assertFalse(column(epochs, "lr").isVisible(), "lr unticked");
+        assertTrue(column(epochs, TRAIN_LOSS).isVisible(), "the training loss shown at 150 %");
+        tick(robot, epochs, TRAIN_LOSS);
+        assertFalse(column(epochs, TRAIN_LOSS).isVisible(), "train loss unticked");
         // the runs table at 150 % in the smallest window: the sweep column has given way; the user ticks it on
         app.openTab(robot, "Runs");
         TableView<RunSummary> runs = robot.lookup("#runsTable").queryTableView();
@@ -86,7 +91,7 @@ class ColumnChoicesBetweenLaunchesTest extends AppStory {
             robot.interact(() -> app.services.appearance().choose(look.theme(), look.scale()));
             Pulses.settle(4);
             assertTrue(column(runs, "sweep").isVisible(), "sweep as chosen in " + look);
-            assertFalse(column(epochs, "lr").isVisible(), "lr as chosen in " + look);
+            assertFalse(column(epochs, TRAIN_LOSS).isVisible(), "train loss as chosen in " + look);
         }
 
         // the next launch, at 150 % as this one ends
@@ -94,20 +99,20 @@ class ColumnChoicesBetweenLaunchesTest extends AppStory {
         });
         try {
             TableView<?> epochsAgain = robot.lookup("#epochTable").queryTableView();
-            assertFalse(column(epochsAgain, "lr").isVisible(), "lr unticked last time");
+            assertFalse(column(epochsAgain, TRAIN_LOSS).isVisible(), "train loss unticked last time");
             second.openTab(robot, "Runs");
             TableView<RunSummary> runsAgain = robot.lookup("#runsTable").queryTableView();
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runsAgain.getItems().size() == 2);
             Pulses.settle(4);
             assertTrue(column(runsAgain, "sweep").isVisible(), "sweep ticked on last time");
             assertFalse(column(runsAgain, "branch of").isVisible(), "the branch still gives way: there is no room for every column");
-            // at 150 % lr would give way anyway; at 100 % the time, which gives way before lr, has room, and lr is
-            // hidden only because the user unticked it last time
+            // at 100 % the columns that give way have room, and the training loss is hidden only because the user
+            // unticked it last time
             robot.interact(() -> second.services.appearance().choose(Theme.LIGHT, 100));
             second.openTab(robot, "Train");
             Pulses.settle(4);
             assertTrue(column(epochsAgain, "time").isVisible(), "at 100 % the columns that give way have room");
-            assertFalse(column(epochsAgain, "lr").isVisible(), "lr unticked last time, at 100 % too");
+            assertFalse(column(epochsAgain, TRAIN_LOSS).isVisible(), "train loss unticked last time, at 100 % too");
         } finally {
             second.close();
         }

@@ -55,6 +55,51 @@ class SweepsViewTest extends AppStory {
      * same default (they were blank), and a status line at the bottom says the sweep is idle, as every other view has one
      * saying what goes on.
      */
+    /**
+     * The Sweeps status line where the Train view's is, at 100 % and 150 %: its text starts at the same x, and the line
+     * spans the window's width down to its bottom edge. The trial saw the Sweeps text at x 40 and the Train text at 28:
+     * the line sat inside the view's padding.
+     */
+    @Test
+    void theStatusLineLinesUpWithTrainsAtEveryScale(FxRobot robot) throws Exception {
+        app.awaitReady();
+        List<String> wrong = new ArrayList<>();
+        for (int scale : new int[]{100, 150}) {
+            robot.interact(() -> {
+                app.services.appearance().choose(io.digitstudio.ui.widgets.Theme.LIGHT, scale);
+                stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+                stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+            });
+            app.openTab(robot, "Train");
+            Pulses.settle(3);
+            Bounds[] train = new Bounds[2];
+            robot.interact(() -> {
+                train[0] = onScene(robot.lookup("#statusText").query());
+                train[1] = onScene(robot.lookup("#statusBar").query());
+            });
+            app.openTab(robot, "Sweeps");
+            Pulses.settle(3);
+            robot.interact(() -> {
+                Bounds text = onScene(robot.lookup("#sweepStatus").query()), bar = onScene(robot.lookup("#sweepStatusBar").query());
+                if (Math.abs(text.getMinX() - train[0].getMinX()) > 0.5) {
+                    wrong.add(scale + " %: the Sweeps status text starts at x " + text.getMinX() + ", Train's at " + train[0].getMinX());
+                }
+                if (Math.abs(bar.getMinX() - train[1].getMinX()) > 0.5 || Math.abs(bar.getMaxX() - train[1].getMaxX()) > 0.5) {
+                    wrong.add(scale + " %: the Sweeps status line spans x " + bar.getMinX() + " to " + bar.getMaxX() + ", Train's " + train[1].getMinX()
+                            + " to " + train[1].getMaxX());
+                }
+                if (Math.abs(bar.getMaxY() - stage.getScene().getHeight()) > 0.5) {
+                    wrong.add(scale + " %: the Sweeps status line ends at y " + bar.getMaxY() + ", the window at " + stage.getScene().getHeight());
+                }
+            });
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    private static Bounds onScene(javafx.scene.Node n) {
+        return n.localToScene(n.getLayoutBounds());
+    }
+
     @Test
     void emptyExamplesSayAllAndTheStatusLineSaysIdle(FxRobot robot) throws Exception {
         app.awaitReady();

@@ -231,6 +231,97 @@ class TrainAtLargeScalesStoryTest extends AppStory {
         assertEquals(List.of(), wrong);
     }
 
+    /**
+     * Six short epochs at 150 % in the smallest window, and the user scrolls nothing: from the first epoch on, the epoch
+     * table has room in sight for at least four whole rows, the newest epoch is whole in sight, and the charts' tops are
+     * in sight too (the centre is not scrolled down to the table for it). The table's columns stay as they were before
+     * the first row came, through the run (at 150 % the time gives way from the start, as it does once rows come): the
+     * trial saw one or two rows until it scrolled the centre, and the time column vanish when the first row came.
+     */
+    @Test
+    void theEpochTableShowsItsRowsWithoutScrollingAndKeepsItsColumnsAtLargeScales(FxRobot robot) throws Exception {
+        app.awaitReady();
+        scale(robot, 150);
+        Forms.type(robot, "#trainLimitField", "1000");
+        Forms.type(robot, "#testLimitField", "200");
+        Forms.type(robot, "#epochsField", "6");
+        Pulses.settle(3);
+        TableView<?> table = app.main.train().table();
+        List<String> before = new ArrayList<>();
+        robot.interact(() -> before.addAll(shownColumns(table)));
+        robot.clickOn("#startButton");
+        List<String> wrong = new ArrayList<>();
+        int seen = 0;
+        while (seen < 6) {
+            int next = seen + 1;
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> table.getItems().size() >= next || !run().stateProperty().get().active());
+            if (table.getItems().size() < next) break;
+            seen = table.getItems().size();
+            int rows = seen;
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> wholeRows(table).contains(rows - 1));
+            } catch (java.util.concurrent.TimeoutException e) {
+                String[] state = new String[1];
+                robot.interact(() -> state[0] = tableState(table));
+                wrong.add("epoch " + rows + " not in sight as it arrived: rows shown " + wholeRows(table) + "; " + state[0]);
+            }
+            int at = rows;
+            robot.interact(() -> {
+                double room = rowsRoomInSight(table);
+                if (room < 4) wrong.add("epoch " + at + ": room for " + String.format(Locale.ROOT, "%.2f", room) + " rows in sight; " + tableState(table));
+                if (!chartsTopInSight()) wrong.add("epoch " + at + ": the charts' tops are scrolled out of sight");
+                List<String> now = shownColumns(table);
+                if (!now.equals(before)) wrong.add("epoch " + at + ": columns " + now + ", before the run " + before);
+            });
+        }
+        awaitEnd();
+        assertEquals(6, table.getItems().size(), "six epochs");
+        List<Integer> whole = new ArrayList<>();
+        robot.interact(() -> {
+            whole.addAll(wholeRows(table));
+            List<String> now = shownColumns(table);
+            if (!now.equals(before)) wrong.add("after the run: columns " + now + ", before the run " + before);
+        });
+        System.out.println("columns at 150 %: " + before + "; rows in sight after the run without scrolling: " + whole);
+        if (!whole.contains(5)) wrong.add("after the run the last epoch is out of sight: rows shown " + whole);
+        if (whole.size() < 4) wrong.add("only " + whole.size() + " whole rows in sight at 150 %: " + whole);
+        assertEquals(List.of(), wrong);
+    }
+
+    /** The titles of the table's columns shown, on one line each. */
+    private static List<String> shownColumns(TableView<?> table) {
+        return table.getVisibleLeafColumns().stream().map(c -> c.getText().replace('\n', ' ')).toList();
+    }
+
+    /**
+     * How many rows as high as the table's first row fit in the part of its rows area that is in sight (in the centre's
+     * viewport and the window).
+     */
+    private double rowsRoomInSight(TableView<?> table) {
+        var flow = (javafx.scene.control.skin.VirtualFlow<?>) table.lookup(".virtual-flow");
+        var scroll = (javafx.scene.control.ScrollPane) app.main.train().lookup("#trainScroll");
+        Node clipped = flow.lookup(".clipped-container");
+        Bounds rowsArea = clipped != null ? onScene(clipped) : onScene(flow);
+        Bounds view = onScene(scroll.lookup(".viewport"));
+        double top = Math.max(rowsArea.getMinY(), Math.max(view.getMinY(), 0));
+        double bottom = Math.min(rowsArea.getMaxY(), Math.min(view.getMaxY(), stage.getScene().getHeight()));
+        double row = 0;
+        for (Node r : table.lookupAll(".table-row-cell")) {
+            if (r instanceof javafx.scene.control.IndexedCell<?> cell && !cell.isEmpty() && cell.isVisible() && cell.getIndex() >= 0) row = Math.max(row, cell.getHeight());
+        }
+        return row <= 0 ? 0 : (bottom - top) / row;
+    }
+
+    /** Whether the loss and accuracy charts' tops are in the centre's viewport. */
+    private boolean chartsTopInSight() {
+        var scroll = (javafx.scene.control.ScrollPane) app.main.train().lookup("#trainScroll");
+        Bounds view = onScene(scroll.lookup(".viewport"));
+        for (String id : new String[]{"#lossChart", "#accuracyChart"}) {
+            if (onScene(app.main.train().lookup(id)).getMinY() < view.getMinY() - 0.5) return false;
+        }
+        return true;
+    }
+
     /** Where the table is and what it shows, for a failure's message. */
     private String tableState(TableView<?> table) {
         var flow = (javafx.scene.control.skin.VirtualFlow<?>) table.lookup(".virtual-flow");
@@ -239,7 +330,17 @@ class TrainAtLargeScalesStoryTest extends AppStory {
                 stage.getScene().getFocusOwner(),
                 onScene(table), table.getMinHeight(), table.getPrefHeight(), flow.getFirstVisibleCell() == null ? "-" : flow.getFirstVisibleCell().getIndex(),
                 flow.getLastVisibleCell() == null ? "-" : flow.getLastVisibleCell().getIndex(), flow.getCellCount(), scroll.getVvalue(),
-                onScene(scroll.lookup(".viewport")));
+                onScene(scroll.lookup(".viewport"))) + charts();
+    }
+
+    /** The charts' heights and least heights, for a failure's message. */
+    private String charts() {
+        StringBuilder b = new StringBuilder();
+        for (String id : new String[]{"#lossChart", "#lrChart", "#accuracyChart"}) {
+            javafx.scene.layout.Region c = (javafx.scene.layout.Region) app.main.train().lookup(id);
+            b.append(String.format(Locale.ROOT, ", %s %.0f high (least %.0f)", id, c.getHeight(), c.minHeight(-1)));
+        }
+        return b.toString();
     }
 
     /** The indices of the table's rows shown whole: inside the table's rows area, the centre's viewport and the window. */

@@ -493,9 +493,10 @@ public final class RunsView extends BorderPane {
         box.setId("runDetail");
         javafx.beans.binding.IntegerBinding selected = javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems());
         box.disableProperty().bind(selected.isNotEqualTo(1));
-        // while runs are compared, what applies to one run takes no room: greyed out above the settings, it filled the
-        // pane at 150 % and pushed the comparison out of sight. One run selected again brings it back
-        box.visibleProperty().bind(selected.lessThan(2));
+        // while no run or several are selected, what applies to one run takes no room: greyed out above the settings,
+        // it filled the pane at 150 % and pushed the comparison, or with no run selected the hint to select some, out of
+        // sight. One run selected brings it back
+        box.visibleProperty().bind(selected.isEqualTo(1));
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }

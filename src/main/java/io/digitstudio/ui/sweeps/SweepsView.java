@@ -44,7 +44,8 @@ public final class SweepsView extends BorderPane {
     public SweepsView(SweepsViewModel vm) {
         this.vm = vm;
         getStyleClass().add("sweeps-view");
-        setPadding(new Insets(12));
+        // the form and the sweeps' table keep 12 px from the view's edges (their margins); the status line runs across
+        // the whole width at the window's bottom edge, its text where the Train view's is
 
         GridPane form = new GridPane();
         form.setHgap(8);
@@ -133,6 +134,7 @@ public final class SweepsView extends BorderPane {
         leftScroll.setFitToWidth(true);
         leftScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
         leftScroll.getStyleClass().add("edge-to-edge");
+        setMargin(leftScroll, new Insets(12, 0, 0, 12));
         setLeft(leftScroll);
 
         Label status = new Label();
@@ -201,6 +203,7 @@ public final class SweepsView extends BorderPane {
 
         VBox right = new VBox(8, sweepPicker(), table, chartPane);
         VBox.setVgrow(table, Priority.ALWAYS);
+        setMargin(right, new Insets(12, 12, 0, 0));
         setCenter(right);
         setBottom(statusBar(status));
         reflow(leftScroll, left, right, status);
@@ -246,6 +249,7 @@ public final class SweepsView extends BorderPane {
         pageScroll.setFitToWidth(true);
         pageScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         pageScroll.getStyleClass().add("edge-to-edge");
+        setMargin(pageScroll, new Insets(12, 12, 0, 12));
         Runnable fit = () -> {
             double em = text.getFont().getSize();
             boolean stacked = getWidth() > 0 && getWidth() / em < STACK_EM;

@@ -65,6 +65,8 @@ public final class TrainView extends BorderPane {
     private final LiveChart accuracyChart;
     private final LiveChart lrChart;
     private final HBox chartsBox;
+    /** The loss chart, and under it the learning-rate chart where the centre's height holds both above the table. */
+    private final VBox lossColumn;
     private final TableView<EpochReport> table;
     private final DataPicker dataPicker;
     private boolean scrollToNewest;
@@ -139,7 +141,7 @@ public final class TrainView extends BorderPane {
         // the three charts plot the same epochs: their epoch axes tick alike, whatever each one's y labels leave it
         LiveChart.shareXTicks(lossChart, lrChart, accuracyChart);
 
-        VBox lossColumn = new VBox(4, lossChart, lrChart);
+        lossColumn = new VBox(4, lossChart, lrChart);
         VBox.setVgrow(lossChart, Priority.ALWAYS);
         chartsBox = new HBox(8, lossColumn, accuracyChart);
         HBox.setHgrow(lossColumn, Priority.ALWAYS);
@@ -227,6 +229,7 @@ public final class TrainView extends BorderPane {
             }
         });
         setCenter(middleScroll);
+        placeRateChart(middleScroll);
         setBottom(statusBar());
 
         FxTicker pump = new FxTicker(PUMP_MILLIS, () -> {
@@ -252,6 +255,43 @@ public final class TrainView extends BorderPane {
                 pump.stop();
             }
         });
+    }
+
+    /**
+     * The learning-rate chart under the loss chart where the centre's height holds the charts and the epoch table's
+     * least rows without scrolling; else under the table, where the centre scrolls to it. At 150 % in the smallest
+     * window the charts' least heights (their labels' room) with the rate chart under the loss chart pushed the table
+     * below the centre's bottom edge, and the user saw one or two of its rows until scrolling. The rate chart is the
+     * one that moves: the rate in force is in the form too, and the chart is still there, a scroll away.
+     */
+    private void placeRateChart(javafx.scene.control.ScrollPane middleScroll) {
+        Runnable place = () -> {
+            double room = middleScroll.getViewportBounds().getHeight();
+            if (room <= 0) return;
+            // the centre's least height with the rate chart under the loss chart: the charts' row, then the rest
+            double need = center.snappedTopInset() + center.snappedBottomInset()
+                    + Math.max(lossChart.minHeight(-1) + lossColumn.getSpacing() + lrChart.minHeight(-1), accuracyChart.minHeight(-1));
+            for (javafx.scene.Node n : center.getChildren()) {
+                if (n == chartsBox || n == lrChart || !n.isManaged()) continue;
+                need += center.getSpacing() + n.minHeight(-1);
+            }
+            boolean below = need > room;
+            if (below && lrChart.getParent() == lossColumn) {
+                lossColumn.getChildren().remove(lrChart);
+                center.getChildren().add(lrChart);
+            } else if (!below && lrChart.getParent() == center) {
+                center.getChildren().remove(lrChart);
+                lossColumn.getChildren().add(lrChart);
+            }
+        };
+        Runnable soon = () -> io.digitstudio.ui.widgets.TableHeights.later(this, place);
+        middleScroll.viewportBoundsProperty().addListener((o, a, b) -> {
+            if (a.getHeight() != b.getHeight()) soon.run();
+        });
+        // the charts' least heights follow the UI scale (em), the table's its rows as laid out; the pins come and go
+        for (Region r : List.of(lossChart, lrChart, accuracyChart, table)) r.minHeightProperty().addListener((o, a, b) -> soon.run());
+        center.getChildren().addListener((ListChangeListener<javafx.scene.Node>) c -> soon.run());
+        for (javafx.scene.Node n : center.getChildren()) if (n instanceof Region r) r.minHeightProperty().addListener((o, a, b) -> soon.run());
     }
 
     /**
@@ -313,26 +353,34 @@ public final class TrainView extends BorderPane {
         t.setId("epochTable");
         io.digitstudio.ui.widgets.ScreenReader.describe(t, "Epochs", "One row per finished epoch: losses, accuracies, learning rate and time");
         t.getStyleClass().add("epoch-table"); // its figures right-aligned (theme)
+        // rows of one line as high as a line needs: AtlantaFX's rows of 2.8 em held four epochs beside the charts at
+        // 150 % in the smallest window only with the centre scrolled
+        t.getStyleClass().add("dense");
         t.setPlaceholder(new Label("Epochs appear here as they finish"));
         // the log's names (train_loss, val_accuracy) in two lines: a title of one line was twice as wide as its figures,
         // and the titles took the room the rate and the time needed
-        t.getColumns().add(column("epoch", r -> (r.epoch() < 10 ? "0" : "") + r.epoch()));
-        TableColumn<EpochReport, String> trainLoss = column("train\nloss", r -> Formats.figure(r.trainLoss(), 4));
+        // each with the widest value it usually shows (a loss under 10, a rate of 0.001, an epoch under 100 s), measured
+        // before the first row comes: the columns that fit the empty table are the ones that fit its rows, and none
+        // vanishes as they come
+        t.getColumns().add(column("epoch", r -> (r.epoch() < 10 ? "0" : "") + r.epoch(), "00"));
+        TableColumn<EpochReport, String> trainLoss = column("train\nloss", r -> Formats.figure(r.trainLoss(), 4), "0.0000");
         t.getColumns().add(trainLoss);
-        TableColumn<EpochReport, String> valLoss = column("val\nloss", r -> Formats.figure(r.valLoss(), 4));
+        TableColumn<EpochReport, String> valLoss = column("val\nloss", r -> Formats.figure(r.valLoss(), 4), "0.0000");
         t.getColumns().add(valLoss);
-        t.getColumns().add(column("val\naccuracy", r -> Formats.figure(r.valAccuracy(), 4)));
-        TableColumn<EpochReport, String> trainAccuracy = column("train\naccuracy", r -> Formats.figure(r.trainAccuracy(), 4));
+        t.getColumns().add(column("val\naccuracy", r -> Formats.figure(r.valAccuracy(), 4), "0.0000"));
+        TableColumn<EpochReport, String> trainAccuracy = column("train\naccuracy", r -> Formats.figure(r.trainAccuracy(), 4), "0.0000");
         t.getColumns().add(trainAccuracy);
-        TableColumn<EpochReport, String> lr = column("lr", TrainView::lrCell);
+        TableColumn<EpochReport, String> lr = column("lr", TrainView::lrCell, "0.001");
         t.getColumns().add(lr);
-        TableColumn<EpochReport, String> time = column("time", r -> Formats.fixed(r.trainSeconds(), 2) + "s");
+        TableColumn<EpochReport, String> time = column("time", r -> Formats.fixed(r.trainSeconds(), 2) + "s", "00.00s");
         t.getColumns().add(time);
         // each column as wide as its title and figures. Where the room beside the form is too narrow for all of them
         // (200 % in a 1280x800 window, 150 % in the smallest), the time, the rate, the training accuracy, the training
         // loss and the validation loss give way, in that order, the epoch and its validation accuracy last: the charts
         // and the status line show them too, and the header's column menu lists them, unchecked, to be shown again (the
-        // table then scrolls sideways). At 150 % in 1280x800 all seven fit (they scrolled sideways to the rate and time)
+        // table then scrolls sideways). At 150 % in 1280x800 all seven fit; at 150 % in the smallest window the time,
+        // the rate and the training accuracy give way from the start, before any row comes (each column is measured
+        // with its widest usual value)
         io.digitstudio.ui.widgets.Columns.givesWay(time, 0);
         io.digitstudio.ui.widgets.Columns.givesWay(lr, 1);
         io.digitstudio.ui.widgets.Columns.givesWay(trainAccuracy, 2);
@@ -355,8 +403,9 @@ public final class TrainView extends BorderPane {
         return Double.isNaN(r.lr()) ? "" : io.digitstudio.train.LearningRates.format(r.lr());
     }
 
-    private static TableColumn<EpochReport, String> column(String title, Function<EpochReport, String> value) {
+    private static TableColumn<EpochReport, String> column(String title, Function<EpochReport, String> value, String widest) {
         TableColumn<EpochReport, String> c = new TableColumn<>(title);
+        io.digitstudio.ui.widgets.Columns.expects(c, widest);
         c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setSortable(false);
         return c;

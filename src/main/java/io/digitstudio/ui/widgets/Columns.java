@@ -138,6 +138,8 @@ public final class Columns {
             double w = width(title, c.getText()) + header + (c.isSortable() && table.getSortOrder().contains(c) ? SORT_ARROW_EM * em : 0);
             boolean wraps = isWrapping(c);
             double whole = w;
+            // the widest value the column expects ({@link #expects}) is measured whether or not its rows have come
+            if (c.getProperties().get(KEY + ".expects") instanceof String sample) whole = Math.max(whole, width(value, sample) + cell);
             for (S item : items) {
                 Object v = c.getCellData(item);
                 if (v == null) continue;
@@ -378,6 +380,16 @@ public final class Columns {
     public static <S, T> void wrapsIfNarrow(TableColumn<S, T> column) {
         wraps(column);
         column.getProperties().put(KEY + ".narrow", true);
+    }
+
+    /**
+     * Says what the column's widest usual value looks like ("0.0000", "00.00s"), so that its least width holds it before
+     * any row has come: measured by its title alone, an empty table keeps columns that the first row's values then push
+     * out of the table's width, and a column that gives way ({@link #givesWay}) vanishes as the data arrives. A wider
+     * value (a diverging loss) still widens the column when it comes.
+     */
+    public static <S, T> void expects(TableColumn<S, T> column, String sample) {
+        column.getProperties().put(KEY + ".expects", sample);
     }
 
     /**
