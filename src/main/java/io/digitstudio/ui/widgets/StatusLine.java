@@ -57,17 +57,8 @@ public final class StatusLine extends Region {
         return t == null ? "" : t;
     }
 
-    /** Texts measured so far: each is a text layout on the UI thread. */
-    private int measured;
-
-    /** How many texts the line has measured so far (tests count them). */
-    int measured() {
-        return measured;
-    }
-
     /** How wide {@code s} is on one line in the message's font. */
     private double widthOf(String s) {
-        measured++;
         measure.setFont(message.getFont());
         measure.setWrappingWidth(0);
         measure.setText(s);
@@ -76,23 +67,14 @@ public final class StatusLine extends Region {
 
     /** The height of one line of the message, whatever it says. */
     private double lineHeight() {
-        javafx.scene.text.Font font = message.getFont();
-        if (font.equals(lineFont)) return lineHeight;
-        measured++;
-        lineFont = font;
-        measure.setFont(font);
+        measure.setFont(message.getFont());
         measure.setWrappingWidth(0);
         measure.setText("Ag");
-        lineHeight = Math.ceil(measure.getLayoutBounds().getHeight());
-        return lineHeight;
+        return Math.ceil(measure.getLayoutBounds().getHeight());
     }
-
-    private javafx.scene.text.Font lineFont;
-    private double lineHeight;
 
     /** How high {@code s} is wrapped in the message's width {@code width} (the label's insets left out). */
     private double heightOf(String s, double width) {
-        measured++;
         measure.setFont(message.getFont());
         measure.setText(s);
         measure.setWrappingWidth(Math.max(1, width));
@@ -107,34 +89,11 @@ public final class StatusLine extends Region {
     private record Plan(String text, int lines, boolean below) {
     }
 
-    /**
-     * The plan last made and what it was made for: a layout asks for it three or four times (pref and min height,
-     * then the layout itself), and the figures beside it change their texts four times a second during a run while
-     * the message and the room left for it stay the same, so the words are measured again only when one of these
-     * changes.
-     */
-    private Plan planned;
-    private String plannedText;
-    private double plannedAll = Double.NaN;
-    private double plannedLast = Double.NaN;
-    private javafx.scene.text.Font plannedFont;
-
     private Plan plan(double width) {
         Insets in = getInsets();
         double all = width - in.getLeft() - in.getRight() - message.snappedLeftInset() - message.snappedRightInset();
         double last = all - GAP - figures.prefWidth(-1);
         String t = full().strip();
-        javafx.scene.text.Font font = message.getFont();
-        if (planned != null && t.equals(plannedText) && all == plannedAll && last == plannedLast && font.equals(plannedFont)) return planned;
-        planned = plan(t, all, last);
-        plannedText = t;
-        plannedAll = all;
-        plannedLast = last;
-        plannedFont = font;
-        return planned;
-    }
-
-    private Plan plan(String t, double all, double last) {
         if (t.isEmpty()) return new Plan("", 1, false);
         List<String> words = java.util.Arrays.asList(t.split("\\s+"));
         for (String w : words) if (widthOf(w) > last) return new Plan(t, 1, true);
@@ -195,22 +154,8 @@ public final class StatusLine extends Region {
     private double messageHeight(Plan p, double width) {
         Insets in = getInsets();
         double w = width - in.getLeft() - in.getRight() - message.snappedLeftInset() - message.snappedRightInset();
-        String s = p.text.isEmpty() ? "Ag" : p.text;
-        javafx.scene.text.Font font = message.getFont();
-        if (!s.equals(heightText) || w != heightWidth || !font.equals(heightFont)) {
-            height = heightOf(s, w);
-            heightText = s;
-            heightWidth = w;
-            heightFont = font;
-        }
-        return height + message.snappedTopInset() + message.snappedBottomInset();
+        return heightOf(p.text.isEmpty() ? "Ag" : p.text, w) + message.snappedTopInset() + message.snappedBottomInset();
     }
-
-    /** The message's wrapped height as last measured, and for what. */
-    private double height;
-    private String heightText;
-    private double heightWidth = Double.NaN;
-    private javafx.scene.text.Font heightFont;
 
     @Override
     protected double computeMinHeight(double width) {
