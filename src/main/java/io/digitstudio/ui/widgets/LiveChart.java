@@ -639,11 +639,35 @@ public final class LiveChart extends Region {
         return textBounds(s).getWidth();
     }
 
+    /**
+     * The boxes of the tick labels measured in the tick font now in force: a run's updates redraw the charts with the
+     * same labels (the epoch axis is fixed, the others move seldom), and each redraw asks for every label's box two or
+     * three times, each a text layout on the UI thread.
+     */
+    private final java.util.Map<String, javafx.geometry.Bounds> boxes = new java.util.HashMap<>();
+    private Font boxesFont;
+    private int measured;
+
+    /** How many tick labels the chart has measured so far (tests count them). */
+    int measured() {
+        return measured;
+    }
+
     /** A tick label's box in the tick font, its top at 0 (the line's, as drawn with its baseline at the top). */
     private javafx.geometry.Bounds textBounds(String s) {
+        // a long run whose axes keep moving would keep every label it ever showed
+        if (tickFont != boxesFont || boxes.size() > 256) {
+            boxes.clear();
+            boxesFont = tickFont;
+        }
+        javafx.geometry.Bounds b = boxes.get(s);
+        if (b != null) return b;
+        measured++;
         measure.setFont(tickFont);
         measure.setTextOrigin(VPos.TOP);
         measure.setText(s);
-        return measure.getLayoutBounds();
+        b = measure.getLayoutBounds();
+        boxes.put(s, b);
+        return b;
     }
 }

@@ -34,7 +34,8 @@ import java.util.function.BooleanSupplier;
  * {@code --gui-bench N} trains the tutorial's configuration for N epochs through the Train view and prints the seconds
  * of training (and validation) per epoch, to compare with the CLI's {@code bench} ({@code --settle}: once the JIT
  * compiler is quiet; {@code --runs K}: K runs one after the other in the same window; {@code --pins P}: the first P
- * test images pinned, at most 8, in this window only); with {@code --tab evaluate} the
+ * test images pinned, at most 8, in this window only; {@code -Ddigitstudio.countUi=true}: the window's pulses, CSS and
+ * layout work during each run, counted by {@link FxWork}); with {@code --tab evaluate} the
  * Evaluate tab is shown meanwhile, redrawing its matrix after every epoch;
  * {@code --memory-story} replays a user's session (train 10 epochs, browse both galleries to the end, draw, three more
  * runs) and prints the process's resident memory after each step.
@@ -239,6 +240,8 @@ final class ScreenshotMode {
     private static void startBench(MainView main, RunControl run, int runsLeft) {
         Map<String, Long> cpuBefore = ThreadCpu.byName();
         Map<String, Long> waitBefore = ThreadCpu.waitingByName();
+        // -Ddigitstudio.countUi=true: what the UI thread did for the window during the run, counted (FxWork)
+        FxWork work = Boolean.getBoolean("digitstudio.countUi") ? FxWork.start(main.getScene()) : null;
         run.start();
         // told when the run has finished, not polling for it: a poll would wake the FX thread ten times a second during
         // the run, which the window a user trains in does not do, and the run would pay for it
@@ -248,12 +251,14 @@ final class ScreenshotMode {
             if (state != RunState.FINISHED) return;
             run.stateProperty().removeListener(finished[0]);
             // after the run control has done with the run's end (its model put to use), as the poll's next tick was
-            javafx.application.Platform.runLater(() -> benchReport(main, run, runsLeft, cpuBefore, waitBefore));
+            javafx.application.Platform.runLater(() -> benchReport(main, run, runsLeft, cpuBefore, waitBefore, work));
         };
         run.stateProperty().addListener(finished[0]);
     }
 
-    private static void benchReport(MainView main, RunControl run, int runsLeft, Map<String, Long> cpuBefore, Map<String, Long> waitBefore) {
+    private static void benchReport(MainView main, RunControl run, int runsLeft, Map<String, Long> cpuBefore, Map<String, Long> waitBefore,
+                                    FxWork work) {
+        if (work != null) System.out.println(work.stop());
         System.out.println("cpu seconds during the run, by thread: " + ThreadCpu.since(cpuBefore));
         System.out.println("seconds ready but waiting for a cpu, by thread: " + ThreadCpu.since(waitBefore, ThreadCpu.waitingByName()));
         List<EpochReport> rows = main.train().presenter().epochRows();
