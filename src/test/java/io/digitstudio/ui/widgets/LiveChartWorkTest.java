@@ -50,6 +50,7 @@ class LiveChartWorkTest {
         LiveChart chart = fx(() -> {
             LiveChart c = chart(loss);
             root.getChildren().setAll(c);
+            root.applyCss();
             root.layout();
             c.redrawNow();
             return c;
@@ -71,6 +72,7 @@ class LiveChartWorkTest {
             LiveChart c = chart(same);
             for (int i = 10; i < 40; i++) same.add(i / 10.0, 1.3 - i * 0.02);
             root.getChildren().setAll(c);
+            root.applyCss();
             root.layout();
             c.redrawNow();
             return c;
@@ -78,6 +80,7 @@ class LiveChartWorkTest {
         List<LiveChart.TickLabel> expected = fx(fresh::tickLabels);
         fx(() -> {
             root.getChildren().setAll(chart);
+            root.applyCss();
             root.layout();
             chart.redrawNow();
             return null;
@@ -91,6 +94,7 @@ class LiveChartWorkTest {
         LiveChart chart = fx(() -> {
             LiveChart c = chart(loss);
             root.getChildren().setAll(c);
+            root.applyCss();
             root.layout();
             c.redrawNow();
             return c;
