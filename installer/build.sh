@@ -64,6 +64,17 @@ while read -r option; do  # read trims the blanks around it
   case "$option" in ''|'#'*) ;; *) launcher_options+=(--java-options "$option") ;; esac
 done < installer/jvm-options
 
+# The launcher loads the native libraries straight from the image's native folder (filled below): JavaCPP looks in
+# its preload paths first and copies nothing, since it takes a folder for its cache only if the user may write to it,
+# and so for a user who may not write to the installed app's folder it would unpack 400 MB into ~/.javacpp again.
+# Each jar's libraries sit in native/JAR/the jar's own folder of them, as JavaCPP unpacks them.
+native_paths=
+for artifact in javacpp openblas nd4j-native; do
+  name=$(basename "$(ls "$dist"/input/$artifact-[0-9]*-linux-x86_64.jar)")
+  folder=$(jar tf "$dist/input/$name" | awk '/\/lib[^\/]*\.so/ && !f { f = $0; sub("/[^/]*$", "", f) } END { print f }')
+  native_paths=$native_paths${native_paths:+:}'$APPDIR'/native/$name/$folder
+done
+
 start=$(date +%s)
 jpackage --type app-image \
   --name DigitStudio \
@@ -80,6 +91,9 @@ jpackage --type app-image \
   --java-options "$cds_archives" \
   --java-options "$cds_quiet" \
   "${launcher_options[@]}" \
+  --java-options "-Dorg.bytedeco.javacpp.platform.preloadpath=$native_paths" \
+  --java-options "-Dorg.bytedeco.javacpp.pathsFirst=true" \
+  --java-options "-Dorg.bytedeco.javacpp.cacheLibraries=false" \
   --icon assets/icons/digitstudio-256.png \
   --dest "$dist"
 # The start script beside the launcher: the environment defaults a jpackage launcher cannot set (installer/digitstudio)
@@ -88,6 +102,8 @@ install -m 755 installer/digitstudio "$dist/DigitStudio/bin/digitstudio"
 # the launcher itself: JavaCPP reuses a file whose size and time match the jar entry it came from, so the files must come
 # from these (slimmed) jars, and the .deb keeps their times. No first launch then waits ~15 s for 400 MB to unpack.
 mkdir -p "$dist/DigitStudio/lib/app/native" "$dist/unpack"
+# This one run unpacks them the way JavaCPP does by default (_JAVA_OPTIONS come after the launcher's options).
+_JAVA_OPTIONS='-Dorg.bytedeco.javacpp.cacheLibraries=true -Dorg.bytedeco.javacpp.pathsFirst=false' \
 DIGITSTUDIO_RUNS="$dist/unpack/runs" XDG_DATA_HOME="$dist/unpack/data" XDG_CONFIG_HOME="$dist/unpack/config" XDG_CACHE_HOME="$dist/unpack/cache" \
   "$dist/DigitStudio/bin/DigitStudio" train --epochs 1 --train-size 128 --test-size 128 --no-record --out "$dist/unpack/model.npz" >/dev/null
 rm -rf "$dist/unpack" "$dist/DigitStudio/lib/app/native/.lock" "$dist/DigitStudio/lib/runtime/bin"
