@@ -45,6 +45,27 @@ class PreferencesTest extends AppStory {
                 ? l.getFont().getSize() : 0).getSize(), 0.01, "the tabs' text at " + percent + " %");
     }
 
+    /**
+     * A window left alone does no work: the menu at the tab strip's end once asked for a layout on every pulse, which
+     * took the UI thread's time from a run training beside it.
+     */
+    @Test
+    void aWindowLeftAloneLaysNothingOut(FxRobot robot) throws Exception {
+        app.awaitReady();
+        for (int percent : new int[]{100, 125, 150, 175, 200}) {
+            robot.interact(() -> app.services.appearance().choose(Theme.LIGHT, percent));
+            Pulses.settle();
+            int[] layouts = {0};
+            javafx.beans.value.ChangeListener<Boolean> count = (o, was, is) -> {
+                if (is) layouts[0]++;
+            };
+            robot.interact(() -> app.main.needsLayoutProperty().addListener(count));
+            Pulses.settle(10);
+            robot.interact(() -> app.main.needsLayoutProperty().removeListener(count));
+            assertEquals(0, layouts[0], "layouts of the main view in 10 pulses of a window left alone at " + percent + " %");
+        }
+    }
+
     @Test
     void aThemeAndScaleChosenFromTheKeyboardShowAtOnceAndComeBack(FxRobot robot) throws Exception {
         app.awaitReady();

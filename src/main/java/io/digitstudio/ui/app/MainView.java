@@ -198,6 +198,9 @@ public final class MainView extends BorderPane {
         // as a desktop app's menu bar, no Tab stop: F10 reaches it; in the Tab order it would come after each view's
         // last control, up at the strip's end, against the reading order Tab keeps
         menu.setFocusTraversable(false);
+        // placed by the holder alone: the stack would size it too, each layout undoing the other's and asking for one
+        // more, a layout on every pulse for as long as the window is open
+        menu.setManaged(false);
         javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(tabs, menu) {
             @Override
             protected void layoutChildren() {
