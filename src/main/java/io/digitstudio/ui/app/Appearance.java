@@ -106,7 +106,6 @@ public final class Appearance {
 
     private void restyle() {
         Theme t = theme.get();
-        EarlySheet.await();
         Application.setUserAgentStylesheet(t.userAgentStylesheet());
         Theme.activeProperty().set(t);
         for (Scene s : List.copyOf(scenes.keySet())) restyle(s);

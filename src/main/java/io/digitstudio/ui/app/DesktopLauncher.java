@@ -1,6 +1,5 @@
 package io.digitstudio.ui.app;
 
-import io.digitstudio.ui.widgets.Theme;
 import javafx.application.Application;
 
 /** Starts the desktop app; called by {@code io.digitstudio.Main} (which must not name JavaFX classes). */
@@ -23,20 +22,34 @@ public final class DesktopLauncher {
         quiet("java.util.prefs");
         quiet("javafx");
         headlessAwt();
-        // the desktop's light or dark, on a thread of its own while the toolkit starts (unless a theme was chosen), and
-        // AtlantaFX's sheet for the theme the window opens in, on another
-        java.util.concurrent.CompletableFuture<java.util.Optional<Boolean>> dark =
-                DesktopTheme.askEarly(() -> LastSession.themeChosen() ? null : DesktopTheme.ofThisDesktop().prefersDark());
-        EarlySheet.load(() -> firstTheme(LastSession.chosenTheme(), dark));
+        // the desktop's light or dark, on a thread of its own while the toolkit starts (unless a theme was chosen)
+        DesktopTheme.askEarly(() -> LastSession.themeChosen() ? null : DesktopTheme.ofThisDesktop().prefersDark());
+        warmUpStyles();
         Application.launch(app, args);
     }
 
-    /** The theme the window opens in, as {@link Appearance#firstTheme} decides it, from the early answer. */
-    static Theme firstTheme(java.util.Optional<Theme> chosen, java.util.concurrent.CompletableFuture<java.util.Optional<Boolean>> dark) {
-        return chosen.orElseGet(() -> {
-            java.util.Optional<Boolean> answer = dark.join();
-            return answer != null && answer.orElse(false) ? Theme.DARK : Theme.LIGHT;
-        });
+    /** The binary sheets read ahead: AtlantaFX's light one (the dark one is read by the same code) and ours. */
+    static final java.util.List<String> WARM_UP_SHEETS = java.util.List.of(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheetBSS(),
+            io.digitstudio.ui.widgets.Theme.SHEET.replace(".css", ".bss"));
+
+    /**
+     * AtlantaFX's sheet (1,013 rules, 197 kB in binary form) is read on the JavaFX thread as the window starts: read
+     * once before, on a thread of its own while the toolkit starts, the classes that read it are initialised and their
+     * code compiled by then. The sheet read here is dropped: JavaFX keeps only the sheets it reads itself.
+     */
+    static void warmUpStyles() {
+        Thread t = new Thread(() -> {
+            try {
+                for (String sheet : WARM_UP_SHEETS) {
+                    java.net.URL url = DesktopLauncher.class.getResource(sheet);
+                    if (url != null) javafx.css.Stylesheet.loadBinary(url);
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // a warm-up: the window reads its sheets all the same
+            }
+        }, "style-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**

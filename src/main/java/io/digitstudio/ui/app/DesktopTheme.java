@@ -136,10 +136,9 @@ public final class DesktopTheme {
      * Asks {@code question} on a thread of its own, so that its answer is there when the window's start wants it: the
      * launcher asks this desktop before the toolkit starts. gsettings is a process or two (0.05–0.15 s each on a
      * two-core machine) that the JavaFX thread otherwise waited for while the window was built. A question that
-     * answers null (a theme was chosen, which the app uses instead) or fails is asked again when it is wanted. The
-     * answer is also returned, for the sheet read ahead ({@link EarlySheet}), which must not take it.
+     * answers null (a theme was chosen, which the app uses instead) or fails is asked again when it is wanted.
      */
-    static java.util.concurrent.CompletableFuture<Optional<Boolean>> askEarly(java.util.function.Supplier<Optional<Boolean>> question) {
+    static void askEarly(java.util.function.Supplier<Optional<Boolean>> question) {
         java.util.concurrent.CompletableFuture<Optional<Boolean>> answer = new java.util.concurrent.CompletableFuture<>();
         EARLY.set(answer);
         Thread t = new Thread(() -> {
@@ -151,7 +150,6 @@ public final class DesktopTheme {
         }, "desktop-theme");
         t.setDaemon(true);
         t.start();
-        return answer;
     }
 
     /** Whether this desktop prefers dark: the launcher's early answer the first time (waited for), else asked now. */

@@ -92,13 +92,6 @@ public final class LastSession {
         }).get(THEME) != null;
     }
 
-    /** The theme the user's settings file names, read as {@link #themeChosen} reads it (empty: none, or not a theme). */
-    static Optional<io.digitstudio.ui.widgets.Theme> chosenTheme() {
-        Path file = io.digitstudio.io.UserFolders.config(System.getenv(), System.getProperty("user.home")).resolve("settings.json");
-        return io.digitstudio.ui.widgets.Theme.byId(SettingsFile.open(file, m -> {
-        }).get(THEME));
-    }
-
     /**
      * The settings file that {@code env} names. java.util.prefs keeps its values with the home folder ({@code ~/.java}),
      * whatever XDG_CONFIG_HOME says; so only the home's own settings file ({@code ~/.config/digitstudio}) takes them
