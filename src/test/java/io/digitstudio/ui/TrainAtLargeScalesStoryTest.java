@@ -201,24 +201,11 @@ class TrainAtLargeScalesStoryTest extends AppStory {
         robot.clickOn("#startButton");
         TableView<?> table = app.main.train().table();
         List<String> wrong = new ArrayList<>();
-        int seen = 0;
-        while (seen < 6) {
-            int next = seen + 1;
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> table.getItems().size() >= next || !run().stateProperty().get().active());
-            if (table.getItems().size() < next) break;
-            // the user scrolls down to the table when its first row comes
-            if (seen == 0) robot.interact(() -> ((javafx.scene.control.ScrollPane) app.main.train().lookup("#trainScroll")).setVvalue(1));
-            seen = table.getItems().size();
-            int rows = seen;
-            // the pump scrolls the table on its next tick, and the table lays out the row on the pulse after
-            try {
-                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> wholeRows(table).contains(rows - 1));
-            } catch (java.util.concurrent.TimeoutException e) {
-                String[] state = new String[1];
-                robot.interact(() -> state[0] = tableState(table));
-                wrong.add("epoch " + rows + " not in sight as it arrived: rows shown " + wholeRows(table) + "; " + state[0]);
-            }
-        }
+        // the user scrolls down to the table when its first row comes
+        eachRowAsItComes(robot, table, wrong,
+                () -> robot.interact(() -> ((javafx.scene.control.ScrollPane) app.main.train().lookup("#trainScroll")).setVvalue(1)),
+                rows -> {
+                });
         awaitEnd();
         assertEquals(6, table.getItems().size(), "six epochs");
         robot.interact(() -> ((javafx.scene.control.ScrollPane) app.main.train().lookup("#trainScroll")).setVvalue(1));
@@ -251,29 +238,14 @@ class TrainAtLargeScalesStoryTest extends AppStory {
         robot.interact(() -> before.addAll(shownColumns(table)));
         robot.clickOn("#startButton");
         List<String> wrong = new ArrayList<>();
-        int seen = 0;
-        while (seen < 6) {
-            int next = seen + 1;
-            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> table.getItems().size() >= next || !run().stateProperty().get().active());
-            if (table.getItems().size() < next) break;
-            seen = table.getItems().size();
-            int rows = seen;
-            try {
-                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> wholeRows(table).contains(rows - 1));
-            } catch (java.util.concurrent.TimeoutException e) {
-                String[] state = new String[1];
-                robot.interact(() -> state[0] = tableState(table));
-                wrong.add("epoch " + rows + " not in sight as it arrived: rows shown " + wholeRows(table) + "; " + state[0]);
-            }
-            int at = rows;
-            robot.interact(() -> {
+        eachRowAsItComes(robot, table, wrong, () -> {
+        }, at -> robot.interact(() -> {
                 double room = rowsRoomInSight(table);
                 if (room < 4) wrong.add("epoch " + at + ": room for " + String.format(Locale.ROOT, "%.2f", room) + " rows in sight; " + tableState(table));
                 if (!chartsTopInSight()) wrong.add("epoch " + at + ": the charts' tops are scrolled out of sight");
                 List<String> now = shownColumns(table);
                 if (!now.equals(before)) wrong.add("epoch " + at + ": columns " + now + ", before the run " + before);
-            });
-        }
+            }));
         awaitEnd();
         assertEquals(6, table.getItems().size(), "six epochs");
         List<Integer> whole = new ArrayList<>();
@@ -286,6 +258,32 @@ class TrainAtLargeScalesStoryTest extends AppStory {
         if (!whole.contains(5)) wrong.add("after the run the last epoch is out of sight: rows shown " + whole);
         if (whole.size() < 4) wrong.add("only " + whole.size() + " whole rows in sight at 150 %: " + whole);
         assertEquals(List.of(), wrong);
+    }
+
+    /**
+     * Follows a six-epoch run row by row: {@code firstCame} when the first row comes, then for each the newest
+     * row must be whole in sight within a few pulses (the pump scrolls the table on its next tick, and the table lays
+     * out the row on the pulse after), then {@code inSight} with the number of rows; what is wrong goes to {@code wrong}.
+     */
+    private void eachRowAsItComes(FxRobot robot, TableView<?> table, List<String> wrong, Runnable firstCame,
+                                  java.util.function.IntConsumer inSight) throws Exception {
+        int seen = 0;
+        while (seen < 6) {
+            int next = seen + 1;
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> table.getItems().size() >= next || !run().stateProperty().get().active());
+            if (table.getItems().size() < next) break;
+            if (seen == 0) firstCame.run();
+            seen = table.getItems().size();
+            int rows = seen;
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> wholeRows(table).contains(rows - 1));
+            } catch (java.util.concurrent.TimeoutException e) {
+                String[] state = new String[1];
+                robot.interact(() -> state[0] = tableState(table));
+                wrong.add("epoch " + rows + " not in sight as it arrived: rows shown " + wholeRows(table) + "; " + state[0]);
+            }
+            inSight.accept(rows);
+        }
     }
 
     /** The titles of the table's columns shown, on one line each. */
