@@ -68,7 +68,9 @@ final class FormKeeper {
             return null;
         }).whenComplete((v, err) -> {
             // not written (the engine could not start, the app is closing): the next change or the close tries again
-            if (err != null && handed == now) handed = null;
+            if (err != null) later.run(0, () -> { // handed is the UI thread's
+                if (handed == now) handed = null;
+            });
         });
     }
 
