@@ -1,5 +1,6 @@
 package io.digitstudio.ui.app;
 
+import io.digitstudio.ui.core.FxTicker;
 import io.digitstudio.ui.core.TaskExecutor;
 
 import java.util.Map;
@@ -18,15 +19,10 @@ final class FormKeeper {
     /** How long after the last change an edit is taken as settled. */
     static final long SETTLE_MILLIS = 1_000;
 
-    /** Runs a task on the UI thread once, a while from now ({@link io.digitstudio.ui.core.FxTicker#later} in the app). */
-    @FunctionalInterface
-    interface Later {
-        void run(long delayMillis, Runnable task);
-    }
 
     private final LastSession last;
     private final TaskExecutor tasks;
-    private final Later later;
+    private final FxTicker.Later later;
     /** Each form's values as the next launch takes them, by the form's name in the session ({@link LastSession#form}). */
     private final Supplier<Map<String, Map<String, String>>> forms;
     /** The values last handed to the writer (UI thread). */
@@ -38,7 +34,7 @@ final class FormKeeper {
     private long edits;
     private boolean closed;
 
-    FormKeeper(LastSession last, TaskExecutor tasks, Later later, Supplier<Map<String, Map<String, String>>> forms) {
+    FormKeeper(LastSession last, TaskExecutor tasks, FxTicker.Later later, Supplier<Map<String, Map<String, String>>> forms) {
         this.last = last;
         this.tasks = tasks;
         this.later = later;

@@ -59,13 +59,8 @@ public final class ToastLayer extends Region {
     private static final long MILLIS_PER_CHARACTER = 60;
     private static final long PLAIN_MAX_MILLIS = 20_000;
 
-    /** Runs a task on the UI thread once, a while from now ({@link FxTicker#later} in the app; by hand in tests). */
-    @FunctionalInterface
-    interface Later {
-        void run(long delayMillis, Runnable task);
-    }
 
-    private final Later later;
+    private final FxTicker.Later later;
     private final List<Toast> shown = new ArrayList<>();
     private final List<Toast> waiting = new ArrayList<>();
 
@@ -73,7 +68,7 @@ public final class ToastLayer extends Region {
         this(FxTicker::later);
     }
 
-    ToastLayer(Later later) {
+    ToastLayer(FxTicker.Later later) {
         this.later = later;
         getStyleClass().add("toast-layer");
         setId("toastLayer");

@@ -32,6 +32,12 @@ public final class FxTicker {
         this.task = task;
     }
 
+    /** Runs a task on the UI thread once, a while from now: {@link #later} in the app, by hand in tests. */
+    @FunctionalInterface
+    public interface Later {
+        void run(long delayMillis, Runnable task);
+    }
+
     /** Runs {@code task} on the UI thread once, {@code delayMillis} ms from now. */
     public static void later(long delayMillis, Runnable task) {
         CLOCK.schedule(() -> Platform.runLater(task), delayMillis, TimeUnit.MILLISECONDS);
