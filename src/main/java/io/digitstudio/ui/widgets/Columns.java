@@ -544,8 +544,8 @@ public final class Columns {
         double header = horizontal(table, ".column-header");
         double label = horizontal(table, ".column-header .label");
         double cell = horizontal(table, ".table-cell");
-        List<Object> measures = List.of(fonts.get(0), fonts.get(1), Double.isNaN(header) ? em * 0.6 + (Double.isNaN(label) ? 0 : label)
-                : header + (Double.isNaN(label) ? 0 : label), Double.isNaN(cell) ? em * 0.6 : cell);
+        List<Object> measures = List.of(fonts.get(0), fonts.get(1), (Double.isNaN(header) ? em * 0.6 : header) + (Double.isNaN(label) ? 0 : label),
+                Double.isNaN(cell) ? em * 0.6 : cell);
         table.getProperties().put(KEY + ".measured", measures);
         table.getProperties().put(KEY + ".fonts", fonts);
         // until headers and cells are styled, the next layout measures again
