@@ -44,17 +44,19 @@ class LiveChartWorkTest {
         return c;
     }
 
+    /** The chart in the window, styled, laid out and drawn. */
+    private LiveChart shown(LiveChart c) {
+        root.getChildren().setAll(c);
+        root.applyCss();
+        root.layout();
+        c.redrawNow();
+        return c;
+    }
+
     @Test
     void updatesWithTheSameTickLabelsMeasureNoLabelAgain() throws Exception {
         DecimatedSeries loss = new DecimatedSeries("train loss", 400, false);
-        LiveChart chart = fx(() -> {
-            LiveChart c = chart(loss);
-            root.getChildren().setAll(c);
-            root.applyCss();
-            root.layout();
-            c.redrawNow();
-            return c;
-        });
+        LiveChart chart = fx(() -> shown(chart(loss)));
         int before = fx(chart::measured);
         for (int i = 10; i < 40; i++) {
             double x = i / 10.0, y = 1.3 - i * 0.02; // falling within the axis the first points gave
@@ -71,34 +73,17 @@ class LiveChartWorkTest {
         LiveChart fresh = fx(() -> {
             LiveChart c = chart(same);
             for (int i = 10; i < 40; i++) same.add(i / 10.0, 1.3 - i * 0.02);
-            root.getChildren().setAll(c);
-            root.applyCss();
-            root.layout();
-            c.redrawNow();
-            return c;
+            return shown(c);
         });
         List<LiveChart.TickLabel> expected = fx(fresh::tickLabels);
-        fx(() -> {
-            root.getChildren().setAll(chart);
-            root.applyCss();
-            root.layout();
-            chart.redrawNow();
-            return null;
-        });
+        fx(() -> shown(chart));
         assertEquals(expected, fx(chart::tickLabels));
     }
 
     @Test
     void newTickLabelsAreMeasured() throws Exception {
         DecimatedSeries loss = new DecimatedSeries("train loss", 400, false);
-        LiveChart chart = fx(() -> {
-            LiveChart c = chart(loss);
-            root.getChildren().setAll(c);
-            root.applyCss();
-            root.layout();
-            c.redrawNow();
-            return c;
-        });
+        LiveChart chart = fx(() -> shown(chart(loss)));
         int before = fx(chart::measured);
         fx(() -> {
             loss.add(1.0, 40); // a diverging run: the loss axis reaches 40, with labels it had not drawn
