@@ -529,7 +529,7 @@ public final class Columns {
      * What a fit measures the columns with, as styled now: the headers' and the cells' fonts, and the room beside a
      * header's title and beside a cell's value. A fit made while some of these were not yet styled is made again once
      * they are. The styled nodes are walked only while the last walk's figures may be out of date: until a walk found
-     * both a header and a cell styled, and again once the theme, the fonts (the UI scale), the skin, the scene, the
+     * both a header and a cell styled and the same figures as the walk before it, and again once the theme, the fonts (the UI scale), the skin, the scene, the
      * columns or the rows' list change.
      */
     private static List<Object> measures(TableView<?> table) {
@@ -548,8 +548,11 @@ public final class Columns {
                 Double.isNaN(cell) ? em * 0.6 : cell);
         table.getProperties().put(KEY + ".measured", measures);
         table.getProperties().put(KEY + ".fonts", fonts);
-        // until headers and cells are styled, the next layout measures again
-        table.getProperties().put(KEY + ".stale", Double.isNaN(header) || Double.isNaN(cell));
+        // until headers and cells are styled, and until two walks in a row agree, the next layout measures again: cells
+        // restyled by a theme or a state pass through paddings and fonts of their own (every cell of a table framed
+        // 15 px wide for a layout, where they settle at 13 px), and a walk that caught them would stand until the next
+        // theme
+        table.getProperties().put(KEY + ".stale", Double.isNaN(header) || Double.isNaN(cell) || !measures.equals(last));
         return measures;
     }
 
