@@ -105,7 +105,7 @@ script="$(dirname "$launcher")/digitstudio"
 [ "$("$script" --version)" = "$("$launcher" --version)" ] || { echo "installer check: the start script does not start the launcher" >&2; exit 1; }
 out=$(mktemp -d)
 env -u DBUS_SESSION_BUS_ADDRESS -u GSETTINGS_BACKEND XDG_RUNTIME_DIR="$out" \
-  "$script" train --epochs 1 --train-size 128 --test-size 128 --no-record --out "$out/model.npz" >/dev/null & pid=$!
+  "$script" train --epochs 1 --train-size 1280 --test-size 256 --no-record --out "$out/model.npz" >/dev/null & pid=$!
 # the same process goes env -> sh -> the launcher: its environment is read once it is the launcher
 while kill -0 "$pid" 2>/dev/null && [ "$(basename "$(readlink "/proc/$pid/exe" 2>/dev/null)")" != DigitStudio ]; do :; done
 environ=$(tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null || true)
