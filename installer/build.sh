@@ -12,6 +12,11 @@ if $deb; then  # jpackage runs dpkg-deb under fakeroot; without them it fails on
   for tool in fakeroot dpkg-deb; do
     command -v "$tool" >/dev/null || { echo "installer/build.sh: --deb needs $tool (Debian: sudo apt-get install fakeroot dpkg)" >&2; exit 1; }
   done
+  # the package's Maintainer is "DigitStudio <address>": the one who builds it, as Debian's tools take them (DEBEMAIL),
+  # else git's user; without one jpackage writes "<Unknown>", which is no address
+  maintainer=${DEBEMAIL:-$(git config user.email 2>/dev/null || true)}
+  maintainer=$(sed 's/.*<\(.*\)>.*/\1/' <<<"$maintainer")  # DEBEMAIL may be "Name <address>"
+  [[ "$maintainer" == ?*@?* ]] || { echo "installer/build.sh: --deb needs the maintainer's e-mail address: set DEBEMAIL (or git's user.email)" >&2; exit 1; }
 fi
 
 version=$(sed -n 's:.*<version>\([0-9][0-9.]*\)</version>.*:\1:p' pom.xml | head -1)
@@ -96,6 +101,13 @@ jpackage --type app-image \
   --java-options "-Dorg.bytedeco.javacpp.cacheLibraries=false" \
   --icon assets/icons/digitstudio-256.png \
   --dest "$dist"
+# The launcher and the jlinked runtime's binaries keep their symbol tables, which the dynamic loader does not use: off
+# (as the natives' above, and as Debian's packages ship them). Before the image's first run, which makes the archives.
+if command -v strip >/dev/null; then
+  find "$dist/DigitStudio/bin/DigitStudio" "$dist/DigitStudio/lib/libapplauncher.so" "$dist/DigitStudio/lib/runtime/lib" \
+    -type f \( -name '*.so' -o -name DigitStudio -o -name jexec -o -name jspawnhelper \) -exec strip --strip-unneeded {} +
+fi
+chmod 644 "$dist/DigitStudio/lib/libapplauncher.so"  # a library the launcher loads, not a program
 # The start script beside the launcher: the environment defaults a jpackage launcher cannot set (installer/digitstudio)
 install -m 755 installer/digitstudio "$dist/DigitStudio/bin/digitstudio"
 # Unpack the native libraries now, into lib/app/native beside the jar (where the app looks first), by one short run of
@@ -131,6 +143,7 @@ if $deb; then
     --linux-app-category education \
     --linux-shortcut \
     --linux-package-deps libgtk-3-0 \
+    --linux-deb-maintainer "$maintainer" \
     --icon assets/icons/digitstudio-256.png \
     --resource-dir installer/deb \
     --dest "$dist"

@@ -14,6 +14,12 @@ if [ "${1:-}" = --deb ]; then
   if dpkg-query -W -f='${Status}' digitstudio 2>/dev/null | grep -q 'ok installed'; then
     echo "installer check: digitstudio is already installed; remove it first (apt-get remove digitstudio)" >&2; exit 1
   fi
+  # lintian (when there, a few minutes) finds no tag but those installer/lintian-accepted keeps, each with its reason
+  if command -v lintian >/dev/null; then
+    tags=$(lintian --suppress-tags-from-file installer/lintian-accepted "$deb" 2>&1 | grep -E '^[EW]: ' || true)
+    [ -z "$tags" ] || { echo "installer check: lintian on $(basename "$deb"):" >&2; echo "$tags" >&2; exit 1; }
+    echo "installer check: lintian finds only the tags installer/lintian-accepted keeps"
+  fi
   start=$(date +%s)
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$(realpath "$deb")" >/dev/null
   echo "installer check: installed $(basename "$deb") ($(du -h "$deb" | cut -f1)) in $(( $(date +%s) - start )) s," \
