@@ -116,10 +116,13 @@ install -m 755 installer/digitstudio "$dist/DigitStudio/bin/digitstudio"
 mkdir -p "$dist/DigitStudio/lib/app/native" "$dist/unpack"
 # This one run unpacks them the way JavaCPP does by default (_JAVA_OPTIONS come after the launcher's options). It trains
 # as the archive's runs do (cds-archive.sh, mvn package's), enough to learn: a run of 128 examples stays at chance and
-# warns so on the terminal of someone who only asked for a build (BuildRunsCliTest). Its errors still show.
-_JAVA_OPTIONS='-Dorg.bytedeco.javacpp.cacheLibraries=true -Dorg.bytedeco.javacpp.pathsFirst=false' \
+# warns so on the terminal of someone who only asked for a build (BuildRunsCliTest). Its errors still show; the JVM's
+# notice of the options it picked up, which are the build's own, does not.
+unpack_options='-Dorg.bytedeco.javacpp.cacheLibraries=true -Dorg.bytedeco.javacpp.pathsFirst=false'
+_JAVA_OPTIONS=$unpack_options \
 DIGITSTUDIO_RUNS="$dist/unpack/runs" XDG_DATA_HOME="$dist/unpack/data" XDG_CONFIG_HOME="$dist/unpack/config" XDG_CACHE_HOME="$dist/unpack/cache" \
-  "$dist/DigitStudio/bin/DigitStudio" train --epochs 1 --train-size 1280 --test-size 256 --no-record --out "$dist/unpack/model.npz" >/dev/null
+  "$dist/DigitStudio/bin/DigitStudio" train --epochs 1 --train-size 1280 --test-size 256 --no-record --out "$dist/unpack/model.npz" >/dev/null \
+  2> >(grep -vxF "Picked up _JAVA_OPTIONS: $unpack_options" >&2)
 rm -rf "$dist/unpack" "$dist/DigitStudio/lib/app/native/.lock" "$dist/DigitStudio/lib/runtime/bin"
 # after the natives: the archive's run then finds them unpacked, as every launch does
 sh "$dist/DigitStudio/lib/app/cds-archive.sh"
