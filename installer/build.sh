@@ -12,6 +12,11 @@ if $deb; then  # jpackage runs dpkg-deb under fakeroot; without them it fails on
   for tool in fakeroot dpkg-deb; do
     command -v "$tool" >/dev/null || { echo "installer/build.sh: --deb needs $tool (Debian: sudo apt-get install fakeroot dpkg)" >&2; exit 1; }
   done
+  # the package's Maintainer is "DigitStudio <address>": the one who builds it, as Debian's tools take them (DEBEMAIL),
+  # else git's user; without one jpackage writes "<Unknown>", which is no address
+  maintainer=${DEBEMAIL:-$(git config user.email 2>/dev/null || true)}
+  maintainer=$(sed 's/.*<\(.*\)>.*/\1/' <<<"$maintainer")  # DEBEMAIL may be "Name <address>"
+  [[ "$maintainer" == ?*@?* ]] || { echo "installer/build.sh: --deb needs the maintainer's e-mail address: set DEBEMAIL (or git's user.email)" >&2; exit 1; }
 fi
 
 version=$(sed -n 's:.*<version>\([0-9][0-9.]*\)</version>.*:\1:p' pom.xml | head -1)
@@ -96,16 +101,28 @@ jpackage --type app-image \
   --java-options "-Dorg.bytedeco.javacpp.cacheLibraries=false" \
   --icon assets/icons/digitstudio-256.png \
   --dest "$dist"
+# The launcher and the jlinked runtime's binaries keep their symbol tables, which the dynamic loader does not use: off
+# (as the natives' above, and as Debian's packages ship them). Before the image's first run, which makes the archives.
+if command -v strip >/dev/null; then
+  find "$dist/DigitStudio/bin/DigitStudio" "$dist/DigitStudio/lib/libapplauncher.so" "$dist/DigitStudio/lib/runtime/lib" \
+    -type f \( -name '*.so' -o -name DigitStudio -o -name jexec -o -name jspawnhelper \) -exec strip --strip-unneeded {} +
+fi
+chmod 644 "$dist/DigitStudio/lib/libapplauncher.so"  # a library the launcher loads, not a program
 # The start script beside the launcher: the environment defaults a jpackage launcher cannot set (installer/digitstudio)
 install -m 755 installer/digitstudio "$dist/DigitStudio/bin/digitstudio"
 # Unpack the native libraries now, into lib/app/native beside the jar (where the app looks first), by one short run of
 # the launcher itself: JavaCPP reuses a file whose size and time match the jar entry it came from, so the files must come
 # from these (slimmed) jars, and the .deb keeps their times. No first launch then waits ~15 s for 400 MB to unpack.
 mkdir -p "$dist/DigitStudio/lib/app/native" "$dist/unpack"
-# This one run unpacks them the way JavaCPP does by default (_JAVA_OPTIONS come after the launcher's options).
-_JAVA_OPTIONS='-Dorg.bytedeco.javacpp.cacheLibraries=true -Dorg.bytedeco.javacpp.pathsFirst=false' \
+# This one run unpacks them the way JavaCPP does by default (_JAVA_OPTIONS come after the launcher's options). It trains
+# as the archive's runs do (cds-archive.sh, mvn package's), enough to learn: a run of 128 examples stays at chance and
+# warns so on the terminal of someone who only asked for a build (BuildRunsCliTest). Its errors still show; the JVM's
+# notice of the options it picked up, which are the build's own, does not.
+unpack_options='-Dorg.bytedeco.javacpp.cacheLibraries=true -Dorg.bytedeco.javacpp.pathsFirst=false'
+_JAVA_OPTIONS=$unpack_options \
 DIGITSTUDIO_RUNS="$dist/unpack/runs" XDG_DATA_HOME="$dist/unpack/data" XDG_CONFIG_HOME="$dist/unpack/config" XDG_CACHE_HOME="$dist/unpack/cache" \
-  "$dist/DigitStudio/bin/DigitStudio" train --epochs 1 --train-size 128 --test-size 128 --no-record --out "$dist/unpack/model.npz" >/dev/null
+  "$dist/DigitStudio/bin/DigitStudio" train --epochs 1 --train-size 1280 --test-size 256 --no-record --out "$dist/unpack/model.npz" >/dev/null \
+  2> >(grep -vxF "Picked up _JAVA_OPTIONS: $unpack_options" >&2)
 rm -rf "$dist/unpack" "$dist/DigitStudio/lib/app/native/.lock" "$dist/DigitStudio/lib/runtime/bin"
 # after the natives: the archive's run then finds them unpacked, as every launch does
 sh "$dist/DigitStudio/lib/app/cds-archive.sh"
@@ -129,6 +146,7 @@ if $deb; then
     --linux-app-category education \
     --linux-shortcut \
     --linux-package-deps libgtk-3-0 \
+    --linux-deb-maintainer "$maintainer" \
     --icon assets/icons/digitstudio-256.png \
     --resource-dir installer/deb \
     --dest "$dist"
