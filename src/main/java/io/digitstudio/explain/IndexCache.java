@@ -1,14 +1,13 @@
 package io.digitstudio.explain;
 
 import io.digitstudio.data.LabeledImages;
+import io.digitstudio.io.FloatBytes;
 import io.digitstudio.io.UserFolders;
 import io.digitstudio.nn.Host;
 import io.digitstudio.nn.Network;
 import io.digitstudio.nn.Parameter;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,9 +68,7 @@ public final class IndexCache {
                 md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
                 if (!e.getValue().isInitialized()) continue;
                 float[] v = Host.toArray(e.getValue().data());
-                ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
-                b.asFloatBuffer().put(v);
-                md.update(b.array());
+                md.update(FloatBytes.littleEndian(v));
             }
             md.update(train.sha256().getBytes(StandardCharsets.US_ASCII));
             return HexFormat.of().formatHex(md.digest()).substring(0, 32);

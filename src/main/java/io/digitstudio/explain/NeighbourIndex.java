@@ -2,6 +2,7 @@ package io.digitstudio.explain;
 
 import io.digitstudio.data.LabeledImages;
 import io.digitstudio.io.AtomicFiles;
+import io.digitstudio.io.FloatBytes;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -217,7 +218,7 @@ public final class NeighbourIndex implements NearestSearch {
                 int want = Math.min(chunk.length, (vectors.length - at) * 4);
                 in.readFully(chunk, 0, want);
                 view.clear();
-                view.asFloatBuffer().get(vectors, at, want / 4);
+                FloatBytes.read(view.limit(want), vectors, at, want / 4);
                 at += want / 4;
             }
             byte[] labels = new byte[count];

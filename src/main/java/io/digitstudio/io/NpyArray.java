@@ -38,12 +38,7 @@ public record NpyArray(DType dtype, long[] shape, byte[] data) {
     }
 
     public static NpyArray ofFloats(float[] values, long... shape) {
-        ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        // float by float, not through asFloatBuffer(): a heap buffer's float view is a second FloatBuffer class, and
-        // its loading (at a run's first snapshot) throws away the training code's compiled copies, which C2 made on
-        // the premise that NativeFloats' direct buffers are the only kind (decision 0008)
-        for (int i = 0; i < values.length; i++) b.putFloat(i * 4, values[i]);
-        return new NpyArray(DType.FLOAT32, shape, b.array());
+        return new NpyArray(DType.FLOAT32, shape, FloatBytes.littleEndian(values)); // a run's snapshots write these
     }
 
     public static NpyArray ofDoubles(double[] values, long... shape) {
@@ -94,7 +89,7 @@ public record NpyArray(DType dtype, long[] shape, byte[] data) {
         ByteBuffer b = buffer();
         switch (dtype) {
             case FLOAT32 -> {
-                for (int i = 0; i < n; i++) out[i] = b.getFloat(i * 4); // not asFloatBuffer(): see ofFloats
+                FloatBytes.read(b, out, 0, n);
             }
             default -> {
                 double[] d = toDoubles();

@@ -28,8 +28,6 @@ import io.digitstudio.nn.Persistent;
 import io.digitstudio.nn.Summary;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -228,10 +226,8 @@ public final class OnnxExport {
 
     /** A float32 tensor with its values as little-endian raw data (what PyTorch writes too). */
     static TensorProto tensor(String name, float[] values, long[] shape) {
-        ByteBuffer buf = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        buf.asFloatBuffer().put(values);
         TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE)
-                .setRawData(ByteString.copyFrom(buf.array()));
+                .setRawData(ByteString.copyFrom(FloatBytes.littleEndian(values)));
         for (long d : shape) t.addDims(d);
         return t.build();
     }

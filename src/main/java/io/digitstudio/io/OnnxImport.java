@@ -585,7 +585,7 @@ public final class OnnxImport {
                 case TensorProto.DataType.FLOAT_VALUE -> {
                     if (raw) {
                         checkRaw(n, t, count, 4);
-                        t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
+                        FloatBytes.read(t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN), out, 0, count);
                     } else {
                         if (t.getFloatDataCount() != count) throw badCount(n, t, t.getFloatDataCount(), count);
                         for (int i = 0; i < count; i++) out[i] = t.getFloatData(i);

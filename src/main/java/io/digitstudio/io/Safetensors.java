@@ -121,8 +121,7 @@ public final class Safetensors {
         ByteBuffer b;
         switch (a.dtype()) {
             case FLOAT32 -> {
-                b = ByteBuffer.allocate(n * 4).order(ByteOrder.LITTLE_ENDIAN);
-                b.asFloatBuffer().put(a.toFloats());
+                return FloatBytes.littleEndian(a.toFloats());
             }
             case FLOAT64 -> {
                 b = ByteBuffer.allocate(n * 8).order(ByteOrder.LITTLE_ENDIAN);
@@ -344,7 +343,7 @@ public final class Safetensors {
             switch (dtype) {
                 case "F32" -> {
                     float[] vals = new float[(int) count];
-                    buf.asFloatBuffer().get(vals);
+                    FloatBytes.read(buf, vals, 0, vals.length);
                     a = NpyArray.ofFloats(vals, shape);
                 }
                 case "F64" -> {

@@ -26,10 +26,10 @@ public final class BatchNormalization extends Link {
         this.size = size;
         float[] ones = new float[size];
         java.util.Arrays.fill(ones, 1f);
-        var g = Nd4j.create(DataType.FLOAT, size);
+        var g = NativeFloats.entered(Nd4j.create(DataType.FLOAT, size));
         Host.write(ones, g);
         this.gamma = addParam("gamma", new Parameter(g, "gamma"));
-        this.beta = addParam("beta", new Parameter(Nd4j.zeros(DataType.FLOAT, size), "beta"));
+        this.beta = addParam("beta", new Parameter(NativeFloats.entered(Nd4j.zeros(DataType.FLOAT, size)), "beta"));
         this.avgMean = addPersistent("avg_mean", Persistent.array(new float[size]));
         this.avgVar = addPersistent("avg_var", Persistent.array(ones));
         this.n = addPersistent("N", Persistent.scalar(0));

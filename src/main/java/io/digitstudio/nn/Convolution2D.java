@@ -31,10 +31,10 @@ public final class Convolution2D extends Link {
         float[] values = new float[outChannels * fanIn];
         double std = Math.sqrt(1.0 / fanIn);
         for (int i = 0; i < values.length; i++) values[i] = (float) (rng.nextGaussian() * std);
-        INDArray a = Nd4j.create(DataType.FLOAT, outChannels, inChannels, ksize, ksize);
+        INDArray a = NativeFloats.entered(Nd4j.create(DataType.FLOAT, outChannels, inChannels, ksize, ksize));
         Host.write(values, a);
         this.w = addParam("W", new Parameter(a, "W"));
-        this.b = addParam("b", new Parameter(Nd4j.zeros(DataType.FLOAT, outChannels), "b"));
+        this.b = addParam("b", new Parameter(NativeFloats.entered(Nd4j.zeros(DataType.FLOAT, outChannels)), "b"));
     }
 
     public Variable forward(Variable x) {

@@ -21,7 +21,7 @@ public final class Linear extends Link {
         this.outSize = outSize;
         this.rng = rng;
         this.w = addParam("W", new Parameter("W"));
-        this.b = addParam("b", new Parameter(Nd4j.zeros(DataType.FLOAT, outSize), "b"));
+        this.b = addParam("b", new Parameter(NativeFloats.entered(Nd4j.zeros(DataType.FLOAT, outSize)), "b"));
         if (inSize > 0) initializeW(inSize);
     }
 
@@ -34,7 +34,7 @@ public final class Linear extends Link {
         float[] values = new float[inSize * outSize];
         double std = Math.sqrt(1.0 / inSize);
         for (int i = 0; i < values.length; i++) values[i] = (float) (rng.nextGaussian() * std);
-        INDArray a = Nd4j.create(DataType.FLOAT, outSize, inSize);
+        INDArray a = NativeFloats.entered(Nd4j.create(DataType.FLOAT, outSize, inSize));
         Host.write(values, a);
         w.initialize(a);
     }

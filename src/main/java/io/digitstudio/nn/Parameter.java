@@ -51,7 +51,7 @@ public final class Parameter extends Variable {
 
     /** Where a backward pass writes this parameter's gradient when it has none yet. */
     INDArray gradTarget() {
-        if (gradBuffer == null) gradBuffer = Nd4j.create(DataType.FLOAT, data.shape());
+        if (gradBuffer == null) gradBuffer = NativeFloats.entered(Nd4j.create(DataType.FLOAT, data.shape()));
         return gradBuffer;
     }
 

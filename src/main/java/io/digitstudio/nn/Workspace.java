@@ -76,7 +76,7 @@ public final class Workspace {
             byShape.put(new Shape(dims.clone()), s);
         }
         if (s.used == s.arrays.size()) {
-            s.arrays.add(Nd4j.create(DataType.FLOAT, dims));
+            s.arrays.add(NativeFloats.entered(Nd4j.create(DataType.FLOAT, dims)));
             allocations++;
         }
         return s.arrays.get(s.used++);

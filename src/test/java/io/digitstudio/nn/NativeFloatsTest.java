@@ -42,6 +42,58 @@ class NativeFloatsTest {
     }
 
     @Test
+    void anArrayHasOneViewForEveryThread() throws Exception {
+        // a split step's part runs on whichever core is free: its arrays must be known whichever thread asks
+        INDArray a = Nd4j.create(DataType.FLOAT, 5);
+        org.bytedeco.javacpp.FloatPointer here = NativeFloats.pointer(a);
+        org.bytedeco.javacpp.FloatPointer[] there = new org.bytedeco.javacpp.FloatPointer[1];
+        long misses = NativeFloats.misses();
+        Thread t = new Thread(() -> there[0] = NativeFloats.pointer(a));
+        t.start();
+        t.join();
+        assertSame(here, there[0]);
+        assertEquals(misses, NativeFloats.misses(), "the other thread found the array");
+    }
+
+    @Test
+    void aWorkspacesNewArraysAreKnownBeforeTheirFirstUse() {
+        // so that a new workspace's first pass (the first validation's) takes no branch a warm step never takes
+        Workspace ws = new Workspace();
+        try (Workspace.Scope s = ws.enter()) {
+            INDArray a = Workspace.alloc(7, 13);
+            INDArray b = Workspace.alloc(7, 13);
+            long misses = NativeFloats.misses();
+            Host.write(new float[91], a);
+            Host.read(b, 0);
+            NativeFloats.pointer(a);
+            assertEquals(misses, NativeFloats.misses());
+        }
+        INDArray elsewhere = Nd4j.create(DataType.FLOAT, 3);
+        long misses = NativeFloats.misses();
+        NativeFloats.pointer(elsewhere);
+        assertEquals(misses + 1, NativeFloats.misses(), "an array made outside a workspace is a miss, and counted");
+    }
+
+    @Test
+    void aReplicasFirstPassInANewWorkspaceMissesNothing() throws Exception {
+        // what the first validation does after a warm training step: a copy of the network and a batch of another size
+        Network net = Network.mlp(new io.digitstudio.data.Rng(1), 784, 30, 10);
+        try (Workspace.Scope s = new Workspace().enter()) {
+            net.forward(Variable.of(new float[4 * 784], 4, 784));
+        }
+        long misses = NativeFloats.misses();
+        Network copy = new Replicas(net).get(1);
+        Thread t = new Thread(() -> {
+            try (Workspace.Scope s = new Workspace().enter()) {
+                copy.forward(Variable.of(new float[9 * 784], 9, 784));
+            }
+        });
+        t.start();
+        t.join();
+        assertEquals(misses, NativeFloats.misses());
+    }
+
+    @Test
     void aViewIsRefused() {
         INDArray a = Nd4j.create(DataType.FLOAT, 4, 4);
         assertThrows(IllegalArgumentException.class, () -> NativeFloats.pointer(a.getRow(1)));

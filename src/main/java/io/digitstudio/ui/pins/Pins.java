@@ -1,6 +1,7 @@
 package io.digitstudio.ui.pins;
 
 import io.digitstudio.io.AtomicFiles;
+import io.digitstudio.io.FloatBytes;
 import io.digitstudio.io.Json;
 import io.digitstudio.ui.core.Messages;
 import io.digitstudio.ui.core.TaskExecutor;
@@ -184,7 +185,7 @@ public final class Pins {
             byte[] bytes = Base64.getDecoder().decode(data);
             if (bytes.length % 4 != 0 || bytes.length == 0) throw new IllegalArgumentException("a pin's input is not a list of floats");
             float[] x = new float[bytes.length / 4];
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(x);
+            FloatBytes.read(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN), x, 0, x.length);
             if (out.size() < MAX) out.add(new Pin(caption, x));
         }
         return out;
@@ -193,12 +194,10 @@ public final class Pins {
     static String format(List<Pin> pins) {
         List<Object> list = new ArrayList<>();
         for (Pin p : pins) {
-            ByteBuffer b = ByteBuffer.allocate(p.input().length * 4).order(ByteOrder.LITTLE_ENDIAN);
-            b.asFloatBuffer().put(p.input());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("caption", p.caption());
             m.put("size", p.input().length);
-            m.put("input", Base64.getEncoder().encodeToString(b.array())); // float32, little-endian
+            m.put("input", Base64.getEncoder().encodeToString(FloatBytes.littleEndian(p.input()))); // float32, little-endian
             list.add(m);
         }
         Map<String, Object> root = new LinkedHashMap<>();
