@@ -79,6 +79,30 @@ class WindowClassesTest {
                 "the list names the window's lambdas, whose classes an archive holds only when its run made them");
     }
 
+    /**
+     * The app's own lines go stale first: a lambda's body is named by its place among its class's lambdas
+     * ({@code lambda$new$12}), so an edit above it renames it, and the window then spins its class at start again.
+     */
+    @Test
+    void everyClassAndLambdaOfTheAppsOwnThatTheListNamesStillExists() throws IOException {
+        List<String> own;
+        try (InputStream in = WindowClasses.class.getResourceAsStream(WindowClasses.RESOURCE)) {
+            assertNotNull(in, "the jar carries " + WindowClasses.RESOURCE);
+            own = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> l.startsWith("io.digitstudio.") || l.startsWith(WindowClasses.LAMBDA + "io/digitstudio/")).toList();
+        }
+        List<String> gone = own.stream().filter(l -> {
+            try {
+                return WindowClasses.load(new ByteArrayInputStream(l.getBytes(StandardCharsets.UTF_8)), getClass().getClassLoader()) == 0;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+        assertTrue(own.size() > 300, own.size() + " lines name the app's own classes and lambdas");
+        // make the list again: src/test/scripts/window-breakdown.sh --write-classes, merged as the file's comments say
+        assertEquals(List.of(), gone, gone.size() + " of the list's " + own.size() + " classes and lambdas of the app's own are gone");
+    }
+
     @Test
     void aLambdasCallerOfTheAppsOwnModuleIsLookedUpPrivatelyAndTheInstallersRunOpensTheRest() throws IOException {
         // on the class path (the jar, and JavaFX with it) a private lookup has full privilege

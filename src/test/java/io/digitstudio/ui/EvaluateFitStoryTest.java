@@ -91,7 +91,7 @@ class EvaluateFitStoryTest extends AppStory {
                     }
                     for (String c : Looks.cut(stage.getScene(), "cell-", "confusionGrid", "perClassTable")) failures.add(name + ": " + c);
                     Label count = (Label) view.lookup("#cell-1-1");
-                    double em = Double.parseDouble(stage.getScene().getRoot().getStyle().replaceAll("[^0-9.]", ""));
+                    double em = io.digitstudio.ui.app.Appearance.BASE_FONT_SIZE * look[2] / 100.0;
                     if (count.getFont().getSize() < 0.7 * em - 0.01) failures.add(name + ": counts in " + count.getFont().getSize() + " px, under 0.7 em of " + em);
                     var grid = view.lookup("#confusionGrid");
                     var table = view.lookup("#perClassTable");

@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class FirstFrameStoryTest extends AppStory {
     /** What the first frame held: read at the end of the pulse that lays the window out, when it is drawn. */
-    private record Seen(boolean table, Bounds tableRoom, Map<String, Boolean> lists, Map<String, Bounds> listBounds) {
+    private record Seen(boolean table, Bounds tableRoom, Map<String, Boolean> lists, Map<String, Bounds> listBounds,
+                        java.util.List<String> inlineStyles, double tabFontSize) {
     }
 
     private volatile Seen first;
@@ -38,11 +39,28 @@ class FirstFrameStoryTest extends AppStory {
                 Node room = scene.lookup("#epochTableReserve");
                 first = new Seen(scene.lookup("#epochTable") != null, room == null ? null : sceneBounds(room),
                         Map.of("#dataBox", holdsList(scene, "#dataBox"), "#networkPreset", holdsList(scene, "#networkPreset")),
-                        Map.of("#dataBox", sceneBounds(scene.lookup("#dataBox")), "#networkPreset", sceneBounds(scene.lookup("#networkPreset"))));
+                        Map.of("#dataBox", sceneBounds(scene.lookup("#dataBox")), "#networkPreset", sceneBounds(scene.lookup("#networkPreset"))),
+                        inlineStyles(scene.getRoot(), new java.util.ArrayList<>()), ((javafx.scene.control.Labeled) scene.lookup(".tab-label")).getFont().getSize());
             };
             scene.addPostLayoutPulseListener(once[0]);
         });
         app.show(stage);
+    }
+
+    /** The nodes that carry an inline style, each with its style, below and with {@code n}. */
+    private static java.util.List<String> inlineStyles(Node n, java.util.List<String> found) {
+        if (n.getStyle() != null && !n.getStyle().isBlank()) found.add(n + ": " + n.getStyle());
+        if (n instanceof javafx.scene.Parent p) for (Node c : p.getChildrenUnmodifiable()) inlineStyles(c, found);
+        return found;
+    }
+
+    @Test
+    void theFirstFrameParsesNoStyleTextAtTheUsualScale() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> first != null);
+        // JavaFX parses an inline style as text (its CSS parser, before the window is shown), where every sheet of the
+        // window comes in binary form (BinaryStylesheetsTest); at 100 % our sheet's .root rule sets the root's size
+        assertEquals(java.util.List.of(), first.inlineStyles(), "nodes of the first frame with a style of their own");
+        assertEquals(io.digitstudio.ui.app.Appearance.BASE_FONT_SIZE, first.tabFontSize(), 0.001, "the text's size at 100 %");
     }
 
     private static Bounds sceneBounds(Node n) {

@@ -104,6 +104,15 @@ public final class Appearance {
         return String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", BASE_FONT_SIZE * percent / 100.0);
     }
 
+    /**
+     * The root's inline style at {@code percent}: none at 100 %, where our sheet's {@code .root} rule gives the same
+     * size, because JavaFX parses an inline style as text (its CSS parser's classes and the parse itself, before the
+     * first frame) where our sheets come read in binary form.
+     */
+    static String rootStyleAt(int percent) {
+        return percent == MIN_SCALE ? "" : rootStyle(percent);
+    }
+
     private void restyle() {
         Theme t = theme.get();
         Application.setUserAgentStylesheet(t.userAgentStylesheet());
@@ -117,7 +126,7 @@ public final class Appearance {
         if (!s.getStylesheets().equals(sheets)) s.getStylesheets().setAll(sheets);
         if (s.getRoot() != null) {
             Integer kept = scenes.get(s);
-            s.getRoot().setStyle(rootStyle(kept == null ? scale.get() : kept));
+            s.getRoot().setStyle(rootStyleAt(kept == null ? scale.get() : kept));
             s.getRoot().getStyleClass().removeIf(c -> c.startsWith("theme-"));
             s.getRoot().getStyleClass().add("theme-" + t.id());
         }
