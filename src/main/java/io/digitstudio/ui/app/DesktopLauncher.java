@@ -6,6 +6,9 @@ import javafx.application.Application;
 public final class DesktopLauncher {
     /** Held so the settings stick (java.util.logging keeps loggers weakly). */
     private static final java.util.List<java.util.logging.Logger> QUIETED = new java.util.ArrayList<>();
+    /** This launch's display's memory of software drawing (null: none applies), and whether it asked for it. */
+    private static volatile SoftwareRendering rendering;
+    private static volatile boolean softwareChosen;
 
     private DesktopLauncher() {
     }
@@ -22,10 +25,33 @@ public final class DesktopLauncher {
         quiet("java.util.prefs");
         quiet("javafx");
         headlessAwt();
+        rendering = SoftwareRendering.ofThisSession(System.getenv(), System.getProperties());
+        softwareChosen = rendering != null && rendering.chooseBefore(System.getProperties());
         // the desktop's light or dark, on a thread of its own while the toolkit starts (unless a theme was chosen)
         DesktopTheme.askEarly(() -> LastSession.themeChosen() ? null : DesktopTheme.ofThisDesktop().prefersDark());
         warmUpStyles();
         Application.launch(app, args);
+    }
+
+    /**
+     * What the first frame says of the graphics pipeline in use, kept for the next launch on this display
+     * ({@link SoftwareRendering}); on a thread of its own, as it may write a file. Nothing where the app was not started
+     * by {@link #launch} (the stories).
+     */
+    static void afterFirstFrame() {
+        SoftwareRendering r = rendering;
+        if (r == null) return;
+        boolean hardware = javafx.application.Platform.isSupported(javafx.application.ConditionalFeature.SCENE3D);
+        boolean chosen = softwareChosen;
+        Thread t = new Thread(() -> {
+            try {
+                r.learn(chosen, hardware);
+            } catch (java.io.IOException | RuntimeException e) {
+                // a cache: the next launch tries the hardware pipeline first, as JavaFX does
+            }
+        }, "rendering-memory");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The binary sheets read ahead: AtlantaFX's light one (the dark one is read by the same code) and ours. */

@@ -41,6 +41,7 @@ public class DigitStudioApp extends Application {
         stage.show();
         services.windowShown(stage);
         iconsAfterFirstFrame(stage);
+        io.digitstudio.ui.widgets.AfterFirstFrame.after(stage.getScene().getRoot(), DesktopLauncher::afterFirstFrame);
     }
 
     /**
