@@ -16,9 +16,15 @@ want=("$@"); [ ${#want[@]} -gt 0 ] || want=(train train-form lr-change samples e
 
 shot() { # NAME OPTIONS...: the window as NAME.png
   local name=$1; shift
-  xvfb-run -a -s "-screen 0 1280x900x24" java -Xmx512m -Djava.util.prefs.userRoot="$home/prefs" -cp "target/test-classes:target/classes:target/lib/*" \
-    io.digitstudio.ui.app.ScriptedAppMain --screenshot "$out/$name.png" "$@" 2>/dev/null | grep -v '^settled' || true
-  [ -s "$out/$name.png" ] || { echo "no screenshot for $name" >&2; exit 1; }
+  # settings of its own, as on a first launch: the app remembers its forms, so a shot would otherwise open with the
+  # form the shot before left (LeNet for lr-change, after train's run)
+  local config; config=$(mktemp -d "$home/config-$name.XXXX")
+  rm -f "$out/$name.png"   # a shot that fails leaves no old picture behind to pass for a new one
+  XDG_CONFIG_HOME="$config" xvfb-run -a -s "-screen 0 1280x900x24" java -Xmx512m -Djava.util.prefs.userRoot="$config/prefs" \
+    -cp "target/test-classes:target/classes:target/lib/*" \
+    io.digitstudio.ui.app.ScriptedAppMain --screenshot "$out/$name.png" "$@" 2>"$home/$name.err" | grep -v '^settled' || true
+  # the window's own words on what went wrong, when it made no picture
+  [ -s "$out/$name.png" ] || { echo "no screenshot for $name" >&2; tail -20 "$home/$name.err" >&2; exit 1; }
 }
 
 for name in "${want[@]}"; do

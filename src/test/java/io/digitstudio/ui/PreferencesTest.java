@@ -66,6 +66,32 @@ class PreferencesTest extends AppStory {
         }
     }
 
+    /**
+     * The menu fills the tab strip's end from top to bottom, its three bars level with the tabs' words, at the first
+     * frame and after each change of scale (the screenshots once showed it short, its bars at the strip's top edge).
+     */
+    @Test
+    void theMenuIsAsTallAsTheTabStripWithItsBarsInTheMiddle(FxRobot robot) throws Exception {
+        app.awaitReady();
+        for (int percent : new int[]{100, 150, 200, 125}) {
+            if (percent != 100) robot.interact(() -> app.services.appearance().choose(Theme.LIGHT, percent));
+            Pulses.settle();
+            javafx.geometry.Bounds[] b = new javafx.geometry.Bounds[3];
+            robot.interact(() -> {
+                Node strip = stage.getScene().getRoot().lookup(".main-tabs > .tab-header-area");
+                Node menu = stage.getScene().lookup("#mainMenuButton");
+                Node bars = menu.lookup(".main-menu-icon");
+                b[0] = strip.localToScene(strip.getLayoutBounds());
+                b[1] = menu.localToScene(menu.getLayoutBounds());
+                b[2] = bars.localToScene(bars.getLayoutBounds());
+            });
+            String at = " at " + percent + " %: strip " + b[0] + ", menu " + b[1] + ", bars " + b[2];
+            assertEquals(b[0].getMinY(), b[1].getMinY(), 0.5, "the menu's top" + at);
+            assertEquals(b[0].getHeight(), b[1].getHeight(), 0.5, "the menu's height" + at);
+            assertEquals(b[0].getCenterY(), b[2].getCenterY(), 1, "the bars' middle" + at);
+        }
+    }
+
     @Test
     void aThemeAndScaleChosenFromTheKeyboardShowAtOnceAndComeBack(FxRobot robot) throws Exception {
         app.awaitReady();

@@ -205,6 +205,9 @@ public final class MainView extends BorderPane {
             @Override
             protected void layoutChildren() {
                 super.layoutChildren();
+                // the strip as this pass sizes it: a parent lays out its children after itself, so without this the
+                // strip would still have the previous pass's height (none at the first), and the menu would keep it
+                tabs.layout();
                 double h = 0;
                 for (javafx.scene.Node n : tabs.getChildrenUnmodifiable()) {
                     if (n.getStyleClass().contains("tab-header-area")) h = n.getLayoutBounds().getHeight();
