@@ -5,6 +5,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
 import javafx.scene.control.Label;
+import javafx.scene.text.Font;
 import javafx.scene.layout.Region;
 
 import java.util.ArrayList;
@@ -23,8 +24,6 @@ public final class StatusLine extends Region {
     private final javafx.beans.value.ObservableValue<String> text;
     private final Label message;
     private final Region figures;
-    /** Measures a text in the message's font, off the scene. */
-    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
 
     /** A line showing {@code text} in {@code message} (which it sets), beside {@code figures}. */
     public StatusLine(javafx.beans.value.ObservableValue<String> text, Label message, Region figures) {
@@ -57,25 +56,53 @@ public final class StatusLine extends Region {
         return t == null ? "" : t;
     }
 
-    /** How wide {@code s} is on one line in the message's font. */
-    private double widthOf(String s) {
-        measure.setFont(message.getFont());
+    /** Texts measured so far: each is a text layout on the UI thread. */
+    private int measured;
+
+    /** How many texts the line has measured so far (tests count them). */
+    int measured() {
+        return measured;
+    }
+
+    /**
+     * A text node to measure with as the label measures its own text: in its font and with its bounds (a line as high
+     * as its ascent or descent, whichever is larger, twice; plain logical bounds are a pixel or two lower, and a label
+     * given that height shows its first line and "…").
+     */
+    private javafx.scene.text.Text measuring() {
+        javafx.scene.text.Text t = new javafx.scene.text.Text();
+        t.setFont(message.getFont());
+        t.setBoundsType(javafx.scene.text.TextBoundsType.LOGICAL_VERTICAL_CENTER);
+        return t;
+    }
+
+    /** How wide {@code s} is on one line in {@code measure}'s font. */
+    private double widthOf(javafx.scene.text.Text measure, String s) {
+        measured++;
         measure.setWrappingWidth(0);
         measure.setText(s);
         return Math.ceil(measure.getLayoutBounds().getWidth()) + 1;
     }
 
-    /** The height of one line of the message, whatever it says. */
+    /** The height of one line of the message, whatever it says: measured once for each font. */
     private double lineHeight() {
-        measure.setFont(message.getFont());
-        measure.setWrappingWidth(0);
+        Font font = message.getFont();
+        if (font.equals(lineFont)) return lineHeight;
+        javafx.scene.text.Text measure = measuring();
+        measured++;
         measure.setText("Ag");
-        return Math.ceil(measure.getLayoutBounds().getHeight());
+        lineHeight = Math.ceil(measure.getLayoutBounds().getHeight());
+        lineFont = font;
+        return lineHeight;
     }
+
+    private Font lineFont;
+    private double lineHeight;
 
     /** How high {@code s} is wrapped in the message's width {@code width} (the label's insets left out). */
     private double heightOf(String s, double width) {
-        measure.setFont(message.getFont());
+        javafx.scene.text.Text measure = measuring();
+        measured++;
         measure.setText(s);
         measure.setWrappingWidth(Math.max(1, width));
         return Math.ceil(measure.getLayoutBounds().getHeight());
@@ -89,20 +116,41 @@ public final class StatusLine extends Region {
     private record Plan(String text, int lines, boolean below) {
     }
 
+    /**
+     * What a plan is made from: the message, its font, the whole width and the last line's room. A layout asks for the
+     * plan three or four times, and during a run the figures change their texts several times a second while these
+     * stay the same, so a plan is made only when one of them changes.
+     */
+    private record PlanFor(String text, Font font, double all, double last) {
+    }
+
+    private PlanFor plannedFor;
+    private Plan planned;
+
     private Plan plan(double width) {
         Insets in = getInsets();
         double all = width - in.getLeft() - in.getRight() - message.snappedLeftInset() - message.snappedRightInset();
-        double last = all - GAP - figures.prefWidth(-1);
-        String t = full().strip();
+        PlanFor key = new PlanFor(full().strip(), message.getFont(), all, all - GAP - figures.prefWidth(-1));
+        if (!key.equals(plannedFor)) {
+            planned = plan(key);
+            plannedFor = key;
+        }
+        return planned;
+    }
+
+    private Plan plan(PlanFor key) {
+        String t = key.text;
+        double all = key.all, last = key.last;
         if (t.isEmpty()) return new Plan("", 1, false);
+        javafx.scene.text.Text measure = measuring();
         List<String> words = java.util.Arrays.asList(t.split("\\s+"));
-        for (String w : words) if (widthOf(w) > last) return new Plan(t, 1, true);
+        for (String w : words) if (widthOf(measure, w) > last) return new Plan(t, 1, true);
         // greedily across the whole width, then the last line's words moved down until it ends before the figures
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String w : words) {
             String longer = line.isEmpty() ? w : line + " " + w;
-            if (!line.isEmpty() && widthOf(longer) > all) {
+            if (!line.isEmpty() && widthOf(measure, longer) > all) {
                 lines.add(line.toString());
                 line = new StringBuilder(w);
             } else {
@@ -111,10 +159,10 @@ public final class StatusLine extends Region {
         }
         lines.add(line.toString());
         String end = lines.get(lines.size() - 1);
-        if (widthOf(end) > last) {
+        if (widthOf(measure, end) > last) {
             List<String> endWords = new ArrayList<>(java.util.Arrays.asList(end.split(" ")));
             List<String> moved = new ArrayList<>();
-            while (widthOf(String.join(" ", endWords)) > last || moved.isEmpty()) moved.add(0, endWords.remove(endWords.size() - 1));
+            while (widthOf(measure, String.join(" ", endWords)) > last || moved.isEmpty()) moved.add(0, endWords.remove(endWords.size() - 1));
             lines.set(lines.size() - 1, String.join(" ", endWords));
             lines.add(String.join(" ", moved));
         }
@@ -129,8 +177,24 @@ public final class StatusLine extends Region {
     @Override
     protected double computePrefWidth(double height) {
         Insets in = getInsets();
-        return in.getLeft() + widthOf(full()) + message.snappedLeftInset() + message.snappedRightInset() + GAP + figures.prefWidth(-1) + in.getRight();
+        return in.getLeft() + oneLineWidth() + message.snappedLeftInset() + message.snappedRightInset() + GAP + figures.prefWidth(-1) + in.getRight();
     }
+
+    /** The message's width on one line, measured again only when it or its font changes. */
+    private double oneLineWidth() {
+        String t = full();
+        Font font = message.getFont();
+        if (!t.equals(widthText) || !font.equals(widthFont)) {
+            width = widthOf(measuring(), t);
+            widthText = t;
+            widthFont = font;
+        }
+        return width;
+    }
+
+    private String widthText;
+    private Font widthFont;
+    private double width;
 
     @Override
     protected double computeMinWidth(double height) {
@@ -154,8 +218,22 @@ public final class StatusLine extends Region {
     private double messageHeight(Plan p, double width) {
         Insets in = getInsets();
         double w = width - in.getLeft() - in.getRight() - message.snappedLeftInset() - message.snappedRightInset();
-        return heightOf(p.text.isEmpty() ? "Ag" : p.text, w) + message.snappedTopInset() + message.snappedBottomInset();
+        String s = p.text.isEmpty() ? "Ag" : p.text;
+        Font font = message.getFont();
+        if (!s.equals(heightText) || w != heightWidth || !font.equals(heightFont)) {
+            height = heightOf(s, w);
+            heightText = s;
+            heightWidth = w;
+            heightFont = font;
+        }
+        return height + message.snappedTopInset() + message.snappedBottomInset();
     }
+
+    /** The message's wrapped height as last measured, and for which text, width and font. */
+    private double height;
+    private String heightText;
+    private double heightWidth = Double.NaN;
+    private Font heightFont;
 
     @Override
     protected double computeMinHeight(double width) {
