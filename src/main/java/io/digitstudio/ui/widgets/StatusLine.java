@@ -24,6 +24,10 @@ public final class StatusLine extends Region {
     private final javafx.beans.value.ObservableValue<String> text;
     private final Label message;
     private final Region figures;
+    /** The figures' own place, where a change of theirs stops unless it changes their size. */
+    private final FiguresBox box;
+    /** The figures' size when the line was last laid out: while it stays, a change of theirs moves nothing else. */
+    private double laidWidth = Double.NaN, laidHeight = Double.NaN;
 
     /** A line showing {@code text} in {@code message} (which it sets), beside {@code figures}. */
     public StatusLine(javafx.beans.value.ObservableValue<String> text, Label message, Region figures) {
@@ -34,7 +38,8 @@ public final class StatusLine extends Region {
         // a screen reader reads the message as one text, without the breaks the line makes in it
         message.accessibleTextProperty().bind(text);
         text.addListener((o, a, b) -> requestLayout());
-        getChildren().addAll(message, figures);
+        this.box = new FiguresBox();
+        getChildren().addAll(message, box);
     }
 
     /** A view's status bar at the window's bottom edge: this line with the bar's id, style class and padding. */
@@ -44,6 +49,36 @@ public final class StatusLine extends Region {
         line.getStyleClass().add("status-bar");
         line.setPadding(new Insets(4, 8, 4, 8));
         return line;
+    }
+
+    /**
+     * The figures' place in the line, out of the line's layout (unmanaged): the figures change their texts several
+     * times a second during a run, and a managed node's change lays out every parent up to the tab, though most changes
+     * leave the figures as wide and high as they were. Here such a change lays out the figures alone; one that changes
+     * their size lays out the line (and what holds it) at once, as before.
+     */
+    private final class FiguresBox extends Region {
+        FiguresBox() {
+            setManaged(false);
+            getStyleClass().add("status-figures");
+            getChildren().add(figures);
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return figures.prefWidth(-1);
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return figures.prefHeight(-1);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            if (figures.prefWidth(-1) != laidWidth || figures.prefHeight(-1) != laidHeight) StatusLine.this.requestLayout();
+            layoutInArea(figures, 0, 0, getWidth(), getHeight(), 0, HPos.RIGHT, VPos.CENTER);
+        }
     }
 
     @Override
@@ -246,21 +281,23 @@ public final class StatusLine extends Region {
         double x = in.getLeft(), y = in.getTop();
         double w = getWidth() - in.getLeft() - in.getRight();
         double h = getHeight() - in.getTop() - in.getBottom();
-        double fw = Math.min(w, figures.prefWidth(-1));
-        double fh = figures.prefHeight(-1);
+        laidWidth = figures.prefWidth(-1);
+        laidHeight = figures.prefHeight(-1);
+        double fw = Math.min(w, laidWidth);
+        double fh = laidHeight;
         Plan p = plan(getWidth());
         if (!p.text.equals(message.getText())) message.setText(p.text);
         double mh = messageHeight(p, getWidth());
         if (p.below) {
             layoutInArea(message, x, y, w, mh, 0, HPos.LEFT, VPos.TOP);
-            layoutInArea(figures, x + w - fw, y + h - fh, fw, fh, 0, HPos.RIGHT, VPos.CENTER);
+            layoutInArea(box, x + w - fw, y + h - fh, fw, fh, 0, HPos.RIGHT, VPos.CENTER);
         } else {
             // the message's last line and the figures share the bottom row, centred on it
             double row = figuresRow();
             double lastLine = y + h - row / 2 - lineHeight() / 2 - message.snappedTopInset();
             double top = Math.max(y, lastLine - (Math.max(1, p.lines) - 1) * lineHeight());
             layoutInArea(message, x, top, w, mh, 0, HPos.LEFT, VPos.TOP);
-            layoutInArea(figures, x + w - fw, y + h - row, fw, row, 0, HPos.RIGHT, VPos.CENTER);
+            layoutInArea(box, x + w - fw, y + h - row, fw, row, 0, HPos.RIGHT, VPos.CENTER);
         }
     }
 }

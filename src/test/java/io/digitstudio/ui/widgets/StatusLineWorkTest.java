@@ -28,6 +28,8 @@ class StatusLineWorkTest {
     private Label message;
     /** As wide whatever it says, as a run's iteration count is in a font whose digits are all one width. */
     private Label iteration;
+    /** As wide as its text, as a run's speed is. */
+    private Label speed;
     private StatusLine line;
     private Stage stage;
 
@@ -38,7 +40,11 @@ class StatusLineWorkTest {
         iteration = new Label("Iteration 0/5,628");
         iteration.setMinWidth(160);
         iteration.setPrefWidth(160);
-        line = StatusLine.bar("statusBar", status, message, new HBox(8, new Label("Epoch 1/12"), iteration));
+        speed = new Label("310 it/s");
+        speed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox figures = new HBox(8, new Label("Epoch 1/12"), iteration, speed);
+        figures.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        line = StatusLine.bar("statusBar", status, message, figures);
         BorderPane root = new BorderPane();
         root.setBottom(line);
         stage.setScene(new Scene(root, 700, 300));
@@ -66,6 +72,47 @@ class StatusLineWorkTest {
         for (int i = 2; i <= 41; i++) tick("Iteration " + (i * 100) + "/5,628");
         assertEquals(0, fx(line::measured) - before, "texts measured for 40 changes of the figures");
         assertEquals(TRAINING, fx(message::getText).replace('\n', ' '));
+    }
+
+    /** Counts the times {@code node} asks to be laid out, that is, turns its needsLayout on. */
+    private static int[] layoutsOf(javafx.scene.Parent node) throws Exception {
+        int[] count = new int[1];
+        fx(() -> {
+            node.needsLayoutProperty().addListener((o, was, is) -> {
+                if (is) count[0]++;
+            });
+            return null;
+        });
+        return count;
+    }
+
+    @Test
+    void figuresThatKeepTheirSizeLayOutNothingAboveThem() throws Exception {
+        tick("Iteration 1/5,628");
+        int[] lineLayouts = layoutsOf(line), rootLayouts = layoutsOf(stage.getScene().getRoot());
+        for (int i = 2; i <= 41; i++) tick("Iteration " + (i * 100) + "/5,628");
+        assertEquals(0, lineLayouts[0], "the status line laid out for 40 changes of the figures");
+        assertEquals(0, rootLayouts[0], "the window's root laid out for 40 changes of the figures");
+        assertEquals("Iteration 4100/5,628", fx(() -> ((javafx.scene.text.Text) iteration.lookup(".text")).getText()));
+    }
+
+    @Test
+    void aFigureThatGrowsLaysOutTheLineAndIsShownWhole() throws Exception {
+        tick("Iteration 1/5,628");
+        int[] lineLayouts = layoutsOf(line);
+        double right = fx(() -> iteration.getParent().localToScene(iteration.getParent().getLayoutBounds()).getMaxX());
+        fx(() -> {
+            speed.setText("paused for a while, 310 it/s before");
+            return null;
+        });
+        tick("Iteration 2/5,628");
+        tick("Iteration 3/5,628"); // the next pulse
+        assertTrue(lineLayouts[0] > 0, "the line laid out for the wider figures");
+        assertEquals("paused for a while, 310 it/s before", fx(() -> ((javafx.scene.text.Text) speed.lookup(".text")).getText()));
+        assertTrue(fx(() -> speed.getWidth() + 0.5 >= speed.prefWidth(-1)), "the wider figure has its width");
+        assertEquals(right, fx(() -> iteration.getParent().localToScene(iteration.getParent().getLayoutBounds()).getMaxX()), 0.5,
+                "the figures still end where they did");
+        assertTrue(fx(() -> speed.localToScene(speed.getLayoutBounds()).getMaxX() <= right + 0.5), "the speed lies inside the figures' row");
     }
 
     @Test
