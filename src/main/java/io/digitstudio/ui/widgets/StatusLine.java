@@ -5,6 +5,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
 import javafx.scene.control.Label;
+import javafx.scene.text.Font;
 import javafx.scene.layout.Region;
 
 import java.util.ArrayList;
@@ -23,8 +24,10 @@ public final class StatusLine extends Region {
     private final javafx.beans.value.ObservableValue<String> text;
     private final Label message;
     private final Region figures;
-    /** Measures a text in the message's font, off the scene. */
-    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+    /** The figures' own place, where a change of theirs stops unless it changes their size. */
+    private final FiguresBox box;
+    /** The figures' size when the line was last laid out: while it stays, a change of theirs moves nothing else. */
+    private double laidWidth = Double.NaN, laidHeight = Double.NaN;
 
     /** A line showing {@code text} in {@code message} (which it sets), beside {@code figures}. */
     public StatusLine(javafx.beans.value.ObservableValue<String> text, Label message, Region figures) {
@@ -35,7 +38,8 @@ public final class StatusLine extends Region {
         // a screen reader reads the message as one text, without the breaks the line makes in it
         message.accessibleTextProperty().bind(text);
         text.addListener((o, a, b) -> requestLayout());
-        getChildren().addAll(message, figures);
+        this.box = new FiguresBox();
+        getChildren().addAll(message, box);
     }
 
     /** A view's status bar at the window's bottom edge: this line with the bar's id, style class and padding. */
@@ -45,6 +49,36 @@ public final class StatusLine extends Region {
         line.getStyleClass().add("status-bar");
         line.setPadding(new Insets(4, 8, 4, 8));
         return line;
+    }
+
+    /**
+     * The figures' place in the line, out of the line's layout (unmanaged): the figures change their texts several
+     * times a second during a run, and a managed node's change lays out every parent up to the tab, though most changes
+     * leave the figures as wide and high as they were. Here such a change lays out the figures alone; one that changes
+     * their size lays out the line (and what holds it) at once, as before.
+     */
+    private final class FiguresBox extends Region {
+        FiguresBox() {
+            setManaged(false);
+            getStyleClass().add("status-figures");
+            getChildren().add(figures);
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return figures.prefWidth(-1);
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return figures.prefHeight(-1);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            if (figures.prefWidth(-1) != laidWidth || figures.prefHeight(-1) != laidHeight) StatusLine.this.requestLayout();
+            layoutInArea(figures, 0, 0, getWidth(), getHeight(), 0, HPos.RIGHT, VPos.CENTER);
+        }
     }
 
     @Override
@@ -57,25 +91,53 @@ public final class StatusLine extends Region {
         return t == null ? "" : t;
     }
 
-    /** How wide {@code s} is on one line in the message's font. */
-    private double widthOf(String s) {
-        measure.setFont(message.getFont());
+    /** Texts measured so far: each is a text layout on the UI thread. */
+    private int measured;
+
+    /** How many texts the line has measured so far (tests count them). */
+    int measured() {
+        return measured;
+    }
+
+    /**
+     * A text node to measure with as the label measures its own text: in its font and with its bounds (a line as high
+     * as its ascent or descent, whichever is larger, twice; plain logical bounds are a pixel or two lower, and a label
+     * given that height shows its first line and "…").
+     */
+    private javafx.scene.text.Text measuring() {
+        javafx.scene.text.Text t = new javafx.scene.text.Text();
+        t.setFont(message.getFont());
+        t.setBoundsType(javafx.scene.text.TextBoundsType.LOGICAL_VERTICAL_CENTER);
+        return t;
+    }
+
+    /** How wide {@code s} is on one line in {@code measure}'s font. */
+    private double widthOf(javafx.scene.text.Text measure, String s) {
+        measured++;
         measure.setWrappingWidth(0);
         measure.setText(s);
         return Math.ceil(measure.getLayoutBounds().getWidth()) + 1;
     }
 
-    /** The height of one line of the message, whatever it says. */
+    /** The height of one line of the message, whatever it says: measured once for each font. */
     private double lineHeight() {
-        measure.setFont(message.getFont());
-        measure.setWrappingWidth(0);
+        Font font = message.getFont();
+        if (font.equals(lineFont)) return lineHeight;
+        javafx.scene.text.Text measure = measuring();
+        measured++;
         measure.setText("Ag");
-        return Math.ceil(measure.getLayoutBounds().getHeight());
+        lineHeight = Math.ceil(measure.getLayoutBounds().getHeight());
+        lineFont = font;
+        return lineHeight;
     }
+
+    private Font lineFont;
+    private double lineHeight;
 
     /** How high {@code s} is wrapped in the message's width {@code width} (the label's insets left out). */
     private double heightOf(String s, double width) {
-        measure.setFont(message.getFont());
+        javafx.scene.text.Text measure = measuring();
+        measured++;
         measure.setText(s);
         measure.setWrappingWidth(Math.max(1, width));
         return Math.ceil(measure.getLayoutBounds().getHeight());
@@ -89,20 +151,41 @@ public final class StatusLine extends Region {
     private record Plan(String text, int lines, boolean below) {
     }
 
+    /**
+     * What a plan is made from: the message, its font, the whole width and the last line's room. A layout asks for the
+     * plan three or four times, and during a run the figures change their texts several times a second while these
+     * stay the same, so a plan is made only when one of them changes.
+     */
+    private record PlanFor(String text, Font font, double all, double last) {
+    }
+
+    private PlanFor plannedFor;
+    private Plan planned;
+
     private Plan plan(double width) {
         Insets in = getInsets();
         double all = width - in.getLeft() - in.getRight() - message.snappedLeftInset() - message.snappedRightInset();
-        double last = all - GAP - figures.prefWidth(-1);
-        String t = full().strip();
+        PlanFor key = new PlanFor(full().strip(), message.getFont(), all, all - GAP - figures.prefWidth(-1));
+        if (!key.equals(plannedFor)) {
+            planned = plan(key);
+            plannedFor = key;
+        }
+        return planned;
+    }
+
+    private Plan plan(PlanFor key) {
+        String t = key.text;
+        double all = key.all, last = key.last;
         if (t.isEmpty()) return new Plan("", 1, false);
+        javafx.scene.text.Text measure = measuring();
         List<String> words = java.util.Arrays.asList(t.split("\\s+"));
-        for (String w : words) if (widthOf(w) > last) return new Plan(t, 1, true);
+        for (String w : words) if (widthOf(measure, w) > last) return new Plan(t, 1, true);
         // greedily across the whole width, then the last line's words moved down until it ends before the figures
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String w : words) {
             String longer = line.isEmpty() ? w : line + " " + w;
-            if (!line.isEmpty() && widthOf(longer) > all) {
+            if (!line.isEmpty() && widthOf(measure, longer) > all) {
                 lines.add(line.toString());
                 line = new StringBuilder(w);
             } else {
@@ -111,10 +194,10 @@ public final class StatusLine extends Region {
         }
         lines.add(line.toString());
         String end = lines.get(lines.size() - 1);
-        if (widthOf(end) > last) {
+        if (widthOf(measure, end) > last) {
             List<String> endWords = new ArrayList<>(java.util.Arrays.asList(end.split(" ")));
             List<String> moved = new ArrayList<>();
-            while (widthOf(String.join(" ", endWords)) > last || moved.isEmpty()) moved.add(0, endWords.remove(endWords.size() - 1));
+            while (widthOf(measure, String.join(" ", endWords)) > last || moved.isEmpty()) moved.add(0, endWords.remove(endWords.size() - 1));
             lines.set(lines.size() - 1, String.join(" ", endWords));
             lines.add(String.join(" ", moved));
         }
@@ -129,8 +212,24 @@ public final class StatusLine extends Region {
     @Override
     protected double computePrefWidth(double height) {
         Insets in = getInsets();
-        return in.getLeft() + widthOf(full()) + message.snappedLeftInset() + message.snappedRightInset() + GAP + figures.prefWidth(-1) + in.getRight();
+        return in.getLeft() + oneLineWidth() + message.snappedLeftInset() + message.snappedRightInset() + GAP + figures.prefWidth(-1) + in.getRight();
     }
+
+    /** The message's width on one line, measured again only when it or its font changes. */
+    private double oneLineWidth() {
+        String t = full();
+        Font font = message.getFont();
+        if (!t.equals(widthText) || !font.equals(widthFont)) {
+            width = widthOf(measuring(), t);
+            widthText = t;
+            widthFont = font;
+        }
+        return width;
+    }
+
+    private String widthText;
+    private Font widthFont;
+    private double width;
 
     @Override
     protected double computeMinWidth(double height) {
@@ -154,8 +253,22 @@ public final class StatusLine extends Region {
     private double messageHeight(Plan p, double width) {
         Insets in = getInsets();
         double w = width - in.getLeft() - in.getRight() - message.snappedLeftInset() - message.snappedRightInset();
-        return heightOf(p.text.isEmpty() ? "Ag" : p.text, w) + message.snappedTopInset() + message.snappedBottomInset();
+        String s = p.text.isEmpty() ? "Ag" : p.text;
+        Font font = message.getFont();
+        if (!s.equals(heightText) || w != heightWidth || !font.equals(heightFont)) {
+            height = heightOf(s, w);
+            heightText = s;
+            heightWidth = w;
+            heightFont = font;
+        }
+        return height + message.snappedTopInset() + message.snappedBottomInset();
     }
+
+    /** The message's wrapped height as last measured, and for which text, width and font. */
+    private double height;
+    private String heightText;
+    private double heightWidth = Double.NaN;
+    private Font heightFont;
 
     @Override
     protected double computeMinHeight(double width) {
@@ -168,21 +281,23 @@ public final class StatusLine extends Region {
         double x = in.getLeft(), y = in.getTop();
         double w = getWidth() - in.getLeft() - in.getRight();
         double h = getHeight() - in.getTop() - in.getBottom();
-        double fw = Math.min(w, figures.prefWidth(-1));
-        double fh = figures.prefHeight(-1);
+        laidWidth = figures.prefWidth(-1);
+        laidHeight = figures.prefHeight(-1);
+        double fw = Math.min(w, laidWidth);
+        double fh = laidHeight;
         Plan p = plan(getWidth());
         if (!p.text.equals(message.getText())) message.setText(p.text);
         double mh = messageHeight(p, getWidth());
         if (p.below) {
             layoutInArea(message, x, y, w, mh, 0, HPos.LEFT, VPos.TOP);
-            layoutInArea(figures, x + w - fw, y + h - fh, fw, fh, 0, HPos.RIGHT, VPos.CENTER);
+            layoutInArea(box, x + w - fw, y + h - fh, fw, fh, 0, HPos.RIGHT, VPos.CENTER);
         } else {
             // the message's last line and the figures share the bottom row, centred on it
             double row = figuresRow();
             double lastLine = y + h - row / 2 - lineHeight() / 2 - message.snappedTopInset();
             double top = Math.max(y, lastLine - (Math.max(1, p.lines) - 1) * lineHeight());
             layoutInArea(message, x, top, w, mh, 0, HPos.LEFT, VPos.TOP);
-            layoutInArea(figures, x + w - fw, y + h - row, fw, row, 0, HPos.RIGHT, VPos.CENTER);
+            layoutInArea(box, x + w - fw, y + h - row, fw, row, 0, HPos.RIGHT, VPos.CENTER);
         }
     }
 }
