@@ -180,7 +180,8 @@ public final class StatusLine extends Region {
         javafx.scene.text.Text measure = measuring();
         List<String> words = java.util.Arrays.asList(t.split("\\s+"));
         for (String w : words) if (widthOf(measure, w) > last) return new Plan(t, 1, true);
-        // greedily across the whole width, then the last line's words moved down until it ends before the figures
+        // greedily across the whole width; a last line that runs past the figures' start breaks in two, its end beside
+        // the figures and the rest on the line above (which spans the whole width, as the line did)
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String w : words) {
@@ -195,13 +196,26 @@ public final class StatusLine extends Region {
         lines.add(line.toString());
         String end = lines.get(lines.size() - 1);
         if (widthOf(measure, end) > last) {
-            List<String> endWords = new ArrayList<>(java.util.Arrays.asList(end.split(" ")));
-            List<String> moved = new ArrayList<>();
-            while (widthOf(measure, String.join(" ", endWords)) > last || moved.isEmpty()) moved.add(0, endWords.remove(endWords.size() - 1));
-            lines.set(lines.size() - 1, String.join(" ", endWords));
-            lines.add(String.join(" ", moved));
+            List<String> endWords = java.util.Arrays.asList(end.split(" "));
+            int at = split(measure, endWords, last);
+            lines.set(lines.size() - 1, String.join(" ", endWords.subList(0, at)));
+            lines.add(String.join(" ", endWords.subList(at, endWords.size())));
         }
         return new Plan(String.join("\n", lines), lines.size(), false);
+    }
+
+    /**
+     * Where a line of {@code words} too long to end before the figures breaks: the line above takes as many words as
+     * fit the figures' room too, so that both lines end before the figures, when the rest then fits there; otherwise
+     * the last line takes as many words as fit that room. Every word fits it, so both parts keep at least one word.
+     */
+    private int split(javafx.scene.text.Text measure, List<String> words, double room) {
+        int above = words.size() - 1;
+        while (above > 1 && widthOf(measure, String.join(" ", words.subList(0, above))) > room) above--;
+        if (widthOf(measure, String.join(" ", words.subList(above, words.size()))) <= room) return above;
+        int below = words.size() - 1;
+        while (below > 1 && widthOf(measure, String.join(" ", words.subList(below - 1, words.size()))) <= room) below--;
+        return below;
     }
 
     /** The row the figures keep at the bottom: as high as a line of the message or as they are, whichever is higher. */
