@@ -298,4 +298,53 @@ class PreferencesTest extends AppStory {
             new Appearance(LastSession.inMemory(), () -> Optional.of(false)); // the light theme again for the stories after this one
         });
     }
+
+    /** The app's menu as the tab strip's header holds it: {top, height} of each, in the scene. */
+    private static double[][] menuAndHeader(FxRobot robot) {
+        Node menu = robot.lookup("#mainMenuButton").query();
+        Node header = robot.lookup(".main-tabs > .tab-header-area").query();
+        double[][] r = new double[2][];
+        robot.interact(() -> {
+            javafx.geometry.Bounds m = menu.localToScene(menu.getLayoutBounds()), h = header.localToScene(header.getLayoutBounds());
+            r[0] = new double[]{m.getMinY(), m.getHeight()};
+            r[1] = new double[]{h.getMinY(), h.getHeight()};
+        });
+        return r;
+    }
+
+    private static void assertMenuInTheStrip(FxRobot robot, String when) {
+        double[][] r = menuAndHeader(robot);
+        String where = when + ": the menu at y " + r[0][0] + ", " + r[0][1] + " high; the strip at y " + r[1][0] + ", " + r[1][1] + " high";
+        assertEquals(r[1][0], r[0][0], 0.5, where);
+        assertEquals(r[1][1], r[0][1], 0.5, where);
+    }
+
+    /**
+     * The menu at the tab strip's end is as tall as the strip and level with it right after a scale is kept in
+     * Preferences, as at a fresh start, both ways (it was placed for the strip's old height until a tab was switched).
+     */
+    @Test
+    void theMenuFitsTheTabStripAtOnceAfterTheScaleChanges(FxRobot robot) throws Exception {
+        app.awaitReady();
+        Pulses.settle();
+        assertMenuInTheStrip(robot, "at a fresh start at 100 %");
+        try {
+            robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+            dialog(robot);
+            robot.type(KeyCode.TAB).type(KeyCode.DOWN).type(KeyCode.DOWN).type(KeyCode.ENTER); // 150 %, OK
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
+            Pulses.settle();
+            assertEquals(150, app.services.appearance().scaleProperty().get());
+            assertMenuInTheStrip(robot, "100 % to 150 %");
+            robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+            dialog(robot);
+            robot.type(KeyCode.TAB).type(KeyCode.UP).type(KeyCode.UP).type(KeyCode.ENTER); // 100 %, OK
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
+            Pulses.settle();
+            assertEquals(100, app.services.appearance().scaleProperty().get());
+            assertMenuInTheStrip(robot, "150 % to 100 %");
+        } finally {
+            robot.interact(() -> app.services.appearance().scaleProperty().set(100));
+        }
+    }
 }

@@ -192,23 +192,43 @@ public final class AppServices implements AutoCloseable {
     }
 
     /**
-     * Puts the window where it was last time, at the size it had, if that place is on a screen now (a monitor may have
-     * gone); call before {@code stage.show()}.
+     * Puts the window where it was last time, at the size it had, moved and shrunk onto the screen it mostly lies on (a
+     * monitor may have gone, or be smaller now); else centres it on the main screen at the size a first window has, no
+     * larger than that screen. The window's minimum size gives way on a screen smaller than it. Call before
+     * {@code stage.show()}.
      */
     public void placeWindow(javafx.stage.Stage stage) {
         attach(stage.getScene());
         stage.sceneProperty().addListener(sceneListener);
         stage.focusedProperty().addListener(focusListener);
-        last.window().ifPresent(w -> {
-            var onScreen = javafx.stage.Screen.getScreensForRectangle(w.x(), w.y(), w.width(), w.height());
-            if (onScreen.isEmpty()) return;
-            stage.setX(w.x());
-            stage.setY(w.y());
-            stage.setWidth(w.width());
-            stage.setHeight(w.height());
-            stage.setMaximized(w.maximized());
-        });
+        java.util.List<WindowFit.Rect> screens = javafx.stage.Screen.getScreens().stream().map(s -> rect(s.getVisualBounds())).toList();
+        boolean maximized = false;
+        WindowFit.Rect place = null;
+        var saved = last.window();
+        if (saved.isPresent()) {
+            var w = saved.get();
+            place = WindowFit.saved(new WindowFit.Rect(w.x(), w.y(), w.width(), w.height()), screens,
+                    DigitStudioApp.MIN_WIDTH, DigitStudioApp.MIN_HEIGHT).orElse(null);
+            maximized = place != null && w.maximized();
+        }
+        if (place == null) {
+            place = WindowFit.first(rect(javafx.stage.Screen.getPrimary().getVisualBounds()), DigitStudioApp.WIDTH, DigitStudioApp.HEIGHT,
+                    DigitStudioApp.MIN_WIDTH, DigitStudioApp.MIN_HEIGHT);
+        }
+        // a screen smaller than the app's minimum: the window fits the screen all the same
+        stage.setMinWidth(Math.min(stage.getMinWidth(), place.width()));
+        stage.setMinHeight(Math.min(stage.getMinHeight(), place.height()));
+        stage.setX(place.x());
+        stage.setY(place.y());
+        stage.setWidth(place.width());
+        stage.setHeight(place.height());
+        stage.setMaximized(maximized);
         this.stage = stage;
+    }
+
+    /** A screen's bounds as {@link WindowFit} takes them. */
+    static WindowFit.Rect rect(javafx.geometry.Rectangle2D r) {
+        return new WindowFit.Rect(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight());
     }
 
     private javafx.stage.Stage stage;

@@ -20,6 +20,9 @@ public class DigitStudioApp extends Application {
     /** The smallest window everything fits in. */
     public static final double MIN_WIDTH = 1024;
     public static final double MIN_HEIGHT = 700;
+    /** The size a first window opens at, on a screen that has room for it. */
+    public static final double WIDTH = 1240;
+    public static final double HEIGHT = 800;
 
     private AppServices services;
 
@@ -83,7 +86,9 @@ public class DigitStudioApp extends Application {
             engine.visibleProperty().bind(m.engineLine().visibleProperty().and(javafx.beans.binding.Bindings.isEmpty(toasts.getChildrenUnmodifiable())));
             root.getChildren().add(engine);
         }
-        Scene scene = new Scene(root, 1240, 800);
+        // as large as a first window opens on the main screen (placeWindow places and sizes the stage to match)
+        WindowFit.Rect size = WindowFit.first(AppServices.rect(javafx.stage.Screen.getPrimary().getVisualBounds()), WIDTH, HEIGHT, MIN_WIDTH, MIN_HEIGHT);
+        Scene scene = new Scene(root, size.width(), size.height());
         scene.getStylesheets().setAll(DigitStudioApp.class.getResource(THEME).toExternalForm(),
                 DigitStudioApp.class.getResource(io.digitstudio.ui.widgets.Theme.active().colours()).toExternalForm());
         return scene;

@@ -15,7 +15,7 @@ import java.util.Map;
  * them, instead of starting and slowing both down. Used on the FX thread.
  */
 public final class CoreBudget {
-    private record Claim(int cores, String what) {
+    private record Claim(int cores, String what, String until) {
     }
 
     private final int cores;
@@ -54,10 +54,27 @@ public final class CoreBudget {
         return subject + " needs " + n + (n == 1 ? " core" : " cores") + ", and " + String.join(" and ", who) + " of this machine's " + cores;
     }
 
-    /** Takes {@code n} cores for {@code holder} ({@code what} names it in others' refusals); false, taking none, when refused. */
-    public boolean take(String holder, int n, String what) {
+    /**
+     * When what holds the cores now, other than {@code holder}, gives them back and how to end it sooner, to follow a
+     * {@link #refusal} and a verb ("Start " + this): "when the sweep ends, or stop it in Sweeps"; null when nothing
+     * else holds any.
+     */
+    public String until(String holder) {
+        List<String> when = new ArrayList<>();
+        for (Map.Entry<String, Claim> e : claims.entrySet()) {
+            if (!e.getKey().equals(holder)) when.add(e.getValue().until());
+        }
+        return when.isEmpty() ? null : String.join(" and ", when);
+    }
+
+    /**
+     * Takes {@code n} cores for {@code holder}; false, taking none, when refused. Others' refusals name it by
+     * {@code what} ("the sweep (1 run at once)") and say {@code until} it holds them and how to end it ("when the sweep
+     * ends, or stop it in Sweeps").
+     */
+    public boolean take(String holder, int n, String what, String until) {
         if (refusal(holder, n, "") != null) return false;
-        claims.put(holder, new Claim(n, what));
+        claims.put(holder, new Claim(n, what, until));
         changes.set(changes.get() + 1);
         return true;
     }

@@ -346,7 +346,7 @@ public final class SweepsViewModel {
     /** Refuses a sweep that, beside what else trains in the app now, would use more cores than the machine has. */
     private void refuseOversubscribing(int k, int threads) {
         String why = budget.refusal(HOLDER, k * threads, "The sweep (" + runsAtOnce(k) + ")");
-        if (why != null) throw new RunsException(why + ": start the sweep when that run ends, or with fewer runs at once");
+        if (why != null) throw new RunsException(why + ": start the sweep " + budget.until(HOLDER) + ", or with fewer runs at once");
     }
 
     private static String runsAtOnce(int k) {
@@ -366,7 +366,7 @@ public final class SweepsViewModel {
         training.clear();
         partDone.clear();
         runError = null;
-        budget.take(HOLDER, k * threads, "the sweep (" + runsAtOnce(k) + ")");
+        budget.take(HOLDER, k * threads, "the sweep (" + runsAtOnce(k) + ")", "when the sweep ends, or stop it in Sweeps");
         // its own thread, which mostly waits on the runs' processes: the training worker stays free for the Train view
         return tasks.apart(() -> {
             Sweep s = source.get();

@@ -98,7 +98,7 @@ public final class LrFindViewModel {
         }
         String busy = budget.refusal(HOLDER, io.digitstudio.nn.Cores.count(), "The search");
         if (busy != null) {
-            status.set(busy + ": search when the sweep ends, or stop it in Sweeps");
+            status.set(busy + ": search " + budget.until(HOLDER));
             return CompletableFuture.completedFuture(null);
         }
         Path folder = settings.dataFolderProperty().get();
@@ -112,7 +112,7 @@ public final class LrFindViewModel {
         cancelled = false;
         status.set("Loading data…");
         String optimizer = c.optimizer();
-        budget.take(HOLDER, io.digitstudio.nn.Cores.count(), "the learning-rate finder");
+        budget.take(HOLDER, io.digitstudio.nn.Cores.count(), "the learning-rate finder", "when the learning-rate finder ends or is closed");
         return tasks.train(() -> {
             Mnist.TrainTest all = Mnist.load(folder);
             LabeledImages train = all.train().limit(c.trainLimit(), "Training examples");

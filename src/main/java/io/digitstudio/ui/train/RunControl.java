@@ -268,7 +268,7 @@ public final class RunControl {
             dialogs.info("Not enough free cores", busy);
             return;
         }
-        budget.take(HOLDER, io.digitstudio.nn.Cores.count(), "the run in the Train view");
+        budget.take(HOLDER, io.digitstudio.nn.Cores.count(), "the run in the Train view", "when that run ends");
         Path folder = settings.dataFolderProperty().get();
         boolean snapshots = settings.snapshotsProperty().get();
         boolean keepBest = settings.keepBestProperty().get();
@@ -726,12 +726,12 @@ public final class RunControl {
     }
 
     /**
-     * Why a run cannot start now for want of cores (a sweep holds so many that both would not fit), with what to do;
-     * null when it can.
+     * Why a run cannot start now for want of cores (a sweep or the learning-rate finder holds so many that both would
+     * not fit), with what to do, as what holds them says; null when it can.
      */
     private String coresBusy() {
         String why = budget.refusal(HOLDER, io.digitstudio.nn.Cores.count(), "A run here");
-        return why == null ? null : why + ": Start when the sweep ends, or stop it in Sweeps";
+        return why == null ? null : why + ": Start " + budget.until(HOLDER);
     }
 
     /** The cores this control shares with what else trains in the app. */

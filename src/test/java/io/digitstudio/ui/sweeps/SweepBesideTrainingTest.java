@@ -184,4 +184,32 @@ class SweepBesideTrainingTest {
         app.tasks().runApart();
         assertFalse(app.sweeps().runningProperty().get());
     }
+
+    @Test
+    void whenTheLearningRateFinderHoldsTheCoresStartSaysSoAndNotASweep() {
+        App app = App.on(dir, Cores.count());
+        int n = Cores.count();
+        String cores = n + (n == 1 ? " core" : " cores");
+        io.digitstudio.ui.train.LrFindViewModel finder = new io.digitstudio.ui.train.LrFindViewModel(app.settings(), app.tasks(),
+                io.digitstudio.train.LrFinder.Range.DEFAULT, app.budget());
+        finder.find();
+        assertTrue(finder.runningProperty().get());
+        assertFalse(app.sweeps().runningProperty().get(), "no sweep runs");
+        String why = "A run here needs " + cores + ", and the learning-rate finder uses " + n + " of this machine's " + n
+                + ": Start when the learning-rate finder ends or is closed";
+        assertEquals(why, app.run().coresBlockerProperty().get(), "the Train view names the finder, not a sweep");
+        app.run().start();
+        assertEquals(RunState.IDLE, app.run().stateProperty().get(), "nothing started");
+        assertEquals(List.of("Not enough free cores: " + why), app.dialogs().infos);
+        app.sweeps().start();
+        assertFalse(app.sweeps().runningProperty().get());
+        assertEquals("The sweep (1 run at once) needs 1 core, and the learning-rate finder uses " + n + " of this machine's " + n
+                + ": start the sweep when the learning-rate finder ends or is closed, or with fewer runs at once",
+                app.sweeps().messageProperty().get());
+
+        // the finder ends (here for want of data): Start is free again
+        app.tasks().runTraining();
+        assertFalse(finder.runningProperty().get());
+        assertNull(app.run().coresBlockerProperty().get());
+    }
 }
