@@ -44,11 +44,7 @@ final class SummaryCommand implements Callable<Integer> {
             title = file.getFileName() + ": " + m.model().spec().text();
         } else {
             NetworkSpec spec;
-            try {
-                spec = NetworkSpec.of(model);
-            } catch (SpecException e) {
-                throw new UserInputException("--model: " + e.getMessage());
-            }
+            spec = Cli.network(model);
             int[] shape = {1, 28, 28};
             int k = 10;
             if (data.dir != null) { // the data decides the input shape and, unless given, the classes

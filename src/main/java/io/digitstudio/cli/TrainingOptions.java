@@ -1,7 +1,6 @@
 package io.digitstudio.cli;
 
 import io.digitstudio.nn.NetworkSpec;
-import io.digitstudio.nn.SpecException;
 import io.digitstudio.optim.Optimizers;
 import io.digitstudio.train.TrainingConfig;
 import picocli.CommandLine.Command;
@@ -76,11 +75,7 @@ public final class TrainingOptions {
             if (units < 1 || units > TrainingConfig.MAX_UNITS) throw new UserInputException("--units must be between 1 and " + TrainingConfig.MAX_UNITS + ", got " + units);
             return NetworkSpec.mlp(units, units);
         }
-        try {
-            return NetworkSpec.of(model == null ? "tutorial" : model);
-        } catch (SpecException e) {
-            throw new UserInputException("--model: " + e.getMessage());
-        }
+        return Cli.network(model == null ? "tutorial" : model);
     }
 
     void applyThreads() {

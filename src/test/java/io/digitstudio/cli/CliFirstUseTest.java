@@ -50,6 +50,19 @@ class CliFirstUseTest {
     }
 
     @Test
+    void aSwapOfTwoLettersOrAMistypedPresetGetsADidYouMeanToo() {
+        CliTest.Run sub = CliTest.run("runs", "lsit");
+        assertEquals(2, sub.code());
+        oneLine(sub);
+        assertTrue(sub.err().contains("unknown command 'lsit'; did you mean list?"), sub.err());
+        CliTest.Run summary = CliTest.run("summary", "--model", "lenett");
+        assertEquals(2, summary.code(), summary.err());
+        oneLine(summary);
+        assertTrue(summary.err().contains("unknown network 'lenett'; did you mean lenet?"), summary.err());
+        assertTrue(summary.err().contains("presets: tutorial, wide, lenet"), summary.err());
+    }
+
+    @Test
     void everyErrorLineHasOneFormNamingItsCommand() throws Exception {
         Path junk = Files.writeString(dir.resolve("junk.npz"), "not a zip");
         Path text = Files.writeString(dir.resolve("notes.txt"), "no picture");

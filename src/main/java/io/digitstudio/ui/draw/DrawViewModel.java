@@ -77,7 +77,7 @@ public final class DrawViewModel {
     private final ReadOnlyObjectWrapper<Preparation> preparation = new ReadOnlyObjectWrapper<>();
     private List<Preparation> preparations = List.of();
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(HINT);
-    private final ReadOnlyStringWrapper modelText = new ReadOnlyStringWrapper("Loading the built-in model…");
+    private final ReadOnlyStringWrapper modelText = new ReadOnlyStringWrapper();
     private final ReadOnlyDoubleWrapper latencyMillis = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyObjectWrapper<Prediction> shownPrediction = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper selectedDigit = new ReadOnlyIntegerWrapper(-1);
@@ -100,11 +100,20 @@ public final class DrawViewModel {
         this.dialogs = dialogs;
         this.models = models;
         models.activeProperty().addListener((o, a, m) -> {
-            modelText.set(m == null ? "No model" : "Model: " + m.describe());
+            showModel();
             predict();
         });
+        models.loadingProperty().addListener((o, a, name) -> showModel());
+        showModel();
+    }
+
+    /** Names the model in use, or while a launch loads the one to use, that one (the built-in model may come first). */
+    private void showModel() {
+        String loading = models.loadingProperty().get();
         ActiveModel m = models.activeProperty().get();
-        if (m != null) modelText.set("Model: " + m.describe());
+        if (loading != null) modelText.set("Loading " + loading + "…");
+        else if (m != null) modelText.set("Model: " + m.describe());
+        else modelText.set("No model");
     }
 
     public void beginStroke(double x, double y) {

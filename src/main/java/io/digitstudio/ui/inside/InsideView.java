@@ -378,11 +378,26 @@ public final class InsideView extends BorderPane {
         // as wide as its picture, on two lines if need be ("strokes behind 9 (97.3%)"), never cut
         caption.setWrapText(true);
         caption.setMaxWidth(28 * 4);
+        // never narrower than its longest word ("(28×28)" at 150 %): narrower, a wrap cuts the word rather than the line
+        caption.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> longestWord(caption),
+                caption.fontProperty(), caption.textProperty(), caption.paddingProperty()));
         caption.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         caption.setMinHeight(Region.USE_PREF_SIZE);
         VBox b = new VBox(2, v, caption);
         b.setAlignment(Pos.TOP_CENTER);
         return b;
+    }
+
+    /** The width of a label's longest word in its font, with its padding (and a pixel for rounding). */
+    private static double longestWord(Label l) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text();
+        t.setFont(l.getFont());
+        double widest = 0;
+        for (String word : (l.getText() == null ? "" : l.getText()).split("\\s+")) {
+            t.setText(word);
+            widest = Math.max(widest, t.getLayoutBounds().getWidth());
+        }
+        return Math.ceil(widest) + 1 + l.getPadding().getLeft() + l.getPadding().getRight();
     }
 
     private static Label section(String text) {

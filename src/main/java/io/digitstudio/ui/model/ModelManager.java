@@ -40,6 +40,8 @@ public final class ModelManager {
     /** What each recent file is called where it is listed (a run's model by its run), as read off the UI thread. */
     private final javafx.collections.ObservableMap<Path, String> recentTitles = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper();
+    /** What a launch is loading to use: "the built-in model", or the title of the file it brings back; null after. */
+    private final ReadOnlyStringWrapper loading = new ReadOnlyStringWrapper();
 
     public ModelManager(TaskExecutor tasks, DialogService dialogs, RecentModels recentStore) {
         this(tasks, dialogs, recentStore, ModelMemory.inMemory());
@@ -85,10 +87,32 @@ public final class ModelManager {
      */
     public CompletableFuture<ActiveModel> restore() {
         ModelMemory.Remembered was = memory.get();
+        if (was instanceof ModelMemory.File f && Files.isRegularFile(f.path())) {
+            Path file = f.path();
+            loading.set(String.valueOf(file.getFileName()));
+            // a run's model is named by its run, which is read from the run's records, off the UI thread
+            tasks.background(() -> title(file)).whenComplete((t, err) -> {
+                if (t != null && loading.get() != null) loading.set(t);
+            });
+        } else {
+            loading.set(was instanceof ModelMemory.BuiltInCnn ? "the built-in CNN" : BUILT_IN);
+        }
         return loadBuiltIn().handle((m, err) -> was).thenCompose(this::bringBack).handle((m, err) -> {
+            loading.set(null);
             rememberActive();
             return active.get();
         });
+    }
+
+    /** What {@link #loadingProperty()} calls the built-in model. */
+    public static final String BUILT_IN = "the built-in model";
+
+    /**
+     * The model a launch is loading to use, named as the user knows it ("the built-in model", a run's model by its run,
+     * another file by its name), or null when it is loading none.
+     */
+    public ReadOnlyStringProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
     }
 
     private CompletableFuture<ActiveModel> bringBack(ModelMemory.Remembered was) {

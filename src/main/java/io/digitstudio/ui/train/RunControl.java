@@ -525,7 +525,8 @@ public final class RunControl {
                 if (!replaces(reached, inUse)) {
                     String line = keptLine(inUse, reached);
                     keptNotice.set(line);
-                    presenter.status("Finished: " + acc + ". " + line + ".");
+                    // the status has given the run's accuracy already: the model in use adds only its own
+                    presenter.status("Finished: " + acc + ". Kept the model in use (" + Formats.percent(inUse) + ").");
                     dialogs.info(FINISHED_TITLE, line + ". “Use this run's model” puts it to use.");
                     return;
                 }
@@ -552,7 +553,8 @@ public final class RunControl {
                 String where = r.iterations() == 0 ? "before the first iteration" : String.format(Locale.ROOT, "at epoch %.2f", l.iterator().epochDetail());
                 String resumable = f.outcome().stopSnapshot() == null ? "" : " It can be resumed from the Runs view.";
                 presenter.status("Stopped " + where + ": " + acc + "." + kept);
-                dialogs.info("Training stopped", "Stopped " + where + " (" + acc + ")." + kept + resumable
+                // a toast shows its title, then its text: the text goes on from "Training stopped"
+                dialogs.info("Training stopped", where + " (" + acc + ")." + kept + resumable
                         + (trained == null ? "" : " Use “Save model…” or “Use model” to keep the partly trained one."));
             }
             case DIVERGED -> {

@@ -222,4 +222,34 @@ class DrawViewModelTest {
         vm.keep();
         assertEquals(2, calls[0]);
     }
+    @Test
+    void whileALaunchBringsBackTheModelInUseLastTimeItNamesThatModel() throws Exception {
+        Path mine = dir.resolve("mine.npz");
+        io.digitstudio.io.ModelFiles.saveNpz(mine, io.digitstudio.nn.Network.mlp(new io.digitstudio.data.Rng(3), 784, 20, 10),
+                io.digitstudio.io.ModelInfo.NONE);
+        io.digitstudio.ui.model.ModelMemory memory = io.digitstudio.ui.model.ModelMemory.inMemory();
+        memory.file(mine);
+        io.digitstudio.ui.core.HeldTasks held = new io.digitstudio.ui.core.HeldTasks();
+        ModelManager launch = new ModelManager(held, dialogs, RecentModels.inMemory(), memory);
+        DrawViewModel draw = new DrawViewModel(held, dialogs, launch);
+        launch.restore();
+        assertEquals("Loading mine.npz…", draw.modelTextProperty().get());
+        held.held.pollFirst().run(); // the file's title
+        held.held.pollFirst().run(); // the built-in model, which comes first and is in use until the file is read
+        assertNotNull(launch.builtInProperty().get());
+        assertEquals("Loading mine.npz…", draw.modelTextProperty().get(), "the file is still being read");
+        held.release();
+        assertTrue(draw.modelTextProperty().get().startsWith("Model: mine.npz · "), draw.modelTextProperty().get());
+    }
+
+    @Test
+    void aLaunchWithNothingRememberedSaysItLoadsTheBuiltInModel() {
+        io.digitstudio.ui.core.HeldTasks held = new io.digitstudio.ui.core.HeldTasks();
+        ModelManager launch = new ModelManager(held, dialogs, RecentModels.inMemory());
+        DrawViewModel draw = new DrawViewModel(held, dialogs, launch);
+        launch.restore();
+        assertEquals("Loading the built-in model…", draw.modelTextProperty().get());
+        held.release();
+        assertTrue(draw.modelTextProperty().get().startsWith("Model: built-in · "), draw.modelTextProperty().get());
+    }
 }

@@ -391,7 +391,9 @@ class TrainViewModelsTest {
         assertFalse(f.run.trainedModelActiveProperty().get());
         String line = "Kept the model in use (99.03%); this run reached " + io.digitstudio.ui.widgets.Formats.percent(reached);
         assertEquals(line, f.run.keptNoticeProperty().get());
-        assertTrue(f.presenter.statusProperty().get().endsWith(line + "."), f.presenter.statusProperty().get());
+        // the status line gives the run's accuracy once
+        assertEquals("Finished: validation accuracy " + io.digitstudio.ui.widgets.Formats.percent(reached) + ". Kept the model in use (99.03%).",
+                f.presenter.statusProperty().get());
         // the user may use it all the same: the line then no longer holds
         f.run.useTrainedModel();
         assertSame(f.run.trainedModelProperty().get(), f.models.activeProperty().get());
@@ -656,6 +658,18 @@ class TrainViewModelsTest {
         assertEquals(1, presenter.valAccuracy().x(0), 0);
         assertTrue(presenter.trainLoss().x(0) <= 1, "the loss curve from the start: " + presenter.trainLoss().x(0));
         assertTrue(presenter.learningRate().x(0) <= 1, "the learning rate from the start: " + presenter.learningRate().x(0));
+    }
+
+    @Test
+    void theNoticeOfAStoppedRunSaysItStoppedOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Recorded r = Recorded.in(dir);
+        r.settings().epochsProperty().set("2");
+        r.run().alsoWatch(new StopAt(12)); // half way into epoch 2 (8 iterations an epoch)
+        r.run().start();
+        // the toast shows its title, then its text: together they read as one sentence
+        String notice = r.dialogs().infos.get(r.dialogs().infos.size() - 1);
+        assertTrue(notice.matches("Training stopped: at epoch 1\\.\\d\\d \\(validation accuracy .*"), notice);
+        assertEquals(1, notice.toLowerCase(java.util.Locale.ROOT).split("stopped", -1).length - 1, notice);
     }
 
     @Test
