@@ -24,11 +24,20 @@ done
 for theme in light dark high-contrast; do
   for view in train evaluate runs; do
     file="$out/$view-$theme-150.png"
-    rm -f "$file"
-    xvfb-run -a -s "-screen 0 1280x900x24" java -Xmx1g -Djava.util.prefs.userRoot="$home/prefs" -cp "target/test-classes:target/classes:target/lib/*" \
-      io.digitstudio.ui.app.ScriptedAppMain --screenshot "$file" --tab "$view" --theme "$theme" --scale 150 --size 1280x800 2>/dev/null \
-      | grep -v '^settled' || true
-    [ -s "$file" ] || { echo "no screenshot for $view in $theme" >&2; exit 1; }
+    # settings of its own, as on a first launch: the app remembers its forms, so a shot would otherwise open with what
+    # the shot before left
+    config=$(mktemp -d "$home/config-$view-$theme.XXXX")
+    # and a copy of the two runs of its own: each Train shot leaves a run behind, which the Runs shots after it would
+    # show and compare instead of the two runs
+    runs=$(mktemp -d "$home/runs-$view-$theme.XXXX"); cp -r "$home/runs/." "$runs"
+    rm -f "$file"   # a shot that fails leaves no old picture behind to pass for a new one
+    DIGITSTUDIO_RUNS="$runs" XDG_CONFIG_HOME="$config" xvfb-run -a -s "-screen 0 1280x900x24" \
+      java -Xmx1g -Djava.util.prefs.userRoot="$config/prefs" \
+      -cp "target/test-classes:target/classes:target/lib/*" \
+      io.digitstudio.ui.app.ScriptedAppMain --screenshot "$file" --tab "$view" --theme "$theme" --scale 150 --size 1280x800 \
+      2>"$home/$view-$theme.err" | grep -v '^settled' || true
+    # the window's own words on what went wrong, when it made no picture
+    [ -s "$file" ] || { echo "no screenshot for $view in $theme" >&2; tail -20 "$home/$view-$theme.err" >&2; exit 1; }
     command -v optipng >/dev/null && optipng -quiet -o2 "$file"
     echo "$file"
   done
