@@ -329,20 +329,18 @@ class PreferencesTest extends AppStory {
         Pulses.settle();
         assertMenuInTheStrip(robot, "at a fresh start at 100 %");
         try {
-            robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
-            dialog(robot);
-            robot.type(KeyCode.TAB).type(KeyCode.DOWN).type(KeyCode.DOWN).type(KeyCode.ENTER); // 150 %, OK
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
-            Pulses.settle();
-            assertEquals(150, app.services.appearance().scaleProperty().get());
-            assertMenuInTheStrip(robot, "100 % to 150 %");
-            robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
-            dialog(robot);
-            robot.type(KeyCode.TAB).type(KeyCode.UP).type(KeyCode.UP).type(KeyCode.ENTER); // 100 %, OK
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
-            Pulses.settle();
-            assertEquals(100, app.services.appearance().scaleProperty().get());
-            assertMenuInTheStrip(robot, "150 % to 100 %");
+            // two steps down the scale's list to 150 %, two up back to 100 %, OK each time
+            for (KeyCode step : new KeyCode[]{KeyCode.DOWN, KeyCode.UP}) {
+                int before = app.services.appearance().scaleProperty().get();
+                robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+                dialog(robot);
+                robot.type(KeyCode.TAB).type(step).type(step).type(KeyCode.ENTER);
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
+                Pulses.settle();
+                int after = step == KeyCode.DOWN ? 150 : 100;
+                assertEquals(after, app.services.appearance().scaleProperty().get());
+                assertMenuInTheStrip(robot, before + " % to " + after + " %");
+            }
         } finally {
             robot.interact(() -> app.services.appearance().scaleProperty().set(100));
         }

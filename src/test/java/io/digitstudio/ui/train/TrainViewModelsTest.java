@@ -660,12 +660,18 @@ class TrainViewModelsTest {
         assertTrue(presenter.learningRate().x(0) <= 1, "the learning rate from the start: " + presenter.learningRate().x(0));
     }
 
-    @Test
-    void theNoticeOfAStoppedRunSaysItStoppedOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    /** A two-epoch run stopped half way into epoch 2 (8 iterations an epoch). */
+    private static Recorded stoppedInEpoch2(java.nio.file.Path dir) {
         Recorded r = Recorded.in(dir);
         r.settings().epochsProperty().set("2");
-        r.run().alsoWatch(new StopAt(12)); // half way into epoch 2 (8 iterations an epoch)
+        r.run().alsoWatch(new StopAt(12));
         r.run().start();
+        return r;
+    }
+
+    @Test
+    void theNoticeOfAStoppedRunSaysItStoppedOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Recorded r = stoppedInEpoch2(dir);
         // the toast shows its title, then its text: together they read as one sentence
         String notice = r.dialogs().infos.get(r.dialogs().infos.size() - 1);
         assertTrue(notice.matches("Training stopped: at epoch 1\\.\\d\\d \\(validation accuracy .*"), notice);
@@ -674,10 +680,7 @@ class TrainViewModelsTest {
 
     @Test
     void aStoppedRunResumedLaterShowsItsLossCurveBeforeTheStopAsFinelyAsBefore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        Recorded r = Recorded.in(dir);
-        r.settings().epochsProperty().set("2");
-        r.run().alsoWatch(new StopAt(12)); // half way into epoch 2 (8 iterations an epoch)
-        r.run().start();
+        Recorded r = stoppedInEpoch2(dir);
         assertEquals(io.digitstudio.runs.RunStatus.STOPPED, r.history().list().get(0).status());
         var loss = r.presenter().trainLoss();
         List<double[]> before = new java.util.ArrayList<>();
