@@ -202,26 +202,17 @@ public final class MainView extends BorderPane {
         // more, a layout on every pulse for as long as the window is open
         menu.setManaged(false);
         javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(tabs, menu) {
-            /** The strip whose height the menu takes, watched once found. */
-            private javafx.scene.Node header;
-
             @Override
             protected void layoutChildren() {
                 super.layoutChildren();
-                // the strip as this pass sizes it: a parent lays out its children after itself, so without this the
-                // strip would still have the previous pass's height (none at the first), and the menu would keep it
+                // the strip as this pass sizes it (a new scale, a new font): a parent lays out its children after
+                // itself, so without this the strip would still have the previous pass's height (none at the first),
+                // and the menu would keep it
                 tabs.layout();
+                double h = 0;
                 for (javafx.scene.Node n : tabs.getChildrenUnmodifiable()) {
-                    if (n != header && n.getStyleClass().contains("tab-header-area")) {
-                        header = n;
-                        // the tab pane sizes its strip after this layout (a new scale, a new font): the menu follows it
-                        // then, not only at the next layout something else asks for
-                        n.layoutBoundsProperty().addListener((o, was, now) -> {
-                            if (was.getHeight() != now.getHeight()) requestLayout();
-                        });
-                    }
+                    if (n.getStyleClass().contains("tab-header-area")) h = n.getLayoutBounds().getHeight();
                 }
-                double h = header == null ? 0 : header.getLayoutBounds().getHeight();
                 if (h <= 0) h = menu.prefHeight(-1);
                 double w = menu.prefWidth(h);
                 menu.resizeRelocate(getWidth() - snappedRightInset() - w, snappedTopInset(), w, h);
