@@ -45,6 +45,9 @@ class StatusLineTest {
         BorderPane root = new BorderPane();
         root.setBottom(StatusLine.bar("statusBar", status, message, figures));
         stage.setScene(new Scene(root, 1024, 300));
+        // the window as wide as the scene, whatever size a story before this one left it at
+        stage.setWidth(1024);
+        stage.setHeight(300);
         stage.show();
     }
 
