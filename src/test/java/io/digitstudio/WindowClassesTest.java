@@ -81,7 +81,10 @@ class WindowClassesTest {
 
     /**
      * The app's own lines go stale first: a lambda's body is named by its place among its class's lambdas
-     * ({@code lambda$new$12}), so an edit above it renames it, and the window then spins its class at start again.
+     * ({@code lambda$new$12}), so an edit above it renames it, and the window then spins its class at start again. A
+     * class of the app's own that the list names must exist; of its lambdas, a few stale ones cost a few classes spun
+     * at start and come with most edits of a view, so the list is made again once more than one in twenty has gone
+     * (85 had when the window's start was found spinning 266 classes outside the archive).
      */
     @Test
     void everyClassAndLambdaOfTheAppsOwnThatTheListNamesStillExists() throws IOException {
@@ -100,7 +103,10 @@ class WindowClassesTest {
         }).toList();
         assertTrue(own.size() > 300, own.size() + " lines name the app's own classes and lambdas");
         // make the list again: src/test/scripts/window-breakdown.sh --write-classes, merged as the file's comments say
-        assertEquals(List.of(), gone, gone.size() + " of the list's " + own.size() + " classes and lambdas of the app's own are gone");
+        assertEquals(List.of(), gone.stream().filter(l -> !l.startsWith(WindowClasses.LAMBDA)).toList(), "classes of the app's own that are gone");
+        long lambdas = own.stream().filter(l -> l.startsWith(WindowClasses.LAMBDA)).count();
+        List<String> goneLambdas = gone.stream().filter(l -> l.startsWith(WindowClasses.LAMBDA)).toList();
+        assertTrue(goneLambdas.size() * 20 <= lambdas, goneLambdas.size() + " of the list's " + lambdas + " lambdas of the app's own are gone: " + goneLambdas);
     }
 
     @Test
