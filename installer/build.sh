@@ -19,6 +19,9 @@ if $deb; then  # jpackage runs dpkg-deb under fakeroot; without them it fails on
   [[ "$maintainer" == ?*@?* ]] || { echo "installer/build.sh: --deb needs the maintainer's e-mail address: set DEBEMAIL (or git's user.email)" >&2; exit 1; }
 fi
 
+# the native libraries name each other as the image has them (below)
+command -v patchelf >/dev/null || { echo "installer/build.sh needs patchelf (Debian: sudo apt-get install patchelf)" >&2; exit 1; }
+
 version=$(sed -n 's:.*<version>\([0-9][0-9.]*\)</version>.*:\1:p' pom.xml | head -1)
 mvn -q -B package -DskipTests
 
@@ -50,8 +53,13 @@ if command -v strip >/dev/null; then
   slim "$(ls "$dist"/input/nd4j-native-[0-9]*-linux-x86_64.jar)" \
     sh -c 'strip --strip-unneeded org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64/*.so'
 fi
+# JavaCPP loads libopenblas.so.0 for both of its OpenBLAS bindings, but the one ND4J calls, libjniopenblas_nolapack.so,
+# asks the dynamic loader for libopenblas_nolapack.so.0: a second name, under which JavaCPP's cache keeps a copy of the
+# library and the dynamic loader loads a second OpenBLAS, with threads of its own. patchelf points the binding at
+# libopenblas.so.0, the library already loaded: the image holds OpenBLAS once, under the name its jar gives it.
 slim "$(ls "$dist"/input/openblas-[0-9]*-linux-x86_64.jar)" \
-  sh -c 'rm -rf org/bytedeco/openblas/linux-x86_64/include; if command -v strip >/dev/null; then strip --strip-unneeded org/bytedeco/openblas/linux-x86_64/*.so*; fi'
+  sh -c 'cd org/bytedeco/openblas/linux-x86_64 && rm -rf include && if command -v strip >/dev/null; then strip --strip-unneeded *.so*; fi \
+    && patchelf --replace-needed libopenblas_nolapack.so.0 libopenblas.so.0 libjniopenblas_nolapack.so'
 
 # Modules stay uncompressed in the image: the .deb's compressor packs them.
 modules=javafx.controls,javafx.swing,java.desktop,java.logging,java.management,java.prefs,java.xml
@@ -124,6 +132,18 @@ DIGITSTUDIO_RUNS="$dist/unpack/runs" XDG_DATA_HOME="$dist/unpack/data" XDG_CONFI
   "$dist/DigitStudio/bin/DigitStudio" train --epochs 1 --train-size 1280 --test-size 256 --no-record --out "$dist/unpack/model.npz" >/dev/null \
   2> >(grep -vxF "Picked up _JAVA_OPTIONS: $unpack_options" >&2)
 rm -rf "$dist/unpack" "$dist/DigitStudio/lib/app/native/.lock" "$dist/DigitStudio/lib/runtime/bin"
+# JavaCPP's cache holds more than the libraries: a link from each one's name without its version, links in one jar's
+# folder to the libraries of another (absolute, into this build's folder, which a moved or copied image leaves behind)
+# and libopenblas_nolapack.so.0, a renamed copy of libopenblas.so.0 that no library asks for (the slimming above).
+# The launcher needs none of them: it finds each library by the name its jar gives it in the folders it names
+# (preloadpath), and caching nothing, it renames nothing. And jpackage copies the file a link names: each link would be
+# one more copy of a library in the .deb. What stays is each library once, a file under its name in its jar.
+for folder in "$dist/DigitStudio/lib/app/native"/*.jar; do
+  entries=$(jar tf "$dist/DigitStudio/lib/app/$(basename "$folder")")
+  find "$folder" \( -type f -o -type l \) -printf '%P\n' | while read -r file; do
+    if [ -L "$folder/$file" ] || ! grep -qxF "$file" <<<"$entries"; then rm "$folder/$file"; fi
+  done
+done
 # after the natives: the archive's run then finds them unpacked, as every launch does
 sh "$dist/DigitStudio/lib/app/cds-archive.sh"
 [ -f "$dist/DigitStudio/lib/app/digitstudio.jsa" ] || echo "warning: the app-image has no class-data sharing archive" >&2

@@ -65,12 +65,20 @@ launcher=${1:-target/dist/DigitStudio/bin/DigitStudio}
 # the native libraries were unpacked at build time: a launch finds them and unpacks nothing
 natives="$(dirname "$launcher")/../lib/app/native"
 [ -d "$natives" ] && [ -n "$(find "$natives" -name 'libnd4jcpu.so' -print -quit)" ] || { echo "installer check: no unpacked native libraries in $natives" >&2; exit 1; }
-before=$(find "$natives" -type f -printf '%T@ %s %p\n' | sort | md5sum)
+# The image moves as a whole: a link naming an absolute path leads back to where it was built, or nowhere
+image="$(dirname "$launcher")/.."
+links=$(find "$image" -type l \( -lname '/*' -o -xtype l \) -printf '%P -> %l\n')
+[ -z "$links" ] || { echo "installer check: links that break when the image moves:" >&2; echo "$links" >&2; exit 1; }
+# Each native library is there once: jpackage copies the file a link names, so a second name for a library, a link or a
+# copy, is a second copy of it in the .deb
+twice=$(find "$natives" -name '*.so*' -xtype f -exec md5sum {} + | sort | uniq -w32 --all-repeated=separate | sed "s|  $natives/|  |")
+[ -z "$twice" ] || { echo "installer check: native libraries there more than once (same content, other names):" >&2; echo "$twice" >&2; exit 1; }
+before=$(find "$natives" \( -type f -o -type l \) -printf '%y %T@ %s %p\n' | sort | md5sum)
 out=$("$launcher" train --epochs 1 --train-size 2000 --test-size 500 --no-record --out "$(mktemp -d)/check.npz")
 echo "$out"
 echo "$out" | grep -Eq '^epoch:01 train_loss:[0-9.]+ val_loss:[0-9.]+ val_accuracy:0\.[0-9]{4}' || { echo "installer check: unexpected train output" >&2; exit 1; }
 "$launcher" predict --top 1 assets/icons/digitstudio-256.png >/dev/null
-[ "$(find "$natives" -type f -printf '%T@ %s %p\n' | sort | md5sum)" = "$before" ] || { echo "installer check: a launch unpacked native libraries again" >&2; exit 1; }
+[ "$(find "$natives" \( -type f -o -type l \) -printf '%y %T@ %s %p\n' | sort | md5sum)" = "$before" ] || { echo "installer check: a launch unpacked or linked native libraries again" >&2; exit 1; }
 # class-data sharing: the launcher maps the runtime's base archive and the app's, which holds the window's classes too
 app="$(dirname "$launcher")/../lib/app"
 [ -f "$app/digitstudio.jsa" ] || { echo "installer check: no class-data sharing archive in $app" >&2; exit 1; }
