@@ -109,6 +109,42 @@ class WindowClassesTest {
         assertTrue(goneLambdas.size() * 20 <= lambdas, goneLambdas.size() + " of the list's " + lambdas + " lambdas of the app's own are gone: " + goneLambdas);
     }
 
+    /**
+     * An invokedynamic is linked at its first call, and two kinds spin method-handle classes then, which no archive
+     * holds: a string concatenation (StringConcatFactory) and a record's generated equals, hashCode or toString
+     * (ObjectMethods). Before the window's first frame that is work on the JavaFX thread, and ASM run often enough for
+     * the compiler to take it up besides. The app's classes that the window loads carry no concatenation of that kind
+     * (the build compiles with -XDstringConcat=inline), and the records the first frame compares write their equals out.
+     */
+    @Test
+    void theWindowsOwnClassesSpinNoMethodHandleClassesAtTheirFirstCall() throws IOException {
+        List<String> own;
+        try (InputStream in = WindowClasses.class.getResourceAsStream(WindowClasses.RESOURCE)) {
+            assertNotNull(in, "the jar carries " + WindowClasses.RESOURCE);
+            own = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> l.startsWith("io.digitstudio.")).toList();
+        }
+        List<String> concatenating = new java.util.ArrayList<>();
+        for (String name : own) {
+            if (references(name, "java/lang/invoke/StringConcatFactory")) concatenating.add(name);
+        }
+        assertTrue(own.size() > 200, own.size() + " classes of the app's own");
+        assertEquals(List.of(), concatenating, "classes of the window that link a string concatenation at run time");
+        // the status line's plan is looked up by its key at the first layout of the Train view
+        for (String compared : List.of("io.digitstudio.ui.widgets.StatusLine$PlanFor")) {
+            assertTrue(own.contains(compared), compared + " is one of the window's classes");
+            assertFalse(references(compared, "java/lang/runtime/ObjectMethods"), compared + " links its equals through ObjectMethods");
+        }
+    }
+
+    /** Whether the class file of {@code name} (none: false) names {@code internalName} in its constant pool. */
+    private static boolean references(String name, String internalName) throws IOException {
+        try (InputStream in = WindowClasses.class.getResourceAsStream("/" + name.replace('.', '/') + ".class")) {
+            if (in == null) return false;
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).contains(internalName);
+        }
+    }
+
     @Test
     void aLambdasCallerOfTheAppsOwnModuleIsLookedUpPrivatelyAndTheInstallersRunOpensTheRest() throws IOException {
         // on the class path (the jar, and JavaFX with it) a private lookup has full privilege

@@ -156,7 +156,32 @@ public final class StatusLine extends Region {
      * plan three or four times, and during a run the figures change their texts several times a second while these
      * stay the same, so a plan is made only when one of them changes.
      */
-    private record PlanFor(String text, Font font, double all, double last) {
+    private static final class PlanFor {
+        // a class, not a record: a record's equals, hashCode and toString are linked at their first call through
+        // ObjectMethods' bootstrap, which spins about 45 method-handle classes (and runs ASM hot enough for the compiler
+        // to take it up); the Train view's status line makes that first call on the JavaFX thread before the first frame
+        final String text;
+        final Font font;
+        final double all;
+        final double last;
+
+        PlanFor(String text, Font font, double all, double last) {
+            this.text = text;
+            this.font = font;
+            this.all = all;
+            this.last = last;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PlanFor p && text.equals(p.text) && java.util.Objects.equals(font, p.font)
+                    && Double.compare(all, p.all) == 0 && Double.compare(last, p.last) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return (text.hashCode() * 31 + java.util.Objects.hashCode(font)) * 31 + Double.hashCode(all) * 17 + Double.hashCode(last);
+        }
     }
 
     private PlanFor plannedFor;
