@@ -396,15 +396,18 @@ public final class RunControl {
     }
 
     /**
-     * What is left when telling a run's end failed in turn (running out of memory again): the window says in one line
-     * that the run ended, and Start trains again.
+     * What is left when telling a run's end failed in turn (running out of memory again, as a message was made): the
+     * window says in one line that the run ended and that it could not show how, Start trains again, and the Runs view
+     * lists the run's record, which says how.
      */
     private void lastResort(Throwable t) {
         try {
             budget.give(HOLDER);
             recording.set(false);
-            if (state.get() != RunState.FINISHED) state.set(RunState.IDLE);
-            presenter.status("Training failed: " + io.digitstudio.train.TrainingLoop.reason(t));
+            if (!state.get().canStart()) state.set(RunState.IDLE);
+            presenter.status("The run has ended, but the window could not show how: " + io.digitstudio.train.TrainingLoop.reason(t)
+                    + ". Runs has its record.");
+            historyChanges.set(historyChanges.get() + 1);
         } catch (Throwable again) {
             state.set(RunState.IDLE);
         }

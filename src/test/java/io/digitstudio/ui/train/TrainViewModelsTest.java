@@ -653,6 +653,46 @@ class TrainViewModelsTest {
         }
     }
 
+    /** Dialogs that run out of memory as they make a message, as a toast did under -Xmx512m; the pickers choose nothing. */
+    private static final class OutOfMemoryDialogs implements io.digitstudio.ui.core.DialogService {
+        public java.util.Optional<java.nio.file.Path> openModel() { return java.util.Optional.empty(); }
+        public java.util.Optional<java.nio.file.Path> saveModel(String suggestedName) { return java.util.Optional.empty(); }
+        public java.util.Optional<java.nio.file.Path> openImage() { return java.util.Optional.empty(); }
+        public java.util.Optional<java.nio.file.Path> openSnapshot() { return java.util.Optional.empty(); }
+        public java.util.Optional<java.nio.file.Path> chooseFolder(String title) { return java.util.Optional.empty(); }
+        public java.util.Optional<java.nio.file.Path> saveFile(String title, String name, String description, String extension) { return java.util.Optional.empty(); }
+        public java.util.Optional<java.nio.file.Path> openFile(String title, String description, String extension) { return java.util.Optional.empty(); }
+        public boolean confirm(String title, String text, String action) { return false; }
+        public void info(String title, String text) { throw new OutOfMemoryError("Java heap space"); }
+        public void info(String title, String text, String action, Runnable onAction) { throw new OutOfMemoryError("Java heap space"); }
+        public void withdraw(String title) { }
+        public void error(String title, String text) { throw new OutOfMemoryError("Java heap space"); }
+    }
+
+    /**
+     * A run whose end cannot be told as usual (the message runs out of memory as it is made): the window still says in
+     * one line that the run ended, Start trains again, and the Runs view is told to list the run's record.
+     */
+    @Test
+    void aRunWhoseEndCannotBeShownStillSaysItEndedAndStartTrainsAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        SameThreadTasks tasks = new SameThreadTasks();
+        OutOfMemoryDialogs dialogs = new OutOfMemoryDialogs();
+        ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
+        io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir);
+        TrainSettings s = new TrainSettings();
+        s.trainLimitProperty().set("1000");
+        s.testLimitProperty().set("200");
+        s.epochsProperty().set("1");
+        RunPresenter p = new RunPresenter();
+        RunControl run = new RunControl(s, p, tasks, dialogs, models, history);
+        run.start();
+        assertEquals("The run has ended, but the window could not show how: out of memory (Java heap space). Runs has its record.",
+                p.statusProperty().get());
+        assertTrue(run.stateProperty().get().canStart(), "Start trains again");
+        assertEquals(2, run.historyChangesProperty().get(), "recorded, then ended: the Runs view lists it as it ended");
+        assertEquals(io.digitstudio.runs.RunStatus.FINISHED, history.find(run.recordedRunProperty().get()).status());
+    }
+
     /** A finished 2-epoch run of 1,000 examples with a snapshot each epoch, and what the Train view holds of it. */
     private record ShortRun(TestDialogs dialogs, TrainSettings settings, RunPresenter presenter, io.digitstudio.runs.RunStore history,
                             RunControl run) {
