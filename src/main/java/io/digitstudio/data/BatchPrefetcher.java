@@ -7,7 +7,8 @@ import java.util.concurrent.locks.LockSupport;
  * Assembles the next batch on a helper thread while the current one trains (the second core is otherwise idle
  * during a step). Two batches alternate; {@link #take} returns the prefetched one if it holds the asked-for indices,
  * else assembles it at once. The dataset is read by one thread at a time, in the same order as without prefetching,
- * so a dataset that draws random numbers (augmentation) draws exactly the same ones.
+ * so a dataset that draws random numbers (augmentation) draws exactly the same ones. What assembling a batch throws on
+ * the helper (an error such as running out of memory too) is thrown by {@link #take}, on the trainer's thread.
  */
 public final class BatchPrefetcher implements AutoCloseable {
     private final Dataset dataset;
@@ -18,6 +19,9 @@ public final class BatchPrefetcher implements AutoCloseable {
     private volatile int[] ready; // the indices of the filled batch, published after filling
     private volatile boolean busy;
     private volatile boolean closed;
+    /** What the helper's last batch threw (published by {@code busy}'s write), for {@link #take} to throw; null: nothing. */
+    private volatile Throwable failed;
+    private int[] failedFor;
 
     public BatchPrefetcher(Dataset dataset) {
         this.dataset = dataset;
@@ -34,8 +38,13 @@ public final class BatchPrefetcher implements AutoCloseable {
             }
             int[] r = request.getAndSet(null); // claimed: from here on the trainer waits for this batch
             if (r != null) {
-                batches[1 - current].concatExamples(dataset, r);
-                ready = r;
+                try {
+                    batches[1 - current].concatExamples(dataset, r);
+                    ready = r;
+                } catch (Throwable t) { // for the trainer to throw: a helper that died would leave it waiting for good
+                    failedFor = r;
+                    failed = t;
+                }
             }
             busy = false;
         }
@@ -49,6 +58,14 @@ public final class BatchPrefetcher implements AutoCloseable {
             return batches[current].concatExamples(dataset, indices);
         }
         while (busy) Thread.onSpinWait(); // the helper is finishing this very batch
+        Throwable f = failed;
+        failed = null;
+        if (f != null && Arrays.equals(failedFor, indices)) { // thrown on the trainer's thread, which ends the run
+            ready = null;
+            if (f instanceof RuntimeException e) throw e;
+            if (f instanceof Error e) throw e;
+            throw new IllegalStateException(f);
+        }
         int[] r = ready;
         ready = null;
         if (r != null && Arrays.equals(r, indices)) {

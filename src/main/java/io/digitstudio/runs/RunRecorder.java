@@ -244,12 +244,22 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
         }
     }
 
-    /** The run's end: its model and final status, then the lock goes. */
+    /**
+     * The run's end: its model and final status, then the lock goes. A run that failed keeps no model (its weights may
+     * hold a half-made update; its snapshots and best epoch's model stay as the epochs before wrote them): its status
+     * says failed with the reason, and {@code failure.txt} holds the trace. Whatever goes wrong here, an error such as
+     * running out of memory included, the status is written before the lock goes, so a run never stays "running".
+     */
     @Override
     public void finalize(TrainingLoop l) {
         TrainingResult result = l.result();
+        Throwable lost = null;
+        String status;
+        String message = result.message() == null ? "" : result.message();
         try {
-            if (problem == null && result.iterations() > 0 && result.outcome() != TrainingResult.Outcome.DIVERGED) {
+            if (result.outcome() == TrainingResult.Outcome.FAILED) writeFailure(l.failure());
+            if (problem == null && result.iterations() > 0 && result.outcome() != TrainingResult.Outcome.DIVERGED
+                    && result.outcome() != TrainingResult.Outcome.FAILED) {
                 try {
                     ModelFiles.saveNpz(folder.resolve(RunStore.MODEL), loop.model(),
                             new ModelInfo(last == null ? null : last.valAccuracy(), dataName, classNames));
@@ -257,14 +267,35 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
                     fail(e);
                 }
             }
-            String status = switch (result.outcome()) {
-                case COMPLETED -> result.failedToLearn(loop.model().classes()) ? RunStatus.FAILED_TO_LEARN.label() : "finished";
-                case STOPPED -> "stopped";
-                case DIVERGED -> "diverged";
+            status = switch (result.outcome()) {
+                case COMPLETED -> result.failedToLearn(loop.model().classes()) ? RunStatus.FAILED_TO_LEARN.label() : RunStatus.FINISHED.label();
+                case STOPPED -> RunStatus.STOPPED.label();
+                case DIVERGED -> RunStatus.DIVERGED.label();
+                case FAILED -> RunStatus.FAILED.label();
             };
-            writeStatus(status, result.message() == null ? "" : result.message());
+        } catch (Throwable t) { // an error while the model was saved: the run failed there, and its record says so
+            lost = t;
+            status = RunStatus.FAILED.label();
+            message = "failed as the run ended: " + TrainingLoop.reason(t);
+        }
+        try {
+            writeStatus(status, message);
         } finally {
             lock.close();
+        }
+        if (lost instanceof RuntimeException r) throw r;
+        if (lost instanceof Error e) throw e;
+    }
+
+    /** Keeps the trace of what ended the run in its folder ({@code failure.txt}), for whoever looks into it. */
+    private void writeFailure(Throwable t) {
+        if (t == null || problem != null) return;
+        try {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            t.printStackTrace(new java.io.PrintWriter(trace));
+            RunStore.write(folder.resolve(RunStore.FAILURE), trace.toString());
+        } catch (Throwable e) {
+            // the trace is extra: out of memory again, or a full disk, leaves the status to say why the run failed
         }
     }
 

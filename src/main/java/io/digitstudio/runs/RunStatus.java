@@ -5,10 +5,11 @@ import java.util.Locale;
 /**
  * Where a run stands. A run whose status file still says running but whose process no longer holds its lock was
  * killed (SIGKILL, a power cut): it is {@link #INTERRUPTED}. A run that completed at chance level, or whose loss is not
- * finite, {@link #FAILED_TO_LEARN}: its model never replaces a good one by itself. A folder whose settings cannot be read is {@link #DAMAGED}.
+ * finite, {@link #FAILED_TO_LEARN}: its model never replaces a good one by itself. A run that an exception or an error (running out of memory)
+ * ended is {@link #FAILED}: its status says where and why, and it keeps no model. A folder whose settings cannot be read is {@link #DAMAGED}.
  */
 public enum RunStatus {
-    RUNNING, FINISHED, FAILED_TO_LEARN, STOPPED, DIVERGED, INTERRUPTED, DAMAGED;
+    RUNNING, FINISHED, FAILED_TO_LEARN, STOPPED, DIVERGED, FAILED, INTERRUPTED, DAMAGED;
 
     /** As the files and the command line write it: "finished", "failed to learn". */
     public String label() {

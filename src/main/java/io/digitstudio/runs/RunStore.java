@@ -27,9 +27,11 @@ import java.util.stream.Stream;
  * <pre>
  *   run.json        the settings, written once at the start ({@link RunSettings})
  *   meta.json       the user's name and notes for the run
- *   status.json     running / finished / stopped / diverged, epochs done, final and best accuracy, seconds
+ *   status.json     running / finished / failed to learn / stopped / diverged / failed (with the reason), epochs
+ *                   done, final and best accuracy, seconds
+ *   failure.txt     the trace of what ended a failed run
  *   log             Chainer's log (JSON), rewritten after every epoch
- *   model.npz       the final model; best.npz the best epoch's
+ *   model.npz       the final model (none from a failed run); best.npz the best epoch's
  *   confusion/      epoch_NNNN.csv: each validation's confusion matrix
  *   lock            held by the recording process while it runs
  * </pre>
@@ -48,6 +50,7 @@ public final class RunStore {
     static final String BEST = "best.npz";
     static final String CONFUSION = "confusion";
     static final String LOCK = "lock";
+    static final String FAILURE = "failure.txt";
     /** The training-loss curve as the app drew it (epoch, loss per line), finer than the log's one point an epoch. */
     static final String LOSS_POINTS = "loss_points.csv";
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -635,6 +635,7 @@ public final class TrainingSession {
             case COMPLETED -> result.failedToLearn(loop.model().classes()) ? Verdict.FAILED_TO_LEARN : Verdict.LEARNED;
             case STOPPED -> Verdict.STOPPED;
             case DIVERGED -> Verdict.DIVERGED;
+            case FAILED -> throw new IllegalStateException(result.message()); // the loop throws what ended a failed run
         };
         Path stop = null;
         if (snapshotDir != null && loop.iteration() > 0 && v != Verdict.DIVERGED) {

@@ -371,7 +371,12 @@ public final class TrainingLoop {
         Throwable failure = null;
         publishHyperparams();
         try {
-            for (Extension e : ordered) e.initialize(this);
+            phase = Phase.STARTING;
+            for (Extension e : ordered) {
+                calling = e;
+                e.initialize(this);
+            }
+            calling = null;
             // the cores are counted now: the command line sets them after the loop is made
             try (Updater u = Cores.count() > 1 && model.dataParallel() ? new DataParallelUpdater(iterator, train, model, optimizer, lossFunction)
                     : new StandardUpdater(iterator, train, model, optimizer, lossFunction)) {
@@ -389,29 +394,68 @@ public final class TrainingLoop {
                 outcome = TrainingResult.Outcome.STOPPED;
                 message = "interrupted";
             }
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) { // an Error too (out of memory, a native library's): the run fails and says so, never silently
             failure = e;
         }
         if (failure != null) {
-            outcome = TrainingResult.Outcome.STOPPED;
-            message = "failed: " + (failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
+            outcome = TrainingResult.Outcome.FAILED;
+            message = failedMessage(failure);
         }
+        this.failure = failure;
         result = new TrainingResult(outcome, List.copyOf(reports), iteration, elapsedTime(), message);
         // every extension is finalized, whatever ended the run (Chainer's trainer does the same); they may read how
+        phase = Phase.ENDING;
         for (Extension e : ordered) {
             try {
+                calling = e;
                 e.finalize(this);
-            } catch (RuntimeException | Error ex) {
+            } catch (Throwable ex) {
                 if (failure == null) {
                     failure = ex;
-                    result = new TrainingResult(TrainingResult.Outcome.STOPPED, result.epochs(), iteration, result.seconds(),
-                            "failed: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+                    this.failure = ex;
+                    result = new TrainingResult(TrainingResult.Outcome.FAILED, result.epochs(), iteration, result.seconds(), failedMessage(ex));
                 }
             }
         }
+        calling = null;
         if (failure instanceof RuntimeException r) throw r;
         if (failure instanceof Error err) throw err;
+        if (failure != null) throw new IllegalStateException(result.message(), failure);
         return result;
+    }
+
+    /** What the loop is doing, for the message of a run that fails: where it failed. */
+    private enum Phase { STARTING, TRAINING, VALIDATING, ENDING }
+
+    private Phase phase = Phase.STARTING;
+    /** The extension being called, initialized or finalized (null: none), for the message of a run that fails. */
+    private Extension calling;
+    private volatile Throwable failure;
+
+    /**
+     * What ended the run when it failed (an exception or an error, such as running out of memory), for the extensions
+     * finalized after it (a record keeps its trace); null when it did not fail.
+     */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** The message of a failed run: where it failed, in the loop's words, and why, in one line. */
+    private String failedMessage(Throwable t) {
+        String where = switch (phase) {
+            case STARTING -> "before the first iteration";
+            case TRAINING -> String.format(Locale.ROOT, "at epoch %.2f", iterator.epochDetail());
+            case VALIDATING -> "during the validation of epoch " + iterator.epoch();
+            case ENDING -> "as the run ended";
+        };
+        if (calling != null) where += " (in " + calling.name() + ")";
+        return "failed " + where + ": " + reason(t);
+    }
+
+    /** Why {@code t} happened, in one line: its message, or its kind when it has none; running out of memory says so. */
+    public static String reason(Throwable t) {
+        String m = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage().replace('\n', ' ').strip();
+        return t instanceof OutOfMemoryError ? "out of memory (" + m + ")" : m;
     }
 
     private volatile TrainingResult result;
@@ -442,6 +486,7 @@ public final class TrainingLoop {
         for (Map.Entry<String, Double> c : control.takeChanges()) applyChange(c.getKey(), c.getValue());
         long t0 = clock.getAsLong();
         double lr = optimizer.get(optimizer.lrName());
+        phase = Phase.TRAINING;
         String failed = updater.update();
         if (failed != null) return new End(TrainingResult.Outcome.DIVERGED, divergedMessage(failed));
         float loss = updater.loss();
@@ -530,8 +575,12 @@ public final class TrainingLoop {
     /** Calls each extension whose priority is in {@code [low, high]} and whose trigger fires, in priority order. */
     private void runExtensions(List<Extension> ordered, int low, int high) {
         for (Extension e : ordered) {
-            if (e.priority() >= low && e.priority() <= high && e.trigger().fire(this)) e.call(this);
+            if (e.priority() >= low && e.priority() <= high && e.trigger().fire(this)) {
+                calling = e;
+                e.call(this);
+            }
         }
+        calling = null;
     }
 
     /**
@@ -574,12 +623,14 @@ public final class TrainingLoop {
     private boolean validate() {
         long v0 = clock.getAsLong();
         validationDone = 0;
+        phase = Phase.VALIDATING;
         Evaluator.Result val;
         try {
             val = evaluator.evaluate(model, f -> validationDone = f, control);
         } finally {
             validationDone = Double.NaN;
         }
+        phase = Phase.TRAINING;
         if (val == null) return false;
         lastConfusion = val.confusion();
         try (Reporter.Scope v = reporter.scope("validation")) {

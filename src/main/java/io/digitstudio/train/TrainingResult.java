@@ -3,12 +3,13 @@ package io.digitstudio.train;
 import java.util.List;
 
 /**
- * How a run ended. {@code outcome} says whether it finished, was stopped, or diverged (then {@code message} says why
- * and the model holds the last finite weights). {@code seconds} is the run's duration as it ends
+ * How a run ended. {@code outcome} says whether it finished, was stopped, diverged (then {@code message} says why
+ * and the model holds the last finite weights) or failed (an exception or an error such as running out of memory ended
+ * it: {@code message} says where and why, and the model may hold a half-made update). {@code seconds} is the run's duration as it ends
  * ({@link TrainingLoop#elapsedTime()}: its training in every session, without pauses).
  */
 public record TrainingResult(Outcome outcome, List<EpochReport> epochs, long iterations, double seconds, String message) {
-    public enum Outcome { COMPLETED, STOPPED, DIVERGED }
+    public enum Outcome { COMPLETED, STOPPED, DIVERGED, FAILED }
 
     /**
      * Whether a run that went through its epochs learned nothing usable: its last validation accuracy is at chance

@@ -77,6 +77,42 @@ class RunStoreTest {
         assertEquals("snapshot_epoch_0003.npz", store.lastSnapshot(store.find(ids.get(1))).orElseThrow().getFileName().toString());
     }
 
+    /**
+     * A loss that runs out of memory in the middle of the first validation, as a native allocation past the bound that
+     * {@code -Xmx512m} sets does: its second batch. It runs wherever the validation runs it, on a worker thread of the
+     * cores too.
+     */
+    private static io.digitstudio.train.LossFunction outOfMemoryInValidation(java.util.concurrent.atomic.AtomicInteger validated) {
+        return (y, t) -> {
+            if (!io.digitstudio.nn.Config.train() && validated.incrementAndGet() == 2) {
+                throw new OutOfMemoryError("Cannot allocate new FloatPointer(25600)");
+            }
+            return io.digitstudio.nn.F.softmaxCrossEntropy(y, t);
+        };
+    }
+
+    @Test
+    void aRunThatRunsOutOfMemoryMidValidationIsRecordedAsFailedWithTheReasonAndNoModel() throws Exception {
+        RunStore store = new RunStore(dir);
+        TrainingLoop loop = TrainingLoop.create(small(2), train, test, "t");
+        java.util.concurrent.atomic.AtomicInteger validated = new java.util.concurrent.atomic.AtomicInteger();
+        loop.setLossFunction(outOfMemoryInValidation(validated));
+        RunRecorder rec = RunRecorder.start(store, loop, origin(RunOptions.NONE));
+        OutOfMemoryError e = assertThrows(OutOfMemoryError.class, loop::run, "what ended the run reaches its caller");
+        assertEquals("Cannot allocate new FloatPointer(25600)", e.getMessage());
+        assertEquals(TrainingResult.Outcome.FAILED, loop.result().outcome());
+        String why = "failed during the validation of epoch 1: out of memory (Cannot allocate new FloatPointer(25600))";
+        assertEquals(why, loop.result().message());
+        RunSummary r = store.find(rec.id());
+        assertEquals(RunStatus.FAILED, r.status(), "its record says failed, not running or stopped");
+        assertEquals(why, r.message());
+        assertEquals(0, r.epochsDone());
+        assertTrue(store.model(r).isEmpty(), "a failed run keeps no model: its weights are no run's end");
+        assertTrue(Files.readString(r.folder().resolve("failure.txt")).contains("java.lang.OutOfMemoryError: Cannot allocate"),
+                "the trace is kept in its folder");
+        assertFalse(RunLocks.alive(r.folder().resolve(RunStore.LOCK)), "the lock goes with the run");
+    }
+
     @Test
     void aFinishedRunIsRecordedWithItsSettingsLogModelsAndMatrices() throws Exception {
         RunStore store = new RunStore(dir);

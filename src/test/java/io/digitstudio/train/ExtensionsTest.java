@@ -250,7 +250,9 @@ class ExtensionsTest {
         new Watch().end(result -> events.add("end: " + result.message())).on(loop);
         IllegalStateException e = assertThrows(IllegalStateException.class, loop::run);
         assertEquals("disk full", e.getMessage());
-        assertEquals(List.of("bomb finalized", "watcher finalized", "end: failed: disk full"), events);
+        // the run failed, and says where: the extension that threw, at the end of the first epoch
+        assertEquals(List.of("bomb finalized", "watcher finalized", "end: failed at epoch 1.00 (in bomb): disk full"), events);
+        assertEquals(TrainingResult.Outcome.FAILED, loop.result().outcome());
         assertEquals(1, loop.iterator().epoch(), "it stopped at the first epoch's end");
     }
 

@@ -312,6 +312,32 @@ class TrainViewTest extends AppStory {
         assertTrue(status(robot).endsWith("The active model (" + first.name() + ") is unchanged."), status(robot));
     }
 
+    /**
+     * A run that runs out of memory in the middle of its first validation, as one did under -Xmx512m: the window says
+     * what happened in one line, Start trains again, no model of the run is offered, and the Runs view lists it as failed.
+     */
+    @Test
+    void aRunThatRunsOutOfMemoryMidValidationSaysSoAndItsRecordSaysFailed(FxRobot robot) throws Exception {
+        app.awaitReady();
+        subset(robot, "1000", "200"); // two batches of validation: it fails at the second
+        type(robot, "#epochsField", "1");
+        robot.interact(() -> io.digitstudio.ui.train.OutOfMemoryInValidation.nextRun(run()));
+        startAndAwaitEnd(robot);
+        String why = "failed during the validation of epoch 1: out of memory (" + io.digitstudio.ui.train.OutOfMemoryInValidation.MESSAGE + ")";
+        assertEquals("Training " + why + ". The active model (built-in) is unchanged.", status(robot));
+        String id = run().recordedRunProperty().get();
+        assertEquals("Training failed: During the validation of epoch 1: out of memory (" + io.digitstudio.ui.train.OutOfMemoryInValidation.MESSAGE
+                + "). The active model (built-in) is unchanged. Run " + id + " is kept in Runs as failed.", app.dialogs.errors.get(0));
+        assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled(), "Start is usable again");
+        assertTrue(robot.lookup("#saveModelButton").queryAs(Button.class).isDisabled(), "a failed run offers no model to save");
+        assertTrue(robot.lookup("#useModelButton").queryAs(Button.class).isDisabled(), "nor to use");
+        assertEquals("built-in", app.models().activeProperty().get().name());
+        io.digitstudio.runs.RunSummary r = app.history.find(id);
+        assertEquals(io.digitstudio.runs.RunStatus.FAILED, r.status(), "its folder says failed, not running");
+        assertEquals(why, r.message());
+        assertTrue(app.history.model(r).isEmpty(), "and holds no model");
+    }
+
     @Test
     void stoppingKeepsTheActiveModelUntilTheUserChoosesToUseTheNewOne(FxRobot robot) throws Exception {
         app.awaitReady();

@@ -61,7 +61,7 @@ public record SweepResult(Sweep sweep, List<Row> rows) {
         return switch (r.status()) {
             case FINISHED, FAILED_TO_LEARN, DIVERGED -> 3;
             case RUNNING -> 2;
-            case STOPPED, INTERRUPTED -> 1;
+            case STOPPED, INTERRUPTED, FAILED -> 1;
             case DAMAGED -> 0;
         };
     }

@@ -343,42 +343,74 @@ public final class RunControl {
                 }
             });
             if (stopBeforeStart) l.control().requestStop();
-            TrainingSession.Outcome outcome = session.run();
+            TrainingSession.Outcome outcome;
+            try {
+                outcome = session.run();
+            } catch (Throwable t) { // an Error too: the run has started and is recorded, and its end is told as such
+                throw new RunFailed(session, t);
+            }
             return new Finished(outcome, session, keepBest ? readBest(session, outcome.result()) : null,
                     new Position(l.iteration(), l.iterator().epoch(), io.digitstudio.runs.RunSettings.Branch.epochDetail(l.iterator()), l.config(), l.options()),
                     rec == null ? null : rec.model().orElse(null));
         });
         run.whenComplete((f, err) -> {
+            try {
+                ended(f, err, branching);
+            } catch (Throwable t) { // a future drops what its callbacks throw: the end of a run is told whatever happens
+                lastResort(t);
+            }
+        });
+    }
+
+    /** A run's end on the FX thread: how it ended ({@code f}) or what ended it ({@code err}), told to the user. */
+    private void ended(Finished f, Throwable err, Branching branching) {
+        budget.give(HOLDER);
+        recording.set(false);
+        // a branch is started once: however it ended, Start then trains an ordinary new run with the form's values,
+        // the user's own again, as they were before the branch was set up
+        if (branching != null) {
+            TrainSettings.Values own = beforeBranch;
+            beforeBranch = null;
+            settings.branchProperty().set(null);
+            if (own != null) settings.restore(own);
+        }
+        if (err != null) {
+            failed(err);
+        } else if (branchAtEnd && f.outcome().verdict() == TrainingSession.Verdict.STOPPED && f.outcome().stopSnapshot() != null
+                && f.session().recorder() != null) {
+            branchFrom(f);
+            historyChanges.set(historyChanges.get() + 1);
+        } else {
+            finished(f);
+            if (branchAtEnd) {
+                dialogs.error("Nothing to branch from", f.outcome().result().iterations() == 0
+                        ? "The run stopped before its first iteration. Start trains a new run with the form's settings."
+                        : "The run ended before it reached its pause, and left no snapshot there. Runs branches from the snapshots it has.");
+            }
+            if (f.session().recorder() != null) {
+                if (f.session().recorder().problem() != null) dialogs.error("Run history", f.session().recorder().problem());
+                historyChanges.set(historyChanges.get() + 1);
+            }
+        }
+        keepLossCurve(f); // the presenter has shown all of the run's points now
+    }
+
+    /**
+     * What is left when telling a run's end failed in turn (running out of memory again, as a message was made): the
+     * window says in one line that the run ended and that it could not show how, Start trains again, and the Runs view
+     * lists the run's record, which says how.
+     */
+    private void lastResort(Throwable t) {
+        try {
             budget.give(HOLDER);
             recording.set(false);
-            // a branch is started once: however it ended, Start then trains an ordinary new run with the form's values,
-            // the user's own again, as they were before the branch was set up
-            if (branching != null) {
-                TrainSettings.Values own = beforeBranch;
-                beforeBranch = null;
-                settings.branchProperty().set(null);
-                if (own != null) settings.restore(own);
-            }
-            if (err != null) {
-                failed(err);
-            } else if (branchAtEnd && f.outcome().verdict() == TrainingSession.Verdict.STOPPED && f.outcome().stopSnapshot() != null
-                    && f.session().recorder() != null) {
-                branchFrom(f);
-                historyChanges.set(historyChanges.get() + 1);
-            } else {
-                finished(f);
-                if (branchAtEnd) {
-                    dialogs.error("Nothing to branch from", f.outcome().result().iterations() == 0
-                            ? "The run stopped before its first iteration. Start trains a new run with the form's settings."
-                            : "The run ended before it reached its pause, and left no snapshot there. Runs branches from the snapshots it has.");
-                }
-                if (f.session().recorder() != null) {
-                    if (f.session().recorder().problem() != null) dialogs.error("Run history", f.session().recorder().problem());
-                    historyChanges.set(historyChanges.get() + 1);
-                }
-            }
-            keepLossCurve(f); // the presenter has shown all of the run's points now
-        });
+            if (!state.get().canStart()) state.set(RunState.IDLE);
+            presenter.status("The run has ended, but the window could not show how: " + io.digitstudio.train.TrainingLoop.reason(t)
+                    + ". Runs has its record.");
+            historyChanges.set(historyChanges.get() + 1);
+        } catch (Throwable again) {
+            state.set(RunState.IDLE);
+        }
     }
 
     /**
@@ -474,7 +506,51 @@ public final class RunControl {
         }
     }
 
+    /**
+     * A run that started and then failed (an exception or an error, such as running out of memory, in training, in its
+     * validation, in an extension or on a worker thread of its cores): its record in the history says failed with the
+     * reason, and so does the window, in one line.
+     */
+    private static final class RunFailed extends RuntimeException {
+        private final transient TrainingSession session;
+
+        RunFailed(TrainingSession session, Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.session = session;
+        }
+    }
+
+    /**
+     * Tells how a run failed once it had started: where and why in one line (the trace is in its folder's
+     * {@code failure.txt}), the model in use unchanged; the run hands over no model, since its weights may hold a
+     * half-made update.
+     */
+    private void runFailed(RunFailed rf) {
+        TrainingSession s = rf.session;
+        TrainingResult r = s.loop().result();
+        presenter.end(r == null ? s.loop().elapsedTime() : r.seconds(), false);
+        result.set(r);
+        trainedModel.set(null);
+        state.set(RunState.FINISHED);
+        String what = r != null && r.outcome() == TrainingResult.Outcome.FAILED && r.message() != null ? r.message()
+                : "failed: " + io.digitstudio.train.TrainingLoop.reason(rf.getCause());
+        ActiveModel active = models.activeProperty().get();
+        String kept = active == null ? "" : " The active model (" + active.name() + ") is unchanged.";
+        presenter.status("Training " + what + "." + kept);
+        dialogs.error("Training failed", Messages.capitalize(what.replaceFirst("^failed ", "")) + "." + kept
+                + (s.recorder() == null ? "" : " Run " + s.runId() + " is kept in Runs as failed."));
+        if (s.recorder() != null) {
+            if (s.recorder().problem() != null) dialogs.error("Run history", s.recorder().problem());
+            historyChanges.set(historyChanges.get() + 1);
+        }
+    }
+
     private void failed(Throwable err) {
+        Throwable ran = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+        if (ran instanceof RunFailed rf) {
+            runFailed(rf);
+            return;
+        }
         presenter.end(0, false);
         state.set(RunState.IDLE);
         Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;

@@ -612,6 +612,87 @@ class TrainViewModelsTest {
         }
     }
 
+    /**
+     * A run that runs out of memory in the middle of its first validation, on the app's own workers: the window says so
+     * in one line, Start trains again, the run hands over no model, and its record in the history says failed with the
+     * reason, not running.
+     */
+    @Test
+    void aRunThatRunsOutOfMemoryMidValidationSaysSoAndItsRecordSaysFailed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
+        try (WorkerExecutor tasks = new WorkerExecutor(() -> { }, ui::add)) {
+            TestDialogs dialogs = new TestDialogs();
+            ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
+            io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir);
+            TrainSettings s = new TrainSettings();
+            s.trainLimitProperty().set("1000");
+            s.testLimitProperty().set("200"); // two batches of validation: it fails at the second
+            s.epochsProperty().set("1");
+            RunPresenter p = new RunPresenter();
+            RunControl run = new RunControl(s, p, tasks, dialogs, models, history);
+            OutOfMemoryInValidation.nextRun(run);
+            run.start();
+            while (run.stateProperty().get().active() || run.stateProperty().get() == RunState.STOPPING) {
+                Runnable next = ui.poll(120, TimeUnit.SECONDS);
+                assertNotNull(next, "the run's end reaches the window");
+                next.run();
+            }
+            String why = "failed during the validation of epoch 1: out of memory (" + OutOfMemoryInValidation.MESSAGE + ")";
+            assertEquals("Training " + why + ".", p.statusProperty().get());
+            String id = run.recordedRunProperty().get();
+            assertEquals(List.of("Training failed: During the validation of epoch 1: out of memory (" + OutOfMemoryInValidation.MESSAGE
+                    + "). Run " + id + " is kept in Runs as failed."), dialogs.errors);
+            assertTrue(run.stateProperty().get().canStart(), "Start trains again");
+            assertNull(run.trainedModelProperty().get(), "a failed run hands over no model to save or use");
+            assertEquals(TrainingResult.Outcome.FAILED, run.resultProperty().get().outcome());
+            io.digitstudio.runs.RunSummary r = history.find(id);
+            assertEquals(io.digitstudio.runs.RunStatus.FAILED, r.status());
+            assertEquals(why, r.message());
+            assertTrue(history.model(r).isEmpty());
+            assertEquals(2, run.historyChangesProperty().get(), "recorded, then ended: the Runs view lists it as it ended");
+        }
+    }
+
+    /** Dialogs that run out of memory as they make a message, as a toast did under -Xmx512m; the pickers choose nothing. */
+    private static final class OutOfMemoryDialogs implements io.digitstudio.ui.core.DialogService {
+        public java.util.Optional<java.nio.file.Path> openModel() { return java.util.Optional.empty(); }
+        public java.util.Optional<java.nio.file.Path> saveModel(String suggestedName) { return java.util.Optional.empty(); }
+        public java.util.Optional<java.nio.file.Path> openImage() { return java.util.Optional.empty(); }
+        public java.util.Optional<java.nio.file.Path> openSnapshot() { return java.util.Optional.empty(); }
+        public java.util.Optional<java.nio.file.Path> chooseFolder(String title) { return java.util.Optional.empty(); }
+        public java.util.Optional<java.nio.file.Path> saveFile(String title, String name, String description, String extension) { return java.util.Optional.empty(); }
+        public java.util.Optional<java.nio.file.Path> openFile(String title, String description, String extension) { return java.util.Optional.empty(); }
+        public boolean confirm(String title, String text, String action) { return false; }
+        public void info(String title, String text) { throw new OutOfMemoryError("Java heap space"); }
+        public void info(String title, String text, String action, Runnable onAction) { throw new OutOfMemoryError("Java heap space"); }
+        public void withdraw(String title) { }
+        public void error(String title, String text) { throw new OutOfMemoryError("Java heap space"); }
+    }
+
+    /**
+     * A run whose end cannot be told as usual (the message runs out of memory as it is made): the window still says in
+     * one line that the run ended, Start trains again, and the Runs view is told to list the run's record.
+     */
+    @Test
+    void aRunWhoseEndCannotBeShownStillSaysItEndedAndStartTrainsAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        SameThreadTasks tasks = new SameThreadTasks();
+        OutOfMemoryDialogs dialogs = new OutOfMemoryDialogs();
+        ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
+        io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir);
+        TrainSettings s = new TrainSettings();
+        s.trainLimitProperty().set("1000");
+        s.testLimitProperty().set("200");
+        s.epochsProperty().set("1");
+        RunPresenter p = new RunPresenter();
+        RunControl run = new RunControl(s, p, tasks, dialogs, models, history);
+        run.start();
+        assertEquals("The run has ended, but the window could not show how: out of memory (Java heap space). Runs has its record.",
+                p.statusProperty().get());
+        assertTrue(run.stateProperty().get().canStart(), "Start trains again");
+        assertEquals(2, run.historyChangesProperty().get(), "recorded, then ended: the Runs view lists it as it ended");
+        assertEquals(io.digitstudio.runs.RunStatus.FINISHED, history.find(run.recordedRunProperty().get()).status());
+    }
+
     /** A finished 2-epoch run of 1,000 examples with a snapshot each epoch, and what the Train view holds of it. */
     private record ShortRun(TestDialogs dialogs, TrainSettings settings, RunPresenter presenter, io.digitstudio.runs.RunStore history,
                             RunControl run) {
