@@ -150,6 +150,58 @@ class DrawViewTest extends AppStory {
         assertEquals(47, robot.lookup(".probability-bars").queryAs(io.digitstudio.ui.widgets.ProbabilityBars.class).values().length);
     }
 
+    /**
+     * A picture opened while the compute worker is busy with other work, as under load (a trial waited 6 to 14 s with
+     * no sign): the canvas shows a bar and "Opening seven.png…", Open image, Clear and Undo are off and a stroke draws
+     * nothing until the answer comes; then the sign is gone and the buttons are back. A file that is no picture ends
+     * the wait too, with one line that names it.
+     */
+    @Test
+    void openingAPictureShowsItIsBusyUntilItsAnswer(FxRobot robot) throws Exception {
+        openDraw(robot);
+        app.stroke(robot, new double[]{160, 50}, new double[]{160, 270});
+        awaitPrediction();
+        Path png = dir.resolve("seven.png");
+        javax.imageio.ImageIO.write(new io.digitstudio.data.DrawnDigitsAccess(3).draw(7, 200), "png", png.toFile());
+        java.util.concurrent.CountDownLatch other = new java.util.concurrent.CountDownLatch(1);
+        try {
+            app.services.tasks().compute(() -> {
+                other.await();
+                return null;
+            });
+            app.dialogs.willChoose(png);
+            robot.clickOn("#openImageButton");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(robot.lookup("#openImageBusy").query().isVisible(), "no busy sign while the picture waits");
+            Label line = robot.lookup("#openImageBusyLabel").queryAs(Label.class);
+            assertEquals("Opening seven.png…", line.getText());
+            assertWhole(line);
+            for (String id : java.util.List.of("#openImageButton", "#clearButton", "#undoButton")) {
+                assertTrue(robot.lookup(id).query().isDisabled(), id + " on while the picture waits");
+            }
+            app.stroke(robot, new double[]{60, 60}, new double[]{260, 60});
+            assertEquals(1, vm().strokes().size(), "a stroke while the picture waits");
+        } finally {
+            other.countDown();
+        }
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#openImageBusy").query().isVisible());
+        assertEquals("7", robot.lookup("#predictedDigit").queryAs(Label.class).getText());
+        for (String id : java.util.List.of("#openImageButton", "#clearButton", "#undoButton")) assertFalse(robot.lookup(id).query().isDisabled(), id);
+
+        Path bad = dir.resolve("notes.png");
+        Files.writeString(bad, "not a picture");
+        app.dialogs.willChoose(bad);
+        robot.clickOn("#openImageButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !app.dialogs.errors.isEmpty() && !vm().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#openImageBusy").query().isVisible());
+        assertFalse(robot.lookup("#openImageButton").query().isDisabled());
+        assertEquals(1, app.dialogs.errors.size(), app.dialogs.errors.toString());
+        assertTrue(app.dialogs.errors.get(0).contains("notes.png") && !app.dialogs.errors.get(0).contains("\n"), app.dialogs.errors.get(0));
+    }
+
     @Test
     void undoRemovesTheLastStrokeAndEscapeClears(FxRobot robot) throws Exception {
         openDraw(robot);

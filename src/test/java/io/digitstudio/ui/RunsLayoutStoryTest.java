@@ -19,10 +19,10 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The Runs view's layout holds still while the user works in it (issue 32, a new user's trial at 1280x800): the split
- * between the runs table and the panes below stays where it is as runs come and go and as the theme is switched, and
- * moves only when the user drags it (then it stays there); the table's columns are as wide after a theme's round trip
- * as before it.
+ * The Runs view's layout (issue 32, a new user's trial at 1280x800): the runs table takes the height the charts below
+ * do not need to read, up to a row for each run; the split between them stays where it is as runs are filtered and as
+ * the theme is switched, and once the user drags it, stays where they put it; the table's columns are as wide after a
+ * theme's round trip as before it.
  */
 class RunsLayoutStoryTest extends AppStory {
     private Stage stage;
@@ -47,12 +47,17 @@ class RunsLayoutStoryTest extends AppStory {
     /** The runs table's height and the divider's place in the split, in pixels from the split's top. */
     private static String split(FxRobot robot, TableView<RunSummary> table) {
         String[] out = new String[1];
-        robot.interact(() -> {
-            SplitPane main = (SplitPane) robot.lookup("#runsSplit").query();
-            double divider = main.getDividers().get(0).getPosition() * (main.getHeight() - main.snappedTopInset() - main.snappedBottomInset());
-            out[0] = "table " + Math.round(table.getHeight()) + " px, divider at " + Math.round(divider) + " px";
-        });
+        robot.interact(() -> out[0] = splitNow(table));
         return out[0];
+    }
+
+    /** {@link #split} on the FX thread. */
+    private static String splitNow(TableView<RunSummary> table) {
+        Node up = table.getParent();
+        while (!(up instanceof SplitPane)) up = up.getParent();
+        SplitPane main = (SplitPane) up;
+        double divider = main.getDividers().get(0).getPosition() * (main.getHeight() - main.snappedTopInset() - main.snappedBottomInset());
+        return "table " + Math.round(table.getHeight()) + " px, divider at " + Math.round(divider) + " px of " + Math.round(main.getHeight());
     }
 
     private void choose(FxRobot robot, Theme theme, int scale) throws Exception {
@@ -62,21 +67,22 @@ class RunsLayoutStoryTest extends AppStory {
     }
 
     /**
-     * Two runs, then more from the command line (a refresh lists them), then a filter that leaves one, then light to
-     * dark and back: the divider the user never dragged stays where it was at first (a trial saw it move with every
-     * run that came in, and by 6 px at a theme switch). Dragged, it stays where the user put it, through more runs and
-     * theme switches.
+     * Two runs, then more from the command line (a refresh lists them), then a filter that leaves none, then light to
+     * dark and back: the divider the user never dragged moves down for the runs that came in, as far as the charts
+     * below leave room, and stays there through the filter and the themes (a trial saw it move by 6 px at a theme
+     * switch). Dragged, it stays where the user put it, through more runs and theme switches.
      */
     @Test
     void theDividerStaysPutUntilTheUserDragsItAndThenWhereTheyPutIt(FxRobot robot) throws Exception {
         TableView<RunSummary> table = runs(robot, 2);
-        String first = split(robot, table);
+        double twoRuns = table.getHeight();
         List<String> seen = new ArrayList<>();
         for (int i = 2; i < 6; i++) app.tinyCliRun(i);
         robot.clickOn("#refreshRunsButton");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 6);
         Pulses.settle(3);
-        seen.add("6 runs: " + split(robot, table));
+        String first = split(robot, table);
+        assertTrue(table.getHeight() > twoRuns, "room for the runs that came in: " + twoRuns + " px, then " + first);
         robot.clickOn("#runsFilter").write("zzz");
         Pulses.settle(3);
         seen.add("none filtered in: " + split(robot, table));
@@ -193,6 +199,110 @@ class RunsLayoutStoryTest extends AppStory {
             if (p == compare && !contains(box, text)) wrong.add(at + ": the hint's text " + text + " runs out of the settings table " + box);
         }
         return wrong;
+    }
+
+    /** The runs table's rows shown whole in its view, by index. */
+    private static List<Integer> rowsInSight(TableView<RunSummary> table) {
+        List<Integer> in = new ArrayList<>();
+        Node clip = table.lookup(".clipped-container");
+        var view = clip.localToScene(clip.getLayoutBounds());
+        for (Node n : table.lookupAll(".table-row-cell")) {
+            if (!(n instanceof javafx.scene.control.TableRow<?> r) || r.isEmpty() || !r.isVisible()) continue;
+            var b = r.localToScene(r.getLayoutBounds());
+            if (b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5) in.add(r.getIndex());
+        }
+        return in;
+    }
+
+    /**
+     * What keeps the two charts from reading without a scroll: a chart lower than its least readable height, or out of
+     * its pane's sight.
+     */
+    private List<String> chartsUnread(String at) {
+        List<String> wrong = new ArrayList<>();
+        for (String id : List.of("#runsLossChart", "#runsAccuracyChart")) {
+            javafx.scene.layout.Region chart = (javafx.scene.layout.Region) stage.getScene().lookup(id);
+            double least = chart.minHeight(-1);
+            if (chart.getHeight() < least - 0.5) wrong.add(at + ": " + id + " " + Math.round(chart.getHeight()) + " px, under its " + Math.round(least));
+            Node up = chart.getParent();
+            while (!(up instanceof javafx.scene.control.ScrollPane)) up = up.getParent();
+            Node viewport = up.lookup(".viewport");
+            var sight = viewport.localToScene(viewport.getLayoutBounds());
+            var b = chart.localToScene(chart.getLayoutBounds());
+            if (b.getMinY() < sight.getMinY() - 0.5 || b.getMaxY() > sight.getMaxY() + 0.5) {
+                wrong.add(at + ": " + id + " " + b.getMinY() + "-" + b.getMaxY() + " out of its pane's sight " + sight.getMinY() + "-" + sight.getMaxY());
+            }
+        }
+        return wrong;
+    }
+
+    /** The height the charts' pane shows beyond both charts at their least readable height. */
+    private double spareUnderCharts() {
+        javafx.scene.layout.Region loss = (javafx.scene.layout.Region) stage.getScene().lookup("#runsLossChart");
+        javafx.scene.layout.Region accuracy = (javafx.scene.layout.Region) stage.getScene().lookup("#runsAccuracyChart");
+        javafx.scene.layout.VBox plots = (javafx.scene.layout.VBox) loss.getParent();
+        Node up = plots.getParent();
+        while (!(up instanceof javafx.scene.control.ScrollPane)) up = up.getParent();
+        double sight = up.lookup(".viewport").getLayoutBounds().getHeight();
+        return sight - loss.minHeight(-1) - accuracy.minHeight(-1) - plots.getSpacing();
+    }
+
+    /**
+     * Ten runs, one selected, in a 1280x800 window: the runs table shows eight of them at least, over both charts at
+     * their readable height with nothing to scroll (a trial saw three rows over empty chart room). In the smallest
+     * window the table shows as many rows as leave the charts that height; at 150 % nothing in the view is cut to
+     * "…" and the table's rows that show are whole.
+     */
+    @Test
+    void tenRunsShowEightRowsOverChartsThatStillRead(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        TableView<RunSummary> table = runs(robot, 10);
+        robot.clickOn(robot.lookup("#runsTable .table-row-cell").match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == 0).queryAs(Node.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.main.runs().viewModel().curvesProperty().get().isEmpty());
+        Pulses.settle(3);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> wrong = new ArrayList<>();
+        robot.interact(() -> {
+            List<Integer> rows = rowsInSight(table);
+            if (rows.size() < 8) wrong.add("1280x800: " + rows.size() + " runs in sight: " + rows + "; " + splitNow(table) + ", rows of " + Math.round(io.digitstudio.ui.widgets.TableHeights.rowNow(table)));
+            wrong.addAll(chartsUnread("1280x800"));
+        });
+
+        robot.interact(() -> {
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        Pulses.settle(4);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            List<Integer> rows = rowsInSight(table);
+            // the charts' height first; what is left holds more runs than the three the table showed before, and no
+            // room for another run's row is left to the charts
+            if (rows.size() < 4) wrong.add("1024x700: " + rows.size() + " runs in sight: " + rows + "; " + splitNow(table) + ", rows of " + Math.round(io.digitstudio.ui.widgets.TableHeights.rowNow(table)));
+            wrong.addAll(chartsUnread("1024x700"));
+            double spare = spareUnderCharts();
+            double row = io.digitstudio.ui.widgets.TableHeights.rowNow(table);
+            if (spare >= row) wrong.add("1024x700: " + Math.round(spare) + " px to spare under the charts, rows of " + Math.round(row) + " px; " + splitNow(table));
+        });
+
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        try {
+            choose(robot, Theme.LIGHT, 150);
+            robot.interact(() -> {
+                if (rowsInSight(table).isEmpty()) wrong.add("150 %: no run in sight; " + splitNow(table));
+                for (String c : Looks.cut(stage.getScene())) wrong.add("150 %: " + c);
+                for (String c : Looks.clipped(stage.getScene())) wrong.add("150 %: " + c);
+            });
+        } finally {
+            choose(robot, Theme.LIGHT, 100);
+        }
+        assertEquals(List.of(), wrong);
     }
 
     private static boolean contains(javafx.geometry.Bounds outer, javafx.geometry.Bounds inner) {

@@ -172,7 +172,9 @@ public final class DrawView extends BorderPane {
         Button undo = new Button("_Undo");
         undo.setId("undoButton");
         undo.setTooltip(new Tooltip("Take back the last stroke, clear or opened picture (Ctrl+Z)"));
-        undo.disableProperty().bind(vm.canUndoProperty().not());
+        // while a picture is opened, the canvas is its: no clear, undo or second picture races it there
+        clear.disableProperty().bind(vm.busyProperty());
+        undo.disableProperty().bind(vm.canUndoProperty().not().or(vm.busyProperty()));
         undo.setOnAction(e -> vm.undo());
         // the canvas follows the theme; MNIST's white on black is the option, whatever the theme (remembered by the app)
         javafx.scene.control.CheckBox ink = new io.digitstudio.ui.widgets.MnemonicCheckBox("MNIST _white on black");
@@ -192,6 +194,7 @@ public final class DrawView extends BorderPane {
         openImage.setId("openImageButton");
         openImage.setAccessibleHelp("Open a picture of a digit, or of a number, to read it as if drawn here");
         openImage.setOnAction(e -> vm.dialogs().openImage().ifPresent(vm::classifyImage));
+        openImage.disableProperty().bind(vm.busyProperty());
 
         Button openModel = new Button("_Open model…");
         openModel.setId("openModelButton");
@@ -295,8 +298,27 @@ public final class DrawView extends BorderPane {
         hint.getStyleClass().add("canvas-hint");
         hint.setMouseTransparent(true);
         hint.textProperty().bind(vm.hintProperty());
-        hint.visibleProperty().bind(Bindings.isEmpty(vm.strokes()).and(vm.imageProperty().isNull()));
-        frame.getChildren().setAll(canvas, numberLabels, hint);
+        hint.visibleProperty().bind(Bindings.isEmpty(vm.strokes()).and(vm.imageProperty().isNull()).and(vm.busyProperty().not()));
+        // opening a picture takes seconds under load (its file read, then the number in it): the canvas says so, as the
+        // app's other waits do with a bar and a line, and takes no stroke or drop meanwhile
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar(javafx.scene.control.ProgressBar.INDETERMINATE_PROGRESS);
+        bar.setId("openImageProgress");
+        io.digitstudio.ui.widgets.ScreenReader.describe(bar, "Opening a picture", "The picture is being read and the number in it recognised");
+        bar.setPrefWidth(160);
+        Label busyLine = new Label();
+        busyLine.setId("openImageBusyLabel");
+        busyLine.getStyleClass().add("canvas-hint");
+        busyLine.setWrapText(true);
+        busyLine.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        busyLine.textProperty().bind(vm.busyTextProperty());
+        VBox busySign = new VBox(8, bar, busyLine);
+        busySign.setId("openImageBusy");
+        busySign.setAlignment(Pos.CENTER);
+        busySign.setPadding(new Insets(12));
+        busySign.setMouseTransparent(true);
+        busySign.visibleProperty().bind(vm.busyProperty());
+        canvas.disableProperty().bind(vm.busyProperty());
+        frame.getChildren().setAll(canvas, numberLabels, hint, busySign);
         frame.setMaxSize(DrawViewModel.CANVAS + 4, DrawViewModel.CANVAS + 4);
         Label tip = new Label("Left button draws · right-click or Esc clears · Ctrl+Z undoes · drop an image to classify it");
         tip.getStyleClass().add("hint");

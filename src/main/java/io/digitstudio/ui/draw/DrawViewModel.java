@@ -94,6 +94,14 @@ public final class DrawViewModel {
     private volatile long answered;
     private volatile boolean inFlight;
     private long lastLive;
+    /**
+     * What the canvas waits for while a picture is opened ("Opening photo.png…"): its file read and the number in it
+     * read, which take seconds under load; null the rest of the time.
+     */
+    private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper busy = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    /** The request whose answer ends the wait for an opened picture; none while there is no such wait. */
+    private long awaited = Long.MAX_VALUE;
 
     public DrawViewModel(TaskExecutor tasks, DialogService dialogs, ModelManager models) {
         this.tasks = tasks;
@@ -117,6 +125,7 @@ public final class DrawViewModel {
     }
 
     public void beginStroke(double x, double y) {
+        if (busy.get()) return; // the picture being opened would replace the stroke
         remember();
         image.set(null);
         current.clear();
@@ -256,6 +265,7 @@ public final class DrawViewModel {
 
     /** Clears the canvas; {@link #undo()} brings back what it held. */
     public void clear() {
+        if (busy.get()) return; // the picture being opened replaces the canvas: what it holds now stays for Undo
         current.clear();
         if (strokes.isEmpty() && image.get() == null) return;
         remember();
@@ -266,7 +276,7 @@ public final class DrawViewModel {
 
     /** Takes back the last change: a stroke, a clear, or an opened picture. */
     public void undo() {
-        if (history.isEmpty()) return;
+        if (history.isEmpty() || busy.get()) return;
         Canvas c = history.remove(history.size() - 1);
         current.clear();
         picture = c.picture();
@@ -292,8 +302,12 @@ public final class DrawViewModel {
 
     /** Classifies an image file through the same path as a drawing; a bad file leaves the canvas as it was. */
     public void classifyImage(Path file) {
+        // one picture at a time: a second one (a drop while the first is read) would race it to the canvas
+        if (busy.get()) return;
+        busyWith("Opening " + file.getFileName() + "…");
         tasks.compute(() -> ImageFiles.readRgb(file)).whenComplete((img, err) -> {
             if (err != null) {
+                busyWith(null);
                 dialogs.error("Could not open image", Messages.of(err));
                 return;
             }
@@ -304,8 +318,17 @@ public final class DrawViewModel {
             imagePath = file;
             picture = img;
             image.set(img.grey());
+            // the wait ends with the answer for the picture (or a newer one), which show() gives
+            awaited = requests.get() + 1;
             predict();
         });
+    }
+
+    /** Starts a wait that says {@code what}, or with null ends it. */
+    private void busyWith(String what) {
+        if (what == null) awaited = Long.MAX_VALUE;
+        busyText.set(what);
+        busy.set(what != null);
     }
 
     /** Requests a prediction for what is on the canvas now. FX thread. */
@@ -364,6 +387,7 @@ public final class DrawViewModel {
      * timed: where there is no answer (a cleared canvas, nothing to read) there is no time either.
      */
     private void show(Reading r, String hintText, double millis) {
+        if (answered >= awaited) busyWith(null);
         latencyMillis.set(r == null ? Double.NaN : millis);
         if (keptVersion != version) collected.set("");
         pinSlot.forget();
@@ -447,6 +471,10 @@ public final class DrawViewModel {
     /** The line under the answer: how sure, or what to do. */
     public ReadOnlyStringProperty detailProperty() { return detail.getReadOnlyProperty(); }
     public ReadOnlyStringProperty hintProperty() { return hint.getReadOnlyProperty(); }
+    /** True from the choice of a picture until its answer, or its failure, is shown. */
+    public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    /** What the wait is for ("Opening photo.png…"), null while there is none. */
+    public ReadOnlyStringProperty busyTextProperty() { return busyText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty modelTextProperty() { return modelText.getReadOnlyProperty(); }
     /** How long the answer shown took to compute, in milliseconds; NaN while no answer is shown. */
     public ReadOnlyDoubleProperty latencyMillisProperty() { return latencyMillis.getReadOnlyProperty(); }

@@ -64,6 +64,10 @@ public final class RunsView extends BorderPane {
     /** The right pane's one scroll: the selected run's name, notes and actions, and the settings side by side. */
     private final javafx.scene.control.ScrollPane detailScroll = new javafx.scene.control.ScrollPane();
     private boolean reselecting;
+    /** The curves' pane below the runs table: its controls, the legend and the two charts. */
+    private VBox charts;
+    /** The two charts, one above the other. */
+    private VBox plots;
 
     public RunsView(RunsViewModel vm) {
         this.vm = vm;
@@ -83,6 +87,9 @@ public final class RunsView extends BorderPane {
         setTop(io.digitstudio.ui.widgets.Bars.whole(filter, refresh, hint));
 
         table.setId("runsTable");
+        // rows as dense as the settings compared and the Train view's epochs: a history of runs is scanned down, and
+        // at 1280x800 the default rows (2.8 em) held seven runs over the charts, dense ones ten
+        table.getStyleClass().add("dense");
         ScreenReader.describe(table, "Runs", "Every recorded training run; select one to see it, Ctrl-click others to compare");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         TableColumn<RunSummary, String> title = text("name", RunSummary::title);
@@ -184,6 +191,8 @@ public final class RunsView extends BorderPane {
         VBox charts = new VBox(4, curveControls(), legend, plotArea);
         VBox.setVgrow(plotArea, Priority.ALWAYS);
         charts.setPadding(new Insets(4));
+        this.charts = charts;
+        this.plots = plots;
         vm.curvesProperty().addListener((o, a, cs) -> draw(cs));
         // a wider or narrower axis holds more or fewer epoch ticks; a scale change, larger or smaller labels
         for (LineChart<Number, Number> c : List.of(lossChart, accuracyChart)) {
@@ -289,20 +298,23 @@ public final class RunsView extends BorderPane {
         });
     }
 
-    /** The runs the table shows at once while the divider is the view's to place: more scroll. */
+    /** The runs the table has room for at least, while the divider is the view's to place. */
     static final int ROWS = 3;
+    /** The runs the table shows at most before it scrolls, while the divider is the view's to place. */
+    static final int MOST_ROWS = 10;
     /** The most of the view's height the runs table takes by itself: the rest is the curves' and the settings'. */
     public static final double MOST_SHARE = 0.45;
 
     /**
-     * The divider between the runs table and the panes below it holds still. Until the user drags it, the table is as
-     * high as its header and {@link #ROWS} rows as high as its lowest row (no more than {@link #MOST_SHARE} of the
-     * height), whatever the number of runs: at a fixed share three runs took half the height and left an empty area,
-     * and sized to its runs the table moved the divider with every run that came in, with the filter, and by a few
-     * pixels at a theme switch (issue 32). With no run in sight (a filter) it keeps the rows' height it had. Where three
-     * rows would take more than the share (two-line rows at 150 %) the table shows fewer and scrolls, the selected run
-     * kept in sight. Once dragged, the divider stays where the user let go of it, through new
-     * runs, theme and scale changes and a resized window.
+     * The divider between the runs table and the panes below it. Until the user drags it, the table is as high as its
+     * header and a row for each run, {@link #ROWS} at least and {@link #MOST_ROWS} at most, each as high as its lowest
+     * row, as far as the curves below keep both charts at their readable height with nothing to scroll (and the
+     * table no more than {@link #MOST_SHARE} of the height). Where that leaves less than {@link #ROWS} rows (a large UI
+     * scale, the smallest window) the table keeps {@link #ROWS} rows' height, or {@link #MOST_SHARE}, and the charts
+     * scroll. A trial at 1280x800 saw three rows of ten runs over empty chart room (issue 32): the table now takes
+     * the height the charts do not need. The rows it is sized for grow as runs come in and never shrink by
+     * themselves, so that a filter that leaves fewer runs, or a theme switch, does not move the divider. Once dragged,
+     * the divider stays where the user let go of it, through new runs, theme and scale changes and a resized window.
      */
     private void fitRunsTable(SplitPane main) {
         SplitPane.setResizableWithParent(table, false);
@@ -324,6 +336,8 @@ public final class RunsView extends BorderPane {
         double[] aimed = {-1, 0};
         // the rows' height as last measured: kept while no run is in the table (a filter that leaves none)
         double[] row = {0};
+        // the rows the table is sized for: the most runs it has listed, within ROWS and MOST_ROWS
+        int[] rows = {ROWS};
         Runnable fit = () -> {
             double h = main.getHeight() - main.snappedTopInset() - main.snappedBottomInset();
             // while the user drags the divider it is theirs: a fit then undid the drag
@@ -333,9 +347,15 @@ public final class RunsView extends BorderPane {
                 want = Math.min(dragged[0], h);
             } else {
                 if (io.digitstudio.ui.widgets.TableHeights.hasRows(table) || row[0] <= 0) row[0] = io.digitstudio.ui.widgets.TableHeights.rowNow(table);
-                double need = io.digitstudio.ui.widgets.TableHeights.forRows(table, ROWS, row[0]);
-                if (need <= 0) return;
-                want = Math.floor(Math.min(need, MOST_SHARE * h));
+                rows[0] = Math.max(rows[0], Math.min(MOST_ROWS, table.getItems().size()));
+                double least = io.digitstudio.ui.widgets.TableHeights.forRows(table, ROWS, row[0]);
+                double need = io.digitstudio.ui.widgets.TableHeights.forRows(table, rows[0], row[0]);
+                double charts = chartsNeed();
+                if (need <= 0 || charts <= 0) return;
+                double most = MOST_SHARE * h;
+                javafx.scene.layout.Region below = (javafx.scene.layout.Region) main.getItems().get(1);
+                double room = h - dividerHeight(main) - below.snappedTopInset() - below.snappedBottomInset() - charts;
+                want = Math.floor(Math.max(Math.min(least, most), Math.min(need, Math.min(most, room))));
             }
             if (Math.abs(table.getHeight() - want) < 1.5) return;
             if (Math.abs(want - aimed[0]) >= 0.5) aimed[1] = 0;
@@ -360,6 +380,24 @@ public final class RunsView extends BorderPane {
             line[0] = now;
         });
         table.heightProperty().addListener((o, a, b) -> io.digitstudio.ui.widgets.TableHeights.later(table, selectedInSight));
+    }
+
+    /**
+     * The height the curves' pane needs to show both charts at their least readable height (theme.css) with nothing to
+     * scroll: its padding, the controls' row, a line of the legend (counted whether or not runs are selected, so that
+     * a selection does not move the divider) and the charts; 0 before it is laid out.
+     */
+    private double chartsNeed() {
+        Node controls = charts.getChildren().get(0);
+        double legendLine = 0;
+        for (Node n : ((javafx.scene.layout.Pane) controls).getChildren()) {
+            if (n instanceof Label l) legendLine = Math.max(legendLine, l.getHeight());
+        }
+        double chart = lossChart.minHeight(-1) + accuracyChart.minHeight(-1);
+        if (controls.getLayoutBounds().getHeight() <= 0 || legendLine <= 0 || chart <= 0) return 0;
+        legendLine += legend.getPadding().getTop() + legend.getPadding().getBottom();
+        return Math.ceil(charts.snappedTopInset() + controls.getLayoutBounds().getHeight() + charts.getSpacing() + legendLine
+                + charts.getSpacing() + chart + plots.getSpacing() + charts.snappedBottomInset() + 2);
     }
 
     /** Scrolls the runs table as little as it takes to show the selected run's row whole. */

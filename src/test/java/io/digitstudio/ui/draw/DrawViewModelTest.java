@@ -252,4 +252,57 @@ class DrawViewModelTest {
         held.release();
         assertTrue(draw.modelTextProperty().get().startsWith("Model: built-in · "), draw.modelTextProperty().get());
     }
+
+    /**
+     * Opening a picture takes seconds under load (6 to 14 s were seen: the file read, then the number in it read): from
+     * the choice until its answer the view model says it is busy and what with, and the changes that would race it (a
+     * clear, an undo, a second picture) wait; a failure ends it too, with one line that names the file.
+     */
+    @Test
+    void openingAPictureIsBusyUntilItsAnswerOrItsFailure() throws Exception {
+        io.digitstudio.ui.core.HeldTasks held = new io.digitstudio.ui.core.HeldTasks();
+        ModelManager launch = new ModelManager(held, dialogs, RecentModels.inMemory());
+        launch.loadBuiltIn();
+        held.release();
+        DrawViewModel draw = new DrawViewModel(held, dialogs, launch);
+        draw.beginStroke(160, 50);
+        draw.extendStroke(160, 160);
+        draw.extendStroke(160, 270);
+        draw.endStroke();
+        held.release();
+        assertEquals("1", draw.answerProperty().get());
+        assertFalse(draw.busyProperty().get(), "a drawing's answer is no wait worth a sign");
+
+        Path png = dir.resolve("seven.png");
+        javax.imageio.ImageIO.write(new io.digitstudio.data.DrawnDigitsAccess(3).draw(7, 200), "png", png.toFile());
+        draw.classifyImage(png);
+        assertTrue(draw.busyProperty().get(), "reading the file");
+        assertEquals("Opening seven.png…", draw.busyTextProperty().get());
+        draw.clear();
+        draw.undo();
+        draw.classifyImage(dir.resolve("other.png"));
+        assertEquals(1, draw.strokes().size(), "the drawing stays as it is while the picture is read");
+        assertEquals(1, held.held.size(), "one picture read at a time");
+        held.held.pollFirst().run(); // the file read; the number in it is read next
+        assertNotNull(draw.imageProperty().get());
+        assertTrue(draw.busyProperty().get(), "the picture read, its number not yet");
+        held.release();
+        assertFalse(draw.busyProperty().get());
+        assertNull(draw.busyTextProperty().get());
+        assertEquals("7", draw.answerProperty().get());
+        draw.undo();
+        assertEquals(1, draw.strokes().size(), "Undo takes back the picture once it is shown");
+
+        Path bad = dir.resolve("notes.png");
+        java.nio.file.Files.writeString(bad, "not a picture");
+        draw.classifyImage(bad);
+        assertTrue(draw.busyProperty().get());
+        held.release();
+        assertFalse(draw.busyProperty().get(), "a failure ends the wait too");
+        assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
+        String error = dialogs.errors.get(0);
+        assertTrue(error.contains("notes.png") && !error.contains("\n") && !error.contains("Exception"), error);
+        assertEquals(1, draw.strokes().size(), "a bad file leaves the canvas as it was");
+        assertEquals("1", draw.answerProperty().get());
+    }
 }
