@@ -154,6 +154,11 @@ public final class SweepsView extends BorderPane {
             if (r != null && (a == null || !a.sweep().axes().equals(r.sweep().axes()))) columns(r.sweep());
         });
         columns(null);
+        // a run started, trained an epoch or failed: its row says so at once
+        vm.trialChangesProperty().addListener((o, a, b) -> {
+            table.refresh();
+            io.digitstudio.ui.widgets.Columns.fit(table); // "running, epoch 2 of 5" is wider than "not started"
+        });
 
         chart.setId("sweepChart");
         io.digitstudio.ui.widgets.ScreenReader.describe(chart, "Sweep chart: best validation accuracy against each swept value, one point per run",
@@ -424,7 +429,7 @@ public final class SweepsView extends BorderPane {
         table.getColumns().add(column("#", r -> String.valueOf(table.getItems().indexOf(r) + 1), 36));
         table.getColumns().add(column("Run", r -> r.run() == null ? "–" : r.run().id(), 80));
         for (Axis a : axes) table.getColumns().add(column(a.name(), r -> sweep.shown(a.name(), r.values().get(a.name())), 70));
-        table.getColumns().add(column("Status", SweepResult.Row::statusLabel, 90));
+        table.getColumns().add(column("Status", vm::trialState, 90));
         table.getColumns().add(column("Best accuracy", r -> acc(r.bestAccuracy()), 100));
         table.getColumns().add(column("Epoch", r -> r.run() == null || r.run().bestEpoch() == 0 ? "–" : String.valueOf(r.run().bestEpoch()), 50));
         table.getColumns().add(column("Final", r -> r.run() == null ? "–" : acc(r.run().finalAccuracy()), 70));

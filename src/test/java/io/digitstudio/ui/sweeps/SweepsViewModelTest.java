@@ -147,4 +147,36 @@ class SweepsViewModelTest {
         assertEquals(vm.resultProperty().get().sweep().id(), vm.sweeps().get(0).id());
         assertEquals(vm.sweeps().get(0), vm.chosenProperty().get());
     }
+
+    /**
+     * Each row says what its run does as the sweep goes: the run in training "running" with the epochs it has done, as
+     * the status line says them, the runs before it "done", those after it "not started". A trial saw "not started" on
+     * the row of the run in training while the status line said epoch 1 (issue 32).
+     */
+    @Test
+    void eachRowSaysWhatItsRunDoesAsTheSweepGoes() {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        SweepsViewModel vm = vm(new TestDialogs(), store);
+        vm.epochsProperty().set("2");
+        java.util.Map<String, java.util.List<String>> seen = new java.util.LinkedHashMap<>();
+        java.util.regex.Pattern epoch = java.util.regex.Pattern.compile("Running run (\\d) of 2: .*: epoch (\\d) of 2, ");
+        vm.statusProperty().addListener((o, a, s) -> {
+            java.util.regex.Matcher m = epoch.matcher(s);
+            if (m.find()) seen.putIfAbsent("run " + m.group(1) + " epoch " + m.group(2), states(vm));
+        });
+        SweepResult done = vm.start().join();
+        assertTrue(done.complete(), vm.statusProperty().get());
+        assertEquals(java.util.Map.of(
+                "run 1 epoch 1", java.util.List.of("running, epoch 1 of 2", "not started"),
+                "run 1 epoch 2", java.util.List.of("running, epoch 2 of 2", "not started"),
+                "run 2 epoch 1", java.util.List.of("done", "running, epoch 1 of 2"),
+                "run 2 epoch 2", java.util.List.of("done", "running, epoch 2 of 2")), seen);
+        assertEquals(java.util.List.of("done", "done"), states(vm));
+    }
+
+    /** The rows' states by point. */
+    private static java.util.List<String> states(SweepsViewModel vm) {
+        return vm.rows().stream().sorted(java.util.Comparator.comparingInt(SweepResult.Row::point)).map(vm::trialState).toList();
+    }
+
 }
