@@ -528,6 +528,11 @@ public final class SweepsViewModel {
         return trialChanges.getReadOnlyProperty();
     }
 
+    /** An accuracy as the app writes it in its tables and status lines (97.25%); "–" for none. */
+    public static String accuracy(double fraction) {
+        return Double.isNaN(fraction) ? "–" : io.digitstudio.ui.widgets.Formats.percent(fraction);
+    }
+
     /** The chart's pixels in a look ({@code null}: printed, a panel of 360 x 250 per swept setting). */
     private static ChartPixels draw(SweepResult r, ChartLook l) {
         int panels = Math.max(1, r.sweep().axes().size());

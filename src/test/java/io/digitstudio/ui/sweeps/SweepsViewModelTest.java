@@ -179,4 +179,14 @@ class SweepsViewModelTest {
         return vm.rows().stream().sorted(java.util.Comparator.comparingInt(SweepResult.Row::point)).map(vm::trialState).toList();
     }
 
+    /**
+     * The table writes accuracies as the rest of the app does (Runs, Train, the status lines): as a percentage with two
+     * decimals. A trial saw 0.7170 in Sweeps beside 71.70% in Runs (issue 32).
+     */
+    @Test
+    void accuraciesAreWrittenAsTheAppWritesThem() {
+        assertEquals("71.70%", SweepsViewModel.accuracy(0.717));
+        assertEquals(io.digitstudio.ui.widgets.Formats.percent(0.98125), SweepsViewModel.accuracy(0.98125));
+        assertEquals("–", SweepsViewModel.accuracy(Double.NaN), "no accuracy yet");
+    }
 }
