@@ -56,6 +56,13 @@ public final class SweepsView extends BorderPane {
         fields.setHgrow(Priority.ALWAYS);
         fields.setMinWidth(110);
         form.getColumnConstraints().addAll(labels, fields);
+        ColumnConstraints labels2 = new ColumnConstraints();
+        labels2.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ColumnConstraints fields2 = new ColumnConstraints();
+        fields2.setHgrow(Priority.ALWAYS);
+        fields2.setMinWidth(110);
+        oneColumn = List.of(labels, fields);
+        twoColumns = List.of(labels, fields, labels2, fields2);
         int row = 0;
         row = field(form, row, "Network", "sweepNetworkField", vm.networkProperty(), "tutorial, wide, lenet, or a spec such as \"linear 50, relu, linear\"");
         row = field(form, row, "Learning rates", "sweepLrField", vm.learningRatesProperty(), "Values to try, separated by commas: 0.1,0.03,0.01");
@@ -115,6 +122,11 @@ public final class SweepsView extends BorderPane {
         hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         VBox left = new VBox(12, form, buttons, export, reset, message, hint);
+        this.form = form;
+        this.buttons = buttons;
+        this.left = left;
+        this.export = export;
+        this.reset = reset;
         // as wide as its labels and fields in the font in force (the lists' fields fit their values): at a fixed 300 px
         // the learning rates showed as "0.1,0.03," at 150 %
         left.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -239,6 +251,36 @@ public final class SweepsView extends BorderPane {
         return io.digitstudio.ui.widgets.StatusLine.bar("sweepStatusBar", vm.statusProperty(), text, figures);
     }
 
+    /** The form, its buttons and the column they make beside the table; and the form's columns, as one or two. */
+    private GridPane form;
+    private javafx.scene.layout.FlowPane buttons;
+    private VBox left;
+    private Button export, reset;
+    private List<ColumnConstraints> oneColumn, twoColumns;
+
+    /**
+     * The form's fields in one column (beside the table), or two fields a line with all the buttons on one (above the
+     * table): above it, in one column, the form pushed the table out of sight at 150 % in the smallest window. The
+     * fields keep their order, left to right and then down, for the eye and for Tab.
+     */
+    private void formInColumns(boolean two) {
+        List<javafx.scene.Node> cells = List.copyOf(form.getChildren());
+        for (int i = 0; i < cells.size(); i++) {
+            int field = i / 2;
+            int column = (i % 2) + (two ? 2 * (field % 2) : 0);
+            GridPane.setConstraints(cells.get(i), column, two ? field / 2 : field);
+        }
+        form.getColumnConstraints().setAll(two ? twoColumns : oneColumn);
+        if (two && export.getParent() == left) {
+            left.getChildren().removeAll(export, reset);
+            buttons.getChildren().addAll(export, reset);
+        } else if (!two && export.getParent() == buttons) {
+            buttons.getChildren().removeAll(export, reset);
+            left.getChildren().add(left.getChildren().indexOf(buttons) + 1, export);
+            left.getChildren().add(left.getChildren().indexOf(export) + 1, reset);
+        }
+    }
+
     /** Below this width, in ems of the view's text, the form goes above the sweeps' table instead of beside it. */
     static final double STACK_EM = 64;
 
@@ -265,12 +307,14 @@ public final class SweepsView extends BorderPane {
                 leftScroll.setContent(null);
                 // the table as high as a few rows in the page's one scroll
                 table.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                formInColumns(true);
                 page.getChildren().setAll(left, right);
                 setCenter(pageScroll);
             } else {
                 setCenter(null);
                 page.getChildren().clear();
                 table.setMinHeight(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+                formInColumns(false);
                 leftScroll.setContent(left);
                 setLeft(leftScroll);
                 setCenter(right);
