@@ -260,17 +260,11 @@ public final class SweepsView extends BorderPane {
 
     /**
      * The form's fields in one column (beside the table), or two fields a line with all the buttons on one (above the
-     * table): above it, in one column, the form pushed the table out of sight at 150 % in the smallest window. The
-     * fields keep their order, left to right and then down, for the eye and for Tab.
+     * table, where they fit): above it, in one column, the form pushed the table out of sight at 150 % in the smallest
+     * window. The fields keep their order, left to right and then down, for the eye and for Tab.
      */
     private void formInColumns(boolean two) {
-        List<javafx.scene.Node> cells = List.copyOf(form.getChildren());
-        for (int i = 0; i < cells.size(); i++) {
-            int field = i / 2;
-            int column = (i % 2) + (two ? 2 * (field % 2) : 0);
-            GridPane.setConstraints(cells.get(i), column, two ? field / 2 : field);
-        }
-        form.getColumnConstraints().setAll(two ? twoColumns : oneColumn);
+        fieldsInColumns(two);
         if (two && export.getParent() == left) {
             left.getChildren().removeAll(export, reset);
             buttons.getChildren().addAll(export, reset);
@@ -279,6 +273,28 @@ public final class SweepsView extends BorderPane {
             left.getChildren().add(left.getChildren().indexOf(buttons) + 1, export);
             left.getChildren().add(left.getChildren().indexOf(export) + 1, reset);
         }
+    }
+
+    /**
+     * Whether the form's fields fit two a line in the view's width, beside the page's margins and scroll bar: at 150 %
+     * in the smallest window they do; at 200 % they would push the page past the window's edge, and take one a line.
+     */
+    private boolean twoFit(double em) {
+        fieldsInColumns(true);
+        form.applyCss();
+        double need = form.prefWidth(-1) + left.getPadding().getLeft() + left.getPadding().getRight();
+        return need <= getWidth() - 24 - 2 * em;
+    }
+
+    /** The form's fields one or two a line; its buttons stay where they are. */
+    private void fieldsInColumns(boolean two) {
+        List<javafx.scene.Node> cells = List.copyOf(form.getChildren());
+        for (int i = 0; i < cells.size(); i++) {
+            int field = i / 2;
+            int column = (i % 2) + (two ? 2 * (field % 2) : 0);
+            GridPane.setConstraints(cells.get(i), column, two ? field / 2 : field);
+        }
+        form.getColumnConstraints().setAll(two ? twoColumns : oneColumn);
     }
 
     /** Below this width, in ems of the view's text, the form goes above the sweeps' table instead of beside it. */
@@ -300,6 +316,7 @@ public final class SweepsView extends BorderPane {
         Runnable fit = () -> {
             double em = text.getFont().getSize();
             boolean stacked = getWidth() > 0 && getWidth() / em < STACK_EM;
+            if (stacked) formInColumns(twoFit(em));
             if (stacked == (getCenter() == pageScroll)) return;
             if (stacked) {
                 setLeft(null);
@@ -307,7 +324,6 @@ public final class SweepsView extends BorderPane {
                 leftScroll.setContent(null);
                 // the table as high as a few rows in the page's one scroll
                 table.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-                formInColumns(true);
                 page.getChildren().setAll(left, right);
                 setCenter(pageScroll);
             } else {
