@@ -174,6 +174,27 @@ class SweepsViewModelTest {
         assertEquals(java.util.List.of("done", "done"), states(vm));
     }
 
+    /**
+     * A run whose process fails says "failed" in its row, and the sweep is failed with the reason: here a sweep of the
+     * history made on other data (its checksum is not the bundled MNIST's), whose runs refuse to train on this data.
+     */
+    @Test
+    void aRunWhoseProcessFailsSaysFailed() {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        SweepsViewModel vm = vm(new TestDialogs(), store);
+        var config = new io.digitstudio.train.TrainingConfig(1, 50, io.digitstudio.nn.NetworkSpec.of("linear 16, relu, linear"), "momentum-sgd",
+                java.util.Map.of("lr", 0.01, "momentum", 0.9), 0, true, 300, 100, false);
+        var template = new io.digitstudio.runs.RunSettings("", java.time.Instant.parse("2026-12-04T00:00:00Z"), "sweep", config,
+                io.digitstudio.train.RunOptions.NONE, "MNIST", "MNIST (bundled)", "ab", 60000, 10000, "", "", java.util.Map.of());
+        io.digitstudio.runs.sweep.Sweep s = io.digitstudio.runs.sweep.Sweep.plan(template,
+                java.util.List.of(io.digitstudio.runs.sweep.Axis.parse("lr", "--lr", "0.1", false)), null, 0, 1).save(store.root());
+        vm.show(s);
+        assertEquals(java.util.List.of("not started"), states(vm));
+        vm.resume().join();
+        assertEquals(SweepsViewModel.Phase.FAILED, vm.phaseProperty().get(), vm.statusProperty().get());
+        assertEquals(java.util.List.of("failed"), states(vm), vm.statusProperty().get());
+    }
+
     /** The rows' states by point. */
     private static java.util.List<String> states(SweepsViewModel vm) {
         return vm.rows().stream().sorted(java.util.Comparator.comparingInt(SweepResult.Row::point)).map(vm::trialState).toList();
