@@ -32,7 +32,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -397,8 +396,8 @@ public final class SweepsViewModel {
 
                 @Override
                 public void epoch(int point, int epoch, double valAccuracy) {
-                    training.put(point, String.format(Locale.ROOT, "%s: epoch %d of %d, %.4f", s.describe(point), epoch,
-                            s.template().config().epochs(), valAccuracy));
+                    training.put(point, s.describe(point) + ": epoch " + epoch + " of " + s.template().config().epochs() + ", "
+                            + io.digitstudio.ui.widgets.Formats.percent(valAccuracy));
                     partDone.put(point, (double) epoch / Math.max(1, s.template().config().epochs()));
                     String now = RUNNING + ", epoch " + epoch + " of " + s.template().config().epochs();
                     tasks.onUi(() -> {
@@ -452,7 +451,7 @@ public final class SweepsViewModel {
     }
 
     /**
-     * "Running run 2 of 6: lr=0.05 batch_size=64: epoch 1 of 5, 0.9120 (1 finished)": which of the sweep's runs train
+     * "Running run 2 of 6: lr=0.05 batch_size=64: epoch 1 of 5, 91.20% (1 finished)": which of the sweep's runs train
      * now, and what each has done; between two runs, how many finished.
      */
     private String progressText(Sweep s) {

@@ -96,7 +96,7 @@ class SweepsViewModelTest {
         assertTrue(vm.resumableProperty().get());
         assertTrue(vm.statusProperty().get().endsWith("1 of 3 runs finished; Resume goes on."), vm.statusProperty().get());
         // the status line said which run of how many trained, and what it had done
-        assertTrue(said.stream().anyMatch(x -> x.matches("Running run 2 of 3: lr=0\\.05 batch_size=50: epoch 1 of 20, [0-9.]+ \\(1 finished\\)")), said.toString());
+        assertTrue(said.stream().anyMatch(x -> x.matches("Running run 2 of 3: lr=0\\.05 batch_size=50: epoch 1 of 20, [0-9]+\\.[0-9]{2}% \\(1 finished\\)")), said.toString());
         for (int i = 0; i < said.size(); i++) {
             if (said.get(i).startsWith("Running")) assertEquals(SweepsViewModel.Phase.RUNNING, phases.get(i), said.get(i));
         }
