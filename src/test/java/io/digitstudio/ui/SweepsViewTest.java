@@ -233,6 +233,85 @@ class SweepsViewTest extends AppStory {
         assertEquals(List.of(), cut, "nothing of the view cut by the wider form");
     }
 
+    /**
+     * At 150 % in the smallest window (1024 x 700) the results are in sight as the view opens: the table's header and
+     * its rows lie within the view, every scroll pane at its top, and so do the form's fields and Start; nothing is cut.
+     * A trial found the table below the form, out of sight until the user scrolled (issue 32).
+     */
+    @Test
+    void theResultsAreInSightAt150PercentInTheSmallestWindow(FxRobot robot) throws Exception {
+        app.awaitReady();
+        // a sweep of the last session, its two runs not started yet: two rows
+        var config = new io.digitstudio.train.TrainingConfig(1, 128, io.digitstudio.nn.NetworkSpec.of("tutorial"), "momentum-sgd",
+                java.util.Map.of("lr", 0.01, "momentum", 0.9), 0, true, 200, 100, false);
+        var template = new io.digitstudio.runs.RunSettings("", java.time.Instant.parse("2026-12-04T00:00:00Z"), "sweep", config,
+                io.digitstudio.train.RunOptions.NONE, "MNIST", "MNIST (bundled)", "ab", 60000, 10000, "", "", java.util.Map.of());
+        io.digitstudio.runs.sweep.Sweep.plan(template, List.of(io.digitstudio.runs.sweep.Axis.parse("lr", "--lr", "0.1,0.01", false)), null, 0, 1)
+                .save(app.history.root());
+        var appearance = app.services.appearance();
+        List<String> failures = new ArrayList<>();
+        try {
+            robot.interact(() -> {
+                appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, 150);
+                stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+                stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+            });
+            app.openTab(robot, "Sweeps");
+            var vm = app.main.sweeps().viewModel();
+            CompletableFuture<?> listed = new CompletableFuture<>();
+            robot.interact(() -> vm.refreshSweeps().whenComplete((l, err) -> listed.complete(null)));
+            listed.get();
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.rows().size() == 2);
+            Pulses.settle(3);
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                TableView<?> table = robot.lookup("#sweepTable").queryTableView();
+                List<javafx.scene.Node> wanted = new ArrayList<>();
+                wanted.add(table.lookup(".column-header-background"));
+                for (javafx.scene.Node n : table.lookupAll(".table-row-cell")) {
+                    if (n instanceof javafx.scene.control.TableRow<?> row && !row.isEmpty()) wanted.add(row);
+                }
+                if (wanted.size() != 3) failures.add("the table shows " + (wanted.size() - 1) + " rows of 2");
+                wanted.add(robot.lookup("#sweepStartButton").query());
+                for (String id : List.of("#sweepNetworkField", "#sweepLrField", "#sweepBatchField", "#sweepEpochsField", "#sweepParallelField")) {
+                    wanted.add(robot.lookup(id).query());
+                }
+                for (javafx.scene.Node n : wanted) {
+                    Bounds b = n.localToScene(n.getLayoutBounds());
+                    Bounds sight = inSight(n, stage.getScene());
+                    if (!sight.contains(b)) failures.add("out of sight: " + (n.getId() != null ? n.getId() : n.getStyleClass()) + " at y " + Math.round(b.getMinY()) + " to "
+                            + Math.round(b.getMaxY()) + ", the view shows y " + Math.round(sight.getMinY()) + " to " + Math.round(sight.getMaxY()));
+                }
+            });
+            List<String> cut = new ArrayList<>();
+            robot.interact(() -> cut.addAll(Looks.cut(stage.getScene())));
+            if (!cut.isEmpty()) failures.add("cut: " + cut);
+        } finally {
+            robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, 100));
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    /**
+     * The part of the scene in which {@code n} shows with every scroll pane around it at its top left: the scene,
+     * narrowed to each such pane's viewport.
+     */
+    private static Bounds inSight(javafx.scene.Node n, javafx.scene.Scene scene) {
+        double x0 = 0, y0 = 0, x1 = scene.getWidth(), y1 = scene.getHeight();
+        for (javafx.scene.Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane sp) {
+                if (sp.getVvalue() != sp.getVmin() || sp.getHvalue() != sp.getHmin()) return new javafx.geometry.BoundingBox(0, 0, 0, 0);
+                Bounds v = sp.localToScene(new javafx.geometry.BoundingBox(sp.snappedLeftInset(), sp.snappedTopInset(), sp.getViewportBounds().getWidth(),
+                        sp.getViewportBounds().getHeight()));
+                x0 = Math.max(x0, v.getMinX());
+                y0 = Math.max(y0, v.getMinY());
+                x1 = Math.min(x1, v.getMaxX());
+                y1 = Math.min(y1, v.getMaxY());
+            }
+        }
+        return new javafx.geometry.BoundingBox(x0, y0, Math.max(0, x1 - x0 + 0.5), Math.max(0, y1 - y0 + 0.5));
+    }
+
     /** What the sweep's chart shows on screen, measured in its picture. */
     private record ChartSeen(javafx.scene.paint.Color corner, int inTextColour, double titleHeight) {
     }

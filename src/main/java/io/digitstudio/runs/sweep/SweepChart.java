@@ -1,6 +1,7 @@
 package io.digitstudio.runs.sweep;
 
 import io.digitstudio.io.AtomicFiles;
+import io.digitstudio.io.NiceTicks;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -104,10 +105,12 @@ public final class SweepChart {
             ylo = 0;
             yhi = 1;
         }
-        double pad = Math.max(0.005, (yhi - ylo) * 0.1);
-        ylo = Math.max(0, ylo - pad);
-        yhi = Math.min(1, yhi + pad);
-        if (yhi <= ylo) yhi = ylo + 0.01;
+        double[] yTicks = yTicks(ylo, yhi, (int) Math.max(2, Math.min(8, (bottom - top) / (50 * k))));
+        ylo = yTicks[0];
+        yhi = yTicks[yTicks.length - 1];
+        double[] xTicks = xTicks(axis, xlo, xhi, (int) Math.max(2, Math.min(8, (right - left) / (70 * k))));
+        xlo = xTicks[0];
+        xhi = xTicks[xTicks.length - 1];
 
         g.setColor(ink);
         // the title whole within its panel: shorter where the panel is narrow for the type (two panels at a large UI
@@ -120,24 +123,17 @@ public final class SweepChart {
         g.drawString(title, x0 + (w - g.getFontMetrics().stringWidth(title)) / 2, px(18, k));
         g.setFont(normal);
         // y grid and labels
-        for (int t = 0; t <= 4; t++) {
-            double y = ylo + (yhi - ylo) * t / 4;
+        int yDecimals = NiceTicks.decimals(yTicks[1] - yTicks[0]);
+        for (double y : yTicks) {
             int py = yPix(y, ylo, yhi, top, bottom);
             g.setColor(grid);
             g.drawLine(left, py, right, py);
             g.setColor(ink);
-            String s = String.format(java.util.Locale.ROOT, "%.3f", y);
+            String s = String.format(java.util.Locale.ROOT, "%." + yDecimals + "f", y);
             g.drawString(s, left - px(6, k) - fm.stringWidth(s), py + fm.getAscent() / 2 - 1);
         }
-        // x ticks: the swept values themselves for a list, else evenly (decades for a log range)
-        List<Double> ticks = new ArrayList<>();
-        if (!axis.isRange() && axis.values().size() <= 8) ticks.addAll(axis.values());
-        else if (log) {
-            for (double d = Math.pow(10, Math.ceil(Math.log10(xlo))); d <= xhi * 1.0000001; d *= 10) ticks.add(d);
-            if (ticks.size() < 2) ticks = List.of(xlo, xhi);
-        } else for (int t = 0; t <= 4; t++) ticks.add(xlo + (xhi - xlo) * t / 4);
         int lastRight = Integer.MIN_VALUE;
-        for (double t : ticks.stream().sorted().toList()) {
+        for (double t : xTicks) {
             int px = xPix(t, xlo, xhi, log, left, right, k);
             g.setColor(grid);
             g.drawLine(px, top, px, bottom);
@@ -162,6 +158,39 @@ public final class SweepChart {
             g.setColor(isBest ? bestColour : point);
             g.fillOval(px - r, py - r, 2 * r, 2 * r);
         }
+    }
+
+    /**
+     * The accuracy axis's ticks for best accuracies from {@code lo} to {@code hi}, about {@code ticks} of them: a little
+     * room around the points, within 0 and 1, and steps of 1, 2 or 5 times a power of ten, as the app's other charts
+     * step ({@link NiceTicks}). The first and the last are the axis's ends.
+     */
+    static double[] yTicks(double lo, double hi, int ticks) {
+        double pad = Math.max(0.005, (hi - lo) * 0.1);
+        lo = Math.max(0, lo - pad);
+        hi = Math.min(1, hi + pad);
+        if (hi <= lo) hi = lo + 0.01;
+        return NiceTicks.ticks(NiceTicks.fit(lo, hi, Double.NaN, Double.NaN, Double.NaN, ticks));
+    }
+
+    /**
+     * The swept setting's ticks for values from {@code lo} to {@code hi}, about {@code ticks} of them, evenly apart as
+     * the axis is drawn: on a log axis whole powers of ten (every one, or every second or fifth where there are many),
+     * else 1, 2 or 5 times a power of ten, whole for a whole-number setting. The first and the last are the axis's ends,
+     * rounded out to a tick; the points lie between them.
+     */
+    static double[] xTicks(Axis axis, double lo, double hi, int ticks) {
+        if (axis.logScale()) {
+            double elo = Math.log10(lo), ehi = Math.log10(hi);
+            double unit = Math.max(1, Math.ceil(NiceTicks.niceUnit(ehi - elo, ticks)));
+            double[] exponents = NiceTicks.ticks(NiceTicks.fit(elo, ehi, Double.NaN, Double.NaN, unit, ticks));
+            double[] t = new double[exponents.length];
+            for (int i = 0; i < t.length; i++) t[i] = Math.pow(10, Math.rint(exponents[i]));
+            return t;
+        }
+        double unit = NiceTicks.niceUnit(hi - lo, ticks);
+        if (axis.integer()) unit = Math.max(1, unit);
+        return NiceTicks.ticks(NiceTicks.fit(lo, hi, Double.NaN, Double.NaN, unit, ticks));
     }
 
     /** {@code size} pixels of the 12 px layout, scaled by {@code k}. */

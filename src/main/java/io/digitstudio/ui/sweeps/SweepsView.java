@@ -56,6 +56,13 @@ public final class SweepsView extends BorderPane {
         fields.setHgrow(Priority.ALWAYS);
         fields.setMinWidth(110);
         form.getColumnConstraints().addAll(labels, fields);
+        ColumnConstraints labels2 = new ColumnConstraints();
+        labels2.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ColumnConstraints fields2 = new ColumnConstraints();
+        fields2.setHgrow(Priority.ALWAYS);
+        fields2.setMinWidth(110);
+        oneColumn = List.of(labels, fields);
+        twoColumns = List.of(labels, fields, labels2, fields2);
         int row = 0;
         row = field(form, row, "Network", "sweepNetworkField", vm.networkProperty(), "tutorial, wide, lenet, or a spec such as \"linear 50, relu, linear\"");
         row = field(form, row, "Learning rates", "sweepLrField", vm.learningRatesProperty(), "Values to try, separated by commas: 0.1,0.03,0.01");
@@ -115,6 +122,11 @@ public final class SweepsView extends BorderPane {
         hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         VBox left = new VBox(12, form, buttons, export, reset, message, hint);
+        this.form = form;
+        this.buttons = buttons;
+        this.left = left;
+        this.export = export;
+        this.reset = reset;
         // as wide as its labels and fields in the font in force (the lists' fields fit their values): at a fixed 300 px
         // the learning rates showed as "0.1,0.03," at 150 %
         left.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -154,6 +166,11 @@ public final class SweepsView extends BorderPane {
             if (r != null && (a == null || !a.sweep().axes().equals(r.sweep().axes()))) columns(r.sweep());
         });
         columns(null);
+        // a run started, trained an epoch or failed: its row says so at once
+        vm.trialChangesProperty().addListener((o, a, b) -> {
+            table.refresh();
+            io.digitstudio.ui.widgets.Columns.fit(table); // "running, epoch 2 of 5" is wider than "not started"
+        });
 
         chart.setId("sweepChart");
         io.digitstudio.ui.widgets.ScreenReader.describe(chart, "Sweep chart: best validation accuracy against each swept value, one point per run",
@@ -234,6 +251,52 @@ public final class SweepsView extends BorderPane {
         return io.digitstudio.ui.widgets.StatusLine.bar("sweepStatusBar", vm.statusProperty(), text, figures);
     }
 
+    /** The form, its buttons and the column they make beside the table; and the form's columns, as one or two. */
+    private GridPane form;
+    private javafx.scene.layout.FlowPane buttons;
+    private VBox left;
+    private Button export, reset;
+    private List<ColumnConstraints> oneColumn, twoColumns;
+
+    /**
+     * The form's fields in one column (beside the table), or two fields a line with all the buttons on one (above the
+     * table, where they fit): above it, in one column, the form pushed the table out of sight at 150 % in the smallest
+     * window. The fields keep their order, left to right and then down, for the eye and for Tab.
+     */
+    private void formInColumns(boolean two) {
+        fieldsInColumns(two);
+        if (two && export.getParent() == left) {
+            left.getChildren().removeAll(export, reset);
+            buttons.getChildren().addAll(export, reset);
+        } else if (!two && export.getParent() == buttons) {
+            buttons.getChildren().removeAll(export, reset);
+            left.getChildren().add(left.getChildren().indexOf(buttons) + 1, export);
+            left.getChildren().add(left.getChildren().indexOf(export) + 1, reset);
+        }
+    }
+
+    /**
+     * Whether the form's fields fit two a line in the view's width, beside the page's margins and scroll bar: at 150 %
+     * in the smallest window they do; at 200 % they would push the page past the window's edge, and take one a line.
+     */
+    private boolean twoFit(double em) {
+        fieldsInColumns(true);
+        form.applyCss();
+        double need = form.prefWidth(-1) + left.getPadding().getLeft() + left.getPadding().getRight();
+        return need <= getWidth() - 24 - 2 * em;
+    }
+
+    /** The form's fields one or two a line; its buttons stay where they are. */
+    private void fieldsInColumns(boolean two) {
+        List<javafx.scene.Node> cells = List.copyOf(form.getChildren());
+        for (int i = 0; i < cells.size(); i++) {
+            int field = i / 2;
+            int column = (i % 2) + (two ? 2 * (field % 2) : 0);
+            GridPane.setConstraints(cells.get(i), column, two ? field / 2 : field);
+        }
+        form.getColumnConstraints().setAll(two ? twoColumns : oneColumn);
+    }
+
     /** Below this width, in ems of the view's text, the form goes above the sweeps' table instead of beside it. */
     static final double STACK_EM = 64;
 
@@ -253,6 +316,7 @@ public final class SweepsView extends BorderPane {
         Runnable fit = () -> {
             double em = text.getFont().getSize();
             boolean stacked = getWidth() > 0 && getWidth() / em < STACK_EM;
+            if (stacked) formInColumns(twoFit(em));
             if (stacked == (getCenter() == pageScroll)) return;
             if (stacked) {
                 setLeft(null);
@@ -266,6 +330,7 @@ public final class SweepsView extends BorderPane {
                 setCenter(null);
                 page.getChildren().clear();
                 table.setMinHeight(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+                formInColumns(false);
                 leftScroll.setContent(left);
                 setLeft(leftScroll);
                 setCenter(right);
@@ -424,10 +489,10 @@ public final class SweepsView extends BorderPane {
         table.getColumns().add(column("#", r -> String.valueOf(table.getItems().indexOf(r) + 1), 36));
         table.getColumns().add(column("Run", r -> r.run() == null ? "–" : r.run().id(), 80));
         for (Axis a : axes) table.getColumns().add(column(a.name(), r -> sweep.shown(a.name(), r.values().get(a.name())), 70));
-        table.getColumns().add(column("Status", SweepResult.Row::statusLabel, 90));
-        table.getColumns().add(column("Best accuracy", r -> acc(r.bestAccuracy()), 100));
+        table.getColumns().add(column("Status", vm::trialState, 90));
+        table.getColumns().add(column("Best accuracy", r -> SweepsViewModel.accuracy(r.bestAccuracy()), 100));
         table.getColumns().add(column("Epoch", r -> r.run() == null || r.run().bestEpoch() == 0 ? "–" : String.valueOf(r.run().bestEpoch()), 50));
-        table.getColumns().add(column("Final", r -> r.run() == null ? "–" : acc(r.run().finalAccuracy()), 70));
+        table.getColumns().add(column("Final", r -> r.run() == null ? "–" : SweepsViewModel.accuracy(r.run().finalAccuracy()), 70));
         table.getColumns().add(column("Seconds", r -> r.run() == null ? "–" : String.format(Locale.ROOT, "%.1f", r.run().seconds()), 70));
         // every column in sight: where the width is too little for all (a large UI scale), the best epoch, the
         // seconds, the final accuracy and the order give way, in that order; the Runs view lists each run in full
@@ -436,10 +501,6 @@ public final class SweepsView extends BorderPane {
         io.digitstudio.ui.widgets.Columns.givesWay(cs.get(cs.size() - 1), 1);
         io.digitstudio.ui.widgets.Columns.givesWay(cs.get(cs.size() - 2), 2);
         io.digitstudio.ui.widgets.Columns.givesWay(cs.get(0), 3);
-    }
-
-    private static String acc(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.4f", v);
     }
 
     private static TableColumn<SweepResult.Row, String> column(String title, Function<SweepResult.Row, String> value, double width) {

@@ -32,7 +32,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -113,6 +112,13 @@ public final class SweepsViewModel {
     private final Map<Integer, String> training = new ConcurrentHashMap<>();
     /** The part of each training run done (its epochs done over its epochs), for the status line's bar. */
     private final Map<Integer, Double> partDone = new ConcurrentHashMap<>();
+    /**
+     * What each run of the sweep under way is doing now, as its row says it ("running, epoch 2 of 5", "failed"), by
+     * point; the history's files say it only once a run ends. UI thread only: the runners' threads publish to it.
+     */
+    private final Map<Integer, String> trialsNow = new java.util.HashMap<>();
+    /** Counts the changes to {@link #trialsNow}, so the table shows them. */
+    private final javafx.beans.property.ReadOnlyLongWrapper trialChanges = new javafx.beans.property.ReadOnlyLongWrapper();
 
     private volatile SweepRunner runner;
     /** Why a run of the sweep under way could not train (null: none failed). */
@@ -183,6 +189,8 @@ public final class SweepsViewModel {
         if (running.get()) return;
         sweep = s;
         message.set("");
+        trialsNow.clear();
+        trialChanges.set(trialChanges.get() + 1);
         tasks.compute(() -> {
             SweepResult r = SweepResult.read(s, history);
             publish(r);
@@ -365,6 +373,8 @@ public final class SweepsViewModel {
         progress.set(0);
         training.clear();
         partDone.clear();
+        trialsNow.clear();
+        trialChanges.set(trialChanges.get() + 1);
         runError = null;
         budget.take(HOLDER, k * threads, "the sweep (" + runsAtOnce(k) + ")", "when the sweep ends, or stop it in Sweeps");
         // its own thread, which mostly waits on the runs' processes: the training worker stays free for the Train view
@@ -378,15 +388,22 @@ public final class SweepsViewModel {
                 public void started(int point, boolean resumed) {
                     training.put(point, s.describe(point) + (resumed ? " (resumed)" : ""));
                     partDone.put(point, 0.0);
-                    tasks.onUi(() -> showProgress(s));
+                    tasks.onUi(() -> {
+                        trialNow(point, RUNNING);
+                        showProgress(s);
+                    });
                 }
 
                 @Override
                 public void epoch(int point, int epoch, double valAccuracy) {
-                    training.put(point, String.format(Locale.ROOT, "%s: epoch %d of %d, %.4f", s.describe(point), epoch,
-                            s.template().config().epochs(), valAccuracy));
+                    training.put(point, s.describe(point) + ": epoch " + epoch + " of " + s.template().config().epochs() + ", "
+                            + io.digitstudio.ui.widgets.Formats.percent(valAccuracy));
                     partDone.put(point, (double) epoch / Math.max(1, s.template().config().epochs()));
-                    tasks.onUi(() -> showProgress(s));
+                    String now = RUNNING + ", epoch " + epoch + " of " + s.template().config().epochs();
+                    tasks.onUi(() -> {
+                        trialNow(point, now);
+                        showProgress(s);
+                    });
                 }
 
                 @Override
@@ -395,12 +412,15 @@ public final class SweepsViewModel {
                     partDone.remove(point);
                     SweepRunner self = runner;
                     // a run that Stop ended is stopped, whatever its exit code says, not failed
-                    if (exitCode != 0 && exitCode != 130 && (self == null || !self.stopping())) {
+                    boolean failed = exitCode != 0 && exitCode != 130 && (self == null || !self.stopping());
+                    if (failed) {
                         String why = "run " + (point + 1) + (error.isEmpty() ? " ended with exit code " + exitCode : ": " + error);
                         runError = why;
                         if (!error.isEmpty()) tasks.onUi(() -> message.set(why));
                     }
-                    publish(SweepResult.read(s, history));
+                    // the row says what the history now has, or failed, from the same moment on: never "not started"
+                    // in between
+                    publish(SweepResult.read(s, history), () -> trialNow(point, failed ? FAILED : null));
                 }
             });
             runner = r;
@@ -431,7 +451,7 @@ public final class SweepsViewModel {
     }
 
     /**
-     * "Running run 2 of 6: lr=0.05 batch_size=64: epoch 1 of 5, 0.9120 (1 finished)": which of the sweep's runs train
+     * "Running run 2 of 6: lr=0.05 batch_size=64: epoch 1 of 5, 91.20% (1 finished)": which of the sweep's runs train
      * now, and what each has done; between two runs, how many finished.
      */
     private String progressText(Sweep s) {
@@ -460,9 +480,16 @@ public final class SweepsViewModel {
 
     /** Makes the chart off the UI thread and publishes the rows and the chart on it. */
     private void publish(SweepResult r) {
+        publish(r, () -> {
+        });
+    }
+
+    /** As {@link #publish(SweepResult)}, doing {@code alsoOnUi} on the UI thread just before the rows change. */
+    private void publish(SweepResult r, Runnable alsoOnUi) {
         ChartLook l = chartLook;
         ChartPixels pixels = draw(r, l);
         tasks.onUi(() -> {
+            alsoOnUi.run();
             result.set(r);
             rows.setAll(r.rows());
             // drawn for a look the view has since changed (theme, scale, size): drawn again for the new one
@@ -470,6 +497,39 @@ public final class SweepsViewModel {
             else redraw();
             if (running.get()) showProgress(r.sweep());
         });
+    }
+
+    /** What a row's state says: a run in training, with the epochs it has done. */
+    static final String RUNNING = "running";
+    /** A run whose process failed; the message says why. */
+    static final String FAILED = "failed";
+
+    /** Says what the run of {@code point} does now, or (null) that the history says it (UI thread). */
+    private void trialNow(int point, String now) {
+        if (now == null) trialsNow.remove(point);
+        else trialsNow.put(point, now);
+        trialChanges.set(trialChanges.get() + 1);
+    }
+
+    /**
+     * A row's state as the table shows it, as the run goes: "running, epoch 2 of 5" (the epochs it has done), "done",
+     * "failed", "not started", or the history's word for the rest ("stopped", "failed to learn"). UI thread.
+     */
+    public String trialState(SweepResult.Row r) {
+        String now = trialsNow.get(r.point());
+        if (now != null) return now;
+        if (r.run() == null) return "not started";
+        return r.run().status() == io.digitstudio.runs.RunStatus.FINISHED ? "done" : r.statusLabel();
+    }
+
+    /** Changes whenever a row's {@link #trialState} may have changed without its row changing. */
+    public javafx.beans.property.ReadOnlyLongProperty trialChangesProperty() {
+        return trialChanges.getReadOnlyProperty();
+    }
+
+    /** An accuracy as the app writes it in its tables and status lines (97.25%); "–" for none. */
+    public static String accuracy(double fraction) {
+        return Double.isNaN(fraction) ? "–" : io.digitstudio.ui.widgets.Formats.percent(fraction);
     }
 
     /** The chart's pixels in a look ({@code null}: printed, a panel of 360 x 250 per swept setting). */

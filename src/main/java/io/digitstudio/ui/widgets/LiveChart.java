@@ -1,5 +1,7 @@
 package io.digitstudio.ui.widgets;
 
+import io.digitstudio.io.NiceTicks;
+
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -414,12 +416,12 @@ public final class LiveChart extends Region {
 
     /** The first multiple of {@code unit} at or above {@code lo}. */
     static double firstTick(double lo, double unit) {
-        return Math.ceil(lo / unit - 1e-9) * unit;
+        return NiceTicks.firstTick(lo, unit);
     }
 
     /** How many ticks {@code first}, {@code first + unit}, … fall at or below {@code hi}: grid, labels and widths use the same ones. */
     static int tickCount(double first, double hi, double unit) {
-        return (int) Math.floor((hi - first) / unit + 1e-6) + 1;
+        return NiceTicks.tickCount(first, hi, unit);
     }
 
     private final PlotRaster raster = new PlotRaster();
@@ -542,9 +544,7 @@ public final class LiveChart extends Region {
 
     /** The next nice unit above {@code unit}: 1, 2, 5, 10 … times a power of ten (3 gives 5). */
     static double coarser(double unit) {
-        double p = Math.pow(10, Math.floor(Math.log10(unit) + 1e-9));
-        double m = unit / p;
-        return (m < 2 - 1e-9 ? 2 : m < 5 - 1e-9 ? 5 : 10) * p;
+        return NiceTicks.coarser(unit);
     }
 
     /**
@@ -554,13 +554,7 @@ public final class LiveChart extends Region {
      * value as room on each side, so its ticks are a few readable steps rather than rounding noise.
      */
     static double[] fitValues(double lo, double hi, double setLo, double setHi, double setUnit, int ticks) {
-        double size = Math.max(Math.abs(lo), Math.abs(hi));
-        if (hi - lo <= 1e-4 * size || hi - lo < Double.MIN_NORMAL) {
-            double pad = size > 0 ? size * 0.1 : 1;
-            lo -= pad;
-            hi += pad;
-        }
-        return fit(lo, hi, setLo, setHi, setUnit, ticks);
+        return NiceTicks.fitValues(lo, hi, setLo, setHi, setUnit, ticks);
     }
 
     /** The labels of an axis {lo, hi, unit} as {@link #fit} gives it, from the bottom (left) up. */
@@ -591,22 +585,12 @@ public final class LiveChart extends Region {
      * tick; the set unit, unless none or far too fine for the range, else a nice one for about {@code ticks} ticks.
      */
     static double[] fit(double lo, double hi, double setLo, double setHi, double setUnit, int ticks) {
-        if (!Double.isNaN(setLo)) lo = setLo;
-        if (!Double.isNaN(setHi)) hi = setHi;
-        double unit = Double.isNaN(setUnit) || setUnit <= 0 || (hi - lo) / setUnit > 100 ? niceUnit(hi - lo, ticks) : setUnit;
-        if (Double.isNaN(setLo)) lo = Math.floor(lo / unit + 1e-9) * unit;
-        if (Double.isNaN(setHi)) hi = Math.ceil(hi / unit - 1e-9) * unit;
-        if (hi <= lo) hi = lo + unit;
-        return new double[]{lo, hi, unit};
+        return NiceTicks.fit(lo, hi, setLo, setHi, setUnit, ticks);
     }
 
     /** 1, 2 or 5 times a power of ten, giving about {@code ticks} ticks over {@code range}. */
     static double niceUnit(double range, int ticks) {
-        if (!(range > 0) || !Double.isFinite(range)) return 1;
-        double raw = range / ticks;
-        double p = Math.pow(10, Math.floor(Math.log10(raw)));
-        double m = raw / p;
-        return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
+        return NiceTicks.niceUnit(range, ticks);
     }
 
     /**

@@ -164,4 +164,59 @@ class SweepChartTest {
             assertEquals(0x0D1117, larger.getRGB(359, y) & 0xFFFFFF, "nothing at the panel's right edge, row " + y);
         }
     }
+
+    /**
+     * Whether {@code ticks} step evenly, as the axis is drawn (by their logarithm on a log axis), by 1, 2 or 5 times a
+     * power of ten (a power of ten on a log axis), each a multiple of the step: the steps of the app's other charts.
+     */
+    private static String unevenTicks(double[] ticks, boolean log) {
+        if (ticks.length < 2) return "fewer than two ticks: " + java.util.Arrays.toString(ticks);
+        double[] t = ticks.clone();
+        if (log) for (int i = 0; i < t.length; i++) t[i] = Math.log10(t[i]);
+        double unit = t[1] - t[0];
+        double mantissa = unit / Math.pow(10, Math.floor(Math.log10(unit) + 1e-9));
+        boolean nice = log ? Math.abs(unit - Math.rint(unit)) < 1e-9 && unit >= 1
+                : List.of(1.0, 2.0, 5.0).stream().anyMatch(m -> Math.abs(mantissa - m) < 1e-6);
+        if (!nice) return "a step of " + (log ? "10^" : "") + unit + ": " + java.util.Arrays.toString(ticks);
+        for (int i = 0; i < t.length; i++) {
+            if (Math.abs(t[i] / unit - Math.rint(t[i] / unit)) > 1e-6) return "not a multiple of the step: " + java.util.Arrays.toString(ticks);
+            if (i > 0 && Math.abs(t[i] - t[i - 1] - unit) > 1e-6 * Math.max(1, Math.abs(unit))) return "uneven: " + java.util.Arrays.toString(ticks);
+        }
+        return null;
+    }
+
+    /**
+     * The chart's ticks step evenly by nice numbers, as the Train and Runs views' charts do, and its axes end on a tick
+     * around the points. A trial saw the accuracy axis read 0.679, 0.688, 0.697, … and the learning rates' ticks sit at
+     * 0.01, 0.03 and 0.1, unevenly apart on their log axis (issue 32).
+     */
+    @Test
+    void theTicksStepEvenlyByNiceNumbers() {
+        List<String> wrong = new ArrayList<>();
+        double[][] accuracies = {{0.6832, 0.7170}, {0.9012, 0.9731}, {0.1, 0.98}, {0.97, 0.97}, {0, 1}};
+        for (double[] a : accuracies) {
+            for (int n : new int[]{3, 5, 8}) {
+                double[] t = SweepChart.yTicks(a[0], a[1], n);
+                String why = unevenTicks(t, false);
+                if (why != null) wrong.add("accuracies " + a[0] + " to " + a[1] + ", " + n + " ticks: " + why);
+                else if (t[0] > a[0] || t[t.length - 1] < a[1] || t[0] < 0 || t[t.length - 1] > 1)
+                    wrong.add("accuracies " + a[0] + " to " + a[1] + ": the axis from " + t[0] + " to " + t[t.length - 1]);
+            }
+        }
+        Axis lr = Axis.parse("lr", "--lr", "0.1,0.03,0.01", false);
+        Axis batch = Axis.parse("batch_size", "--batch", "64,128", true);
+        Axis one = Axis.parse("batch_size", "--batch", "50", true);
+        for (Axis x : List.of(lr, batch, one)) {
+            double lo = x.low(), hi = x.high();
+            if (lo == hi) {
+                lo -= 1;
+                hi += 1;
+            }
+            double[] t = SweepChart.xTicks(x, lo, hi, 5);
+            String why = unevenTicks(t, x.logScale());
+            if (why != null) wrong.add(x.name() + " " + x.values() + ": " + why);
+            else if (t[0] > x.low() * (1 + 1e-9) || t[t.length - 1] < x.high() * (1 - 1e-9)) wrong.add(x.name() + " " + x.values() + ": the axis " + java.util.Arrays.toString(t));
+        }
+        assertEquals(List.of(), wrong);
+    }
 }

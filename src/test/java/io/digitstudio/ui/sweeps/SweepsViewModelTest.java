@@ -96,7 +96,7 @@ class SweepsViewModelTest {
         assertTrue(vm.resumableProperty().get());
         assertTrue(vm.statusProperty().get().endsWith("1 of 3 runs finished; Resume goes on."), vm.statusProperty().get());
         // the status line said which run of how many trained, and what it had done
-        assertTrue(said.stream().anyMatch(x -> x.matches("Running run 2 of 3: lr=0\\.05 batch_size=50: epoch 1 of 20, [0-9.]+ \\(1 finished\\)")), said.toString());
+        assertTrue(said.stream().anyMatch(x -> x.matches("Running run 2 of 3: lr=0\\.05 batch_size=50: epoch 1 of 20, [0-9]+\\.[0-9]{2}% \\(1 finished\\)")), said.toString());
         for (int i = 0; i < said.size(); i++) {
             if (said.get(i).startsWith("Running")) assertEquals(SweepsViewModel.Phase.RUNNING, phases.get(i), said.get(i));
         }
@@ -146,5 +146,68 @@ class SweepsViewModelTest {
         assertEquals(2, vm.sweeps().size());
         assertEquals(vm.resultProperty().get().sweep().id(), vm.sweeps().get(0).id());
         assertEquals(vm.sweeps().get(0), vm.chosenProperty().get());
+    }
+
+    /**
+     * Each row says what its run does as the sweep goes: the run in training "running" with the epochs it has done, as
+     * the status line says them, the runs before it "done", those after it "not started". A trial saw "not started" on
+     * the row of the run in training while the status line said epoch 1 (issue 32).
+     */
+    @Test
+    void eachRowSaysWhatItsRunDoesAsTheSweepGoes() {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        SweepsViewModel vm = vm(new TestDialogs(), store);
+        vm.epochsProperty().set("2");
+        java.util.Map<String, java.util.List<String>> seen = new java.util.LinkedHashMap<>();
+        java.util.regex.Pattern epoch = java.util.regex.Pattern.compile("Running run (\\d) of 2: .*: epoch (\\d) of 2, ");
+        vm.statusProperty().addListener((o, a, s) -> {
+            java.util.regex.Matcher m = epoch.matcher(s);
+            if (m.find()) seen.putIfAbsent("run " + m.group(1) + " epoch " + m.group(2), states(vm));
+        });
+        SweepResult done = vm.start().join();
+        assertTrue(done.complete(), vm.statusProperty().get());
+        assertEquals(java.util.Map.of(
+                "run 1 epoch 1", java.util.List.of("running, epoch 1 of 2", "not started"),
+                "run 1 epoch 2", java.util.List.of("running, epoch 2 of 2", "not started"),
+                "run 2 epoch 1", java.util.List.of("done", "running, epoch 1 of 2"),
+                "run 2 epoch 2", java.util.List.of("done", "running, epoch 2 of 2")), seen);
+        assertEquals(java.util.List.of("done", "done"), states(vm));
+    }
+
+    /**
+     * A run whose process fails says "failed" in its row, and the sweep is failed with the reason: here a sweep of the
+     * history made on other data (its checksum is not the bundled MNIST's), whose runs refuse to train on this data.
+     */
+    @Test
+    void aRunWhoseProcessFailsSaysFailed() {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        SweepsViewModel vm = vm(new TestDialogs(), store);
+        var config = new io.digitstudio.train.TrainingConfig(1, 50, io.digitstudio.nn.NetworkSpec.of("linear 16, relu, linear"), "momentum-sgd",
+                java.util.Map.of("lr", 0.01, "momentum", 0.9), 0, true, 300, 100, false);
+        var template = new io.digitstudio.runs.RunSettings("", java.time.Instant.parse("2026-12-04T00:00:00Z"), "sweep", config,
+                io.digitstudio.train.RunOptions.NONE, "MNIST", "MNIST (bundled)", "ab", 60000, 10000, "", "", java.util.Map.of());
+        io.digitstudio.runs.sweep.Sweep s = io.digitstudio.runs.sweep.Sweep.plan(template,
+                java.util.List.of(io.digitstudio.runs.sweep.Axis.parse("lr", "--lr", "0.1", false)), null, 0, 1).save(store.root());
+        vm.show(s);
+        assertEquals(java.util.List.of("not started"), states(vm));
+        vm.resume().join();
+        assertEquals(SweepsViewModel.Phase.FAILED, vm.phaseProperty().get(), vm.statusProperty().get());
+        assertEquals(java.util.List.of("failed"), states(vm), vm.statusProperty().get());
+    }
+
+    /** The rows' states by point. */
+    private static java.util.List<String> states(SweepsViewModel vm) {
+        return vm.rows().stream().sorted(java.util.Comparator.comparingInt(SweepResult.Row::point)).map(vm::trialState).toList();
+    }
+
+    /**
+     * The table writes accuracies as the rest of the app does (Runs, Train, the status lines): as a percentage with two
+     * decimals. A trial saw 0.7170 in Sweeps beside 71.70% in Runs (issue 32).
+     */
+    @Test
+    void accuraciesAreWrittenAsTheAppWritesThem() {
+        assertEquals("71.70%", SweepsViewModel.accuracy(0.717));
+        assertEquals(io.digitstudio.ui.widgets.Formats.percent(0.98125), SweepsViewModel.accuracy(0.98125));
+        assertEquals("–", SweepsViewModel.accuracy(Double.NaN), "no accuracy yet");
     }
 }
