@@ -86,6 +86,25 @@ public final class Columns {
         schedule(table);
     }
 
+    /**
+     * A table's placeholder ({@code shown}, the text an empty table shows) that also holds an unseen cell styled as the
+     * table's cells are: the columns are measured with the cells' paddings before the first row comes. Without it the
+     * paddings are guessed, and the first row's cells, measured at once, widened every column: every row, the empty
+     * ones that fill the table included, and the header were laid out again at that row (a run's first epoch).
+     */
+    public static javafx.scene.layout.StackPane placeholder(Node shown) {
+        Labeled cell = new javafx.scene.control.Label();
+        cell.getStyleClass().setAll("table-cell");
+        javafx.scene.layout.StackPane row = new javafx.scene.layout.StackPane(cell);
+        row.getStyleClass().setAll("table-row-cell");
+        row.setManaged(false);
+        row.setVisible(false);
+        row.setMouseTransparent(true);
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(shown, row);
+        holder.getStyleClass().add("columns-placeholder");
+        return holder;
+    }
+
     /** One fit once the next pulse has applied the styles and laid the scene out, when the fonts in force are known. */
     private static void afterNextLayout(TableView<?> table) {
         javafx.scene.Scene scene = table.getScene();
