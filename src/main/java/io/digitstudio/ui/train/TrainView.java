@@ -356,7 +356,8 @@ public final class TrainView extends BorderPane {
         // rows of one line as high as a line needs: AtlantaFX's rows of 2.8 em held four epochs beside the charts at
         // 150 % in the smallest window only with the centre scrolled
         t.getStyleClass().add("dense");
-        t.setPlaceholder(new Label("Epochs appear here as they finish"));
+        // with a cell the columns are measured with before the first epoch's row comes: that row lays out itself only
+        t.setPlaceholder(io.digitstudio.ui.widgets.Columns.placeholder(new Label("Epochs appear here as they finish")));
         // the log's names (train_loss, val_accuracy) in two lines: a title of one line was twice as wide as its figures,
         // and the titles took the room the rate and the time needed
         // each with the widest value it usually shows (a loss under 10, a rate of 0.001, an epoch under 100 s), measured

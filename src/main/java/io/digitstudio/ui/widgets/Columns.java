@@ -49,7 +49,9 @@ public final class Columns {
         // unchecked: a column out of sight is still there to be found, and shown
         if (table.getColumns().stream().anyMatch(c -> c.getProperties().get(KEY + ".givesWay") instanceof Integer)) table.setTableMenuButtonVisible(true);
         // new rows are measured at once, so that no frame shows them cut; other changes wait for the styles to apply
-        ListChangeListener<S> rows = c -> fit(table);
+        ListChangeListener<S> rows = c -> {
+            if (!fitAppended(table, appended(c))) fit(table);
+        };
         if (table.getItems() != null) table.getItems().addListener(rows);
         table.itemsProperty().addListener((o, a, b) -> {
             if (a != null) a.removeListener(rows);
@@ -84,6 +86,25 @@ public final class Columns {
         // the columns the user showed or hid in the column menu, as at the last launch, and remembered for the next
         if (table.isTableMenuButtonVisible()) ColumnChoices.follow(table);
         schedule(table);
+    }
+
+    /**
+     * A table's placeholder ({@code shown}, the text an empty table shows) that also holds an unseen cell styled as the
+     * table's cells are: the columns are measured with the cells' paddings before the first row comes. Without it the
+     * paddings are guessed, and the first row's cells, measured at once, widened every column: every row, the empty
+     * ones that fill the table included, and the header were laid out again at that row (a run's first epoch).
+     */
+    public static javafx.scene.layout.StackPane placeholder(Node shown) {
+        Labeled cell = new javafx.scene.control.Label();
+        cell.getStyleClass().setAll("table-cell");
+        javafx.scene.layout.StackPane row = new javafx.scene.layout.StackPane(cell);
+        row.getStyleClass().setAll("table-row-cell");
+        row.setManaged(false);
+        row.setVisible(false);
+        row.setMouseTransparent(true);
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(shown, row);
+        holder.getStyleClass().add("columns-placeholder");
+        return holder;
     }
 
     /** One fit once the next pulse has applied the styles and laid the scene out, when the fonts in force are known. */
@@ -134,6 +155,7 @@ public final class Columns {
         double header = (Double) measures.get(2);
         double cell = (Double) measures.get(3);
         List<S> items = table.getItems() == null ? List.of() : table.getItems();
+        java.util.Map<TableColumn<?, ?>, Double> wholes = new java.util.IdentityHashMap<>();
         for (TableColumn<S, ?> c : leaves(table)) {
             double w = width(title, c.getText()) + header + (c.isSortable() && table.getSortOrder().contains(c) ? SORT_ARROW_EM * em : 0);
             boolean wraps = isWrapping(c);
@@ -146,11 +168,13 @@ public final class Columns {
                 // a column whose values wrap needs its title's room and its longest word's (its values break between
                 // words only: "momentum-sgd" or a checksum whole), and would like its longest value's; the others need
                 // their whole values
+                measuredValue(table);
                 whole = Math.max(whole, width(wraps ? wrapped : value, text(c, v)) + cell);
                 if (wraps) for (String word : text(c, v).split("\\s+")) w = Math.max(w, width(wrapped, word) + cell);
             }
             if (wraps) c.getProperties().put(KEY + ".whole", Math.ceil(whole + MARGIN_EM * em));
             else w = whole;
+            wholes.put(c, wraps ? Double.NaN : whole);
             double least = Math.ceil(w + MARGIN_EM * em);
             Double given = (Double) c.getProperties().get(KEY + ".least");
             if (given == null || given != least) {
@@ -170,7 +194,59 @@ public final class Columns {
                 c.getProperties().put(KEY + ".set", pref);
             }
         }
+        table.getProperties().put(KEY + ".wholes", new Fitted(measures, wholes));
         fillLast(table);
+    }
+
+    /** What the last fit measured with (the fonts and paddings) and each column's widest title or value then. */
+    private record Fitted(List<Object> measures, java.util.Map<TableColumn<?, ?>, Double> wholes) {
+    }
+
+    /** The rows a change of the items adds at their end, or null when it does anything else. */
+    private static <S> List<S> appended(ListChangeListener.Change<? extends S> c) {
+        List<S> added = new java.util.ArrayList<>();
+        while (c.next()) {
+            if (c.wasPermutated() || c.wasUpdated() || c.wasRemoved() || c.getTo() != c.getList().size()) return null;
+            added.addAll(c.getAddedSubList());
+        }
+        return added;
+    }
+
+    /**
+     * Rows added at the end, as a run's epochs come: only their values are measured against each column's widest so
+     * far. A table measured all its rows again for each new one (a run's twelfth epoch measured 84 values for 7 new
+     * ones, each a text layout on the UI thread). False, and nothing done, when a new value is wider than its column's
+     * widest, a column wraps its values, or the fonts or paddings have changed since the last fit: then all are fitted.
+     */
+    private static <S> boolean fitAppended(TableView<S> table, List<S> added) {
+        if (added == null || !(table.getProperties().get(KEY + ".wholes") instanceof Fitted fitted)) return false;
+        List<Object> measures = measures(table);
+        if (!measures.equals(fitted.measures())) return false;
+        List<Font> fonts = fontsOf(table);
+        Text value = new Text();
+        value.setFont(valuesFont(fonts.get(0), fonts.get(1)));
+        double cell = (Double) measures.get(3);
+        for (TableColumn<S, ?> c : leaves(table)) {
+            Double whole = fitted.wholes().get(c);
+            if (whole == null || whole.isNaN()) return false;
+            for (S item : added) {
+                Object v = c.getCellData(item);
+                if (v == null) continue;
+                measuredValue(table);
+                if (width(value, text(c, v)) + cell > whole) return false;
+            }
+        }
+        fillLast(table);
+        return true;
+    }
+
+    private static void measuredValue(TableView<?> table) {
+        table.getProperties().merge(KEY + ".values", 1, (a, b) -> (Integer) a + (Integer) b);
+    }
+
+    /** How many values the table's columns have measured so far (tests count them). */
+    static int valuesMeasured(TableView<?> table) {
+        return table.getProperties().get(KEY + ".values") instanceof Integer n ? n : 0;
     }
 
     /**

@@ -1,0 +1,122 @@
+package io.digitstudio.ui;
+
+import io.digitstudio.train.EpochReport;
+import javafx.scene.Node;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * What the Train view's epoch table lays out while a run trains: a row comes at each epoch's end, and its cells are
+ * the new ones to lay out. The rows already shown are as they were; laying them out again (their cells' styles
+ * applied anew, their texts measured) is work taken from the training threads on two cores.
+ */
+class EpochTableWorkTest extends AppStory {
+    private static final int EPOCHS = 12, COLUMNS = 7;
+
+    @Start
+    void start(Stage stage) {
+        app.show(stage);
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get();
+    }
+
+    /**
+     * Counts each time a cell of {@code table} asks to be laid out, from the end of the pulse that made it: a row's cells
+     * made for a new epoch are laid out as they are made, and counted when they are laid out again.
+     */
+    private static final class CellLayouts {
+        final Set<Node> watched = Collections.newSetFromMap(new IdentityHashMap<>());
+        int count;
+
+        void watch(TableView<?> table) {
+            for (Node n : table.lookupAll(".table-cell")) {
+                if (n instanceof javafx.scene.control.TableCell<?, ?> cell && watched.add(cell)) {
+                    cell.needsLayoutProperty().addListener((o, was, is) -> {
+                        if (is) count++;
+                    });
+                }
+            }
+        }
+    }
+
+    private static boolean verticalBar(TableView<?> table) {
+        for (Node n : table.lookupAll(".scroll-bar")) {
+            if (n instanceof javafx.scene.control.ScrollBar b && b.getOrientation() == javafx.geometry.Orientation.VERTICAL && b.isVisible()
+                    && b.getParent() instanceof javafx.scene.control.skin.VirtualFlow<?>) return true;
+        }
+        return false;
+    }
+
+    private static EpochReport epoch(int e) {
+        return EpochReport.of(e, 469L * e, 0.5 / e, 0.9 + e / 200.0, 0.45 / e, 0.91 + e / 200.0, 2.5, 0.1, 0.01);
+    }
+
+    @Test
+    void anEpochsRowLaysOutItsOwnCellsAndNotTheRowsBefore(FxRobot robot) throws Exception {
+        TableView<EpochReport> table = app.main.train().table();
+        var presenter = app.main.train().presenter();
+        robot.interact(() -> presenter.clear(EPOCHS, "A run"));
+        Pulses.settle();
+        CellLayouts layouts = new CellLayouts();
+        // each pulse's new cells are watched from its end on: a row made for an epoch lays out once it is watched
+        javafx.scene.Scene scene = fx(table::getScene);
+        Runnable watch = () -> layouts.watch(table);
+        robot.interact(() -> {
+            layouts.watch(table);
+            scene.addPostLayoutPulseListener(watch);
+        });
+        List<Integer> perEpoch = new ArrayList<>();
+        List<Boolean> barCame = new ArrayList<>();
+        try {
+            for (int e = 1; e <= EPOCHS; e++) {
+                int before = fx(() -> layouts.count);
+                boolean barBefore = fx(() -> verticalBar(table));
+                int n = e;
+                // as the presenter shows an epoch's report: one row added to the table's list
+                robot.interact(() -> presenter.epochRows().add(epoch(n)));
+                Pulses.settle();
+                perEpoch.add(fx(() -> layouts.count) - before);
+                barCame.add(!barBefore && fx(() -> verticalBar(table)));
+            }
+        } finally {
+            robot.interact(() -> scene.removePostLayoutPulseListener(watch));
+        }
+        System.out.println("epoch table: cells laid out per added row " + perEpoch + ", the vertical bar came with row "
+                + (barCame.indexOf(true) + 1));
+        // a row's own cells, each laid out twice (its text set, then the text placed); the rows before it not again.
+        // The row that brings the vertical scroll bar narrows the rows, and each row laid out lays out all its cells
+        // (TableRowSkinBase): that one is left out here
+        for (int e = 0; e < EPOCHS; e++) {
+            if (barCame.get(e)) continue;
+            assertTrue(perEpoch.get(e) <= 2 * COLUMNS, "row " + (e + 1) + " laid out " + perEpoch.get(e) + " cells: " + perEpoch);
+        }
+        // and the table shows them all, the newest in view
+        Map<Integer, Double> heights = fx(() -> {
+            Map<Integer, Double> h = new java.util.TreeMap<>();
+            for (Node r : table.lookupAll(".table-row-cell")) {
+                if (r instanceof IndexedCell<?> c && c.isVisible() && !c.isEmpty() && c.getIndex() >= 0) h.put(c.getIndex(), c.getHeight());
+            }
+            return h;
+        });
+        assertTrue(heights.containsKey(EPOCHS - 1), "the newest row is in view: " + heights.keySet());
+        double line = fx(() -> io.digitstudio.ui.widgets.TableHeights.oneLine(table));
+        for (var h : heights.entrySet()) assertTrue(h.getValue() + 0.5 >= line, "row " + h.getKey() + " is " + h.getValue() + " high, a line needs " + line);
+    }
+}
