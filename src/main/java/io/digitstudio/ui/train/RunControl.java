@@ -131,6 +131,15 @@ public final class RunControl {
             o.addListener((x, a, b) -> showReadiness()); // on each change (an invalidation comes once until someone reads)
         }
         showReadiness();
+        // what Defaults said is old news once the user edits the form: the status says again whether Start can train
+        settings.editsProperty().addListener((o, a, b) -> {
+            String said = untilEdited;
+            untilEdited = null;
+            if (said != null && said.equals(presenter.statusProperty().get())) {
+                readiness = said;
+                showReadiness();
+            }
+        });
         // "New run instead": the user trains what the form shows, as their own values from now on
         settings.branchProperty().addListener((o, a, b) -> {
             if (b == null && state.get().canStart()) beforeBranch = null;
@@ -156,6 +165,18 @@ public final class RunControl {
         if (b == null && coresBlocker.get() != null) b = coresBlocker.get();
         readiness = b == null ? READY : "Not ready to train. " + b;
         presenter.status(readiness);
+    }
+
+    /** What the status says once Defaults has put the form back: true until the user edits a field or a run starts. */
+    static final String RESET_SAID = "Every field of the form is back to its default";
+    /** The status that the next edit of the form takes back (null: none), as {@link #resetForm} says it. */
+    private String untilEdited;
+
+    /** Defaults: every field back to its default, said in the status until the user edits the form again. */
+    public void resetForm() {
+        settings.resetToDefaults(); // its own edits come before the status says so, and leave it alone
+        presenter.status(RESET_SAID);
+        untilEdited = RESET_SAID;
     }
 
     /** Starts a run with the form's settings; does nothing while one runs or the settings are invalid. */

@@ -184,7 +184,7 @@ public final class TrainView extends BorderPane {
         BooleanBinding locked = Bindings.createBooleanBinding(() -> !run.stateProperty().get().canStart(), run.stateProperty());
         BooleanBinding live = Bindings.createBooleanBinding(() -> run.stateProperty().get().active(), run.stateProperty());
         dataPicker = new DataPicker(settings, tasks, dialogs);
-        settingsPane = new SettingsPane(settings, dataPicker, dialogs, locked, live, run::applyHyperparameters, presenter::status);
+        settingsPane = new SettingsPane(settings, dataPicker, dialogs, locked, live, run::applyHyperparameters, presenter::status, run::resetForm);
         settingsPane.setOnFindLearningRate(lrFind::find);
         // Esc closes the finder, as it closes what else opens in the window
         addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {

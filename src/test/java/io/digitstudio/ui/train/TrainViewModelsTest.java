@@ -455,6 +455,31 @@ class TrainViewModelsTest {
     }
 
     @Test
+    void whatDefaultsSaidGoesOnceTheUserEditsAField() {
+        Fixture f = new Fixture();
+        f.settings.epochsProperty().set("7");
+        f.run.resetForm();
+        assertEquals(TrainSettings.defaults(), f.settings.values());
+        assertEquals(RunControl.RESET_SAID, f.presenter.statusProperty().get());
+        // the next edit makes it old news (the form is valid before and after): the status says whether Start can train
+        f.settings.epochsProperty().set("3");
+        assertEquals("Ready to train", f.presenter.statusProperty().get());
+        f.run.resetForm();
+        f.settings.epochsProperty().set("0");
+        assertEquals("Not ready to train. " + f.settings.startBlocker(), f.presenter.statusProperty().get());
+        // a run says what it does in its place; once something else took the status, an edit leaves it there
+        f.run.resetForm();
+        f.settings.trainLimitProperty().set("1000");
+        f.settings.testLimitProperty().set("200");
+        f.settings.epochsProperty().set("1");
+        f.run.start();
+        String finished = f.presenter.statusProperty().get();
+        assertTrue(finished.startsWith("Finished: "), finished);
+        f.settings.epochsProperty().set("2");
+        assertEquals(finished, f.presenter.statusProperty().get());
+    }
+
+    @Test
     void whatARunSaidAboutTheModelInUseGoesWhenItNoLongerHolds() {
         Fixture f = new Fixture();
         f.unknownAccuracy();
