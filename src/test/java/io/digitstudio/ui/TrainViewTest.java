@@ -187,10 +187,13 @@ class TrainViewTest extends AppStory {
                 status(robot));
         Label kept = robot.lookup("#keptNotice").queryAs(Label.class);
         assertTrue(kept.isVisible() && kept.getParent().isVisible(), "the line under the toolbar");
-        assertEquals(line + ".", kept.getText());
+        // one action puts the run's model to use, under one name, and the line names it
+        assertEquals(line + ". “Use model” puts it to use.", kept.getText());
         DrawViewTest.assertWhole(kept);
+        assertEquals(List.of("Use model"), robot.lookup(".button").queryAllAs(javafx.scene.control.ButtonBase.class).stream()
+                .map(b -> b.getText().replace("_", "")).filter(t -> t.startsWith("Use")).toList());
         assertTrue(app.dialogs.infos.stream().anyMatch(s -> s.startsWith("Training finished: " + line)), app.dialogs.infos.toString());
-        robot.clickOn("#useRunModelButton");
+        robot.clickOn("#useModelButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("run " + run().recordedRunProperty().get(), app.models().activeProperty().get().name());
         assertFalse(kept.getParent().isVisible(), "the line no longer holds");
@@ -240,7 +243,7 @@ class TrainViewTest extends AppStory {
         startAndAwaitEnd(robot);
         assertEquals(RunState.FINISHED, run().stateProperty().get());
         // worse than the built-in model: the user puts it to use
-        robot.clickOn("#useRunModelButton");
+        robot.clickOn("#useModelButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.models().activeProperty().get().model().spec().convolutional());
         var active = app.models().activeProperty().get();
         assertEquals("conv 8 5, relu, maxpool 2, dropout 0.25, linear 10", active.model().spec().text());

@@ -548,7 +548,7 @@ public final class RunControl {
                     keptNotice.set(line);
                     // the status has given the run's accuracy already: the model in use adds only its own
                     presenter.status("Finished: " + acc + ". Kept the model in use (" + Formats.percent(inUse) + ").");
-                    dialogs.info(FINISHED_TITLE, line + ". “Use this run's model” puts it to use.");
+                    dialogs.info(FINISHED_TITLE, line + ". “" + USE_MODEL + "” puts it to use.");
                     return;
                 }
                 models.adopt(trained);
@@ -568,7 +568,7 @@ public final class RunControl {
                 String why = f.end() == null ? "try another learning rate" : io.digitstudio.runs.RunSummary.failedToLearnHint(f.end().config(), f.end().options());
                 String m = "Failed to learn: " + acc + " is at chance level; " + why + "." + kept;
                 presenter.status(m);
-                dialogs.error("Training failed to learn", m + (trained == null ? "" : " “Use model” still puts it to use by hand."));
+                dialogs.error("Training failed to learn", m + (trained == null ? "" : " “" + USE_MODEL + "” still puts it to use by hand."));
             }
             case STOPPED -> {
                 String where = r.iterations() == 0 ? "before the first iteration" : String.format(Locale.ROOT, "at epoch %.2f", l.iterator().epochDetail());
@@ -576,7 +576,7 @@ public final class RunControl {
                 presenter.status("Stopped " + where + ": " + acc + "." + kept);
                 // a toast shows its title, then its text: the text goes on from "Training stopped"
                 dialogs.info("Training stopped", where + " (" + acc + ")." + kept + resumable
-                        + (trained == null ? "" : " Use “Save model…” or “Use model” to keep the partly trained one."));
+                        + (trained == null ? "" : " Use “Save model…” or “" + USE_MODEL + "” to keep the partly trained one."));
             }
             case DIVERGED -> {
                 presenter.status("Diverged: " + r.message() + "." + kept);
@@ -730,6 +730,12 @@ public final class RunControl {
         models.adopt(m);
         claim("", "Draw and Samples now use the model of this run.");
     }
+
+    /**
+     * The name of the one action that puts the last run's model to use ({@link #useTrainedModel}): the toolbar's button,
+     * which every outcome of a run leaves, and every message that points to it.
+     */
+    public static final String USE_MODEL = "Use model";
 
     /** The title of the message a run's end leaves: taken back when what it says no longer holds. */
     static final String FINISHED_TITLE = "Training finished";
