@@ -503,12 +503,12 @@ public final class RunControl {
             String m = (f.runId().isEmpty() ? "This run" : "Run " + f.runId()) + " has already trained all its " + f.epochs()
                     + " epochs. Set Epochs above " + f.epochs() + " and resume it again to train it further.";
             presenter.status(m);
-            dialogs.info("Nothing to resume", m);
+            if (!shown.get()) dialogs.info("Nothing to resume", m);
             return;
         }
         String m = Messages.of(err);
         presenter.status("Could not train: " + m);
-        dialogs.error("Training failed", m);
+        if (!shown.get()) dialogs.error("Training failed", m);
     }
 
     private void finished(Finished f) {
@@ -548,18 +548,21 @@ public final class RunControl {
                     keptNotice.set(line);
                     // the status has given the run's accuracy already: the model in use adds only its own
                     presenter.status("Finished: " + acc + ". Kept the model in use (" + Formats.percent(inUse) + ").");
-                    dialogs.info(FINISHED_TITLE, line + ". “" + USE_MODEL + "” puts it to use.");
+                    if (!shown.get()) dialogs.info(FINISHED_TITLE, line + ". “" + USE_MODEL + "” puts it to use.");
                     return;
                 }
                 models.adopt(trained);
                 String early = r.message() == null ? "" : " (" + r.message() + ")";
                 claim("Finished: " + acc + early + ". ", "Draw and Samples now use this model.");
-                if (active != null) {
-                    dialogs.info(FINISHED_TITLE, "Final " + acc + ". Draw and Samples now use the new model; Undo brings back the one they used.",
-                            "Undo", () -> {
-                                models.adopt(active);
-                                presenter.status("Draw and Samples use " + active.name() + " again");
-                            });
+                Runnable undo = () -> {
+                    models.adopt(active);
+                    presenter.status("Draw and Samples use " + active.name() + " again");
+                };
+                // the view shown has said the result in its status: the toast only offers what the status cannot, Undo
+                if (shown.get()) {
+                    if (active != null) dialogs.info(FINISHED_TITLE, "Undo brings back " + active.name() + " for Draw and Samples.", "Undo", undo);
+                } else if (active != null) {
+                    dialogs.info(FINISHED_TITLE, "Final " + acc + ". Draw and Samples now use the new model; Undo brings back the one they used.", "Undo", undo);
                 } else {
                     dialogs.info(FINISHED_TITLE, "Final " + acc + ". Draw and Samples now use the new model.");
                 }
@@ -568,19 +571,19 @@ public final class RunControl {
                 String why = f.end() == null ? "try another learning rate" : io.digitstudio.runs.RunSummary.failedToLearnHint(f.end().config(), f.end().options());
                 String m = "Failed to learn: " + acc + " is at chance level; " + why + "." + kept;
                 presenter.status(m);
-                dialogs.error("Training failed to learn", m + (trained == null ? "" : " “" + USE_MODEL + "” still puts it to use by hand."));
+                if (!shown.get()) dialogs.error("Training failed to learn", m + (trained == null ? "" : " “" + USE_MODEL + "” still puts it to use by hand."));
             }
             case STOPPED -> {
                 String where = r.iterations() == 0 ? "before the first iteration" : String.format(Locale.ROOT, "at epoch %.2f", l.iterator().epochDetail());
                 String resumable = f.outcome().stopSnapshot() == null ? "" : " It can be resumed from the Runs view.";
-                presenter.status("Stopped " + where + ": " + acc + "." + kept);
+                presenter.status("Stopped " + where + ": " + acc + "." + kept + resumable);
                 // a toast shows its title, then its text: the text goes on from "Training stopped"
-                dialogs.info("Training stopped", where + " (" + acc + ")." + kept + resumable
+                if (!shown.get()) dialogs.info("Training stopped", where + " (" + acc + ")." + kept + resumable
                         + (trained == null ? "" : " Use “Save model…” or “" + USE_MODEL + "” to keep the partly trained one."));
             }
             case DIVERGED -> {
                 presenter.status("Diverged: " + r.message() + "." + kept);
-                dialogs.error("Training diverged", r.message() + "." + kept);
+                if (!shown.get()) dialogs.error("Training diverged", r.message() + "." + kept);
             }
         }
     }
@@ -736,6 +739,14 @@ public final class RunControl {
      * which every outcome of a run leaves, and every message that points to it.
      */
     public static final String USE_MODEL = "Use model";
+
+    /**
+     * Whether the Train view is the one shown: a run's end is then said in its status line (and the line under the
+     * toolbar), where the user looks, and not again in a toast; on another tab a toast is what tells them.
+     */
+    private final javafx.beans.property.BooleanProperty shown = new javafx.beans.property.SimpleBooleanProperty();
+
+    public javafx.beans.property.BooleanProperty shownProperty() { return shown; }
 
     /** The title of the message a run's end leaves: taken back when what it says no longer holds. */
     static final String FINISHED_TITLE = "Training finished";
