@@ -576,7 +576,7 @@ public final class RunControl {
             case STOPPED -> {
                 String where = r.iterations() == 0 ? "before the first iteration" : String.format(Locale.ROOT, "at epoch %.2f", l.iterator().epochDetail());
                 String resumable = f.outcome().stopSnapshot() == null ? "" : " It can be resumed from the Runs view.";
-                presenter.status("Stopped " + where + ": " + acc + "." + kept + resumable);
+                presenter.status("Stopped " + where + ": " + acc + "." + kept);
                 // a toast shows its title, then its text: the text goes on from "Training stopped"
                 if (!shown.get()) dialogs.info("Training stopped", where + " (" + acc + ")." + kept + resumable
                         + (trained == null ? "" : " Use “Save model…” or “" + USE_MODEL + "” to keep the partly trained one."));
