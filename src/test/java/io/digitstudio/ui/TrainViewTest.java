@@ -187,8 +187,8 @@ class TrainViewTest extends AppStory {
                 status(robot));
         Label kept = robot.lookup("#keptNotice").queryAs(Label.class);
         assertTrue(kept.isVisible() && kept.getParent().isVisible(), "the line under the toolbar");
-        // one action puts the run's model to use, under one name, and the line names it
-        assertEquals(line + ". “Use model” puts it to use.", kept.getText());
+        // one action puts the run's model to use, under one name: the toolbar's
+        assertEquals(line + ".", kept.getText());
         DrawViewTest.assertWhole(kept);
         assertEquals(List.of("Use model"), robot.lookup(".button").queryAllAs(javafx.scene.control.ButtonBase.class).stream()
                 .map(b -> b.getText().replace("_", "")).filter(t -> t.startsWith("Use")).toList());

@@ -567,8 +567,8 @@ public final class TrainView extends BorderPane {
     }
 
     /**
-     * After a run that learned but was worse than the model in use: the line with both figures, naming the toolbar's
-     * button that puts the run's model to use all the same (one action, one name, wherever a run ends).
+     * After a run that learned but was worse than the model in use: the line with both figures; the toolbar's button
+     * puts the run's model to use all the same (one action, one name, wherever a run ends).
      */
     private Region keptBanner() {
         Label what = new Label();
@@ -576,7 +576,9 @@ public final class TrainView extends BorderPane {
         what.setMinWidth(0);
         what.setMaxWidth(Double.MAX_VALUE);
         what.textProperty().bind(Bindings.createStringBinding(() -> run.keptNoticeProperty().get() == null ? ""
-                : run.keptNoticeProperty().get() + ". “" + RunControl.USE_MODEL + "” puts it to use.", run.keptNoticeProperty()));
+                : run.keptNoticeProperty().get() + ".", run.keptNoticeProperty()));
+        // the line stays one sentence, whole at 200 % in the smallest window; the button's name is in its tooltip
+        io.digitstudio.ui.widgets.Tips.set(what, "“" + RunControl.USE_MODEL + "” in the toolbar puts this run's model to use all the same");
         HBox.setHgrow(what, Priority.ALWAYS);
         HBox box = new HBox(8, what);
         box.getStyleClass().add("kept-banner");
