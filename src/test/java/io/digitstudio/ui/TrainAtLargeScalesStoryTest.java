@@ -431,13 +431,15 @@ class TrainAtLargeScalesStoryTest extends AppStory {
     }
 
     /**
-     * A run finishes in the smallest window, and its "Training finished" toast shows as the app's dialogs show it, at
-     * 100 % and 150 %: the toast covers neither the status line's message nor its figures, nor the charts or the epoch
-     * table (the trial saw it lie over the end of the status line's message and over its figures).
+     * A run finishes in the smallest window and replaces a model whose accuracy is unknown, and the toast that offers
+     * Undo (the one a run's end leaves over the Train view, whose status line says the rest) shows as the app's dialogs
+     * show it, at 100 % and 150 %: the toast covers neither the status line's message nor its figures, nor the charts or
+     * the epoch table (the trial saw it lie over the end of the status line's message and over its figures).
      */
     @Test
     void theToastOfAFinishedRunCoversNeitherTheStatusNorTheChartsNorTheTable(FxRobot robot) throws Exception {
         app.awaitReady();
+        app.useModelOfUnknownAccuracy();
         Forms.type(robot, "#trainLimitField", "1000");
         Forms.type(robot, "#testLimitField", "200");
         Forms.type(robot, "#epochsField", "2");

@@ -187,10 +187,14 @@ class TrainViewTest extends AppStory {
                 status(robot));
         Label kept = robot.lookup("#keptNotice").queryAs(Label.class);
         assertTrue(kept.isVisible() && kept.getParent().isVisible(), "the line under the toolbar");
+        // one action puts the run's model to use, under one name: the toolbar's
         assertEquals(line + ".", kept.getText());
         DrawViewTest.assertWhole(kept);
-        assertTrue(app.dialogs.infos.stream().anyMatch(s -> s.startsWith("Training finished: " + line)), app.dialogs.infos.toString());
-        robot.clickOn("#useRunModelButton");
+        assertEquals(List.of("Use model"), robot.lookup(".button").queryAllAs(javafx.scene.control.ButtonBase.class).stream()
+                .map(b -> b.getText().replace("_", "")).filter(t -> t.startsWith("Use")).toList());
+        // said where the user looks, once: the Train view shows, so no toast repeats it
+        assertEquals(List.of(), app.dialogs.infos.stream().filter(s -> s.startsWith("Training finished")).toList());
+        robot.clickOn("#useModelButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("run " + run().recordedRunProperty().get(), app.models().activeProperty().get().name());
         assertFalse(kept.getParent().isVisible(), "the line no longer holds");
@@ -240,7 +244,7 @@ class TrainViewTest extends AppStory {
         startAndAwaitEnd(robot);
         assertEquals(RunState.FINISHED, run().stateProperty().get());
         // worse than the built-in model: the user puts it to use
-        robot.clickOn("#useRunModelButton");
+        robot.clickOn("#useModelButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.models().activeProperty().get().model().spec().convolutional());
         var active = app.models().activeProperty().get();
         assertEquals("conv 8 5, relu, maxpool 2, dropout 0.25, linear 10", active.model().spec().text());
@@ -350,7 +354,8 @@ class TrainViewTest extends AppStory {
         assertEquals(TrainingResult.Outcome.STOPPED, run().resultProperty().get().outcome());
         assertSame(builtIn, app.models().activeProperty().get(), "a stopped run does not replace the built-in model");
         assertTrue(status(robot).contains("The active model (built-in) is unchanged."), status(robot));
-        assertTrue(app.dialogs.infos.get(app.dialogs.infos.size() - 1).contains("unchanged"), app.dialogs.infos.toString());
+        // said once, in the Train view's status: no toast repeats it while the view shows
+        assertEquals(List.of(), app.dialogs.infos.stream().filter(s -> s.startsWith("Training stopped")).toList());
         assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled(), "Start is usable again");
         robot.clickOn("#useModelButton");
         assertEquals("run " + run().recordedRunProperty().get(), app.models().activeProperty().get().name());
@@ -470,7 +475,9 @@ class TrainViewTest extends AppStory {
         Files.writeString(bad.resolve("train-images-idx3-ubyte"), "junk");
         robot.clickOn("#startButton");
         awaitEnd();
-        assertTrue(app.dialogs.errors.get(0).contains("train-images-idx3-ubyte: not an IDX file"), app.dialogs.errors.toString());
+        String said = app.main.train().presenter().statusProperty().get();
+        assertTrue(said.contains("train-images-idx3-ubyte: not an IDX file"), said);
+        assertEquals(List.of(), app.dialogs.errors, "said in the status of the view shown, not again in a toast");
         assertEquals(RunState.IDLE, run().stateProperty().get());
         assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
         String text = Forms.status(robot);

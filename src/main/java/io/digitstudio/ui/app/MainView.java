@@ -152,7 +152,10 @@ public final class MainView extends BorderPane {
             // the command line may have run sweeps meanwhile
             if (selected) sweeps().viewModel().refreshSweeps();
         });
-        tabs = new TabPane(tab("Train", "trainTab", train), samplesTab, evaluateTab, drawTab, myDigitsTab, insideTab, runsTab, sweepsTab);
+        Tab trainTab = tab("Train", "trainTab", train);
+        // a run's end is said in the Train view while it shows, and in a toast while another view does
+        train.run().shownProperty().bind(trainTab.selectedProperty());
+        tabs = new TabPane(trainTab, samplesTab, evaluateTab, drawTab, myDigitsTab, insideTab, runsTab, sweepsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         io.digitstudio.ui.widgets.TabStrips.followFont(tabs);
         // a view that goes away takes the keyboard's place with it: the tab strip takes the focus (its ring shows which

@@ -44,6 +44,9 @@ public final class MyDigitsViewModel {
     public record Proposal(FineTune.Result result, ActiveModel from) {
     }
 
+    /** The fewest of the user's digits a fine-tuning starts with: with fewer there is next to nothing to learn from. */
+    public static final int FEWEST_TO_FINE_TUNE = 3;
+
     private final TaskExecutor tasks;
     private final DialogService dialogs;
     private final ModelManager models;
@@ -184,8 +187,9 @@ public final class MyDigitsViewModel {
         ActiveModel from = models.activeProperty().get();
         List<MyDigit> mine = List.copyOf(digits);
         if (from == null || busy.get()) return;
-        if (mine.size() < 3) {
-            status.set("Keep a few of your digits first (Draw: Enter keeps a drawing, a digit key corrects it)");
+        if (mine.size() < FEWEST_TO_FINE_TUNE) {
+            status.set("Keep at least " + FEWEST_TO_FINE_TUNE + " digits first; you have " + mine.size()
+                    + " (Draw: Enter keeps a drawing, a digit key corrects it)");
             return;
         }
         busy.set(true);

@@ -131,6 +131,15 @@ public final class RunControl {
             o.addListener((x, a, b) -> showReadiness()); // on each change (an invalidation comes once until someone reads)
         }
         showReadiness();
+        // what Defaults said is old news once the user edits the form: the status says again whether Start can train
+        settings.editsProperty().addListener((o, a, b) -> {
+            String said = untilEdited;
+            untilEdited = null;
+            if (said != null && said.equals(presenter.statusProperty().get())) {
+                readiness = said;
+                showReadiness();
+            }
+        });
         // "New run instead": the user trains what the form shows, as their own values from now on
         settings.branchProperty().addListener((o, a, b) -> {
             if (b == null && state.get().canStart()) beforeBranch = null;
@@ -156,6 +165,18 @@ public final class RunControl {
         if (b == null && coresBlocker.get() != null) b = coresBlocker.get();
         readiness = b == null ? READY : "Not ready to train. " + b;
         presenter.status(readiness);
+    }
+
+    /** What the status says once Defaults has put the form back: true until the user edits a field or a run starts. */
+    static final String RESET_SAID = "Every field of the form is back to its default";
+    /** The status that the next edit of the form takes back (null: none), as {@link #resetForm} says it. */
+    private String untilEdited;
+
+    /** Defaults: every field back to its default, said in the status until the user edits the form again. */
+    public void resetForm() {
+        settings.resetToDefaults(); // its own edits come before the status says so, and leave it alone
+        presenter.status(RESET_SAID);
+        untilEdited = RESET_SAID;
     }
 
     /** Starts a run with the form's settings; does nothing while one runs or the settings are invalid. */
@@ -558,12 +579,12 @@ public final class RunControl {
             String m = (f.runId().isEmpty() ? "This run" : "Run " + f.runId()) + " has already trained all its " + f.epochs()
                     + " epochs. Set Epochs above " + f.epochs() + " and resume it again to train it further.";
             presenter.status(m);
-            dialogs.info("Nothing to resume", m);
+            if (!shown.get()) dialogs.info("Nothing to resume", m);
             return;
         }
         String m = Messages.of(err);
         presenter.status("Could not train: " + m);
-        dialogs.error("Training failed", m);
+        if (!shown.get()) dialogs.error("Training failed", m);
     }
 
     private void finished(Finished f) {
@@ -603,18 +624,21 @@ public final class RunControl {
                     keptNotice.set(line);
                     // the status has given the run's accuracy already: the model in use adds only its own
                     presenter.status("Finished: " + acc + ". Kept the model in use (" + Formats.percent(inUse) + ").");
-                    dialogs.info(FINISHED_TITLE, line + ". “Use this run's model” puts it to use.");
+                    if (!shown.get()) dialogs.info(FINISHED_TITLE, line + ". “" + USE_MODEL + "” puts it to use.");
                     return;
                 }
                 models.adopt(trained);
                 String early = r.message() == null ? "" : " (" + r.message() + ")";
                 claim("Finished: " + acc + early + ". ", "Draw and Samples now use this model.");
-                if (active != null) {
-                    dialogs.info(FINISHED_TITLE, "Final " + acc + ". Draw and Samples now use the new model; Undo brings back the one they used.",
-                            "Undo", () -> {
-                                models.adopt(active);
-                                presenter.status("Draw and Samples use " + active.name() + " again");
-                            });
+                Runnable undo = () -> {
+                    models.adopt(active);
+                    presenter.status("Draw and Samples use " + active.name() + " again");
+                };
+                // the view shown has said the result in its status: the toast only offers what the status cannot, Undo
+                if (shown.get()) {
+                    if (active != null) dialogs.info(FINISHED_TITLE, "Undo brings back " + active.name() + " for Draw and Samples.", "Undo", undo);
+                } else if (active != null) {
+                    dialogs.info(FINISHED_TITLE, "Final " + acc + ". Draw and Samples now use the new model; Undo brings back the one they used.", "Undo", undo);
                 } else {
                     dialogs.info(FINISHED_TITLE, "Final " + acc + ". Draw and Samples now use the new model.");
                 }
@@ -623,19 +647,19 @@ public final class RunControl {
                 String why = f.end() == null ? "try another learning rate" : io.digitstudio.runs.RunSummary.failedToLearnHint(f.end().config(), f.end().options());
                 String m = "Failed to learn: " + acc + " is at chance level; " + why + "." + kept;
                 presenter.status(m);
-                dialogs.error("Training failed to learn", m + (trained == null ? "" : " “Use model” still puts it to use by hand."));
+                if (!shown.get()) dialogs.error("Training failed to learn", m + (trained == null ? "" : " “" + USE_MODEL + "” still puts it to use by hand."));
             }
             case STOPPED -> {
                 String where = r.iterations() == 0 ? "before the first iteration" : String.format(Locale.ROOT, "at epoch %.2f", l.iterator().epochDetail());
                 String resumable = f.outcome().stopSnapshot() == null ? "" : " It can be resumed from the Runs view.";
                 presenter.status("Stopped " + where + ": " + acc + "." + kept);
                 // a toast shows its title, then its text: the text goes on from "Training stopped"
-                dialogs.info("Training stopped", where + " (" + acc + ")." + kept + resumable
-                        + (trained == null ? "" : " Use “Save model…” or “Use model” to keep the partly trained one."));
+                if (!shown.get()) dialogs.info("Training stopped", where + " (" + acc + ")." + kept + resumable
+                        + (trained == null ? "" : " Use “Save model…” or “" + USE_MODEL + "” to keep the partly trained one."));
             }
             case DIVERGED -> {
                 presenter.status("Diverged: " + r.message() + "." + kept);
-                dialogs.error("Training diverged", r.message() + "." + kept);
+                if (!shown.get()) dialogs.error("Training diverged", r.message() + "." + kept);
             }
         }
     }
@@ -785,6 +809,20 @@ public final class RunControl {
         models.adopt(m);
         claim("", "Draw and Samples now use the model of this run.");
     }
+
+    /**
+     * The name of the one action that puts the last run's model to use ({@link #useTrainedModel}): the toolbar's button,
+     * which every outcome of a run leaves, and every message that points to it.
+     */
+    public static final String USE_MODEL = "Use model";
+
+    /**
+     * Whether the Train view is the one shown: a run's end is then said in its status line (and the line under the
+     * toolbar), where the user looks, and not again in a toast; on another tab a toast is what tells them.
+     */
+    private final javafx.beans.property.BooleanProperty shown = new javafx.beans.property.SimpleBooleanProperty();
+
+    public javafx.beans.property.BooleanProperty shownProperty() { return shown; }
 
     /** The title of the message a run's end leaves: taken back when what it says no longer holds. */
     static final String FINISHED_TITLE = "Training finished";

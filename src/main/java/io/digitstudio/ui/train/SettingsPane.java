@@ -40,15 +40,20 @@ public final class SettingsPane extends ScrollPane {
     private final ObservableBooleanValue locked;
     private final java.util.function.Supplier<String> apply;
     private final java.util.function.Consumer<String> say;
+    private final Runnable reset;
 
-    /** A form whose optimizer values can also be applied to a running run ({@code live}) with {@code apply}. */
+    /**
+     * A form whose optimizer values can also be applied to a running run ({@code live}) with {@code apply}; Defaults
+     * runs {@code reset}.
+     */
     public SettingsPane(TrainSettings settings, DataPicker picker, DialogService dialogs, ObservableBooleanValue locked, ObservableBooleanValue live,
-                        java.util.function.Supplier<String> apply, java.util.function.Consumer<String> say) {
+                        java.util.function.Supplier<String> apply, java.util.function.Consumer<String> say, Runnable reset) {
         this.picker = picker;
         this.live = live;
         this.locked = locked;
         this.apply = apply;
         this.say = say;
+        this.reset = reset;
         this.s = settings;
         this.dialogs = dialogs;
         grid.getStyleClass().add("settings");
@@ -498,10 +503,7 @@ public final class SettingsPane extends ScrollPane {
         reset.setId("resetFormButton");
         reset.setMinWidth(Region.USE_PREF_SIZE);
         io.digitstudio.ui.widgets.Tips.set(reset, io.digitstudio.ui.widgets.FormWords.RESET_HELP);
-        reset.setOnAction(e -> {
-            s.resetToDefaults();
-            say.accept("Every field of the form is back to its default");
-        });
+        reset.setOnAction(e -> this.reset.run());
         grid.add(reset, 0, row++, 2, 1);
     }
 

@@ -184,7 +184,7 @@ public final class TrainView extends BorderPane {
         BooleanBinding locked = Bindings.createBooleanBinding(() -> !run.stateProperty().get().canStart(), run.stateProperty());
         BooleanBinding live = Bindings.createBooleanBinding(() -> run.stateProperty().get().active(), run.stateProperty());
         dataPicker = new DataPicker(settings, tasks, dialogs);
-        settingsPane = new SettingsPane(settings, dataPicker, dialogs, locked, live, run::applyHyperparameters, presenter::status);
+        settingsPane = new SettingsPane(settings, dataPicker, dialogs, locked, live, run::applyHyperparameters, presenter::status, run::resetForm);
         settingsPane.setOnFindLearningRate(lrFind::find);
         // Esc closes the finder, as it closes what else opens in the window
         addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -452,7 +452,7 @@ public final class TrainView extends BorderPane {
         Button save = button("Save _model…", "saveModelButton", "Save the model of the last run as a Chainer NPZ file");
         save.disableProperty().bind(run.trainedModelProperty().isNull().or(locked));
         save.setOnAction(e -> run.saveModel());
-        Button use = button("_Use model", "useModelButton", "Let Draw and Samples classify with the model of the last run");
+        Button use = button("_" + RunControl.USE_MODEL, "useModelButton", "Let Draw and Samples classify with the model of the last run");
         use.disableProperty().bind(run.trainedModelProperty().isNull().or(locked).or(run.trainedModelActiveProperty()));
         use.setOnAction(e -> run.useTrainedModel());
 
@@ -508,7 +508,7 @@ public final class TrainView extends BorderPane {
         // the reason Start is off matters more: the branch's line waits under it until the form is right again; while
         // paused, what the pause offers
         branch.visibleProperty().bind(settings.branchProperty().isNotNull().and(why.visibleProperty().not()).and(paused.visibleProperty().not()));
-        Region kept = keptBanner(locked);
+        Region kept = keptBanner();
         // the last run's kept model, when the form is neither wrong nor a branch: what comes next matters more
         kept.visibleProperty().bind(run.keptNoticeProperty().isNotNull().and(why.visibleProperty().not()).and(branch.visibleProperty().not())
                 .and(paused.visibleProperty().not()));
@@ -568,28 +568,20 @@ public final class TrainView extends BorderPane {
     }
 
     /**
-     * After a run that learned but was worse than the model in use: the line with both figures, and a button that puts
-     * the run's model to use all the same.
+     * After a run that learned but was worse than the model in use: the line with both figures; the toolbar's button
+     * puts the run's model to use all the same (one action, one name, wherever a run ends).
      */
-    private Region keptBanner(BooleanBinding locked) {
+    private Region keptBanner() {
         Label what = new Label();
         what.setId("keptNotice");
         what.setMinWidth(0);
         what.setMaxWidth(Double.MAX_VALUE);
         what.textProperty().bind(Bindings.createStringBinding(() -> run.keptNoticeProperty().get() == null ? ""
                 : run.keptNoticeProperty().get() + ".", run.keptNoticeProperty()));
+        // the line stays one sentence, whole at 200 % in the smallest window; the button's name is in its tooltip
+        io.digitstudio.ui.widgets.Tips.set(what, "“" + RunControl.USE_MODEL + "” in the toolbar puts this run's model to use all the same");
         HBox.setHgrow(what, Priority.ALWAYS);
-        Button use = new Button("Use th_is run's model");
-        use.setId("useRunModelButton");
-        use.getStyleClass().add("small"); // the line is as high as the Start reason's, one line of text
-        use.setMinWidth(Region.USE_PREF_SIZE);
-        io.digitstudio.ui.widgets.Tips.set(use, "Let Draw and Samples classify with this run's model instead");
-        use.disableProperty().bind(locked);
-        use.setOnAction(e -> {
-            if (startButton != null) startButton.requestFocus(); // not the form's first field, as a hidden button's focus would go
-            run.useTrainedModel();
-        });
-        HBox box = new HBox(8, what, use);
+        HBox box = new HBox(8, what);
         box.getStyleClass().add("kept-banner");
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(0, 8, 0, 8));

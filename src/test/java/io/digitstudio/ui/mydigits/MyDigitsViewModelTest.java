@@ -140,7 +140,9 @@ class MyDigitsViewModelTest {
         models.adopt(ActiveModel.of(ModelFiles.loadDefault().model(), "built-in", new ModelInfo(null, "MNIST", io.digitstudio.data.ClassNames.numbers(10)), null));
         keep(vm, 2);
         vm.fineTune();
-        assertTrue(vm.statusProperty().get().startsWith("Keep a few of your digits first"), vm.statusProperty().get());
+        // the status says how many it takes, and how many there are
+        assertEquals("Keep at least " + MyDigitsViewModel.FEWEST_TO_FINE_TUNE + " digits first; you have 2"
+                + " (Draw: Enter keeps a drawing, a digit key corrects it)", vm.statusProperty().get());
         keep(vm, 12);
         vm.setSettings(new FineTune.Settings(1, 0.005, 5, 1000, 0.3, 0));
         vm.fineTune();

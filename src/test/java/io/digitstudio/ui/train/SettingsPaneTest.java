@@ -32,7 +32,7 @@ class SettingsPaneTest {
         TrainSettings settings = new TrainSettings();
         TestDialogs dialogs = new TestDialogs();
         form = new SettingsPane(settings, new DataPicker(settings, tasks, dialogs), dialogs, locked, new SimpleBooleanProperty(false), () -> "", s -> {
-        });
+        }, settings::resetToDefaults);
         // the app's scene and stylesheets, in a window as narrow as the form
         stage.setScene(io.digitstudio.ui.app.DigitStudioApp.createScene(form, new io.digitstudio.ui.app.ToastLayer()));
         stage.setWidth(360);

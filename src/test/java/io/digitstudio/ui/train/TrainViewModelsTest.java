@@ -455,6 +455,31 @@ class TrainViewModelsTest {
     }
 
     @Test
+    void whatDefaultsSaidGoesOnceTheUserEditsAField() {
+        Fixture f = new Fixture();
+        f.settings.epochsProperty().set("7");
+        f.run.resetForm();
+        assertEquals(TrainSettings.defaults(), f.settings.values());
+        assertEquals(RunControl.RESET_SAID, f.presenter.statusProperty().get());
+        // the next edit makes it old news (the form is valid before and after): the status says whether Start can train
+        f.settings.epochsProperty().set("3");
+        assertEquals("Ready to train", f.presenter.statusProperty().get());
+        f.run.resetForm();
+        f.settings.epochsProperty().set("0");
+        assertEquals("Not ready to train. " + f.settings.startBlocker(), f.presenter.statusProperty().get());
+        // a run says what it does in its place; once something else took the status, an edit leaves it there
+        f.run.resetForm();
+        f.settings.trainLimitProperty().set("1000");
+        f.settings.testLimitProperty().set("200");
+        f.settings.epochsProperty().set("1");
+        f.run.start();
+        String finished = f.presenter.statusProperty().get();
+        assertTrue(finished.startsWith("Finished: "), finished);
+        f.settings.epochsProperty().set("2");
+        assertEquals(finished, f.presenter.statusProperty().get());
+    }
+
+    @Test
     void whatARunSaidAboutTheModelInUseGoesWhenItNoLongerHolds() {
         Fixture f = new Fixture();
         f.unknownAccuracy();
@@ -579,6 +604,71 @@ class TrainViewModelsTest {
         assertSame(builtIn, f.models.activeProperty().get());
         assertTrue(f.presenter.statusProperty().get().endsWith("The active model (built-in) is unchanged."), f.presenter.statusProperty().get());
         assertTrue(f.dialogs.errors.get(0).startsWith("Training diverged: training diverged at epoch"), f.dialogs.errors.toString());
+    }
+
+    /**
+     * While the Train view is the one shown, a run's end is said where the user looks, in its status line (and, for a
+     * kept model, the line under the toolbar), not again in a toast: a finished, kept, stopped, failed or diverged run
+     * leaves no toast, and one that replaced a model only the toast that offers Undo, without the status's sentence.
+     * On another tab the toast is what tells the user.
+     */
+    @Test
+    void whileTheTrainViewShowsARunsEndIsSaidOnceInItsStatusNotInAToast() {
+        Fixture f = new Fixture();
+        f.run.shownProperty().set(true);
+        f.settings.epochsProperty().set("1");
+        f.run.start(); // kept: worse than the built-in model
+        assertNotNull(f.run.keptNoticeProperty().get());
+        assertTrue(f.presenter.statusProperty().get().startsWith("Finished: "), f.presenter.statusProperty().get());
+        assertEquals(List.of(), f.dialogs.infos, "kept");
+
+        ActiveModel before = f.unknownAccuracy();
+        f.run.start(); // put to use: the status says so, the toast only offers Undo
+        assertNotSame(before, f.models.activeProperty().get());
+        assertTrue(f.presenter.statusProperty().get().endsWith("Draw and Samples now use this model."), f.presenter.statusProperty().get());
+        assertEquals(List.of("Training finished: Undo brings back built-in for Draw and Samples. [Undo]"), f.dialogs.infos);
+        f.dialogs.infos.clear();
+
+        boolean[] pressed = {false};
+        f.run.alsoWatch(new io.digitstudio.train.Extension() {
+            @Override
+            public String name() {
+                return "user presses Stop";
+            }
+
+            @Override
+            public io.digitstudio.train.Trigger trigger() {
+                return io.digitstudio.train.Trigger.everyIterations(1);
+            }
+
+            @Override
+            public void call(io.digitstudio.train.TrainingLoop l) {
+                if (l.iteration() == 3 && !pressed[0]) {
+                    pressed[0] = true;
+                    f.run.stop();
+                }
+            }
+        });
+        f.run.start();
+        assertEquals(TrainingResult.Outcome.STOPPED, f.run.resultProperty().get().outcome());
+        assertTrue(f.presenter.statusProperty().get().startsWith("Stopped at epoch "), f.presenter.statusProperty().get());
+        assertEquals(List.of(), f.dialogs.infos, "stopped");
+
+        f.settings.optimizerProperty().set("sgd");
+        f.settings.hyperparams().get(0).text().set("1e-12");
+        f.run.start();
+        assertTrue(f.presenter.statusProperty().get().startsWith("Failed to learn: "), f.presenter.statusProperty().get());
+        f.settings.hyperparams().get(0).text().set("1000000");
+        f.run.start();
+        assertTrue(f.presenter.statusProperty().get().startsWith("Diverged: "), f.presenter.statusProperty().get());
+        assertEquals(List.of(), f.dialogs.errors, "failed to learn, diverged");
+        assertEquals(List.of(), f.dialogs.infos);
+
+        // on another tab, the toast is what tells the user
+        f.run.shownProperty().set(false);
+        f.run.start();
+        assertEquals(1, f.dialogs.errors.size(), f.dialogs.errors.toString());
+        assertTrue(f.dialogs.errors.get(0).startsWith("Training diverged: "), f.dialogs.errors.toString());
     }
 
     /** Runs what the workers hand to the "UI thread", as each arrives, until {@code done} holds. */
