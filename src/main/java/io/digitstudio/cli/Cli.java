@@ -61,7 +61,31 @@ public final class Cli implements Runnable {
             err.println(errorLine(commandLine.getCommandSpec().qualifiedName(), oneLine(ex)));
             return isBadInput(ex) ? EXIT_BAD_INPUT : EXIT_FAILURE;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (Error e) {
+            // picocli hands only Exceptions to the handler above: an Error (out of memory) would end the JVM with its
+            // stack trace on the user's terminal
+            if (debug) e.printStackTrace(err);
+            err.println(errorLine(commandName(cl), errorReason(e)));
+            return EXIT_FAILURE;
+        }
+    }
+
+    /** The whole name of the command the line ran ("digitstudio train"), or the program's where it was not read. */
+    private static String commandName(CommandLine cl) {
+        CommandLine.ParseResult pr = cl.getParseResult();
+        if (pr == null) return cl.getCommandSpec().qualifiedName();
+        while (pr.hasSubcommand()) pr = pr.subcommand();
+        return pr.commandSpec().qualifiedName();
+    }
+
+    /** What an Error that ended a command says in its one line. */
+    static String errorReason(Error e) {
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (" + oneLine(e) + "); a smaller network or batch needs less";
+        }
+        return oneLine(e);
     }
 
     /** The one form of an error line: the command's whole name ("digitstudio train"), "error:", and the message. */

@@ -25,7 +25,12 @@ class CliDefectsTest {
 
     /** Runs the CLI in a JVM of its own, in {@code cwd}, with {@code classPath}. */
     static Process java(Path cwd, String classPath, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp", classPath,
+        return javaWithHeap(cwd, classPath, "-Xmx1g", args);
+    }
+
+    /** Like {@link #java(Path, String, String...)}, with the JVM's heap limit {@code xmx} ("-Xmx256m"). */
+    static Process javaWithHeap(Path cwd, String classPath, String xmx, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), xmx, "-cp", classPath,
                 "io.digitstudio.Main"));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(cwd.getParent(), "out", ".txt");
@@ -38,6 +43,22 @@ class CliDefectsTest {
     /** The test JVM's class path as one string (Surefire may hand it over in a manifest-only jar, which java -cp reads too). */
     static String classPath() {
         return System.getProperty("java.class.path");
+    }
+
+    @Test
+    void aNetworkTooLargeForTheHeapGetsOneLineNotAStackTrace() throws Exception {
+        Path work = Files.createDirectory(dir.resolve("work"));
+        // within the spec's limits (under 100,000,000 weights), but its second layer's 49,500,000 floats alone are
+        // more than a 128 MB heap holds
+        Process p = javaWithHeap(work, classPath(), "-Xmx128m", "train", "--model", "linear 5000, relu, linear 9900, relu, linear",
+                "--epochs", "1", "--train-size", "128", "--test-size", "128", "--no-record");
+        assertEquals(1, p.code(), p.err());
+        List<String> lines = p.err().lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(List.of("digitstudio train: error: out of memory (Java heap space); a smaller network or batch needs less"), lines,
+                p.err());
+        try (var files = Files.list(work)) {
+            assertEquals(List.of(), files.toList(), "no model from a run that ran out of memory");
+        }
     }
 
     @Test
