@@ -558,7 +558,8 @@ public final class RunControl {
         ActiveModel active = models.activeProperty().get();
         String kept = active == null ? "" : " The active model (" + active.name() + ") is unchanged.";
         presenter.status("Training " + what + "." + kept);
-        dialogs.error("Training failed", Messages.capitalize(what.replaceFirst("^failed ", "")) + "." + kept
+        // said once, as every other end of a run: in the status while the Train view shows, else in a message
+        if (!shown.get()) dialogs.error("Training failed", Messages.capitalize(what.replaceFirst("^failed ", "")) + "." + kept
                 + (s.recorder() == null ? "" : " Run " + s.runId() + " is kept in Runs as failed."));
         if (s.recorder() != null) {
             if (s.recorder().problem() != null) dialogs.error("Run history", s.recorder().problem());
