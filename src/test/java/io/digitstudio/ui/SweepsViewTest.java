@@ -242,12 +242,7 @@ class SweepsViewTest extends AppStory {
     void theResultsAreInSightAt150PercentInTheSmallestWindow(FxRobot robot) throws Exception {
         app.awaitReady();
         // a sweep of the last session, its two runs not started yet: two rows
-        var config = new io.digitstudio.train.TrainingConfig(1, 128, io.digitstudio.nn.NetworkSpec.of("tutorial"), "momentum-sgd",
-                java.util.Map.of("lr", 0.01, "momentum", 0.9), 0, true, 200, 100, false);
-        var template = new io.digitstudio.runs.RunSettings("", java.time.Instant.parse("2026-12-04T00:00:00Z"), "sweep", config,
-                io.digitstudio.train.RunOptions.NONE, "MNIST", "MNIST (bundled)", "ab", 60000, 10000, "", "", java.util.Map.of());
-        io.digitstudio.runs.sweep.Sweep.plan(template, List.of(io.digitstudio.runs.sweep.Axis.parse("lr", "--lr", "0.1,0.01", false)), null, 0, 1)
-                .save(app.history.root());
+        savePlannedSweep();
         var appearance = app.services.appearance();
         List<String> failures = new ArrayList<>();
         try {
@@ -336,6 +331,16 @@ class SweepsViewTest extends AppStory {
         return new ChartSeen(corner, inText, rows * chart.getLayoutBounds().getHeight() / h);
     }
 
+    /** A sweep saved in the history as a last session left it: two runs of lr 0.1 and 0.01, neither started. */
+    private void savePlannedSweep() {
+        var config = new io.digitstudio.train.TrainingConfig(1, 128, io.digitstudio.nn.NetworkSpec.of("tutorial"), "momentum-sgd",
+                java.util.Map.of("lr", 0.01, "momentum", 0.9), 0, true, 200, 100, false);
+        var template = new io.digitstudio.runs.RunSettings("", java.time.Instant.parse("2026-12-04T00:00:00Z"), "sweep", config,
+                io.digitstudio.train.RunOptions.NONE, "MNIST", "MNIST (bundled)", "ab", 60000, 10000, "", "", java.util.Map.of());
+        io.digitstudio.runs.sweep.Sweep.plan(template, List.of(io.digitstudio.runs.sweep.Axis.parse("lr", "--lr", "0.1,0.01", false)), null, 0, 1)
+                .save(app.history.root());
+    }
+
     private static boolean near(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
         return Math.abs(a.getRed() - b.getRed()) < 0.02 && Math.abs(a.getGreen() - b.getGreen()) < 0.02 && Math.abs(a.getBlue() - b.getBlue()) < 0.02;
     }
@@ -349,12 +354,7 @@ class SweepsViewTest extends AppStory {
     void theChartFollowsTheThemeAndTheScale(FxRobot robot) throws Exception {
         app.awaitReady();
         // a sweep of the history whose runs have not started: its chart has its title, axes and frame
-        var config = new io.digitstudio.train.TrainingConfig(1, 128, io.digitstudio.nn.NetworkSpec.of("tutorial"), "momentum-sgd",
-                java.util.Map.of("lr", 0.01, "momentum", 0.9), 0, true, 200, 100, false);
-        var template = new io.digitstudio.runs.RunSettings("", java.time.Instant.parse("2026-12-04T00:00:00Z"), "sweep", config,
-                io.digitstudio.train.RunOptions.NONE, "MNIST", "MNIST (bundled)", "ab", 60000, 10000, "", "", java.util.Map.of());
-        io.digitstudio.runs.sweep.Sweep.plan(template, List.of(io.digitstudio.runs.sweep.Axis.parse("lr", "--lr", "0.1,0.01", false)), null, 0, 1)
-                .save(app.history.root());
+        savePlannedSweep();
         app.openTab(robot, "Sweeps");
         var vm = app.main.sweeps().viewModel();
         CompletableFuture<?> listed = new CompletableFuture<>();
