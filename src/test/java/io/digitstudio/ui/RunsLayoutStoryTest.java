@@ -116,6 +116,50 @@ class RunsLayoutStoryTest extends AppStory {
         assertEquals(List.of(), seen.stream().filter(s -> !s.endsWith(dragged)).toList(), "as dragged: " + dragged);
     }
 
+    /**
+     * Three runs, two of them compared, in the smallest window; two more come from the command line and a refresh
+     * lists them: the table settles at one height and stays there. A trial saw it flip between three and four rows on
+     * every frame from then on, and the app use more than a core while it sat idle.
+     */
+    @Test
+    void theTableSettlesAfterARefreshWhileRunsAreCompared(FxRobot robot) throws Exception {
+        app.awaitReady();
+        for (int i = 0; i < 3; i++) tutorialRun(i);
+        app.openTab(robot, "Runs");
+        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
+        Pulses.settle(3);
+        robot.clickOn(robot.lookup("#runsTable .table-row-cell").match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == 0).queryAs(Node.class));
+        robot.press(javafx.scene.input.KeyCode.CONTROL);
+        try {
+            robot.clickOn(robot.lookup("#runsTable .table-row-cell").match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == 2).queryAs(Node.class));
+        } finally {
+            robot.release(javafx.scene.input.KeyCode.CONTROL);
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.main.runs().viewModel().curvesProperty().get().size() == 2);
+        Pulses.settle(3);
+        tutorialRun(3);
+        tutorialRun(4);
+        robot.clickOn("#refreshRunsButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 5);
+        Pulses.settle(6);
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Pulses.settle(1);
+            seen.add(split(robot, table));
+        }
+        assertEquals(1, seen.stream().distinct().count(), "the table's height over twelve pulses: " + seen);
+    }
+
+    /** A run of the tutorial's network from the command line, as a user's first runs are: its columns wrap at 1024 px. */
+    private void tutorialRun(int i) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = io.digitstudio.cli.Cli.run(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err), "train", "--epochs", "1",
+                "--train-size", "100", "--test-size", "50", "--out", app.history.root().resolveSibling("tutorial-" + i + ".npz").toString(),
+                "--runs-dir", app.history.root().toString());
+        assertEquals(0, code, err.toString());
+    }
+
     /** Each column of a table as "title width", or "title hidden". */
     private static List<String> widths(FxRobot robot, String id) {
         List<String> out = new ArrayList<>();
