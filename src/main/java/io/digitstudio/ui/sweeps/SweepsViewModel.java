@@ -211,7 +211,7 @@ public final class SweepsViewModel {
 
     private static String summary(SweepResult done) {
         long finished = done.rows().stream().filter(SweepResult.Row::finished).count();
-        return done.complete() ? "Sweep " + done.sweep().id() + ": all " + done.rows().size() + " runs finished."
+        return done.complete() ? "Sweep " + done.sweep().id() + (done.rows().size() == 1 ? ": its one run finished." : ": all " + done.rows().size() + " runs finished.")
                 : "Sweep " + done.sweep().id() + ": " + finished + " of " + done.rows().size() + " runs finished; Resume goes on.";
     }
 

@@ -137,7 +137,7 @@ class SweepsViewModelTest {
         assertEquals(1, vm.rows().size());
         assertTrue(vm.rows().get(0).finished());
         assertEquals(store.list().get(0).id(), vm.rows().get(0).run().id());
-        assertEquals("Sweep " + vm.sweeps().get(0).id() + ": all 1 runs finished.", vm.statusProperty().get());
+        assertEquals("Sweep " + vm.sweeps().get(0).id() + ": its one run finished.", vm.statusProperty().get());
         assertNotNull(vm.chartProperty().get());
         assertFalse(vm.resumableProperty().get());
 
