@@ -623,8 +623,8 @@ public final class RunControl {
                 if (!replaces(reached, inUse)) {
                     String line = keptLine(inUse, reached);
                     keptNotice.set(line);
-                    // the status has given the run's accuracy already: the model in use adds only its own
-                    presenter.status("Finished: " + acc + ". Kept the model in use (" + Formats.percent(inUse) + ").");
+                    // the line under the toolbar gives both figures and why: the status only says the run is over
+                    presenter.status("Finished.");
                     if (!shown.get()) dialogs.info(FINISHED_TITLE, line + ". “" + USE_MODEL + "” puts it to use.");
                     return;
                 }

@@ -391,9 +391,8 @@ class TrainViewModelsTest {
         assertFalse(f.run.trainedModelActiveProperty().get());
         String line = "Kept the model in use (99.03%); this run reached " + io.digitstudio.ui.widgets.Formats.percent(reached);
         assertEquals(line, f.run.keptNoticeProperty().get());
-        // the status line gives the run's accuracy once
-        assertEquals("Finished: validation accuracy " + io.digitstudio.ui.widgets.Formats.percent(reached) + ". Kept the model in use (99.03%).",
-                f.presenter.statusProperty().get());
+        // the figures are said once, in the line under the toolbar: the status only says the run is over
+        assertEquals("Finished.", f.presenter.statusProperty().get());
         // the user may use it all the same: the line then no longer holds
         f.run.useTrainedModel();
         assertSame(f.run.trainedModelProperty().get(), f.models.activeProperty().get());
@@ -474,7 +473,7 @@ class TrainViewModelsTest {
         f.settings.epochsProperty().set("1");
         f.run.start();
         String finished = f.presenter.statusProperty().get();
-        assertTrue(finished.startsWith("Finished: "), finished);
+        assertTrue(finished.startsWith("Finished"), finished);
         f.settings.epochsProperty().set("2");
         assertEquals(finished, f.presenter.statusProperty().get());
     }
@@ -619,7 +618,7 @@ class TrainViewModelsTest {
         f.settings.epochsProperty().set("1");
         f.run.start(); // kept: worse than the built-in model
         assertNotNull(f.run.keptNoticeProperty().get());
-        assertTrue(f.presenter.statusProperty().get().startsWith("Finished: "), f.presenter.statusProperty().get());
+        assertEquals("Finished.", f.presenter.statusProperty().get());
         assertEquals(List.of(), f.dialogs.infos, "kept");
 
         ActiveModel before = f.unknownAccuracy();
