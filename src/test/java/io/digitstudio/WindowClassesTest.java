@@ -79,6 +79,14 @@ class WindowClassesTest {
                 "the list names the window's lambdas, whose classes an archive holds only when its run made them");
     }
 
+    /** The window's class list's lines that {@code keep} keeps, stripped. */
+    private static List<String> listed(java.util.function.Predicate<String> keep) throws IOException {
+        try (InputStream in = WindowClasses.class.getResourceAsStream(WindowClasses.RESOURCE)) {
+            assertNotNull(in, "the jar carries " + WindowClasses.RESOURCE);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip).filter(keep).toList();
+        }
+    }
+
     /**
      * The app's own lines go stale first: a lambda's body is named by its place among its class's lambdas
      * ({@code lambda$new$12}), so an edit above it renames it, and the window then spins its class at start again. A
@@ -88,12 +96,7 @@ class WindowClassesTest {
      */
     @Test
     void everyClassAndLambdaOfTheAppsOwnThatTheListNamesStillExists() throws IOException {
-        List<String> own;
-        try (InputStream in = WindowClasses.class.getResourceAsStream(WindowClasses.RESOURCE)) {
-            assertNotNull(in, "the jar carries " + WindowClasses.RESOURCE);
-            own = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> l.startsWith("io.digitstudio.") || l.startsWith(WindowClasses.LAMBDA + "io/digitstudio/")).toList();
-        }
+        List<String> own = listed(l -> l.startsWith("io.digitstudio.") || l.startsWith(WindowClasses.LAMBDA + "io/digitstudio/"));
         List<String> gone = own.stream().filter(l -> {
             try {
                 return WindowClasses.load(new ByteArrayInputStream(l.getBytes(StandardCharsets.UTF_8)), getClass().getClassLoader()) == 0;
@@ -118,12 +121,7 @@ class WindowClassesTest {
      */
     @Test
     void theWindowsOwnClassesSpinNoMethodHandleClassesAtTheirFirstCall() throws IOException {
-        List<String> own;
-        try (InputStream in = WindowClasses.class.getResourceAsStream(WindowClasses.RESOURCE)) {
-            assertNotNull(in, "the jar carries " + WindowClasses.RESOURCE);
-            own = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> l.startsWith("io.digitstudio.")).toList();
-        }
+        List<String> own = listed(l -> l.startsWith("io.digitstudio."));
         List<String> concatenating = new java.util.ArrayList<>();
         for (String name : own) {
             if (references(name, "java/lang/invoke/StringConcatFactory")) concatenating.add(name);

@@ -82,10 +82,8 @@ public final class Cli implements Runnable {
 
     /** What an Error that ended a command says in its one line. */
     static String errorReason(Error e) {
-        if (e instanceof OutOfMemoryError) {
-            return "out of memory (" + oneLine(e) + "); a smaller network or batch needs less";
-        }
-        return oneLine(e);
+        String reason = io.digitstudio.train.TrainingLoop.reason(e);
+        return e instanceof OutOfMemoryError ? reason + "; a smaller network or batch needs less" : reason;
     }
 
     /** The one form of an error line: the command's whole name ("digitstudio train"), "error:", and the message. */

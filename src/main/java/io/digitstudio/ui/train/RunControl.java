@@ -568,14 +568,13 @@ public final class RunControl {
     }
 
     private void failed(Throwable err) {
-        Throwable ran = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
-        if (ran instanceof RunFailed rf) {
+        Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+        if (cause instanceof RunFailed rf) {
             runFailed(rf);
             return;
         }
         presenter.end(0, false);
         state.set(RunState.IDLE);
-        Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
         if (cause instanceof TrainingSession.FinishedException f) {
             String m = (f.runId().isEmpty() ? "This run" : "Run " + f.runId()) + " has already trained all its " + f.epochs()
                     + " epochs. Set Epochs above " + f.epochs() + " and resume it again to train it further.";
