@@ -2,6 +2,12 @@ package io.digitstudio.ui.widgets;
 
 import io.digitstudio.io.NiceTicks;
 
+import static io.digitstudio.io.NiceTicks.coarser;
+import static io.digitstudio.io.NiceTicks.firstTick;
+import static io.digitstudio.io.NiceTicks.fit;
+import static io.digitstudio.io.NiceTicks.fitValues;
+import static io.digitstudio.io.NiceTicks.tickCount;
+
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -414,16 +420,6 @@ public final class LiveChart extends Region {
         tickLabels.add(new TickLabel(text, onX, b));
     }
 
-    /** The first multiple of {@code unit} at or above {@code lo}. */
-    static double firstTick(double lo, double unit) {
-        return NiceTicks.firstTick(lo, unit);
-    }
-
-    /** How many ticks {@code first}, {@code first + unit}, … fall at or below {@code hi}: grid, labels and widths use the same ones. */
-    static int tickCount(double first, double hi, double unit) {
-        return NiceTicks.tickCount(first, hi, unit);
-    }
-
     private final PlotRaster raster = new PlotRaster();
     private WritableImage image;
     private double[] px = new double[0];
@@ -542,22 +538,7 @@ public final class LiveChart extends Region {
         }
     }
 
-    /** The next nice unit above {@code unit}: 1, 2, 5, 10 … times a power of ten (3 gives 5). */
-    static double coarser(double unit) {
-        return NiceTicks.coarser(unit);
-    }
-
-    /**
-     * A value axis's {lo, hi, tick unit} for data from {@code lo} to {@code hi}: a range that is one value give or
-     * take float rounding (a steady rate stored as a float: 0.009999999776 next to 0.01; any change below a
-     * ten-thousandth of the value) gets a tenth of the
-     * value as room on each side, so its ticks are a few readable steps rather than rounding noise.
-     */
-    static double[] fitValues(double lo, double hi, double setLo, double setHi, double setUnit, int ticks) {
-        return NiceTicks.fitValues(lo, hi, setLo, setHi, setUnit, ticks);
-    }
-
-    /** The labels of an axis {lo, hi, unit} as {@link #fit} gives it, from the bottom (left) up. */
+    /** The labels of an axis {lo, hi, unit} as {@link NiceTicks#fit} gives it, from the bottom (left) up. */
     static List<String> tickLabels(double[] axis) {
         double first = firstTick(axis[0], axis[2]);
         int d = decimals(axis[2]);
@@ -578,19 +559,6 @@ public final class LiveChart extends Region {
             }
         }
         return lo > hi ? new double[]{0, 1} : new double[]{lo, hi};
-    }
-
-    /**
-     * An axis's {lo, hi, tick unit}: the set bound where there is one (not NaN), else the data's end rounded out to a
-     * tick; the set unit, unless none or far too fine for the range, else a nice one for about {@code ticks} ticks.
-     */
-    static double[] fit(double lo, double hi, double setLo, double setHi, double setUnit, int ticks) {
-        return NiceTicks.fit(lo, hi, setLo, setHi, setUnit, ticks);
-    }
-
-    /** 1, 2 or 5 times a power of ten, giving about {@code ticks} ticks over {@code range}. */
-    static double niceUnit(double range, int ticks) {
-        return NiceTicks.niceUnit(range, ticks);
     }
 
     /**
