@@ -267,6 +267,7 @@ final class TrainCommand implements Callable<Integer> {
         io.digitstudio.runs.RunRecorder recorder = session.recorder();
         if (recorder != null && recorder.problem() != null) System.err.println(Cli.warningLine(spec, recorder.problem()));
         TrainingResult result = outcome.result();
+        result.warnings().forEach(w -> System.err.println(Cli.warningLine(spec, w)));
         switch (outcome.verdict()) {
             case DIVERGED -> {
                 System.err.println(Cli.errorLine(spec, result.message() + "; no model was saved"));

@@ -249,6 +249,8 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
      * hold a half-made update; its snapshots and best epoch's model stay as the epochs before wrote them): its status
      * says failed with the reason, and {@code failure.txt} holds the trace. Whatever goes wrong here, an error such as
      * running out of memory included, the status is written before the lock goes, so a run never stays "running".
+     * Finalized after every other extension ({@link #recordsTheEnd()}): what failed in them as a good run ended is in
+     * its status as warnings, beside its model, as the window and the command line tell it.
      */
     @Override
     public void finalize(TrainingLoop l) {
@@ -279,7 +281,7 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
             message = "failed as the run ended: " + TrainingLoop.reason(t);
         }
         try {
-            writeStatus(status, message);
+            writeStatus(status, message, result.warnings());
         } finally {
             lock.close();
         }
@@ -299,7 +301,16 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
         }
     }
 
+    @Override
+    public boolean recordsTheEnd() {
+        return true;
+    }
+
     private void writeStatus(String status, String message) {
+        writeStatus(status, message, List.of());
+    }
+
+    private void writeStatus(String status, String message, List<String> warnings) {
         if (problem != null) return;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", status);
@@ -314,6 +325,7 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
         // the run's duration, one definition for every view: at the end the very figure the result gives
         m.put("seconds", loop.result() != null ? loop.result().seconds() : loop.elapsedTime());
         m.put("message", message);
+        if (!warnings.isEmpty()) m.put("warnings", warnings);
         m.put("pid", ProcessHandle.current().pid());
         if (!resumes.isEmpty()) m.put("resumes", resumes);
         if (branchedFrom != null) m.put("branched_from", branchedFrom.toJson());

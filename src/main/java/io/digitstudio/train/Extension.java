@@ -33,8 +33,21 @@ public interface Extension {
 
     void call(TrainingLoop loop);
 
-    /** Always runs once the loop ends, whatever ended it. */
+    /**
+     * Always runs once the loop ends, whatever ended it, in priority order; the extensions that {@link #recordsTheEnd()
+     * record the end} after all others. One that throws here, after a run that did not fail, leaves the run's outcome
+     * as it was, with a warning in its result: the model is whole, only the end's bookkeeping failed.
+     */
     default void finalize(TrainingLoop loop) {
+    }
+
+    /**
+     * Whether this extension records how the run ended (its model and its status, as a run's folder does): it is
+     * finalized after every other extension, so that it records the end as the result finally says it, warnings
+     * included; and its own failure there fails the run, since then no model is kept. False by default.
+     */
+    default boolean recordsTheEnd() {
+        return false;
     }
 
     /**

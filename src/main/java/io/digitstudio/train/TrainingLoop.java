@@ -403,17 +403,25 @@ public final class TrainingLoop {
         }
         this.failure = failure;
         result = new TrainingResult(outcome, List.copyOf(reports), iteration, elapsedTime(), message);
-        // every extension is finalized, whatever ended the run (Chainer's trainer does the same); they may read how
+        // every extension is finalized, whatever ended the run (Chainer's trainer does the same); they may read how it
+        // ended in result(). Those that record the end come last, so that the record says what the window and the
+        // command line say, warnings included
         phase = Phase.ENDING;
-        for (Extension e : ordered) {
+        List<Extension> finalizing = new ArrayList<>();
+        ordered.stream().filter(e -> !e.recordsTheEnd()).forEach(finalizing::add);
+        ordered.stream().filter(Extension::recordsTheEnd).forEach(finalizing::add);
+        for (Extension e : finalizing) {
             try {
                 calling = e;
                 e.finalize(this);
             } catch (Throwable ex) {
-                if (failure == null) {
+                if (failure != null) continue; // the first failure is the one told
+                if (e.recordsTheEnd()) {
                     failure = ex;
                     this.failure = ex;
-                    result = new TrainingResult(TrainingResult.Outcome.FAILED, result.epochs(), iteration, result.seconds(), failedMessage(ex));
+                    result = new TrainingResult(TrainingResult.Outcome.FAILED, result.epochs(), iteration, result.seconds(), failedMessage(ex), result.warnings());
+                } else {
+                    result = result.withWarning(e.name() + " failed as the run ended: " + reason(ex));
                 }
             }
         }

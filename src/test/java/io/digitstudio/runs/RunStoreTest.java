@@ -114,6 +114,37 @@ class RunStoreTest {
     }
 
     @Test
+    void aGoodRunWhoseExtensionFailsAsItEndsIsRecordedFinishedWithItsModelAndTheWarning() throws Exception {
+        RunStore store = new RunStore(dir);
+        TrainingLoop loop = TrainingLoop.create(small(1), train, test, "t");
+        RunRecorder rec = RunRecorder.start(store, loop, origin(RunOptions.NONE));
+        // added after the record, as a window's watchers and the command line's progress bar are
+        loop.addExtension(new io.digitstudio.train.Extension() {
+            @Override
+            public String name() {
+                return "ProgressBar";
+            }
+
+            @Override
+            public void call(TrainingLoop l) {
+            }
+
+            @Override
+            public void finalize(TrainingLoop l) {
+                throw new IllegalStateException("stream closed");
+            }
+        });
+        TrainingResult result = loop.run();
+        RunSummary r = store.find(rec.id());
+        assertEquals(TrainingResult.Outcome.COMPLETED, result.outcome());
+        assertEquals(RunStatus.FINISHED, r.status(), "the record says what the result says");
+        assertTrue(store.model(r).isPresent(), "its model is kept");
+        assertFalse(Files.exists(r.folder().resolve("failure.txt")));
+        assertEquals(List.of("ProgressBar failed as the run ended: stream closed"), result.warnings());
+        assertEquals(result.warnings(), Json.parseObject(Files.readString(r.folder().resolve("status.json"))).get("warnings"));
+    }
+
+    @Test
     void aFinishedRunIsRecordedWithItsSettingsLogModelsAndMatrices() throws Exception {
         RunStore store = new RunStore(dir);
         TrainingLoop loop = TrainingLoop.create(small(3), train, test, "t");

@@ -256,6 +256,73 @@ class ExtensionsTest {
         assertEquals(1, loop.iterator().epoch(), "it stopped at the first epoch's end");
     }
 
+    /** An extension that fails as the run ends; one that records the end when {@code records}, listing what it saw. */
+    private static Extension failingAtTheEnd(String name, boolean records, List<String> events) {
+        return new Extension() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void call(TrainingLoop l) {
+            }
+
+            @Override
+            public void finalize(TrainingLoop l) {
+                events.add(name + " finalized: " + l.result().outcome() + " " + l.result().warnings());
+                throw new IllegalStateException("disk full");
+            }
+
+            @Override
+            public boolean recordsTheEnd() {
+                return records;
+            }
+        };
+    }
+
+    @Test
+    void anExtensionFailingAsAGoodRunEndsIsAWarningAndTheRecordOfTheEndSeesIt() {
+        TrainingLoop loop = TrainingLoop.create(config(1), train, test, "t");
+        List<String> events = new ArrayList<>();
+        loop.addExtension(new Extension() { // added first: still finalized after the others, as it records the end
+            @Override
+            public String name() {
+                return "record";
+            }
+
+            @Override
+            public void call(TrainingLoop l) {
+            }
+
+            @Override
+            public void finalize(TrainingLoop l) {
+                events.add("record finalized: " + l.result().outcome() + " " + l.result().warnings());
+            }
+
+            @Override
+            public boolean recordsTheEnd() {
+                return true;
+            }
+        });
+        loop.addExtension(failingAtTheEnd("log", false, events));
+        TrainingResult r = loop.run();
+        assertEquals(TrainingResult.Outcome.COMPLETED, r.outcome(), "the model is whole: the run keeps its outcome");
+        assertEquals(List.of("log failed as the run ended: disk full"), r.warnings());
+        assertEquals(List.of("log finalized: COMPLETED []", "record finalized: COMPLETED [log failed as the run ended: disk full]"), events);
+    }
+
+    @Test
+    void theRecordOfTheEndFailingFailsTheRun() {
+        TrainingLoop loop = TrainingLoop.create(config(1), train, test, "t");
+        List<String> events = new ArrayList<>();
+        loop.addExtension(failingAtTheEnd("record", true, events));
+        IllegalStateException e = assertThrows(IllegalStateException.class, loop::run);
+        assertEquals("disk full", e.getMessage());
+        assertEquals(TrainingResult.Outcome.FAILED, loop.result().outcome());
+        assertEquals("failed as the run ended (in record): disk full", loop.result().message());
+    }
+
     @Test
     void aResumedRunWithAScheduleALiveChangeAndALogIsBitExact() throws Exception {
         RunOptions options = new RunOptions("exponential:0.7", 1, 3, false, dir.resolve("log.json").toString());

@@ -409,8 +409,9 @@ public final class RunsViewModel {
         return new CompareRow(setting, values, values.stream().distinct().count() > 1);
     }
 
+    /** An accuracy as every view writes one ({@link io.digitstudio.ui.widgets.Formats#percent}), "–" for none. */
     static String accuracy(double a) {
-        return Double.isNaN(a) ? "–" : String.format(Locale.ROOT, "%.2f%%", 100 * a);
+        return Double.isNaN(a) ? "–" : io.digitstudio.ui.widgets.Formats.percent(a);
     }
 
     /** Gives the run a name and notes. */

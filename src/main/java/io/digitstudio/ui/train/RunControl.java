@@ -403,6 +403,7 @@ public final class RunControl {
             historyChanges.set(historyChanges.get() + 1);
         } else {
             finished(f);
+            warnings(f.outcome().result());
             if (branchAtEnd) {
                 dialogs.error("Nothing to branch from", f.outcome().result().iterations() == 0
                         ? "The run stopped before its first iteration. Start trains a new run with the form's settings."
@@ -585,6 +586,17 @@ public final class RunControl {
         String m = Messages.of(err);
         presenter.status("Could not train: " + m);
         if (!shown.get()) dialogs.error("Training failed", m);
+    }
+
+    /**
+     * What failed as a run that did not fail ended (its log could not be written, say), after how it ended: the run
+     * keeps its outcome and its model, and its folder says the same warnings.
+     */
+    private void warnings(TrainingResult r) {
+        if (r.warnings().isEmpty()) return;
+        String w = "Warning: " + String.join("; ", r.warnings()) + ".";
+        presenter.status(presenter.statusProperty().get() + " " + w);
+        if (!shown.get()) dialogs.error("Training ended with a warning", w.substring("Warning: ".length()));
     }
 
     private void finished(Finished f) {

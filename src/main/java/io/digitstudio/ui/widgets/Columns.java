@@ -156,6 +156,7 @@ public final class Columns {
         double cell = (Double) measures.get(3);
         List<S> items = table.getItems() == null ? List.of() : table.getItems();
         java.util.Map<TableColumn<?, ?>, Double> wholes = new java.util.IdentityHashMap<>();
+        int measured = 0;
         for (TableColumn<S, ?> c : leaves(table)) {
             double w = width(title, c.getText()) + header + (c.isSortable() && table.getSortOrder().contains(c) ? SORT_ARROW_EM * em : 0);
             boolean wraps = isWrapping(c);
@@ -168,7 +169,7 @@ public final class Columns {
                 // a column whose values wrap needs its title's room and its longest word's (its values break between
                 // words only: "momentum-sgd" or a checksum whole), and would like its longest value's; the others need
                 // their whole values
-                measuredValue(table);
+                measured++;
                 whole = Math.max(whole, width(wraps ? wrapped : value, text(c, v)) + cell);
                 if (wraps) for (String word : text(c, v).split("\\s+")) w = Math.max(w, width(wrapped, word) + cell);
             }
@@ -195,6 +196,7 @@ public final class Columns {
             }
         }
         table.getProperties().put(KEY + ".wholes", new Fitted(measures, wholes));
+        counted(table, measured);
         fillLast(table);
     }
 
@@ -226,27 +228,40 @@ public final class Columns {
         Text value = new Text();
         value.setFont(valuesFont(fonts.get(0), fonts.get(1)));
         double cell = (Double) measures.get(3);
-        for (TableColumn<S, ?> c : leaves(table)) {
-            Double whole = fitted.wholes().get(c);
-            if (whole == null || whole.isNaN()) return false;
-            for (S item : added) {
-                Object v = c.getCellData(item);
-                if (v == null) continue;
-                measuredValue(table);
-                if (width(value, text(c, v)) + cell > whole) return false;
+        int measured = 0;
+        try {
+            for (TableColumn<S, ?> c : leaves(table)) {
+                Double whole = fitted.wholes().get(c);
+                if (whole == null || whole.isNaN()) return false;
+                for (S item : added) {
+                    Object v = c.getCellData(item);
+                    if (v == null) continue;
+                    measured++;
+                    if (width(value, text(c, v)) + cell > whole) return false;
+                }
             }
+        } finally {
+            counted(table, measured);
         }
         fillLast(table);
         return true;
     }
 
-    private static void measuredValue(TableView<?> table) {
-        table.getProperties().merge(KEY + ".values", 1, (a, b) -> (Integer) a + (Integer) b);
+    /**
+     * Counts the values a table's columns measure from now on, for a test that asks ({@link #valuesMeasured}); a table
+     * nobody counts pays one look-up a fit, not one a value.
+     */
+    static void countValues(TableView<?> table) {
+        table.getProperties().putIfAbsent(KEY + ".values", new int[1]);
     }
 
-    /** How many values the table's columns have measured so far (tests count them). */
+    private static void counted(TableView<?> table, int values) {
+        if (values > 0 && table.getProperties().get(KEY + ".values") instanceof int[] n) n[0] += values;
+    }
+
+    /** How many values the table's columns have measured since {@link #countValues} (0 when nobody asked). */
     static int valuesMeasured(TableView<?> table) {
-        return table.getProperties().get(KEY + ".values") instanceof Integer n ? n : 0;
+        return table.getProperties().get(KEY + ".values") instanceof int[] n ? n[0] : 0;
     }
 
     /**

@@ -193,12 +193,10 @@ final class ScreenshotMode {
                 }
                 boolean ready = change == null ? rows >= 2 && main.train().presenter().progressProperty().get() > 0.25
                         : applied[0] && rows >= Integer.parseInt(change[0]) + 3;
-                if (ready) {
-                    save(stage, file);
-                    run.stop();
-                    System.exit(0);
-                }
-                return false;
+                if (!ready) return false;
+                save(stage, file);
+                stopThenExit(run, () -> System.exit(0));
+                return true;
             });
         } else if (bench >= 0) {
             // --pins N: the first N test images pinned (for this window only; the user's pins file is left as it was),
@@ -235,6 +233,26 @@ final class ScreenshotMode {
                 startBench(main, run, runs);
             }
         }
+    }
+
+    /**
+     * Stops the shot's run and calls {@code exit} once the run has ended (UI thread): its folder's status is written
+     * before the window hears of the end, so the shot leaves a stopped run behind, never one that says "running".
+     */
+    static void stopThenExit(RunControl run, Runnable exit) {
+        if (run.stateProperty().get().canStart()) {
+            exit.run();
+            return;
+        }
+        run.stateProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends RunState> o, RunState was, RunState now) {
+                if (!now.canStart()) return;
+                o.removeListener(this);
+                exit.run();
+            }
+        });
+        run.stop();
     }
 
     private static void startBench(MainView main, RunControl run, int runsLeft) {

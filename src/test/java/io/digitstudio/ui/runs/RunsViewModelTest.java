@@ -26,6 +26,15 @@ class RunsViewModelTest {
     Path dir;
 
     @Test
+    void accuraciesReadAsTheTrainViewWritesThem() {
+        // the runs table and comparison write a run's accuracy as the Train view's status and epoch table do
+        for (double a : new double[]{0.9725, 0.97255, 0.1, 1.0, 0.0, 1.0 / 3, 0.98765432})
+            assertEquals(io.digitstudio.ui.widgets.Formats.percent(a), RunsViewModel.accuracy(a), "accuracy " + a);
+        assertEquals("97.25%", RunsViewModel.accuracy(0.9725));
+        assertEquals("–", RunsViewModel.accuracy(Double.NaN), "a run without one");
+    }
+
+    @Test
     void smoothingIsTensorBoardsDebiasedMovingAverage() {
         List<double[]> raw = List.of(new double[]{1, 1.0}, new double[]{2, 0.0}, new double[]{3, 1.0});
         List<double[]> s = RunCurves.smooth(raw, 0.5);

@@ -840,6 +840,42 @@ class TrainViewModelsTest {
     }
 
     @Test
+    void aGoodRunWhoseExtensionFailsAsItEndsIsFinishedInTheWindowAndInItsFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Recorded r = Recorded.in(dir);
+        r.settings().epochsProperty().set("1");
+        // a watcher of the window's that fails as the run ends, after the run's model is whole
+        r.run().alsoWatch(new io.digitstudio.train.Extension() {
+            @Override
+            public String name() {
+                return "chart export";
+            }
+
+            @Override
+            public void call(io.digitstudio.train.TrainingLoop l) {
+            }
+
+            @Override
+            public void finalize(io.digitstudio.train.TrainingLoop l) {
+                throw new IllegalStateException("disk full");
+            }
+        });
+        r.run().start();
+        assertEquals(RunState.FINISHED, r.run().stateProperty().get());
+        io.digitstudio.runs.RunSummary s = r.history().find(r.run().recordedRunProperty().get());
+        // one truth: the window and the run's folder both say finished, with the model kept and the same warning
+        assertEquals(TrainingResult.Outcome.COMPLETED, r.run().resultProperty().get().outcome(), r.presenter().statusProperty().get());
+        assertEquals(io.digitstudio.runs.RunStatus.FINISHED, s.status());
+        assertTrue(r.history().model(s).isPresent(), "its model is kept");
+        assertNotNull(r.run().trainedModelProperty().get(), "and handed over");
+        String warning = "chart export failed as the run ended: disk full";
+        assertTrue(r.presenter().statusProperty().get().startsWith("Finished"), r.presenter().statusProperty().get());
+        assertTrue(r.presenter().statusProperty().get().endsWith(" Warning: " + warning + "."), r.presenter().statusProperty().get());
+        assertTrue(r.dialogs().errors.stream().anyMatch(e -> e.contains(warning)), r.dialogs().errors.toString());
+        assertEquals(List.of(warning), io.digitstudio.io.Json.parseObject(java.nio.file.Files.readString(s.folder().resolve("status.json"))).get("warnings"));
+    }
+
+    @Test
     void theNoticeOfAStoppedRunSaysItStoppedOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         Recorded r = stoppedInEpoch2(dir);
         // the toast shows its title, then its text: together they read as one sentence

@@ -72,10 +72,24 @@ class ColumnsWorkTest {
 
     @Test
     void aRowAddedAtTheEndMeasuresItsOwnValuesOnly() throws Exception {
+        fx(() -> {
+            Columns.countValues(table);
+            return null;
+        });
         add("01", "0.5000", "0.4000");
         int before = fx(() -> Columns.valuesMeasured(table));
         for (int r = 2; r <= ROWS; r++) add(String.format("%02d", r), "0." + (5000 - r), "0." + (4000 - r));
         assertEquals((ROWS - 1) * COLUMNS, fx(() -> Columns.valuesMeasured(table)) - before, "values measured for " + (ROWS - 1) + " rows");
+    }
+
+    @Test
+    void aTableNobodyCountsKeepsNoCount() throws Exception {
+        add("01", "0.5000", "0.4000");
+        add("02", "0.4999", "0.3999");
+        // the count is a test's instrument: a table of the app's keeps nothing for it in its properties
+        assertEquals(java.util.Set.of(), fx(() -> table.getProperties().keySet().stream().map(String::valueOf)
+                .filter(k -> k.endsWith(".values")).collect(java.util.stream.Collectors.toSet())));
+        assertEquals(0, fx(() -> Columns.valuesMeasured(table)));
     }
 
     @Test
