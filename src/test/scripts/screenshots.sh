@@ -41,9 +41,9 @@ for name in "${want[@]}"; do
     runs)                                                         # three runs of the tutorial, named, overlaid
       export DIGITSTUDIO_RUNS="$home/runs-compared"                # only these three, not the shots' own runs
       for lr in 0.001 0.01 0.1; do
-        java -Xmx512m -jar target/digitstudio.jar train --epochs 4 --lr "$lr" --out "$home/lr-$lr.npz" >/dev/null 2>&1
-        id=$(java -jar target/digitstudio.jar runs list | awk 'NR == 2 {print $1}')
-        java -jar target/digitstudio.jar runs name "$id" "lr $lr" >/dev/null
+        target/digitstudio train --epochs 4 --lr "$lr" --out "$home/lr-$lr.npz" >/dev/null 2>&1
+        id=$(target/digitstudio runs list | awk 'NR == 2 {print $1}')
+        target/digitstudio runs name "$id" "lr $lr" >/dev/null
       done
       shot runs --tab runs ;;
     *) echo "unknown screenshot: $name" >&2; exit 2 ;;

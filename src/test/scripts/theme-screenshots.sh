@@ -16,9 +16,9 @@ export DIGITSTUDIO_RUNS="$home/runs" DIGITSTUDIO_MYDIGITS="$home/mydigits" XDG_D
 
 # two short runs of the tutorial, named, for the Runs view
 for lr in 0.01 0.1; do
-  java -Xmx512m -jar target/digitstudio.jar train --epochs 3 --lr "$lr" --train-size 10000 --out "$home/lr-$lr.npz" >/dev/null 2>&1
-  id=$(java -jar target/digitstudio.jar runs list | awk 'NR == 2 {print $1}')
-  java -jar target/digitstudio.jar runs name "$id" "lr $lr" >/dev/null
+  target/digitstudio train --epochs 3 --lr "$lr" --train-size 10000 --out "$home/lr-$lr.npz" >/dev/null 2>&1
+  id=$(target/digitstudio runs list | awk 'NR == 2 {print $1}')
+  target/digitstudio runs name "$id" "lr $lr" >/dev/null
 done
 
 for theme in light dark high-contrast; do

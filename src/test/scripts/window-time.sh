@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 n="${1:-5}"; shift || true
-cmd=("$@"); [ ${#cmd[@]} -gt 0 ] || cmd=(java -Xmx512m -jar target/digitstudio.jar)
+cmd=("$@"); [ ${#cmd[@]} -gt 0 ] || cmd=(target/digitstudio)
 command -v xvfb-run >/dev/null && command -v xdotool >/dev/null || { echo "needs xvfb-run and xdotool" >&2; exit 2; }
 # run the whole loop inside one virtual screen
 if [ -z "${DISPLAY:-}" ]; then exec xvfb-run -a -s "-screen 0 1280x900x24" "$0" "$n" "${cmd[@]}"; fi

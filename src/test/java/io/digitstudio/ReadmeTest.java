@@ -39,8 +39,10 @@ class ReadmeTest {
     /** Pages whose {@code $ } samples are run and compared; every page's command lines are parsed. */
     static final List<String> SAMPLE_PAGES = List.of("README.md", "src/site/markdown/guide/command-line.md",
             "src/site/markdown/guide/networks.md");
-    private static final Pattern JAR = Pattern.compile("^(?:\\$ )?java (?:-\\S+ )*-jar target/digitstudio\\.jar(?: (.*))?$");
-    private static final Pattern INLINE_CODE = Pattern.compile("`(java (?:-\\S+ )*-jar target/digitstudio\\.jar[^`]*)`");
+    /** How the pages start the app: the build's start script, or the jar itself. */
+    private static final String START = "(?:target/digitstudio|java (?:-\\S+ )*-jar target/digitstudio\\.jar)(?![\\w.])";
+    private static final Pattern JAR = Pattern.compile("^(?:\\$ )?" + START + "(?: (.*))?$");
+    private static final Pattern INLINE_CODE = Pattern.compile("`(" + START + "[^`]*)`");
     private static final Pattern PLACEHOLDER = Pattern.compile("[A-Z][A-Z0-9_]*(\\.[a-z]+)?(\\.\\.\\.|…)?");
     private static final Pattern OPTION = Pattern.compile("(?<![\\w-])--?[a-zA-Z][a-zA-Z0-9-]*");
 
@@ -148,7 +150,7 @@ class ReadmeTest {
         return words;
     }
 
-    /** The words after {@code digitstudio.jar}. */
+    /** The words after {@code target/digitstudio} or {@code digitstudio.jar}. */
     static List<String> arguments(String command) {
         Matcher m = JAR.matcher(command);
         if (!m.matches()) throw new IllegalArgumentException("not a command line of the jar: " + command);
@@ -283,12 +285,14 @@ class ReadmeTest {
         check("java -jar target/digitstudio.jar train [--epochs N] [--model tutorial|wide|lenet|\"SPEC\"]");
         check("java -jar target/digitstudio.jar runs list|show ID|compare ID ID... [--runs-dir DIR]");
         check("java -Xmx512m -jar target/digitstudio.jar");
+        check("target/digitstudio runs list|show ID|compare ID ID... [--runs-dir DIR]");
+        assertThrows(CommandLine.ParameterException.class, () -> check("target/digitstudio train --epoch 3"));
     }
 
     @Test
     void commandLinesAreFoundInBlocksWithTheirContinuationsAndInline() {
         String page = """
-                Run `java -jar target/digitstudio.jar eval --model m.npz` to see.
+                Run `java -jar target/digitstudio.jar eval --model m.npz` to see, or `target/digitstudio --help`.
                 ```
                 $ java -jar target/digitstudio.jar train [--epochs 10]
                       [--lr 0.01]  # the rate
@@ -296,7 +300,7 @@ class ReadmeTest {
                 ```
                 """;
         List<Quoted> q = commandLines("x.md", page);
-        assertEquals(List.of("java -jar target/digitstudio.jar eval --model m.npz",
+        assertEquals(List.of("java -jar target/digitstudio.jar eval --model m.npz", "target/digitstudio --help",
                 "$ java -jar target/digitstudio.jar train [--epochs 10] [--lr 0.01]"), q.stream().map(Quoted::command).toList());
         List<Sample> s = samples("x.md", page);
         assertEquals(1, s.size());

@@ -1,0 +1,59 @@
+package io.digitstudio.installer;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * target/digitstudio, the build's start script that the README's commands use: the installed launcher's environment
+ * defaults (installer/digitstudio, whose own test is {@link LauncherScriptTest}) and JVM options
+ * (installer/jvm-options), so a build starts as the installed app does. The build writes it before the tests run; the
+ * jar and the class-data archive it starts come later in the build, and {@code .ci/run} starts them through it.
+ */
+class BuildLauncherTest {
+    private static final Path SCRIPT = Path.of("target/digitstudio");
+
+    private static String run(String javaOptions) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(SCRIPT.toString()).redirectErrorStream(true);
+        pb.environment().put("DIGITSTUDIO_JAVA_OPTIONS", javaOptions);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+
+    @Test
+    void itStartsTheJvmWithTheInstalledLaunchersOptionsAndTheUsersAfterThem() throws Exception {
+        assertTrue(Files.isExecutable(SCRIPT), "the build writes an executable target/digitstudio");
+        // -version ends the JVM before it looks for the jar: the options alone, as the app's JVM gets them
+        String flags = run("-XX:+PrintFlagsFinal -version");
+        assertTrue(flags.matches("(?s).*\\bMaxHeapSize\\s+= 536870912\\b.*"), "the README's 512 MB heap");
+        for (String option : launcherOptions()) {
+            String[] kv = option.replaceFirst("^-XX:", "").split("=", 2);
+            assertTrue(flags.matches("(?s).*\\b" + kv[0] + "\\s+= " + kv[1] + "\\b.*"), option + " as installer/jvm-options gives it");
+        }
+        assertTrue(run("-Xmx1g -XX:+PrintFlagsFinal -version").matches("(?s).*\\bMaxHeapSize\\s+= 1073741824\\b.*"),
+                "a user's larger heap wins over the default");
+    }
+
+    @Test
+    void itSetsTheEnvironmentAsTheInstalledAppsScriptDoes() throws Exception {
+        List<String> installed = Files.readAllLines(Path.of("installer/digitstudio"));
+        List<String> build = Files.readAllLines(SCRIPT);
+        List<String> environment = installed.subList(0, installed.size() - 1);
+        assertTrue(installed.get(installed.size() - 1).startsWith("exec \"$here/DigitStudio\""), "the installed script ends by starting its launcher");
+        assertEquals(environment, build.subList(0, environment.size()), "the build's script begins as the installed one");
+    }
+
+    /** installer/jvm-options' options: one a line, comments and blank lines aside. */
+    private static List<String> launcherOptions() throws Exception {
+        return Files.readAllLines(Path.of("installer/jvm-options")).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+}
