@@ -77,22 +77,67 @@ public final class Evaluator {
     }
 
     private Result evaluate(Network model, DoubleConsumer progress, TrainingControl control, boolean collect) {
+        return evaluateInParts(model, progress, control, collect, parts(model));
+    }
+
+    /** How many cores share a pass out. */
+    private int parts(Network model) {
         int parts = Math.min(Cores.count(), (dataset.size() + batchSize - 1) / batchSize);
         // a dataset that draws random numbers must be read in order, by one thread: only plain images are shared out
         if (!model.dataParallel() || !(dataset instanceof LabeledImages)) parts = 1;
-        return evaluateInParts(model, progress, control, collect, Math.max(1, parts));
+        return Math.max(1, parts);
+    }
+
+    /** Native arrays the passes' workspaces have taken so far (they stop growing once each part has met its batch sizes). */
+    long allocations() {
+        return workspace.allocations() + (replicas == null ? 0 : replicas.allocations());
+    }
+
+    /**
+     * Takes now, in each part's workspace, every array that passes over {@code model} will take: one batch of each
+     * size a part meets, of zeros, through the part's copy of the network and the tutorial's loss (a run's own loss is
+     * its code, called on its data only), results dropped. A run does this before its first step. The training step
+     * and the validation share the layers' forward code and {@link Workspace}'s lookup, and the step's compiled code
+     * has only ever found its shapes there: met first at the end of epoch 1, the validation's new shapes take a branch
+     * that code has never taken, and the JIT throws the step's code away and compiles it again during epoch 2
+     * (decision 0008). Prepared, the validation's first pass finds each array, as the warm step does. Reads no example
+     * (a dataset may draw random numbers) and changes nothing a pass reads.
+     */
+    public void prepare(Network model) {
+        int parts = parts(model);
+        if (parts > 1 && (replicas == null || replicas.main() != model)) replicas = new Replicas(model);
+        for (int p = 0; p < parts && parts > 1; p++) replicas.get(p);
+        int batches = (dataset.size() + batchSize - 1) / batchSize;
+        int d = dataset.featureSize();
+        float[] zeros = new float[batchSize * d];
+        int[] labels = new int[batchSize];
+        Cores.parallel(parts, p -> {
+            Network net = parts == 1 ? model : replicas.get(p);
+            Workspace space = parts == 1 ? workspace : replicas.workspace(p);
+            double[] sums = new double[parts];
+            int[] predicted = new int[batchSize];
+            try (Graph.Mode ignored = Graph.noBackprop(); Graph.Mode test = Config.testMode()) {
+                int done = -1;
+                for (int bi = p; bi < batches; bi += parts) {
+                    int n = Math.min(batchSize, dataset.size() - bi * batchSize);
+                    if (n == done) continue;
+                    batch(net, space, LossFunction.SOFTMAX_CROSS_ENTROPY, zeros, labels, n, 0, null, null, predicted, sums, sums, p);
+                    done = n;
+                }
+            }
+        });
     }
 
     /**
      * One batch through {@code net}: its loss and accuracy sums (n times the means) added to part {@code p}'s, its
      * predictions collected or counted when asked.
      */
-    private void batch(Network net, Workspace space, ExampleBatch b, int n, int from, int[] predictions, float[] confidences,
-                       int[] tallied, double[] lossSums, double[] accSums, int p) {
+    private void batch(Network net, Workspace space, LossFunction loss, float[] x, int[] t, int n, int from, int[] predictions,
+                       float[] confidences, int[] tallied, double[] lossSums, double[] accSums, int p) {
         try (Workspace.Scope s = space.enter()) {
-            Variable y = net.forward(Variable.of(b.x(), net.batchShape(n)));
-            lossSums[p] += (double) lossFunction.apply(y, b.t()).item() * n;
-            accSums[p] += (double) F.accuracy(y, b.t()).item() * n;
+            Variable y = net.forward(Variable.of(x, net.batchShape(n)));
+            lossSums[p] += (double) loss.apply(y, t).item() * n;
+            accSums[p] += (double) F.accuracy(y, t).item() * n;
             if (predictions != null) {
                 float[] pr = Host.toArray(F.softmax(y).data());
                 int m = net.classes();
@@ -149,7 +194,7 @@ public final class Evaluator {
                     if (indices.length != n) indices = new int[n];
                     for (int i = 0; i < n; i++) indices[i] = from + i;
                     b.concatExamples(dataset, indices);
-                    batch(net, space, b, n, from, predictions, confidences, tally ? tallied : null, lossSums, accSums, p);
+                    batch(net, space, lossFunction, b.x(), b.t(), n, from, predictions, confidences, tally ? tallied : null, lossSums, accSums, p);
                     if (p == 0 && progress != null && ((bi / parts) & 15) == 15) progress.accept((double) Math.min(dataset.size(), (bi + 1) * batchSize) / dataset.size());
                 }
             }

@@ -377,6 +377,7 @@ public final class TrainingLoop {
                 e.initialize(this);
             }
             calling = null;
+            evaluator.prepare(model);
             // the cores are counted now: the command line sets them after the loop is made
             try (Updater u = Cores.count() > 1 && model.dataParallel() ? new DataParallelUpdater(iterator, train, model, optimizer, lossFunction)
                     : new StandardUpdater(iterator, train, model, optimizer, lossFunction)) {
@@ -623,6 +624,11 @@ public final class TrainingLoop {
     static final String STOP_TRIGGER_STATE = "stop_trigger";
 
     private long validationNanos;
+
+    /** Native arrays the validation's passes have taken (a run takes them before its first step). */
+    long validationAllocations() {
+        return evaluator.allocations();
+    }
 
     /**
      * The epoch's validation, reported under {@code validation/} ({@code validation/main/loss}, ...); false when the

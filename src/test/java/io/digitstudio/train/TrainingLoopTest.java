@@ -49,6 +49,26 @@ class TrainingLoopTest {
     }
 
     @Test
+    void aRunTakesItsValidationsArraysBeforeItsFirstStep() {
+        int cores = io.digitstudio.nn.Cores.count();
+        try {
+            for (int c : new int[]{1, 2}) {
+                io.digitstudio.nn.Cores.setCount(c);
+                TrainingLoop loop = TrainingLoop.create(small(2), train.head(1000), test.head(300), "t");
+                List<Long> atFirstStep = new ArrayList<>();
+                new Watch().iteration(e -> {
+                    if (atFirstStep.isEmpty()) atFirstStep.add(loop.validationAllocations());
+                }).on(loop);
+                assertEquals(TrainingResult.Outcome.COMPLETED, loop.run().outcome());
+                assertTrue(atFirstStep.get(0) > 0, c + " cores: validation's arrays not taken before the first step");
+                assertEquals(atFirstStep.get(0), loop.validationAllocations(), c + " cores: validation took new arrays");
+            }
+        } finally {
+            io.digitstudio.nn.Cores.setCount(cores);
+        }
+    }
+
+    @Test
     void sameSeedSameWeightsBitForBit() {
         float[] a = firstWeights(TrainingLoop.create(small(1), train.head(1000), test.head(200), "t"));
         float[] b = firstWeights(TrainingLoop.create(small(1), train.head(1000), test.head(200), "t"));
