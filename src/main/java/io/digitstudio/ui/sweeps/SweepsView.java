@@ -490,10 +490,10 @@ public final class SweepsView extends BorderPane {
         table.getColumns().add(column("Run", r -> r.run() == null ? "–" : r.run().id(), 80));
         for (Axis a : axes) table.getColumns().add(column(a.name(), r -> sweep.shown(a.name(), r.values().get(a.name())), 70));
         table.getColumns().add(column("Status", vm::trialState, 90));
-        table.getColumns().add(column("Best accuracy", r -> SweepsViewModel.accuracy(r.bestAccuracy()), 100));
-        table.getColumns().add(column("Epoch", r -> r.run() == null || r.run().bestEpoch() == 0 ? "–" : String.valueOf(r.run().bestEpoch()), 50));
-        table.getColumns().add(column("Final", r -> r.run() == null ? "–" : SweepsViewModel.accuracy(r.run().finalAccuracy()), 70));
-        table.getColumns().add(column("Seconds", r -> r.run() == null ? "–" : String.format(Locale.ROOT, "%.1f", r.run().seconds()), 70));
+        table.getColumns().add(column("Best accuracy", vm::bestAccuracy, 100));
+        table.getColumns().add(column("Epoch", vm::bestEpoch, 50));
+        table.getColumns().add(column("Final", vm::finalAccuracy, 70));
+        table.getColumns().add(column("Seconds", vm::seconds, 70));
         // every column in sight: where the width is too little for all (a large UI scale), the best epoch, the
         // seconds, the final accuracy and the order give way, in that order; the Runs view lists each run in full
         List<TableColumn<SweepResult.Row, ?>> cs = table.getColumns();

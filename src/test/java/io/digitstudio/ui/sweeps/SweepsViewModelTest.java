@@ -175,6 +175,49 @@ class SweepsViewModelTest {
     }
 
     /**
+     * A run in training shows its best validation accuracy so far, and that epoch, in its row, the figure the status line
+     * gave at that epoch; its final accuracy and seconds say "–" until it is done, and then the history's. A trial saw
+     * "–" in the accuracy columns of a row saying "running, epoch 2 of 4" beside a status line giving its accuracy
+     * (issue 32).
+     */
+    @Test
+    void aRunInTrainingShowsItsBestAccuracySoFar() {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        SweepsViewModel vm = vm(new TestDialogs(), store);
+        vm.learningRatesProperty().set("0.1");
+        vm.epochsProperty().set("3");
+        java.util.regex.Pattern epoch = java.util.regex.Pattern.compile("Running run 1 of 1: .*: epoch (\\d) of 3, ([0-9]+\\.[0-9]{2})%");
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        double[] best = {-1};
+        String[] bestSaid = {""};
+        int[] bestEpoch = {0}, epochs = {0};
+        vm.statusProperty().addListener((o, a, s) -> {
+            java.util.regex.Matcher m = epoch.matcher(s);
+            if (!m.find()) return;
+            epochs[0]++;
+            double said = Double.parseDouble(m.group(2));
+            if (said > best[0]) {
+                best[0] = said;
+                bestSaid[0] = m.group(2) + "%";
+                bestEpoch[0] = Integer.parseInt(m.group(1));
+            }
+            SweepResult.Row row = vm.rows().get(0);
+            java.util.List<String> shown = java.util.List.of(vm.trialState(row), vm.bestAccuracy(row), vm.bestEpoch(row), vm.finalAccuracy(row), vm.seconds(row));
+            java.util.List<String> meant = java.util.List.of("running, epoch " + m.group(1) + " of 3", bestSaid[0], String.valueOf(bestEpoch[0]), "–", "–");
+            if (!shown.equals(meant)) wrong.add("at \"" + s + "\" the row shows " + shown + ", not " + meant);
+        });
+        SweepResult done = vm.start().join();
+        assertTrue(done.complete(), vm.statusProperty().get());
+        assertEquals(3, epochs[0], "the status line gave each epoch");
+        assertEquals(java.util.List.of(), wrong);
+        SweepResult.Row row = vm.rows().get(0);
+        assertEquals(java.util.List.of("done", SweepsViewModel.accuracy(row.run().bestAccuracy()), String.valueOf(row.run().bestEpoch()),
+                SweepsViewModel.accuracy(row.run().finalAccuracy()), String.format(java.util.Locale.ROOT, "%.1f", row.run().seconds())),
+                java.util.List.of(vm.trialState(row), vm.bestAccuracy(row), vm.bestEpoch(row), vm.finalAccuracy(row), vm.seconds(row)));
+        assertEquals(bestSaid[0], vm.bestAccuracy(row), "the history's best is the best the status line gave");
+    }
+
+    /**
      * A run whose process fails says "failed" in its row, and the sweep is failed with the reason: here a sweep of the
      * history made on other data (its checksum is not the bundled MNIST's), whose runs refuse to train on this data.
      */
