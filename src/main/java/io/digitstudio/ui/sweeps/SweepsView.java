@@ -104,11 +104,17 @@ public final class SweepsView extends BorderPane {
         io.digitstudio.ui.widgets.Tips.set(reset, io.digitstudio.ui.widgets.FormWords.RESET_HELP);
         reset.disableProperty().bind(vm.runningProperty());
         reset.setOnAction(e -> vm.resetToDefaults());
-        // a row that wraps: at a large UI scale Resume goes under Start rather than past the form's edge
-        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 8, start, stop, resume);
+        // a row that wraps: at a large UI scale Resume goes under Start rather than past the form's edge. No wider than
+        // the form: a flow pane asks for 400 px whatever it holds, and the form's column took that from the table
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 8, start, stop, resume) {
+            @Override
+            protected double computePrefWidth(double height) {
+                return Math.max(minWidth(height), Math.min(super.computePrefWidth(height), form.prefWidth(-1)));
+            }
+        };
         for (Button b : List.of(start, stop, resume, export, reset)) b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
-        Label message = new Label();
+        Label message = wrapsWithin(form);
         message.setId("sweepMessage");
         message.getStyleClass().add("error-text");
         message.setWrapText(true);
@@ -116,7 +122,8 @@ public final class SweepsView extends BorderPane {
         message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
 
-        Label hint = new Label("Each run is recorded in the history (the Runs tab) with the sweep's id.");
+        Label hint = wrapsWithin(form);
+        hint.setText("Each run is recorded in the history (the Runs tab) with the sweep's id.");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -249,6 +256,22 @@ public final class SweepsView extends BorderPane {
         figures.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         figures.setMinWidth(Region.USE_PREF_SIZE);
         return io.digitstudio.ui.widgets.StatusLine.bar("sweepStatusBar", vm.statusProperty(), text, figures);
+    }
+
+    /**
+     * A label that wraps its text within the form's width rather than widen the form's column to its text on one line:
+     * the hint's one line made the column as wide as the text, and the table beside it gave way to its last columns.
+     */
+    private static Label wrapsWithin(GridPane form) {
+        Label l = new Label() {
+            @Override
+            protected double computePrefWidth(double height) {
+                return Math.min(super.computePrefWidth(height), form.prefWidth(-1));
+            }
+        };
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        return l;
     }
 
     /** The form, its buttons and the column they make beside the table; and the form's columns, as one or two. */
@@ -489,8 +512,13 @@ public final class SweepsView extends BorderPane {
         table.getColumns().add(column("#", r -> String.valueOf(table.getItems().indexOf(r) + 1), 36));
         table.getColumns().add(column("Run", r -> r.run() == null ? "–" : r.run().id(), 80));
         for (Axis a : axes) table.getColumns().add(column(a.name(), r -> sweep.shown(a.name(), r.values().get(a.name())), 70));
-        table.getColumns().add(column("Status", vm::trialState, 90));
-        table.getColumns().add(column("Best accuracy", vm::bestAccuracy, 100));
+        TableColumn<SweepResult.Row, String> state = column("Status", vm::trialState, 90);
+        // "running, epoch 12 of 100" on two lines where the table has no room for it on one: beside it every column
+        // keeps its place
+        io.digitstudio.ui.widgets.Columns.wrapsIfNarrow(state);
+        table.getColumns().add(state);
+        // on two lines, as the Train view's "val accuracy": on one it took the room of the columns after it
+        table.getColumns().add(column("Best\naccuracy", vm::bestAccuracy, 60));
         table.getColumns().add(column("Epoch", vm::bestEpoch, 50));
         table.getColumns().add(column("Final", vm::finalAccuracy, 70));
         table.getColumns().add(column("Seconds", vm::seconds, 70));
