@@ -24,7 +24,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -403,7 +402,7 @@ public final class SweepsView extends BorderPane {
         box.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(io.digitstudio.runs.sweep.Sweep s) {
-                return s == null ? "" : saying(s).get(0);
+                return s == null ? "" : SweepsViewModel.saying(s).get(0);
             }
 
             @Override
@@ -433,7 +432,7 @@ public final class SweepsView extends BorderPane {
                 double room = getWidth() - snappedLeftInset() - snappedRightInset();
                 javafx.scene.text.Text probe = new javafx.scene.text.Text();
                 probe.setFont(getFont());
-                List<String> ways = saying(s);
+                List<String> ways = SweepsViewModel.saying(s);
                 String shown = ways.get(ways.size() - 1);
                 for (String w : ways) {
                     probe.setText(w);
@@ -462,20 +461,6 @@ public final class SweepsView extends BorderPane {
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return row;
     }
-
-    /**
-     * A sweep said from the fullest to the briefest: its id, what it swept, its runs and when it was made; without the
-     * date; without the runs; its id alone.
-     */
-    static List<String> saying(io.digitstudio.runs.sweep.Sweep s) {
-        String swept = String.join(" × ", s.axes().stream().map(Axis::name).toList());
-        String what = s.id() + ": " + (swept.isEmpty() ? "one point" : swept);
-        String runs = what + ", " + s.points().size() + (s.points().size() == 1 ? " run" : " runs");
-        return List.of(runs + ", " + WHEN.format(s.created()), runs, what, s.id());
-    }
-
-    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(java.time.ZoneId.systemDefault());
 
     private static int field(GridPane form, int row, String label, String id, javafx.beans.property.StringProperty value, String tip) {
         Label l = new Label(label);

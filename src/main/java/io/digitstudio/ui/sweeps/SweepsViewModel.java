@@ -215,6 +215,20 @@ public final class SweepsViewModel {
         });
     }
 
+    /**
+     * A sweep said from the fullest to the briefest: its id, the settings it varies ("lr × batch_size"; a sweep of one
+     * point its values), its runs and when it was made; without the date; without the runs; its id alone.
+     */
+    public static List<String> saying(Sweep s) {
+        String swept = String.join(" × ", s.varied().stream().map(Axis::name).toList());
+        String what = s.id() + ": " + (!swept.isEmpty() ? swept : s.points().isEmpty() ? "no runs" : s.describe(0));
+        String runs = what + ", " + s.points().size() + (s.points().size() == 1 ? " run" : " runs");
+        return List.of(runs + ", " + WHEN.format(s.created()), runs, what, s.id());
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT)
+            .withZone(java.time.ZoneId.systemDefault());
+
     /** The share of a sweep's runs that finished (0 for a sweep of none). */
     private static double finishedShare(SweepResult r) {
         return r.rows().isEmpty() ? 0 : (double) r.rows().stream().filter(SweepResult.Row::finished).count() / r.rows().size();

@@ -238,6 +238,28 @@ class SweepsViewModelTest {
         assertEquals(java.util.List.of("failed"), states(vm), vm.statusProperty().get());
     }
 
+    /**
+     * A sweep is titled by the settings it varies: "lr" for learning rates with one batch size, "lr × batch_size" when
+     * both vary; a sweep of one point by its values. A trial saw a sweep of learning rates alone titled "lr ×
+     * batch_size" (issue 32).
+     */
+    @Test
+    void aSweepIsTitledByTheSettingsItVaries() {
+        var config = new io.digitstudio.train.TrainingConfig(1, 50, io.digitstudio.nn.NetworkSpec.of("tutorial"), "momentum-sgd",
+                java.util.Map.of("lr", 0.01, "momentum", 0.9), 0, true, 300, 100, false);
+        var template = new io.digitstudio.runs.RunSettings("", java.time.Instant.parse("2026-12-04T00:00:00Z"), "sweep", config,
+                io.digitstudio.train.RunOptions.NONE, "MNIST", "MNIST (bundled)", "ab", 60000, 10000, "", "", java.util.Map.of());
+        java.util.function.BiFunction<String, String, String> title = (lr, batch) -> {
+            var s = io.digitstudio.runs.sweep.Sweep.plan(template, java.util.List.of(io.digitstudio.runs.sweep.Axis.parse("lr", "--lr", lr, false),
+                    io.digitstudio.runs.sweep.Axis.parse("batch_size", "--batch", batch, true)), null, 0, 1);
+            return SweepsViewModel.saying(s).get(1);
+        };
+        assertEquals(": lr, 3 runs", title.apply("0.1,0.03,0.01", "128"));
+        assertEquals(": batch_size, 2 runs", title.apply("0.01", "64,128"));
+        assertEquals(": lr × batch_size, 4 runs", title.apply("0.1,0.01", "64,128"));
+        assertEquals(": lr=0.1 batch_size=128, 1 run", title.apply("0.1", "128"));
+    }
+
     /** The rows' states by point. */
     private static java.util.List<String> states(SweepsViewModel vm) {
         return vm.rows().stream().sorted(java.util.Comparator.comparingInt(SweepResult.Row::point)).map(vm::trialState).toList();
