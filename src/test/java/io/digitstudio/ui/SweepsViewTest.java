@@ -288,6 +288,82 @@ class SweepsViewTest extends AppStory {
     }
 
     /**
+     * While a run trains, its row says "running, epoch k of N", wider than "done": in the smallest window at 100 % every
+     * column stays in sight (Seconds last) with no sideways scroll bar, and at 150 % too, nothing cut. A trial saw the
+     * wider status push Seconds past the table's right edge (issue 32).
+     */
+    @Test
+    @Timeout(value = 15, unit = TimeUnit.MINUTES) // a bound for a hang only: the story waits on the run's epochs
+    void everyColumnStaysInSightWhileARunTrains(FxRobot robot) throws Exception {
+        app.awaitReady();
+        app.openTab(robot, "Sweeps");
+        var vm = app.main.sweeps().viewModel();
+        type(robot, "#sweepNetworkField", "linear 16, relu, linear");
+        type(robot, "#sweepLrField", "0.1,0.01");
+        type(robot, "#sweepBatchField", "50,100");
+        // epochs enough that the first run still trains while the story looks at both scales; Stop ends it
+        type(robot, "#sweepEpochsField", "400");
+        type(robot, "#sweepTrainSizeField", "100");
+        type(robot, "#sweepTestSizeField", "50");
+        CompletableFuture<Void> ended = sweepEnds(robot, vm);
+        robot.clickOn("#sweepStartButton");
+        var appearance = app.services.appearance();
+        List<String> failures = new ArrayList<>();
+        try {
+            for (int scale : new int[]{100, 150}) {
+                robot.interact(() -> {
+                    appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, scale);
+                    stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+                    stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+                });
+                WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> vm.rows().stream()
+                        .anyMatch(r -> vm.trialState(r).matches("running, epoch [0-9]+ of 400"))).get());
+                Pulses.settle(3);
+                robot.interact(() -> {
+                    TableView<SweepResult.Row> table = robot.lookup("#sweepTable").queryTableView();
+                    String where = scale + " %: ";
+                    if (!vm.runningProperty().get()) failures.add(where + "the sweep ended before the story looked");
+                    List<String> shown = table.getVisibleLeafColumns().stream().map(javafx.scene.control.TableColumn::getText).toList();
+                    if (scale == 100 && !shown.equals(table.getColumns().stream().map(javafx.scene.control.TableColumn::getText).toList())) {
+                        failures.add(where + "columns shown " + shown + " of " + table.getColumns().stream().map(c -> c.getText() + " " + Math.round(c.getMinWidth())).toList()
+                                + " in a table " + Math.round(table.getWidth()) + " px wide");
+                    }
+                    for (String s : Looks.sideways(stage.getScene())) failures.add(where + s);
+                    for (String s : Looks.cut(stage.getScene())) failures.add(where + "cut: " + s);
+                    // each shown column's header within the table's sight, the last one's right edge too
+                    Bounds sight = inSight(table, stage.getScene());
+                    Bounds tableOnScene = table.localToScene(table.getLayoutBounds());
+                    for (javafx.scene.Node h : table.lookupAll(".column-header")) {
+                        if (!(h instanceof javafx.scene.control.skin.TableColumnHeader header) || header.getTableColumn() == null || !header.isVisible()) continue;
+                        Bounds b = h.localToScene(h.getLayoutBounds());
+                        if (b.getMaxX() > Math.min(sight.getMaxX(), tableOnScene.getMaxX()) + 1) {
+                            failures.add(where + "the column " + header.getTableColumn().getText() + " ends at x " + Math.round(b.getMaxX()) + ", the table at "
+                                    + Math.round(Math.min(sight.getMaxX(), tableOnScene.getMaxX())));
+                        }
+                    }
+                });
+            }
+        } finally {
+            robot.interact(() -> {
+                vm.stop();
+                appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, 100);
+            });
+            ended.get();
+        }
+        // and once stopped, its run's id and seconds in their columns
+        Pulses.settle(3);
+        robot.interact(() -> {
+            TableView<SweepResult.Row> table = robot.lookup("#sweepTable").queryTableView();
+            if (table.getVisibleLeafColumns().size() != table.getColumns().size()) {
+                failures.add("stopped: columns shown " + table.getVisibleLeafColumns().stream().map(javafx.scene.control.TableColumn::getText).toList());
+            }
+            for (String s : Looks.sideways(stage.getScene())) failures.add("stopped: " + s);
+            for (String s : Looks.cut(stage.getScene())) failures.add("stopped: cut: " + s);
+        });
+        assertEquals(List.of(), failures);
+    }
+
+    /**
      * The part of the scene in which {@code n} shows with every scroll pane around it at its top left: the scene,
      * narrowed to each such pane's viewport.
      */

@@ -121,6 +121,14 @@ public record Sweep(String id, Instant created, RunSettings template, List<Axis>
                 "", "", Map.of(), null, new RunSettings.Sweep(id, i));
     }
 
+    /**
+     * The axes whose points take more than one value: the settings the sweep varies. A setting given one value is an
+     * axis too (its runs record it), but varies nothing.
+     */
+    public List<Axis> varied() {
+        return axes.stream().filter(a -> points.stream().map(p -> p.get(a.name())).distinct().count() > 1).toList();
+    }
+
     /** "lr=0.03 batch_size=64". */
     public String describe(int i) {
         StringBuilder b = new StringBuilder();

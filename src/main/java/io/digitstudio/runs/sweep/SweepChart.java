@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A sweep's runs as scatter plots, one panel per swept setting: best validation accuracy (y) against the setting's value
- * (x; a log axis for learning rates and log ranges). The best run is drawn larger. Drawn with Java2D so that the
- * command line writes it without JavaFX; the app shows the same picture.
+ * A sweep's runs as scatter plots, one panel per swept setting: best validation accuracy (y, in percent) against the
+ * setting's value (x; a log axis for learning rates and log ranges). The best run is drawn larger. Drawn with Java2D so
+ * that the command line writes it without JavaFX; the app shows the same picture.
  */
 public final class SweepChart {
     static final int PANEL_WIDTH = 420;
@@ -123,13 +123,14 @@ public final class SweepChart {
         g.drawString(title, x0 + (w - g.getFontMetrics().stringWidth(title)) / 2, px(18, k));
         g.setFont(normal);
         // y grid and labels
-        int yDecimals = NiceTicks.decimals(yTicks[1] - yTicks[0]);
-        for (double y : yTicks) {
+        List<String> yLabels = yLabels(yTicks);
+        for (int i = 0; i < yTicks.length; i++) {
+            double y = yTicks[i];
             int py = yPix(y, ylo, yhi, top, bottom);
             g.setColor(grid);
             g.drawLine(left, py, right, py);
             g.setColor(ink);
-            String s = String.format(java.util.Locale.ROOT, "%." + yDecimals + "f", y);
+            String s = yLabels.get(i);
             g.drawString(s, left - px(6, k) - fm.stringWidth(s), py + fm.getAscent() / 2 - 1);
         }
         int lastRight = Integer.MIN_VALUE;
@@ -171,6 +172,17 @@ public final class SweepChart {
         hi = Math.min(1, hi + pad);
         if (hi <= lo) hi = lo + 0.01;
         return NiceTicks.ticks(NiceTicks.fit(lo, hi, Double.NaN, Double.NaN, Double.NaN, ticks));
+    }
+
+    /**
+     * The accuracy axis's labels for its ticks (fractions) as percentages, as the app writes accuracies (97.31%), with
+     * as many decimals as the step between them needs: 97%, 97.5%.
+     */
+    static List<String> yLabels(double[] ticks) {
+        int decimals = NiceTicks.decimals(100 * (ticks.length > 1 ? ticks[1] - ticks[0] : 1));
+        List<String> out = new ArrayList<>();
+        for (double t : ticks) out.add(String.format(java.util.Locale.ROOT, "%." + decimals + "f%%", 100 * t));
+        return out;
     }
 
     /**

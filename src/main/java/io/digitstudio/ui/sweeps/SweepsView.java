@@ -24,7 +24,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -104,11 +103,17 @@ public final class SweepsView extends BorderPane {
         io.digitstudio.ui.widgets.Tips.set(reset, io.digitstudio.ui.widgets.FormWords.RESET_HELP);
         reset.disableProperty().bind(vm.runningProperty());
         reset.setOnAction(e -> vm.resetToDefaults());
-        // a row that wraps: at a large UI scale Resume goes under Start rather than past the form's edge
-        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 8, start, stop, resume);
+        // a row that wraps: at a large UI scale Resume goes under Start rather than past the form's edge. No wider than
+        // the form: a flow pane asks for 400 px whatever it holds, and the form's column took that from the table
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 8, start, stop, resume) {
+            @Override
+            protected double computePrefWidth(double height) {
+                return Math.max(minWidth(height), Math.min(super.computePrefWidth(height), form.prefWidth(-1)));
+            }
+        };
         for (Button b : List.of(start, stop, resume, export, reset)) b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
-        Label message = new Label();
+        Label message = wrapsWithin(form);
         message.setId("sweepMessage");
         message.getStyleClass().add("error-text");
         message.setWrapText(true);
@@ -116,7 +121,8 @@ public final class SweepsView extends BorderPane {
         message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
 
-        Label hint = new Label("Each run is recorded in the history (the Runs tab) with the sweep's id.");
+        Label hint = wrapsWithin(form);
+        hint.setText("Each run is recorded in the history (the Runs tab) with the sweep's id.");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -251,6 +257,22 @@ public final class SweepsView extends BorderPane {
         return io.digitstudio.ui.widgets.StatusLine.bar("sweepStatusBar", vm.statusProperty(), text, figures);
     }
 
+    /**
+     * A label that wraps its text within the form's width rather than widen the form's column to its text on one line:
+     * the hint's one line made the column as wide as the text, and the table beside it gave way to its last columns.
+     */
+    private static Label wrapsWithin(GridPane form) {
+        Label l = new Label() {
+            @Override
+            protected double computePrefWidth(double height) {
+                return Math.min(super.computePrefWidth(height), form.prefWidth(-1));
+            }
+        };
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        return l;
+    }
+
     /** The form, its buttons and the column they make beside the table; and the form's columns, as one or two. */
     private GridPane form;
     private javafx.scene.layout.FlowPane buttons;
@@ -380,7 +402,7 @@ public final class SweepsView extends BorderPane {
         box.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(io.digitstudio.runs.sweep.Sweep s) {
-                return s == null ? "" : saying(s).get(0);
+                return s == null ? "" : SweepsViewModel.saying(s).get(0);
             }
 
             @Override
@@ -410,7 +432,7 @@ public final class SweepsView extends BorderPane {
                 double room = getWidth() - snappedLeftInset() - snappedRightInset();
                 javafx.scene.text.Text probe = new javafx.scene.text.Text();
                 probe.setFont(getFont());
-                List<String> ways = saying(s);
+                List<String> ways = SweepsViewModel.saying(s);
                 String shown = ways.get(ways.size() - 1);
                 for (String w : ways) {
                     probe.setText(w);
@@ -439,20 +461,6 @@ public final class SweepsView extends BorderPane {
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return row;
     }
-
-    /**
-     * A sweep said from the fullest to the briefest: its id, what it swept, its runs and when it was made; without the
-     * date; without the runs; its id alone.
-     */
-    static List<String> saying(io.digitstudio.runs.sweep.Sweep s) {
-        String swept = String.join(" × ", s.axes().stream().map(Axis::name).toList());
-        String what = s.id() + ": " + (swept.isEmpty() ? "one point" : swept);
-        String runs = what + ", " + s.points().size() + (s.points().size() == 1 ? " run" : " runs");
-        return List.of(runs + ", " + WHEN.format(s.created()), runs, what, s.id());
-    }
-
-    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(java.time.ZoneId.systemDefault());
 
     private static int field(GridPane form, int row, String label, String id, javafx.beans.property.StringProperty value, String tip) {
         Label l = new Label(label);
@@ -489,11 +497,16 @@ public final class SweepsView extends BorderPane {
         table.getColumns().add(column("#", r -> String.valueOf(table.getItems().indexOf(r) + 1), 36));
         table.getColumns().add(column("Run", r -> r.run() == null ? "–" : r.run().id(), 80));
         for (Axis a : axes) table.getColumns().add(column(a.name(), r -> sweep.shown(a.name(), r.values().get(a.name())), 70));
-        table.getColumns().add(column("Status", vm::trialState, 90));
-        table.getColumns().add(column("Best accuracy", r -> SweepsViewModel.accuracy(r.bestAccuracy()), 100));
-        table.getColumns().add(column("Epoch", r -> r.run() == null || r.run().bestEpoch() == 0 ? "–" : String.valueOf(r.run().bestEpoch()), 50));
-        table.getColumns().add(column("Final", r -> r.run() == null ? "–" : SweepsViewModel.accuracy(r.run().finalAccuracy()), 70));
-        table.getColumns().add(column("Seconds", r -> r.run() == null ? "–" : String.format(Locale.ROOT, "%.1f", r.run().seconds()), 70));
+        TableColumn<SweepResult.Row, String> state = column("Status", vm::trialState, 90);
+        // "running, epoch 12 of 100" on two lines where the table has no room for it on one: beside it every column
+        // keeps its place
+        io.digitstudio.ui.widgets.Columns.wrapsIfNarrow(state);
+        table.getColumns().add(state);
+        // on two lines, as the Train view's "val accuracy": on one it took the room of the columns after it
+        table.getColumns().add(column("Best\naccuracy", vm::bestAccuracy, 60));
+        table.getColumns().add(column("Epoch", vm::bestEpoch, 50));
+        table.getColumns().add(column("Final", vm::finalAccuracy, 70));
+        table.getColumns().add(column("Seconds", vm::seconds, 70));
         // every column in sight: where the width is too little for all (a large UI scale), the best epoch, the
         // seconds, the final accuracy and the order give way, in that order; the Runs view lists each run in full
         List<TableColumn<SweepResult.Row, ?>> cs = table.getColumns();

@@ -117,6 +117,16 @@ public final class SweepsViewModel {
      * point; the history's files say it only once a run ends. UI thread only: the runners' threads publish to it.
      */
     private final Map<Integer, String> trialsNow = new java.util.HashMap<>();
+    /**
+     * The best validation accuracy each run in training has reached so far in this session, and its epoch, by point: the
+     * history's figures come only once a run ends. UI thread only.
+     */
+    private final Map<Integer, BestSoFar> bestSoFar = new java.util.HashMap<>();
+
+    /** A run's best validation accuracy so far and the epoch that reached it. */
+    private record BestSoFar(double accuracy, int epoch) {
+    }
+
     /** Counts the changes to {@link #trialsNow}, so the table shows them. */
     private final javafx.beans.property.ReadOnlyLongWrapper trialChanges = new javafx.beans.property.ReadOnlyLongWrapper();
 
@@ -190,6 +200,7 @@ public final class SweepsViewModel {
         sweep = s;
         message.set("");
         trialsNow.clear();
+        bestSoFar.clear();
         trialChanges.set(trialChanges.get() + 1);
         tasks.compute(() -> {
             SweepResult r = SweepResult.read(s, history);
@@ -203,6 +214,20 @@ public final class SweepsViewModel {
             progress.set(finishedShare(r));
         });
     }
+
+    /**
+     * A sweep said from the fullest to the briefest: its id, the settings it varies ("lr × batch_size"; a sweep of one
+     * point its values), its runs and when it was made; without the date; without the runs; its id alone.
+     */
+    public static List<String> saying(Sweep s) {
+        String swept = String.join(" × ", s.varied().stream().map(Axis::name).toList());
+        String what = s.id() + ": " + (!swept.isEmpty() ? swept : s.points().isEmpty() ? "no runs" : s.describe(0));
+        String runs = what + ", " + s.points().size() + (s.points().size() == 1 ? " run" : " runs");
+        return List.of(runs + ", " + WHEN.format(s.created()), runs, what, s.id());
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT)
+            .withZone(java.time.ZoneId.systemDefault());
 
     /** The share of a sweep's runs that finished (0 for a sweep of none). */
     private static double finishedShare(SweepResult r) {
@@ -374,6 +399,7 @@ public final class SweepsViewModel {
         training.clear();
         partDone.clear();
         trialsNow.clear();
+        bestSoFar.clear();
         trialChanges.set(trialChanges.get() + 1);
         runError = null;
         budget.take(HOLDER, k * threads, "the sweep (" + runsAtOnce(k) + ")", "when the sweep ends, or stop it in Sweeps");
@@ -401,6 +427,8 @@ public final class SweepsViewModel {
                     partDone.put(point, (double) epoch / Math.max(1, s.template().config().epochs()));
                     String now = RUNNING + ", epoch " + epoch + " of " + s.template().config().epochs();
                     tasks.onUi(() -> {
+                        BestSoFar was = bestSoFar.get(point);
+                        if (was == null || valAccuracy > was.accuracy()) bestSoFar.put(point, new BestSoFar(valAccuracy, epoch));
                         trialNow(point, now);
                         showProgress(s);
                     });
@@ -508,6 +536,8 @@ public final class SweepsViewModel {
     private void trialNow(int point, String now) {
         if (now == null) trialsNow.remove(point);
         else trialsNow.put(point, now);
+        // a run that ended has the history's figures, read at the same moment
+        if (now == null || now.equals(FAILED)) bestSoFar.remove(point);
         trialChanges.set(trialChanges.get() + 1);
     }
 
@@ -520,6 +550,46 @@ public final class SweepsViewModel {
         if (now != null) return now;
         if (r.run() == null) return "not started";
         return r.run().status() == io.digitstudio.runs.RunStatus.FINISHED ? "done" : r.statusLabel();
+    }
+
+    /** Whether the row's run trains now in this session (its state says "running"). UI thread. */
+    private boolean training(SweepResult.Row r) {
+        String now = trialsNow.get(r.point());
+        return now != null && now.startsWith(RUNNING);
+    }
+
+    /**
+     * The row's best validation accuracy as its Best accuracy column shows it: for a run in training the best of its
+     * epochs so far (those of an earlier, stopped part too), the figure the status line gave at that epoch; "–" for
+     * none yet. UI thread.
+     */
+    public String bestAccuracy(SweepResult.Row r) {
+        return accuracy(best(r).accuracy());
+    }
+
+    /** The epoch of the row's {@link #bestAccuracy}, or "–" for none yet. UI thread. */
+    public String bestEpoch(SweepResult.Row r) {
+        int e = best(r).epoch();
+        return e == 0 ? "–" : String.valueOf(e);
+    }
+
+    private BestSoFar best(SweepResult.Row r) {
+        BestSoFar history = r.run() == null || Double.isNaN(r.bestAccuracy()) ? new BestSoFar(Double.NaN, 0) : new BestSoFar(r.bestAccuracy(), r.run().bestEpoch());
+        BestSoFar live = bestSoFar.get(r.point());
+        return live != null && (Double.isNaN(history.accuracy()) || live.accuracy() > history.accuracy()) ? live : history;
+    }
+
+    /**
+     * The row's final validation accuracy, "–" until its run is done: a run in training has no final figure yet (its
+     * best so far is in the Best accuracy column). UI thread.
+     */
+    public String finalAccuracy(SweepResult.Row r) {
+        return r.run() == null || training(r) ? "–" : accuracy(r.run().finalAccuracy());
+    }
+
+    /** The seconds the row's run took, "–" until its run is done. UI thread. */
+    public String seconds(SweepResult.Row r) {
+        return r.run() == null || training(r) ? "–" : String.format(java.util.Locale.ROOT, "%.1f", r.run().seconds());
     }
 
     /** Changes whenever a row's {@link #trialState} may have changed without its row changing. */

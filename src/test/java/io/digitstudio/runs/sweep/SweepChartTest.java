@@ -166,6 +166,23 @@ class SweepChartTest {
     }
 
     /**
+     * The accuracy axis writes percentages, as the Sweeps table and the rest of the app write accuracies (97.31%), with
+     * as many decimals as its step needs. A trial saw 0.97 on the chart beside 97.31% in the table (issue 32).
+     */
+    @Test
+    void theAccuracyAxisIsInPercent() {
+        assertEquals(List.of("68%", "69%", "70%"), SweepChart.yLabels(new double[]{0.68, 0.69, 0.70}));
+        assertEquals(List.of("90%", "95%", "100%"), SweepChart.yLabels(new double[]{0.90, 0.95, 1.0}));
+        assertEquals(List.of("97.0%", "97.5%", "98.0%"), SweepChart.yLabels(new double[]{0.97, 0.975, 0.98}));
+        assertEquals(List.of("99.90%", "99.95%", "100.00%"), SweepChart.yLabels(new double[]{0.999, 0.9995, 1.0}));
+        // the axes the chart draws: a label per tick, each a percentage
+        for (double[] a : new double[][]{{0.6832, 0.7170}, {0.9012, 0.9731}, {0.97, 0.97}, {0, 1}}) {
+            List<String> labels = SweepChart.yLabels(SweepChart.yTicks(a[0], a[1], 5));
+            assertTrue(labels.stream().allMatch(l -> l.matches("[0-9]{1,3}(\\.[0-9]+)?%")), a[0] + " to " + a[1] + ": " + labels);
+        }
+    }
+
+    /**
      * Whether {@code ticks} step evenly, as the axis is drawn (by their logarithm on a log axis), by 1, 2 or 5 times a
      * power of ten (a power of ten on a log axis), each a multiple of the step: the steps of the app's other charts.
      */

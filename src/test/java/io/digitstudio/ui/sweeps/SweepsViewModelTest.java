@@ -175,6 +175,49 @@ class SweepsViewModelTest {
     }
 
     /**
+     * A run in training shows its best validation accuracy so far, and that epoch, in its row, the figure the status line
+     * gave at that epoch; its final accuracy and seconds say "–" until it is done, and then the history's. A trial saw
+     * "–" in the accuracy columns of a row saying "running, epoch 2 of 4" beside a status line giving its accuracy
+     * (issue 32).
+     */
+    @Test
+    void aRunInTrainingShowsItsBestAccuracySoFar() {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        SweepsViewModel vm = vm(new TestDialogs(), store);
+        vm.learningRatesProperty().set("0.1");
+        vm.epochsProperty().set("3");
+        java.util.regex.Pattern epoch = java.util.regex.Pattern.compile("Running run 1 of 1: .*: epoch (\\d) of 3, ([0-9]+\\.[0-9]{2})%");
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        double[] best = {-1};
+        String[] bestSaid = {""};
+        int[] bestEpoch = {0}, epochs = {0};
+        vm.statusProperty().addListener((o, a, s) -> {
+            java.util.regex.Matcher m = epoch.matcher(s);
+            if (!m.find()) return;
+            epochs[0]++;
+            double said = Double.parseDouble(m.group(2));
+            if (said > best[0]) {
+                best[0] = said;
+                bestSaid[0] = m.group(2) + "%";
+                bestEpoch[0] = Integer.parseInt(m.group(1));
+            }
+            SweepResult.Row row = vm.rows().get(0);
+            java.util.List<String> shown = java.util.List.of(vm.trialState(row), vm.bestAccuracy(row), vm.bestEpoch(row), vm.finalAccuracy(row), vm.seconds(row));
+            java.util.List<String> meant = java.util.List.of("running, epoch " + m.group(1) + " of 3", bestSaid[0], String.valueOf(bestEpoch[0]), "–", "–");
+            if (!shown.equals(meant)) wrong.add("at \"" + s + "\" the row shows " + shown + ", not " + meant);
+        });
+        SweepResult done = vm.start().join();
+        assertTrue(done.complete(), vm.statusProperty().get());
+        assertEquals(3, epochs[0], "the status line gave each epoch");
+        assertEquals(java.util.List.of(), wrong);
+        SweepResult.Row row = vm.rows().get(0);
+        assertEquals(java.util.List.of("done", SweepsViewModel.accuracy(row.run().bestAccuracy()), String.valueOf(row.run().bestEpoch()),
+                SweepsViewModel.accuracy(row.run().finalAccuracy()), String.format(java.util.Locale.ROOT, "%.1f", row.run().seconds())),
+                java.util.List.of(vm.trialState(row), vm.bestAccuracy(row), vm.bestEpoch(row), vm.finalAccuracy(row), vm.seconds(row)));
+        assertEquals(bestSaid[0], vm.bestAccuracy(row), "the history's best is the best the status line gave");
+    }
+
+    /**
      * A run whose process fails says "failed" in its row, and the sweep is failed with the reason: here a sweep of the
      * history made on other data (its checksum is not the bundled MNIST's), whose runs refuse to train on this data.
      */
@@ -193,6 +236,28 @@ class SweepsViewModelTest {
         vm.resume().join();
         assertEquals(SweepsViewModel.Phase.FAILED, vm.phaseProperty().get(), vm.statusProperty().get());
         assertEquals(java.util.List.of("failed"), states(vm), vm.statusProperty().get());
+    }
+
+    /**
+     * A sweep is titled by the settings it varies: "lr" for learning rates with one batch size, "lr × batch_size" when
+     * both vary; a sweep of one point by its values. A trial saw a sweep of learning rates alone titled "lr ×
+     * batch_size" (issue 32).
+     */
+    @Test
+    void aSweepIsTitledByTheSettingsItVaries() {
+        var config = new io.digitstudio.train.TrainingConfig(1, 50, io.digitstudio.nn.NetworkSpec.of("tutorial"), "momentum-sgd",
+                java.util.Map.of("lr", 0.01, "momentum", 0.9), 0, true, 300, 100, false);
+        var template = new io.digitstudio.runs.RunSettings("", java.time.Instant.parse("2026-12-04T00:00:00Z"), "sweep", config,
+                io.digitstudio.train.RunOptions.NONE, "MNIST", "MNIST (bundled)", "ab", 60000, 10000, "", "", java.util.Map.of());
+        java.util.function.BiFunction<String, String, String> title = (lr, batch) -> {
+            var s = io.digitstudio.runs.sweep.Sweep.plan(template, java.util.List.of(io.digitstudio.runs.sweep.Axis.parse("lr", "--lr", lr, false),
+                    io.digitstudio.runs.sweep.Axis.parse("batch_size", "--batch", batch, true)), null, 0, 1);
+            return SweepsViewModel.saying(s).get(1);
+        };
+        assertEquals(": lr, 3 runs", title.apply("0.1,0.03,0.01", "128"));
+        assertEquals(": batch_size, 2 runs", title.apply("0.01", "64,128"));
+        assertEquals(": lr × batch_size, 4 runs", title.apply("0.1,0.01", "64,128"));
+        assertEquals(": lr=0.1 batch_size=128, 1 run", title.apply("0.1", "128"));
     }
 
     /** The rows' states by point. */
