@@ -332,8 +332,7 @@ public final class RunsView extends BorderPane {
             double h = main.getHeight() - main.snappedTopInset() - main.snappedBottomInset();
             if (h > 0 && !main.getDividers().isEmpty()) dragged[0] = main.getDividers().get(0).getPosition() * h - dividerHeight(main) / 2;
         });
-        // the height last aimed at, and how often: a height the panes' least sizes do not allow is tried thrice
-        double[] aimed = {-1, 0};
+        TableFit aims = new TableFit();
         // the rows' height as last measured: kept while no run is in the table (a filter that leaves none)
         double[] row = {0};
         // the rows the table is sized for: the most runs it has listed, within ROWS and MOST_ROWS
@@ -357,11 +356,9 @@ public final class RunsView extends BorderPane {
                 double room = h - dividerHeight(main) - below.snappedTopInset() - below.snappedBottomInset() - charts;
                 want = Math.floor(Math.max(Math.min(least, most), Math.min(need, Math.min(most, room))));
             }
-            if (Math.abs(table.getHeight() - want) < 1.5) return;
-            if (Math.abs(want - aimed[0]) >= 0.5) aimed[1] = 0;
-            if (aimed[1]++ >= 3) return;
-            aimed[0] = want;
-            double p = Math.min(1, (want + dividerHeight(main) / 2) / h);
+            java.util.OptionalDouble next = aims.next(want, table.getHeight());
+            if (next.isEmpty()) return;
+            double p = Math.min(1, (next.getAsDouble() + dividerHeight(main) / 2) / h);
             // the same position again is no change to the split pane: a hair apart, it lays its panes out anew
             if (Math.abs(main.getDividers().get(0).getPosition() - p) < 1e-9) p += 1e-4;
             main.setDividerPositions(p);
