@@ -45,4 +45,45 @@ class TableFitTest {
         List<Double> heights = run(new TableFit(), 120, h -> 300, h -> Math.min(h, 250));
         assertEquals(List.of(120.0, 250.0, 250.0, 250.0), heights);
     }
+    /**
+     * At 160 px a scroll bar shows and wraps the rows taller, which wants 190 px; at 190 px the bar goes, the rows
+     * unwrap, and 160 px is wanted again. A trial saw the table flip between the two on every frame: the fit settles
+     * on the higher of the two, where every row it wants shows.
+     */
+    @Test
+    void twoHeightsThatUndoEachOtherSettleOnTheHigher() {
+        DoubleUnaryOperator wantAt = h -> h < 175 ? 190 : 160;
+        List<Double> heights = run(new TableFit(), 120, wantAt, h -> h);
+        assertEquals(190.0, heights.get(heights.size() - 1), "settled at: " + heights);
+        assertTrue(heights.size() <= 5, "settled in a few passes: " + heights);
+    }
+
+    @Test
+    void threeHeightsInTurnSettleOnTheHighest() {
+        DoubleUnaryOperator wantAt = h -> h < 155 ? 170 : h < 175 ? 180 : 150;
+        List<Double> heights = run(new TableFit(), 120, wantAt, h -> h);
+        assertEquals(180.0, heights.get(heights.size() - 1), "settled at: " + heights);
+    }
+
+    /** Each height wants one more pixel: the fit stops after a few heights however they move. */
+    @Test
+    void heightsThatDriftStopAfterAFew() {
+        List<Double> heights = run(new TableFit(), 120, h -> h + 2, h -> h);
+        assertTrue(heights.size() <= TableFit.MOST_AIMS + 2, "stopped: " + heights);
+    }
+
+    /**
+     * A real change (new runs, a resized window, another scale) starts the fit afresh, even after it settled on the
+     * higher of two heights: the new content may fit one height only.
+     */
+    @Test
+    void aRealChangeStartsAfresh() {
+        TableFit fit = new TableFit();
+        List<Double> heights = run(fit, 120, h -> h < 175 ? 190 : 160, h -> h);
+        assertEquals(190.0, heights.get(heights.size() - 1));
+        fit.reset();
+        assertEquals(List.of(190.0, 160.0), run(fit, 190, h -> 160, h -> h));
+        fit.reset();
+        assertEquals(List.of(160.0, 190.0), run(fit, 160, h -> 190, h -> h));
+    }
 }
