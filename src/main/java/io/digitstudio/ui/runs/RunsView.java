@@ -315,6 +315,9 @@ public final class RunsView extends BorderPane {
      * the height the charts do not need. The rows it is sized for grow as runs come in and never shrink by
      * themselves, so that a filter that leaves fewer runs, or a theme switch, does not move the divider. Once dragged,
      * the divider stays where the user let go of it, through new runs, theme and scale changes and a resized window.
+     * Two heights that undo each other (a lower table's scroll bar wraps its rows taller, which asks for more height,
+     * where the bar goes) settle on the higher until the runs, the window, the theme or the scale change
+     * ({@link TableFit}).
      */
     private void fitRunsTable(SplitPane main) {
         SplitPane.setResizableWithParent(table, false);
@@ -332,8 +335,10 @@ public final class RunsView extends BorderPane {
             double h = main.getHeight() - main.snappedTopInset() - main.snappedBottomInset();
             if (h > 0 && !main.getDividers().isEmpty()) dragged[0] = main.getDividers().get(0).getPosition() * h - dividerHeight(main) / 2;
         });
-        // the height last aimed at, and how often: a height the panes' least sizes do not allow is tried thrice
-        double[] aimed = {-1, 0};
+        TableFit aims = new TableFit();
+        // what the table holds and the room round it as at the last fit: when these change, any height may be right
+        // again; the heights that come and go with the fit's own aims (scroll bars, wrapped rows) are not part of it
+        Object[] round = {null};
         // the rows' height as last measured: kept while no run is in the table (a filter that leaves none)
         double[] row = {0};
         // the rows the table is sized for: the most runs it has listed, within ROWS and MOST_ROWS
@@ -342,6 +347,11 @@ public final class RunsView extends BorderPane {
             double h = main.getHeight() - main.snappedTopInset() - main.snappedBottomInset();
             // while the user drags the divider it is theirs: a fit then undid the drag
             if (pressed[0] || h <= 0 || main.getDividers().isEmpty()) return;
+            javafx.scene.Scene scene = main.getScene();
+            Object now = List.of(h, main.getWidth(), dragged[0], io.digitstudio.ui.widgets.TableHeights.oneLine(table), List.copyOf(table.getItems()),
+                    scene == null ? List.of() : List.copyOf(scene.getStylesheets()), scene == null ? "" : String.valueOf(scene.getRoot().getStyle()));
+            if (!now.equals(round[0])) aims.reset();
+            round[0] = now;
             double want;
             if (dragged[0] >= 0) {
                 want = Math.min(dragged[0], h);
@@ -357,11 +367,9 @@ public final class RunsView extends BorderPane {
                 double room = h - dividerHeight(main) - below.snappedTopInset() - below.snappedBottomInset() - charts;
                 want = Math.floor(Math.max(Math.min(least, most), Math.min(need, Math.min(most, room))));
             }
-            if (Math.abs(table.getHeight() - want) < 1.5) return;
-            if (Math.abs(want - aimed[0]) >= 0.5) aimed[1] = 0;
-            if (aimed[1]++ >= 3) return;
-            aimed[0] = want;
-            double p = Math.min(1, (want + dividerHeight(main) / 2) / h);
+            java.util.OptionalDouble next = aims.next(want, table.getHeight());
+            if (next.isEmpty()) return;
+            double p = Math.min(1, (next.getAsDouble() + dividerHeight(main) / 2) / h);
             // the same position again is no change to the split pane: a hair apart, it lays its panes out anew
             if (Math.abs(main.getDividers().get(0).getPosition() - p) < 1e-9) p += 1e-4;
             main.setDividerPositions(p);
