@@ -322,8 +322,11 @@ public final class RunPresenter {
         }
         long now = clock.getAsLong();
         // an epoch's end comes at most once an epoch; waiting for the next chart update would leave the table and
-        // curves behind the progress texts by as many epochs as end within that interval
-        if (force || epochEnded || now - lastChartUpdate >= CHART_INTERVAL_NANOS) {
+        // curves behind the progress texts by as many epochs as end within that interval. Otherwise the charts change
+        // at a tick that changes the texts too: on a tick of their own (the two intervals drift apart when ticks come
+        // late) they would be a frame of their own, which the software pipeline renders and uploads whole
+        boolean textsDue = now - lastUiUpdate >= UI_INTERVAL_NANOS;
+        if (force || epochEnded || textsDue && now - lastChartUpdate >= CHART_INTERVAL_NANOS) {
             lastChartUpdate = now;
             flushPending(force);
         }

@@ -304,16 +304,46 @@ public final class LiveChart extends Region {
     }
 
     private boolean redrawQueued;
+    private int redraws;
+
+    /** How many times the chart has drawn its plot so far (tests count them). */
+    int redraws() {
+        return redraws;
+    }
 
     /**
      * Asks for one redraw once the changes at hand are made: a run's update adds to several series and moves the
-     * accuracy axis's floor at once, and drawing after each change drew the same chart up to eight times.
+     * accuracy axis's floor at once, and drawing after each change drew the same chart up to eight times. In a window
+     * the chart draws in the next pulse, after its layout (inPulse), so the changes made with it (the status texts of
+     * the same tick) show in the same frame: drawn from a later turn of the UI thread, it is often a frame of its own,
+     * which the software pipeline renders and uploads whole.
      */
     private void invalidate() {
         if (redrawQueued) return;
         redrawQueued = true;
-        Platform.runLater(() -> {
-            if (redrawQueued) redraw();
+        if (pulsing != null) {
+            Platform.requestNextPulse();
+        } else {
+            Platform.runLater(() -> {
+                if (redrawQueued) redraw();
+            });
+        }
+    }
+
+    /** The scene whose pulses draw the chart (see invalidate), or null while it is in none. */
+    private javafx.scene.Scene pulsing;
+    private final Runnable inPulse = () -> {
+        if (redrawQueued) redraw();
+    };
+
+    {
+        sceneProperty().addListener((o, was, is) -> {
+            if (was != null) was.removePostLayoutPulseListener(inPulse);
+            pulsing = is;
+            if (is != null) {
+                is.addPostLayoutPulseListener(inPulse);
+                if (redrawQueued) Platform.requestNextPulse();
+            }
         });
     }
 
@@ -336,6 +366,7 @@ public final class LiveChart extends Region {
     /** Draws the plot anew: grid, ticks, then each series as a line (and markers), over the current bounds. */
     private void redraw() {
         redrawQueued = false;
+        redraws++;
         double w = canvas.getWidth(), h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h); // the whole canvas: JavaFX drops the commands queued before it

@@ -15,8 +15,10 @@ import java.util.Map;
 /**
  * What the UI thread does for a scene while the GUI bench trains, counted: its pulses, the CPU time of their CSS and
  * layout passes (between the scene's pre- and post-layout pulse listeners), and which parents asked to be laid out
- * (each time a parent's needsLayout turns on, its layoutChildren runs at the next pulse). For the bench only: the
- * listeners cost the pulses a little themselves.
+ * (each time a parent's needsLayout turns on, its layoutChildren runs at the next pulse), the nodes the CSS passes
+ * style (a parent whose pseudo-class changed has its whole subtree styled), and the frames: pulses that hand nodes to
+ * the renderer, each named by what it shows (with the software pipeline each frame is rendered and uploaded whole).
+ * For the bench only: the listeners cost the pulses a little themselves.
  */
 final class FxWork {
     private final Scene scene;
@@ -66,14 +68,93 @@ final class FxWork {
         if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) countDirtyCss(c);
     }
 
+    private final Map<String, Integer> cascades = new HashMap<>();
+    private int styledNodes;
+
+    /**
+     * Counts the nodes the coming CSS pass styles: a parent whose flag is UPDATE or REAPPLY (a pseudo-class or style
+     * class of its changed) has the pass style every node under it too (Parent.doProcessCSS), a DIRTY_BRANCH only the
+     * dirty ones below; each such subtree is counted once under its top node's kind.
+     */
+    private void countCascades(Node n) {
+        String flag;
+        try {
+            Object f = CSS_FLAG.get(n);
+            flag = f == null ? "CLEAN" : f.toString();
+        } catch (IllegalAccessException e) {
+            return;
+        }
+        if (flag.equals("CLEAN")) return;
+        if (flag.equals("DIRTY_BRANCH")) {
+            if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) countCascades(c);
+            return;
+        }
+        int size = size(n);
+        styledNodes += size;
+        cascades.merge((n instanceof Parent p ? key(p) : n.getClass().getSimpleName()) + " " + flag, size, Integer::sum);
+    }
+
+    private static int size(Node n) {
+        int s = 1;
+        if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) s += size(c);
+        return s;
+    }
+
     private void before() {
         pulses++;
         if (CSS_FLAG != null) countDirtyCss(scene.getRoot());
+        if (CSS_FLAG != null) countCascades(scene.getRoot());
         startedAt = threads.getCurrentThreadCpuTime();
     }
 
+    private static final java.lang.reflect.Field DIRTY = field(Scene.class, "dirtyNodes"), DIRTY_SIZE = field(Scene.class, "dirtyNodesSize");
+
+    private static java.lang.reflect.Field field(Class<?> c, String name) {
+        try {
+            java.lang.reflect.Field f = c.getDeclaredField(name);
+            f.setAccessible(true);
+            return f;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private final Map<String, Integer> synced = new HashMap<>();
+
+    /** Counts the nodes this pulse hands to the renderer (the scene's dirty nodes), by the nearest ancestor with an id. */
+    private void countSynced() {
+        try {
+            Node[] nodes = (Node[]) DIRTY.get(scene);
+            int n = DIRTY_SIZE.getInt(scene);
+            if (n > 0) frames++;
+            java.util.TreeSet<String> what = new java.util.TreeSet<>();
+            for (int i = 0; i < n && nodes != null; i++) {
+                Node a = nodes[i];
+                StringBuilder path = new StringBuilder();
+                int ids = 0;
+                for (Node p = a; p != null && ids < 2; p = p.getParent()) {
+                    if (p.getId() != null) {
+                        path.append(ids == 0 ? "" : "<").append(p.getId());
+                        ids++;
+                    }
+                }
+                synced.merge(a.getClass().getSimpleName() + " in " + path, 1, Integer::sum);
+                String p0 = path.toString();
+                int lt = p0.indexOf('<');
+                if (!p0.isEmpty()) what.add(lt < 0 ? p0 : p0.substring(0, lt));
+            }
+            if (n > 0) frameKinds.merge(String.join("+", what), 1, Integer::sum);
+        } catch (IllegalAccessException | RuntimeException e) {
+            return;
+        }
+    }
+
+    private int frames;
+    private final Map<String, Integer> frameKinds = new HashMap<>();
+
     private void after() {
         if (startedAt >= 0) cssAndLayoutNanos += threads.getCurrentThreadCpuTime() - startedAt;
+        if (DIRTY != null) countSynced();
         startedAt = -1;
         watch(scene.getRoot()); // parents added meanwhile (a table's new rows)
     }
@@ -110,6 +191,17 @@ final class FxWork {
         layouts.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(25)
                 .forEach(e -> b.append(e.getKey()).append(' ').append(e.getValue()).append(", "));
         b.setLength(b.length() - 2);
+        b.append("; nodes in the scene ").append(size(scene.getRoot()));
+        for (Node n : scene.getRoot().lookupAll(".tab-content-area")) b.append(", a tab's ").append(size(n)).append(n.isVisible() ? " (shown)" : "");
+        b.append("; frames (pulses with nodes to sync) ").append(frames).append(", by what they show: ");
+        frameKinds.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(20)
+                .forEach(e -> b.append('[').append(e.getKey()).append("] ").append(e.getValue()).append(", "));
+        b.append("; nodes synced ").append(synced.values().stream().mapToInt(Integer::intValue).sum()).append(": ");
+        synced.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(40)
+                .forEach(e -> b.append(e.getKey()).append(' ').append(e.getValue()).append(", "));
+        b.append("; nodes styled ").append(styledNodes).append(", by the subtree's top: ");
+        cascades.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(25)
+                .forEach(e -> b.append(e.getKey()).append(' ').append(e.getValue()).append(", "));
         b.append("; nodes with css to apply: ");
         styled.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(25)
                 .forEach(e -> b.append(e.getKey()).append(' ').append(e.getValue()).append(", "));

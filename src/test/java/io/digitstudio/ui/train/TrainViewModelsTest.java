@@ -309,6 +309,37 @@ class TrainViewModelsTest {
     }
 
     /**
+     * The charts take a run's new points at a tick that changes the texts too: a chart update at a tick of its own is a
+     * frame of its own, rendered and uploaded whole by the software pipeline. Ticks come late on a busy machine, and the
+     * charts' interval then ran out at ticks between the texts'.
+     */
+    @Test
+    void theChartsChangeOnlyAtTicksThatChangeTheTexts() {
+        long[] now = {10_000_000_000L};
+        RunPresenter p = new RunPresenter(() -> now[0]);
+        TrainingFeed f = new TrainingFeed(() -> now[0]);
+        p.begin(f, 1, "Loading data…");
+        long start = now[0];
+        long[] late = {0, 25, 0, 50, 10}; // milliseconds past the pump's period, as ticks come on a loaded machine
+        int chartUpdates = 0, alone = 0;
+        String text = p.iterationTextProperty().get();
+        for (int tick = 0; tick < 80; tick++) { // about ten seconds of a run, 100 iterations a second
+            now[0] += (TrainView.PUMP_MILLIS + late[tick % late.length]) * 1_000_000L;
+            long it = (now[0] - start) / 10_000_000L;
+            f.iterated(new IterationEvent(1, it, 5000, it / 5000.0, 0.5, 0.9, (now[0] - start) / 1e9, 0.01));
+            int points = p.trainLoss().count();
+            p.pulse();
+            boolean chart = p.trainLoss().count() > points;
+            boolean texts = !p.iterationTextProperty().get().equals(text);
+            text = p.iterationTextProperty().get();
+            if (chart) chartUpdates++;
+            if (chart && !texts) alone++;
+        }
+        assertTrue(chartUpdates >= 8, chartUpdates + " chart updates in about ten seconds");
+        assertEquals(0, alone, "chart updates at ticks that left the texts as they were, of " + chartUpdates);
+    }
+
+    /**
      * A real run through the run control, with the UI's pump ticking (every {@link TrainView#PUMP_MILLIS} ms of a clock
      * moved by hand) right after each epoch's report is published: at that tick the table holds every epoch so far, the
      * curves reach its end and the progress text names it, however soon after the previous epoch it came.

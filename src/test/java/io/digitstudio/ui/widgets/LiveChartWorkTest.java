@@ -93,4 +93,38 @@ class LiveChartWorkTest {
         assertTrue(fx(chart::measured) > before);
         assertTrue(fx(chart::tickLabels).stream().anyMatch(t -> t.text().equals("40")), fx(chart::tickLabels).toString());
     }
+
+    /**
+     * The Train view's pump adds a run's points and sets the status texts in one turn of the UI thread; the chart
+     * draws them in the pulse that shows those texts, not in a frame of its own after it (each frame the software
+     * pipeline renders and uploads whole, on the cores the run trains on). The change here comes as that pulse begins.
+     */
+    @Test
+    void aChangeMadeAsAPulseBeginsIsDrawnInThatPulse() throws Exception {
+        DecimatedSeries loss = new DecimatedSeries("train loss", 400, false);
+        LiveChart chart = fx(() -> shown(chart(loss)));
+        java.util.concurrent.CompletableFuture<int[]> seen = new java.util.concurrent.CompletableFuture<>();
+        fx(() -> {
+            Scene scene = chart.getScene();
+            int before = chart.redraws();
+            Runnable[] pre = new Runnable[1], post = new Runnable[1];
+            pre[0] = () -> {
+                scene.removePreLayoutPulseListener(pre[0]);
+                loss.add(1.0, 1.25);
+                loss.add(1.1, 1.2);
+            };
+            post[0] = () -> {
+                scene.removePostLayoutPulseListener(post[0]);
+                seen.complete(new int[]{before, chart.redraws()});
+            };
+            scene.addPreLayoutPulseListener(pre[0]);
+            scene.addPostLayoutPulseListener(post[0]);
+            javafx.application.Platform.requestNextPulse();
+            return null;
+        });
+        int[] counts = seen.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(1, counts[1] - counts[0], "redraws in the pulse that began with two new points");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(counts[1], fx(chart::redraws), "and none after it");
+    }
 }
