@@ -273,6 +273,26 @@ class ReadmeTest {
         return out;
     }
 
+    /**
+     * A jar started without the build's {@code native} folder beside it unpacks the native libraries into the user's
+     * cache at its first start: the README says how much, and that figure is what the engine unpacks (within 10 %),
+     * measured in the folder it unpacked them into.
+     */
+    @Test
+    void theReadmeSaysHowMuchAFirstStartUnpacks() throws IOException {
+        io.digitstudio.nn.Nd4jSetup.init();
+        long bytes;
+        try (Stream<Path> files = Files.walk(io.digitstudio.nn.Nd4jSetup.nativeCache())) {
+            // each file once: a library's other names are links to it
+            bytes = files.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).mapToLong(f -> f.toFile().length()).sum();
+        }
+        double unpacked = bytes / (1024.0 * 1024.0);
+        Matcher said = Pattern.compile("unpacks about (\\d+) MB of native libraries").matcher(Files.readString(ROOT.resolve("README.md")));
+        assertTrue(said.find(), "the README says how much a first start unpacks");
+        double mb = Double.parseDouble(said.group(1));
+        assertTrue(Math.abs(mb - unpacked) <= 0.1 * unpacked, "the README says " + mb + " MB; a first start unpacks " + Math.round(unpacked) + " MB");
+    }
+
     // The checks themselves must be able to fail.
 
     @Test

@@ -73,6 +73,51 @@ class DrawViewTest extends AppStory {
         return vm().predictionProperty().get().label();
     }
 
+    /** The scene bounds of what the scroll pane around {@code n} shows of its content. */
+    private static javafx.geometry.Bounds shownAround(javafx.scene.Node n) {
+        for (javafx.scene.Parent p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane sp) {
+                javafx.scene.Node viewport = sp.lookup(".viewport");
+                return viewport.localToScene(viewport.getLayoutBounds());
+            }
+        }
+        throw new AssertionError(n + " is in no scroll pane");
+    }
+
+    /**
+     * In the smallest window at 100 %, the preparation's last stage, the 28×28 picture the network gets, shows whole with
+     * its caption under the canvas: the seven stages fit on one row (the seventh, alone on a second row, had its "28×28"
+     * cut by the window's bottom edge). At 150 % they take two rows: scrolled to, the caption is whole there too.
+     */
+    @Test
+    void theLastStageAndIts28x28CaptionShowWholeInTheSmallestWindow(FxRobot robot) throws Exception {
+        openDraw(robot);
+        smallest(robot);
+        robot.moveTo(at(140, 50));
+        robot.press(MouseButton.PRIMARY);
+        for (int y = 60; y <= 230; y += 10) robot.moveTo(at(140, y));
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().preparationProperty().get() != null);
+        for (int scale : new int[]{100, 150}) {
+            robot.interact(() -> app.services.appearance().scaleProperty().set(scale));
+            Pulses.settle(3);
+            javafx.scene.Parent last = robot.lookup("#stage-6").query();
+            Label caption = (Label) last.getChildrenUnmodifiable().get(1);
+            Label first = (Label) robot.lookup("#stage-0").queryParent().getChildrenUnmodifiable().get(1);
+            assertEquals("28×28", caption.getText());
+            if (scale != 100) Forms.reveal(robot, last);
+            javafx.geometry.Bounds[] b = new javafx.geometry.Bounds[3];
+            robot.interact(() -> {
+                b[0] = caption.localToScene(caption.getLayoutBounds());
+                b[1] = shownAround(caption);
+                b[2] = first.localToScene(first.getLayoutBounds());
+            });
+            assertWhole(caption);
+            assertTrue(b[1].contains(b[0]), scale + " %: the caption " + b[0] + " lies whole in what the column shows " + b[1]);
+            if (scale == 100) assertEquals(b[2].getMinY(), b[0].getMinY(), 0.5, "at 100 %: on the first stage's row");
+        }
+    }
+
     @Test
     void aVerticalStrokeIsAOneAndALoopIsAZero(FxRobot robot) throws Exception {
         openDraw(robot);

@@ -145,6 +145,14 @@ class TrainViewTest extends AppStory {
                 .anyMatch(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing() && t.getText().startsWith("Start training")));
     }
 
+    /** The height between the toolbar's bottom and the charts' top: the room the line under the toolbar takes. */
+    private double band(FxRobot robot) {
+        Node toolbar = robot.lookup("#startButton").query().getParent(), charts = robot.lookup("#trainScroll").query();
+        double[] h = new double[1];
+        robot.interact(() -> h[0] = charts.localToScene(charts.getLayoutBounds()).getMinY() - toolbar.localToScene(toolbar.getLayoutBounds()).getMaxY());
+        return h[0];
+    }
+
     private static boolean shownIn(Node n, Node view) {
         for (; n != null; n = n.getParent()) if (n == view) return true;
         return false;
@@ -162,9 +170,14 @@ class TrainViewTest extends AppStory {
         assertEquals(0, acc.yLow());
         assertEquals(1, acc.yHigh());
 
+        // the line under the toolbar has nothing to say yet: it takes no room, the form and charts start under the toolbar
+        javafx.scene.layout.Region notice = robot.lookup("#noticeLine").queryAs(javafx.scene.layout.Region.class);
+        assertEquals(0, band(robot), "an empty line under the toolbar takes no room");
         subset(robot, "2000", "500");
         type(robot, "#epochsField", "1");
         assertEquals(1, loss.xUpperBoundProperty().get(), "the axis follows the form");
+        Node form = robot.lookup((Node n) -> n instanceof io.digitstudio.ui.train.SettingsPane).query();
+        javafx.geometry.Bounds formWas = form.localToScreen(form.getLayoutBounds());
         startAndAwaitEnd(robot);
         assertEquals(TrainingResult.Outcome.COMPLETED, run().resultProperty().get().outcome());
         DecimatedSeries val = acc.series().get(1);
@@ -190,6 +203,9 @@ class TrainViewTest extends AppStory {
         // one action puts the run's model to use, under one name: the toolbar's
         assertEquals(line + ".", kept.getText());
         DrawViewTest.assertWhole(kept);
+        assertTrue(band(robot) >= kept.getHeight() && kept.getHeight() > 0, "the line takes the room its text needs: " + band(robot));
+        assertTrue(notice.isVisible());
+        assertEquals(formWas, form.localToScreen(form.getLayoutBounds()), "the line came beside the form: the form did not move");
         assertEquals(List.of("Use model"), robot.lookup(".button").queryAllAs(javafx.scene.control.ButtonBase.class).stream()
                 .map(b -> b.getText().replace("_", "")).filter(t -> t.startsWith("Use")).toList());
         // said where the user looks, once: the Train view shows, so no toast repeats it
@@ -198,6 +214,7 @@ class TrainViewTest extends AppStory {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("run " + run().recordedRunProperty().get(), app.models().activeProperty().get().name());
         assertFalse(kept.getParent().isVisible(), "the line no longer holds");
+        assertEquals(0, band(robot), "and takes no room again");
 
         java.nio.file.Path saved = dir.resolve("trained.npz");
         app.dialogs.willChoose(saved);

@@ -216,8 +216,7 @@ public final class ToastLayer extends Region {
             getChildren().add(message);
             setAlignment(Pos.CENTER_LEFT);
             setSpacing(8);
-            whole = new javafx.scene.control.Tooltip(title + " " + text);
-            whole.setWrapText(true);
+            whole = wholeMessage();
             whole.getStyleClass().add("toast-whole");
             more.setId("toastMoreButton");
             more.getStyleClass().add("small");
@@ -262,6 +261,21 @@ public final class ToastLayer extends Region {
             sceneProperty().addListener((o, a, scene) -> {
                 if (scene == null) whole.hide();
             });
+        }
+
+        /**
+         * The whole message in a popup: the title in bold on a line of its own, the text under it. In one run of plain
+         * text the two read as one sentence, the title's last word joined to the text's first.
+         */
+        private javafx.scene.control.Tooltip wholeMessage() {
+            javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(text);
+            tip.setWrapText(true);
+            javafx.scene.control.Label head = new javafx.scene.control.Label(title);
+            head.getStyleClass().add("toast-whole-title");
+            head.setWrapText(true);
+            tip.setGraphic(head);
+            tip.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+            return tip;
         }
 
         /** Shows the whole message above the toast, as wide as it, or hides it again. */
@@ -327,8 +341,7 @@ public final class ToastLayer extends Region {
             more.setManaged(cut);
             if (cut == (hover != null)) return;
             if (cut) {
-                hover = new javafx.scene.control.Tooltip(whole.getText());
-                hover.setWrapText(true);
+                hover = wholeMessage();
                 hover.setMaxWidth(w);
                 javafx.scene.control.Tooltip.install(this, hover);
             } else {

@@ -26,7 +26,7 @@ import java.util.List;
  */
 public final class StagesPane extends VBox {
     static final double THUMB = 64;
-    /** The stages in a row, wrapping onto a second one where the column is narrower (1024x700 beside the answer). */
+    /** The stages in a row, wrapping onto a second one where the column is narrower (1024x700 at 150 %). */
     private final javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(6, 6);
     private static final String NO_LIKENESS = "MNIST-likeness: draw a digit to see how it compares with MNIST's";
     /** The likeness line, as tall from the start as the widest line a digit brings. */
@@ -53,7 +53,9 @@ public final class StagesPane extends VBox {
         likeness.setId("likenessLabel");
         likeness.setMaxWidth(Double.MAX_VALUE);
         getChildren().addAll(title, row, likeness);
-        setPadding(new Insets(0, 16, 8, 16));
+        // no side padding of its own, the canvas column's is enough: the seven stages then fit on one row in the
+        // smallest window at 100 %, where the seventh, alone on a second row, had its "28×28" cut at the window's edge
+        setPadding(new Insets(0, 0, 8, 0));
         preparation.addListener((o, a, p) -> show(p));
         show(preparation.get());
     }

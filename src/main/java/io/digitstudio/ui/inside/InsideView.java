@@ -258,8 +258,11 @@ public final class InsideView extends BorderPane {
         weights.setImage(Pixels.image(Pictures.tiles(t, scale, gap, palette(io.digitstudio.ui.widgets.Theme.active()))));
         double shrink = Math.min(1, Math.min(room / weights.getImage().getWidth(), tall / weights.getImage().getHeight()));
         weights.setFitWidth(weights.getImage().getWidth() * shrink);
-        weightsSource.setText(String.format(Locale.ROOT, "%s · %s: %d %s of %d×%d", w.source(), t.layer(), t.count(), t.height() > 1 && t.height() == t.width()
-                && t.height() >= 10 ? "units" : "filters", t.height(), t.width()));
+        String layer = String.format(Locale.ROOT, "%s: %d %s of %d×%d", t.layer(), t.count(), t.height() > 1 && t.height() == t.width()
+                && t.height() >= 10 ? "units" : "filters", t.height(), t.width());
+        // the layer's phrase is one piece (no-break spaces), and the dot stays with the model's: a narrow column breaks
+        // the line between the two, as a sentence, not inside "l1: 400 units of 28×28"
+        weightsSource.setText(w.source() + "\u00a0· " + layer.replace(' ', '\u00a0'));
     }
 
     /** The unit the arrow keys are on (-1: none yet). */

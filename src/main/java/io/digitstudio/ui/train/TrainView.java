@@ -206,7 +206,7 @@ public final class TrainView extends BorderPane {
         run.stateProperty().addListener((o, a, st) -> {
             if (st == RunState.PREPARING) lrFind.close();
         });
-        setTop(new VBox(toolbar(locked), noticeLine(locked, settingsPane)));
+        setTop(toolbar(locked));
         // drawn from a bitmap when something else changes, so a chart update does not make the software renderer
         // redraw the form and the table
         settingsPane.setCache(true);
@@ -228,7 +228,10 @@ public final class TrainView extends BorderPane {
                 javafx.application.Platform.runLater(() -> middleScroll.setVvalue(middleScroll.getVmax()));
             }
         });
-        setCenter(middleScroll);
+        // the line under the toolbar lies over the charts' column, beside the form: coming or going, it moves no field
+        Region notice = noticeLine(locked, settingsPane);
+        VBox.setVgrow(middleScroll, Priority.ALWAYS);
+        setCenter(new VBox(notice, middleScroll));
         placeRateChart(middleScroll);
         setBottom(statusBar());
 
@@ -480,6 +483,9 @@ public final class TrainView extends BorderPane {
         Label what = new Label("Paused. To try other values from this point:");
         what.setId("pausedNotice");
         what.setMinWidth(0);
+        // beside the form the line is narrower than the window: it wraps rather than cut its sentence
+        what.setWrapText(true);
+        what.setMinHeight(Region.USE_PREF_SIZE);
         what.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(what, Priority.ALWAYS);
         Button branch = button("_Branch from here…", "branchHereButton", "Stop this run where it is (kept, and resumable from Runs)"
@@ -497,9 +503,10 @@ public final class TrainView extends BorderPane {
     }
 
     /**
-     * The line under the toolbar: why Start is off, else while paused the offer to branch, else which run the form is a
-     * branch of, else the last run's kept model, else empty. It is always there and as high as the tallest of them, so
-     * that none coming or going moves the form under the pointer.
+     * The line under the toolbar, above the charts: why Start is off, else while paused the offer to branch, else which
+     * run the form is a branch of, else the last run's kept model. With nothing to say it takes no room (an empty band
+     * under the toolbar was what a new user saw of it); it takes the room of what it says, from the charts: the form
+     * beside it, where the user types, does not move.
      */
     private Region noticeLine(BooleanBinding locked, SettingsPane form) {
         Region why = startBlocker(locked, form);
@@ -515,6 +522,11 @@ public final class TrainView extends BorderPane {
         javafx.scene.layout.StackPane line = new javafx.scene.layout.StackPane(kept, branch, paused, why);
         line.setId("noticeLine");
         line.setAlignment(Pos.CENTER_LEFT);
+        // as high as what it says: the unseen ones take no room
+        for (javafx.scene.Node n : line.getChildren()) n.managedProperty().bind(n.visibleProperty());
+        line.visibleProperty().bind(kept.visibleProperty().or(branch.visibleProperty()).or(paused.visibleProperty()).or(why.visibleProperty()));
+        line.managedProperty().bind(line.visibleProperty());
+        line.setPadding(new Insets(8, 8, 0, 8)); // in line with the charts' edges under it
         return line;
     }
 
@@ -536,12 +548,12 @@ public final class TrainView extends BorderPane {
         Label what = new Label();
         what.setId("branchBanner");
         what.setWrapText(true);
+        what.setMinWidth(0);
+        what.setMinHeight(Region.USE_PREF_SIZE); // every line of it, beside the form at 150 %
         what.setMaxWidth(Double.MAX_VALUE);
-        // while there is no branch, the text the longest point gives, unseen: the line keeps the height it has with one
-        String longest = branchText("00000000", "pause at epoch 000.000 (iteration 000,000)");
         what.textProperty().bind(Bindings.createStringBinding(() -> {
             TrainSettings.Branch b = settings.branchProperty().get();
-            return b == null ? longest : branchText(b.runId(), b.where());
+            return b == null ? "" : branchText(b.runId(), b.where());
         }, settings.branchProperty()));
         io.digitstudio.ui.widgets.Tips.set(what, "The optimizer, its values, the schedule and the epochs may change;"
                 + " the network, batch size, seed and data stay the parent's.");
@@ -575,10 +587,12 @@ public final class TrainView extends BorderPane {
         Label what = new Label();
         what.setId("keptNotice");
         what.setMinWidth(0);
+        what.setWrapText(true);
+        what.setMinHeight(Region.USE_PREF_SIZE);
         what.setMaxWidth(Double.MAX_VALUE);
         what.textProperty().bind(Bindings.createStringBinding(() -> run.keptNoticeProperty().get() == null ? ""
                 : run.keptNoticeProperty().get() + ".", run.keptNoticeProperty()));
-        // the line stays one sentence, whole at 200 % in the smallest window; the button's name is in its tooltip
+        // the line stays one sentence; the button's name is in its tooltip
         io.digitstudio.ui.widgets.Tips.set(what, "“" + RunControl.USE_MODEL + "” in the toolbar puts this run's model to use all the same");
         HBox.setHgrow(what, Priority.ALWAYS);
         HBox box = new HBox(8, what);

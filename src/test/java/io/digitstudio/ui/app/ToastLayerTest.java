@@ -162,6 +162,24 @@ class ToastLayerTest {
     }
 
     /**
+     * The whole message as More shows it: the title on a line of its own, in bold, and the text under it, so that the
+     * two do not read as one sentence ("Training stoppedStopped in epoch 3").
+     */
+    private static void assertTitleAboveText(javafx.scene.control.Tooltip popup, String title, String text) {
+        assertEquals(text, popup.getText(), "the text, without the title run into it");
+        Node root = popup.getScene().getRoot();
+        javafx.scene.control.Labeled head = (javafx.scene.control.Labeled) root.lookup(".toast-whole-title");
+        assertTrue(head != null && head.isVisible(), "the title is shown");
+        assertEquals(title, head.getText());
+        assertTrue(head.getFont().getStyle().toLowerCase(Locale.ROOT).contains("bold"), "the title in bold: " + head.getFont());
+        Text body = null;
+        for (Node n : root.lookupAll(".text")) if (n instanceof Text t && text.equals(t.getText())) body = t;
+        assertTrue(body != null, "the text is shown");
+        Bounds h = head.localToScreen(head.getLayoutBounds()), b = body.localToScreen(body.getLayoutBounds());
+        assertTrue(h.getMaxY() <= b.getMinY() + 0.5, "the title " + h + " on its own line above the text " + b);
+    }
+
+    /**
      * A long message with Undo, at 100 % and 200 %: the toast keeps to its line under the view and covers nothing of it;
      * the line shows the message's first whole sentences (never a word cut, never "…"), and More shows the whole text
      * above the toast until it is pressed again. Undo is whole and in the window.
@@ -198,7 +216,7 @@ class ToastLayerTest {
             robot.clickOn(more);
             List<javafx.scene.control.Tooltip> popups = wholeShown();
             assertEquals(1, popups.size());
-            assertEquals("Training stopped " + LONG, popups.get(0).getText());
+            assertTitleAboveText(popups.get(0), "Training stopped", LONG);
             Bounds t = toast.localToScreen(toast.getLayoutBounds());
             assertTrue(popups.get(0).getY() + popups.get(0).getHeight() <= t.getMinY() + 1, scale + " %: above the toast, not over it");
             robot.clickOn(more);
