@@ -39,6 +39,23 @@ class SweepsViewTest extends AppStory {
     }
 
     /**
+     * Opens Sweeps once the engine is ready and types a small sweep of a small network into its form: lr and batch
+     * size values, epochs, and the training and test set sizes.
+     */
+    private io.digitstudio.ui.sweeps.SweepsViewModel fillIn(FxRobot robot, String lrs, String batches, String epochs,
+                                                          String trainSize, String testSize) throws Exception {
+        app.awaitReady();
+        app.openTab(robot, "Sweeps");
+        type(robot, "#sweepNetworkField", "linear 16, relu, linear");
+        type(robot, "#sweepLrField", lrs);
+        type(robot, "#sweepBatchField", batches);
+        type(robot, "#sweepEpochsField", epochs);
+        type(robot, "#sweepTrainSizeField", trainSize);
+        type(robot, "#sweepTestSizeField", testSize);
+        return app.main.sweeps().viewModel();
+    }
+
+    /**
      * Completes when the sweep under way ends: the view model's running flag goes back to false, on the UI thread,
      * after the rows and the status are published. The story waits on that event, not on the clock.
      */
@@ -129,15 +146,7 @@ class SweepsViewTest extends AppStory {
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES) // a bound for a hang only: the story waits on the sweep's end
     void aSmallSweepTypedInFillsTheTableBestFirst(FxRobot robot) throws Exception {
-        app.awaitReady();
-        app.openTab(robot, "Sweeps");
-        var vm = app.main.sweeps().viewModel();
-        type(robot, "#sweepNetworkField", "linear 16, relu, linear");
-        type(robot, "#sweepLrField", "0.1,0.01");
-        type(robot, "#sweepBatchField", "50");
-        type(robot, "#sweepEpochsField", "1");
-        type(robot, "#sweepTrainSizeField", "200");
-        type(robot, "#sweepTestSizeField", "100");
+        var vm = fillIn(robot, "0.1,0.01", "50", "1", "200", "100");
         CompletableFuture<Void> ended = sweepEnds(robot, vm);
         robot.clickOn("#sweepStartButton");
         ended.get();
@@ -177,15 +186,7 @@ class SweepsViewTest extends AppStory {
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES) // a bound for a hang only: the story waits on the sweep's end
     void aSweepOfOneSettingShowsItsWholeChart(FxRobot robot) throws Exception {
-        app.awaitReady();
-        app.openTab(robot, "Sweeps");
-        var vm = app.main.sweeps().viewModel();
-        type(robot, "#sweepNetworkField", "linear 16, relu, linear");
-        type(robot, "#sweepLrField", "0.1,0.01");
-        type(robot, "#sweepBatchField", "");
-        type(robot, "#sweepEpochsField", "1");
-        type(robot, "#sweepTrainSizeField", "200");
-        type(robot, "#sweepTestSizeField", "100");
+        var vm = fillIn(robot, "0.1,0.01", "", "1", "200", "100");
         CompletableFuture<Void> ended = sweepEnds(robot, vm);
         robot.clickOn("#sweepStartButton");
         ended.get();
@@ -295,16 +296,8 @@ class SweepsViewTest extends AppStory {
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES) // a bound for a hang only: the story waits on the run's epochs
     void everyColumnStaysInSightWhileARunTrains(FxRobot robot) throws Exception {
-        app.awaitReady();
-        app.openTab(robot, "Sweeps");
-        var vm = app.main.sweeps().viewModel();
-        type(robot, "#sweepNetworkField", "linear 16, relu, linear");
-        type(robot, "#sweepLrField", "0.1,0.01");
-        type(robot, "#sweepBatchField", "50,100");
         // epochs enough that the first run still trains while the story looks at both scales; Stop ends it
-        type(robot, "#sweepEpochsField", "400");
-        type(robot, "#sweepTrainSizeField", "100");
-        type(robot, "#sweepTestSizeField", "50");
+        var vm = fillIn(robot, "0.1,0.01", "50,100", "400", "100", "50");
         CompletableFuture<Void> ended = sweepEnds(robot, vm);
         robot.clickOn("#sweepStartButton");
         var appearance = app.services.appearance();
