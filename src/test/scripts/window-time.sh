@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Seconds from process start to the DigitStudio window being mapped on screen, under Xvfb, N times (default 5), and the
-# median. Usage: src/test/scripts/window-time.sh [N] [COMMAND...]  (default command: the README's java -jar line)
+# median. Usage: src/test/scripts/window-time.sh [N] [COMMAND...]  (default command: the README's, target/digitstudio)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 n="${1:-5}"; shift || true
