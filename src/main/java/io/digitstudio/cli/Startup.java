@@ -36,7 +36,7 @@ final class Startup {
     static void engine() {
         Mnist.cacheIn(UserFolders.cache(System.getenv(), "mnist"));
         if (Nd4jSetup.firstStart()) {
-            System.err.println("digitstudio: first start: unpacking native libraries into " + Nd4jSetup.nativeCache() + " (about 400 MB, once)");
+            System.err.println("digitstudio: first start: unpacking native libraries into " + Nd4jSetup.nativeCache() + " (about 410 MB, once)");
         }
         try {
             Nd4jSetup.init();

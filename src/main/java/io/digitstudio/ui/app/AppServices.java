@@ -69,7 +69,7 @@ public final class AppServices implements AutoCloseable {
         this.last = last;
         this.appearance = new Appearance(last, DesktopTheme::thisDesktopPrefersDark);
         this.engineStatus = new ReadOnlyStringWrapper(Nd4jSetup.firstStart()
-                ? "First start: unpacking the native libraries (about 400 MB, once)…" : "Starting the engine…");
+                ? "First start: unpacking the native libraries (about 410 MB, once)…" : "Starting the engine…");
         // The engine starts once the window has been drawn, however long that takes (FirstFrame)
         this.tasks = new WorkerExecutor(() -> {
             try {
