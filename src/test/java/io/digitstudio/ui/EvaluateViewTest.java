@@ -55,7 +55,7 @@ class EvaluateViewTest extends AppStory {
         assertTrue(texts.contains("1,135") && !texts.contains("1135"), texts.toString());
         String status = robot.lookup("#evaluateStatus").queryAs(Label.class).getText();
         assertTrue(status.startsWith(String.format(java.util.Locale.ROOT, "Accuracy %.2f%% on 10,000 images", 100 * m.accuracy())), status);
-        assertTrue(status.contains("most confused:  " + worst.truth() + " → " + worst.predicted() + ": " + worst.count()), status);
+        assertTrue(status.contains("most confused:  " + (worst.truth() + " → " + worst.predicted() + ": " + worst.count()).replace(' ', '\u00a0')), status);
         // the matrix agrees with the built-in model's recorded test accuracy
         assertEquals(app.models().activeProperty().get().testAccuracy(), m.accuracy(), 1e-4);
 

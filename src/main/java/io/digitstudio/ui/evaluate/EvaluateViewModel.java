@@ -208,8 +208,10 @@ public final class EvaluateViewModel {
         List<ConfusionMatrix.Pair> worst = e.matrix().mostConfused(3);
         if (!worst.isEmpty()) {
             sb.append(" · most confused:");
+            // each pair held together by no-break spaces: a line that wraps breaks between pairs, never inside one
             for (ConfusionMatrix.Pair p : worst) {
-                sb.append(String.format(Locale.ROOT, "  %s → %s: %d", name(e, p.truth()), name(e, p.predicted()), p.count()));
+                sb.append("  ").append(String.format(Locale.ROOT, "%s → %s: %d", name(e, p.truth()), name(e, p.predicted()), p.count())
+                        .replace(' ', '\u00a0'));
             }
         }
         return sb.toString();
