@@ -91,7 +91,8 @@ public record NetworkSpec(List<LayerSpec> layers) {
         List<LayerSpec> layers = new ArrayList<>();
         Matcher items = ITEM.matcher(text);
         int index = 0;
-        int lastLinear = -1;
+        SpecItem bare = null; // the first "linear" without a size
+        int bareAt = -1;
         while (items.find()) {
             String item = items.group();
             if (item.isBlank()) continue;
@@ -107,12 +108,15 @@ public record NetworkSpec(List<LayerSpec> layers) {
             LayerType type = LayerTypes.reading(it.word());
             if (type == null) throw it.error("unknown layer \"" + it.word() + "\" (known: " + LayerTypes.words() + ")", 0);
             LayerSpec layer = type.reader().apply(it);
-            if (layer instanceof LinearLayer lin && lin.out() == LinearLayer.CLASSES) lastLinear = layers.size();
+            if (bare == null && layer instanceof LinearLayer lin && lin.out() == LinearLayer.CLASSES) {
+                bare = it;
+                bareAt = layers.size();
+            }
             layers.add(layer);
         }
         if (layers.isEmpty()) throw new SpecException("the network spec is empty");
-        if (lastLinear >= 0 && lastLinear != layers.size() - 1) {
-            throw new SpecException("only the last layer may be \"linear\" without a size (it then has one output per class)");
+        if (bare != null && bareAt != layers.size() - 1) {
+            throw bare.error("only the last layer may be \"linear\" without a size (it then has one output per class)", 0);
         }
         if (!(layers.get(layers.size() - 1) instanceof LinearLayer)) {
             throw new SpecException("the last layer must be \"linear\" (it gives one score per class), not \"" + layers.get(layers.size() - 1).text() + "\"",

@@ -93,6 +93,9 @@ class NetworkSpecTest {
         assertTrue(u.getMessage().contains("unknown layer \"relux\""), u.getMessage());
         assertTrue(assertThrows(SpecException.class, () -> NetworkSpec.parse("linear 100, relu")).getMessage().contains("last layer must be \"linear\""));
         assertTrue(assertThrows(SpecException.class, () -> NetworkSpec.parse("linear, relu, linear 10")).getMessage().contains("only the last layer"));
+        // a bare "linear" in the middle is refused also when the last one is bare too (it silently had one unit a class)
+        SpecException middle = assertThrows(SpecException.class, () -> NetworkSpec.parse("linear 100, relu, linear, relu, linear"));
+        assertTrue(middle.getMessage().startsWith("layer 3 \"linear\": only the last layer"), middle.getMessage());
         assertTrue(assertThrows(SpecException.class, () -> NetworkSpec.parse("dropout 1, linear")).getMessage().contains("dropout ratio"));
         assertTrue(assertThrows(SpecException.class, () -> NetworkSpec.parse("conv 20, linear")).getMessage().contains("kernel size"));
         assertTrue(assertThrows(SpecException.class, () -> NetworkSpec.parse("  ")).getMessage().contains("empty"));
