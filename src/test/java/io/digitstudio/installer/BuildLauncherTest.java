@@ -1,13 +1,19 @@
 package io.digitstudio.installer;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -19,8 +25,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BuildLauncherTest {
     private static final Path SCRIPT = Path.of("target/digitstudio");
 
-    private static String run(String javaOptions) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(SCRIPT.toString()).redirectErrorStream(true);
+    @TempDir
+    Path dir;
+
+    /**
+     * Runs a copy of the script beside a jar of its own (the tests run before the build makes the real one, and the
+     * java launcher opens the jar it is given before it reads {@code -version}).
+     */
+    private String run(String javaOptions) throws Exception {
+        Path script = Files.copy(SCRIPT, dir.resolve("digitstudio"), StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "io.digitstudio.Main");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(dir.resolve("digitstudio.jar")), manifest)) {
+            jar.flush();
+        }
+        ProcessBuilder pb = new ProcessBuilder(script.toString()).redirectErrorStream(true);
         pb.environment().put("DIGITSTUDIO_JAVA_OPTIONS", javaOptions);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -31,6 +51,7 @@ class BuildLauncherTest {
     @Test
     void itStartsTheJvmWithTheInstalledLaunchersOptionsAndTheUsersAfterThem() throws Exception {
         assertTrue(Files.isExecutable(SCRIPT), "the build writes an executable target/digitstudio");
+        assertFalse(Files.exists(dir.resolve("digitstudio.jsa")), "no archive beside the copy: the script runs without one");
         // -version ends the JVM before it looks for the jar: the options alone, as the app's JVM gets them
         String flags = run("-XX:+PrintFlagsFinal -version");
         assertTrue(flags.matches("(?s).*\\bMaxHeapSize\\s+= 536870912\\b.*"), "the README's 512 MB heap");
