@@ -118,6 +118,11 @@ public final class Cli implements Runnable {
                 java.util.List<String> options = u.getUnmatched().stream().filter(Cli::looksLikeOption).map(a -> "'" + a.split("=", 2)[0] + "'")
                         .distinct().toList();
                 message = (options.size() == 1 ? "unknown option " : "unknown options ") + String.join(", ", options);
+            } else {
+                // a word the command has no place for ("train extra"): picocli's "Unmatched argument at index 1" names it
+                // by a position the user never counted
+                java.util.List<String> extra = u.getUnmatched().stream().map(a -> "'" + a + "'").toList();
+                message = (extra.size() == 1 ? "unexpected argument " : "unexpected arguments ") + String.join(", ", extra);
             }
             java.util.List<String> guesses = u.getSuggestions();
             // picocli guesses by shared letter pairs, which a swap of two letters ("lsit") leaves none of

@@ -50,6 +50,14 @@ class CliFirstUseTest {
     }
 
     @Test
+    void aWordACommandHasNoPlaceForIsNamedNotCounted() {
+        CliTest.Run extra = CliTest.run("summary", "--model", "lenet", "extra");
+        assertEquals(2, extra.code());
+        oneLine(extra);
+        assertTrue(extra.err().startsWith("digitstudio summary: error: unexpected argument 'extra' (see"), extra.err());
+    }
+
+    @Test
     void aSwapOfTwoLettersOrAMistypedPresetGetsADidYouMeanToo() {
         CliTest.Run sub = CliTest.run("runs", "lsit");
         assertEquals(2, sub.code());
