@@ -58,6 +58,10 @@ class NothingMovesStoryTest extends AppStory {
     }
 
     /** Types in the Epochs field where it is (no scrolling to it: it is in view). */
+    private static String status(FxRobot robot) {
+        return robot.lookup("#statusText").queryAs(javafx.scene.control.Label.class).getAccessibleText();
+    }
+
     private static void typeInEpochs(FxRobot robot, String text) {
         robot.clickOn("#epochsField");
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A).release(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.CONTROL);
@@ -124,13 +128,12 @@ class NothingMovesStoryTest extends AppStory {
 
         typeInEpochs(robot, "abc");
         assertTrue(robot.lookup("#startButton").query().isDisabled(), "a bad field turns Start off");
-        assertTrue(robot.lookup("#startBlocker").query().isVisible(), "and the line under the toolbar says why");
-        assertTrue(((javafx.scene.control.Label) robot.lookup("#startBlocker").query()).getText().startsWith("Start is off."));
+        assertTrue(status(robot).startsWith("Start is off: "), "and the status line says why: " + status(robot));
         assertEquals(before, where(robot), "Start turned off and says why: nothing moved");
 
         typeInEpochs(robot, "2");
         assertFalse(robot.lookup("#startButton").query().isDisabled());
-        assertFalse(robot.lookup("#startBlocker").query().isVisible());
+        assertFalse(status(robot).startsWith("Start is off"));
         assertEquals(before, where(robot), "Start is on again: nothing moved");
     }
 
@@ -239,8 +242,8 @@ class NothingMovesStoryTest extends AppStory {
 
         // a bad field: the reason Start is off takes the line, and the banner is back once the field is right
         typeInEpochs(robot, "abc");
-        assertTrue(robot.lookup("#startBlocker").query().isVisible());
-        assertFalse(banner.getParent().isVisible(), "the reason, not the banner, on the line");
+        assertTrue(status(robot).startsWith("Start is off: "), status(robot));
+        assertTrue(banner.getParent().isVisible(), "the banner stays: the status line says why Start is off");
         assertEquals(before, where(robot), "Start turned off during a branch: nothing moved");
         typeInEpochs(robot, "2");
         assertTrue(banner.getParent().isVisible());

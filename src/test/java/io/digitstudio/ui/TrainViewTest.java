@@ -598,7 +598,7 @@ class TrainViewTest extends AppStory {
         });
         app.awaitReady();
         assertTrue(exportItem(robot, "exportChartItem").isDisable() && robot.lookup("#exportButton").query().isDisabled(), "nothing to export before a run");
-        assertFalse(robot.lookup("#startBlocker").query().isVisible());
+        assertEquals("Ready to train", robot.lookup("#statusText").queryAs(Label.class).getAccessibleText());
         type(robot, "#batchSizeField", "abc");
         type(robot, "#epochsField", "0");
         type(robot, "#lrShiftField", "bogus:1");
@@ -623,9 +623,10 @@ class TrainViewTest extends AppStory {
             DrawViewTest.assertWhole(error);
         }
         assertTrue(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
-        Label why = robot.lookup("#startBlocker").queryAs(Label.class);
-        assertTrue(why.isVisible());
-        assertEquals("Start is off. 4 fields need fixing, first: Learning rate must be a positive number, got -1.0 (click to go there)", why.getText());
+        // the status line says why Start is off, in one line; each field says the rest under itself
+        Label why = robot.lookup("#statusText").queryAs(Label.class);
+        assertEquals("Start is off: fix the 4 fields marked in red", why.getAccessibleText());
+        assertEquals(why.getAccessibleText(), why.getText(), "on one line");
         DrawViewTest.assertWhole(why);
         robot.clickOn(why);
         WaitForAsyncUtils.waitForFxEvents();
@@ -637,7 +638,7 @@ class TrainViewTest extends AppStory {
         robot.type(javafx.scene.input.KeyCode.BACK_SPACE);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
-        assertFalse(why.isVisible());
+        assertEquals("Ready to train", why.getAccessibleText());
         assertFalse(robot.lookup("#batchSizeFieldError").query().isVisible());
     }
 

@@ -69,14 +69,13 @@ public class DigitStudioApp extends Application {
     }
 
     /**
-     * The window's scene: the views, and under them the line where toasts show (at the right), there only while one
-     * shows (ToastLayer), so that a toast covers nothing of the views; over the views' bottom left corner, the engine's
-     * start is said while no toast is there to say something else.
+     * The window's scene: the views, and over them the toasts (ToastLayer), at the bottom right above the open view's
+     * status line, and the
+     * engine's start over the views' bottom left corner while no toast is there to say something else. Neither takes
+     * room from the views: a toast coming or going moves nothing under it.
      */
     public static Scene createScene(Parent main, ToastLayer toasts) {
-        javafx.scene.layout.VBox views = new javafx.scene.layout.VBox(main, toasts);
-        javafx.scene.layout.VBox.setVgrow(main, javafx.scene.layout.Priority.ALWAYS);
-        javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(views);
+        javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(main);
         if (main instanceof MainView m) {
             javafx.scene.layout.StackPane engine = new javafx.scene.layout.StackPane(m.engineLine());
             engine.getStyleClass().add("engine-status-holder");
@@ -85,7 +84,17 @@ public class DigitStudioApp extends Application {
             javafx.scene.layout.StackPane.setAlignment(engine, javafx.geometry.Pos.BOTTOM_LEFT);
             engine.visibleProperty().bind(m.engineLine().visibleProperty().and(javafx.beans.binding.Bindings.isEmpty(toasts.getChildrenUnmodifiable())));
             root.getChildren().add(engine);
+            // the toasts lie above the open view's status line, whose message and figures stay in sight
+            toasts.keepClear(() -> {
+                javafx.scene.control.Tab tab = m.tabs().getSelectionModel().getSelectedItem();
+                javafx.scene.Node bar = tab == null || tab.getContent() == null ? null : tab.getContent().lookup(".status-bar");
+                if (bar == null || !bar.isVisible() || bar.getScene() == null) return 0;
+                return toasts.getHeight() - toasts.sceneToLocal(bar.localToScene(bar.getLayoutBounds())).getMinY();
+            });
+            m.tabs().getSelectionModel().selectedItemProperty().addListener((o, a, b) -> toasts.requestLayout());
         }
+        // last, so that a toast lies over everything; the layer fills the window and lets clicks beside its toasts through
+        root.getChildren().add(toasts);
         // as large as a first window opens on the main screen (placeWindow places and sizes the stage to match)
         WindowFit.Rect size = WindowFit.first(AppServices.rect(javafx.stage.Screen.getPrimary().getVisualBounds()), WIDTH, HEIGHT, MIN_WIDTH, MIN_HEIGHT);
         Scene scene = new Scene(root, size.width(), size.height());

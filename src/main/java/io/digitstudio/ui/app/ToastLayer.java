@@ -16,17 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The window's passing messages (the dialog service's toasts), in a line of their own at the window's bottom edge, at
- * its right, under the views' status lines. The line is there only while a toast shows: the views then end one toast
- * higher, and when none shows they reach the window's bottom edge (a line kept for toasts under every view was an
- * empty band most of the time). A toast covers nothing: not the status line's message, not its figures, not the
- * charts and tables above it: in the smallest window at 150 % no other place is free (the tab row and the Train
- * toolbar leave little room at their right, and after a run the status line's figures and message take its width).
- * Clicks beside a toast reach the views.
+ * The window's passing messages (the dialog service's toasts), over the views at the window's bottom edge, at its
+ * right. The layer lies over the whole window and takes no room of its own: a toast coming or going moves nothing of
+ * the view under it (a line of its own under the views moved the whole view up and down with each toast). A toast
+ * lies just above the open view's status line, when it has one ({@link #keepClear}), so that the status's message and
+ * figures stay in sight (over them, it hid the end of a run's result at 150 %); it covers the bottom right of the
+ * charts or tables for its few seconds instead. Clicks beside it reach the views.
  * <p>
  * The rules (also in the user guide, window-behaviour.md):
  * <ul>
- * <li>A toast is one line, under the status line: its title in bold, then its text, at most {@link #WIDTH_SHARE}
+ * <li>A toast is one line, above the status line: its title in bold, then its text, at most {@link #WIDTH_SHARE}
  * of the window's width (its share of that, when two show), and as much as {@link #LEAST_EM} em at a large UI scale.
  * A text longer than that line shows as many of its first sentences as fit (as many of its first words, when not even
  * the first sentence does), never cut to "…" inside a word, and a More button beside it shows the whole text above the
@@ -63,6 +62,8 @@ public final class ToastLayer extends Region {
     private final FxTicker.Later later;
     private final List<Toast> shown = new ArrayList<>();
     private final List<Toast> waiting = new ArrayList<>();
+    /** How much of the layer's bottom the toasts leave free, in its coordinates (the open view's status line). */
+    private java.util.function.DoubleSupplier keepClear = () -> 0;
 
     public ToastLayer() {
         this(FxTicker::later);
@@ -105,6 +106,15 @@ public final class ToastLayer extends Region {
         for (Toast t : List.copyOf(shown)) if (t.title.equals(title)) dismiss(t);
     }
 
+    /**
+     * The height at the layer's bottom the toasts leave free: the open view's status line, read at each layout (the
+     * window calls {@link #requestLayout} when another view opens).
+     */
+    public void keepClear(java.util.function.DoubleSupplier bottom) {
+        keepClear = bottom;
+        requestLayout();
+    }
+
     /** The toasts shown now, oldest first. */
     List<? extends Region> shown() {
         return List.copyOf(shown);
@@ -136,7 +146,7 @@ public final class ToastLayer extends Region {
 
     /**
      * The toasts side by side at the layer's lower right, inside its padding (the theme's, in em, so it follows the UI
-     * scale), each one line high: the layer is the window's last line while they show.
+     * scale), each one line high, over the bottom of the views.
      */
     @Override
     protected void layoutChildren() {
@@ -147,7 +157,7 @@ public final class ToastLayer extends Region {
         // take as much of the width as 40 em need
         double all = getWidth() - in.getLeft() - in.getRight();
         double width = Math.min(all, Math.max(all * WIDTH_SHARE, LEAST_EM * shown.get(0).em()));
-        double bottom = getHeight() - in.getBottom();
+        double bottom = getHeight() - Math.max(0, keepClear.getAsDouble()) - in.getBottom();
         double each = (width - SPACING * (n - 1)) / n;
         double right = getWidth() - in.getRight();
         for (int i = n - 1; i >= 0; i--) {
@@ -165,19 +175,15 @@ public final class ToastLayer extends Region {
         return 0; // the window decides the layer's size; a toast shows what fits in what it gets
     }
 
-    /** One toast high while a toast shows (with the theme's padding), else nothing: no line is kept for toasts. */
+    /** Nothing: the layer lies over the views, and a toast takes none of their room. */
     @Override
     protected double computePrefHeight(double width) {
-        if (shown.isEmpty()) return 0;
-        double h = 0;
-        for (Toast t : shown) h = Math.max(h, t.prefHeight(-1));
-        Insets in = getInsets();
-        return snapSizeY(in.getTop() + h + in.getBottom());
+        return 0;
     }
 
     @Override
     protected double computeMinHeight(double width) {
-        return computePrefHeight(width);
+        return 0;
     }
 
     @Override

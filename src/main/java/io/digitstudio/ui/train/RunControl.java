@@ -148,23 +148,41 @@ public final class RunControl {
 
     /** What the status says before the first run when Start can train. */
     static final String READY = "Ready to train";
+    /** How the status begins while Start is off: the reason follows, short (each wrong field says the rest itself). */
+    public static final String START_OFF = "Start is off: ";
     /** The readiness this control last put in the status (null once something else took its place). */
     private String readiness = READY;
 
+    /** What the status said before the reason Start is off took its place (null: "Ready to train" or nothing to give back). */
+    private String replaced;
+
     /**
-     * Says in the status whether Start can train, and if not why, as long as the status says nothing else (a run, its
-     * end, a branch): "Ready to train" beside a disabled Start would be untrue.
+     * Says in the status whether Start can train, and if not why: the reason takes the status's place whatever it said
+     * (the status line is where the user looks for it, and it is always there), and gives it back once Start is on
+     * again. "Ready to train" shows only while the status says nothing else (a run, its end, a branch).
      */
     private void showReadiness() {
         String now = presenter.statusProperty().get();
-        if (readiness == null || !readiness.equals(now) || !state.get().canStart()) {
-            if (!java.util.Objects.equals(readiness, now)) readiness = null;
-            return;
+        boolean ours = readiness != null && readiness.equals(now);
+        if (!ours) {
+            readiness = null;
+            replaced = null;
         }
-        String b = settings.startBlocker();
+        if (!state.get().canStart()) return;
+        String b = settings.startBlockerShort();
         if (b == null && coresBlocker.get() != null) b = coresBlocker.get();
-        readiness = b == null ? READY : "Not ready to train. " + b;
-        presenter.status(readiness);
+        if (b != null) {
+            if (!ours) replaced = now;
+            readiness = START_OFF + b;
+            presenter.status(readiness);
+        } else if (ours && replaced != null) {
+            presenter.status(replaced);
+            readiness = null;
+            replaced = null;
+        } else if (ours) {
+            readiness = READY;
+            presenter.status(readiness);
+        }
     }
 
     /** What the status says once Defaults has put the form back: true until the user edits a field or a run starts. */

@@ -600,6 +600,22 @@ public final class TrainSettings {
     /** How many fields say they are wrong (the network editor not counted: it says so itself). */
     public javafx.beans.property.ReadOnlyIntegerProperty badFieldsProperty() { return badFields.getReadOnlyProperty(); }
 
+    /**
+     * Why Start is off in a few words, for the status line's one line; null when Start can start. A field that is wrong
+     * shows its whole message under itself, so this names where to look, not the message again (a path or the network's
+     * list of layers would not fit one line at 150 %); a reason no field shows (a branch's kept settings) is said whole.
+     */
+    public String startBlockerShort() {
+        int n = badFields.get();
+        if (n > 1) return "fix the " + n + " fields marked in red";
+        if (n == 1) return "fix the field marked in red";
+        String v = validation.get();
+        if (v == null) return null;
+        if (specError.get() == null) return v;
+        java.util.regex.Matcher layer = java.util.regex.Pattern.compile("^[Ll]ayer (\\d+)").matcher(specError.get());
+        return layer.find() ? "fix Network (layer " + layer.group(1) + ")" : "fix Network";
+    }
+
     /** Why Start cannot start a run with this form, in a line for the toolbar; null when it can. */
     public String startBlocker() {
         int n = badFields.get();

@@ -229,7 +229,7 @@ public final class TrainView extends BorderPane {
             }
         });
         // the line under the toolbar lies over the charts' column, beside the form: coming or going, it moves no field
-        Region notice = noticeLine(locked, settingsPane);
+        Region notice = noticeLine(locked);
         VBox.setVgrow(middleScroll, Priority.ALWAYS);
         setCenter(new VBox(notice, middleScroll));
         placeRateChart(middleScroll);
@@ -503,28 +503,27 @@ public final class TrainView extends BorderPane {
     }
 
     /**
-     * The line under the toolbar, above the charts: why Start is off, else while paused the offer to branch, else which
-     * run the form is a branch of, else the last run's kept model. With nothing to say it takes no room (an empty band
-     * under the toolbar was what a new user saw of it); it takes the room of what it says, from the charts: the form
-     * beside it, where the user types, does not move.
+     * The line above the charts: while paused the offer to branch, else which run the form is a branch of, else the
+     * last run's kept model. With nothing to say it takes no room (an empty band under the toolbar was what a new user
+     * saw of it); it takes the room of what it says, from the charts: the form beside it, where the user types, does
+     * not move. Why Start is off is said in the status line instead: it changes as the user types, and here each bad
+     * keystroke pushed the charts down and the next one back up.
      */
-    private Region noticeLine(BooleanBinding locked, SettingsPane form) {
-        Region why = startBlocker(locked, form);
+    private Region noticeLine(BooleanBinding locked) {
         Region paused = pausedBanner();
         Region branch = branchBanner(locked);
-        // the reason Start is off matters more: the branch's line waits under it until the form is right again; while
-        // paused, what the pause offers
-        branch.visibleProperty().bind(settings.branchProperty().isNotNull().and(why.visibleProperty().not()).and(paused.visibleProperty().not()));
+        // while paused, what the pause offers
+        branch.visibleProperty().bind(settings.branchProperty().isNotNull().and(paused.visibleProperty().not()));
         Region kept = keptBanner();
-        // the last run's kept model, when the form is neither wrong nor a branch: what comes next matters more
-        kept.visibleProperty().bind(run.keptNoticeProperty().isNotNull().and(why.visibleProperty().not()).and(branch.visibleProperty().not())
+        // the last run's kept model, when the form is not a branch: what comes next matters more
+        kept.visibleProperty().bind(run.keptNoticeProperty().isNotNull().and(branch.visibleProperty().not())
                 .and(paused.visibleProperty().not()));
-        javafx.scene.layout.StackPane line = new javafx.scene.layout.StackPane(kept, branch, paused, why);
+        javafx.scene.layout.StackPane line = new javafx.scene.layout.StackPane(kept, branch, paused);
         line.setId("noticeLine");
         line.setAlignment(Pos.CENTER_LEFT);
         // as high as what it says: the unseen ones take no room
         for (javafx.scene.Node n : line.getChildren()) n.managedProperty().bind(n.visibleProperty());
-        line.visibleProperty().bind(kept.visibleProperty().or(branch.visibleProperty()).or(paused.visibleProperty()).or(why.visibleProperty()));
+        line.visibleProperty().bind(kept.visibleProperty().or(branch.visibleProperty()).or(paused.visibleProperty()));
         line.managedProperty().bind(line.visibleProperty());
         line.setPadding(new Insets(8, 8, 0, 8)); // in line with the charts' edges under it
         return line;
@@ -602,29 +601,6 @@ public final class TrainView extends BorderPane {
         return box;
     }
 
-    /**
-     * Why Start is disabled, right under it, while the form is what stops it (a disabled button shows no tooltip); a
-     * click puts the cursor in the first field that is wrong. Its line is always there, shown or not.
-     */
-    private Region startBlocker(BooleanBinding locked, SettingsPane form) {
-        Label why = new Label();
-        why.setId("startBlocker");
-        why.getStyleClass().add("start-blocker");
-        why.setWrapText(true);
-        why.setMaxWidth(Double.MAX_VALUE);
-        why.textProperty().bind(Bindings.createStringBinding(() -> {
-            String b = settings.startBlocker();
-            if (b == null && run.coresBlockerProperty().get() != null) return "Start is off. " + run.coresBlockerProperty().get() + ".";
-            return b == null ? "" : "Start is off. " + b + (settings.badFieldsProperty().get() > 0 ? " (click to go there)" : "");
-        }, settings.validationProperty(), settings.badFieldsProperty(), run.coresBlockerProperty()));
-        // its line is kept while Start is on (an empty line under the toolbar), so that the form below does not move
-        // when a field turns wrong or right
-        why.visibleProperty().bind(settings.validationProperty().isNotNull().or(run.coresBlockerProperty().isNotNull()).and(locked.not()));
-        why.setMinHeight(Region.USE_PREF_SIZE);
-        why.setOnMouseClicked(e -> form.focusFirstError());
-        return why;
-    }
-
     private static Button button(String text, String id, String tip) {
         Button b = new Button(text);
         b.setMnemonicParsing(true);
@@ -661,6 +637,11 @@ public final class TrainView extends BorderPane {
     private Region statusBar() {
         Label text = new Label();
         text.setId("statusText");
+        // while it says why Start is off, a click puts the cursor in the first field that is wrong
+        text.setOnMouseClicked(e -> {
+            String said = presenter.statusProperty().get();
+            if (said != null && said.startsWith(RunControl.START_OFF)) settingsPane.focusFirstError();
+        });
         text.setMinWidth(0);
         text.setMaxWidth(Double.MAX_VALUE);
         ProgressBar bar = new ProgressBar();

@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Toasts as a user meets them: in a line of their own under the status line at the window's bottom edge, there only
- * while one shows, so that a toast lies over nothing; their whole text shown; gone after their time (not while the
+ * Toasts as a user meets them: floating over the view just above its status line, so that nothing of the view moves
+ * and the status stays in sight; their whole text shown; gone after their time (not while the
  * pointer rests on them or the focus is in them), or at ×; a toast with Undo stays long enough to reach it; clicks
  * beside them still work. Time is handed out by the test: a toast's wait is one task given to its clock, run here when
  * the test says the time is up. (That a waiting toast makes the window pulse no more than a quiet one is measured by
@@ -65,13 +65,15 @@ class ToastLayerTest {
         below.setOnAction(e -> clicked++);
         javafx.scene.control.TableView<String> table = new javafx.scene.control.TableView<>(javafx.collections.FXCollections.observableArrayList("0.9731"));
         table.setId("epochTable");
-        // a status line as the views keep along their bottom edge, above the toasts' line
+        // a status line as the views keep along their bottom edge
         io.digitstudio.ui.widgets.StatusLine status = new io.digitstudio.ui.widgets.StatusLine(
                 new javafx.beans.property.SimpleStringProperty("Epoch 10/10 · validation accuracy 97.31%"), new Label(), new javafx.scene.layout.HBox());
         status.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
         status.setId("status");
         view = new javafx.scene.layout.BorderPane(table, below, null, status, null);
         stage.setScene(DigitStudioApp.createScene(view, toasts));
+        // as the window does for its views' status lines: the toasts leave it in sight
+        toasts.keepClear(() -> toasts.getHeight() - toasts.sceneToLocal(status.localToScene(status.getLayoutBounds())).getMinY());
         stage.setWidth(1024);
         stage.setHeight(700);
         stage.show();
@@ -127,30 +129,30 @@ class ToastLayerTest {
 
     /**
      * "Training finished" while someone reads the epoch table and the status line beneath it: at 100 %, 150 % and 200 %
-     * (the root's font size, as the app's scale sets it) the view reaches the window's bottom edge while no toast shows;
-     * a toast takes a line of its own under it, covering neither the status line nor the table, and the view has the
-     * whole window again when the toast goes.
+     * (the root's font size, as the app's scale sets it) the view reaches the window's bottom edge, toast or not; a toast
+     * floats just above the status line, over the view, and nothing of the view moves when it comes or goes.
      */
     @Test
-    void aToastTakesALineUnderTheViewAndCoversNothingAtAnyScale(FxRobot robot) {
+    void aToastFloatsAboveTheStatusLineAndMovesNothingAtAnyScale(FxRobot robot) {
         for (int scale : new int[]{100, 150, 200}) {
             scale(robot, scale);
             WaitForAsyncUtils.waitForFxEvents();
             Bounds before = onScene(view);
+            var statusBefore = onScene(robot.lookup("#status").query());
+            var tableBefore = onScene(robot.lookup("#epochTable").query());
             assertEquals(view.getScene().getHeight(), before.getMaxY(), 0.5, scale + " %: no toast, the view reaches the window's bottom edge");
             show("Training finished", "Validation accuracy 97.31 %.", false, 60_000);
             Node toast = robot.lookup(".toast").query();
             var t = onScene(toast);
-            var now = onScene(view);
             var status = onScene(robot.lookup("#status").query());
-            assertEquals(before.getMinY(), now.getMinY(), 0.5, scale + " %: the view's top stays where it was");
-            assertTrue(t.getMinY() >= now.getMaxY() - 0.5, scale + " %: the toast " + t + " is under the view " + now);
+            assertEquals(before, onScene(view), scale + " %: a toast came, and the view is where it was");
+            assertEquals(statusBefore, status, scale + " %: the status line is where it was");
+            assertEquals(tableBefore, onScene(robot.lookup("#epochTable").query()), scale + " %: the table is where it was");
             assertFalse(status.intersects(t), scale + " %: the toast " + t + " lies over the status line " + status);
-            var table = onScene(robot.lookup("#epochTable").query());
-            assertFalse(table.intersects(t), scale + " %: the toast " + t + " lies over the table " + table);
+            assertTrue(t.getMaxY() <= status.getMinY() + 0.5, scale + " %: the toast " + t + " is above the status line " + status);
             assertTrue(t.getMaxY() <= toast.getScene().getHeight() && t.getMinX() >= 0, scale + " %: the toast is in the window: " + t);
             robot.clickOn("#toastCloseButton");
-            assertEquals(before, onScene(view), scale + " %: the toast went, and the view has the whole window again");
+            assertEquals(before, onScene(view), scale + " %: the toast went, and the view is where it was");
         }
         scale(robot, 100);
     }
@@ -195,8 +197,8 @@ class ToastLayerTest {
             String shown = robot.lookup(".toast-text").queryAs(Text.class).getText();
             robot.interact(() -> {
                 var t = onScene(toast);
-                var above = onScene(view);
-                assertTrue(t.getMinY() >= above.getMaxY() - 0.5, scale + " %: the toast " + t + " keeps to its line under the view " + above);
+                var status = onScene(view.lookup("#status"));
+                assertTrue(t.getMaxY() <= status.getMinY() + 0.5 && !t.intersects(status), scale + " %: the toast " + t + " keeps to its line above the status line " + status);
                 assertTrue(onScene(toasts).contains(t), scale + " %: the toast lies in its layer");
                 assertTrue(message.getHeight() >= message.prefHeight(message.getWidth()) - 0.5, scale + " %: its line is not cut in height");
                 assertTrue(t.contains(onScene(message)), scale + " %: the text lies inside the toast");

@@ -471,16 +471,19 @@ class TrainViewModelsTest {
         assertEquals("Ready to train", f.presenter.statusProperty().get());
         f.settings.epochsProperty().set("0");
         assertNotNull(f.settings.startBlocker());
-        assertEquals("Not ready to train. " + f.settings.startBlocker(), f.presenter.statusProperty().get());
+        assertEquals(RunControl.START_OFF + f.settings.startBlockerShort(), f.presenter.statusProperty().get());
         f.settings.batchSizeProperty().set("abc");
-        assertEquals("Not ready to train. " + f.settings.startBlocker(), f.presenter.statusProperty().get(), "both fields: " + f.settings.startBlocker());
+        assertEquals(RunControl.START_OFF + f.settings.startBlockerShort(), f.presenter.statusProperty().get(), "both fields: " + f.settings.startBlocker());
         f.settings.batchSizeProperty().set("128");
         f.settings.epochsProperty().set("1");
         assertEquals("Ready to train", f.presenter.statusProperty().get());
-        // once a run has said something, a bad field leaves it: the line under Start says why
+        // once a run has said something, a bad field takes its place (the status line is where Start says why it is
+        // off), and gives it back once the field is right again
         f.run.start();
         String finished = f.presenter.statusProperty().get();
         f.settings.epochsProperty().set("0");
+        assertEquals(RunControl.START_OFF + "fix the field marked in red", f.presenter.statusProperty().get());
+        f.settings.epochsProperty().set("1");
         assertEquals(finished, f.presenter.statusProperty().get());
     }
 
@@ -496,7 +499,7 @@ class TrainViewModelsTest {
         assertEquals("Ready to train", f.presenter.statusProperty().get());
         f.run.resetForm();
         f.settings.epochsProperty().set("0");
-        assertEquals("Not ready to train. " + f.settings.startBlocker(), f.presenter.statusProperty().get());
+        assertEquals(RunControl.START_OFF + f.settings.startBlockerShort(), f.presenter.statusProperty().get());
         // a run says what it does in its place; once something else took the status, an edit leaves it there
         f.run.resetForm();
         f.settings.trainLimitProperty().set("1000");
