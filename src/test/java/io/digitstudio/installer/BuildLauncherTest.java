@@ -3,7 +3,6 @@ package io.digitstudio.installer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -42,17 +41,14 @@ class BuildLauncherTest {
         }
         ProcessBuilder pb = new ProcessBuilder(script.toString()).redirectErrorStream(true);
         pb.environment().put("DIGITSTUDIO_JAVA_OPTIONS", javaOptions);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
-        return out;
+        return LauncherScriptTest.output(pb);
     }
 
     @Test
     void itStartsTheJvmWithTheInstalledLaunchersOptionsAndTheUsersAfterThem() throws Exception {
         assertTrue(Files.isExecutable(SCRIPT), "the build writes an executable target/digitstudio");
         assertFalse(Files.exists(dir.resolve("digitstudio.jsa")), "no archive beside the copy: the script runs without one");
-        // -version ends the JVM before it looks for the jar: the options alone, as the app's JVM gets them
+        // -version ends the JVM before it runs the jar: the options alone, as the app's JVM gets them
         String flags = run("-XX:+PrintFlagsFinal -version");
         assertTrue(flags.matches("(?s).*\\bMaxHeapSize\\s+= 536870912\\b.*"), "the README's 512 MB heap");
         for (String option : launcherOptions()) {

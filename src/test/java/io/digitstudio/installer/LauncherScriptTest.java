@@ -61,7 +61,12 @@ class LauncherScriptTest {
             if (v == null) pb.environment().remove(k);
             else pb.environment().put(k, v);
         });
-        Process p = pb.start();
+        return output(pb);
+    }
+
+    /** What a script printed (stdout with stderr), which must end with exit code 0. */
+    static String output(ProcessBuilder pb) throws Exception {
+        Process p = pb.redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
         return out;
