@@ -485,7 +485,9 @@ class KeyboardOnlyStoriesTest extends AppStory {
         keys.tabTo("sweepStartButton").type(SPACE);
         @SuppressWarnings("unchecked")
         var table = (javafx.scene.control.TableView<io.digitstudio.runs.sweep.SweepResult.Row>) stage.getScene().lookup("#sweepTable");
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> table.getItems().stream().anyMatch(io.digitstudio.runs.sweep.SweepResult.Row::finished));
+        // the table's rows change on the FX thread while the sweep runs, so they are read there
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> table.getItems().stream()
+                .anyMatch(io.digitstudio.runs.sweep.SweepResult.Row::finished)).get());
         assertTrue(vm.runningProperty().get(), "the sweep goes on after its first run");
         keys.tabTo("sweepStopButton").type(SPACE);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !vm.runningProperty().get());

@@ -184,7 +184,8 @@ class RunsViewTest extends AppStory {
         robot.clickOn("#runNameField").write("baseline");
         robot.clickOn("#runNotesArea").write("the tutorial's rate");
         robot.clickOn("#saveRunInfoButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream().anyMatch(r -> r.title().equals("baseline")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> table.getItems().stream()
+                .anyMatch(r -> r.title().equals("baseline"))).get());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("the tutorial's rate", app.history.find(id).notes());
         assertEquals(id, table.getSelectionModel().getSelectedItem() == null ? null : table.getSelectionModel().getSelectedItem().id(),
