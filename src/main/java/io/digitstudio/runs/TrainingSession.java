@@ -64,7 +64,12 @@ public final class TrainingSession {
         this.replaceOut = replaceOut;
         this.resumed = resumed;
         this.notes = new ArrayList<>(notes);
+        this.endSnapshot = snapshotDir == null ? null : new EndSnapshot();
+        if (endSnapshot != null) loop.addExtension(endSnapshot);
     }
+
+    /** Takes the snapshot of the run's end; null when the run takes no snapshots. */
+    private final EndSnapshot endSnapshot;
 
     /** A new session's settings; {@code store} null records nothing. {@code origin}: "cli" or "gui". */
     public static Builder builder(RunStore store, String origin) {
@@ -631,36 +636,73 @@ public final class TrainingSession {
      */
     public Outcome run() {
         TrainingResult result = loop.run();
-        Verdict v = switch (result.outcome()) {
+        Verdict v = verdict(result);
+        Path stop = v == Verdict.STOPPED && endSnapshot != null ? endSnapshot.taken : null;
+        tidyStopSnapshots();
+        return new Outcome(result, v, stop);
+    }
+
+    private Verdict verdict(TrainingResult result) {
+        return switch (result.outcome()) {
             case COMPLETED -> result.failedToLearn(loop.model().classes()) ? Verdict.FAILED_TO_LEARN : Verdict.LEARNED;
             case STOPPED -> Verdict.STOPPED;
             case DIVERGED -> Verdict.DIVERGED;
             case FAILED -> throw new IllegalStateException(result.message()); // the loop throws what ended a failed run
         };
-        Path stop = null;
-        if (snapshotDir != null && loop.iteration() > 0 && v != Verdict.DIVERGED) {
+    }
+
+    /**
+     * Snapshots the run's end as the run ends: finalized before the run's record, so that a snapshot that cannot be
+     * written is a warning the record, the window and the command line all tell, and the run keeps its outcome and model.
+     * A stopped run is kept to resume from; one whose newest snapshot is older than its end gets its end snapshotted
+     * too, so that resuming it never goes back to an earlier state.
+     */
+    private final class EndSnapshot implements io.digitstudio.train.Extension {
+        /** The snapshot at the run's end (taken now, or the last one when it is there already), or null. */
+        private Path taken;
+
+        @Override
+        public String name() {
+            return "end snapshot";
+        }
+
+        @Override
+        public io.digitstudio.train.Trigger trigger() {
+            return NEVER;
+        }
+
+        @Override
+        public int priority() {
+            return io.digitstudio.train.SnapshotWriter.PRIORITY;
+        }
+
+        @Override
+        public void call(TrainingLoop l) {
+        }
+
+        @Override
+        public void finalize(TrainingLoop l) {
+            TrainingResult result = l.result();
+            if (l.iteration() == 0 || result.outcome() == TrainingResult.Outcome.FAILED || result.outcome() == TrainingResult.Outcome.DIVERGED) return;
             Optional<Path> last = Snapshot.latest(snapshotDir, runId);
             long lastIteration = last.isPresent() ? Snapshot.iterationOf(last.get()) : -1;
-            // a stopped run is kept to resume from; one whose newest snapshot is older than its end gets its end
-            // snapshotted too, so that resuming it never goes back to an earlier state
-            boolean stale = lastIteration >= 0 && lastIteration < loop.iteration();
-            if (lastIteration == loop.iteration()) {
-                stop = last.get();
-            } else if (v == Verdict.STOPPED || stale) {
-                stop = snapshotDir.resolve(Snapshot.stopFileName(loop.iteration()));
-                try {
-                    Files.createDirectories(snapshotDir);
-                    Snapshot.save(stop, loop);
-                } catch (IOException | RuntimeException e) {
-                    notes.add("warning: could not snapshot the run's end: " + e.getMessage());
-                    stop = null;
-                }
+            if (lastIteration == l.iteration()) {
+                taken = last.get();
+                return;
             }
-            if (v != Verdict.STOPPED) stop = null;
+            if (result.outcome() != TrainingResult.Outcome.STOPPED && lastIteration < 0) return;
+            Path file = snapshotDir.resolve(Snapshot.stopFileName(l.iteration()));
+            try {
+                Files.createDirectories(snapshotDir);
+                Snapshot.save(file, l);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("could not write " + file.getFileName() + ": " + e.getMessage(), e);
+            }
+            taken = file;
         }
-        tidyStopSnapshots();
-        return new Outcome(result, v, stop);
     }
+
+    private static final io.digitstudio.train.Trigger NEVER = l -> false;
 
     /**
      * A snapshot taken when the run stopped is superseded once a later one of the run exists, unless a branch was made
