@@ -266,7 +266,8 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
                     ModelFiles.saveNpz(folder.resolve(RunStore.MODEL), loop.model(),
                             new ModelInfo(last == null ? null : last.valAccuracy(), dataName, classNames));
                 } catch (IOException | RuntimeException e) {
-                    fail(e);
+                    // the run itself went well, and the window still holds its model: a warning, and the record says so
+                    l.warnAtEnd("could not keep the model in the folder of run " + id + ": " + TrainingLoop.reason(e));
                 }
             }
             status = switch (result.outcome()) {
@@ -281,7 +282,7 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
             message = "failed as the run ended: " + TrainingLoop.reason(t);
         }
         try {
-            writeStatus(status, message, result.warnings());
+            writeStatus(status, message, l.result().warnings());
         } finally {
             lock.close();
         }

@@ -480,6 +480,16 @@ public final class TrainingLoop {
         return result;
     }
 
+    /**
+     * Adds a warning to how the run ended, for an extension being finalized whose trouble leaves the run's outcome as
+     * it is (a copy of the model that could not be kept): those finalized after it, the window and the command line
+     * all tell it.
+     */
+    public void warnAtEnd(String warning) {
+        if (phase != Phase.ENDING || result == null) throw new IllegalStateException("a warning at the end is given as the run ends");
+        result = result.withWarning(warning);
+    }
+
     /** Why a run ends before its last epoch: the outcome (null: it completed) and the message. */
     private record End(TrainingResult.Outcome outcome, String message) {
     }

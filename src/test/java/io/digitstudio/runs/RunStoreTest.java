@@ -145,6 +145,24 @@ class RunStoreTest {
     }
 
     @Test
+    void aGoodRunWhoseModelCannotBeKeptIsRecordedFinishedWithTheWarning() throws Exception {
+        RunStore store = new RunStore(dir);
+        TrainingLoop loop = TrainingLoop.create(small(1), train, test, "t");
+        RunRecorder rec = RunRecorder.start(store, loop, origin(RunOptions.NONE));
+        // a folder where the model goes: the file cannot take its place
+        Files.createDirectories(rec.folder().resolve("model.npz").resolve("in the way"));
+        TrainingResult result = loop.run();
+        RunSummary r = store.find(rec.id());
+        assertEquals(TrainingResult.Outcome.COMPLETED, result.outcome());
+        assertEquals(1, result.warnings().size(), result.warnings().toString());
+        assertTrue(result.warnings().get(0).startsWith("could not keep the model in the folder of run " + rec.id() + ": "), result.warnings().get(0));
+        assertEquals(RunStatus.FINISHED, r.status(), "the record says what the window says, not 'interrupted'");
+        assertEquals(result.warnings(), Json.parseObject(Files.readString(r.folder().resolve("status.json"))).get("warnings"));
+        assertTrue(store.model(r).isEmpty());
+        assertNull(rec.problem(), "the run is still recorded");
+    }
+
+    @Test
     void aFinishedRunIsRecordedWithItsSettingsLogModelsAndMatrices() throws Exception {
         RunStore store = new RunStore(dir);
         TrainingLoop loop = TrainingLoop.create(small(3), train, test, "t");
