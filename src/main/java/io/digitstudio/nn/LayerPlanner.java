@@ -18,6 +18,8 @@ public final class LayerPlanner {
     private final List<PlannedLayer> planned = new ArrayList<>();
     private int[] input;
     private String where;
+    /** The layer being planned, counted from 1. */
+    private int layer;
     private int numbered;
 
     private LayerPlanner(boolean convolutional) {
@@ -36,6 +38,7 @@ public final class LayerPlanner {
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec l = layers.get(i);
             p.where = "layer " + (i + 1) + " \"" + l.text() + "\"";
+            p.layer = i + 1;
             PlannedLayer planned = l.plan(p);
             total += planned.params();
             if (total > MAX_PARAMS) throw p.error("the network would have more than " + String.format(Locale.ROOT, "%,d", MAX_PARAMS) + " weights");
@@ -44,7 +47,7 @@ public final class LayerPlanner {
         }
         if (p.input.length != 1 || p.input[0] != classes) {
             throw new SpecException("the last layer gives " + Summary.shape(p.input) + " outputs but the data has " + classes
-                    + " classes; end with \"linear\" (sized to the classes) or \"linear " + classes + "\"");
+                    + " classes; end with \"linear\" (sized to the classes) or \"linear " + classes + "\"", layers.size(), -1, -1);
         }
         return List.copyOf(p.planned);
     }
@@ -63,7 +66,7 @@ public final class LayerPlanner {
 
     /** An error about the layer being planned, naming it. */
     public SpecException error(String what) {
-        return new SpecException(where + ": " + what);
+        return new SpecException(where + ": " + what, layer, -1, -1);
     }
 
     /** Refuses an input that is not images, saying what {@code what} needs. */

@@ -120,7 +120,7 @@ public record NetworkSpec(List<LayerSpec> layers) {
         }
         if (!(layers.get(layers.size() - 1) instanceof LinearLayer)) {
             throw new SpecException("the last layer must be \"linear\" (it gives one score per class), not \"" + layers.get(layers.size() - 1).text() + "\"",
-                    text.stripTrailing().lastIndexOf(',') + 1, text.stripTrailing().length());
+                    layers.size(), text.stripTrailing().lastIndexOf(',') + 1, text.stripTrailing().length());
         }
         return new NetworkSpec(layers);
     }

@@ -39,7 +39,7 @@ public final class SpecItem {
     /** An error about token {@code token} (or the whole item, when there is no such token). */
     public SpecException error(String what, int token) {
         int[] span = token < spans.size() ? spans.get(token) : new int[]{start, start + text.length()};
-        return new SpecException("layer " + index + " \"" + text + "\": " + what, span[0], span[1]);
+        return new SpecException("layer " + index + " \"" + text + "\": " + what, index, span[0], span[1]);
     }
 
     /** Refuses any token from {@code from} on, saying what the layer takes instead. */

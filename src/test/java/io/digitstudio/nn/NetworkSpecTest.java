@@ -83,6 +83,17 @@ class NetworkSpecTest {
     }
 
     @Test
+    void aBadSpecSaysWhichLayerItIsAbout() {
+        assertEquals(3, assertThrows(SpecException.class, () -> NetworkSpec.parse("conv 20 5, relu, maxpool x, linear")).layer());
+        assertEquals(2, assertThrows(SpecException.class, () -> NetworkSpec.parse("linear 100, relu")).layer(), "the last layer, not linear");
+        assertEquals(2, assertThrows(SpecException.class, () -> Network.summarize(NetworkSpec.parse("linear 10, conv 3 3, linear"), new int[]{1, 28, 28}, 10))
+                .layer(), "a layer whose input does not suit it");
+        assertEquals(1, assertThrows(SpecException.class, () -> Network.summarize(NetworkSpec.parse("linear 5"), new int[]{784}, 10)).layer(),
+                "the last layer's outputs against the classes");
+        assertEquals(0, assertThrows(SpecException.class, () -> NetworkSpec.parse("  ")).layer(), "the spec as a whole");
+    }
+
+    @Test
     void badSpecsPointAtTheBadToken() {
         String text = "conv 20 5, relu, maxpool x, linear";
         SpecException e = assertThrows(SpecException.class, () -> NetworkSpec.parse(text));

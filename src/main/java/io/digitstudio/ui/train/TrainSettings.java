@@ -315,11 +315,13 @@ public final class TrainSettings {
             NetworkSpec n = NetworkSpec.parse(spec.get());
             summary.set(Network.summarize(n, exampleShape, classes));
             specError.set(null);
+            specErrorLayer = 0;
             specErrorStart.set(-1);
             specErrorEnd.set(-1);
         } catch (SpecException e) {
             summary.set(null);
             specError.set(Messages.capitalize(e.getMessage()));
+            specErrorLayer = e.layer();
             specErrorStart.set(e.start());
             specErrorEnd.set(e.end());
         }
@@ -612,9 +614,11 @@ public final class TrainSettings {
         String v = validation.get();
         if (v == null) return null;
         if (specError.get() == null) return v;
-        java.util.regex.Matcher layer = java.util.regex.Pattern.compile("^[Ll]ayer (\\d+)").matcher(specError.get());
-        return layer.find() ? "fix Network (layer " + layer.group(1) + ")" : "fix Network";
+        return specErrorLayer > 0 ? "fix Network (layer " + specErrorLayer + ")" : "fix Network";
     }
+
+    /** The layer the spec's problem is in, counted from 1; 0 when it is the spec as a whole or there is none. */
+    private int specErrorLayer;
 
     /** Why Start cannot start a run with this form, in a line for the toolbar; null when it can. */
     public String startBlocker() {
