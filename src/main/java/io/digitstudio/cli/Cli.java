@@ -20,7 +20,7 @@ import java.util.Properties;
 @Command(name = "digitstudio", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Train a digit classifier the way Chainer's tutorial does, from the command line.%n"
                 + "Run without arguments to open the desktop app.",
-        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, ExportCommand.class, SummaryCommand.class, BenchCommand.class, RunsCommand.class, SweepCommand.class, InspectCommand.class, ExplainCommand.class, MyDigitsCommand.class, LrFindCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, ExportCommand.class, SummaryCommand.class, BenchCommand.class, RunsCommand.class, SweepCommand.class, InspectCommand.class, ExplainCommand.class, MyDigitsCommand.class, LrFindCommand.class, HelpCommand.class})
 public final class Cli implements Runnable {
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_FAILURE = 1;

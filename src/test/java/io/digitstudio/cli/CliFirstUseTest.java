@@ -50,6 +50,33 @@ class CliFirstUseTest {
     }
 
     @Test
+    void helpForAMistypedCommandAnswersAsTheMistypedCommandDoes() {
+        CliTest.Run command = CliTest.run("trian");
+        CliTest.Run help = CliTest.run("help", "trian");
+        assertEquals(command.code(), help.code(), help.err());
+        oneLine(help);
+        assertEquals("digitstudio: error: unknown command 'trian'; did you mean train? (see 'digitstudio --help')", help.err().strip());
+        assertEquals("", help.out());
+    }
+
+    @Test
+    void helpTakesASubcommandsWholeNameAndAnswersItsTyposAsTheSubcommandDoes() {
+        CliTest.Run show = CliTest.run("help", "runs", "show");
+        assertEquals(0, show.code(), show.err());
+        assertTrue(show.out().contains("Usage: digitstudio runs show"), show.out());
+        CliTest.Run command = CliTest.run("runs", "shwo");
+        CliTest.Run help = CliTest.run("help", "runs", "shwo");
+        assertEquals(command.code(), help.code(), help.err());
+        oneLine(help);
+        assertEquals("digitstudio runs: error: unknown command 'shwo'; did you mean show? (see 'digitstudio runs --help')", help.err().strip());
+        assertEquals(command.err().strip(), help.err().strip());
+        CliTest.Run leaf = CliTest.run("help", "train", "extra");
+        assertEquals(2, leaf.code(), leaf.err());
+        oneLine(leaf);
+        assertEquals("digitstudio train: error: unexpected argument 'extra' (see 'digitstudio train --help')", leaf.err().strip());
+    }
+
+    @Test
     void aWordACommandHasNoPlaceForIsNamedNotCounted() {
         CliTest.Run extra = CliTest.run("summary", "--model", "lenet", "extra");
         assertEquals(2, extra.code());
