@@ -274,6 +274,47 @@ class PreferencesTest extends AppStory {
         }
     }
 
+    /**
+     * The buttons follow the settings: between the dialog's last line (its hint) and OK and Cancel lies no more than a
+     * margin, at 100 % and at 150 % (the dialog was sized for a hint broken onto more lines than it shows, and an
+     * empty band lay above the buttons).
+     */
+    @Test
+    void theButtonsFollowTheSettingsWithNoEmptyBandAboveThem(FxRobot robot) throws Exception {
+        app.awaitReady();
+        try {
+            for (int percent : new int[]{100, 150}) {
+                robot.interact(() -> app.services.appearance().choose(Theme.LIGHT, percent));
+                Pulses.settle();
+                robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+                Node d = dialog(robot);
+                Pulses.settle();
+                double[] gap = new double[2];
+                String[] where = new String[1];
+                robot.interact(() -> {
+                    javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) d;
+                    double last = Double.NEGATIVE_INFINITY;
+                    for (Node n : ((javafx.scene.Parent) pane.getContent()).getChildrenUnmodifiable()) {
+                        if (n.isVisible()) last = Math.max(last, n.localToScene(n.getLayoutBounds()).getMaxY());
+                    }
+                    Node bar = pane.lookup(".button-bar");
+                    Node ok = pane.lookupButton(javafx.scene.control.ButtonType.OK);
+                    var okBounds = ok.localToScene(ok.getLayoutBounds());
+                    gap[0] = okBounds.getMinY() - last;
+                    gap[1] = ((javafx.scene.control.Labeled) ok).getFont().getSize();
+                    where[0] = "last setting ends at " + last + ", OK " + okBounds + ", bar " + bar.localToScene(bar.getLayoutBounds())
+                            + ", dialog " + pane.getHeight() + " high";
+                });
+                assertTrue(gap[0] >= 0 && gap[0] <= 2 * gap[1], percent + " %: " + gap[0] + " px between the settings and OK, at most 2 em of "
+                        + gap[1] + " px: " + where[0]);
+                robot.type(KeyCode.ESCAPE);
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
+            }
+        } finally {
+            robot.interact(() -> app.services.appearance().choose(Theme.LIGHT, 100));
+        }
+    }
+
     @Test
     void aFirstLaunchFollowsTheDesktopUntilAThemeIsChosen(FxRobot robot) throws Exception {
         robot.interact(() -> {

@@ -98,4 +98,10 @@ public final class TestDialogs implements DialogService {
     public void error(String title, String text) {
         errors.add(title + ": " + text);
     }
+
+    @Override
+    public void error(String title, String text, String action, Runnable onAction) {
+        errors.add(title + ": " + text + " [" + action + "]");
+        lastAction = onAction;
+    }
 }

@@ -87,9 +87,7 @@ public class DigitStudioApp extends Application {
             // the toasts lie above the open view's status line, whose message and figures stay in sight
             toasts.keepClear(() -> {
                 javafx.scene.control.Tab tab = m.tabs().getSelectionModel().getSelectedItem();
-                javafx.scene.Node bar = tab == null || tab.getContent() == null ? null : tab.getContent().lookup(".status-bar");
-                if (bar == null || !bar.isVisible() || bar.getScene() == null) return 0;
-                return toasts.getHeight() - toasts.sceneToLocal(bar.localToScene(bar.getLayoutBounds())).getMinY();
+                return tab == null || tab.getContent() == null ? null : tab.getContent().lookup(".status-bar");
             });
             m.tabs().getSelectionModel().selectedItemProperty().addListener((o, a, b) -> toasts.requestLayout());
         }

@@ -125,6 +125,11 @@ public final class FxDialogService implements DialogService {
         toasts.show(title, text, true, ToastLayer.millisFor(title, text, true, false));
     }
 
+    @Override
+    public void error(String title, String text, String action, Runnable onAction) {
+        toasts.show(title, text, true, ToastLayer.millisFor(title, text, true, true), action, onAction);
+    }
+
     /** Gives a dialog's OK-like and Cancel buttons a description for a screen reader (their text is their name). */
     static void describeButtons(javafx.scene.control.DialogPane pane, String ok, String cancel) {
         for (javafx.scene.control.ButtonType t : pane.getButtonTypes()) {

@@ -62,7 +62,8 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(10);
-        grid.setPadding(new Insets(12));
+        // no margin at its bottom: the button bar keeps its own above the buttons
+        grid.setPadding(new Insets(12, 12, 0, 12));
         grid.addRow(0, themeLabel, theme);
         grid.addRow(1, scaleLabel, scale);
         grid.add(hint, 0, 2, 2, 1);

@@ -34,8 +34,10 @@ import java.util.List;
  * <li>At most {@link #MAX_SHOWN} show side by side, the newest on the right; later ones wait in order and show when one
  * goes, and only then does their time start.</li>
  * <li>Its time ({@link #millisFor}): a plain message 6 s plus 60 ms a character (what reading it takes), at most
- * 20 s; a problem twice that; a toast with an action (Undo) {@link #ACTION_MILLIS} (30 s). None goes while the pointer
- * rests on it or the keyboard focus is in it: it goes {@link #GRACE_MILLIS} after they leave.</li>
+ * 20 s; a problem twice that; a toast with an action (Undo) {@link #ACTION_MILLIS} (30 s), and so does one whose line
+ * shows only a part of its text ({@link #DETAILS_MILLIS}: time to press More and read the rest). Its time stands still
+ * while the pointer is over it, the keyboard focus is in it or its whole message shows (More), and
+ * starts again from the beginning once none of them holds: a toast does not go while a user reaches for it.</li>
  * <li>× (or Esc while it has the focus) dismisses it at once; a click on a plain toast does too. A click on a toast
  * with an action does not: only its button or × close it, so that a stray click does not take Undo away.</li>
  * </ul>
@@ -52,8 +54,8 @@ public final class ToastLayer extends Region {
     static final double LEAST_EM = 40;
     /** A toast with an action stays this long (unless it is hovered or focused, then longer). */
     static final long ACTION_MILLIS = 30_000;
-    /** After the pointer or the focus leaves a toast whose time is up, it stays this long more. */
-    static final long GRACE_MILLIS = 2_000;
+    /** A toast whose line shows only a part of its text stays at least this long: to press More and read the rest. */
+    static final long DETAILS_MILLIS = 30_000;
     private static final long PLAIN_MILLIS = 6_000;
     private static final long MILLIS_PER_CHARACTER = 60;
     private static final long PLAIN_MAX_MILLIS = 20_000;
@@ -62,8 +64,13 @@ public final class ToastLayer extends Region {
     private final FxTicker.Later later;
     private final List<Toast> shown = new ArrayList<>();
     private final List<Toast> waiting = new ArrayList<>();
-    /** How much of the layer's bottom the toasts leave free, in its coordinates (the open view's status line). */
-    private java.util.function.DoubleSupplier keepClear = () -> 0;
+    /** The open view's status line, which the toasts stay above; null: none. */
+    private java.util.function.Supplier<? extends javafx.scene.Node> keepClear = () -> null;
+    /** The status line watched for its changes of size and place. */
+    private javafx.scene.Node followed;
+    private final javafx.beans.InvalidationListener barMoved = o -> {
+        if (!shown.isEmpty()) requestLayout();
+    };
 
     public ToastLayer() {
         this(FxTicker::later);
@@ -107,12 +114,38 @@ public final class ToastLayer extends Region {
     }
 
     /**
-     * The height at the layer's bottom the toasts leave free: the open view's status line, read at each layout (the
-     * window calls {@link #requestLayout} when another view opens).
+     * The line at the window's bottom the toasts stay above: the open view's status line ({@code bar} gives it, or null
+     * when it has none), asked at each layout (the window calls {@link #requestLayout} when another view opens). The
+     * toasts follow the line as it grows or moves: a longer message breaks it onto more lines.
      */
-    public void keepClear(java.util.function.DoubleSupplier bottom) {
-        keepClear = bottom;
+    public void keepClear(java.util.function.Supplier<? extends javafx.scene.Node> bar) {
+        keepClear = bar;
         requestLayout();
+    }
+
+    /** How much of the layer's bottom the status line takes, in the layer's coordinates; 0 without one. */
+    private double clearHeight() {
+        javafx.scene.Node bar = keepClear.get();
+        follow(bar);
+        if (bar == null || !bar.isVisible() || bar.getScene() == null || bar.getScene() != getScene()) return 0;
+        return getHeight() - sceneToLocal(bar.localToScene(bar.getLayoutBounds())).getMinY();
+    }
+
+    /**
+     * Watches the status line the toasts stay above: when it grows, shrinks or moves, the toasts shown are placed again.
+     * The line is laid out before the layer (the views lie under it in the window), so they move in the same frame.
+     */
+    private void follow(javafx.scene.Node bar) {
+        if (bar == followed) return;
+        if (followed != null) {
+            followed.layoutBoundsProperty().removeListener(barMoved);
+            followed.localToSceneTransformProperty().removeListener(barMoved);
+        }
+        followed = bar;
+        if (bar != null) {
+            bar.layoutBoundsProperty().addListener(barMoved);
+            bar.localToSceneTransformProperty().addListener(barMoved);
+        }
     }
 
     /** The toasts shown now, oldest first. */
@@ -128,14 +161,11 @@ public final class ToastLayer extends Region {
     private void reveal(Toast toast) {
         shown.add(toast);
         getChildren().add(toast);
-        later.run(toast.millis, () -> timeUp(toast));
+        toast.startTime();
     }
 
     private void timeUp(Toast toast) {
-        if (!shown.contains(toast)) return;
-        // being read or reached for: it stays, and looks again a moment after the pointer and focus have left
-        if (toast.isHover() || toast.isFocusWithin()) later.run(GRACE_MILLIS, () -> timeUp(toast));
-        else dismiss(toast);
+        if (shown.contains(toast) && !toast.held()) dismiss(toast);
     }
 
     private void dismiss(Toast toast) {
@@ -157,7 +187,7 @@ public final class ToastLayer extends Region {
         // take as much of the width as 40 em need
         double all = getWidth() - in.getLeft() - in.getRight();
         double width = Math.min(all, Math.max(all * WIDTH_SHARE, LEAST_EM * shown.get(0).em()));
-        double bottom = getHeight() - Math.max(0, keepClear.getAsDouble()) - in.getBottom();
+        double bottom = getHeight() - Math.max(0, clearHeight()) - in.getBottom();
         double each = (width - SPACING * (n - 1)) / n;
         double right = getWidth() - in.getRight();
         for (int i = n - 1; i >= 0; i--) {
@@ -193,7 +223,10 @@ public final class ToastLayer extends Region {
 
     /** One toast: its title and as much of its text as fits on its line, then More (when not all of it fits), its action and ×. */
     private final class Toast extends HBox {
-        final long millis;
+        /** How long it shows once nothing holds it (longer once its line turns out to show only a part of its text). */
+        long millis;
+        /** Counts the waits asked of the clock: only the latest one's end counts, those before it were called off. */
+        private int waits;
         final String title;
         private final String text;
         private final Text titleText;
@@ -267,6 +300,33 @@ public final class ToastLayer extends Region {
             sceneProperty().addListener((o, a, scene) -> {
                 if (scene == null) whole.hide();
             });
+            // while read or reached for, its time stands still; from the moment nothing holds it, it starts again
+            javafx.beans.InvalidationListener holding = o -> heldOrLet();
+            hoverProperty().addListener(holding);
+            focusWithinProperty().addListener(holding);
+            whole.showingProperty().addListener(holding);
+        }
+
+        /**
+         * Whether it is being read or reached for: the pointer over it, the keyboard focus in it, or its whole message
+         * showing above it (More's: the pointer may be in it, off the toast).
+         */
+        boolean held() {
+            return isHover() || isFocusWithin() || whole.isShowing();
+        }
+
+        /** Asks the clock for its whole time, calling off the wait asked before. */
+        void startTime() {
+            int wait = ++waits;
+            later.run(millis, () -> {
+                if (wait == waits) timeUp(this);
+            });
+        }
+
+        private void heldOrLet() {
+            if (!shown.contains(this)) return;
+            if (held()) waits++; // the wait running is called off: its end finds a newer one asked, or none
+            else startTime();
         }
 
         /**
@@ -345,6 +405,11 @@ public final class ToastLayer extends Region {
             boolean cut = !shownText.equals(text);
             more.setVisible(cut);
             more.setManaged(cut);
+            // a part of the text on its line: time to press More and read the rest
+            if (cut && millis < DETAILS_MILLIS) {
+                millis = DETAILS_MILLIS;
+                if (!held()) startTime();
+            }
             if (cut == (hover != null)) return;
             if (cut) {
                 hover = wholeMessage();

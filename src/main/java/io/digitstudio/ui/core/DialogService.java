@@ -41,4 +41,7 @@ public interface DialogService {
 
     /** Something went wrong; {@code text} is one line for the user. */
     void error(String title, String text);
+
+    /** Something went wrong, with one action the user may take about it while it shows (e.g. "Use model"). */
+    void error(String title, String text, String action, Runnable onAction);
 }

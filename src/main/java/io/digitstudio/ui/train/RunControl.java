@@ -654,7 +654,7 @@ public final class RunControl {
                     keptNotice.set(line);
                     // the line under the toolbar gives both figures and why: the status only says the run is over
                     presenter.status("Finished.");
-                    if (!shown.get()) dialogs.info(FINISHED_TITLE, line + ". “" + USE_MODEL + "” puts it to use.");
+                    if (!shown.get()) dialogs.info(FINISHED_TITLE, line + ".", USE_MODEL, use(trained));
                     return;
                 }
                 models.adopt(trained);
@@ -677,15 +677,17 @@ public final class RunControl {
                 String why = f.end() == null ? "try another learning rate" : io.digitstudio.runs.RunSummary.failedToLearnHint(f.end().config(), f.end().options());
                 String m = "Failed to learn: " + acc + " is at chance level; " + why + "." + kept;
                 presenter.status(m);
-                if (!shown.get()) dialogs.error("Training failed to learn", m + (trained == null ? "" : " “" + USE_MODEL + "” still puts it to use by hand."));
+                if (!shown.get() && trained == null) dialogs.error("Training failed to learn", m);
+                else if (!shown.get()) dialogs.error("Training failed to learn", m, USE_MODEL, use(trained));
             }
             case STOPPED -> {
                 String where = r.iterations() == 0 ? "before the first iteration" : String.format(Locale.ROOT, "at epoch %.2f", l.iterator().epochDetail());
                 String resumable = f.outcome().stopSnapshot() == null ? "" : " It can be resumed from the Runs view.";
                 presenter.status("Stopped " + where + ": " + acc + "." + kept);
                 // a toast shows its title, then its text: the text goes on from "Training stopped"
-                if (!shown.get()) dialogs.info("Training stopped", where + " (" + acc + ")." + kept + resumable
-                        + (trained == null ? "" : " Use “Save model…” or “" + USE_MODEL + "” to keep the partly trained one."));
+                String m = where + " (" + acc + ")." + kept + resumable;
+                if (!shown.get() && trained == null) dialogs.info("Training stopped", m);
+                else if (!shown.get()) dialogs.info("Training stopped", m, USE_MODEL, use(trained));
             }
             case DIVERGED -> {
                 presenter.status("Diverged: " + r.message() + "." + kept);
@@ -841,8 +843,20 @@ public final class RunControl {
     }
 
     /**
+     * The action a run's message offers on another view, where the Train view's toolbar is not: the message names no
+     * button of that toolbar, it holds the button. It puts {@code trained} to use, the run's model when the message was
+     * made, even if a later run has ended since.
+     */
+    private Runnable use(ActiveModel trained) {
+        return () -> {
+            if (trainedModel.get() == trained) useTrainedModel();
+            else models.adopt(trained);
+        };
+    }
+
+    /**
      * The name of the one action that puts the last run's model to use ({@link #useTrainedModel}): the toolbar's button,
-     * which every outcome of a run leaves, and every message that points to it.
+     * which every outcome of a run leaves, and the button a run's message offers on another view.
      */
     public static final String USE_MODEL = "Use model";
 

@@ -39,6 +39,8 @@ class ToastLayerTest {
     private int clicked;
     /** The view: a button in its top left corner, a table filling it, a status line along its bottom. */
     private javafx.scene.layout.BorderPane view;
+    /** What the view's status line says. */
+    private final javafx.beans.property.StringProperty statusText = new javafx.beans.property.SimpleStringProperty("Epoch 10/10 · validation accuracy 97.31%");
 
     /** What the toasts asked their clock for: a task to run after so many milliseconds. */
     private record Wait(long millis, Runnable task) {
@@ -50,6 +52,14 @@ class ToastLayerTest {
     private void timePasses() {
         List<Wait> due = new ArrayList<>(waits);
         waits.clear();
+        Platform.runLater(() -> due.forEach(w -> w.task().run()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Runs the waits of at most {@code millis} (the time that has passed), on the UI thread; the longer ones still wait. */
+    private void timePasses(long millis) {
+        List<Wait> due = waits.stream().filter(w -> w.millis() <= millis).toList();
+        waits.removeAll(due);
         Platform.runLater(() -> due.forEach(w -> w.task().run()));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -67,13 +77,13 @@ class ToastLayerTest {
         table.setId("epochTable");
         // a status line as the views keep along their bottom edge
         io.digitstudio.ui.widgets.StatusLine status = new io.digitstudio.ui.widgets.StatusLine(
-                new javafx.beans.property.SimpleStringProperty("Epoch 10/10 · validation accuracy 97.31%"), new Label(), new javafx.scene.layout.HBox());
+                statusText, new Label(), new javafx.scene.layout.HBox());
         status.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
         status.setId("status");
         view = new javafx.scene.layout.BorderPane(table, below, null, status, null);
         stage.setScene(DigitStudioApp.createScene(view, toasts));
         // as the window does for its views' status lines: the toasts leave it in sight
-        toasts.keepClear(() -> toasts.getHeight() - toasts.sceneToLocal(status.localToScene(status.getLayoutBounds())).getMinY());
+        toasts.keepClear(() -> status);
         stage.setWidth(1024);
         stage.setHeight(700);
         stage.show();
@@ -153,6 +163,47 @@ class ToastLayerTest {
             assertTrue(t.getMaxY() <= toast.getScene().getHeight() && t.getMinX() >= 0, scale + " %: the toast is in the window: " + t);
             robot.clickOn("#toastCloseButton");
             assertEquals(before, onScene(view), scale + " %: the toast went, and the view is where it was");
+        }
+        scale(robot, 100);
+    }
+
+    /**
+     * A toast shows, then the status line under it grows (a long message breaks onto more lines, at 100 % and at
+     * 150 %): the toast moves up with the line's top and lies over none of it; when the line is short again, the toast
+     * comes back down to it. (It stayed where it was, over the line's new first lines.)
+     */
+    @Test
+    void aToastStaysAboveTheStatusLineWhenTheLineGrows(FxRobot robot) throws Exception {
+        String shortText = statusText.get();
+        String longText = "Could not write the run's log: " + "/home/someone/experiments/mnist/runs/2026-12-06/a-long-folder-name/".repeat(8)
+                + "log.json is on a disk that is full; the run goes on and keeps its snapshots.";
+        for (int scale : new int[]{100, 150}) {
+            scale(robot, scale);
+            WaitForAsyncUtils.waitForFxEvents();
+            Node line = robot.lookup("#status").query();
+            double before = onScene(line).getHeight();
+            show("Model saved", "Saved to /tmp/model.npz", false, 60_000);
+            Node toast = robot.lookup(".toast").query();
+            Bounds first = onScene(toast);
+            robot.interact(() -> statusText.set(longText));
+            WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> onScene(line).getHeight() > before + 1);
+            WaitForAsyncUtils.waitForFxEvents();
+            Bounds[] b = new Bounds[2];
+            robot.interact(() -> {
+                b[0] = onScene(toast);
+                b[1] = onScene(line);
+            });
+            assertFalse(b[0].intersects(b[1]), scale + " %: the toast " + b[0] + " lies over the grown status line " + b[1]);
+            assertTrue(b[0].getMaxY() <= b[1].getMinY() + 0.5, scale + " %: the toast " + b[0] + " is above the grown status line " + b[1]);
+            robot.interact(() -> statusText.set(shortText));
+            WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> Math.abs(onScene(line).getHeight() - before) < 0.5);
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                b[0] = onScene(toast);
+                b[1] = onScene(line);
+            });
+            assertEquals(first, b[0], scale + " %: the line is short again, and the toast is back just above it " + b[1]);
+            robot.clickOn("#toastCloseButton");
         }
         scale(robot, 100);
     }
@@ -241,19 +292,60 @@ class ToastLayerTest {
         assertEquals("Saved to", io.digitstudio.ui.widgets.TextFit.fit("Saved to /tmp/a.b.npz now", 20, width), "a dot inside a word ends no sentence");
     }
 
+    /**
+     * A user reads a toast and reaches for it: while the pointer is over it, its time stands still (nothing waits on the
+     * clock for it), and once the pointer leaves, its whole time starts again. (It went 2 s after the pointer left, and
+     * a user who came back to click it found it gone.)
+     */
     @Test
-    void aToastGoesWhenItsTimeIsUpButNotWhileThePointerRestsOnIt(FxRobot robot) {
-        show("Training finished", "validation accuracy 97.31%", false, 2500);
+    void aToastsTimeStandsStillWhileThePointerIsOverItAndStartsAgainWhenItLeaves(FxRobot robot) {
+        show("Training finished", "validation accuracy 97.31%", false, 6000);
         assertEquals(1, robot.lookup(".toast").queryAll().size());
-        assertEquals(List.of(2500L), waitsAsked(), "one wait, of the toast's time, and nothing else running");
+        assertEquals(List.of(6000L), waitsAsked(), "one wait, of the toast's time, and nothing else running");
         robot.moveTo(".toast");
         timePasses();
         assertEquals(1, robot.lookup(".toast").queryAll().size(), "being read: it stays");
-        assertEquals(List.of(ToastLayer.GRACE_MILLIS), waitsAsked(), "it looks again a moment later");
+        assertEquals(List.of(), waitsAsked(), "its time stands still while the pointer is over it");
         robot.moveTo("Below");
+        assertEquals(List.of(6000L), waitsAsked(), "the pointer has left: its whole time starts again");
         timePasses();
         assertTrue(robot.lookup(".toast").queryAll().isEmpty(), "gone once its time is up and the pointer has left");
         assertTrue(waits.isEmpty(), "nothing waits for a toast that is gone");
+    }
+
+    /**
+     * A message too long for its line: its time is long enough to press More and read the whole of it (30 s, as a
+     * toast with Undo), not only the line's; and while the whole message shows above it, with the pointer in it to
+     * read, the toast stays, its time standing still until the whole message is closed.
+     */
+    @Test
+    void aToastWithMoreStaysLongEnoughToReadItsWholeMessage(FxRobot robot) {
+        long plain = ToastLayer.millisFor("Training stopped", LONG, false, false);
+        show("Training stopped", LONG, false, plain);
+        Button more = robot.lookup("#toastMoreButton").queryButton();
+        assertTrue(more.isVisible(), "the line shows a part of the text, and More");
+        timePasses(plain);
+        assertEquals(1, robot.lookup(".toast").queryAll().size(), "the time to read one line is up: it stays for More");
+        assertTrue(waitsAsked().stream().allMatch(m -> m >= ToastLayer.DETAILS_MILLIS) && !waitsAsked().isEmpty(), "30 s at least: " + waitsAsked());
+        assertTrue(ToastLayer.DETAILS_MILLIS >= 30_000);
+
+        robot.clickOn(more);
+        List<javafx.scene.control.Tooltip> popups = wholeShown();
+        assertEquals(1, popups.size());
+        javafx.scene.control.Tooltip whole = popups.get(0);
+        // up from More into the whole message, to read it: off the toast
+        robot.moveTo(new javafx.geometry.Point2D(whole.getX() + whole.getWidth() / 2, whole.getY() + whole.getHeight() / 2));
+        timePasses();
+        assertEquals(1, robot.lookup(".toast").queryAll().size(), "its whole message is being read: it stays");
+        assertEquals(1, wholeShown().size(), "and so does its whole message");
+        assertEquals(List.of(), waitsAsked(), "its time stands still while the whole message shows");
+        robot.clickOn(more);
+        assertEquals(List.of(), wholeShown());
+        assertEquals(List.of(), waitsAsked(), "the focus is on More: its time stands still");
+        robot.clickOn("Below"); // the pointer and the focus go back to the view
+        assertEquals(List.of(ToastLayer.DETAILS_MILLIS), waitsAsked(), "nothing holds it: its whole time starts again");
+        timePasses();
+        assertTrue(robot.lookup(".toast").queryAll().isEmpty(), "gone once its time is up");
     }
 
     /**
@@ -272,7 +364,7 @@ class ToastLayerTest {
         robot.moveTo("Below");
         timePasses();
         assertEquals(1, robot.lookup(".toast").queryAll().size(), "the focus is on Undo: it stays");
-        assertEquals(List.of(ToastLayer.GRACE_MILLIS), waitsAsked());
+        assertEquals(List.of(), waitsAsked(), "its time stands still while the focus is in it");
         robot.clickOn("#toastActionButton");
         assertEquals(1, undone[0], "Undo ran");
         assertTrue(robot.lookup(".toast").queryAll().isEmpty(), "and closed the toast");

@@ -704,6 +704,70 @@ class TrainViewModelsTest {
         assertTrue(f.dialogs.errors.get(0).startsWith("Training diverged: "), f.dialogs.errors.toString());
     }
 
+    /**
+     * A run ends while the user is on another view (Samples, say), where the Train view's toolbar is not: its message
+     * names none of that toolbar's buttons ("Use model" is not where they are), and offers the action itself instead,
+     * a button in the toast that puts the run's model to use: a kept run, a stopped one, one that failed to learn.
+     */
+    @Test
+    void onAnotherViewARunsEndOffersUseModelInItsMessageInsteadOfNamingTheButton() {
+        Fixture f = new Fixture();
+        f.run.shownProperty().set(false);
+        ActiveModel builtIn = f.models.activeProperty().get();
+        f.settings.epochsProperty().set("1");
+        f.run.start(); // kept: worse than the built-in model
+        assertSame(builtIn, f.models.activeProperty().get());
+        String kept = f.dialogs.infos.get(f.dialogs.infos.size() - 1);
+        assertEquals("Training finished: " + f.run.keptNoticeProperty().get() + ". [Use model]", kept);
+        f.dialogs.lastAction.run(); // the user clicks Use model in the toast
+        assertSame(f.run.trainedModelProperty().get(), f.models.activeProperty().get(), "the run's model is in use");
+        assertNull(f.run.keptNoticeProperty().get());
+
+        f.models.useBuiltIn();
+        f.dialogs.infos.clear();
+        f.dialogs.lastAction = null;
+        boolean[] pressed = {false};
+        f.run.alsoWatch(new io.digitstudio.train.Extension() {
+            @Override
+            public String name() {
+                return "user presses Stop";
+            }
+
+            @Override
+            public io.digitstudio.train.Trigger trigger() {
+                return io.digitstudio.train.Trigger.everyIterations(1);
+            }
+
+            @Override
+            public void call(io.digitstudio.train.TrainingLoop l) {
+                if (l.iteration() == 3 && !pressed[0]) {
+                    pressed[0] = true;
+                    f.run.stop();
+                }
+            }
+        });
+        f.run.start();
+        assertEquals(TrainingResult.Outcome.STOPPED, f.run.resultProperty().get().outcome());
+        String stopped = f.dialogs.infos.get(f.dialogs.infos.size() - 1);
+        assertTrue(stopped.startsWith("Training stopped: ") && stopped.endsWith(" [Use model]"), stopped);
+        String text = stopped.substring(0, stopped.length() - " [Use model]".length());
+        assertFalse(text.contains("Use model") || text.contains("Save model"), "names no button of the Train view: " + stopped);
+        ActiveModel partly = f.run.trainedModelProperty().get();
+        f.dialogs.lastAction.run();
+        assertSame(partly, f.models.activeProperty().get(), "the partly trained model is in use");
+
+        f.models.useBuiltIn();
+        f.settings.optimizerProperty().set("sgd");
+        f.settings.hyperparams().get(0).text().set("1e-12");
+        f.run.start();
+        String failed = f.dialogs.errors.get(f.dialogs.errors.size() - 1);
+        assertTrue(failed.startsWith("Training failed to learn: "), failed);
+        assertFalse(failed.contains("“Use model”"), "names no button of the Train view: " + failed);
+        assertTrue(failed.endsWith(" [Use model]"), "offers it: " + failed);
+        f.dialogs.lastAction.run();
+        assertSame(f.run.trainedModelProperty().get(), f.models.activeProperty().get(), "put to use by hand");
+    }
+
     /** Runs what the workers hand to the "UI thread", as each arrives, until {@code done} holds. */
     private static void drain(BlockingQueue<Runnable> ui, java.util.function.BooleanSupplier done) throws InterruptedException {
         while (!done.getAsBoolean()) ui.take().run();
@@ -790,6 +854,7 @@ class TrainViewModelsTest {
         public void info(String title, String text, String action, Runnable onAction) { throw new OutOfMemoryError("Java heap space"); }
         public void withdraw(String title) { }
         public void error(String title, String text) { throw new OutOfMemoryError("Java heap space"); }
+        public void error(String title, String text, String action, Runnable onAction) { throw new OutOfMemoryError("Java heap space"); }
     }
 
     /**
