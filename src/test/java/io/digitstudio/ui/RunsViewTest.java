@@ -34,7 +34,15 @@ class RunsViewTest extends AppStory {
     }
 
     /** The table's row showing item {@code i} (rows are reused cells: their order in the scene is not the items'). */
-    private static Node row(FxRobot robot, int i) {
+    /** The table's row {@code i} once it is drawn: the rows come a pulse or more after the list has loaded. */
+    private static Node row(FxRobot robot, int i) throws java.util.concurrent.TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> robot.lookup("#runsTable .table-row-cell")
+                .match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == i && !r.isEmpty()).tryQuery().isPresent()).get());
+        return drawnRow(robot, i);
+    }
+
+    /** The table's row {@code i} as drawn now, on the FX thread. */
+    private static Node drawnRow(FxRobot robot, int i) {
         return robot.lookup("#runsTable .table-row-cell").match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == i && !r.isEmpty()).query();
     }
 
@@ -276,6 +284,7 @@ class RunsViewTest extends AppStory {
                 robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, scale));
                 Pulses.settle(3); // the layout passes that measure the rows in the new font
                 WaitForAsyncUtils.waitForFxEvents();
+                row(robot, 0);
                 robot.interact(() -> {
                     TableView<?> compare = (TableView<?>) stage.getScene().lookup("#compareTable");
                     Node up = compare.getParent();
@@ -285,7 +294,7 @@ class RunsViewTest extends AppStory {
                     pane.layout();
                     // the runs table: its header and three rows, no empty half
                     Node header = table.lookup(".column-header-background");
-                    double row = row(robot, 0).getLayoutBounds().getHeight();
+                    double row = drawnRow(robot, 0).getLayoutBounds().getHeight();
                     double need = header.getLayoutBounds().getHeight() + 3 * row + table.getInsets().getTop() + table.getInsets().getBottom();
                     Node up2 = table.getParent();
                     while (!(up2 instanceof javafx.scene.control.SplitPane)) up2 = up2.getParent();
@@ -571,6 +580,7 @@ class RunsViewTest extends AppStory {
                 }
                 Pulses.settle();
                 WaitForAsyncUtils.waitForFxEvents();
+                row(robot, 0);
                 robot.interact(() -> {
                     TableView<?> compare = (TableView<?>) stage.getScene().lookup("#compareTable");
                     for (String c : Looks.cut(stage.getScene(), "compareTable")) failures.add(scale + " %: " + c);
