@@ -289,7 +289,7 @@ class SweepsViewTest extends AppStory {
     }
 
     /**
-     * While a run trains, its row says "running, epoch k of N", wider than "done": in the smallest window at 100 % every
+     * While a run trains, its row says "epoch k/N", wider than "done": in the smallest window at 100 % every
      * column stays in sight (Seconds last) with no sideways scroll bar, and at 150 % too, nothing cut. A trial saw the
      * wider status push Seconds past the table's right edge (issue 32).
      */
@@ -310,7 +310,7 @@ class SweepsViewTest extends AppStory {
                     stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
                 });
                 WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> vm.rows().stream()
-                        .anyMatch(r -> vm.trialState(r).matches("running, epoch [0-9]+ of 400"))).get());
+                        .anyMatch(r -> vm.trialState(r).matches("epoch [0-9]+/400"))).get());
                 Pulses.settle(3);
                 robot.interact(() -> {
                     TableView<SweepResult.Row> table = robot.lookup("#sweepTable").queryTableView();

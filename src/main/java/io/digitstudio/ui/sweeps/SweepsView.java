@@ -175,7 +175,7 @@ public final class SweepsView extends BorderPane {
         // a run started, trained an epoch or failed: its row says so at once
         vm.trialChangesProperty().addListener((o, a, b) -> {
             table.refresh();
-            io.digitstudio.ui.widgets.Columns.fit(table); // "running, epoch 2 of 5" is wider than "not started"
+            io.digitstudio.ui.widgets.Columns.fit(table); // a longer value than expected widens its column
         });
 
         chart.setId("sweepChart");
@@ -494,19 +494,35 @@ public final class SweepsView extends BorderPane {
     private void columns(io.digitstudio.runs.sweep.Sweep sweep) {
         List<Axis> axes = sweep == null ? List.of() : sweep.axes();
         table.getColumns().clear();
-        table.getColumns().add(column("#", r -> String.valueOf(table.getItems().indexOf(r) + 1), 36));
-        table.getColumns().add(column("Run", r -> r.run() == null ? "–" : r.run().id(), 80));
+        // the rank by best accuracy, titled so: the history names a sweep's run by its place in the grid ("#3")
+        TableColumn<SweepResult.Row, String> rank = column("Rank", r -> String.valueOf(table.getItems().indexOf(r) + 1), 36);
+        table.getColumns().add(rank);
+        TableColumn<SweepResult.Row, String> run = column("Run", r -> r.run() == null ? "–" : r.run().id(), 80);
+        table.getColumns().add(run);
         for (Axis a : axes) table.getColumns().add(column(a.name(), r -> sweep.shown(a.name(), r.values().get(a.name())), 70));
+        // on one line, as wide as the longest state the sweep's rows can say: a row that wrapped "running, epoch 2 of 3"
+        // grew taller as its run trained
         TableColumn<SweepResult.Row, String> state = column("Status", vm::trialState, 90);
-        // "running, epoch 12 of 100" on two lines where the table has no room for it on one: beside it every column
-        // keeps its place
-        io.digitstudio.ui.widgets.Columns.wrapsIfNarrow(state);
         table.getColumns().add(state);
         // on two lines, as the Train view's "val accuracy": on one it took the room of the columns after it
-        table.getColumns().add(column("Best\naccuracy", vm::bestAccuracy, 60));
-        table.getColumns().add(column("Epoch", vm::bestEpoch, 50));
-        table.getColumns().add(column("Final", vm::finalAccuracy, 70));
-        table.getColumns().add(column("Seconds", vm::seconds, 70));
+        TableColumn<SweepResult.Row, String> best = column("Best\naccuracy", vm::bestAccuracy, 60);
+        table.getColumns().add(best);
+        TableColumn<SweepResult.Row, String> epoch = column("Epoch", vm::bestEpoch, 50);
+        table.getColumns().add(epoch);
+        TableColumn<SweepResult.Row, String> last = column("Final", vm::finalAccuracy, 70);
+        table.getColumns().add(last);
+        TableColumn<SweepResult.Row, String> seconds = column("Seconds", vm::seconds, 70);
+        table.getColumns().add(seconds);
+        // each column as wide as the values it will hold from the start: measured by the values shown so far, the
+        // columns widened as runs finished ("–" became "97.25%" and "12.3"), and the Epoch column gave way mid-sweep
+        if (sweep != null) {
+            io.digitstudio.ui.widgets.Columns.expects(rank, String.valueOf(sweep.points().size()));
+            io.digitstudio.ui.widgets.Columns.expects(run, List.of("00000000", "dddddddd", "bbbbbbbb"));
+            io.digitstudio.ui.widgets.Columns.expects(state, SweepsViewModel.states(sweep));
+            for (TableColumn<SweepResult.Row, String> c : List.of(best, last)) io.digitstudio.ui.widgets.Columns.expects(c, "100.00%");
+            io.digitstudio.ui.widgets.Columns.expects(epoch, String.valueOf(sweep.template().config().epochs()));
+            io.digitstudio.ui.widgets.Columns.expects(seconds, "0000.0");
+        }
         // every column in sight: where the width is too little for all (a large UI scale), the best epoch, the
         // seconds, the final accuracy and the order give way, in that order; the Runs view lists each run in full
         List<TableColumn<SweepResult.Row, ?>> cs = table.getColumns();

@@ -113,7 +113,7 @@ public final class SweepsViewModel {
     /** The part of each training run done (its epochs done over its epochs), for the status line's bar. */
     private final Map<Integer, Double> partDone = new ConcurrentHashMap<>();
     /**
-     * What each run of the sweep under way is doing now, as its row says it ("running, epoch 2 of 5", "failed"), by
+     * What each run of the sweep under way is doing now, as its row says it ("epoch 2/5", "failed"), by
      * point; the history's files say it only once a run ends. UI thread only: the runners' threads publish to it.
      */
     private final Map<Integer, String> trialsNow = new java.util.HashMap<>();
@@ -414,8 +414,10 @@ public final class SweepsViewModel {
                 public void started(int point, boolean resumed) {
                     training.put(point, s.describe(point) + (resumed ? " (resumed)" : ""));
                     partDone.put(point, 0.0);
+                    // a resumed run says its epoch once it has trained one: where it goes on from is its own
+                    String now = resumed ? RESUMING : training(1, s.template().config().epochs());
                     tasks.onUi(() -> {
-                        trialNow(point, RUNNING);
+                        trialNow(point, now);
                         showProgress(s);
                     });
                 }
@@ -425,7 +427,8 @@ public final class SweepsViewModel {
                     training.put(point, s.describe(point) + ": epoch " + epoch + " of " + s.template().config().epochs() + ", "
                             + io.digitstudio.ui.widgets.Formats.percent(valAccuracy));
                     partDone.put(point, (double) epoch / Math.max(1, s.template().config().epochs()));
-                    String now = RUNNING + ", epoch " + epoch + " of " + s.template().config().epochs();
+                    // epoch done, the next one trains: the row says the one under way, as the Train view's "Epoch 2/8"
+                    String now = training(epoch + 1, s.template().config().epochs());
                     tasks.onUi(() -> {
                         BestSoFar was = bestSoFar.get(point);
                         if (was == null || valAccuracy > was.accuracy()) bestSoFar.put(point, new BestSoFar(valAccuracy, epoch));
@@ -527,8 +530,28 @@ public final class SweepsViewModel {
         });
     }
 
-    /** What a row's state says: a run in training, with the epochs it has done. */
-    static final String RUNNING = "running";
+    /** What a resumed run's row says until it has trained an epoch. */
+    static final String RESUMING = "resuming";
+
+    /**
+     * What the row of a run in training says: the epoch under way of all, "epoch 2/3", as the Train view's "Epoch 2/8";
+     * after its last epoch, while it is being saved, still the last. Short, so that it fits the Status column on one line.
+     */
+    static String training(int epoch, int epochs) {
+        return "epoch " + Math.min(epoch, epochs) + "/" + epochs;
+    }
+
+    /**
+     * Every text the Status column can show for a row of {@code s}, for the column's width: fitted to all of them from
+     * the start, it does not widen (and push another column out of sight) as the states come.
+     */
+    public static List<String> states(io.digitstudio.runs.sweep.Sweep s) {
+        List<String> all = new ArrayList<>(List.of("not started", RESUMING, "done", FAILED));
+        for (io.digitstudio.runs.RunStatus st : io.digitstudio.runs.RunStatus.values()) all.add(st.label());
+        int n = s.template().config().epochs();
+        all.add(training(n, n));
+        return all;
+    }
     /** A run whose process failed; the message says why. */
     static final String FAILED = "failed";
 
@@ -542,7 +565,7 @@ public final class SweepsViewModel {
     }
 
     /**
-     * A row's state as the table shows it, as the run goes: "running, epoch 2 of 5" (the epochs it has done), "done",
+     * A row's state as the table shows it, as the run goes: "epoch 2/5" (the epoch under way), "done",
      * "failed", "not started", or the history's word for the rest ("stopped", "failed to learn"). UI thread.
      */
     public String trialState(SweepResult.Row r) {
@@ -552,10 +575,10 @@ public final class SweepsViewModel {
         return r.run().status() == io.digitstudio.runs.RunStatus.FINISHED ? "done" : r.statusLabel();
     }
 
-    /** Whether the row's run trains now in this session (its state says "running"). UI thread. */
+    /** Whether the row's run trains now in this session (its state is one of the session's, not "failed"). UI thread. */
     private boolean training(SweepResult.Row r) {
         String now = trialsNow.get(r.point());
-        return now != null && now.startsWith(RUNNING);
+        return now != null && !now.equals(FAILED);
     }
 
     /**
@@ -602,9 +625,9 @@ public final class SweepsViewModel {
         return Double.isNaN(fraction) ? "–" : io.digitstudio.ui.widgets.Formats.percent(fraction);
     }
 
-    /** The chart's pixels in a look ({@code null}: printed, a panel of 360 x 250 per swept setting). */
+    /** The chart's pixels in a look ({@code null}: printed, a panel of 360 x 250 per setting the sweep varies). */
     private static ChartPixels draw(SweepResult r, ChartLook l) {
-        int panels = Math.max(1, r.sweep().axes().size());
+        int panels = Math.max(1, r.sweep().varied().size());
         BufferedImage img = l == null ? SweepChart.render(r, ChartLook.PANEL_WIDTH, ChartLook.PANEL_HEIGHT)
                 : SweepChart.render(r, Math.max(1, l.width() / panels), l.height(), l.look());
         int[] argb = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());

@@ -163,6 +163,9 @@ public final class Columns {
             double whole = w;
             // the widest value the column expects ({@link #expects}) is measured whether or not its rows have come
             if (c.getProperties().get(KEY + ".expects") instanceof String sample) whole = Math.max(whole, width(value, sample) + cell);
+            if (c.getProperties().get(KEY + ".expects") instanceof List<?> samples) {
+                for (Object sample : samples) whole = Math.max(whole, width(value, String.valueOf(sample)) + cell);
+            }
             for (S item : items) {
                 Object v = c.getCellData(item);
                 if (v == null) continue;
@@ -481,6 +484,14 @@ public final class Columns {
      */
     public static <S, T> void expects(TableColumn<S, T> column, String sample) {
         column.getProperties().put(KEY + ".expects", sample);
+    }
+
+    /**
+     * As {@link #expects(TableColumn, String)}, for a column whose values are of a few known kinds that no one sample is
+     * the widest of in every font ("not started", "epoch 10/10"): the least width holds the widest of them.
+     */
+    public static <S, T> void expects(TableColumn<S, T> column, List<String> samples) {
+        column.getProperties().put(KEY + ".expects", List.copyOf(samples));
     }
 
     /**
