@@ -357,6 +357,60 @@ class SweepsViewTest extends AppStory {
     }
 
     /**
+     * The table keeps its columns and its rows their height for the whole of a sweep, in the smallest window at 100 %:
+     * every frame from the first row to the end shows the same columns, the best epoch among them, and every row one
+     * line high. A trial saw the
+     * Epoch column shown while run 1 trained and gone once it was done, the other columns change width, and "running,
+     * epoch 2 of 3" wrap onto two and three lines, its row growing.
+     */
+    @Test
+    @Timeout(value = 15, unit = TimeUnit.MINUTES) // a bound for a hang only: the story waits on the sweep's end
+    void theColumnsAndTheRowsStayPutWhileASweepRuns(FxRobot robot) throws Exception {
+        var vm = fillIn(robot, "0.01,0.1", "128", "3", "1000", "100");
+        robot.interact(() -> {
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        TableView<SweepResult.Row> table = robot.lookup("#sweepTable").queryTableView();
+        // what each laid-out frame shows while the sweep's columns are up: the columns in sight, and the rows' heights
+        java.util.Set<List<String>> columnsSeen = new java.util.LinkedHashSet<>();
+        java.util.Set<Long> heightsSeen = new java.util.TreeSet<>();
+        List<String> states = new ArrayList<>();
+        List<String> widths = new ArrayList<>();
+        Runnable look = () -> {
+            if (vm.resultProperty().get() == null || table.getColumns().stream().noneMatch(c -> c.getText().equals("lr"))) return;
+            if (columnsSeen.add(table.getVisibleLeafColumns().stream().map(javafx.scene.control.TableColumn::getText).toList())) {
+                widths.add(table.getColumns().stream().map(c -> c.getText() + " " + Math.round(c.getMinWidth())).toList() + " in "
+                        + Math.round(table.getWidth()) + " px, states " + table.getItems().stream().map(vm::trialState).toList());
+            }
+            for (javafx.scene.Node n : table.lookupAll(".table-row-cell")) {
+                if (n instanceof javafx.scene.control.TableRow<?> row && !row.isEmpty()) heightsSeen.add(Math.round(row.getHeight()));
+            }
+            for (SweepResult.Row r : table.getItems()) {
+                String st = vm.trialState(r);
+                if (states.isEmpty() || !states.get(states.size() - 1).equals(st)) states.add(st);
+            }
+        };
+        robot.interact(() -> stage.getScene().addPostLayoutPulseListener(look));
+        CompletableFuture<Void> ended = sweepEnds(robot, vm);
+        try {
+            robot.clickOn("#sweepStartButton");
+            ended.get();
+            Pulses.settle(3);
+        } finally {
+            robot.interact(() -> stage.getScene().removePostLayoutPulseListener(look));
+        }
+        assertEquals("", vm.messageProperty().get());
+        assertTrue(states.stream().anyMatch(st -> st.contains("epoch")), "the story saw a run in training: " + states);
+        assertEquals(1, columnsSeen.size(), "the columns shown in the frames of the sweep " + columnsSeen + ", at the least widths " + widths);
+        assertTrue(columnsSeen.iterator().next().containsAll(List.of("Rank", "Run", "lr", "Status", "Best\naccuracy", "Epoch")), columnsSeen.toString());
+        assertEquals(1, heightsSeen.size(), "the rows' heights in the frames of the sweep: " + heightsSeen);
+        List<String> cut = new ArrayList<>();
+        robot.interact(() -> cut.addAll(Looks.cut(stage.getScene())));
+        assertEquals(List.of(), cut, "texts cut to '…' in the Sweeps view");
+    }
+
+    /**
      * The part of the scene in which {@code n} shows with every scroll pane around it at its top left: the scene,
      * narrowed to each such pane's viewport.
      */

@@ -166,7 +166,8 @@ public final class SweepsView extends BorderPane {
         io.digitstudio.ui.widgets.Columns.keepWhole(table);
         Label empty = new Label("Start a sweep: its runs appear here, best first.");
         empty.setWrapText(true); // in a narrow table at a large scale it takes two lines rather than lose its end
-        table.setPlaceholder(empty);
+        // with an unseen styled cell: the columns are measured with the cells' paddings before the sweep's rows come
+        table.setPlaceholder(io.digitstudio.ui.widgets.Columns.placeholder(empty));
         table.setPrefHeight(260);
         vm.resultProperty().addListener((o, a, r) -> {
             if (r != null && (a == null || !a.sweep().axes().equals(r.sweep().axes()))) columns(r.sweep());
@@ -519,9 +520,9 @@ public final class SweepsView extends BorderPane {
             io.digitstudio.ui.widgets.Columns.expects(rank, String.valueOf(sweep.points().size()));
             io.digitstudio.ui.widgets.Columns.expects(run, List.of("00000000", "dddddddd", "bbbbbbbb"));
             io.digitstudio.ui.widgets.Columns.expects(state, SweepsViewModel.states(sweep));
-            for (TableColumn<SweepResult.Row, String> c : List.of(best, last)) io.digitstudio.ui.widgets.Columns.expects(c, "100.00%");
+            for (TableColumn<SweepResult.Row, String> c : List.of(best, last)) io.digitstudio.ui.widgets.Columns.expects(c, "99.99%");
             io.digitstudio.ui.widgets.Columns.expects(epoch, String.valueOf(sweep.template().config().epochs()));
-            io.digitstudio.ui.widgets.Columns.expects(seconds, "0000.0");
+            io.digitstudio.ui.widgets.Columns.expects(seconds, "000.0");
         }
         // every column in sight: where the width is too little for all (a large UI scale), the best epoch, the
         // seconds, the final accuracy and the order give way, in that order; the Runs view lists each run in full

@@ -542,12 +542,13 @@ public final class SweepsViewModel {
     }
 
     /**
-     * Every text the Status column can show for a row of {@code s}, for the column's width: fitted to all of them from
-     * the start, it does not widen (and push another column out of sight) as the states come.
+     * The texts the Status column shows for the rows of {@code s} as it runs, for the column's width: fitted to them from
+     * the start, it does not widen (and push another column out of sight) as the states come. The history's rarer words
+     * for a run that ended badly ("failed to learn") widen it when they come: kept room for, they took the room of the
+     * columns after it in the smallest window.
      */
     public static List<String> states(io.digitstudio.runs.sweep.Sweep s) {
-        List<String> all = new ArrayList<>(List.of("not started", RESUMING, "done", FAILED));
-        for (io.digitstudio.runs.RunStatus st : io.digitstudio.runs.RunStatus.values()) all.add(st.label());
+        List<String> all = new ArrayList<>(List.of("not started", RESUMING, "done", FAILED, io.digitstudio.runs.RunStatus.STOPPED.label()));
         int n = s.template().config().epochs();
         all.add(training(n, n));
         return all;
