@@ -591,10 +591,19 @@ public final class SweepsViewModel {
         return accuracy(best(r).accuracy());
     }
 
-    /** The epoch of the row's {@link #bestAccuracy}, or "–" for none yet. UI thread. */
-    public String bestEpoch(SweepResult.Row r) {
-        int e = best(r).epoch();
-        return e == 0 ? "–" : String.valueOf(e);
+    /**
+     * The row's best validation accuracy and, in brackets, the epoch that reached it, as its Best (epoch) column shows
+     * them: "97.25% (3)"; "–" for none yet. UI thread.
+     */
+    public String bestWithEpoch(SweepResult.Row r) {
+        BestSoFar b = best(r);
+        if (Double.isNaN(b.accuracy()) || b.epoch() == 0) return accuracy(b.accuracy());
+        return withEpoch(accuracy(b.accuracy()), b.epoch());
+    }
+
+    /** An accuracy and the epoch that reached it, as the Best (epoch) column writes them: "97.25% (3)". */
+    public static String withEpoch(String accuracy, int epoch) {
+        return accuracy + " (" + epoch + ")";
     }
 
     private BestSoFar best(SweepResult.Row r) {
@@ -611,9 +620,12 @@ public final class SweepsViewModel {
         return r.run() == null || training(r) ? "–" : accuracy(r.run().finalAccuracy());
     }
 
-    /** The seconds the row's run took, "–" until its run is done. UI thread. */
-    public String seconds(SweepResult.Row r) {
-        return r.run() == null || training(r) ? "–" : String.format(java.util.Locale.ROOT, "%.1f", r.run().seconds());
+    /**
+     * The time the row's run took, as the Runs view's time column writes it ("0:12", "1:02:03"), "–" until its run is
+     * done. UI thread.
+     */
+    public String time(SweepResult.Row r) {
+        return r.run() == null || training(r) ? "–" : io.digitstudio.ui.widgets.Formats.clock(r.run().seconds());
     }
 
     /** Changes whenever a row's {@link #trialState} may have changed without its row changing. */

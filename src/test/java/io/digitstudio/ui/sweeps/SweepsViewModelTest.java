@@ -209,8 +209,8 @@ class SweepsViewModelTest {
                 bestEpoch[0] = Integer.parseInt(m.group(1));
             }
             SweepResult.Row row = vm.rows().get(0);
-            java.util.List<String> shown = java.util.List.of(vm.trialState(row), vm.bestAccuracy(row), vm.bestEpoch(row), vm.finalAccuracy(row), vm.seconds(row));
-            java.util.List<String> meant = java.util.List.of("epoch " + Math.min(3, Integer.parseInt(m.group(1)) + 1) + "/3", bestSaid[0], String.valueOf(bestEpoch[0]), "–", "–");
+            java.util.List<String> shown = java.util.List.of(vm.trialState(row), vm.bestAccuracy(row), vm.bestWithEpoch(row), vm.finalAccuracy(row), vm.time(row));
+            java.util.List<String> meant = java.util.List.of("epoch " + Math.min(3, Integer.parseInt(m.group(1)) + 1) + "/3", bestSaid[0], bestSaid[0] + " (" + bestEpoch[0] + ")", "–", "–");
             if (!shown.equals(meant)) wrong.add("at \"" + s + "\" the row shows " + shown + ", not " + meant);
         });
         SweepResult done = vm.start().join();
@@ -218,9 +218,10 @@ class SweepsViewModelTest {
         assertEquals(3, epochs[0], "the status line gave each epoch");
         assertEquals(java.util.List.of(), wrong);
         SweepResult.Row row = vm.rows().get(0);
-        assertEquals(java.util.List.of("done", SweepsViewModel.accuracy(row.run().bestAccuracy()), String.valueOf(row.run().bestEpoch()),
-                SweepsViewModel.accuracy(row.run().finalAccuracy()), String.format(java.util.Locale.ROOT, "%.1f", row.run().seconds())),
-                java.util.List.of(vm.trialState(row), vm.bestAccuracy(row), vm.bestEpoch(row), vm.finalAccuracy(row), vm.seconds(row)));
+        assertEquals(java.util.List.of("done", SweepsViewModel.accuracy(row.run().bestAccuracy()),
+                SweepsViewModel.accuracy(row.run().bestAccuracy()) + " (" + row.run().bestEpoch() + ")", SweepsViewModel.accuracy(row.run().finalAccuracy()),
+                io.digitstudio.ui.widgets.Formats.clock(row.run().seconds())),
+                java.util.List.of(vm.trialState(row), vm.bestAccuracy(row), vm.bestWithEpoch(row), vm.finalAccuracy(row), vm.time(row)));
         assertEquals(bestSaid[0], vm.bestAccuracy(row), "the history's best is the best the status line gave");
     }
 
