@@ -90,7 +90,8 @@ class SweepCliTest {
                 parallel.out());
         List<String> lines = printed.subList(0, printed.size() - 2);
         assertEquals(5, lines.size(), parallel.out());
-        assertTrue(lines.get(0).startsWith("#  run"), lines.get(0));
+        // the rank by accuracy, not "#": "runs list" names a sweep's run "#3" by its place in the grid
+        assertTrue(lines.get(0).startsWith("rank  run"), lines.get(0));
         double previous = 2;
         for (SweepResult.Row r : b.rows()) {
             assertTrue(r.bestAccuracy() <= previous);

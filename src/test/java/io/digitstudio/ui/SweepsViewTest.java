@@ -289,19 +289,23 @@ class SweepsViewTest extends AppStory {
     }
 
     /**
-     * While a run trains, its row says "running, epoch k of N", wider than "done": in the smallest window at 100 % every
-     * column stays in sight (Seconds last) with no sideways scroll bar, and at 150 % too, nothing cut. A trial saw the
-     * wider status push Seconds past the table's right edge (issue 32).
+     * While a run trains, its row says "epoch k/N", wider than "done": in the smallest window at 100 % and at 150 % every
+     * column stays in sight (Time last), with no sideways scroll bar and nothing cut; once the sweep is stopped, at both
+     * scales, the same columns at the same widths. A trial saw the wider status push Seconds past the table's right edge
+     * (issue 32), and, with a rank and the best epoch in columns of their own, the last columns give way while the run
+     * trained and come back once it was stopped.
      */
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES) // a bound for a hang only: the story waits on the run's epochs
     void everyColumnStaysInSightWhileARunTrains(FxRobot robot) throws Exception {
         // epochs enough that the first run still trains while the story looks at both scales; Stop ends it
-        var vm = fillIn(robot, "0.1,0.01", "50,100", "400", "100", "50");
+        // the form's learning rates, its widest list: the form beside the table as wide as it is as the app opens
+        var vm = fillIn(robot, "0.1,0.03,0.01", "50,100", "400", "100", "50");
         CompletableFuture<Void> ended = sweepEnds(robot, vm);
         robot.clickOn("#sweepStartButton");
         var appearance = app.services.appearance();
         List<String> failures = new ArrayList<>();
+        java.util.Map<Integer, List<String>> running = new java.util.HashMap<>();
         try {
             for (int scale : new int[]{100, 150}) {
                 robot.interact(() -> {
@@ -310,30 +314,22 @@ class SweepsViewTest extends AppStory {
                     stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
                 });
                 WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> vm.rows().stream()
-                        .anyMatch(r -> vm.trialState(r).matches("running, epoch [0-9]+ of 400"))).get());
+                        .anyMatch(r -> vm.trialState(r).matches("epoch [0-9]+/400"))).get());
                 Pulses.settle(3);
                 robot.interact(() -> {
-                    TableView<SweepResult.Row> table = robot.lookup("#sweepTable").queryTableView();
-                    String where = scale + " %: ";
-                    if (!vm.runningProperty().get()) failures.add(where + "the sweep ended before the story looked");
-                    List<String> shown = table.getVisibleLeafColumns().stream().map(javafx.scene.control.TableColumn::getText).toList();
-                    if (scale == 100 && !shown.equals(table.getColumns().stream().map(javafx.scene.control.TableColumn::getText).toList())) {
-                        failures.add(where + "columns shown " + shown + " of " + table.getColumns().stream().map(c -> c.getText() + " " + Math.round(c.getMinWidth())).toList()
-                                + " in a table " + Math.round(table.getWidth()) + " px wide");
-                    }
-                    for (String s : Looks.sideways(stage.getScene())) failures.add(where + s);
-                    for (String s : Looks.cut(stage.getScene())) failures.add(where + "cut: " + s);
-                    // each shown column's header within the table's sight, the last one's right edge too
-                    Bounds sight = inSight(table, stage.getScene());
-                    Bounds tableOnScene = table.localToScene(table.getLayoutBounds());
-                    for (javafx.scene.Node h : table.lookupAll(".column-header")) {
-                        if (!(h instanceof javafx.scene.control.skin.TableColumnHeader header) || header.getTableColumn() == null || !header.isVisible()) continue;
-                        Bounds b = h.localToScene(h.getLayoutBounds());
-                        if (b.getMaxX() > Math.min(sight.getMaxX(), tableOnScene.getMaxX()) + 1) {
-                            failures.add(where + "the column " + header.getTableColumn().getText() + " ends at x " + Math.round(b.getMaxX()) + ", the table at "
-                                    + Math.round(Math.min(sight.getMaxX(), tableOnScene.getMaxX())));
-                        }
-                    }
+                    if (!vm.runningProperty().get()) failures.add(scale + " %: the sweep ended before the story looked");
+                    running.put(scale, columnsInSight(robot, scale + " %, running: ", failures));
+                });
+            }
+            robot.interact(vm::stop);
+            ended.get();
+            // once stopped, the same columns at the same widths, at 150 % and back at 100 %
+            for (int scale : new int[]{150, 100}) {
+                robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, scale));
+                Pulses.settle(3);
+                robot.interact(() -> {
+                    List<String> stopped = columnsInSight(robot, scale + " %, stopped: ", failures);
+                    if (!stopped.equals(running.get(scale))) failures.add(scale + " %: the columns while running " + running.get(scale) + ", once stopped " + stopped);
                 });
             }
         } finally {
@@ -343,17 +339,96 @@ class SweepsViewTest extends AppStory {
             });
             ended.get();
         }
-        // and once stopped, its run's id and seconds in their columns
-        Pulses.settle(3);
-        robot.interact(() -> {
-            TableView<SweepResult.Row> table = robot.lookup("#sweepTable").queryTableView();
-            if (table.getVisibleLeafColumns().size() != table.getColumns().size()) {
-                failures.add("stopped: columns shown " + table.getVisibleLeafColumns().stream().map(javafx.scene.control.TableColumn::getText).toList());
-            }
-            for (String s : Looks.sideways(stage.getScene())) failures.add("stopped: " + s);
-            for (String s : Looks.cut(stage.getScene())) failures.add("stopped: cut: " + s);
-        });
         assertEquals(List.of(), failures);
+    }
+
+    /**
+     * The sweep table's columns with their widths ("lr 51"), after checking (on the FX thread) that every column is
+     * shown, its header within the table's sight, with no sideways scroll bar and no text cut in the view.
+     */
+    private List<String> columnsInSight(FxRobot robot, String where, List<String> failures) {
+        TableView<SweepResult.Row> table = robot.lookup("#sweepTable").queryTableView();
+        List<String> all = table.getColumns().stream().map(c -> c.getText() + " " + Math.round(c.getWidth())).toList();
+        if (table.getVisibleLeafColumns().size() != table.getColumns().size()) {
+            failures.add(where + "columns shown " + table.getVisibleLeafColumns().stream().map(javafx.scene.control.TableColumn::getText).toList() + " of "
+                    + table.getColumns().stream().map(c -> c.getText() + " " + Math.round(c.getMinWidth())).toList() + " in a table " + Math.round(table.getWidth())
+                    + " px wide");
+        }
+        for (String s : Looks.sideways(stage.getScene())) failures.add(where + s);
+        for (String s : Looks.cut(stage.getScene())) failures.add(where + "cut: " + s);
+        Bounds sight = inSight(table, stage.getScene());
+        Bounds tableOnScene = table.localToScene(table.getLayoutBounds());
+        for (javafx.scene.Node h : table.lookupAll(".column-header")) {
+            if (!(h instanceof javafx.scene.control.skin.TableColumnHeader header) || header.getTableColumn() == null || !header.isVisible()) continue;
+            Bounds b = h.localToScene(h.getLayoutBounds());
+            if (b.getMaxX() > Math.min(sight.getMaxX(), tableOnScene.getMaxX()) + 1) {
+                failures.add(where + "the column " + header.getTableColumn().getText() + " ends at x " + Math.round(b.getMaxX()) + ", the table at "
+                        + Math.round(Math.min(sight.getMaxX(), tableOnScene.getMaxX())));
+            }
+            // the short title says its full name to a screen reader, and in its tooltip
+            if (header.getTableColumn().getText().equals("#") && h.lookup(".label") instanceof javafx.scene.control.Label title
+                    && (!"Rank".equals(title.getAccessibleText()) || title.getTooltip() == null)) {
+                failures.add(where + "the # header says '" + title.getAccessibleText() + "' to a screen reader, its tooltip " + title.getTooltip());
+            }
+        }
+        return all;
+    }
+
+    /**
+     * The table keeps its columns and its rows their height for the whole of a sweep, in the smallest window at 100 %:
+     * every frame from the first row to the end shows the same columns at the same widths, the best epoch among them,
+     * and every row one line high. A trial saw the
+     * Epoch column shown while run 1 trained and gone once it was done, the other columns change width, and "running,
+     * epoch 2 of 3" wrap onto two and three lines, its row growing.
+     */
+    @Test
+    @Timeout(value = 15, unit = TimeUnit.MINUTES) // a bound for a hang only: the story waits on the sweep's end
+    void theColumnsAndTheRowsStayPutWhileASweepRuns(FxRobot robot) throws Exception {
+        var vm = fillIn(robot, "0.01,0.1", "128", "3", "1000", "100");
+        robot.interact(() -> {
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        TableView<SweepResult.Row> table = robot.lookup("#sweepTable").queryTableView();
+        // what each laid-out frame shows while the sweep's columns are up: the columns in sight, and the rows' heights
+        java.util.Set<List<String>> columnsSeen = new java.util.LinkedHashSet<>();
+        java.util.Set<Long> heightsSeen = new java.util.TreeSet<>();
+        java.util.Set<List<String>> widthsSeen = new java.util.LinkedHashSet<>();
+        List<String> states = new ArrayList<>();
+        List<String> widths = new ArrayList<>();
+        Runnable look = () -> {
+            if (vm.resultProperty().get() == null || table.getColumns().stream().noneMatch(c -> c.getText().equals("lr"))) return;
+            if (columnsSeen.add(table.getVisibleLeafColumns().stream().map(javafx.scene.control.TableColumn::getText).toList())) {
+                widths.add(table.getColumns().stream().map(c -> c.getText() + " " + Math.round(c.getMinWidth())).toList() + " in "
+                        + Math.round(table.getWidth()) + " px, states " + table.getItems().stream().map(vm::trialState).toList());
+            }
+            widthsSeen.add(table.getColumns().stream().map(c -> c.getText() + " " + Math.round(c.getWidth())).toList());
+            for (javafx.scene.Node n : table.lookupAll(".table-row-cell")) {
+                if (n instanceof javafx.scene.control.TableRow<?> row && !row.isEmpty()) heightsSeen.add(Math.round(row.getHeight()));
+            }
+            for (SweepResult.Row r : table.getItems()) {
+                String st = vm.trialState(r);
+                if (states.isEmpty() || !states.get(states.size() - 1).equals(st)) states.add(st);
+            }
+        };
+        robot.interact(() -> stage.getScene().addPostLayoutPulseListener(look));
+        CompletableFuture<Void> ended = sweepEnds(robot, vm);
+        try {
+            robot.clickOn("#sweepStartButton");
+            ended.get();
+            Pulses.settle(3);
+        } finally {
+            robot.interact(() -> stage.getScene().removePostLayoutPulseListener(look));
+        }
+        assertEquals("", vm.messageProperty().get());
+        assertTrue(states.stream().anyMatch(st -> st.contains("epoch")), "the story saw a run in training: " + states);
+        assertEquals(1, columnsSeen.size(), "the columns shown in the frames of the sweep " + columnsSeen + ", at the least widths " + widths);
+        assertEquals(List.of("#", "Run", "lr", "batch_size", "Status", "Best (epoch)", "Final", "Time"), columnsSeen.iterator().next());
+        assertEquals(1, widthsSeen.size(), "the columns' widths in the frames of the sweep, to its end: " + widthsSeen);
+        assertEquals(1, heightsSeen.size(), "the rows' heights in the frames of the sweep: " + heightsSeen);
+        List<String> cut = new ArrayList<>();
+        robot.interact(() -> cut.addAll(Looks.cut(stage.getScene())));
+        assertEquals(List.of(), cut, "texts cut to '…' in the Sweeps view");
     }
 
     /**

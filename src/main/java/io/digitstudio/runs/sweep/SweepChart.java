@@ -42,14 +42,18 @@ public final class SweepChart {
     private SweepChart() {
     }
 
-    /** The chart, one panel of {@code panelWidth} x {@code panelHeight} per swept setting, side by side, as printed. */
+    /**
+     * The chart, one panel of {@code panelWidth} x {@code panelHeight} per setting the sweep varies (one with several
+     * values), side by side, as printed. A setting of one value has no panel: its axis would be a made-up range around
+     * that value. A sweep that varies nothing (one run) is one panel saying so.
+     */
     public static BufferedImage render(SweepResult result, int panelWidth, int panelHeight) {
         return render(result, panelWidth, panelHeight, Look.PRINT);
     }
 
     /** The chart in {@code look}'s colours and type: margins, points and lines grow with the type. */
     public static BufferedImage render(SweepResult result, int panelWidth, int panelHeight, Look look) {
-        List<Axis> axes = result.sweep().axes();
+        List<Axis> axes = result.sweep().varied();
         BufferedImage img = new BufferedImage(panelWidth * Math.max(1, axes.size()), panelHeight, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -58,10 +62,24 @@ public final class SweepChart {
             g.setColor(new Color(look.background()));
             g.fillRect(0, 0, img.getWidth(), img.getHeight());
             for (int k = 0; k < axes.size(); k++) panel(g, result, axes.get(k), k * panelWidth, panelWidth, panelHeight, look);
+            if (axes.isEmpty()) nothingVaried(g, panelWidth, panelHeight, look);
         } finally {
             g.dispose();
         }
         return img;
+    }
+
+    /** What a sweep that varies no setting shows: there is nothing to plot accuracy against. */
+    static final String NOTHING_VARIED = "One value of each setting: nothing to compare";
+
+    private static void nothingVaried(Graphics2D g, int w, int h, Look look) {
+        g.setColor(new Color(look.text()));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12).deriveFont(look.fontSize()));
+        FontMetrics fm = g.getFontMetrics();
+        int room = w - px(8, look.fontSize() / BASE_FONT_SIZE);
+        if (fm.stringWidth(NOTHING_VARIED) > room) g.setFont(g.getFont().deriveFont(Math.max(1f, g.getFont().getSize2D() * room / fm.stringWidth(NOTHING_VARIED))));
+        fm = g.getFontMetrics();
+        g.drawString(NOTHING_VARIED, (w - fm.stringWidth(NOTHING_VARIED)) / 2, (h + fm.getAscent()) / 2);
     }
 
     /** Writes the chart as a PNG, atomically. */

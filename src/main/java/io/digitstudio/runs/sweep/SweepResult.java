@@ -78,7 +78,8 @@ public record SweepResult(Sweep sweep, List<Row> rows) {
 
     /** The table a terminal shows: rank, run, the swept values, status, best accuracy (epoch), final accuracy and loss, seconds. */
     public String table() {
-        List<String> head = new ArrayList<>(List.of("#", "run"));
+        // "rank", as the CSV's and the Sweeps view's: the history names a sweep's run by its place in the grid ("#3")
+        List<String> head = new ArrayList<>(List.of("rank", "run"));
         sweep.axes().forEach(a -> head.add(a.name()));
         head.addAll(List.of("status", "best acc", "epoch", "final acc", "final loss", "seconds"));
         List<List<String>> cells = new ArrayList<>();

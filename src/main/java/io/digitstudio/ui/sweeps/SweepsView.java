@@ -166,7 +166,8 @@ public final class SweepsView extends BorderPane {
         io.digitstudio.ui.widgets.Columns.keepWhole(table);
         Label empty = new Label("Start a sweep: its runs appear here, best first.");
         empty.setWrapText(true); // in a narrow table at a large scale it takes two lines rather than lose its end
-        table.setPlaceholder(empty);
+        // with an unseen styled cell: the columns are measured with the cells' paddings before the sweep's rows come
+        table.setPlaceholder(io.digitstudio.ui.widgets.Columns.placeholder(empty));
         table.setPrefHeight(260);
         vm.resultProperty().addListener((o, a, r) -> {
             if (r != null && (a == null || !a.sweep().axes().equals(r.sweep().axes()))) columns(r.sweep());
@@ -175,7 +176,7 @@ public final class SweepsView extends BorderPane {
         // a run started, trained an epoch or failed: its row says so at once
         vm.trialChangesProperty().addListener((o, a, b) -> {
             table.refresh();
-            io.digitstudio.ui.widgets.Columns.fit(table); // "running, epoch 2 of 5" is wider than "not started"
+            io.digitstudio.ui.widgets.Columns.fit(table); // a longer value than expected widens its column
         });
 
         chart.setId("sweepChart");
@@ -469,6 +470,7 @@ public final class SweepsView extends BorderPane {
         f.setId(id);
         f.textProperty().bindBidirectional(value);
         f.setTooltip(new Tooltip(tip));
+        f.setPrefColumnCount(FIELD_COLUMNS);
         l.setLabelFor(f);
         form.addRow(row, l, f);
         return row + 1;
@@ -477,43 +479,79 @@ public final class SweepsView extends BorderPane {
     /** The most of the view's width the form takes. */
     static final double FORM_SHARE = 0.45;
 
-    /** The columns a field of values keeps however short its list; beyond the most, a longer list scrolls in it. */
-    static final int LEAST_COLUMNS = 12, MOST_COLUMNS = 22;
+    /**
+     * The columns of a field, as JavaFX counts them (the width of a "W" each): a preset's name or a short spec, and a
+     * number, show whole. JavaFX's 12 columns made the form's fields 178 px wide for values of a few digits, and the
+     * table beside them gave way to its last columns in the smallest window.
+     */
+    static final int FIELD_COLUMNS = 10;
+
+    /** The most columns a field of values takes; a longer list scrolls in it. */
+    static final int MOST_COLUMNS = 22;
 
     /**
-     * A field whose value is a list of values ("0.1,0.03,0.01"): as wide as its value and a character more, in columns
-     * of the font in force, so the list shows whole at any UI scale; the form's column widens with it.
+     * A field whose value is a list of values ("0.1,0.03,0.01"): as wide as its value and a digit more, measured in the
+     * field's font, so the list shows whole at any UI scale; the form's column widens with it. Counted in characters,
+     * the list's digits and commas took the room of as many "W"s, nearly twice theirs.
      */
     private static void listField(GridPane form, String id) {
         TextField f = (TextField) form.lookup(id);
-        f.prefColumnCountProperty().bind(javafx.beans.binding.Bindings.createIntegerBinding(
-                () -> Math.max(LEAST_COLUMNS, Math.min(MOST_COLUMNS, f.getText() == null ? 0 : f.getText().length() + 1)), f.textProperty()));
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        f.prefColumnCountProperty().bind(javafx.beans.binding.Bindings.createIntegerBinding(() -> {
+            probe.setFont(f.getFont());
+            probe.setText("W");
+            double column = probe.getLayoutBounds().getWidth();
+            probe.setText((f.getText() == null ? "" : f.getText()) + "0");
+            int needs = (int) Math.ceil(probe.getLayoutBounds().getWidth() / column);
+            return Math.max(FIELD_COLUMNS, Math.min(MOST_COLUMNS, needs));
+        }, f.textProperty(), f.fontProperty()));
         f.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
     private void columns(io.digitstudio.runs.sweep.Sweep sweep) {
         List<Axis> axes = sweep == null ? List.of() : sweep.axes();
         table.getColumns().clear();
-        table.getColumns().add(column("#", r -> String.valueOf(table.getItems().indexOf(r) + 1), 36));
-        table.getColumns().add(column("Run", r -> r.run() == null ? "–" : r.run().id(), 80));
-        for (Axis a : axes) table.getColumns().add(column(a.name(), r -> sweep.shown(a.name(), r.values().get(a.name())), 70));
-        TableColumn<SweepResult.Row, String> state = column("Status", vm::trialState, 90);
-        // "running, epoch 12 of 100" on two lines where the table has no room for it on one: beside it every column
-        // keeps its place
-        io.digitstudio.ui.widgets.Columns.wrapsIfNarrow(state);
+        // the rank by best accuracy: "#" as in a results list, and "Rank" to a screen reader and in its tooltip, as
+        // the history names a sweep's run by its place in the grid ("#3")
+        TableColumn<SweepResult.Row, String> rank = column("#", r -> String.valueOf(table.getItems().indexOf(r) + 1), 20);
+        io.digitstudio.ui.widgets.Columns.titleMeans(rank, "Rank", "Rank by best accuracy");
+        table.getColumns().add(rank);
+        TableColumn<SweepResult.Row, String> run = column("Run", r -> r.run() == null ? "–" : r.run().id(), 60);
+        table.getColumns().add(run);
+        for (Axis a : axes) table.getColumns().add(column(a.name(), r -> sweep.shown(a.name(), r.values().get(a.name())), 40));
+        // on one line, as wide as the longest state the sweep's rows can say: a row that wrapped "running, epoch 2 of 3"
+        // grew taller as its run trained
+        TableColumn<SweepResult.Row, String> state = column("Status", vm::trialState, 60);
         table.getColumns().add(state);
-        // on two lines, as the Train view's "val accuracy": on one it took the room of the columns after it
-        table.getColumns().add(column("Best\naccuracy", vm::bestAccuracy, 60));
-        table.getColumns().add(column("Epoch", vm::bestEpoch, 50));
-        table.getColumns().add(column("Final", vm::finalAccuracy, 70));
-        table.getColumns().add(column("Seconds", vm::seconds, 70));
-        // every column in sight: where the width is too little for all (a large UI scale), the best epoch, the
-        // seconds, the final accuracy and the order give way, in that order; the Runs view lists each run in full
-        List<TableColumn<SweepResult.Row, ?>> cs = table.getColumns();
-        io.digitstudio.ui.widgets.Columns.givesWay(cs.get(cs.size() - 3), 0);
-        io.digitstudio.ui.widgets.Columns.givesWay(cs.get(cs.size() - 1), 1);
-        io.digitstudio.ui.widgets.Columns.givesWay(cs.get(cs.size() - 2), 2);
-        io.digitstudio.ui.widgets.Columns.givesWay(cs.get(0), 3);
+        // the titles on one line, as the Runs view's "best", "final" and "time": "Best\naccuracy" took a second line of
+        // the header's height, and nine columns with such titles needed more than the smallest window's width. The best
+        // epoch in brackets beside its accuracy, where a column of its own took its title's width for a number
+        TableColumn<SweepResult.Row, String> best = column("Best (epoch)", vm::bestWithEpoch, 60);
+        io.digitstudio.ui.widgets.Columns.titleMeans(best, "Best accuracy (epoch)", "Best validation accuracy, and the epoch that reached it");
+        table.getColumns().add(best);
+        TableColumn<SweepResult.Row, String> last = column("Final", vm::finalAccuracy, 50);
+        io.digitstudio.ui.widgets.Columns.titleMeans(last, "Final accuracy", "Validation accuracy after the last epoch");
+        table.getColumns().add(last);
+        TableColumn<SweepResult.Row, String> time = column("Time", vm::time, 40);
+        io.digitstudio.ui.widgets.Columns.titleMeans(time, "Time", "The time the run took to train, minutes and seconds");
+        table.getColumns().add(time);
+        // each column as wide as the values it will hold from the start: measured by the values shown so far, the
+        // columns widened as runs finished ("–" became "97.25%" and "0:12"), and the last ones gave way mid-sweep
+        if (sweep != null) {
+            io.digitstudio.ui.widgets.Columns.expects(rank, String.valueOf(sweep.points().size()));
+            io.digitstudio.ui.widgets.Columns.expects(run, List.of("00000000", "dddddddd", "bbbbbbbb"));
+            io.digitstudio.ui.widgets.Columns.expects(state, SweepsViewModel.states(sweep));
+            io.digitstudio.ui.widgets.Columns.expects(best, SweepsViewModel.withEpoch("99.99%", sweep.template().config().epochs()));
+            io.digitstudio.ui.widgets.Columns.expects(last, "99.99%");
+            // a run of an hour and more ("1:02:03") widens it when it ends
+            io.digitstudio.ui.widgets.Columns.expects(time, "00:00");
+        }
+        // every column in sight in the smallest window at 100 % and 150 %; where the width is too little for all (a
+        // larger UI scale), the time, the final accuracy and the rank give way, in that order; the Runs view lists each
+        // run in full
+        io.digitstudio.ui.widgets.Columns.givesWay(time, 0);
+        io.digitstudio.ui.widgets.Columns.givesWay(last, 1);
+        io.digitstudio.ui.widgets.Columns.givesWay(rank, 2);
     }
 
     private static TableColumn<SweepResult.Row, String> column(String title, Function<SweepResult.Row, String> value, double width) {

@@ -113,7 +113,7 @@ public final class SweepsViewModel {
     /** The part of each training run done (its epochs done over its epochs), for the status line's bar. */
     private final Map<Integer, Double> partDone = new ConcurrentHashMap<>();
     /**
-     * What each run of the sweep under way is doing now, as its row says it ("running, epoch 2 of 5", "failed"), by
+     * What each run of the sweep under way is doing now, as its row says it ("epoch 2/5", "failed"), by
      * point; the history's files say it only once a run ends. UI thread only: the runners' threads publish to it.
      */
     private final Map<Integer, String> trialsNow = new java.util.HashMap<>();
@@ -414,8 +414,10 @@ public final class SweepsViewModel {
                 public void started(int point, boolean resumed) {
                     training.put(point, s.describe(point) + (resumed ? " (resumed)" : ""));
                     partDone.put(point, 0.0);
+                    // a resumed run says its epoch once it has trained one: where it goes on from is its own
+                    String now = resumed ? RESUMING : training(1, s.template().config().epochs());
                     tasks.onUi(() -> {
-                        trialNow(point, RUNNING);
+                        trialNow(point, now);
                         showProgress(s);
                     });
                 }
@@ -425,7 +427,8 @@ public final class SweepsViewModel {
                     training.put(point, s.describe(point) + ": epoch " + epoch + " of " + s.template().config().epochs() + ", "
                             + io.digitstudio.ui.widgets.Formats.percent(valAccuracy));
                     partDone.put(point, (double) epoch / Math.max(1, s.template().config().epochs()));
-                    String now = RUNNING + ", epoch " + epoch + " of " + s.template().config().epochs();
+                    // epoch done, the next one trains: the row says the one under way, as the Train view's "Epoch 2/8"
+                    String now = training(epoch + 1, s.template().config().epochs());
                     tasks.onUi(() -> {
                         BestSoFar was = bestSoFar.get(point);
                         if (was == null || valAccuracy > was.accuracy()) bestSoFar.put(point, new BestSoFar(valAccuracy, epoch));
@@ -527,8 +530,29 @@ public final class SweepsViewModel {
         });
     }
 
-    /** What a row's state says: a run in training, with the epochs it has done. */
-    static final String RUNNING = "running";
+    /** What a resumed run's row says until it has trained an epoch. */
+    static final String RESUMING = "resuming";
+
+    /**
+     * What the row of a run in training says: the epoch under way of all, "epoch 2/3", as the Train view's "Epoch 2/8";
+     * after its last epoch, while it is being saved, still the last. Short, so that it fits the Status column on one line.
+     */
+    static String training(int epoch, int epochs) {
+        return "epoch " + Math.min(epoch, epochs) + "/" + epochs;
+    }
+
+    /**
+     * The texts the Status column shows for the rows of {@code s} as it runs, for the column's width: fitted to them from
+     * the start, it does not widen (and push another column out of sight) as the states come. The history's rarer words
+     * for a run that ended badly ("failed to learn") widen it when they come: kept room for, they took the room of the
+     * columns after it in the smallest window.
+     */
+    public static List<String> states(io.digitstudio.runs.sweep.Sweep s) {
+        List<String> all = new ArrayList<>(List.of("not started", RESUMING, "done", FAILED, io.digitstudio.runs.RunStatus.STOPPED.label()));
+        int n = s.template().config().epochs();
+        all.add(training(n, n));
+        return all;
+    }
     /** A run whose process failed; the message says why. */
     static final String FAILED = "failed";
 
@@ -542,7 +566,7 @@ public final class SweepsViewModel {
     }
 
     /**
-     * A row's state as the table shows it, as the run goes: "running, epoch 2 of 5" (the epochs it has done), "done",
+     * A row's state as the table shows it, as the run goes: "epoch 2/5" (the epoch under way), "done",
      * "failed", "not started", or the history's word for the rest ("stopped", "failed to learn"). UI thread.
      */
     public String trialState(SweepResult.Row r) {
@@ -552,10 +576,10 @@ public final class SweepsViewModel {
         return r.run().status() == io.digitstudio.runs.RunStatus.FINISHED ? "done" : r.statusLabel();
     }
 
-    /** Whether the row's run trains now in this session (its state says "running"). UI thread. */
+    /** Whether the row's run trains now in this session (its state is one of the session's, not "failed"). UI thread. */
     private boolean training(SweepResult.Row r) {
         String now = trialsNow.get(r.point());
-        return now != null && now.startsWith(RUNNING);
+        return now != null && !now.equals(FAILED);
     }
 
     /**
@@ -567,10 +591,19 @@ public final class SweepsViewModel {
         return accuracy(best(r).accuracy());
     }
 
-    /** The epoch of the row's {@link #bestAccuracy}, or "–" for none yet. UI thread. */
-    public String bestEpoch(SweepResult.Row r) {
-        int e = best(r).epoch();
-        return e == 0 ? "–" : String.valueOf(e);
+    /**
+     * The row's best validation accuracy and, in brackets, the epoch that reached it, as its Best (epoch) column shows
+     * them: "97.25% (3)"; "–" for none yet. UI thread.
+     */
+    public String bestWithEpoch(SweepResult.Row r) {
+        BestSoFar b = best(r);
+        if (Double.isNaN(b.accuracy()) || b.epoch() == 0) return accuracy(b.accuracy());
+        return withEpoch(accuracy(b.accuracy()), b.epoch());
+    }
+
+    /** An accuracy and the epoch that reached it, as the Best (epoch) column writes them: "97.25% (3)". */
+    public static String withEpoch(String accuracy, int epoch) {
+        return accuracy + " (" + epoch + ")";
     }
 
     private BestSoFar best(SweepResult.Row r) {
@@ -587,9 +620,12 @@ public final class SweepsViewModel {
         return r.run() == null || training(r) ? "–" : accuracy(r.run().finalAccuracy());
     }
 
-    /** The seconds the row's run took, "–" until its run is done. UI thread. */
-    public String seconds(SweepResult.Row r) {
-        return r.run() == null || training(r) ? "–" : String.format(java.util.Locale.ROOT, "%.1f", r.run().seconds());
+    /**
+     * The time the row's run took, as the Runs view's time column writes it ("0:12", "1:02:03"), "–" until its run is
+     * done. UI thread.
+     */
+    public String time(SweepResult.Row r) {
+        return r.run() == null || training(r) ? "–" : io.digitstudio.ui.widgets.Formats.clock(r.run().seconds());
     }
 
     /** Changes whenever a row's {@link #trialState} may have changed without its row changing. */
@@ -602,9 +638,9 @@ public final class SweepsViewModel {
         return Double.isNaN(fraction) ? "–" : io.digitstudio.ui.widgets.Formats.percent(fraction);
     }
 
-    /** The chart's pixels in a look ({@code null}: printed, a panel of 360 x 250 per swept setting). */
+    /** The chart's pixels in a look ({@code null}: printed, a panel of 360 x 250 per setting the sweep varies). */
     private static ChartPixels draw(SweepResult r, ChartLook l) {
-        int panels = Math.max(1, r.sweep().axes().size());
+        int panels = Math.max(1, r.sweep().varied().size());
         BufferedImage img = l == null ? SweepChart.render(r, ChartLook.PANEL_WIDTH, ChartLook.PANEL_HEIGHT)
                 : SweepChart.render(r, Math.max(1, l.width() / panels), l.height(), l.look());
         int[] argb = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());

@@ -71,6 +71,7 @@ public final class Columns {
         // again for every row and every width, and a walk visits every cell
         table.needsLayoutProperty().addListener((o, a, needs) -> {
             if (needs) return;
+            describeHeaders(table);
             if (!fontsOf(table).equals(table.getProperties().get(KEY + ".fonts"))) table.getProperties().put(KEY + ".stale", true);
             if (!measures(table).equals(table.getProperties().get(KEY + ".measures"))) schedule(table);
             else fillLast(table);
@@ -163,6 +164,9 @@ public final class Columns {
             double whole = w;
             // the widest value the column expects ({@link #expects}) is measured whether or not its rows have come
             if (c.getProperties().get(KEY + ".expects") instanceof String sample) whole = Math.max(whole, width(value, sample) + cell);
+            if (c.getProperties().get(KEY + ".expects") instanceof List<?> samples) {
+                for (Object sample : samples) whole = Math.max(whole, width(value, String.valueOf(sample)) + cell);
+            }
             for (S item : items) {
                 Object v = c.getCellData(item);
                 if (v == null) continue;
@@ -481,6 +485,39 @@ public final class Columns {
      */
     public static <S, T> void expects(TableColumn<S, T> column, String sample) {
         column.getProperties().put(KEY + ".expects", sample);
+    }
+
+    /**
+     * As {@link #expects(TableColumn, String)}, for a column whose values are of a few known kinds that no one sample is
+     * the widest of in every font ("not started", "epoch 10/10"): the least width holds the widest of them.
+     */
+    public static <S, T> void expects(TableColumn<S, T> column, List<String> samples) {
+        column.getProperties().put(KEY + ".expects", List.copyOf(samples));
+    }
+
+    /**
+     * Gives a short title ("#") its full name ({@code name}, what a screen reader says for the header) and a tooltip
+     * saying what the column holds: a title short enough for the column to stay in sight still says what it means.
+     */
+    public static <S, T> void titleMeans(TableColumn<S, T> column, String name, String tip) {
+        column.getProperties().put(KEY + ".means", new String[]{name, tip});
+    }
+
+    /**
+     * Puts the names and tooltips of {@link #titleMeans} on the headers' labels, which the table's skin makes and makes
+     * again as the columns change: looked for in the header row only, not among the cells.
+     */
+    private static void describeHeaders(TableView<?> table) {
+        if (table.getColumns().stream().noneMatch(c -> c.getProperties().get(KEY + ".means") instanceof String[])) return;
+        Node headers = table.lookup(".column-header-background");
+        if (headers == null) return;
+        for (Node n : headers.lookupAll(".column-header")) {
+            if (!(n instanceof javafx.scene.control.skin.TableColumnHeader h) || h.getTableColumn() == null) continue;
+            if (!(h.getTableColumn().getProperties().get(KEY + ".means") instanceof String[] means)) continue;
+            if (!(h.lookup(".label") instanceof Labeled label)) continue;
+            if (!means[0].equals(label.getAccessibleText())) label.setAccessibleText(means[0]);
+            if (label.getTooltip() == null || !means[1].equals(label.getTooltip().getText())) label.setTooltip(new javafx.scene.control.Tooltip(means[1]));
+        }
     }
 
     /**

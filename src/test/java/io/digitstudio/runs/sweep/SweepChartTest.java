@@ -70,6 +70,40 @@ class SweepChartTest {
         assertEquals(2 * (batch.get(1) - batch.get(0)), batch.get(2) - batch.get(1), 3.0, "linear axis: " + batch);
     }
 
+    /** Rows of finished runs for each of the sweep's points. */
+    private static SweepResult finished(Sweep s) {
+        List<SweepResult.Row> rows = new ArrayList<>();
+        for (int i = 0; i < s.points().size(); i++) {
+            double acc = 0.90 + 0.005 * i;
+            RunSummary run = new RunSummary("run" + i, Path.of("run" + i), RunStatus.FINISHED, null, s.settingsFor(i), "", "", 5, acc, 0.3, acc, 5, 1.0,
+                    null, Instant.EPOCH, List.of());
+            rows.add(new SweepResult.Row(i, s.points().get(i), run));
+        }
+        return new SweepResult(s, rows);
+    }
+
+    /**
+     * A setting of one value gets no panel: a trial saw "best validation accuracy vs batch_size" over a made-up axis of
+     * 127, 128, 129 for a sweep of learning rates at one batch size, and a one-run sweep got a panel for each setting.
+     * A sweep that varies nothing is one panel with no points, saying there is nothing to compare.
+     */
+    @Test
+    void aSettingOfOneValueHasNoPanel() {
+        int w = SweepChart.PANEL_WIDTH;
+        Sweep lrs = Sweep.plan(template(), List.of(Axis.parse("lr", "--lr", "0.1,0.01,0.001", false), Axis.parse("batch_size", "--batch", "128", true)),
+                null, 0, 1);
+        BufferedImage img = SweepChart.render(finished(lrs), w, SweepChart.PANEL_HEIGHT);
+        assertEquals(w, img.getWidth(), "one panel, for the learning rates");
+        assertEquals(3, pointColumns(img, 0, w).size(), "the three rates");
+
+        Sweep one = Sweep.plan(template(), List.of(Axis.parse("lr", "--lr", "0.1", false), Axis.parse("batch_size", "--batch", "128", true)),
+                null, 0, 1);
+        BufferedImage single = SweepChart.render(finished(one), w, SweepChart.PANEL_HEIGHT);
+        assertEquals(w, single.getWidth(), "one panel for a sweep of one run");
+        assertEquals(List.of(), pointColumns(single, 0, w), "no point plotted against a made-up axis");
+        assertTrue(count(single, SweepChart.Look.PRINT.text()) > 0, "it says why there is no chart");
+    }
+
     /**
      * Each panel's frame is drawn alike: the same rows and columns of ink at the same places in each panel. The second
      * panel's frame and grid were drawn with the first panel's points' wider pen (issue 32: the Sweeps view's two

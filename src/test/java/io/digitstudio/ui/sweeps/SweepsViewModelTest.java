@@ -66,7 +66,8 @@ class SweepsViewModelTest {
         assertEquals(2, store.list().size());
         assertTrue(store.list().stream().allMatch(s -> s.status() == RunStatus.FINISHED && s.settings().sweep() != null));
         assertEquals("Sweep " + r.sweep().id() + ": all 2 runs finished.", vm.statusProperty().get());
-        assertEquals(2 * 360, vm.chartProperty().get().width(), "a panel for the learning rate and one for the batch size");
+        // one batch size: no panel of accuracy against a made-up axis around it
+        assertEquals(360, vm.chartProperty().get().width(), "a panel for the learning rates alone");
         assertFalse(vm.resumableProperty().get());
 
         Path csv = dir.resolve("out.csv");
@@ -149,9 +150,10 @@ class SweepsViewModelTest {
     }
 
     /**
-     * Each row says what its run does as the sweep goes: the run in training "running" with the epochs it has done, as
-     * the status line says them, the runs before it "done", those after it "not started". A trial saw "not started" on
-     * the row of the run in training while the status line said epoch 1 (issue 32).
+     * Each row says what its run does as the sweep goes: the run in training the epoch under way of all, "epoch 2/2" as
+     * the Train view's "Epoch 2/8", the runs before it "done", those after it "not started". A trial saw "not started" on
+     * the row of the run in training while the status line said epoch 1 (issue 32), and "running, epoch 1 of 2" while
+     * epoch 2 trained, beside epoch 1's accuracy: it read as the run being in epoch 1.
      */
     @Test
     void eachRowSaysWhatItsRunDoesAsTheSweepGoes() {
@@ -160,24 +162,29 @@ class SweepsViewModelTest {
         vm.epochsProperty().set("2");
         java.util.Map<String, java.util.List<String>> seen = new java.util.LinkedHashMap<>();
         java.util.regex.Pattern epoch = java.util.regex.Pattern.compile("Running run (\\d) of 2: .*: epoch (\\d) of 2, ");
+        java.util.regex.Pattern starts = java.util.regex.Pattern.compile("Running run (\\d) of 2: [^:]*\\(");
         vm.statusProperty().addListener((o, a, s) -> {
             java.util.regex.Matcher m = epoch.matcher(s);
-            if (m.find()) seen.putIfAbsent("run " + m.group(1) + " epoch " + m.group(2), states(vm));
+            if (m.find()) seen.putIfAbsent("run " + m.group(1) + " epoch " + m.group(2) + " done", states(vm));
+            java.util.regex.Matcher b = starts.matcher(s);
+            if (b.find()) seen.putIfAbsent("run " + b.group(1) + " starts", states(vm));
         });
         SweepResult done = vm.start().join();
         assertTrue(done.complete(), vm.statusProperty().get());
         assertEquals(java.util.Map.of(
-                "run 1 epoch 1", java.util.List.of("running, epoch 1 of 2", "not started"),
-                "run 1 epoch 2", java.util.List.of("running, epoch 2 of 2", "not started"),
-                "run 2 epoch 1", java.util.List.of("done", "running, epoch 1 of 2"),
-                "run 2 epoch 2", java.util.List.of("done", "running, epoch 2 of 2")), seen);
+                "run 1 starts", java.util.List.of("epoch 1/2", "not started"),
+                "run 1 epoch 1 done", java.util.List.of("epoch 2/2", "not started"),
+                "run 1 epoch 2 done", java.util.List.of("epoch 2/2", "not started"),
+                "run 2 starts", java.util.List.of("done", "epoch 1/2"),
+                "run 2 epoch 1 done", java.util.List.of("done", "epoch 2/2"),
+                "run 2 epoch 2 done", java.util.List.of("done", "epoch 2/2")), seen);
         assertEquals(java.util.List.of("done", "done"), states(vm));
     }
 
     /**
      * A run in training shows its best validation accuracy so far, and that epoch, in its row, the figure the status line
      * gave at that epoch; its final accuracy and seconds say "–" until it is done, and then the history's. A trial saw
-     * "–" in the accuracy columns of a row saying "running, epoch 2 of 4" beside a status line giving its accuracy
+     * "–" in the accuracy columns of a row in training beside a status line giving its accuracy
      * (issue 32).
      */
     @Test
@@ -202,8 +209,8 @@ class SweepsViewModelTest {
                 bestEpoch[0] = Integer.parseInt(m.group(1));
             }
             SweepResult.Row row = vm.rows().get(0);
-            java.util.List<String> shown = java.util.List.of(vm.trialState(row), vm.bestAccuracy(row), vm.bestEpoch(row), vm.finalAccuracy(row), vm.seconds(row));
-            java.util.List<String> meant = java.util.List.of("running, epoch " + m.group(1) + " of 3", bestSaid[0], String.valueOf(bestEpoch[0]), "–", "–");
+            java.util.List<String> shown = java.util.List.of(vm.trialState(row), vm.bestAccuracy(row), vm.bestWithEpoch(row), vm.finalAccuracy(row), vm.time(row));
+            java.util.List<String> meant = java.util.List.of("epoch " + Math.min(3, Integer.parseInt(m.group(1)) + 1) + "/3", bestSaid[0], bestSaid[0] + " (" + bestEpoch[0] + ")", "–", "–");
             if (!shown.equals(meant)) wrong.add("at \"" + s + "\" the row shows " + shown + ", not " + meant);
         });
         SweepResult done = vm.start().join();
@@ -211,9 +218,10 @@ class SweepsViewModelTest {
         assertEquals(3, epochs[0], "the status line gave each epoch");
         assertEquals(java.util.List.of(), wrong);
         SweepResult.Row row = vm.rows().get(0);
-        assertEquals(java.util.List.of("done", SweepsViewModel.accuracy(row.run().bestAccuracy()), String.valueOf(row.run().bestEpoch()),
-                SweepsViewModel.accuracy(row.run().finalAccuracy()), String.format(java.util.Locale.ROOT, "%.1f", row.run().seconds())),
-                java.util.List.of(vm.trialState(row), vm.bestAccuracy(row), vm.bestEpoch(row), vm.finalAccuracy(row), vm.seconds(row)));
+        assertEquals(java.util.List.of("done", SweepsViewModel.accuracy(row.run().bestAccuracy()),
+                SweepsViewModel.accuracy(row.run().bestAccuracy()) + " (" + row.run().bestEpoch() + ")", SweepsViewModel.accuracy(row.run().finalAccuracy()),
+                io.digitstudio.ui.widgets.Formats.clock(row.run().seconds())),
+                java.util.List.of(vm.trialState(row), vm.bestAccuracy(row), vm.bestWithEpoch(row), vm.finalAccuracy(row), vm.time(row)));
         assertEquals(bestSaid[0], vm.bestAccuracy(row), "the history's best is the best the status line gave");
     }
 
