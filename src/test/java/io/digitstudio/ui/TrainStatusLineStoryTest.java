@@ -45,7 +45,9 @@ class TrainStatusLineStoryTest extends AppStory {
         // what the label shows: its lines in one Text, broken where the words meet
         javafx.scene.text.Text shown = (javafx.scene.text.Text) text.lookup(".text");
         Node epoch = root.lookup("#epochLabel");
-        boolean oneLine = shown != null && !shown.getText().contains("\n") && shown.getLayoutBounds().getHeight() < 1.5 * epoch.getLayoutBounds().getHeight();
+        // one line, and ending before the figures begin (not drawn over them while the line has yet to break it)
+        boolean oneLine = shown != null && !shown.getText().contains("\n") && shown.getLayoutBounds().getHeight() < 1.5 * epoch.getLayoutBounds().getHeight()
+                && (((Label) epoch).getText().isEmpty() || shown.localToScene(shown.getLayoutBounds()).getMaxX() <= epoch.localToScene(epoch.getLayoutBounds()).getMinX());
         Map<String, Double> x = new LinkedHashMap<>();
         StringBuilder figures = new StringBuilder();
         for (String id : KEPT) {

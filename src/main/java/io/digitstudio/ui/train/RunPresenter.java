@@ -312,7 +312,7 @@ public final class RunPresenter {
         if (f == null) return;
         // the newest iteration first, then the queue: the feed queues an epoch's report before it publishes the
         // iteration that ended it, so the table then holds every epoch the progress texts count as done. Read after the
-        // queue, an iteration published meanwhile showed the run at 100 % beside a table one epoch short
+        // queue, an iteration published meanwhile would show the run at 100 % beside a table one epoch short
         IterationEvent e = f.latest();
         Object ev;
         boolean epochEnded = false;

@@ -647,8 +647,8 @@ public final class TrainView extends BorderPane {
         ProgressBar bar = new ProgressBar();
         bar.setId("progressBar");
         io.digitstudio.ui.widgets.ScreenReader.describe(bar, "Training progress", "How much of the run is done");
-        // as wide as the figures can spare beside the message at 1024x700: a bar of 160 px left "Training … on 1,000
-        // examples of MNIST (bundled)" too little room, and it broke over two lines
+        // as wide as the figures can spare: at 1024x700 a run's first message ("Training … on 1,000 examples of MNIST
+        // (bundled)") then fits beside them on one line
         bar.setPrefWidth(100);
         bar.setMinWidth(Region.USE_PREF_SIZE);
         bar.progressProperty().bind(Bindings.createDoubleBinding(() -> run.stateProperty().get() == RunState.PREPARING
@@ -671,9 +671,9 @@ public final class TrainView extends BorderPane {
      * A run's figures on one line (the progress bar last, at the line's right end), as wide as the widest they have
      * been since they were last {@link #forget forgotten}, and laid out from their left: the figures change their
      * widths as the run goes on, and the speed and the time left go when it ends; a box that shrank with them, at the
-     * line's right end, moved every figure before them sideways when the run finished (Epoch 3/3 by 132 px at
-     * 1024x700). The bar keeps its place whatever they say. Between two figures a thin rule, shown only where the
-     * figure after it says something, so that a finished run's figures end with theirs.
+     * line's right end, would move every figure before them sideways as the run finishes, where the eye looks for
+     * them. The bar keeps its place whatever they say. Between two figures a thin rule, shown only where the figure
+     * after it says something, so that a finished run's figures end with theirs.
      */
     private static final class RunFigures extends HBox {
         private double kept;

@@ -187,8 +187,8 @@ public final class TrainingFeed implements Extension {
      * An iteration, and the report of the epoch it ended (null: none) with its validation's matrix. The iteration is
      * published ({@link #latest()}) only once the epoch's report is queued: the UI reads the newest iteration before it
      * drains the queue, so whatever iteration it shows, the reports of the epochs it completed are in its hands. The
-     * other way round, a tick between the two showed the last iteration (the run at 100 %) beside a table one epoch
-     * short, until the next tick.
+     * other way round, a tick between the two would show the last iteration (the run at 100 %) beside a table one
+     * epoch short, until the next tick.
      */
     void step(IterationEvent e, EpochReport ended, ConfusionMatrix matrix) {
         observe(e);
