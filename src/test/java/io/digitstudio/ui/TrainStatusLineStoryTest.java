@@ -62,7 +62,7 @@ class TrainStatusLineStoryTest extends AppStory {
     @Test
     void theStatusLineIsOneLineAndKeepsItsFiguresInPlaceAsARunFinishes(FxRobot robot) throws Exception {
         app.awaitReady();
-        Forms.type(robot, "#trainLimitField", "1000");
+        Forms.type(robot, "#trainLimitField", "2000");
         Forms.type(robot, "#testLimitField", "200");
         Forms.type(robot, "#epochsField", "3");
         List<Frame> frames = new ArrayList<>();
