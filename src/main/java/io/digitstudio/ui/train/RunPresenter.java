@@ -310,6 +310,10 @@ public final class RunPresenter {
     void pulse(boolean force) {
         TrainingFeed f = feed;
         if (f == null) return;
+        // the newest iteration first, then the queue: the feed queues an epoch's report before it publishes the
+        // iteration that ended it, so the table then holds every epoch the progress texts count as done. Read after the
+        // queue, an iteration published meanwhile would show the run at 100 % beside a table one epoch short
+        IterationEvent e = f.latest();
         Object ev;
         boolean epochEnded = false;
         while ((ev = f.poll()) != null) {
@@ -332,7 +336,6 @@ public final class RunPresenter {
         }
         if (!force && (!epochEnded && now - lastUiUpdate < UI_INTERVAL_NANOS || !shown)) return;
         lastUiUpdate = now;
-        IterationEvent e = f.latest();
         if (e != null && live) showProgress(e);
         io.digitstudio.train.InputProbe.Outputs pins = f.latestPins();
         if (pins != null && pins != pinned.get()) pinned.set(pins);

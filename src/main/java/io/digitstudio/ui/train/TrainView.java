@@ -647,19 +647,66 @@ public final class TrainView extends BorderPane {
         ProgressBar bar = new ProgressBar();
         bar.setId("progressBar");
         io.digitstudio.ui.widgets.ScreenReader.describe(bar, "Training progress", "How much of the run is done");
-        bar.setPrefWidth(160);
+        // as wide as the figures can spare: at 1024x700 a run's first message ("Training … on 1,000 examples of MNIST
+        // (bundled)") then fits beside them on one line
+        bar.setPrefWidth(100);
         bar.setMinWidth(Region.USE_PREF_SIZE);
         bar.progressProperty().bind(Bindings.createDoubleBinding(() -> run.stateProperty().get() == RunState.PREPARING
                 ? -1 : presenter.progressProperty().get(), run.stateProperty(), presenter.progressProperty()));
-        // the bar last, at the line's right end: the texts before it change their widths as the run goes on, and the
-        // bar keeps its place whatever they say
-        HBox figures = new HBox(8, info(presenter.epochTextProperty(), "epochLabel"), new Separator(Orientation.VERTICAL),
-                info(presenter.iterationTextProperty(), "iterationLabel"), new Separator(Orientation.VERTICAL),
-                info(presenter.speedTextProperty(), "speedLabel"), new Separator(Orientation.VERTICAL), info(presenter.timeTextProperty(), "timeLabel"),
-                bar);
-        figures.setAlignment(Pos.CENTER_RIGHT);
+        // the parts a finished run keeps first, in the order they had while it ran (epoch, iteration, its time), those
+        // that go at its end (the speed) after them: the box keeps its width through the end, so none of the first moves
+        Label epoch = info(presenter.epochTextProperty(), "epochLabel");
+        RunFigures figures = new RunFigures(List.of(epoch, info(presenter.iterationTextProperty(), "iterationLabel"),
+                info(presenter.timeTextProperty(), "timeLabel"), info(presenter.speedTextProperty(), "speedLabel")), bar);
         figures.setMinWidth(Region.USE_PREF_SIZE);
+        // a new run's figures, or a new font (another UI scale), start the width afresh
+        presenter.epochTextProperty().addListener((o, a, b) -> {
+            if (b.isEmpty()) figures.forget();
+        });
+        epoch.fontProperty().addListener((o, a, b) -> figures.forget());
         return io.digitstudio.ui.widgets.StatusLine.bar("statusBar", presenter.statusProperty(), text, figures);
+    }
+
+    /**
+     * A run's figures on one line (the progress bar last, at the line's right end), as wide as the widest they have
+     * been since they were last {@link #forget forgotten}, and laid out from their left: the figures change their
+     * widths as the run goes on, and the speed and the time left go when it ends; a box that shrank with them, at the
+     * line's right end, would move every figure before them sideways as the run finishes, where the eye looks for
+     * them. The bar keeps its place whatever they say. Between two figures a thin rule, shown only where the figure
+     * after it says something, so that a finished run's figures end with theirs.
+     */
+    private static final class RunFigures extends HBox {
+        private double kept;
+
+        RunFigures(List<Label> parts, ProgressBar bar) {
+            setAlignment(Pos.CENTER_LEFT);
+            getStyleClass().add("run-figures"); // figures closer together than elsewhere (theme)
+            for (Label part : parts) {
+                if (!getChildren().isEmpty()) {
+                    Separator rule = new Separator(Orientation.VERTICAL);
+                    rule.getStyleClass().add("small"); // a narrow margin either side: the figures leave the message its room
+                    rule.visibleProperty().bind(part.textProperty().isNotEmpty());
+                    getChildren().add(rule);
+                }
+                getChildren().add(part);
+            }
+            Region rest = new Region(); // what the figures no longer fill, before the bar
+            HBox.setHgrow(rest, Priority.ALWAYS);
+            HBox.setMargin(bar, new Insets(0, 0, 0, 4));
+            getChildren().addAll(rest, bar);
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            kept = Math.max(kept, super.computePrefWidth(height));
+            return kept;
+        }
+
+        /** Back to the width the figures need now. */
+        void forget() {
+            kept = 0;
+            requestLayout();
+        }
     }
 
     private static Label info(javafx.beans.value.ObservableValue<String> text, String id) {

@@ -175,11 +175,25 @@ public final class TrainingFeed implements Extension {
 
     @Override
     public void call(TrainingLoop l) {
-        iterated(l.iterationEvent());
+        EpochReport ended = null;
         if (l.iterator().isNewEpoch() && !l.reports().isEmpty()) {
             EpochReport r = l.reports().get(l.reports().size() - 1);
-            if (r.iteration() == l.iteration()) epochEnded(r, l.lastConfusion());
+            if (r.iteration() == l.iteration()) ended = r;
         }
+        step(l.iterationEvent(), ended, l.lastConfusion());
+    }
+
+    /**
+     * An iteration, and the report of the epoch it ended (null: none) with its validation's matrix. The iteration is
+     * published ({@link #latest()}) only once the epoch's report is queued: the UI reads the newest iteration before it
+     * drains the queue, so whatever iteration it shows, the reports of the epochs it completed are in its hands. The
+     * other way round, a tick between the two would show the last iteration (the run at 100 %) beside a table one
+     * epoch short, until the next tick.
+     */
+    void step(IterationEvent e, EpochReport ended, ConfusionMatrix matrix) {
+        observe(e);
+        if (ended != null) epochEnded(ended, matrix);
+        latest.set(e);
     }
 
     @Override
@@ -207,8 +221,13 @@ public final class TrainingFeed implements Extension {
         events.add(start);
     }
 
+    /** An iteration that ends no epoch (tests feed runs this way). */
     void iterated(IterationEvent e) {
-        latest.set(e);
+        step(e, null, null);
+    }
+
+    /** What an iteration adds to the queue: the weights now and then, loss and rate points; not yet published. */
+    private void observe(IterationEvent e) {
         if (watchingInside && model != null) {
             long t = clock.getAsLong();
             if (t - lastWeights >= WEIGHTS_INTERVAL_NANOS) { // copied here, on the training thread, between updates

@@ -385,6 +385,60 @@ class TrainViewModelsTest {
         assertEquals(expected, seen);
     }
 
+    /**
+     * The UI's tick may come at any moment of the training thread's step, here at the two that matter, each made to
+     * happen by a clock the other side reads: in the middle of the feed's step on the iteration that ends an epoch (the
+     * feed reads its clock there), and between the presenter's reads of the feed (it reads its clock there). At no tick
+     * does the table hold fewer epochs than the progress shown has completed: a trial saw a 3-epoch run at its end
+     * with 2 rows; and at the run's end it holds all three.
+     */
+    @Test
+    void aTickAtAnyMomentOfAnEpochsEndNeverShowsTheTableBehindTheProgress() {
+        int epochs = 3, perEpoch = 8, total = epochs * perEpoch;
+        long[] now = {10_000_000_000L};
+        Runnable[] inFeed = {null}, inPulse = {null};
+        TrainingFeed f = new TrainingFeed(() -> {
+            Runnable r = inFeed[0];
+            inFeed[0] = null;
+            if (r != null) r.run();
+            return now[0];
+        });
+        RunPresenter p = new RunPresenter(() -> {
+            Runnable r = inPulse[0];
+            inPulse[0] = null;
+            if (r != null) r.run();
+            return now[0];
+        });
+        f.started(new TrainingStart(TrainingConfig.tutorial().withEpochs(epochs), "784-100-100-10", 1, 1000, 200, perEpoch, total, 0, "t"));
+        p.begin(f, epochs, "Loading data…");
+        List<String> behind = new java.util.ArrayList<>();
+        Runnable tick = () -> {
+            now[0] += RunPresenter.UI_INTERVAL_NANOS;
+            p.pulse();
+            long done = Math.round(p.progressProperty().get() * total) / perEpoch;
+            if (p.epochRows().size() < done) behind.add(p.iterationTextProperty().get() + " beside " + p.epochRows().size() + " rows");
+        };
+        for (int i = 1; i <= total; i++) {
+            int epoch = (i - 1) / perEpoch + 1;
+            IterationEvent e = new IterationEvent(epoch, i, total, i / (double) perEpoch, 0.5, 0.5, i * 0.1, 0.01);
+            EpochReport ended = i % perEpoch == 0 ? EpochReport.of(epoch, i, 0.5, 0.5, 0.4, 0.6, 0.8, 0.1, 0.01) : null;
+            if (ended != null && epoch != 2) {
+                inFeed[0] = tick; // the UI ticks while the feed is in the middle of the step
+                f.step(e, ended, null);
+            } else if (ended != null) {
+                inPulse[0] = () -> f.step(e, ended, null); // the step comes while the UI is in the middle of its tick
+                tick.run();
+            } else {
+                f.step(e, null, null);
+            }
+            tick.run();
+        }
+        p.end(total * 0.1, true);
+        assertEquals(List.of(), behind);
+        assertEquals(epochs, p.epochRows().size());
+        assertEquals("Iteration 24/24", p.iterationTextProperty().get());
+    }
+
     /** A Train view's view models on the same thread, the built-in model active, training on a small subset. */
     private static final class Fixture {
         final SameThreadTasks tasks = new SameThreadTasks();
