@@ -68,6 +68,71 @@ class EpochTableWorkTest extends AppStory {
         return EpochReport.of(e, 469L * e, 0.5 / e, 0.9 + e / 200.0, 0.45 / e, 0.91 + e / 200.0, 2.5, 0.1, 0.01);
     }
 
+    /**
+     * Each epoch's row comes into the table and the table shows its end in one pulse: the software pipeline renders and
+     * uploads the whole window for every pulse that changes a node, and a scroll to the new row at the pump's next
+     * tick was a frame of its own at every epoch's end, a full table or not.
+     */
+    @Test
+    void anEpochsRowIsShownAtTheTablesEndInThePulseThatAddsIt(FxRobot robot) throws Exception {
+        TableView<EpochReport> table = app.main.train().table();
+        var presenter = app.main.train().presenter();
+        robot.interact(() -> presenter.clear(EPOCHS, "A run"));
+        Pulses.settle();
+        javafx.scene.control.skin.VirtualFlow<?> flow = fx(() -> (javafx.scene.control.skin.VirtualFlow<?>) table.lookup(".virtual-flow"));
+        // the newest row in view, at the table's end
+        java.util.function.IntPredicate newestShown = rows -> {
+            try {
+                return fx(() -> flow.getLastVisibleCell() != null && flow.getLastVisibleCell().getIndex() == rows - 1);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        // more rows than the table shows: each new one comes below its end
+        int full = 8;
+        robot.interact(() -> {
+            for (int e = 1; e <= full; e++) presenter.epochRows().add(epoch(e));
+        });
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> newestShown.test(full));
+        Pulses.settle();
+        assertTrue(fx(() -> verticalBar(table)), "the table scrolls");
+        javafx.scene.Scene scene = fx(table::getScene);
+        // pulses that laid out the table or its rows' flow (a new row, a scroll): each pulse's count is closed as the
+        // next begins, so that what the pulse did after its layout pass (its post-layout listeners) is its own
+        boolean[] laidOut = new boolean[1];
+        int[] pulses = new int[1];
+        Runnable count = () -> {
+            if (laidOut[0]) pulses[0]++;
+            laidOut[0] = false;
+        };
+        javafx.beans.value.ChangeListener<Boolean> ask = (o, was, is) -> laidOut[0] |= !is;
+        robot.interact(() -> {
+            table.needsLayoutProperty().addListener(ask);
+            flow.needsLayoutProperty().addListener(ask);
+            scene.addPreLayoutPulseListener(count);
+        });
+        List<Integer> perEpoch = new ArrayList<>();
+        try {
+            for (int e = full + 1; e <= EPOCHS; e++) {
+                int n = e;
+                int before = fx(() -> pulses[0]);
+                // as the presenter shows an epoch's report, at a tick of the view's pump
+                robot.interact(() -> presenter.epochRows().add(epoch(n)));
+                WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> newestShown.test(n));
+                Pulses.settle(1);
+                perEpoch.add(fx(() -> pulses[0]) - before);
+            }
+        } finally {
+            robot.interact(() -> {
+                scene.removePreLayoutPulseListener(count);
+                table.needsLayoutProperty().removeListener(ask);
+                flow.needsLayoutProperty().removeListener(ask);
+            });
+        }
+        System.out.println("epoch table: pulses that laid it out per added row, until its newest row was in view " + perEpoch);
+        for (int e = 0; e < perEpoch.size(); e++) assertEquals(1, perEpoch.get(e), "pulses for row " + (full + 1 + e) + ": " + perEpoch);
+    }
+
     @Test
     void anEpochsRowLaysOutItsOwnCellsAndNotTheRowsBefore(FxRobot robot) throws Exception {
         TableView<EpochReport> table = app.main.train().table();

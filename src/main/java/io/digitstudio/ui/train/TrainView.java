@@ -395,11 +395,43 @@ public final class TrainView extends BorderPane {
         // centre scrolls when even their least heights and the table's leave too little (150 % in the smallest window)
         io.digitstudio.ui.widgets.TableHeights.forRows(t, TABLE_LEAST_ROWS, TABLE_WANTED_ROWS);
         // the newest epoch is always in view (see scrollToNewest), also when the table's height changes while it shows
-        presenter.epochRows().addListener((ListChangeListener<EpochReport>) c -> scrollToNewest = !presenter.epochRows().isEmpty());
+        presenter.epochRows().addListener((ListChangeListener<EpochReport>) c -> {
+            scrollToNewest = !presenter.epochRows().isEmpty();
+            if (scrollToNewest) scrollInThisPulse();
+        });
         t.heightProperty().addListener((o, a, b) -> {
-            if (newestShown(t)) scrollToNewest = true;
+            if (!newestShown(t)) return;
+            scrollToNewest = true;
+            scrollInThisPulse();
         });
         return t;
+    }
+
+    private final Runnable scrollAfterLayout = this::scrollAfterLayout;
+    /** The scene whose pulse scrolls the table at its end, while one is asked to. */
+    private javafx.scene.Scene scrollingIn;
+
+    /**
+     * Scrolls the table to its newest row at the end of this pulse's layout pass, when the table has learnt of its new
+     * rows, and lays out its rows there: the row comes and the table shows it in one frame, where a scroll at the
+     * pump's next tick was a frame of its own (the software pipeline renders and uploads the whole window for each).
+     * The pump's tick still scrolls when the table has not laid itself out by then (not shown).
+     */
+    private void scrollInThisPulse() {
+        javafx.scene.Scene scene = table.getScene();
+        if (scene == null || scrollingIn != null) return;
+        scrollingIn = scene;
+        scene.addPostLayoutPulseListener(scrollAfterLayout);
+        javafx.application.Platform.requestNextPulse();
+    }
+
+    private void scrollAfterLayout() {
+        scrollingIn.removePostLayoutPulseListener(scrollAfterLayout);
+        scrollingIn = null;
+        if (!scrollToNewest) return;
+        scrollToNewest();
+        // its rows placed for the new position now, in the frame this pulse hands to the renderer
+        if (!scrollToNewest) table.layout();
     }
 
     /** The epoch table's rate: the one the epoch's last update used, as every view writes a rate (0.01, 1e-4). */

@@ -40,6 +40,23 @@ public final class StatusLine extends Region {
         text.addListener((o, a, b) -> requestLayout());
         this.box = new FiguresBox();
         getChildren().addAll(message, box);
+        sceneProperty().addListener((o, was, is) -> {
+            if (was != null) was.removePreLayoutPulseListener(sizeCheck);
+            if (is != null) is.addPreLayoutPulseListener(sizeCheck);
+        });
+    }
+
+    /**
+     * Before a pulse's layout pass: figures whose texts changed their size have the line laid out in this pass. Found
+     * only when the figures lay themselves out, the line's layout came a pulse later, a frame of its own (the software
+     * pipeline renders and uploads the whole window for each), each time a run's figures grow a digit.
+     */
+    private final Runnable sizeCheck = this::checkFiguresSize;
+
+    private void checkFiguresSize() {
+        if (box.isNeedsLayout() && !isNeedsLayout() && (figures.prefWidth(-1) != laidWidth || figures.prefHeight(-1) != laidHeight)) {
+            requestLayout();
+        }
     }
 
     /** A view's status bar at the window's bottom edge: this line with the bar's id, style class and padding. */

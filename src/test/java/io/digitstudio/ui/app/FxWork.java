@@ -144,12 +144,33 @@ final class FxWork {
                 if (!p0.isEmpty()) what.add(lt < 0 ? p0 : p0.substring(0, lt));
             }
             if (n > 0) frameKinds.merge(String.join("+", what), 1, Integer::sum);
+            if (n > 0 && FRAME_LOG) {
+                StringBuilder f = new StringBuilder(String.format(Locale.ROOT, "frame %d at %.3f s:", frames, (System.nanoTime() - born) / 1e9));
+                for (int i = 0; i < n && nodes != null; i++) {
+                    Node a = nodes[i];
+                    String id = null;
+                    for (Node p = a; p != null && id == null; p = p.getParent()) id = p.getId();
+                    f.append(' ').append(a.getClass().getSimpleName()).append(a.getId() != null ? "#" + a.getId() : "").append(" in ").append(id);
+                    if (a instanceof javafx.scene.control.Labeled l) f.append(" \"").append(l.getText()).append('"');
+                    if (a instanceof javafx.scene.control.skin.VirtualFlow<?> v) f.append(" at ").append(v.getPosition()).append(" of ").append(v.getCellCount());
+                    if (a instanceof javafx.scene.control.ScrollPane v) f.append(" at ").append(v.getVvalue());
+                    if (a instanceof javafx.scene.layout.Region r) f.append(" ").append(r.getWidth()).append('x').append(r.getHeight());
+                }
+                System.out.println(f);
+            }
         } catch (IllegalAccessException | RuntimeException e) {
             return;
         }
     }
 
     private int frames;
+    private final long born = System.nanoTime();
+    /**
+     * -Ddigitstudio.countUi.frames=true: each frame's nodes as it is handed to the renderer, with the time and the
+     * texts, positions and sizes that tell which change made it (a frame of its own a pulse after another is one to
+     * coalesce).
+     */
+    private static final boolean FRAME_LOG = Boolean.getBoolean("digitstudio.countUi.frames");
     private final Map<String, Integer> frameKinds = new HashMap<>();
 
     private void after() {

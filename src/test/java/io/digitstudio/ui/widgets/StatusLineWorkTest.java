@@ -6,6 +6,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -113,6 +114,51 @@ class StatusLineWorkTest {
         assertEquals(right, fx(() -> iteration.getParent().localToScene(iteration.getParent().getLayoutBounds()).getMaxX()), 0.5,
                 "the figures still end where they did");
         assertTrue(fx(() -> speed.localToScene(speed.getLayoutBounds()).getMaxX() <= right + 0.5), "the speed lies inside the figures' row");
+    }
+
+    /**
+     * The first pulse after {@code change} (run on the UI thread): what {@code seen} reads at its end, once its CSS and
+     * layout passes are done, before the scene is handed to the renderer.
+     */
+    private <T> T afterOnePulse(Runnable change, Callable<T> seen) throws Exception {
+        java.util.concurrent.CompletableFuture<T> read = new java.util.concurrent.CompletableFuture<>();
+        fx(() -> {
+            javafx.scene.Scene scene = stage.getScene();
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                try {
+                    read.complete(seen.call());
+                } catch (Exception e) {
+                    read.completeExceptionally(e);
+                }
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+            change.run();
+            javafx.application.Platform.requestNextPulse();
+            return null;
+        });
+        return read.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /**
+     * A figure that grows takes its room in the pulse that shows its new text: the software pipeline renders and
+     * uploads the whole window for each pulse that changes a node, so a line laid out one pulse later is a frame of its
+     * own, four times a run's figures grow a digit.
+     */
+    @Test
+    void aFigureThatGrowsTakesItsRoomInThePulseThatShowsIt() throws Exception {
+        afterOnePulse(() -> speed.setText("310 it/s"), () -> null);
+        afterOnePulse(() -> { }, () -> null);
+        double right = fx(() -> line.getWidth() - line.snappedRightInset());
+        double[] laid = afterOnePulse(() -> speed.setText("1,310 it/s and more"), () -> {
+            Region box = (Region) speed.getParent().getParent();
+            return new double[]{box.getLayoutX() + box.getWidth(), box.getWidth(), speed.getParent().prefWidth(-1),
+                    speed.localToScene(speed.getLayoutBounds()).getMaxX()};
+        });
+        assertEquals(laid[2], laid[1], 0.5, "the figures' place is as wide as they are, at the end of the pulse that made them wider");
+        assertEquals(right, laid[0], 0.5, "the figures end at the line's end");
+        assertTrue(laid[3] <= right + 0.5, "the wider figure lies inside the line: " + laid[3] + " > " + right);
     }
 
     @Test
