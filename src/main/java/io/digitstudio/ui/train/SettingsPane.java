@@ -548,8 +548,35 @@ public final class SettingsPane extends ScrollPane {
         l.visibleProperty().bind(error.isNotNull());
         l.managedProperty().bind(l.visibleProperty());
         control.pseudoClassStateChanged(INVALID, error.get() != null);
-        error.addListener((o, a, b) -> control.pseudoClassStateChanged(INVALID, b != null));
+        error.addListener((o, a, b) -> {
+            control.pseudoClassStateChanged(INVALID, b != null);
+            if (b != null && control.isFocused()) bringIntoView(l, control);
+        });
         return l;
+    }
+
+    /**
+     * Once laid out, scrolls the form down just as far as the message under the field being typed in needs to be whole
+     * in view (never so far that the field's top leaves it): a field at the form's bottom edge had its message come out
+     * of sight, below the edge.
+     */
+    private void bringIntoView(Label message, javafx.scene.control.Control field) {
+        javafx.scene.Scene scene = getScene();
+        if (scene == null) return;
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            if (!message.isVisible() || message.getScene() == null) return;
+            javafx.geometry.Bounds m = grid.sceneToLocal(message.localToScene(message.getLayoutBounds()));
+            javafx.geometry.Bounds f = grid.sceneToLocal(field.localToScene(field.getLayoutBounds()));
+            double view = getViewportBounds().getHeight();
+            double room = grid.getLayoutBounds().getHeight() - view;
+            double top = getVvalue() * room; // the grid's line at the viewport's top edge
+            if (room <= 0 || m.getMaxY() <= top + view) return;
+            setVvalue(Math.max(0, Math.min(1, Math.min(m.getMaxY() - view, f.getMinY()) / room)));
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
     }
 
     /** Scrolls to the first field that is wrong and puts the cursor in it; false when none is. */
