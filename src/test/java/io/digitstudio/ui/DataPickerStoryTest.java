@@ -73,7 +73,7 @@ class DataPickerStoryTest extends AppStory {
         awaitText(robot, "#dataBoxError", why);
         assertTrue(robot.lookup("#dataBoxError").query().isVisible());
         assertTrue(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
-        assertEquals("Start is off: fix the field marked in red", robot.lookup("#statusText").queryAs(javafx.scene.control.Label.class).getAccessibleText());
+        assertEquals("Start is off: fix Data, marked in red", robot.lookup("#statusText").queryAs(javafx.scene.control.Label.class).getAccessibleText());
         assertEquals(List.of(), cutInDataSection(robot), "no label of the data section is cut");
 
         // the right folder, through Choose…

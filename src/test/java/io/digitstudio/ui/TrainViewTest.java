@@ -625,7 +625,7 @@ class TrainViewTest extends AppStory {
         assertTrue(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
         // the status line says why Start is off, in one line; each field says the rest under itself
         Label why = robot.lookup("#statusText").queryAs(Label.class);
-        assertEquals("Start is off: fix the 4 fields marked in red", why.getAccessibleText());
+        assertEquals("Start is off: fix Learning rate and 3 more fields marked in red", why.getAccessibleText());
         assertEquals(why.getAccessibleText(), why.getText(), "on one line");
         DrawViewTest.assertWhole(why);
         robot.clickOn(why);

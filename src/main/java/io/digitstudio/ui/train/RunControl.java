@@ -127,7 +127,7 @@ public final class RunControl {
         trainedModel.addListener((o, a, m) -> trainedModelActive.set(m != null && m == models.activeProperty().get()));
         settings.epochsProperty().addListener((o, a, b) -> presenter.planEpochs(settings.plannedEpochs()));
         // before any run: the status says whether Start can train, and if not, why (as the line under Start does)
-        for (javafx.beans.value.ObservableValue<?> o : List.of(settings.validationProperty(), settings.badFieldsProperty(), coresBlocker, state)) {
+        for (javafx.beans.value.ObservableValue<?> o : List.of(settings.validationProperty(), settings.badFieldsProperty(), settings.badFieldKeysProperty(), coresBlocker, state)) {
             o.addListener((x, a, b) -> showReadiness()); // on each change (an invalidation comes once until someone reads)
         }
         showReadiness();

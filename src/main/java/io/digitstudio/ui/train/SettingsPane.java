@@ -216,8 +216,8 @@ public final class SettingsPane extends ScrollPane {
         };
         picker.classes().addListener(first[0]);
         first[0].invalidated(picker.classes());
-        checked("Training examples", io.digitstudio.ui.widgets.ScreenReader.help(text(s.trainLimitProperty(), "trainLimitField", io.digitstudio.ui.widgets.FormWords.ALL_EXAMPLES), "Use only the first N training examples; empty uses all"), "trainLimit");
-        checked("Test examples", io.digitstudio.ui.widgets.ScreenReader.help(text(s.testLimitProperty(), "testLimitField", io.digitstudio.ui.widgets.FormWords.ALL_EXAMPLES), "Use only the first N test examples; empty uses all"), "testLimit");
+        checked(io.digitstudio.ui.widgets.ScreenReader.help(text(s.trainLimitProperty(), "trainLimitField", io.digitstudio.ui.widgets.FormWords.ALL_EXAMPLES), "Use only the first N training examples; empty uses all"), "trainLimit");
+        checked(io.digitstudio.ui.widgets.ScreenReader.help(text(s.testLimitProperty(), "testLimitField", io.digitstudio.ui.widgets.FormWords.ALL_EXAMPLES), "Use only the first N test examples; empty uses all"), "testLimit");
     }
 
     private TableView<DataPicker.ClassCount> classesTable;
@@ -463,9 +463,9 @@ public final class SettingsPane extends ScrollPane {
 
     private void run() {
         section("Run");
-        checked("Batch size", io.digitstudio.ui.widgets.ScreenReader.help(text(s.batchSizeProperty(), "batchSizeField", "128"), "Examples per iteration"), "batchSize");
-        checked("Epochs", io.digitstudio.ui.widgets.ScreenReader.help(text(s.epochsProperty(), "epochsField", "10"), "Passes over the training examples"), "epochs");
-        checked("Seed", io.digitstudio.ui.widgets.ScreenReader.help(text(s.seedProperty(), "seedField", "0"), "The random seed: the same seed and settings train the same network"), "seed");
+        checked(io.digitstudio.ui.widgets.ScreenReader.help(text(s.batchSizeProperty(), "batchSizeField", "128"), "Examples per iteration"), "batchSize");
+        checked(io.digitstudio.ui.widgets.ScreenReader.help(text(s.epochsProperty(), "epochsField", "10"), "Passes over the training examples"), "epochs");
+        checked(io.digitstudio.ui.widgets.ScreenReader.help(text(s.seedProperty(), "seedField", "0"), "The random seed: the same seed and settings train the same network"), "seed");
         CheckBox shuffle = new io.digitstudio.ui.widgets.MnemonicCheckBox("Shuffle e_very epoch");
         shuffle.setId("shuffleCheck");
         shuffle.setAccessibleHelp("Shuffle the training examples at the start of every epoch, as Chainer's SerialIterator does");
@@ -477,12 +477,12 @@ public final class SettingsPane extends ScrollPane {
         augment.selectedProperty().bindBidirectional(s.augmentProperty());
         grid.add(augment, 0, row++, 2, 1);
         TextField shift = text(s.lrShiftProperty(), "lrShiftField", "exponential:0.5");
-        checked("LR schedule", shift, "lrShift");
+        checked(shift, "lrShift");
         io.digitstudio.ui.widgets.Tips.set(shift, "exponential:RATE (times RATE each epoch), linear:START:END"
                 + " (over the run), step:RATE@E1,E2 (times RATE from epoch E1, again from E2); empty for none");
-        checked("Warm-up epochs", io.digitstudio.ui.widgets.ScreenReader.help(text(s.warmupProperty(), "warmupField", "0"), "Epochs over which the learning rate rises from zero to its value at the start"), "warmup");
+        checked(io.digitstudio.ui.widgets.ScreenReader.help(text(s.warmupProperty(), "warmupField", "0"), "Epochs over which the learning rate rises from zero to its value at the start"), "warmup");
         TextField early = text(s.earlyStopProperty(), "earlyStopField", "off (e.g. 3)");
-        checked("Early stop after", early, "earlyStop");
+        checked(early, "earlyStop");
         io.digitstudio.ui.widgets.Tips.set(early, "Stop when the validation loss has not improved for this many epochs (Chainer's EarlyStoppingTrigger)");
         CheckBox best = new io.digitstudio.ui.widgets.MnemonicCheckBox("_Keep the best epoch's model");
         best.setId("keepBestCheck");
@@ -523,11 +523,14 @@ public final class SettingsPane extends ScrollPane {
         if (control instanceof Region r) r.setMaxWidth(Double.MAX_VALUE);
     }
 
-    /** A field whose own message shows right under it, and which is marked while it is wrong. */
-    private void checked(String label, TextField control, String key) {
+    /**
+     * A field whose own message shows right under it, and which is marked while it is wrong; labelled with the name the
+     * status line gives it when it is wrong.
+     */
+    private void checked(TextField control, String key) {
         // the message in the field's own cell: an empty row for it would still take the grid's gap
         javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(2, control, errorUnder(control, key));
-        field(label, box);
+        field(s.fieldName(key), box);
         Label l = (Label) grid.getChildren().get(grid.getChildren().size() - 2);
         l.setLabelFor(control);
         GridPane.setValignment(l, javafx.geometry.VPos.TOP);
@@ -545,8 +548,35 @@ public final class SettingsPane extends ScrollPane {
         l.visibleProperty().bind(error.isNotNull());
         l.managedProperty().bind(l.visibleProperty());
         control.pseudoClassStateChanged(INVALID, error.get() != null);
-        error.addListener((o, a, b) -> control.pseudoClassStateChanged(INVALID, b != null));
+        error.addListener((o, a, b) -> {
+            control.pseudoClassStateChanged(INVALID, b != null);
+            if (b != null && control.isFocused()) bringIntoView(l, control);
+        });
         return l;
+    }
+
+    /**
+     * Once laid out, scrolls the form down just as far as the message under the field being typed in needs to be whole
+     * in view (never so far that the field's top leaves it): a field at the form's bottom edge had its message come out
+     * of sight, below the edge.
+     */
+    private void bringIntoView(Label message, javafx.scene.control.Control field) {
+        javafx.scene.Scene scene = getScene();
+        if (scene == null) return;
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            if (!message.isVisible() || message.getScene() == null) return;
+            javafx.geometry.Bounds m = grid.sceneToLocal(message.localToScene(message.getLayoutBounds()));
+            javafx.geometry.Bounds f = grid.sceneToLocal(field.localToScene(field.getLayoutBounds()));
+            double view = getViewportBounds().getHeight();
+            double room = grid.getLayoutBounds().getHeight() - view;
+            double top = getVvalue() * room; // the grid's line at the viewport's top edge
+            if (room <= 0 || m.getMaxY() <= top + view) return;
+            setVvalue(Math.max(0, Math.min(1, Math.min(m.getMaxY() - view, f.getMinY()) / room)));
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
     }
 
     /** Scrolls to the first field that is wrong and puts the cursor in it; false when none is. */

@@ -64,6 +64,13 @@ public final class TrainSettings {
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper();
     private final javafx.beans.property.ReadOnlyIntegerWrapper badFields = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private String firstFieldError;
+    /** The keys of the fields that are wrong, in the form's order. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<List<String>> badFieldKeys = new javafx.beans.property.ReadOnlyObjectWrapper<>(List.of());
+
+    /** The form's label of each field checked on its own, by its key; an optimizer value's is its own label. */
+    private static final Map<String, String> FIELD_NAMES = Map.of("data", "Data", "trainLimit", "Training examples",
+            "testLimit", "Test examples", "batchSize", "Batch size", "epochs", "Epochs", "seed", "Seed",
+            "lrShift", "LR schedule", "warmup", "Warm-up epochs", "earlyStop", "Early stop after");
 
     /**
      * The run and point the form branches from: {@code spec} as the session builder takes it ({@code RUN@epoch:N}),
@@ -328,8 +335,10 @@ public final class TrainSettings {
         Map<String, String> errors = checkFields();
         errors.keySet().forEach(this::fieldErrorProperty); // a field the form builds later finds its message waiting
         fieldErrors.forEach((field, error) -> error.set(errors.get(field)));
-        badFields.set(errors.size());
+        // before the count, whose listeners read them
         firstFieldError = errors.isEmpty() ? null : errors.values().iterator().next();
+        badFieldKeys.set(List.copyOf(errors.keySet()));
+        badFields.set(errors.size());
         try {
             TrainingConfig c = config();
             runOptions().checkNewRun("Warm-up epochs", "LR schedule");
@@ -599,6 +608,14 @@ public final class TrainSettings {
     /** Whether the run snapshots itself into its folder of the run history after every epoch (the newest three are kept). */
     public BooleanProperty snapshotsProperty() { return snapshots; }
     public ReadOnlyStringProperty validationProperty() { return validation.getReadOnlyProperty(); }
+    /** The form's label of the field {@code key} of {@link #fieldErrorProperty}. */
+    public String fieldName(String key) {
+        for (HyperParam h : hyperparams) if (key.equals("hp-" + h.key())) return h.label();
+        return FIELD_NAMES.getOrDefault(key, key);
+    }
+
+    /** The keys in {@link #fieldErrorProperty} of the fields that are wrong, in the form's order. */
+    public javafx.beans.property.ReadOnlyObjectProperty<List<String>> badFieldKeysProperty() { return badFieldKeys.getReadOnlyProperty(); }
     /** How many fields say they are wrong (the network editor not counted: it says so itself). */
     public javafx.beans.property.ReadOnlyIntegerProperty badFieldsProperty() { return badFields.getReadOnlyProperty(); }
 
@@ -608,9 +625,11 @@ public final class TrainSettings {
      * list of layers would not fit one line at 150 %); a reason no field shows (a branch's kept settings) is said whole.
      */
     public String startBlockerShort() {
-        int n = badFields.get();
-        if (n > 1) return "fix the " + n + " fields marked in red";
-        if (n == 1) return "fix the field marked in red";
+        List<String> bad = badFieldKeys.get();
+        int n = bad.size();
+        // the field by its label, which the user finds in the form; its message says what is wrong with it
+        if (n > 1) return "fix " + fieldName(bad.get(0)) + " and " + (n - 1) + (n == 2 ? " more field" : " more fields") + " marked in red";
+        if (n == 1) return "fix " + fieldName(bad.get(0)) + ", marked in red";
         String v = validation.get();
         if (v == null) return null;
         if (specError.get() == null) return v;

@@ -528,6 +528,8 @@ class TrainViewModelsTest {
         assertEquals(RunControl.START_OFF + f.settings.startBlockerShort(), f.presenter.statusProperty().get());
         f.settings.batchSizeProperty().set("abc");
         assertEquals(RunControl.START_OFF + f.settings.startBlockerShort(), f.presenter.statusProperty().get(), "both fields: " + f.settings.startBlocker());
+        // the first wrong field in the form's order, by the label the form gives it
+        assertEquals("fix Batch size and 1 more field marked in red", f.settings.startBlockerShort());
         f.settings.batchSizeProperty().set("128");
         f.settings.epochsProperty().set("1");
         assertEquals("Ready to train", f.presenter.statusProperty().get());
@@ -536,7 +538,7 @@ class TrainViewModelsTest {
         f.run.start();
         String finished = f.presenter.statusProperty().get();
         f.settings.epochsProperty().set("0");
-        assertEquals(RunControl.START_OFF + "fix the field marked in red", f.presenter.statusProperty().get());
+        assertEquals(RunControl.START_OFF + "fix Epochs, marked in red", f.presenter.statusProperty().get());
         f.settings.epochsProperty().set("1");
         assertEquals(finished, f.presenter.statusProperty().get());
     }
