@@ -78,6 +78,11 @@ class PrimerSheetsStoryTest extends AppStory {
         look.run();
         robot.type(KeyCode.ESCAPE);
         assertTrue(nodes[0] > 1000, "the nodes looked at: " + nodes[0]);
+        // the check can see a match: a kept selector, Primer's .button, applies to the window's buttons
+        boolean[] button = new boolean[1];
+        Selector kept = Selector.createSelector(".button");
+        robot.interact(() -> button[0] = stage.getScene().getRoot().lookupAll(".button").stream().anyMatch(kept::applies));
+        assertTrue(button[0]);
         assertEquals(List.of(), applied, "rules left out of the sheet that a node of the app matches");
     }
 
