@@ -86,6 +86,19 @@ class ArchitectureTest {
         FEATURES_DO_NOT_IMPORT_APP.check(classes);
     }
 
+    /**
+     * The controls whose rules the window's Primer sheets leave out ({@code PrimerSheets}): a view that makes one would
+     * show it without AtlantaFX's looks. Naming one here fails until it is taken off that list.
+     */
+    static final ArchRule NO_CONTROL_WITHOUT_ITS_RULES = noClasses().should()
+            .dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("a control the Primer sheets have no rules for",
+                    (com.tngtech.archunit.core.domain.JavaClass c) -> io.digitstudio.ui.widgets.PrimerSheets.UNUSED_CONTROLS.containsKey(c.getName())));
+
+    @Test
+    void noViewMakesAControlTheSheetsHaveNoRulesFor() {
+        NO_CONTROL_WITHOUT_ITS_RULES.check(classes);
+    }
+
     @Test
     void theRulesCatchViolations() {
         // the rules are live: a class importing JavaFX from outside ui, and a ui feature importing the app, both fail
@@ -95,5 +108,14 @@ class ArchitectureTest {
                 .resideInAnyPackage("javafx..").check(bad));
         assertThrows(AssertionError.class, () -> noClasses().that().resideInAPackage("io.digitstudio.ui.app..")
                 .should().dependOnClassesThat().resideInAPackage("io.digitstudio.ui.train..").check(bad));
+        // a class that makes a date picker fails the rule of the controls without their rules
+        assertThrows(AssertionError.class, () -> NO_CONTROL_WITHOUT_ITS_RULES.check(new ClassFileImporter().importClasses(MakesADatePicker.class)));
+    }
+
+    /** A class as a view that shows a date picker would be. */
+    static final class MakesADatePicker {
+        Object picker() {
+            return new javafx.scene.control.DatePicker();
+        }
     }
 }

@@ -55,7 +55,7 @@ public final class DesktopLauncher {
     }
 
     /** The binary sheets read ahead: AtlantaFX's light one (the dark one is read by the same code) and ours. */
-    static final java.util.List<String> WARM_UP_SHEETS = java.util.List.of(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheetBSS(),
+    static final java.util.List<String> WARM_UP_SHEETS = java.util.List.of(io.digitstudio.ui.widgets.Theme.LIGHT.userAgentStylesheet(),
             io.digitstudio.ui.widgets.Theme.SHEET.replace(".css", ".bss"));
 
     /**

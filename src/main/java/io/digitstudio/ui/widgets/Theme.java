@@ -1,7 +1,5 @@
 package io.digitstudio.ui.widgets;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -15,9 +13,9 @@ import java.util.Optional;
  * theme, and its controls take every colour from those variables.
  */
 public enum Theme {
-    LIGHT("light", "Primer Light", false, new PrimerLight().getUserAgentStylesheet()),
-    DARK("dark", "Primer Dark", true, new PrimerDark().getUserAgentStylesheet()),
-    HIGH_CONTRAST("high-contrast", "High contrast", true, new PrimerDark().getUserAgentStylesheet());
+    LIGHT("light", "Primer Light", false, PrimerSheets.LIGHT),
+    DARK("dark", "Primer Dark", true, PrimerSheets.DARK),
+    HIGH_CONTRAST("high-contrast", "High contrast", true, PrimerSheets.DARK);
 
     /** The sheet with the colours that are ours, the same for every theme. */
     public static final String SHEET = "/io/digitstudio/ui/theme.css";
@@ -49,7 +47,10 @@ public enum Theme {
         return dark;
     }
 
-    /** AtlantaFX's sheet for every control (the application's user agent stylesheet). */
+    /**
+     * AtlantaFX's sheet for every control (the application's user agent stylesheet), without the rules no node of the
+     * app can match ({@link PrimerSheets}).
+     */
     public String userAgentStylesheet() {
         return userAgentStylesheet;
     }
