@@ -90,7 +90,6 @@ public final class PrimerSheets {
         for (String c : STYLING_JARS) strings(codeSource(c), named);
         for (Map.Entry<String, String> e : SHEETS.entrySet()) {
             Stylesheet primer = Stylesheet.loadBinary(PrimerSheets.class.getResource(e.getKey()));
-            int before = primer.getRules().size();
             Set<String> unused = unusedClasses(primer, named);
             trim(primer, unused);
             Path target = out.resolve(e.getValue().substring(1));
@@ -98,8 +97,6 @@ public final class PrimerSheets {
             try (OutputStream o = Files.newOutputStream(target)) {
                 write(primer, o);
             }
-            System.out.printf("%s: %d of %d rules kept (%d style classes no node can carry)%n", target.getFileName(),
-                    primer.getRules().size(), before, unused.size());
         }
     }
 
