@@ -198,8 +198,9 @@ class SweepsViewTest extends AppStory {
 
     /**
      * The fields whose values are lists show them whole in the smallest window, at 100 % and 150 %: the learning rates
-     * "0.1,0.03,0.01" showed as "0.1,0.03," in a trial, the form's width fixed in pixels. A longer list typed in widens
-     * its field with it.
+     * "0.1,0.03,0.01" showed as "0.1,0.03," in a trial, the form's width fixed in pixels. A longer list typed in scrolls
+     * in its field, which keeps its width (everyColumnStaysInSightWhileARunTrains: widened, it pushed the table's last
+     * column out).
      */
     @Test
     void theListsOfValuesShowWholeAtEveryScale(FxRobot robot) throws Exception {
@@ -210,7 +211,7 @@ class SweepsViewTest extends AppStory {
         try {
             for (int scale : new int[]{100, 150}) {
                 robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, scale));
-                for (String value : List.of("0.1,0.03,0.01", "0.3,0.1,0.03,0.01,0.003")) {
+                for (String value : List.of("0.1,0.03,0.01")) {
                     robot.interact(() -> app.main.sweeps().viewModel().learningRatesProperty().set(value));
                     Pulses.settle(2);
                     WaitForAsyncUtils.waitForFxEvents();
@@ -299,8 +300,9 @@ class SweepsViewTest extends AppStory {
     @Timeout(value = 15, unit = TimeUnit.MINUTES) // a bound for a hang only: the story waits on the run's epochs
     void everyColumnStaysInSightWhileARunTrains(FxRobot robot) throws Exception {
         // epochs enough that the first run still trains while the story looks at both scales; Stop ends it
-        // the form's learning rates, its widest list: the form beside the table as wide as it is as the app opens
-        var vm = fillIn(robot, "0.1,0.03,0.01", "50,100", "400", "100", "50");
+        // eight learning rates, a longer list than the form's: the form beside the table widened with such a list, and
+        // the table's last column (Time) gave way in the smallest window at 100 %, as a trial saw
+        var vm = fillIn(robot, "0.3,0.2,0.1,0.07,0.05,0.03,0.02,0.01", "50,100", "400", "100", "50");
         CompletableFuture<Void> ended = sweepEnds(robot, vm);
         robot.clickOn("#sweepStartButton");
         var appearance = app.services.appearance();

@@ -486,25 +486,13 @@ public final class SweepsView extends BorderPane {
      */
     static final int FIELD_COLUMNS = 10;
 
-    /** The most columns a field of values takes; a longer list scrolls in it. */
-    static final int MOST_COLUMNS = 22;
-
     /**
-     * A field whose value is a list of values ("0.1,0.03,0.01"): as wide as its value and a digit more, measured in the
-     * field's font, so the list shows whole at any UI scale; the form's column widens with it. Counted in characters,
-     * the list's digits and commas took the room of as many "W"s, nearly twice theirs.
+     * A field whose value is a list of values ("0.1,0.03,0.01"): the default lists show whole in its columns at any UI
+     * scale, and a longer list scrolls in it, as in any text field. The field keeps its width: widened with the list, it
+     * pushed the table beside the form to give way to its last column (Time) in the smallest window.
      */
     private static void listField(GridPane form, String id) {
         TextField f = (TextField) form.lookup(id);
-        javafx.scene.text.Text probe = new javafx.scene.text.Text();
-        f.prefColumnCountProperty().bind(javafx.beans.binding.Bindings.createIntegerBinding(() -> {
-            probe.setFont(f.getFont());
-            probe.setText("W");
-            double column = probe.getLayoutBounds().getWidth();
-            probe.setText((f.getText() == null ? "" : f.getText()) + "0");
-            int needs = (int) Math.ceil(probe.getLayoutBounds().getWidth() / column);
-            return Math.max(FIELD_COLUMNS, Math.min(MOST_COLUMNS, needs));
-        }, f.textProperty(), f.fontProperty()));
         f.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
