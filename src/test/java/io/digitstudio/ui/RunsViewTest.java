@@ -823,46 +823,6 @@ class RunsViewTest extends AppStory {
             assertEquals(s == null ? "" : "Run " + (s.point() + 1) + " of sweep " + sweepId, tips.get(r.id()), "run " + r.id() + "'s tooltip");
         }
         assertRunsTableWhole(robot);
-        // the sweep's ids take their room, and the time each run started keeps one line (it broke after the date), in
-        // the window as it opens and in the smallest one
-        var started = table.getColumns().stream().filter(c -> "started".equals(c.getText())).findFirst().orElseThrow();
-        var format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT).withZone(java.time.ZoneId.systemDefault());
-        double[] size = new double[2];
-        robot.interact(() -> {
-            size[0] = stage.getWidth();
-            size[1] = stage.getHeight();
-        });
-        try {
-            for (String window : List.of("as it opens", "smallest")) {
-                if (window.equals("smallest")) {
-                    robot.interact(() -> {
-                        stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
-                        stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
-                    });
-                    Pulses.settle(3);
-                    WaitForAsyncUtils.waitForFxEvents();
-                }
-                assertTrue(started.isVisible(), "the started column beside the sweep's, in the window " + window);
-                java.util.Map<String, String> when = new java.util.HashMap<>();
-                robot.interact(() -> {
-                    for (Node n : table.lookupAll(".table-cell")) {
-                        if (n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() == started && c.getTableRow() != null
-                                && c.getTableRow().getItem() instanceof RunSummary r) {
-                            when.put(r.id(), c.getGraphic() instanceof javafx.scene.text.Text t ? t.getText() : c.getText());
-                        }
-                    }
-                });
-                for (RunSummary r : table.getItems()) {
-                    assertEquals(format.format(r.created()), when.get(r.id()), "run " + r.id() + "'s start, on one line, in the window " + window + ": " + when);
-                }
-                assertRunsTableWhole(robot);
-            }
-        } finally {
-            robot.interact(() -> {
-                stage.setWidth(size[0]);
-                stage.setHeight(size[1]);
-            });
-        }
 
         // the second run of the sweep selected: its settings say the sweep and which run of it
         RunSummary second = swept.stream().filter(r -> r.settings().sweep().point() == 1).findFirst().orElseThrow();

@@ -134,13 +134,12 @@ public final class RunsView extends BorderPane {
         SortedList<RunSummary> sorted = new SortedList<>(vm.runs());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        // every column in sight, none cut: the figures, the time started and the status keep their values whole (a
-        // time broken after its date read as two values, and made every row two lines high), the texts (name, data set,
-        // network, optimizer) wrap in the room those leave, and where even that is too little (a large UI scale) the
-        // sweep, the branch, the data set, the start, the network and the optimizer give way, in that order: the
-        // selected run's settings below say them too. A trial at 150 % had to scroll sideways to see a run's accuracy
-        // and status
-        for (TableColumn<RunSummary, String> c : List.of(title, dataset, network, optimizer)) io.digitstudio.ui.widgets.Columns.wraps(c);
+        // every column in sight, none cut: the figures and the status keep their values whole, the texts (name, time
+        // started, data set, network, optimizer) wrap in the room those leave, and where even that is too little (a
+        // large UI scale) the sweep, the branch, the data set, the start, the network and the optimizer give way, in
+        // that order: the selected run's settings below say them too. A trial at 150 % had to scroll sideways to see a
+        // run's accuracy and status
+        for (TableColumn<RunSummary, String> c : List.of(title, started, dataset, network, optimizer)) io.digitstudio.ui.widgets.Columns.wraps(c);
         io.digitstudio.ui.widgets.Columns.givesWay(sweep, 0);
         io.digitstudio.ui.widgets.Columns.givesWay(parent, 1);
         io.digitstudio.ui.widgets.Columns.givesWay(dataset, 2);
