@@ -718,26 +718,7 @@ class TrainViewModelsTest {
         assertEquals(List.of("Training finished: Undo brings back built-in for Draw and Samples. [Undo]"), f.dialogs.infos);
         f.dialogs.infos.clear();
 
-        boolean[] pressed = {false};
-        f.run.alsoWatch(new io.digitstudio.train.Extension() {
-            @Override
-            public String name() {
-                return "user presses Stop";
-            }
-
-            @Override
-            public io.digitstudio.train.Trigger trigger() {
-                return io.digitstudio.train.Trigger.everyIterations(1);
-            }
-
-            @Override
-            public void call(io.digitstudio.train.TrainingLoop l) {
-                if (l.iteration() == 3 && !pressed[0]) {
-                    pressed[0] = true;
-                    f.run.stop();
-                }
-            }
-        });
+        userPressesStopAtIteration3(f);
         f.run.start();
         assertEquals(TrainingResult.Outcome.STOPPED, f.run.resultProperty().get().outcome());
         assertTrue(f.presenter.statusProperty().get().startsWith("Stopped at epoch "), f.presenter.statusProperty().get());
@@ -758,6 +739,30 @@ class TrainViewModelsTest {
         f.run.start();
         assertEquals(1, f.dialogs.errors.size(), f.dialogs.errors.toString());
         assertTrue(f.dialogs.errors.get(0).startsWith("Training diverged: "), f.dialogs.errors.toString());
+    }
+
+    /** The user presses Stop once, as the run's third iteration ends (the window's Stop, not the loop's control). */
+    private static void userPressesStopAtIteration3(Fixture f) {
+        boolean[] pressed = {false};
+        f.run.alsoWatch(new io.digitstudio.train.Extension() {
+            @Override
+            public String name() {
+                return "user presses Stop";
+            }
+
+            @Override
+            public io.digitstudio.train.Trigger trigger() {
+                return io.digitstudio.train.Trigger.everyIterations(1);
+            }
+
+            @Override
+            public void call(io.digitstudio.train.TrainingLoop l) {
+                if (l.iteration() == 3 && !pressed[0]) {
+                    pressed[0] = true;
+                    f.run.stop();
+                }
+            }
+        });
     }
 
     /**
@@ -782,26 +787,7 @@ class TrainViewModelsTest {
         f.models.useBuiltIn();
         f.dialogs.infos.clear();
         f.dialogs.lastAction = null;
-        boolean[] pressed = {false};
-        f.run.alsoWatch(new io.digitstudio.train.Extension() {
-            @Override
-            public String name() {
-                return "user presses Stop";
-            }
-
-            @Override
-            public io.digitstudio.train.Trigger trigger() {
-                return io.digitstudio.train.Trigger.everyIterations(1);
-            }
-
-            @Override
-            public void call(io.digitstudio.train.TrainingLoop l) {
-                if (l.iteration() == 3 && !pressed[0]) {
-                    pressed[0] = true;
-                    f.run.stop();
-                }
-            }
-        });
+        userPressesStopAtIteration3(f);
         f.run.start();
         assertEquals(TrainingResult.Outcome.STOPPED, f.run.resultProperty().get().outcome());
         String stopped = f.dialogs.infos.get(f.dialogs.infos.size() - 1);
