@@ -741,8 +741,32 @@ public final class TrainView extends BorderPane {
         }
     }
 
+    /** A count out of a total in a figure ("Iteration 7/47", "1,382/4,688"): the count, then the total. */
+    private static final java.util.regex.Pattern FRACTION = java.util.regex.Pattern.compile("(\\d[\\d,]*)/(\\d[\\d,]*)");
+
+    /**
+     * A figure of the status line. One that counts to a total takes the room of the count at its total from the start
+     * ("Iteration 47/47" while it says "Iteration 7/47"), so the figures after it stay where they are as the count
+     * gains digits and as the run ends.
+     */
     private static Label info(javafx.beans.value.ObservableValue<String> text, String id) {
-        Label l = new Label();
+        Label l = new Label() {
+            private final javafx.scene.text.Text probe = new javafx.scene.text.Text();
+
+            @Override
+            protected double computePrefWidth(double height) {
+                double now = super.computePrefWidth(height);
+                String t = getText();
+                if (t == null || t.isEmpty()) return now;
+                String atTotal = FRACTION.matcher(t).replaceAll("$2/$2");
+                if (atTotal.equals(t)) return now;
+                probe.setFont(getFont());
+                probe.setText(t);
+                double shown = probe.getLayoutBounds().getWidth();
+                probe.setText(atTotal);
+                return now + Math.max(0, probe.getLayoutBounds().getWidth() - shown);
+            }
+        };
         l.setId(id);
         l.textProperty().bind(text);
         l.setMinWidth(Region.USE_PREF_SIZE);
