@@ -145,7 +145,7 @@ final class FxWork {
             }
             if (n > 0) frameKinds.merge(String.join("+", what), 1, Integer::sum);
             if (n > 0 && FRAME_LOG) {
-                StringBuilder f = new StringBuilder(String.format(Locale.ROOT, "frame %d at %.3f s:", frames, (System.nanoTime() - born) / 1e9));
+                StringBuilder f = new StringBuilder("frame " + frames + ":");
                 for (int i = 0; i < n && nodes != null; i++) {
                     Node a = nodes[i];
                     String id = null;
@@ -164,11 +164,10 @@ final class FxWork {
     }
 
     private int frames;
-    private final long born = System.nanoTime();
     /**
-     * -Ddigitstudio.countUi.frames=true: each frame's nodes as it is handed to the renderer, with the time and the
+     * -Ddigitstudio.countUi.frames=true: each frame's nodes as it is handed to the renderer, numbered, with the
      * texts, positions and sizes that tell which change made it (a frame of its own a pulse after another is one to
-     * coalesce).
+     * coalesce). The frames are told apart by number, not by the clock: the texts say where the run was.
      */
     private static final boolean FRAME_LOG = Boolean.getBoolean("digitstudio.countUi.frames");
     private final Map<String, Integer> frameKinds = new HashMap<>();
