@@ -49,15 +49,8 @@ class SweepChartTest {
     void learningRatesAreSpacedByTheirLogarithmAndBatchSizesByTheirValue() {
         Sweep s = Sweep.plan(template(), List.of(Axis.parse("lr", "--lr", "0.1,0.01,0.001", false), Axis.parse("batch_size", "--batch", "32,64,128", true)),
                 null, 0, 1);
-        List<SweepResult.Row> rows = new ArrayList<>();
-        for (int i = 0; i < s.points().size(); i++) {
-            double acc = 0.90 + 0.005 * i;
-            RunSummary run = new RunSummary("run" + i, Path.of("run" + i), RunStatus.FINISHED, null, s.settingsFor(i), "", "", 5, acc, 0.3, acc, 5, 1.0,
-                    null, Instant.EPOCH, List.of());
-            rows.add(new SweepResult.Row(i, s.points().get(i), run));
-        }
         int w = SweepChart.PANEL_WIDTH;
-        BufferedImage img = SweepChart.render(new SweepResult(s, rows), w, SweepChart.PANEL_HEIGHT);
+        BufferedImage img = SweepChart.render(finished(s), w, SweepChart.PANEL_HEIGHT);
         assertEquals(2 * w, img.getWidth(), "a panel per swept setting");
 
         List<Double> lr = pointColumns(img, 0, w);
@@ -70,11 +63,16 @@ class SweepChartTest {
         assertEquals(2 * (batch.get(1) - batch.get(0)), batch.get(2) - batch.get(1), 3.0, "linear axis: " + batch);
     }
 
-    /** Rows of finished runs for each of the sweep's points. */
+    /** Rows of finished runs for each of the sweep's points, reaching 90 %, 90.5 %, 91 %, … */
     private static SweepResult finished(Sweep s) {
+        return finished(s, 0.90, 0.005);
+    }
+
+    /** Rows of finished runs for each of the sweep's points, the first reaching {@code first}, each next {@code step} more. */
+    private static SweepResult finished(Sweep s, double first, double step) {
         List<SweepResult.Row> rows = new ArrayList<>();
         for (int i = 0; i < s.points().size(); i++) {
-            double acc = 0.90 + 0.005 * i;
+            double acc = first + step * i;
             RunSummary run = new RunSummary("run" + i, Path.of("run" + i), RunStatus.FINISHED, null, s.settingsFor(i), "", "", 5, acc, 0.3, acc, 5, 1.0,
                     null, Instant.EPOCH, List.of());
             rows.add(new SweepResult.Row(i, s.points().get(i), run));
@@ -113,17 +111,11 @@ class SweepChartTest {
     void everyPanelHasTheSameFrame() {
         Sweep s = Sweep.plan(template(), List.of(Axis.parse("lr", "--lr", "0.1,0.01", false), Axis.parse("batch_size", "--batch", "50,100", true)),
                 null, 0, 1);
-        List<SweepResult.Row> rows = new ArrayList<>();
-        for (int i = 0; i < s.points().size(); i++) {
-            double acc = 0.50 + 0.1 * i;
-            RunSummary run = new RunSummary("run" + i, Path.of("run" + i), RunStatus.FINISHED, null, s.settingsFor(i), "", "", 5, acc, 0.3, acc, 5, 1.0,
-                    null, Instant.EPOCH, List.of());
-            rows.add(new SweepResult.Row(i, s.points().get(i), run));
-        }
+        SweepResult result = finished(s, 0.50, 0.1);
         int w = 360, h = 270;
         for (float type : new float[]{12f, 18f}) {
             SweepChart.Look look = new SweepChart.Look(0xFFFFFF, 0x1F2937, 0xE5E7EB, 0x2563EB, 0xDC2626, type);
-            BufferedImage img = SweepChart.render(new SweepResult(s, rows), w, h, look);
+            BufferedImage img = SweepChart.render(result, w, h, look);
             // the frame's left and right sides, across a band around each, half way down (between the grid's lines and
             // away from the points), and its top and bottom, across a band around each, a third of the way along
             double k = type / 12f;
@@ -171,14 +163,7 @@ class SweepChartTest {
     @Test
     void aLookGivesTheColoursAndTheTypeAndTheTitleStaysInItsPanel() {
         Sweep s = Sweep.plan(template(), List.of(Axis.parse("lr", "--lr", "0.1,0.01,0.001", false)), null, 0, 1);
-        List<SweepResult.Row> rows = new ArrayList<>();
-        for (int i = 0; i < s.points().size(); i++) {
-            double acc = 0.90 + 0.01 * i;
-            RunSummary run = new RunSummary("run" + i, Path.of("run" + i), RunStatus.FINISHED, null, s.settingsFor(i), "", "", 5, acc, 0.3, acc, 5, 1.0,
-                    null, Instant.EPOCH, List.of());
-            rows.add(new SweepResult.Row(i, s.points().get(i), run));
-        }
-        SweepResult r = new SweepResult(s, rows);
+        SweepResult r = finished(s, 0.90, 0.01);
         SweepChart.Look dark = new SweepChart.Look(0x0D1117, 0xC9D1D9, 0x21262D, 0x56B4E9, 0xD55E00, 12f);
         BufferedImage img = SweepChart.render(r, 360, 250, dark);
         assertEquals(0x0D1117, img.getRGB(0, 0) & 0xFFFFFF, "the background");
