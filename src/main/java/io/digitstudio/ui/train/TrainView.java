@@ -231,7 +231,12 @@ public final class TrainView extends BorderPane {
         // the line under the toolbar lies over the charts' column, beside the form: coming or going, it moves no field
         Region notice = noticeLine(locked);
         VBox.setVgrow(middleScroll, Priority.ALWAYS);
-        setCenter(new VBox(notice, middleScroll));
+        // the kept model's line comes as a run ends, while the user reads the charts and the table: it lies over the
+        // charts' top edge rather than push them and the table down (the table's first row then lay half under its
+        // header)
+        javafx.scene.layout.StackPane centre = new javafx.scene.layout.StackPane(new VBox(notice, middleScroll), keptLine);
+        javafx.scene.layout.StackPane.setAlignment(keptLine, Pos.TOP_LEFT);
+        setCenter(centre);
         placeRateChart(middleScroll);
         setBottom(statusBar());
 
@@ -535,8 +540,8 @@ public final class TrainView extends BorderPane {
     }
 
     /**
-     * The line above the charts: while paused the offer to branch, else which run the form is a branch of, else the
-     * last run's kept model. With nothing to say it takes no room (an empty band under the toolbar was what a new user
+     * The line above the charts: while paused the offer to branch, else which run the form is a branch of; else the
+     * last run's kept model, over the charts' top edge ({@link #keptLine}). With nothing to say it takes no room (an empty band under the toolbar was what a new user
      * saw of it); it takes the room of what it says, from the charts: the form beside it, where the user types, does
      * not move. Why Start is off is said in the status line instead: it changes as the user types, and here each bad
      * keystroke pushed the charts down and the next one back up.
@@ -550,16 +555,21 @@ public final class TrainView extends BorderPane {
         // the last run's kept model, when the form is not a branch: what comes next matters more
         kept.visibleProperty().bind(run.keptNoticeProperty().isNotNull().and(branch.visibleProperty().not())
                 .and(paused.visibleProperty().not()));
-        javafx.scene.layout.StackPane line = new javafx.scene.layout.StackPane(kept, branch, paused);
+        kept.setMaxHeight(Region.USE_PREF_SIZE);
+        keptLine = kept;
+        javafx.scene.layout.StackPane line = new javafx.scene.layout.StackPane(branch, paused);
         line.setId("noticeLine");
         line.setAlignment(Pos.CENTER_LEFT);
         // as high as what it says: the unseen ones take no room
         for (javafx.scene.Node n : line.getChildren()) n.managedProperty().bind(n.visibleProperty());
-        line.visibleProperty().bind(kept.visibleProperty().or(branch.visibleProperty()).or(paused.visibleProperty()));
+        line.visibleProperty().bind(branch.visibleProperty().or(paused.visibleProperty()));
         line.managedProperty().bind(line.visibleProperty());
         line.setPadding(new Insets(8, 8, 0, 8)); // in line with the charts' edges under it
         return line;
     }
+
+    /** The kept model's line, over the charts' top edge (made with the line under the toolbar). */
+    private Region keptLine;
 
     /** The toolbar's Start, where the keyboard goes when the form stops being a branch. */
     private Button startButton;
@@ -627,9 +637,10 @@ public final class TrainView extends BorderPane {
         io.digitstudio.ui.widgets.Tips.set(what, "“" + RunControl.USE_MODEL + "” in the toolbar puts this run's model to use all the same");
         HBox.setHgrow(what, Priority.ALWAYS);
         HBox box = new HBox(8, what);
-        box.getStyleClass().add("kept-banner");
+        box.setId("keptLine");
+        box.getStyleClass().add("kept-banner"); // on the view's background, with a rule under it (theme)
         box.setAlignment(Pos.CENTER_LEFT);
-        box.setPadding(new Insets(0, 8, 0, 8));
+        box.setPadding(new Insets(6, 16, 6, 16)); // its text in line with the charts' edges under it
         return box;
     }
 
