@@ -87,6 +87,82 @@ class BadValuesAtLargeScaleStoryTest extends AppStory {
         assertEquals(List.of(), wrong);
     }
 
+    /** Fields of the form in its two columns of fields: the optimizer's, and the data's and the run's. */
+    private static final List<String> FIELDS = List.of("#trainLimitField", "#testLimitField", "#hp-lr", "#hp-momentum", "#batchSizeField",
+            "#epochsField", "#seedField");
+
+    /** Each field's left edge and width on the screen. */
+    private static List<String> columns(FxRobot robot) {
+        List<String> out = new ArrayList<>();
+        robot.interact(() -> {
+            for (String id : FIELDS) {
+                Bounds b = robot.lookup(id).query().localToScreen(robot.lookup(id).query().getLayoutBounds());
+                out.add(String.format(Locale.ROOT, "%s x %.1f w %.1f", id, b.getMinX(), b.getWidth()));
+            }
+        });
+        return out;
+    }
+
+    /** Each field's box on the screen. */
+    private static List<String> places(FxRobot robot) {
+        List<String> out = new ArrayList<>();
+        robot.interact(() -> {
+            for (String id : FIELDS) out.add(id + " " + fmt(robot.lookup(id).query().localToScreen(robot.lookup(id).query().getLayoutBounds())));
+        });
+        return out;
+    }
+
+    /**
+     * The trial at 150 %: a message under Learning rate or Momentum widened their fields (110 to 180 px), and putting
+     * Epochs right at the form's bottom moved the column about 30 px, so the next click missed. A message wraps under its
+     * field within the form: no field changes its width or its column, and putting a value right moves no field.
+     */
+    @Test
+    void aMessageWidensNoFieldAndPuttingItRightMovesNoField(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.interact(() -> {
+            app.services.appearance().choose(Theme.LIGHT, 150);
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        Pulses.settle(4);
+        List<String> wrong = new ArrayList<>();
+        List<Bad> bads = List.of(new Bad("#hp-lr", "-1", "Learning rate"), new Bad("#hp-momentum", "-1", "Momentum"), new Bad("#epochsField", "0", "Epochs"),
+                new Bad("#epochsField", "0", "Epochs"));
+        for (int i = 0; i < bads.size(); i++) {
+            Bad bad = bads.get(i);
+            TextField field = robot.lookup(bad.id()).queryAs(TextField.class);
+            String before = field.getText();
+            if (i < 3) {
+                atTheBottomEdge(robot, field);
+            } else {
+                // the last time with the form scrolled to its end, the field in view above
+                robot.interact(() -> settingsScroll(field).setVvalue(1));
+                Pulses.settle(2);
+            }
+            // what a message may move: the fields under it
+            List<String> above = FIELDS.subList(0, FIELDS.indexOf(bad.id()) + 1);
+            List<String> columns = columns(robot);
+            robot.clickOn(field);
+            robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+            robot.write(bad.typed());
+            WaitForAsyncUtils.waitForFxEvents();
+            Pulses.settle(3);
+            Label message = (Label) stage.getScene().lookup(bad.id() + "Error");
+            if (message == null || !message.isVisible()) wrong.add(bad.id() + ": no message");
+            if (!columns.equals(columns(robot))) wrong.add(bad.id() + " '" + bad.typed() + "': " + columns + " -> " + columns(robot));
+            List<String> wrongAt = places(robot).subList(0, above.size());
+            robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+            if (before.isEmpty()) robot.type(KeyCode.BACK_SPACE);
+            else robot.write(before);
+            WaitForAsyncUtils.waitForFxEvents();
+            Pulses.settle(3);
+            if (!wrongAt.equals(places(robot).subList(0, above.size()))) wrong.add(bad.id() + " put right: " + wrongAt + " -> " + places(robot));
+            if (!columns.equals(columns(robot))) wrong.add(bad.id() + " put right: " + columns + " -> " + columns(robot));
+        }
+        assertEquals(List.of(), wrong);
+    }
+
     /** Scrolls the form as a user does who stops as soon as the field shows: the field at the viewport's bottom edge. */
     private void atTheBottomEdge(FxRobot robot, TextField field) throws Exception {
         robot.interact(() -> {

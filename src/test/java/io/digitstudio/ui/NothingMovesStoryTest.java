@@ -259,6 +259,36 @@ class NothingMovesStoryTest extends AppStory {
         assertEquals(sideways, sideways(robot));
     }
 
+    /**
+     * A six-epoch run that ends below the model in use: the line under the toolbar says it kept that model. The trial
+     * saw it push the charts and the epoch table down about 18 px, and the table's first row then lay half under its
+     * header. Nothing moves when it comes: not the charts, not the table, nor its height.
+     */
+    @Test
+    void theKeptModelsLineAtARunsEndMovesNoChartAndNoRow(FxRobot robot) throws Exception {
+        app.awaitReady();
+        Forms.type(robot, "#trainLimitField", "1000");
+        Forms.type(robot, "#testLimitField", "200");
+        Forms.type(robot, "#epochsField", "6");
+        String[] view = {"#lossChart", "#accuracyChart", "#epochTable", "#trainScroll", "#statusBar"};
+        var run = app.main.train().run();
+        robot.clickOn("#startButton");
+        // the view as the user reads it once the first epoch's row is in
+        WaitForAsyncUtils.waitFor(180, java.util.concurrent.TimeUnit.SECONDS, () -> !app.main.train().presenter().epochRows().isEmpty());
+        Pulses.settle(2);
+        Map<String, Bounds> before = where(robot, view);
+        assertNull(run.keptNoticeProperty().get(), "the run goes on");
+        WaitForAsyncUtils.waitFor(180, java.util.concurrent.TimeUnit.SECONDS, () -> run.stateProperty().get() == io.digitstudio.ui.train.RunState.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        Pulses.settle(3);
+        Node kept = robot.lookup("#keptNotice").query();
+        assertTrue(kept.isVisible() && kept.getParent().isVisible(), "the line says the model in use stays");
+        assertEquals(java.util.List.of(), Looks.cut(stage.getScene(), "keptNotice"));
+        assertEquals(before, where(robot, view), "the line came: nothing moved");
+        // the table kept its height too: its rows are where they were, none slid under its header for the line
+        assertEquals(6, robot.lookup("#epochTable").queryTableView().getItems().size());
+    }
+
     @Test
     void startingARunMovesNoControl(FxRobot robot) throws Exception {
         app.awaitReady();

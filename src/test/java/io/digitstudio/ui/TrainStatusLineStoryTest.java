@@ -27,6 +27,9 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class TrainStatusLineStoryTest extends AppStory {
     private static final String[] KEPT = {"#epochLabel", "#iterationLabel", "#timeLabel", "#progressBar"};
+    /** What a running frame shows: what a finished run keeps, and the speed. */
+    private static final String[] RUNNING = {"#epochLabel", "#iterationLabel", "#timeLabel", "#speedLabel", "#progressBar"};
+    private static final String[] FIGURES = {"statusText", "epochLabel", "iterationLabel", "timeLabel", "speedLabel"};
     private Stage stage;
 
     @Start
@@ -36,7 +39,7 @@ class TrainStatusLineStoryTest extends AppStory {
     }
 
     /** The status line as a frame shows it. */
-    private record Frame(RunState state, String message, boolean oneLine, Map<String, Double> x, String figures) {
+    private record Frame(RunState state, String message, boolean oneLine, Map<String, Double> x, String figures, List<String> cut) {
     }
 
     private Frame frame() {
@@ -50,18 +53,64 @@ class TrainStatusLineStoryTest extends AppStory {
                 && (((Label) epoch).getText().isEmpty() || shown.localToScene(shown.getLayoutBounds()).getMaxX() <= epoch.localToScene(epoch.getLayoutBounds()).getMinX());
         Map<String, Double> x = new LinkedHashMap<>();
         StringBuilder figures = new StringBuilder();
-        for (String id : KEPT) {
+        for (String id : RUNNING) {
             Node n = root.lookup(id);
             Bounds b = n.localToScene(n.getLayoutBounds());
             x.put(id, b.getMinX());
             if (n instanceof Label l) figures.append(l.getText()).append(" @").append(Math.round(b.getMinX())).append("  ");
         }
-        return new Frame(app.main.train().run().stateProperty().get(), shown == null ? null : shown.getText(), oneLine, x, figures.toString());
+        return new Frame(app.main.train().run().stateProperty().get(), shown == null ? null : shown.getText(), oneLine, x, figures.toString(),
+                Looks.cut(stage.getScene(), FIGURES));
     }
 
     @Test
     void theStatusLineIsOneLineAndKeepsItsFiguresInPlaceAsARunFinishes(FxRobot robot) throws Exception {
         app.awaitReady();
+        story(robot);
+    }
+
+    /**
+     * The same run at 150 % in the smallest window: the trial saw the message broken over two lines beside the larger
+     * figures. It stays one line, and no figure is cut to "…" for it.
+     */
+    @Test
+    void at150TheStatusLineIsOneLineBesideWholeFigures(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.interact(() -> {
+            app.services.appearance().choose(io.digitstudio.ui.widgets.Theme.LIGHT, 150);
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        Pulses.settle(4);
+        story(robot);
+    }
+
+    /**
+     * The speed gains a digit while a run goes ("812 it/s", then "1034 it/s"), as the trial saw it: the figures and the
+     * bar stay where they were. The Train view's own presenter shows a feed that says what a run's training thread says.
+     */
+    @Test
+    void theSpeedGainingADigitMovesNoFigure(FxRobot robot) throws Exception {
+        app.awaitReady();
+        var presenter = app.main.train().presenter();
+        io.digitstudio.ui.train.TrainingFeed feed = new io.digitstudio.ui.train.TrainingFeed();
+        robot.interact(() -> presenter.begin(feed, 3, "Training 784-100-100-10 on 60,000 examples of MNIST (bundled)"));
+        Label speed = robot.lookup("#speedLabel").queryAs(Label.class);
+        // 812 iterations in the first second, then 1,034 more in the next
+        io.digitstudio.ui.train.Feeds.iterated(feed, new io.digitstudio.train.IterationEvent(1, 812, 4221, 812 / 1407.0, 0.5, 0.9, 1.0, 0.01));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "812 it/s".equals(speed.getText()));
+        Pulses.settle(2);
+        Frame[] at = new Frame[2];
+        robot.interact(() -> at[0] = frame());
+        io.digitstudio.ui.train.Feeds.iterated(feed, new io.digitstudio.train.IterationEvent(2, 1846, 4221, 1846 / 1407.0, 0.5, 0.9, 2.0, 0.01));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> speed.getText().startsWith("1") && speed.getText().length() > "812 it/s".length());
+        Pulses.settle(2);
+        robot.interact(() -> at[1] = frame());
+        System.out.println(at[0].figures() + " -> " + at[1].figures());
+        assertEquals(at[0].x(), at[1].x(), at[0].figures() + " -> " + at[1].figures());
+    }
+
+    private void story(FxRobot robot) throws Exception {
         Forms.type(robot, "#trainLimitField", "2000");
         Forms.type(robot, "#testLimitField", "200");
         Forms.type(robot, "#epochsField", "3");
@@ -84,15 +133,20 @@ class TrainStatusLineStoryTest extends AppStory {
         for (Frame f : frames) {
             if (f.state() != RunState.RUNNING && f.state() != RunState.FINISHED) continue;
             if (!f.oneLine()) wrong.add(f.state() + ": the message '" + f.message() + "' is not one line beside " + f.figures());
+            if (!f.cut().isEmpty()) wrong.add(f.state() + ": cut " + f.cut());
             if (f.state() == RunState.RUNNING && !f.figures().startsWith(" @")) running.add(f);
             if (f.state() == RunState.FINISHED) finished = f;
         }
         assertFalse(running.isEmpty(), "a frame of the run under way: " + frames);
         assertNotNull(finished);
         assertTrue(finished.figures().startsWith("Epoch 3/3 "), finished.figures());
-        // in every frame of the run, however few digits its counts had then (a frame early in the run says
-        // "Iteration 7/47"), the figures stand where the finished run's do
+        // in every frame of the run, however few digits its counts and its speed had then (a frame early in the run
+        // says "Iteration 7/47"), the figures stand where the finished run's do, and the speed where it stood at first
         for (Frame f : running) {
+            if (!f.x().get("#speedLabel").equals(running.get(0).x().get("#speedLabel"))) {
+                wrong.add("#speedLabel at x " + f.x().get("#speedLabel") + ", at first " + running.get(0).x().get("#speedLabel") + ": "
+                        + running.get(0).figures() + " -> " + f.figures());
+            }
             for (String id : KEPT) {
                 if (!f.x().get(id).equals(finished.x().get(id))) {
                     wrong.add(id + " at x " + f.x().get(id) + " while running, " + finished.x().get(id) + " once finished: "

@@ -203,8 +203,16 @@ class TrainViewTest extends AppStory {
         // one action puts the run's model to use, under one name: the toolbar's
         assertEquals(line + ".", kept.getText());
         DrawViewTest.assertWhole(kept);
-        assertTrue(band(robot) >= kept.getHeight() && kept.getHeight() > 0, "the line takes the room its text needs: " + band(robot));
-        assertTrue(notice.isVisible());
+        // it lies over the charts' top edge, right under the toolbar: the charts and the table stay where they were
+        assertTrue(kept.getHeight() > 0);
+        assertEquals(0, band(robot), "the charts stay right under the toolbar");
+        double[] top = new double[2];
+        robot.interact(() -> {
+            top[0] = kept.localToScene(kept.getLayoutBounds()).getMinY();
+            top[1] = robot.lookup("#startButton").query().getParent().localToScene(robot.lookup("#startButton").query().getParent().getLayoutBounds()).getMaxY();
+        });
+        assertTrue(top[0] >= top[1] - 0.5, "the line under the toolbar, not over it: " + top[0] + " for " + top[1]);
+        assertFalse(notice.isVisible(), "the line that takes the charts' room has nothing to say");
         assertEquals(formWas, form.localToScreen(form.getLayoutBounds()), "the line came beside the form: the form did not move");
         assertEquals(List.of("Use model"), robot.lookup(".button").queryAllAs(javafx.scene.control.ButtonBase.class).stream()
                 .map(b -> b.getText().replace("_", "")).filter(t -> t.startsWith("Use")).toList());

@@ -346,8 +346,9 @@ public final class RunPresenter {
     private void start(TrainingStart s) {
         totalEpochs = s.config().epochs();
         plannedEpochs.set(totalEpochs);
-        // the data source names itself, often with its own parentheses ("MNIST (bundled)")
-        status.set(String.format(Locale.ROOT, "Training %s on %,d examples of %s", s.architecture(), s.trainSize(), s.dataSource()));
+        // the data is in the form beside the line: named here too, the message took two lines beside the run's figures
+        // at 150 % in the smallest window
+        status.set(String.format(Locale.ROOT, "Training %s on %,d examples", s.architecture(), s.trainSize()));
     }
 
     /** Applies the queued events in order, consecutive loss points in one change to the chart. */

@@ -545,6 +545,11 @@ public final class SettingsPane extends ScrollPane {
         javafx.beans.property.ReadOnlyStringProperty error = s.fieldErrorProperty(key);
         Label l = hint(error, control.getId() + "Error");
         l.getStyleClass().setAll("label", "field-error");
+        // as wide as the room under the field, not as its text: it wraps there rather than widen the field's column
+        // (a message under Learning rate made its field and Momentum's 70 px wider)
+        l.setMinWidth(0);
+        l.setPrefWidth(0);
+        l.setMaxWidth(Double.MAX_VALUE);
         l.visibleProperty().bind(error.isNotNull());
         l.managedProperty().bind(l.visibleProperty());
         control.pseudoClassStateChanged(INVALID, error.get() != null);

@@ -231,7 +231,12 @@ public final class TrainView extends BorderPane {
         // the line under the toolbar lies over the charts' column, beside the form: coming or going, it moves no field
         Region notice = noticeLine(locked);
         VBox.setVgrow(middleScroll, Priority.ALWAYS);
-        setCenter(new VBox(notice, middleScroll));
+        // the kept model's line comes as a run ends, while the user reads the charts and the table: it lies over the
+        // charts' top edge rather than push them and the table down (the table's first row then lay half under its
+        // header)
+        javafx.scene.layout.StackPane centre = new javafx.scene.layout.StackPane(new VBox(notice, middleScroll), keptLine);
+        javafx.scene.layout.StackPane.setAlignment(keptLine, Pos.TOP_LEFT);
+        setCenter(centre);
         placeRateChart(middleScroll);
         setBottom(statusBar());
 
@@ -535,8 +540,8 @@ public final class TrainView extends BorderPane {
     }
 
     /**
-     * The line above the charts: while paused the offer to branch, else which run the form is a branch of, else the
-     * last run's kept model. With nothing to say it takes no room (an empty band under the toolbar was what a new user
+     * The line above the charts: while paused the offer to branch, else which run the form is a branch of; else the
+     * last run's kept model, over the charts' top edge ({@link #keptLine}). With nothing to say it takes no room (an empty band under the toolbar was what a new user
      * saw of it); it takes the room of what it says, from the charts: the form beside it, where the user types, does
      * not move. Why Start is off is said in the status line instead: it changes as the user types, and here each bad
      * keystroke pushed the charts down and the next one back up.
@@ -550,16 +555,21 @@ public final class TrainView extends BorderPane {
         // the last run's kept model, when the form is not a branch: what comes next matters more
         kept.visibleProperty().bind(run.keptNoticeProperty().isNotNull().and(branch.visibleProperty().not())
                 .and(paused.visibleProperty().not()));
-        javafx.scene.layout.StackPane line = new javafx.scene.layout.StackPane(kept, branch, paused);
+        kept.setMaxHeight(Region.USE_PREF_SIZE);
+        keptLine = kept;
+        javafx.scene.layout.StackPane line = new javafx.scene.layout.StackPane(branch, paused);
         line.setId("noticeLine");
         line.setAlignment(Pos.CENTER_LEFT);
         // as high as what it says: the unseen ones take no room
         for (javafx.scene.Node n : line.getChildren()) n.managedProperty().bind(n.visibleProperty());
-        line.visibleProperty().bind(kept.visibleProperty().or(branch.visibleProperty()).or(paused.visibleProperty()));
+        line.visibleProperty().bind(branch.visibleProperty().or(paused.visibleProperty()));
         line.managedProperty().bind(line.visibleProperty());
         line.setPadding(new Insets(8, 8, 0, 8)); // in line with the charts' edges under it
         return line;
     }
+
+    /** The kept model's line, over the charts' top edge (made with the line under the toolbar). */
+    private Region keptLine;
 
     /** The toolbar's Start, where the keyboard goes when the form stops being a branch. */
     private Button startButton;
@@ -627,9 +637,10 @@ public final class TrainView extends BorderPane {
         io.digitstudio.ui.widgets.Tips.set(what, "“" + RunControl.USE_MODEL + "” in the toolbar puts this run's model to use all the same");
         HBox.setHgrow(what, Priority.ALWAYS);
         HBox box = new HBox(8, what);
-        box.getStyleClass().add("kept-banner");
+        box.setId("keptLine");
+        box.getStyleClass().add("kept-banner"); // on the view's background, with a rule under it (theme)
         box.setAlignment(Pos.CENTER_LEFT);
-        box.setPadding(new Insets(0, 8, 0, 8));
+        box.setPadding(new Insets(6, 16, 6, 16)); // its text in line with the charts' edges under it
         return box;
     }
 
@@ -679,17 +690,20 @@ public final class TrainView extends BorderPane {
         ProgressBar bar = new ProgressBar();
         bar.setId("progressBar");
         io.digitstudio.ui.widgets.ScreenReader.describe(bar, "Training progress", "How much of the run is done");
-        // as wide as the figures can spare: at 1024x700 a run's first message ("Training … on 1,000 examples of MNIST
-        // (bundled)") then fits beside them on one line
+        // as wide as the figures can spare: at 1024x700 a run's first message ("Training … on 1,000 examples") then fits
+        // beside them on one line
         bar.setPrefWidth(100);
         bar.setMinWidth(Region.USE_PREF_SIZE);
         bar.progressProperty().bind(Bindings.createDoubleBinding(() -> run.stateProperty().get() == RunState.PREPARING
                 ? -1 : presenter.progressProperty().get(), run.stateProperty(), presenter.progressProperty()));
         // the parts a finished run keeps first, in the order they had while it ran (epoch, iteration, its time), those
         // that go at its end (the speed) after them: the box keeps its width through the end, so none of the first moves
-        Label epoch = info(presenter.epochTextProperty(), "epochLabel");
-        RunFigures figures = new RunFigures(List.of(epoch, info(presenter.iterationTextProperty(), "iterationLabel"),
-                info(presenter.timeTextProperty(), "timeLabel"), info(presenter.speedTextProperty(), "speedLabel")), bar);
+        Figure epoch = new Figure(presenter.epochTextProperty(), "epochLabel", null);
+        Figure time = new Figure(presenter.timeTextProperty(), "timeLabel", "Elapsed 0:00 · ETA 0:00");
+        // a rate of up to four digits: a run's rate goes from tens to a thousand and more as the first batches end
+        Figure speed = new Figure(presenter.speedTextProperty(), "speedLabel", "0000 it/s");
+        RunFigures figures = new RunFigures(List.of(epoch, new Figure(presenter.iterationTextProperty(), "iterationLabel", null), time, speed),
+                List.of(speed, time), bar);
         figures.setMinWidth(Region.USE_PREF_SIZE);
         // a new run's figures, or a new font (another UI scale), start the width afresh
         presenter.epochTextProperty().addListener((o, a, b) -> {
@@ -706,18 +720,29 @@ public final class TrainView extends BorderPane {
      * line's right end, would move every figure before them sideways as the run finishes, where the eye looks for
      * them. The bar keeps its place whatever they say. Between two figures a thin rule, shown only where the figure
      * after it says something, so that a finished run's figures end with theirs.
+     * <p>
+     * Where the line is too narrow for its message on one line beside them all (150 % in the smallest window), the
+     * speed, then the time, give way while the run goes, and stay away until the next run: a figure that came back
+     * when the message got shorter would move the others.
      */
-    private static final class RunFigures extends HBox {
+    private static final class RunFigures extends HBox implements io.digitstudio.ui.widgets.StatusLine.GivesWay {
+        private final List<Figure> parts;
+        /** The figures that may give way, in the order they go; the last of the parts says whether a run goes. */
+        private final List<Figure> yielding;
+        private int gone;
         private double kept;
 
-        RunFigures(List<Label> parts, ProgressBar bar) {
+        RunFigures(List<Figure> parts, List<Figure> yielding, ProgressBar bar) {
+            this.parts = parts;
+            this.yielding = yielding;
             setAlignment(Pos.CENTER_LEFT);
             getStyleClass().add("run-figures"); // figures closer together than elsewhere (theme)
-            for (Label part : parts) {
+            for (Figure part : parts) {
                 if (!getChildren().isEmpty()) {
                     Separator rule = new Separator(Orientation.VERTICAL);
                     rule.getStyleClass().add("small"); // a narrow margin either side: the figures leave the message its room
-                    rule.visibleProperty().bind(part.textProperty().isNotEmpty());
+                    rule.visibleProperty().bind(part.textProperty().isNotEmpty().and(part.visibleProperty()));
+                    rule.managedProperty().bind(part.managedProperty());
                     getChildren().add(rule);
                 }
                 getChildren().add(part);
@@ -734,44 +759,97 @@ public final class TrainView extends BorderPane {
             return kept;
         }
 
-        /** Back to the width the figures need now. */
+        @Override
+        public boolean giveWay() {
+            // only while a run goes (its speed says something): a finished run's figures stay as they are
+            if (gone == yielding.size() || parts.get(parts.size() - 1).getText().isEmpty()) return false;
+            Figure f = yielding.get(gone++);
+            f.setVisible(false);
+            f.setManaged(false);
+            kept = 0;
+            requestLayout();
+            return true;
+        }
+
+        /** Back to the width the figures need now, all of them shown. */
         void forget() {
             kept = 0;
+            gone = 0;
+            for (Figure f : parts) {
+                f.forget();
+                f.setManaged(true);
+                f.setVisible(true);
+            }
             requestLayout();
         }
     }
 
     /** A count out of a total in a figure ("Iteration 7/47", "1,382/4,688"): the count, then the total. */
     private static final java.util.regex.Pattern FRACTION = java.util.regex.Pattern.compile("(\\d[\\d,]*)/(\\d[\\d,]*)");
+    private static final java.util.regex.Pattern DIGIT = java.util.regex.Pattern.compile("\\d");
 
     /**
-     * A figure of the status line. One that counts to a total takes the room of the count at its total from the start
-     * ("Iteration 47/47" while it says "Iteration 7/47"), so the figures after it stay where they are as the count
-     * gains digits and as the run ends.
+     * A figure of the status line, as wide as the widest it has said since it was last {@link #forget forgotten}, and
+     * from its first text as wide as that text with its widest digits: a figure whose digits change keeps its room, so
+     * the figures after it stay where they are as the run goes. One that counts to a total takes the room of the count
+     * at its total from the start ("Iteration 47/47" while it says "Iteration 7/47"); one given {@code least} takes at
+     * least that text's room while it says anything (the speed's four digits, the time before its ETA is known).
      */
-    private static Label info(javafx.beans.value.ObservableValue<String> text, String id) {
-        Label l = new Label() {
-            private final javafx.scene.text.Text probe = new javafx.scene.text.Text();
+    private static final class Figure extends Label {
+        private final javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        private final String least;
+        private double kept;
+        /** The font the widest digit was found for, and that digit. */
+        private javafx.scene.text.Font digitFont;
+        private String widestDigit = "0";
 
-            @Override
-            protected double computePrefWidth(double height) {
-                double now = super.computePrefWidth(height);
-                String t = getText();
-                if (t == null || t.isEmpty()) return now;
-                String atTotal = FRACTION.matcher(t).replaceAll("$2/$2");
-                if (atTotal.equals(t)) return now;
-                probe.setFont(getFont());
-                probe.setText(t);
-                double shown = probe.getLayoutBounds().getWidth();
-                probe.setText(atTotal);
-                return now + Math.max(0, probe.getLayoutBounds().getWidth() - shown);
+        Figure(javafx.beans.value.ObservableValue<String> text, String id, String least) {
+            this.least = least;
+            setId(id);
+            textProperty().bind(text);
+            setMinWidth(Region.USE_PREF_SIZE);
+            getStyleClass().add("status-info");
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            double now = super.computePrefWidth(height);
+            String t = getText();
+            if (t == null || t.isEmpty()) return now;
+            probe.setFont(getFont());
+            probe.setText(t);
+            double shown = probe.getLayoutBounds().getWidth();
+            double widest = widthOf(widest(FRACTION.matcher(t).replaceAll("$2/$2")));
+            if (least != null) widest = Math.max(widest, widthOf(widest(least)));
+            kept = Math.max(kept, now + Math.max(0, widest - shown));
+            return kept;
+        }
+
+        /** {@code s} with each digit the font's widest. */
+        private String widest(String s) {
+            if (!getFont().equals(digitFont)) {
+                double w = -1;
+                for (char d = '0'; d <= '9'; d++) {
+                    double dw = widthOf(String.valueOf(d));
+                    if (dw > w) {
+                        w = dw;
+                        widestDigit = String.valueOf(d);
+                    }
+                }
+                digitFont = getFont();
             }
-        };
-        l.setId(id);
-        l.textProperty().bind(text);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        l.getStyleClass().add("status-info");
-        return l;
+            return DIGIT.matcher(s).replaceAll(widestDigit);
+        }
+
+        private double widthOf(String s) {
+            probe.setFont(getFont());
+            probe.setText(s);
+            return probe.getLayoutBounds().getWidth();
+        }
+
+        void forget() {
+            kept = 0;
+        }
     }
 
     public TrainSettings settings() {

@@ -59,6 +59,15 @@ public final class StatusLine extends Region {
         }
     }
 
+    /**
+     * Figures that can make do with fewer of themselves: where the line is too narrow for its message on one line
+     * beside them, the line asks them to give way, one figure at a time, before it breaks the message.
+     */
+    public interface GivesWay {
+        /** Hides one more figure; false when none may go (now). */
+        boolean giveWay();
+    }
+
     /** A view's status bar at the window's bottom edge: this line with the bar's id, style class and padding. */
     public static StatusLine bar(String id, javafx.beans.value.ObservableValue<String> text, Label message, Region figures) {
         StatusLine line = new StatusLine(text, message, figures);
@@ -207,6 +216,12 @@ public final class StatusLine extends Region {
     private Plan plan(double width) {
         Insets in = getInsets();
         double all = width - in.getLeft() - in.getRight() - message.snappedLeftInset() - message.snappedRightInset();
+        if (figures instanceof GivesWay g && !full().isBlank()) {
+            double one = oneLineWidth();
+            while (one > all - GAP - figures.prefWidth(-1) && g.giveWay()) {
+                // one figure fewer: measured again
+            }
+        }
         PlanFor key = new PlanFor(full().strip(), message.getFont(), all, all - GAP - figures.prefWidth(-1));
         if (!key.equals(plannedFor)) {
             planned = plan(key);

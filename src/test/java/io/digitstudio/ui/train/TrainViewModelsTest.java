@@ -167,7 +167,7 @@ class TrainViewModelsTest {
     }
 
     @Test
-    void theStatusNamesTheDataOnceAndTheRateIsDrawnFromTheFirstIterations() {
+    void theStatusNamesTheNetworkAndExamplesAndTheRateIsDrawnFromTheFirstIterations() {
         long[] now = {0};
         TrainingFeed f = new TrainingFeed(() -> now[0] += 10_000_000L);
         f.started(new TrainingStart(TrainingConfig.tutorial().withEpochs(2), "lenet", 1, 60000, 10000, 469, 938, 0, "MNIST (bundled)"));
@@ -176,7 +176,8 @@ class TrainViewModelsTest {
         RunPresenter p = new RunPresenter();
         p.begin(f, 2, "Loading data…");
         p.pulse(true);
-        assertEquals("Training lenet on 60,000 examples of MNIST (bundled)", p.statusProperty().get());
+        // the data is in the form beside the status line: the message stays one line beside the figures at 150 %
+        assertEquals("Training lenet on 60,000 examples", p.statusProperty().get());
         io.digitstudio.ui.widgets.DecimatedSeries lr = p.learningRate();
         assertTrue(lr.size() >= 2, "a line, not a dot: " + lr.size() + " points");
         assertTrue(lr.x(lr.size() - 1) > 0.25, "it reaches the newest iterations: " + lr.x(lr.size() - 1));
