@@ -30,7 +30,7 @@ import java.util.List;
  * ({@link #LEAST_EACH_EM} em each, when two show, as far as the window's width allows). A text
  * longer than a line wraps onto at most {@link #MAX_LINES} lines; a text longer than that ends its last line with "…"
  * after a whole word, and a More button beside it shows the whole text above the toast, as its tooltip does when the
- * pointer rests on it: no toast covers anything unasked.</li>
+ * pointer rests on it: no toast covers anything unasked. Its buttons are the window's normal ones, easy to hit.</li>
  * <li>A toast belongs to the window, not to a view: it shows whichever tab is open.</li>
  * <li>At most {@link #MAX_SHOWN} show side by side, the newest on the right; later ones wait in order and show when one
  * goes, and only then does their time start.</li>
@@ -270,7 +270,6 @@ public final class ToastLayer extends Region {
             whole = wholeMessage();
             whole.getStyleClass().add("toast-whole");
             more.setId("toastMoreButton");
-            more.getStyleClass().add("small");
             more.setMinWidth(Region.USE_PREF_SIZE);
             more.setAccessibleText("Show the whole message");
             more.setOnAction(e -> toggleWhole());
@@ -280,7 +279,6 @@ public final class ToastLayer extends Region {
             if (actionLabel != null) {
                 Button b = new Button(actionLabel);
                 b.setId("toastActionButton");
-                b.getStyleClass().add("small");
                 b.setMinWidth(Region.USE_PREF_SIZE);
                 b.setOnAction(e -> {
                     dismiss(this);
@@ -290,7 +288,7 @@ public final class ToastLayer extends Region {
             }
             Button close = new Button("×");
             close.setId("toastCloseButton");
-            close.getStyleClass().addAll("flat", "small", "toast-close");
+            close.getStyleClass().addAll("flat", "toast-close");
             close.setMinWidth(Region.USE_PREF_SIZE);
             close.setAccessibleText("Dismiss " + title);
             close.setTooltip(new javafx.scene.control.Tooltip("Dismiss (Esc)"));

@@ -70,6 +70,8 @@ class ToastLayerTest {
 
     @Start
     void start(Stage stage) {
+        // the window's own buttons and colours (AtlantaFX's theme), whatever a test before this one left
+        javafx.application.Application.setUserAgentStylesheet(io.digitstudio.ui.widgets.Theme.active().userAgentStylesheet());
         toasts = new ToastLayer((millis, task) -> waits.add(new Wait(millis, task))); // controls are made once the toolkit is up
         Button below = new Button("Below");
         below.setOnAction(e -> clicked++);
@@ -364,6 +366,32 @@ class ToastLayerTest {
                 toasts.withdraw("Model saved");
                 toasts.withdraw("Training stopped");
             });
+            waits.clear();
+        }
+        scale(robot, 100);
+    }
+
+    /**
+     * The toast's buttons (Undo, More, ×) at 100 % and 150 %: as large as the window's other buttons, in the same type,
+     * so that they are easy to hit (they were the small kind, in a smaller type, hard to hit).
+     */
+    @Test
+    void theToastsButtonsAreAsLargeAsTheWindowsOtherButtons(FxRobot robot) {
+        for (int scale : new int[]{100, 150}) {
+            scale(robot, scale);
+            showWithUndo("Training stopped", LONG, () -> {
+            });
+            Button normal = robot.lookup("Below").queryButton();
+            for (String id : new String[]{"#toastActionButton", "#toastMoreButton", "#toastCloseButton"}) {
+                Button b = robot.lookup(".toast " + id).queryButton();
+                robot.interact(() -> {
+                    assertTrue(b.isVisible(), scale + " %: " + id + " shows");
+                    assertEquals(normal.getFont().getSize(), b.getFont().getSize(), 0.01, scale + " %: " + id + " in the buttons' type");
+                    assertTrue(b.getHeight() >= normal.getHeight() - 0.5, scale + " %: " + id + " as high as a button: " + b.getHeight() + " < " + normal.getHeight());
+                    assertTrue(b.getWidth() >= normal.getHeight() - 0.5, scale + " %: " + id + " at least as wide as a button is high: " + b.getWidth());
+                });
+            }
+            robot.clickOn("#toastCloseButton");
             waits.clear();
         }
         scale(robot, 100);
