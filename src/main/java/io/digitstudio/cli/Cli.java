@@ -58,7 +58,9 @@ public final class Cli implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (debug) ex.printStackTrace(err);
-            err.println(errorLine(commandLine.getCommandSpec().qualifiedName(), oneLine(ex)));
+            String command = commandLine.getCommandSpec().qualifiedName();
+            // a command line the command refuses is answered as one picocli refuses: with where the command's help is
+            err.println(errorLine(command, oneLine(ex)) + (ex instanceof UsageException ? helpHint(command) : ""));
             return isBadInput(ex) ? EXIT_BAD_INPUT : EXIT_FAILURE;
         });
         try {
@@ -129,7 +131,24 @@ public final class Cli implements Runnable {
             if (guesses.isEmpty() && command0) guesses = nearest(first, ex.getCommandLine().getSubcommands().keySet());
             message += didYouMean(guesses);
         }
-        return errorLine(command, message.replace('\n', ' ') + " (see '" + command + " --help')");
+        return errorLine(command, message.replace('\n', ' ')) + helpHint(command);
+    }
+
+    /** The end of every usage error's line: where the help of the command that refused it is. */
+    static String helpHint(String command) {
+        return " (see '" + command + " --help')";
+    }
+
+    /**
+     * Runs a check of the command line's values in the engine's terms, so that a value it refuses is a usage error
+     * (its line ends with where the command's help is), not a failure of the work.
+     */
+    static <T> T usage(java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /** "; did you mean train?" for up to three guesses, or nothing when there are none: how every mistyped name is answered. */
@@ -176,10 +195,10 @@ public final class Cli implements Runnable {
         } catch (io.digitstudio.nn.SpecException e) {
             String word = model.strip();
             if (word.matches("[\\p{L}_-]+")) {
-                throw new UserInputException("--model: unknown network '" + word + "'" + didYouMean(nearest(word, io.digitstudio.nn.NetworkSpec.PRESET_NAMES))
+                throw new UsageException("--model: unknown network '" + word + "'" + didYouMean(nearest(word, io.digitstudio.nn.NetworkSpec.PRESET_NAMES))
                         + " (presets: " + String.join(", ", io.digitstudio.nn.NetworkSpec.PRESET_NAMES) + "; or a spec of layers: " + e.getMessage() + ")");
             }
-            throw new UserInputException("--model: " + e.getMessage());
+            throw new UsageException("--model: " + e.getMessage());
         }
     }
 

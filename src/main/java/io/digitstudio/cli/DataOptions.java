@@ -23,6 +23,6 @@ public final class DataOptions {
 
     /** Refuses a size below 1 before anything is loaded ({@code n} null: not given). */
     static void requirePositive(Integer n, String option) {
-        if (n != null && n < 1) throw new UserInputException(option + " must be at least 1 (leave it out to use all), got " + n);
+        if (n != null && n < 1) throw new UsageException(option + " must be at least 1 (leave it out to use all), got " + n);
     }
 }

@@ -36,8 +36,11 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (batchSize < 1) throw new UserInputException("--batch-size must be at least 1, got " + batchSize);
+        if (batchSize < 1) throw new UsageException("--batch-size must be at least 1, got " + batchSize);
         DataOptions.requirePositive(testSize, "--test-size");
+        String fmt = format.toLowerCase(Locale.ROOT);
+        if (!java.util.List.of("text", "json", "csv").contains(fmt)) throw new UsageException("--format must be text, json or csv, got " + format);
+        if (!fmt.equals("text") && !confusion) throw new UsageException("--format " + format + " applies to --confusion");
         Startup.engine();
         ModelFiles.LoadedModel m = ModelFiles.load(model);
         m.notes().forEach(n -> System.err.println("note: " + n));
@@ -47,9 +50,6 @@ final class EvalCommand implements Callable<Integer> {
             throw new UserInputException(model.getFileName() + " takes " + m.model().inputSize() + " inputs but the test images have "
                     + test.featureSize() + " pixels");
         }
-        String fmt = format.toLowerCase(Locale.ROOT);
-        if (!java.util.List.of("text", "json", "csv").contains(fmt)) throw new UserInputException("--format must be text, json or csv, got " + format);
-        if (!fmt.equals("text") && !confusion) throw new UserInputException("--format " + format + " applies to --confusion");
         if (!confusion) {
             Evaluator.Result r = new Evaluator(test, batchSize).evaluate(m.model());
             System.out.printf(Locale.ROOT, "test_loss:%.4f test_accuracy:%.4f%n", r.loss(), r.accuracy());

@@ -79,14 +79,14 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (cnn && model != null) throw new UserInputException("--cnn and --model both choose the model; give one");
+        if (cnn && model != null) throw new UsageException("--cnn and --model both choose the model; give one");
         if (bench) return bench();
-        if (image == null) throw new UserInputException("--image FILE is required (or --bench to time the search)");
+        if (image == null) throw new UsageException("--image FILE is required (or --bench to time the search)");
         if (!Files.isRegularFile(image)) throw new UserInputException(image + ": file not found");
-        if (k < 1 || k > 100) throw new UserInputException("--k must be between 1 and 100, got " + k);
-        if (trainSize < 0) throw new UserInputException("--train-size must be 0 (all) or more, got " + trainSize);
+        if (k < 1 || k > 100) throw new UsageException("--k must be between 1 and 100, got " + k);
+        if (trainSize < 0) throw new UsageException("--train-size must be 0 (all) or more, got " + trainSize);
         if (model != null && !Files.isRegularFile(model)) throw new UserInputException(model + ": file not found");
-        if (profile && (out != null || pixels)) throw new UserInputException("--profile prints CSV only; leave out " + (out != null ? "--out" : "--pixels"));
+        if (profile && (out != null || pixels)) throw new UsageException("--profile prints CSV only; leave out " + (out != null ? "--out" : "--pixels"));
         Path picture = out == null ? null : out.resolve("neighbours.png");
         if (out != null) {
             if (Files.exists(out) && !Files.isDirectory(out)) throw new UserInputException("--out " + out + " is a file, not a folder");
@@ -112,7 +112,7 @@ final class ExplainCommand implements Callable<Integer> {
             return 0;
         }
         LabeledImages all = Mnist.bundled().train();
-        if (trainSize > all.size()) throw new UserInputException("--train-size must be at most " + all.size() + ", got " + trainSize);
+        if (trainSize > all.size()) throw new UsageException("--train-size must be at most " + all.size() + ", got " + trainSize);
         LabeledImages train = trainSize == 0 ? all : all.head(trainSize);
         if (net.classes() < 10) throw new UserInputException(loaded.source() + " has " + net.classes() + " classes; MNIST's training images have 10");
         Prediction p = predictor.predict(x);
@@ -161,10 +161,10 @@ final class ExplainCommand implements Callable<Integer> {
 
     /** {@code --bench}: the index's build time and size and the query time, on this machine, for the chosen model. */
     private int bench() throws Exception {
-        if (image != null || out != null || profile) throw new UserInputException("--bench times the search alone; leave out --image, --out and --profile");
-        if (k < 1 || k > 100) throw new UserInputException("--k must be between 1 and 100, got " + k);
-        if (queries < 1 || queries > 10_000) throw new UserInputException("--queries must be between 1 and 10000, got " + queries);
-        if (trainSize < 0) throw new UserInputException("--train-size must be 0 (all) or more, got " + trainSize);
+        if (image != null || out != null || profile) throw new UsageException("--bench times the search alone; leave out --image, --out and --profile");
+        if (k < 1 || k > 100) throw new UsageException("--k must be between 1 and 100, got " + k);
+        if (queries < 1 || queries > 10_000) throw new UsageException("--queries must be between 1 and 10000, got " + queries);
+        if (trainSize < 0) throw new UsageException("--train-size must be 0 (all) or more, got " + trainSize);
         if (model != null && !Files.isRegularFile(model)) throw new UserInputException(model + ": file not found");
         Startup.engine();
         ModelFiles.LoadedModel loaded = model != null ? ModelFiles.load(model) : cnn ? ModelFiles.loadBuiltInCnn() : ModelFiles.loadDefault();
@@ -173,7 +173,7 @@ final class ExplainCommand implements Callable<Integer> {
             throw new UserInputException(loaded.source() + " takes " + net.inputSize() + " inputs, not 28x28 images");
         }
         LabeledImages all = Mnist.bundled().train();
-        if (trainSize > all.size()) throw new UserInputException("--train-size must be at most " + all.size() + ", got " + trainSize);
+        if (trainSize > all.size()) throw new UsageException("--train-size must be at most " + all.size() + ", got " + trainSize);
         LabeledImages train = trainSize == 0 ? all : all.head(trainSize);
         LabeledImages test = Mnist.bundled().test();
         int n = Math.min(queries, test.size());

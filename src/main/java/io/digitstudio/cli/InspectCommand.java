@@ -40,7 +40,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (cnn && model != null) throw new UserInputException("--cnn and --model both choose the model; give one");
+        if (cnn && model != null) throw new UsageException("--cnn and --model both choose the model; give one");
         if (Files.exists(out) && !Files.isDirectory(out)) throw new UserInputException("--out " + out + " is a file, not a folder");
         if (image != null && !Files.isRegularFile(image)) throw new UserInputException(image + ": file not found"); // before any picture is written
         if (!force) {

@@ -62,12 +62,12 @@ final class LrFindCommand implements Callable<Integer> {
             NumericOptions.between("--batch-size", batchSize, 1, TrainingConfig.MAX_BATCH);
             NumericOptions.hyperparameter("--momentum", name, "momentum", momentum);
             if (momentum != null && Optimizers.type(name).param("momentum").isEmpty()) {
-                throw new UserInputException("--momentum applies only to " + String.join(" and ", Optimizers.having("momentum")) + ", not to " + name);
+                throw new UsageException("--momentum applies only to " + String.join(" and ", Optimizers.having("momentum")) + ", not to " + name);
             }
             config = new TrainingConfig(1, batchSize, network(), name, Optimizers.overrides(name, null, momentum), seed, true, subset.trainLimit(),
                     subset.testLimit(), false);
         } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage());
+            throw new UsageException(e.getMessage());
         }
         if (data.dir != null && !java.nio.file.Files.exists(data.dir)) throw new UserInputException(data.dir + ": not found");
         Startup.engine();
@@ -92,7 +92,7 @@ final class LrFindCommand implements Callable<Integer> {
         try {
             return NetworkSpec.of(model == null ? "tutorial" : model);
         } catch (SpecException e) {
-            throw new UserInputException("--model: " + e.getMessage());
+            throw new UsageException("--model: " + e.getMessage());
         }
     }
 }

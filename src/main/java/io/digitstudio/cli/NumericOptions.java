@@ -16,8 +16,8 @@ final class NumericOptions {
 
     /** Refuses a whole number outside {@code [min, max]}. */
     static void between(String option, int value, int min, int max) {
-        if (value < min) throw new UserInputException(option + " must be at least " + min + ", got " + value);
-        if (value > max) throw new UserInputException(option + " must be at most " + max + ", got " + value);
+        if (value < min) throw new UsageException(option + " must be at least " + min + ", got " + value);
+        if (value > max) throw new UsageException(option + " must be at most " + max + ", got " + value);
     }
 
     /** Refuses a value of the optimizer's hyper-parameter {@code key} that the optimizer would refuse ({@code value} null: not given). */
@@ -28,12 +28,12 @@ final class NumericOptions {
 
     /** Refuses a value outside a hyper-parameter's range. */
     static void range(String option, OptimizerType.Range range, double value) {
-        if (!Double.isFinite(value)) throw new UserInputException(option + " must be a number, got " + shown(value));
+        if (!Double.isFinite(value)) throw new UsageException(option + " must be a number, got " + shown(value));
         if (range == OptimizerType.Range.POSITIVE && !(value > 0)) {
-            throw new UserInputException(option + " must be a positive number, got " + shown(value));
+            throw new UsageException(option + " must be a positive number, got " + shown(value));
         }
         if (range == OptimizerType.Range.FRACTION && !(value >= 0 && value < 1)) {
-            throw new UserInputException(option + " must be at least 0 and below 1, got " + shown(value));
+            throw new UsageException(option + " must be at least 0 and below 1, got " + shown(value));
         }
     }
 

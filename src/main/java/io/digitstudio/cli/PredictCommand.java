@@ -77,14 +77,14 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (top < 0) throw new UserInputException("--top must be at least 0, got " + top);
+        if (top < 0) throw new UsageException("--top must be at least 0, got " + top);
         String fmt = format.toLowerCase(Locale.ROOT);
-        if (!List.of("text", "csv", "json").contains(fmt)) throw new UserInputException("--format must be text, csv or json, got " + format);
-        if (cnn && model != null) throw new UserInputException("--cnn and --model both choose the model; give one");
-        if (number && top > 0) throw new UserInputException("--top lists the likely labels of one digit; it does not combine with --number");
+        if (!List.of("text", "csv", "json").contains(fmt)) throw new UsageException("--format must be text, csv or json, got " + format);
+        if (cnn && model != null) throw new UsageException("--cnn and --model both choose the model; give one");
+        if (number && top > 0) throw new UsageException("--top lists the likely labels of one digit; it does not combine with --number");
         if (kaggle != null) return kaggleSubmission();
-        if (out != null || force) throw new UserInputException("--out and --force go with --kaggle");
-        if (images == null || images.isEmpty()) throw new UserInputException("give IMAGE files or folders to classify (or --kaggle TEST.csv --out FILE.csv)");
+        if (out != null || force) throw new UsageException("--out and --force go with --kaggle");
+        if (images == null || images.isEmpty()) throw new UsageException("give IMAGE files or folders to classify (or --kaggle TEST.csv --out FILE.csv)");
         List<Path> files = expand(images, !noRecursive);
         if (files.isEmpty()) throw new UserInputException("no images found in " + String.join(", ", images.stream().map(String::valueOf).toList())
                 + " (" + ImageFiles.FORMATS + (noRecursive ? "; subfolders were not searched" : "") + ")");
@@ -92,7 +92,7 @@ final class PredictCommand implements Callable<Integer> {
         Startup.engine();
         ModelFiles.LoadedModel loaded = model != null ? ModelFiles.load(model) : cnn ? ModelFiles.loadBuiltInCnn() : ModelFiles.loadDefault();
         if (top > loaded.model().classes()) {
-            throw new UserInputException("--top must be between 0 and " + loaded.model().classes() + " (the model's classes), got " + top);
+            throw new UsageException("--top must be between 0 and " + loaded.model().classes() + " (the model's classes), got " + top);
         }
         loaded.notes().forEach(n -> System.err.println("note: " + n));
         if (loaded.model().inputSize() != DigitPreprocessor.SIZE * DigitPreprocessor.SIZE) {
@@ -129,10 +129,10 @@ final class PredictCommand implements Callable<Integer> {
      * from 1) in one atomic write, so a failure leaves no half-written submission.
      */
     private int kaggleSubmission() throws IOException {
-        if (out == null) throw new UserInputException("--kaggle needs --out FILE.csv for the submission");
-        if (images != null && !images.isEmpty()) throw new UserInputException("--kaggle classifies the CSV's rows; leave out the IMAGE arguments");
+        if (out == null) throw new UsageException("--kaggle needs --out FILE.csv for the submission");
+        if (images != null && !images.isEmpty()) throw new UsageException("--kaggle classifies the CSV's rows; leave out the IMAGE arguments");
         if (number || top > 0 || saveInput != null || !format.equalsIgnoreCase("text")) {
-            throw new UserInputException("--kaggle writes ImageId,Label; it does not combine with --number, --top, --save-input or --format");
+            throw new UsageException("--kaggle writes ImageId,Label; it does not combine with --number, --top, --save-input or --format");
         }
         ModelOutput.check(out);
         if (java.nio.file.Files.exists(out) && !force) throw new UserInputException(out + " exists; add --force to replace it");

@@ -21,7 +21,7 @@ final class RunsDirOption {
      */
     RunStore existingStore() {
         if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
-            throw new UserInputException("--runs-dir " + dir + (java.nio.file.Files.exists(dir) ? " is not a folder" : ": not found"));
+            throw new UsageException("--runs-dir " + dir + (java.nio.file.Files.exists(dir) ? " is not a folder" : ": not found"));
         }
         return store();
     }

@@ -53,13 +53,13 @@ final class SummaryCommand implements Callable<Integer> {
                 k = d.train().classes();
             }
             if (classes != null) {
-                if (classes < 2 || classes > 100_000) throw new UserInputException("--classes must be between 2 and 100000, got " + classes);
+                if (classes < 2 || classes > 100_000) throw new UsageException("--classes must be between 2 and 100000, got " + classes);
                 k = classes;
             }
             try {
                 summary = Network.summarize(spec, shape, k);
             } catch (SpecException e) {
-                throw new UserInputException("--model: " + e.getMessage());
+                throw new UsageException("--model: " + e.getMessage());
             }
             title = spec.resolve(k).text();
         }

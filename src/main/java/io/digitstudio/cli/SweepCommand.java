@@ -109,18 +109,33 @@ final class SweepCommand implements Callable<Integer> {
         Sweep sweep;
         if (resume != null) {
             for (String o : PLAN_OPTIONS) {
-                if (given.hasMatchedOption(o)) throw new UserInputException(o + " cannot be given with --resume: the sweep keeps its settings");
+                if (given.hasMatchedOption(o)) throw new UsageException(o + " cannot be given with --resume: the sweep keeps its settings");
             }
             sweep = Sweep.load(store.root(), resume);
-            SweepRunner.checkCores(parallel, sweep.threads(), Runtime.getRuntime().availableProcessors());
+            int threadsOfSweep = sweep.threads();
+            checkCores(parallel, threadsOfSweep);
         } else {
             subset.validate();
-            SweepRunner.checkCores(parallel, threads, Runtime.getRuntime().availableProcessors());
-            Sweep planned = plan();
+            checkCores(parallel, threads);
+            Sweep planned;
+            try {
+                planned = plan();
+            } catch (io.digitstudio.runs.RunsException | IllegalArgumentException e) { // the plan's checks of the values typed
+                throw new UsageException(e.getMessage());
+            }
             if (data.dir != null && !Files.exists(data.dir)) throw new UserInputException(data.dir + ": not found");
             sweep = withData(planned).save(store.root());
         }
         return run(sweep, store);
+    }
+
+    /** Refuses a --parallel the machine's cores cannot give (a usage error: its line ends with the help's place). */
+    private static void checkCores(int parallel, int threads) {
+        try {
+            SweepRunner.checkCores(parallel, threads, Runtime.getRuntime().availableProcessors());
+        } catch (io.digitstudio.runs.RunsException | IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /** The plan from the options, before the data is looked at (a mistyped value is said at once). */
@@ -131,7 +146,7 @@ final class SweepCommand implements Callable<Integer> {
         if (batch != null) axes.add(Axis.parse("batch_size", typed("--batch", "--batch-size"), batch, true));
         if (momentum != null) {
             if (Optimizers.type(name).param("momentum").isEmpty()) {
-                throw new UserInputException("--momentum applies only to " + String.join(" and ", Optimizers.having("momentum")) + ", not to " + name);
+                throw new UsageException("--momentum applies only to " + String.join(" and ", Optimizers.having("momentum")) + ", not to " + name);
             }
             axes.add(Axis.parse("momentum", "--momentum", momentum, false));
         }
@@ -141,7 +156,7 @@ final class SweepCommand implements Callable<Integer> {
         try {
             net = NetworkSpec.of(model == null ? "tutorial" : model);
         } catch (SpecException e) {
-            throw new UserInputException("--model: " + e.getMessage());
+            throw new UsageException("--model: " + e.getMessage());
         }
         TrainingConfig c = new TrainingConfig(epochs, 128, net, name, Optimizers.overrides(name, null, null), seed, true, subset.trainLimit(),
                 subset.testLimit(), false);

@@ -138,7 +138,7 @@ final class TrainCommand implements Callable<Integer> {
         if (extraData != null) {
             b.extra(extraData(), extraData.toString(), extraWeight == null ? 1 : extraWeight);
         } else if (extraWeight != null) {
-            throw new UserInputException("--extra-weight needs --extra-data");
+            throw new UsageException("--extra-weight needs --extra-data");
         }
         b.data(data.dir, data.dir != null).snapshots(snapshotEvery, snapshotDir, keep);
 
@@ -173,10 +173,10 @@ final class TrainCommand implements Callable<Integer> {
      * parent's where they may change; the others must be the parent's (or not given).
      */
     private int branch(ParseResult given) throws Exception {
-        if (resume != null) throw new UserInputException("--branch and --resume exclude each other: --resume continues a run, --branch starts a new one from it");
-        if (noRecord) throw new UserInputException("--branch records the new run in the history with its parent; leave out --no-record");
-        if (initModel != null) throw new UserInputException("--init-model cannot be given with --branch: a branch starts from its parent's state");
-        if (extraData != null || extraWeight != null) throw new UserInputException("--extra-data cannot change in a branch; it keeps its parent's data");
+        if (resume != null) throw new UsageException("--branch and --resume exclude each other: --resume continues a run, --branch starts a new one from it");
+        if (noRecord) throw new UsageException("--branch records the new run in the history with its parent; leave out --no-record");
+        if (initModel != null) throw new UsageException("--init-model cannot be given with --branch: a branch starts from its parent's state");
+        if (extraData != null || extraWeight != null) throw new UsageException("--extra-data cannot change in a branch; it keeps its parent's data");
         io.digitstudio.runs.RunStore store = runsDir.store();
         TrainingSession.Resumable parent = TrainingSession.locateBranch(store, branch);
         TrainingConfig saved = parent.config();
@@ -192,12 +192,12 @@ final class TrainCommand implements Callable<Integer> {
         try {
             c = saved.withOptimizer(optimizer, hyper).withEpochs(given.hasMatchedOption("--epochs") ? options.epochs : saved.epochs());
         } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage());
+            throw new UsageException(e.getMessage());
         }
         RunOptions p = parent.options();
-        RunOptions asked = new RunOptions(given.hasMatchedOption("--lr-shift") ? lrShift : p.lrShift(), warmup != null ? warmup : p.warmupEpochs(),
-                earlyStop != null ? earlyStop : p.earlyStop(), keepBest || p.keepBest(), log == null ? "" : log.toAbsolutePath().toString());
-        if (earlyStop != null && earlyStop < 1) throw new UserInputException("--early-stop must be at least 1, got " + earlyStop);
+        RunOptions asked = Cli.usage(() -> new RunOptions(given.hasMatchedOption("--lr-shift") ? lrShift : p.lrShift(), warmup != null ? warmup : p.warmupEpochs(),
+                earlyStop != null ? earlyStop : p.earlyStop(), keepBest || p.keepBest(), log == null ? "" : log.toAbsolutePath().toString()));
+        if (earlyStop != null && earlyStop < 1) throw new UsageException("--early-stop must be at least 1, got " + earlyStop);
         if (log != null) ModelOutput.checkNew(log, force, "--log");
         Path modelOut = out != null ? out : freeDefault();
         ModelOutput.check(modelOut);
@@ -222,7 +222,7 @@ final class TrainCommand implements Callable<Integer> {
                 new Check("--test-size", wanted.testLimit(), saved.testLimit()))) {
             if (given.hasMatchedOption(c.option()) && !Objects.equals(c.asked(), c.saved())) {
                 Object asked = c.option().equals("--model") ? options.model : c.asked();
-                throw new UserInputException(c.option() + " " + shown(asked) + " differs from the parent run's " + shown(c.saved())
+                throw new UsageException(c.option() + " " + shown(asked) + " differs from the parent run's " + shown(c.saved())
                         + "; a branch keeps its parent's network, batch, seed and data (the optimizer, its values, the schedule and --epochs may change)");
             }
         }
@@ -239,7 +239,7 @@ final class TrainCommand implements Callable<Integer> {
      */
     private int fromSettings(ParseResult given, io.digitstudio.runs.RunStore store) throws Exception {
         for (String o : SET_BY_SETTINGS) {
-            if (given.hasMatchedOption(o)) throw new UserInputException(o + " cannot be given with --settings: the settings file sets it");
+            if (given.hasMatchedOption(o)) throw new UsageException(o + " cannot be given with --settings: the settings file sets it");
         }
         io.digitstudio.runs.RunSettings s = io.digitstudio.runs.RunSettings.read(settings);
         Path modelOut = out != null ? out : store == null ? freeDefault() : null;
@@ -392,16 +392,16 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The run's extensions: as given, or as the snapshot recorded them (a resumed run keeps them; --log may change). */
     private RunOptions runOptions(ParseResult given, RunOptions saved) {
-        RunOptions asked = new RunOptions(lrShift, warmup == null ? 0 : warmup, earlyStop == null ? 0 : earlyStop, keepBest,
-                log == null ? "" : log.toAbsolutePath().toString());
+        RunOptions asked = Cli.usage(() -> new RunOptions(lrShift, warmup == null ? 0 : warmup, earlyStop == null ? 0 : earlyStop, keepBest,
+                log == null ? "" : log.toAbsolutePath().toString()));
         if (saved == null) {
             try {
                 asked.checkNewRun("--warmup", "--lr-shift");
             } catch (IllegalArgumentException e) {
-                throw new UserInputException(e.getMessage());
+                throw new UsageException(e.getMessage());
             }
         }
-        if (earlyStop != null && earlyStop < 1) throw new UserInputException("--early-stop must be at least 1, got " + earlyStop);
+        if (earlyStop != null && earlyStop < 1) throw new UsageException("--early-stop must be at least 1, got " + earlyStop);
         if (log != null) {
             if (saved == null) ModelOutput.checkNew(log, force, "--log");
             else ModelOutput.check(log); // a resumed run's log goes on in its file
@@ -445,7 +445,7 @@ final class TrainCommand implements Callable<Integer> {
     private static void refuse(ParseResult given, List<Check> checks) {
         for (Check c : checks) {
             if (given.hasMatchedOption(c.option()) && !Objects.equals(c.asked(), c.saved())) {
-                throw new UserInputException(c.option() + " " + shown(c.asked()) + " contradicts the snapshot, which was set up with "
+                throw new UsageException(c.option() + " " + shown(c.asked()) + " contradicts the snapshot, which was set up with "
                         + shown(c.saved()) + "; a resumed run keeps its settings (--epochs, --out, --data and the snapshot options may change)");
             }
         }

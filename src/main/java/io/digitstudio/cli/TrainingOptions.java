@@ -46,12 +46,14 @@ public final class TrainingOptions {
 
     public TrainingConfig config(int trainLimit, int testLimit) {
         validate();
-        String name = Optimizers.canonical(optimizer);
+        String name = Cli.usage(() -> Optimizers.canonical(optimizer));
         if (momentum != null && Optimizers.type(name).param("momentum").isEmpty()) {
-            throw new UserInputException("--momentum applies only to " + String.join(" and ", Optimizers.having("momentum")) + ", not to " + name);
+            throw new UsageException("--momentum applies only to " + String.join(" and ", Optimizers.having("momentum")) + ", not to " + name);
         }
-        if (threads != null && (threads < 1 || threads > 64)) throw new UserInputException("--threads must be between 1 and 64, got " + threads);
-        return new TrainingConfig(epochs, batchSize, network(), name, Optimizers.overrides(name, lr, momentum), seed, !noShuffle, trainLimit, testLimit, augment);
+        if (threads != null && (threads < 1 || threads > 64)) throw new UsageException("--threads must be between 1 and 64, got " + threads);
+        NetworkSpec network = network();
+        return Cli.usage(() -> new TrainingConfig(epochs, batchSize, network, name, Optimizers.overrides(name, lr, momentum), seed, !noShuffle, trainLimit,
+                testLimit, augment));
     }
 
     /**
@@ -61,7 +63,7 @@ public final class TrainingOptions {
     void validate() {
         NumericOptions.between("--epochs", epochs, 1, TrainingConfig.MAX_EPOCHS);
         NumericOptions.between("--batch-size", batchSize, 1, TrainingConfig.MAX_BATCH);
-        String name = Optimizers.canonical(optimizer);
+        String name = Cli.usage(() -> Optimizers.canonical(optimizer));
         NumericOptions.hyperparameter("--lr", name, Optimizers.learningRateKey(name), lr);
         NumericOptions.hyperparameter("--momentum", name, "momentum", momentum);
     }
@@ -69,10 +71,10 @@ public final class TrainingOptions {
     /** The network --model and --units describe. */
     NetworkSpec network() {
         if (units != null && model != null && !"tutorial".equalsIgnoreCase(model.trim())) {
-            throw new UserInputException("--units applies only to the tutorial MLP, not to --model " + model);
+            throw new UsageException("--units applies only to the tutorial MLP, not to --model " + model);
         }
         if (units != null) {
-            if (units < 1 || units > TrainingConfig.MAX_UNITS) throw new UserInputException("--units must be between 1 and " + TrainingConfig.MAX_UNITS + ", got " + units);
+            if (units < 1 || units > TrainingConfig.MAX_UNITS) throw new UsageException("--units must be between 1 and " + TrainingConfig.MAX_UNITS + ", got " + units);
             return NetworkSpec.mlp(units, units);
         }
         return Cli.network(model == null ? "tutorial" : model);

@@ -360,18 +360,22 @@ public final class TrainingLoop {
     public TrainingResult run() {
         startNanos = clock.getAsLong();
         started = true;
-        long totalIterations = iterator.iterationsUntilEpoch(config.epochs());
-        startInfo = new TrainingStart(config, model.architecture(), model.countParams(), train.size(),
-                test.size(), iterator.batchesPerEpoch(), totalIterations, iterator.epoch(), dataSource);
         TrainingResult.Outcome outcome = TrainingResult.Outcome.COMPLETED;
         String message = null;
+        // as added, until sorted: what fails as the run sets out still finalizes every extension, and a record then
+        // says the run failed, not that it is running
         List<Extension> ordered = new ArrayList<>(extensions);
-        ordered.sort((x, y) -> Integer.compare(y.priority(), x.priority())); // stable: equal priorities keep their order
-        if (stopTrigger != null) restoreKept(STOP_TRIGGER_STATE, stopTrigger::serialize);
         Throwable failure = null;
-        publishHyperparams();
         try {
             phase = Phase.STARTING;
+            long totalIterations = iterator.iterationsUntilEpoch(config.epochs());
+            startInfo = new TrainingStart(config, model.architecture(), model.countParams(), train.size(),
+                    test.size(), iterator.batchesPerEpoch(), totalIterations, iterator.epoch(), dataSource);
+            List<Extension> sorted = new ArrayList<>(extensions);
+            sorted.sort((x, y) -> Integer.compare(y.priority(), x.priority())); // stable: equal priorities keep their order
+            ordered = sorted;
+            if (stopTrigger != null) restoreKept(STOP_TRIGGER_STATE, stopTrigger::serialize);
+            publishHyperparams();
             for (Extension e : ordered) {
                 calling = e;
                 e.initialize(this);

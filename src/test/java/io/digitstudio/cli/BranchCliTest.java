@@ -206,6 +206,8 @@ class BranchCliTest {
         String id = parent();
         List<String> before = everyFile();
         String out = dir.resolve("b.npz").toString();
+        // what ends a usage error's line; an error about the parent run has no such end
+        String usageEnd = " (see 'digitstudio train --help')";
         record Case(String[] args, String error) {
         }
         List<Case> cases = List.of(
@@ -225,9 +227,9 @@ class BranchCliTest {
                         + " (--epochs 4 or more)"),
                 new Case(new String[]{"--branch", id + "@epoch:1", "--model", "lenet", "--out", out}, "--model lenet differs from the parent run's"
                         + " linear 20, relu, linear 20, relu, linear; a branch keeps its parent's network, batch, seed and data (the optimizer, its"
-                        + " values, the schedule and --epochs may change)"),
+                        + " values, the schedule and --epochs may change)" + usageEnd),
                 new Case(new String[]{"--branch", id, "--resume", id, "--out", out}, "--branch and --resume exclude each other: --resume continues a"
-                        + " run, --branch starts a new one from it"));
+                        + " run, --branch starts a new one from it" + usageEnd));
         for (Case c : cases) {
             CliTest.Run r = train(c.args());
             assertEquals(2, r.code(), String.join(" ", c.args()) + ": " + r.err());

@@ -129,6 +129,90 @@ class CliFirstUseTest {
         }
     }
 
+    /**
+     * A value the command checks itself, or options that do not go together, are a usage error as much as one picocli
+     * finds: one line that ends with the help of the command that refused it (a subcommand by its whole name), exit 2.
+     * (They ended without it, and only picocli's own errors said where the help is.)
+     */
+    @Test
+    void everyUsageErrorEndsWithTheHelpOfItsCommand() throws Exception {
+        String runs = Files.createDirectories(dir.resolve("runs")).toString();
+        Path model = dir.resolve("m.npz");
+        // each: the arguments, the command the line must name, a piece of its message
+        String[][] cases = {
+                {"train --epochs 0", "digitstudio train", "--epochs must be at least 1, got 0"},
+                {"train --lr -1", "digitstudio train", "--lr must be a positive number, got -1"},
+                {"train --warmup -1", "digitstudio train", "--warmup must be at least 0"},
+                {"train --early-stop 0", "digitstudio train", "--early-stop must be at least 1"},
+                {"train --optimizer nadam", "digitstudio train", "unknown optimizer 'nadam'"},
+                {"train --model lenett", "digitstudio train", "unknown network 'lenett'"},
+                {"train --units 5 --model lenet", "digitstudio train", "--units applies only to the tutorial MLP"},
+                {"train --train-size 0", "digitstudio train", "--train-size must be at least 1"},
+                {"train --lr-shift exponential:-1", "digitstudio train", "--lr-shift exponential:-1"},
+                {"train --extra-weight 2", "digitstudio train", "--extra-weight needs --extra-data"},
+                {"runs list --runs-dir " + dir.resolve("nowhere"), "digitstudio runs list", "--runs-dir " + dir.resolve("nowhere") + ": not found"},
+                {"runs compare abc --runs-dir " + runs, "digitstudio runs compare", "give two or more runs to compare"},
+                {"predict --top -1 x.png", "digitstudio predict", "--top must be at least 0"},
+                {"predict --cnn --model " + model + " x.png", "digitstudio predict", "--cnn and --model both choose the model"},
+                {"eval --model " + model + " --batch-size 0", "digitstudio eval", "--batch-size must be at least 1"},
+                {"summary --model lenet --classes 1", "digitstudio summary", "--classes must be between 2 and 100000"},
+                {"summary --model \"linear 10, relu, maxpol 2\"", "digitstudio summary", "--model: "},
+                {"inspect --cnn --model " + model, "digitstudio inspect", "--cnn and --model both choose the model"},
+                {"explain --bench --queries 0", "digitstudio explain", "--queries must be between 1 and 10000"},
+                {"bench --threads 0", "digitstudio bench", "--threads must be between 1 and 64"},
+                {"bench --model-file " + model, "digitstudio bench", "--model-file applies to --predict"},
+                {"lr-find --iterations 3", "digitstudio lr-find", "--iterations must be between 10"},
+                {"sweep --epochs 0 --runs-dir " + runs, "digitstudio sweep", "--epochs must be at least 1"},
+                {"sweep --lr log:0.0001:0.1 --runs-dir " + runs, "digitstudio sweep", "--lr log:0.0001:0.1 is a range"},
+                {"export " + model + " " + dir.resolve("m.bin") + " --format foo", "digitstudio export", "--format must be onnx, safetensors or npz"},
+        };
+        for (String[] c : cases) {
+            CliTest.Run r = CliTest.run(args(c[0]));
+            assertEquals(2, r.code(), c[0] + ": " + r.err());
+            oneLine(r);
+            String line = r.err().strip();
+            assertTrue(line.startsWith(c[1] + ": error: "), c[0] + ": " + line);
+            assertTrue(line.contains(c[2]), c[0] + ": " + line);
+            assertTrue(line.endsWith(" (see '" + c[1] + " --help')"), c[0] + ": the help of its command at the end: " + line);
+            assertEquals(1, line.split("\\(see '", -1).length - 1, c[0] + ": one hint: " + line);
+        }
+    }
+
+    /**
+     * An error about a file or what it holds is not a usage error: its line says what is wrong with the file, without
+     * the hint to the help, which says nothing about it; the exit code stays the guide's (2: a file not there or not
+     * what it should be).
+     */
+    @Test
+    void anErrorAboutAFileHasNoHintToTheHelp() throws Exception {
+        Path junk = Files.writeString(dir.resolve("junk.npz"), "not a zip");
+        Path text = Files.writeString(dir.resolve("notes.txt"), "no picture");
+        Path taken = Files.writeString(dir.resolve("taken.onnx"), "mine");
+        String[][] cases = {
+                {"eval --model " + dir.resolve("none.npz"), "digitstudio eval"},
+                {"eval --model " + junk, "digitstudio eval"},
+                {"predict " + text, "digitstudio predict"},
+                {"train --data " + dir.resolve("none") + " --out " + dir.resolve("m.npz"), "digitstudio train"},
+                {"export " + junk + " " + taken, "digitstudio export"},
+        };
+        for (String[] c : cases) {
+            CliTest.Run r = CliTest.run(args(c[0]));
+            assertEquals(2, r.code(), c[0] + ": " + r.err());
+            List<String> ours = r.err().strip().lines().filter(l -> l.startsWith("digitstudio")).toList();
+            assertEquals(1, ours.size(), c[0] + ": " + r.err());
+            assertTrue(ours.get(0).startsWith(c[1] + ": error: "), c[0] + ": " + ours.get(0));
+            assertFalse(ours.get(0).contains("(see '"), c[0] + ": " + ours.get(0));
+        }
+    }
+
+    /** The words of a command line, a part in double quotes as one word (as a shell splits it). */
+    private static String[] args(String line) {
+        List<String> words = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(line);
+        while (m.find()) words.add(m.group(1) != null ? m.group(1) : m.group(2));
+        return words.toArray(String[]::new);
+    }
+
     @Test
     void trainOnAFolderThatHoldsNoDataSaysWhatADataFolderHolds() throws Exception {
         Path tmp = dir.resolve("tmp");

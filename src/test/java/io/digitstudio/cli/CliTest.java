@@ -69,7 +69,8 @@ class CliTest {
     void badInputIsOneLineAndExitTwo() throws Exception {
         Run unknown = run("train", "--optimizer", "nadam");
         assertEquals(2, unknown.code());
-        assertEquals("digitstudio train: error: unknown optimizer 'nadam'; choose one of " + String.join(", ", io.digitstudio.optim.Optimizers.NAMES), unknown.err().strip());
+        assertEquals("digitstudio train: error: unknown optimizer 'nadam'; choose one of " + String.join(", ", io.digitstudio.optim.Optimizers.NAMES)
+                + " (see 'digitstudio train --help')", unknown.err().strip());
         assertTrue(io.digitstudio.optim.Optimizers.NAMES.containsAll(java.util.List.of("momentum-sgd", "sgd", "adam", "rmsprop", "adagrad")));
 
         Run batch = run("train", "--batch-size", "0");
@@ -122,6 +123,6 @@ class CliTest {
         Run m = run("train", "--optimizer", "adam", "--momentum", "0.5");
         assertEquals(2, m.code());
         assertTrue(m.err().strip().startsWith("digitstudio train: error: --momentum applies only to momentum-sgd"), m.err());
-        assertTrue(m.err().strip().endsWith("not to adam"), m.err());
+        assertTrue(m.err().strip().endsWith("not to adam (see 'digitstudio train --help')"), m.err());
     }
 }

@@ -132,12 +132,12 @@ class ExplainCliTest {
         // --bench times the search alone; an image or a bad count is one clear line
         CliTest.Run both = CliTest.run("explain", "--bench", "--image", "x.png");
         assertEquals(2, both.code());
-        assertEquals("digitstudio explain: error: --bench times the search alone; leave out --image, --out and --profile", both.err().strip());
+        assertEquals("digitstudio explain: error: --bench times the search alone; leave out --image, --out and --profile (see 'digitstudio explain --help')", both.err().strip());
         CliTest.Run none = CliTest.run("explain", "--bench", "--queries", "0");
         assertEquals(2, none.code());
-        assertEquals("digitstudio explain: error: --queries must be between 1 and 10000, got 0", none.err().strip());
+        assertEquals("digitstudio explain: error: --queries must be between 1 and 10000, got 0 (see 'digitstudio explain --help')", none.err().strip());
         CliTest.Run noImage = CliTest.run("explain");
         assertEquals(2, noImage.code());
-        assertEquals("digitstudio explain: error: --image FILE is required (or --bench to time the search)", noImage.err().strip());
+        assertEquals("digitstudio explain: error: --image FILE is required (or --bench to time the search) (see 'digitstudio explain --help')", noImage.err().strip());
     }
 }

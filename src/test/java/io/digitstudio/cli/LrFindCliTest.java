@@ -25,9 +25,9 @@ class LrFindCliTest {
     void aBadRangeIsOneLine() {
         CliTest.Run r = CliTest.run("lr-find", "--start", "0.1", "--end", "0.01");
         assertEquals(2, r.code());
-        assertEquals("digitstudio lr-find: error: --end must be a rate above --start (0.1), got 0.01", r.err().strip());
+        assertEquals("digitstudio lr-find: error: --end must be a rate above --start (0.1), got 0.01 (see 'digitstudio lr-find --help')", r.err().strip());
         CliTest.Run few = CliTest.run("lr-find", "--iterations", "3");
         assertEquals(2, few.code());
-        assertEquals("digitstudio lr-find: error: --iterations must be between 10 and 100,000, got 3", few.err().strip());
+        assertEquals("digitstudio lr-find: error: --iterations must be between 10 and 100,000, got 3 (see 'digitstudio lr-find --help')", few.err().strip());
     }
 }

@@ -34,7 +34,7 @@ class NetworkCliTest {
         CliTest.Run r = CliTest.run("train", "--model", "conv 20 5, relu, maxpol 2, linear", "--out", dir.resolve("m.npz").toString());
         assertEquals(2, r.code());
         assertEquals("digitstudio train: error: --model: layer 3 \"maxpol 2\": unknown layer \"maxpol\" (known: conv, linear, relu, sigmoid, tanh, maxpool,"
-                + " avgpool, batchnorm, dropout, flatten, leaky_relu)", r.err().strip());
+                + " avgpool, batchnorm, dropout, flatten, leaky_relu) (see 'digitstudio train --help')", r.err().strip());
         CliTest.Run fit = CliTest.run("summary", "--model", "conv 8 30, linear");
         assertEquals(2, fit.code());
         assertTrue(fit.err().contains("layer 1 \"conv 8 30\": a 30x30 kernel does not fit its (1, 28, 28) input"), fit.err());

@@ -43,7 +43,8 @@ class OptionWordsCliTest {
         for (String[] c : cases) {
             CliTest.Run r = CliTest.run(c[0].split(" "));
             assertEquals(2, r.code(), c[0] + ": " + r.err());
-            assertEquals(c[1], r.err().strip(), c[0]);
+            // a usage error: the line ends with where its command's help is
+            assertEquals(c[1] + " (see '" + c[1].substring(0, c[1].indexOf(": error: ")) + " --help')", r.err().strip(), c[0]);
             assertEquals("", r.out(), c[0]);
         }
         assertFalse(Files.exists(dir.resolve("runs").resolve("sweeps")), "a refused sweep plans nothing");
@@ -56,7 +57,7 @@ class OptionWordsCliTest {
                 "--runs-dir", runs.toString());
         assertEquals(2, r.code(), r.err());
         assertEquals("digitstudio train: error: --warmup cannot be combined with the --lr-shift linear:0.1:0.01: a linear schedule sets the rate"
-                + " at every iteration from its start; leave one of them out", r.err().strip());
+                + " at every iteration from its start; leave one of them out (see 'digitstudio train --help')", r.err().strip());
         assertEquals("", r.out());
         assertFalse(Files.exists(runs) && runs.toFile().list().length > 0, "nothing recorded");
     }

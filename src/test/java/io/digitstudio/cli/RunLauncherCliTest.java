@@ -72,7 +72,7 @@ class RunLauncherCliTest {
 
         CliTest.Run lr = CliTest.run("train", "--settings", json.toString(), "--lr", "0.5", "--runs-dir", runs.toString());
         assertEquals(2, lr.code());
-        assertEquals("digitstudio train: error: --lr cannot be given with --settings: the settings file sets it", lr.err().strip());
+        assertEquals("digitstudio train: error: --lr cannot be given with --settings: the settings file sets it (see 'digitstudio train --help')", lr.err().strip());
 
         Path other = dir.resolve("other.json");
         Files.writeString(other, Files.readString(json).replaceAll("\"sha256\"\\s*:\\s*\"[0-9a-f]+\"", "\"sha256\" : \"0123456789abcdef\""));

@@ -176,18 +176,18 @@ class SweepCliTest {
         Path runs = dir.resolve("runs");
         CliTest.Run range = CliTest.run("sweep", "--lr", "log:1e-4:1e-1", "--runs-dir", runs.toString());
         assertEquals(2, range.code());
-        assertEquals("digitstudio sweep: error: --lr log:0.0001:0.1 is a range: give a list of values for a grid, or add --random N to sample it", range.err().strip());
+        assertEquals("digitstudio sweep: error: --lr log:0.0001:0.1 is a range: give a list of values for a grid, or add --random N to sample it (see 'digitstudio sweep --help')", range.err().strip());
         CliTest.Run cores = CliTest.run("sweep", "--lr", "0.1,0.01", "--parallel", "65", "--runs-dir", runs.toString());
         assertEquals(2, cores.code());
-        assertTrue(cores.err().strip().matches("digitstudio sweep: error: --parallel 65 with 1 thread per run needs 65 cores; this machine has \\d+ \\(use --parallel \\d+\\)"),
+        assertTrue(cores.err().strip().matches("digitstudio sweep: error: --parallel 65 with 1 thread per run needs 65 cores; this machine has \\d+ \\(use --parallel \\d+\\) \\(see 'digitstudio sweep --help'\\)"),
                 cores.err());
         CliTest.Run notNumber = CliTest.run("sweep", "--batch", "64,big", "--runs-dir", runs.toString());
-        assertEquals("digitstudio sweep: error: --batch: 'big' is not a number", notNumber.err().strip());
+        assertEquals("digitstudio sweep: error: --batch: 'big' is not a number (see 'digitstudio sweep --help')", notNumber.err().strip());
         CliTest.Run noSweep = CliTest.run("sweep", "--resume", "abc", "--runs-dir", runs.toString());
         assertEquals(2, noSweep.code());
         assertTrue(noSweep.err().strip().startsWith("digitstudio sweep: error: no sweep abc in "), noSweep.err());
         CliTest.Run both = CliTest.run("sweep", "--resume", "abc", "--lr", "0.1", "--runs-dir", runs.toString());
-        assertEquals("digitstudio sweep: error: --lr cannot be given with --resume: the sweep keeps its settings", both.err().strip());
+        assertEquals("digitstudio sweep: error: --lr cannot be given with --resume: the sweep keeps its settings (see 'digitstudio sweep --help')", both.err().strip());
         assertFalse(Files.exists(runs.resolve("sweeps")), "nothing was written");
     }
 }

@@ -61,7 +61,7 @@ class TrainerCliTest {
     void badScheduleOptionsAreOneLineErrors() {
         CliTest.Run r = CliTest.run("train", "--lr-shift", "exponential:-1", "--out", dir.resolve("m.npz").toString());
         assertEquals(2, r.code());
-        assertEquals("digitstudio train: error: --lr-shift exponential:-1: the rate must be a positive number, got -1", r.err().strip());
+        assertEquals("digitstudio train: error: --lr-shift exponential:-1: the rate must be a positive number, got -1 (see 'digitstudio train --help')", r.err().strip());
         CliTest.Run kind = CliTest.run("train", "--lr-shift", "cosine:3", "--out", dir.resolve("m.npz").toString());
         assertEquals(2, kind.code());
         assertTrue(kind.err().contains("expected exponential:RATE, linear:START:END or step:RATE@E1,E2,..."), kind.err());

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The real dialogs: JavaFX's native file and folder choosers (remembering the last folder) and toasts in a line under
- * the views' status lines at the window's bottom edge, for as long as {@link ToastLayer#millisFor} says.
+ * The real dialogs: JavaFX's native file and folder choosers (remembering the last folder) and toasts over the views,
+ * just above the open view's status line, for as long as {@link ToastLayer#millisFor} says.
  */
 public final class FxDialogService implements DialogService {
     private final Window owner;

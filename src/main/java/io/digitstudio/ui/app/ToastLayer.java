@@ -25,11 +25,12 @@ import java.util.List;
  * <p>
  * The rules (also in the user guide, window-behaviour.md):
  * <ul>
- * <li>A toast is one line, above the status line: its title in bold, then its text, at most {@link #WIDTH_SHARE}
- * of the window's width (its share of that, when two show), and as much as {@link #LEAST_EM} em at a large UI scale.
- * A text longer than that line shows as many of its first sentences as fit (as many of its first words, when not even
- * the first sentence does), never cut to "…" inside a word, and a More button beside it shows the whole text above the
- * toast, as its tooltip does when the pointer rests on it: no toast covers anything unasked.</li>
+ * <li>A toast lies above the status line: its title in bold, then its text, at most {@link #WIDTH_SHARE} of the
+ * window's width (its share of that, when two show), and as much as {@link #LEAST_EM} em at a large UI scale
+ * ({@link #LEAST_EACH_EM} em each, when two show, as far as the window's width allows). A text
+ * longer than a line wraps onto at most {@link #MAX_LINES} lines; a text longer than that ends its last line with "…"
+ * after a whole word, and a More button beside it shows the whole text above the toast, as its tooltip does when the
+ * pointer rests on it: no toast covers anything unasked. Its buttons are the window's normal ones, easy to hit.</li>
  * <li>A toast belongs to the window, not to a view: it shows whichever tab is open.</li>
  * <li>At most {@link #MAX_SHOWN} show side by side, the newest on the right; later ones wait in order and show when one
  * goes, and only then does their time start.</li>
@@ -52,6 +53,10 @@ public final class ToastLayer extends Region {
     static final double WIDTH_SHARE = 0.6;
     /** The width in em the toasts may take at least, more than {@link #WIDTH_SHARE} at a large UI scale. */
     static final double LEAST_EM = 40;
+    /** The width in em each toast may take at least, when two show (as far as the window's width allows). */
+    static final double LEAST_EACH_EM = 30;
+    /** The lines a toast's text may take; a longer text ends with "…" and More. */
+    static final int MAX_LINES = 3;
     /** A toast with an action stays this long (unless it is hovered or focused, then longer). */
     static final long ACTION_MILLIS = 30_000;
     /** A toast whose line shows only a part of its text stays at least this long: to press More and read the rest. */
@@ -176,17 +181,19 @@ public final class ToastLayer extends Region {
 
     /**
      * The toasts side by side at the layer's lower right, inside its padding (the theme's, in em, so it follows the UI
-     * scale), each one line high, over the bottom of the views.
+     * scale), each as high as its text's lines, over the bottom of the views.
      */
     @Override
     protected void layoutChildren() {
         Insets in = getInsets();
         int n = shown.size();
         if (n == 0) return;
-        // at a large UI scale a share of the window holds little more than the title and the buttons: then the toasts
-        // take as much of the width as 40 em need
         double all = getWidth() - in.getLeft() - in.getRight();
-        double width = Math.min(all, Math.max(all * WIDTH_SHARE, LEAST_EM * shown.get(0).em()));
+        double em = shown.get(0).em();
+        // at a large UI scale a share of the window holds little more than the title and the buttons: then the toasts
+        // take as much of the width as 40 em need; and two side by side as much as 30 em each need, so that neither
+        // says only a word or two beside its buttons
+        double width = Math.min(all, Math.max(Math.max(all * WIDTH_SHARE, LEAST_EM * em), n * LEAST_EACH_EM * em + SPACING * (n - 1)));
         double bottom = getHeight() - Math.max(0, clearHeight()) - in.getBottom();
         double each = (width - SPACING * (n - 1)) / n;
         double right = getWidth() - in.getRight();
@@ -221,7 +228,7 @@ public final class ToastLayer extends Region {
         return 0;
     }
 
-    /** One toast: its title and as much of its text as fits on its line, then More (when not all of it fits), its action and ×. */
+    /** One toast: its title and as much of its text as fits on its lines, then More (when not all of it fits), its action and ×. */
     private final class Toast extends HBox {
         /** How long it shows once nothing holds it (longer once its line turns out to show only a part of its text). */
         long millis;
@@ -239,6 +246,11 @@ public final class ToastLayer extends Region {
         private javafx.scene.control.Tooltip hover;
         /** Measures text in the fonts the theme gives the title and the text. */
         private final Text measure = new Text();
+        /** Lays out the title and a text as the toast's message does, off the scene, to count its lines. */
+        private final Text measureTitle = new Text(), measureSpace = new Text(" "), measureBody = new Text();
+        private final TextFlow measureFlow = new TextFlow(measureTitle, measureSpace, measureBody);
+        /** The width and text size the message was last fitted to: a layout at the same ones has nothing to change. */
+        private double fittedWidth = -1, fittedEm = -1, fittedChrome = -1;
 
         Toast(String title, String text, boolean error, long millis, String actionLabel, Runnable action) {
             this.millis = millis;
@@ -258,7 +270,6 @@ public final class ToastLayer extends Region {
             whole = wholeMessage();
             whole.getStyleClass().add("toast-whole");
             more.setId("toastMoreButton");
-            more.getStyleClass().add("small");
             more.setMinWidth(Region.USE_PREF_SIZE);
             more.setAccessibleText("Show the whole message");
             more.setOnAction(e -> toggleWhole());
@@ -268,7 +279,6 @@ public final class ToastLayer extends Region {
             if (actionLabel != null) {
                 Button b = new Button(actionLabel);
                 b.setId("toastActionButton");
-                b.getStyleClass().add("small"); // the toast is one line high
                 b.setMinWidth(Region.USE_PREF_SIZE);
                 b.setOnAction(e -> {
                     dismiss(this);
@@ -278,7 +288,7 @@ public final class ToastLayer extends Region {
             }
             Button close = new Button("×");
             close.setId("toastCloseButton");
-            close.getStyleClass().addAll("flat", "small", "toast-close");
+            close.getStyleClass().addAll("flat", "toast-close");
             close.setMinWidth(Region.USE_PREF_SIZE);
             close.setAccessibleText("Dismiss " + title);
             close.setTooltip(new javafx.scene.control.Tooltip("Dismiss (Esc)"));
@@ -393,13 +403,36 @@ public final class ToastLayer extends Region {
             return Math.ceil(chrome(false) + messageWidth(text)) + 1;
         }
 
-        /** Shows as much of the message as fits on one line in {@code w}, and More when that is not all of it. */
+        /**
+         * Whether the title and {@code shownText} take at most {@link #MAX_LINES} lines in a message {@code room} wide,
+         * laid out in the fonts the theme gives them.
+         */
+        private boolean fitsLines(String shownText, double room) {
+            measureTitle.setFont(titleText.getFont());
+            measureSpace.setFont(space.getFont());
+            measureBody.setFont(body.getFont());
+            measureTitle.setText(titleText.getText());
+            measureBody.setText("Ag");
+            double line = measureFlow.prefHeight(-1);
+            measureBody.setText(shownText);
+            return measureFlow.prefHeight(room) <= (MAX_LINES + 0.5) * line;
+        }
+
+        /**
+         * Shows as much of the message as fits on {@link #MAX_LINES} lines in {@code w} (the whole of it, or a start
+         * ending after a whole word with "…"), and More when that is not all of it.
+         */
         void fit(double w) {
+            double chrome = chrome(true);
+            if (w == fittedWidth && em() == fittedEm && chrome == fittedChrome) return;
+            fittedWidth = w;
+            fittedEm = em();
+            fittedChrome = chrome;
             String shownText = text;
-            if (wantedWidth() > w) {
-                // a pixel to spare: the line's text must not wrap for a rounding
-                double room = w - chrome(true) - width(titleText, titleText.getText()) - width(space, " ") - 2;
-                shownText = io.digitstudio.ui.widgets.TextFit.fit(text, room, s -> width(body, s));
+            if (wantedWidth() > w && !fitsLines(text, w - chrome(false))) {
+                // a pixel to spare: the text must not take another line for a rounding
+                double room = w - chrome - 1;
+                shownText = io.digitstudio.ui.widgets.TextFit.cut(text, s -> fitsLines(s, room));
             }
             if (!shownText.equals(body.getText())) body.setText(shownText);
             boolean cut = !shownText.equals(text);

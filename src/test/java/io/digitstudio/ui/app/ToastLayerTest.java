@@ -70,6 +70,8 @@ class ToastLayerTest {
 
     @Start
     void start(Stage stage) {
+        // the window's own buttons and colours (AtlantaFX's theme), whatever a test before this one left
+        javafx.application.Application.setUserAgentStylesheet(io.digitstudio.ui.widgets.Theme.active().userAgentStylesheet());
         toasts = new ToastLayer((millis, task) -> waits.add(new Wait(millis, task))); // controls are made once the toolkit is up
         Button below = new Button("Below");
         below.setOnAction(e -> clicked++);
@@ -233,12 +235,12 @@ class ToastLayerTest {
     }
 
     /**
-     * A long message with Undo, at 100 % and 200 %: the toast keeps to its line under the view and covers nothing of it;
-     * the line shows the message's first whole sentences (never a word cut, never "…"), and More shows the whole text
+     * A long message with Undo, at 100 % and 200 %: the toast keeps to its lines above the status line and covers nothing
+     * of it; its text is a start of the message that ends after a whole word with "…", and More shows the whole text
      * above the toast until it is pressed again. Undo is whole and in the window.
      */
     @Test
-    void aLongToastKeepsToItsLineAndMoreShowsTheWholeText(FxRobot robot) {
+    void aLongToastKeepsToItsLinesAndMoreShowsTheWholeText(FxRobot robot) {
         for (int scale : new int[]{100, 200}) {
             scale(robot, scale);
             showWithUndo("Training stopped", LONG, () -> {
@@ -251,12 +253,13 @@ class ToastLayerTest {
                 var status = onScene(view.lookup("#status"));
                 assertTrue(t.getMaxY() <= status.getMinY() + 0.5 && !t.intersects(status), scale + " %: the toast " + t + " keeps to its line above the status line " + status);
                 assertTrue(onScene(toasts).contains(t), scale + " %: the toast lies in its layer");
-                assertTrue(message.getHeight() >= message.prefHeight(message.getWidth()) - 0.5, scale + " %: its line is not cut in height");
+                assertTrue(message.getHeight() >= message.prefHeight(message.getWidth()) - 0.5, scale + " %: its lines are not cut in height");
                 assertTrue(t.contains(onScene(message)), scale + " %: the text lies inside the toast");
             });
-            assertTrue(!shown.isEmpty() && LONG.startsWith(shown) && shown.length() < LONG.length(), scale + " %: a start of the text: " + shown);
-            assertTrue(Character.isWhitespace(LONG.charAt(shown.length())), scale + " %: whole words only: " + shown);
-            assertFalse(shown.contains("…"));
+            assertTrue(shown.endsWith("…"), scale + " %: a cut text ends with …: " + shown);
+            String start = shown.substring(0, shown.length() - 1);
+            assertTrue(!start.isEmpty() && LONG.startsWith(start) && start.length() < LONG.length(), scale + " %: a start of the text: " + shown);
+            assertTrue(LONG.substring(start.length()).matches("[,;:.]?\\s.*"), scale + " %: whole words only: " + shown);
             Button more = robot.lookup("#toastMoreButton").queryButton();
             assertTrue(more.isVisible());
             assertEquals("More", ((Text) more.lookup(".text")).getText(), scale + " %: More is whole");
@@ -280,16 +283,118 @@ class ToastLayerTest {
         scale(robot, 100);
     }
 
+    /** A message longer than one line of the toast but short enough for three: nothing of it needs More. */
+    static final String MEDIUM = "Could not read /home/someone/pictures/phone/seven-on-the-kitchen-table.jpg: it is not a picture this app reads."
+            + " Save it as PNG or JPEG and open it again.";
+
+    /** The height of one line of the toast's text, in its font now. */
+    private static double lineHeight(Text body) {
+        Text one = new Text("Ag");
+        one.setFont(body.getFont());
+        return one.getLayoutBounds().getHeight();
+    }
+
+    /**
+     * A message too long for one line of the toast, at 100 % and 150 % in the smallest window (1024×700): it says all of
+     * it, on two or three lines within the toast's width, and no More; a message too long for three lines ends its
+     * last line with "…" after a whole word, and More shows the rest. (The trial saw a line cut mid-sentence, after some
+     * word, with nothing to say that more was there.)
+     */
     @Test
-    void aTextTooLongForTheLineShowsItsFirstWholeSentencesOrWords() {
-        java.util.function.ToDoubleFunction<String> width = String::length; // one unit a character
-        String text = "First one. Second one! Third.";
-        assertEquals(text, io.digitstudio.ui.widgets.TextFit.fit(text, 29, width), "it fits: all of it");
-        assertEquals("First one. Second one!", io.digitstudio.ui.widgets.TextFit.fit(text, 28, width));
-        assertEquals("First one.", io.digitstudio.ui.widgets.TextFit.fit(text, 21, width));
-        assertEquals("First", io.digitstudio.ui.widgets.TextFit.fit(text, 9, width), "not even a sentence: its first whole words");
-        assertEquals("", io.digitstudio.ui.widgets.TextFit.fit(text, 4, width), "not even a word: nothing (More shows it)");
-        assertEquals("Saved to", io.digitstudio.ui.widgets.TextFit.fit("Saved to /tmp/a.b.npz now", 20, width), "a dot inside a word ends no sentence");
+    void aLongerTextWrapsOntoAFewLinesOrEndsWithAnEllipsisAfterAWholeWord(FxRobot robot) {
+        for (int scale : new int[]{100, 150}) {
+            scale(robot, scale);
+            show("Could not open the picture", MEDIUM, true, 60_000);
+            Node toast = robot.lookup(".toast").query();
+            Text body = robot.lookup(".toast-text").queryAs(Text.class);
+            javafx.scene.text.TextFlow message = robot.lookup(".toast-message").queryAs(javafx.scene.text.TextFlow.class);
+            assertEquals(MEDIUM, body.getText(), scale + " %: the whole text");
+            assertFalse(robot.lookup("#toastMoreButton").queryButton().isVisible(), scale + " %: nothing left for More");
+            robot.interact(() -> {
+                double lines = message.getHeight() / lineHeight(body);
+                assertTrue(lines > 1.5 && lines < 3.5, scale + " %: on two or three lines, not one: " + lines);
+                assertTrue(message.getHeight() >= message.prefHeight(message.getWidth()) - 0.5, scale + " %: no line cut off");
+                assertTrue(onScene(toast).contains(onScene(message)), scale + " %: the text lies inside the toast");
+                assertTrue(onScene(toast).getMaxX() <= toast.getScene().getWidth() && onScene(toast).getMinX() >= 0, scale + " %: in the window");
+            });
+            robot.clickOn("#toastCloseButton");
+
+            showWithUndo("Training stopped", LONG, () -> {
+            });
+            String shown = robot.lookup(".toast-text").queryAs(Text.class).getText();
+            Text body2 = robot.lookup(".toast-text").queryAs(Text.class);
+            javafx.scene.text.TextFlow message2 = robot.lookup(".toast-message").queryAs(javafx.scene.text.TextFlow.class);
+            assertTrue(shown.endsWith("…"), scale + " %: a cut text ends with …: " + shown);
+            String start = shown.substring(0, shown.length() - 1);
+            assertTrue(!start.isBlank() && LONG.startsWith(start) && start.length() < LONG.length(), scale + " %: a start of the text: " + shown);
+            assertTrue(start.length() > LONG.length() / 3, scale + " %: more than a line of it: " + shown);
+            String rest = LONG.substring(start.length());
+            assertTrue(rest.matches("[,;:.]?\\s.*"), scale + " %: cut after a whole word: " + shown + " | " + rest);
+            assertTrue(robot.lookup("#toastMoreButton").queryButton().isVisible(), scale + " %: More shows the rest");
+            robot.interact(() -> {
+                double lines = message2.getHeight() / lineHeight(body2);
+                assertTrue(lines < 3.5, scale + " %: three lines at most: " + lines);
+                assertTrue(message2.getHeight() >= message2.prefHeight(message2.getWidth()) - 0.5, scale + " %: no line cut off");
+            });
+            robot.clickOn("#toastCloseButton");
+            waits.clear();
+        }
+        scale(robot, 100);
+    }
+
+    /**
+     * Two toasts side by side in the smallest window, at 100 % and 150 %: each still says a good part of its text beside
+     * its buttons (in 60 % of the window's width, the one with More and Undo said only "Stopped in…").
+     */
+    @Test
+    void twoToastsSideBySideEachSayMoreThanAWordOrTwo(FxRobot robot) {
+        for (int scale : new int[]{100, 150}) {
+            scale(robot, scale);
+            show("Model saved", "Saved to /tmp/model.npz", false, 60_000);
+            showWithUndo("Training stopped", LONG, () -> {
+            });
+            List<String> texts = robot.lookup(".toast-text").queryAllAs(Text.class).stream().map(Text::getText).toList();
+            assertEquals(2, texts.size());
+            assertEquals("Saved to /tmp/model.npz", texts.get(0), scale + " %: the short one whole");
+            assertTrue(texts.get(1).length() >= 40, scale + " %: the long one says more than a few words: " + texts.get(1));
+            robot.interact(() -> {
+                var list = toasts.shown();
+                Bounds older = onScene(list.get(0)), newer = onScene(list.get(1));
+                assertTrue(older.getMaxX() <= newer.getMinX() && older.getMinX() >= 0, scale + " %: side by side in the window: " + older + " " + newer);
+            });
+            robot.interact(() -> {
+                toasts.withdraw("Model saved");
+                toasts.withdraw("Training stopped");
+            });
+            waits.clear();
+        }
+        scale(robot, 100);
+    }
+
+    /**
+     * The toast's buttons (Undo, More, ×) at 100 % and 150 %: as large as the window's other buttons, in the same type,
+     * so that they are easy to hit (they were the small kind, in a smaller type, hard to hit).
+     */
+    @Test
+    void theToastsButtonsAreAsLargeAsTheWindowsOtherButtons(FxRobot robot) {
+        for (int scale : new int[]{100, 150}) {
+            scale(robot, scale);
+            showWithUndo("Training stopped", LONG, () -> {
+            });
+            Button normal = robot.lookup("Below").queryButton();
+            for (String id : new String[]{"#toastActionButton", "#toastMoreButton", "#toastCloseButton"}) {
+                Button b = robot.lookup(".toast " + id).queryButton();
+                robot.interact(() -> {
+                    assertTrue(b.isVisible(), scale + " %: " + id + " shows");
+                    assertEquals(normal.getFont().getSize(), b.getFont().getSize(), 0.01, scale + " %: " + id + " in the buttons' type");
+                    assertTrue(b.getHeight() >= normal.getHeight() - 0.5, scale + " %: " + id + " as high as a button: " + b.getHeight() + " < " + normal.getHeight());
+                    assertTrue(b.getWidth() >= normal.getHeight() - 0.5, scale + " %: " + id + " at least as wide as a button is high: " + b.getWidth());
+                });
+            }
+            robot.clickOn("#toastCloseButton");
+            waits.clear();
+        }
+        scale(robot, 100);
     }
 
     /**

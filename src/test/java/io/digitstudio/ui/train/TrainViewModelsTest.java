@@ -883,6 +883,72 @@ class TrainViewModelsTest {
         }
     }
 
+    /**
+     * An extension whose class needs another that does not load: asking its place among the run's extensions throws a
+     * {@link NoClassDefFoundError}, as the run sets out, before anything is initialized. The first ask only: what ends
+     * the run may ask again.
+     */
+    private static final class MissingClassAtStart implements io.digitstudio.train.Extension {
+        static final String MESSAGE = "Could not initialize class io.digitstudio.train.HealthStats";
+        private boolean asked;
+
+        @Override
+        public String name() {
+            return "MissingClassAtStart";
+        }
+
+        @Override
+        public int priority() {
+            if (!asked) {
+                asked = true;
+                throw new NoClassDefFoundError(MESSAGE);
+            }
+            return 0;
+        }
+
+        @Override
+        public void call(io.digitstudio.train.TrainingLoop loop) {
+        }
+    }
+
+    /**
+     * A run ended by an Error (not an Exception) as it sets out: the window says so in one line, once; Start trains
+     * again; and the run's record in the history says failed with the reason, not running, its lock let go. (The Error
+     * left the loop before any extension was finalized, and the record said "running" for as long as the app ran.)
+     */
+    @Test
+    void aRunEndedByAnErrorAsItStartsSaysSoOnceAndItsRecordSaysFailed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        SameThreadTasks tasks = new SameThreadTasks();
+        TestDialogs dialogs = new TestDialogs();
+        ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
+        io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir);
+        TrainSettings s = new TrainSettings();
+        s.trainLimitProperty().set("1000");
+        s.testLimitProperty().set("200");
+        s.epochsProperty().set("1");
+        RunPresenter p = new RunPresenter();
+        RunControl run = new RunControl(s, p, tasks, dialogs, models, history);
+        run.alsoWatch(new MissingClassAtStart());
+        run.start();
+        String id = run.recordedRunProperty().get();
+        assertNotNull(id, "the run was recorded as it was set up");
+        io.digitstudio.runs.RunSummary r = history.find(id);
+        assertEquals(io.digitstudio.runs.RunStatus.FAILED, r.status(), "its record: " + r.status() + " " + r.message());
+        assertTrue(r.message().contains(MissingClassAtStart.MESSAGE), r.message());
+        assertEquals(1, dialogs.errors.size(), "said once: " + dialogs.errors);
+        assertTrue(dialogs.errors.get(0).startsWith("Training failed: ") && dialogs.errors.get(0).contains(MissingClassAtStart.MESSAGE), dialogs.errors.toString());
+        assertTrue(p.statusProperty().get().contains(MissingClassAtStart.MESSAGE), p.statusProperty().get());
+        assertEquals(1, p.statusProperty().get().lines().count());
+        assertTrue(run.stateProperty().get().canStart(), "Start trains again: " + run.stateProperty().get());
+        assertNull(run.trainedModelProperty().get(), "a failed run hands over no model");
+
+        run.start();
+        assertEquals(RunState.FINISHED, run.stateProperty().get(), dialogs.errors.toString());
+        assertEquals(io.digitstudio.runs.RunStatus.FINISHED, history.find(run.recordedRunProperty().get()).status());
+        history.delete(id);
+        assertThrows(Exception.class, () -> history.find(id), "the failed run's lock is let go: it can be deleted");
+    }
+
     /** Dialogs that run out of memory as they make a message, as a toast did under -Xmx512m; the pickers choose nothing. */
     private static final class OutOfMemoryDialogs implements io.digitstudio.ui.core.DialogService {
         public java.util.Optional<java.nio.file.Path> openModel() { return java.util.Optional.empty(); }

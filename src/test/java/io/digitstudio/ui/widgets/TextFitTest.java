@@ -4,30 +4,30 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Fitting a text to a line, with one unit of width per character: cuts between sentences or words only. */
+/** Cutting a text to the room it has, with one unit of room per character: after a whole word, then "…". */
 class TextFitTest {
-    private static double chars(String s) {
-        return s.length();
-    }
-
     private static final String STOPPED = "Stopped at epoch 9.00: accuracy 93.33%. The model is unchanged.";
+
+    private static java.util.function.Predicate<String> atMost(int characters) {
+        return s -> s.length() <= characters;
+    }
 
     @Test
     void aTextThatFitsShowsWhole() {
-        assertEquals(STOPPED, TextFit.sentences(STOPPED, STOPPED.length(), TextFitTest::chars));
-        assertEquals(STOPPED, TextFit.fit(STOPPED, 200, TextFitTest::chars));
+        assertEquals(STOPPED, TextFit.cut(STOPPED, atMost(STOPPED.length())));
     }
 
     @Test
-    void aLongerTextKeepsItsFirstWholeSentencesNotTheDotsInsideNumbers() {
-        assertEquals("Stopped at epoch 9.00: accuracy 93.33%.", TextFit.sentences(STOPPED, 50, TextFitTest::chars));
-        assertEquals("Stopped at epoch 9.00: accuracy 93.33%.", TextFit.fit(STOPPED, 50, TextFitTest::chars));
+    void aLongerTextEndsAfterAWholeWordWithAnEllipsisNotAtADotInsideANumber() {
+        assertEquals("Stopped at epoch 9.00: accuracy 93.33%…", TextFit.cut(STOPPED, atMost(40)), "the dot after the last word is left out");
+        assertEquals("Stopped at epoch 9.00: accuracy 93.33%. The…", TextFit.cut(STOPPED, atMost(49)));
+        assertEquals("Stopped at epoch…", TextFit.cut(STOPPED, atMost(21)));
+        assertEquals("Stopped at epoch 9.00…", TextFit.cut(STOPPED, atMost(22)), "the colon after the last word is left out");
+        assertEquals("Stopped…", TextFit.cut(STOPPED, atMost(10)));
     }
 
     @Test
-    void whenNoSentenceFitsSentencesGiveNothingAndFitGivesWholeWords() {
-        assertEquals("", TextFit.sentences(STOPPED, 30, TextFitTest::chars));
-        assertEquals("Stopped at epoch 9.00:", TextFit.fit(STOPPED, 30, TextFitTest::chars));
-        assertEquals("", TextFit.fit(STOPPED, 5, TextFitTest::chars), "not even the first word: nothing, never a part of it");
+    void notEvenTheFirstWordLeavesTheEllipsisAlone() {
+        assertEquals("…", TextFit.cut(STOPPED, atMost(5)), "never a part of a word");
     }
 }
