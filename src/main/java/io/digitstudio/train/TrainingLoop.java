@@ -357,6 +357,17 @@ public final class TrainingLoop {
         reports.addAll(log);
     }
 
+    /**
+     * Tells the loop that what its caller did to set the run up after making it failed: {@link #run} then fails at once
+     * with {@code t}, and ends as any failed run does, every extension finalized, so a run's record says it failed
+     * instead of staying "running".
+     */
+    public void failAtStart(Throwable t) {
+        failedAtStart = t;
+    }
+
+    private Throwable failedAtStart;
+
     public TrainingResult run() {
         startNanos = clock.getAsLong();
         started = true;
@@ -368,6 +379,7 @@ public final class TrainingLoop {
         Throwable failure = null;
         try {
             phase = Phase.STARTING;
+            if (failedAtStart != null) throw failedAtStart;
             long totalIterations = iterator.iterationsUntilEpoch(config.epochs());
             startInfo = new TrainingStart(config, model.architecture(), model.countParams(), train.size(),
                     test.size(), iterator.batchesPerEpoch(), totalIterations, iterator.epoch(), dataSource);

@@ -364,13 +364,17 @@ public final class RunControl {
             TrainingSession session = b.build();
             TrainingLoop l = session.loop();
             Mnist.TrainTest d = session.data();
-            tasks.onUi(() -> settings.setData(d.train().exampleShape(), d.train().classes()));
-            session.notes().stream().filter(n -> n.startsWith("warning: ")).forEach(n -> tasks.onUi(() -> dialogs.error("Run history", n.substring(9))));
-            feed.describe(l.model(), d.classNames(), d.test());
-            l.addExtension(feed.healthSampler(d.test()));
-            l.addExtension(feed.pinProbe());
-            l.addExtension(feed);
-            watchers.forEach(l::addExtension);
+            try {
+                tasks.onUi(() -> settings.setData(d.train().exampleShape(), d.train().classes()));
+                session.notes().stream().filter(n -> n.startsWith("warning: ")).forEach(n -> tasks.onUi(() -> dialogs.error("Run history", n.substring(9))));
+                feed.describe(l.model(), d.classNames(), d.test());
+                l.addExtension(feed.healthSampler(d.test()));
+                l.addExtension(feed.pinProbe());
+                l.addExtension(feed);
+                watchers.forEach(l::addExtension);
+            } catch (Throwable t) { // an Error too: the run is recorded already, so it ends through the loop, which says so
+                l.failAtStart(t);
+            }
             io.digitstudio.runs.RunRecorder rec = session.recorder();
             loop.set(l);
             tasks.onUi(() -> {

@@ -990,6 +990,34 @@ class TrainViewModelsTest {
         assertEquals(io.digitstudio.runs.RunStatus.FINISHED, history.find(run.recordedRunProperty().get()).status());
     }
 
+    /**
+     * What fails between a run's record and its first iteration (here telling the session's warning runs out of memory)
+     * ends the run as any failure does: its record says failed and lets its lock go, and Start trains again.
+     */
+    @Test
+    void aRunThatFailsAsTheWindowSetsItUpIsRecordedAsFailed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        SameThreadTasks tasks = new SameThreadTasks();
+        OutOfMemoryDialogs dialogs = new OutOfMemoryDialogs();
+        ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
+        io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir);
+        TrainSettings s = new TrainSettings();
+        s.trainLimitProperty().set("1000");
+        s.testLimitProperty().set("200");
+        s.epochsProperty().set("1");
+        s.warmupProperty().set("2"); // longer than the run: the session's warning, told in a dialog
+        RunPresenter p = new RunPresenter();
+        RunControl run = new RunControl(s, p, tasks, dialogs, models, history);
+        run.start();
+        assertTrue(run.stateProperty().get().canStart(), "Start trains again: " + run.stateProperty().get());
+        java.util.List<io.digitstudio.runs.RunSummary> runs = history.list();
+        assertEquals(1, runs.size());
+        io.digitstudio.runs.RunSummary r = runs.get(0);
+        assertEquals(io.digitstudio.runs.RunStatus.FAILED, r.status(), "its record: " + r.status() + " " + r.message());
+        assertTrue(r.message().contains("out of memory"), r.message());
+        history.delete(r.id());
+        assertTrue(history.list().isEmpty(), "the failed run's lock is let go: it can be deleted");
+    }
+
     /** A finished 2-epoch run of 1,000 examples with a snapshot each epoch, and what the Train view holds of it. */
     private record ShortRun(TestDialogs dialogs, TrainSettings settings, RunPresenter presenter, io.digitstudio.runs.RunStore history,
                             RunControl run) {
