@@ -120,8 +120,8 @@ public final class TrainView extends BorderPane {
         lossChart.forceZeroInRangeProperty().set(true);
         accuracyChart = chart("Accuracy", "accuracy", "accuracyChart");
         lrChart = chart("Learning rate", "lr", "lrChart");
-        lrChart.addSeries(presenter.learningRate());
         lrChart.setLegendVisible(false);
+        lrChart.addSeries(presenter.learningRate());
         lrChart.getStyleClass().add("lr-chart"); // its heights in em (theme.css): room for two y ticks at any UI scale
         lrChart.forceZeroInRangeProperty().set(true);
         // a steady rate is a line a little below the top, not hidden on the plot's edge
@@ -530,7 +530,6 @@ public final class TrainView extends BorderPane {
         box.getStyleClass().add("paused-banner");
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(0, 8, 0, 8));
-        box.visibleProperty().bind(run.stateProperty().isEqualTo(RunState.PAUSED));
         return box;
     }
 
@@ -542,23 +541,33 @@ public final class TrainView extends BorderPane {
      * keystroke pushed the charts down and the next one back up.
      */
     private Region noticeLine(BooleanBinding locked) {
-        Region paused = pausedBanner();
-        Region branch = branchBanner(locked);
+        BooleanBinding paused = run.stateProperty().isEqualTo(RunState.PAUSED);
         // while paused, what the pause offers
-        branch.visibleProperty().bind(settings.branchProperty().isNotNull().and(paused.visibleProperty().not()));
-        Region kept = keptBanner();
+        BooleanBinding branch = settings.branchProperty().isNotNull().and(paused.not());
         // the last run's kept model, when the form is not a branch: what comes next matters more
-        kept.visibleProperty().bind(run.keptNoticeProperty().isNotNull().and(branch.visibleProperty().not())
-                .and(paused.visibleProperty().not()));
-        javafx.scene.layout.StackPane line = new javafx.scene.layout.StackPane(kept, branch, paused);
+        BooleanBinding kept = run.keptNoticeProperty().isNotNull().and(branch.not()).and(paused.not());
+        javafx.scene.layout.StackPane line = new javafx.scene.layout.StackPane();
         line.setId("noticeLine");
         line.setAlignment(Pos.CENTER_LEFT);
-        // as high as what it says: the unseen ones take no room
-        for (javafx.scene.Node n : line.getChildren()) n.managedProperty().bind(n.visibleProperty());
-        line.visibleProperty().bind(kept.visibleProperty().or(branch.visibleProperty()).or(paused.visibleProperty()));
+        // each notice is made when it first has something to say; as high as what it says: the unseen ones take no room
+        Region[] made = new Region[3];
+        notice(line, made, 0, kept, this::keptBanner);
+        notice(line, made, 1, branch, () -> branchBanner(locked));
+        notice(line, made, 2, paused, this::pausedBanner);
+        line.visibleProperty().bind(kept.or(branch).or(paused));
         line.managedProperty().bind(line.visibleProperty());
         line.setPadding(new Insets(8, 8, 0, 8)); // in line with the charts' edges under it
         return line;
+    }
+
+    /** Makes the line's notice of rank {@code rank} when it is first {@code wanted}, in the line's order. */
+    private static void notice(javafx.scene.layout.StackPane line, Region[] made, int rank, BooleanBinding wanted,
+                               java.util.function.Supplier<Region> make) {
+        io.digitstudio.ui.widgets.OnDemand.when(wanted, line, () -> made[rank] = make.get(), n -> {
+            int at = 0;
+            for (int i = 0; i < rank; i++) if (made[i] != null) at++;
+            line.getChildren().add(at, n);
+        });
     }
 
     /** The toolbar's Start, where the keyboard goes when the form stops being a branch. */
