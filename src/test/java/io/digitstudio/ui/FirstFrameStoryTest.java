@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class FirstFrameStoryTest extends AppStory {
     /** What the first frame held: read at the end of the pulse that lays the window out, when it is drawn. */
     private record Seen(boolean table, Bounds tableRoom, Map<String, Boolean> lists, Map<String, Bounds> listBounds,
-                        java.util.List<String> inlineStyles, double tabFontSize) {
+                        java.util.List<String> inlineStyles, double tabFontSize, java.util.List<String> hiddenOfOurs) {
     }
 
     private volatile Seen first;
@@ -40,7 +40,8 @@ class FirstFrameStoryTest extends AppStory {
                 first = new Seen(scene.lookup("#epochTable") != null, room == null ? null : sceneBounds(room),
                         Map.of("#dataBox", holdsList(scene, "#dataBox"), "#networkPreset", holdsList(scene, "#networkPreset")),
                         Map.of("#dataBox", sceneBounds(scene.lookup("#dataBox")), "#networkPreset", sceneBounds(scene.lookup("#networkPreset"))),
-                        inlineStyles(scene.getRoot(), new java.util.ArrayList<>()), ((javafx.scene.control.Labeled) scene.lookup(".tab-label")).getFont().getSize());
+                        inlineStyles(scene.getRoot(), new java.util.ArrayList<>()), ((javafx.scene.control.Labeled) scene.lookup(".tab-label")).getFont().getSize(),
+                        hiddenOfOurs(scene.getRoot(), true, new java.util.ArrayList<>()));
             };
             scene.addPostLayoutPulseListener(once[0]);
         });
@@ -52,6 +53,54 @@ class FirstFrameStoryTest extends AppStory {
         if (n.getStyle() != null && !n.getStyle().isBlank()) found.add(n + ": " + n.getStyle());
         if (n instanceof javafx.scene.Parent p) for (Node c : p.getChildrenUnmodifiable()) inlineStyles(c, found);
         return found;
+    }
+
+    /**
+     * The hidden nodes the app put below and with {@code n} (not the parts JavaFX's skins make for a control: its
+     * scroll bars, a tab's close button), each with the nodes under it, but those that are there while hidden for a
+     * reason: a swatch the theme colours for a chart to read, a node that keeps its room in the layout (managed), and
+     * an empty frame.
+     */
+    private static java.util.List<String> hiddenOfOurs(Node n, boolean shownAbove, java.util.List<String> found) {
+        boolean shown = shownAbove && n.isVisible();
+        if (shownAbove && !shown && !n.isManaged() && !swatch(n) && !(n instanceof javafx.scene.Parent p && p.getChildrenUnmodifiable().isEmpty())) {
+            found.add(n + " (" + count(n) + " nodes)");
+        }
+        for (Node c : ours(n)) hiddenOfOurs(c, shown, found);
+        return found;
+    }
+
+    private static boolean swatch(Node n) {
+        return n.getStyleClass().stream().anyMatch(c -> c.endsWith("-swatch"));
+    }
+
+    /** The nodes the app put into {@code n}: a control's content, its tabs' content and its graphic, a pane's children. */
+    private static java.util.List<Node> ours(Node n) {
+        java.util.List<Node> in = new java.util.ArrayList<>();
+        if (n instanceof javafx.scene.control.ScrollPane sp) {
+            if (sp.getContent() != null) in.add(sp.getContent());
+        } else if (n instanceof javafx.scene.control.TabPane tp) {
+            for (javafx.scene.control.Tab t : tp.getTabs()) if (t.getContent() != null) in.add(t.getContent());
+        } else if (n instanceof javafx.scene.control.Labeled l) {
+            if (l.getGraphic() != null) in.add(l.getGraphic());
+        } else if (!(n instanceof javafx.scene.control.Control) && n instanceof javafx.scene.Parent p) {
+            in.addAll(p.getChildrenUnmodifiable());
+        }
+        return in;
+    }
+
+    private static int count(Node n) {
+        int c = 1;
+        if (n instanceof javafx.scene.Parent p) for (Node k : p.getChildrenUnmodifiable()) c += count(k);
+        return c;
+    }
+
+    @Test
+    void theFirstFrameHoldsNoHiddenNodeOfTheApps() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> first != null);
+        // JavaFX styles and lays out a hidden node as a shown one: a notice, a field's message or a legend not shown
+        // is made when it first shows
+        assertEquals(java.util.List.of(), first.hiddenOfOurs(), "hidden nodes of the app in the first frame");
     }
 
     @Test

@@ -272,6 +272,7 @@ class KeyboardOnlyStoriesTest extends AppStory {
             keys.chord(CONTROL, KeyCode.valueOf("DIGIT" + (v + 1)));
             WaitForAsyncUtils.waitForFxEvents();
             if (v == 0) {
+                notices(dir);
                 // the finder is built when first opened; it opens in the Train view beside the form
                 WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.Button) stage.getScene().lookup("#findLrButton")).fire()).get();
                 WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stage.getScene().lookup("#lrFindPane") != null);
@@ -301,6 +302,44 @@ class KeyboardOnlyStoriesTest extends AppStory {
         var recent = WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.MenuButton) app.main.tabs().getTabs().get(3).getContent().lookup("#recentMenu"))
                 .getItems().stream().map(KeyboardOnlyStoriesTest::shown).toList()).get();
         assertTrue(recent.stream().anyMatch(t -> t != null && t.startsWith("_1  my__model.npz")), "the opened model was walked among the recent ones, its own '_' kept: " + recent);
+    }
+
+    /**
+     * Brings about what the Train view makes only when it first shows, so that its buttons are walked too: a paused
+     * run's "Branch from here…", then the branch's "New run instead", and data of another kind's "Choose…".
+     */
+    private void notices(Path dir) throws Exception {
+        var train = app.main.train();
+        var run = train.run();
+        WaitForAsyncUtils.asyncFx(() -> {
+            train.settings().trainLimitProperty().set("1000");
+            train.settings().testLimitProperty().set("200");
+            train.settings().epochsProperty().set("40");
+            run.start();
+        }).get();
+        awaitRun(120, () -> run.currentLoop() != null && run.currentLoop().iteration() > 3);
+        WaitForAsyncUtils.asyncFx(run::togglePause).get();
+        awaitRun(60, () -> run.stateProperty().get() == RunState.PAUSED && run.canBranchProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(stage.getScene().lookup("#branchHereButton"), "a paused run offers to branch");
+        WaitForAsyncUtils.asyncFx(run::branchFromHere).get();
+        awaitRun(60, () -> train.settings().branchProperty().get() != null && run.stateProperty().get().canStart());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(stage.getScene().lookup("#leaveBranchButton"), "a branch offers a new run instead");
+        app.dialogs.willChoose(java.nio.file.Files.createDirectories(dir.resolve("pictures")));
+        WaitForAsyncUtils.asyncFx(() -> train.dataPicker().choose(io.digitstudio.data.DataSummary.Kind.IMAGES)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(stage.getScene().lookup("#dataChooseButton"), "data of another kind can be chosen again");
+    }
+
+    /** Waits for the Train view's run to come to {@code condition}; a timeout says where the run was. */
+    private void awaitRun(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            String status = WaitForAsyncUtils.asyncFx(() -> stage.getScene().lookup("#statusText").getAccessibleText()).get();
+            throw new AssertionError("the run is " + app.main.train().run().stateProperty().get() + ", the status line says: " + status, e);
+        }
     }
 
     /** The mnemonics of {@code root}'s buttons and check boxes as "letter: text"; those without one, or menus' items that share one, in {@code failures}. */

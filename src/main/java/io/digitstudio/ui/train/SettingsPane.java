@@ -160,32 +160,32 @@ public final class SettingsPane extends ScrollPane {
         });
         data.setMaxWidth(Double.MAX_VALUE);
         io.digitstudio.ui.widgets.AfterFirstFrame.listAfter(data);
-        Button choose = new Button("_Choose…");
-        choose.setId("dataChooseButton");
-        choose.setMinWidth(Region.USE_PREF_SIZE);
-        io.digitstudio.ui.widgets.Tips.set(choose, "Choose another folder or file of this kind");
-        // under the list, which keeps the whole width for the kinds' names
-        choose.visibleProperty().bind(picker.kindProperty().isNotEqualTo(DataSummary.Kind.BUNDLED));
-        choose.managedProperty().bind(choose.visibleProperty());
-        choose.setOnAction(e -> picker.choose(picker.kindProperty().get()));
-        Label error = hint(s.fieldErrorProperty("data"), "dataBoxError");
-        error.getStyleClass().setAll("label", "field-error");
-        error.visibleProperty().bind(s.fieldErrorProperty("data").isNotNull());
-        error.managedProperty().bind(error.visibleProperty());
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(4, data);
+        // under the list, which keeps the whole width for the kinds' names; made when another kind is first chosen
+        io.digitstudio.ui.widgets.OnDemand.when(picker.kindProperty().isNotEqualTo(DataSummary.Kind.BUNDLED), box, () -> {
+            Button choose = new Button("_Choose…");
+            choose.setId("dataChooseButton");
+            choose.setMinWidth(Region.USE_PREF_SIZE);
+            io.digitstudio.ui.widgets.Tips.set(choose, "Choose another folder or file of this kind");
+            choose.setOnAction(e -> picker.choose(picker.kindProperty().get()));
+            return choose;
+        }, n -> io.digitstudio.ui.widgets.OnDemand.after(box.getChildren(), data, n));
         s.fieldErrorProperty("data").addListener((o, a, b) -> data.pseudoClassStateChanged(INVALID, b != null));
         data.pseudoClassStateChanged(INVALID, s.fieldErrorProperty("data").get() != null);
         checkedFields.put("data", data);
         // the whole width for the kinds' names (at 150 % too): the section's title is the list's label
         ((Label) grid.getChildren().get(grid.getChildren().size() - 1)).setLabelFor(data);
-        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(4, data, choose, error);
+        io.digitstudio.ui.widgets.OnDemand.when(s.fieldErrorProperty("data").isNotNull(), box,
+                () -> fieldError(s.fieldErrorProperty("data"), "dataBoxError"), box.getChildren()::add);
         grid.add(box, 0, row++, 2, 1);
 
-        Label path = hint(Bindings.createStringBinding(() -> s.dataFolderProperty().get() == null ? "" : s.dataFolderProperty().get().toString(),
-                s.dataFolderProperty()), "dataPath");
-        path.getStyleClass().add("hint");
-        path.visibleProperty().bind(s.dataFolderProperty().isNotNull());
-        path.managedProperty().bind(path.visibleProperty());
-        grid.add(path, 0, row++, 2, 1);
+        int pathRow = row++;
+        inGrid(s.dataFolderProperty().isNotNull(), box, pathRow, () -> {
+            Label path = hint(Bindings.createStringBinding(() -> s.dataFolderProperty().get() == null ? "" : s.dataFolderProperty().get().toString(),
+                    s.dataFolderProperty()), "dataPath");
+            path.getStyleClass().add("hint");
+            return path;
+        });
         Label found = hint(picker.descriptionProperty(), "dataDescription");
         found.getStyleClass().add("hint");
         found.visibleProperty().bind(picker.descriptionProperty().isNotEmpty());
@@ -204,7 +204,6 @@ public final class SettingsPane extends ScrollPane {
         reserve.visibleProperty().bind(picker.readingProperty());
         reserve.managedProperty().bind(reserve.visibleProperty());
         grid.add(reserve, 0, tableRow, 2, 1);
-        int tableIndex = grid.getChildren().size();
         javafx.beans.InvalidationListener[] first = new javafx.beans.InvalidationListener[1];
         first[0] = o -> {
             if (picker.classes().isEmpty() || classesTable != null) return;
@@ -212,7 +211,7 @@ public final class SettingsPane extends ScrollPane {
             classesTable = classesTable();
             classesTable.disableProperty().bind(locked);
             GridPane.setConstraints(classesTable, 0, tableRow, 2, 1);
-            grid.getChildren().add(tableIndex, classesTable); // in the form's order, which Tab follows
+            io.digitstudio.ui.widgets.OnDemand.after(grid.getChildren(), reserve, classesTable); // in the form's order, which Tab follows
         };
         picker.classes().addListener(first[0]);
         first[0].invalidated(picker.classes());
@@ -304,11 +303,11 @@ public final class SettingsPane extends ScrollPane {
         editor.textProperty().bindBidirectional(s.specProperty());
         s.specErrorProperty().addListener((o, a, b) -> editor.pseudoClassStateChanged(INVALID, b != null));
         grid.add(editor, 0, row++, 2, 1);
-        Label error = hint(s.specErrorProperty(), "networkError");
-        error.getStyleClass().setAll("label", "validation");
-        error.visibleProperty().bind(s.specErrorProperty().isNotNull());
-        error.managedProperty().bind(error.visibleProperty());
-        grid.add(error, 0, row++, 2, 1);
+        inGrid(s.specErrorProperty().isNotNull(), editor, row++, () -> {
+            Label error = hint(s.specErrorProperty(), "networkError");
+            error.getStyleClass().setAll("label", "validation");
+            return error;
+        });
         Label count = new Label();
         count.setId("paramCount");
         count.getStyleClass().add("hint");
@@ -380,6 +379,18 @@ public final class SettingsPane extends ScrollPane {
         summaryReserve = null;
         GridPane.setConstraints(table, 0, summaryRow, 2, 1);
         grid.getChildren().add(at, table); // in the form's order, which Tab follows
+    }
+
+    /**
+     * A line of the form across both columns at {@code row}, made when it is first {@code wanted} and put after
+     * {@code before} in the form's order; locked with the rest of the form.
+     */
+    private void inGrid(javafx.beans.value.ObservableBooleanValue wanted, Node before, int row, java.util.function.Supplier<Label> make) {
+        io.digitstudio.ui.widgets.OnDemand.when(wanted, grid, make, n -> {
+            GridPane.setConstraints(n, 0, row, 2, 1);
+            n.disableProperty().bind(locked);
+            io.digitstudio.ui.widgets.OnDemand.after(grid.getChildren(), before, n);
+        });
     }
 
     /** A wrong field: AtlantaFX's own state for it, which its theme draws (a frame and text in the danger colour). */
@@ -529,7 +540,8 @@ public final class SettingsPane extends ScrollPane {
      */
     private void checked(TextField control, String key) {
         // the message in the field's own cell: an empty row for it would still take the grid's gap
-        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(2, control, errorUnder(control, key));
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(2, control);
+        messageUnder(box, control, key);
         field(s.fieldName(key), box);
         Label l = (Label) grid.getChildren().get(grid.getChildren().size() - 2);
         l.setLabelFor(control);
@@ -540,11 +552,39 @@ public final class SettingsPane extends ScrollPane {
     /** The fields that can be wrong, by their keys in the settings, in the form's order. */
     private final Map<String, javafx.scene.control.Control> checkedFields = new java.util.LinkedHashMap<>();
 
+    /**
+     * The field's message under it in {@code box}, made when the field is first wrong: a form that is right has none to
+     * style and lay out.
+     */
+    private void messageUnder(javafx.scene.layout.VBox box, TextField control, String key) {
+        checkedFields.put(key, control);
+        javafx.beans.property.ReadOnlyStringProperty error = s.fieldErrorProperty(key);
+        Label[] message = new Label[1];
+        io.digitstudio.ui.widgets.OnDemand.when(error.isNotNull(), box, () -> message[0] = fieldError(error, control.getId() + "Error"),
+                box.getChildren()::add);
+        control.pseudoClassStateChanged(INVALID, error.get() != null);
+        // heard after the message is made (the condition's listener comes first)
+        error.addListener((o, a, b) -> {
+            control.pseudoClassStateChanged(INVALID, b != null);
+            if (b != null && control.isFocused() && message[0] != null) bringIntoView(message[0], control);
+        });
+    }
+
+    /** A field's message: what is wrong with it, in the danger colour. */
+    private static Label fieldError(javafx.beans.value.ObservableValue<String> error, String id) {
+        Label l = hint(error, id);
+        l.getStyleClass().setAll("label", "field-error");
+        return l;
+    }
+
+    /**
+     * The message under an optimizer's value, made with it: the values' grid is made again for another optimizer, and
+     * a message made later would land in the grid of the last one.
+     */
     private Label errorUnder(TextField control, String key) {
         checkedFields.put(key, control);
         javafx.beans.property.ReadOnlyStringProperty error = s.fieldErrorProperty(key);
-        Label l = hint(error, control.getId() + "Error");
-        l.getStyleClass().setAll("label", "field-error");
+        Label l = fieldError(error, control.getId() + "Error");
         // as wide as the room under the field, not as its text: it wraps there rather than widen the field's column
         // (a message under Learning rate made its field and Momentum's 70 px wider)
         l.setMinWidth(0);

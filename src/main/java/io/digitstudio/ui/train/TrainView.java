@@ -120,8 +120,8 @@ public final class TrainView extends BorderPane {
         lossChart.forceZeroInRangeProperty().set(true);
         accuracyChart = chart("Accuracy", "accuracy", "accuracyChart");
         lrChart = chart("Learning rate", "lr", "lrChart");
-        lrChart.addSeries(presenter.learningRate());
         lrChart.setLegendVisible(false);
+        lrChart.addSeries(presenter.learningRate());
         lrChart.getStyleClass().add("lr-chart"); // its heights in em (theme.css): room for two y ticks at any UI scale
         lrChart.forceZeroInRangeProperty().set(true);
         // a steady rate is a line a little below the top, not hidden on the plot's edge
@@ -234,8 +234,13 @@ public final class TrainView extends BorderPane {
         // the kept model's line comes as a run ends, while the user reads the charts and the table: it lies over the
         // charts' top edge rather than push them and the table down (the table's first row then lay half under its
         // header)
-        javafx.scene.layout.StackPane centre = new javafx.scene.layout.StackPane(new VBox(notice, middleScroll), keptLine);
-        javafx.scene.layout.StackPane.setAlignment(keptLine, Pos.TOP_LEFT);
+        javafx.scene.layout.StackPane centre = new javafx.scene.layout.StackPane(new VBox(notice, middleScroll));
+        io.digitstudio.ui.widgets.OnDemand.when(keptWanted, centre, () -> {
+            Region kept = keptBanner();
+            kept.setMaxHeight(Region.USE_PREF_SIZE);
+            javafx.scene.layout.StackPane.setAlignment(kept, Pos.TOP_LEFT);
+            return kept;
+        }, centre.getChildren()::add);
         setCenter(centre);
         placeRateChart(middleScroll);
         setBottom(statusBar());
@@ -535,41 +540,47 @@ public final class TrainView extends BorderPane {
         box.getStyleClass().add("paused-banner");
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(0, 8, 0, 8));
-        box.visibleProperty().bind(run.stateProperty().isEqualTo(RunState.PAUSED));
         return box;
     }
 
     /**
      * The line above the charts: while paused the offer to branch, else which run the form is a branch of; else the
-     * last run's kept model, over the charts' top edge ({@link #keptLine}). With nothing to say it takes no room (an empty band under the toolbar was what a new user
-     * saw of it); it takes the room of what it says, from the charts: the form beside it, where the user types, does
-     * not move. Why Start is off is said in the status line instead: it changes as the user types, and here each bad
+     * last run's kept model, over the charts' top edge ({@link #keptWanted}). With nothing to say it takes no room (an
+     * empty band under the toolbar was what a new user saw of it); it takes the room of what it says, from the charts:
+     * the form beside it, where the user types, does not move. Why Start is off is said in the status line instead: it changes as the user types, and here each bad
      * keystroke pushed the charts down and the next one back up.
      */
     private Region noticeLine(BooleanBinding locked) {
-        Region paused = pausedBanner();
-        Region branch = branchBanner(locked);
+        BooleanBinding paused = run.stateProperty().isEqualTo(RunState.PAUSED);
         // while paused, what the pause offers
-        branch.visibleProperty().bind(settings.branchProperty().isNotNull().and(paused.visibleProperty().not()));
-        Region kept = keptBanner();
+        BooleanBinding branch = settings.branchProperty().isNotNull().and(paused.not());
         // the last run's kept model, when the form is not a branch: what comes next matters more
-        kept.visibleProperty().bind(run.keptNoticeProperty().isNotNull().and(branch.visibleProperty().not())
-                .and(paused.visibleProperty().not()));
-        kept.setMaxHeight(Region.USE_PREF_SIZE);
-        keptLine = kept;
-        javafx.scene.layout.StackPane line = new javafx.scene.layout.StackPane(branch, paused);
+        keptWanted = run.keptNoticeProperty().isNotNull().and(branch.not()).and(paused.not());
+        javafx.scene.layout.StackPane line = new javafx.scene.layout.StackPane();
         line.setId("noticeLine");
         line.setAlignment(Pos.CENTER_LEFT);
-        // as high as what it says: the unseen ones take no room
-        for (javafx.scene.Node n : line.getChildren()) n.managedProperty().bind(n.visibleProperty());
-        line.visibleProperty().bind(branch.visibleProperty().or(paused.visibleProperty()));
+        // each notice is made when it first has something to say; as high as what it says: the unseen ones take no room
+        Region[] made = new Region[2];
+        notice(line, made, 0, branch, () -> branchBanner(locked));
+        notice(line, made, 1, paused, this::pausedBanner);
+        line.visibleProperty().bind(branch.or(paused));
         line.managedProperty().bind(line.visibleProperty());
         line.setPadding(new Insets(8, 8, 0, 8)); // in line with the charts' edges under it
         return line;
     }
 
-    /** The kept model's line, over the charts' top edge (made with the line under the toolbar). */
-    private Region keptLine;
+    /** When the kept model's line has something to say, over the charts' top edge (it is made then). */
+    private BooleanBinding keptWanted;
+
+    /** Makes the line's notice of rank {@code rank} when it is first {@code wanted}, in the line's order. */
+    private static void notice(javafx.scene.layout.StackPane line, Region[] made, int rank, BooleanBinding wanted,
+                               java.util.function.Supplier<Region> make) {
+        io.digitstudio.ui.widgets.OnDemand.when(wanted, line, () -> made[rank] = make.get(), n -> {
+            int at = 0;
+            for (int i = 0; i < rank; i++) if (made[i] != null) at++;
+            line.getChildren().add(at, n);
+        });
+    }
 
     /** The toolbar's Start, where the keyboard goes when the form stops being a branch. */
     private Button startButton;

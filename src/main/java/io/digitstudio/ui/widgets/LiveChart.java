@@ -189,19 +189,42 @@ public final class LiveChart extends Region {
         swatch.getStyleClass().addAll("series-swatch", "series" + index);
         swatch.backgroundProperty().addListener(o -> invalidate());
         swatches.add(swatch);
-        Label entry = new Label(s.name(), swatch);
-        entry.getStyleClass().add("legend-entry");
-        legend.getChildren().add(entry);
+        place(index);
         s.addListener(this::invalidate);
         invalidate();
+    }
+
+    /**
+     * Puts series {@code index}'s swatch where the theme styles it: in its legend entry, or without a legend a hidden
+     * child of the chart, whose entry would be a hidden label for the first frame to style and lay out.
+     */
+    private void place(int index) {
+        Region swatch = swatches.get(index);
+        boolean shown = legend.isVisible();
+        swatch.setVisible(shown);
+        swatch.setManaged(shown);
+        if (shown) {
+            Label entry = new Label(series.get(index).name(), swatch);
+            entry.getStyleClass().add("legend-entry");
+            legend.getChildren().add(entry);
+        } else {
+            getChildren().add(swatch);
+        }
     }
 
     /** Removes every series (and its legend entry). */
     public void clearSeries() {
         series.clear();
+        unplace();
         swatches.clear();
-        legend.getChildren().clear();
         invalidate();
+    }
+
+    /** Takes the swatches out of the legend's entries and the chart. */
+    private void unplace() {
+        for (javafx.scene.Node n : legend.getChildren()) if (n instanceof Label l) l.setGraphic(null);
+        legend.getChildren().clear();
+        getChildren().removeAll(swatches);
     }
 
     public List<DecimatedSeries> series() {
@@ -209,8 +232,14 @@ public final class LiveChart extends Region {
     }
 
     public void setLegendVisible(boolean visible) {
+        if (legend.isVisible() == visible) return;
+        unplace();
         legend.setVisible(visible);
         legend.setManaged(visible);
+        // a legend not shown is not among the chart's children: nothing of it to style
+        if (visible) getChildren().add(getChildren().indexOf(xLabel) + 1, legend);
+        else getChildren().remove(legend);
+        for (int i = 0; i < swatches.size(); i++) place(i);
         requestLayout();
     }
 
