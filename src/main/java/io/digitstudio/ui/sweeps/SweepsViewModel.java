@@ -91,7 +91,7 @@ public final class SweepsViewModel {
 
     /** Where the shown sweep is, as the status line's figures say it in a word ({@link #label()}). */
     public enum Phase {
-        IDLE("Idle"), RUNNING("Running"), STOPPED("Stopped"), FINISHED("Finished"), FAILED("Failed");
+        IDLE("Idle"), LOADING("Loading"), RUNNING("Running"), STOPPED("Stopped"), FINISHED("Finished"), FAILED("Failed");
 
         private final String label;
 
@@ -202,18 +202,45 @@ public final class SweepsViewModel {
         trialsNow.clear();
         bestSoFar.clear();
         trialChanges.set(trialChanges.get() + 1);
+        // until its rows are read, the view says which sweep it loads, and nothing of the one shown before: the picker
+        // named the chosen sweep beside the last one's rows, or beside "Start a sweep", for as long as the reading took
+        String loading = "Loading sweep " + s.id() + "…";
+        rows.clear();
+        result.set(null);
+        chart.set(null);
+        resumable.set(false);
+        phase.set(Phase.LOADING);
+        status.set(loading);
+        emptyTable.set(loading);
+        progress.set(0);
         tasks.compute(() -> {
             SweepResult r = SweepResult.read(s, history);
             publish(r);
             return r;
         }).whenComplete((r, err) -> {
-            if (err != null || sweep != s) return;
+            if (sweep != s) return;
+            emptyTable.set(EMPTY_TABLE);
+            if (err != null) {
+                Throwable cause = err.getCause() != null ? err.getCause() : err;
+                phase.set(Phase.FAILED);
+                status.set("Could not read sweep " + s.id() + ": " + cause.getMessage());
+                return;
+            }
             resumable.set(!r.complete());
             phase.set(r.complete() ? Phase.FINISHED : Phase.STOPPED);
             status.set(summary(r));
             progress.set(finishedShare(r));
         });
     }
+
+    /** What the table says while it has no rows: how to start a sweep, or which sweep it is loading. */
+    public ReadOnlyStringProperty emptyTableProperty() {
+        return emptyTable.getReadOnlyProperty();
+    }
+
+    /** What the table says with no sweep shown. */
+    static final String EMPTY_TABLE = "Start a sweep: its runs appear here, best first.";
+    private final ReadOnlyStringWrapper emptyTable = new ReadOnlyStringWrapper(EMPTY_TABLE);
 
     /**
      * A sweep said from the fullest to the briefest: its id, the settings it varies ("lr × batch_size"; a sweep of one
@@ -402,6 +429,7 @@ public final class SweepsViewModel {
         bestSoFar.clear();
         trialChanges.set(trialChanges.get() + 1);
         runError = null;
+        emptyTable.set(EMPTY_TABLE);
         budget.take(HOLDER, k * threads, "the sweep (" + runsAtOnce(k) + ")", "when the sweep ends, or stop it in Sweeps");
         // its own thread, which mostly waits on the runs' processes: the training worker stays free for the Train view
         return tasks.apart(() -> {
@@ -520,6 +548,8 @@ public final class SweepsViewModel {
         ChartLook l = chartLook;
         ChartPixels pixels = draw(r, l);
         tasks.onUi(() -> {
+            // a sweep read for the view that another has since replaced (chosen meanwhile) shows nothing of its own
+            if (r.sweep() != sweep) return;
             alsoOnUi.run();
             result.set(r);
             rows.setAll(r.rows());

@@ -246,6 +246,45 @@ class SweepsViewModelTest {
         assertEquals(java.util.List.of("failed"), states(vm), vm.statusProperty().get());
     }
 
+    /** A sweep of two runs saved in the history as planned, neither started. */
+    private static io.digitstudio.runs.sweep.Sweep planned(RunStore store, String lrs) {
+        var config = new io.digitstudio.train.TrainingConfig(1, 50, io.digitstudio.nn.NetworkSpec.of("linear 16, relu, linear"), "momentum-sgd",
+                java.util.Map.of("lr", 0.01, "momentum", 0.9), 0, true, 300, 100, false);
+        var template = new io.digitstudio.runs.RunSettings("", java.time.Instant.parse("2026-12-04T00:00:00Z"), "sweep", config,
+                io.digitstudio.train.RunOptions.NONE, "MNIST", "MNIST (bundled)", "ab", 60000, 10000, "", "", java.util.Map.of());
+        return io.digitstudio.runs.sweep.Sweep.plan(template, java.util.List.of(io.digitstudio.runs.sweep.Axis.parse("lr", "--lr", lrs, false)), null, 0, 1)
+                .save(store.root());
+    }
+
+    /**
+     * Until a chosen sweep's rows are read, the view says it is loading that sweep: no rows of the sweep shown before,
+     * no idle words, nothing to export. A trial saw the picker name the last session's sweep for seconds beside a table
+     * saying "Start a sweep" and a status line saying no sweep yet.
+     */
+    @Test
+    void aChosenSweepSaysItIsLoadingUntilItsRowsCome() throws Exception {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        Files.createDirectories(store.root());
+        var first = planned(store, "0.1,0.01");
+        var second = planned(store, "0.2,0.02,0.002");
+        io.digitstudio.ui.core.HeldTasks tasks = new io.digitstudio.ui.core.HeldTasks();
+        SweepsViewModel vm = new SweepsViewModel(tasks, new TestDialogs(), store, SweepRunner::selfCommand, 2);
+        vm.chosenProperty().set(first);
+        String loading = "Loading sweep " + first.id() + "…";
+        assertEquals(java.util.List.of(loading, 0, false), java.util.List.of(vm.statusProperty().get(), vm.rows().size(), vm.resultProperty().get() != null));
+        tasks.release();
+        assertEquals(2, vm.rows().size());
+        assertEquals("Sweep " + first.id() + ": 0 of 2 runs finished; Resume goes on.", vm.statusProperty().get());
+        // another sweep chosen: the first one's rows go at once, not when the second's come
+        vm.chosenProperty().set(second);
+        assertEquals(java.util.List.of("Loading sweep " + second.id() + "…", 0, false),
+                java.util.List.of(vm.statusProperty().get(), vm.rows().size(), vm.resultProperty().get() != null));
+        assertFalse(vm.resumableProperty().get(), "no Resume for a sweep not read yet");
+        tasks.release();
+        assertEquals(3, vm.rows().size());
+        assertEquals(second, vm.resultProperty().get().sweep());
+    }
+
     /**
      * A sweep is titled by the settings it varies: "lr" for learning rates with one batch size, "lr × batch_size" when
      * both vary; a sweep of one point by its values. A trial saw a sweep of learning rates alone titled "lr ×
