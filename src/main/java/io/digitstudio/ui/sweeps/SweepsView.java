@@ -242,6 +242,10 @@ public final class SweepsView extends BorderPane {
      * a word and a bar of its runs done.
      */
     private Region statusBar(Label text) {
+        // while runs train, what each has done so far in full: the line says it briefly, to keep to one line
+        Tooltip detail = new Tooltip();
+        detail.textProperty().bind(vm.detailProperty());
+        text.tooltipProperty().bind(javafx.beans.binding.Bindings.when(vm.detailProperty().isEmpty()).then((Tooltip) null).otherwise(detail));
         text.setMinWidth(0);
         text.setMaxWidth(Double.MAX_VALUE);
         Label state = new Label();

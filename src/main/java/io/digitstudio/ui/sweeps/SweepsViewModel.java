@@ -488,6 +488,7 @@ public final class SweepsViewModel {
             return done;
         }).whenComplete((done, err) -> {
             budget.give(HOLDER);
+            detail.set("");
             running.set(false);
             runner = null;
             if (err != null) {
@@ -510,12 +511,33 @@ public final class SweepsViewModel {
     }
 
     /**
-     * "Running run 2 of 6: lr=0.05 batch_size=64: epoch 1 of 5, 91.20% (1 finished)": which of the sweep's runs train
-     * now, and what each has done; between two runs, how many finished.
+     * "Training runs 1 and 2 of 6; 1 finished": which of the sweep's runs train now, and how many finished; between two
+     * runs, how many finished. Short, so that the status line keeps it on one line beside its figures in the smallest
+     * window at 150 %, with two runs at once: the settings and epochs of the runs in training are in their rows, and in
+     * {@link #detailProperty()}. Said whole ("lr=0.1 batch_size=64: epoch 3 of 5, 91.20%" for each), it wrapped.
      */
     private String progressText(Sweep s) {
+        long finished = finished();
+        int n = s.points().size();
+        List<Integer> now = training.keySet().stream().sorted().toList();
+        if (now.isEmpty()) return "Running: " + finished + " of " + n + " runs finished";
+        String which = now.size() == 1 ? "run " + (now.get(0) + 1)
+                : now.size() == 2 ? "runs " + (now.get(0) + 1) + " and " + (now.get(1) + 1) : now.size() + " runs";
+        return "Training " + which + " of " + n + "; " + finished + " finished";
+    }
+
+    /** The sweep under way's finished runs, as its rows last said them. */
+    private long finished() {
         SweepResult r = result.get();
-        long finished = r == null ? 0 : r.rows().stream().filter(SweepResult.Row::finished).count();
+        return r == null ? 0 : r.rows().stream().filter(SweepResult.Row::finished).count();
+    }
+
+    /**
+     * "Running run 2 of 6: lr=0.05 batch_size=64: epoch 1 of 5, 91.20% (1 finished)": which of the sweep's runs train
+     * now, and what each has done, in full (the status line's tooltip); between two runs, how many finished.
+     */
+    private String detailText(Sweep s) {
+        long finished = finished();
         int n = s.points().size();
         List<Map.Entry<Integer, String>> now = training.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
         if (now.isEmpty()) return "Running: " + finished + " of " + n + " runs finished";
@@ -533,6 +555,7 @@ public final class SweepsViewModel {
     }
 
     private void showProgress(Sweep s) {
+        detail.set(detailText(s));
         status.set(progressText(s));
         progress.set(progressShare(s));
     }
@@ -772,7 +795,17 @@ public final class SweepsViewModel {
         return status.getReadOnlyProperty();
     }
 
-    /** Idle, running, stopped, finished or failed: the shown sweep's state in a word, for the status line. */
+    /**
+     * While a sweep runs, what each of its runs in training has done, in full ("Running run 2 of 6: lr=0.05
+     * batch_size=64: epoch 1 of 5, 91.20% (1 finished)"); empty otherwise. The status line says it briefly.
+     */
+    public ReadOnlyStringProperty detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
+
+    /** Idle, loading, running, stopped, finished or failed: the shown sweep's state in a word, for the status line. */
     public ReadOnlyObjectProperty<Phase> phaseProperty() {
         return phase.getReadOnlyProperty();
     }

@@ -85,7 +85,9 @@ class SweepsViewModelTest {
         // Stop once the second run has trained an epoch: it has nineteen to go
         java.util.List<String> said = new java.util.ArrayList<>();
         java.util.List<SweepsViewModel.Phase> phases = new java.util.ArrayList<>();
-        vm.statusProperty().addListener((o, a, s) -> {
+        java.util.List<String> statuses = new java.util.ArrayList<>();
+        vm.statusProperty().addListener((o, a, s) -> statuses.add(s));
+        vm.detailProperty().addListener((o, a, s) -> {
             said.add(s);
             phases.add(vm.phaseProperty().get());
             if (s.contains("lr=0.05 batch_size=50: epoch 1 of 20")) vm.stop();
@@ -96,7 +98,8 @@ class SweepsViewModelTest {
         assertNull(stopped.row(2).run());
         assertTrue(vm.resumableProperty().get());
         assertTrue(vm.statusProperty().get().endsWith("1 of 3 runs finished; Resume goes on."), vm.statusProperty().get());
-        // the status line said which run of how many trained, and what it had done
+        // the status line said which run of how many trained, briefly, and its tooltip what the run had done
+        assertTrue(statuses.contains("Training run 2 of 3; 1 finished"), statuses.toString());
         assertTrue(said.stream().anyMatch(x -> x.matches("Running run 2 of 3: lr=0\\.05 batch_size=50: epoch 1 of 20, [0-9]+\\.[0-9]{2}% \\(1 finished\\)")), said.toString());
         for (int i = 0; i < said.size(); i++) {
             if (said.get(i).startsWith("Running")) assertEquals(SweepsViewModel.Phase.RUNNING, phases.get(i), said.get(i));
@@ -163,7 +166,7 @@ class SweepsViewModelTest {
         java.util.Map<String, java.util.List<String>> seen = new java.util.LinkedHashMap<>();
         java.util.regex.Pattern epoch = java.util.regex.Pattern.compile("Running run (\\d) of 2: .*: epoch (\\d) of 2, ");
         java.util.regex.Pattern starts = java.util.regex.Pattern.compile("Running run (\\d) of 2: [^:]*\\(");
-        vm.statusProperty().addListener((o, a, s) -> {
+        vm.detailProperty().addListener((o, a, s) -> {
             java.util.regex.Matcher m = epoch.matcher(s);
             if (m.find()) seen.putIfAbsent("run " + m.group(1) + " epoch " + m.group(2) + " done", states(vm));
             java.util.regex.Matcher b = starts.matcher(s);
@@ -198,7 +201,7 @@ class SweepsViewModelTest {
         double[] best = {-1};
         String[] bestSaid = {""};
         int[] bestEpoch = {0}, epochs = {0};
-        vm.statusProperty().addListener((o, a, s) -> {
+        vm.detailProperty().addListener((o, a, s) -> {
             java.util.regex.Matcher m = epoch.matcher(s);
             if (!m.find()) return;
             epochs[0]++;
