@@ -302,7 +302,8 @@ class SweepsViewTest extends AppStory {
         // epochs enough that the first run still trains while the story looks at both scales; Stop ends it
         // eight learning rates, a longer list than the form's: the form beside the table widened with such a list, and
         // the table's last column (Time) gave way in the smallest window at 100 %, as a trial saw
-        var vm = fillIn(robot, "0.3,0.2,0.1,0.07,0.05,0.03,0.02,0.01", "50,100", "400", "100", "50");
+        // and values wider than the defaults ("0.0125"): at 150 % they pushed the Time column out, as a trial saw
+        var vm = fillIn(robot, "0.3,0.2,0.1,0.07,0.05,0.03,0.0125,0.005", "50,100", "400", "100", "50");
         CompletableFuture<Void> ended = sweepEnds(robot, vm);
         robot.clickOn("#sweepStartButton");
         var appearance = app.services.appearance();
