@@ -302,7 +302,8 @@ class SweepsViewTest extends AppStory {
         // epochs enough that the first run still trains while the story looks at both scales; Stop ends it
         // eight learning rates, a longer list than the form's: the form beside the table widened with such a list, and
         // the table's last column (Time) gave way in the smallest window at 100 %, as a trial saw
-        var vm = fillIn(robot, "0.3,0.2,0.1,0.07,0.05,0.03,0.02,0.01", "50,100", "400", "100", "50");
+        // and values wider than the defaults ("0.0125"): at 150 % they pushed the Time column out, as a trial saw
+        var vm = fillIn(robot, "0.3,0.2,0.1,0.07,0.05,0.03,0.0125,0.005", "50,100", "400", "100", "50");
         CompletableFuture<Void> ended = sweepEnds(robot, vm);
         robot.clickOn("#sweepStartButton");
         var appearance = app.services.appearance();
@@ -431,6 +432,68 @@ class SweepsViewTest extends AppStory {
         List<String> cut = new ArrayList<>();
         robot.interact(() -> cut.addAll(Looks.cut(stage.getScene())));
         assertEquals(List.of(), cut, "texts cut to '…' in the Sweeps view");
+    }
+
+    /**
+     * The status line's message on one line, nothing of the view cut to "…" (UI thread): the line breaks a message too
+     * long for its room onto a second line above the figures.
+     */
+    private void statusOnOneLine(FxRobot robot, String where, List<String> failures) {
+        javafx.scene.control.Labeled status = robot.lookup("#sweepStatus").queryLabeled();
+        if (status.getText().contains("\n")) failures.add(where + "the status on " + status.getText().split("\n").length + " lines: " + status.getText().replace("\n", " / "));
+        for (String s : Looks.cut(stage.getScene())) failures.add(where + "cut: " + s);
+    }
+
+    /**
+     * The status line stays one line in the smallest window at 100 % and 150 %: idle, while two runs of the sweep train
+     * at once, and once stopped. A trial saw it wrap at 150 %, and at 100 % while two runs went at once ("Running runs 1
+     * and 2 of 2: lr=0.1 batch_size=50: epoch 3 of 400, 61.00%; lr=0.01 …").
+     */
+    @Test
+    @Timeout(value = 15, unit = TimeUnit.MINUTES) // a bound for a hang only: the story waits on the runs' epochs
+    void theStatusLineStaysOnOneLineAtEveryScale(FxRobot robot) throws Exception {
+        var vm = fillIn(robot, "0.1,0.01", "50", "400", "100", "50");
+        type(robot, "#sweepParallelField", "2");
+        var appearance = app.services.appearance();
+        List<String> failures = new ArrayList<>();
+        CompletableFuture<Void> ended = sweepEnds(robot, vm);
+        try {
+            for (int scale : new int[]{100, 150}) {
+                robot.interact(() -> {
+                    appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, scale);
+                    stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+                    stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+                });
+                Pulses.settle(3);
+                robot.interact(() -> statusOnOneLine(robot, scale + " %, idle: ", failures));
+            }
+            robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, 100));
+            robot.clickOn("#sweepStartButton");
+            for (int scale : new int[]{100, 150}) {
+                robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, scale));
+                WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> vm.rows().stream()
+                        .filter(r -> vm.trialState(r).matches("epoch [0-9]+/400")).count() == 2).get());
+                Pulses.settle(3);
+                robot.interact(() -> {
+                    if (!vm.runningProperty().get()) failures.add(scale + " %: the sweep ended before the story looked");
+                    statusOnOneLine(robot, scale + " %, two runs training: ", failures);
+                });
+            }
+            robot.interact(vm::stop);
+            ended.get();
+            for (int scale : new int[]{150, 100}) {
+                robot.interact(() -> appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, scale));
+                Pulses.settle(3);
+                robot.interact(() -> statusOnOneLine(robot, scale + " %, stopped: ", failures));
+            }
+        } finally {
+            robot.interact(() -> {
+                vm.stop();
+                appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, 100);
+            });
+            if (vm.runningProperty().get()) ended.get();
+        }
+        assertEquals(List.of(), failures);
     }
 
     /**

@@ -84,6 +84,19 @@ public class DigitStudioApp extends Application {
             javafx.scene.layout.StackPane.setAlignment(engine, javafx.geometry.Pos.BOTTOM_LEFT);
             engine.visibleProperty().bind(m.engineLine().visibleProperty().and(javafx.beans.binding.Bindings.isEmpty(toasts.getChildrenUnmodifiable())));
             root.getChildren().add(engine);
+            // the open view's status message makes way for the engine's line while it shows: under it, a message longer
+            // than the line's showed its end past it ("…ll 2 runs finished" beside "Starting the engine…")
+            Runnable makeWay = () -> {
+                for (javafx.scene.control.Tab tab : m.tabs().getTabs()) {
+                    if (tab.getContent() != null && tab.getContent().lookup(".status-bar") instanceof io.digitstudio.ui.widgets.StatusLine line) {
+                        line.makeWay(engine.isVisible() && tab.isSelected());
+                    }
+                }
+            };
+            engine.visibleProperty().addListener((o, a, b) -> makeWay.run());
+            m.tabs().getSelectionModel().selectedItemProperty().addListener((o, a, b) -> makeWay.run());
+            for (javafx.scene.control.Tab tab : m.tabs().getTabs()) tab.contentProperty().addListener((o, a, b) -> makeWay.run());
+            makeWay.run();
             // the toasts lie above the open view's status line, whose message and figures stay in sight
             toasts.keepClear(() -> {
                 javafx.scene.control.Tab tab = m.tabs().getSelectionModel().getSelectedItem();

@@ -164,7 +164,10 @@ public final class SweepsView extends BorderPane {
         // each column as wide as its title and values (a swept setting's name, "failed to learn"), the last one taking
         // the rest; the table scrolls sideways rather than cut one
         io.digitstudio.ui.widgets.Columns.keepWhole(table);
-        Label empty = new Label("Start a sweep: its runs appear here, best first.");
+        // how to start a sweep, or which sweep is being read: never "Start a sweep" beside a picker naming one
+        Label empty = new Label();
+        empty.setId("sweepTableEmpty");
+        empty.textProperty().bind(vm.emptyTableProperty());
         empty.setWrapText(true); // in a narrow table at a large scale it takes two lines rather than lose its end
         // with an unseen styled cell: the columns are measured with the cells' paddings before the sweep's rows come
         table.setPlaceholder(io.digitstudio.ui.widgets.Columns.placeholder(empty));
@@ -239,6 +242,10 @@ public final class SweepsView extends BorderPane {
      * a word and a bar of its runs done.
      */
     private Region statusBar(Label text) {
+        // while runs train, what each has done so far in full: the line says it briefly, to keep to one line
+        Tooltip detail = new Tooltip();
+        detail.textProperty().bind(vm.detailProperty());
+        text.tooltipProperty().bind(javafx.beans.binding.Bindings.when(vm.detailProperty().isEmpty()).then((Tooltip) null).otherwise(detail));
         text.setMinWidth(0);
         text.setMaxWidth(Double.MAX_VALUE);
         Label state = new Label();

@@ -91,7 +91,7 @@ public final class SweepsViewModel {
 
     /** Where the shown sweep is, as the status line's figures say it in a word ({@link #label()}). */
     public enum Phase {
-        IDLE("Idle"), RUNNING("Running"), STOPPED("Stopped"), FINISHED("Finished"), FAILED("Failed");
+        IDLE("Idle"), LOADING("Loading"), RUNNING("Running"), STOPPED("Stopped"), FINISHED("Finished"), FAILED("Failed");
 
         private final String label;
 
@@ -202,18 +202,45 @@ public final class SweepsViewModel {
         trialsNow.clear();
         bestSoFar.clear();
         trialChanges.set(trialChanges.get() + 1);
+        // until its rows are read, the view says which sweep it loads, and nothing of the one shown before: the picker
+        // named the chosen sweep beside the last one's rows, or beside "Start a sweep", for as long as the reading took
+        String loading = "Loading sweep " + s.id() + "…";
+        rows.clear();
+        result.set(null);
+        chart.set(null);
+        resumable.set(false);
+        phase.set(Phase.LOADING);
+        status.set(loading);
+        emptyTable.set(loading);
+        progress.set(0);
         tasks.compute(() -> {
             SweepResult r = SweepResult.read(s, history);
             publish(r);
             return r;
         }).whenComplete((r, err) -> {
-            if (err != null || sweep != s) return;
+            if (sweep != s) return;
+            emptyTable.set(EMPTY_TABLE);
+            if (err != null) {
+                Throwable cause = err.getCause() != null ? err.getCause() : err;
+                phase.set(Phase.FAILED);
+                status.set("Could not read sweep " + s.id() + ": " + cause.getMessage());
+                return;
+            }
             resumable.set(!r.complete());
             phase.set(r.complete() ? Phase.FINISHED : Phase.STOPPED);
             status.set(summary(r));
             progress.set(finishedShare(r));
         });
     }
+
+    /** What the table says while it has no rows: how to start a sweep, or which sweep it is loading. */
+    public ReadOnlyStringProperty emptyTableProperty() {
+        return emptyTable.getReadOnlyProperty();
+    }
+
+    /** What the table says with no sweep shown. */
+    static final String EMPTY_TABLE = "Start a sweep: its runs appear here, best first.";
+    private final ReadOnlyStringWrapper emptyTable = new ReadOnlyStringWrapper(EMPTY_TABLE);
 
     /**
      * A sweep said from the fullest to the briefest: its id, the settings it varies ("lr × batch_size"; a sweep of one
@@ -402,6 +429,7 @@ public final class SweepsViewModel {
         bestSoFar.clear();
         trialChanges.set(trialChanges.get() + 1);
         runError = null;
+        emptyTable.set(EMPTY_TABLE);
         budget.take(HOLDER, k * threads, "the sweep (" + runsAtOnce(k) + ")", "when the sweep ends, or stop it in Sweeps");
         // its own thread, which mostly waits on the runs' processes: the training worker stays free for the Train view
         return tasks.apart(() -> {
@@ -460,6 +488,7 @@ public final class SweepsViewModel {
             return done;
         }).whenComplete((done, err) -> {
             budget.give(HOLDER);
+            detail.set("");
             running.set(false);
             runner = null;
             if (err != null) {
@@ -482,12 +511,33 @@ public final class SweepsViewModel {
     }
 
     /**
-     * "Running run 2 of 6: lr=0.05 batch_size=64: epoch 1 of 5, 91.20% (1 finished)": which of the sweep's runs train
-     * now, and what each has done; between two runs, how many finished.
+     * "Training runs 1 and 2 of 6; 1 finished": which of the sweep's runs train now, and how many finished; between two
+     * runs, how many finished. Short, so that the status line keeps it on one line beside its figures in the smallest
+     * window at 150 %, with two runs at once: the settings and epochs of the runs in training are in their rows, and in
+     * {@link #detailProperty()}. Said whole ("lr=0.1 batch_size=64: epoch 3 of 5, 91.20%" for each), it wrapped.
      */
     private String progressText(Sweep s) {
+        long finished = finished();
+        int n = s.points().size();
+        List<Integer> now = training.keySet().stream().sorted().toList();
+        if (now.isEmpty()) return "Running: " + finished + " of " + n + " runs finished";
+        String which = now.size() == 1 ? "run " + (now.get(0) + 1)
+                : now.size() == 2 ? "runs " + (now.get(0) + 1) + " and " + (now.get(1) + 1) : now.size() + " runs";
+        return "Training " + which + " of " + n + "; " + finished + " finished";
+    }
+
+    /** The sweep under way's finished runs, as its rows last said them. */
+    private long finished() {
         SweepResult r = result.get();
-        long finished = r == null ? 0 : r.rows().stream().filter(SweepResult.Row::finished).count();
+        return r == null ? 0 : r.rows().stream().filter(SweepResult.Row::finished).count();
+    }
+
+    /**
+     * "Running run 2 of 6: lr=0.05 batch_size=64: epoch 1 of 5, 91.20% (1 finished)": which of the sweep's runs train
+     * now, and what each has done, in full (the status line's tooltip); between two runs, how many finished.
+     */
+    private String detailText(Sweep s) {
+        long finished = finished();
         int n = s.points().size();
         List<Map.Entry<Integer, String>> now = training.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList();
         if (now.isEmpty()) return "Running: " + finished + " of " + n + " runs finished";
@@ -505,6 +555,7 @@ public final class SweepsViewModel {
     }
 
     private void showProgress(Sweep s) {
+        detail.set(detailText(s));
         status.set(progressText(s));
         progress.set(progressShare(s));
     }
@@ -520,6 +571,8 @@ public final class SweepsViewModel {
         ChartLook l = chartLook;
         ChartPixels pixels = draw(r, l);
         tasks.onUi(() -> {
+            // a sweep read for the view that another has since replaced (chosen meanwhile) shows nothing of its own
+            if (r.sweep() != sweep) return;
             alsoOnUi.run();
             result.set(r);
             rows.setAll(r.rows());
@@ -742,7 +795,17 @@ public final class SweepsViewModel {
         return status.getReadOnlyProperty();
     }
 
-    /** Idle, running, stopped, finished or failed: the shown sweep's state in a word, for the status line. */
+    /**
+     * While a sweep runs, what each of its runs in training has done, in full ("Running run 2 of 6: lr=0.05
+     * batch_size=64: epoch 1 of 5, 91.20% (1 finished)"); empty otherwise. The status line says it briefly.
+     */
+    public ReadOnlyStringProperty detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
+
+    /** Idle, loading, running, stopped, finished or failed: the shown sweep's state in a word, for the status line. */
     public ReadOnlyObjectProperty<Phase> phaseProperty() {
         return phase.getReadOnlyProperty();
     }

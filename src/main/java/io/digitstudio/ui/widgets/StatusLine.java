@@ -68,6 +68,15 @@ public final class StatusLine extends Region {
         boolean giveWay();
     }
 
+    /**
+     * Hides the message ({@code true}) while something else lies over the line's start (the engine's start, said over
+     * the open view's status line), or shows it again: a message longer than what lies over it showed its end past it.
+     * The line keeps its place and height.
+     */
+    public void makeWay(boolean covered) {
+        message.setVisible(!covered);
+    }
+
     /** A view's status bar at the window's bottom edge: this line with the bar's id, style class and padding. */
     public static StatusLine bar(String id, javafx.beans.value.ObservableValue<String> text, Label message, Region figures) {
         StatusLine line = new StatusLine(text, message, figures);

@@ -85,7 +85,9 @@ class SweepsViewModelTest {
         // Stop once the second run has trained an epoch: it has nineteen to go
         java.util.List<String> said = new java.util.ArrayList<>();
         java.util.List<SweepsViewModel.Phase> phases = new java.util.ArrayList<>();
-        vm.statusProperty().addListener((o, a, s) -> {
+        java.util.List<String> statuses = new java.util.ArrayList<>();
+        vm.statusProperty().addListener((o, a, s) -> statuses.add(s));
+        vm.detailProperty().addListener((o, a, s) -> {
             said.add(s);
             phases.add(vm.phaseProperty().get());
             if (s.contains("lr=0.05 batch_size=50: epoch 1 of 20")) vm.stop();
@@ -96,7 +98,8 @@ class SweepsViewModelTest {
         assertNull(stopped.row(2).run());
         assertTrue(vm.resumableProperty().get());
         assertTrue(vm.statusProperty().get().endsWith("1 of 3 runs finished; Resume goes on."), vm.statusProperty().get());
-        // the status line said which run of how many trained, and what it had done
+        // the status line said which run of how many trained, briefly, and its tooltip what the run had done
+        assertTrue(statuses.contains("Training run 2 of 3; 1 finished"), statuses.toString());
         assertTrue(said.stream().anyMatch(x -> x.matches("Running run 2 of 3: lr=0\\.05 batch_size=50: epoch 1 of 20, [0-9]+\\.[0-9]{2}% \\(1 finished\\)")), said.toString());
         for (int i = 0; i < said.size(); i++) {
             if (said.get(i).startsWith("Running")) assertEquals(SweepsViewModel.Phase.RUNNING, phases.get(i), said.get(i));
@@ -163,7 +166,7 @@ class SweepsViewModelTest {
         java.util.Map<String, java.util.List<String>> seen = new java.util.LinkedHashMap<>();
         java.util.regex.Pattern epoch = java.util.regex.Pattern.compile("Running run (\\d) of 2: .*: epoch (\\d) of 2, ");
         java.util.regex.Pattern starts = java.util.regex.Pattern.compile("Running run (\\d) of 2: [^:]*\\(");
-        vm.statusProperty().addListener((o, a, s) -> {
+        vm.detailProperty().addListener((o, a, s) -> {
             java.util.regex.Matcher m = epoch.matcher(s);
             if (m.find()) seen.putIfAbsent("run " + m.group(1) + " epoch " + m.group(2) + " done", states(vm));
             java.util.regex.Matcher b = starts.matcher(s);
@@ -198,7 +201,7 @@ class SweepsViewModelTest {
         double[] best = {-1};
         String[] bestSaid = {""};
         int[] bestEpoch = {0}, epochs = {0};
-        vm.statusProperty().addListener((o, a, s) -> {
+        vm.detailProperty().addListener((o, a, s) -> {
             java.util.regex.Matcher m = epoch.matcher(s);
             if (!m.find()) return;
             epochs[0]++;
@@ -244,6 +247,45 @@ class SweepsViewModelTest {
         vm.resume().join();
         assertEquals(SweepsViewModel.Phase.FAILED, vm.phaseProperty().get(), vm.statusProperty().get());
         assertEquals(java.util.List.of("failed"), states(vm), vm.statusProperty().get());
+    }
+
+    /** A sweep of two runs saved in the history as planned, neither started. */
+    private static io.digitstudio.runs.sweep.Sweep planned(RunStore store, String lrs) {
+        var config = new io.digitstudio.train.TrainingConfig(1, 50, io.digitstudio.nn.NetworkSpec.of("linear 16, relu, linear"), "momentum-sgd",
+                java.util.Map.of("lr", 0.01, "momentum", 0.9), 0, true, 300, 100, false);
+        var template = new io.digitstudio.runs.RunSettings("", java.time.Instant.parse("2026-12-04T00:00:00Z"), "sweep", config,
+                io.digitstudio.train.RunOptions.NONE, "MNIST", "MNIST (bundled)", "ab", 60000, 10000, "", "", java.util.Map.of());
+        return io.digitstudio.runs.sweep.Sweep.plan(template, java.util.List.of(io.digitstudio.runs.sweep.Axis.parse("lr", "--lr", lrs, false)), null, 0, 1)
+                .save(store.root());
+    }
+
+    /**
+     * Until a chosen sweep's rows are read, the view says it is loading that sweep: no rows of the sweep shown before,
+     * no idle words, nothing to export. A trial saw the picker name the last session's sweep for seconds beside a table
+     * saying "Start a sweep" and a status line saying no sweep yet.
+     */
+    @Test
+    void aChosenSweepSaysItIsLoadingUntilItsRowsCome() throws Exception {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        Files.createDirectories(store.root());
+        var first = planned(store, "0.1,0.01");
+        var second = planned(store, "0.2,0.02,0.002");
+        io.digitstudio.ui.core.HeldTasks tasks = new io.digitstudio.ui.core.HeldTasks();
+        SweepsViewModel vm = new SweepsViewModel(tasks, new TestDialogs(), store, SweepRunner::selfCommand, 2);
+        vm.chosenProperty().set(first);
+        String loading = "Loading sweep " + first.id() + "…";
+        assertEquals(java.util.List.of(loading, 0, false), java.util.List.of(vm.statusProperty().get(), vm.rows().size(), vm.resultProperty().get() != null));
+        tasks.release();
+        assertEquals(2, vm.rows().size());
+        assertEquals("Sweep " + first.id() + ": 0 of 2 runs finished; Resume goes on.", vm.statusProperty().get());
+        // another sweep chosen: the first one's rows go at once, not when the second's come
+        vm.chosenProperty().set(second);
+        assertEquals(java.util.List.of("Loading sweep " + second.id() + "…", 0, false),
+                java.util.List.of(vm.statusProperty().get(), vm.rows().size(), vm.resultProperty().get() != null));
+        assertFalse(vm.resumableProperty().get(), "no Resume for a sweep not read yet");
+        tasks.release();
+        assertEquals(3, vm.rows().size());
+        assertEquals(second, vm.resultProperty().get().sweep());
     }
 
     /**
