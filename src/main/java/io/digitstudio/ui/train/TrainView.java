@@ -421,8 +421,22 @@ public final class TrainView extends BorderPane {
         javafx.scene.Scene scene = table.getScene();
         if (scene == null || scrollingIn != null) return;
         scrollingIn = scene;
+        scene.addPreLayoutPulseListener(layOutBeforeCss);
         scene.addPostLayoutPulseListener(scrollAfterLayout);
         javafx.application.Platform.requestNextPulse();
+    }
+
+    private final Runnable layOutBeforeCss = this::layOutBeforeCss;
+
+    /**
+     * Lays the table out before the pulse's CSS pass: a row the table has no cell for yet gets a new one as the table
+     * lays itself out, and a cell added to the scene leaves styles to apply. Added in the layout pass, after the CSS
+     * pass, they made JavaFX mark the scene's root dirty, and the next pulse was a frame of its own (the root alone)
+     * at every epoch's end while the table had room for more rows. Added here, this pulse's CSS pass styles them.
+     */
+    private void layOutBeforeCss() {
+        table.getScene().removePreLayoutPulseListener(layOutBeforeCss);
+        if (table.isNeedsLayout()) table.layout();
     }
 
     private void scrollAfterLayout() {
