@@ -133,6 +133,83 @@ class EpochTableWorkTest extends AppStory {
         for (int e = 0; e < perEpoch.size(); e++) assertEquals(1, perEpoch.get(e), "pulses for row " + (full + 1 + e) + ": " + perEpoch);
     }
 
+    /**
+     * Counts the frames a scene hands to the renderer (the pulses that end with nodes to sync: the scene's dirty nodes,
+     * read as {@code FxWork} reads them), and among them those that sync the scene's root alone: JavaFX marks the root
+     * dirty when a pulse leaves styles to apply after its CSS pass, and the next pulse is a frame for nothing on screen.
+     */
+    private static final class Frames {
+        private static final java.lang.reflect.Field DIRTY = field("dirtyNodes"), DIRTY_SIZE = field("dirtyNodesSize");
+        final javafx.scene.Scene scene;
+        int count;
+        int rootAlone;
+        final Runnable atEnd = this::atEnd;
+
+        Frames(javafx.scene.Scene scene) {
+            this.scene = scene;
+        }
+
+        private static java.lang.reflect.Field field(String name) {
+            try {
+                java.lang.reflect.Field f = javafx.scene.Scene.class.getDeclaredField(name);
+                f.setAccessible(true);
+                return f;
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private void atEnd() {
+            try {
+                int n = DIRTY_SIZE.getInt(scene);
+                if (n == 0) return;
+                count++;
+                if (n == 1 && ((Node[]) DIRTY.get(scene))[0] == scene.getRoot()) rootAlone++;
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * An epoch's row brings no frame of the scene's root alone after its own. With the software pipeline each frame is
+     * rendered and uploaded whole; a row the table had no cell for got a new cell as the table laid itself out, after the
+     * pulse's CSS pass, which left styles to apply: the next pulse was a frame of the root alone, tens of milliseconds
+     * after each epoch's end while the table had room for more rows.
+     */
+    @Test
+    void anEpochsRowBringsNoFrameOfTheRootAlone(FxRobot robot) throws Exception {
+        TableView<EpochReport> table = app.main.train().table();
+        var presenter = app.main.train().presenter();
+        robot.interact(() -> presenter.clear(EPOCHS, "A run"));
+        Pulses.settle();
+        javafx.scene.Scene scene = fx(table::getScene);
+        Frames frames = new Frames(scene);
+        List<Integer> lone = new ArrayList<>();
+        List<Integer> all = new ArrayList<>();
+        try {
+            for (int e = 1; e <= EPOCHS; e++) {
+                int n = e;
+                int before = fx(() -> frames.rootAlone);
+                int framesBefore = fx(() -> frames.count);
+                // as the presenter shows an epoch's report, at a tick of the view's pump; counted at the end of each
+                // pulse, after the table's own listeners of that pulse
+                robot.interact(() -> {
+                    presenter.epochRows().add(epoch(n));
+                    scene.removePostLayoutPulseListener(frames.atEnd);
+                    scene.addPostLayoutPulseListener(frames.atEnd);
+                });
+                Pulses.settle();
+                lone.add(fx(() -> frames.rootAlone) - before);
+                all.add(fx(() -> frames.count) - framesBefore);
+            }
+        } finally {
+            robot.interact(() -> scene.removePostLayoutPulseListener(frames.atEnd));
+        }
+        System.out.println("epoch table: frames per added row " + all + ", of the root alone " + lone);
+        for (int e = 0; e < EPOCHS; e++) assertEquals(0, lone.get(e), "frames of the root alone after row " + (e + 1) + ": " + lone);
+    }
+
     @Test
     void anEpochsRowLaysOutItsOwnCellsAndNotTheRowsBefore(FxRobot robot) throws Exception {
         TableView<EpochReport> table = app.main.train().table();

@@ -431,8 +431,31 @@ public final class TrainView extends BorderPane {
         javafx.scene.Scene scene = table.getScene();
         if (scene == null || scrollingIn != null) return;
         scrollingIn = scene;
+        if (layingOutIn == null) {
+            layingOutIn = scene;
+            scene.addPreLayoutPulseListener(layOutBeforeCss);
+        }
         scene.addPostLayoutPulseListener(scrollAfterLayout);
         javafx.application.Platform.requestNextPulse();
+    }
+
+    private final Runnable layOutBeforeCss = this::layOutBeforeCss;
+    /**
+     * The scene whose next pulse lays the table out before its CSS pass: asked for during a pulse (the table's height
+     * changed in its layout pass), that is the pulse after the one that scrolls.
+     */
+    private javafx.scene.Scene layingOutIn;
+
+    /**
+     * Lays the table out before the pulse's CSS pass: a row the table has no cell for yet gets a new one as the table
+     * lays itself out, and a cell added to the scene leaves styles to apply. Added in the layout pass, after the CSS
+     * pass, they made JavaFX mark the scene's root dirty, and the next pulse was a frame of its own (the root alone)
+     * at every epoch's end while the table had room for more rows. Added here, this pulse's CSS pass styles them.
+     */
+    private void layOutBeforeCss() {
+        layingOutIn.removePreLayoutPulseListener(layOutBeforeCss);
+        layingOutIn = null;
+        if (table.getScene() != null && table.isNeedsLayout()) table.layout();
     }
 
     private void scrollAfterLayout() {

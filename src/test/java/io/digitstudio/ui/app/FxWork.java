@@ -7,7 +7,9 @@ import javafx.scene.Scene;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +43,7 @@ final class FxWork {
         scene.addPreLayoutPulseListener(w.before);
         scene.addPostLayoutPulseListener(w.after);
         w.watch(scene.getRoot());
+        if (FRAME_LOG) w.traceRoot();
         return w;
     }
 
@@ -102,6 +105,11 @@ final class FxWork {
 
     private void before() {
         pulses++;
+        if (FRAME_LOG && CSS_FLAG != null) {
+            List<String> stale = new ArrayList<>();
+            staleAfterCss(scene.getRoot(), stale);
+            if (!stale.isEmpty()) System.out.println("pulse " + pulses + " (frame " + (frames + 1) + " to come) styles: " + stale);
+        }
         if (CSS_FLAG != null) countDirtyCss(scene.getRoot());
         if (CSS_FLAG != null) countCascades(scene.getRoot());
         startedAt = threads.getCurrentThreadCpuTime();
@@ -120,6 +128,8 @@ final class FxWork {
     }
 
     private final Map<String, Integer> synced = new HashMap<>();
+    /** A node's dirty bits (what of it the pulse syncs to the renderer), for the frame log. */
+    private static final java.lang.reflect.Field DIRTY_BITS = field(Node.class, "dirtyBits");
 
     /** Counts the nodes this pulse hands to the renderer (the scene's dirty nodes), by the nearest ancestor with an id. */
     private void countSynced() {
@@ -155,8 +165,15 @@ final class FxWork {
                     if (a instanceof javafx.scene.control.skin.VirtualFlow<?> v) f.append(" at ").append(v.getPosition()).append(" of ").append(v.getCellCount());
                     if (a instanceof javafx.scene.control.ScrollPane v) f.append(" at ").append(v.getVvalue());
                     if (a instanceof javafx.scene.layout.Region r) f.append(" ").append(r.getWidth()).append('x').append(r.getHeight());
+                    if (DIRTY_BITS != null) f.append(' ').append(DIRTY_BITS.get(a));
                 }
                 System.out.println(f);
+                if (n == 1 && nodes[0] == scene.getRoot()) {
+                    for (Throwable t : rootDirtied.values()) {
+                        System.out.println("  the root marked " + t.getMessage() + " at:");
+                        for (StackTraceElement el : t.getStackTrace()) System.out.println("    " + el);
+                    }
+                }
             }
         } catch (IllegalAccessException | RuntimeException e) {
             return;
@@ -164,6 +181,51 @@ final class FxWork {
     }
 
     private int frames;
+    /** Where the root was first marked dirty since its last sync, by dirty bit (the frame log prints it for a frame of the root alone). */
+    private final Map<Object, Throwable> rootDirtied = new java.util.LinkedHashMap<>();
+
+    /** Has the root's dirty bits record who sets each, so a frame that syncs the root alone says what asked for it. */
+    @SuppressWarnings("unchecked")
+    private void traceRoot() {
+        try {
+            Node root = scene.getRoot();
+            java.util.Set<Object> bits = (java.util.Set<Object>) DIRTY_BITS.get(root);
+            DIRTY_BITS.set(root, new java.util.AbstractSet<Object>() {
+                @Override
+                public boolean add(Object bit) {
+                    if (!bits.contains(bit)) rootDirtied.put(bit, new Throwable(String.valueOf(bit)));
+                    return bits.add(bit);
+                }
+
+                @Override
+                public java.util.Iterator<Object> iterator() {
+                    return bits.iterator();
+                }
+
+                @Override
+                public int size() {
+                    return bits.size();
+                }
+
+                @Override
+                public boolean contains(Object o) {
+                    return bits.contains(o);
+                }
+
+                @Override
+                public boolean remove(Object o) {
+                    return bits.remove(o);
+                }
+
+                @Override
+                public void clear() {
+                    bits.clear();
+                }
+            });
+        } catch (IllegalAccessException | RuntimeException e) {
+            return;
+        }
+    }
     /**
      * -Ddigitstudio.countUi.frames=true: each frame's nodes as it is handed to the renderer, numbered, with the
      * texts, positions and sizes that tell which change made it (a frame of its own a pulse after another is one to
@@ -172,9 +234,36 @@ final class FxWork {
     private static final boolean FRAME_LOG = Boolean.getBoolean("digitstudio.countUi.frames");
     private final Map<String, Integer> frameKinds = new HashMap<>();
 
+    /**
+     * The nodes whose styles were made stale after the pulse's CSS pass (in its layout pass or its post-layout
+     * listeners): JavaFX then marks the root dirty, and the next pulse is a frame of its own for them.
+     */
+    private void staleAfterCss(Node n, List<String> out) {
+        String flag;
+        try {
+            Object f = CSS_FLAG.get(n);
+            flag = f == null ? "CLEAN" : f.toString();
+        } catch (IllegalAccessException e) {
+            return;
+        }
+        if (!flag.equals("CLEAN")) {
+            String id = null;
+            for (Node p = n; p != null && id == null; p = p.getParent()) id = p.getId();
+            out.add(n.getClass().getSimpleName() + (n.getStyleClass().isEmpty() ? "" : "." + n.getStyleClass().get(0)) + " " + flag + " in " + id
+                    + " " + n.getPseudoClassStates());
+        }
+        if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) staleAfterCss(c, out);
+    }
+
     private void after() {
         if (startedAt >= 0) cssAndLayoutNanos += threads.getCurrentThreadCpuTime() - startedAt;
+        if (FRAME_LOG && CSS_FLAG != null) {
+            List<String> stale = new ArrayList<>();
+            staleAfterCss(scene.getRoot(), stale);
+            if (!stale.isEmpty()) System.out.println("styles stale after pulse " + pulses + " (frame " + (frames + 1) + " to come): " + stale);
+        }
         if (DIRTY != null) countSynced();
+        rootDirtied.clear();
         startedAt = -1;
         watch(scene.getRoot()); // parents added meanwhile (a table's new rows)
     }
