@@ -66,9 +66,6 @@ public final class SamplesView extends BorderPane {
         wrong.setMinWidth(Region.USE_PREF_SIZE); // whole, or in the toolbar's overflow menu when the window is narrow
         wrong.selectedProperty().bindBidirectional(vm.onlyMisclassifiedProperty());
         wrong.disableProperty().bind(vm.predictionsProperty().isNull());
-        Label summary = new Label();
-        summary.setId("sampleSummary");
-        summary.textProperty().bind(vm.summaryProperty());
         Label legend = new Label("Under each image: label → prediction (green right, red wrong)");
         legend.setId("samplesLegend");
         legend.getStyleClass().add("hint");
@@ -98,6 +95,12 @@ public final class SamplesView extends BorderPane {
         });
         order.valueProperty().bindBidirectional(vm.orderProperty());
         order.disableProperty().bind(vm.predictionsProperty().isNull());
+        // each box as wide as its widest choice from the start: sized to the choices its list had shown, a box grew
+        // when first opened, and moved the controls after it
+        for (ComboBox<?> box : java.util.List.of(split, truth, predicted, order)) io.digitstudio.ui.widgets.Pickers.fitToChoices(box);
+        Label summary = new Label();
+        summary.setId("sampleSummary");
+        summary.textProperty().bind(vm.summaryProperty());
         setTop(io.digitstudio.ui.widgets.Bars.whole(split, wrong, truth, predicted, order, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), summary));
         setBottom(legend);
         vm.imagesProperty().addListener((o, a, set) -> {
