@@ -103,7 +103,8 @@ class NoJumpStoryTest extends AppStory {
                     app.services.appearance().scaleProperty().set(scale);
                     stage.setWidth(width == 0 ? io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH : width);
                 });
-                WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> vm.predictionsProperty().get() != null);
+                // the figures of the model in use: the summary says them only once its last prediction is in
+                WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> vm.summaryProperty().get().contains(" right, "));
                 Pulses.settle(3);
                 Map<String, Bounds> before = samplesWhere(robot);
                 List<Map<String, Bounds>> frames = new ArrayList<>();
@@ -124,7 +125,8 @@ class NoJumpStoryTest extends AppStory {
                         WaitForAsyncUtils.waitForFxEvents();
                         robot.clickOn((Node) robot.lookup(".combo-box-popup .list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText(does)).query());
                         var split = does.equals("Test set") ? io.digitstudio.ui.samples.SamplesViewModel.Split.TEST : io.digitstudio.ui.samples.SamplesViewModel.Split.TRAIN;
-                        WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> vm.splitProperty().get() == split && vm.predictionsProperty().get() != null);
+                        WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> vm.splitProperty().get() == split
+                                && vm.summaryProperty().get().contains(" right, "));
                     }
                     Pulses.settle(3);
                 } finally {
