@@ -104,7 +104,7 @@ class NoJumpStoryTest extends AppStory {
                     stage.setWidth(width == 0 ? io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH : width);
                 });
                 // the figures of the model in use: the summary says them only once its last prediction is in
-                WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> vm.summaryProperty().get().contains(" right, "));
+                WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> onFx(() -> vm.summaryProperty().get().contains(" right, ")));
                 Pulses.settle(3);
                 Map<String, Bounds> before = samplesWhere(robot);
                 List<Map<String, Bounds>> frames = new ArrayList<>();
@@ -118,15 +118,15 @@ class NoJumpStoryTest extends AppStory {
                             if (was == app.models().builtInProperty().get()) app.models().useBuiltInCnn();
                             else app.models().useBuiltIn();
                         });
-                        WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> app.models().activeProperty().get() != was
-                                && vm.summaryProperty().get().contains(" right, "));
+                        WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> onFx(() -> app.models().activeProperty().get() != was
+                                && vm.summaryProperty().get().contains(" right, ")));
                     } else {
                         robot.clickOn("#splitBox");
                         WaitForAsyncUtils.waitForFxEvents();
                         robot.clickOn((Node) robot.lookup(".combo-box-popup .list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText(does)).query());
                         var split = does.equals("Test set") ? io.digitstudio.ui.samples.SamplesViewModel.Split.TEST : io.digitstudio.ui.samples.SamplesViewModel.Split.TRAIN;
-                        WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> vm.splitProperty().get() == split
-                                && vm.summaryProperty().get().contains(" right, "));
+                        WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> onFx(() -> vm.splitProperty().get() == split
+                                && vm.summaryProperty().get().contains(" right, ")));
                     }
                     Pulses.settle(3);
                 } finally {
@@ -147,6 +147,11 @@ class NoJumpStoryTest extends AppStory {
             robot.interact(() -> app.services.appearance().scaleProperty().set(100));
         }
         assertEquals(List.of(), moved.stream().distinct().toList(), "predicting moved the Samples view");
+    }
+
+    /** A condition read on the FX thread, where the view model's values are written. */
+    private static boolean onFx(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        return WaitForAsyncUtils.asyncFx(condition).get();
     }
 
     private static String brief(Bounds b) {
