@@ -80,6 +80,103 @@ class NoJumpStoryTest extends AppStory {
         assertEquals("Ready to train", robot.lookup("#statusText").queryAs(Label.class).getAccessibleText());
     }
 
+    /**
+     * The Samples view while the model in use changes (as when a run replaces it) in windows from the smallest to a wide
+     * one, and while the user picks the other image set at 150 %: in no frame while the model predicts, nor once its
+     * figures come, does the gallery, a control or the line that sums the images up move. A trial saw the view laid out
+     * twice as predicting started: the summary left the toolbar for a line of its own, and the gallery dropped under it.
+     */
+    @Test
+    void predictingMovesNothingOfTheSamplesView(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.clickOn("Samples");
+        var vm = app.main.samples().viewModel();
+        List<String> moved = new ArrayList<>();
+        try {
+            // the window's width, and what the user does there: picks the other image set, or the model changes
+            for (Object[] step : List.<Object[]>of(new Object[]{1024.0, "Training set"}, new Object[]{1280.0, "model"}, new Object[]{1440.0, "model"},
+                    new Object[]{0.0, "Test set"})) {
+                double width = (Double) step[0];
+                String does = (String) step[1];
+                int scale = width == 0 ? 150 : 100;
+                robot.interact(() -> {
+                    app.services.appearance().scaleProperty().set(scale);
+                    stage.setWidth(width == 0 ? io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH : width);
+                });
+                // the figures of the model in use: the summary says them only once its last prediction is in
+                WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> onFx(() -> vm.summaryProperty().get().contains(" right, ")));
+                Pulses.settle(3);
+                Map<String, Bounds> before = samplesWhere(robot);
+                List<Map<String, Bounds>> frames = new ArrayList<>();
+                Runnable frame = () -> frames.add(samplesWhere());
+                robot.interact(() -> stage.getScene().addPostLayoutPulseListener(frame));
+                try {
+                    if (does.equals("model")) {
+                        // the other built-in model comes into use, and the gallery's images are predicted again
+                        var was = app.models().activeProperty().get();
+                        robot.interact(() -> {
+                            if (was == app.models().builtInProperty().get()) app.models().useBuiltInCnn();
+                            else app.models().useBuiltIn();
+                        });
+                        WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> onFx(() -> app.models().activeProperty().get() != was
+                                && vm.summaryProperty().get().contains(" right, ")));
+                    } else {
+                        robot.clickOn("#splitBox");
+                        WaitForAsyncUtils.waitForFxEvents();
+                        robot.clickOn((Node) robot.lookup(".combo-box-popup .list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText(does)).query());
+                        var split = does.equals("Test set") ? io.digitstudio.ui.samples.SamplesViewModel.Split.TEST : io.digitstudio.ui.samples.SamplesViewModel.Split.TRAIN;
+                        WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> onFx(() -> vm.splitProperty().get() == split
+                                && vm.summaryProperty().get().contains(" right, ")));
+                    }
+                    Pulses.settle(3);
+                } finally {
+                    robot.interact(() -> stage.getScene().removePostLayoutPulseListener(frame));
+                }
+                String said = robot.lookup("#sampleSummary").queryAs(Label.class).getText();
+                assertTrue(said.contains(" right, "), "the figures came: " + said);
+                String at = scale + " %, " + (width == 0 ? "smallest" : width + " px") + ", " + does + ": ";
+                robot.interact(() -> {
+                    for (Map<String, Bounds> f : frames) {
+                        for (String id : before.keySet()) {
+                            if (!before.get(id).equals(f.get(id))) moved.add(at + id + " " + brief(before.get(id)) + " -> " + brief(f.get(id)));
+                        }
+                    }
+                });
+            }
+        } finally {
+            robot.interact(() -> app.services.appearance().scaleProperty().set(100));
+        }
+        assertEquals(List.of(), moved.stream().distinct().toList(), "predicting moved the Samples view");
+    }
+
+    /** A condition read on the FX thread, where the view model's values are written. */
+    private static boolean onFx(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        return WaitForAsyncUtils.asyncFx(condition).get();
+    }
+
+    private static String brief(Bounds b) {
+        return String.format(java.util.Locale.ROOT, "(%.0f, %.0f) %.0fx%.0f", b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
+    }
+
+    /** Where the Samples view's controls, gallery and legend are, and where its summary line begins (its text changes). */
+    private Map<String, Bounds> samplesWhere(FxRobot robot) {
+        Map<String, Bounds> out = new LinkedHashMap<>();
+        robot.interact(() -> out.putAll(samplesWhere()));
+        return out;
+    }
+
+    private Map<String, Bounds> samplesWhere() {
+        Map<String, Bounds> out = new LinkedHashMap<>();
+        for (String id : SAMPLES) {
+            Node n = stage.getScene().lookup(id);
+            out.put(id, n.localToScreen(n.getLayoutBounds()));
+        }
+        Node summary = stage.getScene().lookup("#sampleSummary");
+        Bounds b = summary.localToScreen(summary.getLayoutBounds());
+        out.put("#sampleSummary", new javafx.geometry.BoundingBox(b.getMinX(), b.getMinY(), 0, 0));
+        return out;
+    }
+
     @Test
     void aToastMovesNothingOfTheSamplesViewNorOfTheTrainView(FxRobot robot) throws Exception {
         app.awaitReady();

@@ -51,6 +51,8 @@ import java.util.function.Function;
  */
 public final class RunsView extends BorderPane {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
+    /** The time a run started as the table shows it, on one line: month, day and time; the year is in its tooltip. */
+    static final DateTimeFormatter WHEN_SHORT = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final RunsViewModel vm;
     private final TableView<RunSummary> table = new TableView<>();
@@ -101,15 +103,19 @@ public final class RunsView extends BorderPane {
         TableColumn<RunSummary, String> sweep = text("sweep", RunsView::sweep);
         tipped(sweep, RunsView::sweepRun);
         table.getColumns().add(sweep);
-        TableColumn<RunSummary, String> started = text("started", r -> WHEN.format(r.created()));
+        TableColumn<RunSummary, java.time.Instant> started = started();
         table.getColumns().add(started);
-        TableColumn<RunSummary, String> dataset = text("dataset", RunSummary::dataset);
+        // short titles where the title, not the values, sets a column's width: the room goes to the sweep and the branch
+        TableColumn<RunSummary, String> dataset = text("data", RunSummary::dataset);
+        io.digitstudio.ui.widgets.Columns.titleMeans(dataset, "Dataset", "The data set the run trained on");
         table.getColumns().add(dataset);
         TableColumn<RunSummary, String> network = text("network", RunSummary::network);
         table.getColumns().add(network);
         TableColumn<RunSummary, String> optimizer = text("optimizer", RunSummary::optimizer);
         table.getColumns().add(optimizer);
-        table.getColumns().add(text("epochs", r -> r.damaged() ? "" : r.epochsDone() + "/" + r.settings().config().epochs()));
+        TableColumn<RunSummary, String> epochs = text("ep.", r -> r.damaged() ? "" : r.epochsDone() + "/" + r.settings().config().epochs());
+        io.digitstudio.ui.widgets.Columns.titleMeans(epochs, "Epochs", "Epochs trained, of those the run was set to train");
+        table.getColumns().add(epochs);
         table.getColumns().add(text("best", r -> RunsViewModel.accuracy(r.bestAccuracy())));
         table.getColumns().add(text("final", r -> RunsViewModel.accuracy(r.finalAccuracy())));
         table.getColumns().add(text("time", r -> r.damaged() ? "" : Formats.clock(r.seconds())));
@@ -134,12 +140,12 @@ public final class RunsView extends BorderPane {
         SortedList<RunSummary> sorted = new SortedList<>(vm.runs());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        // every column in sight, none cut: the figures and the status keep their values whole, the texts (name, time
-        // started, data set, network, optimizer) wrap in the room those leave, and where even that is too little (a
+        // every column in sight, none cut: the figures, the time started and the status keep their values whole, the
+        // texts (name, data set, network, optimizer) wrap in the room those leave, and where even that is too little (a
         // large UI scale) the sweep, the branch, the data set, the start, the network and the optimizer give way, in
         // that order: the selected run's settings below say them too. A trial at 150 % had to scroll sideways to see a
         // run's accuracy and status
-        for (TableColumn<RunSummary, String> c : List.of(title, started, dataset, network, optimizer)) io.digitstudio.ui.widgets.Columns.wraps(c);
+        for (TableColumn<RunSummary, String> c : List.of(title, dataset, network, optimizer)) io.digitstudio.ui.widgets.Columns.wraps(c);
         io.digitstudio.ui.widgets.Columns.givesWay(sweep, 0);
         io.digitstudio.ui.widgets.Columns.givesWay(parent, 1);
         io.digitstudio.ui.widgets.Columns.givesWay(dataset, 2);
@@ -967,7 +973,34 @@ public final class RunsView extends BorderPane {
         // no width of its own: Columns makes it as wide as its title and the values it holds now, so a column with no
         // values (no branch among the runs) takes only its title's room and leaves the rest to the others
         c.setPrefWidth(0);
-        if (title.equals("started")) c.setComparator(Comparator.naturalOrder()); // the format sorts by time
+        return c;
+    }
+
+    /**
+     * When each run started, on one line ("12-06 14:39") with its full date and time in the cell's tooltip, sorted by
+     * the time itself. The full form breaks after its date in the room beside the sweep and the branch columns, and
+     * makes each row two lines high; kept whole, it pushes those columns out of a 1024 px window.
+     */
+    private static TableColumn<RunSummary, java.time.Instant> started() {
+        TableColumn<RunSummary, java.time.Instant> c = new TableColumn<>("started");
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().created()));
+        c.setPrefWidth(0);
+        c.setComparator(Comparator.naturalOrder());
+        io.digitstudio.ui.widgets.Columns.shownAs(c, WHEN_SHORT::format);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(java.time.Instant t, boolean empty) {
+                super.updateItem(t, empty);
+                if (empty || t == null) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                setText(WHEN_SHORT.format(t));
+                String full = WHEN.format(t);
+                if (getTooltip() == null || !full.equals(getTooltip().getText())) setTooltip(new Tooltip(full));
+            }
+        });
         return c;
     }
 

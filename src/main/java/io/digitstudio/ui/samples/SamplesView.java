@@ -66,9 +66,6 @@ public final class SamplesView extends BorderPane {
         wrong.setMinWidth(Region.USE_PREF_SIZE); // whole, or in the toolbar's overflow menu when the window is narrow
         wrong.selectedProperty().bindBidirectional(vm.onlyMisclassifiedProperty());
         wrong.disableProperty().bind(vm.predictionsProperty().isNull());
-        Label summary = new Label();
-        summary.setId("sampleSummary");
-        summary.textProperty().bind(vm.summaryProperty());
         Label legend = new Label("Under each image: label → prediction (green right, red wrong)");
         legend.setId("samplesLegend");
         legend.getStyleClass().add("hint");
@@ -98,7 +95,10 @@ public final class SamplesView extends BorderPane {
         });
         order.valueProperty().bindBidirectional(vm.orderProperty());
         order.disableProperty().bind(vm.predictionsProperty().isNull());
-        setTop(io.digitstudio.ui.widgets.Bars.whole(split, wrong, truth, predicted, order, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), summary));
+        // each box as wide as its widest choice from the start: sized by the choices its list has shown, a box grows
+        // when first opened and moves the controls after it
+        for (ComboBox<?> box : java.util.List.of(split, truth, predicted, order)) io.digitstudio.ui.widgets.Pickers.fitToChoices(box);
+        setTop(new VBox(io.digitstudio.ui.widgets.Bars.whole(split, wrong, truth, predicted, order), summaryLine()));
         setBottom(legend);
         vm.imagesProperty().addListener((o, a, set) -> {
             if (set == null) return;
@@ -121,6 +121,31 @@ public final class SamplesView extends BorderPane {
         keyboard();
         setCenter(vm.explain() == null ? grid : scrolling(io.digitstudio.ui.explain.ExplainTabs.below(grid, vm.explain())));
         setRight(detail());
+    }
+
+    /**
+     * The line under the toolbar that sums the images up, as high as the summary is at its longest for these images
+     * and this model (its figures at their widest): the gallery below stays where it is when the model starts
+     * predicting and when its figures come. In the toolbar the summary would take a row of its own whenever it grows
+     * longer than the room beside the controls, and push the gallery down.
+     */
+    private Region summaryLine() {
+        Label summary = new Label();
+        summary.setId("sampleSummary");
+        summary.textProperty().bind(vm.summaryProperty());
+        // the room kept, never shown (a screen reader reads only the summary)
+        Label room = new Label();
+        room.textProperty().bind(vm.summaryRoomProperty());
+        room.setVisible(false);
+        for (Label l : java.util.List.of(summary, room)) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        StackPane line = new StackPane(room, summary);
+        line.setId("sampleSummaryLine");
+        line.setAlignment(Pos.TOP_LEFT);
+        line.setPadding(new Insets(4, 10, 4, 10));
+        return line;
     }
 
     /**

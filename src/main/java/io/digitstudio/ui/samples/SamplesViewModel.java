@@ -52,6 +52,7 @@ public final class SamplesViewModel {
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
     private final ReadOnlyObjectWrapper<Prediction> selectedPrediction = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Loading MNIST…");
+    private final ReadOnlyStringWrapper summaryRoom = new ReadOnlyStringWrapper("");
     private Mnist.TrainTest data;
     private final io.digitstudio.ui.explain.ExplainViewModel explain;
 
@@ -67,6 +68,8 @@ public final class SamplesViewModel {
         this.tasks = tasks;
         this.models = models;
         this.explain = explain;
+        summary.addListener((o, a, said) -> summaryRoom.set(roomFor(said)));
+        summaryRoom.set(summary.get());
         if (explain != null) {
             explain.setPrompt("Pick an image to see its nearest training examples");
             selected.addListener((o, a, b) -> explainSelected());
@@ -128,7 +131,7 @@ public final class SamplesViewModel {
             summary.set("The active model takes " + model.model().inputSize() + " inputs; these images have " + set.featureSize() + " pixels");
             return;
         }
-        summary.set(summaryText() + " · predicting…");
+        summary.set(baseText() + " · " + model.name() + ": predicting…");
         tasks.compute(() -> {
             int n = set.size();
             int[] labels = new int[n];
@@ -201,16 +204,35 @@ public final class SamplesViewModel {
         LabeledImages set = images.get();
         if (set == null) return "";
         Predictions p = predictions.get();
-        String base = String.format(Locale.ROOT, "%,d %s images", set.size(), split.get() == Split.TEST ? "test" : split.get() == Split.TRAIN ? "training" : set.name());
-        if (cellImages != null) {
-            base = String.format(Locale.ROOT, "%,d %s of %s that the matrix counts as %s predicted as %s", cellImages.length,
-                    cellImages.length == 1 ? "image" : "images", cellSet, labelName(trueClass.get()), predictionName(predictedClass.get()));
-        }
+        String base = baseText();
         if (p == null) return base;
         int wrong = 0;
         for (int i = 0; i < set.size(); i++) if (p.labels()[i] != set.label(i)) wrong++;
         return String.format(Locale.ROOT, "%s · %s: %,d right, %,d wrong (%.2f%%)", base, p.model().name(), set.size() - wrong, wrong,
                 100.0 * (set.size() - wrong) / set.size());
+    }
+
+    /** Which images the gallery shows: "10,000 test images", or a matrix cell's. */
+    private String baseText() {
+        LabeledImages set = images.get();
+        if (set == null) return "";
+        if (cellImages != null) {
+            return String.format(Locale.ROOT, "%,d %s of %s that the matrix counts as %s predicted as %s", cellImages.length,
+                    cellImages.length == 1 ? "image" : "images", cellSet, labelName(trueClass.get()), predictionName(predictedClass.get()));
+        }
+        return String.format(Locale.ROOT, "%,d %s images", set.size(), split.get() == Split.TEST ? "test" : split.get() == Split.TRAIN ? "training" : set.name());
+    }
+
+    /**
+     * The summary as long as it can grow for these images and the model in use: with the model's figures at their
+     * widest ("10,000 right, 10,000 wrong (100.00%)"). The view keeps this room for the summary, so that it takes no
+     * more lines once the model's figures come than while it says the model is predicting.
+     */
+    private String roomFor(String said) {
+        LabeledImages set = images.get();
+        ActiveModel model = models.activeProperty().get();
+        if (set == null || model == null || model.model().inputSize() != set.featureSize()) return said;
+        return String.format(Locale.ROOT, "%s · %s: %,d right, %,d wrong (100.00%%)", baseText(), model.name(), set.size(), set.size());
     }
 
     private void predictSelected() {
@@ -379,4 +401,7 @@ public final class SamplesViewModel {
     public IntegerProperty selectedProperty() { return selected; }
     public ReadOnlyObjectProperty<Prediction> selectedPredictionProperty() { return selectedPrediction.getReadOnlyProperty(); }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+
+    /** The text whose room the summary keeps: the summary with the model's figures at their widest ({@link #roomFor}). */
+    public ReadOnlyStringProperty summaryRoomProperty() { return summaryRoom.getReadOnlyProperty(); }
 }

@@ -103,6 +103,20 @@ class SamplesViewModelTest {
         assertNull(vm.selectedPredictionProperty().get());
     }
 
+    /**
+     * The summary keeps the room of the model's figures at their widest, which its view keeps for it: the summary while
+     * the model predicts and once its figures come both fit in it.
+     */
+    @Test
+    void theSummaryKeepsRoomForTheModelsFiguresAtTheirWidest() {
+        SamplesViewModel vm = withBuiltIn();
+        assertEquals("10,000 test images · built-in: 10,000 right, 10,000 wrong (100.00%)", vm.summaryRoomProperty().get());
+        vm.splitProperty().set(SamplesViewModel.Split.TRAIN);
+        assertEquals("60,000 training images · built-in: 60,000 right, 60,000 wrong (100.00%)", vm.summaryRoomProperty().get());
+        models.adopt(ActiveModel.of(Network.mlp(new Rng(5), 64, 10, 10), "tiny", ModelInfo.NONE, null));
+        assertEquals(vm.summaryProperty().get(), vm.summaryRoomProperty().get(), "a model that does not fit: no figures to keep room for");
+    }
+
     @Test
     void anotherModelReplacesTheAnswersAndOneThatDoesNotFitSaysSo() {
         SamplesViewModel vm = withBuiltIn();
