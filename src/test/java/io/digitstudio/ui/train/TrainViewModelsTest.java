@@ -918,16 +918,11 @@ class TrainViewModelsTest {
      */
     @Test
     void aRunEndedByAnErrorAsItStartsSaysSoOnceAndItsRecordSaysFailed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        SameThreadTasks tasks = new SameThreadTasks();
         TestDialogs dialogs = new TestDialogs();
-        ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
-        io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir);
-        TrainSettings s = new TrainSettings();
-        s.trainLimitProperty().set("1000");
-        s.testLimitProperty().set("200");
-        s.epochsProperty().set("1");
-        RunPresenter p = new RunPresenter();
-        RunControl run = new RunControl(s, p, tasks, dialogs, models, history);
+        OneEpoch o = OneEpoch.of(dir, dialogs);
+        RunControl run = o.run();
+        RunPresenter p = o.presenter();
+        io.digitstudio.runs.RunStore history = o.history();
         run.alsoWatch(new MissingClassAtStart());
         run.start();
         String id = run.recordedRunProperty().get();
@@ -972,22 +967,15 @@ class TrainViewModelsTest {
      */
     @Test
     void aRunWhoseEndCannotBeShownStillSaysItEndedAndStartTrainsAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        SameThreadTasks tasks = new SameThreadTasks();
-        OutOfMemoryDialogs dialogs = new OutOfMemoryDialogs();
-        ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
-        io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir);
-        TrainSettings s = new TrainSettings();
-        s.trainLimitProperty().set("1000");
-        s.testLimitProperty().set("200");
-        s.epochsProperty().set("1");
-        RunPresenter p = new RunPresenter();
-        RunControl run = new RunControl(s, p, tasks, dialogs, models, history);
+        OneEpoch o = OneEpoch.of(dir, new OutOfMemoryDialogs());
+        RunControl run = o.run();
+        RunPresenter p = o.presenter();
         run.start();
         assertEquals("The run has ended, but the window could not show how: out of memory (Java heap space). Runs has its record.",
                 p.statusProperty().get());
         assertTrue(run.stateProperty().get().canStart(), "Start trains again");
         assertEquals(2, run.historyChangesProperty().get(), "recorded, then ended: the Runs view lists it as it ended");
-        assertEquals(io.digitstudio.runs.RunStatus.FINISHED, history.find(run.recordedRunProperty().get()).status());
+        assertEquals(io.digitstudio.runs.RunStatus.FINISHED, o.history().find(run.recordedRunProperty().get()).status());
     }
 
     /**
@@ -996,17 +984,10 @@ class TrainViewModelsTest {
      */
     @Test
     void aRunThatFailsAsTheWindowSetsItUpIsRecordedAsFailed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        SameThreadTasks tasks = new SameThreadTasks();
-        OutOfMemoryDialogs dialogs = new OutOfMemoryDialogs();
-        ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
-        io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir);
-        TrainSettings s = new TrainSettings();
-        s.trainLimitProperty().set("1000");
-        s.testLimitProperty().set("200");
-        s.epochsProperty().set("1");
-        s.warmupProperty().set("2"); // longer than the run: the session's warning, told in a dialog
-        RunPresenter p = new RunPresenter();
-        RunControl run = new RunControl(s, p, tasks, dialogs, models, history);
+        OneEpoch o = OneEpoch.of(dir, new OutOfMemoryDialogs());
+        o.settings().warmupProperty().set("2"); // longer than the run: the session's warning, told in a dialog
+        RunControl run = o.run();
+        io.digitstudio.runs.RunStore history = o.history();
         run.start();
         assertTrue(run.stateProperty().get().canStart(), "Start trains again: " + run.stateProperty().get());
         java.util.List<io.digitstudio.runs.RunSummary> runs = history.list();
@@ -1016,6 +997,21 @@ class TrainViewModelsTest {
         assertTrue(r.message().contains("out of memory"), r.message());
         history.delete(r.id());
         assertTrue(history.list().isEmpty(), "the failed run's lock is let go: it can be deleted");
+    }
+
+    /** The Train view's models for a one-epoch run of 1,000 examples, told through {@code dialogs}, not started. */
+    private record OneEpoch(TrainSettings settings, RunPresenter presenter, io.digitstudio.runs.RunStore history, RunControl run) {
+        static OneEpoch of(java.nio.file.Path dir, io.digitstudio.ui.core.DialogService dialogs) {
+            SameThreadTasks tasks = new SameThreadTasks();
+            ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
+            io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir);
+            TrainSettings s = new TrainSettings();
+            s.trainLimitProperty().set("1000");
+            s.testLimitProperty().set("200");
+            s.epochsProperty().set("1");
+            RunPresenter p = new RunPresenter();
+            return new OneEpoch(s, p, history, new RunControl(s, p, tasks, dialogs, models, history));
+        }
     }
 
     /** A finished 2-epoch run of 1,000 examples with a snapshot each epoch, and what the Train view holds of it. */
