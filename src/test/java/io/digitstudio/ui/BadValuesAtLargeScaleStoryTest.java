@@ -51,8 +51,8 @@ class BadValuesAtLargeScaleStoryTest extends AppStory {
             new Bad("#warmupField", "-2", "Warm-up"),
             new Bad("#earlyStopField", "0", "patience"));
 
-    @Test
-    void eachBadValueIsMarkedExplainedInSightAndNamedInTheStatusAt150(FxRobot robot) throws Exception {
+    /** The app at 150 % in the smallest window it allows, laid out. */
+    private void atLargeScaleInTheSmallestWindow(FxRobot robot) throws Exception {
         app.awaitReady();
         robot.interact(() -> {
             app.services.appearance().choose(Theme.LIGHT, 150);
@@ -60,6 +60,11 @@ class BadValuesAtLargeScaleStoryTest extends AppStory {
             stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
         });
         Pulses.settle(4);
+    }
+
+    @Test
+    void eachBadValueIsMarkedExplainedInSightAndNamedInTheStatusAt150(FxRobot robot) throws Exception {
+        atLargeScaleInTheSmallestWindow(robot);
         List<String> wrong = new ArrayList<>();
         for (Bad bad : BAD) {
             TextField field = robot.lookup(bad.id()).queryAs(TextField.class);
@@ -119,13 +124,7 @@ class BadValuesAtLargeScaleStoryTest extends AppStory {
      */
     @Test
     void aMessageWidensNoFieldAndPuttingItRightMovesNoField(FxRobot robot) throws Exception {
-        app.awaitReady();
-        robot.interact(() -> {
-            app.services.appearance().choose(Theme.LIGHT, 150);
-            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
-            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
-        });
-        Pulses.settle(4);
+        atLargeScaleInTheSmallestWindow(robot);
         List<String> wrong = new ArrayList<>();
         List<Bad> bads = List.of(new Bad("#hp-lr", "-1", "Learning rate"), new Bad("#hp-momentum", "-1", "Momentum"), new Bad("#epochsField", "0", "Epochs"),
                 new Bad("#epochsField", "0", "Epochs"));

@@ -82,11 +82,7 @@ class SweepsViewTest extends AppStory {
         app.awaitReady();
         List<String> wrong = new ArrayList<>();
         for (int scale : new int[]{100, 150}) {
-            robot.interact(() -> {
-                app.services.appearance().choose(io.digitstudio.ui.widgets.Theme.LIGHT, scale);
-                stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
-                stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
-            });
+            smallestWindowAt(robot, scale);
             app.openTab(robot, "Train");
             Pulses.settle(3);
             Bounds[] train = new Bounds[2];
@@ -248,11 +244,7 @@ class SweepsViewTest extends AppStory {
         var appearance = app.services.appearance();
         List<String> failures = new ArrayList<>();
         try {
-            robot.interact(() -> {
-                appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, 150);
-                stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
-                stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
-            });
+            smallestWindowAt(robot, 150);
             app.openTab(robot, "Sweeps");
             var vm = app.main.sweeps().viewModel();
             CompletableFuture<?> listed = new CompletableFuture<>();
@@ -311,11 +303,7 @@ class SweepsViewTest extends AppStory {
         java.util.Map<Integer, List<String>> running = new java.util.HashMap<>();
         try {
             for (int scale : new int[]{100, 150}) {
-                robot.interact(() -> {
-                    appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, scale);
-                    stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
-                    stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
-                });
+                smallestWindowAt(robot, scale);
                 WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> vm.rows().stream()
                         .anyMatch(r -> vm.trialState(r).matches("epoch [0-9]+/400"))).get());
                 Pulses.settle(3);
@@ -459,11 +447,7 @@ class SweepsViewTest extends AppStory {
         CompletableFuture<Void> ended = sweepEnds(robot, vm);
         try {
             for (int scale : new int[]{100, 150}) {
-                robot.interact(() -> {
-                    appearance.choose(io.digitstudio.ui.widgets.Theme.LIGHT, scale);
-                    stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
-                    stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
-                });
+                smallestWindowAt(robot, scale);
                 Pulses.settle(3);
                 robot.interact(() -> statusOnOneLine(robot, scale + " %, idle: ", failures));
             }
@@ -623,5 +607,14 @@ class SweepsViewTest extends AppStory {
         assertTrue(drawn.getHeight() > 100, "the chart is drawn at a readable size: " + drawn);
         assertTrue(drawn.getMinY() >= shown.getMinY() - 1 && drawn.getMaxY() <= shown.getMaxY() + 1
                 && drawn.getMinX() >= shown.getMinX() - 1 && drawn.getMaxX() <= shown.getMaxX() + 1, "the chart " + drawn + " whole in its pane " + shown);
+    }
+
+    /** The window at its smallest size, in the light theme at {@code scale} %. */
+    private void smallestWindowAt(FxRobot robot, int scale) {
+        robot.interact(() -> {
+            app.services.appearance().choose(io.digitstudio.ui.widgets.Theme.LIGHT, scale);
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
     }
 }
