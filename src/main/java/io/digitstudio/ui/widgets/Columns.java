@@ -40,6 +40,15 @@ public final class Columns {
     }
 
     /**
+     * A width this class gives a column, a pixel more when it is JavaFX's default (80): the table's header takes a
+     * column at its default width for one nobody sized, and sizes it to its content when its cells change, over the
+     * width given here (a name column shared 80 px became 84, and the table scrolled sideways).
+     */
+    private static double notDefault(double width) {
+        return width == DEFAULT_WIDTH ? width + 1 : width;
+    }
+
+    /**
      * Sizes the columns now, and again whenever the rows, the columns, the skin, the fonts (the UI scale), the theme or
      * the width change.
      */
@@ -194,7 +203,7 @@ public final class Columns {
                 Object own = c.getProperties().computeIfAbsent(KEY + ".own", k -> c.getPrefWidth() == DEFAULT_WIDTH ? 0.0 : c.getPrefWidth());
                 Object set = c.getProperties().get(KEY + ".set");
                 boolean ours = set == null || (set instanceof Double d && d == c.getPrefWidth());
-                double pref = ours ? Math.max((Double) own, least) : Math.max(c.getPrefWidth(), least);
+                double pref = notDefault(ours ? Math.max((Double) own, least) : Math.max(c.getPrefWidth(), least));
                 if (pref != c.getPrefWidth()) c.setPrefWidth(pref);
                 c.getProperties().put(KEY + ".set", pref);
             }
@@ -303,7 +312,7 @@ public final class Columns {
         // stays clear of it
         double bar = table.isTableMenuButtonVisible() ? barRoom(table) : verticalBar(table);
         double room = table.getWidth() - in.getLeft() - in.getRight() - others - bar - 1;
-        double w = Math.floor(Math.max(own, room));
+        double w = notDefault(Math.floor(Math.max(own, room)));
         if (Math.abs(last.getPrefWidth() - w) >= 1) {
             last.setPrefWidth(w);
             last.getProperties().put(KEY + ".set", w);
@@ -321,7 +330,9 @@ public final class Columns {
         // the vertical bar's room kept whether or not it shows: wrapped rows grow taller as the columns narrow, and the
         // bar they bring would otherwise push the last column past the edge
         double room = table.getWidth() - table.getInsets().getLeft() - table.getInsets().getRight() - barRoom(table) - 2;
-        for (TableColumn<S, ?> c : columns) if (!isWrapping(c)) room -= c.getWidth();
+        // each as wide as it is about to be: a fit that has just widened a column for new values comes before the layout
+        // that gives it that width, and its old width left the wrapping columns 2 px too many (a sideways scroll bar)
+        for (TableColumn<S, ?> c : columns) if (!isWrapping(c)) room -= Math.max(c.getMinWidth(), Math.min(c.getPrefWidth(), c.getMaxWidth()));
         java.util.Map<TableColumn<S, ?>, Double> widths = new java.util.HashMap<>();
         for (TableColumn<S, ?> c : pending) {
             if (!(c.getProperties().get(KEY + ".least") instanceof Double) || !(c.getProperties().get(KEY + ".whole") instanceof Double)) return;
@@ -370,7 +381,7 @@ public final class Columns {
         boolean changed = false;
         for (var e : widths.entrySet()) {
             TableColumn<S, ?> c = e.getKey();
-            double w = Math.floor(e.getValue());
+            double w = notDefault(Math.floor(e.getValue()));
             if (Math.abs(c.getPrefWidth() - w) >= 1) {
                 c.setPrefWidth(w);
                 c.getProperties().put(KEY + ".set", w);
