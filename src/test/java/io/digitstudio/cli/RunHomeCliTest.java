@@ -192,7 +192,9 @@ class RunHomeCliTest {
         String err = Files.readString(dir.resolve("err.txt"));
         RunSummary r = new RunStore(runs()).list().get(0);
         String last = err.strip().lines().reduce((x, y) -> y).orElse("");
-        Path stop = new RunStore(runs()).lastSnapshot(r).orElseThrow();
+        // what the run said goes with a missing snapshot: a full build under load once found none, and said no more
+        Path stop = new RunStore(runs()).lastSnapshot(r).orElseThrow(() -> new AssertionError("no snapshot of run " + r.id() + " ("
+                + r.status() + ": " + r.message() + "); the command said:\n" + err));
         // it says truthfully what was kept: the run's model file in its folder, and the snapshot to resume from
         assertTrue(Files.exists(r.folder().resolve("model.npz")));
         assertTrue(last.matches("digitstudio train: interrupted at epoch [0-9.]+ \\(iteration [\\d,]+\\); the model so far is in "
