@@ -210,4 +210,33 @@ class NoJumpStoryTest extends AppStory {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(train, where(robot, TRAIN), "the Undo toast went: nothing moved");
     }
+
+    /**
+     * On every view a toast lies above the line at the view's bottom (its status, or what its bottom holds), which stays
+     * whole in sight: a trial saw a toast over the end of Evaluate's status line ("· most confused: 5 → 3").
+     */
+    @Test
+    void aToastLiesAboveTheBottomLineOfEveryView(FxRobot robot) throws Exception {
+        app.awaitReady();
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        for (javafx.scene.control.Tab tab : app.main.tabs().getTabs()) {
+            robot.interact(() -> app.main.tabs().getSelectionModel().select(tab));
+            Pulses.settle(2);
+            robot.interact(() -> new FxDialogService(stage, app.toasts).info("Training finished",
+                    "Final validation accuracy 95.60%. Draw and Samples now use the new model; Undo brings back the one they used.", "Undo", () -> {
+                    }));
+            WaitForAsyncUtils.waitForFxEvents();
+            Pulses.settle(2);
+            robot.interact(() -> {
+                if (!(tab.getContent() instanceof javafx.scene.layout.BorderPane view) || view.getBottom() == null || !view.getBottom().isVisible()) return;
+                Node bottom = view.getBottom();
+                Node toast = stage.getScene().getRoot().lookup(".toast");
+                Bounds t = toast.localToScene(toast.getLayoutBounds()), b = bottom.localToScene(bottom.getLayoutBounds());
+                if (b.getHeight() > 0 && t.getMaxY() > b.getMinY() + 0.5) wrong.add(tab.getText() + ": the toast " + t + " over the view's bottom line " + b);
+            });
+            robot.interact(() -> app.toasts.withdraw("Training finished"));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertEquals(java.util.List.of(), wrong);
+    }
 }

@@ -100,7 +100,7 @@ public class DigitStudioApp extends Application {
             // the toasts lie above the open view's status line, whose message and figures stay in sight
             toasts.keepClear(() -> {
                 javafx.scene.control.Tab tab = m.tabs().getSelectionModel().getSelectedItem();
-                return tab == null || tab.getContent() == null ? null : tab.getContent().lookup(".status-bar");
+                return tab == null || tab.getContent() == null ? null : bottomLine(tab.getContent());
             });
             m.tabs().getSelectionModel().selectedItemProperty().addListener((o, a, b) -> toasts.requestLayout());
         }
@@ -119,5 +119,15 @@ public class DigitStudioApp extends Application {
         if (services != null) services.close();
         // Workers are daemons and were told to stop; make sure no native thread keeps the JVM alive after the window closes.
         System.exit(0);
+    }
+
+    /**
+     * The line at a view's bottom that toasts lie above: its status line, else what the view holds at its bottom (a
+     * status label whose message grows under a toast as it gets longer, a hint); null when it has none.
+     */
+    static javafx.scene.Node bottomLine(javafx.scene.Node view) {
+        javafx.scene.Node status = view.lookup(".status-bar");
+        if (status != null) return status;
+        return view instanceof javafx.scene.layout.BorderPane b && b.getBottom() != null && b.getBottom().isVisible() ? b.getBottom() : null;
     }
 }
