@@ -365,7 +365,16 @@ public final class ToastLayer extends Region {
             whole.setPrefWidth(b.getWidth());
             whole.setMaxWidth(b.getWidth());
             whole.setAnchorLocation(javafx.stage.PopupWindow.AnchorLocation.WINDOW_BOTTOM_LEFT);
+            inTypeSize(whole);
             whole.show(this, b.getMinX(), b.getMinY());
+        }
+
+        /**
+         * Gives a popup of the toast the toast's type size: a popup is a window of its own, whose scene does not inherit
+         * the window's UI scale (at 150 % the whole message read in the size of 100 %).
+         */
+        private void inTypeSize(javafx.scene.control.Tooltip tip) {
+            tip.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", em()));
         }
 
         /** The whole message shown above the toast (More), or null while it is not. */
@@ -443,9 +452,11 @@ public final class ToastLayer extends Region {
                 millis = DETAILS_MILLIS;
                 if (!held()) startTime();
             }
+            if (hover != null) inTypeSize(hover);
             if (cut == (hover != null)) return;
             if (cut) {
                 hover = wholeMessage();
+                inTypeSize(hover);
                 hover.setMaxWidth(w);
                 javafx.scene.control.Tooltip.install(this, hover);
             } else {

@@ -273,6 +273,10 @@ class ToastLayerTest {
             List<javafx.scene.control.Tooltip> popups = wholeShown();
             assertEquals(1, popups.size());
             assertTitleAboveText(popups.get(0), "Training stopped", LONG);
+            // in the window's type size: at 150 % a trial read the whole message in the size of 100 %
+            double textSize = robot.lookup(".toast-text").queryAs(Text.class).getFont().getSize();
+            javafx.scene.control.Labeled head = (javafx.scene.control.Labeled) popups.get(0).getScene().getRoot().lookup(".toast-whole-title");
+            assertEquals(textSize, head.getFont().getSize(), 0.01, scale + " %: the whole message in the toast's type size");
             Bounds t = toast.localToScreen(toast.getLayoutBounds());
             assertTrue(popups.get(0).getY() + popups.get(0).getHeight() <= t.getMinY() + 1, scale + " %: above the toast, not over it");
             robot.clickOn(more);
