@@ -79,14 +79,19 @@ final class FxWork {
      * class of its changed) has the pass style every node under it too (Parent.doProcessCSS), a DIRTY_BRANCH only the
      * dirty ones below; each such subtree is counted once under its top node's kind.
      */
-    private void countCascades(Node n) {
-        String flag;
+    /** A node's CSS flag's name ("CLEAN", "DIRTY_BRANCH", "UPDATE", "REAPPLY"), or null when it cannot be read. */
+    private static String flagOf(Node n) {
         try {
             Object f = CSS_FLAG.get(n);
-            flag = f == null ? "CLEAN" : f.toString();
+            return f == null ? "CLEAN" : f.toString();
         } catch (IllegalAccessException e) {
-            return;
+            return null;
         }
+    }
+
+    private void countCascades(Node n) {
+        String flag = flagOf(n);
+        if (flag == null) return;
         if (flag.equals("CLEAN")) return;
         if (flag.equals("DIRTY_BRANCH")) {
             if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) countCascades(c);
@@ -239,13 +244,8 @@ final class FxWork {
      * listeners): JavaFX then marks the root dirty, and the next pulse is a frame of its own for them.
      */
     private void staleAfterCss(Node n, List<String> out) {
-        String flag;
-        try {
-            Object f = CSS_FLAG.get(n);
-            flag = f == null ? "CLEAN" : f.toString();
-        } catch (IllegalAccessException e) {
-            return;
-        }
+        String flag = flagOf(n);
+        if (flag == null) return;
         if (!flag.equals("CLEAN")) {
             String id = null;
             for (Node p = n; p != null && id == null; p = p.getParent()) id = p.getId();
