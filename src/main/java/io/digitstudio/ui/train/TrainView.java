@@ -850,14 +850,24 @@ public final class TrainView extends BorderPane {
             double now = super.computePrefWidth(height);
             String t = getText();
             if (t == null || t.isEmpty()) return now;
+            // a layout pass asks several times, and each tick's figures once more: the same text measures the same
+            if (t.equals(measuredText) && getFont().equals(measuredFont) && now == measuredFrom) return kept;
             probe.setFont(getFont());
             probe.setText(t);
             double shown = probe.getLayoutBounds().getWidth();
             double widest = widthOf(widest(FRACTION.matcher(t).replaceAll("$2/$2")));
             if (least != null) widest = Math.max(widest, widthOf(widest(least)));
             kept = Math.max(kept, now + Math.max(0, widest - shown));
+            measuredText = t;
+            measuredFont = getFont();
+            measuredFrom = now;
             return kept;
         }
+
+        /** What {@link #kept} was last measured for: the text, its font and the label's own width for it. */
+        private String measuredText;
+        private javafx.scene.text.Font measuredFont;
+        private double measuredFrom;
 
         /** {@code s} with each digit the font's widest. */
         private String widest(String s) {
@@ -883,6 +893,7 @@ public final class TrainView extends BorderPane {
 
         void forget() {
             kept = 0;
+            measuredText = null;
         }
     }
 
