@@ -549,6 +549,24 @@ class DrawViewTest extends AppStory {
         assertTrue(latency.getText().matches("prediction took \\d+\\.\\d ms"), "the answer back with its time: " + latency.getText());
     }
 
+    /**
+     * The hint under an opened picture's answer says "Keep it (Enter)", and Enter keeps it: Open image, off while the
+     * picture is read, handed the focus to the next button, Open model, whose file chooser Enter opened instead.
+     */
+    @Test
+    void enterAfterOpeningAPictureKeepsIt(FxRobot robot) throws Exception {
+        openDraw(robot);
+        Path png = dir.resolve("five.png");
+        javax.imageio.ImageIO.write(new io.digitstudio.data.DrawnDigitsAccess(3).draw(5, 200), "png", png.toFile());
+        app.dialogs.willChoose(png);
+        robot.clickOn("#openImageButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm().imageProperty().get() != null && !vm().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.myDigits.list().size() == 1);
+        assertEquals(java.util.List.of("open image"), app.dialogs.asked, "Enter opened a dialog instead of keeping the picture");
+    }
+
     @Test
     void aClearIsUndoneAndKeepingTwiceKeepsOnce(FxRobot robot) throws Exception {
         openDraw(robot);

@@ -193,7 +193,12 @@ public final class DrawView extends BorderPane {
         Button openImage = new Button("Open _image…");
         openImage.setId("openImageButton");
         openImage.setAccessibleHelp("Open a picture of a digit, or of a number, to read it as if drawn here");
-        openImage.setOnAction(e -> vm.dialogs().openImage().ifPresent(vm::classifyImage));
+        openImage.setOnAction(e -> vm.dialogs().openImage().ifPresent(file -> {
+            // the button is off while the picture is read, and would hand the focus to Open model; on the canvas,
+            // Enter keeps the picture as the hint under its answer says
+            canvas.requestFocus();
+            vm.classifyImage(file);
+        }));
         openImage.disableProperty().bind(vm.busyProperty());
 
         Button openModel = new Button("_Open model…");
