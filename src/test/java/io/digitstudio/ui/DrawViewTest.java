@@ -550,6 +550,29 @@ class DrawViewTest extends AppStory {
     }
 
     /**
+     * "Wrong? Press the right digit" stays true after Keep: a digit key then corrects the digit just kept, instead of
+     * repeating "Already kept … as 1"; the collection holds it once, with the new label.
+     */
+    @Test
+    void aDigitKeyAfterKeepCorrectsTheKeptDigit(FxRobot robot) throws Exception {
+        openDraw(robot);
+        app.stroke(robot, new double[]{160, 50}, new double[]{160, 120}, new double[]{160, 190}, new double[]{160, 270});
+        assertEquals(1, awaitPrediction());
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.myDigits.list().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.DIGIT7);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.myDigits.list().get(0).label() == 7);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Corrected: now in My digits as 7", robot.lookup("#collectedLabel").queryAs(Label.class).getText());
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Already kept: this drawing is in My digits as 7", robot.lookup("#collectedLabel").queryAs(Label.class).getText());
+        assertEquals(1, app.myDigits.list().size(), "kept once");
+        assertTrue(app.dialogs.errors.isEmpty(), app.dialogs.errors.toString());
+    }
+
+    /**
      * The hint under an opened picture's answer says "Keep it (Enter)", and Enter keeps it: Open image, off while the
      * picture is read, handed the focus to the next button, Open model, whose file chooser Enter opened instead.
      */

@@ -140,6 +140,7 @@ public final class MainView extends BorderPane {
         train.showPins(pins);
         // a drawing kept in Draw (Enter, or a digit key to correct it) joins My digits
         drawing.setCollector(this.myDigits::add);
+        drawing.setRelabeller(this.myDigits::relabel);
         myDigitsTab = tab("My digits", "myDigitsTab", null);
         myDigitsTab.selectedProperty().addListener((o, a, selected) -> {
             if (!selected) return;

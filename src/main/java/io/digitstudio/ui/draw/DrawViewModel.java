@@ -182,6 +182,20 @@ public final class DrawViewModel {
         this.collector = c;
     }
 
+    /** Gives a digit kept from this canvas another label (the app hands it to My digits). */
+    @FunctionalInterface
+    public interface Relabeller {
+        void relabel(io.digitstudio.mydigits.MyDigit kept, int label);
+    }
+
+    private Relabeller relabeller;
+    /** The digit kept from the canvas as it is now, once the collection has it; null before, or for another canvas. */
+    private io.digitstudio.mydigits.MyDigit keptDigit;
+
+    public void setRelabeller(Relabeller r) {
+        this.relabeller = r;
+    }
+
     /** Keeps what is on the canvas with the label the model gave it ("Keep": the model was right). */
     public boolean keep() {
         Prediction p = prediction.get();
@@ -191,6 +205,17 @@ public final class DrawViewModel {
     /** Keeps what is on the canvas with the label the user says it is ("Correct": one key, 0-9). */
     public boolean correct(int label) {
         if (prediction.get() == null || label < 0 || label >= prediction.get().probabilities().length) return false;
+        // a digit key after Keep corrects what was kept, as the hint beside Keep ("Wrong? Press the right digit")
+        // invites; Enter again, or the same digit, only says where it is
+        if (keptVersion == version && keptDigit != null && relabeller != null && label != keptDigit.label()) {
+            relabeller.relabel(keptDigit, label);
+            keptDigit = new io.digitstudio.mydigits.MyDigit(keptDigit.id(), label, keptDigit.pixels(), keptDigit.strokes(),
+                    keptDigit.origin(), keptDigit.added());
+            String name = className(label);
+            keptText = "Already kept: this " + (imageName == null ? "drawing" : "picture") + " is in My digits as " + name;
+            collected.set("Corrected: now in My digits as " + name);
+            return true;
+        }
         return collect(label, prediction.get().label() == label ? "Kept" : "Corrected");
     }
 
@@ -203,6 +228,7 @@ public final class DrawViewModel {
             return true;
         }
         keptVersion = version;
+        keptDigit = null;
         keptText = "Already kept: this " + (imageName == null ? "drawing" : "picture") + " is in My digits as " + name;
         // said at once (the save takes a moment on the worker); a failure or a duplicate replaces it with why
         collected.set(verb + ": added to My digits as " + name);
@@ -210,6 +236,7 @@ public final class DrawViewModel {
         collector.collect(x, label, List.copyOf(strokes), imageName == null ? "drawn" : "image " + imageName, imageName == null ? null : imagePath)
                 .whenComplete((d, err) -> {
                     if (at != version) return; // the canvas has moved on: its own text is shown
+                    if (err == null && d instanceof io.digitstudio.mydigits.MyDigit kept) keptDigit = kept;
                     if (err != null) {
                         String why = Messages.of(err);
                         keptText = Messages.capitalize(why);
