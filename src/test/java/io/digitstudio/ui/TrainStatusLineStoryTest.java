@@ -166,6 +166,37 @@ class TrainStatusLineStoryTest extends AppStory {
         return f[0];
     }
 
+    /**
+     * At 150 % in the smallest window the speed and the time give way in the status line while a run goes: the
+     * progress bar still says them, in its tooltip and to a screen reader.
+     */
+    @Test
+    void at150TheProgressBarSaysTheSpeedAndTimeTheLineGaveUp(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.interact(() -> {
+            app.services.appearance().choose(io.digitstudio.ui.widgets.Theme.LIGHT, 150);
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        Pulses.settle(4);
+        var presenter = app.main.train().presenter();
+        io.digitstudio.ui.train.TrainingFeed feed = new io.digitstudio.ui.train.TrainingFeed();
+        robot.interact(() -> presenter.begin(feed, 3, "Training 784-100-100-10 on 60,000 examples"));
+        io.digitstudio.ui.train.Feeds.iterated(feed, new io.digitstudio.train.IterationEvent(2, 812, 1407, 812 / 469.0, 0.5, 0.9, 1.0, 0.01));
+        Label speed = robot.lookup("#speedLabel").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "812 it/s".equals(speed.getText()));
+        Pulses.settle(3);
+        assertFalse(speed.isVisible(), "at 150 % the speed gives way in the line");
+        javafx.scene.control.ProgressBar bar = robot.lookup("#progressBar").queryAs(javafx.scene.control.ProgressBar.class);
+        String says = String.join(" · ", presenter.epochTextProperty().get(), presenter.iterationTextProperty().get(),
+                presenter.timeTextProperty().get(), "812 it/s");
+        assertTrue(says.startsWith("Epoch 2/3 · Iteration 812/1,407 · Elapsed 0:01 · ETA "), says);
+        assertEquals(says, bar.getAccessibleHelp());
+        robot.moveTo(bar);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing() && says.equals(t.getText())));
+    }
+
     private void story(FxRobot robot) throws Exception {
         Forms.type(robot, "#trainLimitField", "2000");
         Forms.type(robot, "#testLimitField", "200");

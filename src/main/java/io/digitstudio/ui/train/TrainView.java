@@ -685,6 +685,16 @@ public final class TrainView extends BorderPane {
         ProgressBar bar = new ProgressBar();
         bar.setId("progressBar");
         io.digitstudio.ui.widgets.ScreenReader.describe(bar, "Training progress", "How much of the run is done");
+        // every figure of the run, also those the line gives up for want of room (the speed and the time at 150 % in the
+        // smallest window): in the bar's tooltip and what a screen reader says of it
+        javafx.beans.binding.StringExpression barSays = Bindings.when(presenter.progressSummaryProperty().isEmpty())
+                .then("How much of the run is done").otherwise(presenter.progressSummaryProperty());
+        bar.accessibleHelpProperty().bind(barSays);
+        io.digitstudio.ui.widgets.Tips.later(bar, () -> {
+            javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+            tip.textProperty().bind(barSays);
+            return tip;
+        });
         // as wide as the figures can spare: at 1024x700 a run's first message ("Training … on 1,000 examples") then fits
         // beside them on one line
         bar.setPrefWidth(100);
