@@ -899,8 +899,8 @@ public final class RunControl {
     public static final String USE_MODEL = "Use model";
 
     /**
-     * Whether the Train view is the one shown: a run's end is then said in its status line (and the line under the
-     * toolbar), where the user looks, and not again in a toast; on another tab a toast is what tells them.
+     * Whether the Train view is the one shown: a run's end is then said in its status line, where the user looks, and
+     * not again in a toast; on another tab a toast is what tells them.
      */
     private final javafx.beans.property.BooleanProperty shown = new javafx.beans.property.SimpleBooleanProperty();
 

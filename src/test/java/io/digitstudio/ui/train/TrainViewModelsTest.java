@@ -703,8 +703,8 @@ class TrainViewModelsTest {
     }
 
     /**
-     * While the Train view is the one shown, a run's end is said where the user looks, in its status line (and, for a
-     * kept model, the line under the toolbar), not again in a toast: a finished, kept, stopped, failed or diverged run
+     * While the Train view is the one shown, a run's end is said where the user looks, in its status line, not again in
+     * a toast: a finished, kept, stopped, failed or diverged run
      * leaves no toast, and one that replaced a model only the toast that offers Undo, without the status's sentence.
      * On another tab the toast is what tells the user.
      */
