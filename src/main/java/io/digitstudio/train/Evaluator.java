@@ -179,6 +179,9 @@ public final class Evaluator {
         double[] accSums = new double[parts];
         int batches = (dataset.size() + batchSize - 1) / batchSize;
         java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        // the batches every part has done: said after each batch of part 0 (one writer, so the share never goes back);
+        // every 16th of part 0's batches left a run's validation of a few batches at 0 % to its end
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         Cores.parallel(parts, p -> {
             Network net = parts == 1 ? model : replicas.get(p);
             Workspace space = parts == 1 ? workspace : replicas.workspace(p);
@@ -195,7 +198,8 @@ public final class Evaluator {
                     for (int i = 0; i < n; i++) indices[i] = from + i;
                     b.concatExamples(dataset, indices);
                     batch(net, space, lossFunction, b.x(), b.t(), n, from, predictions, confidences, tally ? tallied : null, lossSums, accSums, p);
-                    if (p == 0 && progress != null && ((bi / parts) & 15) == 15) progress.accept((double) Math.min(dataset.size(), (bi + 1) * batchSize) / dataset.size());
+                    int doneNow = done.incrementAndGet();
+                    if (p == 0 && progress != null) progress.accept((double) doneNow / batches);
                 }
             }
         });

@@ -54,4 +54,29 @@ class EvaluatorTest {
             }
         }
     }
+
+    /**
+     * A run's validation says how far it is after each batch: the trial's Train view said "Validating epoch 1… 0%" to
+     * the end of a validation of a few batches, the share being said only every 16th batch. With several cores the
+     * share counts every part's batches, and never goes back.
+     */
+    @Test
+    void theValidationSaysHowFarItIsAfterEachBatch() {
+        Network net = new Network(NetworkSpec.parse("linear 30, relu, linear"), test.exampleShape(), 10, new Rng(7));
+        Cores.setCount(1);
+        java.util.List<Double> said = new java.util.ArrayList<>();
+        new Evaluator(test, 32).evaluate(net, said::add, null);
+        assertEquals(java.util.List.of(1 / 7.0, 2 / 7.0, 3 / 7.0, 4 / 7.0, 5 / 7.0, 6 / 7.0, 1.0), said);
+        for (int c : new int[]{2, 3}) {
+            Cores.setCount(c);
+            java.util.List<Double> shares = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            new Evaluator(test, 32).evaluate(net, shares::add, null);
+            // part 0 takes batches 0, c, 2c, ...: one share after each of them
+            assertEquals((7 + c - 1) / c, shares.size(), c + " cores: " + shares);
+            for (int i = 0; i < shares.size(); i++) {
+                assertTrue(shares.get(i) > 0 && shares.get(i) <= 1, c + " cores: " + shares);
+                if (i > 0) assertTrue(shares.get(i) > shares.get(i - 1), c + " cores, goes back: " + shares);
+            }
+        }
+    }
 }

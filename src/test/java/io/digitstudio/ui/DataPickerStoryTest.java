@@ -73,7 +73,7 @@ class DataPickerStoryTest extends AppStory {
         awaitText(robot, "#dataBoxError", why);
         assertTrue(robot.lookup("#dataBoxError").query().isVisible());
         assertTrue(robot.lookup("#startButton").queryAs(Button.class).isDisabled());
-        assertEquals("Start is off: fix Data, marked in red", robot.lookup("#statusText").queryAs(javafx.scene.control.Label.class).getAccessibleText());
+        assertEquals("Fix Data (in red) to start.", robot.lookup("#statusText").queryAs(javafx.scene.control.Label.class).getAccessibleText());
         assertEquals(List.of(), cutInDataSection(robot), "no label of the data section is cut");
 
         // the right folder, through Choose…
@@ -102,7 +102,7 @@ class DataPickerStoryTest extends AppStory {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(TrainingResult.Outcome.COMPLETED, app.main.train().run().resultProperty().get().outcome(), app.dialogs.errors.toString());
         String status = Forms.status(robot);
-        assertTrue(status.startsWith("Finished: validation accuracy ") && status.endsWith("Draw and Samples now use this model."), status);
+        assertTrue(status.startsWith("Finished: ") && status.endsWith(" validation accuracy; Draw and Samples use it."), status);
 
         // the run's record names the folder, and Draw's bars are the folder's classes
         var run = app.history.list().get(0);

@@ -74,7 +74,7 @@ class NoJumpStoryTest extends AppStory {
             }
         }
         assertEquals(List.of(), moved, "a keystroke moved what was beside the form");
-        assertEquals("Start is off: fix Network (layer 3)", said, "the status line says why Start is off, in one line");
+        assertEquals("Fix Network (layer 3) to start.", said, "the status line says why Start is off, in one line");
         assertEquals(List.of(), cut);
         assertFalse(robot.lookup("#startButton").queryButton().isDisabled());
         assertEquals("Ready to train", robot.lookup("#statusText").queryAs(Label.class).getAccessibleText());

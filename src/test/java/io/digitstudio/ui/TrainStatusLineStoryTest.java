@@ -110,6 +110,93 @@ class TrainStatusLineStoryTest extends AppStory {
         assertEquals(at[0].x(), at[1].x(), at[0].figures() + " -> " + at[1].figures());
     }
 
+    /**
+     * How a run ends and why Start is off, in the smallest window at 100 % and at 150 %: each one line beside the
+     * figures. The trial saw "Finished: validation accuracy 95.60%. Draw and Samples now use this model." at 100 % and
+     * "Start is off: fix Learning rate, marked in red" at 150 % break their last words onto a second line.
+     */
+    @Test
+    void aRunsEndAndWhyStartIsOffAreOneLineAt100And150(FxRobot robot) throws Exception {
+        app.awaitReady();
+        List<String> wrong = new ArrayList<>();
+        for (int scale : new int[]{100, 150}) {
+            robot.interact(() -> {
+                app.services.appearance().choose(io.digitstudio.ui.widgets.Theme.LIGHT, scale);
+                stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+                stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+                // a model whose accuracy is unknown (an older file's): the run's model takes its place
+                var inUse = app.models().activeProperty().get();
+                app.models().adopt(io.digitstudio.ui.model.ActiveModel.of(inUse.model(), "built-in",
+                        new io.digitstudio.io.ModelInfo(null, "MNIST", inUse.classNames()), null));
+            });
+            Pulses.settle(4);
+            Forms.type(robot, "#trainLimitField", "1000");
+            Forms.type(robot, "#testLimitField", "200");
+            Forms.type(robot, "#epochsField", "1");
+            badLearningRate(robot, scale + " %, before a run", wrong);
+            robot.clickOn("#startButton");
+            var run = app.main.train().run();
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED);
+            Pulses.settle(3);
+            Frame end = frameOf(robot);
+            String reached = io.digitstudio.ui.widgets.Formats.percent(run.resultProperty().get().last().valAccuracy());
+            assertEquals("Finished: " + reached + " validation accuracy; Draw and Samples use it.", end.message(), scale + " %");
+            if (!end.oneLine()) wrong.add(scale + " %: '" + end.message() + "' is not one line beside " + end.figures());
+            if (!end.cut().isEmpty()) wrong.add(scale + " %: cut " + end.cut());
+            badLearningRate(robot, scale + " %, after a run", wrong);
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    /** Types a wrong learning rate, reads the status line, and puts the rate right again. */
+    private void badLearningRate(FxRobot robot, String at, List<String> wrong) throws Exception {
+        Forms.type(robot, "#hp-lr", "-1");
+        Pulses.settle(3);
+        Frame off = frameOf(robot);
+        assertEquals("Fix Learning rate (in red) to start.", off.message(), at);
+        if (!off.oneLine()) wrong.add(at + ": '" + off.message() + "' is not one line beside " + off.figures());
+        if (!off.cut().isEmpty()) wrong.add(at + ": cut " + off.cut());
+        Forms.type(robot, "#hp-lr", "0.01");
+        Pulses.settle(2);
+    }
+
+    private Frame frameOf(FxRobot robot) {
+        Frame[] f = new Frame[1];
+        robot.interact(() -> f[0] = frame());
+        return f[0];
+    }
+
+    /**
+     * At 150 % in the smallest window the speed and the time give way in the status line while a run goes: the
+     * progress bar still says them, in its tooltip and to a screen reader.
+     */
+    @Test
+    void at150TheProgressBarSaysTheSpeedAndTimeTheLineGaveUp(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.interact(() -> {
+            app.services.appearance().choose(io.digitstudio.ui.widgets.Theme.LIGHT, 150);
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        Pulses.settle(4);
+        var presenter = app.main.train().presenter();
+        io.digitstudio.ui.train.TrainingFeed feed = new io.digitstudio.ui.train.TrainingFeed();
+        robot.interact(() -> presenter.begin(feed, 3, "Training 784-100-100-10 on 60,000 examples"));
+        io.digitstudio.ui.train.Feeds.iterated(feed, new io.digitstudio.train.IterationEvent(2, 812, 1407, 812 / 469.0, 0.5, 0.9, 1.0, 0.01));
+        Label speed = robot.lookup("#speedLabel").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> "812 it/s".equals(speed.getText()));
+        Pulses.settle(3);
+        assertFalse(speed.isVisible(), "at 150 % the speed gives way in the line");
+        javafx.scene.control.ProgressBar bar = robot.lookup("#progressBar").queryAs(javafx.scene.control.ProgressBar.class);
+        String says = String.join(" · ", presenter.epochTextProperty().get(), presenter.iterationTextProperty().get(),
+                presenter.timeTextProperty().get(), "812 it/s");
+        assertTrue(says.startsWith("Epoch 2/3 · Iteration 812/1,407 · Elapsed 0:01 · ETA "), says);
+        assertEquals(says, bar.getAccessibleHelp());
+        robot.moveTo(bar);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing() && says.equals(t.getText())));
+    }
+
     private void story(FxRobot robot) throws Exception {
         Forms.type(robot, "#trainLimitField", "2000");
         Forms.type(robot, "#testLimitField", "200");

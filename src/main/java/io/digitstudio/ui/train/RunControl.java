@@ -50,7 +50,8 @@ public final class RunControl {
     private final ReadOnlyBooleanWrapper trainedModelActive = new ReadOnlyBooleanWrapper();
     /**
      * Set when the last run finished and learned but its model was not put to use, because the model in use is known to
-     * be better: the line that says so with both figures; null otherwise (a new run, another model in use).
+     * be better: why, with both figures (the status line says it, or on another view the run's message); null otherwise
+     * (a new run, another model in use).
      */
     private final javafx.beans.property.ReadOnlyStringWrapper keptNotice = new javafx.beans.property.ReadOnlyStringWrapper();
     private final AtomicReference<TrainingLoop> loop = new AtomicReference<>();
@@ -114,8 +115,13 @@ public final class RunControl {
         this.models = models;
         models.activeProperty().addListener((o, a, m) -> {
             trainedModelActive.set(m != null && m == trainedModel.get());
-            // the line compares the run with the model that was in use: another one makes it untrue
+            // the line compares the run with the model that was in use: another one makes it untrue, and the status
+            // then says which one Draw and Samples use (put to use from the toolbar, it says so itself)
             keptNotice.set(null);
+            if (keptSaid != null && keptSaid.equals(presenter.statusProperty().get()) && m != null) {
+                presenter.status(finishedAt(keptReached) + "; Draw and Samples use " + m.name() + ".");
+            }
+            keptSaid = null;
             // what the run's message said about the model in use, and the status if it said so, no longer hold
             dialogs.withdraw(FINISHED_TITLE);
             if (m != null && m != trainedModel.get()) {
@@ -148,7 +154,10 @@ public final class RunControl {
 
     /** What the status says before the first run when Start can train. */
     static final String READY = "Ready to train";
-    /** How the status begins while Start is off: the reason follows, short (each wrong field says the rest itself). */
+    /**
+     * How the status begins while Start is off for a reason no field shows (the reason follows); a wrong field is named
+     * as what to do instead ({@link TrainSettings#startBlockerShort}), each field saying the rest itself.
+     */
     public static final String START_OFF = "Start is off: ";
     /** The readiness this control last put in the status (null once something else took its place). */
     private String readiness = READY;
@@ -173,7 +182,8 @@ public final class RunControl {
         if (b == null && coresBlocker.get() != null) b = coresBlocker.get();
         if (b != null) {
             if (!ours) replaced = now;
-            readiness = START_OFF + b;
+            // a field to fix says so in its own words ("Fix Learning rate (in red) to start."); another reason after "Start is off: "
+            readiness = b.startsWith(TrainSettings.FIX) ? b : START_OFF + b;
             presenter.status(readiness);
         } else if (ours && replaced != null) {
             presenter.status(replaced);
@@ -183,6 +193,14 @@ public final class RunControl {
             readiness = READY;
             presenter.status(readiness);
         }
+    }
+
+    /**
+     * Whether the status says why Start is off (a field to fix, or another reason): a click on it then puts the cursor in
+     * the first wrong field.
+     */
+    public boolean saysWhyStartIsOff() {
+        return readiness != null && !READY.equals(readiness) && readiness.equals(presenter.statusProperty().get());
     }
 
     /** What the status says once Defaults has put the form back: true until the user edits a field or a run starts. */
@@ -234,6 +252,7 @@ public final class RunControl {
         // the parent's data, which the branch trains on whatever the form says
         settings.dataFolderProperty().set(DataPicker.pathOf(parent.settings().dataSource()));
         keptNotice.set(null); // the charts and the figures it compares go
+        keptSaid = null;
         TrainSettings.Branch b = new TrainSettings.Branch(parent.id(), spec, where, c, epochsDone);
         settings.branchProperty().set(b);
         presenter.clear(settings.plannedEpochs(), "Branching run " + parent.id() + " from the " + where
@@ -316,6 +335,7 @@ public final class RunControl {
         feed.pin(pinned);
         presenter.begin(feed, planned, firstStatus);
         keptNotice.set(null);
+        keptSaid = null;
         claim = null;
         dialogs.withdraw(FINISHED_TITLE); // the last run's end, and what it did with the model, are old news
         result.set(null);
@@ -630,6 +650,9 @@ public final class RunControl {
         Mnist.TrainTest data = f.session().data();
         EpochReport last = r.last();
         String acc = last == null ? "no epoch completed" : "validation accuracy " + Formats.percent(last.valAccuracy());
+        // the figure first, in fewer words: with what follows it, "Finished: validation accuracy 95.60%. Draw and Samples
+        // now use this model." broke onto a second line at 100 % in the smallest window
+        String reachedText = last == null ? acc : Formats.percent(last.valAccuracy()) + " validation accuracy";
         ActiveModel trained = null;
         if (r.iterations() > 0) {
             ModelInfo info = new ModelInfo(last == null ? null : last.valAccuracy(), data.name(), data.classNames());
@@ -638,8 +661,10 @@ public final class RunControl {
             if (best != null && best.model() != null) {
                 trained = best.model();
                 acc = best.description();
+                reachedText = acc;
             } else if (best != null) {
                 acc += " (" + best.problem() + ")";
+                reachedText += " (" + best.problem() + ")";
             }
         }
         trainedModel.set(trained);
@@ -656,14 +681,18 @@ public final class RunControl {
                 if (!replaces(reached, inUse)) {
                     String line = keptLine(inUse, reached);
                     keptNotice.set(line);
-                    // the line under the toolbar gives both figures and why: the status only says the run is over
-                    presenter.status("Finished.");
+                    // said in the status line, which keeps its two lines' height: a line of its own over the charts'
+                    // top edge hid their titles until the next run. Short enough for one line beside the figures at
+                    // 150 % in the smallest window
+                    keptSaid = finishedAt(reached) + "; kept the model in use (" + Formats.percent(inUse) + ").";
+                    keptReached = reached;
+                    presenter.status(keptSaid);
                     if (!shown.get()) dialogs.info(FINISHED_TITLE, line + ".", USE_MODEL, use(trained));
                     return;
                 }
                 models.adopt(trained);
                 String early = r.message() == null ? "" : " (" + r.message() + ")";
-                claim("Finished: " + acc + early + ". ", "Draw and Samples now use this model.");
+                claim("Finished: " + reachedText + early + "; ", "Draw and Samples use it.");
                 Runnable undo = () -> {
                     models.adopt(active);
                     presenter.status("Draw and Samples use " + active.name() + " again");
@@ -718,6 +747,11 @@ public final class RunControl {
         if (active == null || active.info() == null) return null;
         String theirs = active.info().dataset(), ours = trained == null || trained.info() == null ? null : trained.info().dataset();
         return theirs != null && theirs.equals(ours) ? active.testAccuracy() : null;
+    }
+
+    /** How the status line begins for a run that finished at validation accuracy {@code reached} (null: unknown). */
+    private static String finishedAt(Double reached) {
+        return reached == null ? "Finished with no validation accuracy" : "Finished at " + Formats.percent(reached);
     }
 
     /** The one line that says a run's model was not put to use, with both figures. */
@@ -865,8 +899,8 @@ public final class RunControl {
     public static final String USE_MODEL = "Use model";
 
     /**
-     * Whether the Train view is the one shown: a run's end is then said in its status line (and the line under the
-     * toolbar), where the user looks, and not again in a toast; on another tab a toast is what tells them.
+     * Whether the Train view is the one shown: a run's end is then said in its status line, where the user looks, and
+     * not again in a toast; on another tab a toast is what tells them.
      */
     private final javafx.beans.property.BooleanProperty shown = new javafx.beans.property.SimpleBooleanProperty();
 
@@ -874,6 +908,9 @@ public final class RunControl {
 
     /** The title of the message a run's end leaves: taken back when what it says no longer holds. */
     static final String FINISHED_TITLE = "Training finished";
+    /** The status that says the last run's model was kept out of use (null: none does), and the run's accuracy it gives. */
+    private String keptSaid;
+    private Double keptReached;
     /** The status that says this run's model is in use (null: none does), and what it says without that. */
     private String claim, unclaimed;
 

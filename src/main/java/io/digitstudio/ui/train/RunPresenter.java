@@ -41,6 +41,8 @@ public final class RunPresenter {
     private final ReadOnlyStringWrapper iterationText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper timeText = new ReadOnlyStringWrapper("");
+    /** Every figure of the run in one line, for the progress bar's tooltip and screen reader (see {@link #progressSummaryProperty}). */
+    private final ReadOnlyStringWrapper progressSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyIntegerWrapper plannedEpochs = new ReadOnlyIntegerWrapper(10);
     /** The lower end of the accuracy axis: 0 until there is data, then fitted below the lowest accuracy. */
@@ -69,6 +71,11 @@ public final class RunPresenter {
     private double rate;
     private long rateMark;
     private long rateMarkIteration;
+    /**
+     * This session's epochs ended so far, each as its last iteration and its validation's seconds: the seconds a run
+     * has trained, its validations left out, and the time each validation takes.
+     */
+    private final List<double[]> validations = new ArrayList<>();
     private final java.util.function.LongSupplier clock;
 
     public RunPresenter() {
@@ -112,6 +119,8 @@ public final class RunPresenter {
         iterationText.set("");
         speedText.set("");
         timeText.set("");
+        progressSummary.set("");
+        validations.clear();
         status.set(statusText);
         rateMark = 0;
         rateMarkIteration = 0;
@@ -259,6 +268,7 @@ public final class RunPresenter {
         speedText.set("");
         timeText.set("Took " + Formats.clock(seconds));
         if (completed) progress.set(1);
+        summarize();
     }
 
     /**
@@ -274,7 +284,10 @@ public final class RunPresenter {
 
     public void setPaused(boolean p) {
         paused = p;
-        if (live) speedText.set(p ? "paused" : "");
+        if (live) {
+            speedText.set(p ? "paused" : "");
+            summarize();
+        }
     }
 
     public void status(String text) {
@@ -336,10 +349,10 @@ public final class RunPresenter {
         }
         if (!force && (!epochEnded && now - lastUiUpdate < UI_INTERVAL_NANOS || !shown)) return;
         lastUiUpdate = now;
-        if (e != null && live) showProgress(e);
+        TrainingFeed.Validating v = f.validating();
+        if (e != null && live) showProgress(e, v);
         io.digitstudio.train.InputProbe.Outputs pins = f.latestPins();
         if (pins != null && pins != pinned.get()) pinned.set(pins);
-        TrainingFeed.Validating v = f.validating();
         if (v != null && live && !paused) status.set("Validating epoch " + v.epoch() + "… " + Formats.fixed(100 * v.fraction(), 0) + "%"); // as showProgress
     }
 
@@ -387,6 +400,7 @@ public final class RunPresenter {
                 newestMatrix = m; // only the newest is shown: an older one would be replaced at once
             } else if (ev instanceof EpochReport r) {
                 rows.add(r);
+                if (live) validations.add(new double[]{r.iteration(), Double.isFinite(r.get(EpochReport.VAL_SECONDS)) ? r.get(EpochReport.VAL_SECONDS) : 0});
                 valLoss.add(r.epoch(), r.valLoss());
                 trainAccuracy.add(r.epoch(), r.trainAccuracy());
                 valAccuracy.add(r.epoch(), r.valAccuracy());
@@ -408,24 +422,77 @@ public final class RunPresenter {
         }
     }
 
-    private void showProgress(IterationEvent e) {
+    /**
+     * The figures after iteration {@code e}, while the epoch's validation {@code v} runs (null: none runs). The speed is
+     * of training alone, and the time left counts the validations to come as long as the last one took: counted in the
+     * speed, a validation of a few seconds made the time left jump up as the next epoch began, and back.
+     */
+    private void showProgress(IterationEvent e, TrainingFeed.Validating v) {
         // time as the run counts it (its pauses left out), so a pause neither adds to Elapsed nor stalls the rate
-        long now = Math.round(e.elapsedSeconds() * 1e9);
+        long now = Math.round(trainingSeconds(e) * 1e9);
         if (now - rateMark > 500_000_000L) {
             rate = (e.iteration() - rateMarkIteration) / ((now - rateMark) / 1e9);
             rateMark = now;
             rateMarkIteration = e.iteration();
-        } else if (rate == 0 && e.elapsedSeconds() > 0) {
-            rate = e.iteration() / e.elapsedSeconds();
+        } else if (rate == 0 && now > 0) {
+            rate = e.iteration() / (now / 1e9);
         }
         // concatenation, not String.format: four times a second during a run (see Formats.fixed)
         epochText.set("Epoch " + Math.min(e.epoch(), totalEpochs) + "/" + totalEpochs);
         iterationText.set("Iteration " + Formats.count(e.iteration()) + "/" + Formats.count(e.totalIterations()));
         speedText.set(paused ? "paused" : Formats.fixed(rate, 0) + " it/s");
         double elapsed = e.elapsedSeconds();
-        double eta = rate > 0 ? (e.totalIterations() - e.iteration()) / rate : Double.NaN;
+        double eta = rate > 0 ? (e.totalIterations() - trainedBy(e, v)) / rate + validationsLeft(e, v) : Double.NaN;
         timeText.set("Elapsed " + Formats.clock(elapsed) + " · ETA " + (Double.isNaN(eta) ? "–" : Formats.clock(eta)));
         progress.set((double) e.iteration() / e.totalIterations());
+        summarize();
+    }
+
+    /** The seconds the run has trained by iteration {@code e}: its time with this session's validations up to there left out. */
+    private double trainingSeconds(IterationEvent e) {
+        double t = e.elapsedSeconds();
+        for (double[] r : validations) if (r[0] <= e.iteration()) t -= r[1];
+        return Math.max(0, t);
+    }
+
+    /**
+     * The iterations trained by iteration {@code e}, or while epoch {@code v}'s validation runs, by that epoch's end
+     * (its last iteration is said only once its validation is done).
+     */
+    private long trainedBy(IterationEvent e, TrainingFeed.Validating v) {
+        if (v == null || totalEpochs <= 0) return e.iteration();
+        return Math.min(e.totalIterations(), Math.max(e.iteration(), (long) Math.ceil((double) e.totalIterations() * v.epoch() / totalEpochs)));
+    }
+
+    /** How long the last validation took, NaN before this session's first. */
+    private double lastValidation() {
+        return validations.isEmpty() ? Double.NaN : validations.get(validations.size() - 1)[1];
+    }
+
+    /**
+     * The seconds the validations still to come after iteration {@code e} take, each as long as the last (0 before the
+     * first, whose time nobody knows yet: the time left then holds while it runs), the one under way ({@code v}) by
+     * the share it has left.
+     */
+    private double validationsLeft(IterationEvent e, TrainingFeed.Validating v) {
+        double each = lastValidation();
+        if (Double.isNaN(each)) return 0;
+        // at the iteration that ends an epoch its detail has reached the epoch's end (2.048 at the end of epoch 2); while
+        // an epoch's validation runs, that epoch's last iteration is yet to be said
+        double left = v != null ? totalEpochs - v.epoch() + 1 - v.fraction() : totalEpochs - Math.floor(e.epochDetail() + 1e-9);
+        left = Math.max(0, left);
+        return left * each;
+    }
+
+    /** The figures in one line, those the status line shows and those it left out for want of room. */
+    private void summarize() {
+        StringBuilder sb = new StringBuilder();
+        for (String t : new String[]{epochText.get(), iterationText.get(), timeText.get(), speedText.get()}) {
+            if (t.isEmpty()) continue;
+            if (sb.length() > 0) sb.append(" · ");
+            sb.append(t);
+        }
+        progressSummary.set(sb.toString());
     }
 
     private List<DecimatedSeries> series() {
@@ -454,6 +521,12 @@ public final class RunPresenter {
     public ReadOnlyStringProperty iterationTextProperty() { return iterationText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty speedTextProperty() { return speedText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty timeTextProperty() { return timeText.getReadOnlyProperty(); }
+    /**
+     * The run's figures in one line ("Epoch 2/3 · Iteration 40/141 · Elapsed 0:12 · ETA 0:20 · 812 it/s"): the status
+     * line gives up the speed and the time where it is too narrow (150 % in the smallest window), and the progress bar's
+     * tooltip and screen-reader text still say them.
+     */
+    public ReadOnlyStringProperty progressSummaryProperty() { return progressSummary.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     /** The epochs the charts' x axes span: the run's, or the form's before a run. */
     public ReadOnlyIntegerProperty plannedEpochsProperty() { return plannedEpochs.getReadOnlyProperty(); }

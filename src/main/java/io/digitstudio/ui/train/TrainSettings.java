@@ -622,19 +622,24 @@ public final class TrainSettings {
     /**
      * Why Start is off in a few words, for the status line's one line; null when Start can start. A field that is wrong
      * shows its whole message under itself, so this names where to look, not the message again (a path or the network's
-     * list of layers would not fit one line at 150 %); a reason no field shows (a branch's kept settings) is said whole.
+     * list of layers would not fit one line at 150 %), as what to do ("Fix Learning rate (in red) to start."); a reason
+     * no field shows (a branch's kept settings) is said whole.
      */
     public String startBlockerShort() {
         List<String> bad = badFieldKeys.get();
         int n = bad.size();
         // the field by its label, which the user finds in the form; its message says what is wrong with it
-        if (n > 1) return "fix " + fieldName(bad.get(0)) + " and " + (n - 1) + (n == 2 ? " more field" : " more fields") + " marked in red";
-        if (n == 1) return "fix " + fieldName(bad.get(0)) + ", marked in red";
+        // what to do first, short: "Start is off: fix Learning rate, marked in red" broke onto a second line at 150 %
+        if (n > 1) return FIX + fieldName(bad.get(0)) + " and " + (n - 1) + (n == 2 ? " more field" : " more fields") + " (in red) to start.";
+        if (n == 1) return FIX + fieldName(bad.get(0)) + " (in red) to start.";
         String v = validation.get();
         if (v == null) return null;
         if (specError.get() == null) return v;
-        return specErrorLayer > 0 ? "fix Network (layer " + specErrorLayer + ")" : "fix Network";
+        return specErrorLayer > 0 ? FIX + "Network (layer " + specErrorLayer + ") to start." : FIX + "Network to start.";
     }
+
+    /** How {@link #startBlockerShort} begins when a field is to be fixed. */
+    static final String FIX = "Fix ";
 
     /** The layer the spec's problem is in, counted from 1; 0 when it is the spec as a whole or there is none. */
     private int specErrorLayer;

@@ -231,17 +231,8 @@ public final class TrainView extends BorderPane {
         // the line under the toolbar lies over the charts' column, beside the form: coming or going, it moves no field
         Region notice = noticeLine(locked);
         VBox.setVgrow(middleScroll, Priority.ALWAYS);
-        // the kept model's line comes as a run ends, while the user reads the charts and the table: it lies over the
-        // charts' top edge rather than push them and the table down (the table's first row then lay half under its
-        // header)
-        javafx.scene.layout.StackPane centre = new javafx.scene.layout.StackPane(new VBox(notice, middleScroll));
-        io.digitstudio.ui.widgets.OnDemand.when(keptWanted, centre, () -> {
-            Region kept = keptBanner();
-            kept.setMaxHeight(Region.USE_PREF_SIZE);
-            javafx.scene.layout.StackPane.setAlignment(kept, Pos.TOP_LEFT);
-            return kept;
-        }, centre.getChildren()::add);
-        setCenter(centre);
+        // a run kept out of use says so in the status line, not over the charts' top edge, where it hid their titles
+        setCenter(new VBox(notice, middleScroll));
         placeRateChart(middleScroll);
         setBottom(statusBar());
 
@@ -567,18 +558,16 @@ public final class TrainView extends BorderPane {
     }
 
     /**
-     * The line above the charts: while paused the offer to branch, else which run the form is a branch of; else the
-     * last run's kept model, over the charts' top edge ({@link #keptWanted}). With nothing to say it takes no room (an
-     * empty band under the toolbar was what a new user saw of it); it takes the room of what it says, from the charts:
-     * the form beside it, where the user types, does not move. Why Start is off is said in the status line instead: it changes as the user types, and here each bad
+     * The line above the charts: while paused the offer to branch, else which run the form is a branch of. With nothing
+     * to say it takes no room (an empty band under the toolbar was what a new user saw of it); it takes the room of what
+     * it says, from the charts: the form beside it, where the user types, does not move. Why Start is off, and a run
+     * kept out of use, are said in the status line instead: the first changes as the user types, and here each bad
      * keystroke pushed the charts down and the next one back up.
      */
     private Region noticeLine(BooleanBinding locked) {
         BooleanBinding paused = run.stateProperty().isEqualTo(RunState.PAUSED);
         // while paused, what the pause offers
         BooleanBinding branch = settings.branchProperty().isNotNull().and(paused.not());
-        // the last run's kept model, when the form is not a branch: what comes next matters more
-        keptWanted = run.keptNoticeProperty().isNotNull().and(branch.not()).and(paused.not());
         javafx.scene.layout.StackPane line = new javafx.scene.layout.StackPane();
         line.setId("noticeLine");
         line.setAlignment(Pos.CENTER_LEFT);
@@ -591,9 +580,6 @@ public final class TrainView extends BorderPane {
         line.setPadding(new Insets(8, 8, 0, 8)); // in line with the charts' edges under it
         return line;
     }
-
-    /** When the kept model's line has something to say, over the charts' top edge (it is made then). */
-    private BooleanBinding keptWanted;
 
     /** Makes the line's notice of rank {@code rank} when it is first {@code wanted}, in the line's order. */
     private static void notice(javafx.scene.layout.StackPane line, Region[] made, int rank, BooleanBinding wanted,
@@ -654,30 +640,6 @@ public final class TrainView extends BorderPane {
         return box;
     }
 
-    /**
-     * After a run that learned but was worse than the model in use: the line with both figures; the toolbar's button
-     * puts the run's model to use all the same (one action, one name, wherever a run ends).
-     */
-    private Region keptBanner() {
-        Label what = new Label();
-        what.setId("keptNotice");
-        what.setMinWidth(0);
-        what.setWrapText(true);
-        what.setMinHeight(Region.USE_PREF_SIZE);
-        what.setMaxWidth(Double.MAX_VALUE);
-        what.textProperty().bind(Bindings.createStringBinding(() -> run.keptNoticeProperty().get() == null ? ""
-                : run.keptNoticeProperty().get() + ".", run.keptNoticeProperty()));
-        // the line stays one sentence; the button's name is in its tooltip
-        io.digitstudio.ui.widgets.Tips.set(what, "“" + RunControl.USE_MODEL + "” in the toolbar puts this run's model to use all the same");
-        HBox.setHgrow(what, Priority.ALWAYS);
-        HBox box = new HBox(8, what);
-        box.setId("keptLine");
-        box.getStyleClass().add("kept-banner"); // on the view's background, with a rule under it (theme)
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.setPadding(new Insets(6, 16, 6, 16)); // its text in line with the charts' edges under it
-        return box;
-    }
-
     private static Button button(String text, String id, String tip) {
         Button b = new Button(text);
         b.setMnemonicParsing(true);
@@ -716,14 +678,23 @@ public final class TrainView extends BorderPane {
         text.setId("statusText");
         // while it says why Start is off, a click puts the cursor in the first field that is wrong
         text.setOnMouseClicked(e -> {
-            String said = presenter.statusProperty().get();
-            if (said != null && said.startsWith(RunControl.START_OFF)) settingsPane.focusFirstError();
+            if (run.saysWhyStartIsOff()) settingsPane.focusFirstError();
         });
         text.setMinWidth(0);
         text.setMaxWidth(Double.MAX_VALUE);
         ProgressBar bar = new ProgressBar();
         bar.setId("progressBar");
         io.digitstudio.ui.widgets.ScreenReader.describe(bar, "Training progress", "How much of the run is done");
+        // every figure of the run, also those the line gives up for want of room (the speed and the time at 150 % in the
+        // smallest window): in the bar's tooltip and what a screen reader says of it
+        javafx.beans.binding.StringExpression barSays = Bindings.when(presenter.progressSummaryProperty().isEmpty())
+                .then("How much of the run is done").otherwise(presenter.progressSummaryProperty());
+        bar.accessibleHelpProperty().bind(barSays);
+        io.digitstudio.ui.widgets.Tips.later(bar, () -> {
+            javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+            tip.textProperty().bind(barSays);
+            return tip;
+        });
         // as wide as the figures can spare: at 1024x700 a run's first message ("Training … on 1,000 examples") then fits
         // beside them on one line
         bar.setPrefWidth(100);

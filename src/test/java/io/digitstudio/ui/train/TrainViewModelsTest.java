@@ -477,12 +477,14 @@ class TrainViewModelsTest {
         assertFalse(f.run.trainedModelActiveProperty().get());
         String line = "Kept the model in use (99.03%); this run reached " + io.digitstudio.ui.widgets.Formats.percent(reached);
         assertEquals(line, f.run.keptNoticeProperty().get());
-        // the figures are said once, in the line under the toolbar: the status only says the run is over
-        assertEquals("Finished.", f.presenter.statusProperty().get());
-        // the user may use it all the same: the line then no longer holds
+        // said in the status line, with both figures (a line of its own over the charts hid their titles)
+        assertEquals("Finished at " + io.digitstudio.ui.widgets.Formats.percent(reached) + "; kept the model in use (99.03%).",
+                f.presenter.statusProperty().get());
+        // the user may use it all the same: the line then no longer holds, and the status says what is in use
         f.run.useTrainedModel();
         assertSame(f.run.trainedModelProperty().get(), f.models.activeProperty().get());
         assertNull(f.run.keptNoticeProperty().get());
+        assertEquals("Draw and Samples now use the model of this run.", f.presenter.statusProperty().get());
 
         // a model of unknown accuracy is replaced as before; then each run by one at least as good only
         f.unknownAccuracy();
@@ -500,9 +502,11 @@ class TrainViewModelsTest {
         assertSame(better, f.models.activeProperty().get(), "the same seed for one epoch does worse: the better model stays");
         assertEquals("Kept the model in use (" + io.digitstudio.ui.widgets.Formats.percent(better.testAccuracy()) + "); this run reached "
                 + io.digitstudio.ui.widgets.Formats.percent(first.testAccuracy()), f.run.keptNoticeProperty().get());
-        // the next run, or another model in use, makes the line untrue
+        // the next run, or another model in use, makes the line untrue: the status then says which model is in use
         f.models.useBuiltIn();
         assertNull(f.run.keptNoticeProperty().get());
+        assertEquals("Finished at " + io.digitstudio.ui.widgets.Formats.percent(first.testAccuracy()) + "; Draw and Samples use built-in.",
+                f.presenter.statusProperty().get());
     }
 
     @Test
@@ -526,11 +530,11 @@ class TrainViewModelsTest {
         assertEquals("Ready to train", f.presenter.statusProperty().get());
         f.settings.epochsProperty().set("0");
         assertNotNull(f.settings.startBlocker());
-        assertEquals(RunControl.START_OFF + f.settings.startBlockerShort(), f.presenter.statusProperty().get());
+        assertEquals("Fix Epochs (in red) to start.", f.presenter.statusProperty().get());
+        assertTrue(f.run.saysWhyStartIsOff());
         f.settings.batchSizeProperty().set("abc");
-        assertEquals(RunControl.START_OFF + f.settings.startBlockerShort(), f.presenter.statusProperty().get(), "both fields: " + f.settings.startBlocker());
         // the first wrong field in the form's order, by the label the form gives it
-        assertEquals("fix Batch size and 1 more field marked in red", f.settings.startBlockerShort());
+        assertEquals("Fix Batch size and 1 more field (in red) to start.", f.presenter.statusProperty().get(), "both fields: " + f.settings.startBlocker());
         f.settings.batchSizeProperty().set("128");
         f.settings.epochsProperty().set("1");
         assertEquals("Ready to train", f.presenter.statusProperty().get());
@@ -539,9 +543,10 @@ class TrainViewModelsTest {
         f.run.start();
         String finished = f.presenter.statusProperty().get();
         f.settings.epochsProperty().set("0");
-        assertEquals(RunControl.START_OFF + "fix Epochs, marked in red", f.presenter.statusProperty().get());
+        assertEquals("Fix Epochs (in red) to start.", f.presenter.statusProperty().get());
         f.settings.epochsProperty().set("1");
         assertEquals(finished, f.presenter.statusProperty().get());
+        assertFalse(f.run.saysWhyStartIsOff());
     }
 
     @Test
@@ -556,7 +561,7 @@ class TrainViewModelsTest {
         assertEquals("Ready to train", f.presenter.statusProperty().get());
         f.run.resetForm();
         f.settings.epochsProperty().set("0");
-        assertEquals(RunControl.START_OFF + f.settings.startBlockerShort(), f.presenter.statusProperty().get());
+        assertEquals(f.settings.startBlockerShort(), f.presenter.statusProperty().get());
         // a run says what it does in its place; once something else took the status, an edit leaves it there
         f.run.resetForm();
         f.settings.trainLimitProperty().set("1000");
@@ -576,7 +581,8 @@ class TrainViewModelsTest {
         f.settings.epochsProperty().set("1");
         f.run.start();
         String said = f.presenter.statusProperty().get();
-        assertTrue(said.endsWith(". Draw and Samples now use this model."), said);
+        assertTrue(said.startsWith("Finished: " + io.digitstudio.ui.widgets.Formats.percent(f.run.resultProperty().get().last().valAccuracy())
+                + " validation accuracy; ") && said.endsWith("; Draw and Samples use it."), said);
         assertTrue(f.dialogs.infos.get(f.dialogs.infos.size() - 1).startsWith("Training finished: "), f.dialogs.infos.toString());
         int before = f.dialogs.withdrawn.size();
         // another model in use: the status and the run's message say so no more
@@ -593,7 +599,7 @@ class TrainViewModelsTest {
         f.dialogs.withdrawn.clear();
         f.run.start();
         assertTrue(f.dialogs.withdrawn.contains("Training finished"), "taken back at the start");
-        assertTrue(f.presenter.statusProperty().get().endsWith("Draw and Samples now use this model."));
+        assertTrue(f.presenter.statusProperty().get().endsWith("; Draw and Samples use it."), f.presenter.statusProperty().get());
     }
 
     @Test
@@ -697,8 +703,8 @@ class TrainViewModelsTest {
     }
 
     /**
-     * While the Train view is the one shown, a run's end is said where the user looks, in its status line (and, for a
-     * kept model, the line under the toolbar), not again in a toast: a finished, kept, stopped, failed or diverged run
+     * While the Train view is the one shown, a run's end is said where the user looks, in its status line, not again in
+     * a toast: a finished, kept, stopped, failed or diverged run
      * leaves no toast, and one that replaced a model only the toast that offers Undo, without the status's sentence.
      * On another tab the toast is what tells the user.
      */
@@ -709,13 +715,14 @@ class TrainViewModelsTest {
         f.settings.epochsProperty().set("1");
         f.run.start(); // kept: worse than the built-in model
         assertNotNull(f.run.keptNoticeProperty().get());
-        assertEquals("Finished.", f.presenter.statusProperty().get());
+        assertTrue(f.presenter.statusProperty().get().startsWith("Finished at ") && f.presenter.statusProperty().get().endsWith("; kept the model in use (99.03%)."),
+                f.presenter.statusProperty().get());
         assertEquals(List.of(), f.dialogs.infos, "kept");
 
         ActiveModel before = f.unknownAccuracy();
         f.run.start(); // put to use: the status says so, the toast only offers Undo
         assertNotSame(before, f.models.activeProperty().get());
-        assertTrue(f.presenter.statusProperty().get().endsWith("Draw and Samples now use this model."), f.presenter.statusProperty().get());
+        assertTrue(f.presenter.statusProperty().get().endsWith("; Draw and Samples use it."), f.presenter.statusProperty().get());
         assertEquals(List.of("Training finished: Undo brings back built-in for Draw and Samples. [Undo]"), f.dialogs.infos);
         f.dialogs.infos.clear();
 
