@@ -57,7 +57,7 @@ public final class MyDigitsView extends BorderPane {
         // each is on only when there is something for it to act on; the hint beside them says what turns them on
         undo.disableProperty().bind(vm.canUndoProperty().not());
         delete.disableProperty().bind(selectedCount.isEqualTo(0));
-        undo.setTooltip(new Tooltip("Brings back the digits deleted last"));
+        undo.setTooltip(new Tooltip("Takes back the last deletion or relabel"));
         delete.setTooltip(new Tooltip("Removes the selected digits (Undo brings them back)"));
         Button importFolder = button("I_mport folder…", "importDigitsButton", vm::importFolder);
         importFolder.setAccessibleHelp("Add the images of a folder to your digits: files named 7.png, 7_a.png, … or folders named 0 to 9");
@@ -135,7 +135,7 @@ public final class MyDigitsView extends BorderPane {
                 e.consume();
             } else if (io.digitstudio.ui.widgets.Keys.digit(e) >= 0) {
                 int label = io.digitstudio.ui.widgets.Keys.digit(e);
-                for (MyDigit d : chosen()) vm.relabel(d, label);
+                vm.relabel(chosen(), label);
                 e.consume();
             }
         }

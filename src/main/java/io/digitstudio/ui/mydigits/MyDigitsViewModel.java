@@ -53,11 +53,16 @@ public final class MyDigitsViewModel {
     private final MyDigits store;
     private final RunStore history;
     private final ObservableList<MyDigit> digits = FXCollections.observableArrayList();
-    private final Deque<List<MyDigit>> undo = new ArrayDeque<>();
+    /** The changes Undo takes back, newest first: a deletion brings its digits back, a relabel gives back their labels. */
+    private final Deque<Step> undo = new ArrayDeque<>();
+
+    /** One change to take back: what puts the collection as it was, and what the status says then. */
+    private record Step(Runnable back, String done) {
+    }
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Proposal> proposal = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    /** Whether {@link #undo()} has a deletion to bring back. */
+    /** Whether {@link #undo()} has a deletion or a relabel to take back. */
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper();
     private FineTune.Settings settings = FineTune.Settings.defaults();
@@ -99,8 +104,21 @@ public final class MyDigitsViewModel {
     }
 
     public void relabel(MyDigit d, int label) {
-        if (d.label() == label) return;
-        change(() -> store.relabel(d.id(), label), "Relabelled as " + label);
+        relabel(List.of(d), label);
+    }
+
+    /** Gives digits one label as one change, which {@link #undo()} takes back (a mistyped key moves them out of sight). */
+    public void relabel(List<MyDigit> chosen, int label) {
+        List<MyDigit> moved = chosen.stream().filter(d -> d.label() != label).toList();
+        if (moved.isEmpty()) return;
+        String what = moved.size() == 1 ? "1 digit" : moved.size() + " digits";
+        undo.push(new Step(() -> {
+            for (MyDigit d : moved) store.relabel(d.id(), d.label());
+        }, "Gave " + what + " back " + (moved.size() == 1 ? "its label" : "their labels")));
+        canUndo.set(true);
+        change(() -> {
+            for (MyDigit d : moved) store.relabel(d.id(), label);
+        }, "Relabelled " + (moved.size() == 1 ? "" : moved.size() + " digits ") + "as " + label + " (Undo takes it back)");
     }
 
     /** Deletes digits; {@link #undo()} brings them back. */
@@ -112,7 +130,7 @@ public final class MyDigitsViewModel {
                 dialogs.error("Could not delete", Messages.of(err));
                 return;
             }
-            undo.push(removed);
+            undo.push(new Step(() -> store.restore(removed), "Brought back " + removed.size() + " digit" + (removed.size() == 1 ? "" : "s")));
             canUndo.set(true);
             refresh();
             status.set("Deleted " + removed.size() + " digit" + (removed.size() == 1 ? "" : "s") + " (Undo brings them back)");
@@ -121,9 +139,9 @@ public final class MyDigitsViewModel {
 
     public void undo() {
         if (undo.isEmpty()) return;
-        List<MyDigit> back = undo.pop();
+        Step back = undo.pop();
         canUndo.set(!undo.isEmpty());
-        change(() -> store.restore(back), "Brought back " + back.size() + " digit" + (back.size() == 1 ? "" : "s"));
+        change(back.back(), back.done());
     }
 
     private void change(Runnable r, String done) {

@@ -61,7 +61,7 @@ class MyDigitsViewModelTest {
         MyDigit first = vm.digits().get(0);
         vm.relabel(first, (first.label() + 1) % 10);
         assertEquals((first.label() + 1) % 10, vm.digits().get(0).label());
-        assertEquals(vm.statusProperty().get(), "Relabelled as " + (first.label() + 1) % 10 + " · " + MyDigits.describe(vm.digits()));
+        assertEquals("Relabelled as " + (first.label() + 1) % 10 + " (Undo takes it back) · " + MyDigits.describe(vm.digits()), vm.statusProperty().get());
         vm.delete(List.of(vm.digits().get(1), vm.digits().get(2)));
         assertEquals(1, vm.digits().size());
         assertEquals("Deleted 2 digits (Undo brings them back)", vm.statusProperty().get());
@@ -72,6 +72,26 @@ class MyDigitsViewModelTest {
         MyDigitsViewModel again = vm("mine");
         again.refresh();
         assertEquals(vm.digits().stream().map(MyDigit::id).toList(), again.digits().stream().map(MyDigit::id).toList());
+    }
+
+    /** A mistyped key moves digits to another group, out of sight: Undo gives them back their labels, in one step. */
+    @Test
+    void undoGivesRelabelledDigitsBackTheirLabels() {
+        MyDigitsViewModel vm = vm("mine");
+        vm.refresh();
+        keep(vm, 3);
+        List<Integer> before = vm.digits().stream().map(MyDigit::label).toList();
+        int wrong = (before.get(0) + 1) % 10;
+        vm.relabel(List.of(vm.digits().get(0), vm.digits().get(1)), wrong);
+        assertEquals(wrong, vm.digits().get(0).label());
+        assertTrue(vm.canUndoProperty().get(), "a relabel can be taken back");
+        vm.undo();
+        assertEquals(before, vm.digits().stream().map(MyDigit::label).toList());
+        assertFalse(vm.canUndoProperty().get(), "both digits came back in one step");
+        assertTrue(vm.statusProperty().get().startsWith("Gave 2 digits back their labels"), vm.statusProperty().get());
+        MyDigitsViewModel again = vm("mine");
+        again.refresh();
+        assertEquals(before, again.digits().stream().map(MyDigit::label).toList(), "on disk too");
     }
 
     @Test
