@@ -123,11 +123,15 @@ class SweepsViewTest extends AppStory {
         assertEquals("", robot.lookup("#sweepTrainSizeField").queryTextInputControl().getText());
         assertEquals(train, robot.lookup("#sweepTrainSizeField").queryTextInputControl().getPromptText());
         assertEquals(test, robot.lookup("#sweepTestSizeField").queryTextInputControl().getPromptText());
+        // the view says it reads the history's sweeps until it has: idle once it found none
+        var vm = app.main.sweeps().viewModel();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> !vm.readingProperty().get()).get());
         Pulses.settle();
         javafx.scene.Node bar = robot.lookup("#sweepStatusBar").query();
         assertTrue(bar.isVisible());
         assertEquals("Idle: no sweep yet. Type the values to try and press Start.", robot.lookup("#sweepStatus").queryLabeled().getText());
         assertEquals("Idle", robot.lookup("#sweepStateLabel").queryLabeled().getText());
+        assertEquals("none yet", ((ComboBox<?>) robot.lookup("#sweepsBox").query()).getButtonCell().getText());
         // at the view's foot, under the form and the table, as the Train view's is
         Bounds line = bar.localToScene(bar.getBoundsInLocal());
         Bounds table = robot.lookup("#sweepTable").query().localToScene(robot.lookup("#sweepTable").query().getBoundsInLocal());
