@@ -150,8 +150,9 @@ public final class MainView extends BorderPane {
         this.myDigits.refresh();
         sweepsTab = tab("Sweeps", "sweepsTab", null);
         sweepsTab.selectedProperty().addListener((o, a, selected) -> {
-            // the command line may have run sweeps meanwhile
-            if (selected) sweeps().viewModel().refreshSweeps();
+            // the command line may have run sweeps meanwhile; a view built now reads them as it is made
+            if (selected && sweeps != null) sweeps.viewModel().refreshSweeps();
+            else if (selected) sweeps();
         });
         Tab trainTab = tab("Train", "trainTab", train);
         // a run's end is said in the Train view while it shows, and in a toast while another view does

@@ -404,7 +404,8 @@ public final class SweepsView extends BorderPane {
     private javafx.scene.Node sweepPicker() {
         javafx.scene.control.ComboBox<io.digitstudio.runs.sweep.Sweep> box = new javafx.scene.control.ComboBox<>(vm.sweeps());
         box.setId("sweepsBox");
-        box.setPromptText("none yet");
+        // "none yet" only once the history's sweeps have been read and it holds none
+        box.promptTextProperty().bind(javafx.beans.binding.Bindings.when(vm.readingProperty()).then(READING_PROMPT).otherwise(NONE_PROMPT));
         box.valueProperty().bindBidirectional(vm.chosenProperty());
         box.disableProperty().bind(vm.runningProperty());
         box.setConverter(new javafx.util.StringConverter<>() {
@@ -424,6 +425,7 @@ public final class SweepsView extends BorderPane {
             {
                 widthProperty().addListener((o, a, b) -> shorten(getItem()));
                 fontProperty().addListener((o, a, b) -> shorten(getItem()));
+                box.promptTextProperty().addListener((o, a, b) -> shorten(getItem()));
             }
 
             @Override
@@ -469,6 +471,9 @@ public final class SweepsView extends BorderPane {
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return row;
     }
+
+    /** What the picker says with no sweep chosen: while the history's sweeps are read, and once it holds none. */
+    static final String READING_PROMPT = "reading…", NONE_PROMPT = "none yet";
 
     private static int field(GridPane form, int row, String label, String id, javafx.beans.property.StringProperty value, String tip) {
         Label l = new Label(label);

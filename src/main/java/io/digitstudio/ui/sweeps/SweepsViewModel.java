@@ -83,11 +83,16 @@ public final class SweepsViewModel {
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper resumable = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(IDLE_TEXT);
-    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
+    // until the history's sweeps are read, the view says it reads them: "no sweep yet" said then flashed for as long
+    // as the reading took on a relaunch with sweeps recorded, before "Loading sweep …" and the rows
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(READING_TEXT);
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.LOADING);
+    private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(true);
     private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper(0);
     /** What the status line says before any sweep is shown. */
     static final String IDLE_TEXT = "Idle: no sweep yet. Type the values to try and press Start.";
+    /** What the status line and the table say until the history's sweeps are first read. */
+    static final String READING_TEXT = "Reading sweeps…";
 
     /** Where the shown sweep is, as the status line's figures say it in a word ({@link #label()}). */
     public enum Phase {
@@ -164,6 +169,8 @@ public final class SweepsViewModel {
             if (c != null && !running.get() && (sweep == null || !sweep.id().equals(c.id()))) show(c);
         });
         for (String k : MEMORY_KEYS) field(k).addListener((o, a, b) -> edits.set(edits.get() + 1));
+        // the view says "Reading sweeps…" from its first frame, and this reading makes that true
+        refreshSweeps();
     }
 
     /** Counts the changes to the form's fields. */
@@ -184,14 +191,37 @@ public final class SweepsViewModel {
         return tasks.compute(() -> Sweep.list(history.root())).whenComplete((list, err) -> {
             if (mine != listing) return;
             if (err != null) {
-                message.set("Could not read the sweeps: " + (err.getCause() != null ? err.getCause().getMessage() : err.getMessage()));
+                String why = "Could not read the sweeps: " + (err.getCause() != null ? err.getCause().getMessage() : err.getMessage());
+                message.set(why);
+                readingDone(why);
                 return;
             }
             Sweep now = sweep;
             sweeps.setAll(list);
             Sweep kept = now == null ? null : list.stream().filter(x -> x.id().equals(now.id())).findFirst().orElse(null);
+            // the newest chosen says "Loading sweep …" before the reading is said done: no idle words in between
             chosen.set(kept != null || running.get() || list.isEmpty() ? kept : list.get(0));
+            readingDone(IDLE_TEXT);
         });
+    }
+
+    /**
+     * The first reading of the history's sweeps ended: with no sweep shown or running (the history holds none, or could
+     * not be read), the view says so in {@code idle}, and the table how to start one. UI thread.
+     */
+    private void readingDone(String idle) {
+        if (!reading.get()) return;
+        if (sweep == null && !running.get()) {
+            phase.set(Phase.IDLE);
+            status.set(idle);
+            emptyTable.set(EMPTY_TABLE);
+        }
+        reading.set(false);
+    }
+
+    /** Whether the history's sweeps are being read for the first time: until then "none yet" would not be known. */
+    public ReadOnlyBooleanProperty readingProperty() {
+        return reading.getReadOnlyProperty();
     }
 
     /** Shows a sweep of the history (one the command line ran, say): its table and chart, and Resume if it is not done. */
@@ -240,7 +270,7 @@ public final class SweepsViewModel {
 
     /** What the table says with no sweep shown. */
     static final String EMPTY_TABLE = "Start a sweep: its runs appear here, best first.";
-    private final ReadOnlyStringWrapper emptyTable = new ReadOnlyStringWrapper(EMPTY_TABLE);
+    private final ReadOnlyStringWrapper emptyTable = new ReadOnlyStringWrapper(READING_TEXT);
 
     /**
      * A sweep said from the fullest to the briefest: its id, the settings it varies ("lr × batch_size"; a sweep of one

@@ -104,6 +104,55 @@ class SweepsWhileTheEngineStartsTest {
         });
     }
 
+    /**
+     * Every frame from the window's first to the one with the sweep's rows, a sweep recorded: the view says it reads the
+     * sweeps, then which one it loads, and never that there is none (the picker's "none yet", the table's "Start a
+     * sweep", the state "Idle"). A relaunch showed those for as long as the reading waited, before "Loading sweep …".
+     */
+    @Test
+    void withASweepRecordedTheViewNeverSaysThereIsNone(FxRobot robot) throws Exception {
+        Set<String> wrong = new LinkedHashSet<>();
+        var vm = services.main().sweeps().viewModel();
+        javafx.scene.Scene scene = robot.lookup("#sweepTable").query().getScene();
+        Runnable look = () -> wrong.addAll(saysNone(robot));
+        robot.interact(() -> scene.addPostLayoutPulseListener(look));
+        try {
+            WaitForAsyncUtils.waitForFxEvents();
+            // the reading waits for the engine, which waits for the story: the frame shown meanwhile
+            robot.interact(look);
+            robot.interact(() -> assertTrue(robot.lookup("#engineStatus").query().isVisible(), "the engine is starting"));
+            assertEquals(List.of(), new ArrayList<>(wrong), "while the sweeps wait to be read");
+            robot.interact(() -> assertEquals("Reading sweeps…", robot.lookup("#sweepStatus").queryLabeled().getText()));
+            engine.countDown();
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> vm.rows().size() == 2).get());
+            WaitForAsyncUtils.waitForFxEvents();
+        } finally {
+            robot.interact(() -> scene.removePostLayoutPulseListener(look));
+        }
+        robot.interact(look);
+        assertEquals(List.of(), new ArrayList<>(wrong));
+    }
+
+    /** What of the frame shown now says there is no sweep (UI thread). */
+    private static List<String> saysNone(FxRobot robot) {
+        List<String> wrong = new ArrayList<>();
+        ComboBox<?> box = robot.lookup("#sweepsBox").query();
+        String picker = box.getButtonCell() == null ? "" : box.getButtonCell().getText();
+        if (picker != null && picker.contains("none")) wrong.add("the picker says '" + picker + "'");
+        TableView<?> table = robot.lookup("#sweepTable").query();
+        if (table.getItems().isEmpty() && table.getPlaceholder() != null) {
+            for (Node n : table.getPlaceholder().lookupAll(".label")) {
+                String t = ((Labeled) n).getText();
+                if (shown(n) && t != null && t.startsWith("Start a sweep")) wrong.add("the table says '" + t + "'");
+            }
+        }
+        String state = robot.lookup("#sweepStateLabel").queryLabeled().getText();
+        if ("Idle".equals(state)) wrong.add("the state says '" + state + "'");
+        String status = robot.lookup("#sweepStatus").queryLabeled().getText();
+        if (status != null && status.contains("no sweep")) wrong.add("the status says '" + status + "'");
+        return wrong;
+    }
+
     /** What is wrong in the frame shown now (UI thread). */
     private static List<String> seen(FxRobot robot) {
         List<String> wrong = new ArrayList<>();

@@ -133,8 +133,9 @@ class SweepsViewModelTest {
                 "--model", "linear 16, relu, linear", "--lr", "0.1", "--batch", "50", "--epochs", "1", "--train-size", "300", "--test-size", "100",
                 "--runs-dir", store.root().toString());
         assertEquals(0, code, err.toString());
+        // the view model reads the history's sweeps as it is made, and Refresh reads them again
         SweepsViewModel vm = vm(new TestDialogs(), store);
-        assertTrue(vm.sweeps().isEmpty());
+        assertEquals(1, vm.sweeps().size());
         vm.refreshSweeps().join();
         assertEquals(1, vm.sweeps().size(), "the command line's sweep, from the history's sweeps folder");
         assertEquals(vm.sweeps().get(0), vm.chosenProperty().get(), "nothing shown yet: the newest is chosen and shown");
@@ -286,6 +287,66 @@ class SweepsViewModelTest {
         tasks.release();
         assertEquals(3, vm.rows().size());
         assertEquals(second, vm.resultProperty().get().sweep());
+    }
+
+    /**
+     * From its construction until the history's sweeps are read, the view says it reads them, and then shows the newest
+     * sweep: never "no sweep yet" in between. A relaunch with sweeps recorded showed "none yet", "Start a sweep…" and
+     * "Idle" for as long as the reading took, before "Loading sweep …" and the rows.
+     */
+    @Test
+    void untilTheSweepsAreReadTheViewSaysItReadsThemNeverNoneYet() throws Exception {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        Files.createDirectories(store.root());
+        var recorded = planned(store, "0.1,0.01");
+        io.digitstudio.ui.core.HeldTasks tasks = new io.digitstudio.ui.core.HeldTasks();
+        Said said = new Said(new SweepsViewModel(tasks, new TestDialogs(), store, SweepRunner::selfCommand, 2));
+        String loading = "Loading sweep " + recorded.id() + "…";
+        tasks.release();
+        assertEquals(java.util.List.of("Reading sweeps…", loading, "Sweep " + recorded.id() + ": 0 of 2 runs finished; Resume goes on."), said.statuses);
+        assertEquals(java.util.List.of(SweepsViewModel.Phase.LOADING, SweepsViewModel.Phase.STOPPED), said.phases);
+        // the table says it reads, then which sweep it loads, until the rows come
+        assertEquals(java.util.List.of("Reading sweeps…", loading, SweepsViewModel.EMPTY_TABLE), said.tables);
+        assertEquals(java.util.List.of(true, false), said.reading);
+        assertEquals(2, said.vm.rows().size());
+    }
+
+    /** With no sweep in the history, the view says it reads them, then that there is none yet and how to start one. */
+    @Test
+    void withNoSweepRecordedTheViewSaysNoneYetOnceTheReadingFoundNone() {
+        io.digitstudio.ui.core.HeldTasks tasks = new io.digitstudio.ui.core.HeldTasks();
+        Said said = new Said(new SweepsViewModel(tasks, new TestDialogs(), new RunStore(dir.resolve("runs")), SweepRunner::selfCommand, 2));
+        tasks.release();
+        assertEquals(java.util.List.of("Reading sweeps…", SweepsViewModel.IDLE_TEXT), said.statuses);
+        assertEquals(java.util.List.of(SweepsViewModel.Phase.LOADING, SweepsViewModel.Phase.IDLE), said.phases);
+        assertEquals(java.util.List.of("Reading sweeps…", SweepsViewModel.EMPTY_TABLE), said.tables);
+        assertEquals(java.util.List.of(true, false), said.reading);
+        // a Refresh later says nothing of reading: "none yet" is what the history held when last read
+        said.vm.refreshSweeps();
+        tasks.release();
+        assertEquals(java.util.List.of(true, false), said.reading);
+        assertEquals(SweepsViewModel.IDLE_TEXT, said.vm.statusProperty().get());
+    }
+
+    /** What a view model has published, value by value from its construction on (its first values, then each change). */
+    private static final class Said {
+        final SweepsViewModel vm;
+        final java.util.List<String> statuses = new java.util.ArrayList<>(), tables = new java.util.ArrayList<>();
+        final java.util.List<SweepsViewModel.Phase> phases = new java.util.ArrayList<>();
+        final java.util.List<Boolean> reading = new java.util.ArrayList<>();
+
+        Said(SweepsViewModel vm) {
+            this.vm = vm;
+            follow(vm.statusProperty(), statuses);
+            follow(vm.emptyTableProperty(), tables);
+            follow(vm.phaseProperty(), phases);
+            follow(vm.readingProperty(), reading);
+        }
+
+        private static <T> void follow(javafx.beans.value.ObservableValue<T> v, java.util.List<T> into) {
+            into.add(v.getValue());
+            v.addListener((o, a, b) -> into.add(b));
+        }
     }
 
     /**
