@@ -22,8 +22,6 @@ import javafx.scene.Group;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
@@ -387,6 +385,20 @@ public final class LiveChart extends Region {
         return List.copyOf(tickLabels);
     }
 
+    /** The plot's pixels as last drawn, before the tick labels, as non-premultiplied ARGB rows (tests compare them). */
+    int[] plotPixels() {
+        return java.util.Arrays.copyOf(raster.pixels(), raster.width() * raster.height());
+    }
+
+    /** The font and colour the tick labels are drawn in. */
+    Font tickFont() {
+        return tickFont;
+    }
+
+    Paint tickFill() {
+        return xLabel.getTextFill();
+    }
+
     /** Draws now what a queued redraw would draw on the next turn of the UI thread (for a window laid out by hand). */
     void redrawNow() {
         redraw();
@@ -443,9 +455,7 @@ public final class LiveChart extends Region {
         int reach = (int) Math.ceil(6 * scale);
         raster.clip(x0 - 1, y0 - reach, x1 + reach, y1 + 1);
         for (int i = 0; i < series.size(); i++) drawSeries(series.get(i), argb(color(i)), scale);
-        if (image == null || image.getWidth() != pw || image.getHeight() != ph) image = new WritableImage(pw, ph);
-        image.getPixelWriter().setPixels(0, 0, pw, ph, PixelFormat.getIntArgbInstance(), raster.pixels(), 0, pw);
-        g.drawImage(image, 0, 0, w, h);
+        g.drawImage(image.show(raster), 0, 0, w, h);
 
         // each label placed by its measured box, and drawn from that box's top left, so what tickLabels() reports is
         // where the text is; a label that would lie over one already placed (a plot too low for even two) is left out
@@ -481,7 +491,7 @@ public final class LiveChart extends Region {
     }
 
     private final PlotRaster raster = new PlotRaster();
-    private WritableImage image;
+    private final PlotImage image = new PlotImage();
     private double[] px = new double[0];
     private double[] py = new double[0];
 

@@ -17,6 +17,8 @@ final class PlotRaster {
     private int minX, minY, maxX, maxY;
     /** Where polylines and markers may draw (inclusive). */
     private int clipX0, clipY0, clipX1 = -1, clipY1 = -1;
+    /** Whether every colour since the last fill, the fill's too, was opaque: then so is every pixel. */
+    private boolean opaque = true;
 
     /** Sizes the buffer (content undefined until {@link #fill}). */
     void resize(int w, int h) {
@@ -53,16 +55,31 @@ final class PlotRaster {
 
     void fill(int color) {
         Arrays.fill(argb, 0, width * height, color);
+        opaque = color >>> 24 == 0xff;
+    }
+
+    /**
+     * Whether every pixel is opaque: drawn since the last {@link #fill} in opaque colours only, over an opaque fill
+     * (the premultiplied pixels are then these).
+     */
+    boolean opaque() {
+        return opaque;
+    }
+
+    private void uses(int color) {
+        if (color >>> 24 != 0xff) opaque = false;
     }
 
     /** A one-pixel horizontal line on row {@code y} from {@code x0} to {@code x1} (inclusive), opaque. */
     void hLine(int y, int x0, int x1, int color) {
+        uses(color);
         if (y < 0 || y >= height) return;
         for (int x = Math.max(0, x0); x <= Math.min(width - 1, x1); x++) argb[y * width + x] = color;
     }
 
     /** A one-pixel vertical line on column {@code x} from {@code y0} to {@code y1} (inclusive), opaque. */
     void vLine(int x, int y0, int y1, int color) {
+        uses(color);
         if (x < 0 || x >= width) return;
         for (int y = Math.max(0, y0); y <= Math.min(height - 1, y1); y++) argb[y * width + x] = color;
     }
@@ -72,6 +89,7 @@ final class PlotRaster {
      * coordinate breaks the line. Each pixel takes the largest coverage any segment gives it, then is blended once.
      */
     void polyline(double[] xs, double[] ys, int n, double lineWidth, int color) {
+        uses(color);
         minX = width;
         minY = height;
         maxX = -1;
@@ -92,6 +110,7 @@ final class PlotRaster {
 
     /** A marker: a disc of radius {@code r} in {@code color} around a white one of radius {@code inner}, anti-aliased. */
     void marker(double cx, double cy, double r, double inner, int color) {
+        uses(color);
         int x0 = (int) Math.floor(cx - r - 1), x1 = (int) Math.ceil(cx + r + 1);
         int y0 = (int) Math.floor(cy - r - 1), y1 = (int) Math.ceil(cy + r + 1);
         for (int y = Math.max(clipY0, y0); y <= Math.min(clipY1, y1); y++) {
