@@ -140,7 +140,7 @@ class TrainStatusLineStoryTest extends AppStory {
             Pulses.settle(3);
             Frame end = frameOf(robot);
             String reached = io.digitstudio.ui.widgets.Formats.percent(run.resultProperty().get().last().valAccuracy());
-            assertEquals("Finished: " + reached + " validation accuracy; Draw and Samples use it.", end.message(), scale + " %");
+            assertEquals("Finished: " + reached + " validation accuracy; Draw and Samples use it.", end.message(), scale + " %, beside " + end.figures());
             if (!end.oneLine()) wrong.add(scale + " %: '" + end.message() + "' is not one line beside " + end.figures());
             if (!end.cut().isEmpty()) wrong.add(scale + " %: cut " + end.cut());
             badLearningRate(robot, scale + " %, after a run", wrong);
