@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The Train view's layout as a new user's trial at 1024×700 saw it: the charts and the epoch table grew and shrank
- * 6 px once a session, as the first epoch's row came.
+ * 6 px once a session, as the first epoch's row came; Learning rate and Momentum were narrower than the form's other
+ * fields, and further left; at 150 % the epoch table hid three columns with no sign of them.
  */
 class TrainSteadyLayoutStoryTest extends AppStory {
     /** The charts and the table beside the form. */
@@ -94,5 +95,49 @@ class TrainSteadyLayoutStoryTest extends AppStory {
             robot.interact(() -> app.services.appearance().choose(Theme.LIGHT, 100));
         }
         assertEquals(List.of(), moved, "the charts or the table moved as the epochs came");
+    }
+
+    /**
+     * The form's fields share one left edge and one width: the optimizer's values too (Learning rate and Momentum, and
+     * Adam's four), at 100 % and at 150 %. The trial saw Learning rate and Momentum narrower than Batch size and Epochs,
+     * and further left.
+     */
+    @Test
+    void theOptimizersValuesLineUpWithTheFormsOtherFields(FxRobot robot) throws Exception {
+        app.awaitReady();
+        List<String> wrong = new ArrayList<>();
+        try {
+            for (String optimizer : new String[]{"momentum-sgd", "adam"}) {
+                for (int scale : new int[]{100, 150}) {
+                    robot.interact(() -> {
+                        app.main.train().settings().optimizerProperty().set(optimizer);
+                        app.services.appearance().choose(Theme.LIGHT, scale);
+                    });
+                    Pulses.settle(4);
+                    List<String> fields = new ArrayList<>(List.of("#trainLimitField", "#batchSizeField", "#epochsField", "#seedField"));
+                    robot.interact(() -> {
+                        for (var h : app.main.train().settings().hyperparams()) fields.add("#hp-" + h.key());
+                    });
+                    assertTrue(fields.size() >= 6, optimizer + "'s values in the form: " + fields);
+                    Map<String, Bounds> at = new LinkedHashMap<>();
+                    robot.interact(() -> {
+                        for (String id : fields) {
+                            Node n = stage.getScene().lookup(id);
+                            at.put(id, n.localToScene(n.getLayoutBounds()));
+                        }
+                    });
+                    Bounds batch = at.get("#batchSizeField");
+                    for (var e : at.entrySet()) {
+                        Bounds b = e.getValue();
+                        if (b.getMinX() != batch.getMinX() || b.getWidth() != batch.getWidth()) {
+                            wrong.add(optimizer + " at " + scale + " %: " + e.getKey() + " " + brief(b) + ", Batch size " + brief(batch));
+                        }
+                    }
+                }
+            }
+        } finally {
+            robot.interact(() -> app.services.appearance().choose(Theme.LIGHT, 100));
+        }
+        assertEquals(List.of(), wrong, "fields out of line with the form's others");
     }
 }
