@@ -140,4 +140,63 @@ class TrainSteadyLayoutStoryTest extends AppStory {
         }
         assertEquals(List.of(), wrong, "fields out of line with the form's others");
     }
+
+    /**
+     * At 150 % in the smallest window the epoch table has no room for its training accuracy, rate and time: the button
+     * at its header's right end says so ("»" in the accent colour where it shows plain dots while every column shows,
+     * and a tooltip that names the hidden columns), and its menu shows them again. The trial saw no sign that the table
+     * had more columns.
+     */
+    @Test
+    void theEpochTableSaysWhichColumnsItHidesAt150(FxRobot robot) throws Exception {
+        app.awaitReady();
+        javafx.scene.control.TableView<?> table = app.main.train().table();
+        Pulses.settle(2);
+        String[] plain = new String[2];
+        javafx.scene.paint.Paint[] plainFill = new javafx.scene.paint.Paint[1];
+        robot.interact(() -> {
+            assertTrue(table.getColumns().stream().allMatch(javafx.scene.control.TableColumn::isVisible), "at 100 % every column shows");
+            javafx.scene.layout.Region corner = (javafx.scene.layout.Region) table.lookup(".show-hide-columns-button");
+            plain[0] = corner.getAccessibleText();
+            plainFill[0] = ((javafx.scene.layout.Region) corner.lookup(".show-hide-column-image")).getBackground().getFills().get(0).getFill();
+        });
+        try {
+            robot.interact(() -> app.services.appearance().choose(Theme.LIGHT, 150));
+            Pulses.settle(4);
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> ((javafx.scene.control.ScrollPane) app.main.train().lookup("#trainScroll")).setVvalue(1));
+            Pulses.settle(2);
+            List<String> hidden = new ArrayList<>();
+            String[] said = new String[1];
+            javafx.scene.paint.Paint[] fill = new javafx.scene.paint.Paint[1];
+            robot.interact(() -> {
+                for (var c : table.getColumns()) if (!c.isVisible()) hidden.add(c.getText().replace('\n', ' '));
+                javafx.scene.layout.Region corner = (javafx.scene.layout.Region) table.lookup(".show-hide-columns-button");
+                said[0] = corner.getAccessibleText();
+                fill[0] = ((javafx.scene.layout.Region) corner.lookup(".show-hide-column-image")).getBackground().getFills().get(0).getFill();
+            });
+            assertEquals(List.of("train accuracy", "lr", "time"), hidden, "the columns that give way at 150 % in the smallest window");
+            assertEquals("3 more columns: train accuracy, lr, time. Click to choose which columns the table shows", said[0]);
+            assertNotEquals(plainFill[0], fill[0], "the button is marked while columns are hidden");
+            assertFalse(plain[0] != null && plain[0].contains("more column"), "with every column shown the button names none: " + plain[0]);
+            // its menu lists them, unchecked; checking one shows it
+            robot.clickOn(".show-hide-columns-button");
+            WaitForAsyncUtils.waitForFxEvents();
+            Node time = robot.lookup(".context-menu .check-menu-item").match((Node n) -> n.lookup(".label") instanceof javafx.scene.control.Labeled l
+                    && "time".equals(l.getText())).query();
+            robot.clickOn(time);
+            WaitForAsyncUtils.waitForFxEvents();
+            Pulses.settle(3);
+            // time comes back, a column that gives way makes room for it, and the button names those now hidden
+            robot.interact(() -> {
+                assertTrue(table.getColumns().stream().filter(c -> c.getText().equals("time")).allMatch(javafx.scene.control.TableColumn::isVisible), "time shown");
+                List<String> now = table.getColumns().stream().filter(c -> !c.isVisible()).map(c -> c.getText().replace('\n', ' ')).toList();
+                assertFalse(now.contains("time"), now.toString());
+                assertEquals(now.size() + " more columns: " + String.join(", ", now) + ". Click to choose which columns the table shows",
+                        table.lookup(".show-hide-columns-button").getAccessibleText());
+            });
+        } finally {
+            robot.interact(() -> app.services.appearance().choose(Theme.LIGHT, 100));
+        }
+    }
 }
