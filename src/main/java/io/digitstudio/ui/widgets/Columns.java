@@ -633,16 +633,25 @@ public final class Columns {
         if (!(table.lookup(".show-hide-columns-button") instanceof Region corner)) return;
         table.getProperties().put(KEY + ".hiddenSaid", said);
         table.getProperties().put(KEY + ".corner", corner);
-        javafx.scene.control.Tooltip tip = corner.getProperties().get(KEY + ".tip") instanceof javafx.scene.control.Tooltip t ? t : null;
-        if (tip == null) {
-            tip = new javafx.scene.control.Tooltip();
-            tip.setWrapText(true);
-            javafx.scene.control.Tooltip.install(corner, tip);
-            corner.getProperties().put(KEY + ".tip", tip);
-            corner.setAccessibleRole(javafx.scene.AccessibleRole.BUTTON);
-        }
-        tip.setText(said);
+        corner.setAccessibleRole(javafx.scene.AccessibleRole.BUTTON);
         corner.setAccessibleText(said);
+        if (!corner.getProperties().containsKey(KEY + ".tipLater")) {
+            // the tooltip (a popup window of its own) made when the pointer first comes over the button, as Tips does
+            javafx.event.EventHandler<javafx.scene.input.MouseEvent> first = new javafx.event.EventHandler<>() {
+                @Override
+                public void handle(javafx.scene.input.MouseEvent e) {
+                    corner.removeEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, this);
+                    corner.removeEventHandler(javafx.scene.input.MouseEvent.MOUSE_MOVED, this);
+                    javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+                    tip.textProperty().bind(corner.accessibleTextProperty());
+                    javafx.scene.control.Tooltip.install(corner, tip);
+                    corner.getProperties().put(KEY + ".tip", tip);
+                }
+            };
+            corner.getProperties().put(KEY + ".tipLater", first);
+            corner.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, first);
+            corner.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_MOVED, first);
+        }
     }
 
     /** What the column menu's button says of the hidden columns, by their titles on one line. */
@@ -650,11 +659,6 @@ public final class Columns {
         if (hidden.isEmpty()) return "Columns: choose which ones the table shows";
         return (hidden.size() == 1 ? "1 more column: " : hidden.size() + " more columns: ") + String.join(", ", hidden)
                 + ". Click to choose which columns the table shows";
-    }
-
-    /** The tooltip of the table's column menu's button ({@link #signHidden}), or null before the table has one. */
-    public static String hiddenSaid(TableView<?> table) {
-        return table.getProperties().get(KEY + ".hiddenSaid") instanceof String s ? s : null;
     }
 
     private static boolean isWrapping(TableColumn<?, ?> c) {
