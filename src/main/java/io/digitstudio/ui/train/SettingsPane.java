@@ -34,7 +34,13 @@ public final class SettingsPane extends ScrollPane {
     private final GridPane grid = new GridPane();
     private int row;
 
-    private GridPane hyperBox;
+    /**
+     * The optimizer's values' labels and fields, rows of the form's own grid from {@link #hyperRow} on, one row each: in
+     * a grid of their own, their labels' column was as wide as "Learning rate" only, and their fields began left of the
+     * form's others and were narrower.
+     */
+    private final java.util.List<Node> hyperNodes = new java.util.ArrayList<>();
+    private int hyperRow;
     private Button applyButton;
     private final ObservableBooleanValue live;
     private final ObservableBooleanValue locked;
@@ -97,7 +103,7 @@ public final class SettingsPane extends ScrollPane {
 
     /** While a run trains everything is locked but the optimizer's values, which "Apply" sends to the run. */
     private void lockAll() {
-        for (Node n : grid.getChildren()) if (n != hyperBox && n != applyButton && !n.disableProperty().isBound()) n.disableProperty().bind(locked);
+        for (Node n : grid.getChildren()) if (!hyperNodes.contains(n) && n != applyButton && !n.disableProperty().isBound()) n.disableProperty().bind(locked);
     }
 
     /** Whether the whole form is made: the network's table, the optimizer and the run are made after the first frame. */
@@ -428,27 +434,9 @@ public final class SettingsPane extends ScrollPane {
                 ? Optimizers.type(s.optimizerProperty().get()).help() : "", s.optimizerProperty()), "optimizerHelp");
         about.getStyleClass().add("hint");
         grid.add(about, 0, row++, 2, 1);
-        GridPane hyper = new GridPane();
-        hyper.setHgap(8);
-        hyper.setVgap(6);
-        Runnable build = () -> {
-            hyper.getChildren().clear();
-            int r = 0;
-            for (HyperParam h : s.hyperparams()) {
-                Label l = new Label(h.label());
-                l.setMinWidth(Region.USE_PREF_SIZE);
-                TextField f = text(h.text(), "hp-" + h.key(), HyperParam.format(h.defaultValue()));
-                io.digitstudio.ui.widgets.Tips.set(f, h.help());
-                l.setLabelFor(f);
-                hyper.add(l, 0, r);
-                hyper.add(f, 1, r++);
-                hyper.add(errorUnder(f, "hp-" + h.key()), 0, r++, 2, 1);
-            }
-        };
-        s.hyperparams().addListener((ListChangeListener<HyperParam>) c -> build.run());
-        build.run();
-        hyperBox = hyper;
-        grid.add(hyper, 0, row++, 2, 1);
+        hyperRow = row;
+        s.hyperparams().addListener((ListChangeListener<HyperParam>) c -> hyperparams());
+        hyperparams();
         applyButton = new Button("_Apply to the run");
         applyButton.setId("applyButton");
         io.digitstudio.ui.widgets.Tips.set(applyButton, "Change the running optimizer's values from its next iteration (while a run trains or is paused)");
@@ -463,6 +451,46 @@ public final class SettingsPane extends ScrollPane {
             if (findLearningRate != null) findLearningRate.run();
         });
         grid.add(find, 0, row++, 2, 1);
+    }
+
+    /**
+     * The optimizer's values, in the form's grid as its other fields are (the same label column, the same field column),
+     * made again for another optimizer: the rows after them move up or down by the difference in their number, and they
+     * come in the grid's children where the last ones were, so that Tab reaches them in the form's order.
+     */
+    private void hyperparams() {
+        int at = !hyperNodes.isEmpty() ? grid.getChildren().indexOf(hyperNodes.get(0))
+                : applyButton != null ? grid.getChildren().indexOf(applyButton) : grid.getChildren().size();
+        int was = hyperNodes.size() / 2;
+        grid.getChildren().removeAll(hyperNodes);
+        hyperNodes.clear();
+        int shift = s.hyperparams().size() - was;
+        if (shift != 0) {
+            for (Node n : grid.getChildren()) {
+                Integer r = GridPane.getRowIndex(n);
+                if (r != null && r >= hyperRow + was) GridPane.setRowIndex(n, r + shift);
+            }
+            row += shift;
+        }
+        int r = hyperRow;
+        for (HyperParam h : s.hyperparams()) {
+            Label l = new Label(h.label());
+            l.setMinWidth(Region.USE_PREF_SIZE);
+            TextField f = text(h.text(), "hp-" + h.key(), HyperParam.format(h.defaultValue()));
+            io.digitstudio.ui.widgets.Tips.set(f, h.help());
+            l.setLabelFor(f);
+            // the message in the field's own cell, as under the run's fields: a row of its own took the grid's gap
+            javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(2, f, errorUnder(f, "hp-" + h.key()));
+            box.setMaxWidth(Double.MAX_VALUE);
+            GridPane.setHgrow(box, Priority.ALWAYS);
+            GridPane.setConstraints(l, 0, r);
+            GridPane.setValignment(l, javafx.geometry.VPos.TOP);
+            l.setPadding(new Insets(4, 0, 0, 0));
+            GridPane.setConstraints(box, 1, r++);
+            hyperNodes.add(l);
+            hyperNodes.add(box);
+        }
+        grid.getChildren().addAll(at, hyperNodes);
     }
 
     private Runnable findLearningRate;

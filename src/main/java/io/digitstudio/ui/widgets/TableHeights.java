@@ -36,14 +36,25 @@ public final class TableHeights {
      * Keeps the table high enough for its header and {@code least} rows, and wanting room for {@code wanted}, measured
      * from its rows as laid out in the font in force (an em-based height held fewer rows at a large UI scale, whose
      * rows and two-line header grow more than the em: one or two rows at 150 %). Measured again after every layout
-     * pass until it holds. Before it has a row to measure, it keeps the room of {@link #estimate}, as high as the room
-     * kept for it before it is made (so that nothing moves when it takes that room's place).
+     * pass until it holds. With no row to measure, it keeps the room of its header as laid out and rows as high as
+     * its rows were in this font, or rows of a dense table's 2 em before any came: as high as it is once the rows come,
+     * so that the first row moves nothing (a header and rows estimated in em kept 6 px more at 100 %, 15 px more at
+     * 150 %, and the charts above the epoch table grew and shrank by that as a run's first epoch came, and again as the
+     * next run emptied the table). Before it is styled, it keeps the room of {@link #estimate}, as high as the room kept
+     * for it before it is made (so that nothing moves when it takes that room's place).
      */
     public static void forRows(TableView<?> table, int least, int wanted) {
         Runnable fit = () -> {
             boolean measured = hasRows(table);
-            double min = measured ? asLaidOut(table, least) : estimate(em(table), least);
-            double pref = measured ? asLaidOut(table, wanted) : estimate(em(table), wanted);
+            double em = em(table);
+            double row = measured ? 0 : table.getProperties().get(KEY + ".row") instanceof double[] r && r[0] == em ? r[1] : 2 * em;
+            double min = measured ? asLaidOut(table, least) : forRows(table, least, row);
+            double pref = measured ? asLaidOut(table, wanted) : forRows(table, wanted, row);
+            if (measured) table.getProperties().put(KEY + ".row", new double[]{em, rows(table).values().stream().mapToDouble(Double::doubleValue).min().orElse(2 * em)});
+            if (min <= 0 || pref <= 0) {
+                min = estimate(em, least);
+                pref = estimate(em, wanted);
+            }
             if (Math.abs(table.getMinHeight() - min) >= 0.5) table.setMinHeight(min);
             if (Math.abs(table.getPrefHeight() - pref) >= 0.5) table.setPrefHeight(pref);
         };
@@ -102,12 +113,14 @@ public final class TableHeights {
     }
 
     /**
-     * The height of a table with a header of two lines and {@code rows} rows of one line, in a font {@code em} high: a
-     * header of 2.4 em, rows of 2.2 em and its edges. What a table with no rows to measure keeps, and the room kept for
-     * one before it is made: both come from the font in force, so each follows the UI scale and the two are the same.
+     * The height of a dense table (AtlantaFX's {@code dense}: rows of 2 em, a header at least 34 px high) with a header
+     * of two lines and {@code rows} rows of one line, in a font {@code em} high: a header of 2.46 em (two lines of the
+     * font and the labels' padding), rows of 2 em and its edges. The room kept for a table before it is made, and what
+     * it keeps until it is styled: both come from the font in force, so each follows the UI scale and the two are the
+     * same; styled, the table measures its header and rows ({@link #forRows}), as high as this at 100 % and 150 %.
      */
     public static double estimate(double em, int rows) {
-        return Math.ceil(2.4 * em + rows * 2.2 * em + 3);
+        return Math.ceil(Math.max(34, 2.46 * em) + rows * 2 * em + 3);
     }
 
     /** The height a table needs for its header, {@code rows} rows {@code row} high and a sideways scroll bar if it shows. */
