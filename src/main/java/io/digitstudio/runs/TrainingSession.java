@@ -264,7 +264,7 @@ public final class TrainingSession {
         return FineTune.run(model, mnist.train(), mnist.test(), mine, s, watchers, loop -> {
             if (store == null) return;
             try {
-                RunRecorder.start(store, loop, new RunRecorder.Origin(origin, RunOptions.NONE, "MNIST + my digits", "fine-tuning " + modelName,
+                RunRecorder.start(store, loop, new RunRecorder.Origin(origin, RunOptions.NONE, "MNIST" + io.digitstudio.io.ModelInfo.WITH_MY_DIGITS, "fine-tuning " + modelName,
                         mnist.sha256(), mnist.classNames(), "", modelFile == null ? modelName : modelFile.toString()));
             } catch (IOException | RuntimeException e) {
                 // an unrecorded fine-tuning still runs

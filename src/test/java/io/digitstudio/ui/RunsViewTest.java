@@ -86,6 +86,38 @@ class RunsViewTest extends AppStory {
                 && !c.loss().isEmpty() && c.loss().get(c.loss().size() - 1)[0] >= 40 - 1e-9));
     }
 
+    /**
+     * Runs → Evaluate on a weaker run, as in the trial of session 37: the Evaluate view shows the run's model and says
+     * it is not the one in use; Draw, Samples and Inside keep the built-in model, with no question and no Undo needed.
+     */
+    @Test
+    void evaluatingARunsModelLeavesTheModelInUseAlone(FxRobot robot) throws Exception {
+        app.awaitReady();
+        var inUse = app.models().activeProperty().get();
+        assertEquals("built-in", inUse.name());
+        StringWriter err = new StringWriter();
+        int code = io.digitstudio.cli.Cli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "train", "--epochs", "1", "--lr", "0.1",
+                "--train-size", "1000", "--test-size", "200", "--out", app.history.root().resolveSibling("weak-" + app.history.root().getFileName() + ".npz").toString(),
+                "--runs-dir", app.history.root().toString());
+        assertEquals(0, code, err.toString());
+        app.openTab(robot, "Runs");
+        robot.clickOn(row(robot, 0));
+        javafx.scene.control.Button evaluate = robot.lookup("#evaluateRunButton").queryButton();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !evaluate.isDisabled());
+        robot.clickOn(evaluate);
+        javafx.scene.control.TabPane tabs = robot.lookup(".main-tabs").queryAs(javafx.scene.control.TabPane.class);
+        // the run's model is read off the UI thread, then the Evaluate view shows it
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> "evaluateTab".equals(tabs.getSelectionModel().getSelectedItem().getId())
+                && app.main.evaluate().viewModel().evaluationProperty().get() != null).get());
+        WaitForAsyncUtils.waitForFxEvents();
+        var e = WaitForAsyncUtils.asyncFx(() -> app.main.evaluate().viewModel().evaluationProperty().get()).get();
+        assertTrue(e.model().name().startsWith("run "), e.model().name());
+        assertSame(inUse, app.models().activeProperty().get(), "Draw, Samples and Inside keep the model in use");
+        String shown = robot.lookup("#evaluationShown").queryLabeled().getText();
+        assertTrue(shown.endsWith("(not in use: Draw and Samples use built-in)"), shown);
+        assertFalse(app.dialogs.infos.stream().anyMatch(i -> i.startsWith("Model opened")), app.dialogs.infos.toString());
+    }
+
     @Test
     void aCliRunAndAnAppRunAreBothListedAndSelectingBothOverlaysTheirCurves(FxRobot robot) throws Exception {
         app.awaitReady();

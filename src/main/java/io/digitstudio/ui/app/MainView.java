@@ -416,10 +416,11 @@ public final class MainView extends BorderPane {
 
                 @Override
                 public void evaluate(java.nio.file.Path model, String name) {
-                    models.open(model).whenComplete((m, err) -> {
+                    // evaluates only: Draw, Samples and Inside keep the model in use (Open model puts a run's to use)
+                    models.load(model).whenComplete((m, err) -> {
                         if (err != null) return;
                         selectTab("evaluateTab");
-                        evaluation.evaluate();
+                        evaluation.evaluate(m);
                     });
                 }
 

@@ -77,6 +77,8 @@ public final class EvaluateViewModel {
     /** Whether the matrix is a run's validation and no set has been chosen or evaluated since: the set box names it. */
     private boolean showingRun;
     private long generation;
+    /** The model the evaluation under way classifies with (null: none under way). */
+    private ActiveModel evaluating;
 
     public EvaluateViewModel(TaskExecutor tasks, DialogService dialogs, ModelManager models) {
         this.tasks = tasks;
@@ -84,17 +86,33 @@ public final class EvaluateViewModel {
         this.models = models;
         models.activeProperty().addListener((o, a, b) -> {
             Evaluation e = evaluation.get();
+            boolean stale = evaluating != null && evaluating == a;
+            if (stale) ++generation; // the evaluation under way is of the model no longer in use: its answer is dropped
             // the run that was followed has ended and its network is now the active model: the matrix stays, and its
             // cells now open the gallery
             if (e != null && e.live() && b != null && b.model() == e.network()) {
                 evaluation.set(new Evaluation(b, e.split(), e.matrix(), e.loss(), e.classNames(), e.seconds(), e.epoch(), e.network(), e.set(), e.runData()));
-            } else {
+                if (stale) status.set(inUseNow(b));
+            } else if (e != null && !e.live() && e.model() != a && b != null && e.model().file() != null && e.model().file().equals(b.file())) {
+                // the model the matrix shows (a run's, from Runs) is now the one in use: its cells open the gallery
+                evaluation.set(new Evaluation(b, e.split(), e.matrix(), e.loss(), e.classNames(), e.seconds(), e.epoch(), b.model(), e.set(), e.runData()));
+                if (stale) status.set(inUseNow(b));
+            } else if (e != null && !e.live() && e.model() != a) {
+                // a model that was not in use (a run's, from Runs) is still what the matrix shows: it stays
+                if (stale) status.set(inUseNow(b));
+            } else if (e != null || stale) {
                 evaluation.set(null);
+                // the status said what the matrix showed (a validation's epoch, an accuracy): it says what is now true
+                status.set(inUseNow(b));
             }
         });
         split.addListener((o, a, b) -> {
             showingRun = false;
-            if (evaluation.get() != null && !evaluation.get().live()) evaluation.set(null);
+            if (evaluation.get() != null && !evaluation.get().live()) {
+                evaluation.set(null);
+                ActiveModel m = models.activeProperty().get();
+                status.set(m == null ? "No model yet" : "Press Evaluate to classify " + setPhrase(b) + " with " + m.name());
+            }
             updateSetShown();
         });
         folder.addListener(o -> updateSetShown());
@@ -128,9 +146,28 @@ public final class EvaluateViewModel {
      */
     public ReadOnlyStringProperty setShownProperty() { return setShown.getReadOnlyProperty(); }
 
+    /** What the status says once the model in use has changed under what it said. */
+    private static String inUseNow(ActiveModel m) {
+        return m == null ? "No model yet" : "Draw and Samples now use " + m.name() + ": press Evaluate to see its confusion matrix";
+    }
+
+    /** "the test set", "the training set" or "the test set of FOLDER", as the status names a set. */
+    private String setPhrase(Split s) {
+        return s == Split.TEST ? "the test set" : s == Split.TRAINING ? "the training set"
+                : folder.get() == null ? "a folder's test set" : "the test set of " + folder.get().getFileName();
+    }
+
     /** Evaluates the active model on the chosen set; the result arrives in {@link #evaluationProperty()}. */
     public void evaluate() {
-        ActiveModel model = models.activeProperty().get();
+        evaluate(models.activeProperty().get());
+    }
+
+    /**
+     * Evaluates {@code model} on the chosen set, which need not be the model in use: Runs → Evaluate evaluates a run's
+     * model here while Draw, Samples and Inside keep theirs (the line over the matrix says which model it shows, and
+     * that it is not the one in use). The result arrives in {@link #evaluationProperty()}.
+     */
+    public void evaluate(ActiveModel model) {
         if (model == null) {
             status.set("No model yet");
             return;
@@ -142,6 +179,7 @@ public final class EvaluateViewModel {
             return;
         }
         long mine = ++generation;
+        evaluating = model;
         showingRun = false;
         updateSetShown();
         status.set("Evaluating " + model.name() + " on the " + (s == Split.TEST ? "test set…" : s == Split.TRAINING ? "training set…" : "test set of " + dir + "…"));
@@ -162,6 +200,7 @@ public final class EvaluateViewModel {
             return new Evaluation(model, s, r.confusion(), r.loss(), model.classNames(), (System.nanoTime() - t0) / 1e9, 0, model.model(), set);
         }).whenComplete((e, err) -> {
             if (mine != generation) return;
+            evaluating = null;
             if (err != null) {
                 status.set("Could not evaluate: " + Messages.of(err));
                 return;
@@ -193,6 +232,7 @@ public final class EvaluateViewModel {
                                LabeledImages set) {
         if (!followTraining.get()) return;
         ++generation;
+        evaluating = null;
         // named for the gallery's set box, which shows it as the set a cell's images come from
         LabeledImages validated = set != null && set.size() == matrix.total()
                 ? set.withName(String.format(Locale.ROOT, "Run's validation (%,d)", set.size())) : null;
@@ -226,6 +266,13 @@ public final class EvaluateViewModel {
         if (e == null) return false;
         if (e.model() == null) {
             status.set("The gallery shows these images once the run has ended and its model is active");
+            return false;
+        }
+        ActiveModel inUse = models.activeProperty().get();
+        if (e.model() != inUse) {
+            // the gallery answers with the model in use: its tiles would contradict the cell
+            status.set("The gallery shows the answers of the model in use, " + (inUse == null ? "none" : inUse.name())
+                    + ": Runs → Open in Draw puts this model to use");
             return false;
         }
         return true;
@@ -291,7 +338,15 @@ public final class EvaluateViewModel {
      * model on a set. The set box says what the next Evaluate uses; this says what is on screen.
      */
     public javafx.beans.binding.StringExpression shownProperty() {
-        return javafx.beans.binding.Bindings.createStringBinding(() -> shown(evaluation.get()), evaluation);
+        return javafx.beans.binding.Bindings.createStringBinding(() -> shown(evaluation.get(), models.activeProperty().get()), evaluation,
+                models.activeProperty());
+    }
+
+    /** As {@link #shown(Evaluation)}, saying so when the model evaluated is not {@code inUse}, the one the other views use. */
+    static String shown(Evaluation e, ActiveModel inUse) {
+        String said = shown(e);
+        if (e == null || e.live() || e.model() == null || e.model() == inUse) return said;
+        return said + " (not in use: Draw and Samples use " + (inUse == null ? "none" : inUse.name()) + ")";
     }
 
     static String shown(Evaluation e) {

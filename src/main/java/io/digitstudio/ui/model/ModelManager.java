@@ -206,6 +206,25 @@ public final class ModelManager {
         });
     }
 
+    /**
+     * Reads and checks a model file without putting it to use: Runs → Evaluate evaluates a run's model while Draw,
+     * Samples and Inside keep theirs. The model in use when it is that very file. Completes with the model, or
+     * exceptionally once the user has been told what is wrong.
+     */
+    public CompletableFuture<ActiveModel> load(Path file) {
+        ActiveModel a = active.get();
+        if (a != null && a.file() != null && a.file().toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
+            return CompletableFuture.completedFuture(a);
+        }
+        return read(file).handle((opened, err) -> {
+            if (err != null) {
+                dialogs.error("Could not read the model", Messages.of(err));
+                throw new java.util.concurrent.CompletionException(err);
+            }
+            return opened.model();
+        });
+    }
+
     /** Reads and checks a model file on the compute worker. */
     private CompletableFuture<Opened> read(Path file) {
         return tasks.compute(() -> {

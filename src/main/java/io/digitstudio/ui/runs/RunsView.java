@@ -518,6 +518,7 @@ public final class RunsView extends BorderPane {
         Button open = button("_Open in Draw", "openRunModelButton", vm::openModel);
         Button eval = button("_Evaluate", "evaluateRunButton", vm::evaluate);
         eval.setAccessibleHelp("Evaluate this run's model on the test set in the Evaluate view");
+        eval.setTooltip(new Tooltip("Show this run's model's confusion matrix in Evaluate; Draw, Samples and Inside keep the model in use"));
         Button rerun = button("Ru_n again", "rerunButton", vm::rerun);
         Button resume = button("Resu_me", "resumeRunButton", vm::resume);
         Button export = button("Export _zip…", "exportRunButton", vm::export);

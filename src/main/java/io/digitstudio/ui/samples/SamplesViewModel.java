@@ -91,7 +91,13 @@ public final class SamplesViewModel {
             refilter();
         });
         order.addListener((o, a, b) -> refilter());
-        models.activeProperty().addListener((o, a, b) -> predictAll());
+        models.activeProperty().addListener((o, a, b) -> {
+            // a matrix cell's images are another model's answers: the filters (its true and predicted class) now
+            // apply to this model's, so that no tile contradicts them
+            leaveCell();
+            refilter();
+            predictAll();
+        });
         selected.addListener((o, a, b) -> {
             pinSlot.forget();
             predictSelected();

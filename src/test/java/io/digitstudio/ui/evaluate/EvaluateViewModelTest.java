@@ -137,6 +137,52 @@ class EvaluateViewModelTest {
     }
 
     @Test
+    void whenTheModelInUseChangesUnderAValidationTheStatusSaysSoNotTheOldEpoch() {
+        Network net = Network.mlp(new Rng(2), 784, 10, 10);
+        vm.showValidation(3, matrix(new int[][]{{1, 1}, {2, 2}, {2, 3}, {3, 3}}), 0.5, net, io.digitstudio.data.ClassNames.numbers(10));
+        assertTrue(vm.statusProperty().get().startsWith("Training: epoch 3, validation accuracy 75.00%"), vm.statusProperty().get());
+        // the run's model was not kept, and the user puts another model to use (Undo, Recent): the matrix goes, and
+        // the status, which told of epoch 3, says what is now true
+        models.adopt(builtIn);
+        assertNull(vm.evaluationProperty().get());
+        assertEquals("Nothing evaluated yet: choose a set and press Evaluate", vm.shownProperty().get());
+        assertEquals("Draw and Samples now use built-in: press Evaluate to see its confusion matrix", vm.statusProperty().get());
+        // an evaluation's accuracy goes with its matrix when another set is chosen
+        vm.evaluate();
+        assertTrue(vm.statusProperty().get().startsWith("Accuracy "), vm.statusProperty().get());
+        vm.splitProperty().set(EvaluateViewModel.Split.TRAINING);
+        assertNull(vm.evaluationProperty().get());
+        assertEquals("Press Evaluate to classify the training set with built-in", vm.statusProperty().get());
+    }
+
+    @Test
+    void aModelNotInUseIsEvaluatedWithoutReplacingTheOneInUse() {
+        models.adopt(builtIn);
+        // Runs → Evaluate: a weaker run's model, evaluated here only
+        ActiveModel run = ActiveModel.of(Network.mlp(new Rng(3), 784, 10, 10), "run 0b73e32a", ModelInfo.NONE, null);
+        vm.evaluate(run);
+        assertSame(builtIn, models.activeProperty().get(), "Draw, Samples and Inside keep the model in use");
+        EvaluateViewModel.Evaluation e = vm.evaluationProperty().get();
+        assertSame(run, e.model());
+        assertEquals(new Evaluator(Mnist.bundled().test(), 256).evaluate(run.model()).accuracy(), e.matrix().accuracy(), 1e-9);
+        assertEquals("Run 0b73e32a on the test set, 10,000 images (not in use: Draw and Samples use built-in)", vm.shownProperty().get());
+        // its cells would open a gallery that answers with the model in use: they say so instead
+        int[] cell = null;
+        for (int t = 0; t < 10 && cell == null; t++) for (int p = 0; p < 10; p++) if (e.matrix().count(t, p) > 0) { cell = new int[]{t, p}; break; }
+        assertFalse(vm.cellOpens(cell[0], cell[1]));
+        assertEquals("The gallery shows the answers of the model in use, built-in: Runs → Open in Draw puts this model to use", vm.statusProperty().get());
+        // another model put to use leaves the run's matrix as it is: it was never the one in use
+        ActiveModel other = ActiveModel.of(builtIn.model(), "built-in again", ModelInfo.NONE, null);
+        models.adopt(other);
+        assertSame(e, vm.evaluationProperty().get());
+        assertEquals("Run 0b73e32a on the test set, 10,000 images (not in use: Draw and Samples use built-in again)", vm.shownProperty().get());
+        // Evaluate evaluates the model in use again
+        vm.evaluate();
+        assertSame(other, vm.evaluationProperty().get().model());
+        assertEquals("Built-in again on the test set, 10,000 images", vm.shownProperty().get());
+    }
+
+    @Test
     void anEmptyCellOpensNoEmptyGalleryAndTheStatusSaysWhy() {
         Network net = Network.mlp(new Rng(2), 784, 10, 10);
         ConfusionMatrix m = matrix(new int[][]{{3, 3}, {3, 5}, {5, 5}, {5, 5}});

@@ -227,4 +227,26 @@ class SamplesViewModelTest {
         assertEquals(SamplesViewModel.Split.TEST, vm.splitProperty().get());
         assertEquals(List.of(12), List.copyOf(vm.visible()));
     }
+    @Test
+    void aCellOpenedFromTheMatrixIsFilteredAgainWhenTheModelInUseChanges() {
+        SamplesViewModel vm = withBuiltIn();
+        LabeledImages test = Mnist.bundled().test();
+        // Evaluate's 7 → 2 cell, as the built-in model's matrix counted it
+        List<Integer> cell = new java.util.ArrayList<>();
+        for (int i = 0; i < test.size(); i++) if (test.label(i) == 7 && vm.predictedLabel(i) == 2) cell.add(i);
+        assertFalse(cell.isEmpty(), "the built-in model takes some 7s for 2s");
+        vm.showCell(test, "the test set", 7, 2, cell.stream().mapToInt(Integer::intValue).toArray());
+        assertEquals(java.util.Set.copyOf(cell), java.util.Set.copyOf(vm.visible()));
+        // another model is put to use (a run ends, Undo): the filters "true 7, predicted 2" now ask this model's answers,
+        // and every tile shown agrees with them
+        models.adopt(ActiveModel.of(io.digitstudio.nn.Network.mlp(new io.digitstudio.data.Rng(5), 784, 10, 10), "untrained", ModelInfo.NONE, null));
+        assertNull(vm.cellSet(), "the matrix's cell was the other model's");
+        assertEquals(7, vm.trueClassProperty().get());
+        assertEquals(2, vm.predictedClassProperty().get());
+        List<Integer> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < test.size(); i++) if (test.label(i) == 7 && vm.predictedLabel(i) == 2) expected.add(i);
+        assertEquals(java.util.Set.copyOf(expected), java.util.Set.copyOf(vm.visible()));
+        for (int i : vm.visible()) assertEquals(2, vm.predictedLabel(i), "tile " + i);
+        assertFalse(vm.summaryProperty().get().contains("that the matrix counts"), vm.summaryProperty().get());
+    }
 }

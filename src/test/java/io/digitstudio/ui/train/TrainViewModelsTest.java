@@ -510,6 +510,33 @@ class TrainViewModelsTest {
     }
 
     @Test
+    void aWorseRunLeavesAnAcceptedFineTuningInUse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Fixture f = new Fixture();
+        // My digits → Fine-tune → Accept: the fine-tuned model, trained on MNIST and the user's digits, is in use with
+        // its accuracy on MNIST's test set
+        io.digitstudio.ui.mydigits.MyDigitsViewModel mine = new io.digitstudio.ui.mydigits.MyDigitsViewModel(f.tasks, f.dialogs, f.models,
+                new io.digitstudio.mydigits.MyDigits(dir.resolve("mine")), null);
+        io.digitstudio.data.LabeledImages test = io.digitstudio.data.Mnist.bundled().test();
+        for (int i = 0; i < 12; i++) mine.add(test.features(i), test.label(i), List.of(), "test image " + i, null);
+        mine.setSettings(new io.digitstudio.train.FineTune.Settings(1, 0.005, 5, 1000, 0.3, 0));
+        mine.fineTune();
+        mine.accept();
+        ActiveModel tuned = f.models.activeProperty().get();
+        assertTrue(tuned.name().startsWith("fine-tuned-"), tuned.name());
+        assertEquals("MNIST + my digits", tuned.info().dataset());
+        double known = tuned.testAccuracy();
+        // Train, one epoch on 1,000 examples: a worse model than the fine-tuned one, validated on MNIST's test set too
+        f.settings.epochsProperty().set("1");
+        f.run.start();
+        double reached = f.run.resultProperty().get().last().valAccuracy();
+        assertTrue(reached < known, reached + " against " + known);
+        assertSame(tuned, f.models.activeProperty().get(), "the better fine-tuned model stays in use");
+        assertEquals("Kept the model in use (" + io.digitstudio.ui.widgets.Formats.percent(known) + "); this run reached "
+                + io.digitstudio.ui.widgets.Formats.percent(reached), f.run.keptNoticeProperty().get());
+        assertFalse(f.dialogs.infos.stream().anyMatch(i -> i.contains("now use the new model")), f.dialogs.infos.toString());
+    }
+
+    @Test
     void aFinishedRunsChartsKeepTheirOwnSpanWhileTheEpochsFieldChanges() {
         Fixture f = new Fixture();
         f.settings.epochsProperty().set("3");
