@@ -15,7 +15,8 @@ import java.util.Properties;
  * The top-level command and the error policy: one line, exit 2 for bad input, 1 for anything else. Every error line has
  * one form, {@code digitstudio COMMAND: error: MESSAGE}, naming the command by its whole path ("digitstudio runs compare")
  * or just "digitstudio" when there is none, so a script or a user can find every error by one pattern. Warnings and the
- * lines that say a command was interrupted take the same prefix ({@code digitstudio train: warning: …}).
+ * lines that say a command was interrupted take the same prefix ({@code digitstudio train: warning: …}), and so do notes
+ * ({@code digitstudio predict: note: …}).
  */
 @Command(name = "digitstudio", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Train a digit classifier the way Chainer's tutorial does, from the command line.%n"
@@ -101,6 +102,11 @@ public final class Cli implements Runnable {
     /** A warning of a command, in the form of its errors: the run goes on, or has ended, but the user must know this. */
     static String warningLine(CommandLine.Model.CommandSpec spec, String message) {
         return spec.qualifiedName() + ": warning: " + message;
+    }
+
+    /** A note of a command, in the form of its errors and warnings ("digitstudio predict: note: …"): worth knowing, nothing wrong. */
+    static String noteLine(CommandLine.Model.CommandSpec spec, String message) {
+        return spec.qualifiedName() + ": note: " + message;
     }
 
     /**
@@ -194,7 +200,8 @@ public final class Cli implements Runnable {
             return io.digitstudio.nn.NetworkSpec.of(model);
         } catch (io.digitstudio.nn.SpecException e) {
             String word = model.strip();
-            if (word.matches("[\\p{L}_-]+")) {
+            // one word, digits too ("lenet2"): a preset's name mistyped, rather than a spec of layers
+            if (word.matches("[\\p{L}_][\\p{L}\\p{N}_-]*")) {
                 throw new UsageException("--model: unknown network '" + word + "'" + didYouMean(nearest(word, io.digitstudio.nn.NetworkSpec.PRESET_NAMES))
                         + " (presets: " + String.join(", ", io.digitstudio.nn.NetworkSpec.PRESET_NAMES) + "; or a spec of layers: " + e.getMessage() + ")");
             }

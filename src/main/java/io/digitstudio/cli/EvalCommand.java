@@ -13,6 +13,9 @@ import java.util.concurrent.Callable;
 /** {@code eval}: a saved model's loss and accuracy on the test set. */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate a saved model on the test set.")
 final class EvalCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--data", paramLabel = "DIR", description = "Folder with the MNIST-style test files, t10k-images-idx3-ubyte and "
             + "t10k-labels-idx1-ubyte (raw or .gz; the training files are not needed). Default: the bundled MNIST.")
     Path data;
@@ -43,7 +46,7 @@ final class EvalCommand implements Callable<Integer> {
         if (!fmt.equals("text") && !confusion) throw new UsageException("--format " + format + " applies to --confusion");
         Startup.engine();
         ModelFiles.LoadedModel m = ModelFiles.load(model);
-        m.notes().forEach(n -> System.err.println("note: " + n));
+        m.notes().forEach(n -> System.err.println(Cli.noteLine(spec, n)));
         io.digitstudio.data.Mnist.TestSet testSet = io.digitstudio.data.Mnist.loadTest(data);
         io.digitstudio.data.LabeledImages test = DataOptions.cut(testSet.test(), testSize, "--test-size");
         if (m.model().inputSize() != test.featureSize()) {

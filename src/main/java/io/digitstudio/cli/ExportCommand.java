@@ -22,6 +22,9 @@ import java.util.concurrent.Callable;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write a model as ONNX (onnxruntime, Netron), safetensors (PyTorch's state dict) or Chainer's NPZ.")
 final class ExportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "MODEL", description = "The model: .npz, .onnx or .safetensors.")
     Path model;
 
@@ -46,7 +49,7 @@ final class ExportCommand implements Callable<Integer> {
         if (Files.exists(out) && Files.isSameFile(out, model)) throw new UserInputException(out + " is the model being exported");
         Startup.engine();
         ModelFiles.LoadedModel m = ModelFiles.load(model);
-        m.notes().forEach(n -> System.err.println("note: " + n));
+        m.notes().forEach(n -> System.err.println(Cli.noteLine(spec, n)));
         ModelInfo info = m.info();
         if (info.classNames() == null) info = new ModelInfo(info.testAccuracy(), info.dataset(), ClassNames.numbers(m.model().classes()));
         switch (fmt) {

@@ -50,13 +50,21 @@ final class InspectCommand implements Callable<Integer> {
                 }
             }
         }
-        Files.createDirectories(out);
         Startup.engine();
+        // every input is read and checked before the first picture is written: a failing command leaves no file
         ModelFiles.LoadedModel loaded = model != null ? ModelFiles.load(model) : cnn ? ModelFiles.loadBuiltInCnn() : ModelFiles.loadDefault();
         Network net = loaded.model();
         List<String> names = loaded.info().classNames() != null && loaded.info().classNames().size() >= net.classes()
                 ? loaded.info().classNames() : io.digitstudio.data.ClassNames.numbers(net.classes());
+        float[] x = null;
+        if (image != null) {
+            if (net.inputSize() != DigitPreprocessor.SIZE * DigitPreprocessor.SIZE) {
+                throw new UserInputException(loaded.source() + " takes " + net.inputSize() + " inputs, not 28x28 images");
+            }
+            x = DigitPreprocessor.toMnist(ImageFiles.readRgb(image));
+        }
         Inspector.Tiles tiles = Inspector.firstLayer(net);
+        Files.createDirectories(out);
         if (tiles != null) {
             int scale = Math.max(2, 48 / Math.max(tiles.height(), tiles.width()));
             Path f = out.resolve("weights.png");
@@ -65,11 +73,7 @@ final class InspectCommand implements Callable<Integer> {
                     tiles.height() == 1 ? "units" : tiles.height() >= 10 ? "units' weights as images" : "filters",
                     tiles.height(), tiles.width(), tiles.maxAbs());
         }
-        if (image == null) return 0;
-        if (net.inputSize() != DigitPreprocessor.SIZE * DigitPreprocessor.SIZE) {
-            throw new UserInputException(loaded.source() + " takes " + net.inputSize() + " inputs, not 28x28 images");
-        }
-        float[] x = DigitPreprocessor.toMnist(ImageFiles.readRgb(image));
+        if (x == null) return 0;
         Prediction p = new Predictor(net).predict(x);
         int side = DigitPreprocessor.SIZE;
         Pictures.saliency(x, new float[x.length], side, side, 8).writePng(out.resolve("input.png"));

@@ -2,7 +2,6 @@ package io.digitstudio.cli;
 
 import io.digitstudio.data.Mnist;
 import io.digitstudio.nn.NetworkSpec;
-import io.digitstudio.nn.SpecException;
 import io.digitstudio.optim.Optimizers;
 import io.digitstudio.train.LrFinder;
 import io.digitstudio.train.TrainingConfig;
@@ -89,10 +88,6 @@ final class LrFindCommand implements Callable<Integer> {
     }
 
     private NetworkSpec network() {
-        try {
-            return NetworkSpec.of(model == null ? "tutorial" : model);
-        } catch (SpecException e) {
-            throw new UsageException("--model: " + e.getMessage());
-        }
+        return Cli.network(model == null ? "tutorial" : model);
     }
 }

@@ -66,8 +66,7 @@ final class MyDigitsCommand implements Runnable {
             if (!Files.exists(from)) throw new UserInputException(from + ": not found");
             MyDigits store = where.store();
             if (Files.isRegularFile(from) && from.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
-                int n = store.importZip(from);
-                System.out.println("added " + n + " digits from " + from);
+                System.out.println(store.importZip(from).summary(from.toString()));
                 return 0;
             }
             if (!Files.isDirectory(from)) throw new UserInputException(from + " is neither a folder of images nor a .zip");
@@ -78,7 +77,7 @@ final class MyDigitsCommand implements Runnable {
             }
             r.ignored().forEach(s -> System.err.println("passed over " + s));
             r.skipped().forEach(s -> System.err.println("skipped " + s));
-            System.out.println("added " + r.added() + (r.added() == 1 ? " digit" : " digits") + " from " + from + (r.skipped().isEmpty() ? "" : "; skipped " + r.skipped().size()));
+            System.out.println(r.summary(from.toString()));
             // a picture the collection holds already is no error; one that could not be read or labelled is
             return r.leftOut() == 0 ? 0 : Cli.EXIT_BAD_INPUT;
         }

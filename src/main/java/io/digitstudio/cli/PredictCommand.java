@@ -94,7 +94,7 @@ final class PredictCommand implements Callable<Integer> {
         if (top > loaded.model().classes()) {
             throw new UsageException("--top must be between 0 and " + loaded.model().classes() + " (the model's classes), got " + top);
         }
-        loaded.notes().forEach(n -> System.err.println("note: " + n));
+        loaded.notes().forEach(n -> System.err.println(Cli.noteLine(spec, n)));
         if (loaded.model().inputSize() != DigitPreprocessor.SIZE * DigitPreprocessor.SIZE) {
             throw new UserInputException(loaded.source() + " takes " + loaded.model().inputSize() + " inputs, not 28x28 images");
         }
@@ -118,7 +118,7 @@ final class PredictCommand implements Callable<Integer> {
             return new Single(x, predictor.predict(x), segments.count());
         }, (p, r) -> {
             if (r.digits() > 1) {
-                System.err.println("note: " + p + " holds " + r.digits() + " digits, read here as one; predict --number reads it as a number");
+                System.err.println(Cli.noteLine(spec, p + " holds " + r.digits() + " digits, read here as one; predict --number reads it as a number"));
             }
             return singleRecord(p, r.prediction(), fmt);
         }, (base, r) -> saveInput(r.input(), base));
@@ -139,7 +139,7 @@ final class PredictCommand implements Callable<Integer> {
         io.digitstudio.data.KaggleCsv.Table t = io.digitstudio.data.KaggleCsv.read(kaggle, false);
         Startup.engine();
         ModelFiles.LoadedModel loaded = model != null ? ModelFiles.load(model) : cnn ? ModelFiles.loadBuiltInCnn() : ModelFiles.loadDefault();
-        loaded.notes().forEach(n -> System.err.println("note: " + n));
+        loaded.notes().forEach(n -> System.err.println(Cli.noteLine(spec, n)));
         int d = t.side() * t.side();
         if (loaded.model().inputSize() != d) {
             throw new UserInputException(loaded.source() + " takes " + loaded.model().inputSize() + " inputs but " + kaggle.getFileName() + " has " + d + " pixels per row");

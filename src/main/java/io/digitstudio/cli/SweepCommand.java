@@ -2,7 +2,6 @@ package io.digitstudio.cli;
 
 import io.digitstudio.data.Mnist;
 import io.digitstudio.nn.NetworkSpec;
-import io.digitstudio.nn.SpecException;
 import io.digitstudio.optim.Optimizers;
 import io.digitstudio.runs.RunSettings;
 import io.digitstudio.runs.RunStore;
@@ -153,11 +152,7 @@ final class SweepCommand implements Callable<Integer> {
         NumericOptions.between("--epochs", epochs, 1, TrainingConfig.MAX_EPOCHS);
         for (Axis a : axes) bounds(a, name);
         NetworkSpec net;
-        try {
-            net = NetworkSpec.of(model == null ? "tutorial" : model);
-        } catch (SpecException e) {
-            throw new UsageException("--model: " + e.getMessage());
-        }
+        net = Cli.network(model == null ? "tutorial" : model);
         TrainingConfig c = new TrainingConfig(epochs, 128, net, name, Optimizers.overrides(name, null, null), seed, true, subset.trainLimit(),
                 subset.testLimit(), false);
         RunSettings template = new RunSettings("", Instant.now(), "sweep", c, RunOptions.NONE, "", "", "", 0, 0, "", "", Map.of());

@@ -303,7 +303,7 @@ final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         Path saved = session.saveModel();
-        if (!saved.equals(session.out())) System.err.println("note: " + session.out() + " exists; the model went beside it (--force replaces it)");
+        if (!saved.equals(session.out())) System.err.println(Cli.noteLine(spec, session.out() + " exists; the model went beside it (--force replaces it)"));
         System.out.println("saved " + loop.model().architecture() + " model to " + saved);
         if (outcome.verdict() == TrainingSession.Verdict.FAILED_TO_LEARN) {
             EpochReport last = result.last();

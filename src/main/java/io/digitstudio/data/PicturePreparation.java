@@ -21,6 +21,18 @@ public interface PicturePreparation {
      */
     float[] toMnist(RgbImage picture);
 
+    /**
+     * {@link #toMnist} and how many digits the picture's ink holds, found in one pass: a picture of a whole number
+     * ("2048") is read as one digit by {@link #toMnist}, which those who take one digit a picture must refuse.
+     *
+     * @throws DataException when the picture has no ink to read (it is blank)
+     */
+    Prepared prepare(RgbImage picture);
+
+    /** A picture's input ({@link #toMnist}) and the number of digits its ink holds. */
+    record Prepared(float[] input, int digits) {
+    }
+
     /** The preparation the app ships (the photo path of {@code read}); one instance, found once. */
     static PicturePreparation standard() {
         return Standard.INSTANCE;

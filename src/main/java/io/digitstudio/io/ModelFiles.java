@@ -82,11 +82,56 @@ public final class ModelFiles {
      * ({@code .safetensors}); a file with another extension is recognised by its first bytes.
      */
     public static LoadedModel load(Path path) {
-        return switch (format(path)) {
+        Format format = format(path);
+        notAModel(path, format);
+        return switch (format) {
             case ONNX -> OnnxImport.load(path);
             case SAFETENSORS -> Safetensors.load(path);
             default -> loadNpz(path);
         };
+    }
+
+    /** The model files DigitStudio reads, as an error names them. */
+    public static final String KINDS = ".npz, .onnx or .safetensors";
+
+    /** Whether a file begins as every ONNX model does: its first field, ir_version (field 1, a varint: byte 0x08). */
+    private static boolean startsAsOnnx(Path path) {
+        try (InputStream in = java.nio.file.Files.newInputStream(path)) {
+            return in.read() == 0x08;
+        } catch (IOException e) {
+            return true; // the ONNX reader reports the file's problem
+        }
+    }
+
+    private static boolean namedAsModel(Path path) {
+        String lower = String.valueOf(path.getFileName()).toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".npz") || lower.endsWith(".onnx") || lower.endsWith(".safetensors");
+    }
+
+    /**
+     * Refuses, in the user's words, a file that is plainly something else: a picture given where a model goes, or a
+     * zip that holds no NumPy arrays (an export of My digits or of a run); read as a model, each failed in the
+     * reader's own words ("not an ONNX model (Protocol message contained an invalid tag)", "entry
+     * 'mydigits/collection.json': not a .npy array").
+     */
+    private static void notAModel(Path path, Format format) {
+        String name = String.valueOf(path.getFileName());
+        if (!java.nio.file.Files.isRegularFile(path)) return; // the reader says it is not found
+        if (!namedAsModel(path) && io.digitstudio.data.ImageFiles.isImageName(path)) {
+            throw new FormatException(name + " is not a model file (" + KINDS + "): it is a picture");
+        }
+        if (format == Format.ONNX && !namedAsModel(path) && !startsAsOnnx(path)) {
+            // tried as ONNX only because it is nothing else: what the ONNX reader would say of it is no help
+            throw new FormatException(name + " is not a model file (" + KINDS + ")");
+        }
+        if (format != Format.NPZ) return;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(path.toFile())) {
+            if (zip.size() > 0 && zip.stream().noneMatch(e -> e.getName().endsWith(".npy"))) {
+                throw new FormatException(name + " is not a model file (" + KINDS + "): it is a zip of other files, without NumPy arrays");
+            }
+        } catch (IOException e) {
+            // not a readable zip: the NPZ reader says so in its own words
+        }
     }
 
     /** The model file formats. */

@@ -290,7 +290,12 @@ public final class MyDigits {
                 continue;
             }
             try {
-                float[] x = PicturePreparation.standard().toMnist(ImageFiles.readRgb(f));
+                PicturePreparation.Prepared prepared = PicturePreparation.standard().prepare(ImageFiles.readRgb(f));
+                if (prepared.digits() > 1) {
+                    skipped.add(named + ": " + severalDigits(prepared.digits()));
+                    continue;
+                }
+                float[] x = prepared.input();
                 MyDigit d = new MyDigit(UUID.randomUUID().toString().substring(0, 8), label, MyDigit.pixelsOf(x), List.of(), "image " + f.getFileName(), Instant.now());
                 MyDigit same = sameAs(known, d.pixels());
                 if (same != null) {
@@ -320,6 +325,35 @@ public final class MyDigits {
         public int leftOut() {
             return skipped.size() - alreadyKept;
         }
+
+        /** "added 2 digits from F; 3 already in My digits; skipped 1" ({@code from}: the folder as the user named it). */
+        public String summary(String from) {
+            return MyDigits.summary(added, from, alreadyKept, leftOut());
+        }
+    }
+
+    /** What a zip's import did: the digits it added, and those the collection held already (not added twice). */
+    public record ZipImport(int added, int alreadyKept) {
+        /** "added 0 digits from F.zip; 60 already in My digits", worded as a folder's import. */
+        public String summary(String from) {
+            return MyDigits.summary(added, from, alreadyKept, 0);
+        }
+    }
+
+    /** Why a picture of a whole number is not taken as one digit (the Draw view's Keep refuses it too). */
+    static String severalDigits(int digits) {
+        return "it holds " + digits + " digits, not one (a picture holds one digit: cut the number into one picture per digit)";
+    }
+
+    /**
+     * What an import did, in one line the command line and the app share: "added 2 digits from F", then how many the
+     * collection held already ("; 3 already in My digits": why fewer were added) and how many were left out for a
+     * reason to fix ("; skipped 1").
+     */
+    static String summary(int added, String from, int alreadyKept, int leftOut) {
+        return "added " + added + (added == 1 ? " digit" : " digits") + " from " + from
+                + (alreadyKept == 0 ? "" : "; " + alreadyKept + " already in My digits")
+                + (leftOut == 0 ? "" : "; skipped " + leftOut);
     }
 
     /** Why a picture's name and folder give no label, in words that say how to name it. */
@@ -367,7 +401,7 @@ public final class MyDigits {
     }
 
     /** Adds the digits of a zip made by {@link #exportZip} (digits already here, by id, are not added twice). */
-    public synchronized int importZip(Path zip) {
+    public synchronized ZipImport importZip(Path zip) {
         String json = null;
         try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
             var e = z.getEntry("mydigits/" + FILE);
@@ -405,7 +439,7 @@ public final class MyDigits {
             // the digits are imported; their source images are optional
         }
         save(all);
-        return all.size() - before;
+        return new ZipImport(all.size() - before, theirs.size() - (all.size() - before));
     }
 
     /** "7: 20, 1: 20, 4: 20" */

@@ -9,4 +9,11 @@ public final class MnistPreparation implements PicturePreparation {
     public float[] toMnist(RgbImage picture) {
         return DigitPreprocessor.toMnist(picture);
     }
+
+    @Override
+    public Prepared prepare(RgbImage picture) {
+        // the ink is grouped once: for the input (as toMnist reads it) and to count the digits, as predict does
+        DigitSegmenter.Segments segments = DigitSegmenter.segment(InkFinder.find(picture));
+        return new Prepared(DigitPreprocessor.fromInk(segments.whole()), segments.count());
+    }
 }

@@ -383,8 +383,9 @@ class CliFirstUseTest {
         CliTest.Run r = CliTest.run("predict", number.toString(), seven.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(2, r.out().strip().lines().count(), "one line per picture, as before: " + r.out());
-        assertEquals(1, r.err().lines().filter(l -> l.startsWith("note: ")).count(), r.err());
-        assertTrue(r.err().contains("note: " + number + " holds 3 digits, read here as one; predict --number reads it as a number"), r.err());
+        assertEquals(1, r.err().lines().filter(l -> l.contains("note: ")).count(), r.err());
+        assertTrue(r.err().lines().anyMatch(l -> l.equals("digitstudio predict: note: " + number + " holds 3 digits, read here as one;"
+                + " predict --number reads it as a number")), "a note has the prefix the command's other lines have: " + r.err());
     }
 
     @Test
@@ -408,5 +409,41 @@ class CliFirstUseTest {
         assertEquals(0, grey, "no activation ground in the caption strip");
         // five steps of LeNet, each with its caption strip above it: the stack is taller than the pictures alone
         assertTrue(acts.getHeight() > 5 * 20, acts.getHeight() + "");
+    }
+
+    /** A file that is not a model, given as one, is named as such, not in the words of the reader that tried it. */
+    @Test
+    void aFileThatIsNotAModelIsCalledSoInTheUsersWords() throws Exception {
+        Path five = dir.resolve("five.png");
+        picture(five, 5);
+        CliTest.Run png = CliTest.run("eval", "--model", five.toString());
+        assertEquals(2, png.code(), png.err());
+        assertEquals("digitstudio eval: error: five.png is not a model file (.npz, .onnx or .safetensors): it is a picture", png.err().strip());
+        // the same bytes under a name that says nothing: tried by its first bytes, refused without the ONNX reader's words
+        Path odd = Files.copy(five, dir.resolve("five.model"));
+        CliTest.Run unnamed = CliTest.run("eval", "--model", odd.toString());
+        assertEquals(2, unnamed.code(), unnamed.err());
+        assertEquals("digitstudio eval: error: five.model is not a model file (.npz, .onnx or .safetensors)", unnamed.err().strip());
+        // an export of My digits is a zip, but not a model
+        Path md = dir.resolve("md.zip");
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(md))) {
+            z.putNextEntry(new java.util.zip.ZipEntry("mydigits/collection.json"));
+            z.write("{\"format\": 1, \"digits\": []}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        CliTest.Run zip = CliTest.run("predict", "--model", md.toString(), five.toString());
+        assertEquals(2, zip.code(), zip.err());
+        assertEquals("digitstudio predict: error: md.zip is not a model file (.npz, .onnx or .safetensors): it is a zip of other files, without NumPy arrays",
+                zip.err().strip());
+    }
+
+    @Test
+    void aMistypedPresetWithADigitIsAnsweredWithThePresets() {
+        CliTest.Run r = CliTest.run("train", "--model", "lenet2", "--out", dir.resolve("m.npz").toString(), "--no-record");
+        assertEquals(2, r.code(), r.err());
+        String line = r.err().strip();
+        assertTrue(line.startsWith("digitstudio train: error: --model: unknown network 'lenet2'; did you mean lenet? (presets: tutorial, wide, lenet;"), line);
+        assertEquals(1, line.lines().count(), line);
+        assertFalse(Files.exists(dir.resolve("m.npz")));
     }
 }

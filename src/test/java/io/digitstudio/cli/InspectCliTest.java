@@ -57,4 +57,29 @@ class InspectCliTest {
         Files.writeString(dir.resolve("file"), "x");
         assertEquals(2, CliTest.run("inspect", "--out", dir.resolve("file").toString()).code());
     }
+
+    @Test
+    void aFailingInspectLeavesNoFolderAndNoPicture() throws Exception {
+        // the trial's case: an image that is not one; the weights were written before the image was read
+        Path notAnImage = dir.resolve("notanimage.png");
+        Files.writeString(notAnImage, "hello");
+        Path out = dir.resolve("report");
+        CliTest.Run bad = CliTest.run("inspect", "--image", notAnImage.toString(), "--out", out.toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+        assertEquals("", bad.out(), "nothing is announced as written");
+        assertFalse(Files.exists(out), "the folder it would have made is not left behind");
+        // into a folder that exists: it stays as it was
+        Files.createDirectories(out);
+        assertEquals(2, CliTest.run("inspect", "--image", notAnImage.toString(), "--out", out.toString()).code());
+        try (var files = Files.list(out)) {
+            assertEquals(0, files.count(), "no picture is left behind");
+        }
+        // a model that takes no 28x28 images fails before any picture too
+        CliTest.Run wrongModel = CliTest.run("inspect", "--model", notAnImage.toString(), "--out", out.toString());
+        assertEquals(2, wrongModel.code(), wrongModel.err());
+        try (var files = Files.list(out)) {
+            assertEquals(0, files.count(), "no picture is left behind");
+        }
+    }
 }

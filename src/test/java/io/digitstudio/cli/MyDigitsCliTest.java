@@ -57,7 +57,8 @@ class MyDigitsCliTest {
             assertEquals(60, files.count(), "the originals travel with the zip");
         }
         CliTest.Run again = CliTest.run("mydigits", "import", zip.toString(), "--dir", other.toString());
-        assertTrue(again.out().contains("added 0 digits"), "no digit twice: " + again.out());
+        assertEquals("added 0 digits from " + zip + "; 60 already in My digits", again.out().strip(), "no digit twice, and why");
+        assertEquals(0, again.code(), again.err());
 
         // fine-tune a small model on MNIST and the collection, headless
         Path base = dir.resolve("base.npz");
@@ -78,5 +79,21 @@ class MyDigitsCliTest {
         assertTrue(bad.err().contains("collection.json is damaged") && bad.err().contains("nothing was changed"), bad.err());
         assertEquals("{\"digits\": [", Files.readString(mine.resolve("collection.json")));
         assertEquals(2, CliTest.run("train", "--extra-weight", "3", "--out", dir.resolve("x.npz").toString(), "--no-record").code());
+    }
+
+    /** A picture of a whole number named as one digit ("7_n.png" showing 2048) is refused, with why, not kept as a 7. */
+    @Test
+    void importRefusesAPictureOfSeveralDigits() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("numbers"));
+        io.digitstudio.data.CameraDigits.Shot number = new io.digitstudio.data.CameraDigits(32).number(new int[]{2, 0, 4, 8});
+        Path file = Files.write(folder.resolve("7_n." + number.extension()), number.bytes());
+        Path seven = folder.resolve("7_one.png");
+        javax.imageio.ImageIO.write(new io.digitstudio.data.DrawnDigitsAccess(7).draw(7, 100), "png", seven.toFile());
+        Path mine = dir.resolve("mine");
+        CliTest.Run imp = CliTest.run("mydigits", "import", folder.toString(), "--dir", mine.toString());
+        assertEquals(2, imp.code(), "a picture left out is an error: " + imp.err());
+        assertEquals("added 1 digit from " + folder + "; skipped 1", imp.out().strip());
+        assertTrue(imp.err().contains("skipped " + file.getFileName() + ": it holds 4 digits, not one (a picture holds one digit"), imp.err());
+        assertTrue(CliTest.run("mydigits", "list", "--dir", mine.toString()).out().startsWith("1 digit (7: 1) in "));
     }
 }

@@ -438,7 +438,8 @@ public final class ToastLayer extends Region {
             fittedEm = em();
             fittedChrome = chrome;
             String shownText = text;
-            if (wantedWidth() > w && !fitsLines(text, w - chrome(false))) {
+            // a text of several lines (a list) may be narrow enough for the width and still too many lines
+            if ((wantedWidth() > w || text.indexOf('\n') >= 0) && !fitsLines(text, w - chrome(false))) {
                 // a pixel to spare: the text must not take another line for a rounding
                 double room = w - chrome - 1;
                 shownText = io.digitstudio.ui.widgets.TextFit.cut(text, s -> fitsLines(s, room));

@@ -167,20 +167,43 @@ public final class MyDigitsViewModel {
                         return;
                     }
                     refresh();
-                    dialogs.info("Imported", "Added " + r.added() + " digits" + (r.skipped().isEmpty() ? "" : "; skipped " + r.skipped().size()
-                            + " (" + r.skipped().get(0) + (r.skipped().size() > 1 ? ", …" : "") + ")"));
+                    dialogs.info("Imported", imported(r, dir));
                 }));
+    }
+
+    /** Most skipped files a folder's import lists one a line; the rest are counted. */
+    static final int MOST_LISTED = 20;
+
+    /**
+     * What a folder's import did, worded as the command line's, and under it every picture left out with why, one a
+     * line as the command line prints them: the toast shows the start, its More the whole list.
+     */
+    static String imported(MyDigits.ImportResult r, Path dir) {
+        StringBuilder s = new StringBuilder(sentence(r.summary(String.valueOf(dir.getFileName()))));
+        if (r.skipped().isEmpty()) return s.toString();
+        s.append(':');
+        List<String> skipped = r.skipped();
+        for (int i = 0; i < Math.min(skipped.size(), MOST_LISTED); i++) s.append('\n').append(skipped.get(i));
+        if (skipped.size() > MOST_LISTED) {
+            s.append('\n').append("and ").append(skipped.size() - MOST_LISTED).append(" more (digitstudio mydigits import names each)");
+        }
+        return s.toString();
+    }
+
+    /** The summary's line as a sentence: "Added 2 digits…". */
+    private static String sentence(String line) {
+        return Character.toUpperCase(line.charAt(0)) + line.substring(1);
     }
 
     public void importZip() {
         dialogs.openFile("Import a collection", "Zip archives (*.zip)", "zip").ifPresent(zip ->
-                tasks.compute(() -> store.importZip(zip)).whenComplete((n, err) -> {
+                tasks.compute(() -> store.importZip(zip)).whenComplete((r, err) -> {
                     if (err != null) {
                         dialogs.error("Import failed", Messages.of(err));
                         return;
                     }
                     refresh();
-                    dialogs.info("Imported", "Added " + n + " digits from " + zip.getFileName());
+                    dialogs.info("Imported", sentence(r.summary(zip.getFileName().toString())));
                 }));
     }
 

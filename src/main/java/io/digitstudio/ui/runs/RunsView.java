@@ -160,7 +160,6 @@ public final class RunsView extends BorderPane {
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c -> {
             if (reselecting || vm.replacing()) return;
             vm.select(table.getSelectionModel().getSelectedItems().stream().filter(java.util.Objects::nonNull).map(RunSummary::id).toList());
-            showDetail();
             // other runs chosen: their details and comparison are read from the top, not from where the last ones were
             // scrolled to (a refresh that keeps the same runs selected does not come here, and keeps the place)
             detailScroll.setVvalue(0);
@@ -262,7 +261,6 @@ public final class RunsView extends BorderPane {
         st.setWrapText(true);
         st.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         setBottom(st);
-        showDetail();
     }
 
     /** The curves' share of the width beside the selected runs' details, while the settings compared fit beside them. */
@@ -513,7 +511,10 @@ public final class RunsView extends BorderPane {
         notes.setPromptText("Notes");
         notes.setPrefRowCount(2);
         notes.setWrapText(true);
-        Button save = button("_Save name and notes", "saveRunInfoButton", r -> vm.describe(r, name.getText(), notes.getText()));
+        // the fields are the view model's: it fills them for the selected run and follows a refresh unless they hold edits
+        name.textProperty().bindBidirectional(vm.runNameProperty());
+        notes.textProperty().bindBidirectional(vm.runNotesProperty());
+        Button save = button("_Save name and notes", "saveRunInfoButton", r -> vm.saveDescription());
         save.setAccessibleHelp("Keep the name and notes typed for this run");
         Button open = button("_Open in Draw", "openRunModelButton", vm::openModel);
         Button eval = button("_Evaluate", "evaluateRunButton", vm::evaluate);
@@ -660,20 +661,6 @@ public final class RunsView extends BorderPane {
         return b;
     }
 
-    /** The run whose name and notes the fields show (null: none). */
-    private String shownId;
-
-    /** Fills the name and notes for the selected run; the same run again keeps what the user may be typing. */
-    private void showDetail() {
-        List<RunSummary> sel = table.getSelectionModel().getSelectedItems();
-        RunSummary r = sel.size() == 1 ? sel.get(0) : null;
-        String id = r == null ? null : r.id();
-        if (id != null && id.equals(shownId)) return;
-        shownId = id;
-        name.setText(r == null ? "" : r.name());
-        notes.setText(r == null ? "" : r.notes());
-    }
-
     private void reselect() {
         List<String> ids = vm.selectedIds();
         reselecting = true;
@@ -685,7 +672,6 @@ public final class RunsView extends BorderPane {
         } finally {
             reselecting = false;
         }
-        showDetail();
     }
 
     private void draw(List<RunsViewModel.Curve> curves) {

@@ -123,6 +123,11 @@ public final class RunsViewModel {
     private long resumeGeneration;
     private final ReadOnlyObjectWrapper<RunModel> runModel = new ReadOnlyObjectWrapper<>(new RunModel(null, null, "Select one run to open its model"));
     private long modelGeneration;
+    /** The name and notes fields of the run selected alone, as the user may be editing them. */
+    private final StringProperty runName = new SimpleStringProperty(""), runNotes = new SimpleStringProperty("");
+    /** The run the fields describe (null: none), and its name and notes as they were read when the fields were filled. */
+    private String describedId;
+    private String readName = "", readNotes = "";
 
     public RunsViewModel(TaskExecutor tasks, DialogService dialogs, RunStore store) {
         this.tasks = tasks;
@@ -178,6 +183,7 @@ public final class RunsViewModel {
             } finally {
                 replacing = false;
             }
+            describeSelected();
             long damaged = l.runs().stream().filter(RunSummary::damaged).count();
             status.set(String.format(Locale.ROOT, "%d run%s in %s%s", l.runs().size(), l.runs().size() == 1 ? "" : "s", store.root(),
                     damaged == 0 ? "" : " (" + damaged + " damaged)"));
@@ -213,6 +219,7 @@ public final class RunsViewModel {
         boolean same = selectedIds.equals(new ArrayList<>(new LinkedHashSet<>(ids)));
         selectedIds.clear();
         selectedIds.addAll(new LinkedHashSet<>(ids));
+        describeSelected();
         keepColours();
         if (!same) branchChoice.set(null);
         listBranchPoints();
@@ -414,8 +421,83 @@ public final class RunsViewModel {
         return Double.isNaN(a) ? "–" : io.digitstudio.ui.widgets.Formats.percent(a);
     }
 
+    /** The selected run's name as the field shows it (what Save name and notes writes). */
+    public StringProperty runNameProperty() {
+        return runName;
+    }
+
+    /** The selected run's notes as the field shows them (what Save name and notes writes). */
+    public StringProperty runNotesProperty() {
+        return runNotes;
+    }
+
+    /** Whether the name or notes hold edits not saved yet. */
+    public boolean describing() {
+        return describedId != null && (!runName.get().equals(readName) || !runNotes.get().equals(readNotes));
+    }
+
+    /**
+     * Fills the name and notes for the run selected alone (empty for none or several). The same run again, as a refresh
+     * reads it, keeps what the user is typing; without edits the fields follow the run as read now (a name given from
+     * the command line meanwhile), so that a save never writes values read before over it unasked.
+     */
+    private void describeSelected() {
+        List<RunSummary> sel = selectedIds.size() == 1 ? selected() : List.of();
+        RunSummary r = sel.size() == 1 ? sel.get(0) : null;
+        String id = r == null ? null : r.id();
+        if (id != null && id.equals(describedId) && describing()) return;
+        describedId = id;
+        readName = r == null ? "" : java.util.Objects.toString(r.name(), "");
+        readNotes = r == null ? "" : java.util.Objects.toString(r.notes(), "");
+        runName.set(readName);
+        runNotes.set(readNotes);
+    }
+
+    /**
+     * Saves the fields as the described run's name and notes. The run is read again first (off the UI thread): when its
+     * name or notes changed since the fields were filled (the command line's {@code runs name}, another window), the user
+     * is asked before theirs are written over them.
+     */
+    public void saveDescription() {
+        String id = describedId;
+        if (id == null) return;
+        String name = runName.get(), notes = runNotes.get(), wasName = readName, wasNotes = readNotes;
+        tasks.compute(() -> store.find(id)).whenComplete((now, err) -> {
+            if (err != null) {
+                dialogs.error("Could not rename the run", Messages.of(err));
+                return;
+            }
+            String nowName = java.util.Objects.toString(now.name(), ""), nowNotes = java.util.Objects.toString(now.notes(), "");
+            boolean changed = !nowName.equals(wasName) || !nowNotes.equals(wasNotes);
+            boolean same = nowName.equals(name.strip()) && nowNotes.equals(notes);
+            if (changed && !same && !dialogs.confirm("Replace the name and notes of run " + now.title() + "?",
+                    "They were changed elsewhere since you began editing (now: " + quoted(nowName) + ", notes " + quoted(nowNotes)
+                            + "). Replace writes yours over them.", "Replace")) {
+                status.set("Did not save: run " + id + " keeps the name and notes it was given elsewhere; yours are still in the fields");
+                return;
+            }
+            describe(now, name, notes, () -> {
+                if (id.equals(describedId)) {
+                    // what is on disk now: the fields hold no unsaved edits any more
+                    readName = name.strip();
+                    readNotes = notes;
+                    if (runName.get().equals(name)) runName.set(readName); // the name as kept: stripped
+                }
+            });
+        });
+    }
+
+    private static String quoted(String s) {
+        return s.isEmpty() ? "none" : "\"" + s + "\"";
+    }
+
     /** Gives the run a name and notes. */
     public void describe(RunSummary r, String name, String notes) {
+        describe(r, name, notes, () -> {
+        });
+    }
+
+    private void describe(RunSummary r, String name, String notes, Runnable saved) {
         tasks.compute(() -> {
             store.describe(r.id(), name, notes);
             return null;
@@ -423,6 +505,7 @@ public final class RunsViewModel {
             if (err != null) {
                 dialogs.error("Could not rename the run", Messages.of(err));
             } else {
+                saved.run();
                 status.set("Saved the name and notes of run " + r.id());
                 refresh();
             }

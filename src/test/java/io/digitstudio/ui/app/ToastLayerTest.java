@@ -521,4 +521,23 @@ class ToastLayerTest {
             assertTrue(older.getMaxX() <= newer.getMinX(), older + " " + newer);
         });
     }
+
+    /**
+     * A list, a short line each (an import's skipped files), keeps to the toast's lines too: each line is narrow enough
+     * to fit the toast's width, but six of them are not its three lines; the rest is More's.
+     */
+    @Test
+    void aListOfShortLinesKeepsToTheToastsLinesAndMoreShowsThemAll(FxRobot robot) {
+        String list = "Added 1 digit from pictures; skipped 6:\na.png: no label\nb.png: no label\nc.png: no label\nd.png: no label"
+                + "\ne.png: no label\nf.png: no label";
+        show("Imported", list, false, 10_000);
+        String shown = robot.lookup(".toast-text").queryAs(Text.class).getText();
+        assertTrue(shown.endsWith("…") && shown.lines().count() <= ToastLayer.MAX_LINES, "the toast keeps to its lines: " + shown);
+        Button more = robot.lookup("#toastMoreButton").queryButton();
+        assertTrue(more.isVisible(), "More shows the rest");
+        robot.clickOn(more);
+        List<javafx.scene.control.Tooltip> popups = wholeShown();
+        assertEquals(1, popups.size());
+        assertEquals(list, popups.get(0).getText(), "More shows every line");
+    }
 }

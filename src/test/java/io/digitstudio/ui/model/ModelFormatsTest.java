@@ -43,4 +43,22 @@ class ModelFormatsTest {
         assertThrows(Exception.class, () -> models.open(broken).get());
         assertTrue(dialogs.errors.get(dialogs.errors.size() - 1).startsWith("Could not open model: broken.onnx: not an ONNX model"), dialogs.errors.toString());
     }
+
+    /** Draw → Open model… on a zip that is not a model (an export of My digits): said in the user's words. */
+    @Test
+    void openModelOnAZipThatIsNoModelSaysSo() throws Exception {
+        Path md = dir.resolve("md.zip");
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(md))) {
+            z.putNextEntry(new java.util.zip.ZipEntry("mydigits/collection.json"));
+            z.write("{\"format\": 1, \"digits\": []}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        TestDialogs dialogs = new TestDialogs();
+        ModelManager models = new ModelManager(new SameThreadTasks(), dialogs, RecentModels.inMemory());
+        ActiveModel before = models.activeProperty().get();
+        assertThrows(Exception.class, () -> models.open(md).get());
+        assertEquals("Could not open model: md.zip is not a model file (.npz, .onnx or .safetensors): it is a zip of other files, without NumPy arrays",
+                dialogs.errors.get(dialogs.errors.size() - 1));
+        assertSame(before, models.activeProperty().get(), "the model in use stays");
+    }
 }

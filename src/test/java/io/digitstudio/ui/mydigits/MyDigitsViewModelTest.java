@@ -123,7 +123,7 @@ class MyDigitsViewModelTest {
         javax.imageio.ImageIO.write(new DrawnDigitsAccess(8).draw(8, 100), "png", pictures.resolve("unlabelled.png").toFile());
         dialogs.willChoose(pictures);
         vm.importFolder();
-        assertEquals("Imported: Added 2 digits; skipped 1 (unlabelled.png: no label (name it 7.png or 7_x.png, or put it in a folder named 7))",
+        assertEquals("Imported: Added 2 digits from pictures; skipped 1:\nunlabelled.png: no label (name it 7.png or 7_x.png, or put it in a folder named 7)",
                 dialogs.infos.get(0));
         assertEquals(List.of(3, 5), vm.digits().stream().map(MyDigit::label).toList());
 
@@ -136,6 +136,10 @@ class MyDigitsViewModelTest {
         other.importZip();
         assertEquals("Imported: Added 2 digits from mine.zip", dialogs.infos.get(1));
         assertEquals(2, other.digits().size());
+        // the same zip again: nothing added, and why
+        dialogs.willChoose(zip);
+        other.importZip();
+        assertEquals("Imported: Added 0 digits from mine.zip; 2 already in My digits", dialogs.infos.get(2));
 
         dialogs.willChoose(Files.writeString(dir.resolve("bad.zip"), "not a zip"));
         other.importZip();
@@ -184,5 +188,28 @@ class MyDigitsViewModelTest {
         assertTrue(Files.exists(tuned.file()));
         assertEquals(List.of(tuned.file()), models.recent());
         assertEquals("The fine-tuned model is now the active one (" + tuned.file() + ")", vm.statusProperty().get());
+    }
+
+    /** The trial's folder: four pictures left out, each for its own reason; the toast's text names every one, a line each. */
+    @Test
+    void aFolderImportListsEverySkippedFileWithItsReasonAsTheCommandLineDoes() throws Exception {
+        MyDigitsViewModel vm = vm("mine");
+        Path pictures = Files.createDirectories(dir.resolve("pictures"));
+        javax.imageio.ImageIO.write(new DrawnDigitsAccess(3).draw(3, 100), "png", pictures.resolve("3.png").toFile());
+        javax.imageio.ImageIO.write(new DrawnDigitsAccess(3).draw(3, 100), "png", pictures.resolve("385.png").toFile());
+        javax.imageio.ImageIO.write(new DrawnDigitsAccess(8).draw(8, 100), "png", pictures.resolve("unlabelled.png").toFile());
+        Files.writeString(pictures.resolve("4_broken.png"), "not a picture");
+        io.digitstudio.data.CameraDigits.Shot number = new io.digitstudio.data.CameraDigits(32).number(new int[]{2, 0, 4, 8});
+        Files.write(pictures.resolve("7_n." + number.extension()), number.bytes());
+        dialogs.willChoose(pictures);
+        vm.importFolder();
+        List<String> lines = dialogs.infos.get(0).lines().toList();
+        assertEquals("Imported: Added 1 digit from pictures; skipped 4:", lines.get(0), dialogs.infos.get(0));
+        assertEquals(5, lines.size(), "one line per skipped file: " + dialogs.infos.get(0));
+        assertTrue(lines.get(1).startsWith("385.png: its name starts with the number 385"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("4_broken.png: "), lines.get(2));
+        assertTrue(lines.get(3).startsWith("7_n." + number.extension() + ": it holds 4 digits, not one"), lines.get(3));
+        assertTrue(lines.get(4).startsWith("unlabelled.png: no label"), lines.get(4));
+        assertEquals(List.of(3), vm.digits().stream().map(MyDigit::label).toList(), "the picture of 2048 is not kept as a 7");
     }
 }

@@ -628,4 +628,48 @@ class RunsViewModelTest {
             }
         };
     }
+
+    /** The trial's case: a run named from the command line while the app shows it; Refresh, then Save name and notes. */
+    @Test
+    void theNameAndNotesFollowARefreshAndASaveOverAChangeMadeElsewhereAsksFirst() throws Exception {
+        RunStore store = new RunStore(dir);
+        String x = record(store, 0.1);
+        store.describe(x, "a", "b");
+        TestDialogs dialogs = new TestDialogs();
+        RunsViewModel vm = new RunsViewModel(new SameThreadTasks(), dialogs, store);
+        vm.refresh();
+        vm.select(List.of(x));
+        assertEquals("a", vm.runNameProperty().get());
+        assertEquals("b", vm.runNotesProperty().get());
+        // digitstudio runs name X "renamed by cli" --notes "cli notes", then Refresh: the fields follow
+        store.describe(x, "renamed by cli", "cli notes");
+        vm.refresh();
+        assertEquals("renamed by cli", vm.runNameProperty().get(), "no edits: the fields show the run as it is now");
+        assertEquals("cli notes", vm.runNotesProperty().get());
+        vm.saveDescription();
+        assertEquals("renamed by cli", store.find(x).name(), "saving the fields unchanged writes nothing stale");
+        assertTrue(dialogs.asked.stream().noneMatch(a -> a.startsWith("confirm:")), dialogs.asked.toString());
+
+        // edits typed, then a change from elsewhere and a refresh: the edits stay, and a save asks first
+        vm.runNameProperty().set("my name");
+        store.describe(x, "second cli name", "second cli notes");
+        vm.refresh();
+        assertEquals("my name", vm.runNameProperty().get(), "a refresh keeps what the user is typing");
+        assertEquals("cli notes", vm.runNotesProperty().get());
+        dialogs.confirms = false;
+        vm.saveDescription();
+        assertTrue(dialogs.asked.get(dialogs.asked.size() - 1).startsWith("confirm: Replace the name and notes of run"), dialogs.asked.toString());
+        assertEquals("second cli name", store.find(x).name(), "declined: the other name stays");
+        assertEquals("second cli notes", store.find(x).notes());
+        assertEquals("my name", vm.runNameProperty().get(), "and the edits are not lost");
+        dialogs.confirms = true;
+        vm.saveDescription();
+        assertEquals("my name", store.find(x).name());
+        assertEquals("cli notes", store.find(x).notes());
+        // saved: the next change from elsewhere is followed again
+        store.describe(x, "third", "");
+        vm.refresh();
+        assertEquals("third", vm.runNameProperty().get());
+        assertEquals("", vm.runNotesProperty().get());
+    }
 }
