@@ -58,12 +58,17 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         if (modelFile != null && !predict) throw new UsageException("--model-file applies to --predict (training is timed on a new network)");
         if (predict) return benchPredict();
+        // in the words of the options typed, as train says them, before the engine's own checks ("batch size", "BLAS threads")
+        NumericOptions.between("--epochs", epochs, 1, TrainingConfig.MAX_EPOCHS);
+        NumericOptions.between("--batch-size", batchSize, 1, TrainingConfig.MAX_BATCH);
+        if (threads != null && (threads < 1 || threads > 64)) throw new UsageException("--threads must be between 1 and 64, got " + threads);
+        if (health != null && !List.of("off", "idle", "on").contains(health)) throw new UsageException("--health must be off, idle or on, got '" + health + "'");
+        if (blasThreads != null && (blasThreads < 1 || blasThreads > 64)) throw new UsageException("--blas-threads must be between 1 and 64, got " + blasThreads);
         TrainingOptions net = new TrainingOptions();
         net.model = model;
         net.units = units;
         io.digitstudio.nn.NetworkSpec network = net.network();
         TrainingConfig config = Cli.usage(() -> new TrainingConfig(epochs, batchSize, network, "momentum-sgd", java.util.Map.of(), 0, true, 0, 0, false));
-        if (threads != null && (threads < 1 || threads > 64)) throw new UsageException("--threads must be between 1 and 64, got " + threads);
         long t0 = System.nanoTime();
         Startup.engine();
         if (threads != null) io.digitstudio.nn.Cores.setCount(threads);
@@ -85,7 +90,6 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println("blas kernels: " + Nd4jSetup.blasKernels());
         io.digitstudio.train.LayerStats sampler = null;
         if (health != null) {
-            if (!health.equals("off") && !health.equals("idle") && !health.equals("on")) throw new UsageException("--health must be off, idle or on, got " + health);
             if (!health.equals("off")) { // as the app attaches it: idle while the Inside view is hidden, sampling while shown
                 io.digitstudio.train.LayerStats stats = new io.digitstudio.train.LayerStats(io.digitstudio.train.LayerStats.DEFAULT_EVERY, s -> { }, d.test());
                 stats.setEnabled(health.equals("on"));

@@ -2,6 +2,7 @@ package io.digitstudio.cli;
 
 import io.digitstudio.data.DataException;
 import io.digitstudio.io.FormatException;
+import io.digitstudio.optim.NumberText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +54,7 @@ public final class Cli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        numbersInOwnWords(cl);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println(parameterError(ex));
             return EXIT_BAD_INPUT;
@@ -115,7 +117,8 @@ public final class Cli implements Runnable {
      */
     static String parameterError(CommandLine.ParameterException ex) {
         String command = ex.getCommandLine().getCommandSpec().qualifiedName();
-        String message = ownWords(ex.getMessage().strip());
+        String number = numberError(ex);
+        String message = number != null ? number : ownWords(ex.getMessage().strip());
         if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String first = u.getUnmatched().get(0);
             boolean command0 = !u.isUnknownOption() && !ex.getCommandLine().getSubcommands().isEmpty();
@@ -138,6 +141,50 @@ public final class Cli implements Runnable {
             message += didYouMean(guesses);
         }
         return errorLine(command, message.replace('\n', ' ')) + helpHint(command);
+    }
+
+    /**
+     * Reads every number on the command line as the Train form reads its fields ({@link NumberText}): a whole number or a
+     * finite number, so 1e999 is refused as "too large" rather than taken as Infinity. A value refused here is said in
+     * the form's words by {@link #parameterError}, which knows the option's name.
+     */
+    private static void numbersInOwnWords(CommandLine cl) {
+        CommandLine.ITypeConverter<Integer> whole = s -> converted(() -> NumberText.wholeNumber("", s));
+        CommandLine.ITypeConverter<Long> seed = s -> converted(() -> NumberText.wholeNumberLong("", s));
+        CommandLine.ITypeConverter<Double> number = s -> converted(() -> NumberText.number("", s));
+        cl.registerConverter(Integer.class, whole);
+        cl.registerConverter(int.class, whole);
+        cl.registerConverter(Long.class, seed);
+        cl.registerConverter(long.class, seed);
+        cl.registerConverter(Double.class, number);
+        cl.registerConverter(double.class, number);
+    }
+
+    private static <T> T converted(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
+    }
+
+    /**
+     * The sentence for a number picocli could not read, naming the option ("--batch-size must be a whole number, got
+     * 'abc'") as the Train form names its field, or null when the refused value is not a number's.
+     */
+    static String numberError(CommandLine.ParameterException ex) {
+        CommandLine.Model.ArgSpec arg = ex.getArgSpec();
+        if (arg == null || ex.getValue() == null || !(ex.getCause() instanceof CommandLine.TypeConversionException)) return null;
+        String name = arg instanceof CommandLine.Model.OptionSpec o ? o.longestName() : ((CommandLine.Model.PositionalParamSpec) arg).paramLabel();
+        Class<?> type = arg.auxiliaryTypes().length > 0 ? arg.auxiliaryTypes()[0] : arg.type();
+        try {
+            if (type == Integer.class || type == int.class) NumberText.wholeNumber(name, ex.getValue());
+            else if (type == Long.class || type == long.class) NumberText.wholeNumberLong(name, ex.getValue());
+            else if (type == Double.class || type == double.class) NumberText.number(name, ex.getValue());
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     /** The end of every usage error's line: where the help of the command that refused it is. */

@@ -42,7 +42,7 @@ final class EvalCommand implements Callable<Integer> {
         if (batchSize < 1) throw new UsageException("--batch-size must be at least 1, got " + batchSize);
         DataOptions.requirePositive(testSize, "--test-size");
         String fmt = format.toLowerCase(Locale.ROOT);
-        if (!java.util.List.of("text", "json", "csv").contains(fmt)) throw new UsageException("--format must be text, json or csv, got " + format);
+        if (!java.util.List.of("text", "json", "csv").contains(fmt)) throw new UsageException("--format must be text, json or csv, got '" + format + "'");
         if (!fmt.equals("text") && !confusion) throw new UsageException("--format " + format + " applies to --confusion");
         Startup.engine();
         ModelFiles.LoadedModel m = ModelFiles.load(model);

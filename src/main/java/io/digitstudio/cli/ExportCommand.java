@@ -41,7 +41,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String fmt = format != null ? format.toLowerCase(Locale.ROOT) : fromExtension(out);
         if (!java.util.List.of("onnx", "safetensors", "npz").contains(fmt)) {
-            throw new UsageException("--format must be onnx, safetensors or npz, got " + format);
+            throw new UsageException("--format must be onnx, safetensors or npz, got '" + format + "'");
         }
         if (!Files.isRegularFile(model)) throw new UserInputException(model + ": no such model file");
         ModelOutput.check(out);

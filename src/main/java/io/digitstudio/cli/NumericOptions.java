@@ -1,9 +1,10 @@
 package io.digitstudio.cli;
 
+import io.digitstudio.optim.NumberText;
 import io.digitstudio.optim.OptimizerType;
 import io.digitstudio.optim.Optimizers;
 
-import java.math.BigDecimal;
+
 
 /**
  * The bounds of numeric options, said in the user's words: a refused value names the option as it was typed
@@ -26,19 +27,17 @@ final class NumericOptions {
         Optimizers.type(optimizer).param(key).ifPresent(p -> range(option, p.range(), value));
     }
 
-    /** Refuses a value outside a hyper-parameter's range. */
+    /** Refuses a value outside a hyper-parameter's range, in the sentence the Train form says for its field. */
     static void range(String option, OptimizerType.Range range, double value) {
-        if (!Double.isFinite(value)) throw new UsageException(option + " must be a number, got " + shown(value));
-        if (range == OptimizerType.Range.POSITIVE && !(value > 0)) {
-            throw new UsageException(option + " must be a positive number, got " + shown(value));
-        }
-        if (range == OptimizerType.Range.FRACTION && !(value >= 0 && value < 1)) {
-            throw new UsageException(option + " must be at least 0 and below 1, got " + shown(value));
+        try {
+            OptimizerType.Param.check(option, range, value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 
     /** A number as the user would have typed it: 2 rather than 2.0. */
     static String shown(double v) {
-        return Double.isFinite(v) ? BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : String.valueOf(v);
+        return NumberText.shown(v);
     }
 }

@@ -79,7 +79,7 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (top < 0) throw new UsageException("--top must be at least 0, got " + top);
         String fmt = format.toLowerCase(Locale.ROOT);
-        if (!List.of("text", "csv", "json").contains(fmt)) throw new UsageException("--format must be text, csv or json, got " + format);
+        if (!List.of("text", "csv", "json").contains(fmt)) throw new UsageException("--format must be text, csv or json, got '" + format + "'");
         if (cnn && model != null) throw new UsageException("--cnn and --model both choose the model; give one");
         if (number && top > 0) throw new UsageException("--top lists the likely labels of one digit; it does not combine with --number");
         if (kaggle != null) return kaggleSubmission();

@@ -213,7 +213,7 @@ final class RunsCommand implements Runnable {
         @Override
         public Integer call() {
             if (ids.size() < 2) {
-                throw new UsageException("give two or more runs to compare, got only " + ids.get(0) + " ('digitstudio runs list' shows the ids)");
+                throw new UsageException("give two or more runs to compare, got one: '" + ids.get(0) + "' ('digitstudio runs list' shows the ids)");
             }
             RunStore store = runsDir.existingStore();
             List<RunSummary> runs = new ArrayList<>();

@@ -114,6 +114,10 @@ final class TrainCommand implements Callable<Integer> {
         ParseResult given = spec.commandLine().getParseResult();
         subset.validate();
         options.validate();
+        // refused as the command line's mistakes (with where the help is), before the session reads any data
+        if (snapshotEvery != null) NumericOptions.between("--snapshot-every", snapshotEvery, 1, Integer.MAX_VALUE);
+        if (keep != null) NumericOptions.between("--keep", keep, 1, Integer.MAX_VALUE);
+        if (extraWeight != null && (extraWeight < 1 || extraWeight > 1000)) throw new UsageException("--extra-weight must be between 1 and 1000, got " + extraWeight);
         io.digitstudio.runs.RunStore store = noRecord ? null : runsDir.store();
         if (branch != null) return branch(given);
         if (settings != null) return fromSettings(given, store);

@@ -46,13 +46,24 @@ public record OptimizerType(String name, String label, String help, List<Param> 
 
         /** Refuses a value out of range, in one sentence that names it and says what is allowed. */
         public void check(double v) {
-            check(key, learningRate ? "learning rate" : key, range, v);
+            check(learningRate ? "learning rate" : key, range, v);
         }
 
-        static void check(String key, String what, Range range, double v) {
-            if (!Double.isFinite(v)) throw new IllegalArgumentException(key + " must be a number, got " + v);
-            if (range == Range.FRACTION && !(v >= 0 && v < 1)) throw new IllegalArgumentException(key + " must be in [0, 1), got " + v);
-            if (range == Range.POSITIVE && !(v > 0)) throw new IllegalArgumentException(what + " must be a positive number, got " + v);
+        /**
+         * Refuses a value out of range naming it as the user knows it: the form's label ("Learning rate") or the
+         * option ("--lr"), so that the window and the command line say one sentence for one value.
+         */
+        public void check(String what, double v) {
+            check(what, range, v);
+        }
+
+        /** The one wording of a refused value: the value as it was typed ({@link NumberText#shown}), not Java's -1.0. */
+        public static void check(String what, Range range, double v) {
+            if (!Double.isFinite(v)) throw new IllegalArgumentException(what + " must be a number, got " + NumberText.shown(v));
+            if (range == Range.FRACTION && !(v >= 0 && v < 1)) {
+                throw new IllegalArgumentException(what + " must be at least 0 and below 1, got " + NumberText.shown(v));
+            }
+            if (range == Range.POSITIVE && !(v > 0)) throw new IllegalArgumentException(what + " must be a positive number, got " + NumberText.shown(v));
         }
     }
 

@@ -72,7 +72,7 @@ public final class Optimizers {
         OptimizerType t = type(optimizer);
         var p = t.param(key);
         if (p.isPresent()) p.get().check(v);
-        else OptimizerType.Param.check(key, key, OptimizerType.Range.POSITIVE, v);
+        else OptimizerType.Param.check(key, OptimizerType.Range.POSITIVE, v);
     }
 
     public static Optimizer create(String name, Map<String, Double> overrides) {

@@ -4,6 +4,7 @@ import io.digitstudio.data.Dataset;
 import io.digitstudio.io.ModelFiles;
 import io.digitstudio.io.ModelInfo;
 import io.digitstudio.nn.Network;
+import io.digitstudio.optim.NumberText;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,9 +43,9 @@ public final class LrFinder implements Extension {
         public static final Range DEFAULT = new Range(1e-6, 1, 100);
 
         public Range {
-            if (!(start > 0) || !Double.isFinite(start)) throw new IllegalArgumentException("--start must be a positive rate, got " + start);
-            if (!(end > start) || !Double.isFinite(end)) throw new IllegalArgumentException("--end must be a rate above --start (" + start + "), got " + end);
-            if (iterations < 10 || iterations > 100_000) throw new IllegalArgumentException("--iterations must be between 10 and 100,000, got " + iterations);
+            if (!(start > 0) || !Double.isFinite(start)) throw new IllegalArgumentException("--start must be a positive rate, got " + NumberText.shown(start));
+            if (!(end > start) || !Double.isFinite(end)) throw new IllegalArgumentException("--end must be a rate above --start (" + NumberText.shown(start) + "), got " + NumberText.shown(end));
+            if (iterations < 10 || iterations > 100_000) throw new IllegalArgumentException("--iterations must be between 10 and 100000, got " + iterations);
         }
 
         /** The rate of the {@code i}-th iteration (0-based): start·(end/start)^(i/(n−1)). */

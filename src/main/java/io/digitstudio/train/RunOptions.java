@@ -1,5 +1,7 @@
 package io.digitstudio.train;
 
+import io.digitstudio.optim.NumberText;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -89,7 +91,7 @@ public record RunOptions(String lrShift, int warmupEpochs, int earlyStop, boolea
                     String[] es = rs[1].split(",");
                     long[] steps = new long[es.length];
                     for (int i = 0; i < es.length; i++) {
-                        long epoch = Long.parseLong(es[i].strip());
+                        long epoch = NumberText.wholeNumberLong("each epoch", es[i]);
                         if (epoch < 2) throw new IllegalArgumentException("the epochs must be at least 2 (epoch 1 uses the configured rate), got " + epoch);
                         // "from epoch E" is Chainer's step value E - 1: the call at the end of epoch E - 1 changes it
                         steps[i] = epoch - 1;
@@ -99,8 +101,6 @@ public record RunOptions(String lrShift, int warmupEpochs, int earlyStop, boolea
                 default -> {
                 }
             }
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--lr-shift " + spec + ": not a number (" + e.getMessage().replace("For input string: ", "") + ")");
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--lr-shift " + spec + ": " + e.getMessage());
         }
@@ -108,13 +108,13 @@ public record RunOptions(String lrShift, int warmupEpochs, int earlyStop, boolea
     }
 
     private static double positive(String s, String what) {
-        double v = Double.parseDouble(s.strip());
+        double v = NumberText.number("the " + what, s);
         if (!(v > 0) || !Double.isFinite(v)) throw new IllegalArgumentException("the " + what + " must be a positive number, got " + s);
         return v;
     }
 
     private static double nonNegative(String s, String what) {
-        double v = Double.parseDouble(s.strip());
+        double v = NumberText.number(what, s);
         if (!(v >= 0) || !Double.isFinite(v)) throw new IllegalArgumentException(what + " must be a number of at least 0, got " + s);
         return v;
     }

@@ -105,7 +105,7 @@ class CliFirstUseTest {
         // each: the arguments, then the command the line must name, then a piece of its message
         String[][] cases = {
                 {"train --foo", "digitstudio train", "unknown option '--foo'"},
-                {"train --epochs many", "digitstudio train", "'many' is not an int"},
+                {"train --epochs many", "digitstudio train", "--epochs must be a whole number, got 'many'"},
                 {"--bogus", "digitstudio", "unknown option '--bogus'"},
                 {"trian", "digitstudio", "unknown command 'trian'; did you mean train?"},
                 {"runs lst", "digitstudio runs", "unknown command 'lst'; did you mean list?"},
@@ -175,6 +175,105 @@ class CliFirstUseTest {
             assertTrue(line.contains(c[2]), c[0] + ": " + line);
             assertTrue(line.endsWith(" (see '" + c[1] + " --help')"), c[0] + ": the help of its command at the end: " + line);
             assertEquals(1, line.split("\\(see '", -1).length - 1, c[0] + ": one hint: " + line);
+        }
+    }
+
+    /**
+     * A number picocli cannot read was said in its words ("invalid value for option '--batch-size': 'abc' is not an
+     * int") and 1e999 was taken as Infinity ("--lr must be a number, got Infinity"). Every numeric option of every
+     * command now says one sentence naming the option, as the Train form says it for its field, and ends as every usage
+     * error does.
+     */
+    @Test
+    void everyNumericOptionRefusesTextThatIsNoNumberInTheProjectsWords() {
+        int checked = 0;
+        for (picocli.CommandLine command : commands(new picocli.CommandLine(new Cli()))) {
+            String name = command.getCommandSpec().qualifiedName();
+            String[] path = name.replaceFirst("^digitstudio ?", "").isEmpty() ? new String[0] : name.replaceFirst("^digitstudio ", "").split(" ");
+            for (picocli.CommandLine.Model.OptionSpec o : command.getCommandSpec().options()) {
+                Class<?> t = o.type();
+                boolean whole = t == int.class || t == Integer.class || t == long.class || t == Long.class;
+                boolean real = t == double.class || t == Double.class;
+                if (!whole && !real) continue;
+                String option = o.longestName();
+                String kind = whole ? " must be a whole number, got " : " must be a number, got ";
+                String[][] cases = {
+                        {"abc", option + kind + "'abc'"},
+                        {"", option + kind + "nothing"},
+                        {"1e999", whole ? option + kind + "'1e999'" : option + " is too large a number, got 1e999"},
+                        whole ? new String[]{"99999999999999999999", option + " is too large a number, got 99999999999999999999"}
+                                : new String[]{"-1e999", option + " is too large a number, got -1e999"},
+                };
+                for (String[] c : cases) {
+                    String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(path), java.util.stream.Stream.of(option, c[0])).toArray(String[]::new);
+                    CliTest.Run r = CliTest.run(args);
+                    String said = String.join(" ", args);
+                    assertEquals(2, r.code(), said + ": " + r.err());
+                    assertEquals(name + ": error: " + c[1] + " (see '" + name + " --help')", r.err().strip(), said);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= 4 * 40, "every command's numbers were tried: " + checked);
+    }
+
+    private static List<picocli.CommandLine> commands(picocli.CommandLine top) {
+        List<picocli.CommandLine> all = new java.util.ArrayList<>(List.of(top));
+        for (picocli.CommandLine sub : top.getSubcommands().values()) all.addAll(commands(sub));
+        return all;
+    }
+
+    /**
+     * bench checked its numbers in the engine's words ("epochs must be between 1 and 10000", "batch size …", "BLAS
+     * threads must be at least 1" without the help's hint, after the engine had started); it now says them as train does.
+     */
+    @Test
+    void benchRefusesItsNumbersAsTrainDoes() {
+        String[][] cases = {
+                {"bench --epochs 0", "--epochs must be at least 1, got 0"},
+                {"bench --epochs -1", "--epochs must be at least 1, got -1"},
+                {"bench --batch-size 0", "--batch-size must be at least 1, got 0"},
+                {"bench --batch-size 70000", "--batch-size must be at most 60000, got 70000"},
+                {"bench --blas-threads 0", "--blas-threads must be between 1 and 64, got 0"},
+                {"bench --threads 0", "--threads must be between 1 and 64, got 0"},
+                {"bench --health only", "--health must be off, idle or on, got 'only'"},
+        };
+        for (String[] c : cases) {
+            CliTest.Run r = CliTest.run(c[0].split(" "));
+            assertEquals(2, r.code(), c[0] + ": " + r.err());
+            assertEquals("digitstudio bench: error: " + c[1] + " (see 'digitstudio bench --help')", r.err().strip(), c[0]);
+            assertEquals("", r.out(), c[0] + ": refused before anything is timed");
+        }
+    }
+
+    /**
+     * A word the user typed is echoed in quotes, so that it never runs into the sentence ("got only onlyone", "got only"
+     * for --format only), and a number as it was typed (0, not 0.0; 1e-6, not 1.0E-6).
+     */
+    @Test
+    void anEchoedValueReadsAsTheValueTyped() throws Exception {
+        Path model = dir.resolve("m.npz");
+        String[][] cases = {
+                {"runs compare onlyone --runs-dir " + Files.createDirectories(dir.resolve("runs")), "digitstudio runs compare",
+                        "give two or more runs to compare, got one: 'onlyone' ('digitstudio runs list' shows the ids)"},
+                {"predict --format only x.png", "digitstudio predict", "--format must be text, csv or json, got 'only'"},
+                {"eval --model " + model + " --format only", "digitstudio eval", "--format must be text, json or csv, got 'only'"},
+                {"export " + model + " " + dir.resolve("m.bin") + " --format only", "digitstudio export", "--format must be onnx, safetensors or npz, got 'only'"},
+                {"lr-find --start 0", "digitstudio lr-find", "--start must be a positive rate, got 0"},
+                {"lr-find --end -1", "digitstudio lr-find", "--end must be a rate above --start (1e-6), got -1"},
+                {"train --snapshot-every 0", "digitstudio train", "--snapshot-every must be at least 1, got 0"},
+                {"train --keep -1", "digitstudio train", "--keep must be at least 1, got -1"},
+                {"train --extra-weight 0 --extra-data " + dir.resolve("none"), "digitstudio train", "--extra-weight must be between 1 and 1000, got 0"},
+                // a number inside a value: the same sentences, not Java's ("not a number (empty String)")
+                {"train --lr-shift exponential:", "digitstudio train", "--lr-shift exponential:: the rate must be a number, got nothing"},
+                {"train --lr-shift exponential:abc", "digitstudio train", "--lr-shift exponential:abc: the rate must be a number, got 'abc'"},
+                {"train --lr-shift step:0.1@x", "digitstudio train", "--lr-shift step:0.1@x: each epoch must be a whole number, got 'x'"},
+                {"sweep --lr 1e999 --runs-dir " + dir.resolve("runs"), "digitstudio sweep", "--lr: 1e999 is too large a number"},
+        };
+        for (String[] c : cases) {
+            CliTest.Run r = CliTest.run(args(c[0]));
+            assertEquals(2, r.code(), c[0] + ": " + r.err());
+            assertEquals(c[1] + ": error: " + c[2] + " (see '" + c[1] + " --help')", r.err().strip(), c[0]);
         }
     }
 

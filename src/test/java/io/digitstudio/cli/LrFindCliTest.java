@@ -28,6 +28,6 @@ class LrFindCliTest {
         assertEquals("digitstudio lr-find: error: --end must be a rate above --start (0.1), got 0.01 (see 'digitstudio lr-find --help')", r.err().strip());
         CliTest.Run few = CliTest.run("lr-find", "--iterations", "3");
         assertEquals(2, few.code());
-        assertEquals("digitstudio lr-find: error: --iterations must be between 10 and 100,000, got 3 (see 'digitstudio lr-find --help')", few.err().strip());
+        assertEquals("digitstudio lr-find: error: --iterations must be between 10 and 100000, got 3 (see 'digitstudio lr-find --help')", few.err().strip());
     }
 }

@@ -141,7 +141,7 @@ class OptimizersTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Optimizers.resolve("sgd", java.util.Map.of("momentum", 0.5)))
                 .getMessage().contains("sgd has no hyper-parameter 'momentum'; it has lr"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Optimizers.create("adam", java.util.Map.of("beta2", 1.0)))
-                .getMessage().contains("beta2 must be in [0, 1)"));
+                .getMessage().contains("beta2 must be at least 0 and below 1"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Optimizers.create("adam", java.util.Map.of("alpha", 0.0)))
                 .getMessage().contains("learning rate must be a positive number"));
         // a schedule may take the learning rate to 0, nothing else may leave its range
@@ -156,7 +156,8 @@ class OptimizersTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Optimizers.create("nadam", null, null)).getMessage()
                 .contains("momentum-sgd, sgd, adam, rmsprop, adagrad"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Optimizers.create("sgd", -1.0, null)).getMessage().contains("positive"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Optimizers.create("momentum-sgd", null, 1.5)).getMessage().contains("[0, 1)"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Optimizers.create("momentum-sgd", null, 1.5)).getMessage()
+                .contains("momentum must be at least 0 and below 1, got 1.5"));
         assertEquals(0.001, Optimizers.defaultLr("adam"));
         assertEquals(0.01, Optimizers.defaultLr("momentum-sgd"));
     }

@@ -601,7 +601,7 @@ class TrainViewTest extends AppStory {
         type(robot, "#hp-lr", "-1");
         String[][] said = {{"#batchSizeField", "Batch size must be a whole number, got 'abc'"}, {"#epochsField", "Epochs must be between 1 and 10000, got 0"},
                 {"#lrShiftField", "Schedule bogus:1: expected exponential:RATE, linear:START:END or step:RATE@E1,E2,..."},
-                {"#hp-lr", "Learning rate must be a positive number, got -1.0"}};
+                {"#hp-lr", "Learning rate must be a positive number, got -1"}};
         for (String[] f : said) {
             reveal(robot, f[0]);
             Node field = robot.lookup(f[0]).query();

@@ -52,11 +52,13 @@ public record Axis(String name, String option, List<Double> values, double low, 
     private static double number(String s, String option, boolean integer) {
         double v;
         try {
-            v = Double.parseDouble(s.strip());
+            // read as the Train form and train's options read a number (NumberText): 1e999 is no value a setting holds
+            v = new java.math.BigDecimal(s.strip()).doubleValue();
         } catch (NumberFormatException e) {
             throw new RunsException(option + ": '" + s.strip() + "' is not a number");
         }
-        if (!Double.isFinite(v) || v <= 0) throw new RunsException(option + ": values must be above 0, got " + s.strip());
+        if (Double.isInfinite(v)) throw new RunsException(option + ": " + s.strip() + " is too large a number");
+        if (v <= 0) throw new RunsException(option + ": values must be above 0, got " + s.strip());
         if (integer && v != Math.rint(v)) throw new RunsException(option + ": values must be whole numbers, got " + s.strip());
         return v;
     }

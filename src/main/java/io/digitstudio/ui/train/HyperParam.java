@@ -4,8 +4,6 @@ import io.digitstudio.optim.OptimizerType;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import java.math.BigDecimal;
-
 /** One optimizer setting shown in the form: what the optimizer says of it (name, default, label, help) and the text typed. */
 public record HyperParam(OptimizerType.Param param, StringProperty text) {
     public static HyperParam of(OptimizerType.Param param) {
@@ -36,10 +34,6 @@ public record HyperParam(OptimizerType.Param param, StringProperty text) {
      * rounded, so that a value shown after a resume trains exactly as before.
      */
     static String format(double v) {
-        if (v != 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e7)) {
-            String s = Double.toString(v).replace("E", "e");
-            return s.replace(".0e", "e");
-        }
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return io.digitstudio.optim.NumberText.shown(v);
     }
 }

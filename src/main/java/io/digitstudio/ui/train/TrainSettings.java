@@ -197,12 +197,9 @@ public final class TrainSettings {
         return c;
     }
 
+    /** A whole number typed in a field, or the sentence the command line says for the same text. */
     private static int integer(String text, String what) {
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new IllegalArgumentException(what + " must be a whole number, got '" + text + "'");
-        }
+        return io.digitstudio.optim.NumberText.wholeNumber(what, text);
     }
 
     private static int limit(String text, String what) {
@@ -212,12 +209,9 @@ public final class TrainSettings {
         return v;
     }
 
+    /** A number typed in a field, or the sentence the command line says for the same text. */
     private static double number(String text, String what) {
-        try {
-            return Double.parseDouble(text.strip());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new IllegalArgumentException(what + " must be a number, got '" + text + "'");
-        }
+        return io.digitstudio.optim.NumberText.number(what, text);
     }
 
     /**
@@ -255,7 +249,8 @@ public final class TrainSettings {
         check(errors, "trainLimit", () -> available(limit(trainLimit.get(), "Training examples"), dataTrainSize, "training"));
         check(errors, "testLimit", () -> available(limit(testLimit.get(), "Test examples"), dataTestSize, "test"));
         for (HyperParam h : hyperparams) {
-            check(errors, "hp-" + h.key(), () -> Optimizers.resolve(optimizer.get(), Map.of(h.key(), number(h.text().get(), h.label()))));
+            // named by its label, as the field shows it ("Decay", not Chainer's "alpha")
+            check(errors, "hp-" + h.key(), () -> h.param().check(h.label(), number(h.text().get(), h.label())));
         }
         check(errors, "batchSize", () -> {
             int b = integer(batchSize.get(), "Batch size");
@@ -348,7 +343,8 @@ public final class TrainSettings {
             validation.set(firstFieldError);
             return firstFieldError == null;
         } catch (IllegalArgumentException e) {
-            validation.set(Messages.capitalize(e.getMessage()));
+            // a field's own message names it as the form does ("Decay"), where the engine names it by Chainer's key ("alpha")
+            validation.set(firstFieldError != null ? firstFieldError : Messages.capitalize(e.getMessage()));
             return false;
         }
     }

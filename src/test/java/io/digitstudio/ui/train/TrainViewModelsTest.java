@@ -88,7 +88,41 @@ class TrainViewModelsTest {
         decay.text().set("x");
         assertEquals("Decay must be a number, got 'x'", s.validationProperty().get());
         decay.text().set("1");
-        assertEquals("Alpha must be in [0, 1), got 1.0", s.validationProperty().get());
+        // named as the field is labelled, with the value as typed and the range in the command line's words
+        assertEquals("Decay must be at least 0 and below 1, got 1", s.validationProperty().get());
+    }
+
+    /**
+     * The form wrote a refused number as Java does ("got -1.0" for -1, "got Infinity" for 1e999) where the command line
+     * wrote it as typed; both now read the text one way and say one sentence for it (CliFirstUseTest has the command
+     * line's side).
+     */
+    @Test
+    void aRefusedNumberIsWrittenAsTheCommandLineWritesIt() {
+        TrainSettings s = new TrainSettings();
+        HyperParam lr = s.hyperparams().stream().filter(h -> h.key().equals("lr")).findFirst().orElseThrow();
+        HyperParam momentum = s.hyperparams().stream().filter(h -> h.key().equals("momentum")).findFirst().orElseThrow();
+        String[][] cases = {
+                {"-1", "Learning rate must be a positive number, got -1"},
+                {"0", "Learning rate must be a positive number, got 0"},
+                {"-0.50", "Learning rate must be a positive number, got -0.5"},
+                {"-1e-8", "Learning rate must be a positive number, got -1e-8"},
+                {"1e999", "Learning rate is too large a number, got 1e999"},
+                {"NaN", "Learning rate must be a number, got 'NaN'"},
+                {" ", "Learning rate must be a number, got nothing"},
+        };
+        for (String[] c : cases) {
+            lr.text().set(c[0]);
+            assertEquals(c[1], s.fieldErrorProperty("hp-lr").get(), c[0]);
+        }
+        lr.text().set("0.01");
+        momentum.text().set("1.5");
+        assertEquals("Momentum must be at least 0 and below 1, got 1.5", s.fieldErrorProperty("hp-momentum").get());
+        momentum.text().set("0.9");
+        s.epochsProperty().set("99999999999");
+        assertEquals("Epochs is too large a number, got 99999999999", s.fieldErrorProperty("epochs").get());
+        s.epochsProperty().set("");
+        assertEquals("Epochs must be a whole number, got nothing", s.fieldErrorProperty("epochs").get());
     }
 
     @Test
@@ -143,11 +177,11 @@ class TrainViewModelsTest {
         assertEquals("Batch size must be a whole number, got 'abc'", s.fieldErrorProperty("batchSize").get());
         assertEquals("Epochs must be between 1 and 10000, got 0", s.fieldErrorProperty("epochs").get());
         assertEquals("Schedule bogus:1: expected exponential:RATE, linear:START:END or step:RATE@E1,E2,...", s.fieldErrorProperty("lrShift").get());
-        assertEquals("Learning rate must be a positive number, got -1.0", s.fieldErrorProperty("hp-lr").get());
+        assertEquals("Learning rate must be a positive number, got -1", s.fieldErrorProperty("hp-lr").get());
         assertNull(s.fieldErrorProperty("seed").get());
         assertNull(s.fieldErrorProperty("hp-momentum").get());
         assertEquals(4, s.badFieldsProperty().get());
-        assertEquals("4 fields need fixing, first: Learning rate must be a positive number, got -1.0", s.startBlocker(), "the first in the form's order");
+        assertEquals("4 fields need fixing, first: Learning rate must be a positive number, got -1", s.startBlocker(), "the first in the form's order");
         // a field's message names it as its label does, not by Chainer's key ("Lr must be a number")
         s.hyperparams().stream().filter(h -> h.key().equals("lr")).findFirst().orElseThrow().text().set("abc");
         assertEquals("Learning rate must be a number, got 'abc'", s.fieldErrorProperty("hp-lr").get());
@@ -157,7 +191,7 @@ class TrainViewModelsTest {
         assertNull(s.fieldErrorProperty("batchSize").get());
         s.epochsProperty().set("2");
         s.lrShiftProperty().set("");
-        assertEquals("Learning rate must be a positive number, got -1.0", s.startBlocker());
+        assertEquals("Learning rate must be a positive number, got -1", s.startBlocker());
         s.hyperparams().stream().filter(h -> h.key().equals("lr")).findFirst().orElseThrow().text().set("0.05");
         assertNull(s.startBlocker());
         assertEquals(0, s.badFieldsProperty().get());
