@@ -91,10 +91,21 @@ public final class MyDigitsView extends BorderPane {
         discard.setOnAction(e -> vm.discard());
         Label title = new Label("Fine-tuned: before and after");
         title.getStyleClass().add("section");
+        title.setWrapText(true);
+        title.setId("fineTuneTitle");
+        accept.setMinWidth(Region.USE_PREF_SIZE);
+        discard.setMinWidth(Region.USE_PREF_SIZE);
+        // the names of the rows take the room the figures leave, and wrap in it; the figures keep their widths
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.ColumnConstraints figure = new javafx.scene.layout.ColumnConstraints();
+        figure.setMinWidth(Region.USE_PREF_SIZE);
+        result.getColumnConstraints().setAll(names, figure, figure);
         resultBox = new VBox(8, title, result, new HBox(8, accept, discard));
         resultBox.setPadding(new Insets(12));
-        resultBox.setPrefWidth(330);
-        resultBox.getStyleClass().add("detail-pane");
+        resultBox.setId("fineTunePane");
+        // as wide as its text needs at any UI scale (em, in the theme): 330 px at 100 % cut every text at 150 %
+        resultBox.getStyleClass().addAll("detail-pane", "fine-tune-pane");
         resultBox.visibleProperty().bind(vm.proposalProperty().isNotNull());
         resultBox.managedProperty().bind(resultBox.visibleProperty());
         setRight(resultBox);
@@ -299,8 +310,8 @@ public final class MyDigitsView extends BorderPane {
         if (p == null) return;
         FineTune.Result r = p.result();
         result.addRow(0, bold(""), bold("before"), bold("after"));
-        result.addRow(1, new Label("your digits kept aside"), cell("mineBefore", r.mineBefore()), cell("mineAfter", r.mineAfter()));
-        result.addRow(2, new Label("MNIST test set"), cell("mnistBefore", r.mnistBefore()), cell("mnistAfter", r.mnistAfter()));
+        result.addRow(1, name("your digits kept aside"), cell("mineBefore", r.mineBefore()), cell("mineAfter", r.mineAfter()));
+        result.addRow(2, name("MNIST test set"), cell("mnistBefore", r.mnistBefore()), cell("mnistAfter", r.mnistAfter()));
         Label note = new Label(Double.isNaN(r.mineBefore()) ? r.note() : String.format(Locale.ROOT, "measured on %d of your digits the training never saw", r.heldOut()));
         note.setWrapText(true);
         note.getStyleClass().add("hint");
@@ -311,12 +322,21 @@ public final class MyDigitsView extends BorderPane {
     private static Label bold(String s) {
         Label l = new Label(s);
         l.getStyleClass().add("section");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** A row's name: it wraps between its words where the figures leave it too little room for one line. */
+    private static Label name(String s) {
+        Label l = new Label(s);
+        l.setWrapText(true);
         return l;
     }
 
     private static Label cell(String id, double v) {
         Label l = new Label(Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * v));
         l.setId(id);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
