@@ -6,6 +6,7 @@ import io.digitstudio.ui.app.DigitStudioApp;
 import io.digitstudio.ui.mydigits.MyDigitsViewModel;
 import io.digitstudio.ui.widgets.Theme;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -40,19 +41,46 @@ class MyDigitsFitStoryTest extends AppStory {
         Pulses.settle(4);
     }
 
-    /** A short fine-tuning on twelve digits of one hand (too few to keep enough aside: the panel's longest note). */
-    private MyDigitsViewModel fineTune(FxRobot robot) throws Exception {
+    /** Twelve digits of one hand in the collection (too few to keep enough aside: the panel's longest note), shown. */
+    private MyDigitsViewModel collect(FxRobot robot) throws Exception {
         app.awaitReady();
         for (UnusualDigits.Drawing d : UnusualDigits.make(4, 21)) app.myDigits.add(d.input(), d.label(), d.strokes(), "drawn");
         app.openTab(robot, "My digits");
         MyDigitsViewModel my = app.main.myDigits().viewModel();
         my.refresh();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.digits().size() == 12);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.digits().size() == 12 && my.statusProperty().get().startsWith("12 digits"));
+        WaitForAsyncUtils.waitForFxEvents();
+        return my;
+    }
+
+    /** A short fine-tuning, its result waiting for Accept or Discard. */
+    private void fineTune(FxRobot robot, MyDigitsViewModel my) throws Exception {
         my.setSettings(new FineTune.Settings(1, 0.005, 20, 1000, 0.3, 0));
         robot.clickOn("#fineTuneButton");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> my.proposalProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private MyDigitsViewModel fineTune(FxRobot robot) throws Exception {
+        MyDigitsViewModel my = collect(robot);
+        fineTune(robot, my);
         return my;
+    }
+
+    /** What the status line shows of its message that it should not: a part only, "…", or lines it has no room for. */
+    private List<String> statusUnread(String at, MyDigitsViewModel my) {
+        List<String> wrong = new ArrayList<>();
+        Label text = (Label) stage.getScene().lookup("#myDigitsStatus");
+        String meant = my.statusProperty().get();
+        // a line that wraps shows its lines in one text, with the breaks where the words meet
+        if (!text.getText().replaceAll("\\s+", " ").trim().equals(meant.replaceAll("\\s+", " ").trim())) {
+            wrong.add(at + ": the status '" + meant + "' is set as '" + text.getText() + "'");
+        }
+        if (text.getHeight() + 0.5 < text.prefHeight(text.getWidth())) {
+            wrong.add(at + ": the status needs " + text.prefHeight(text.getWidth()) + " px and has " + text.getHeight());
+        }
+        for (String c : Looks.cutIn(text)) wrong.add(at + ": " + c);
+        return wrong;
     }
 
     /** The trial at 150 %: "Fine-tuned: before and a...", heads "b..." and "a...", "your digits kept ...", "94...". */
@@ -69,6 +97,33 @@ class MyDigitsFitStoryTest extends AppStory {
                 for (String c : Looks.clipped(stage.getScene())) if (c.contains("#fineTune") || c.contains("#mine") || c.contains("#mnist")) wrong.add(scale + " %: " + c);
             });
         }
+        assertEquals(List.of(), wrong);
+    }
+
+    /**
+     * The trial: "…MNIST test: 99.03% -> 99.11%. A…" at 100 % after a fine-tuning, with no tooltip, and "…/digitstudio/mydi…"
+     * at 150 % while idle; and the panel's "99.0%" beside the line's "99.03%". The line says its whole message at both
+     * scales, nothing in the view is cut, and the line's figures are the panel's, with the arrow other views use.
+     */
+    @Test
+    void theStatusLineSaysItsWholeMessageWithThePanelsFigures(FxRobot robot) throws Exception {
+        MyDigitsViewModel my = collect(robot);
+        List<String> wrong = new ArrayList<>();
+        scale(robot, 150);
+        robot.interact(() -> wrong.addAll(statusUnread("150 % idle", my)));
+        scale(robot, 100);
+        fineTune(robot, my);
+        for (int scale : new int[]{100, 150}) {
+            scale(robot, scale);
+            robot.interact(() -> {
+                wrong.addAll(statusUnread(scale + " % fine-tuned", my));
+                for (String c : Looks.cut(stage.getScene())) wrong.add(scale + " %: " + c);
+            });
+        }
+        String status = my.statusProperty().get();
+        String before = robot.lookup("#mnistBefore").queryAs(Label.class).getText(), after = robot.lookup("#mnistAfter").queryAs(Label.class).getText();
+        if (!status.contains("MNIST test: " + before + " → " + after + ".")) wrong.add("the panel's " + before + " and " + after + " not in: " + status);
+        if (!before.matches("\\d+\\.\\d\\d%")) wrong.add("not two decimals: " + before);
         assertEquals(List.of(), wrong);
     }
 }

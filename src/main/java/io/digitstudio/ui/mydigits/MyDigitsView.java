@@ -112,10 +112,6 @@ public final class MyDigitsView extends BorderPane {
 
         Label status = new Label();
         status.setId("myDigitsStatus");
-        status.textProperty().bind(vm.statusProperty());
-        status.setPadding(new Insets(4, 8, 4, 8));
-        status.setMaxWidth(Double.MAX_VALUE);
-        javafx.scene.layout.HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
         // a fine-tuning takes up to a minute: how far it is, beside what it does
         javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
         bar.setId("fineTuneProgress");
@@ -124,10 +120,11 @@ public final class MyDigitsView extends BorderPane {
         bar.progressProperty().bind(vm.progressProperty());
         bar.visibleProperty().bind(vm.busyProperty());
         bar.managedProperty().bind(vm.busyProperty());
-        javafx.scene.layout.HBox bottom = new javafx.scene.layout.HBox(8, status, bar);
-        bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        bottom.setPadding(new Insets(0, 8, 0, 0));
-        setBottom(bottom);
+        // the line the Train view has: two lines high, its message whole (a fine-tuning's result and the collection's
+        // folder were cut to "…" on one line), the bar at its bottom right while it fine-tunes
+        HBox figures = new HBox(bar);
+        figures.setAlignment(Pos.CENTER_RIGHT);
+        setBottom(io.digitstudio.ui.widgets.StatusLine.bar("myDigitsStatusBar", vm.statusProperty(), status, figures));
 
         sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::key);
@@ -334,7 +331,7 @@ public final class MyDigitsView extends BorderPane {
     }
 
     private static Label cell(String id, double v) {
-        Label l = new Label(Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * v));
+        Label l = new Label(Double.isNaN(v) ? "–" : FineTune.percent(v));
         l.setId(id);
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
