@@ -47,7 +47,7 @@ class MyDigitsFitStoryTest extends AppStory {
         for (UnusualDigits.Drawing d : UnusualDigits.make(4, 21)) app.myDigits.add(d.input(), d.label(), d.strokes(), "drawn");
         app.openTab(robot, "My digits");
         MyDigitsViewModel my = app.main.myDigits().viewModel();
-        my.refresh();
+        robot.interact(my::refresh); // on the UI thread, as the view asks it
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.digits().size() == 12 && my.statusProperty().get().startsWith("12 digits"));
         WaitForAsyncUtils.waitForFxEvents();
         return my;
