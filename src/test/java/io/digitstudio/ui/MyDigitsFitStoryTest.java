@@ -126,4 +126,39 @@ class MyDigitsFitStoryTest extends AppStory {
         if (!before.matches("\\d+\\.\\d\\d%")) wrong.add("not two decimals: " + before);
         assertEquals(List.of(), wrong);
     }
+
+    /** Where the collection's digits begin in the window. */
+    private static double galleryTop(FxRobot robot) {
+        double[] y = new double[1];
+        robot.interact(() -> {
+            Node g = robot.lookup("#myDigitsGroups").query();
+            y[0] = g.localToScene(g.getLayoutBounds()).getMinY();
+        });
+        return y[0];
+    }
+
+    /**
+     * A click on a digit selects it and moves nothing, at 100 % and 150 %: the trial saw the shorter hint of a selection
+     * move up into the toolbar's row and the whole collection jump up 19 px, and back down when nothing was selected.
+     */
+    @Test
+    void selectingADigitMovesNothing(FxRobot robot) throws Exception {
+        MyDigitsViewModel my = collect(robot);
+        List<String> wrong = new ArrayList<>();
+        for (int scale : new int[]{100, 150}) {
+            scale(robot, scale);
+            double before = galleryTop(robot);
+            String tile = "#digit-" + my.digits().get(0).id();
+            robot.clickOn(tile);
+            Pulses.settle(3);
+            double selected = galleryTop(robot);
+            robot.press(javafx.scene.input.KeyCode.CONTROL).clickOn(tile).release(javafx.scene.input.KeyCode.CONTROL);
+            Pulses.settle(3);
+            double none = galleryTop(robot);
+            if (Math.abs(selected - before) > 0.5 || Math.abs(none - before) > 0.5) {
+                wrong.add(scale + " %: the digits begin at y " + before + ", " + selected + " with one selected, " + none + " with none again");
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
 }

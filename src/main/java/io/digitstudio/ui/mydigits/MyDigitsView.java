@@ -71,7 +71,15 @@ public final class MyDigitsView extends BorderPane {
         hint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> hint(vm.digits().isEmpty(), selectedCount.get(), vm.canUndoProperty().get()),
                 vm.digits(), selectedCount, vm.canUndoProperty()));
-        setTop(io.digitstudio.ui.widgets.Bars.whole(fine, undo, delete, importFolder, importZip, export, hint));
+        // the hint keeps a line of its own under the buttons: in their row, a selection's shorter hint fitted beside
+        // them, and the collection below jumped up a line and back as digits were selected and let go
+        FlowPane buttons = io.digitstudio.ui.widgets.Bars.whole(fine, undo, delete, importFolder, importZip, export);
+        buttons.getStyleClass().remove("tool-bar");
+        hint.setWrapText(true);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        VBox top = new VBox(buttons, hint);
+        top.getStyleClass().addAll("tool-bar", "bar-with-hint");
+        setTop(top);
 
         groups.setPadding(new Insets(8));
         groups.setId("myDigitsGroups");
