@@ -107,10 +107,16 @@ public final class FineTune {
     /** How a fine-tuning went: accuracies before and after on the digits kept aside (NaN if too few) and on MNIST's test set. */
     public record Result(Network tuned, double mineBefore, double mineAfter, int heldOut, double mnistBefore, double mnistAfter, TrainingResult training,
                          String note) {
+        /** Before and after in a line, in the figures the app shows them with ({@link #percent}) and its arrow. */
         public String summary() {
-            String mine = Double.isNaN(mineBefore) ? note : String.format(Locale.ROOT, "your %d digits kept aside: %.1f%% -> %.1f%%", heldOut, 100 * mineBefore, 100 * mineAfter);
-            return mine + String.format(Locale.ROOT, "; MNIST test: %.2f%% -> %.2f%%", 100 * mnistBefore, 100 * mnistAfter);
+            String mine = Double.isNaN(mineBefore) ? note : String.format(Locale.ROOT, "your %d digits kept aside: %s → %s", heldOut, percent(mineBefore), percent(mineAfter));
+            return mine + "; MNIST test: " + percent(mnistBefore) + " → " + percent(mnistAfter);
         }
+    }
+
+    /** An accuracy as the fine-tuning's figures are written wherever they show: "99.03%", two decimals. */
+    public static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.2f%%", 100 * fraction);
     }
 
     /** What a fine-tuning trains with. {@code weight}: how many times the user's digits are repeated in an epoch. */

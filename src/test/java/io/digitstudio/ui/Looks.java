@@ -67,6 +67,18 @@ final class Looks {
         return out;
     }
 
+    /** The cut texts of the Labeled nodes shown inside {@code root} (it included), as {@link #cut(Scene)} names them. */
+    static List<String> cutIn(Node root) {
+        List<String> out = new ArrayList<>();
+        shown(root, n -> {
+            if (!(n instanceof Labeled l) || meant(l).isEmpty() || !onScreen(l)) return;
+            Node shownText = l.lookup(".text");
+            if (!(shownText instanceof Text t) || t.getParent() != l && !isSkinChild(t, l)) return;
+            if (!t.getText().equals(meant(l))) out.add(name(l) + ": '" + meant(l) + "' shown as '" + t.getText() + "'");
+        });
+        return out;
+    }
+
     /** The cut texts of the nodes with these ids (or inside them), as {@link #cut(Scene)} names them. */
     static List<String> cut(Scene scene, String... ids) {
         List<String> out = new ArrayList<>();

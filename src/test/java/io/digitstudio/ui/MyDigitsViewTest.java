@@ -101,7 +101,7 @@ class MyDigitsViewTest extends AppStory {
         FineTune.Result r = my.proposalProperty().get().result();
         assertTrue(r.heldOut() >= 17, "about 30% of each label kept aside: " + r.heldOut());
         assertTrue(r.mineAfter() > r.mineBefore(), r.summary());
-        assertEquals(String.format(java.util.Locale.ROOT, "%.1f%%", 100 * r.mineAfter()), robot.lookup("#mineAfter").queryAs(Label.class).getText());
+        assertEquals(String.format(java.util.Locale.ROOT, "%.2f%%", 100 * r.mineAfter()), robot.lookup("#mineAfter").queryAs(Label.class).getText());
         assertEquals(before, app.models().activeProperty().get().name(), "not active before the user accepts");
         robot.clickOn("#acceptFineTuneButton");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.models().activeProperty().get().name().startsWith("fine-tuned-"));

@@ -90,7 +90,9 @@ public final class FxDialogService implements DialogService {
     @Override
     public boolean confirm(String title, String text, String action) {
         javafx.scene.control.ButtonType yes = new javafx.scene.control.ButtonType(action, javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, text, yes, javafx.scene.control.ButtonType.CANCEL);
+        // a long path (a run's folder) breaks between its folders, never inside a name
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, io.digitstudio.ui.widgets.PathBreaks.at(text), yes,
+                javafx.scene.control.ButtonType.CANCEL);
         a.initOwner(owner);
         // the window's theme and scale: its sheets and its root's font size
         if (owner.getScene() != null) {

@@ -255,10 +255,11 @@ public final class ToastLayer extends Region {
         Toast(String title, String text, boolean error, long millis, String actionLabel, Runnable action) {
             this.millis = millis;
             this.title = title;
-            this.text = text;
+            // a long path breaks between its folders, never inside a name
+            this.text = io.digitstudio.ui.widgets.PathBreaks.at(text);
             titleText = new Text(title);
             titleText.getStyleClass().add("toast-title");
-            body = new Text(text);
+            body = new Text(this.text);
             body.getStyleClass().add("toast-text");
             TextFlow message = new TextFlow(titleText, space, body);
             message.getStyleClass().add("toast-message");

@@ -71,7 +71,15 @@ public final class MyDigitsView extends BorderPane {
         hint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> hint(vm.digits().isEmpty(), selectedCount.get(), vm.canUndoProperty().get()),
                 vm.digits(), selectedCount, vm.canUndoProperty()));
-        setTop(io.digitstudio.ui.widgets.Bars.whole(fine, undo, delete, importFolder, importZip, export, hint));
+        // the hint keeps a line of its own under the buttons: in their row, a selection's shorter hint fitted beside
+        // them, and the collection below jumped up a line and back as digits were selected and let go
+        FlowPane buttons = io.digitstudio.ui.widgets.Bars.whole(fine, undo, delete, importFolder, importZip, export);
+        buttons.getStyleClass().remove("tool-bar");
+        hint.setWrapText(true);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        VBox top = new VBox(buttons, hint);
+        top.getStyleClass().addAll("tool-bar", "bar-with-hint");
+        setTop(top);
 
         groups.setPadding(new Insets(8));
         groups.setId("myDigitsGroups");
@@ -91,20 +99,27 @@ public final class MyDigitsView extends BorderPane {
         discard.setOnAction(e -> vm.discard());
         Label title = new Label("Fine-tuned: before and after");
         title.getStyleClass().add("section");
+        title.setWrapText(true);
+        title.setId("fineTuneTitle");
+        accept.setMinWidth(Region.USE_PREF_SIZE);
+        discard.setMinWidth(Region.USE_PREF_SIZE);
+        // the names of the rows take the room the figures leave, and wrap in it; the figures keep their widths
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.ColumnConstraints figure = new javafx.scene.layout.ColumnConstraints();
+        figure.setMinWidth(Region.USE_PREF_SIZE);
+        result.getColumnConstraints().setAll(names, figure, figure);
         resultBox = new VBox(8, title, result, new HBox(8, accept, discard));
         resultBox.setPadding(new Insets(12));
-        resultBox.setPrefWidth(330);
-        resultBox.getStyleClass().add("detail-pane");
+        resultBox.setId("fineTunePane");
+        // as wide as its text needs at any UI scale (em, in the theme): 330 px at 100 % cut every text at 150 %
+        resultBox.getStyleClass().addAll("detail-pane", "fine-tune-pane");
         resultBox.visibleProperty().bind(vm.proposalProperty().isNotNull());
         resultBox.managedProperty().bind(resultBox.visibleProperty());
         setRight(resultBox);
 
         Label status = new Label();
         status.setId("myDigitsStatus");
-        status.textProperty().bind(vm.statusProperty());
-        status.setPadding(new Insets(4, 8, 4, 8));
-        status.setMaxWidth(Double.MAX_VALUE);
-        javafx.scene.layout.HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
         // a fine-tuning takes up to a minute: how far it is, beside what it does
         javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
         bar.setId("fineTuneProgress");
@@ -113,10 +128,11 @@ public final class MyDigitsView extends BorderPane {
         bar.progressProperty().bind(vm.progressProperty());
         bar.visibleProperty().bind(vm.busyProperty());
         bar.managedProperty().bind(vm.busyProperty());
-        javafx.scene.layout.HBox bottom = new javafx.scene.layout.HBox(8, status, bar);
-        bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        bottom.setPadding(new Insets(0, 8, 0, 0));
-        setBottom(bottom);
+        // the line the Train view has: two lines high, its message whole (a fine-tuning's result and the collection's
+        // folder were cut to "…" on one line), the bar at its bottom right while it fine-tunes
+        HBox figures = new HBox(bar);
+        figures.setAlignment(Pos.CENTER_RIGHT);
+        setBottom(io.digitstudio.ui.widgets.StatusLine.bar("myDigitsStatusBar", vm.statusProperty(), status, figures));
 
         sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::key);
@@ -299,8 +315,8 @@ public final class MyDigitsView extends BorderPane {
         if (p == null) return;
         FineTune.Result r = p.result();
         result.addRow(0, bold(""), bold("before"), bold("after"));
-        result.addRow(1, new Label("your digits kept aside"), cell("mineBefore", r.mineBefore()), cell("mineAfter", r.mineAfter()));
-        result.addRow(2, new Label("MNIST test set"), cell("mnistBefore", r.mnistBefore()), cell("mnistAfter", r.mnistAfter()));
+        result.addRow(1, name("your digits kept aside"), cell("mineBefore", r.mineBefore()), cell("mineAfter", r.mineAfter()));
+        result.addRow(2, name("MNIST test set"), cell("mnistBefore", r.mnistBefore()), cell("mnistAfter", r.mnistAfter()));
         Label note = new Label(Double.isNaN(r.mineBefore()) ? r.note() : String.format(Locale.ROOT, "measured on %d of your digits the training never saw", r.heldOut()));
         note.setWrapText(true);
         note.getStyleClass().add("hint");
@@ -311,12 +327,21 @@ public final class MyDigitsView extends BorderPane {
     private static Label bold(String s) {
         Label l = new Label(s);
         l.getStyleClass().add("section");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** A row's name: it wraps between its words where the figures leave it too little room for one line. */
+    private static Label name(String s) {
+        Label l = new Label(s);
+        l.setWrapText(true);
         return l;
     }
 
     private static Label cell(String id, double v) {
-        Label l = new Label(Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * v));
+        Label l = new Label(Double.isNaN(v) ? "–" : FineTune.percent(v));
         l.setId(id);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 

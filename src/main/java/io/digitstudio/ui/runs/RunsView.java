@@ -402,7 +402,7 @@ public final class RunsView extends BorderPane {
     private double chartsNeed() {
         Node controls = charts.getChildren().get(0);
         double legendLine = 0;
-        for (Node n : ((javafx.scene.layout.Pane) controls).getChildren()) {
+        for (Node n : controls.lookupAll(".label")) {
             if (n instanceof Label l) legendLine = Math.max(legendLine, l.getHeight());
         }
         double chart = lossChart.minHeight(-1) + accuracyChart.minHeight(-1);
@@ -483,7 +483,14 @@ public final class RunsView extends BorderPane {
         log.selectedProperty().bindBidirectional(vm.logLossProperty());
         Label smoothing = new Label("Smoothing");
         smoothing.setLabelFor(smooth); // the slider is read as "Smoothing"
-        FlowPane row = new FlowPane(8, 4, set, x, smoothing, smooth, smoothValue, log);
+        // the slider, its name and its value wrap as one: "0.00" alone at a line's start read as the log box's
+        smoothValue.setId("smoothingValue");
+        smoothValue.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        smoothing.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox smoothingGroup = new HBox(8, smoothing, smooth, smoothValue);
+        smoothingGroup.setId("smoothingGroup");
+        smoothingGroup.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        FlowPane row = new FlowPane(8, 4, set, x, smoothingGroup, log);
         row.setPadding(new Insets(2, 0, 2, 0));
         return row;
     }
