@@ -708,7 +708,7 @@ public final class TrainView extends BorderPane {
         // a rate of up to four digits: a run's rate goes from tens to a thousand and more as the first batches end
         Figure speed = new Figure(presenter.speedTextProperty(), "speedLabel", "0000 it/s");
         RunFigures figures = new RunFigures(List.of(epoch, new Figure(presenter.iterationTextProperty(), "iterationLabel", null), time, speed),
-                List.of(speed, time), bar);
+                List.of(speed, time), bar, () -> run.stateProperty().get().active());
         figures.setMinWidth(Region.USE_PREF_SIZE);
         // a new run's figures, or a new font (another UI scale), start the width afresh
         presenter.epochTextProperty().addListener((o, a, b) -> {
@@ -736,10 +736,13 @@ public final class TrainView extends BorderPane {
         private final List<Figure> yielding;
         private int gone;
         private double kept;
+        /** Whether a run is under way, from its start: the first message's layout comes before its first speed. */
+        private final java.util.function.BooleanSupplier runGoes;
 
-        RunFigures(List<Figure> parts, List<Figure> yielding, ProgressBar bar) {
+        RunFigures(List<Figure> parts, List<Figure> yielding, ProgressBar bar, java.util.function.BooleanSupplier runGoes) {
             this.parts = parts;
             this.yielding = yielding;
+            this.runGoes = runGoes;
             setAlignment(Pos.CENTER_LEFT);
             getStyleClass().add("run-figures"); // figures closer together than elsewhere (theme)
             for (Figure part : parts) {
@@ -766,14 +769,25 @@ public final class TrainView extends BorderPane {
 
         @Override
         public boolean giveWay() {
-            // only while a run goes (its speed says something): a finished run's figures stay as they are
-            if (gone == yielding.size() || parts.get(parts.size() - 1).getText().isEmpty()) return false;
+            // only while a run goes (from the pulse after Start, or while its speed says something): a finished run's
+            // figures stay as they are
+            if (gone == yielding.size() || !runGoes.getAsBoolean() && parts.get(parts.size() - 1).getText().isEmpty()) return false;
             Figure f = yielding.get(gone++);
             f.setVisible(false);
             f.setManaged(false);
             kept = 0;
             requestLayout();
             return true;
+        }
+
+        /**
+         * The longest of a run's usual ends (RunControl's messages, with three-digit figures): it comes when the
+         * figures may no longer give way, so they make its room while the run goes. Whether they had to before depended
+         * on the messages a run happened to show (a short run's were short, and its end broke onto a second line).
+         */
+        @Override
+        public String roomFor() {
+            return runGoes.getAsBoolean() ? "Finished: 100.00% validation accuracy; Draw and Samples use it." : "";
         }
 
         /** Back to the width the figures need now, all of them shown. */

@@ -66,6 +66,15 @@ public final class StatusLine extends Region {
     public interface GivesWay {
         /** Hides one more figure; false when none may go (now). */
         boolean giveWay();
+
+        /**
+         * A message the line is to find room for on one line beside the figures, besides the one it shows: one that
+         * comes when the figures may no longer give way (a run's end), so that they make its room while they still
+         * may. Empty for none.
+         */
+        default String roomFor() {
+            return "";
+        }
     }
 
     /**
@@ -226,7 +235,7 @@ public final class StatusLine extends Region {
         Insets in = getInsets();
         double all = width - in.getLeft() - in.getRight() - message.snappedLeftInset() - message.snappedRightInset();
         if (figures instanceof GivesWay g && !full().isBlank()) {
-            double one = oneLineWidth();
+            double one = Math.max(oneLineWidth(), roomWidth(g.roomFor()));
             while (one > all - GAP - figures.prefWidth(-1) && g.giveWay()) {
                 // one figure fewer: measured again
             }
@@ -310,6 +319,22 @@ public final class StatusLine extends Region {
     private String widthText;
     private Font widthFont;
     private double width;
+
+    /** How wide the figures' {@link GivesWay#roomFor} message is on one line, measured once a text and font. */
+    private double roomWidth(String t) {
+        if (t.isEmpty()) return 0;
+        Font font = message.getFont();
+        if (!t.equals(roomText) || !font.equals(roomFont)) {
+            room = widthOf(measuring(), t);
+            roomText = t;
+            roomFont = font;
+        }
+        return room;
+    }
+
+    private String roomText;
+    private Font roomFont;
+    private double room;
 
     @Override
     protected double computeMinWidth(double height) {
