@@ -803,24 +803,29 @@ public final class TrainView extends BorderPane {
         }
     }
 
-    /** A count out of a total in a figure ("Iteration 7/47", "1,382/4,688"): the count, then the total. */
-    private static final java.util.regex.Pattern FRACTION = java.util.regex.Pattern.compile("(\\d[\\d,]*)/(\\d[\\d,]*)");
-    private static final java.util.regex.Pattern DIGIT = java.util.regex.Pattern.compile("\\d");
-
     /**
      * A figure of the status line, as wide as the widest it has said since it was last {@link #forget forgotten}, and
      * from its first text as wide as that text with its widest digits: a figure whose digits change keeps its room, so
      * the figures after it stay where they are as the run goes. One that counts to a total takes the room of the count
      * at its total from the start ("Iteration 47/47" while it says "Iteration 7/47"); one given {@code least} takes at
      * least that text's room while it says anything (the speed's four digits, the time before its ETA is known).
+     * <p>
+     * A run's figures change four times a second but their widest forms ({@link #widestForm}) seldom do ("Iteration
+     * 8,888/8,888" for the whole run): each is measured once, not at each new text.
      */
-    private static final class Figure extends Label {
+    static final class Figure extends Label {
         private final javafx.scene.text.Text probe = new javafx.scene.text.Text();
         private final String least;
         private double kept;
         /** The font the widest digit was found for, and that digit. */
         private javafx.scene.text.Font digitFont;
-        private String widestDigit = "0";
+        private char widestDigit = '0';
+        /** The widest form last measured, {@code least}'s, and the font they were measured in. */
+        private String formMeasured;
+        private double formWidth;
+        private double leastWidth;
+        private javafx.scene.text.Font formFont;
+        private int measured;
 
         Figure(javafx.beans.value.ObservableValue<String> text, String id, String least) {
             this.least = least;
@@ -837,11 +842,18 @@ public final class TrainView extends BorderPane {
             if (t == null || t.isEmpty()) return now;
             // a layout pass asks several times, and each tick's figures once more: the same text measures the same
             if (t.equals(measuredText) && getFont().equals(measuredFont) && now == measuredFrom) return kept;
-            probe.setFont(getFont());
-            probe.setText(t);
-            double shown = probe.getLayoutBounds().getWidth();
-            double widest = widthOf(widest(FRACTION.matcher(t).replaceAll("$2/$2")));
-            if (least != null) widest = Math.max(widest, widthOf(widest(least)));
+            double shown = widthOf(t);
+            String form = widestForm(t, widestDigit());
+            if (!getFont().equals(formFont)) {
+                formFont = getFont();
+                formMeasured = null;
+                leastWidth = least == null ? 0 : widthOf(widestDigits(least, widestDigit));
+            }
+            if (!form.equals(formMeasured)) {
+                formWidth = widthOf(form);
+                formMeasured = form;
+            }
+            double widest = Math.max(formWidth, leastWidth);
             kept = Math.max(kept, now + Math.max(0, widest - shown));
             measuredText = t;
             measuredFont = getFont();
@@ -854,26 +866,75 @@ public final class TrainView extends BorderPane {
         private javafx.scene.text.Font measuredFont;
         private double measuredFrom;
 
-        /** {@code s} with each digit the font's widest. */
-        private String widest(String s) {
+        /** The font's widest digit. */
+        private char widestDigit() {
             if (!getFont().equals(digitFont)) {
                 double w = -1;
                 for (char d = '0'; d <= '9'; d++) {
                     double dw = widthOf(String.valueOf(d));
                     if (dw > w) {
                         w = dw;
-                        widestDigit = String.valueOf(d);
+                        widestDigit = d;
                     }
                 }
                 digitFont = getFont();
             }
-            return DIGIT.matcher(s).replaceAll(widestDigit);
+            return widestDigit;
+        }
+
+        /**
+         * {@code s} as wide as it can get: each count out of a total ("7/47", "1,382/4,688") as the total out of the
+         * total, then every digit as {@code digit}. Plain loops: a regular expression here ran at every tick.
+         */
+        static String widestForm(String s, char digit) {
+            StringBuilder b = new StringBuilder(s.length() + 8);
+            int n = s.length();
+            for (int i = 0; i < n; ) {
+                if (!isDigit(s.charAt(i))) {
+                    b.append(s.charAt(i++));
+                    continue;
+                }
+                int j = countEnd(s, i);
+                if (j + 1 < n && s.charAt(j) == '/' && isDigit(s.charAt(j + 1))) {
+                    int k = countEnd(s, j + 1);
+                    String total = s.substring(j + 1, k);
+                    b.append(total).append('/').append(total);
+                    i = k;
+                } else {
+                    b.append(s, i, j);
+                    i = j;
+                }
+            }
+            return widestDigits(b, digit);
+        }
+
+        /** {@code s} with every digit {@code digit}. */
+        static String widestDigits(CharSequence s, char digit) {
+            StringBuilder b = new StringBuilder(s);
+            for (int i = 0; i < b.length(); i++) if (isDigit(b.charAt(i))) b.setCharAt(i, digit);
+            return b.toString();
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+
+        /** Where the digits and thousands commas from {@code i} end. */
+        private static int countEnd(String s, int i) {
+            while (i < s.length() && (isDigit(s.charAt(i)) || s.charAt(i) == ',')) i++;
+            return i;
         }
 
         private double widthOf(String s) {
+            measured++;
             probe.setFont(getFont());
             probe.setText(s);
             return probe.getLayoutBounds().getWidth();
+        }
+
+        /** How many texts the figure has laid out to measure them (tests count them). */
+        int measured() {
+            return measured;
         }
 
         void forget() {
