@@ -143,6 +143,15 @@ class TrainStatusLineStoryTest extends AppStory {
             assertEquals("Finished: " + reached + " validation accuracy; Draw and Samples use it.", end.message(), scale + " %, beside " + end.figures());
             if (!end.oneLine()) wrong.add(scale + " %: '" + end.message() + "' is not one line beside " + end.figures());
             if (!end.cut().isEmpty()) wrong.add(scale + " %: cut " + end.cut());
+            if (scale == 100) {
+                // 150 % chosen after the run: its end's message stays one line (the trial saw "kept the / model in use")
+                robot.interact(() -> app.services.appearance().choose(io.digitstudio.ui.widgets.Theme.LIGHT, 150));
+                Pulses.settle(4);
+                Frame later = frameOf(robot);
+                if (!later.oneLine()) wrong.add("150 % after a run at 100 %: '" + later.message() + "' is not one line beside " + later.figures());
+                robot.interact(() -> app.services.appearance().choose(io.digitstudio.ui.widgets.Theme.LIGHT, 100));
+                Pulses.settle(4);
+            }
             badLearningRate(robot, scale + " %, after a run", wrong);
         }
         assertEquals(List.of(), wrong);

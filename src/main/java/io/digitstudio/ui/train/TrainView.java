@@ -727,8 +727,8 @@ public final class TrainView extends BorderPane {
      * after it says something, so that a finished run's figures end with theirs.
      * <p>
      * Where the line is too narrow for its message on one line beside them all (150 % in the smallest window), the
-     * speed, then the time, give way while the run goes, and stay away until the next run: a figure that came back
-     * when the message got shorter would move the others.
+     * speed, then the time, give way (while the run goes, for the room its end will need), and stay away until the
+     * next run: a figure that came back when the message got shorter would move the others.
      */
     private static final class RunFigures extends HBox implements io.digitstudio.ui.widgets.StatusLine.GivesWay {
         private final List<Figure> parts;
@@ -769,9 +769,9 @@ public final class TrainView extends BorderPane {
 
         @Override
         public boolean giveWay() {
-            // only while a run goes (from the pulse after Start, or while its speed says something): a finished run's
-            // figures stay as they are
-            if (gone == yielding.size() || !runGoes.getAsBoolean() && parts.get(parts.size() - 1).getText().isEmpty()) return false;
+            // while a run goes they make room for its end too (roomFor), so that a run's end seldom moves them; a run
+            // too short to be laid out while it went, or a larger scale chosen after it, has them give way at its end
+            if (gone == yielding.size()) return false;
             Figure f = yielding.get(gone++);
             f.setVisible(false);
             f.setManaged(false);

@@ -306,35 +306,32 @@ public final class StatusLine extends Region {
 
     /** The message's width on one line, measured again only when it or its font changes. */
     private double oneLineWidth() {
-        String t = full();
-        Font font = message.getFont();
-        if (!t.equals(widthText) || !font.equals(widthFont)) {
-            width = widthOf(measuring(), t);
-            widthText = t;
-            widthFont = font;
-        }
-        return width;
+        return messageWidth.of(full(), message.getFont());
     }
 
-    private String widthText;
-    private Font widthFont;
-    private double width;
-
-    /** How wide the figures' {@link GivesWay#roomFor} message is on one line, measured once a text and font. */
+    /** How wide the figures' {@link GivesWay#roomFor} message is on one line (0 for none). */
     private double roomWidth(String t) {
-        if (t.isEmpty()) return 0;
-        Font font = message.getFont();
-        if (!t.equals(roomText) || !font.equals(roomFont)) {
-            room = widthOf(measuring(), t);
-            roomText = t;
-            roomFont = font;
-        }
-        return room;
+        return t.isEmpty() ? 0 : roomWidth.of(t, message.getFont());
     }
 
-    private String roomText;
-    private Font roomFont;
-    private double room;
+    private final OneLine messageWidth = new OneLine();
+    private final OneLine roomWidth = new OneLine();
+
+    /** A text's width on one line, kept until the text or its font changes: each measure is a text layout. */
+    private final class OneLine {
+        private String text;
+        private Font font;
+        private double width;
+
+        double of(String t, Font f) {
+            if (!t.equals(text) || !f.equals(font)) {
+                width = widthOf(measuring(), t);
+                text = t;
+                font = f;
+            }
+            return width;
+        }
+    }
 
     @Override
     protected double computeMinWidth(double height) {
