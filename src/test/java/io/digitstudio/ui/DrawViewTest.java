@@ -585,6 +585,8 @@ class DrawViewTest extends AppStory {
         robot.clickOn("#openImageButton");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm().imageProperty().get() != null && !vm().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node canvas = robot.lookup("#drawCanvas").query();
+        assertSame(canvas, canvas.getScene().getFocusOwner(), "the focus after opening a picture");
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.myDigits.list().size() == 1);
         assertEquals(java.util.List.of("open image"), app.dialogs.asked, "Enter opened a dialog instead of keeping the picture");

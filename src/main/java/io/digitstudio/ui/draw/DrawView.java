@@ -322,7 +322,9 @@ public final class DrawView extends BorderPane {
         busySign.setPadding(new Insets(12));
         busySign.setMouseTransparent(true);
         busySign.visibleProperty().bind(vm.busyProperty());
-        canvas.disableProperty().bind(vm.busyProperty());
+        // strokes wait with the picture; the canvas keeps the focus it took (a disabled one handed it to the stages
+        // below, and at 150 % the column scrolled the canvas out of sight to show that tile)
+        canvas.mouseTransparentProperty().bind(vm.busyProperty());
         frame.getChildren().setAll(canvas, numberLabels, hint, busySign);
         frame.setMaxSize(DrawViewModel.CANVAS + 4, DrawViewModel.CANVAS + 4);
         Label tip = new Label("Left button draws · right-click or Esc clears · Ctrl+Z undoes · drop an image to classify it");
