@@ -37,8 +37,8 @@ import java.util.concurrent.Callable;
 @Command(name = "sweep", mixinStandardHelpOptions = true, description = {
         "Train one run per combination of the values given (a grid), or --random N points drawn from them, and compare them.",
         "Values: a list (--lr 0.1,0.03,0.01), or a range for --random (--lr log:LOW:HIGH, evenly in the logarithm; --batch 32:256).",
-        "Each run is recorded in the history with the sweep's id; Ctrl-C stops the runs in training (resumable) and",
-        "'sweep --resume ID' goes on. The table goes to stdout, the chart to the sweep's folder (and --chart)."})
+        "Each run is recorded in the history with the sweep's id; Ctrl-C stops the runs in training (resumable) and "
+                + "'sweep --resume ID' goes on. The table goes to stdout, the chart to the sweep's folder (and --chart)."})
 final class SweepCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;

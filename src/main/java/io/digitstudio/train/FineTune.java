@@ -153,8 +153,10 @@ public final class FineTune {
         Network tuned = loop.model();
         double mineAfter = measurable ? new Evaluator(split.heldOut(), 256).evaluate(tuned).accuracy() : Double.NaN;
         double mnistAfter = mnistEval.evaluate(tuned).accuracy();
-        String note = measurable ? "" : String.format(Locale.ROOT, "only %d of your digits could be kept aside to measure on: add more (at least %d in all, a few of each digit)",
-                split.heldOut() == null ? 0 : split.heldOut().size(), (int) Math.ceil(MIN_HELD_OUT / s.heldOutShare()));
+        int kept = split.heldOut() == null ? 0 : split.heldOut().size();
+        String note = measurable ? "" : String.format(Locale.ROOT, "%s could be kept aside to measure on: add more (at least %d in all, a few of each digit)",
+                kept == 0 ? "none of your digits" : kept == 1 ? "only 1 of your digits" : "only " + kept + " of your digits",
+                (int) Math.ceil(MIN_HELD_OUT / s.heldOutShare()));
         return new Result(tuned, mineBefore, mineAfter, split.heldOut() == null ? 0 : split.heldOut().size(), mnistBefore, mnistAfter, r, note);
     }
 }

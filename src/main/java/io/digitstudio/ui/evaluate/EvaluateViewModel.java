@@ -357,7 +357,7 @@ public final class EvaluateViewModel {
         }
         String set = e.split() == Split.TEST ? "the test set" : e.split() == Split.TRAINING ? "the training set"
                 : e.set() == null ? "a folder's test set" : e.set().name();
-        return String.format(Locale.ROOT, "%s on %s, %,d images", e.model() == null ? "The model" : Messages.capitalize(e.model().name()), set, e.matrix().total());
+        return String.format(Locale.ROOT, "%s on %s, %,d images", e.model() == null ? "The model" : e.model().name(), set, e.matrix().total());
     }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
 }

@@ -165,7 +165,7 @@ class EvaluateViewModelTest {
         EvaluateViewModel.Evaluation e = vm.evaluationProperty().get();
         assertSame(run, e.model());
         assertEquals(new Evaluator(Mnist.bundled().test(), 256).evaluate(run.model()).accuracy(), e.matrix().accuracy(), 1e-9);
-        assertEquals("Run 0b73e32a on the test set, 10,000 images (not in use: Draw and Samples use built-in)", vm.shownProperty().get());
+        assertEquals("run 0b73e32a on the test set, 10,000 images (not in use: Draw and Samples use built-in)", vm.shownProperty().get());
         // its cells would open a gallery that answers with the model in use: they say so instead
         int[] cell = null;
         for (int t = 0; t < 10 && cell == null; t++) for (int p = 0; p < 10; p++) if (e.matrix().count(t, p) > 0) { cell = new int[]{t, p}; break; }
@@ -175,11 +175,11 @@ class EvaluateViewModelTest {
         ActiveModel other = ActiveModel.of(builtIn.model(), "built-in again", ModelInfo.NONE, null);
         models.adopt(other);
         assertSame(e, vm.evaluationProperty().get());
-        assertEquals("Run 0b73e32a on the test set, 10,000 images (not in use: Draw and Samples use built-in again)", vm.shownProperty().get());
+        assertEquals("run 0b73e32a on the test set, 10,000 images (not in use: Draw and Samples use built-in again)", vm.shownProperty().get());
         // Evaluate evaluates the model in use again
         vm.evaluate();
         assertSame(other, vm.evaluationProperty().get().model());
-        assertEquals("Built-in again on the test set, 10,000 images", vm.shownProperty().get());
+        assertEquals("built-in again on the test set, 10,000 images", vm.shownProperty().get());
     }
 
     @Test
