@@ -175,17 +175,20 @@ public final class MyDigitsViewModel {
     static final int MOST_LISTED = 20;
 
     /**
-     * What a folder's import did, worded as the command line's, and under it every picture left out with why, one a
-     * line as the command line prints them: the toast shows the start, its More the whole list.
+     * What a folder's import did, worded as the command line's, and under it every picture left out with why and every
+     * other file passed over, one a line as the command line prints them: the toast shows the start, its More the whole
+     * list.
      */
     static String imported(MyDigits.ImportResult r, Path dir) {
         StringBuilder s = new StringBuilder(sentence(r.summary(String.valueOf(dir.getFileName()))));
-        if (r.skipped().isEmpty()) return s.toString();
+        // the pictures left out, then the other files passed over, as the command line names them
+        List<String> listed = new java.util.ArrayList<>(r.skipped());
+        r.ignored().forEach(f -> listed.add("passed over " + f));
+        if (listed.isEmpty()) return s.toString();
         s.append(':');
-        List<String> skipped = r.skipped();
-        for (int i = 0; i < Math.min(skipped.size(), MOST_LISTED); i++) s.append('\n').append(skipped.get(i));
-        if (skipped.size() > MOST_LISTED) {
-            s.append('\n').append("and ").append(skipped.size() - MOST_LISTED).append(" more (digitstudio mydigits import names each)");
+        for (int i = 0; i < Math.min(listed.size(), MOST_LISTED); i++) s.append('\n').append(listed.get(i));
+        if (listed.size() > MOST_LISTED) {
+            s.append('\n').append("and ").append(listed.size() - MOST_LISTED).append(" more (digitstudio mydigits import names each)");
         }
         return s.toString();
     }

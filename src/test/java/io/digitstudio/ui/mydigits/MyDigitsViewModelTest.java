@@ -201,11 +201,13 @@ class MyDigitsViewModelTest {
         Files.writeString(pictures.resolve("4_broken.png"), "not a picture");
         io.digitstudio.data.CameraDigits.Shot number = new io.digitstudio.data.CameraDigits(32).number(new int[]{2, 0, 4, 8});
         Files.write(pictures.resolve("7_n." + number.extension()), number.bytes());
+        Files.writeString(pictures.resolve("readme.txt"), "my digits");
         dialogs.willChoose(pictures);
         vm.importFolder();
         List<String> lines = dialogs.infos.get(0).lines().toList();
-        assertEquals("Imported: Added 1 digit from pictures; skipped 4:", lines.get(0), dialogs.infos.get(0));
-        assertEquals(5, lines.size(), "one line per skipped file: " + dialogs.infos.get(0));
+        assertTrue(lines.get(0).startsWith("Imported: Added 1 digit from pictures; skipped 4"), dialogs.infos.get(0));
+        assertEquals(6, lines.size(), "one line per skipped file and per file passed over: " + dialogs.infos.get(0));
+        assertTrue(lines.get(5).startsWith("passed over readme.txt"), lines.get(5));
         assertTrue(lines.get(1).startsWith("385.png: its name starts with the number 385"), lines.get(1));
         assertTrue(lines.get(2).startsWith("4_broken.png: "), lines.get(2));
         assertTrue(lines.get(3).startsWith("7_n." + number.extension() + ": it holds 4 digits, not one"), lines.get(3));
