@@ -270,12 +270,7 @@ class NothingMovesStoryTest extends AppStory {
     @Test
     void theKeptModelsMessageAtARunsEndIsInTheStatusLineAndMovesNothing(FxRobot robot) throws Exception {
         app.awaitReady();
-        robot.interact(() -> {
-            app.services.appearance().choose(io.digitstudio.ui.widgets.Theme.LIGHT, 150);
-            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
-            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
-        });
-        Pulses.settle(4);
+        app.lightAtScaleInSmallest(robot, stage, 150);
         Forms.type(robot, "#trainLimitField", "1000");
         Forms.type(robot, "#testLimitField", "200");
         Forms.type(robot, "#epochsField", "6");

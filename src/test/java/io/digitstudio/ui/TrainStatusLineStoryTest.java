@@ -76,12 +76,7 @@ class TrainStatusLineStoryTest extends AppStory {
     @Test
     void at150TheStatusLineIsOneLineBesideWholeFigures(FxRobot robot) throws Exception {
         app.awaitReady();
-        robot.interact(() -> {
-            app.services.appearance().choose(io.digitstudio.ui.widgets.Theme.LIGHT, 150);
-            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
-            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
-        });
-        Pulses.settle(4);
+        app.lightAtScaleInSmallest(robot, stage, 150);
         story(robot);
     }
 
@@ -182,12 +177,7 @@ class TrainStatusLineStoryTest extends AppStory {
     @Test
     void at150TheProgressBarSaysTheSpeedAndTimeTheLineGaveUp(FxRobot robot) throws Exception {
         app.awaitReady();
-        robot.interact(() -> {
-            app.services.appearance().choose(io.digitstudio.ui.widgets.Theme.LIGHT, 150);
-            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
-            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
-        });
-        Pulses.settle(4);
+        app.lightAtScaleInSmallest(robot, stage, 150);
         var presenter = app.main.train().presenter();
         io.digitstudio.ui.train.TrainingFeed feed = new io.digitstudio.ui.train.TrainingFeed();
         robot.interact(() -> presenter.begin(feed, 3, "Training 784-100-100-10 on 60,000 examples"));

@@ -92,6 +92,16 @@ public final class UiFixture {
         stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
     }
 
+    /** The light theme at {@code scale} % in the smallest window, as a user sets them, and the pulses that follow. */
+    public void lightAtScaleInSmallest(org.testfx.api.FxRobot robot, Stage stage, int scale) throws Exception {
+        robot.interact(() -> {
+            services.appearance().choose(io.digitstudio.ui.widgets.Theme.LIGHT, scale);
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        Pulses.settle(4);
+    }
+
     /**
      * Closes this window as the user does and opens the app again in a new window ({@link #stage}) on what this one
      * leaves: the same settings file or remembered session and the same run history. {@code meanwhile} runs between the
