@@ -2,9 +2,7 @@ package io.digitstudio.ui;
 
 import io.digitstudio.data.UnusualDigits;
 import io.digitstudio.train.FineTune;
-import io.digitstudio.ui.app.DigitStudioApp;
 import io.digitstudio.ui.mydigits.MyDigitsViewModel;
-import io.digitstudio.ui.widgets.Theme;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -33,12 +31,7 @@ class MyDigitsFitStoryTest extends AppStory {
     }
 
     private void scale(FxRobot robot, int scale) throws Exception {
-        robot.interact(() -> {
-            app.services.appearance().choose(Theme.LIGHT, scale);
-            stage.setWidth(DigitStudioApp.MIN_WIDTH);
-            stage.setHeight(DigitStudioApp.MIN_HEIGHT);
-        });
-        Pulses.settle(4);
+        app.lightAtScaleInSmallest(robot, stage, scale);
     }
 
     /** Twelve digits of one hand in the collection (too few to keep enough aside: the panel's longest note), shown. */

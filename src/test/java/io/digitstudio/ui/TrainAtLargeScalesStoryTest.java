@@ -2,7 +2,6 @@ package io.digitstudio.ui;
 
 import io.digitstudio.ui.train.RunState;
 import io.digitstudio.ui.widgets.LiveChart;
-import io.digitstudio.ui.widgets.Theme;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
@@ -36,12 +35,7 @@ class TrainAtLargeScalesStoryTest extends AppStory {
     }
 
     private void scale(FxRobot robot, int scale) throws Exception {
-        robot.interact(() -> {
-            app.services.appearance().choose(Theme.LIGHT, scale);
-            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
-            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
-        });
-        Pulses.settle(4);
+        app.lightAtScaleInSmallest(robot, stage, scale);
     }
 
     private static Bounds onScene(Node n) {

@@ -38,13 +38,7 @@ public final class ChartRedrawCpu {
         Platform.runLater(() -> {
             DecimatedSeries train = new DecimatedSeries("train loss (smoothed)", 400, false);
             DecimatedSeries val = new DecimatedSeries("validation loss", 400, true);
-            LiveChart c = new LiveChart("Loss", "epoch", "loss");
-            c.xLowerBoundProperty().set(0);
-            c.xUpperBoundProperty().set(12);
-            c.xTickUnitProperty().set(1);
-            c.forceZeroInRangeProperty().set(true);
-            c.addSeries(train);
-            c.addSeries(val);
+            LiveChart c = LiveChartPixelsTest.lossChart(train, val);
             StackPane root = new StackPane(c);
             Stage s = new Stage();
             s.setScene(new Scene(root, 600, 260));

@@ -69,18 +69,24 @@ class LiveChartPixelsTest {
         return read(old);
     }
 
+    /** The Train view's loss chart for twelve epochs, with a run's two series (also ChartRedrawCpu's chart). */
+    static LiveChart lossChart(DecimatedSeries train, DecimatedSeries val) {
+        LiveChart c = new LiveChart("Loss", "epoch", "loss");
+        c.xLowerBoundProperty().set(0);
+        c.xUpperBoundProperty().set(12);
+        c.xTickUnitProperty().set(1);
+        c.forceZeroInRangeProperty().set(true);
+        c.addSeries(train);
+        c.addSeries(val);
+        return c;
+    }
+
     @Test
     void aRunsChartIsDrawnPixelForPixelAsBefore() throws Exception {
         DecimatedSeries train = new DecimatedSeries("train loss (smoothed)", 400, false);
         DecimatedSeries val = new DecimatedSeries("validation loss", 400, true);
         LiveChart chart = fx(() -> {
-            LiveChart c = new LiveChart("Loss", "epoch", "loss");
-            c.xLowerBoundProperty().set(0);
-            c.xUpperBoundProperty().set(12);
-            c.xTickUnitProperty().set(1);
-            c.forceZeroInRangeProperty().set(true);
-            c.addSeries(train);
-            c.addSeries(val);
+            LiveChart c = lossChart(train, val);
             root.getChildren().setAll(c);
             root.applyCss();
             root.layout();
