@@ -47,6 +47,50 @@ class TablesAndBoxesStoryTest extends AppStory {
     }
 
     /**
+     * The user trains a run on all 10,000 test images while Evaluate follows it: the set box says "Run's validation
+     * (10,000)" in the width it had for "Test set (10,000)", whole, and the controls beside it stay where they were (a
+     * trial saw the box widen and push them to the right).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {100, 150})
+    void evaluatesSetBoxKeepsItsWidthWhenItNamesARunsValidation(int scale, FxRobot robot) throws Exception {
+        app.awaitReady();
+        app.lightAtScaleInSmallest(robot, stage, scale);
+        app.openTab(robot, "Evaluate");
+        Pulses.settle();
+        javafx.scene.control.ComboBox<?> box = robot.lookup("#evaluateSetBox").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals("Test set (10,000)", ((javafx.scene.control.ListCell<?>) box.getButtonCell()).getText());
+        double[] before = setBoxPlace(robot, box);
+        app.openTab(robot, "Train");
+        Forms.type(robot, "#trainLimitField", "1000");
+        Forms.type(robot, "#epochsField", "1");
+        var run = app.main.train().run();
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(180, java.util.concurrent.TimeUnit.SECONDS, () -> run.stateProperty().get() == io.digitstudio.ui.train.RunState.FINISHED);
+        app.openTab(robot, "Evaluate");
+        Pulses.settle();
+        assertEquals("Run's validation (10,000)", ((javafx.scene.control.ListCell<?>) box.getButtonCell()).getText());
+        List<String> cut = new ArrayList<>();
+        robot.interact(() -> cut.addAll(Looks.cutIn(box)));
+        assertEquals(List.of(), cut, "the box's text at " + scale + " %");
+        double[] after = setBoxPlace(robot, box);
+        assertArrayEquals(before, after, 0.5, "the box's width, then where Follow training and Export CSV are, at " + scale + " %");
+    }
+
+    /** The set box's width, and where the controls after it in the bar begin. */
+    private static double[] setBoxPlace(FxRobot robot, javafx.scene.control.ComboBox<?> box) {
+        double[] place = new double[3];
+        robot.interact(() -> {
+            place[0] = box.getWidth();
+            Node follow = box.getScene().lookup("#followTrainingCheck");
+            Node export = box.getScene().lookup("#exportConfusionButton");
+            place[1] = follow.localToScene(follow.getLayoutBounds()).getMinX();
+            place[2] = export.localToScene(export.getLayoutBounds()).getMinX();
+        });
+        return place;
+    }
+
+    /**
      * The table's cells with a value that does not show whole: drawn with less than their text ("…"), narrower than their
      * text, or reaching past the room the table shows its rows in (under its vertical scroll bar or past its edge).
      */
