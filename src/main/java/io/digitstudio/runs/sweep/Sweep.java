@@ -137,6 +137,23 @@ public record Sweep(String id, Instant created, RunSettings template, List<Axis>
     }
 
     /**
+     * A swept setting's name as people read it, in the Train form's words for its field: "Learning rate" (Adam's
+     * {@code alpha} too), "Batch size", "Momentum". Files, CSV and {@link #describe} keep {@code run.json}'s keys.
+     */
+    public String label(String axis) {
+        if (axis.equals("batch_size")) return "Batch size";
+        return io.digitstudio.optim.Optimizers.type(template.config().optimizer()).param(axis)
+                .map(io.digitstudio.optim.OptimizerType.Param::label).orElse(axis);
+    }
+
+    /** Point {@code i}'s values in {@link #label}'s words: "Learning rate 0.03 · Batch size 64". */
+    public String said(int i) {
+        StringBuilder b = new StringBuilder();
+        points.get(i).forEach((k, v) -> b.append(b.length() == 0 ? "" : " · ").append(label(k)).append(' ').append(shown(k, v)));
+        return b.toString();
+    }
+
+    /**
      * A swept value as tables and lines show it: a learning rate as every view writes one ({@link LearningRates}),
      * anything else as short as it reads ({@link Axis#shown}).
      */

@@ -133,9 +133,10 @@ public final class SweepChart {
         g.setColor(ink);
         // the title whole within its panel: shorter where the panel is narrow for the type (two panels at a large UI
         // scale), and in a smaller type only if even that does not fit
-        String title = "best validation accuracy vs " + axis.name() + (log ? " (log scale)" : "");
+        String name = result.sweep().label(axis.name());
+        String title = "best validation accuracy vs " + name + (log ? " (log scale)" : "");
         int room = w - px(8, k);
-        if (fm.stringWidth(title) > room) title = "accuracy vs " + axis.name() + (log ? " (log)" : "");
+        if (fm.stringWidth(title) > room) title = "accuracy vs " + name + (log ? " (log)" : "");
         Font normal = g.getFont();
         if (fm.stringWidth(title) > room) g.setFont(normal.deriveFont(Math.max(1f, normal.getSize2D() * room / fm.stringWidth(title))));
         g.drawString(title, x0 + (w - g.getFontMetrics().stringWidth(title)) / 2, px(18, k));
@@ -166,7 +167,7 @@ public final class SweepChart {
         }
         g.setColor(ink);
         g.drawRect(left, top, right - left, bottom - top);
-        String xl = axis.name();
+        String xl = result.sweep().label(axis.name());
         g.drawString(xl, left + (right - left - fm.stringWidth(xl)) / 2, h - px(8, k));
         g.setStroke(new BasicStroke((float) (1.5 * k)));
         for (double[] p : pts) {

@@ -81,6 +81,24 @@ public final class EvaluateView extends BorderPane {
                 super.updateItem(s, empty);
                 setText(vm.setShownProperty().get());
             }
+
+            /**
+             * As wide as the widest text the box may show ({@link EvaluateViewModel#setTexts}): "Run's validation
+             * (10,000)" widened the box when it came and pushed the controls beside it aside.
+             */
+            @Override
+            protected double computePrefWidth(double height) {
+                javafx.scene.text.Text probe = new javafx.scene.text.Text();
+                probe.setFont(getFont());
+                probe.setText(getText() == null ? "" : getText());
+                double around = super.computePrefWidth(height) - probe.getLayoutBounds().getWidth();
+                double widest = 0;
+                for (String t : vm.setTexts()) {
+                    probe.setText(t);
+                    widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+                }
+                return Math.ceil(around + widest);
+            }
         };
         vm.setShownProperty().addListener((o, a, text) -> shownSet.setText(text));
         set.setButtonCell(shownSet);

@@ -130,10 +130,28 @@ public final class EvaluateViewModel {
         };
     }
 
+    /** What the set box says of a run's validation on {@code images} images. */
+    private static String runsValidation(long images) {
+        return String.format(Locale.ROOT, "Run's validation (%,d)", images);
+    }
+
+    /**
+     * Every text the set box may show as things are: each set's name, a run's validation on as many images as the
+     * built-in test set has, and what it shows now (a larger data set's validation). The box is as wide as the widest,
+     * so it keeps its width, and the controls beside it their places, whichever it shows.
+     */
+    public java.util.List<String> setTexts() {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        for (Split s : Split.values()) all.add(setName(s));
+        all.add(runsValidation(BUILT_IN_TEST));
+        if (setShown.get() != null) all.add(setShown.get());
+        return all;
+    }
+
     private void updateSetShown() {
         Evaluation e = evaluation.get();
         if (showingRun && e != null && e.live()) {
-            setShown.set(String.format(Locale.ROOT, "Run's validation (%,d)", e.matrix().total()));
+            setShown.set(runsValidation(e.matrix().total()));
         } else {
             setShown.set(setName(split.get()));
         }

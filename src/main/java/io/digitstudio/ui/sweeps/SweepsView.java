@@ -518,7 +518,8 @@ public final class SweepsView extends BorderPane {
         table.getColumns().add(rank);
         TableColumn<SweepResult.Row, String> run = column("Run", r -> r.run() == null ? "–" : r.run().id(), 60);
         table.getColumns().add(run);
-        for (Axis a : axes) table.getColumns().add(column(a.name(), r -> sweep.shown(a.name(), r.values().get(a.name())), 40));
+        // a swept setting titled as the Train form labels its field ("Batch size"), not by its key in the files
+        for (Axis a : axes) table.getColumns().add(column(sweep.label(a.name()), r -> sweep.shown(a.name(), r.values().get(a.name())), 40));
         // on one line, as wide as the longest state the sweep's rows can say: a row that wrapped "running, epoch 2 of 3"
         // grew taller as its run trained
         TableColumn<SweepResult.Row, String> state = column("Status", vm::trialState, 60);

@@ -273,12 +273,13 @@ public final class SweepsViewModel {
     private final ReadOnlyStringWrapper emptyTable = new ReadOnlyStringWrapper(READING_TEXT);
 
     /**
-     * A sweep said from the fullest to the briefest: its id, the settings it varies ("lr × batch_size"; a sweep of one
-     * point its values), its runs and when it was made; without the date; without the runs; its id alone.
+     * A sweep said from the fullest to the briefest: its id, the settings it varies in the Train form's words
+     * ("Learning rate × Batch size"; a sweep of one point its values), its runs and when it was made; without the date;
+     * without the runs; its id alone.
      */
     public static List<String> saying(Sweep s) {
-        String swept = String.join(" × ", s.varied().stream().map(Axis::name).toList());
-        String what = s.id() + ": " + (!swept.isEmpty() ? swept : s.points().isEmpty() ? "no runs" : s.describe(0));
+        String swept = String.join(" × ", s.varied().stream().map(a -> s.label(a.name())).toList());
+        String what = s.id() + ": " + (!swept.isEmpty() ? swept : s.points().isEmpty() ? "no runs" : s.said(0));
         String runs = what + ", " + s.points().size() + (s.points().size() == 1 ? " run" : " runs");
         return List.of(runs + ", " + WHEN.format(s.created()), runs, what, s.id());
     }
@@ -470,7 +471,7 @@ public final class SweepsViewModel {
             SweepRunner r = new SweepRunner(s, history, command.get(), k, new SweepRunner.Progress() {
                 @Override
                 public void started(int point, boolean resumed) {
-                    training.put(point, s.describe(point) + (resumed ? " (resumed)" : ""));
+                    training.put(point, s.said(point) + (resumed ? " (resumed)" : ""));
                     partDone.put(point, 0.0);
                     // a resumed run says its epoch once it has trained one: where it goes on from is its own
                     String now = resumed ? RESUMING : training(1, s.template().config().epochs());
@@ -482,7 +483,7 @@ public final class SweepsViewModel {
 
                 @Override
                 public void epoch(int point, int epoch, double valAccuracy) {
-                    training.put(point, s.describe(point) + ": epoch " + epoch + " of " + s.template().config().epochs() + ", "
+                    training.put(point, s.said(point) + ": epoch " + epoch + " of " + s.template().config().epochs() + ", "
                             + io.digitstudio.ui.widgets.Formats.percent(valAccuracy));
                     partDone.put(point, (double) epoch / Math.max(1, s.template().config().epochs()));
                     // epoch done, the next one trains: the row says the one under way, as the Train view's "Epoch 2/8"
@@ -544,7 +545,7 @@ public final class SweepsViewModel {
      * "Training runs 1 and 2 of 6; 1 finished": which of the sweep's runs train now, and how many finished; between two
      * runs, how many finished. Short, so that the status line keeps it on one line beside its figures in the smallest
      * window at 150 %, with two runs at once: the settings and epochs of the runs in training are in their rows, and in
-     * {@link #detailProperty()}. Said whole ("lr=0.1 batch_size=64: epoch 3 of 5, 91.20%" for each), it wrapped.
+     * {@link #detailProperty()}. Said whole ("Learning rate 0.1 · Batch size 64: epoch 3 of 5, 91.20%" for each), it wrapped.
      */
     private String progressText(Sweep s) {
         long finished = finished();
@@ -563,7 +564,7 @@ public final class SweepsViewModel {
     }
 
     /**
-     * "Running run 2 of 6: lr=0.05 batch_size=64: epoch 1 of 5, 91.20% (1 finished)": which of the sweep's runs train
+     * "Running run 2 of 6: Learning rate 0.05 · Batch size 64: epoch 1 of 5, 91.20% (1 finished)": which of the sweep's runs train
      * now, and what each has done, in full (the status line's tooltip); between two runs, how many finished.
      */
     private String detailText(Sweep s) {
@@ -631,13 +632,15 @@ public final class SweepsViewModel {
      * columns after it in the smallest window.
      */
     public static List<String> states(io.digitstudio.runs.sweep.Sweep s) {
-        List<String> all = new ArrayList<>(List.of("not started", RESUMING, "done", FAILED, io.digitstudio.runs.RunStatus.STOPPED.label()));
+        List<String> all = new ArrayList<>(List.of("not started", RESUMING, FINISHED, FAILED, io.digitstudio.runs.RunStatus.STOPPED.label()));
         int n = s.template().config().epochs();
         all.add(training(n, n));
         return all;
     }
     /** A run whose process failed; the message says why. */
     static final String FAILED = "failed";
+    /** A run that trained all its epochs: the history's and the command line's word for it. */
+    static final String FINISHED = io.digitstudio.runs.RunStatus.FINISHED.label();
 
     /** Says what the run of {@code point} does now, or (null) that the history says it (UI thread). */
     private void trialNow(int point, String now) {
@@ -649,14 +652,14 @@ public final class SweepsViewModel {
     }
 
     /**
-     * A row's state as the table shows it, as the run goes: "epoch 2/5" (the epoch under way), "done",
+     * A row's state as the table shows it, as the run goes: "epoch 2/5" (the epoch under way), "finished",
      * "failed", "not started", or the history's word for the rest ("stopped", "failed to learn"). UI thread.
      */
     public String trialState(SweepResult.Row r) {
         String now = trialsNow.get(r.point());
         if (now != null) return now;
         if (r.run() == null) return "not started";
-        return r.run().status() == io.digitstudio.runs.RunStatus.FINISHED ? "done" : r.statusLabel();
+        return r.run().status() == io.digitstudio.runs.RunStatus.FINISHED ? FINISHED : r.statusLabel();
     }
 
     /** Whether the row's run trains now in this session (its state is one of the session's, not "failed"). UI thread. */

@@ -95,7 +95,30 @@ public final class SettingsPane extends ScrollPane {
         setHbarPolicy(ScrollBarPolicy.NEVER);
         // a status line that takes a second row below, a reason above that wraps, or a message under a field moves no field in view
         io.digitstudio.ui.widgets.ScrollAnchor.keepInPlace(this);
-        getStyleClass().add("settings-scroll"); // its width in em (theme.css): it grows with the UI scale
+        getStyleClass().add("settings-scroll"); // its least width in em (theme.css): it grows with the UI scale
+    }
+
+    /** The form's preferred width in ems of its labels' font, where the layers' table needs no more. */
+    static final double PREF_EMS = 25;
+    /** A field's label, in the font the form's ems are measured in. */
+    private Label fieldLabel;
+    /** The layers' table, once made. */
+    private TableView<Summary.Row> summary;
+
+    /**
+     * {@link #PREF_EMS} ems, or as wide as the layers' table needs to show its columns whole beside the form's padding
+     * and scroll bar, when that is wider: LeNet's layers ("max_pooling_2d", "400,500") needed more than 25 ems at 100 %,
+     * and the table scrolled sideways with its Params column out of sight.
+     */
+    @Override
+    protected double computePrefWidth(double height) {
+        double em = fieldLabel == null ? javafx.scene.text.Font.getDefault().getSize() : fieldLabel.getFont().getSize();
+        double own = Math.ceil(PREF_EMS * em);
+        if (summary == null || summary.getWidth() <= 0 || getWidth() <= 0) return own;
+        double table = io.digitstudio.ui.widgets.Columns.fittingWidth(summary);
+        // around the table: the grid's padding, the form's scroll bar and the pane's own insets, as laid out now
+        double around = getWidth() - summary.getWidth();
+        return table <= 0 ? own : Math.max(own, Math.ceil(table + around));
     }
 
     /** What stands for the optimizer and the run until they are made (null once they are). */
@@ -385,6 +408,17 @@ public final class SettingsPane extends ScrollPane {
         summaryReserve = null;
         GridPane.setConstraints(table, 0, summaryRow, 2, 1);
         grid.getChildren().add(at, table); // in the form's order, which Tab follows
+        summary = table;
+        // the table's columns measured anew (another network, another scale): the form takes the width they need
+        double[] asked = {-1};
+        table.needsLayoutProperty().addListener((o, a, needs) -> {
+            if (needs) return;
+            double w = computePrefWidth(-1);
+            if (w != asked[0]) {
+                asked[0] = w;
+                requestLayout();
+            }
+        });
     }
 
     /**
@@ -554,6 +588,7 @@ public final class SettingsPane extends ScrollPane {
 
     private void field(String label, Node control) {
         Label l = new Label(label);
+        if (fieldLabel == null) fieldLabel = l;
         l.setLabelFor(control);
         l.setMinWidth(Region.USE_PREF_SIZE);
         grid.add(l, 0, row);

@@ -90,7 +90,7 @@ class SweepsViewModelTest {
         vm.detailProperty().addListener((o, a, s) -> {
             said.add(s);
             phases.add(vm.phaseProperty().get());
-            if (s.contains("lr=0.05 batch_size=50: epoch 1 of 20")) vm.stop();
+            if (s.contains("Learning rate 0.05 · Batch size 50: epoch 1 of 20")) vm.stop();
         });
         SweepResult stopped = vm.start().join();
         assertEquals(RunStatus.FINISHED, stopped.row(0).status());
@@ -100,7 +100,7 @@ class SweepsViewModelTest {
         assertTrue(vm.statusProperty().get().endsWith("1 of 3 runs finished; Resume goes on."), vm.statusProperty().get());
         // the status line said which run of how many trained, briefly, and its tooltip what the run had done
         assertTrue(statuses.contains("Training run 2 of 3; 1 finished"), statuses.toString());
-        assertTrue(said.stream().anyMatch(x -> x.matches("Running run 2 of 3: lr=0\\.05 batch_size=50: epoch 1 of 20, [0-9]+\\.[0-9]{2}% \\(1 finished\\)")), said.toString());
+        assertTrue(said.stream().anyMatch(x -> x.matches("Running run 2 of 3: Learning rate 0\\.05 · Batch size 50: epoch 1 of 20, [0-9]+\\.[0-9]{2}% \\(1 finished\\)")), said.toString());
         for (int i = 0; i < said.size(); i++) {
             if (said.get(i).startsWith("Running")) assertEquals(SweepsViewModel.Phase.RUNNING, phases.get(i), said.get(i));
         }
@@ -155,7 +155,7 @@ class SweepsViewModelTest {
 
     /**
      * Each row says what its run does as the sweep goes: the run in training the epoch under way of all, "epoch 2/2" as
-     * the Train view's "Epoch 2/8", the runs before it "done", those after it "not started". A trial saw "not started" on
+     * the Train view's "Epoch 2/8", the runs before it "finished", those after it "not started". A trial saw "not started" on
      * the row of the run in training while the status line said epoch 1 (issue 32), and "running, epoch 1 of 2" while
      * epoch 2 trained, beside epoch 1's accuracy: it read as the run being in epoch 1.
      */
@@ -179,10 +179,10 @@ class SweepsViewModelTest {
                 "run 1 starts", java.util.List.of("epoch 1/2", "not started"),
                 "run 1 epoch 1 done", java.util.List.of("epoch 2/2", "not started"),
                 "run 1 epoch 2 done", java.util.List.of("epoch 2/2", "not started"),
-                "run 2 starts", java.util.List.of("done", "epoch 1/2"),
-                "run 2 epoch 1 done", java.util.List.of("done", "epoch 2/2"),
-                "run 2 epoch 2 done", java.util.List.of("done", "epoch 2/2")), seen);
-        assertEquals(java.util.List.of("done", "done"), states(vm));
+                "run 2 starts", java.util.List.of("finished", "epoch 1/2"),
+                "run 2 epoch 1 done", java.util.List.of("finished", "epoch 2/2"),
+                "run 2 epoch 2 done", java.util.List.of("finished", "epoch 2/2")), seen);
+        assertEquals(java.util.List.of("finished", "finished"), states(vm));
     }
 
     /**
@@ -222,7 +222,7 @@ class SweepsViewModelTest {
         assertEquals(3, epochs[0], "the status line gave each epoch");
         assertEquals(java.util.List.of(), wrong);
         SweepResult.Row row = vm.rows().get(0);
-        assertEquals(java.util.List.of("done", SweepsViewModel.accuracy(row.run().bestAccuracy()),
+        assertEquals(java.util.List.of("finished", SweepsViewModel.accuracy(row.run().bestAccuracy()),
                 SweepsViewModel.accuracy(row.run().bestAccuracy()) + " (" + row.run().bestEpoch() + ")", SweepsViewModel.accuracy(row.run().finalAccuracy()),
                 io.digitstudio.ui.widgets.Formats.clock(row.run().seconds())),
                 java.util.List.of(vm.trialState(row), vm.bestAccuracy(row), vm.bestWithEpoch(row), vm.finalAccuracy(row), vm.time(row)));
@@ -350,9 +350,10 @@ class SweepsViewModelTest {
     }
 
     /**
-     * A sweep is titled by the settings it varies: "lr" for learning rates with one batch size, "lr × batch_size" when
-     * both vary; a sweep of one point by its values. A trial saw a sweep of learning rates alone titled "lr ×
-     * batch_size" (issue 32).
+     * A sweep is titled by the settings it varies, in the Train form's words: "Learning rate" for learning rates with one
+     * batch size, "Learning rate × Batch size" when both vary; a sweep of one point by its values. A trial saw a sweep
+     * of learning rates alone titled "lr × batch_size" (issue 32), and another the keys of the files ("batch_size")
+     * where the form says "Batch size".
      */
     @Test
     void aSweepIsTitledByTheSettingsItVaries() {
@@ -365,10 +366,36 @@ class SweepsViewModelTest {
                     io.digitstudio.runs.sweep.Axis.parse("batch_size", "--batch", batch, true)), null, 0, 1);
             return SweepsViewModel.saying(s).get(1);
         };
-        assertEquals(": lr, 3 runs", title.apply("0.1,0.03,0.01", "128"));
-        assertEquals(": batch_size, 2 runs", title.apply("0.01", "64,128"));
-        assertEquals(": lr × batch_size, 4 runs", title.apply("0.1,0.01", "64,128"));
-        assertEquals(": lr=0.1 batch_size=128, 1 run", title.apply("0.1", "128"));
+        assertEquals(": Learning rate, 3 runs", title.apply("0.1,0.03,0.01", "128"));
+        assertEquals(": Batch size, 2 runs", title.apply("0.01", "64,128"));
+        assertEquals(": Learning rate × Batch size, 4 runs", title.apply("0.1,0.01", "64,128"));
+        assertEquals(": Learning rate 0.1 · Batch size 128, 1 run", title.apply("0.1", "128"));
+    }
+
+    /**
+     * The Sweeps view says a sweep's settings and its runs' states in the words of the Train form and of the history
+     * (the Runs view, the command line): "Learning rate", "Batch size", "Momentum" (Adam's alpha is its learning rate),
+     * and a run that trained all its epochs "finished". A trial saw "batch_size" and "done" in the table.
+     */
+    @Test
+    void aSweepsSettingsAndStatesAreSaidInTheFormsWords() {
+        java.util.function.BiFunction<String, java.util.List<io.digitstudio.runs.sweep.Axis>, io.digitstudio.runs.sweep.Sweep> sweep = (optimizer, axes) -> {
+            var config = new io.digitstudio.train.TrainingConfig(2, 50, io.digitstudio.nn.NetworkSpec.of("tutorial"), optimizer,
+                    io.digitstudio.optim.Optimizers.overrides(optimizer, null, null), 0, true, 300, 100, false);
+            var template = new io.digitstudio.runs.RunSettings("", java.time.Instant.parse("2026-12-04T00:00:00Z"), "sweep", config,
+                    io.digitstudio.train.RunOptions.NONE, "MNIST", "MNIST (bundled)", "ab", 60000, 10000, "", "", java.util.Map.of());
+            return io.digitstudio.runs.sweep.Sweep.plan(template, axes, null, 0, 1);
+        };
+        var momentum = sweep.apply("momentum-sgd", java.util.List.of(io.digitstudio.runs.sweep.Axis.parse("lr", "--lr", "0.1,0.01", false),
+                io.digitstudio.runs.sweep.Axis.parse("batch_size", "--batch", "64,128", true), io.digitstudio.runs.sweep.Axis.parse("momentum", "--momentum", "0.8,0.9", false)));
+        assertTrue(SweepsViewModel.saying(momentum).get(1).endsWith(": Learning rate × Batch size × Momentum, 8 runs"), SweepsViewModel.saying(momentum).get(1));
+        // Adam's alpha is its learning rate, as the form labels it
+        var adam = sweep.apply("adam", java.util.List.of(io.digitstudio.runs.sweep.Axis.parse("alpha", "--lr", "0.001", false),
+                io.digitstudio.runs.sweep.Axis.parse("batch_size", "--batch", "64", true)));
+        assertTrue(SweepsViewModel.saying(adam).get(1).endsWith(": Learning rate 0.001 · Batch size 64, 1 run"), SweepsViewModel.saying(adam).get(1));
+        java.util.List<String> states = SweepsViewModel.states(momentum);
+        assertTrue(states.contains(io.digitstudio.runs.RunStatus.FINISHED.label()), states.toString());
+        assertFalse(states.contains("done"), states.toString());
     }
 
     /** The rows' states by point. */
