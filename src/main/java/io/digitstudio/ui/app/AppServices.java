@@ -141,19 +141,45 @@ public final class AppServices implements AutoCloseable {
 
     /**
      * The window's one way out, for its close button and Quit (Ctrl+Q) alike: while a run trains, the user is asked
-     * first (no: the window stays and the run goes on); then these services close (the run stopped, the window's place
-     * remembered) and {@code exit} runs. Call after {@link #placeWindow}.
+     * first (no: the window stays and the run goes on). A run under way is then stopped as Stop stops it, and the window
+     * stays, saying so, until the run's folder holds all a stopped run keeps (its snapshot where it stopped, its model,
+     * its status, its curve): ending the process earlier would leave the run "running" with nothing to resume from.
+     * Only then do these services close (the window's place remembered), the window close and {@code exit} run. Call
+     * after {@link #placeWindow}.
      */
     public void closeOnRequest(javafx.stage.Stage stage, Runnable exit) {
         stage.setOnCloseRequest(e -> {
+            if (quitting) { // on its way out already: a second request waits with the first
+                e.consume();
+                return;
+            }
             if (!mayQuit()) {
                 e.consume();
                 return;
             }
-            close();
-            exit.run();
+            var run = main.train().run();
+            java.util.concurrent.CompletableFuture<Void> saved = run.saved();
+            if (run.stateProperty().get().canStart() && saved.isDone()) {
+                close();
+                exit.run();
+                return;
+            }
+            e.consume();
+            quitting = true;
+            main.showQuitting(SAVING_BEFORE_QUIT);
+            run.stop();
+            saved.whenComplete((v, err) -> {
+                close();
+                stage.hide();
+                exit.run();
+            });
         });
     }
+
+    /** What the window says while a run stopped by quitting is saved. */
+    static final String SAVING_BEFORE_QUIT = "Saving the run before quitting…";
+    /** Set once the window is on its way out, waiting for a run to be saved (FX thread). */
+    private boolean quitting;
 
     /** Quit: asks the window to close, as its close button does (the request may be refused, see {@link #closeOnRequest}). */
     public void quit() {
@@ -165,8 +191,8 @@ public final class AppServices implements AutoCloseable {
     private boolean mayQuit() {
         var run = main.train().run();
         if (!run.stateProperty().get().active()) return true;
-        return dialogs.confirm("Quit while a run trains?", "Quitting stops the run as Stop does: Runs keeps it with the epochs it has done"
-                + " (and resumes it from its last snapshot, if it takes them).", "Quit");
+        return dialogs.confirm("Quit while a run trains?", "Quitting stops the run as Stop does: it is saved where it stopped before"
+                + " the app quits, and Runs can resume it from there.", "Quit");
     }
 
     /** The theme and the UI scale. */

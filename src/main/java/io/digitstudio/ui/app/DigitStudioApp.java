@@ -103,6 +103,9 @@ public class DigitStudioApp extends Application {
                 return tab == null || tab.getContent() == null ? null : bottomLine(tab.getContent());
             });
             m.tabs().getSelectionModel().selectedItemProperty().addListener((o, a, b) -> toasts.requestLayout());
+            // in the middle of the window, over the views it keeps from input while the app waits to quit
+            m.quittingNotice().setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+            root.getChildren().add(m.quittingNotice());
         }
         // last, so that a toast lies over everything; the layer fills the window and lets clicks beside its toasts through
         root.getChildren().add(toasts);

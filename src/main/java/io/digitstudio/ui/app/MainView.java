@@ -172,6 +172,29 @@ public final class MainView extends BorderPane {
         engineLine.getStyleClass().add("engine-status");
         engineLine.textProperty().bind(engineStatus);
         engineLine.visibleProperty().bind(engineStatus.isNotEqualTo("Ready"));
+        quittingNotice.setId("quittingNotice");
+        quittingNotice.getStyleClass().add("quitting-notice");
+        quittingNotice.setVisible(false);
+    }
+
+    private final Label quittingNotice = new Label();
+
+    /**
+     * What the window says over its views while it waits to close (a run being saved before the app quits), shown by
+     * {@link #showQuitting}; the scene puts it in the middle of the window.
+     */
+    public Label quittingNotice() {
+        return quittingNotice;
+    }
+
+    /**
+     * Says {@code text} over the views until the window closes, and takes no more input in them: nothing started now
+     * would be finished before the app exits.
+     */
+    void showQuitting(String text) {
+        quittingNotice.setText(text);
+        quittingNotice.setVisible(true);
+        setDisable(true);
     }
 
     private final Label engineLine;

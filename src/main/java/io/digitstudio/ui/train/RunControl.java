@@ -416,17 +416,36 @@ public final class RunControl {
                     new Position(l.iteration(), l.iterator().epoch(), io.digitstudio.runs.RunSettings.Branch.epochDetail(l.iterator()), l.config(), l.options()),
                     rec == null ? null : rec.model().orElse(null));
         });
+        CompletableFuture<Void> saved = new CompletableFuture<>();
+        this.saved = saved;
         run.whenComplete((f, err) -> {
+            CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
             try {
-                ended(f, err, branching);
+                written = ended(f, err, branching);
             } catch (Throwable t) { // a future drops what its callbacks throw: the end of a run is told whatever happens
                 lastResort(t);
             }
+            written.whenComplete((x, e) -> saved.complete(null));
         });
     }
 
-    /** A run's end on the FX thread: how it ended ({@code f}) or what ended it ({@code err}), told to the user. */
-    private void ended(Finished f, Throwable err, Branching branching) {
+    /** Completes once the last run started has ended and its folder holds what it keeps; done before any run. */
+    private CompletableFuture<Void> saved = CompletableFuture.completedFuture(null);
+
+    /**
+     * Completes on the FX thread once the run under way (or the last one) has ended and its folder holds all it keeps:
+     * the snapshot where it stopped, its model, its status and its loss curve. Quitting waits for this, so that a run
+     * stopped by quitting is kept as Stop keeps it. Never fails: how the run ended is told as always.
+     */
+    public CompletableFuture<Void> saved() {
+        return saved;
+    }
+
+    /**
+     * A run's end on the FX thread: how it ended ({@code f}) or what ended it ({@code err}), told to the user. Returns
+     * what completes once the run's loss curve is kept in its folder.
+     */
+    private CompletableFuture<Void> ended(Finished f, Throwable err, Branching branching) {
         budget.give(HOLDER);
         recording.set(false);
         // a branch is started once: however it ended, Start then trains an ordinary new run with the form's values,
@@ -456,7 +475,7 @@ public final class RunControl {
                 historyChanges.set(historyChanges.get() + 1);
             }
         }
-        keepLossCurve(f); // the presenter has shown all of the run's points now
+        return keepLossCurve(f); // the presenter has shown all of the run's points now
     }
 
     /**
@@ -480,17 +499,18 @@ public final class RunControl {
     /**
      * Keeps the run's training-loss curve as drawn (the earlier part of a resumed run included) in its folder of the
      * history, written on the compute worker: its log has one point an epoch, and a resume draws its part before the
-     * stop from this. Called when the run has ended and the presenter holds all its points.
+     * stop from this. Called when the run has ended and the presenter holds all its points; what it returns completes
+     * once the file is written (or could not be), at once when the run keeps none.
      */
-    private void keepLossCurve(Finished f) {
-        if (f == null || f.session().recorder() == null || f.session().recorder().problem() != null) return;
+    private CompletableFuture<Void> keepLossCurve(Finished f) {
+        if (f == null || f.session().recorder() == null || f.session().recorder().problem() != null) return CompletableFuture.completedFuture(null);
         io.digitstudio.ui.widgets.DecimatedSeries s = presenter.trainLoss();
         List<double[]> points = new java.util.ArrayList<>(s.size());
         for (int i = 0; i < s.size(); i++) points.add(new double[]{s.x(i), s.y(i)});
         Path folder = f.session().recorder().folder();
-        tasks.compute(() -> {
+        return tasks.compute(() -> {
             io.digitstudio.runs.RunStore.writeLossPoints(folder, points);
-            return null;
+            return (Void) null;
         }).exceptionally(e -> null); // a resume then draws the log's points, as for a run recorded elsewhere
     }
 
