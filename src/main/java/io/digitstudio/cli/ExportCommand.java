@@ -25,9 +25,11 @@ final class ExportCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @WhenMissing("MODEL, the model to convert (.npz, .onnx or .safetensors)")
     @Parameters(index = "0", paramLabel = "MODEL", description = "The model: .npz, .onnx or .safetensors.")
     Path model;
 
+    @WhenMissing("OUT, the file to write")
     @Parameters(index = "1", paramLabel = "OUT", description = "The file to write.")
     Path out;
 

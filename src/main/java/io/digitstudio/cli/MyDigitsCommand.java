@@ -58,6 +58,7 @@ final class MyDigitsCommand implements Runnable {
         @picocli.CommandLine.Mixin
         Where where;
 
+        @WhenMissing("FOLDER|FILE.zip, the pictures to add (a folder of them, or a zip from 'digitstudio mydigits export')")
         @Parameters(paramLabel = "FOLDER|FILE.zip", description = "A folder of pictures (searched one level of subfolders deep), or a zip written by mydigits export.")
         Path from;
 
@@ -88,6 +89,7 @@ final class MyDigitsCommand implements Runnable {
         @picocli.CommandLine.Mixin
         Where where;
 
+        @WhenMissing("FILE.zip, the zip to write")
         @Parameters(paramLabel = "FILE.zip", description = "The zip to write (an existing file is replaced only with --force).")
         Path zip;
 

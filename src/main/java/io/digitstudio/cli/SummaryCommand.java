@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 @Command(name = "summary", mixinStandardHelpOptions = true,
         description = "Print a network's layers: name, type, output shape and parameters, with the total.")
 final class SummaryCommand implements Callable<Integer> {
+    @WhenMissing("--model NETWORK|FILE.npz, the network to describe (tutorial, wide, lenet, a spec in quotes, or a saved model)")
     @Option(names = "--model", required = true, paramLabel = "NETWORK|FILE.npz",
             description = "tutorial, wide, lenet, a spec in quotes (\"conv 20 5, relu, maxpool 2, linear\"), or a saved model file.")
     String model;
