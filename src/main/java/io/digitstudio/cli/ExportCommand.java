@@ -45,7 +45,7 @@ final class ExportCommand implements Callable<Integer> {
         if (!java.util.List.of("onnx", "safetensors", "npz").contains(fmt)) {
             throw new UsageException("--format must be onnx, safetensors or npz, got '" + format + "'");
         }
-        if (!Files.isRegularFile(model)) throw new UserInputException(model + ": no such model file");
+        ModelOutput.existing(model, "a model file");
         ModelOutput.check(out);
         if (Files.exists(out) && !force) throw new UserInputException(out + " exists; add --force to replace it");
         if (Files.exists(out) && Files.isSameFile(out, model)) throw new UserInputException(out + " is the model being exported");

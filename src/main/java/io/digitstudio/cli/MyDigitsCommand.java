@@ -30,6 +30,7 @@ final class MyDigitsCommand implements Runnable {
         Path dir;
 
         MyDigits store() {
+            RunsDirOption.folder("--dir", dir);
             return new MyDigits(dir != null ? dir : MyDigits.defaultFolder());
         }
     }

@@ -37,8 +37,8 @@ final class SummaryCommand implements Callable<Integer> {
         Path file = Path.of(model);
         Summary summary;
         String title;
-        if (model.toLowerCase(java.util.Locale.ROOT).endsWith(".npz") || Files.isRegularFile(file)) {
-            if (!Files.isRegularFile(file)) throw new UserInputException(model + ": no such model file");
+        if (model.toLowerCase(java.util.Locale.ROOT).endsWith(".npz") || Files.exists(file)) {
+            ModelOutput.existing(file, "a model file");
             Startup.engine();
             ModelFiles.LoadedModel m = ModelFiles.load(file);
             summary = m.model().summary();

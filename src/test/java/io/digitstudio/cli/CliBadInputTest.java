@@ -6,6 +6,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -113,5 +118,47 @@ class CliBadInputTest {
             }
         }
         return tests.stream();
+    }
+
+    @TempDir
+    Path dir;
+
+    /** Every path below the test's folder, to see that a refused command line leaves them as they were. */
+    private List<String> tree() throws Exception {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.map(p -> dir.relativize(p) + (Files.isDirectory(p) ? "/" : " " + p.toFile().length())).sorted().toList();
+        }
+    }
+
+    /**
+     * A folder given where a file goes was "not found" (inspect, explain, export) or a layer spec (summary); a file
+     * given where a folder goes trained anyway (train --snapshot-dir, --runs-dir) or listed nothing (mydigits list); a
+     * folder for --log or a zip was told to be "a file name such as model.npz". Each is now refused before any work,
+     * saying what the path is and what it should be, and nothing is written.
+     */
+    @Test
+    void aFolderWhereAFileGoesOrAFileWhereAFolderGoesIsSaidSoAndNothingIsWritten() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("folder"));
+        Path file = Files.writeString(dir.resolve("file.npz"), "not a model");
+        String[][] cases = {
+                {"export " + folder + " " + dir.resolve("out.onnx"), "digitstudio export", folder + " is a folder, not a model file"},
+                {"summary --model " + folder, "digitstudio summary", folder + " is a folder, not a model file"},
+                {"inspect --image " + folder + " --out " + dir.resolve("pictures"), "digitstudio inspect", folder + " is a folder, not an image"},
+                {"explain --image " + folder, "digitstudio explain", folder + " is a folder, not an image"},
+                {"train --log " + folder + " --runs-dir " + dir.resolve("runs"), "digitstudio train", folder + " is a folder; give the name of a file to write in it"},
+                {"mydigits export " + folder + " --dir " + dir.resolve("mine"), "digitstudio mydigits export", folder + " is a folder; give the name of a file to write in it"},
+                {"train --snapshot-dir " + file + " --runs-dir " + dir.resolve("runs") + " --out " + dir.resolve("m.npz"), "digitstudio train", "--snapshot-dir " + file + " is not a folder"},
+                {"train --runs-dir " + file + " --out " + dir.resolve("m.npz"), "digitstudio train", "--runs-dir " + file + " is not a folder"},
+                {"sweep --lr 0.1 --runs-dir " + file, "digitstudio sweep", "--runs-dir " + file + " is not a folder"},
+                {"mydigits list --dir " + file, "digitstudio mydigits list", "--dir " + file + " is not a folder"},
+        };
+        List<String> before = tree();
+        for (String[] c : cases) {
+            CliTest.Run r = CliTest.run(c[0].split(" "));
+            assertEquals(2, r.code(), c[0] + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), c[0] + ": " + r.err());
+            assertTrue(r.err().strip().startsWith(c[1] + ": error: " + c[2]), c[0] + ": " + r.err());
+            assertEquals(before, tree(), c[0] + ": nothing written");
+        }
     }
 }
