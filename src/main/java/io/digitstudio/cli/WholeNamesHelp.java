@@ -15,9 +15,9 @@ import java.util.Map;
 /**
  * picocli's help, wrapped only between words. picocli wraps with the JDK's line {@link java.text.BreakIterator}, which
  * breaks after a dot, a hyphen, a slash or a colon inside a word, so a name such as {@code .gz}, {@code ~/.local/share},
- * {@code NAME-best.npz} or {@code log:LOW:HIGH} could be cut across two lines. While the text is laid out, each of those four characters that
- * a word goes on after is replaced by a private-use letter (which the iterator never breaks around); the written text
- * has the characters back.
+ * {@code NAME-best.npz} or {@code log:LOW:HIGH} could be cut across two lines. While the text is laid out, each of those
+ * four characters that a word goes on after is replaced by a private-use letter (which the iterator never breaks
+ * around); the written text has the characters back.
  */
 final class WholeNamesHelp extends Help {
     /** Private-use stand-ins for '.', '-', '/' and ':' inside a word, each as wide as the character it stands for. */
