@@ -26,16 +26,16 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     SubsetOptions subset;
 
-    @Option(names = "--epochs", defaultValue = "3", description = "Epochs to time (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "3", description = "Epochs to time (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "128", description = "Examples per batch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "128", description = "Examples per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Option(names = "--model", paramLabel = "NETWORK", description = "tutorial (default), wide, lenet or a spec, as for train.")
     String model;
 
-    @Option(names = "--units", description = "Shorthand for the tutorial MLP with N hidden units (default: 100).")
+    @Option(names = "--units", paramLabel = "N", description = "Shorthand for the tutorial MLP with N hidden units (default: 100).")
     Integer units;
 
     @Option(names = "--model-file", paramLabel = "FILE.npz", description = "With --predict: time this model instead of the built-in MLP.")
@@ -44,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Cores to use, as for train (default: every core the JVM sees, up to 8).")
     Integer threads;
 
-    @Option(names = "--blas-threads", description = "Threads inside each matrix product (default: 1).")
+    @Option(names = "--blas-threads", paramLabel = "N", description = "Threads inside each matrix product (default: 1).")
     Integer blasThreads;
 
     @Option(names = "--health", paramLabel = "off|idle|on", description = "Per-layer training statistics as the Inside view collects them: off (none), "

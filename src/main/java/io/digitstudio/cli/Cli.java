@@ -119,6 +119,8 @@ public final class Cli implements Runnable {
         String command = ex.getCommandLine().getCommandSpec().qualifiedName();
         String number = numberError(ex);
         String message = number != null ? number : ownWords(ex.getMessage().strip());
+        String own = number != null ? null : inOwnWords(ex);
+        if (own != null) message = own;
         if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String first = u.getUnmatched().get(0);
             boolean command0 = !u.isUnknownOption() && !ex.getCommandLine().getSubcommands().isEmpty();
@@ -141,6 +143,53 @@ public final class Cli implements Runnable {
             message += didYouMean(guesses);
         }
         return errorLine(command, message.replace('\n', ' ')) + helpHint(command);
+    }
+
+    /**
+     * The sentence for what picocli says in its own words ("Missing required parameter: 'ID'", "option '--epochs'
+     * (<epochs>) should be specified only once", "'yes' is not a boolean"), or null for the errors said otherwise.
+     */
+    static String inOwnWords(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
+            CommandLine.Model.ArgSpec first = m.getMissing().get(0);
+            // picocli says the same exception for an option left out and for an option given last without its value
+            if (first instanceof CommandLine.Model.OptionSpec o && ex.getMessage().startsWith("Missing required parameter for option")) {
+                return valueMissing(o);
+            }
+            return "give " + String.join(" and ", m.getMissing().stream().map(Cli::whatIsMissing).toList());
+        }
+        if (ex instanceof CommandLine.OverwrittenOptionException o && o.getOverwritten() instanceof CommandLine.Model.OptionSpec spec) {
+            return spec.longestName() + " is given twice; give it once";
+        }
+        if (ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o && ex.getValue() != null
+                && (o.type() == boolean.class || o.type() == Boolean.class)) {
+            return o.longestName() + " takes no value, got '" + ex.getValue() + "'";
+        }
+        return null;
+    }
+
+    /** "--runs-dir needs a value (DIR)"; for a number, the sentence of a number left empty ("--epochs must be a whole number, got nothing"). */
+    private static String valueMissing(CommandLine.Model.OptionSpec o) {
+        Class<?> type = o.auxiliaryTypes().length > 0 ? o.auxiliaryTypes()[0] : o.type();
+        try {
+            if (type == Integer.class || type == int.class) NumberText.wholeNumber(o.longestName(), "");
+            else if (type == Long.class || type == long.class) NumberText.wholeNumberLong(o.longestName(), "");
+            else if (type == Double.class || type == double.class) NumberText.number(o.longestName(), "");
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        return o.longestName() + " needs a value (" + o.paramLabel() + ")";
+    }
+
+    /** What a required argument left out is, after "give": its {@link WhenMissing} words, or its label and description. */
+    private static String whatIsMissing(CommandLine.Model.ArgSpec arg) {
+        if (arg.userObject() instanceof java.lang.reflect.Field f && f.isAnnotationPresent(WhenMissing.class)) {
+            return f.getAnnotation(WhenMissing.class).value();
+        }
+        String label = arg instanceof CommandLine.Model.OptionSpec o ? o.longestName() + " " + o.paramLabel() : arg.paramLabel();
+        String about = String.join(" ", arg.description()).strip().replaceAll("\\.$", "");
+        if (about.isEmpty()) return label;
+        return label + " (" + Character.toLowerCase(about.charAt(0)) + about.substring(1) + ")";
     }
 
     /**

@@ -20,13 +20,14 @@ final class EvalCommand implements Callable<Integer> {
             + "t10k-labels-idx1-ubyte (raw or .gz; the training files are not needed). Default: the bundled MNIST.")
     Path data;
 
+    @WhenMissing("--model FILE, the model to evaluate (.npz, .onnx or .safetensors)")
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model: Chainer's NPZ, ONNX (.onnx) or safetensors (.safetensors).")
     Path model;
 
     @Option(names = "--test-size", paramLabel = "N", description = "Evaluate only the first N test examples (default: all).")
     Integer testSize;
 
-    @Option(names = "--batch-size", defaultValue = "128", description = "Examples per batch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "128", description = "Examples per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Option(names = "--confusion", description = "Also print the confusion matrix (rows: true label, columns: prediction), per-class precision,"

@@ -82,10 +82,10 @@ final class ExplainCommand implements Callable<Integer> {
         if (cnn && model != null) throw new UsageException("--cnn and --model both choose the model; give one");
         if (bench) return bench();
         if (image == null) throw new UsageException("--image FILE is required (or --bench to time the search)");
-        if (!Files.isRegularFile(image)) throw new UserInputException(image + ": file not found");
+        ModelOutput.existing(image, "an image");
         if (k < 1 || k > 100) throw new UsageException("--k must be between 1 and 100, got " + k);
         if (trainSize < 0) throw new UsageException("--train-size must be 0 (all) or more, got " + trainSize);
-        if (model != null && !Files.isRegularFile(model)) throw new UserInputException(model + ": file not found");
+        if (model != null) ModelOutput.existing(model, "a model file");
         if (profile && (out != null || pixels)) throw new UsageException("--profile prints CSV only; leave out " + (out != null ? "--out" : "--pixels"));
         Path picture = out == null ? null : out.resolve("neighbours.png");
         if (out != null) {
@@ -165,7 +165,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (k < 1 || k > 100) throw new UsageException("--k must be between 1 and 100, got " + k);
         if (queries < 1 || queries > 10_000) throw new UsageException("--queries must be between 1 and 10000, got " + queries);
         if (trainSize < 0) throw new UsageException("--train-size must be 0 (all) or more, got " + trainSize);
-        if (model != null && !Files.isRegularFile(model)) throw new UserInputException(model + ": file not found");
+        if (model != null) ModelOutput.existing(model, "a model file");
         Startup.engine();
         ModelFiles.LoadedModel loaded = model != null ? ModelFiles.load(model) : cnn ? ModelFiles.loadBuiltInCnn() : ModelFiles.loadDefault();
         Network net = loaded.model();

@@ -25,9 +25,11 @@ final class ExportCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @WhenMissing("MODEL, the model to convert (.npz, .onnx or .safetensors)")
     @Parameters(index = "0", paramLabel = "MODEL", description = "The model: .npz, .onnx or .safetensors.")
     Path model;
 
+    @WhenMissing("OUT, the file to write")
     @Parameters(index = "1", paramLabel = "OUT", description = "The file to write.")
     Path out;
 
@@ -43,7 +45,7 @@ final class ExportCommand implements Callable<Integer> {
         if (!java.util.List.of("onnx", "safetensors", "npz").contains(fmt)) {
             throw new UsageException("--format must be onnx, safetensors or npz, got '" + format + "'");
         }
-        if (!Files.isRegularFile(model)) throw new UserInputException(model + ": no such model file");
+        ModelOutput.existing(model, "a model file");
         ModelOutput.check(out);
         if (Files.exists(out) && !force) throw new UserInputException(out + " exists; add --force to replace it");
         if (Files.exists(out) && Files.isSameFile(out, model)) throw new UserInputException(out + " is the model being exported");

@@ -42,7 +42,7 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (cnn && model != null) throw new UsageException("--cnn and --model both choose the model; give one");
         if (Files.exists(out) && !Files.isDirectory(out)) throw new UserInputException("--out " + out + " is a file, not a folder");
-        if (image != null && !Files.isRegularFile(image)) throw new UserInputException(image + ": file not found"); // before any picture is written
+        if (image != null) ModelOutput.existing(image, "an image"); // before any picture is written
         if (!force) {
             for (String name : List.of("weights.png", "input.png", "activations.png", "saliency.png", "saliency-x-input.png", "saliency-2.png")) {
                 if (Files.exists(out.resolve(name))) {

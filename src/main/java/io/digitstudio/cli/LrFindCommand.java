@@ -29,25 +29,25 @@ final class LrFindCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "NETWORK", description = "tutorial (default), wide, lenet, or a spec in quotes (as for 'train').")
     String model;
 
-    @Option(names = "--optimizer", defaultValue = "momentum-sgd", description = "The optimizer whose rate is searched (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "momentum-sgd", description = "The optimizer whose rate is searched (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
-    @Option(names = "--momentum", description = "Momentum, for the optimizers that have one (default: Chainer's, 0.9).")
+    @Option(names = "--momentum", paramLabel = "M", description = "Momentum, for the optimizers that have one (default: Chainer's, 0.9).")
     Double momentum;
 
-    @Option(names = "--batch-size", defaultValue = "128", description = "Examples per batch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "128", description = "Examples per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the starting weights and the order (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the starting weights and the order (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--start", defaultValue = "1e-6", description = "The first rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--start", paramLabel = "RATE", defaultValue = "1e-6", description = "The first rate (default: ${DEFAULT-VALUE}).")
     double start;
 
-    @Option(names = "--end", defaultValue = "1", description = "The last rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--end", paramLabel = "RATE", defaultValue = "1", description = "The last rate (default: ${DEFAULT-VALUE}).")
     double end;
 
-    @Option(names = "--iterations", defaultValue = "100", description = "Iterations from --start to --end, one rate each (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "100", description = "Iterations from --start to --end, one rate each (default: ${DEFAULT-VALUE}).")
     int iterations;
 
     @Override

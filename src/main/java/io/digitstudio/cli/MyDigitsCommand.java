@@ -30,6 +30,7 @@ final class MyDigitsCommand implements Runnable {
         Path dir;
 
         MyDigits store() {
+            RunsDirOption.folder("--dir", dir);
             return new MyDigits(dir != null ? dir : MyDigits.defaultFolder());
         }
     }
@@ -58,6 +59,7 @@ final class MyDigitsCommand implements Runnable {
         @picocli.CommandLine.Mixin
         Where where;
 
+        @WhenMissing("FOLDER|FILE.zip, the pictures to add (a folder of them, or a zip from 'digitstudio mydigits export')")
         @Parameters(paramLabel = "FOLDER|FILE.zip", description = "A folder of pictures (searched one level of subfolders deep), or a zip written by mydigits export.")
         Path from;
 
@@ -88,6 +90,7 @@ final class MyDigitsCommand implements Runnable {
         @picocli.CommandLine.Mixin
         Where where;
 
+        @WhenMissing("FILE.zip, the zip to write")
         @Parameters(paramLabel = "FILE.zip", description = "The zip to write (an existing file is replaced only with --force).")
         Path zip;
 

@@ -108,6 +108,7 @@ final class RunsCommand implements Runnable {
         @Mixin
         RunsDirOption runsDir;
 
+        @WhenMissing("the id of the run to show ('digitstudio runs list' shows the ids)")
         @Parameters(paramLabel = "ID", description = "The run's id, or enough of its start to be unique.")
         String id;
 
@@ -207,6 +208,7 @@ final class RunsCommand implements Runnable {
         RunsDirOption runsDir;
 
         // one id is refused in call(), in the project's words, rather than by picocli's arity message
+        @WhenMissing("two or more run ids to compare ('digitstudio runs list' shows the ids)")
         @Parameters(paramLabel = "ID", arity = "1..*", description = "Two or more runs (ids or unique starts).")
         List<String> ids;
 
@@ -280,6 +282,7 @@ final class RunsCommand implements Runnable {
         @Mixin
         RunsDirOption runsDir;
 
+        @WhenMissing("the id of the run to delete ('digitstudio runs list' shows the ids)")
         @Parameters(paramLabel = "ID", description = "The run's id, or enough of its start to be unique.")
         String id;
 
@@ -298,9 +301,11 @@ final class RunsCommand implements Runnable {
         @Mixin
         RunsDirOption runsDir;
 
+        @WhenMissing("the id of the run to export ('digitstudio runs list' shows the ids)")
         @Parameters(index = "0", paramLabel = "ID", description = "The run's id, or enough of its start to be unique.")
         String id;
 
+        @WhenMissing("FILE.zip, the zip to write")
         @Parameters(index = "1", paramLabel = "FILE.zip", description = "The zip to write (an existing file is replaced only with --force).")
         Path zip;
 
@@ -323,9 +328,11 @@ final class RunsCommand implements Runnable {
         @Mixin
         RunsDirOption runsDir;
 
+        @WhenMissing("the id of the run to name ('digitstudio runs list' shows the ids)")
         @Parameters(index = "0", paramLabel = "ID", description = "The run's id, or enough of its start to be unique.")
         String id;
 
+        @WhenMissing("NAME, the run's new name")
         @Parameters(index = "1", paramLabel = "NAME", description = "The run's new name (quote it if it has spaces).")
         String name;
 

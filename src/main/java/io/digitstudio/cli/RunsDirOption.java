@@ -11,8 +11,17 @@ final class RunsDirOption {
             + "$XDG_DATA_HOME/digitstudio/runs, i.e. ~/.local/share/digitstudio/runs).")
     Path dir;
 
+    /** The store; a --runs-dir that is a file is refused (one that is missing is made when a run is recorded). */
     RunStore store() {
+        folder("--runs-dir", dir);
         return new RunStore(dir != null ? dir : RunStore.defaultRoot());
+    }
+
+    /** Refuses a folder option ({@code --runs-dir}, {@code --dir}) that names a file, as the command line's mistake. */
+    static void folder(String option, java.nio.file.Path dir) {
+        if (dir != null && java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            throw new UsageException(option + " " + dir + " is not a folder");
+        }
     }
 
     /**

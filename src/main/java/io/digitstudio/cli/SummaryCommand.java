@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 @Command(name = "summary", mixinStandardHelpOptions = true,
         description = "Print a network's layers: name, type, output shape and parameters, with the total.")
 final class SummaryCommand implements Callable<Integer> {
+    @WhenMissing("--model NETWORK|FILE.npz, the network to describe (tutorial, wide, lenet, a spec in quotes, or a saved model)")
     @Option(names = "--model", required = true, paramLabel = "NETWORK|FILE.npz",
             description = "tutorial, wide, lenet, a spec in quotes (\"conv 20 5, relu, maxpool 2, linear\"), or a saved model file.")
     String model;
@@ -36,8 +37,8 @@ final class SummaryCommand implements Callable<Integer> {
         Path file = Path.of(model);
         Summary summary;
         String title;
-        if (model.toLowerCase(java.util.Locale.ROOT).endsWith(".npz") || Files.isRegularFile(file)) {
-            if (!Files.isRegularFile(file)) throw new UserInputException(model + ": no such model file");
+        if (model.toLowerCase(java.util.Locale.ROOT).endsWith(".npz") || Files.exists(file)) {
+            ModelOutput.existing(file, "a model file");
             Startup.engine();
             ModelFiles.LoadedModel m = ModelFiles.load(file);
             summary = m.model().summary();

@@ -52,7 +52,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "NETWORK", description = "tutorial (default), wide, lenet, or a spec in quotes (as for train).")
     String model;
 
-    @Option(names = "--optimizer", defaultValue = "momentum-sgd", description = "The optimizer of every run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "momentum-sgd", description = "The optimizer of every run (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
     @Option(names = "--lr", paramLabel = "VALUES", description = "Learning rates: 0.1,0.03,0.01, or a range log:LOW:HIGH for --random.")
@@ -64,13 +64,13 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--momentum", paramLabel = "VALUES", description = "Momentums (optimizers that have one): 0.9,0.5, or a range 0.5:0.99 for --random.")
     String momentum;
 
-    @Option(names = "--epochs", defaultValue = "10", description = "Epochs of every run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Epochs of every run (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--random", paramLabel = "N", description = "Train N points drawn at random from the values or ranges instead of the whole grid.")
     Integer random;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of every run (initialisation, shuffling) and of --random's draw (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of every run (initialisation, shuffling) and of --random's draw (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--parallel", paramLabel = "K", defaultValue = "1", description = "Runs that train at once (default: ${DEFAULT-VALUE}); K x --threads must not exceed the cores.")

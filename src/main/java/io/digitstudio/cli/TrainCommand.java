@@ -118,6 +118,8 @@ final class TrainCommand implements Callable<Integer> {
         if (snapshotEvery != null) NumericOptions.between("--snapshot-every", snapshotEvery, 1, Integer.MAX_VALUE);
         if (keep != null) NumericOptions.between("--keep", keep, 1, Integer.MAX_VALUE);
         if (extraWeight != null && (extraWeight < 1 || extraWeight > 1000)) throw new UsageException("--extra-weight must be between 1 and 1000, got " + extraWeight);
+        // a file where a folder goes is refused now, not when the first snapshot is due
+        RunsDirOption.folder("--snapshot-dir", snapshotDir);
         io.digitstudio.runs.RunStore store = noRecord ? null : runsDir.store();
         if (branch != null) return branch(given);
         if (settings != null) return fromSettings(given, store);

@@ -9,29 +9,29 @@ import picocli.CommandLine.Option;
 /** The hyper-parameters of a run, with the tutorial's defaults; the optimizers' help comes from {@link OptimizerHelp}. */
 @Command(resourceBundle = "io.digitstudio.cli.OptimizerHelp")
 public final class TrainingOptions {
-    @Option(names = "--epochs", defaultValue = "10", description = "Epochs to train (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Epochs to train (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "128", description = "Examples per batch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "128", description = "Examples per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Option(names = "--model", paramLabel = "NETWORK", description = "tutorial (default), wide, lenet, or a spec in quotes, e.g. "
             + "\"conv 20 5, relu, maxpool 2, linear 500, relu, dropout 0.5, linear\" (a last 'linear' without a size has one output per class).")
     String model;
 
-    @Option(names = "--units", description = "Shorthand for the tutorial MLP with N units in each of its two hidden layers (default: 100).")
+    @Option(names = "--units", paramLabel = "N", description = "Shorthand for the tutorial MLP with N units in each of its two hidden layers (default: 100).")
     Integer units;
 
-    @Option(names = "--optimizer", defaultValue = "momentum-sgd", descriptionKey = "optimizer", description = "The optimizer.")
+    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "momentum-sgd", descriptionKey = "optimizer", description = "The optimizer.")
     String optimizer;
 
-    @Option(names = "--lr", descriptionKey = "lr", description = "Learning rate.")
+    @Option(names = "--lr", paramLabel = "RATE", descriptionKey = "lr", description = "Learning rate.")
     Double lr;
 
-    @Option(names = "--momentum", descriptionKey = "momentum", description = "Momentum.")
+    @Option(names = "--momentum", paramLabel = "M", descriptionKey = "momentum", description = "Momentum.")
     Double momentum;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed for initialisation and shuffling (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed for initialisation and shuffling (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--no-shuffle", description = "Walk the training set in order instead of shuffling each epoch.")

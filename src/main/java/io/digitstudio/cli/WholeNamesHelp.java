@@ -14,14 +14,14 @@ import java.util.Map;
 
 /**
  * picocli's help, wrapped only between words. picocli wraps with the JDK's line {@link java.text.BreakIterator}, which
- * breaks after a dot, a hyphen or a slash inside a word, so a name such as {@code .gz}, {@code ~/.local/share} or
- * {@code NAME-best.npz} could be cut across two lines. While the text is laid out, each of those three characters that
- * a word goes on after is replaced by a private-use letter (which the iterator never breaks around); the written text
- * has the characters back.
+ * breaks after a dot, a hyphen, a slash or a colon inside a word, so a name such as {@code .gz}, {@code ~/.local/share},
+ * {@code NAME-best.npz} or {@code log:LOW:HIGH} could be cut across two lines. While the text is laid out, each of those
+ * four characters that a word goes on after is replaced by a private-use letter (which the iterator never breaks
+ * around); the written text has the characters back.
  */
 final class WholeNamesHelp extends Help {
-    /** Private-use stand-ins for '.', '-' and '/' inside a word, each as wide as the character it stands for. */
-    private static final char DOT = '\uE000', HYPHEN = '\uE001', SLASH = '\uE002';
+    /** Private-use stand-ins for '.', '-', '/' and ':' inside a word, each as wide as the character it stands for. */
+    private static final char DOT = '\uE000', HYPHEN = '\uE001', SLASH = '\uE002', COLON = '\uE003';
 
     WholeNamesHelp(CommandSpec spec, ColorScheme colors) {
         super(spec, colors);
@@ -81,20 +81,20 @@ final class WholeNamesHelp extends Help {
         return t;
     }
 
-    /** '.', '-' and '/' followed by a character that is not a space (a word goes on), replaced by their stand-ins. */
+    /** '.', '-', '/' and ':' followed by a character that is not a space (a word goes on), replaced by their stand-ins. */
     static String protect(String s) {
         StringBuilder b = new StringBuilder(s);
         for (int i = 0; i < b.length() - 1; i++) {
             char c = b.charAt(i);
-            if ((c == '.' || c == '-' || c == '/') && !Character.isWhitespace(b.charAt(i + 1))) {
-                b.setCharAt(i, c == '.' ? DOT : c == '-' ? HYPHEN : SLASH);
+            if ((c == '.' || c == '-' || c == '/' || c == ':') && !Character.isWhitespace(b.charAt(i + 1))) {
+                b.setCharAt(i, c == '.' ? DOT : c == '-' ? HYPHEN : c == '/' ? SLASH : COLON);
             }
         }
         return b.toString();
     }
 
     static String restore(String s) {
-        return s.replace(DOT, '.').replace(HYPHEN, '-').replace(SLASH, '/');
+        return s.replace(DOT, '.').replace(HYPHEN, '-').replace(SLASH, '/').replace(COLON, ':');
     }
 
     /** A table that lays out the protected text and writes the restored one. */

@@ -28,6 +28,16 @@ class CliFirstUseTest {
         assertFalse(r.err().contains("digitstudio compare"), r.err());
     }
 
+    /** runs compare with no id at all said picocli's "Missing required parameter: 'ID'"; it says what to give, and where the ids are. */
+    @Test
+    void runsCompareWithNoIdSaysItNeedsTwoAndWhereTheIdsAre() {
+        CliTest.Run r = CliTest.run("runs", "compare", "--runs-dir", dir.toString());
+        assertEquals(2, r.code());
+        assertEquals("digitstudio runs compare: error: give two or more run ids to compare ('digitstudio runs list' shows the ids)"
+                + " (see 'digitstudio runs compare --help')", r.err().strip());
+        assertEquals("", r.out());
+    }
+
     @Test
     void parameterErrorsAreOneLineNamingTheWholeCommand() {
         CliTest.Run r = CliTest.run("runs", "show", "--runs-dir", dir.toString());
@@ -109,7 +119,7 @@ class CliFirstUseTest {
                 {"--bogus", "digitstudio", "unknown option '--bogus'"},
                 {"trian", "digitstudio", "unknown command 'trian'; did you mean train?"},
                 {"runs lst", "digitstudio runs", "unknown command 'lst'; did you mean list?"},
-                {"runs show --runs-dir " + runs, "digitstudio runs show", "missing required parameter 'ID'"},
+                {"runs show --runs-dir " + runs, "digitstudio runs show", "give the id of the run to show ('digitstudio runs list' shows the ids)"},
                 {"runs compare abc --runs-dir " + runs, "digitstudio runs compare", "give two or more runs to compare"},
                 {"predict --top -1 x.png", "digitstudio predict", "--top must be at least 0"},
                 {"predict " + text, "digitstudio predict", "not an image"},

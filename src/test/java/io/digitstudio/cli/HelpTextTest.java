@@ -60,8 +60,11 @@ class HelpTextTest {
         assertEquals(List.of(), bare, "without a description");
     }
 
-    /** Words with a dot, hyphen or slash inside (".gz", "~/.local/share", "NAME-best.npz") as the descriptions write them. */
-    private static final Pattern NAME = Pattern.compile("[^\\s(),;'\"]*[./-][^\\s(),;'\"]+");
+    /**
+     * Words with a dot, hyphen, slash or colon inside (".gz", "~/.local/share", "NAME-best.npz", "log:LOW:HIGH") as the
+     * descriptions write them.
+     */
+    private static final Pattern NAME = Pattern.compile("[^\\s(),;'\"]*[./:-][^\\s(),;'\"]+");
 
     @Test
     void helpWrapsBetweenWordsNeverInsideAName() {
