@@ -562,6 +562,7 @@ public final class DrawView extends BorderPane {
         collected.setId("collectedLabel");
         collected.setWrapText(true);
         collected.textProperty().bind(vm.collectedProperty());
+        inSightWhenSaid(collected);
         HBox keepRow = new HBox(8, keepPlace, collectHint);
         keepRow.setAlignment(Pos.CENTER_LEFT);
         collected.setMinHeight(Region.USE_PREF_SIZE);
@@ -575,6 +576,7 @@ public final class DrawView extends BorderPane {
         pinned.textProperty().bind(vm.pinnedProperty());
         pinned.visibleProperty().bind(vm.pinnedProperty().isNotEmpty());
         pinned.managedProperty().bind(pinned.visibleProperty());
+        inSightWhenSaid(pinned);
         VBox answer = new VBox(0, digit, confidence);
         answer.setMinWidth(0);
         HBox.setHgrow(answer, Priority.ALWAYS);
@@ -603,6 +605,36 @@ public final class DrawView extends BorderPane {
         box.setMinWidth(340);
         box.getStyleClass().add("detail-pane");
         return box;
+    }
+
+    /**
+     * Brings what Keep, a digit key or Pin has just said whole into sight, scrolling its column as little as needed: at
+     * a large UI scale the column is taller than the window, and these lines lie at the edge of what it shows, where a
+     * second line of a longer message fell out of sight. Once laid out with the new text, whose lines it now needs.
+     */
+    private static void inSightWhenSaid(Label said) {
+        said.textProperty().addListener((o, a, text) -> {
+            javafx.scene.Scene scene = said.getScene();
+            if (text == null || text.isEmpty() || scene == null) return;
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                for (javafx.scene.Parent p = said.getParent(); p != null; p = p.getParent()) {
+                    if (!(p instanceof javafx.scene.control.ScrollPane pane) || pane.getContent() == null) continue;
+                    Node content = pane.getContent();
+                    javafx.geometry.Bounds b = content.sceneToLocal(said.localToScene(said.getLayoutBounds()));
+                    double view = pane.getViewportBounds().getHeight(), room = content.getLayoutBounds().getHeight() - view;
+                    if (room <= 0 || !said.isVisible()) return;
+                    double top = pane.getVvalue() * room;
+                    if (b.getMaxY() > top + view) top = b.getMaxY() - view;
+                    if (b.getMinY() < top) top = b.getMinY();
+                    pane.setVvalue(Math.max(0, Math.min(1, top / room)));
+                    return;
+                }
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+            javafx.application.Platform.requestNextPulse();
+        });
     }
 
     /** Sets {@code label}'s type as large as {@link #ANSWER_SIZE} allows while its text fits {@code width}. */
