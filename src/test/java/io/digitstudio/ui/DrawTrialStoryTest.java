@@ -79,4 +79,37 @@ class DrawTrialStoryTest extends AppStory {
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
+
+    /**
+     * The Draw view's toolbar keeps one row at 100 % and at 150 % in the smallest window, each control whole (never cut
+     * to "…") and inside the window: at 150 % the model's buttons wrapped onto a second row, which took the canvas and
+     * the answer a row further down.
+     */
+    @Test
+    void theToolbarKeepsOneRowWithEveryControlWhole(FxRobot robot) throws Exception {
+        app.awaitReady();
+        app.openTab(robot, "Draw");
+        List<String> failures = new ArrayList<>();
+        for (int scale : new int[]{100, 150}) {
+            app.lightAtScaleInSmallest(robot, stage, scale);
+            robot.interact(() -> {
+                javafx.scene.Parent bar = robot.lookup("#clearButton").query().getParent();
+                Bounds first = null;
+                List<String> names = new ArrayList<>();
+                for (Node n : bar.getChildrenUnmodifiable()) {
+                    if (!n.isManaged() || !n.isVisible()) continue;
+                    Bounds b = n.localToScene(n.getLayoutBounds());
+                    String name = n instanceof javafx.scene.control.Labeled l ? "'" + Looks.meant(l) + "'" : Looks.name(n);
+                    names.add(name);
+                    if (first == null) first = b;
+                    else if (b.getMinY() >= first.getMaxY() || b.getMaxY() <= first.getMinY()) failures.add(scale + " %: " + name + " is on another row than "
+                            + names.get(0) + " (" + Math.round(b.getMinY()) + " against " + Math.round(first.getMinY()) + ")");
+                    if (b.getMaxX() > stage.getScene().getWidth() + 0.5) failures.add(scale + " %: " + name + " runs past the window's right edge");
+                }
+                for (String c : Looks.cutIn(bar)) failures.add(scale + " %: " + c);
+                System.out.println(scale + " %: the toolbar " + names + ", " + Math.round(bar.getLayoutBounds().getHeight()) + " px tall");
+            });
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
 }

@@ -194,48 +194,60 @@ public final class DrawView extends BorderPane {
         openImage.setId("openImageButton");
         openImage.setAccessibleHelp("Open a picture of a digit, or of a number, to read it as if drawn here");
         openImage.setOnAction(e -> vm.dialogs().openImage().ifPresent(file -> {
-            // the button is off while the picture is read, and would hand the focus to Open model; on the canvas,
+            // the button is off while the picture is read, and would hand the focus to the Model menu; on the canvas,
             // Enter keeps the picture as the hint under its answer says
             canvas.requestFocus();
             vm.classifyImage(file);
         }));
         openImage.disableProperty().bind(vm.busyProperty());
 
-        Button openModel = new Button("_Open model…");
-        openModel.setId("openModelButton");
-        openModel.setTooltip(new Tooltip("Load a model saved by DigitStudio, Chainer's save_npz or NumPy"));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        return io.digitstudio.ui.widgets.Bars.whole(clear, undo, ink, widthLabel, width, openImage, grow, modelMenu());
+    }
+
+    /**
+     * What is done with the model, apart from the drawing, in one menu: open, save and export it, and go back to a
+     * built-in model or one used before. As buttons of their own they take a second row of the toolbar at 150 % in the
+     * smallest window; one menu keeps the toolbar on one row at any scale, and each action in one place whatever the
+     * window's width (a toolbar's overflow would move them in and out of sight as the window changes). Alt+L opens it: the
+     * window's other mnemonics on M, O, D and E are in the other case ("Save _model…", "_Open snapshot…"), and a letter
+     * has one case in the whole window.
+     */
+    private MenuButton modelMenu() {
+        MenuButton menu = new MenuButton("Mode_l");
+        menu.setId("modelMenu");
+        menu.setTooltip(new Tooltip("Open, save or export the model in use, or use a built-in model or one opened before"));
+        menu.setAccessibleHelp("Open a model, save or export the model in use, or use a built-in model or one opened before");
+        MenuItem openModel = new MenuItem("_Open model…");
+        openModel.setId("openModelItem");
         openModel.setOnAction(e -> vm.dialogs().openModel().ifPresent(models::open));
-        Button saveModel = new Button("Sa_ve model…");
-        saveModel.setId("saveActiveModelButton");
-        saveModel.setAccessibleHelp("Save the model in use as a Chainer NPZ file");
+        MenuItem saveModel = new MenuItem("Sa_ve model…");
+        saveModel.setId("saveModelItem");
         saveModel.disableProperty().bind(models.activeProperty().isNull());
         saveModel.setOnAction(e -> vm.dialogs().saveModel("model.npz").ifPresent(models::save));
-        MenuButton export = new MenuButton("E_xport");
-        export.setId("exportModelMenu");
-        export.setAccessibleHelp("Export the model in use as ONNX or safetensors");
-        export.disableProperty().bind(models.activeProperty().isNull());
+        List<MenuItem> actions = new java.util.ArrayList<>(List.of(openModel, saveModel));
         for (ModelManager.ExportFormat f : ModelManager.ExportFormat.values()) {
-            MenuItem item = new MenuItem("Export as _" + f.title + "…");
+            // E_xport and _safetensors: O and V are the open's and the save's
+            MenuItem item = new MenuItem(f == ModelManager.ExportFormat.ONNX ? "E_xport as " + f.title + "…" : "Export as _" + f.title + "…");
             item.setId("export" + f.name().charAt(0) + f.name().substring(1).toLowerCase(java.util.Locale.ROOT) + "Item");
+            item.disableProperty().bind(models.activeProperty().isNull());
             item.setOnAction(e -> models.export(f));
-            export.getItems().add(item);
+            actions.add(item);
         }
-        MenuButton recent = new MenuButton("_Recent");
-        recent.setId("recentMenu");
-        recent.setAccessibleHelp("Use a built-in model or one opened before");
         Runnable fill = () -> {
-            recent.getItems().clear();
+            menu.getItems().setAll(actions);
             MenuItem builtIn = new MenuItem("Built-in _MLP (784-400-400-10)");
             builtIn.setId("useBuiltIn");
             builtIn.setOnAction(e -> models.useBuiltIn());
             MenuItem cnn = new MenuItem("Built-in _CNN (LeNet)");
             cnn.setId("useBuiltInCnn");
             cnn.setOnAction(e -> models.useBuiltInCnn());
-            recent.getItems().addAll(builtIn, cnn, new SeparatorMenuItem());
+            menu.getItems().addAll(new SeparatorMenuItem(), builtIn, cnn, new SeparatorMenuItem());
             if (models.recent().isEmpty()) {
                 MenuItem none = new MenuItem("_No recent models");
                 none.setDisable(true);
-                recent.getItems().add(none);
+                menu.getItems().add(none);
             }
             int n = 0;
             for (Path p : models.recent()) {
@@ -254,18 +266,17 @@ public final class DrawView extends BorderPane {
                 shown.setLabelFor(shown);
                 Tooltip.install(shown, new Tooltip(p.toString()));
                 javafx.scene.control.CustomMenuItem item = new javafx.scene.control.CustomMenuItem(shown);
+                item.setId("recentModel-" + n);
                 item.setText(text);
                 item.setMnemonicParsing(false);
                 item.setOnAction(e -> models.openRecent(p));
-                recent.getItems().add(item);
+                menu.getItems().add(item);
             }
         };
         models.recent().addListener((ListChangeListener<Path>) c -> fill.run());
         models.recentTitles().addListener((javafx.collections.MapChangeListener<Path, String>) c -> fill.run());
         fill.run();
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        return io.digitstudio.ui.widgets.Bars.whole(clear, undo, ink, widthLabel, width, openImage, grow, openModel, saveModel, export, recent);
+        return menu;
     }
 
     private Node canvasPane() {
