@@ -38,7 +38,7 @@ class BetweenLaunchesTest extends AppStory {
         });
         app.dialogs.willChoose(mine);
         app.openTab(robot, "Draw");
-        robot.clickOn("#openModelButton");
+        robot.clickOn("#modelMenu").clickOn("#openModelItem");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> mine.equals(app.models().activeProperty().get().file()));
         robot.interact(() -> {
             app.stage.setX(40);

@@ -275,7 +275,7 @@ class DrawNothingMovesStoryTest extends AppStory {
             app.awaitDrawAnswer();
             Map<String, Bounds> before = where(robot, "#predictedDigit", "#confidenceLabel");
             app.dialogs.willChoose(file);
-            robot.clickOn("#openModelButton");
+            robot.clickOn("#modelMenu").clickOn("#openModelItem");
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> file.equals(app.models().activeProperty().get().file()));
             app.awaitDrawAnswer();
             WaitForAsyncUtils.waitForFxEvents();

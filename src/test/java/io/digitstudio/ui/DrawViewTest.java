@@ -140,7 +140,7 @@ class DrawViewTest extends AppStory {
     @Test
     void theBuiltInCnnIsOneClickAwayAndReadsDrawingsToo(FxRobot robot) throws Exception {
         openDraw(robot);
-        robot.clickOn("#recentMenu");
+        robot.clickOn("#modelMenu");
         robot.clickOn("#useBuiltInCnn");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.models().activeProperty().get().model().spec().convolutional());
         WaitForAsyncUtils.waitForFxEvents();
@@ -150,22 +150,22 @@ class DrawViewTest extends AppStory {
         robot.clickOn("#clearButton");
         app.stroke(robot, Strokes.loop(160, 160, 70, 105));
         assertEquals(0, awaitPrediction());
-        robot.clickOn("#recentMenu");
+        robot.clickOn("#modelMenu");
         robot.clickOn("#useBuiltIn");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("784-400-400-10", app.models().activeProperty().get().architecture());
     }
 
     /**
-     * A new user picks a model from Recent with the mouse (the menu button keeps the focus), draws, and presses Esc over
+     * A new user picks a built-in model from the Model menu with the mouse (the menu button keeps the focus), draws, and presses Esc over
      * the canvas: the canvas clears, as the hint under it says, whatever had the focus.
      */
     @Test
-    void escapeClearsTheCanvasAfterAModelIsChosenFromRecent(FxRobot robot) throws Exception {
+    void escapeClearsTheCanvasAfterAModelIsChosenFromTheModelMenu(FxRobot robot) throws Exception {
         openDraw(robot);
         app.stroke(robot, new double[]{160, 50}, new double[]{160, 120}, new double[]{160, 190}, new double[]{160, 270});
         awaitPrediction();
-        robot.clickOn("#recentMenu");
+        robot.clickOn("#modelMenu");
         robot.clickOn("#useBuiltInCnn");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.models().activeProperty().get().model().spec().convolutional());
         WaitForAsyncUtils.waitForFxEvents();
@@ -186,7 +186,7 @@ class DrawViewTest extends AppStory {
         ModelFiles.saveNpz(file, new io.digitstudio.nn.Network(io.digitstudio.nn.NetworkSpec.of("conv 4 5, relu, maxpool 2, linear"),
                 new int[]{1, 28, 28}, 47, new io.digitstudio.data.Rng(0)), new io.digitstudio.io.ModelInfo(null, "EMNIST Balanced", names));
         app.dialogs.willChoose(file);
-        robot.clickOn("#openModelButton");
+        robot.clickOn("#modelMenu").clickOn("#openModelItem");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.models().activeProperty().get().model().classes() == 47);
         app.stroke(robot, new double[]{160, 50}, new double[]{160, 270});
         int label = awaitPrediction();
@@ -287,7 +287,7 @@ class DrawViewTest extends AppStory {
         ActiveModel builtIn = app.models().activeProperty().get();
         Path numpyModel = fixture("tutorial_numpy.npz");
         app.dialogs.willChoose(numpyModel);
-        robot.clickOn("#openModelButton");
+        robot.clickOn("#modelMenu").clickOn("#openModelItem");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.models().activeProperty().get() != builtIn);
         WaitForAsyncUtils.waitForFxEvents();
         ActiveModel opened = app.models().activeProperty().get();
@@ -303,7 +303,7 @@ class DrawViewTest extends AppStory {
         Path corrupt = dir.resolve("corrupt.npz");
         Files.writeString(corrupt, "this is not a zip");
         app.dialogs.willChoose(corrupt);
-        robot.clickOn("#openModelButton");
+        robot.clickOn("#modelMenu").clickOn("#openModelItem");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.dialogs.errors.isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(app.dialogs.errors.get(0).contains("corrupt.npz: not an .npz file"), app.dialogs.errors.toString());
@@ -312,7 +312,7 @@ class DrawViewTest extends AppStory {
         Path wrongShape = dir.resolve("tiny.npz");
         ModelFiles.saveNpz(wrongShape, io.digitstudio.nn.Network.mlp(new io.digitstudio.data.Rng(0), 10, 3));
         app.dialogs.willChoose(wrongShape);
-        robot.clickOn("#openModelButton");
+        robot.clickOn("#modelMenu").clickOn("#openModelItem");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.dialogs.errors.size() >= 2);
         assertTrue(app.dialogs.errors.get(1).contains("DigitStudio's images are 28x28 = 784 pixels"), app.dialogs.errors.toString());
         assertSame(opened, app.models().activeProperty().get());
@@ -325,7 +325,7 @@ class DrawViewTest extends AppStory {
         // what Chainer's extensions.snapshot() writes, with no .npz in its name
         Path snapshot = io.digitstudio.io.Fixtures.chainer("snapshot_iter_7", dir);
         app.dialogs.willChoose(snapshot);
-        robot.clickOn("#openModelButton");
+        robot.clickOn("#modelMenu").clickOn("#openModelItem");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.models().activeProperty().get() != builtIn);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(app.dialogs.errors.isEmpty(), app.dialogs.errors.toString());
@@ -343,7 +343,7 @@ class DrawViewTest extends AppStory {
         openDraw(robot);
         Path saved = dir.resolve("mine.npz");
         app.dialogs.willChoose(saved);
-        robot.clickOn("#saveActiveModelButton");
+        robot.clickOn("#modelMenu").clickOn("#saveModelItem");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(saved) && !app.models().recent().isEmpty());
         ActiveModel active = app.models().activeProperty().get();
         Predictor reloaded = new Predictor(ModelFiles.loadNpz(saved).model());
@@ -353,7 +353,7 @@ class DrawViewTest extends AppStory {
 
         // a recent file that has gone is said so and dropped
         Files.delete(saved);
-        robot.clickOn("#recentMenu");
+        robot.clickOn("#modelMenu");
         robot.clickOn((javafx.scene.Node n) -> n instanceof javafx.scene.control.Label l && l.getText() != null && l.getText().startsWith("_1  mine.npz"));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(app.models().recent().isEmpty());
@@ -574,7 +574,7 @@ class DrawViewTest extends AppStory {
 
     /**
      * The hint under an opened picture's answer says "Keep it (Enter)", and Enter keeps it: Open image, off while the
-     * picture is read, handed the focus to the next button, Open model, whose file chooser Enter opened instead.
+     * picture is read, handed the focus to the next control, whose file chooser Enter opened instead.
      */
     @Test
     void enterAfterOpeningAPictureKeepsIt(FxRobot robot) throws Exception {

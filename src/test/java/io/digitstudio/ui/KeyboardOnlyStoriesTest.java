@@ -254,7 +254,7 @@ class KeyboardOnlyStoriesTest extends AppStory {
      * button shown only while paused, the Runs view's buttons before a run is chosen), and the learning-rate finder is
      * opened to walk it too: it shows beside the form and under the toolbar, so its buttons share the view's letters.
      * The items of a menu each have their own letter within the menu, a recent model's too (a model is opened first, so
-     * that Recent lists one). A check box's mnemonic must tick it, which only MnemonicCheckBox does. A letter has one
+     * that the Model menu lists one). A check box's mnemonic must tick it, which only MnemonicCheckBox does. A letter has one
      * case in the whole window (see {@link #noTwoMnemonicsOfTheWindowDifferOnlyInCase}).
      */
     @Test
@@ -299,7 +299,7 @@ class KeyboardOnlyStoriesTest extends AppStory {
         });
         System.out.print(figures);
         assertTrue(failures.isEmpty(), failures.size() + " mnemonics missing or shared:\n" + String.join("\n", failures));
-        var recent = WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.MenuButton) app.main.tabs().getTabs().get(3).getContent().lookup("#recentMenu"))
+        var recent = WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.MenuButton) app.main.tabs().getTabs().get(3).getContent().lookup("#modelMenu"))
                 .getItems().stream().map(KeyboardOnlyStoriesTest::shown).toList()).get();
         assertTrue(recent.stream().anyMatch(t -> t != null && t.startsWith("_1  my__model.npz")), "the opened model was walked among the recent ones, its own '_' kept: " + recent);
     }
@@ -446,13 +446,14 @@ class KeyboardOnlyStoriesTest extends AppStory {
                 new int[]{784}, 10, new io.digitstudio.data.Rng(0)), new io.digitstudio.io.ModelInfo(null, "MNIST", java.util.List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")));
         keys.chord(CONTROL, DIGIT4);
         app.dialogs.willChoose(file);
-        keys.mnemonic(O);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "784-400-400-10".equals(app.models().activeProperty().get().architecture()));
+        keys.mnemonic(L).chord(ALT, O);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> file.equals(app.models().activeProperty().get().file()));
         assertEquals("open model", app.dialogs.asked.get(app.dialogs.asked.size() - 1));
-        // Recent (Alt+R) lists it first: in the open list Alt+C takes the built-in CNN, and Alt+1 the file again
-        keys.mnemonic(R).chord(ALT, C);
+        // the Model menu (Alt+L) lists it first among those opened before: in the open list Alt+C takes the built-in
+        // CNN, and Alt+1 the file again
+        keys.mnemonic(L).chord(ALT, C);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.models().activeProperty().get().model().spec().convolutional());
-        keys.mnemonic(R).chord(ALT, DIGIT1);
+        keys.mnemonic(L).chord(ALT, DIGIT1);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> file.equals(app.models().activeProperty().get().file()));
     }
 

@@ -154,7 +154,7 @@ class LiveThemeSwitchTest extends AppStory {
             WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> app.main.selectTab("drawTab"));
             WaitForAsyncUtils.waitForFxEvents();
-            robot.clickOn("#exportModelMenu");
+            robot.clickOn("#modelMenu");
             corners(robot, t.id() + " menu", popupWith("context-menu"), failures);
             robot.type(KeyCode.ESCAPE);
             WaitForAsyncUtils.waitForFxEvents();

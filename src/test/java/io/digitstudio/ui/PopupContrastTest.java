@@ -98,10 +98,10 @@ class PopupContrastTest extends AppStory {
                 robot.type(KeyCode.ESCAPE);
                 WaitForAsyncUtils.waitForFxEvents();
 
-                // Draw's Export menu, opened from the keyboard: the keyboard on its first item
+                // Draw's Model menu, opened from the keyboard: the keyboard on its first item
                 robot.interact(() -> app.main.selectTab("drawTab"));
                 WaitForAsyncUtils.waitForFxEvents();
-                robot.clickOn("#exportModelMenu");
+                robot.clickOn("#modelMenu");
                 Scene menu = popupWith("context-menu");
                 robot.type(KeyCode.DOWN);
                 robot.moveTo(stage.getX() + stage.getWidth() - 20, stage.getY() + stage.getHeight() / 2);

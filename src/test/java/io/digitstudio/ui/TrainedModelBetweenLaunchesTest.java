@@ -34,7 +34,7 @@ class TrainedModelBetweenLaunchesTest extends AppStory {
     }
 
     private static String recentItems(FxRobot robot) {
-        MenuButton recent = robot.lookup("#recentMenu").queryAs(MenuButton.class);
+        MenuButton recent = robot.lookup("#modelMenu").queryAs(MenuButton.class);
         return String.join("\n", recent.getItems().stream().map(MenuItem::getText).toList());
     }
 
@@ -42,7 +42,7 @@ class TrainedModelBetweenLaunchesTest extends AppStory {
     private static java.util.Map<String, String> shownRecent(FxRobot robot) {
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
         robot.interact(() -> {
-            MenuButton recent = robot.lookup("#recentMenu").queryAs(MenuButton.class);
+            MenuButton recent = robot.lookup("#modelMenu").queryAs(MenuButton.class);
             for (MenuItem i : recent.getItems()) {
                 if (i instanceof javafx.scene.control.CustomMenuItem c && c.getContent() instanceof Label l) {
                     javafx.scene.control.Tooltip t = (javafx.scene.control.Tooltip) l.getProperties().get("javafx.scene.control.Tooltip");
@@ -70,7 +70,7 @@ class TrainedModelBetweenLaunchesTest extends AppStory {
         // the model picker offers it among the recent models
         app.openTab(robot, "Draw");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.models().recentTitles().containsKey(model)); // read off the UI thread
-        robot.clickOn("#recentMenu");
+        robot.clickOn("#modelMenu");
         WaitForAsyncUtils.waitForFxEvents();
         var shown = shownRecent(robot);
         robot.type(KeyCode.ESCAPE);

@@ -52,7 +52,7 @@ class WindowTest extends AppStory {
         for (String id : new String[]{"#startButton", "#exportButton", "#epochTable", "#accuracyChart", "#statusBar", "#timeLabel"}) assertInside(robot, id);
         robot.clickOn("Draw");
         WaitForAsyncUtils.waitForFxEvents();
-        for (String id : new String[]{"#drawCanvas", "#recentMenu", "#openModelButton", "#drawBars", "#networkInput", "#activeModelLabel"}) {
+        for (String id : new String[]{"#drawCanvas", "#modelMenu", "#drawBars", "#networkInput", "#activeModelLabel"}) {
             assertInside(robot, id);
         }
         // empty canvas: no bars drawn, and the model named once

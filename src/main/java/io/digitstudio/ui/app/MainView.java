@@ -439,7 +439,7 @@ public final class MainView extends BorderPane {
 
                 @Override
                 public void evaluate(java.nio.file.Path model, String name) {
-                    // evaluates only: Draw, Samples and Inside keep the model in use (Open model puts a run's to use)
+                    // evaluates only: Draw, Samples and Inside keep the model in use (Runs → Open in Draw puts a run's to use)
                     models.load(model).whenComplete((m, err) -> {
                         if (err != null) return;
                         selectTab("evaluateTab");

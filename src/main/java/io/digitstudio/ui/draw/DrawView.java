@@ -194,48 +194,60 @@ public final class DrawView extends BorderPane {
         openImage.setId("openImageButton");
         openImage.setAccessibleHelp("Open a picture of a digit, or of a number, to read it as if drawn here");
         openImage.setOnAction(e -> vm.dialogs().openImage().ifPresent(file -> {
-            // the button is off while the picture is read, and would hand the focus to Open model; on the canvas,
+            // the button is off while the picture is read, and would hand the focus to the Model menu; on the canvas,
             // Enter keeps the picture as the hint under its answer says
             canvas.requestFocus();
             vm.classifyImage(file);
         }));
         openImage.disableProperty().bind(vm.busyProperty());
 
-        Button openModel = new Button("_Open model…");
-        openModel.setId("openModelButton");
-        openModel.setTooltip(new Tooltip("Load a model saved by DigitStudio, Chainer's save_npz or NumPy"));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        return io.digitstudio.ui.widgets.Bars.whole(clear, undo, ink, widthLabel, width, openImage, grow, modelMenu());
+    }
+
+    /**
+     * What is done with the model, apart from the drawing, in one menu: open, save and export it, and go back to a
+     * built-in model or one used before. As buttons of their own they take a second row of the toolbar at 150 % in the
+     * smallest window; one menu keeps the toolbar on one row at any scale, and each action in one place whatever the
+     * window's width (a toolbar's overflow would move them in and out of sight as the window changes). Alt+L opens it: the
+     * window's other mnemonics on M, O, D and E are in the other case ("Save _model…", "_Open snapshot…"), and a letter
+     * has one case in the whole window.
+     */
+    private MenuButton modelMenu() {
+        MenuButton menu = new MenuButton("Mode_l");
+        menu.setId("modelMenu");
+        menu.setTooltip(new Tooltip("Open, save or export the model in use, or use a built-in model or one opened before"));
+        menu.setAccessibleHelp("Open a model, save or export the model in use, or use a built-in model or one opened before");
+        MenuItem openModel = new MenuItem("_Open model…");
+        openModel.setId("openModelItem");
         openModel.setOnAction(e -> vm.dialogs().openModel().ifPresent(models::open));
-        Button saveModel = new Button("Sa_ve model…");
-        saveModel.setId("saveActiveModelButton");
-        saveModel.setAccessibleHelp("Save the model in use as a Chainer NPZ file");
+        MenuItem saveModel = new MenuItem("Sa_ve model…");
+        saveModel.setId("saveModelItem");
         saveModel.disableProperty().bind(models.activeProperty().isNull());
         saveModel.setOnAction(e -> vm.dialogs().saveModel("model.npz").ifPresent(models::save));
-        MenuButton export = new MenuButton("E_xport");
-        export.setId("exportModelMenu");
-        export.setAccessibleHelp("Export the model in use as ONNX or safetensors");
-        export.disableProperty().bind(models.activeProperty().isNull());
+        List<MenuItem> actions = new java.util.ArrayList<>(List.of(openModel, saveModel));
         for (ModelManager.ExportFormat f : ModelManager.ExportFormat.values()) {
-            MenuItem item = new MenuItem("Export as _" + f.title + "…");
+            // E_xport and _safetensors: O and V are the open's and the save's
+            MenuItem item = new MenuItem(f == ModelManager.ExportFormat.ONNX ? "E_xport as " + f.title + "…" : "Export as _" + f.title + "…");
             item.setId("export" + f.name().charAt(0) + f.name().substring(1).toLowerCase(java.util.Locale.ROOT) + "Item");
+            item.disableProperty().bind(models.activeProperty().isNull());
             item.setOnAction(e -> models.export(f));
-            export.getItems().add(item);
+            actions.add(item);
         }
-        MenuButton recent = new MenuButton("_Recent");
-        recent.setId("recentMenu");
-        recent.setAccessibleHelp("Use a built-in model or one opened before");
         Runnable fill = () -> {
-            recent.getItems().clear();
+            menu.getItems().setAll(actions);
             MenuItem builtIn = new MenuItem("Built-in _MLP (784-400-400-10)");
             builtIn.setId("useBuiltIn");
             builtIn.setOnAction(e -> models.useBuiltIn());
             MenuItem cnn = new MenuItem("Built-in _CNN (LeNet)");
             cnn.setId("useBuiltInCnn");
             cnn.setOnAction(e -> models.useBuiltInCnn());
-            recent.getItems().addAll(builtIn, cnn, new SeparatorMenuItem());
+            menu.getItems().addAll(new SeparatorMenuItem(), builtIn, cnn, new SeparatorMenuItem());
             if (models.recent().isEmpty()) {
                 MenuItem none = new MenuItem("_No recent models");
                 none.setDisable(true);
-                recent.getItems().add(none);
+                menu.getItems().add(none);
             }
             int n = 0;
             for (Path p : models.recent()) {
@@ -254,18 +266,17 @@ public final class DrawView extends BorderPane {
                 shown.setLabelFor(shown);
                 Tooltip.install(shown, new Tooltip(p.toString()));
                 javafx.scene.control.CustomMenuItem item = new javafx.scene.control.CustomMenuItem(shown);
+                item.setId("recentModel-" + n);
                 item.setText(text);
                 item.setMnemonicParsing(false);
                 item.setOnAction(e -> models.openRecent(p));
-                recent.getItems().add(item);
+                menu.getItems().add(item);
             }
         };
         models.recent().addListener((ListChangeListener<Path>) c -> fill.run());
         models.recentTitles().addListener((javafx.collections.MapChangeListener<Path, String>) c -> fill.run());
         fill.run();
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        return io.digitstudio.ui.widgets.Bars.whole(clear, undo, ink, widthLabel, width, openImage, grow, openModel, saveModel, export, recent);
+        return menu;
     }
 
     private Node canvasPane() {
@@ -562,6 +573,7 @@ public final class DrawView extends BorderPane {
         collected.setId("collectedLabel");
         collected.setWrapText(true);
         collected.textProperty().bind(vm.collectedProperty());
+        inSightWhenSaid(collected);
         HBox keepRow = new HBox(8, keepPlace, collectHint);
         keepRow.setAlignment(Pos.CENTER_LEFT);
         collected.setMinHeight(Region.USE_PREF_SIZE);
@@ -575,6 +587,7 @@ public final class DrawView extends BorderPane {
         pinned.textProperty().bind(vm.pinnedProperty());
         pinned.visibleProperty().bind(vm.pinnedProperty().isNotEmpty());
         pinned.managedProperty().bind(pinned.visibleProperty());
+        inSightWhenSaid(pinned);
         VBox answer = new VBox(0, digit, confidence);
         answer.setMinWidth(0);
         HBox.setHgrow(answer, Priority.ALWAYS);
@@ -603,6 +616,36 @@ public final class DrawView extends BorderPane {
         box.setMinWidth(340);
         box.getStyleClass().add("detail-pane");
         return box;
+    }
+
+    /**
+     * Brings what Keep, a digit key or Pin has just said whole into sight, scrolling its column as little as needed: at
+     * a large UI scale the column is taller than the window, and these lines lie at the edge of what it shows, where a
+     * second line of a longer message fell out of sight. Once laid out with the new text, whose lines it now needs.
+     */
+    private static void inSightWhenSaid(Label said) {
+        said.textProperty().addListener((o, a, text) -> {
+            javafx.scene.Scene scene = said.getScene();
+            if (text == null || text.isEmpty() || scene == null) return;
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                for (javafx.scene.Parent p = said.getParent(); p != null; p = p.getParent()) {
+                    if (!(p instanceof javafx.scene.control.ScrollPane pane) || pane.getContent() == null) continue;
+                    Node content = pane.getContent();
+                    javafx.geometry.Bounds b = content.sceneToLocal(said.localToScene(said.getLayoutBounds()));
+                    double view = pane.getViewportBounds().getHeight(), room = content.getLayoutBounds().getHeight() - view;
+                    if (room <= 0 || !said.isVisible()) return;
+                    double top = pane.getVvalue() * room;
+                    if (b.getMaxY() > top + view) top = b.getMaxY() - view;
+                    if (b.getMinY() < top) top = b.getMinY();
+                    pane.setVvalue(Math.max(0, Math.min(1, top / room)));
+                    return;
+                }
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+            javafx.application.Platform.requestNextPulse();
+        });
     }
 
     /** Sets {@code label}'s type as large as {@link #ANSWER_SIZE} allows while its text fits {@code width}. */

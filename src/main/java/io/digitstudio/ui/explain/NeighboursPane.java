@@ -37,7 +37,8 @@ public final class NeighboursPane extends VBox {
         verdict.setWrapText(true);
         verdict.setMinHeight(Region.USE_PREF_SIZE);
         verdict.setStyle("-fx-font-weight: bold;");
-        ToggleButton px = new ToggleButton("Pixe_ls");
+        // Alt+X: in the views it shows in, L is Draw's Model menu, P the Pin button and I Draw's Open image
+        ToggleButton px = new ToggleButton("Pi_xels");
         px.setId("pixelsToggle");
         px.setMinWidth(Region.USE_PREF_SIZE);
         px.setTooltip(new Tooltip("Compare grey levels pixel by pixel instead of what the network's last layer reads"));

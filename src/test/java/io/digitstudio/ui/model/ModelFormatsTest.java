@@ -44,7 +44,7 @@ class ModelFormatsTest {
         assertTrue(dialogs.errors.get(dialogs.errors.size() - 1).startsWith("Could not open model: broken.onnx: not an ONNX model"), dialogs.errors.toString());
     }
 
-    /** Draw → Open model… on a zip that is not a model (an export of My digits): said in the user's words. */
+    /** Draw → Model → Open model… on a zip that is not a model (an export of My digits): said in the user's words. */
     @Test
     void openModelOnAZipThatIsNoModelSaysSo() throws Exception {
         Path md = dir.resolve("md.zip");
