@@ -82,7 +82,15 @@ public class DigitStudioApp extends Application {
             engine.setMouseTransparent(true);
             engine.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
             javafx.scene.layout.StackPane.setAlignment(engine, javafx.geometry.Pos.BOTTOM_LEFT);
-            engine.visibleProperty().bind(m.engineLine().visibleProperty().and(javafx.beans.binding.Bindings.isEmpty(toasts.getChildrenUnmodifiable())));
+            // only over a view's bottom line (its status line): a view with none (Draw) has its content at its bottom
+            // edge ("Nearest examples | How the answer moves"), which the line would cover; Draw's model line says its
+            // model is loading meanwhile
+            javafx.beans.binding.BooleanBinding overALine = javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+                javafx.scene.control.Tab tab = m.tabs().getSelectionModel().getSelectedItem();
+                return tab != null && tab.getContent() != null && bottomLine(tab.getContent()) != null;
+            }, m.tabs().getSelectionModel().selectedItemProperty());
+            engine.visibleProperty().bind(m.engineLine().visibleProperty().and(overALine)
+                    .and(javafx.beans.binding.Bindings.isEmpty(toasts.getChildrenUnmodifiable())));
             root.getChildren().add(engine);
             // the open view's status message makes way for the engine's line while it shows: under it, a message longer
             // than the line's showed its end past it ("…ll 2 runs finished" beside "Starting the engine…")

@@ -239,7 +239,10 @@ public final class MainView extends BorderPane {
                 tabs.layout();
                 double h = 0;
                 for (javafx.scene.Node n : tabs.getChildrenUnmodifiable()) {
-                    if (n.getStyleClass().contains("tab-header-area")) h = n.getLayoutBounds().getHeight();
+                    if (n.getStyleClass().contains("tab-header-area")) {
+                        h = n.getLayoutBounds().getHeight();
+                        if (n instanceof javafx.scene.layout.Region area) crowd(tabs, area);
+                    }
                 }
                 if (h <= 0) h = menu.prefHeight(-1);
                 double w = menu.prefWidth(h);
@@ -248,6 +251,38 @@ public final class MainView extends BorderPane {
         };
         javafx.scene.layout.StackPane.setAlignment(menu, javafx.geometry.Pos.TOP_RIGHT);
         return holder;
+    }
+
+    /** The room a tab takes beside its title at the strip's own density, in em of the title's font (measured once shown). */
+    private double tabRoomEm = 2.2;
+
+    /**
+     * The strip at AtlantaFX's dense density (less room beside each title) while its tabs at their own would not fit
+     * beside the menu: at 175 % in the smallest window the last tab ran under the menu, and TabPane's overflow takes
+     * no account of the room the strip keeps free for it. The titles stay whole either way.
+     */
+    private void crowd(TabPane tabs, javafx.scene.layout.Region area) {
+        boolean dense = tabs.getStyleClass().contains("dense");
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        double texts = 0, em = 0;
+        int n = 0;
+        for (javafx.scene.Node tab : area.lookupAll(".tab")) {
+            if (!(tab instanceof javafx.scene.layout.Region r) || !(r.lookup(".tab-label") instanceof javafx.scene.control.Labeled label)) continue;
+            probe.setFont(label.getFont());
+            probe.setText(label.getText() == null ? "" : label.getText());
+            double text = probe.getLayoutBounds().getWidth();
+            em = label.getFont().getSize();
+            if (!dense && r.getWidth() > text) tabRoomEm = Math.max(tabRoomEm, (r.getWidth() - text) / em);
+            texts += text;
+            n++;
+        }
+        if (n == 0 || area.getWidth() <= 0) return;
+        double room = area.getWidth() - area.snappedLeftInset() - area.snappedRightInset() - 4;
+        boolean crowded = texts + n * tabRoomEm * em > room;
+        if (crowded != dense) {
+            if (crowded) tabs.getStyleClass().add("dense");
+            else tabs.getStyleClass().remove("dense");
+        }
     }
 
     /** The app's menu at the tab strip's end. */

@@ -1,49 +1,76 @@
 package io.digitstudio.ui.draw;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
 /**
- * What of a model's text ("Model: name · layers · data · test accuracy") a line with less room shows: the text shortened
- * where it says least, the name in its middle (its start and end tell most names apart), then the last parts, whose
- * place "…" marks.
+ * What of a model's text ("Model: name · layers · data · test accuracy") a line with less room shows: whole parts left
+ * out, those that say least first, each run of them marked by one "…". A part is never cut in its middle (half a date
+ * or an id says nothing and reads as wrong): only a first part that alone does not fit is shortened.
  */
 final class ModelText {
-    /** A shortened name keeps at least this many of its characters before the last parts are left out. */
-    static final int NAME_FLOOR = 12;
     static final String PARTS = " · ";
     static final String PREFIX = "Model: ";
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d\\d-\\d\\d.*");
+    private static final String ACCURACY = "test accuracy";
 
     private ModelText() {
     }
 
     /**
-     * What of {@code text} (the model {@code name}'s: the parts after it are those " · " separates) fits, by
-     * {@code fits}: the whole text; else its name shortened in the middle (to no fewer than {@link #NAME_FLOOR}
-     * characters) with as many of its other parts as fit after it, and "…" for those left out; else the name alone,
-     * shortened.
+     * What of {@code text} (the model {@code name}'s: the name may itself hold " · ", a run's title, id, date and epoch;
+     * the model's parts follow it) fits, by {@code fits}: the whole text; else the text without its parts that say
+     * least, one at a time and whole, in this order: the name's date, the name's other parts after its first from the
+     * last, the model's data set, its layers; the first part and the test accuracy stay. Else the first part alone,
+     * shortened in its middle if need be.
      */
-    static String fit(String text, String name, java.util.function.Predicate<String> fits) {
+    static String fit(String text, String name, Predicate<String> fits) {
         if (fits.test(text)) return text;
         String body = text.startsWith(PREFIX) ? text.substring(PREFIX.length()) : text;
         String prefix = text.substring(0, text.length() - body.length());
-        if (name == null || name.isEmpty() || !body.startsWith(name)) name = body.split(java.util.regex.Pattern.quote(PARTS))[0];
-        String after = body.substring(name.length());
-        java.util.List<String> parts = after.startsWith(PARTS) ? java.util.List.of(after.substring(PARTS.length()).split(java.util.regex.Pattern.quote(PARTS)))
-                : java.util.List.of();
-        for (int keep = parts.size(); keep >= 0; keep--) {
-            String rest = (keep == 0 ? "" : PARTS + String.join(PARTS, parts.subList(0, keep))) + (keep < parts.size() ? PARTS + "…" : "");
-            String s = shortest(name, Math.min(name.length(), NAME_FLOOR), n -> fits.test(prefix + n + rest));
-            if (s != null) return prefix + s + rest;
+        List<String> parts = List.of(body.split(Pattern.quote(PARTS)));
+        int inName = name == null || name.isEmpty() || !body.startsWith(name) ? 1
+                : Math.max(1, name.split(Pattern.quote(PARTS)).length);
+        boolean[] left = new boolean[parts.size()];
+        for (int i : dropOrder(parts, inName)) {
+            left[i] = true;
+            String s = prefix + joined(parts, left);
+            if (fits.test(s)) return s;
         }
-        String s = shortest(name, 0, n -> fits.test(prefix + n));
+        String first = parts.get(0);
+        String s = shortest(first, n -> fits.test(prefix + n));
         return prefix + (s != null ? s : "…");
     }
 
+    /** The parts' indexes in the order they are left out: all but the first and the test accuracy. */
+    private static List<Integer> dropOrder(List<String> parts, int inName) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 1; i < inName && i < parts.size(); i++) if (DATE.matcher(parts.get(i)).matches()) order.add(i);
+        for (int i = Math.min(inName, parts.size()) - 1; i >= 1; i--) if (!order.contains(i)) order.add(i);
+        for (int i = parts.size() - 1; i >= inName; i--) if (!parts.get(i).startsWith(ACCURACY)) order.add(i);
+        for (int i = inName; i < parts.size(); i++) if (parts.get(i).startsWith(ACCURACY)) order.add(i);
+        return order;
+    }
+
+    /** The parts not {@code left} out, each run of those left out as one "…". */
+    private static String joined(List<String> parts, boolean[] left) {
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            if (!left[i]) shown.add(parts.get(i));
+            else if (i == 0 || !left[i - 1]) shown.add("…");
+        }
+        return String.join(PARTS, shown);
+    }
+
     /**
-     * The longest shortening of {@code name} (its middle left out for "…", at least {@code floor} of its characters
-     * kept) that {@code fits}, or null when even the shortest does not.
+     * The longest shortening of {@code name} (its middle left out for "…") that {@code fits}, or null when even the
+     * shortest does not.
      */
-    private static String shortest(String name, int floor, java.util.function.Predicate<String> fits) {
+    private static String shortest(String name, Predicate<String> fits) {
         if (fits.test(name)) return name;
-        int lo = floor, hi = name.length() - 1; // characters kept; a binary search for the most that fit
+        int lo = 0, hi = name.length() - 1; // characters kept; a binary search for the most that fit
         String best = null;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;

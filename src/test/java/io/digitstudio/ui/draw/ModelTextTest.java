@@ -16,26 +16,35 @@ class ModelTextTest {
     }
 
     /**
-     * Issue 37: the line dropped " · test accuracy …" with nothing to say so, and took the date in a run's name for one
-     * of the model's parts. The name is shortened in its middle first; parts left out are marked with "…".
+     * Issue 37: the line dropped " · test accuracy …" with nothing to say so. Trial 40: it cut a run's date in its
+     * middle ("2026-1…:57"). Parts are left out whole, the name's date first, then the model's data and layers; "…"
+     * marks where; the test accuracy stays.
      */
     @Test
-    void theNameIsShortenedFirstAndPartsLeftOutAreMarked() {
+    void partsAreLeftOutWholeAndMarked() {
         int room = TEXT.length() - 8;
         String s = ModelText.fit(TEXT, NAME, t -> t.length() <= room);
-        assertTrue(s.endsWith(" · 784-100-100-10 · MNIST · test accuracy 82.33%"), s);
-        assertTrue(s.startsWith("Model: run b28a") && s.contains("…"), s);
-        String shorter = ModelText.fit(TEXT, NAME, t -> t.length() <= 60);
-        assertTrue(shorter.length() <= 60, shorter);
-        assertTrue(shorter.endsWith(" · …"), "what is left out is marked: " + shorter);
-        assertTrue(shorter.contains("784-100-100-10"), shorter);
-        assertTrue(shorter.contains(" · MNIST · …"), "the name's date is shortened with it before the model's parts go: " + shorter);
+        assertEquals("Model: run b28a0b4d · … · 784-100-100-10 · MNIST · test accuracy 82.33%", s);
+        assertEquals("Model: run b28a0b4d · … · test accuracy 82.33%", ModelText.fit(TEXT, NAME, t -> t.length() <= 60));
     }
 
-    /** Without its name, the text's first part is taken for it, as before. */
+    /** A named run's best epoch: its date goes first, then its epoch, then its id; its name stays. */
+    @Test
+    void aNamedRunsPartsGoOneByOneWhole() {
+        String name = "my first run · run 6124d321 · 2026-12-07 01:57 · best epoch 3";
+        String text = "Model: " + name + " · 784-100-100-10 · MNIST · test accuracy 95.46%";
+        assertEquals("Model: my first run · run 6124d321 · … · best epoch 3 · 784-100-100-10 · MNIST · test accuracy 95.46%",
+                ModelText.fit(text, name, t -> t.length() < text.length()));
+        assertEquals("Model: my first run · run 6124d321 · … · 784-100-100-10 · MNIST · test accuracy 95.46%",
+                ModelText.fit(text, name, t -> t.length() <= 90));
+        assertEquals("Model: my first run · … · test accuracy 95.46%", ModelText.fit(text, name, t -> t.length() <= 50));
+        assertEquals("Model: my first run", ModelText.fit(text, name, t -> t.length() <= 20));
+    }
+
+    /** Without its name, the text's first part is taken for it. */
     @Test
     void withoutItsNameTheFirstPartIsTheName() {
         String text = "Model: built-in · 784-400-400-10 · MNIST · test accuracy 99.03%";
-        assertEquals("Model: built-in · 784-400-400-10 · MNIST · …", ModelText.fit(text, null, t -> t.length() <= 45));
+        assertEquals("Model: built-in · … · test accuracy 99.03%", ModelText.fit(text, null, t -> t.length() <= 45));
     }
 }

@@ -1,0 +1,67 @@
+package io.digitstudio.ui;
+
+import io.digitstudio.ui.widgets.Theme;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Trial 40: a named run's model opened in Draw read "Model: my first run · run 6124d321 · 2026-1…:57 · best epoch 3 · …",
+ * its date cut in the middle. The line shows each part whole or leaves it out whole (one "…" where parts are left out),
+ * at every scale, in the smallest window and in a larger one; the whole text stays its accessible text.
+ */
+class DrawModelLineStoryTest extends AppStory {
+    private static final String NAME = "my first run · run 6124d321 · 2026-12-07 01:57 · best epoch 3";
+
+    @Start
+    void start(Stage stage) {
+        app.showSmallest(stage);
+    }
+
+    @Test
+    void aNamedRunsModelIsNeverCutInTheMiddleOfAPart(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.clickOn("Draw");
+        var builtIn = app.models().activeProperty().get();
+        var run = io.digitstudio.ui.model.ActiveModel.of(builtIn.model(), NAME,
+                new io.digitstudio.io.ModelInfo(0.9546, "MNIST", builtIn.classNames()), null);
+        WaitForAsyncUtils.asyncFx(() -> app.models().adopt(run)).get();
+        List<String> failures = new ArrayList<>();
+        for (double[] size : new double[][]{{1024, 700}, {1400, 900}}) {
+            robot.interact(() -> {
+                app.stage.setWidth(size[0]);
+                app.stage.setHeight(size[1]);
+            });
+            for (int percent : new int[]{100, 150, 175, 200}) {
+                robot.interact(() -> {
+                    app.services.appearance().themeProperty().set(Theme.LIGHT);
+                    app.services.appearance().scaleProperty().set(percent);
+                });
+                Pulses.settle(2);
+                robot.interact(() -> {
+                    Label line = robot.lookup("#activeModelLabel").queryAs(Label.class);
+                    String whole = app.draw().viewModel().modelTextProperty().get();
+                    String at = (int) size[0] + "×" + (int) size[1] + " at " + percent + " %: ";
+                    if (!whole.equals(line.getAccessibleText())) failures.add(at + "accessible text '" + line.getAccessibleText() + "'");
+                    List<String> parts = List.of(whole.substring("Model: ".length()).split(" · "));
+                    if (!line.getText().startsWith("Model: ")) failures.add(at + "'" + line.getText() + "'");
+                    else for (String p : line.getText().substring("Model: ".length()).split(" · ")) {
+                        if (!p.equals("…") && !parts.contains(p)) failures.add(at + "the part '" + p + "' of '" + line.getText() + "' is cut");
+                    }
+                    if (!line.getText().contains("test accuracy 95.46%")) failures.add(at + "no test accuracy in '" + line.getText() + "'");
+                    for (String c : Looks.clipped(app.stage.getScene())) if (c.contains("activeModelLabel")) failures.add(at + c);
+                });
+            }
+        }
+        robot.interact(() -> app.services.appearance().scaleProperty().set(100));
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+}
