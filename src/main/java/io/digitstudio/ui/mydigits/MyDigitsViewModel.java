@@ -282,9 +282,13 @@ public final class MyDigitsViewModel {
                 return;
             }
             proposal.set(p);
-            status.set("Fine-tuned: " + p.result().summary() + ". Accept to use it, or discard it.");
+            // the figures are in the result's panel beside the list: the status line says what to do, not them again
+            status.set(FINE_TUNED);
         });
     }
+
+    /** What the status line says once a fine-tuning's result is in its panel. */
+    static final String FINE_TUNED = "Fine-tuning done: Accept to use the new model, or Discard it.";
 
     /** Saves the fine-tuned model beside the collection and makes it the active one (and a recent one). */
     public void accept() {

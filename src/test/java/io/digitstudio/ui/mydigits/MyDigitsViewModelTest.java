@@ -174,7 +174,9 @@ class MyDigitsViewModelTest {
         MyDigitsViewModel.Proposal p = vm.proposalProperty().get();
         assertNotNull(p, vm.statusProperty().get());
         assertEquals("built-in", models.activeProperty().get().name(), "nothing changes before the user accepts");
-        assertEquals("Fine-tuned: " + p.result().summary() + ". Accept to use it, or discard it.", vm.statusProperty().get());
+        // the figures are in the result's panel (p.result()): the status line says what to do, not them again
+        assertEquals("Fine-tuning done: Accept to use the new model, or Discard it.", vm.statusProperty().get());
+        assertFalse(vm.statusProperty().get().contains(p.result().summary()));
         vm.discard();
         assertNull(vm.proposalProperty().get());
         assertEquals("Discarded the fine-tuned model; built-in stays active", vm.statusProperty().get());
