@@ -182,14 +182,17 @@ class MyDigitsViewModelTest {
         assertEquals("Discarded the fine-tuned model; built-in stays active", vm.statusProperty().get());
 
         vm.fineTune();
+        dialogs.infos.clear();
         vm.accept();
         assertNull(vm.proposalProperty().get());
+        // one action, one message where it happened: no "Model saved" and "Model opened" toasts besides the status
+        assertEquals(List.of(), dialogs.infos);
         ActiveModel tuned = models.activeProperty().get();
         assertTrue(tuned.name().startsWith("fine-tuned-"), tuned.name());
         assertEquals(dir.resolve("models"), tuned.file().getParent(), "saved beside the collection's folder");
         assertTrue(Files.exists(tuned.file()));
         assertEquals(List.of(tuned.file()), models.recent());
-        assertEquals("The fine-tuned model is now the active one (" + tuned.file() + ")", vm.statusProperty().get());
+        assertEquals("Fine-tuned model saved and in use (" + tuned.file() + ")", vm.statusProperty().get());
     }
 
     /**
