@@ -268,8 +268,11 @@ class BranchStoryTest extends AppStory {
         // the parent is stopped there and kept; the form is a branch of it from the pause
         assertEquals(io.digitstudio.runs.RunStatus.STOPPED, app.history.find(parent).status());
         assertEquals(iteration, io.digitstudio.train.Snapshot.iterationOf(io.digitstudio.runs.TrainingSession.locate(app.history, parent).file()));
-        assertTrue(app.dialogs.infos.stream().anyMatch(i -> i.contains("Run " + parent + " is stopped at iteration " + String.format(java.util.Locale.ROOT, "%,d", iteration) + " and kept")),
-                app.dialogs.infos.toString());
+        // said once, in the Train view's status line, not again in a toast (the trial saw the notice line, a toast and
+        // the status line say the branch at once)
+        assertEquals("Run " + parent + " is stopped at iteration " + String.format(java.util.Locale.ROOT, "%,d", iteration)
+                + " and kept (Runs resumes it); change the learning rate or other values, then Start.", robot.lookup("#statusText").queryAs(Label.class).getAccessibleText());
+        assertTrue(app.dialogs.infos.stream().noneMatch(i -> i.contains(parent)), "no toast says it again: " + app.dialogs.infos);
         Label banner = robot.lookup("#branchBanner").queryAs(Label.class);
         assertTrue(banner.isVisible());
         // the exact point: how far into its epoch it paused (1,000 examples in batches of 128), not the epochs done

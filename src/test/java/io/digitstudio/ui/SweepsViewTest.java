@@ -113,6 +113,54 @@ class SweepsViewTest extends AppStory {
         return n.localToScene(n.getLayoutBounds());
     }
 
+    /**
+     * The trial typed "0.1, abc" in Learning rates: nothing said so until Start, then "'abc' is not a number" far below
+     * the Defaults button while the status line still said "Idle: … press Start". Now, as in the Train form, the field is
+     * marked with its message right under it as it is typed, Start is off, and the status line says why.
+     */
+    @Test
+    void aBadFieldSaysWhyUnderItselfAsTypedAndStartSaysWhyItIsOff(FxRobot robot) throws Exception {
+        app.awaitReady();
+        app.openTab(robot, "Sweeps");
+        var vm = app.main.sweeps().viewModel();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> !vm.readingProperty().get()).get());
+        type(robot, "#sweepLrField", "0.1, abc");
+        type(robot, "#sweepEpochsField", "0");
+        Pulses.settle();
+        String[][] said = {{"#sweepLrField", "Learning rates: 'abc' is not a number"}, {"#sweepEpochsField", "Epochs must be between 1 and 1000, got 0"}};
+        for (String[] f : said) {
+            javafx.scene.Node field = robot.lookup(f[0]).query();
+            javafx.scene.control.Label error = robot.lookup(f[0] + "Error").queryAs(javafx.scene.control.Label.class);
+            assertTrue(error.isVisible(), f[0] + "'s message is shown as typed");
+            assertEquals(f[1], error.getText());
+            assertTrue(field.getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER), f[0] + " is marked");
+            double gap = error.localToScene(error.getBoundsInLocal()).getMinY() - field.localToScene(field.getBoundsInLocal()).getMaxY();
+            assertTrue(gap >= 0 && gap < 16, f[0] + ": its message is " + gap + " px below it");
+            DrawViewTest.assertWhole(error);
+        }
+        assertFalse(robot.lookup("#sweepBatchFieldError").query().isVisible(), "a right field says nothing");
+        javafx.scene.control.Button start = robot.lookup("#sweepStartButton").queryButton();
+        assertTrue(start.isDisabled(), "Start is off");
+        javafx.scene.control.Label status = robot.lookup("#sweepStatus").queryAs(javafx.scene.control.Label.class);
+        assertEquals("Fix Learning rates and 1 more field (in red) to start.", status.getText(), "not \"Idle: … press Start\"");
+        DrawViewTest.assertWhole(status);
+        // Enter (Start is the default button) says nothing again at the form's foot
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#sweepMessage").query().isVisible());
+        // a click on the status line puts the cursor in the first wrong field
+        robot.clickOn(status);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("sweepLrField", status.getScene().getFocusOwner().getId());
+        robot.write("0.02");
+        type(robot, "#sweepEpochsField", "2");
+        Pulses.settle();
+        assertFalse(start.isDisabled());
+        assertFalse(robot.lookup("#sweepLrFieldError").query().isVisible());
+        assertFalse(robot.lookup("#sweepLrField").query().getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER));
+        assertEquals("Idle: no sweep yet. Type the values to try and press Start.", status.getText());
+    }
+
     @Test
     void emptyExamplesSayAllAndTheStatusLineSaysIdle(FxRobot robot) throws Exception {
         app.awaitReady();

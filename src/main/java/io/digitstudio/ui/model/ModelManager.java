@@ -190,6 +190,14 @@ public final class ModelManager {
 
     /** Loads a model file; completes with the new active model, or exceptionally (the old one stays). */
     public CompletableFuture<ActiveModel> open(Path file) {
+        return open(file, true);
+    }
+
+    /**
+     * As {@link #open(Path)}; {@code tell} false leaves saying it to the caller, whose own message says the whole of
+     * one action (a fine-tuning accepted: saved and opened in one). A failure is said either way.
+     */
+    public CompletableFuture<ActiveModel> open(Path file, boolean tell) {
         lastError.set(null);
         return read(file).handle((opened, err) -> {
             if (err != null) {
@@ -201,7 +209,7 @@ public final class ModelManager {
             active.set(opened.model());
             remember(file);
             String notes = opened.notes().isEmpty() ? "" : " (" + String.join("; ", opened.notes()) + ")";
-            dialogs.info("Model opened", opened.model().describe() + notes);
+            if (tell) dialogs.info("Model opened", opened.model().describe() + notes);
             return opened.model();
         });
     }
@@ -262,6 +270,11 @@ public final class ModelManager {
      * ones and tells the user.
      */
     public CompletableFuture<Path> save(Path file, Network model, ModelInfo info) {
+        return save(file, model, info, true);
+    }
+
+    /** As {@link #save(Path, Network, ModelInfo)}; {@code tell} false leaves saying it to the caller (see {@link #open(Path, boolean)}). */
+    public CompletableFuture<Path> save(Path file, Network model, ModelInfo info, boolean tell) {
         return tasks.compute(() -> FileWrites.write(file, () -> ModelFiles.saveNpz(file, model, info))).handle((p, err) -> {
             if (err != null) {
                 lastError.set(Messages.of(err));
@@ -269,7 +282,7 @@ public final class ModelManager {
                 throw new java.util.concurrent.CompletionException(err);
             }
             remember(p);
-            dialogs.info("Model saved", p.toString());
+            if (tell) dialogs.info("Model saved", p.toString());
             return p;
         });
     }

@@ -282,9 +282,15 @@ public final class MyDigitsViewModel {
                 return;
             }
             proposal.set(p);
-            status.set("Fine-tuned: " + p.result().summary() + ". Accept to use it, or discard it.");
+            // the figures are in the result's panel beside the list: the status line says what to do, not them again
+            status.set(FINE_TUNED);
         });
     }
+
+    /** What the status line says once a fine-tuning's result is in its panel. */
+    static final String FINE_TUNED = "Fine-tuning done: Accept to use the new model, or Discard it.";
+    /** What the status line says once a fine-tuned model is accepted, before its file. */
+    static final String ACCEPTED = "Fine-tuned model saved and in use";
 
     /** Saves the fine-tuned model beside the collection and makes it the active one (and a recent one). */
     public void accept() {
@@ -296,13 +302,15 @@ public final class MyDigitsViewModel {
         tasks.compute(() -> {
             java.nio.file.Files.createDirectories(file.getParent());
             return file;
-        }).thenCompose(f -> models.save(f, p.result().tuned(), info)).thenCompose(models::open).whenComplete((m, err) -> {
+        // one action, one message, in this view's status line: "Model saved" and "Model opened" toasts besides it
+        // followed the user onto the next tab and lay over its panels
+        }).thenCompose(f -> models.save(f, p.result().tuned(), info, false)).thenCompose(f -> models.open(f, false)).whenComplete((m, err) -> {
             if (err != null) {
                 status.set("Could not keep the fine-tuned model: " + Messages.of(err));
                 return;
             }
             proposal.set(null);
-            status.set("The fine-tuned model is now the active one (" + file + ")");
+            status.set(ACCEPTED + " (" + file + ")");
         });
     }
 

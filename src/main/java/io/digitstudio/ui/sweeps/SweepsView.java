@@ -63,25 +63,26 @@ public final class SweepsView extends BorderPane {
         oneColumn = List.of(labels, fields);
         twoColumns = List.of(labels, fields, labels2, fields2);
         int row = 0;
-        row = field(form, row, "Network", "sweepNetworkField", vm.networkProperty(), "tutorial, wide, lenet, or a spec such as \"linear 50, relu, linear\"");
-        row = field(form, row, "Learning rates", "sweepLrField", vm.learningRatesProperty(), "Values to try, separated by commas: 0.1,0.03,0.01");
+        row = field(form, row, "Network", "sweepNetworkField", "network", "tutorial, wide, lenet, or a spec such as \"linear 50, relu, linear\"");
+        row = field(form, row, "Learning rates", "sweepLrField", "learningRates", "Values to try, separated by commas: 0.1,0.03,0.01");
         listField(form, "#sweepLrField");
-        row = field(form, row, "Batch sizes", "sweepBatchField", vm.batchSizesProperty(), "Values to try, separated by commas: 64,128");
+        row = field(form, row, "Batch sizes", "sweepBatchField", "batchSizes", "Values to try, separated by commas: 64,128");
         listField(form, "#sweepBatchField");
-        row = field(form, row, "Epochs", "sweepEpochsField", vm.epochsProperty(), "Epochs of every run");
+        row = field(form, row, "Epochs", "sweepEpochsField", "epochs", "Epochs of every run");
         // empty is all the examples, and says so as the Train form's same fields do
-        row = field(form, row, "Training examples", "sweepTrainSizeField", vm.trainSizeProperty(), "Use only the first N training examples (empty: all)");
+        row = field(form, row, "Training examples", "sweepTrainSizeField", "trainSize", "Use only the first N training examples (empty: all)");
         ((TextField) form.lookup("#sweepTrainSizeField")).setPromptText(io.digitstudio.ui.widgets.FormWords.ALL_EXAMPLES);
-        row = field(form, row, "Test examples", "sweepTestSizeField", vm.testSizeProperty(), "Use only the first N test examples (empty: all)");
+        row = field(form, row, "Test examples", "sweepTestSizeField", "testSize", "Use only the first N test examples (empty: all)");
         ((TextField) form.lookup("#sweepTestSizeField")).setPromptText(io.digitstudio.ui.widgets.FormWords.ALL_EXAMPLES);
-        row = field(form, row, "Runs at once", "sweepParallelField", vm.parallelProperty(),
+        row = field(form, row, "Runs at once", "sweepParallelField", "parallel",
                 "Runs that train at the same time, one core each (this machine has " + vm.cores() + "); results do not depend on it");
 
         Button start = new Button("_Start");
         start.setId("sweepStartButton");
         start.setAccessibleHelp("Train one run for each combination of the values typed in");
         start.setDefaultButton(true);
-        start.disableProperty().bind(vm.runningProperty());
+        // off while a field is wrong; the status line says why, and each field what is wrong with it
+        start.disableProperty().bind(vm.runningProperty().or(vm.startBlockerProperty().isNotNull()));
         start.setOnAction(e -> vm.start());
         Button stop = new Button("S_top");
         stop.setId("sweepStopButton");
@@ -157,6 +158,10 @@ public final class SweepsView extends BorderPane {
 
         Label status = new Label();
         status.setId("sweepStatus");
+        // while it says why Start is off, a click puts the cursor in the first wrong field
+        status.setOnMouseClicked(e -> {
+            if (vm.startBlockerProperty().get() != null && !vm.runningProperty().get()) focusFirstError();
+        });
 
         table.setId("sweepTable");
         io.digitstudio.ui.widgets.ScreenReader.describe(table, "Sweep runs", "The sweep's runs with their settings and results, best validation accuracy first");
@@ -475,17 +480,55 @@ public final class SweepsView extends BorderPane {
     /** What the picker says with no sweep chosen: while the history's sweeps are read, and once it holds none. */
     static final String READING_PROMPT = "reading…", NONE_PROMPT = "none yet";
 
-    private static int field(GridPane form, int row, String label, String id, javafx.beans.property.StringProperty value, String tip) {
+    /**
+     * A labelled field of the form, marked while its value is wrong, with what is wrong right under it as the user types
+     * (the Train form's way): said once at the form's foot after Start, the message was far from its field.
+     */
+    private int field(GridPane form, int row, String label, String id, String key, String tip) {
         Label l = new Label(label);
         l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         TextField f = new TextField();
         f.setId(id);
-        f.textProperty().bindBidirectional(value);
+        f.textProperty().bindBidirectional(vm.field(key));
         f.setTooltip(new Tooltip(tip));
         f.setPrefColumnCount(FIELD_COLUMNS);
         l.setLabelFor(f);
-        form.addRow(row, l, f);
+        javafx.beans.property.ReadOnlyStringProperty error = vm.fieldErrorProperty(key);
+        Label message = new Label();
+        message.setId(id + "Error");
+        message.getStyleClass().setAll("label", "field-error");
+        message.textProperty().bind(error);
+        message.setWrapText(true);
+        // as wide as the room under the field, not as its text: it wraps there rather than widen the form's column
+        message.setMinWidth(0);
+        message.setPrefWidth(0);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.visibleProperty().bind(error.isNotNull());
+        message.managedProperty().bind(message.visibleProperty());
+        f.pseudoClassStateChanged(atlantafx.base.theme.Styles.STATE_DANGER, error.get() != null);
+        error.addListener((o, a, b) -> f.pseudoClassStateChanged(atlantafx.base.theme.Styles.STATE_DANGER, b != null));
+        checked.put(key, f);
+        VBox cell = new VBox(2, f, message);
+        GridPane.setValignment(l, javafx.geometry.VPos.TOP);
+        l.setPadding(new Insets(4, 0, 0, 0));
+        form.addRow(row, l, cell);
         return row + 1;
+    }
+
+    /** The form's fields by their keys, in the form's order. */
+    private final java.util.Map<String, TextField> checked = new java.util.LinkedHashMap<>();
+
+    /** Puts the cursor in the first wrong field; false when none is. */
+    boolean focusFirstError() {
+        for (String k : vm.badFieldsProperty().get()) {
+            TextField f = checked.get(k);
+            if (f == null || f.getScene() == null) continue;
+            f.requestFocus();
+            f.selectAll();
+            return true;
+        }
+        return false;
     }
 
     /** The most of the view's width the form takes. */

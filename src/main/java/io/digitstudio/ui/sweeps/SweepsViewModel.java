@@ -168,7 +168,16 @@ public final class SweepsViewModel {
         chosen.addListener((o, a, c) -> {
             if (c != null && !running.get() && (sweep == null || !sweep.id().equals(c.id()))) show(c);
         });
-        for (String k : MEMORY_KEYS) field(k).addListener((o, a, b) -> edits.set(edits.get() + 1));
+        for (String k : MEMORY_KEYS) field(k).addListener((o, a, b) -> {
+            check();
+            edits.set(edits.get() + 1);
+        });
+        check();
+        // while a field is wrong and no sweep runs, the status line says why Start is off rather than "Idle: … press
+        // Start" beside a Start that cannot; what it said comes back once the fields are right
+        javafx.beans.InvalidationListener say = o -> said.set(startBlocker.get() != null && !running.get() ? startBlocker.get() : status.get());
+        for (javafx.beans.Observable o : List.of(status, startBlocker, running)) o.addListener(say);
+        say.invalidated(null);
         // the view says "Reading sweeps…" from its first frame, and this reading makes that true
         refreshSweeps();
     }
@@ -339,7 +348,8 @@ public final class SweepsViewModel {
     /** The keys of a remembered form ({@link #memory()}), one per field. */
     public static final List<String> MEMORY_KEYS = List.of("network", "learningRates", "batchSizes", "epochs", "trainSize", "testSize", "parallel");
 
-    private StringProperty field(String key) {
+    /** The field {@code key} of {@link #MEMORY_KEYS}. */
+    StringProperty field(String key) {
         return switch (key) {
             case "network" -> network;
             case "learningRates" -> learningRates;
@@ -358,10 +368,21 @@ public final class SweepsViewModel {
 
     /** Whether a field's value is right on its own, as {@link #plan()} checks it (runs at once: on this machine's cores). */
     private boolean right(String key, String value) {
+        return error(key, value) == null;
+    }
+
+    /** What is wrong with a field's value on its own, in the words {@link #plan()} says it; null when it is right. */
+    private String error(String key, String value) {
         String v = value == null ? "" : value;
         try {
             switch (key) {
-                case "network" -> NetworkSpec.of(v.isBlank() ? "tutorial" : v.strip());
+                case "network" -> {
+                    try {
+                        NetworkSpec.of(v.isBlank() ? "tutorial" : v.strip());
+                    } catch (SpecException ex) {
+                        return "Network: " + ex.getMessage();
+                    }
+                }
                 case "learningRates" -> {
                     if (!v.isBlank()) Axis.parse(Optimizers.learningRateKey(Optimizers.canonical("momentum-sgd")), "Learning rates", v, false);
                 }
@@ -369,15 +390,63 @@ public final class SweepsViewModel {
                     if (!v.isBlank()) Axis.parse("batch_size", "Batch sizes", v, true);
                 }
                 case "epochs" -> whole(v, "Epochs", 1, 1000, null);
-                case "trainSize", "testSize" -> whole(v, "Examples", 1, Integer.MAX_VALUE, 0);
+                case "trainSize" -> whole(v, "Training examples", 1, Integer.MAX_VALUE, 0);
+                case "testSize" -> whole(v, "Test examples", 1, Integer.MAX_VALUE, 0);
                 case "parallel" -> SweepRunner.checkCores(whole(v, "Runs at once", 1, 64, null), 1, cores);
                 default -> throw new IllegalArgumentException(key);
             }
-            return true;
+            return null;
         } catch (RuntimeException e) {
-            return false;
+            return e.getMessage() == null ? e.toString() : e.getMessage();
         }
     }
+
+    /** The form's label of each field, by its key in {@link #MEMORY_KEYS}. */
+    private static final Map<String, String> FIELD_NAMES = Map.of("network", "Network", "learningRates", "Learning rates", "batchSizes", "Batch sizes",
+            "epochs", "Epochs", "trainSize", "Training examples", "testSize", "Test examples", "parallel", "Runs at once");
+
+    private final Map<String, ReadOnlyStringWrapper> fieldErrors = new java.util.HashMap<>();
+    private final ReadOnlyObjectWrapper<List<String>> badFields = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper startBlocker = new ReadOnlyStringWrapper();
+
+    /**
+     * What is wrong with the field {@code key} of {@link #MEMORY_KEYS} as it stands, said under it as the user types,
+     * as the Train form's fields say theirs; null while it is right.
+     */
+    public ReadOnlyStringProperty fieldErrorProperty(String key) {
+        field(key);
+        return fieldErrors.computeIfAbsent(key, k -> new ReadOnlyStringWrapper(error(k, field(k).get()))).getReadOnlyProperty();
+    }
+
+    /** The keys of the fields that are wrong, in the form's order. */
+    public ReadOnlyObjectProperty<List<String>> badFieldsProperty() {
+        return badFields.getReadOnlyProperty();
+    }
+
+    /**
+     * Why Start is off, in a few words for the status line's one line ("Fix Learning rates (in red) to start."), as the
+     * Train view says it: each wrong field says the rest under itself. Null while every field is right.
+     */
+    public ReadOnlyStringProperty startBlockerProperty() {
+        return startBlocker.getReadOnlyProperty();
+    }
+
+    /** Checks each field again and says which are wrong (UI thread). */
+    private void check() {
+        List<String> bad = new ArrayList<>();
+        for (String k : MEMORY_KEYS) {
+            String e = error(k, field(k).get());
+            ((ReadOnlyStringWrapper) fieldErrors.computeIfAbsent(k, x -> new ReadOnlyStringWrapper())).set(e);
+            if (e != null) bad.add(k);
+        }
+        badFields.set(List.copyOf(bad));
+        int n = bad.size();
+        startBlocker.set(n == 0 ? null : FIX + FIELD_NAMES.get(bad.get(0))
+                + (n == 1 ? "" : " and " + (n - 1) + (n == 2 ? " more field" : " more fields")) + " (in red) to start.");
+    }
+
+    /** How the status line begins while a field is to be fixed: the Train view's words. */
+    static final String FIX = "Fix ";
 
     /**
      * What of the fields the next launch brings back, by {@link #MEMORY_KEYS}: each field whose value is right as it
@@ -403,6 +472,8 @@ public final class SweepsViewModel {
     /** Starts a sweep of what the fields say; a mistake is said in {@link #messageProperty()} and nothing starts. */
     public CompletableFuture<SweepResult> start() {
         if (running.get()) return CompletableFuture.completedFuture(result.get());
+        // each wrong field says why under itself, and the status line why Start is off
+        if (!badFields.get().isEmpty()) return CompletableFuture.completedFuture(null);
         Sweep planned;
         int k;
         try {
@@ -824,9 +895,12 @@ public final class SweepsViewModel {
         return resumable.getReadOnlyProperty();
     }
 
+    /** What the status line says: the shown sweep's state, or while a field is wrong, why Start is off. */
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return said.getReadOnlyProperty();
     }
+
+    private final ReadOnlyStringWrapper said = new ReadOnlyStringWrapper();
 
     /**
      * While a sweep runs, what each of its runs in training has done, in full ("Running run 2 of 6: lr=0.05

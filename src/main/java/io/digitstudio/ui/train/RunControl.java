@@ -824,14 +824,15 @@ public final class RunControl {
         settings.show(c.withEpochs(Math.max(c.epochs(), Math.min(at.epochsDone() + 1, TrainingConfig.MAX_EPOCHS))));
         settings.show(at.options());
         settings.branchProperty().set(new TrainSettings.Branch(id, id + "@" + at.iteration(), where, c, at.epochsDone()));
-        presenter.status("Branching run " + id + " from the " + where + ": change the learning rate or other values, then Start");
-        dialogs.info("Branching run " + id, keptToBranch(id, at.iteration()));
+        // one message, in this view's status line: the notice line above the charts says what the form branches from,
+        // and a toast saying it again (beside the status line's same words) told the user nothing they could miss
+        presenter.status(keptToBranch(id, at.iteration()));
     }
 
-    /** What the user is told when a paused run has been stopped to branch from: it is kept, and where. */
+    /** What the status line says when a paused run has been stopped to branch from: it is kept, where, and what to do. */
     static String keptToBranch(String id, long iteration) {
         return "Run " + id + " is stopped at iteration " + io.digitstudio.ui.widgets.Formats.count(iteration)
-                + " and kept: Runs resumes it from there. Start trains the branch from the same point as a new run.";
+                + " and kept (Runs resumes it); change the learning rate or other values, then Start.";
     }
 
     /**

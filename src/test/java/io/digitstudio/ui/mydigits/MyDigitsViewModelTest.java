@@ -174,20 +174,25 @@ class MyDigitsViewModelTest {
         MyDigitsViewModel.Proposal p = vm.proposalProperty().get();
         assertNotNull(p, vm.statusProperty().get());
         assertEquals("built-in", models.activeProperty().get().name(), "nothing changes before the user accepts");
-        assertEquals("Fine-tuned: " + p.result().summary() + ". Accept to use it, or discard it.", vm.statusProperty().get());
+        // the figures are in the result's panel (p.result()): the status line says what to do, not them again
+        assertEquals("Fine-tuning done: Accept to use the new model, or Discard it.", vm.statusProperty().get());
+        assertFalse(vm.statusProperty().get().contains(p.result().summary()));
         vm.discard();
         assertNull(vm.proposalProperty().get());
         assertEquals("Discarded the fine-tuned model; built-in stays active", vm.statusProperty().get());
 
         vm.fineTune();
+        dialogs.infos.clear();
         vm.accept();
         assertNull(vm.proposalProperty().get());
+        // one action, one message where it happened: no "Model saved" and "Model opened" toasts besides the status
+        assertEquals(List.of(), dialogs.infos);
         ActiveModel tuned = models.activeProperty().get();
         assertTrue(tuned.name().startsWith("fine-tuned-"), tuned.name());
         assertEquals(dir.resolve("models"), tuned.file().getParent(), "saved beside the collection's folder");
         assertTrue(Files.exists(tuned.file()));
         assertEquals(List.of(tuned.file()), models.recent());
-        assertEquals("The fine-tuned model is now the active one (" + tuned.file() + ")", vm.statusProperty().get());
+        assertEquals("Fine-tuned model saved and in use (" + tuned.file() + ")", vm.statusProperty().get());
     }
 
     /**

@@ -36,17 +36,49 @@ class SweepsViewModelTest {
         SweepsViewModel vm = vm(new TestDialogs(), store);
         vm.learningRatesProperty().set("0.1,fast");
         vm.start().join();
-        assertEquals("Learning rates: 'fast' is not a number", vm.messageProperty().get());
+        assertEquals("Learning rates: 'fast' is not a number", vm.fieldErrorProperty("learningRates").get());
         vm.learningRatesProperty().set("0.1");
         vm.parallelProperty().set("3");
         vm.start().join();
-        assertEquals("--parallel 3 with 1 thread per run needs 3 cores; this machine has 2 (use --parallel 2)", vm.messageProperty().get());
+        assertEquals("--parallel 3 with 1 thread per run needs 3 cores; this machine has 2 (use --parallel 2)", vm.fieldErrorProperty("parallel").get());
         vm.parallelProperty().set("1");
         vm.epochsProperty().set("0");
         vm.start().join();
-        assertEquals("Epochs must be between 1 and 1000, got 0", vm.messageProperty().get());
+        assertEquals("Epochs must be between 1 and 1000, got 0", vm.fieldErrorProperty("epochs").get());
         assertFalse(vm.runningProperty().get());
         assertFalse(Files.exists(dir.resolve("runs")), "nothing was written");
+    }
+
+    @Test
+    void everyBadFieldSaysWhyUnderItselfAsTypedAndTheStatusSaysWhyStartIsOff() {
+        SweepsViewModel vm = vm(new TestDialogs(), new RunStore(dir.resolve("runs")));
+        String idle = vm.statusProperty().get();
+        assertNull(vm.startBlockerProperty().get());
+        assertNull(vm.fieldErrorProperty("learningRates").get());
+        // as typed, before any Start
+        vm.learningRatesProperty().set("0.1, abc");
+        assertEquals("Learning rates: 'abc' is not a number", vm.fieldErrorProperty("learningRates").get());
+        assertEquals(java.util.List.of("learningRates"), vm.badFieldsProperty().get());
+        assertEquals("Fix Learning rates (in red) to start.", vm.startBlockerProperty().get());
+        assertEquals("Fix Learning rates (in red) to start.", vm.statusProperty().get(), "not \"Idle: … press Start\" beside a Start that is off");
+        vm.epochsProperty().set("ten");
+        vm.testSizeProperty().set("-5");
+        assertEquals("Epochs: 'ten' is not a whole number", vm.fieldErrorProperty("epochs").get());
+        assertEquals("Test examples must be between 1 and 2147483647, got -5", vm.fieldErrorProperty("testSize").get());
+        assertNull(vm.fieldErrorProperty("batchSizes").get());
+        assertEquals("Fix Learning rates and 2 more fields (in red) to start.", vm.statusProperty().get());
+        // Start does nothing and says nothing more: each field says why under itself
+        vm.start().join();
+        assertEquals("", vm.messageProperty().get());
+        assertFalse(vm.runningProperty().get());
+        // fixed one by one, each message goes with its field, and the status line says again what it said
+        vm.learningRatesProperty().set("0.1, 0.02");
+        vm.epochsProperty().set("1");
+        assertNull(vm.fieldErrorProperty("learningRates").get());
+        assertEquals("Fix Test examples (in red) to start.", vm.statusProperty().get());
+        vm.testSizeProperty().set("100");
+        assertNull(vm.startBlockerProperty().get());
+        assertEquals(idle, vm.statusProperty().get());
     }
 
     @Test

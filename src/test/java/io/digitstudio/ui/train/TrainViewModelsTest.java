@@ -38,8 +38,8 @@ class TrainViewModelsTest {
         feed.iterated(new io.digitstudio.train.IterationEvent(8, 6876, 9380, 7.33, 0.1, 0.97, 60));
         p.pulse(true);
         assertEquals("Iteration 6,876/9,380", p.iterationTextProperty().get());
-        assertEquals("Run 1a2b3c4d is stopped at iteration 6,876 and kept: Runs resumes it from there. Start trains the branch from the same"
-                + " point as a new run.", RunControl.keptToBranch("1a2b3c4d", 6876));
+        assertEquals("Run 1a2b3c4d is stopped at iteration 6,876 and kept (Runs resumes it); change the learning rate or other values,"
+                + " then Start.", RunControl.keptToBranch("1a2b3c4d", 6876));
     }
 
     @Test
@@ -1576,8 +1576,9 @@ class TrainViewModelsTest {
             assertEquals(io.digitstudio.runs.RunStatus.STOPPED, stopped.status());
             io.digitstudio.runs.TrainingSession.Resumable kept = io.digitstudio.runs.TrainingSession.locate(history, parent);
             assertEquals("snapshot_iter_12.npz", kept.file().getFileName().toString());
-            assertTrue(dialogs.infos.get(dialogs.infos.size() - 1).contains("Run " + parent + " is stopped at iteration 12 and kept: Runs resumes it from there"),
-                    dialogs.infos.toString());
+            // said once, in the status line; the notice line says the branch, and no toast says it again
+            assertEquals(RunControl.keptToBranch(parent, 12), presenter.statusProperty().get());
+            assertTrue(dialogs.infos.stream().noneMatch(i -> i.contains(parent)), dialogs.infos.toString());
             // the form is a branch of it from there, on its settings
             TrainSettings.Branch b = settings.branchProperty().get();
             assertEquals(new TrainSettings.Branch(parent, parent + "@12", "pause at epoch 1.54 (iteration 12)", stopped.settings().config(), 1), b);
