@@ -294,6 +294,51 @@ class DrawNothingMovesStoryTest extends AppStory {
         assertTrue(failures.isEmpty(), "a model's long name:\n" + String.join("\n", failures));
     }
 
+    /**
+     * Under load the answer lags behind the pen: a user draws a 1, then, with the compute worker busy (held here by a
+     * gate the story opens), adds a stroke. Until the new answer comes the old one is greyed and "Reading…" says a newer
+     * one is on its way, for the eye and for a screen reader; once it comes the sign is gone. Neither moves anything:
+     * the sign has its room whether shown or not.
+     */
+    @Test
+    void aLateAnswerIsSaidToBeComingAndMovesNothing(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.clickOn("Draw");
+        WaitForAsyncUtils.waitForFxEvents();
+        app.stroke(robot, new double[]{160, 50}, new double[]{160, 160}, new double[]{160, 270});
+        app.awaitDrawAnswer();
+        Node sign = robot.lookup("#drawPending").query();
+        assertFalse(sign.isVisible(), "an answer for the whole drawing: no sign");
+        Map<String, Bounds> before = where(robot, "#predictedDigit", "#drawPending", "#networkInput");
+
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        try {
+            app.services.tasks().compute(() -> {
+                gate.await();
+                return null;
+            });
+            app.stroke(robot, new double[]{120, 60}, new double[]{160, 50}, new double[]{200, 60});
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(app.draw().viewModel().pendingProperty().get(), "the new stroke's answer waits behind the gate");
+            assertTrue(sign.isVisible(), "the answer is said to be coming");
+            javafx.scene.control.Label says = robot.lookup("#drawPendingLabel").queryAs(javafx.scene.control.Label.class);
+            assertTrue(says.getText().startsWith("Reading"), says.getText());
+            assertTrue(says.getAccessibleText() != null && says.getAccessibleText().contains("newest"), "a screen reader hears it: " + says.getAccessibleText());
+            assertTrue(robot.lookup("#predictedDigit").query().getOpacity() < 1, "the old answer is greyed");
+            assertTrue(robot.lookup("#drawBars").query().getOpacity() < 1, "its bars too");
+            assertEquals(before, where(robot, "#predictedDigit", "#drawPending", "#networkInput"), "the sign moved things");
+        } finally {
+            gate.countDown();
+        }
+        app.awaitDrawAnswer();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(app.draw().viewModel().pendingProperty().get());
+        assertFalse(sign.isVisible(), "the answer came: the sign is gone");
+        assertEquals(1.0, robot.lookup("#predictedDigit").query().getOpacity());
+        assertEquals(1.0, robot.lookup("#drawBars").query().getOpacity());
+        assertEquals(before, where(robot, "#predictedDigit", "#drawPending", "#networkInput"), "the answer came: nothing moved");
+    }
+
     private static Map<String, Bounds> where(FxRobot robot, String... more) {
         Map<String, Bounds> out = where(robot);
         robot.interact(() -> {

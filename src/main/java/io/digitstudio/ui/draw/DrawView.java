@@ -588,8 +588,14 @@ public final class DrawView extends BorderPane {
         pinned.visibleProperty().bind(vm.pinnedProperty().isNotEmpty());
         pinned.managedProperty().bind(pinned.visibleProperty());
         inSightWhenSaid(pinned);
-        VBox answer = new VBox(0, digit, confidence);
+        VBox answer = new VBox(0, digit, confidence, pendingSign());
         answer.setMinWidth(0);
+        // while the newest drawing is being read, what is shown is an older drawing's answer: greyed until its own comes
+        javafx.beans.binding.DoubleBinding stale = Bindings.when(vm.pendingProperty()).then(STALE_OPACITY).otherwise(1.0);
+        digit.opacityProperty().bind(stale);
+        confidence.opacityProperty().bind(stale);
+        bars.opacityProperty().bind(stale);
+        inputFrame.opacityProperty().bind(stale);
         HBox.setHgrow(answer, Priority.ALWAYS);
         Button pin = new Button("_Pin");
         pin.setId("pinButton");
@@ -616,6 +622,35 @@ public final class DrawView extends BorderPane {
         box.setMinWidth(340);
         box.getStyleClass().add("detail-pane");
         return box;
+    }
+
+    /** How an answer shows while a newer drawing's answer is on its way: greyed, still legible. */
+    static final double STALE_OPACITY = 0.45;
+
+    /**
+     * "Reading…" under the answer while the answer for the newest drawing is computed (under load it comes well after
+     * the pen is lifted). It keeps its room when hidden, in the answer's column, which is shorter than the network's
+     * input beside it: showing and hiding it moves nothing.
+     */
+    private Node pendingSign() {
+        javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
+        spinner.setId("drawPendingIndicator");
+        spinner.setPrefSize(16, 16);
+        spinner.setMaxSize(16, 16);
+        spinner.setFocusTraversable(false);
+        spinner.setAccessibleText("Reading the newest drawing");
+        Label says = new Label("Reading…");
+        says.setId("drawPendingLabel");
+        says.getStyleClass().add("hint");
+        says.setMinWidth(Region.USE_PREF_SIZE);
+        says.setAccessibleText("Reading the newest drawing: the answer shown is for the drawing before it");
+        HBox sign = new HBox(6, spinner, says);
+        sign.setId("drawPending");
+        sign.setAlignment(Pos.CENTER_LEFT);
+        sign.setMinHeight(Region.USE_PREF_SIZE);
+        sign.setMouseTransparent(true);
+        sign.visibleProperty().bind(vm.pendingProperty());
+        return sign;
     }
 
     /**

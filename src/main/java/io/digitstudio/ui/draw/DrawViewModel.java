@@ -93,6 +93,11 @@ public final class DrawViewModel {
     /** The request whose answer is shown (a live answer while drawing may be overtaken by the pen-up one). */
     private volatile long answered;
     private volatile boolean inFlight;
+    /**
+     * True from the request for what the canvas holds until its answer (or a newer canvas's, or a clear): under load the
+     * answer shown is then for an older drawing, and the view says a newer one is coming.
+     */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper pending = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private long lastLive;
     /**
      * What the canvas waits for while a picture is opened ("Opening photo.png…"): its file read and the number in it
@@ -367,15 +372,18 @@ public final class DrawViewModel {
         long id = requests.incrementAndGet();
         if (picture == null && all.isEmpty()) {
             answered = id;
+            pending.set(false);
             show(null, HINT);
             return;
         }
         if (model == null) {
             answered = id;
+            pending.set(false);
             show(null, "Starting… the model is still loading");
             return;
         }
         inFlight = true;
+        pending.set(true);
         tasks.compute(() -> {
             long t0 = System.nanoTime();
             // white ink on black, as MNIST's digits, whatever the canvas looks like (mnistCanvas): the same strokes
@@ -393,6 +401,7 @@ public final class DrawViewModel {
             inFlight = false;
             if (id != requests.get()) return; // a newer drawing is on its way
             answered = id;
+            pending.set(false);
             if (err != null) {
                 show(null, "Prediction failed: " + Messages.of(err));
             } else {
@@ -500,6 +509,8 @@ public final class DrawViewModel {
     public ReadOnlyStringProperty hintProperty() { return hint.getReadOnlyProperty(); }
     /** True from the choice of a picture until its answer, or its failure, is shown. */
     public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    /** True while the answer for what the canvas holds now is being computed; the answer shown is an older one. */
+    public javafx.beans.property.ReadOnlyBooleanProperty pendingProperty() { return pending.getReadOnlyProperty(); }
     /** What the wait is for ("Opening photo.png…"), null while there is none. */
     public ReadOnlyStringProperty busyTextProperty() { return busyText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty modelTextProperty() { return modelText.getReadOnlyProperty(); }

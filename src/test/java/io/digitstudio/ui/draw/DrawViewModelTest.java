@@ -305,4 +305,51 @@ class DrawViewModelTest {
         assertEquals(1, draw.strokes().size(), "a bad file leaves the canvas as it was");
         assertEquals("1", draw.answerProperty().get());
     }
+
+    /**
+     * Under load the answer comes well after the strokes: from the request for the drawing until the newest answer the
+     * view model says one is pending, so that the view can say the answer shown is for an older drawing. An older
+     * answer arriving first leaves it pending; a clear ends it at once, and the cleared drawing's late answer does not
+     * bring it back.
+     */
+    @Test
+    void anAnswerIsPendingFromTheRequestUntilTheNewestAnswerOrAClear() {
+        io.digitstudio.ui.core.HeldTasks held = new io.digitstudio.ui.core.HeldTasks();
+        ModelManager launch = new ModelManager(held, dialogs, RecentModels.inMemory());
+        launch.loadBuiltIn();
+        held.release();
+        DrawViewModel draw = new DrawViewModel(held, dialogs, launch);
+        assertFalse(draw.pendingProperty().get(), "an empty canvas waits for nothing");
+        draw.beginStroke(160, 50);
+        draw.extendStroke(160, 160);
+        draw.extendStroke(160, 270);
+        draw.endStroke();
+        assertFalse(held.held.isEmpty(), "the drawing's answer is on its way");
+        assertTrue(draw.pendingProperty().get(), "asked, not answered");
+        held.release();
+        assertFalse(draw.pendingProperty().get(), "answered");
+        assertEquals("1", draw.answerProperty().get());
+
+        draw.beginStroke(130, 60);
+        draw.extendStroke(190, 60);
+        draw.endStroke();
+        draw.beginStroke(120, 280);
+        draw.extendStroke(200, 280);
+        draw.endStroke();
+        assertTrue(held.held.size() >= 2, "two strokes, two questions: " + held.held.size());
+        held.held.pollFirst().run();
+        assertTrue(draw.pendingProperty().get(), "an older drawing's answer came; the newest is still pending");
+        held.release();
+        assertFalse(draw.pendingProperty().get());
+
+        draw.beginStroke(60, 60);
+        draw.extendStroke(250, 60);
+        draw.endStroke();
+        assertTrue(draw.pendingProperty().get());
+        draw.clear();
+        assertFalse(draw.pendingProperty().get(), "a cleared canvas waits for no answer");
+        held.release();
+        assertFalse(draw.pendingProperty().get(), "the cleared drawing's late answer brings no wait back");
+        assertEquals(DrawViewModel.NO_ANSWER, draw.answerProperty().get());
+    }
 }
