@@ -470,7 +470,7 @@ public final class RunsViewModel {
             String nowName = java.util.Objects.toString(now.name(), ""), nowNotes = java.util.Objects.toString(now.notes(), "");
             boolean changed = !nowName.equals(wasName) || !nowNotes.equals(wasNotes);
             boolean same = nowName.equals(name.strip()) && nowNotes.equals(notes);
-            if (changed && !same && !dialogs.confirm("Replace the name and notes of run " + now.title() + "?",
+            if (changed && !same && !dialogs.confirm("Replace the name and notes of run " + named(now) + "?",
                     "They were changed elsewhere since you began editing (now: " + quoted(nowName) + ", notes " + quoted(nowNotes)
                             + "). Replace writes yours over them.", "Replace")) {
                 status.set("Did not save: run " + id + " keeps the name and notes it was given elsewhere; yours are still in the fields");
@@ -485,6 +485,11 @@ public final class RunsViewModel {
                 }
             });
         });
+    }
+
+    /** A run as questions name it: its name in quotes, as the app quotes names, or its id when it has none. */
+    static String named(RunSummary r) {
+        return r.name() == null || r.name().isBlank() ? r.id() : "“" + r.name() + "”";
     }
 
     private static String quoted(String s) {
@@ -518,7 +523,7 @@ public final class RunsViewModel {
             dialogs.error("Cannot delete the run", "Run " + r.id() + " is still running; stop it first");
             return;
         }
-        if (!dialogs.confirm("Delete run " + r.title() + "?", "Its folder (settings, log, models) is removed from disk: " + r.folder(), "Delete")) return;
+        if (!dialogs.confirm("Delete run " + named(r) + "?", "Its folder (settings, log, models) is removed from disk: " + r.folder(), "Delete")) return;
         tasks.compute(() -> {
             store.delete(r.id());
             return null;
