@@ -105,6 +105,10 @@ public final class RunsViewModel {
     private final Map<String, List<Map<String, Double>>> logs = new HashMap<>();
     private final ReadOnlyObjectWrapper<List<Curve>> curves = new ReadOnlyObjectWrapper<>(List.of());
     private final ObservableList<CompareRow> comparison = FXCollections.observableArrayList();
+    /** The settings' heading: none while no run is chosen, "Settings" for one run (nothing to compare), else the comparison's. */
+    private final ReadOnlyStringWrapper comparisonTitle = new ReadOnlyStringWrapper("");
+    static final String ONE_RUNS_SETTINGS = "Settings";
+    static final String SETTINGS_COMPARED = "Settings side by side (differences highlighted)";
     private final DoubleProperty smoothing = new SimpleDoubleProperty(0);
     private final BooleanProperty logLoss = new SimpleBooleanProperty(false);
     private final ObjectProperty<RunCurves.XAxis> xAxis = new SimpleObjectProperty<>(RunCurves.XAxis.EPOCH);
@@ -410,6 +414,7 @@ public final class RunsViewModel {
             for (String k : keys) rows.add(row(k, sel.stream().map(r -> r.comparable().getOrDefault(k, "–")).toList()));
         }
         comparison.setAll(rows);
+        comparisonTitle.set(sel.isEmpty() ? "" : sel.size() == 1 ? ONE_RUNS_SETTINGS : SETTINGS_COMPARED);
     }
 
     private static CompareRow row(String setting, List<String> values) {
@@ -725,6 +730,9 @@ public final class RunsViewModel {
     public StringProperty filterProperty() { return filter; }
     public ReadOnlyObjectProperty<List<Curve>> curvesProperty() { return curves.getReadOnlyProperty(); }
     public ObservableList<CompareRow> comparison() { return comparison; }
+
+    /** The heading over {@link #comparison()}; empty while it holds no run. */
+    public ReadOnlyStringProperty comparisonTitleProperty() { return comparisonTitle.getReadOnlyProperty(); }
     public DoubleProperty smoothingProperty() { return smoothing; }
     public BooleanProperty logLossProperty() { return logLoss; }
     public ObjectProperty<RunCurves.XAxis> xAxisProperty() { return xAxis; }
