@@ -36,6 +36,38 @@ class MyDigitsViewTest extends AppStory {
         robot.release(MouseButton.PRIMARY);
     }
 
+    /**
+     * Deleting a digit says, where relabelling says it, that Undo takes it back (a trial saw the line go at once to the
+     * collection's count, as if the deletion were final).
+     */
+    @Test
+    void deletingADigitSaysUndoTakesItBackAsRelabellingDoes(FxRobot robot) throws Exception {
+        app.awaitReady();
+        for (UnusualDigits.Drawing d : UnusualDigits.make(3, 7)) app.myDigits.add(d.input(), d.label(), d.strokes(), "drawn");
+        int kept = app.myDigits.list().size();
+        app.openTab(robot, "My digits");
+        MyDigitsViewModel my = app.main.myDigits().viewModel();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.digits().size() == kept);
+        WaitForAsyncUtils.waitForFxEvents();
+        MyDigit first = my.digits().get(0);
+        robot.clickOn("#digit-" + first.id());
+        robot.type(first.label() == 9 ? KeyCode.DIGIT8 : KeyCode.valueOf("DIGIT" + (first.label() + 1)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.digits().stream().anyMatch(d -> d.id().equals(first.id()) && d.label() != first.label()));
+        WaitForAsyncUtils.waitForFxEvents();
+        String relabelled = robot.lookup("#myDigitsStatus").queryAs(Label.class).getText();
+        assertTrue(relabelled.contains("(Undo takes it back)"), relabelled);
+
+        MyDigit last = my.digits().get(my.digits().size() - 1);
+        robot.clickOn("#digit-" + last.id());
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.digits().size() == kept - 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        String deleted = robot.lookup("#myDigitsStatus").queryAs(Label.class).getText();
+        assertTrue(deleted.startsWith("Deleted 1 digit (Undo takes it back) · "), deleted);
+        robot.clickOn("#undoDigitsButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.digits().size() == kept);
+    }
+
     @Test
     void aUserDrawsCorrectsKeepsTidiesAndFineTunesOnTheirDigits(FxRobot robot) throws Exception {
         app.awaitReady();

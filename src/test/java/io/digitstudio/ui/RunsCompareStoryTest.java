@@ -279,6 +279,41 @@ class RunsCompareStoryTest extends AppStory {
         return null;
     }
 
+    /**
+     * The settings' heading says what they show: with no run chosen, a sentence in their place and no empty framed
+     * table; with one run, "Settings" (nothing to compare); with two, the comparison's heading (a trial read "side by
+     * side" over one run, and an empty framed table under it with none).
+     */
+    @Test
+    void theSettingsHeadingSaysWhatItShowsForNoneOneAndTwoRuns(FxRobot robot) throws Exception {
+        runsAt150(robot, 2);
+        try {
+            robot.interact(() -> app.main.runs().table().getSelectionModel().clearSelection());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.main.runs().viewModel().selectedIds().isEmpty());
+            Pulses.settle();
+            robot.interact(() -> {
+                assertFalse(shown(compareTable()), "no settings table while no run is chosen");
+                assertFalse(shown(stage.getScene().lookup("#compareTitle")), "no settings heading while no run is chosen");
+                javafx.scene.control.Labeled hint = (javafx.scene.control.Labeled) stage.getScene().lookup("#noComparison");
+                assertTrue(shown(hint), "a sentence in the settings' place");
+                assertEquals("Select a run to see its settings; Ctrl-click another to compare them", hint.getText());
+            });
+            robot.clickOn(runRow(robot, 0));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.main.runs().viewModel().selectedIds().size() == 1);
+            Pulses.settle();
+            robot.interact(() -> {
+                assertEquals("Settings", ((javafx.scene.control.Labeled) stage.getScene().lookup("#compareTitle")).getText());
+                assertTrue(shown(compareTable()), "the one run's settings");
+                assertFalse(shown(stage.getScene().lookup("#noComparison")));
+            });
+            compare(robot, 0, 1);
+            robot.interact(() -> assertEquals("Settings side by side (differences highlighted)",
+                    ((javafx.scene.control.Labeled) stage.getScene().lookup("#compareTitle")).getText()));
+        } finally {
+            robot.interact(() -> app.services.appearance().choose(Theme.LIGHT, 100));
+        }
+    }
+
     /** A comparison scrolled to its end; then other runs selected: the new comparison shows from its top. */
     @Test
     void aNewComparisonStartsAtItsTop(FxRobot robot) throws Exception {

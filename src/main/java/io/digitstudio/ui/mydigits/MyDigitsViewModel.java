@@ -125,15 +125,21 @@ public final class MyDigitsViewModel {
     public void delete(List<MyDigit> gone) {
         if (gone.isEmpty()) return;
         List<String> ids = gone.stream().map(MyDigit::id).toList();
-        tasks.compute(() -> store.delete(ids)).whenComplete((removed, err) -> {
+        // the collection listed with the deletion, so that the line says what was done, as a relabel's does, rather
+        // than a later listing's count
+        tasks.compute(() -> {
+            var removed = store.delete(ids);
+            return java.util.Map.entry(removed, store.list());
+        }).whenComplete((done, err) -> {
             if (err != null) {
                 dialogs.error("Could not delete", Messages.of(err));
                 return;
             }
+            var removed = done.getKey();
             undo.push(new Step(() -> store.restore(removed), "Brought back " + removed.size() + " digit" + (removed.size() == 1 ? "" : "s")));
             canUndo.set(true);
-            refresh();
-            status.set("Deleted " + removed.size() + " digit" + (removed.size() == 1 ? "" : "s") + " (Undo brings them back)");
+            digits.setAll(done.getValue());
+            status.set("Deleted " + removed.size() + " digit" + (removed.size() == 1 ? "" : "s") + " (Undo takes it back) · " + MyDigits.describe(done.getValue()));
         });
     }
 

@@ -228,7 +228,23 @@ public final class RunsView extends BorderPane {
         vm.comparison().addListener((ListChangeListener<RunsViewModel.CompareRow>) c -> compareColumns());
         // the selected run's name, notes and actions above the settings: a second run compared grows the settings
         // below them, and never pushes the actions out of the pane's sight
-        VBox right = new VBox(6, detail(), section("Settings side by side (differences highlighted)"), compare);
+        // no run chosen: a sentence in place of the heading and an empty framed table; one run: its settings, with
+        // nothing to compare
+        Label compareTitle = section("");
+        compareTitle.setId("compareTitle");
+        compareTitle.textProperty().bind(vm.comparisonTitleProperty());
+        Label noRun = new Label("Select a run to see its settings; Ctrl-click another to compare them");
+        noRun.setId("noComparison");
+        noRun.setWrapText(true);
+        noRun.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.beans.binding.BooleanBinding none = vm.comparisonTitleProperty().isEmpty();
+        for (javafx.scene.Node n : List.of(compareTitle, compare)) {
+            n.visibleProperty().bind(none.not());
+            n.managedProperty().bind(none.not());
+        }
+        noRun.visibleProperty().bind(none);
+        noRun.managedProperty().bind(none);
+        VBox right = new VBox(6, detail(), compareTitle, noRun, compare);
         right.setPadding(new Insets(4));
         VBox.setVgrow(compare, Priority.ALWAYS);
         compare.getStyleClass().add("dense");

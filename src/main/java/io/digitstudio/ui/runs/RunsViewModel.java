@@ -105,6 +105,10 @@ public final class RunsViewModel {
     private final Map<String, List<Map<String, Double>>> logs = new HashMap<>();
     private final ReadOnlyObjectWrapper<List<Curve>> curves = new ReadOnlyObjectWrapper<>(List.of());
     private final ObservableList<CompareRow> comparison = FXCollections.observableArrayList();
+    /** The settings' heading: none while no run is chosen, "Settings" for one run (nothing to compare), else the comparison's. */
+    private final ReadOnlyStringWrapper comparisonTitle = new ReadOnlyStringWrapper("");
+    static final String ONE_RUNS_SETTINGS = "Settings";
+    static final String SETTINGS_COMPARED = "Settings side by side (differences highlighted)";
     private final DoubleProperty smoothing = new SimpleDoubleProperty(0);
     private final BooleanProperty logLoss = new SimpleBooleanProperty(false);
     private final ObjectProperty<RunCurves.XAxis> xAxis = new SimpleObjectProperty<>(RunCurves.XAxis.EPOCH);
@@ -410,6 +414,7 @@ public final class RunsViewModel {
             for (String k : keys) rows.add(row(k, sel.stream().map(r -> r.comparable().getOrDefault(k, "–")).toList()));
         }
         comparison.setAll(rows);
+        comparisonTitle.set(sel.isEmpty() ? "" : sel.size() == 1 ? ONE_RUNS_SETTINGS : SETTINGS_COMPARED);
     }
 
     private static CompareRow row(String setting, List<String> values) {
@@ -470,7 +475,7 @@ public final class RunsViewModel {
             String nowName = java.util.Objects.toString(now.name(), ""), nowNotes = java.util.Objects.toString(now.notes(), "");
             boolean changed = !nowName.equals(wasName) || !nowNotes.equals(wasNotes);
             boolean same = nowName.equals(name.strip()) && nowNotes.equals(notes);
-            if (changed && !same && !dialogs.confirm("Replace the name and notes of run " + now.title() + "?",
+            if (changed && !same && !dialogs.confirm("Replace the name and notes of run " + named(now) + "?",
                     "They were changed elsewhere since you began editing (now: " + quoted(nowName) + ", notes " + quoted(nowNotes)
                             + "). Replace writes yours over them.", "Replace")) {
                 status.set("Did not save: run " + id + " keeps the name and notes it was given elsewhere; yours are still in the fields");
@@ -485,6 +490,11 @@ public final class RunsViewModel {
                 }
             });
         });
+    }
+
+    /** A run as questions name it: its name in quotes, as the app quotes names, or its id when it has none. */
+    static String named(RunSummary r) {
+        return r.name() == null || r.name().isBlank() ? r.id() : "“" + r.name() + "”";
     }
 
     private static String quoted(String s) {
@@ -518,7 +528,7 @@ public final class RunsViewModel {
             dialogs.error("Cannot delete the run", "Run " + r.id() + " is still running; stop it first");
             return;
         }
-        if (!dialogs.confirm("Delete run " + r.title() + "?", "Its folder (settings, log, models) is removed from disk: " + r.folder(), "Delete")) return;
+        if (!dialogs.confirm("Delete run " + named(r) + "?", "Its folder (settings, log, models) is removed from disk: " + r.folder(), "Delete")) return;
         tasks.compute(() -> {
             store.delete(r.id());
             return null;
@@ -720,6 +730,9 @@ public final class RunsViewModel {
     public StringProperty filterProperty() { return filter; }
     public ReadOnlyObjectProperty<List<Curve>> curvesProperty() { return curves.getReadOnlyProperty(); }
     public ObservableList<CompareRow> comparison() { return comparison; }
+
+    /** The heading over {@link #comparison()}; empty while it holds no run. */
+    public ReadOnlyStringProperty comparisonTitleProperty() { return comparisonTitle.getReadOnlyProperty(); }
     public DoubleProperty smoothingProperty() { return smoothing; }
     public BooleanProperty logLossProperty() { return logLoss; }
     public ObjectProperty<RunCurves.XAxis> xAxisProperty() { return xAxis; }

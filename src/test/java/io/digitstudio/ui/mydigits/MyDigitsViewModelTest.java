@@ -64,7 +64,7 @@ class MyDigitsViewModelTest {
         assertEquals("Relabelled as " + (first.label() + 1) % 10 + " (Undo takes it back) · " + MyDigits.describe(vm.digits()), vm.statusProperty().get());
         vm.delete(List.of(vm.digits().get(1), vm.digits().get(2)));
         assertEquals(1, vm.digits().size());
-        assertEquals("Deleted 2 digits (Undo brings them back)", vm.statusProperty().get());
+        assertEquals("Deleted 2 digits (Undo takes it back) · " + MyDigits.describe(vm.digits()), vm.statusProperty().get());
         vm.undo();
         assertEquals(3, vm.digits().size());
         assertTrue(vm.statusProperty().get().startsWith("Brought back 2 digits"), vm.statusProperty().get());

@@ -297,11 +297,14 @@ class RunsViewModelTest {
         vm.filterProperty().set("lr=0.01");
         assertEquals(List.of(b), vm.runs().stream().map(RunSummary::id).toList());
         vm.filterProperty().set("");
-        // delete asks; saying no keeps the run
+        // delete asks, naming the run in quotes as the rest of the app quotes names; saying no keeps the run
         dialogs.confirms = false;
+        vm.delete(store.find(b));
+        assertEquals("confirm: Delete run " + b + "?", dialogs.asked.get(dialogs.asked.size() - 1), "an unnamed run goes by its id");
+        store.describe(a, "my first run", "");
         vm.delete(store.find(a));
         assertEquals(2, store.list().size());
-        assertTrue(dialogs.asked.get(dialogs.asked.size() - 1).startsWith("confirm: Delete run"));
+        assertEquals("confirm: Delete run “my first run”?", dialogs.asked.get(dialogs.asked.size() - 1));
         dialogs.confirms = true;
         vm.delete(store.find(a));
         assertEquals(List.of(b), store.list().stream().map(RunSummary::id).toList());
