@@ -107,6 +107,22 @@ class CliFirstUseTest {
         assertTrue(summary.err().contains("presets: tutorial, wide, lenet"), summary.err());
     }
 
+    /**
+     * A mistyped preset was answered with the layer parser's error nested inside the presets' parentheses, one long line:
+     * a word that is no preset is answered with the presets and what a spec looks like, no parentheses inside others.
+     */
+    @Test
+    void aMistypedPresetIsAnsweredInOneShortLineWithoutNestedParentheses() {
+        CliTest.Run summary = CliTest.run("summary", "--model", "lenett");
+        assertEquals(2, summary.code(), summary.err());
+        assertEquals("digitstudio summary: error: --model: unknown network 'lenett'; did you mean lenet? (presets: tutorial, wide, lenet;"
+                + " or a spec such as 'linear 100, relu, linear') (see 'digitstudio summary --help')", summary.err().strip());
+        CliTest.Run far = CliTest.run("summary", "--model", "transformer");
+        assertEquals(2, far.code(), far.err());
+        assertEquals("digitstudio summary: error: --model: unknown network 'transformer' (presets: tutorial, wide, lenet;"
+                + " or a spec such as 'linear 100, relu, linear') (see 'digitstudio summary --help')", far.err().strip());
+    }
+
     @Test
     void everyErrorLineHasOneFormNamingItsCommand() throws Exception {
         Path junk = Files.writeString(dir.resolve("junk.npz"), "not a zip");
