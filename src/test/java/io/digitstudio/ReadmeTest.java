@@ -319,6 +319,19 @@ class ReadmeTest {
                 "the README's \"when given a subcommand:\" list against 'digitstudio --help'");
     }
 
+    /**
+     * The README said only that train "writes a new file": it names the file train picks when --out is not given and
+     * model.npz is taken, which is the name the run's session chooses.
+     */
+    @Test
+    void theReadmeNamesTheFileTrainWritesWithoutOut() throws IOException {
+        Files.writeString(work.resolve("model.npz"), "taken");
+        String next = io.digitstudio.runs.TrainingSession.freeName(work.resolve("model.npz")).getFileName().toString();
+        String readme = Files.readString(ROOT.resolve("README.md")).replaceAll("\\s+", " ");
+        assertTrue(readme.contains("`train` without `--out` writes `model.npz`, or `" + next + "`"), "the README names " + next);
+        assertTrue(readme.contains("never replaces a file without `--force`"), "the README says a file is replaced only with --force");
+    }
+
     // The checks themselves must be able to fail.
 
     @Test
