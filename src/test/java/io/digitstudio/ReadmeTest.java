@@ -293,7 +293,53 @@ class ReadmeTest {
         assertTrue(Math.abs(mb - unpacked) <= 0.1 * unpacked, "the README says " + mb + " MB; a first start unpacks " + Math.round(unpacked) + " MB");
     }
 
+    /** The README's one sentence that lists the subcommands, up to the guide's link after it. */
+    private static final Pattern SUBCOMMAND_LIST = Pattern.compile("when given a subcommand: ((?:`[a-z-]+`(?:,\\s+|\\s+and\\s+)?)+)");
+
+    /** The subcommands a README names in its list, in its order; empty when it has no such list. */
+    static List<String> subcommandsListed(String readme) {
+        Matcher m = SUBCOMMAND_LIST.matcher(readme);
+        if (!m.find()) return List.of();
+        List<String> names = new ArrayList<>();
+        Matcher name = Pattern.compile("`([a-z-]+)`").matcher(m.group(1));
+        while (name.find()) names.add(name.group(1));
+        return names;
+    }
+
+    /** The command line's subcommands in the order --help lists them, without help itself. */
+    static List<String> subcommands() {
+        return new CommandLine(new Cli()).getSubcommands().values().stream().map(CommandLine::getCommandName).distinct()
+                .filter(n -> !n.equals("help")).toList();
+    }
+
+    /** The README listed eight of the twelve subcommands; its list is the command line's, so a new one cannot be left out. */
+    @Test
+    void theReadmeListsEverySubcommand() throws IOException {
+        assertEquals(subcommands(), subcommandsListed(Files.readString(ROOT.resolve("README.md"))),
+                "the README's \"when given a subcommand:\" list against 'digitstudio --help'");
+    }
+
+    /**
+     * The README said only that train "writes a new file": it names the file train picks when --out is not given and
+     * model.npz is taken, which is the name the run's session chooses.
+     */
+    @Test
+    void theReadmeNamesTheFileTrainWritesWithoutOut() throws IOException {
+        Files.writeString(work.resolve("model.npz"), "taken");
+        String next = io.digitstudio.runs.TrainingSession.freeName(work.resolve("model.npz")).getFileName().toString();
+        String readme = Files.readString(ROOT.resolve("README.md")).replaceAll("\\s+", " ");
+        assertTrue(readme.contains("`train` without `--out` writes `model.npz`, or `" + next + "`"), "the README names " + next);
+        assertTrue(readme.contains("never replaces a file without `--force`"), "the README says a file is replaced only with --force");
+    }
+
     // The checks themselves must be able to fail.
+
+    @Test
+    void aSubcommandListIsReadInItsOrderUpToTheLink() {
+        assertEquals(List.of("train", "eval", "lr-find"),
+                subcommandsListed("runs the command line when given a subcommand: `train`, `eval` and\n`lr-find` ([the guide](x.md)). `predict` is not"));
+        assertEquals(List.of(), subcommandsListed("no list here: `train`"));
+    }
 
     @Test
     void anUnknownOptionOrSubcommandFailsTheCheck() {

@@ -287,9 +287,13 @@ public final class Cli implements Runnable {
         return d[a.length()][b.length()];
     }
 
+    /** What a spec looks like, in the answer to a word that is no preset (the layers' list is --model's help). */
+    private static final String SPEC_EXAMPLE = "linear 100, relu, linear";
+
     /**
      * The network {@code --model} names: a preset or a spec. A single word that is neither is answered with the presets
-     * that are near it and the list of presets, not only with the layers a spec may have.
+     * that are near it, the list of presets and an example of a spec: the spec parser's own error for a word is about
+     * layers, which the user typing a preset's name did not mean.
      */
     static io.digitstudio.nn.NetworkSpec network(String model) {
         try {
@@ -299,7 +303,7 @@ public final class Cli implements Runnable {
             // one word, digits too ("lenet2"): a preset's name mistyped, rather than a spec of layers
             if (word.matches("[\\p{L}_][\\p{L}\\p{N}_-]*")) {
                 throw new UsageException("--model: unknown network '" + word + "'" + didYouMean(nearest(word, io.digitstudio.nn.NetworkSpec.PRESET_NAMES))
-                        + " (presets: " + String.join(", ", io.digitstudio.nn.NetworkSpec.PRESET_NAMES) + "; or a spec of layers: " + e.getMessage() + ")");
+                        + " (presets: " + String.join(", ", io.digitstudio.nn.NetworkSpec.PRESET_NAMES) + "; or a spec such as '" + SPEC_EXAMPLE + "')");
             }
             throw new UsageException("--model: " + e.getMessage());
         }

@@ -79,7 +79,11 @@ final class InspectCommand implements Callable<Integer> {
         Pictures.saliency(x, new float[x.length], side, side, 8).writePng(out.resolve("input.png"));
         List<Picture> parts = new ArrayList<>();
         List<String> captions = new ArrayList<>();
-        for (Inspector.Activation a : Inspector.activations(net, x)) {
+        List<Inspector.Activation> activations = Inspector.activations(net, x);
+        // columns as wide as the longest name and shape; the figures in fixed widths, so a larger max moves no column
+        int nameWidth = activations.stream().mapToInt(a -> a.name().length()).max().orElse(1);
+        int shapeWidth = activations.stream().mapToInt(a -> java.util.Arrays.toString(a.shape()).length()).max().orElse(1);
+        for (Inspector.Activation a : activations) {
             parts.add(Pictures.activation(a, a.maps() ? 4 : 6, 2));
             captions.add(a.name() + " " + java.util.Arrays.toString(a.shape()));
             double max = 0;
@@ -88,7 +92,8 @@ final class InspectCommand implements Callable<Integer> {
                 max = Math.max(max, v);
                 if (v == 0) zero++;
             }
-            System.out.printf(Locale.ROOT, "%-28s %-14s max %.3f  zero %.0f%%%n", a.name(), java.util.Arrays.toString(a.shape()), max, 100.0 * zero / a.values().length);
+            System.out.printf(Locale.ROOT, "%-" + nameWidth + "s  %-" + shapeWidth + "s  max %8.3f  zero %3.0f%%%n", a.name(),
+                    java.util.Arrays.toString(a.shape()), max, 100.0 * zero / a.values().length);
         }
         Path acts = out.resolve("activations.png");
         Pictures.stackCaptioned(parts, captions, 8).writePng(acts);

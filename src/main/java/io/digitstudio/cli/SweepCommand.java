@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, description = {
         "Train one run per combination of the values given (a grid), or --random N points drawn from them, and compare them.",
-        "Values: a list (--lr 0.1,0.03,0.01), or a range for --random (--lr log:LOW:HIGH, evenly in the logarithm; --batch 32:256).",
+        "Values: a list (--lr 0.1,0.03,0.01), or a range for --random (--lr log:LOW:HIGH, evenly in the logarithm; --batch-size 32:256).",
         "Each run is recorded in the history with the sweep's id; Ctrl-C stops the runs in training (resumable) and "
                 + "'sweep --resume ID' goes on. The table goes to stdout, the chart to the sweep's folder (and --chart)."})
 final class SweepCommand implements Callable<Integer> {
@@ -58,8 +58,12 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "VALUES", description = "Learning rates: 0.1,0.03,0.01, or a range log:LOW:HIGH for --random.")
     String lr;
 
-    @Option(names = {"--batch", "--batch-size"}, paramLabel = "VALUES", description = "Batch sizes: 64,128, or a range 32:256 for --random (default: 128).")
+    @Option(names = "--batch-size", paramLabel = "VALUES", description = "Batch sizes: 64,128, or a range 32:256 for --random (default: 128).")
     String batch;
+
+    /** The name the README's sweep once showed, kept working for the scripts that type it; the help names one. */
+    @Option(names = "--batch", paramLabel = "VALUES", hidden = true, description = "Same as --batch-size.")
+    String batchAlias;
 
     @Option(names = "--momentum", paramLabel = "VALUES", description = "Momentums (optimizers that have one): 0.9,0.5, or a range 0.5:0.99 for --random.")
     String momentum;
@@ -96,7 +100,7 @@ final class SweepCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** Options that set up a new sweep: a resumed one keeps its own. */
-    private static final List<String> PLAN_OPTIONS = List.of("--model", "--optimizer", "--lr", "--batch", "--momentum", "--epochs", "--random", "--seed",
+    private static final List<String> PLAN_OPTIONS = List.of("--model", "--optimizer", "--lr", "--batch-size", "--batch", "--momentum", "--epochs", "--random", "--seed",
             "--threads", "--train-size", "--test-size", "--data");
 
     @Override
@@ -142,7 +146,9 @@ final class SweepCommand implements Callable<Integer> {
         String name = Optimizers.canonical(optimizer);
         List<Axis> axes = new ArrayList<>();
         if (lr != null) axes.add(Axis.parse(Optimizers.learningRateKey(name), "--lr", lr, false));
-        if (batch != null) axes.add(Axis.parse("batch_size", typed("--batch", "--batch-size"), batch, true));
+        if (batch != null && batchAlias != null) throw new UsageException("--batch and --batch-size are the same setting: give one");
+        String batches = batch != null ? batch : batchAlias;
+        if (batches != null) axes.add(Axis.parse("batch_size", batch != null ? "--batch-size" : "--batch", batches, true));
         if (momentum != null) {
             if (Optimizers.type(name).param("momentum").isEmpty()) {
                 throw new UsageException("--momentum applies only to " + String.join(" and ", Optimizers.having("momentum")) + ", not to " + name);
@@ -157,14 +163,6 @@ final class SweepCommand implements Callable<Integer> {
                 subset.testLimit(), false);
         RunSettings template = new RunSettings("", Instant.now(), "sweep", c, RunOptions.NONE, "", "", "", 0, 0, "", "", Map.of());
         return Sweep.plan(template, axes, random, seed, threads);
-    }
-
-    /** Which of an option's names the user typed, for messages that name it. */
-    private String typed(String... names) {
-        for (String a : spec.commandLine().getParseResult().originalArgs()) {
-            for (String n : names) if (a.equals(n) || a.startsWith(n + "=")) return n;
-        }
-        return names[0];
     }
 
     /** Refuses an axis whose values (or range) reach outside what its setting allows, naming the option as typed. */

@@ -112,6 +112,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ParseResult given = spec.commandLine().getParseResult();
+        options.checkOneBatchName(given);
         subset.validate();
         options.validate();
         // refused as the command line's mistakes (with where the help is), before the session reads any data
@@ -219,6 +220,7 @@ final class TrainCommand implements Callable<Integer> {
     private void refuseForBranch(ParseResult given, TrainingConfig wanted, TrainingConfig saved) {
         for (Check c : List.of(
                 new Check("--batch-size", wanted.batchSize(), saved.batchSize()),
+                new Check("--batch", wanted.batchSize(), saved.batchSize()),
                 new Check("--units", options.units, hiddenUnits(saved.network())),
                 new Check("--model", wanted.network().text(), saved.network().text()),
                 new Check("--seed", wanted.seed(), saved.seed()),
@@ -235,7 +237,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Options a settings file answers: given beside --settings, they would be silently ignored, so they are refused. */
-    private static final List<String> SET_BY_SETTINGS = List.of("--epochs", "--batch-size", "--model", "--units", "--optimizer", "--lr", "--momentum",
+    private static final List<String> SET_BY_SETTINGS = List.of("--epochs", "--batch-size", "--batch", "--model", "--units", "--optimizer", "--lr", "--momentum",
             "--seed", "--no-shuffle", "--augment", "--train-size", "--test-size", "--lr-shift", "--warmup", "--early-stop", "--resume", "--init-model",
             "--extra-data", "--extra-weight");
 
@@ -431,6 +433,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig wanted = options.config(subset.trainLimit(), subset.testLimit());
         refuse(given, List.of(
                 new Check("--batch-size", wanted.batchSize(), saved.batchSize()),
+                new Check("--batch", wanted.batchSize(), saved.batchSize()),
                 new Check("--units", options.units, hiddenUnits(saved.network())),
                 new Check("--model", wanted.network().text(), saved.network().text()),
                 new Check("--optimizer", wanted.optimizer(), saved.optimizer()),

@@ -15,6 +15,10 @@ public final class TrainingOptions {
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "128", description = "Examples per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
+    /** The name sweep's --batch-size also answers to, so the scripts that type it work here too; the help names one. */
+    @Option(names = "--batch", paramLabel = "N", hidden = true, description = "Same as --batch-size.")
+    Integer batchAlias;
+
     @Option(names = "--model", paramLabel = "NETWORK", description = "tutorial (default), wide, lenet, or a spec in quotes, e.g. "
             + "\"conv 20 5, relu, maxpool 2, linear 500, relu, dropout 0.5, linear\" (a last 'linear' without a size has one output per class).")
     String model;
@@ -52,7 +56,8 @@ public final class TrainingOptions {
         }
         if (threads != null && (threads < 1 || threads > 64)) throw new UsageException("--threads must be between 1 and 64, got " + threads);
         NetworkSpec network = network();
-        return Cli.usage(() -> new TrainingConfig(epochs, batchSize, network, name, Optimizers.overrides(name, lr, momentum), seed, !noShuffle, trainLimit,
+        int batch = batchSize();
+        return Cli.usage(() -> new TrainingConfig(epochs, batch, network, name, Optimizers.overrides(name, lr, momentum), seed, !noShuffle, trainLimit,
                 testLimit, augment));
     }
 
@@ -62,10 +67,22 @@ public final class TrainingOptions {
      */
     void validate() {
         NumericOptions.between("--epochs", epochs, 1, TrainingConfig.MAX_EPOCHS);
-        NumericOptions.between("--batch-size", batchSize, 1, TrainingConfig.MAX_BATCH);
+        NumericOptions.between(batchAlias != null ? "--batch" : "--batch-size", batchSize(), 1, TrainingConfig.MAX_BATCH);
         String name = Cli.usage(() -> Optimizers.canonical(optimizer));
         NumericOptions.hyperparameter("--lr", name, Optimizers.learningRateKey(name), lr);
         NumericOptions.hyperparameter("--momentum", name, "momentum", momentum);
+    }
+
+    /** --batch-size, or --batch where that was typed instead. */
+    int batchSize() {
+        return batchAlias != null ? batchAlias : batchSize;
+    }
+
+    /** Refuses --batch beside --batch-size: two values for one setting, and no telling which was meant. */
+    void checkOneBatchName(picocli.CommandLine.ParseResult given) {
+        if (batchAlias != null && given.hasMatchedOption("--batch-size")) {
+            throw new UsageException("--batch and --batch-size are the same setting: give one");
+        }
     }
 
     /** The network --model and --units describe. */

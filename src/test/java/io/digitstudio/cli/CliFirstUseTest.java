@@ -107,6 +107,22 @@ class CliFirstUseTest {
         assertTrue(summary.err().contains("presets: tutorial, wide, lenet"), summary.err());
     }
 
+    /**
+     * A mistyped preset was answered with the layer parser's error nested inside the presets' parentheses, one long line:
+     * a word that is no preset is answered with the presets and what a spec looks like, no parentheses inside others.
+     */
+    @Test
+    void aMistypedPresetIsAnsweredInOneShortLineWithoutNestedParentheses() {
+        CliTest.Run summary = CliTest.run("summary", "--model", "lenett");
+        assertEquals(2, summary.code(), summary.err());
+        assertEquals("digitstudio summary: error: --model: unknown network 'lenett'; did you mean lenet? (presets: tutorial, wide, lenet;"
+                + " or a spec such as 'linear 100, relu, linear') (see 'digitstudio summary --help')", summary.err().strip());
+        CliTest.Run far = CliTest.run("summary", "--model", "transformer");
+        assertEquals(2, far.code(), far.err());
+        assertEquals("digitstudio summary: error: --model: unknown network 'transformer' (presets: tutorial, wide, lenet;"
+                + " or a spec such as 'linear 100, relu, linear') (see 'digitstudio summary --help')", far.err().strip());
+    }
+
     @Test
     void everyErrorLineHasOneFormNamingItsCommand() throws Exception {
         Path junk = Files.writeString(dir.resolve("junk.npz"), "not a zip");
@@ -554,5 +570,38 @@ class CliFirstUseTest {
         assertTrue(line.startsWith("digitstudio train: error: --model: unknown network 'lenet2'; did you mean lenet? (presets: tutorial, wide, lenet;"), line);
         assertEquals(1, line.lines().count(), line);
         assertFalse(Files.exists(dir.resolve("m.npz")));
+    }
+
+    /**
+     * train said "did you mean --batch-size?" to --batch, which sweep took and the README's sweep showed: the setting has
+     * one name, --batch-size, in every command's help and page, and --batch still works in both for the scripts that use it.
+     */
+    @Test
+    void trainAndSweepTakeBatchAsAHiddenAliasOfBatchSize() throws Exception {
+        CliTest.Run bounds = CliTest.run("train", "--batch", "70000");
+        assertEquals(2, bounds.code(), bounds.err());
+        assertEquals("digitstudio train: error: --batch must be at most 60000, got 70000 (see 'digitstudio train --help')", bounds.err().strip());
+        Path runs = dir.resolve("runs");
+        CliTest.Run r = CliTest.run("train", "--batch", "64", "--epochs", "1", "--train-size", "640", "--test-size", "100", "--units", "16",
+                "--out", dir.resolve("m.npz").toString(), "--runs-dir", runs.toString());
+        assertEquals(0, r.code(), r.err());
+        try (var folders = Files.list(runs)) {
+            Path run = folders.filter(Files::isDirectory).findFirst().orElseThrow();
+            assertTrue(Files.readString(run.resolve("run.json")).matches("(?s).*\"batch_size\"\\s*:\\s*\"?64\\b.*"), Files.readString(run.resolve("run.json")));
+        }
+        CliTest.Run both = CliTest.run("train", "--batch", "64", "--batch-size", "32");
+        assertEquals(2, both.code(), both.err());
+        assertEquals("digitstudio train: error: --batch and --batch-size are the same setting: give one (see 'digitstudio train --help')", both.err().strip());
+        CliTest.Run sweep = CliTest.run("sweep", "--batch", "32:70000", "--random", "2", "--runs-dir", runs.toString());
+        assertEquals("digitstudio sweep: error: --batch must be at most 60000, got 70000", sweep.err().strip().replace(" (see 'digitstudio sweep --help')", ""));
+        for (String command : List.of("train", "sweep")) {
+            String help = CliTest.run(command, "--help").out();
+            assertTrue(help.contains("--batch-size="), help);
+            assertFalse(help.matches("(?s).*--batch(?!-size).*"), command + "'s help names only --batch-size: " + help);
+        }
+        for (String page : List.of("README.md", "src/site/markdown/guide/experiments.md", "src/site/markdown/guide/command-line.md")) {
+            String text = Files.readString(Path.of(page));
+            assertFalse(text.matches("(?s).*--batch(?![-\\w]).*"), page + " names the batch size --batch-size");
+        }
     }
 }

@@ -38,8 +38,14 @@ class InspectCliTest {
         BufferedImage w = javax.imageio.ImageIO.read(out.resolve("weights.png").toFile());
         assertTrue(w.getWidth() > w.getHeight(), w.getWidth() + "x" + w.getHeight());
         assertTrue(r.out().contains("conv1's 20 filters of 5x5"), r.out());
-        assertTrue(r.out().contains("conv1 · relu · max_pooling_2d [20, 12, 12]"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("conv1 · relu · max_pooling_2d +\\[20, 12, 12\\] .*")), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith(seven + ": 7 ")), "the built-in CNN reads it as 7:\n" + r.out());
+        // the figures stand in columns: a max with two digits before the point moves neither "zero" nor its figure
+        java.util.List<String> rows = r.out().lines().filter(l -> l.contains(" max ")).toList();
+        assertTrue(rows.stream().map(l -> l.substring(l.indexOf(" max ") + 5, l.indexOf(" zero ")).strip().indexOf('.')).distinct().count() > 1,
+                "maxes of more than one width:\n" + r.out());
+        assertEquals(1, rows.stream().map(l -> l.indexOf(" zero ")).distinct().count(), r.out());
+        assertEquals(1, rows.stream().map(String::length).distinct().count(), r.out());
         // the MLP: its first layer's units as 28x28 images
         byte[] cnnWeights = Files.readAllBytes(out.resolve("weights.png"));
         CliTest.Run again = CliTest.run("inspect", "--out", out.toString());

@@ -48,7 +48,7 @@ public record Sweep(String id, Instant created, RunSettings template, List<Axis>
      * drawn with {@code seed}. One {@link RunsException} for a plan that cannot be made.
      */
     public static Sweep plan(RunSettings template, List<Axis> axes, Integer random, long seed, int threads) {
-        if (axes.isEmpty()) throw new RunsException("nothing to sweep: give values to at least one of --lr, --batch, --momentum");
+        if (axes.isEmpty()) throw new RunsException("nothing to sweep: give values to at least one of --lr, --batch-size, --momentum");
         List<Map<String, Double>> points = new ArrayList<>();
         String plan;
         if (random == null) {
