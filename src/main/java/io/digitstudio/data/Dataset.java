@@ -21,6 +21,15 @@ public interface Dataset {
     /** Copies example {@code index}'s features into {@code dst} starting at {@code offset}. */
     void copyFeatures(int index, float[] dst, int offset);
 
+    /**
+     * Copies the features of examples {@code indices[from]} … {@code indices[to - 1]} into {@code dst}, one after another
+     * from {@code offset}: a batch's rows, as {@link #copyFeatures(int, float[], int)} copies each.
+     */
+    default void copyFeatures(int[] indices, int from, int to, float[] dst, int offset) {
+        int d = featureSize();
+        for (int i = from; i < to; i++) copyFeatures(indices[i], dst, offset + (i - from) * d);
+    }
+
     int label(int index);
 
     default float[] features(int index) {

@@ -17,10 +17,8 @@ public final class ExampleBatch {
         int n = indices.length;
         if (x.length < n * d) x = new float[n * d];
         if (t.length < n) t = new int[n];
-        for (int i = 0; i < n; i++) {
-            dataset.copyFeatures(indices[i], x, i * d);
-            t[i] = dataset.label(indices[i]);
-        }
+        dataset.copyFeatures(indices, 0, n, x, 0);
+        for (int i = 0; i < n; i++) t[i] = dataset.label(indices[i]);
         this.size = n;
         this.featureSize = d;
         return this;

@@ -118,6 +118,28 @@ public final class LabeledImages implements Dataset {
         for (int i = 0, at = index * n; i < n; i++) dst[offset + i] = SCALE[pixels[at + i] & 0xff];
     }
 
+    /**
+     * Four examples at a time, their pixels read side by side: a batch's examples lie anywhere in the set's 47 MB, so
+     * copying them is waiting on memory, and four reads in flight wait together rather than one after another. The
+     * values are those of {@link #copyFeatures(int, float[], int)}, the same lookup.
+     */
+    @Override
+    public void copyFeatures(int[] indices, int from, int to, float[] dst, int offset) {
+        int n = rows * cols;
+        int i = from;
+        for (; i + 4 <= to; i += 4, offset += 4 * n) {
+            int a = Objects.checkIndex(indices[i], count) * n, b = Objects.checkIndex(indices[i + 1], count) * n;
+            int c = Objects.checkIndex(indices[i + 2], count) * n, d = Objects.checkIndex(indices[i + 3], count) * n;
+            for (int k = 0; k < n; k++) {
+                dst[offset + k] = SCALE[pixels[a + k] & 0xff];
+                dst[offset + n + k] = SCALE[pixels[b + k] & 0xff];
+                dst[offset + 2 * n + k] = SCALE[pixels[c + k] & 0xff];
+                dst[offset + 3 * n + k] = SCALE[pixels[d + k] & 0xff];
+            }
+        }
+        for (; i < to; i++, offset += n) copyFeatures(indices[i], dst, offset);
+    }
+
     @Override
     public int label(int index) {
         return labels[Objects.checkIndex(index, count)] & 0xff;

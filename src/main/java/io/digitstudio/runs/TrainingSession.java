@@ -258,18 +258,27 @@ public final class TrainingSession {
      * own. A front end only hands over the model, the digits, the settings and what watches the run; a history that
      * cannot be written leaves the fine-tuning unrecorded, not undone.
      */
-    public static FineTune.Result fineTune(RunStore store, String origin, io.digitstudio.nn.Network model, String modelName, Path modelFile,
-                                           LabeledImages mine, FineTune.Settings s, List<Extension> watchers) {
+    public static FineTuning fineTune(RunStore store, String origin, io.digitstudio.nn.Network model, String modelName, Path modelFile,
+                                      LabeledImages mine, FineTune.Settings s, List<Extension> watchers) {
         Mnist.TrainTest mnist = Mnist.bundled();
-        return FineTune.run(model, mnist.train(), mnist.test(), mine, s, watchers, loop -> {
+        String[] runId = {""};
+        FineTune.Result r = FineTune.run(model, mnist.train(), mnist.test(), mine, s, watchers, loop -> {
             if (store == null) return;
             try {
-                RunRecorder.start(store, loop, new RunRecorder.Origin(origin, RunOptions.NONE, "MNIST" + io.digitstudio.io.ModelInfo.WITH_MY_DIGITS, "fine-tuning " + modelName,
-                        mnist.sha256(), mnist.classNames(), "", modelFile == null ? modelName : modelFile.toString()));
+                runId[0] = RunRecorder.start(store, loop, new RunRecorder.Origin(origin, RunOptions.NONE, "MNIST" + io.digitstudio.io.ModelInfo.WITH_MY_DIGITS, "fine-tuning " + modelName,
+                        mnist.sha256(), mnist.classNames(), "", modelFile == null ? modelName : modelFile.toString())).id();
             } catch (IOException | RuntimeException e) {
                 // an unrecorded fine-tuning still runs
             }
         });
+        return new FineTuning(r, runId[0]);
+    }
+
+    /**
+     * A fine-tuning's result and the run the history records it as ("" when unrecorded): a front end that lets the user
+     * discard the result deletes that run with it ({@link RunStore#delete}).
+     */
+    public record FineTuning(FineTune.Result result, String runId) {
     }
 
     /** The settings of a session, as either front end fills them in. Unset values fall back to a resumed run's, then to defaults. */

@@ -132,10 +132,8 @@ final class DataParallelStep {
      * Copies examples {@code from} … {@code to - 1} of the batch in.
      */
     private static void read(Dataset data, int[] indices, int from, int to, float[] x, int[] labels, int d) {
-        for (int i = from; i < to; i++) {
-            data.copyFeatures(indices[i], x, i * d);
-            labels[i] = data.label(indices[i]);
-        }
+        data.copyFeatures(indices, from, to, x, from * d);
+        for (int i = from; i < to; i++) labels[i] = data.label(indices[i]);
     }
 
     /**

@@ -112,10 +112,22 @@ public final class EpochReport {
         return get(LR);
     }
 
-    /** The tutorial's line: {@code epoch:01 train_loss:0.1858 val_loss:0.2564 val_accuracy:0.9267}, then the time. */
+    /**
+     * The epoch's time: its training and its validation, what the user waits between two epochs' lines (a pause is in
+     * neither). A log of a run without a validation gives its training alone.
+     */
+    public double epochSeconds() {
+        double val = valSeconds();
+        return Double.isNaN(val) ? trainSeconds() : trainSeconds() + val;
+    }
+
+    /**
+     * The tutorial's line: {@code epoch:01 train_loss:0.1858 val_loss:0.2564 val_accuracy:0.9267}, then the epoch's
+     * time ({@link #epochSeconds()}).
+     */
     public String tutorialLine() {
         return String.format(Locale.ROOT, "epoch:%02d train_loss:%.4f val_loss:%.4f val_accuracy:%.4f time:%.2fs",
-                epoch(), trainLoss(), valLoss(), valAccuracy(), trainSeconds());
+                epoch(), trainLoss(), valLoss(), valAccuracy(), epochSeconds());
     }
 
     public static String csvHeader() {

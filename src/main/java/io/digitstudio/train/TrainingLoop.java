@@ -607,6 +607,16 @@ public final class TrainingLoop {
         return validationDone;
     }
 
+    private volatile long validatedIteration;
+
+    /**
+     * The iteration that ended the epoch whose validation runs now, or ran last (0 before the first): while it runs,
+     * the epoch's last iteration is trained, though the extensions hear of it only once the validation is done.
+     */
+    public long validatedIteration() {
+        return validatedIteration;
+    }
+
     /** Calls each extension whose priority is in {@code [low, high]} and whose trigger fires, in priority order. */
     private void runExtensions(List<Extension> ordered, int low, int high) {
         for (Extension e : ordered) {
@@ -662,6 +672,7 @@ public final class TrainingLoop {
      */
     private boolean validate() {
         long v0 = clock.getAsLong();
+        validatedIteration = iteration; // before the progress: whoever sees a validation under way sees its iteration
         validationDone = 0;
         phase = Phase.VALIDATING;
         Evaluator.Result val;

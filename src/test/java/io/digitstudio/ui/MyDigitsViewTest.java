@@ -18,10 +18,11 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Teaching it your hand as a user does: draw, correct, keep, tidy the collection, fine-tune, accept. */
+/** Teaching it your hand as a user does: draw, correct, keep, tidy the collection, fine-tune, accept, come back. */
 class MyDigitsViewTest extends AppStory {
     @Start
     void start(Stage stage) {
+        app.last = io.digitstudio.ui.app.LastSession.inMemory();
         app.show(stage);
     }
 
@@ -108,5 +109,16 @@ class MyDigitsViewTest extends AppStory {
         assertTrue(app.models().recent().get(0).getFileName().toString().startsWith("fine-tuned-"), app.models().recent().toString());
         // and the fine-tuning is in the run history
         assertEquals(List.of("MNIST + my digits"), app.history.list().stream().map(x -> x.settings().dataName()).toList());
+
+        // the app closed and opened again: the accepted model is the one in use
+        java.nio.file.Path tuned = app.models().activeProperty().get().file();
+        UiFixture again = app.relaunch(robot);
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> again.models().activeProperty().get().file() != null);
+            assertEquals(tuned, again.models().activeProperty().get().file(), "the accepted fine-tuned model, in use again");
+            assertTrue(again.dialogs.errors.isEmpty(), again.dialogs.errors.toString());
+        } finally {
+            again.close();
+        }
     }
 }

@@ -35,8 +35,9 @@ public final class UiFixture {
     /** This window's own run history (a fresh folder per test). */
     public io.digitstudio.runs.RunStore history;
     /**
-     * The folder this window's own run history and digits live in (null until shown), deleted when the story closes:
-     * a story's files beside them (a command line's model) go there too.
+     * The folder this window's own run history, digits and fine-tuned models live in (null until shown), deleted when
+     * the story closes: a story's files beside them (a command line's model) go there too. A relaunch hands it to the
+     * next window, as the app finds its data folder again at the next launch.
      */
     public java.nio.file.Path scratch;
     /** This window's own collection of digits. */
@@ -52,8 +53,9 @@ public final class UiFixture {
         this.stage = stage;
         // recent models in memory: java.util.prefs would write files and sync them from a shutdown hook
         try {
-            scratch = java.nio.file.Files.createTempDirectory("digitstudio-story");
-            history = new io.digitstudio.runs.RunStore(runsFolder != null ? runsFolder : java.nio.file.Files.createDirectory(scratch.resolve("runs")));
+            // a relaunch's window takes the folder the last window left, as the app its data folder
+            if (scratch == null) scratch = java.nio.file.Files.createTempDirectory("digitstudio-story");
+            history = new io.digitstudio.runs.RunStore(runsFolder != null ? runsFolder : java.nio.file.Files.createDirectories(scratch.resolve("runs")));
             myDigits = new io.digitstudio.mydigits.MyDigits(scratch.resolve("mydigits"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -104,14 +106,17 @@ public final class UiFixture {
 
     /**
      * Closes this window as the user does and opens the app again in a new window ({@link #stage}) on what this one
-     * leaves: the same settings file or remembered session and the same run history. {@code meanwhile} runs between the
+     * leaves: the same settings file or remembered session and the same data folder (run history, digits, models). {@code meanwhile} runs between the
      * two launches; {@code smallest} opens the new window as {@link #showSmallest} does.
      */
     public UiFixture relaunch(org.testfx.api.FxRobot robot, boolean smallest, Runnable meanwhile) throws Exception {
+        java.nio.file.Path data = scratch;
+        scratch = null; // the next window's now: closing this one leaves it
         close();
         meanwhile.run();
         robot.interact(() -> stage.hide());
         UiFixture again = new UiFixture();
+        again.scratch = data;
         again.configFolder = configFolder;
         again.last = last;
         again.runsFolder = runsFolder;

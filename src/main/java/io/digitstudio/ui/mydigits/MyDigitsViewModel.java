@@ -40,8 +40,8 @@ import java.util.Locale;
  * beside the collection's folder, opened as the active model and listed among the recent ones) or discards it.
  */
 public final class MyDigitsViewModel {
-    /** A fine-tuning waiting for the user's answer. */
-    public record Proposal(FineTune.Result result, ActiveModel from) {
+    /** A fine-tuning waiting for the user's answer, and the run the history records it as ("" when unrecorded). */
+    public record Proposal(FineTune.Result result, ActiveModel from, String runId) {
     }
 
     /** The fewest of the user's digits a fine-tuning starts with: with fewer there is next to nothing to learn from. */
@@ -225,7 +225,8 @@ public final class MyDigitsViewModel {
 
     /**
      * Fine-tunes a copy of the active model on MNIST and the collection, on the training worker, recorded in the run
-     * history; the result waits in {@link #proposalProperty()} for the user to accept or discard it.
+     * history; the result waits in {@link #proposalProperty()} for the user to accept or discard it (its run is then
+     * deleted, as it is when another fine-tuning replaces a result left unanswered).
      */
     public void fineTune() {
         ActiveModel from = models.activeProperty().get();
@@ -238,6 +239,8 @@ public final class MyDigitsViewModel {
         }
         busy.set(true);
         progress.set(-1); // until the first iteration: MNIST is being read
+        // a result left unanswered is gone once another fine-tuning starts: discarded as by Discard
+        forget(proposal.get());
         proposal.set(null);
         status.set("Fine-tuning " + from.name() + " on MNIST and your " + mine.size() + " digits…");
         FineTune.Settings s = settings;
@@ -268,8 +271,8 @@ public final class MyDigitsViewModel {
                     }
                 }
             };
-            FineTune.Result r = TrainingSession.fineTune(history, "gui", from.model(), from.name(), from.file(), yours, s, List.of(progress));
-            return new Proposal(r, from);
+            TrainingSession.FineTuning r = TrainingSession.fineTune(history, "gui", from.model(), from.name(), from.file(), yours, s, List.of(progress));
+            return new Proposal(r.result(), from, r.runId());
         }).whenComplete((p, err) -> {
             busy.set(false);
             progress.set(0);
@@ -303,10 +306,27 @@ public final class MyDigitsViewModel {
         });
     }
 
+    /**
+     * Drops the fine-tuned model, and its run from the history: the run is the making of a model nobody keeps, and
+     * listed in Runs it would read as kept (only an accepted fine-tuning is in the run history).
+     */
     public void discard() {
-        if (proposal.get() == null) return;
+        Proposal p = proposal.get();
+        if (p == null) return;
         proposal.set(null);
         status.set("Discarded the fine-tuned model; " + (models.activeProperty().get() == null ? "" : models.activeProperty().get().name()) + " stays active");
+        forget(p);
+    }
+
+    /** Deletes the run a fine-tuning not kept was recorded as, on the worker; a run that cannot be deleted is said in the status. */
+    private void forget(Proposal p) {
+        if (p == null || history == null || p.runId().isEmpty()) return;
+        tasks.compute(() -> {
+            history.delete(p.runId());
+            return p.runId();
+        }).whenComplete((id, err) -> {
+            if (err != null) status.set("Discarded the fine-tuned model, but its run stays in Runs: " + Messages.of(err));
+        });
     }
 
     public ObservableList<MyDigit> digits() { return digits; }

@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToolBar;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -297,13 +298,16 @@ public final class SamplesView extends BorderPane {
                         vm.predictionName(p.label()), 100 * p.confidence()));
             }
         });
+        // under the picture, beside the caption: on the picture's corner it covered the digit, most of all where the
+        // picture shrinks to leave the chart its room (a small window at 150 %)
+        Region under = caption;
         if (vm.pins() != null) {
-            // on the picture's corner: the pane's room goes to the bars
             Button pin = pinButton();
             // a disabled control shows no tooltip of its own: while Pin is off, its holder's tooltip says why
             StackPane holder = new StackPane(pin);
             holder.setId("pinSampleHolder");
             holder.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+            holder.setMinWidth(Region.USE_PREF_SIZE);
             Tooltip why = new Tooltip("Select an image first: Pin pins the selected image, to watch a run learn it");
             javafx.beans.value.ChangeListener<Boolean> off = (o, a, disabled) -> {
                 if (disabled) Tooltip.install(holder, why);
@@ -311,18 +315,20 @@ public final class SamplesView extends BorderPane {
             };
             pin.disabledProperty().addListener(off);
             off.changed(null, null, pin.isDisabled());
-            frame.getChildren().add(holder);
-            StackPane.setAlignment(holder, Pos.BOTTOM_RIGHT);
-            StackPane.setMargin(holder, new Insets(4));
             // what Pin did is said in the caption's place until another image is chosen
             vm.pinnedProperty().addListener((o, a, said) -> {
                 if (!said.isEmpty()) caption.setText(said);
             });
+            HBox row = new HBox(8, caption, holder);
+            row.setAlignment(Pos.CENTER_LEFT);
+            HBox.setHgrow(caption, javafx.scene.layout.Priority.ALWAYS);
+            row.setMaxWidth(Region.USE_PREF_SIZE);
+            under = row;
         }
-        VBox box = new VBox(10, frame, caption, bars);
+        VBox box = new VBox(10, frame, under, bars);
         box.setPadding(new Insets(10));
         box.setAlignment(Pos.TOP_CENTER);
-        fitPicture(box, frame, big, caption, bars);
+        fitPicture(box, frame, big, caption, under, bars);
         box.getStyleClass().add("detail-pane");
         return box;
     }
@@ -338,7 +344,7 @@ public final class SamplesView extends BorderPane {
      * {@link #BARS_LEAST_EM} em, and the chart takes the rest of the height. At a fixed 224 px the chart was squeezed
      * until its labels ran into each other, or cut.
      */
-    private static void fitPicture(VBox box, StackPane frame, ImageView big, Label caption, ProbabilityBars bars) {
+    private static void fitPicture(VBox box, StackPane frame, ImageView big, Label caption, Region under, ProbabilityBars bars) {
         VBox.setVgrow(bars, javafx.scene.layout.Priority.ALWAYS);
         Runnable fit = () -> {
             double em = caption.getFont().getSize();
@@ -347,7 +353,7 @@ public final class SamplesView extends BorderPane {
             // legend off the window
             double least = Math.ceil(BARS_LEAST_EM * em);
             if (box.getHeight() <= 0) return;
-            double room = box.getHeight() - box.snappedTopInset() - box.snappedBottomInset() - 2 * box.getSpacing() - caption.getHeight() - least - 4;
+            double room = box.getHeight() - box.snappedTopInset() - box.snappedBottomInset() - 2 * box.getSpacing() - under.getHeight() - least - 4;
             double side = Math.floor(Math.max(PICTURE_LEAST, Math.min(PICTURE_MOST, room)));
             if (big.getFitWidth() == side) return;
             big.setFitWidth(side);
@@ -358,7 +364,7 @@ public final class SamplesView extends BorderPane {
         // after the layout pass under way (sizes set within it would wait for the next one), once however often asked
         javafx.beans.InvalidationListener soon = o -> io.digitstudio.ui.widgets.TableHeights.later(box, fit);
         box.heightProperty().addListener(soon);
-        caption.heightProperty().addListener(soon);
+        under.heightProperty().addListener(soon);
         caption.fontProperty().addListener(soon);
     }
 
@@ -367,7 +373,6 @@ public final class SamplesView extends BorderPane {
         Button pin = new Button("_Pin");
         pin.setId("pinSampleButton");
         pin.setMinWidth(Region.USE_PREF_SIZE);
-        pin.getStyleClass().add("on-picture");
         pin.setTooltip(new Tooltip("Pin this image: while a run trains, the Train view shows how the network learns it (Ctrl+Shift+P; up to "
                 + io.digitstudio.ui.pins.Pins.MAX + " pins)"));
         pin.disableProperty().bind(vm.selectedProperty().lessThan(0));

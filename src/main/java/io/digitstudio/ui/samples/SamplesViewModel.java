@@ -218,15 +218,27 @@ public final class SamplesViewModel {
                 100.0 * (set.size() - wrong) / set.size());
     }
 
-    /** Which images the gallery shows: "10,000 test images", or a matrix cell's. */
+    /** Which images the gallery shows: "10,000 test images", "454 of 10,000 test images shown", or a matrix cell's. */
     private String baseText() {
+        return baseText(visible.size());
+    }
+
+    /** {@link #baseText()} as it reads when the gallery shows {@code shown} images. */
+    private String baseText(int shown) {
         LabeledImages set = images.get();
         if (set == null) return "";
         if (cellImages != null) {
             return String.format(Locale.ROOT, "%,d %s of %s that the matrix counts as %s predicted as %s", cellImages.length,
                     cellImages.length == 1 ? "image" : "images", cellSet, labelName(trueClass.get()), predictionName(predictedClass.get()));
         }
-        return String.format(Locale.ROOT, "%,d %s images", set.size(), split.get() == Split.TEST ? "test" : split.get() == Split.TRAIN ? "training" : set.name());
+        String what = split.get() == Split.TEST ? "test" : split.get() == Split.TRAIN ? "training" : set.name();
+        if (!filtered()) return String.format(Locale.ROOT, "%,d %s images", set.size(), what);
+        return String.format(Locale.ROOT, "%,d of %,d %s images shown", shown, set.size(), what);
+    }
+
+    /** Whether a filter narrows the gallery to some of the set's images. */
+    private boolean filtered() {
+        return onlyMisclassified.get() || trueClass.get() >= 0 || predictedClass.get() >= 0;
     }
 
     /**
@@ -238,7 +250,7 @@ public final class SamplesViewModel {
         LabeledImages set = images.get();
         ActiveModel model = models.activeProperty().get();
         if (set == null || model == null || model.model().inputSize() != set.featureSize()) return said;
-        return String.format(Locale.ROOT, "%s · %s: %,d right, %,d wrong (100.00%%)", baseText(), model.name(), set.size(), set.size());
+        return String.format(Locale.ROOT, "%s · %s: %,d right, %,d wrong (100.00%%)", baseText(set.size()), model.name(), set.size(), set.size());
     }
 
     private void predictSelected() {

@@ -437,14 +437,17 @@ public final class RunPresenter {
         } else if (rate == 0 && now > 0) {
             rate = e.iteration() / (now / 1e9);
         }
+        // while an epoch validates, its last iteration is trained: the figures count it, though the feed publishes
+        // it only with the epoch's report
+        long trained = trainedBy(e, v);
         // concatenation, not String.format: four times a second during a run (see Formats.fixed)
         epochText.set("Epoch " + Math.min(e.epoch(), totalEpochs) + "/" + totalEpochs);
-        iterationText.set("Iteration " + Formats.count(e.iteration()) + "/" + Formats.count(e.totalIterations()));
+        iterationText.set("Iteration " + Formats.count(trained) + "/" + Formats.count(e.totalIterations()));
         speedText.set(paused ? "paused" : Formats.fixed(rate, 0) + " it/s");
         double elapsed = e.elapsedSeconds();
-        double eta = rate > 0 ? (e.totalIterations() - trainedBy(e, v)) / rate + validationsLeft(e, v) : Double.NaN;
+        double eta = rate > 0 ? (e.totalIterations() - trained) / rate + validationsLeft(e, v) : Double.NaN;
         timeText.set("Elapsed " + Formats.clock(elapsed) + " · ETA " + (Double.isNaN(eta) ? "–" : Formats.clock(eta)));
-        progress.set((double) e.iteration() / e.totalIterations());
+        progress.set((double) trained / e.totalIterations());
         summarize();
     }
 
@@ -456,12 +459,11 @@ public final class RunPresenter {
     }
 
     /**
-     * The iterations trained by iteration {@code e}, or while epoch {@code v}'s validation runs, by that epoch's end
-     * (its last iteration is said only once its validation is done).
+     * The iterations trained by iteration {@code e}, or while an epoch's validation {@code v} runs, by that epoch's last
+     * iteration (published only once its validation is done).
      */
-    private long trainedBy(IterationEvent e, TrainingFeed.Validating v) {
-        if (v == null || totalEpochs <= 0) return e.iteration();
-        return Math.min(e.totalIterations(), Math.max(e.iteration(), (long) Math.ceil((double) e.totalIterations() * v.epoch() / totalEpochs)));
+    private static long trainedBy(IterationEvent e, TrainingFeed.Validating v) {
+        return v == null ? e.iteration() : Math.max(e.iteration(), v.iteration());
     }
 
     /** How long the last validation took, NaN before this session's first. */

@@ -377,7 +377,8 @@ public final class TrainView extends BorderPane {
         t.getColumns().add(trainAccuracy);
         TableColumn<EpochReport, String> lr = column("lr", TrainView::lrCell, "0.001");
         t.getColumns().add(lr);
-        TableColumn<EpochReport, String> time = column("time", r -> Formats.fixed(r.trainSeconds(), 2) + "s", "00.00s");
+        // the epoch's training and validation, as the command line's epoch lines give it
+        TableColumn<EpochReport, String> time = column("time", r -> Formats.fixed(r.epochSeconds(), 2) + "s", "00.00s");
         t.getColumns().add(time);
         // each column as wide as its title and figures. Where the room beside the form is too narrow for all of them
         // (200 % in a 1280x800 window, 150 % in the smallest), the time, the rate, the training accuracy, the training

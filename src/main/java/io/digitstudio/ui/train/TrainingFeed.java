@@ -34,8 +34,11 @@ public final class TrainingFeed implements Extension {
     public record LrPoint(double epochDetail, double lr) {
     }
 
-    /** Validation progress of an epoch. */
-    public record Validating(int epoch, double fraction) {
+    /**
+     * Validation progress of an epoch; {@code iteration} is the one that ended it, trained by now though the feed
+     * publishes it ({@link #latest()}) only with the epoch's report, once the validation is done.
+     */
+    public record Validating(int epoch, long iteration, double fraction) {
     }
 
     /**
@@ -201,12 +204,23 @@ public final class TrainingFeed implements Extension {
         ended(l.result());
     }
 
-    /** How far the validation under way is, or null when none runs; polled at each tick of the view's pump. */
+    /**
+     * How far the validation under way is, or null when none runs; polled at each tick of the view's pump. A validation
+     * done whose epoch's end is not yet published (the writers record the epoch meanwhile) is at 1: until then the
+     * newest iteration published is one short of the epoch's last, which is trained all the same.
+     */
     public Validating validating() {
         TrainingLoop l = loop;
         if (l == null) return played;
+        // the progress before the iteration: the loop writes the iteration first, so a validation seen under way is
+        // seen with its own
         double done = l.validationProgress();
-        return Double.isNaN(done) ? null : new Validating(l.iterator().epoch(), done);
+        long ended = l.validatedIteration();
+        if (!Double.isNaN(done)) return new Validating(l.iterator().epoch(), ended, done);
+        IterationEvent shown = latest.get();
+        if (ended == 0 || shown != null && shown.iteration() >= ended) return null;
+        done = l.validationProgress(); // that validation began since the first read, or is done
+        return new Validating(l.iterator().epoch(), ended, Double.isNaN(done) ? 1 : done);
     }
 
     /** A validation under way as a run's loop says it, for a feed with no loop (tests play runs this way); null: none. */

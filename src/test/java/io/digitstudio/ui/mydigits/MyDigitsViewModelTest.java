@@ -190,6 +190,34 @@ class MyDigitsViewModelTest {
         assertEquals("The fine-tuned model is now the active one (" + tuned.file() + ")", vm.statusProperty().get());
     }
 
+    /**
+     * Runs lists what the history holds, and a fine-tuning is recorded there as it trains. One the user discards, or
+     * leaves unanswered and fine-tunes again, is gone, its model with it: the history then lists no run for it, as
+     * the guide says only an accepted fine-tuning is in the run history. A trial found a discarded one listed in Runs
+     * as if kept.
+     */
+    @Test
+    void aDiscardedFineTuningLeavesNoRunInTheHistoryAndAnAcceptedOneStays() {
+        io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir.resolve("runs"));
+        MyDigitsViewModel vm = new MyDigitsViewModel(new SameThreadTasks(), dialogs, models, new MyDigits(dir.resolve("mine")), history);
+        models.adopt(ActiveModel.of(ModelFiles.loadDefault().model(), "built-in", new ModelInfo(null, "MNIST", io.digitstudio.data.ClassNames.numbers(10)), null));
+        keep(vm, 12);
+        vm.setSettings(new FineTune.Settings(1, 0.005, 5, 1000, 0.3, 0));
+        vm.fineTune();
+        assertNotNull(vm.proposalProperty().get(), vm.statusProperty().get());
+        assertEquals(1, history.list().size(), "recorded as it trains");
+        vm.discard();
+        assertEquals(List.of(), history.list().stream().map(r -> r.id() + " " + r.status().label()).toList(), "after Discard");
+
+        vm.fineTune();
+        vm.fineTune(); // again, the first left unanswered
+        assertEquals(1, history.list().size(), "the fine-tuning that replaced an unanswered one");
+        String kept = history.list().get(0).id();
+        vm.accept();
+        assertEquals(List.of(kept), history.list().stream().map(io.digitstudio.runs.RunSummary::id).toList(), "after Accept");
+        assertEquals(io.digitstudio.runs.RunStatus.FINISHED, history.list().get(0).status());
+    }
+
     /** The trial's folder: four pictures left out, each for its own reason; the toast's text names every one, a line each. */
     @Test
     void aFolderImportListsEverySkippedFileWithItsReasonAsTheCommandLineDoes() throws Exception {

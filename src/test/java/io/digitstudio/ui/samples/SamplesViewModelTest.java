@@ -61,10 +61,17 @@ class SamplesViewModelTest {
         SamplesViewModel vm = withBuiltIn();
         LabeledImages test = vm.imagesProperty().get();
         vm.onlyMisclassifiedProperty().set(true);
-        assertEquals(wrong(vm), vm.visible().size());
+        int wrong = wrong(vm);
+        assertEquals(wrong, vm.visible().size());
         for (int i : vm.visible()) assertNotEquals(test.label(i), vm.predictedLabel(i));
+        // the summary says how many of the set the gallery shows, and the model's tally on the whole set
+        String tally = String.format(java.util.Locale.ROOT, "built-in: %,d right, %,d wrong (%.2f%%)", 10000 - wrong, wrong, (10000 - wrong) / 100.0);
+        assertEquals(String.format(java.util.Locale.ROOT, "%,d of 10,000 test images shown · %s", wrong, tally), vm.summaryProperty().get());
+        assertEquals("10,000 of 10,000 test images shown · built-in: 10,000 right, 10,000 wrong (100.00%)", vm.summaryRoomProperty().get(),
+                "room for the widest the filtered summary can be");
         vm.trueClassProperty().set(4);
         assertTrue(vm.visible().stream().allMatch(i -> test.label(i) == 4 && vm.predictedLabel(i) != 4));
+        assertEquals(String.format(java.util.Locale.ROOT, "%,d of 10,000 test images shown · %s", vm.visible().size(), tally), vm.summaryProperty().get());
         vm.onlyMisclassifiedProperty().set(false);
         vm.orderProperty().set(SamplesViewModel.Order.LEAST_CONFIDENT_FIRST);
         List<Integer> fours = List.copyOf(vm.visible());

@@ -31,8 +31,9 @@ class RunProgressTest {
         tick();
     }
 
+    /** Epoch {@code epoch}'s validation, its last iteration trained though not yet published. */
     private void validating(int epoch, double fraction) {
-        feed.validating(new TrainingFeed.Validating(epoch, fraction));
+        feed.validating(new TrainingFeed.Validating(epoch, epoch * 10L, fraction));
         tick();
     }
 

@@ -498,6 +498,70 @@ class TrainViewModelsTest {
         }
     }
 
+    /**
+     * A real run of two epochs of 1,000 examples in batches of 128, the view's pump ticking while each epoch's
+     * validation runs, and once it is done while the epoch is recorded: the figures count the epoch's last iteration,
+     * trained by then, as its report later says. A trial saw "468/938" while the tutorial's first epoch of 469
+     * iterations was validated.
+     */
+    @Test
+    void whileAnEpochValidatesTheIterationFigureCountsTheWholeEpoch() {
+        Fixture f = new Fixture();
+        f.settings.epochsProperty().set("2");
+        java.util.Set<String> seen = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+        f.run.alsoWatch(new io.digitstudio.train.Extension() {
+            @Override
+            public String name() {
+                return "ticksWhileValidating";
+            }
+
+            @Override
+            public void initialize(io.digitstudio.train.TrainingLoop loop) {
+                loop.setLossFunction((y, t) -> {
+                    if (!io.digitstudio.nn.Config.train()) {
+                        synchronized (seen) { // the view's pump, in the middle of the validation
+                            f.presenter.pulse(true);
+                            seen.add(f.presenter.statusProperty().get().replaceAll("… \\d+%", "") + ": " + f.presenter.iterationTextProperty().get()
+                                    + " at " + Math.round(100 * f.presenter.progressProperty().get()) + " %");
+                        }
+                    }
+                    return io.digitstudio.nn.F.softmaxCrossEntropy(y, t);
+                });
+            }
+
+            // and once it is done, while the writers record the epoch: its report is not yet published
+            @Override
+            public int priority() {
+                return PRIORITY_WRITER;
+            }
+
+            @Override
+            public io.digitstudio.train.Trigger trigger() {
+                return io.digitstudio.train.Trigger.EVERY_ITERATION;
+            }
+
+            @Override
+            public void call(io.digitstudio.train.TrainingLoop loop) {
+                if (!loop.iterator().isNewEpoch()) return;
+                f.presenter.pulse(true);
+                seen.add(f.presenter.statusProperty().get() + ": " + f.presenter.iterationTextProperty().get()
+                        + " at " + Math.round(100 * f.presenter.progressProperty().get()) + " %");
+            }
+        });
+        f.run.start();
+        assertEquals(RunState.FINISHED, f.run.stateProperty().get(), f.dialogs.errors.toString());
+        List<EpochReport> epochs = f.run.resultProperty().get().epochs();
+        long total = f.run.resultProperty().get().iterations();
+        assertEquals(2, epochs.size());
+        List<String> expected = new java.util.ArrayList<>();
+        for (EpochReport r : epochs) {
+            String figures = ": Iteration " + r.iteration() + "/" + total + " at " + Math.round(100.0 * r.iteration() / total) + " %";
+            expected.add("Validating epoch " + r.epoch() + figures);
+            expected.add("Validating epoch " + r.epoch() + "… 100%" + figures);
+        }
+        assertEquals(expected, List.copyOf(seen));
+    }
+
     @Test
     void aRunReplacesTheModelInUseOnlyWhenItIsAtLeastAsAccurate() {
         Fixture f = new Fixture();
