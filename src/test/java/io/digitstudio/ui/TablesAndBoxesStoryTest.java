@@ -91,6 +91,75 @@ class TablesAndBoxesStoryTest extends AppStory {
     }
 
     /**
+     * Two runs compared in the Runs view: every value stands under its column's title, as wide as it, in every row (a
+     * trial saw the runs' values out of line with the header naming them).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {100, 150})
+    void comparedRunsValuesStandUnderTheirTitles(int scale, FxRobot robot) throws Exception {
+        app.awaitReady();
+        app.tinyCliRun(0);
+        app.tinyCliRun(1);
+        app.lightAtScaleInSmallest(robot, stage, scale);
+        app.openTab(robot, "Runs");
+        TableView<?> runs = robot.lookup("#runsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> runs.getItems().size() == 2);
+        Pulses.settle();
+        robot.clickOn(runRow(robot, 0));
+        robot.press(javafx.scene.input.KeyCode.CONTROL).clickOn(runRow(robot, 1)).release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> app.main.runs().viewModel().selectedIds().size() == 2
+                && app.main.runs().viewModel().comparison().size() >= 8);
+        Pulses.settle(4);
+        TableView<?> compare = robot.lookup("#compareTable").queryTableView();
+        List<String> wrong = new ArrayList<>();
+        robot.interact(() -> wrong.addAll(outOfLine(compare)));
+        assertEquals(List.of(), wrong, "at " + scale + " %");
+    }
+
+    /** The runs table's row showing item {@code i}. */
+    private static Node runRow(FxRobot robot, int i) {
+        return robot.lookup("#runsTable .table-row-cell").match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == i && !r.isEmpty()).query();
+    }
+
+    /** Cells of a table not under their column's header: another left edge or another width, as "column row: why". */
+    static List<String> outOfLine(TableView<?> table) {
+        List<String> out = new ArrayList<>();
+        java.util.Map<javafx.scene.control.TableColumnBase<?, ?>, javafx.geometry.Bounds> headers = new java.util.IdentityHashMap<>();
+        for (Node n : table.lookupAll(".column-header")) {
+            if (n instanceof javafx.scene.control.skin.TableColumnHeader h && h.isVisible() && h.getTableColumn() != null) {
+                headers.put(h.getTableColumn(), h.localToScene(h.getLayoutBounds()));
+            }
+        }
+        if (headers.size() != table.getVisibleLeafColumns().size()) out.add(headers.size() + " headers for " + table.getVisibleLeafColumns().size() + " columns");
+        // the right edge of what shows of the table: its own, or a clipping parent's (the pane it scrolls in)
+        double visible = table.localToScene(table.getLayoutBounds()).getMaxX();
+        for (javafx.scene.Parent p = table.getParent(); p != null; p = p.getParent()) {
+            if (p.getClip() != null) visible = Math.min(visible, p.localToScene(p.getClip().getBoundsInParent()).getMaxX());
+        }
+        int cells = 0;
+        for (Node n : table.lookupAll(".table-cell")) {
+            if (!(n instanceof javafx.scene.control.TableCell<?, ?> c) || !c.isVisible() || c.getTableRow() == null || c.getTableRow().isEmpty()) continue;
+            if (!c.getTableRow().isVisible()) continue;
+            javafx.geometry.Bounds h = headers.get(c.getTableColumn());
+            if (h == null) continue;
+            cells++;
+            var b = c.localToScene(c.getLayoutBounds());
+            String name = c.getTableColumn().getText() + " row " + c.getIndex();
+            if (Math.abs(b.getMinX() - h.getMinX()) > 0.5) out.add(name + ": begins at " + b.getMinX() + ", its title at " + h.getMinX());
+            if (Math.abs(b.getWidth() - h.getWidth()) > 0.5) out.add(name + ": " + b.getWidth() + " wide, its title " + h.getWidth());
+            // the value drawn inside its column, and inside the room the table is shown in
+            Node shown = c.getGraphic() instanceof Text t ? t : c.lookup(".text");
+            if (shown instanceof Text t && !t.getText().isEmpty()) {
+                var tb = t.localToScene(t.getLayoutBounds());
+                if (tb.getMaxX() > b.getMaxX() + 0.5) out.add(name + ": '" + t.getText().replace('\n', ' ') + "' ends at " + Math.round(tb.getMaxX()) + ", its column at " + Math.round(b.getMaxX()));
+                if (tb.getMaxX() > visible + 0.5) out.add(name + ": '" + t.getText().replace('\n', ' ') + "' ends at " + Math.round(tb.getMaxX()) + ", out of sight past " + Math.round(visible));
+            }
+        }
+        if (cells == 0) out.add("no cells");
+        return out;
+    }
+
+    /**
      * The table's cells with a value that does not show whole: drawn with less than their text ("…"), narrower than their
      * text, or reaching past the room the table shows its rows in (under its vertical scroll bar or past its edge).
      */

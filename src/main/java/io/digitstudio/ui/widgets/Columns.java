@@ -150,9 +150,16 @@ public final class Columns {
 
     /** Sets each column's least width to its widest title or value, and gives the last one the room left. */
     public static <S> void fit(TableView<S> table) {
+        // the cells and headers the table's skin makes in a layout (every row's cells when the columns are replaced, as
+        // the settings compared are at each change of the comparison) are styled only in the next pulse: until then
+        // they have the default font, whatever the UI scale, and no padding. A walk that finds only those measures
+        // 19.5 px values in 13 px, and no later layout need come to measure them again: they are styled now, first
+        boolean walks = !(table.getProperties().get(KEY + ".measured") instanceof List) || Boolean.TRUE.equals(table.getProperties().get(KEY + ".stale"));
+        if (walks && table.getScene() != null) table.applyCss();
         List<Object> measures = measures(table);
         table.getProperties().put(KEY + ".measures", measures);
-        List<Font> fonts = fontsOf(table);
+        // the fonts the walk found on styled nodes, not those of the first node a look-up finds now (one made since)
+        List<Font> fonts = fontsIn(measures);
         // titles in the headers' font (bold in Primer), values in the cells' size: a theme or a table may give each its own
         Text title = new Text();
         title.setFont(fonts.get(0));
@@ -237,7 +244,7 @@ public final class Columns {
         if (added == null || !(table.getProperties().get(KEY + ".wholes") instanceof Fitted fitted)) return false;
         List<Object> measures = measures(table);
         if (!measures.equals(fitted.measures())) return false;
-        List<Font> fonts = fontsOf(table);
+        List<Font> fonts = fontsIn(measures);
         Text value = new Text();
         value.setFont(valuesFont(fonts.get(0), fonts.get(1)));
         double cell = (Double) measures.get(3);
@@ -744,6 +751,11 @@ public final class Columns {
         // theme
         table.getProperties().put(KEY + ".stale", Double.isNaN(header) || Double.isNaN(cell) || !measures.equals(last));
         return measures;
+    }
+
+    /** The headers' and the cells' fonts a walk found ({@link #measures}). */
+    private static List<Font> fontsIn(List<Object> measures) {
+        return List.of((Font) measures.get(0), (Font) measures.get(1));
     }
 
     /** How many times the table's styled nodes have been walked for their paddings, after adding {@code more}. */
