@@ -215,8 +215,9 @@ class SweepsViewTest extends AppStory {
         assertTrue(robot.lookup("#sweepStatus").queryLabeled().getText().endsWith("all 2 runs finished."));
         assertEquals("Finished", robot.lookup("#sweepStateLabel").queryLabeled().getText());
         assertEquals(1.0, robot.lookup("#sweepProgressBar").queryAs(javafx.scene.control.ProgressBar.class).getProgress());
-        // the swept settings titled, and the runs' states said, as the Train form and the Runs view say them
-        assertEquals(List.of("#", "Run", "Learning rate", "Batch size", "Status"), table.getColumns().stream().map(c -> c.getText()).toList().subList(0, 5));
+        // the swept settings titled as the Train form labels them (the rate "lr", as the epoch table titles it), and the
+        // runs' states said as the Runs view says them
+        assertEquals(List.of("#", "Run", "lr", "Batch size", "Status"), table.getColumns().stream().map(c -> c.getText()).toList().subList(0, 5));
         List<String> states = table.getItems().stream().map(vm::trialState).toList();
         assertTrue(states.contains("finished") && !states.contains("done"), states.toString());
         assertFalse(robot.lookup("#sweepExportButton").queryButton().isDisabled());
@@ -443,7 +444,7 @@ class SweepsViewTest extends AppStory {
         List<String> states = new ArrayList<>();
         List<String> widths = new ArrayList<>();
         Runnable look = () -> {
-            if (vm.resultProperty().get() == null || table.getColumns().stream().noneMatch(c -> c.getText().equals("Learning rate"))) return;
+            if (vm.resultProperty().get() == null || table.getColumns().stream().noneMatch(c -> c.getText().equals("lr"))) return;
             if (columnsSeen.add(table.getVisibleLeafColumns().stream().map(javafx.scene.control.TableColumn::getText).toList())) {
                 widths.add(table.getColumns().stream().map(c -> c.getText() + " " + Math.round(c.getMinWidth())).toList() + " in "
                         + Math.round(table.getWidth()) + " px, states " + table.getItems().stream().map(vm::trialState).toList());
@@ -469,7 +470,7 @@ class SweepsViewTest extends AppStory {
         assertEquals("", vm.messageProperty().get());
         assertTrue(states.stream().anyMatch(st -> st.contains("epoch")), "the story saw a run in training: " + states);
         assertEquals(1, columnsSeen.size(), "the columns shown in the frames of the sweep " + columnsSeen + ", at the least widths " + widths);
-        assertEquals(List.of("#", "Run", "Learning rate", "Batch size", "Status", "Best (epoch)", "Final", "Time"), columnsSeen.iterator().next());
+        assertEquals(List.of("#", "Run", "lr", "Batch size", "Status", "Best (epoch)", "Final", "Time"), columnsSeen.iterator().next());
         assertEquals(1, widthsSeen.size(), "the columns' widths in the frames of the sweep, to its end: " + widthsSeen);
         assertEquals(1, heightsSeen.size(), "the rows' heights in the frames of the sweep: " + heightsSeen);
         List<String> cut = new ArrayList<>();

@@ -561,8 +561,16 @@ public final class SweepsView extends BorderPane {
         table.getColumns().add(rank);
         TableColumn<SweepResult.Row, String> run = column("Run", r -> r.run() == null ? "–" : r.run().id(), 60);
         table.getColumns().add(run);
-        // a swept setting titled as the Train form labels its field ("Batch size"), not by its key in the files
-        for (Axis a : axes) table.getColumns().add(column(sweep.label(a.name()), r -> sweep.shown(a.name(), r.values().get(a.name())), 40));
+        // a swept setting titled as the Train form labels its field ("Batch size"), not by its key in the files; the
+        // learning rate "lr", as the Train view's epoch table titles it ("Learning rate" to a screen reader and in its
+        // tooltip): the form's words took the room of the columns that give way, at 150 % in the smallest window
+        String rate = io.digitstudio.optim.Optimizers.learningRateKey(sweep == null ? "momentum-sgd" : sweep.template().config().optimizer());
+        for (Axis a : axes) {
+            String label = sweep.label(a.name());
+            TableColumn<SweepResult.Row, String> c = column(a.name().equals(rate) ? "lr" : label, r -> sweep.shown(a.name(), r.values().get(a.name())), 40);
+            io.digitstudio.ui.widgets.Columns.titleMeans(c, label, label + " of the run");
+            table.getColumns().add(c);
+        }
         // on one line, as wide as the longest state the sweep's rows can say: a row that wrapped "running, epoch 2 of 3"
         // grew taller as its run trained
         TableColumn<SweepResult.Row, String> state = column("Status", vm::trialState, 60);
