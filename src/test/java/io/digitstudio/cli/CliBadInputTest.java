@@ -29,14 +29,7 @@ class CliBadInputTest {
 
     /** Every command and subcommand but help, as the words that name it ("runs compare"). */
     private static List<List<String>> commands(CommandLine cl, List<String> path, List<List<String>> out) {
-        out.add(path);
-        cl.getSubcommands().forEach((name, sub) -> {
-            if (name.equals("help")) return;
-            List<String> p = new ArrayList<>(path);
-            p.add(name);
-            commands(sub, p, out);
-        });
-        return out;
+        return HelpTextTest.commands(cl, path, out);
     }
 
     private static CommandLine.Model.CommandSpec spec(List<String> path) {

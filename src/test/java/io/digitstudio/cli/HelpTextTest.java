@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The help texts: every command's, as a user reads them with --help. */
 class HelpTextTest {
     /** Every command and subcommand as the words that name it ("runs compare"), the top level first. */
-    private static List<List<String>> commands(CommandLine cl, List<String> path, List<List<String>> out) {
+    static List<List<String>> commands(CommandLine cl, List<String> path, List<List<String>> out) {
         out.add(path);
         cl.getSubcommands().forEach((name, sub) -> {
             if (name.equals("help")) return;
