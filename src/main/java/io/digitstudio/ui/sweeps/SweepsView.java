@@ -466,7 +466,7 @@ public final class SweepsView extends BorderPane {
         refresh.setAccessibleHelp("Read the history's sweeps again, with those from the command line");
         refresh.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         refresh.disableProperty().bind(vm.runningProperty());
-        refresh.setOnAction(e -> vm.refreshSweeps());
+        refresh.setOnAction(e -> vm.refresh());
         Label l = new Label("Sweep");
         l.setLabelFor(box);
         l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

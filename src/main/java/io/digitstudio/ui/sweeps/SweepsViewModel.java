@@ -215,6 +215,20 @@ public final class SweepsViewModel {
     }
 
     /**
+     * The Refresh button's reading: the history's sweeps read again ({@link #refreshSweeps()}), and the sweep shown with
+     * its runs as the history has them now (a run deleted in Runs, or trained by the command line meanwhile); choosing
+     * the same sweep again reads nothing. Not while a sweep runs. The future completes once the rows are read.
+     */
+    public CompletableFuture<Void> refresh() {
+        return refreshSweeps().thenCompose(list -> {
+            Sweep shown = sweep;
+            if (shown == null || running.get()) return CompletableFuture.completedFuture(null);
+            return list.stream().filter(x -> x.id().equals(shown.id())).findFirst()
+                    .map(this::show).orElse(CompletableFuture.completedFuture(null));
+        });
+    }
+
+    /**
      * The first reading of the history's sweeps ended: with no sweep shown or running (the history holds none, or could
      * not be read), the view says so in {@code idle}, and the table how to start one. UI thread.
      */
@@ -234,8 +248,8 @@ public final class SweepsViewModel {
     }
 
     /** Shows a sweep of the history (one the command line ran, say): its table and chart, and Resume if it is not done. */
-    public void show(Sweep s) {
-        if (running.get()) return;
+    public CompletableFuture<Void> show(Sweep s) {
+        if (running.get()) return CompletableFuture.completedFuture(null);
         sweep = s;
         message.set("");
         trialsNow.clear();
@@ -252,7 +266,7 @@ public final class SweepsViewModel {
         status.set(loading);
         emptyTable.set(loading);
         progress.set(0);
-        tasks.compute(() -> {
+        return tasks.compute(() -> {
             SweepResult r = SweepResult.read(s, history);
             publish(r);
             return r;
@@ -269,7 +283,7 @@ public final class SweepsViewModel {
             phase.set(r.complete() ? Phase.FINISHED : Phase.STOPPED);
             status.set(summary(r));
             progress.set(finishedShare(r));
-        });
+        }).handle((r, err) -> (Void) null); // a reading that failed is said in the status line
     }
 
     /** What the table says while it has no rows: how to start a sweep, or which sweep it is loading. */

@@ -186,6 +186,28 @@ class SweepsViewModelTest {
     }
 
     /**
+     * A run of the sweep shown, deleted in Runs: Refresh reads the sweep's rows again, as the history has them, and the
+     * row no longer says the deleted run finished (a trial saw it listed "finished" and charted after Refresh).
+     */
+    @Test
+    void refreshReadsTheShownSweepsRunsAgainAfterOneIsDeletedElsewhere() {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = io.digitstudio.cli.Cli.run(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err), "sweep",
+                "--model", "linear 16, relu, linear", "--lr", "0.1,0.05", "--batch-size", "50", "--epochs", "1", "--train-size", "300",
+                "--test-size", "100", "--runs-dir", store.root().toString());
+        assertEquals(0, code, err.toString());
+        SweepsViewModel vm = vm(new TestDialogs(), store);
+        assertEquals(2, vm.rows().stream().filter(SweepResult.Row::finished).count());
+        String gone = vm.rows().get(0).run().id();
+        store.delete(gone);
+        vm.refresh().join();
+        assertEquals(1, vm.rows().stream().filter(SweepResult.Row::finished).count(), "one run left: " + vm.rows());
+        assertTrue(vm.rows().stream().noneMatch(r -> r.run() != null && r.run().id().equals(gone)), vm.rows().toString());
+        assertTrue(vm.resumableProperty().get(), "the point without its run can be trained again");
+    }
+
+    /**
      * Each row says what its run does as the sweep goes: the run in training the epoch under way of all, "epoch 2/2" as
      * the Train view's "Epoch 2/8", the runs before it "finished", those after it "not started". A trial saw "not started" on
      * the row of the run in training while the status line said epoch 1 (issue 32), and "running, epoch 1 of 2" while
