@@ -630,21 +630,16 @@ public final class DrawView extends BorderPane {
     /**
      * "Reading…" under the answer while the answer for the newest drawing is computed (under load it comes well after
      * the pen is lifted). It keeps its room when hidden, in the answer's column, which is shorter than the network's
-     * input beside it: showing and hiding it moves nothing.
+     * input beside it: showing and hiding it moves nothing. Words, with the answer greyed, and no spinning indicator: an
+     * indeterminate one animates, and the window pulses 60 times a second while it shows (decision 0005).
      */
     private Node pendingSign() {
-        javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
-        spinner.setId("drawPendingIndicator");
-        spinner.setPrefSize(16, 16);
-        spinner.setMaxSize(16, 16);
-        spinner.setFocusTraversable(false);
-        spinner.setAccessibleText("Reading the newest drawing");
         Label says = new Label("Reading…");
         says.setId("drawPendingLabel");
         says.getStyleClass().add("hint");
         says.setMinWidth(Region.USE_PREF_SIZE);
         says.setAccessibleText("Reading the newest drawing: the answer shown is for the drawing before it");
-        HBox sign = new HBox(6, spinner, says);
+        HBox sign = new HBox(says);
         sign.setId("drawPending");
         sign.setAlignment(Pos.CENTER_LEFT);
         sign.setMinHeight(Region.USE_PREF_SIZE);
