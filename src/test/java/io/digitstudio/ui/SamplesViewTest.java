@@ -147,12 +147,7 @@ class SamplesViewTest extends AppStory {
     @Test
     void theProbabilityChartFitsBesideTheGalleryAtEveryScale(FxRobot robot) throws Exception {
         openSamples(robot);
-        robot.interact(() -> {
-            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
-            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
-        });
-        robot.clickOn("#sample-0");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().selectedPredictionProperty().get() != null);
+        firstImagePickedInTheSmallestWindow(robot);
         robot.clickOn("#pinSampleButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm().pinnedProperty().get().isEmpty());
         var appearance = app.services.appearance();
@@ -192,12 +187,7 @@ class SamplesViewTest extends AppStory {
     @Test
     void pinLeavesTheEnlargedDigitUncoveredAtEveryScale(FxRobot robot) throws Exception {
         openSamples(robot);
-        robot.interact(() -> {
-            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
-            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
-        });
-        robot.clickOn("#sample-0");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().selectedPredictionProperty().get() != null);
+        firstImagePickedInTheSmallestWindow(robot);
         var appearance = app.services.appearance();
         java.util.List<String> failures = new java.util.ArrayList<>();
         try {
@@ -299,5 +289,15 @@ class SamplesViewTest extends AppStory {
         Figures.write("selected-samples", figures);
         assertEquals(java.util.List.of(), failures);
         assertEquals(3, vm().selectedProperty().get(), "the selection outlives the focus");
+    }
+
+    /** The smallest window, and the gallery's first image picked with its prediction shown. */
+    private void firstImagePickedInTheSmallestWindow(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        robot.clickOn("#sample-0");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().selectedPredictionProperty().get() != null);
     }
 }
