@@ -372,9 +372,9 @@ public final class SamplesViewModel {
         try {
             cellImages = indices.clone();
             cellSet = setLabel;
-            if (data != null && set == data.test()) {
+            if (data != null && sameImages(set, data.test())) {
                 showConfusion(Split.TEST, null, truth, predicted);
-            } else if (data != null && set == data.train()) {
+            } else if (data != null && sameImages(set, data.train())) {
                 showConfusion(Split.TRAIN, null, truth, predicted);
             } else {
                 showConfusion(Split.FOLDER, set, truth, predicted);
@@ -383,6 +383,15 @@ public final class SamplesViewModel {
             openingCell = false;
         }
         refilter();
+    }
+
+    /**
+     * Whether {@code set} holds the built-in set's images: a run that loaded its data itself (a fine-tune's mix, a run
+     * from the command line's record) validates on its own copy of the test set, which is still the test set to a user.
+     */
+    private static boolean sameImages(LabeledImages set, LabeledImages builtIn) {
+        return set == builtIn || set.size() == builtIn.size() && set.featureSize() == builtIn.featureSize()
+                && set.sha256().equals(builtIn.sha256());
     }
 
     /** The set the shown matrix cell's images are of, or null when no cell is shown. */

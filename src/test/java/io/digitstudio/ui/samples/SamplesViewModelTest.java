@@ -233,6 +233,10 @@ class SamplesViewModelTest {
         vm.showCell(Mnist.bundled().test(), "the test set", 9, 4, new int[]{12});
         assertEquals(SamplesViewModel.Split.TEST, vm.splitProperty().get());
         assertEquals(List.of(12), List.copyOf(vm.visible()));
+        // so does a run's own copy of it (a fine-tune's data loads its test images anew, named "test")
+        vm.showCell(Mnist.bundled().test().withName("test"), "the run's validation (10,000 test images of MNIST + my digits)", 9, 4, new int[]{15});
+        assertEquals(SamplesViewModel.Split.TEST, vm.splitProperty().get(), "the set box names the test set, not a set called \"test\"");
+        assertEquals(List.of(15), List.copyOf(vm.visible()));
     }
     @Test
     void aCellOpenedFromTheMatrixIsFilteredAgainWhenTheModelInUseChanges() {
