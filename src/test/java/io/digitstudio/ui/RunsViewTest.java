@@ -739,6 +739,13 @@ class RunsViewTest extends AppStory {
                     double last = c.getData().stream().flatMap(s -> s.getData().stream()).mapToDouble(d -> ((Number) d.getXValue()).doubleValue()).max().orElse(0);
                     if (!t.isEmpty() && t.get(t.size() - 1) < last) wrong.add(c.getId() + " of rows " + rows + ": ticks " + t + " end before epoch " + last);
                 }
+                // the charts are stacked: their plots start and end at the same x, whatever their labels' widths (a
+                // trial saw the accuracy's "0.9450" push its plot 13 px right of the loss's)
+                var a = loss.lookup(".chart-plot-background"); var b = acc.lookup(".chart-plot-background");
+                var ba = a.localToScene(a.getBoundsInLocal()); var bb = b.localToScene(b.getBoundsInLocal());
+                if (Math.abs(ba.getMinX() - bb.getMinX()) > 0.5 || Math.abs(ba.getMaxX() - bb.getMaxX()) > 0.5) {
+                    wrong.add("rows " + rows + ": the loss plot spans x " + ba.getMinX() + "-" + ba.getMaxX() + ", the accuracy plot " + bb.getMinX() + "-" + bb.getMaxX());
+                }
             });
         }
         assertEquals(List.of(), wrong);

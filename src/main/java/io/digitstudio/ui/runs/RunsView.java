@@ -170,6 +170,7 @@ public final class RunsView extends BorderPane {
         VBox plots = new VBox(4, lossChart, accuracyChart);
         VBox.setVgrow(lossChart, Priority.ALWAYS);
         VBox.setVgrow(accuracyChart, Priority.ALWAYS);
+        alignPlots(lossChart, accuracyChart);
         // no run selected: no axes of an earlier selection over nothing, but what to do
         Label noCurves = new Label("Select a run to see its curves; Ctrl-click another to compare them");
         noCurves.setId("noCurvesLabel");
@@ -860,6 +861,26 @@ public final class RunsView extends BorderPane {
             columns.add(col);
         }
         compare.getColumns().setAll(columns);
+    }
+
+    /**
+     * Keeps the plots of charts one above the other in a box at the same x: each chart's left margin is the room the
+     * widest y axis takes beyond its own. A chart starts its plot where its y axis ends, and the axes' tick labels
+     * differ in width ("0.26", "0.9450"), so without it the same epoch would sit at different x in the two plots. An
+     * axis's width follows its labels, not the width its chart is given, so the margins settle in one layout.
+     */
+    @SafeVarargs
+    private static void alignPlots(LineChart<Number, Number>... charts) {
+        javafx.beans.InvalidationListener align = o -> {
+            double widest = 0;
+            for (LineChart<Number, Number> c : charts) widest = Math.max(widest, c.getYAxis().getWidth());
+            for (LineChart<Number, Number> c : charts) {
+                double spare = widest - c.getYAxis().getWidth();
+                Insets now = VBox.getMargin(c);
+                if (now == null ? spare != 0 : now.getLeft() != spare) VBox.setMargin(c, new Insets(0, 0, 0, spare));
+            }
+        };
+        for (LineChart<Number, Number> c : charts) c.getYAxis().widthProperty().addListener(align);
     }
 
     private static LineChart<Number, Number> chart(String id, String yLabel) {
