@@ -93,12 +93,14 @@ public class DigitStudioApp extends Application {
                     .and(javafx.beans.binding.Bindings.isEmpty(toasts.getChildrenUnmodifiable())));
             root.getChildren().add(engine);
             // the open view's status message makes way for the engine's line while it shows: under it, a message longer
-            // than the line's showed its end past it ("…ll 2 runs finished" beside "Starting the engine…")
+            // than the line's showed its end past it ("…ll 2 runs finished" beside "Starting the engine…"); a view whose
+            // bottom line is a plain text (Runs' "4 runs in …/runs") keeps its place but shows nothing meanwhile
             Runnable makeWay = () -> {
                 for (javafx.scene.control.Tab tab : m.tabs().getTabs()) {
-                    if (tab.getContent() != null && tab.getContent().lookup(".status-bar") instanceof io.digitstudio.ui.widgets.StatusLine line) {
-                        line.makeWay(engine.isVisible() && tab.isSelected());
-                    }
+                    javafx.scene.Node line = tab.getContent() == null ? null : bottomLine(tab.getContent());
+                    boolean covered = engine.isVisible() && m.tabs().getSelectionModel().getSelectedItem() == tab;
+                    if (line instanceof io.digitstudio.ui.widgets.StatusLine status) status.makeWay(covered);
+                    else if (line != null) line.setOpacity(covered ? 0 : 1);
                 }
             };
             engine.visibleProperty().addListener((o, a, b) -> makeWay.run());
