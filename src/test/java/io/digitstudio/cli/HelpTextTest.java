@@ -91,6 +91,27 @@ class HelpTextTest {
         assertTrue(help(List.of("runs", "list")).contains("~/.local/share/digitstudio/runs"));
     }
 
+    /** The lines of the usage synopsis at the top of a help: "Usage: ..." and the lines indented under it. */
+    static List<String> synopsis(String help) {
+        List<String> lines = help.lines().toList();
+        assertTrue(lines.get(0).startsWith("Usage: "), help);
+        List<String> out = new ArrayList<>(List.of(lines.get(0)));
+        for (int i = 1; i < lines.size() && lines.get(i).startsWith(" "); i++) out.add(lines.get(i));
+        return out;
+    }
+
+    /** A command that only groups others shows that one of them must be given, and what it does without one. */
+    @Test
+    void aCommandOfCommandsSaysOneMustBeGiven() {
+        for (List<String> path : all()) {
+            if (path.isEmpty() || spec(path).subcommands().isEmpty()) continue;
+            String help = help(path);
+            String usage = String.join(" ", synopsis(help));
+            assertTrue(usage.endsWith(" COMMAND"), usage);
+            assertTrue(help.contains("Commands (one is needed; given none, it names them and exits with code 2):"), help);
+        }
+    }
+
     @Test
     void helpNamesTheFilesAndFoldersAsTheyAre() {
         String predict = help(List.of("predict"));
