@@ -111,10 +111,15 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
      * be started again anywhere. One clear {@link RunsException} when it cannot be read.
      */
     public static RunSettings read(java.nio.file.Path file) {
+        // the system's and the decoder's own words ("Is a directory", "Input length = 1") say neither what the file is
+        // nor what it should be
+        if (java.nio.file.Files.isDirectory(file)) throw new RunsException(file + " is a folder, not a settings file");
         try {
             return fromJson(io.digitstudio.io.Json.parseObject(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.nio.file.NoSuchFileException e) {
             throw new RunsException(file + ": not found");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new RunsException(file + " is not a run's settings file: it is not text (UTF-8)", e);
         } catch (java.io.IOException e) {
             throw new RunsException(file + ": cannot be read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
