@@ -64,6 +64,18 @@ public final class Json {
     private Json() {
     }
 
+    /**
+     * The text of a JSON file, read as UTF-8. A file that is not text in UTF-8 (a picture, a zip given by mistake) is a
+     * {@link FormatException} that says so: the decoder's own words ("Input length = 1") say nothing to a user.
+     */
+    public static String readText(java.nio.file.Path file) throws IOException {
+        try {
+            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new FormatException("not text in UTF-8");
+        }
+    }
+
     /** Parses a whole JSON document. */
     public static Object parse(String text) {
         try {

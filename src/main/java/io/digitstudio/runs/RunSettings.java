@@ -115,11 +115,9 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
         // nor what it should be
         if (java.nio.file.Files.isDirectory(file)) throw new RunsException(file + " is a folder, not a settings file");
         try {
-            return fromJson(io.digitstudio.io.Json.parseObject(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8)));
+            return fromJson(io.digitstudio.io.Json.parseObject(io.digitstudio.io.Json.readText(file)), "");
         } catch (java.nio.file.NoSuchFileException e) {
             throw new RunsException(file + ": not found");
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new RunsException(file + " is not a run's settings file: it is not text (UTF-8)", e);
         } catch (java.io.IOException e) {
             throw new RunsException(file + ": cannot be read: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -172,7 +170,12 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
 
     /** Reads {@code run.json}'s object; anything missing or of the wrong kind is an {@link IllegalArgumentException} naming it. */
     static RunSettings fromJson(Map<String, Object> m) {
-        JsonFields f = new JsonFields(m, "run.json");
+        return fromJson(m, "run.json");
+    }
+
+    /** As {@link #fromJson(Map)}, naming the file {@code where} in its errors ("" for "it", where the caller names the file). */
+    private static RunSettings fromJson(Map<String, Object> m, String where) {
+        JsonFields f = new JsonFields(m, where);
         TrainingConfig c = TrainingConfig.fromJson(f);
         RunOptions o = RunOptions.fromJson(f.child("extensions"));
         JsonFields data = f.child("data");

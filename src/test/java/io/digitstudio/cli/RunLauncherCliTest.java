@@ -102,12 +102,15 @@ class RunLauncherCliTest {
         Path comma = Files.writeString(dir.resolve("comma.json"), "{\n  \"format\": 1,\n}\n");
         Path binary = Files.write(dir.resolve("binary.json"), new byte[]{(byte) 0xff, (byte) 0xfe, 0, 1});
         Path empty = Files.writeString(dir.resolve("empty.json"), "");
+        // valid JSON, but a key of run.json left out: the file given is named, not "run.json"
+        Path noConfig = Files.writeString(dir.resolve("no-config.json"), "{\"format\": 1}");
         Path folder = Files.createDirectories(dir.resolve("folder.json"));
         String value = "expected a value (an object {...}, an array [...], a text in double quotes, a number, true, false or null)";
         String[][] cases = {
                 {words.toString(), words + " is not a run's settings file: not valid JSON at line 1, column 1: " + value + ", found 'hello'"},
                 {comma.toString(), comma + " is not a run's settings file: not valid JSON at line 3, column 1: expected a name in double quotes, found '}'"},
-                {binary.toString(), binary + " is not a run's settings file: it is not text (UTF-8)"},
+                {binary.toString(), binary + " is not a run's settings file: not text in UTF-8"},
+                {noConfig.toString(), noConfig + " is not a run's settings file: it has no hyperparams"},
                 {empty.toString(), empty + " is not a run's settings file: not valid JSON: the text is empty"},
                 {folder.toString(), folder + " is a folder, not a settings file"},
         };
