@@ -111,8 +111,7 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
      * be started again anywhere. One clear {@link RunsException} when it cannot be read.
      */
     public static RunSettings read(java.nio.file.Path file) {
-        // the system's and the decoder's own words ("Is a directory", "Input length = 1") say neither what the file is
-        // nor what it should be
+        // the system's own words for a folder ("Is a directory") say neither what it is nor what it should be
         if (java.nio.file.Files.isDirectory(file)) throw new RunsException(file + " is a folder, not a settings file");
         try {
             return fromJson(io.digitstudio.io.Json.parseObject(io.digitstudio.io.Json.readText(file)), "");
