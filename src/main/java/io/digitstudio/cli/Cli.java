@@ -18,22 +18,25 @@ import java.util.Properties;
  * or just "digitstudio" when there is none, so a script or a user can find every error by one pattern. Warnings and the
  * lines that say a command was interrupted take the same prefix ({@code digitstudio train: warning: …}), and so do notes
  * ({@code digitstudio predict: note: …}).
+ * <p>
+ * A command that groups others ({@code runs}, {@code mydigits}, the program itself) does nothing of its own: given none
+ * of its commands, it is answered as any command line left incomplete is, by one line that names them and exit 2
+ * ("digitstudio runs: error: give a command: list, show, …"). picocli refuses such a command line itself when the group
+ * has no {@code run} method; {@link #inOwnWords} says it.
  */
 @Command(name = "digitstudio", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Train a digit classifier the way Chainer's tutorial does, from the command line.%n"
                 + "Run without arguments to open the desktop app.",
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, ExportCommand.class, SummaryCommand.class, BenchCommand.class, RunsCommand.class, SweepCommand.class, InspectCommand.class, ExplainCommand.class, MyDigitsCommand.class, LrFindCommand.class, HelpCommand.class})
-public final class Cli implements Runnable {
+public final class Cli {
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_FAILURE = 1;
 
+    /** The heading of the command list of a command that groups others: what it does when none is given. */
+    static final String COMMANDS_OF_A_GROUP = "Commands (one is needed; given none, it names them and exits with code 2):%n";
+
     @Option(names = "--debug", description = "Print stack traces for errors.", scope = CommandLine.ScopeType.INHERIT)
     boolean debug;
-
-    @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
-    }
 
     /**
      * Starts what the command line will need before it is read, where that can run beside reading it: the native
@@ -150,6 +153,12 @@ public final class Cli implements Runnable {
      * (<epochs>) should be specified only once", "'yes' is not a boolean"), or null for the errors said otherwise.
      */
     static String inOwnWords(CommandLine.ParameterException ex) {
+        // picocli's sentence for a group of commands given none of them (see the class comment)
+        if (ex.getClass() == CommandLine.ParameterException.class && "Missing required subcommand".equals(ex.getMessage())) {
+            java.util.List<String> names = new java.util.ArrayList<>(ex.getCommandLine().getSubcommands().keySet());
+            String last = names.remove(names.size() - 1);
+            return "give a command: " + (names.isEmpty() ? last : String.join(", ", names) + " or " + last);
+        }
         if (ex instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
             CommandLine.Model.ArgSpec first = m.getMissing().get(0);
             // picocli says the same exception for an option left out and for an option given last without its value

@@ -13,15 +13,9 @@ import java.util.concurrent.Callable;
 
 /** {@code mydigits}: the user's own digits (kept by the app's Draw and My digits views). */
 @Command(name = "mydigits", mixinStandardHelpOptions = true, description = "List, import and export your own digits (the collection the app keeps).",
+        synopsisSubcommandLabel = "COMMAND", commandListHeading = Cli.COMMANDS_OF_A_GROUP,
         subcommands = {MyDigitsCommand.ListDigits.class, MyDigitsCommand.Import.class, MyDigitsCommand.Export.class})
-final class MyDigitsCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class MyDigitsCommand {
 
     /** {@code --dir}: where the collection is. */
     static final class Where {

@@ -21,18 +21,10 @@ import java.util.concurrent.Callable;
 
 /** {@code runs}: the run history (every training run, recorded by {@code train} and the app). IDs may be abbreviated. */
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "List, show, compare, export and delete recorded training runs.",
-        subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Compare.class, RunsCommand.Delete.class,
+        synopsisSubcommandLabel = "COMMAND", commandListHeading = Cli.COMMANDS_OF_A_GROUP, subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Compare.class, RunsCommand.Delete.class,
                 RunsCommand.Export.class, RunsCommand.Name.class})
-final class RunsCommand implements Runnable {
+final class RunsCommand {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
 
     static String acc(double a) {
         return Double.isNaN(a) ? "-" : String.format(Locale.ROOT, "%.4f", a);

@@ -18,9 +18,15 @@ import java.util.Map;
  * {@code NAME-best.npz} or {@code log:LOW:HIGH} could be cut across two lines. While the text is laid out, each of those
  * four characters that a word goes on after is replaced by a private-use letter (which the iterator never breaks
  * around); the written text has the characters back.
+ * <p>
+ * The usage synopsis is laid out here too, and wraps only between its items ({@code [--data=DIR|FILE.csv]}, {@code
+ * ID...}), never inside one: the iterator would cut an option's value label, which has no space to break at.
  */
 final class WholeNamesHelp extends Help {
     /** Private-use stand-ins for '.', '-', '/' and ':' inside a word, each as wide as the character it stands for. */
+    /** picocli's own bound on the indent of a synopsis's later lines, as a fraction of the width. */
+    private static final double MAX_SYNOPSIS_AUTO_INDENT_THRESHOLD = 0.9;
+
     private static final char DOT = '\uE000', HYPHEN = '\uE001', SLASH = '\uE002', COLON = '\uE003';
 
     WholeNamesHelp(CommandSpec spec, ColorScheme colors) {
@@ -72,6 +78,65 @@ final class WholeNamesHelp extends Help {
             for (int i = 0; i < lines.length; i++) table.addRowValues(i == 0 ? help.commandNamesText(", ") : colorScheme().ansi().new Text(0), lines[i]);
         }
         return table.toString();
+    }
+
+    /**
+     * The command's name and its synopsis items, filled into lines no wider than the help, each line after the first
+     * indented under the first item as picocli indents them (or by picocli's fallback indent when the name is long).
+     * An item is what lies between two spaces outside every bracket; an item wider than a whole line is cut as
+     * picocli cuts it, which none of this program's items is.
+     */
+    @Override
+    protected String insertSynopsisCommandName(int headingLength, Text details) {
+        CommandLine.Model.UsageMessageSpec usage = commandSpec().usageMessage();
+        int width = usage.width();
+        String name = commandSpec().qualifiedName();
+        int indent = headingLength + name.length() + 1;
+        if (indent > usage.synopsisAutoIndentThreshold() * width) {
+            indent = usage.synopsisIndent() < 0 ? headingLength : usage.synopsisIndent();
+            indent = Math.min(indent, (int) (MAX_SYNOPSIS_AUTO_INDENT_THRESHOLD * width));
+        }
+        StringBuilder out = new StringBuilder(colorScheme().commandText(name).toString());
+        int column = headingLength + name.length();
+        String plain = details.plainString();
+        for (int[] item : items(plain)) {
+            int length = item[1] - item[0];
+            if (column + 1 + length > width) {
+                out.append(System.lineSeparator()).append(" ".repeat(indent));
+                column = indent;
+                while (column + length > width && width - column > 0) {
+                    // an item wider than a line: as much of it as fits, the rest on the next line
+                    int fits = width - column;
+                    out.append(details.substring(item[0], item[0] + fits)).append(System.lineSeparator()).append(" ".repeat(indent));
+                    item = new int[]{item[0] + fits, item[1]};
+                    length -= fits;
+                }
+                out.append(details.substring(item[0], item[1]));
+            } else {
+                out.append(' ').append(details.substring(item[0], item[1]));
+                column++;
+            }
+            column += length;
+        }
+        return out.append(System.lineSeparator()).toString();
+    }
+
+    /** The start and end of each item of a synopsis: the text between spaces that are outside every bracket. */
+    static List<int[]> items(String synopsis) {
+        List<int[]> items = new java.util.ArrayList<>();
+        int depth = 0, start = -1;
+        for (int i = 0; i <= synopsis.length(); i++) {
+            char c = i < synopsis.length() ? synopsis.charAt(i) : ' ';
+            if (c == ' ' && depth <= 0) {
+                if (start >= 0) items.add(new int[]{start, i});
+                start = -1;
+                continue;
+            }
+            if (start < 0) start = i;
+            if (c == '[' || c == '(' || c == '<' || c == '{') depth++;
+            else if (c == ']' || c == ')' || c == '>' || c == '}') depth--;
+        }
+        return items;
     }
 
     private static TextTable copy(TextTable original, ColorScheme colors) {

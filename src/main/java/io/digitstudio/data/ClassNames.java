@@ -37,6 +37,8 @@ public final class ClassNames {
         List<String> names = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) if (!line.isBlank()) names.add(line.strip());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new DataException(f + ": not a list of class names (not text in UTF-8)", e);
         } catch (IOException e) {
             throw new DataException(f + ": cannot read (" + e.getMessage() + ")", e);
         }

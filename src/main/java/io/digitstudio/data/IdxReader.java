@@ -36,14 +36,19 @@ public final class IdxReader {
         }
     }
 
+    /** A .gz that zlib refuses, in the project's words: zlib's own ("invalid code lengths set") say nothing to a user. */
+    static String damagedGzip(String name) {
+        return name + ": damaged gzip data (not what gzip writes); download or copy the file again";
+    }
+
     /** Reads from a stream; {@code name} is used in messages. The stream is not closed. */
     public static IdxFile read(InputStream in, String name) {
         try {
             return readChecked(maybeGunzip(new BufferedInputStream(in, 1 << 16), name), name);
         } catch (ZipException e) {
-            throw new DataException(name + ": corrupt gzip data (" + e.getMessage() + ")", e);
+            throw new DataException(damagedGzip(name), e);
         } catch (EOFException e) {
-            throw new DataException(name + ": truncated (" + (e.getMessage() == null ? "unexpected end" : e.getMessage()) + ")", e);
+            throw new DataException(name + ": truncated: the file ends before its data does; download or copy the file again", e);
         } catch (IOException e) {
             throw new DataException(name + ": cannot read: " + e.getMessage(), e);
         }

@@ -82,6 +82,9 @@ public final class KaggleCsv {
             }
             if (count == 0) throw new DataException(name + ": no images (only a header)");
             return new Table(px.toByteArray(), labelled ? lab.toByteArray() : null, count, side);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // the decoder's own words ("Input length = 1") say nothing to a user
+            throw new DataException(name + ": not a CSV file (not text in UTF-8)", e);
         } catch (IOException e) {
             throw new DataException(name + ": cannot read: " + e.getMessage(), e);
         }

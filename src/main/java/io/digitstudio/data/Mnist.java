@@ -310,7 +310,7 @@ public final class Mnist {
             in.transferTo(out);
             return out.toByteArray();
         } catch (java.util.zip.ZipException e) {
-            throw new DataException(name + ": corrupt gzip data (" + e.getMessage() + ")", e);
+            throw new DataException(IdxReader.damagedGzip(name), e);
         }
     }
 

@@ -30,8 +30,8 @@ import java.util.Map;
  * The app's JSON (Chainer's {@code log}, a run's settings and status, My digits' index), read and written by Jackson
  * with the conventions the files have always had. Reading is strict: objects become {@link LinkedHashMap}s (order
  * kept), arrays {@link List}s, every number a {@link Double}, and {@code true}/{@code false}/{@code null} themselves;
- * anything else, trailing text, or nesting deeper than 64 is a {@link FormatException} naming the position, so a
- * damaged file is reported, never half-read. Writing indents by two spaces, writes a whole double without a fraction
+ * anything else, trailing text, or nesting deeper than 64 is a {@link FormatException} naming the line and column and
+ * what was expected there ({@link JsonSyntax}), so a damaged file is reported, never half-read. Writing indents by two spaces, writes a whole double without a fraction
  * (an epoch is {@code 3}, not {@code 3.0}) and NaN and infinities as {@code null}, as Chainer's log has them.
  */
 public final class Json {
@@ -64,12 +64,27 @@ public final class Json {
     private Json() {
     }
 
+    /**
+     * The text of a JSON file, read as UTF-8. A file that is not text in UTF-8 (a picture, a zip given by mistake) is a
+     * {@link FormatException} that says so: the decoder's own words ("Input length = 1") say nothing to a user.
+     */
+    public static String readText(java.nio.file.Path file) throws IOException {
+        try {
+            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new FormatException("not text in UTF-8");
+        }
+    }
+
     /** Parses a whole JSON document. */
     public static Object parse(String text) {
         try {
             return MAPPER.readValue(text, Object.class);
         } catch (JsonProcessingException e) {
-            throw new FormatException("not valid JSON " + where(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()));
+            // Jackson's sentences are its own ("Unexpected character ('}' (code 125)): was expecting double-quote to start
+            // field name"); the user reads where and what was expected in the project's words
+            String problem = JsonSyntax.problem(text, MAX_DEPTH);
+            throw new FormatException("not valid JSON" + (problem != null ? problem : where(e.getLocation())));
         }
     }
 
@@ -110,10 +125,9 @@ public final class Json {
         }
     }
 
+    /** Where Jackson stopped, for a text it refuses that the grammar does not (a limit of its own). */
     private static String where(JsonLocation at) {
-        if (at == null) return "at the end";
-        long c = at.getCharOffset();
-        return c >= 0 ? "at character " + c : "at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + Math.max(1, at.getColumnNr());
     }
 
     private static String firstLine(String s) {

@@ -7,19 +7,25 @@ public final class JsonFields {
     private final Map<String, Object> m;
     private final String where;
 
+    /** {@code where} names the file (and the object in it) at the start of each error; "" starts them with the field. */
     public JsonFields(Map<String, Object> m, String where) {
         this.m = m;
         this.where = where;
     }
 
+    /** The start of an error about a field: "run.json: ", or nothing where the caller names the file. */
+    private String at() {
+        return where.isEmpty() ? "" : where + ": ";
+    }
+
     private Object get(String key) {
-        if (!m.containsKey(key)) throw new IllegalArgumentException(where + " has no " + key);
+        if (!m.containsKey(key)) throw new IllegalArgumentException((where.isEmpty() ? "it" : where) + " has no " + key);
         return m.get(key);
     }
 
     public String string(String key) {
         Object v = get(key);
-        if (!(v instanceof String s)) throw new IllegalArgumentException(where + ": " + key + " is not a text");
+        if (!(v instanceof String s)) throw new IllegalArgumentException(at() + key + " is not a text");
         return s;
     }
 
@@ -29,7 +35,7 @@ public final class JsonFields {
     }
 
     public double number(String key) {
-        return number(get(key), where + ": " + key);
+        return number(get(key), at() + key);
     }
 
     public static double number(Object v, String what) {
@@ -44,25 +50,25 @@ public final class JsonFields {
 
     public int integer(String key) {
         double d = number(key);
-        if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) throw new IllegalArgumentException(where + ": " + key + " is not a whole number");
+        if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) throw new IllegalArgumentException(at() + key + " is not a whole number");
         return (int) d;
     }
 
     public boolean bool(String key) {
         Object v = get(key);
-        if (!(v instanceof Boolean b)) throw new IllegalArgumentException(where + ": " + key + " is not true or false");
+        if (!(v instanceof Boolean b)) throw new IllegalArgumentException(at() + key + " is not true or false");
         return b;
     }
 
     @SuppressWarnings("unchecked")
     public Map<String, Object> object(String key) {
         Object v = get(key);
-        if (!(v instanceof Map)) throw new IllegalArgumentException(where + ": " + key + " is not an object");
+        if (!(v instanceof Map)) throw new IllegalArgumentException(at() + key + " is not an object");
         return (Map<String, Object>) v;
     }
 
     public JsonFields child(String key) {
-        return new JsonFields(object(key), where + ": " + key);
+        return new JsonFields(object(key), at() + key);
     }
 
     /** The value as parsed, or null when absent. */
@@ -80,11 +86,11 @@ public final class JsonFields {
             try {
                 return Long.parseLong(s);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(where + ": " + key + " is not a whole number");
+                throw new IllegalArgumentException(at() + key + " is not a whole number");
             }
         }
         double d = number(key);
-        if (d != Math.rint(d)) throw new IllegalArgumentException(where + ": " + key + " is not a whole number");
+        if (d != Math.rint(d)) throw new IllegalArgumentException(at() + key + " is not a whole number");
         return (long) d;
     }
 

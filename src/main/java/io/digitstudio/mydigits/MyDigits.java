@@ -56,7 +56,7 @@ public final class MyDigits {
         Path f = folder.resolve(FILE);
         if (!Files.exists(f)) return List.of();
         try {
-            Object doc = Json.parse(Files.readString(f, StandardCharsets.UTF_8));
+            Object doc = Json.parse(Json.readText(f));
             if (!(doc instanceof Map<?, ?> m) || !(m.get("digits") instanceof List<?> items)) throw new IllegalArgumentException("no list of digits");
             List<MyDigit> out = new ArrayList<>();
             for (Object o : items) out.add(fromJson(o));

@@ -111,8 +111,10 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
      * be started again anywhere. One clear {@link RunsException} when it cannot be read.
      */
     public static RunSettings read(java.nio.file.Path file) {
+        // the system's own words for a folder ("Is a directory") say neither what it is nor what it should be
+        if (java.nio.file.Files.isDirectory(file)) throw new RunsException(file + " is a folder, not a settings file");
         try {
-            return fromJson(io.digitstudio.io.Json.parseObject(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8)));
+            return fromJson(io.digitstudio.io.Json.parseObject(io.digitstudio.io.Json.readText(file)), "");
         } catch (java.nio.file.NoSuchFileException e) {
             throw new RunsException(file + ": not found");
         } catch (java.io.IOException e) {
@@ -167,7 +169,12 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
 
     /** Reads {@code run.json}'s object; anything missing or of the wrong kind is an {@link IllegalArgumentException} naming it. */
     static RunSettings fromJson(Map<String, Object> m) {
-        JsonFields f = new JsonFields(m, "run.json");
+        return fromJson(m, "run.json");
+    }
+
+    /** As {@link #fromJson(Map)}, naming the file {@code where} in its errors ("" for "it", where the caller names the file). */
+    private static RunSettings fromJson(Map<String, Object> m, String where) {
+        JsonFields f = new JsonFields(m, where);
         TrainingConfig c = TrainingConfig.fromJson(f);
         RunOptions o = RunOptions.fromJson(f.child("extensions"));
         JsonFields data = f.child("data");

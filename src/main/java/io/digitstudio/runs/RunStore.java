@@ -126,7 +126,7 @@ public final class RunStore {
         Instant modified = modified(folder);
         RunSettings settings;
         try {
-            settings = RunSettings.fromJson(Json.parseObject(Files.readString(folder.resolve(SETTINGS), StandardCharsets.UTF_8)));
+            settings = RunSettings.fromJson(Json.parseObject(Json.readText(folder.resolve(SETTINGS))));
             if (!settings.id().equals(id)) throw new IllegalArgumentException("run.json is for run " + settings.id());
         } catch (NoSuchFileException e) {
             return damaged(id, folder, "run.json is missing", modified);
@@ -138,7 +138,7 @@ public final class RunStore {
         try {
             Path meta = folder.resolve(META);
             if (Files.exists(meta)) {
-                JsonFields m = new JsonFields(Json.parseObject(Files.readString(meta, StandardCharsets.UTF_8)), META);
+                JsonFields m = new JsonFields(Json.parseObject(Json.readText(meta)), META);
                 name = m.optionalString("name");
                 notes = m.optionalString("notes");
             }
@@ -151,7 +151,7 @@ public final class RunStore {
                 return new RunSummary(id, folder, RunLocks.alive(folder.resolve(LOCK)) ? RunStatus.RUNNING : RunStatus.INTERRUPTED, null, settings,
                         name, notes, 0, Double.NaN, Double.NaN, Double.NaN, 0, 0, "", modified, List.of());
             }
-            JsonFields s = new JsonFields(Json.parseObject(Files.readString(statusFile, StandardCharsets.UTF_8)), STATUS);
+            JsonFields s = new JsonFields(Json.parseObject(Json.readText(statusFile)), STATUS);
             RunStatus status = RunStatus.of(s.string("status"));
             if (status == RunStatus.RUNNING && !RunLocks.alive(folder.resolve(LOCK))) status = RunStatus.INTERRUPTED;
             return new RunSummary(id, folder, status, null, settings, name, notes, s.integer("epochs_done"), s.optionalNumber("final_accuracy"),
@@ -245,7 +245,7 @@ public final class RunStore {
         Path f = r.folder().resolve(LOG);
         if (!Files.exists(f)) return List.of();
         try {
-            Object v = Json.parse(Files.readString(f, StandardCharsets.UTF_8));
+            Object v = Json.parse(Json.readText(f));
             if (!(v instanceof List<?> entries)) throw new RunsException("run " + r.id() + ": its log is not a list");
             List<Map<String, Double>> log = new ArrayList<>();
             for (Object e : entries) {

@@ -91,6 +91,51 @@ class HelpTextTest {
         assertTrue(help(List.of("runs", "list")).contains("~/.local/share/digitstudio/runs"));
     }
 
+    /** The lines of the usage synopsis at the top of a help: "Usage: ..." and the lines indented under it. */
+    static List<String> synopsis(String help) {
+        List<String> lines = help.lines().toList();
+        assertTrue(lines.get(0).startsWith("Usage: "), help);
+        List<String> out = new ArrayList<>(List.of(lines.get(0)));
+        for (int i = 1; i < lines.size() && lines.get(i).startsWith(" "); i++) out.add(lines.get(i));
+        return out;
+    }
+
+    /**
+     * The synopsis wrapped where the JDK's line breaker allows, also inside an option ("[--data=DIR|FILE.⏎csv]").
+     * Each of its lines now ends between two of its items: outside every bracket, and within the default width of 80.
+     */
+    @Test
+    void theUsageSynopsisWrapsOnlyBetweenOptions() {
+        List<String> cut = new ArrayList<>();
+        for (List<String> path : all()) {
+            List<String> lines = synopsis(help(path));
+            int depth = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (line.length() > 80) cut.add(String.join(" ", path) + ": longer than 80: " + line);
+                for (char c : line.toCharArray()) depth += c == '[' || c == '(' ? 1 : c == ']' || c == ')' ? -1 : 0;
+                if (depth != 0 && i < lines.size() - 1) cut.add(String.join(" ", path) + ": ends inside an option: " + line.strip() + "⏎" + lines.get(i + 1).strip());
+                if (line.endsWith(" ") || i > 0 && !line.startsWith(" ".repeat(7))) cut.add(String.join(" ", path) + ": " + line);
+            }
+        }
+        assertEquals(List.of(), cut);
+        String train = String.join("\n", synopsis(help(List.of("train"))));
+        assertTrue(train.contains("[--data=DIR|FILE.csv]"), train);
+        assertTrue(train.contains("[--branch=RUN[@epoch:N|@iteration:N]]"), train);
+    }
+
+    /** A command that only groups others shows that one of them must be given, and what it does without one. */
+    @Test
+    void aCommandOfCommandsSaysOneMustBeGiven() {
+        for (List<String> path : all()) {
+            if (path.isEmpty() || spec(path).subcommands().isEmpty()) continue;
+            String help = help(path);
+            String usage = String.join(" ", synopsis(help));
+            assertTrue(usage.endsWith(" COMMAND"), usage);
+            assertTrue(help.contains("Commands (one is needed; given none, it names them and exits with code 2):"), help);
+        }
+    }
+
     @Test
     void helpNamesTheFilesAndFoldersAsTheyAre() {
         String predict = help(List.of("predict"));

@@ -96,4 +96,15 @@ class MyDigitsCliTest {
         assertTrue(imp.err().contains("skipped " + file.getFileName() + ": it holds 4 digits, not one (a picture holds one digit"), imp.err());
         assertTrue(CliTest.run("mydigits", "list", "--dir", mine.toString()).out().startsWith("1 digit (7: 1) in "));
     }
+
+    /** A collection record that is not text (a picture saved over it) said the decoder's "Input length = 1". */
+    @Test
+    void aCollectionRecordThatIsNotTextIsSaidSo() throws Exception {
+        Path mine = Files.createDirectories(dir.resolve("mine"));
+        Path record = Files.write(mine.resolve("collection.json"), new byte[]{(byte) 0x89, 'P', 'N', 'G', (byte) 0xff, (byte) 0xfe});
+        CliTest.Run r = CliTest.run("mydigits", "list", "--dir", mine.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("digitstudio mydigits list: error: " + record + " is damaged (not text in UTF-8); it was left as it is and nothing was changed",
+                r.err().strip());
+    }
 }

@@ -88,4 +88,38 @@ class RunLauncherCliTest {
         assertTrue(bad.err().strip().startsWith("digitstudio train: error: " + broken + " is not a run's settings file"), bad.err());
         assertEquals(before, new RunStore(runs).list().size(), "refused runs are not recorded");
     }
+
+    /**
+     * A settings file that is not JSON, or not text at all, or a folder, ended with Jackson's sentence ("Unrecognized
+     * token 'hello': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"), the
+     * decoder's ("Input length = 1") or the system's ("Is a directory"). Each is one line in the project's words: the
+     * file, where in it, what was expected there.
+     */
+    @Test
+    void aSettingsFileThatIsNotJsonIsSaidInOneLineWithWhereAndWhat() throws Exception {
+        Path runs = dir.resolve("runs");
+        Path words = Files.writeString(dir.resolve("words.json"), "hello\n");
+        Path comma = Files.writeString(dir.resolve("comma.json"), "{\n  \"format\": 1,\n}\n");
+        Path binary = Files.write(dir.resolve("binary.json"), new byte[]{(byte) 0xff, (byte) 0xfe, 0, 1});
+        Path empty = Files.writeString(dir.resolve("empty.json"), "");
+        // valid JSON, but a key of run.json left out: the file given is named, not "run.json"
+        Path noConfig = Files.writeString(dir.resolve("no-config.json"), "{\"format\": 1}");
+        Path folder = Files.createDirectories(dir.resolve("folder.json"));
+        String value = "expected a value (an object {...}, an array [...], a text in double quotes, a number, true, false or null)";
+        String[][] cases = {
+                {words.toString(), words + " is not a run's settings file: not valid JSON at line 1, column 1: " + value + ", found 'hello'"},
+                {comma.toString(), comma + " is not a run's settings file: not valid JSON at line 3, column 1: expected a name in double quotes, found '}'"},
+                {binary.toString(), binary + " is not a run's settings file: not text in UTF-8"},
+                {noConfig.toString(), noConfig + " is not a run's settings file: it has no hyperparams"},
+                {empty.toString(), empty + " is not a run's settings file: not valid JSON: the text is empty"},
+                {folder.toString(), folder + " is a folder, not a settings file"},
+        };
+        for (String[] c : cases) {
+            CliTest.Run r = CliTest.run("train", "--settings", c[0], "--runs-dir", runs.toString());
+            assertEquals(2, r.code(), r.err());
+            assertEquals("digitstudio train: error: " + c[1], r.err().strip());
+            assertEquals("", r.out());
+        }
+        assertFalse(Files.exists(runs) && new RunStore(runs).list().size() > 0, "refused runs are not recorded");
+    }
 }

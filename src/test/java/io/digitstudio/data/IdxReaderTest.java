@@ -77,7 +77,17 @@ class IdxReaderTest {
         byte[] gz = gzip(full);
         gz[gz.length / 2] ^= 0x5A;
         gz[gz.length / 2 + 1] ^= 0x33;
-        assertTrue(error(gz).matches("f: (corrupt gzip data|truncated|has data beyond|.*declares).*"), error(gz));
+        assertTrue(error(gz).matches("f: (damaged gzip data|truncated|has data beyond|.*declares).*"), error(gz));
+    }
+
+    /**
+     * A damaged .gz said zlib's words in brackets ("corrupt gzip data (invalid code lengths set)"); it says what is
+     * wrong, and what to do, in the project's words.
+     */
+    @Test
+    void aDamagedGzipIsSaidInOwnWords() throws IOException {
+        byte[] damaged = {0x1f, (byte) 0x8b, 8, 0, 'g', 'a', 'r', 'b', 'a', 'g', 'e', 'g', 'a', 'r', 'b', 'a', 'g', 'e'};
+        assertEquals("f: damaged gzip data (not what gzip writes); download or copy the file again", error(damaged));
     }
 
     @Test

@@ -79,4 +79,19 @@ public class KaggleCsvTest {
         Path ok = Files.writeString(dir.resolve("ok.csv"), head.replace("\n", "\r\n") + "1,0,0,0,255\r\n\r\n");
         assertEquals(255, KaggleCsv.read(ok, true).pixels()[3] & 0xff);
     }
+
+    /**
+     * A file that is not text (a picture or an archive named .csv) ended with the decoder's "Input length = 1"; a
+     * class-names file the same. Each says what the file is not.
+     */
+    @Test
+    void aFileThatIsNotTextIsSaidSo() throws IOException {
+        byte[] bytes = {'l', 'a', 'b', 'e', 'l', ',', 'p', '0', '\n', '1', ',', (byte) 0xff, (byte) 0xfe, '\n'};
+        Path csv = Files.write(dir.resolve("photo.csv"), bytes);
+        assertEquals("photo.csv: not a CSV file (not text in UTF-8)", assertThrows(DataException.class, () -> KaggleCsv.read(csv, true)).getMessage());
+        Path folder = Files.createDirectories(dir.resolve("named"));
+        Path names = Files.write(folder.resolve(ClassNames.FILE), new byte[]{'a', '\n', (byte) 0xff, '\n'});
+        assertEquals(names + ": not a list of class names (not text in UTF-8)",
+                assertThrows(DataException.class, () -> ClassNames.fromFolder(folder, 2)).getMessage());
+    }
 }

@@ -71,13 +71,53 @@ class JsonTest {
         for (String bad : List.of("", "{", "{\"a\" 1}", "[1,]", "{\"a\": 1} x", "\"\\q\"", "nul", "01", "NaN", "{'a': 1}", "[1] [2]")) {
             assertThrows(FormatException.class, () -> Json.parse(bad), bad);
         }
-        // Jackson counts to the end of the bad token
         FormatException e = assertThrows(FormatException.class, () -> Json.parse("{\"a\": 1,\n \"b\": x}"));
-        assertTrue(e.getMessage().startsWith("not valid JSON at character 15: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("not valid JSON at line 2, column 7: "), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
         assertTrue(assertThrows(FormatException.class, () -> Json.parseObject("[1]")).getMessage().contains("expected a JSON object"));
         String deep = "[".repeat(65) + "]".repeat(65);
         assertThrows(FormatException.class, () -> Json.parse(deep));
         assertEquals(1, ((List<?>) Json.parse("[".repeat(64) + "]".repeat(64))).size());
+    }
+
+    /** Jackson's sentences, none of which a user sees. */
+    private static final List<String> JACKSON = List.of("was expecting", "code ", "token", "Unrecognized", "end-of-input", "Unexpected",
+            "JSON String", "field name", "Object entries", "Illegal", "CTRL-CHAR", "maximum allowed", "Trailing", "marker", "enable");
+
+    /**
+     * A damaged document is answered with where (line and column, from 1, at the start of what is wrong) and what was
+     * expected there, in the project's words; Jackson's sentences ("Unexpected character ('}' (code 125)): was expecting
+     * double-quote to start field name") and its count of characters are not shown.
+     */
+    @Test
+    void saysWhereAndWhatWasExpectedInItsOwnWords() {
+        String value = "expected a value (an object {...}, an array [...], a text in double quotes, a number, true, false or null)";
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("", "not valid JSON: the text is empty");
+        cases.put("  \n ", "not valid JSON: the text is empty");
+        cases.put("hello", "not valid JSON at line 1, column 1: " + value + ", found 'hello'");
+        cases.put("{\"config\": {\"epochs\": 2,}\n", "not valid JSON at line 1, column 25: expected a name in double quotes, found '}'");
+        cases.put("{\n  \"a\" 1}", "not valid JSON at line 2, column 7: expected ':' after the name, found '1'");
+        cases.put("{\"a\": 1 \"b\": 2}", "not valid JSON at line 1, column 9: expected ',' or '}' after the value, found '\"'");
+        cases.put("[1 2]", "not valid JSON at line 1, column 4: expected ',' or ']' after the value, found '2'");
+        cases.put("[1,]", "not valid JSON at line 1, column 4: " + value + ", found ']'");
+        cases.put("{\"a\": 1", "not valid JSON at line 1, column 8: expected ',' or '}' after the value, found the end");
+        cases.put("{\"a\": 1} x", "not valid JSON at line 1, column 10: expected nothing after the value, found 'x'");
+        cases.put("\"\\q\"", "not valid JSON at line 1, column 2: expected an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u and four hex digits), found '\\q'");
+        cases.put("\"abc", "not valid JSON at line 1, column 1: a text in double quotes is not closed before the end");
+        cases.put("\"a\nb\"", "not valid JSON at line 1, column 3: a line break or control character inside a text; write it escaped (\\n, \\t, \\u0001)");
+        cases.put("01", "not valid JSON at line 1, column 1: expected a number without leading zeros, found '01'");
+        cases.put("-x", "not valid JSON at line 1, column 2: expected a digit, found 'x'");
+        cases.put("1.", "not valid JSON at line 1, column 3: expected a digit, found the end");
+        cases.put("NaN", "not valid JSON at line 1, column 1: " + value + ", found 'NaN'");
+        cases.put("{'a': 1}", "not valid JSON at line 1, column 2: expected a name in double quotes, found \"'\"");
+        cases.put("[".repeat(65) + "]".repeat(65), "not valid JSON at line 1, column 65: nested deeper than 64 levels");
+        List<String> wrong = new java.util.ArrayList<>();
+        cases.forEach((text, expected) -> {
+            String said = assertThrows(FormatException.class, () -> Json.parse(text), text).getMessage();
+            if (!said.equals(expected)) wrong.add(text + " -> " + said);
+            for (String j : JACKSON) if (said.contains(j)) wrong.add(text + ": Jackson's words: " + said);
+        });
+        assertEquals(List.of(), wrong);
     }
 }

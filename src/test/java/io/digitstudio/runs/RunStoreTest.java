@@ -280,7 +280,7 @@ class RunStoreTest {
         assertEquals(RunStatus.FINISHED, byId.get(good.id()).status());
         assertEquals(RunStatus.INTERRUPTED, byId.get("0badc0de").status());
         assertEquals(RunStatus.DAMAGED, byId.get("deadbeef").status());
-        assertTrue(byId.get("deadbeef").problem().startsWith("run.json cannot be read: not valid JSON at character"), byId.get("deadbeef").problem());
+        assertTrue(byId.get("deadbeef").problem().startsWith("run.json cannot be read: not valid JSON at line "), byId.get("deadbeef").problem());
         assertEquals("run.json is missing", byId.get("feedface").problem());
         // a damaged run can still be deleted
         store.delete("deadb");

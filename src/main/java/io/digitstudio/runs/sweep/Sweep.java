@@ -243,7 +243,7 @@ public record Sweep(String id, Instant created, RunSettings template, List<Axis>
         }
         for (Path file : files) {
             try {
-                out.add(fromJson(Json.parseObject(Files.readString(file, StandardCharsets.UTF_8))));
+                out.add(fromJson(Json.parseObject(Json.readText(file))));
             } catch (IOException | RuntimeException e) {
                 // a plan being written or damaged by hand: not a sweep to show
             }
@@ -269,7 +269,7 @@ public record Sweep(String id, Instant created, RunSettings template, List<Axis>
         if (hits.size() > 1) throw new RunsException("'" + p + "' is ambiguous: " + hits.stream().map(h -> h.getFileName().toString()).sorted().toList() + "; give more of the id");
         Path file = hits.get(0).resolve("sweep.json");
         try {
-            return fromJson(Json.parseObject(Files.readString(file, StandardCharsets.UTF_8)));
+            return fromJson(Json.parseObject(Json.readText(file)));
         } catch (IOException | RuntimeException e) {
             throw new RunsException(file + " cannot be read: " + e.getMessage(), e);
         }
