@@ -64,4 +64,53 @@ class DrawModelLineStoryTest extends AppStory {
         robot.interact(() -> app.services.appearance().scaleProperty().set(100));
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
+
+    /**
+     * Trial 41, at 150 % and 175 % in a 1280×800 window: a model fine-tuned on the user's digits read
+     * "fine-tuned-20261207-050" over "834.npz · … · test accuracy 99.16%": its file name broken mid-word, its data set
+     * "MNIST + my digits" left out. The file name and the data set stay whole, no word of the line is wider than the
+     * line (where a file name is, it breaks after a hyphen, its parts whole), and the test accuracy stays.
+     */
+    @Test
+    void aFineTunedModelKeepsItsFileNameAndDataSetAtLargeScales(FxRobot robot) throws Exception {
+        app.awaitReady();
+        robot.clickOn("Draw");
+        String file = "fine-tuned-20261207-050834.npz";
+        var builtIn = app.models().activeProperty().get();
+        var tuned = io.digitstudio.ui.model.ActiveModel.of(builtIn.model(), file,
+                new io.digitstudio.io.ModelInfo(0.9916, "MNIST" + io.digitstudio.io.ModelInfo.WITH_MY_DIGITS, builtIn.classNames()), null);
+        WaitForAsyncUtils.asyncFx(() -> app.models().adopt(tuned)).get();
+        robot.interact(() -> {
+            app.stage.setWidth(1280);
+            app.stage.setHeight(800);
+        });
+        List<String> failures = new ArrayList<>();
+        for (int percent : new int[]{100, 150, 175}) {
+            robot.interact(() -> {
+                app.services.appearance().themeProperty().set(Theme.LIGHT);
+                app.services.appearance().scaleProperty().set(percent);
+            });
+            Pulses.settle(2);
+            robot.interact(() -> {
+                Label line = robot.lookup("#activeModelLabel").queryAs(Label.class);
+                String at = percent + " %: ";
+                // the line's own breaks fall inside words only: without them it is the text the user reads
+                String read = line.getText().replace("\n", "");
+                if (!read.startsWith("Model: " + file + " · ")) failures.add(at + "the file name not whole in '" + line.getText() + "'");
+                if (!read.contains("MNIST + my digits")) failures.add(at + "no data set in '" + line.getText() + "'");
+                if (!read.contains("test accuracy 99.16%")) failures.add(at + "no test accuracy in '" + line.getText() + "'");
+                javafx.scene.text.Text probe = new javafx.scene.text.Text();
+                probe.setFont(line.getFont());
+                double room = line.getWidth() - line.snappedLeftInset() - line.snappedRightInset();
+                for (String word : line.getText().split("[ \n]+")) {
+                    probe.setText(word);
+                    if (probe.getLayoutBounds().getWidth() > room) failures.add(at + "'" + word + "' wider than the line (" + room + " px): broken mid-word");
+                }
+                for (String c : Looks.clipped(app.stage.getScene())) if (c.contains("activeModelLabel")) failures.add(at + c);
+                for (String c : Looks.cut(app.stage.getScene())) if (c.contains("activeModelLabel")) failures.add(at + c);
+            });
+        }
+        robot.interact(() -> app.services.appearance().scaleProperty().set(100));
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
 }

@@ -901,7 +901,9 @@ class RunsViewTest extends AppStory {
      * sight, the sweep and the branch among them, and the time each run started is on one line (its full date and time
      * in the cell's tooltip); at 150 % too the time is on one line where its column shows; nothing is cut and the table
      * does not scroll sideways. A trial found the sweep column given way at 1024x700 and the started time broken after
-     * its date.
+     * its date. At 150 % and 175 %, where the sweep's and the branch's columns give way, the run's name says them on
+     * lines of its own ("sweep a1b2c3d4", "branch of …, epoch 1"): trial 41 saw a branch and a sweep's runs look like
+     * ordinary runs there.
      */
     @Test
     void everyColumnIsInSightInTheSmallestWindowWithTheStartedTimeOnOneLine(FxRobot robot) throws Exception {
@@ -927,12 +929,13 @@ class RunsViewTest extends AppStory {
         var format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT).withZone(java.time.ZoneId.systemDefault());
         List<String> failures = new java.util.ArrayList<>();
         try {
-            for (int scale : List.of(100, 150)) {
+            for (int scale : List.of(100, 150, 175)) {
                 robot.interact(() -> app.services.appearance().choose(io.digitstudio.ui.widgets.Theme.LIGHT, scale));
                 Pulses.settle(4);
                 WaitForAsyncUtils.waitForFxEvents();
                 robot.interact(() -> {
                     String at = scale + " %: ";
+                    java.util.Map<String, String> names = new java.util.HashMap<>();
                     List<String> hidden = table.getColumns().stream().filter(c -> !c.isVisible()).map(c -> c.getText() + " " + c.getMinWidth()).toList();
                     // at 150 % the columns' least widths need half as much again as the table has: those that give way do
                     if (!hidden.isEmpty() && scale == 100) {
@@ -953,13 +956,30 @@ class RunsViewTest extends AppStory {
                                 started.put(r.id(), shown);
                                 tips.put(r.id(), c.getTooltip() == null ? "" : c.getTooltip().getText());
                             }
+                            case "name" -> names.put(r.id(), shown.replaceAll("\\s+", " "));
                             case "sweep" -> sweeps.put(r.id(), shown);
                             case "branch of" -> branches.put(r.id(), shown);
                             default -> {
                             }
                         }
                     }
+                    if (names.isEmpty()) failures.add(at + "no run's name in sight");
                     for (RunSummary r : table.getItems()) {
+                        // where the sweep's or the branch's column gives way, the run's name says it: a branch or a
+                        // sweep's run never looks like an ordinary run
+                        String sweepSaid = r.settings().sweep() == null ? "" : "sweep " + sweepId;
+                        String branchSaid = r.settings().isBranch() ? "branch of " + parent + ", epoch 1" : "";
+                        String name = names.get(r.id());
+                        // (a row out of sight has no name cell)
+                        if (name != null && !sweepSaid.isEmpty() && !sweepId.equals(sweeps.get(r.id())) && !name.contains(sweepSaid)) {
+                            failures.add(at + "run " + r.id() + " of sweep " + sweepId + " says no sweep: named " + name + ", sweep column " + sweeps.get(r.id()));
+                        }
+                        if (name != null && !branchSaid.isEmpty() && !(parent + ", epoch 1").equals(branches.get(r.id())) && !name.contains(branchSaid)) {
+                            failures.add(at + "run " + r.id() + ", a branch, says no parent: named " + name + ", branch column " + branches.get(r.id()));
+                        }
+                        if (name != null && r.settings().sweep() == null && !r.settings().isBranch() && !name.equals(r.title())) {
+                            failures.add(at + "run " + r.id() + " of no sweep and no branch named " + name);
+                        }
                         if (scale != 100) {
                             String full = format.format(r.created()), shown = started.get(r.id());
                             if (shown != null && (shown.contains("\n") || !full.endsWith(shown))) failures.add(at + "run " + r.id() + " started at " + full + ", shown as " + shown);

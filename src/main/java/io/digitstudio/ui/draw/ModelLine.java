@@ -52,7 +52,62 @@ final class ModelLine extends Label {
         double room = getWidth() - snappedLeftInset() - snappedRightInset();
         // a pixel spare: the label's skin wraps its own text, and rounds
         int lines = reservedLines(getWidth());
-        setText(room <= 0 ? full.get() : ModelText.fit(full.get(), name.get(), s -> lines(s, room - 1) <= lines));
+        setText(room <= 0 ? full.get() : broken(ModelText.fit(full.get(), name.get(), s -> lines(broken(s, room - 1), room - 1) <= lines), room - 1));
+    }
+
+    /**
+     * {@code s} with a line break inside each word wider than {@code room}, after a hyphen or before a dot, as late as
+     * the word's head fits the line it starts on: "Model: fine-tuned-" over "20261207-050834.npz". A label wraps such
+     * a word at whatever character fills the line ("fine-tuned-20261207-050" over "834.npz"), as it breaks no line
+     * before a digit after a hyphen. The lines are followed as the label fills them: words whole, between spaces.
+     */
+    private String broken(String s, double room) {
+        StringBuilder out = new StringBuilder();
+        double space = width(" ");
+        double line = 0; // the width of the line so far
+        for (String word : s.split(" ", -1)) {
+            double before = line == 0 ? 0 : line + space;
+            if (out.length() > 0) out.append(' ');
+            double w = width(word);
+            if (before + w <= room) {
+                line = before + w;
+                out.append(word);
+                continue;
+            }
+            if (w <= room) {
+                // the label starts a new line with it
+                line = w;
+                out.append(word);
+                continue;
+            }
+            String rest = word;
+            double at = before;
+            while (width(rest) > room - at) {
+                int cut = -1;
+                for (int i = rest.length() - 1; i > 0 && cut < 0; i--) {
+                    boolean point = rest.charAt(i - 1) == '-' || rest.charAt(i) == '.';
+                    if (point && at + width(rest.substring(0, i)) <= room) cut = i;
+                }
+                if (cut < 0) {
+                    if (at == 0) break; // no point to break at: the label breaks it
+                    at = 0; // the label starts a new line with it
+                    continue;
+                }
+                out.append(rest, 0, cut).append('\n');
+                rest = rest.substring(cut);
+                at = 0;
+            }
+            out.append(rest);
+            line = at + width(rest);
+        }
+        return out.toString();
+    }
+
+    private double width(String s) {
+        measure.setFont(getFont());
+        measure.setWrappingWidth(0);
+        measure.setText(s);
+        return measure.getLayoutBounds().getWidth();
     }
 
     /** How many lines {@code s} takes wrapped at {@code room}, in the line's font. */

@@ -23,7 +23,7 @@ final class ModelText {
      * What of {@code text} (the model {@code name}'s: the name may itself hold " · ", a run's title, id, date and epoch;
      * the model's parts follow it) fits, by {@code fits}: the whole text; else the text without its parts that say
      * least, one at a time and whole, in this order: the name's date, the name's other parts after its first from the
-     * last, the model's data set, its layers; the first part and the test accuracy stay. Else the first part alone,
+     * last, the model's layers, its data set; the first part and the test accuracy stay. Else the first part alone,
      * shortened in its middle if need be.
      */
     static String fit(String text, String name, Predicate<String> fits) {
@@ -49,7 +49,9 @@ final class ModelText {
         List<Integer> order = new ArrayList<>();
         for (int i = 1; i < inName && i < parts.size(); i++) if (DATE.matcher(parts.get(i)).matches()) order.add(i);
         for (int i = Math.min(inName, parts.size()) - 1; i >= 1; i--) if (!order.contains(i)) order.add(i);
-        for (int i = parts.size() - 1; i >= inName; i--) if (!parts.get(i).startsWith(ACCURACY)) order.add(i);
+        // the layers before the data set: "MNIST + my digits" tells a fine-tune on the user's digits from a model of
+        // the bundled ones, which the layers do not
+        for (int i = inName; i < parts.size(); i++) if (!parts.get(i).startsWith(ACCURACY)) order.add(i);
         for (int i = inName; i < parts.size(); i++) if (parts.get(i).startsWith(ACCURACY)) order.add(i);
         return order;
     }

@@ -56,6 +56,8 @@ public final class RunsView extends BorderPane {
 
     private final RunsViewModel vm;
     private final TableView<RunSummary> table = new TableView<>();
+    /** The data set most runs trained on ({@link #usualData}), or null until counted for the runs now in the table. */
+    private String usualData;
     private final LineChart<Number, Number> lossChart = chart("runsLossChart", "loss");
     private final LineChart<Number, Number> accuracyChart = chart("runsAccuracyChart", "accuracy");
     private final TableView<RunsViewModel.CompareRow> compare = new TableView<>();
@@ -137,6 +139,8 @@ public final class RunsView extends BorderPane {
             }
         });
         table.getColumns().add(status);
+        // before the sorted list's listener: the table measures the new rows' names with the usual data set counted anew
+        vm.runs().addListener((ListChangeListener<RunSummary>) c -> usualData = null);
         SortedList<RunSummary> sorted = new SortedList<>(vm.runs());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -153,6 +157,17 @@ public final class RunsView extends BorderPane {
         io.digitstudio.ui.widgets.Columns.givesWay(network, 4);
         io.digitstudio.ui.widgets.Columns.givesWay(optimizer, 5);
         io.digitstudio.ui.widgets.Columns.keepWhole(table);
+        // where the branch, the sweep or the data set is out of sight (given way at a large scale, or unchecked in the
+        // column menu), the run's name says it on a line of its own: a branch, a sweep's run or a fine-tune on the
+        // user's digits never looks like an ordinary run. A trial at 150 % and 175 % lost them with their columns
+        title.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(named(d.getValue(), parent, sweep, dataset)));
+        title.setComparator(Comparator.comparing(RunsView::firstLine));
+        for (TableColumn<RunSummary, ?> c : List.of(parent, sweep, dataset)) {
+            c.visibleProperty().addListener((o, was, is) -> javafx.application.Platform.runLater(() -> {
+                table.refresh();
+                io.digitstudio.ui.widgets.Columns.fit(table);
+            }));
+        }
         Label empty = new Label();
         empty.setId("runsEmptyLabel");
         empty.textProperty().bind(vm.emptyTextProperty());
@@ -448,6 +463,37 @@ public final class RunsView extends BorderPane {
         if (r.settings() == null || !r.settings().isBranch()) return "";
         io.digitstudio.runs.RunSettings.Branch b = r.settings().branchedFrom();
         return b.run() + ", epoch " + io.digitstudio.runs.RunSettings.Branch.epochs(b.epochDetail());
+    }
+
+    /**
+     * The run's title, and under it what the columns out of sight would say of where it comes from: "branch of a1b2c3d4,
+     * epoch 2", "sweep a1b2c3d4", and its data set where that is not the one most runs in the table trained on
+     * ("MNIST + my digits" among runs on MNIST).
+     */
+    private String named(RunSummary r, TableColumn<?, ?> parent, TableColumn<?, ?> sweep, TableColumn<?, ?> dataset) {
+        StringBuilder s = new StringBuilder(r.title());
+        if (!parent.isVisible() && !parent(r).isEmpty()) s.append("\nbranch of ").append(parent(r));
+        if (!sweep.isVisible() && !sweep(r).isEmpty()) s.append("\nsweep ").append(sweep(r));
+        if (!dataset.isVisible() && !r.dataset().isEmpty() && !r.dataset().equals(usualData())) s.append('\n').append(r.dataset());
+        return s.toString();
+    }
+
+    /**
+     * The data set most runs in the table trained on (the first of the most common), or "" for no runs; counted once
+     * for each change of the runs (the table asks it for every row when it measures the names).
+     */
+    private String usualData() {
+        if (usualData == null) {
+            java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+            for (RunSummary r : vm.runs()) counts.merge(r.dataset(), 1, Integer::sum);
+            usualData = counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse("");
+        }
+        return usualData;
+    }
+
+    private static String firstLine(String s) {
+        int at = s.indexOf('\n');
+        return at < 0 ? s : s.substring(0, at);
     }
 
     /** The id of the sweep that made the run ("a1b2c3d4", as the Sweeps view names it); empty for a run of no sweep. */

@@ -17,7 +17,7 @@ class ModelTextTest {
 
     /**
      * Issue 37: the line dropped " · test accuracy …" with nothing to say so. Trial 40: it cut a run's date in its
-     * middle ("2026-1…:57"). Parts are left out whole, the name's date first, then the model's data and layers; "…"
+     * middle ("2026-1…:57"). Parts are left out whole, the name's date first, then the model's layers and data; "…"
      * marks where; the test accuracy stays.
      */
     @Test
@@ -25,7 +25,19 @@ class ModelTextTest {
         int room = TEXT.length() - 8;
         String s = ModelText.fit(TEXT, NAME, t -> t.length() <= room);
         assertEquals("Model: run b28a0b4d · … · 784-100-100-10 · MNIST · test accuracy 82.33%", s);
-        assertEquals("Model: run b28a0b4d · … · test accuracy 82.33%", ModelText.fit(TEXT, NAME, t -> t.length() <= 60));
+        assertEquals("Model: run b28a0b4d · … · MNIST · test accuracy 82.33%", ModelText.fit(TEXT, NAME, t -> t.length() <= 60));
+        assertEquals("Model: run b28a0b4d · … · test accuracy 82.33%", ModelText.fit(TEXT, NAME, t -> t.length() <= 50));
+    }
+
+    /**
+     * Trial 41: a model fine-tuned on the user's digits lost "MNIST + my digits" before its layers at 150 %. The data
+     * set says more to a user than the layers (a fine-tune, or a model of the bundled digits): the layers go first.
+     */
+    @Test
+    void theLayersGoBeforeTheDataSet() {
+        String text = "Model: fine-tuned-20261207-050834.npz · 784-400-400-10 · MNIST + my digits · test accuracy 99.16%";
+        assertEquals("Model: fine-tuned-20261207-050834.npz · … · MNIST + my digits · test accuracy 99.16%",
+                ModelText.fit(text, "fine-tuned-20261207-050834.npz", t -> t.length() < text.length()));
     }
 
     /** A named run's best epoch: its date goes first, then its epoch, then its id; its name stays. */
