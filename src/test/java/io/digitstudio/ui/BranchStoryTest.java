@@ -180,6 +180,11 @@ class BranchStoryTest extends AppStory {
         Label banner = robot.lookup("#branchBanner").queryAs(Label.class);
         assertTrue(banner.isVisible());
         assertTrue(banner.getText().startsWith("Branch of run " + parent + " from the end of epoch 1"), banner.getText());
+        // said once: the banner says what the form branches from, the status line only what to do next, and no toast
+        // says either (the status line said the branch again)
+        String status = robot.lookup("#statusText").queryAs(Label.class).getAccessibleText();
+        assertEquals("Change the learning rate or other values, then Start.", status);
+        assertTrue(app.dialogs.infos.stream().noneMatch(i -> i.contains(parent)), "no toast says it again: " + app.dialogs.infos);
         assertEquals("1000", robot.lookup("#trainLimitField").queryTextInputControl().getText());
         assertEquals(List.of(), cut("branchBanner", "leaveBranchButton"));
         // its charts show the parent up to the branch point, not the whole of the run shown last (the parent's 2 epochs)

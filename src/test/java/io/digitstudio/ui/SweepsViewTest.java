@@ -218,6 +218,13 @@ class SweepsViewTest extends AppStory {
         // the swept settings titled as the Train form labels them (the rate "lr", as the epoch table titles it), and the
         // runs' states said as the Runs view says them
         assertEquals(List.of("#", "Run", "lr", "Batch size", "Status"), table.getColumns().stream().map(c -> c.getText()).toList().subList(0, 5));
+        // the chart names the rate as the column does, "Learning rate (lr)", and so does the column's tooltip (the column
+        // said "lr" and the chart "Learning rate", as if two settings)
+        assertEquals("Sweep chart: best validation accuracy against Learning rate (lr), one point per run",
+                robot.lookup("#sweepChart").query().getAccessibleText());
+        javafx.scene.control.Labeled lrTitle = robot.lookup("#sweepTable .column-header .label")
+                .match((javafx.scene.control.Labeled l) -> "lr".equals(l.getText())).query();
+        assertEquals("Learning rate (lr) of the run", lrTitle.getTooltip() == null ? null : lrTitle.getTooltip().getText());
         List<String> states = table.getItems().stream().map(vm::trialState).toList();
         assertTrue(states.contains("finished") && !states.contains("done"), states.toString());
         assertFalse(robot.lookup("#sweepExportButton").queryButton().isDisabled());

@@ -66,9 +66,13 @@ public final class TestDialogs implements DialogService {
     /** What the next confirmations answer (true: as if the user confirmed). */
     public volatile boolean confirms = true;
 
+    /** The text of each confirmation asked, under its title, as the user reads it. */
+    public final List<String> questions = new CopyOnWriteArrayList<>();
+
     @Override
     public boolean confirm(String title, String text, String action) {
         asked.add("confirm: " + title);
+        questions.add(title + "\n" + text);
         return confirms;
     }
 

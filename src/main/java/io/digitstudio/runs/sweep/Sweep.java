@@ -146,6 +146,24 @@ public record Sweep(String id, Instant created, RunSettings template, List<Axis>
                 .map(io.digitstudio.optim.OptimizerType.Param::label).orElse(axis);
     }
 
+    /**
+     * A swept setting's name as a narrow table column titles it: the learning rate "lr", as the Train view's epoch
+     * table does (the form's words take the room of other columns at a large UI scale), anything else its
+     * {@link #label}.
+     */
+    public String column(String axis) {
+        return axis.equals(io.digitstudio.optim.Optimizers.learningRateKey(template.config().optimizer())) ? "lr" : label(axis);
+    }
+
+    /**
+     * A swept setting's name on a chart's axis: its {@link #label}, with the {@link #column} title in brackets where
+     * that is another ("Learning rate (lr)"), so that the chart and the table beside it name it alike.
+     */
+    public String axisTitle(String axis) {
+        String label = label(axis), column = column(axis);
+        return label.equals(column) ? label : label + " (" + column + ")";
+    }
+
     /** Point {@code i}'s values in {@link #label}'s words: "Learning rate 0.03 · Batch size 64". */
     public String said(int i) {
         StringBuilder b = new StringBuilder();

@@ -167,7 +167,9 @@ public final class SweepChart {
         }
         g.setColor(ink);
         g.drawRect(left, top, right - left, bottom - top);
-        String xl = result.sweep().label(axis.name());
+        // the axis named as the sweep's table names its column too; the column's short name alone where the panel is narrow
+        String xl = result.sweep().axisTitle(axis.name());
+        if (fm.stringWidth(xl) > w - px(8, k)) xl = result.sweep().column(axis.name());
         g.drawString(xl, left + (right - left - fm.stringWidth(xl)) / 2, h - px(8, k));
         g.setStroke(new BasicStroke((float) (1.5 * k)));
         for (double[] p : pts) {

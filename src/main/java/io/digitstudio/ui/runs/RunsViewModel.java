@@ -158,6 +158,14 @@ public final class RunsViewModel {
 
     /** Reads the history again (off the UI thread); the selection and its curves follow. */
     public void refresh() {
+        refresh(null);
+    }
+
+    /**
+     * Reads the history again; the status then says {@code done} (what the user just did, which the history's count
+     * would hide), or with null how many runs it holds.
+     */
+    private void refresh(String done) {
         long mine = ++generation;
         List<String> wanted = drawn().stream().map(RunSummary::id).toList();
         Map<String, java.time.Instant> known = Map.copyOf(logsAt); // read here: the map belongs to the UI thread
@@ -189,7 +197,7 @@ public final class RunsViewModel {
             }
             describeSelected();
             long damaged = l.runs().stream().filter(RunSummary::damaged).count();
-            status.set(String.format(Locale.ROOT, "%d run%s in %s%s", l.runs().size(), l.runs().size() == 1 ? "" : "s", store.root(),
+            status.set(done != null ? done : String.format(Locale.ROOT, "%d run%s in %s%s", l.runs().size(), l.runs().size() == 1 ? "" : "s", store.root(),
                     damaged == 0 ? "" : " (" + damaged + " damaged)"));
             redraw();
             listBranchPoints();
@@ -528,7 +536,8 @@ public final class RunsViewModel {
             dialogs.error("Cannot delete the run", "Run " + r.id() + " is still running; stop it first");
             return;
         }
-        if (!dialogs.confirm("Delete run " + named(r) + "?", "Its folder (settings, log, models) is removed from disk: " + r.folder(), "Delete")) return;
+        if (!dialogs.confirm("Delete run " + named(r) + "?", "Its folder (settings, log, models) is removed from disk for good: " + r.folder()
+                + "\nA deleted run cannot be brought back; Export keeps a copy of it as a zip first.", "Delete")) return;
         tasks.compute(() -> {
             store.delete(r.id());
             return null;
@@ -540,10 +549,15 @@ public final class RunsViewModel {
                 keepColours();
                 logs.remove(r.id());
                 logsAt.remove(r.id());
-                status.set("Deleted run " + r.id());
-                refresh();
+                refresh(deleted(r));
             }
         });
+    }
+
+    /** What the status says of a run deleted: which run went, and that it is gone for good (the store deletes its files). */
+    static String deleted(RunSummary r) {
+        String which = r.name() == null || r.name().isBlank() ? r.id() : "“" + r.name() + "” (" + r.id() + ")";
+        return "Deleted run " + which + " and its files for good: a deleted run cannot be brought back";
     }
 
     /** Saves the run's folder as a zip where the user says. */

@@ -188,8 +188,12 @@ public final class SweepsView extends BorderPane {
         });
 
         chart.setId("sweepChart");
-        io.digitstudio.ui.widgets.ScreenReader.describe(chart, "Sweep chart: best validation accuracy against each swept value, one point per run",
+        io.digitstudio.ui.widgets.ScreenReader.describe(chart, CHART_TEXT,
                 "The sweep runs table lists the same runs with their figures, best first");
+        // said as the chart draws its axes ("Learning rate (lr)"), which name them as the table's columns do
+        vm.resultProperty().addListener((o, a, r) -> chart.setAccessibleText(r == null || r.sweep().varied().isEmpty() ? CHART_TEXT
+                : "Sweep chart: best validation accuracy against " + String.join(" and ", r.sweep().varied().stream().map(x -> r.sweep().axisTitle(x.name())).toList())
+                + ", one point per run"));
         chart.setPreserveRatio(true);
         chart.setSmooth(true);
         vm.chartProperty().addListener((o, a, c) -> {
@@ -551,6 +555,8 @@ public final class SweepsView extends BorderPane {
         f.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
+    private static final String CHART_TEXT = "Sweep chart: best validation accuracy against each swept value, one point per run";
+
     private void columns(io.digitstudio.runs.sweep.Sweep sweep) {
         List<Axis> axes = sweep == null ? List.of() : sweep.axes();
         table.getColumns().clear();
@@ -562,13 +568,13 @@ public final class SweepsView extends BorderPane {
         TableColumn<SweepResult.Row, String> run = column("Run", r -> r.run() == null ? "–" : r.run().id(), 60);
         table.getColumns().add(run);
         // a swept setting titled as the Train form labels its field ("Batch size"), not by its key in the files; the
-        // learning rate "lr", as the Train view's epoch table titles it ("Learning rate" to a screen reader and in its
-        // tooltip): the form's words took the room of the columns that give way, at 150 % in the smallest window
-        String rate = io.digitstudio.optim.Optimizers.learningRateKey(sweep == null ? "momentum-sgd" : sweep.template().config().optimizer());
+        // learning rate "lr", as the Train view's epoch table titles it (the form's words took the room of the columns
+        // that give way, at 150 % in the smallest window), "Learning rate" to a screen reader and in its tooltip; the
+        // chart names that axis "Learning rate (lr)", so the two read alike
         for (Axis a : axes) {
             String label = sweep.label(a.name());
-            TableColumn<SweepResult.Row, String> c = column(a.name().equals(rate) ? "lr" : label, r -> sweep.shown(a.name(), r.values().get(a.name())), 40);
-            io.digitstudio.ui.widgets.Columns.titleMeans(c, label, label + " of the run");
+            TableColumn<SweepResult.Row, String> c = column(sweep.column(a.name()), r -> sweep.shown(a.name(), r.values().get(a.name())), 40);
+            io.digitstudio.ui.widgets.Columns.titleMeans(c, label, sweep.axisTitle(a.name()) + " of the run");
             table.getColumns().add(c);
         }
         // on one line, as wide as the longest state the sweep's rows can say: a row that wrapped "running, epoch 2 of 3"

@@ -255,8 +255,8 @@ public final class RunControl {
         keptSaid = null;
         TrainSettings.Branch b = new TrainSettings.Branch(parent.id(), spec, where, c, epochsDone);
         settings.branchProperty().set(b);
-        presenter.clear(settings.plannedEpochs(), "Branching run " + parent.id() + " from the " + where
-                + ": change the learning rate or other values, then Start");
+        // the notice line above the charts names the run and point the form branches from: the status says only what to do
+        presenter.clear(settings.plannedEpochs(), "Change the learning rate or other values, then Start.");
         if (history == null) return;
         tasks.compute(() -> {
             TrainingSession.Resumable r = TrainingSession.locateBranch(history, spec);

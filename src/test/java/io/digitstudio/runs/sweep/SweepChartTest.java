@@ -85,6 +85,17 @@ class SweepChartTest {
      * 127, 128, 129 for a sweep of learning rates at one batch size, and a one-run sweep got a panel for each setting.
      * A sweep that varies nothing is one panel with no points, saying there is nothing to compare.
      */
+    /** The chart's axis names a swept setting as the sweep's table titles its column: the rate "Learning rate (lr)". */
+    @Test
+    void anAxisIsNamedAsTheTablesColumnIs() {
+        Sweep s = Sweep.plan(template(), List.of(Axis.parse("lr", "--lr", "0.1,0.01", false), Axis.parse("batch_size", "--batch", "50,100", true)),
+                null, 0, 1);
+        assertEquals("lr", s.column("lr"));
+        assertEquals("Learning rate (lr)", s.axisTitle("lr"));
+        assertEquals("Batch size", s.column("batch_size"));
+        assertEquals("Batch size", s.axisTitle("batch_size"), "a column titled in full: no brackets");
+    }
+
     @Test
     void aSettingOfOneValueHasNoPanel() {
         int w = SweepChart.PANEL_WIDTH;

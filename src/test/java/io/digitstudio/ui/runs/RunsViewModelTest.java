@@ -305,11 +305,22 @@ class RunsViewModelTest {
         vm.delete(store.find(a));
         assertEquals(2, store.list().size());
         assertEquals("confirm: Delete run “my first run”?", dialogs.asked.get(dialogs.asked.size() - 1));
+        // the question says the deletion is for good (the store deletes the folder; there is no trash or undo)
+        String asked = dialogs.questions.get(dialogs.questions.size() - 1);
+        assertTrue(asked.contains("for good") && asked.contains("cannot be brought back"), asked);
         dialogs.confirms = true;
         vm.delete(store.find(a));
         assertEquals(List.of(b), store.list().stream().map(RunSummary::id).toList());
+        // the status, once the history is read again, still names the run that went and says it is gone for good (a
+        // trial read only the history's count there)
+        assertEquals("Deleted run “my first run” (" + a + ") and its files for good: a deleted run cannot be brought back", vm.statusProperty().get());
         assertEquals(List.of(b), vm.selectedIds());
         assertEquals(1, vm.curvesProperty().get().size());
+        vm.delete(store.find(b));
+        assertEquals("Deleted run " + b + " and its files for good: a deleted run cannot be brought back", vm.statusProperty().get(), "an unnamed run by its id");
+        assertEquals(List.of(), store.list());
+        vm.refresh();
+        assertTrue(vm.statusProperty().get().startsWith("0 runs in "), "a later refresh says the count again: " + vm.statusProperty().get());
     }
 
     @Test

@@ -1339,8 +1339,9 @@ class TrainViewModelsTest {
         assertEquals(0, presenter.progressProperty().get(), 0);
         assertEquals("", presenter.epochTextProperty().get());
         assertEquals("", presenter.iterationTextProperty().get());
-        assertTrue(presenter.statusProperty().get().startsWith("Branching run " + parent.id() + " from the end of epoch 1"),
-                presenter.statusProperty().get());
+        // the notice line names the run and point the form branches from; the status line says only what to do next
+        // (it said "Branching run … from the end of epoch 1" again: one message in two places)
+        assertEquals("Change the learning rate or other values, then Start.", presenter.statusProperty().get());
         assertEquals(2, presenter.plannedEpochsProperty().get(), "the parent's epochs: the chart spans the branch's");
 
         // Start: the branch's charts go on from the same epoch
