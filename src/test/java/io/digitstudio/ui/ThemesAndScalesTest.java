@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Every view after a short run, in every theme and at 100 %, 150 % and 200 % in the smallest window (1024x700): all text
+ * Every view after a short run, in every theme and at every UI scale in the smallest window (1024x700): all text
  * reads at WCAG AA (4.5:1) against what is behind it, and no label, button, table header or cell is cut to "…" or at an edge. The views are opened with
  * Ctrl+1 … Ctrl+8, as from the keyboard.
  */
@@ -229,15 +229,16 @@ class ThemesAndScalesTest extends AppStory {
     }
 
     /**
-     * The looks walked for cut labels: light at every scale, then the other themes at the largest, where the least room
-     * is, each switched to in the open window as a user does (so that what sizes itself to a font sizes itself again).
+     * The looks walked for cut labels: light at every scale the Preferences offer, then the other themes at 175 % and
+     * 200 %, the two largest, where the least room is (a trial at 175 % found cuts that 150 % and 200 % did not show), each switched to in the open window as a user does (so that what sizes itself to a font sizes itself again).
      */
-    static final List<Look> LOOKS = List.of(new Look(Theme.LIGHT, 100), new Look(Theme.LIGHT, 150), new Look(Theme.LIGHT, 200),
+    static final List<Look> LOOKS = List.of(new Look(Theme.LIGHT, 100), new Look(Theme.LIGHT, 125), new Look(Theme.LIGHT, 150),
+            new Look(Theme.LIGHT, 175), new Look(Theme.LIGHT, 200), new Look(Theme.DARK, 175), new Look(Theme.HIGH_CONTRAST, 175),
             new Look(Theme.DARK, 200), new Look(Theme.HIGH_CONTRAST, 200));
 
     /**
-     * Every view after a run and a sweep, and the Preferences dialog, at 100 %, 150 % and 200 % in the smallest window,
-     * in light, and in dark and high contrast at 200 % ({@link #LOOKS}): no label,
+     * Every view after a run and a sweep, and the Preferences dialog, at every scale the Preferences offer in the
+     * smallest window, in light, and in dark and high contrast at 175 % and 200 % ({@link #LOOKS}): no label,
      * button, table header or cell is cut to "…", none is cut at an edge (its box running past what its parents show, as
      * the neighbours' labels at the bottom of Draw and Samples were, or past the window's edge, as the Train view's
      * charts were at 200 %; a row half in view in a list or scroll pane scrolls, and is not cut), and every toolbar

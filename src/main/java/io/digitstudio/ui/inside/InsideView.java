@@ -36,6 +36,10 @@ public final class InsideView extends BorderPane {
     private final InsideViewModel vm;
     private final ImageView weights = new ImageView();
     private final ScrollPane weightsScroll = new ScrollPane();
+    /** The weights' column: its title, the tiles and the texts about them, scrolled as one page where they need. */
+    private final ScrollPane weightsPage = new ScrollPane();
+    /** The room around the weights' column. */
+    private static final double WEIGHTS_PADDING = 6;
     private final Label weightsSource = new Label();
     private final Label hover = new Label(" ");
     private final ImageView input = new ImageView();
@@ -99,9 +103,16 @@ public final class InsideView extends BorderPane {
         // the tiles fit the pane (no scroll bars): a new size of the pane draws them anew
         weightsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         weightsScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        weightsScroll.setMinHeight(120);
-        weightsScroll.viewportBoundsProperty().addListener((o, a, b) -> {
-            if (a == null || Math.abs(a.getWidth() - b.getWidth()) > 20 || Math.abs(a.getHeight() - b.getHeight()) > 20) showWeights(vm.weightsProperty().get());
+        // as large as the tiles drawn: the room they are drawn for is the column's ({@link #showWeights})
+        weightsScroll.setMinSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        weightsScroll.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        // drawn anew when the room changes by more than a little, or no longer holds the tiles as drawn
+        weightsPage.viewportBoundsProperty().addListener((o, a, b) -> {
+            double[] r = tilesRoom();
+            boolean grown = Math.abs(r[0] - drawnFor[0]) > 20 || Math.abs(r[1] - drawnFor[1]) > 20;
+            boolean cut = weights.getImage() != null && (weights.getFitWidth() > r[0] + 0.5
+                    || weights.getFitWidth() * weights.getImage().getHeight() / weights.getImage().getWidth() > r[1] + 0.5);
+            if (grown || cut) showWeights(vm.weightsProperty().get());
         });
         Label key = hint(legend(io.digitstudio.ui.widgets.Theme.active()));
         key.setId("weightsLegend");
@@ -109,8 +120,15 @@ public final class InsideView extends BorderPane {
         io.digitstudio.ui.widgets.Theme.activeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(legendFollows));
         legendKey = key;
         VBox weightsBox = new VBox(4, section("First layer's weights"), weightsSource, weightsScroll, hover, key);
-        weightsBox.setPadding(new Insets(6));
-        VBox.setVgrow(weightsBox.getChildren().get(2), Priority.ALWAYS);
+        weightsBox.setPadding(new Insets(WEIGHTS_PADDING));
+        // the column scrolls as one page where its texts and the tiles are together taller than the view: the tiles are
+        // sized from the column's width and the view's height, not from what the texts leave (at 175 % in the
+        // smallest window the texts take a third of the column, and the tiles would be drawn smaller than at 100 %)
+        weightsPage.setContent(weightsBox);
+        weightsPage.setId("weightsPage");
+        weightsPage.setFitToWidth(true);
+        weightsPage.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        weightsPage.getStyleClass().add("edge-to-edge");
 
         input.setId("inputImage");
         input.setAccessibleText("The input image, 28 by 28 pixels");
@@ -169,7 +187,7 @@ public final class InsideView extends BorderPane {
         VBox.setVgrow(chartAndTable, Priority.ALWAYS);
         healthBox.setPadding(new Insets(6));
 
-        SplitPane top = new SplitPane(weightsBox, lookBox);
+        SplitPane top = new SplitPane(weightsPage, lookBox);
         top.setDividerPositions(0.45);
         SplitPane all = new SplitPane(top);
         all.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -245,24 +263,47 @@ public final class InsideView extends BorderPane {
     private void showWeights(InsideViewModel.Weights w) {
         if (w == null) return;
         Inspector.Tiles t = w.tiles();
-        // drawn at whole pixels per weight, as large as the pane allows (5x5 filters up to 12 px a weight), so that the
-        // picture is shown at its own size: scaling a large image at every repaint costs a software renderer dearly
+        // drawn at whole pixels per weight (5x5 filters up to 12 px a weight), the fewest that are at least as many as
+        // the room holds, and shown at the room's size: the picture is scaled down by less than a weight's pixel, and
+        // fills the room (drawn at the nearest whole number and never shown larger, up to a third of it stays empty)
         int cols = Pictures.columns(t.count());
         int rows = (t.count() + cols - 1) / cols;
-        double room = Math.max(100, weightsScroll.getViewportBounds().getWidth() - 4);
-        double tall = Math.max(100, weightsScroll.getViewportBounds().getHeight() - 4);
-        // as large as both the pane's width and its height allow, so that all tiles show at once
+        // as large as the column's width and the page's height allow ({@link #tilesRoom}), so that all tiles show at once
+        double[] r = tilesRoom();
+        drawnFor = r;
+        double room = r[0], tall = r[1];
         double fits = Math.min(room / (cols * (t.width() + 1.0)), tall / (rows * (t.height() + 1.0)));
-        scale = Math.max(1, Math.min(12, (int) Math.round(fits)));
+        scale = Math.max(1, Math.min(12, (int) Math.ceil(fits)));
         gap = Math.max(1, Math.min(4, scale / 2 + 1));
         weights.setImage(Pixels.image(Pictures.tiles(t, scale, gap, palette(io.digitstudio.ui.widgets.Theme.active()))));
-        double shrink = Math.min(1, Math.min(room / weights.getImage().getWidth(), tall / weights.getImage().getHeight()));
-        weights.setFitWidth(weights.getImage().getWidth() * shrink);
+        double fit = Math.min(room / weights.getImage().getWidth(), tall / weights.getImage().getHeight());
+        weights.setFitWidth(Math.floor(weights.getImage().getWidth() * fit));
         String layer = String.format(Locale.ROOT, "%s: %d %s of %d×%d", t.layer(), t.count(), t.height() > 1 && t.height() == t.width()
                 && t.height() >= 10 ? "units" : "filters", t.height(), t.width());
         // the layer's phrase is one piece (no-break spaces), and the dot stays with the model's: a narrow column breaks
         // the line between the two, as a sentence, not inside "l1: 400 units of 28×28"
         weightsSource.setText(w.source() + "\u00a0· " + layer.replace(' ', '\u00a0'));
+    }
+
+    /** The room the tiles were last drawn for, width and height. */
+    private double[] drawnFor = {0, 0};
+
+    /**
+     * The room for the tiles, width and height: the column's width, less its vertical scroll bar's room whether or not
+     * it shows (the tiles keep their size when the texts under them bring the bar), and the page's height.
+     */
+    private double[] tilesRoom() {
+        Insets frame = weightsScroll.getInsets();
+        double bar = 0;
+        // the page's own bar (its skin's child), not the tiles' pane's inside it, which never shows
+        for (javafx.scene.Node n : weightsPage.getChildrenUnmodifiable()) {
+            if (n instanceof javafx.scene.control.ScrollBar b && b.getOrientation() == javafx.geometry.Orientation.VERTICAL && !b.isVisible()) {
+                bar = b.prefWidth(-1);
+            }
+        }
+        double room = Math.max(100, weightsPage.getViewportBounds().getWidth() - bar - 2 * WEIGHTS_PADDING - frame.getLeft() - frame.getRight());
+        double tall = Math.max(100, weightsPage.getViewportBounds().getHeight() - 2 * WEIGHTS_PADDING - frame.getTop() - frame.getBottom());
+        return new double[]{room, tall};
     }
 
     /** The unit the arrow keys are on (-1: none yet). */
