@@ -22,6 +22,10 @@ import java.util.Properties;
 @Command(name = "digitstudio", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Train a digit classifier the way Chainer's tutorial does, from the command line.%n"
                 + "Run without arguments to open the desktop app.",
+        footer = {"", "Where your data is kept ($XDG_DATA_HOME is ~/.local/share when unset):",
+                "  run history  $DIGITSTUDIO_RUNS, else $XDG_DATA_HOME/digitstudio/runs",
+                "  your digits  $DIGITSTUDIO_MYDIGITS, else $XDG_DATA_HOME/digitstudio/mydigits",
+                "  models       the app's fine-tuned models: models/ beside the digits' folder"},
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, ExportCommand.class, SummaryCommand.class, BenchCommand.class, RunsCommand.class, SweepCommand.class, InspectCommand.class, ExplainCommand.class, MyDigitsCommand.class, LrFindCommand.class, HelpCommand.class})
 public final class Cli implements Runnable {
     public static final int EXIT_BAD_INPUT = 2;
