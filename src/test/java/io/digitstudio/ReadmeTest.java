@@ -313,6 +313,21 @@ class ReadmeTest {
     }
 
     /** The README listed eight of the twelve subcommands; its list is the command line's, so a new one cannot be left out. */
+    /**
+     * The README's "Where things are kept" rows for the user's data say what the app reads: $XDG_DATA_HOME first, and
+     * fine-tuned models beside the digits' folder (the app writes them there), as 'digitstudio --help' says.
+     */
+    @Test
+    void theReadmeSaysTheDataFoldersFollowXdgDataHome() throws IOException {
+        List<String> rows = Files.readString(ROOT.resolve("README.md")).lines().filter(l -> l.startsWith("| ")).toList();
+        for (String what : List.of("the run history", "your digits", "fine-tuned models")) {
+            String row = rows.stream().filter(l -> l.startsWith("| " + what + " |")).findFirst().orElseThrow(() -> new AssertionError("no row for " + what));
+            assertTrue(row.contains("$XDG_DATA_HOME/digitstudio/"), row);
+        }
+        String models = rows.stream().filter(l -> l.startsWith("| fine-tuned models |")).findFirst().orElseThrow();
+        assertTrue(models.contains("beside the digits' folder"), models);
+    }
+
     @Test
     void theReadmeListsEverySubcommand() throws IOException {
         assertEquals(subcommands(), subcommandsListed(Files.readString(ROOT.resolve("README.md"))),

@@ -27,6 +27,10 @@ import java.util.Properties;
 @Command(name = "digitstudio", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Train a digit classifier the way Chainer's tutorial does, from the command line.%n"
                 + "Run without arguments to open the desktop app.",
+        footer = {"", "Where your data is kept ($XDG_DATA_HOME is ~/.local/share when unset):",
+                "  run history  $DIGITSTUDIO_RUNS, else $XDG_DATA_HOME/digitstudio/runs",
+                "  your digits  $DIGITSTUDIO_MYDIGITS, else $XDG_DATA_HOME/digitstudio/mydigits",
+                "  models       the app's fine-tuned models: models/ beside the digits' folder"},
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, ExportCommand.class, SummaryCommand.class, BenchCommand.class, RunsCommand.class, SweepCommand.class, InspectCommand.class, ExplainCommand.class, MyDigitsCommand.class, LrFindCommand.class, HelpCommand.class})
 public final class Cli {
     public static final int EXIT_BAD_INPUT = 2;
@@ -264,36 +268,12 @@ public final class Cli {
 
     /** "; did you mean train?" for up to three guesses, or nothing when there are none: how every mistyped name is answered. */
     static String didYouMean(java.util.List<String> guesses) {
-        return guesses.isEmpty() ? "" : "; did you mean " + String.join(" or ", guesses.subList(0, Math.min(3, guesses.size()))) + "?";
+        return io.digitstudio.nn.NearWords.didYouMean(guesses);
     }
 
-    /**
-     * The names a mistyped {@code word} may have meant, nearest first: those within one edit (a letter added, dropped,
-     * changed, or two swapped) for a short word, two for a word of six letters or more.
-     */
+    /** The names a mistyped {@code word} may have meant, nearest first (as a mistyped layer of a spec is answered). */
     static java.util.List<String> nearest(String word, java.util.Collection<String> names) {
-        String w = word.toLowerCase(java.util.Locale.ROOT);
-        int most = w.length() >= 6 ? 2 : 1;
-        return names.stream().filter(n -> edits(w, n.toLowerCase(java.util.Locale.ROOT)) <= most)
-                .sorted(java.util.Comparator.comparingInt((String n) -> edits(w, n.toLowerCase(java.util.Locale.ROOT))).thenComparing(n -> n))
-                .toList();
-    }
-
-    /** The edits from {@code a} to {@code b}, a swap of neighbours counting as one (optimal string alignment). */
-    private static int edits(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
-        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
+        return io.digitstudio.nn.NearWords.nearest(word, names);
     }
 
     /** What a spec looks like, in the answer to a word that is no preset (the layers' list is --model's help). */

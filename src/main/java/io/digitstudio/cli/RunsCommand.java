@@ -269,19 +269,48 @@ final class RunsCommand {
         }
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a run and its files (not while it runs).")
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = {"Delete a run and its folder (not while it runs).",
+            "On a terminal it asks first (y/N; Enter keeps the run). Without a terminal (a script, a pipe) it deletes only with --force.",
+            "The id may be shortened to its first " + Delete.SHORTEST + " or more digits, if no other run starts so."})
     static final class Delete implements Callable<Integer> {
+        /** The fewest digits of an id that name a run to delete: a shorter one is too easily a typo that matches another. */
+        static final int SHORTEST = 4;
+
         @Mixin
         RunsDirOption runsDir;
 
         @WhenMissing("the id of the run to delete ('digitstudio runs list' shows the ids)")
-        @Parameters(paramLabel = "ID", description = "The run's id, or enough of its start to be unique.")
+        @Parameters(paramLabel = "ID", description = "The run's id, or its first " + SHORTEST + " or more digits if no other run starts so.")
         String id;
+
+        @picocli.CommandLine.Option(names = "--force", description = "Delete without asking (what a script must give: without a terminal nothing is asked, and nothing is deleted without it).")
+        boolean force;
 
         @Override
         public Integer call() {
             RunStore store = runsDir.existingStore();
+            String p = id.strip().toLowerCase(Locale.ROOT);
+            if (p.length() < SHORTEST && p.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                List<String> candidates = store.list().stream().map(RunSummary::id).filter(x -> x.startsWith(p)).toList();
+                throw new UsageException("'" + id.strip() + "' is too short to delete a run by: give at least " + SHORTEST + " digits of its id"
+                        + (candidates.isEmpty() ? " (no run starts so)" : " (" + (candidates.size() == 1 ? "the run that starts so: " : "runs that start so: ")
+                        + String.join(", ", candidates) + ")"));
+            }
             RunSummary r = store.find(id);
+            if (r.status() == io.digitstudio.runs.RunStatus.RUNNING) throw new RunsException("run " + r.id() + " is still running; stop it first");
+            if (!force) {
+                java.io.Console console = System.console();
+                if (console == null) {
+                    throw new UserInputException("run " + r.id() + " is not deleted: there is no terminal to ask on; add --force to delete it without asking");
+                }
+                // the question the window asks, with the whole id and name, so a shortened id shows which run it found
+                String answer = console.readLine("Delete run %s? Its folder is removed from disk: %s [y/N] ",
+                        r.id() + (r.name().isBlank() ? "" : " \"" + r.name() + "\""), r.folder());
+                if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).matches("y|yes")) {
+                    System.out.println("kept run " + r.id());
+                    return 0;
+                }
+            }
             store.delete(r.id());
             System.out.println("deleted run " + r.id());
             return 0;

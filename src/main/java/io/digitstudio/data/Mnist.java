@@ -188,15 +188,20 @@ public final class Mnist {
     /**
      * Refuses, in one line that says what a data folder holds, a folder that holds none of the IDX files and is not a
      * folder of class subfolders (a home folder, /tmp): read as either it would give a misleading error or hundreds of
-     * "classes".
+     * "classes". A file that is no Kaggle CSV (a picture given as --data) is told the same accepted forms.
      */
     static void requireDataFolder(Path folder) {
+        if (Files.isRegularFile(folder)) {
+            throw new DataException(folder + ": not a data folder (a file, and not a Kaggle CSV file, whose name ends in .csv)" + ACCEPTED);
+        }
         if (!Files.isDirectory(folder)) return;
         for (String f : FILES) if (has(folder, f)) return;
-        throw new DataException(folder + ": not a data folder (no IDX files; " + ImageFolder.subfolderCount(folder) + "); a data folder holds"
-                + " MNIST's IDX files (" + FILES[0] + ", " + FILES[1] + ", " + FILES[2] + ", " + FILES[3] + ", or .gz),"
-                + " or one subfolder of pictures per class (DIR/CLASS/*.png, or DIR/train/CLASS and DIR/test/CLASS); or give a Kaggle CSV file");
+        throw new DataException(folder + ": not a data folder (no IDX files; " + ImageFolder.subfolderCount(folder) + ")" + ACCEPTED);
     }
+
+    /** The forms data is accepted in, as every refusal of a path that is none of them ends. */
+    private static final String ACCEPTED = "; a data folder holds MNIST's IDX files (" + FILES[0] + ", " + FILES[1] + ", " + FILES[2] + ", " + FILES[3]
+            + ", or .gz), or one subfolder of pictures per class (DIR/CLASS/*.png, or DIR/train/CLASS and DIR/test/CLASS); or give a Kaggle CSV file";
 
     /** Loads the four files from a folder, e.g. Debian's Fashion-MNIST at /usr/share/datasets/fashion-mnist. */
     public static TrainTest fromDirectory(Path dir) {

@@ -24,6 +24,11 @@ public final class LayerTypes {
         return null;
     }
 
+    /** The words of every layer, as {@link #words()} lists them. */
+    static java.util.List<String> wordList() {
+        return TYPES.stream().flatMap(t -> t.words().stream()).toList();
+    }
+
     /** The words of every layer: "conv, linear, relu, sigmoid, ...". */
     public static String words() {
         return TYPES.stream().flatMap(t -> t.words().stream()).collect(Collectors.joining(", "));

@@ -106,7 +106,10 @@ public record NetworkSpec(List<LayerSpec> layers) {
             }
             SpecItem it = new SpecItem(index, item.trim(), tokens, spans, items.start() + item.indexOf(item.trim()));
             LayerType type = LayerTypes.reading(it.word());
-            if (type == null) throw it.error("unknown layer \"" + it.word() + "\" (known: " + LayerTypes.words() + ")", 0);
+            if (type == null) {
+                throw it.error("unknown layer \"" + it.word() + "\"" + NearWords.didYouMean(NearWords.nearest(it.word(), LayerTypes.wordList()))
+                        + " (known: " + LayerTypes.words() + ")", 0);
+            }
             LayerSpec layer = type.reader().apply(it);
             if (bare == null && layer instanceof LinearLayer lin && lin.out() == LinearLayer.CLASSES) {
                 bare = it;

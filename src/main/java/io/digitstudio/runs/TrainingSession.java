@@ -231,13 +231,16 @@ public final class TrainingSession {
         return out;
     }
 
-    /** Resuming a run that already trained all its epochs: nothing to do, and nothing is written. */
+    /**
+     * Resuming a run to no more epochs than it already trained (all its epochs, or fewer asked): nothing to do, and
+     * nothing is written. {@code file} names the snapshot when it belongs to no run of the history.
+     */
     public static final class FinishedException extends RunsException {
         private final String runId;
         private final int epochs;
 
-        FinishedException(String runId, int epochs) {
-            super((runId.isEmpty() ? "this run" : "run " + runId) + " has already trained all its " + epochs + " epochs; to train it further, give more"
+        FinishedException(String runId, Path file, int epochs) {
+            super((runId.isEmpty() ? String.valueOf(file.getFileName()) : "run " + runId) + " has already trained " + epochs + " epochs; to train it further, give more"
                     + " epochs (--epochs " + (epochs + Math.max(1, epochs / 2)) + ")");
             this.runId = runId;
             this.epochs = epochs;
@@ -429,10 +432,8 @@ public final class TrainingSession {
                 if (extra != null) throw new RunsException("--extra-data starts a new run; a resumed run keeps its data");
                 c = r.config();
                 int wanted = epochs == null ? c.epochs() : epochs;
-                if (wanted < r.epochsDone()) {
-                    throw new RunsException(r.file().getFileName() + " has already trained " + r.epochsDone() + " epochs; it cannot be resumed to train " + wanted);
-                }
-                if (r.epochsDone() >= wanted) throw new FinishedException(r.runId(), r.epochsDone());
+                // fewer epochs than it trained is told as a finished run is: one problem, one wording
+                if (r.epochsDone() >= wanted) throw new FinishedException(r.runId(), r.file(), r.epochsDone());
                 c = c.withEpochs(wanted);
             } else {
                 if (config == null) throw new IllegalStateException("a new run needs its configuration");

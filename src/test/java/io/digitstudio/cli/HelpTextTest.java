@@ -152,4 +152,15 @@ class HelpTextTest {
         for (String kind : io.digitstudio.nn.LayerTypes.words().split(", ")) assertTrue(usage.contains(kind), kind + " is missing from " + usage);
         assertTrue(usage.contains("batchnorm"), usage);
     }
+
+    /** The top help says where the user's data is kept: the run history, their digits, the models fine-tuned on them. */
+    @Test
+    void theTopHelpSaysWhereTheDataIsKept() {
+        String top = help(List.of());
+        assertTrue(top.contains("\nWhere your data is kept"), top);
+        assertTrue(top.contains("$DIGITSTUDIO_RUNS, else $XDG_DATA_HOME/digitstudio/runs"), top);
+        assertTrue(top.contains("$DIGITSTUDIO_MYDIGITS, else $XDG_DATA_HOME/digitstudio/mydigits"), top);
+        assertTrue(top.contains("models/ beside the digits' folder"), top);
+        assertTrue(top.contains("($XDG_DATA_HOME is ~/.local/share when unset)"), top);
+    }
 }

@@ -18,6 +18,23 @@ class KaggleCliTest {
     Path dir;
 
     @Test
+    void aFileThatIsNoCsvIsAnsweredWithTheFormsDataTakesAsAFolderIs() throws Exception {
+        Path png = Files.writeString(dir.resolve("text.png"), "not a picture of digits");
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        CliTest.Run file = CliTest.run("train", "--data", png.toString(), "--epochs", "1", "--no-record", "--out", dir.resolve("m.npz").toString());
+        CliTest.Run folder = CliTest.run("train", "--data", empty.toString(), "--epochs", "1", "--no-record", "--out", dir.resolve("m.npz").toString());
+        assertEquals(2, file.code(), file.err());
+        assertEquals(2, folder.code(), folder.err());
+        assertEquals(1, file.err().strip().lines().count(), file.err());
+        String accepted = "; a data folder holds MNIST's IDX files";
+        assertTrue(file.err().startsWith("digitstudio train: error: " + png + ": not a data folder"), file.err());
+        assertTrue(file.err().contains(accepted) && folder.err().contains(accepted), file.err() + folder.err());
+        String forms = folder.err().substring(folder.err().indexOf(accepted)).strip();
+        assertTrue(forms.endsWith("or give a Kaggle CSV file"), forms);
+        assertEquals(forms, file.err().substring(file.err().indexOf(accepted)).strip(), "a file and a folder are told the same accepted forms");
+    }
+
+    @Test
     void aSubmissionHasOneLabelPerRowAndItsAccuracyIsEvals() throws Exception {
         LabeledImages test = Mnist.bundled().test();
         Path csv = KaggleCsvTest.csv(dir.resolve("test.csv"), test, 500, false);

@@ -30,10 +30,23 @@ class NetworkCliTest {
     }
 
     @Test
+    void aMistypedLayerIsAnsweredWithTheLayerItIsNear() {
+        CliTest.Run r = CliTest.run("summary", "--model", "conv 8 3, maxpol 2, linear");
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("unknown layer \"maxpol\"; did you mean maxpool? (known: conv, linear,"), r.err());
+        CliTest.Run swapped = CliTest.run("summary", "--model", "linear 100, rleu, linear");
+        assertTrue(swapped.err().contains("unknown layer \"rleu\"; did you mean relu? (known:"), swapped.err());
+        // a word near no layer gets no guess, as a mistyped option gets none
+        CliTest.Run far = CliTest.run("summary", "--model", "linear 100, softplus, linear");
+        assertTrue(far.err().contains("unknown layer \"softplus\" (known:"), far.err());
+    }
+
+    @Test
     void aBadSpecIsOneLineThatPointsAtTheToken() {
         CliTest.Run r = CliTest.run("train", "--model", "conv 20 5, relu, maxpol 2, linear", "--out", dir.resolve("m.npz").toString());
         assertEquals(2, r.code());
-        assertEquals("digitstudio train: error: --model: layer 3 \"maxpol 2\": unknown layer \"maxpol\" (known: conv, linear, relu, sigmoid, tanh, maxpool,"
+        assertEquals("digitstudio train: error: --model: layer 3 \"maxpol 2\": unknown layer \"maxpol\"; did you mean maxpool? (known: conv, linear, relu, sigmoid, tanh, maxpool,"
                 + " avgpool, batchnorm, dropout, flatten, leaky_relu) (see 'digitstudio train --help')", r.err().strip());
         CliTest.Run fit = CliTest.run("summary", "--model", "conv 8 30, linear");
         assertEquals(2, fit.code());

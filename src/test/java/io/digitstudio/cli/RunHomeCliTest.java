@@ -109,6 +109,23 @@ class RunHomeCliTest {
     }
 
     @Test
+    void resumingToFewerEpochsThanTrainedIsSaidInTheWordsOfAFinishedRun() throws Exception {
+        CliTest.Run a = train("--epochs", "2", "--snapshot-every", "1", "--out", dir.resolve("a.npz").toString());
+        assertEquals(0, a.code(), a.err());
+        String id = runId(a);
+        String said = "digitstudio train: error: run " + id + " has already trained 2 epochs; to train it further, give more epochs (--epochs 3)";
+        for (String resume : List.of(id, runs().resolve(id).resolve("snapshot_epoch_0002.npz").toString())) {
+            for (List<String> epochs : List.of(List.<String>of(), List.of("--epochs", "1"), List.of("--epochs", "2"))) {
+                List<String> args = new java.util.ArrayList<>(List.of("--resume", resume));
+                args.addAll(epochs);
+                CliTest.Run again = train(args.toArray(String[]::new));
+                assertEquals(2, again.code(), again.err());
+                assertEquals(said, again.err().strip(), "--resume " + resume + " " + epochs);
+            }
+        }
+    }
+
+    @Test
     void aFinishedRunSaysSoAndWritesNothing() throws Exception {
         Path out = dir.resolve("a.npz");
         CliTest.Run a = train("--epochs", "2", "--snapshot-every", "1", "--out", out.toString());
@@ -121,7 +138,7 @@ class RunHomeCliTest {
         for (String resume : List.of(id, folder.resolve("snapshot_epoch_0002.npz").toString())) {
             CliTest.Run again = train("--resume", resume);
             assertEquals(2, again.code());
-            assertEquals("digitstudio train: error: run " + id + " has already trained all its 2 epochs; to train it further, give more epochs (--epochs 3)",
+            assertEquals("digitstudio train: error: run " + id + " has already trained 2 epochs; to train it further, give more epochs (--epochs 3)",
                     again.err().strip());
             assertEquals("", again.out());
         }
@@ -220,7 +237,7 @@ class RunHomeCliTest {
         assertFalse(Files.exists(stop), "the stop snapshot is superseded by the run's later one");
         CliTest.Run again = train("--resume", r.id(), "--epochs", String.valueOf(epoch + 1));
         assertEquals(2, again.code(), "its newest snapshot is its end, never the earlier stop: " + again.err());
-        assertTrue(again.err().contains("has already trained all its " + (epoch + 1) + " epochs"), again.err());
+        assertTrue(again.err().contains("has already trained " + (epoch + 1) + " epochs"), again.err());
     }
 
     @Test

@@ -75,7 +75,7 @@ class RunsCliTest {
             assertNotNull(z.getEntry(a + "/log"));
             assertNotNull(z.getEntry(a + "/model.npz"));
         }
-        CliTest.Run del = CliTest.run("runs", "delete", b, "--runs-dir", runs());
+        CliTest.Run del = CliTest.run("runs", "delete", b, "--force", "--runs-dir", runs());
         assertEquals(0, del.code(), del.err());
         assertEquals("deleted run " + b, del.out().strip());
         assertEquals(2, CliTest.run("runs", "list", "--runs-dir", runs()).out().strip().lines().count());
@@ -131,6 +131,6 @@ class RunsCliTest {
         // and an interrupted run can be looked at and deleted like any other
         String id = line.substring(0, 8);
         assertEquals(0, CliTest.run("runs", "show", id, "--runs-dir", runs()).code());
-        assertEquals(0, CliTest.run("runs", "delete", id, "--runs-dir", runs()).code());
+        assertEquals(0, CliTest.run("runs", "delete", id, "--force", "--runs-dir", runs()).code());
     }
 }

@@ -293,7 +293,9 @@ public final class RunsViewModel {
         List<Long> ends = points.stream().filter(p -> p.position().epochEnd()).map(p -> p.position().epoch()).toList();
         String have = ends.isEmpty() ? "" : ends.size() == 1 ? "; it has one at the end of epoch " + ends.get(0)
                 : "; it has them at the ends of epochs " + String.join(", ", ends.stream().map(String::valueOf).toList());
-        String none = points.isEmpty() ? "; it took none (turn on “Snapshot every epoch” in the Train view; a stopped run keeps one where it stopped)" : have;
+        // how to take snapshots where the run was made: train's option for a command-line run, else the Train view's box
+        String how = "cli".equals(run.settings().origin()) ? "train it with --snapshot-every 1" : "turn on “Snapshot every epoch” in the Train view";
+        String none = points.isEmpty() ? "; it took none (" + how + "; a stopped run keeps one where it stopped)" : have;
         int firstOwn = run.settings().isBranch() ? run.settings().branchedFrom().epoch() + 1 : 1;
         for (int e = 1; e <= run.epochsDone(); e++) {
             int epoch = e;

@@ -639,7 +639,7 @@ public final class RunControl {
         presenter.end(0, false);
         state.set(RunState.IDLE);
         if (cause instanceof TrainingSession.FinishedException f) {
-            String m = (f.runId().isEmpty() ? "This run" : "Run " + f.runId()) + " has already trained all its " + f.epochs()
+            String m = (f.runId().isEmpty() ? "This run" : "Run " + f.runId()) + " has already trained " + f.epochs()
                     + " epochs. Set Epochs above " + f.epochs() + " and resume it again to train it further.";
             presenter.status(m);
             if (!shown.get()) dialogs.info("Nothing to resume", m);

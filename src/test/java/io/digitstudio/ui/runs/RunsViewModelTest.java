@@ -230,11 +230,31 @@ class RunsViewModelTest {
 
         vm.select(List.of(plain.runId()));
         assertEquals(1, vm.branchChoices().size());
-        assertTrue(vm.branchChoices().get(0).unavailable().endsWith("it took none (turn on “Snapshot every epoch” in the Train view;"
+        assertTrue(vm.branchChoices().get(0).unavailable().endsWith("it took none (train it with --snapshot-every 1;"
                 + " a stopped run keeps one where it stopped)"), vm.branchChoices().get(0).unavailable());
         vm.select(List.of(parent.runId(), plain.runId()));
         assertTrue(vm.branchChoices().isEmpty(), "a branch starts from one run");
         assertNull(vm.branchChoiceProperty().get());
+    }
+
+    /** A run without snapshots is told how to take them where it was made: the Train view's box, or train's option. */
+    @Test
+    void aRunWithoutSnapshotsIsToldHowToTakeThemWhereItWasMade() {
+        Nd4jSetup.init();
+        RunStore store = new RunStore(dir);
+        TrainingConfig c = TrainingConfig.tutorial().withEpochs(1).withUnits(10).withLimits(300, 100);
+        java.util.Map<String, String> hint = new java.util.LinkedHashMap<>();
+        for (String origin : List.of("gui", "cli")) {
+            io.digitstudio.runs.TrainingSession s = io.digitstudio.runs.TrainingSession.builder(store, origin).config(c).build();
+            s.run();
+            List<RunsViewModel.BranchChoice> choices = RunsViewModel.branchChoices(store.find(s.runId()), List.of());
+            assertEquals(1, choices.size());
+            hint.put(origin, choices.get(0).unavailable());
+        }
+        assertTrue(hint.get("gui").endsWith("; it took none (turn on “Snapshot every epoch” in the Train view; a stopped run keeps one where it stopped)"),
+                hint.get("gui"));
+        assertTrue(hint.get("cli").endsWith("; it took none (train it with --snapshot-every 1; a stopped run keeps one where it stopped)"),
+                hint.get("cli"));
     }
 
     private static String record(RunStore store, double lr) throws Exception {

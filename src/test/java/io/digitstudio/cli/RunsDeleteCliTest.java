@@ -1,0 +1,123 @@
+package io.digitstudio.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * {@code runs delete} removes a folder the user named, so it asks first on a terminal (y/N, no by default) and, with
+ * no terminal to ask on, deletes only with {@code --force}; a prefix too short or shared by several runs is refused.
+ */
+class RunsDeleteCliTest {
+    @TempDir
+    Path dir;
+
+    private String runs() {
+        return dir.resolve("runs").toString();
+    }
+
+    private String train() {
+        CliTest.Run r = CliTest.run("train", "--units", "20", "--epochs", "1", "--train-size", "500", "--test-size", "100",
+                "--out", dir.resolve("m.npz").toString(), "--force", "--runs-dir", runs());
+        assertEquals(0, r.code(), r.err());
+        String id = r.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+        assertEquals(8, id.length(), r.err());
+        return id;
+    }
+
+    @Test
+    void withoutATerminalDeleteIsRefusedUnlessForced() {
+        String id = train();
+        Path folder = dir.resolve("runs").resolve(id);
+        CliTest.Run asked = CliTest.run("runs", "delete", id, "--runs-dir", runs());
+        assertEquals(2, asked.code(), asked.out() + asked.err());
+        assertEquals(1, asked.err().strip().lines().count(), asked.err());
+        assertTrue(asked.err().startsWith("digitstudio runs delete: error: run " + id + " is not deleted: "), asked.err());
+        assertTrue(asked.err().contains("add --force to delete it without asking"), asked.err());
+        assertTrue(Files.isDirectory(folder), "nothing is removed without asking");
+        assertEquals("", asked.out());
+
+        CliTest.Run forced = CliTest.run("runs", "delete", id, "--force", "--runs-dir", runs());
+        assertEquals(0, forced.code(), forced.err());
+        assertEquals("deleted run " + id, forced.out().strip());
+        assertFalse(Files.exists(folder));
+    }
+
+    @Test
+    void aPrefixTooShortOrSharedIsRefusedNamingTheCandidates() throws Exception {
+        String id = train();
+        // a second run whose id starts as the first one's does: its folder, under an id of the same first five digits
+        String twin = id.substring(0, 5) + (id.charAt(5) == '0' ? "1" : "0") + id.substring(6);
+        Path twinFolder = dir.resolve("runs").resolve(twin);
+        Files.createDirectories(twinFolder);
+        try (var files = Files.list(dir.resolve("runs").resolve(id))) {
+            for (Path f : files.toList()) {
+                if (Files.isRegularFile(f)) Files.copy(f, twinFolder.resolve(f.getFileName()));
+            }
+        }
+        Path settings = twinFolder.resolve("run.json");
+        Files.writeString(settings, Files.readString(settings).replace("\"" + id + "\"", "\"" + twin + "\""));
+        assertEquals(0, CliTest.run("runs", "show", twin, "--runs-dir", runs()).code(), "the twin is a run of the history");
+
+        CliTest.Run shared = CliTest.run("runs", "delete", id.substring(0, 5), "--force", "--runs-dir", runs());
+        assertEquals(2, shared.code(), shared.err());
+        assertEquals(1, shared.err().strip().lines().count(), shared.err());
+        assertTrue(shared.err().contains(id) && shared.err().contains(twin), "names the candidates: " + shared.err());
+
+        CliTest.Run shortOne = CliTest.run("runs", "delete", id.substring(0, 3), "--force", "--runs-dir", runs());
+        assertEquals(2, shortOne.code(), shortOne.err());
+        assertEquals(1, shortOne.err().strip().lines().count(), shortOne.err());
+        assertTrue(shortOne.err().startsWith("digitstudio runs delete: error: '" + id.substring(0, 3) + "' is too short"), shortOne.err());
+        assertTrue(shortOne.err().contains(id) && shortOne.err().contains(twin), "names the candidates: " + shortOne.err());
+
+        // a short prefix with one candidate is refused too: a script's typo must not delete the run it happens to match
+        assertEquals(0, CliTest.run("runs", "delete", twin, "--force", "--runs-dir", runs()).code());
+        CliTest.Run single = CliTest.run("runs", "delete", id.substring(0, 2), "--force", "--runs-dir", runs());
+        assertEquals(2, single.code(), single.err());
+        assertTrue(single.err().contains("too short"), single.err());
+        assertTrue(single.err().contains(id), single.err());
+        assertTrue(Files.isDirectory(dir.resolve("runs").resolve(id)), "nothing is removed");
+    }
+
+    /** Runs the command line in a child JVM on a terminal of its own (script(1)'s), typing {@code typed}; its terminal's text. */
+    private String onTerminal(String typed, String... args) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), "io.digitstudio.Main"));
+        command.addAll(List.of(args));
+        String line = String.join(" ", command.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
+        Process p = new ProcessBuilder("script", "-qec", line, "/dev/null").redirectErrorStream(true).start();
+        p.getOutputStream().write(typed.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().flush();
+        String seen = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), seen);
+        return seen.replace("\r", "") + "\nexit " + p.exitValue();
+    }
+
+    @Test
+    void onATerminalDeleteAsksAndAnEmptyAnswerKeepsTheRun() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script(1) gives the child a terminal");
+        String id = train();
+        Path folder = dir.resolve("runs").resolve(id);
+        String kept = onTerminal("\n", "runs", "delete", id.substring(0, 4), "--runs-dir", runs());
+        assertTrue(kept.contains("Delete run " + id + "? Its folder is removed from disk: " + folder + " [y/N] "), kept);
+        assertTrue(kept.contains("kept run " + id) && kept.endsWith("exit 0"), kept);
+        assertTrue(Files.isDirectory(folder), "no is the default");
+
+        String no = onTerminal("n\n", "runs", "delete", id, "--runs-dir", runs());
+        assertTrue(no.contains("kept run " + id), no);
+        assertTrue(Files.isDirectory(folder));
+
+        String yes = onTerminal("y\n", "runs", "delete", id, "--runs-dir", runs());
+        assertTrue(yes.contains("deleted run " + id) && yes.endsWith("exit 0"), yes);
+        assertFalse(Files.exists(folder));
+    }
+}
