@@ -19,8 +19,8 @@ import java.util.TreeMap;
  * some kept aside to measure on; the model trains further on MNIST's training images mixed with the digits to learn
  * from (oversampled, and distorted a little each time, so that a few dozen drawings weigh without being learnt by
  * heart); and the model before and after is measured on the digits kept aside and on MNIST's test set, so the gain on
- * their writing and any loss on MNIST are both in plain view. Too few digits kept aside to measure anything is said,
- * not reported as a figure.
+ * their writing and any loss on MNIST are both in plain view. With too few digits to keep enough aside, none is: the
+ * model learns from all of them and MNIST's test set alone measures it, which is said rather than given as a figure.
  */
 public final class FineTune {
     private FineTune() {
@@ -104,14 +104,29 @@ public final class FineTune {
         };
     }
 
-    /** How a fine-tuning went: accuracies before and after on the digits kept aside (NaN if too few) and on MNIST's test set. */
-    public record Result(Network tuned, double mineBefore, double mineAfter, int heldOut, double mnistBefore, double mnistAfter, TrainingResult training,
-                         String note) {
+    /**
+     * How a fine-tuning went: accuracies before and after on the {@code heldOut} digits kept aside (NaN, and none kept
+     * aside, when too few could be) and on MNIST's test set; how many of the user's digits it learnt from, and how many
+     * the user needs in all for some to be kept aside and measured on.
+     */
+    public record Result(Network tuned, double mineBefore, double mineAfter, int heldOut, int learntFrom, int fewestToMeasure, double mnistBefore,
+                         double mnistAfter, TrainingResult training) {
+        /** Whether the user's digits kept aside measured the model (they were enough). */
+        public boolean measuredOnMine() {
+            return !Double.isNaN(mineBefore);
+        }
+
         /** Before and after in a line, in the figures the app shows them with ({@link #percent}) and its arrow. */
         public String summary() {
-            String mine = Double.isNaN(mineBefore) ? note : String.format(Locale.ROOT, "your %d digits kept aside: %s → %s", heldOut, percent(mineBefore), percent(mineAfter));
+            String mine = measuredOnMine() ? String.format(Locale.ROOT, "your %d digits kept aside: %s → %s", heldOut, percent(mineBefore), percent(mineAfter))
+                    : String.format(Locale.ROOT, "your %d digits too few to keep some aside (%d or more), all learnt from", learntFrom, fewestToMeasure);
             return mine + "; MNIST test: " + percent(mnistBefore) + " → " + percent(mnistAfter);
         }
+    }
+
+    /** How many digits the user needs in all for enough of them to be kept aside with {@code share} ({@link #MIN_HELD_OUT}). */
+    public static int fewestToMeasure(double share) {
+        return (int) Math.ceil(MIN_HELD_OUT / share);
     }
 
     /** An accuracy as the fine-tuning's figures are written wherever they show: "99.03%", two decimals. */
@@ -134,6 +149,8 @@ public final class FineTune {
     public static Result run(Network model, LabeledImages mnistTrain, LabeledImages mnistTest, LabeledImages mine, Settings s,
                              List<Extension> extensions, java.util.function.Consumer<TrainingLoop> prepare) {
         Split split = split(mine, s.heldOutShare(), s.seed());
+        // too few kept aside to measure on are learnt from instead: kept aside, they served neither end
+        if (!split.measurable()) split = new Split(mine, null);
         if (split.learn() == null || split.learn().size() == 0) throw new IllegalArgumentException("no digits to learn from");
         Evaluator mnistEval = new Evaluator(mnistTest, 256);
         double mnistBefore = mnistEval.evaluate(model).accuracy();
@@ -153,10 +170,7 @@ public final class FineTune {
         Network tuned = loop.model();
         double mineAfter = measurable ? new Evaluator(split.heldOut(), 256).evaluate(tuned).accuracy() : Double.NaN;
         double mnistAfter = mnistEval.evaluate(tuned).accuracy();
-        int kept = split.heldOut() == null ? 0 : split.heldOut().size();
-        String note = measurable ? "" : String.format(Locale.ROOT, "%s could be kept aside to measure on: add more (at least %d in all, a few of each digit)",
-                kept == 0 ? "none of your digits" : kept == 1 ? "only 1 of your digits" : "only " + kept + " of your digits",
-                (int) Math.ceil(MIN_HELD_OUT / s.heldOutShare()));
-        return new Result(tuned, mineBefore, mineAfter, split.heldOut() == null ? 0 : split.heldOut().size(), mnistBefore, mnistAfter, r, note);
+        return new Result(tuned, mineBefore, mineAfter, split.heldOut() == null ? 0 : split.heldOut().size(), split.learn().size(),
+                fewestToMeasure(s.heldOutShare()), mnistBefore, mnistAfter, r);
     }
 }

@@ -540,6 +540,10 @@ public final class TrainingLoop {
             if (!validate()) return new End(TrainingResult.Outcome.STOPPED, "stopped during validation of epoch " + iterator.epoch());
             // writers (evaluations of their own) report before the epoch's entry is made; the rest read it
             runExtensions(ordered, Extension.PRIORITY_WRITER, Integer.MAX_VALUE);
+            // the epoch's times are observations as its losses are: every log records them, and a run's log read back
+            // gives the time the epoch's entry gave live, not the time between two entries (the extensions' too)
+            reporter.report(EpochReport.TRAIN_SECONDS, epochTrainNanos / 1e9);
+            reporter.report(EpochReport.VAL_SECONDS, validationNanos / 1e9);
             finishEpoch();
             runExtensions(ordered, Integer.MIN_VALUE, Extension.PRIORITY_WRITER - 1);
         } else {
@@ -694,7 +698,7 @@ public final class TrainingLoop {
 
     /**
      * The epoch's entry in the log: what was observed by the epoch's end (validation, the rate the last update used,
-     * what writers reported), with the training loss and accuracy as the epoch's means instead of the last batch's.
+     * what writers reported, the epoch's training and validation times), with the training loss and accuracy as the epoch's means instead of the last batch's.
      */
     private void finishEpoch() {
         Map<String, Double> v = new java.util.LinkedHashMap<>();
@@ -703,8 +707,6 @@ public final class TrainingLoop {
         v.putAll(reporter.observation());
         v.put(EpochReport.TRAIN_LOSS, lossSum / seen);
         v.put(EpochReport.TRAIN_ACCURACY, accSum / seen);
-        v.put(EpochReport.TRAIN_SECONDS, epochTrainNanos / 1e9);
-        v.put(EpochReport.VAL_SECONDS, validationNanos / 1e9);
         reports.add(new EpochReport(v));
         publishHyperparams();
         lossSum = 0;

@@ -156,4 +156,45 @@ class MyDigitsFitStoryTest extends AppStory {
         }
         assertEquals(List.of(), wrong);
     }
+
+    /**
+     * Three digits, two of them 7s, fine-tuned: the trial's panel said "only 1 of your digits could be kept aside" beside
+     * the row "your digits kept aside" and its "–" figures, as if a digit had been kept and measured, and the user could
+     * not tell what the figures were of. The panel says plainly, once and under its figures, that the user's digits are
+     * too few to test on and what is measured instead; no row claims digits kept aside beside "–"; whole at 100 % and
+     * 150 %.
+     */
+    @Test
+    void withThreeDigitsThePanelSaysWhatItMeasuredAndWhyYoursHaveNoFigures(FxRobot robot) throws Exception {
+        app.awaitReady();
+        List<UnusualDigits.Drawing> six = UnusualDigits.make(2, 21); // 7, 1, 4, 7, 1, 4
+        for (UnusualDigits.Drawing d : List.of(six.get(0), six.get(1), six.get(3))) app.myDigits.add(d.input(), d.label(), d.strokes(), "drawn");
+        app.openTab(robot, "My digits");
+        MyDigitsViewModel my = app.main.myDigits().viewModel();
+        robot.interact(my::refresh);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.digits().size() == 3 && my.statusProperty().get().startsWith("3 digits"));
+        WaitForAsyncUtils.waitForFxEvents();
+        fineTune(robot, my);
+        List<String> wrong = new ArrayList<>();
+        for (int scale : new int[]{100, 150}) {
+            scale(robot, scale);
+            robot.interact(() -> {
+                javafx.scene.Parent pane = robot.lookup("#fineTunePane").query();
+                for (String c : Looks.cutIn(pane)) wrong.add(scale + " %: " + c);
+                String note = robot.lookup("#fineTuneNote").queryAs(Label.class).getText();
+                List<String> texts = new ArrayList<>();
+                Looks.shown(pane, n -> {
+                    if (n instanceof Label l && l.getText() != null && !l.getText().isBlank()) texts.add(l.getText());
+                });
+                String before = robot.lookup("#mineBefore").queryAs(Label.class).getText(), after = robot.lookup("#mineAfter").queryAs(Label.class).getText();
+                if (!before.equals("–") || !after.equals("–")) wrong.add(scale + " %: figures for 3 digits: " + before + " → " + after);
+                if (texts.stream().anyMatch(t -> t.contains("kept aside"))) wrong.add(scale + " %: says digits were kept aside beside no figure: " + texts);
+                if (!note.contains("MNIST test set")) wrong.add(scale + " %: does not say what it measured: " + note);
+                if (!note.contains("too few")) wrong.add(scale + " %: does not say why your digits have no figures: " + note);
+                if (my.statusProperty().get().contains(note)) wrong.add(scale + " %: said twice, in the status line too");
+            });
+        }
+        assertEquals(List.of(), wrong);
+        assertEquals(0, my.proposalProperty().get().result().heldOut(), "none kept aside for nothing: all three learnt from");
+    }
 }

@@ -144,6 +144,11 @@ class SweepsViewTest extends AppStory {
         javafx.scene.control.Label status = robot.lookup("#sweepStatus").queryAs(javafx.scene.control.Label.class);
         assertEquals("Fix Learning rates and 1 more field (in red) to start.", status.getText(), "not \"Idle: … press Start\"");
         DrawViewTest.assertWhole(status);
+        // that message alone: no "Idle" and empty bar beside it, which a trial read as the form's state
+        javafx.scene.control.Label state = robot.lookup("#sweepStateLabel").queryAs(javafx.scene.control.Label.class);
+        javafx.scene.Node bar = robot.lookup("#sweepProgressBar").query();
+        assertFalse(state.isVisible() && !state.getText().isEmpty(), "beside the message: " + state.getText());
+        assertFalse(bar.isVisible(), "a bar beside the message");
         // Enter (Start is the default button) says nothing again at the form's foot
         robot.type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
@@ -159,6 +164,8 @@ class SweepsViewTest extends AppStory {
         assertFalse(robot.lookup("#sweepLrFieldError").query().isVisible());
         assertFalse(robot.lookup("#sweepLrField").query().getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER));
         assertEquals("Idle: no sweep yet. Type the values to try and press Start.", status.getText());
+        assertEquals("Idle", state.getText());
+        assertTrue(state.isVisible() && bar.isVisible(), "the state and the bar back with the state's message");
     }
 
     @Test

@@ -315,9 +315,9 @@ public final class MyDigitsView extends BorderPane {
         if (p == null) return;
         FineTune.Result r = p.result();
         result.addRow(0, bold(""), bold("before"), bold("after"));
-        result.addRow(1, name("your digits kept aside"), cell("mineBefore", r.mineBefore()), cell("mineAfter", r.mineAfter()));
+        result.addRow(1, name(p.mineRow()), cell("mineBefore", r.mineBefore()), cell("mineAfter", r.mineAfter()));
         result.addRow(2, name("MNIST test set"), cell("mnistBefore", r.mnistBefore()), cell("mnistAfter", r.mnistAfter()));
-        Label note = new Label(Double.isNaN(r.mineBefore()) ? r.note() : String.format(Locale.ROOT, "measured on %d of your digits the training never saw", r.heldOut()));
+        Label note = new Label(p.note());
         note.setWrapText(true);
         note.getStyleClass().add("hint");
         note.setId("fineTuneNote");

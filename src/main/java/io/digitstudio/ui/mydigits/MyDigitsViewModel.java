@@ -42,6 +42,25 @@ import java.util.Locale;
 public final class MyDigitsViewModel {
     /** A fine-tuning waiting for the user's answer, and the run the history records it as ("" when unrecorded). */
     public record Proposal(FineTune.Result result, ActiveModel from, String runId) {
+        /**
+         * The name of the panel's row with the figures on the user's digits: those kept aside, or, when there were too
+         * few to keep any, the digits themselves, whose "–" the note explains.
+         */
+        public String mineRow() {
+            return result.measuredOnMine() ? "your digits kept aside" : "your digits";
+        }
+
+        /**
+         * The line under the panel's figures, the one place that says what they were measured on; with too few digits
+         * to keep some aside, also why the user's have none and how many it takes.
+         */
+        public String note() {
+            FineTune.Result r = result;
+            if (r.measuredOnMine()) return String.format(Locale.ROOT, "measured on %d of your digits the training never saw", r.heldOut());
+            return String.format(Locale.ROOT, "Your %d digit%s too few to keep some aside for a test, so the model learnt from all of them and"
+                            + " is measured on the MNIST test set alone (–: not measured). Keep %d or more, a few of each digit, to measure it on your"
+                            + " writing too.", r.learntFrom(), r.learntFrom() == 1 ? " is" : "s are", r.fewestToMeasure());
+        }
     }
 
     /** The fewest of the user's digits a fine-tuning starts with: with fewer there is next to nothing to learn from. */

@@ -260,6 +260,9 @@ public final class SweepsView extends BorderPane {
         Label state = new Label();
         state.setId("sweepStateLabel");
         state.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.phaseProperty().get().label(), vm.phaseProperty()));
+        // shown while the line says the sweep's state, gone while it says why Start is off (the one message then); its
+        // room stays, so the message beside it does not move
+        state.visibleProperty().bind(vm.stateTextProperty().isNotEmpty());
         state.setMinWidth(Region.USE_PREF_SIZE);
         state.getStyleClass().add("status-info");
         javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
@@ -268,6 +271,7 @@ public final class SweepsView extends BorderPane {
         bar.setPrefWidth(160);
         bar.setMinWidth(Region.USE_PREF_SIZE);
         bar.progressProperty().bind(vm.progressProperty());
+        bar.visibleProperty().bind(state.visibleProperty());
         HBox figures = new HBox(8, state, bar);
         figures.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         figures.setMinWidth(Region.USE_PREF_SIZE);

@@ -174,9 +174,14 @@ public final class SweepsViewModel {
         });
         check();
         // while a field is wrong and no sweep runs, the status line says why Start is off rather than "Idle: … press
-        // Start" beside a Start that cannot; what it said comes back once the fields are right
-        javafx.beans.InvalidationListener say = o -> said.set(startBlocker.get() != null && !running.get() ? startBlocker.get() : status.get());
-        for (javafx.beans.Observable o : List.of(status, startBlocker, running)) o.addListener(say);
+        // Start" beside a Start that cannot, and says that alone: the state's word and bar, of the sweep shown, read
+        // beside it as the form's ("Idle" beside "Fix …"). What it said comes back once the fields are right
+        javafx.beans.InvalidationListener say = o -> {
+            boolean blocked = startBlocker.get() != null && !running.get();
+            said.set(blocked ? startBlocker.get() : status.get());
+            stateText.set(blocked ? "" : phase.get().label());
+        };
+        for (javafx.beans.Observable o : List.of(status, startBlocker, running, phase)) o.addListener(say);
         say.invalidated(null);
         // the view says "Reading sweeps…" from its first frame, and this reading makes that true
         refreshSweeps();
@@ -930,6 +935,16 @@ public final class SweepsViewModel {
     public ReadOnlyObjectProperty<Phase> phaseProperty() {
         return phase.getReadOnlyProperty();
     }
+
+    /**
+     * The status line's word for the shown sweep's state ({@link Phase#label()}), or empty while the line says why
+     * Start is off: that message alone is the line's then, without the state and bar of a sweep it is not about.
+     */
+    public ReadOnlyStringProperty stateTextProperty() {
+        return stateText.getReadOnlyProperty();
+    }
+
+    private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper("");
 
     /** The shown sweep's part done, 0 to 1: its finished runs, and the epochs of those in training. */
     public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {

@@ -248,9 +248,13 @@ public final class RunPresenter {
             double epoch = value(e, "epoch");
             if (!(epoch >= 1) || epoch > upTo) continue;
             double elapsed = value(e, "elapsed_time");
+            // the epoch's own times, as its entry gave them live; a log from before it recorded them gives the time
+            // between two entries, the extensions' work with it
+            double train = value(e, EpochReport.TRAIN_SECONDS), val = value(e, EpochReport.VAL_SECONDS);
+            boolean timed = Double.isFinite(train);
             out.add(EpochReport.of((int) epoch, (long) value(e, "iteration"), value(e, "main/loss"), value(e, "main/accuracy"),
-                    value(e, "validation/main/loss"), value(e, "validation/main/accuracy"), Double.isFinite(elapsed) ? elapsed - before : Double.NaN, 0,
-                    value(e, "lr")));
+                    value(e, "validation/main/loss"), value(e, "validation/main/accuracy"),
+                    timed ? train : Double.isFinite(elapsed) ? elapsed - before : Double.NaN, timed ? val : 0, value(e, "lr")));
             if (Double.isFinite(elapsed)) before = elapsed;
         }
         return out;

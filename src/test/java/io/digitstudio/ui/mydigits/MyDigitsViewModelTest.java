@@ -196,6 +196,31 @@ class MyDigitsViewModelTest {
     }
 
     /**
+     * With three digits, two of one label, none can be kept aside to test on and still leave something to learn from:
+     * the model learns from all three, and the panel's row and line say so without contradicting its "–" figures. A
+     * trial read "only 1 of your digits could be kept aside" beside "your digits kept aside –  –": one digit learnt from
+     * by nobody and measured by nothing. With enough digits the panel names the ones kept aside.
+     */
+    @Test
+    void withTooFewDigitsThePanelSaysWhatItMeasuredAndWhyYoursHaveNoFigures() {
+        MyDigitsViewModel vm = vm("few");
+        models.adopt(ActiveModel.of(ModelFiles.loadDefault().model(), "built-in", new ModelInfo(null, "MNIST", io.digitstudio.data.ClassNames.numbers(10)), null));
+        // test images 0, 2 and 5: a 7 and two 1s
+        for (int i : new int[]{0, 2, 5}) vm.add(testImage(i), Mnist.bundled().test().label(i), List.of(), "test image " + i, null);
+        vm.setSettings(new FineTune.Settings(1, 0.005, 5, 1000, 0.3, 0));
+        vm.fineTune();
+        MyDigitsViewModel.Proposal p = vm.proposalProperty().get();
+        assertNotNull(p, vm.statusProperty().get());
+        assertEquals(0, p.result().heldOut(), "none kept aside: a single 1 kept aside is measured by nothing and learnt by nothing");
+        assertTrue(Double.isNaN(p.result().mineBefore()) && Double.isNaN(p.result().mineAfter()));
+        assertEquals("your digits", p.mineRow());
+        assertEquals("Your 3 digits are too few to keep some aside for a test, so the model learnt from all of them and is"
+                + " measured on the MNIST test set alone (–: not measured). Keep 34 or more, a few of each digit, to measure it"
+                + " on your writing too.", p.note());
+        assertEquals("Fine-tuning done: Accept to use the new model, or Discard it.", vm.statusProperty().get(), "the panel's line, not the status's");
+    }
+
+    /**
      * Runs lists what the history holds, and a fine-tuning is recorded there as it trains. One the user discards, or
      * leaves unanswered and fine-tunes again, is gone, its model with it: the history then lists no run for it, as
      * the guide says only an accepted fine-tuning is in the run history. A trial found a discarded one listed in Runs

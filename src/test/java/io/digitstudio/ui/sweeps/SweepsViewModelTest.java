@@ -61,6 +61,7 @@ class SweepsViewModelTest {
         assertEquals(java.util.List.of("learningRates"), vm.badFieldsProperty().get());
         assertEquals("Fix Learning rates (in red) to start.", vm.startBlockerProperty().get());
         assertEquals("Fix Learning rates (in red) to start.", vm.statusProperty().get(), "not \"Idle: … press Start\" beside a Start that is off");
+        assertEquals("", vm.stateTextProperty().get(), "that message alone, not \"Idle\" beside it");
         vm.epochsProperty().set("ten");
         vm.testSizeProperty().set("-5");
         assertEquals("Epochs: 'ten' is not a whole number", vm.fieldErrorProperty("epochs").get());
@@ -79,6 +80,7 @@ class SweepsViewModelTest {
         vm.testSizeProperty().set("100");
         assertNull(vm.startBlockerProperty().get());
         assertEquals(idle, vm.statusProperty().get());
+        assertEquals(vm.phaseProperty().get().label(), vm.stateTextProperty().get(), "the state's word back with its message");
     }
 
     @Test

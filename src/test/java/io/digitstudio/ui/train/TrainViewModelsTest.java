@@ -1194,6 +1194,28 @@ class TrainViewModelsTest {
         assertTrue(presenter.learningRate().x(0) <= 1, "the learning rate from the start: " + presenter.learningRate().x(0));
     }
 
+    /**
+     * A resumed run's earlier epochs show the times they showed live, read back from the run's log: a trial saw epoch
+     * 1's 12.66 s become 12.85 s on resuming, the log's time between two entries (the extensions' work and the run's
+     * start with it) instead of the epoch's training and validation.
+     */
+    @Test
+    void aResumedRunsEarlierEpochsShowTheTimesTheyShowedLive(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        ShortRun shortRun = ShortRun.finished(dir);
+        RunPresenter presenter = shortRun.presenter();
+        List<EpochReport> live = List.copyOf(presenter.epochRows());
+        io.digitstudio.runs.RunSummary r = shortRun.history().list().get(0);
+        shortRun.settings().epochsProperty().set("3");
+        shortRun.run().resume(shortRun.history().lastSnapshot(r).orElseThrow());
+        assertEquals(RunState.FINISHED, shortRun.run().stateProperty().get(), shortRun.dialogs().errors.toString());
+        for (int e = 0; e < 2; e++) {
+            EpochReport shown = presenter.epochRows().get(e);
+            assertEquals(live.get(e).epochSeconds(), shown.epochSeconds(), 0.0, "epoch " + (e + 1) + ": " + live.get(e) + " then " + shown);
+            assertEquals(live.get(e).trainSeconds(), shown.trainSeconds(), 0.0, "epoch " + (e + 1) + "'s training");
+            assertEquals(live.get(e).valSeconds(), shown.valSeconds(), 0.0, "epoch " + (e + 1) + "'s validation");
+        }
+    }
+
     /** A two-epoch run stopped half way into epoch 2 (8 iterations an epoch). */
     private static Recorded stoppedInEpoch2(java.nio.file.Path dir) {
         Recorded r = Recorded.in(dir);
