@@ -639,6 +639,15 @@ public final class RunsView extends BorderPane {
                 setText(empty || c == null ? point.getPromptText() : c.brief());
             }
         });
+        // an end the run kept no snapshot of is greyed in the list, its label says why, and a click can't pick it
+        point.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(RunsViewModel.BranchChoice c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : c.label());
+                setDisable(!empty && c != null && !c.available());
+            }
+        });
         point.setTooltip(new Tooltip("Where in the run the branch starts: the end of an epoch with a snapshot, or where the run stopped"));
         Button branch = new Button("_Branch from here…");
         branch.setId("branchButton");
