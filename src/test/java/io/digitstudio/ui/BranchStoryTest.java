@@ -221,7 +221,15 @@ class BranchStoryTest extends AppStory {
         // the branch's first epoch is its parent's: nothing to branch from there, and the button says why
         robot.clickOn(row(robot, b.id()));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runs.branchChoices().size() == 2 && runs.selectedIds().equals(List.of(b.id())));
-        choosePoint(robot, "end of epoch 1");
+        // the list says so beside the epoch, greyed: a click can't pick it; a click on the curve's point can
+        scrollIntoView(robot.lookup("#branchPointBox").query());
+        robot.clickOn("#branchPointBox");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".combo-box-popup .list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText("end of epoch 1 (the parent run's)"))
+                .query().isDisabled());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        robot.interact(() -> runs.chooseEpoch(1));
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#branchButton").queryButton().isDisabled());
         Label why = robot.lookup("#branchReason").queryAs(Label.class);
         assertTrue(why.isVisible());

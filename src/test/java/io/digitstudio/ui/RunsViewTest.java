@@ -239,11 +239,21 @@ class RunsViewTest extends AppStory {
         assertTrue(table.getSelectionModel().isEmpty());
         assertFalse(loss.getParent().isVisible(), "no chart without a run");
         assertTrue(robot.lookup("#noCurvesLabel").query().isVisible());
+        // how to compare is said once, not by the bar, the curves' place and the settings' place at once
+        List<String> howToCompare = robot.lookup((javafx.scene.control.Labeled l) -> l.getText() != null && l.getText().contains("Ctrl-click")
+                && shows(l)).queryAllAs(javafx.scene.control.Labeled.class).stream().map(javafx.scene.control.Labeled::getText).toList();
+        assertEquals(1, howToCompare.size(), howToCompare.toString());
 
         // the filter narrows the table
         robot.clickOn("#runsFilter").write("baseline");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(id), table.getItems().stream().map(RunSummary::id).toList());
+    }
+
+    private static boolean shows(Node n) {
+        if (n.getScene() == null) return false;
+        for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
+        return true;
     }
 
     /**

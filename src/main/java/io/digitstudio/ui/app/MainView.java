@@ -167,6 +167,14 @@ public final class MainView extends BorderPane {
             if (owner != null && !shown(owner)) tabs.requestFocus();
         }));
         setCenter(withMenu(tabs));
+        // a control that turns itself off hands the keyboard to its view's main control, or to the tab strip, never
+        // to whichever button comes next (Undo handed it to Delete)
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null && !scene.getProperties().containsKey(FOCUS_HOME)) {
+                scene.getProperties().put(FOCUS_HOME, true);
+                io.digitstudio.ui.widgets.FocusHome.install(scene, () -> tabs);
+            }
+        });
         engineLine = new Label();
         engineLine.setId("engineStatus");
         engineLine.getStyleClass().add("engine-status");
@@ -178,6 +186,7 @@ public final class MainView extends BorderPane {
     }
 
     private final Label quittingNotice = new Label();
+    private static final String FOCUS_HOME = "focusHomeInstalled";
 
     /**
      * What the window says over its views while it waits to close (a run being saved before the app quits), shown by

@@ -332,15 +332,20 @@ public final class DrawViewModel {
         return javafx.beans.binding.Bindings.isNotEmpty(history);
     }
 
+    private static final String OPEN_FAILED = "Could not open image";
+
     /** Classifies an image file through the same path as a drawing; a bad file leaves the canvas as it was. */
     public void classifyImage(Path file) {
         // one picture at a time: a second one (a drop while the first is read) would race it to the canvas
         if (busy.get()) return;
+        // a file that would not open before is old news once another is opened: its error toast would stay over the
+        // answer to this one (and a second failure says its own)
+        dialogs.withdraw(OPEN_FAILED);
         busyWith("Opening " + file.getFileName() + "…");
         tasks.compute(() -> ImageFiles.readRgb(file)).whenComplete((img, err) -> {
             if (err != null) {
                 busyWith(null);
-                dialogs.error("Could not open image", Messages.of(err));
+                dialogs.error(OPEN_FAILED, Messages.of(err));
                 return;
             }
             remember();

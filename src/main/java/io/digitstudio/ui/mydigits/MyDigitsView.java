@@ -86,6 +86,10 @@ public final class MyDigitsView extends BorderPane {
         ScrollPane scroll = new ScrollPane(groups);
         scroll.setFitToWidth(true);
         setCenter(scroll);
+        // a button that turns itself off (Fine-tune while it runs, Undo with nothing left) gives the keyboard back to
+        // the digit it was on, not to the next button, which may be Delete
+        io.digitstudio.ui.widgets.FocusHome.set(this, () -> tiles().stream().filter(javafx.scene.Node::isFocusTraversable)
+                .findFirst().orElse(scroll));
 
         result.setId("fineTuneResult");
         result.setHgap(16);

@@ -86,9 +86,8 @@ public final class RunsView extends BorderPane {
         refresh.setId("refreshRunsButton");
         refresh.setAccessibleHelp("Read the run history again, with runs from the command line");
         refresh.setOnAction(e -> vm.refresh());
-        Label hint = new Label("Ctrl-click to compare runs");
-        hint.getStyleClass().add("hint");
-        setTop(io.digitstudio.ui.widgets.Bars.whole(filter, refresh, hint));
+        compareHint.getStyleClass().add("hint");
+        setTop(io.digitstudio.ui.widgets.Bars.whole(filter, refresh, compareHint));
 
         table.setId("runsTable");
         // rows as dense as the settings compared and the Train view's epochs: a history of runs is scanned down, and
@@ -187,12 +186,14 @@ public final class RunsView extends BorderPane {
         VBox.setVgrow(accuracyChart, Priority.ALWAYS);
         alignPlots(lossChart, accuracyChart);
         // no run selected: no axes of an earlier selection over nothing, but what to do
-        Label noCurves = new Label("Select a run to see its curves; Ctrl-click another to compare them");
+        // how to compare is said once: by the settings' place while no run is selected, by the bar's hint after
+        Label noCurves = new Label("Select a run to see its curves");
         noCurves.setId("noCurvesLabel");
         noCurves.getStyleClass().add("hint");
         noCurves.setWrapText(true);
         plots.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !vm.curvesProperty().get().isEmpty(), vm.curvesProperty()));
         noCurves.visibleProperty().bind(plots.visibleProperty().not());
+        compareHint.visibleProperty().bind(plots.visibleProperty());
         // the charts keep a readable height (their axis names whole) and scroll when the window leaves them less
         javafx.scene.control.ScrollPane plotScroll = new javafx.scene.control.ScrollPane(plots);
         plotScroll.setFitToWidth(true);
@@ -670,6 +671,8 @@ public final class RunsView extends BorderPane {
      * that epoch) and "Branch from here…". Where there is no snapshot the button is off, and why is said beside it and
      * in a tooltip on the button's place (a disabled button shows none of its own).
      */
+    private final Label compareHint = new Label("Ctrl-click to compare runs");
+
     private Node branchRow() {
         ComboBox<RunsViewModel.BranchChoice> point = new ComboBox<>(vm.branchChoices());
         point.setId("branchPointBox");
@@ -684,6 +687,15 @@ public final class RunsView extends BorderPane {
             protected void updateItem(RunsViewModel.BranchChoice c, boolean empty) {
                 super.updateItem(c, empty);
                 setText(empty || c == null ? point.getPromptText() : c.brief());
+            }
+        });
+        // an end the run kept no snapshot of is greyed in the list, its label says why, and a click can't pick it
+        point.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(RunsViewModel.BranchChoice c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : c.label());
+                setDisable(!empty && c != null && !c.available());
             }
         });
         point.setTooltip(new Tooltip("Where in the run the branch starts: the end of an epoch with a snapshot, or where the run stopped"));

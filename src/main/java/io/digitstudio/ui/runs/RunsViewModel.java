@@ -302,7 +302,9 @@ public final class RunsViewModel {
             boolean has = points.stream().anyMatch(p -> p.position().epochEnd() && p.position().epoch() == epoch);
             String why = has ? "" : e < firstOwn ? "Epoch " + e + " is the parent run's (" + run.settings().branchedFrom().run() + "): branch from that run"
                     : "No snapshot at the end of epoch " + e + ": a branch starts from a snapshot of the run" + none;
-            out.add(new BranchChoice("end of epoch " + e, "end of epoch " + e, e, run.id() + "@epoch:" + e, why));
+            // the list itself says which ends can't be branched from, before one is picked (a run keeps its last few)
+            String label = "end of epoch " + e + (has ? "" : e < firstOwn ? " (the parent run's)" : " (no snapshot)");
+            out.add(new BranchChoice(label, "end of epoch " + e, e, run.id() + "@epoch:" + e, why));
         }
         for (io.digitstudio.runs.TrainingSession.BranchPoint p : points) {
             if (p.position().epochEnd()) continue;

@@ -304,8 +304,8 @@ public final class TrainView extends BorderPane {
      * and the form would scroll there under the user's eyes.
      */
     private void startFromKeys() {
-        run.start();
         javafx.scene.Node owner = getScene() == null ? null : getScene().getFocusOwner();
+        run.start();
         if (owner != null && owner.isDisabled() && stopButton != null && !stopButton.isDisabled()) stopButton.requestFocus();
     }
 

@@ -213,7 +213,7 @@ class RunsViewModelTest {
         });
         vm.refresh();
         vm.select(List.of(parent.runId()));
-        assertEquals(List.of("end of epoch 1", "end of epoch 2", "end of epoch 3"), vm.branchChoices().stream().map(RunsViewModel.BranchChoice::label).toList());
+        assertEquals(List.of("end of epoch 1 (no snapshot)", "end of epoch 2", "end of epoch 3"), vm.branchChoices().stream().map(RunsViewModel.BranchChoice::label).toList());
         assertEquals(parent.runId() + "@epoch:3", vm.branchChoiceProperty().get().spec(), "the newest point with a snapshot is chosen");
         RunsViewModel.BranchChoice first = vm.branchChoices().get(0);
         assertFalse(first.available());
