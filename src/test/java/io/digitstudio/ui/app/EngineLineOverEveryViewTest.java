@@ -17,7 +17,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +33,7 @@ class EngineLineOverEveryViewTest {
     @TempDir
     Path dir;
 
-    private final CountDownLatch engine = new CountDownLatch(1);
+    private final HeldEngineWindow window = new HeldEngineWindow();
     private AppServices services;
 
     @Start
@@ -44,25 +43,12 @@ class EngineLineOverEveryViewTest {
         // the last session ended on the Runs tab, as the trial's relaunch did
         LastSession last = LastSession.inMemory();
         last.tab("runsTab");
-        services = new AppServices(new io.digitstudio.ui.TestDialogs(), io.digitstudio.ui.model.RecentModels.inMemory(), () -> {
-            try {
-                engine.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            io.digitstudio.nn.Nd4jSetup.init();
-        }, history, new io.digitstudio.mydigits.MyDigits(dir.resolve("mydigits")), last);
-        stage.setScene(DigitStudioApp.createScene(services.main(), new ToastLayer()));
-        stage.setWidth(DigitStudioApp.MIN_WIDTH);
-        stage.setHeight(DigitStudioApp.MIN_HEIGHT);
-        stage.show();
-        services.windowShown(stage);
+        services = window.open(stage, dir, history, last);
     }
 
     @AfterEach
     void close() throws Exception {
-        engine.countDown();
-        if (services != null) WaitForAsyncUtils.asyncFx(services::close).get();
+        window.close();
     }
 
     @Test
@@ -95,7 +81,7 @@ class EngineLineOverEveryViewTest {
         assertTrue(covered.contains("runsTab"), "the engine's line lies over Runs' bottom line while it starts: " + covered);
         assertEquals(List.of(), wrong);
         // the engine up, each view's line is there again
-        engine.countDown();
+        window.startEngine();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> !robot.lookup("#engineStatus").query().isVisible()).get());
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -36,8 +35,7 @@ class SweepsWhileTheEngineStartsTest {
     @TempDir
     Path dir;
 
-    /** The engine's start waits for the story to let it go. */
-    private final CountDownLatch engine = new CountDownLatch(1);
+    private final HeldEngineWindow window = new HeldEngineWindow();
     private AppServices services;
     private Sweep recorded;
 
@@ -53,25 +51,12 @@ class SweepsWhileTheEngineStartsTest {
         // the last session ended on the Sweeps tab
         LastSession last = LastSession.inMemory();
         last.tab("sweepsTab");
-        services = new AppServices(new io.digitstudio.ui.TestDialogs(), io.digitstudio.ui.model.RecentModels.inMemory(), () -> {
-            try {
-                engine.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            io.digitstudio.nn.Nd4jSetup.init();
-        }, history, new io.digitstudio.mydigits.MyDigits(dir.resolve("mydigits")), last);
-        stage.setScene(DigitStudioApp.createScene(services.main(), new ToastLayer()));
-        stage.setWidth(DigitStudioApp.MIN_WIDTH);
-        stage.setHeight(DigitStudioApp.MIN_HEIGHT);
-        stage.show();
-        services.windowShown(stage);
+        services = window.open(stage, dir, history, last);
     }
 
     @AfterEach
     void close() throws Exception {
-        engine.countDown();
-        if (services != null) WaitForAsyncUtils.asyncFx(services::close).get();
+        window.close();
     }
 
     /**
@@ -89,7 +74,7 @@ class SweepsWhileTheEngineStartsTest {
             WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> assertEquals("sweepsTab", services.main().tabs().getSelectionModel().getSelectedItem().getId()));
             robot.interact(() -> assertTrue(robot.lookup("#engineStatus").query().isVisible(), "the engine is starting"));
-            engine.countDown();
+            window.startEngine();
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> vm.rows().size() == 2
                     && !robot.lookup("#engineStatus").query().isVisible()).get());
             WaitForAsyncUtils.waitForFxEvents();
@@ -123,7 +108,7 @@ class SweepsWhileTheEngineStartsTest {
             robot.interact(() -> assertTrue(robot.lookup("#engineStatus").query().isVisible(), "the engine is starting"));
             assertEquals(List.of(), new ArrayList<>(wrong), "while the sweeps wait to be read");
             robot.interact(() -> assertEquals("Reading sweeps…", robot.lookup("#sweepStatus").queryLabeled().getText()));
-            engine.countDown();
+            window.startEngine();
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> vm.rows().size() == 2).get());
             WaitForAsyncUtils.waitForFxEvents();
         } finally {
