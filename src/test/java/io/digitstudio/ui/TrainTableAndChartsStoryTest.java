@@ -131,11 +131,7 @@ class TrainTableAndChartsStoryTest extends AppStory {
                 }
             }
         } finally {
-            robot.interact(() -> {
-                app.services.appearance().choose(Theme.LIGHT, 100);
-                stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
-                stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
-            });
+            robot.interact(this::lightSmallestWindow);
         }
         System.out.print(figures);
         assertEquals(List.of(), wrong);
@@ -198,14 +194,17 @@ class TrainTableAndChartsStoryTest extends AppStory {
                 });
             }
         } finally {
-            robot.interact(() -> {
-                app.services.appearance().choose(Theme.LIGHT, 100);
-                stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
-                stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
-            });
+            robot.interact(this::lightSmallestWindow);
         }
         System.out.print(figures);
         assertEquals(List.of(), wrong);
+    }
+
+    /** Back to the look and the window the stories start in (UI thread). */
+    private void lightSmallestWindow() {
+        app.services.appearance().choose(Theme.LIGHT, 100);
+        stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+        stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
     }
 
     /** Where the text a label or a cell shows lies in the scene; null when it shows none. */
