@@ -108,7 +108,11 @@ public final class SamplesViewModel {
                 return;
             }
             data = d;
-            showSplit();
+            // a matrix cell opened while the images were read is shown now that the built-in sets can be told apart
+            Runnable cell = pendingCell;
+            pendingCell = null;
+            if (cell != null) cell.run();
+            if (images.get() == null) showSplit();
         });
     }
 
@@ -357,8 +361,13 @@ public final class SamplesViewModel {
     private String cellSet;
     private boolean openingCell;
 
+    /** A matrix cell to show once the built-in sets are read (null: none waits). */
+    private Runnable pendingCell;
+
     private void leaveCell() {
-        if (!openingCell) cellImages = null;
+        if (openingCell) return;
+        cellImages = null;
+        pendingCell = null;
     }
 
     /**
@@ -368,6 +377,13 @@ public final class SamplesViewModel {
      * a filter or the set afterwards leaves the cell for the filters' images.
      */
     public void showCell(LabeledImages set, String setLabel, int truth, int predicted, int[] indices) {
+        if (data == null) {
+            // the gallery made by this click is still reading the built-in sets: which one this is can be told once
+            // they are there
+            int[] cell = indices.clone();
+            pendingCell = () -> showCell(set, setLabel, truth, predicted, cell);
+            return;
+        }
         openingCell = true;
         try {
             cellImages = indices.clone();

@@ -238,6 +238,39 @@ class SamplesViewModelTest {
         assertEquals(SamplesViewModel.Split.TEST, vm.splitProperty().get(), "the set box names the test set, not a set called \"test\"");
         assertEquals(List.of(15), List.copyOf(vm.visible()));
     }
+    /**
+     * A cell clicked before the gallery has ever been opened: the gallery is made by the click and its images are still
+     * being read. The cell's set is still named as the set it is (a trial saw the raw id "test" in the set box).
+     */
+    @Test
+    void aCellOpenedWhileTheGallerysImagesAreStillReadIsShownAsTheTestSet() {
+        models.adopt(builtIn);
+        io.digitstudio.ui.core.HeldTasks tasks = new io.digitstudio.ui.core.HeldTasks();
+        SamplesViewModel vm = new SamplesViewModel(tasks, models);
+        vm.showCell(Mnist.bundled().test(), "the test set", 7, 2, new int[]{12, 40});
+        tasks.release();
+        assertEquals(SamplesViewModel.Split.TEST, vm.splitProperty().get(), "the set box names the test set, not a set called \"test\"");
+        assertSame(Mnist.bundled().test(), vm.imagesProperty().get());
+        assertEquals("the test set", vm.cellSet());
+        assertEquals(java.util.Set.of(12, 40), java.util.Set.copyOf(vm.visible()));
+        assertTrue(vm.summaryProperty().get().startsWith("2 images of the test set that the matrix counts as 7 predicted as 2"), vm.summaryProperty().get());
+    }
+
+    /** A set the user chooses while the gallery still reads its images wins over a cell that waited for them. */
+    @Test
+    void aSetChosenWhileTheImagesAreReadReplacesTheCellThatWaitedForThem() {
+        models.adopt(builtIn);
+        io.digitstudio.ui.core.HeldTasks tasks = new io.digitstudio.ui.core.HeldTasks();
+        SamplesViewModel vm = new SamplesViewModel(tasks, models);
+        vm.showCell(Mnist.bundled().test(), "the test set", 7, 2, new int[]{12, 40});
+        vm.splitProperty().set(SamplesViewModel.Split.TRAIN);
+        tasks.release();
+        assertEquals(SamplesViewModel.Split.TRAIN, vm.splitProperty().get());
+        assertSame(Mnist.bundled().train(), vm.imagesProperty().get());
+        assertNull(vm.cellSet());
+        assertEquals(60_000, vm.visible().size());
+    }
+
     @Test
     void aCellOpenedFromTheMatrixIsFilteredAgainWhenTheModelInUseChanges() {
         SamplesViewModel vm = withBuiltIn();
