@@ -411,7 +411,12 @@ public final class MainView extends BorderPane {
             // a cell of the matrix opens exactly the images it counts, from the set the matrix was computed on
             evaluate.setOnCellChosen((split, truth, predicted) -> {
                 var e = evaluation.evaluationProperty().get();
-                if (e != null && e.set() != null && e.matrix().hasExamples()) {
+                var builtIn = e == null ? null : e.builtInSet();
+                if (builtIn != null && e.matrix().hasExamples()) {
+                    // the evaluation says which built-in set it classified: the gallery shows that set by name
+                    samples().viewModel().showCell(builtIn == io.digitstudio.ui.evaluate.EvaluateViewModel.Split.TEST
+                            ? SamplesViewModel.Split.TEST : SamplesViewModel.Split.TRAIN, e.setLabel(), truth, predicted, e.matrix().examples(truth, predicted));
+                } else if (e != null && e.set() != null && e.matrix().hasExamples()) {
                     samples().viewModel().showCell(e.set(), e.setLabel(), truth, predicted, e.matrix().examples(truth, predicted));
                 } else if (split == io.digitstudio.ui.evaluate.EvaluateViewModel.Split.FOLDER && e != null && e.set() != null) {
                     samples().viewModel().showConfusion(e.set(), truth, predicted);

@@ -49,6 +49,16 @@ public final class EvaluateViewModel {
         }
 
         /**
+         * The built-in set the matrix was computed on, whose indices its cells give: {@link Split#TEST} or
+         * {@link Split#TRAINING} for an evaluation of a model (the built-in, a run's, a fine-tuned one) on that set; null
+         * for a run's validation (its own test images, or part of them) and for a folder's set. The gallery names the
+         * set by this, not by its images, which it may not have read yet.
+         */
+        public Split builtInSet() {
+            return live() || split == Split.FOLDER ? null : split;
+        }
+
+        /**
          * The set the matrix was computed on, as the gallery names it: "the run's validation (500 test images of MNIST
          * (bundled))", "the test set", "the training set" or the folder set's name.
          */

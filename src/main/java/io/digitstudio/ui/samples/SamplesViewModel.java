@@ -402,6 +402,26 @@ public final class SamplesViewModel {
     }
 
     /**
+     * Shows exactly the images a confusion-matrix cell of a built-in set counts ({@code builtIn}: {@link Split#TEST} or
+     * {@link Split#TRAIN}, whose indices {@code indices} are), named {@code setLabel} ("the test set"), most confident
+     * first. The caller says which set it is (the evaluation knows which it classified), so the gallery names it so
+     * whichever model the matrix is of and whether or not the gallery has read its images yet.
+     */
+    public void showCell(Split builtIn, String setLabel, int truth, int predicted, int[] indices) {
+        if (builtIn == Split.FOLDER) throw new IllegalArgumentException("a folder's set is shown with its images: showCell(LabeledImages, …)");
+        pendingCell = null; // a cell clicked earlier, still waiting for the images, is replaced by this one
+        openingCell = true;
+        try {
+            cellImages = indices.clone();
+            cellSet = setLabel;
+            showConfusion(builtIn, null, truth, predicted);
+        } finally {
+            openingCell = false;
+        }
+        refilter();
+    }
+
+    /**
      * Whether {@code set} holds the built-in set's images: a run that loaded its data itself (a fine-tune's mix, a run
      * from the command line's record) validates on its own copy of the test set, which is still the test set to a user.
      */

@@ -249,6 +249,40 @@ class EvaluateViewModelTest {
         assertTrue(vm.statusProperty().get().startsWith("Export failed: could not save confusion.csv"), vm.statusProperty().get());
     }
 
+    /**
+     * An evaluation says which built-in set it classified, whatever the model (here one as a fine-tuning leaves: not
+     * the built-in, from its own file), so that a cell opens in the gallery as that set; a run's validation and a
+     * folder's set are not a built-in set, even when a validation is of all 10,000 test images.
+     */
+    @Test
+    void anEvaluationOfAnyModelSaysWhichBuiltInSetItClassified() throws Exception {
+        ActiveModel tuned = ActiveModel.of(builtIn.model(), "fine-tuned-20261207-081500", ModelInfo.NONE, dir.resolve("fine-tuned-20261207-081500.npz"));
+        models.adopt(tuned);
+        vm.evaluate();
+        EvaluateViewModel.Evaluation test = vm.evaluationProperty().get();
+        assertNotNull(test, vm.statusProperty().get());
+        assertEquals(EvaluateViewModel.Split.TEST, test.builtInSet());
+        assertEquals("the test set", test.setLabel());
+        vm.splitProperty().set(EvaluateViewModel.Split.TRAINING);
+        vm.evaluate();
+        EvaluateViewModel.Evaluation training = vm.evaluationProperty().get();
+        assertNotNull(training, vm.statusProperty().get());
+        assertEquals(60_000, training.matrix().total());
+        assertEquals(EvaluateViewModel.Split.TRAINING, training.builtInSet());
+        assertEquals("the training set", training.setLabel());
+
+        ConfusionMatrix all = new Evaluator(Mnist.bundled().test(), 256).tallyConfusion(true).evaluate(tuned.model()).confusion();
+        vm.showValidation(1, all, 0.2, tuned.model(), io.digitstudio.data.ClassNames.numbers(10), "MNIST + my digits", Mnist.bundled().test());
+        assertNull(vm.evaluationProperty().get().builtInSet(), "a run's validation: the gallery tells by its images");
+
+        Path folder = testOnlyFolder(50);
+        dialogs.willChoose(folder);
+        assertTrue(vm.chooseFolder());
+        vm.evaluate();
+        assertEquals(50, vm.evaluationProperty().get().matrix().total(), vm.statusProperty().get());
+        assertNull(vm.evaluationProperty().get().builtInSet());
+    }
+
     @Test
     void aRunsValidationKeepsTheImagesItClassifiedAndEachCellKnowsWhich() {
         // a run validating on the first 500 test images: the matrix its evaluator counted (as the training loop's does)

@@ -256,6 +256,31 @@ class SamplesViewModelTest {
         assertTrue(vm.summaryProperty().get().startsWith("2 images of the test set that the matrix counts as 7 predicted as 2"), vm.summaryProperty().get());
     }
 
+    /**
+     * A cell of a built-in set, which the evaluation names (of any model, a fine-tuned one's too): shown as that set,
+     * without comparing images, before and after the gallery has read them.
+     */
+    @Test
+    void aCellOfABuiltInSetIsShownAsTheSetTheEvaluationNames() {
+        models.adopt(builtIn);
+        io.digitstudio.ui.core.HeldTasks tasks = new io.digitstudio.ui.core.HeldTasks();
+        SamplesViewModel vm = new SamplesViewModel(tasks, models);
+        vm.showCell(SamplesViewModel.Split.TRAIN, "the training set", 5, 3, new int[]{0, 59_999});
+        tasks.release();
+        assertEquals(SamplesViewModel.Split.TRAIN, vm.splitProperty().get());
+        assertSame(Mnist.bundled().train(), vm.imagesProperty().get());
+        assertEquals("the training set", vm.cellSet());
+        assertEquals(java.util.Set.of(0, 59_999), java.util.Set.copyOf(vm.visible()));
+        assertTrue(vm.summaryProperty().get().startsWith("2 images of the training set that the matrix counts as 5 predicted as 3"), vm.summaryProperty().get());
+        // and once the gallery has its images, a test set's cell
+        vm.showCell(SamplesViewModel.Split.TEST, "the test set", 9, 4, new int[]{12});
+        tasks.release();
+        assertEquals(SamplesViewModel.Split.TEST, vm.splitProperty().get());
+        assertSame(Mnist.bundled().test(), vm.imagesProperty().get());
+        assertEquals(List.of(12), List.copyOf(vm.visible()));
+        assertThrows(IllegalArgumentException.class, () -> vm.showCell(SamplesViewModel.Split.FOLDER, "a folder", 1, 1, new int[]{0}));
+    }
+
     /** A set the user chooses while the gallery still reads its images wins over a cell that waited for them. */
     @Test
     void aSetChosenWhileTheImagesAreReadReplacesTheCellThatWaitedForThem() {
@@ -269,6 +294,20 @@ class SamplesViewModelTest {
         assertSame(Mnist.bundled().train(), vm.imagesProperty().get());
         assertNull(vm.cellSet());
         assertEquals(60_000, vm.visible().size());
+    }
+
+    /** The last cell clicked is the one shown, when an earlier one still waits for the gallery's images. */
+    @Test
+    void aBuiltInSetsCellClickedLaterReplacesOneThatWaitsForTheImages() {
+        models.adopt(builtIn);
+        io.digitstudio.ui.core.HeldTasks tasks = new io.digitstudio.ui.core.HeldTasks();
+        SamplesViewModel vm = new SamplesViewModel(tasks, models);
+        vm.showCell(Mnist.bundled().test().head(500), "the run's validation (500 test images of MNIST (bundled))", 7, 2, new int[]{12, 40});
+        vm.showCell(SamplesViewModel.Split.TRAIN, "the training set", 5, 3, new int[]{7});
+        tasks.release();
+        assertEquals(SamplesViewModel.Split.TRAIN, vm.splitProperty().get());
+        assertEquals("the training set", vm.cellSet());
+        assertEquals(List.of(7), List.copyOf(vm.visible()));
     }
 
     @Test
