@@ -88,6 +88,11 @@ class EvaluateViewTest extends AppStory {
         }
         assertEquals(worst.truth(), robot.lookup("#trueClassBox").queryAs(javafx.scene.control.ComboBox.class).getValue());
         assertEquals(worst.predicted(), robot.lookup("#predictedClassBox").queryAs(javafx.scene.control.ComboBox.class).getValue());
+        // the gallery, made by this first click, names the set as Evaluate's set box does, not by its raw id
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Object> box = robot.lookup("#splitBox").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals("Test set", box.getConverter().toString(box.getValue()));
+        assertTrue(samples.summaryProperty().get().contains(" of the test set that the matrix counts as "), samples.summaryProperty().get());
     }
 
     /**
