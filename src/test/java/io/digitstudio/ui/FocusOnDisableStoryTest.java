@@ -31,8 +31,13 @@ class FocusOnDisableStoryTest extends AppStory {
     }
 
     private MyDigitsViewModel collect(FxRobot robot) throws Exception {
+        return collect(robot, 2);
+    }
+
+    /** The collection holds {@code perLabel} drawings of each of 7, 1 and 4, and My digits shows them. */
+    private MyDigitsViewModel collect(FxRobot robot, int perLabel) throws Exception {
         app.awaitReady();
-        for (UnusualDigits.Drawing d : UnusualDigits.make(2, 21)) app.myDigits.add(d.input(), d.label(), d.strokes(), "drawn");
+        for (UnusualDigits.Drawing d : UnusualDigits.make(perLabel, 21)) app.myDigits.add(d.input(), d.label(), d.strokes(), "drawn");
         int kept = app.myDigits.list().size();
         app.openTab(robot, "My digits");
         MyDigitsViewModel my = app.main.myDigits().viewModel();
@@ -68,6 +73,43 @@ class FocusOnDisableStoryTest extends AppStory {
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(size, my.digits().size());
+    }
+
+    /**
+     * A trial clicked a digit deep in the collection, typed a wrong label, pressed Undo: the keyboard landed on the
+     * collection's first digit, and a keyboard user had lost their place. It goes back to the digit whose label came
+     * back, selected, so the next key acts from there.
+     */
+    @Test
+    void undoingARelabelGivesTheKeyboardAndTheSelectionBackToThatDigit(FxRobot robot) throws Exception {
+        MyDigitsViewModel my = collect(robot, 4);
+        java.util.List<Node> tiles = new java.util.ArrayList<>(robot.lookup(".digit-tile").queryAll());
+        assertTrue(tiles.size() > 8, "a collection of " + tiles.size());
+        // a digit in the middle of the collection, far from its first
+        Node tile = tiles.stream().sorted(java.util.Comparator.comparingDouble(n -> n.localToScene(n.getBoundsInLocal()).getMinY()))
+                .skip(tiles.size() / 2).findFirst().orElseThrow();
+        String id = tile.getId().substring("digit-".length());
+        MyDigit digit = my.digits().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
+        robot.clickOn(tile);
+        robot.type(digit.label() == 9 ? KeyCode.DIGIT8 : KeyCode.valueOf("DIGIT" + (digit.label() + 1)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.canUndoProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        // another digit chosen meanwhile; then Undo
+        Node other = robot.lookup(".digit-tile").queryAll().stream().filter(n -> !n.getId().equals(tile.getId())).findFirst().orElseThrow();
+        robot.clickOn(other);
+        robot.clickOn("#undoDigitsButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !my.canUndoProperty().get()
+                && my.digits().stream().anyMatch(d -> d.id().equals(id) && d.label() == digit.label()));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node owner = focused();
+        assertEquals("digit-" + id, owner == null ? null : owner.getId(), "the keyboard is on the digit whose label came back");
+        Node back = robot.lookup("#digit-" + id).query();
+        assertTrue(back.getStyleClass().contains("selected"), "it is selected");
+        assertEquals(1, robot.lookup(".digit-tile.selected").queryAll().size(), "it alone");
+        assertEquals("1 selected: press 0-9 to relabel it, Delete to remove it", robot.lookup("#myDigitsHint").queryAs(javafx.scene.control.Label.class).getText());
+        // so a key acts on it: Delete removes that digit and no other
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.digits().stream().noneMatch(d -> d.id().equals(id)));
     }
 
     @Test

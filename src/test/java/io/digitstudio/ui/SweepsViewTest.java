@@ -142,7 +142,7 @@ class SweepsViewTest extends AppStory {
         javafx.scene.control.Button start = robot.lookup("#sweepStartButton").queryButton();
         assertTrue(start.isDisabled(), "Start is off");
         javafx.scene.control.Label status = robot.lookup("#sweepStatus").queryAs(javafx.scene.control.Label.class);
-        assertEquals("Fix Learning rates and 1 more field (in red) to start.", status.getText(), "not \"Idle: … press Start\"");
+        assertEquals("Fix Learning rates and 1 more field (in red) to start.", status.getText(), "not \"No sweep yet … press Start\"");
         DrawViewTest.assertWhole(status);
         // that message alone: no "Idle" and empty bar beside it, which a trial read as the form's state
         javafx.scene.control.Label state = robot.lookup("#sweepStateLabel").queryAs(javafx.scene.control.Label.class);
@@ -163,7 +163,7 @@ class SweepsViewTest extends AppStory {
         assertFalse(start.isDisabled());
         assertFalse(robot.lookup("#sweepLrFieldError").query().isVisible());
         assertFalse(robot.lookup("#sweepLrField").query().getPseudoClassStates().contains(atlantafx.base.theme.Styles.STATE_DANGER));
-        assertEquals("Idle: no sweep yet. Type the values to try and press Start.", status.getText());
+        assertEquals("No sweep yet. Type the values to try and press Start.", status.getText());
         assertEquals("Idle", state.getText());
         assertTrue(state.isVisible() && bar.isVisible(), "the state and the bar back with the state's message");
     }
@@ -184,7 +184,13 @@ class SweepsViewTest extends AppStory {
         Pulses.settle();
         javafx.scene.Node bar = robot.lookup("#sweepStatusBar").query();
         assertTrue(bar.isVisible());
-        assertEquals("Idle: no sweep yet. Type the values to try and press Start.", robot.lookup("#sweepStatus").queryLabeled().getText());
+        // the state in a word at the line's right end says it, and the message beside it does not again
+        List<String> said = new ArrayList<>();
+        for (javafx.scene.Node n : robot.lookup("#sweepStatusBar").queryAs(javafx.scene.Parent.class).lookupAll(".label")) {
+            if (n instanceof javafx.scene.control.Labeled l && l.isVisible() && !l.getText().isEmpty()) said.add(l.getText());
+        }
+        assertEquals(1, said.stream().mapToInt(t -> t.split("(?i)\\bidle\\b", -1).length - 1).sum(), "\"Idle\" said once in " + said);
+        assertEquals("No sweep yet. Type the values to try and press Start.", robot.lookup("#sweepStatus").queryLabeled().getText());
         assertEquals("Idle", robot.lookup("#sweepStateLabel").queryLabeled().getText());
         assertEquals("none yet", ((ComboBox<?>) robot.lookup("#sweepsBox").query()).getButtonCell().getText());
         // at the view's foot, under the form and the table, as the Train view's is

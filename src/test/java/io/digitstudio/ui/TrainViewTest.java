@@ -709,6 +709,33 @@ class TrainViewTest extends AppStory {
         }
     }
     /**
+     * A trial's short run ended below the built-in model's accuracy, which stayed in use; a click on a cell of the run's
+     * matrix then said the gallery shows its images "once the run has ended and its model is active", of a run that had
+     * ended. What it says now holds: only the model is still to be put to use.
+     */
+    @Test
+    void aCellOfAnEndedRunsMatrixSaysOnlyItsModelIsStillToBePutToUse(FxRobot robot) throws Exception {
+        app.awaitReady();
+        ActiveModel builtIn = app.models().activeProperty().get();
+        subset(robot, "3000", "500");
+        type(robot, "#epochsField", "1");
+        startAndAwaitEnd(robot);
+        assertSame(builtIn, app.models().activeProperty().get(), "the built-in model's accuracy keeps a short run's model out of use");
+        app.openTab(robot, "Evaluate");
+        var e = app.main.evaluate().viewModel().evaluationProperty().get();
+        assertNotNull(e, "the run's validation is followed");
+        assertTrue(e.live());
+        robot.clickOn("#cell-1-1");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label status = robot.lookup("#evaluateStatus").queryAs(Label.class);
+        DrawViewTest.assertWhole(status);
+        String said = status.getText();
+        assertFalse(said.contains("once the run has ended"), "the run has ended: " + said);
+        assertEquals("The gallery shows these images once the run's model is active (Draw and Samples use " + builtIn.name() + ")", said);
+        assertEquals("evaluateTab", app.main.tabs().getSelectionModel().getSelectedItem().getId(), "no gallery of another model's answers");
+    }
+
+    /**
      * The layer table (Layer, Type, Output, Params) in the smallest window, as a trial met it: the scale made 150 % with
      * the high-contrast theme, a look at Runs, back to Train, the light theme, then 100 % again. Its columns fit its
      * width again, as they did at first: no sideways scroll bar, Params whole in view (a trial saw the 150 % widths

@@ -95,6 +95,10 @@ public final class MainView extends BorderPane {
         presenter.validationMatrixProperty().addListener((o, a, m) -> {
             if (m != null) evaluation.showValidation(m.epoch(), m.matrix(), m.loss(), m.model(), m.classNames(), m.data(), m.set());
         });
+        // the run's last validation is shown before its state says it has ended, so this mark is the matrix's own run's
+        train.run().stateProperty().addListener((o, a, s) -> {
+            if (s.canStart()) evaluation.runEnded();
+        });
         samplesTab = tab("Samples", "samplesTab", null);
         samplesTab.selectedProperty().addListener((o, a, selected) -> {
             if (selected) samples();

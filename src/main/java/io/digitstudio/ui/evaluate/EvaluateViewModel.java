@@ -89,6 +89,8 @@ public final class EvaluateViewModel {
     private long generation;
     /** The model the evaluation under way classifies with (null: none under way). */
     private ActiveModel evaluating;
+    /** Whether the run whose validation the matrix shows has ended (its model may still be out of use). */
+    private boolean runEnded;
 
     public EvaluateViewModel(TaskExecutor tasks, DialogService dialogs, ModelManager models) {
         this.tasks = tasks;
@@ -266,9 +268,18 @@ public final class EvaluateViewModel {
                 ? set.withName(String.format(Locale.ROOT, "Run's validation (%,d)", set.size())) : null;
         Evaluation e = new Evaluation(null, Split.TEST, matrix, loss, classNames, 0, epoch, network, validated, runData);
         showingRun = true;
+        runEnded = false;
         evaluation.set(e);
         status.set(String.format(Locale.ROOT, "Training: epoch %d, validation accuracy %.2f%% on %,d images", epoch, 100 * matrix.accuracy(), matrix.total())
                 + worst(e));
+    }
+
+    /**
+     * The run whose validations are followed has ended (completed, stopped, failed or diverged): a cell of its matrix
+     * now waits only for its model to be put to use, which a run whose model is kept out of use leaves to the user.
+     */
+    public void runEnded() {
+        runEnded = true;
     }
 
     private static String worst(Evaluation e) {
@@ -292,11 +303,14 @@ public final class EvaluateViewModel {
     public boolean cellsOpen() {
         Evaluation e = evaluation.get();
         if (e == null) return false;
+        ActiveModel inUse = models.activeProperty().get();
         if (e.model() == null) {
-            status.set("The gallery shows these images once the run has ended and its model is active");
+            // of an ended run, "once the run has ended" would be untrue: only its model is still to be put to use
+            status.set(runEnded ? "The gallery shows these images once the run's model is active (Draw and Samples use "
+                    + (inUse == null ? "none" : inUse.name()) + ")"
+                    : "The gallery shows these images once the run has ended and its model is active");
             return false;
         }
-        ActiveModel inUse = models.activeProperty().get();
         if (e.model() != inUse) {
             // the gallery answers with the model in use: its tiles would contradict the cell
             status.set("The gallery shows the answers of the model in use, " + (inUse == null ? "none" : inUse.name())

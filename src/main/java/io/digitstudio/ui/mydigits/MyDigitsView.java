@@ -142,6 +142,7 @@ public final class MyDigitsView extends BorderPane {
             if (scene != null) scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::key);
         });
         vm.digits().addListener((ListChangeListener<MyDigit>) c -> rebuild());
+        vm.undoneProperty().addListener((o, a, ids) -> giveBack(ids));
         vm.proposalProperty().addListener((o, a, p) -> showResult(p));
         rebuild();
     }
@@ -195,10 +196,39 @@ public final class MyDigitsView extends BorderPane {
 
     /** The digit the keyboard is on (the collection's one Tab stop; null: the first). */
     private String current;
+    /** The digit an Undo under way gives back, which the keyboard goes to once the collection shows it (null: none). */
+    private String givenBack;
+
+    /**
+     * Undo was pressed: the digits it gives back (their labels, or themselves) are the selection, and the first the
+     * keyboard's place, as they were when the change was made. Left where the change put them, the keyboard went to the
+     * collection's first digit as Undo turned itself off, and a keyboard user had lost their place.
+     */
+    private void giveBack(List<String> ids) {
+        if (ids.isEmpty()) return;
+        selected.clear();
+        selected.addAll(ids);
+        selectedCount.set(selected.size());
+        givenBack = ids.get(0);
+        List<javafx.scene.Node> all = tiles();
+        // a relabelled digit is still on screen: it is the Tab stop at once, where Undo hands the keyboard as it turns off
+        boolean shown = all.stream().anyMatch(n -> n.getId().equals("digit-" + givenBack));
+        if (shown) current = givenBack;
+        for (javafx.scene.Node n : all) {
+            boolean mine = selected.contains(n.getId().substring("digit-".length()));
+            n.getStyleClass().remove("selected");
+            if (mine) n.getStyleClass().add("selected");
+            if (shown) n.setFocusTraversable(n.getId().equals("digit-" + current));
+        }
+    }
 
     private void rebuild() {
         javafx.scene.Node owner = getScene() == null ? null : getScene().getFocusOwner();
         boolean keyboardOnTile = owner != null && owner.getStyleClass().contains("digit-tile") && owner.getParent() != null;
+        // a deleted digit Undo brings back is the keyboard's place once it is listed again
+        String back = givenBack;
+        givenBack = null;
+        if (back != null && vm.digits().stream().anyMatch(d -> d.id().equals(back))) current = back;
         groups.getChildren().clear();
         selected.retainAll(vm.digits().stream().map(MyDigit::id).toList());
         selectedCount.set(selected.size());

@@ -75,14 +75,19 @@ public final class MyDigitsViewModel {
     /** The changes Undo takes back, newest first: a deletion brings its digits back, a relabel gives back their labels. */
     private final Deque<Step> undo = new ArrayDeque<>();
 
-    /** One change to take back: what puts the collection as it was, and what the status says then. */
-    private record Step(Runnable back, String done) {
+    /**
+     * One change to take back: what puts the collection as it was, what the status says then, and the ids of the digits
+     * it gives back (their labels, or themselves).
+     */
+    private record Step(Runnable back, String done, List<String> ids) {
     }
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Proposal> proposal = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     /** Whether {@link #undo()} has a deletion or a relabel to take back. */
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
+    /** The ids of the digits the last {@link #undo()} gives back (their labels, or themselves); empty before one. */
+    private final ReadOnlyObjectWrapper<List<String>> undone = new ReadOnlyObjectWrapper<>(List.of());
     private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper();
     private FineTune.Settings settings = FineTune.Settings.defaults();
 
@@ -133,7 +138,7 @@ public final class MyDigitsViewModel {
         String what = moved.size() == 1 ? "1 digit" : moved.size() + " digits";
         undo.push(new Step(() -> {
             for (MyDigit d : moved) store.relabel(d.id(), d.label());
-        }, "Gave " + what + " back " + (moved.size() == 1 ? "its label" : "their labels")));
+        }, "Gave " + what + " back " + (moved.size() == 1 ? "its label" : "their labels"), moved.stream().map(MyDigit::id).toList()));
         canUndo.set(true);
         change(() -> {
             for (MyDigit d : moved) store.relabel(d.id(), label);
@@ -155,7 +160,8 @@ public final class MyDigitsViewModel {
                 return;
             }
             var removed = done.getKey();
-            undo.push(new Step(() -> store.restore(removed), "Brought back " + removed.size() + " digit" + (removed.size() == 1 ? "" : "s")));
+            undo.push(new Step(() -> store.restore(removed), "Brought back " + removed.size() + " digit" + (removed.size() == 1 ? "" : "s"),
+                    removed.stream().map(MyDigit::id).toList()));
             canUndo.set(true);
             digits.setAll(done.getValue());
             status.set("Deleted " + removed.size() + " digit" + (removed.size() == 1 ? "" : "s") + " (Undo takes it back) · " + MyDigits.describe(done.getValue()));
@@ -165,6 +171,8 @@ public final class MyDigitsViewModel {
     public void undo() {
         if (undo.isEmpty()) return;
         Step back = undo.pop();
+        // said before Undo turns itself off: the keyboard it hands on goes to these digits, not to the collection's first
+        undone.set(back.ids());
         canUndo.set(!undo.isEmpty());
         change(back.back(), back.done());
     }
@@ -367,6 +375,12 @@ public final class MyDigitsViewModel {
     public ReadOnlyObjectProperty<Proposal> proposalProperty() { return proposal.getReadOnlyProperty(); }
     /** Whether there is a deletion for Undo to bring back (Undo is off while there is none). */
     public ReadOnlyBooleanProperty canUndoProperty() { return canUndo.getReadOnlyProperty(); }
+
+    /**
+     * The ids of the digits the last {@link #undo()} gives back: set as Undo is pressed, before the collection has
+     * changed, so the view puts the selection and the keyboard on them rather than where the change left it.
+     */
+    public ReadOnlyObjectProperty<List<String>> undoneProperty() { return undone.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     /** How far a fine-tuning is, 0-1 (-1 while its data loads); 0 when none runs. */
     public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }

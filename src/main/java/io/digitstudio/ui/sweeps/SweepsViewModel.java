@@ -89,8 +89,11 @@ public final class SweepsViewModel {
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.LOADING);
     private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(true);
     private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper(0);
-    /** What the status line says before any sweep is shown. */
-    static final String IDLE_TEXT = "Idle: no sweep yet. Type the values to try and press Start.";
+    /**
+     * What the status line says before any sweep is shown. The state's word beside it already says "Idle": the message
+     * does not say it again.
+     */
+    static final String IDLE_TEXT = "No sweep yet. Type the values to try and press Start.";
     /** What the status line and the table say until the history's sweeps are first read. */
     static final String READING_TEXT = "Reading sweeps…";
 
@@ -173,8 +176,8 @@ public final class SweepsViewModel {
             edits.set(edits.get() + 1);
         });
         check();
-        // while a field is wrong and no sweep runs, the status line says why Start is off rather than "Idle: … press
-        // Start" beside a Start that cannot, and says that alone: the state's word and bar, of the sweep shown, read
+        // while a field is wrong and no sweep runs, the status line says why Start is off rather than "No sweep yet …
+        // press Start" beside a Start that cannot, and says that alone: the state's word and bar, of the sweep shown, read
         // beside it as the form's ("Idle" beside "Fix …"). What it said comes back once the fields are right
         javafx.beans.InvalidationListener say = o -> {
             boolean blocked = startBlocker.get() != null && !running.get();

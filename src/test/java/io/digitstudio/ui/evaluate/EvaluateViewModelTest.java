@@ -136,6 +136,22 @@ class EvaluateViewModelTest {
         assertSame(m, vm.evaluationProperty().get().matrix(), "not following: the next epoch does not replace it");
     }
 
+    /** A run that has ended with its model kept out of use: a cell waits only for that model, and says so. */
+    @Test
+    void aCellOfAnEndedRunWhoseModelIsNotInUseSaysOnlyThatModelIsAwaited() {
+        ActiveModel inUse = ActiveModel.of(Network.mlp(new Rng(3), 784, 10, 10), "kept", ModelInfo.NONE, null);
+        models.adopt(inUse);
+        ConfusionMatrix m = matrix(new int[][]{{1, 1}, {2, 2}});
+        vm.showValidation(1, m, 0.5, Network.mlp(new Rng(2), 784, 10, 10), io.digitstudio.data.ClassNames.numbers(10));
+        vm.runEnded();
+        assertFalse(vm.cellOpens(1, 1));
+        assertEquals("The gallery shows these images once the run's model is active (Draw and Samples use kept)", vm.statusProperty().get());
+        // the next run's first epoch: that run is under way
+        vm.showValidation(1, m, 0.5, Network.mlp(new Rng(4), 784, 10, 10), io.digitstudio.data.ClassNames.numbers(10));
+        assertFalse(vm.cellOpens(1, 1));
+        assertEquals("The gallery shows these images once the run has ended and its model is active", vm.statusProperty().get());
+    }
+
     @Test
     void whenTheModelInUseChangesUnderAValidationTheStatusSaysSoNotTheOldEpoch() {
         Network net = Network.mlp(new Rng(2), 784, 10, 10);

@@ -85,8 +85,10 @@ class MyDigitsViewModelTest {
         vm.relabel(List.of(vm.digits().get(0), vm.digits().get(1)), wrong);
         assertEquals(wrong, vm.digits().get(0).label());
         assertTrue(vm.canUndoProperty().get(), "a relabel can be taken back");
+        List<String> moved = List.of(vm.digits().get(0).id(), vm.digits().get(1).id());
         vm.undo();
         assertEquals(before, vm.digits().stream().map(MyDigit::label).toList());
+        assertEquals(moved, vm.undoneProperty().get(), "the view puts the selection and the keyboard back on them");
         assertFalse(vm.canUndoProperty().get(), "both digits came back in one step");
         assertTrue(vm.statusProperty().get().startsWith("Gave 2 digits back their labels"), vm.statusProperty().get());
         MyDigitsViewModel again = vm("mine");
@@ -101,13 +103,16 @@ class MyDigitsViewModelTest {
         assertFalse(vm.canUndoProperty().get(), "an empty collection: nothing to undo");
         keep(vm, 2);
         assertFalse(vm.canUndoProperty().get(), "keeping is not undone by Undo");
+        String first = vm.digits().get(0).id(), second = vm.digits().get(1).id();
         vm.delete(List.of(vm.digits().get(0)));
         vm.delete(List.of(vm.digits().get(0)));
         assertTrue(vm.digits().isEmpty());
         assertTrue(vm.canUndoProperty().get(), "the collection is empty, but its digits can come back");
         vm.undo();
+        assertEquals(List.of(second), vm.undoneProperty().get(), "the digit deleted last comes back first");
         assertTrue(vm.canUndoProperty().get(), "one deletion still to bring back");
         vm.undo();
+        assertEquals(List.of(first), vm.undoneProperty().get());
         assertFalse(vm.canUndoProperty().get());
         assertEquals(2, vm.digits().size());
     }

@@ -60,7 +60,7 @@ class SweepsViewModelTest {
         assertEquals("Learning rates: 'abc' is not a number", vm.fieldErrorProperty("learningRates").get());
         assertEquals(java.util.List.of("learningRates"), vm.badFieldsProperty().get());
         assertEquals("Fix Learning rates (in red) to start.", vm.startBlockerProperty().get());
-        assertEquals("Fix Learning rates (in red) to start.", vm.statusProperty().get(), "not \"Idle: … press Start\" beside a Start that is off");
+        assertEquals("Fix Learning rates (in red) to start.", vm.statusProperty().get(), "not \"No sweep yet … press Start\" beside a Start that is off");
         assertEquals("", vm.stateTextProperty().get(), "that message alone, not \"Idle\" beside it");
         vm.epochsProperty().set("ten");
         vm.testSizeProperty().set("-5");
@@ -89,7 +89,7 @@ class SweepsViewModelTest {
         RunStore store = new RunStore(dir.resolve("runs"));
         SweepsViewModel vm = vm(dialogs, store);
         assertEquals(SweepsViewModel.Phase.IDLE, vm.phaseProperty().get());
-        assertEquals("Idle: no sweep yet. Type the values to try and press Start.", vm.statusProperty().get());
+        assertEquals("No sweep yet. Type the values to try and press Start.", vm.statusProperty().get());
         SweepResult r = vm.start().join();
         assertEquals("", vm.messageProperty().get());
         assertTrue(r.complete(), vm.statusProperty().get());
