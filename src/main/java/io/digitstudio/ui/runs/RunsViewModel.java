@@ -94,6 +94,7 @@ public final class RunsViewModel {
 
     private final TaskExecutor tasks;
     private final DialogService dialogs;
+    private final io.digitstudio.ui.model.ModelManager models;
     private final RunStore store;
     private final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
     private final FilteredList<RunSummary> shown = new FilteredList<>(runs);
@@ -134,6 +135,15 @@ public final class RunsViewModel {
     private String readName = "", readNotes = "";
 
     public RunsViewModel(TaskExecutor tasks, DialogService dialogs, RunStore store) {
+        this(tasks, dialogs, store, null);
+    }
+
+    /**
+     * With {@code models}, the owner of the model in use: a run deleted whose model is in use (or among the recent ones)
+     * is let go of there (null: the app's models are not at hand, as in tests of the history alone).
+     */
+    public RunsViewModel(TaskExecutor tasks, DialogService dialogs, RunStore store, io.digitstudio.ui.model.ModelManager models) {
+        this.models = models;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.store = store;
@@ -534,13 +544,19 @@ public final class RunsViewModel {
         });
     }
 
-    /** Deletes a run once the user confirms (a running run is refused). */
+    /**
+     * Deletes a run once the user confirms (a running run is refused). The question says what else goes with it: the
+     * model in use, when it is the run's (Draw, Samples and Evaluate then go back to the built-in model, at once).
+     */
     public void delete(RunSummary r) {
         if (r.status() == RunStatus.RUNNING) {
             dialogs.error("Cannot delete the run", "Run " + r.id() + " is still running; stop it first");
             return;
         }
+        boolean inUse = models != null && models.inUse(r.folder());
+        String model = inUse ? "\nIts model is the one Draw, Samples and Evaluate use: they go back to " + models.fallback() + "." : "";
         if (!dialogs.confirm("Delete run " + named(r) + "?", "Its folder (settings, log, models) is removed from disk for good: " + r.folder()
+                + model
                 + "\nA deleted run cannot be brought back; Export keeps a copy of it as a zip first.", "Delete")) return;
         tasks.compute(() -> {
             store.delete(r.id());
@@ -553,7 +569,9 @@ public final class RunsViewModel {
                 keepColours();
                 logs.remove(r.id());
                 logsAt.remove(r.id());
-                refresh(deleted(r));
+                // the run's files are gone: the model in use and the recent list let go of them now, not at their next use
+                boolean switched = models != null && models.letGo(r.folder());
+                refresh(deleted(r) + (switched ? ". Its model was in use: Draw, Samples and Evaluate use " + models.fallback() + " now" : ""));
             }
         });
     }

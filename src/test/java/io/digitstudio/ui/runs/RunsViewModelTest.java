@@ -267,6 +267,76 @@ class RunsViewModelTest {
         return r.id();
     }
 
+    /** A finished run of one short epoch, made as the Train view makes one (its model kept in its folder). */
+    private static String trained(RunStore store, double lr) {
+        Nd4jSetup.init();
+        TrainingConfig c = TrainingConfig.tutorial().withEpochs(1).withUnits(10).withOptimizer("momentum-sgd", lr, null).withLimits(500, 100);
+        io.digitstudio.runs.TrainingSession s = io.digitstudio.runs.TrainingSession.builder(store, "gui").config(c).build();
+        s.run();
+        return s.runId();
+    }
+
+    /**
+     * A trial deleted the run whose model was in use (Runs → Open in Draw, then Delete…): the question said only that
+     * the folder goes; afterwards Draw still named the run's model, the Model menu listed it ("Model missing" when
+     * chosen) and the next launch said "Model not found". The question now says the model in use goes and what takes
+     * its place; once deleted, the built-in model is in use at once, the status says so (once: no dialog), the menu
+     * forgets the run's files and the next launch starts quietly with the built-in model.
+     */
+    @Test
+    void deletingTheRunWhoseModelIsInUsePutsTheBuiltInModelToUse() throws Exception {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        String used = trained(store, 0.1);
+        String other = trained(store, 0.05);
+        io.digitstudio.io.SettingsFile settings = io.digitstudio.io.SettingsFile.open(dir.resolve("config/digitstudio/settings.json"), m -> fail(m));
+        TestDialogs dialogs = new TestDialogs();
+        io.digitstudio.ui.model.ModelManager models = new io.digitstudio.ui.model.ModelManager(new SameThreadTasks(), dialogs,
+                io.digitstudio.ui.model.RecentModels.of(settings), io.digitstudio.ui.model.ModelMemory.of(settings));
+        models.restore().join();
+        Path otherModel = store.model(store.find(other)).orElseThrow();
+        Path usedModel = store.model(store.find(used)).orElseThrow();
+        models.open(otherModel).join();
+        models.open(usedModel).join();
+        RunsViewModel vm = new RunsViewModel(new SameThreadTasks(), dialogs, store, models);
+        vm.refresh();
+
+        // the question names what the run's deletion takes from the other views; no keeps everything
+        dialogs.confirms = false;
+        vm.delete(store.find(used));
+        String asked = dialogs.questions.get(dialogs.questions.size() - 1);
+        assertTrue(asked.contains("Its model is the one Draw, Samples and Evaluate use: they go back to the built-in model (784-400-400-10)"), asked);
+        assertEquals(usedModel, models.activeProperty().get().file());
+        // a run whose model is not in use is asked about as before
+        vm.delete(store.find(other));
+        assertFalse(dialogs.questions.get(dialogs.questions.size() - 1).contains("Draw"), dialogs.questions.get(dialogs.questions.size() - 1));
+
+        int infos = dialogs.infos.size(), errors = dialogs.errors.size();
+        dialogs.confirms = true;
+        vm.delete(store.find(used));
+        assertSame(models.builtInProperty().get(), models.activeProperty().get(), "the built-in model, at once");
+        assertEquals("Deleted run " + used + " and its files for good: a deleted run cannot be brought back. Its model was in use: Draw, Samples and Evaluate"
+                + " use the built-in model (784-400-400-10) now", vm.statusProperty().get());
+        assertEquals(List.of(otherModel), models.recent(), "the Model menu no longer lists the deleted run's model");
+        assertEquals(infos, dialogs.infos.size(), "said once, in the status: " + dialogs.infos);
+        assertEquals(errors, dialogs.errors.size(), dialogs.errors.toString());
+
+        // deleting a run whose model is only among the recent ones drops it from there and leaves the model in use
+        vm.delete(store.find(other));
+        assertEquals(List.of(), models.recent());
+        assertSame(models.builtInProperty().get(), models.activeProperty().get());
+        assertEquals("Deleted run " + other + " and its files for good: a deleted run cannot be brought back", vm.statusProperty().get());
+
+        // the next launch starts with the built-in model and says nothing of a model not found
+        TestDialogs next = new TestDialogs();
+        io.digitstudio.ui.model.ModelManager again = new io.digitstudio.ui.model.ModelManager(new SameThreadTasks(), next,
+                io.digitstudio.ui.model.RecentModels.of(settings), io.digitstudio.ui.model.ModelMemory.of(settings));
+        again.restore().join();
+        assertSame(again.builtInProperty().get(), again.activeProperty().get());
+        assertEquals(List.of(), next.infos);
+        assertEquals(List.of(), next.errors);
+        assertEquals(List.of(), again.recent());
+    }
+
     @Test
     void aScheduledRunsRateReadsAsItWasSetUpAndAsItEndedRounded() {
         Nd4jSetup.init();
