@@ -151,9 +151,12 @@ final class RunsCommand implements Callable<Integer> {
                         + " (digitstudio sweep --resume " + r.settings().sweep().id() + " shows them all)");
             }
             io.digitstudio.runs.RunSettings.Branch parent = r.settings().branchedFrom();
+            List<RunSummary> history = parent == null ? List.of() : store.list();
+            // a parent deleted since is said to be so, not named as if it were there
+            boolean gone = io.digitstudio.runs.Branches.parentGone(r, history);
             // a branch's time is its own; what its parent trained before the branch point is said apart
             String before = parent == null || !Double.isFinite(parent.parentSeconds()) ? ""
-                    : " (since the branch point; run " + parent.run() + " had trained " + duration(parent.parentSeconds()) + " up to it)";
+                    : " (since the branch point; " + (gone ? "its parent" : "run " + parent.run()) + " had trained " + duration(parent.parentSeconds()) + " up to it)";
             System.out.printf(Locale.ROOT, "progress    epoch %d of %d, %s%s%n", r.epochsDone(), r.settings().config().epochs(), duration(r.seconds()), before);
             if (r.bestEpoch() > 0) {
                 System.out.printf(Locale.ROOT, "accuracy    best %s (epoch %d), final %s%n", acc(r.bestAccuracy()), r.bestEpoch(), acc(r.finalAccuracy()));
@@ -161,7 +164,7 @@ final class RunsCommand implements Callable<Integer> {
                 System.out.println("accuracy    no best epoch yet: no epoch has ended, so none was validated");
             }
             if (parent != null) {
-                System.out.println("branched    from run " + parent.run() + " at " + parent.point());
+                System.out.println("branched    from " + (gone ? "a deleted run (" + parent.run() + ")" : "run " + parent.run()) + " at " + parent.point());
             }
             String label = "branches    ";
             for (RunSummary b : branches(store, r)) {
@@ -208,10 +211,7 @@ final class RunsCommand implements Callable<Integer> {
 
     /** The runs of the history branched from {@code parent}, in the order of their branch points, then of their start. */
     static List<RunSummary> branches(RunStore store, RunSummary parent) {
-        return store.list().stream()
-                .filter(b -> b.settings() != null && b.settings().isBranch() && b.settings().branchedFrom().run().equals(parent.id()))
-                .sorted(java.util.Comparator.<RunSummary>comparingLong(b -> b.settings().branchedFrom().iteration()).thenComparing(RunSummary::created))
-                .toList();
+        return io.digitstudio.runs.Branches.of(store.list(), parent.id());
     }
 
     static String whole(Double v) {
@@ -332,21 +332,25 @@ final class RunsCommand implements Callable<Integer> {
             }
             RunSummary r = store.find(id);
             if (r.status() == io.digitstudio.runs.RunStatus.RUNNING) throw new RunsException("run " + r.id() + " is still running; stop it first");
+            List<RunSummary> branches = branches(store, r);
             if (!force) {
                 java.io.Console console = System.console();
                 if (console == null) {
                     throw new UserInputException("run " + r.id() + " is not deleted: there is no terminal to ask on; add --force to delete it without asking");
                 }
-                // the question the window asks, with the whole id and name, so a shortened id shows which run it found
-                String answer = console.readLine("Delete run %s? Its folder is removed from disk: %s [y/N] ",
-                        r.id() + (r.name().isBlank() ? "" : " \"" + r.name() + "\""), r.folder());
+                // the question the window asks, with the whole id and name, so a shortened id shows which run it found,
+                // and what it leaves the run's branches
+                String kept = io.digitstudio.runs.Branches.keptOnDelete(branches);
+                String answer = console.readLine("Delete run %s? Its folder is removed from disk: %s%s [y/N] ",
+                        r.id() + (r.name().isBlank() ? "" : " \"" + r.name() + "\""), r.folder(), kept.isEmpty() ? "" : System.lineSeparator() + kept);
                 if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).matches("y|yes")) {
                     System.out.println("kept run " + r.id());
                     return 0;
                 }
             }
             store.delete(r.id());
-            System.out.println("deleted run " + r.id());
+            String kept = io.digitstudio.runs.Branches.keptBriefly(branches);
+            System.out.println("deleted run " + r.id() + (kept.isEmpty() ? "" : " (" + kept + ")"));
             return 0;
         }
     }

@@ -337,6 +337,52 @@ class RunsViewModelTest {
         assertEquals(List.of(), again.recent());
     }
 
+    /**
+     * A trial deleted a run that had a branch: neither question named the branch, and the branch then read "branch of
+     * e6dfec3c, epoch 2", a run no longer there. A branch needs nothing of its parent's folder once it has started (its
+     * start is in its own log and snapshots), so the question names the branches and says they keep their files; the
+     * branch then says its parent was deleted, and still draws its curves and offers its own snapshots to branch from.
+     */
+    @Test
+    void deletingARunWithBranchesNamesThemAndTheBranchesSayTheirParentWasDeleted() {
+        Nd4jSetup.init();
+        RunStore store = new RunStore(dir);
+        TrainingConfig c = TrainingConfig.tutorial().withEpochs(2).withUnits(10).withOptimizer("momentum-sgd", 0.1, null).withLimits(500, 100);
+        io.digitstudio.runs.TrainingSession parent = io.digitstudio.runs.TrainingSession.builder(store, "gui").config(c).snapshots(1, null, 3).build();
+        parent.run();
+        io.digitstudio.runs.TrainingSession.Resumable at1 = io.digitstudio.runs.TrainingSession.locateBranch(store, parent.runId() + "@epoch:1");
+        io.digitstudio.runs.TrainingSession branch = io.digitstudio.runs.TrainingSession.builder(store, "gui").branch(at1)
+                .config(at1.config().withOptimizer("momentum-sgd", 0.01, null)).snapshots(1, null, 3).build();
+        branch.run();
+        String p = parent.runId(), b = branch.runId();
+        TestDialogs dialogs = new TestDialogs();
+        RunsViewModel vm = new RunsViewModel(new SameThreadTasks(), dialogs, store);
+        vm.refresh();
+        assertEquals(p + ", epoch 1", vm.branchOf(store.find(b)));
+        assertEquals("", vm.branchOf(store.find(p)), "no branch");
+
+        dialogs.confirms = false;
+        vm.delete(store.find(p));
+        String asked = dialogs.questions.get(dialogs.questions.size() - 1);
+        assertTrue(asked.contains("Its branch " + b + " keeps its own files (its log and models, the epochs before it branched included), but will"
+                + " show its parent as deleted"), asked);
+        // the branch's own deletion says nothing of branches
+        vm.delete(store.find(b));
+        assertFalse(dialogs.questions.get(dialogs.questions.size() - 1).contains("branch"), dialogs.questions.get(dialogs.questions.size() - 1));
+
+        dialogs.confirms = true;
+        vm.delete(store.find(p));
+        RunSummary left = store.find(b);
+        assertEquals("deleted run, epoch 1", vm.branchOf(left), "no id of a run no longer there");
+        assertTrue(vm.branchPointOf(left).startsWith("Branched from a deleted run (" + p + ") at epoch 1"), vm.branchPointOf(left));
+        // what it needs is its own: its curves from the branch point on, and its snapshots to branch from
+        vm.select(List.of(b));
+        assertEquals(List.of(1.0, 2.0), vm.curvesProperty().get().get(0).accuracy().stream().map(x -> x[0]).toList());
+        assertEquals(List.of("end of epoch 1 (the deleted parent run's)", "end of epoch 2"), vm.branchChoices().stream().map(RunsViewModel.BranchChoice::label).toList());
+        assertEquals("Epoch 1 was trained by its parent run, since deleted: it left this branch no snapshot there", vm.branchChoices().get(0).unavailable());
+        assertTrue(vm.branchChoices().get(1).available());
+    }
+
     @Test
     void aScheduledRunsRateReadsAsItWasSetUpAndAsItEndedRounded() {
         Nd4jSetup.init();
