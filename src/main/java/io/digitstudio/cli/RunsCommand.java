@@ -19,11 +19,30 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** {@code runs}: the run history (every training run, recorded by {@code train} and the app). IDs may be abbreviated. */
+/**
+ * {@code runs}: the run history (every training run, recorded by {@code train} and the app). IDs may be abbreviated.
+ * Alone it lists the runs, as {@code runs list} does: that is what a new user types it for.
+ */
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "List, show, compare, export and delete recorded training runs.",
-        synopsisSubcommandLabel = "COMMAND", commandListHeading = Cli.COMMANDS_OF_A_GROUP, subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Compare.class, RunsCommand.Delete.class,
+        synopsisSubcommandLabel = "[COMMAND]", commandListHeading = RunsCommand.COMMANDS, subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Compare.class, RunsCommand.Delete.class,
                 RunsCommand.Export.class, RunsCommand.Name.class})
-final class RunsCommand {
+final class RunsCommand implements Callable<Integer> {
+    /** The heading of the command list: what {@code runs} does given none. */
+    static final String COMMANDS = "Commands (given none, it lists the runs, as list does):%n";
+
+    /** The history {@code runs} alone lists; given before a command ({@code runs --runs-dir DIR show ID}), that command's. */
+    @Mixin
+    RunsDirOption runsDir;
+
+    @Override
+    public Integer call() {
+        return ListRuns.list(runsDir.existingStore());
+    }
+
+    /** A command's {@code --runs-dir}, or the one given before it to {@code runs}. */
+    static RunStore store(RunsDirOption own, RunsCommand group) {
+        return own.or(group == null ? null : group.runsDir).existingStore();
+    }
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     static String acc(double a) {
@@ -45,9 +64,15 @@ final class RunsCommand {
         @Mixin
         RunsDirOption runsDir;
 
+        @picocli.CommandLine.ParentCommand
+        RunsCommand group;
+
         @Override
         public Integer call() {
-            RunStore store = runsDir.existingStore();
+            return list(store(runsDir, group));
+        }
+
+        static int list(RunStore store) {
             List<RunSummary> runs = store.list();
             if (runs.isEmpty()) {
                 System.err.println("no runs recorded in " + store.root());
@@ -100,13 +125,16 @@ final class RunsCommand {
         @Mixin
         RunsDirOption runsDir;
 
+        @picocli.CommandLine.ParentCommand
+        RunsCommand group;
+
         @WhenMissing("the id of the run to show ('digitstudio runs list' shows the ids)")
         @Parameters(paramLabel = "ID", description = "The run's id, or enough of its start to be unique.")
         String id;
 
         @Override
         public Integer call() {
-            RunStore store = runsDir.existingStore();
+            RunStore store = store(runsDir, group);
             RunSummary r = store.find(id);
             System.out.println("run " + r.id() + (r.name().isBlank() ? "" : "  " + r.name()));
             System.out.println("folder      " + r.folder());
@@ -123,9 +151,12 @@ final class RunsCommand {
                         + " (digitstudio sweep --resume " + r.settings().sweep().id() + " shows them all)");
             }
             io.digitstudio.runs.RunSettings.Branch parent = r.settings().branchedFrom();
+            List<RunSummary> history = parent == null ? List.of() : store.list();
+            // a parent deleted since is said to be so, not named as if it were there
+            boolean gone = io.digitstudio.runs.Branches.parentGone(r, history);
             // a branch's time is its own; what its parent trained before the branch point is said apart
             String before = parent == null || !Double.isFinite(parent.parentSeconds()) ? ""
-                    : " (since the branch point; run " + parent.run() + " had trained " + duration(parent.parentSeconds()) + " up to it)";
+                    : " (since the branch point; " + (gone ? "its parent" : "run " + parent.run()) + " had trained " + duration(parent.parentSeconds()) + " up to it)";
             System.out.printf(Locale.ROOT, "progress    epoch %d of %d, %s%s%n", r.epochsDone(), r.settings().config().epochs(), duration(r.seconds()), before);
             if (r.bestEpoch() > 0) {
                 System.out.printf(Locale.ROOT, "accuracy    best %s (epoch %d), final %s%n", acc(r.bestAccuracy()), r.bestEpoch(), acc(r.finalAccuracy()));
@@ -133,7 +164,7 @@ final class RunsCommand {
                 System.out.println("accuracy    no best epoch yet: no epoch has ended, so none was validated");
             }
             if (parent != null) {
-                System.out.println("branched    from run " + parent.run() + " at " + parent.point());
+                System.out.println("branched    from " + (gone ? "a deleted run (" + parent.run() + ")" : "run " + parent.run()) + " at " + parent.point());
             }
             String label = "branches    ";
             for (RunSummary b : branches(store, r)) {
@@ -180,10 +211,7 @@ final class RunsCommand {
 
     /** The runs of the history branched from {@code parent}, in the order of their branch points, then of their start. */
     static List<RunSummary> branches(RunStore store, RunSummary parent) {
-        return store.list().stream()
-                .filter(b -> b.settings() != null && b.settings().isBranch() && b.settings().branchedFrom().run().equals(parent.id()))
-                .sorted(java.util.Comparator.<RunSummary>comparingLong(b -> b.settings().branchedFrom().iteration()).thenComparing(RunSummary::created))
-                .toList();
+        return io.digitstudio.runs.Branches.of(store.list(), parent.id());
     }
 
     static String whole(Double v) {
@@ -199,6 +227,9 @@ final class RunsCommand {
         @Mixin
         RunsDirOption runsDir;
 
+        @picocli.CommandLine.ParentCommand
+        RunsCommand group;
+
         // one id is refused in call(), in the project's words, rather than by picocli's arity message
         @WhenMissing("two or more run ids to compare ('digitstudio runs list' shows the ids)")
         @Parameters(paramLabel = "ID", arity = "1..*", description = "Two or more runs (ids or unique starts).")
@@ -209,7 +240,7 @@ final class RunsCommand {
             if (ids.size() < 2) {
                 throw new UsageException("give two or more runs to compare, got one: '" + ids.get(0) + "' ('digitstudio runs list' shows the ids)");
             }
-            RunStore store = runsDir.existingStore();
+            RunStore store = store(runsDir, group);
             List<RunSummary> runs = new ArrayList<>();
             for (String id : ids) {
                 RunSummary r = store.find(id);
@@ -279,6 +310,9 @@ final class RunsCommand {
         @Mixin
         RunsDirOption runsDir;
 
+        @picocli.CommandLine.ParentCommand
+        RunsCommand group;
+
         @WhenMissing("the id of the run to delete ('digitstudio runs list' shows the ids)")
         @Parameters(paramLabel = "ID", description = "The run's id, or its first " + SHORTEST + " or more digits if no other run starts so.")
         String id;
@@ -288,7 +322,7 @@ final class RunsCommand {
 
         @Override
         public Integer call() {
-            RunStore store = runsDir.existingStore();
+            RunStore store = store(runsDir, group);
             String p = id.strip().toLowerCase(Locale.ROOT);
             if (p.length() < SHORTEST && p.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
                 List<String> candidates = store.list().stream().map(RunSummary::id).filter(x -> x.startsWith(p)).toList();
@@ -298,21 +332,25 @@ final class RunsCommand {
             }
             RunSummary r = store.find(id);
             if (r.status() == io.digitstudio.runs.RunStatus.RUNNING) throw new RunsException("run " + r.id() + " is still running; stop it first");
+            List<RunSummary> branches = branches(store, r);
             if (!force) {
                 java.io.Console console = System.console();
                 if (console == null) {
                     throw new UserInputException("run " + r.id() + " is not deleted: there is no terminal to ask on; add --force to delete it without asking");
                 }
-                // the question the window asks, with the whole id and name, so a shortened id shows which run it found
-                String answer = console.readLine("Delete run %s? Its folder is removed from disk: %s [y/N] ",
-                        r.id() + (r.name().isBlank() ? "" : " \"" + r.name() + "\""), r.folder());
+                // the question the window asks, with the whole id and name, so a shortened id shows which run it found,
+                // and what it leaves the run's branches
+                String kept = io.digitstudio.runs.Branches.keptOnDelete(branches);
+                String answer = console.readLine("Delete run %s? Its folder is removed from disk: %s%s [y/N] ",
+                        r.id() + (r.name().isBlank() ? "" : " \"" + r.name() + "\""), r.folder(), kept.isEmpty() ? "" : System.lineSeparator() + kept);
                 if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).matches("y|yes")) {
                     System.out.println("kept run " + r.id());
                     return 0;
                 }
             }
             store.delete(r.id());
-            System.out.println("deleted run " + r.id());
+            String kept = io.digitstudio.runs.Branches.keptBriefly(branches);
+            System.out.println("deleted run " + r.id() + (kept.isEmpty() ? "" : " (" + kept + ")"));
             return 0;
         }
     }
@@ -321,6 +359,9 @@ final class RunsCommand {
     static final class Export implements Callable<Integer> {
         @Mixin
         RunsDirOption runsDir;
+
+        @picocli.CommandLine.ParentCommand
+        RunsCommand group;
 
         @WhenMissing("the id of the run to export ('digitstudio runs list' shows the ids)")
         @Parameters(index = "0", paramLabel = "ID", description = "The run's id, or enough of its start to be unique.")
@@ -335,7 +376,7 @@ final class RunsCommand {
 
         @Override
         public Integer call() {
-            RunStore store = runsDir.existingStore();
+            RunStore store = store(runsDir, group);
             RunSummary r = store.find(id);
             ModelOutput.checkNew(zip, force, "FILE.zip");
             store.export(r.id(), zip);
@@ -348,6 +389,9 @@ final class RunsCommand {
     static final class Name implements Callable<Integer> {
         @Mixin
         RunsDirOption runsDir;
+
+        @picocli.CommandLine.ParentCommand
+        RunsCommand group;
 
         @WhenMissing("the id of the run to name ('digitstudio runs list' shows the ids)")
         @Parameters(index = "0", paramLabel = "ID", description = "The run's id, or enough of its start to be unique.")
@@ -362,7 +406,7 @@ final class RunsCommand {
 
         @Override
         public Integer call() {
-            RunStore store = runsDir.existingStore();
+            RunStore store = store(runsDir, group);
             RunSummary r = store.find(id);
             store.describe(r.id(), name, notes != null ? notes : r.notes());
             System.out.println("named run " + r.id() + " \"" + name.strip() + "\"");

@@ -25,6 +25,21 @@ final class RunsDirOption {
     }
 
     /**
+     * This option, or the one given before the command to the command that groups it ({@code runs --runs-dir DIR show
+     * ID}, where picocli gives it to {@code runs}): a history named before the command is that command's, never passed
+     * over for the default one. Named in both places, and otherwise, it is refused.
+     */
+    RunsDirOption or(RunsDirOption before) {
+        if (before == null || before.dir == null) return this;
+        if (dir != null && !dir.equals(before.dir)) {
+            throw new UsageException("--runs-dir is given twice, " + before.dir + " and " + dir + "; give it once");
+        }
+        RunsDirOption o = new RunsDirOption();
+        o.dir = before.dir;
+        return o;
+    }
+
+    /**
      * The store for commands that only read or change recorded runs: a {@code --runs-dir} that does not exist is a
      * mistyped path, not an empty history (the default folder may be missing: nothing was trained yet).
      */

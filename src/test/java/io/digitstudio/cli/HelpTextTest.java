@@ -128,12 +128,22 @@ class HelpTextTest {
     @Test
     void aCommandOfCommandsSaysOneMustBeGiven() {
         for (List<String> path : all()) {
-            if (path.isEmpty() || spec(path).subcommands().isEmpty()) continue;
+            if (path.isEmpty() || spec(path).subcommands().isEmpty() || path.equals(List.of("runs"))) continue;
             String help = help(path);
             String usage = String.join(" ", synopsis(help));
             assertTrue(usage.endsWith(" COMMAND"), usage);
             assertTrue(help.contains("Commands (one is needed; given none, it names them and exits with code 2):"), help);
         }
+    }
+
+    /** {@code runs} alone lists the runs: its help says the command is optional and what it does without one. */
+    @Test
+    void runsSaysItListsTheRunsGivenNoCommand() {
+        String help = help(List.of("runs"));
+        String usage = String.join(" ", synopsis(help));
+        assertTrue(usage.endsWith(" [COMMAND]"), usage);
+        assertTrue(help.contains("Commands (given none, it lists the runs, as list does):"), help);
+        assertFalse(help.contains("one is needed"), help);
     }
 
     @Test

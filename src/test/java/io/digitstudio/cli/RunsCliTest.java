@@ -94,6 +94,38 @@ class RunsCliTest {
         assertEquals(2, CliTest.run("runs", "list", "--runs-dir", runs()).out().strip().lines().count());
     }
 
+    /**
+     * A new user typed {@code runs} to see the runs and was told to give a command: alone it lists them as
+     * {@code runs list} does, exit 0, in the history {@code --runs-dir} names wherever it stands; its help still names
+     * the commands.
+     */
+    @Test
+    void runsAloneListsTheRunsAsListDoes() throws Exception {
+        String a = train("0.1");
+        CliTest.Run list = CliTest.run("runs", "list", "--runs-dir", runs());
+        CliTest.Run alone = CliTest.run("runs", "--runs-dir", runs());
+        assertEquals(0, alone.code(), alone.err());
+        assertEquals(list.out(), alone.out());
+        assertTrue(alone.out().lines().anyMatch(l -> l.startsWith(a)), alone.out());
+        // the default history (the tests' own), as typed with nothing more
+        CliTest.Run bare = CliTest.run("runs");
+        assertEquals(0, bare.code(), bare.err());
+        assertEquals(CliTest.run("runs", "list").out(), bare.out());
+        // --runs-dir before a command is that command's: nothing reads another history unasked
+        CliTest.Run before = CliTest.run("runs", "--runs-dir", runs(), "show", a);
+        assertEquals(0, before.code(), before.err());
+        assertTrue(before.out().startsWith("run " + a + "\n"), before.out());
+        CliTest.Run twice = CliTest.run("runs", "--runs-dir", runs(), "show", a, "--runs-dir", dir.toString());
+        assertEquals(2, twice.code(), twice.out() + twice.err());
+        assertTrue(twice.err().contains("--runs-dir"), twice.err());
+
+        CliTest.Run help = CliTest.run("runs", "--help");
+        assertEquals(0, help.code(), help.err());
+        for (String c : List.of("list", "show", "compare", "delete", "export", "name")) {
+            assertTrue(help.out().lines().anyMatch(l -> l.startsWith("  " + c + " ")), c + " in:\n" + help.out());
+        }
+    }
+
     @Test
     void aRunKilledWithSigkillMidEpochShowsAsInterrupted() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

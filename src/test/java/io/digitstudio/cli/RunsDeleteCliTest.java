@@ -120,4 +120,45 @@ class RunsDeleteCliTest {
         assertTrue(yes.contains("deleted run " + id) && yes.endsWith("exit 0"), yes);
         assertFalse(Files.exists(folder));
     }
+
+    /**
+     * A trial deleted a run that had a branch: the question did not name the branch, and {@code runs show} of the
+     * branch then named a parent no longer there. A branch needs nothing of its parent's folder (it is branched from
+     * again below, from its own snapshot), so the question names it and says it keeps its files; the branch then says
+     * its parent was deleted.
+     */
+    @Test
+    void deletingARunWithABranchNamesItAndTheBranchSaysItsParentWasDeleted() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script(1) gives the child a terminal");
+        CliTest.Run p = CliTest.run("train", "--units", "20", "--epochs", "2", "--train-size", "500", "--test-size", "100", "--snapshot-every", "1",
+                "--out", dir.resolve("parent.npz").toString(), "--runs-dir", runs());
+        assertEquals(0, p.code(), p.err());
+        String parent = p.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+        CliTest.Run b = CliTest.run("train", "--branch", parent + "@epoch:1", "--lr", "0.05", "--snapshot-every", "1",
+                "--out", dir.resolve("branch.npz").toString(), "--runs-dir", runs());
+        assertEquals(0, b.code(), b.err());
+        String branch = b.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+        assertEquals(8, branch.length(), b.out());
+
+        String kept = onTerminal("\n", "runs", "delete", parent, "--runs-dir", runs());
+        assertTrue(kept.contains("Its branch " + branch + " keeps its own files (its log and models, the epochs before it branched included), but will"
+                + " show its parent as deleted."), kept);
+        assertTrue(kept.contains("kept run " + parent), kept);
+        // the branch's own question has no branch to name
+        String own = onTerminal("\n", "runs", "delete", branch, "--runs-dir", runs());
+        assertFalse(own.contains("Its branch"), own);
+
+        CliTest.Run deleted = CliTest.run("runs", "delete", parent, "--force", "--runs-dir", runs());
+        assertEquals(0, deleted.code(), deleted.err());
+        assertEquals("deleted run " + parent + " (its branch " + branch + " keeps its own files)", deleted.out().strip());
+
+        CliTest.Run show = CliTest.run("runs", "show", branch, "--runs-dir", runs());
+        assertEquals(0, show.code(), show.err());
+        assertTrue(show.out().contains("branched    from a deleted run (" + parent + ") at epoch 1 "), show.out());
+        assertFalse(show.out().contains("run " + parent), "names no run that is gone: " + show.out());
+        // what a branch needs is in its own folder: it is branched from again, at its own snapshot
+        CliTest.Run again = CliTest.run("train", "--branch", branch + "@epoch:2", "--epochs", "3", "--out", dir.resolve("again.npz").toString(),
+                "--runs-dir", runs());
+        assertEquals(0, again.code(), again.err());
+    }
 }

@@ -481,7 +481,7 @@ public final class MainView extends BorderPane {
     /** The run history, built on first use; its actions open the other views. */
     public io.digitstudio.ui.runs.RunsView runs() {
         if (runs == null) {
-            io.digitstudio.ui.runs.RunsViewModel vm = new io.digitstudio.ui.runs.RunsViewModel(tasks, dialogs, history);
+            io.digitstudio.ui.runs.RunsViewModel vm = new io.digitstudio.ui.runs.RunsViewModel(tasks, dialogs, history, models);
             vm.setActions(new io.digitstudio.ui.runs.RunsViewModel.Actions() {
                 @Override
                 public void openModel(java.nio.file.Path model, String name) {

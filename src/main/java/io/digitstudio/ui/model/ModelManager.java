@@ -365,6 +365,44 @@ public final class ModelManager {
         if (model != null && model.file() != null) remember(model.file());
     }
 
+    /** Whether the model in use is kept in {@code folder} (a run's model, in the run's folder). */
+    public boolean inUse(Path folder) {
+        ActiveModel a = active.get();
+        return a != null && a.file() != null && within(a.file(), folder);
+    }
+
+    private static boolean within(Path file, Path folder) {
+        return file.toAbsolutePath().normalize().startsWith(folder.toAbsolutePath().normalize());
+    }
+
+    /** What takes the place of a model in use whose file goes, as the user is told: "the built-in model (784-400-400-10)". */
+    public String fallback() {
+        ActiveModel b = builtIn.get();
+        return b == null ? BUILT_IN : BUILT_IN + " (" + b.architecture() + ")";
+    }
+
+    /**
+     * Lets go of the models kept in {@code folder}, which is being deleted (a run's): they leave the recent list, and
+     * when the model in use is one of them, {@link #fallback()} takes its place at once, and the next launch starts
+     * with it rather than looking for a file that is gone. The caller says so. Returns whether the model in use changed.
+     */
+    public boolean letGo(Path folder) {
+        List<Path> gone = recentStore.list().stream().filter(p -> within(p, folder)).toList();
+        if (!gone.isEmpty()) {
+            gone.forEach(recentStore::remove);
+            recent.setAll(recentStore.list());
+        }
+        if (!inUse(folder)) return false;
+        if (builtIn.get() != null) {
+            active.set(builtIn.get());
+        } else {
+            // the built-in model could not be loaded: nothing is in use, and nothing gone is looked for next time
+            active.set(null);
+            memory.forget();
+        }
+        return true;
+    }
+
     private void remember(Path file) {
         recentStore.add(file);
         recent.setAll(recentStore.list());

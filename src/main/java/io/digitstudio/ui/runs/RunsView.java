@@ -97,8 +97,8 @@ public final class RunsView extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         TableColumn<RunSummary, String> title = text("name", RunSummary::title);
         table.getColumns().add(title);
-        TableColumn<RunSummary, String> parent = text("branch of", RunsView::parent);
-        tipped(parent, RunsView::branchPoint);
+        TableColumn<RunSummary, String> parent = text("branch of", vm::branchOf);
+        tipped(parent, vm::branchPointOf);
         table.getColumns().add(parent);
         // which sweep made the run: the runs of a sweep sit among the others, and the Sweeps view names a sweep by its id
         TableColumn<RunSummary, String> sweep = text("sweep", RunsView::sweep);
@@ -459,13 +459,6 @@ public final class RunsView extends BorderPane {
         return 0;
     }
 
-    /** "a1b2c3d4, epoch 2.33" for a branch: its parent and the exact point it branched at; empty for other runs. */
-    static String parent(RunSummary r) {
-        if (r.settings() == null || !r.settings().isBranch()) return "";
-        io.digitstudio.runs.RunSettings.Branch b = r.settings().branchedFrom();
-        return b.run() + ", epoch " + io.digitstudio.runs.RunSettings.Branch.epochs(b.epochDetail());
-    }
-
     /**
      * The run's title, and under it what the columns out of sight would say of where it comes from: "branch of a1b2c3d4,
      * epoch 2", "sweep a1b2c3d4", and its data set where that is not the one most runs in the table trained on
@@ -473,7 +466,7 @@ public final class RunsView extends BorderPane {
      */
     private String named(RunSummary r, TableColumn<?, ?> parent, TableColumn<?, ?> sweep, TableColumn<?, ?> dataset) {
         StringBuilder s = new StringBuilder(r.title());
-        if (!parent.isVisible() && !parent(r).isEmpty()) s.append("\nbranch of ").append(parent(r));
+        if (!parent.isVisible() && !vm.branchOf(r).isEmpty()) s.append("\nbranch of ").append(vm.branchOf(r));
         if (!sweep.isVisible() && !sweep(r).isEmpty()) s.append("\nsweep ").append(sweep(r));
         if (!dataset.isVisible() && !r.dataset().isEmpty() && !r.dataset().equals(usualData())) s.append('\n').append(r.dataset());
         return s.toString();
@@ -506,13 +499,6 @@ public final class RunsView extends BorderPane {
     static String sweepRun(RunSummary r) {
         if (r.settings() == null || r.settings().sweep() == null) return "";
         return "Run " + (r.settings().sweep().point() + 1) + " of sweep " + r.settings().sweep().id();
-    }
-
-    /** "Branched from run a1b2c3d4 at epoch 2.33 (iteration 1,400)"; empty for a run that is no branch. */
-    static String branchPoint(RunSummary r) {
-        if (r.settings() == null || !r.settings().isBranch()) return "";
-        io.digitstudio.runs.RunSettings.Branch b = r.settings().branchedFrom();
-        return "Branched from run " + b.run() + " at " + b.point();
     }
 
     private Node curveControls() {
@@ -886,11 +872,11 @@ public final class RunsView extends BorderPane {
     }
 
     /** The first point of a branch's series is where it left its parent: it says so, and picks no epoch of the branch. */
-    private static void markBranch(XYChart.Series<Number, Number> s, RunSummary run) {
+    private void markBranch(XYChart.Series<Number, Number> s, RunSummary run) {
         if (s.getData().isEmpty() || s.getData().get(0).getNode() == null) return;
         Node n = s.getData().get(0).getNode();
         n.getStyleClass().add("branch-point");
-        Tooltip.install(n, new Tooltip(branchPoint(run)));
+        Tooltip.install(n, new Tooltip(vm.branchPointOf(run)));
     }
 
     private static XYChart.Series<Number, Number> series(String name, List<double[]> points) {

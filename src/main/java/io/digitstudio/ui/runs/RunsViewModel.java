@@ -94,6 +94,7 @@ public final class RunsViewModel {
 
     private final TaskExecutor tasks;
     private final DialogService dialogs;
+    private final io.digitstudio.ui.model.ModelManager models;
     private final RunStore store;
     private final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
     private final FilteredList<RunSummary> shown = new FilteredList<>(runs);
@@ -134,6 +135,15 @@ public final class RunsViewModel {
     private String readName = "", readNotes = "";
 
     public RunsViewModel(TaskExecutor tasks, DialogService dialogs, RunStore store) {
+        this(tasks, dialogs, store, null);
+    }
+
+    /**
+     * With {@code models}, the owner of the model in use: a run deleted whose model is in use (or among the recent ones)
+     * is let go of there (null: the app's models are not at hand, as in tests of the history alone).
+     */
+    public RunsViewModel(TaskExecutor tasks, DialogService dialogs, RunStore store, io.digitstudio.ui.model.ModelManager models) {
+        this.models = models;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.store = store;
@@ -271,7 +281,8 @@ public final class RunsViewModel {
             branchChoice.set(null);
             return;
         }
-        tasks.compute(() -> branchChoices(r, io.digitstudio.runs.TrainingSession.branchPoints(r))).whenComplete((list, err) -> {
+        boolean parentGone = io.digitstudio.runs.Branches.parentGone(r, runs);
+        tasks.compute(() -> branchChoices(r, io.digitstudio.runs.TrainingSession.branchPoints(r), parentGone)).whenComplete((list, err) -> {
             if (mine != branchGeneration) return;
             if (err != null) {
                 branchChoices.clear();
@@ -289,6 +300,14 @@ public final class RunsViewModel {
 
     /** The branch points of {@code run}, given the snapshots it has, in the order of the run. */
     static List<BranchChoice> branchChoices(RunSummary run, List<io.digitstudio.runs.TrainingSession.BranchPoint> points) {
+        return branchChoices(run, points, false);
+    }
+
+    /**
+     * The branch points of {@code run}; {@code parentGone}: it is a branch whose parent was deleted, so that the epochs
+     * before the branch point are nobody's to branch from any more.
+     */
+    static List<BranchChoice> branchChoices(RunSummary run, List<io.digitstudio.runs.TrainingSession.BranchPoint> points, boolean parentGone) {
         List<BranchChoice> out = new ArrayList<>();
         List<Long> ends = points.stream().filter(p -> p.position().epochEnd()).map(p -> p.position().epoch()).toList();
         String have = ends.isEmpty() ? "" : ends.size() == 1 ? "; it has one at the end of epoch " + ends.get(0)
@@ -300,10 +319,12 @@ public final class RunsViewModel {
         for (int e = 1; e <= run.epochsDone(); e++) {
             int epoch = e;
             boolean has = points.stream().anyMatch(p -> p.position().epochEnd() && p.position().epoch() == epoch);
-            String why = has ? "" : e < firstOwn ? "Epoch " + e + " is the parent run's (" + run.settings().branchedFrom().run() + "): branch from that run"
+            String parentsWhy = parentGone ? "Epoch " + e + " was trained by its parent run, since deleted: it left this branch no snapshot there"
+                    : "Epoch " + e + " is the parent run's (" + (run.settings().isBranch() ? run.settings().branchedFrom().run() : "") + "): branch from that run";
+            String why = has ? "" : e < firstOwn ? parentsWhy
                     : "No snapshot at the end of epoch " + e + ": a branch starts from a snapshot of the run" + none;
             // the list itself says which ends can't be branched from, before one is picked (a run keeps its last few)
-            String label = "end of epoch " + e + (has ? "" : e < firstOwn ? " (the parent run's)" : " (no snapshot)");
+            String label = "end of epoch " + e + (has ? "" : e < firstOwn ? (parentGone ? " (the deleted parent run's)" : " (the parent run's)") : " (no snapshot)");
             out.add(new BranchChoice(label, "end of epoch " + e, e, run.id() + "@epoch:" + e, why));
         }
         for (io.digitstudio.runs.TrainingSession.BranchPoint p : points) {
@@ -534,13 +555,21 @@ public final class RunsViewModel {
         });
     }
 
-    /** Deletes a run once the user confirms (a running run is refused). */
+    /**
+     * Deletes a run once the user confirms (a running run is refused). The question says what else goes with it: the
+     * model in use, when it is the run's (Draw, Samples and Evaluate then go back to the built-in model, at once), and
+     * where its branches came from (they keep their own files).
+     */
     public void delete(RunSummary r) {
         if (r.status() == RunStatus.RUNNING) {
             dialogs.error("Cannot delete the run", "Run " + r.id() + " is still running; stop it first");
             return;
         }
+        boolean inUse = models != null && models.inUse(r.folder());
+        String model = inUse ? "\nIts model is the one Draw, Samples and Evaluate use: they go back to " + models.fallback() + "." : "";
+        String branches = io.digitstudio.runs.Branches.keptOnDelete(io.digitstudio.runs.Branches.of(runs, r.id()));
         if (!dialogs.confirm("Delete run " + named(r) + "?", "Its folder (settings, log, models) is removed from disk for good: " + r.folder()
+                + model + (branches.isEmpty() ? "" : "\n" + branches)
                 + "\nA deleted run cannot be brought back; Export keeps a copy of it as a zip first.", "Delete")) return;
         tasks.compute(() -> {
             store.delete(r.id());
@@ -553,7 +582,9 @@ public final class RunsViewModel {
                 keepColours();
                 logs.remove(r.id());
                 logsAt.remove(r.id());
-                refresh(deleted(r));
+                // the run's files are gone: the model in use and the recent list let go of them now, not at their next use
+                boolean switched = models != null && models.letGo(r.folder());
+                refresh(deleted(r) + (switched ? ". Its model was in use: Draw, Samples and Evaluate use " + models.fallback() + " now" : ""));
             }
         });
     }
@@ -562,6 +593,27 @@ public final class RunsViewModel {
     static String deleted(RunSummary r) {
         String which = r.name() == null || r.name().isBlank() ? r.id() : "“" + r.name() + "” (" + r.id() + ")";
         return "Deleted run " + which + " and its files for good: a deleted run cannot be brought back";
+    }
+
+    /**
+     * "a1b2c3d4, epoch 2.33" for a branch: its parent and the exact point it branched at; "deleted run, epoch 2.33" once
+     * its parent is no longer in the history (no id of a run that is gone); empty for other runs.
+     */
+    public String branchOf(RunSummary r) {
+        if (r.settings() == null || !r.settings().isBranch()) return "";
+        io.digitstudio.runs.RunSettings.Branch b = r.settings().branchedFrom();
+        return (io.digitstudio.runs.Branches.parentGone(r, runs) ? "deleted run" : b.run()) + ", epoch " + io.digitstudio.runs.RunSettings.Branch.epochs(b.epochDetail());
+    }
+
+    /**
+     * "Branched from run a1b2c3d4 at epoch 2.33 (iteration 1,400)", or "from a deleted run (a1b2c3d4)" once its parent is
+     * no longer in the history; empty for a run that is no branch.
+     */
+    public String branchPointOf(RunSummary r) {
+        if (r.settings() == null || !r.settings().isBranch()) return "";
+        io.digitstudio.runs.RunSettings.Branch b = r.settings().branchedFrom();
+        String from = io.digitstudio.runs.Branches.parentGone(r, runs) ? "a deleted run (" + b.run() + ")" : "run " + b.run();
+        return "Branched from " + from + " at " + b.point();
     }
 
     /** Saves the run's folder as a zip where the user says. */

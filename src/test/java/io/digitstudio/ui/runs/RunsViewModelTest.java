@@ -267,6 +267,122 @@ class RunsViewModelTest {
         return r.id();
     }
 
+    /** A finished run of one short epoch, made as the Train view makes one (its model kept in its folder). */
+    private static String trained(RunStore store, double lr) {
+        Nd4jSetup.init();
+        TrainingConfig c = TrainingConfig.tutorial().withEpochs(1).withUnits(10).withOptimizer("momentum-sgd", lr, null).withLimits(500, 100);
+        io.digitstudio.runs.TrainingSession s = io.digitstudio.runs.TrainingSession.builder(store, "gui").config(c).build();
+        s.run();
+        return s.runId();
+    }
+
+    /**
+     * A trial deleted the run whose model was in use (Runs → Open in Draw, then Delete…): the question said only that
+     * the folder goes; afterwards Draw still named the run's model, the Model menu listed it ("Model missing" when
+     * chosen) and the next launch said "Model not found". The question now says the model in use goes and what takes
+     * its place; once deleted, the built-in model is in use at once, the status says so (once: no dialog), the menu
+     * forgets the run's files and the next launch starts quietly with the built-in model.
+     */
+    @Test
+    void deletingTheRunWhoseModelIsInUsePutsTheBuiltInModelToUse() throws Exception {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        String used = trained(store, 0.1);
+        String other = trained(store, 0.05);
+        io.digitstudio.io.SettingsFile settings = io.digitstudio.io.SettingsFile.open(dir.resolve("config/digitstudio/settings.json"), m -> fail(m));
+        TestDialogs dialogs = new TestDialogs();
+        io.digitstudio.ui.model.ModelManager models = new io.digitstudio.ui.model.ModelManager(new SameThreadTasks(), dialogs,
+                io.digitstudio.ui.model.RecentModels.of(settings), io.digitstudio.ui.model.ModelMemory.of(settings));
+        models.restore().join();
+        Path otherModel = store.model(store.find(other)).orElseThrow();
+        Path usedModel = store.model(store.find(used)).orElseThrow();
+        models.open(otherModel).join();
+        models.open(usedModel).join();
+        RunsViewModel vm = new RunsViewModel(new SameThreadTasks(), dialogs, store, models);
+        vm.refresh();
+
+        // the question names what the run's deletion takes from the other views; no keeps everything
+        dialogs.confirms = false;
+        vm.delete(store.find(used));
+        String asked = dialogs.questions.get(dialogs.questions.size() - 1);
+        assertTrue(asked.contains("Its model is the one Draw, Samples and Evaluate use: they go back to the built-in model (784-400-400-10)"), asked);
+        assertEquals(usedModel, models.activeProperty().get().file());
+        // a run whose model is not in use is asked about as before
+        vm.delete(store.find(other));
+        assertFalse(dialogs.questions.get(dialogs.questions.size() - 1).contains("Draw"), dialogs.questions.get(dialogs.questions.size() - 1));
+
+        int infos = dialogs.infos.size(), errors = dialogs.errors.size();
+        dialogs.confirms = true;
+        vm.delete(store.find(used));
+        assertSame(models.builtInProperty().get(), models.activeProperty().get(), "the built-in model, at once");
+        assertEquals("Deleted run " + used + " and its files for good: a deleted run cannot be brought back. Its model was in use: Draw, Samples and Evaluate"
+                + " use the built-in model (784-400-400-10) now", vm.statusProperty().get());
+        assertEquals(List.of(otherModel), models.recent(), "the Model menu no longer lists the deleted run's model");
+        assertEquals(infos, dialogs.infos.size(), "said once, in the status: " + dialogs.infos);
+        assertEquals(errors, dialogs.errors.size(), dialogs.errors.toString());
+
+        // deleting a run whose model is only among the recent ones drops it from there and leaves the model in use
+        vm.delete(store.find(other));
+        assertEquals(List.of(), models.recent());
+        assertSame(models.builtInProperty().get(), models.activeProperty().get());
+        assertEquals("Deleted run " + other + " and its files for good: a deleted run cannot be brought back", vm.statusProperty().get());
+
+        // the next launch starts with the built-in model and says nothing of a model not found
+        TestDialogs next = new TestDialogs();
+        io.digitstudio.ui.model.ModelManager again = new io.digitstudio.ui.model.ModelManager(new SameThreadTasks(), next,
+                io.digitstudio.ui.model.RecentModels.of(settings), io.digitstudio.ui.model.ModelMemory.of(settings));
+        again.restore().join();
+        assertSame(again.builtInProperty().get(), again.activeProperty().get());
+        assertEquals(List.of(), next.infos);
+        assertEquals(List.of(), next.errors);
+        assertEquals(List.of(), again.recent());
+    }
+
+    /**
+     * A trial deleted a run that had a branch: neither question named the branch, and the branch then read "branch of
+     * e6dfec3c, epoch 2", a run no longer there. A branch needs nothing of its parent's folder once it has started (its
+     * start is in its own log and snapshots), so the question names the branches and says they keep their files; the
+     * branch then says its parent was deleted, and still draws its curves and offers its own snapshots to branch from.
+     */
+    @Test
+    void deletingARunWithBranchesNamesThemAndTheBranchesSayTheirParentWasDeleted() {
+        Nd4jSetup.init();
+        RunStore store = new RunStore(dir);
+        TrainingConfig c = TrainingConfig.tutorial().withEpochs(2).withUnits(10).withOptimizer("momentum-sgd", 0.1, null).withLimits(500, 100);
+        io.digitstudio.runs.TrainingSession parent = io.digitstudio.runs.TrainingSession.builder(store, "gui").config(c).snapshots(1, null, 3).build();
+        parent.run();
+        io.digitstudio.runs.TrainingSession.Resumable at1 = io.digitstudio.runs.TrainingSession.locateBranch(store, parent.runId() + "@epoch:1");
+        io.digitstudio.runs.TrainingSession branch = io.digitstudio.runs.TrainingSession.builder(store, "gui").branch(at1)
+                .config(at1.config().withOptimizer("momentum-sgd", 0.01, null)).snapshots(1, null, 3).build();
+        branch.run();
+        String p = parent.runId(), b = branch.runId();
+        TestDialogs dialogs = new TestDialogs();
+        RunsViewModel vm = new RunsViewModel(new SameThreadTasks(), dialogs, store);
+        vm.refresh();
+        assertEquals(p + ", epoch 1", vm.branchOf(store.find(b)));
+        assertEquals("", vm.branchOf(store.find(p)), "no branch");
+
+        dialogs.confirms = false;
+        vm.delete(store.find(p));
+        String asked = dialogs.questions.get(dialogs.questions.size() - 1);
+        assertTrue(asked.contains("Its branch " + b + " keeps its own files (its log and models, the epochs before it branched included), but will"
+                + " show its parent as deleted"), asked);
+        // the branch's own deletion says nothing of branches
+        vm.delete(store.find(b));
+        assertFalse(dialogs.questions.get(dialogs.questions.size() - 1).contains("branch"), dialogs.questions.get(dialogs.questions.size() - 1));
+
+        dialogs.confirms = true;
+        vm.delete(store.find(p));
+        RunSummary left = store.find(b);
+        assertEquals("deleted run, epoch 1", vm.branchOf(left), "no id of a run no longer there");
+        assertTrue(vm.branchPointOf(left).startsWith("Branched from a deleted run (" + p + ") at epoch 1"), vm.branchPointOf(left));
+        // what it needs is its own: its curves from the branch point on, and its snapshots to branch from
+        vm.select(List.of(b));
+        assertEquals(List.of(1.0, 2.0), vm.curvesProperty().get().get(0).accuracy().stream().map(x -> x[0]).toList());
+        assertEquals(List.of("end of epoch 1 (the deleted parent run's)", "end of epoch 2"), vm.branchChoices().stream().map(RunsViewModel.BranchChoice::label).toList());
+        assertEquals("Epoch 1 was trained by its parent run, since deleted: it left this branch no snapshot there", vm.branchChoices().get(0).unavailable());
+        assertTrue(vm.branchChoices().get(1).available());
+    }
+
     @Test
     void aScheduledRunsRateReadsAsItWasSetUpAndAsItEndedRounded() {
         Nd4jSetup.init();
