@@ -496,7 +496,8 @@ public final class DrawView extends BorderPane {
         ProbabilityBars bars = new ProbabilityBars();
         bars.setId("drawBars");
         bars.setPrefSize(300, 200);
-        bars.setPlaceholder("Draw a digit to see the network's probability for each class");
+        // why the chart is empty; what to do is said once, on the empty canvas
+        bars.setPlaceholder("No answer yet");
         StackPane inputFrame = DigitImages.framedView("networkInput", 140);
         ImageView input = (ImageView) inputFrame.getChildren().get(0);
         // the input as it is: white on black, as MNIST's digits, whatever the canvas looks like (the theme's colours)
