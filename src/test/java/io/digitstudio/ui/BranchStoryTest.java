@@ -252,6 +252,46 @@ class BranchStoryTest extends AppStory {
         assertEquals(0.01, fresh.settings().config().hyperparams().get("lr"), "the user's rate, not the branch's");
     }
 
+    /**
+     * Runs' "Branch from here…" at epoch 1 of a finished run, then "New run instead": the run Start trains now shares
+     * nothing with the parent, so the Train view shows none of its epochs (they stayed, charts and table, until Start).
+     */
+    @Test
+    void aNewRunInsteadOfABranchShowsNothingOfTheParent(FxRobot robot) throws Exception {
+        app.awaitReady();
+        app.trainShortRunWithSnapshots(robot, 2);
+        String parent = app.history.list().get(0).id();
+        app.openTab(robot, "Runs");
+        RunsViewModel runs = app.main.runs().viewModel();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#runsTable").queryTableView().getItems().size() == 1);
+        robot.clickOn(row(robot, parent));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runs.branchChoices().size() == 2);
+        choosePoint(robot, "end of epoch 1");
+        Button branch = robot.lookup("#branchButton").queryButton();
+        scrollIntoView(branch);
+        robot.clickOn(branch);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("trainTab", app.main.tabs().getSelectionModel().getSelectedItem().getId());
+        TableView<?> table = robot.lookup("#epochTable").queryTableView();
+        var presenter = app.main.train().presenter();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> presenter.valAccuracy().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, table.getItems().size(), "the branch shows its parent's epoch 1");
+
+        robot.clickOn("#leaveBranchButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(app.main.train().settings().branchProperty().get());
+        assertEquals(List.of(), List.copyOf(table.getItems()), "no epoch of the parent in the table");
+        Node placeholder = table.getPlaceholder();
+        assertTrue(placeholder != null && placeholder.isVisible() && placeholder.getScene() != null, "the empty table says what comes there");
+        for (String id : new String[]{"#lossChart", "#accuracyChart", "#lrChart"}) {
+            io.digitstudio.ui.widgets.LiveChart chart = robot.lookup(id).queryAs(io.digitstudio.ui.widgets.LiveChart.class);
+            assertTrue(chart.readout().endsWith("no data yet"), id + ": " + chart.readout());
+        }
+        assertEquals("", robot.lookup("#epochLabel").queryAs(Label.class).getText(), "no progress");
+        assertTrue(Forms.status(robot).startsWith("A new run:"), Forms.status(robot));
+    }
+
     @Test
     void aPausedRunBranchedWithAnotherRateIsDrawnFromItsParentsCurveAtThePause(FxRobot robot) throws Exception {
         app.awaitReady();

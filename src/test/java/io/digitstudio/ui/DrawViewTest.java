@@ -196,6 +196,56 @@ class DrawViewTest extends AppStory {
     }
 
     /**
+     * While a picture is opened (the compute worker busy with other work, as under load), the line that says so and its
+     * bar sit in the answer's column, where "Reading…" says an answer is on its way, not over the canvas, whose picture
+     * they covered.
+     */
+    @Test
+    void openingAPictureSaysSoBesideTheCanvasNotOverIt(FxRobot robot) throws Exception {
+        openDraw(robot);
+        Path png = dir.resolve("num.png");
+        javax.imageio.ImageIO.write(new io.digitstudio.data.DrawnDigitsAccess(3).draw(4, 200), "png", png.toFile());
+        java.util.concurrent.CountDownLatch other = new java.util.concurrent.CountDownLatch(1);
+        try {
+            app.services.tasks().compute(() -> {
+                other.await();
+                return null;
+            });
+            app.dialogs.willChoose(png);
+            robot.clickOn("#openImageButton");
+            WaitForAsyncUtils.waitForFxEvents();
+            Label line = robot.lookup("#openImageBusyLabel").queryAs(Label.class);
+            assertEquals("Opening num.png…", line.getText());
+            javafx.scene.Node canvas = robot.lookup("#drawCanvas").query(), column = robot.lookup("#drawResultsScroll").query();
+            java.util.List<String> wrong = new java.util.ArrayList<>();
+            robot.interact(() -> {
+                javafx.geometry.Bounds on = canvas.localToScene(canvas.getLayoutBounds());
+                javafx.geometry.Bounds in = column.localToScene(column.getLayoutBounds());
+                for (String id : java.util.List.of("#openImageBusyLabel", "#openImageProgress")) {
+                    javafx.scene.Node n = robot.lookup(id).query();
+                    javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+                    if (!Looks.onScreen(n) || !showing(n)) wrong.add(id + " does not show");
+                    if (b.intersects(on)) wrong.add(id + " at " + b + " over the canvas at " + on);
+                    if (!in.contains(b)) wrong.add(id + " at " + b + " outside the answer's column at " + in);
+                }
+            });
+            assertEquals(java.util.List.of(), wrong);
+            assertWhole(line);
+        } finally {
+            other.countDown();
+        }
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(showing(robot.lookup("#openImageBusyLabel").query()), "gone with the answer");
+    }
+
+    /** Whether {@code n} and all that holds it are visible. */
+    private static boolean showing(javafx.scene.Node n) {
+        for (; n != null; n = n.getParent()) if (!n.isVisible()) return false;
+        return true;
+    }
+
+    /**
      * A picture opened while the compute worker is busy with other work, as under load (a trial waited 6 to 14 s with
      * no sign): the canvas shows a bar and "Opening seven.png…", Open image, Clear and Undo are off and a stroke draws
      * nothing until the answer comes; then the sign is gone and the buttons are back. A file that is no picture ends
@@ -542,7 +592,7 @@ class DrawViewTest extends AppStory {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(vm().strokes().isEmpty());
         assertEquals(DrawViewModel.NO_ANSWER, vm().answerProperty().get());
-        assertEquals(DrawViewModel.HINT, robot.lookup("#confidenceLabel").queryAs(Label.class).getText());
+        assertEquals("", robot.lookup("#confidenceLabel").queryAs(Label.class).getText(), "no answer, no confidence");
         assertEquals("", latency.getText(), "the cleared answer's time");
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         assertEquals(1, awaitPrediction());

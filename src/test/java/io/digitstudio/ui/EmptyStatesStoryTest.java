@@ -39,10 +39,11 @@ class EmptyStatesStoryTest extends AppStory {
         ProbabilityBars bars = robot.lookup("#drawBars").queryAs(ProbabilityBars.class);
         Label answer = robot.lookup("#predictedDigit").queryAs(Label.class);
         assertFalse(answer.isVisible(), "no answer: no large mark in the accent colour, which reads as a bar");
-        assertEquals("Draw a digit", robot.lookup("#confidenceLabel").queryAs(Label.class).getText());
+        assertEquals("Draw a digit", robot.lookup("#canvasHint").queryAs(Label.class).getText(), "the empty canvas says what to do");
+        assertEquals("", robot.lookup("#confidenceLabel").queryAs(Label.class).getText(), "and no answer's line says it again");
         assertEquals(List.of(), visibleBars(robot));
         assertTrue(bars.placeholderShowing(), "the empty chart says why it is empty");
-        assertEquals("Draw a digit to see the network's probability for each class", bars.placeholder());
+        assertEquals("No answer yet", bars.placeholder());
 
         // a stroke: the answer, its bars, and the sentence gone
         robot.moveTo(app.onCanvas(160, 60));

@@ -315,28 +315,11 @@ public final class DrawView extends BorderPane {
         hint.setMouseTransparent(true);
         hint.textProperty().bind(vm.hintProperty());
         hint.visibleProperty().bind(Bindings.isEmpty(vm.strokes()).and(vm.imageProperty().isNull()).and(vm.busyProperty().not()));
-        // opening a picture takes seconds under load (its file read, then the number in it): the canvas says so, as the
-        // app's other waits do with a bar and a line, and takes no stroke or drop meanwhile
-        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar(javafx.scene.control.ProgressBar.INDETERMINATE_PROGRESS);
-        bar.setId("openImageProgress");
-        io.digitstudio.ui.widgets.ScreenReader.describe(bar, "Opening a picture", "The picture is being read and the number in it recognised");
-        bar.setPrefWidth(160);
-        Label busyLine = new Label();
-        busyLine.setId("openImageBusyLabel");
-        busyLine.getStyleClass().add("canvas-hint");
-        busyLine.setWrapText(true);
-        busyLine.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        busyLine.textProperty().bind(vm.busyTextProperty());
-        VBox busySign = new VBox(8, bar, busyLine);
-        busySign.setId("openImageBusy");
-        busySign.setAlignment(Pos.CENTER);
-        busySign.setPadding(new Insets(12));
-        busySign.setMouseTransparent(true);
-        busySign.visibleProperty().bind(vm.busyProperty());
-        // strokes wait with the picture; the canvas keeps the focus it took (a disabled one handed it to the stages
+        // while a picture is opened the canvas takes no stroke or drop (the answer's column says so, openingSign);
+        // strokes wait with the picture, and the canvas keeps the focus it took (a disabled one handed it to the stages
         // below, and at 150 % the column scrolled the canvas out of sight to show that tile)
         canvas.mouseTransparentProperty().bind(vm.busyProperty());
-        frame.getChildren().setAll(canvas, numberLabels, hint, busySign);
+        frame.getChildren().setAll(canvas, numberLabels, hint);
         frame.setMaxSize(DrawViewModel.CANVAS + 4, DrawViewModel.CANVAS + 4);
         Label tip = new Label("Left button draws · right-click or Esc clears · Ctrl+Z undoes · drop an image to classify it");
         tip.getStyleClass().add("hint");
@@ -496,7 +479,8 @@ public final class DrawView extends BorderPane {
         ProbabilityBars bars = new ProbabilityBars();
         bars.setId("drawBars");
         bars.setPrefSize(300, 200);
-        bars.setPlaceholder("Draw a digit to see the network's probability for each class");
+        // why the chart is empty; what to do is said once, on the empty canvas
+        bars.setPlaceholder("No answer yet");
         StackPane inputFrame = DigitImages.framedView("networkInput", 140);
         ImageView input = (ImageView) inputFrame.getChildren().get(0);
         // the input as it is: white on black, as MNIST's digits, whatever the canvas looks like (the theme's colours)
@@ -588,7 +572,10 @@ public final class DrawView extends BorderPane {
         pinned.visibleProperty().bind(vm.pinnedProperty().isNotEmpty());
         pinned.managedProperty().bind(pinned.visibleProperty());
         inSightWhenSaid(pinned);
-        VBox answer = new VBox(0, digit, confidence, pendingSign());
+        // what the answer waits for, in one place: a newer drawing's reading, or a picture being opened
+        StackPane waiting = new StackPane(pendingSign(), openingSign());
+        waiting.setAlignment(Pos.TOP_LEFT);
+        VBox answer = new VBox(0, digit, confidence, waiting);
         answer.setMinWidth(0);
         // while the newest drawing is being read, what is shown is an older drawing's answer: greyed until its own comes
         javafx.beans.binding.DoubleBinding stale = Bindings.when(vm.pendingProperty()).then(STALE_OPACITY).otherwise(1.0);
@@ -644,7 +631,36 @@ public final class DrawView extends BorderPane {
         sign.setAlignment(Pos.CENTER_LEFT);
         sign.setMinHeight(Region.USE_PREF_SIZE);
         sign.setMouseTransparent(true);
-        sign.visibleProperty().bind(vm.pendingProperty());
+        // a picture being opened says so itself (openingSign), in the same place
+        sign.visibleProperty().bind(vm.pendingProperty().and(vm.busyProperty().not()));
+        return sign;
+    }
+
+    /**
+     * "Opening seven.png…" with a bar, under the answer while an opened picture is read (its file, then the number in
+     * it: seconds under load), where "Reading…" says an answer is on its way and status lines of this view sit, not over
+     * the canvas, whose picture it covered. It takes room only while it shows, in the answer's column, which is shorter
+     * than the network's input beside it: it moves nothing.
+     */
+    private Node openingSign() {
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar(javafx.scene.control.ProgressBar.INDETERMINATE_PROGRESS);
+        bar.setId("openImageProgress");
+        io.digitstudio.ui.widgets.ScreenReader.describe(bar, "Opening a picture", "The picture is being read and the number in it recognised");
+        bar.setPrefWidth(120);
+        bar.setMinWidth(0);
+        Label line = new Label();
+        line.setId("openImageBusyLabel");
+        line.getStyleClass().add("hint");
+        line.setWrapText(true);
+        line.setMinWidth(0);
+        line.setMinHeight(Region.USE_PREF_SIZE); // a long file name on as many lines as it takes, not cut
+        line.textProperty().bind(vm.busyTextProperty());
+        VBox sign = new VBox(4, bar, line);
+        sign.setId("openImageBusy");
+        sign.setAlignment(Pos.TOP_LEFT);
+        sign.setMouseTransparent(true);
+        sign.visibleProperty().bind(vm.busyProperty());
+        sign.managedProperty().bind(sign.visibleProperty());
         return sign;
     }
 

@@ -82,7 +82,8 @@ public final class DrawViewModel {
     private final ReadOnlyObjectWrapper<Prediction> shownPrediction = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper selectedDigit = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyStringWrapper answer = new ReadOnlyStringWrapper(NO_ANSWER);
-    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(HINT);
+    /** Under the answer: its confidence, or why there is none; nothing while the empty canvas asks for a digit. */
+    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     /** What the canvas held before each change, newest last: Undo goes back one change. */
     private final ObservableList<Canvas> history = FXCollections.observableArrayList();
     /** Counts the canvas's changes, so that a second Keep of the same drawing is recognised. */
@@ -448,7 +449,8 @@ public final class DrawViewModel {
         selectDigit(pick);
         if (r == null) {
             answer.set(NO_ANSWER);
-            detail.set(hintText == null ? "" : hintText);
+            // the empty canvas says what to do (HINT); the answer's place then says nothing, not the same again
+            detail.set(hintText == null || hintText.equals(HINT) ? "" : hintText);
         } else if (one) {
             answer.set(className(r.digits().get(0).prediction().label()));
             detail.set(String.format(Locale.ROOT, "%.1f%% sure", 100 * r.digits().get(0).prediction().confidence()));

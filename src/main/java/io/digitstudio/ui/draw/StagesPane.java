@@ -28,7 +28,8 @@ public final class StagesPane extends VBox {
     static final double THUMB = 64;
     /** The stages in a row, wrapping onto a second one where the column is narrower (1024x700 at 150 %). */
     private final javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(6, 6);
-    private static final String NO_LIKENESS = "MNIST-likeness: draw a digit to see how it compares with MNIST's";
+    /** What the line judges, before there is a digit to judge (the canvas itself asks for one). */
+    private static final String NO_LIKENESS = "MNIST-likeness: how a digit's stroke, centre, edges and slant compare with MNIST's";
     /** The likeness line, as tall from the start as the widest line a digit brings. */
     private final Label likeness = new SteadyLabel(java.util.stream.Stream.concat(java.util.stream.Stream.of(NO_LIKENESS),
             MnistLikeness.widestLines().stream()).toList());

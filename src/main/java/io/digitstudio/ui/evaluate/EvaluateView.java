@@ -170,7 +170,8 @@ public final class EvaluateView extends BorderPane {
         perClass.getColumns().add(support);
         // each column as wide as its title and figures ("weighted avg", "precision"), the last one taking the rest
         io.digitstudio.ui.widgets.Columns.keepWhole(perClass);
-        perClass.setPlaceholder(new Label("Press Evaluate"));
+        // empty, as the matrix beside it is: the line over the matrix says what to do, once
+        perClass.setPlaceholder(new Label());
         perClass.setPrefWidth(420);
         VBox right = new VBox(6, section("Per class"), perClass);
         right.setPadding(new Insets(8));

@@ -81,7 +81,11 @@ public final class EvaluateViewModel {
     private final ObjectProperty<Split> split = new SimpleObjectProperty<>(Split.TEST);
     private final ReadOnlyObjectWrapper<Evaluation> evaluation = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<java.nio.file.Path> folder = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Evaluate the active model to see which digits it confuses");
+    /**
+     * What happened last (an accuracy, the most-confused pairs, why the matrix went): nothing before the first
+     * evaluation, as the line over the empty matrix says what to do ({@link #shown(Evaluation)}).
+     */
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final BooleanProperty followTraining = new SimpleBooleanProperty(true);
     private final ReadOnlyStringWrapper setShown = new ReadOnlyStringWrapper();
     /** Whether the matrix is a run's validation and no set has been chosen or evaluated since: the set box names it. */
@@ -114,8 +118,9 @@ public final class EvaluateViewModel {
                 if (stale) status.set(inUseNow(b));
             } else if (e != null || stale) {
                 evaluation.set(null);
-                // the status said what the matrix showed (a validation's epoch, an accuracy): it says what is now true
-                status.set(inUseNow(b));
+                // the status said what the matrix showed (a validation's epoch, an accuracy): it says what is now true,
+                // and the line over the empty matrix what to do
+                status.set(b == null ? "No model yet" : "Draw and Samples now use " + b.name());
             }
         });
         split.addListener((o, a, b) -> {
@@ -123,7 +128,8 @@ public final class EvaluateViewModel {
             if (evaluation.get() != null && !evaluation.get().live()) {
                 evaluation.set(null);
                 ActiveModel m = models.activeProperty().get();
-                status.set(m == null ? "No model yet" : "Press Evaluate to classify " + setPhrase(b) + " with " + m.name());
+                // why the matrix went; the line over the empty matrix says what to do
+                status.set(m == null ? "No model yet" : "Cleared the matrix: the next evaluation is of " + setPhrase(b) + " with " + m.name());
             }
             updateSetShown();
         });

@@ -47,7 +47,8 @@ public final class ExplainViewModel {
     private final BooleanProperty pixels = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<Shown> neighbours = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<AnswerProfile> profile = new ReadOnlyObjectWrapper<>();
-    private String prompt = "Draw a digit to see its nearest training examples";
+    /** What the pane holds, before there is an input (the Draw view's canvas asks for one; Samples sets its own). */
+    private String prompt = "The training examples nearest to the drawing come here";
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(prompt);
     private final ReadOnlyStringWrapper subject = new ReadOnlyStringWrapper("");
 
@@ -83,7 +84,7 @@ public final class ExplainViewModel {
         });
     }
 
-    /** What the neighbours' pane says while there is nothing to explain ("Draw a digit to see…"). */
+    /** What the neighbours' pane says while there is nothing to explain ("Pick an image to see…"). */
     public void setPrompt(String text) {
         boolean showing = status.get().equals(prompt);
         prompt = text;

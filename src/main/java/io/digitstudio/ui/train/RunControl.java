@@ -146,9 +146,15 @@ public final class RunControl {
                 showReadiness();
             }
         });
-        // "New run instead": the user trains what the form shows, as their own values from now on
+        // "New run instead": the user trains what the form shows, as their own values from now on, and the run Start
+        // trains shares nothing with the parent, so its epochs leave the charts, table and progress
         settings.branchProperty().addListener((o, a, b) -> {
-            if (b == null && state.get().canStart()) beforeBranch = null;
+            if (b != null || !state.get().canStart()) return;
+            beforeBranch = null;
+            if (showsBranchStart) {
+                showsBranchStart = false;
+                presenter.clear(settings.plannedEpochs(), presenter.statusProperty().get());
+            }
         });
     }
 
@@ -257,6 +263,7 @@ public final class RunControl {
         settings.branchProperty().set(b);
         // the notice line above the charts names the run and point the form branches from: the status says only what to do
         presenter.clear(settings.plannedEpochs(), "Change the learning rate or other values, then Start.");
+        showsBranchStart = true;
         if (history == null) return;
         tasks.compute(() -> {
             TrainingSession.Resumable r = TrainingSession.locateBranch(history, spec);
@@ -277,6 +284,13 @@ public final class RunControl {
      * set up here): the branch borrows the form for one run, and its end gives the form back.
      */
     private TrainSettings.Values beforeBranch;
+
+    /**
+     * Whether the charts, table and progress show a parent's epochs as the start of the branch set up by
+     * {@link #setUpBranch} (not a run of this view's): true from that set-up until a run starts or the form stops being
+     * that branch.
+     */
+    private boolean showsBranchStart;
 
     /**
      * The user's own values: those before the branch the form shows, if it shows one, else the form's now (what the
@@ -334,6 +348,7 @@ public final class RunControl {
         feed.watchInside(watchingInside); // here on the FX thread: later changes reach it through the presenter
         feed.pin(pinned);
         presenter.begin(feed, planned, firstStatus);
+        showsBranchStart = false;
         keptNotice.set(null);
         keptSaid = null;
         claim = null;

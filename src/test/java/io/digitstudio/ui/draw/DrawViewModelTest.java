@@ -62,7 +62,8 @@ class DrawViewModelTest {
     @Test
     void aNumberIsAnsweredWholeAndEachOfItsDigitsCanBeLookedAt() {
         assertEquals(DrawViewModel.NO_ANSWER, vm.answerProperty().get());
-        assertEquals(DrawViewModel.HINT, vm.detailProperty().get());
+        assertEquals(DrawViewModel.HINT, vm.hintProperty().get());
+        assertEquals("", vm.detailProperty().get(), "the empty canvas asks for a digit; the answer's place says nothing");
         oneHundredSeven();
         assertEquals("107", vm.answerProperty().get());
         assertTrue(vm.detailProperty().get().startsWith("3 digits · least sure "), vm.detailProperty().get());
@@ -82,7 +83,8 @@ class DrawViewModelTest {
         // a clear leaves no trace of the number
         vm.clear();
         assertEquals(DrawViewModel.NO_ANSWER, vm.answerProperty().get());
-        assertEquals(DrawViewModel.HINT, vm.detailProperty().get());
+        assertEquals(DrawViewModel.HINT, vm.hintProperty().get());
+        assertEquals("", vm.detailProperty().get());
         assertNull(vm.inputProperty().get());
         assertNull(vm.shownPredictionProperty().get());
         assertEquals(-1, vm.selectedDigitProperty().get());

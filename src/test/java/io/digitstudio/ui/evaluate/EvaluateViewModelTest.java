@@ -162,13 +162,13 @@ class EvaluateViewModelTest {
         models.adopt(builtIn);
         assertNull(vm.evaluationProperty().get());
         assertEquals("Nothing evaluated yet: choose a set and press Evaluate", vm.shownProperty().get());
-        assertEquals("Draw and Samples now use built-in: press Evaluate to see its confusion matrix", vm.statusProperty().get());
+        assertEquals("Draw and Samples now use built-in", vm.statusProperty().get(), "the line over the empty matrix says what to do");
         // an evaluation's accuracy goes with its matrix when another set is chosen
         vm.evaluate();
         assertTrue(vm.statusProperty().get().startsWith("Accuracy "), vm.statusProperty().get());
         vm.splitProperty().set(EvaluateViewModel.Split.TRAINING);
         assertNull(vm.evaluationProperty().get());
-        assertEquals("Press Evaluate to classify the training set with built-in", vm.statusProperty().get());
+        assertEquals("Cleared the matrix: the next evaluation is of the training set with built-in", vm.statusProperty().get());
     }
 
     @Test

@@ -1374,6 +1374,37 @@ class TrainViewModelsTest {
     }
 
     @Test
+    void aNewRunInsteadOfABranchSetUpFromRunsShowsNothingOfTheParent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        ShortRun shortRun = ShortRun.finished(dir);
+        TrainSettings settings = shortRun.settings();
+        RunPresenter presenter = shortRun.presenter();
+        io.digitstudio.runs.RunStore history = shortRun.history();
+        RunControl run = shortRun.run();
+        io.digitstudio.runs.RunSummary parent = history.list().get(0);
+        run.setUpBranch(history.find(parent.id()), parent.id() + "@epoch:1", "end of epoch 1", 1);
+        assertEquals(List.of(1), presenter.epochRows().stream().map(EpochReport::epoch).toList(), "the branch shows its parent's epoch 1");
+
+        // "New run instead": the run Start trains now shares nothing with the parent, so nothing of it shows
+        settings.branchProperty().set(null);
+        assertEquals(List.of(), presenter.epochRows(), "the table is empty");
+        for (io.digitstudio.ui.widgets.DecimatedSeries s : List.of(presenter.trainLoss(), presenter.valLoss(), presenter.trainAccuracy(),
+                presenter.valAccuracy(), presenter.learningRate())) {
+            assertEquals(0, s.size(), s.name() + " is empty");
+        }
+        assertFalse(presenter.plottedProperty().get(), "nothing plotted, nothing to export");
+        assertEquals(0, presenter.accuracyFloorProperty().get(), 0);
+        assertEquals(settings.plannedEpochs(), presenter.plannedEpochsProperty().get(), "the charts span the form's epochs");
+        settings.epochsProperty().set("4");
+        assertEquals(4, presenter.plannedEpochsProperty().get(), "and follow the form, as before any run");
+
+        // Start trains a new run from its first epoch
+        run.start();
+        assertEquals(RunState.FINISHED, run.stateProperty().get(), shortRun.dialogs().errors.toString());
+        assertFalse(history.find(run.recordedRunProperty().get()).settings().isBranch());
+        assertEquals(List.of(1, 2, 3, 4), presenter.epochRows().stream().map(EpochReport::epoch).toList());
+    }
+
+    @Test
     void aBranchThatEndedLeavesAnOrdinaryNewRunForTheNextStart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         ShortRun shortRun = ShortRun.finished(dir);
         TestDialogs dialogs = shortRun.dialogs();
