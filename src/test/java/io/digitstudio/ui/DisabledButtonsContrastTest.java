@@ -62,7 +62,7 @@ class DisabledButtonsContrastTest extends AppStory {
         } finally {
             robot.interact(() -> app.services.appearance().themeProperty().set(Theme.LIGHT));
         }
-        for (String id : List.of("#pauseButton", "#stopButton", "Resume")) {
+        for (String id : List.of("#pauseButton", "#stopButton", "Resume", "#exportButton")) {
             assertTrue(seen.stream().anyMatch(s -> s.contains(id)), id + " measured disabled: " + seen);
         }
         assertEquals(List.of(), failures, "measured: " + String.join("\n", seen));

@@ -139,8 +139,10 @@ class TrainTableAndChartsStoryTest extends AppStory {
 
     /**
      * Each column's title and its values share an edge, in the smallest window at 100 % and 150 % and in a 1280x800 one
-     * at 150 % (where the time shows too): a trial saw the time's "12.66s" at the right end of its column, which takes
-     * the room left beside the others, far from its title "time" at the left end, and read them as apart.
+     * at 100 % and 150 % (where the time shows too): a trial saw the time's "12.66s" at the right end of its column, which
+     * takes the room left beside the others, far from its title "time" at the left end, and read them as apart. In the
+     * 1280x800 window at 100 % the time's title, last beside the column menu's button, stood 8 px (the button's width)
+     * off its figures' edge: JavaFX kept room for the button that lies beyond the column's end.
      */
     @Test
     void eachColumnsValuesLineUpWithItsTitle(FxRobot robot) throws Exception {
@@ -149,7 +151,7 @@ class TrainTableAndChartsStoryTest extends AppStory {
         List<String> wrong = new ArrayList<>();
         StringBuilder figures = new StringBuilder();
         try {
-            for (Object[] at : new Object[][]{{100, 1024.0, 700.0}, {150, 1024.0, 700.0}, {150, 1280.0, 800.0}}) {
+            for (Object[] at : new Object[][]{{100, 1024.0, 700.0}, {150, 1024.0, 700.0}, {100, 1280.0, 800.0}, {150, 1280.0, 800.0}}) {
                 int scale = (Integer) at[0];
                 robot.interact(() -> {
                     app.services.appearance().choose(Theme.LIGHT, scale);

@@ -9,6 +9,7 @@ import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * The desktop app: one window, titled DigitStudio, with the Train, Samples, Evaluate, Draw, My digits, Inside and Runs
@@ -112,6 +113,11 @@ public class DigitStudioApp extends Application {
                 javafx.scene.control.Tab tab = m.tabs().getSelectionModel().getSelectedItem();
                 return tab == null || tab.getContent() == null ? null : bottomLine(tab.getContent());
             });
+            // nor over an error the open view shows
+            toasts.keepClearOfErrors(() -> {
+                javafx.scene.control.Tab tab = m.tabs().getSelectionModel().getSelectedItem();
+                return tab == null || tab.getContent() == null ? List.of() : errors(tab.getContent());
+            });
             m.tabs().getSelectionModel().selectedItemProperty().addListener((o, a, b) -> toasts.requestLayout());
             // in the middle of the window, over the views it keeps from input while the app waits to quit
             m.quittingNotice().setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
@@ -132,6 +138,34 @@ public class DigitStudioApp extends Application {
         if (services != null) services.close();
         // Workers are daemons and were told to stop; make sure no native thread keeps the JVM alive after the window closes.
         System.exit(0);
+    }
+
+    /**
+     * The style classes of what says an error in a view: a wrong field's message, the Train form's problem and its
+     * network's, the Sweeps form's message.
+     */
+    static final List<String> ERROR_CLASSES = List.of("field-error", "validation", "error-text");
+
+    /** The nodes of {@code view} that say an error (shown or not), in the order they lie in it. */
+    static List<javafx.scene.Node> errors(javafx.scene.Node view) {
+        List<javafx.scene.Node> out = new java.util.ArrayList<>();
+        java.util.ArrayDeque<javafx.scene.Node> open = new java.util.ArrayDeque<>(List.of(view));
+        while (!open.isEmpty()) {
+            javafx.scene.Node n = open.pop();
+            // a hidden branch holds no error in sight
+            if (!n.isVisible()) continue;
+            for (String c : n.getStyleClass()) {
+                if (ERROR_CLASSES.contains(c)) {
+                    out.add(n);
+                    break;
+                }
+            }
+            if (n instanceof Parent p) {
+                var children = p.getChildrenUnmodifiable();
+                for (int i = children.size() - 1; i >= 0; i--) open.push(children.get(i));
+            }
+        }
+        return out;
     }
 
     /**

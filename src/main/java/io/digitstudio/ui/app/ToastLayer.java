@@ -23,6 +23,10 @@ import java.util.List;
  * figures stay in sight (over them, it hid the end of a run's result at 150 %); it covers the bottom right of the
  * charts or tables for its few seconds instead. Clicks beside it reach the views.
  * <p>
+ * Nor does a toast lie over an error the open view shows ({@link #keepClearOfErrors}: a wrong field's message, the
+ * form's problem): it goes up past it, and back down once the error goes. The user must read what is wrong; a toast
+ * says something that can wait (a trial at 150 % saw "Model saved" over "Epochs must be between 1 and 10000").
+ * <p>
  * The rules (also in the user guide, window-behaviour.md):
  * <ul>
  * <li>A toast lies above the status line: its title in bold, then its text, at most {@link #WIDTH_SHARE} of the
@@ -76,6 +80,11 @@ public final class ToastLayer extends Region {
     private final javafx.beans.InvalidationListener barMoved = o -> {
         if (!shown.isEmpty()) requestLayout();
     };
+    /** The errors the open view shows, which no toast lies over. */
+    private java.util.function.Supplier<? extends java.util.Collection<? extends javafx.scene.Node>> errors = List::of;
+    /** The errors' boxes (in the layer) the toasts were last placed clear of. */
+    private List<javafx.geometry.Bounds> avoided = List.of();
+    private final Runnable errorsMoved = this::errorsMoved;
 
     public ToastLayer() {
         this(FxTicker::later);
@@ -87,6 +96,12 @@ public final class ToastLayer extends Region {
         setId("toastLayer");
         // clicks beside the toasts reach the views under the layer
         setPickOnBounds(false);
+        // an error comes, goes or moves anywhere in the view (a message under a field, the form scrolled): after each
+        // layout pass the toasts shown are placed again if the errors' boxes changed, in the same frame
+        sceneProperty().addListener((o, a, b) -> {
+            if (a != null) a.removePostLayoutPulseListener(errorsMoved);
+            if (b != null) b.addPostLayoutPulseListener(errorsMoved);
+        });
     }
 
     /**
@@ -126,6 +141,62 @@ public final class ToastLayer extends Region {
     public void keepClear(java.util.function.Supplier<? extends javafx.scene.Node> bar) {
         keepClear = bar;
         requestLayout();
+    }
+
+    /**
+     * The errors the open view shows, asked at each layout pass while a toast shows (nodes hidden, or out of a scroll
+     * pane's sight, count as none): the toasts lie clear of them.
+     */
+    public void keepClearOfErrors(java.util.function.Supplier<? extends java.util.Collection<? extends javafx.scene.Node>> errors) {
+        this.errors = errors;
+        requestLayout();
+    }
+
+    private void errorsMoved() {
+        if (shown.isEmpty() || errorBoxes().equals(avoided)) return;
+        requestLayout();
+        layout();
+    }
+
+    /** The boxes of the errors in sight, in the layer's coordinates: each as far as the scroll panes around it show it. */
+    private List<javafx.geometry.Bounds> errorBoxes() {
+        List<javafx.geometry.Bounds> out = new ArrayList<>();
+        for (javafx.scene.Node n : errors.get()) {
+            if (n.getScene() == null || n.getScene() != getScene()) continue;
+            javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+            boolean seen = true;
+            for (javafx.scene.Node p = n; p != null && seen; p = p.getParent()) {
+                if (!p.isVisible() || p.getOpacity() == 0) seen = false;
+                else if (p != n && p instanceof javafx.scene.control.ScrollPane sp) {
+                    javafx.geometry.Bounds v = sp.localToScene(sp.getLayoutBounds());
+                    double minX = Math.max(b.getMinX(), v.getMinX()), minY = Math.max(b.getMinY(), v.getMinY());
+                    double maxX = Math.min(b.getMaxX(), v.getMaxX()), maxY = Math.min(b.getMaxY(), v.getMaxY());
+                    if (maxX <= minX || maxY <= minY) seen = false;
+                    else b = new javafx.geometry.BoundingBox(minX, minY, maxX - minX, maxY - minY);
+                }
+            }
+            if (seen && b.getWidth() > 0 && b.getHeight() > 0) out.add(sceneToLocal(b));
+        }
+        return out;
+    }
+
+    /**
+     * Where a toast {@code w} wide at {@code x} and {@code h} high ends, at most {@code bottom}: as low as it lies over
+     * none of the errors, going up past each it meets; {@code bottom} itself when no place above is free of them.
+     */
+    private double clearOf(List<javafx.geometry.Bounds> boxes, double x, double w, double h, double bottom, double top) {
+        double end = bottom;
+        for (boolean moved = true; moved; ) {
+            moved = false;
+            for (javafx.geometry.Bounds e : boxes) {
+                if (e.getMinX() < x + w && e.getMaxX() > x && e.getMinY() < end && e.getMaxY() > end - h) {
+                    end = e.getMinY() - SPACING;
+                    moved = true;
+                }
+            }
+            if (end - h < top) return bottom;
+        }
+        return end;
     }
 
     /** How much of the layer's bottom the status line takes, in the layer's coordinates; 0 without one. */
@@ -197,12 +268,14 @@ public final class ToastLayer extends Region {
         double bottom = getHeight() - Math.max(0, clearHeight()) - in.getBottom();
         double each = (width - SPACING * (n - 1)) / n;
         double right = getWidth() - in.getRight();
+        avoided = errorBoxes();
         for (int i = n - 1; i >= 0; i--) {
             Toast t = shown.get(i);
             double w = snapSizeX(Math.min(t.wantedWidth(), each));
             t.fit(w);
             double h = snapSizeY(t.prefHeight(w));
-            t.resizeRelocate(snapPositionX(right - w), snapPositionY(Math.max(in.getTop(), bottom - h)), w, h);
+            double end = clearOf(avoided, right - w, w, h, bottom, in.getTop());
+            t.resizeRelocate(snapPositionX(right - w), snapPositionY(Math.max(in.getTop(), end - h)), w, h);
             right -= w + SPACING;
         }
     }

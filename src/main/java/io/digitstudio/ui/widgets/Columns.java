@@ -56,7 +56,11 @@ public final class Columns {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         // where columns give way ({@link #givesWay}), the header's menu button lists every column, those given way
         // unchecked: a column out of sight is still there to be found, and shown
-        if (table.getColumns().stream().anyMatch(c -> c.getProperties().get(KEY + ".givesWay") instanceof Integer)) table.setTableMenuButtonVisible(true);
+        if (table.getColumns().stream().anyMatch(c -> c.getProperties().get(KEY + ".givesWay") instanceof Integer)) {
+            table.setTableMenuButtonVisible(true);
+            // the last title beside the menu's button ends over its figures, wherever the table lies in the window
+            if (table.getSkin() == null) table.setSkin(new ColumnMenuSkin<>(table));
+        }
         // new rows are measured at once, so that no frame shows them cut; other changes wait for the styles to apply
         ListChangeListener<S> rows = c -> {
             if (!fitAppended(table, appended(c))) fit(table);
