@@ -216,6 +216,65 @@ class BranchStoryTest extends AppStory {
         assertEquals(List.of(), failures, seen.toString());
     }
 
+    /**
+     * A run branched from its last epoch: the Train form greys what a branch keeps (the data, the network, the batch
+     * size, the seed, shuffling and augmentation), says why above them, and leaves open what a branch may change; Start
+     * is on. "New run instead" opens the whole form again. (A trial typed "…, linear 10" in the open Network field, the
+     * parent's network written another way, and Start went off: "A branch keeps its parent's network".)
+     */
+    @Test
+    void aBranchsFormGreysWhatTheBranchKeepsAndSaysWhy(FxRobot robot) throws Exception {
+        app.awaitReady();
+        io.digitstudio.train.TrainingConfig c = io.digitstudio.train.TrainingConfig.tutorial().withEpochs(2).withUnits(10)
+                .withOptimizer("momentum-sgd", 0.1, null).withLimits(500, 100);
+        var parent = io.digitstudio.runs.TrainingSession.builder(app.history, "cli").config(c).snapshots(1, null, 2).build();
+        parent.run();
+        app.openTab(robot, "Runs");
+        RunsViewModel runs = app.main.runs().viewModel();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#runsTable").queryTableView().getItems().size() == 1);
+        robot.clickOn(row(robot, parent.runId()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runs.branchChoices().size() == 2 && runs.branchChoiceProperty().get() != null);
+        Button branch = robot.lookup("#branchButton").queryButton();
+        scrollIntoView(branch);
+        robot.clickOn(branch);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("trainTab", app.main.tabs().getSelectionModel().getSelectedItem().getId());
+
+        List<String> kept = List.of("dataBox", "trainLimitField", "testLimitField", "networkPreset", "networkSpec", "batchSizeField", "seedField",
+                "shuffleCheck", "augmentCheck");
+        List<String> open = List.of("epochsField", "optimizerBox", "hp-lr", "lrShiftField", "warmupField", "earlyStopField", "keepBestCheck", "snapshotCheck");
+        for (String id : kept) assertTrue(robot.lookup("#" + id).query().isDisabled(), id + " is greyed in a branch");
+        for (String id : open) assertFalse(robot.lookup("#" + id).query().isDisabled(), id + " is open in a branch");
+        // a click in the network's field puts no cursor there
+        javafx.scene.control.TextInputControl spec = robot.lookup("#networkSpec").queryTextInputControl();
+        String was = spec.getText();
+        scrollIntoView(spec);
+        robot.clickOn(spec);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(spec.isFocused(), "the cursor in a greyed field");
+        assertEquals(was, spec.getText());
+        Label banner = robot.lookup("#branchBanner").queryAs(Label.class);
+        assertTrue(banner.getParent().isVisible(), "the banner shows");
+        assertTrue(banner.getText().endsWith(" " + io.digitstudio.ui.train.TrainSettings.KEPT_BY_BRANCH_NOTE), "it says why those fields are greyed: "
+                + banner.getText());
+        assertFalse(robot.lookup("#startButton").queryButton().isDisabled(), "Start trains the branch");
+        try {
+            for (int scale : new int[]{100, 150}) {
+                robot.interact(() -> app.services.appearance().scaleProperty().set(scale));
+                Pulses.settle();
+                WaitForAsyncUtils.waitForFxEvents();
+                assertEquals(List.of(), cut("branchBanner", "leaveBranchButton"), "at " + scale + " %");
+            }
+        } finally {
+            robot.interact(() -> app.services.appearance().scaleProperty().set(100));
+        }
+
+        robot.clickOn("#leaveBranchButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : kept) assertFalse(robot.lookup("#" + id).query().isDisabled(), id + " is open again for a new run");
+        assertFalse(banner.getParent().isVisible(), "no banner once the form is a new run");
+    }
+
     /** The Branch at list's shown cell with this text. */
     private static Node listCell(FxRobot robot, String label) {
         return robot.lookup(".combo-box-popup .list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText(label)).query();
