@@ -1304,6 +1304,24 @@ class TrainViewModelsTest {
     }
 
     /**
+     * A branch compares the form's network with its parent's by what it builds on the data, not by its text: the last
+     * "linear" written with the data's ten classes, or a layer by another of its names, is the parent's network; another
+     * size is not.
+     */
+    @Test
+    void aBranchTakesItsParentsNetworkWrittenAnotherWay() {
+        TrainSettings s = branchOf(TrainingConfig.tutorial());
+        assertEquals("linear 100, relu, linear 100, relu, linear", s.specProperty().get());
+        for (String same : List.of("linear 100, relu, linear 100, relu, linear 10", "fc 100, ReLU, dense 100, relu, linear 10")) {
+            s.specProperty().set(same);
+            assertNull(s.validationProperty().get(), same);
+        }
+        s.specProperty().set("linear 100, relu, linear 50, relu, linear 10");
+        assertEquals("A branch keeps its parent's network (linear 100, relu, linear 100, relu, linear); only the optimizer, its values, the schedule"
+                + " and the epochs may change", s.validationProperty().get());
+    }
+
+    /**
      * The fields a branch form locks are the ones it keeps from its parent: each of them, changed alone, would turn Start
      * off ("A branch keeps its parent's …"), and each field it leaves open can change without that. A trial typed in the
      * open Network field and met the refusal only then.
