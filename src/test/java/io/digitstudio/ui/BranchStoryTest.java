@@ -8,6 +8,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -152,6 +154,145 @@ class BranchStoryTest extends AppStory {
         } finally {
             robot.interact(() -> app.services.appearance().scaleProperty().set(100));
         }
+    }
+
+    /**
+     * A run that kept the snapshots of its last two epochs only: in the Branch at list, in every theme, "end of epoch 1
+     * (no snapshot)" is drawn greyed, its text fainter than the ends it can branch from yet still readable, and a click
+     * on it picks nothing. (The cell was disabled, but no rule of the theme draws a disabled list cell: it read as
+     * every other end.)
+     */
+    @Test
+    void theEndsWithoutASnapshotAreGreyedInTheBranchListInEveryTheme(FxRobot robot) throws Exception {
+        app.awaitReady();
+        io.digitstudio.train.TrainingConfig c = io.digitstudio.train.TrainingConfig.tutorial().withEpochs(3).withUnits(10)
+                .withOptimizer("momentum-sgd", 0.1, null).withLimits(500, 100);
+        var kept = io.digitstudio.runs.TrainingSession.builder(app.history, "cli").config(c).snapshots(1, null, 2).build();
+        kept.run();
+        app.openTab(robot, "Runs");
+        RunsViewModel runs = app.main.runs().viewModel();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#runsTable").queryTableView().getItems().size() == 1);
+        robot.clickOn(row(robot, kept.runId()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runs.branchChoices().size() == 3 && runs.branchChoiceProperty().get() != null);
+        RunsViewModel.BranchChoice chosen = runs.branchChoiceProperty().get();
+        assertEquals("end of epoch 3", chosen.label());
+        List<String> failures = new java.util.ArrayList<>();
+        StringBuilder seen = new StringBuilder();
+        try {
+            for (io.digitstudio.ui.widgets.Theme theme : List.of(io.digitstudio.ui.widgets.Theme.LIGHT, io.digitstudio.ui.widgets.Theme.DARK,
+                    io.digitstudio.ui.widgets.Theme.HIGH_CONTRAST)) {
+                robot.interact(() -> app.services.appearance().themeProperty().set(theme));
+                WaitForAsyncUtils.waitForFxEvents();
+                scrollIntoView(robot.lookup("#branchPointBox").query());
+                robot.clickOn("#branchPointBox");
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.moveTo(stage.getX() + stage.getWidth() - 20, stage.getY() + stage.getHeight() / 2); // no item under the pointer
+                Pulses.settle(2);
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> {
+                    Node none = listCell(robot, "end of epoch 1 (no snapshot)");
+                    Node some = listCell(robot, "end of epoch 2");
+                    Color noneText = drawnText(none), someText = drawnText(some);
+                    Color noneBg = behindText(none), someBg = behindText(some);
+                    double noneRatio = io.digitstudio.ui.widgets.Contrast.ratio(noneText, noneBg);
+                    double someRatio = io.digitstudio.ui.widgets.Contrast.ratio(someText, someBg);
+                    double apart = io.digitstudio.ui.widgets.Contrast.ratio(noneText, someText);
+                    String line = String.format(java.util.Locale.ROOT, "%s: no snapshot %s on %s %.2f:1, with one %s on %s %.2f:1, the texts %.2f:1 apart",
+                            theme.id(), Looks.web(noneText), Looks.web(noneBg), noneRatio, Looks.web(someText), Looks.web(someBg), someRatio, apart);
+                    seen.append(line).append('\n');
+                    if (!none.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("disabled"))) failures.add(theme.id() + ": the cell is not :disabled");
+                    if (apart < 1.5 || noneRatio >= someRatio) failures.add("not greyed: " + line);
+                    if (noneRatio < (theme == io.digitstudio.ui.widgets.Theme.HIGH_CONTRAST ? 4.5 : 3)) failures.add("not readable: " + line);
+                });
+                robot.clickOn(listCell(robot, "end of epoch 1 (no snapshot)"));
+                WaitForAsyncUtils.waitForFxEvents();
+                assertEquals(chosen, runs.branchChoiceProperty().get(), "a click on a greyed end picks nothing");
+                if (robot.lookup(".combo-box-popup .list-cell").tryQuery().map(Node::isVisible).orElse(false)) robot.type(javafx.scene.input.KeyCode.ESCAPE);
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+        } finally {
+            robot.interact(() -> app.services.appearance().themeProperty().set(io.digitstudio.ui.widgets.Theme.LIGHT));
+        }
+        assertEquals(List.of(), failures, seen.toString());
+    }
+
+    /**
+     * A run branched from its last epoch: the Train form greys what a branch keeps (the data, the network, the batch
+     * size, the seed, shuffling and augmentation), says why above them, and leaves open what a branch may change; Start
+     * is on. "New run instead" opens the whole form again. (A trial typed "…, linear 10" in the open Network field, the
+     * parent's network written another way, and Start went off: "A branch keeps its parent's network".)
+     */
+    @Test
+    void aBranchsFormGreysWhatTheBranchKeepsAndSaysWhy(FxRobot robot) throws Exception {
+        app.awaitReady();
+        io.digitstudio.train.TrainingConfig c = io.digitstudio.train.TrainingConfig.tutorial().withEpochs(2).withUnits(10)
+                .withOptimizer("momentum-sgd", 0.1, null).withLimits(500, 100);
+        var parent = io.digitstudio.runs.TrainingSession.builder(app.history, "cli").config(c).snapshots(1, null, 2).build();
+        parent.run();
+        app.openTab(robot, "Runs");
+        RunsViewModel runs = app.main.runs().viewModel();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#runsTable").queryTableView().getItems().size() == 1);
+        robot.clickOn(row(robot, parent.runId()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runs.branchChoices().size() == 2 && runs.branchChoiceProperty().get() != null);
+        Button branch = robot.lookup("#branchButton").queryButton();
+        scrollIntoView(branch);
+        robot.clickOn(branch);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("trainTab", app.main.tabs().getSelectionModel().getSelectedItem().getId());
+
+        List<String> kept = List.of("dataBox", "trainLimitField", "testLimitField", "networkPreset", "networkSpec", "batchSizeField", "seedField",
+                "shuffleCheck", "augmentCheck");
+        List<String> open = List.of("epochsField", "optimizerBox", "hp-lr", "lrShiftField", "warmupField", "earlyStopField", "keepBestCheck", "snapshotCheck");
+        for (String id : kept) assertTrue(robot.lookup("#" + id).query().isDisabled(), id + " is greyed in a branch");
+        for (String id : open) assertFalse(robot.lookup("#" + id).query().isDisabled(), id + " is open in a branch");
+        // a click in the network's field puts no cursor there
+        javafx.scene.control.TextInputControl spec = robot.lookup("#networkSpec").queryTextInputControl();
+        String was = spec.getText();
+        scrollIntoView(spec);
+        robot.clickOn(spec);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(spec.isFocused(), "the cursor in a greyed field");
+        assertEquals(was, spec.getText());
+        Label banner = robot.lookup("#branchBanner").queryAs(Label.class);
+        assertTrue(banner.getParent().isVisible(), "the banner shows");
+        assertTrue(banner.getText().endsWith(" " + io.digitstudio.ui.train.TrainSettings.KEPT_BY_BRANCH_NOTE), "it says why those fields are greyed: "
+                + banner.getText());
+        assertFalse(robot.lookup("#startButton").queryButton().isDisabled(), "Start trains the branch");
+        try {
+            for (int scale : new int[]{100, 150}) {
+                robot.interact(() -> app.services.appearance().scaleProperty().set(scale));
+                Pulses.settle();
+                WaitForAsyncUtils.waitForFxEvents();
+                assertEquals(List.of(), cut("branchBanner", "leaveBranchButton"), "at " + scale + " %");
+            }
+        } finally {
+            robot.interact(() -> app.services.appearance().scaleProperty().set(100));
+        }
+
+        robot.clickOn("#leaveBranchButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : kept) assertFalse(robot.lookup("#" + id).query().isDisabled(), id + " is open again for a new run");
+        assertFalse(banner.getParent().isVisible(), "no banner once the form is a new run");
+    }
+
+    /** The Branch at list's shown cell with this text. */
+    private static Node listCell(FxRobot robot, String label) {
+        return robot.lookup(".combo-box-popup .list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText(label)).query();
+    }
+
+    /** A cell's text as drawn: its fill at the opacity of the cell and what holds it, over what lies behind. */
+    private static Color drawnText(Node cell) {
+        Text t = (Text) cell.lookup(".text");
+        double o = 1;
+        for (Node p = t; p != null; p = p.getParent()) o *= p.getOpacity();
+        Color fill = (Color) t.getFill();
+        return io.digitstudio.ui.widgets.Contrast.over(Color.color(fill.getRed(), fill.getGreen(), fill.getBlue(), fill.getOpacity() * o), behindText(cell));
+    }
+
+    /** What lies behind a cell's text: the popup's and the cell's fills. */
+    private static Color behindText(Node cell) {
+        Node t = cell.lookup(".text");
+        return Looks.behind(t, t.getScene());
     }
 
     @Test

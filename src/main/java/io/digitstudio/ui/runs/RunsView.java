@@ -675,8 +675,13 @@ public final class RunsView extends BorderPane {
                 setText(empty || c == null ? point.getPromptText() : c.brief());
             }
         });
-        // an end the run kept no snapshot of is greyed in the list, its label says why, and a click can't pick it
+        // an end the run kept no snapshot of is greyed in the list (theme.css: the theme draws no disabled cell), its
+        // label says why, and a click can't pick it
         point.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            {
+                getStyleClass().add("branch-point-cell");
+            }
+
             @Override
             protected void updateItem(RunsViewModel.BranchChoice c, boolean empty) {
                 super.updateItem(c, empty);

@@ -44,6 +44,8 @@ public final class SettingsPane extends ScrollPane {
     private Button applyButton;
     private final ObservableBooleanValue live;
     private final ObservableBooleanValue locked;
+    /** Locked, or the form is a branch: the fields a branch keeps from its parent ({@link TrainSettings#KEPT_BY_BRANCH}). */
+    private final ObservableBooleanValue kept;
     private final java.util.function.Supplier<String> apply;
     private final java.util.function.Consumer<String> say;
     private final Runnable reset;
@@ -57,6 +59,7 @@ public final class SettingsPane extends ScrollPane {
         this.picker = picker;
         this.live = live;
         this.locked = locked;
+        this.kept = Bindings.or(locked, settings.keptByBranchProperty());
         this.apply = apply;
         this.say = say;
         this.reset = reset;
@@ -155,6 +158,15 @@ public final class SettingsPane extends ScrollPane {
         lockAll();
     }
 
+    /**
+     * The last {@code n} nodes put in the grid (a field, and its label): locked also while the form is a branch, which
+     * keeps their values from its parent and would refuse another.
+     */
+    private void keptByBranch(int n) {
+        java.util.List<Node> c = grid.getChildren();
+        for (Node node : c.subList(c.size() - n, c.size())) node.disableProperty().bind(kept);
+    }
+
     private void data() {
         section("Data");
         ComboBox<DataSummary.Kind> data = new ComboBox<>();
@@ -207,6 +219,7 @@ public final class SettingsPane extends ScrollPane {
         io.digitstudio.ui.widgets.OnDemand.when(s.fieldErrorProperty("data").isNotNull(), box,
                 () -> fieldError(s.fieldErrorProperty("data"), "dataBoxError"), box.getChildren()::add);
         grid.add(box, 0, row++, 2, 1);
+        keptByBranch(1);
 
         int pathRow = row++;
         inGrid(s.dataFolderProperty().isNotNull(), box, pathRow, () -> {
@@ -245,7 +258,9 @@ public final class SettingsPane extends ScrollPane {
         picker.classes().addListener(first[0]);
         first[0].invalidated(picker.classes());
         checked(io.digitstudio.ui.widgets.ScreenReader.help(text(s.trainLimitProperty(), "trainLimitField", io.digitstudio.ui.widgets.FormWords.ALL_EXAMPLES), "Use only the first N training examples; empty uses all"), "trainLimit");
+        keptByBranch(2);
         checked(io.digitstudio.ui.widgets.ScreenReader.help(text(s.testLimitProperty(), "testLimitField", io.digitstudio.ui.widgets.FormWords.ALL_EXAMPLES), "Use only the first N test examples; empty uses all"), "testLimit");
+        keptByBranch(2);
     }
 
     private TableView<DataPicker.ClassCount> classesTable;
@@ -317,6 +332,7 @@ public final class SettingsPane extends ScrollPane {
         preset.valueProperty().bindBidirectional(s.presetProperty());
         io.digitstudio.ui.widgets.AfterFirstFrame.listAfter(preset);
         field("Preset", preset);
+        keptByBranch(2);
         TextArea editor = new TextArea();
         editor.setId("networkSpec");
         editor.setAccessibleText("Network layers"); // its help is the tooltip's list of layer types
@@ -332,6 +348,7 @@ public final class SettingsPane extends ScrollPane {
         editor.textProperty().bindBidirectional(s.specProperty());
         s.specErrorProperty().addListener((o, a, b) -> editor.pseudoClassStateChanged(INVALID, b != null));
         grid.add(editor, 0, row++, 2, 1);
+        keptByBranch(1);
         inGrid(s.specErrorProperty().isNotNull(), editor, row++, () -> {
             Label error = hint(s.specErrorProperty(), "networkError");
             error.getStyleClass().setAll("label", "validation");
@@ -537,18 +554,22 @@ public final class SettingsPane extends ScrollPane {
     private void run() {
         section("Run");
         checked(io.digitstudio.ui.widgets.ScreenReader.help(text(s.batchSizeProperty(), "batchSizeField", "128"), "Examples per iteration"), "batchSize");
+        keptByBranch(2);
         checked(io.digitstudio.ui.widgets.ScreenReader.help(text(s.epochsProperty(), "epochsField", "10"), "Passes over the training examples"), "epochs");
         checked(io.digitstudio.ui.widgets.ScreenReader.help(text(s.seedProperty(), "seedField", "0"), "The random seed: the same seed and settings train the same network"), "seed");
+        keptByBranch(2);
         CheckBox shuffle = new io.digitstudio.ui.widgets.MnemonicCheckBox("Shuffle e_very epoch");
         shuffle.setId("shuffleCheck");
         shuffle.setAccessibleHelp("Shuffle the training examples at the start of every epoch, as Chainer's SerialIterator does");
         shuffle.selectedProperty().bindBidirectional(s.shuffleProperty());
         grid.add(shuffle, 0, row++, 2, 1);
+        keptByBranch(1);
         CheckBox augment = new io.digitstudio.ui.widgets.MnemonicCheckBox("Au_gment (random distortions)");
         augment.setId("augmentCheck");
         io.digitstudio.ui.widgets.Tips.set(augment, "Small random rotations, scales, shifts and stroke widths: slower to learn, better on drawings");
         augment.selectedProperty().bindBidirectional(s.augmentProperty());
         grid.add(augment, 0, row++, 2, 1);
+        keptByBranch(1);
         TextField shift = text(s.lrShiftProperty(), "lrShiftField", "exponential:0.5");
         checked(shift, "lrShift");
         io.digitstudio.ui.widgets.Tips.set(shift, "exponential:RATE (times RATE each epoch), linear:START:END"

@@ -80,6 +80,19 @@ public final class TrainSettings {
     public record Branch(String runId, String spec, String where, TrainingConfig parent, int epochsDone) {
     }
 
+    /**
+     * The form's fields a branch keeps from its parent, by their keys ({@link #fieldErrorProperty}'s, and "spec",
+     * "preset", "shuffle", "augment"): the form locks them while it is a branch, rather than let them be typed in and
+     * then turn Start off ({@link #branchKeeps}); the branch trains on its parent's data whatever the form says.
+     */
+    public static final List<String> KEPT_BY_BRANCH = List.of("data", "trainLimit", "testLimit", "preset", "spec", "batchSize", "seed", "shuffle", "augment");
+
+    /** Why the fields of {@link #KEPT_BY_BRANCH} are greyed while the form is a branch, said in its banner. */
+    public static final String KEPT_BY_BRANCH_NOTE = "It keeps its parent's data, network, batch size, seed, shuffling and augmentation"
+            + " (greyed in the form); the optimizer, its values, the schedule and the epochs may change.";
+
+    private final javafx.beans.binding.BooleanBinding keptByBranch = branch.isNotNull();
+
     /** Counts the changes to what {@link #values()} holds. */
     private final javafx.beans.property.ReadOnlyLongWrapper edits = new javafx.beans.property.ReadOnlyLongWrapper();
 
@@ -92,6 +105,9 @@ public final class TrainSettings {
         optimizer.addListener((o, a, b) -> rebuildHyperparams());
         rebuildHyperparams();
         for (StringProperty p : new StringProperty[]{batchSize, epochs, seed, trainLimit, testLimit, lrShift, warmup, earlyStop}) p.addListener((o, a, b) -> validate());
+        // a branch refuses other shuffling or augmentation than its parent's (branchKeeps)
+        shuffle.addListener((o, a, b) -> validate());
+        augment.addListener((o, a, b) -> validate());
         preset.addListener((o, a, b) -> {
             if (syncing || b == null || !NetworkSpec.PRESETS.containsKey(b)) return;
             syncing = true;
@@ -358,7 +374,9 @@ public final class TrainSettings {
         if (from == null) return null;
         TrainingConfig p = from.parent();
         List<String> changed = new java.util.ArrayList<>();
-        if (!c.network().text().equals(p.network().text())) changed.add("network (" + p.network().text() + ")");
+        // by what the networks build on the data, not by their text: "…, linear" infers the data's classes, and
+        // "…, linear 10" on ten classes is the same network
+        if (!c.network().resolve(classes).equals(p.network().resolve(classes))) changed.add("network (" + p.network().text() + ")");
         if (c.batchSize() != p.batchSize()) changed.add("batch size (" + p.batchSize() + ")");
         if (c.seed() != p.seed()) changed.add("seed (" + p.seed() + ")");
         if (c.shuffle() != p.shuffle()) changed.add("shuffling (" + (p.shuffle() ? "on" : "off") + ")");
@@ -575,6 +593,8 @@ public final class TrainSettings {
     public ObjectProperty<Path> dataFolderProperty() { return dataFolder; }
     /** The run the form branches from, or null: Start then trains a new run. */
     public ObjectProperty<Branch> branchProperty() { return branch; }
+    /** Whether the form is a branch, whose fields of {@link #KEPT_BY_BRANCH} stay its parent's. */
+    public javafx.beans.binding.BooleanExpression keptByBranchProperty() { return keptByBranch; }
     /** The preset chosen ("tutorial", "wide", "lenet") or "custom"; choosing a preset puts its spec in the editor. */
     public StringProperty presetProperty() { return preset; }
     /** The network spec's text, as in the editor. */

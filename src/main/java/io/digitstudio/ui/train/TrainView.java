@@ -615,7 +615,9 @@ public final class TrainView extends BorderPane {
         what.setMaxWidth(Double.MAX_VALUE);
         what.textProperty().bind(Bindings.createStringBinding(() -> {
             TrainSettings.Branch b = settings.branchProperty().get();
-            return b == null ? "" : branchText(b.runId(), b.where());
+            // and why the form's kept fields are greyed (a disabled field shows no tooltip): here, where the banner takes
+            // its room from the charts, not above the form, whose fields would move down as the branch is set up
+            return b == null ? "" : branchText(b.runId(), b.where()) + " " + TrainSettings.KEPT_BY_BRANCH_NOTE;
         }, settings.branchProperty()));
         io.digitstudio.ui.widgets.Tips.set(what, "The optimizer, its values, the schedule and the epochs may change;"
                 + " the network, batch size, seed and data stay the parent's.");

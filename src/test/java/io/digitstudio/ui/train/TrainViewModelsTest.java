@@ -1295,6 +1295,82 @@ class TrainViewModelsTest {
         for (int i = 0; i < before.size(); i++) assertArrayEquals(before.get(i), shown.get(i), 1e-12);
     }
 
+    /** A form that is a branch of a run trained with {@code parent}, as "Branch from here…" sets it up. */
+    private static TrainSettings branchOf(TrainingConfig parent) {
+        TrainSettings s = new TrainSettings();
+        s.show(parent);
+        s.branchProperty().set(new TrainSettings.Branch("r1", "r1@epoch:1", "end of epoch 1", parent, 1));
+        return s;
+    }
+
+    /**
+     * A branch compares the form's network with its parent's by what it builds on the data, not by its text: the last
+     * "linear" written with the data's ten classes, or a layer by another of its names, is the parent's network; another
+     * size is not.
+     */
+    @Test
+    void aBranchTakesItsParentsNetworkWrittenAnotherWay() {
+        TrainSettings s = branchOf(TrainingConfig.tutorial());
+        assertEquals("linear 100, relu, linear 100, relu, linear", s.specProperty().get());
+        for (String same : List.of("linear 100, relu, linear 100, relu, linear 10", "fc 100, ReLU, dense 100, relu, linear 10")) {
+            s.specProperty().set(same);
+            assertNull(s.validationProperty().get(), same);
+        }
+        s.specProperty().set("linear 100, relu, linear 50, relu, linear 10");
+        assertEquals("A branch keeps its parent's network (linear 100, relu, linear 100, relu, linear); only the optimizer, its values, the schedule"
+                + " and the epochs may change", s.validationProperty().get());
+    }
+
+    /**
+     * The fields a branch form locks are the ones it keeps from its parent: each of them, changed alone, would turn Start
+     * off ("A branch keeps its parent's …"), and each field it leaves open can change without that. A trial typed in the
+     * open Network field and met the refusal only then.
+     */
+    @Test
+    void aBranchLocksTheFieldsItKeepsAndLeavesOpenTheOnesItMayChange() {
+        TrainingConfig parent = TrainingConfig.tutorial().withLimits(1000, 200);
+        TrainSettings s = new TrainSettings();
+        s.show(parent);
+        assertFalse(s.keptByBranchProperty().get(), "a new run's form keeps nothing");
+        s = branchOf(parent);
+        assertTrue(s.keptByBranchProperty().get());
+        assertNull(s.validationProperty().get(), "the form holds the parent's settings");
+        TrainSettings f = s;
+        java.util.Map<String, Runnable> change = new java.util.LinkedHashMap<>();
+        change.put("trainLimit", () -> f.trainLimitProperty().set("900"));
+        change.put("testLimit", () -> f.testLimitProperty().set("100"));
+        change.put("preset", () -> f.presetProperty().set("wide"));
+        change.put("spec", () -> f.specProperty().set("linear 50, relu, linear"));
+        change.put("batchSize", () -> f.batchSizeProperty().set("64"));
+        change.put("seed", () -> f.seedProperty().set("7"));
+        change.put("shuffle", () -> f.shuffleProperty().set(false));
+        change.put("augment", () -> f.augmentProperty().set(true));
+        change.put("epochs", () -> f.epochsProperty().set("3"));
+        change.put("optimizer", () -> f.optimizerProperty().set("adam"));
+        change.put("hp-lr", () -> f.hyperparams().stream().filter(h -> h.key().equals("lr")).findFirst().orElseThrow().text().set("0.05"));
+        change.put("lrShift", () -> f.lrShiftProperty().set("exponential:0.5"));
+        change.put("warmup", () -> f.warmupProperty().set("1"));
+        change.put("earlyStop", () -> f.earlyStopProperty().set("2"));
+        change.put("keepBest", () -> f.keepBestProperty().set(true));
+        change.put("snapshots", () -> f.snapshotsProperty().set(true));
+        for (String kept : TrainSettings.KEPT_BY_BRANCH) {
+            // the data is kept without a word: the branch reads its parent's snapshot on its parent's data
+            if (!kept.equals("data")) assertTrue(change.containsKey(kept), kept + " is changed below");
+        }
+        TrainSettings.Values was = s.values();
+        for (var c : change.entrySet()) {
+            c.getValue().run();
+            String v = s.validationProperty().get();
+            boolean refused = v != null && v.startsWith("A branch keeps its parent's");
+            assertEquals(TrainSettings.KEPT_BY_BRANCH.contains(c.getKey()), refused, c.getKey() + ": " + v);
+            s.restore(was);
+            assertNull(s.validationProperty().get(), "back as it was after " + c.getKey());
+        }
+        // "New run instead": nothing kept any more
+        s.branchProperty().set(null);
+        assertFalse(s.keptByBranchProperty().get());
+    }
+
     @Test
     void aBranchFromTheFormIsANewRunOfItsParentWithTheFormsRate(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         ShortRun shortRun = ShortRun.finished(dir);
