@@ -85,6 +85,8 @@ public final class EvaluateViewModel {
         this.dialogs = dialogs;
         this.models = models;
         models.activeProperty().addListener((o, a, b) -> {
+            String said = status.get();
+            boolean follows = namesInUse != null && said.equals(inUseSaid);
             Evaluation e = evaluation.get();
             boolean stale = evaluating != null && evaluating == a;
             if (stale) ++generation; // the evaluation under way is of the model no longer in use: its answer is dropped
@@ -92,26 +94,27 @@ public final class EvaluateViewModel {
             // cells now open the gallery
             if (e != null && e.live() && b != null && b.model() == e.network()) {
                 evaluation.set(new Evaluation(b, e.split(), e.matrix(), e.loss(), e.classNames(), e.seconds(), e.epoch(), e.network(), e.set(), e.runData()));
-                if (stale) status.set(inUseNow(b));
+                if (stale) sayInUse(EvaluateViewModel::inUseNow);
             } else if (e != null && !e.live() && e.model() != a && b != null && e.model().file() != null && e.model().file().equals(b.file())) {
                 // the model the matrix shows (a run's, from Runs) is now the one in use: its cells open the gallery
                 evaluation.set(new Evaluation(b, e.split(), e.matrix(), e.loss(), e.classNames(), e.seconds(), e.epoch(), b.model(), e.set(), e.runData()));
-                if (stale) status.set(inUseNow(b));
+                if (stale) sayInUse(EvaluateViewModel::inUseNow);
             } else if (e != null && !e.live() && e.model() != a) {
                 // a model that was not in use (a run's, from Runs) is still what the matrix shows: it stays
-                if (stale) status.set(inUseNow(b));
+                if (stale) sayInUse(EvaluateViewModel::inUseNow);
             } else if (e != null || stale) {
                 evaluation.set(null);
                 // the status said what the matrix showed (a validation's epoch, an accuracy): it says what is now true
-                status.set(inUseNow(b));
+                sayInUse(EvaluateViewModel::inUseNow);
             }
+            // what the status said of the model in use, if nothing above said anything new, names the one in use now
+            if (follows && said.equals(status.get())) sayInUse(namesInUse);
         });
         split.addListener((o, a, b) -> {
             showingRun = false;
             if (evaluation.get() != null && !evaluation.get().live()) {
                 evaluation.set(null);
-                ActiveModel m = models.activeProperty().get();
-                status.set(m == null ? "No model yet" : "Press Evaluate to classify " + setPhrase(b) + " with " + m.name());
+                sayInUse(m -> m == null ? "No model yet" : "Press Evaluate to classify " + setPhrase(b) + " with " + m.name());
             }
             updateSetShown();
         });
@@ -163,6 +166,21 @@ public final class EvaluateViewModel {
      * matrix does not show.
      */
     public ReadOnlyStringProperty setShownProperty() { return setShown.getReadOnlyProperty(); }
+
+    /**
+     * How the status names the model in use when it does, and what it said so (null: it names none now): while the
+     * status still says it, each change of the model in use says it again of the model now in use, so the status never
+     * names a model that is no longer in use.
+     */
+    private java.util.function.Function<ActiveModel, String> namesInUse;
+    private String inUseSaid;
+
+    /** Says {@code text} of the model in use in the status, and again of each model put to use while it stays there. */
+    private void sayInUse(java.util.function.Function<ActiveModel, String> text) {
+        namesInUse = text;
+        inUseSaid = text.apply(models.activeProperty().get());
+        status.set(inUseSaid);
+    }
 
     /** What the status says once the model in use has changed under what it said. */
     private static String inUseNow(ActiveModel m) {

@@ -155,6 +155,28 @@ class EvaluateViewModelTest {
         assertEquals("Press Evaluate to classify the training set with built-in", vm.statusProperty().get());
     }
 
+    /**
+     * A trial: a run ended (its model in use), then My digits → Fine-tune → Accept put another to use, and the status
+     * still said "Draw and Samples now use run …: press Evaluate", though Evaluate then measured the fine-tuned model.
+     */
+    @Test
+    void whatTheStatusSaysOfTheModelInUseFollowsEachChange() {
+        Network net = Network.mlp(new Rng(2), 784, 10, 10);
+        ActiveModel tuned = ActiveModel.of(builtIn.model(), "fine-tuned built-in", ModelInfo.NONE, null);
+        vm.showValidation(3, matrix(new int[][]{{1, 1}, {2, 2}, {2, 3}, {3, 3}}), 0.5, net, io.digitstudio.data.ClassNames.numbers(10));
+        models.adopt(builtIn);
+        assertEquals("Draw and Samples now use built-in: press Evaluate to see its confusion matrix", vm.statusProperty().get());
+        models.adopt(tuned);
+        assertEquals("Draw and Samples now use fine-tuned built-in: press Evaluate to see its confusion matrix", vm.statusProperty().get());
+        // what the set box's change said names the model in use too
+        vm.splitProperty().set(EvaluateViewModel.Split.TEST);
+        vm.evaluate();
+        vm.splitProperty().set(EvaluateViewModel.Split.TRAINING);
+        assertEquals("Press Evaluate to classify the training set with fine-tuned built-in", vm.statusProperty().get());
+        models.adopt(builtIn);
+        assertEquals("Press Evaluate to classify the training set with built-in", vm.statusProperty().get());
+    }
+
     @Test
     void aModelNotInUseIsEvaluatedWithoutReplacingTheOneInUse() {
         models.adopt(builtIn);
