@@ -307,8 +307,10 @@ public final class EvaluateViewModel {
         ActiveModel inUse = models.activeProperty().get();
         if (e.model() != inUse) {
             // the gallery answers with the model in use: its tiles would contradict the cell
-            status.set("The gallery shows the answers of the model in use, " + (inUse == null ? "none" : inUse.name())
-                    + ": Runs → Open in Draw puts this model to use");
+            ActiveModel shown = e.model();
+            sayInUse(m -> m != null && (m == shown || m.file() != null && m.file().equals(shown.file()))
+                    ? "The gallery now answers with " + m.name() + ": a cell opens its images"
+                    : "The gallery shows the answers of the model in use, " + (m == null ? "none" : m.name()) + ": Runs → Open in Draw puts this model to use");
             return false;
         }
         return true;

@@ -198,6 +198,14 @@ class EvaluateViewModelTest {
         models.adopt(other);
         assertSame(e, vm.evaluationProperty().get());
         assertEquals("run 0b73e32a on the test set, 10,000 images (not in use: Draw and Samples use built-in again)", vm.shownProperty().get());
+        // the status, which named the model in use, names the one in use now
+        assertEquals("The gallery shows the answers of the model in use, built-in again: Runs → Open in Draw puts this model to use",
+                vm.statusProperty().get());
+        // the run's model put to use, as the status said: its cells now open, and the status no longer says otherwise
+        models.adopt(run);
+        assertTrue(vm.cellOpens(cell[0], cell[1]));
+        assertEquals("The gallery now answers with run 0b73e32a: a cell opens its images", vm.statusProperty().get());
+        models.adopt(other);
         // Evaluate evaluates the model in use again
         vm.evaluate();
         assertSame(other, vm.evaluationProperty().get().model());
