@@ -485,7 +485,8 @@ public final class MainView extends BorderPane {
             vm.setActions(new io.digitstudio.ui.runs.RunsViewModel.Actions() {
                 @Override
                 public void openModel(java.nio.file.Path model, String name) {
-                    models.open(model).whenComplete((m, err) -> {
+                    // one click replaces the model in use: its message offers Undo
+                    models.openUndoably(model).whenComplete((m, err) -> {
                         if (err == null) selectTab("drawTab");
                     });
                 }

@@ -101,6 +101,8 @@ public final class EvaluateViewModel {
         this.dialogs = dialogs;
         this.models = models;
         models.activeProperty().addListener((o, a, b) -> {
+            String said = status.get();
+            boolean follows = namesInUse != null && said.equals(inUseSaid);
             Evaluation e = evaluation.get();
             boolean stale = evaluating != null && evaluating == a;
             if (stale) ++generation; // the evaluation under way is of the model no longer in use: its answer is dropped
@@ -108,28 +110,29 @@ public final class EvaluateViewModel {
             // cells now open the gallery
             if (e != null && e.live() && b != null && b.model() == e.network()) {
                 evaluation.set(new Evaluation(b, e.split(), e.matrix(), e.loss(), e.classNames(), e.seconds(), e.epoch(), e.network(), e.set(), e.runData()));
-                if (stale) status.set(inUseNow(b));
+                if (stale) sayInUse(EvaluateViewModel::inUseNow);
             } else if (e != null && !e.live() && e.model() != a && b != null && e.model().file() != null && e.model().file().equals(b.file())) {
                 // the model the matrix shows (a run's, from Runs) is now the one in use: its cells open the gallery
                 evaluation.set(new Evaluation(b, e.split(), e.matrix(), e.loss(), e.classNames(), e.seconds(), e.epoch(), b.model(), e.set(), e.runData()));
-                if (stale) status.set(inUseNow(b));
+                if (stale) sayInUse(EvaluateViewModel::inUseNow);
             } else if (e != null && !e.live() && e.model() != a) {
                 // a model that was not in use (a run's, from Runs) is still what the matrix shows: it stays
-                if (stale) status.set(inUseNow(b));
+                if (stale) sayInUse(EvaluateViewModel::inUseNow);
             } else if (e != null || stale) {
                 evaluation.set(null);
                 // the status said what the matrix showed (a validation's epoch, an accuracy): it says what is now true,
                 // and the line over the empty matrix what to do
-                status.set(b == null ? "No model yet" : "Draw and Samples now use " + b.name());
+                sayInUse(EvaluateViewModel::inUseNow);
             }
+            // what the status said of the model in use, if nothing above said anything new, names the one in use now
+            if (follows && said.equals(status.get())) sayInUse(namesInUse);
         });
         split.addListener((o, a, b) -> {
             showingRun = false;
             if (evaluation.get() != null && !evaluation.get().live()) {
                 evaluation.set(null);
-                ActiveModel m = models.activeProperty().get();
                 // why the matrix went; the line over the empty matrix says what to do
-                status.set(m == null ? "No model yet" : "Cleared the matrix: the next evaluation is of " + setPhrase(b) + " with " + m.name());
+                sayInUse(m -> m == null ? "No model yet" : "Cleared the matrix: the next evaluation is of " + setPhrase(b) + " with " + m.name());
             }
             updateSetShown();
         });
@@ -182,9 +185,24 @@ public final class EvaluateViewModel {
      */
     public ReadOnlyStringProperty setShownProperty() { return setShown.getReadOnlyProperty(); }
 
+    /**
+     * How the status names the model in use when it does, and what it said so (null: it names none now): while the
+     * status still says it, each change of the model in use says it again of the model now in use, so the status never
+     * names a model that is no longer in use.
+     */
+    private java.util.function.Function<ActiveModel, String> namesInUse;
+    private String inUseSaid;
+
+    /** Says {@code text} of the model in use in the status, and again of each model put to use while it stays there. */
+    private void sayInUse(java.util.function.Function<ActiveModel, String> text) {
+        namesInUse = text;
+        inUseSaid = text.apply(models.activeProperty().get());
+        status.set(inUseSaid);
+    }
+
     /** What the status says once the model in use has changed under what it said. */
     private static String inUseNow(ActiveModel m) {
-        return m == null ? "No model yet" : "Draw and Samples now use " + m.name() + ": press Evaluate to see its confusion matrix";
+        return m == null ? "No model yet" : "Draw and Samples now use " + m.name();
     }
 
     /** "the test set", "the training set" or "the test set of FOLDER", as the status names a set. */
@@ -319,8 +337,10 @@ public final class EvaluateViewModel {
         }
         if (e.model() != inUse) {
             // the gallery answers with the model in use: its tiles would contradict the cell
-            status.set("The gallery shows the answers of the model in use, " + (inUse == null ? "none" : inUse.name())
-                    + ": Runs → Open in Draw puts this model to use");
+            ActiveModel shown = e.model();
+            sayInUse(m -> m != null && (m == shown || m.file() != null && m.file().equals(shown.file()))
+                    ? "The gallery now answers with " + m.name() + ": a cell opens its images"
+                    : "The gallery shows the answers of the model in use, " + (m == null ? "none" : m.name()) + ": Runs → Open in Draw puts this model to use");
             return false;
         }
         return true;

@@ -198,6 +198,20 @@ public final class ModelManager {
      * one action (a fine-tuning accepted: saved and opened in one). A failure is said either way.
      */
     public CompletableFuture<ActiveModel> open(Path file, boolean tell) {
+        return open(file, tell, null);
+    }
+
+    /**
+     * As {@link #open(Path)}, its message offering Undo, which brings back the model in use before: Runs → Open in Draw
+     * replaces the model in use with one click, however much better that one was. Undo brings it back only while the
+     * opened model is still in use, so an old message never takes back a later choice.
+     */
+    public CompletableFuture<ActiveModel> openUndoably(Path file) {
+        return open(file, true, active.get());
+    }
+
+    /** {@code before}: the model an Undo in the message brings back (null: the message offers none). */
+    private CompletableFuture<ActiveModel> open(Path file, boolean tell, ActiveModel before) {
         lastError.set(null);
         return read(file).handle((opened, err) -> {
             if (err != null) {
@@ -209,7 +223,14 @@ public final class ModelManager {
             active.set(opened.model());
             remember(file);
             String notes = opened.notes().isEmpty() ? "" : " (" + String.join("; ", opened.notes()) + ")";
-            if (tell) dialogs.info("Model opened", opened.model().describe() + notes);
+            if (tell && before != null) {
+                ActiveModel now = opened.model();
+                dialogs.info("Model opened", now.describe() + notes + "; Undo brings back " + before.name(), "Undo", () -> {
+                    if (active.get() == now) adopt(before);
+                });
+            } else if (tell) {
+                dialogs.info("Model opened", opened.model().describe() + notes);
+            }
             return opened.model();
         });
     }

@@ -97,6 +97,23 @@ public final class MyDigitsViewModel {
         this.models = models;
         this.store = store;
         this.history = history;
+        models.activeProperty().addListener((o, a, m) -> {
+            if (inUseSaid != null && inUseSaid.equals(status.get())) status.set(inUseDropped);
+            inUseSaid = null;
+        });
+    }
+
+    /**
+     * The status as last said while it said which model is in use (null: it says none now), and the same without that
+     * clause, which it says once another model is in use: it never names a model that is no longer in use.
+     */
+    private String inUseSaid, inUseDropped;
+
+    /** Says {@code said} in the status, which is {@code dropped} and a clause on the model in use now. */
+    private void sayInUse(String said, String dropped) {
+        status.set(said);
+        inUseSaid = said;
+        inUseDropped = dropped;
     }
 
     /** Reads the collection (off the UI thread). */
@@ -324,6 +341,8 @@ public final class MyDigitsViewModel {
     static final String FINE_TUNED = "Fine-tuning done: Accept to use the new model, or Discard it.";
     /** What the status line says once a fine-tuned model is accepted, before its file. */
     static final String ACCEPTED = "Fine-tuned model saved and in use";
+    /** What it says once another model is in use. */
+    static final String SAVED = "Fine-tuned model saved";
 
     /** Saves the fine-tuned model beside the collection and makes it the active one (and a recent one). */
     public void accept() {
@@ -343,7 +362,7 @@ public final class MyDigitsViewModel {
                 return;
             }
             proposal.set(null);
-            status.set(ACCEPTED + " (" + file + ")");
+            sayInUse(ACCEPTED + " (" + file + ")", SAVED + " (" + file + ")");
         });
     }
 
@@ -355,7 +374,9 @@ public final class MyDigitsViewModel {
         Proposal p = proposal.get();
         if (p == null) return;
         proposal.set(null);
-        status.set("Discarded the fine-tuned model; " + (models.activeProperty().get() == null ? "" : models.activeProperty().get().name()) + " stays active");
+        ActiveModel active = models.activeProperty().get();
+        if (active == null) status.set("Discarded the fine-tuned model");
+        else sayInUse("Discarded the fine-tuned model; " + active.name() + " stays active", "Discarded the fine-tuned model");
         forget(p);
     }
 

@@ -115,19 +115,12 @@ public final class RunControl {
         this.models = models;
         models.activeProperty().addListener((o, a, m) -> {
             trainedModelActive.set(m != null && m == trainedModel.get());
-            // the line compares the run with the model that was in use: another one makes it untrue, and the status
-            // then says which one Draw and Samples use (put to use from the toolbar, it says so itself)
+            // the line compares the run with the model that was in use: another one makes it untrue
             keptNotice.set(null);
-            if (keptSaid != null && keptSaid.equals(presenter.statusProperty().get()) && m != null) {
-                presenter.status(finishedAt(keptReached) + "; Draw and Samples use " + m.name() + ".");
-            }
-            keptSaid = null;
-            // what the run's message said about the model in use, and the status if it said so, no longer hold
+            // what the run's message said about the model in use no longer holds; the status, while it still names
+            // the model in use, names the one in use now (put to use from the toolbar, it says so itself)
             dialogs.withdraw(FINISHED_TITLE);
-            if (m != null && m != trainedModel.get()) {
-                if (claim != null && claim.equals(presenter.statusProperty().get())) presenter.status(unclaimed + "Draw and Samples use " + m.name() + ".");
-                claim = null;
-            }
+            followInUse(m);
         });
         // a new run's model is not the active one, whatever the last run's was
         trainedModel.addListener((o, a, m) -> trainedModelActive.set(m != null && m == models.activeProperty().get()));
@@ -258,7 +251,7 @@ public final class RunControl {
         // the parent's data, which the branch trains on whatever the form says
         settings.dataFolderProperty().set(DataPicker.pathOf(parent.settings().dataSource()));
         keptNotice.set(null); // the charts and the figures it compares go
-        keptSaid = null;
+        inUseSaid = null;
         TrainSettings.Branch b = new TrainSettings.Branch(parent.id(), spec, where, c, epochsDone);
         settings.branchProperty().set(b);
         // the notice line above the charts names the run and point the form branches from: the status says only what to do
@@ -350,8 +343,7 @@ public final class RunControl {
         presenter.begin(feed, planned, firstStatus);
         showsBranchStart = false;
         keptNotice.set(null);
-        keptSaid = null;
-        claim = null;
+        inUseSaid = null;
         dialogs.withdraw(FINISHED_TITLE); // the last run's end, and what it did with the model, are old news
         result.set(null);
         stopBeforeStart = false;
@@ -634,8 +626,8 @@ public final class RunControl {
         String what = r != null && r.outcome() == TrainingResult.Outcome.FAILED && r.message() != null ? r.message()
                 : "failed: " + io.digitstudio.train.TrainingLoop.reason(rf.getCause());
         ActiveModel active = models.activeProperty().get();
-        String kept = active == null ? "" : " The active model (" + active.name() + ") is unchanged.";
-        presenter.status("Training " + what + "." + kept);
+        String kept = unchanged(active);
+        sayInUse("Training " + what + ".", kept);
         // said once, as every other end of a run: in the status while the Train view shows, else in a message
         if (!shown.get()) dialogs.error("Training failed", Messages.capitalize(what.replaceFirst("^failed ", "")) + "." + kept
                 + (s.recorder() == null ? "" : " Run " + s.runId() + " is kept in Runs as failed."));
@@ -672,7 +664,13 @@ public final class RunControl {
     private void warnings(TrainingResult r) {
         if (r.warnings().isEmpty()) return;
         String w = "Warning: " + String.join("; ", r.warnings()) + ".";
-        presenter.status(presenter.statusProperty().get() + " " + w);
+        String now = presenter.statusProperty().get();
+        boolean follows = inUseSaid != null && inUseSaid.equals(now);
+        presenter.status(now + " " + w);
+        if (follows) {
+            inUseAfter = " " + w;
+            inUseSaid = now + inUseAfter;
+        }
         if (!shown.get()) dialogs.error("Training ended with a warning", w.substring("Warning: ".length()));
     }
 
@@ -704,13 +702,13 @@ public final class RunControl {
         }
         trainedModel.set(trained);
         ActiveModel active = models.activeProperty().get();
-        String kept = active == null ? "" : " The active model (" + active.name() + ") is unchanged.";
+        String kept = unchanged(active);
         switch (f.outcome().verdict()) {
             case LEARNED -> {
                 Double reached = accuracyOf(trained, last);
                 Double inUse = comparableAccuracy(active, trained);
                 if (trained == null) { // no iteration: nothing learned, nothing to put to use
-                    presenter.status("Finished: " + acc + "." + kept);
+                    sayInUse("Finished: " + acc + ".", kept);
                     return;
                 }
                 if (!replaces(reached, inUse)) {
@@ -719,18 +717,16 @@ public final class RunControl {
                     // said in the status line, which keeps its two lines' height: a line of its own over the charts'
                     // top edge hid their titles until the next run. Short enough for one line beside the figures at
                     // 150 % in the smallest window
-                    keptSaid = finishedAt(reached) + "; kept the model in use (" + Formats.percent(inUse) + ").";
-                    keptReached = reached;
-                    presenter.status(keptSaid);
+                    sayInUse(finishedAt(reached) + "; ", "kept the model in use (" + Formats.percent(inUse) + ").");
                     if (!shown.get()) dialogs.info(FINISHED_TITLE, line + ".", USE_MODEL, use(trained));
                     return;
                 }
                 models.adopt(trained);
                 String early = r.message() == null ? "" : " (" + r.message() + ")";
-                claim("Finished: " + reachedText + early + "; ", "Draw and Samples use it.");
+                sayInUse("Finished: " + reachedText + early + "; ", "Draw and Samples use it.");
                 Runnable undo = () -> {
                     models.adopt(active);
-                    presenter.status("Draw and Samples use " + active.name() + " again");
+                    sayInUse("", "Draw and Samples use " + active.name() + " again");
                 };
                 // the view shown has said the result in its status: the toast only offers what the status cannot, Undo
                 if (shown.get()) {
@@ -744,21 +740,21 @@ public final class RunControl {
             case FAILED_TO_LEARN -> {
                 String why = f.end() == null ? "try another learning rate" : io.digitstudio.runs.RunSummary.failedToLearnHint(f.end().config(), f.end().options());
                 String m = "Failed to learn: " + acc + " is at chance level; " + why + "." + kept;
-                presenter.status(m);
+                sayInUse("Failed to learn: " + acc + " is at chance level; " + why + ".", kept);
                 if (!shown.get() && trained == null) dialogs.error("Training failed to learn", m);
                 else if (!shown.get()) dialogs.error("Training failed to learn", m, USE_MODEL, use(trained));
             }
             case STOPPED -> {
                 String where = r.iterations() == 0 ? "before the first iteration" : String.format(Locale.ROOT, "at epoch %.2f", l.iterator().epochDetail());
                 String resumable = f.outcome().stopSnapshot() == null ? "" : " It can be resumed from the Runs view.";
-                presenter.status("Stopped " + where + ": " + acc + "." + kept);
+                sayInUse("Stopped " + where + ": " + acc + ".", kept);
                 // a toast shows its title, then its text: the text goes on from "Training stopped"
                 String m = where + " (" + acc + ")." + kept + resumable;
                 if (!shown.get() && trained == null) dialogs.info("Training stopped", m);
                 else if (!shown.get()) dialogs.info("Training stopped", m, USE_MODEL, use(trained));
             }
             case DIVERGED -> {
-                presenter.status("Diverged: " + r.message() + "." + kept);
+                sayInUse("Diverged: " + r.message() + ".", kept);
                 if (!shown.get()) dialogs.error("Training diverged", r.message() + "." + kept);
             }
         }
@@ -914,7 +910,7 @@ public final class RunControl {
         ActiveModel m = trainedModel.get();
         if (m == null) return;
         models.adopt(m);
-        claim("", "Draw and Samples now use the model of this run.");
+        sayInUse("", "Draw and Samples now use the model of this run.");
     }
 
     /**
@@ -945,17 +941,48 @@ public final class RunControl {
 
     /** The title of the message a run's end leaves: taken back when what it says no longer holds. */
     static final String FINISHED_TITLE = "Training finished";
-    /** The status that says the last run's model was kept out of use (null: none does), and the run's accuracy it gives. */
-    private String keptSaid;
-    private Double keptReached;
-    /** The status that says this run's model is in use (null: none does), and what it says without that. */
-    private String claim, unclaimed;
+    /**
+     * The status as this control last said it while it named the model in use (null: it names none now), and what it
+     * says before and after that clause: while the status still says it, each change of the model in use rewrites the
+     * clause, so the line never names a model that is no longer in use.
+     */
+    private String inUseSaid, inUseBefore, inUseAfter = "";
 
-    /** Says in the status that the run's model is in use, after {@code before}: said only while it is so. */
-    private void claim(String before, String inUse) {
-        presenter.status(before + inUse);
-        claim = before + inUse;
-        unclaimed = before;
+    /** Says {@code before + clause} in the status, {@code clause} naming the model in use: from now on it follows that model. */
+    private void sayInUse(String before, String clause) {
+        inUseBefore = before;
+        inUseAfter = "";
+        inUseSaid = before + clause;
+        presenter.status(inUseSaid);
+    }
+
+    /** The model in use is now {@code m}: the status, if it still names the model in use, names {@code m}. */
+    private void followInUse(ActiveModel m) {
+        if (inUseSaid == null || !inUseSaid.equals(presenter.statusProperty().get())) {
+            inUseSaid = null;
+            return;
+        }
+        String clause = inUseClause(inUseBefore, m);
+        String before = clause.isEmpty() && inUseBefore.endsWith("; ") ? inUseBefore.substring(0, inUseBefore.length() - 2) + "." : inUseBefore;
+        inUseSaid = before + clause + inUseAfter;
+        presenter.status(inUseSaid);
+    }
+
+    /**
+     * The clause after {@code before} that names {@code m} as the model in use: the last run's as "it" after that
+     * run's figures, as "the model of this run" on its own; empty when none is in use, the clause then dropped.
+     */
+    private String inUseClause(String before, ActiveModel m) {
+        boolean afterFigures = before.endsWith("; ");
+        if (m == null) return "";
+        String gap = before.isEmpty() || afterFigures ? "" : " ";
+        if (m == trainedModel.get()) return gap + "Draw and Samples use " + (afterFigures ? "it." : "the model of this run.");
+        return gap + "Draw and Samples use " + m.name() + ".";
+    }
+
+    /** What a run's end says of the model in use, which it left as it was ({@code active}; null: there is none). */
+    private static String unchanged(ActiveModel active) {
+        return active == null ? "" : " The active model (" + active.name() + ") is unchanged.";
     }
 
     /** The run under way or last run, or null. */

@@ -171,6 +171,28 @@ class EvaluateViewModelTest {
         assertEquals("Cleared the matrix: the next evaluation is of the training set with built-in", vm.statusProperty().get());
     }
 
+    /**
+     * A trial: a run ended (its model in use), then My digits → Fine-tune → Accept put another to use, and the status
+     * still said "Draw and Samples now use run …: press Evaluate", though Evaluate then measured the fine-tuned model.
+     */
+    @Test
+    void whatTheStatusSaysOfTheModelInUseFollowsEachChange() {
+        Network net = Network.mlp(new Rng(2), 784, 10, 10);
+        ActiveModel tuned = ActiveModel.of(builtIn.model(), "fine-tuned built-in", ModelInfo.NONE, null);
+        vm.showValidation(3, matrix(new int[][]{{1, 1}, {2, 2}, {2, 3}, {3, 3}}), 0.5, net, io.digitstudio.data.ClassNames.numbers(10));
+        models.adopt(builtIn);
+        assertEquals("Draw and Samples now use built-in", vm.statusProperty().get());
+        models.adopt(tuned);
+        assertEquals("Draw and Samples now use fine-tuned built-in", vm.statusProperty().get());
+        // what the set box's change said names the model in use too
+        vm.splitProperty().set(EvaluateViewModel.Split.TEST);
+        vm.evaluate();
+        vm.splitProperty().set(EvaluateViewModel.Split.TRAINING);
+        assertEquals("Cleared the matrix: the next evaluation is of the training set with fine-tuned built-in", vm.statusProperty().get());
+        models.adopt(builtIn);
+        assertEquals("Cleared the matrix: the next evaluation is of the training set with built-in", vm.statusProperty().get());
+    }
+
     @Test
     void aModelNotInUseIsEvaluatedWithoutReplacingTheOneInUse() {
         models.adopt(builtIn);
@@ -192,6 +214,14 @@ class EvaluateViewModelTest {
         models.adopt(other);
         assertSame(e, vm.evaluationProperty().get());
         assertEquals("run 0b73e32a on the test set, 10,000 images (not in use: Draw and Samples use built-in again)", vm.shownProperty().get());
+        // the status, which named the model in use, names the one in use now
+        assertEquals("The gallery shows the answers of the model in use, built-in again: Runs → Open in Draw puts this model to use",
+                vm.statusProperty().get());
+        // the run's model put to use, as the status said: its cells now open, and the status no longer says otherwise
+        models.adopt(run);
+        assertTrue(vm.cellOpens(cell[0], cell[1]));
+        assertEquals("The gallery now answers with run 0b73e32a: a cell opens its images", vm.statusProperty().get());
+        models.adopt(other);
         // Evaluate evaluates the model in use again
         vm.evaluate();
         assertSame(other, vm.evaluationProperty().get().model());

@@ -56,6 +56,24 @@ class ModelManagerTest {
         assertEquals("built-in", models.activeProperty().get().name());
     }
 
+    /** Runs → Open in Draw: its message's Undo brings back the model in use before, but never takes back a later choice. */
+    @Test
+    void aModelOpenedUndoablyIsTakenBackByTheMessagesUndo() throws Exception {
+        ActiveModel builtIn = models.loadBuiltIn().join();
+        Path f = saved("run.npz", Network.mlp(new Rng(1), 784, 20, 10));
+        ActiveModel run = models.openUndoably(f).join();
+        assertSame(run, models.activeProperty().get());
+        assertEquals("Model opened: " + run.describe() + "; Undo brings back built-in [Undo]", dialogs.infos.get(dialogs.infos.size() - 1));
+        dialogs.lastAction.run();
+        assertSame(builtIn, models.activeProperty().get());
+
+        models.openUndoably(f).join();
+        Runnable undo = dialogs.lastAction;
+        ActiveModel cnn = models.useBuiltInCnn().join();
+        undo.run(); // a message still showing after another model was chosen
+        assertSame(cnn, models.activeProperty().get(), "the later choice stays");
+    }
+
     @Test
     void openingAModelMakesItActiveRemembersItAndSaysSo() throws Exception {
         Path f = saved("mine.npz", Network.mlp(new Rng(1), 784, 20, 10));

@@ -200,6 +200,28 @@ class MyDigitsViewModelTest {
         assertEquals("Fine-tuned model saved and in use (" + tuned.file() + ")", vm.statusProperty().get());
     }
 
+    /** What the status says of the model in use, on Accept or Discard, goes once another model is in use. */
+    @Test
+    void whatAcceptAndDiscardSayOfTheModelInUseGoesWhenAnotherIsInUse() {
+        MyDigitsViewModel vm = vm("mine");
+        ActiveModel builtIn = ActiveModel.of(ModelFiles.loadDefault().model(), "built-in", new ModelInfo(null, "MNIST", io.digitstudio.data.ClassNames.numbers(10)), null);
+        ActiveModel other = ActiveModel.of(builtIn.model(), "other", builtIn.info(), null);
+        models.adopt(builtIn);
+        keep(vm, 12);
+        vm.setSettings(new FineTune.Settings(1, 0.005, 5, 1000, 0.3, 0));
+        vm.fineTune();
+        vm.discard();
+        assertEquals("Discarded the fine-tuned model; built-in stays active", vm.statusProperty().get());
+        models.adopt(other);
+        assertEquals("Discarded the fine-tuned model", vm.statusProperty().get());
+        vm.fineTune();
+        vm.accept();
+        ActiveModel tuned = models.activeProperty().get();
+        assertEquals("Fine-tuned model saved and in use (" + tuned.file() + ")", vm.statusProperty().get());
+        models.adopt(builtIn);
+        assertEquals("Fine-tuned model saved (" + tuned.file() + ")", vm.statusProperty().get());
+    }
+
     /**
      * With three digits, two of one label, none can be kept aside to test on and still leave something to learn from:
      * the model learns from all three, and the panel's row and line say so without contradicting its "–" figures. A

@@ -727,6 +727,60 @@ class TrainViewModelsTest {
         assertTrue(f.presenter.statusProperty().get().endsWith("; Draw and Samples use it."), f.presenter.statusProperty().get());
     }
 
+    /**
+     * A trial: after a run, the model in use changed twice (Draw's menu, then My digits → Accept), and the status still
+     * named the model of the first change. Whatever it said about the model in use follows each change.
+     */
+    @Test
+    void theStatusFollowsEveryChangeOfTheModelInUse() {
+        Fixture f = new Fixture();
+        ActiveModel builtIn = f.models.builtInProperty().get();
+        f.unknownAccuracy();
+        f.settings.epochsProperty().set("1");
+        f.run.start();
+        String said = f.presenter.statusProperty().get();
+        String finished = said.substring(0, said.indexOf(" Draw and Samples"));
+        ActiveModel trained = f.run.trainedModelProperty().get();
+        f.models.useBuiltIn();
+        assertEquals(finished + " Draw and Samples use built-in.", f.presenter.statusProperty().get());
+        ActiveModel tuned = ActiveModel.of(builtIn.model(), "fine-tuned built-in", builtIn.info(), null);
+        f.models.adopt(tuned);
+        assertEquals(finished + " Draw and Samples use fine-tuned built-in.", f.presenter.statusProperty().get());
+        f.models.adopt(trained);
+        assertEquals(said, f.presenter.statusProperty().get(), "the run's model back in use");
+        f.models.adopt(tuned);
+        assertEquals(finished + " Draw and Samples use fine-tuned built-in.", f.presenter.statusProperty().get());
+
+        // the run's model put to use by hand, then two other models
+        f.run.useTrainedModel();
+        f.models.useBuiltIn();
+        f.models.adopt(tuned);
+        assertEquals("Draw and Samples use fine-tuned built-in.", f.presenter.statusProperty().get());
+
+        // a run kept out of use: the line names the model in use at each change
+        f.models.useBuiltIn();
+        f.run.start();
+        String kept = f.presenter.statusProperty().get();
+        assertTrue(kept.endsWith("; kept the model in use (99.03%)."), kept);
+        String finishedAt = kept.substring(0, kept.indexOf("; kept"));
+        f.models.adopt(tuned);
+        assertEquals(finishedAt + "; Draw and Samples use fine-tuned built-in.", f.presenter.statusProperty().get());
+        f.models.useBuiltIn();
+        assertEquals(finishedAt + "; Draw and Samples use built-in.", f.presenter.statusProperty().get());
+
+        // a stopped run says the model in use is unchanged: once another is in use, it names that one
+        userPressesStopAtIteration3(f);
+        f.run.start();
+        String stopped = f.presenter.statusProperty().get();
+        assertTrue(stopped.startsWith("Stopped at epoch ") && stopped.endsWith(" The active model (built-in) is unchanged."), stopped);
+        f.models.adopt(tuned);
+        assertEquals(stopped.substring(0, stopped.indexOf(" The active model")) + " Draw and Samples use fine-tuned built-in.",
+                f.presenter.statusProperty().get());
+        f.models.useBuiltIn();
+        assertEquals(stopped.substring(0, stopped.indexOf(" The active model")) + " Draw and Samples use built-in.",
+                f.presenter.statusProperty().get());
+    }
+
     @Test
     void aRunThatLearnedNothingNeverReplacesAModelEvenOfUnknownAccuracy() {
         Fixture f = new Fixture();
