@@ -337,20 +337,21 @@ public final class RunsView extends BorderPane {
 
     /** The runs the table has room for at least, while the divider is the view's to place. */
     static final int ROWS = 3;
-    /** The runs the table shows at most before it scrolls, while the divider is the view's to place. */
+    /** The runs the table has room for at most before it scrolls, while the divider is the view's to place. */
     static final int MOST_ROWS = 10;
     /** The most of the view's height the runs table takes by itself: the rest is the curves' and the settings'. */
     public static final double MOST_SHARE = 0.45;
 
     /**
      * The divider between the runs table and the panes below it. Until the user drags it, the table is as high as its
-     * header and a row for each run, {@link #ROWS} at least and {@link #MOST_ROWS} at most, each as high as its lowest
-     * row, as far as the curves below keep both charts at their readable height with nothing to scroll (and the
-     * table no more than {@link #MOST_SHARE} of the height). Where that leaves less than {@link #ROWS} rows (a large UI
-     * scale, the smallest window) the table keeps {@link #ROWS} rows' height, or {@link #MOST_SHARE}, and the charts
-     * scroll. A trial at 1280x800 saw three rows of ten runs over empty chart room (issue 32): the table now takes
-     * the height the charts do not need. The rows it is sized for grow as runs come in and never shrink by
-     * themselves, so that a filter that leaves fewer runs, or a theme switch, does not move the divider. Once dragged,
+     * header and {@link #MOST_ROWS} rows, each as high as its lowest row, as far as the curves below keep both charts
+     * at their readable height with nothing to scroll (and the table no more than {@link #MOST_SHARE} of the height).
+     * Where that leaves less than {@link #ROWS} rows (a large UI scale, the smallest window) the table keeps
+     * {@link #ROWS} rows' height, or {@link #MOST_SHARE}, and the charts scroll. A trial at 1280x800 saw three rows of
+     * ten runs over empty chart room (issue 32): the table takes the height the charts do not need. It does so
+     * whatever the number of runs, which its own scroll bar takes: a table that grew as runs came in pushed the
+     * selected run's actions below it further down with each run, and a click meant for Delete… landed on Open in
+     * Draw. A filter, a theme switch or a refresh does not move the divider either. Once dragged,
      * the divider stays where the user let go of it, through new runs, theme and scale changes and a resized window.
      * Two heights that undo each other (a lower table's scroll bar wraps its rows taller, which asks for more height,
      * where the bar goes) settle on the higher until the runs, the window, the theme or the scale change
@@ -378,8 +379,6 @@ public final class RunsView extends BorderPane {
         Object[] round = {null};
         // the rows' height as last measured: kept while no run is in the table (a filter that leaves none)
         double[] row = {0};
-        // the rows the table is sized for: the most runs it has listed, within ROWS and MOST_ROWS
-        int[] rows = {ROWS};
         Runnable fit = () -> {
             double h = main.getHeight() - main.snappedTopInset() - main.snappedBottomInset();
             // while the user drags the divider it is theirs: a fit then undid the drag
@@ -394,9 +393,8 @@ public final class RunsView extends BorderPane {
                 want = Math.min(dragged[0], h);
             } else {
                 if (io.digitstudio.ui.widgets.TableHeights.hasRows(table) || row[0] <= 0) row[0] = io.digitstudio.ui.widgets.TableHeights.rowNow(table);
-                rows[0] = Math.max(rows[0], Math.min(MOST_ROWS, table.getItems().size()));
                 double least = io.digitstudio.ui.widgets.TableHeights.forRows(table, ROWS, row[0]);
-                double need = io.digitstudio.ui.widgets.TableHeights.forRows(table, rows[0], row[0]);
+                double need = io.digitstudio.ui.widgets.TableHeights.forRows(table, MOST_ROWS, row[0]);
                 double charts = chartsNeed();
                 if (need <= 0 || charts <= 0) return;
                 double most = MOST_SHARE * h;
@@ -594,13 +592,20 @@ public final class RunsView extends BorderPane {
                 vm.resumabilityProperty()));
         resumeTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.resumabilityProperty().get().possible()
                 ? "Continue the run from its last snapshot" : vm.resumabilityProperty().get().why(), vm.resumabilityProperty()));
-        FlowPane buttons = new FlowPane(6, 6, open, eval, rerun, resumePlace, export, delete);
+        FlowPane buttons = new FlowPane(6, 6, open, eval, rerun, resumePlace, export);
         // Save beside the name it saves, not on a line of its own: the settings compared below come a row higher
         save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox.setHgrow(name, Priority.ALWAYS);
         HBox naming = new HBox(6, name, save);
         naming.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox box = new VBox(6, section("Selected run"), naming, notes, buttons, branchRow());
+        // Delete… on the heading's line, at its far end: the name and the notes lie between it and the actions used
+        // most, so that a click off by a button lands on neither (it stood under Open in Draw)
+        delete.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.Region apart = new javafx.scene.layout.Region();
+        HBox.setHgrow(apart, Priority.ALWAYS);
+        HBox heading = new HBox(6, section("Selected run"), apart, delete);
+        heading.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox box = new VBox(6, heading, naming, notes, buttons, branchRow());
         box.setId("runDetail");
         javafx.beans.binding.IntegerBinding selected = javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems());
         box.disableProperty().bind(selected.isNotEqualTo(1));

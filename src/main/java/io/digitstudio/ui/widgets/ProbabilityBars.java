@@ -19,7 +19,11 @@ public final class ProbabilityBars extends BarChart<String, Number> {
     private final XYChart.Series<String, Number> series = new XYChart.Series<>();
     private List<String> names = List.of();
     private boolean showing;
-    private boolean compact;
+    /**
+     * What the bars' heights are, said upright above the probability axis (the chart's title, theme.css sets it there):
+     * turned along the axis beside its tick labels it ran into them at a large UI scale, and where the chart is partly
+     * scrolled out of sight (Draw at 150 %) its visible end read as "ity".
+     */
     private static final String AXIS_TITLE = "probability";
     /** What the plot says while it shows no prediction (none: an empty plot). */
     private final javafx.scene.control.Label placeholder = new javafx.scene.control.Label();
@@ -36,8 +40,7 @@ public final class ProbabilityBars extends BarChart<String, Number> {
         setLegendVisible(false);
         setCategoryGap(4);
         setBarGap(0);
-        getYAxis().setLabel(AXIS_TITLE);
-        getYAxis().heightProperty().addListener((o, a, h) -> fitAxisTitle());
+        setTitle(AXIS_TITLE);
         getStyleClass().add("probability-bars");
         setClasses(io.digitstudio.data.ClassNames.numbers(10));
         getData().add(series);
@@ -79,8 +82,7 @@ public final class ProbabilityBars extends BarChart<String, Number> {
      * names only; the figures are in the tooltip of whatever shows them.
      */
     public ProbabilityBars compact() {
-        compact = true;
-        getYAxis().setLabel(null);
+        setTitle(null);
         getYAxis().setTickLabelsVisible(false);
         getYAxis().setTickMarkVisible(false);
         ((NumberAxis) getYAxis()).setMinorTickVisible(false);
@@ -89,19 +91,6 @@ public final class ProbabilityBars extends BarChart<String, Number> {
         setCategoryGap(2);
         getStyleClass().add("probability-bars-compact");
         return this;
-    }
-
-    /**
-     * A chart squeezed shorter than its upright axis title (a small window at a large scale) leaves the title out rather
-     * than show it cut to "…"; the ticks still read 0 to 1, and the title comes back once there is room.
-     */
-    private void fitAxisTitle() {
-        if (compact || !(getYAxis().lookup(".axis-label") instanceof javafx.scene.control.Label title)) return;
-        javafx.scene.text.Text text = new javafx.scene.text.Text(AXIS_TITLE);
-        text.setFont(title.getFont());
-        boolean fits = getYAxis().getHeight() >= text.getLayoutBounds().getWidth() + title.snappedLeftInset() + title.snappedRightInset() + 2;
-        String want = fits ? AXIS_TITLE : null;
-        if (!java.util.Objects.equals(getYAxis().getLabel(), want)) getYAxis().setLabel(want);
     }
 
     /**
