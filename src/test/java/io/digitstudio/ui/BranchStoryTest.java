@@ -157,6 +157,24 @@ class BranchStoryTest extends AppStory {
     }
 
     /**
+     * A run of {@code epochs} epochs recorded with a snapshot every epoch, of which it keeps the last two, selected in
+     * Runs once its branch points are listed (one an epoch): the Runs view's model.
+     */
+    private RunsViewModel selectedRunKeepingTwoSnapshots(FxRobot robot, int epochs) throws Exception {
+        app.awaitReady();
+        io.digitstudio.train.TrainingConfig c = io.digitstudio.train.TrainingConfig.tutorial().withEpochs(epochs).withUnits(10)
+                .withOptimizer("momentum-sgd", 0.1, null).withLimits(500, 100);
+        var run = io.digitstudio.runs.TrainingSession.builder(app.history, "cli").config(c).snapshots(1, null, 2).build();
+        run.run();
+        app.openTab(robot, "Runs");
+        RunsViewModel runs = app.main.runs().viewModel();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#runsTable").queryTableView().getItems().size() == 1);
+        robot.clickOn(row(robot, run.runId()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runs.branchChoices().size() == epochs && runs.branchChoiceProperty().get() != null);
+        return runs;
+    }
+
+    /**
      * A run that kept the snapshots of its last two epochs only: in the Branch at list, in every theme, "end of epoch 1
      * (no snapshot)" is drawn greyed, its text fainter than the ends it can branch from yet still readable, and a click
      * on it picks nothing. (The cell was disabled, but no rule of the theme draws a disabled list cell: it read as
@@ -164,16 +182,7 @@ class BranchStoryTest extends AppStory {
      */
     @Test
     void theEndsWithoutASnapshotAreGreyedInTheBranchListInEveryTheme(FxRobot robot) throws Exception {
-        app.awaitReady();
-        io.digitstudio.train.TrainingConfig c = io.digitstudio.train.TrainingConfig.tutorial().withEpochs(3).withUnits(10)
-                .withOptimizer("momentum-sgd", 0.1, null).withLimits(500, 100);
-        var kept = io.digitstudio.runs.TrainingSession.builder(app.history, "cli").config(c).snapshots(1, null, 2).build();
-        kept.run();
-        app.openTab(robot, "Runs");
-        RunsViewModel runs = app.main.runs().viewModel();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#runsTable").queryTableView().getItems().size() == 1);
-        robot.clickOn(row(robot, kept.runId()));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runs.branchChoices().size() == 3 && runs.branchChoiceProperty().get() != null);
+        RunsViewModel runs = selectedRunKeepingTwoSnapshots(robot, 3);
         RunsViewModel.BranchChoice chosen = runs.branchChoiceProperty().get();
         assertEquals("end of epoch 3", chosen.label());
         List<String> failures = new java.util.ArrayList<>();
@@ -224,16 +233,7 @@ class BranchStoryTest extends AppStory {
      */
     @Test
     void aBranchsFormGreysWhatTheBranchKeepsAndSaysWhy(FxRobot robot) throws Exception {
-        app.awaitReady();
-        io.digitstudio.train.TrainingConfig c = io.digitstudio.train.TrainingConfig.tutorial().withEpochs(2).withUnits(10)
-                .withOptimizer("momentum-sgd", 0.1, null).withLimits(500, 100);
-        var parent = io.digitstudio.runs.TrainingSession.builder(app.history, "cli").config(c).snapshots(1, null, 2).build();
-        parent.run();
-        app.openTab(robot, "Runs");
-        RunsViewModel runs = app.main.runs().viewModel();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#runsTable").queryTableView().getItems().size() == 1);
-        robot.clickOn(row(robot, parent.runId()));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runs.branchChoices().size() == 2 && runs.branchChoiceProperty().get() != null);
+        RunsViewModel runs = selectedRunKeepingTwoSnapshots(robot, 2);
         Button branch = robot.lookup("#branchButton").queryButton();
         scrollIntoView(branch);
         robot.clickOn(branch);
