@@ -60,6 +60,19 @@ class RunsActionsStayPutStoryTest extends AppStory {
         return robot.lookup("#runsTable .table-row-cell").match((TableRow<?> r) -> r.getIndex() == i && !r.isEmpty()).query();
     }
 
+    /** One run from the command line, selected in Runs, its actions laid out: the runs table. */
+    private TableView<RunSummary> oneRunSelected(FxRobot robot) throws Exception {
+        app.awaitReady();
+        app.tinyCliRun(0);
+        app.openTab(robot, "Runs");
+        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        robot.clickOn(row(robot, 0));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getSelectionModel().getSelectedItems().size() == 1);
+        settle();
+        return table;
+    }
+
     private static void settle() throws Exception {
         Pulses.settle(4);
         WaitForAsyncUtils.waitForFxEvents();
@@ -71,14 +84,7 @@ class RunsActionsStayPutStoryTest extends AppStory {
      */
     @Test
     void theSelectedRunsActionsAreWhereTheyWereWithOneRunAfterTwelve(FxRobot robot) throws Exception {
-        app.awaitReady();
-        app.tinyCliRun(0);
-        app.openTab(robot, "Runs");
-        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
-        robot.clickOn(row(robot, 0));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getSelectionModel().getSelectedItems().size() == 1);
-        settle();
+        TableView<RunSummary> table = oneRunSelected(robot);
         Map<String, String> one = places(robot);
         assertFalse(one.containsValue("hidden"), "one run selected: its actions show " + one);
 
@@ -100,14 +106,7 @@ class RunsActionsStayPutStoryTest extends AppStory {
      */
     @Test
     void deleteIsNotWithinASlipOfTheActionsUsedMost(FxRobot robot) throws Exception {
-        app.awaitReady();
-        app.tinyCliRun(0);
-        app.openTab(robot, "Runs");
-        TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
-        robot.clickOn(row(robot, 0));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getSelectionModel().getSelectedItems().size() == 1);
-        settle();
+        TableView<RunSummary> table = oneRunSelected(robot);
         List<String> near = new ArrayList<>();
         robot.interact(() -> {
             Node delete = robot.lookup("#deleteRunButton").query();
