@@ -28,7 +28,7 @@ mvn -q -B package -DskipTests
 dist=target/dist
 rm -rf "$dist"
 mkdir -p "$dist/input" "$dist/fx"
-cp target/digitstudio.jar installer/cds-archive.sh installer/compiler-directives.json "$dist/input/"
+cp target/digitstudio.jar installer/cds-archive.sh "$dist/input/"
 for jar in target/lib/*.jar; do
   name=$(basename "$jar")
   case "$name" in

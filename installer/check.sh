@@ -103,7 +103,6 @@ while read -r option; do  # read trims the blanks around it
   case "$option" in
     ''|'#'*) ;;
     -XX:[A-Za-z]*=*) name=${option#-XX:}; value=${name#*=}; name=${name%%=*}
-      value=${value//\$APPDIR/$(cd "$app" && pwd)}  # the launcher gives the app's folder for $APPDIR
       grep -Eq "^ *[a-z0-9_]+ +$name += $value " <<<"$flags" || { echo "installer check: the launcher's JVM does not have $option" >&2; exit 1; } ;;
     *) grep -qF -- "$option" "$app/DigitStudio.cfg" || { echo "installer check: the launcher's options lack $option" >&2; exit 1; } ;;
   esac

@@ -12,8 +12,7 @@ rounds="${1:-5}"; threads="${2:-2}"; runs="${3:-2}"; epochs="${EPOCHS:-12}"
 shift $(( $# < 3 ? $# : 3 )) || true
 [ "${1:-}" = "--" ] && shift
 launcher=()
-# $APPDIR, the installed app's folder, is where the files the options name come from: installer/
-[ "${LAUNCHER_OPTIONS:-}" = none ] || mapfile -t launcher < <(grep -Ev '^[[:space:]]*(#|$)' installer/jvm-options | sed "s|\$APPDIR|$PWD/installer|g")
+[ "${LAUNCHER_OPTIONS:-}" = none ] || mapfile -t launcher < <(grep -Ev '^[[:space:]]*(#|$)' installer/jvm-options)
 jvm=(-Xmx512m "${launcher[@]}" "$@")
 command -v xvfb-run >/dev/null || { echo "needs xvfb-run" >&2; exit 2; }
 [ -f target/digitstudio.jar ] && [ -d target/test-classes ] || { echo "build first: mvn -q package -DskipTests" >&2; exit 2; }

@@ -17,14 +17,9 @@ final class LauncherOptions {
     private LauncherOptions() {
     }
 
-    /**
-     * The options, {@code $APPDIR} (jpackage's name for the installed app's folder, where the files they name lie) read
-     * as the repository's {@code installer} folder, where those files come from.
-     */
     static List<String> read(Path root) {
         try {
-            String appDir = root.resolve("installer").toAbsolutePath().toString();
-            return parse(Files.readString(root.resolve(FILE))).stream().map(o -> o.replace("$APPDIR", appDir)).toList();
+            return parse(Files.readString(root.resolve(FILE)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -40,28 +40,6 @@ class LauncherOptionsTest {
     }
 
     @Test
-    void theLauncherKeepsTheWindowsCodeFromC2AndLeavesTheRestToIt() throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(LauncherOptions.read(ROOT));
-        cmd.addAll(List.of("-Xbatch", "-XX:+PrintCompilation", "-cp", "target/test-classes", HotMethods.class.getName()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
-        // a compile line: time stamp, id, flags, level, method ("made not compilable on level 4 …" is none)
-        Pattern ui = Pattern.compile("(?m)^\\s*\\d+\\s+\\d+\\s.*?\\s([0-4])\\s+io\\.digitstudio\\.ui\\.jit\\.UiHotMethod::spin\\b.*$");
-        Pattern engine = Pattern.compile("(?m)^\\s*\\d+\\s+\\d+\\s.*?\\s([0-4])\\s+io\\.digitstudio\\.bench\\.HotMethods::spin\\b.*$");
-        assertTrue(levels(ui, out).contains(1), "the window's method compiled by C1 without profiling: " + out);
-        assertTrue(!levels(ui, out).contains(4), "the window's method never by C2: " + out);
-        assertTrue(levels(engine, out).contains(4), "any other method by C2: " + out);
-    }
-
-    private static List<Integer> levels(Pattern compiles, String out) {
-        List<Integer> levels = new ArrayList<>();
-        for (Matcher m = compiles.matcher(out); m.find(); ) levels.add(Integer.parseInt(m.group(1)));
-        return levels;
-    }
-
-    @Test
     void theRaceStartsOurSideWithTheLaunchersOptions() {
         List<String> options = LauncherOptions.read(ROOT);
         List<String> cmd = new Race(new BenchSuite(ROOT, false, null, false, options), 1, null, 0).ours("train");
