@@ -49,6 +49,14 @@ public final class ImageFiles {
 
     /** The picture as its viewer shows it, upright and in colour. */
     public static RgbImage readRgb(Path file) {
+        return readRgb(file, DECODE_PIXELS);
+    }
+
+    /**
+     * The same, a larger picture decoded with subsampling to about {@code decodePixels} pixels at most (a view that shows
+     * it small, and keeps it while it is shown, asks for fewer than a reading at the command line).
+     */
+    public static RgbImage readRgb(Path file, long decodePixels) {
         String name = String.valueOf(file.getFileName());
         try {
             if (Files.isDirectory(file)) throw new DataException(name + ": is a folder, not an image");
@@ -73,7 +81,7 @@ public final class ImageFiles {
                 }
                 String orientation = orientation(reader);
                 ImageReadParam param = reader.getDefaultReadParam();
-                int step = (int) Math.ceil(Math.sqrt((double) w * h / DECODE_PIXELS));
+                int step = (int) Math.ceil(Math.sqrt((double) w * h / decodePixels));
                 if (step > 1) param.setSourceSubsampling(step, step, 0, 0);
                 return orient(toRgb(reader.read(0, param)), orientation);
             } finally {

@@ -335,6 +335,13 @@ public final class DrawViewModel {
 
     private static final String OPEN_FAILED = "Could not open image";
 
+    /**
+     * An opened picture is read at about this many pixels at most (subsampled while it is decoded): the canvas shows
+     * it a few hundred pixels wide, and a camera's 24 megapixels read at the command line's size (8) ran the window out
+     * of memory between the canvas's image and the reading's copies of it.
+     */
+    static final long PICTURE_PIXELS = 2_000_000L;
+
     /** Classifies an image file through the same path as a drawing; a bad file leaves the canvas as it was. */
     public void classifyImage(Path file) {
         // one picture at a time: a second one (a drop while the first is read) would race it to the canvas
@@ -343,7 +350,7 @@ public final class DrawViewModel {
         // answer to this one (and a second failure says its own)
         dialogs.withdraw(OPEN_FAILED);
         busyWith("Opening " + file.getFileName() + "…");
-        tasks.compute(() -> ImageFiles.readRgb(file)).whenComplete((img, err) -> {
+        tasks.compute(() -> ImageFiles.readRgb(file, PICTURE_PIXELS)).whenComplete((img, err) -> {
             if (err != null) {
                 busyWith(null);
                 dialogs.error(OPEN_FAILED, Messages.of(err));

@@ -148,6 +148,31 @@ class DrawViewModelTest {
         assertTrue(Double.isNaN(vm.latencyMillisProperty().get()), "nothing read, no time: " + vm.latencyMillisProperty().get());
     }
 
+    /**
+     * A camera's picture of a digit (here 4000x3000, a 12-megapixel photo) is read at the size the canvas can use: a
+     * trial's 24-megapixel photo was read at 6 megapixels, and the canvas's image and the reading's copies of it ran
+     * the window out of memory, leaving Draw on "Opening…" until a restart.
+     */
+    @Test
+    void aCamerasPictureIsReadAtASizeTheCanvasCanUse() throws Exception {
+        java.awt.image.BufferedImage seven = new io.digitstudio.data.DrawnDigitsAccess(3).draw(7, 200);
+        java.awt.image.BufferedImage photo = new java.awt.image.BufferedImage(4000, 3000, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = photo.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(seven, 0, 0, 4000, 3000, null); // the drawn seven, photographed large
+        g.dispose();
+        Path jpg = dir.resolve("photo.jpg");
+        javax.imageio.ImageIO.write(photo, "jpg", jpg.toFile());
+        vm.classifyImage(jpg);
+        var shown = vm.imageProperty().get();
+        assertNotNull(shown);
+        assertTrue((long) shown.width() * shown.height() <= DrawViewModel.PICTURE_PIXELS,
+                "read at " + shown.width() + "x" + shown.height());
+        assertEquals(4.0 / 3, (double) shown.width() / shown.height(), 0.01, "its proportions kept");
+        assertEquals("7", vm.answerProperty().get());
+        assertFalse(vm.busyProperty().get(), "the wait is over");
+    }
+
     @Test
     void aClearAndAnOpenedPictureCanBeUndoneLikeAStroke() throws Exception {
         assertFalse(vm.canUndoProperty().get(), "nothing to undo on a new canvas");
