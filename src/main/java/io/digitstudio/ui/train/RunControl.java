@@ -147,6 +147,8 @@ public final class RunControl {
             if (showsBranchStart) {
                 showsBranchStart = false;
                 presenter.clear(settings.plannedEpochs(), presenter.statusProperty().get());
+                // Save model… and Use model act on the run the view shows: it shows none now
+                trainedModel.set(null);
             }
         });
     }

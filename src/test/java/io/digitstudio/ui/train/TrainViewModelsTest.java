@@ -1511,12 +1511,16 @@ class TrainViewModelsTest {
         io.digitstudio.runs.RunStore history = shortRun.history();
         RunControl run = shortRun.run();
         io.digitstudio.runs.RunSummary parent = history.list().get(0);
+        assertNotNull(run.trainedModelProperty().get(), "the finished run's model: Save model… and Use model are on");
         run.setUpBranch(history.find(parent.id()), parent.id() + "@epoch:1", "end of epoch 1", 1);
         assertEquals(List.of(1), presenter.epochRows().stream().map(EpochReport::epoch).toList(), "the branch shows its parent's epoch 1");
 
         // "New run instead": the run Start trains now shares nothing with the parent, so nothing of it shows
         settings.branchProperty().set(null);
         assertEquals(List.of(), presenter.epochRows(), "the table is empty");
+        // nor a model of a run the view no longer shows: Save model… and Use model are off (a trial's Use model put the
+        // earlier run to use over empty charts)
+        assertNull(run.trainedModelProperty().get(), "no run shown, no run's model to save or use");
         for (io.digitstudio.ui.widgets.DecimatedSeries s : List.of(presenter.trainLoss(), presenter.valLoss(), presenter.trainAccuracy(),
                 presenter.valAccuracy(), presenter.learningRate())) {
             assertEquals(0, s.size(), s.name() + " is empty");
