@@ -203,17 +203,8 @@ class DrawViewTest extends AppStory {
     @Test
     void openingAPictureSaysSoBesideTheCanvasNotOverIt(FxRobot robot) throws Exception {
         openDraw(robot);
-        Path png = dir.resolve("num.png");
-        javax.imageio.ImageIO.write(new io.digitstudio.data.DrawnDigitsAccess(3).draw(4, 200), "png", png.toFile());
-        java.util.concurrent.CountDownLatch other = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch other = openWhileTheWorkerIsBusy(robot, "num.png", 4);
         try {
-            app.services.tasks().compute(() -> {
-                other.await();
-                return null;
-            });
-            app.dialogs.willChoose(png);
-            robot.clickOn("#openImageButton");
-            WaitForAsyncUtils.waitForFxEvents();
             Label line = robot.lookup("#openImageBusyLabel").queryAs(Label.class);
             assertEquals("Opening num.png…", line.getText());
             javafx.scene.Node canvas = robot.lookup("#drawCanvas").query(), column = robot.lookup("#drawResultsScroll").query();
@@ -239,6 +230,29 @@ class DrawViewTest extends AppStory {
         assertFalse(showing(robot.lookup("#openImageBusyLabel").query()), "gone with the answer");
     }
 
+    /**
+     * Opens a drawn {@code digit} saved as {@code name} while the compute worker is held by other work, as under load:
+     * the picture waits until the latch returned is counted down.
+     */
+    private java.util.concurrent.CountDownLatch openWhileTheWorkerIsBusy(FxRobot robot, String name, int digit) throws Exception {
+        Path png = dir.resolve(name);
+        javax.imageio.ImageIO.write(new io.digitstudio.data.DrawnDigitsAccess(3).draw(digit, 200), "png", png.toFile());
+        java.util.concurrent.CountDownLatch other = new java.util.concurrent.CountDownLatch(1);
+        app.services.tasks().compute(() -> {
+            other.await();
+            return null;
+        });
+        try {
+            app.dialogs.willChoose(png);
+            robot.clickOn("#openImageButton");
+            WaitForAsyncUtils.waitForFxEvents();
+        } catch (RuntimeException | Error e) {
+            other.countDown();
+            throw e;
+        }
+        return other;
+    }
+
     /** Whether {@code n} and all that holds it are visible. */
     private static boolean showing(javafx.scene.Node n) {
         for (; n != null; n = n.getParent()) if (!n.isVisible()) return false;
@@ -256,17 +270,8 @@ class DrawViewTest extends AppStory {
         openDraw(robot);
         app.stroke(robot, new double[]{160, 50}, new double[]{160, 270});
         awaitPrediction();
-        Path png = dir.resolve("seven.png");
-        javax.imageio.ImageIO.write(new io.digitstudio.data.DrawnDigitsAccess(3).draw(7, 200), "png", png.toFile());
-        java.util.concurrent.CountDownLatch other = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch other = openWhileTheWorkerIsBusy(robot, "seven.png", 7);
         try {
-            app.services.tasks().compute(() -> {
-                other.await();
-                return null;
-            });
-            app.dialogs.willChoose(png);
-            robot.clickOn("#openImageButton");
-            WaitForAsyncUtils.waitForFxEvents();
             assertTrue(robot.lookup("#openImageBusy").query().isVisible(), "no busy sign while the picture waits");
             Label line = robot.lookup("#openImageBusyLabel").queryAs(Label.class);
             assertEquals("Opening seven.png…", line.getText());
