@@ -92,6 +92,53 @@ class BadValuesAtLargeScaleStoryTest extends AppStory {
         assertEquals(List.of(), wrong);
     }
 
+    /**
+     * The network's box at 150 % in the smallest window: a typo in a layer's name is explained under the box, whole and
+     * in sight, with nothing over it, and the status line says why Start is off, whole.
+     */
+    @Test
+    void aLayerTypoIsExplainedWholeUnderTheNetworkAt150(FxRobot robot) throws Exception {
+        atLargeScaleInTheSmallestWindow(robot);
+        javafx.scene.control.TextArea spec = robot.lookup("#networkSpec").queryAs(javafx.scene.control.TextArea.class);
+        Forms.reveal(robot, "#networkSpec");
+        robot.clickOn(spec);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("linear 100, relu, linaer 100, relu, linear");
+        WaitForAsyncUtils.waitForFxEvents();
+        Pulses.settle(3);
+        List<String> wrong = new ArrayList<>();
+        robot.interact(() -> {
+            Label message = (Label) stage.getScene().lookup("#networkError");
+            if (message == null || !message.isVisible()) {
+                wrong.add("no message shows");
+                return;
+            }
+            String meant = message.getText();
+            if (meant == null || !meant.contains("linaer")) wrong.add("the message '" + meant + "' does not name the typo");
+            Node text = message.lookup(".text");
+            String seen = text instanceof javafx.scene.text.Text t ? t.getText() : null;
+            if (seen == null || !squeeze(seen).equals(squeeze(meant))) wrong.add("the message '" + meant + "' shows as '" + seen + "'");
+            if (message.getHeight() + 0.5 < message.prefHeight(message.getWidth())) {
+                wrong.add("the message needs " + message.prefHeight(message.getWidth()) + " px and has " + message.getHeight());
+            }
+            Bounds view = onScene(settingsScroll(spec).lookup(".viewport"));
+            Bounds window = new BoundingBox(0, 0, stage.getScene().getWidth(), stage.getScene().getHeight());
+            Bounds m = onScene(message), area = onScene(spec);
+            if (!inside(m, view) || !inside(m, window)) wrong.add("the message " + fmt(m) + " is not whole in the form's view " + fmt(view));
+            if (m.getMinY() < area.getMaxY() - 0.5) wrong.add("the message " + fmt(m) + " is not under the network's box " + fmt(area));
+            for (String over : lyingOver(message)) wrong.add(over + " lies over the message " + fmt(m));
+            if (!stage.getScene().lookup("#startButton").isDisabled()) wrong.add("Start is on");
+            Label status = (Label) stage.getScene().lookup("#statusText");
+            String said = app.main.train().presenter().statusProperty().get();
+            Node statusText = status.lookup(".text");
+            String statusSeen = statusText instanceof javafx.scene.text.Text t ? t.getText() : null;
+            if (statusSeen == null || !squeeze(statusSeen).equals(squeeze(said))) wrong.add("the status '" + said + "' shows as '" + statusSeen + "'");
+            if (!inside(onScene(status), window)) wrong.add("the status " + fmt(onScene(status)) + " runs out of the window");
+            System.out.println("network typo: message '" + meant + "' at " + fmt(m) + "; status '" + said + "'");
+        });
+        assertEquals(List.of(), wrong);
+    }
+
     /** Fields of the form in its two columns of fields: the optimizer's, and the data's and the run's. */
     private static final List<String> FIELDS = List.of("#trainLimitField", "#testLimitField", "#hp-lr", "#hp-momentum", "#batchSizeField",
             "#epochsField", "#seedField");
