@@ -183,7 +183,7 @@ final class RunsCommand implements Callable<Integer> {
             }
             if (!r.notes().isBlank()) System.out.println("notes       " + r.notes().replace("\n", "\n            "));
             System.out.println();
-            r.comparable().forEach((k, v) -> System.out.printf(Locale.ROOT, "%-20s%s%n", k, v));
+            io.digitstudio.runs.Branches.comparable(r, history).forEach((k, v) -> System.out.printf(Locale.ROOT, "%-20s%s%n", k, v));
             r.settings().versions().forEach((k, v) -> System.out.printf(Locale.ROOT, "%-20s%s%n", "version/" + k, v));
             System.out.println();
             store.model(r).ifPresent(p -> System.out.println("model       " + p));
@@ -257,11 +257,14 @@ final class RunsCommand implements Callable<Integer> {
                 for (RunSummary r : runs) names.append(String.format(Locale.ROOT, "  %-" + w + "s", r.name().isBlank() ? "-" : r.name()));
                 System.out.println(names.toString().stripTrailing());
             }
+            // a branch's parent deleted since is said to be so
+            List<RunSummary> history = store.list();
+            List<Map<String, String>> settings = runs.stream().map(r -> io.digitstudio.runs.Branches.comparable(r, history)).toList();
             Set<String> keys = new LinkedHashSet<>();
-            runs.forEach(r -> keys.addAll(r.comparable().keySet()));
+            settings.forEach(m -> keys.addAll(m.keySet()));
             int same = 0;
             for (String k : keys) {
-                List<String> values = runs.stream().map(r -> r.comparable().getOrDefault(k, "-")).toList();
+                List<String> values = settings.stream().map(m -> m.getOrDefault(k, "-")).toList();
                 if (values.stream().distinct().count() == 1) {
                     same++;
                     continue;
