@@ -164,8 +164,8 @@ class RunsDeleteCliTest {
 
     /**
      * With its parent deleted, a branch's details named the parent's id in their settings ("branched_from 1a2b3c4d at
-     * epoch 1") as if it were there; they say it is gone, as the branch line above them and the window do, and so does
-     * a comparison.
+     * epoch 1") as if it were there; they say it is gone, as the branch line above them and the window do, and so do a
+     * comparison and the list's BRANCH OF column.
      */
     @Test
     void aBranchOfADeletedRunSaysItsParentIsGone() {
@@ -197,5 +197,13 @@ class RunsDeleteCliTest {
         assertEquals(0, cmp.code(), cmp.err());
         assertTrue(cmp.out().lines().anyMatch(l -> l.matches("branched_from\\s+" + parent + " \\(deleted\\) at epoch 1 .*\\s+" + parent
                 + " \\(deleted\\) at epoch 2 .*")), cmp.out());
+
+        CliTest.Run list = CliTest.run("runs", "list", "--runs-dir", runs());
+        assertEquals(0, list.code(), list.err());
+        List<String> lines = list.out().lines().toList();
+        int column = lines.get(0).indexOf("BRANCH OF");
+        assertTrue(column > 0, list.out());
+        String row = lines.stream().filter(l -> l.startsWith(branch)).findFirst().orElseThrow();
+        assertTrue(row.startsWith(parent + " (deleted)", column), list.out());
     }
 }
