@@ -19,10 +19,10 @@ import java.util.Properties;
  * lines that say a command was interrupted take the same prefix ({@code digitstudio train: warning: …}), and so do notes
  * ({@code digitstudio predict: note: …}).
  * <p>
- * A command that groups others ({@code mydigits}, the program itself) does nothing of its own: given none of its
- * commands, it is answered as any command line left incomplete is, by one line that names them and exit 2
- * ("digitstudio mydigits: error: give a command: list, import or export"). picocli refuses such a command line itself
- * when the group has no {@code run} method; {@link #inOwnWords} says it. {@code runs} alone lists the runs.
+ * A command that groups others and has nothing of its own to do (the program itself, given only {@code --debug}) is
+ * answered, given none of its commands, as any command line left incomplete is, by one line that names them and exit 2
+ * ("digitstudio: error: give a command: train, eval, …"). picocli refuses such a command line itself when the group
+ * has no {@code run} method; {@link #inOwnWords} says it. {@code runs} alone lists the runs, {@code mydigits} the digits.
  */
 @Command(name = "digitstudio", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Train a digit classifier the way Chainer's tutorial does, from the command line.%n"

@@ -11,11 +11,25 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code mydigits}: the user's own digits (kept by the app's Draw and My digits views). */
+/**
+ * {@code mydigits}: the user's own digits (kept by the app's Draw and My digits views). Alone it lists them, as
+ * {@code mydigits list} does, as {@code runs} alone lists the runs: that is what a user types it for.
+ */
 @Command(name = "mydigits", mixinStandardHelpOptions = true, description = "List, import and export your own digits (the collection the app keeps).",
-        synopsisSubcommandLabel = "COMMAND", commandListHeading = Cli.COMMANDS_OF_A_GROUP,
+        synopsisSubcommandLabel = "[COMMAND]", commandListHeading = MyDigitsCommand.COMMANDS,
         subcommands = {MyDigitsCommand.ListDigits.class, MyDigitsCommand.Import.class, MyDigitsCommand.Export.class})
-final class MyDigitsCommand {
+final class MyDigitsCommand implements Callable<Integer> {
+    /** The heading of the command list: what {@code mydigits} does given none. */
+    static final String COMMANDS = "Commands (given none, it lists your digits, as list does):%n";
+
+    /** The collection {@code mydigits} alone lists; given before a command ({@code mydigits --dir DIR export F.zip}), that command's. */
+    @picocli.CommandLine.Mixin
+    Where where;
+
+    @Override
+    public Integer call() {
+        return ListDigits.list(where.store());
+    }
 
     /** {@code --dir}: where the collection is. */
     static final class Where {
@@ -27,6 +41,20 @@ final class MyDigitsCommand {
             RunsDirOption.folder("--dir", dir);
             return new MyDigits(dir != null ? dir : MyDigits.defaultFolder());
         }
+
+        /**
+         * A command's collection: its own {@code --dir}, or the one given before it to {@code mydigits}, where picocli
+         * gives it ({@code mydigits --dir DIR list}). A collection named before the command is never passed over for the
+         * default one; named in both places, and otherwise, it is refused.
+         */
+        MyDigits store(MyDigitsCommand group) {
+            Path before = group == null || group.where == null ? null : group.where.dir;
+            if (before == null) return store();
+            if (dir != null && !dir.equals(before)) throw new UsageException("--dir is given twice, " + before + " and " + dir + "; give it once");
+            Where w = new Where();
+            w.dir = before;
+            return w.store();
+        }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "How many digits of each label, and where they are.")
@@ -34,9 +62,15 @@ final class MyDigitsCommand {
         @picocli.CommandLine.Mixin
         Where where;
 
+        @picocli.CommandLine.ParentCommand
+        MyDigitsCommand group;
+
         @Override
         public Integer call() {
-            MyDigits store = where.store();
+            return list(where.store(group));
+        }
+
+        static int list(MyDigits store) {
             List<MyDigit> all = store.list();
             System.out.println(MyDigits.describe(all) + " in " + store.folder());
             MyDigits.counts(all).forEach((label, n) -> System.out.printf(java.util.Locale.ROOT, "%d  %d%n", label, n));
@@ -53,6 +87,9 @@ final class MyDigitsCommand {
         @picocli.CommandLine.Mixin
         Where where;
 
+        @picocli.CommandLine.ParentCommand
+        MyDigitsCommand group;
+
         @WhenMissing("FOLDER|FILE.zip, the pictures to add (a folder of them, or a zip from 'digitstudio mydigits export')")
         @Parameters(paramLabel = "FOLDER|FILE.zip", description = "A folder of pictures (searched one level of subfolders deep), or a zip written by mydigits export.")
         Path from;
@@ -60,7 +97,7 @@ final class MyDigitsCommand {
         @Override
         public Integer call() {
             if (!Files.exists(from)) throw new UserInputException(from + ": not found");
-            MyDigits store = where.store();
+            MyDigits store = where.store(group);
             if (Files.isRegularFile(from) && from.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
                 System.out.println(store.importZip(from).summary(from.toString()));
                 return 0;
@@ -84,6 +121,9 @@ final class MyDigitsCommand {
         @picocli.CommandLine.Mixin
         Where where;
 
+        @picocli.CommandLine.ParentCommand
+        MyDigitsCommand group;
+
         @WhenMissing("FILE.zip, the zip to write")
         @Parameters(paramLabel = "FILE.zip", description = "The zip to write (an existing file is replaced only with --force).")
         Path zip;
@@ -94,7 +134,7 @@ final class MyDigitsCommand {
         @Override
         public Integer call() {
             ModelOutput.checkNew(zip, force, "FILE.zip");
-            where.store().exportZip(zip);
+            where.store(group).exportZip(zip);
             System.out.println("exported the collection to " + zip);
             return 0;
         }

@@ -59,7 +59,8 @@ final class RunsCommand implements Callable<Integer> {
         return t >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60) : String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60);
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per run, newest first: id, start, status, epochs, best and final validation accuracy, network, optimizer, name.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per run, newest first: id, start, status, epochs, best and final validation accuracy, network, optimizer,"
+            + " the run it is a branch of (\"(deleted)\" when that run is gone), name.")
     static final class ListRuns implements Callable<Integer> {
         @Mixin
         RunsDirOption runsDir;
@@ -79,7 +80,7 @@ final class RunsCommand implements Callable<Integer> {
                 return 0;
             }
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[]{"ID", "STARTED", "STATUS", "EPOCHS", "BEST", "FINAL", "TIME", "NETWORK", "OPTIMIZER", "NAME"});
+            rows.add(new String[]{"ID", "STARTED", "STATUS", "EPOCHS", "BEST", "FINAL", "TIME", "NETWORK", "OPTIMIZER", "BRANCH OF", "NAME"});
             for (RunSummary r : runs) {
                 if (r.damaged()) {
                     rows.add(new String[]{r.id(), WHEN.format(r.created()), r.status().label(), r.problem()});
@@ -87,7 +88,8 @@ final class RunsCommand implements Callable<Integer> {
                 }
                 String net = r.network().length() > 10 ? r.network().substring(0, 9) + "…" : r.network();
                 rows.add(new String[]{r.id(), WHEN.format(r.created()), r.status().label(), r.epochsDone() + "/" + r.settings().config().epochs(),
-                        acc(r.bestAccuracy()), acc(r.finalAccuracy()), duration(r.seconds()), net, r.optimizer(), withSweep(r)});
+                        acc(r.bestAccuracy()), acc(r.finalAccuracy()), duration(r.seconds()), net, r.optimizer(), io.digitstudio.runs.Branches.parentOf(r, runs),
+                        withSweep(r)});
             }
             // each column as wide as its widest cell ("failed to learn", a long optimizer), numbers to the right; a
             // damaged run's problem takes the rest of its line
@@ -183,7 +185,7 @@ final class RunsCommand implements Callable<Integer> {
             }
             if (!r.notes().isBlank()) System.out.println("notes       " + r.notes().replace("\n", "\n            "));
             System.out.println();
-            r.comparable().forEach((k, v) -> System.out.printf(Locale.ROOT, "%-20s%s%n", k, v));
+            io.digitstudio.runs.Branches.comparable(r, history).forEach((k, v) -> System.out.printf(Locale.ROOT, "%-20s%s%n", k, v));
             r.settings().versions().forEach((k, v) -> System.out.printf(Locale.ROOT, "%-20s%s%n", "version/" + k, v));
             System.out.println();
             store.model(r).ifPresent(p -> System.out.println("model       " + p));
@@ -257,11 +259,14 @@ final class RunsCommand implements Callable<Integer> {
                 for (RunSummary r : runs) names.append(String.format(Locale.ROOT, "  %-" + w + "s", r.name().isBlank() ? "-" : r.name()));
                 System.out.println(names.toString().stripTrailing());
             }
+            // a branch's parent deleted since is said to be so
+            List<RunSummary> history = store.list();
+            List<Map<String, String>> settings = runs.stream().map(r -> io.digitstudio.runs.Branches.comparable(r, history)).toList();
             Set<String> keys = new LinkedHashSet<>();
-            runs.forEach(r -> keys.addAll(r.comparable().keySet()));
+            settings.forEach(m -> keys.addAll(m.keySet()));
             int same = 0;
             for (String k : keys) {
-                List<String> values = runs.stream().map(r -> r.comparable().getOrDefault(k, "-")).toList();
+                List<String> values = settings.stream().map(m -> m.getOrDefault(k, "-")).toList();
                 if (values.stream().distinct().count() == 1) {
                     same++;
                     continue;

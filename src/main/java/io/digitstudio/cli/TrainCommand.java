@@ -129,7 +129,7 @@ final class TrainCommand implements Callable<Integer> {
         if (resumable == null) {
             b.config(options.config(subset.trainLimit(), subset.testLimit()));
         } else {
-            refuseContradictions(given, resumable.config());
+            refuseContradictions(given, resumable.config(), resumable.classes());
             b.resume(resumable).epochs(given.hasMatchedOption("--epochs") ? options.epochs : null);
         }
         RunOptions extras = runOptions(given, resumable == null ? null : resumable.options());
@@ -188,7 +188,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingSession.Resumable parent = TrainingSession.locateBranch(store, branch);
         TrainingConfig saved = parent.config();
         TrainingConfig wanted = options.config(subset.trainLimit(), subset.testLimit());
-        refuseForBranch(given, wanted, saved);
+        refuseForBranch(given, wanted, saved, parent.classes());
         String optimizer = given.hasMatchedOption("--optimizer") ? wanted.optimizer() : saved.optimizer();
         boolean otherOptimizer = !optimizer.equals(saved.optimizer());
         java.util.Map<String, Double> hyper = new java.util.LinkedHashMap<>(otherOptimizer ? java.util.Map.of() : saved.hyperparams());
@@ -216,19 +216,22 @@ final class TrainCommand implements Callable<Integer> {
         return train(b.build());
     }
 
-    /** What a branch cannot change: the network, batch, seed, order, augmentation and data subsets of its parent. */
-    private void refuseForBranch(ParseResult given, TrainingConfig wanted, TrainingConfig saved) {
+    /**
+     * What a branch cannot change: the network, batch, seed, order, augmentation and data subsets of its parent. The
+     * network is compared as the window compares it, by what it builds on the parent's {@code classes}.
+     */
+    private void refuseForBranch(ParseResult given, TrainingConfig wanted, TrainingConfig saved, int classes) {
         for (Check c : List.of(
                 new Check("--batch-size", wanted.batchSize(), saved.batchSize()),
                 new Check("--batch", wanted.batchSize(), saved.batchSize()),
-                new Check("--units", options.units, hiddenUnits(saved.network())),
-                new Check("--model", wanted.network().text(), saved.network().text()),
+                network("--units", options.units, hiddenUnits(saved.network()), wanted, saved, classes),
+                network("--model", wanted.network().text(), saved.network().text(), wanted, saved, classes),
                 new Check("--seed", wanted.seed(), saved.seed()),
                 new Check("--no-shuffle", !wanted.shuffle(), !saved.shuffle()),
                 new Check("--augment", wanted.augment(), saved.augment()),
                 new Check("--train-size", wanted.trainLimit(), saved.trainLimit()),
                 new Check("--test-size", wanted.testLimit(), saved.testLimit()))) {
-            if (given.hasMatchedOption(c.option()) && !Objects.equals(c.asked(), c.saved())) {
+            if (given.hasMatchedOption(c.option()) && !c.same()) {
                 Object asked = c.option().equals("--model") ? options.model : c.asked();
                 throw new UsageException(c.option() + " " + shown(asked) + " differs from the parent run's " + shown(c.saved())
                         + "; a branch keeps its parent's network, batch, seed and data (the optimizer, its values, the schedule and --epochs may change)");
@@ -429,13 +432,13 @@ final class TrainCommand implements Callable<Integer> {
      * A resumed run keeps the settings it was snapshotted with: an option given with another value is refused (the same
      * value is fine), so that nobody believes a run resumed with --lr 0.5 trained at 0.5.
      */
-    private void refuseContradictions(ParseResult given, TrainingConfig saved) {
+    private void refuseContradictions(ParseResult given, TrainingConfig saved, int classes) {
         TrainingConfig wanted = options.config(subset.trainLimit(), subset.testLimit());
         refuse(given, List.of(
                 new Check("--batch-size", wanted.batchSize(), saved.batchSize()),
                 new Check("--batch", wanted.batchSize(), saved.batchSize()),
-                new Check("--units", options.units, hiddenUnits(saved.network())),
-                new Check("--model", wanted.network().text(), saved.network().text()),
+                network("--units", options.units, hiddenUnits(saved.network()), wanted, saved, classes),
+                network("--model", wanted.network().text(), saved.network().text(), wanted, saved, classes),
                 new Check("--optimizer", wanted.optimizer(), saved.optimizer()),
                 new Check("--lr", options.lr, options.lr == null ? null : saved.lr()),
                 new Check("--momentum", options.momentum, saved.hyperparams().get("momentum")),
@@ -446,14 +449,26 @@ final class TrainCommand implements Callable<Integer> {
                 new Check("--test-size", wanted.testLimit(), saved.testLimit())));
     }
 
-    /** An option given on a resumed run and the value the snapshot has for it. */
-    private record Check(String option, Object asked, Object saved) {
+    /** An option given on a resumed run or a branch, the value the snapshot has for it, and whether they agree. */
+    private record Check(String option, Object asked, Object saved, boolean same) {
+        Check(String option, Object asked, Object saved) {
+            this(option, asked, saved, Objects.equals(asked, saved));
+        }
+    }
+
+    /**
+     * The check of an option that sets the network ({@code --model}, {@code --units}): it agrees with the snapshot when
+     * the networks are the same in meaning ({@link io.digitstudio.nn.NetworkSpec#sameNetwork}) on the snapshot's
+     * {@code classes}, however the option writes it.
+     */
+    private static Check network(String option, Object asked, Object saved, TrainingConfig wanted, TrainingConfig snapshot, int classes) {
+        return new Check(option, asked, saved, wanted.network().sameNetwork(snapshot.network(), classes));
     }
 
     /** Refuses, in one line, the first option given with a value other than the snapshot's (the same value is fine). */
     private static void refuse(ParseResult given, List<Check> checks) {
         for (Check c : checks) {
-            if (given.hasMatchedOption(c.option()) && !Objects.equals(c.asked(), c.saved())) {
+            if (given.hasMatchedOption(c.option()) && !c.same()) {
                 throw new UsageException(c.option() + " " + shown(c.asked()) + " contradicts the snapshot, which was set up with "
                         + shown(c.saved()) + "; a resumed run keeps its settings (--epochs, --out, --data and the snapshot options may change)");
             }

@@ -86,6 +86,16 @@ public record NetworkSpec(List<LayerSpec> layers) {
         return new NetworkSpec(l);
     }
 
+    /**
+     * Whether this spec and {@code other} build the same network on data of {@code classes} classes: by what they
+     * build, not by how they are written, so "…, linear" (whose last size is the data's classes) and "…, linear 10"
+     * on ten classes are the same network. With {@code classes} unknown ({@link LinearLayer#CLASSES}), a last layer
+     * without a size is the same only as one without a size.
+     */
+    public boolean sameNetwork(NetworkSpec other, int classes) {
+        return resolve(classes).equals(other.resolve(classes));
+    }
+
     public static NetworkSpec parse(String text) {
         if (text == null || text.isBlank()) throw new SpecException("the network spec is empty; e.g. \"" + PRESETS.get("lenet") + "\"");
         List<LayerSpec> layers = new ArrayList<>();

@@ -2,7 +2,9 @@ package io.digitstudio.runs;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The branches of a run, and what deleting it leaves them. A branch needs nothing of its parent's folder once it has
@@ -27,6 +29,28 @@ public final class Branches {
         if (run.settings() == null || !run.settings().isBranch()) return false;
         String parent = run.settings().branchedFrom().run();
         return history.stream().noneMatch(r -> r.id().equals(parent));
+    }
+
+    /**
+     * The run {@code run} was branched from, by its id, followed by "(deleted)" when it is none of {@code history}'s
+     * runs: "1a2b3c4d", "1a2b3c4d (deleted)". Empty for a run that is no branch.
+     */
+    public static String parentOf(RunSummary run, Collection<RunSummary> history) {
+        if (run.settings() == null || !run.settings().isBranch()) return "";
+        return run.settings().branchedFrom().run() + (parentGone(run, history) ? " (deleted)" : "");
+    }
+
+    /**
+     * The settings a run's details and a comparison line up ({@link RunSummary#comparable()}), where a branch's
+     * {@code branched_from} says its parent is deleted when it is none of {@code history}'s runs: "1a2b3c4d (deleted) at
+     * epoch 1 (iteration 4)".
+     */
+    public static Map<String, String> comparable(RunSummary run, Collection<RunSummary> history) {
+        Map<String, String> m = run.comparable();
+        if (!parentGone(run, history)) return m;
+        Map<String, String> said = new LinkedHashMap<>(m);
+        said.put(RunSettings.BRANCHED_FROM, parentOf(run, history) + " at " + run.settings().branchedFrom().point());
+        return said;
     }
 
     /**

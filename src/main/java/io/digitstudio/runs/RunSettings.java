@@ -202,6 +202,9 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
         return position < batch ? epoch : epoch + (double) position / size;
     }
 
+    /** The name {@link #comparable()} gives the run a branch was branched from, and the point it was branched at. */
+    public static final String BRANCHED_FROM = "branched_from";
+
     /** The settings a comparison lines up, by name, in a fixed order (what a user would change between runs). */
     public Map<String, String> comparable() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -222,7 +225,7 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
         m.put("train_size", String.valueOf(trainSize));
         m.put("test_size", String.valueOf(testSize));
         m.put("origin", origin);
-        if (branchedFrom != null) m.put("branched_from", branchedFrom.run() + " at " + branchedFrom.point());
+        if (branchedFrom != null) m.put(BRANCHED_FROM, branchedFrom.run() + " at " + branchedFrom.point());
         if (sweep != null) m.put("sweep", sweep.id() + ", run " + (sweep.point() + 1));
         return m;
     }

@@ -86,6 +86,11 @@ public final class TrainingSession {
         public String runId() {
             return run != null ? run.id() : setup.runId();
         }
+
+        /** How many classes the snapshot's model answers ({@link Snapshot#classes}). */
+        public int classes() {
+            return Snapshot.classes(arrays);
+        }
     }
 
     /**

@@ -323,6 +323,22 @@ public final class Snapshot {
         return total.toDoubles()[0] - before;
     }
 
+    /**
+     * How many classes the snapshot's model answers: the outputs of the last layer of the network it holds, whose spec
+     * the snapshot keeps with every size given; {@link io.digitstudio.nn.LinearLayer#CLASSES} when it keeps none.
+     */
+    public static int classes(Map<String, NpyArray> a) {
+        NpyArray spec = a.get(ModelFiles.SNAPSHOT_MODEL_PREFIX + io.digitstudio.nn.Network.SPEC_KEY);
+        if (spec == null) return io.digitstudio.nn.LinearLayer.CLASSES;
+        try {
+            List<io.digitstudio.nn.LayerSpec> layers = NetworkSpec.parse(spec.toText()).layers();
+            return layers.get(layers.size() - 1) instanceof io.digitstudio.nn.LinearLayer last ? last.out() : io.digitstudio.nn.LinearLayer.CLASSES;
+        } catch (io.digitstudio.nn.SpecException e) {
+            // a spec that does not read is refused when the model is restored, in words about the file
+            return io.digitstudio.nn.LinearLayer.CLASSES;
+        }
+    }
+
     private static TrainingLoop restore(Map<String, NpyArray> a, String name, Dataset train, Dataset test, String source, TrainingConfig config,
                                         java.util.Set<String> fresh) {
         TrainingConfig saved = config(a, name);

@@ -201,6 +201,35 @@ class BranchCliTest {
         assertTrue(older.out().contains("branched    from run " + id + " at epoch 2.56 (iteration 20)\n"), older.out());
     }
 
+    /**
+     * The parent's network written another way ("…, linear 10" for its "…, linear" on ten classes, other spacing) was
+     * refused as another network, where the window takes it: the command line compares networks as the window does, by
+     * what they build on the parent's data. Another network is still refused in one line, and nothing is written.
+     */
+    @Test
+    void aBranchTakesItsParentsNetworkWrittenAnotherWay() throws Exception {
+        String id = parent();
+        for (String same : List.of("linear 20, relu, linear 20, relu, linear 10", "Linear 20,relu ,  linear 20, relu,linear")) {
+            CliTest.Run r = train("--branch", id + "@epoch:2", "--model", same, "--out", dir.resolve("b.npz").toString(), "--force");
+            assertEquals(0, r.code(), same + ": " + r.err());
+            branchId(r);
+        }
+        // resuming checks the network the same way
+        CliTest.Run resumed = train("--resume", id, "--epochs", "4", "--model", "linear 20, relu, linear 20, relu, linear 10",
+                "--out", dir.resolve("r.npz").toString());
+        assertEquals(0, resumed.code(), resumed.err());
+
+        List<String> before = everyFile();
+        for (String other : List.of("linear 20, relu, linear 20, relu, linear 12", "linear 20, relu, linear 21, relu, linear")) {
+            CliTest.Run r = train("--branch", id + "@epoch:2", "--model", other, "--out", dir.resolve("c.npz").toString());
+            assertEquals(2, r.code(), other + ": " + r.out() + r.err());
+            assertEquals("digitstudio train: error: --model " + other + " differs from the parent run's linear 20, relu, linear 20, relu, linear;"
+                    + " a branch keeps its parent's network, batch, seed and data (the optimizer, its values, the schedule and --epochs may change)"
+                    + " (see 'digitstudio train --help')", r.err().strip());
+            assertEquals(before, everyFile(), "nothing written for " + other);
+        }
+    }
+
     @Test
     void aBadIdOrAPointWithoutASnapshotIsOneLineAndWritesNothing() throws Exception {
         String id = parent();

@@ -124,26 +124,40 @@ class HelpTextTest {
         assertTrue(train.contains("[--branch=RUN[@epoch:N|@iteration:N]]"), train);
     }
 
-    /** A command that only groups others shows that one of them must be given, and what it does without one. */
-    @Test
-    void aCommandOfCommandsSaysOneMustBeGiven() {
-        for (List<String> path : all()) {
-            if (path.isEmpty() || spec(path).subcommands().isEmpty() || path.equals(List.of("runs"))) continue;
-            String help = help(path);
-            String usage = String.join(" ", synopsis(help));
-            assertTrue(usage.endsWith(" COMMAND"), usage);
-            assertTrue(help.contains("Commands (one is needed; given none, it names them and exits with code 2):"), help);
-        }
+    /** Whether a command that groups others does something of its own when given none of them ({@code runs} lists the runs). */
+    static boolean actsAlone(CommandLine.Model.CommandSpec spec) {
+        return spec.userObject() instanceof java.util.concurrent.Callable<?> || spec.userObject() instanceof Runnable;
     }
 
-    /** {@code runs} alone lists the runs: its help says the command is optional and what it does without one. */
+    /**
+     * A command that groups others shows whether one of them must be given, and what it does without one: a group
+     * with nothing of its own to do needs one; one that acts alone ({@code runs}, {@code mydigits}) says what it does.
+     */
     @Test
-    void runsSaysItListsTheRunsGivenNoCommand() {
-        String help = help(List.of("runs"));
-        String usage = String.join(" ", synopsis(help));
-        assertTrue(usage.endsWith(" [COMMAND]"), usage);
-        assertTrue(help.contains("Commands (given none, it lists the runs, as list does):"), help);
-        assertFalse(help.contains("one is needed"), help);
+    void aCommandOfCommandsSaysWhatItDoesGivenNone() {
+        int alone = 0;
+        for (List<String> path : all()) {
+            if (path.isEmpty() || spec(path).subcommands().isEmpty()) continue;
+            String help = help(path);
+            String usage = String.join(" ", synopsis(help));
+            if (actsAlone(spec(path))) {
+                alone++;
+                assertTrue(usage.endsWith(" [COMMAND]"), usage);
+                assertTrue(help.contains("Commands (given none, it "), help);
+                assertFalse(help.contains("one is needed"), help);
+            } else {
+                assertTrue(usage.endsWith(" COMMAND"), usage);
+                assertTrue(help.contains("Commands (one is needed; given none, it names them and exits with code 2):"), help);
+            }
+        }
+        assertEquals(2, alone, "runs and mydigits");
+    }
+
+    /** {@code runs} alone lists the runs, {@code mydigits} the digits: their help says so. */
+    @Test
+    void runsAndMydigitsSayTheyListGivenNoCommand() {
+        assertTrue(help(List.of("runs")).contains("Commands (given none, it lists the runs, as list does):"));
+        assertTrue(help(List.of("mydigits")).contains("Commands (given none, it lists your digits, as list does):"));
     }
 
     @Test

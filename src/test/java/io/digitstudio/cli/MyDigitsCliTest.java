@@ -31,6 +31,48 @@ class MyDigitsCliTest {
         return folder;
     }
 
+    /**
+     * {@code mydigits} alone named its commands and exited 2, where {@code runs} alone lists the runs: alone it lists
+     * the digits as {@code mydigits list} does, exit 0, in the collection {@code --dir} names wherever it stands; its
+     * help still names the commands.
+     */
+    @Test
+    void mydigitsAloneListsTheDigitsAsListDoes() throws Exception {
+        Path mine = dir.resolve("mine");
+        assertEquals(0, CliTest.run("mydigits", "import", pictures().toString(), "--dir", mine.toString()).code());
+        CliTest.Run list = CliTest.run("mydigits", "list", "--dir", mine.toString());
+        CliTest.Run alone = CliTest.run("mydigits", "--dir", mine.toString());
+        assertEquals(0, alone.code(), alone.err());
+        assertEquals("", alone.err());
+        assertEquals(list.out(), alone.out());
+        assertTrue(alone.out().startsWith("60 digits (1: 20, 4: 20, 7: 20) in "), alone.out());
+        // the default collection (the tests' own), as typed with nothing more
+        CliTest.Run bare = CliTest.run("mydigits");
+        assertEquals(0, bare.code(), bare.err());
+        assertEquals(CliTest.run("mydigits", "list").out(), bare.out());
+        // --dir before a command is that command's: nothing reads or writes another collection unasked
+        CliTest.Run before = CliTest.run("mydigits", "--dir", mine.toString(), "list");
+        assertEquals(0, before.code(), before.err());
+        assertEquals(list.out(), before.out());
+        Path zip = dir.resolve("mine.zip");
+        CliTest.Run exported = CliTest.run("mydigits", "--dir", mine.toString(), "export", zip.toString());
+        assertEquals(0, exported.code(), exported.err());
+        CliTest.Run back = CliTest.run("mydigits", "import", zip.toString(), "--dir", dir.resolve("other").toString());
+        assertTrue(back.out().contains("added 60 digits"), back.out());
+        Path other = dir.resolve("other");
+        CliTest.Run twice = CliTest.run("mydigits", "--dir", mine.toString(), "list", "--dir", other.toString());
+        assertEquals(2, twice.code(), twice.out() + twice.err());
+        assertEquals(1, twice.err().strip().lines().count(), twice.err());
+        assertTrue(twice.err().startsWith("digitstudio mydigits list: error: --dir is given twice"), twice.err());
+
+        CliTest.Run help = CliTest.run("mydigits", "--help");
+        assertEquals(0, help.code(), help.err());
+        assertTrue(help.out().contains("Commands (given none, it lists your digits, as list does):"), help.out());
+        for (String c : java.util.List.of("list", "import", "export")) {
+            assertTrue(help.out().lines().anyMatch(l -> l.startsWith("  " + c + " ")), c + " in:\n" + help.out());
+        }
+    }
+
     @Test
     void importListExportAndTrainWithYourDigits() throws Exception {
         Path mine = dir.resolve("mine");

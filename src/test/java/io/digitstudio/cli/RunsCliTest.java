@@ -126,6 +126,39 @@ class RunsCliTest {
         }
     }
 
+    /**
+     * The list said nothing of branches: a branch read as any other run. A column names the run each branch was
+     * branched from, empty for the others, and every column still starts where its heading does.
+     */
+    @Test
+    void theListNamesTheRunEachBranchIsABranchOf() {
+        CliTest.Run p = CliTest.run("train", "--units", "20", "--epochs", "2", "--train-size", "500", "--test-size", "100", "--snapshot-every", "1",
+                "--out", dir.resolve("parent.npz").toString(), "--runs-dir", runs());
+        assertEquals(0, p.code(), p.err());
+        String parent = p.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+        CliTest.Run b = CliTest.run("train", "--branch", parent + "@epoch:1", "--lr", "0.05", "--out", dir.resolve("branch.npz").toString(),
+                "--runs-dir", runs());
+        assertEquals(0, b.code(), b.err());
+        String branch = b.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+        assertEquals(0, CliTest.run("runs", "name", branch, "slower", "--runs-dir", runs()).code());
+
+        CliTest.Run list = CliTest.run("runs", "list", "--runs-dir", runs());
+        assertEquals(0, list.code(), list.err());
+        List<String> lines = list.out().lines().toList();
+        assertEquals(3, lines.size(), list.out());
+        String head = lines.get(0);
+        int column = head.indexOf("  BRANCH OF  ") + 2, name = head.indexOf("NAME");
+        assertTrue(column > 2 && column < name && head.indexOf("OPTIMIZER") < column, head);
+        String b1 = lines.stream().filter(l -> l.startsWith(branch)).findFirst().orElseThrow();
+        String p1 = lines.stream().filter(l -> l.startsWith(parent)).findFirst().orElseThrow();
+        assertEquals(parent, b1.substring(column, column + 8), list.out());
+        assertEquals("slower", b1.substring(name), list.out());
+        assertTrue(p1.length() <= column || p1.substring(column).isBlank(), "no parent, nothing in the column:\n" + list.out());
+        // the columns before it keep their places: the optimizer starts under its heading
+        int optimizer = head.indexOf("OPTIMIZER");
+        assertTrue(b1.startsWith("momentum-sgd lr=0.05", optimizer) && p1.startsWith("momentum-sgd lr=0.01", optimizer), list.out());
+    }
+
     @Test
     void aRunKilledWithSigkillMidEpochShowsAsInterrupted() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

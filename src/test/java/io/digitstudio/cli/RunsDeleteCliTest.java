@@ -161,4 +161,49 @@ class RunsDeleteCliTest {
                 "--runs-dir", runs());
         assertEquals(0, again.code(), again.err());
     }
+
+    /**
+     * With its parent deleted, a branch's details named the parent's id in their settings ("branched_from 1a2b3c4d at
+     * epoch 1") as if it were there; they say it is gone, as the branch line above them and the window do, and so do a
+     * comparison and the list's BRANCH OF column.
+     */
+    @Test
+    void aBranchOfADeletedRunSaysItsParentIsGone() {
+        CliTest.Run p = CliTest.run("train", "--units", "20", "--epochs", "2", "--train-size", "500", "--test-size", "100", "--snapshot-every", "1",
+                "--out", dir.resolve("parent.npz").toString(), "--runs-dir", runs());
+        assertEquals(0, p.code(), p.err());
+        String parent = p.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+        CliTest.Run b = CliTest.run("train", "--branch", parent + "@epoch:1", "--lr", "0.05", "--out", dir.resolve("branch.npz").toString(),
+                "--runs-dir", runs());
+        assertEquals(0, b.code(), b.err());
+        String branch = b.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+        assertEquals(8, branch.length(), b.out());
+        CliTest.Run b2 = CliTest.run("train", "--branch", parent + "@epoch:2", "--epochs", "3", "--out", dir.resolve("branch2.npz").toString(),
+                "--runs-dir", runs());
+        assertEquals(0, b2.code(), b2.err());
+        String later = b2.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+
+        CliTest.Run before = CliTest.run("runs", "show", branch, "--runs-dir", runs());
+        assertEquals(0, before.code(), before.err());
+        assertTrue(before.out().lines().anyMatch(l -> l.matches("branched_from\\s+" + parent + " at epoch 1 .*")), before.out());
+
+        assertEquals(0, CliTest.run("runs", "delete", parent, "--force", "--runs-dir", runs()).code());
+        CliTest.Run show = CliTest.run("runs", "show", branch, "--runs-dir", runs());
+        assertEquals(0, show.code(), show.err());
+        assertTrue(show.out().lines().anyMatch(l -> l.matches("branched_from\\s+" + parent + " \\(deleted\\) at epoch 1 .*")), show.out());
+
+        // and a comparison of its branches, whose branch points differ
+        CliTest.Run cmp = CliTest.run("runs", "compare", branch, later, "--runs-dir", runs());
+        assertEquals(0, cmp.code(), cmp.err());
+        assertTrue(cmp.out().lines().anyMatch(l -> l.matches("branched_from\\s+" + parent + " \\(deleted\\) at epoch 1 .*\\s+" + parent
+                + " \\(deleted\\) at epoch 2 .*")), cmp.out());
+
+        CliTest.Run list = CliTest.run("runs", "list", "--runs-dir", runs());
+        assertEquals(0, list.code(), list.err());
+        List<String> lines = list.out().lines().toList();
+        int column = lines.get(0).indexOf("BRANCH OF");
+        assertTrue(column > 0, list.out());
+        String row = lines.stream().filter(l -> l.startsWith(branch)).findFirst().orElseThrow();
+        assertTrue(row.startsWith(parent + " (deleted)", column), list.out());
+    }
 }

@@ -23,6 +23,20 @@ class NetworkSpecTest {
         assertEquals(s, NetworkSpec.parse(" CONV 20 5 ,relu\n maxpool 2 stride 2, conv 50 5 pad 1 stride 2,relu,avgpool 3 stride 1,flatten,linear 500,tanh,dropout .5,sigmoid,linear 10"));
     }
 
+    /** The window's branch and the command line's --branch ask one question: do two specs build the same network? */
+    @Test
+    void twoSpecsAreTheSameNetworkByWhatTheyBuildOnTheClasses() {
+        NetworkSpec bare = NetworkSpec.of("linear 20, relu, linear");
+        assertTrue(bare.sameNetwork(NetworkSpec.parse("linear 20,relu, linear 10"), 10));
+        assertTrue(NetworkSpec.parse("linear 20, relu, linear 10").sameNetwork(bare, 10));
+        assertFalse(bare.sameNetwork(NetworkSpec.parse("linear 20, relu, linear 10"), 47), "on 47 classes the bare linear has 47 outputs");
+        assertFalse(bare.sameNetwork(NetworkSpec.parse("linear 21, relu, linear"), 10));
+        assertTrue(NetworkSpec.of("tutorial").sameNetwork(NetworkSpec.mlp(100, 100), 10));
+        // with the classes unknown, a last layer without a size is the same only as one without a size
+        assertTrue(bare.sameNetwork(NetworkSpec.parse("LINEAR 20 , relu, linear"), LinearLayer.CLASSES));
+        assertFalse(bare.sameNetwork(NetworkSpec.parse("linear 20, relu, linear 10"), LinearLayer.CLASSES));
+    }
+
     @Test
     void presetsAreTheTutorialWideAndLeNet() {
         assertEquals("lenet", NetworkSpec.of("lenet").presetName());

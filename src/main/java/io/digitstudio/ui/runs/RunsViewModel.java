@@ -440,11 +440,13 @@ public final class RunsViewModel {
         List<RunSummary> sel = selected().stream().filter(r -> !r.damaged()).toList();
         List<CompareRow> rows = new ArrayList<>();
         if (!sel.isEmpty()) {
+            // a branch's parent deleted since is said to be so, as runs show and runs compare say it
+            List<Map<String, String>> settings = sel.stream().map(r -> io.digitstudio.runs.Branches.comparable(r, runs)).toList();
             Set<String> keys = new LinkedHashSet<>();
-            sel.forEach(r -> keys.addAll(r.comparable().keySet()));
+            settings.forEach(m -> keys.addAll(m.keySet()));
             rows.add(row("best val accuracy", sel.stream().map(r -> accuracy(r.bestAccuracy()) + (r.bestEpoch() > 0 ? " (epoch " + r.bestEpoch() + ")" : "")).toList()));
             rows.add(row("final val accuracy", sel.stream().map(r -> accuracy(r.finalAccuracy())).toList()));
-            for (String k : keys) rows.add(row(k, sel.stream().map(r -> r.comparable().getOrDefault(k, "–")).toList()));
+            for (String k : keys) rows.add(row(k, settings.stream().map(m -> m.getOrDefault(k, "–")).toList()));
         }
         comparison.setAll(rows);
         comparisonTitle.set(sel.isEmpty() ? "" : sel.size() == 1 ? ONE_RUNS_SETTINGS : SETTINGS_COMPARED);

@@ -374,9 +374,8 @@ public final class TrainSettings {
         if (from == null) return null;
         TrainingConfig p = from.parent();
         List<String> changed = new java.util.ArrayList<>();
-        // by what the networks build on the data, not by their text: "…, linear" infers the data's classes, and
-        // "…, linear 10" on ten classes is the same network
-        if (!c.network().resolve(classes).equals(p.network().resolve(classes))) changed.add("network (" + p.network().text() + ")");
+        // by what the networks build on the data, not by their text, as the command line's --branch compares them
+        if (!c.network().sameNetwork(p.network(), classes)) changed.add("network (" + p.network().text() + ")");
         if (c.batchSize() != p.batchSize()) changed.add("batch size (" + p.batchSize() + ")");
         if (c.seed() != p.seed()) changed.add("seed (" + p.seed() + ")");
         if (c.shuffle() != p.shuffle()) changed.add("shuffling (" + (p.shuffle() ? "on" : "off") + ")");

@@ -377,6 +377,9 @@ class RunsViewModelTest {
         assertTrue(vm.branchPointOf(left).startsWith("Branched from a deleted run (" + p + ") at epoch 1"), vm.branchPointOf(left));
         // what it needs is its own: its curves from the branch point on, and its snapshots to branch from
         vm.select(List.of(b));
+        // its settings say so too, as runs show does, where they named the parent as if it were there
+        RunsViewModel.CompareRow from = vm.comparison().stream().filter(r -> r.setting().equals("branched_from")).findFirst().orElseThrow();
+        assertTrue(from.values().get(0).startsWith(p + " (deleted) at epoch 1 "), from.values().toString());
         assertEquals(List.of(1.0, 2.0), vm.curvesProperty().get().get(0).accuracy().stream().map(x -> x[0]).toList());
         assertEquals(List.of("end of epoch 1 (the deleted parent run's)", "end of epoch 2"), vm.branchChoices().stream().map(RunsViewModel.BranchChoice::label).toList());
         assertEquals("Epoch 1 was trained by its parent run, since deleted: it left this branch no snapshot there", vm.branchChoices().get(0).unavailable());
