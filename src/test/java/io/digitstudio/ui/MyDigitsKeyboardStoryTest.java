@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * A new user's trial of My digits with the keyboard: the digit the arrow keys were on grew by its focus frame and
- * pushed the rows under it down.
+ * pushed the rows under it down, and Ctrl+Z, which undoes in Draw, did nothing here after a relabel or a deletion.
  */
 class MyDigitsKeyboardStoryTest extends AppStory {
     @Start
@@ -75,5 +75,41 @@ class MyDigitsKeyboardStoryTest extends AppStory {
             if (!b.equals(after.get(id))) moved.add(id + (id.equals(owner.getId()) ? " (focused)" : "") + ": " + b + " → " + after.get(id));
         });
         assertEquals(List.of(), moved, "focusing a digit changes nothing's place or size");
+    }
+
+    @Test
+    void ctrlZUndoesARelabelAndADeletionAsUndoDoes(FxRobot robot) throws Exception {
+        MyDigitsViewModel my = collect(robot, 2);
+        int kept = my.digits().size();
+        MyDigit first = my.digits().get(0);
+        int wrong = first.label() == 9 ? 8 : first.label() + 1;
+        robot.clickOn("#digit-" + first.id());
+        robot.type(KeyCode.valueOf("DIGIT" + wrong));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.digits().stream().anyMatch(d -> d.id().equals(first.id()) && d.label() == wrong));
+        WaitForAsyncUtils.waitForFxEvents();
+        undoByKey(robot);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.digits().stream().anyMatch(d -> d.id().equals(first.id()) && d.label() == first.label()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(my.canUndoProperty().get(), "nothing left to undo");
+        String said = robot.lookup("#myDigitsStatus").queryLabeled().getText();
+        assertTrue(said.startsWith("Gave 1 digit back its label"), said);
+
+        MyDigit last = my.digits().get(my.digits().size() - 1);
+        robot.clickOn("#digit-" + last.id());
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.digits().size() == kept - 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        undoByKey(robot);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.digits().size() == kept);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(my.digits().stream().anyMatch(d -> d.id().equals(last.id())), "the deleted digit is back");
+        // and in Draw, Ctrl+Z is still Draw's: it takes back the stroke, and My digits has nothing it undoes
+        app.openTab(robot, "Draw");
+        app.stroke(robot, new double[]{80, 80}, new double[]{140, 140}, new double[]{200, 200});
+        var draw = app.draw().viewModel();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> draw.strokes().size() == 1);
+        undoByKey(robot);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> draw.strokes().isEmpty());
+        assertEquals(kept, my.digits().size());
     }
 }

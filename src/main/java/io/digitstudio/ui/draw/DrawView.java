@@ -54,7 +54,7 @@ import java.util.Locale;
  * the ten probabilities, and the 28x28 input the network actually gets. Also opens images (button or drop) and models.
  */
 public final class DrawView extends BorderPane {
-    public static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination UNDO = io.digitstudio.ui.widgets.Keys.UNDO;
     public static final KeyCombination CLEAR = new KeyCodeCombination(KeyCode.ESCAPE);
     /** Pins the digit shown, to watch a run learn it (also Samples' Pin, each while its view is shown). */
     public static final KeyCombination PIN = io.digitstudio.ui.pins.Pins.SHORTCUT;
