@@ -656,7 +656,7 @@ public final class DrawView extends BorderPane {
         line.setMinHeight(Region.USE_PREF_SIZE); // a long file name on as many lines as it takes, not cut
         line.textProperty().bind(vm.busyTextProperty());
         VBox sign = new VBox(4, bar, line);
-        // 4 px under the answer's "… sure", as the column's other stacked lines keep: right under it, the bar touched it
+        // 4 px under the answer's "… sure", as the column's other stacked lines keep, so that the bar does not touch it
         sign.setPadding(new Insets(4, 0, 0, 0));
         sign.setId("openImageBusy");
         sign.setAlignment(Pos.TOP_LEFT);

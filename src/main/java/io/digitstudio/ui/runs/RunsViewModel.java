@@ -589,8 +589,8 @@ public final class RunsViewModel {
 
     /**
      * The question before a run is deleted: its folder on a line of its own, so that the path starts a line and stays
-     * whole where the line holds it (after the sentence, it broke right after its first '/'); then what else goes with
-     * it ({@code model}, {@code branches}: a line each, or empty).
+     * whole where the line holds it (after the sentence, a line could end right after its first '/'); then what else
+     * goes with it ({@code model}, {@code branches}: a line each, or empty).
      */
     public static String deleteQuestion(java.nio.file.Path folder, String model, String branches) {
         return "Its folder (settings, log, models) is removed from disk for good:\n" + folder
