@@ -167,7 +167,7 @@ public final class ModelFiles {
 
     /** The model that ships with DigitStudio (assets/models/default.npz, an MLP), so classifying works before any training. */
     public static LoadedModel loadDefault() {
-        return loadBuiltIn(DEFAULT_MODEL_RESOURCE, "built-in");
+        return loadBuiltIn(DEFAULT_MODEL_RESOURCE, "built-in MLP");
     }
 
     /** The convolutional model that ships beside it (assets/models/lenet.npz). */

@@ -60,7 +60,7 @@ class ActiveModelBetweenLaunchesTest {
          */
         void unknownAccuracy() {
             ActiveModel b = active();
-            models.adopt(ActiveModel.of(b.model(), "built-in", new ModelInfo(null, "MNIST", b.classNames()), null));
+            models.adopt(ActiveModel.of(b.model(), "built-in MLP", new ModelInfo(null, "MNIST", b.classNames()), null));
         }
 
         /** The Train view's run control on the launch's models, recording into the history, on 1,000 examples. */
@@ -81,7 +81,7 @@ class ActiveModelBetweenLaunchesTest {
     @Test
     void aRunTrainedInTheWindowIsInRecentAndActiveAgainAtTheNextLaunch() {
         Launch first = new Launch();
-        assertEquals("built-in", first.active().name(), "a first launch starts with the built-in model");
+        assertEquals("built-in MLP", first.active().name(), "a first launch starts with the built-in model");
         TrainSettings settings = new TrainSettings();
         settings.epochsProperty().set("1");
         first.unknownAccuracy();
@@ -143,7 +143,7 @@ class ActiveModelBetweenLaunchesTest {
         assertEquals(List.of(mine), third.models.recent());
         third.models.useBuiltIn();
 
-        assertEquals("built-in", new Launch().active().name());
+        assertEquals("built-in MLP", new Launch().active().name());
     }
 
     @Test
@@ -154,14 +154,14 @@ class ActiveModelBetweenLaunchesTest {
         Files.delete(mine);
 
         Launch second = new Launch();
-        assertEquals("built-in", second.active().name());
+        assertEquals("built-in MLP", second.active().name());
         assertEquals(List.of("Model not found: " + mine + ", the model in use when DigitStudio was last closed, is no longer there;"
-                + " using the built-in model"), second.dialogs.infos);
+                + " using the built-in MLP"), second.dialogs.infos);
         assertTrue(second.dialogs.errors.isEmpty(), "not an error: " + second.dialogs.errors);
         assertTrue(second.models.recent().isEmpty(), "a file that is gone is no recent model");
 
         Launch third = new Launch();
-        assertEquals("built-in", third.active().name());
+        assertEquals("built-in MLP", third.active().name());
         assertTrue(third.dialogs.infos.isEmpty(), "said once, not at every launch: " + third.dialogs.infos);
     }
 

@@ -65,7 +65,7 @@ class BetweenLaunchesTest extends AppStory {
         UiFixture third = second.relaunch(robot);
         try {
             WaitForAsyncUtils.waitForFxEvents();
-            assertEquals("built-in", third.models().activeProperty().get().name());
+            assertEquals("built-in MLP", third.models().activeProperty().get().name());
             assertTrue(third.dialogs.errors.isEmpty(), third.dialogs.errors.toString());
         } finally {
             third.close();

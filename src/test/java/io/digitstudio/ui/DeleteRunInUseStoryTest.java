@@ -77,14 +77,14 @@ class DeleteRunInUseStoryTest extends AppStory {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, app.dialogs.questions.size(), app.dialogs.questions.toString());
         String asked = app.dialogs.questions.get(0);
-        assertTrue(asked.contains("Its model is the one Draw, Samples and Evaluate use: they go back to the built-in model (784-400-400-10)"), asked);
+        assertTrue(asked.contains("Its model is the one Draw, Samples and Evaluate use: they go back to the built-in MLP (784-400-400-10)"), asked);
         assertSame(app.models().builtInProperty().get(), app.models().activeProperty().get(), "the built-in model, at once");
         String status = robot.lookup("#runsStatus").queryLabeled().getText();
-        assertTrue(status.endsWith("Its model was in use: Draw, Samples and Evaluate use the built-in model (784-400-400-10) now"), status);
+        assertTrue(status.endsWith("Its model was in use: Draw, Samples and Evaluate use the built-in MLP (784-400-400-10) now"), status);
 
         // Draw names the built-in model, and the Model menu no longer lists the run
         app.openTab(robot, "Draw");
-        assertTrue(line.getText().startsWith("Model: built-in · "), line.getText());
+        assertTrue(line.getText().startsWith("Model: built-in MLP · "), line.getText());
         robot.clickOn("#modelMenu");
         WaitForAsyncUtils.waitForFxEvents();
         List<String> items = WaitForAsyncUtils.asyncFx(() -> modelMenu(robot)).get();

@@ -231,6 +231,31 @@ class DrawViewTest extends AppStory {
     }
 
     /**
+     * A trial saw the bar of "Opening num.png…" touch the answer above it ("100.0% sure"): it keeps the 4 px the
+     * column's other stacked lines keep (the network's input over its caption, the bar over its own line).
+     */
+    @Test
+    void theOpeningBarKeepsItsDistanceFromTheAnswerAboveIt(FxRobot robot) throws Exception {
+        openDraw(robot);
+        app.stroke(robot, new double[]{120, 60}, new double[]{125, 150}, new double[]{130, 250});
+        awaitPrediction();
+        Label sure = robot.lookup("#confidenceLabel").queryAs(Label.class);
+        assertTrue(sure.getText().contains("sure"), sure.getText());
+        java.util.concurrent.CountDownLatch other = openWhileTheWorkerIsBusy(robot, "num.png", 4);
+        try {
+            double[] gap = new double[1];
+            robot.interact(() -> {
+                javafx.scene.Node bar = robot.lookup("#openImageProgress").query();
+                gap[0] = bar.localToScene(bar.getLayoutBounds()).getMinY() - sure.localToScene(sure.getLayoutBounds()).getMaxY();
+            });
+            assertTrue(gap[0] >= 4, "the bar lies " + gap[0] + " px under \"" + sure.getText() + "\"");
+        } finally {
+            other.countDown();
+        }
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm().busyProperty().get());
+    }
+
+    /**
      * Opens a drawn {@code digit} saved as {@code name} while the compute worker is held by other work, as under load:
      * the picture waits until the latch returned is counted down.
      */

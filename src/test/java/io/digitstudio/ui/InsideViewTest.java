@@ -39,7 +39,7 @@ class InsideViewTest extends AppStory {
         assertEquals(hidden, tiles.count(), "one tile per first-layer unit");
         assertEquals(28, tiles.height());
         String source = robot.lookup("#weightsSource").queryAs(Label.class).getText().replace('\u00a0', ' ');
-        assertTrue(source.startsWith("active model: built-in") && source.contains("l1: " + hidden + " units of 28×28"), source);
+        assertTrue(source.startsWith("active model: built-in MLP") && source.contains("l1: " + hidden + " units of 28×28"), source);
         // all the tiles fit the pane, without scroll bars, and the health pane waits for a run in one line
         robot.interact(() -> {
             robot.window(0).setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);

@@ -94,7 +94,7 @@ class RunsViewTest extends AppStory {
     void evaluatingARunsModelLeavesTheModelInUseAlone(FxRobot robot) throws Exception {
         app.awaitReady();
         var inUse = app.models().activeProperty().get();
-        assertEquals("built-in", inUse.name());
+        assertEquals("built-in MLP", inUse.name());
         StringWriter err = new StringWriter();
         int code = io.digitstudio.cli.Cli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "train", "--epochs", "1", "--lr", "0.1",
                 "--train-size", "1000", "--test-size", "200", "--out", app.history.root().resolveSibling("weak-" + app.history.root().getFileName() + ".npz").toString(),
@@ -114,7 +114,7 @@ class RunsViewTest extends AppStory {
         assertTrue(e.model().name().startsWith("run "), e.model().name());
         assertSame(inUse, app.models().activeProperty().get(), "Draw, Samples and Inside keep the model in use");
         String shown = robot.lookup("#evaluationShown").queryLabeled().getText();
-        assertTrue(shown.endsWith("(not in use: Draw and Samples use built-in)"), shown);
+        assertTrue(shown.endsWith("(not in use: Draw and Samples use built-in MLP)"), shown);
         assertFalse(app.dialogs.infos.stream().anyMatch(i -> i.startsWith("Model opened")), app.dialogs.infos.toString());
     }
 

@@ -341,14 +341,14 @@ class TrainViewTest extends AppStory {
         robot.interact(() -> io.digitstudio.ui.train.OutOfMemoryInValidation.nextRun(run()));
         startAndAwaitEnd(robot);
         String why = "failed during the validation of epoch 1: out of memory (" + io.digitstudio.ui.train.OutOfMemoryInValidation.MESSAGE + ")";
-        assertEquals("Training " + why + ". The active model (built-in) is unchanged.", status(robot));
+        assertEquals("Training " + why + ". The active model (built-in MLP) is unchanged.", status(robot));
         String id = run().recordedRunProperty().get();
         // said once, in the Train view's status: no message repeats it while the view shows
         assertEquals(List.of(), app.dialogs.errors.stream().filter(e -> e.startsWith("Training failed")).toList());
         assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled(), "Start is usable again");
         assertTrue(robot.lookup("#saveModelButton").queryAs(Button.class).isDisabled(), "a failed run offers no model to save");
         assertTrue(robot.lookup("#useModelButton").queryAs(Button.class).isDisabled(), "nor to use");
-        assertEquals("built-in", app.models().activeProperty().get().name());
+        assertEquals("built-in MLP", app.models().activeProperty().get().name());
         io.digitstudio.runs.RunSummary r = app.history.find(id);
         assertEquals(io.digitstudio.runs.RunStatus.FAILED, r.status(), "its folder says failed, not running");
         assertEquals(why, r.message());
@@ -366,7 +366,7 @@ class TrainViewTest extends AppStory {
         awaitEnd();
         assertEquals(TrainingResult.Outcome.STOPPED, run().resultProperty().get().outcome());
         assertSame(builtIn, app.models().activeProperty().get(), "a stopped run does not replace the built-in model");
-        assertTrue(status(robot).contains("The active model (built-in) is unchanged."), status(robot));
+        assertTrue(status(robot).contains("The active model (built-in MLP) is unchanged."), status(robot));
         // said once, in the Train view's status: no toast repeats it while the view shows
         assertEquals(List.of(), app.dialogs.infos.stream().filter(s -> s.startsWith("Training stopped")).toList());
         assertFalse(robot.lookup("#startButton").queryAs(Button.class).isDisabled(), "Start is usable again");

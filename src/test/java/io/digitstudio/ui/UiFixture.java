@@ -225,7 +225,7 @@ public final class UiFixture {
     public void useModelOfUnknownAccuracy() throws Exception {
         awaitReady();
         var b = models().activeProperty().get();
-        var m = io.digitstudio.ui.model.ActiveModel.of(b.model(), "built-in", new io.digitstudio.io.ModelInfo(null, b.info().dataset(), b.classNames()), null);
+        var m = io.digitstudio.ui.model.ActiveModel.of(b.model(), "built-in MLP", new io.digitstudio.io.ModelInfo(null, b.info().dataset(), b.classNames()), null);
         WaitForAsyncUtils.asyncFx(() -> models().adopt(m)).get();
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -59,7 +59,7 @@ class WindowTest extends AppStory {
         var bars = robot.lookup("#drawBars").query().lookupAll(".chart-bar").stream().filter(n -> !n.getStyleClass().contains("bar-legend-symbol")).toList();
         assertTrue(bars.stream().noneMatch(Node::isVisible), "no bars before a drawing: " + bars.stream().filter(Node::isVisible).map(n -> n.getStyleClass() + " " + n.getLayoutBounds()).toList());
         String model = robot.lookup("#activeModelLabel").queryAs(Label.class).getText();
-        assertEquals("Model: built-in · 784-400-400-10 · MNIST · test accuracy 99.03%", model);
+        assertEquals("Model: built-in MLP · 784-400-400-10 · MNIST · test accuracy 99.03%", model);
         robot.clickOn("Samples");
         WaitForAsyncUtils.waitForFxEvents();
         for (String id : new String[]{"#samplesGrid", "#detailBars", "#misclassifiedCheck"}) assertInside(robot, id);

@@ -87,6 +87,9 @@ public final class FxDialogService implements DialogService {
         return remember(chooser(title, description, "*." + extension).showOpenDialog(owner));
     }
 
+    /** How wide a question's text is, in em: 364 px at 100 %, about what JavaFX gives it. */
+    static final double CONFIRM_EM = 28;
+
     @Override
     public boolean confirm(String title, String text, String action) {
         javafx.scene.control.ButtonType yes = new javafx.scene.control.ButtonType(action, javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
@@ -98,6 +101,12 @@ public final class FxDialogService implements DialogService {
         if (owner.getScene() != null) {
             a.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
             if (owner.getScene().getRoot() != null) a.getDialogPane().setStyle(owner.getScene().getRoot().getStyle());
+        }
+        // the text's width grows with the UI scale (JavaFX gives it 360 px at any): at 150 % a run's folder fits a line
+        // as it does at 100 %
+        a.getDialogPane().applyCss();
+        if (a.getDialogPane().lookup(".content") instanceof javafx.scene.control.Label words) {
+            words.setPrefWidth(Math.max(words.getPrefWidth(), CONFIRM_EM * words.getFont().getSize()));
         }
         a.setTitle(title);
         a.setHeaderText(title);

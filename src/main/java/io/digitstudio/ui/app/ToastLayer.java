@@ -24,7 +24,8 @@ import java.util.List;
  * charts or tables for its few seconds instead. Clicks beside it reach the views.
  * <p>
  * Nor does a toast lie over an error the open view shows ({@link #keepClearOfErrors}: a wrong field's message, the
- * form's problem): it goes up past it, and back down once the error goes. The user must read what is wrong; a toast
+ * form's problem): it goes up past it, and back down once the error goes; where there is no room above the error, it
+ * goes to the window's other bottom corner, or lower, over the status line. The user must read what is wrong; a toast
  * says something that can wait (a trial at 150 % saw "Model saved" over "Epochs must be between 1 and 10000").
  * <p>
  * The rules (also in the user guide, window-behaviour.md):
@@ -182,9 +183,9 @@ public final class ToastLayer extends Region {
 
     /**
      * Where a toast {@code w} wide at {@code x} and {@code h} high ends, at most {@code bottom}: as low as it lies over
-     * none of the errors, going up past each it meets; {@code bottom} itself when no place above is free of them.
+     * none of the boxes, going up past each it meets; NaN when no place above is free of them.
      */
-    private double clearOf(List<javafx.geometry.Bounds> boxes, double x, double w, double h, double bottom, double top) {
+    private static double clearOf(List<javafx.geometry.Bounds> boxes, double x, double w, double h, double bottom, double top) {
         double end = bottom;
         for (boolean moved = true; moved; ) {
             moved = false;
@@ -194,9 +195,26 @@ public final class ToastLayer extends Region {
                     moved = true;
                 }
             }
-            if (end - h < top) return bottom;
+            if (end - h < top) return Double.NaN;
         }
         return end;
+    }
+
+    /**
+     * Where a toast {@code w} wide and {@code h} high goes, clear of the errors and of the toasts placed before it
+     * ({@code boxes}): at its own place ({@code x}) as low above the status line as that is free; where no place above
+     * the errors there is, in the window's other bottom corner ({@code left}); failing that, lower, over the status line,
+     * at either corner: the status line's message can wait a few seconds, an error the user must put right cannot.
+     * Where even that is taken, its own place. Returns {x, end}.
+     */
+    private static double[] place(List<javafx.geometry.Bounds> boxes, double x, double left, double w, double h, double bottom,
+                                  double lowest, double top) {
+        double[][] tries = {{x, bottom}, {left, bottom}, {x, lowest}, {left, lowest}};
+        for (double[] t : tries) {
+            double end = clearOf(boxes, t[0], w, h, t[1], top);
+            if (!Double.isNaN(end)) return new double[]{t[0], end};
+        }
+        return new double[]{x, bottom};
     }
 
     /** How much of the layer's bottom the status line takes, in the layer's coordinates; 0 without one. */
@@ -268,14 +286,20 @@ public final class ToastLayer extends Region {
         double bottom = getHeight() - Math.max(0, clearHeight()) - in.getBottom();
         double each = (width - SPACING * (n - 1)) / n;
         double right = getWidth() - in.getRight();
+        double lowest = getHeight() - in.getBottom();
         avoided = errorBoxes();
+        List<javafx.geometry.Bounds> taken = new ArrayList<>(avoided);
         for (int i = n - 1; i >= 0; i--) {
             Toast t = shown.get(i);
             double w = snapSizeX(Math.min(t.wantedWidth(), each));
             t.fit(w);
             double h = snapSizeY(t.prefHeight(w));
-            double end = clearOf(avoided, right - w, w, h, bottom, in.getTop());
-            t.resizeRelocate(snapPositionX(right - w), snapPositionY(Math.max(in.getTop(), end - h)), w, h);
+            double[] at = place(taken, right - w, in.getLeft(), w, h, bottom, lowest, in.getTop());
+            double y = snapPositionY(Math.max(in.getTop(), at[1] - h));
+            t.resizeRelocate(snapPositionX(at[0]), y, w, h);
+            // the next toast keeps clear of this one too, should either leave its own place (half the spacing around it:
+            // the next one's own place, the spacing away, is clear of it)
+            taken.add(new javafx.geometry.BoundingBox(at[0] - SPACING / 2, y - SPACING / 2, w + SPACING, h + SPACING));
             right -= w + SPACING;
         }
     }

@@ -54,7 +54,7 @@ import java.util.Locale;
  * the ten probabilities, and the 28x28 input the network actually gets. Also opens images (button or drop) and models.
  */
 public final class DrawView extends BorderPane {
-    public static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination UNDO = io.digitstudio.ui.widgets.Keys.UNDO;
     public static final KeyCombination CLEAR = new KeyCodeCombination(KeyCode.ESCAPE);
     /** Pins the digit shown, to watch a run learn it (also Samples' Pin, each while its view is shown). */
     public static final KeyCombination PIN = io.digitstudio.ui.pins.Pins.SHORTCUT;
@@ -656,6 +656,8 @@ public final class DrawView extends BorderPane {
         line.setMinHeight(Region.USE_PREF_SIZE); // a long file name on as many lines as it takes, not cut
         line.textProperty().bind(vm.busyTextProperty());
         VBox sign = new VBox(4, bar, line);
+        // 4 px under the answer's "… sure", as the column's other stacked lines keep, so that the bar does not touch it
+        sign.setPadding(new Insets(4, 0, 0, 0));
         sign.setId("openImageBusy");
         sign.setAlignment(Pos.TOP_LEFT);
         sign.setMouseTransparent(true);

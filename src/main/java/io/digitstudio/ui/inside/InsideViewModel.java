@@ -37,7 +37,7 @@ public final class InsideViewModel {
     static final double RATIO_HIGH = -1.5;
     static final double DEAD_WARNING = 0.5;
 
-    /** The weights to draw, and where they come from ("active model: built-in", "training, epoch 1.40"). */
+    /** The weights to draw, and where they come from ("active model: built-in MLP", "training, epoch 1.40"). */
     public record Weights(Inspector.Tiles tiles, String source) {
     }
 

@@ -32,7 +32,7 @@ public record ActiveModel(Network model, Predictor predictor, String name, Model
         return names != null && names.size() >= model.classes() ? names.subList(0, model.classes()) : ClassNames.numbers(model.classes());
     }
 
-    /** E.g. "built-in · 784-400-400-10 · MNIST · test accuracy 99.03%". */
+    /** E.g. "built-in MLP · 784-400-400-10 · MNIST · test accuracy 99.03%". */
     public String describe() {
         List<String> parts = new ArrayList<>(List.of(name, architecture()));
         if (info.dataset() != null) parts.add(info.dataset());

@@ -40,7 +40,7 @@ public final class ModelManager {
     /** What each recent file is called where it is listed (a run's model by its run), as read off the UI thread. */
     private final javafx.collections.ObservableMap<Path, String> recentTitles = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper();
-    /** What a launch is loading to use: "the built-in model", or the title of the file it brings back; null after. */
+    /** What a launch is loading to use: "the built-in MLP", or the title of the file it brings back; null after. */
     private final ReadOnlyStringWrapper loading = new ReadOnlyStringWrapper();
 
     public ModelManager(TaskExecutor tasks, DialogService dialogs, RecentModels recentStore) {
@@ -105,10 +105,10 @@ public final class ModelManager {
     }
 
     /** What {@link #loadingProperty()} calls the built-in model. */
-    public static final String BUILT_IN = "the built-in model";
+    public static final String BUILT_IN = "the built-in MLP";
 
     /**
-     * The model a launch is loading to use, named as the user knows it ("the built-in model", a run's model by its run,
+     * The model a launch is loading to use, named as the user knows it ("the built-in MLP", a run's model by its run,
      * another file by its name), or null when it is loading none.
      */
     public ReadOnlyStringProperty loadingProperty() {
@@ -127,7 +127,7 @@ public final class ModelManager {
                 recent.setAll(recentStore.list());
             }
             dialogs.info("Model not found", file + ", the model in use when DigitStudio was last closed, is no longer there;"
-                    + " using the built-in model");
+                    + " using the built-in MLP");
             return CompletableFuture.completedFuture(active.get());
         }
         return read(file).handle((opened, err) -> {
@@ -172,12 +172,12 @@ public final class ModelManager {
             ModelInfo info = m.info();
             // the built-in model was trained on MNIST: older copies of the file do not say so
             if (info.dataset() == null) info = new ModelInfo(info.testAccuracy(), "MNIST", io.digitstudio.data.ClassNames.numbers(10));
-            ActiveModel model = ActiveModel.of(m.model(), "built-in", info, null);
+            ActiveModel model = ActiveModel.of(m.model(), "built-in MLP", info, null);
             for (int i = 0; i < 20; i++) model.predictor().predict(DigitPreprocessor.toMnist(StrokeRasterizer.render(PenStroke.sampleSeven(), 320, 320, true)));
             return model;
         }).whenComplete((m, err) -> {
             if (err != null) {
-                lastError.set("Could not load the built-in model: " + Messages.of(err));
+                lastError.set("Could not load the built-in MLP: " + Messages.of(err));
                 return;
             }
             builtIn.set(m);
@@ -396,7 +396,7 @@ public final class ModelManager {
         return file.toAbsolutePath().normalize().startsWith(folder.toAbsolutePath().normalize());
     }
 
-    /** What takes the place of a model in use whose file goes, as the user is told: "the built-in model (784-400-400-10)". */
+    /** What takes the place of a model in use whose file goes, as the user is told: "the built-in MLP (784-400-400-10)". */
     public String fallback() {
         ActiveModel b = builtIn.get();
         return b == null ? BUILT_IN : BUILT_IN + " (" + b.architecture() + ")";

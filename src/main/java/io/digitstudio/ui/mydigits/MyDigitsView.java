@@ -57,7 +57,7 @@ public final class MyDigitsView extends BorderPane {
         // each is on only when there is something for it to act on; the hint beside them says what turns them on
         undo.disableProperty().bind(vm.canUndoProperty().not());
         delete.disableProperty().bind(selectedCount.isEqualTo(0));
-        undo.setTooltip(new Tooltip("Takes back the last deletion or relabel"));
+        undo.setTooltip(new Tooltip("Takes back the last deletion or relabel (Ctrl+Z)"));
         delete.setTooltip(new Tooltip("Removes the selected digits (Undo brings them back)"));
         Button importFolder = button("I_mport folder…", "importDigitsButton", vm::importFolder);
         importFolder.setAccessibleHelp("Add the images of a folder to your digits: files named 7.png, 7_a.png, … or folders named 0 to 9");
@@ -147,9 +147,18 @@ public final class MyDigitsView extends BorderPane {
         rebuild();
     }
 
-    /** While this view shows: 0-9 relabels the selected digits, Delete removes them. */
+    /**
+     * While this view shows: 0-9 relabels the selected digits, Delete removes them, Ctrl+Z takes back the last relabel
+     * or deletion (as Undo does, and as Ctrl+Z does in Draw).
+     */
     private void key(javafx.scene.input.KeyEvent e) {
-        if (selected.isEmpty() || !showing() || getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl || e.isShortcutDown()) return;
+        if (!showing() || getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl) return;
+        if (io.digitstudio.ui.widgets.Keys.UNDO.match(e)) {
+            if (vm.canUndoProperty().get()) vm.undo();
+            e.consume();
+            return;
+        }
+        if (selected.isEmpty() || e.isShortcutDown()) return;
         {
             if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
                 deleteSelected();
@@ -245,7 +254,8 @@ public final class MyDigitsView extends BorderPane {
             Label head = new Label(String.format(Locale.ROOT, "%d — %d digit%s", label, list.size(), list.size() == 1 ? "" : "s"));
             head.getStyleClass().add("section");
             head.setId("group-" + label);
-            FlowPane tiles = new FlowPane(4, 4);
+            // no gaps: each tile's edge is the room its focus ring takes (theme.css), 8 px between two digits
+            FlowPane tiles = new FlowPane(0, 0);
             for (MyDigit d : list) tiles.getChildren().add(tile(d));
             groups.getChildren().add(new VBox(4, head, tiles));
         });

@@ -568,11 +568,9 @@ public final class RunsViewModel {
             return;
         }
         boolean inUse = models != null && models.inUse(r.folder());
-        String model = inUse ? "\nIts model is the one Draw, Samples and Evaluate use: they go back to " + models.fallback() + "." : "";
+        String model = inUse ? "Its model is the one Draw, Samples and Evaluate use: they go back to " + models.fallback() + "." : "";
         String branches = io.digitstudio.runs.Branches.keptOnDelete(io.digitstudio.runs.Branches.of(runs, r.id()));
-        if (!dialogs.confirm("Delete run " + named(r) + "?", "Its folder (settings, log, models) is removed from disk for good: " + r.folder()
-                + model + (branches.isEmpty() ? "" : "\n" + branches)
-                + "\nA deleted run cannot be brought back; Export keeps a copy of it as a zip first.", "Delete")) return;
+        if (!dialogs.confirm("Delete run " + named(r) + "?", deleteQuestion(r.folder(), model, branches), "Delete")) return;
         tasks.compute(() -> {
             store.delete(r.id());
             return null;
@@ -589,6 +587,17 @@ public final class RunsViewModel {
                 refresh(deleted(r) + (switched ? ". Its model was in use: Draw, Samples and Evaluate use " + models.fallback() + " now" : ""));
             }
         });
+    }
+
+    /**
+     * The question before a run is deleted: its folder on a line of its own, so that the path starts a line and stays
+     * whole where the line holds it (after the sentence, a line could end right after its first '/'); then what else
+     * goes with it ({@code model}, {@code branches}: a line each, or empty).
+     */
+    public static String deleteQuestion(java.nio.file.Path folder, String model, String branches) {
+        return "Its folder (settings, log, models) is removed from disk for good:\n" + folder
+                + (model.isEmpty() ? "" : "\n" + model) + (branches.isEmpty() ? "" : "\n" + branches)
+                + "\nA deleted run cannot be brought back; Export keeps a copy of it as a zip first.";
     }
 
     /** What the status says of a run deleted: which run went, and that it is gone for good (the store deletes its files). */

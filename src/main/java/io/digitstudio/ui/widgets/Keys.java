@@ -8,6 +8,10 @@ public final class Keys {
     private Keys() {
     }
 
+    /** Undo in the views that have one (Draw, My digits): Ctrl+Z, Cmd+Z on a Mac. */
+    public static final javafx.scene.input.KeyCombination UNDO = new javafx.scene.input.KeyCodeCombination(KeyCode.Z,
+            javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+
     /** The digit 0-9 of a digit key (top row or keypad), or -1. */
     public static int digit(KeyEvent e) {
         KeyCode c = e.getCode();

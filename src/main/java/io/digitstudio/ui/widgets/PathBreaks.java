@@ -4,7 +4,8 @@ package io.digitstudio.ui.widgets;
  * Where a long file path in a wrapping text may break: after its '/' only. JavaFX wraps a text at whitespace alone,
  * and breaks a word longer than the line wherever the line ends ("…/models/fine-t" over "uned-….npz"); a zero-width
  * space is no break for it. So a hair space (U+200A, about a tenth of an em, whitespace to JavaFX) follows each '/'
- * of a long path, and the path breaks between its folders, never inside a name.
+ * of a long path but its first (a line ending in the root's lone '/' is no place to break), and the path breaks
+ * between its folders, never inside a name.
  */
 public final class PathBreaks {
     /** The break opportunity put after each '/': a hair space. */
@@ -15,7 +16,10 @@ public final class PathBreaks {
     private PathBreaks() {
     }
 
-    /** {@code text} with a break opportunity after each '/' of each word of {@value #LONG} characters or more that has one. */
+    /**
+     * {@code text} with a break opportunity after each '/' but a leading one of each word of {@value #LONG} characters or
+     * more that has one.
+     */
     public static String at(String text) {
         if (text == null || text.indexOf('/') < 0) return text;
         StringBuilder out = new StringBuilder(text.length() + 16);
@@ -33,7 +37,7 @@ public final class PathBreaks {
             } else {
                 for (int k = 0; k < word.length(); k++) {
                     out.append(word.charAt(k));
-                    if (word.charAt(k) == '/' && k + 1 < word.length() && word.charAt(k + 1) != '/') out.append(BREAK);
+                    if (word.charAt(k) == '/' && k > 0 && k + 1 < word.length() && word.charAt(k + 1) != '/') out.append(BREAK);
                 }
             }
             i = end;

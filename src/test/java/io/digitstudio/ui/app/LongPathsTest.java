@@ -123,4 +123,55 @@ class LongPathsTest {
         }
         assertEquals(List.of(), wrong);
     }
+
+    /**
+     * The question before a run is deleted, with a run's folder as it is under a home folder: the folder starts a line
+     * and stays whole on it where a line holds it, at 100 % and 150 % (a trial saw it break right after its first '/',
+     * "… for good: /" over "home/…"); no line of the question is cut to "…".
+     */
+    @Test
+    void aRunsFolderInTheDeleteQuestionStaysOnOneLineWhereItFits(FxRobot robot) throws Exception {
+        String folder = "/home/ana/.local/share/digitstudio/runs/0b73e32a";
+        String question = io.digitstudio.ui.runs.RunsViewModel.deleteQuestion(java.nio.file.Path.of(folder), "", "");
+        List<String> wrong = new ArrayList<>();
+        for (int scale : new int[]{100, 150}) {
+            scale(robot, scale);
+            Platform.runLater(() -> dialogs.confirm("Delete run 0b73e32a?", question, "Delete"));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                Label content = (Label) robot.lookup(".dialog-pane").query().lookup(".content");
+                Text t = (Text) content.lookup(".text");
+                String shown = t.getText();
+                if (!io.digitstudio.ui.widgets.PathBreaks.plain(shown).equals(question)) wrong.add(scale + " %: the question shown as " + shown);
+                String path = io.digitstudio.ui.widgets.PathBreaks.at(folder);
+                int start = shown.indexOf(path);
+                if (start < 0) {
+                    wrong.add(scale + " %: no folder in " + shown);
+                    return;
+                }
+                java.util.Set<Double> lines = new java.util.TreeSet<>();
+                for (int i = start; i < start + path.length(); i++) {
+                    t.setCaretPosition(i);
+                    lines.add(y(t.getCaretShape()));
+                }
+                t.setCaretPosition(start + 2);
+                double second = y(t.getCaretShape());
+                t.setCaretPosition(start);
+                double first = y(t.getCaretShape());
+                t.setCaretPosition(-1);
+                if (second > first + 1) wrong.add(scale + " %: the folder breaks right after its first '/'");
+                Text measure = new Text(folder);
+                measure.setFont(t.getFont());
+                double needs = measure.getLayoutBounds().getWidth(), line = t.getWrappingWidth();
+                if (needs <= line && lines.size() > 1) {
+                    wrong.add(String.format(Locale.ROOT, "%d %%: the folder (%.0f px) takes %d lines of %.0f px", scale, needs, lines.size(), line));
+                }
+                if (needs > line) wrong.add(String.format(Locale.ROOT, "%d %%: the folder (%.0f px) is wider than the question's line (%.0f px)", scale, needs, line));
+            });
+            robot.type(javafx.scene.input.KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        }
+        assertEquals(List.of(), wrong);
+    }
 }

@@ -115,7 +115,7 @@ final class ScreenshotMode {
                     else app.models().useBuiltInCnn();
                     return false;
                 }
-                if (app.models().activeProperty().get().name().equals("built-in") && (modelFile >= 0 || args.contains("--cnn"))) return false;
+                if (app.models().activeProperty().get().name().equals("built-in MLP") && (modelFile >= 0 || args.contains("--cnn"))) return false;
                 if (tabName.equals("inside") && !drawn[0]) {
                     drawn[0] = true;
                     drawSeven(main.draw().viewModel());

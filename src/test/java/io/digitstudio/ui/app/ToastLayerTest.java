@@ -523,6 +523,73 @@ class ToastLayerTest {
     }
 
     /**
+     * A form at the window's right whose every field is wrong: its messages leave no room above them for a toast, which
+     * lay over the lowest of them (the place above the status line, where none above the errors is free). It goes to
+     * the window's other bottom corner, and a second toast beside it too, over none of the errors and not over each
+     * other; once the errors are put right, both are back at their places above the status line.
+     */
+    @Test
+    void aToastWithNoRoomAboveTheErrorsGoesToTheOtherCorner(FxRobot robot) {
+        show("Model saved", "Saved to /tmp/digitstudio/model.npz", false, 60_000);
+        show("Run finished", "2 epochs, validation accuracy 0.9012", false, 60_000);
+        List<Bounds> home = new ArrayList<>();
+        robot.interact(() -> toasts.shown().forEach(t -> home.add(onScene(t))));
+        List<Label> errors = new ArrayList<>();
+        robot.interact(() -> {
+            javafx.scene.layout.VBox form = new javafx.scene.layout.VBox(12);
+            form.setPrefWidth(280);
+            form.setMinWidth(280);
+            for (int i = 0; i < 40; i++) {
+                Label e = new Label("Field " + (i + 1) + " must be a whole number");
+                e.getStyleClass().add("field-error");
+                errors.add(e);
+                form.getChildren().add(e);
+            }
+            // the form fills its column, from the top of the view to the status line; what does not fit is cut off
+            javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+            clip.widthProperty().bind(form.widthProperty());
+            clip.heightProperty().bind(form.heightProperty());
+            form.setClip(clip);
+            form.setMinHeight(0);
+            view.setRight(form);
+            toasts.keepClearOfErrors(() -> errors.stream().filter(e -> e.localToScene(e.getLayoutBounds()).getMaxY()
+                    <= e.getParent().localToScene(e.getParent().getLayoutBounds()).getMaxY()).toList());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        // and a third toast comes while the errors show, in the place of the first
+        robot.interact(() -> robot.lookup("#toastCloseButton").queryButton().fire());
+        show("Model saved", "Saved to /tmp/digitstudio/model-2.npz", false, 60_000);
+        List<String> wrong = new ArrayList<>();
+        robot.interact(() -> {
+            var list = toasts.shown();
+            for (Node t : list) {
+                Bounds b = onScene(t);
+                for (Label e : errors) {
+                    Bounds eb = onScene(e);
+                    if (eb.getMaxY() <= onScene(e.getParent()).getMaxY() && b.intersects(eb)) {
+                        wrong.add(((Text) t.lookup(".toast-title")).getText() + " " + b + " over '" + e.getText() + "' " + eb);
+                    }
+                }
+                if (b.getMinX() < 0 || b.getMaxX() > t.getScene().getWidth() || b.getMinY() < 0 || b.getMaxY() > t.getScene().getHeight()) {
+                    wrong.add(t + " outside the window: " + b);
+                }
+            }
+            if (onScene(list.get(0)).intersects(onScene(list.get(1)))) wrong.add("the toasts lie over each other: " + onScene(list.get(0)) + " " + onScene(list.get(1)));
+        });
+        assertEquals(List.of(), wrong);
+        // put right: the errors go, and the toasts are back above the status line, at the right
+        robot.interact(() -> view.setRight(null));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            for (int i = 0; i < home.size(); i++) {
+                Bounds b = onScene(toasts.shown().get(i)), was = home.get(i);
+                assertEquals(was.getMaxY(), b.getMaxY(), 1, "back above the status line: " + b + ", not " + was);
+                assertEquals(was.getMaxX(), b.getMaxX(), 1, "back at its place: " + b + ", not " + was);
+            }
+        });
+    }
+
+    /**
      * A list, a short line each (an import's skipped files), keeps to the toast's lines too: each line is narrow enough
      * to fit the toast's width, but six of them are not its three lines; the rest is More's.
      */

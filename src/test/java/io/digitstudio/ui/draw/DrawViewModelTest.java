@@ -275,9 +275,9 @@ class DrawViewModelTest {
         ModelManager launch = new ModelManager(held, dialogs, RecentModels.inMemory());
         DrawViewModel draw = new DrawViewModel(held, dialogs, launch);
         launch.restore();
-        assertEquals("Loading the built-in model…", draw.modelTextProperty().get());
+        assertEquals("Loading the built-in MLP…", draw.modelTextProperty().get());
         held.release();
-        assertTrue(draw.modelTextProperty().get().startsWith("Model: built-in · "), draw.modelTextProperty().get());
+        assertTrue(draw.modelTextProperty().get().startsWith("Model: built-in MLP · "), draw.modelTextProperty().get());
     }
 
     /**

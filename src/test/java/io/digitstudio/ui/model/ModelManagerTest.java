@@ -41,7 +41,7 @@ class ModelManagerTest {
         ActiveModel m = models.loadBuiltIn().join();
         assertSame(m, models.activeProperty().get());
         assertSame(m, models.builtInProperty().get());
-        assertEquals("built-in", m.name());
+        assertEquals("built-in MLP", m.name());
         assertEquals("MNIST", m.info().dataset());
         assertNull(models.lastErrorProperty().get());
     }
@@ -53,7 +53,7 @@ class ModelManagerTest {
         models.loadBuiltIn().join();
         assertSame(mine, models.activeProperty().get(), "the user's choice is kept");
         models.useBuiltIn();
-        assertEquals("built-in", models.activeProperty().get().name());
+        assertEquals("built-in MLP", models.activeProperty().get().name());
     }
 
     /** Runs → Open in Draw: its message's Undo brings back the model in use before, but never takes back a later choice. */
@@ -63,7 +63,7 @@ class ModelManagerTest {
         Path f = saved("run.npz", Network.mlp(new Rng(1), 784, 20, 10));
         ActiveModel run = models.openUndoably(f).join();
         assertSame(run, models.activeProperty().get());
-        assertEquals("Model opened: " + run.describe() + "; Undo brings back built-in [Undo]", dialogs.infos.get(dialogs.infos.size() - 1));
+        assertEquals("Model opened: " + run.describe() + "; Undo brings back built-in MLP [Undo]", dialogs.infos.get(dialogs.infos.size() - 1));
         dialogs.lastAction.run();
         assertSame(builtIn, models.activeProperty().get());
 

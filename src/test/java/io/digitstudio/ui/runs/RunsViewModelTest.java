@@ -304,7 +304,7 @@ class RunsViewModelTest {
         dialogs.confirms = false;
         vm.delete(store.find(used));
         String asked = dialogs.questions.get(dialogs.questions.size() - 1);
-        assertTrue(asked.contains("Its model is the one Draw, Samples and Evaluate use: they go back to the built-in model (784-400-400-10)"), asked);
+        assertTrue(asked.contains("Its model is the one Draw, Samples and Evaluate use: they go back to the built-in MLP (784-400-400-10)"), asked);
         assertEquals(usedModel, models.activeProperty().get().file());
         // a run whose model is not in use is asked about as before
         vm.delete(store.find(other));
@@ -315,7 +315,7 @@ class RunsViewModelTest {
         vm.delete(store.find(used));
         assertSame(models.builtInProperty().get(), models.activeProperty().get(), "the built-in model, at once");
         assertEquals("Deleted run " + used + " and its files for good: a deleted run cannot be brought back. Its model was in use: Draw, Samples and Evaluate"
-                + " use the built-in model (784-400-400-10) now", vm.statusProperty().get());
+                + " use the built-in MLP (784-400-400-10) now", vm.statusProperty().get());
         assertEquals(List.of(otherModel), models.recent(), "the Model menu no longer lists the deleted run's model");
         assertEquals(infos, dialogs.infos.size(), "said once, in the status: " + dialogs.infos);
         assertEquals(errors, dialogs.errors.size(), dialogs.errors.toString());
