@@ -777,8 +777,8 @@ public final class RunsView extends BorderPane {
             XYChart.Series<Number, Number> acc = accuracies.get(i);
             colour(loss, c.colour());
             colour(acc, c.colour());
-            if (c.startsAtBranch(c.loss())) markBranch(loss, c.run());
-            if (c.startsAtBranch(c.accuracy())) markBranch(acc, c.run());
+            markBranch(loss, c.branchIndex(c.loss()), c.run());
+            markBranch(acc, c.branchIndex(c.accuracy()), c.run());
             if (curves.size() == 1 && vm.xAxisProperty().get() == RunCurves.XAxis.EPOCH) pickable(List.of(loss, acc));
             // the run under way on top and bold, the others faded behind it
             for (XYChart.Series<Number, Number> s : List.of(loss, acc)) {
@@ -881,10 +881,13 @@ public final class RunsView extends BorderPane {
         }
     }
 
-    /** The first point of a branch's series is where it left its parent: it says so, and picks no epoch of the branch. */
-    private void markBranch(XYChart.Series<Number, Number> s, RunSummary run) {
-        if (s.getData().isEmpty() || s.getData().get(0).getNode() == null) return;
-        Node n = s.getData().get(0).getNode();
+    /**
+     * The point of a branch's series at {@code index} is where it left its parent (the first, or further on where the
+     * parent was deleted and the series is the branch's whole log): it says so, and picks no epoch of the branch.
+     */
+    private void markBranch(XYChart.Series<Number, Number> s, int index, RunSummary run) {
+        if (index < 0 || index >= s.getData().size() || s.getData().get(index).getNode() == null) return;
+        Node n = s.getData().get(index).getNode();
         n.getStyleClass().add("branch-point");
         Tooltip.install(n, new Tooltip(vm.branchPointOf(run)));
     }
