@@ -694,6 +694,7 @@ public final class RunsView extends BorderPane {
                 setDisable(!empty && c != null && !c.available());
             }
         });
+        keepsOpenOnGreyedCells(point);
         point.setTooltip(new Tooltip("Where in the run the branch starts: the end of an epoch with a snapshot, or where the run stopped"));
         Button branch = new Button("_Branch from here…");
         branch.setId("branchButton");
@@ -727,6 +728,32 @@ public final class RunsView extends BorderPane {
         VBox box = new VBox(4, row, reason);
         box.setId("branchRow");
         return box;
+    }
+
+    /**
+     * A click on a greyed (disabled) item of {@code box}'s list leaves the list open: the list's skin hides it on any
+     * release over the list, the greyed items' included, and the user had to open it again to pick an end that can be
+     * branched from. A release over an item that can be picked closes it as before, one over the scroll bar does not.
+     * A disabled cell is no pick target (the click lands on the list's flow behind it), so the cell is found by where
+     * the pointer is.
+     */
+    private static <T> void keepsOpenOnGreyedCells(ComboBox<T> box) {
+        javafx.beans.value.ChangeListener<javafx.scene.control.Skin<?>> own = (o, was, skin) -> {
+            if (!(skin instanceof javafx.scene.control.skin.ComboBoxListViewSkin<?> s)) return;
+            s.setHideOnClick(false);
+            Node list = s.getPopupContent();
+            list.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+                for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != list; n = n.getParent()) {
+                    if (n instanceof javafx.scene.control.ScrollBar) return;
+                }
+                for (Node n : list.lookupAll(".list-cell")) {
+                    if (n.isVisible() && n.isDisabled() && n.contains(n.sceneToLocal(e.getSceneX(), e.getSceneY()))) return;
+                }
+                box.hide();
+            });
+        };
+        box.skinProperty().addListener(own);
+        if (box.getSkin() != null) own.changed(box.skinProperty(), null, box.getSkin());
     }
 
     private Button button(String text, String id, java.util.function.Consumer<RunSummary> action) {
