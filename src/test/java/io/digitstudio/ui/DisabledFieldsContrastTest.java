@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * and at AA's 4.5:1 in high contrast; a ticked box fades no more than its text. The Train form while a run is paused,
  * all of it locked but the optimizer's values: a user reads there what the paused run trains with (Primer faded it to
  * 40 %, and a ticked box to 16 %, while disabled buttons read at 60 %). The form's own labels count too: a field's
- * name, a section's heading in the accent colour, a muted hint (Primer's 40 % left them 1.8 to 2.3:1 in Primer Light).
+ * name, a section's heading in the accent colour, a muted hint (Primer's 40 % left them 1.8 to 2.3:1 in Primer Light),
+ * and its tables' column titles and values, which fade as the labels do (Primer left the values at 40 %, 2.35:1).
  * An empty field's prompt is a hint, not a value, and is not measured.
  */
 class DisabledFieldsContrastTest extends AppStory {
@@ -72,7 +73,7 @@ class DisabledFieldsContrastTest extends AppStory {
             robot.clickOn("#stopButton");
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> run.stateProperty().get().canStart());
         }
-        for (String kind : List.of("check box", "text field", "text area", "drop-down", "label", "heading", "hint")) {
+        for (String kind : List.of("check box", "text field", "text area", "drop-down", "label", "heading", "hint", "table title", "table value")) {
             assertTrue(seen.stream().anyMatch(s -> s.contains(" " + kind + " ")), kind + " measured disabled: " + String.join("\n", seen));
         }
         assertEquals(List.of(), failures, "measured: " + String.join("\n", seen));
@@ -81,7 +82,7 @@ class DisabledFieldsContrastTest extends AppStory {
     private void measure(Theme theme, List<String> failures, List<String> seen) {
         Scene scene = stage.getScene();
         Looks.shown(scene.getRoot(), n -> {
-            if (!(n instanceof CheckBox || n instanceof TextInputControl || n instanceof ComboBoxBase || formLabel(n)) || !n.isDisabled()) return;
+            if (!(n instanceof CheckBox || n instanceof TextInputControl || n instanceof ComboBoxBase || formLabel(n) || formTableCell(n)) || !n.isDisabled()) return;
             Control c = (Control) n;
             // a field scrolled out of the form's view counts too: scrolled to, it reads as it is drawn
             if (c.getWidth() <= 0 || c.getHeight() <= 0) return;
@@ -105,6 +106,10 @@ class DisabledFieldsContrastTest extends AppStory {
             seen.add(line);
             if (ratio < (theme == Theme.HIGH_CONTRAST ? 4.5 : 3)) failures.add(line);
             // a ticked box says the setting is on: it fades as its text does, not more (Primer faded it twice, to 16 %)
+            // a table's column titles and values fade as the form's labels do, to 60 %, not again with their table
+            if (kind(c).startsWith("table ") && Math.abs(o - 0.6) > 1e-9) {
+                failures.add(String.format(Locale.ROOT, "%s %s %s '%s': drawn at %.2f, a disabled label at 0.60", theme.id(), kind(c), Looks.name(c), meant, o));
+            }
             if (c instanceof CheckBox b && b.isSelected() && b.lookup(".box") instanceof Region box && opacity(box) < o - 1e-9) {
                 failures.add(String.format(Locale.ROOT, "%s %s: its ticked box drawn at %.2f, its text at %.2f", theme.id(), Looks.name(c), opacity(box), o));
             }
@@ -120,17 +125,37 @@ class DisabledFieldsContrastTest extends AppStory {
 
     private static String kind(Control c) {
         return c instanceof CheckBox ? "check box" : c instanceof javafx.scene.control.TextArea ? "text area" : c instanceof TextInputControl ? "text field"
-                : c instanceof ComboBoxBase ? "drop-down" : c.getStyleClass().contains("section") ? "heading" : c.getStyleClass().contains("hint") ? "hint" : "label";
+                : c instanceof ComboBoxBase ? "drop-down" : c.getStyleClass().contains("section") ? "heading" : c.getStyleClass().contains("hint") ? "hint"
+                : columnTitle(c) ? "table title" : c instanceof javafx.scene.control.TableCell<?, ?> ? "table value" : "label";
     }
 
-    /** A label of the Train form's own (a field's name, a heading, a hint, a message), not one inside another control. */
-    private static boolean formLabel(Node n) {
-        if (!(n instanceof Label)) return false;
-        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+    /** A value of one of the Train form's tables (the data's classes, the network's layers). */
+    private static boolean formTableCell(Node n) {
+        if (!(n instanceof javafx.scene.control.TableCell<?, ?> cell) || cell.getTableView() == null) return false;
+        for (Node p = cell.getTableView().getParent(); p != null; p = p.getParent()) {
             if (p.getStyleClass().contains("settings")) return true;
             if (p instanceof Control) return false;
         }
         return false;
+    }
+
+    /**
+     * A label of the Train form's own (a field's name, a heading, a hint, a message, a table's column title), not one
+     * inside another control.
+     */
+    private static boolean formLabel(Node n) {
+        if (!(n instanceof Label)) return false;
+        boolean title = columnTitle(n);
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p.getStyleClass().contains("settings")) return true;
+            if (p instanceof Control && !(title && p instanceof javafx.scene.control.TableView<?>)) return false;
+        }
+        return false;
+    }
+
+    /** A table's column title: the label of a column's header. */
+    private static boolean columnTitle(Node n) {
+        return n instanceof Label && n.getParent() != null && n.getParent().getStyleClass().contains("column-header");
     }
 
     /** The text node that shows {@code meant} in {@code c}'s skin (a field's first line, for a text area). */

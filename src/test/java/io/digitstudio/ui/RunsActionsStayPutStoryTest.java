@@ -7,6 +7,8 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -63,6 +65,10 @@ class RunsActionsStayPutStoryTest extends AppStory {
     /** One run from the command line, selected in Runs, its actions laid out: the runs table. */
     private TableView<RunSummary> oneRunSelected(FxRobot robot) throws Exception {
         app.awaitReady();
+        return oneRunSelectedNow(robot);
+    }
+
+    private TableView<RunSummary> oneRunSelectedNow(FxRobot robot) throws Exception {
         app.tinyCliRun(0);
         app.openTab(robot, "Runs");
         TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
@@ -98,6 +104,32 @@ class RunsActionsStayPutStoryTest extends AppStory {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getSelectionModel().getSelectedIndex() == 2);
         settle();
         assertEquals(one, places(robot), "twelve runs, another run selected");
+    }
+
+    /**
+     * At 100 % and 150 % in the smallest window: one run, selected, its actions whole; a second run comes from the
+     * command line and a refresh lists it: each action is where it was, and still whole. (A trial at 150 % reported the
+     * actions moving from one run to two, and "Branch from here…" cut to "…" with one run.)
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {100, 150})
+    void theActionsStayPutAndWholeFromOneRunToTwo(int scale, FxRobot robot) throws Exception {
+        app.awaitReady();
+        app.lightAtScaleInSmallest(robot, stage, scale);
+        TableView<RunSummary> table = oneRunSelectedNow(robot);
+        Map<String, String> one = places(robot);
+        assertFalse(one.containsValue("hidden"), scale + " %, one run selected: its actions show " + one);
+        List<String> cut = new ArrayList<>();
+        robot.interact(() -> cut.addAll(Looks.cutIn(robot.lookup("#runDetail").query())));
+        assertEquals(List.of(), cut, scale + " %, one run: the actions whole");
+
+        app.tinyCliRun(1);
+        robot.clickOn("#refreshRunsButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        settle();
+        assertEquals(one, places(robot), scale + " %, two runs, the same run selected");
+        robot.interact(() -> cut.addAll(Looks.cutIn(robot.lookup("#runDetail").query())));
+        assertEquals(List.of(), cut, scale + " %, two runs: the actions whole");
     }
 
     /**

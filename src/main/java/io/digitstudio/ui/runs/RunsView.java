@@ -694,6 +694,7 @@ public final class RunsView extends BorderPane {
                 setDisable(!empty && c != null && !c.available());
             }
         });
+        keepsOpenOnGreyedCells(point);
         point.setTooltip(new Tooltip("Where in the run the branch starts: the end of an epoch with a snapshot, or where the run stopped"));
         Button branch = new Button("_Branch from here…");
         branch.setId("branchButton");
@@ -727,6 +728,32 @@ public final class RunsView extends BorderPane {
         VBox box = new VBox(4, row, reason);
         box.setId("branchRow");
         return box;
+    }
+
+    /**
+     * A click on a greyed (disabled) item of {@code box}'s list leaves the list open: the list's skin hides it on any
+     * release over the list, the greyed items' included, and the user had to open it again to pick an end that can be
+     * branched from. A release over an item that can be picked closes it as before, one over the scroll bar does not.
+     * A disabled cell is no pick target (the click lands on the list's flow behind it), so the cell is found by where
+     * the pointer is.
+     */
+    private static <T> void keepsOpenOnGreyedCells(ComboBox<T> box) {
+        javafx.beans.value.ChangeListener<javafx.scene.control.Skin<?>> own = (o, was, skin) -> {
+            if (!(skin instanceof javafx.scene.control.skin.ComboBoxListViewSkin<?> s)) return;
+            s.setHideOnClick(false);
+            Node list = s.getPopupContent();
+            list.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+                for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != list; n = n.getParent()) {
+                    if (n instanceof javafx.scene.control.ScrollBar) return;
+                }
+                for (Node n : list.lookupAll(".list-cell")) {
+                    if (n.isVisible() && n.isDisabled() && n.contains(n.sceneToLocal(e.getSceneX(), e.getSceneY()))) return;
+                }
+                box.hide();
+            });
+        };
+        box.skinProperty().addListener(own);
+        if (box.getSkin() != null) own.changed(box.skinProperty(), null, box.getSkin());
     }
 
     private Button button(String text, String id, java.util.function.Consumer<RunSummary> action) {
@@ -777,8 +804,8 @@ public final class RunsView extends BorderPane {
             XYChart.Series<Number, Number> acc = accuracies.get(i);
             colour(loss, c.colour());
             colour(acc, c.colour());
-            if (c.startsAtBranch(c.loss())) markBranch(loss, c.run());
-            if (c.startsAtBranch(c.accuracy())) markBranch(acc, c.run());
+            markBranch(loss, c.branchIndex(c.loss()), c.run());
+            markBranch(acc, c.branchIndex(c.accuracy()), c.run());
             if (curves.size() == 1 && vm.xAxisProperty().get() == RunCurves.XAxis.EPOCH) pickable(List.of(loss, acc));
             // the run under way on top and bold, the others faded behind it
             for (XYChart.Series<Number, Number> s : List.of(loss, acc)) {
@@ -881,10 +908,13 @@ public final class RunsView extends BorderPane {
         }
     }
 
-    /** The first point of a branch's series is where it left its parent: it says so, and picks no epoch of the branch. */
-    private void markBranch(XYChart.Series<Number, Number> s, RunSummary run) {
-        if (s.getData().isEmpty() || s.getData().get(0).getNode() == null) return;
-        Node n = s.getData().get(0).getNode();
+    /**
+     * The point of a branch's series at {@code index} is where it left its parent (the first, or further on where the
+     * parent was deleted and the series is the branch's whole log): it says so, and picks no epoch of the branch.
+     */
+    private void markBranch(XYChart.Series<Number, Number> s, int index, RunSummary run) {
+        if (index < 0 || index >= s.getData().size() || s.getData().get(index).getNode() == null) return;
+        Node n = s.getData().get(index).getNode();
         n.getStyleClass().add("branch-point");
         Tooltip.install(n, new Tooltip(vm.branchPointOf(run)));
     }

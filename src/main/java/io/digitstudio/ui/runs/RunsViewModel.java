@@ -43,13 +43,21 @@ import java.util.function.Consumer;
 public final class RunsViewModel {
     /**
      * One selected run's points for the two charts; {@code current}: the run is still going. A branch's curves begin
-     * where it left its parent's, at {@code branchX} on the x axis (NaN for a run that is no branch). {@code colour} is
-     * the run's place in the palette, its own while it stays selected (see {@link #colour}).
+     * where it left its parent's, at {@code branchX} on the x axis (NaN for a run that is no branch); a branch whose
+     * parent was deleted has no parent's curve to leave, and its curves are its whole log, the epochs before
+     * {@code branchX} included. {@code colour} is the run's place in the palette, its own while it stays selected (see
+     * {@link #colour}).
      */
     public record Curve(RunSummary run, List<double[]> loss, List<double[]> accuracy, boolean current, double branchX, int colour) {
         /** Whether the first of {@code points} (one of this curve's lists) is where the branch left its parent's curve. */
         public boolean startsAtBranch(List<double[]> points) {
-            return !points.isEmpty() && points.get(0)[0] == branchX;
+            return branchIndex(points) == 0;
+        }
+
+        /** The index of the point of {@code points} (one of this curve's lists) where the branch left its parent; -1 if none is. */
+        public int branchIndex(List<double[]> points) {
+            for (int i = 0; i < points.size(); i++) if (points.get(i)[0] == branchX) return i;
+            return -1;
         }
     }
 
@@ -407,7 +415,11 @@ public final class RunsViewModel {
             List<double[]> loss = RunCurves.points(log, RunCurves.lossKey(curveSet.get()), xAxis.get(), smoothing.get(), logLoss.get());
             List<double[]> accuracy = RunCurves.points(log, RunCurves.accuracyKey(curveSet.get()), xAxis.get(), smoothing.get(), false);
             double branchX = Double.NaN;
-            if (r.settings() != null && r.settings().isBranch()) {
+            if (r.settings() != null && r.settings().isBranch() && io.digitstudio.runs.Branches.parentGone(r, runs)) {
+                // no parent's curve to leave: the branch's log holds its parent's epochs up to the branch point, and
+                // its curves are that whole log, as `runs show` lists it; the point it branched at is marked on them
+                branchX = RunCurves.branchX(r.settings().branchedFrom(), log, null, xAxis.get());
+            } else if (r.settings() != null && r.settings().isBranch()) {
                 // a branch leaves its parent's curve, as it is drawn, at the exact point it branched
                 io.digitstudio.runs.RunSettings.Branch b = r.settings().branchedFrom();
                 List<Map<String, Double>> parent = logs.get(b.run());

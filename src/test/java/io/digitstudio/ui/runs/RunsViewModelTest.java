@@ -375,7 +375,7 @@ class RunsViewModelTest {
         RunSummary left = store.find(b);
         assertEquals("deleted run, epoch 1", vm.branchOf(left), "no id of a run no longer there");
         assertTrue(vm.branchPointOf(left).startsWith("Branched from a deleted run (" + p + ") at epoch 1"), vm.branchPointOf(left));
-        // what it needs is its own: its curves from the branch point on, and its snapshots to branch from
+        // what it needs is its own: its curves (its whole log), and its snapshots to branch from
         vm.select(List.of(b));
         // its settings say so too, as runs show does, where they named the parent as if it were there
         RunsViewModel.CompareRow from = vm.comparison().stream().filter(r -> r.setting().equals("branched_from")).findFirst().orElseThrow();
@@ -384,6 +384,48 @@ class RunsViewModelTest {
         assertEquals(List.of("end of epoch 1 (the deleted parent run's)", "end of epoch 2"), vm.branchChoices().stream().map(RunsViewModel.BranchChoice::label).toList());
         assertEquals("Epoch 1 was trained by its parent run, since deleted: it left this branch no snapshot there", vm.branchChoices().get(0).unavailable());
         assertTrue(vm.branchChoices().get(1).available());
+    }
+
+    /**
+     * A trial deleted a run with a branch made at its epoch 2: the branch's log (and {@code runs show}) holds epochs 1
+     * to 3, the parent's two included, but its curves began at epoch 2, as if it had a parent to draw the rest. With its
+     * parent gone the branch's curves are its whole log, by epoch and by wall time, the branch point marked on them.
+     */
+    @Test
+    void anOrphanedBranchsCurvesShowEveryEpochOfItsLog() {
+        Nd4jSetup.init();
+        RunStore store = new RunStore(dir);
+        TrainingConfig c = TrainingConfig.tutorial().withEpochs(3).withUnits(10).withOptimizer("momentum-sgd", 0.1, null).withLimits(500, 100);
+        io.digitstudio.runs.TrainingSession parent = io.digitstudio.runs.TrainingSession.builder(store, "gui").config(c).snapshots(1, null, 3).build();
+        parent.run();
+        io.digitstudio.runs.TrainingSession.Resumable at2 = io.digitstudio.runs.TrainingSession.locateBranch(store, parent.runId() + "@epoch:2");
+        io.digitstudio.runs.TrainingSession branch = io.digitstudio.runs.TrainingSession.builder(store, "gui").branch(at2)
+                .config(at2.config().withOptimizer("momentum-sgd", 0.01, null)).build();
+        branch.run();
+        String b = branch.runId();
+        TestDialogs dialogs = new TestDialogs();
+        RunsViewModel vm = new RunsViewModel(new SameThreadTasks(), dialogs, store);
+        vm.refresh();
+        // the branch drawn once beside its parent, so that the parent's log is at hand before the parent goes
+        vm.select(List.of(b));
+        assertEquals(List.of(2.0, 3.0), vm.curvesProperty().get().get(0).accuracy().stream().map(x -> x[0]).toList(), "from its parent's curve");
+        dialogs.confirms = true;
+        vm.delete(store.find(parent.runId()));
+        vm.select(List.of(b));
+        List<Map<String, Double>> log = store.log(store.find(b));
+        assertEquals(List.of(1.0, 2.0, 3.0), log.stream().map(e -> e.get("epoch")).toList(), "the branch's log holds its parent's epochs");
+        RunsViewModel.Curve curve = vm.curvesProperty().get().get(0);
+        for (List<double[]> points : List.of(curve.loss(), curve.accuracy())) {
+            assertEquals(List.of(1.0, 2.0, 3.0), points.stream().map(x -> x[0]).toList(), "every epoch of its log");
+            assertEquals(1, curve.branchIndex(points), "the branch point: the end of epoch 2");
+        }
+        for (int i = 0; i < 3; i++) {
+            assertEquals(log.get(i).get("validation/main/accuracy"), curve.accuracy().get(i)[1], 0.0);
+            assertEquals(log.get(i).get("validation/main/loss"), curve.loss().get(i)[1], 0.0);
+        }
+        vm.xAxisProperty().set(RunCurves.XAxis.WALL_TIME);
+        curve = vm.curvesProperty().get().get(0);
+        assertEquals(log.stream().map(e -> e.get("elapsed_time")).toList(), curve.loss().stream().map(x -> x[0]).toList(), "by wall time too");
     }
 
     @Test
