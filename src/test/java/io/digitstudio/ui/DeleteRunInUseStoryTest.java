@@ -107,7 +107,8 @@ class DeleteRunInUseStoryTest extends AppStory {
 
     /**
      * A trial: with the built-in CNN in use, a new user opened a run's model in Draw, then deleted that run. Draw went
-     * to the built-in MLP instead of the CNN they had chosen. Now the CNN comes back.
+     * to the built-in MLP instead of the CNN they had chosen, and the "Model opened" message still offered Undo, which
+     * then did nothing. Now the CNN comes back, and the message goes with what it could undo.
      */
     @Test
     void deletingTheRunWhoseModelIsInUseGoesBackToTheModelInUseBeforeIt(FxRobot robot) throws Exception {
@@ -138,6 +139,7 @@ class DeleteRunInUseStoryTest extends AppStory {
         assertEquals(List.of(), app.dialogs.errors);
         String said = app.dialogs.infos.get(app.dialogs.infos.size() - 1);
         assertTrue(said.startsWith("Model opened: ") && said.endsWith("; Undo brings back built-in CNN [Undo]"), said);
+        assertFalse(app.dialogs.withdrawn.contains("Model opened"));
 
         // Delete… on the same run: the question and the status name the CNN, which is in use again at once
         app.openTab(robot, "Runs");
@@ -150,6 +152,8 @@ class DeleteRunInUseStoryTest extends AppStory {
         assertSame(cnn, app.models().activeProperty().get(), "the CNN, in use before the run's model");
         String status = robot.lookup("#runsStatus").queryLabeled().getText();
         assertTrue(status.endsWith("Its model was in use: Draw, Samples and Evaluate use " + cnnNamed + " now"), status);
+        // the message whose Undo would now do nothing is taken back
+        assertTrue(app.dialogs.withdrawn.contains("Model opened"), app.dialogs.withdrawn.toString());
 
         app.openTab(robot, "Draw");
         Label line = robot.lookup("#activeModelLabel").queryAs(Label.class);

@@ -57,6 +57,9 @@ public final class ModelManager {
         nameRecent();
         active.addListener((o, was, now) -> {
             if (!goingBack) keepBefore(was, now);
+            // the message's Undo brings back the model in use before only while the opened one is in use: after any
+            // other change it would do nothing, so it is not offered any more
+            if (undoable != null && now != undoable.opened()) withdrawUndo();
         });
     }
 
@@ -84,6 +87,24 @@ public final class ModelManager {
         if (a == b) return true;
         if (a == null || b == null || a.file() == null || b.file() == null) return false;
         return a.file().toAbsolutePath().normalize().equals(b.file().toAbsolutePath().normalize());
+    }
+
+    /**
+     * The Undo a "Model opened" message offers (null: none showing): it brings back {@code before} while {@code opened}
+     * is in use.
+     */
+    private record Undoable(ActiveModel opened, ActiveModel before) {
+    }
+
+    private Undoable undoable;
+
+    /** The title of the message that says a model was opened. */
+    static final String OPENED_TITLE = "Model opened";
+
+    /** Takes back the message whose Undo would no longer do what it says. */
+    private void withdrawUndo() {
+        undoable = null;
+        dialogs.withdraw(OPENED_TITLE);
     }
 
     /**
@@ -253,12 +274,13 @@ public final class ModelManager {
             remember(file);
             String notes = opened.notes().isEmpty() ? "" : " (" + String.join("; ", opened.notes()) + ")";
             if (tell && before != null) {
-                ActiveModel now = opened.model();
-                dialogs.info("Model opened", now.describe() + notes + "; Undo brings back " + before.name(), "Undo", () -> {
-                    if (active.get() == now) adopt(before);
+                Undoable undo = new Undoable(opened.model(), before);
+                undoable = undo;
+                dialogs.info(OPENED_TITLE, undo.opened().describe() + notes + "; Undo brings back " + before.name(), "Undo", () -> {
+                    if (undoable == undo && active.get() == undo.opened()) adopt(undo.before());
                 });
             } else if (tell) {
-                dialogs.info("Model opened", opened.model().describe() + notes);
+                dialogs.info(OPENED_TITLE, opened.model().describe() + notes);
             }
             return opened.model();
         });
@@ -462,8 +484,8 @@ public final class ModelManager {
     /**
      * Lets go of the models kept in {@code folder}, which is being deleted (a run's): they leave the recent list and
      * the models to go back to, and when the model in use is one of them, {@link #fallback(Path)} takes its place at
-     * once, and the next launch starts with that rather than looking for a file that is gone. The caller says so.
-     * Returns whether the model in use changed.
+     * once, and the next launch starts with that rather than looking for a file that is gone. The caller says so. A
+     * message whose Undo would bring one of them back is taken back. Returns whether the model in use changed.
      */
     public boolean letGo(Path folder) {
         List<Path> gone = recentStore.list().stream().filter(p -> within(p, folder)).toList();
@@ -471,6 +493,7 @@ public final class ModelManager {
             gone.forEach(recentStore::remove);
             recent.setAll(recentStore.list());
         }
+        if (undoable != null && undoable.before().file() != null && within(undoable.before().file(), folder)) withdrawUndo();
         if (!inUse(folder)) {
             before.removeIf(m -> m.file() != null && within(m.file(), folder));
             return false;

@@ -113,6 +113,38 @@ class ModelManagerTest {
         assertSame(cnn, models.activeProperty().get());
     }
 
+    /**
+     * Runs → Open in Draw's message offers Undo; a trial deleted the run and the message stayed, its Undo doing nothing.
+     * It is taken back once its Undo could do nothing, or only bring back a model whose run is gone.
+     */
+    @Test
+    void theOpenedMessageIsTakenBackOnceItsUndoNoLongerHolds() throws Exception {
+        ActiveModel builtIn = models.loadBuiltIn().join();
+        models.openUndoably(runModel("a", 1)).join();
+        assertTrue(dialogs.infos.get(dialogs.infos.size() - 1).endsWith("; Undo brings back built-in [Undo]"), dialogs.infos.toString());
+        assertEquals(List.of(), dialogs.withdrawn, "opening says it, and takes back nothing of its own");
+        // the opened model's run is deleted: built-in is back, and nothing is left to undo
+        models.letGo(dir.resolve("a"));
+        assertSame(builtIn, models.activeProperty().get());
+        assertEquals(List.of("Model opened"), dialogs.withdrawn);
+
+        // the model in use before goes with its run: Undo would bring back a model whose files are gone
+        models.open(runModel("b", 2)).join();
+        ActiveModel c = models.openUndoably(runModel("c", 3)).join();
+        Runnable undo = dialogs.lastAction;
+        dialogs.withdrawn.clear();
+        assertFalse(models.letGo(dir.resolve("b")));
+        assertEquals(List.of("Model opened"), dialogs.withdrawn);
+        undo.run();
+        assertSame(c, models.activeProperty().get(), "Undo, had it been clicked meanwhile, brings back nothing gone");
+
+        // another model chosen: the message's Undo would do nothing
+        models.openUndoably(runModel("d", 4)).join();
+        dialogs.withdrawn.clear();
+        models.useBuiltIn();
+        assertEquals(List.of("Model opened"), dialogs.withdrawn);
+    }
+
     @Test
     void openingAModelMakesItActiveRemembersItAndSaysSo() throws Exception {
         Path f = saved("mine.npz", Network.mlp(new Rng(1), 784, 20, 10));
