@@ -958,16 +958,22 @@ public final class RunControl {
         presenter.status(inUseSaid);
     }
 
-    /** The model in use is now {@code m}: the status, if it still names the model in use, names {@code m}. */
+    /**
+     * The model in use is now {@code m}: the status, if it still names the model in use, names {@code m}. While the
+     * reason Start is off covers it, what the status gives back once Start is on again names {@code m}.
+     */
     private void followInUse(ActiveModel m) {
-        if (inUseSaid == null || !inUseSaid.equals(presenter.statusProperty().get())) {
+        String now = presenter.statusProperty().get();
+        boolean covered = inUseSaid != null && inUseSaid.equals(replaced) && readiness != null && readiness.equals(now);
+        if (inUseSaid == null || !inUseSaid.equals(now) && !covered) {
             inUseSaid = null;
             return;
         }
         String clause = inUseClause(inUseBefore, m);
         String before = clause.isEmpty() && inUseBefore.endsWith("; ") ? inUseBefore.substring(0, inUseBefore.length() - 2) + "." : inUseBefore;
         inUseSaid = before + clause + inUseAfter;
-        presenter.status(inUseSaid);
+        if (covered) replaced = inUseSaid;
+        else presenter.status(inUseSaid);
     }
 
     /**

@@ -781,6 +781,37 @@ class TrainViewModelsTest {
                 f.presenter.statusProperty().get());
     }
 
+    /**
+     * A trial: after a run, a wrong field put "Fix … to start." in the status; the model in use changed meanwhile, and
+     * once the field was right again the status named the model of before. It names the one in use now.
+     */
+    @Test
+    void theStatusGivenBackWhenStartIsOnAgainNamesTheModelInUseNow() {
+        Fixture f = new Fixture();
+        f.unknownAccuracy();
+        f.settings.epochsProperty().set("1");
+        f.run.start();
+        String said = f.presenter.statusProperty().get();
+        assertTrue(said.endsWith("; Draw and Samples use it."), said);
+        String finished = said.substring(0, said.indexOf(" Draw and Samples"));
+        f.settings.epochsProperty().set("0");
+        assertEquals("Fix Epochs (in red) to start.", f.presenter.statusProperty().get());
+        f.models.useBuiltIn();
+        assertEquals("Fix Epochs (in red) to start.", f.presenter.statusProperty().get(), "the reason Start is off stays");
+        f.settings.epochsProperty().set("1");
+        assertEquals(finished + " Draw and Samples use built-in.", f.presenter.statusProperty().get());
+        // and it follows the model in use from then on
+        f.models.adopt(f.run.trainedModelProperty().get());
+        assertEquals(said, f.presenter.statusProperty().get());
+        // two changes while covered: the last one counts
+        f.settings.epochsProperty().set("0");
+        f.models.useBuiltIn();
+        ActiveModel builtIn = f.models.builtInProperty().get();
+        f.models.adopt(ActiveModel.of(builtIn.model(), "fine-tuned built-in", builtIn.info(), null));
+        f.settings.epochsProperty().set("1");
+        assertEquals(finished + " Draw and Samples use fine-tuned built-in.", f.presenter.statusProperty().get());
+    }
+
     @Test
     void aRunThatLearnedNothingNeverReplacesAModelEvenOfUnknownAccuracy() {
         Fixture f = new Fixture();
