@@ -107,6 +107,24 @@ public final class ModelManager {
         dialogs.withdraw(OPENED_TITLE);
     }
 
+    /** The folders let go of ({@link #letGo}), whose models are gone: absolute and normalized. */
+    private final java.util.Set<Path> goneFolders = new java.util.HashSet<>();
+    /** Counts the folders let go of: what offers to put a model to use listens, and asks {@link #gone}. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper lettingGo = new javafx.beans.property.ReadOnlyIntegerWrapper();
+
+    /**
+     * Whether {@code m} went with its run's folder ({@link #letGo}): an action that would put it to use (a message's
+     * Undo or Use model) is no longer offered.
+     */
+    public boolean gone(ActiveModel m) {
+        return m != null && m.file() != null && goneFolders.stream().anyMatch(f -> within(m.file(), f));
+    }
+
+    /** Counts the folders let go of ({@link #letGo}); see {@link #gone}. */
+    public javafx.beans.property.ReadOnlyIntegerProperty lettingGoProperty() {
+        return lettingGo.getReadOnlyProperty();
+    }
+
     /**
      * What a model file is called where the user sees it: a run's model by its run (two runs' {@code model.npz} are
      * told apart), any other file by its name. Reads the run's records: off the UI thread.
@@ -485,9 +503,19 @@ public final class ModelManager {
      * Lets go of the models kept in {@code folder}, which is being deleted (a run's): they leave the recent list and
      * the models to go back to, and when the model in use is one of them, {@link #fallback(Path)} takes its place at
      * once, and the next launch starts with that rather than looking for a file that is gone. The caller says so. A
-     * message whose Undo would bring one of them back is taken back. Returns whether the model in use changed.
+     * message whose Undo would bring one of them back is taken back, and they are {@link #gone}. Returns whether the
+     * model in use changed.
      */
     public boolean letGo(Path folder) {
+        try {
+            return letGoOf(folder);
+        } finally {
+            goneFolders.add(folder.toAbsolutePath().normalize());
+            lettingGo.set(lettingGo.get() + 1);
+        }
+    }
+
+    private boolean letGoOf(Path folder) {
         List<Path> gone = recentStore.list().stream().filter(p -> within(p, folder)).toList();
         if (!gone.isEmpty()) {
             gone.forEach(recentStore::remove);

@@ -812,6 +812,38 @@ class TrainViewModelsTest {
         assertEquals(finished + " Draw and Samples use fine-tuned built-in.", f.presenter.statusProperty().get());
     }
 
+    /**
+     * A run's message offers Undo, which brings back the model in use before the run's. Once that model goes with its
+     * run (Runs → Delete…), the message is taken back, and an Undo clicked in between puts no model whose files are
+     * gone to use.
+     */
+    @Test
+    void aRunsUndoIsTakenBackOnceTheModelItBringsBackGoesWithItsRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Fixture f = new Fixture();
+        // a run's model of unknown accuracy in use, kept in its run's folder
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(dir.resolve("0b73e32a"));
+        java.nio.file.Path file = folder.resolve("model.npz");
+        ActiveModel builtIn = f.models.activeProperty().get();
+        io.digitstudio.io.ModelFiles.saveNpz(file, builtIn.model(), new io.digitstudio.io.ModelInfo(null, "MNIST", builtIn.classNames()));
+        f.models.open(file).join();
+        f.settings.epochsProperty().set("1");
+        f.run.start();
+        ActiveModel trained = f.run.trainedModelProperty().get();
+        assertSame(trained, f.models.activeProperty().get());
+        String said = f.dialogs.infos.get(f.dialogs.infos.size() - 1);
+        assertTrue(said.startsWith("Training finished: ") && said.endsWith(" [Undo]"), said);
+        Runnable undo = f.dialogs.lastAction;
+        f.dialogs.withdrawn.clear();
+        f.models.letGo(folder);
+        assertEquals(List.of("Training finished"), f.dialogs.withdrawn);
+        undo.run();
+        assertSame(trained, f.models.activeProperty().get(), "no model whose files are gone is put to use");
+        // a folder that holds neither model takes back nothing
+        f.dialogs.withdrawn.clear();
+        f.models.letGo(dir.resolve("other"));
+        assertEquals(List.of(), f.dialogs.withdrawn);
+    }
+
     @Test
     void aRunThatLearnedNothingNeverReplacesAModelEvenOfUnknownAccuracy() {
         Fixture f = new Fixture();
