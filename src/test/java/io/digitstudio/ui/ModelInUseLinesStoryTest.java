@@ -87,7 +87,7 @@ class ModelInUseLinesStoryTest extends AppStory {
         assertEquals("Fix Epochs (in red) to start.", status.getText(), "the field is still wrong");
         Forms.type(robot, "#epochsField", "1");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(finished + "Draw and Samples use built-in.", status.getText());
+        assertEquals(finished + "Draw and Samples use built-in MLP.", status.getText());
     }
 
     /**

@@ -121,9 +121,9 @@ class ModelManagerTest {
     void theOpenedMessageIsTakenBackOnceItsUndoNoLongerHolds() throws Exception {
         ActiveModel builtIn = models.loadBuiltIn().join();
         models.openUndoably(runModel("a", 1)).join();
-        assertTrue(dialogs.infos.get(dialogs.infos.size() - 1).endsWith("; Undo brings back built-in [Undo]"), dialogs.infos.toString());
+        assertTrue(dialogs.infos.get(dialogs.infos.size() - 1).endsWith("; Undo brings back built-in MLP [Undo]"), dialogs.infos.toString());
         assertEquals(List.of(), dialogs.withdrawn, "opening says it, and takes back nothing of its own");
-        // the opened model's run is deleted: built-in is back, and nothing is left to undo
+        // the opened model's run is deleted: the built-in MLP is back, and nothing is left to undo
         models.letGo(dir.resolve("a"));
         assertSame(builtIn, models.activeProperty().get());
         assertEquals(List.of("Model opened"), dialogs.withdrawn);

@@ -492,7 +492,7 @@ class TrainViewModelsTest {
         /** Puts the built-in network to use as a model whose accuracy is not known (as an older file's is not); returns it. */
         ActiveModel unknownAccuracy() {
             ActiveModel b = models.activeProperty().get();
-            ActiveModel m = ActiveModel.of(b.model(), "built-in", new io.digitstudio.io.ModelInfo(null, "MNIST", b.classNames()), null);
+            ActiveModel m = ActiveModel.of(b.model(), "built-in MLP", new io.digitstudio.io.ModelInfo(null, "MNIST", b.classNames()), null);
             models.adopt(m);
             return m;
         }
@@ -603,7 +603,7 @@ class TrainViewModelsTest {
         // the next run, or another model in use, makes the line untrue: the status then says which model is in use
         f.models.useBuiltIn();
         assertNull(f.run.keptNoticeProperty().get());
-        assertEquals("Finished at " + io.digitstudio.ui.widgets.Formats.percent(first.testAccuracy()) + "; Draw and Samples use built-in.",
+        assertEquals("Finished at " + io.digitstudio.ui.widgets.Formats.percent(first.testAccuracy()) + "; Draw and Samples use built-in MLP.",
                 f.presenter.statusProperty().get());
     }
 
@@ -712,13 +712,13 @@ class TrainViewModelsTest {
         int before = f.dialogs.withdrawn.size();
         // another model in use: the status and the run's message say so no more
         f.models.useBuiltIn();
-        assertEquals(said.substring(0, said.indexOf(" Draw and Samples")) + " Draw and Samples use built-in.", f.presenter.statusProperty().get());
+        assertEquals(said.substring(0, said.indexOf(" Draw and Samples")) + " Draw and Samples use built-in MLP.", f.presenter.statusProperty().get());
         assertEquals("Training finished", f.dialogs.withdrawn.get(before));
         // put to use by hand, then another model: the same
         f.run.useTrainedModel();
         assertEquals("Draw and Samples now use the model of this run.", f.presenter.statusProperty().get());
         f.models.useBuiltIn();
-        assertEquals("Draw and Samples use built-in.", f.presenter.statusProperty().get());
+        assertEquals("Draw and Samples use built-in MLP.", f.presenter.statusProperty().get());
         // the next run takes back the last run's message as it starts
         f.unknownAccuracy();
         f.dialogs.withdrawn.clear();
@@ -742,7 +742,7 @@ class TrainViewModelsTest {
         String finished = said.substring(0, said.indexOf(" Draw and Samples"));
         ActiveModel trained = f.run.trainedModelProperty().get();
         f.models.useBuiltIn();
-        assertEquals(finished + " Draw and Samples use built-in.", f.presenter.statusProperty().get());
+        assertEquals(finished + " Draw and Samples use built-in MLP.", f.presenter.statusProperty().get());
         ActiveModel tuned = ActiveModel.of(builtIn.model(), "fine-tuned built-in", builtIn.info(), null);
         f.models.adopt(tuned);
         assertEquals(finished + " Draw and Samples use fine-tuned built-in.", f.presenter.statusProperty().get());
@@ -766,18 +766,18 @@ class TrainViewModelsTest {
         f.models.adopt(tuned);
         assertEquals(finishedAt + "; Draw and Samples use fine-tuned built-in.", f.presenter.statusProperty().get());
         f.models.useBuiltIn();
-        assertEquals(finishedAt + "; Draw and Samples use built-in.", f.presenter.statusProperty().get());
+        assertEquals(finishedAt + "; Draw and Samples use built-in MLP.", f.presenter.statusProperty().get());
 
         // a stopped run says the model in use is unchanged: once another is in use, it names that one
         userPressesStopAtIteration3(f);
         f.run.start();
         String stopped = f.presenter.statusProperty().get();
-        assertTrue(stopped.startsWith("Stopped at epoch ") && stopped.endsWith(" The active model (built-in) is unchanged."), stopped);
+        assertTrue(stopped.startsWith("Stopped at epoch ") && stopped.endsWith(" The active model (built-in MLP) is unchanged."), stopped);
         f.models.adopt(tuned);
         assertEquals(stopped.substring(0, stopped.indexOf(" The active model")) + " Draw and Samples use fine-tuned built-in.",
                 f.presenter.statusProperty().get());
         f.models.useBuiltIn();
-        assertEquals(stopped.substring(0, stopped.indexOf(" The active model")) + " Draw and Samples use built-in.",
+        assertEquals(stopped.substring(0, stopped.indexOf(" The active model")) + " Draw and Samples use built-in MLP.",
                 f.presenter.statusProperty().get());
     }
 
@@ -799,7 +799,7 @@ class TrainViewModelsTest {
         f.models.useBuiltIn();
         assertEquals("Fix Epochs (in red) to start.", f.presenter.statusProperty().get(), "the reason Start is off stays");
         f.settings.epochsProperty().set("1");
-        assertEquals(finished + " Draw and Samples use built-in.", f.presenter.statusProperty().get());
+        assertEquals(finished + " Draw and Samples use built-in MLP.", f.presenter.statusProperty().get());
         // and it follows the model in use from then on
         f.models.adopt(f.run.trainedModelProperty().get());
         assertEquals(said, f.presenter.statusProperty().get());
@@ -865,7 +865,7 @@ class TrainViewModelsTest {
     void aFinishedRunBecomesTheActiveModelAndTheUserIsTold() {
         Fixture f = new Fixture();
         f.unknownAccuracy();
-        assertEquals("built-in", f.models.activeProperty().get().name());
+        assertEquals("built-in MLP", f.models.activeProperty().get().name());
         f.settings.epochsProperty().set("1");
         f.run.start();
         assertEquals(RunState.FINISHED, f.run.stateProperty().get());
@@ -940,7 +940,7 @@ class TrainViewModelsTest {
         f.run.start();
         assertEquals(TrainingResult.Outcome.DIVERGED, f.run.resultProperty().get().outcome());
         assertSame(builtIn, f.models.activeProperty().get());
-        assertTrue(f.presenter.statusProperty().get().endsWith("The active model (built-in) is unchanged."), f.presenter.statusProperty().get());
+        assertTrue(f.presenter.statusProperty().get().endsWith("The active model (built-in MLP) is unchanged."), f.presenter.statusProperty().get());
         assertTrue(f.dialogs.errors.get(0).startsWith("Training diverged: training diverged at epoch"), f.dialogs.errors.toString());
     }
 
@@ -965,7 +965,7 @@ class TrainViewModelsTest {
         f.run.start(); // put to use: the status says so, the toast only offers Undo
         assertNotSame(before, f.models.activeProperty().get());
         assertTrue(f.presenter.statusProperty().get().endsWith("; Draw and Samples use it."), f.presenter.statusProperty().get());
-        assertEquals(List.of("Training finished: Undo brings back built-in for Draw and Samples. [Undo]"), f.dialogs.infos);
+        assertEquals(List.of("Training finished: Undo brings back built-in MLP for Draw and Samples. [Undo]"), f.dialogs.infos);
         f.dialogs.infos.clear();
 
         userPressesStopAtIteration3(f);
