@@ -104,4 +104,59 @@ class DeleteRunInUseStoryTest extends AppStory {
             again.close();
         }
     }
+
+    /**
+     * A trial: with the built-in CNN in use, a new user opened a run's model in Draw, then deleted that run. Draw went
+     * to the built-in MLP instead of the CNN they had chosen, and the "Model opened" message still offered Undo, which
+     * then did nothing. Now the CNN comes back, and the message goes with what it could undo.
+     */
+    @Test
+    void deletingTheRunWhoseModelIsInUseGoesBackToTheModelInUseBeforeIt(FxRobot robot) throws Exception {
+        app.awaitReady();
+        app.tinyCliRun(0);
+        RunSummary run = app.history.list().get(0);
+
+        // Draw's Model menu → Built-in CNN
+        app.openTab(robot, "Draw");
+        robot.clickOn("#modelMenu");
+        robot.clickOn("#useBuiltInCnn");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.models().activeProperty().get().model().spec().convolutional());
+        WaitForAsyncUtils.waitForFxEvents();
+        var cnn = app.models().activeProperty().get();
+
+        // Runs → Open in Draw puts the run's model to use, and its message offers Undo
+        app.openTab(robot, "Runs");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> robot.lookup("#runsTable .table-row-cell")
+                .match((TableRow<RunSummary> r) -> r.getItem() != null && r.getItem().id().equals(run.id())).tryQuery().isPresent()).get());
+        robot.clickOn((javafx.scene.Node) robot.lookup("#runsTable .table-row-cell")
+                .match((TableRow<RunSummary> r) -> r.getItem() != null && r.getItem().id().equals(run.id())).query());
+        Button open = robot.lookup("#openRunModelButton").queryButton();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !open.isDisabled());
+        robot.clickOn(open);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> app.models().activeProperty().get().file() != null
+                || !app.dialogs.errors.isEmpty()).get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), app.dialogs.errors);
+        String said = app.dialogs.infos.get(app.dialogs.infos.size() - 1);
+        assertTrue(said.startsWith("Model opened: ") && said.endsWith("; Undo brings back built-in CNN [Undo]"), said);
+        assertFalse(app.dialogs.withdrawn.contains("Model opened"));
+
+        // Delete… on the same run: the question and the status name the CNN, which is in use again at once
+        app.openTab(robot, "Runs");
+        robot.clickOn("#deleteRunButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.history.list().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        String cnnNamed = "the built-in CNN (" + cnn.architecture() + ")";
+        String asked = app.dialogs.questions.get(app.dialogs.questions.size() - 1);
+        assertTrue(asked.contains("Its model is the one Draw, Samples and Evaluate use: they go back to " + cnnNamed + "."), asked);
+        assertSame(cnn, app.models().activeProperty().get(), "the CNN, in use before the run's model");
+        String status = robot.lookup("#runsStatus").queryLabeled().getText();
+        assertTrue(status.endsWith("Its model was in use: Draw, Samples and Evaluate use " + cnnNamed + " now"), status);
+        // the message whose Undo would now do nothing is taken back
+        assertTrue(app.dialogs.withdrawn.contains("Model opened"), app.dialogs.withdrawn.toString());
+
+        app.openTab(robot, "Draw");
+        Label line = robot.lookup("#activeModelLabel").queryAs(Label.class);
+        assertTrue(line.getText().startsWith("Model: built-in CNN · "), line.getText());
+    }
 }

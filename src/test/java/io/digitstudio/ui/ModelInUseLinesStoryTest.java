@@ -55,6 +55,42 @@ class ModelInUseLinesStoryTest extends AppStory {
     }
 
     /**
+     * After a run, the user mistypes Epochs ("Fix Epochs (in red) to start." takes the status line), puts the built-in
+     * MLP to use from Draw's model menu, and comes back to put Epochs right: the line given back names the MLP, not the
+     * run's model of before.
+     */
+    @Test
+    void theTrainStatusGivenBackAfterAWrongFieldNamesTheModelInUse(FxRobot robot) throws Exception {
+        app.useModelOfUnknownAccuracy();
+        Forms.type(robot, "#trainLimitField", "1000");
+        Forms.type(robot, "#testLimitField", "200");
+        Forms.type(robot, "#epochsField", "1");
+        robot.clickOn("#startButton");
+        var run = app.main.train().run();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label status = robot.lookup("#statusText").queryAs(Label.class);
+        String said = status.getText();
+        assertTrue(said.endsWith("; Draw and Samples use it."), said);
+        String finished = said.substring(0, said.length() - "Draw and Samples use it.".length());
+
+        Forms.type(robot, "#epochsField", "0");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Fix Epochs (in red) to start.", status.getText());
+        app.openTab(robot, "Draw");
+        robot.clickOn("#modelMenu");
+        robot.clickOn("#useBuiltIn");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(app.models().builtInProperty().get(), app.models().activeProperty().get());
+
+        app.openTab(robot, "Train");
+        assertEquals("Fix Epochs (in red) to start.", status.getText(), "the field is still wrong");
+        Forms.type(robot, "#epochsField", "1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(finished + "Draw and Samples use built-in MLP.", status.getText());
+    }
+
+    /**
      * Runs → Open in Draw replaced a 99.03 % model in use with a run's by one click, and its message had no Undo. The
      * user opens a run's model in Draw, then takes Undo in the message: Draw's model line names the model in use before.
      */

@@ -223,7 +223,8 @@ public final class EvaluateViewModel {
      */
     public void evaluate(ActiveModel model) {
         if (model == null) {
-            status.set("No model yet");
+            // said of the model in use: rewritten once one is in use (a run's put to use, one opened)
+            sayInUse(EvaluateViewModel::inUseNow);
             return;
         }
         Split s = split.get();

@@ -55,6 +55,74 @@ public final class ModelManager {
         this.memory = memory;
         recent.setAll(recentStore.list());
         nameRecent();
+        active.addListener((o, was, now) -> {
+            if (!goingBack) keepBefore(was, now);
+            // the message's Undo brings back the model in use before only while the opened one is in use: after any
+            // other change it would do nothing, so it is not offered any more
+            if (undoable != null && now != undoable.opened()) withdrawUndo();
+        });
+    }
+
+    /**
+     * The models in use before the one in use now, the latest last, each once: when the model in use goes with its run,
+     * the one in use before it takes its place (Draw, Samples and Evaluate go back to what the user chose before,
+     * not to the built-in MLP). Bounded: each one holds its weights in memory.
+     */
+    private final java.util.ArrayDeque<ActiveModel> before = new java.util.ArrayDeque<>();
+    /** How many models {@link #before} keeps; one further back gives way to the built-in model. */
+    private static final int BEFORE_KEPT = 6;
+    /** True while the model in use goes back to one in use before: that is no new choice to keep. */
+    private boolean goingBack;
+
+    private void keepBefore(ActiveModel was, ActiveModel now) {
+        if (now != null) before.removeIf(m -> same(m, now));
+        if (was == null || same(was, now)) return;
+        before.removeIf(m -> same(m, was));
+        before.addLast(was);
+        while (before.size() > BEFORE_KEPT) before.removeFirst();
+    }
+
+    /** Whether two models are one for the user: the same object, or read from the same file. */
+    private static boolean same(ActiveModel a, ActiveModel b) {
+        if (a == b) return true;
+        if (a == null || b == null || a.file() == null || b.file() == null) return false;
+        return a.file().toAbsolutePath().normalize().equals(b.file().toAbsolutePath().normalize());
+    }
+
+    /**
+     * The Undo a "Model opened" message offers (null: none showing): it brings back {@code before} while {@code opened}
+     * is in use.
+     */
+    private record Undoable(ActiveModel opened, ActiveModel before) {
+    }
+
+    private Undoable undoable;
+
+    /** The title of the message that says a model was opened. */
+    static final String OPENED_TITLE = "Model opened";
+
+    /** Takes back the message whose Undo would no longer do what it says. */
+    private void withdrawUndo() {
+        undoable = null;
+        dialogs.withdraw(OPENED_TITLE);
+    }
+
+    /** The folders let go of ({@link #letGo}), whose models are gone: absolute and normalized. */
+    private final java.util.Set<Path> goneFolders = new java.util.HashSet<>();
+    /** Counts the folders let go of: what offers to put a model to use listens, and asks {@link #gone}. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper lettingGo = new javafx.beans.property.ReadOnlyIntegerWrapper();
+
+    /**
+     * Whether {@code m} went with its run's folder ({@link #letGo}): an action that would put it to use (a message's
+     * Undo or Use model) is no longer offered.
+     */
+    public boolean gone(ActiveModel m) {
+        return m != null && m.file() != null && goneFolders.stream().anyMatch(f -> within(m.file(), f));
+    }
+
+    /** Counts the folders let go of ({@link #letGo}); see {@link #gone}. */
+    public javafx.beans.property.ReadOnlyIntegerProperty lettingGoProperty() {
+        return lettingGo.getReadOnlyProperty();
     }
 
     /**
@@ -224,12 +292,13 @@ public final class ModelManager {
             remember(file);
             String notes = opened.notes().isEmpty() ? "" : " (" + String.join("; ", opened.notes()) + ")";
             if (tell && before != null) {
-                ActiveModel now = opened.model();
-                dialogs.info("Model opened", now.describe() + notes + "; Undo brings back " + before.name(), "Undo", () -> {
-                    if (active.get() == now) adopt(before);
+                Undoable undo = new Undoable(opened.model(), before);
+                undoable = undo;
+                dialogs.info(OPENED_TITLE, undo.opened().describe() + notes + "; Undo brings back " + before.name(), "Undo", () -> {
+                    if (undoable == undo && active.get() == undo.opened()) adopt(undo.before());
                 });
             } else if (tell) {
-                dialogs.info("Model opened", opened.model().describe() + notes);
+                dialogs.info(OPENED_TITLE, opened.model().describe() + notes);
             }
             return opened.model();
         });
@@ -396,31 +465,79 @@ public final class ModelManager {
         return file.toAbsolutePath().normalize().startsWith(folder.toAbsolutePath().normalize());
     }
 
-    /** What takes the place of a model in use whose file goes, as the user is told: "the built-in MLP (784-400-400-10)". */
-    public String fallback() {
-        ActiveModel b = builtIn.get();
-        return b == null ? BUILT_IN : BUILT_IN + " (" + b.architecture() + ")";
+    /**
+     * What takes the place of the model in use when {@code folder} (its run's) goes, as the user is told: the model in
+     * use before it, if that is still there ("the built-in CNN (…)", a run's model by its run), else "the built-in MLP
+     * (784-400-400-10)".
+     */
+    public String fallback(Path folder) {
+        return named(goingBackTo(folder));
     }
 
     /**
-     * Lets go of the models kept in {@code folder}, which is being deleted (a run's): they leave the recent list, and
-     * when the model in use is one of them, {@link #fallback()} takes its place at once, and the next launch starts
-     * with it rather than looking for a file that is gone. The caller says so. Returns whether the model in use changed.
+     * A model as the user is told it takes another's place: "the built-in MLP (784-400-400-10)", "the built-in CNN
+     * (…)", another by its name and architecture; null as the built-in MLP, the one a launch looks for.
+     */
+    public String named(ActiveModel m) {
+        if (m == null || m == builtIn.get()) {
+            ActiveModel b = builtIn.get();
+            return b == null ? BUILT_IN : BUILT_IN + " (" + b.architecture() + ")";
+        }
+        return (m == builtInCnn ? "the built-in CNN" : m.name()) + " (" + m.architecture() + ")";
+    }
+
+    /**
+     * The model that takes the place of the model in use when {@code folder} goes: the latest one in use before it that
+     * is still there (none kept in {@code folder}, no file gone since), else the built-in model (null when even that
+     * could not be loaded).
+     */
+    private ActiveModel goingBackTo(Path folder) {
+        for (java.util.Iterator<ActiveModel> i = before.descendingIterator(); i.hasNext(); ) {
+            ActiveModel m = i.next();
+            if (m.file() == null || !within(m.file(), folder) && Files.isRegularFile(m.file())) return m;
+        }
+        return builtIn.get();
+    }
+
+    /**
+     * Lets go of the models kept in {@code folder}, which is being deleted (a run's): they leave the recent list and
+     * the models to go back to, and when the model in use is one of them, {@link #fallback(Path)} takes its place at
+     * once, and the next launch starts with that rather than looking for a file that is gone. The caller says so. A
+     * message whose Undo would bring one of them back is taken back, and they are {@link #gone}. Returns whether the
+     * model in use changed.
      */
     public boolean letGo(Path folder) {
+        try {
+            return letGoOf(folder);
+        } finally {
+            goneFolders.add(folder.toAbsolutePath().normalize());
+            lettingGo.set(lettingGo.get() + 1);
+        }
+    }
+
+    private boolean letGoOf(Path folder) {
         List<Path> gone = recentStore.list().stream().filter(p -> within(p, folder)).toList();
         if (!gone.isEmpty()) {
             gone.forEach(recentStore::remove);
             recent.setAll(recentStore.list());
         }
-        if (!inUse(folder)) return false;
-        if (builtIn.get() != null) {
-            active.set(builtIn.get());
-        } else {
-            // the built-in model could not be loaded: nothing is in use, and nothing gone is looked for next time
-            active.set(null);
-            memory.forget();
+        if (undoable != null && undoable.before().file() != null && within(undoable.before().file(), folder)) withdrawUndo();
+        if (!inUse(folder)) {
+            before.removeIf(m -> m.file() != null && within(m.file(), folder));
+            return false;
         }
+        ActiveModel back = goingBackTo(folder);
+        // the models in use before it that are gone, and it, are no models to go back to later
+        while (!before.isEmpty() && before.peekLast() != back) before.removeLast();
+        before.removeIf(m -> m == back || m.file() != null && within(m.file(), folder));
+        goingBack = true;
+        try {
+            active.set(back);
+        } finally {
+            goingBack = false;
+        }
+        // the built-in model could not be loaded: nothing is in use, and nothing gone is looked for next time
+        if (back == null) memory.forget();
         return true;
     }
 

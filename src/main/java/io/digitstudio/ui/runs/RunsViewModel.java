@@ -571,8 +571,8 @@ public final class RunsViewModel {
 
     /**
      * Deletes a run once the user confirms (a running run is refused). The question says what else goes with it: the
-     * model in use, when it is the run's (Draw, Samples and Evaluate then go back to the built-in model, at once), and
-     * where its branches came from (they keep their own files).
+     * model in use, when it is the run's (Draw, Samples and Evaluate then go back, at once, to the model in use before
+     * it, or to the built-in model), and where its branches came from (they keep their own files).
      */
     public void delete(RunSummary r) {
         if (r.status() == RunStatus.RUNNING) {
@@ -580,7 +580,7 @@ public final class RunsViewModel {
             return;
         }
         boolean inUse = models != null && models.inUse(r.folder());
-        String model = inUse ? "Its model is the one Draw, Samples and Evaluate use: they go back to " + models.fallback() + "." : "";
+        String model = inUse ? "Its model is the one Draw, Samples and Evaluate use: they go back to " + models.fallback(r.folder()) + "." : "";
         String branches = io.digitstudio.runs.Branches.keptOnDelete(io.digitstudio.runs.Branches.of(runs, r.id()));
         if (!dialogs.confirm("Delete run " + named(r) + "?", deleteQuestion(r.folder(), model, branches), "Delete")) return;
         tasks.compute(() -> {
@@ -596,7 +596,7 @@ public final class RunsViewModel {
                 logsAt.remove(r.id());
                 // the run's files are gone: the model in use and the recent list let go of them now, not at their next use
                 boolean switched = models != null && models.letGo(r.folder());
-                refresh(deleted(r) + (switched ? ". Its model was in use: Draw, Samples and Evaluate use " + models.fallback() + " now" : ""));
+                refresh(deleted(r) + (switched ? ". Its model was in use: Draw, Samples and Evaluate use " + models.named(models.activeProperty().get()) + " now" : ""));
             }
         });
     }

@@ -119,8 +119,12 @@ public final class RunControl {
             keptNotice.set(null);
             // what the run's message said about the model in use no longer holds; the status, while it still names
             // the model in use, names the one in use now (put to use from the toolbar, it says so itself)
-            dialogs.withdraw(FINISHED_TITLE);
+            withdraw(FINISHED_TITLE);
             followInUse(m);
+        });
+        // a message whose action would put to use a model gone with its run is taken back: its action is not offered
+        models.lettingGoProperty().addListener((o, a, b) -> {
+            for (var e : List.copyOf(offered.entrySet())) if (models.gone(e.getValue())) withdraw(e.getKey());
         });
         // a new run's model is not the active one, whatever the last run's was
         trainedModel.addListener((o, a, m) -> trainedModelActive.set(m != null && m == models.activeProperty().get()));
@@ -346,7 +350,7 @@ public final class RunControl {
         showsBranchStart = false;
         keptNotice.set(null);
         inUseSaid = null;
-        dialogs.withdraw(FINISHED_TITLE); // the last run's end, and what it did with the model, are old news
+        withdraw(FINISHED_TITLE); // the last run's end, and what it did with the model, are old news
         result.set(null);
         stopBeforeStart = false;
         branchAtEnd = false;
@@ -720,21 +724,22 @@ public final class RunControl {
                     // top edge hid their titles until the next run. Short enough for one line beside the figures at
                     // 150 % in the smallest window
                     sayInUse(finishedAt(reached) + "; ", "kept the model in use (" + Formats.percent(inUse) + ").");
-                    if (!shown.get()) dialogs.info(FINISHED_TITLE, line + ".", USE_MODEL, use(trained));
+                    if (!shown.get()) offer(FINISHED_TITLE, trained).info(FINISHED_TITLE, line + ".", USE_MODEL, use(trained));
                     return;
                 }
                 models.adopt(trained);
                 String early = r.message() == null ? "" : " (" + r.message() + ")";
                 sayInUse("Finished: " + reachedText + early + "; ", "Draw and Samples use it.");
                 Runnable undo = () -> {
+                    if (models.gone(active)) return;
                     models.adopt(active);
                     sayInUse("", "Draw and Samples use " + active.name() + " again");
                 };
                 // the view shown has said the result in its status: the toast only offers what the status cannot, Undo
                 if (shown.get()) {
-                    if (active != null) dialogs.info(FINISHED_TITLE, "Undo brings back " + active.name() + " for Draw and Samples.", "Undo", undo);
+                    if (active != null) offer(FINISHED_TITLE, active).info(FINISHED_TITLE, "Undo brings back " + active.name() + " for Draw and Samples.", "Undo", undo);
                 } else if (active != null) {
-                    dialogs.info(FINISHED_TITLE, "Final " + acc + ". Draw and Samples now use the new model; Undo brings back the one they used.", "Undo", undo);
+                    offer(FINISHED_TITLE, active).info(FINISHED_TITLE, "Final " + acc + ". Draw and Samples now use the new model; Undo brings back the one they used.", "Undo", undo);
                 } else {
                     dialogs.info(FINISHED_TITLE, "Final " + acc + ". Draw and Samples now use the new model.");
                 }
@@ -744,7 +749,7 @@ public final class RunControl {
                 String m = "Failed to learn: " + acc + " is at chance level; " + why + "." + kept;
                 sayInUse("Failed to learn: " + acc + " is at chance level; " + why + ".", kept);
                 if (!shown.get() && trained == null) dialogs.error("Training failed to learn", m);
-                else if (!shown.get()) dialogs.error("Training failed to learn", m, USE_MODEL, use(trained));
+                else if (!shown.get()) offer("Training failed to learn", trained).error("Training failed to learn", m, USE_MODEL, use(trained));
             }
             case STOPPED -> {
                 String where = r.iterations() == 0 ? "before the first iteration" : String.format(Locale.ROOT, "at epoch %.2f", l.iterator().epochDetail());
@@ -753,7 +758,7 @@ public final class RunControl {
                 // a toast shows its title, then its text: the text goes on from "Training stopped"
                 String m = where + " (" + acc + ")." + kept + resumable;
                 if (!shown.get() && trained == null) dialogs.info("Training stopped", m);
-                else if (!shown.get()) dialogs.info("Training stopped", m, USE_MODEL, use(trained));
+                else if (!shown.get()) offer("Training stopped", trained).info("Training stopped", m, USE_MODEL, use(trained));
             }
             case DIVERGED -> {
                 sayInUse("Diverged: " + r.message() + ".", kept);
@@ -922,6 +927,7 @@ public final class RunControl {
      */
     private Runnable use(ActiveModel trained) {
         return () -> {
+            if (models.gone(trained)) return;
             if (trainedModel.get() == trained) useTrainedModel();
             else models.adopt(trained);
         };
@@ -943,6 +949,22 @@ public final class RunControl {
 
     /** The title of the message a run's end leaves: taken back when what it says no longer holds. */
     static final String FINISHED_TITLE = "Training finished";
+
+    /** The model each message this control shows would put to use by its action (Undo, Use model), by its title. */
+    private final java.util.Map<String, ActiveModel> offered = new java.util.HashMap<>();
+
+    /** The dialogs, to show a message titled {@code title} whose action puts {@code brings} to use. */
+    private DialogService offer(String title, ActiveModel brings) {
+        offered.put(title, brings);
+        return dialogs;
+    }
+
+    /** Takes back the messages titled {@code title}: what they say, or what their action does, no longer holds. */
+    private void withdraw(String title) {
+        offered.remove(title);
+        dialogs.withdraw(title);
+    }
+
     /**
      * The status as this control last said it while it named the model in use (null: it names none now), and what it
      * says before and after that clause: while the status still says it, each change of the model in use rewrites the
@@ -958,16 +980,22 @@ public final class RunControl {
         presenter.status(inUseSaid);
     }
 
-    /** The model in use is now {@code m}: the status, if it still names the model in use, names {@code m}. */
+    /**
+     * The model in use is now {@code m}: the status, if it still names the model in use, names {@code m}. While the
+     * reason Start is off covers it, what the status gives back once Start is on again names {@code m}.
+     */
     private void followInUse(ActiveModel m) {
-        if (inUseSaid == null || !inUseSaid.equals(presenter.statusProperty().get())) {
+        String now = presenter.statusProperty().get();
+        boolean covered = inUseSaid != null && inUseSaid.equals(replaced) && readiness != null && readiness.equals(now);
+        if (inUseSaid == null || !inUseSaid.equals(now) && !covered) {
             inUseSaid = null;
             return;
         }
         String clause = inUseClause(inUseBefore, m);
         String before = clause.isEmpty() && inUseBefore.endsWith("; ") ? inUseBefore.substring(0, inUseBefore.length() - 2) + "." : inUseBefore;
         inUseSaid = before + clause + inUseAfter;
-        presenter.status(inUseSaid);
+        if (covered) replaced = inUseSaid;
+        else presenter.status(inUseSaid);
     }
 
     /**

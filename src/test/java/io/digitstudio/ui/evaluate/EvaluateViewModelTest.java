@@ -193,6 +193,21 @@ class EvaluateViewModelTest {
         assertEquals("Cleared the matrix: the next evaluation is of the training set with built-in", vm.statusProperty().get());
     }
 
+    /**
+     * A trial pressed Evaluate before any model was in use: "No model yet" stayed after a run's model was put to use.
+     * The line names the model once one is in use.
+     */
+    @Test
+    void noModelYetIsRewrittenOnceAModelIsInUse() {
+        vm.evaluate();
+        assertEquals("No model yet", vm.statusProperty().get());
+        models.adopt(builtIn);
+        assertEquals("Draw and Samples now use built-in", vm.statusProperty().get());
+        ActiveModel run = ActiveModel.of(Network.mlp(new Rng(3), 784, 10, 10), "run 0b73e32a", ModelInfo.NONE, null);
+        models.adopt(run);
+        assertEquals("Draw and Samples now use run 0b73e32a", vm.statusProperty().get());
+    }
+
     @Test
     void aModelNotInUseIsEvaluatedWithoutReplacingTheOneInUse() {
         models.adopt(builtIn);

@@ -74,6 +74,77 @@ class ModelManagerTest {
         assertSame(cnn, models.activeProperty().get(), "the later choice stays");
     }
 
+    /** A model kept in the folder of a run named {@code run}, as a run's model is. */
+    private Path runModel(String run, int seed) throws Exception {
+        Files.createDirectories(dir.resolve(run));
+        return saved(run + "/model.npz", Network.mlp(new Rng(seed), 784, 20, 10));
+    }
+
+    /**
+     * A trial deleted the run whose model was in use, put to use over the built-in CNN: the built-in MLP took its
+     * place. The model in use before it comes back, or the one before that when it is gone too.
+     */
+    @Test
+    void theModelInUseGoneWithItsRunGivesWayToTheOneInUseBeforeIt() throws Exception {
+        ActiveModel builtIn = models.loadBuiltIn().join();
+        ActiveModel cnn = models.useBuiltInCnn().join();
+        ActiveModel a = models.open(runModel("a", 1)).join();
+        Path gone = runModel("gone", 2);
+        models.open(gone).join();
+        models.useBuiltIn();
+        models.open(gone).join(); // the same file again: one model to go back to, in use last before b
+        models.adopt(a);
+        models.open(runModel("b", 3)).join();
+        Files.delete(gone); // gone since, though not with a run of the app's
+
+        assertEquals(a.name() + " (" + a.architecture() + ")", models.fallback(dir.resolve("b")), "what the question says");
+        assertTrue(models.letGo(dir.resolve("b")));
+        assertSame(a, models.activeProperty().get());
+        assertEquals(a.name() + " (" + a.architecture() + ")", models.named(models.activeProperty().get()), "what the status says");
+        // a's run goes too: the file gone since is passed over, and the built-in model in use before it comes back
+        assertEquals(ModelManager.BUILT_IN + " (" + builtIn.architecture() + ")", models.fallback(dir.resolve("a")));
+        assertTrue(models.letGo(dir.resolve("a")));
+        assertSame(builtIn, models.activeProperty().get());
+        // the CNN, in use before that, once a run's model put to use over the built-in model goes
+        models.useBuiltInCnn().join();
+        models.open(runModel("c", 4)).join();
+        assertEquals("the built-in CNN (" + cnn.architecture() + ")", models.fallback(dir.resolve("c")));
+        assertTrue(models.letGo(dir.resolve("c")));
+        assertSame(cnn, models.activeProperty().get());
+    }
+
+    /**
+     * Runs → Open in Draw's message offers Undo; a trial deleted the run and the message stayed, its Undo doing nothing.
+     * It is taken back once its Undo could do nothing, or only bring back a model whose run is gone.
+     */
+    @Test
+    void theOpenedMessageIsTakenBackOnceItsUndoNoLongerHolds() throws Exception {
+        ActiveModel builtIn = models.loadBuiltIn().join();
+        models.openUndoably(runModel("a", 1)).join();
+        assertTrue(dialogs.infos.get(dialogs.infos.size() - 1).endsWith("; Undo brings back built-in MLP [Undo]"), dialogs.infos.toString());
+        assertEquals(List.of(), dialogs.withdrawn, "opening says it, and takes back nothing of its own");
+        // the opened model's run is deleted: the built-in MLP is back, and nothing is left to undo
+        models.letGo(dir.resolve("a"));
+        assertSame(builtIn, models.activeProperty().get());
+        assertEquals(List.of("Model opened"), dialogs.withdrawn);
+
+        // the model in use before goes with its run: Undo would bring back a model whose files are gone
+        models.open(runModel("b", 2)).join();
+        ActiveModel c = models.openUndoably(runModel("c", 3)).join();
+        Runnable undo = dialogs.lastAction;
+        dialogs.withdrawn.clear();
+        assertFalse(models.letGo(dir.resolve("b")));
+        assertEquals(List.of("Model opened"), dialogs.withdrawn);
+        undo.run();
+        assertSame(c, models.activeProperty().get(), "Undo, had it been clicked meanwhile, brings back nothing gone");
+
+        // another model chosen: the message's Undo would do nothing
+        models.openUndoably(runModel("d", 4)).join();
+        dialogs.withdrawn.clear();
+        models.useBuiltIn();
+        assertEquals(List.of("Model opened"), dialogs.withdrawn);
+    }
+
     @Test
     void openingAModelMakesItActiveRemembersItAndSaysSo() throws Exception {
         Path f = saved("mine.npz", Network.mlp(new Rng(1), 784, 20, 10));

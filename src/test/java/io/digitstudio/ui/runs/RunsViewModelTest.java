@@ -280,11 +280,12 @@ class RunsViewModelTest {
      * A trial deleted the run whose model was in use (Runs → Open in Draw, then Delete…): the question said only that
      * the folder goes; afterwards Draw still named the run's model, the Model menu listed it ("Model missing" when
      * chosen) and the next launch said "Model not found". The question now says the model in use goes and what takes
-     * its place; once deleted, the built-in model is in use at once, the status says so (once: no dialog), the menu
-     * forgets the run's files and the next launch starts quietly with the built-in model.
+     * its place: the model in use before it (another trial: the built-in model took its place, whatever the user had
+     * chosen before). Once deleted, that model is in use at once, the status says so (once: no dialog), the menu
+     * forgets the run's files and the next launch starts quietly.
      */
     @Test
-    void deletingTheRunWhoseModelIsInUsePutsTheBuiltInModelToUse() throws Exception {
+    void deletingTheRunWhoseModelIsInUsePutsTheModelInUseBeforeItToUse() throws Exception {
         RunStore store = new RunStore(dir.resolve("runs"));
         String used = trained(store, 0.1);
         String other = trained(store, 0.05);
@@ -295,16 +296,17 @@ class RunsViewModelTest {
         models.restore().join();
         Path otherModel = store.model(store.find(other)).orElseThrow();
         Path usedModel = store.model(store.find(used)).orElseThrow();
-        models.open(otherModel).join();
+        io.digitstudio.ui.model.ActiveModel before = models.open(otherModel).join();
         models.open(usedModel).join();
         RunsViewModel vm = new RunsViewModel(new SameThreadTasks(), dialogs, store, models);
         vm.refresh();
+        String back = before.name() + " (" + before.architecture() + ")";
 
         // the question names what the run's deletion takes from the other views; no keeps everything
         dialogs.confirms = false;
         vm.delete(store.find(used));
         String asked = dialogs.questions.get(dialogs.questions.size() - 1);
-        assertTrue(asked.contains("Its model is the one Draw, Samples and Evaluate use: they go back to the built-in MLP (784-400-400-10)"), asked);
+        assertTrue(asked.contains("Its model is the one Draw, Samples and Evaluate use: they go back to " + back + "."), asked);
         assertEquals(usedModel, models.activeProperty().get().file());
         // a run whose model is not in use is asked about as before
         vm.delete(store.find(other));
@@ -313,14 +315,15 @@ class RunsViewModelTest {
         int infos = dialogs.infos.size(), errors = dialogs.errors.size();
         dialogs.confirms = true;
         vm.delete(store.find(used));
-        assertSame(models.builtInProperty().get(), models.activeProperty().get(), "the built-in model, at once");
+        assertSame(before, models.activeProperty().get(), "the model in use before, at once");
         assertEquals("Deleted run " + used + " and its files for good: a deleted run cannot be brought back. Its model was in use: Draw, Samples and Evaluate"
-                + " use the built-in MLP (784-400-400-10) now", vm.statusProperty().get());
+                + " use " + back + " now", vm.statusProperty().get());
         assertEquals(List.of(otherModel), models.recent(), "the Model menu no longer lists the deleted run's model");
         assertEquals(infos, dialogs.infos.size(), "said once, in the status: " + dialogs.infos);
         assertEquals(errors, dialogs.errors.size(), dialogs.errors.toString());
 
         // deleting a run whose model is only among the recent ones drops it from there and leaves the model in use
+        models.useBuiltIn();
         vm.delete(store.find(other));
         assertEquals(List.of(), models.recent());
         assertSame(models.builtInProperty().get(), models.activeProperty().get());

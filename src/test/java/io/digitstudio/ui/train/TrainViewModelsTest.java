@@ -492,7 +492,7 @@ class TrainViewModelsTest {
         /** Puts the built-in network to use as a model whose accuracy is not known (as an older file's is not); returns it. */
         ActiveModel unknownAccuracy() {
             ActiveModel b = models.activeProperty().get();
-            ActiveModel m = ActiveModel.of(b.model(), "built-in", new io.digitstudio.io.ModelInfo(null, "MNIST", b.classNames()), null);
+            ActiveModel m = ActiveModel.of(b.model(), "built-in MLP", new io.digitstudio.io.ModelInfo(null, "MNIST", b.classNames()), null);
             models.adopt(m);
             return m;
         }
@@ -603,7 +603,7 @@ class TrainViewModelsTest {
         // the next run, or another model in use, makes the line untrue: the status then says which model is in use
         f.models.useBuiltIn();
         assertNull(f.run.keptNoticeProperty().get());
-        assertEquals("Finished at " + io.digitstudio.ui.widgets.Formats.percent(first.testAccuracy()) + "; Draw and Samples use built-in.",
+        assertEquals("Finished at " + io.digitstudio.ui.widgets.Formats.percent(first.testAccuracy()) + "; Draw and Samples use built-in MLP.",
                 f.presenter.statusProperty().get());
     }
 
@@ -712,13 +712,13 @@ class TrainViewModelsTest {
         int before = f.dialogs.withdrawn.size();
         // another model in use: the status and the run's message say so no more
         f.models.useBuiltIn();
-        assertEquals(said.substring(0, said.indexOf(" Draw and Samples")) + " Draw and Samples use built-in.", f.presenter.statusProperty().get());
+        assertEquals(said.substring(0, said.indexOf(" Draw and Samples")) + " Draw and Samples use built-in MLP.", f.presenter.statusProperty().get());
         assertEquals("Training finished", f.dialogs.withdrawn.get(before));
         // put to use by hand, then another model: the same
         f.run.useTrainedModel();
         assertEquals("Draw and Samples now use the model of this run.", f.presenter.statusProperty().get());
         f.models.useBuiltIn();
-        assertEquals("Draw and Samples use built-in.", f.presenter.statusProperty().get());
+        assertEquals("Draw and Samples use built-in MLP.", f.presenter.statusProperty().get());
         // the next run takes back the last run's message as it starts
         f.unknownAccuracy();
         f.dialogs.withdrawn.clear();
@@ -742,7 +742,7 @@ class TrainViewModelsTest {
         String finished = said.substring(0, said.indexOf(" Draw and Samples"));
         ActiveModel trained = f.run.trainedModelProperty().get();
         f.models.useBuiltIn();
-        assertEquals(finished + " Draw and Samples use built-in.", f.presenter.statusProperty().get());
+        assertEquals(finished + " Draw and Samples use built-in MLP.", f.presenter.statusProperty().get());
         ActiveModel tuned = ActiveModel.of(builtIn.model(), "fine-tuned built-in", builtIn.info(), null);
         f.models.adopt(tuned);
         assertEquals(finished + " Draw and Samples use fine-tuned built-in.", f.presenter.statusProperty().get());
@@ -766,19 +766,82 @@ class TrainViewModelsTest {
         f.models.adopt(tuned);
         assertEquals(finishedAt + "; Draw and Samples use fine-tuned built-in.", f.presenter.statusProperty().get());
         f.models.useBuiltIn();
-        assertEquals(finishedAt + "; Draw and Samples use built-in.", f.presenter.statusProperty().get());
+        assertEquals(finishedAt + "; Draw and Samples use built-in MLP.", f.presenter.statusProperty().get());
 
         // a stopped run says the model in use is unchanged: once another is in use, it names that one
         userPressesStopAtIteration3(f);
         f.run.start();
         String stopped = f.presenter.statusProperty().get();
-        assertTrue(stopped.startsWith("Stopped at epoch ") && stopped.endsWith(" The active model (built-in) is unchanged."), stopped);
+        assertTrue(stopped.startsWith("Stopped at epoch ") && stopped.endsWith(" The active model (built-in MLP) is unchanged."), stopped);
         f.models.adopt(tuned);
         assertEquals(stopped.substring(0, stopped.indexOf(" The active model")) + " Draw and Samples use fine-tuned built-in.",
                 f.presenter.statusProperty().get());
         f.models.useBuiltIn();
-        assertEquals(stopped.substring(0, stopped.indexOf(" The active model")) + " Draw and Samples use built-in.",
+        assertEquals(stopped.substring(0, stopped.indexOf(" The active model")) + " Draw and Samples use built-in MLP.",
                 f.presenter.statusProperty().get());
+    }
+
+    /**
+     * A trial: after a run, a wrong field put "Fix … to start." in the status; the model in use changed meanwhile, and
+     * once the field was right again the status named the model of before. It names the one in use now.
+     */
+    @Test
+    void theStatusGivenBackWhenStartIsOnAgainNamesTheModelInUseNow() {
+        Fixture f = new Fixture();
+        f.unknownAccuracy();
+        f.settings.epochsProperty().set("1");
+        f.run.start();
+        String said = f.presenter.statusProperty().get();
+        assertTrue(said.endsWith("; Draw and Samples use it."), said);
+        String finished = said.substring(0, said.indexOf(" Draw and Samples"));
+        f.settings.epochsProperty().set("0");
+        assertEquals("Fix Epochs (in red) to start.", f.presenter.statusProperty().get());
+        f.models.useBuiltIn();
+        assertEquals("Fix Epochs (in red) to start.", f.presenter.statusProperty().get(), "the reason Start is off stays");
+        f.settings.epochsProperty().set("1");
+        assertEquals(finished + " Draw and Samples use built-in MLP.", f.presenter.statusProperty().get());
+        // and it follows the model in use from then on
+        f.models.adopt(f.run.trainedModelProperty().get());
+        assertEquals(said, f.presenter.statusProperty().get());
+        // two changes while covered: the last one counts
+        f.settings.epochsProperty().set("0");
+        f.models.useBuiltIn();
+        ActiveModel builtIn = f.models.builtInProperty().get();
+        f.models.adopt(ActiveModel.of(builtIn.model(), "fine-tuned built-in", builtIn.info(), null));
+        f.settings.epochsProperty().set("1");
+        assertEquals(finished + " Draw and Samples use fine-tuned built-in.", f.presenter.statusProperty().get());
+    }
+
+    /**
+     * A run's message offers Undo, which brings back the model in use before the run's. Once that model goes with its
+     * run (Runs → Delete…), the message is taken back, and an Undo clicked in between puts no model whose files are
+     * gone to use.
+     */
+    @Test
+    void aRunsUndoIsTakenBackOnceTheModelItBringsBackGoesWithItsRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Fixture f = new Fixture();
+        // a run's model of unknown accuracy in use, kept in its run's folder
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(dir.resolve("0b73e32a"));
+        java.nio.file.Path file = folder.resolve("model.npz");
+        ActiveModel builtIn = f.models.activeProperty().get();
+        io.digitstudio.io.ModelFiles.saveNpz(file, builtIn.model(), new io.digitstudio.io.ModelInfo(null, "MNIST", builtIn.classNames()));
+        f.models.open(file).join();
+        f.settings.epochsProperty().set("1");
+        f.run.start();
+        ActiveModel trained = f.run.trainedModelProperty().get();
+        assertSame(trained, f.models.activeProperty().get());
+        String said = f.dialogs.infos.get(f.dialogs.infos.size() - 1);
+        assertTrue(said.startsWith("Training finished: ") && said.endsWith(" [Undo]"), said);
+        Runnable undo = f.dialogs.lastAction;
+        f.dialogs.withdrawn.clear();
+        f.models.letGo(folder);
+        assertEquals(List.of("Training finished"), f.dialogs.withdrawn);
+        undo.run();
+        assertSame(trained, f.models.activeProperty().get(), "no model whose files are gone is put to use");
+        // a folder that holds neither model takes back nothing
+        f.dialogs.withdrawn.clear();
+        f.models.letGo(dir.resolve("other"));
+        assertEquals(List.of(), f.dialogs.withdrawn);
     }
 
     @Test
@@ -802,7 +865,7 @@ class TrainViewModelsTest {
     void aFinishedRunBecomesTheActiveModelAndTheUserIsTold() {
         Fixture f = new Fixture();
         f.unknownAccuracy();
-        assertEquals("built-in", f.models.activeProperty().get().name());
+        assertEquals("built-in MLP", f.models.activeProperty().get().name());
         f.settings.epochsProperty().set("1");
         f.run.start();
         assertEquals(RunState.FINISHED, f.run.stateProperty().get());
@@ -877,7 +940,7 @@ class TrainViewModelsTest {
         f.run.start();
         assertEquals(TrainingResult.Outcome.DIVERGED, f.run.resultProperty().get().outcome());
         assertSame(builtIn, f.models.activeProperty().get());
-        assertTrue(f.presenter.statusProperty().get().endsWith("The active model (built-in) is unchanged."), f.presenter.statusProperty().get());
+        assertTrue(f.presenter.statusProperty().get().endsWith("The active model (built-in MLP) is unchanged."), f.presenter.statusProperty().get());
         assertTrue(f.dialogs.errors.get(0).startsWith("Training diverged: training diverged at epoch"), f.dialogs.errors.toString());
     }
 
@@ -902,7 +965,7 @@ class TrainViewModelsTest {
         f.run.start(); // put to use: the status says so, the toast only offers Undo
         assertNotSame(before, f.models.activeProperty().get());
         assertTrue(f.presenter.statusProperty().get().endsWith("; Draw and Samples use it."), f.presenter.statusProperty().get());
-        assertEquals(List.of("Training finished: Undo brings back built-in for Draw and Samples. [Undo]"), f.dialogs.infos);
+        assertEquals(List.of("Training finished: Undo brings back built-in MLP for Draw and Samples. [Undo]"), f.dialogs.infos);
         f.dialogs.infos.clear();
 
         userPressesStopAtIteration3(f);
