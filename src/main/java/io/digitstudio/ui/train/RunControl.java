@@ -48,6 +48,8 @@ public final class RunControl {
     private final ReadOnlyObjectWrapper<TrainingResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ActiveModel> trainedModel = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper trainedModelActive = new ReadOnlyBooleanWrapper();
+    /** Whether the last run's model went with its deleted run: Save model… can still keep it, Use model is off. */
+    private final ReadOnlyBooleanWrapper trainedModelGone = new ReadOnlyBooleanWrapper();
     /**
      * Set when the last run finished and learned but its model was not put to use, because the model in use is known to
      * be better: why, with both figures (the status line says it, or on another view the run's message); null otherwise
@@ -125,9 +127,13 @@ public final class RunControl {
         // a message whose action would put to use a model gone with its run is taken back: its action is not offered
         models.lettingGoProperty().addListener((o, a, b) -> {
             for (var e : List.copyOf(offered.entrySet())) if (models.gone(e.getValue())) withdraw(e.getKey());
+            trainedModelGone.set(models.gone(trainedModel.get()));
         });
         // a new run's model is not the active one, whatever the last run's was
-        trainedModel.addListener((o, a, m) -> trainedModelActive.set(m != null && m == models.activeProperty().get()));
+        trainedModel.addListener((o, a, m) -> {
+            trainedModelActive.set(m != null && m == models.activeProperty().get());
+            trainedModelGone.set(models.gone(m));
+        });
         settings.epochsProperty().addListener((o, a, b) -> presenter.planEpochs(settings.plannedEpochs()));
         // before any run: the status says whether Start can train, and if not, why (as the line under Start does)
         for (javafx.beans.value.ObservableValue<?> o : List.of(settings.validationProperty(), settings.badFieldsProperty(), settings.badFieldKeysProperty(), coresBlocker, state)) {
@@ -915,7 +921,8 @@ public final class RunControl {
     /** Makes the last run's model the active one, also after a stop. */
     public void useTrainedModel() {
         ActiveModel m = trainedModel.get();
-        if (m == null) return;
+        // a model whose run was deleted is not put to use: what would name it at the next launch is gone
+        if (m == null || models.gone(m)) return;
         models.adopt(m);
         sayInUse("", "Draw and Samples now use the model of this run.");
     }
@@ -1058,6 +1065,7 @@ public final class RunControl {
     /** The model the last run trained (also a stopped one), or null. */
     public ReadOnlyObjectProperty<ActiveModel> trainedModelProperty() { return trainedModel.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty trainedModelActiveProperty() { return trainedModelActive.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty trainedModelGoneProperty() { return trainedModelGone.getReadOnlyProperty(); }
     /** Why the last run's model is not the one in use, with both figures, or null (see {@link #replaces}). */
     public javafx.beans.property.ReadOnlyStringProperty keptNoticeProperty() { return keptNotice.getReadOnlyProperty(); }
     public Network trainedNetwork() {

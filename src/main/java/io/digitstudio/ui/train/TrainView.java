@@ -513,7 +513,8 @@ public final class TrainView extends BorderPane {
         save.disableProperty().bind(run.trainedModelProperty().isNull().or(locked));
         save.setOnAction(e -> run.saveModel());
         Button use = button("_" + RunControl.USE_MODEL, "useModelButton", "Let Draw and Samples classify with the model of the last run");
-        use.disableProperty().bind(run.trainedModelProperty().isNull().or(locked).or(run.trainedModelActiveProperty()));
+        use.disableProperty().bind(run.trainedModelProperty().isNull().or(locked).or(run.trainedModelActiveProperty())
+                .or(run.trainedModelGoneProperty()));
         use.setOnAction(e -> run.useTrainedModel());
 
         MenuItem png = new MenuItem("_Chart as PNG…");

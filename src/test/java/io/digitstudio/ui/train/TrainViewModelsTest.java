@@ -844,6 +844,34 @@ class TrainViewModelsTest {
         assertEquals(List.of(), f.dialogs.withdrawn);
     }
 
+    /**
+     * The trial: the last run finished, the user put another model to use, then deleted that run in Runs; Use model
+     * still put its model to use, naming a file that is gone. Save model… can still keep it; Use model cannot.
+     */
+    @Test
+    void theLastRunsModelGoneWithItsRunIsNotPutToUse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        SameThreadTasks tasks = new SameThreadTasks();
+        TestDialogs dialogs = new TestDialogs();
+        ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
+        models.loadBuiltIn();
+        ActiveModel builtIn = models.activeProperty().get();
+        TrainSettings s = new TrainSettings();
+        s.trainLimitProperty().set("1000");
+        s.testLimitProperty().set("200");
+        s.epochsProperty().set("1");
+        RunControl run = new RunControl(s, new RunPresenter(), tasks, dialogs, models, new io.digitstudio.runs.RunStore(dir));
+        run.start();
+        ActiveModel trained = run.trainedModelProperty().get();
+        assertNotNull(trained.file(), "the run's model is kept in its folder");
+        models.adopt(builtIn);
+        assertFalse(run.trainedModelGoneProperty().get());
+        models.letGo(trained.file().getParent());
+        assertTrue(run.trainedModelGoneProperty().get(), "Use model is off once the run's folder is gone");
+        run.useTrainedModel();
+        assertSame(builtIn, models.activeProperty().get(), "no model whose files are gone is put to use");
+        assertNotNull(run.trainedModelProperty().get(), "Save model… can still keep it");
+    }
+
     @Test
     void aRunThatLearnedNothingNeverReplacesAModelEvenOfUnknownAccuracy() {
         Fixture f = new Fixture();
