@@ -1349,6 +1349,37 @@ class TrainViewModelsTest {
         for (int i = 0; i < before.size(); i++) assertArrayEquals(before.get(i), shown.get(i), 1e-12);
     }
 
+    /**
+     * Open snapshot… on where a stopped run stopped sets the form up as that run's resume and waits: nothing trains, the
+     * form holds the run's settings and the status says what Start does; Start then resumes the same run of the
+     * history, and the form is the user's own again after (the next launch remembers the user's own meanwhile).
+     */
+    @Test
+    void openingAStoppedRunsSnapshotSetsUpItsResumeForStart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Recorded r = stoppedInEpoch2(dir);
+        io.digitstudio.runs.RunSummary stopped = r.history().list().get(0);
+        java.nio.file.Path snap = r.history().lastSnapshot(stopped).orElseThrow();
+        r.settings().epochsProperty().set("4");
+        r.lr("0.05");
+        r.dialogs().willChoose(snap);
+        r.run().resumeFromSnapshot();
+        assertEquals(RunState.FINISHED, r.run().stateProperty().get(), "nothing trains on opening a snapshot");
+        assertEquals(RunControl.openedAsResume(stopped.id(), "epoch 1.54 (iteration 12)"), r.presenter().statusProperty().get());
+        assertEquals(1, r.history().list().size());
+        assertEquals(io.digitstudio.runs.RunStatus.STOPPED, r.history().find(stopped.id()).status(), "the run is as it was");
+        assertEquals("2", r.settings().epochsProperty().get(), "the run's own settings");
+        assertEquals("4", r.run().ownValues().epochs(), "the user's own form, for the next launch");
+
+        r.run().start();
+        assertEquals(RunState.FINISHED, r.run().stateProperty().get(), r.dialogs().errors.toString());
+        assertEquals(1, r.history().list().size(), "the same run, resumed");
+        io.digitstudio.runs.RunSummary after = r.history().find(stopped.id());
+        assertEquals(io.digitstudio.runs.RunStatus.FINISHED, after.status());
+        assertEquals(1, after.resumes().size());
+        assertEquals(2, after.epochsDone());
+        assertEquals("4", r.settings().epochsProperty().get(), "the form is the user's own again");
+    }
+
     /** A form that is a branch of a run trained with {@code parent}, as "Branch from here…" sets it up. */
     private static TrainSettings branchOf(TrainingConfig parent) {
         TrainSettings s = new TrainSettings();
