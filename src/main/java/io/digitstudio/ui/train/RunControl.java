@@ -274,10 +274,11 @@ public final class RunControl {
             List<java.util.Map<String, Double>> parentLog = r.run() == null ? List.of() : parentLog(history, r);
             List<EpochReport> earlier = RunPresenter.fromLog(parentLog, r.epochsDone());
             RunPresenter.BranchPoint from = parentLog.isEmpty() ? null : RunPresenter.BranchPoint.on(parentLog, branchEpoch(r));
+            List<double[]> points = lossUpTo(history, r);
             double there = rateInForce(r);
             tasks.onUi(() -> {
                 // still this branch, not started: Start clears the charts and draws the same epochs itself
-                if (settings.branchProperty().get() == b && state.get().canStart()) presenter.showEarlier(earlier, there, from);
+                if (settings.branchProperty().get() == b && state.get().canStart()) presenter.showEarlier(earlier, there, from, points);
             });
             return null;
         }).exceptionally(e -> null); // a point with no snapshot: Start says so, the charts stay clear until then
@@ -505,8 +506,9 @@ public final class RunControl {
                 List<java.util.Map<String, Double>> parentLog = r.run() == null ? List.of() : parentLog(history, r);
                 List<EpochReport> earlier = RunPresenter.fromLog(parentLog, r.epochsDone());
                 RunPresenter.BranchPoint from = parentLog.isEmpty() ? null : RunPresenter.BranchPoint.on(parentLog, branchEpoch(r));
+                List<double[]> points = lossUpTo(history, r);
                 double there = rateInForce(r);
-                tasks.onUi(() -> presenter.showEarlier(earlier, there, from));
+                tasks.onUi(() -> presenter.showEarlier(earlier, there, from, points));
             } else if (b == null) {
                 TrainingSession.Resumable r = TrainingSession.locate(history, snapshot.toString());
                 TrainingConfig c = r.config();
@@ -521,9 +523,7 @@ public final class RunControl {
                 List<EpochReport> earlier = history == null || r.run() == null ? List.of() : earlierEpochs(history, r);
                 double there = rateInForce(r);
                 // and its loss curve as finely as it was drawn before the stop, up to the snapshot
-                double upTo = branchEpoch(r);
-                List<double[]> points = history == null || r.run() == null || !Double.isFinite(upTo) ? List.of()
-                        : history.lossPoints(r.run()).stream().filter(p -> p[0] <= upTo + 1e-9).toList();
+                List<double[]> points = lossUpTo(history, r);
                 tasks.onUi(() -> presenter.showEarlier(earlier, there, points));
                 b = TrainingSession.builder(history, "gui").resume(r).epochs(shown.epochs());
             }
@@ -684,6 +684,16 @@ public final class RunControl {
         } catch (RuntimeException e) {
             return List.of(); // a damaged log: the branch trains all the same, its charts from its point on
         }
+    }
+
+    /**
+     * The training-loss curve of the snapshot's run as the window drew it, up to the snapshot (empty: the run kept none,
+     * as a run of the command line, or the history does not know it): a resume or a branch goes on from it.
+     */
+    private static List<double[]> lossUpTo(io.digitstudio.runs.RunStore history, TrainingSession.Resumable r) {
+        double upTo = branchEpoch(r);
+        if (history == null || r.run() == null || !Double.isFinite(upTo)) return List.of();
+        return history.lossPoints(r.run()).stream().filter(p -> p[0] <= upTo + 1e-9).toList();
     }
 
     /** The exact epoch a branch starts at (2.33 a third of the way into epoch 3), from its snapshot. */
