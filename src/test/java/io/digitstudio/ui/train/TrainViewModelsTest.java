@@ -1380,6 +1380,39 @@ class TrainViewModelsTest {
         assertEquals("4", r.settings().epochsProperty().get(), "the form is the user's own again");
     }
 
+    /**
+     * A snapshot of no run of this history (copied from another machine's) is set up to go on as a new run, and waits
+     * for Start: more Epochs keep that set-up, another learning rate (which a resume cannot take) drops it, the status
+     * then saying that Start trains a new run with the form's values.
+     */
+    @Test
+    void openingASnapshotOfNoRunOfTheHistorySetsUpANewRunFromIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Recorded elsewhere = stoppedInEpoch2(dir.resolve("elsewhere"));
+        java.nio.file.Path snap = dir.resolve("copied.npz");
+        java.nio.file.Files.copy(elsewhere.history().lastSnapshot(elsewhere.history().list().get(0)).orElseThrow(), snap);
+        Recorded here = Recorded.in(dir.resolve("here"));
+        here.dialogs().willChoose(snap);
+        here.run().resumeFromSnapshot();
+        assertEquals(RunState.IDLE, here.run().stateProperty().get(), "nothing trains on opening a snapshot");
+        String said = RunControl.openedAsResume("", "epoch 1.54 (iteration 12)");
+        assertEquals(said, here.presenter().statusProperty().get());
+        here.settings().epochsProperty().set("3");
+        assertEquals(said, here.presenter().statusProperty().get(), "more epochs: still the snapshot's run to go on with");
+        here.run().start();
+        assertEquals(RunState.FINISHED, here.run().stateProperty().get(), here.dialogs().errors.toString());
+        io.digitstudio.runs.RunSummary run = here.history().list().get(0);
+        assertEquals(1, here.history().list().size(), "a new run of this history");
+        assertEquals(3, run.epochsDone());
+        assertEquals(snap.toAbsolutePath().toString(), run.settings().resumedFrom(), "gone on from the snapshot");
+
+        here.dialogs().willChoose(snap);
+        here.run().resumeFromSnapshot();
+        assertEquals(said, here.presenter().statusProperty().get());
+        here.lr("0.5");
+        assertTrue(here.presenter().statusProperty().get().startsWith("The form no longer holds the snapshot's settings: Start trains a new run"),
+                here.presenter().statusProperty().get());
+    }
+
     /** A form that is a branch of a run trained with {@code parent}, as "Branch from here…" sets it up. */
     private static TrainSettings branchOf(TrainingConfig parent) {
         TrainSettings s = new TrainSettings();
