@@ -385,8 +385,9 @@ public final class RunControl {
 
     /** What the status says when an opened snapshot is set up as a branch: the run stays as it is, Start trains a new one. */
     public static String openedAsBranch(String runId, boolean finished) {
-        return "Run " + runId + (finished ? " has finished" : " has trained past this snapshot") + " and stays as it is: Start trains a new run"
-                + " from the snapshot. Change the learning rate or other values first if you like.";
+        // the notice line above the charts says Start trains a new run from the snapshot
+        return "Run " + runId + (finished ? " has finished" : " has trained past this snapshot") + " and stays as it is:"
+                + " change the learning rate or other values, then Start.";
     }
 
     /** The form as the snapshot's run, for Start to resume it (its own run, or a new one when the history has none). */
@@ -421,8 +422,8 @@ public final class RunControl {
 
     /** What the status says when an opened snapshot is set up as a resume: which run Start goes on with, and from where. */
     public static String openedAsResume(String runId, String where) {
-        return runId.isEmpty() ? "Start goes on from this snapshot, at " + where + ", as a new run of the history (up to the form's Epochs)."
-                : "Start resumes run " + runId + " from " + where + ", up to the form's Epochs; its settings are in the form.";
+        return runId.isEmpty() ? "Start goes on from this snapshot, at " + where + ", as a new run, up to the form's Epochs."
+                : "Start resumes run " + runId + " from " + where + ", up to the form's Epochs.";
     }
 
     /**
