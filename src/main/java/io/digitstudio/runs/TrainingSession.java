@@ -237,6 +237,31 @@ public final class TrainingSession {
     }
 
     /**
+     * Why resuming from {@code r} would train its run again over what the run did after that snapshot, with what to do
+     * instead (branch from it); null when it would not. The run has gone past the snapshot when it has a later snapshot,
+     * or has trained all its epochs beyond it: resuming there would rewrite its model, log, settings and snapshots,
+     * where a branch leaves them as they are. A snapshot of no run of the history, or a run's newest, goes on as it is.
+     */
+    public static String trainedPast(Resumable r) {
+        RunSummary run = r.run();
+        if (run == null || run.damaged() || run.settings() == null) return null;
+        Snapshot.Position at;
+        try {
+            at = Snapshot.position(r.file());
+        } catch (RuntimeException e) {
+            return null; // read again as the run resumes, which says what is wrong with it
+        }
+        boolean later = branchPoints(run).stream().anyMatch(b -> b.position().iteration() > at.iteration());
+        boolean finishedPast = run.epochsDone() >= run.settings().config().epochs() && run.epochsDone() > r.epochsDone();
+        if (!later && !finishedPast) return null;
+        String where = at.epochEnd() ? "epoch " + at.epoch()
+                : "epoch " + RunSettings.Branch.epochs(at.epochDetail()) + String.format(Locale.ROOT, " (iteration %,d)", at.iteration());
+        return r.file().getFileName() + " is at " + where + " of run " + run.id() + ", which has trained " + run.epochsDone()
+                + (run.epochsDone() == 1 ? " epoch" : " epochs") + ": resuming it would train the run again over what it did after it;"
+                + " branch from it instead (--branch " + new BranchPoint(at, r.file()).spec(run.id()) + ")";
+    }
+
+    /**
      * Resuming a run to no more epochs than it already trained (all its epochs, or fewer asked): nothing to do, and
      * nothing is written. {@code file} names the snapshot when it belongs to no run of the history.
      */
@@ -436,6 +461,8 @@ public final class TrainingSession {
                 if (initModel != null) throw new RunsException("--init-model starts a new run; a resumed run has its own weights");
                 if (extra != null) throw new RunsException("--extra-data starts a new run; a resumed run keeps its data");
                 c = r.config();
+                String past = trainedPast(r);
+                if (past != null) throw new RunsException(past);
                 int wanted = epochs == null ? c.epochs() : epochs;
                 // fewer epochs than it trained is told as a finished run is: one problem, one wording
                 if (r.epochsDone() >= wanted) throw new FinishedException(r.runId(), r.file(), r.epochsDone());

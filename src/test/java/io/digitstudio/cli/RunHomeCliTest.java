@@ -148,6 +148,34 @@ class RunHomeCliTest {
         assertEquals(1, new RunStore(runs()).list().size());
     }
 
+    /**
+     * An earlier snapshot of a run that has trained past it (a finished run's epoch 1, given more epochs) is not resumed:
+     * that would train the run again from there, rewriting its model, log, settings and snapshots. The command says to
+     * branch from it instead, and writes nothing.
+     */
+    @Test
+    void anEarlierSnapshotOfARunThatWentOnIsNotResumedOverIt() throws Exception {
+        Path out = dir.resolve("x.npz");
+        CliTest.Run a = train("--epochs", "2", "--snapshot-every", "1", "--out", out.toString());
+        assertEquals(0, a.code(), a.err());
+        String id = runId(a);
+        Path folder = runs().resolve(id);
+        String status = Files.readString(folder.resolve("status.json"));
+        String settings = Files.readString(folder.resolve("run.json"));
+        byte[] model = Files.readAllBytes(folder.resolve("model.npz"));
+        List<String> files = names(folder);
+        Path first = folder.resolve("snapshot_epoch_0001.npz");
+        CliTest.Run again = train("--resume", first.toString(), "--epochs", "5");
+        assertEquals(2, again.code(), again.err());
+        assertEquals("digitstudio train: error: snapshot_epoch_0001.npz is at epoch 1 of run " + id + ", which has trained 2 epochs: resuming it"
+                + " would train the run again over what it did after it; branch from it instead (--branch " + id + "@epoch:1)", again.err().strip());
+        assertEquals(status, Files.readString(folder.resolve("status.json")));
+        assertEquals(settings, Files.readString(folder.resolve("run.json")));
+        assertArrayEquals(model, Files.readAllBytes(folder.resolve("model.npz")));
+        assertEquals(files, names(folder));
+        assertEquals(1, new RunStore(runs()).list().size());
+    }
+
     @Test
     void anExistingOutputIsReplacedOnlyWithForce() throws Exception {
         Path out = dir.resolve("model.npz");

@@ -546,8 +546,16 @@ class TrainViewTest extends AppStory {
         assertFalse(robot.lookup("#useModelButton").queryButton().isDisabled(), "Use model puts the run's model to use");
     }
 
+    /**
+     * Open snapshot… on an earlier snapshot of a finished run, as a new user tried it: picking the file trains nothing
+     * and writes nothing. The finished run stays as it is; the form becomes a branch of it from there, with the run's
+     * exact settings (its rate to the last digit, its two epochs rather than the form's five), and the status says what
+     * Start does. Start trains a new run, bit for bit the parent's continuation; the form is the user's own again after.
+     * (Picking it trained the finished run at once from epoch 1 to 5, rewriting its model, log, settings and
+     * snapshots, and the next launch remembered the snapshot's values.)
+     */
     @Test
-    void snapshotsResumeBitForBitWithTheExactLearningRate(FxRobot robot) throws Exception {
+    void openingASnapshotOfAFinishedRunSetsUpABranchAndTrainsOnlyOnStart(FxRobot robot) throws Exception {
         app.awaitReady();
         subset(robot, "1500", "300");
         type(robot, "#epochsField", "2");
@@ -560,30 +568,52 @@ class TrainViewTest extends AppStory {
         robot.clickOn("#startButton");
         awaitEnd();
         var run = app.history.list().get(0);
-        java.nio.file.Path snap = run.folder().resolve("snapshot_epoch_0002.npz");
+        java.nio.file.Path snap = run.folder().resolve("snapshot_epoch_0001.npz");
         assertTrue(Files.exists(snap), "the snapshot is in the run's folder of the history");
+        byte[] model = Files.readAllBytes(run.folder().resolve("model.npz"));
+        String settings = Files.readString(run.folder().resolve("run.json"));
+        List<String> files;
+        try (var l = Files.list(run.folder())) {
+            files = l.map(f -> f.getFileName().toString()).sorted().toList();
+        }
 
         type(robot, "#hp-lr", "0.5");
-        type(robot, "#epochsField", "3");
+        type(robot, "#epochsField", "5");
         app.dialogs.willChoose(snap);
         robot.clickOn("#resumeButton");
         assertEquals("open snapshot", app.dialogs.asked.get(app.dialogs.asked.size() - 1));
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run().stateProperty().get() == RunState.FINISHED
-                && run().resultProperty().get() != null && run().resultProperty().get().epochs().size() == 3);
-        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(RunState.FINISHED, run().stateProperty().get(), "opening a snapshot trains nothing by itself");
+        String said = io.digitstudio.ui.train.RunControl.openedAsBranch(run.id(), true);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> said.equals(presenterStatus()));
+        assertEquals(said, status(robot));
+        assertEquals(RunState.FINISHED, run().stateProperty().get(), "still nothing trains: Start does");
+        assertTrue(robot.lookup("#branchBanner").queryAs(Label.class).getText().startsWith("Branch of run " + run.id() + " from the end of epoch 1: "),
+                robot.lookup("#branchBanner").queryAs(Label.class).getText());
         assertEquals("1.5e-4", robot.lookup("#hp-lr").queryAs(TextField.class).getText(), "the snapshot's rate, exactly");
+        assertEquals("2", robot.lookup("#epochsField").queryAs(TextField.class).getText(), "the run's epochs: a branch of it trains on past epoch 1");
+        assertEquals("5", app.main.train().run().ownValues().epochs(), "the next launch remembers the user's own form");
+        assertEquals(1, app.history.list().size());
+
+        robot.clickOn("#startButton");
+        awaitEnd();
+        assertEquals(2, app.history.list().size(), "a new run, branched from the finished one");
+        var parent = app.history.find(run.id());
+        assertEquals(2, parent.epochsDone());
+        assertEquals(2, parent.settings().config().epochs());
+        assertTrue(parent.resumes().isEmpty());
+        assertArrayEquals(model, Files.readAllBytes(run.folder().resolve("model.npz")), "the finished run's model stays");
+        assertEquals(settings, Files.readString(run.folder().resolve("run.json")), "and its settings");
+        try (var l = Files.list(run.folder())) {
+            assertEquals(files, l.map(f -> f.getFileName().toString()).sorted().toList(), "and its files, the snapshot opened among them");
+        }
         assertEquals(1.5e-4, run().currentLoop().config().lr(), 0.0);
-        assertEquals(1, app.history.list().size(), "the resumed run is the same run of the history");
-        assertEquals(1, app.history.find(run.id()).resumes().size());
-        assertEquals(3, app.history.find(run.id()).epochsDone());
-        var straight = io.digitstudio.train.TrainingLoop.create(io.digitstudio.train.TrainingConfig.tutorial().withEpochs(3).withLimits(1500, 300)
-                        .withOptimizer("sgd", 1.5e-4, null),
-                io.digitstudio.data.Mnist.bundled().train().head(1500), io.digitstudio.data.Mnist.bundled().test().head(300), "t");
-        straight.run();
-        for (var e : straight.model().namedParams().entrySet()) {
+        var parentModel = io.digitstudio.io.ModelFiles.loadNpz(run.folder().resolve("model.npz")).model();
+        for (var e : parentModel.namedParams().entrySet()) {
             assertArrayEquals(io.digitstudio.nn.Host.toArray(e.getValue().data()),
                     io.digitstudio.nn.Host.toArray(run().trainedNetwork().namedParams().get(e.getKey()).data()), 0f, e.getKey());
         }
+        assertEquals("5", robot.lookup("#epochsField").queryAs(TextField.class).getText(), "the form is the user's own again");
+        assertEquals("0.5", robot.lookup("#hp-lr").queryAs(TextField.class).getText());
     }
 
     @Test

@@ -301,6 +301,9 @@ public final class RunsViewModel {
             BranchChoice kept = branchChoice.get();
             branchChoices.setAll(list);
             BranchChoice pick = kept == null ? null : list.stream().filter(c -> c.spec().equals(kept.spec())).findFirst().orElse(null);
+            // a point whose snapshot has gone since it was chosen (a run keeps its last few as it goes on) is chosen no
+            // longer; one the user chose knowing it has none stays, saying why
+            if (pick != null && !pick.available() && kept.available()) pick = null;
             if (pick == null) pick = list.stream().filter(BranchChoice::available).reduce((a, b) -> b).orElse(list.isEmpty() ? null : list.get(list.size() - 1));
             branchChoice.set(pick);
         });

@@ -140,6 +140,7 @@ public final class RunControl {
             o.addListener((x, a, b) -> showReadiness()); // on each change (an invalidation comes once until someone reads)
         }
         showReadiness();
+        settings.editsProperty().addListener((o, a, b) -> formEdited());
         // what Defaults said is old news once the user edits the form: the status says again whether Start can train
         settings.editsProperty().addListener((o, a, b) -> {
             String said = untilEdited;
@@ -236,6 +237,13 @@ public final class RunControl {
             settings.validate();
             return;
         }
+        PendingResume resuming = pendingResume;
+        if (resuming != null) {
+            pendingResume = null;
+            resumeBorrowsForm = true;
+            resume(resuming.snapshot());
+            return;
+        }
         TrainSettings.Branch branch = settings.branchProperty().get();
         if (branch != null) {
             launch("Reading the snapshot of run " + branch.runId() + "…", cfg.epochs(), null, null, new Branching(branch, cfg, settings.runOptions()));
@@ -255,6 +263,7 @@ public final class RunControl {
         if (!state.get().canStart()) return;
         TrainingConfig c = parent.settings().config();
         TrainSettings.Values own = ownValues();
+        dropPendingResume();
         settings.branchProperty().set(null);
         beforeBranch = own;
         // a branch trains at least one epoch past its point
@@ -275,10 +284,11 @@ public final class RunControl {
             List<java.util.Map<String, Double>> parentLog = r.run() == null ? List.of() : parentLog(history, r);
             List<EpochReport> earlier = RunPresenter.fromLog(parentLog, r.epochsDone());
             RunPresenter.BranchPoint from = parentLog.isEmpty() ? null : RunPresenter.BranchPoint.on(parentLog, branchEpoch(r));
+            List<double[]> points = lossUpTo(history, r);
             double there = rateInForce(r);
             tasks.onUi(() -> {
                 // still this branch, not started: Start clears the charts and draws the same epochs itself
-                if (settings.branchProperty().get() == b && state.get().canStart()) presenter.showEarlier(earlier, there, from);
+                if (settings.branchProperty().get() == b && state.get().canStart()) presenter.showEarlier(earlier, there, from, points);
             });
             return null;
         }).exceptionally(e -> null); // a point with no snapshot: Start says so, the charts stay clear until then
@@ -302,7 +312,7 @@ public final class RunControl {
      * next launch remembers: a branch borrows the form for one run).
      */
     public TrainSettings.Values ownValues() {
-        return beforeBranch != null && settings.branchProperty().get() != null ? beforeBranch : settings.values();
+        return beforeBranch != null && (settings.branchProperty().get() != null || resumeBorrowsForm) ? beforeBranch : settings.values();
     }
 
     /** A branch to start: the point, and the form's optimizer, values, epochs and schedule. */
@@ -318,9 +328,140 @@ public final class RunControl {
         return TrainingSession.builder(history, "gui").branch(r).config(c).options(b.options());
     }
 
-    /** Asks for a snapshot file and continues the run it holds. */
+    /** Asks for a snapshot file and sets the form up to go on from it ({@link #openSnapshot}); Start then trains. */
     public void resumeFromSnapshot() {
-        if (state.get().canStart()) dialogs.openSnapshot().ifPresent(this::resume);
+        if (state.get().canStart()) dialogs.openSnapshot().ifPresent(this::openSnapshot);
+    }
+
+    /**
+     * A resume the form is set up for by {@link #openSnapshot}, which Start continues: the snapshot, the run it
+     * belongs to (empty: none of the history), and the settings and data the form was given for it.
+     */
+    private record PendingResume(Path snapshot, String runId, TrainingConfig config, io.digitstudio.train.RunOptions options, Path data) {
+    }
+
+    /** The resume Start continues (null: Start trains what the form says, or the branch it is set up as). */
+    private PendingResume pendingResume;
+    /**
+     * Whether the form shows a snapshot's run for a resume (set up, or under way) rather than the user's own values,
+     * which {@link #beforeBranch} then keeps: the next launch remembers those, and the resumed run's end gives them back.
+     */
+    private boolean resumeBorrowsForm;
+    /** True while this control fills the form in itself: those edits are not the user's. */
+    private boolean fillingForm;
+
+    /**
+     * Sets the form up to go on from {@code snapshot}, and waits for Start; nothing trains and nothing is written until
+     * then. A snapshot of a run that has finished, or that the run has trained past, becomes a branch of that run from
+     * there (a new run: the run's own files are never trained over); a snapshot of a stopped run at its newest point is
+     * that run's resume, as Runs' Resume does it; a snapshot of no run of the history goes on as a new run. The status
+     * says which Start will do. The snapshot is read on the compute worker.
+     */
+    public void openSnapshot(Path snapshot) {
+        if (!state.get().canStart()) return;
+        presenter.status("Reading the snapshot " + snapshot.getFileName() + "…");
+        tasks.compute(() -> {
+            TrainingSession.Resumable r = TrainingSession.locate(history, snapshot.toString());
+            io.digitstudio.train.Snapshot.Position at = io.digitstudio.train.Snapshot.position(r.file());
+            boolean finished = r.run() != null && r.run().settings() != null && r.run().epochsDone() >= r.run().settings().config().epochs();
+            boolean branch = history != null && r.run() != null && (finished || TrainingSession.trainedPast(r) != null);
+            return new Opened(r, at, finished, branch);
+        }).whenComplete((o, err) -> {
+            if (!state.get().canStart()) return; // a run started meanwhile: it is what the form is for now
+            if (err != null) {
+                Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+                presenter.status("Could not open " + snapshot.getFileName() + ": " + Messages.of(cause));
+                return;
+            }
+            if (o.branch()) setUpBranchFrom(o);
+            else setUpResume(o);
+        });
+    }
+
+    /** A snapshot read by {@link #openSnapshot}: where it is in its run, and what Start does with it. */
+    private record Opened(TrainingSession.Resumable snapshot, io.digitstudio.train.Snapshot.Position at, boolean finished, boolean branch) {
+    }
+
+    /** The form as a branch of the snapshot's run from that snapshot: its run is finished, or has trained past it. */
+    private void setUpBranchFrom(Opened o) {
+        io.digitstudio.runs.RunSummary run = o.snapshot().run();
+        io.digitstudio.train.Snapshot.Position at = o.at();
+        String spec = new TrainingSession.BranchPoint(at, o.snapshot().file()).spec(run.id());
+        String where = at.epochEnd() ? "end of epoch " + at.epoch()
+                : "snapshot at " + io.digitstudio.runs.RunSettings.Branch.point(at.epochDetail(), at.iteration());
+        setUpBranch(run, spec, where, o.snapshot().epochsDone());
+        presenter.status(openedAsBranch(run.id(), o.finished()));
+    }
+
+    /** What the status says when an opened snapshot is set up as a branch: the run stays as it is, Start trains a new one. */
+    public static String openedAsBranch(String runId, boolean finished) {
+        // the notice line above the charts says Start trains a new run from the snapshot
+        return "Run " + runId + (finished ? " has finished" : " has trained past this snapshot") + " and stays as it is:"
+                + " change the learning rate or other values, then Start.";
+    }
+
+    /** The form as the snapshot's run, for Start to resume it (its own run, or a new one when the history has none). */
+    private void setUpResume(Opened o) {
+        TrainingSession.Resumable r = o.snapshot();
+        TrainSettings.Values own = ownValues();
+        settings.branchProperty().set(null);
+        beforeBranch = own;
+        Path data = r.setup().dataDir().isEmpty() ? null : Path.of(r.setup().dataDir());
+        fillingForm = true;
+        try {
+            settings.show(r.config());
+            settings.show(r.options());
+            settings.dataFolderProperty().set(data);
+        } finally {
+            fillingForm = false;
+        }
+        TrainingConfig shown;
+        try {
+            shown = settings.config();
+        } catch (IllegalArgumentException e) {
+            shown = r.config(); // a field the snapshot does not fill is wrong: Start says so, and resumes once it is right
+        }
+        pendingResume = new PendingResume(r.file(), r.run() == null ? "" : r.run().id(), shown, settings.runOptions(), data);
+        resumeBorrowsForm = true;
+        keptNotice.set(null);
+        inUseSaid = null;
+        io.digitstudio.train.Snapshot.Position at = o.at();
+        String where = at.epochEnd() ? "the end of epoch " + at.epoch() : io.digitstudio.runs.RunSettings.Branch.point(at.epochDetail(), at.iteration());
+        presenter.clear(settings.plannedEpochs(), openedAsResume(pendingResume.runId(), where));
+    }
+
+    /** What the status says when an opened snapshot is set up as a resume: which run Start goes on with, and from where. */
+    public static String openedAsResume(String runId, String where) {
+        return runId.isEmpty() ? "Start goes on from this snapshot, at " + where + ", as a new run, up to the form's Epochs."
+                : "Start resumes run " + runId + " from " + where + ", up to the form's Epochs.";
+    }
+
+    /**
+     * Drops the resume the form is set up for once the form no longer holds that run's settings (the user changed one a
+     * resume keeps): Start then trains a new run with the form's values, which are the user's own from now on.
+     */
+    private void formEdited() {
+        PendingResume p = pendingResume;
+        if (p == null || fillingForm) return;
+        TrainingConfig now;
+        try {
+            now = settings.config();
+        } catch (IllegalArgumentException e) {
+            return; // a field being typed: Start is off until it is right
+        }
+        boolean same = now.withEpochs(p.config().epochs()).equals(p.config()) && settings.runOptions().equals(p.options())
+                && java.util.Objects.equals(settings.dataFolderProperty().get(), p.data());
+        if (same) return;
+        dropPendingResume();
+        presenter.status("The form no longer holds the snapshot's settings: Start trains a new run with them (Open snapshot… again resumes it)");
+    }
+
+    /** Start no longer resumes the opened snapshot; the form's values are the user's own. */
+    private void dropPendingResume() {
+        if (pendingResume == null) return;
+        pendingResume = null;
+        resumeBorrowsForm = false;
+        if (settings.branchProperty().get() == null) beforeBranch = null;
     }
 
     /**
@@ -330,6 +471,7 @@ public final class RunControl {
      */
     public void resume(Path snapshot) {
         if (!state.get().canStart()) return;
+        dropPendingResume(); // this resume, not the one Open snapshot… set up (Start has taken that one already)
         int wanted = settings.plannedEpochs();
         launch("Reading snapshot…", wanted, null, snapshot, null);
     }
@@ -375,8 +517,9 @@ public final class RunControl {
                 List<java.util.Map<String, Double>> parentLog = r.run() == null ? List.of() : parentLog(history, r);
                 List<EpochReport> earlier = RunPresenter.fromLog(parentLog, r.epochsDone());
                 RunPresenter.BranchPoint from = parentLog.isEmpty() ? null : RunPresenter.BranchPoint.on(parentLog, branchEpoch(r));
+                List<double[]> points = lossUpTo(history, r);
                 double there = rateInForce(r);
-                tasks.onUi(() -> presenter.showEarlier(earlier, there, from));
+                tasks.onUi(() -> presenter.showEarlier(earlier, there, from, points));
             } else if (b == null) {
                 TrainingSession.Resumable r = TrainingSession.locate(history, snapshot.toString());
                 TrainingConfig c = r.config();
@@ -391,9 +534,7 @@ public final class RunControl {
                 List<EpochReport> earlier = history == null || r.run() == null ? List.of() : earlierEpochs(history, r);
                 double there = rateInForce(r);
                 // and its loss curve as finely as it was drawn before the stop, up to the snapshot
-                double upTo = branchEpoch(r);
-                List<double[]> points = history == null || r.run() == null || !Double.isFinite(upTo) ? List.of()
-                        : history.lossPoints(r.run()).stream().filter(p -> p[0] <= upTo + 1e-9).toList();
+                List<double[]> points = lossUpTo(history, r);
                 tasks.onUi(() -> presenter.showEarlier(earlier, there, points));
                 b = TrainingSession.builder(history, "gui").resume(r).epochs(shown.epochs());
             }
@@ -474,6 +615,12 @@ public final class RunControl {
             beforeBranch = null;
             settings.branchProperty().set(null);
             if (own != null) settings.restore(own);
+        } else if (resumeBorrowsForm) {
+            // a resume set up by Open snapshot… borrows the form as a branch does
+            resumeBorrowsForm = false;
+            TrainSettings.Values own = beforeBranch;
+            beforeBranch = null;
+            if (own != null) settings.restore(own);
         }
         if (err != null) {
             failed(err);
@@ -548,6 +695,16 @@ public final class RunControl {
         } catch (RuntimeException e) {
             return List.of(); // a damaged log: the branch trains all the same, its charts from its point on
         }
+    }
+
+    /**
+     * The training-loss curve of the snapshot's run as the window drew it, up to the snapshot (empty: the run kept none,
+     * as a run of the command line, or the history does not know it): a resume or a branch goes on from it.
+     */
+    private static List<double[]> lossUpTo(io.digitstudio.runs.RunStore history, TrainingSession.Resumable r) {
+        double upTo = branchEpoch(r);
+        if (history == null || r.run() == null || !Double.isFinite(upTo)) return List.of();
+        return history.lossPoints(r.run()).stream().filter(p -> p[0] <= upTo + 1e-9).toList();
     }
 
     /** The exact epoch a branch starts at (2.33 a third of the way into epoch 3), from its snapshot. */

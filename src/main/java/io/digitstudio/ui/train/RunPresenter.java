@@ -145,14 +145,22 @@ public final class RunPresenter {
         showEarlier(earlier, rateThere, (BranchPoint) null);
     }
 
+    /** The same, for a branch whose parent's training-loss curve was not kept (see the next). */
+    public void showEarlier(List<EpochReport> earlier, double rateThere, BranchPoint from) {
+        showEarlier(earlier, rateThere, from, List.of());
+    }
+
     /**
      * The same, for a branch: its curves then go on from {@code from}, the point where it leaves its parent's curves
      * (between two of the parent's epochs when it branched in the middle of one; null: where the earlier epochs end).
+     * The training loss is the parent's curve as the window drew it ({@code lossPoints}, up to the point), which the
+     * branch's own smoothed points go on from; without it the branch's loss starts at the point alone. The parent's
+     * epoch means are no part of that line: each is its epoch's average, well above the loss at the epoch's end where
+     * the branch's own points begin, and drawn before them they made a cliff at the branch point.
      */
-    public void showEarlier(List<EpochReport> earlier, double rateThere, BranchPoint from) {
-        showEarlierEpochs(earlier, rateThere, List.of());
+    public void showEarlier(List<EpochReport> earlier, double rateThere, BranchPoint from, List<double[]> lossPoints) {
+        showEarlierEpochs(earlier, rateThere, lossPoints, false);
         if (from == null || !Double.isFinite(from.x())) return;
-        join(trainLoss, from.x(), from.trainLoss());
         join(valLoss, from.x(), from.valLoss());
         join(trainAccuracy, from.x(), from.trainAccuracy());
         join(valAccuracy, from.x(), from.valAccuracy());
@@ -195,10 +203,11 @@ public final class RunPresenter {
      * an epoch from the log).
      */
     public void showEarlier(List<EpochReport> earlier, double rateThere, List<double[]> lossPoints) {
-        showEarlierEpochs(earlier, rateThere, lossPoints);
+        showEarlierEpochs(earlier, rateThere, lossPoints, true);
     }
 
-    private void showEarlierEpochs(List<EpochReport> earlier, double rateThere, List<double[]> lossPoints) {
+    /** {@code meansAsLoss}: with no {@code lossPoints}, the training-loss line gets the epochs' means instead. */
+    private void showEarlierEpochs(List<EpochReport> earlier, double rateThere, List<double[]> lossPoints, boolean meansAsLoss) {
         if (earlier.isEmpty() && Double.isNaN(rateThere)) return;
         joinRate = rateThere;
         joining = true;
@@ -214,7 +223,7 @@ public final class RunPresenter {
                 learningRate.add(r.epoch(), r.lr());
             }
         }
-        trainLoss.addAll(lossPoints.isEmpty() ? loss : lossPoints);
+        trainLoss.addAll(!lossPoints.isEmpty() ? lossPoints : meansAsLoss ? loss : List.of());
         epochRows.addAll(earlier);
         plotted.set(true);
         double lo = Math.min(trainAccuracy.yRange()[0], valAccuracy.yRange()[0]);

@@ -505,7 +505,7 @@ public final class TrainView extends BorderPane {
 
         // "Open snapshot…", not "Resume…" beside Continue, which resumes the paused run: with the two exports in one
         // menu, the toolbar keeps one row in the smallest window at 150 %
-        Button resume = button("_Open snapshot…", "resumeButton", "Resume an earlier run from a snapshot file, exactly where it stopped");
+        Button resume = button("_Open snapshot…", "resumeButton", "Set the form up to go on from a snapshot file: Start resumes its run where it stopped, or trains a branch of a finished run");
         resume.disableProperty().bind(locked);
         resume.setOnAction(e -> run.resumeFromSnapshot());
 

@@ -237,6 +237,38 @@ class RunsViewModelTest {
         assertNull(vm.branchChoiceProperty().get());
     }
 
+    /**
+     * The point chosen while a run trains, whose snapshot the run then prunes as it goes on (it keeps its last few), is
+     * not still chosen when the run has ended: the list is read again, the point says it has no snapshot, and the choice
+     * moves to the newest point that has one, so Branch from here… is on. (It stayed on "end of epoch 1", the button
+     * greyed with "it has them at the ends of epochs 3, 4".)
+     */
+    @Test
+    void aChosenPointWhoseSnapshotThenGoesIsNotKeptChosen() {
+        Nd4jSetup.init();
+        RunStore store = new RunStore(dir);
+        TrainingConfig c = TrainingConfig.tutorial().withEpochs(2).withUnits(10).withOptimizer("momentum-sgd", 0.1, null).withLimits(500, 100);
+        io.digitstudio.runs.TrainingSession run = io.digitstudio.runs.TrainingSession.builder(store, "cli").config(c).snapshots(1, null, 2).build();
+        run.run();
+        RunsViewModel vm = new RunsViewModel(new SameThreadTasks(), new TestDialogs(), store);
+        vm.refresh();
+        vm.select(List.of(run.runId()));
+        vm.chooseEpoch(1);
+        assertEquals(run.runId() + "@epoch:1", vm.branchChoiceProperty().get().spec());
+        assertTrue(vm.branchChoiceProperty().get().available());
+        // the run goes on to epoch 4, keeping its newest two snapshots: epoch 1's and 2's go
+        io.digitstudio.runs.TrainingSession.builder(store, "cli").resume(io.digitstudio.runs.TrainingSession.locate(store, run.runId())).epochs(4).build().run();
+        vm.refresh();
+        assertEquals(List.of("end of epoch 1 (no snapshot)", "end of epoch 2 (no snapshot)", "end of epoch 3", "end of epoch 4"),
+                vm.branchChoices().stream().map(RunsViewModel.BranchChoice::label).toList());
+        assertEquals(run.runId() + "@epoch:4", vm.branchChoiceProperty().get().spec(), "the newest point with a snapshot");
+        assertTrue(vm.branchChoiceProperty().get().available());
+        // a point the user chooses though it has none stays chosen, saying why
+        vm.chooseEpoch(1);
+        vm.refresh();
+        assertEquals(run.runId() + "@epoch:1", vm.branchChoiceProperty().get().spec());
+    }
+
     /** A run without snapshots is told how to take them where it was made: the Train view's box, or train's option. */
     @Test
     void aRunWithoutSnapshotsIsToldHowToTakeThemWhereItWasMade() {

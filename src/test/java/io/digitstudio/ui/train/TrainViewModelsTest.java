@@ -1440,6 +1440,70 @@ class TrainViewModelsTest {
         for (int i = 0; i < before.size(); i++) assertArrayEquals(before.get(i), shown.get(i), 1e-12);
     }
 
+    /**
+     * Open snapshot… on where a stopped run stopped sets the form up as that run's resume and waits: nothing trains, the
+     * form holds the run's settings and the status says what Start does; Start then resumes the same run of the
+     * history, and the form is the user's own again after (the next launch remembers the user's own meanwhile).
+     */
+    @Test
+    void openingAStoppedRunsSnapshotSetsUpItsResumeForStart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Recorded r = stoppedInEpoch2(dir);
+        io.digitstudio.runs.RunSummary stopped = r.history().list().get(0);
+        java.nio.file.Path snap = r.history().lastSnapshot(stopped).orElseThrow();
+        r.settings().epochsProperty().set("4");
+        r.lr("0.05");
+        r.dialogs().willChoose(snap);
+        r.run().resumeFromSnapshot();
+        assertEquals(RunState.FINISHED, r.run().stateProperty().get(), "nothing trains on opening a snapshot");
+        assertEquals(RunControl.openedAsResume(stopped.id(), "epoch 1.54 (iteration 12)"), r.presenter().statusProperty().get());
+        assertEquals(1, r.history().list().size());
+        assertEquals(io.digitstudio.runs.RunStatus.STOPPED, r.history().find(stopped.id()).status(), "the run is as it was");
+        assertEquals("2", r.settings().epochsProperty().get(), "the run's own settings");
+        assertEquals("4", r.run().ownValues().epochs(), "the user's own form, for the next launch");
+
+        r.run().start();
+        assertEquals(RunState.FINISHED, r.run().stateProperty().get(), r.dialogs().errors.toString());
+        assertEquals(1, r.history().list().size(), "the same run, resumed");
+        io.digitstudio.runs.RunSummary after = r.history().find(stopped.id());
+        assertEquals(io.digitstudio.runs.RunStatus.FINISHED, after.status());
+        assertEquals(1, after.resumes().size());
+        assertEquals(2, after.epochsDone());
+        assertEquals("4", r.settings().epochsProperty().get(), "the form is the user's own again");
+    }
+
+    /**
+     * A snapshot of no run of this history (copied from another machine's) is set up to go on as a new run, and waits
+     * for Start: more Epochs keep that set-up, another learning rate (which a resume cannot take) drops it, the status
+     * then saying that Start trains a new run with the form's values.
+     */
+    @Test
+    void openingASnapshotOfNoRunOfTheHistorySetsUpANewRunFromIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Recorded elsewhere = stoppedInEpoch2(dir.resolve("elsewhere"));
+        java.nio.file.Path snap = dir.resolve("copied.npz");
+        java.nio.file.Files.copy(elsewhere.history().lastSnapshot(elsewhere.history().list().get(0)).orElseThrow(), snap);
+        Recorded here = Recorded.in(dir.resolve("here"));
+        here.dialogs().willChoose(snap);
+        here.run().resumeFromSnapshot();
+        assertEquals(RunState.IDLE, here.run().stateProperty().get(), "nothing trains on opening a snapshot");
+        String said = RunControl.openedAsResume("", "epoch 1.54 (iteration 12)");
+        assertEquals(said, here.presenter().statusProperty().get());
+        here.settings().epochsProperty().set("3");
+        assertEquals(said, here.presenter().statusProperty().get(), "more epochs: still the snapshot's run to go on with");
+        here.run().start();
+        assertEquals(RunState.FINISHED, here.run().stateProperty().get(), here.dialogs().errors.toString());
+        io.digitstudio.runs.RunSummary run = here.history().list().get(0);
+        assertEquals(1, here.history().list().size(), "a new run of this history");
+        assertEquals(3, run.epochsDone());
+        assertEquals(snap.toAbsolutePath().toString(), run.settings().resumedFrom(), "gone on from the snapshot");
+
+        here.dialogs().willChoose(snap);
+        here.run().resumeFromSnapshot();
+        assertEquals(said, here.presenter().statusProperty().get());
+        here.lr("0.5");
+        assertTrue(here.presenter().statusProperty().get().startsWith("The form no longer holds the snapshot's settings: Start trains a new run"),
+                here.presenter().statusProperty().get());
+    }
+
     /** A form that is a branch of a run trained with {@code parent}, as "Branch from here…" sets it up. */
     private static TrainSettings branchOf(TrainingConfig parent) {
         TrainSettings s = new TrainSettings();
@@ -1752,6 +1816,9 @@ class TrainViewModelsTest {
         v.run().start();
         assertEquals(RunState.FINISHED, v.run().stateProperty().get());
         List<EpochReport> parentRows = List.copyOf(v.presenter().epochRows());
+        List<double[]> parentLoss = new java.util.ArrayList<>();
+        for (int i = 0; i < v.presenter().trainLoss().size(); i++) parentLoss.add(new double[]{v.presenter().trainLoss().x(i), v.presenter().trainLoss().y(i)});
+        assertTrue(parentLoss.size() >= 2 && parentLoss.get(0)[0] < 1, "the parent's loss as drawn, from its first iterations");
         io.digitstudio.runs.RunSummary parent = v.history().list().get(0);
         io.digitstudio.runs.TrainingSession.Resumable point = io.digitstudio.runs.TrainingSession.locateBranch(v.history(), parent.id() + "@12");
         double there = io.digitstudio.train.Snapshot.rateInForce(point.arrays(), "stop");
@@ -1781,11 +1848,11 @@ class TrainViewModelsTest {
         // the loss and accuracy curves: the parent's epoch 1, the exact point where the branch leaves the parent's curve
         // (level past the parent's epoch 1: it stopped at the point), then the branch's own, never back
         for (var s : List.of(p.trainLoss(), p.valLoss(), p.trainAccuracy(), p.valAccuracy())) assertRising(s);
-        assertEquals(1, p.trainLoss().x(0), 0.0);
-        assertEquals(parentRows.get(0).trainLoss(), p.trainLoss().y(0), 1e-12);
-        assertEquals(at, p.trainLoss().x(1), 1e-12, "the branch starts at the point, not at the end of epoch 1");
-        assertEquals(parentRows.get(0).trainLoss(), p.trainLoss().y(1), 1e-12, "on the parent's curve");
-        assertTrue(p.trainLoss().x(2) > at, "the branch's own loss from the point on: " + p.trainLoss().x(2));
+        // the training loss: the parent's as it was drawn up to the point, then the branch's own; never the parent's
+        // epoch 1 mean (well above the loss where the branch starts), which made a cliff at the point
+        int n = parentLoss.size();
+        for (int i = 0; i < n; i++) assertArrayEquals(parentLoss.get(i), new double[]{p.trainLoss().x(i), p.trainLoss().y(i)}, 0.0, "the parent's point " + i);
+        assertTrue(p.trainLoss().x(n) > at, "the branch's own loss from the point on: " + p.trainLoss().x(n));
         List<Double> xs = java.util.stream.IntStream.range(0, p.valAccuracy().size()).mapToObj(i -> p.valAccuracy().x(i)).toList();
         assertEquals(4, xs.size(), xs.toString());
         assertEquals(List.of(1.0, 2.0, 3.0), List.of(xs.get(0), xs.get(2), xs.get(3)));
@@ -1806,17 +1873,21 @@ class TrainViewModelsTest {
         assertEquals(0.5, RunPresenter.BranchPoint.on(log, 2.5).trainLoss(), 0.0, "level past the last epoch");
         assertTrue(Double.isNaN(RunPresenter.BranchPoint.on(log, 0.5).trainLoss()), "nothing before the parent's first epoch");
 
-        // the Train view draws the earlier epochs, then the point, once (a branch at an epoch's end adds none)
+        // the Train view draws the earlier epochs, then the point, once (a branch at an epoch's end adds none); the
+        // training loss only as the parent's run drew it (none here), never its epochs' means
         RunPresenter p = new RunPresenter(() -> 0L);
         p.begin(new TrainingFeed(), 3, "");
         p.showEarlier(RunPresenter.fromLog(log, 1), Double.NaN, b);
-        assertEquals(2, p.trainLoss().size());
-        assertEquals(1.25, p.trainLoss().x(1), 0.0);
-        assertEquals(0.8, p.trainLoss().y(1), 0.0);
+        assertEquals(0, p.trainLoss().size());
+        assertEquals(1.25, p.valAccuracy().x(1), 0.0);
         assertEquals(0.775, p.valAccuracy().y(1), 0.0);
         p.begin(new TrainingFeed(), 3, "");
         p.showEarlier(RunPresenter.fromLog(log, 1), Double.NaN, RunPresenter.BranchPoint.on(log, 1));
-        assertEquals(1, p.trainLoss().size());
+        assertEquals(1, p.valAccuracy().size());
+        p.begin(new TrainingFeed(), 3, "");
+        p.showEarlier(RunPresenter.fromLog(log, 1), Double.NaN, b, List.of(new double[]{0.5, 1.2}, new double[]{1.2, 0.7}));
+        assertEquals(2, p.trainLoss().size());
+        assertEquals(0.7, p.trainLoss().y(1), 0.0);
     }
 
     @Test
