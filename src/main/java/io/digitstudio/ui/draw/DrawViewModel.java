@@ -460,11 +460,21 @@ public final class DrawViewModel {
             detail.set(hintText == null || hintText.equals(HINT) ? "" : hintText);
         } else if (one) {
             answer.set(className(r.digits().get(0).prediction().label()));
-            detail.set(String.format(Locale.ROOT, "%.1f%% sure", 100 * r.digits().get(0).prediction().confidence()));
+            detail.set(sure(r.digits().get(0).prediction().confidence()) + " sure");
         } else {
             answer.set(r.number(this::className));
-            detail.set(String.format(Locale.ROOT, "%d digits · least sure %.1f%%", r.digits().size(), 100 * r.confidence()));
+            detail.set(r.digits().size() + " digits · least sure " + sure(r.confidence()));
         }
+    }
+
+    /**
+     * How sure the model is, as every figure of the Draw view says it (the answer's line, each digit's label on the
+     * canvas, its tooltip and the canvas's spoken text): one decimal, and never 100.0% short of certainty, so that a
+     * digit's label agrees with the "least sure" figure above it.
+     */
+    public static String sure(double confidence) {
+        String s = String.format(Locale.ROOT, "%.1f", 100 * confidence);
+        return (confidence < 1 && s.equals("100.0") ? "99.9" : s) + "%";
     }
 
     /** Shows digit {@code i} of the reading (its probabilities and input); -1 for none. */
