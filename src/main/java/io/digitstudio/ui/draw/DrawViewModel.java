@@ -90,6 +90,11 @@ public final class DrawViewModel {
     private long version;
     private long keptVersion = -1;
     private String keptText;
+    /**
+     * The answer and its figure shown when the Keep line was said: the line speaks of that answer, so another one (from
+     * another model in use) takes it away as a changed canvas does.
+     */
+    private String keptUnder;
     private final AtomicLong requests = new AtomicLong();
     /** The request whose answer is shown (a live answer while drawing may be overtaken by the pen-up one). */
     private volatile long answered;
@@ -219,7 +224,7 @@ public final class DrawViewModel {
                     keptDigit.origin(), keptDigit.added());
             String name = className(label);
             keptText = "Already kept: this " + (imageName == null ? "drawing" : "picture") + " is in My digits as " + name;
-            collected.set("Corrected: now in My digits as " + name);
+            say("Corrected: now in My digits as " + name);
             return true;
         }
         return collect(label, prediction.get().label() == label ? "Kept" : "Corrected");
@@ -230,14 +235,14 @@ public final class DrawViewModel {
         if (x == null || collector == null) return false;
         String name = className(label);
         if (keptVersion == version) {
-            collected.set(keptText);
+            say(keptText);
             return true;
         }
         keptVersion = version;
         keptDigit = null;
         keptText = "Already kept: this " + (imageName == null ? "drawing" : "picture") + " is in My digits as " + name;
         // said at once (the save takes a moment on the worker); a failure or a duplicate replaces it with why
-        collected.set(verb + ": added to My digits as " + name);
+        say(verb + ": added to My digits as " + name);
         long at = version;
         collector.collect(x, label, List.copyOf(strokes), imageName == null ? "drawn" : "image " + imageName, imageName == null ? null : imagePath)
                 .whenComplete((d, err) -> {
@@ -247,10 +252,20 @@ public final class DrawViewModel {
                         String why = Messages.of(err);
                         keptText = Messages.capitalize(why);
                         if (!(unwrap(err) instanceof io.digitstudio.mydigits.MyDigits.Duplicate)) keptVersion = -1; // a failed save may be tried again
-                        collected.set(keptText);
+                        say(keptText);
                     }
                 });
         return true;
+    }
+
+    /** Says what a Keep or a Correct did, under the answer shown now. */
+    private void say(String text) {
+        keptUnder = shownAnswer();
+        collected.set(text);
+    }
+
+    private String shownAnswer() {
+        return answer.get() + " · " + detail.get();
     }
 
     private static Throwable unwrap(Throwable t) {
@@ -438,7 +453,6 @@ public final class DrawViewModel {
     private void show(Reading r, String hintText, double millis) {
         if (answered >= awaited) busyWith(null);
         latencyMillis.set(r == null ? Double.NaN : millis);
-        if (keptVersion != version) collected.set("");
         pinSlot.forget();
         if (image.get() == null) imageName = null;
         boolean one = r != null && r.digits().size() == 1;
@@ -465,6 +479,8 @@ public final class DrawViewModel {
             answer.set(r.number(this::className));
             detail.set(r.digits().size() + " digits · least sure " + sure(r.confidence()));
         }
+        // what Keep said belongs to that drawing and that answer
+        if (keptVersion != version || !shownAnswer().equals(keptUnder)) collected.set("");
     }
 
     /**

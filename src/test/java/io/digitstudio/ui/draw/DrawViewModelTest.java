@@ -236,6 +236,34 @@ class DrawViewModelTest {
         assertEquals("Already in My digits as 1 (the same picture)", vm.collectedProperty().get());
     }
 
+    /**
+     * The trial's "Kept: added to My digits as 2" left under another model's answer: the line speaks of the answer it
+     * was said under, so another answer (another model in use) takes it away; the same answer again keeps it. The
+     * drawing is still the one kept: Enter again says so rather than keeping it twice.
+     */
+    @Test
+    void theKeptLineGoesWhenAnotherModelGivesAnotherAnswer() {
+        vm.setCollector((x, label, strokes, origin, source) -> {
+            kept.add(label);
+            return CompletableFuture.completedFuture(null);
+        });
+        // a stroke the built-in MLP reads as a 2 and the built-in CNN as a 7
+        stroke(new double[]{130, 60}, new double[]{190, 60});
+        assertTrue(vm.keep());
+        String before = vm.answerProperty().get() + " " + vm.detailProperty().get();
+        String said = "Kept: added to My digits as " + vm.answerProperty().get();
+        assertEquals(said, vm.collectedProperty().get());
+        vm.predict();
+        assertEquals(said, vm.collectedProperty().get(), "the same answer again: the line stays");
+        models.useBuiltInCnn();
+        String after = vm.answerProperty().get() + " " + vm.detailProperty().get();
+        assertNotEquals(before, after, "the other model answers otherwise");
+        assertEquals("", vm.collectedProperty().get(), "under " + after);
+        assertTrue(vm.keep());
+        assertEquals(1, kept.size(), "the drawing is kept once");
+        assertTrue(vm.collectedProperty().get().startsWith("Already kept: this drawing"), vm.collectedProperty().get());
+    }
+
     @Test
     void aKeepThatCouldNotBeSavedCanBeTriedAgain() {
         int[] calls = {0};
