@@ -148,8 +148,22 @@ public final class MyDigitsViewModel {
         relabel(List.of(d), label);
     }
 
+    /**
+     * What the status says when a relabel, a deletion or an Undo comes while a fine-tuning runs: it learns from the
+     * digits as they were when it started, so a change then would not be in the model it proposes.
+     */
+    static final String WHILE_FINE_TUNING = "The fine-tuning under way learns from your digits as they were when it started:"
+            + " relabel or delete them once it is done";
+
+    /** Whether a change to the collection waits for the fine-tuning under way (the status then says so). */
+    private boolean refusedWhileFineTuning() {
+        if (busy.get()) status.set(WHILE_FINE_TUNING);
+        return busy.get();
+    }
+
     /** Gives digits one label as one change, which {@link #undo()} takes back (a mistyped key moves them out of sight). */
     public void relabel(List<MyDigit> chosen, int label) {
+        if (refusedWhileFineTuning()) return;
         List<MyDigit> moved = chosen.stream().filter(d -> d.label() != label).toList();
         if (moved.isEmpty()) return;
         String what = moved.size() == 1 ? "1 digit" : moved.size() + " digits";
@@ -164,7 +178,7 @@ public final class MyDigitsViewModel {
 
     /** Deletes digits; {@link #undo()} brings them back. */
     public void delete(List<MyDigit> gone) {
-        if (gone.isEmpty()) return;
+        if (gone.isEmpty() || refusedWhileFineTuning()) return;
         List<String> ids = gone.stream().map(MyDigit::id).toList();
         // the collection listed with the deletion, so that the line says what was done, as a relabel's does, rather
         // than a later listing's count
@@ -186,7 +200,7 @@ public final class MyDigitsViewModel {
     }
 
     public void undo() {
-        if (undo.isEmpty()) return;
+        if (undo.isEmpty() || refusedWhileFineTuning()) return;
         Step back = undo.pop();
         // said before Undo turns itself off: the keyboard it hands on goes to these digits, not to the collection's first
         undone.set(back.ids());

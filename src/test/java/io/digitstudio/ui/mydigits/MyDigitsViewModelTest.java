@@ -275,6 +275,73 @@ class MyDigitsViewModelTest {
         assertEquals(io.digitstudio.runs.RunStatus.FINISHED, history.list().get(0).status());
     }
 
+    /** Runs work at once, except a training, which waits until {@link #finish} (a fine-tuning under way). */
+    private static final class HeldTraining implements io.digitstudio.ui.core.TaskExecutor {
+        private final SameThreadTasks now = new SameThreadTasks();
+        private Runnable held;
+
+        @Override
+        public <T> java.util.concurrent.CompletableFuture<T> compute(java.util.concurrent.Callable<T> work) {
+            return now.compute(work);
+        }
+
+        @Override
+        public <T> java.util.concurrent.CompletableFuture<T> train(java.util.concurrent.Callable<T> work) {
+            java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+            held = () -> now.compute(work).whenComplete((v, err) -> {
+                if (err != null) f.completeExceptionally(err);
+                else f.complete(v);
+            });
+            return f;
+        }
+
+        @Override
+        public void onUi(Runnable r) {
+            r.run();
+        }
+
+        void finish() {
+            Runnable r = held;
+            held = null;
+            r.run();
+        }
+    }
+
+    /**
+     * The trial relabelled a 0 as 9 while a fine-tuning ran, told "Relabelled as 9" and nothing of the fine-tuning
+     * having learnt the old label. While one runs, relabelling, deleting and Undo are refused with a line saying why;
+     * once it is done they work again.
+     */
+    @Test
+    void whileAFineTuningRunsTheDigitsItLearnsFromStayAsTheyAre() {
+        HeldTraining tasks = new HeldTraining();
+        MyDigitsViewModel vm = new MyDigitsViewModel(tasks, dialogs, models, new MyDigits(dir.resolve("mine")), null);
+        models.adopt(ActiveModel.of(ModelFiles.loadDefault().model(), "built-in", new ModelInfo(null, "MNIST", io.digitstudio.data.ClassNames.numbers(10)), null));
+        keep(vm, 12);
+        vm.delete(List.of(vm.digits().get(11)));
+        vm.setSettings(new FineTune.Settings(1, 0.005, 5, 1000, 0.3, 0));
+        vm.fineTune();
+        assertTrue(vm.busyProperty().get());
+        List<Integer> labels = vm.digits().stream().map(MyDigit::label).toList();
+        MyDigit first = vm.digits().get(0);
+        vm.relabel(first, (first.label() + 1) % 10);
+        assertEquals(MyDigitsViewModel.WHILE_FINE_TUNING, vm.statusProperty().get());
+        vm.delete(List.of(vm.digits().get(1)));
+        assertEquals(MyDigitsViewModel.WHILE_FINE_TUNING, vm.statusProperty().get());
+        vm.undo();
+        assertEquals(MyDigitsViewModel.WHILE_FINE_TUNING, vm.statusProperty().get());
+        assertEquals(11, vm.digits().size());
+        assertEquals(labels, vm.digits().stream().map(MyDigit::label).toList());
+        MyDigitsViewModel again = vm("mine");
+        again.refresh();
+        assertEquals(labels, again.digits().stream().map(MyDigit::label).toList(), "on disk too");
+
+        tasks.finish();
+        assertNotNull(vm.proposalProperty().get(), vm.statusProperty().get());
+        vm.relabel(vm.digits().get(0), (first.label() + 1) % 10);
+        assertEquals((first.label() + 1) % 10, vm.digits().get(0).label(), "once it is done");
+    }
+
     /** The trial's folder: four pictures left out, each for its own reason; the toast's text names every one, a line each. */
     @Test
     void aFolderImportListsEverySkippedFileWithItsReasonAsTheCommandLineDoes() throws Exception {
