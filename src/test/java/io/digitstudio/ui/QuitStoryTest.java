@@ -88,9 +88,25 @@ class QuitStoryTest extends AppStory {
         assertNotNull(my.proposalProperty().get(), "with the result still to accept or discard");
         assertTrue(robot.lookup("#acceptFineTuneButton").query().isVisible());
 
+        String mnistAfter = robot.lookup("#mnistAfter").queryAs(Label.class).getText();
         app.dialogs.confirms = true;
         pressCtrlQ(robot);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> exits.get() == 1);
+
+        // quit all the same: the next launch's My digits offers the fine-tuning again, figures and all
+        UiFixture again = app.relaunch(robot);
+        try {
+            again.openTab(robot, "My digits");
+            var mine = again.main.myDigits().viewModel();
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> mine.proposalProperty().get() != null);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(robot.lookup("#acceptFineTuneButton").query().isVisible());
+            assertEquals(mnistAfter, robot.lookup("#mnistAfter").queryAs(Label.class).getText());
+            robot.clickOn("#acceptFineTuneButton");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> again.models().activeProperty().get().name().startsWith("fine-tuned-"));
+        } finally {
+            again.close();
+        }
     }
 
     @Test

@@ -275,6 +275,55 @@ class MyDigitsViewModelTest {
         assertEquals(io.digitstudio.runs.RunStatus.FINISHED, history.list().get(0).status());
     }
 
+    /**
+     * The trial quit with a fine-tuning waiting for Accept or Discard: on the next launch it was gone, and its run
+     * stayed in Runs looking accepted. A fine-tuning left unanswered is offered again by the next launch's My digits,
+     * with its figures, and Accept or Discard then does what it would have done; once answered it is not offered again.
+     */
+    @Test
+    void aFineTuningLeftUnansweredIsOfferedAgainAtTheNextLaunch() {
+        io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir.resolve("runs"));
+        models.adopt(ActiveModel.of(ModelFiles.loadDefault().model(), "built-in", new ModelInfo(null, "MNIST", io.digitstudio.data.ClassNames.numbers(10)), null));
+        MyDigitsViewModel first = new MyDigitsViewModel(new SameThreadTasks(), dialogs, models, new MyDigits(dir.resolve("mine")), history);
+        first.refresh();
+        keep(first, 12);
+        first.setSettings(new FineTune.Settings(1, 0.005, 5, 1000, 0.3, 0));
+        first.fineTune();
+        MyDigitsViewModel.Proposal left = first.proposalProperty().get();
+        assertNotNull(left, first.statusProperty().get());
+
+        // the app quits unanswered; the next launch
+        MyDigitsViewModel next = new MyDigitsViewModel(new SameThreadTasks(), dialogs, models, new MyDigits(dir.resolve("mine")), history);
+        next.refresh();
+        MyDigitsViewModel.Proposal again = next.proposalProperty().get();
+        assertNotNull(again, "offered again: " + next.statusProperty().get());
+        assertEquals(MyDigitsViewModel.FINE_TUNED_BEFORE, next.statusProperty().get());
+        assertEquals(left.runId(), again.runId());
+        assertEquals(left.result().summary(), again.result().summary());
+        assertEquals(left.note(), again.note());
+        next.accept();
+        ActiveModel tuned = models.activeProperty().get();
+        assertTrue(tuned.name().startsWith("fine-tuned-"), tuned.name());
+        assertEquals(left.result().mnistAfter(), new io.digitstudio.train.Evaluator(Mnist.bundled().test(), 256).evaluate(tuned.model()).accuracy(), 1e-9,
+                "the very model fine-tuned");
+        assertEquals(List.of(left.runId()), history.list().stream().map(io.digitstudio.runs.RunSummary::id).toList());
+
+        MyDigitsViewModel after = new MyDigitsViewModel(new SameThreadTasks(), dialogs, models, new MyDigits(dir.resolve("mine")), history);
+        after.refresh();
+        assertNull(after.proposalProperty().get(), "answered: not offered again");
+
+        // left unanswered again, then discarded at the next launch: its run goes, and it is not offered a third time
+        after.fineTune();
+        MyDigitsViewModel discarding = new MyDigitsViewModel(new SameThreadTasks(), dialogs, models, new MyDigits(dir.resolve("mine")), history);
+        discarding.refresh();
+        assertNotNull(discarding.proposalProperty().get());
+        discarding.discard();
+        assertEquals(List.of(left.runId()), history.list().stream().map(io.digitstudio.runs.RunSummary::id).toList(), "the discarded one's run is gone");
+        MyDigitsViewModel last = new MyDigitsViewModel(new SameThreadTasks(), dialogs, models, new MyDigits(dir.resolve("mine")), history);
+        last.refresh();
+        assertNull(last.proposalProperty().get());
+    }
+
     /** Runs work at once, except a training, which waits until {@link #finish} (a fine-tuning under way). */
     private static final class HeldTraining implements io.digitstudio.ui.core.TaskExecutor {
         private final SameThreadTasks now = new SameThreadTasks();
