@@ -196,7 +196,8 @@ public final class DrawViewModel {
     /** Gives a digit kept from this canvas another label (the app hands it to My digits). */
     @FunctionalInterface
     public interface Relabeller {
-        void relabel(io.digitstudio.mydigits.MyDigit kept, int label);
+        /** Null once relabelled; else why the collection cannot change now (a fine-tuning learns from it). */
+        String relabel(io.digitstudio.mydigits.MyDigit kept, int label);
     }
 
     private Relabeller relabeller;
@@ -219,7 +220,11 @@ public final class DrawViewModel {
         // a digit key after Keep corrects what was kept, as the hint beside Keep ("Wrong? Press the right digit")
         // invites; Enter again, or the same digit, only says where it is
         if (keptVersion == version && keptDigit != null && relabeller != null && label != keptDigit.label()) {
-            relabeller.relabel(keptDigit, label);
+            String refused = relabeller.relabel(keptDigit, label);
+            if (refused != null) {
+                say(refused);
+                return true;
+            }
             keptDigit = new io.digitstudio.mydigits.MyDigit(keptDigit.id(), label, keptDigit.pixels(), keptDigit.strokes(),
                     keptDigit.origin(), keptDigit.added());
             String name = className(label);

@@ -225,15 +225,18 @@ public final class MyDigitsViewModel {
         });
     }
 
-    public void relabel(MyDigit d, int label) {
+    /** Relabels one digit (the Draw view's correction of what it kept): null once done, else why it waits. */
+    public String relabel(MyDigit d, int label) {
+        if (refusedWhileFineTuning()) return WHILE_FINE_TUNING;
         relabel(List.of(d), label);
+        return null;
     }
 
     /**
      * What the status says when a relabel, a deletion or an Undo comes while a fine-tuning runs: it learns from the
      * digits as they were when it started, so a change then would not be in the model it proposes.
      */
-    static final String WHILE_FINE_TUNING = "The fine-tuning under way learns from your digits as they were when it started:"
+    public static final String WHILE_FINE_TUNING = "The fine-tuning under way learns from your digits as they were when it started:"
             + " relabel or delete them once it is done";
 
     /** Whether a change to the collection waits for the fine-tuning under way (the status then says so). */

@@ -264,6 +264,48 @@ class DrawViewModelTest {
         assertTrue(vm.collectedProperty().get().startsWith("Already kept: this drawing"), vm.collectedProperty().get());
     }
 
+    /**
+     * A digit key after Keep corrects the kept digit in My digits; while a fine-tuning runs My digits refuses the
+     * change (it learns from the digits as they were), and the line under the answer says so instead of "Corrected".
+     */
+    @Test
+    void aCorrectionAfterKeepWhileAFineTuningRunsSaysWhyItWaits() {
+        io.digitstudio.ui.core.TaskExecutor heldTraining = new io.digitstudio.ui.core.TaskExecutor() {
+            @Override
+            public <T> CompletableFuture<T> compute(java.util.concurrent.Callable<T> work) {
+                return tasks.compute(work);
+            }
+
+            @Override
+            public <T> CompletableFuture<T> train(java.util.concurrent.Callable<T> work) {
+                return new CompletableFuture<>(); // a fine-tuning still under way
+            }
+
+            @Override
+            public void onUi(Runnable r) {
+                r.run();
+            }
+        };
+        var mine = new io.digitstudio.ui.mydigits.MyDigitsViewModel(heldTraining, dialogs, models, new MyDigits(dir.resolve("mine")), null);
+        vm.setCollector(mine::add);
+        vm.setRelabeller(mine::relabel);
+        stroke(Strokes.loop(160, 160, 50, 90));
+        assertTrue(vm.keep());
+        vm.clear();
+        stroke(new double[]{205, 90}, new double[]{285, 90}, new double[]{250, 160}, new double[]{228, 232});
+        assertTrue(vm.keep());
+        vm.clear();
+        one();
+        assertTrue(vm.keep());
+        assertEquals(3, mine.digits().size());
+        mine.fineTune();
+        assertTrue(mine.busyProperty().get());
+        List<Integer> labels = mine.digits().stream().map(MyDigit::label).toList();
+        assertTrue(vm.correct(vm.predictionProperty().get().label() == 7 ? 4 : 7));
+        assertTrue(vm.collectedProperty().get().startsWith("The fine-tuning under way learns from your digits"), vm.collectedProperty().get());
+        assertEquals(labels, mine.digits().stream().map(MyDigit::label).toList(), "nothing relabelled");
+    }
+
     @Test
     void aKeepThatCouldNotBeSavedCanBeTriedAgain() {
         int[] calls = {0};
