@@ -514,9 +514,38 @@ class DrawViewTest extends AppStory {
             for (double[] p : r) assertTrue(p[0] >= 0 && p[1] >= 0 && p[0] + p[2] <= 320 && p[1] + p[3] <= 320, "on the canvas: " + labels);
             String said = app.draw().canvas().getAccessibleText();
             for (io.digitstudio.read.ReadDigit d : vm().readingProperty().get().digits()) {
-                String text = d.prediction().label() + String.format(java.util.Locale.ROOT, " %.0f%%", 100 * d.prediction().confidence());
+                String text = d.prediction().label() + " " + DrawViewModel.sure(d.prediction().confidence());
                 assertTrue(said.contains(text), said + " says " + text);
             }
+        }
+    }
+
+    /**
+     * The trial's "42": both boxes labelled "100%" under a header saying "least sure 99.6%". Each digit's label says
+     * how sure as the header does, so the least sure digit's label carries the header's very figure, and none says 100%
+     * short of certainty.
+     */
+    @Test
+    void theDigitsLabelsAgreeWithTheLeastSureFigure(FxRobot robot) throws Exception {
+        openDraw(robot);
+        io.digitstudio.data.CameraDigits.Shot shot = new io.digitstudio.data.CameraDigits(4).number(new int[]{4, 2});
+        app.dialogs.willChoose(Files.write(dir.resolve("n42.jpg"), shot.bytes()));
+        robot.clickOn("#openImageButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm().number() != null);
+        app.awaitDrawAnswer();
+        WaitForAsyncUtils.waitForFxEvents();
+        io.digitstudio.read.Reading r = vm().readingProperty().get();
+        java.util.List<String> labels = WaitForAsyncUtils.asyncFx(() -> app.draw().numberLabels()).get();
+        assertEquals(2, labels.size(), labels.toString());
+        String header = vm().detailProperty().get();
+        String least = header.substring(header.indexOf("least sure ") + "least sure ".length());
+        int pick = 0;
+        for (int i = 1; i < r.digits().size(); i++) if (r.digits().get(i).prediction().confidence() < r.digits().get(pick).prediction().confidence()) pick = i;
+        String leastLabel = labels.get(pick).substring(0, labels.get(pick).indexOf('@'));
+        assertTrue(leastLabel.endsWith(" " + least), "the least sure digit's label " + leastLabel + " says the header's " + header);
+        for (int i = 0; i < labels.size(); i++) {
+            String text = labels.get(i).substring(0, labels.get(i).indexOf('@'));
+            if (r.digits().get(i).prediction().confidence() < 1) assertFalse(text.matches(".* 100(\\.0)?%"), text + " below certainty");
         }
     }
 

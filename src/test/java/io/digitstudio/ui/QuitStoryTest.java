@@ -63,6 +63,52 @@ class QuitStoryTest extends AppStory {
         assertEquals(List.of(), app.dialogs.asked, "nothing was training: no question");
     }
 
+    /**
+     * The trial's Ctrl+Q with a fine-tuning waiting for Accept or Discard: the app quit at once and the result was gone.
+     * Now the user is asked first, as while a run trains; "no" keeps the window with the result still to decide on, and
+     * "yes" quits.
+     */
+    @Test
+    void quittingWithAFineTuningToAcceptOrDiscardAsksFirst(FxRobot robot) throws Exception {
+        app.awaitReady();
+        for (io.digitstudio.data.UnusualDigits.Drawing d : io.digitstudio.data.UnusualDigits.make(4, 5)) app.myDigits.add(d.input(), d.label(), d.strokes(), "drawn");
+        app.openTab(robot, "My digits");
+        var my = app.main.myDigits().viewModel();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.digits().size() == 12);
+        my.setSettings(new io.digitstudio.train.FineTune.Settings(1, 0.005, 5, 1000, 0.3, 0));
+        robot.clickOn("#fineTuneButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> my.proposalProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        app.dialogs.confirms = false;
+        pressCtrlQ(robot);
+        assertEquals(List.of("confirm: Quit before accepting or discarding the fine-tuned model?"), app.dialogs.asked);
+        assertTrue(stage.isShowing(), "no: the window stays");
+        assertEquals(0, exits.get());
+        assertNotNull(my.proposalProperty().get(), "with the result still to accept or discard");
+        assertTrue(robot.lookup("#acceptFineTuneButton").query().isVisible());
+
+        String mnistAfter = robot.lookup("#mnistAfter").queryAs(Label.class).getText();
+        app.dialogs.confirms = true;
+        pressCtrlQ(robot);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> exits.get() == 1);
+
+        // quit all the same: the next launch's My digits offers the fine-tuning again, figures and all
+        UiFixture again = app.relaunch(robot);
+        try {
+            again.openTab(robot, "My digits");
+            var mine = again.main.myDigits().viewModel();
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> mine.proposalProperty().get() != null);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(robot.lookup("#acceptFineTuneButton").query().isVisible());
+            assertEquals(mnistAfter, robot.lookup("#mnistAfter").queryAs(Label.class).getText());
+            robot.clickOn("#acceptFineTuneButton");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> again.models().activeProperty().get().name().startsWith("fine-tuned-"));
+        } finally {
+            again.close();
+        }
+    }
+
     @Test
     void quittingWhileARunTrainsAsksAndNoKeepsTheRunGoing(FxRobot robot) throws Exception {
         app.awaitReady();

@@ -176,6 +176,9 @@ public final class AppServices implements AutoCloseable {
         });
     }
 
+    /** The question Quit asks while a fine-tuning's result waits for Accept or Discard. */
+    static final String QUIT_BEFORE_DECIDING = "Quit before accepting or discarding the fine-tuned model?";
+
     /** What the window says while a run stopped by quitting is saved. */
     static final String SAVING_BEFORE_QUIT = "Saving the run before quitting…";
     /** Set once the window is on its way out, waiting for a run to be saved (FX thread). */
@@ -187,10 +190,17 @@ public final class AppServices implements AutoCloseable {
         if (s != null && s.isShowing()) s.fireEvent(new javafx.stage.WindowEvent(s, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
     }
 
-    /** Whether the window may close now: yes, unless a run trains and the user, asked, keeps it. */
+    /**
+     * Whether the window may close now: yes, unless a run trains or a fine-tuning waits for Accept or Discard, and the
+     * user, asked, keeps the window.
+     */
     private boolean mayQuit() {
         var run = main.train().run();
-        if (!run.stateProperty().get().active()) return true;
+        if (!run.stateProperty().get().active()) {
+            if (main.myDigitsModel().proposalProperty().get() == null) return true;
+            return dialogs.confirm(QUIT_BEFORE_DECIDING, "The fine-tuned model waits in My digits for Accept or Discard. Cancel keeps"
+                    + " the window open to decide now; after quitting, My digits offers it again on the next launch.", "Quit");
+        }
         return dialogs.confirm("Quit while a run trains?", "Quitting stops the run as Stop does: it is saved where it stopped before"
                 + " the app quits, and Runs can resume it from there.", "Quit");
     }

@@ -343,6 +343,11 @@ public final class MainView extends BorderPane {
         return train;
     }
 
+    /** My digits' view model, which is there before its view is built (a fine-tuning waiting for an answer). */
+    io.digitstudio.ui.mydigits.MyDigitsViewModel myDigitsModel() {
+        return myDigits;
+    }
+
     /** My digits, built on first use. */
     public io.digitstudio.ui.mydigits.MyDigitsView myDigits() {
         if (myDigitsView == null) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Where the label of each digit of a number goes on the canvas ("8 99%" under its box), so that no two labels overlap
+ * Where the label of each digit of a number goes on the canvas ("8 99.6%" under its box), so that no two labels overlap
  * however close the digits stand: under its box, else in a row further down, else above it; when its whole text finds
  * no free place, its short text (the digit alone) is tried the same way. The canvas's accessible text says each
  * digit's whole text.

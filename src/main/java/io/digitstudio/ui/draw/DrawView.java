@@ -149,7 +149,7 @@ public final class DrawView extends BorderPane {
             StringBuilder digits = new StringBuilder();
             for (int i = 0; r != null && r.digits().size() > 1 && i < r.digits().size(); i++) {
                 var p = r.digits().get(i).prediction();
-                digits.append(i == 0 ? "; its digits: " : ", ").append(vm.className(p.label())).append(String.format(Locale.ROOT, " %.0f%%", 100 * p.confidence()));
+                digits.append(i == 0 ? "; its digits: " : ", ").append(vm.className(p.label())).append(' ').append(DrawViewModel.sure(p.confidence()));
             }
             return "Drawing canvas: " + shown + (n == 0 && vm.imageProperty().get() == null || answer == null || answer.isBlank()
                     || answer.equals(DrawViewModel.NO_ANSWER) ? "" : "; the model reads " + answer + " (" + vm.detailProperty().get() + ")" + digits);
@@ -421,7 +421,7 @@ public final class DrawView extends BorderPane {
             g.strokeRect(x, y, w, h);
             boxes.add(new double[]{x, y, w, h});
             brief.add(vm.className(d.prediction().label()));
-            full.add(brief.get(i) + String.format(Locale.ROOT, " %.0f%%", 100 * d.prediction().confidence()));
+            full.add(brief.get(i) + " " + DrawViewModel.sure(d.prediction().confidence()));
         }
         numberLabels.show(boxes, full, brief);
     }
@@ -788,7 +788,7 @@ public final class DrawView extends BorderPane {
                 b.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
                 b.setMinWidth(Region.USE_PREF_SIZE);
                 b.setToggleGroup(group);
-                b.setTooltip(new Tooltip(String.format(Locale.ROOT, "Digit %d: %s, %.1f%% sure", i + 1, vm.className(d.prediction().label()), 100 * d.prediction().confidence())));
+                b.setTooltip(new Tooltip("Digit " + (i + 1) + ": " + vm.className(d.prediction().label()) + ", " + DrawViewModel.sure(d.prediction().confidence()) + " sure"));
                 int index = i;
                 b.setOnAction(e -> {
                     vm.selectDigit(index);

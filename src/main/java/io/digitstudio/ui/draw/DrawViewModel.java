@@ -90,6 +90,11 @@ public final class DrawViewModel {
     private long version;
     private long keptVersion = -1;
     private String keptText;
+    /**
+     * The answer and its figure shown when the Keep line was said: the line speaks of that answer, so another one (from
+     * another model in use) takes it away as a changed canvas does.
+     */
+    private String keptUnder;
     private final AtomicLong requests = new AtomicLong();
     /** The request whose answer is shown (a live answer while drawing may be overtaken by the pen-up one). */
     private volatile long answered;
@@ -191,7 +196,8 @@ public final class DrawViewModel {
     /** Gives a digit kept from this canvas another label (the app hands it to My digits). */
     @FunctionalInterface
     public interface Relabeller {
-        void relabel(io.digitstudio.mydigits.MyDigit kept, int label);
+        /** Null once relabelled; else why the collection cannot change now (a fine-tuning learns from it). */
+        String relabel(io.digitstudio.mydigits.MyDigit kept, int label);
     }
 
     private Relabeller relabeller;
@@ -214,12 +220,16 @@ public final class DrawViewModel {
         // a digit key after Keep corrects what was kept, as the hint beside Keep ("Wrong? Press the right digit")
         // invites; Enter again, or the same digit, only says where it is
         if (keptVersion == version && keptDigit != null && relabeller != null && label != keptDigit.label()) {
-            relabeller.relabel(keptDigit, label);
+            String refused = relabeller.relabel(keptDigit, label);
+            if (refused != null) {
+                say(refused);
+                return true;
+            }
             keptDigit = new io.digitstudio.mydigits.MyDigit(keptDigit.id(), label, keptDigit.pixels(), keptDigit.strokes(),
                     keptDigit.origin(), keptDigit.added());
             String name = className(label);
             keptText = "Already kept: this " + (imageName == null ? "drawing" : "picture") + " is in My digits as " + name;
-            collected.set("Corrected: now in My digits as " + name);
+            say("Corrected: now in My digits as " + name);
             return true;
         }
         return collect(label, prediction.get().label() == label ? "Kept" : "Corrected");
@@ -230,14 +240,14 @@ public final class DrawViewModel {
         if (x == null || collector == null) return false;
         String name = className(label);
         if (keptVersion == version) {
-            collected.set(keptText);
+            say(keptText);
             return true;
         }
         keptVersion = version;
         keptDigit = null;
         keptText = "Already kept: this " + (imageName == null ? "drawing" : "picture") + " is in My digits as " + name;
         // said at once (the save takes a moment on the worker); a failure or a duplicate replaces it with why
-        collected.set(verb + ": added to My digits as " + name);
+        say(verb + ": added to My digits as " + name);
         long at = version;
         collector.collect(x, label, List.copyOf(strokes), imageName == null ? "drawn" : "image " + imageName, imageName == null ? null : imagePath)
                 .whenComplete((d, err) -> {
@@ -247,10 +257,20 @@ public final class DrawViewModel {
                         String why = Messages.of(err);
                         keptText = Messages.capitalize(why);
                         if (!(unwrap(err) instanceof io.digitstudio.mydigits.MyDigits.Duplicate)) keptVersion = -1; // a failed save may be tried again
-                        collected.set(keptText);
+                        say(keptText);
                     }
                 });
         return true;
+    }
+
+    /** Says what a Keep or a Correct did, under the answer shown now. */
+    private void say(String text) {
+        keptUnder = shownAnswer();
+        collected.set(text);
+    }
+
+    private String shownAnswer() {
+        return answer.get() + " · " + detail.get();
     }
 
     private static Throwable unwrap(Throwable t) {
@@ -438,7 +458,6 @@ public final class DrawViewModel {
     private void show(Reading r, String hintText, double millis) {
         if (answered >= awaited) busyWith(null);
         latencyMillis.set(r == null ? Double.NaN : millis);
-        if (keptVersion != version) collected.set("");
         pinSlot.forget();
         if (image.get() == null) imageName = null;
         boolean one = r != null && r.digits().size() == 1;
@@ -460,11 +479,23 @@ public final class DrawViewModel {
             detail.set(hintText == null || hintText.equals(HINT) ? "" : hintText);
         } else if (one) {
             answer.set(className(r.digits().get(0).prediction().label()));
-            detail.set(String.format(Locale.ROOT, "%.1f%% sure", 100 * r.digits().get(0).prediction().confidence()));
+            detail.set(sure(r.digits().get(0).prediction().confidence()) + " sure");
         } else {
             answer.set(r.number(this::className));
-            detail.set(String.format(Locale.ROOT, "%d digits · least sure %.1f%%", r.digits().size(), 100 * r.confidence()));
+            detail.set(r.digits().size() + " digits · least sure " + sure(r.confidence()));
         }
+        // what Keep said belongs to that drawing and that answer
+        if (keptVersion != version || !shownAnswer().equals(keptUnder)) collected.set("");
+    }
+
+    /**
+     * How sure the model is, as every figure of the Draw view says it (the answer's line, each digit's label on the
+     * canvas, its tooltip and the canvas's spoken text): one decimal, and never 100.0% short of certainty, so that a
+     * digit's label agrees with the "least sure" figure above it.
+     */
+    public static String sure(double confidence) {
+        String s = String.format(Locale.ROOT, "%.1f", 100 * confidence);
+        return (confidence < 1 && s.equals("100.0") ? "99.9" : s) + "%";
     }
 
     /** Shows digit {@code i} of the reading (its probabilities and input); -1 for none. */

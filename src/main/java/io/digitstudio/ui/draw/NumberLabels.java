@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The labels of a number's digits over the canvas ("8 99%" under each digit's box, which the canvas paints): labels
+ * The labels of a number's digits over the canvas ("8 99.6%" under each digit's box, which the canvas paints): labels
  * like every other text of the window, in its type (which grows with the UI scale) and the theme's colours, placed by
  * {@link BoxLabels} so that no two overlap. The mouse goes through them to the canvas; the canvas's accessible text says
  * each digit's whole text.

@@ -144,6 +144,8 @@ public final class MyDigitsView extends BorderPane {
         vm.digits().addListener((ListChangeListener<MyDigit>) c -> rebuild());
         vm.undoneProperty().addListener((o, a, ids) -> giveBack(ids));
         vm.proposalProperty().addListener((o, a, p) -> showResult(p));
+        // a fine-tuning offered again by a launch waits before this view is first built
+        showResult(vm.proposalProperty().get());
         rebuild();
     }
 

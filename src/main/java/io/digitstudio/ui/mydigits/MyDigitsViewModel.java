@@ -40,8 +40,11 @@ import java.util.Locale;
  * beside the collection's folder, opened as the active model and listed among the recent ones) or discards it.
  */
 public final class MyDigitsViewModel {
-    /** A fine-tuning waiting for the user's answer, and the run the history records it as ("" when unrecorded). */
-    public record Proposal(FineTune.Result result, ActiveModel from, String runId) {
+    /**
+     * A fine-tuning waiting for the user's answer: its result, the class names of the model it started from, and the
+     * run the history records it as ("" when unrecorded).
+     */
+    public record Proposal(FineTune.Result result, List<String> classNames, String runId) {
         /**
          * The name of the panel's row with the figures on the user's digits: those kept aside, or, when there were too
          * few to keep any, the digits themselves, whose "–" the note explains.
@@ -116,16 +119,94 @@ public final class MyDigitsViewModel {
         inUseDropped = dropped;
     }
 
-    /** Reads the collection (off the UI thread). */
+    /**
+     * Reads the collection (off the UI thread); the first time, also a fine-tuning the last session left unanswered,
+     * which is offered again.
+     */
     public void refresh() {
-        tasks.compute(store::list).whenComplete((l, err) -> {
+        boolean first = !unansweredRead;
+        unansweredRead = true;
+        tasks.compute(() -> java.util.Map.entry(store.list(), first ? readUnanswered() : java.util.Optional.<Proposal>empty())).whenComplete((read, err) -> {
             if (err != null) {
                 status.set(Messages.of(err));
                 return;
             }
-            digits.setAll(l);
-            status.set(MyDigits.describe(l) + " in " + store.folder());
+            digits.setAll(read.getKey());
+            if (read.getValue().isPresent() && proposal.get() == null && !busy.get()) {
+                proposal.set(read.getValue().get());
+                status.set(FINE_TUNED_BEFORE);
+                return;
+            }
+            status.set(MyDigits.describe(read.getKey()) + " in " + store.folder());
         });
+    }
+
+    private boolean unansweredRead;
+
+    /**
+     * Where a fine-tuning waiting for an answer is kept until it gets one (its model and its figures), beside the
+     * collection's folder as accepted models are: a launch after a quit or a crash offers it again, so nothing the
+     * user has not answered is lost.
+     */
+    private Path unansweredFolder() {
+        return store.folder().resolveSibling("fine-tuning-to-decide");
+    }
+
+    private static final String UNANSWERED_MODEL = "model.npz", UNANSWERED_FIGURES = "result.json";
+
+    /** Keeps a fine-tuning to decide on (on the worker); one that cannot be kept is still offered in this session. */
+    private void keepUnanswered(Proposal p) {
+        try {
+            Path dir = unansweredFolder();
+            java.nio.file.Files.createDirectories(dir);
+            FineTune.Result r = p.result();
+            io.digitstudio.io.ModelFiles.saveNpz(dir.resolve(UNANSWERED_MODEL), r.tuned(), ModelInfo.fineTuned(r.mnistAfter(), "MNIST", p.classNames()));
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("run", p.runId());
+            m.put("class_names", p.classNames());
+            // NaN (the user's digits not measured) has no JSON form: null
+            m.put("mine_before", Double.isNaN(r.mineBefore()) ? null : r.mineBefore());
+            m.put("mine_after", Double.isNaN(r.mineAfter()) ? null : r.mineAfter());
+            m.put("held_out", r.heldOut());
+            m.put("learnt_from", r.learntFrom());
+            m.put("fewest_to_measure", r.fewestToMeasure());
+            m.put("mnist_before", r.mnistBefore());
+            m.put("mnist_after", r.mnistAfter());
+            // written last: a model without its figures is not offered
+            byte[] text = (io.digitstudio.io.Json.write(m) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            io.digitstudio.io.AtomicFiles.write(dir.resolve(UNANSWERED_FIGURES), out -> out.write(text));
+        } catch (Exception e) {
+            // offered in this session all the same
+        }
+    }
+
+    /** The fine-tuning the last session left unanswered, if one was kept whole (on the worker). */
+    private java.util.Optional<Proposal> readUnanswered() {
+        Path dir = unansweredFolder();
+        Path figures = dir.resolve(UNANSWERED_FIGURES), model = dir.resolve(UNANSWERED_MODEL);
+        if (!java.nio.file.Files.isRegularFile(figures) || !java.nio.file.Files.isRegularFile(model)) return java.util.Optional.empty();
+        try {
+            java.util.Map<String, Object> m = io.digitstudio.io.Json.parseObject(java.nio.file.Files.readString(figures));
+            FineTune.Result r = new FineTune.Result(io.digitstudio.io.ModelFiles.loadNpz(model).model(), number(m, "mine_before"), number(m, "mine_after"),
+                    (int) number(m, "held_out"), (int) number(m, "learnt_from"), (int) number(m, "fewest_to_measure"), number(m, "mnist_before"),
+                    number(m, "mnist_after"), null);
+            List<String> names = ((List<?>) m.get("class_names")).stream().map(String::valueOf).toList();
+            return java.util.Optional.of(new Proposal(r, names, String.valueOf(m.get("run"))));
+        } catch (Exception e) {
+            return java.util.Optional.empty(); // a damaged one is not offered
+        }
+    }
+
+    private static double number(java.util.Map<String, Object> m, String key) {
+        return m.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    /** Deletes the fine-tuning kept to decide on, once it is answered or replaced (on the worker). */
+    private void dropUnanswered() throws java.io.IOException {
+        Path dir = unansweredFolder();
+        java.nio.file.Files.deleteIfExists(dir.resolve(UNANSWERED_FIGURES));
+        java.nio.file.Files.deleteIfExists(dir.resolve(UNANSWERED_MODEL));
+        java.nio.file.Files.deleteIfExists(dir);
     }
 
     /**
@@ -144,12 +225,29 @@ public final class MyDigitsViewModel {
         });
     }
 
-    public void relabel(MyDigit d, int label) {
+    /** Relabels one digit (the Draw view's correction of what it kept): null once done, else why it waits. */
+    public String relabel(MyDigit d, int label) {
+        if (refusedWhileFineTuning()) return WHILE_FINE_TUNING;
         relabel(List.of(d), label);
+        return null;
+    }
+
+    /**
+     * What the status says when a relabel, a deletion or an Undo comes while a fine-tuning runs: it learns from the
+     * digits as they were when it started, so a change then would not be in the model it proposes.
+     */
+    public static final String WHILE_FINE_TUNING = "The fine-tuning under way learns from your digits as they were when it started:"
+            + " relabel or delete them once it is done";
+
+    /** Whether a change to the collection waits for the fine-tuning under way (the status then says so). */
+    private boolean refusedWhileFineTuning() {
+        if (busy.get()) status.set(WHILE_FINE_TUNING);
+        return busy.get();
     }
 
     /** Gives digits one label as one change, which {@link #undo()} takes back (a mistyped key moves them out of sight). */
     public void relabel(List<MyDigit> chosen, int label) {
+        if (refusedWhileFineTuning()) return;
         List<MyDigit> moved = chosen.stream().filter(d -> d.label() != label).toList();
         if (moved.isEmpty()) return;
         String what = moved.size() == 1 ? "1 digit" : moved.size() + " digits";
@@ -164,7 +262,7 @@ public final class MyDigitsViewModel {
 
     /** Deletes digits; {@link #undo()} brings them back. */
     public void delete(List<MyDigit> gone) {
-        if (gone.isEmpty()) return;
+        if (gone.isEmpty() || refusedWhileFineTuning()) return;
         List<String> ids = gone.stream().map(MyDigit::id).toList();
         // the collection listed with the deletion, so that the line says what was done, as a relabel's does, rather
         // than a later listing's count
@@ -186,7 +284,7 @@ public final class MyDigitsViewModel {
     }
 
     public void undo() {
-        if (undo.isEmpty()) return;
+        if (undo.isEmpty() || refusedWhileFineTuning()) return;
         Step back = undo.pop();
         // said before Undo turns itself off: the keyboard it hands on goes to these digits, not to the collection's first
         undone.set(back.ids());
@@ -322,7 +420,9 @@ public final class MyDigitsViewModel {
                 }
             };
             TrainingSession.FineTuning r = TrainingSession.fineTune(history, "gui", from.model(), from.name(), from.file(), yours, s, List.of(progress));
-            return new Proposal(r.result(), from, r.runId());
+            Proposal made = new Proposal(r.result(), from.classNames(), r.runId());
+            keepUnanswered(made);
+            return made;
         }).whenComplete((p, err) -> {
             busy.set(false);
             progress.set(0);
@@ -339,6 +439,8 @@ public final class MyDigitsViewModel {
 
     /** What the status line says once a fine-tuning's result is in its panel. */
     static final String FINE_TUNED = "Fine-tuning done: Accept to use the new model, or Discard it.";
+    /** What it says when a launch offers again a fine-tuning the last session left unanswered. */
+    static final String FINE_TUNED_BEFORE = "A fine-tuning from last time is still to decide on: Accept to use the new model, or Discard it.";
     /** What the status line says once a fine-tuned model is accepted, before its file. */
     static final String ACCEPTED = "Fine-tuned model saved and in use";
     /** What it says once another model is in use. */
@@ -350,7 +452,7 @@ public final class MyDigitsViewModel {
         if (p == null) return;
         Path file = store.folder().resolveSibling("models").resolve("fine-tuned-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)) + ".npz");
         // trained on MNIST and the user's digits, measured on MNIST's test set: it compares with a run on MNIST
-        ModelInfo info = ModelInfo.fineTuned(p.result().mnistAfter(), "MNIST", p.from().classNames());
+        ModelInfo info = ModelInfo.fineTuned(p.result().mnistAfter(), "MNIST", p.classNames());
         tasks.compute(() -> {
             java.nio.file.Files.createDirectories(file.getParent());
             return file;
@@ -363,6 +465,10 @@ public final class MyDigitsViewModel {
             }
             proposal.set(null);
             sayInUse(ACCEPTED + " (" + file + ")", SAVED + " (" + file + ")");
+            tasks.compute(() -> {
+                dropUnanswered();
+                return file;
+            });
         });
     }
 
@@ -382,9 +488,10 @@ public final class MyDigitsViewModel {
 
     /** Deletes the run a fine-tuning not kept was recorded as, on the worker; a run that cannot be deleted is said in the status. */
     private void forget(Proposal p) {
-        if (p == null || history == null || p.runId().isEmpty()) return;
+        if (p == null) return;
         tasks.compute(() -> {
-            history.delete(p.runId());
+            dropUnanswered();
+            if (history != null && !p.runId().isEmpty()) history.delete(p.runId());
             return p.runId();
         }).whenComplete((id, err) -> {
             if (err != null) status.set("Discarded the fine-tuned model, but its run stays in Runs: " + Messages.of(err));

@@ -236,6 +236,76 @@ class DrawViewModelTest {
         assertEquals("Already in My digits as 1 (the same picture)", vm.collectedProperty().get());
     }
 
+    /**
+     * The trial's "Kept: added to My digits as 2" left under another model's answer: the line speaks of the answer it
+     * was said under, so another answer (another model in use) takes it away; the same answer again keeps it. The
+     * drawing is still the one kept: Enter again says so rather than keeping it twice.
+     */
+    @Test
+    void theKeptLineGoesWhenAnotherModelGivesAnotherAnswer() {
+        vm.setCollector((x, label, strokes, origin, source) -> {
+            kept.add(label);
+            return CompletableFuture.completedFuture(null);
+        });
+        // a stroke the built-in MLP reads as a 2 and the built-in CNN as a 7
+        stroke(new double[]{130, 60}, new double[]{190, 60});
+        assertTrue(vm.keep());
+        String before = vm.answerProperty().get() + " " + vm.detailProperty().get();
+        String said = "Kept: added to My digits as " + vm.answerProperty().get();
+        assertEquals(said, vm.collectedProperty().get());
+        vm.predict();
+        assertEquals(said, vm.collectedProperty().get(), "the same answer again: the line stays");
+        models.useBuiltInCnn();
+        String after = vm.answerProperty().get() + " " + vm.detailProperty().get();
+        assertNotEquals(before, after, "the other model answers otherwise");
+        assertEquals("", vm.collectedProperty().get(), "under " + after);
+        assertTrue(vm.keep());
+        assertEquals(1, kept.size(), "the drawing is kept once");
+        assertTrue(vm.collectedProperty().get().startsWith("Already kept: this drawing"), vm.collectedProperty().get());
+    }
+
+    /**
+     * A digit key after Keep corrects the kept digit in My digits; while a fine-tuning runs My digits refuses the
+     * change (it learns from the digits as they were), and the line under the answer says so instead of "Corrected".
+     */
+    @Test
+    void aCorrectionAfterKeepWhileAFineTuningRunsSaysWhyItWaits() {
+        io.digitstudio.ui.core.TaskExecutor heldTraining = new io.digitstudio.ui.core.TaskExecutor() {
+            @Override
+            public <T> CompletableFuture<T> compute(java.util.concurrent.Callable<T> work) {
+                return tasks.compute(work);
+            }
+
+            @Override
+            public <T> CompletableFuture<T> train(java.util.concurrent.Callable<T> work) {
+                return new CompletableFuture<>(); // a fine-tuning still under way
+            }
+
+            @Override
+            public void onUi(Runnable r) {
+                r.run();
+            }
+        };
+        var mine = new io.digitstudio.ui.mydigits.MyDigitsViewModel(heldTraining, dialogs, models, new MyDigits(dir.resolve("mine")), null);
+        vm.setCollector(mine::add);
+        vm.setRelabeller(mine::relabel);
+        stroke(Strokes.loop(160, 160, 50, 90));
+        assertTrue(vm.keep());
+        vm.clear();
+        stroke(new double[]{205, 90}, new double[]{285, 90}, new double[]{250, 160}, new double[]{228, 232});
+        assertTrue(vm.keep());
+        vm.clear();
+        one();
+        assertTrue(vm.keep());
+        assertEquals(3, mine.digits().size());
+        mine.fineTune();
+        assertTrue(mine.busyProperty().get());
+        List<Integer> labels = mine.digits().stream().map(MyDigit::label).toList();
+        assertTrue(vm.correct(vm.predictionProperty().get().label() == 7 ? 4 : 7));
+        assertTrue(vm.collectedProperty().get().startsWith("The fine-tuning under way learns from your digits"), vm.collectedProperty().get());
+        assertEquals(labels, mine.digits().stream().map(MyDigit::label).toList(), "nothing relabelled");
+    }
+
     @Test
     void aKeepThatCouldNotBeSavedCanBeTriedAgain() {
         int[] calls = {0};

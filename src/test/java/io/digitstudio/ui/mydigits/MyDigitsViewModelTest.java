@@ -275,6 +275,122 @@ class MyDigitsViewModelTest {
         assertEquals(io.digitstudio.runs.RunStatus.FINISHED, history.list().get(0).status());
     }
 
+    /**
+     * The trial quit with a fine-tuning waiting for Accept or Discard: on the next launch it was gone, and its run
+     * stayed in Runs looking accepted. A fine-tuning left unanswered is offered again by the next launch's My digits,
+     * with its figures, and Accept or Discard then does what it would have done; once answered it is not offered again.
+     */
+    @Test
+    void aFineTuningLeftUnansweredIsOfferedAgainAtTheNextLaunch() {
+        io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir.resolve("runs"));
+        models.adopt(ActiveModel.of(ModelFiles.loadDefault().model(), "built-in", new ModelInfo(null, "MNIST", io.digitstudio.data.ClassNames.numbers(10)), null));
+        MyDigitsViewModel first = new MyDigitsViewModel(new SameThreadTasks(), dialogs, models, new MyDigits(dir.resolve("mine")), history);
+        first.refresh();
+        keep(first, 12);
+        first.setSettings(new FineTune.Settings(1, 0.005, 5, 1000, 0.3, 0));
+        first.fineTune();
+        MyDigitsViewModel.Proposal left = first.proposalProperty().get();
+        assertNotNull(left, first.statusProperty().get());
+
+        // the app quits unanswered; the next launch
+        MyDigitsViewModel next = new MyDigitsViewModel(new SameThreadTasks(), dialogs, models, new MyDigits(dir.resolve("mine")), history);
+        next.refresh();
+        MyDigitsViewModel.Proposal again = next.proposalProperty().get();
+        assertNotNull(again, "offered again: " + next.statusProperty().get());
+        assertEquals(MyDigitsViewModel.FINE_TUNED_BEFORE, next.statusProperty().get());
+        assertEquals(left.runId(), again.runId());
+        assertEquals(left.result().summary(), again.result().summary());
+        assertEquals(left.note(), again.note());
+        next.accept();
+        ActiveModel tuned = models.activeProperty().get();
+        assertTrue(tuned.name().startsWith("fine-tuned-"), tuned.name());
+        assertEquals(left.result().mnistAfter(), new io.digitstudio.train.Evaluator(Mnist.bundled().test(), 256).evaluate(tuned.model()).accuracy(), 1e-9,
+                "the very model fine-tuned");
+        assertEquals(List.of(left.runId()), history.list().stream().map(io.digitstudio.runs.RunSummary::id).toList());
+
+        MyDigitsViewModel after = new MyDigitsViewModel(new SameThreadTasks(), dialogs, models, new MyDigits(dir.resolve("mine")), history);
+        after.refresh();
+        assertNull(after.proposalProperty().get(), "answered: not offered again");
+
+        // left unanswered again, then discarded at the next launch: its run goes, and it is not offered a third time
+        after.fineTune();
+        MyDigitsViewModel discarding = new MyDigitsViewModel(new SameThreadTasks(), dialogs, models, new MyDigits(dir.resolve("mine")), history);
+        discarding.refresh();
+        assertNotNull(discarding.proposalProperty().get());
+        discarding.discard();
+        assertEquals(List.of(left.runId()), history.list().stream().map(io.digitstudio.runs.RunSummary::id).toList(), "the discarded one's run is gone");
+        MyDigitsViewModel last = new MyDigitsViewModel(new SameThreadTasks(), dialogs, models, new MyDigits(dir.resolve("mine")), history);
+        last.refresh();
+        assertNull(last.proposalProperty().get());
+    }
+
+    /** Runs work at once, except a training, which waits until {@link #finish} (a fine-tuning under way). */
+    private static final class HeldTraining implements io.digitstudio.ui.core.TaskExecutor {
+        private final SameThreadTasks now = new SameThreadTasks();
+        private Runnable held;
+
+        @Override
+        public <T> java.util.concurrent.CompletableFuture<T> compute(java.util.concurrent.Callable<T> work) {
+            return now.compute(work);
+        }
+
+        @Override
+        public <T> java.util.concurrent.CompletableFuture<T> train(java.util.concurrent.Callable<T> work) {
+            java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+            held = () -> now.compute(work).whenComplete((v, err) -> {
+                if (err != null) f.completeExceptionally(err);
+                else f.complete(v);
+            });
+            return f;
+        }
+
+        @Override
+        public void onUi(Runnable r) {
+            r.run();
+        }
+
+        void finish() {
+            Runnable r = held;
+            held = null;
+            r.run();
+        }
+    }
+
+    /**
+     * The trial relabelled a 0 as 9 while a fine-tuning ran, told "Relabelled as 9" and nothing of the fine-tuning
+     * having learnt the old label. While one runs, relabelling, deleting and Undo are refused with a line saying why;
+     * once it is done they work again.
+     */
+    @Test
+    void whileAFineTuningRunsTheDigitsItLearnsFromStayAsTheyAre() {
+        HeldTraining tasks = new HeldTraining();
+        MyDigitsViewModel vm = new MyDigitsViewModel(tasks, dialogs, models, new MyDigits(dir.resolve("mine")), null);
+        models.adopt(ActiveModel.of(ModelFiles.loadDefault().model(), "built-in", new ModelInfo(null, "MNIST", io.digitstudio.data.ClassNames.numbers(10)), null));
+        keep(vm, 12);
+        vm.delete(List.of(vm.digits().get(11)));
+        vm.setSettings(new FineTune.Settings(1, 0.005, 5, 1000, 0.3, 0));
+        vm.fineTune();
+        assertTrue(vm.busyProperty().get());
+        List<Integer> labels = vm.digits().stream().map(MyDigit::label).toList();
+        MyDigit first = vm.digits().get(0);
+        vm.relabel(first, (first.label() + 1) % 10);
+        assertEquals(MyDigitsViewModel.WHILE_FINE_TUNING, vm.statusProperty().get());
+        vm.delete(List.of(vm.digits().get(1)));
+        assertEquals(MyDigitsViewModel.WHILE_FINE_TUNING, vm.statusProperty().get());
+        vm.undo();
+        assertEquals(MyDigitsViewModel.WHILE_FINE_TUNING, vm.statusProperty().get());
+        assertEquals(11, vm.digits().size());
+        assertEquals(labels, vm.digits().stream().map(MyDigit::label).toList());
+        MyDigitsViewModel again = vm("mine");
+        again.refresh();
+        assertEquals(labels, again.digits().stream().map(MyDigit::label).toList(), "on disk too");
+
+        tasks.finish();
+        assertNotNull(vm.proposalProperty().get(), vm.statusProperty().get());
+        vm.relabel(vm.digits().get(0), (first.label() + 1) % 10);
+        assertEquals((first.label() + 1) % 10, vm.digits().get(0).label(), "once it is done");
+    }
+
     /** The trial's folder: four pictures left out, each for its own reason; the toast's text names every one, a line each. */
     @Test
     void aFolderImportListsEverySkippedFileWithItsReasonAsTheCommandLineDoes() throws Exception {
