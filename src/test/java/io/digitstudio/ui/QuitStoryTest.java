@@ -109,6 +109,32 @@ class QuitStoryTest extends AppStory {
         }
     }
 
+    /**
+     * Ctrl+Q while a fine-tuning runs quit at once, its work lost without a word: it asks first, as while a run trains,
+     * and "no" lets the fine-tuning finish, its result then to accept or discard.
+     */
+    @Test
+    void quittingWhileAFineTuningRunsAsksFirst(FxRobot robot) throws Exception {
+        app.awaitReady();
+        for (io.digitstudio.data.UnusualDigits.Drawing d : io.digitstudio.data.UnusualDigits.make(4, 5)) app.myDigits.add(d.input(), d.label(), d.strokes(), "drawn");
+        app.openTab(robot, "My digits");
+        var my = app.main.myDigits().viewModel();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.digits().size() == 12);
+        // long enough that the question comes while it runs
+        my.setSettings(new io.digitstudio.train.FineTune.Settings(3, 0.005, 5, 6000, 0.3, 0));
+        robot.clickOn("#fineTuneButton");
+        assertTrue(my.busyProperty().get(), "the fine-tuning runs");
+
+        app.dialogs.confirms = false;
+        pressCtrlQ(robot);
+        assertEquals(List.of("confirm: Quit while a fine-tuning runs?"), app.dialogs.asked);
+        assertTrue(stage.isShowing(), "no: the window stays");
+        assertEquals(0, exits.get());
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> my.proposalProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#acceptFineTuneButton").query().isVisible(), "it finished, its result to decide on");
+    }
+
     @Test
     void quittingWhileARunTrainsAsksAndNoKeepsTheRunGoing(FxRobot robot) throws Exception {
         app.awaitReady();

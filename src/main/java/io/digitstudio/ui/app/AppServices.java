@@ -176,6 +176,9 @@ public final class AppServices implements AutoCloseable {
         });
     }
 
+    /** The question Quit asks while a fine-tuning runs. */
+    static final String QUIT_WHILE_FINE_TUNING = "Quit while a fine-tuning runs?";
+
     /** The question Quit asks while a fine-tuning's result waits for Accept or Discard. */
     static final String QUIT_BEFORE_DECIDING = "Quit before accepting or discarding the fine-tuned model?";
 
@@ -191,12 +194,16 @@ public final class AppServices implements AutoCloseable {
     }
 
     /**
-     * Whether the window may close now: yes, unless a run trains or a fine-tuning waits for Accept or Discard, and the
-     * user, asked, keeps the window.
+     * Whether the window may close now: yes, unless a run trains, a fine-tuning runs or waits for Accept or Discard, and
+     * the user, asked, keeps the window.
      */
     private boolean mayQuit() {
         var run = main.train().run();
         if (!run.stateProperty().get().active()) {
+            if (main.myDigitsModel().busyProperty().get()) {
+                return dialogs.confirm(QUIT_WHILE_FINE_TUNING, "Quitting ends the fine-tuning before it is done: its result is lost,"
+                        + " and your digits and the model in use stay as they are. Cancel keeps the window open until it is done.", "Quit");
+            }
             if (main.myDigitsModel().proposalProperty().get() == null) return true;
             return dialogs.confirm(QUIT_BEFORE_DECIDING, "The fine-tuned model waits in My digits for Accept or Discard. Cancel keeps"
                     + " the window open to decide now; after quitting, My digits offers it again on the next launch.", "Quit");
