@@ -350,8 +350,10 @@ final class RunsCommand implements Callable<Integer> {
                 // the question the window asks, with the whole id and name, so a shortened id shows which run it found,
                 // and what it leaves the run's branches
                 String kept = io.digitstudio.runs.Branches.keptOnDelete(branches);
-                String answer = console.readLine("Delete run %s? Its folder is removed from disk: %s%s [y/N] ",
-                        r.id() + (r.name().isBlank() ? "" : " \"" + r.name() + "\""), r.folder(), kept.isEmpty() ? "" : System.lineSeparator() + kept);
+                // and the sweep it is a run of, which lists it as deleted afterwards
+                String sweep = r.settings() == null || r.settings().sweep() == null ? "" : System.lineSeparator() + r.settings().sweep().onDelete();
+                String answer = console.readLine("Delete run %s? Its folder is removed from disk: %s%s%s [y/N] ",
+                        r.id() + (r.name().isBlank() ? "" : " \"" + r.name() + "\""), r.folder(), kept.isEmpty() ? "" : System.lineSeparator() + kept, sweep);
                 if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).matches("y|yes")) {
                     System.out.println("kept run " + r.id());
                     return 0;
@@ -359,7 +361,10 @@ final class RunsCommand implements Callable<Integer> {
             }
             store.delete(r.id());
             String kept = io.digitstudio.runs.Branches.keptBriefly(branches);
-            System.out.println("deleted run " + r.id() + (kept.isEmpty() ? "" : " (" + kept + ")"));
+            String ofSweep = r.settings() == null || r.settings().sweep() == null ? ""
+                    : "sweep " + r.settings().sweep().id() + " lists its run " + (r.settings().sweep().point() + 1) + " as deleted";
+            String also = String.join("; ", java.util.stream.Stream.of(kept, ofSweep).filter(x -> !x.isEmpty()).toList());
+            System.out.println("deleted run " + r.id() + (also.isEmpty() ? "" : " (" + also + ")"));
             return 0;
         }
     }

@@ -560,7 +560,7 @@ public final class RunsViewModel {
     /**
      * Deletes a run once the user confirms (a running run is refused). The question says what else goes with it: the
      * model in use, when it is the run's (Draw, Samples and Evaluate then go back to the built-in model, at once), and
-     * where its branches came from (they keep their own files).
+     * where its branches came from (they keep their own files), and the sweep it is a run of.
      */
     public void delete(RunSummary r) {
         if (r.status() == RunStatus.RUNNING) {
@@ -570,8 +570,10 @@ public final class RunsViewModel {
         boolean inUse = models != null && models.inUse(r.folder());
         String model = inUse ? "\nIts model is the one Draw, Samples and Evaluate use: they go back to " + models.fallback() + "." : "";
         String branches = io.digitstudio.runs.Branches.keptOnDelete(io.digitstudio.runs.Branches.of(runs, r.id()));
+        // a sweep's run: the Sweeps view lists it as deleted afterwards, and its Resume would train it again
+        String sweep = r.settings() == null || r.settings().sweep() == null ? "" : "\n" + r.settings().sweep().onDelete();
         if (!dialogs.confirm("Delete run " + named(r) + "?", "Its folder (settings, log, models) is removed from disk for good: " + r.folder()
-                + model + (branches.isEmpty() ? "" : "\n" + branches)
+                + model + (branches.isEmpty() ? "" : "\n" + branches) + sweep
                 + "\nA deleted run cannot be brought back; Export keeps a copy of it as a zip first.", "Delete")) return;
         tasks.compute(() -> {
             store.delete(r.id());
