@@ -603,7 +603,23 @@ public final class RunsView extends BorderPane {
         delete.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.layout.Region apart = new javafx.scene.layout.Region();
         HBox.setHgrow(apart, Priority.ALWAYS);
-        HBox heading = new HBox(6, section("Selected run"), apart, delete);
+        // the run's id beside the heading, whole and selectable: a named run's id shows nowhere else in the view, and
+        // the command line asks for it
+        TextField id = new TextField();
+        id.setId("runIdField");
+        id.setEditable(false);
+        id.setFocusTraversable(false);
+        ScreenReader.describe(id, "Run id", "The selected run's id, as the command line takes it; select it to copy it");
+        id.setTooltip(new Tooltip("The run's id, as 'digitstudio runs' takes it: select it to copy it"));
+        id.setPrefColumnCount(7);
+        id.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c -> {
+            List<RunSummary> sel = table.getSelectionModel().getSelectedItems();
+            id.setText(sel.size() == 1 && sel.get(0) != null ? sel.get(0).id() : "");
+        });
+        Label title = section("Selected run");
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox heading = new HBox(6, title, id, apart, delete);
         heading.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox box = new VBox(6, heading, naming, notes, buttons, branchRow());
         box.setId("runDetail");
