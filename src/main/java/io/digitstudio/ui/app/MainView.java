@@ -437,10 +437,12 @@ public final class MainView extends BorderPane {
                 var builtIn = e == null ? null : e.builtInSet();
                 if (builtIn != null && e.matrix().hasExamples()) {
                     // the evaluation says which built-in set it classified: the gallery shows that set by name
+                    // with the answers of the model the matrix is of: a run's, evaluated from Runs, need not be the one in use
                     samples().viewModel().showCell(builtIn == io.digitstudio.ui.evaluate.EvaluateViewModel.Split.TEST
-                            ? SamplesViewModel.Split.TEST : SamplesViewModel.Split.TRAIN, e.setLabel(), truth, predicted, e.matrix().examples(truth, predicted));
+                            ? SamplesViewModel.Split.TEST : SamplesViewModel.Split.TRAIN, e.setLabel(), truth, predicted, e.matrix().examples(truth, predicted),
+                            e.model());
                 } else if (e != null && e.set() != null && e.matrix().hasExamples()) {
-                    samples().viewModel().showCell(e.set(), e.setLabel(), truth, predicted, e.matrix().examples(truth, predicted));
+                    samples().viewModel().showCell(e.set(), e.setLabel(), truth, predicted, e.matrix().examples(truth, predicted), e.model());
                 } else if (split == io.digitstudio.ui.evaluate.EvaluateViewModel.Split.FOLDER && e != null && e.set() != null) {
                     samples().viewModel().showConfusion(e.set(), truth, predicted);
                 } else {
