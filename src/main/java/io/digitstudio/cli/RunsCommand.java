@@ -250,15 +250,11 @@ final class RunsCommand implements Callable<Integer> {
                 if (runs.stream().anyMatch(x -> x.id().equals(r.id()))) throw new RunsException("run " + r.id() + " is given twice");
                 runs.add(r);
             }
-            int w = 12;
-            StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-14s", "setting"));
-            for (RunSummary r : runs) head.append(String.format(Locale.ROOT, "  %-" + w + "s", r.id()));
-            System.out.println(head);
-            if (runs.stream().anyMatch(r -> !r.name().isBlank())) {
-                StringBuilder names = new StringBuilder(String.format(Locale.ROOT, "%-14s", "name"));
-                for (RunSummary r : runs) names.append(String.format(Locale.ROOT, "  %-" + w + "s", r.name().isBlank() ? "-" : r.name()));
-                System.out.println(names.toString().stripTrailing());
-            }
+            // rows first, then each column as wide as its longest value: a name or a branch's "branched_from" runs
+            // past any fixed width, and every value after it stood off from its run's id
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(row("setting", runs.stream().map(RunSummary::id).toList()));
+            if (runs.stream().anyMatch(r -> !r.name().isBlank())) rows.add(row("name", runs.stream().map(r -> r.name().isBlank() ? "-" : r.name()).toList()));
             // a branch's parent deleted since is said to be so
             List<RunSummary> history = store.list();
             List<Map<String, String>> settings = runs.stream().map(r -> io.digitstudio.runs.Branches.comparable(r, history)).toList();
@@ -271,21 +267,22 @@ final class RunsCommand implements Callable<Integer> {
                     same++;
                     continue;
                 }
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-14s", k));
-                for (String v : values) line.append(String.format(Locale.ROOT, "  %-" + w + "s", v));
-                System.out.println(line);
+                rows.add(row(k, values));
             }
-            StringBuilder best = new StringBuilder(String.format(Locale.ROOT, "%-14s", "best val_acc"));
-            StringBuilder fin = new StringBuilder(String.format(Locale.ROOT, "%-14s", "final val_acc"));
-            StringBuilder status = new StringBuilder(String.format(Locale.ROOT, "%-14s", "status"));
-            for (RunSummary r : runs) {
-                best.append(String.format(Locale.ROOT, "  %-" + w + "s", acc(r.bestAccuracy()) + " @" + r.bestEpoch()));
-                fin.append(String.format(Locale.ROOT, "  %-" + w + "s", acc(r.finalAccuracy())));
-                status.append(String.format(Locale.ROOT, "  %-" + w + "s", r.status().label()));
+            rows.add(row("best val_acc", runs.stream().map(r -> acc(r.bestAccuracy()) + " @" + r.bestEpoch()).toList()));
+            rows.add(row("final val_acc", runs.stream().map(r -> acc(r.finalAccuracy())).toList()));
+            rows.add(row("status", runs.stream().map(r -> r.status().label()).toList()));
+            int[] w = new int[runs.size() + 1];
+            w[0] = 14;
+            java.util.Arrays.fill(w, 1, w.length, 12);
+            for (List<String> row : rows) {
+                for (int i = 0; i < row.size(); i++) w[i] = Math.max(w[i], row.get(i).length());
             }
-            System.out.println(best);
-            System.out.println(fin);
-            System.out.println(status);
+            for (List<String> row : rows) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-" + w[0] + "s", row.get(0)));
+                for (int i = 1; i < row.size(); i++) line.append(String.format(Locale.ROOT, "  %-" + w[i] + "s", row.get(i)));
+                System.out.println(line.toString().stripTrailing());
+            }
             System.out.println("(" + same + " other settings are the same in all)");
             System.out.println();
             List<List<Map<String, Double>>> logs = runs.stream().map(store::log).toList();
@@ -303,6 +300,13 @@ final class RunsCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** A row of {@code runs compare}'s table: its setting's name, then a value per run. */
+    private static List<String> row(String setting, List<String> values) {
+        List<String> row = new ArrayList<>(List.of(setting));
+        row.addAll(values);
+        return row;
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = {"Delete a run and its folder (not while it runs).",
@@ -346,8 +350,10 @@ final class RunsCommand implements Callable<Integer> {
                 // the question the window asks, with the whole id and name, so a shortened id shows which run it found,
                 // and what it leaves the run's branches
                 String kept = io.digitstudio.runs.Branches.keptOnDelete(branches);
-                String answer = console.readLine("Delete run %s? Its folder is removed from disk: %s%s [y/N] ",
-                        r.id() + (r.name().isBlank() ? "" : " \"" + r.name() + "\""), r.folder(), kept.isEmpty() ? "" : System.lineSeparator() + kept);
+                // and the sweep it is a run of, which lists it as deleted afterwards
+                String sweep = r.settings() == null || r.settings().sweep() == null ? "" : System.lineSeparator() + r.settings().sweep().onDelete();
+                String answer = console.readLine("Delete run %s? Its folder is removed from disk: %s%s%s [y/N] ",
+                        r.id() + (r.name().isBlank() ? "" : " \"" + r.name() + "\""), r.folder(), kept.isEmpty() ? "" : System.lineSeparator() + kept, sweep);
                 if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).matches("y|yes")) {
                     System.out.println("kept run " + r.id());
                     return 0;
@@ -355,7 +361,10 @@ final class RunsCommand implements Callable<Integer> {
             }
             store.delete(r.id());
             String kept = io.digitstudio.runs.Branches.keptBriefly(branches);
-            System.out.println("deleted run " + r.id() + (kept.isEmpty() ? "" : " (" + kept + ")"));
+            String ofSweep = r.settings() == null || r.settings().sweep() == null ? ""
+                    : "sweep " + r.settings().sweep().id() + " lists its run " + (r.settings().sweep().point() + 1) + " as deleted";
+            String also = String.join("; ", java.util.stream.Stream.of(kept, ofSweep).filter(x -> !x.isEmpty()).toList());
+            System.out.println("deleted run " + r.id() + (also.isEmpty() ? "" : " (" + also + ")"));
             return 0;
         }
     }

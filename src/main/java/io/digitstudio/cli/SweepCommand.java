@@ -191,7 +191,9 @@ final class SweepCommand implements Callable<Integer> {
         SweepRunner runner = new SweepRunner(sweep, store, SweepRunner.selfCommand(), parallel, new SweepRunner.Progress() {
             @Override
             public void started(int point, boolean resumed) {
-                say(point, resumed ? "resumed" : "started");
+                // a run deleted from the history is trained anew, and said so: not as if it had never started
+                SweepResult.Row row = before.row(point);
+                say(point, resumed ? "resumed" : row.deleted() ? "started again (its run " + row.deletedRun() + " was deleted)" : "started");
             }
 
             @Override

@@ -84,6 +84,13 @@ public record RunSettings(String id, Instant created, String origin, TrainingCon
 
     /** A run of a sweep: the sweep's id and which of its points the run trains (from 0). */
     public record Sweep(String id, int point) {
+        /**
+         * What deleting the run does to its sweep, as the questions before it say: "It is run 2 of sweep a1b2c3d4: the
+         * sweep lists it as deleted, and resuming the sweep trains it again."
+         */
+        public String onDelete() {
+            return "It is run " + (point + 1) + " of sweep " + id + ": the sweep lists it as deleted, and resuming the sweep trains it again.";
+        }
     }
 
     /** Settings of a run that is no branch and belongs to no sweep. */

@@ -35,6 +35,8 @@ import java.util.stream.Stream;
  *   confusion/      epoch_NNNN.csv: each validation's confusion matrix
  *   lock            held by the recording process while it runs
  * </pre>
+ * and beside the runs' folders {@value #SWEEP_RUNS_DELETED}, a line "sweep point run" for each run of a sweep deleted,
+ * so that the sweep says its run was deleted instead of not started.
  * Every file is written atomically, and each run only by the process that created its folder (created atomically, so
  * two recorders never share one), so several processes may record and read at once. A folder that cannot be read is
  * listed as damaged with the reason; the rest of the history is unaffected.
@@ -53,6 +55,8 @@ public final class RunStore {
     static final String FAILURE = "failure.txt";
     /** The training-loss curve as the app drew it (epoch, loss per line), finer than the log's one point an epoch. */
     static final String LOSS_POINTS = "loss_points.csv";
+    /** The sweeps' runs deleted from the history, a line each: the sweep's id, the point (from 0), the run's id. */
+    static final String SWEEP_RUNS_DELETED = "sweep-runs-deleted";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path root;
@@ -201,6 +205,17 @@ public final class RunStore {
     public void delete(String id) {
         RunSummary r = find(id);
         if (r.status() == RunStatus.RUNNING) throw new RunsException("run " + r.id() + " is still running; stop it first");
+        // said before the folder goes: a sweep never reads a point whose run is gone as one not started yet
+        RunSettings.Sweep of = r.settings() == null ? null : r.settings().sweep();
+        if (of != null) {
+            try {
+                Files.createDirectories(root);
+                Files.writeString(root.resolve(SWEEP_RUNS_DELETED), of.id() + " " + of.point() + " " + r.id() + "\n", StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new RunsException("cannot delete run " + r.id() + ": cannot note it in " + root.resolve(SWEEP_RUNS_DELETED) + ": " + e.getMessage(), e);
+            }
+        }
         // moved aside first, so the run leaves the history at once even if deleting its files is interrupted
         Path aside = root.resolve(".deleted-" + r.id() + "-" + Long.toHexString(System.nanoTime()));
         try {
@@ -209,6 +224,26 @@ public final class RunStore {
         } catch (IOException e) {
             throw new RunsException("cannot delete run " + r.id() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The runs of sweep {@code sweepId} deleted from the history, by point (from 0): the id of the point's last run
+     * deleted. Empty when none was, or when the note cannot be read.
+     */
+    public Map<Integer, String> deletedSweepRuns(String sweepId) {
+        Map<Integer, String> gone = new LinkedHashMap<>();
+        Path ledger = root.resolve(SWEEP_RUNS_DELETED);
+        if (!Files.isRegularFile(ledger)) return gone;
+        try {
+            for (String line : Files.readAllLines(ledger, StandardCharsets.UTF_8)) {
+                String[] f = line.strip().split(" ");
+                if (f.length != 3 || !f[0].equals(sweepId) || !isId(f[2]) || !f[1].matches("\\d{1,6}")) continue;
+                gone.put(Integer.parseInt(f[1]), f[2]);
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return gone;
     }
 
     static void deleteTree(Path dir) throws IOException {

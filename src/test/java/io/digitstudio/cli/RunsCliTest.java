@@ -34,6 +34,29 @@ class RunsCliTest {
         return id;
     }
 
+    /**
+     * A trial compared a named run with another: the name (and a branch's branched_from) ran past its column, and every
+     * value after it stood off from the id above it. Each column is as wide as its longest value, so each row lines up.
+     */
+    @Test
+    void compareSizesEachColumnToItsLongestValue() throws Exception {
+        String a = train("0.1");
+        String b = train("0.01");
+        assertEquals(0, CliTest.run("runs", "name", a, "first try with the faster rate", "--runs-dir", runs()).code());
+        CliTest.Run cmp = CliTest.run("runs", "compare", a, b, "--runs-dir", runs());
+        assertEquals(0, cmp.code(), cmp.err());
+        List<String> table = cmp.out().lines().takeWhile(l -> !l.startsWith("(")).toList();
+        String head = table.get(0);
+        int first = head.indexOf(a);
+        int second = head.indexOf(b);
+        assertTrue(table.stream().anyMatch(l -> l.startsWith("name") && l.contains("first try with the faster rate")), cmp.out());
+        for (String row : table) {
+            assertTrue(row.length() > second && row.charAt(first - 1) == ' ' && row.charAt(first) != ' ', "the first run's value under its id:\n" + cmp.out());
+            assertTrue(row.charAt(second - 2) == ' ' && row.charAt(second - 1) == ' ' && row.charAt(second) != ' ',
+                    "the second run's value under its id, two spaces after the first's:\n" + cmp.out());
+        }
+    }
+
     @Test
     void trainRecordsEveryRunAndRunsListsShowsComparesExportsAndDeletesThem() throws Exception {
         String a = train("0.1");

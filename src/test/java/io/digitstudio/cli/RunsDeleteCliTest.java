@@ -206,4 +206,32 @@ class RunsDeleteCliTest {
         String row = lines.stream().filter(l -> l.startsWith(branch)).findFirst().orElseThrow();
         assertTrue(row.startsWith(parent + " (deleted)", column), list.out());
     }
+
+    /**
+     * A trial deleted a run of a sweep: the question did not say it was the sweep's, and the sweep then listed the run as
+     * "not started", so that resuming it trained the run again unannounced. The question names the sweep, and the sweep
+     * says its resume trains the deleted run again.
+     */
+    @Test
+    void deletingASweepsRunNamesTheSweepAndItsResumeSaysItTrainsItAgain() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script(1) gives the child a terminal");
+        CliTest.Run sweep = CliTest.run("sweep", "--model", "linear 16, relu, linear", "--lr", "0.1,0.05", "--batch-size", "50", "--epochs", "1",
+                "--train-size", "300", "--test-size", "100", "--runs-dir", runs());
+        assertEquals(0, sweep.code(), sweep.err());
+        String sweepId = sweep.err().replaceAll("(?s).*?sweep ([0-9a-f]{8}): .*", "$1");
+        assertEquals(8, sweepId.length(), sweep.err());
+        String id = sweep.out().lines().filter(l -> l.startsWith("1 ")).findFirst().orElseThrow().split("\\s+")[1];
+
+        String kept = onTerminal("n\n", "runs", "delete", id, "--runs-dir", runs());
+        assertTrue(kept.matches("(?s).*It is run [12] of sweep " + sweepId + ": the sweep lists it as deleted, and resuming the sweep trains it again\\..*"), kept);
+        assertTrue(kept.contains("kept run " + id), kept);
+
+        CliTest.Run deleted = CliTest.run("runs", "delete", id, "--force", "--runs-dir", runs());
+        assertEquals(0, deleted.code(), deleted.err());
+        assertTrue(deleted.out().strip().matches("deleted run " + id + " \\(sweep " + sweepId + " lists its run [12] as deleted\\)"), deleted.out());
+
+        CliTest.Run resumed = CliTest.run("sweep", "--resume", sweepId, "--runs-dir", runs());
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.err().lines().anyMatch(l -> l.matches("\\[[12]/2 .*\\] started again \\(its run " + id + " was deleted\\)")), resumed.err());
+    }
 }

@@ -218,59 +218,62 @@ class PreferencesTest extends AppStory {
         return cut;
     }
 
+    /** The size of OK's text in the dialog now. */
+    private static double okFont(FxRobot robot, Node dialog) {
+        double[] font = new double[1];
+        robot.interact(() -> font[0] = ((javafx.scene.control.Labeled) ((javafx.scene.control.DialogPane) dialog).lookupButton(javafx.scene.control.ButtonType.OK))
+                .getFont().getSize());
+        return font[0];
+    }
+
     /**
-     * 150 % tried in Preferences and taken back: the window behind previews each scale at once, while the dialog keeps
-     * the scale it opened with, so OK stays where it was and a click aimed at it lands on it. (The dialog followed the
-     * preview and sized itself to it, so OK moved right and down under the pointer.) Kept with OK, the new scale is the
-     * dialog's at its next opening.
+     * A scale tried in Preferences shows in the dialog itself at once: a trial in the smallest window chose 100 % in the
+     * dialog opened at 150 %, and the dialog stayed drawn at 150 %. The dialog is sized to its content anew, with its
+     * bottom-right corner where it was, so that OK stays under the place it was seen and a click aimed there lands on
+     * it; kept with OK, the scale is the one the dialog opens with next.
      */
     @Test
-    void okStaysPutWhileAScaleIsTriedAndTheNextOpeningUsesTheScaleKept(FxRobot robot) throws Exception {
+    void theDialogFollowsAScaleTriedAtOnceAndOkStaysUnderThePointer(FxRobot robot) throws Exception {
         app.awaitReady();
+        robot.interact(() -> {
+            app.services.appearance().choose(Theme.LIGHT, 150);
+            stage.setWidth(io.digitstudio.ui.app.DigitStudioApp.MIN_WIDTH);
+            stage.setHeight(io.digitstudio.ui.app.DigitStudioApp.MIN_HEIGHT);
+        });
+        Pulses.settle();
         robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
         Node d = dialog(robot);
         try {
             Pulses.settle();
-            javafx.geometry.Bounds before = okOnScreen(robot, d);
-            assertEquals(java.util.List.of(), cutInDialog(robot, d), "the dialog at 100 %");
-            robot.type(KeyCode.TAB).type(KeyCode.DOWN).type(KeyCode.DOWN); // UI scale: 100 → 125 → 150 %
-            Pulses.settle();
-            assertEquals(150, app.services.appearance().scaleProperty().get());
-            assertLooks(stage, Theme.LIGHT, 150); // the window behind previews it
-            assertEquals(before, okOnScreen(robot, d), "OK with 150 % tried");
-            assertEquals(java.util.List.of(), cutInDialog(robot, d), "the dialog with 150 % tried");
-            robot.type(KeyCode.UP).type(KeyCode.UP); // and back to 100 %
+            assertEquals(Appearance.BASE_FONT_SIZE * 1.5, okFont(robot, d), 0.01, "the dialog opened at 150 %");
+            robot.type(KeyCode.TAB).type(KeyCode.UP).type(KeyCode.UP); // UI scale: 150 → 125 → 100 %
             Pulses.settle();
             assertEquals(100, app.services.appearance().scaleProperty().get());
-            assertEquals(before, okOnScreen(robot, d), "OK with 100 % back");
-            // 150 % again, and a click where OK was first seen keeps it
-            robot.type(KeyCode.DOWN).type(KeyCode.DOWN);
+            assertLooks(stage, Theme.LIGHT, 100);
+            assertEquals(Appearance.BASE_FONT_SIZE, okFont(robot, d), 0.01, "the dialog's text at the scale tried");
+            assertEquals(java.util.List.of(), cutInDialog(robot, d), "the dialog with 100 % tried");
+            double[] sizes = new double[2];
+            robot.interact(() -> {
+                sizes[0] = d.getScene().getWidth();
+                sizes[1] = d.getScene().getRoot().prefWidth(-1);
+            });
+            assertTrue(sizes[0] <= sizes[1] + 1, "the dialog as wide as its content at 100 %, not at 150 %: " + sizes[0] + " px for " + sizes[1]);
+            javafx.geometry.Bounds at100 = okOnScreen(robot, d);
+            robot.type(KeyCode.DOWN).type(KeyCode.DOWN); // 150 % again
             Pulses.settle();
-            robot.clickOn(new javafx.geometry.Point2D(before.getCenterX(), before.getCenterY()));
+            assertEquals(Appearance.BASE_FONT_SIZE * 1.5, okFont(robot, d), 0.01, "the dialog's text at 150 % again");
+            assertEquals(java.util.List.of(), cutInDialog(robot, d), "the dialog with 150 % tried again");
+            javafx.geometry.Bounds at150 = okOnScreen(robot, d);
+            assertTrue(at150.contains(at100.getCenterX(), at100.getCenterY()), "OK at 150 % " + at150 + " still under where it was at 100 % " + at100);
+            robot.clickOn(new javafx.geometry.Point2D(at100.getCenterX(), at100.getCenterY()));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
             assertEquals(Optional.of(150), last.uiScale(), "the click landed on OK");
-            assertLooks(stage, Theme.LIGHT, 150);
-
-            // the next opening is at 150 %, whole, and OK is where it stays while 100 % is tried
-            robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
-            d = dialog(robot);
-            Node again = d;
-            Pulses.settle();
-            double[] font = new double[1];
-            robot.interact(() -> font[0] = ((javafx.scene.control.Labeled) ((javafx.scene.control.DialogPane) again).lookupButton(javafx.scene.control.ButtonType.OK))
-                    .getFont().getSize());
-            assertEquals(Appearance.BASE_FONT_SIZE * 1.5, font[0], 0.01, "the dialog's text at its next opening");
-            assertEquals(java.util.List.of(), cutInDialog(robot, d), "the dialog opened at 150 %");
-            javafx.geometry.Bounds at150 = okOnScreen(robot, d);
-            assertTrue(at150.getHeight() > before.getHeight() * 1.2, "OK at 150 % (as wide as the bar's least width allows): " + at150 + ", at 100 %: " + before);
-            robot.type(KeyCode.TAB).type(KeyCode.UP).type(KeyCode.UP); // 100 % tried
-            Pulses.settle();
-            assertEquals(100, app.services.appearance().scaleProperty().get());
-            assertEquals(at150, okOnScreen(robot, d), "OK with 100 % tried in the dialog opened at 150 %");
         } finally {
-            robot.type(KeyCode.ESCAPE);
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
-            robot.interact(() -> app.services.appearance().scaleProperty().set(100));
+            if (robot.lookup("#preferencesDialog").tryQuery().isPresent()) {
+                robot.type(KeyCode.ESCAPE);
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#preferencesDialog").tryQuery().isEmpty());
+            }
+            robot.interact(() -> app.services.appearance().choose(Theme.LIGHT, 100));
         }
     }
 

@@ -20,14 +20,29 @@ public record SweepResult(Sweep sweep, List<Row> rows) {
         rows = List.copyOf(rows);
     }
 
-    /** One point: its values and its run (null when none has started). */
-    public record Row(int point, Map<String, Double> values, RunSummary run) {
+    /** What a point whose run was deleted from the history says: not "not started", which Resume would train as new. */
+    public static final String DELETED = "deleted";
+
+    /**
+     * One point: its values and its run (null when none has started, or when its run was deleted: then
+     * {@code deletedRun} is that run's id).
+     */
+    public record Row(int point, Map<String, Double> values, RunSummary run, String deletedRun) {
+        public Row(int point, Map<String, Double> values, RunSummary run) {
+            this(point, values, run, null);
+        }
+
         public RunStatus status() {
             return run == null ? null : run.status();
         }
 
         public String statusLabel() {
-            return run == null ? "not started" : run.status().label();
+            return run == null ? deleted() ? DELETED : "not started" : run.status().label();
+        }
+
+        /** Whether the point's run was deleted from the history, and none trains it now. */
+        public boolean deleted() {
+            return run == null && deletedRun != null;
         }
 
         public double bestAccuracy() {
@@ -49,8 +64,9 @@ public record SweepResult(Sweep sweep, List<Row> rows) {
             if (p < 0 || p >= chosen.length) continue;
             if (chosen[p] == null || rank(r) > rank(chosen[p])) chosen[p] = r; // list() is newest first: ties keep the newest
         }
+        Map<Integer, String> deleted = store.deletedSweepRuns(sweep.id());
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < chosen.length; i++) rows.add(new Row(i, sweep.points().get(i), chosen[i]));
+        for (int i = 0; i < chosen.length; i++) rows.add(new Row(i, sweep.points().get(i), chosen[i], chosen[i] == null ? deleted.get(i) : null));
         rows.sort(Comparator.comparingDouble((Row r) -> Double.isNaN(r.bestAccuracy()) ? Double.NEGATIVE_INFINITY : r.bestAccuracy()).reversed()
                 .thenComparingInt(Row::point));
         return new SweepResult(sweep, rows);
@@ -69,6 +85,11 @@ public record SweepResult(Sweep sweep, List<Row> rows) {
     /** The row of point {@code i}. */
     public Row row(int i) {
         return rows.stream().filter(r -> r.point() == i).findFirst().orElseThrow();
+    }
+
+    /** The points whose run was deleted from the history (and none trains them now), from 0. */
+    public List<Integer> deletedPoints() {
+        return rows.stream().filter(Row::deleted).map(Row::point).sorted().toList();
     }
 
     /** Whether every point has a finished run. */

@@ -8,10 +8,8 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,8 +27,8 @@ public final class Appearance {
     private final LastSession last;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
     private final IntegerProperty scale = new SimpleIntegerProperty(MIN_SCALE);
-    /** The scenes styled, each with the scale it keeps, or null for one that follows the scale in force. */
-    private final Map<Scene, Integer> scenes = new LinkedHashMap<>();
+    /** The scenes styled (the window's and each open dialog's), in the order they came. */
+    private final java.util.Set<Scene> scenes = new java.util.LinkedHashSet<>();
     /** The theme the desktop gave this launch while none has been chosen; null once one has. */
     private Theme followed;
 
@@ -77,16 +75,7 @@ public final class Appearance {
 
     /** Styles this scene now and whenever the theme or scale change (the window's, and each dialog's). */
     public void style(Scene scene) {
-        scenes.put(scene, null);
-        restyle(scene);
-    }
-
-    /**
-     * Styles this scene now and whenever the theme changes, at the scale in force now, which it keeps: a dialog where
-     * the scale is tried (Preferences) keeps its size and its buttons their places while the window behind it follows.
-     */
-    public void styleAtScaleNow(Scene scene) {
-        scenes.put(scene, scale.get());
+        scenes.add(scene);
         restyle(scene);
     }
 
@@ -117,7 +106,7 @@ public final class Appearance {
         Theme t = theme.get();
         Application.setUserAgentStylesheet(t.userAgentStylesheet());
         Theme.activeProperty().set(t);
-        for (Scene s : List.copyOf(scenes.keySet())) restyle(s);
+        for (Scene s : List.copyOf(scenes)) restyle(s);
     }
 
     private void restyle(Scene s) {
@@ -125,8 +114,7 @@ public final class Appearance {
         List<String> sheets = List.of(url(Theme.SHEET), url(t.colours()));
         if (!s.getStylesheets().equals(sheets)) s.getStylesheets().setAll(sheets);
         if (s.getRoot() != null) {
-            Integer kept = scenes.get(s);
-            s.getRoot().setStyle(rootStyleAt(kept == null ? scale.get() : kept));
+            s.getRoot().setStyle(rootStyleAt(scale.get()));
             s.getRoot().getStyleClass().removeIf(c -> c.startsWith("theme-"));
             s.getRoot().getStyleClass().add("theme-" + t.id());
         }

@@ -236,6 +236,9 @@ public final class MainView extends BorderPane {
         preferencesItem.setId("preferencesItem");
         quitItem.setId("quitItem");
         menu.getItems().setAll(preferencesItem, new javafx.scene.control.SeparatorMenuItem(), quitItem);
+        // the menu hangs from the button's right edge, into the window: from its left edge (the stock place) it ran
+        // past the window's right edge at 1024x700, and off the screen at a large scale
+        menu.setOnShown(e -> alignMenuRight());
         // as a desktop app's menu bar, no Tab stop: F10 reaches it; in the Tab order it would come after each view's
         // last control, up at the strip's end, against the reading order Tab keeps
         menu.setFocusTraversable(false);
@@ -264,6 +267,22 @@ public final class MainView extends BorderPane {
         };
         javafx.scene.layout.StackPane.setAlignment(menu, javafx.geometry.Pos.TOP_RIGHT);
         return holder;
+    }
+
+    /** Moves the open menu's popup so that its right edge is the button's, and its left edge inside the window. */
+    private void alignMenuRight() {
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (!(w instanceof javafx.scene.control.ContextMenu popup) || !popup.isShowing() || popup.getOwnerNode() != menu) continue;
+            javafx.scene.Node drawn = popup.getSkin() == null ? null : popup.getSkin().getNode();
+            javafx.geometry.Bounds button = menu.localToScreen(menu.getLayoutBounds());
+            if (drawn == null || button == null) return;
+            javafx.geometry.Bounds shown = drawn.localToScreen(drawn.getLayoutBounds());
+            double x = popup.getX() + button.getMaxX() - shown.getMaxX();
+            javafx.stage.Window window = menu.getScene() == null ? null : menu.getScene().getWindow();
+            if (window != null) x = Math.max(x, popup.getX() + window.getX() - shown.getMinX());
+            popup.setX(x);
+            return;
+        }
     }
 
     /** The room a tab takes beside its title at the strip's own density, in em of the title's font (measured once shown). */
@@ -423,10 +442,12 @@ public final class MainView extends BorderPane {
                 var builtIn = e == null ? null : e.builtInSet();
                 if (builtIn != null && e.matrix().hasExamples()) {
                     // the evaluation says which built-in set it classified: the gallery shows that set by name
+                    // with the answers of the model the matrix is of: a run's, evaluated from Runs, need not be the one in use
                     samples().viewModel().showCell(builtIn == io.digitstudio.ui.evaluate.EvaluateViewModel.Split.TEST
-                            ? SamplesViewModel.Split.TEST : SamplesViewModel.Split.TRAIN, e.setLabel(), truth, predicted, e.matrix().examples(truth, predicted));
+                            ? SamplesViewModel.Split.TEST : SamplesViewModel.Split.TRAIN, e.setLabel(), truth, predicted, e.matrix().examples(truth, predicted),
+                            e.model());
                 } else if (e != null && e.set() != null && e.matrix().hasExamples()) {
-                    samples().viewModel().showCell(e.set(), e.setLabel(), truth, predicted, e.matrix().examples(truth, predicted));
+                    samples().viewModel().showCell(e.set(), e.setLabel(), truth, predicted, e.matrix().examples(truth, predicted), e.model());
                 } else if (split == io.digitstudio.ui.evaluate.EvaluateViewModel.Split.FOLDER && e != null && e.set() != null) {
                     samples().viewModel().showConfusion(e.set(), truth, predicted);
                 } else {

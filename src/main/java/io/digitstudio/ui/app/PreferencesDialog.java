@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Preferences (Ctrl+,): the theme and the UI scale. A choice shows at once, so it can be judged; OK keeps it, Cancel
- * or Esc goes back to what was there. A scale tried shows in the window behind; the dialog keeps the scale it opened
- * with, so that its buttons stay where they are.
+ * or Esc goes back to what was there. A scale tried shows in the window behind and in the dialog itself, which is
+ * sized to its content anew with its bottom-right corner kept, so that OK stays under the place it was seen.
  */
 public final class PreferencesDialog extends Dialog<ButtonType> {
     static final List<Integer> SCALES = List.of(100, 125, 150, 175, 200);
@@ -72,10 +72,10 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
         FxDialogService.describeButtons(getDialogPane(), "Keep the theme and scale chosen, also for the next launch",
                 "Go back to the theme and scale from before");
         getDialogPane().setId("preferencesDialog");
-        // the dialog keeps the scale it opens with: the window behind previews a scale tried here, while the dialog's
-        // size, and OK and Cancel with it, stay where the pointer found them (a dialog that followed the preview grew
-        // under the pointer, and a click aimed at OK landed beside it); OK's scale is the dialog's at its next opening
-        appearance.styleAtScaleNow(getDialogPane().getScene());
+        // the dialog follows a scale tried here as the window behind does: a trial chose 100 % in the dialog opened at
+        // 150 % and judged a dialog still drawn at 150 %. It is sized anew from its bottom-right corner (refit below),
+        // so OK, at the right of its bar, stays under the place the pointer found it
+        appearance.style(getDialogPane().getScene());
         // shown at once, kept or undone when the dialog closes
         theme.valueProperty().addListener((o, a, t) -> {
             if (t != null) appearance.themeProperty().set(t);
@@ -85,10 +85,14 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
         });
         // a theme tried here restyles the dialog too: should its controls need more room, the window grows to them
         // (never shrinks, so the buttons move only where they would otherwise fall off its edge)
-        javafx.beans.value.ChangeListener<Object> refit = (o, a, b) -> growToContentAfterLayout();
+        javafx.beans.value.ChangeListener<Object> refit = (o, a, b) -> growToContentAfterLayout(false);
         appearance.themeProperty().addListener(refit);
+        // a scale tried: the dialog takes its content's size at that scale, smaller as well as larger
+        javafx.beans.value.ChangeListener<Object> resize = (o, a, b) -> growToContentAfterLayout(true);
+        appearance.scaleProperty().addListener(resize);
         setOnHidden(e -> {
             appearance.themeProperty().removeListener(refit);
+            appearance.scaleProperty().removeListener(resize);
             appearance.forget(getDialogPane().getScene());
         });
         setResultConverter(b -> {
@@ -122,8 +126,12 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
         }
     }
 
-    /** Grows the window to its content, if that needs more room, once the next pulse has applied the theme's styles. */
-    private void growToContentAfterLayout() {
+    /**
+     * Grows the window to its content, if that needs more room, once the next pulse has applied the new styles; with
+     * {@code shrink} (a new scale) it also shrinks to it. The window's bottom-right corner stays where it is, and OK,
+     * at the right of the bar along the bottom, with it.
+     */
+    private void growToContentAfterLayout(boolean shrink) {
         javafx.scene.Scene scene = getDialogPane().getScene();
         if (scene == null || !isShowing()) return;
         Runnable[] once = new Runnable[1];
@@ -134,9 +142,16 @@ public final class PreferencesDialog extends Dialog<ButtonType> {
             measureButtonsAgain();
             javafx.scene.Parent root = scene.getRoot();
             double w = Math.max(root.prefWidth(-1), root.minWidth(-1));
-            double h = Math.max(root.prefHeight(Math.max(w, scene.getWidth())), root.minHeight(-1));
-            if (w > scene.getWidth() + 0.5) window.setWidth(window.getWidth() + w - scene.getWidth());
-            if (h > scene.getHeight() + 0.5) window.setHeight(window.getHeight() + h - scene.getHeight());
+            double h = Math.max(root.prefHeight(shrink ? w : Math.max(w, scene.getWidth())), root.minHeight(-1));
+            double dw = w - scene.getWidth(), dh = h - scene.getHeight();
+            if (dw > 0.5 || shrink && dw < -0.5) {
+                window.setX(window.getX() - dw);
+                window.setWidth(window.getWidth() + dw);
+            }
+            if (dh > 0.5 || shrink && dh < -0.5) {
+                window.setY(window.getY() - dh);
+                window.setHeight(window.getHeight() + dh);
+            }
         };
         scene.addPostLayoutPulseListener(once[0]);
         javafx.application.Platform.requestNextPulse();

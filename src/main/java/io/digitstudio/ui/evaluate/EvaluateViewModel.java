@@ -323,7 +323,8 @@ public final class EvaluateViewModel {
 
     /**
      * Whether a click on a cell can open its images: not while the matrix is a run's validation and the run's network
-     * is not yet the model the gallery classifies with (then the status says so).
+     * is not yet a model (then the status says so). A matrix of a model not in use (a run's, from Runs) opens its
+     * images with that model's answers, and the status says so.
      */
     public boolean cellsOpen() {
         Evaluation e = evaluation.get();
@@ -337,12 +338,9 @@ public final class EvaluateViewModel {
             return false;
         }
         if (e.model() != inUse) {
-            // the gallery answers with the model in use: its tiles would contradict the cell
-            ActiveModel shown = e.model();
-            sayInUse(m -> m != null && (m == shown || m.file() != null && m.file().equals(shown.file()))
-                    ? "The gallery now answers with " + m.name() + ": a cell opens its images"
-                    : "The gallery shows the answers of the model in use, " + (m == null ? "none" : m.name()) + ": Runs → Open in Draw puts this model to use");
-            return false;
+            // the gallery shows the cell's images with this model's answers, and only the cell's: the model in use stays
+            status.set("The gallery shows the cell's images with " + e.model().name() + "'s answers; Draw and Inside keep "
+                    + (inUse == null ? "none" : inUse.name()));
         }
         return true;
     }

@@ -603,9 +603,26 @@ public final class RunsView extends BorderPane {
         delete.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.layout.Region apart = new javafx.scene.layout.Region();
         HBox.setHgrow(apart, Priority.ALWAYS);
+        // the run's id under the heading, whole and selectable: a named run's id shows nowhere else in the view, and
+        // the command line asks for it
+        TextField id = new TextField();
+        id.setId("runIdField");
+        id.setEditable(false);
+        id.setFocusTraversable(false);
+        ScreenReader.describe(id, "Run id", "The selected run's id, as the command line takes it; select it to copy it");
+        id.setTooltip(new Tooltip("The run's id, as 'digitstudio runs' takes it: select it to copy it"));
+        id.setPrefColumnCount(7);
+        id.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        id.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c -> {
+            List<RunSummary> sel = table.getSelectionModel().getSelectedItems();
+            id.setText(sel.size() == 1 && sel.get(0) != null ? sel.get(0).id() : "");
+        });
         HBox heading = new HBox(6, section("Selected run"), apart, delete);
         heading.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox box = new VBox(6, heading, naming, notes, buttons, branchRow());
+        // on a line of its own, under the heading: beside it, at 150 % in the smallest window, it pushed Delete… and
+        // Save name and notes out of the pane
+        VBox box = new VBox(6, heading, id, naming, notes, buttons, branchRow());
         box.setId("runDetail");
         javafx.beans.binding.IntegerBinding selected = javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems());
         box.disableProperty().bind(selected.isNotEqualTo(1));

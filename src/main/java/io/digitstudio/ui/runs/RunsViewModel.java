@@ -575,7 +575,8 @@ public final class RunsViewModel {
     /**
      * Deletes a run once the user confirms (a running run is refused). The question says what else goes with it: the
      * model in use, when it is the run's (Draw, Samples and Evaluate then go back, at once, to the model in use before
-     * it, or to the built-in model), and where its branches came from (they keep their own files).
+     * it, or to the built-in model), where its branches came from (they keep their own files), and the sweep it is a
+     * run of.
      */
     public void delete(RunSummary r) {
         if (r.status() == RunStatus.RUNNING) {
@@ -585,7 +586,10 @@ public final class RunsViewModel {
         boolean inUse = models != null && models.inUse(r.folder());
         String model = inUse ? "Its model is the one Draw, Samples and Evaluate use: they go back to " + models.fallback(r.folder()) + "." : "";
         String branches = io.digitstudio.runs.Branches.keptOnDelete(io.digitstudio.runs.Branches.of(runs, r.id()));
-        if (!dialogs.confirm("Delete run " + named(r) + "?", deleteQuestion(r.folder(), model, branches), "Delete")) return;
+        // a sweep's run: the Sweeps view lists it as deleted afterwards, and its Resume would train it again
+        String sweep = r.settings() == null || r.settings().sweep() == null ? "" : r.settings().sweep().onDelete();
+        String others = branches.isEmpty() ? sweep : sweep.isEmpty() ? branches : branches + "\n" + sweep;
+        if (!dialogs.confirm("Delete run " + named(r) + "?", deleteQuestion(r.folder(), model, others), "Delete")) return;
         tasks.compute(() -> {
             store.delete(r.id());
             return null;

@@ -116,6 +116,9 @@ public final class SamplesViewModel {
         });
     }
 
+    /** The model a matrix cell shown is of, when not the one in use (a run's, evaluated in Runs); else null. */
+    private ActiveModel cellModel;
+
     private LabeledImages folderSet;
     private final javafx.beans.property.ReadOnlyStringWrapper folderName = new javafx.beans.property.ReadOnlyStringWrapper("");
 
@@ -133,7 +136,7 @@ public final class SamplesViewModel {
     }
 
     private void predictAll() {
-        ActiveModel model = models.activeProperty().get();
+        ActiveModel model = answering();
         LabeledImages set = images.get();
         Split s = split.get();
         if (model == null || set == null) return;
@@ -164,7 +167,7 @@ public final class SamplesViewModel {
                 return;
             }
             // a newer model or set may have been chosen meanwhile: keep only the matching answer
-            if (p.model() != models.activeProperty().get() || p.split() != split.get() || images.get() != set) return;
+            if (p.model() != answering() || p.split() != split.get() || images.get() != set) return;
             predictions.set(p);
             refilter();
             predictSelected();
@@ -252,7 +255,7 @@ public final class SamplesViewModel {
      */
     private String roomFor(String said) {
         LabeledImages set = images.get();
-        ActiveModel model = models.activeProperty().get();
+        ActiveModel model = answering();
         if (set == null || model == null || model.model().inputSize() != set.featureSize()) return said;
         return String.format(Locale.ROOT, "%s · %s: %,d right, %,d wrong (100.00%%)", baseText(set.size()), model.name(), set.size(), set.size());
     }
@@ -260,7 +263,7 @@ public final class SamplesViewModel {
     private void predictSelected() {
         int i = selected.get();
         LabeledImages set = images.get();
-        ActiveModel model = models.activeProperty().get();
+        ActiveModel model = answering();
         selectedPrediction.set(null);
         if (i < 0 || set == null || model == null || model.model().inputSize() != set.featureSize()) return;
         float[] x = set.features(i);
@@ -323,7 +326,7 @@ public final class SamplesViewModel {
 
     /** The name the active model gives its output {@code label}. */
     public String predictionName(int label) {
-        ActiveModel m = models.activeProperty().get();
+        ActiveModel m = answering();
         return io.digitstudio.data.ClassNames.of(m == null ? null : m.classNames(), label);
     }
 
@@ -368,6 +371,8 @@ public final class SamplesViewModel {
         if (openingCell) return;
         cellImages = null;
         pendingCell = null;
+        // a run's answers were the cell's: the rest of the gallery answers with the model in use
+        if (cellModel != null) answerWith(null);
     }
 
     /**
@@ -419,6 +424,38 @@ public final class SamplesViewModel {
             openingCell = false;
         }
         refilter();
+    }
+
+    /**
+     * As {@link #showCell(Split, String, int, int, int[])}, with the answers of {@code model}, whose matrix the cell is
+     * of: a run's model evaluated in Runs, not the one in use. The gallery answers with it until the cell is left (a
+     * filter or the set changed), then with the model in use again.
+     */
+    public void showCell(Split builtIn, String setLabel, int truth, int predicted, int[] indices, ActiveModel model) {
+        answerWith(model);
+        showCell(builtIn, setLabel, truth, predicted, indices);
+    }
+
+    /** As {@link #showCell(LabeledImages, String, int, int, int[])}, with the answers of {@code model} (see above). */
+    public void showCell(LabeledImages set, String setLabel, int truth, int predicted, int[] indices, ActiveModel model) {
+        answerWith(model);
+        showCell(set, setLabel, truth, predicted, indices);
+    }
+
+    /** The gallery's answers from now on: {@code model}'s (null: the model in use's), predicted anew if they differ. */
+    private void answerWith(ActiveModel model) {
+        ActiveModel was = answering();
+        cellModel = model == null || model == models.activeProperty().get() ? null : model;
+        if (answering() != was) {
+            predictions.set(null);
+            selectedPrediction.set(null);
+            predictAll();
+        }
+    }
+
+    /** The model whose answers the gallery shows: a matrix cell's, while one is shown, else the one in use. */
+    private ActiveModel answering() {
+        return cellModel != null ? cellModel : models.activeProperty().get();
     }
 
     /**

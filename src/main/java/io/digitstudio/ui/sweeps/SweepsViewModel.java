@@ -325,6 +325,11 @@ public final class SweepsViewModel {
 
     private static String summary(SweepResult done) {
         long finished = done.rows().stream().filter(SweepResult.Row::finished).count();
+        List<Integer> gone = done.deletedPoints();
+        if (!gone.isEmpty() && !done.complete()) {
+            return "Sweep " + done.sweep().id() + ": " + finished + " of " + done.rows().size() + " runs finished; " + runNumbers(gone)
+                    + (gone.size() == 1 ? " was deleted (Resume asks before training it again)." : " were deleted (Resume asks before training them again).");
+        }
         return done.complete() ? "Sweep " + done.sweep().id() + (done.rows().size() == 1 ? ": its one run finished." : ": all " + done.rows().size() + " runs finished.")
                 : "Sweep " + done.sweep().id() + ": " + finished + " of " + done.rows().size() + " runs finished; Resume goes on.";
     }
@@ -510,10 +515,31 @@ public final class SweepsViewModel {
         return launch(() -> planned.withTemplate(Sweep.template(planned.template().config(), Mnist.bundled())).save(history.root()), k, planned.threads());
     }
 
-    /** Goes on with the last sweep: finished runs stay, stopped ones resume, the rest start. */
+    /** "run 2", "runs 2 and 3", "runs 1, 2 and 4": points (from 0) as the rows number them. */
+    private static String runNumbers(List<Integer> points) {
+        List<String> n = points.stream().map(p -> String.valueOf(p + 1)).toList();
+        if (n.size() == 1) return "run " + n.get(0);
+        return "runs " + String.join(", ", n.subList(0, n.size() - 1)) + " and " + n.get(n.size() - 1);
+    }
+
+    /**
+     * Goes on with the last sweep: finished runs stay, stopped ones resume, the rest start. A run deleted in Runs is
+     * trained again only once the user says so: Resume never silently redoes a run they threw away.
+     */
     public CompletableFuture<SweepResult> resume() {
         Sweep s = sweep;
         if (s == null || running.get()) return CompletableFuture.completedFuture(result.get());
+        SweepResult shown = result.get();
+        List<Integer> gone = shown == null ? List.of() : shown.deletedPoints();
+        if (!gone.isEmpty()) {
+            String which = runNumbers(gone);
+            String were = gone.size() == 1 ? " was" : " were";
+            if (!dialogs.confirm("Train the deleted " + (gone.size() == 1 ? "run" : "runs") + " again?",
+                    Character.toUpperCase(which.charAt(0)) + which.substring(1) + " of sweep " + s.id() + were + " deleted in Runs. Resume trains "
+                            + (gone.size() == 1 ? "it" : "them") + " again, as new runs, with the sweep's other unfinished runs.", "Resume")) {
+                return CompletableFuture.completedFuture(shown);
+            }
+        }
         int k;
         try {
             k = whole(parallel.get(), "Runs at once", 1, 64, null);
@@ -725,7 +751,7 @@ public final class SweepsViewModel {
      * columns after it in the smallest window.
      */
     public static List<String> states(io.digitstudio.runs.sweep.Sweep s) {
-        List<String> all = new ArrayList<>(List.of("not started", RESUMING, FINISHED, FAILED, io.digitstudio.runs.RunStatus.STOPPED.label()));
+        List<String> all = new ArrayList<>(List.of("not started", SweepResult.DELETED, RESUMING, FINISHED, FAILED, io.digitstudio.runs.RunStatus.STOPPED.label()));
         int n = s.template().config().epochs();
         all.add(training(n, n));
         return all;
@@ -751,7 +777,7 @@ public final class SweepsViewModel {
     public String trialState(SweepResult.Row r) {
         String now = trialsNow.get(r.point());
         if (now != null) return now;
-        if (r.run() == null) return "not started";
+        if (r.run() == null) return r.statusLabel(); // "not started", or "deleted" for a run deleted in Runs
         return r.run().status() == io.digitstudio.runs.RunStatus.FINISHED ? FINISHED : r.statusLabel();
     }
 

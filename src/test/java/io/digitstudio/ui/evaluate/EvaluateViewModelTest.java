@@ -219,23 +219,23 @@ class EvaluateViewModelTest {
         assertSame(run, e.model());
         assertEquals(new Evaluator(Mnist.bundled().test(), 256).evaluate(run.model()).accuracy(), e.matrix().accuracy(), 1e-9);
         assertEquals("run 0b73e32a on the test set, 10,000 images (not in use: Draw and Samples use built-in)", vm.shownProperty().get());
-        // its cells would open a gallery that answers with the model in use: they say so instead
+        // its cells open their images in the gallery with the run's answers (a trial's click only said to put the
+        // model to use first), and the status says whose answers they are
         int[] cell = null;
         for (int t = 0; t < 10 && cell == null; t++) for (int p = 0; p < 10; p++) if (e.matrix().count(t, p) > 0) { cell = new int[]{t, p}; break; }
-        assertFalse(vm.cellOpens(cell[0], cell[1]));
-        assertEquals("The gallery shows the answers of the model in use, built-in: Runs → Open in Draw puts this model to use", vm.statusProperty().get());
+        assertTrue(vm.cellOpens(cell[0], cell[1]));
+        assertEquals("The gallery shows the cell's images with run 0b73e32a's answers; Draw and Inside keep built-in", vm.statusProperty().get());
+        assertSame(builtIn, models.activeProperty().get(), "the model in use stays");
         // another model put to use leaves the run's matrix as it is: it was never the one in use
         ActiveModel other = ActiveModel.of(builtIn.model(), "built-in again", ModelInfo.NONE, null);
         models.adopt(other);
         assertSame(e, vm.evaluationProperty().get());
         assertEquals("run 0b73e32a on the test set, 10,000 images (not in use: Draw and Samples use built-in again)", vm.shownProperty().get());
-        // the status, which named the model in use, names the one in use now
-        assertEquals("The gallery shows the answers of the model in use, built-in again: Runs → Open in Draw puts this model to use",
-                vm.statusProperty().get());
-        // the run's model put to use, as the status said: its cells now open, and the status no longer says otherwise
+        assertTrue(vm.cellOpens(cell[0], cell[1]));
+        assertEquals("The gallery shows the cell's images with run 0b73e32a's answers; Draw and Inside keep built-in again", vm.statusProperty().get());
+        // the run's model put to use: its cells open as the model in use's
         models.adopt(run);
         assertTrue(vm.cellOpens(cell[0], cell[1]));
-        assertEquals("The gallery now answers with run 0b73e32a: a cell opens its images", vm.statusProperty().get());
         models.adopt(other);
         // Evaluate evaluates the model in use again
         vm.evaluate();

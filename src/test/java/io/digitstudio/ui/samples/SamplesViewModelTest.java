@@ -332,4 +332,41 @@ class SamplesViewModelTest {
         for (int i : vm.visible()) assertEquals(2, vm.predictedLabel(i), "tile " + i);
         assertFalse(vm.summaryProperty().get().contains("that the matrix counts"), vm.summaryProperty().get());
     }
+
+    /**
+     * Runs → Evaluate → a cell of the run's matrix: the gallery shows exactly those images with the run's model's
+     * answers, though the built-in model stays in use (a trial's click on 5 → 3 only said to put the model to use first).
+     * A filter changed afterwards goes back to the answers of the model in use.
+     */
+    @Test
+    void aCellOfARunsMatrixShowsItsImagesWithThatRunsAnswers() {
+        SamplesViewModel vm = withBuiltIn();
+        LabeledImages test = Mnist.bundled().test();
+        ActiveModel run = ActiveModel.of(io.digitstudio.nn.Network.mlp(new io.digitstudio.data.Rng(5), 784, 10, 10), "run 0b73e32a", ModelInfo.NONE, null);
+        // the run's 5 → 3 cell, as its matrix counted it
+        int truth = 5;
+        List<Integer> fives = new java.util.ArrayList<>();
+        for (int i = 0; i < test.size(); i++) if (test.label(i) == truth) fives.add(i);
+        io.digitstudio.nn.Prediction[] answers = run.predictor().predict(fives.stream().map(test::features).toArray(float[][]::new));
+        int predicted = -1;
+        List<Integer> cell = new java.util.ArrayList<>();
+        for (int p = 0; p < 10 && cell.isEmpty(); p++) {
+            if (p == truth) continue;
+            for (int k = 0; k < fives.size(); k++) if (answers[k].label() == p) cell.add(fives.get(k));
+            if (!cell.isEmpty()) predicted = p;
+        }
+        assertFalse(cell.isEmpty(), "the untrained run takes some 5s for another digit");
+        vm.showCell(SamplesViewModel.Split.TEST, "the test set", truth, predicted, cell.stream().mapToInt(Integer::intValue).toArray(), run);
+        assertSame(builtIn, models.activeProperty().get(), "the model in use stays");
+        assertEquals(java.util.Set.copyOf(cell), java.util.Set.copyOf(vm.visible()));
+        for (int i : vm.visible()) assertEquals(predicted, vm.predictedLabel(i), "tile " + i + " with the run's answer");
+        assertTrue(vm.summaryProperty().get().contains("run 0b73e32a"), "the gallery says whose answers: " + vm.summaryProperty().get());
+        // another filter: the model in use answers again
+        vm.onlyMisclassifiedProperty().set(true);
+        assertNull(vm.cellSet());
+        assertTrue(vm.summaryProperty().get().contains("built-in"), vm.summaryProperty().get());
+        int wrong = 0;
+        for (int i = 0; i < test.size(); i++) if (vm.predictedLabel(i) != test.label(i)) wrong++;
+        assertTrue(wrong < 500, "the built-in model's answers again: " + wrong + " wrong");
+    }
 }

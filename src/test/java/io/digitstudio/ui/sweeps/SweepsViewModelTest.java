@@ -199,14 +199,36 @@ class SweepsViewModelTest {
                 "--model", "linear 16, relu, linear", "--lr", "0.1,0.05", "--batch-size", "50", "--epochs", "1", "--train-size", "300",
                 "--test-size", "100", "--runs-dir", store.root().toString());
         assertEquals(0, code, err.toString());
-        SweepsViewModel vm = vm(new TestDialogs(), store);
+        TestDialogs dialogs = new TestDialogs();
+        SweepsViewModel vm = vm(dialogs, store);
         assertEquals(2, vm.rows().stream().filter(SweepResult.Row::finished).count());
-        String gone = vm.rows().get(0).run().id();
-        store.delete(gone);
+        io.digitstudio.runs.RunSummary gone = vm.rows().get(0).run();
+        int point = gone.settings().sweep().point();
+        String sweep = gone.settings().sweep().id();
+        // deleted in Runs, whose question says the run is the sweep's
+        io.digitstudio.ui.runs.RunsViewModel runs = new io.digitstudio.ui.runs.RunsViewModel(new SameThreadTasks(), dialogs, store);
+        runs.refresh();
+        runs.delete(store.find(gone.id()));
+        String asked = dialogs.questions.get(dialogs.questions.size() - 1);
+        assertTrue(asked.contains("It is run " + (point + 1) + " of sweep " + sweep), asked);
+        assertTrue(store.list().stream().noneMatch(r -> r.id().equals(gone.id())), "deleted");
         vm.refresh().join();
         assertEquals(1, vm.rows().stream().filter(SweepResult.Row::finished).count(), "one run left: " + vm.rows());
-        assertTrue(vm.rows().stream().noneMatch(r -> r.run() != null && r.run().id().equals(gone)), vm.rows().toString());
+        assertTrue(vm.rows().stream().noneMatch(r -> r.run() != null && r.run().id().equals(gone.id())), vm.rows().toString());
+        // the row says its run was deleted, not that it was never started, and the status says what Resume does with it
+        SweepResult.Row row = vm.rows().stream().filter(r -> r.point() == point).findFirst().orElseThrow();
+        assertEquals("deleted", vm.trialState(row));
+        assertEquals("Sweep " + sweep + ": 1 of 2 runs finished; run " + (point + 1) + " was deleted (Resume asks before training it again).",
+                vm.statusProperty().get());
         assertTrue(vm.resumableProperty().get(), "the point without its run can be trained again");
+        // Resume asks first, and a no trains nothing
+        int questions = dialogs.questions.size();
+        dialogs.confirms = false;
+        vm.resume().join();
+        assertEquals(questions + 1, dialogs.questions.size(), "Resume asks: " + dialogs.questions);
+        assertTrue(dialogs.questions.get(questions).contains("Run " + (point + 1) + " of sweep " + sweep + " was deleted"), dialogs.questions.get(questions));
+        assertEquals(1, store.list().size(), "nothing trained again");
+        assertEquals("deleted", vm.trialState(vm.rows().stream().filter(r -> r.point() == point).findFirst().orElseThrow()));
     }
 
     /**
