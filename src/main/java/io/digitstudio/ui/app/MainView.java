@@ -173,6 +173,15 @@ public final class MainView extends BorderPane {
         setCenter(withMenu(tabs));
         // a control that turns itself off hands the keyboard to its view's main control, or to the tab strip, never
         // to whichever button comes next (Undo handed it to Delete)
+        // the command line changes the history too: back in the window, an open Runs tab reads it again
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene == null) return;
+            scene.windowProperty().addListener((w, was, window) -> {
+                if (window != null) window.focusedProperty().addListener((f, wasFocused, focused) -> {
+                    if (focused && runs != null && runsTab.isSelected() && getScene() == scene) runs.viewModel().refresh();
+                });
+            });
+        });
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null && !scene.getProperties().containsKey(FOCUS_HOME)) {
                 scene.getProperties().put(FOCUS_HOME, true);
@@ -514,6 +523,7 @@ public final class MainView extends BorderPane {
                     // one click replaces the model in use: its message offers Undo
                     models.openUndoably(model).whenComplete((m, err) -> {
                         if (err == null) selectTab("drawTab");
+                        else if (runs != null) runs.viewModel().refresh(); // its run may be gone: the list says so and drops it
                     });
                 }
 
@@ -521,7 +531,10 @@ public final class MainView extends BorderPane {
                 public void evaluate(java.nio.file.Path model, String name) {
                     // evaluates only: Draw, Samples and Inside keep the model in use (Runs → Open in Draw puts a run's to use)
                     models.load(model).whenComplete((m, err) -> {
-                        if (err != null) return;
+                        if (err != null) {
+                            if (runs != null) runs.viewModel().refresh(); // its run may be gone: the list says so and drops it
+                            return;
+                        }
                         selectTab("evaluateTab");
                         evaluation.evaluate(m);
                     });
@@ -529,14 +542,7 @@ public final class MainView extends BorderPane {
 
                 @Override
                 public void rerun(io.digitstudio.runs.RunSummary run) {
-                    TrainSettings s = train.settings();
-                    s.branchProperty().set(null);
-                    s.show(run.settings().config());
-                    s.show(run.settings().options());
-                    // the run's data (the form's picker reads it, and says so when it is no longer there)
-                    s.dataFolderProperty().set(io.digitstudio.ui.train.DataPicker.pathOf(run.settings().dataSource()));
-                    selectTab("trainTab");
-                    train.presenter().status("The settings of run " + run.id() + " are filled in: press Start to run it again");
+                    if (train.run().runAgain(run)) selectTab("trainTab");
                 }
 
                 @Override
@@ -548,12 +554,12 @@ public final class MainView extends BorderPane {
 
                 @Override
                 public void branch(io.digitstudio.runs.RunSummary run, io.digitstudio.ui.runs.RunsViewModel.BranchChoice point) {
-                    if (!train.run().stateProperty().get().canStart()) {
-                        dialogs.info("A run is training", "Branch when the run in the Train view has ended (or stop it first).");
-                        return;
-                    }
-                    train.run().setUpBranch(run, point.spec(), point.label(), point.epoch());
-                    selectTab("trainTab");
+                    if (train.run().setUpBranch(run, point.spec(), point.label(), point.epoch())) selectTab("trainTab");
+                }
+
+                @Override
+                public void deleted(String id) {
+                    train.run().runDeleted(id);
                 }
             });
             runs = new io.digitstudio.ui.runs.RunsView(vm);

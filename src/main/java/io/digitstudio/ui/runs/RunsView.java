@@ -306,10 +306,14 @@ public final class RunsView extends BorderPane {
      * settings' names and each run's values broken between words only), taken from the curves' side down to
      * {@link #LEAST_CHARTS_SHARE}: at 150 % two runs' "momentum-sgd" and checksum beside "data_sha256" need more than
      * the pane's usual share, and would otherwise scroll sideways. When they need less the divider goes back to
-     * {@link #CHARTS_SHARE}. Once the user drags the divider, it stays where the user put it.
+     * {@link #CHARTS_SHARE}. Once the user drags the divider, it stays where the user put it. The divider is placed once
+     * for the runs compared, the width and the look: a rename or a refresh of the same runs leaves it where it is (a
+     * trial saw it jump as a longer name widened a column).
      */
     private void fitComparison(SplitPane bottom) {
         boolean[] dragged = {false};
+        // the runs compared, the width and the look the divider was last placed for
+        Object[] placedFor = {null};
         bottom.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
             for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != bottom; n = n.getParent()) {
                 if (n.getStyleClass().contains("split-pane-divider") && n.getParent() == bottom) dragged[0] = true;
@@ -319,6 +323,11 @@ public final class RunsView extends BorderPane {
             double w = bottom.getWidth() - bottom.snappedLeftInset() - bottom.snappedRightInset();
             double table = io.digitstudio.ui.widgets.Columns.fittingWidth(compare);
             if (dragged[0] || w <= 0 || table <= 0 || compare.getWidth() <= 0 || bottom.getDividers().isEmpty()) return;
+            javafx.scene.Scene scene = bottom.getScene();
+            Object now = List.of(w, vm.selectedIds(), scene == null ? List.of() : List.copyOf(scene.getStylesheets()),
+                    scene == null ? "" : String.valueOf(scene.getRoot().getStyle()));
+            if (now.equals(placedFor[0])) return;
+            placedFor[0] = now;
             double gap = 0; // the divider's own width
             for (Node n : bottom.getChildrenUnmodifiable()) if (n.getStyleClass().contains("split-pane-divider") && n instanceof javafx.scene.layout.Region d) gap = d.getWidth();
             // the pane around the table: its padding, and the pane's scroll bar

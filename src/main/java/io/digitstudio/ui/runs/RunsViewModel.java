@@ -80,6 +80,10 @@ public final class RunsViewModel {
          * change what a branch may change and start it.
          */
         void branch(RunSummary run, BranchChoice point);
+
+        /** Run {@code id} is gone from the history (deleted here or outside the window): what rests on it lets go. */
+        default void deleted(String id) {
+        }
     }
 
     /**
@@ -186,6 +190,7 @@ public final class RunsViewModel {
     private void refresh(String done) {
         long mine = ++generation;
         List<String> wanted = drawn().stream().map(RunSummary::id).toList();
+        Set<String> before = runs.stream().map(RunSummary::id).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
         Map<String, java.time.Instant> known = Map.copyOf(logsAt); // read here: the map belongs to the UI thread
         if (runs.isEmpty()) emptyText.set(READING);
         tasks.compute(() -> {
@@ -204,6 +209,14 @@ public final class RunsViewModel {
                 return;
             }
             emptyText.set(NO_RUNS);
+            // runs gone from the folder since the last read were deleted outside this window (the command line's runs delete)
+            for (RunSummary r : l.runs()) before.remove(r.id());
+            selectedIds.removeAll(before);
+            for (String id : before) {
+                logs.remove(id);
+                logsAt.remove(id);
+                if (actions != null) actions.deleted(id);
+            }
             logs.putAll(l.logs());
             for (RunSummary r : l.runs()) if (l.logs().containsKey(r.id())) logsAt.put(r.id(), r.updated());
             // the table drops its selection while its rows are replaced: that is not the user choosing nothing
@@ -215,12 +228,29 @@ public final class RunsViewModel {
             }
             describeSelected();
             long damaged = l.runs().stream().filter(RunSummary::damaged).count();
-            status.set(done != null ? done : String.format(Locale.ROOT, "%d run%s in %s%s", l.runs().size(), l.runs().size() == 1 ? "" : "s", store.root(),
+            status.set(done != null ? done : !before.isEmpty() ? deletedOutside(before) : String.format(Locale.ROOT, "%d run%s in %s%s", l.runs().size(), l.runs().size() == 1 ? "" : "s", store.root(),
                     damaged == 0 ? "" : " (" + damaged + " damaged)"));
             redraw();
             listBranchPoints();
             checkResume();
             findModel();
+        });
+    }
+
+    /** What the status says of runs that left the folder while this window showed them (not deleted by it). */
+    static String deletedOutside(java.util.Collection<String> ids) {
+        return ids.size() == 1 ? "Run " + ids.iterator().next() + " was deleted outside this window"
+                : "Runs " + String.join(", ", ids) + " were deleted outside this window";
+    }
+
+    /**
+     * Does {@code then} once a task has seen {@code r}'s folder still there. A run deleted outside this window is said
+     * deleted instead, and leaves the list: the history is read again (an action on it would fail on a missing file).
+     */
+    private void ifStillThere(RunSummary r, Runnable then) {
+        tasks.compute(() -> java.nio.file.Files.isDirectory(r.folder())).whenComplete((there, err) -> {
+            if (err != null || there) then.run();
+            else refresh();
         });
     }
 
@@ -356,7 +386,7 @@ public final class RunsViewModel {
             status.set(c.unavailable());
             return;
         }
-        if (actions != null) actions.branch(sel.get(0), c);
+        if (actions != null) ifStillThere(sel.get(0), () -> actions.branch(sel.get(0), c));
     }
 
     /** Chooses the branch point at the end of {@code epoch} (a click on the curve), if the picker lists it. */
@@ -603,6 +633,7 @@ public final class RunsViewModel {
                 logsAt.remove(r.id());
                 // the run's files are gone: the model in use and the recent list let go of them now, not at their next use
                 boolean switched = models != null && models.letGo(r.folder());
+                if (actions != null) actions.deleted(r.id());
                 refresh(deleted(r) + (switched ? ". Its model was in use: Draw, Samples and Evaluate use " + models.named(models.activeProperty().get()) + " now" : ""));
             }
         });
@@ -742,7 +773,7 @@ public final class RunsViewModel {
 
     public void rerun(RunSummary r) {
         if (r.damaged()) return;
-        if (actions != null) actions.rerun(r);
+        if (actions != null) ifStillThere(r, () -> actions.rerun(r));
     }
 
     /**

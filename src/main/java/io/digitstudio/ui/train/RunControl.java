@@ -259,8 +259,8 @@ public final class RunControl {
      * its data. The charts, table and progress leave the last run's, which may be any other run, and show the parent's
      * epochs up to the point (its log read on the compute worker), where Start goes on from. Nothing while a run trains.
      */
-    public void setUpBranch(io.digitstudio.runs.RunSummary parent, String spec, String where, int epochsDone) {
-        if (!state.get().canStart()) return;
+    public boolean setUpBranch(io.digitstudio.runs.RunSummary parent, String spec, String where, int epochsDone) {
+        if (!mayReplaceForm("A branch of run " + parent.id())) return false;
         TrainingConfig c = parent.settings().config();
         TrainSettings.Values own = ownValues();
         dropPendingResume();
@@ -278,7 +278,8 @@ public final class RunControl {
         // the notice line above the charts names the run and point the form branches from: the status says only what to do
         presenter.clear(settings.plannedEpochs(), "Change the learning rate or other values, then Start.");
         showsBranchStart = true;
-        if (history == null) return;
+        branchEditsAt = settings.editsProperty().get();
+        if (history == null) return true;
         tasks.compute(() -> {
             TrainingSession.Resumable r = TrainingSession.locateBranch(history, spec);
             List<java.util.Map<String, Double>> parentLog = r.run() == null ? List.of() : parentLog(history, r);
@@ -292,6 +293,63 @@ public final class RunControl {
             });
             return null;
         }).exceptionally(e -> null); // a point with no snapshot: Start says so, the charts stay clear until then
+        return true;
+    }
+
+    /** What the status says once the parent of the branch set up in the form was deleted. */
+    public static String branchParentDeleted(String id) {
+        return "Run " + id + " was deleted: the form is no longer a branch of it (Start trains a new run with these settings)";
+    }
+
+    /**
+     * Run {@code id} was deleted (in Runs or outside the window): a branch of it set up in the form, not started, has
+     * nothing left to start from, so the form stops being one now rather than at Start.
+     */
+    public void runDeleted(String id) {
+        TrainSettings.Branch b = settings.branchProperty().get();
+        if (b == null || !b.runId().equals(id) || !state.get().canStart()) return;
+        settings.branchProperty().set(null);
+        presenter.status(branchParentDeleted(id));
+    }
+
+    /** The form's edit count as {@link #setUpBranch} left it: more edits since are the user's changes to the branch. */
+    private long branchEditsAt = -1;
+
+    /**
+     * Whether the form may take another run's settings now: not while a run is under way (a paused run still owns the
+     * form: the user is told to stop it first), and a branch set up here and edited since goes only once the user says so.
+     */
+    private boolean mayReplaceForm(String what) {
+        RunState s = state.get();
+        if (!s.canStart()) {
+            String id = recordedRun.get();
+            String run = id == null || id.isEmpty() ? "The run" : "Run " + id;
+            if (s == RunState.PAUSED) {
+                dialogs.info("Stop the paused run first", run + " is paused in the Train view, and the form is its own until it ends");
+            } else {
+                dialogs.info("Stop the run first", run + " is training in the Train view, and the form is its own until it ends");
+            }
+            return false;
+        }
+        TrainSettings.Branch b = settings.branchProperty().get();
+        if (b == null || settings.editsProperty().get() <= branchEditsAt) return true;
+        return dialogs.confirm("Discard the branch of run " + b.runId() + "?", "The form is set up as a branch of run " + b.runId()
+                + " from the " + b.where() + ", with your changes. " + what + " replaces them.", "Discard");
+    }
+
+    /**
+     * Runs' "Run again": fills the form with {@code run}'s settings and data, as a new run for Start. Returns whether it
+     * did (not while a run is under way, nor over an edited branch set-up the user keeps).
+     */
+    public boolean runAgain(io.digitstudio.runs.RunSummary run) {
+        if (!mayReplaceForm("Run again of run " + run.id())) return false;
+        settings.branchProperty().set(null);
+        settings.show(run.settings().config());
+        settings.show(run.settings().options());
+        // the run's data (the form's picker reads it, and says so when it is no longer there)
+        settings.dataFolderProperty().set(DataPicker.pathOf(run.settings().dataSource()));
+        presenter.status("The settings of run " + run.id() + " are filled in: press Start to run it again");
+        return true;
     }
 
     /**

@@ -582,6 +582,67 @@ class RunsViewModelTest {
         assertTrue(vm.statusProperty().get().contains("nothing is left to resume"), vm.statusProperty().get());
     }
 
+    /**
+     * A run deleted from the command line while the window shows it: Run again on it says it was deleted and drops it
+     * from the list, and a refresh (the window regaining focus, an open that failed) says which runs went. A trial saw the run
+     * stay listed and "Could not open model best.npz: file not found".
+     */
+    @Test
+    void aRunDeletedOutsideTheWindowIsSaidDeletedAndLeavesTheList() throws Exception {
+        RunStore store = new RunStore(dir);
+        String a = record(store, 0.05);
+        String b = record(store, 0.1);
+        String c = record(store, 0.2);
+        TestDialogs dialogs = new TestDialogs();
+        RunsViewModel vm = new RunsViewModel(new SameThreadTasks(), dialogs, store);
+        vm.refresh();
+        vm.select(List.of(a));
+        java.util.List<String> done = new java.util.ArrayList<>();
+        vm.setActions(new RunsViewModel.Actions() {
+            @Override
+            public void openModel(Path model, String name) {
+                done.add("open " + model);
+            }
+
+            @Override
+            public void evaluate(Path model, String name) {
+                done.add("evaluate " + model);
+            }
+
+            @Override
+            public void rerun(RunSummary run) {
+                done.add("rerun " + run.id());
+            }
+
+            @Override
+            public void resume(Path snapshot) {
+                done.add("resume " + snapshot);
+            }
+
+            @Override
+            public void branch(RunSummary run, RunsViewModel.BranchChoice point) {
+                done.add("branch " + run.id());
+            }
+        });
+        RunSummary shown = vm.runs().stream().filter(r -> r.id().equals(a)).findFirst().orElseThrow();
+        store.delete(a); // digitstudio runs delete A --force
+        vm.rerun(shown);
+        assertEquals(List.of(), done, "no run again of a deleted run");
+        assertEquals(List.of(), dialogs.errors);
+        assertEquals("Run " + a + " was deleted outside this window", vm.statusProperty().get());
+        assertTrue(vm.runs().stream().noneMatch(r -> r.id().equals(a)), "it leaves the list");
+        assertEquals(List.of(), vm.selectedIds());
+        RunSummary other = vm.runs().stream().filter(r -> r.id().equals(b)).findFirst().orElseThrow();
+        store.delete(b);
+        vm.openModel(other); // its model, found while it was there, fails to open: the window reads the history again
+        vm.refresh();
+        assertEquals("Run " + b + " was deleted outside this window", vm.statusProperty().get());
+        store.delete(c);
+        vm.refresh(); // the window regains focus
+        assertEquals("Run " + c + " was deleted outside this window", vm.statusProperty().get());
+        assertEquals(List.of(), vm.runs());
+    }
+
     /** Each drawn run's colour, by run id. */
     private static Map<String, Integer> colours(RunsViewModel vm) {
         Map<String, Integer> out = new java.util.HashMap<>();

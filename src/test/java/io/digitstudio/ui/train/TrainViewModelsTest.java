@@ -1658,6 +1658,59 @@ class TrainViewModelsTest {
         assertEquals(parentRows.get(0).valAccuracy(), presenter.epochRows().get(0).valAccuracy(), 1e-12);
     }
 
+    /**
+     * A branch set up from Runs and then edited is not silently replaced by another run's "Run again": the user is
+     * asked, and a No keeps it; one not edited since is replaced without a question. A trial lost an edited set-up.
+     */
+    @Test
+    void anEditedBranchSetUpIsReplacedOnlyOnceTheUserSaysSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        ShortRun shortRun = ShortRun.finished(dir);
+        TrainSettings settings = shortRun.settings();
+        TestDialogs dialogs = shortRun.dialogs();
+        RunControl run = shortRun.run();
+        io.digitstudio.runs.RunSummary parent = shortRun.history().list().get(0);
+        assertTrue(run.setUpBranch(parent, parent.id() + "@epoch:1", "end of epoch 1", 1));
+        assertTrue(run.runAgain(parent), "a set-up not edited since goes without a question");
+        assertEquals(List.of(), dialogs.questions);
+        assertNull(settings.branchProperty().get());
+
+        assertTrue(run.setUpBranch(parent, parent.id() + "@epoch:1", "end of epoch 1", 1));
+        settings.hyperparams().stream().filter(h -> h.key().equals("lr")).findFirst().orElseThrow().text().set("0.05");
+        dialogs.confirms = false;
+        assertFalse(run.runAgain(parent), "the user keeps the set-up");
+        assertEquals(1, dialogs.questions.size());
+        assertTrue(dialogs.questions.get(0).startsWith("Discard the branch of run " + parent.id() + "?\n"), dialogs.questions.get(0));
+        assertNotNull(settings.branchProperty().get(), "still the branch");
+        assertEquals("0.05", settings.hyperparams().stream().filter(h -> h.key().equals("lr")).findFirst().orElseThrow().text().get());
+        assertFalse(run.setUpBranch(parent, parent.id() + "@epoch:2", "end of epoch 2", 2), "another branch asks too");
+        assertEquals(2, dialogs.questions.size());
+        assertEquals(parent.id() + "@epoch:1", settings.branchProperty().get().spec());
+        dialogs.confirms = true;
+        assertTrue(run.runAgain(parent));
+        assertNull(settings.branchProperty().get());
+    }
+
+    /**
+     * The parent of a branch set up in the form is deleted in Runs: the form stops being that branch at once and the
+     * status says why. A trial saw "Branch of run P" stay until Start failed with "no run P".
+     */
+    @Test
+    void deletingTheParentOfABranchSetUpClearsTheSetUpAndSaysSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        ShortRun shortRun = ShortRun.finished(dir);
+        TrainSettings settings = shortRun.settings();
+        RunControl run = shortRun.run();
+        RunPresenter presenter = shortRun.presenter();
+        io.digitstudio.runs.RunSummary parent = shortRun.history().list().get(0);
+        assertTrue(run.setUpBranch(parent, parent.id() + "@epoch:1", "end of epoch 1", 1));
+        run.runDeleted("someoneelse");
+        assertNotNull(settings.branchProperty().get(), "another run's delete leaves it alone");
+        shortRun.history().delete(parent.id());
+        run.runDeleted(parent.id());
+        assertNull(settings.branchProperty().get(), "no branch of a deleted run");
+        assertEquals(RunControl.branchParentDeleted(parent.id()), presenter.statusProperty().get());
+        assertEquals(List.of(), presenter.epochRows(), "nothing of the deleted run shows");
+    }
+
     @Test
     void aNewRunInsteadOfABranchSetUpFromRunsShowsNothingOfTheParent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         ShortRun shortRun = ShortRun.finished(dir);
@@ -1888,6 +1941,54 @@ class TrainViewModelsTest {
         p.showEarlier(RunPresenter.fromLog(log, 1), Double.NaN, b, List.of(new double[]{0.5, 1.2}, new double[]{1.2, 0.7}));
         assertEquals(2, p.trainLoss().size());
         assertEquals(0.7, p.trainLoss().y(1), 0.0);
+    }
+
+    /**
+     * While a run is paused it is still the Train view's run: Runs' "Run again" and "Branch from here…" are refused
+     * with a line saying to stop it first, and the form stays the paused run's. A trial saw "press Start to run it
+     * again" beside a Start that could not, and the greyed fields open.
+     */
+    @Test
+    void runAgainAndBranchAreRefusedWhileARunIsPausedWithALineSayingToStopItFirst(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
+        try (WorkerExecutor tasks = new WorkerExecutor(() -> { }, ui::add)) {
+            TestDialogs dialogs = new TestDialogs();
+            ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
+            TrainSettings settings = new TrainSettings();
+            settings.trainLimitProperty().set("1000");
+            settings.testLimitProperty().set("200");
+            settings.epochsProperty().set("3");
+            RunPresenter presenter = new RunPresenter();
+            io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir.resolve("runs"));
+            RunControl run = new RunControl(settings, presenter, tasks, dialogs, models, history);
+            PauseAt pauseAt = new PauseAt(3);
+            run.alsoWatch(pauseAt);
+            run.start();
+            drain(ui, () -> run.stateProperty().get() == RunState.RUNNING);
+            assertTrue(pauseAt.paused.await(120, TimeUnit.SECONDS), "the run reached iteration 3");
+            run.togglePause();
+            assertEquals(RunState.PAUSED, run.stateProperty().get());
+            String id = run.recordedRunProperty().get();
+            io.digitstudio.runs.RunSummary paused = history.find(id);
+            String said = presenter.statusProperty().get();
+            TrainSettings.Values form = settings.values();
+
+            assertFalse(run.runAgain(paused), "refused while paused");
+            assertEquals(said, presenter.statusProperty().get(), "no \"press Start\" beside a Start that cannot");
+            assertEquals(List.of("Stop the paused run first: Run " + id + " is paused in the Train view, and the form is its own until it ends"),
+                    dialogs.infos);
+            assertFalse(run.setUpBranch(paused, id + "@epoch:1", "end of epoch 1", 1), "refused while paused");
+            assertNull(settings.branchProperty().get());
+            assertEquals(2, dialogs.infos.size());
+            assertEquals(form, settings.values(), "the form stays the paused run's");
+            assertEquals(RunState.PAUSED, run.stateProperty().get());
+
+            run.stop();
+            drain(ui, () -> run.stateProperty().get() == RunState.FINISHED);
+            assertTrue(run.runAgain(history.find(id)), "once stopped, Run again fills the form");
+            assertEquals("The settings of run " + id + " are filled in: press Start to run it again", presenter.statusProperty().get());
+        }
     }
 
     @Test
