@@ -39,6 +39,25 @@ class CliTest {
         return new Run(code, out + sysOut.toString(), err + sysErr.toString());
     }
 
+    /**
+     * The ids of a recorded two-epoch run with a snapshot each epoch, then of its branch at epoch 1 (at a rate of 0.05,
+     * with {@code branchOptions}), both in {@code runs}.
+     */
+    static String[] runAndBranch(Path dir, String runs, String... branchOptions) {
+        Run p = run("train", "--units", "20", "--epochs", "2", "--train-size", "500", "--test-size", "100", "--snapshot-every", "1",
+                "--out", dir.resolve("parent.npz").toString(), "--runs-dir", runs);
+        assertEquals(0, p.code(), p.err());
+        String parent = p.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("train", "--branch", parent + "@epoch:1", "--lr", "0.05"));
+        args.addAll(java.util.List.of(branchOptions));
+        args.addAll(java.util.List.of("--out", dir.resolve("branch.npz").toString(), "--runs-dir", runs));
+        Run b = run(args.toArray(String[]::new));
+        assertEquals(0, b.code(), b.err());
+        String branch = b.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+        assertEquals(8, branch.length(), b.out());
+        return new String[]{parent, branch};
+    }
+
     /** The tutorial's epoch lines among what a command printed on stdout. */
     static java.util.List<String> epochLines(String out) {
         return out.lines().filter(l -> l.startsWith("epoch:")).toList();

@@ -155,14 +155,8 @@ class RunsCliTest {
      */
     @Test
     void theListNamesTheRunEachBranchIsABranchOf() {
-        CliTest.Run p = CliTest.run("train", "--units", "20", "--epochs", "2", "--train-size", "500", "--test-size", "100", "--snapshot-every", "1",
-                "--out", dir.resolve("parent.npz").toString(), "--runs-dir", runs());
-        assertEquals(0, p.code(), p.err());
-        String parent = p.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
-        CliTest.Run b = CliTest.run("train", "--branch", parent + "@epoch:1", "--lr", "0.05", "--out", dir.resolve("branch.npz").toString(),
-                "--runs-dir", runs());
-        assertEquals(0, b.code(), b.err());
-        String branch = b.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+        String[] ids = CliTest.runAndBranch(dir, runs());
+        String parent = ids[0], branch = ids[1];
         assertEquals(0, CliTest.run("runs", "name", branch, "slower", "--runs-dir", runs()).code());
 
         CliTest.Run list = CliTest.run("runs", "list", "--runs-dir", runs());

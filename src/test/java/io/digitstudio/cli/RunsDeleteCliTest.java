@@ -130,15 +130,8 @@ class RunsDeleteCliTest {
     @Test
     void deletingARunWithABranchNamesItAndTheBranchSaysItsParentWasDeleted() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script(1) gives the child a terminal");
-        CliTest.Run p = CliTest.run("train", "--units", "20", "--epochs", "2", "--train-size", "500", "--test-size", "100", "--snapshot-every", "1",
-                "--out", dir.resolve("parent.npz").toString(), "--runs-dir", runs());
-        assertEquals(0, p.code(), p.err());
-        String parent = p.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
-        CliTest.Run b = CliTest.run("train", "--branch", parent + "@epoch:1", "--lr", "0.05", "--snapshot-every", "1",
-                "--out", dir.resolve("branch.npz").toString(), "--runs-dir", runs());
-        assertEquals(0, b.code(), b.err());
-        String branch = b.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
-        assertEquals(8, branch.length(), b.out());
+        String[] ids = CliTest.runAndBranch(dir, runs(), "--snapshot-every", "1");
+        String parent = ids[0], branch = ids[1];
 
         String kept = onTerminal("\n", "runs", "delete", parent, "--runs-dir", runs());
         assertTrue(kept.contains("Its branch " + branch + " keeps its own files (its log and models, the epochs before it branched included), but will"
@@ -169,15 +162,8 @@ class RunsDeleteCliTest {
      */
     @Test
     void aBranchOfADeletedRunSaysItsParentIsGone() {
-        CliTest.Run p = CliTest.run("train", "--units", "20", "--epochs", "2", "--train-size", "500", "--test-size", "100", "--snapshot-every", "1",
-                "--out", dir.resolve("parent.npz").toString(), "--runs-dir", runs());
-        assertEquals(0, p.code(), p.err());
-        String parent = p.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
-        CliTest.Run b = CliTest.run("train", "--branch", parent + "@epoch:1", "--lr", "0.05", "--out", dir.resolve("branch.npz").toString(),
-                "--runs-dir", runs());
-        assertEquals(0, b.code(), b.err());
-        String branch = b.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
-        assertEquals(8, branch.length(), b.out());
+        String[] ids = CliTest.runAndBranch(dir, runs());
+        String parent = ids[0], branch = ids[1];
         CliTest.Run b2 = CliTest.run("train", "--branch", parent + "@epoch:2", "--epochs", "3", "--out", dir.resolve("branch2.npz").toString(),
                 "--runs-dir", runs());
         assertEquals(0, b2.code(), b2.err());
