@@ -28,18 +28,7 @@ class ModelInUseLinesStoryTest extends AppStory {
      */
     @Test
     void theTrainStatusNamesTheModelInUseAfterEachChange(FxRobot robot) throws Exception {
-        app.useModelOfUnknownAccuracy();
-        Forms.type(robot, "#trainLimitField", "1000");
-        Forms.type(robot, "#testLimitField", "200");
-        Forms.type(robot, "#epochsField", "1");
-        robot.clickOn("#startButton");
-        var run = app.main.train().run();
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED);
-        WaitForAsyncUtils.waitForFxEvents();
-        Label status = robot.lookup("#statusText").queryAs(Label.class);
-        String said = status.getText();
-        assertTrue(said.endsWith("; Draw and Samples use it."), said);
-        String finished = said.substring(0, said.length() - "Draw and Samples use it.".length());
+        String finished = aRunWhoseModelIsInUse(robot);
 
         app.openTab(robot, "Draw");
         robot.clickOn("#modelMenu");
@@ -61,18 +50,8 @@ class ModelInUseLinesStoryTest extends AppStory {
      */
     @Test
     void theTrainStatusGivenBackAfterAWrongFieldNamesTheModelInUse(FxRobot robot) throws Exception {
-        app.useModelOfUnknownAccuracy();
-        Forms.type(robot, "#trainLimitField", "1000");
-        Forms.type(robot, "#testLimitField", "200");
-        Forms.type(robot, "#epochsField", "1");
-        robot.clickOn("#startButton");
-        var run = app.main.train().run();
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED);
-        WaitForAsyncUtils.waitForFxEvents();
+        String finished = aRunWhoseModelIsInUse(robot);
         Label status = robot.lookup("#statusText").queryAs(Label.class);
-        String said = status.getText();
-        assertTrue(said.endsWith("; Draw and Samples use it."), said);
-        String finished = said.substring(0, said.length() - "Draw and Samples use it.".length());
 
         Forms.type(robot, "#epochsField", "0");
         WaitForAsyncUtils.waitForFxEvents();
@@ -121,5 +100,23 @@ class ModelInUseLinesStoryTest extends AppStory {
         assertSame(before, app.models().activeProperty().get());
         assertEquals("Model: " + before.describe(), app.draw().viewModel().modelTextProperty().get());
         assertEquals("Model: " + before.describe(), line.getAccessibleText());
+    }
+
+    /**
+     * A one-epoch run trained from Train over a model of unknown accuracy, so that its model is put to use; returns what
+     * its status line says before the words about the model in use.
+     */
+    private String aRunWhoseModelIsInUse(FxRobot robot) throws Exception {
+        app.useModelOfUnknownAccuracy();
+        Forms.type(robot, "#trainLimitField", "1000");
+        Forms.type(robot, "#testLimitField", "200");
+        Forms.type(robot, "#epochsField", "1");
+        robot.clickOn("#startButton");
+        var run = app.main.train().run();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        String said = robot.lookup("#statusText").queryAs(Label.class).getText();
+        assertTrue(said.endsWith("; Draw and Samples use it."), said);
+        return said.substring(0, said.length() - "Draw and Samples use it.".length());
     }
 }
