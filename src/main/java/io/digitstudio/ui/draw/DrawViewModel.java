@@ -137,7 +137,11 @@ public final class DrawViewModel {
 
     public void beginStroke(double x, double y) {
         if (busy.get()) return; // the picture being opened would replace the stroke
+        // a drawing kept in My digits is done with: the next stroke starts the next digit on a clear canvas (Undo
+        // brings the kept one back), so that no digit is kept drawn over the one before it
+        boolean kept = keptVersion == version;
         remember();
+        if (kept) strokes.clear();
         image.set(null);
         current.clear();
         current.add(new double[]{x, y});

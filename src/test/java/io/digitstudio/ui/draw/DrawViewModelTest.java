@@ -237,6 +237,35 @@ class DrawViewModelTest {
     }
 
     /**
+     * The trial drew a 1, kept it, then drew a 7 over it (the canvas still held the 1) and kept that: My digits got a 7
+     * drawn over a 1. A kept drawing is done with: the first stroke after Keep starts the next digit on a clear canvas,
+     * and Undo brings the kept drawing back.
+     */
+    @Test
+    void theFirstStrokeAfterKeepStartsTheNextDigitOnAClearCanvas() {
+        List<Integer> strokesKept = new ArrayList<>();
+        vm.setCollector((x, label, strokes, origin, source) -> {
+            kept.add(label);
+            strokesKept.add(strokes.size());
+            return CompletableFuture.completedFuture(null);
+        });
+        one();
+        assertTrue(vm.keep());
+        List<io.digitstudio.data.PenStroke> theOne = List.copyOf(vm.strokes());
+        stroke(new double[]{130, 60}, new double[]{190, 60}, new double[]{150, 260});
+        assertEquals(1, vm.strokes().size(), "only the new stroke is on the canvas");
+        assertEquals("", vm.collectedProperty().get(), "the Kept line went with the kept drawing");
+        // the digit's second stroke joins its first: that canvas was not kept
+        stroke(new double[]{140, 160}, new double[]{190, 160});
+        assertEquals(2, vm.strokes().size());
+        assertTrue(vm.keep());
+        assertEquals(List.of(1, 2), strokesKept, "each digit kept alone");
+        vm.undo();
+        vm.undo();
+        assertEquals(theOne, List.copyOf(vm.strokes()), "Undo brings back the kept drawing");
+    }
+
+    /**
      * The trial's "Kept: added to My digits as 2" left under another model's answer: the line speaks of the answer it
      * was said under, so another answer (another model in use) takes it away; the same answer again keeps it. The
      * drawing is still the one kept: Enter again says so rather than keeping it twice.
