@@ -719,6 +719,10 @@ public final class RunsViewModel {
         }
         lookUpModel(r).whenComplete((m, err) -> {
             if (mine != modelGeneration || err != null) return;
+            if (gone(m)) {
+                refresh(); // deleted outside this window: it leaves the list, and the status says so
+                return;
+            }
             modelFoundAt = r.updated();
             runModel.set(m);
         });
@@ -727,6 +731,7 @@ public final class RunsViewModel {
     /** A task that finds {@code r}'s model; its future completes on the UI thread. */
     private java.util.concurrent.CompletableFuture<RunModel> lookUpModel(RunSummary r) {
         return tasks.compute(() -> {
+            if (!java.nio.file.Files.isDirectory(r.folder())) return new RunModel(r.id(), null, deletedOutside(List.of(r.id())));
             try {
                 return model(r).map(m -> new RunModel(r.id(), m, "")).orElseGet(() -> new RunModel(r.id(), null, "Run " + r.id() + " saved no model"));
             } catch (RuntimeException e) {
@@ -767,8 +772,14 @@ public final class RunsViewModel {
     }
 
     private void useModel(RunModel m, Consumer<Path> use) {
-        if (!m.found()) status.set(m.why());
+        if (gone(m)) refresh();
+        else if (!m.found()) status.set(m.why());
         else if (actions != null) use.accept(m.model());
+    }
+
+    /** Whether looking for a run's model found its folder gone: the run was deleted outside this window. */
+    private static boolean gone(RunModel m) {
+        return !m.found() && m.run() != null && m.why().equals(deletedOutside(List.of(m.run())));
     }
 
     public void rerun(RunSummary r) {

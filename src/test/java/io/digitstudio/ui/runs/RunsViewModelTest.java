@@ -634,13 +634,34 @@ class RunsViewModelTest {
         assertEquals(List.of(), vm.selectedIds());
         RunSummary other = vm.runs().stream().filter(r -> r.id().equals(b)).findFirst().orElseThrow();
         store.delete(b);
-        vm.openModel(other); // its model, found while it was there, fails to open: the window reads the history again
-        vm.refresh();
+        vm.openModel(other); // its model is looked for, its folder found gone: the window reads the history again
+        assertEquals(List.of(), done, "no model of a deleted run is opened");
         assertEquals("Run " + b + " was deleted outside this window", vm.statusProperty().get());
         store.delete(c);
         vm.refresh(); // the window regains focus
         assertEquals("Run " + c + " was deleted outside this window", vm.statusProperty().get());
         assertEquals(List.of(), vm.runs());
+    }
+
+    /**
+     * The closing trial deleted a run from the command line, then clicked its row, still listed: the row stayed, and
+     * Evaluate said "Run … saved no model". Selecting it looks for its model, finds its folder gone, and the run leaves
+     * the list with a line saying it was deleted outside this window.
+     */
+    @Test
+    void clickingARunDeletedFromTheCommandLineDropsItAndSaysSo() throws Exception {
+        RunStore store = new RunStore(dir);
+        String a = record(store, 0.05);
+        String b = record(store, 0.1);
+        RunsViewModel vm = new RunsViewModel(new SameThreadTasks(), new TestDialogs(), store);
+        vm.refresh();
+        vm.select(List.of(b));
+        store.delete(a); // digitstudio runs delete A --force
+        vm.select(List.of(a));
+        assertEquals("Run " + a + " was deleted outside this window", vm.statusProperty().get());
+        assertTrue(vm.runs().stream().noneMatch(r -> r.id().equals(a)), "it leaves the list");
+        assertEquals(List.of(), vm.selectedIds());
+        assertEquals(List.of(b), vm.runs().stream().map(RunSummary::id).toList());
     }
 
     /** Each drawn run's colour, by run id. */
