@@ -339,8 +339,9 @@ public final class EvaluateViewModel {
         }
         if (e.model() != inUse) {
             // the gallery shows the cell's images with this model's answers, and only the cell's: the model in use stays
-            status.set("The gallery shows the cell's images with " + e.model().name() + "'s answers; Draw and Inside keep "
-                    + (inUse == null ? "none" : inUse.name()));
+            String whose = e.model().name();
+            // it names the model in use as it changes: the line stays true while it shows
+            sayInUse(m -> "The gallery shows the cell's images with " + whose + "'s answers; Draw and Inside keep " + (m == null ? "none" : m.name()));
         }
         return true;
     }

@@ -231,6 +231,8 @@ class EvaluateViewModelTest {
         models.adopt(other);
         assertSame(e, vm.evaluationProperty().get());
         assertEquals("run 0b73e32a on the test set, 10,000 images (not in use: Draw and Samples use built-in again)", vm.shownProperty().get());
+        // the status said which model Draw and Inside keep: it names the one in use now (a trial saw it two models late)
+        assertEquals("The gallery shows the cell's images with run 0b73e32a's answers; Draw and Inside keep built-in again", vm.statusProperty().get());
         assertTrue(vm.cellOpens(cell[0], cell[1]));
         assertEquals("The gallery shows the cell's images with run 0b73e32a's answers; Draw and Inside keep built-in again", vm.statusProperty().get());
         // the run's model put to use: its cells open as the model in use's
