@@ -173,14 +173,24 @@ public final class MainView extends BorderPane {
         setCenter(withMenu(tabs));
         // a control that turns itself off hands the keyboard to its view's main control, or to the tab strip, never
         // to whichever button comes next (Undo handed it to Delete)
-        // the command line changes the history too: back in the window, an open Runs tab reads it again
+        // the command line changes the history too: back in the window, an open Runs tab reads it again. The listener
+        // leaves a window this view leaves: a window outlives the views shown in it (a stage given another scene)
+        javafx.beans.value.ChangeListener<Boolean> backInTheWindow = (f, wasFocused, focused) -> {
+            if (focused && runs != null && runsTab.isSelected()) runs.viewModel().refresh();
+        };
+        javafx.beans.value.ChangeListener<javafx.stage.Window> windowed = (w, was, window) -> {
+            if (was != null) was.focusedProperty().removeListener(backInTheWindow);
+            if (window != null) window.focusedProperty().addListener(backInTheWindow);
+        };
         sceneProperty().addListener((o, a, scene) -> {
-            if (scene == null) return;
-            scene.windowProperty().addListener((w, was, window) -> {
-                if (window != null) window.focusedProperty().addListener((f, wasFocused, focused) -> {
-                    if (focused && runs != null && runsTab.isSelected() && getScene() == scene) runs.viewModel().refresh();
-                });
-            });
+            if (a != null) {
+                a.windowProperty().removeListener(windowed);
+                if (a.getWindow() != null) a.getWindow().focusedProperty().removeListener(backInTheWindow);
+            }
+            if (scene != null) {
+                scene.windowProperty().addListener(windowed);
+                if (scene.getWindow() != null) scene.getWindow().focusedProperty().addListener(backInTheWindow);
+            }
         });
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null && !scene.getProperties().containsKey(FOCUS_HOME)) {
