@@ -306,10 +306,20 @@ public final class RunControl {
      * nothing left to start from, so the form stops being one now rather than at Start.
      */
     public void runDeleted(String id) {
+        if (!state.get().canStart()) return;
         TrainSettings.Branch b = settings.branchProperty().get();
-        if (b == null || !b.runId().equals(id) || !state.get().canStart()) return;
-        settings.branchProperty().set(null);
-        presenter.status(branchParentDeleted(id));
+        if (b != null && b.runId().equals(id)) {
+            settings.branchProperty().set(null);
+            presenter.status(branchParentDeleted(id));
+        } else if (b == null && id.equals(recordedRun.get())) {
+            // the view still shows the run's curves and table: the status says they are all that is left of it
+            presenter.status(shownRunDeleted(id, trainedModel.get() != null));
+        }
+    }
+
+    /** What the status says once the run the view shows was deleted. */
+    public static String shownRunDeleted(String id, boolean model) {
+        return "Run " + id + " was deleted: its files are gone" + (model ? "; Save model… can still keep its model" : "");
     }
 
     /** The form's edit count as {@link #setUpBranch} left it: more edits since are the user's changes to the branch. */

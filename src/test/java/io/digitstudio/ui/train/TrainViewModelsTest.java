@@ -1711,6 +1711,22 @@ class TrainViewModelsTest {
         assertEquals(List.of(), presenter.epochRows(), "nothing of the deleted run shows");
     }
 
+    /**
+     * The closing trial deleted the run the Train view showed: its curves, table and Save model… stayed, and nothing
+     * said the run was gone. The status says so, and that Save model… can still keep its model.
+     */
+    @Test
+    void deletingTheRunTheViewShowsSaysItsFilesAreGone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        ShortRun shortRun = ShortRun.finished(dir);
+        RunControl run = shortRun.run();
+        String id = run.recordedRunProperty().get();
+        run.runDeleted("someoneelse");
+        assertNotEquals(RunControl.shownRunDeleted("someoneelse", true), shortRun.presenter().statusProperty().get());
+        shortRun.history().delete(id);
+        run.runDeleted(id);
+        assertEquals("Run " + id + " was deleted: its files are gone; Save model… can still keep its model", shortRun.presenter().statusProperty().get());
+    }
+
     @Test
     void aNewRunInsteadOfABranchSetUpFromRunsShowsNothingOfTheParent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         ShortRun shortRun = ShortRun.finished(dir);
