@@ -53,13 +53,7 @@ class DeleteRunInUseStoryTest extends AppStory {
 
         // Runs → Open in Draw puts the run's model to use
         app.openTab(robot, "Runs");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> robot.lookup("#runsTable .table-row-cell")
-                .match((TableRow<RunSummary> r) -> r.getItem() != null && r.getItem().id().equals(run.id())).tryQuery().isPresent()).get());
-        robot.clickOn((javafx.scene.Node) robot.lookup("#runsTable .table-row-cell")
-                .match((TableRow<RunSummary> r) -> r.getItem() != null && r.getItem().id().equals(run.id())).query());
-        Button open = robot.lookup("#openRunModelButton").queryButton();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !open.isDisabled());
-        robot.clickOn(open);
+        clickOpenInDraw(robot, run);
         TabPane tabs = robot.lookup(".main-tabs").queryAs(TabPane.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> app.models().activeProperty().get().file() != null
                 && "drawTab".equals(tabs.getSelectionModel().getSelectedItem().getId()) || !app.dialogs.errors.isEmpty()).get());
@@ -126,13 +120,7 @@ class DeleteRunInUseStoryTest extends AppStory {
 
         // Runs → Open in Draw puts the run's model to use, and its message offers Undo
         app.openTab(robot, "Runs");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> robot.lookup("#runsTable .table-row-cell")
-                .match((TableRow<RunSummary> r) -> r.getItem() != null && r.getItem().id().equals(run.id())).tryQuery().isPresent()).get());
-        robot.clickOn((javafx.scene.Node) robot.lookup("#runsTable .table-row-cell")
-                .match((TableRow<RunSummary> r) -> r.getItem() != null && r.getItem().id().equals(run.id())).query());
-        Button open = robot.lookup("#openRunModelButton").queryButton();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !open.isDisabled());
-        robot.clickOn(open);
+        clickOpenInDraw(robot, run);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> app.models().activeProperty().get().file() != null
                 || !app.dialogs.errors.isEmpty()).get());
         WaitForAsyncUtils.waitForFxEvents();
@@ -158,5 +146,16 @@ class DeleteRunInUseStoryTest extends AppStory {
         app.openTab(robot, "Draw");
         Label line = robot.lookup("#activeModelLabel").queryAs(Label.class);
         assertTrue(line.getText().startsWith("Model: built-in CNN · "), line.getText());
+    }
+
+    /** Selects {@code run}'s row in the open Runs view, once it is listed, and clicks Open in Draw once it is on. */
+    private static void clickOpenInDraw(FxRobot robot, RunSummary run) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> robot.lookup("#runsTable .table-row-cell")
+                .match((TableRow<RunSummary> r) -> r.getItem() != null && r.getItem().id().equals(run.id())).tryQuery().isPresent()).get());
+        robot.clickOn((javafx.scene.Node) robot.lookup("#runsTable .table-row-cell")
+                .match((TableRow<RunSummary> r) -> r.getItem() != null && r.getItem().id().equals(run.id())).query());
+        Button open = robot.lookup("#openRunModelButton").queryButton();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !open.isDisabled());
+        robot.clickOn(open);
     }
 }
