@@ -159,7 +159,12 @@ public final class RunsViewModel {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.store = store;
-        filter.addListener((o, a, f) -> shown.setPredicate(r -> matches(r, f)));
+        filter.addListener((o, a, f) -> {
+            boolean counted = status.get().equals(countLine());
+            shown.setPredicate(r -> matches(r, f));
+            // the line counting the runs counts the ones the filter shows too
+            if (counted) status.set(countLine());
+        });
         smoothing.addListener((o, a, b) -> redraw());
         logLoss.addListener((o, a, b) -> redraw());
         xAxis.addListener((o, a, b) -> redraw());
@@ -227,14 +232,24 @@ public final class RunsViewModel {
                 replacing = false;
             }
             describeSelected();
-            long damaged = l.runs().stream().filter(RunSummary::damaged).count();
-            status.set(done != null ? done : !before.isEmpty() ? deletedOutside(before) : String.format(Locale.ROOT, "%d run%s in %s%s", l.runs().size(), l.runs().size() == 1 ? "" : "s", store.root(),
-                    damaged == 0 ? "" : " (" + damaged + " damaged)"));
+            status.set(done != null ? done : !before.isEmpty() ? deletedOutside(before) : countLine());
             redraw();
             listBranchPoints();
             checkResume();
             findModel();
         });
+    }
+
+    /**
+     * "4 runs in /…/runs (1 damaged)", and while the filter hides some, "1 of 4 runs shown, in /…/runs": a trial read
+     * "4 runs" over a list of one.
+     */
+    private String countLine() {
+        int all = runs.size();
+        long damaged = runs.stream().filter(RunSummary::damaged).count();
+        String of = shown.size() == all ? String.format(Locale.ROOT, "%d run%s in %s", all, all == 1 ? "" : "s", store.root())
+                : String.format(Locale.ROOT, "%d of %d run%s shown, in %s", shown.size(), all, all == 1 ? "" : "s", store.root());
+        return of + (damaged == 0 ? "" : " (" + damaged + " damaged)");
     }
 
     /** What the status says of runs that left the folder while this window showed them (not deleted by it). */

@@ -664,6 +664,24 @@ class RunsViewModelTest {
         assertEquals(List.of(b), vm.runs().stream().map(RunSummary::id).toList());
     }
 
+    /** A trial read "4 runs in …" over a list the filter had cut to one: the count says how many the filter shows. */
+    @Test
+    void theCountOfRunsSaysHowManyTheFilterShows() throws Exception {
+        RunStore store = new RunStore(dir);
+        String a = record(store, 0.05);
+        record(store, 0.1);
+        RunsViewModel vm = new RunsViewModel(new SameThreadTasks(), new TestDialogs(), store);
+        vm.refresh();
+        assertEquals("2 runs in " + dir, vm.statusProperty().get());
+        vm.filterProperty().set(a);
+        assertEquals(1, vm.runs().size());
+        assertEquals("1 of 2 runs shown, in " + dir, vm.statusProperty().get());
+        vm.refresh();
+        assertEquals("1 of 2 runs shown, in " + dir, vm.statusProperty().get());
+        vm.filterProperty().set("");
+        assertEquals("2 runs in " + dir, vm.statusProperty().get());
+    }
+
     /** Each drawn run's colour, by run id. */
     private static Map<String, Integer> colours(RunsViewModel vm) {
         Map<String, Integer> out = new java.util.HashMap<>();
