@@ -1,6 +1,5 @@
 package io.digitstudio.ui;
 
-import io.digitstudio.data.UnusualDigits;
 import io.digitstudio.mydigits.MyDigit;
 import io.digitstudio.ui.mydigits.MyDigitsViewModel;
 import javafx.geometry.Bounds;
@@ -33,15 +32,7 @@ class MyDigitsKeyboardStoryTest extends AppStory {
 
     /** The collection holds {@code perLabel} drawings of each of 7, 1 and 4, and My digits shows them. */
     private MyDigitsViewModel collect(FxRobot robot, int perLabel) throws Exception {
-        app.awaitReady();
-        for (UnusualDigits.Drawing d : UnusualDigits.make(perLabel, 21)) app.myDigits.add(d.input(), d.label(), d.strokes(), "drawn");
-        int kept = app.myDigits.list().size();
-        app.openTab(robot, "My digits");
-        MyDigitsViewModel my = app.main.myDigits().viewModel();
-        robot.interact(my::refresh);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.digits().size() == kept);
-        WaitForAsyncUtils.waitForFxEvents();
-        return my;
+        return app.collectMyDigits(robot, perLabel);
     }
 
     /** Each digit tile's box in the window, by its id. */

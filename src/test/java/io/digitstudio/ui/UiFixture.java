@@ -149,6 +149,19 @@ public final class UiFixture {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The collection holds {@code perLabel} drawings of each of 7, 1 and 4, and My digits shows them. */
+    public io.digitstudio.ui.mydigits.MyDigitsViewModel collectMyDigits(org.testfx.api.FxRobot robot, int perLabel) throws Exception {
+        awaitReady();
+        for (io.digitstudio.data.UnusualDigits.Drawing d : io.digitstudio.data.UnusualDigits.make(perLabel, 21)) myDigits.add(d.input(), d.label(), d.strokes(), "drawn");
+        int kept = myDigits.list().size();
+        openTab(robot, "My digits");
+        io.digitstudio.ui.mydigits.MyDigitsViewModel my = main.myDigits().viewModel();
+        robot.interact(my::refresh);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> my.digits().size() == kept);
+        WaitForAsyncUtils.waitForFxEvents();
+        return my;
+    }
+
     /** Clicks the tab with this title, as a user switches views. */
     public void openTab(org.testfx.api.FxRobot robot, String title) {
         robot.clickOn((javafx.scene.Node) robot.lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText(title)).query());
