@@ -117,8 +117,9 @@ class CliDefectsTest {
         assertTrue(Files.exists(model), "the original --out is kept");
         assertTrue(Files.exists(snaps.resolve("snapshot_epoch_0002.npz")), "snapshots go on");
 
+        // the run's newest snapshot now is epoch 2's: its epoch 1 would train the run again over epoch 2
         Path other = dir.resolve("other.npz");
-        CliTest.Run moved = CliTest.run("train", "--resume", snap.toString(), "--epochs", "2", "--out", other.toString());
+        CliTest.Run moved = CliTest.run("train", "--resume", snaps.resolve("snapshot_epoch_0002.npz").toString(), "--epochs", "3", "--out", other.toString());
         assertEquals(0, moved.code(), moved.err());
         assertTrue(Files.exists(other), "another --out is accepted");
     }

@@ -74,7 +74,11 @@ class TrainerCliTest {
     void aResumedRunKeepsItsScheduleAndRefusesAnother() throws Exception {
         Path snaps = dir.resolve("snaps");
         Path out = dir.resolve("m.npz");
-        CliTest.Run first = CliTest.run("train", "--lr-shift", "step:0.1@2", "--epochs", "2", "--snapshot-every", "1", "--snapshot-dir", snaps.toString(),
+        // the whole schedule in one run, to compare with; a second run stops after the first epoch and is resumed
+        CliTest.Run whole = CliTest.run("train", "--lr-shift", "step:0.1@2", "--epochs", "2",
+                "--train-size", "2000", "--test-size", "300", "--out", dir.resolve("whole.npz").toString());
+        assertEquals(0, whole.code(), whole.err());
+        CliTest.Run first = CliTest.run("train", "--lr-shift", "step:0.1@2", "--epochs", "1", "--snapshot-every", "1", "--snapshot-dir", snaps.toString(),
                 "--train-size", "2000", "--test-size", "300", "--out", out.toString());
         assertEquals(0, first.code(), first.err());
         Path snap = snaps.resolve("snapshot_epoch_0001.npz");
@@ -83,8 +87,8 @@ class TrainerCliTest {
         assertTrue(other.err().contains("--lr-shift exponential:0.5 contradicts the snapshot, which was set up with step:0.1@2"), other.err());
         CliTest.Run resumed = CliTest.run("train", "--resume", snap.toString(), "--epochs", "2");
         assertEquals(0, resumed.code(), resumed.err());
-        // the resumed second epoch is the one the first run printed, with the stepped rate
-        String a = first.out().strip().lines().skip(1).findFirst().orElseThrow().replaceAll("time:[0-9.]+s", "");
+        // the resumed second epoch is the one the whole run printed, with the stepped rate
+        String a = whole.out().strip().lines().skip(1).findFirst().orElseThrow().replaceAll("time:[0-9.]+s", "");
         String b = resumed.out().strip().lines().findFirst().orElseThrow().replaceAll("time:[0-9.]+s", "");
         assertEquals(a, b);
         assertTrue(b.endsWith(" lr:0.001"), b);
