@@ -149,6 +149,9 @@ public final class RunsView extends BorderPane {
         // that order: the selected run's settings below say them too. A trial at 150 % had to scroll sideways to see a
         // run's accuracy and status
         for (TableColumn<RunSummary, String> c : List.of(title, dataset, network, optimizer)) io.digitstudio.ui.widgets.Columns.wraps(c);
+        // an unnamed run's title is its id: the names' least width holds any id, so that a run listed with a wider id
+        // reshares none of the columns, nor changes the rows' heights and the table's with them
+        io.digitstudio.ui.widgets.Columns.expects(title, io.digitstudio.ui.widgets.Columns.RUN_IDS);
         io.digitstudio.ui.widgets.Columns.givesWay(sweep, 0);
         io.digitstudio.ui.widgets.Columns.givesWay(parent, 1);
         io.digitstudio.ui.widgets.Columns.givesWay(dataset, 2);

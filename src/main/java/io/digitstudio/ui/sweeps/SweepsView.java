@@ -601,7 +601,7 @@ public final class SweepsView extends BorderPane {
         // columns widened as runs finished ("–" became "97.25%" and "0:12"), and the last ones gave way mid-sweep
         if (sweep != null) {
             io.digitstudio.ui.widgets.Columns.expects(rank, String.valueOf(sweep.points().size()));
-            io.digitstudio.ui.widgets.Columns.expects(run, List.of("00000000", "dddddddd", "bbbbbbbb"));
+            io.digitstudio.ui.widgets.Columns.expects(run, io.digitstudio.ui.widgets.Columns.RUN_IDS);
             io.digitstudio.ui.widgets.Columns.expects(state, SweepsViewModel.states(sweep));
             io.digitstudio.ui.widgets.Columns.expects(best, SweepsViewModel.withEpoch("99.99%", sweep.template().config().epochs()));
             io.digitstudio.ui.widgets.Columns.expects(last, "99.99%");

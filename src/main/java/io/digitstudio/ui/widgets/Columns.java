@@ -31,6 +31,11 @@ public final class Columns {
     /** A margin for rounding at fractional scales and a font a little wider than the one measured. */
     private static final double MARGIN_EM = 0.4;
     private static final String KEY = Columns.class.getName();
+    /**
+     * The widest run ids ({@link #expects}): eight hex digits, whose width differs from id to id in a proportional font
+     * (the digits and "b" or "d" are the widest in one font or another).
+     */
+    public static final List<String> RUN_IDS = List.of("00000000", "dddddddd", "bbbbbbbb");
     /** A column's preferred width until one is set (TableColumnBase's default). */
     private static final double DEFAULT_WIDTH = 80;
     /** The room above and below a one-line value in a compact row (AtlantaFX's dense rows: 2 em for a 1.2 em line). */
@@ -182,10 +187,14 @@ public final class Columns {
             double w = width(title, c.getText()) + header + (c.isSortable() && table.getSortOrder().contains(c) ? SORT_ARROW_EM * em : 0);
             boolean wraps = isWrapping(c);
             double whole = w;
-            // the widest value the column expects ({@link #expects}) is measured whether or not its rows have come
-            if (c.getProperties().get(KEY + ".expects") instanceof String sample) whole = Math.max(whole, width(value, sample) + cell);
-            if (c.getProperties().get(KEY + ".expects") instanceof List<?> samples) {
-                for (Object sample : samples) whole = Math.max(whole, width(value, String.valueOf(sample)) + cell);
+            // the widest value the column expects ({@link #expects}) is measured whether or not its rows have come; in a
+            // column that wraps, its words hold the least width too: a run's id, whose width in the cells' font differs
+            // from id to id, otherwise set the names' least width anew with each run listed, the wrapping columns'
+            // shares with it, and the rows' heights (at 150 % a second run's id moved the actions below the table)
+            Object expected = c.getProperties().get(KEY + ".expects");
+            for (Object sample : expected instanceof List<?> samples ? samples : expected == null ? List.of() : List.of(expected)) {
+                whole = Math.max(whole, width(value, String.valueOf(sample)) + cell);
+                if (wraps) for (String word : String.valueOf(sample).split("\\s+")) w = Math.max(w, width(wrapped, word) + cell);
             }
             for (S item : items) {
                 Object v = c.getCellData(item);
@@ -504,7 +513,8 @@ public final class Columns {
      * Says what the column's widest usual value looks like ("0.0000", "00.00s"), so that its least width holds it before
      * any row has come: measured by its title alone, an empty table keeps columns that the first row's values then push
      * out of the table's width, and a column that gives way ({@link #givesWay}) vanishes as the data arrives. A wider
-     * value (a diverging loss) still widens the column when it comes.
+     * value (a diverging loss) still widens the column when it comes. In a column that wraps its values, each word of
+     * the sample holds its least width as well.
      */
     public static <S, T> void expects(TableColumn<S, T> column, String sample) {
         column.getProperties().put(KEY + ".expects", sample);
