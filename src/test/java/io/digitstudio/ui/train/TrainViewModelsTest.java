@@ -1964,25 +1964,64 @@ class TrainViewModelsTest {
      * with a line saying to stop it first, and the form stays the paused run's. A trial saw "press Start to run it
      * again" beside a Start that could not, and the greyed fields open.
      */
-    @Test
-    void runAgainAndBranchAreRefusedWhileARunIsPausedWithALineSayingToStopItFirst(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
-        BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
-        try (WorkerExecutor tasks = new WorkerExecutor(() -> { }, ui::add)) {
-            TestDialogs dialogs = new TestDialogs();
+    /**
+     * A short run (1,000 training and 200 test examples, 3 epochs) started from the Train view's run control and held at
+     * {@code iteration}, not yet paused: the story pauses it. {@code more} sets the form further before the start.
+     */
+    private static final class HeldRun implements AutoCloseable {
+        final BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
+        final WorkerExecutor tasks = new WorkerExecutor(() -> { }, ui::add);
+        final TestDialogs dialogs = new TestDialogs();
+        final TrainSettings settings = new TrainSettings();
+        final RunPresenter presenter = new RunPresenter();
+        final io.digitstudio.runs.RunStore history;
+        final RunControl run;
+
+        HeldRun(java.nio.file.Path dir, int iteration, java.util.function.Consumer<TrainSettings> more) throws Exception {
+            try {
+                history = new io.digitstudio.runs.RunStore(dir.resolve("runs"));
+                run = start(iteration, more);
+            } catch (Exception | AssertionError e) {
+                tasks.close(); // a run that did not get there leaves no worker behind
+                throw e;
+            }
+        }
+
+        private RunControl start(int iteration, java.util.function.Consumer<TrainSettings> more) throws Exception {
             ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
-            TrainSettings settings = new TrainSettings();
             settings.trainLimitProperty().set("1000");
             settings.testLimitProperty().set("200");
             settings.epochsProperty().set("3");
-            RunPresenter presenter = new RunPresenter();
-            io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir.resolve("runs"));
+            more.accept(settings);
             RunControl run = new RunControl(settings, presenter, tasks, dialogs, models, history);
-            PauseAt pauseAt = new PauseAt(3);
+            PauseAt pauseAt = new PauseAt(iteration);
             run.alsoWatch(pauseAt);
             run.start();
             drain(ui, () -> run.stateProperty().get() == RunState.RUNNING);
-            assertTrue(pauseAt.paused.await(120, TimeUnit.SECONDS), "the run reached iteration 3");
+            assertTrue(pauseAt.paused.await(120, TimeUnit.SECONDS), "the run reached iteration " + iteration);
+            return run;
+        }
+
+        /** Runs the UI's queued work until {@code state}. */
+        void until(RunState state) throws InterruptedException {
+            drain(ui, () -> run.stateProperty().get() == state);
+        }
+
+        @Override
+        public void close() {
+            tasks.close();
+        }
+    }
+
+    @Test
+    void runAgainAndBranchAreRefusedWhileARunIsPausedWithALineSayingToStopItFirst(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (HeldRun held = new HeldRun(dir, 3, s -> { })) {
+            RunControl run = held.run;
+            TrainSettings settings = held.settings;
+            RunPresenter presenter = held.presenter;
+            TestDialogs dialogs = held.dialogs;
+            io.digitstudio.runs.RunStore history = held.history;
             run.togglePause();
             assertEquals(RunState.PAUSED, run.stateProperty().get());
             String id = run.recordedRunProperty().get();
@@ -2001,7 +2040,7 @@ class TrainViewModelsTest {
             assertEquals(RunState.PAUSED, run.stateProperty().get());
 
             run.stop();
-            drain(ui, () -> run.stateProperty().get() == RunState.FINISHED);
+            held.until(RunState.FINISHED);
             assertTrue(run.runAgain(history.find(id)), "once stopped, Run again fills the form");
             assertEquals("The settings of run " + id + " are filled in: press Start to run it again", presenter.statusProperty().get());
         }
@@ -2010,24 +2049,14 @@ class TrainViewModelsTest {
     @Test
     void aPausedRunBranchedWithItsOwnSettingsGoesOnAsItsContinuationWouldBitForBit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
-        try (WorkerExecutor tasks = new WorkerExecutor(() -> { }, ui::add)) {
-            TestDialogs dialogs = new TestDialogs();
-            ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
-            TrainSettings settings = new TrainSettings();
-            settings.trainLimitProperty().set("1000");
-            settings.testLimitProperty().set("200");
-            settings.epochsProperty().set("3");
-            // a schedule, so that the rate in force and the schedule's state must come along too
-            settings.lrShiftProperty().set("exponential:0.5");
-            RunPresenter presenter = new RunPresenter();
-            io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir.resolve("runs"));
-            RunControl run = new RunControl(settings, presenter, tasks, dialogs, models, history);
-            PauseAt pauseAt = new PauseAt(12); // in the middle of epoch 2 (1000 examples in batches of 128: 7.8 an epoch)
-            run.alsoWatch(pauseAt);
-            run.start();
-            drain(ui, () -> run.stateProperty().get() == RunState.RUNNING);
-            assertTrue(pauseAt.paused.await(120, TimeUnit.SECONDS), "the run reached iteration 12");
+        // paused in the middle of epoch 2 (1000 examples in batches of 128: 7.8 an epoch), with a schedule, so that the
+        // rate in force and the schedule's state must come along too
+        try (HeldRun held = new HeldRun(dir, 12, s -> s.lrShiftProperty().set("exponential:0.5"))) {
+            RunControl run = held.run;
+            TrainSettings settings = held.settings;
+            RunPresenter presenter = held.presenter;
+            TestDialogs dialogs = held.dialogs;
+            io.digitstudio.runs.RunStore history = held.history;
             assertFalse(run.canBranchProperty().get(), "only a paused run is branched");
             run.togglePause(); // the user's Pause, which the run already honours
             assertEquals(RunState.PAUSED, run.stateProperty().get());
@@ -2036,7 +2065,7 @@ class TrainViewModelsTest {
 
             run.branchFromHere();
             assertEquals(RunState.STOPPING, run.stateProperty().get());
-            drain(ui, () -> run.stateProperty().get() == RunState.FINISHED);
+            held.until(RunState.FINISHED);
             assertEquals(List.of(), dialogs.errors);
             // the parent is stopped where it paused, and kept to resume from there
             io.digitstudio.runs.RunSummary stopped = history.find(parent);
@@ -2055,7 +2084,7 @@ class TrainViewModelsTest {
             assertFalse(run.canBranchProperty().get());
 
             run.start();
-            drain(ui, () -> run.stateProperty().get() == RunState.FINISHED);
+            held.until(RunState.FINISHED);
             assertEquals(List.of(), dialogs.errors);
             assertEquals(2, history.list().size(), "a new run beside its parent");
             io.digitstudio.runs.RunSummary branch = history.find(run.recordedRunProperty().get());
