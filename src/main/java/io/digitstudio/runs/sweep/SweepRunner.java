@@ -175,13 +175,25 @@ public final class SweepRunner {
 
     /** Where point {@code i}'s process writes its messages (appended on every start). */
     public Path logFile(int i) {
-        return sweep.folder(store.root()).resolve("points").resolve(String.format(Locale.ROOT, "%04d.log", i));
+        return sweep.logFile(store.root(), i);
     }
 
     /** A command's error line, {@code digitstudio train: error: MESSAGE} (or {@code digitstudio: error: …}); group 1 is the message. */
     private static final java.util.regex.Pattern ERROR = java.util.regex.Pattern.compile("^digitstudio(?: [a-z-]+)*: error: (.*)$");
     /** Any other line the command wrote in its own name (a warning, an interruption). */
     private static final java.util.regex.Pattern OWN = java.util.regex.Pattern.compile("^digitstudio(?: [a-z-]+)*: (.*)$");
+
+    /**
+     * Whether a point's log holds an error line of the command's (its run failed, then or before it was recorded), or
+     * cannot be read.
+     */
+    static boolean saysAnError(Path log) {
+        try (java.util.stream.Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.anyMatch(l -> ERROR.matcher(l).matches());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return true;
+        }
+    }
 
     static String lastError(Path log) {
         try {
