@@ -75,13 +75,13 @@ public record SweepResult(Sweep sweep, List<Row> rows) {
     /**
      * The id of point {@code i}'s run, gone from the history, as the history's note of deleted runs has it; empty for a
      * run gone without a note (deleted before the history kept one, or its folder removed by hand): the point's log
-     * says its run started, and no error of its says that run failed before it was recorded. Null for a point whose
-     * run never started.
+     * says its run started, and nothing in it says that no run was recorded (a failure, or a stop before the run was
+     * recorded). Null for a point whose run never started.
      */
     private static String deletedRun(Sweep sweep, RunStore store, int i, Map<Integer, String> noted) {
         if (noted.containsKey(i)) return noted.get(i);
         java.nio.file.Path log = sweep.logFile(store.root(), i);
-        return java.nio.file.Files.isRegularFile(log) && !SweepRunner.saysAnError(log) ? "" : null;
+        return java.nio.file.Files.isRegularFile(log) && !SweepRunner.saysUnrecorded(log) ? "" : null;
     }
 
     /** Which of a point's runs speaks for it: a finished one, then one that can be resumed, then the rest. */
