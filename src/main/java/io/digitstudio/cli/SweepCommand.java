@@ -193,7 +193,7 @@ final class SweepCommand implements Callable<Integer> {
             public void started(int point, boolean resumed) {
                 // a run deleted from the history is trained anew, and said so: not as if it had never started
                 SweepResult.Row row = before.row(point);
-                say(point, resumed ? "resumed" : row.deleted() ? "started again (its run " + row.deletedRun() + " was deleted)" : "started");
+                say(point, resumed ? "resumed" : row.deleted() ? "started again (its run " + (row.deletedRun().isEmpty() ? "" : row.deletedRun() + " ") + "was deleted)" : "started");
             }
 
             @Override

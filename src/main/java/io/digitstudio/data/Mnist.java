@@ -54,10 +54,15 @@ public final class Mnist {
     private Mnist() {
     }
 
-    /** A training and a test set, where they came from, the dataset's name and what its labels mean. */
     /** The source a run of the bundled MNIST records. */
     public static final String BUNDLED_SOURCE = "MNIST (bundled)";
+    /**
+     * The bundled MNIST's name, the data set a run of the app's default training data records; the user's digits added
+     * or any other data record names of their own ("MNIST + my digits", "Fashion-MNIST", a folder's or a file's name).
+     */
+    public static final String NAME = "MNIST";
 
+    /** A training and a test set, where they came from, the dataset's name and what its labels mean. */
     public record TrainTest(LabeledImages train, LabeledImages test, String source, String name, List<String> classNames) {
         public TrainTest {
             classNames = List.copyOf(classNames);
@@ -116,7 +121,7 @@ public final class Mnist {
             if (cacheFolder != null) writeCache(cacheFolder, FILES[i], raw);
             files[i] = IdxReader.read(java.nio.ByteBuffer.wrap(raw), FILES[i]);
         }
-        TrainTest t = build(files, BUNDLED_SOURCE, "MNIST", ClassNames.numbers(10));
+        TrainTest t = build(files, BUNDLED_SOURCE, NAME, ClassNames.numbers(10));
         t.train().knowSha256(TRAIN_SHA256);
         t.test().knowSha256(TEST_SHA256);
         return t;

@@ -65,4 +65,53 @@ class NamedRunIdStoryTest extends AppStory {
         assertEquals(run.id(), WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get());
         assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> Looks.cut(stage.getScene())).get(), "no label cut to …");
     }
+
+    /**
+     * A named run's id shows in the runs list too, on the line under its name, whole in the name column at 150 % in the
+     * smallest window: a user copying ids for the command line ({@code --branch ID@epoch:N}) reads them off the list
+     * without selecting each run. An unnamed run, titled by its id, says it once.
+     */
+    @Test
+    void aNamedRunShowsItsIdUnderItsNameInTheListAt150Percent(FxRobot robot) throws Exception {
+        app.awaitReady();
+        app.tinyCliRun(0);
+        app.tinyCliRun(1);
+        RunSummary run = app.history.list().get(0);
+        RunSummary unnamed = app.history.list().get(1);
+        app.history.describe(run.id(), "first try", "");
+        app.lightAtScaleInSmallest(robot, stage, 150);
+        app.openTab(robot, "Runs");
+        robot.clickOn("#refreshRunsButton");
+        javafx.scene.control.TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> table.getItems().size() == 2
+                && table.getItems().stream().anyMatch(r -> "first try".equals(r.name()))).get());
+        Pulses.settle(4);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        java.util.Map<String, String> shown = new java.util.HashMap<>();
+        List<String> cut = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            for (javafx.scene.Node n : table.lookupAll(".table-cell")) {
+                if (!(n instanceof javafx.scene.control.TableCell<?, ?> c) || c.getTableRow() == null || !(c.getTableRow().getItem() instanceof RunSummary r)
+                        || c.getTableColumn() == null || !c.getTableColumn().getText().equals("name") || !c.isVisible()) continue;
+                if (!(c.getGraphic() instanceof javafx.scene.text.Text t)) {
+                    cut.add(r.id() + ": no text shown");
+                    continue;
+                }
+                shown.put(r.id(), t.getText());
+                // each line whole in the column: no wider than the cell's room beside its padding
+                double room = c.getWidth() - c.snappedLeftInset() - c.snappedRightInset();
+                for (String line : t.getText().split("\n")) {
+                    javafx.scene.text.Text probe = new javafx.scene.text.Text(line);
+                    probe.setFont(t.getFont());
+                    if (probe.getLayoutBounds().getWidth() > room + 0.5) cut.add(r.id() + ": '" + line + "' needs " + probe.getLayoutBounds().getWidth() + " px, has " + room);
+                }
+            }
+        });
+        assertEquals("first try\n" + run.id(), shown.get(run.id()), "the named run's id under its name");
+        assertEquals(unnamed.id(), shown.get(unnamed.id()), "an unnamed run's id once, as its title");
+        assertEquals(List.of(), cut);
+        assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> Looks.cut(stage.getScene())).get(), "no label cut to …");
+        assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> Looks.clipped(stage.getScene())).get().stream().filter(c -> c.contains("#runsTable")).toList());
+    }
 }

@@ -194,6 +194,14 @@ public record Sweep(String id, Instant created, RunSettings template, List<Axis>
         return folder(runsRoot).resolve("points").resolve(String.format(Locale.ROOT, "%04d.json", i));
     }
 
+    /**
+     * Where point {@code i}'s process writes its messages (appended on every start): there from the point's first
+     * start on, whatever became of its run since.
+     */
+    public Path logFile(Path runsRoot, int i) {
+        return folder(runsRoot).resolve("points").resolve(String.format(Locale.ROOT, "%04d.log", i));
+    }
+
     /** Gives the plan an id and writes it, with a settings file per point, into the history's {@code sweeps/} folder. */
     public Sweep save(Path runsRoot) {
         try {

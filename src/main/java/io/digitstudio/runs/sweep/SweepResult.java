@@ -25,7 +25,7 @@ public record SweepResult(Sweep sweep, List<Row> rows) {
 
     /**
      * One point: its values and its run (null when none has started, or when its run was deleted: then
-     * {@code deletedRun} is that run's id).
+     * {@code deletedRun} is that run's id, or empty where the history no longer knows it).
      */
     public record Row(int point, Map<String, Double> values, RunSummary run, String deletedRun) {
         public Row(int point, Map<String, Double> values, RunSummary run) {
@@ -66,10 +66,22 @@ public record SweepResult(Sweep sweep, List<Row> rows) {
         }
         Map<Integer, String> deleted = store.deletedSweepRuns(sweep.id());
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < chosen.length; i++) rows.add(new Row(i, sweep.points().get(i), chosen[i], chosen[i] == null ? deleted.get(i) : null));
+        for (int i = 0; i < chosen.length; i++) rows.add(new Row(i, sweep.points().get(i), chosen[i], chosen[i] == null ? deletedRun(sweep, store, i, deleted) : null));
         rows.sort(Comparator.comparingDouble((Row r) -> Double.isNaN(r.bestAccuracy()) ? Double.NEGATIVE_INFINITY : r.bestAccuracy()).reversed()
                 .thenComparingInt(Row::point));
         return new SweepResult(sweep, rows);
+    }
+
+    /**
+     * The id of point {@code i}'s run, gone from the history, as the history's note of deleted runs has it; empty for a
+     * run gone without a note (deleted before the history kept one, or its folder removed by hand): the point's log
+     * says its run started, and nothing in it says that no run was recorded (a failure, or a stop before the run was
+     * recorded). Null for a point whose run never started.
+     */
+    private static String deletedRun(Sweep sweep, RunStore store, int i, Map<Integer, String> noted) {
+        if (noted.containsKey(i)) return noted.get(i);
+        java.nio.file.Path log = sweep.logFile(store.root(), i);
+        return java.nio.file.Files.isRegularFile(log) && !SweepRunner.saysUnrecorded(log) ? "" : null;
     }
 
     /** Which of a point's runs speaks for it: a finished one, then one that can be resumed, then the rest. */

@@ -156,10 +156,12 @@ public final class SweepRunner {
                 if (m.find()) progress.epoch(i, Integer.parseInt(m.group(1)), Double.parseDouble(m.group(2)));
             }
             int code = p.waitFor();
+            noteIfUnrecorded(i, log);
             progress.ended(i, code, code == 0 ? "" : lastError(log));
         } catch (IOException e) {
             try {
                 int code = p.waitFor();
+                noteIfUnrecorded(i, log);
                 progress.ended(i, code, code == 0 ? "" : lastError(log));
             } catch (InterruptedException ie) {
                 p.toHandle().destroy();
@@ -175,7 +177,7 @@ public final class SweepRunner {
 
     /** Where point {@code i}'s process writes its messages (appended on every start). */
     public Path logFile(int i) {
-        return sweep.folder(store.root()).resolve("points").resolve(String.format(Locale.ROOT, "%04d.log", i));
+        return sweep.logFile(store.root(), i);
     }
 
     /** A command's error line, {@code digitstudio train: error: MESSAGE} (or {@code digitstudio: error: …}); group 1 is the message. */
@@ -183,9 +185,41 @@ public final class SweepRunner {
     /** Any other line the command wrote in its own name (a warning, an interruption). */
     private static final java.util.regex.Pattern OWN = java.util.regex.Pattern.compile("^digitstudio(?: [a-z-]+)*: (.*)$");
 
-    static String lastError(Path log) {
+    /**
+     * The line the runner adds to a point's log when its process ended with no run of the point in the history (stopped
+     * before the run was recorded): a point that has a log but no run was then never trained, not deleted.
+     */
+    static final String UNRECORDED = "(the sweep: this process ended before its run was recorded)";
+
+    /** Adds {@link #UNRECORDED} to point {@code i}'s log when the history holds no run of the point. */
+    private void noteIfUnrecorded(int i, Path log) {
+        boolean recorded = store.list().stream().anyMatch(r -> r.settings() != null && r.settings().sweep() != null
+                && r.settings().sweep().id().equals(sweep.id()) && r.settings().sweep().point() == i);
+        if (recorded) return;
+        try {
+            Files.writeString(log, UNRECORDED + System.lineSeparator(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // without the note, a later reading may take the point for one whose run was deleted
+        }
+    }
+
+    /**
+     * Whether a point's log says that no run of it is recorded: its last line is the runner's {@link #UNRECORDED}, or
+     * it holds an error line of the command's (its run failed, then or before it was recorded); or it cannot be read.
+     */
+    static boolean saysUnrecorded(Path log) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return !lines.isEmpty() && lines.get(lines.size() - 1).equals(UNRECORDED) || lines.stream().anyMatch(l -> ERROR.matcher(l).matches());
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    static String lastError(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> !l.equals(UNRECORDED)).toList();
             for (java.util.regex.Pattern p : List.of(ERROR, OWN)) {
                 for (int k = lines.size() - 1; k >= 0; k--) {
                     java.util.regex.Matcher m = p.matcher(lines.get(k));

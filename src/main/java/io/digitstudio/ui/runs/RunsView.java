@@ -56,8 +56,6 @@ public final class RunsView extends BorderPane {
 
     private final RunsViewModel vm;
     private final TableView<RunSummary> table = new TableView<>();
-    /** The data set most runs trained on ({@link #usualData}), or null until counted for the runs now in the table. */
-    private String usualData;
     private final LineChart<Number, Number> lossChart = chart("runsLossChart", "loss");
     private final LineChart<Number, Number> accuracyChart = chart("runsAccuracyChart", "accuracy");
     private final TableView<RunsViewModel.CompareRow> compare = new TableView<>();
@@ -138,8 +136,6 @@ public final class RunsView extends BorderPane {
             }
         });
         table.getColumns().add(status);
-        // before the sorted list's listener: the table measures the new rows' names with the usual data set counted anew
-        vm.runs().addListener((ListChangeListener<RunSummary>) c -> usualData = null);
         SortedList<RunSummary> sorted = new SortedList<>(vm.runs());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -149,8 +145,9 @@ public final class RunsView extends BorderPane {
         // that order: the selected run's settings below say them too. A trial at 150 % had to scroll sideways to see a
         // run's accuracy and status
         for (TableColumn<RunSummary, String> c : List.of(title, dataset, network, optimizer)) io.digitstudio.ui.widgets.Columns.wraps(c);
-        // an unnamed run's title is its id: the names' least width holds any id, so that a run listed with a wider id
-        // reshares none of the columns, nor changes the rows' heights and the table's with them
+        // an unnamed run's title is its id, and a named run's id is the line under its name: the names' least width
+        // holds any id, so that a run listed with a wider id reshares none of the columns, nor changes the rows'
+        // heights and the table's with them
         io.digitstudio.ui.widgets.Columns.expects(title, io.digitstudio.ui.widgets.Columns.RUN_IDS);
         io.digitstudio.ui.widgets.Columns.givesWay(sweep, 0);
         io.digitstudio.ui.widgets.Columns.givesWay(parent, 1);
@@ -470,29 +467,19 @@ public final class RunsView extends BorderPane {
     }
 
     /**
-     * The run's title, and under it what the columns out of sight would say of where it comes from: "branch of a1b2c3d4,
-     * epoch 2", "sweep a1b2c3d4", and its data set where that is not the one most runs in the table trained on
-     * ("MNIST + my digits" among runs on MNIST).
+     * The run's title; a named run's id under it, as the command line asks for it ({@code --branch ID@epoch:N}); and
+     * under those what the columns out of sight would say of where it comes from: "branch of a1b2c3d4, epoch 2", "sweep
+     * a1b2c3d4", and its data set where that is not the app's default training data, the bundled MNIST ("MNIST + my
+     * digits", "Fashion-MNIST"). The default is fixed, not the most common data set in the table: a deletion or a
+     * refresh that changed the most common one moved the data line from some runs to the others.
      */
     private String named(RunSummary r, TableColumn<?, ?> parent, TableColumn<?, ?> sweep, TableColumn<?, ?> dataset) {
         StringBuilder s = new StringBuilder(r.title());
+        if (!r.title().equals(r.id())) s.append('\n').append(r.id());
         if (!parent.isVisible() && !vm.branchOf(r).isEmpty()) s.append("\nbranch of ").append(vm.branchOf(r));
         if (!sweep.isVisible() && !sweep(r).isEmpty()) s.append("\nsweep ").append(sweep(r));
-        if (!dataset.isVisible() && !r.dataset().isEmpty() && !r.dataset().equals(usualData())) s.append('\n').append(r.dataset());
+        if (!dataset.isVisible() && !r.dataset().isEmpty() && !r.dataset().equals(io.digitstudio.data.Mnist.NAME)) s.append('\n').append(r.dataset());
         return s.toString();
-    }
-
-    /**
-     * The data set most runs in the table trained on (the first of the most common), or "" for no runs; counted once
-     * for each change of the runs (the table asks it for every row when it measures the names).
-     */
-    private String usualData() {
-        if (usualData == null) {
-            java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-            for (RunSummary r : vm.runs()) counts.merge(r.dataset(), 1, Integer::sum);
-            usualData = counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse("");
-        }
-        return usualData;
     }
 
     private static String firstLine(String s) {

@@ -232,6 +232,41 @@ class SweepsViewModelTest {
     }
 
     /**
+     * A run of a sweep deleted before the history noted deleted runs of sweeps (or its folder removed by hand): the
+     * sweep read afterwards says the run is deleted, as for one deleted now, not "not started". A trial saw an old
+     * sweep's deleted runs read "not started" beside "Resume goes on".
+     */
+    @Test
+    void aRunDeletedBeforeTheHistoryNotedItReadsDeletedNotNotStarted() throws Exception {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = io.digitstudio.cli.Cli.run(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err), "sweep",
+                "--model", "linear 16, relu, linear", "--lr", "0.1,0.05", "--batch-size", "50", "--epochs", "1", "--train-size", "300",
+                "--test-size", "100", "--runs-dir", store.root().toString());
+        assertEquals(0, code, err.toString());
+        io.digitstudio.runs.RunSummary gone = store.list().get(0);
+        int point = gone.settings().sweep().point();
+        String sweep = gone.settings().sweep().id();
+        store.delete(gone.id());
+        // the history as an older version left it: the run's folder gone, no note of it
+        Files.delete(store.root().resolve("sweep-runs-deleted"));
+
+        TestDialogs dialogs = new TestDialogs();
+        SweepsViewModel vm = vm(dialogs, store);
+        SweepResult.Row row = vm.rows().stream().filter(r -> r.point() == point).findFirst().orElseThrow();
+        assertNull(row.run());
+        assertEquals("deleted", vm.trialState(row));
+        assertEquals("Sweep " + sweep + ": 1 of 2 runs finished; run " + (point + 1) + " was deleted (Resume asks before training it again).",
+                vm.statusProperty().get());
+        // Resume asks before training it again, as for a run deleted now
+        dialogs.confirms = false;
+        int questions = dialogs.questions.size();
+        vm.resume().join();
+        assertEquals(questions + 1, dialogs.questions.size(), "Resume asks: " + dialogs.questions);
+        assertEquals(1, store.list().size(), "nothing trained again");
+    }
+
+    /**
      * Each row says what its run does as the sweep goes: the run in training the epoch under way of all, "epoch 2/2" as
      * the Train view's "Epoch 2/8", the runs before it "finished", those after it "not started". A trial saw "not started" on
      * the row of the run in training while the status line said epoch 1 (issue 32), and "running, epoch 1 of 2" while
@@ -326,6 +361,8 @@ class SweepsViewModelTest {
         vm.resume().join();
         assertEquals(SweepsViewModel.Phase.FAILED, vm.phaseProperty().get(), vm.statusProperty().get());
         assertEquals(java.util.List.of("failed"), states(vm), vm.statusProperty().get());
+        // read again later, a run that failed before it was recorded is not taken for a deleted one
+        assertNotEquals(java.util.List.of("deleted"), states(vm(new TestDialogs(), store)));
     }
 
     /** A sweep of two runs saved in the history as planned, neither started. */
