@@ -353,6 +353,7 @@ public final class RunControl {
      */
     public boolean runAgain(io.digitstudio.runs.RunSummary run) {
         if (!mayReplaceForm("Run again of run " + run.id())) return false;
+        dropPendingResume(); // Start runs it again, even where the form was set up to resume this same run
         settings.branchProperty().set(null);
         settings.show(run.settings().config());
         settings.show(run.settings().options());
@@ -398,14 +399,19 @@ public final class RunControl {
 
     /** Asks for a snapshot file and sets the form up to go on from it ({@link #openSnapshot}); Start then trains. */
     public void resumeFromSnapshot() {
-        if (state.get().canStart()) dialogs.openSnapshot().ifPresent(this::openSnapshot);
+        if (state.get().canStart()) dialogs.openSnapshot().ifPresent(f -> openSnapshot(f, RESUME_AGAIN_BY_OPENING));
     }
+
+    /** How the user sets the resume up again, as said once it is dropped: by the way it was set up. */
+    private static final String RESUME_AGAIN_BY_OPENING = "Open snapshot… again resumes it";
+    private static final String RESUME_AGAIN_FROM_RUNS = "Resume in Runs sets it up again";
 
     /**
      * A resume the form is set up for by {@link #openSnapshot}, which Start continues: the snapshot, the run it
      * belongs to (empty: none of the history), and the settings and data the form was given for it.
      */
-    private record PendingResume(Path snapshot, String runId, TrainingConfig config, io.digitstudio.train.RunOptions options, Path data) {
+    private record PendingResume(Path snapshot, String runId, TrainingConfig config, io.digitstudio.train.RunOptions options, Path data,
+                                 String again) {
     }
 
     /** The resume Start continues (null: Start trains what the form says, or the branch it is set up as). */
@@ -426,6 +432,11 @@ public final class RunControl {
      * says which Start will do. The snapshot is read on the compute worker.
      */
     public void openSnapshot(Path snapshot) {
+        openSnapshot(snapshot, RESUME_AGAIN_BY_OPENING);
+    }
+
+    /** {@link #openSnapshot(Path)}, {@code again} saying how the user sets a resume up again once it is dropped. */
+    private void openSnapshot(Path snapshot, String again) {
         if (!state.get().canStart()) return;
         presenter.status("Reading the snapshot " + snapshot.getFileName() + "…");
         tasks.compute(() -> {
@@ -442,7 +453,7 @@ public final class RunControl {
                 return;
             }
             if (o.branch()) setUpBranchFrom(o);
-            else setUpResume(o);
+            else setUpResumeFrom(o, again);
         });
     }
 
@@ -469,7 +480,7 @@ public final class RunControl {
     }
 
     /** The form as the snapshot's run, for Start to resume it (its own run, or a new one when the history has none). */
-    private void setUpResume(Opened o) {
+    private void setUpResumeFrom(Opened o, String again) {
         TrainingSession.Resumable r = o.snapshot();
         TrainSettings.Values own = ownValues();
         settings.branchProperty().set(null);
@@ -489,7 +500,7 @@ public final class RunControl {
         } catch (IllegalArgumentException e) {
             shown = r.config(); // a field the snapshot does not fill is wrong: Start says so, and resumes once it is right
         }
-        pendingResume = new PendingResume(r.file(), r.run() == null ? "" : r.run().id(), shown, settings.runOptions(), data);
+        pendingResume = new PendingResume(r.file(), r.run() == null ? "" : r.run().id(), shown, settings.runOptions(), data, again);
         resumeBorrowsForm = true;
         keptNotice.set(null);
         inUseSaid = null;
@@ -521,7 +532,7 @@ public final class RunControl {
                 && java.util.Objects.equals(settings.dataFolderProperty().get(), p.data());
         if (same) return;
         dropPendingResume();
-        presenter.status("The form no longer holds the snapshot's settings: Start trains a new run with them (Open snapshot… again resumes it)");
+        presenter.status("The form no longer holds the snapshot's settings: Start trains a new run with them (" + p.again() + ")");
     }
 
     /** Start no longer resumes the opened snapshot; the form's values are the user's own. */
@@ -530,6 +541,17 @@ public final class RunControl {
         pendingResume = null;
         resumeBorrowsForm = false;
         if (settings.branchProperty().get() == null) beforeBranch = null;
+    }
+
+    /**
+     * Runs' Resume: sets the form up as the resume of the stopped {@code run} from {@code snapshot}, its newest, by the
+     * path Open snapshot… takes ({@link #openSnapshot}), and waits for Start; nothing trains and nothing is written until
+     * then. Returns whether it did: not while a run is under way, nor over an edited branch set-up the user keeps.
+     */
+    public boolean setUpResume(io.digitstudio.runs.RunSummary run, Path snapshot) {
+        if (!mayReplaceForm("The resume of run " + run.id())) return false;
+        openSnapshot(snapshot, RESUME_AGAIN_FROM_RUNS);
+        return true;
     }
 
     /**

@@ -1472,6 +1472,65 @@ class TrainViewModelsTest {
     }
 
     /**
+     * Runs' Resume on a stopped run sets the form up as that run's resume, as Open snapshot… on its newest snapshot does,
+     * and waits: nothing trains and the run's files stay as they are, the form shows the run's own settings and the
+     * status says what Start does. Start resumes the run where it stopped, and the form is the user's own again after.
+     * (Resume trained at once, to the form's Epochs, and left the run's values in the form for good.)
+     */
+    @Test
+    void runsResumeSetsUpTheStoppedRunsResumeAndTrainsOnlyOnStart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Recorded r = stoppedInEpoch2(dir);
+        io.digitstudio.runs.RunSummary stopped = r.history().list().get(0);
+        java.nio.file.Path snap = r.history().lastSnapshot(stopped).orElseThrow();
+        r.settings().epochsProperty().set("4");
+        r.lr("0.05");
+        TrainSettings.Values own = r.settings().values();
+
+        assertTrue(r.run().setUpResume(stopped, snap));
+        assertEquals(RunState.FINISHED, r.run().stateProperty().get());
+        io.digitstudio.runs.RunSummary now = r.history().find(stopped.id());
+        assertEquals(io.digitstudio.runs.RunStatus.STOPPED, now.status(), "nothing trains until Start");
+        assertTrue(now.resumes().isEmpty(), "nothing is written until Start");
+        assertEquals(RunControl.openedAsResume(stopped.id(), "epoch 1.54 (iteration 12)"), r.presenter().statusProperty().get());
+        assertEquals("2", r.settings().epochsProperty().get(), "the run's own epochs");
+        assertEquals(0.01, r.settings().config().lr(), 0.0, "the run's own rate");
+        assertEquals(own, r.run().ownValues(), "the user's own form, for the next launch");
+
+        r.run().start();
+        assertEquals(RunState.FINISHED, r.run().stateProperty().get(), r.dialogs().errors.toString());
+        assertEquals(1, r.history().list().size(), "the same run, resumed");
+        io.digitstudio.runs.RunSummary after = r.history().find(stopped.id());
+        assertEquals(io.digitstudio.runs.RunStatus.FINISHED, after.status());
+        assertEquals(2, after.epochsDone(), "to its own epochs, not the user's four");
+        assertEquals(1, after.resumes().size());
+        assertEquals(12, ((Number) after.resumes().get(0).get("iteration")).intValue(), "from where it stopped");
+        assertEquals(own, r.settings().values(), "the form is the user's own again");
+    }
+
+    /**
+     * A resume set up in the form, then left for Run again of the same run: Start runs it again as a new run, and the
+     * stopped run stays as it is. (The set-up outlived Run again, whose settings were the same, and Start resumed.)
+     */
+    @Test
+    void runAgainOverAResumeSetUpRunsANewRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Recorded r = stoppedInEpoch2(dir);
+        io.digitstudio.runs.RunSummary stopped = r.history().list().get(0);
+        r.dialogs().willChoose(r.history().lastSnapshot(stopped).orElseThrow());
+        r.run().resumeFromSnapshot();
+        assertEquals(RunControl.openedAsResume(stopped.id(), "epoch 1.54 (iteration 12)"), r.presenter().statusProperty().get());
+
+        assertTrue(r.run().runAgain(stopped));
+        assertEquals("The settings of run " + stopped.id() + " are filled in: press Start to run it again", r.presenter().statusProperty().get());
+        r.run().start();
+        assertEquals(RunState.FINISHED, r.run().stateProperty().get(), r.dialogs().errors.toString());
+        assertEquals(2, r.history().list().size(), "a new run");
+        io.digitstudio.runs.RunSummary again = r.history().find(stopped.id());
+        assertEquals(io.digitstudio.runs.RunStatus.STOPPED, again.status(), "the stopped run stays as it is");
+        assertTrue(again.resumes().isEmpty());
+        assertEquals("2", r.settings().epochsProperty().get(), "Run again's settings stay the form's");
+    }
+
+    /**
      * A snapshot of no run of this history (copied from another machine's) is set up to go on as a new run, and waits
      * for Start: more Epochs keep that set-up, another learning rate (which a resume cannot take) drops it, the status
      * then saying that Start trains a new run with the form's values.
@@ -1997,6 +2056,9 @@ class TrainViewModelsTest {
             assertFalse(run.setUpBranch(paused, id + "@epoch:1", "end of epoch 1", 1), "refused while paused");
             assertNull(settings.branchProperty().get());
             assertEquals(2, dialogs.infos.size());
+            assertFalse(run.setUpResume(paused, dir.resolve("any.npz")), "Runs' Resume is refused while paused");
+            assertEquals(3, dialogs.infos.size());
+            assertTrue(dialogs.infos.get(2).startsWith("Stop the paused run first: "), dialogs.infos.get(2));
             assertEquals(form, settings.values(), "the form stays the paused run's");
             assertEquals(RunState.PAUSED, run.stateProperty().get());
 
