@@ -240,6 +240,7 @@ public final class RunControl {
         PendingResume resuming = pendingResume;
         if (resuming != null) {
             pendingResume = null;
+            resumeSetUp.set("");
             resumeBorrowsForm = true;
             resume(resuming.snapshot());
             return;
@@ -507,6 +508,36 @@ public final class RunControl {
         io.digitstudio.train.Snapshot.Position at = o.at();
         String where = at.epochEnd() ? "the end of epoch " + at.epoch() : io.digitstudio.runs.RunSettings.Branch.point(at.epochDetail(), at.iteration());
         presenter.clear(settings.plannedEpochs(), openedAsResume(pendingResume.runId(), where));
+        resumeSetUp.set(resumeText(pendingResume.runId(), where));
+    }
+
+    /** What the line above the charts says while the form is set up to resume run {@code runId} (empty: no run of the history). */
+    public static String resumeText(String runId, String where) {
+        return runId.isEmpty() ? "A snapshot of no run of this history, at " + where + ": Start goes on from it as a new run."
+                + " Another value than Epochs makes it a run from scratch."
+                : "Resume of run " + runId + " from " + where + ": Start goes on with that run, in its own entry of the history."
+                + " Another value than Epochs makes it a new run from scratch.";
+    }
+
+    /** What the status says once "New run instead" has set the resume aside. */
+    public static final String NEW_RUN_NOT_RESUME = "A new run: Start trains these settings from scratch, not as a resume";
+
+    /**
+     * "New run instead" beside the resume the form is set up for: Start trains the form's settings from scratch, as the
+     * user's own from now on, as "New run instead" does beside a branch.
+     */
+    public void leaveResume() {
+        if (pendingResume == null || !state.get().canStart()) return;
+        dropPendingResume();
+        presenter.status(NEW_RUN_NOT_RESUME);
+    }
+
+    /** What the line above the charts says of the resume the form is set up for; empty while it is set up for none. */
+    private final javafx.beans.property.ReadOnlyStringWrapper resumeSetUp = new javafx.beans.property.ReadOnlyStringWrapper("");
+
+    /** The resume the form is set up for, in words for the line above the charts; empty while there is none. */
+    public javafx.beans.property.ReadOnlyStringProperty resumeSetUpProperty() {
+        return resumeSetUp.getReadOnlyProperty();
     }
 
     /** What the status says when an opened snapshot is set up as a resume: which run Start goes on with, and from where. */
@@ -539,6 +570,7 @@ public final class RunControl {
     private void dropPendingResume() {
         if (pendingResume == null) return;
         pendingResume = null;
+        resumeSetUp.set("");
         resumeBorrowsForm = false;
         if (settings.branchProperty().get() == null) beforeBranch = null;
     }

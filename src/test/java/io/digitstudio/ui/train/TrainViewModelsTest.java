@@ -1495,8 +1495,11 @@ class TrainViewModelsTest {
         assertEquals("2", r.settings().epochsProperty().get(), "the run's own epochs");
         assertEquals(0.01, r.settings().config().lr(), 0.0, "the run's own rate");
         assertEquals(own, r.run().ownValues(), "the user's own form, for the next launch");
+        assertEquals(RunControl.resumeText(stopped.id(), "epoch 1.54 (iteration 12)"), r.run().resumeSetUpProperty().get(),
+                "the line above the charts says which run Start goes on with");
 
         r.run().start();
+        assertEquals("", r.run().resumeSetUpProperty().get(), "Start has taken the set-up");
         assertEquals(RunState.FINISHED, r.run().stateProperty().get(), r.dialogs().errors.toString());
         assertEquals(1, r.history().list().size(), "the same run, resumed");
         io.digitstudio.runs.RunSummary after = r.history().find(stopped.id());
@@ -1505,6 +1508,33 @@ class TrainViewModelsTest {
         assertEquals(1, after.resumes().size());
         assertEquals(12, ((Number) after.resumes().get(0).get("iteration")).intValue(), "from where it stopped");
         assertEquals(own, r.settings().values(), "the form is the user's own again");
+    }
+
+    /**
+     * "New run instead" beside a resume set up from Runs: the set-up goes, the status says Start trains the form's
+     * settings from scratch, and Start does, as a new run; the stopped run stays as it is.
+     */
+    @Test
+    void newRunInsteadOfAResumeTrainsANewRunFromScratch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Recorded r = stoppedInEpoch2(dir);
+        io.digitstudio.runs.RunSummary stopped = r.history().list().get(0);
+        r.settings().epochsProperty().set("4");
+        assertTrue(r.run().setUpResume(stopped, r.history().lastSnapshot(stopped).orElseThrow()));
+        assertFalse(r.run().resumeSetUpProperty().get().isEmpty());
+
+        r.run().leaveResume();
+        assertEquals("", r.run().resumeSetUpProperty().get(), "the line above the charts no longer tells of a resume");
+        assertEquals(RunControl.NEW_RUN_NOT_RESUME, r.presenter().statusProperty().get());
+        assertEquals("2", r.settings().epochsProperty().get(), "the settings Start trains, as the status says");
+        assertEquals("2", r.run().ownValues().epochs(), "the user's own from now on");
+        r.run().start();
+        assertEquals(RunState.FINISHED, r.run().stateProperty().get(), r.dialogs().errors.toString());
+        assertEquals(2, r.history().list().size(), "a new run");
+        io.digitstudio.runs.RunSummary fresh = r.history().list().stream().filter(x -> !x.id().equals(stopped.id())).findFirst().orElseThrow();
+        assertTrue(fresh.settings().resumedFrom() == null || fresh.settings().resumedFrom().isEmpty(), "from scratch");
+        assertEquals(2, fresh.epochsDone());
+        assertEquals(io.digitstudio.runs.RunStatus.STOPPED, r.history().find(stopped.id()).status(), "the stopped run stays as it is");
+        assertTrue(r.history().find(stopped.id()).resumes().isEmpty());
     }
 
     /**
@@ -1521,6 +1551,7 @@ class TrainViewModelsTest {
 
         assertTrue(r.run().runAgain(stopped));
         assertEquals("The settings of run " + stopped.id() + " are filled in: press Start to run it again", r.presenter().statusProperty().get());
+        assertEquals("", r.run().resumeSetUpProperty().get(), "no resume set up");
         r.run().start();
         assertEquals(RunState.FINISHED, r.run().stateProperty().get(), r.dialogs().errors.toString());
         assertEquals(2, r.history().list().size(), "a new run");
