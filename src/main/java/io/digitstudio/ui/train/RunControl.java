@@ -303,8 +303,8 @@ public final class RunControl {
     }
 
     /**
-     * Run {@code id} was deleted (in Runs or outside the window): a branch of it set up in the form, not started, has
-     * nothing left to start from, so the form stops being one now rather than at Start.
+     * Run {@code id} was deleted (in Runs or outside the window): a branch or a resume of it set up in the form, not
+     * started, has nothing left to start from, so the form stops being one now rather than at Start.
      */
     public void runDeleted(String id) {
         if (!state.get().canStart()) return;
@@ -312,10 +312,18 @@ public final class RunControl {
         if (b != null && b.runId().equals(id)) {
             settings.branchProperty().set(null);
             presenter.status(branchParentDeleted(id));
+        } else if (pendingResume != null && pendingResume.runId().equals(id)) {
+            dropPendingResume(); // its snapshot went with it
+            presenter.status(resumedRunDeleted(id));
         } else if (b == null && id.equals(recordedRun.get())) {
             // the view still shows the run's curves and table: the status says they are all that is left of it
             presenter.status(shownRunDeleted(id, trainedModel.get() != null));
         }
+    }
+
+    /** What the status says once the run whose resume the form is set up for was deleted. */
+    public static String resumedRunDeleted(String id) {
+        return "Run " + id + " was deleted: the form is no longer set up to resume it (Start trains a new run with these settings)";
     }
 
     /** What the status says once the run the view shows was deleted. */

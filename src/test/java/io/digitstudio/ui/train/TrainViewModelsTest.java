@@ -1802,6 +1802,28 @@ class TrainViewModelsTest {
     }
 
     /**
+     * The run whose resume is set up in the form (by Runs' Resume) is deleted: the set-up goes at once and the status
+     * says why, and Start trains a new run with the form's settings rather than fail on a snapshot that is gone.
+     */
+    @Test
+    void deletingTheRunOfAResumeSetUpClearsTheSetUpAndSaysSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Recorded r = stoppedInEpoch2(dir);
+        io.digitstudio.runs.RunSummary stopped = r.history().list().get(0);
+        assertTrue(r.run().setUpResume(stopped, r.history().lastSnapshot(stopped).orElseThrow()));
+        r.run().runDeleted("someoneelse");
+        assertFalse(r.run().resumeSetUpProperty().get().isEmpty(), "another run's delete leaves it alone");
+        r.history().delete(stopped.id());
+        r.run().runDeleted(stopped.id());
+        assertEquals("", r.run().resumeSetUpProperty().get(), "no resume of a deleted run");
+        assertEquals(RunControl.resumedRunDeleted(stopped.id()), r.presenter().statusProperty().get());
+        r.run().start();
+        assertEquals(List.of(), r.dialogs().errors);
+        assertEquals(RunState.FINISHED, r.run().stateProperty().get());
+        assertEquals(1, r.history().list().size(), "a new run");
+        assertNotEquals(stopped.id(), r.history().list().get(0).id());
+    }
+
+    /**
      * The closing trial deleted the run the Train view showed: its curves, table and Save model… stayed, and nothing
      * said the run was gone. The status says so, and that Save model… can still keep its model.
      */
