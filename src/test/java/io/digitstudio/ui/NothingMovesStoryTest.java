@@ -260,6 +260,61 @@ class NothingMovesStoryTest extends AppStory {
     }
 
     /**
+     * Runs → Resume on a stopped run, in the smallest window at 150 %: the line under the toolbar says, whole, which run
+     * Start goes on with, and moves no control; "New run instead" takes it away, and Start then trains a new run from
+     * scratch, the stopped run left as it is.
+     */
+    @Test
+    void theResumeBannerComingAndGoingMovesNoControl(FxRobot robot) throws Exception {
+        app.awaitReady();
+        app.lightAtScaleInSmallest(robot, stage, 150);
+        var run = app.main.train().run();
+        // a run stopped once it has trained a little: it keeps a snapshot where it stopped
+        Forms.type(robot, "#trainLimitField", "1000");
+        Forms.type(robot, "#testLimitField", "200");
+        Forms.type(robot, "#epochsField", "40");
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> run.currentLoop() != null && run.currentLoop().iteration() > 3);
+        robot.clickOn("#stopButton");
+        WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> run.stateProperty().get() == io.digitstudio.ui.train.RunState.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        String stopped = app.history.list().get(0).id();
+        Map<String, Bounds> before = where(robot);
+        Map<String, String> sideways = sideways(robot);
+
+        app.openTab(robot, "Runs");
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup("#runsTable").queryTableView().getItems().size() == 1);
+        robot.clickOn(row(robot, stopped));
+        javafx.scene.control.Button resume = robot.lookup("#resumeRunButton").queryButton();
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> !resume.isDisabled());
+        robot.clickOn(resume);
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> !run.resumeSetUpProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("trainTab", app.main.tabs().getSelectionModel().getSelectedItem().getId());
+        javafx.scene.control.Label banner = robot.lookup("#resumeBanner").queryAs(javafx.scene.control.Label.class);
+        assertTrue(banner.isVisible() && banner.getParent().isVisible(), "the banner shows");
+        assertTrue(banner.getText().startsWith("Resume of run " + stopped + " from "), banner.getText());
+        assertEquals(java.util.List.of(), Looks.cut(stage.getScene(), "resumeBanner", "leaveResumeButton"));
+        assertEquals(before, where(robot), "the resume banner came: nothing moved");
+        assertEquals(sideways, sideways(robot), "the charts gave it room from their top");
+        assertEquals(io.digitstudio.ui.train.RunState.FINISHED, run.stateProperty().get(), "nothing trains until Start");
+
+        robot.clickOn("#leaveResumeButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(banner.getParent().isVisible(), "the banner goes");
+        assertEquals(io.digitstudio.ui.train.RunControl.NEW_RUN_NOT_RESUME, Forms.status(robot));
+        assertEquals(before, where(robot), "the resume banner went: nothing moved");
+        assertEquals(sideways, sideways(robot));
+        Forms.type(robot, "#epochsField", "1");
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> app.history.list().size() == 2
+                && run.stateProperty().get() == io.digitstudio.ui.train.RunState.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(io.digitstudio.runs.RunStatus.STOPPED, app.history.find(stopped).status(), "the stopped run stays as it is");
+        assertTrue(app.history.find(stopped).resumes().isEmpty());
+    }
+
+    /**
      * A six-epoch run that ends below the model in use, at 150 % in the smallest window: the status line says it kept
      * that model, with both figures. The trial saw a line of its own come over the charts' top edge as the run ended,
      * where it hid the charts' titles and top tick labels until the next run. Nothing moves as the message comes or

@@ -46,8 +46,14 @@ class RunsViewTest extends AppStory {
         return robot.lookup("#runsTable .table-row-cell").match((javafx.scene.control.TableRow<?> r) -> r.getIndex() == i && !r.isEmpty()).query();
     }
 
+    /**
+     * Runs → Resume on a stopped run, as Open snapshot… on its newest snapshot: the Train view shows the resume set up
+     * (the run's own settings in the form, the status saying what Start does) and nothing trains until Start, which
+     * resumes the run from where it stopped, to its own epochs; the form is the user's own again after. (Resume trained
+     * at once, and the run's values stayed in the form, and in the next launch's, for good.)
+     */
     @Test
-    void resumeInTheRunsViewContinuesTheSelectedStoppedRun(FxRobot robot) throws Exception {
+    void resumeInTheRunsViewSetsUpTheStoppedRunsResumeAndStartResumesIt(FxRobot robot) throws Exception {
         app.awaitReady();
         var run = app.main.train().run();
         // run A finishes with its snapshots; run B, a longer one, is stopped once it has trained a little
@@ -60,8 +66,14 @@ class RunsViewTest extends AppStory {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED);
         WaitForAsyncUtils.waitForFxEvents();
         String b = app.history.list().stream().filter(r -> !r.id().equals(a)).findFirst().orElseThrow().id();
-        assertEquals(io.digitstudio.runs.RunStatus.STOPPED, app.history.find(b).status());
-        long stoppedAt = app.history.find(b).resumes().size();
+        RunSummary stopped = app.history.find(b);
+        assertEquals(io.digitstudio.runs.RunStatus.STOPPED, stopped.status());
+        assertTrue(stopped.resumes().isEmpty());
+        java.nio.file.Path snapshot = app.history.lastSnapshot(stopped).orElseThrow();
+        io.digitstudio.train.Snapshot.Position at = io.digitstudio.train.Snapshot.position(snapshot);
+        // the user's own values for the next run
+        Forms.type(robot, "#epochsField", "3");
+        Forms.type(robot, "#hp-lr", "0.05");
 
         app.openTab(robot, "Runs");
         TableView<RunSummary> table = robot.lookup("#runsTable").queryTableView();
@@ -71,14 +83,35 @@ class RunsViewTest extends AppStory {
         javafx.scene.control.Button resume = robot.lookup("#resumeRunButton").queryButton();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !resume.isDisabled());
         robot.clickOn("#resumeRunButton");
+
+        // the Train view, set up: the snapshot is read off the UI thread, then the status says what Start does
+        String where = at.epochEnd() ? "the end of epoch " + at.epoch() : io.digitstudio.runs.RunSettings.Branch.point(at.epochDetail(), at.iteration());
+        String said = io.digitstudio.ui.train.RunControl.openedAsResume(b, where);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> said.equals(app.main.train().presenter().statusProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("trainTab", app.main.tabs().getSelectionModel().getSelectedItem().getId());
+        assertEquals(said, Forms.status(robot));
+        assertEquals("40", robot.lookup("#epochsField").queryAs(javafx.scene.control.TextField.class).getText(), "the run's own epochs");
+        assertEquals("0.01", robot.lookup("#hp-lr").queryAs(javafx.scene.control.TextField.class).getText(), "the run's own rate");
+        assertEquals("3", run.ownValues().epochs(), "the next launch remembers the user's own form");
+        assertEquals(RunState.FINISHED, run.stateProperty().get(), "nothing trains until Start");
+        assertEquals(io.digitstudio.runs.RunStatus.STOPPED, app.history.find(b).status());
+        assertTrue(app.history.find(b).resumes().isEmpty(), "nothing is written until Start");
+
+        robot.clickOn("#startButton");
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED
                 && run.resultProperty().get() != null && app.history.find(b).status() == io.digitstudio.runs.RunStatus.FINISHED);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, app.history.list().size(), "resuming adds no run");
-        assertEquals(40, app.history.find(b).epochsDone(), "the stopped run, not the finished one, went on to its end");
-        assertEquals(stoppedAt + 1, app.history.find(b).resumes().size());
+        RunSummary resumed = app.history.find(b);
+        assertEquals(40, resumed.epochsDone(), "the stopped run, not the finished one, went on to its end");
+        assertEquals(1, resumed.resumes().size());
+        assertEquals(at.iteration(), ((Number) resumed.resumes().get(0).get("iteration")).longValue(), "from where it stopped");
+        assertTrue(String.valueOf(resumed.resumes().get(0).get("from")).endsWith(snapshot.getFileName().toString()), resumed.resumes().toString());
         assertEquals(2, app.history.find(a).epochsDone(), "the other run is untouched");
         assertTrue(app.history.find(a).resumes().isEmpty());
+        assertEquals("3", robot.lookup("#epochsField").queryAs(javafx.scene.control.TextField.class).getText(), "the form is the user's own again");
+        assertEquals("0.05", robot.lookup("#hp-lr").queryAs(javafx.scene.control.TextField.class).getText());
         // its curves go on to its end too, not only to where it was stopped
         var runs = app.main.runs().viewModel();
         robot.interact(runs::refresh);

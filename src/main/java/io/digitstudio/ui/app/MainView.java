@@ -556,10 +556,8 @@ public final class MainView extends BorderPane {
                 }
 
                 @Override
-                public void resume(java.nio.file.Path snapshot) {
-                    train.settings().branchProperty().set(null);
-                    selectTab("trainTab");
-                    train.run().resume(snapshot);
+                public void resume(io.digitstudio.runs.RunSummary run, java.nio.file.Path snapshot) {
+                    if (train.run().setUpResume(run, snapshot)) selectTab("trainTab");
                 }
 
                 @Override

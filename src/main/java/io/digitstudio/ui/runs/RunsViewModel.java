@@ -73,7 +73,11 @@ public final class RunsViewModel {
 
         void rerun(RunSummary run);
 
-        void resume(Path snapshot);
+        /**
+         * Sets the Train view's form up as the resume of the stopped {@code run} from {@code snapshot}, its newest, for
+         * the user to start.
+         */
+        void resume(RunSummary run, Path snapshot);
 
         /**
          * Opens the Train view's form on {@code run}'s settings as a branch of it at {@code point}, for the user to
@@ -864,7 +868,10 @@ public final class RunsViewModel {
         return "";
     }
 
-    /** Resumes the run from the snapshot found for it; a run that cannot be resumed, or not yet looked at, says why. */
+    /**
+     * Has the Train view set up the run's resume from the snapshot found for it, which Start trains; a run that cannot be
+     * resumed, or not yet looked at, says why.
+     */
     public void resume(RunSummary r) {
         String why = whyNotResumable(r);
         Resumability c = resumability.get();
@@ -875,7 +882,7 @@ public final class RunsViewModel {
             status.set(why);
             return;
         }
-        if (actions != null) actions.resume(c.snapshot());
+        if (actions != null) actions.resume(r, c.snapshot());
     }
 
     public RunStore store() { return store; }

@@ -240,6 +240,7 @@ public final class RunControl {
         PendingResume resuming = pendingResume;
         if (resuming != null) {
             pendingResume = null;
+            resumeSetUp.set("");
             resumeBorrowsForm = true;
             resume(resuming.snapshot());
             return;
@@ -302,8 +303,8 @@ public final class RunControl {
     }
 
     /**
-     * Run {@code id} was deleted (in Runs or outside the window): a branch of it set up in the form, not started, has
-     * nothing left to start from, so the form stops being one now rather than at Start.
+     * Run {@code id} was deleted (in Runs or outside the window): a branch or a resume of it set up in the form, not
+     * started, has nothing left to start from, so the form stops being one now rather than at Start.
      */
     public void runDeleted(String id) {
         if (!state.get().canStart()) return;
@@ -311,10 +312,18 @@ public final class RunControl {
         if (b != null && b.runId().equals(id)) {
             settings.branchProperty().set(null);
             presenter.status(branchParentDeleted(id));
+        } else if (pendingResume != null && pendingResume.runId().equals(id)) {
+            dropPendingResume(); // its snapshot went with it
+            presenter.status(resumedRunDeleted(id));
         } else if (b == null && id.equals(recordedRun.get())) {
             // the view still shows the run's curves and table: the status says they are all that is left of it
             presenter.status(shownRunDeleted(id, trainedModel.get() != null));
         }
+    }
+
+    /** What the status says once the run whose resume the form is set up for was deleted. */
+    public static String resumedRunDeleted(String id) {
+        return "Run " + id + " was deleted: the form is no longer set up to resume it (Start trains a new run with these settings)";
     }
 
     /** What the status says once the run the view shows was deleted. */
@@ -353,6 +362,7 @@ public final class RunControl {
      */
     public boolean runAgain(io.digitstudio.runs.RunSummary run) {
         if (!mayReplaceForm("Run again of run " + run.id())) return false;
+        dropPendingResume(); // Start runs it again, even where the form was set up to resume this same run
         settings.branchProperty().set(null);
         settings.show(run.settings().config());
         settings.show(run.settings().options());
@@ -398,14 +408,19 @@ public final class RunControl {
 
     /** Asks for a snapshot file and sets the form up to go on from it ({@link #openSnapshot}); Start then trains. */
     public void resumeFromSnapshot() {
-        if (state.get().canStart()) dialogs.openSnapshot().ifPresent(this::openSnapshot);
+        if (state.get().canStart()) dialogs.openSnapshot().ifPresent(f -> openSnapshot(f, RESUME_AGAIN_BY_OPENING));
     }
+
+    /** How the user sets the resume up again, as said once it is dropped: by the way it was set up. */
+    private static final String RESUME_AGAIN_BY_OPENING = "Open snapshot… again resumes it";
+    private static final String RESUME_AGAIN_FROM_RUNS = "Resume in Runs sets it up again";
 
     /**
      * A resume the form is set up for by {@link #openSnapshot}, which Start continues: the snapshot, the run it
      * belongs to (empty: none of the history), and the settings and data the form was given for it.
      */
-    private record PendingResume(Path snapshot, String runId, TrainingConfig config, io.digitstudio.train.RunOptions options, Path data) {
+    private record PendingResume(Path snapshot, String runId, TrainingConfig config, io.digitstudio.train.RunOptions options, Path data,
+                                 String again) {
     }
 
     /** The resume Start continues (null: Start trains what the form says, or the branch it is set up as). */
@@ -426,6 +441,11 @@ public final class RunControl {
      * says which Start will do. The snapshot is read on the compute worker.
      */
     public void openSnapshot(Path snapshot) {
+        openSnapshot(snapshot, RESUME_AGAIN_BY_OPENING);
+    }
+
+    /** {@link #openSnapshot(Path)}, {@code again} saying how the user sets a resume up again once it is dropped. */
+    private void openSnapshot(Path snapshot, String again) {
         if (!state.get().canStart()) return;
         presenter.status("Reading the snapshot " + snapshot.getFileName() + "…");
         tasks.compute(() -> {
@@ -442,7 +462,7 @@ public final class RunControl {
                 return;
             }
             if (o.branch()) setUpBranchFrom(o);
-            else setUpResume(o);
+            else setUpResumeFrom(o, again);
         });
     }
 
@@ -469,7 +489,7 @@ public final class RunControl {
     }
 
     /** The form as the snapshot's run, for Start to resume it (its own run, or a new one when the history has none). */
-    private void setUpResume(Opened o) {
+    private void setUpResumeFrom(Opened o, String again) {
         TrainingSession.Resumable r = o.snapshot();
         TrainSettings.Values own = ownValues();
         settings.branchProperty().set(null);
@@ -489,13 +509,43 @@ public final class RunControl {
         } catch (IllegalArgumentException e) {
             shown = r.config(); // a field the snapshot does not fill is wrong: Start says so, and resumes once it is right
         }
-        pendingResume = new PendingResume(r.file(), r.run() == null ? "" : r.run().id(), shown, settings.runOptions(), data);
+        pendingResume = new PendingResume(r.file(), r.run() == null ? "" : r.run().id(), shown, settings.runOptions(), data, again);
         resumeBorrowsForm = true;
         keptNotice.set(null);
         inUseSaid = null;
         io.digitstudio.train.Snapshot.Position at = o.at();
         String where = at.epochEnd() ? "the end of epoch " + at.epoch() : io.digitstudio.runs.RunSettings.Branch.point(at.epochDetail(), at.iteration());
         presenter.clear(settings.plannedEpochs(), openedAsResume(pendingResume.runId(), where));
+        resumeSetUp.set(resumeText(pendingResume.runId(), where));
+    }
+
+    /** What the line above the charts says while the form is set up to resume run {@code runId} (empty: no run of the history). */
+    public static String resumeText(String runId, String where) {
+        return runId.isEmpty() ? "A snapshot of no run of this history, at " + where + ": Start goes on from it as a new run."
+                + " Another value than Epochs makes it a run from scratch."
+                : "Resume of run " + runId + " from " + where + ": Start goes on with that run, in its own entry of the history."
+                + " Another value than Epochs makes it a new run from scratch.";
+    }
+
+    /** What the status says once "New run instead" has set the resume aside. */
+    public static final String NEW_RUN_NOT_RESUME = "A new run: Start trains these settings from scratch, not as a resume";
+
+    /**
+     * "New run instead" beside the resume the form is set up for: Start trains the form's settings from scratch, as the
+     * user's own from now on, as "New run instead" does beside a branch.
+     */
+    public void leaveResume() {
+        if (pendingResume == null || !state.get().canStart()) return;
+        dropPendingResume();
+        presenter.status(NEW_RUN_NOT_RESUME);
+    }
+
+    /** What the line above the charts says of the resume the form is set up for; empty while it is set up for none. */
+    private final javafx.beans.property.ReadOnlyStringWrapper resumeSetUp = new javafx.beans.property.ReadOnlyStringWrapper("");
+
+    /** The resume the form is set up for, in words for the line above the charts; empty while there is none. */
+    public javafx.beans.property.ReadOnlyStringProperty resumeSetUpProperty() {
+        return resumeSetUp.getReadOnlyProperty();
     }
 
     /** What the status says when an opened snapshot is set up as a resume: which run Start goes on with, and from where. */
@@ -521,15 +571,27 @@ public final class RunControl {
                 && java.util.Objects.equals(settings.dataFolderProperty().get(), p.data());
         if (same) return;
         dropPendingResume();
-        presenter.status("The form no longer holds the snapshot's settings: Start trains a new run with them (Open snapshot… again resumes it)");
+        presenter.status("The form no longer holds the snapshot's settings: Start trains a new run with them (" + p.again() + ")");
     }
 
     /** Start no longer resumes the opened snapshot; the form's values are the user's own. */
     private void dropPendingResume() {
         if (pendingResume == null) return;
         pendingResume = null;
+        resumeSetUp.set("");
         resumeBorrowsForm = false;
         if (settings.branchProperty().get() == null) beforeBranch = null;
+    }
+
+    /**
+     * Runs' Resume: sets the form up as the resume of the stopped {@code run} from {@code snapshot}, its newest, by the
+     * path Open snapshot… takes ({@link #openSnapshot}), and waits for Start; nothing trains and nothing is written until
+     * then. Returns whether it did: not while a run is under way, nor over an edited branch set-up the user keeps.
+     */
+    public boolean setUpResume(io.digitstudio.runs.RunSummary run, Path snapshot) {
+        if (!mayReplaceForm("The resume of run " + run.id())) return false;
+        openSnapshot(snapshot, RESUME_AGAIN_FROM_RUNS);
+        return true;
     }
 
     /**

@@ -570,14 +570,17 @@ public final class TrainView extends BorderPane {
         BooleanBinding paused = run.stateProperty().isEqualTo(RunState.PAUSED);
         // while paused, what the pause offers
         BooleanBinding branch = settings.branchProperty().isNotNull().and(paused.not());
+        // or which run's resume Start goes on with (never while a run is under way: Start has taken it)
+        BooleanBinding resume = run.resumeSetUpProperty().isNotEmpty().and(paused.not());
         javafx.scene.layout.StackPane line = new javafx.scene.layout.StackPane();
         line.setId("noticeLine");
         line.setAlignment(Pos.CENTER_LEFT);
         // each notice is made when it first has something to say; as high as what it says: the unseen ones take no room
-        Region[] made = new Region[2];
+        Region[] made = new Region[3];
         notice(line, made, 0, branch, () -> branchBanner(locked));
-        notice(line, made, 1, paused, this::pausedBanner);
-        line.visibleProperty().bind(branch.or(paused));
+        notice(line, made, 1, resume, () -> resumeBanner(locked));
+        notice(line, made, 2, paused, this::pausedBanner);
+        line.visibleProperty().bind(branch.or(resume).or(paused));
         line.managedProperty().bind(line.visibleProperty());
         line.setPadding(new Insets(8, 8, 0, 8)); // in line with the charts' edges under it
         return line;
@@ -639,6 +642,37 @@ public final class TrainView extends BorderPane {
         });
         HBox box = new HBox(8, what, leave);
         box.getStyleClass().add("branch-banner");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(0, 8, 0, 8));
+        return box;
+    }
+
+    /**
+     * While the form is set up to resume a run (Runs' Resume, or Open snapshot…): which run and from where, what Start
+     * does, and a way to a new run instead.
+     */
+    private Region resumeBanner(BooleanBinding locked) {
+        Label what = new Label();
+        what.setId("resumeBanner");
+        what.setWrapText(true);
+        what.setMinWidth(0);
+        what.setMinHeight(Region.USE_PREF_SIZE); // every line of it, beside the form at 150 %
+        what.setMaxWidth(Double.MAX_VALUE);
+        what.textProperty().bind(run.resumeSetUpProperty());
+        HBox.setHgrow(what, Priority.ALWAYS);
+        Button leave = new Button("Ne_w run instead");
+        leave.setId("leaveResumeButton");
+        leave.getStyleClass().add("small"); // the line is as high as the Start reason's, one line of text
+        leave.setMinWidth(Region.USE_PREF_SIZE);
+        io.digitstudio.ui.widgets.Tips.set(leave, "Start trains a new run from scratch with these settings, not the resume");
+        leave.disableProperty().bind(locked);
+        leave.setOnAction(e -> {
+            // the focus goes where the next step is, not to the form's first field as the button hides
+            if (startButton != null) startButton.requestFocus();
+            run.leaveResume();
+        });
+        HBox box = new HBox(8, what, leave);
+        box.getStyleClass().add("resume-banner");
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(0, 8, 0, 8));
         return box;

@@ -203,7 +203,7 @@ class RunsViewModelTest {
             }
 
             @Override
-            public void resume(Path snapshot) {
+            public void resume(RunSummary run, Path snapshot) {
             }
 
             @Override
@@ -563,7 +563,7 @@ class RunsViewModelTest {
             }
 
             @Override
-            public void resume(Path snapshot) {
+            public void resume(RunSummary run, Path snapshot) {
                 fail("the run left no snapshot");
             }
 
@@ -615,7 +615,7 @@ class RunsViewModelTest {
             }
 
             @Override
-            public void resume(Path snapshot) {
+            public void resume(RunSummary run, Path snapshot) {
                 done.add("resume " + snapshot);
             }
 
@@ -758,7 +758,7 @@ class RunsViewModelTest {
         RunsViewModel vm = new RunsViewModel(new SameThreadTasks(), new TestDialogs(), store);
         vm.setActions(new RunsViewModel.Actions() {
             @Override
-            public void resume(Path snapshot) {
+            public void resume(RunSummary run, Path snapshot) {
                 resumed[0] = true;
             }
 
@@ -814,7 +814,7 @@ class RunsViewModelTest {
         Path[] resumed = new Path[1];
         vm.setActions(new RunsViewModel.Actions() {
             @Override
-            public void resume(Path snapshot) {
+            public void resume(RunSummary run, Path snapshot) {
                 resumed[0] = snapshot;
             }
 
@@ -899,7 +899,7 @@ class RunsViewModelTest {
             }
 
             @Override
-            public void resume(Path snapshot) {
+            public void resume(RunSummary run, Path snapshot) {
             }
 
             @Override

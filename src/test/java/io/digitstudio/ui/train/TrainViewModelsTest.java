@@ -1472,6 +1472,96 @@ class TrainViewModelsTest {
     }
 
     /**
+     * Runs' Resume on a stopped run sets the form up as that run's resume, as Open snapshot… on its newest snapshot does,
+     * and waits: nothing trains and the run's files stay as they are, the form shows the run's own settings and the
+     * status says what Start does. Start resumes the run where it stopped, and the form is the user's own again after.
+     * (Resume trained at once, to the form's Epochs, and left the run's values in the form for good.)
+     */
+    @Test
+    void runsResumeSetsUpTheStoppedRunsResumeAndTrainsOnlyOnStart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Recorded r = stoppedInEpoch2(dir);
+        io.digitstudio.runs.RunSummary stopped = r.history().list().get(0);
+        java.nio.file.Path snap = r.history().lastSnapshot(stopped).orElseThrow();
+        r.settings().epochsProperty().set("4");
+        r.lr("0.05");
+        TrainSettings.Values own = r.settings().values();
+
+        assertTrue(r.run().setUpResume(stopped, snap));
+        assertEquals(RunState.FINISHED, r.run().stateProperty().get());
+        io.digitstudio.runs.RunSummary now = r.history().find(stopped.id());
+        assertEquals(io.digitstudio.runs.RunStatus.STOPPED, now.status(), "nothing trains until Start");
+        assertTrue(now.resumes().isEmpty(), "nothing is written until Start");
+        assertEquals(RunControl.openedAsResume(stopped.id(), "epoch 1.54 (iteration 12)"), r.presenter().statusProperty().get());
+        assertEquals("2", r.settings().epochsProperty().get(), "the run's own epochs");
+        assertEquals(0.01, r.settings().config().lr(), 0.0, "the run's own rate");
+        assertEquals(own, r.run().ownValues(), "the user's own form, for the next launch");
+        assertEquals(RunControl.resumeText(stopped.id(), "epoch 1.54 (iteration 12)"), r.run().resumeSetUpProperty().get(),
+                "the line above the charts says which run Start goes on with");
+
+        r.run().start();
+        assertEquals("", r.run().resumeSetUpProperty().get(), "Start has taken the set-up");
+        assertEquals(RunState.FINISHED, r.run().stateProperty().get(), r.dialogs().errors.toString());
+        assertEquals(1, r.history().list().size(), "the same run, resumed");
+        io.digitstudio.runs.RunSummary after = r.history().find(stopped.id());
+        assertEquals(io.digitstudio.runs.RunStatus.FINISHED, after.status());
+        assertEquals(2, after.epochsDone(), "to its own epochs, not the user's four");
+        assertEquals(1, after.resumes().size());
+        assertEquals(12, ((Number) after.resumes().get(0).get("iteration")).intValue(), "from where it stopped");
+        assertEquals(own, r.settings().values(), "the form is the user's own again");
+    }
+
+    /**
+     * "New run instead" beside a resume set up from Runs: the set-up goes, the status says Start trains the form's
+     * settings from scratch, and Start does, as a new run; the stopped run stays as it is.
+     */
+    @Test
+    void newRunInsteadOfAResumeTrainsANewRunFromScratch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Recorded r = stoppedInEpoch2(dir);
+        io.digitstudio.runs.RunSummary stopped = r.history().list().get(0);
+        r.settings().epochsProperty().set("4");
+        assertTrue(r.run().setUpResume(stopped, r.history().lastSnapshot(stopped).orElseThrow()));
+        assertFalse(r.run().resumeSetUpProperty().get().isEmpty());
+
+        r.run().leaveResume();
+        assertEquals("", r.run().resumeSetUpProperty().get(), "the line above the charts no longer tells of a resume");
+        assertEquals(RunControl.NEW_RUN_NOT_RESUME, r.presenter().statusProperty().get());
+        assertEquals("2", r.settings().epochsProperty().get(), "the settings Start trains, as the status says");
+        assertEquals("2", r.run().ownValues().epochs(), "the user's own from now on");
+        r.run().start();
+        assertEquals(RunState.FINISHED, r.run().stateProperty().get(), r.dialogs().errors.toString());
+        assertEquals(2, r.history().list().size(), "a new run");
+        io.digitstudio.runs.RunSummary fresh = r.history().list().stream().filter(x -> !x.id().equals(stopped.id())).findFirst().orElseThrow();
+        assertTrue(fresh.settings().resumedFrom() == null || fresh.settings().resumedFrom().isEmpty(), "from scratch");
+        assertEquals(2, fresh.epochsDone());
+        assertEquals(io.digitstudio.runs.RunStatus.STOPPED, r.history().find(stopped.id()).status(), "the stopped run stays as it is");
+        assertTrue(r.history().find(stopped.id()).resumes().isEmpty());
+    }
+
+    /**
+     * A resume set up in the form, then left for Run again of the same run: Start runs it again as a new run, and the
+     * stopped run stays as it is. (The set-up outlived Run again, whose settings were the same, and Start resumed.)
+     */
+    @Test
+    void runAgainOverAResumeSetUpRunsANewRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Recorded r = stoppedInEpoch2(dir);
+        io.digitstudio.runs.RunSummary stopped = r.history().list().get(0);
+        r.dialogs().willChoose(r.history().lastSnapshot(stopped).orElseThrow());
+        r.run().resumeFromSnapshot();
+        assertEquals(RunControl.openedAsResume(stopped.id(), "epoch 1.54 (iteration 12)"), r.presenter().statusProperty().get());
+
+        assertTrue(r.run().runAgain(stopped));
+        assertEquals("The settings of run " + stopped.id() + " are filled in: press Start to run it again", r.presenter().statusProperty().get());
+        assertEquals("", r.run().resumeSetUpProperty().get(), "no resume set up");
+        r.run().start();
+        assertEquals(RunState.FINISHED, r.run().stateProperty().get(), r.dialogs().errors.toString());
+        assertEquals(2, r.history().list().size(), "a new run");
+        io.digitstudio.runs.RunSummary again = r.history().find(stopped.id());
+        assertEquals(io.digitstudio.runs.RunStatus.STOPPED, again.status(), "the stopped run stays as it is");
+        assertTrue(again.resumes().isEmpty());
+        assertEquals("2", r.settings().epochsProperty().get(), "Run again's settings stay the form's");
+    }
+
+    /**
      * A snapshot of no run of this history (copied from another machine's) is set up to go on as a new run, and waits
      * for Start: more Epochs keep that set-up, another learning rate (which a resume cannot take) drops it, the status
      * then saying that Start trains a new run with the form's values.
@@ -1709,6 +1799,28 @@ class TrainViewModelsTest {
         assertNull(settings.branchProperty().get(), "no branch of a deleted run");
         assertEquals(RunControl.branchParentDeleted(parent.id()), presenter.statusProperty().get());
         assertEquals(List.of(), presenter.epochRows(), "nothing of the deleted run shows");
+    }
+
+    /**
+     * The run whose resume is set up in the form (by Runs' Resume) is deleted: the set-up goes at once and the status
+     * says why, and Start trains a new run with the form's settings rather than fail on a snapshot that is gone.
+     */
+    @Test
+    void deletingTheRunOfAResumeSetUpClearsTheSetUpAndSaysSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Recorded r = stoppedInEpoch2(dir);
+        io.digitstudio.runs.RunSummary stopped = r.history().list().get(0);
+        assertTrue(r.run().setUpResume(stopped, r.history().lastSnapshot(stopped).orElseThrow()));
+        r.run().runDeleted("someoneelse");
+        assertFalse(r.run().resumeSetUpProperty().get().isEmpty(), "another run's delete leaves it alone");
+        r.history().delete(stopped.id());
+        r.run().runDeleted(stopped.id());
+        assertEquals("", r.run().resumeSetUpProperty().get(), "no resume of a deleted run");
+        assertEquals(RunControl.resumedRunDeleted(stopped.id()), r.presenter().statusProperty().get());
+        r.run().start();
+        assertEquals(List.of(), r.dialogs().errors);
+        assertEquals(RunState.FINISHED, r.run().stateProperty().get());
+        assertEquals(1, r.history().list().size(), "a new run");
+        assertNotEquals(stopped.id(), r.history().list().get(0).id());
     }
 
     /**
@@ -2036,6 +2148,9 @@ class TrainViewModelsTest {
             assertFalse(run.setUpBranch(paused, id + "@epoch:1", "end of epoch 1", 1), "refused while paused");
             assertNull(settings.branchProperty().get());
             assertEquals(2, dialogs.infos.size());
+            assertFalse(run.setUpResume(paused, dir.resolve("any.npz")), "Runs' Resume is refused while paused");
+            assertEquals(3, dialogs.infos.size());
+            assertTrue(dialogs.infos.get(2).startsWith("Stop the paused run first: "), dialogs.infos.get(2));
             assertEquals(form, settings.values(), "the form stays the paused run's");
             assertEquals(RunState.PAUSED, run.stateProperty().get());
 
