@@ -498,8 +498,8 @@ public final class DrawView extends BorderPane {
             return r == null || r.digits().size() < 2 || i < 0 ? "What the network sees (28×28)"
                     : "Digit " + (i + 1) + " of " + r.digits().size() + ", as the network sees it";
         }, vm.readingProperty(), vm.selectedDigitProperty()));
-        // as tall whatever the model's name (a run's model's text whole at any scale): a longer one is shortened, whole
-        // in the tooltip, and moves nothing below
+        // as tall as a run's model's text takes at any scale: a longer text leaves out what says least, whole in the
+        // tooltip; a name too long for that room takes another line, whole
         ModelLine model = new ModelLine();
         model.setId("activeModelLabel");
         model.setMaxWidth(300);

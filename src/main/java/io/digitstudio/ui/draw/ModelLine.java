@@ -6,11 +6,12 @@ import javafx.scene.control.Label;
 import javafx.scene.text.Text;
 
 /**
- * The active model's line above the answer ("Model: name · layers · data · test accuracy"): as tall, whatever the model,
- * as a run's model's whole text takes at the UI's scale ({@link #TYPICAL}, two lines at least), so that a model with a
- * long name moves neither the answer nor anything below it, and a run's model is named whole at any scale (its type grows
- * with the scale while the line's width stays). A text longer than that is shortened where it says least
- * ({@link ModelText#fit}). The whole text is the line's accessible text and, above the model file's place, its
+ * The active model's line above the answer ("Model: name · layers · data · test accuracy"): as tall as a run's model's
+ * whole text takes at the UI's scale ({@link #TYPICAL}, two lines at least), so that most models' texts move neither the
+ * answer nor anything below it, and a run's model is named whole at any scale (its type grows with the scale while the
+ * line's width stays). A text longer than that leaves out the parts that say least ({@link ModelText#fit}); the name, a
+ * run's id and the test accuracy stay whole, and a name too long for the room takes the lines it needs: a name cut in
+ * its middle names no model. The whole text is the line's accessible text and, above the model file's place, its
  * tooltip's.
  */
 final class ModelLine extends Label {
@@ -36,6 +37,8 @@ final class ModelLine extends Label {
             refit();
             requestLayout();
         });
+        // a text of more lines than the line keeps (a long name) makes it taller
+        textProperty().addListener((o, a, b) -> requestLayout());
     }
 
     /** The whole text, of which the line shows what fits. */
@@ -133,10 +136,15 @@ final class ModelLine extends Label {
         return room <= 1 || room > 1e6 ? LINES : Math.max(LINES, lines(TYPICAL, room - 1));
     }
 
-    /** The room of {@link #reservedLines} lines of the font at {@code width}, whatever the text. */
+    /**
+     * The room of {@link #reservedLines} lines of the font at {@code width}, or of the lines the text shown takes there
+     * when it takes more (a long name, whole).
+     */
     private double room(double width) {
         double one = measured("X", 0);
-        int lines = reservedLines(width);
+        double w = width > 0 ? width : getWidth() > 0 ? getWidth() : getMaxWidth();
+        double wrap = w - snappedLeftInset() - snappedRightInset() - 1;
+        int lines = Math.max(reservedLines(width), getText() == null || wrap <= 0 || wrap > 1e6 ? 0 : lines(getText(), wrap));
         return snapSizeY(Math.ceil(one * lines + getLineSpacing() * (lines - 1)) + snappedTopInset() + snappedBottomInset());
     }
 

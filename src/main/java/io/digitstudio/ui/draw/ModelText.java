@@ -7,13 +7,16 @@ import java.util.regex.Pattern;
 
 /**
  * What of a model's text ("Model: name · layers · data · test accuracy") a line with less room shows: whole parts left
- * out, those that say least first, each run of them marked by one "…". A part is never cut in its middle (half a date
- * or an id says nothing and reads as wrong): only a first part that alone does not fit is shortened.
+ * out, those that say least first. The name, a run's id and the test accuracy always stay, whole: a name is never cut
+ * (half a name, a date or an id says nothing and reads as wrong), and no "…" stands in the middle of the line; the
+ * whole text is the line's tooltip and accessible text.
  */
 final class ModelText {
     static final String PARTS = " · ";
     static final String PREFIX = "Model: ";
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d\\d-\\d\\d.*");
+    /** A run's id as a run's model is named: "run 6124d321". */
+    private static final Pattern RUN_ID = Pattern.compile("run [0-9a-f]{8}");
     private static final String ACCURACY = "test accuracy";
 
     private ModelText() {
@@ -22,9 +25,9 @@ final class ModelText {
     /**
      * What of {@code text} (the model {@code name}'s: the name may itself hold " · ", a run's title, id, date and epoch;
      * the model's parts follow it) fits, by {@code fits}: the whole text; else the text without its parts that say
-     * least, one at a time and whole, in this order: the name's date, the name's other parts after its first from the
-     * last, the model's layers, its data set; the first part and the test accuracy stay. Else the first part alone,
-     * shortened in its middle if need be.
+     * least, one at a time and whole, in this order: the name's date, the model's layers, the name's other parts after
+     * its first from the last (a best epoch), the model's data set. The name's first part, a run's id and the test
+     * accuracy stay: when even they do not fit, they are what is shown, and the line takes the lines they need.
      */
     static String fit(String text, String name, Predicate<String> fits) {
         if (fits.test(text)) return text;
@@ -34,62 +37,32 @@ final class ModelText {
         int inName = name == null || name.isEmpty() || !body.startsWith(name) ? 1
                 : Math.max(1, name.split(Pattern.quote(PARTS)).length);
         boolean[] left = new boolean[parts.size()];
+        String s = text;
         for (int i : dropOrder(parts, inName)) {
             left[i] = true;
-            String s = prefix + joined(parts, left);
+            s = prefix + joined(parts, left);
             if (fits.test(s)) return s;
         }
-        String first = parts.get(0);
-        String s = shortest(first, n -> fits.test(prefix + n));
-        return prefix + (s != null ? s : "…");
+        return s;
     }
 
-    /** The parts' indexes in the order they are left out: all but the first and the test accuracy. */
+    /** The parts' indexes in the order they are left out: all but the first, a run's id and the test accuracy. */
     private static List<Integer> dropOrder(List<String> parts, int inName) {
         List<Integer> order = new ArrayList<>();
-        for (int i = 1; i < inName && i < parts.size(); i++) if (DATE.matcher(parts.get(i)).matches()) order.add(i);
-        for (int i = Math.min(inName, parts.size()) - 1; i >= 1; i--) if (!order.contains(i)) order.add(i);
-        // the layers before the data set: "MNIST + my digits" tells a fine-tune on the user's digits from a model of
-        // the bundled ones, which the layers do not
-        for (int i = inName; i < parts.size(); i++) if (!parts.get(i).startsWith(ACCURACY)) order.add(i);
-        for (int i = inName; i < parts.size(); i++) if (parts.get(i).startsWith(ACCURACY)) order.add(i);
+        int named = Math.min(inName, parts.size());
+        for (int i = 1; i < named; i++) if (DATE.matcher(parts.get(i)).matches()) order.add(i);
+        // the layers (the first part after the name) before the data set: "MNIST + my digits" tells a fine-tune on
+        // the user's digits from a model of the bundled ones, which the layers do not
+        if (named < parts.size() && !parts.get(named).startsWith(ACCURACY)) order.add(named);
+        for (int i = named - 1; i >= 1; i--) if (!order.contains(i) && !RUN_ID.matcher(parts.get(i)).matches()) order.add(i);
+        for (int i = named + 1; i < parts.size(); i++) if (!parts.get(i).startsWith(ACCURACY)) order.add(i);
         return order;
     }
 
-    /** The parts not {@code left} out, each run of those left out as one "…". */
+    /** The parts not {@code left} out. */
     private static String joined(List<String> parts, boolean[] left) {
         List<String> shown = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            if (!left[i]) shown.add(parts.get(i));
-            else if (i == 0 || !left[i - 1]) shown.add("…");
-        }
+        for (int i = 0; i < parts.size(); i++) if (!left[i]) shown.add(parts.get(i));
         return String.join(PARTS, shown);
-    }
-
-    /**
-     * The longest shortening of {@code name} (its middle left out for "…") that {@code fits}, or null when even the
-     * shortest does not.
-     */
-    private static String shortest(String name, Predicate<String> fits) {
-        if (fits.test(name)) return name;
-        int lo = 0, hi = name.length() - 1; // characters kept; a binary search for the most that fit
-        String best = null;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            String s = middle(name, mid);
-            if (fits.test(s)) {
-                best = s;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return best;
-    }
-
-    /** {@code name} with {@code keep} of its characters: its start and end, "…" between. */
-    static String middle(String name, int keep) {
-        int head = (keep + 1) / 2 + keep / 6, tail = keep - head;
-        return name.substring(0, head).stripTrailing() + "…" + name.substring(name.length() - tail).stripLeading();
     }
 }

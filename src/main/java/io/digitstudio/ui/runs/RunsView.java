@@ -1,5 +1,6 @@
 package io.digitstudio.ui.runs;
 
+import io.digitstudio.io.NiceTicks;
 import io.digitstudio.runs.RunStatus;
 import io.digitstudio.runs.RunSummary;
 import io.digitstudio.ui.widgets.Formats;
@@ -221,6 +222,9 @@ public final class RunsView extends BorderPane {
             c.getXAxis().widthProperty().addListener((o, a, b) -> rangeEpochs(c));
             ((NumberAxis) c.getXAxis()).tickLabelFontProperty().addListener((o, a, b) -> rangeEpochs(c));
         }
+        // a taller or lower axis holds more or fewer loss ticks; a scale change, larger or smaller labels
+        lossChart.getYAxis().heightProperty().addListener((o, a, b) -> rangeLoss());
+        ((NumberAxis) lossChart.getYAxis()).tickLabelFontProperty().addListener((o, a, b) -> rangeLoss());
         vm.logLossProperty().addListener((o, a, b) -> ((NumberAxis) lossChart.getYAxis()).setLabel(b ? "loss (log scale)" : "loss"));
 
         compare.setId("compareTable");
@@ -813,6 +817,7 @@ public final class RunsView extends BorderPane {
         accuracyChart.getData().setAll(accuracies);
         rangeEpochs(lossChart);
         rangeEpochs(accuracyChart);
+        rangeLoss();
         legend.getChildren().setAll(keys);
         for (int i = 0; i < curves.size(); i++) {
             RunsViewModel.Curve c = curves.get(i);
@@ -864,6 +869,38 @@ public final class RunsView extends BorderPane {
         x.setLowerBound(t.lower());
         x.setUpperBound(t.upper());
         x.setTickUnit(t.unit());
+    }
+
+    /**
+     * The loss axis takes its range and unit from here ({@link NiceTicks}, 1, 2 or 5 times a power of ten, as the app's
+     * other charts), as many ticks as its height holds, before it is laid out. Its labels carry the digits its range and
+     * unit need ({@link #tickLabel}), read from the axis's bounds: JavaFX's own ranging measures the labels, for the
+     * axis's width, before it sets the new bounds, so with the bounds of the range before ("0.0176" where the new range
+     * shows "0.01759") the axis was laid out too narrow and the longer labels reached over its name.
+     */
+    private void rangeLoss() {
+        NumberAxis y = (NumberAxis) lossChart.getYAxis();
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (XYChart.Series<Number, Number> s : lossChart.getData()) {
+            for (XYChart.Data<Number, Number> d : s.getData()) {
+                double v = d.getYValue().doubleValue();
+                if (!Double.isFinite(v)) continue;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        if (min > max) {
+            y.setAutoRanging(true);
+            return;
+        }
+        // a label's line and as much again between labels
+        double em = y.getTickLabelFont().getSize();
+        double length = y.getHeight() > 0 ? y.getHeight() : lossChart.getHeight();
+        double[] r = NiceTicks.fitValues(min, max, Double.NaN, Double.NaN, Double.NaN, (int) Math.max(2, Math.min(8, Math.floor(length / (3 * em)))));
+        y.setAutoRanging(false);
+        y.setLowerBound(r[0]);
+        y.setUpperBound(r[1]);
+        y.setTickUnit(r[2]);
     }
 
     /**
