@@ -10,7 +10,7 @@ import io.digitstudio.runs.TrainingSession;
 import io.digitstudio.train.FineTune;
 import io.digitstudio.train.Extension;
 import io.digitstudio.train.TrainingLoop;
-import io.digitstudio.train.Trigger;
+import io.digitstudio.train.TrainingResult;
 import io.digitstudio.ui.core.DialogService;
 import io.digitstudio.ui.core.Messages;
 import io.digitstudio.ui.core.TaskExecutor;
@@ -92,6 +92,7 @@ public final class MyDigitsViewModel {
     /** The ids of the digits the last {@link #undo()} gives back (their labels, or themselves); empty before one. */
     private final ReadOnlyObjectWrapper<List<String>> undone = new ReadOnlyObjectWrapper<>(List.of());
     private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private FineTune.Settings settings = FineTune.Settings.defaults();
 
     public MyDigitsViewModel(TaskExecutor tasks, DialogService dialogs, ModelManager models, MyDigits store, RunStore history) {
@@ -386,7 +387,8 @@ public final class MyDigitsViewModel {
             return;
         }
         busy.set(true);
-        progress.set(-1); // until the first iteration: MNIST is being read
+        progress.set(0);
+        progressText.set(progressText(null));
         // a result left unanswered is gone once another fine-tuning starts: discarded as by Discard
         forget(proposal.get());
         proposal.set(null);
@@ -394,47 +396,55 @@ public final class MyDigitsViewModel {
         FineTune.Settings s = settings;
         tasks.train(() -> {
             LabeledImages yours = MyDigits.dataset(mine, "my digits");
-            java.util.concurrent.atomic.AtomicInteger shownPercent = new java.util.concurrent.atomic.AtomicInteger(-1);
-            Extension progress = new Extension() {
-                @Override
-                public String name() {
-                    return "FineTuneProgress";
-                }
-
-                @Override
-                public Trigger trigger() {
-                    return Trigger.EVERY_ITERATION;
-                }
-
-                @Override
-                public void call(TrainingLoop loop) {
-                    // to the UI only when the whole percentage changes: a hundred updates a run, not one per step
-                    int percent = (int) (100 * loop.iteration() / Math.max(1, loop.startInfo().totalIterations()));
-                    if (shownPercent.getAndSet(percent) != percent) tasks.onUi(() -> {
-                        if (busy.get()) MyDigitsViewModel.this.progress.set(percent / 100.0);
-                    });
-                    if (loop.iterator().isNewEpoch()) {
-                        int epoch = loop.iterator().epoch();
-                        tasks.onUi(() -> status.set(String.format(Locale.ROOT, "Fine-tuning… epoch %d of %d done", epoch, s.epochs())));
-                    }
-                }
+            // to the UI only when the whole percentage or the phase changes: a hundred updates a run, not one per step
+            java.util.concurrent.atomic.AtomicReference<String> told = new java.util.concurrent.atomic.AtomicReference<>("");
+            java.util.function.Consumer<FineTune.Progress> heard = at -> {
+                String text = progressText(at);
+                if (told.getAndSet(text).equals(text)) return;
+                tasks.onUi(() -> {
+                    if (!busy.get()) return;
+                    // never back, whatever the order things arrive in: one bar for the whole fine-tuning
+                    progress.set(Math.max(progress.get(), at.done()));
+                    progressText.set(text);
+                });
             };
-            TrainingSession.FineTuning r = TrainingSession.fineTune(history, "gui", from.model(), from.name(), from.file(), yours, s, List.of(progress));
+            TrainingSession.FineTuning r = TrainingSession.fineTune(history, "gui", from.model(), from.name(), from.file(), yours, s, List.of(), heard);
             Proposal made = new Proposal(r.result(), from.classNames(), r.runId());
-            keepUnanswered(made);
+            // only a whole fine-tuning is offered, now or at the next launch
+            if (made.result().training().outcome() == TrainingResult.Outcome.COMPLETED) keepUnanswered(made);
             return made;
         }).whenComplete((p, err) -> {
             busy.set(false);
             progress.set(0);
+            progressText.set("");
             if (err != null) {
                 status.set("Fine-tuning failed: " + Messages.of(err));
                 dialogs.error("Fine-tuning failed", Messages.of(err));
+                return;
+            }
+            TrainingResult training = p.result().training();
+            if (training.outcome() != TrainingResult.Outcome.COMPLETED) {
+                ActiveModel active = models.activeProperty().get();
+                String stays = active == null ? "" : "; " + active.name() + " stays in use";
+                status.set((training.outcome() == TrainingResult.Outcome.STOPPED ? "Fine-tuning stopped before it was done"
+                        : "Fine-tuning ended early: " + training.message()) + stays);
                 return;
             }
             proposal.set(p);
             // the figures are in the result's panel beside the list: the status line says what to do, not them again
             status.set(FINE_TUNED);
         });
+    }
+
+    /** What the bar says beside itself: the phase and the share of the whole done ("Epoch 1 of 2 · 48 %"). */
+    static String progressText(FineTune.Progress at) {
+        if (at == null) return "Preparing · 0 %";
+        String phase = switch (at.phase()) {
+            case MEASURING_BEFORE -> "Measuring before";
+            case TRAINING -> "Epoch " + at.epoch() + " of " + at.epochs();
+            case MEASURING_AFTER -> "Measuring after";
+        };
+        return phase + " · " + (int) Math.floor(100 * at.done()) + " %";
     }
 
     /** What the status line says once a fine-tuning's result is in its panel. */
@@ -510,7 +520,12 @@ public final class MyDigitsViewModel {
      */
     public ReadOnlyObjectProperty<List<String>> undoneProperty() { return undone.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
-    /** How far a fine-tuning is, 0-1 (-1 while its data loads); 0 when none runs. */
+    /**
+     * How far a fine-tuning is, 0-1, its measurements before and after included: it only goes forward while one runs;
+     * 0 when none runs.
+     */
     public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    /** The phase a fine-tuning is in and how far the whole is ("Epoch 1 of 2 · 48 %"); empty when none runs. */
+    public ReadOnlyStringProperty progressTextProperty() { return progressText.getReadOnlyProperty(); }
     public MyDigits store() { return store; }
 }
