@@ -387,6 +387,9 @@ public final class MyDigitsViewModel {
             return;
         }
         busy.set(true);
+        stopAsked = false;
+        java.util.concurrent.CompletableFuture<Void> end = new java.util.concurrent.CompletableFuture<>();
+        ended = end;
         progress.set(0);
         progressText.set(progressText(null));
         // a result left unanswered is gone once another fine-tuning starts: discarded as by Discard
@@ -408,32 +411,77 @@ public final class MyDigitsViewModel {
                     progressText.set(text);
                 });
             };
-            TrainingSession.FineTuning r = TrainingSession.fineTune(history, "gui", from.model(), from.name(), from.file(), yours, s, List.of(), heard);
-            Proposal made = new Proposal(r.result(), from.classNames(), r.runId());
-            // only a whole fine-tuning is offered, now or at the next launch
-            if (made.result().training().outcome() == TrainingResult.Outcome.COMPLETED) keepUnanswered(made);
-            return made;
+            // the loop's control, once it runs, for a Quit that comes meanwhile
+            Extension stoppable = new Extension() {
+                @Override
+                public String name() {
+                    return "FineTuneStop";
+                }
+
+                @Override
+                public void initialize(TrainingLoop loop) {
+                    running = loop.control();
+                    if (stopAsked) loop.control().requestStop();
+                }
+
+                @Override
+                public void call(TrainingLoop loop) {
+                }
+            };
+            try {
+                TrainingSession.FineTuning r = TrainingSession.fineTune(history, "gui", from.model(), from.name(), from.file(), yours, s, List.of(stoppable), heard);
+                Proposal made = new Proposal(r.result(), from.classNames(), r.runId());
+                // only a whole fine-tuning is offered, now or at the next launch
+                if (made.result().training().outcome() == TrainingResult.Outcome.COMPLETED) keepUnanswered(made);
+                return made;
+            } finally {
+                running = null;
+            }
         }).whenComplete((p, err) -> {
             busy.set(false);
             progress.set(0);
             progressText.set("");
-            if (err != null) {
-                status.set("Fine-tuning failed: " + Messages.of(err));
-                dialogs.error("Fine-tuning failed", Messages.of(err));
-                return;
+            try {
+                if (err != null) {
+                    status.set("Fine-tuning failed: " + Messages.of(err));
+                    dialogs.error("Fine-tuning failed", Messages.of(err));
+                    return;
+                }
+                TrainingResult training = p.result().training();
+                if (training.outcome() != TrainingResult.Outcome.COMPLETED) {
+                    ActiveModel active = models.activeProperty().get();
+                    String stays = active == null ? "" : "; " + active.name() + " stays in use";
+                    status.set((training.outcome() == TrainingResult.Outcome.STOPPED ? "Fine-tuning stopped before it was done"
+                            : "Fine-tuning ended early: " + training.message()) + stays);
+                    return;
+                }
+                proposal.set(p);
+                // the figures are in the result's panel beside the list: the status line says what to do, not them again
+                status.set(FINE_TUNED);
+            } finally {
+                end.complete(null);
             }
-            TrainingResult training = p.result().training();
-            if (training.outcome() != TrainingResult.Outcome.COMPLETED) {
-                ActiveModel active = models.activeProperty().get();
-                String stays = active == null ? "" : "; " + active.name() + " stays in use";
-                status.set((training.outcome() == TrainingResult.Outcome.STOPPED ? "Fine-tuning stopped before it was done"
-                        : "Fine-tuning ended early: " + training.message()) + stays);
-                return;
-            }
-            proposal.set(p);
-            // the figures are in the result's panel beside the list: the status line says what to do, not them again
-            status.set(FINE_TUNED);
         });
+    }
+
+    /** Set by {@link #stop}: the fine-tuning under way ends as soon as its loop can. */
+    private volatile boolean stopAsked;
+    /** The control of the fine-tuning's loop while it runs (null before its loop starts and after it ends). */
+    private volatile io.digitstudio.train.TrainingControl running;
+    /** Completes once the fine-tuning last started has ended and said so (on the UI thread). */
+    private java.util.concurrent.CompletableFuture<Void> ended = java.util.concurrent.CompletableFuture.completedFuture(null);
+
+    /**
+     * Stops the fine-tuning under way (Quit): its loop ends between two iterations, as a run's Stop ends it, and its
+     * record in the history says stopped; its result is not offered, and nothing else changes. The future completes on
+     * the UI thread once it has ended (at once when none runs).
+     */
+    public java.util.concurrent.CompletableFuture<Void> stop() {
+        if (!busy.get()) return java.util.concurrent.CompletableFuture.completedFuture(null);
+        stopAsked = true;
+        io.digitstudio.train.TrainingControl c = running;
+        if (c != null) c.requestStop();
+        return ended;
     }
 
     /** What the bar says beside itself: the phase and the share of the whole done ("Epoch 1 of 2 · 48 %"). */

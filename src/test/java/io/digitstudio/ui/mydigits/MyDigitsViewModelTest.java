@@ -425,6 +425,35 @@ class MyDigitsViewModelTest {
         assertEquals((first.label() + 1) % 10, vm.digits().get(0).label(), "once it is done");
     }
 
+    /**
+     * Stop (what Quit does while a fine-tuning runs) ends it as a run's Stop ends a run: its record in the history says
+     * stopped, its result is neither offered now nor at the next launch, and the model in use stays.
+     */
+    @Test
+    void aStoppedFineTuningIsRecordedAsStoppedAndNotOffered() {
+        io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir.resolve("runs"));
+        HeldTraining tasks = new HeldTraining();
+        MyDigitsViewModel vm = new MyDigitsViewModel(tasks, dialogs, models, new MyDigits(dir.resolve("mine")), history);
+        models.adopt(ActiveModel.of(ModelFiles.loadDefault().model(), "built-in", new ModelInfo(null, "MNIST", io.digitstudio.data.ClassNames.numbers(10)), null));
+        vm.refresh();
+        keep(vm, 12);
+        vm.setSettings(new FineTune.Settings(1, 0.005, 5, 1000, 0.3, 0));
+        vm.fineTune();
+        java.util.concurrent.CompletableFuture<Void> ended = vm.stop();
+        assertFalse(ended.isDone(), "it ends once the fine-tuning has");
+        tasks.finish();
+        assertTrue(ended.isDone());
+        assertFalse(vm.busyProperty().get());
+        assertNull(vm.proposalProperty().get());
+        assertEquals("Fine-tuning stopped before it was done; built-in stays in use", vm.statusProperty().get());
+        assertEquals(List.of("stopped"), history.list().stream().map(r -> r.status().label()).toList());
+        assertEquals("built-in", models.activeProperty().get().name());
+        MyDigitsViewModel next = vm("mine");
+        next.refresh();
+        assertNull(next.proposalProperty().get(), "not offered at the next launch either");
+        assertTrue(vm.stop().isDone(), "nothing to stop");
+    }
+
     /** The trial's folder: four pictures left out, each for its own reason; the toast's text names every one, a line each. */
     @Test
     void aFolderImportListsEverySkippedFileWithItsReasonAsTheCommandLineDoes() throws Exception {
