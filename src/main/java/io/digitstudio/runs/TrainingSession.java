@@ -288,11 +288,13 @@ public final class TrainingSession {
     /**
      * Fine-tunes a copy of {@code model} (named {@code modelName}, read from {@code modelFile} or built in: null) on
      * MNIST and {@code mine} ({@link FineTune}), recorded in {@code store}'s history (null: not recorded) as a run of its
-     * own. A front end only hands over the model, the digits, the settings and what watches the run; a history that
-     * cannot be written leaves the fine-tuning unrecorded, not undone.
+     * own. A front end only hands over the model, the digits, the settings and what watches the run ({@code progress},
+     * may be null: how far the whole fine-tuning is); a history that cannot be written leaves the fine-tuning
+     * unrecorded, not undone.
      */
     public static FineTuning fineTune(RunStore store, String origin, io.digitstudio.nn.Network model, String modelName, Path modelFile,
-                                      LabeledImages mine, FineTune.Settings s, List<Extension> watchers) {
+                                      LabeledImages mine, FineTune.Settings s, List<Extension> watchers,
+                                      java.util.function.Consumer<FineTune.Progress> progress) {
         Mnist.TrainTest mnist = Mnist.bundled();
         String[] runId = {""};
         FineTune.Result r = FineTune.run(model, mnist.train(), mnist.test(), mine, s, watchers, loop -> {
@@ -303,7 +305,7 @@ public final class TrainingSession {
             } catch (IOException | RuntimeException e) {
                 // an unrecorded fine-tuning still runs
             }
-        });
+        }, progress);
         return new FineTuning(r, runId[0]);
     }
 

@@ -141,36 +141,113 @@ public final class FineTune {
         }
     }
 
+    /** The parts of a fine-tuning, in their order: the model measured before, trained further, and measured again. */
+    public enum Phase { MEASURING_BEFORE, TRAINING, MEASURING_AFTER }
+
     /**
-     * Fine-tunes a copy of {@code model} (left as it is) on {@code s.mnistExamples} MNIST training images and the digits
-     * to learn from; {@code extensions} (may be null) run with it (e.g. progress for a window), and {@code prepare} (may
-     * be null) sees the loop before it runs (e.g. to record it).
+     * Where a fine-tuning is: its phase, the epoch being trained (0 outside training) of {@code epochs}, and the share
+     * of the whole fine-tuning done, all three phases in one figure that only goes forward.
      */
+    public record Progress(Phase phase, int epoch, int epochs, double done) {
+    }
+
+    /**
+     * How much more a training example costs than one measured: a forward pass, a backward pass twice its work and the
+     * update, against a forward pass alone.
+     */
+    private static final int TRAINING_COST = 3;
+
+    /** {@link #run(Network, LabeledImages, LabeledImages, LabeledImages, Settings, List, java.util.function.Consumer, java.util.function.Consumer)} told nothing of its progress. */
     public static Result run(Network model, LabeledImages mnistTrain, LabeledImages mnistTest, LabeledImages mine, Settings s,
                              List<Extension> extensions, java.util.function.Consumer<TrainingLoop> prepare) {
+        return run(model, mnistTrain, mnistTest, mine, s, extensions, prepare, null);
+    }
+
+    /**
+     * Fine-tunes a copy of {@code model} (left as it is) on {@code s.mnistExamples} MNIST training images and the digits
+     * to learn from; {@code extensions} (may be null) run with it, {@code prepare} (may be null) sees the loop before it
+     * runs (e.g. to record it), and {@code progress} (may be null) hears on the training thread how far the whole is,
+     * measurements included: a share of the whole per phase, by the examples each passes over, so that one bar can
+     * show all three. A training that does not complete (stopped, diverged) is not measured after: the result's after
+     * figures are NaN, and its {@code training()} says how it ended.
+     */
+    public static Result run(Network model, LabeledImages mnistTrain, LabeledImages mnistTest, LabeledImages mine, Settings s,
+                             List<Extension> extensions, java.util.function.Consumer<TrainingLoop> prepare,
+                             java.util.function.Consumer<Progress> progress) {
         Split split = split(mine, s.heldOutShare(), s.seed());
         // too few kept aside to measure on are learnt from instead: kept aside, they served neither end
         if (!split.measurable()) split = new Split(mine, null);
         if (split.learn() == null || split.learn().size() == 0) throw new IllegalArgumentException("no digits to learn from");
-        Evaluator mnistEval = new Evaluator(mnistTest, 256);
-        double mnistBefore = mnistEval.evaluate(model).accuracy();
         boolean measurable = split.measurable();
-        double mineBefore = measurable ? new Evaluator(split.heldOut(), 256).evaluate(model).accuracy() : Double.NaN;
         Dataset train = mix(mnistTrain.limit(Math.min(s.mnistExamples(), mnistTrain.size()), "MNIST examples"), split.learn(), s.weight(), s.seed() ^ 0x5EED, true);
         TrainingConfig cfg = new TrainingConfig(s.epochs(), 128, model.spec(), "momentum-sgd", Map.of("lr", s.lr()), s.seed(), true, 0, 0, false);
         TrainingLoop loop = TrainingLoop.create(cfg, train, mnistTest, "MNIST + your digits");
         if (loop.model().classes() != model.classes()) {
             throw new IllegalArgumentException("the model has " + model.classes() + " outputs but MNIST and your digits have " + loop.model().classes() + " classes");
         }
+        // the whole's work in examples passed over: both measurements, and the training with its validation each epoch
+        double heldOut = measurable ? split.heldOut().size() : 0;
+        double measuring = mnistTest.size() + heldOut;
+        long iterations = loop.iterator().iterationsUntilEpoch(s.epochs());
+        double training = (double) iterations * cfg.batchSize() * TRAINING_COST + (double) s.epochs() * mnistTest.size();
+        double whole = 2 * measuring + training;
+        Tell tell = new Tell(progress, s.epochs());
+
+        Evaluator mnistEval = new Evaluator(mnistTest, 256);
+        double mnistBefore = mnistEval.evaluate(model, f -> tell.at(Phase.MEASURING_BEFORE, 0, f * mnistTest.size() / whole), null).accuracy();
+        double mineBefore = measurable ? new Evaluator(split.heldOut(), 256).evaluate(model, f -> tell.at(Phase.MEASURING_BEFORE, 0,
+                (mnistTest.size() + f * heldOut) / whole), null).accuracy() : Double.NaN;
         // the copy starts from the model's weights (and its batch-normalisation statistics)
         ModelFiles.loadInto(ModelFiles.toArrays(model, ModelInfo.NONE), loop.model(), "the active model");
         if (extensions != null) extensions.forEach(loop::addExtension);
+        if (progress != null) loop.addExtension(new Extension() {
+            @Override
+            public String name() {
+                return "FineTuneProgress";
+            }
+
+            @Override
+            public Trigger trigger() {
+                return Trigger.EVERY_ITERATION;
+            }
+
+            @Override
+            public void call(TrainingLoop l) {
+                // the epoch under way; at an epoch's end, the one just done
+                int epoch = Math.min(s.epochs(), l.iterator().epoch() + (l.iterator().isNewEpoch() ? 0 : 1));
+                tell.at(Phase.TRAINING, epoch, (measuring + training * Math.min(1, (double) l.iteration() / Math.max(1, iterations))) / whole);
+            }
+        });
         if (prepare != null) prepare.accept(loop);
         TrainingResult r = loop.run();
         Network tuned = loop.model();
-        double mineAfter = measurable ? new Evaluator(split.heldOut(), 256).evaluate(tuned).accuracy() : Double.NaN;
-        double mnistAfter = mnistEval.evaluate(tuned).accuracy();
-        return new Result(tuned, mineBefore, mineAfter, split.heldOut() == null ? 0 : split.heldOut().size(), split.learn().size(),
-                fewestToMeasure(s.heldOutShare()), mnistBefore, mnistAfter, r);
+        int held = split.heldOut() == null ? 0 : split.heldOut().size();
+        if (r.outcome() != TrainingResult.Outcome.COMPLETED) {
+            return new Result(tuned, mineBefore, Double.NaN, held, split.learn().size(), fewestToMeasure(s.heldOutShare()), mnistBefore, Double.NaN, r);
+        }
+        double after = measuring + training;
+        double mnistAfter = mnistEval.evaluate(tuned, f -> tell.at(Phase.MEASURING_AFTER, 0, (after + f * mnistTest.size()) / whole), null).accuracy();
+        double mineAfter = measurable ? new Evaluator(split.heldOut(), 256).evaluate(tuned, f -> tell.at(Phase.MEASURING_AFTER, 0,
+                (after + mnistTest.size() + f * heldOut) / whole), null).accuracy() : Double.NaN;
+        tell.at(Phase.MEASURING_AFTER, 0, 1);
+        return new Result(tuned, mineBefore, mineAfter, held, split.learn().size(), fewestToMeasure(s.heldOutShare()), mnistBefore, mnistAfter, r);
+    }
+
+    /** Hands progress on, never a share smaller than one already told (rounding, or a phase's pass told twice). */
+    private static final class Tell {
+        private final java.util.function.Consumer<Progress> to;
+        private final int epochs;
+        private double furthest;
+
+        Tell(java.util.function.Consumer<Progress> to, int epochs) {
+            this.to = to;
+            this.epochs = epochs;
+        }
+
+        void at(Phase phase, int epoch, double done) {
+            if (to == null) return;
+            furthest = Math.max(furthest, Math.min(1, done));
+            to.accept(new Progress(phase, epoch, epochs, furthest));
+        }
     }
 }

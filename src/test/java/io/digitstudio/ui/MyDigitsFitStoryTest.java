@@ -122,6 +122,33 @@ class MyDigitsFitStoryTest extends AppStory {
         assertEquals(List.of(), wrong);
     }
 
+    /**
+     * While a fine-tuning runs, at 150 % in the smallest window: the bar and the phase beside it ("Epoch 1 of 3 · 12 %")
+     * and the status line's message all show whole.
+     */
+    @Test
+    void whileItFineTunesThePhaseBesideTheBarIsWholeAt150Percent(FxRobot robot) throws Exception {
+        MyDigitsViewModel my = collect(robot);
+        scale(robot, 150);
+        // long enough to be looked at while it trains
+        my.setSettings(new FineTune.Settings(3, 0.005, 20, 6000, 0.3, 0));
+        robot.clickOn("#fineTuneButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> my.progressTextProperty().get().startsWith("Epoch"));
+        List<String> wrong = new ArrayList<>();
+        robot.interact(() -> {
+            // laid out now, in this one turn of the UI thread, with the texts it looks at: the figures change as it trains
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            Label phase = (Label) stage.getScene().lookup("#fineTuneProgressText");
+            if (!phase.isVisible() || !phase.getText().startsWith("Epoch")) wrong.add("the phase beside the bar: '" + phase.getText() + "'");
+            if (!stage.getScene().lookup("#fineTuneProgress").isVisible()) wrong.add("no bar");
+            for (String c : Looks.cutIn(stage.getScene().lookup("#myDigitsStatusBar"))) wrong.add("150 % fine-tuning: " + c);
+            wrong.addAll(statusUnread("150 % fine-tuning", my));
+        });
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> my.proposalProperty().get() != null);
+        assertEquals(List.of(), wrong);
+    }
+
     /** Where the collection's digits begin in the window. */
     private static double galleryTop(FxRobot robot) {
         double[] y = new double[1];

@@ -158,17 +158,21 @@ public final class AppServices implements AutoCloseable {
                 return;
             }
             var run = main.train().run();
+            var fineTuning = main.myDigitsModel();
             java.util.concurrent.CompletableFuture<Void> saved = run.saved();
-            if (run.stateProperty().get().canStart() && saved.isDone()) {
+            boolean runEnded = run.stateProperty().get().canStart() && saved.isDone();
+            if (runEnded && !fineTuning.busyProperty().get()) {
                 close();
                 exit.run();
                 return;
             }
             e.consume();
             quitting = true;
-            main.showQuitting(SAVING_BEFORE_QUIT);
+            main.showQuitting(runEnded ? STOPPING_FINE_TUNING_BEFORE_QUIT : SAVING_BEFORE_QUIT);
             run.stop();
-            saved.whenComplete((v, err) -> {
+            // a fine-tuning ends as Stop ends a run, its record then saying stopped, before the workers are told to end;
+            // one waiting for the training worker behind a run stops as soon as it starts
+            java.util.concurrent.CompletableFuture.allOf(saved, fineTuning.stop()).whenComplete((v, err) -> {
                 close();
                 stage.hide();
                 exit.run();
@@ -184,6 +188,8 @@ public final class AppServices implements AutoCloseable {
 
     /** What the window says while a run stopped by quitting is saved. */
     static final String SAVING_BEFORE_QUIT = "Saving the run before quitting…";
+    /** What the window says while a fine-tuning stopped by quitting ends and its run's record is written. */
+    static final String STOPPING_FINE_TUNING_BEFORE_QUIT = "Stopping the fine-tuning before quitting…";
     /** Set once the window is on its way out, waiting for a run to be saved (FX thread). */
     private boolean quitting;
 
@@ -201,8 +207,9 @@ public final class AppServices implements AutoCloseable {
         var run = main.train().run();
         if (!run.stateProperty().get().active()) {
             if (main.myDigitsModel().busyProperty().get()) {
-                return dialogs.confirm(QUIT_WHILE_FINE_TUNING, "Quitting ends the fine-tuning before it is done: its result is lost,"
-                        + " and your digits and the model in use stay as they are. Cancel keeps the window open until it is done.", "Quit");
+                return dialogs.confirm(QUIT_WHILE_FINE_TUNING, "Quitting stops the fine-tuning before it is done: its result is lost"
+                        + " (Runs lists it as stopped), and your digits and the model in use stay as they are. Cancel keeps the window"
+                        + " open until it is done.", "Quit");
             }
             if (main.myDigitsModel().proposalProperty().get() == null) return true;
             return dialogs.confirm(QUIT_BEFORE_DECIDING, "The fine-tuned model waits in My digits for Accept or Discard. Cancel keeps"

@@ -132,9 +132,17 @@ public final class MyDigitsView extends BorderPane {
         bar.progressProperty().bind(vm.progressProperty());
         bar.visibleProperty().bind(vm.busyProperty());
         bar.managedProperty().bind(vm.busyProperty());
+        // the phase beside the bar: one bar for the measurements before and after and the epochs between
+        Label phase = new PhaseLabel();
+        phase.setId("fineTuneProgressText");
+        phase.textProperty().bind(vm.progressTextProperty());
+        phase.visibleProperty().bind(vm.busyProperty());
+        phase.managedProperty().bind(vm.busyProperty());
+        io.digitstudio.ui.widgets.ScreenReader.describe(bar, "Fine-tuning progress", "How much of the fine-tuning is done");
+        bar.accessibleHelpProperty().bind(vm.progressTextProperty());
         // the line the Train view has: two lines high, its message whole (a fine-tuning's result and the collection's
         // folder were cut to "…" on one line), the bar at its bottom right while it fine-tunes
-        HBox figures = new HBox(bar);
+        HBox figures = new HBox(8, phase, bar);
         figures.setAlignment(Pos.CENTER_RIGHT);
         setBottom(io.digitstudio.ui.widgets.StatusLine.bar("myDigitsStatusBar", vm.statusProperty(), status, figures));
 
@@ -393,5 +401,26 @@ public final class MyDigitsView extends BorderPane {
 
     public MyDigitsViewModel viewModel() {
         return vm;
+    }
+
+    /**
+     * The fine-tuning's phase, as wide as the widest it says ("Measuring before · 100 %") whatever it says now: a width
+     * that changed with each phase and figure would move the bar and break the status message anew as it goes.
+     */
+    private static final class PhaseLabel extends Label {
+        private static final String WIDEST = "Measuring before · 100 %";
+        private final javafx.scene.text.Text probe = new javafx.scene.text.Text(WIDEST);
+
+        PhaseLabel() {
+            setMinWidth(Region.USE_PREF_SIZE);
+            getStyleClass().add("status-info");
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            probe.setFont(getFont());
+            double widest = Math.ceil(probe.getLayoutBounds().getWidth()) + snappedLeftInset() + snappedRightInset();
+            return Math.max(super.computePrefWidth(height), widest);
+        }
     }
 }

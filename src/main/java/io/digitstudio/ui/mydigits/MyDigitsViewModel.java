@@ -10,7 +10,7 @@ import io.digitstudio.runs.TrainingSession;
 import io.digitstudio.train.FineTune;
 import io.digitstudio.train.Extension;
 import io.digitstudio.train.TrainingLoop;
-import io.digitstudio.train.Trigger;
+import io.digitstudio.train.TrainingResult;
 import io.digitstudio.ui.core.DialogService;
 import io.digitstudio.ui.core.Messages;
 import io.digitstudio.ui.core.TaskExecutor;
@@ -92,6 +92,7 @@ public final class MyDigitsViewModel {
     /** The ids of the digits the last {@link #undo()} gives back (their labels, or themselves); empty before one. */
     private final ReadOnlyObjectWrapper<List<String>> undone = new ReadOnlyObjectWrapper<>(List.of());
     private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private FineTune.Settings settings = FineTune.Settings.defaults();
 
     public MyDigitsViewModel(TaskExecutor tasks, DialogService dialogs, ModelManager models, MyDigits store, RunStore history) {
@@ -386,7 +387,11 @@ public final class MyDigitsViewModel {
             return;
         }
         busy.set(true);
-        progress.set(-1); // until the first iteration: MNIST is being read
+        stopAsked = false;
+        java.util.concurrent.CompletableFuture<Void> end = new java.util.concurrent.CompletableFuture<>();
+        ended = end;
+        progress.set(0);
+        progressText.set(progressText(null));
         // a result left unanswered is gone once another fine-tuning starts: discarded as by Discard
         forget(proposal.get());
         proposal.set(null);
@@ -394,47 +399,100 @@ public final class MyDigitsViewModel {
         FineTune.Settings s = settings;
         tasks.train(() -> {
             LabeledImages yours = MyDigits.dataset(mine, "my digits");
-            java.util.concurrent.atomic.AtomicInteger shownPercent = new java.util.concurrent.atomic.AtomicInteger(-1);
-            Extension progress = new Extension() {
+            // to the UI only when the whole percentage or the phase changes: a hundred updates a run, not one per step
+            java.util.concurrent.atomic.AtomicReference<String> told = new java.util.concurrent.atomic.AtomicReference<>("");
+            java.util.function.Consumer<FineTune.Progress> heard = at -> {
+                String text = progressText(at);
+                if (told.getAndSet(text).equals(text)) return;
+                tasks.onUi(() -> {
+                    if (!busy.get()) return;
+                    // never back, whatever the order things arrive in: one bar for the whole fine-tuning
+                    progress.set(Math.max(progress.get(), at.done()));
+                    progressText.set(text);
+                });
+            };
+            // the loop's control, once it runs, for a Quit that comes meanwhile
+            Extension stoppable = new Extension() {
                 @Override
                 public String name() {
-                    return "FineTuneProgress";
+                    return "FineTuneStop";
                 }
 
                 @Override
-                public Trigger trigger() {
-                    return Trigger.EVERY_ITERATION;
+                public void initialize(TrainingLoop loop) {
+                    running = loop.control();
+                    if (stopAsked) loop.control().requestStop();
                 }
 
                 @Override
                 public void call(TrainingLoop loop) {
-                    // to the UI only when the whole percentage changes: a hundred updates a run, not one per step
-                    int percent = (int) (100 * loop.iteration() / Math.max(1, loop.startInfo().totalIterations()));
-                    if (shownPercent.getAndSet(percent) != percent) tasks.onUi(() -> {
-                        if (busy.get()) MyDigitsViewModel.this.progress.set(percent / 100.0);
-                    });
-                    if (loop.iterator().isNewEpoch()) {
-                        int epoch = loop.iterator().epoch();
-                        tasks.onUi(() -> status.set(String.format(Locale.ROOT, "Fine-tuning… epoch %d of %d done", epoch, s.epochs())));
-                    }
                 }
             };
-            TrainingSession.FineTuning r = TrainingSession.fineTune(history, "gui", from.model(), from.name(), from.file(), yours, s, List.of(progress));
-            Proposal made = new Proposal(r.result(), from.classNames(), r.runId());
-            keepUnanswered(made);
-            return made;
+            try {
+                TrainingSession.FineTuning r = TrainingSession.fineTune(history, "gui", from.model(), from.name(), from.file(), yours, s, List.of(stoppable), heard);
+                Proposal made = new Proposal(r.result(), from.classNames(), r.runId());
+                // only a whole fine-tuning is offered, now or at the next launch
+                if (made.result().training().outcome() == TrainingResult.Outcome.COMPLETED) keepUnanswered(made);
+                return made;
+            } finally {
+                running = null;
+            }
         }).whenComplete((p, err) -> {
             busy.set(false);
             progress.set(0);
-            if (err != null) {
-                status.set("Fine-tuning failed: " + Messages.of(err));
-                dialogs.error("Fine-tuning failed", Messages.of(err));
-                return;
+            progressText.set("");
+            try {
+                if (err != null) {
+                    status.set("Fine-tuning failed: " + Messages.of(err));
+                    dialogs.error("Fine-tuning failed", Messages.of(err));
+                    return;
+                }
+                TrainingResult training = p.result().training();
+                if (training.outcome() != TrainingResult.Outcome.COMPLETED) {
+                    ActiveModel active = models.activeProperty().get();
+                    String stays = active == null ? "" : "; " + active.name() + " stays in use";
+                    status.set((training.outcome() == TrainingResult.Outcome.STOPPED ? "Fine-tuning stopped before it was done"
+                            : "Fine-tuning ended early: " + training.message()) + stays);
+                    return;
+                }
+                proposal.set(p);
+                // the figures are in the result's panel beside the list: the status line says what to do, not them again
+                status.set(FINE_TUNED);
+            } finally {
+                end.complete(null);
             }
-            proposal.set(p);
-            // the figures are in the result's panel beside the list: the status line says what to do, not them again
-            status.set(FINE_TUNED);
         });
+    }
+
+    /** Set by {@link #stop}: the fine-tuning under way ends as soon as its loop can. */
+    private volatile boolean stopAsked;
+    /** The control of the fine-tuning's loop while it runs (null before its loop starts and after it ends). */
+    private volatile io.digitstudio.train.TrainingControl running;
+    /** Completes once the fine-tuning last started has ended and said so (on the UI thread). */
+    private java.util.concurrent.CompletableFuture<Void> ended = java.util.concurrent.CompletableFuture.completedFuture(null);
+
+    /**
+     * Stops the fine-tuning under way (Quit): its loop ends between two iterations, as a run's Stop ends it, and its
+     * record in the history says stopped; its result is not offered, and nothing else changes. The future completes on
+     * the UI thread once it has ended (at once when none runs).
+     */
+    public java.util.concurrent.CompletableFuture<Void> stop() {
+        if (!busy.get()) return java.util.concurrent.CompletableFuture.completedFuture(null);
+        stopAsked = true;
+        io.digitstudio.train.TrainingControl c = running;
+        if (c != null) c.requestStop();
+        return ended;
+    }
+
+    /** What the bar says beside itself: the phase and the share of the whole done ("Epoch 1 of 2 · 48 %"). */
+    static String progressText(FineTune.Progress at) {
+        if (at == null) return "Preparing · 0 %";
+        String phase = switch (at.phase()) {
+            case MEASURING_BEFORE -> "Measuring before";
+            case TRAINING -> "Epoch " + at.epoch() + " of " + at.epochs();
+            case MEASURING_AFTER -> "Measuring after";
+        };
+        return phase + " · " + (int) Math.floor(100 * at.done()) + " %";
     }
 
     /** What the status line says once a fine-tuning's result is in its panel. */
@@ -510,7 +568,12 @@ public final class MyDigitsViewModel {
      */
     public ReadOnlyObjectProperty<List<String>> undoneProperty() { return undone.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
-    /** How far a fine-tuning is, 0-1 (-1 while its data loads); 0 when none runs. */
+    /**
+     * How far a fine-tuning is, 0-1, its measurements before and after included: it only goes forward while one runs;
+     * 0 when none runs.
+     */
     public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    /** The phase a fine-tuning is in and how far the whole is ("Epoch 1 of 2 · 48 %"); empty when none runs. */
+    public ReadOnlyStringProperty progressTextProperty() { return progressText.getReadOnlyProperty(); }
     public MyDigits store() { return store; }
 }

@@ -324,6 +324,40 @@ class MyDigitsViewModelTest {
         assertNull(last.proposalProperty().get());
     }
 
+    /**
+     * A trial watched the fine-tuning's bar go 30 % → 3 % → 48 %: it was indeterminate while MNIST was read and the
+     * model measured before training (a segment sweeping the track, a third of it at times), and the first epoch's
+     * figures then stepped it back. Every value the bar is given while a fine-tuning runs, over two epochs and the
+     * measurements before and after, is a share of the whole, and only goes forward.
+     */
+    @Test
+    void theFineTuningsProgressOnlyGoesForward() {
+        MyDigitsViewModel vm = vm("mine");
+        models.adopt(ActiveModel.of(ModelFiles.loadDefault().model(), "built-in", new ModelInfo(null, "MNIST", io.digitstudio.data.ClassNames.numbers(10)), null));
+        keep(vm, 12);
+        vm.setSettings(new FineTune.Settings(2, 0.005, 5, 1000, 0.3, 0));
+        List<Double> seen = new java.util.ArrayList<>();
+        List<String> said = new java.util.ArrayList<>();
+        vm.progressProperty().addListener((o, a, b) -> {
+            if (vm.busyProperty().get()) seen.add(b.doubleValue());
+        });
+        vm.progressTextProperty().addListener((o, a, b) -> {
+            if (vm.busyProperty().get()) said.add(b);
+        });
+        vm.fineTune();
+        assertNotNull(vm.proposalProperty().get(), vm.statusProperty().get());
+        assertTrue(seen.size() > 10, "published as it went: " + seen);
+        for (int i = 0; i < seen.size(); i++) {
+            assertTrue(seen.get(i) >= 0 && seen.get(i) <= 1, "a share of the whole, never indeterminate: " + seen.get(i) + " in " + seen);
+            if (i > 0) assertTrue(seen.get(i) >= seen.get(i - 1), "went back from " + seen.get(i - 1) + " to " + seen.get(i) + " in " + seen);
+        }
+        // the text beside the bar says the phase, the phases in their order, each with the whole's share
+        List<String> phases = said.stream().map(t -> t.replaceAll(" · \\d+ %$", "")).distinct().toList();
+        assertEquals(List.of("Preparing", "Measuring before", "Epoch 1 of 2", "Epoch 2 of 2", "Measuring after"), phases, said.toString());
+        assertEquals("Measuring after · 100 %", said.get(said.size() - 1));
+        assertEquals("", vm.progressTextProperty().get(), "nothing said once it is done");
+    }
+
     /** Runs work at once, except a training, which waits until {@link #finish} (a fine-tuning under way). */
     private static final class HeldTraining implements io.digitstudio.ui.core.TaskExecutor {
         private final SameThreadTasks now = new SameThreadTasks();
@@ -389,6 +423,35 @@ class MyDigitsViewModelTest {
         assertNotNull(vm.proposalProperty().get(), vm.statusProperty().get());
         vm.relabel(vm.digits().get(0), (first.label() + 1) % 10);
         assertEquals((first.label() + 1) % 10, vm.digits().get(0).label(), "once it is done");
+    }
+
+    /**
+     * Stop (what Quit does while a fine-tuning runs) ends it as a run's Stop ends a run: its record in the history says
+     * stopped, its result is neither offered now nor at the next launch, and the model in use stays.
+     */
+    @Test
+    void aStoppedFineTuningIsRecordedAsStoppedAndNotOffered() {
+        io.digitstudio.runs.RunStore history = new io.digitstudio.runs.RunStore(dir.resolve("runs"));
+        HeldTraining tasks = new HeldTraining();
+        MyDigitsViewModel vm = new MyDigitsViewModel(tasks, dialogs, models, new MyDigits(dir.resolve("mine")), history);
+        models.adopt(ActiveModel.of(ModelFiles.loadDefault().model(), "built-in", new ModelInfo(null, "MNIST", io.digitstudio.data.ClassNames.numbers(10)), null));
+        vm.refresh();
+        keep(vm, 12);
+        vm.setSettings(new FineTune.Settings(1, 0.005, 5, 1000, 0.3, 0));
+        vm.fineTune();
+        java.util.concurrent.CompletableFuture<Void> ended = vm.stop();
+        assertFalse(ended.isDone(), "it ends once the fine-tuning has");
+        tasks.finish();
+        assertTrue(ended.isDone());
+        assertFalse(vm.busyProperty().get());
+        assertNull(vm.proposalProperty().get());
+        assertEquals("Fine-tuning stopped before it was done; built-in stays in use", vm.statusProperty().get());
+        assertEquals(List.of("stopped"), history.list().stream().map(r -> r.status().label()).toList());
+        assertEquals("built-in", models.activeProperty().get().name());
+        MyDigitsViewModel next = vm("mine");
+        next.refresh();
+        assertNull(next.proposalProperty().get(), "not offered at the next launch either");
+        assertTrue(vm.stop().isDone(), "nothing to stop");
     }
 
     /** The trial's folder: four pictures left out, each for its own reason; the toast's text names every one, a line each. */
