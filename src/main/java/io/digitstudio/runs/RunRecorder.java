@@ -206,6 +206,17 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
         return problem == null && Files.isRegularFile(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
     }
 
+    private io.digitstudio.train.LossCurve lossCurve;
+
+    /**
+     * Keeps the run's training-loss curve ({@link RunStore#writeLossPoints}) when the run ends, however it ends: a resume or
+     * a branch of the run, in the window, goes on from the curve the run drew, not from one point an epoch. Call before
+     * the run starts.
+     */
+    public void keep(io.digitstudio.train.LossCurve curve) {
+        lossCurve = curve;
+    }
+
     /** The first thing that could not be recorded, or null. */
     public String problem() {
         return problem;
@@ -270,6 +281,7 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
                     l.warnAtEnd("could not keep the model in the folder of run " + id + ": " + TrainingLoop.reason(e));
                 }
             }
+            writeLossCurve();
             status = switch (result.outcome()) {
                 case COMPLETED -> result.failedToLearn(loop.model().classes()) ? RunStatus.FAILED_TO_LEARN.label() : RunStatus.FINISHED.label();
                 case STOPPED -> RunStatus.STOPPED.label();
@@ -288,6 +300,16 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
         }
         if (lost instanceof RuntimeException r) throw r;
         if (lost instanceof Error e) throw e;
+    }
+
+    /** The run's training-loss curve, when it trained this time (else the file holds what it had). */
+    private void writeLossCurve() {
+        if (lossCurve == null || problem != null || lossCurve.observed() == 0) return;
+        try {
+            RunStore.writeLossPoints(folder, lossCurve.points());
+        } catch (RuntimeException e) {
+            // the curve is extra: a resume then draws one point an epoch from the log, as for a run recorded elsewhere
+        }
     }
 
     /** Keeps the trace of what ended the run in its folder ({@code failure.txt}), for whoever looks into it. */

@@ -296,10 +296,11 @@ public final class RunStore {
     }
 
     /**
-     * Keeps the training-loss curve of a run as a window drew it, {@code {epoch, loss}} points in order, in its folder:
-     * a resumed run's chart then shows its part before the stop as finely as it was shown, not one point an epoch.
+     * Keeps the training-loss curve of a run as the window draws it ({@link io.digitstudio.train.LossCurve}),
+     * {@code {epoch, loss}} points in order, in its folder (its record does, as the run ends): a resumed run's chart,
+     * or a branch's, then shows the part before its start as finely as it was shown, not one point an epoch.
      */
-    public static void writeLossPoints(Path folder, List<double[]> points) {
+    static void writeLossPoints(Path folder, List<double[]> points) {
         StringBuilder b = new StringBuilder("epoch,loss\n");
         for (double[] p : points) b.append(p[0]).append(',').append(p[1]).append('\n');
         write(folder.resolve(LOSS_POINTS), b.toString());

@@ -52,8 +52,12 @@ public final class TrainingSession {
     /** The iterations of this run that branches were made from, whose snapshots stay. */
     private final java.util.function.Supplier<java.util.Set<Long>> pinned;
 
+    private final io.digitstudio.train.LossCurve lossCurve;
+
     private TrainingSession(TrainingLoop loop, Mnist.TrainTest data, RunRecorder recorder, String runId, Path snapshotDir, Path out,
-                            boolean replaceOut, Resumable resumed, List<String> notes, java.util.function.Supplier<java.util.Set<Long>> pinned) {
+                            boolean replaceOut, Resumable resumed, List<String> notes, java.util.function.Supplier<java.util.Set<Long>> pinned,
+                            io.digitstudio.train.LossCurve lossCurve) {
+        this.lossCurve = lossCurve;
         this.pinned = pinned;
         this.loop = loop;
         this.data = data;
@@ -585,11 +589,47 @@ public final class TrainingSession {
                     w.keepAlso(pinned);
                     loop.addExtension(w);
                 }
-                return new TrainingSession(loop, d, rec, id, snapshotsIn, modelOut, replace, r, notes, pinned);
+                // the training-loss curve the window draws and the run's folder keeps, going on from the one the
+                // window showed before the run's own (a resumed run's, a branch's parent's)
+                io.digitstudio.train.LossCurve curve = new io.digitstudio.train.LossCurve();
+                if (r != null && store != null && r.run() != null) curve.startFrom(earlierCurve(store, r, branch));
+                loop.addExtension(curve);
+                if (rec != null) rec.keep(curve);
+                return new TrainingSession(loop, d, rec, id, snapshotsIn, modelOut, replace, r, notes, pinned, curve);
             } catch (RuntimeException e) {
                 if (rec != null) rec.abandon(e);
                 throw e;
             }
+        }
+
+        /**
+         * The training-loss curve a resumed run or a branch goes on from, as the Train view shows it before the run's
+         * own points: the run's (the parent's) kept curve up to the snapshot; for a resumed run that kept none, its
+         * log's epochs' means. The view draws the curve beside the epochs of the log up to there, so where the log has
+         * none it shows none either (a run stopped in its first epoch).
+         */
+        private static List<double[]> earlierCurve(RunStore store, Resumable r, boolean branch) {
+            List<double[]> means = new ArrayList<>();
+            try {
+                for (Map<String, Double> e : store.log(r.run())) {
+                    Double epoch = e.get("epoch");
+                    if (epoch == null || !(epoch >= 1) || epoch > r.epochsDone()) continue;
+                    Double loss = e.get("main/loss");
+                    means.add(new double[]{epoch, loss == null ? Double.NaN : loss});
+                }
+            } catch (RuntimeException e) {
+                return List.of(); // a damaged log: the run's curve starts with its own points, as its chart does
+            }
+            if (means.isEmpty()) return List.of();
+            double upTo;
+            try {
+                upTo = Snapshot.position(r.file()).epochDetail();
+            } catch (RuntimeException e) {
+                upTo = Double.NaN; // no point to cut the kept curve at: as for a run that kept none
+            }
+            double end = upTo;
+            List<double[]> kept = Double.isFinite(end) ? store.lossPoints(r.run()).stream().filter(p -> p[0] <= end + 1e-9).toList() : List.of();
+            return !kept.isEmpty() ? kept : branch ? List.of() : means;
         }
 
         private static String epochs(int n) {
@@ -818,6 +858,11 @@ public final class TrainingSession {
     }
 
     /** The run's record in the history, or null when it is not recorded. */
+    /** The run's training-loss curve (smoothed, thinned), which the window draws and the run's folder keeps. */
+    public io.digitstudio.train.LossCurve lossCurve() {
+        return lossCurve;
+    }
+
     public RunRecorder recorder() {
         return recorder;
     }

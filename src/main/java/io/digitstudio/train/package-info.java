@@ -7,7 +7,8 @@
  * {@link io.digitstudio.train.MultistepShift}, {@link io.digitstudio.train.WarmupShift}), Chainer's
  * {@link io.digitstudio.train.LogReport}, {@link io.digitstudio.train.KeepBest}, and a stop trigger such as
  * {@link io.digitstudio.train.EarlyStoppingTrigger}; {@link io.digitstudio.train.RunOptions} names them as the command
- * line does. What watches a run (the CLI's lines and progress bar, the window's feed, snapshots, the run record) is
+ * line does. What watches a run (the CLI's lines and progress bar, the window's feed, the smoothed training-loss
+ * curve {@link io.digitstudio.train.LossCurve} the window draws and the run record keeps, snapshots, the run record) is
  * an extension too, reading the loop's {@link io.digitstudio.train.Reporter}.
  */
 package io.digitstudio.train;

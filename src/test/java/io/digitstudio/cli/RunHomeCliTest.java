@@ -79,6 +79,36 @@ class RunHomeCliTest {
         assertFalse(Files.exists(dir.resolve("d.npz")));
     }
 
+    /**
+     * A run of the command line keeps its training-loss curve as the window draws it (smoothed, a few dozen points an
+     * epoch, each epoch's end among them): a branch or a resume of it in the window goes on from that curve, not from
+     * nothing. Resumed, the run keeps its curve before the resume with the rest.
+     */
+    @Test
+    void aRunKeepsItsTrainingLossCurveAndAResumeKeepsItsEarlierPart() throws Exception {
+        CliTest.Run a = train("--epochs", "2", "--snapshot-every", "1", "--out", dir.resolve("a.npz").toString());
+        assertEquals(0, a.code(), a.err());
+        String id = runId(a);
+        RunStore store = new RunStore(runs());
+        List<double[]> points = store.lossPoints(store.find(id));
+        assertTrue(points.stream().filter(p -> p[0] < 1).count() >= 2, "points in epoch 1: " + points.size());
+        assertTrue(points.stream().anyMatch(p -> p[0] > 1 && p[0] < 2), "points in epoch 2");
+        assertEquals(2.0, points.get(points.size() - 1)[0], 0.0, "to the end of epoch 2");
+        for (int i = 0; i < points.size(); i++) {
+            assertTrue(points.get(i)[1] > 0 && Double.isFinite(points.get(i)[1]), "a loss at point " + i);
+            if (i > 0) assertTrue(points.get(i)[0] > points.get(i - 1)[0], "rising at point " + i);
+        }
+
+        CliTest.Run more = train("--resume", id, "--epochs", "3");
+        assertEquals(0, more.code(), more.err());
+        List<double[]> after = store.lossPoints(store.find(id));
+        List<double[]> before = after.stream().filter(p -> p[0] <= 2).toList();
+        assertEquals(points.size(), before.size(), "the curve up to the resume as it was");
+        for (int i = 0; i < points.size(); i++) assertArrayEquals(points.get(i), before.get(i), 0.0);
+        assertEquals(3.0, after.get(after.size() - 1)[0], 0.0, "and on to the end of epoch 3");
+        assertTrue(after.size() > before.size() + 1, "the resume's own points");
+    }
+
     @Test
     void resumingARunByItsIdContinuesThatRunAsOneEntryOfTheHistory() throws Exception {
         CliTest.Run a = train("--epochs", "2", "--snapshot-every", "1", "--out", dir.resolve("a.npz").toString());

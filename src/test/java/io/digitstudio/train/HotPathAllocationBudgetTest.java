@@ -45,7 +45,7 @@ class HotPathAllocationBudgetTest {
     /**
      * A warm two-core step allocates only its define-by-run graph (the Variables and Function nodes of one forward
      * pass, a few kilobytes), not its arrays, buffers or native pointers: garbage made in the hot path becomes young
-     * collections that stop both parts.
+     * collections that stop both parts. The step is followed as every session follows it (its training-loss curve).
      */
     @Test
     void aWarmStepAllocatesOnlyItsGraph() {
@@ -55,6 +55,7 @@ class HotPathAllocationBudgetTest {
         int perEpoch = loop.iterator().batchesPerEpoch(); // 625
         long from = 5L * perEpoch + 50, to = 6L * perEpoch - 50; // inside the sixth epoch: no validation between
         long[] at = new long[2];
+        loop.addExtension(new LossCurve()); // every session follows its run's training loss
         loop.addExtension(new Extension() {
             @Override
             public String name() {

@@ -678,6 +678,7 @@ public final class RunControl {
                 tasks.onUi(() -> settings.setData(d.train().exampleShape(), d.train().classes()));
                 session.notes().stream().filter(n -> n.startsWith("warning: ")).forEach(n -> tasks.onUi(() -> dialogs.error("Run history", n.substring(9))));
                 feed.describe(l.model(), d.classNames(), d.test());
+                feed.follow(session.lossCurve()); // the curve the run's folder keeps: what a resume or a branch goes on from
                 l.addExtension(feed.healthSampler(d.test()));
                 l.addExtension(feed.pinProbe());
                 l.addExtension(feed);
@@ -709,13 +710,13 @@ public final class RunControl {
         CompletableFuture<Void> saved = new CompletableFuture<>();
         this.saved = saved;
         run.whenComplete((f, err) -> {
-            CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
             try {
-                written = ended(f, err, branching);
+                ended(f, err, branching);
             } catch (Throwable t) { // a future drops what its callbacks throw: the end of a run is told whatever happens
                 lastResort(t);
+            } finally {
+                saved.complete(null); // the run's record wrote the last of its folder as the run ended
             }
-            written.whenComplete((x, e) -> saved.complete(null));
         });
     }
 
@@ -731,11 +732,8 @@ public final class RunControl {
         return saved;
     }
 
-    /**
-     * A run's end on the FX thread: how it ended ({@code f}) or what ended it ({@code err}), told to the user. Returns
-     * what completes once the run's loss curve is kept in its folder.
-     */
-    private CompletableFuture<Void> ended(Finished f, Throwable err, Branching branching) {
+    /** A run's end on the FX thread: how it ended ({@code f}) or what ended it ({@code err}), told to the user. */
+    private void ended(Finished f, Throwable err, Branching branching) {
         budget.give(HOLDER);
         recording.set(false);
         // a branch is started once: however it ended, Start then trains an ordinary new run with the form's values,
@@ -771,7 +769,6 @@ public final class RunControl {
                 historyChanges.set(historyChanges.get() + 1);
             }
         }
-        return keepLossCurve(f); // the presenter has shown all of the run's points now
     }
 
     /**
@@ -792,24 +789,6 @@ public final class RunControl {
         }
     }
 
-    /**
-     * Keeps the run's training-loss curve as drawn (the earlier part of a resumed run included) in its folder of the
-     * history, written on the compute worker: its log has one point an epoch, and a resume draws its part before the
-     * stop from this. Called when the run has ended and the presenter holds all its points; what it returns completes
-     * once the file is written (or could not be), at once when the run keeps none.
-     */
-    private CompletableFuture<Void> keepLossCurve(Finished f) {
-        if (f == null || f.session().recorder() == null || f.session().recorder().problem() != null) return CompletableFuture.completedFuture(null);
-        io.digitstudio.ui.widgets.DecimatedSeries s = presenter.trainLoss();
-        List<double[]> points = new java.util.ArrayList<>(s.size());
-        for (int i = 0; i < s.size(); i++) points.add(new double[]{s.x(i), s.y(i)});
-        Path folder = f.session().recorder().folder();
-        return tasks.compute(() -> {
-            io.digitstudio.runs.RunStore.writeLossPoints(folder, points);
-            return (Void) null;
-        }).exceptionally(e -> null); // a resume then draws the log's points, as for a run recorded elsewhere
-    }
-
     /** The learning rate the snapshot's run had in force there (NaN when the snapshot does not say). */
     private static double rateInForce(TrainingSession.Resumable r) {
         try {
@@ -828,8 +807,9 @@ public final class RunControl {
     }
 
     /**
-     * The training-loss curve of the snapshot's run as the window drew it, up to the snapshot (empty: the run kept none,
-     * as a run of the command line, or the history does not know it): a resume or a branch goes on from it.
+     * The training-loss curve of the snapshot's run as it was drawn, up to the snapshot (empty: the run kept none, as a
+     * run recorded before runs kept theirs, or the history does not know it): a resume or a branch goes on from it, as
+     * the session's curve does ({@link TrainingSession#lossCurve()}).
      */
     private static List<double[]> lossUpTo(io.digitstudio.runs.RunStore history, TrainingSession.Resumable r) {
         double upTo = branchEpoch(r);

@@ -32,7 +32,8 @@ import java.util.Locale;
  * progress texts beside them. The end of a run always shows all.
  */
 public final class RunPresenter {
-    static final int CHART_CAP = 400;
+    /** As many points as a run's kept training-loss curve, which this draws: the chart and the run's folder agree. */
+    static final int CHART_CAP = io.digitstudio.train.LossCurve.CAP;
     static final long UI_INTERVAL_NANOS = 250_000_000L;
     static final long CHART_INTERVAL_NANOS = 1_000_000_000L;
 

@@ -4,6 +4,7 @@ import io.digitstudio.nn.Network;
 import io.digitstudio.train.ConfusionMatrix;
 import io.digitstudio.train.EpochReport;
 import io.digitstudio.train.IterationEvent;
+import io.digitstudio.train.LossCurve;
 import io.digitstudio.train.Extension;
 import io.digitstudio.train.TrainingLoop;
 import io.digitstudio.train.TrainingResult;
@@ -17,15 +18,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The window's extension of a run: it carries the run's observations from the training thread to the UI without
- * flooding it. The latest iteration is kept in one slot (read at each tick of the view's pump), a smoothed loss point
- * is queued about {@link #POINTS_PER_EPOCH} times an epoch (and never more often than every
- * {@link #POINT_INTERVAL_NANOS}), and epoch reports and the end always go through. Nothing here touches JavaFX.
+ * flooding it. The latest iteration is kept in one slot (read at each tick of the view's pump), each point of the
+ * run's smoothed training-loss curve ({@link LossCurve}: a few dozen an epoch) is queued as it is made, and epoch
+ * reports and the end always go through. The curve is the session's ({@link #follow}), the one the run's folder keeps,
+ * so the chart draws what a resume or a branch later goes on from. Nothing here touches JavaFX.
  */
 public final class TrainingFeed implements Extension {
-    static final int POINTS_PER_EPOCH = 50;
-    static final long POINT_INTERVAL_NANOS = 5_000_000L; // at most 200 loss points a second
-    private static final int SMOOTHING = 20;
-
     /** A smoothed training-loss point for the chart. */
     public record LossPoint(double epochDetail, double loss) {
     }
@@ -135,14 +133,11 @@ public final class TrainingFeed implements Extension {
 
     private final Queue<Object> events = new ConcurrentLinkedQueue<>();
     private final AtomicReference<IterationEvent> latest = new AtomicReference<>();
-    private final double[] window = new double[SMOOTHING];
-    private int filled;
-    private int next;
-    private double sum;
-    private long lastPoint;
-    private int pointEvery = 1;
+    /** The run's training-loss curve: the session's once {@link #follow followed}, else one the feed makes itself. */
+    private LossCurve curve;
+    /** Whether the feed makes its curve itself (a feed that plays a run, as tests do). */
+    private boolean ownCurve = true;
     private double lastDetail = Double.NaN;
-    private double pointedDetail = Double.NaN;
     private double sentLr = Double.NaN;
     private double lastLr = Double.NaN;
     /** Where the run starts: 0 for a new run, the snapshot's position for a resumed run or a branch. */
@@ -156,6 +151,22 @@ public final class TrainingFeed implements Extension {
     /** With another clock (tests feed a run faster than real time). */
     TrainingFeed(java.util.function.LongSupplier clock) {
         this.clock = clock;
+        curve = new LossCurve(clock);
+        curve.onPoint(this::lossPoint);
+    }
+
+    /**
+     * Draws the run's own training-loss curve, the session's ({@link io.digitstudio.runs.TrainingSession#lossCurve()}),
+     * which follows the run ahead of this feed: call before the run starts.
+     */
+    public void follow(LossCurve sessions) {
+        curve = sessions;
+        ownCurve = false;
+        sessions.onPoint(this::lossPoint);
+    }
+
+    private void lossPoint(double epochDetail, double loss) {
+        events.add(new LossPoint(epochDetail, loss));
     }
 
     @Override
@@ -238,7 +249,7 @@ public final class TrainingFeed implements Extension {
     void started(TrainingStart start, double epochDetail) {
         startDetail = epochDetail;
         dataName = start.dataSource();
-        pointEvery = Math.max(1, start.iterationsPerEpoch() / POINTS_PER_EPOCH);
+        if (ownCurve) curve.started(start.iterationsPerEpoch(), epochDetail);
         events.add(start);
     }
 
@@ -257,14 +268,12 @@ public final class TrainingFeed implements Extension {
                 if (tiles != null) events.add(new WeightsSnapshot(e.epochDetail(), tiles));
             }
         }
-        sum += e.loss() - window[next];
-        window[next] = e.loss();
-        next = (next + 1) % SMOOTHING;
-        filled = Math.min(SMOOTHING, filled + 1);
+        // the curve's point of this iteration, when one is due, is made by now (the session's curve is called ahead of
+        // the feed): the rate is drawn along with it
+        if (ownCurve) curve.observe(e.iteration(), e.epochDetail(), e.loss());
         double before = lastDetail;
         lastDetail = atEpochEnd(Double.isNaN(before) ? startDetail : before, e.epochDetail());
-        long now = clock.getAsLong();
-        boolean pointNow = e.iteration() % pointEvery == 0 && now - lastPoint >= POINT_INTERVAL_NANOS;
+        boolean pointNow = curve.pointedIteration() == e.iteration();
         lastLr = e.lr();
         // a step in the rate (a schedule's epoch step, a live change) is sent at once; a gradual one with the points
         if (!Double.isNaN(e.lr()) && e.lr() != sentLr && (Double.isNaN(sentLr) || pointNow || Math.abs(e.lr() - sentLr) > 0.01 * Math.abs(sentLr))) {
@@ -274,34 +283,20 @@ public final class TrainingFeed implements Extension {
             events.add(new LrPoint(at, e.lr()));
         }
         if (pointNow) {
-            lastPoint = now;
-            point();
             // a steady rate is drawn along with the loss, from the first points on, not only at an epoch's end
             if (!Double.isNaN(e.lr()) && sentLr == e.lr()) events.add(new LrPoint(lastDetail, e.lr()));
         }
     }
 
-    /**
-     * Where an iteration's points are drawn: at its epoch detail, except the iteration that ends an epoch, which is
-     * drawn at that epoch's end. Its detail runs past the end by the part of the last batch taken from the next pass
-     * (1,000 examples in batches of 128 end epoch 2 at 2.048), and the loss and rate lines ran past the epoch axis's
-     * last tick, where the epoch's validation marks are, to the plot's edge.
-     */
+    /** Where an iteration's points are drawn, the rate's as the loss's: {@link LossCurve#atEpochEnd}. */
     static double atEpochEnd(double before, double detail) {
-        double end = Math.floor(detail);
-        return !Double.isNaN(before) && end > Math.floor(before) && end > before ? end : detail;
-    }
-
-    private void point() {
-        pointedDetail = lastDetail;
-        events.add(new LossPoint(lastDetail, sum / filled));
+        return LossCurve.atEpochEnd(before, detail);
     }
 
     /** An epoch's report, with its validation's confusion matrix (null when none was tallied). */
     void epochEnded(EpochReport report, ConfusionMatrix matrix) {
         pendingMatrix = matrix;
-        // every epoch's curve reaches its end, whatever the throttle let through
-        if (filled > 0 && lastDetail != pointedDetail) point();
+        if (ownCurve) curve.endEpoch(); // the session's curve reached the epoch's end ahead of the feed
         if (!Double.isNaN(lastLr)) events.add(new LrPoint(lastDetail, lastLr)); // the rate reaches the epoch's end too
         events.add(report);
         if (pendingMatrix != null) events.add(new ValidationMatrix(report.epoch(), pendingMatrix, report.valLoss(), model, classNames, dataName, validationSet));

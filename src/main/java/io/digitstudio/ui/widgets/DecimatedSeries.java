@@ -1,5 +1,7 @@
 package io.digitstudio.ui.widgets;
 
+import io.digitstudio.train.DecimatedPoints;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,7 +10,8 @@ import java.util.List;
  * A chart series that shows a whole run at any length with a bounded number of points: every point is kept in two
  * primitive arrays, and the chart shows every {@code stride}-th one plus the newest, {@code stride} doubling whenever
  * the shown points would pass the cap. So a 1-epoch and a 50-epoch run both span the chart from their first point to
- * their last, evenly thinned. A {@link LiveChart} draws it and redraws when told of a change.
+ * their last, evenly thinned. A {@link LiveChart} draws it and redraws when told of a change. Which points it
+ * shows is {@link DecimatedPoints}'s rule.
  */
 public final class DecimatedSeries {
     private final String name;
@@ -70,9 +73,12 @@ public final class DecimatedSeries {
         n++;
     }
 
-    /** Picks the shown points: every stride-th (the stride doubled until they fit the cap) and the newest. */
+    /**
+     * Picks the shown points: every stride-th (the stride doubled until they fit the cap) and the newest, by the rule a
+     * run's kept curve is thinned with ({@link DecimatedPoints}), so the chart and the run's folder hold the same points.
+     */
     private void reshow() {
-        while ((n - 1) / stride + 2 > cap) stride *= 2;
+        stride = DecimatedPoints.stride(n, cap, stride);
         shownCount = 0;
         for (int i = 0; i < n; i += stride) keep(i);
         if ((n - 1) % stride != 0) keep(n - 1);

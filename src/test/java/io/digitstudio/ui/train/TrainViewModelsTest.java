@@ -1749,6 +1749,36 @@ class TrainViewModelsTest {
     }
 
     /**
+     * A branch of a run trained on the command line shows its parent's training loss up to the point, as a branch of a
+     * run of the window does: the command line keeps the curve the window draws. Started, the branch's own loss goes on
+     * from it.
+     */
+    @Test
+    void aBranchOfARunOfTheCommandLineShowsItsParentsTrainingLossUpToThePoint(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.io.StringWriter said = new java.io.StringWriter();
+        int code = io.digitstudio.cli.Cli.run(new java.io.PrintWriter(said, true), new java.io.PrintWriter(said, true), "train", "--units", "20",
+                "--epochs", "2", "--train-size", "1000", "--test-size", "200", "--snapshot-every", "1",
+                "--out", dir.resolve("parent.npz").toString(), "--runs-dir", dir.resolve("runs").toString());
+        assertEquals(0, code, said.toString());
+        Recorded v = Recorded.in(dir);
+        io.digitstudio.runs.RunSummary parent = v.history().list().get(0);
+        List<double[]> kept = v.history().lossPoints(parent).stream().filter(p -> p[0] <= 1).toList();
+
+        assertTrue(v.run().setUpBranch(parent, parent.id() + "@epoch:1", "end of epoch 1", 1));
+        var loss = v.presenter().trainLoss();
+        assertTrue(loss.size() >= 2 && loss.x(0) < 1, "the parent's loss from its first iterations: " + loss.size() + " points");
+        assertEquals(1.0, loss.x(loss.size() - 1), 0.0, "up to the point");
+        assertEquals(kept.size(), loss.size());
+        for (int i = 0; i < kept.size(); i++) assertArrayEquals(kept.get(i), new double[]{loss.x(i), loss.y(i)}, 0.0, "the parent's point " + i);
+
+        v.lr("0.05");
+        v.run().start();
+        assertEquals(RunState.FINISHED, v.run().stateProperty().get(), v.dialogs().errors.toString());
+        for (int i = 0; i < kept.size(); i++) assertArrayEquals(kept.get(i), new double[]{loss.x(i), loss.y(i)}, 0.0, "still the parent's point " + i);
+        assertTrue(loss.x(loss.size() - 1) == 2.0 && loss.size() > kept.size() + 1, "then the branch's own");
+    }
+
+    /**
      * A branch set up from Runs and then edited is not silently replaced by another run's "Run again": the user is
      * asked, and a No keeps it; one not edited since is replaced without a question. A trial lost an edited set-up.
      */
