@@ -611,12 +611,7 @@ public final class TrainView extends BorderPane {
      * to a new run.
      */
     private Region branchBanner(BooleanBinding locked) {
-        Label what = new Label();
-        what.setId("branchBanner");
-        what.setWrapText(true);
-        what.setMinWidth(0);
-        what.setMinHeight(Region.USE_PREF_SIZE); // every line of it, beside the form at 150 %
-        what.setMaxWidth(Double.MAX_VALUE);
+        Label what = bannerText("branchBanner");
         what.textProperty().bind(Bindings.createStringBinding(() -> {
             TrainSettings.Branch b = settings.branchProperty().get();
             // and why the form's kept fields are greyed (a disabled field shows no tooltip): here, where the banner takes
@@ -625,26 +620,11 @@ public final class TrainView extends BorderPane {
         }, settings.branchProperty()));
         io.digitstudio.ui.widgets.Tips.set(what, "The optimizer, its values, the schedule and the epochs may change;"
                 + " the network, batch size, seed and data stay the parent's.");
-        HBox.setHgrow(what, Priority.ALWAYS);
-        Button leave = new Button("Ne_w run instead");
-        leave.setId("leaveBranchButton");
-        leave.getStyleClass().add("small"); // the line is as high as the Start reason's, one line of text
-        leave.setMinWidth(Region.USE_PREF_SIZE);
-        io.digitstudio.ui.widgets.Tips.set(leave, "Start trains a new run from scratch with these settings, not a branch");
-        leave.disableProperty().bind(locked);
-        leave.setOnAction(e -> {
-            // the focus goes where the next step is, not (as it would when its button hides) to the form's first
-            // field, which would scroll the form under the pointer
-            if (startButton != null) startButton.requestFocus();
+        return banner(what, "branch-banner", "leaveBranchButton", "Start trains a new run from scratch with these settings, not a branch", locked, () -> {
             settings.branchProperty().set(null);
             // the status said how to branch; it says what Start does now
             presenter.status("A new run: Start trains these settings from scratch, not as a branch");
         });
-        HBox box = new HBox(8, what, leave);
-        box.getStyleClass().add("branch-banner");
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.setPadding(new Insets(0, 8, 0, 8));
-        return box;
     }
 
     /**
@@ -652,27 +632,40 @@ public final class TrainView extends BorderPane {
      * does, and a way to a new run instead.
      */
     private Region resumeBanner(BooleanBinding locked) {
+        Label what = bannerText("resumeBanner");
+        what.textProperty().bind(run.resumeSetUpProperty());
+        return banner(what, "resume-banner", "leaveResumeButton", "Start trains a new run from scratch with these settings, not the resume", locked,
+                run::leaveResume);
+    }
+
+    /** A banner's text: every line of it, beside the form at 150 %. */
+    private static Label bannerText(String id) {
         Label what = new Label();
-        what.setId("resumeBanner");
+        what.setId(id);
         what.setWrapText(true);
         what.setMinWidth(0);
-        what.setMinHeight(Region.USE_PREF_SIZE); // every line of it, beside the form at 150 %
+        what.setMinHeight(Region.USE_PREF_SIZE);
         what.setMaxWidth(Double.MAX_VALUE);
-        what.textProperty().bind(run.resumeSetUpProperty());
+        return what;
+    }
+
+    /** A banner above the charts: its text, and "New run instead", which does {@code leave}. */
+    private Region banner(Label what, String style, String leaveId, String leaveTip, BooleanBinding locked, Runnable leave) {
         HBox.setHgrow(what, Priority.ALWAYS);
-        Button leave = new Button("Ne_w run instead");
-        leave.setId("leaveResumeButton");
-        leave.getStyleClass().add("small"); // the line is as high as the Start reason's, one line of text
-        leave.setMinWidth(Region.USE_PREF_SIZE);
-        io.digitstudio.ui.widgets.Tips.set(leave, "Start trains a new run from scratch with these settings, not the resume");
-        leave.disableProperty().bind(locked);
-        leave.setOnAction(e -> {
-            // the focus goes where the next step is, not to the form's first field as the button hides
+        Button button = new Button("Ne_w run instead");
+        button.setId(leaveId);
+        button.getStyleClass().add("small"); // the line is as high as the Start reason's, one line of text
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        io.digitstudio.ui.widgets.Tips.set(button, leaveTip);
+        button.disableProperty().bind(locked);
+        button.setOnAction(e -> {
+            // the focus goes where the next step is, not (as it would when its button hides) to the form's first
+            // field, which would scroll the form under the pointer
             if (startButton != null) startButton.requestFocus();
-            run.leaveResume();
+            leave.run();
         });
-        HBox box = new HBox(8, what, leave);
-        box.getStyleClass().add("resume-banner");
+        HBox box = new HBox(8, what, button);
+        box.getStyleClass().add(style);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(0, 8, 0, 8));
         return box;
