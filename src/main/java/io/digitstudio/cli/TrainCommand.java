@@ -197,7 +197,7 @@ final class TrainCommand implements Callable<Integer> {
         if (options.momentum != null) hyper.put("momentum", options.momentum);
         TrainingConfig c;
         try {
-            c = saved.withOptimizer(optimizer, hyper).withEpochs(given.hasMatchedOption("--epochs") ? options.epochs : saved.epochs());
+            c = saved.withOptimizer(optimizer, hyper).withEpochs(given.hasMatchedOption("--epochs") ? options.epochs : parent.runEpochs());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -87,6 +87,14 @@ public final class TrainingSession {
             return run != null ? run.id() : setup.runId();
         }
 
+        /**
+         * The run's epochs as its record says now: a resume that trained it longer (3 epochs, then to 5) wrote them
+         * there, while a snapshot keeps those it was taken with. The snapshot's when the history does not know the run.
+         */
+        public int runEpochs() {
+            return run != null && run.settings() != null ? run.settings().config().epochs() : config.epochs();
+        }
+
         /** How many classes the snapshot's model answers ({@link Snapshot#classes}). */
         public int classes() {
             return Snapshot.classes(arrays);
@@ -452,7 +460,8 @@ public final class TrainingSession {
             if (r != null && branch) {
                 if (initModel != null) throw new RunsException("--init-model starts a new run from a model; a branch starts from its parent's state");
                 if (extra != null) throw new RunsException("--extra-data cannot change in a branch; it keeps its parent's data");
-                c = config == null ? r.config() : config;
+                // the parent's epochs as they stand now, as the window's "Branch from here…" fills them in
+                c = config == null ? r.config().withEpochs(r.runEpochs()) : config;
                 if (c.epochs() <= r.epochsDone()) {
                     throw new RunsException("the branch point is in epoch " + (r.epochsDone() + 1) + " (" + r.epochsDone() + " done); give more epochs than "
                             + r.epochsDone() + " (--epochs " + (r.epochsDone() + 1) + " or more)");
@@ -526,7 +535,7 @@ public final class TrainingSession {
             }
             if (init != null) startFrom(loop, init, initModel);
             if (r != null && branch) notes.add(String.format(Locale.ROOT, "branching %s at epoch %s of %d (iteration %,d): %s, %d epochs",
-                    r.runId().isEmpty() ? "the run" : "run " + r.runId(), RunSettings.Branch.epochs(RunSettings.Branch.epochDetail(loop.iterator())), r.config().epochs(),
+                    r.runId().isEmpty() ? "the run" : "run " + r.runId(), RunSettings.Branch.epochs(RunSettings.Branch.epochDetail(loop.iterator())), r.runEpochs(),
                     loop.iteration(), c.optimizer() + " " + io.digitstudio.train.LearningRates.format(c.lr()), c.epochs()));
             else if (r != null) notes.add(String.format(Locale.ROOT, "resuming %s at epoch %d of %d (iteration %,d)",
                     r.runId().isEmpty() ? "the run" : "run " + r.runId(), loop.iterator().epoch(), c.epochs(), loop.iteration()));

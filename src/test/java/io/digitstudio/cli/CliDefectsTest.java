@@ -124,6 +124,27 @@ class CliDefectsTest {
         assertTrue(Files.exists(other), "another --out is accepted");
     }
 
+    /**
+     * A run trained 3 epochs and resumed to 5: a branch at its epoch 3 trains to the 5 the run has now, as the window's
+     * "Branch from here…" fills in, and says so ("epoch 3 of 5"); it failed for want of more epochs than 3.
+     */
+    @Test
+    void aBranchOfARunResumedToMoreEpochsTakesTheEpochsTheRunHasNow() {
+        String runs = dir.resolve("runs").toString();
+        CliTest.Run first = CliTest.run("train", "--units", "20", "--epochs", "3", "--train-size", "500", "--test-size", "100", "--snapshot-every", "1",
+                "--out", dir.resolve("parent.npz").toString(), "--runs-dir", runs);
+        assertEquals(0, first.code(), first.err());
+        String id = first.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+        CliTest.Run more = CliTest.run("train", "--resume", id, "--epochs", "5", "--out", dir.resolve("parent-5.npz").toString(), "--runs-dir", runs);
+        assertEquals(0, more.code(), more.err());
+        assertEquals(5, new io.digitstudio.runs.RunStore(Path.of(runs)).find(id).settings().config().epochs(), "the run's settings say 5 epochs now");
+
+        CliTest.Run branch = CliTest.run("train", "--branch", id + "@epoch:3", "--lr", "0.001", "--out", dir.resolve("branch.npz").toString(), "--runs-dir", runs);
+        assertEquals(0, branch.code(), branch.err());
+        assertTrue(branch.err().contains("branching run " + id + " at epoch 3 of 5 (iteration "), branch.err());
+        assertEquals(List.of("epoch:04", "epoch:05"), CliTest.epochLines(branch.out()).stream().map(l -> l.substring(0, 8)).toList(), branch.out());
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
