@@ -789,14 +789,26 @@ public final class TrainingSession {
         return target;
     }
 
-    /** {@code model.npz}, else {@code model-2.npz}, {@code model-3.npz}, …: the first that does not exist. */
+    /** Where a model goes when the user names no file (as the tutorial saves its model). */
+    public static final String DEFAULT_MODEL = "model.npz";
+
+    /** A name of the series {@link #freeName} makes of {@link #DEFAULT_MODEL}: model-2.npz, model-3.npz, … */
+    private static final java.util.regex.Pattern DEFAULT_SERIES = java.util.regex.Pattern.compile("model-([2-9]|[1-9][0-9]{1,8})\\.npz");
+
+    /**
+     * {@code model.npz}, else {@code model-2.npz}, {@code model-3.npz}, …: the first that does not exist. A name of
+     * that series goes on in it ({@code model-2.npz}: {@code model-3.npz}, not {@code model-2-2.npz}), as a run first
+     * saved there and resumed does; any other name takes a number of its own ({@code lenet-5.npz}: {@code lenet-5-2.npz}).
+     */
     public static Path freeName(Path file) {
         if (!Files.exists(file)) return file;
         String name = file.getFileName().toString();
-        String base = name.endsWith(".npz") ? name.substring(0, name.length() - 4) : name;
-        String ext = name.endsWith(".npz") ? ".npz" : "";
+        java.util.regex.Matcher series = DEFAULT_SERIES.matcher(name);
+        boolean inSeries = series.matches();
+        String base = inSeries ? "model" : name.endsWith(".npz") ? name.substring(0, name.length() - 4) : name;
+        String ext = inSeries || name.endsWith(".npz") ? ".npz" : "";
         Path p = file;
-        for (int i = 2; Files.exists(p); i++) p = file.resolveSibling(base + "-" + i + ext);
+        for (long i = inSeries ? Long.parseLong(series.group(1)) + 1 : 2; Files.exists(p); i++) p = file.resolveSibling(base + "-" + i + ext);
         return p;
     }
 

@@ -145,6 +145,35 @@ class CliDefectsTest {
         assertEquals(List.of("epoch:04", "epoch:05"), CliTest.epochLines(branch.out()).stream().map(l -> l.substring(0, 8)).toList(), branch.out());
     }
 
+    /**
+     * A run first saved as model-2.npz (model.npz was taken) and resumed: its model goes to the next free name of the
+     * README's model-2, model-3, … series, not to model-2-2.npz; model-2.npz stays as it was.
+     */
+    @Test
+    void aResumedRunSavedAsModel2GoesOnToModel3() throws Exception {
+        Path work = Files.createDirectory(dir.resolve("work"));
+        Files.writeString(work.resolve("model.npz"), "the user's");
+        String runs = dir.resolve("runs").toString();
+        Process first = java(work, classPath(), "train", "--epochs", "1", "--train-size", "500", "--test-size", "100", "--units", "16", "--snapshot-every", "1",
+                "--runs-dir", runs);
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().contains("model to model-2.npz"), first.out());
+        String id = first.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+        byte[] saved = Files.readAllBytes(work.resolve("model-2.npz"));
+
+        Process resumed = java(work, classPath(), "train", "--resume", id, "--epochs", "2", "--runs-dir", runs);
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().contains("saved 784-16-16-10 model to " + work.resolve("model-3.npz").toAbsolutePath()), resumed.out());
+        assertTrue(Files.exists(work.resolve("model-3.npz")));
+        assertFalse(Files.exists(work.resolve("model-2-2.npz")));
+        assertArrayEquals(saved, Files.readAllBytes(work.resolve("model-2.npz")), "model-2.npz is not replaced");
+        assertEquals("the user's", Files.readString(work.resolve("model.npz")));
+        // a name of the user's own that ends in a number is no member of the series
+        Files.writeString(work.resolve("lenet-5.npz"), "the user's");
+        assertEquals(work.resolve("lenet-5-2.npz"), io.digitstudio.runs.TrainingSession.freeName(work.resolve("lenet-5.npz")));
+        assertEquals(work.resolve("model-4.npz"), io.digitstudio.runs.TrainingSession.freeName(work.resolve("model-2.npz")), "the next free one");
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
