@@ -174,6 +174,37 @@ class CliDefectsTest {
         assertEquals(work.resolve("model-4.npz"), io.digitstudio.runs.TrainingSession.freeName(work.resolve("model-2.npz")), "the next free one");
     }
 
+    /**
+     * A run paused in the app: {@code runs list} said "running" while the app said paused, and {@code runs delete}
+     * "still running". Both say paused.
+     */
+    @Test
+    void aPausedRunIsListedPausedAndItsDeleteSaysSo() throws Exception {
+        io.digitstudio.nn.Nd4jSetup.init();
+        io.digitstudio.runs.RunStore store = new io.digitstudio.runs.RunStore(dir.resolve("runs"));
+        io.digitstudio.train.TrainingConfig c = io.digitstudio.train.TrainingConfig.tutorial().withEpochs(1).withUnits(10).withLimits(500, 100);
+        io.digitstudio.runs.TrainingSession s = io.digitstudio.runs.TrainingSession.builder(store, "gui").config(c).build();
+        io.digitstudio.train.TrainingLoop loop = s.loop();
+        loop.control().pause(); // the window's Pause, before the first iteration
+        Thread worker = new Thread(s::run);
+        worker.start();
+        try {
+            while (!loop.control().isParked()) {
+                assertTrue(worker.isAlive(), "the run parks in its pause");
+                Thread.onSpinWait();
+            }
+            CliTest.Run list = CliTest.run("runs", "list", "--runs-dir", store.root().toString());
+            assertEquals(0, list.code(), list.err());
+            String row = list.out().lines().filter(l -> l.startsWith(s.runId())).findFirst().orElseThrow();
+            assertTrue(row.contains(" paused ") && !row.contains("running"), row);
+            CliTest.Run delete = CliTest.run("runs", "delete", s.runId(), "--force", "--runs-dir", store.root().toString());
+            assertEquals("digitstudio runs delete: error: run " + s.runId() + " is paused; stop it first", delete.err().strip());
+        } finally {
+            loop.control().requestStop();
+            worker.join();
+        }
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
