@@ -340,7 +340,7 @@ final class RunsCommand implements Callable<Integer> {
                         + String.join(", ", candidates) + ")"));
             }
             RunSummary r = store.find(id);
-            if (r.status() == io.digitstudio.runs.RunStatus.RUNNING) throw new RunsException("run " + r.id() + " is still running; stop it first");
+            if (r.status().active()) throw new RunsException("run " + r.id() + " " + r.status().held() + "; stop it first");
             List<RunSummary> branches = branches(store, r);
             if (!force) {
                 java.io.Console console = System.console();

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train a network (the tutorial's MLP by default), print one line per epoch and save the model.")
 final class TrainCommand implements Callable<Integer> {
     /** Where the model goes when no --out is given (as the tutorial saves its model): never over an existing file. */
-    static final String DEFAULT_OUT = "model.npz";
+    static final String DEFAULT_OUT = TrainingSession.DEFAULT_MODEL;
 
     @Mixin
     DataOptions data;
@@ -197,7 +197,7 @@ final class TrainCommand implements Callable<Integer> {
         if (options.momentum != null) hyper.put("momentum", options.momentum);
         TrainingConfig c;
         try {
-            c = saved.withOptimizer(optimizer, hyper).withEpochs(given.hasMatchedOption("--epochs") ? options.epochs : saved.epochs());
+            c = saved.withOptimizer(optimizer, hyper).withEpochs(given.hasMatchedOption("--epochs") ? options.epochs : parent.runEpochs());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

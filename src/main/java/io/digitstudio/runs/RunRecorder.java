@@ -237,6 +237,12 @@ public final class RunRecorder implements io.digitstudio.train.Extension {
         writeStatus("running", "");
     }
 
+    /** A pause the loop waits in is the run's status ("paused") until it goes on: the run is held, not training. */
+    @Override
+    public void paused(TrainingLoop l, boolean paused) {
+        writeStatus(paused ? RunStatus.PAUSED.label() : RunStatus.RUNNING.label(), "");
+    }
+
     private void writeConfusion(int epoch, ConfusionMatrix matrix) {
         if (problem != null) return;
         try {

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * <pre>
  *   run.json        the settings, written once at the start ({@link RunSettings})
  *   meta.json       the user's name and notes for the run
- *   status.json     running / finished / failed to learn / stopped / diverged / failed (with the reason), epochs
+ *   status.json     running / paused / finished / failed to learn / stopped / diverged / failed (with the reason), epochs
  *                   done, final and best accuracy, seconds
  *   failure.txt     the trace of what ended a failed run
  *   log             Chainer's log (JSON), rewritten after every epoch
@@ -157,7 +157,7 @@ public final class RunStore {
             }
             JsonFields s = new JsonFields(Json.parseObject(Json.readText(statusFile)), STATUS);
             RunStatus status = RunStatus.of(s.string("status"));
-            if (status == RunStatus.RUNNING && !RunLocks.alive(folder.resolve(LOCK))) status = RunStatus.INTERRUPTED;
+            if (status.active() && !RunLocks.alive(folder.resolve(LOCK))) status = RunStatus.INTERRUPTED;
             return new RunSummary(id, folder, status, null, settings, name, notes, s.integer("epochs_done"), s.optionalNumber("final_accuracy"),
                     s.optionalNumber("final_loss"), s.optionalNumber("best_accuracy"), s.integer("best_epoch"), s.number("seconds"),
                     s.optionalString("message"), Instant.parse(s.string("updated")), resumes(s.raw("resumes")), s.optionalNumber("final_lr"));
@@ -201,10 +201,10 @@ public final class RunStore {
         write(r.folder().resolve(META), Json.write(m));
     }
 
-    /** Deletes a run's folder; a running run is refused. */
+    /** Deletes a run's folder; a running or paused run is refused. */
     public void delete(String id) {
         RunSummary r = find(id);
-        if (r.status() == RunStatus.RUNNING) throw new RunsException("run " + r.id() + " is still running; stop it first");
+        if (r.status().active()) throw new RunsException("run " + r.id() + " " + r.status().held() + "; stop it first");
         // said before the folder goes: a sweep never reads a point whose run is gone as one not started yet
         RunSettings.Sweep of = r.settings() == null ? null : r.settings().sweep();
         if (of != null) {

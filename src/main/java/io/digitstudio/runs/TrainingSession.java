@@ -91,6 +91,14 @@ public final class TrainingSession {
             return run != null ? run.id() : setup.runId();
         }
 
+        /**
+         * The run's epochs as its record says now: a resume that trained it longer (3 epochs, then to 5) wrote them
+         * there, while a snapshot keeps those it was taken with. The snapshot's when the history does not know the run.
+         */
+        public int runEpochs() {
+            return run != null && run.settings() != null ? run.settings().config().epochs() : config.epochs();
+        }
+
         /** How many classes the snapshot's model answers ({@link Snapshot#classes}). */
         public int classes() {
             return Snapshot.classes(arrays);
@@ -458,7 +466,8 @@ public final class TrainingSession {
             if (r != null && branch) {
                 if (initModel != null) throw new RunsException("--init-model starts a new run from a model; a branch starts from its parent's state");
                 if (extra != null) throw new RunsException("--extra-data cannot change in a branch; it keeps its parent's data");
-                c = config == null ? r.config() : config;
+                // the parent's epochs as they stand now, as the window's "Branch from here…" fills them in
+                c = config == null ? r.config().withEpochs(r.runEpochs()) : config;
                 if (c.epochs() <= r.epochsDone()) {
                     throw new RunsException("the branch point is in epoch " + (r.epochsDone() + 1) + " (" + r.epochsDone() + " done); give more epochs than "
                             + r.epochsDone() + " (--epochs " + (r.epochsDone() + 1) + " or more)");
@@ -532,7 +541,7 @@ public final class TrainingSession {
             }
             if (init != null) startFrom(loop, init, initModel);
             if (r != null && branch) notes.add(String.format(Locale.ROOT, "branching %s at epoch %s of %d (iteration %,d): %s, %d epochs",
-                    r.runId().isEmpty() ? "the run" : "run " + r.runId(), RunSettings.Branch.epochs(RunSettings.Branch.epochDetail(loop.iterator())), r.config().epochs(),
+                    r.runId().isEmpty() ? "the run" : "run " + r.runId(), RunSettings.Branch.epochs(RunSettings.Branch.epochDetail(loop.iterator())), r.runEpochs(),
                     loop.iteration(), c.optimizer() + " " + io.digitstudio.train.LearningRates.format(c.lr()), c.epochs()));
             else if (r != null) notes.add(String.format(Locale.ROOT, "resuming %s at epoch %d of %d (iteration %,d)",
                     r.runId().isEmpty() ? "the run" : "run " + r.runId(), loop.iterator().epoch(), c.epochs(), loop.iteration()));
@@ -822,14 +831,26 @@ public final class TrainingSession {
         return target;
     }
 
-    /** {@code model.npz}, else {@code model-2.npz}, {@code model-3.npz}, …: the first that does not exist. */
+    /** Where a model goes when the user names no file (as the tutorial saves its model). */
+    public static final String DEFAULT_MODEL = "model.npz";
+
+    /** A name of the series {@link #freeName} makes of {@link #DEFAULT_MODEL}: model-2.npz, model-3.npz, … */
+    private static final java.util.regex.Pattern DEFAULT_SERIES = java.util.regex.Pattern.compile("model-([2-9]|[1-9][0-9]{1,8})\\.npz");
+
+    /**
+     * {@code model.npz}, else {@code model-2.npz}, {@code model-3.npz}, …: the first that does not exist. A name of
+     * that series goes on in it ({@code model-2.npz}: {@code model-3.npz}, not {@code model-2-2.npz}), as a run first
+     * saved there and resumed does; any other name takes a number of its own ({@code lenet-5.npz}: {@code lenet-5-2.npz}).
+     */
     public static Path freeName(Path file) {
         if (!Files.exists(file)) return file;
         String name = file.getFileName().toString();
-        String base = name.endsWith(".npz") ? name.substring(0, name.length() - 4) : name;
-        String ext = name.endsWith(".npz") ? ".npz" : "";
+        java.util.regex.Matcher series = DEFAULT_SERIES.matcher(name);
+        boolean inSeries = series.matches();
+        String base = inSeries ? "model" : name.endsWith(".npz") ? name.substring(0, name.length() - 4) : name;
+        String ext = inSeries || name.endsWith(".npz") ? ".npz" : "";
         Path p = file;
-        for (int i = 2; Files.exists(p); i++) p = file.resolveSibling(base + "-" + i + ext);
+        for (long i = inSeries ? Long.parseLong(series.group(1)) + 1 : 2; Files.exists(p); i++) p = file.resolveSibling(base + "-" + i + ext);
         return p;
     }
 

@@ -34,6 +34,13 @@ public interface Extension {
     void call(TrainingLoop loop);
 
     /**
+     * The loop is about to wait in a pause ({@code paused} true), or goes on after one (false); on the training thread,
+     * between iterations. Nothing by default.
+     */
+    default void paused(TrainingLoop loop, boolean paused) {
+    }
+
+    /**
      * Always runs once the loop ends, whatever ended it, in priority order; the extensions that {@link #recordsTheEnd()
      * record the end} after all others. One that throws here, after a run that did not fail, leaves the run's outcome
      * as it was, with a warning in its result: the model is whole, only the end's bookkeeping failed.

@@ -68,6 +68,11 @@ public final class TrainingControl {
         return paused;
     }
 
+    /** Whether the loop waits in a pause now (a pause asked for is honoured between iterations, after a validation). */
+    public synchronized boolean isParked() {
+        return parked;
+    }
+
     /** The clock pauses are measured with (the loop's, see {@link TrainingLoop#setClock}). */
     synchronized void setClock(java.util.function.LongSupplier nanos) {
         this.clock = nanos;
@@ -76,6 +81,21 @@ public final class TrainingControl {
     /** Nanoseconds the loop has spent parked by pauses, a pause under way included: time that is not the run's. */
     synchronized long parkedNanos() {
         return parkedNanos + (parked ? clock.getAsLong() - parkedSince : 0);
+    }
+
+    /**
+     * {@link #awaitRunnable()}, with {@code parking} run before the loop waits in a pause and {@code going} once it goes
+     * on from one (not when it stops there): outside the monitor, so that Pause and Continue never wait for them.
+     */
+    boolean awaitRunnable(Runnable parking, Runnable going) throws InterruptedException {
+        boolean parks;
+        synchronized (this) {
+            parks = paused && !stopRequested && !stopWhenParked;
+        }
+        if (parks) parking.run();
+        boolean goes = awaitRunnable();
+        if (parks && goes) going.run();
+        return goes;
     }
 
     /** Blocks while paused; returns false if a stop was requested. */

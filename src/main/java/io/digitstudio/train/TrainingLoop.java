@@ -515,7 +515,7 @@ public final class TrainingLoop {
      * or how the run ends.
      */
     private End iterate(List<Extension> ordered) throws InterruptedException {
-        if (!control.awaitRunnable()) {
+        if (!control.awaitRunnable(() -> paused(ordered, true), () -> paused(ordered, false))) {
             return new End(TrainingResult.Outcome.STOPPED, String.format(Locale.ROOT, "stopped at epoch %.2f", iterator.epochDetail()));
         }
         for (Map.Entry<String, Double> c : control.takeChanges()) applyChange(c.getKey(), c.getValue());
@@ -622,6 +622,15 @@ public final class TrainingLoop {
     }
 
     /** Calls each extension whose priority is in {@code [low, high]} and whose trigger fires, in priority order. */
+    /** Tells the extensions that the loop waits in a pause, or goes on after one. */
+    private void paused(List<Extension> ordered, boolean paused) {
+        for (Extension e : ordered) {
+            calling = e;
+            e.paused(this, paused);
+        }
+        calling = null;
+    }
+
     private void runExtensions(List<Extension> ordered, int low, int high) {
         for (Extension e : ordered) {
             if (e.priority() >= low && e.priority() <= high && e.trigger().fire(this)) {

@@ -124,6 +124,87 @@ class CliDefectsTest {
         assertTrue(Files.exists(other), "another --out is accepted");
     }
 
+    /**
+     * A run trained 3 epochs and resumed to 5: a branch at its epoch 3 trains to the 5 the run has now, as the window's
+     * "Branch from here…" fills in, and says so ("epoch 3 of 5"); it failed for want of more epochs than 3.
+     */
+    @Test
+    void aBranchOfARunResumedToMoreEpochsTakesTheEpochsTheRunHasNow() {
+        String runs = dir.resolve("runs").toString();
+        CliTest.Run first = CliTest.run("train", "--units", "20", "--epochs", "3", "--train-size", "500", "--test-size", "100", "--snapshot-every", "1",
+                "--out", dir.resolve("parent.npz").toString(), "--runs-dir", runs);
+        assertEquals(0, first.code(), first.err());
+        String id = first.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+        CliTest.Run more = CliTest.run("train", "--resume", id, "--epochs", "5", "--out", dir.resolve("parent-5.npz").toString(), "--runs-dir", runs);
+        assertEquals(0, more.code(), more.err());
+        assertEquals(5, new io.digitstudio.runs.RunStore(Path.of(runs)).find(id).settings().config().epochs(), "the run's settings say 5 epochs now");
+
+        CliTest.Run branch = CliTest.run("train", "--branch", id + "@epoch:3", "--lr", "0.001", "--out", dir.resolve("branch.npz").toString(), "--runs-dir", runs);
+        assertEquals(0, branch.code(), branch.err());
+        assertTrue(branch.err().contains("branching run " + id + " at epoch 3 of 5 (iteration "), branch.err());
+        assertEquals(List.of("epoch:04", "epoch:05"), CliTest.epochLines(branch.out()).stream().map(l -> l.substring(0, 8)).toList(), branch.out());
+    }
+
+    /**
+     * A run first saved as model-2.npz (model.npz was taken) and resumed: its model goes to the next free name of the
+     * README's model-2, model-3, … series, not to model-2-2.npz; model-2.npz stays as it was.
+     */
+    @Test
+    void aResumedRunSavedAsModel2GoesOnToModel3() throws Exception {
+        Path work = Files.createDirectory(dir.resolve("work"));
+        Files.writeString(work.resolve("model.npz"), "the user's");
+        String runs = dir.resolve("runs").toString();
+        Process first = java(work, classPath(), "train", "--epochs", "1", "--train-size", "500", "--test-size", "100", "--units", "16", "--snapshot-every", "1",
+                "--runs-dir", runs);
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().contains("model to model-2.npz"), first.out());
+        String id = first.out().replaceAll("(?s).*recorded as run ([0-9a-f]{8}).*", "$1");
+        byte[] saved = Files.readAllBytes(work.resolve("model-2.npz"));
+
+        Process resumed = java(work, classPath(), "train", "--resume", id, "--epochs", "2", "--runs-dir", runs);
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().contains("saved 784-16-16-10 model to " + work.resolve("model-3.npz").toAbsolutePath()), resumed.out());
+        assertTrue(Files.exists(work.resolve("model-3.npz")));
+        assertFalse(Files.exists(work.resolve("model-2-2.npz")));
+        assertArrayEquals(saved, Files.readAllBytes(work.resolve("model-2.npz")), "model-2.npz is not replaced");
+        assertEquals("the user's", Files.readString(work.resolve("model.npz")));
+        // a name of the user's own that ends in a number is no member of the series
+        Files.writeString(work.resolve("lenet-5.npz"), "the user's");
+        assertEquals(work.resolve("lenet-5-2.npz"), io.digitstudio.runs.TrainingSession.freeName(work.resolve("lenet-5.npz")));
+        assertEquals(work.resolve("model-4.npz"), io.digitstudio.runs.TrainingSession.freeName(work.resolve("model-2.npz")), "the next free one");
+    }
+
+    /**
+     * A run paused in the app: {@code runs list} said "running" while the app said paused, and {@code runs delete}
+     * "still running". Both say paused.
+     */
+    @Test
+    void aPausedRunIsListedPausedAndItsDeleteSaysSo() throws Exception {
+        io.digitstudio.nn.Nd4jSetup.init();
+        io.digitstudio.runs.RunStore store = new io.digitstudio.runs.RunStore(dir.resolve("runs"));
+        io.digitstudio.train.TrainingConfig c = io.digitstudio.train.TrainingConfig.tutorial().withEpochs(1).withUnits(10).withLimits(500, 100);
+        io.digitstudio.runs.TrainingSession s = io.digitstudio.runs.TrainingSession.builder(store, "gui").config(c).build();
+        io.digitstudio.train.TrainingLoop loop = s.loop();
+        loop.control().pause(); // the window's Pause, before the first iteration
+        Thread worker = new Thread(s::run);
+        worker.start();
+        try {
+            while (!loop.control().isParked()) {
+                assertTrue(worker.isAlive(), "the run parks in its pause");
+                Thread.onSpinWait();
+            }
+            CliTest.Run list = CliTest.run("runs", "list", "--runs-dir", store.root().toString());
+            assertEquals(0, list.code(), list.err());
+            String row = list.out().lines().filter(l -> l.startsWith(s.runId())).findFirst().orElseThrow();
+            assertTrue(row.contains(" paused ") && !row.contains("running"), row);
+            CliTest.Run delete = CliTest.run("runs", "delete", s.runId(), "--force", "--runs-dir", store.root().toString());
+            assertEquals("digitstudio runs delete: error: run " + s.runId() + " is paused; stop it first", delete.err().strip());
+        } finally {
+            loop.control().requestStop();
+            worker.join();
+        }
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);

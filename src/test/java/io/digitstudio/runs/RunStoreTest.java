@@ -375,4 +375,49 @@ class RunStoreTest {
             assertThrows(io.digitstudio.io.FormatException.class, () -> Json.parse(bad), bad);
         }
     }
+
+    /**
+     * A run paused in the window is "paused" in its record, as the toast says, not "running"; it is not deleted (the
+     * refusal says it is paused), and once it goes on its record says running again.
+     */
+    @Test
+    void aPausedRunIsRecordedPausedAndNotDeleted() throws Exception {
+        RunStore store = new RunStore(dir);
+        TrainingLoop loop = TrainingLoop.create(small(1), train, test, "t");
+        RunRecorder rec = RunRecorder.start(store, loop, origin(RunOptions.NONE));
+        RunStatus[] afterwards = new RunStatus[1];
+        loop.addExtension(new io.digitstudio.train.Extension() {
+            @Override
+            public String name() {
+                return "PauseAt2";
+            }
+
+            @Override
+            public io.digitstudio.train.Trigger trigger() {
+                return io.digitstudio.train.Trigger.EVERY_ITERATION;
+            }
+
+            @Override
+            public void call(TrainingLoop l) {
+                if (l.iteration() == 2) l.control().pause(); // as the window's Pause, made exact
+                if (l.iteration() == 3) afterwards[0] = store.find(rec.id()).status();
+            }
+        });
+        Thread worker = new Thread(loop::run);
+        worker.start();
+        while (!loop.control().isParked()) {
+            assertTrue(worker.isAlive(), "the run parks in its pause");
+            Thread.onSpinWait();
+        }
+        RunSummary paused = store.find(rec.id());
+        assertEquals(RunStatus.PAUSED, paused.status());
+        assertEquals("paused", paused.status().label());
+        RunsException refused = assertThrows(RunsException.class, () -> store.delete(rec.id()));
+        assertEquals("run " + rec.id() + " is paused; stop it first", refused.getMessage());
+        loop.control().resume();
+        worker.join();
+        assertEquals(RunStatus.RUNNING, afterwards[0], "going on, it is running again");
+        assertEquals(RunStatus.FINISHED, store.find(rec.id()).status());
+        assertTrue(Files.isDirectory(rec.folder()), "the paused run was not deleted");
+    }
 }

@@ -88,7 +88,7 @@ public record SweepResult(Sweep sweep, List<Row> rows) {
     private static int rank(RunSummary r) {
         return switch (r.status()) {
             case FINISHED, FAILED_TO_LEARN, DIVERGED -> 3;
-            case RUNNING -> 2;
+            case RUNNING, PAUSED -> 2;
             case STOPPED, INTERRUPTED, FAILED -> 1;
             case DAMAGED -> 0;
         };

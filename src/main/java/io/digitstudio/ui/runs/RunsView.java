@@ -583,7 +583,15 @@ public final class RunsView extends BorderPane {
         Button export = button("Export _zip…", "exportRunButton", vm::export);
         export.setAccessibleHelp("Save this run's folder (settings, log, models) as a zip");
         Button delete = button("_Delete…", "deleteRunButton", vm::delete);
-        delete.setAccessibleHelp("Delete this run and its files, after asking");
+        // a running or paused run is not deleted: Delete… is off then, and says why in a tooltip on its place (a
+        // disabled button shows none of its own) and to a screen reader
+        Tooltip deleteTip = new Tooltip();
+        javafx.scene.layout.StackPane deletePlace = place(delete, deleteTip, "deleteButtonPlace");
+        delete.disableProperty().bind(vm.whyNotDeletableProperty().isNotEmpty());
+        javafx.beans.binding.StringBinding deleteHelp = javafx.beans.binding.Bindings.createStringBinding(() -> vm.whyNotDeletableProperty().get().isEmpty()
+                ? "Delete this run and its files, after asking" : vm.whyNotDeletableProperty().get(), vm.whyNotDeletableProperty());
+        deleteTip.textProperty().bind(deleteHelp);
+        delete.accessibleHelpProperty().bind(deleteHelp);
         open.setTooltip(new Tooltip("Make the run's model (its best epoch's, if kept) the active one and draw with it"));
         rerun.setTooltip(new Tooltip("Fill the Train view with this run's settings"));
         // a run with nothing left to resume (all its epochs done, no snapshot) has Resume off, and says why in a
@@ -604,6 +612,7 @@ public final class RunsView extends BorderPane {
         // Delete… on the heading's line, at its far end: the name and the notes lie between it and the actions used
         // most, so that a click off by a button lands on neither (it stood under Open in Draw)
         delete.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        deletePlace.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.layout.Region apart = new javafx.scene.layout.Region();
         HBox.setHgrow(apart, Priority.ALWAYS);
         // the run's id under the heading, whole and selectable: a named run's id shows nowhere else in the view, and
@@ -621,7 +630,7 @@ public final class RunsView extends BorderPane {
             List<RunSummary> sel = table.getSelectionModel().getSelectedItems();
             id.setText(sel.size() == 1 && sel.get(0) != null ? sel.get(0).id() : "");
         });
-        HBox heading = new HBox(6, section("Selected run"), apart, delete);
+        HBox heading = new HBox(6, section("Selected run"), apart, deletePlace);
         heading.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         // on a line of its own, under the heading: beside it, at 150 % in the smallest window, it pushed Delete… and
         // Save name and notes out of the pane

@@ -1,6 +1,5 @@
 package io.digitstudio.ui.runs;
 
-import io.digitstudio.runs.RunStatus;
 import io.digitstudio.runs.RunStore;
 import io.digitstudio.runs.RunSummary;
 import io.digitstudio.ui.core.DialogService;
@@ -142,6 +141,7 @@ public final class RunsViewModel {
     private long branchGeneration;
     private final ReadOnlyObjectWrapper<Resumability> resumability = new ReadOnlyObjectWrapper<>(new Resumability(null, null, whyNotResumable(null)));
     private long resumeGeneration;
+    private final ReadOnlyStringWrapper whyNotDeletable = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<RunModel> runModel = new ReadOnlyObjectWrapper<>(new RunModel(null, null, "Select one run to open its model"));
     private long modelGeneration;
     /** The name and notes fields of the run selected alone, as the user may be editing them. */
@@ -240,6 +240,7 @@ public final class RunsViewModel {
             redraw();
             listBranchPoints();
             checkResume();
+            checkDelete();
             findModel();
         });
     }
@@ -277,7 +278,7 @@ public final class RunsViewModel {
     private final Map<String, java.time.Instant> logsAt = new HashMap<>();
 
     private static boolean stale(RunSummary r, Map<String, java.time.Instant> known) {
-        return r.status() == RunStatus.RUNNING || !java.util.Objects.equals(known.get(r.id()), r.updated());
+        return r.status().active() || !java.util.Objects.equals(known.get(r.id()), r.updated());
     }
 
     private record Loaded(List<RunSummary> runs, Map<String, List<Map<String, Double>>> logs) {
@@ -303,6 +304,7 @@ public final class RunsViewModel {
         if (!same) branchChoice.set(null);
         listBranchPoints();
         checkResume();
+        checkDelete();
         findModel();
         Map<String, java.time.Instant> known = Map.copyOf(logsAt);
         List<RunSummary> missing = drawn().stream().filter(r -> stale(r, known)).toList();
@@ -482,7 +484,7 @@ public final class RunsViewModel {
                 accuracy = RunCurves.fromBranchPoint(accuracy, parent == null ? null
                         : RunCurves.points(parent, RunCurves.accuracyKey(curveSet.get()), xAxis.get(), smoothing.get(), false), branchX);
             }
-            cs.add(new Curve(r, loss, accuracy, r.status() == RunStatus.RUNNING, branchX, colour(r.id())));
+            cs.add(new Curve(r, loss, accuracy, r.status().active(), branchX, colour(r.id())));
         }
         // a parent drawn beside its branch reaches the point the branch leaves it, so that the two curves meet there
         for (Curve b : List.copyOf(cs)) {
@@ -622,14 +624,14 @@ public final class RunsViewModel {
     }
 
     /**
-     * Deletes a run once the user confirms (a running run is refused). The question says what else goes with it: the
+     * Deletes a run once the user confirms (a running or paused run is refused). The question says what else goes with it: the
      * model in use, when it is the run's (Draw, Samples and Evaluate then go back, at once, to the model in use before
      * it, or to the built-in model), where its branches came from (they keep their own files), and the sweep it is a
      * run of.
      */
     public void delete(RunSummary r) {
-        if (r.status() == RunStatus.RUNNING) {
-            dialogs.error("Cannot delete the run", "Run " + r.id() + " is still running; stop it first");
+        if (r.status().active()) {
+            dialogs.error("Cannot delete the run", "Run " + r.id() + " " + r.status().held() + "; stop it first");
             return;
         }
         boolean inUse = models != null && models.inUse(r.folder());
@@ -846,6 +848,13 @@ public final class RunsViewModel {
         });
     }
 
+    /** Says why Delete… does not apply to the one selected run, as its summary tells (it is running or paused). */
+    private void checkDelete() {
+        List<RunSummary> sel = selected();
+        RunSummary r = sel.size() == 1 ? sel.get(0) : null;
+        whyNotDeletable.set(r != null && r.status().active() ? "Run " + r.id() + " " + r.status().held() + "; stop it first to delete it" : "");
+    }
+
     /** When the run whose snapshot {@link #resumability} tells of was last updated, as it was looked up; null: not looked up. */
     private java.time.Instant lookedUp;
 
@@ -854,13 +863,13 @@ public final class RunsViewModel {
     }
 
     /**
-     * Why the run cannot be resumed as its summary tells (none selected, damaged, still running, all its epochs done),
+     * Why the run cannot be resumed as its summary tells (none selected, damaged, still running or paused, all its epochs done),
      * or empty: whether it left a snapshot is {@link #resumabilityProperty()}'s to say.
      */
     static String whyNotResumable(RunSummary r) {
         if (r == null) return "Select one run to resume it";
         if (r.damaged()) return "Run " + r.id() + " is damaged";
-        if (r.status() == RunStatus.RUNNING) return "Run " + r.id() + " is still running";
+        if (r.status().active()) return "Run " + r.id() + " " + r.status().held();
         int planned = r.settings() == null ? 0 : r.settings().config().epochs();
         if (planned > 0 && r.epochsDone() >= planned) {
             return "Run " + r.id() + " did all its " + planned + (planned == 1 ? " epoch" : " epochs") + ": nothing is left to resume (Run again or Branch from here train more)";
@@ -888,6 +897,8 @@ public final class RunsViewModel {
     public RunStore store() { return store; }
     /** Whether the one selected run can be resumed, and from which snapshot, or why not: found off the UI thread. */
     public ReadOnlyObjectProperty<Resumability> resumabilityProperty() { return resumability.getReadOnlyProperty(); }
+    /** Why Delete… does not apply to the one selected run now (it is running or paused), or empty when it does. */
+    public ReadOnlyStringProperty whyNotDeletableProperty() { return whyNotDeletable.getReadOnlyProperty(); }
     /** The one selected run's model, or why there is none: found off the UI thread. */
     public ReadOnlyObjectProperty<RunModel> runModelProperty() { return runModel.getReadOnlyProperty(); }
     public ObservableList<RunSummary> runs() { return shown; }

@@ -1002,4 +1002,56 @@ class RunsViewModelTest {
         assertEquals("third", vm.runNameProperty().get());
         assertEquals("", vm.runNotesProperty().get());
     }
+
+    /**
+     * A run paused in the Train view: the Runs view says "paused", as the toast does, not "running"; Delete… is off and
+     * says why, and asked anyway it refuses in the same words; the run stopped, it may be deleted.
+     */
+    @Test
+    void aPausedRunIsShownPausedAndDeleteIsOffSayingWhy() throws Exception {
+        Nd4jSetup.init();
+        RunStore store = new RunStore(dir);
+        TrainingConfig c = TrainingConfig.tutorial().withEpochs(1).withUnits(10).withOptimizer("momentum-sgd", 0.1, null).withLimits(500, 100);
+        io.digitstudio.runs.TrainingSession s = io.digitstudio.runs.TrainingSession.builder(store, "gui").config(c).build();
+        TrainingLoop loop = s.loop();
+        loop.addExtension(new io.digitstudio.train.Extension() {
+            @Override
+            public String name() {
+                return "PauseAt2";
+            }
+
+            @Override
+            public io.digitstudio.train.Trigger trigger() {
+                return io.digitstudio.train.Trigger.EVERY_ITERATION;
+            }
+
+            @Override
+            public void call(TrainingLoop l) {
+                if (l.iteration() == 2) l.control().pause(); // the Train view's Pause, made exact
+            }
+        });
+        Thread worker = new Thread(s::run);
+        worker.start();
+        while (!loop.control().isParked()) {
+            assertTrue(worker.isAlive(), "the run parks in its pause");
+            Thread.onSpinWait();
+        }
+        TestDialogs dialogs = new TestDialogs();
+        RunsViewModel vm = new RunsViewModel(new SameThreadTasks(), dialogs, store);
+        vm.refresh();
+        vm.select(List.of(s.runId()));
+        RunSummary r = vm.selected().get(0);
+        assertEquals("paused", r.status().label(), "the status column's text");
+        assertEquals("Run " + s.runId() + " is paused; stop it first to delete it", vm.whyNotDeletableProperty().get());
+        assertEquals("Run " + s.runId() + " is paused", vm.resumabilityProperty().get().why());
+        vm.delete(r);
+        assertEquals(List.of(), dialogs.questions, "nothing asked");
+        assertEquals(List.of("Cannot delete the run: Run " + s.runId() + " is paused; stop it first"), dialogs.errors);
+
+        loop.control().requestStop();
+        worker.join();
+        vm.refresh();
+        assertEquals("stopped", vm.selected().get(0).status().label());
+        assertEquals("", vm.whyNotDeletableProperty().get(), "a stopped run may be deleted");
+    }
 }
