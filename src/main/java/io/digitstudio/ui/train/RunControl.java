@@ -882,6 +882,8 @@ public final class RunControl {
         }
         presenter.end(0, false);
         state.set(RunState.IDLE);
+        // the view shows no run now (the start cleared it): Save model… and Use model have no run's model to act on
+        trainedModel.set(null);
         if (cause instanceof TrainingSession.FinishedException f) {
             String m = (f.runId().isEmpty() ? "This run" : "Run " + f.runId()) + " has already trained " + f.epochs()
                     + " epochs. Set Epochs above " + f.epochs() + " and resume it again to train it further.";

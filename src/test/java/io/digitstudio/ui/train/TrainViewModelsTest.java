@@ -1727,6 +1727,33 @@ class TrainViewModelsTest {
         assertEquals("Run " + id + " was deleted: its files are gone; Save model… can still keep its model", shortRun.presenter().statusProperty().get());
     }
 
+    /**
+     * Trial 44: "Branch from here…" kept run X stopped at its pause, then the command line's {@code train --resume X}
+     * trained it to its end. Start could not train the branch ("has no snapshot at iteration …") and cleared the
+     * charts, yet Use model was still on, and put the paused weights to use under X's model file, which held the end's
+     * model: Draw changed at the next launch. Once the view is cleared, there is no model of a run to use.
+     */
+    @Test
+    void aBranchThatCannotStartLeavesNoModelToUse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        try (HeldRun held = new HeldRun(dir, 12, s -> s.snapshotsProperty().set(true))) {
+            RunControl run = held.run;
+            String id = held.branchFromHere();
+            assertNotNull(run.trainedModelProperty().get());
+            held.resumeFromTheCommandLine(id);
+
+            String said = held.presenter.statusProperty().get();
+            run.start();
+            held.untilStatusIsNot(said);
+            drain(held.ui, () -> run.stateProperty().get().canStart() && held.presenter.statusProperty().get().startsWith("Could not train: "));
+            String failed = held.presenter.statusProperty().get();
+            assertTrue(failed.contains("has no snapshot at iteration 12"), failed);
+            assertNull(run.trainedModelProperty().get(), "the charts are cleared: Use model and Save model… have no run's model");
+            run.useTrainedModel();
+            assertNull(held.models.activeProperty().get(), "nothing put to use");
+            assertEquals(failed, held.presenter.statusProperty().get());
+        }
+    }
+
     @Test
     void aNewRunInsteadOfABranchSetUpFromRunsShowsNothingOfTheParent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         ShortRun shortRun = ShortRun.finished(dir);
@@ -1974,6 +2001,7 @@ class TrainViewModelsTest {
         final TestDialogs dialogs = new TestDialogs();
         final TrainSettings settings = new TrainSettings();
         final RunPresenter presenter = new RunPresenter();
+        final ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
         final io.digitstudio.runs.RunStore history;
         final RunControl run;
 
@@ -1988,7 +2016,6 @@ class TrainViewModelsTest {
         }
 
         private RunControl start(int iteration, java.util.function.Consumer<TrainSettings> more) throws Exception {
-            ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
             settings.trainLimitProperty().set("1000");
             settings.testLimitProperty().set("200");
             settings.epochsProperty().set("3");
@@ -2005,6 +2032,28 @@ class TrainViewModelsTest {
         /** Runs the UI's queued work until {@code state}. */
         void until(RunState state) throws InterruptedException {
             drain(ui, () -> run.stateProperty().get() == state);
+        }
+
+        /** Runs the UI's queued work until the status says something other than {@code said}. */
+        void untilStatusIsNot(String said) throws InterruptedException {
+            drain(ui, () -> !said.equals(presenter.statusProperty().get()));
+        }
+
+        /**
+         * Pause, then "Branch from here…": the run is stopped and kept at its pause, the form a branch of it; returns
+         * its id.
+         */
+        String branchFromHere() throws InterruptedException {
+            run.togglePause();
+            run.branchFromHere();
+            until(RunState.FINISHED);
+            assertEquals(List.of(), dialogs.errors);
+            return run.recordedRunProperty().get();
+        }
+
+        /** The command line's {@code train --resume ID}: the run goes on from its newest snapshot to its end. */
+        void resumeFromTheCommandLine(String id) {
+            io.digitstudio.runs.TrainingSession.builder(history, "cli").resume(io.digitstudio.runs.TrainingSession.locate(history, id)).build().run();
         }
 
         @Override
