@@ -334,8 +334,7 @@ public final class RunControl {
 
     /** What the status says once the model file of the run the view shows no longer holds the model it shows. */
     public static String shownRunChanged(String id) {
-        return "Run " + id + "'s model file has changed since: it no longer holds the model shown here, so Use model is off;"
-                + " Save model… can still keep that one";
+        return "Run " + id + "'s model file holds another model now: Use model is off; Save model… can still keep the one shown here";
     }
 
     /**
