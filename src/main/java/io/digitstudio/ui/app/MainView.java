@@ -161,6 +161,10 @@ public final class MainView extends BorderPane {
         Tab trainTab = tab("Train", "trainTab", train);
         // a run's end is said in the Train view while it shows, and in a toast while another view does
         train.run().shownProperty().bind(trainTab.selectedProperty());
+        // the command line may have deleted the run the view shows, or trained it on, meanwhile: shown again, it looks
+        trainTab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected) train.run().checkShownRun();
+        });
         tabs = new TabPane(trainTab, samplesTab, evaluateTab, drawTab, myDigitsTab, insideTab, runsTab, sweepsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         io.digitstudio.ui.widgets.TabStrips.followFont(tabs);
@@ -173,10 +177,12 @@ public final class MainView extends BorderPane {
         setCenter(withMenu(tabs));
         // a control that turns itself off hands the keyboard to its view's main control, or to the tab strip, never
         // to whichever button comes next (Undo handed it to Delete)
-        // the command line changes the history too: back in the window, an open Runs tab reads it again. The listener
+        // the command line changes the history too: back in the window, an open Runs tab reads it again, and an open Train
+        // view looks at the files of the run it shows. The listener
         // leaves a window this view leaves: a window outlives the views shown in it (a stage given another scene)
         javafx.beans.value.ChangeListener<Boolean> backInTheWindow = (f, wasFocused, focused) -> {
             if (focused && runs != null && runsTab.isSelected()) runs.viewModel().refresh();
+            if (focused && trainTab.isSelected()) train.run().checkShownRun();
         };
         javafx.beans.value.ChangeListener<javafx.stage.Window> windowed = (w, was, window) -> {
             if (was != null) was.focusedProperty().removeListener(backInTheWindow);

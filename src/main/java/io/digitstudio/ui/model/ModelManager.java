@@ -120,6 +120,40 @@ public final class ModelManager {
         return m != null && m.file() != null && goneFolders.stream().anyMatch(f -> within(m.file(), f));
     }
 
+    /** What a model's file holds now, against the model read from it or written to it ({@link #inItsFile}). */
+    public enum InItsFile {
+        /** The file holds exactly the model's weights: putting the model to use names a file that brings it back. */
+        SAME,
+        /** The file is gone or holds other weights (its run trained on since): its name would bring back another model. */
+        CHANGED,
+        /** The folder that held the file is gone (its run was deleted). */
+        GONE
+    }
+
+    /**
+     * Whether {@code m}'s file still holds {@code m}'s weights, read and compared on the compute worker: a run's file
+     * is written over when the run goes on (the command line's {@code train --resume}), and the model in use is what
+     * its file holds at the next launch. A model kept in no file is {@link InItsFile#SAME}.
+     */
+    public CompletableFuture<InItsFile> inItsFile(ActiveModel m) {
+        if (m.file() == null) return CompletableFuture.completedFuture(InItsFile.SAME);
+        return tasks.compute(() -> compare(m));
+    }
+
+    private static InItsFile compare(ActiveModel m) {
+        Path file = m.file().toAbsolutePath();
+        Path folder = file.getParent();
+        if (folder != null && !Files.isDirectory(folder)) return InItsFile.GONE;
+        if (!Files.isRegularFile(file)) return InItsFile.CHANGED;
+        try {
+            // the weights and the network's spec; what is known about the model (its accuracy) is no part of it
+            var theirs = ModelFiles.toArrays(ModelFiles.load(file).model(), ModelInfo.NONE);
+            return theirs.equals(ModelFiles.toArrays(m.model(), ModelInfo.NONE)) ? InItsFile.SAME : InItsFile.CHANGED;
+        } catch (RuntimeException e) {
+            return InItsFile.CHANGED; // a file that cannot be read back brings back no model
+        }
+    }
+
     /** Counts the folders let go of ({@link #letGo}); see {@link #gone}. */
     public javafx.beans.property.ReadOnlyIntegerProperty lettingGoProperty() {
         return lettingGo.getReadOnlyProperty();

@@ -50,6 +50,8 @@ public final class RunControl {
     private final ReadOnlyBooleanWrapper trainedModelActive = new ReadOnlyBooleanWrapper();
     /** Whether the last run's model went with its deleted run: Save model… can still keep it, Use model is off. */
     private final ReadOnlyBooleanWrapper trainedModelGone = new ReadOnlyBooleanWrapper();
+    /** Whether the last run's model file holds other weights than its model now: Save model… can still keep it, Use model is off. */
+    private final ReadOnlyBooleanWrapper trainedModelChanged = new ReadOnlyBooleanWrapper();
     /**
      * Set when the last run finished and learned but its model was not put to use, because the model in use is known to
      * be better: why, with both figures (the status line says it, or on another view the run's message); null otherwise
@@ -133,6 +135,7 @@ public final class RunControl {
         trainedModel.addListener((o, a, m) -> {
             trainedModelActive.set(m != null && m == models.activeProperty().get());
             trainedModelGone.set(models.gone(m));
+            trainedModelChanged.set(false);
         });
         settings.epochsProperty().addListener((o, a, b) -> presenter.planEpochs(settings.plannedEpochs()));
         // before any run: the status says whether Start can train, and if not, why (as the line under Start does)
@@ -308,16 +311,23 @@ public final class RunControl {
      */
     public void runDeleted(String id) {
         if (!state.get().canStart()) return;
+        // the model the view holds went with its run's folder (deleted outside the window: nothing let go of it yet):
+        // Use model is off, the recent list drops it, and the model in use, if it was that one, gives way
+        ActiveModel m = trainedModel.get();
+        Path folder = history == null ? null : history.root().resolve(id);
+        boolean ours = folder != null && m != null && m.file() != null && m.file().toAbsolutePath().normalize().startsWith(folder);
+        String switched = ours && !models.gone(m) && models.letGo(folder)
+                ? ". Its model was in use: Draw, Samples and Evaluate use " + models.named(models.activeProperty().get()) + " now" : "";
         TrainSettings.Branch b = settings.branchProperty().get();
         if (b != null && b.runId().equals(id)) {
             settings.branchProperty().set(null);
-            presenter.status(branchParentDeleted(id));
+            presenter.status(branchParentDeleted(id) + switched);
         } else if (pendingResume != null && pendingResume.runId().equals(id)) {
             dropPendingResume(); // its snapshot went with it
-            presenter.status(resumedRunDeleted(id));
-        } else if (b == null && id.equals(recordedRun.get())) {
+            presenter.status(resumedRunDeleted(id) + switched);
+        } else if (ours || b == null && id.equals(recordedRun.get())) {
             // the view still shows the run's curves and table: the status says they are all that is left of it
-            presenter.status(shownRunDeleted(id, trainedModel.get() != null));
+            presenter.status(shownRunDeleted(id, m != null) + switched);
         }
     }
 
@@ -329,6 +339,50 @@ public final class RunControl {
     /** What the status says once the run the view shows was deleted. */
     public static String shownRunDeleted(String id, boolean model) {
         return "Run " + id + " was deleted: its files are gone" + (model ? "; Save model… can still keep its model" : "");
+    }
+
+    /** What the status says once the model file of the run the view shows no longer holds the model it shows. */
+    public static String shownRunChanged(String id) {
+        return "Run " + id + "'s model file holds another model now: Use model is off; Save model… can still keep the one shown here";
+    }
+
+    /**
+     * Looks again at the file of the model the view shows, which the command line may have deleted with its run or
+     * written over by training the run on (the window comes back into focus, the Train view is shown again): the status
+     * says so at once, and Use model is off, rather than at a click. Read on the compute worker.
+     */
+    public void checkShownRun() {
+        ActiveModel m = trainedModel.get();
+        if (m == null || m.file() == null || models.gone(m) || trainedModelChanged.get() || !state.get().canStart()) return;
+        models.inItsFile(m).whenComplete((found, err) -> {
+            if (found != null && found != ModelManager.InItsFile.SAME) notUsable(m, found);
+        });
+    }
+
+    /**
+     * {@code m}, the model the view showed, is no longer what its file holds ({@code found}): said once, while the view
+     * still shows it and no run is under way.
+     */
+    private void notUsable(ActiveModel m, ModelManager.InItsFile found) {
+        if (trainedModel.get() != m || !state.get().canStart() || models.gone(m) || trainedModelChanged.get()) return;
+        String id = runOf(m);
+        if (found == ModelManager.InItsFile.GONE) {
+            runDeleted(id);
+            if (!models.gone(m)) {
+                // a folder outside the history (or another's): nothing to let go of but the model itself
+                models.letGo(m.file().toAbsolutePath().getParent());
+                presenter.status(shownRunDeleted(id, true));
+            }
+        } else {
+            trainedModelChanged.set(true);
+            presenter.status(shownRunChanged(id));
+        }
+    }
+
+    /** The run a model trained here is kept by: its folder's name (its file is the run's {@code model.npz} or {@code best.npz}). */
+    private static String runOf(ActiveModel m) {
+        Path folder = m.file().toAbsolutePath().getParent();
+        return folder == null ? String.valueOf(m.file()) : String.valueOf(folder.getFileName());
     }
 
     /** The form's edit count as {@link #setUpBranch} left it: more edits since are the user's changes to the branch. */
@@ -924,6 +978,8 @@ public final class RunControl {
         }
         presenter.end(0, false);
         state.set(RunState.IDLE);
+        // the view shows no run now (the start cleared it): Save model… and Use model have no run's model to act on
+        trainedModel.set(null);
         if (cause instanceof TrainingSession.FinishedException f) {
             String m = (f.runId().isEmpty() ? "This run" : "Run " + f.runId()) + " has already trained " + f.epochs()
                     + " epochs. Set Epochs above " + f.epochs() + " and resume it again to train it further.";
@@ -1189,9 +1245,20 @@ public final class RunControl {
     public void useTrainedModel() {
         ActiveModel m = trainedModel.get();
         // a model whose run was deleted is not put to use: what would name it at the next launch is gone
-        if (m == null || models.gone(m)) return;
-        models.adopt(m);
-        sayInUse("", "Draw and Samples now use the model of this run.");
+        if (m == null || models.gone(m) || trainedModelChanged.get()) return;
+        // the model in use is named by its file for the next launch: only while the file holds these very weights
+        // (the command line may have deleted the run, or trained it on, since it ended here)
+        models.inItsFile(m).whenComplete((found, err) -> {
+            if (trainedModel.get() != m || models.gone(m)) return;
+            if (err != null) {
+                presenter.status("Could not read the model file of this run: " + Messages.of(err));
+            } else if (found != ModelManager.InItsFile.SAME) {
+                notUsable(m, found);
+            } else if (state.get().canStart() && models.activeProperty().get() != m) {
+                models.adopt(m);
+                sayInUse("", "Draw and Samples now use the model of this run.");
+            }
+        });
     }
 
     /**
@@ -1202,8 +1269,18 @@ public final class RunControl {
     private Runnable use(ActiveModel trained) {
         return () -> {
             if (models.gone(trained)) return;
-            if (trainedModel.get() == trained) useTrainedModel();
-            else models.adopt(trained);
+            if (trainedModel.get() == trained) {
+                useTrainedModel();
+                return;
+            }
+            models.inItsFile(trained).whenComplete((found, err) -> {
+                if (models.gone(trained)) return;
+                if (err != null) dialogs.error("Model not put to use", Messages.of(err));
+                else if (found == ModelManager.InItsFile.SAME) models.adopt(trained);
+                else dialogs.error("Model not put to use", found == ModelManager.InItsFile.GONE
+                        ? "Run " + runOf(trained) + " was deleted: its files are gone"
+                        : "The model file of run " + runOf(trained) + " has changed since: it no longer holds that run's model");
+            });
         };
     }
 
@@ -1333,6 +1410,7 @@ public final class RunControl {
     public ReadOnlyObjectProperty<ActiveModel> trainedModelProperty() { return trainedModel.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty trainedModelActiveProperty() { return trainedModelActive.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty trainedModelGoneProperty() { return trainedModelGone.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty trainedModelChangedProperty() { return trainedModelChanged.getReadOnlyProperty(); }
     /** Why the last run's model is not the one in use, with both figures, or null (see {@link #replaces}). */
     public javafx.beans.property.ReadOnlyStringProperty keptNoticeProperty() { return keptNotice.getReadOnlyProperty(); }
     public Network trainedNetwork() {

@@ -514,7 +514,7 @@ public final class TrainView extends BorderPane {
         save.setOnAction(e -> run.saveModel());
         Button use = button("_" + RunControl.USE_MODEL, "useModelButton", "Let Draw and Samples classify with the model of the last run");
         use.disableProperty().bind(run.trainedModelProperty().isNull().or(locked).or(run.trainedModelActiveProperty())
-                .or(run.trainedModelGoneProperty()));
+                .or(run.trainedModelGoneProperty()).or(run.trainedModelChangedProperty()));
         use.setOnAction(e -> run.useTrainedModel());
 
         MenuItem png = new MenuItem("_Chart as PNG…");

@@ -1293,7 +1293,7 @@ class TrainViewModelsTest {
 
     /** A finished 2-epoch run of 1,000 examples with a snapshot each epoch, and what the Train view holds of it. */
     private record ShortRun(TestDialogs dialogs, TrainSettings settings, RunPresenter presenter, io.digitstudio.runs.RunStore history,
-                            RunControl run) {
+                            RunControl run, ModelManager models) {
         static ShortRun finished(java.nio.file.Path dir) {
             SameThreadTasks tasks = new SameThreadTasks();
             TestDialogs dialogs = new TestDialogs();
@@ -1309,7 +1309,7 @@ class TrainViewModelsTest {
             RunControl run = new RunControl(settings, presenter, tasks, dialogs, models, history);
             run.start();
             assertEquals(RunState.FINISHED, run.stateProperty().get());
-            return new ShortRun(dialogs, settings, presenter, history, run);
+            return new ShortRun(dialogs, settings, presenter, history, run, models);
         }
     }
 
@@ -1869,6 +1869,120 @@ class TrainViewModelsTest {
         assertEquals("Run " + id + " was deleted: its files are gone; Save model… can still keep its model", shortRun.presenter().statusProperty().get());
     }
 
+    /**
+     * Trial 44: "Branch from here…" kept run X stopped at its pause, then the command line's {@code train --resume X}
+     * trained it to its end. Start could not train the branch ("has no snapshot at iteration …") and cleared the
+     * charts, yet Use model was still on, and put the paused weights to use under X's model file, which held the end's
+     * model: Draw changed at the next launch. Once the view is cleared, there is no model of a run to use.
+     */
+    @Test
+    void aBranchThatCannotStartLeavesNoModelToUse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        try (HeldRun held = new HeldRun(dir, 12, s -> s.snapshotsProperty().set(true))) {
+            RunControl run = held.run;
+            String id = held.branchFromHere();
+            assertNotNull(run.trainedModelProperty().get());
+            held.resumeFromTheCommandLine(id);
+
+            String said = held.presenter.statusProperty().get();
+            run.start();
+            held.untilStatusIsNot(said);
+            drain(held.ui, () -> run.stateProperty().get().canStart() && held.presenter.statusProperty().get().startsWith("Could not train: "));
+            String failed = held.presenter.statusProperty().get();
+            assertTrue(failed.contains("has no snapshot at iteration 12"), failed);
+            assertNull(run.trainedModelProperty().get(), "the charts are cleared: Use model and Save model… have no run's model");
+            run.useTrainedModel();
+            assertNull(held.models.activeProperty().get(), "nothing put to use");
+            assertEquals(failed, held.presenter.statusProperty().get());
+        }
+    }
+
+    /**
+     * Trial 44: after "Branch from here…" the command line trained run X on past its pause, and its model file holds
+     * the end's model; Use model put the paused weights to use under that file's name (92.88 % in Draw, 97.16 % after
+     * the next launch). Use model reads the file first: it puts to use nothing but what the file holds, and says why.
+     */
+    @Test
+    void useModelPutsNothingToUseWhoseFileHoldsOtherWeights(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        try (HeldRun held = new HeldRun(dir, 12, s -> s.snapshotsProperty().set(true))) {
+            RunControl run = held.run;
+            String id = held.branchFromHere();
+            ActiveModel paused = run.trainedModelProperty().get();
+            assertEquals(held.history.find(id).folder().resolve("model.npz"), paused.file());
+            var kept = held.models.inItsFile(paused);
+            drain(held.ui, kept::isDone);
+            assertEquals(ModelManager.InItsFile.SAME, kept.join(), "stopped at its pause, the run's file holds the paused weights");
+            held.resumeFromTheCommandLine(id);
+
+            String said = held.presenter.statusProperty().get();
+            run.useTrainedModel();
+            held.untilStatusIsNot(said);
+            assertNull(held.models.activeProperty().get(), "the paused weights are not put to use under a file that holds others");
+            assertEquals(RunControl.shownRunChanged(id), held.presenter.statusProperty().get());
+            assertTrue(run.trainedModelChangedProperty().get(), "Use model is off");
+            assertSame(paused, run.trainedModelProperty().get(), "Save model… can still keep them");
+        }
+    }
+
+    /** A run whose model file is as the run left it: Use model reads it and puts the model to use. */
+    @Test
+    void useModelPutsTheRunsModelToUseWhileItsFileHoldsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        ShortRun shortRun = ShortRun.finished(dir);
+        ActiveModel trained = shortRun.run().trainedModelProperty().get();
+        assertNotSame(trained, shortRun.models().activeProperty().get(), "the built-in model is better: kept in use");
+        shortRun.run().useTrainedModel();
+        assertSame(trained, shortRun.models().activeProperty().get());
+        assertEquals("Draw and Samples now use the model of this run.", shortRun.presenter().statusProperty().get());
+        assertFalse(shortRun.run().trainedModelChangedProperty().get());
+    }
+
+    /**
+     * Trial 44: a run finished in the window, then {@code runs delete --force ID} from the command line. Use model
+     * still put the deleted run's model to use (Draw named "run ID", the next launch looked for a file that was gone).
+     * It looks at the run's folder first: it says the run was deleted, Save model… can still keep the model.
+     */
+    @Test
+    void useModelSaysTheRunWasDeletedFromTheCommandLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        ShortRun shortRun = ShortRun.finished(dir);
+        RunControl run = shortRun.run();
+        ModelManager models = shortRun.models();
+        ActiveModel inUse = models.activeProperty().get();
+        String id = run.recordedRunProperty().get();
+        shortRun.history().delete(id); // as runs delete --force does
+
+        run.useTrainedModel();
+        assertSame(inUse, models.activeProperty().get(), "no model of a deleted run is put to use");
+        assertEquals(RunControl.shownRunDeleted(id, true), shortRun.presenter().statusProperty().get());
+        assertTrue(run.trainedModelGoneProperty().get(), "Use model is off");
+        assertNotNull(run.trainedModelProperty().get(), "Save model… can still keep it");
+        assertTrue(models.recent().stream().noneMatch(p -> p.toString().contains(id)), models.recent().toString());
+    }
+
+    /**
+     * The same deletion found when the user comes back to the window (or to the Train view), before any click: the
+     * status says so and Use model is off; the run's model in use gives way to the one in use before it, and says so.
+     */
+    @Test
+    void aRunDeletedFromTheCommandLineIsSaidWhenTheTrainViewIsBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        ShortRun shortRun = ShortRun.finished(dir);
+        RunControl run = shortRun.run();
+        ModelManager models = shortRun.models();
+        ActiveModel builtIn = models.activeProperty().get();
+        String id = run.recordedRunProperty().get();
+        run.useTrainedModel();
+        assertTrue(run.trainedModelActiveProperty().get());
+        String said = shortRun.presenter().statusProperty().get();
+        run.checkShownRun();
+        assertEquals(said, shortRun.presenter().statusProperty().get(), "nothing to say while the run is there");
+
+        shortRun.history().delete(id);
+        run.checkShownRun();
+        assertSame(builtIn, models.activeProperty().get(), "the model in use before it");
+        assertEquals(RunControl.shownRunDeleted(id, true) + ". Its model was in use: Draw, Samples and Evaluate use "
+                + models.named(builtIn) + " now", shortRun.presenter().statusProperty().get());
+        assertTrue(run.trainedModelGoneProperty().get(), "Use model is off");
+        assertNotNull(run.trainedModelProperty().get(), "Save model… can still keep it");
+    }
+
     @Test
     void aNewRunInsteadOfABranchSetUpFromRunsShowsNothingOfTheParent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         ShortRun shortRun = ShortRun.finished(dir);
@@ -2116,6 +2230,7 @@ class TrainViewModelsTest {
         final TestDialogs dialogs = new TestDialogs();
         final TrainSettings settings = new TrainSettings();
         final RunPresenter presenter = new RunPresenter();
+        final ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
         final io.digitstudio.runs.RunStore history;
         final RunControl run;
 
@@ -2130,7 +2245,6 @@ class TrainViewModelsTest {
         }
 
         private RunControl start(int iteration, java.util.function.Consumer<TrainSettings> more) throws Exception {
-            ModelManager models = new ModelManager(tasks, dialogs, RecentModels.inMemory());
             settings.trainLimitProperty().set("1000");
             settings.testLimitProperty().set("200");
             settings.epochsProperty().set("3");
@@ -2147,6 +2261,28 @@ class TrainViewModelsTest {
         /** Runs the UI's queued work until {@code state}. */
         void until(RunState state) throws InterruptedException {
             drain(ui, () -> run.stateProperty().get() == state);
+        }
+
+        /** Runs the UI's queued work until the status says something other than {@code said}. */
+        void untilStatusIsNot(String said) throws InterruptedException {
+            drain(ui, () -> !said.equals(presenter.statusProperty().get()));
+        }
+
+        /**
+         * Pause, then "Branch from here…": the run is stopped and kept at its pause, the form a branch of it; returns
+         * its id.
+         */
+        String branchFromHere() throws InterruptedException {
+            run.togglePause();
+            run.branchFromHere();
+            until(RunState.FINISHED);
+            assertEquals(List.of(), dialogs.errors);
+            return run.recordedRunProperty().get();
+        }
+
+        /** The command line's {@code train --resume ID}: the run goes on from its newest snapshot to its end. */
+        void resumeFromTheCommandLine(String id) {
+            io.digitstudio.runs.TrainingSession.builder(history, "cli").resume(io.digitstudio.runs.TrainingSession.locate(history, id)).build().run();
         }
 
         @Override
