@@ -537,7 +537,7 @@ public final class TrainingLoop {
         reporter.report(model, "accuracy", acc);
         reporter.report("lr", lr);
         if (iterator.isNewEpoch()) {
-            if (!validate()) return new End(TrainingResult.Outcome.STOPPED, "stopped during validation of epoch " + iterator.epoch());
+            validate();
             // writers (evaluations of their own) report before the epoch's entry is made; the rest read it
             runExtensions(ordered, Extension.PRIORITY_WRITER, Integer.MAX_VALUE);
             // the epoch's times are observations as its losses are: every log records them, and a run's log read back
@@ -671,29 +671,28 @@ public final class TrainingLoop {
     }
 
     /**
-     * The epoch's validation, reported under {@code validation/} ({@code validation/main/loss}, ...); false when the
-     * run was stopped during it.
+     * The epoch's validation, reported under {@code validation/} ({@code validation/main/loss}, ...). A Stop that comes
+     * meanwhile waits for it and the epoch's extensions: the iteration is trained, and a run that stopped with its epoch's
+     * end unreported would resume without that epoch's entry, its sums added to the next epoch's.
      */
-    private boolean validate() {
+    private void validate() {
         long v0 = clock.getAsLong();
         validatedIteration = iteration; // before the progress: whoever sees a validation under way sees its iteration
         validationDone = 0;
         phase = Phase.VALIDATING;
         Evaluator.Result val;
         try {
-            val = evaluator.evaluate(model, f -> validationDone = f, control);
+            val = evaluator.evaluate(model, f -> validationDone = f);
         } finally {
             validationDone = Double.NaN;
         }
         phase = Phase.TRAINING;
-        if (val == null) return false;
         lastConfusion = val.confusion();
         try (Reporter.Scope v = reporter.scope("validation")) {
             reporter.report(model, "loss", val.loss());
             reporter.report(model, "accuracy", val.accuracy());
         }
         validationNanos = clock.getAsLong() - v0;
-        return true;
     }
 
     /**
