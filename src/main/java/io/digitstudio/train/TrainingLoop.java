@@ -398,13 +398,11 @@ public final class TrainingLoop {
             try (Updater u = Cores.count() > 1 && model.dataParallel() ? new DataParallelUpdater(iterator, train, model, optimizer, lossFunction)
                     : new StandardUpdater(iterator, train, model, optimizer, lossFunction)) {
                 updater = u;
-                while (iterator.epoch() < config.epochs()) {
-                    End end = iterate(ordered);
-                    if (end != null) {
-                        if (end.outcome() != null) outcome = end.outcome();
-                        message = end.message();
-                        break;
-                    }
+                End end = epochEndPending() ? finishPendingEpoch(ordered) : null;
+                while (end == null && iterator.epoch() < config.epochs()) end = iterate(ordered);
+                if (end != null) {
+                    if (end.outcome() != null) outcome = end.outcome();
+                    message = end.message();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -536,6 +534,14 @@ public final class TrainingLoop {
         reporter.report(model, "loss", loss);
         reporter.report(model, "accuracy", acc);
         reporter.report("lr", lr);
+        return afterUpdate(ordered);
+    }
+
+    /**
+     * What an iteration does after its update: the epoch's end when it came (validation, the epoch's entry), the
+     * extensions, the stop trigger; null, or how the run ends.
+     */
+    private End afterUpdate(List<Extension> ordered) {
         if (iterator.isNewEpoch()) {
             validate();
             // writers (evaluations of their own) report before the epoch's entry is made; the rest read it
@@ -553,6 +559,30 @@ public final class TrainingLoop {
             return new End(null, String.format(Locale.ROOT, "stopped early at epoch %d: %s", iterator.epoch(), stopTriggerReason));
         }
         return null;
+    }
+
+    /**
+     * Whether the state restored is an iteration that ended an epoch but whose epoch's end never ran: a Stop during an
+     * epoch's validation once abandoned it, and snapshots taken so hold the epoch's sums (an epoch's entry empties them)
+     * and a log without the epoch.
+     */
+    private boolean epochEndPending() {
+        if (iteration == 0 || !iterator.isNewEpoch() || seen == 0) return false;
+        return reports.isEmpty() || reports.get(reports.size() - 1).epoch() < iterator.epoch();
+    }
+
+    /**
+     * Ends the iteration such a snapshot stopped in, before the next: its epoch is validated and logged as it would have
+     * been, and its extensions run, so that the log goes on as an uninterrupted run's. The rate is the one the update
+     * used (nothing changed it since); the batch's own loss and accuracy were not kept, so the epoch's means, which its
+     * entry records, stand for them.
+     */
+    private End finishPendingEpoch(List<Extension> ordered) {
+        reporter.clear();
+        reporter.report(model, "loss", lossSum / seen);
+        reporter.report(model, "accuracy", accSum / seen);
+        reporter.report("lr", optimizer.get(optimizer.lrName()));
+        return afterUpdate(ordered);
     }
 
     /** The augmentation's random state as a snapshot records it: before any batch assembled ahead of time. */
