@@ -562,9 +562,9 @@ public final class TrainingLoop {
     }
 
     /**
-     * Whether the state restored is an iteration that ended an epoch but whose epoch's end never ran: a Stop during an
-     * epoch's validation once abandoned it, and snapshots taken so hold the epoch's sums (an epoch's entry empties them)
-     * and a log without the epoch.
+     * Whether the state restored is an iteration that ended an epoch but whose epoch's end never ran: snapshots from
+     * before a Stop waited for the epoch's validation hold such states, the epoch's sums not emptied (its entry empties
+     * them) and a log without the epoch.
      */
     private boolean epochEndPending() {
         if (iteration == 0 || !iterator.isNewEpoch() || seen == 0) return false;

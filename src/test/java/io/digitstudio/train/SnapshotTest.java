@@ -72,9 +72,9 @@ class SnapshotTest {
     }
 
     /**
-     * A snapshot taken once an epoch's last update was done but before its validation ran (what a Stop during an epoch's
-     * validation used to leave) resumes with that epoch's end first: the log an uninterrupted run keeps, every epoch's
-     * entry with the same figures, and the same weights.
+     * A snapshot taken once an epoch's last update was done but before its validation ran (as a Stop during an epoch's
+     * validation left them before it waited for it) resumes with that epoch's end first: the log an uninterrupted run
+     * keeps, every epoch's entry with the same figures, and the same weights.
      */
     @Test
     void aSnapshotTakenBeforeItsEpochsEndRanResumesWithThatEpochsEntry() throws Exception {

@@ -271,7 +271,8 @@ class RunsViewModelTest {
 
     /**
      * A run stopped as an epoch's last batch trained, whose snapshot is at that epoch's end but whose log has no entry
-     * for it (a Stop during the epoch's validation once left such runs), lists that point to branch from, as a stop.
+     * for it (as a Stop during the epoch's validation left runs before it waited for it), lists that point to branch
+     * from, as a stop.
      */
     @Test
     void aStopAtAnEpochsEndTheLogNeverReachedIsListedToBranchFrom() {
