@@ -46,7 +46,7 @@ public final class Evaluator {
 
     /** Evaluates and keeps every example's prediction. */
     public Result evaluateCollecting(Network model) {
-        return evaluate(model, null, null, true);
+        return evaluate(model, null, true);
     }
 
     /**
@@ -68,16 +68,19 @@ public final class Evaluator {
     private LossFunction lossFunction = LossFunction.SOFTMAX_CROSS_ENTROPY;
 
     public Result evaluate(Network model) {
-        return evaluate(model, null, null);
+        return evaluate(model, null);
     }
 
-    /** Evaluates, reporting progress (0..1) now and then and giving up early (returning null) if {@code control} stops. */
-    public Result evaluate(Network model, DoubleConsumer progress, TrainingControl control) {
-        return evaluate(model, progress, control, false);
+    /**
+     * Evaluates, reporting progress (0..1) now and then. It runs to the end: a run's validation is part of the iteration
+     * that ends its epoch, which a Stop lets finish (as Chainer's trainer runs an iteration's extensions before it stops).
+     */
+    public Result evaluate(Network model, DoubleConsumer progress) {
+        return evaluate(model, progress, false);
     }
 
-    private Result evaluate(Network model, DoubleConsumer progress, TrainingControl control, boolean collect) {
-        return evaluateInParts(model, progress, control, collect, parts(model));
+    private Result evaluate(Network model, DoubleConsumer progress, boolean collect) {
+        return evaluateInParts(model, progress, collect, parts(model));
     }
 
     /** How many cores share a pass out. */
@@ -163,7 +166,7 @@ public final class Evaluator {
      * of the network (one part: the network itself, batch after batch), and the parts' sums are added in part order (the
      * same bits every time for a given number of parts; counts are exact whatever the order).
      */
-    private Result evaluateInParts(Network model, DoubleConsumer progress, TrainingControl control, boolean collect, int parts) {
+    private Result evaluateInParts(Network model, DoubleConsumer progress, boolean collect, int parts) {
         if (parts > 1 && (replicas == null || replicas.main() != model)) replicas = new Replicas(model);
         for (int p = 0; p < parts && parts > 1; p++) replicas.get(p);
         int k = Math.max(model.classes(), dataset.classes());
@@ -178,7 +181,6 @@ public final class Evaluator {
         double[] lossSums = new double[parts];
         double[] accSums = new double[parts];
         int batches = (dataset.size() + batchSize - 1) / batchSize;
-        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
         // the batches every part has done: said after each batch of part 0 (one writer, so the share never goes back);
         // every 16th of part 0's batches left a run's validation of a few batches at 0 % to its end
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
@@ -188,11 +190,7 @@ public final class Evaluator {
             ExampleBatch b = partBatches[p];
             int[] indices = new int[batchSize];
             try (Graph.Mode ignored = Graph.noBackprop(); Graph.Mode test = Config.testMode()) {
-                for (int bi = p; bi < batches && !stopped.get(); bi += parts) {
-                    if (control != null && control.isStopRequested()) {
-                        stopped.set(true);
-                        return;
-                    }
+                for (int bi = p; bi < batches; bi += parts) {
                     int from = bi * batchSize, n = Math.min(batchSize, dataset.size() - from);
                     if (indices.length != n) indices = new int[n];
                     for (int i = 0; i < n; i++) indices[i] = from + i;
@@ -203,7 +201,6 @@ public final class Evaluator {
                 }
             }
         });
-        if (stopped.get()) return null;
         double lossSum = 0, accSum = 0;
         for (int p = 0; p < parts; p++) {
             lossSum += lossSums[p];

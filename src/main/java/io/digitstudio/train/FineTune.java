@@ -194,9 +194,9 @@ public final class FineTune {
         Tell tell = new Tell(progress, s.epochs());
 
         Evaluator mnistEval = new Evaluator(mnistTest, 256);
-        double mnistBefore = mnistEval.evaluate(model, f -> tell.at(Phase.MEASURING_BEFORE, 0, f * mnistTest.size() / whole), null).accuracy();
+        double mnistBefore = mnistEval.evaluate(model, f -> tell.at(Phase.MEASURING_BEFORE, 0, f * mnistTest.size() / whole)).accuracy();
         double mineBefore = measurable ? new Evaluator(split.heldOut(), 256).evaluate(model, f -> tell.at(Phase.MEASURING_BEFORE, 0,
-                (mnistTest.size() + f * heldOut) / whole), null).accuracy() : Double.NaN;
+                (mnistTest.size() + f * heldOut) / whole)).accuracy() : Double.NaN;
         // the copy starts from the model's weights (and its batch-normalisation statistics)
         ModelFiles.loadInto(ModelFiles.toArrays(model, ModelInfo.NONE), loop.model(), "the active model");
         if (extensions != null) extensions.forEach(loop::addExtension);
@@ -226,9 +226,9 @@ public final class FineTune {
             return new Result(tuned, mineBefore, Double.NaN, held, split.learn().size(), fewestToMeasure(s.heldOutShare()), mnistBefore, Double.NaN, r);
         }
         double after = measuring + training;
-        double mnistAfter = mnistEval.evaluate(tuned, f -> tell.at(Phase.MEASURING_AFTER, 0, (after + f * mnistTest.size()) / whole), null).accuracy();
+        double mnistAfter = mnistEval.evaluate(tuned, f -> tell.at(Phase.MEASURING_AFTER, 0, (after + f * mnistTest.size()) / whole)).accuracy();
         double mineAfter = measurable ? new Evaluator(split.heldOut(), 256).evaluate(tuned, f -> tell.at(Phase.MEASURING_AFTER, 0,
-                (after + mnistTest.size() + f * heldOut) / whole), null).accuracy() : Double.NaN;
+                (after + mnistTest.size() + f * heldOut) / whole)).accuracy() : Double.NaN;
         tell.at(Phase.MEASURING_AFTER, 0, 1);
         return new Result(tuned, mineBefore, mineAfter, held, split.learn().size(), fewestToMeasure(s.heldOutShare()), mnistBefore, mnistAfter, r);
     }

@@ -398,13 +398,11 @@ public final class TrainingLoop {
             try (Updater u = Cores.count() > 1 && model.dataParallel() ? new DataParallelUpdater(iterator, train, model, optimizer, lossFunction)
                     : new StandardUpdater(iterator, train, model, optimizer, lossFunction)) {
                 updater = u;
-                while (iterator.epoch() < config.epochs()) {
-                    End end = iterate(ordered);
-                    if (end != null) {
-                        if (end.outcome() != null) outcome = end.outcome();
-                        message = end.message();
-                        break;
-                    }
+                End end = epochEndPending() ? finishPendingEpoch(ordered) : null;
+                while (end == null && iterator.epoch() < config.epochs()) end = iterate(ordered);
+                if (end != null) {
+                    if (end.outcome() != null) outcome = end.outcome();
+                    message = end.message();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -536,8 +534,16 @@ public final class TrainingLoop {
         reporter.report(model, "loss", loss);
         reporter.report(model, "accuracy", acc);
         reporter.report("lr", lr);
+        return afterUpdate(ordered);
+    }
+
+    /**
+     * What an iteration does after its update: the epoch's end when it came (validation, the epoch's entry), the
+     * extensions, the stop trigger; null, or how the run ends.
+     */
+    private End afterUpdate(List<Extension> ordered) {
         if (iterator.isNewEpoch()) {
-            if (!validate()) return new End(TrainingResult.Outcome.STOPPED, "stopped during validation of epoch " + iterator.epoch());
+            validate();
             // writers (evaluations of their own) report before the epoch's entry is made; the rest read it
             runExtensions(ordered, Extension.PRIORITY_WRITER, Integer.MAX_VALUE);
             // the epoch's times are observations as its losses are: every log records them, and a run's log read back
@@ -553,6 +559,30 @@ public final class TrainingLoop {
             return new End(null, String.format(Locale.ROOT, "stopped early at epoch %d: %s", iterator.epoch(), stopTriggerReason));
         }
         return null;
+    }
+
+    /**
+     * Whether the state restored is an iteration that ended an epoch but whose epoch's end never ran: snapshots from
+     * before a Stop waited for the epoch's validation hold such states, the epoch's sums not emptied (its entry empties
+     * them) and a log without the epoch.
+     */
+    private boolean epochEndPending() {
+        if (iteration == 0 || !iterator.isNewEpoch() || seen == 0) return false;
+        return reports.isEmpty() || reports.get(reports.size() - 1).epoch() < iterator.epoch();
+    }
+
+    /**
+     * Ends the iteration such a snapshot stopped in, before the next: its epoch is validated and logged as it would have
+     * been, and its extensions run, so that the log goes on as an uninterrupted run's. The rate is the one the update
+     * used (nothing changed it since); the batch's own loss and accuracy were not kept, so the epoch's means, which its
+     * entry records, stand for them.
+     */
+    private End finishPendingEpoch(List<Extension> ordered) {
+        reporter.clear();
+        reporter.report(model, "loss", lossSum / seen);
+        reporter.report(model, "accuracy", accSum / seen);
+        reporter.report("lr", optimizer.get(optimizer.lrName()));
+        return afterUpdate(ordered);
     }
 
     /** The augmentation's random state as a snapshot records it: before any batch assembled ahead of time. */
@@ -680,29 +710,28 @@ public final class TrainingLoop {
     }
 
     /**
-     * The epoch's validation, reported under {@code validation/} ({@code validation/main/loss}, ...); false when the
-     * run was stopped during it.
+     * The epoch's validation, reported under {@code validation/} ({@code validation/main/loss}, ...). A Stop that comes
+     * meanwhile waits for it and the epoch's extensions: the iteration is trained, and a run that stopped with its epoch's
+     * end unreported would resume without that epoch's entry, its sums added to the next epoch's.
      */
-    private boolean validate() {
+    private void validate() {
         long v0 = clock.getAsLong();
         validatedIteration = iteration; // before the progress: whoever sees a validation under way sees its iteration
         validationDone = 0;
         phase = Phase.VALIDATING;
         Evaluator.Result val;
         try {
-            val = evaluator.evaluate(model, f -> validationDone = f, control);
+            val = evaluator.evaluate(model, f -> validationDone = f);
         } finally {
             validationDone = Double.NaN;
         }
         phase = Phase.TRAINING;
-        if (val == null) return false;
         lastConfusion = val.confusion();
         try (Reporter.Scope v = reporter.scope("validation")) {
             reporter.report(model, "loss", val.loss());
             reporter.report(model, "accuracy", val.accuracy());
         }
         validationNanos = clock.getAsLong() - v0;
-        return true;
     }
 
     /**

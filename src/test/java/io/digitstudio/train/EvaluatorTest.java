@@ -65,12 +65,12 @@ class EvaluatorTest {
         Network net = new Network(NetworkSpec.parse("linear 30, relu, linear"), test.exampleShape(), 10, new Rng(7));
         Cores.setCount(1);
         java.util.List<Double> said = new java.util.ArrayList<>();
-        new Evaluator(test, 32).evaluate(net, said::add, null);
+        new Evaluator(test, 32).evaluate(net, said::add);
         assertEquals(java.util.List.of(1 / 7.0, 2 / 7.0, 3 / 7.0, 4 / 7.0, 5 / 7.0, 6 / 7.0, 1.0), said);
         for (int c : new int[]{2, 3}) {
             Cores.setCount(c);
             java.util.List<Double> shares = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-            new Evaluator(test, 32).evaluate(net, shares::add, null);
+            new Evaluator(test, 32).evaluate(net, shares::add);
             // part 0 takes batches 0, c, 2c, ...: one share after each of them
             assertEquals((7 + c - 1) / c, shares.size(), c + " cores: " + shares);
             for (int i = 0; i < shares.size(); i++) {

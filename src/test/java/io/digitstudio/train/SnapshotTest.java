@@ -60,6 +60,57 @@ class SnapshotTest {
         assertEquals(straight.iteration(), resumed.iteration());
     }
 
+    private static List<Map<String, Double>> logWithoutTimes(TrainingLoop loop) {
+        List<Map<String, Double>> out = new java.util.ArrayList<>();
+        for (EpochReport r : loop.reports()) {
+            Map<String, Double> m = new java.util.LinkedHashMap<>(r.values());
+            m.remove(EpochReport.TRAIN_SECONDS);
+            m.remove(EpochReport.VAL_SECONDS);
+            out.add(m);
+        }
+        return out;
+    }
+
+    /**
+     * A snapshot taken once an epoch's last update was done but before its validation ran (as a Stop during an epoch's
+     * validation left them before it waited for it) resumes with that epoch's end first: the log an uninterrupted run
+     * keeps, every epoch's entry with the same figures, and the same weights.
+     */
+    @Test
+    void aSnapshotTakenBeforeItsEpochsEndRanResumesWithThatEpochsEntry() throws Exception {
+        TrainingConfig three = TrainingConfig.tutorial().withUnits(20).withEpochs(3); // 1,500 examples in batches of 128: epoch 2 ends at iteration 24
+        TrainingLoop straight = TrainingLoop.create(three, train, test, "t");
+        straight.run();
+        assertEquals(3, straight.reports().size());
+
+        TrainingLoop first = TrainingLoop.create(three, train, test, "t");
+        Path snap = dir.resolve("snapshot_iter_24.npz");
+        // the loop reads its clock as iteration 24's update is timed, before the epoch's validation (saving reads it too)
+        boolean[] saved = {false};
+        first.setClock(() -> {
+            if (first.iteration() == 24 && !saved[0]) {
+                saved[0] = true;
+                assertEquals(1, first.reports().size());
+                try {
+                    Snapshot.save(snap, first);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return System.nanoTime();
+        });
+        first.run();
+        assertTrue(Files.exists(snap));
+
+        TrainingLoop resumed = Snapshot.resume(Snapshot.read(snap), "snap", train, test, "t", 3);
+        assertEquals(1, resumed.reports().size(), "the snapshot's log has no epoch 2 yet");
+        resumed.run();
+        assertEquals(logWithoutTimes(straight), logWithoutTimes(resumed));
+        Map<String, float[]> a = weights(straight);
+        Map<String, float[]> b = weights(resumed);
+        for (String k : a.keySet()) assertArrayEquals(a.get(k), b.get(k), 0f, k + " differs after resume");
+    }
+
     @Test
     void resumingAfterEpochTwoOfFourGivesTheSameWeightsBitForBit() throws Exception {
         resumeIsBitIdentical(TrainingConfig.tutorial().withEpochs(4));

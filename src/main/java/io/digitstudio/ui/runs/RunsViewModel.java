@@ -390,7 +390,9 @@ public final class RunsViewModel {
             out.add(new BranchChoice(label, "end of epoch " + e, e, run.id() + "@epoch:" + e, why));
         }
         for (io.digitstudio.runs.TrainingSession.BranchPoint p : points) {
-            if (p.position().epochEnd()) continue;
+            // an epoch's end past the log is where a run stopped before that epoch's entry was made (a snapshot from
+            // before a Stop waited for the epoch's validation): a point of its own, as any stop is
+            if (p.position().epochEnd() && p.position().epoch() <= run.epochsDone()) continue;
             out.add(new BranchChoice("stop at " + io.digitstudio.runs.RunSettings.Branch.point(p.position().epochDetail(), p.position().iteration()),
                     "stop at epoch " + io.digitstudio.runs.RunSettings.Branch.epochs(p.position().epochDetail()), (int) p.position().epoch(), p.spec(run.id()), ""));
         }

@@ -269,6 +269,30 @@ class RunsViewModelTest {
         assertEquals(run.runId() + "@epoch:1", vm.branchChoiceProperty().get().spec());
     }
 
+    /**
+     * A run stopped as an epoch's last batch trained, whose snapshot is at that epoch's end but whose log has no entry
+     * for it (as a Stop during the epoch's validation left runs before it waited for it), lists that point to branch
+     * from, as a stop.
+     */
+    @Test
+    void aStopAtAnEpochsEndTheLogNeverReachedIsListedToBranchFrom() {
+        Nd4jSetup.init();
+        RunStore store = new RunStore(dir);
+        TrainingConfig c = TrainingConfig.tutorial().withEpochs(2).withUnits(10).withLimits(1000, 100);
+        io.digitstudio.runs.TrainingSession s = io.digitstudio.runs.TrainingSession.builder(store, "cli").config(c).build();
+        s.loop().addExtension(new StopAt(5));
+        s.run();
+        RunSummary run = store.find(s.runId());
+        assertEquals(0, run.epochsDone());
+        // 1,000 examples in batches of 128: iteration 8 ends epoch 1
+        Path file = s.snapshotDir().resolve("snapshot_iter_8.npz");
+        var atEnd = new io.digitstudio.runs.TrainingSession.BranchPoint(new io.digitstudio.train.Snapshot.Position(8, 1, true, 1.0), file);
+        List<RunsViewModel.BranchChoice> choices = RunsViewModel.branchChoices(run, List.of(atEnd));
+        assertEquals(List.of("stop at epoch 1 (iteration 8)"), choices.stream().map(RunsViewModel.BranchChoice::label).toList());
+        assertTrue(choices.get(0).available());
+        assertEquals(atEnd.spec(run.id()), choices.get(0).spec());
+    }
+
     /** A run without snapshots is told how to take them where it was made: the Train view's box, or train's option. */
     @Test
     void aRunWithoutSnapshotsIsToldHowToTakeThemWhereItWasMade() {
