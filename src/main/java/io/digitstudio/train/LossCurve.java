@@ -5,8 +5,8 @@ import java.util.function.LongSupplier;
 
 /**
  * A run's training-loss curve as the Train view draws it and the run's folder keeps it: each point the mean of the last
- * {@link #SMOOTHING} iterations' losses, about {@link #POINTS_PER_EPOCH} points an epoch (never more often than every
- * {@link #POINT_INTERVAL_NANOS}: a run of tiny epochs would flood the window) and each epoch's end, thinned to
+ * {@link #SMOOTHING} iterations' losses, about {@link #POINTS_PER_EPOCH} points an epoch (while a window draws them, never
+ * more often than every {@link #POINT_INTERVAL_NANOS}: a run of tiny epochs would flood it) and each epoch's end, thinned to
  * {@link #CAP} points by {@link DecimatedPoints}. One curve serves both: the window's feed hears of each point as it is
  * made ({@link #onPoint}) and the run's record writes the curve when the run ends, so the chart a resume or a branch
  * goes on from is the one that was drawn, for a run of the command line too. Its work on the training thread allocates
@@ -42,6 +42,8 @@ public final class LossCurve implements Extension {
     private long observed;
     private final DecimatedPoints points = new DecimatedPoints(CAP);
     private PointListener listener = (x, y) -> { };
+    /** Whether a listener draws the points as they come: only then are they held to {@link #POINT_INTERVAL_NANOS}. */
+    private boolean drawn;
 
     public LossCurve() {
         this(System::nanoTime);
@@ -71,6 +73,7 @@ public final class LossCurve implements Extension {
     /** The one listener told of each point from now on. */
     public void onPoint(PointListener l) {
         listener = l;
+        drawn = true;
     }
 
     /**
@@ -109,8 +112,10 @@ public final class LossCurve implements Extension {
         filled = Math.min(SMOOTHING, filled + 1);
         observed++;
         lastDetail = atEpochEnd(Double.isNaN(lastDetail) ? startDetail : lastDetail, epochDetail);
-        long now = clock.getAsLong();
-        if (iteration % pointEvery == 0 && now - lastPoint >= POINT_INTERVAL_NANOS) {
+        if (iteration % pointEvery != 0) return;
+        // a curve nobody draws as it comes (the command line's) keeps every point due, the same on any machine
+        long now = drawn ? clock.getAsLong() : 0;
+        if (!drawn || now - lastPoint >= POINT_INTERVAL_NANOS) {
             lastPoint = now;
             pointedIteration = iteration;
             point();
