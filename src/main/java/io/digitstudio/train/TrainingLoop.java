@@ -386,6 +386,9 @@ public final class TrainingLoop {
             List<Extension> sorted = new ArrayList<>(extensions);
             sorted.sort((x, y) -> Integer.compare(y.priority(), x.priority())); // stable: equal priorities keep their order
             ordered = sorted;
+            // made once a run: the loop asks whether to wait before every iteration, and allocates nothing there
+            parking = () -> paused(sorted, true);
+            going = () -> paused(sorted, false);
             if (stopTrigger != null) restoreKept(STOP_TRIGGER_STATE, stopTrigger::serialize);
             publishHyperparams();
             for (Extension e : ordered) {
@@ -508,12 +511,16 @@ public final class TrainingLoop {
     private record End(TrainingResult.Outcome outcome, String message) {
     }
 
+    /** What the loop tells its extensions as it waits in a pause, and as it goes on after one (set as a run starts). */
+    private Runnable parking = () -> { };
+    private Runnable going = () -> { };
+
     /**
      * One iteration: the next batch, forward, backward, update, the epoch's end when it comes, the extensions; null,
      * or how the run ends.
      */
     private End iterate(List<Extension> ordered) throws InterruptedException {
-        if (!control.awaitRunnable(() -> paused(ordered, true), () -> paused(ordered, false))) {
+        if (!control.awaitRunnable(parking, going)) {
             return new End(TrainingResult.Outcome.STOPPED, String.format(Locale.ROOT, "stopped at epoch %.2f", iterator.epochDetail()));
         }
         for (Map.Entry<String, Double> c : control.takeChanges()) applyChange(c.getKey(), c.getValue());
@@ -651,7 +658,6 @@ public final class TrainingLoop {
         return validatedIteration;
     }
 
-    /** Calls each extension whose priority is in {@code [low, high]} and whose trigger fires, in priority order. */
     /** Tells the extensions that the loop waits in a pause, or goes on after one. */
     private void paused(List<Extension> ordered, boolean paused) {
         for (Extension e : ordered) {
@@ -661,6 +667,7 @@ public final class TrainingLoop {
         calling = null;
     }
 
+    /** Calls each extension whose priority is in {@code [low, high]} and whose trigger fires, in priority order. */
     private void runExtensions(List<Extension> ordered, int low, int high) {
         for (Extension e : ordered) {
             if (e.priority() >= low && e.priority() <= high && e.trigger().fire(this)) {
