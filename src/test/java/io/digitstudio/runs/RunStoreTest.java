@@ -386,23 +386,10 @@ class RunStoreTest {
         TrainingLoop loop = TrainingLoop.create(small(1), train, test, "t");
         RunRecorder rec = RunRecorder.start(store, loop, origin(RunOptions.NONE));
         RunStatus[] afterwards = new RunStatus[1];
-        loop.addExtension(new io.digitstudio.train.Extension() {
-            @Override
-            public String name() {
-                return "PauseAt2";
-            }
-
-            @Override
-            public io.digitstudio.train.Trigger trigger() {
-                return io.digitstudio.train.Trigger.EVERY_ITERATION;
-            }
-
-            @Override
-            public void call(TrainingLoop l) {
-                if (l.iteration() == 2) l.control().pause(); // as the window's Pause, made exact
-                if (l.iteration() == 3) afterwards[0] = store.find(rec.id()).status();
-            }
-        });
+        new io.digitstudio.train.Watch().iteration(e -> {
+            if (e.iteration() == 2) loop.control().pause(); // as the window's Pause, made exact
+            if (e.iteration() == 3) afterwards[0] = store.find(rec.id()).status();
+        }).on(loop);
         Thread worker = new Thread(loop::run);
         worker.start();
         while (!loop.control().isParked()) {

@@ -1038,22 +1038,9 @@ class RunsViewModelTest {
         TrainingConfig c = TrainingConfig.tutorial().withEpochs(1).withUnits(10).withOptimizer("momentum-sgd", 0.1, null).withLimits(500, 100);
         io.digitstudio.runs.TrainingSession s = io.digitstudio.runs.TrainingSession.builder(store, "gui").config(c).build();
         TrainingLoop loop = s.loop();
-        loop.addExtension(new io.digitstudio.train.Extension() {
-            @Override
-            public String name() {
-                return "PauseAt2";
-            }
-
-            @Override
-            public io.digitstudio.train.Trigger trigger() {
-                return io.digitstudio.train.Trigger.EVERY_ITERATION;
-            }
-
-            @Override
-            public void call(TrainingLoop l) {
-                if (l.iteration() == 2) l.control().pause(); // the Train view's Pause, made exact
-            }
-        });
+        new io.digitstudio.train.Watch().iteration(e -> {
+            if (e.iteration() == 2) loop.control().pause(); // the Train view's Pause, made exact
+        }).on(loop);
         Thread worker = new Thread(s::run);
         worker.start();
         while (!loop.control().isParked()) {
