@@ -1,6 +1,5 @@
 package io.digitstudio.ui;
 
-import io.digitstudio.ui.train.RunState;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -108,13 +107,7 @@ class ModelInUseLinesStoryTest extends AppStory {
      */
     private String aRunWhoseModelIsInUse(FxRobot robot) throws Exception {
         app.useModelOfUnknownAccuracy();
-        Forms.type(robot, "#trainLimitField", "1000");
-        Forms.type(robot, "#testLimitField", "200");
-        Forms.type(robot, "#epochsField", "1");
-        robot.clickOn("#startButton");
-        var run = app.main.train().run();
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.trainShortRun(robot, 1);
         String said = robot.lookup("#statusText").queryAs(Label.class).getText();
         assertTrue(said.endsWith("; Draw and Samples use it."), said);
         return said.substring(0, said.length() - "Draw and Samples use it.".length());

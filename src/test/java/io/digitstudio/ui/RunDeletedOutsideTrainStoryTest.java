@@ -1,7 +1,6 @@
 package io.digitstudio.ui;
 
 import io.digitstudio.ui.train.RunControl;
-import io.digitstudio.ui.train.RunState;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -34,13 +33,8 @@ class RunDeletedOutsideTrainStoryTest extends AppStory {
     /** A one-epoch run trained from Train; the built-in model, better, stays in use. Returns the run's id. */
     private String aRunWhoseModelIsNotInUse(FxRobot robot) throws Exception {
         app.awaitReady();
-        Forms.type(robot, "#trainLimitField", "1000");
-        Forms.type(robot, "#testLimitField", "200");
-        Forms.type(robot, "#epochsField", "1");
-        robot.clickOn("#startButton");
+        app.trainShortRun(robot, 1);
         var run = app.main.train().run();
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> run.stateProperty().get() == RunState.FINISHED);
-        WaitForAsyncUtils.waitForFxEvents();
         assertSame(app.models().builtInProperty().get(), app.models().activeProperty().get());
         assertFalse(robot.lookup("#useModelButton").queryButton().isDisabled());
         return run.recordedRunProperty().get();

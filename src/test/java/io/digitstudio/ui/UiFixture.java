@@ -139,11 +139,20 @@ public final class UiFixture {
      * each epoch), starts it and waits for it to finish.
      */
     public void trainShortRunWithSnapshots(org.testfx.api.FxRobot robot, int epochs) throws Exception {
+        trainShortRun(robot, epochs, true);
+    }
+
+    /** As {@link #trainShortRunWithSnapshots}, with no snapshots. */
+    public void trainShortRun(org.testfx.api.FxRobot robot, int epochs) throws Exception {
+        trainShortRun(robot, epochs, false);
+    }
+
+    private void trainShortRun(org.testfx.api.FxRobot robot, int epochs, boolean snapshots) throws Exception {
         var run = main.train().run();
         Forms.type(robot, "#trainLimitField", "1000");
         Forms.type(robot, "#testLimitField", "200");
         Forms.type(robot, "#epochsField", String.valueOf(epochs));
-        Forms.click(robot, "#snapshotCheck");
+        if (snapshots) Forms.click(robot, "#snapshotCheck");
         robot.clickOn("#startButton");
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> run.stateProperty().get() == io.digitstudio.ui.train.RunState.FINISHED);
         WaitForAsyncUtils.waitForFxEvents();
